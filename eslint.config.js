@@ -1,0 +1,31 @@
+// Lint rules: typescript-eslint's recommended set, plus the few rules this codebase leans on.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/',
+      'data/',
+      'drizzle/',
+      'test-results/',
+      '.wrangler/',
+      'src/email/compiled-templates.ts',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': ['error', { allow: ['error', 'warn'] }],
+      eqeqeq: ['error', 'smart'],
+    },
+  },
+  {
+    files: ['src/entry/cli.ts', 'src/demo/run-demo.ts', 'bin/**', 'bench/**', 'scripts/**', 'src/log.ts'],
+    rules: { 'no-console': 'off' },
+  },
+);

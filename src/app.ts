@@ -1,0 +1,84 @@
+// Builds the Hono app from injected dependencies: the same app serves Node and Workers.
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { csrfProtection } from './auth/csrf';
+import { sameOriginOnly } from './auth/same-origin';
+import { loadSession } from './auth/session';
+import type { AppDeps } from './deps';
+import { accountRoutes } from './routes/account';
+import { adminRoutes } from './routes/admin';
+import type { AdminEnv } from './routes/admin/context';
+import { assetRoutes } from './routes/assets';
+import { errorPage } from './routes/errors';
+import { feedRoutes } from './routes/feeds';
+import { healthRoutes } from './routes/health';
+import { publicRoutes } from './routes/public';
+import { subscribeRoutes } from './routes/subscribe';
+
+export interface BuildOptions {
+  /** Extra routes mounted before the 404 handler (the demo district's local feeds). */
+  extraRoutes?: Hono;
+}
+
+export function buildApp(deps: AppDeps, options: BuildOptions = {}): Hono {
+  const app = new Hono();
+  const https = deps.config.publicUrl.startsWith('https:');
+
+  app.use(
+    '*',
+    secureHeaders({
+      overwrite: false, // a route that sets its own policy (the embed, the outbox preview) keeps it
+      xFrameOptions: false, // framing is governed by CSP frame-ancestors, per route
+      strictTransportSecurity: https ? 'max-age=31536000; includeSubDomains' : false,
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      crossOriginEmbedderPolicy: false,
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'https:', 'http:', 'data:'],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        frameSrc: ["'self'", 'https://www.youtube-nocookie.com', 'https://player.vimeo.com'],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+    }),
+  );
+
+  app.route('/', assetRoutes());
+  app.route('/', healthRoutes(deps));
+  app.route('/', feedRoutes(deps));
+  app.route('/', publicRoutes(deps));
+
+  const forms = new Hono();
+  forms.use('/subscribe', sameOriginOnly(deps.config.publicUrl));
+  forms.use('/subscribe/*', sameOriginOnly(deps.config.publicUrl));
+  forms.use('/preferences', sameOriginOnly(deps.config.publicUrl));
+  // /unsubscribe is deliberately left out: RFC 8058 one-click POSTs come from mail providers, not our pages.
+  forms.route('/', subscribeRoutes(deps));
+  app.route('/', forms);
+
+  const signedIn = new Hono<AdminEnv>();
+  for (const path of ['/admin', '/admin/*', '/setup', '/set-password']) {
+    signedIn.use(path, loadSession(deps), csrfProtection(deps.config.publicUrl));
+  }
+  signedIn.route('/', accountRoutes(deps));
+  signedIn.route('/admin', adminRoutes(deps));
+  app.route('/', signedIn);
+  if (options.extraRoutes) app.route('/', options.extraRoutes);
+
+  app.notFound((c) =>
+    errorPage(c, 404, 'There is no page at this address. It may have moved; try the latest digests.'),
+  );
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) return errorPage(c, error.status, error.message);
+    deps.log.error('unhandled error in request', {
+      path: new URL(c.req.url).pathname,
+      error: error.stack ?? String(error),
+    });
+    return errorPage(c, 500, 'Something went wrong on our side. Please try again in a moment.');
+  });
+  return app;
+}

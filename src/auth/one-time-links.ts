@@ -1,0 +1,36 @@
+// One-time links for setting a password: the first-run setup link and links for invited users. The link
+// carries a random token; the database keeps only its hash, and the link works once, within its lifetime.
+import { countUsers, deleteUnusedSetupTokens, insertUserToken, type UserTokenPurpose } from '../db/users';
+import type { Database } from '../db/client';
+import { randomToken, sha256Hex } from './tokens';
+
+export const SETUP_LINK_LIFETIME_MS = 24 * 60 * 60_000;
+export const PASSWORD_LINK_LIFETIME_MS = 72 * 60 * 60_000;
+
+export async function createOneTimeLink(
+  db: Database,
+  publicUrl: string,
+  purpose: UserTokenPurpose,
+  userId: number | null,
+  now: number,
+): Promise<string> {
+  const token = randomToken(32);
+  const lifetime = purpose === 'setup' ? SETUP_LINK_LIFETIME_MS : PASSWORD_LINK_LIFETIME_MS;
+  await insertUserToken(
+    db,
+    { tokenHash: await sha256Hex(token), purpose, userId, expiresAt: now + lifetime },
+    now,
+  );
+  return `${publicUrl}/${purpose === 'setup' ? 'setup' : 'set-password'}?token=${token}`;
+}
+
+/** With no users yet, a fresh setup link (replacing unused ones); otherwise undefined. */
+export async function setupLinkIfNeeded(
+  db: Database,
+  publicUrl: string,
+  now: number,
+): Promise<string | undefined> {
+  if ((await countUsers(db)) > 0) return undefined;
+  await deleteUnusedSetupTokens(db);
+  return createOneTimeLink(db, publicUrl, 'setup', null, now);
+}

@@ -1,0 +1,20 @@
+// The password-hashing contract the app depends on; each runtime supplies an implementation.
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  /** True when `password` matches `stored`; false for a wrong password or a hash this hasher cannot read. */
+  verify(password: string, stored: string): Promise<boolean>;
+}
+
+export const MIN_PASSWORD_LENGTH = 12;
+export const MAX_PASSWORD_LENGTH = 256;
+
+/** Answers what is wrong with a new password, or undefined when it is acceptable. */
+export function passwordProblem(password: string): string | undefined {
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    return `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters; a short sentence works well.`;
+  }
+  if (password.length > MAX_PASSWORD_LENGTH)
+    return `Choose a password of at most ${MAX_PASSWORD_LENGTH} characters.`;
+  return undefined;
+}

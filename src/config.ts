@@ -1,0 +1,134 @@
+// The one reader of the process environment (or Workers bindings): parses and checks every setting up front,
+// so a bad value stops start-up with one line naming the variable and saying what is wrong.
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Absolute base for links in feeds and emails, without a trailing slash. */
+  publicUrl: string;
+  databasePath: string;
+  outboxDir: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  fetchAllowPrivateNetworks: boolean;
+  logLevel: LogLevel;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function parseConfig(env: Env): Config {
+  return {
+    port: parsePort(env, 'PORT', 8787),
+    host: nonEmpty(env, 'HOST', '127.0.0.1'),
+    publicUrl: parsePublicUrl(env),
+    databasePath: nonEmpty(env, 'DATABASE_PATH', './data/yesterday.db'),
+    outboxDir: nonEmpty(env, 'OUTBOX_DIR', './data/outbox'),
+    smtpUrl: parseSmtpUrl(env),
+    mailFrom: parseMailFrom(env),
+    fetchAllowPrivateNetworks: parseBoolean(env, 'FETCH_ALLOW_PRIVATE_NETWORKS', false),
+    logLevel: parseLogLevel(env),
+  };
+}
+
+function read(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === '' ? undefined : value;
+}
+
+function nonEmpty(env: Env, name: string, fallback: string): string {
+  return read(env, name) ?? fallback;
+}
+
+function parsePort(env: Env, name: string, fallback: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port < 1 || port > 65535) {
+    throw new ConfigError(name, `must be a whole number from 1 to 65535, but is "${raw}".`);
+  }
+  return port;
+}
+
+function parsePublicUrl(env: Env): string {
+  const raw = read(env, 'PUBLIC_URL') ?? 'http://localhost:8787';
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(
+      'PUBLIC_URL',
+      `must be an absolute URL such as https://news.district.example, but is "${raw}".`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError('PUBLIC_URL', `must start with http:// or https://, but is "${raw}".`);
+  }
+  if (url.search || url.hash) {
+    throw new ConfigError('PUBLIC_URL', `must not contain a query string or fragment, but is "${raw}".`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+function parseSmtpUrl(env: Env): string | undefined {
+  const raw = read(env, 'SMTP_URL');
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(
+      'SMTP_URL',
+      'must look like smtp://user:password@host:587 or smtps://user:password@host:465.',
+    );
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    throw new ConfigError(
+      'SMTP_URL',
+      `must start with smtp:// or smtps://, but starts with "${url.protocol}//".`,
+    );
+  }
+  if (!url.hostname) throw new ConfigError('SMTP_URL', 'names no host; use smtp://user:password@host:587.');
+  return raw;
+}
+
+function parseMailFrom(env: Env): string {
+  const raw = read(env, 'MAIL_FROM') ?? 'Yesterday <digest@localhost>';
+  const match = /^(?:([^<>\r\n"]*)\s*<([^<>\s@]+@[^<>\s@]+)>|([^<>\s@]+@[^<>\s@]+))$/.exec(raw);
+  if (!match) {
+    throw new ConfigError(
+      'MAIL_FROM',
+      `must be an address like "Lakeside Schools <digest@lakeside.example>", but is "${raw}".`,
+    );
+  }
+  return raw;
+}
+
+function parseBoolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (/^(true|1|yes)$/i.test(raw)) return true;
+  if (/^(false|0|no)$/i.test(raw)) return false;
+  throw new ConfigError(name, `must be true or false, but is "${raw}".`);
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
+
+function parseLogLevel(env: Env): LogLevel {
+  const raw = read(env, 'LOG_LEVEL')?.toLowerCase() ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, but is "${raw}".`);
+  }
+  return raw as LogLevel;
+}

@@ -1,0 +1,21 @@
+// The database handle every storage module receives: a drizzle ORM over SQLite (better-sqlite3 on Node, D1 on
+// Workers) plus an atomic batch, the one write primitive both drivers share (D1 has no interactive transactions).
+// Writes that depend on a condition use the claim pattern: the first statement of a batch sets a random
+// write_token only if the condition holds, and every later statement runs only where that token is set.
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { SQL } from 'drizzle-orm';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import type * as schema from './schema';
+
+export type Orm = BaseSQLiteDatabase<'sync' | 'async', unknown, typeof schema>;
+export type Statement = BatchItem<'sqlite'>;
+
+export interface Database {
+  orm: Orm;
+  /** Most bound parameters one statement may carry (D1 allows 100). */
+  maxParameters: number;
+  /** Runs the statements all-or-nothing, in order. */
+  batch(statements: Statement[]): Promise<void>;
+  /** A raw SQL statement that runs only when passed to batch(). */
+  raw(query: SQL): Statement;
+}

@@ -1,0 +1,143 @@
+// Storage for deliveries: one row per digest per subscriber, moving queued → sending → sent (or failed,
+// bounced, unknown). The conditional claim makes sure one process sends each message at most once.
+import { and, asc, count, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+import type { Database } from './client';
+import { deliveries, digests, subscriberSchools, subscribers } from './schema';
+
+export type Delivery = typeof deliveries.$inferSelect;
+export type DeliveryState = Delivery['state'];
+
+export interface PendingDelivery {
+  id: number;
+  digestId: number;
+  digestDate: string;
+  kind: Delivery['kind'];
+  attempts: number;
+  subscriberId: number;
+  email: string;
+  tokenNonce: string;
+  /** The subscriber's chosen school ids, sorted; empty means every school. */
+  schoolIds: number[];
+}
+
+/** Queued deliveries that are due, oldest first, with what is needed to render and address each message. */
+export async function listDueDeliveries(
+  db: Database,
+  filter: { now: number; limit: number; digestId?: number },
+): Promise<PendingDelivery[]> {
+  const rows = await db.orm
+    .select({
+      id: deliveries.id,
+      digestId: deliveries.digestId,
+      digestDate: digests.date,
+      kind: deliveries.kind,
+      attempts: deliveries.attempts,
+      subscriberId: subscribers.id,
+      email: subscribers.email,
+      tokenNonce: subscribers.tokenNonce,
+      schoolIds: sql<
+        string | null
+      >`(select group_concat(school_id) from (select ${subscriberSchools.schoolId} as school_id from ${subscriberSchools} where ${subscriberSchools.subscriberId} = ${subscribers.id} order by 1))`,
+    })
+    .from(deliveries)
+    .innerJoin(subscribers, eq(subscribers.id, deliveries.subscriberId))
+    .innerJoin(digests, eq(digests.id, deliveries.digestId))
+    .where(
+      and(
+        eq(deliveries.state, 'queued'),
+        lte(deliveries.nextAttemptAt, filter.now),
+        filter.digestId === undefined ? undefined : eq(deliveries.digestId, filter.digestId),
+      ),
+    )
+    .orderBy(asc(deliveries.id))
+    .limit(filter.limit);
+  return rows.map((row) => ({
+    ...row,
+    schoolIds: row.schoolIds ? row.schoolIds.split(',').map(Number) : [],
+  }));
+}
+
+/** queued → sending, only if still queued; answers whether this caller won the claim. */
+export async function claimDelivery(db: Database, id: number, now: number): Promise<boolean> {
+  const rows = await db.orm
+    .update(deliveries)
+    .set({ state: 'sending', attempts: sql`${deliveries.attempts} + 1`, updatedAt: now })
+    .where(and(eq(deliveries.id, id), eq(deliveries.state, 'queued')))
+    .returning({ id: deliveries.id });
+  return rows.length > 0;
+}
+
+export async function markDeliverySent(db: Database, id: number, messageId: string | null, now: number) {
+  await db.orm
+    .update(deliveries)
+    .set({ state: 'sent', sentAt: now, messageId, lastError: null, updatedAt: now })
+    .where(and(eq(deliveries.id, id), eq(deliveries.state, 'sending')));
+}
+
+export async function markDeliveryRetry(
+  db: Database,
+  id: number,
+  error: string,
+  retryAt: number,
+  now: number,
+) {
+  await db.orm
+    .update(deliveries)
+    .set({ state: 'queued', lastError: error, nextAttemptAt: retryAt, updatedAt: now })
+    .where(and(eq(deliveries.id, id), eq(deliveries.state, 'sending')));
+}
+
+export async function markDeliveryFailed(
+  db: Database,
+  id: number,
+  outcome: { state: 'failed' | 'bounced' | 'skipped'; error: string },
+  now: number,
+) {
+  await db.orm
+    .update(deliveries)
+    .set({ state: outcome.state, lastError: outcome.error, updatedAt: now })
+    .where(and(eq(deliveries.id, id), inArray(deliveries.state, ['sending', 'queued'])));
+}
+
+/**
+ * Deliveries left in 'sending' longer than any send can take were in flight when a process died: nobody
+ * knows whether the server accepted them, so they are marked unknown for a person to decide, never resent.
+ */
+export async function markStaleSendsUnknown(
+  db: Database,
+  sendingBefore: number,
+  now: number,
+): Promise<number> {
+  const rows = await db.orm
+    .update(deliveries)
+    .set({
+      state: 'unknown',
+      lastError: 'The process stopped while this message was being sent.',
+      updatedAt: now,
+    })
+    .where(and(eq(deliveries.state, 'sending'), lt(deliveries.updatedAt, sendingBefore)))
+    .returning({ id: deliveries.id });
+  return rows.length;
+}
+
+export async function countDeliveriesByState(
+  db: Database,
+  digestId?: number,
+): Promise<Record<DeliveryState, number>> {
+  const rows = await db.orm
+    .select({ state: deliveries.state, n: count() })
+    .from(deliveries)
+    .where(digestId === undefined ? undefined : eq(deliveries.digestId, digestId))
+    .groupBy(deliveries.state);
+  const counts: Record<DeliveryState, number> = {
+    queued: 0,
+    sending: 0,
+    sent: 0,
+    failed: 0,
+    bounced: 0,
+    unknown: 0,
+    skipped: 0,
+  };
+  for (const row of rows) counts[row.state] = row.n;
+  return counts;
+}

@@ -1,0 +1,203 @@
+// Storage for digests (one per local date) and their entries. Every change that must happen at most once
+// (saving a version, publishing) is one batch guarded by a write token; see client.ts.
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { randomToken } from '../auth/tokens';
+import type { Actor } from './audit';
+import type { Database, Statement } from './client';
+import type { InboxItem } from './items';
+import {
+  auditLog,
+  deliveries,
+  digestEntries,
+  digests,
+  items,
+  schools,
+  sources,
+  subscriberSchools,
+  subscribers,
+} from './schema';
+
+export type Digest = typeof digests.$inferSelect;
+export type DigestStatus = Digest['status'];
+export type DigestEntry = typeof digestEntries.$inferSelect;
+export type DigestEntryWithItem = DigestEntry & { item: InboxItem };
+
+export interface EntryDraft {
+  itemId: number;
+  headline: string;
+  blurb: string;
+  imageUrl: string | null;
+  imageAlt: string | null;
+}
+
+export interface DigestDraft {
+  title: string;
+  intro: string;
+  entries: EntryDraft[];
+}
+
+export async function findDigest(db: Database, date: string): Promise<Digest | undefined> {
+  return db.orm.select().from(digests).where(eq(digests.date, date)).get();
+}
+
+/** The digest for `date`, created as an empty draft if there is none. */
+export async function findOrCreateDigest(db: Database, date: string, now: number): Promise<Digest> {
+  await db.orm.insert(digests).values({ date, createdAt: now, updatedAt: now }).onConflictDoNothing();
+  return (await findDigest(db, date))!;
+}
+
+export async function listPublishedDigests(
+  db: Database,
+  page: { limit: number; offset: number },
+): Promise<Digest[]> {
+  return db.orm
+    .select()
+    .from(digests)
+    .where(eq(digests.status, 'published'))
+    .orderBy(desc(digests.date))
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
+export async function countPublishedDigests(db: Database): Promise<number> {
+  const row = await db.orm.select({ n: count() }).from(digests).where(eq(digests.status, 'published')).get();
+  return row?.n ?? 0;
+}
+
+export async function lastPublishedAt(db: Database): Promise<number | null> {
+  const row = await db.orm
+    .select({ at: sql<number | null>`max(${digests.publishedAt})` })
+    .from(digests)
+    .where(eq(digests.status, 'published'))
+    .get();
+  return row?.at ?? null;
+}
+
+/** Entries of these digests in order, each with its item, source and school; taken-down entries excluded. */
+export async function listEntries(db: Database, digestIds: number[]): Promise<DigestEntryWithItem[]> {
+  if (digestIds.length === 0) return [];
+  const rows = await db.orm
+    .select({
+      entry: digestEntries,
+      item: items,
+      schoolId: schools.id,
+      schoolName: schools.name,
+      schoolSlug: schools.slug,
+      sourceTitle: sources.title,
+      sourceUrl: sources.feedUrl,
+      mediaRelease: sources.mediaRelease,
+      authorization: sources.authorization,
+    })
+    .from(digestEntries)
+    .innerJoin(items, eq(items.id, digestEntries.itemId))
+    .innerJoin(sources, eq(sources.id, items.sourceId))
+    .innerJoin(schools, eq(schools.id, sources.schoolId))
+    .where(and(inArray(digestEntries.digestId, digestIds), isNull(digestEntries.removedAt)))
+    .orderBy(asc(digestEntries.digestId), asc(digestEntries.position));
+  return rows.map(({ entry, item, ...rest }) => ({ ...entry, item: { ...item, ...rest } }));
+}
+
+function claimedBy(digestId: number, token: string) {
+  return sql`exists (select 1 from ${digests} where ${digests.id} = ${digestId} and ${digests.writeToken} = ${token})`;
+}
+
+export type SaveOutcome =
+  { ok: true; digest: Digest } | { ok: false; reason: 'conflict' | 'published'; digest: Digest };
+
+/**
+ * Replaces a draft's title, intro and entries as one new version. With `expectedVersion` the save happens
+ * only if nobody saved in between; otherwise it is refused as a conflict and nothing is written.
+ */
+export async function saveDigestDraft(
+  db: Database,
+  date: string,
+  draft: DigestDraft,
+  options: { expectedVersion?: number; userId: number | null; now: number },
+): Promise<SaveOutcome> {
+  const digest = await findOrCreateDigest(db, date, options.now);
+  if (digest.status === 'published') return { ok: false, reason: 'published', digest };
+  const expected = options.expectedVersion ?? digest.version;
+  const token = randomToken(12);
+  const guard = claimedBy(digest.id, token);
+  const statements: Statement[] = [
+    db.orm
+      .update(digests)
+      .set({
+        title: draft.title,
+        intro: draft.intro,
+        version: sql`${digests.version} + 1`,
+        writeToken: token,
+        updatedAt: options.now,
+        updatedBy: options.userId,
+      })
+      .where(
+        and(
+          eq(digests.id, digest.id),
+          eq(digests.version, expected),
+          inArray(digests.status, ['draft', 'ready']),
+        ),
+      ),
+    db.orm.delete(digestEntries).where(and(eq(digestEntries.digestId, digest.id), guard)),
+    ...draft.entries.map((entry, position) =>
+      db.raw(sql`insert into ${digestEntries} (digest_id, item_id, position, headline, blurb, image_url, image_alt)
+        select ${digest.id}, ${entry.itemId}, ${position}, ${entry.headline}, ${entry.blurb}, ${entry.imageUrl}, ${entry.imageAlt}
+        where ${guard}`),
+    ),
+  ];
+  await db.batch(statements);
+  const after = (await findDigest(db, date))!;
+  if (after.writeToken === token) return { ok: true, digest: after };
+  return { ok: false, reason: after.status === 'published' ? 'published' : 'conflict', digest: after };
+}
+
+export type PublishOutcome = { ok: true; digest: Digest; queued: number } | { ok: false; digest: Digest };
+
+/**
+ * Publishes a draft exactly once: the status change, the queue of one delivery per confirmed subscriber who
+ * wants one of its schools, and the audit entry are a single batch that only the first caller can claim.
+ */
+export async function publishDigest(
+  db: Database,
+  digestId: number,
+  actor: Actor,
+  now: number,
+): Promise<PublishOutcome> {
+  const token = randomToken(12);
+  const guard = claimedBy(digestId, token);
+  const wantsThisDigest = sql`(
+    not exists (select 1 from ${subscriberSchools} ss where ss.subscriber_id = s.id)
+    or exists (
+      select 1 from ${subscriberSchools} ss
+      join ${sources} src on src.school_id = ss.school_id
+      join ${items} i on i.source_id = src.id
+      join ${digestEntries} e on e.item_id = i.id
+      where ss.subscriber_id = s.id and e.digest_id = ${digestId} and e.removed_at is null))`;
+  await db.batch([
+    db.orm
+      .update(digests)
+      .set({
+        status: 'published',
+        publishedAt: now,
+        publishedBy: actor.id ?? null,
+        writeToken: token,
+        updatedAt: now,
+      })
+      .where(and(eq(digests.id, digestId), inArray(digests.status, ['draft', 'ready']))),
+    db.raw(sql`insert into ${deliveries} (digest_id, subscriber_id, kind, state, attempts, next_attempt_at, queued_at, updated_at)
+      select ${digestId}, s.id, 'digest', 'queued', 0, 0, ${now}, ${now}
+      from ${subscribers} s
+      where s.status = 'confirmed' and ${wantsThisDigest} and ${guard}
+      on conflict do nothing`),
+    db.raw(sql`insert into ${auditLog} (at, actor_type, actor_id, actor_label, action, subject_type, subject_id, details, ip)
+      select ${now}, ${actor.type}, ${actor.id ?? null}, ${actor.label}, 'digest.publish', 'digest', ${String(digestId)}, '{}', ${actor.ip ?? null}
+      where ${guard}`),
+  ]);
+  const digest = (await db.orm.select().from(digests).where(eq(digests.id, digestId)).get())!;
+  if (digest.writeToken !== token) return { ok: false, digest };
+  const queued = await db.orm
+    .select({ n: count() })
+    .from(deliveries)
+    .where(and(eq(deliveries.digestId, digestId), eq(deliveries.kind, 'digest')))
+    .get();
+  return { ok: true, digest, queued: queued?.n ?? 0 };
+}

@@ -1,0 +1,283 @@
+// The database schema: the single source of truth for tables; migrations in drizzle/ are generated from it.
+// Times are integer milliseconds since the Unix epoch (UTC); local dates are 'YYYY-MM-DD' text.
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+export const schools = sqliteTable('schools', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const sources = sqliteTable(
+  'sources',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    schoolId: integer('school_id')
+      .notNull()
+      .references(() => schools.id),
+    feedUrl: text('feed_url').notNull().unique(),
+    siteUrl: text('site_url'),
+    title: text('title'),
+    platform: text('platform'),
+    ownerName: text('owner_name'),
+    ownerEmail: text('owner_email'),
+    mediaRelease: integer('media_release', { mode: 'boolean' }).notNull().default(false),
+    authorization: text('authorization', { enum: ['authorized', 'pending', 'suspended'] })
+      .notNull()
+      .default('authorized'),
+    authorizedBy: text('authorized_by'),
+    authorizedAt: integer('authorized_at'),
+    reviewAt: integer('review_at'),
+    paused: integer('paused', { mode: 'boolean' }).notNull().default(false),
+    etag: text('etag'),
+    lastModified: text('last_modified'),
+    lastFetchedAt: integer('last_fetched_at'),
+    lastSuccessAt: integer('last_success_at'),
+    nextFetchAt: integer('next_fetch_at').notNull().default(0),
+    errorCount: integer('error_count').notNull().default(0),
+    lastError: text('last_error'),
+    lastErrorAt: integer('last_error_at'),
+    redirectUrl: text('redirect_url'),
+    redirectSeen: integer('redirect_seen').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('sources_next_fetch_idx').on(t.nextFetchAt), index('sources_school_idx').on(t.schoolId)],
+);
+
+export const items = sqliteTable(
+  'items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => sources.id),
+    guid: text('guid').notNull(),
+    url: text('url'),
+    canonicalUrl: text('canonical_url'),
+    title: text('title').notNull(),
+    titleDerived: integer('title_derived', { mode: 'boolean' }).notNull().default(false),
+    author: text('author'),
+    summary: text('summary').notNull().default(''),
+    contentHtml: text('content_html').notNull().default(''),
+    imageUrl: text('image_url'),
+    imageAlt: text('image_alt'),
+    videoUrl: text('video_url'),
+    categories: text('categories').notNull().default('[]'),
+    publishedAt: integer('published_at').notNull(),
+    dateEstimated: integer('date_estimated', { mode: 'boolean' }).notNull().default(false),
+    contentHash: text('content_hash').notNull(),
+    firstSeenAt: integer('first_seen_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('items_source_guid_idx').on(t.sourceId, t.guid),
+    index('items_published_idx').on(t.publishedAt),
+    index('items_canonical_idx').on(t.canonicalUrl),
+  ],
+);
+
+export const digests = sqliteTable('digests', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  date: text('date').notNull().unique(),
+  status: text('status', { enum: ['draft', 'ready', 'published', 'unpublished'] })
+    .notNull()
+    .default('draft'),
+  title: text('title').notNull().default(''),
+  intro: text('intro').notNull().default(''),
+  version: integer('version').notNull().default(1),
+  writeToken: text('write_token'),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+  updatedBy: integer('updated_by'),
+  publishedAt: integer('published_at'),
+  publishedBy: integer('published_by'),
+  correctedAt: integer('corrected_at'),
+  correctionNote: text('correction_note'),
+  unpublishedAt: integer('unpublished_at'),
+  unpublishReason: text('unpublish_reason'),
+});
+
+export const digestEntries = sqliteTable(
+  'digest_entries',
+  {
+    digestId: integer('digest_id')
+      .notNull()
+      .references(() => digests.id),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => items.id),
+    position: integer('position').notNull(),
+    headline: text('headline').notNull(),
+    blurb: text('blurb').notNull().default(''),
+    imageUrl: text('image_url'),
+    imageAlt: text('image_alt'),
+    removedAt: integer('removed_at'),
+    removedReason: text('removed_reason'),
+  },
+  (t) => [primaryKey({ columns: [t.digestId, t.itemId] })],
+);
+
+export const findingOverrides = sqliteTable(
+  'finding_overrides',
+  {
+    digestId: integer('digest_id')
+      .notNull()
+      .references(() => digests.id),
+    itemId: integer('item_id').notNull(),
+    kind: text('kind').notNull(),
+    reason: text('reason').notNull(),
+    userId: integer('user_id'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.digestId, t.itemId, t.kind] })],
+);
+
+export const subscribers = sqliteTable(
+  'subscribers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    email: text('email').notNull(),
+    emailKey: text('email_key').notNull().unique(),
+    status: text('status', { enum: ['pending', 'confirmed', 'unsubscribed', 'suspended'] })
+      .notNull()
+      .default('pending'),
+    tokenNonce: text('token_nonce').notNull(),
+    consentAt: integer('consent_at'),
+    consentText: text('consent_text'),
+    consentSource: text('consent_source'),
+    confirmSentAt: integer('confirm_sent_at'),
+    confirmedAt: integer('confirmed_at'),
+    unsubscribedAt: integer('unsubscribed_at'),
+    bounceCount: integer('bounce_count').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('subscribers_status_idx').on(t.status, t.id)],
+);
+
+export const subscriberSchools = sqliteTable(
+  'subscriber_schools',
+  {
+    subscriberId: integer('subscriber_id')
+      .notNull()
+      .references(() => subscribers.id, { onDelete: 'cascade' }),
+    schoolId: integer('school_id')
+      .notNull()
+      .references(() => schools.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.subscriberId, t.schoolId] })],
+);
+
+export const deliveries = sqliteTable(
+  'deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    digestId: integer('digest_id')
+      .notNull()
+      .references(() => digests.id),
+    subscriberId: integer('subscriber_id')
+      .notNull()
+      .references(() => subscribers.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['digest', 'correction'] })
+      .notNull()
+      .default('digest'),
+    state: text('state', { enum: ['queued', 'sending', 'sent', 'failed', 'bounced', 'unknown', 'skipped'] })
+      .notNull()
+      .default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull().default(0),
+    lastError: text('last_error'),
+    messageId: text('message_id'),
+    queuedAt: integer('queued_at').notNull(),
+    sentAt: integer('sent_at'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('deliveries_once_idx').on(t.digestId, t.subscriberId, t.kind),
+    index('deliveries_state_idx').on(t.state, t.nextAttemptAt),
+  ],
+);
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull().default(''),
+  role: text('role', { enum: ['admin', 'editor', 'contributor'] }).notNull(),
+  passwordHash: text('password_hash'),
+  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  createdAt: integer('created_at').notNull(),
+  lastLoginAt: integer('last_login_at'),
+});
+
+export const userTokens = sqliteTable('user_tokens', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  tokenHash: text('token_hash').notNull().unique(),
+  purpose: text('purpose', { enum: ['setup', 'set-password'] }).notNull(),
+  userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: integer('created_at').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+  usedAt: integer('used_at'),
+});
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: integer('created_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const apiTokens = sqliteTable('api_tokens', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  role: text('role', { enum: ['admin', 'editor', 'contributor'] }).notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: integer('created_at').notNull(),
+  lastUsedAt: integer('last_used_at'),
+  revokedAt: integer('revoked_at'),
+});
+
+/** Events counted for rate limits and throttling (failed logins, subscription requests), by key. */
+export const rateEvents = sqliteTable(
+  'rate_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    key: text('key').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('rate_events_key_idx').on(t.key, t.at)],
+);
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull(),
+    actorType: text('actor_type', { enum: ['user', 'api', 'cli', 'system', 'public'] }).notNull(),
+    actorId: integer('actor_id'),
+    actorLabel: text('actor_label').notNull(),
+    action: text('action').notNull(),
+    subjectType: text('subject_type'),
+    subjectId: text('subject_id'),
+    details: text('details').notNull().default('{}'),
+    ip: text('ip'),
+  },
+  (t) => [index('audit_at_idx').on(t.at), index('audit_action_idx').on(t.action, t.at)],
+);

@@ -1,0 +1,27 @@
+// Storage for schools: the units sources belong to and parents subscribe to.
+import { asc, eq, inArray } from 'drizzle-orm';
+import { slugify } from '../text/slug';
+import type { Database } from './client';
+import { schools } from './schema';
+
+export type School = typeof schools.$inferSelect;
+
+export async function listSchools(db: Database): Promise<School[]> {
+  return db.orm.select().from(schools).orderBy(asc(schools.name));
+}
+
+export async function findSchoolBySlug(db: Database, slug: string): Promise<School | undefined> {
+  return db.orm.select().from(schools).where(eq(schools.slug, slug)).get();
+}
+
+export async function findSchoolsBySlugs(db: Database, slugs: string[]): Promise<School[]> {
+  if (slugs.length === 0) return [];
+  return db.orm.select().from(schools).where(inArray(schools.slug, slugs));
+}
+
+/** The school with this name's slug, created if it does not exist yet. */
+export async function findOrCreateSchool(db: Database, name: string, now: number): Promise<School> {
+  const slug = slugify(name);
+  await db.orm.insert(schools).values({ slug, name: name.trim(), createdAt: now }).onConflictDoNothing();
+  return (await findSchoolBySlug(db, slug))!;
+}

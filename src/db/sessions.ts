@@ -1,0 +1,41 @@
+// Storage for admin sessions, kept as hashes of the cookie value.
+import { and, eq, gt, lt } from 'drizzle-orm';
+import type { Database } from './client';
+import { sessions, users } from './schema';
+
+export type Session = typeof sessions.$inferSelect;
+
+export async function insertSession(db: Database, session: Session): Promise<void> {
+  await db.orm.insert(sessions).values(session);
+}
+
+/** The live session with this hash and its user, if both are still valid. */
+export async function findLiveSession(db: Database, idHash: string, now: number) {
+  return db.orm
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.idHash, idHash), gt(sessions.expiresAt, now), eq(users.disabled, false)))
+    .get();
+}
+
+export async function touchSession(
+  db: Database,
+  idHash: string,
+  now: number,
+  expiresAt: number,
+): Promise<void> {
+  await db.orm.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.idHash, idHash));
+}
+
+export async function deleteSession(db: Database, idHash: string): Promise<void> {
+  await db.orm.delete(sessions).where(eq(sessions.idHash, idHash));
+}
+
+export async function deleteSessionsOfUser(db: Database, userId: number): Promise<void> {
+  await db.orm.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+export async function deleteExpiredSessions(db: Database, now: number): Promise<void> {
+  await db.orm.delete(sessions).where(lt(sessions.expiresAt, now));
+}

@@ -1,0 +1,43 @@
+// Storage for district settings: a key/value table; meaning and validation live in settings/district-settings.ts.
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from './client';
+import { settings } from './schema';
+
+export async function readAllSettings(db: Database): Promise<Map<string, string>> {
+  const rows = await db.orm.select({ key: settings.key, value: settings.value }).from(settings);
+  return new Map(rows.map((row) => [row.key, row.value]));
+}
+
+export async function readSetting(db: Database, key: string): Promise<string | undefined> {
+  const row = await db.orm
+    .select({ value: settings.value })
+    .from(settings)
+    .where(eq(settings.key, key))
+    .get();
+  return row?.value;
+}
+
+export function upsertSettingStatement(db: Database, key: string, value: string, now: number) {
+  return db.orm
+    .insert(settings)
+    .values({ key, value, updatedAt: now })
+    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } });
+}
+
+export async function writeSetting(db: Database, key: string, value: string, now: number): Promise<void> {
+  await upsertSettingStatement(db, key, value, now);
+}
+
+/** Inserts the value only if the key has none yet; answers the value that is stored afterwards. */
+export async function ensureSetting(db: Database, key: string, value: string, now: number): Promise<string> {
+  await db.orm.insert(settings).values({ key, value, updatedAt: now }).onConflictDoNothing();
+  return (await readSetting(db, key)) ?? value;
+}
+
+export async function settingsVersion(db: Database): Promise<number> {
+  const row = await db.orm
+    .select({ at: sql<number>`coalesce(max(${settings.updatedAt}), 0)` })
+    .from(settings)
+    .get();
+  return row?.at ?? 0;
+}

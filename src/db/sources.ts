@@ -1,0 +1,186 @@
+// Storage for sources: the authorized teacher and classroom feeds, with their fetch state and health.
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import type { Database } from './client';
+import { schools, sources } from './schema';
+
+export type Source = typeof sources.$inferSelect;
+export type SourceWithSchool = Source & { schoolName: string; schoolSlug: string };
+
+const withSchool = {
+  source: sources,
+  schoolName: schools.name,
+  schoolSlug: schools.slug,
+};
+
+function flatten(row: { source: Source; schoolName: string; schoolSlug: string }): SourceWithSchool {
+  return { ...row.source, schoolName: row.schoolName, schoolSlug: row.schoolSlug };
+}
+
+export async function listSources(db: Database): Promise<SourceWithSchool[]> {
+  const rows = await db.orm
+    .select(withSchool)
+    .from(sources)
+    .innerJoin(schools, eq(schools.id, sources.schoolId))
+    .orderBy(asc(schools.name), asc(sources.feedUrl));
+  return rows.map(flatten);
+}
+
+export async function findSource(db: Database, id: number): Promise<SourceWithSchool | undefined> {
+  const row = await db.orm
+    .select(withSchool)
+    .from(sources)
+    .innerJoin(schools, eq(schools.id, sources.schoolId))
+    .where(eq(sources.id, id))
+    .get();
+  return row && flatten(row);
+}
+
+export async function findSourceByUrl(db: Database, feedUrl: string): Promise<Source | undefined> {
+  return db.orm.select().from(sources).where(eq(sources.feedUrl, feedUrl)).get();
+}
+
+export interface NewSource {
+  schoolId: number;
+  feedUrl: string;
+  ownerName?: string | null;
+  ownerEmail?: string | null;
+  mediaRelease?: boolean;
+  authorizedBy?: string | null;
+}
+
+/** Inserts a source; answers undefined when a source with this feed URL already exists. */
+export async function insertSource(
+  db: Database,
+  source: NewSource,
+  now: number,
+): Promise<Source | undefined> {
+  const [row] = await db.orm
+    .insert(sources)
+    .values({
+      ...source,
+      authorizedAt: source.authorizedBy ? now : null,
+      createdAt: now,
+      updatedAt: now,
+      nextFetchAt: 0,
+    })
+    .onConflictDoNothing()
+    .returning();
+  return row;
+}
+
+/** Authorized, unpaused sources whose next check is due, soonest first. */
+export async function listDueSources(db: Database, now: number, limit: number): Promise<Source[]> {
+  return db.orm
+    .select()
+    .from(sources)
+    .where(
+      and(eq(sources.authorization, 'authorized'), eq(sources.paused, false), lte(sources.nextFetchAt, now)),
+    )
+    .orderBy(asc(sources.nextFetchAt))
+    .limit(limit);
+}
+
+export interface FetchSuccess {
+  etag: string | null;
+  lastModified: string | null;
+  title?: string | null;
+  siteUrl?: string | null;
+  nextFetchAt: number;
+}
+
+export function fetchSuccessStatement(db: Database, id: number, result: FetchSuccess, now: number) {
+  return db.orm
+    .update(sources)
+    .set({
+      etag: result.etag,
+      lastModified: result.lastModified,
+      ...(result.title ? { title: result.title } : {}),
+      ...(result.siteUrl ? { siteUrl: result.siteUrl } : {}),
+      lastFetchedAt: now,
+      lastSuccessAt: now,
+      nextFetchAt: result.nextFetchAt,
+      errorCount: 0,
+      lastError: null,
+      updatedAt: now,
+    })
+    .where(eq(sources.id, id));
+}
+
+export async function recordFetchSuccess(db: Database, id: number, result: FetchSuccess, now: number) {
+  await fetchSuccessStatement(db, id, result, now);
+}
+
+export async function recordFetchFailure(
+  db: Database,
+  id: number,
+  failure: { message: string; nextFetchAt: number; pause: boolean },
+  now: number,
+): Promise<void> {
+  await db.orm
+    .update(sources)
+    .set({
+      lastFetchedAt: now,
+      lastError: failure.message,
+      lastErrorAt: now,
+      errorCount: sql`${sources.errorCount} + 1`,
+      nextFetchAt: failure.nextFetchAt,
+      ...(failure.pause ? { paused: true } : {}),
+      updatedAt: now,
+    })
+    .where(eq(sources.id, id));
+}
+
+/** Clears the pause and makes the source due immediately (the admin's "Retry now"). */
+export async function retrySourceNow(db: Database, id: number, now: number): Promise<void> {
+  await db.orm
+    .update(sources)
+    .set({ paused: false, errorCount: 0, nextFetchAt: now, updatedAt: now })
+    .where(eq(sources.id, id));
+}
+
+export async function makeAllSourcesDue(db: Database, now: number): Promise<void> {
+  await db.orm.update(sources).set({ nextFetchAt: now }).where(eq(sources.paused, false));
+}
+
+/**
+ * Notes a permanent redirect. The stored URL changes only once the same new address has been seen on
+ * `needed` consecutive fetches, so one misconfigured response cannot move a feed.
+ */
+export async function recordPermanentRedirect(
+  db: Database,
+  source: Source,
+  movedTo: string | undefined,
+  now: number,
+  needed = 3,
+): Promise<'moved' | 'noted' | 'none'> {
+  if (!movedTo) {
+    if (source.redirectUrl) {
+      await db.orm
+        .update(sources)
+        .set({ redirectUrl: null, redirectSeen: 0 })
+        .where(eq(sources.id, source.id));
+    }
+    return 'none';
+  }
+  const seen = source.redirectUrl === movedTo ? source.redirectSeen + 1 : 1;
+  if (seen >= needed && !(await findSourceByUrl(db, movedTo))) {
+    await db.orm
+      .update(sources)
+      .set({ feedUrl: movedTo, redirectUrl: null, redirectSeen: 0, updatedAt: now })
+      .where(eq(sources.id, source.id));
+    return 'moved';
+  }
+  await db.orm
+    .update(sources)
+    .set({ redirectUrl: movedTo, redirectSeen: seen })
+    .where(eq(sources.id, source.id));
+  return 'noted';
+}
+
+export async function lastSourceCheckAt(db: Database): Promise<number | null> {
+  const row = await db.orm
+    .select({ at: sql<number | null>`max(${sources.lastFetchedAt})` })
+    .from(sources)
+    .get();
+  return row?.at ?? null;
+}

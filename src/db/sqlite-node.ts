@@ -1,0 +1,47 @@
+// Opens the embedded SQLite database on Node (better-sqlite3, WAL, busy timeout) and applies drizzle/ migrations.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import BetterSqlite3 from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import type { Database, Orm, Statement } from './client';
+import * as schema from './schema';
+
+export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+
+export interface SqliteHandle {
+  database: Database;
+  sqlite: BetterSqlite3.Database;
+  close(): void;
+}
+
+/** Opens (creating if needed) the SQLite file at `path`, or an in-memory database for ':memory:'. */
+export function openSqlite(path: string): SqliteHandle {
+  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  const sqlite = new BetterSqlite3(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  const orm = drizzle(sqlite, { schema });
+  const database: Database = {
+    orm: orm as unknown as Orm,
+    maxParameters: 999,
+    raw: (query) => ({ run: () => orm.run(query) }) as unknown as Statement,
+    async batch(statements: Statement[]) {
+      // IMMEDIATE takes the write lock up front, so concurrent writers wait (busy_timeout) instead of failing.
+      sqlite
+        .transaction(() => {
+          for (const statement of statements) (statement as unknown as { run(): unknown }).run();
+        })
+        .immediate();
+    },
+  };
+  return { database, sqlite, close: () => sqlite.close() };
+}
+
+/** Applies every pending migration from drizzle/. Safe to run on every start. */
+export function migrateSqlite(handle: SqliteHandle): void {
+  migrate(drizzle(handle.sqlite), { migrationsFolder: MIGRATIONS_DIR });
+}

@@ -1,0 +1,93 @@
+// Storage for people who use the admin desk, and the one-time links that let them set a password.
+import { and, count, eq, gt, isNull } from 'drizzle-orm';
+import type { Database } from './client';
+import { users, userTokens } from './schema';
+
+export type Role = (typeof users.$inferSelect)['role'];
+export type User = typeof users.$inferSelect;
+export type UserTokenPurpose = (typeof userTokens.$inferSelect)['purpose'];
+
+export const ROLES: readonly Role[] = ['admin', 'editor', 'contributor'];
+
+export async function countUsers(db: Database): Promise<number> {
+  const row = await db.orm.select({ n: count() }).from(users).get();
+  return row?.n ?? 0;
+}
+
+export async function findUserById(db: Database, id: number): Promise<User | undefined> {
+  return db.orm.select().from(users).where(eq(users.id, id)).get();
+}
+
+export async function findUserByEmail(db: Database, email: string): Promise<User | undefined> {
+  return db.orm.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
+}
+
+export async function listUsers(db: Database): Promise<User[]> {
+  return db.orm.select().from(users).orderBy(users.email);
+}
+
+export async function insertUser(
+  db: Database,
+  user: { email: string; name: string; role: Role; passwordHash?: string | null },
+  now: number,
+): Promise<User> {
+  const [row] = await db.orm
+    .insert(users)
+    .values({ ...user, email: user.email.trim().toLowerCase(), createdAt: now })
+    .returning();
+  return row!;
+}
+
+export async function recordLogin(db: Database, userId: number, now: number): Promise<void> {
+  await db.orm.update(users).set({ lastLoginAt: now }).where(eq(users.id, userId));
+}
+
+export async function insertUserToken(
+  db: Database,
+  token: { tokenHash: string; purpose: UserTokenPurpose; userId: number | null; expiresAt: number },
+  now: number,
+): Promise<void> {
+  await db.orm.insert(userTokens).values({ ...token, createdAt: now });
+}
+
+export async function findUsableUserToken(
+  db: Database,
+  tokenHash: string,
+  purpose: UserTokenPurpose,
+  now: number,
+) {
+  return db.orm
+    .select()
+    .from(userTokens)
+    .where(
+      and(
+        eq(userTokens.tokenHash, tokenHash),
+        eq(userTokens.purpose, purpose),
+        isNull(userTokens.usedAt),
+        gt(userTokens.expiresAt, now),
+      ),
+    )
+    .get();
+}
+
+/** Setup links that were never used are replaced when a new one is printed. */
+export async function deleteUnusedSetupTokens(db: Database): Promise<void> {
+  await db.orm.delete(userTokens).where(and(eq(userTokens.purpose, 'setup'), isNull(userTokens.usedAt)));
+}
+
+/**
+ * Spends a one-time link: the conditional update is the lock, so of two requests with the same link exactly
+ * one gets the token row back. Answers the spent token, or undefined when it was used or has expired.
+ */
+export async function spendUserToken(db: Database, tokenId: number, now: number) {
+  const [spent] = await db.orm
+    .update(userTokens)
+    .set({ usedAt: now })
+    .where(and(eq(userTokens.id, tokenId), isNull(userTokens.usedAt), gt(userTokens.expiresAt, now)))
+    .returning();
+  return spent;
+}
+
+export async function setPassword(db: Database, userId: number, passwordHash: string): Promise<void> {
+  await db.orm.update(users).set({ passwordHash }).where(eq(users.id, userId));
+}

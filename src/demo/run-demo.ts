@@ -1,0 +1,144 @@
+// `npm run demo`: a demo district whose sample feeds are served by this very server, so a newcomer sees
+// ingestion, the inbox, a published digest and its emails in a minute, with no internet and no SMTP.
+import { existsSync } from 'node:fs';
+import { Hono } from 'hono';
+import { randomToken } from '../auth/tokens';
+import type { Config } from '../config';
+import { cliActor } from '../db/audit';
+import { findDigest, saveDigestDraft } from '../db/digests';
+import { listItemsPublishedBetween } from '../db/items';
+import { makeAllSourcesDue } from '../db/sources';
+import { confirmSubscriber, upsertPendingSubscriber } from '../db/subscribers';
+import { countUsers, insertUser } from '../db/users';
+import { defaultEntry } from '../curate/entry-defaults';
+import { runPollJob, runSendJob } from '../jobs/jobs';
+import { publishDigestForDate } from '../publish/publish-digest';
+import { changeSetting } from '../settings/district-settings';
+import { addSource } from '../sources/add-source';
+import { addDays, dayRange, localDateOf } from '../time/zoned-time';
+import { createNodeRuntime, startServer } from '../entry/node';
+import { DEMO_DISTRICT, DEMO_SOURCES, DEMO_TIMEZONE, demoImage, demoPostPage } from './demo-content';
+
+export function demoRoutes(): Hono {
+  const app = new Hono();
+  app.get('/demo/feeds/:file', (c) => {
+    const source = DEMO_SOURCES.find((s) => s.slug === c.req.param('file'));
+    if (!source) return c.notFound();
+    const base = new URL(c.req.url).origin;
+    return c.body(source.render(base, Date.now()), 200, { 'Content-Type': source.contentType });
+  });
+  app.get('/demo/images/:file', (c) => {
+    const svg = demoImage(c.req.param('file'));
+    // Readable from any origin, like images on teachers' own sites.
+    return svg
+      ? c.body(svg, 200, {
+          'Content-Type': 'image/svg+xml',
+          'Cache-Control': 'public, max-age=86400',
+          'Cross-Origin-Resource-Policy': 'cross-origin',
+        })
+      : c.notFound();
+  });
+  app.get('/demo/posts/:name', (c) => c.html(demoPostPage(c.req.param('name'))));
+  return app;
+}
+
+export async function runDemo(config: Config, _args: string[]): Promise<void> {
+  const demoConfig: Config = {
+    ...config,
+    databasePath: process.env.DATABASE_PATH ? config.databasePath : './data/demo.db',
+    outboxDir: process.env.OUTBOX_DIR ? config.outboxDir : './data/demo-outbox',
+    fetchAllowPrivateNetworks: true,
+  };
+  const firstRun = !existsSync(demoConfig.databasePath);
+  const runtime = await createNodeRuntime(demoConfig);
+  const server = await startServer(runtime, { extraRoutes: demoRoutes() });
+  const { deps } = runtime;
+  const now = deps.clock.now();
+  const local = server.url.replace('127.0.0.1', 'localhost');
+
+  let password: string | undefined;
+  if ((await countUsers(deps.db)) === 0) {
+    password = randomToken(9);
+    await insertUser(
+      deps.db,
+      {
+        email: 'coordinator@lakeside.example',
+        name: 'Demo Coordinator',
+        role: 'admin',
+        passwordHash: await deps.passwords.hash(password),
+      },
+      now,
+    );
+  }
+  if (firstRun) {
+    await changeSetting(deps.db, 'district_name', DEMO_DISTRICT, now);
+    await changeSetting(deps.db, 'timezone', DEMO_TIMEZONE, now);
+    for (const source of DEMO_SOURCES) {
+      await addSource(
+        deps.db,
+        {
+          url: `${server.url}/demo/feeds/${source.slug}`,
+          school: source.school,
+          mediaRelease: source.mediaRelease,
+        },
+        cliActor,
+        now,
+      );
+    }
+    for (const email of ['parent.one@example.org', 'parent.two@example.org']) {
+      const subscriber = await upsertPendingSubscriber(
+        deps.db,
+        {
+          email,
+          nonce: randomToken(12),
+          consent: { text: 'Demo subscriber', source: 'import' },
+          schoolIds: [],
+        },
+        now,
+      );
+      await confirmSubscriber(deps.db, subscriber.id, now);
+    }
+  }
+  await makeAllSourcesDue(deps.db, now);
+  await runPollJob(deps);
+
+  // Publish the day before yesterday, so the blog has a digest; leave yesterday in the inbox to try.
+  const dayBefore = addDays(localDateOf(now, DEMO_TIMEZONE), -2);
+  if ((await findDigest(deps.db, dayBefore))?.status !== 'published') {
+    const { start, end } = dayRange(dayBefore, DEMO_TIMEZONE);
+    const items = await listItemsPublishedBetween(deps.db, start, end);
+    await saveDigestDraft(
+      deps.db,
+      dayBefore,
+      {
+        title: '',
+        intro: 'A quiet, busy day: markets, microscopes and more.',
+        entries: items.map(defaultEntry),
+      },
+      { userId: null, now },
+    );
+    await publishDigestForDate(
+      { db: deps.db, background: deps.background, now: () => deps.clock.now() },
+      dayBefore,
+      cliActor,
+    );
+    await runSendJob(deps);
+  }
+
+  console.log(`\nThe demo district is running at ${local}\n`);
+  console.log(`  Public digest blog:  ${local}/`);
+  console.log(`  Admin desk:          ${local}/admin`);
+  if (password) console.log(`  Sign in as coordinator@lakeside.example with password ${password}`);
+  else console.log('  Sign in with the coordinator account created on the first demo run.');
+  console.log(
+    `\nYesterday's posts are waiting in the inbox: tick a few, add an intro line and press Publish.`,
+  );
+  console.log(`Emails land in ${demoConfig.outboxDir} and under Outbox in the admin. Stop with Ctrl+C.`);
+  const stop = async () => {
+    await server.close();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

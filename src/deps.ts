@@ -1,0 +1,39 @@
+// Everything the app needs from its runtime, injected by src/entry/node.ts or src/entry/worker.ts.
+import type { Context } from 'hono';
+import type { PasswordHasher } from './auth/password';
+import type { Config } from './config';
+import type { Database } from './db/client';
+import type { Mailer, OutboxReader } from './email/mailer';
+import type { FeedFetcher } from './ingest/fetcher';
+import type { Logger } from './log';
+
+export interface Clock {
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+/** Work that runs after a request answers: Node runs it in-process, Workers hand it to a queue. */
+export interface Background {
+  /** Deliveries were queued; send them soon. */
+  wakeSender(): void;
+  /** Sources were made due; check them soon. */
+  wakePoller(): void;
+}
+
+export interface AppDeps {
+  config: Config;
+  db: Database;
+  mailer: Mailer;
+  /** Present when email goes to the outbox folder instead of SMTP. */
+  outbox?: OutboxReader;
+  fetcher: FeedFetcher;
+  passwords: PasswordHasher;
+  clock: Clock;
+  log: Logger;
+  /** The district's secret for signed links; see auth/signing-key.ts. */
+  signingKey: string;
+  background: Background;
+  /** The client's address as this runtime sees it (socket, or the platform's header). */
+  clientIp(c: Context): string | null;
+}

@@ -1,0 +1,49 @@
+// The mailer contract the app sends through: SMTP or the outbox folder on Node, an HTTP email API on Workers.
+
+export interface OutgoingEmail {
+  from: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  /** Extra headers, each already a single line (List-Unsubscribe and friends). */
+  headers: Record<string, string>;
+  messageId: string;
+}
+
+export type SendOutcome =
+  { ok: true; messageId: string } | { ok: false; permanent: boolean; reason: string; bounce?: boolean };
+
+export interface Mailer {
+  /** What kind of delivery this is, for the admin and health check. */
+  readonly kind: 'smtp' | 'outbox' | 'http';
+  send(email: OutgoingEmail): Promise<SendOutcome>;
+  close(): Promise<void>;
+}
+
+/** Messages written to the outbox folder (no SMTP_URL), as the admin's Outbox page lists them. */
+export interface OutboxEntry {
+  id: string;
+  to: string;
+  subject: string;
+  date: number;
+}
+
+export interface OutboxMessage extends OutboxEntry {
+  html: string;
+  text: string;
+  headers: Record<string, string>;
+}
+
+export interface OutboxReader {
+  list(limit: number): Promise<OutboxEntry[]>;
+  read(id: string): Promise<OutboxMessage | undefined>;
+  /** The raw .eml file, for download. */
+  raw(id: string): Promise<Uint8Array | undefined>;
+}
+
+/** A Message-ID for the domain of the sender address. */
+export function newMessageId(from: string, unique: string): string {
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'localhost';
+  return `<${unique}@${domain}>`;
+}

@@ -1,0 +1,117 @@
+// Renders a digest email (HTML from the compiled MJML template, plain text from the same data) once per
+// distinct school selection. Links unique to a recipient are left as random markers that personalize()
+// swaps in, so rendering never happens per recipient and feed text can never forge a marker.
+import Mustache from 'mustache';
+import { randomToken } from '../auth/tokens';
+import {
+  digestTitle,
+  entriesForSchools,
+  formatLongDate,
+  sourceNameOf,
+  type DigestContent,
+} from '../publish/digest-content';
+import { compiledTemplates } from './compiled-templates';
+
+export interface EmailSite {
+  districtName: string;
+  siteTitle: string;
+  publicUrl: string;
+}
+
+export interface RenderedDigestEmail {
+  subject: string;
+  html: string;
+  text: string;
+  markers: { unsubscribe: string; preferences: string };
+}
+
+export interface RecipientLinks {
+  unsubscribeUrl: string;
+  preferencesUrl: string;
+}
+
+/** Answers undefined when none of the digest's entries are for the selected schools: no email is sent. */
+export function renderDigestEmail(
+  content: DigestContent,
+  selection: { schoolIds: readonly number[]; schoolNames: readonly string[] },
+  site: EmailSite,
+): RenderedDigestEmail | undefined {
+  const entries = entriesForSchools(content.entries, selection.schoolIds);
+  if (entries.length === 0) return undefined;
+  const { digest } = content;
+  const markers = {
+    unsubscribe: `yd-marker-${randomToken(12)}`,
+    preferences: `yd-marker-${randomToken(12)}`,
+  };
+  const title = digestTitle(digest, site.siteTitle);
+  const dateLabel = formatLongDate(digest.date);
+  const webUrl = `${site.publicUrl}/digests/${digest.date}`;
+  const view = {
+    districtName: site.districtName,
+    siteTitle: site.siteTitle,
+    title,
+    dateLabel,
+    intro: digest.intro.trim(),
+    preheader: entries
+      .map((e) => e.headline)
+      .join(' · ')
+      .slice(0, 140),
+    webUrl,
+    archiveUrl: `${site.publicUrl}/archive`,
+    unsubscribeUrl: markers.unsubscribe,
+    preferencesUrl: markers.preferences,
+    schoolsLabel: selection.schoolNames.join(', '),
+    correction: digest.correctedAt
+      ? {
+          correctedOn: formatLongDate(new Date(digest.correctedAt).toISOString().slice(0, 10)),
+          note: digest.correctionNote ?? '',
+        }
+      : null,
+    entries: entries.map((entry) => ({
+      schoolName: entry.item.schoolName,
+      headline: entry.headline,
+      blurb: entry.blurb,
+      url: entry.item.url ?? webUrl,
+      imageUrl: entry.imageUrl,
+      imageAlt: entry.imageAlt ?? '',
+      sourceName: sourceNameOf(entry),
+    })),
+  };
+  const html = Mustache.render(compiledTemplates.digest, view);
+  const text = [
+    site.districtName,
+    title,
+    dateLabel,
+    '',
+    ...(view.correction ? [`Corrected on ${view.correction.correctedOn}: ${view.correction.note}`, ''] : []),
+    ...(view.intro ? [view.intro, ''] : []),
+    ...view.entries.flatMap((entry) => [
+      '----------------------------------------',
+      entry.schoolName.toUpperCase(),
+      entry.headline,
+      ...(entry.blurb ? ['', entry.blurb] : []),
+      ...(entry.imageUrl && entry.imageAlt ? ['', `[Photo: ${entry.imageAlt}]`] : []),
+      '',
+      `Read the full post on ${entry.sourceName}: ${entry.url}`,
+      '',
+    ]),
+    '----------------------------------------',
+    `You receive this because you subscribed to ${site.siteTitle} from ${site.districtName}${view.schoolsLabel ? ` for ${view.schoolsLabel}` : ''}.`,
+    `View in your browser: ${webUrl}`,
+    `Choose schools: ${markers.preferences}`,
+    `Unsubscribe: ${markers.unsubscribe}`,
+    '',
+  ].join('\n');
+  return { subject: `${title} · ${dateLabel}`, html, text, markers };
+}
+
+export function personalize(
+  rendered: RenderedDigestEmail,
+  links: RecipientLinks,
+): { html: string; text: string } {
+  const swap = (body: string, escape: (s: string) => string) =>
+    body
+      .replaceAll(rendered.markers.unsubscribe, escape(links.unsubscribeUrl))
+      .replaceAll(rendered.markers.preferences, escape(links.preferencesUrl));
+  return { html: swap(rendered.html, (s) => s.replace(/&/g, '&amp;')), text: swap(rendered.text, (s) => s) };
+}

@@ -1,0 +1,158 @@
+// Sends queued deliveries: each one is claimed (queued → sending) before its message leaves, and its outcome
+// is recorded right after, so a crash can neither skip a subscriber nor send twice. Messages are rendered
+// once per distinct school selection per digest and personalized per recipient by swapping in links.
+import type { Database } from '../db/client';
+import {
+  claimDelivery,
+  listDueDeliveries,
+  markDeliveryFailed,
+  markDeliveryRetry,
+  markDeliverySent,
+  type PendingDelivery,
+} from '../db/deliveries';
+import { listSchools } from '../db/schools';
+import { runWithConcurrency } from '../ingest/poll';
+import type { Logger } from '../log';
+import { loadPublishedDigest, type DigestContent } from '../publish/digest-content';
+import { newMessageId, type Mailer, type SendOutcome } from './mailer';
+import {
+  personalize,
+  renderDigestEmail,
+  type EmailSite,
+  type RenderedDigestEmail,
+} from './render-digest-email';
+import { subscriptionToken } from './subscription-tokens';
+
+export interface SendDeps {
+  db: Database;
+  mailer: Mailer;
+  now: () => number;
+  log: Logger;
+  site: EmailSite;
+  mailFrom: string;
+  signingKey: string;
+}
+
+export interface SendReport {
+  sent: number;
+  retried: number;
+  failed: number;
+  skipped: number;
+  /** Renders performed: at most one per distinct school selection per digest. */
+  renders: number;
+}
+
+const MAX_ATTEMPTS = 5;
+const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000];
+
+export async function sendDueDeliveries(
+  deps: SendDeps,
+  options: { digestId?: number; batchSize?: number; concurrency?: number } = {},
+): Promise<SendReport> {
+  const report: SendReport = { sent: 0, retried: 0, failed: 0, skipped: 0, renders: 0 };
+  const schoolNames = new Map((await listSchools(deps.db)).map((s) => [s.id, s.name]));
+  const contents = new Map<string, DigestContent | undefined>();
+  const renders = new Map<string, RenderedDigestEmail | undefined>();
+  const batchSize = options.batchSize ?? 200;
+
+  const renderFor = async (delivery: PendingDelivery) => {
+    if (!contents.has(delivery.digestDate)) {
+      contents.set(delivery.digestDate, await loadPublishedDigest(deps.db, delivery.digestDate));
+    }
+    const content = contents.get(delivery.digestDate);
+    if (!content) return undefined;
+    const key = `${delivery.digestId}:${delivery.schoolIds.join(',')}`;
+    if (!renders.has(key)) {
+      report.renders++;
+      const names = delivery.schoolIds.map((id) => schoolNames.get(id)).filter((n): n is string => !!n);
+      renders.set(
+        key,
+        renderDigestEmail(content, { schoolIds: delivery.schoolIds, schoolNames: names }, deps.site),
+      );
+    }
+    return renders.get(key);
+  };
+
+  const sendOne = async (delivery: PendingDelivery) => {
+    if (!(await claimDelivery(deps.db, delivery.id, deps.now()))) return; // another sender has it
+    const rendered = await renderFor(delivery);
+    if (!rendered) {
+      await markDeliveryFailed(
+        deps.db,
+        delivery.id,
+        { state: 'skipped', error: 'Nothing in this digest for the schools chosen.' },
+        deps.now(),
+      );
+      report.skipped++;
+      return;
+    }
+    const [unsubscribe, preferences] = await Promise.all([
+      subscriptionToken(deps.signingKey, 'unsubscribe', {
+        id: delivery.subscriberId,
+        tokenNonce: delivery.tokenNonce,
+      }),
+      subscriptionToken(deps.signingKey, 'preferences', {
+        id: delivery.subscriberId,
+        tokenNonce: delivery.tokenNonce,
+      }),
+    ]);
+    const unsubscribeUrl = `${deps.site.publicUrl}/unsubscribe?token=${unsubscribe}`;
+    const body = personalize(rendered, {
+      unsubscribeUrl,
+      preferencesUrl: `${deps.site.publicUrl}/preferences?token=${preferences}`,
+    });
+    const outcome = await deps.mailer
+      .send({
+        from: deps.mailFrom,
+        to: delivery.email,
+        subject: rendered.subject,
+        html: body.html,
+        text: body.text,
+        messageId: newMessageId(deps.mailFrom, `digest-${delivery.digestDate}-${delivery.id}`),
+        headers: {
+          'List-Unsubscribe': `<${unsubscribeUrl}>`,
+          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+          'List-Id': `${listIdName(deps.site.siteTitle)} <digest.${new URL(deps.site.publicUrl).hostname}>`,
+        },
+      })
+      .catch((error: unknown): SendOutcome => ({
+        ok: false,
+        permanent: false,
+        reason: (error as Error).message,
+      }));
+    const now = deps.now();
+    if (outcome.ok) {
+      await markDeliverySent(deps.db, delivery.id, outcome.messageId, now);
+      report.sent++;
+    } else if (!outcome.permanent && delivery.attempts + 1 < MAX_ATTEMPTS) {
+      const delay = RETRY_DELAYS_MS[Math.min(delivery.attempts, RETRY_DELAYS_MS.length - 1)]!;
+      await markDeliveryRetry(deps.db, delivery.id, outcome.reason, now + delay, now);
+      report.retried++;
+    } else {
+      await markDeliveryFailed(
+        deps.db,
+        delivery.id,
+        { state: outcome.bounce ? 'bounced' : 'failed', error: outcome.reason },
+        now,
+      );
+      report.failed++;
+      deps.log.warn('delivery failed', { delivery: delivery.id, reason: outcome.reason });
+    }
+  };
+
+  for (;;) {
+    const due = await listDueDeliveries(deps.db, {
+      now: deps.now(),
+      limit: batchSize,
+      digestId: options.digestId,
+    });
+    if (due.length === 0) break;
+    await runWithConcurrency(due, options.concurrency ?? 4, sendOne);
+    // Deliveries retried in this pass are not due again yet, so the loop ends when nothing due is left.
+  }
+  return report;
+}
+
+function listIdName(title: string): string {
+  return `"${title.replace(/["\\\r\n]/g, '')}"`;
+}

@@ -1,0 +1,66 @@
+// Delivery through an SMTP server (SMTP_URL) with nodemailer's connection pool. List-* headers are passed
+// prepared, as single unfolded lines, and the envelope is set explicitly, so nodemailer never re-parses an
+// address out of a header.
+import nodemailer from 'nodemailer';
+import type { Mailer, OutgoingEmail, SendOutcome } from './mailer';
+
+export interface SmtpMailerOptions {
+  url: string;
+  maxConnections?: number;
+  /** Most messages per second, across the pool. */
+  ratePerSecond?: number;
+}
+
+export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
+  const transport = nodemailer.createTransport({
+    url: options.url,
+    pool: true,
+    maxConnections: options.maxConnections ?? 4,
+    maxMessages: 500,
+    ...(options.ratePerSecond ? { rateDelta: 1000, rateLimit: options.ratePerSecond } : {}),
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 60_000,
+  });
+  return {
+    kind: 'smtp',
+    async send(email: OutgoingEmail): Promise<SendOutcome> {
+      try {
+        const info = await transport.sendMail({
+          from: email.from,
+          to: email.to,
+          envelope: { from: envelopeAddress(email.from), to: [email.to] },
+          subject: email.subject,
+          html: email.html,
+          text: email.text,
+          messageId: email.messageId,
+          headers: Object.fromEntries(
+            Object.entries(email.headers).map(([key, value]) => [key, { prepared: true, value }]),
+          ),
+        });
+        if (info.rejected?.length)
+          return { ok: false, permanent: true, bounce: true, reason: `The server refused ${email.to}.` };
+        return { ok: true, messageId: info.messageId ?? email.messageId };
+      } catch (error) {
+        return describeSmtpError(error);
+      }
+    },
+    async close() {
+      transport.close();
+    },
+  };
+}
+
+function envelopeAddress(from: string): string {
+  return /<([^>]+)>\s*$/.exec(from)?.[1] ?? from.trim();
+}
+
+function describeSmtpError(error: unknown): SendOutcome {
+  const e = error as { responseCode?: number; code?: string; response?: string; message?: string };
+  const reason = (e.response ?? e.message ?? 'unknown SMTP error').slice(0, 300);
+  if (typeof e.responseCode === 'number' && e.responseCode >= 500) {
+    const bounce = e.code === 'EENVELOPE' || [550, 551, 553].includes(e.responseCode);
+    return { ok: false, permanent: true, bounce, reason };
+  }
+  return { ok: false, permanent: false, reason };
+}

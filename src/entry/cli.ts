@@ -1,0 +1,266 @@
+// `npx yesterday <command>`: the operator's interface (see README). Exit 0 on success, 1 with a one-line
+// reason when the command could not do its job, 2 for a bad setting or bad usage.
+import { parseArgs } from 'node:util';
+import { createOneTimeLink, setupLinkIfNeeded } from '../auth/one-time-links';
+import { cliActor } from '../db/audit';
+import { findDigest } from '../db/digests';
+import { ROLES, findUserByEmail, insertUser, type Role } from '../db/users';
+import { checkEmailAddress } from '../email/email-address';
+import { ConfigError, parseConfig, type Config } from '../config';
+import { describeRefresh } from '../ingest/refresh-source';
+import { runPollJob, runSendJob } from '../jobs/jobs';
+import { publishDigestForDate } from '../publish/publish-digest';
+import { changeSetting, listSettings, readDistrictSettings } from '../settings/district-settings';
+import { addSource } from '../sources/add-source';
+import { addDays, isLocalDate, localDateOf } from '../time/zoned-time';
+import { createNodeRuntime, startServer, type NodeRuntime } from './node';
+
+class UsageError extends Error {}
+class CommandFailed extends Error {}
+
+const USAGE = `Usage: npx yesterday <command> [options]
+
+Commands:
+  serve                                   web server and scheduler (what npm start runs)
+  demo                                    a demo district with sample feeds, served locally
+  migrate                                 apply database migrations
+  user:create --email E --role R          print a one-time set-password link (R: admin, editor, contributor)
+  sources:add URL --school NAME [--owner EMAIL] [--media-release]
+  ingest [--source ID]                    check due feeds now (or one source)
+  digest:publish [--date YYYY-MM-DD]      publish that day's digest (default: yesterday)
+  digest:send [--date YYYY-MM-DD]         send or resume that digest's email
+  backup FILE                             consistent copy of the database
+  settings:get [KEY] / settings:set KEY VALUE`;
+
+type Handler = (args: string[], config: Config) => Promise<void>;
+
+const commands: Record<string, Handler> = {
+  serve: async (_args, config) => serve(config),
+  demo: async (args, config) => (await import('../demo/run-demo')).runDemo(config, args),
+
+  migrate: async (_args, config) => {
+    await withRuntime(config, async () => {});
+    console.log(`Database is up to date: ${config.databasePath}`);
+  },
+
+  'user:create': async (args, config) => {
+    const { values } = parse(args, {
+      email: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+    });
+    const checked = checkEmailAddress(values.email ?? '');
+    if (!checked.ok) throw new UsageError(`--email: ${checked.message}`);
+    const role = (values.role ?? 'editor') as Role;
+    if (!ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}.`);
+    await withRuntime(config, async ({ deps }) => {
+      const now = deps.clock.now();
+      const existing = await findUserByEmail(deps.db, checked.address);
+      const user =
+        existing ??
+        (await insertUser(deps.db, { email: checked.address, name: values.name ?? '', role }, now));
+      const link = await createOneTimeLink(deps.db, config.publicUrl, 'set-password', user.id, now);
+      console.log(
+        existing
+          ? `${user.email} already has an account (${user.role}); this link sets a new password:`
+          : `Created ${user.email} (${role}). Set-password link (works once, for 72 hours):`,
+      );
+      console.log(link);
+    });
+  },
+
+  'sources:add': async (args, config) => {
+    const { values, positionals } = parse(
+      args,
+      { school: { type: 'string' }, owner: { type: 'string' }, 'media-release': { type: 'boolean' } },
+      true,
+    );
+    const url = positionals[0];
+    if (!url || !values.school)
+      throw new UsageError(
+        'Give the feed URL and --school NAME, e.g. sources:add https://class.example/feed --school "Lincoln Elementary".',
+      );
+    await withRuntime(config, async ({ deps }) => {
+      const added = await addSource(
+        deps.db,
+        { url, school: values.school!, ownerEmail: values.owner, mediaRelease: values['media-release'] },
+        cliActor,
+        deps.clock.now(),
+      );
+      if (!added.ok) throw new CommandFailed(added.message);
+      console.log(`Added source ${added.source.id}: ${added.source.feedUrl}`);
+    });
+  },
+
+  ingest: async (args, config) => {
+    const { values } = parse(args, { source: { type: 'string' } });
+    const sourceId = values.source === undefined ? undefined : Number(values.source);
+    if (sourceId !== undefined && !Number.isSafeInteger(sourceId))
+      throw new UsageError('--source must be a source id (a number).');
+    await withRuntime(config, async ({ deps }) => {
+      const outcomes = await runPollJob(deps, { sourceId });
+      if (outcomes.length === 0)
+        console.log(
+          sourceId === undefined ? 'No feeds are due for a check.' : `There is no source ${sourceId}.`,
+        );
+      for (const outcome of outcomes) console.log(`source ${outcome.sourceId}: ${describeRefresh(outcome)}`);
+      if (sourceId !== undefined && outcomes.length === 0)
+        throw new CommandFailed(`There is no source ${sourceId}.`);
+    });
+  },
+
+  'digest:publish': async (args, config) => {
+    await withRuntime(config, async ({ deps }) => {
+      const date = await dateArgument(args, deps.db);
+      const result = await publishDigestForDate(
+        { db: deps.db, background: { wakeSender() {}, wakePoller() {} }, now: () => deps.clock.now() },
+        date,
+        cliActor,
+      );
+      if (result.ok) {
+        console.log(
+          `Published the digest for ${date}; ${result.queued} emails queued. They go out with the running server, or run: npx yesterday digest:send --date ${date}`,
+        );
+      } else {
+        console.log(result.message);
+      }
+    });
+  },
+
+  'digest:send': async (args, config) => {
+    await withRuntime(config, async ({ deps }) => {
+      const date = await dateArgument(args, deps.db);
+      const digest = await findDigest(deps.db, date);
+      if (!digest || digest.status !== 'published')
+        throw new CommandFailed(`The digest for ${date} is not published, so there is nothing to send.`);
+      const report = await runSendJob(deps, { digestId: digest.id });
+      console.log(
+        `Digest ${date}: ${report.sent} sent, ${report.retried} to retry later, ${report.failed} failed, ${report.skipped} with nothing for their schools.`,
+      );
+    });
+  },
+
+  backup: async (args, config) => {
+    const file = args[0];
+    if (!file) throw new UsageError('Name the file to write, e.g. backup ./backups/yesterday-2026-11-21.db');
+    await withRuntime(config, async ({ sqlite }) => {
+      await sqlite.sqlite.backup(file);
+      console.log(`Backed up ${config.databasePath} to ${file}`);
+    });
+  },
+
+  'settings:get': async (args, config) => {
+    await withRuntime(config, async ({ deps }) => {
+      const all = await listSettings(deps.db);
+      const wanted = args[0] ? all.filter((s) => s.key === args[0]) : all;
+      if (args[0] && wanted.length === 0)
+        throw new CommandFailed(
+          `There is no setting called "${args[0]}". Known: ${all.map((s) => s.key).join(', ')}.`,
+        );
+      for (const setting of wanted)
+        console.log(
+          args[0]
+            ? setting.value
+            : `${setting.key}=${setting.value}${setting.isDefault ? '  (default)' : ''}`,
+        );
+    });
+  },
+
+  'settings:set': async (args, config) => {
+    const [key, ...rest] = args;
+    if (!key || rest.length === 0)
+      throw new UsageError('Give a key and a value, e.g. settings:set timezone America/Chicago');
+    await withRuntime(config, async ({ deps }) => {
+      const result = await changeSetting(deps.db, key, rest.join(' '), deps.clock.now());
+      if (!result.ok) throw new CommandFailed(result.message);
+      console.log(`${key}=${rest.join(' ')}`);
+    });
+  },
+};
+
+async function serve(config: Config): Promise<void> {
+  const runtime = await createNodeRuntime(config);
+  const server = await startServer(runtime);
+  console.log(`Yesterday is running at ${server.url} (public address: ${config.publicUrl})`);
+  const setupLink = await setupLinkIfNeeded(runtime.deps.db, config.publicUrl, runtime.deps.clock.now());
+  if (setupLink)
+    console.log(`Create the first admin account with this link (it works once, for 24 hours):\n${setupLink}`);
+  if (!config.smtpUrl)
+    console.log(
+      `No SMTP_URL is set: emails are written to ${config.outboxDir} and listed under Outbox in the admin.`,
+    );
+  const stop = async () => {
+    console.log('Stopping…');
+    await server.close();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+async function withRuntime(config: Config, work: (runtime: NodeRuntime) => Promise<void>): Promise<void> {
+  const runtime = await createNodeRuntime(config);
+  try {
+    await work(runtime);
+  } finally {
+    await runtime.close();
+  }
+}
+
+async function dateArgument(args: string[], db: NodeRuntime['deps']['db']): Promise<string> {
+  const { values } = parse(args, { date: { type: 'string' } });
+  if (values.date !== undefined) {
+    if (!isLocalDate(values.date))
+      throw new UsageError(`--date must be a date like 2026-11-20, not "${values.date}".`);
+    return values.date;
+  }
+  const { timezone } = await readDistrictSettings(db);
+  return addDays(localDateOf(Date.now(), timezone), -1);
+}
+
+type Options = Parameters<typeof parseArgs>[0] extends infer P
+  ? P extends { options?: infer O }
+    ? O
+    : never
+  : never;
+
+function parse<O extends NonNullable<Options>>(args: string[], options: O, allowPositionals = false) {
+  try {
+    return parseArgs({ args, options, allowPositionals, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/^.*?: /, ''));
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    console.log(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`yesterday: unknown command "${name}". Run \`npx yesterday help\` for the list.`);
+    return 2;
+  }
+  try {
+    await command(args, parseConfig(process.env));
+    return 0;
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof UsageError) {
+      console.error(`yesterday: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof CommandFailed) {
+      console.error(`yesterday: ${error.message}`);
+      return 1;
+    }
+    console.error(`yesterday: ${name} failed: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+const code = await main(process.argv.slice(2));
+if (process.argv[2] !== 'serve' && process.argv[2] !== 'demo') process.exit(code);
+else if (code !== 0) process.exit(code);

@@ -1,0 +1,125 @@
+// The Node runtime: opens and migrates the SQLite database, picks SMTP or the outbox folder, builds the
+// fetcher and password hasher, and runs the HTTP server with the in-process scheduler. Nothing else in the
+// code base touches better-sqlite3, nodemailer, undici or timers.
+import type { AddressInfo } from 'node:net';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { serve, type ServerType } from '@hono/node-server';
+import { buildApp, type BuildOptions } from '../app';
+import { createScryptHasher } from '../auth/scrypt-hasher';
+import { loadSigningKey } from '../auth/signing-key';
+import type { PasswordHasher } from '../auth/password';
+import type { Config } from '../config';
+import { migrateSqlite, openSqlite, type SqliteHandle } from '../db/sqlite-node';
+import { systemClock, type AppDeps, type Clock } from '../deps';
+import { createOutboxMailer } from '../email/outbox-mailer';
+import { createSmtpMailer } from '../email/smtp-mailer';
+import type { FetchLimits } from '../ingest/fetcher';
+import { createNodeFetcher } from '../ingest/fetch-feed-node';
+import { runHousekeeping, runPollJob, runSendJob } from '../jobs/jobs';
+import { createLogger, type Logger } from '../log';
+import { createScheduler, type Scheduler } from './node-scheduler';
+
+export interface NodeRuntimeOptions {
+  log?: Logger;
+  clock?: Clock;
+  passwords?: PasswordHasher;
+  fetchLimits?: Partial<FetchLimits>;
+}
+
+export interface NodeRuntime {
+  deps: AppDeps;
+  sqlite: SqliteHandle;
+  scheduler: Scheduler;
+  close(): Promise<void>;
+}
+
+export async function createNodeRuntime(
+  config: Config,
+  options: NodeRuntimeOptions = {},
+): Promise<NodeRuntime> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const sqlite = openSqlite(config.databasePath);
+  migrateSqlite(sqlite);
+  const db = sqlite.database;
+  const outbox = config.smtpUrl ? undefined : createOutboxMailer(config.outboxDir);
+  const mailer = config.smtpUrl ? createSmtpMailer({ url: config.smtpUrl }) : outbox!;
+  const fetcher = createNodeFetcher({
+    publicUrl: config.publicUrl,
+    allowPrivateNetworks: config.fetchAllowPrivateNetworks,
+    limits: options.fetchLimits,
+    now: () => clock.now(),
+  });
+
+  // The scheduler and the deps refer to each other (jobs need deps; deps wake jobs), so deps is filled first.
+  const deps = {
+    config,
+    db,
+    mailer,
+    outbox,
+    fetcher,
+    passwords: options.passwords ?? createScryptHasher(),
+    clock,
+    log,
+    signingKey: await loadSigningKey(db, clock.now()),
+    clientIp: (c) => {
+      try {
+        return getConnInfo(c).remote.address ?? null;
+      } catch {
+        return null;
+      }
+    },
+  } as AppDeps;
+  const scheduler = createScheduler(
+    [
+      // Each source carries its own next check time; the job only looks for sources that are due.
+      { name: 'poll', everyMs: 60_000, run: () => runPollJob(deps) },
+      { name: 'send', everyMs: 60_000, run: () => runSendJob(deps) },
+      { name: 'housekeeping', everyMs: 60 * 60_000, run: () => runHousekeeping(deps) },
+    ],
+    log,
+  );
+  deps.background = scheduler;
+  return {
+    deps,
+    sqlite,
+    scheduler,
+    async close() {
+      await scheduler.stop();
+      await fetcher.close();
+      await mailer.close();
+      sqlite.close();
+    },
+  };
+}
+
+export interface RunningServer {
+  url: string;
+  server: ServerType;
+  close(): Promise<void>;
+}
+
+/** Serves the app on config.host:config.port (0 picks a free port) and starts the scheduler. */
+export async function startServer(
+  runtime: NodeRuntime,
+  options: { scheduler?: boolean } & BuildOptions = {},
+): Promise<RunningServer> {
+  const { config } = runtime.deps;
+  const app = buildApp(runtime.deps, options);
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  if (options.scheduler !== false) runtime.scheduler.start();
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}`,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
+  };
+}

@@ -1,0 +1,295 @@
+// The fetch stage on Node: undici with a DNS lookup that refuses non-public addresses, so the address checked
+// is the address connected to, on every hop (redirects are followed here, one checked hop at a time). A total
+// deadline covers redirects and body; the body is capped after decompression; at most N sockets per host.
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { isIP, type LookupFunction } from 'node:net';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import { Agent, errors as undiciErrors, request } from 'undici';
+import { isPublicAddress } from './address-guard';
+import {
+  ACCEPT_FEEDS,
+  conditionalHeaders,
+  DEFAULT_FETCH_LIMITS,
+  httpFailure,
+  isPermanentRedirect,
+  isRedirect,
+  parseMaxAge,
+  parseRetryAfter,
+  userAgentFor,
+  type FeedFetcher,
+  type FetchLimits,
+  type FetchOutcome,
+  type FetchRequest,
+} from './fetcher';
+
+export interface NodeFetcherOptions {
+  publicUrl: string;
+  allowPrivateNetworks: boolean;
+  limits?: Partial<FetchLimits>;
+  now?: () => number;
+}
+
+class BlockedAddressError extends Error {
+  readonly code = 'EBLOCKEDADDRESS';
+}
+
+class FetchAbort extends Error {
+  constructor(readonly outcome: FetchOutcome & { status: 'failed' }) {
+    super(outcome.message);
+  }
+}
+
+const gunzip = promisify(zlib.gunzip);
+const inflate = promisify(zlib.inflate);
+const inflateRaw = promisify(zlib.inflateRaw);
+const brotli = promisify(zlib.brotliDecompress);
+
+export function createNodeFetcher(options: NodeFetcherOptions): FeedFetcher {
+  const limits: FetchLimits = { ...DEFAULT_FETCH_LIMITS, ...options.limits };
+  const now = options.now ?? Date.now;
+  const allowPrivate = options.allowPrivateNetworks;
+
+  const guardedLookup: LookupFunction = (hostname, lookupOptions, callback) => {
+    dnsLookup(hostname, { ...lookupOptions, all: true }, (error, addresses: LookupAddress[]) => {
+      if (error) return callback(error, '', 4);
+      const usable = allowPrivate ? addresses : addresses.filter((a) => isPublicAddress(a.address));
+      if (usable.length === 0 || usable.length !== addresses.length) {
+        // Mixed answers are refused too: a rebinding attacker would answer with one public, one private.
+        const blocked = new BlockedAddressError(`${hostname} resolves to a non-public address`);
+        return callback(blocked, '', 4);
+      }
+      if (lookupOptions.all) return (callback as (e: null, a: LookupAddress[]) => void)(null, usable);
+      return callback(null, usable[0]!.address, usable[0]!.family);
+    });
+  };
+
+  const agent = new Agent({
+    connections: limits.connectionsPerHost,
+    pipelining: 1,
+    keepAliveTimeout: 4_000,
+    connect: { timeout: limits.connectTimeoutMs, lookup: guardedLookup },
+    headersTimeout: limits.deadlineMs,
+    bodyTimeout: limits.deadlineMs,
+  });
+
+  const userAgent = userAgentFor(options.publicUrl);
+
+  async function fetchFeed(feedRequest: FetchRequest): Promise<FetchOutcome> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), limits.deadlineMs);
+    try {
+      return await follow(feedRequest, controller.signal);
+    } catch (error) {
+      if (error instanceof FetchAbort) return error.outcome;
+      if (controller.signal.aborted) {
+        return {
+          status: 'failed',
+          temporary: true,
+          message: `The feed took longer than ${limits.deadlineMs / 1000} seconds to download, so it was abandoned.`,
+        };
+      }
+      return describeNetworkError(error);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function follow(feedRequest: FetchRequest, signal: AbortSignal): Promise<FetchOutcome> {
+    let url = feedRequest.url;
+    let allPermanent = true;
+    const seen = new Set<string>();
+    for (let hop = 0; ; hop++) {
+      const target = checkUrl(url);
+      seen.add(target.href);
+      const response = await request(target, {
+        dispatcher: agent,
+        method: 'GET',
+        signal,
+        headers: {
+          'user-agent': userAgent,
+          accept: ACCEPT_FEEDS,
+          'accept-encoding': 'gzip, deflate, br',
+          ...conditionalHeaders(feedRequest),
+        },
+      });
+      const header = (name: string) => {
+        const value = response.headers[name];
+        return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
+      };
+      const status = response.statusCode;
+      if (isRedirect(status)) {
+        response.body.destroy();
+        const location = header('location');
+        if (!location) return failed('The site redirected without saying where to.', false);
+        if (hop >= limits.maxRedirects)
+          return failed(`The address redirected more than ${limits.maxRedirects} times.`, false);
+        const next = new URL(location, target).href;
+        if (seen.has(next)) return failed('The address redirects in a loop.', false);
+        allPermanent &&= isPermanentRedirect(status);
+        url = next;
+        continue;
+      }
+      const movedTo = allPermanent && url !== feedRequest.url ? url : undefined;
+      const maxAgeMs = parseMaxAge(header('cache-control'));
+      if (status === 304) {
+        response.body.destroy();
+        return { status: 'not-modified', maxAgeMs, movedTo };
+      }
+      if (status !== 200) {
+        response.body.destroy();
+        return httpFailure(status, parseRetryAfter(header('retry-after'), now()));
+      }
+      const body = await readBody(response.body, header('content-encoding'));
+      return {
+        status: 'fetched',
+        finalUrl: url,
+        body,
+        contentType: header('content-type'),
+        etag: header('etag'),
+        lastModified: header('last-modified'),
+        maxAgeMs,
+        movedTo,
+      };
+    }
+  }
+
+  function checkUrl(url: string): URL {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new FetchAbort({ status: 'failed', temporary: false, message: `"${url}" is not a web address.` });
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+      throw new FetchAbort({
+        status: 'failed',
+        temporary: false,
+        message: `Only http and https addresses can be fetched, not ${parsed.protocol}.`,
+      });
+    }
+    if (parsed.username || parsed.password) {
+      throw new FetchAbort({
+        status: 'failed',
+        temporary: false,
+        message: 'Addresses with a user name or password in them are not fetched.',
+      });
+    }
+    // IP literals never reach the DNS lookup, so they are judged here.
+    const host = parsed.hostname.replace(/^\[|\]$/g, '');
+    if (!allowPrivate && isIP(host) && !isPublicAddress(host)) {
+      throw new FetchAbort(blockedOutcome());
+    }
+    return parsed;
+  }
+
+  async function readBody(
+    stream: AsyncIterable<Uint8Array> & { destroy(): void },
+    encoding: string | null,
+  ): Promise<Uint8Array> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of stream) {
+      size += chunk.byteLength;
+      if (size > limits.maxBodyBytes) {
+        stream.destroy();
+        throw new FetchAbort(tooLarge());
+      }
+      chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    }
+    const raw = Buffer.concat(chunks, size);
+    const coding = (encoding ?? '').trim().toLowerCase();
+    const sniffedGzip = raw[0] === 0x1f && raw[1] === 0x8b;
+    const cap = { maxOutputLength: limits.maxBodyBytes };
+    try {
+      if (
+        coding === 'gzip' ||
+        coding === 'x-gzip' ||
+        (sniffedGzip && (coding === '' || coding === 'identity'))
+      ) {
+        return await gunzip(raw, cap);
+      }
+      if (coding === 'deflate')
+        return await (raw[0] !== undefined && (raw[0] & 0x0f) === 8
+          ? inflate(raw, cap)
+          : inflateRaw(raw, cap));
+      if (coding === 'br') return await brotli(raw, cap);
+      if (coding === '' || coding === 'identity') return raw;
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError)
+        throw new FetchAbort(tooLarge());
+      throw new FetchAbort({
+        status: 'failed',
+        temporary: true,
+        message: `The feed's compressed data is damaged (${coding || 'gzip'}).`,
+      });
+    }
+    throw new FetchAbort({
+      status: 'failed',
+      temporary: false,
+      message: `The site compressed the feed with "${coding}", which Yesterday cannot read.`,
+    });
+  }
+
+  function tooLarge(): FetchOutcome & { status: 'failed' } {
+    return {
+      status: 'failed',
+      temporary: false,
+      message: `The feed is larger than ${Math.round(limits.maxBodyBytes / 1024 / 1024)} MiB (after decompression), so it was not read.`,
+    };
+  }
+
+  return {
+    fetch: fetchFeed,
+    async close() {
+      await agent.destroy();
+    },
+  };
+}
+
+function failed(message: string, temporary: boolean): FetchOutcome {
+  return { status: 'failed', message, temporary };
+}
+
+function blockedOutcome(): FetchOutcome & { status: 'failed' } {
+  return {
+    status: 'failed',
+    temporary: false,
+    message:
+      'The address points to a private or internal network, which Yesterday does not fetch (set FETCH_ALLOW_PRIVATE_NETWORKS=true to allow intranet feeds).',
+  };
+}
+
+function describeNetworkError(error: unknown): FetchOutcome {
+  const found = findCause(error);
+  const code = found.code ?? '';
+  if (code === 'EBLOCKEDADDRESS') return blockedOutcome();
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NODATA') {
+    return failed(
+      "The feed's host name could not be found (DNS lookup failed). Check the address for typos.",
+      code === 'EAI_AGAIN',
+    );
+  }
+  if (code === 'ECONNREFUSED') return failed('The site refused the connection.', true);
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET')
+    return failed('The site closed the connection before the feed arrived.', true);
+  if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT')
+    return failed('The site did not answer the connection in time.', true);
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT')
+    return failed('The site stopped sending the feed part-way.', true);
+  if (code.startsWith('ERR_TLS') || /CERT|SSL|self.signed/i.test(code + found.message)) {
+    return failed(`The site's security certificate could not be verified (${found.message}).`, true);
+  }
+  if (error instanceof undiciErrors.UndiciError)
+    return failed(`The feed could not be downloaded (${found.message}).`, true);
+  return failed(`The feed could not be downloaded (${found.message || 'network error'}).`, true);
+}
+
+function findCause(error: unknown): { code?: string; message: string } {
+  let current = error as { code?: string; message?: string; cause?: unknown } | undefined;
+  for (let i = 0; i < 5 && current; i++) {
+    if (current.code) return { code: current.code, message: current.message ?? '' };
+    current = current.cause as typeof current;
+  }
+  return { message: (error as Error)?.message ?? String(error) };
+}

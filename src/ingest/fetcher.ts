@@ -1,0 +1,131 @@
+// The fetch stage's contract, shared by the Node (undici) and Workers fetchers, with the header parsing and
+// plain-words failure messages both use.
+
+export interface FetchRequest {
+  url: string;
+  etag?: string | null;
+  lastModified?: string | null;
+}
+
+export type FetchOutcome =
+  | {
+      status: 'fetched';
+      /** The URL that finally answered, after redirects. */
+      finalUrl: string;
+      body: Uint8Array;
+      contentType: string | null;
+      etag: string | null;
+      lastModified: string | null;
+      /** How long the server says the response stays fresh (Cache-Control max-age), capped at a day. */
+      maxAgeMs: number | undefined;
+      /** Set when every redirect on the way was permanent: where the feed now lives. */
+      movedTo: string | undefined;
+    }
+  | { status: 'not-modified'; maxAgeMs: number | undefined; movedTo: string | undefined }
+  | { status: 'failed'; message: string; temporary: boolean; retryAfterMs?: number; httpStatus?: number };
+
+export interface FeedFetcher {
+  fetch(request: FetchRequest): Promise<FetchOutcome>;
+  close(): Promise<void>;
+}
+
+export interface FetchLimits {
+  /** Total time for the whole fetch, redirects and body included. */
+  deadlineMs: number;
+  connectTimeoutMs: number;
+  /** Largest body accepted, counted after decompression. */
+  maxBodyBytes: number;
+  maxRedirects: number;
+  /** Connections at once to one host. */
+  connectionsPerHost: number;
+}
+
+export const DEFAULT_FETCH_LIMITS: FetchLimits = {
+  deadlineMs: 20_000,
+  connectTimeoutMs: 10_000,
+  maxBodyBytes: 10 * 1024 * 1024,
+  maxRedirects: 5,
+  connectionsPerHost: 2,
+};
+
+export const MAX_CACHE_MS = 24 * 60 * 60_000;
+
+export const ACCEPT_FEEDS =
+  'application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/feed+json, application/json;q=0.8, application/xml;q=0.7, text/xml;q=0.7, */*;q=0.1';
+
+export function userAgentFor(publicUrl: string): string {
+  return `Yesterday/0.1 (school district daily digest; +${publicUrl})`;
+}
+
+export function conditionalHeaders(request: FetchRequest): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (request.etag) headers['if-none-match'] = request.etag;
+  if (request.lastModified) headers['if-modified-since'] = request.lastModified;
+  return headers;
+}
+
+/** Retry-After as milliseconds from `now`: delta-seconds or an HTTP date; capped at a day. */
+export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  const ms = /^\d+$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - now;
+  if (!Number.isFinite(ms)) return undefined;
+  return Math.min(Math.max(ms, 0), MAX_CACHE_MS);
+}
+
+export function parseMaxAge(cacheControl: string | null | undefined): number | undefined {
+  const match = /(?:^|,)\s*max-age\s*=\s*"?(\d+)"?/i.exec(cacheControl ?? '');
+  if (!match) return undefined;
+  return Math.min(Number(match[1]) * 1000, MAX_CACHE_MS);
+}
+
+export function isRedirect(status: number): boolean {
+  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+}
+
+export function isPermanentRedirect(status: number): boolean {
+  return status === 301 || status === 308;
+}
+
+/** A failure outcome for an HTTP status that is neither success, redirect nor 304. */
+export function httpFailure(status: number, retryAfterMs: number | undefined): FetchOutcome {
+  const base = { status: 'failed' as const, httpStatus: status };
+  if (status === 404) {
+    return {
+      ...base,
+      temporary: false,
+      message:
+        'The feed was not found (HTTP 404). The blog may have moved or been deleted; check the address.',
+    };
+  }
+  if (status === 410)
+    return { ...base, temporary: false, message: 'The feed has been removed for good (HTTP 410).' };
+  if (status === 401 || status === 403) {
+    return {
+      ...base,
+      temporary: false,
+      message: `The feed is private or needs a login (HTTP ${status}). Ask the teacher for the public feed address.`,
+    };
+  }
+  if (status === 429) {
+    return {
+      ...base,
+      temporary: true,
+      retryAfterMs,
+      message: 'The site asked Yesterday to slow down (HTTP 429); it will be checked again later.',
+    };
+  }
+  if (status >= 500) {
+    return {
+      ...base,
+      temporary: true,
+      retryAfterMs,
+      message: `The site had a server error (HTTP ${status}); it will be checked again later.`,
+    };
+  }
+  return {
+    ...base,
+    temporary: false,
+    message: `The site answered with an unexpected status (HTTP ${status}).`,
+  };
+}

@@ -1,0 +1,177 @@
+// The normalize stage: a ParsedItem as the feed wrote it becomes a NormalizedItem: stable id, absolute URLs,
+// a real date, a plain-text summary, a title (derived from the text, and marked so, when the post has none),
+// an image with its alt text, and content HTML that has been through the sanitizer.
+import { sha256Hex } from '../auth/tokens';
+import { collapseWhitespace, htmlToText, truncateWords } from '../text/html-to-text';
+import { escapeHtml } from '../text/escape';
+import type { MediaCandidate, NormalizedItem, ParsedFeed, ParsedItem } from './feed-types';
+import { parseFeedDate } from './parse-date';
+import { isTrackingPixel, safeUrl, sanitizeHtml } from './sanitize-html';
+
+const MAX_TITLE = 200;
+const DERIVED_TITLE = 80;
+const MAX_SUMMARY = 600;
+const MAX_HTML = 1024 * 1024;
+const MAX_GUID = 512;
+/** Dates further ahead than this are clock errors or scheduled posts: they become "now". */
+const FUTURE_TOLERANCE_MS = 10 * 60_000;
+
+export interface NormalizeContext {
+  feed: ParsedFeed;
+  /** The URL the feed was fetched from (after redirects): the base when nothing else is given. */
+  feedUrl: string;
+  now: number;
+}
+
+export async function normalizeItem(item: ParsedItem, context: NormalizeContext): Promise<NormalizedItem> {
+  const base = item.baseUrl ?? context.feed.baseUrl ?? context.feedUrl;
+  const url = item.link ? (safeUrl(item.link, base) ?? null) : null;
+
+  const rawHtml = (item.contentHtml ?? item.summaryHtml ?? '').slice(0, MAX_HTML);
+  const bodyHtml = item.contentIsText ? textToHtml(rawHtml) : rawHtml;
+  const contentHtml = sanitizeHtml(bodyHtml, { baseUrl: base });
+  // The summary comes from the fullest text: platform excerpts end in "[…]" or "Continue reading".
+  const summary = truncateWords(
+    item.contentIsText ? collapseWhitespace(rawHtml) : htmlToText(rawHtml),
+    MAX_SUMMARY,
+  );
+
+  const image = chooseImage(item.media, contentHtml, base);
+  const { title, titleDerived } = chooseTitle(item.title, summary, image?.alt);
+
+  const parsedDate = parseFeedDate(item.published) ?? parseFeedDate(item.updated);
+  const isUsable = parsedDate !== undefined && parsedDate <= context.now + FUTURE_TOLERANCE_MS;
+
+  const guid = await stableId(item, url, title);
+  const normalized: Omit<NormalizedItem, 'contentHash'> = {
+    guid,
+    url,
+    canonicalUrl: url ? canonicalUrlKey(url) : null,
+    title,
+    titleDerived,
+    author: item.author ? truncateWords(htmlToText(item.author), 120) || null : null,
+    summary,
+    contentHtml,
+    imageUrl: image?.url ?? null,
+    imageAlt: image?.alt ?? null,
+    videoUrl: chooseVideo(item.media, url, base),
+    categories: [
+      ...new Set(item.categories.map((c) => collapseWhitespace(c).slice(0, 60)).filter(Boolean)),
+    ].slice(0, 20),
+    publishedAt: isUsable ? parsedDate : context.now,
+    dateEstimated: parsedDate === undefined,
+  };
+  return {
+    ...normalized,
+    contentHash: await sha256Hex(JSON.stringify({ ...normalized, publishedAt: undefined })),
+  };
+}
+
+/** guid → link → a hash of title and date: the same post keeps the same id across fetches. */
+async function stableId(item: ParsedItem, url: string | null, title: string): Promise<string> {
+  const candidate = collapseWhitespace(item.guid ?? '') || url || '';
+  if (candidate && candidate.length <= MAX_GUID) return candidate;
+  if (candidate) return `sha256:${await sha256Hex(candidate)}`;
+  return `sha256:${await sha256Hex(`${title}\n${item.published ?? item.updated ?? ''}\n${item.contentHtml ?? item.summaryHtml ?? ''}`)}`;
+}
+
+function chooseTitle(raw: string | undefined, summary: string, imageAlt: string | undefined) {
+  const given = raw ? collapseWhitespace(htmlToText(raw)) : '';
+  if (given) return { title: truncateWords(given, MAX_TITLE), titleDerived: false };
+  const fromText = firstSentence(summary) || (imageAlt ? collapseWhitespace(imageAlt) : '');
+  return { title: fromText ? truncateWords(fromText, DERIVED_TITLE) : 'Untitled post', titleDerived: true };
+}
+
+function firstSentence(text: string): string {
+  const withoutLinks = text
+    .replace(/https?:\/\/\S+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const match = /^(.{12,}?[.!?])(\s|$)/.exec(withoutLinks);
+  return (match?.[1] ?? withoutLinks).trim();
+}
+
+function isImage(media: MediaCandidate): boolean {
+  if (media.medium) return media.medium === 'image';
+  if (media.type) return media.type.startsWith('image/');
+  if (media.origin === 'media:thumbnail' || media.origin === 'json-image') return true;
+  return /\.(jpe?g|png|gif|webp|avif)(\?|$)/i.test(media.url);
+}
+
+function isVideo(media: MediaCandidate): boolean {
+  return media.medium === 'video' || !!media.type?.startsWith('video/');
+}
+
+const IMAGE_PREFERENCE: MediaCandidate['origin'][] = [
+  'media:content',
+  'json-image',
+  'enclosure',
+  'link-enclosure',
+  'json-attachment',
+  'media:thumbnail',
+];
+
+function chooseImage(
+  media: MediaCandidate[],
+  contentHtml: string,
+  base: string,
+): { url: string; alt: string | undefined } | undefined {
+  const images = media
+    .filter(isImage)
+    .map((m) => ({ ...m, url: safeUrl(m.url, base) }))
+    .filter(
+      (m): m is MediaCandidate & { url: string } =>
+        !!m.url && !isTrackingPixel(m.url, m.width?.toString(), m.height?.toString()),
+    )
+    .sort((a, b) => IMAGE_PREFERENCE.indexOf(a.origin) - IMAGE_PREFERENCE.indexOf(b.origin));
+  const chosen = images[0];
+  if (chosen)
+    return {
+      url: chosen.url,
+      alt: chosen.alt ? collapseWhitespace(htmlToText(chosen.alt)).slice(0, 500) || undefined : undefined,
+    };
+  // The sanitizer has already resolved, vetted and de-tracked every <img> in the content.
+  const img = /<img src="([^"]+)"([^>]*)>/.exec(contentHtml);
+  if (!img) return undefined;
+  const alt = /\balt="([^"]*)"/.exec(img[2] ?? '')?.[1];
+  return {
+    url: unescapeAttribute(img[1]!),
+    alt: alt ? unescapeAttribute(alt).trim() || undefined : undefined,
+  };
+}
+
+function chooseVideo(media: MediaCandidate[], url: string | null, base: string): string | null {
+  if (url && /^https:\/\/(www\.)?(youtube\.com\/watch\?v=|youtu\.be\/|vimeo\.com\/\d)/.test(url)) return url;
+  const video = media.find(isVideo);
+  return video ? (safeUrl(video.url, base) ?? null) : null;
+}
+
+/** A key under which the same post linked by different accounts compares equal. */
+export function canonicalUrlKey(url: string): string {
+  const parsed = new URL(url);
+  parsed.hash = '';
+  for (const key of [...parsed.searchParams.keys()]) {
+    if (/^(utm_|mc_|fbclid$|gclid$|igshid$|ref$|source$)/i.test(key)) parsed.searchParams.delete(key);
+  }
+  const host = parsed.hostname.replace(/^www\./, '');
+  const path = parsed.pathname.replace(/\/+$/, '') || '/';
+  return `${host}${parsed.port ? ':' + parsed.port : ''}${path}${parsed.search}`;
+}
+
+function textToHtml(text: string): string {
+  return text
+    .split(/\n{2,}/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean)
+    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`)
+    .join('');
+}
+
+function unescapeAttribute(value: string): string {
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}

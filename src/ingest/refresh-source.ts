@@ -1,0 +1,151 @@
+// Runs the ingestion stages for one source: fetch → decode → parse → normalize (sanitizing last) → store,
+// then records the source's health and when to look again. Failures become plain sentences on the source.
+import type { Database } from '../db/client';
+import { findKnownGuids, upsertItemStatements } from '../db/items';
+import {
+  fetchSuccessStatement,
+  recordFetchFailure,
+  recordPermanentRedirect,
+  type Source,
+} from '../db/sources';
+import type { Logger } from '../log';
+import { decodeBody } from './decode-body';
+import type { NormalizedItem } from './feed-types';
+import { MAX_CACHE_MS, type FeedFetcher } from './fetcher';
+import { normalizeItem } from './normalize-item';
+import { parseFeed } from './parse-feed';
+import { yieldToEventLoop } from './xml-entries';
+
+export interface IngestDeps {
+  db: Database;
+  fetcher: FeedFetcher;
+  now: () => number;
+  log: Logger;
+}
+
+export type RefreshOutcome =
+  | { sourceId: number; status: 'updated'; items: number; newItems: number; warnings: string[] }
+  | { sourceId: number; status: 'not-modified' }
+  | { sourceId: number; status: 'failed'; message: string; paused: boolean };
+
+/** Consecutive failures after which a source stops being polled until someone presses "Retry now". */
+export const PAUSE_AFTER_FAILURES = 10;
+
+export async function refreshSource(
+  deps: IngestDeps,
+  source: Source,
+  intervalMinutes: number,
+): Promise<RefreshOutcome> {
+  const { db } = deps;
+  const fetched = await deps.fetcher.fetch({
+    url: source.feedUrl,
+    etag: source.etag,
+    lastModified: source.lastModified,
+  });
+  const now = deps.now();
+
+  if (fetched.status === 'failed') {
+    return fail(deps, source, fetched.message, intervalMinutes, fetched.retryAfterMs);
+  }
+  await recordPermanentRedirect(db, source, fetched.movedTo, now);
+  const nextFetchAt = nextCheck(now, intervalMinutes, fetched.maxAgeMs);
+  if (fetched.status === 'not-modified') {
+    await fetchSuccessStatement(
+      db,
+      source.id,
+      { etag: source.etag, lastModified: source.lastModified, nextFetchAt },
+      now,
+    );
+    return { sourceId: source.id, status: 'not-modified' };
+  }
+
+  const decoded = decodeBody(fetched.body, fetched.contentType);
+  if (!decoded.ok) return fail(deps, source, decoded.message, intervalMinutes);
+  const parsed = await parseFeed(decoded.text, fetched.finalUrl);
+  if (!parsed.ok) return fail(deps, source, parsed.message, intervalMinutes);
+  const feed = parsed.feed;
+
+  const normalized: NormalizedItem[] = [];
+  for (const item of feed.items) {
+    normalized.push(await normalizeItem(item, { feed, feedUrl: fetched.finalUrl, now }));
+    if (normalized.length % 25 === 0) await yieldToEventLoop();
+  }
+  const unique = dedupeByGuid(normalized);
+  const known = await findKnownGuids(
+    db,
+    source.id,
+    unique.map((item) => item.guid),
+  );
+  const ttlMs = feed.ttlMinutes ? Math.min(feed.ttlMinutes * 60_000, MAX_CACHE_MS) : undefined;
+  await db.batch([
+    ...upsertItemStatements(db, source.id, unique, now),
+    fetchSuccessStatement(
+      db,
+      source.id,
+      {
+        etag: fetched.etag,
+        lastModified: fetched.lastModified,
+        title: feed.title ?? null,
+        siteUrl: feed.siteUrl ?? null,
+        nextFetchAt: nextCheck(now, intervalMinutes, Math.max(fetched.maxAgeMs ?? 0, ttlMs ?? 0)),
+      },
+      now,
+    ),
+  ]);
+  if (feed.warnings.length)
+    deps.log.warn('feed read with warnings', { source: source.feedUrl, warnings: feed.warnings });
+  return {
+    sourceId: source.id,
+    status: 'updated',
+    items: unique.length,
+    newItems: unique.filter((item) => !known.has(item.guid)).length,
+    warnings: feed.warnings,
+  };
+}
+
+async function fail(
+  deps: IngestDeps,
+  source: Source,
+  message: string,
+  intervalMinutes: number,
+  retryAfterMs?: number,
+): Promise<RefreshOutcome> {
+  const now = deps.now();
+  const failures = source.errorCount + 1;
+  const backoff = Math.min(intervalMinutes * 60_000 * 2 ** Math.min(failures - 1, 10), MAX_CACHE_MS);
+  const pause = failures >= PAUSE_AFTER_FAILURES;
+  await recordFetchFailure(
+    deps.db,
+    source.id,
+    { message, nextFetchAt: now + Math.max(backoff, retryAfterMs ?? 0), pause },
+    now,
+  );
+  deps.log.info('feed check failed', { source: source.feedUrl, failures, message });
+  return { sourceId: source.id, status: 'failed', message, paused: pause };
+}
+
+/** The poll interval, stretched to what the feed says about its freshness (max a day), with ±10% jitter. */
+export function nextCheck(
+  now: number,
+  intervalMinutes: number,
+  freshForMs: number | undefined,
+  random = Math.random,
+): number {
+  const base = Math.max(intervalMinutes * 60_000, Math.min(freshForMs ?? 0, MAX_CACHE_MS));
+  const jitter = base * 0.1 * (random() * 2 - 1);
+  return Math.round(now + base + jitter);
+}
+
+function dedupeByGuid(items: NormalizedItem[]): NormalizedItem[] {
+  const seen = new Set<string>();
+  return items.filter((item) => (seen.has(item.guid) ? false : (seen.add(item.guid), true)));
+}
+
+/** The outcome of one feed check as a sentence for the coordinator. */
+export function describeRefresh(outcome: RefreshOutcome): string {
+  if (outcome.status === 'not-modified') return 'The feed has not changed since it was last read.';
+  if (outcome.status === 'failed')
+    return outcome.paused ? `${outcome.message} The source is now paused.` : outcome.message;
+  const posts = outcome.items === 1 ? '1 post' : `${outcome.items} posts`;
+  return `Read ${posts}, ${outcome.newItems} new.${outcome.warnings.length ? ` ${outcome.warnings.join(' ')}` : ''}`;
+}

@@ -1,0 +1,255 @@
+// Streams XML through htmlparser2's tokenizer and hands back the feed's root, its channel-level elements and
+// one small element tree per entry. Namespace prefixes are resolved to canonical ones (atom:, media:, ...).
+// DTDs are never read, so entities they declare are never expanded and nothing external is ever fetched.
+// The text is fed in chunks with a yield to the event loop between them, under a deadline.
+import { Parser } from 'htmlparser2';
+import { escapeHtml } from '../text/escape';
+
+export interface XNode {
+  /** Canonical name: 'item', 'atom:entry', 'media:content', 'content:encoded'; unknown namespaces get '?:'. */
+  name: string;
+  attrs: Record<string, string>;
+  children: (XNode | string)[];
+  /** xml:base in force on this element, resolved. */
+  base?: string;
+}
+
+const NAMESPACES: Record<string, string> = {
+  'http://www.w3.org/2005/atom': 'atom',
+  'http://purl.org/atom/ns#': 'atom',
+  'http://purl.org/rss/1.0/': 'rss1',
+  'http://my.netscape.com/rdf/simple/0.9/': 'rss1',
+  'http://www.w3.org/1999/02/22-rdf-syntax-ns#': 'rdf',
+  'http://purl.org/rss/1.0/modules/content/': 'content',
+  'http://purl.org/dc/elements/1.1/': 'dc',
+  'http://purl.org/dc/terms/': 'dcterms',
+  'http://search.yahoo.com/mrss/': 'media',
+  'http://search.yahoo.com/mrss': 'media',
+  'http://www.rssboard.org/media-rss': 'media',
+  'http://www.youtube.com/xml/schemas/2015': 'yt',
+  'http://www.w3.org/1999/xhtml': 'xhtml',
+  'http://www.itunes.com/dtds/podcast-1.0.dtd': 'itunes',
+  'http://www.w3.org/xml/1998/namespace': 'xml',
+};
+
+const ENTRY_NAMES = new Set(['item', 'rss1:item', 'atom:entry']);
+const CHANNEL_NAMES = new Set(['channel', 'rss1:channel']);
+
+export interface XmlFeedDocument {
+  root: XNode;
+  /** Children of <channel> (RSS) or of <feed> (Atom), entries excluded. */
+  channel: XNode[];
+  entries: XNode[];
+  truncatedEntries: number;
+}
+
+export interface StreamLimits {
+  maxEntries: number;
+  maxDepth: number;
+  /** Characters kept per entry; the rest of an oversized entry is dropped, with a warning. */
+  maxEntryChars: number;
+  deadlineMs: number;
+  chunkChars: number;
+}
+
+export const DEFAULT_LIMITS: StreamLimits = {
+  maxEntries: 500,
+  maxDepth: 256,
+  maxEntryChars: 2 * 1024 * 1024,
+  deadlineMs: 10_000,
+  chunkChars: 64 * 1024,
+};
+
+export class XmlReadError extends Error {}
+
+interface Frame {
+  node: XNode;
+  /** Namespace declarations made on this element: prefix → URI. */
+  declared?: Map<string, string>;
+  keep: boolean;
+}
+
+export async function readXmlEntries(
+  text: string,
+  documentUrl: string | undefined,
+  limits: StreamLimits = DEFAULT_LIMITS,
+): Promise<XmlFeedDocument> {
+  const stack: Frame[] = [];
+  const result: XmlFeedDocument = {
+    root: { name: '', attrs: {}, children: [] },
+    channel: [],
+    entries: [],
+    truncatedEntries: 0,
+  };
+  let entryFrame = -1; // stack index of the entry being built, or -1
+  let entryChars = 0;
+  let failure: Error | undefined;
+
+  const resolvePrefix = (prefix: string): string | undefined => {
+    if (prefix === 'xml') return 'http://www.w3.org/xml/1998/namespace';
+    for (let i = stack.length - 1; i >= 0; i--) {
+      const uri = stack[i]!.declared?.get(prefix);
+      if (uri !== undefined) return uri;
+    }
+    return undefined;
+  };
+
+  const canonicalName = (qualified: string): string => {
+    const colon = qualified.indexOf(':');
+    const prefix = colon === -1 ? '' : qualified.slice(0, colon);
+    const local = colon === -1 ? qualified : qualified.slice(colon + 1);
+    const uri = resolvePrefix(prefix);
+    if (uri === undefined || uri === '') return prefix ? `?:${local}` : local;
+    const canonical = NAMESPACES[uri.toLowerCase()];
+    return canonical ? `${canonical}:${local}` : `?:${local}`;
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(qualified, attrs) {
+        if (failure) return;
+        if (stack.length >= limits.maxDepth) {
+          failure = new XmlReadError('The feed is nested too deeply to be a real feed.');
+          parser.pause();
+          return;
+        }
+        let declared: Map<string, string> | undefined;
+        for (const [key, value] of Object.entries(attrs)) {
+          if (key === 'xmlns') (declared ??= new Map()).set('', value.trim());
+          else if (key.startsWith('xmlns:')) (declared ??= new Map()).set(key.slice(6), value.trim());
+        }
+        const frame: Frame = { node: { name: '', attrs, children: [] }, declared, keep: false };
+        stack.push(frame);
+        const node = frame.node;
+        node.name = canonicalName(qualified);
+        const parentBase = stack.length > 1 ? stack[stack.length - 2]!.node.base : documentUrl;
+        node.base = resolveBase(attrs['xml:base'], parentBase);
+
+        const depth = stack.length; // 1 = root
+        if (depth === 1) {
+          result.root = node;
+          frame.keep = true;
+          return;
+        }
+        if (entryFrame !== -1) {
+          frame.keep = entryChars < limits.maxEntryChars;
+          if (frame.keep) stack[stack.length - 2]!.node.children.push(node);
+          return;
+        }
+        if (ENTRY_NAMES.has(node.name)) {
+          if (result.entries.length >= limits.maxEntries) {
+            result.truncatedEntries++;
+            return;
+          }
+          entryFrame = stack.length - 1;
+          entryChars = 0;
+          frame.keep = true;
+          return;
+        }
+        const parent = stack[stack.length - 2]!;
+        const parentIsChannel =
+          CHANNEL_NAMES.has(parent.node.name) || (depth === 2 && parent.node.name === 'atom:feed');
+        if (CHANNEL_NAMES.has(node.name)) frame.keep = true;
+        else if (parentIsChannel) {
+          frame.keep = true;
+          result.channel.push(node);
+        } else if (parent.keep && parent.node !== result.root && !CHANNEL_NAMES.has(parent.node.name)) {
+          frame.keep = true;
+          parent.node.children.push(node);
+        }
+      },
+      ontext(data) {
+        if (failure) return;
+        const frame = stack[stack.length - 1];
+        if (!frame?.keep || frame.node === result.root || CHANNEL_NAMES.has(frame.node.name)) return;
+        if (entryFrame !== -1) {
+          if (entryChars >= limits.maxEntryChars) return;
+          entryChars += data.length;
+        }
+        frame.node.children.push(data);
+      },
+      onclosetag() {
+        if (failure) return;
+        const frame = stack.pop();
+        if (frame && stack.length === entryFrame) {
+          result.entries.push(frame.node);
+          entryFrame = -1;
+        }
+      },
+    },
+    { xmlMode: true, decodeEntities: true, recognizeCDATA: true, recognizeSelfClosing: true },
+  );
+
+  const started = Date.now();
+  for (let at = 0; at < text.length && !failure; at += limits.chunkChars) {
+    parser.write(text.slice(at, at + limits.chunkChars));
+    if (at + limits.chunkChars < text.length) {
+      await yieldToEventLoop();
+      if (Date.now() - started > limits.deadlineMs) {
+        failure = new XmlReadError('The feed took too long to read; it is unusually large or malformed.');
+      }
+    }
+  }
+  if (!failure) parser.end();
+  if (failure) throw failure;
+  return result;
+}
+
+function resolveBase(value: string | undefined, parent: string | undefined): string | undefined {
+  if (!value) return parent;
+  try {
+    return new URL(value.trim(), parent).href;
+  } catch {
+    return parent;
+  }
+}
+
+export function yieldToEventLoop(): Promise<void> {
+  return typeof setImmediate === 'function'
+    ? new Promise((resolve) => setImmediate(resolve))
+    : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** The text inside a node, its descendants' text included. */
+export function textOf(node: XNode | undefined): string {
+  if (!node) return '';
+  let out = '';
+  for (const child of node.children) out += typeof child === 'string' ? child : textOf(child);
+  return out;
+}
+
+/** The node's content as HTML: child elements serialized (local names only), text escaped. */
+export function innerMarkup(node: XNode): string {
+  let out = '';
+  for (const child of node.children) {
+    if (typeof child === 'string') {
+      out += escapeHtml(child);
+      continue;
+    }
+    const name = child.name.slice(child.name.indexOf(':') + 1);
+    const attrs = Object.entries(child.attrs)
+      .filter(([key]) => key !== 'xmlns' && !key.startsWith('xmlns:'))
+      .map(([key, value]) => ` ${key}="${escapeHtml(value)}"`)
+      .join('');
+    out += `<${name}${attrs}>${innerMarkup(child)}</${name}>`;
+  }
+  return out;
+}
+
+export function hasElementChildren(node: XNode): boolean {
+  return node.children.some((child) => typeof child !== 'string');
+}
+
+export function childrenNamed(node: XNode, name: string): XNode[] {
+  return node.children.filter((child): child is XNode => typeof child !== 'string' && child.name === name);
+}
+
+export function firstChild(node: XNode, ...names: string[]): XNode | undefined {
+  for (const name of names) {
+    const found = node.children.find(
+      (child): child is XNode => typeof child !== 'string' && child.name === name,
+    );
+    if (found) return found;
+  }
+  return undefined;
+}

@@ -1,0 +1,57 @@
+// The background jobs, runtime-neutral: Node's in-process scheduler and Workers' cron triggers both call
+// these. Each is safe to run concurrently with itself in another process (claims are conditional writes).
+import { markStaleSendsUnknown } from '../db/deliveries';
+import { deleteRateEventsBefore } from '../db/rate-events';
+import { deleteExpiredSessions } from '../db/sessions';
+import type { AppDeps } from '../deps';
+import { sendDueDeliveries, type SendDeps, type SendReport } from '../email/send-digest';
+import { pollSources } from '../ingest/poll';
+import type { RefreshOutcome } from '../ingest/refresh-source';
+import { readDistrictSettings } from '../settings/district-settings';
+
+/** A message in 'sending' longer than this was in flight when its process died. */
+export const SEND_LEASE_MS = 10 * 60_000;
+
+export async function sendDepsOf(deps: AppDeps): Promise<SendDeps> {
+  const settings = await readDistrictSettings(deps.db);
+  return {
+    db: deps.db,
+    mailer: deps.mailer,
+    now: () => deps.clock.now(),
+    log: deps.log,
+    site: {
+      districtName: settings.districtName,
+      siteTitle: settings.siteTitle,
+      publicUrl: deps.config.publicUrl,
+    },
+    mailFrom: deps.config.mailFrom,
+    signingKey: deps.signingKey,
+  };
+}
+
+export async function runPollJob(
+  deps: AppDeps,
+  options: { sourceId?: number } = {},
+): Promise<RefreshOutcome[]> {
+  return pollSources(
+    { db: deps.db, fetcher: deps.fetcher, now: () => deps.clock.now(), log: deps.log },
+    options,
+  );
+}
+
+export async function runSendJob(deps: AppDeps, options: { digestId?: number } = {}): Promise<SendReport> {
+  return sendDueDeliveries(await sendDepsOf(deps), options);
+}
+
+export async function runHousekeeping(deps: AppDeps): Promise<void> {
+  const now = deps.clock.now();
+  await deleteExpiredSessions(deps.db, now);
+  await deleteRateEventsBefore(deps.db, now - 24 * 60 * 60_000);
+  const unknown = await markStaleSendsUnknown(deps.db, now - SEND_LEASE_MS, now);
+  if (unknown > 0) {
+    deps.log.warn(
+      'emails whose outcome is unknown (a process stopped while sending them); see Subscribers in the admin',
+      { unknown },
+    );
+  }
+}

@@ -1,0 +1,35 @@
+// A digest as a self-contained HTML fragment, for feed readers (content:encoded, Atom content, JSON Feed).
+// Every string is escaped here; links are absolute so the fragment works wherever it is read.
+import { escapeHtml } from '../text/escape';
+import { digestTitle, formatLongDate, sourceNameOf, type DigestContent } from './digest-content';
+
+export function renderDigestHtml(
+  content: DigestContent,
+  site: { siteTitle: string; publicUrl: string },
+): string {
+  const { digest, entries } = content;
+  const parts: string[] = [];
+  if (digest.correctedAt) {
+    parts.push(
+      `<p><strong>Corrected on ${escapeHtml(formatLongDate(new Date(digest.correctedAt).toISOString().slice(0, 10)))}:</strong> ${escapeHtml(digest.correctionNote ?? '')}</p>`,
+    );
+  }
+  if (digest.intro) parts.push(`<p>${escapeHtml(digest.intro)}</p>`);
+  for (const entry of entries) {
+    const url = escapeHtml(entry.item.url ?? `${site.publicUrl}/digests/${digest.date}`);
+    parts.push(
+      `<h2><a href="${url}">${escapeHtml(entry.headline)}</a></h2>`,
+      `<p><em>${escapeHtml(entry.item.schoolName)}</em></p>`,
+      entry.imageUrl
+        ? `<p><img src="${escapeHtml(entry.imageUrl)}" alt="${escapeHtml(entry.imageAlt ?? '')}"></p>`
+        : '',
+      entry.blurb ? `<p>${escapeHtml(entry.blurb)}</p>` : '',
+      `<p><a href="${url}">Read the full post on ${escapeHtml(sourceNameOf(entry))}</a></p>`,
+    );
+  }
+  return parts.filter(Boolean).join('\n');
+}
+
+export function digestFeedTitle(content: DigestContent, siteTitle: string): string {
+  return `${digestTitle(content.digest, siteTitle)}: ${formatLongDate(content.digest.date)}`;
+}

@@ -1,0 +1,43 @@
+// Publishing a digest for a date: checks there is something to publish, makes the one-time status change
+// (with its delivery queue and audit entry, see db/digests.ts), then wakes the sender.
+import type { Actor } from '../db/audit';
+import type { Database } from '../db/client';
+import { findDigest, listEntries, publishDigest } from '../db/digests';
+import type { Background } from '../deps';
+
+export type PublishResult =
+  | { ok: true; queued: number }
+  | { ok: false; reason: 'nothing-selected' | 'already-published'; message: string };
+
+export async function publishDigestForDate(
+  deps: { db: Database; background: Background; now: () => number },
+  date: string,
+  actor: Actor,
+): Promise<PublishResult> {
+  const digest = await findDigest(deps.db, date);
+  if (digest?.status === 'published') {
+    return {
+      ok: false,
+      reason: 'already-published',
+      message: `The digest for ${date} is already published.`,
+    };
+  }
+  const entries = digest ? await listEntries(deps.db, [digest.id]) : [];
+  if (!digest || entries.length === 0) {
+    return {
+      ok: false,
+      reason: 'nothing-selected',
+      message: `Nothing is selected for ${date}, so there is nothing to publish.`,
+    };
+  }
+  const outcome = await publishDigest(deps.db, digest.id, actor, deps.now());
+  if (!outcome.ok) {
+    return {
+      ok: false,
+      reason: 'already-published',
+      message: `The digest for ${date} was published by someone else a moment ago.`,
+    };
+  }
+  deps.background.wakeSender();
+  return { ok: true, queued: outcome.queued };
+}

@@ -1,0 +1,144 @@
+// Getting in: /admin/login, /admin/logout, /setup (first administrator), /set-password (invited users).
+import { Hono, type Context } from 'hono';
+import { attemptLogin } from '../auth/login';
+import { passwordProblem } from '../auth/password';
+import { endSession, startSession } from '../auth/session';
+import { sha256Hex } from '../auth/tokens';
+import { recordAudit } from '../db/audit';
+import { findUserById, findUsableUserToken, insertUser, setPassword, spendUserToken } from '../db/users';
+import type { AppDeps } from '../deps';
+import { checkEmailAddress } from '../email/email-address';
+import { LinkProblemPage, LoginPage, SetPasswordPage } from '../views/admin/account-pages';
+import { field, readForm, safeNextPath } from './form';
+import { adminPage, type AdminEnv } from './admin/context';
+
+export function accountRoutes(deps: AppDeps) {
+  const app = new Hono<AdminEnv>();
+
+  app.get('/admin/login', async (c) => {
+    if (c.get('user')) return c.redirect(safeNextPath(c.req.query('next'), '/admin/inbox'), 303);
+    return adminPage(deps, c, {
+      title: 'Sign in',
+      section: 'none',
+      body: <LoginPage csrfToken={c.get('csrfToken')} next={c.req.query('next')} />,
+    });
+  });
+
+  app.post('/admin/login', async (c) => {
+    const form = await readForm(c);
+    const email = field(form, 'email', 254);
+    const outcome = await attemptLogin(deps, email, field(form, 'password', 1024), deps.clientIp(c));
+    if (!outcome.ok) {
+      return adminPage(deps, c, {
+        title: 'Sign in',
+        section: 'none',
+        status: 400,
+        body: (
+          <LoginPage
+            csrfToken={c.get('csrfToken')}
+            email={email}
+            error={outcome.message}
+            next={c.req.query('next')}
+          />
+        ),
+      });
+    }
+    await endSession(deps, c, c.get('session'));
+    await startSession(deps, c, outcome.user, deps.clientIp(c));
+    return c.redirect(safeNextPath(c.req.query('next'), '/admin/inbox'), 303);
+  });
+
+  app.post('/admin/logout', async (c) => {
+    await endSession(deps, c, c.get('session'));
+    return c.redirect('/admin/login', 303);
+  });
+
+  const linkPage = (
+    c: Context<AdminEnv>,
+    purpose: 'setup' | 'set-password',
+    error?: string,
+    values?: { email?: string; name?: string },
+  ) =>
+    adminPage(deps, c, {
+      title: purpose === 'setup' ? 'Set up Yesterday' : 'Choose a password',
+      section: 'none',
+      status: error ? 400 : 200,
+      body: (
+        <SetPasswordPage
+          csrfToken={c.get('csrfToken')}
+          action={`/${purpose}?token=${encodeURIComponent(c.req.query('token') ?? '')}`}
+          heading={purpose === 'setup' ? 'Create the first administrator' : 'Choose your password'}
+          intro={
+            purpose === 'setup'
+              ? 'This account can add sources, publish digests and invite colleagues. This link works once.'
+              : 'Choose the password you will sign in with. This link works once.'
+          }
+          askEmail={purpose === 'setup'}
+          error={error}
+          {...values}
+        />
+      ),
+    });
+
+  const problem = (c: Context<AdminEnv>) =>
+    adminPage(deps, c, {
+      title: 'Link expired',
+      section: 'none',
+      status: 404,
+      body: (
+        <LinkProblemPage message="It has already been used, or it has expired. Ask an administrator for a new one (or run `npx yesterday user:create`)." />
+      ),
+    });
+
+  const findToken = async (c: Context<AdminEnv>, purpose: 'setup' | 'set-password') => {
+    const token = c.req.query('token');
+    if (!token || token.length > 100) return undefined;
+    return findUsableUserToken(deps.db, await sha256Hex(token), purpose, deps.clock.now());
+  };
+
+  for (const purpose of ['setup', 'set-password'] as const) {
+    app.get(`/${purpose}`, async (c) => ((await findToken(c, purpose)) ? linkPage(c, purpose) : problem(c)));
+
+    app.post(`/${purpose}`, async (c) => {
+      const token = await findToken(c, purpose);
+      if (!token) return problem(c);
+      const form = await readForm(c);
+      const password = field(form, 'password', 1024);
+      const email = field(form, 'email', 254);
+      const name = field(form, 'name', 120);
+      const weak = passwordProblem(password);
+      if (weak) return linkPage(c, purpose, weak, { email, name });
+      if (password !== field(form, 'confirm', 1024))
+        return linkPage(c, purpose, 'The two passwords are not the same. Type them again.', { email, name });
+      if (purpose === 'setup') {
+        const checked = checkEmailAddress(email);
+        if (!checked.ok) return linkPage(c, purpose, checked.message, { email, name });
+        if (!name) return linkPage(c, purpose, 'Enter your name.', { email, name });
+      }
+      const hash = await deps.passwords.hash(password);
+      const now = deps.clock.now();
+      if (!(await spendUserToken(deps.db, token.id, now))) return problem(c);
+      const user =
+        purpose === 'setup'
+          ? await insertUser(deps.db, { email, name, role: 'admin', passwordHash: hash }, now)
+          : await findUserById(deps.db, token.userId!);
+      if (!user) return problem(c);
+      if (purpose === 'set-password') await setPassword(deps.db, user.id, hash);
+      const ip = deps.clientIp(c);
+      await recordAudit(
+        deps.db,
+        { type: 'user', id: user.id, label: user.email, ip },
+        {
+          action: purpose === 'setup' ? 'user.setup' : 'user.set_password',
+          subjectType: 'user',
+          subjectId: user.id,
+        },
+        now,
+      );
+      await startSession(deps, c, user, ip);
+      return c.redirect('/admin/sources', 303);
+    });
+  }
+
+  return app;
+}

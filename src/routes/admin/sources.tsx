@@ -1,0 +1,88 @@
+// /admin/sources: list feeds with their health, add a feed, fetch one now, check all now.
+import { Hono } from 'hono';
+import { listSchools } from '../../db/schools';
+import { findSource, listSources, makeAllSourcesDue, retrySourceNow } from '../../db/sources';
+import type { AppDeps } from '../../deps';
+import { pollSources } from '../../ingest/poll';
+import { describeRefresh } from '../../ingest/refresh-source';
+import { addSource } from '../../sources/add-source';
+import { readDistrictSettings } from '../../settings/district-settings';
+import { SourcesPage } from '../../views/admin/sources-page';
+import { redirectWith } from '../flash';
+import { checkbox, field, readForm } from '../form';
+import { actorOf, adminPage, type AdminEnv } from './context';
+
+export function sourcesRoutes(deps: AppDeps) {
+  const app = new Hono<AdminEnv>();
+  const ingestDeps = { db: deps.db, fetcher: deps.fetcher, now: () => deps.clock.now(), log: deps.log };
+
+  app.get('/', async (c) => {
+    const [sources, schools, settings] = await Promise.all([
+      listSources(deps.db),
+      listSchools(deps.db),
+      readDistrictSettings(deps.db),
+    ]);
+    return adminPage(deps, c, {
+      title: 'Sources',
+      section: 'sources',
+      body: (
+        <SourcesPage
+          sources={sources}
+          schools={schools}
+          csrfToken={c.get('csrfToken')}
+          timezone={settings.timezone}
+          now={deps.clock.now()}
+        />
+      ),
+    });
+  });
+
+  app.post('/', async (c) => {
+    const form = await readForm(c);
+    const added = await addSource(
+      deps.db,
+      {
+        url: field(form, 'url', 2000),
+        school: field(form, 'school', 200),
+        ownerEmail: field(form, 'owner', 300),
+        mediaRelease: checkbox(form, 'media_release'),
+      },
+      actorOf(deps, c),
+      deps.clock.now(),
+    );
+    if (!added.ok)
+      return redirectWith(c, deps.signingKey, '/admin/sources#add', { kind: 'error', text: added.message });
+    const [outcome] = await pollSources(ingestDeps, { sourceId: added.source.id });
+    const result = outcome ? describeRefresh(outcome) : '';
+    return redirectWith(c, deps.signingKey, '/admin/sources', {
+      kind: outcome?.status === 'failed' ? 'error' : 'ok',
+      text: `Added ${added.source.feedUrl}. ${result}`,
+    });
+  });
+
+  app.post('/fetch-all', async (c) => {
+    await makeAllSourcesDue(deps.db, deps.clock.now());
+    deps.background.wakePoller();
+    return redirectWith(c, deps.signingKey, '/admin/sources', {
+      kind: 'info',
+      text: 'Checking every feed now. New posts appear in the inbox within a few minutes; reload this page to see each feed’s health.',
+    });
+  });
+
+  app.post('/:id/fetch', async (c) => {
+    const source = await findSource(deps.db, Number(c.req.param('id')));
+    if (!source)
+      return redirectWith(c, deps.signingKey, '/admin/sources', {
+        kind: 'error',
+        text: 'That source no longer exists.',
+      });
+    if (source.paused) await retrySourceNow(deps.db, source.id, deps.clock.now());
+    const [outcome] = await pollSources(ingestDeps, { sourceId: source.id });
+    return redirectWith(c, deps.signingKey, '/admin/sources', {
+      kind: outcome?.status === 'failed' ? 'error' : 'ok',
+      text: `${source.title ?? source.feedUrl}: ${outcome ? describeRefresh(outcome) : 'nothing to do.'}`,
+    });
+  });
+
+  return app;
+}

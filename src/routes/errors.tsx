@@ -1,0 +1,48 @@
+// Error pages: a sentence for people, never a stack trace; JSON for API clients.
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { assetUrl } from '../views/assets';
+import { renderPage } from '../views/render';
+
+const TITLES: Record<number, string> = {
+  400: 'That request could not be understood',
+  401: 'Please sign in',
+  403: 'That was refused',
+  404: 'Page not found',
+  409: 'Someone else changed this first',
+  413: 'That is too large',
+  422: 'That cannot be done yet',
+  429: 'Too many requests',
+  500: 'Something went wrong',
+};
+
+export function errorPage(c: Context, status: number, message: string) {
+  const code = (status >= 400 && status < 600 ? status : 500) as ContentfulStatusCode;
+  if (new URL(c.req.url).pathname.startsWith('/api/')) {
+    return c.json({ error: { code: String(code), message } }, code);
+  }
+  const title = TITLES[code] ?? 'Something went wrong';
+  return renderPage(
+    c,
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+        <link rel="stylesheet" href={assetUrl('site.css')} />
+      </head>
+      <body>
+        <main class="wrap" id="content">
+          <h1 class="page-title">{title}</h1>
+          <div class="message error">
+            <p>{message}</p>
+            <p>
+              <a href="/">Go to the latest digests</a>
+            </p>
+          </div>
+        </main>
+      </body>
+    </html>,
+    code,
+  );
+}

@@ -1,0 +1,29 @@
+// Reading submitted forms: trimmed strings, repeated fields, checkboxes.
+import type { Context } from 'hono';
+
+export type FormBody = Record<string, string | File | (string | File)[]>;
+
+export async function readForm(c: Context): Promise<FormBody> {
+  return (await c.req.parseBody({ all: true })) as FormBody;
+}
+
+export function field(body: FormBody, name: string, maxLength = 10_000): string {
+  const value = body[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' ? first.trim().slice(0, maxLength) : '';
+}
+
+export function fields(body: FormBody, name: string): string[] {
+  const value = body[name];
+  const all = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return all.filter((v): v is string => typeof v === 'string').map((v) => v.trim());
+}
+
+export function checkbox(body: FormBody, name: string): boolean {
+  return field(body, name) !== '';
+}
+
+/** Only same-site paths are followed after login, never another site. */
+export function safeNextPath(value: string | undefined, fallback: string): string {
+  return value && /^\/(?!\/)[\w\-./?=&%]*$/.test(value) && !value.includes('\\') ? value : fallback;
+}

@@ -1,0 +1,247 @@
+// Email subscription pages: /subscribe, /subscribe/confirm, /unsubscribe (with RFC 8058 one-click POST) and
+// /preferences. Links carry signed tokens; GET never changes anything, because mail scanners open links.
+import { Hono, type Context } from 'hono';
+import { recordAudit } from '../db/audit';
+import { findSchoolsBySlugs, listSchools } from '../db/schools';
+import {
+  confirmSubscriber,
+  findSubscriberById,
+  listSubscriberSchools,
+  replaceSubscriberSchools,
+  unsubscribe,
+  type Subscriber,
+} from '../db/subscribers';
+import type { AppDeps } from '../deps';
+import {
+  subscriberIdOf,
+  subscriptionToken,
+  verifySubscriptionToken,
+  type TokenPurpose,
+} from '../email/subscription-tokens';
+import { readDistrictSettings } from '../settings/district-settings';
+import { CONSENT_TEXT, requestSubscription } from '../subscriptions/subscribe';
+import { ActionPage, PreferencesPage, SubscribePage } from '../views/subscribe-pages';
+import { renderPage } from '../views/render';
+import { field, fields, readForm } from './form';
+
+export function subscribeRoutes(deps: AppDeps) {
+  const app = new Hono();
+  const siteInfo = async () => {
+    const settings = await readDistrictSettings(deps.db);
+    return {
+      districtName: settings.districtName,
+      siteTitle: settings.siteTitle,
+      publicUrl: deps.config.publicUrl,
+    };
+  };
+
+  /** The subscriber a link's token names, if the signature is right for this purpose. */
+  const subscriberFromToken = async (c: Context, purpose: TokenPurpose): Promise<Subscriber | undefined> => {
+    const token = c.req.query('token');
+    const id = subscriberIdOf(token);
+    if (id === undefined || !token) return undefined;
+    const subscriber = await findSubscriberById(deps.db, id);
+    if (!subscriber || !(await verifySubscriptionToken(deps.signingKey, purpose, token, subscriber)))
+      return undefined;
+    return subscriber;
+  };
+
+  const badLink = async (c: Context) =>
+    renderPage(
+      c,
+      <ActionPage
+        site={await siteInfo()}
+        title="This link does not work"
+        text="The link is incomplete or out of date. Copy the whole address from the email, or subscribe again."
+      />,
+      404,
+    );
+
+  app.get('/subscribe', async (c) => {
+    const site = await siteInfo();
+    return renderPage(
+      c,
+      <SubscribePage
+        site={site}
+        schools={await listSchools(deps.db)}
+        sent={c.req.query('sent') === '1'}
+        consentText={CONSENT_TEXT}
+      />,
+    );
+  });
+
+  app.post('/subscribe', async (c) => {
+    const form = await readForm(c);
+    const site = await siteInfo();
+    const email = field(form, 'email', 320);
+    const chosen = fields(form, 'schools');
+    const outcome = await requestSubscription(
+      {
+        db: deps.db,
+        mailer: deps.mailer,
+        signingKey: deps.signingKey,
+        now: () => deps.clock.now(),
+        site,
+        mailFrom: deps.config.mailFrom,
+      },
+      { email, schoolSlugs: chosen, clientIp: deps.clientIp(c) },
+    );
+    if (!outcome.ok) {
+      return renderPage(
+        c,
+        <SubscribePage
+          site={site}
+          schools={await listSchools(deps.db)}
+          email={email}
+          chosen={chosen}
+          error={outcome.message}
+          consentText={CONSENT_TEXT}
+        />,
+        outcome.status,
+      );
+    }
+    return c.redirect('/subscribe?sent=1', 303);
+  });
+
+  app.get('/subscribe/confirm', async (c) => {
+    const subscriber = await subscriberFromToken(c, 'confirm');
+    if (!subscriber) return badLink(c);
+    const site = await siteInfo();
+    if (subscriber.status === 'confirmed') {
+      return renderPage(
+        c,
+        <ActionPage
+          site={site}
+          title="You are subscribed"
+          text={`${subscriber.email} already receives ${site.siteTitle}.`}
+        />,
+      );
+    }
+    return renderPage(
+      c,
+      <ActionPage
+        site={site}
+        title="Confirm your subscription"
+        text={`Press the button to start receiving ${site.siteTitle} at ${subscriber.email}.`}
+        action={`/subscribe/confirm?token=${encodeURIComponent(c.req.query('token')!)}`}
+        button="Confirm my subscription"
+      />,
+    );
+  });
+
+  app.post('/subscribe/confirm', async (c) => {
+    const subscriber = await subscriberFromToken(c, 'confirm');
+    if (!subscriber) return badLink(c);
+    const now = deps.clock.now();
+    if (await confirmSubscriber(deps.db, subscriber.id, now)) {
+      await recordAudit(
+        deps.db,
+        { type: 'public', label: `subscriber ${subscriber.id}`, ip: deps.clientIp(c) },
+        { action: 'subscriber.confirm', subjectType: 'subscriber', subjectId: subscriber.id },
+        now,
+      );
+    }
+    const site = await siteInfo();
+    return renderPage(
+      c,
+      <ActionPage
+        site={site}
+        title="You are subscribed"
+        text={`Thank you. ${site.siteTitle} will arrive at ${subscriber.email} each morning after a digest is published.`}
+      />,
+    );
+  });
+
+  app.get('/unsubscribe', async (c) => {
+    const subscriber = await subscriberFromToken(c, 'unsubscribe');
+    if (!subscriber) return badLink(c);
+    const site = await siteInfo();
+    if (subscriber.status === 'unsubscribed') {
+      return renderPage(
+        c,
+        <ActionPage
+          site={site}
+          title="You are unsubscribed"
+          text={`${subscriber.email} no longer receives ${site.siteTitle}.`}
+        />,
+      );
+    }
+    return renderPage(
+      c,
+      <ActionPage
+        site={site}
+        title="Unsubscribe"
+        text={`Press the button to stop sending ${site.siteTitle} to ${subscriber.email}.`}
+        action={`/unsubscribe?token=${encodeURIComponent(c.req.query('token')!)}`}
+        button="Unsubscribe"
+      />,
+    );
+  });
+
+  // Also the RFC 8058 one-click target: mail providers POST "List-Unsubscribe=One-Click" with no cookies.
+  app.post('/unsubscribe', async (c) => {
+    const subscriber = await subscriberFromToken(c, 'unsubscribe');
+    if (!subscriber) return badLink(c);
+    const now = deps.clock.now();
+    if (subscriber.status !== 'unsubscribed') {
+      await unsubscribe(deps.db, subscriber.id, now);
+      await recordAudit(
+        deps.db,
+        { type: 'public', label: `subscriber ${subscriber.id}`, ip: deps.clientIp(c) },
+        { action: 'subscriber.unsubscribe', subjectType: 'subscriber', subjectId: subscriber.id },
+        now,
+      );
+    }
+    const contentType = c.req.header('content-type') ?? '';
+    const oneClick =
+      contentType.includes('application/x-www-form-urlencoded') &&
+      field(await readForm(c), 'List-Unsubscribe') === 'One-Click';
+    if (oneClick) return c.text('Unsubscribed.');
+    const site = await siteInfo();
+    return renderPage(
+      c,
+      <ActionPage
+        site={site}
+        title="You are unsubscribed"
+        text={`${subscriber.email} will receive no more email from ${site.siteTitle}. You can subscribe again at any time.`}
+      />,
+    );
+  });
+
+  const preferences = async (c: Context, saved: boolean) => {
+    const subscriber = await subscriberFromToken(c, 'preferences');
+    if (!subscriber || subscriber.status === 'unsubscribed') return badLink(c);
+    const [schools, chosen] = await Promise.all([
+      listSchools(deps.db),
+      listSubscriberSchools(deps.db, subscriber.id),
+    ]);
+    return renderPage(
+      c,
+      <PreferencesPage
+        site={await siteInfo()}
+        email={subscriber.email}
+        schools={schools}
+        chosen={chosen.map((s) => s.id)}
+        token={c.req.query('token')!}
+        unsubscribeToken={await subscriptionToken(deps.signingKey, 'unsubscribe', subscriber)}
+        saved={saved}
+      />,
+    );
+  };
+
+  app.get('/preferences', (c) => preferences(c, false));
+
+  app.post('/preferences', async (c) => {
+    const subscriber = await subscriberFromToken(c, 'preferences');
+    if (!subscriber || subscriber.status === 'unsubscribed') return badLink(c);
+    const schools = await findSchoolsBySlugs(deps.db, fields(await readForm(c), 'schools').slice(0, 100));
+    await replaceSubscriberSchools(
+      deps.db,
+      subscriber.id,
+      schools.map((s) => s.id),
+    );
+    return preferences(c, true);
+  });
+
+  return app;
+}

@@ -1,0 +1,98 @@
+// Asking for the digest by email: check the address strictly, limit how often one address or one client can
+// ask, record consent, and send the confirmation link (double opt-in). The answer never reveals whether the
+// address was already subscribed.
+import { randomToken } from '../auth/tokens';
+import type { Database } from '../db/client';
+import { countRateEventsSince, recordRateEvents } from '../db/rate-events';
+import { findSchoolsBySlugs } from '../db/schools';
+import {
+  emailKeyOf,
+  findSubscriberByEmail,
+  markConfirmSent,
+  upsertPendingSubscriber,
+} from '../db/subscribers';
+import { checkEmailAddress } from '../email/email-address';
+import { newMessageId, type Mailer } from '../email/mailer';
+import { renderConfirmEmail } from '../email/render-confirm-email';
+import type { EmailSite } from '../email/render-digest-email';
+import { subscriptionToken } from '../email/subscription-tokens';
+
+export interface SubscribeDeps {
+  db: Database;
+  mailer: Mailer;
+  signingKey: string;
+  now: () => number;
+  site: EmailSite;
+  mailFrom: string;
+}
+
+export type SubscribeOutcome = { ok: true } | { ok: false; status: 400 | 429; message: string };
+
+export const CONSENT_TEXT =
+  'I would like to receive the daily digest by email. I can unsubscribe at any time with the link in every email.';
+
+const HOUR = 60 * 60_000;
+const MAX_PER_ADDRESS_PER_HOUR = 3;
+const MAX_PER_CLIENT_PER_HOUR = 20;
+
+export async function requestSubscription(
+  deps: SubscribeDeps,
+  input: { email: string; schoolSlugs: string[]; clientIp: string | null },
+): Promise<SubscribeOutcome> {
+  const checked = checkEmailAddress(input.email);
+  if (!checked.ok) return { ok: false, status: 400, message: checked.message };
+  const now = deps.now();
+  const addressKey = `subscribe:address:${emailKeyOf(checked.address)}`;
+  const clientKey = `subscribe:client:${input.clientIp ?? 'unknown'}`;
+  const [byAddress, byClient] = await Promise.all([
+    countRateEventsSince(deps.db, addressKey, now - HOUR),
+    countRateEventsSince(deps.db, clientKey, now - HOUR),
+  ]);
+  if (byAddress >= MAX_PER_ADDRESS_PER_HOUR || byClient >= MAX_PER_CLIENT_PER_HOUR) {
+    return {
+      ok: false,
+      status: 429,
+      message: 'There have been too many requests from here. Please wait an hour and try again.',
+    };
+  }
+  await recordRateEvents(deps.db, [addressKey, clientKey], now);
+
+  const existing = await findSubscriberByEmail(deps.db, checked.address);
+  if (existing?.status === 'confirmed' || existing?.status === 'suspended') return { ok: true };
+
+  const schools = await findSchoolsBySlugs(deps.db, input.schoolSlugs.slice(0, 100));
+  const subscriber = await upsertPendingSubscriber(
+    deps.db,
+    {
+      email: checked.address,
+      nonce: randomToken(12),
+      consent: { text: CONSENT_TEXT, source: 'form' },
+      schoolIds: schools.map((s) => s.id),
+    },
+    now,
+  );
+  const token = await subscriptionToken(deps.signingKey, 'confirm', subscriber);
+  const email = renderConfirmEmail(
+    deps.site,
+    `${deps.site.publicUrl}/subscribe/confirm?token=${token}`,
+    schools.map((s) => s.name),
+  );
+  const sent = await deps.mailer.send({
+    from: deps.mailFrom,
+    to: subscriber.email,
+    subject: email.subject,
+    html: email.html,
+    text: email.text,
+    headers: {},
+    messageId: newMessageId(deps.mailFrom, `confirm-${subscriber.id}-${randomToken(8)}`),
+  });
+  if (!sent.ok) {
+    return {
+      ok: false,
+      status: 400,
+      message: 'The confirmation email could not be sent to that address. Check it and try again.',
+    };
+  }
+  await markConfirmSent(deps.db, subscriber.id, now);
+  return { ok: true };
+}

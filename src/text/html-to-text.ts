@@ -1,0 +1,46 @@
+// Plain text from HTML: what summaries, derived titles and privacy checks read. Linear time, no DOM.
+import { Parser } from 'htmlparser2';
+
+const BLOCK_TAGS = new Set([
+  'p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'tr', 'table',
+  'figure', 'figcaption', 'section', 'article', 'header', 'footer', 'hr', 'dd', 'dt',
+]); // prettier-ignore
+const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'svg', 'math']);
+
+/** The text of `html` with tags removed, entities decoded and whitespace collapsed to single spaces. */
+export function htmlToText(html: string): string {
+  if (!/[<&]/.test(html)) return collapseWhitespace(html);
+  const parts: string[] = [];
+  let skipping = 0;
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (SKIPPED_TAGS.has(name)) skipping++;
+        else if (BLOCK_TAGS.has(name)) parts.push(' ');
+      },
+      onclosetag(name) {
+        if (SKIPPED_TAGS.has(name)) skipping = Math.max(0, skipping - 1);
+        else if (BLOCK_TAGS.has(name)) parts.push(' ');
+      },
+      ontext(text) {
+        if (skipping === 0) parts.push(text);
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.write(html);
+  parser.end();
+  return collapseWhitespace(parts.join(''));
+}
+
+export function collapseWhitespace(text: string): string {
+  return text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+}
+
+/** Cuts text to at most `max` characters at a word boundary, adding an ellipsis when it cut. */
+export function truncateWords(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > max * 0.6 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.\-–—]+$/, '')}…`;
+}

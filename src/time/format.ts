@@ -1,0 +1,38 @@
+// Human-readable times in the district's time zone, for the admin desk and public pages.
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string, options: Intl.DateTimeFormatOptions, key: string): Intl.DateTimeFormat {
+  const id = `${timeZone}|${key}`;
+  let f = cache.get(id);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, ...options });
+    cache.set(id, f);
+  }
+  return f;
+}
+
+/** '3:04 PM' */
+export function formatTime(instant: number, timeZone: string): string {
+  return formatter(timeZone, { hour: 'numeric', minute: '2-digit' }, 'time').format(instant);
+}
+
+/** 'Nov 20, 2026, 3:04 PM' */
+export function formatDateTime(instant: number, timeZone: string): string {
+  return formatter(timeZone, { dateStyle: 'medium', timeStyle: 'short' }, 'datetime').format(instant);
+}
+
+/** 'in 25 minutes', '3 hours ago' */
+export function formatRelative(instant: number, now: number): string {
+  const minutes = Math.round((instant - now) / 60_000);
+  const abs = Math.abs(minutes);
+  const [value, unit] =
+    abs < 60
+      ? [abs, 'minute']
+      : abs < 48 * 60
+        ? [Math.round(abs / 60), 'hour']
+        : [Math.round(abs / 1440), 'day'];
+  if (abs < 1) return 'just now';
+  const label = `${value} ${unit}${value === 1 ? '' : 's'}`;
+  return minutes > 0 ? `in ${label}` : `${label} ago`;
+}

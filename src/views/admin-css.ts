@@ -1,0 +1,84 @@
+// The admin desk's stylesheet: calm, dense enough for a tablet, clear states, AA contrast.
+
+export const adminCss = `
+:root {
+  --ink: #1c2430; --muted: #4a5566; --bg: #f4f5f7; --card: #fff; --line: #dde1e7; --navy: #1f3a5f;
+  --link: #1d4e89; --ok: #166534; --ok-bg: #e9f7ee; --warn: #8a4b08; --warn-bg: #fff4e0; --bad: #a4161a; --bad-bg: #fdecec;
+  --sans: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
+}
+* { box-sizing: border-box; }
+body { margin: 0; background: var(--bg); color: var(--ink); font: 15px/1.5 var(--sans); }
+a { color: var(--link); }
+:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
+.skip { position: absolute; left: -999px; top: 0; background: var(--ink); color: #fff; padding: .5rem 1rem; z-index: 10; }
+.skip:focus { left: .5rem; }
+.topbar { background: var(--navy); color: #fff; }
+.topbar .inner { max-width: 78rem; margin: 0 auto; padding: .6rem 1.25rem; display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1.5rem; }
+.brand { font-weight: 800; font-size: 1.1rem; color: #fff; text-decoration: none; letter-spacing: .01em; }
+.brand small { font-weight: 500; color: #cfdbea; margin-left: .4rem; }
+.topbar nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .15rem; }
+.topbar nav a { color: #e8eef6; text-decoration: none; padding: .35rem .65rem; border-radius: 6px; display: block; }
+.topbar nav a:hover { background: rgba(255,255,255,.12); }
+.topbar nav a[aria-current=page] { background: #fff; color: var(--navy); font-weight: 600; }
+.topbar .who { margin-left: auto; display: flex; align-items: center; gap: .75rem; color: #cfdbea; font-size: .9rem; }
+.topbar .who button { background: transparent; color: #fff; border: 1px solid rgba(255,255,255,.5); padding: .3rem .7rem; font-size: .85rem; }
+main { max-width: 78rem; margin: 0 auto; padding: 1.5rem 1.25rem 4rem; }
+h1 { font-size: 1.6rem; margin: 0 0 1rem; }
+h2 { font-size: 1.2rem; margin: 1.75rem 0 .75rem; }
+.card { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 1.25rem; margin-bottom: 1.25rem; }
+.flash { border-radius: 8px; padding: .8rem 1rem; margin-bottom: 1.25rem; border: 1px solid; }
+.flash.ok { background: var(--ok-bg); border-color: #a7d7b8; color: var(--ok); }
+.flash.error { background: var(--bad-bg); border-color: #f1b5b7; color: var(--bad); }
+.flash.info { background: #eef4fb; border-color: #bcd0e8; color: var(--navy); }
+label { display: block; font-weight: 600; margin: .75rem 0 .3rem; }
+.hint { color: var(--muted); font-size: .88rem; margin: .2rem 0 0; font-weight: 400; }
+input[type=text], input[type=email], input[type=password], input[type=url], input[type=date], input[type=number], input[type=time], textarea, select {
+  font: inherit; width: 100%; max-width: 40rem; padding: .5rem .65rem; border: 1px solid #8f96a3; border-radius: 6px; background: #fff; color: var(--ink);
+}
+textarea { min-height: 5rem; }
+.inline { display: flex; flex-wrap: wrap; align-items: end; gap: .5rem .75rem; }
+.inline label { margin: 0 0 .3rem; }
+.inline > div { flex: 1 1 14rem; }
+button, .button { font: 600 .95rem var(--sans); background: var(--navy); color: #fff; border: 1px solid var(--navy); border-radius: 6px; padding: .5rem 1rem; cursor: pointer; text-decoration: none; display: inline-block; line-height: 1.4; }
+button:hover, .button:hover { background: #16304f; }
+button.secondary, .button.secondary { background: #fff; color: var(--navy); }
+button.secondary:hover { background: #eef2f7; }
+button.danger { background: var(--bad); border-color: var(--bad); }
+button.link { background: none; border: 0; color: var(--link); padding: 0; text-decoration: underline; font-weight: 500; }
+.actions { display: flex; flex-wrap: wrap; gap: .5rem; margin-top: 1rem; }
+table { width: 100%; border-collapse: collapse; background: var(--card); border: 1px solid var(--line); border-radius: 10px; overflow: hidden; }
+th, td { text-align: left; padding: .6rem .75rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+th { background: #f8f9fb; font-size: .85rem; color: var(--muted); font-weight: 600; }
+tr:last-child td { border-bottom: 0; }
+.badge { display: inline-block; font-size: .78rem; font-weight: 700; padding: .1rem .5rem; border-radius: 999px; border: 1px solid; white-space: nowrap; }
+.badge.ok { color: var(--ok); background: var(--ok-bg); border-color: #a7d7b8; }
+.badge.warn { color: var(--warn); background: var(--warn-bg); border-color: #f0cf9c; }
+.badge.bad { color: var(--bad); background: var(--bad-bg); border-color: #f1b5b7; }
+.badge.neutral { color: var(--muted); background: #f1f3f6; border-color: var(--line); }
+.muted { color: var(--muted); }
+.small { font-size: .88rem; }
+.desk { display: grid; grid-template-columns: minmax(0, 1fr) 21rem; gap: 1.25rem; align-items: start; }
+.desk aside { position: sticky; top: 1rem; }
+.school-group { background: var(--card); border: 1px solid var(--line); border-radius: 10px; margin: 0 0 1rem; padding: 0; }
+.school-group legend { font-weight: 700; padding: 0 .4rem; margin-left: .8rem; }
+.item { display: grid; grid-template-columns: auto 5.5rem minmax(0, 1fr); gap: .75rem; padding: .85rem 1rem; border-top: 1px solid var(--line); }
+.item:first-of-type { border-top: 0; }
+.item input[type=checkbox] { width: 1.2rem; height: 1.2rem; margin-top: .2rem; }
+.item .thumb { width: 5.5rem; height: 4rem; border-radius: 6px; object-fit: cover; background: #e9ecf1; display: block; }
+.item .thumb.none { display: grid; place-items: center; color: var(--muted); font-size: .75rem; }
+.item h3 { font-size: 1rem; margin: 0 0 .15rem; }
+.item h3 label { margin: 0; display: inline; }
+.item .meta { color: var(--muted); font-size: .85rem; }
+.item .excerpt { margin: .3rem 0 0; font-size: .92rem; }
+.datebar { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; margin-bottom: 1rem; }
+.datebar form { display: flex; gap: .5rem; align-items: center; }
+.datebar input[type=date] { width: auto; }
+.kv { display: grid; grid-template-columns: max-content 1fr; gap: .35rem 1rem; margin: 0; }
+.kv dt { color: var(--muted); }
+.kv dd { margin: 0; }
+.login { max-width: 26rem; margin: 4rem auto; }
+.login h1 { font-size: 1.4rem; }
+pre.mail { white-space: pre-wrap; background: #fbfbfc; border: 1px solid var(--line); border-radius: 8px; padding: 1rem; font-size: .9rem; }
+iframe.mail { width: 100%; height: 70vh; border: 1px solid var(--line); border-radius: 8px; background: #fff; }
+@media (max-width: 900px) { .desk { grid-template-columns: 1fr; } .desk aside { position: static; } }
+`;

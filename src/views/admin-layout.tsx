@@ -1,0 +1,91 @@
+// The admin desk's page frame: top bar with navigation and the signed-in person, flash message, content.
+import type { Child } from 'hono/jsx';
+import type { User } from '../db/users';
+import { assetUrl } from './assets';
+
+export interface Flash {
+  kind: 'ok' | 'error' | 'info';
+  text: string;
+}
+
+const NAV = [
+  { href: '/admin/inbox', label: 'Inbox', key: 'inbox' },
+  { href: '/admin/sources', label: 'Sources', key: 'sources' },
+  { href: '/admin/subscribers', label: 'Subscribers', key: 'subscribers' },
+  { href: '/admin/outbox', label: 'Outbox', key: 'outbox' },
+  { href: '/admin/audit', label: 'Audit log', key: 'audit' },
+  { href: '/admin/settings', label: 'Settings', key: 'settings' },
+] as const;
+
+export type AdminSection = (typeof NAV)[number]['key'] | 'none';
+
+export interface AdminLayoutProps {
+  title: string;
+  districtName: string;
+  user?: User;
+  csrfToken: string;
+  section: AdminSection;
+  flash?: Flash | undefined;
+  children: Child;
+}
+
+export function AdminLayout(props: AdminLayoutProps) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{`${props.title} · Yesterday admin`}</title>
+        <link rel="stylesheet" href={assetUrl('admin.css')} />
+      </head>
+      <body>
+        <a class="skip" href="#content">
+          Skip to content
+        </a>
+        <header class="topbar">
+          <div class="inner">
+            <a class="brand" href="/admin">
+              Yesterday<small>{props.districtName}</small>
+            </a>
+            {props.user ? (
+              <nav aria-label="Admin">
+                <ul>
+                  {NAV.map((item) => (
+                    <li>
+                      <a href={item.href} aria-current={item.key === props.section ? 'page' : undefined}>
+                        {item.label}
+                      </a>
+                    </li>
+                  ))}
+                  <li>
+                    <a href="/">Public site</a>
+                  </li>
+                </ul>
+              </nav>
+            ) : null}
+            {props.user ? (
+              <form class="who" method="post" action="/admin/logout">
+                <span>{props.user.email}</span>
+                <input type="hidden" name="_csrf" value={props.csrfToken} />
+                <button type="submit">Sign out</button>
+              </form>
+            ) : null}
+          </div>
+        </header>
+        <main id="content">
+          {props.flash ? (
+            <div class={`flash ${props.flash.kind}`} role={props.flash.kind === 'error' ? 'alert' : 'status'}>
+              {props.flash.text}
+            </div>
+          ) : null}
+          {props.children}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+export function CsrfField({ token }: { token: string }) {
+  return <input type="hidden" name="_csrf" value={token} />;
+}

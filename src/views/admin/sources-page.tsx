@@ -1,0 +1,144 @@
+// The sources page: every authorized feed with its health at a glance, and the form to add one.
+import type { School } from '../../db/schools';
+import type { SourceWithSchool } from '../../db/sources';
+import { formatDateTime, formatRelative } from '../../time/format';
+import { CsrfField } from '../admin-layout';
+
+export interface SourcesPageProps {
+  sources: SourceWithSchool[];
+  schools: School[];
+  csrfToken: string;
+  timezone: string;
+  now: number;
+}
+
+export function SourcesPage(props: SourcesPageProps) {
+  return (
+    <>
+      <h1>Sources</h1>
+      <p class="muted">
+        Feeds of teacher and classroom accounts authorized by their school. Only these are read into the
+        inbox.
+      </p>
+      <div class="actions" style="margin-bottom:1rem">
+        <form method="post" action="/admin/sources/fetch-all">
+          <CsrfField token={props.csrfToken} />
+          <button type="submit" class="secondary">
+            Check all feeds now
+          </button>
+        </form>
+      </div>
+      {props.sources.length === 0 ? (
+        <div class="card">No sources yet. Add the first teacher's feed below.</div>
+      ) : (
+        <table>
+          <caption class="muted small" style="text-align:left;padding:.5rem .75rem">
+            {props.sources.length} {props.sources.length === 1 ? 'source' : 'sources'}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Feed</th>
+              <th scope="col">School</th>
+              <th scope="col">Photos</th>
+              <th scope="col">Health</th>
+              <th scope="col">
+                <span class="muted">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.sources.map((source) => (
+              <tr>
+                <td>
+                  <strong>{source.title ?? 'Not fetched yet'}</strong>
+                  <div class="small">
+                    <a href={source.feedUrl}>{source.feedUrl}</a>
+                  </div>
+                  {source.ownerEmail ? <div class="small muted">Owner: {source.ownerEmail}</div> : null}
+                </td>
+                <td>{source.schoolName}</td>
+                <td>
+                  {source.mediaRelease ? (
+                    <span class="badge ok">Release on file</span>
+                  ) : (
+                    <span class="badge neutral">No release</span>
+                  )}
+                </td>
+                <td>
+                  <Health source={source} timezone={props.timezone} now={props.now} />
+                </td>
+                <td>
+                  <form method="post" action={`/admin/sources/${source.id}/fetch`}>
+                    <CsrfField token={props.csrfToken} />
+                    <button
+                      type="submit"
+                      class="secondary"
+                      aria-label={`Fetch now: ${source.title ?? source.feedUrl}`}
+                    >
+                      {source.paused ? 'Retry now' : 'Fetch now'}
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2 id="add">Add a source</h2>
+      <form method="post" action="/admin/sources" class="card">
+        <CsrfField token={props.csrfToken} />
+        <label for="url">Feed address</label>
+        <input type="url" id="url" name="url" required placeholder="https://mrsrivera.edublogs.org/feed/" />
+        <p class="hint">
+          The RSS, Atom or JSON Feed address of the class blog, Mastodon, Bluesky or YouTube account.
+        </p>
+        <label for="school">School</label>
+        <input type="text" id="school" name="school" required list="schools" maxlength={120} />
+        <datalist id="schools">
+          {props.schools.map((school) => (
+            <option value={school.name} />
+          ))}
+        </datalist>
+        <p class="hint">Pick an existing school or type a new name to add one.</p>
+        <label for="owner">Owner's email (optional)</label>
+        <input type="email" id="owner" name="owner" maxlength={254} />
+        <label style="font-weight:400;display:flex;gap:.5rem;align-items:center;margin-top:1rem">
+          <input type="checkbox" name="media_release" value="1" /> A media release is on file for the students
+          this account photographs
+        </label>
+        <div class="actions">
+          <button type="submit">Add and fetch</button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+function Health({ source, timezone, now }: { source: SourceWithSchool; timezone: string; now: number }) {
+  if (source.paused) {
+    return (
+      <div>
+        <span class="badge bad">Paused</span>
+        <div class="small">{source.lastError}</div>
+        <div class="small muted">Stopped after {source.errorCount} failed checks in a row.</div>
+      </div>
+    );
+  }
+  if (source.lastError && source.errorCount > 0) {
+    return (
+      <div>
+        <span class="badge warn">Failing</span>
+        <div class="small">{source.lastError}</div>
+        <div class="small muted">Next try {formatRelative(source.nextFetchAt, now)}.</div>
+      </div>
+    );
+  }
+  if (!source.lastSuccessAt) return <span class="badge neutral">Not checked yet</span>;
+  return (
+    <div>
+      <span class="badge ok">OK</span>
+      <div class="small muted">Last read {formatDateTime(source.lastSuccessAt, timezone)}</div>
+      <div class="small muted">Next check {formatRelative(source.nextFetchAt, now)}</div>
+    </div>
+  );
+}

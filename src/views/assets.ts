@@ -1,0 +1,21 @@
+// Stylesheet URLs carry a content hash, so browsers may cache them for a year and still see every change.
+import { adminCss } from './admin-css';
+import { siteCss } from './site-css';
+
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(36);
+}
+
+export const ASSETS = {
+  'site.css': { body: siteCss, version: fnv1a(siteCss) },
+  'admin.css': { body: adminCss, version: fnv1a(adminCss) },
+} as const;
+
+export function assetUrl(name: keyof typeof ASSETS): string {
+  return `/assets/${name}?v=${ASSETS[name].version}`;
+}

@@ -1,0 +1,77 @@
+// One digest as an article: date, intro, a correction note if any, and its entries as cards.
+import { formatLongDate, sourceNameOf, type DigestContent } from '../publish/digest-content';
+import { formatDateTime } from '../time/format';
+
+export function DigestArticle(props: {
+  content: DigestContent;
+  siteTitle: string;
+  timezone: string;
+  asPage: boolean;
+}) {
+  const { digest, entries } = props.content;
+  // A digest without a title of its own is headed by its date; the site title is already in the masthead.
+  const custom = digest.title.trim();
+  const dateLabel = formatLongDate(digest.date);
+  const label = custom || dateLabel;
+  const heading = (
+    <>
+      {props.asPage ? (
+        <h1>{label}</h1>
+      ) : (
+        <h2>
+          <a href={`/digests/${digest.date}`}>{label}</a>
+        </h2>
+      )}
+      {custom ? <time datetime={digest.date}>{dateLabel}</time> : null}
+    </>
+  );
+  return (
+    <article class="digest">
+      <header>{heading}</header>
+      {digest.correctedAt ? (
+        <p class="correction">
+          <strong>Corrected on {formatDateTime(digest.correctedAt, props.timezone)}:</strong>{' '}
+          {digest.correctionNote}
+        </p>
+      ) : null}
+      {digest.intro ? <p class="intro">{digest.intro}</p> : null}
+      <ol class="entries">
+        {entries.map((entry) => (
+          <li class="entry" id={`entry-${entry.itemId}`}>
+            <p class="school">{entry.item.schoolName}</p>
+            {props.asPage ? (
+              <h2>
+                <a href={entry.item.url ?? '#'}>{entry.headline}</a>
+              </h2>
+            ) : (
+              <h3>
+                <a href={entry.item.url ?? '#'}>{entry.headline}</a>
+              </h3>
+            )}
+            {entry.imageUrl ? (
+              <figure>
+                <img
+                  src={entry.imageUrl}
+                  alt={entry.imageAlt ?? ''}
+                  loading="lazy"
+                  decoding="async"
+                  referrerpolicy="no-referrer"
+                />
+              </figure>
+            ) : null}
+            {entry.blurb ? <p>{entry.blurb}</p> : null}
+            <p class="credit">
+              From {sourceNameOf(entry)}
+              {entry.item.author ? `, by ${entry.item.author}` : ''} ·{' '}
+              {entry.item.url ? (
+                <a href={entry.item.url}>
+                  Read the full post<span class="visually-hidden">: {entry.headline}</span>
+                </a>
+              ) : null}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </article>
+  );
+}

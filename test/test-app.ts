@@ -1,0 +1,77 @@
+// A whole Yesterday instance for tests: real SQLite file migrated from drizzle/, real HTTP server on
+// 127.0.0.1, real mail (an outbox folder, or SMTP to a sink), a settable clock and a cheaper scrypt cost.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createScryptHasher } from '../src/auth/scrypt-hasher';
+import { parseConfig, type Config } from '../src/config';
+import { createNodeRuntime, startServer, type NodeRuntime, type RunningServer } from '../src/entry/node';
+import { createLogger } from '../src/log';
+import { createClient, type Client } from './browser-client';
+import { testClock, type TestClock } from './clock';
+
+/** Real scrypt, at a cost low enough for tests (production uses OWASP's N=2^17). */
+export const testPasswords = createScryptHasher({ N: 2 ** 12, r: 8, p: 1 });
+
+export interface TestApp {
+  runtime: NodeRuntime;
+  server: RunningServer;
+  url: string;
+  config: Config;
+  clock: TestClock;
+  dir: string;
+  logs: string[];
+  client(): Client;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(
+  options: { clock?: TestClock; env?: Record<string, string>; scheduler?: boolean } = {},
+): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'yesterday-app-'));
+  const port = await freePort();
+  const config = parseConfig({
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    DATABASE_PATH: join(dir, 'yesterday.db'),
+    OUTBOX_DIR: join(dir, 'outbox'),
+    FETCH_ALLOW_PRIVATE_NETWORKS: 'true',
+    ...options.env,
+  });
+  const clock = options.clock ?? testClock('2026-11-21T15:00:00Z');
+  const logs: string[] = [];
+  const runtime = await createNodeRuntime(config, {
+    clock,
+    passwords: testPasswords,
+    log: createLogger('info', (line) => logs.push(line)),
+  });
+  const server = await startServer(runtime, { scheduler: options.scheduler ?? false });
+  return {
+    runtime,
+    server,
+    url: server.url,
+    config: runtime.deps.config,
+    clock,
+    dir,
+    logs,
+    client: () => createClient(server.url),
+    async close() {
+      await server.close();
+      await runtime.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A port that was free a moment ago, so PUBLIC_URL can name it before the server starts. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
