@@ -24,7 +24,7 @@ img { max-width: 100%; height: auto; }
 .masthead .title { font: 700 1.9rem/1.15 var(--serif); color: #fff; text-decoration: none; }
 .masthead nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1.1rem; margin: 0; padding: 0; }
 .masthead nav a { color: #fff; font-size: .95rem; }
-main { padding: 2rem 0 3rem; }
+main.wrap { padding-top: 2.25rem; padding-bottom: 3rem; }
 .digest { margin: 0 0 3.5rem; }
 .digest > header h1, .digest > header h2 { font: 700 2rem/1.2 var(--serif); margin: 0 0 .25rem; }
 .digest > header h2 a { color: inherit; text-decoration: none; }

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './config';
+
+const problem = (env: Record<string, string>) => {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  return undefined;
+};
+
+describe('parseConfig', () => {
+  it('has working defaults for everything', () => {
+    expect(parseConfig({})).toEqual({
+      port: 8787,
+      host: '127.0.0.1',
+      publicUrl: 'http://localhost:8787',
+      databasePath: './data/yesterday.db',
+      outboxDir: './data/outbox',
+      smtpUrl: undefined,
+      mailFrom: 'Yesterday <digest@localhost>',
+      fetchAllowPrivateNetworks: false,
+      logLevel: 'info',
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = parseConfig({
+      PORT: '3000',
+      HOST: '0.0.0.0',
+      PUBLIC_URL: 'https://digest.lakeside.example/',
+      DATABASE_PATH: '/var/lib/yesterday/y.db',
+      SMTP_URL: 'smtps://u:p@smtp.example.net:465',
+      MAIL_FROM: 'Lakeside Schools <digest@lakeside.example>',
+      FETCH_ALLOW_PRIVATE_NETWORKS: 'true',
+      LOG_LEVEL: 'WARN',
+    });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '0.0.0.0',
+      publicUrl: 'https://digest.lakeside.example',
+      fetchAllowPrivateNetworks: true,
+      logLevel: 'warn',
+    });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT: must be a whole number from 1 to 65535, but is "abc".'],
+    [{ PORT: '70000' }, 'PORT: must be a whole number from 1 to 65535, but is "70000".'],
+    [
+      { PUBLIC_URL: 'digest.example' },
+      'PUBLIC_URL: must be an absolute URL such as https://news.district.example, but is "digest.example".',
+    ],
+    [
+      { PUBLIC_URL: 'ftp://digest.example' },
+      'PUBLIC_URL: must start with http:// or https://, but is "ftp://digest.example".',
+    ],
+    [
+      { SMTP_URL: 'mail.example.net' },
+      'SMTP_URL: must look like smtp://user:password@host:587 or smtps://user:password@host:465.',
+    ],
+    [
+      { SMTP_URL: 'http://mail.example.net' },
+      'SMTP_URL: must start with smtp:// or smtps://, but starts with "http://".',
+    ],
+    [
+      { MAIL_FROM: 'nobody' },
+      'MAIL_FROM: must be an address like "Lakeside Schools <digest@lakeside.example>", but is "nobody".',
+    ],
+    [
+      { FETCH_ALLOW_PRIVATE_NETWORKS: 'maybe' },
+      'FETCH_ALLOW_PRIVATE_NETWORKS: must be true or false, but is "maybe".',
+    ],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL: must be one of debug, info, warn, error, silent, but is "loud".'],
+  ])('%j is refused with a sentence naming the variable', (env, message) => {
+    expect(problem(env)).toBe(message);
+  });
+});

@@ -1,0 +1,137 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from '../../test/fixtures';
+import { createTestDatabase } from '../../test/database';
+import { listAudit } from './audit';
+import type { Database } from './client';
+import {
+  claimDelivery,
+  countDeliveriesByState,
+  listDueDeliveries,
+  markStaleSendsUnknown,
+} from './deliveries';
+import { findDigest, listEntries, publishDigest, saveDigestDraft } from './digests';
+import { listItemsPublishedBetween } from './items';
+
+const actor = { type: 'user' as const, id: 1, label: 'dana@district.example' };
+const entry = (itemId: number, headline = `Headline ${itemId}`) => ({
+  itemId,
+  headline,
+  blurb: '',
+  imageUrl: null,
+  imageAlt: null,
+});
+
+describe('digests', () => {
+  let db: Database;
+  let ids: number[];
+
+  beforeEach(async () => {
+    db = createTestDatabase().database;
+    const { source } = await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/feed');
+    await storeItems(db, source.id, [
+      item({ guid: 'a', publishedAt: 1000 }),
+      item({ guid: 'b', publishedAt: 2000 }),
+      item({ guid: 'c', publishedAt: 3000 }),
+    ]);
+    ids = (await listItemsPublishedBetween(db, 0, 10_000)).map((i) => i.id);
+  });
+
+  it('saves a draft as a new version with entries in order', async () => {
+    const saved = await saveDigestDraft(
+      db,
+      '2026-11-20',
+      { title: 'T', intro: 'I', entries: [entry(ids[2]!), entry(ids[0]!)] },
+      { userId: 1, now: 5 },
+    );
+    expect(saved.ok).toBe(true);
+    expect(saved.digest.version).toBe(2);
+    const entries = await listEntries(db, [saved.digest.id]);
+    expect(entries.map((e) => e.itemId)).toEqual([ids[2], ids[0]]);
+  });
+
+  it('refuses a save based on a stale version and keeps the other person’s work', async () => {
+    const first = await saveDigestDraft(
+      db,
+      '2026-11-20',
+      { title: 'Mine', intro: '', entries: [entry(ids[0]!)] },
+      { userId: 1, now: 5 },
+    );
+    const base = first.digest.version;
+    const winner = await saveDigestDraft(
+      db,
+      '2026-11-20',
+      { title: 'Theirs', intro: '', entries: [entry(ids[1]!)] },
+      { expectedVersion: base, userId: 2, now: 6 },
+    );
+    const loser = await saveDigestDraft(
+      db,
+      '2026-11-20',
+      { title: 'Late', intro: '', entries: [entry(ids[2]!)] },
+      { expectedVersion: base, userId: 1, now: 7 },
+    );
+    expect(winner.ok).toBe(true);
+    expect(loser).toMatchObject({ ok: false, reason: 'conflict' });
+    const stored = (await findDigest(db, '2026-11-20'))!;
+    expect(stored.title).toBe('Theirs');
+    expect((await listEntries(db, [stored.id])).map((e) => e.itemId)).toEqual([ids[1]]);
+  });
+
+  it('publishes exactly once when two publishers race, queuing one delivery per confirmed subscriber', async () => {
+    await addConfirmedSubscriber(db, 'one@family.example');
+    await addConfirmedSubscriber(db, 'two@family.example');
+    const { digest } = await saveDigestDraft(
+      db,
+      '2026-11-20',
+      { title: '', intro: '', entries: [entry(ids[0]!)] },
+      { userId: 1, now: 5 },
+    );
+    const results = await Promise.all([
+      publishDigest(db, digest.id, actor, 10),
+      publishDigest(db, digest.id, actor, 11),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect((await countDeliveriesByState(db, digest.id)).queued).toBe(2);
+    expect(await listAudit(db, { action: 'digest.publish', limit: 10 })).toHaveLength(1);
+    const again = await publishDigest(db, digest.id, actor, 12);
+    expect(again.ok).toBe(false);
+    expect((await countDeliveriesByState(db, digest.id)).queued).toBe(2);
+  });
+
+  it('queues only subscribers whose schools are in the digest (none chosen means all)', async () => {
+    const other = await addSchoolWithSource(db, 'Oak Hill High', 'https://oak.example/feed');
+    const lincoln = (await listItemsPublishedBetween(db, 0, 10_000))[0]!.schoolId;
+    await addConfirmedSubscriber(db, 'all@family.example');
+    await addConfirmedSubscriber(db, 'lincoln@family.example', [lincoln]);
+    await addConfirmedSubscriber(db, 'oak@family.example', [other.school.id]);
+    const { digest } = await saveDigestDraft(
+      db,
+      '2026-11-20',
+      { title: '', intro: '', entries: [entry(ids[0]!)] },
+      { userId: 1, now: 5 },
+    );
+    await publishDigest(db, digest.id, actor, 10);
+    const due = await listDueDeliveries(db, { now: 10, limit: 10 });
+    expect(due.map((d) => d.email).sort()).toEqual(['all@family.example', 'lincoln@family.example']);
+  });
+
+  it('lets only one sender claim a delivery, and marks sends left in flight as unknown, never resent', async () => {
+    await addConfirmedSubscriber(db, 'one@family.example');
+    const { digest } = await saveDigestDraft(
+      db,
+      '2026-11-20',
+      { title: '', intro: '', entries: [entry(ids[0]!)] },
+      { userId: 1, now: 5 },
+    );
+    await publishDigest(db, digest.id, actor, 10);
+    const [delivery] = await listDueDeliveries(db, { now: 10, limit: 10 });
+    const claims = await Promise.all([
+      claimDelivery(db, delivery!.id, 20),
+      claimDelivery(db, delivery!.id, 20),
+    ]);
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(await markStaleSendsUnknown(db, 15, 30)).toBe(0);
+    expect(await markStaleSendsUnknown(db, 25, 30)).toBe(1);
+    expect((await countDeliveriesByState(db, digest.id)).unknown).toBe(1);
+    expect(await listDueDeliveries(db, { now: 100, limit: 10 })).toHaveLength(0);
+  });
+});

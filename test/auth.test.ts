@@ -1,0 +1,119 @@
+// Signing in, throttling, sessions and CSRF, over real HTTP against a real database.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAudit } from '../src/db/audit';
+import { insertUser } from '../src/db/users';
+import { createClient } from './browser-client';
+import { startTestApp, testPasswords, type TestApp } from './test-app';
+
+describe('admin authentication', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    const hash = await testPasswords.hash('correct horse battery');
+    await insertUser(
+      app.runtime.deps.db,
+      { email: 'dana@district.example', name: 'Dana', role: 'admin', passwordHash: hash },
+      app.clock.now(),
+    );
+    await insertUser(
+      app.runtime.deps.db,
+      { email: 'lee@district.example', name: 'Lee', role: 'editor', passwordHash: hash },
+      app.clock.now(),
+    );
+  });
+  afterAll(() => app.close());
+
+  const signIn = async (email: string, password: string) => {
+    const client = createClient(app.url);
+    const csrf = await client.csrf('/admin/login');
+    const response = await client.post('/admin/login', { _csrf: csrf, email, password });
+    return { client, response };
+  };
+
+  it('sends people who are not signed in to the sign-in page, remembering where they were going', async () => {
+    const response = await createClient(app.url).get('/admin/sources?x=1');
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/admin/login?next=%2Fadmin%2Fsources%3Fx%3D1');
+  });
+
+  it('signs in with the right password, with a HttpOnly SameSite=Lax session cookie', async () => {
+    const { client, response } = await signIn('Dana@District.example', 'correct horse battery');
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/admin/inbox');
+    const cookie = response.headers.getSetCookie().find((c) => c.startsWith('yd_session='))!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).toMatch(/Path=\//);
+    expect((await client.get('/admin/inbox')).status).toBe(200);
+  });
+
+  it('refuses a wrong password with a sentence, and records the failure in the audit log', async () => {
+    const { response } = await signIn('dana@district.example', 'wrong password here');
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('That email and password do not match an account.');
+    const failures = await listAudit(app.runtime.deps.db, { action: 'user.login_failed', limit: 10 });
+    expect(failures.length).toBeGreaterThan(0);
+    expect(
+      (await listAudit(app.runtime.deps.db, { action: 'user.login', limit: 10 })).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('gives an unknown account the same answer as a wrong password', async () => {
+    const { response } = await signIn('nobody@district.example', 'whatever password');
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('That email and password do not match an account.');
+  });
+
+  it('throttles an account after five failures in fifteen minutes, even with the right password', async () => {
+    for (let i = 0; i < 5; i++) await signIn('lee@district.example', `wrong ${i} password`);
+    const { response } = await signIn('lee@district.example', 'correct horse battery');
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('Too many failed sign-in attempts. Wait 15 minutes');
+    app.clock.advance(16 * 60_000);
+    const later = await signIn('lee@district.example', 'correct horse battery');
+    expect(later.response.status).toBe(303);
+  });
+
+  it('rejects a form without its CSRF token, or from another site, and changes nothing', async () => {
+    const { client } = await signIn('dana@district.example', 'correct horse battery');
+    const before = (await client.get('/admin/settings').then((r) => r.text())).includes('Riverdale');
+    const missing = await client.post('/admin/settings', { district_name: 'Riverdale' });
+    expect(missing.status).toBe(403);
+    expect(await missing.text()).toContain('This form has expired or came from another site.');
+    const csrf = await client.csrf('/admin/settings');
+    const foreign = await client.post(
+      '/admin/settings',
+      { _csrf: csrf, district_name: 'Riverdale' },
+      { origin: 'https://evil.example' },
+    );
+    expect(foreign.status).toBe(403);
+    const wrongToken = await client.post('/admin/settings', {
+      _csrf: 'x'.repeat(32),
+      district_name: 'Riverdale',
+    });
+    expect(wrongToken.status).toBe(403);
+    expect(before).toBe(false);
+    expect(await client.get('/admin/settings').then((r) => r.text())).not.toContain('Riverdale');
+  });
+
+  it('signs out: the old session cookie no longer works', async () => {
+    const { client } = await signIn('dana@district.example', 'correct horse battery');
+    const stolen = client.cookies.get('yd_session')!;
+    const csrf = await client.csrf('/admin/inbox');
+    expect((await client.post('/admin/logout', { _csrf: csrf })).status).toBe(303);
+    const replay = createClient(app.url);
+    replay.cookies.set('yd_session', stolen);
+    expect((await replay.get('/admin/inbox')).status).toBe(303);
+  });
+
+  it('sends security headers with every page', async () => {
+    const response = await fetch(`${app.url}/`);
+    const csp = response.headers.get('content-security-policy')!;
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+  });
+});

@@ -1,0 +1,92 @@
+// The coordinator's day in real Chromium: sign in, fetch a feed, select posts, publish, read the public page.
+// Screenshots land in test-results/ to be looked at; axe-core must find no serious or critical problems.
+import { mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertUser } from '../../src/db/users';
+import { describeViolations, launchBrowser, seriousAxeViolations } from '../browser';
+import { serveBody, startTestServer, type TestServer } from '../http-server';
+import { startTestApp, testPasswords, type TestApp } from '../test-app';
+
+const feed = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Room 4 News</title><link>https://room4.example/</link>
+<item><title>Pumpkin measuring day</title><link>https://room4.example/pumpkins</link><pubDate>Fri, 20 Nov 2026 15:00:00 GMT</pubDate>
+<description>&lt;p&gt;We measured the circumference of six pumpkins and &lt;em&gt;estimated&lt;/em&gt; their weight.&lt;/p&gt;</description></item>
+<item><title>Poetry café</title><link>https://room4.example/poetry</link><pubDate>Fri, 20 Nov 2026 19:30:00 GMT</pubDate>
+<description>Families joined us for a poetry café. Every student read a poem aloud.</description></item>
+</channel></rss>`;
+
+describe('browser: sign in, publish, read', () => {
+  let app: TestApp;
+  let feeds: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync('test-results', { recursive: true });
+    feeds = await startTestServer();
+    feeds.route('/feed', serveBody(feed, 'application/rss+xml'));
+    app = await startTestApp();
+    await insertUser(
+      app.runtime.deps.db,
+      {
+        email: 'dana@district.example',
+        name: 'Dana',
+        role: 'admin',
+        passwordHash: await testPasswords.hash('correct horse battery'),
+      },
+      app.clock.now(),
+    );
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await feeds?.close();
+  });
+
+  it('publishes a digest from the inbox and shows it on the blog', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.goto(`${app.url}/admin`);
+    expect(page.url()).toContain('/admin/login');
+    expect(describeViolations(await seriousAxeViolations(page))).toBe('');
+    await page.getByLabel('Email').fill('dana@district.example');
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/admin\/inbox/);
+
+    await page.goto(`${app.url}/admin/sources`);
+    await page.getByLabel('Feed address').fill(`${feeds.url}/feed`);
+    await page.getByLabel('School', { exact: true }).fill('Lincoln Elementary');
+    await page.getByRole('button', { name: 'Add and fetch' }).click();
+    await expect.poll(() => page.locator('.flash.ok').textContent()).toContain('Read 2 posts, 2 new.');
+    expect(describeViolations(await seriousAxeViolations(page))).toBe('');
+    await page.screenshot({ path: 'test-results/smoke-sources.png', fullPage: true });
+
+    await page.goto(`${app.url}/admin/inbox?date=2026-11-20`);
+    await page.getByLabel('Pumpkin measuring day').check();
+    await page.getByLabel('Poetry café').check();
+    await page.getByLabel('Intro line').fill('Pumpkins and poems in Room 4.');
+    expect(describeViolations(await seriousAxeViolations(page))).toBe('');
+    await page.screenshot({ path: 'test-results/smoke-inbox.png', fullPage: true });
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await expect.poll(() => page.locator('.flash.ok').textContent()).toContain('Published.');
+
+    await page.goto(`${app.url}/digests/2026-11-20`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Friday, November 20, 2026');
+    // Entries keep the inbox's order, newest first.
+    expect(await page.locator('.entry h2').allTextContents()).toEqual([
+      'Poetry café',
+      'Pumpkin measuring day',
+    ]);
+    expect(await page.locator('.intro').textContent()).toBe('Pumpkins and poems in Room 4.');
+    expect(describeViolations(await seriousAxeViolations(page))).toBe('');
+    await page.screenshot({ path: 'test-results/smoke-digest.png', fullPage: true });
+
+    await page.goto(`${app.url}/`);
+    expect(describeViolations(await seriousAxeViolations(page))).toBe('');
+    await page.goto(`${app.url}/subscribe`);
+    expect(describeViolations(await seriousAxeViolations(page))).toBe('');
+    await page.screenshot({ path: 'test-results/smoke-subscribe.png', fullPage: true });
+  });
+});

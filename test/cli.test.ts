@@ -1,0 +1,130 @@
+// The command line as an operator runs it: a real process, real environment, real database file.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveBody, startTestServer, type TestServer } from './http-server';
+
+const run = promisify(execFile);
+const BIN = resolve(import.meta.dirname, '../bin/yesterday.mjs');
+
+async function yesterday(args: string[], env: Record<string, string>) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      env: { PATH: process.env.PATH, ...env },
+      timeout: 60_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const feed = (
+  date: string,
+) => `<?xml version="1.0"?><rss version="2.0"><channel><title>Room 9</title><link>https://room9.example/</link>
+<item><title>Kites on the field</title><link>https://room9.example/kites</link><pubDate>${date}</pubDate><description>We flew kites.</description></item>
+</channel></rss>`;
+
+describe('npx yesterday', () => {
+  let dir: string;
+  let env: Record<string, string>;
+  let feeds: TestServer;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'yesterday-cli-'));
+    env = {
+      DATABASE_PATH: join(dir, 'y.db'),
+      OUTBOX_DIR: join(dir, 'outbox'),
+      FETCH_ALLOW_PRIVATE_NETWORKS: 'true',
+      LOG_LEVEL: 'silent',
+    };
+    feeds = await startTestServer();
+    // Yesterday in Chicago, whenever the test runs.
+    const yesterdayNoon = new Date(Date.now() - 24 * 3600_000);
+    feeds.route('/feed.xml', serveBody(feed(yesterdayNoon.toUTCString()), 'application/rss+xml'));
+  });
+
+  afterAll(async () => {
+    await feeds.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('stops with exit status 2 and one line naming a bad variable', async () => {
+    const result = await yesterday(['migrate'], { ...env, PORT: 'eighty' });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe(
+      'yesterday: PORT: must be a whole number from 1 to 65535, but is "eighty".',
+    );
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('refuses an unknown command and bad arguments with a reason', async () => {
+    expect((await yesterday(['frobnicate'], env)).code).toBe(2);
+    const bad = await yesterday(['digest:publish', '--date', '2026-02-30'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--date must be a date like 2026-11-20');
+  });
+
+  it('migrates, adds a source, ingests it, and publishes idempotently', async () => {
+    expect((await yesterday(['migrate'], env)).stdout).toContain('Database is up to date');
+    const added = await yesterday(
+      ['sources:add', `${feeds.url}/feed.xml`, '--school', 'Lincoln Elementary', '--media-release'],
+      env,
+    );
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(/Added source 1: http:\/\/127\.0\.0\.1:\d+\/feed\.xml/);
+    const duplicate = await yesterday(
+      ['sources:add', `${feeds.url}/feed.xml`, '--school', 'Lincoln Elementary'],
+      env,
+    );
+    expect(duplicate.code).toBe(1);
+    expect(duplicate.stderr).toContain('This feed is already a source');
+
+    const ingested = await yesterday(['ingest'], env);
+    expect(ingested.stdout).toContain('source 1: Read 1 post, 1 new.');
+
+    const nothing = await yesterday(['digest:publish'], env);
+    expect(nothing.code).toBe(0);
+    expect(nothing.stdout).toMatch(/Nothing is selected for \d{4}-\d{2}-\d{2}/);
+  });
+
+  it('creates users with one-time links and reads and writes settings', async () => {
+    const created = await yesterday(
+      ['user:create', '--email', 'editor@district.example', '--role', 'editor'],
+      env,
+    );
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/Created editor@district\.example \(editor\)/);
+    expect(created.stdout).toMatch(/http:\/\/localhost:8787\/set-password\?token=[\w-]+/);
+    const badRole = await yesterday(
+      ['user:create', '--email', 'x@district.example', '--role', 'principal'],
+      env,
+    );
+    expect(badRole.code).toBe(2);
+
+    expect((await yesterday(['settings:set', 'timezone', 'Europe/London'], env)).stdout.trim()).toBe(
+      'timezone=Europe/London',
+    );
+    expect((await yesterday(['settings:get', 'timezone'], env)).stdout.trim()).toBe('Europe/London');
+    const badZone = await yesterday(['settings:set', 'timezone', 'Mars/Olympus'], env);
+    expect(badZone.code).toBe(1);
+    expect(badZone.stderr).toContain(
+      'Time zone (timezone) must be an IANA time zone such as America/Chicago.',
+    );
+  });
+
+  it('backs up the database consistently', async () => {
+    const file = join(dir, 'backup.db');
+    const result = await yesterday(['backup', file], env);
+    expect(result.code).toBe(0);
+    expect(existsSync(file)).toBe(true);
+    const copy = new BetterSqlite3(file, { readonly: true });
+    expect(copy.prepare('select count(*) as n from sources').get()).toEqual({ n: 1 });
+    copy.close();
+  });
+});

@@ -1,0 +1,58 @@
+// Small builders for test data, written through the real storage functions.
+import type { Database } from '../src/db/client';
+import { upsertItemStatements } from '../src/db/items';
+import { findOrCreateSchool } from '../src/db/schools';
+import { insertSource } from '../src/db/sources';
+import { confirmSubscriber, replaceSubscriberSchools, upsertPendingSubscriber } from '../src/db/subscribers';
+import type { NormalizedItem } from '../src/ingest/feed-types';
+
+export async function addSchoolWithSource(
+  db: Database,
+  school: string,
+  feedUrl: string,
+  options: { mediaRelease?: boolean } = {},
+) {
+  const s = await findOrCreateSchool(db, school, 1);
+  const source = (await insertSource(
+    db,
+    { schoolId: s.id, feedUrl, mediaRelease: options.mediaRelease ?? true },
+    1,
+  ))!;
+  return { school: s, source };
+}
+
+export function item(
+  overrides: Partial<NormalizedItem> & { guid: string; publishedAt: number },
+): NormalizedItem {
+  return {
+    url: `https://class.example/${overrides.guid}`,
+    canonicalUrl: `class.example/${overrides.guid}`,
+    title: `Post ${overrides.guid}`,
+    titleDerived: false,
+    author: null,
+    summary: `Summary of ${overrides.guid}`,
+    contentHtml: `<p>Summary of ${overrides.guid}</p>`,
+    imageUrl: null,
+    imageAlt: null,
+    videoUrl: null,
+    categories: [],
+    dateEstimated: false,
+    contentHash: `hash-${overrides.guid}-${overrides.title ?? ''}`,
+    ...overrides,
+  };
+}
+
+export async function storeItems(db: Database, sourceId: number, items: NormalizedItem[], now = 1) {
+  await db.batch(upsertItemStatements(db, sourceId, items, now));
+}
+
+export async function addConfirmedSubscriber(db: Database, email: string, schoolIds: number[] = []) {
+  const subscriber = await upsertPendingSubscriber(
+    db,
+    { email, nonce: `n-${email}`, consent: { text: 'test', source: 'form' }, schoolIds },
+    1,
+  );
+  await replaceSubscriberSchools(db, subscriber.id, schoolIds);
+  await confirmSubscriber(db, subscriber.id, 1);
+  return subscriber;
+}
