@@ -11,7 +11,6 @@ import { makeAllSourcesDue } from '../db/sources';
 import { confirmSubscriber, upsertPendingSubscriber } from '../db/subscribers';
 import { countUsers, insertUser } from '../db/users';
 import { defaultEntry } from '../curate/entry-defaults';
-import { runPollJob, runSendJob } from '../jobs/jobs';
 import { publishDigestForDate } from '../publish/publish-digest';
 import { changeSetting } from '../settings/district-settings';
 import { addSource } from '../sources/add-source';
@@ -100,7 +99,8 @@ export async function runDemo(config: Config, _args: string[]): Promise<void> {
     }
   }
   await makeAllSourcesDue(deps.db, now);
-  await runPollJob(deps);
+  // The server's scheduler is already running: wait for its runs rather than starting parallel ones.
+  await runtime.scheduler.runNow('poll');
 
   // Publish the day before yesterday, so the blog has a digest; leave yesterday in the inbox to try.
   const dayBefore = addDays(localDateOf(now, DEMO_TIMEZONE), -2);
@@ -122,7 +122,7 @@ export async function runDemo(config: Config, _args: string[]): Promise<void> {
       dayBefore,
       cliActor,
     );
-    await runSendJob(deps);
+    await runtime.scheduler.runNow('send');
   }
 
   console.log(`\nThe demo district is running at ${local}\n`);
