@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export type Route = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
+export type Route = (request: IncomingMessage, response: ServerResponse) => unknown;
 
 export interface TestServer {
   url: string;

@@ -28,6 +28,10 @@ export interface NodeFetcherOptions {
   allowPrivateNetworks: boolean;
   limits?: Partial<FetchLimits>;
   now?: () => number;
+  /** Which addresses may be connected to (default: the public internet only). Tests narrow it. */
+  isAllowedAddress?: (address: string) => boolean;
+  /** DNS resolution (default: the system resolver). Tests answer with chosen addresses. */
+  lookup?: typeof dnsLookup;
 }
 
 class BlockedAddressError extends Error {
@@ -49,11 +53,13 @@ export function createNodeFetcher(options: NodeFetcherOptions): FeedFetcher {
   const limits: FetchLimits = { ...DEFAULT_FETCH_LIMITS, ...options.limits };
   const now = options.now ?? Date.now;
   const allowPrivate = options.allowPrivateNetworks;
+  const isAllowed = options.isAllowedAddress ?? isPublicAddress;
+  const resolve = options.lookup ?? dnsLookup;
 
   const guardedLookup: LookupFunction = (hostname, lookupOptions, callback) => {
-    dnsLookup(hostname, { ...lookupOptions, all: true }, (error, addresses: LookupAddress[]) => {
+    resolve(hostname, { ...lookupOptions, all: true }, (error, addresses: LookupAddress[]) => {
       if (error) return callback(error, '', 4);
-      const usable = allowPrivate ? addresses : addresses.filter((a) => isPublicAddress(a.address));
+      const usable = allowPrivate ? addresses : addresses.filter((a) => isAllowed(a.address));
       if (usable.length === 0 || usable.length !== addresses.length) {
         // Mixed answers are refused too: a rebinding attacker would answer with one public, one private.
         const blocked = new BlockedAddressError(`${hostname} resolves to a non-public address`);
@@ -119,7 +125,7 @@ export function createNodeFetcher(options: NodeFetcherOptions): FeedFetcher {
       };
       const status = response.statusCode;
       if (isRedirect(status)) {
-        response.body.destroy();
+        discard(response.body);
         const location = header('location');
         if (!location) return failed('The site redirected without saying where to.', false);
         if (hop >= limits.maxRedirects)
@@ -133,11 +139,11 @@ export function createNodeFetcher(options: NodeFetcherOptions): FeedFetcher {
       const movedTo = allPermanent && url !== feedRequest.url ? url : undefined;
       const maxAgeMs = parseMaxAge(header('cache-control'));
       if (status === 304) {
-        response.body.destroy();
+        discard(response.body);
         return { status: 'not-modified', maxAgeMs, movedTo };
       }
       if (status !== 200) {
-        response.body.destroy();
+        discard(response.body);
         return httpFailure(status, parseRetryAfter(header('retry-after'), now()));
       }
       const body = await readBody(response.body, header('content-encoding'));
@@ -177,14 +183,14 @@ export function createNodeFetcher(options: NodeFetcherOptions): FeedFetcher {
     }
     // IP literals never reach the DNS lookup, so they are judged here.
     const host = parsed.hostname.replace(/^\[|\]$/g, '');
-    if (!allowPrivate && isIP(host) && !isPublicAddress(host)) {
+    if (!allowPrivate && isIP(host) && !isAllowed(host)) {
       throw new FetchAbort(blockedOutcome());
     }
     return parsed;
   }
 
   async function readBody(
-    stream: AsyncIterable<Uint8Array> & { destroy(): void },
+    stream: Parameters<typeof discard>[0] & AsyncIterable<Uint8Array>,
     encoding: string | null,
   ): Promise<Uint8Array> {
     const chunks: Buffer[] = [];
@@ -192,7 +198,7 @@ export function createNodeFetcher(options: NodeFetcherOptions): FeedFetcher {
     for await (const chunk of stream) {
       size += chunk.byteLength;
       if (size > limits.maxBodyBytes) {
-        stream.destroy();
+        discard(stream);
         throw new FetchAbort(tooLarge());
       }
       chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
@@ -245,6 +251,12 @@ export function createNodeFetcher(options: NodeFetcherOptions): FeedFetcher {
       await agent.destroy();
     },
   };
+}
+
+/** Drops a body we will not read; undici reports the abort as an error event, which is expected here. */
+function discard(body: { on(event: 'error', listener: () => void): unknown; destroy(): void }): void {
+  body.on('error', () => {});
+  body.destroy();
 }
 
 function failed(message: string, temporary: boolean): FetchOutcome {

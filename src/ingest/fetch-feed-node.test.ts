@@ -1,0 +1,288 @@
+// The Node fetcher against real, hostile HTTP servers on 127.0.0.1. The address policy lets the tests treat
+// 127.0.0.1 as "public" and 127.0.0.2 (also loopback on Linux) as the private network to protect.
+import { lookup as systemLookup } from 'node:dns';
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../test/http-server';
+import { createNodeFetcher, type NodeFetcherOptions } from './fetch-feed-node';
+import type { FeedFetcher } from './fetcher';
+
+const RSS = '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>';
+
+function fetcherFor(overrides: Partial<NodeFetcherOptions> = {}): FeedFetcher {
+  return createNodeFetcher({
+    publicUrl: 'https://digest.district.example',
+    allowPrivateNetworks: false,
+    isAllowedAddress: (address) => address === '127.0.0.1',
+    limits: { deadlineMs: 1500, connectTimeoutMs: 1000, maxBodyBytes: 1024 * 1024 },
+    now: () => Date.parse('2026-11-21T15:00:00Z'),
+    ...overrides,
+  });
+}
+
+async function socketsClose(server: TestServer): Promise<number> {
+  for (let i = 0; i < 50 && server.openSockets() > 0; i++) await new Promise((r) => setTimeout(r, 20));
+  return server.openSockets();
+}
+
+describe('createNodeFetcher', () => {
+  let server: TestServer;
+  let blocked: TestServer;
+  let fetcher: FeedFetcher;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    blocked = await startTestServer(); // on 127.0.0.1 too; reached as 127.0.0.2 it must never be contacted
+  });
+  afterAll(async () => {
+    await server.close();
+    await blocked.close();
+  });
+  afterEach(async () => {
+    await fetcher?.close();
+  });
+
+  it('sends an honest User-Agent and an Accept header for feeds', async () => {
+    server.route('/ok', (_q, r) =>
+      r
+        .writeHead(200, {
+          'content-type': 'application/rss+xml',
+          etag: '"v1"',
+          'last-modified': 'Fri, 20 Nov 2026 10:00:00 GMT',
+          'cache-control': 'max-age=3600',
+        })
+        .end(RSS),
+    );
+    fetcher = fetcherFor();
+    const outcome = await fetcher.fetch({ url: `${server.url}/ok` });
+    expect(outcome).toMatchObject({
+      status: 'fetched',
+      etag: '"v1"',
+      lastModified: 'Fri, 20 Nov 2026 10:00:00 GMT',
+      maxAgeMs: 3_600_000,
+    });
+    const request = server.requests.findLast((r) => r.path === '/ok')!;
+    expect(request.headers['user-agent']).toBe(
+      'Yesterday/0.1 (school district daily digest; +https://digest.district.example)',
+    );
+    expect(request.headers.accept).toContain('application/rss+xml');
+    expect(request.headers.accept).toContain('application/feed+json');
+    expect(request.headers['accept-encoding']).toBe('gzip, deflate, br');
+  });
+
+  it('makes conditional requests and reports 304 as not modified', async () => {
+    server.route('/conditional', (q, r) => {
+      if (
+        q.headers['if-none-match'] === '"v1"' &&
+        q.headers['if-modified-since'] === 'Fri, 20 Nov 2026 10:00:00 GMT'
+      )
+        r.writeHead(304).end();
+      else r.writeHead(200).end(RSS);
+    });
+    fetcher = fetcherFor();
+    const outcome = await fetcher.fetch({
+      url: `${server.url}/conditional`,
+      etag: '"v1"',
+      lastModified: 'Fri, 20 Nov 2026 10:00:00 GMT',
+    });
+    expect(outcome.status).toBe('not-modified');
+  });
+
+  it('abandons a server that sends headers then a byte a second, and closes the socket', async () => {
+    server.route('/slow', (_q, r) => {
+      r.writeHead(200, { 'content-type': 'application/rss+xml' });
+      const timer = setInterval(() => r.write('<'), 1000);
+      r.on('close', () => clearInterval(timer));
+    });
+    fetcher = fetcherFor();
+    const started = Date.now();
+    const outcome = await fetcher.fetch({ url: `${server.url}/slow` });
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      message: 'The feed took longer than 1.5 seconds to download, so it was abandoned.',
+    });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(await socketsClose(server)).toBe(0);
+  });
+
+  it('stops reading an endless body at the size cap', async () => {
+    server.route('/endless', (_q, r) => {
+      r.writeHead(200, { 'content-type': 'application/rss+xml' });
+      const chunk = Buffer.alloc(64 * 1024, 'a');
+      const pump = () => {
+        while (r.write(chunk)) {
+          /* fill the buffer */
+        }
+      };
+      r.on('drain', pump);
+      pump();
+    });
+    fetcher = fetcherFor();
+    const outcome = await fetcher.fetch({ url: `${server.url}/endless` });
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      message: 'The feed is larger than 1 MiB (after decompression), so it was not read.',
+    });
+    expect(await socketsClose(server)).toBe(0);
+  });
+
+  it('stops a gzip bomb at the cap counted after decompression', async () => {
+    const bomb = gzipSync(Buffer.alloc(50 * 1024 * 1024, 0));
+    expect(bomb.length).toBeLessThan(100 * 1024);
+    server.route('/bomb', (_q, r) => r.writeHead(200, { 'content-encoding': 'gzip' }).end(bomb));
+    fetcher = fetcherFor();
+    const before = process.memoryUsage().rss;
+    const outcome = await fetcher.fetch({ url: `${server.url}/bomb` });
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      message: 'The feed is larger than 1 MiB (after decompression), so it was not read.',
+    });
+    expect(process.memoryUsage().rss - before).toBeLessThan(40 * 1024 * 1024);
+  });
+
+  it.each([
+    ['gzip', (b: Buffer) => gzipSync(b), { 'content-encoding': 'gzip' }],
+    ['gzip sent without saying so', (b: Buffer) => gzipSync(b), {}],
+    ['deflate (zlib)', (b: Buffer) => deflateSync(b), { 'content-encoding': 'deflate' }],
+    ['deflate (raw)', (b: Buffer) => deflateRawSync(b), { 'content-encoding': 'deflate' }],
+    ['brotli', (b: Buffer) => brotliCompressSync(b), { 'content-encoding': 'br' }],
+  ])('decompresses %s', async (name, compress, headers) => {
+    const path = `/enc-${name.replace(/\W+/g, '-')}`;
+    server.route(path, (_q, r) => r.writeHead(200, headers).end(compress(Buffer.from(RSS))));
+    fetcher = fetcherFor();
+    const outcome = await fetcher.fetch({ url: `${server.url}${path}` });
+    expect(outcome.status).toBe('fetched');
+    expect(outcome.status === 'fetched' && new TextDecoder().decode(outcome.body)).toBe(RSS);
+  });
+
+  it('follows up to five redirects, notes where a permanently moved feed went, and refuses loops and long chains', async () => {
+    for (let i = 1; i <= 7; i++)
+      server.route(`/hop${i}`, (_q, r) =>
+        r.writeHead(i === 3 ? 308 : 301, { location: `/hop${i + 1}` }).end(),
+      );
+    server.route('/hop8', (_q, r) => r.writeHead(200).end(RSS));
+    server.route('/temp', (_q, r) => r.writeHead(302, { location: '/hop7' }).end());
+    server.route('/loop-a', (_q, r) => r.writeHead(302, { location: '/loop-b' }).end());
+    server.route('/loop-b', (_q, r) => r.writeHead(302, { location: '/loop-a' }).end());
+    fetcher = fetcherFor();
+    expect(await fetcher.fetch({ url: `${server.url}/hop4` })).toMatchObject({
+      status: 'fetched',
+      finalUrl: `${server.url}/hop8`,
+      movedTo: `${server.url}/hop8`,
+    });
+    expect(await fetcher.fetch({ url: `${server.url}/temp` })).toMatchObject({
+      status: 'fetched',
+      movedTo: undefined,
+    });
+    expect(await fetcher.fetch({ url: `${server.url}/hop1` })).toMatchObject({
+      status: 'failed',
+      message: 'The address redirected more than 5 times.',
+    });
+    expect(await fetcher.fetch({ url: `${server.url}/loop-a` })).toMatchObject({
+      status: 'failed',
+      message: 'The address redirects in a loop.',
+    });
+  });
+
+  it('refuses a redirect to a private address before connecting to it', async () => {
+    const port = new URL(blocked.url).port;
+    server.route('/to-private', (_q, r) =>
+      r.writeHead(302, { location: `http://127.0.0.2:${port}/secret` }).end(),
+    );
+    server.route('/to-numeric', (_q, r) =>
+      r.writeHead(302, { location: `http://2130706434:${port}/secret` }).end(),
+    );
+    server.route('/to-hex', (_q, r) =>
+      r.writeHead(302, { location: `http://0x7f.0.0.2:${port}/secret` }).end(),
+    );
+    server.route('/to-mapped', (_q, r) =>
+      r.writeHead(302, { location: `http://[::ffff:127.0.0.2]:${port}/secret` }).end(),
+    );
+    fetcher = fetcherFor();
+    for (const path of ['/to-private', '/to-numeric', '/to-hex', '/to-mapped']) {
+      const outcome = await fetcher.fetch({ url: `${server.url}${path}` });
+      expect(outcome.status === 'failed' && outcome.message).toMatch(
+        /^The address points to a private or internal network/,
+      );
+    }
+    expect(blocked.requests).toHaveLength(0);
+  });
+
+  it('checks the address DNS answers at connection time, so a rebinding answer is refused', async () => {
+    const port = new URL(server.url).port;
+    let answers = 0;
+    const lookup = ((
+      hostname: string,
+      options: object,
+      callback: (e: Error | null, a: { address: string; family: number }[]) => void,
+    ) => {
+      if (hostname !== 'feeds.school.test') return systemLookup(hostname, options, callback as never);
+      answers++;
+      callback(null, [{ address: answers === 1 ? '127.0.0.1' : '127.0.0.2', family: 4 }]);
+    }) as unknown as typeof systemLookup;
+    server.route('/rebind', (_q, r) => r.writeHead(200, { connection: 'close' }).end(RSS));
+    fetcher = fetcherFor({ lookup });
+    expect((await fetcher.fetch({ url: `http://feeds.school.test:${port}/rebind` })).status).toBe('fetched');
+    const second = await fetcher.fetch({ url: `http://feeds.school.test:${port}/rebind` });
+    expect(second.status === 'failed' && second.message).toMatch(
+      /^The address points to a private or internal network/,
+    );
+  });
+
+  it('blocks loopback and private addresses entirely by default, and allows them when configured to', async () => {
+    server.route('/plain', (_q, r) => r.writeHead(200).end(RSS));
+    fetcher = createNodeFetcher({ publicUrl: 'https://d.example', allowPrivateNetworks: false });
+    for (const url of [
+      `${server.url}/plain`,
+      `http://localhost:${new URL(server.url).port}/plain`,
+      `http://2130706433:${new URL(server.url).port}/plain`,
+    ]) {
+      const outcome = await fetcher.fetch({ url });
+      expect(outcome.status === 'failed' && outcome.message).toMatch(/private or internal network/);
+    }
+    await fetcher.close();
+    fetcher = createNodeFetcher({ publicUrl: 'https://d.example', allowPrivateNetworks: true });
+    expect((await fetcher.fetch({ url: `${server.url}/plain` })).status).toBe('fetched');
+  });
+
+  it('honours Retry-After on 429 and 503', async () => {
+    server.route('/busy', (_q, r) => r.writeHead(429, { 'retry-after': '120' }).end());
+    server.route('/down', (_q, r) =>
+      r.writeHead(503, { 'retry-after': 'Sat, 21 Nov 2026 16:00:00 GMT' }).end(),
+    );
+    fetcher = fetcherFor();
+    expect(await fetcher.fetch({ url: `${server.url}/busy` })).toMatchObject({
+      status: 'failed',
+      temporary: true,
+      retryAfterMs: 120_000,
+      httpStatus: 429,
+    });
+    expect(await fetcher.fetch({ url: `${server.url}/down` })).toMatchObject({
+      status: 'failed',
+      temporary: true,
+      retryAfterMs: 3_600_000,
+      httpStatus: 503,
+    });
+  });
+
+  it('explains network failures in plain words', async () => {
+    fetcher = fetcherFor();
+    expect(await fetcher.fetch({ url: 'http://127.0.0.1:9/feed' })).toMatchObject({
+      status: 'failed',
+      message: 'The site refused the connection.',
+    });
+    expect(await fetcher.fetch({ url: 'ftp://example.org/feed' })).toMatchObject({
+      status: 'failed',
+      message: 'Only http and https addresses can be fetched, not ftp:.',
+    });
+    expect(await fetcher.fetch({ url: 'not a url' })).toMatchObject({
+      status: 'failed',
+      message: '"not a url" is not a web address.',
+    });
+    server.route('/gone', (_q, r) => r.writeHead(410).end());
+    expect(await fetcher.fetch({ url: `${server.url}/gone` })).toMatchObject({
+      status: 'failed',
+      message: 'The feed has been removed for good (HTTP 410).',
+    });
+  });
+});
