@@ -1,27 +1,84 @@
 // Bytes to text: the charset comes from a byte-order mark (which cannot lie), then the HTTP header, then the
 // XML prolog; UTF-8 that does not decode falls back to the prolog's charset or windows-1252. Characters XML
 // forbids are removed so one stray control byte cannot reject a whole feed.
+import { yieldToEventLoop } from './yield';
 
 export type DecodeResult = { ok: true; text: string; charset: string } | { ok: false; message: string };
 
-export function decodeBody(body: Uint8Array, contentType: string | null): DecodeResult {
+/** The charsets to try, in order: [label, fatal]. Only a declared UTF-8 is tried strictly, with fallbacks. */
+function charsetPlan(body: Uint8Array, contentType: string | null): [string, boolean][] {
   const bom = charsetFromBom(body);
   const fromHeader = charsetFromContentType(contentType);
   const fromProlog = bom ? undefined : charsetFromProlog(body);
-  const candidates = [bom, fromHeader, fromProlog].filter((c): c is string => !!c);
-  const first = candidates[0] ?? 'utf-8';
+  const first = bom ?? fromHeader ?? fromProlog ?? 'utf-8';
+  if (!isUtf8(first))
+    return [
+      [first, false],
+      ['utf-8', false],
+    ];
+  // A declared UTF-8 that does not decode usually means a misconfigured server: try the prolog's charset,
+  // then windows-1252, then UTF-8 with replacement characters.
+  const fallbacks = [fromProlog, 'windows-1252'].filter((c): c is string => !!c && !isUtf8(c));
+  return [[first, true], ...fallbacks.map((c): [string, boolean] => [c, false]), ['utf-8', false]];
+}
 
-  const decoded = tryDecode(body, first, isUtf8(first));
-  if (decoded !== undefined) return finish(decoded, first);
-  // The declared charset was UTF-8 but the bytes are not: the usual culprit is a misconfigured server.
-  for (const fallback of [fromProlog, 'windows-1252']) {
-    if (!fallback || isUtf8(fallback)) continue;
-    const text = tryDecode(body, fallback, false);
-    if (text !== undefined) return finish(text, fallback);
+export function decodeBody(body: Uint8Array, contentType: string | null): DecodeResult {
+  const plan = charsetPlan(body, contentType);
+  for (const [charset, fatal] of plan) {
+    const text = tryDecode(body, charset, fatal);
+    if (text !== undefined) return finish(text, charset);
   }
-  const lenient = tryDecode(body, 'utf-8', false);
-  if (lenient !== undefined) return finish(lenient, 'utf-8');
-  return { ok: false, message: `The feed declares the character set "${first}", which cannot be read.` };
+  return unreadable(plan[0]![0]);
+}
+
+const SLICE = 1024 * 1024;
+
+/** The same as decodeBody, but a large body is decoded a slice at a time with yields in between. */
+export async function decodeBodyInSlices(
+  body: Uint8Array,
+  contentType: string | null,
+): Promise<DecodeResult> {
+  if (body.length <= SLICE) return decodeBody(body, contentType);
+  const plan = charsetPlan(body, contentType);
+  for (const [charset, fatal] of plan) {
+    const text = await decodeStreaming(body, charset, fatal);
+    if (text !== undefined) return { ok: true, text, charset };
+  }
+  return unreadable(plan[0]![0]);
+}
+
+async function decodeStreaming(
+  body: Uint8Array,
+  charset: string,
+  fatal: boolean,
+): Promise<string | undefined> {
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(charset, { fatal });
+  } catch {
+    return undefined;
+  }
+  const parts: string[] = [];
+  try {
+    for (let at = 0; at < body.length; at += SLICE) {
+      const slice = body.subarray(at, at + SLICE);
+      const text =
+        decoder.encoding === 'windows-1252'
+          ? decodeWindows1252(slice)
+          : decoder.decode(slice, { stream: true });
+      // Stream decoding never splits a code point across slices, so each slice can be cleaned on its own.
+      parts.push(removeInvalidXmlCharacters(at === 0 ? text.replace(/^\uFEFF/, '') : text));
+      await yieldToEventLoop();
+    }
+    if (decoder.encoding !== 'windows-1252') parts.push(removeInvalidXmlCharacters(decoder.decode()));
+  } catch {
+    return undefined;
+  }
+  return parts.join('');
+}
+
+function unreadable(charset: string): DecodeResult {
+  return { ok: false, message: `The feed declares the character set "${charset}", which cannot be read.` };
 }
 
 function finish(text: string, charset: string): DecodeResult {
@@ -30,10 +87,36 @@ function finish(text: string, charset: string): DecodeResult {
 
 function tryDecode(body: Uint8Array, charset: string, fatal: boolean): string | undefined {
   try {
-    return new TextDecoder(charset, { fatal, ignoreBOM: false }).decode(body);
+    const decoder = new TextDecoder(charset, { fatal, ignoreBOM: false });
+    // Node 20.18.3+ and workerd decode windows-1252 (and the latin1/ascii labels that mean it) as if it were
+    // ISO-8859-1, turning curly quotes and the euro sign into control characters (nodejs/node#60888,
+    // cloudflare/workerd#6027). That family is decoded here with the WHATWG table instead.
+    if (decoder.encoding === 'windows-1252') return decodeWindows1252(body);
+    return decoder.decode(body);
   } catch {
     return undefined; // unknown label, or invalid bytes in fatal mode
   }
+}
+
+// WHATWG index-windows-1252 for bytes 0x80-0x9F; every other byte is its own code point.
+const WINDOWS_1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d,
+  0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a,
+  0x153, 0x9d, 0x17e, 0x178,
+];
+
+export function decodeWindows1252(body: Uint8Array): string {
+  const parts: string[] = [];
+  const chunk = new Uint16Array(Math.min(body.length, 8192));
+  for (let start = 0; start < body.length; start += chunk.length) {
+    const end = Math.min(start + chunk.length, body.length);
+    for (let i = start; i < end; i++) {
+      const byte = body[i]!;
+      chunk[i - start] = byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80]! : byte;
+    }
+    parts.push(String.fromCharCode(...chunk.subarray(0, end - start)));
+  }
+  return parts.join('');
 }
 
 function isUtf8(charset: string): boolean {

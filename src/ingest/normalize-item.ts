@@ -6,7 +6,7 @@ import { collapseWhitespace, htmlToText, truncateWords } from '../text/html-to-t
 import { escapeHtml } from '../text/escape';
 import type { MediaCandidate, NormalizedItem, ParsedFeed, ParsedItem } from './feed-types';
 import { parseFeedDate } from './parse-date';
-import { isTrackingPixel, safeUrl, sanitizeHtml } from './sanitize-html';
+import { isTrackingPixel, safeUrl, sanitizeHtmlInSlices } from './sanitize-html';
 
 const MAX_TITLE = 200;
 const DERIVED_TITLE = 80;
@@ -24,15 +24,21 @@ export interface NormalizeContext {
 }
 
 export async function normalizeItem(item: ParsedItem, context: NormalizeContext): Promise<NormalizedItem> {
-  const base = item.baseUrl ?? context.feed.baseUrl ?? context.feedUrl;
-  const url = item.link ? (safeUrl(item.link, base) ?? null) : null;
+  // Links in an entry resolve against its xml:base if the feed declares one; otherwise content HTML lives on
+  // the post's own page, so relative URLs in it resolve against the post's link, then the feed's URL.
+  const declaredBase = item.baseUrl ?? context.feed.baseUrl;
+  const url = item.link ? (safeUrl(item.link, declaredBase ?? context.feedUrl) ?? null) : null;
+  const base = declaredBase ?? url ?? context.feedUrl;
 
   const rawHtml = (item.contentHtml ?? item.summaryHtml ?? '').slice(0, MAX_HTML);
   const bodyHtml = item.contentIsText ? textToHtml(rawHtml) : rawHtml;
-  const contentHtml = sanitizeHtml(bodyHtml, { baseUrl: base });
+  const contentHtml = await sanitizeHtmlInSlices(bodyHtml, { baseUrl: base });
   // The summary comes from the fullest text: platform excerpts end in "[…]" or "Continue reading".
   const summary = truncateWords(
-    item.contentIsText ? collapseWhitespace(rawHtml) : htmlToText(rawHtml),
+    // Only the start of a long post is read: the summary is a few hundred characters.
+    item.contentIsText
+      ? collapseWhitespace(rawHtml.slice(0, MAX_SUMMARY * 4))
+      : htmlToText(rawHtml, MAX_SUMMARY),
     MAX_SUMMARY,
   );
 
@@ -111,13 +117,23 @@ const IMAGE_PREFERENCE: MediaCandidate['origin'][] = [
   'media:thumbnail',
 ];
 
+/** Thumbnails this small (Blogger's 72-pixel squares) look broken in a digest; the post's own image is better. */
+const MIN_IMAGE_SIDE = 200;
+
+function isTooSmall(media: MediaCandidate): boolean {
+  return (
+    (media.width !== undefined && media.width < MIN_IMAGE_SIDE) ||
+    (media.height !== undefined && media.height < MIN_IMAGE_SIDE)
+  );
+}
+
 function chooseImage(
   media: MediaCandidate[],
   contentHtml: string,
   base: string,
 ): { url: string; alt: string | undefined } | undefined {
   const images = media
-    .filter(isImage)
+    .filter((m) => isImage(m) && !isTooSmall(m))
     .map((m) => ({ ...m, url: safeUrl(m.url, base) }))
     .filter(
       (m): m is MediaCandidate & { url: string } =>

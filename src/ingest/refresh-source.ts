@@ -9,12 +9,12 @@ import {
   type Source,
 } from '../db/sources';
 import type { Logger } from '../log';
-import { decodeBody } from './decode-body';
+import { decodeBodyInSlices } from './decode-body';
 import type { NormalizedItem } from './feed-types';
 import { MAX_CACHE_MS, type FeedFetcher } from './fetcher';
 import { normalizeItem } from './normalize-item';
 import { parseFeed } from './parse-feed';
-import { yieldToEventLoop } from './xml-entries';
+import { yieldToEventLoop } from './yield';
 
 export interface IngestDeps {
   db: Database;
@@ -59,7 +59,7 @@ export async function refreshSource(
     return { sourceId: source.id, status: 'not-modified' };
   }
 
-  const decoded = decodeBody(fetched.body, fetched.contentType);
+  const decoded = await decodeBodyInSlices(fetched.body, fetched.contentType);
   if (!decoded.ok) return fail(deps, source, decoded.message, intervalMinutes);
   const parsed = await parseFeed(decoded.text, fetched.finalUrl);
   if (!parsed.ok) return fail(deps, source, parsed.message, intervalMinutes);

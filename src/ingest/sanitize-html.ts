@@ -2,6 +2,7 @@
 // Everything rendered later trusts only this output. One pass over htmlparser2's tokens, so time is linear.
 import { Parser } from 'htmlparser2';
 import { escapeHtml } from '../text/escape';
+import { yieldToEventLoop } from './yield';
 
 const ALLOWED_TAGS = new Set([
   'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'cite', 'code', 'dd', 'del', 'details', 'dfn', 'div', 'dl',
@@ -92,6 +93,26 @@ export function isTrackingPixel(src: string, width?: string, height?: string): b
 }
 
 export function sanitizeHtml(html: string, options: SanitizeOptions = {}): string {
+  const sanitizer = createSanitizer(options);
+  sanitizer.write(html);
+  return sanitizer.end();
+}
+
+/** Slices of this many characters are sanitized between yields to the event loop. */
+const SLICE = 8 * 1024;
+
+/** The same as sanitizeHtml, but large inputs are fed in slices with a yield between them. */
+export async function sanitizeHtmlInSlices(html: string, options: SanitizeOptions = {}): Promise<string> {
+  if (html.length <= SLICE) return sanitizeHtml(html, options);
+  const sanitizer = createSanitizer(options);
+  for (let at = 0; at < html.length; at += SLICE) {
+    sanitizer.write(html.slice(at, at + SLICE));
+    await yieldToEventLoop();
+  }
+  return sanitizer.end();
+}
+
+function createSanitizer(options: SanitizeOptions): { write(chunk: string): void; end(): string } {
   const out: string[] = [];
   const open: string[] = []; // allowed tags we emitted and have not closed
   let dropDepth = 0; // > 0 while inside a tag dropped with its content
@@ -148,10 +169,21 @@ export function sanitizeHtml(html: string, options: SanitizeOptions = {}): strin
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
   );
-  parser.write(html);
-  parser.end();
-  while (open.length) out.push(`</${open.pop()}>`);
-  return out.join('').trim();
+  // Output is joined once per write, so the final join is over a few segments, not every tag and text.
+  const segments: string[] = [];
+  return {
+    write(chunk) {
+      parser.write(chunk);
+      segments.push(out.join(''));
+      out.length = 0;
+    },
+    end() {
+      parser.end();
+      while (open.length) out.push(`</${open.pop()}>`);
+      segments.push(out.join(''));
+      return segments.join('').trim();
+    },
+  };
 }
 
 function allowedAttributes(
@@ -176,17 +208,16 @@ function allowedAttributes(
       kept.push([key, value]);
     }
   }
-  const get = (key: string) => kept.find(([k]) => k === key)?.[1];
   if (name === 'img') {
-    const src = get('src');
+    const src = valueOf(kept, 'src');
     if (!src || isTrackingPixel(src, attributes.width, attributes.height)) return undefined;
     kept.push(['loading', 'lazy'], ['decoding', 'async'], ['referrerpolicy', 'no-referrer']);
   }
-  if (name === 'a' && get('href')) {
+  if (name === 'a' && valueOf(kept, 'href')) {
     kept.push(['rel', 'noopener noreferrer nofollow'], ['referrerpolicy', 'no-referrer']);
   }
   if (name === 'iframe') {
-    const embed = embedUrl(get('src'));
+    const embed = embedUrl(valueOf(kept, 'src'));
     if (!embed) return undefined;
     const rest = kept.filter(([k]) => k !== 'src');
     return serialize([
@@ -199,6 +230,12 @@ function allowedAttributes(
     ]);
   }
   return serialize(kept);
+}
+
+// A plain function, not a closure per tag: hot paths here run once per element of every post.
+function valueOf(attributes: [string, string][], key: string): string | undefined {
+  for (const [k, v] of attributes) if (k === key) return v;
+  return undefined;
 }
 
 function embedUrl(src: string | undefined): string | undefined {

@@ -4,6 +4,7 @@
 // The text is fed in chunks with a yield to the event loop between them, under a deadline.
 import { Parser } from 'htmlparser2';
 import { escapeHtml } from '../text/escape';
+import { yieldToEventLoop } from './yield';
 
 export interface XNode {
   /** Canonical name: 'item', 'atom:entry', 'media:content', 'content:encoded'; unknown namespaces get '?:'. */
@@ -122,8 +123,13 @@ export async function readXmlEntries(
         stack.push(frame);
         const node = frame.node;
         node.name = canonicalName(qualified);
-        const parentBase = stack.length > 1 ? stack[stack.length - 2]!.node.base : documentUrl;
-        node.base = resolveBase(attrs['xml:base'], parentBase);
+        // base is set only where the document declares xml:base (resolved against the enclosing base, or the
+        // document's URL); without one, normalize prefers the entry's own link as the base.
+        const parentBase = stack.length > 1 ? stack[stack.length - 2]!.node.base : undefined;
+        node.base =
+          attrs['xml:base'] === undefined
+            ? parentBase
+            : resolveBase(attrs['xml:base'], parentBase ?? documentUrl);
 
         const depth = stack.length; // 1 = root
         if (depth === 1) {
@@ -168,11 +174,12 @@ export async function readXmlEntries(
         }
         frame.node.children.push(data);
       },
-      onclosetag() {
+      onclosetag(_name, isImplied) {
         if (failure) return;
         const frame = stack.pop();
         if (frame && stack.length === entryFrame) {
-          result.entries.push(frame.node);
+          // An entry closed only because the document ended was cut off in transit: drop it, keep the rest.
+          if (!isImplied) result.entries.push(frame.node);
           entryFrame = -1;
         }
       },
@@ -202,12 +209,6 @@ function resolveBase(value: string | undefined, parent: string | undefined): str
   } catch {
     return parent;
   }
-}
-
-export function yieldToEventLoop(): Promise<void> {
-  return typeof setImmediate === 'function'
-    ? new Promise((resolve) => setImmediate(resolve))
-    : new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** The text inside a node, its descendants' text included. */

@@ -7,10 +7,15 @@ const BLOCK_TAGS = new Set([
 ]); // prettier-ignore
 const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'svg', 'math']);
 
-/** The text of `html` with tags removed, entities decoded and whitespace collapsed to single spaces. */
-export function htmlToText(html: string): string {
-  if (!/[<&]/.test(html)) return collapseWhitespace(html);
+/**
+ * The text of `html` with tags removed, entities decoded and whitespace collapsed to single spaces. With
+ * `maxChars`, reading stops soon after that much text is found, so a summary of a huge post costs little.
+ */
+export function htmlToText(html: string, maxChars = Infinity): string {
+  if (!/[<&]/.test(html))
+    return collapseWhitespace(html.length > maxChars * 2 ? html.slice(0, maxChars * 2) : html);
   const parts: string[] = [];
+  let collected = 0;
   let skipping = 0;
   const parser = new Parser(
     {
@@ -23,12 +28,16 @@ export function htmlToText(html: string): string {
         else if (BLOCK_TAGS.has(name)) parts.push(' ');
       },
       ontext(text) {
-        if (skipping === 0) parts.push(text);
+        if (skipping > 0) return;
+        parts.push(text);
+        collected += text.length;
       },
     },
     { decodeEntities: true, lowerCaseTags: true },
   );
-  parser.write(html);
+  const slice = 16 * 1024;
+  for (let at = 0; at < html.length && collected <= maxChars * 2; at += slice)
+    parser.write(html.slice(at, at + slice));
   parser.end();
   return collapseWhitespace(parts.join(''));
 }
