@@ -1,6 +1,6 @@
 // The command line as an operator runs it: a real process, real environment, real database file.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -116,6 +116,49 @@ describe('npx yesterday', () => {
     expect(badZone.stderr).toContain(
       'Time zone (timezone) must be an IANA time zone such as America/Chicago.',
     );
+  });
+
+  it('checks a feed without writing anything, as text or one JSON document', async () => {
+    const fresh = { ...env, DATABASE_PATH: join(dir, 'never-created.db') };
+    const text = await yesterday(['feed:check', `${feeds.url}/feed.xml`], fresh);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('Room 9: RSS 2.0, Other, 1 posts');
+    expect(text.stdout).toContain('Kites on the field');
+    const json = await yesterday(['feed:check', `${feeds.url}/feed.xml`, '--json'], fresh);
+    const report = JSON.parse(json.stdout);
+    expect(report).toMatchObject({
+      ok: true,
+      format: 'RSS 2.0',
+      title: 'Room 9',
+      items: [{ title: 'Kites on the field', url: 'https://room9.example/kites' }],
+    });
+    const missing = await yesterday(['feed:check', `${feeds.url}/nope`], fresh);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim()).toBe(
+      'yesterday: The feed was not found (HTTP 404). The blog may have moved or been deleted; check the address.',
+    );
+    const missingJson = await yesterday(['feed:check', `${feeds.url}/nope`, '--json'], fresh);
+    expect(missingJson.code).toBe(1);
+    expect(JSON.parse(missingJson.stdout)).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('HTTP 404') },
+    });
+    expect(existsSync(join(dir, 'never-created.db'))).toBe(false);
+  });
+
+  it('exports sources as OPML and imports them into another database', async () => {
+    const file = join(dir, 'sources.opml');
+    expect((await yesterday(['sources:export-opml', file], env)).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain(`xmlUrl="${feeds.url}/feed.xml"`);
+    const other = { ...env, DATABASE_PATH: join(dir, 'other.db') };
+    const imported = await yesterday(['sources:import-opml', file], other);
+    expect(imported.stdout.trim()).toBe('Imported 1 sources; 0 were already registered.');
+    const bad = join(dir, 'bad.opml');
+    writeFileSync(bad, '<opml><body><outline text="x" xmlUrl="javascript:alert(1)"/></body></opml>');
+    const refused = await yesterday(['sources:import-opml', bad, '--school', 'Lincoln'], other);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Nothing was imported.');
+    expect(refused.stderr).toContain('Feed 1 (x): the address must start with http:// or https://.');
   });
 
   it('backs up the database consistently', async () => {

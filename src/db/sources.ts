@@ -85,6 +85,7 @@ export interface FetchSuccess {
   lastModified: string | null;
   title?: string | null;
   siteUrl?: string | null;
+  platform?: string | null;
   nextFetchAt: number;
 }
 
@@ -96,6 +97,7 @@ export function fetchSuccessStatement(db: Database, id: number, result: FetchSuc
       lastModified: result.lastModified,
       ...(result.title ? { title: result.title } : {}),
       ...(result.siteUrl ? { siteUrl: result.siteUrl } : {}),
+      ...(result.platform ? { platform: result.platform } : {}),
       lastFetchedAt: now,
       lastSuccessAt: now,
       nextFetchAt: result.nextFetchAt,

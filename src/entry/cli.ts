@@ -1,5 +1,6 @@
 // `npx yesterday <command>`: the operator's interface (see README). Exit 0 on success, 1 with a one-line
 // reason when the command could not do its job, 2 for a bad setting or bad usage.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createOneTimeLink, setupLinkIfNeeded } from '../auth/one-time-links';
 import { cliActor } from '../db/audit';
@@ -12,6 +13,12 @@ import { runPollJob, runSendJob } from '../jobs/jobs';
 import { publishDigestForDate } from '../publish/publish-digest';
 import { changeSetting, listSettings, readDistrictSettings } from '../settings/district-settings';
 import { addSource } from '../sources/add-source';
+import { importSources } from '../sources/import-sources';
+import { readOpml, writeOpml } from '../sources/opml';
+import { listSources } from '../db/sources';
+import { feedReport, type FeedReport } from '../ingest/feed-report';
+import { createNodeFetcher } from '../ingest/fetch-feed-node';
+import { readFeed } from '../ingest/read-feed';
 import { addDays, isLocalDate, localDateOf } from '../time/zoned-time';
 import { createNodeRuntime, startServer, type NodeRuntime } from './node';
 
@@ -25,7 +32,9 @@ Commands:
   demo                                    a demo district with sample feeds, served locally
   migrate                                 apply database migrations
   user:create --email E --role R          print a one-time set-password link (R: admin, editor, contributor)
-  sources:add URL --school NAME [--owner EMAIL] [--media-release]
+  sources:add URL --school NAME [--owner EMAIL] [--owner-name NAME] [--media-release]
+  sources:import-opml FILE [--school NAME] / sources:export-opml [FILE]
+  feed:check URL [--json]                 fetch and read one feed, print what would be ingested; writes nothing
   ingest [--source ID]                    check due feeds now (or one source)
   digest:publish [--date YYYY-MM-DD]      publish that day's digest (default: yesterday)
   digest:send [--date YYYY-MM-DD]         send or resume that digest's email
@@ -72,7 +81,12 @@ const commands: Record<string, Handler> = {
   'sources:add': async (args, config) => {
     const { values, positionals } = parse(
       args,
-      { school: { type: 'string' }, owner: { type: 'string' }, 'media-release': { type: 'boolean' } },
+      {
+        school: { type: 'string' },
+        owner: { type: 'string' },
+        'owner-name': { type: 'string' },
+        'media-release': { type: 'boolean' },
+      },
       true,
     );
     const url = positionals[0];
@@ -83,12 +97,79 @@ const commands: Record<string, Handler> = {
     await withRuntime(config, async ({ deps }) => {
       const added = await addSource(
         deps.db,
-        { url, school: values.school!, ownerEmail: values.owner, mediaRelease: values['media-release'] },
+        {
+          url,
+          school: values.school!,
+          ownerEmail: values.owner,
+          ownerName: values['owner-name'],
+          mediaRelease: values['media-release'],
+        },
         cliActor,
         deps.clock.now(),
       );
       if (!added.ok) throw new CommandFailed(added.message);
       console.log(`Added source ${added.source.id}: ${added.source.feedUrl}`);
+    });
+  },
+
+  'feed:check': async (args, config) => {
+    const { values, positionals } = parse(args, { json: { type: 'boolean' } }, true);
+    const url = positionals[0];
+    if (!url) throw new UsageError('Give the feed address, e.g. feed:check https://class.example/feed');
+    // Writes nothing and opens no database: only the fetcher and the pipeline run.
+    const fetcher = createNodeFetcher({
+      publicUrl: config.publicUrl,
+      allowPrivateNetworks: config.fetchAllowPrivateNetworks,
+    });
+    try {
+      const report = feedReport(url, await readFeed(fetcher, { url }, Date.now));
+      if (values.json) console.log(JSON.stringify(report, null, 2));
+      else printReport(report);
+      if (!report.ok) throw new CommandFailed(report.error.message);
+    } finally {
+      await fetcher.close();
+    }
+  },
+
+  'sources:import-opml': async (args, config) => {
+    const { values, positionals } = parse(args, { school: { type: 'string' } }, true);
+    const file = positionals[0];
+    if (!file)
+      throw new UsageError(
+        'Name the OPML file, e.g. sources:import-opml district-feeds.opml [--school "Default School"]',
+      );
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      throw new CommandFailed(`Cannot read ${file}.`);
+    }
+    const read = readOpml(text);
+    if (!read.ok) throw new CommandFailed(read.message);
+    await withRuntime(config, async ({ deps }) => {
+      const outcome = await importSources(deps.db, read.feeds, {
+        defaultSchool: values.school,
+        actor: cliActor,
+        now: deps.clock.now(),
+      });
+      if (!outcome.ok)
+        throw new CommandFailed(
+          `Nothing was imported. Fix these and run it again:\n  ${outcome.problems.join('\n  ')}`,
+        );
+      console.log(`Imported ${outcome.added} sources; ${outcome.skipped} were already registered.`);
+    });
+  },
+
+  'sources:export-opml': async (args, config) => {
+    await withRuntime(config, async ({ deps }) => {
+      const settings = await readDistrictSettings(deps.db);
+      const opml = writeOpml(
+        await listSources(deps.db),
+        `${settings.districtName}: ${settings.siteTitle} sources`,
+        deps.clock.now(),
+      );
+      if (args[0]) writeFileSync(args[0], opml);
+      else process.stdout.write(opml);
     });
   },
 
@@ -177,6 +258,26 @@ const commands: Record<string, Handler> = {
     });
   },
 };
+
+function printReport(report: FeedReport): void {
+  if (!report.ok) return; // the reason goes to stderr as the command's one-line failure
+  console.log(
+    `${report.title ?? '(untitled feed)'}: ${report.format}, ${report.platform}, ${report.items.length} posts`,
+  );
+  if (report.finalUrl !== report.url) console.log(`Redirected to ${report.finalUrl}`);
+  for (const warning of report.warnings) console.log(`Warning: ${warning}`);
+  for (const item of report.items) {
+    console.log(
+      `\n${item.publishedAt}${item.dateEstimated ? ' (no date in the feed)' : ''}  ${item.title}${item.titleDerived ? '  [title from text]' : ''}`,
+    );
+    if (item.url) console.log(`  ${item.url}`);
+    if (item.imageUrl)
+      console.log(
+        `  image: ${item.imageUrl}${item.imageAlt ? ` (alt: ${item.imageAlt})` : ' (no alt text)'}`,
+      );
+    if (item.summary) console.log(`  ${item.summary.slice(0, 160)}`);
+  }
+}
 
 async function serve(config: Config): Promise<void> {
   const runtime = await createNodeRuntime(config);

@@ -38,6 +38,8 @@ export interface ParsedFeed {
   title?: string;
   siteUrl?: string;
   baseUrl?: string;
+  /** What produced the feed (<generator>), when it says. */
+  generator?: string;
   /** RSS <ttl> in minutes, when present. */
   ttlMinutes?: number;
   items: ParsedItem[];

@@ -59,10 +59,12 @@ export async function parseXmlFeed(
       : textOf(channel(format === 'rss1' ? 'rss1:link' : 'link')).trim() ||
         doc.channel.find((n) => n.name === 'atom:link' && n.attrs.rel === 'alternate')?.attrs.href;
   const ttl = Number(textOf(channel('ttl')).trim());
+  const generator = textOf(channel(format === 'atom' ? 'atom:generator' : 'generator')).trim();
   return {
     format,
     title: title || undefined,
     siteUrl: siteUrl || undefined,
+    generator: generator || undefined,
     baseUrl: doc.root.base,
     ttlMinutes: Number.isFinite(ttl) && ttl > 0 ? ttl : undefined,
     items,

@@ -9,12 +9,9 @@ import {
   type Source,
 } from '../db/sources';
 import type { Logger } from '../log';
-import { decodeBodyInSlices } from './decode-body';
-import type { NormalizedItem } from './feed-types';
+import { detectPlatform } from './detect-platform';
 import { MAX_CACHE_MS, type FeedFetcher } from './fetcher';
-import { normalizeItem } from './normalize-item';
-import { parseFeed } from './parse-feed';
-import { yieldToEventLoop } from './yield';
+import { readFeed } from './read-feed';
 
 export interface IngestDeps {
   db: Database;
@@ -37,19 +34,17 @@ export async function refreshSource(
   intervalMinutes: number,
 ): Promise<RefreshOutcome> {
   const { db } = deps;
-  const fetched = await deps.fetcher.fetch({
-    url: source.feedUrl,
-    etag: source.etag,
-    lastModified: source.lastModified,
-  });
+  const read = await readFeed(
+    deps.fetcher,
+    { url: source.feedUrl, etag: source.etag, lastModified: source.lastModified },
+    deps.now,
+  );
   const now = deps.now();
+  if (read.status === 'failed') return fail(deps, source, read.message, intervalMinutes, read.retryAfterMs);
 
-  if (fetched.status === 'failed') {
-    return fail(deps, source, fetched.message, intervalMinutes, fetched.retryAfterMs);
-  }
-  await recordPermanentRedirect(db, source, fetched.movedTo, now);
-  const nextFetchAt = nextCheck(now, intervalMinutes, fetched.maxAgeMs);
-  if (fetched.status === 'not-modified') {
+  await recordPermanentRedirect(db, source, read.fetched.movedTo, now);
+  if (read.status === 'not-modified') {
+    const nextFetchAt = nextCheck(now, intervalMinutes, read.fetched.maxAgeMs);
     await fetchSuccessStatement(
       db,
       source.id,
@@ -59,26 +54,15 @@ export async function refreshSource(
     return { sourceId: source.id, status: 'not-modified' };
   }
 
-  const decoded = await decodeBodyInSlices(fetched.body, fetched.contentType);
-  if (!decoded.ok) return fail(deps, source, decoded.message, intervalMinutes);
-  const parsed = await parseFeed(decoded.text, fetched.finalUrl);
-  if (!parsed.ok) return fail(deps, source, parsed.message, intervalMinutes);
-  const feed = parsed.feed;
-
-  const normalized: NormalizedItem[] = [];
-  for (const item of feed.items) {
-    normalized.push(await normalizeItem(item, { feed, feedUrl: fetched.finalUrl, now }));
-    if (normalized.length % 25 === 0) await yieldToEventLoop();
-  }
-  const unique = dedupeByGuid(normalized);
+  const { feed, items, fetched } = read;
   const known = await findKnownGuids(
     db,
     source.id,
-    unique.map((item) => item.guid),
+    items.map((item) => item.guid),
   );
   const ttlMs = feed.ttlMinutes ? Math.min(feed.ttlMinutes * 60_000, MAX_CACHE_MS) : undefined;
   await db.batch([
-    ...upsertItemStatements(db, source.id, unique, now),
+    ...upsertItemStatements(db, source.id, items, now),
     fetchSuccessStatement(
       db,
       source.id,
@@ -87,6 +71,7 @@ export async function refreshSource(
         lastModified: fetched.lastModified,
         title: feed.title ?? null,
         siteUrl: feed.siteUrl ?? null,
+        platform: detectPlatform(source.feedUrl, feed.generator),
         nextFetchAt: nextCheck(now, intervalMinutes, Math.max(fetched.maxAgeMs ?? 0, ttlMs ?? 0)),
       },
       now,
@@ -97,8 +82,8 @@ export async function refreshSource(
   return {
     sourceId: source.id,
     status: 'updated',
-    items: unique.length,
-    newItems: unique.filter((item) => !known.has(item.guid)).length,
+    items: items.length,
+    newItems: items.filter((item) => !known.has(item.guid)).length,
     warnings: feed.warnings,
   };
 }
@@ -134,11 +119,6 @@ export function nextCheck(
   const base = Math.max(intervalMinutes * 60_000, Math.min(freshForMs ?? 0, MAX_CACHE_MS));
   const jitter = base * 0.1 * (random() * 2 - 1);
   return Math.round(now + base + jitter);
-}
-
-function dedupeByGuid(items: NormalizedItem[]): NormalizedItem[] {
-  const seen = new Set<string>();
-  return items.filter((item) => (seen.has(item.guid) ? false : (seen.add(item.guid), true)));
 }
 
 /** The outcome of one feed check as a sentence for the coordinator. */

@@ -9,6 +9,7 @@ import { checkEmailAddress } from '../email/email-address';
 export interface AddSourceInput {
   url: string;
   school: string;
+  ownerName?: string;
   ownerEmail?: string;
   mediaRelease?: boolean;
 }
@@ -50,6 +51,7 @@ export async function addSource(
     {
       schoolId: school.id,
       feedUrl: url.href,
+      ownerName: input.ownerName?.trim().slice(0, 120) || null,
       ownerEmail,
       mediaRelease: input.mediaRelease ?? false,
       authorizedBy: actor.label,

@@ -7,7 +7,12 @@ import { pollSources } from '../../ingest/poll';
 import { describeRefresh } from '../../ingest/refresh-source';
 import { addSource } from '../../sources/add-source';
 import { readDistrictSettings } from '../../settings/district-settings';
+import { FeedCheckPage } from '../../views/admin/feed-check-page';
 import { SourcesPage } from '../../views/admin/sources-page';
+import { feedReport } from '../../ingest/feed-report';
+import { importSources } from '../../sources/import-sources';
+import { readOpml, writeOpml } from '../../sources/opml';
+import { readFeed } from '../../ingest/read-feed';
 import { redirectWith } from '../flash';
 import { checkbox, field, readForm } from '../form';
 import { actorOf, adminPage, type AdminEnv } from './context';
@@ -44,6 +49,7 @@ export function sourcesRoutes(deps: AppDeps) {
       {
         url: field(form, 'url', 2000),
         school: field(form, 'school', 200),
+        ownerName: field(form, 'owner_name', 120),
         ownerEmail: field(form, 'owner', 300),
         mediaRelease: checkbox(form, 'media_release'),
       },
@@ -57,6 +63,75 @@ export function sourcesRoutes(deps: AppDeps) {
     return redirectWith(c, deps.signingKey, '/admin/sources', {
       kind: outcome?.status === 'failed' ? 'error' : 'ok',
       text: `Added ${added.source.feedUrl}. ${result}`,
+    });
+  });
+
+  app.get('/export.opml', async (c) => {
+    const settings = await readDistrictSettings(deps.db);
+    const opml = writeOpml(
+      await listSources(deps.db),
+      `${settings.districtName}: ${settings.siteTitle} sources`,
+      deps.clock.now(),
+    );
+    return c.body(opml, 200, {
+      'Content-Type': 'text/x-opml; charset=utf-8',
+      'Content-Disposition': 'attachment; filename="yesterday-sources.opml"',
+    });
+  });
+
+  app.post('/import', async (c) => {
+    const form = await readForm(c);
+    const upload = form.file;
+    const file = Array.isArray(upload) ? upload[0] : upload;
+    if (!(file instanceof File) || file.size === 0) {
+      return redirectWith(c, deps.signingKey, '/admin/sources#import', {
+        kind: 'error',
+        text: 'Choose an OPML file to import.',
+      });
+    }
+    if (file.size > 5 * 1024 * 1024) {
+      return redirectWith(c, deps.signingKey, '/admin/sources#import', {
+        kind: 'error',
+        text: 'That file is larger than 5 MB; an OPML list of feeds is much smaller.',
+      });
+    }
+    const read = readOpml(await file.text());
+    if (!read.ok)
+      return redirectWith(c, deps.signingKey, '/admin/sources#import', { kind: 'error', text: read.message });
+    const outcome = await importSources(deps.db, read.feeds, {
+      defaultSchool: field(form, 'school', 200) || undefined,
+      actor: actorOf(deps, c),
+      now: deps.clock.now(),
+    });
+    if (!outcome.ok) {
+      return redirectWith(c, deps.signingKey, '/admin/sources#import', {
+        kind: 'error',
+        text: `Nothing was imported. ${outcome.problems.slice(0, 10).join(' ')}${outcome.problems.length > 10 ? ` …and ${outcome.problems.length - 10} more.` : ''}`,
+      });
+    }
+    deps.background.wakePoller();
+    return redirectWith(c, deps.signingKey, '/admin/sources', {
+      kind: 'ok',
+      text: `Imported ${outcome.added} sources; ${outcome.skipped} were already registered. They are being checked now.`,
+    });
+  });
+
+  app.post('/test', async (c) => {
+    const form = await readForm(c);
+    const url = field(form, 'url', 2000);
+    const settings = await readDistrictSettings(deps.db);
+    const report = feedReport(url, await readFeed(deps.fetcher, { url }, () => deps.clock.now()));
+    return adminPage(deps, c, {
+      title: 'Feed test',
+      section: 'sources',
+      body: (
+        <FeedCheckPage
+          report={report}
+          school={field(form, 'school', 200)}
+          csrfToken={c.get('csrfToken')}
+          timezone={settings.timezone}
+        />
+      ),
     });
   });
 

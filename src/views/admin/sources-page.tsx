@@ -2,6 +2,7 @@
 import type { School } from '../../db/schools';
 import type { SourceWithSchool } from '../../db/sources';
 import { formatDateTime, formatRelative } from '../../time/format';
+import { PLATFORM_NAMES, type Platform } from '../../ingest/detect-platform';
 import { CsrfField } from '../admin-layout';
 
 export interface SourcesPageProps {
@@ -54,7 +55,16 @@ export function SourcesPage(props: SourcesPageProps) {
                   <div class="small">
                     <a href={source.feedUrl}>{source.feedUrl}</a>
                   </div>
-                  {source.ownerEmail ? <div class="small muted">Owner: {source.ownerEmail}</div> : null}
+                  {source.ownerName || source.ownerEmail ? (
+                    <div class="small muted">
+                      Owner: {[source.ownerName, source.ownerEmail].filter(Boolean).join(', ')}
+                    </div>
+                  ) : null}
+                  {source.platform && source.platform !== 'other' ? (
+                    <div class="small muted">
+                      {PLATFORM_NAMES[source.platform as Platform] ?? source.platform}
+                    </div>
+                  ) : null}
                 </td>
                 <td>{source.schoolName}</td>
                 <td>
@@ -84,6 +94,32 @@ export function SourcesPage(props: SourcesPageProps) {
           </tbody>
         </table>
       )}
+      <h2 id="import">Import or export</h2>
+      <div class="card">
+        <form method="post" action="/admin/sources/import" enctype="multipart/form-data" class="inline">
+          <CsrfField token={props.csrfToken} />
+          <div>
+            <label for="opml">OPML file from a feed reader or another Yesterday</label>
+            <input
+              type="file"
+              id="opml"
+              name="file"
+              accept=".opml,.xml,text/x-opml,application/xml"
+              required
+            />
+          </div>
+          <div>
+            <label for="import-school">School for feeds outside a folder (optional)</label>
+            <input type="text" id="import-school" name="school" maxlength={120} />
+          </div>
+          <button type="submit" class="secondary">
+            Import
+          </button>
+        </form>
+        <p class="small">
+          <a href="/admin/sources/export.opml">Download all sources as OPML</a>
+        </p>
+      </div>
       <h2 id="add">Add a source</h2>
       <form method="post" action="/admin/sources" class="card">
         <CsrfField token={props.csrfToken} />
@@ -100,6 +136,8 @@ export function SourcesPage(props: SourcesPageProps) {
           ))}
         </datalist>
         <p class="hint">Pick an existing school or type a new name to add one.</p>
+        <label for="owner_name">Owner's name (optional)</label>
+        <input type="text" id="owner_name" name="owner_name" maxlength={120} placeholder="Ana Rivera" />
         <label for="owner">Owner's email (optional)</label>
         <input type="email" id="owner" name="owner" maxlength={254} />
         <label style="font-weight:400;display:flex;gap:.5rem;align-items:center;margin-top:1rem">
@@ -108,6 +146,9 @@ export function SourcesPage(props: SourcesPageProps) {
         </label>
         <div class="actions">
           <button type="submit">Add and fetch</button>
+          <button type="submit" class="secondary" formaction="/admin/sources/test" formnovalidate>
+            Test this feed first
+          </button>
         </div>
       </form>
     </>

@@ -1,0 +1,100 @@
+// OPML, the format feed readers exchange subscription lists in: reading a district's list (schools as
+// folders, or a category attribute) and writing ours, with media-release and owner as extra attributes.
+import { Parser } from 'htmlparser2';
+import { escapeHtml } from '../text/escape';
+
+export interface OpmlFeed {
+  url: string;
+  title: string | null;
+  siteUrl: string | null;
+  school: string | null;
+  ownerName: string | null;
+  ownerEmail: string | null;
+  mediaRelease: boolean;
+}
+
+export type OpmlRead = { ok: true; feeds: OpmlFeed[] } | { ok: false; message: string };
+
+export function readOpml(text: string): OpmlRead {
+  const feeds: OpmlFeed[] = [];
+  const folders: (string | null)[] = [];
+  let sawOpml = false;
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        const tag = name.toLowerCase();
+        if (tag === 'opml') sawOpml = true;
+        if (tag !== 'outline') return;
+        const get = (key: string) => attrs[key]?.trim() || attrs[key.toLowerCase()]?.trim() || null;
+        const url = get('xmlUrl');
+        const label = get('title') ?? get('text');
+        if (!url) {
+          folders.push(label);
+          return;
+        }
+        folders.push(null);
+        const category =
+          get('category')
+            ?.split(/[,/]/)
+            .map((c) => c.trim())
+            .filter(Boolean)[0] ?? null;
+        const folder = [...folders.slice(0, -1)].reverse().find((f) => f) ?? null;
+        feeds.push({
+          url,
+          title: label,
+          siteUrl: get('htmlUrl'),
+          school: get('school') ?? folder ?? category,
+          ownerName: get('ownerName'),
+          ownerEmail: get('ownerEmail'),
+          mediaRelease: /^(true|yes|1)$/i.test(get('mediaRelease') ?? ''),
+        });
+      },
+      onclosetag(name) {
+        if (name.toLowerCase() === 'outline') folders.pop();
+      },
+    },
+    { xmlMode: true, decodeEntities: true },
+  );
+  parser.write(text);
+  parser.end();
+  if (!sawOpml) return { ok: false, message: 'This is not an OPML file (it has no <opml> element).' };
+  if (feeds.length === 0)
+    return { ok: false, message: 'The OPML file lists no feeds (no outline has an xmlUrl).' };
+  return { ok: true, feeds };
+}
+
+export interface OpmlSource {
+  feedUrl: string;
+  title: string | null;
+  siteUrl: string | null;
+  schoolName: string;
+  ownerName: string | null;
+  ownerEmail: string | null;
+  mediaRelease: boolean;
+}
+
+export function writeOpml(sources: OpmlSource[], title: string, now: number): string {
+  const bySchool = new Map<string, OpmlSource[]>();
+  for (const source of sources)
+    bySchool.set(source.schoolName, [...(bySchool.get(source.schoolName) ?? []), source]);
+  const a = (value: string) => escapeHtml(value);
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<opml version="2.0">',
+    `  <head><title>${a(title)}</title><dateCreated>${new Date(now).toUTCString()}</dateCreated></head>`,
+    '  <body>',
+  ];
+  for (const [school, list] of bySchool) {
+    lines.push(`    <outline text="${a(school)}" title="${a(school)}">`);
+    for (const s of list) {
+      const label = a(s.title ?? s.feedUrl);
+      lines.push(
+        `      <outline type="rss" text="${label}" title="${label}" xmlUrl="${a(s.feedUrl)}"${s.siteUrl ? ` htmlUrl="${a(s.siteUrl)}"` : ''}` +
+          `${s.ownerName ? ` ownerName="${a(s.ownerName)}"` : ''}${s.ownerEmail ? ` ownerEmail="${a(s.ownerEmail)}"` : ''} mediaRelease="${s.mediaRelease}"/>`,
+      );
+    }
+    lines.push('    </outline>');
+  }
+  lines.push('  </body>', '</opml>', '');
+  return lines.join('\n');
+}

@@ -1,0 +1,105 @@
+// "Test this feed": what Yesterday would read from a feed, or exactly why it cannot, without saving anything.
+import type { FeedReport } from '../../ingest/feed-report';
+import { formatDateTime } from '../../time/format';
+import { CsrfField } from '../admin-layout';
+
+export function FeedCheckPage(props: {
+  report: FeedReport;
+  school: string;
+  csrfToken: string;
+  timezone: string;
+}) {
+  const { report } = props;
+  return (
+    <>
+      <p>
+        <a href="/admin/sources">← Sources</a>
+      </p>
+      <h1>Feed test</h1>
+      <p class="muted">
+        Nothing has been saved. <span style="word-break:break-all">{report.url}</span>
+      </p>
+      {!report.ok ? (
+        <div class="flash error" role="alert">
+          <strong>This feed cannot be read.</strong> {report.error.message}
+          {report.error.feedLinks.length > 1 ? (
+            <p>Other feeds on that page: {report.error.feedLinks.slice(1).join(', ')}</p>
+          ) : null}
+        </div>
+      ) : (
+        <>
+          <div class="card">
+            <dl class="kv">
+              <dt>Title</dt>
+              <dd>{report.title ?? '(none)'}</dd>
+              <dt>Format</dt>
+              <dd>
+                {report.format} · {report.platform}
+              </dd>
+              {report.finalUrl !== report.url ? (
+                <>
+                  <dt>Redirected to</dt>
+                  <dd style="word-break:break-all">{report.finalUrl}</dd>
+                </>
+              ) : null}
+              <dt>Posts</dt>
+              <dd>{report.items.length}</dd>
+              {report.warnings.length ? (
+                <>
+                  <dt>Warnings</dt>
+                  <dd>{report.warnings.join(' ')}</dd>
+                </>
+              ) : null}
+            </dl>
+            <form method="post" action="/admin/sources" class="actions">
+              <CsrfField token={props.csrfToken} />
+              <input type="hidden" name="url" value={report.finalUrl} />
+              <label for="check-school" style="margin:0">
+                School
+              </label>
+              <input
+                type="text"
+                id="check-school"
+                name="school"
+                value={props.school}
+                required
+                style="max-width:20rem"
+              />
+              <button type="submit">Add this source</button>
+            </form>
+          </div>
+          <table>
+            <caption class="muted small" style="text-align:left;padding:.5rem .75rem">
+              What would be read
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Published</th>
+                <th scope="col">Title</th>
+                <th scope="col">Image</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.items.map((item) => (
+                <tr>
+                  <td class="small">
+                    {formatDateTime(Date.parse(item.publishedAt), props.timezone)}
+                    {item.dateEstimated ? ' (no date in feed)' : ''}
+                  </td>
+                  <td>
+                    {item.url ? <a href={item.url}>{item.title}</a> : item.title}
+                    {item.titleDerived ? <span class="badge neutral small"> title from text</span> : null}
+                    <div class="small muted">{item.summary.slice(0, 160)}</div>
+                  </td>
+                  <td class="small">
+                    {item.imageUrl ? (item.imageAlt ? `Yes: “${item.imageAlt}”` : 'Yes, no alt text') : 'No'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+// The Sources page over HTTP: test a feed without saving, add it, import and export OPML.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listSources } from '../src/db/sources';
+import { insertUser } from '../src/db/users';
+import { createClient, type Client } from './browser-client';
+import { serveBody, startTestServer, type TestServer } from './http-server';
+import { startTestApp, testPasswords, type TestApp } from './test-app';
+
+const feed = `<?xml version="1.0"?><rss version="2.0"><channel><title>Room 5</title><link>https://room5.example/</link><generator>Mastodon v4.3</generator>
+<item><title>Leaf rubbings</title><link>https://room5.example/leaves</link><pubDate>Fri, 20 Nov 2026 16:00:00 GMT</pubDate><description>&lt;p&gt;We made leaf rubbings.&lt;/p&gt;&lt;img src="/leaves.jpg" alt="Crayon leaf rubbings"&gt;</description></item>
+</channel></rss>`;
+
+describe('the Sources page', () => {
+  let app: TestApp;
+  let feeds: TestServer;
+  let admin: Client;
+
+  beforeAll(async () => {
+    feeds = await startTestServer();
+    feeds.route('/feed', serveBody(feed, 'application/rss+xml'));
+    feeds.route(
+      '/login',
+      serveBody('<!doctype html><html><body><form>Sign in</form></body></html>', 'text/html'),
+    );
+    app = await startTestApp();
+    await insertUser(
+      app.runtime.deps.db,
+      {
+        email: 'dana@district.example',
+        name: 'Dana',
+        role: 'admin',
+        passwordHash: await testPasswords.hash('correct horse battery'),
+      },
+      app.clock.now(),
+    );
+    admin = createClient(app.url);
+    await admin.post('/admin/login', {
+      _csrf: await admin.csrf('/admin/login'),
+      email: 'dana@district.example',
+      password: 'correct horse battery',
+    });
+  });
+  afterAll(async () => {
+    await app.close();
+    await feeds.close();
+  });
+
+  it('tests a feed without saving anything', async () => {
+    const csrf = await admin.csrf('/admin/sources');
+    const page = await (
+      await admin.post('/admin/sources/test', { _csrf: csrf, url: `${feeds.url}/feed`, school: 'Lincoln' })
+    ).text();
+    expect(page).toContain('Nothing has been saved.');
+    expect(page).toContain('RSS 2.0 · Mastodon');
+    expect(page).toContain('Leaf rubbings');
+    expect(page).toContain('Yes: “Crayon leaf rubbings”');
+    const broken = await (
+      await admin.post('/admin/sources/test', { _csrf: csrf, url: `${feeds.url}/login` })
+    ).text();
+    expect(broken).toContain('This feed cannot be read.');
+    expect(broken).toContain('The address is a web page, not a feed');
+    expect(await listSources(app.runtime.deps.db)).toEqual([]);
+  });
+
+  it('refuses a bad address with a sentence and adds nothing', async () => {
+    const csrf = await admin.csrf('/admin/sources');
+    await admin.post('/admin/sources', { _csrf: csrf, url: 'classroom blog', school: 'Lincoln' });
+    expect(await (await admin.get('/admin/sources')).text()).toContain(
+      '&quot;classroom blog&quot; is not a web address.',
+    );
+    expect(await listSources(app.runtime.deps.db)).toEqual([]);
+  });
+
+  it('imports an OPML file as a form upload and exports it again', async () => {
+    const csrf = await admin.csrf('/admin/sources');
+    const form = new FormData();
+    form.set('_csrf', csrf);
+    form.set('school', 'Lincoln Elementary');
+    form.set(
+      'file',
+      new File(
+        [
+          `<opml version="2.0"><body><outline type="rss" text="Room 5" xmlUrl="${feeds.url}/feed" ownerName="Mr. Diaz"/></body></opml>`,
+        ],
+        'feeds.opml',
+      ),
+    );
+    const response = await fetch(`${app.url}/admin/sources/import`, {
+      method: 'POST',
+      body: form,
+      headers: { origin: app.url, cookie: [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+      redirect: 'manual',
+    });
+    expect(response.status).toBe(303);
+    expect(await listSources(app.runtime.deps.db)).toMatchObject([
+      { feedUrl: `${feeds.url}/feed`, schoolName: 'Lincoln Elementary', ownerName: 'Mr. Diaz' },
+    ]);
+    const exported = await admin.get('/admin/sources/export.opml');
+    expect(exported.headers.get('content-disposition')).toContain('yesterday-sources.opml');
+    expect(await exported.text()).toContain(`xmlUrl="${feeds.url}/feed"`);
+  });
+});
