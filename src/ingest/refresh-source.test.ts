@@ -1,6 +1,6 @@
 // One source's whole refresh (fetch → … → store, then its health and schedule), against a real feed server
 // on 127.0.0.1 and a real SQLite database.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, createTestDatabaseFile } from '../../test/database';
 import { startTestServer, type TestServer } from '../../test/http-server';
 import type { Database } from '../db/client';
