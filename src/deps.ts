@@ -5,6 +5,7 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import type { Mailer, OutboxReader } from './email/mailer';
 import type { FeedFetcher } from './ingest/fetcher';
+import type { FeedProcessor } from './ingest/read-feed';
 import type { Logger } from './log';
 
 export interface Clock {
@@ -28,6 +29,8 @@ export interface AppDeps {
   /** Present when email goes to the outbox folder instead of SMTP. */
   outbox?: OutboxReader;
   fetcher: FeedFetcher;
+  /** Runs the CPU-heavy ingestion stages (Node: a worker-thread pool); in-process when absent. */
+  feedProcessor?: FeedProcessor;
   passwords: PasswordHasher;
   clock: Clock;
   log: Logger;

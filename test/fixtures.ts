@@ -37,7 +37,6 @@ export function item(
     videoUrl: null,
     categories: [],
     dateEstimated: false,
-    contentHash: `hash-${overrides.guid}-${overrides.title ?? ''}`,
     ...overrides,
   };
 }

@@ -27,7 +27,12 @@ export interface TestApp {
 }
 
 export async function startTestApp(
-  options: { clock?: TestClock; env?: Record<string, string>; scheduler?: boolean } = {},
+  options: {
+    clock?: TestClock;
+    env?: Record<string, string>;
+    scheduler?: boolean;
+    processWorkers?: number;
+  } = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'yesterday-app-'));
   const port = await freePort();
@@ -45,6 +50,7 @@ export async function startTestApp(
     clock,
     passwords: testPasswords,
     log: createLogger('info', (line) => logs.push(line)),
+    processWorkers: options.processWorkers ?? 0,
   });
   const server = await startServer(runtime, { scheduler: options.scheduler ?? false });
   return {

@@ -18,4 +18,11 @@ export interface Database {
   batch(statements: Statement[]): Promise<void>;
   /** A raw SQL statement that runs only when passed to batch(). */
   raw(query: SQL): Statement;
+  /**
+   * For hot paths (ingestion, sending): SQL text with ? placeholders, prepared once per distinct text and
+   * reused, skipping the query builder. Like a drizzle query, it runs when awaited or passed to batch().
+   */
+  prepared(text: string, params: readonly unknown[]): Statement;
+  /** Rows of a query written as SQL text with ? placeholders, prepared once per distinct text. */
+  query<Row>(text: string, params: readonly unknown[]): Promise<Row[]>;
 }

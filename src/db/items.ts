@@ -1,5 +1,5 @@
 // Storage for items: posts ingested from sources, one row per (source, stable id), updated in place when edited.
-import { and, asc, desc, eq, gte, inArray, lt, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, max } from 'drizzle-orm';
 import type { NormalizedItem } from '../ingest/feed-types';
 import type { Database, Statement } from './client';
 import { items, schools, sources } from './schema';
@@ -16,11 +16,51 @@ export interface InboxItem extends Item {
   authorization: string;
 }
 
-const ITEM_COLUMNS = 18;
+const ITEM_COLUMNS = [
+  'source_id', 'guid', 'url', 'canonical_url', 'title', 'title_derived', 'author', 'summary', 'content_html',
+  'image_url', 'image_alt', 'video_url', 'categories', 'published_at', 'date_estimated', 'first_seen_at',
+  'updated_at',
+] as const; // prettier-ignore
+
+/** The columns an edit of the post can change; a row is rewritten only when one of them differs. */
+const CONTENT_COLUMNS = [
+  'url',
+  'canonical_url',
+  'title',
+  'title_derived',
+  'author',
+  'summary',
+  'content_html',
+  'image_url',
+  'image_alt',
+  'video_url',
+  'categories',
+];
+
+const upsertSql = new Map<number, string>();
+
+/** The upsert for `rows` items, as SQL text (cached per row count, so each is prepared once). */
+function upsertText(rows: number): string {
+  let text = upsertSql.get(rows);
+  if (!text) {
+    const tuple = `(${ITEM_COLUMNS.map(() => '?').join(', ')})`;
+    text = `insert into items (${ITEM_COLUMNS.join(', ')}) values ${Array.from({ length: rows }, () => tuple).join(', ')}
+      on conflict (source_id, guid) do update set
+        ${CONTENT_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')},
+        published_at = case when excluded.date_estimated then items.published_at else excluded.published_at end,
+        date_estimated = items.date_estimated and excluded.date_estimated,
+        updated_at = excluded.updated_at
+      where ${CONTENT_COLUMNS.map((c) => `items.${c} is not excluded.${c}`).join(' or ')}
+        or (items.date_estimated and not excluded.date_estimated)`;
+    upsertSql.set(rows, text);
+  }
+  return text;
+}
 
 /**
  * Statements that insert new items and update changed ones. A row is rewritten only when its content hash
- * changed, so re-reading an unchanged feed writes nothing; first_seen_at never moves.
+ * changed, so re-reading an unchanged feed writes nothing; first_seen_at never moves. An estimated date
+ * (first seen) stays put, and a real date from the feed replaces an estimate.
  */
 export function upsertItemStatements(
   db: Database,
@@ -28,72 +68,31 @@ export function upsertItemStatements(
   batch: NormalizedItem[],
   now: number,
 ): Statement[] {
-  const rowsPerStatement = Math.max(1, Math.floor(db.maxParameters / ITEM_COLUMNS));
+  const rowsPerStatement = Math.max(1, Math.floor(db.maxParameters / ITEM_COLUMNS.length));
   const statements: Statement[] = [];
   for (let start = 0; start < batch.length; start += rowsPerStatement) {
-    const rows = batch.slice(start, start + rowsPerStatement).map((item) => ({
-      sourceId,
-      guid: item.guid,
-      url: item.url,
-      canonicalUrl: item.canonicalUrl,
-      title: item.title,
-      titleDerived: item.titleDerived,
-      author: item.author,
-      summary: item.summary,
-      contentHtml: item.contentHtml,
-      imageUrl: item.imageUrl,
-      imageAlt: item.imageAlt,
-      videoUrl: item.videoUrl,
-      categories: JSON.stringify(item.categories),
-      publishedAt: item.publishedAt,
-      dateEstimated: item.dateEstimated,
-      contentHash: item.contentHash,
-      firstSeenAt: now,
-      updatedAt: now,
-    }));
-    statements.push(
-      db.orm
-        .insert(items)
-        .values(rows)
-        .onConflictDoUpdate({
-          target: [items.sourceId, items.guid],
-          set: {
-            url: sql`excluded.url`,
-            canonicalUrl: sql`excluded.canonical_url`,
-            title: sql`excluded.title`,
-            titleDerived: sql`excluded.title_derived`,
-            author: sql`excluded.author`,
-            summary: sql`excluded.summary`,
-            contentHtml: sql`excluded.content_html`,
-            imageUrl: sql`excluded.image_url`,
-            imageAlt: sql`excluded.image_alt`,
-            videoUrl: sql`excluded.video_url`,
-            categories: sql`excluded.categories`,
-            // An estimated date (first seen) stays put; a real date from the feed replaces an estimate.
-            publishedAt: sql`case when excluded.date_estimated then ${items.publishedAt} else excluded.published_at end`,
-            dateEstimated: sql`${items.dateEstimated} and excluded.date_estimated`,
-            contentHash: sql`excluded.content_hash`,
-            updatedAt: sql`excluded.updated_at`,
-          },
-          setWhere: sql`${items.contentHash} <> excluded.content_hash`,
-        }),
-    );
+    const rows = batch.slice(start, start + rowsPerStatement);
+    const params: unknown[] = [];
+    for (const item of rows) {
+      params.push(
+        sourceId, item.guid, item.url, item.canonicalUrl, item.title, item.titleDerived, item.author, item.summary,
+        item.contentHtml, item.imageUrl, item.imageAlt, item.videoUrl, JSON.stringify(item.categories),
+        item.publishedAt, item.dateEstimated, now, now,
+      ); // prettier-ignore
+    }
+    statements.push(db.prepared(upsertText(rows.length), params));
   }
   return statements;
 }
 
-/** Stable ids this source already has among `guids`, so normalize can tell new entries from known ones. */
-export async function findKnownGuids(
-  db: Database,
-  sourceId: number,
-  guids: string[],
-): Promise<Map<string, number>> {
-  if (guids.length === 0) return new Map();
-  const rows = await db.orm
-    .select({ guid: items.guid, publishedAt: items.publishedAt })
-    .from(items)
-    .where(and(eq(items.sourceId, sourceId), inArray(items.guid, guids)));
-  return new Map(rows.map((row) => [row.guid, row.publishedAt]));
+/** Stable ids this source already has among `guids`, so a refresh can tell new entries from known ones. */
+export async function findKnownGuids(db: Database, sourceId: number, guids: string[]): Promise<Set<string>> {
+  if (guids.length === 0) return new Set();
+  const rows = await db.query<{ guid: string }>(
+    'select guid from items where source_id = ? and guid in (select value from json_each(?))',
+    [sourceId, JSON.stringify(guids)],
+  );
+  return new Set(rows.map((row) => row.guid));
 }
 
 const inboxColumns = {

@@ -73,7 +73,6 @@ export const items = sqliteTable(
     categories: text('categories').notNull().default('[]'),
     publishedAt: integer('published_at').notNull(),
     dateEstimated: integer('date_estimated', { mode: 'boolean' }).notNull().default(false),
-    contentHash: text('content_hash').notNull(),
     firstSeenAt: integer('first_seen_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

@@ -1,6 +1,6 @@
 // Storage for sources: the authorized teacher and classroom feeds, with their fetch state and health.
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
-import type { Database } from './client';
+import type { Database, Statement } from './client';
 import { schools, sources } from './schema';
 
 export type Source = typeof sources.$inferSelect;
@@ -89,27 +89,34 @@ export interface FetchSuccess {
   nextFetchAt: number;
 }
 
-export function fetchSuccessStatement(db: Database, id: number, result: FetchSuccess, now: number) {
-  return db.orm
-    .update(sources)
-    .set({
-      etag: result.etag,
-      lastModified: result.lastModified,
-      ...(result.title ? { title: result.title } : {}),
-      ...(result.siteUrl ? { siteUrl: result.siteUrl } : {}),
-      ...(result.platform ? { platform: result.platform } : {}),
-      lastFetchedAt: now,
-      lastSuccessAt: now,
-      nextFetchAt: result.nextFetchAt,
-      errorCount: 0,
-      lastError: null,
-      updatedAt: now,
-    })
-    .where(eq(sources.id, id));
+/** Runs after every successful check (also every 304), so it is SQL text prepared once, not a built query. */
+export function fetchSuccessStatement(
+  db: Database,
+  id: number,
+  result: FetchSuccess,
+  now: number,
+): Statement {
+  return db.prepared(
+    `update sources set etag = ?, last_modified = ?, title = coalesce(?, title), site_url = coalesce(?, site_url),
+       platform = coalesce(?, platform), last_fetched_at = ?, last_success_at = ?, next_fetch_at = ?, error_count = 0,
+       last_error = null, updated_at = ? where id = ?`,
+    [
+      result.etag,
+      result.lastModified,
+      result.title || null,
+      result.siteUrl || null,
+      result.platform || null,
+      now,
+      now,
+      result.nextFetchAt,
+      now,
+      id,
+    ],
+  );
 }
 
 export async function recordFetchSuccess(db: Database, id: number, result: FetchSuccess, now: number) {
-  await fetchSuccessStatement(db, id, result, now);
+  await db.batch([fetchSuccessStatement(db, id, result, now)]);
 }
 
 export async function recordFetchFailure(

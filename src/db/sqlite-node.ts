@@ -25,10 +25,33 @@ export function openSqlite(path: string): SqliteHandle {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   const orm = drizzle(sqlite, { schema });
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  const prepare = (text: string) => {
+    let statement = cache.get(text);
+    if (!statement) {
+      statement = sqlite.prepare(text);
+      cache.set(text, statement);
+    }
+    return statement;
+  };
+  // better-sqlite3 binds numbers, strings, bigints, buffers and null; booleans are stored as 0 and 1.
+  const bindable = (params: readonly unknown[]) =>
+    params.map((p) => (typeof p === 'boolean' ? Number(p) : p));
   const database: Database = {
     orm: orm as unknown as Orm,
     maxParameters: 999,
     raw: (query) => ({ run: () => orm.run(query) }) as unknown as Statement,
+    prepared: (text, params) => {
+      const run = () => prepare(text).run(...bindable(params));
+      // Like a drizzle query, it runs when awaited on its own, or inside batch().
+      return {
+        run,
+        then: (resolve: (v: unknown) => void, reject: (e: unknown) => void) =>
+          new Promise((ok) => ok(run())).then(resolve, reject),
+      } as unknown as Statement;
+    },
+    query: async <Row>(text: string, params: readonly unknown[]) =>
+      prepare(text).all(...bindable(params)) as Row[],
     async batch(statements: Statement[]) {
       // IMMEDIATE takes the write lock up front, so concurrent writers wait (busy_timeout) instead of failing.
       sqlite

@@ -2,6 +2,7 @@
 // fetcher and password hasher, and runs the HTTP server with the in-process scheduler. Nothing else in the
 // code base touches better-sqlite3, nodemailer, undici or timers.
 import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serve, type ServerType } from '@hono/node-server';
 import { buildApp, type BuildOptions } from '../app';
@@ -15,6 +16,7 @@ import { createOutboxMailer } from '../email/outbox-mailer';
 import { createSmtpMailer } from '../email/smtp-mailer';
 import type { FetchLimits } from '../ingest/fetcher';
 import { createNodeFetcher } from '../ingest/fetch-feed-node';
+import { createProcessPool, type ProcessPool } from '../ingest/process-pool-node';
 import { runHousekeeping, runPollJob, runSendJob } from '../jobs/jobs';
 import { createLogger, type Logger } from '../log';
 import { createScheduler, type Scheduler } from './node-scheduler';
@@ -24,12 +26,15 @@ export interface NodeRuntimeOptions {
   clock?: Clock;
   passwords?: PasswordHasher;
   fetchLimits?: Partial<FetchLimits>;
+  /** Worker threads for feed processing; 0 processes feeds on the main thread (tests). */
+  processWorkers?: number;
 }
 
 export interface NodeRuntime {
   deps: AppDeps;
   sqlite: SqliteHandle;
   scheduler: Scheduler;
+  pool: ProcessPool | undefined;
   close(): Promise<void>;
 }
 
@@ -44,6 +49,9 @@ export async function createNodeRuntime(
   const db = sqlite.database;
   const outbox = config.smtpUrl ? undefined : createOutboxMailer(config.outboxDir);
   const mailer = config.smtpUrl ? createSmtpMailer({ url: config.smtpUrl }) : outbox!;
+  const workers = options.processWorkers ?? Math.max(1, availableParallelism() - 1);
+  // Workers start on first use; the server warms them at start (startServer), commands never pay for them.
+  const pool = workers > 0 ? createProcessPool({ size: workers, log }) : undefined;
   const fetcher = createNodeFetcher({
     publicUrl: config.publicUrl,
     allowPrivateNetworks: config.fetchAllowPrivateNetworks,
@@ -58,6 +66,7 @@ export async function createNodeRuntime(
     mailer,
     outbox,
     fetcher,
+    feedProcessor: pool?.process,
     passwords: options.passwords ?? createScryptHasher(),
     clock,
     log,
@@ -84,9 +93,11 @@ export async function createNodeRuntime(
     deps,
     sqlite,
     scheduler,
+    pool,
     async close() {
       await scheduler.stop();
       await fetcher.close();
+      await pool?.close();
       await mailer.close();
       sqlite.close();
     },
@@ -110,7 +121,10 @@ export async function startServer(
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
     s.once('error', reject);
   });
-  if (options.scheduler !== false) runtime.scheduler.start();
+  if (options.scheduler !== false) {
+    await runtime.pool?.warm();
+    runtime.scheduler.start();
+  }
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {

@@ -63,5 +63,4 @@ export interface NormalizedItem {
   categories: string[];
   publishedAt: number;
   dateEstimated: boolean;
-  contentHash: string;
 }

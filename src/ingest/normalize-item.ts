@@ -6,11 +6,12 @@ import { collapseWhitespace, htmlToText, truncateWords } from '../text/html-to-t
 import { escapeHtml } from '../text/escape';
 import type { MediaCandidate, NormalizedItem, ParsedFeed, ParsedItem } from './feed-types';
 import { parseFeedDate } from './parse-date';
-import { isTrackingPixel, safeUrl, sanitizeHtmlInSlices } from './sanitize-html';
+import { isTrackingPixel, safeUrl, sanitizeWithText } from './sanitize-html';
 
 const MAX_TITLE = 200;
 const DERIVED_TITLE = 80;
-const MAX_SUMMARY = 600;
+/** Long enough for the default blurb (curate/entry-defaults.ts) and the inbox excerpt. */
+const MAX_SUMMARY = 300;
 const MAX_HTML = 1024 * 1024;
 const MAX_GUID = 512;
 /** Dates further ahead than this are clock errors or scheduled posts: they become "now". */
@@ -32,15 +33,11 @@ export async function normalizeItem(item: ParsedItem, context: NormalizeContext)
 
   const rawHtml = (item.contentHtml ?? item.summaryHtml ?? '').slice(0, MAX_HTML);
   const bodyHtml = item.contentIsText ? textToHtml(rawHtml) : rawHtml;
-  const contentHtml = await sanitizeHtmlInSlices(bodyHtml, { baseUrl: base });
-  // The summary comes from the fullest text: platform excerpts end in "[…]" or "Continue reading".
-  const summary = truncateWords(
-    // Only the start of a long post is read: the summary is a few hundred characters.
-    item.contentIsText
-      ? collapseWhitespace(rawHtml.slice(0, MAX_SUMMARY * 4))
-      : htmlToText(rawHtml, MAX_SUMMARY),
-    MAX_SUMMARY,
-  );
+  // One pass sanitizes and collects the text for the summary, which comes from the fullest text: platform
+  // excerpts end in "[…]" or "Continue reading".
+  const sanitized = await sanitizeWithText(bodyHtml, { baseUrl: base, textLimit: MAX_SUMMARY * 2 });
+  const contentHtml = sanitized.html;
+  const summary = truncateWords(sanitized.text, MAX_SUMMARY);
 
   const image = chooseImage(item.media, contentHtml, base);
   const { title, titleDerived } = chooseTitle(item.title, summary, image?.alt);
@@ -49,7 +46,7 @@ export async function normalizeItem(item: ParsedItem, context: NormalizeContext)
   const isUsable = parsedDate !== undefined && parsedDate <= context.now + FUTURE_TOLERANCE_MS;
 
   const guid = await stableId(item, url, title);
-  const normalized: Omit<NormalizedItem, 'contentHash'> = {
+  return {
     guid,
     url,
     canonicalUrl: url ? canonicalUrlKey(url) : null,
@@ -66,10 +63,6 @@ export async function normalizeItem(item: ParsedItem, context: NormalizeContext)
     ].slice(0, 20),
     publishedAt: isUsable ? parsedDate : context.now,
     dateEstimated: parsedDate === undefined,
-  };
-  return {
-    ...normalized,
-    contentHash: await sha256Hex(JSON.stringify({ ...normalized, publishedAt: undefined })),
   };
 }
 

@@ -1,5 +1,6 @@
 // Polls the sources that are due (or one chosen source), a bounded number at a time across all hosts.
 import { findSource, listDueSources } from '../db/sources';
+import { createWriteQueue } from '../db/write-queue';
 import { readDistrictSettings } from '../settings/district-settings';
 import { refreshSource, type IngestDeps, type RefreshOutcome } from './refresh-source';
 
@@ -16,8 +17,9 @@ export async function pollSources(deps: IngestDeps, options: PollOptions = {}): 
     options.sourceId !== undefined
       ? [await findSource(deps.db, options.sourceId)].filter((s) => s !== undefined)
       : await listDueSources(deps.db, deps.now(), options.limit ?? 1000);
+  const pass = { ...deps, writes: createWriteQueue(deps.db) };
   return runWithConcurrency(sources, settings.fetchConcurrency, (source) =>
-    refreshSource(deps, source, settings.pollIntervalMinutes).catch((error: unknown): RefreshOutcome => {
+    refreshSource(pass, source, settings.pollIntervalMinutes).catch((error: unknown): RefreshOutcome => {
       deps.log.error('refreshing a source failed unexpectedly', { source: source.feedUrl, error });
       return {
         sourceId: source.id,

@@ -1,5 +1,6 @@
 // fetch → decode → parse → normalize (sanitizing last) for one feed URL, writing nothing: shared by the
-// refresh of a stored source and by "Test this feed" / `feed:check`.
+// refresh of a stored source and by "Test this feed" / `feed:check`. The steps after the fetch are a
+// FeedProcessor, so Node can run them in worker threads (see process-pool-node.ts).
 import { decodeBodyInSlices } from './decode-body';
 import type { NormalizedItem, ParsedFeed } from './feed-types';
 import type { FeedFetcher, FetchOutcome, FetchRequest } from './fetcher';
@@ -7,13 +8,42 @@ import { normalizeItem } from './normalize-item';
 import { parseFeed } from './parse-feed';
 import { yieldToEventLoop } from './yield';
 
+/** What a feed says about itself once read, without its entries. */
+export type FeedInfo = Omit<ParsedFeed, 'items'>;
+
+export type Processed =
+  | { ok: true; feed: FeedInfo; items: NormalizedItem[] }
+  | { ok: false; message: string; feedLinks?: string[] };
+
+export interface ProcessRequest {
+  body: Uint8Array;
+  contentType: string | null;
+  finalUrl: string;
+  now: number;
+}
+
+/** Bytes of a fetched feed in, stored-ready items out. */
+export type FeedProcessor = (request: ProcessRequest) => Promise<Processed>;
+
+export const processInProcess: FeedProcessor = async ({ body, contentType, finalUrl, now }) => {
+  const decoded = await decodeBodyInSlices(body, contentType);
+  if (!decoded.ok) return { ok: false, message: decoded.message };
+  const parsed = await parseFeed(decoded.text, finalUrl);
+  if (!parsed.ok) return { ok: false, message: parsed.message, feedLinks: parsed.feedLinks };
+  const { items: entries, ...feed } = parsed.feed;
+  const seen = new Set<string>();
+  const items: NormalizedItem[] = [];
+  for (const entry of entries) {
+    const item = await normalizeItem(entry, { feed: parsed.feed, feedUrl: finalUrl, now });
+    if (!seen.has(item.guid)) items.push(item); // a feed listing one post twice stores it once
+    seen.add(item.guid);
+    if (items.length % 25 === 0) await yieldToEventLoop();
+  }
+  return { ok: true, feed, items };
+};
+
 export type ReadOutcome =
-  | {
-      status: 'read';
-      feed: ParsedFeed;
-      items: NormalizedItem[];
-      fetched: FetchOutcome & { status: 'fetched' };
-    }
+  | { status: 'read'; feed: FeedInfo; items: NormalizedItem[]; fetched: FetchOutcome & { status: 'fetched' } }
   | { status: 'not-modified'; fetched: FetchOutcome & { status: 'not-modified' } }
   | { status: 'failed'; message: string; retryAfterMs?: number; feedLinks?: string[] };
 
@@ -21,23 +51,18 @@ export async function readFeed(
   fetcher: FeedFetcher,
   request: FetchRequest,
   now: () => number,
+  process: FeedProcessor = processInProcess,
 ): Promise<ReadOutcome> {
   const fetched = await fetcher.fetch(request);
   if (fetched.status === 'failed')
     return { status: 'failed', message: fetched.message, retryAfterMs: fetched.retryAfterMs };
   if (fetched.status === 'not-modified') return { status: 'not-modified', fetched };
-  const decoded = await decodeBodyInSlices(fetched.body, fetched.contentType);
-  if (!decoded.ok) return { status: 'failed', message: decoded.message };
-  const parsed = await parseFeed(decoded.text, fetched.finalUrl);
-  if (!parsed.ok) return { status: 'failed', message: parsed.message, feedLinks: parsed.feedLinks };
-  const seen = new Set<string>();
-  const items: NormalizedItem[] = [];
-  const at = now();
-  for (const entry of parsed.feed.items) {
-    const item = await normalizeItem(entry, { feed: parsed.feed, feedUrl: fetched.finalUrl, now: at });
-    if (!seen.has(item.guid)) items.push(item); // a feed listing one post twice stores it once
-    seen.add(item.guid);
-    if (items.length % 25 === 0) await yieldToEventLoop();
-  }
-  return { status: 'read', feed: parsed.feed, items, fetched };
+  const processed = await process({
+    body: fetched.body,
+    contentType: fetched.contentType,
+    finalUrl: fetched.finalUrl,
+    now: now(),
+  });
+  if (!processed.ok) return { status: 'failed', message: processed.message, feedLinks: processed.feedLinks };
+  return { status: 'read', feed: processed.feed, items: processed.items, fetched };
 }

@@ -9,15 +9,20 @@ import {
   type Source,
 } from '../db/sources';
 import type { Logger } from '../log';
+import { directWrites, type WriteQueue } from '../db/write-queue';
 import { detectPlatform } from './detect-platform';
 import { MAX_CACHE_MS, type FeedFetcher } from './fetcher';
-import { readFeed } from './read-feed';
+import { readFeed, type FeedProcessor } from './read-feed';
 
 export interface IngestDeps {
   db: Database;
   fetcher: FeedFetcher;
   now: () => number;
   log: Logger;
+  /** Where a refresh's writes go; a polling pass shares one queue so feeds finishing together commit together. */
+  writes?: WriteQueue;
+  /** Runs the stages after the fetch; in-process unless the runtime offers worker threads. */
+  process?: FeedProcessor;
 }
 
 export type RefreshOutcome =
@@ -38,6 +43,7 @@ export async function refreshSource(
     deps.fetcher,
     { url: source.feedUrl, etag: source.etag, lastModified: source.lastModified },
     deps.now,
+    deps.process,
   );
   const now = deps.now();
   if (read.status === 'failed') return fail(deps, source, read.message, intervalMinutes, read.retryAfterMs);
@@ -61,7 +67,7 @@ export async function refreshSource(
     items.map((item) => item.guid),
   );
   const ttlMs = feed.ttlMinutes ? Math.min(feed.ttlMinutes * 60_000, MAX_CACHE_MS) : undefined;
-  await db.batch([
+  await (deps.writes ?? directWrites(db)).write([
     ...upsertItemStatements(db, source.id, items, now),
     fetchSuccessStatement(
       db,

@@ -2,6 +2,7 @@
 // Everything rendered later trusts only this output. One pass over htmlparser2's tokens, so time is linear.
 import { Parser } from 'htmlparser2';
 import { escapeHtml } from '../text/escape';
+import { BLOCK_TAGS, collapseWhitespace } from '../text/html-to-text';
 import { yieldToEventLoop } from './yield';
 
 const ALLOWED_TAGS = new Set([
@@ -55,14 +56,18 @@ function youtubeEmbed(url: URL): string | undefined {
 }
 
 /** Image hosts and paths that exist only to count readers. */
-const TRACKER_PATTERNS = [
-  /^https?:\/\/(pixel|stats)\.wp\.com\//,
-  /^https?:\/\/feeds\.feedburner\.com\/~r\//,
-  /^https?:\/\/feeds\.feedblitz\.com\//,
-  /^https?:\/\/[^/]*\.?(doubleclick\.net|google-analytics\.com|facebook\.com\/tr)\b/,
-  /^https?:\/\/www\.assoc-amazon\.com\//,
-  /^https?:\/\/[^/]+\/[^?]*\b(pixel|beacon|tracker)\.(gif|png)\b/i,
-];
+/** Image hosts and paths that exist only to count readers, as one pattern (tested once per image). */
+const TRACKERS = new RegExp(
+  [
+    String.raw`^https?://(pixel|stats)\.wp\.com/`,
+    String.raw`^https?://feeds\.feedburner\.com/~r/`,
+    String.raw`^https?://feeds\.feedblitz\.com/`,
+    String.raw`^https?://[^/]*\.?(doubleclick\.net|google-analytics\.com|facebook\.com/tr)\b`,
+    String.raw`^https?://www\.assoc-amazon\.com/`,
+    String.raw`^https?://[^/]+/[^?]*\b(pixel|beacon|tracker)\.(gif|png)\b`,
+  ].join('|'),
+  'i',
+);
 
 const MAX_DEPTH = 64;
 
@@ -89,7 +94,7 @@ export function safeUrl(value: string, baseUrl: string | undefined, allowMailto 
 export function isTrackingPixel(src: string, width?: string, height?: string): boolean {
   if ((width !== undefined && Number(width) <= 1) || (height !== undefined && Number(height) <= 1))
     return true;
-  return TRACKER_PATTERNS.some((pattern) => pattern.test(src));
+  return TRACKERS.test(src);
 }
 
 export function sanitizeHtml(html: string, options: SanitizeOptions = {}): string {
@@ -101,18 +106,36 @@ export function sanitizeHtml(html: string, options: SanitizeOptions = {}): strin
 /** Slices of this many characters are sanitized between yields to the event loop. */
 const SLICE = 8 * 1024;
 
-/** The same as sanitizeHtml, but large inputs are fed in slices with a yield between them. */
-export async function sanitizeHtmlInSlices(html: string, options: SanitizeOptions = {}): Promise<string> {
-  if (html.length <= SLICE) return sanitizeHtml(html, options);
+export interface Sanitized {
+  html: string;
+  /** The visible text, whitespace collapsed, at least `textLimit` characters of it when there is that much. */
+  text: string;
+}
+
+/**
+ * Sanitizes and, in the same pass, collects the visible text (for summaries), so the post's HTML is read once.
+ * Large inputs are fed in slices with a yield between them.
+ */
+export async function sanitizeWithText(
+  html: string,
+  options: SanitizeOptions & { textLimit: number },
+): Promise<Sanitized> {
   const sanitizer = createSanitizer(options);
   for (let at = 0; at < html.length; at += SLICE) {
     sanitizer.write(html.slice(at, at + SLICE));
-    await yieldToEventLoop();
+    if (at + SLICE < html.length) await yieldToEventLoop();
   }
-  return sanitizer.end();
+  return { html: sanitizer.end(), text: collapseWhitespace(sanitizer.text()) };
 }
 
-function createSanitizer(options: SanitizeOptions): { write(chunk: string): void; end(): string } {
+function createSanitizer(options: SanitizeOptions & { textLimit?: number }): {
+  write(chunk: string): void;
+  end(): string;
+  text(): string;
+} {
+  const textLimit = options.textLimit ?? 0;
+  const textParts: string[] = [];
+  let textLength = 0;
   const out: string[] = [];
   const open: string[] = []; // allowed tags we emitted and have not closed
   let dropDepth = 0; // > 0 while inside a tag dropped with its content
@@ -122,7 +145,7 @@ function createSanitizer(options: SanitizeOptions): { write(chunk: string): void
   const parser = new Parser(
     {
       onopentag(rawName, attributes) {
-        const name = rawName.toLowerCase();
+        const name = rawName; // the parser lower-cases tag names
         if (dropDepth > 0) {
           if (name === dropTag) dropDepth++;
           return;
@@ -132,6 +155,7 @@ function createSanitizer(options: SanitizeOptions): { write(chunk: string): void
           dropTag = name;
           return;
         }
+        if (textLength < textLimit && BLOCK_TAGS.has(name)) textParts.push(' ');
         if (!ALLOWED_TAGS.has(name) || depth >= MAX_DEPTH) return;
         const attrs = allowedAttributes(name, attributes, options.baseUrl);
         if (attrs === undefined) {
@@ -149,14 +173,20 @@ function createSanitizer(options: SanitizeOptions): { write(chunk: string): void
         }
       },
       ontext(text) {
-        if (dropDepth === 0) out.push(escapeHtml(text));
+        if (dropDepth > 0) return;
+        out.push(escapeHtml(text));
+        if (textLength < textLimit) {
+          textParts.push(text);
+          textLength += text.length;
+        }
       },
       onclosetag(rawName) {
-        const name = rawName.toLowerCase();
+        const name = rawName; // the parser lower-cases tag names
         if (dropDepth > 0) {
           if (name === dropTag) dropDepth--;
           return;
         }
+        if (textLength < textLimit && BLOCK_TAGS.has(name)) textParts.push(' ');
         if (VOID_TAGS.has(name)) return;
         const at = open.lastIndexOf(name);
         if (at === -1) return;
@@ -183,59 +213,59 @@ function createSanitizer(options: SanitizeOptions): { write(chunk: string): void
       segments.push(out.join(''));
       return segments.join('').trim();
     },
+    text: () => textParts.join(''),
   };
 }
 
+/**
+ * The allowed attributes of one element, serialized (' href="…" rel="…"'), or undefined when the element must
+ * go: an image with no safe source or a tracking pixel, an iframe from a host we do not embed. Built as one
+ * string per element: this runs for every element of every post.
+ */
 function allowedAttributes(
   name: string,
   attributes: Record<string, string>,
   baseUrl?: string,
 ): string | undefined {
-  const allowed = ALLOWED_ATTRIBUTES[name] ?? [];
-  const kept: [string, string][] = [];
-  for (const key of allowed) {
-    const value = attributes[key];
-    if (value === undefined) continue;
-    if (URL_ATTRIBUTES.has(key)) {
-      const url = safeUrl(value, baseUrl, name === 'a' && key === 'href');
-      if (url === undefined) continue;
-      kept.push([key, url]);
-    } else if (NUMERIC_ATTRIBUTES.has(key)) {
-      if (/^\d{1,5}$/.test(value.trim())) kept.push([key, value.trim()]);
-    } else if (key === 'reversed') {
-      kept.push([key, '']);
-    } else {
-      kept.push([key, value]);
+  const allowed = ALLOWED_ATTRIBUTES[name];
+  let out = '';
+  let url: string | undefined;
+  if (allowed) {
+    for (const key of allowed) {
+      const value = attributes[key];
+      if (value === undefined) continue;
+      if (URL_ATTRIBUTES.has(key)) {
+        const safe = safeUrl(value, baseUrl, name === 'a' && key === 'href');
+        if (safe === undefined) continue;
+        if (key === 'src' || key === 'href') url = safe;
+        if (name === 'iframe' && key === 'src') continue; // replaced by the embed URL below
+        out += ` ${key}="${escapeHtml(safe)}"`;
+      } else if (NUMERIC_ATTRIBUTES.has(key)) {
+        const number = value.trim();
+        if (/^\d{1,5}$/.test(number)) out += ` ${key}="${number}"`;
+      } else if (key === 'reversed') {
+        out += ' reversed';
+      } else {
+        out += ` ${key}="${escapeHtml(value)}"`;
+      }
     }
   }
   if (name === 'img') {
-    const src = valueOf(kept, 'src');
-    if (!src || isTrackingPixel(src, attributes.width, attributes.height)) return undefined;
-    kept.push(['loading', 'lazy'], ['decoding', 'async'], ['referrerpolicy', 'no-referrer']);
+    if (!url || isTrackingPixel(url, attributes.width, attributes.height)) return undefined;
+    return `${out} loading="lazy" decoding="async" referrerpolicy="no-referrer"`;
   }
-  if (name === 'a' && valueOf(kept, 'href')) {
-    kept.push(['rel', 'noopener noreferrer nofollow'], ['referrerpolicy', 'no-referrer']);
-  }
+  if (name === 'a')
+    return url ? `${out} rel="noopener noreferrer nofollow" referrerpolicy="no-referrer"` : out;
   if (name === 'iframe') {
-    const embed = embedUrl(valueOf(kept, 'src'));
+    const embed = embedUrl(url);
     if (!embed) return undefined;
-    const rest = kept.filter(([k]) => k !== 'src');
-    return serialize([
-      ['src', embed],
-      ...rest,
-      ['sandbox', 'allow-scripts allow-same-origin allow-presentation allow-popups'],
-      ['allow', 'fullscreen; picture-in-picture'],
-      ['loading', 'lazy'],
-      ['referrerpolicy', 'strict-origin-when-cross-origin'],
-    ]);
+    return (
+      ` src="${escapeHtml(embed)}"${out}` +
+      ' sandbox="allow-scripts allow-same-origin allow-presentation allow-popups" allow="fullscreen; picture-in-picture"' +
+      ' loading="lazy" referrerpolicy="strict-origin-when-cross-origin"'
+    );
   }
-  return serialize(kept);
-}
-
-// A plain function, not a closure per tag: hot paths here run once per element of every post.
-function valueOf(attributes: [string, string][], key: string): string | undefined {
-  for (const [k, v] of attributes) if (k === key) return v;
-  return undefined;
+  return out;
 }
 
 function embedUrl(src: string | undefined): string | undefined {
@@ -243,10 +273,4 @@ function embedUrl(src: string | undefined): string | undefined {
   const url = new URL(src);
   if (url.protocol !== 'https:') url.protocol = 'https:';
   return IFRAME_HOSTS[url.hostname]?.(url);
-}
-
-function serialize(attributes: [string, string][]): string {
-  return attributes
-    .map(([key, value]) => (value === '' ? ` ${key}` : ` ${key}="${escapeHtml(value)}"`))
-    .join('');
 }

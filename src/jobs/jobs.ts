@@ -6,7 +6,7 @@ import { deleteExpiredSessions } from '../db/sessions';
 import type { AppDeps } from '../deps';
 import { sendDueDeliveries, type SendDeps, type SendReport } from '../email/send-digest';
 import { pollSources } from '../ingest/poll';
-import type { RefreshOutcome } from '../ingest/refresh-source';
+import type { IngestDeps, RefreshOutcome } from '../ingest/refresh-source';
 import { readDistrictSettings } from '../settings/district-settings';
 
 /** A message in 'sending' longer than this was in flight when its process died. */
@@ -33,10 +33,17 @@ export async function runPollJob(
   deps: AppDeps,
   options: { sourceId?: number } = {},
 ): Promise<RefreshOutcome[]> {
-  return pollSources(
-    { db: deps.db, fetcher: deps.fetcher, now: () => deps.clock.now(), log: deps.log },
-    options,
-  );
+  return pollSources(ingestDepsOf(deps), options);
+}
+
+export function ingestDepsOf(deps: AppDeps): IngestDeps {
+  return {
+    db: deps.db,
+    fetcher: deps.fetcher,
+    now: () => deps.clock.now(),
+    log: deps.log,
+    process: deps.feedProcessor,
+  };
 }
 
 export async function runSendJob(deps: AppDeps, options: { digestId?: number } = {}): Promise<SendReport> {

@@ -8,6 +8,8 @@ const ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
+const NEEDS_ESCAPING = /[&<>"']/;
+
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  return NEEDS_ESCAPING.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c]!) : text;
 }

@@ -1,7 +1,7 @@
 // Plain text from HTML: what summaries, derived titles and privacy checks read. Linear time, no DOM.
 import { Parser } from 'htmlparser2';
 
-const BLOCK_TAGS = new Set([
+export const BLOCK_TAGS = new Set([
   'p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'tr', 'table',
   'figure', 'figcaption', 'section', 'article', 'header', 'footer', 'hr', 'dd', 'dt',
 ]); // prettier-ignore
@@ -43,7 +43,14 @@ export function htmlToText(html: string, maxChars = Infinity): string {
 }
 
 export function collapseWhitespace(text: string): string {
-  return text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  // Only runs that need changing match (two or more spaces, or any other kind of space), so ordinary text
+  // with single spaces passes through without a replacement per word.
+  return text
+    .replace(
+      /[\s\u00a0\u200b]{2,}|[\t\n\r\f\v\u00a0\u200b\u2028\u2029\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]/g,
+      ' ',
+    )
+    .trim();
 }
 
 /** Cuts text to at most `max` characters at a word boundary, adding an ellipsis when it cut. */

@@ -13,13 +13,14 @@ import { feedReport } from '../../ingest/feed-report';
 import { importSources } from '../../sources/import-sources';
 import { readOpml, writeOpml } from '../../sources/opml';
 import { readFeed } from '../../ingest/read-feed';
+import { ingestDepsOf } from '../../jobs/jobs';
 import { redirectWith } from '../flash';
 import { checkbox, field, readForm } from '../form';
 import { actorOf, adminPage, type AdminEnv } from './context';
 
 export function sourcesRoutes(deps: AppDeps) {
   const app = new Hono<AdminEnv>();
-  const ingestDeps = { db: deps.db, fetcher: deps.fetcher, now: () => deps.clock.now(), log: deps.log };
+  const ingestDeps = ingestDepsOf(deps);
 
   app.get('/', async (c) => {
     const [sources, schools, settings] = await Promise.all([
@@ -120,7 +121,10 @@ export function sourcesRoutes(deps: AppDeps) {
     const form = await readForm(c);
     const url = field(form, 'url', 2000);
     const settings = await readDistrictSettings(deps.db);
-    const report = feedReport(url, await readFeed(deps.fetcher, { url }, () => deps.clock.now()));
+    const report = feedReport(
+      url,
+      await readFeed(deps.fetcher, { url }, () => deps.clock.now(), deps.feedProcessor),
+    );
     return adminPage(deps, c, {
       title: 'Feed test',
       section: 'sources',

@@ -1,0 +1,67 @@
+// The worker-thread pool: same results as processing in-process, a hard deadline per feed, a heap limit per
+// worker, and recovery after either.
+import { afterEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../log';
+import { createProcessPool, type ProcessPool } from './process-pool-node';
+import { processInProcess } from './read-feed';
+
+const NOW = Date.parse('2026-11-21T15:00:00Z');
+const feed = (items: string) =>
+  new TextEncoder().encode(
+    `<?xml version="1.0"?><rss version="2.0"><channel><title>Room 3</title><link>https://room3.example/</link>${items}</channel></rss>`,
+  );
+const post =
+  '<item><title>Kites</title><link>https://room3.example/kites</link><pubDate>Fri, 20 Nov 2026 16:00:00 GMT</pubDate><description>&lt;p&gt;We flew kites &amp; measured the wind.&lt;/p&gt;</description></item>';
+const request = (body: Uint8Array) => ({
+  body,
+  contentType: 'application/rss+xml',
+  finalUrl: 'https://room3.example/feed',
+  now: NOW,
+});
+
+describe('createProcessPool', () => {
+  let pool: ProcessPool | undefined;
+  afterEach(async () => {
+    await pool?.close();
+    pool = undefined;
+  });
+
+  it('gives the same result as processing in-process', async () => {
+    pool = createProcessPool({ size: 2, log: silentLogger });
+    const body = feed(post);
+    expect(await pool.process(request(body))).toEqual(await processInProcess(request(body)));
+    // The caller's bytes are untouched: the pool transferred a copy.
+    expect(body.byteLength).toBeGreaterThan(0);
+  });
+
+  it('abandons a feed that runs past the deadline and keeps serving', async () => {
+    pool = createProcessPool({ size: 1, deadlineMs: 200, log: silentLogger });
+    await pool.warm();
+    const huge = feed(
+      `<item><title>a</title><description>${'<b>x</b> '.repeat(900_000)}</description></item>`,
+    );
+    expect(await pool.process(request(huge))).toEqual({
+      ok: false,
+      message: 'The feed took longer than 0.2 seconds to read, so it was abandoned.',
+    });
+    await pool.close();
+    pool = createProcessPool({ size: 1, deadlineMs: 30_000, log: silentLogger });
+    expect(await pool.process(request(feed(post)))).toMatchObject({ ok: true, items: [{ title: 'Kites' }] });
+  });
+
+  it('loses only the worker when a feed exhausts its heap, and replaces it', async () => {
+    // A feed at the size cap (9 MiB) of dense markup, against a worker heap far below what it needs.
+    pool = createProcessPool({ size: 1, maxHeapMb: 24, log: silentLogger });
+    const wide = feed(
+      Array.from(
+        { length: 450 },
+        (_, i) =>
+          `<item><title>${i}</title><description><![CDATA[${'<p><a href="/x">y</a></p>'.repeat(850)}]]></description></item>`,
+      ).join(''),
+    );
+    expect(wide.byteLength).toBeLessThan(10 * 1024 * 1024);
+    const outcome = await pool.process(request(wide));
+    expect(outcome).toEqual({ ok: false, message: 'The feed is too large or complex to read.' });
+    expect(await pool.process(request(feed(post)))).toMatchObject({ ok: true, items: [{ title: 'Kites' }] });
+  });
+});

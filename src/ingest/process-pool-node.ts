@@ -1,0 +1,143 @@
+// A pool of worker threads for the CPU-heavy stages of ingestion (decode, parse, normalize, sanitize), so
+// they use every core and never block the server's event loop. Each worker runs one feed at a time under a
+// deadline and its own heap limit: a feed that runs too long is stopped by terminating its worker, and a
+// feed too big for the limit costs only that worker, which is replaced.
+import { Worker } from 'node:worker_threads';
+import type { Logger } from '../log';
+import type { FeedProcessor, Processed, ProcessRequest } from './read-feed';
+
+export interface ProcessPoolOptions {
+  size: number;
+  deadlineMs?: number;
+  maxHeapMb?: number;
+  log: Logger;
+}
+
+interface Job {
+  id: number;
+  request: ProcessRequest;
+  resolve(result: Processed): void;
+}
+
+interface Slot {
+  worker: Worker;
+  job: Job | undefined;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  ready: Promise<void>;
+}
+
+export interface ProcessPool {
+  process: FeedProcessor;
+  /** Starts every worker now and resolves when all have loaded, so the first feeds pay no start-up. */
+  warm(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const WORKER_URL = new URL('./process-worker.mjs', import.meta.url);
+
+export function createProcessPool(options: ProcessPoolOptions): ProcessPool {
+  const deadlineMs = options.deadlineMs ?? 30_000;
+  const slots: Slot[] = [];
+  const queue: Job[] = [];
+  let nextId = 1;
+  let closed = false;
+
+  function spawn(): Slot {
+    const worker = new Worker(WORKER_URL, {
+      resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 512 },
+    });
+    let markReady = () => {};
+    const slot: Slot = {
+      worker,
+      job: undefined,
+      timer: undefined,
+      ready: new Promise((resolve) => (markReady = resolve)),
+    };
+    worker.on('message', (message: { ready?: true; id: number; result: Processed; error?: string }) => {
+      if (message.ready) return markReady();
+      if (message.error) options.log.error('feed processing failed in a worker', { error: message.error });
+      if (slot.job?.id === message.id) finish(slot, message.result);
+    });
+    worker.on('error', (error) => {
+      options.log.warn('a feed processing worker stopped', { error: error.message });
+      const tooBig =
+        /memory/i.test(error.message) || (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      replace(slot, {
+        ok: false,
+        message: tooBig
+          ? 'The feed is too large or complex to read.'
+          : 'The feed could not be read because of an internal error.',
+      });
+    });
+    worker.on('exit', () => {
+      if (!closed && slots.includes(slot))
+        replace(slot, { ok: false, message: 'The feed could not be read because of an internal error.' });
+    });
+    worker.unref();
+    slots.push(slot);
+    return slot;
+  }
+
+  function finish(slot: Slot, result: Processed) {
+    clearTimeout(slot.timer);
+    const job = slot.job;
+    slot.job = undefined;
+    slot.timer = undefined;
+    slot.worker.unref(); // an idle worker does not keep the process alive; a busy one does
+    job?.resolve(result);
+    dispatch();
+  }
+
+  /** Ends a worker that failed or overran; its job gets `result`; a fresh worker takes its place. */
+  function replace(slot: Slot, result: Processed) {
+    const index = slots.indexOf(slot);
+    if (index === -1) return;
+    slots.splice(index, 1);
+    clearTimeout(slot.timer);
+    void slot.worker.terminate();
+    slot.job?.resolve(result);
+    slot.job = undefined;
+    dispatch();
+  }
+
+  function dispatch() {
+    while (!closed && queue.length > 0) {
+      let slot = slots.find((s) => !s.job);
+      if (!slot && slots.length < options.size) slot = spawn();
+      if (!slot) return;
+      const job = queue.shift()!;
+      slot.job = job;
+      slot.worker.ref();
+      // A Node Buffer may share its ArrayBuffer with others, so the body is copied before it is transferred.
+      const body = job.request.body.slice();
+      slot.worker.postMessage({ ...job.request, body, id: job.id }, [body.buffer]);
+      const busy = slot;
+      busy.timer = setTimeout(
+        () =>
+          replace(busy, {
+            ok: false,
+            message: `The feed took longer than ${deadlineMs / 1000} seconds to read, so it was abandoned.`,
+          }),
+        deadlineMs,
+      );
+    }
+  }
+
+  return {
+    process: (request) =>
+      new Promise<Processed>((resolve) => {
+        if (closed) return resolve({ ok: false, message: 'The server is shutting down.' });
+        queue.push({ id: nextId++, request, resolve });
+        dispatch();
+      }),
+    async warm() {
+      while (slots.length < options.size) spawn();
+      await Promise.all(slots.map((slot) => slot.ready));
+    },
+    async close() {
+      closed = true;
+      for (const job of queue.splice(0)) job.resolve({ ok: false, message: 'The server is shutting down.' });
+      await Promise.all(slots.splice(0).map((slot) => slot.worker.terminate()));
+    },
+  };
+}
