@@ -3,24 +3,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simpleParser } from 'mailparser';
-import { insertUser } from '../src/db/users';
 import { createClient } from './browser-client';
-import { startTestApp, testPasswords, type TestApp } from './test-app';
+import { signedInClient, startTestApp, type TestApp } from './test-app';
 
 describe('the outbox (no SMTP server configured)', () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await startTestApp();
-    await insertUser(
-      app.runtime.deps.db,
-      {
-        email: 'dana@district.example',
-        name: 'Dana',
-        role: 'admin',
-        passwordHash: await testPasswords.hash('correct horse battery'),
-      },
-      app.clock.now(),
-    );
   });
   afterAll(() => app.close());
 
@@ -35,12 +24,7 @@ describe('the outbox (no SMTP server configured)', () => {
     expect(mail.text).toContain('/subscribe/confirm?token=');
 
     expect((await createClient(app.url).get('/admin/outbox')).status).toBe(303);
-    const admin = createClient(app.url);
-    await admin.post('/admin/login', {
-      _csrf: await admin.csrf('/admin/login'),
-      email: 'dana@district.example',
-      password: 'correct horse battery',
-    });
+    const admin = await signedInClient(app);
     const list = await (await admin.get('/admin/outbox')).text();
     expect(list).toContain('parent@family.example');
     const id = /href="\/admin\/outbox\/([\w-]+)"/.exec(list)![1]!;

@@ -1,10 +1,9 @@
 // The Sources page over HTTP: test a feed without saving, add it, import and export OPML.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listSources } from '../src/db/sources';
-import { insertUser } from '../src/db/users';
-import { createClient, type Client } from './browser-client';
+import type { Client } from './browser-client';
 import { serveBody, startTestServer, type TestServer } from './http-server';
-import { startTestApp, testPasswords, type TestApp } from './test-app';
+import { signedInClient, startTestApp, type TestApp } from './test-app';
 
 const feed = `<?xml version="1.0"?><rss version="2.0"><channel><title>Room 5</title><link>https://room5.example/</link><generator>Mastodon v4.3</generator>
 <item><title>Leaf rubbings</title><link>https://room5.example/leaves</link><pubDate>Fri, 20 Nov 2026 16:00:00 GMT</pubDate><description>&lt;p&gt;We made leaf rubbings.&lt;/p&gt;&lt;img src="/leaves.jpg" alt="Crayon leaf rubbings"&gt;</description></item>
@@ -23,22 +22,7 @@ describe('the Sources page', () => {
       serveBody('<!doctype html><html><body><form>Sign in</form></body></html>', 'text/html'),
     );
     app = await startTestApp();
-    await insertUser(
-      app.runtime.deps.db,
-      {
-        email: 'dana@district.example',
-        name: 'Dana',
-        role: 'admin',
-        passwordHash: await testPasswords.hash('correct horse battery'),
-      },
-      app.clock.now(),
-    );
-    admin = createClient(app.url);
-    await admin.post('/admin/login', {
-      _csrf: await admin.csrf('/admin/login'),
-      email: 'dana@district.example',
-      password: 'correct horse battery',
-    });
+    admin = await signedInClient(app);
   });
   afterAll(async () => {
     await app.close();

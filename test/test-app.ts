@@ -8,6 +8,7 @@ import { createScryptHasher } from '../src/auth/scrypt-hasher';
 import { parseConfig, type Config } from '../src/config';
 import { createNodeRuntime, startServer, type NodeRuntime, type RunningServer } from '../src/entry/node';
 import { createLogger } from '../src/log';
+import { insertUser, type Role } from '../src/db/users';
 import { createClient, type Client } from './browser-client';
 import { testClock, type TestClock } from './clock';
 
@@ -80,4 +81,32 @@ export function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+export const TEST_PASSWORD = 'correct horse battery';
+
+/** A user with the test password, created through storage (as `user:create` plus set-password would). */
+export async function addUser(app: TestApp, email: string, role: Role = 'admin') {
+  return insertUser(
+    app.runtime.deps.db,
+    { email, name: email.split('@')[0]!, role, passwordHash: await testPasswords.hash(TEST_PASSWORD) },
+    app.clock.now(),
+  );
+}
+
+/** An HTTP client signed in as a new user of this role. */
+export async function signedInClient(
+  app: TestApp,
+  email = 'dana@district.example',
+  role: Role = 'admin',
+): Promise<Client> {
+  await addUser(app, email, role);
+  const client = createClient(app.url);
+  const response = await client.post('/admin/login', {
+    _csrf: await client.csrf('/admin/login'),
+    email,
+    password: TEST_PASSWORD,
+  });
+  if (response.status !== 303) throw new Error(`signing in as ${email} failed with ${response.status}`);
+  return client;
 }

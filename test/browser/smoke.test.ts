@@ -3,10 +3,9 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertUser } from '../../src/db/users';
 import { describeViolations, launchBrowser, seriousAxeViolations } from '../browser';
 import { serveBody, startTestServer, type TestServer } from '../http-server';
-import { startTestApp, testPasswords, type TestApp } from '../test-app';
+import { addUser, startTestApp, TEST_PASSWORD, type TestApp } from '../test-app';
 
 const feed = `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Room 4 News</title><link>https://room4.example/</link>
@@ -26,16 +25,7 @@ describe('browser: sign in, publish, read', () => {
     feeds = await startTestServer();
     feeds.route('/feed', serveBody(feed, 'application/rss+xml'));
     app = await startTestApp();
-    await insertUser(
-      app.runtime.deps.db,
-      {
-        email: 'dana@district.example',
-        name: 'Dana',
-        role: 'admin',
-        passwordHash: await testPasswords.hash('correct horse battery'),
-      },
-      app.clock.now(),
-    );
+    await addUser(app, 'dana@district.example');
     browser = await launchBrowser();
   });
 
@@ -51,7 +41,7 @@ describe('browser: sign in, publish, read', () => {
     expect(page.url()).toContain('/admin/login');
     expect(describeViolations(await seriousAxeViolations(page))).toBe('');
     await page.getByLabel('Email').fill('dana@district.example');
-    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/admin\/inbox/);
 
