@@ -125,6 +125,8 @@ export async function saveDigestDraft(
       .set({
         title: draft.title,
         intro: draft.intro,
+        // Any change makes a digest that was ready a draft again: it must pass the checks once more.
+        status: 'draft',
         version: sql`${digests.version} + 1`,
         writeToken: token,
         updatedAt: options.now,
@@ -161,6 +163,8 @@ export async function publishDigest(
   digestId: number,
   actor: Actor,
   now: number,
+  /** Publish only this version (the one that was checked); any later save makes this a no-op. */
+  expectedVersion?: number,
 ): Promise<PublishOutcome> {
   const token = randomToken(12);
   const guard = claimedBy(digestId, token);
@@ -182,7 +186,13 @@ export async function publishDigest(
         writeToken: token,
         updatedAt: now,
       })
-      .where(and(eq(digests.id, digestId), inArray(digests.status, ['draft', 'ready']))),
+      .where(
+        and(
+          eq(digests.id, digestId),
+          inArray(digests.status, ['draft', 'ready']),
+          expectedVersion === undefined ? undefined : eq(digests.version, expectedVersion),
+        ),
+      ),
     db.raw(sql`insert into ${deliveries} (digest_id, subscriber_id, kind, state, attempts, next_attempt_at, queued_at, updated_at)
       select ${digestId}, s.id, 'digest', 'queued', 0, 0, ${now}, ${now}
       from ${subscribers} s
@@ -200,4 +210,69 @@ export async function publishDigest(
     .where(and(eq(deliveries.digestId, digestId), eq(deliveries.kind, 'digest')))
     .get();
   return { ok: true, digest, queued: queued?.n ?? 0 };
+}
+
+/** Records a second person's approval of exactly this version; false if the digest moved on meanwhile. */
+export async function approveDigest(
+  db: Database,
+  digestId: number,
+  version: number,
+  userId: number,
+): Promise<boolean> {
+  const rows = await db.orm
+    .update(digests)
+    .set({ approvedBy: userId, approvedVersion: version })
+    .where(
+      and(
+        eq(digests.id, digestId),
+        eq(digests.version, version),
+        inArray(digests.status, ['draft', 'ready']),
+      ),
+    )
+    .returning({ id: digests.id });
+  return rows.length > 0;
+}
+
+export async function submitDigest(
+  db: Database,
+  digestId: number,
+  userId: number | null,
+  now: number,
+): Promise<void> {
+  await db.orm.update(digests).set({ submittedBy: userId, submittedAt: now }).where(eq(digests.id, digestId));
+}
+
+/** draft → ready for exactly this version, so the scheduler publishes what was checked; false otherwise. */
+export async function markDigestReady(
+  db: Database,
+  digestId: number,
+  version: number,
+  now: number,
+): Promise<boolean> {
+  const rows = await db.orm
+    .update(digests)
+    .set({ status: 'ready', updatedAt: now })
+    .where(
+      and(
+        eq(digests.id, digestId),
+        eq(digests.version, version),
+        inArray(digests.status, ['draft', 'ready']),
+      ),
+    )
+    .returning({ id: digests.id });
+  return rows.length > 0;
+}
+
+export async function unpublishDigest(
+  db: Database,
+  digestId: number,
+  reason: string,
+  now: number,
+): Promise<boolean> {
+  const rows = await db.orm
+    .update(digests)
+    .set({ status: 'unpublished', unpublishedAt: now, unpublishReason: reason, updatedAt: now })
+    .where(and(eq(digests.id, digestId), eq(digests.status, 'published')))
+    .returning({ id: digests.id });
+  return rows.length > 0;
 }

@@ -102,6 +102,12 @@ export const digests = sqliteTable('digests', {
   correctionNote: text('correction_note'),
   unpublishedAt: integer('unpublished_at'),
   unpublishReason: text('unpublish_reason'),
+  /** Set when a contributor hands the draft to editors. */
+  submittedBy: integer('submitted_by'),
+  submittedAt: integer('submitted_at'),
+  /** A second person's approval, valid only for the version it was given to. */
+  approvedBy: integer('approved_by'),
+  approvedVersion: integer('approved_version'),
 });
 
 export const digestEntries = sqliteTable(
@@ -138,6 +144,11 @@ export const findingOverrides = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.digestId, t.itemId, t.kind] })],
 );
+
+/** Student surnames for exact matching, kept only as keyed hashes so the roster cannot be read back. */
+export const rosterSurnames = sqliteTable('roster_surnames', {
+  hash: text('hash').primaryKey(),
+});
 
 export const subscribers = sqliteTable(
   'subscribers',

@@ -193,3 +193,14 @@ export async function lastSourceCheckAt(db: Database): Promise<number | null> {
     .get();
   return row?.at ?? null;
 }
+
+/** Names of the adults behind each school's accounts (owners), which the name check never flags. */
+export async function listStaffNamesBySchool(db: Database): Promise<Map<number, string[]>> {
+  const rows = await db.orm
+    .select({ schoolId: sources.schoolId, name: sources.ownerName })
+    .from(sources)
+    .where(sql`${sources.ownerName} is not null and ${sources.ownerName} <> ''`);
+  const bySchool = new Map<number, string[]>();
+  for (const row of rows) bySchool.set(row.schoolId, [...(bySchool.get(row.schoolId) ?? []), row.name!]);
+  return bySchool;
+}

@@ -13,6 +13,8 @@ export async function publishDigestForDate(
   deps: { db: Database; background: Background; now: () => number },
   date: string,
   actor: Actor,
+  /** Publish only this version (the one that was checked). */
+  expectedVersion?: number,
 ): Promise<PublishResult> {
   const digest = await findDigest(deps.db, date);
   if (digest?.status === 'published') {
@@ -30,7 +32,7 @@ export async function publishDigestForDate(
       message: `Nothing is selected for ${date}, so there is nothing to publish.`,
     };
   }
-  const outcome = await publishDigest(deps.db, digest.id, actor, deps.now());
+  const outcome = await publishDigest(deps.db, digest.id, actor, deps.now(), expectedVersion);
   if (!outcome.ok) {
     return {
       ok: false,

@@ -3,15 +3,25 @@
 import { Hono } from 'hono';
 import { ASSETS } from '../views/assets';
 
+const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="#1f3a5f"/><path d="M18 16l14 18 14-18" fill="none" stroke="#f5b041" stroke-width="7" stroke-linecap="round" stroke-linejoin="round"/><path d="M32 34v16" stroke="#fff" stroke-width="7" stroke-linecap="round"/></svg>`;
+
 export function assetRoutes() {
   const app = new Hono();
+  for (const path of ['/favicon.svg', '/favicon.ico']) {
+    app.get(path, (c) =>
+      c.body(FAVICON, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=604800' }),
+    );
+  }
   app.get('/assets/:name', (c) => {
     const asset = ASSETS[c.req.param('name') as keyof typeof ASSETS];
     if (!asset) return c.notFound();
     const versioned = c.req.query('v') === asset.version;
     c.header('Cache-Control', versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
     c.header('Cross-Origin-Resource-Policy', 'cross-origin');
-    return c.body(asset.body, 200, { 'Content-Type': 'text/css; charset=utf-8' });
+    const type = c.req.param('name').endsWith('.js')
+      ? 'text/javascript; charset=utf-8'
+      : 'text/css; charset=utf-8';
+    return c.body(asset.body, 200, { 'Content-Type': type });
   });
   return app;
 }

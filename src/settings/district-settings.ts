@@ -2,6 +2,7 @@
 import type { Database } from '../db/client';
 import { readAllSettings, writeSetting } from '../db/settings';
 import { isValidTimeZone } from '../time/zoned-time';
+import { DEFAULT_TONE_WORDS } from '../curate/tone-words';
 
 export interface DistrictSettings {
   districtName: string;
@@ -12,6 +13,14 @@ export interface DistrictSettings {
   publishDays: number[];
   pollIntervalMinutes: number;
   fetchConcurrency: number;
+  /** Publishing needs the approval of someone other than the draft's last editor. */
+  requireApproval: boolean;
+  /** Origins allowed to frame the embed (CSP frame-ancestors). */
+  embedOrigins: string[];
+  /** Words and phrases that mock, shame or complain, flagged by the tone check. */
+  toneWords: string[];
+  /** Full names (and words) the student-name check never flags: historical figures, namesakes of schools. */
+  nameAllowlist: string[];
 }
 
 const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
@@ -24,6 +33,8 @@ interface SettingDefinition {
   help: string;
   fallback: string;
   check: Check;
+  /** How the admin edits it: one line (default), one entry per line, or yes/no. */
+  input?: 'line' | 'lines' | 'yes-no';
 }
 
 const checkNotEmpty: Check = (value) => (value.trim() ? undefined : 'must not be empty.');
@@ -85,7 +96,60 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     fallback: '8',
     check: (value) => wholeNumberBetween(value, 1, 64),
   },
+  {
+    key: 'require_approval',
+    label: 'Require a second person’s approval',
+    help: 'When on, a digest can be published only after someone other than its last editor approves it.',
+    fallback: 'false',
+    check: (value) => (/^(true|false)$/.test(value) ? undefined : 'must be true or false.'),
+    input: 'yes-no',
+  },
+  {
+    key: 'embed_origins',
+    label: 'Sites allowed to embed the digest',
+    help: 'One origin per line, such as https://www.district.example. Only these may show /embed in a frame.',
+    fallback: '',
+    check: (value) => {
+      const bad = splitLines(value).filter((origin) => !isOrigin(origin));
+      return bad.length
+        ? `must list origins like https://www.district.example (not ${bad.join(', ')}).`
+        : undefined;
+    },
+    input: 'lines',
+  },
+  {
+    key: 'tone_words',
+    label: 'Tone check: words and phrases to flag',
+    help: 'One per line. Wording that mocks, shames or complains is flagged before publishing.',
+    fallback: DEFAULT_TONE_WORDS.join('\n'),
+    check: () => undefined,
+    input: 'lines',
+  },
+  {
+    key: 'name_allowlist',
+    label: 'Name check: names never to flag',
+    help: 'One per line: historical figures, authors, the people schools are named after (e.g. Abraham Lincoln).',
+    fallback: '',
+    check: () => undefined,
+    input: 'lines',
+  },
 ];
+
+function splitLines(value: string): string[] {
+  return value
+    .split(/[\r\n,]+/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+}
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value.replace(/\/$/, '');
+  } catch {
+    return false;
+  }
+}
 
 function wholeNumberBetween(value: string, min: number, max: number): string | undefined {
   const n = Number(value);
@@ -137,6 +201,10 @@ export async function readDistrictSettings(db: Database): Promise<DistrictSettin
       .filter((d) => d >= 0),
     pollIntervalMinutes: Number(value('poll_interval_minutes')),
     fetchConcurrency: Number(value('fetch_concurrency')),
+    requireApproval: value('require_approval') === 'true',
+    embedOrigins: splitLines(value('embed_origins')).map((origin) => origin.replace(/\/$/, '')),
+    toneWords: splitLines(value('tone_words')),
+    nameAllowlist: splitLines(value('name_allowlist')),
   };
 }
 

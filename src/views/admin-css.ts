@@ -12,6 +12,14 @@ a { color: var(--link); }
 :focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
 .skip { position: absolute; left: -999px; top: 0; background: var(--ink); color: #fff; padding: .5rem 1rem; z-index: 10; }
 .skip:focus { left: .5rem; }
+.break { word-break: break-word; overflow-wrap: anywhere; }
+.inline-label { margin: 0; }
+.narrow { max-width: 20rem; }
+.table-caption { text-align: left; padding: .5rem .75rem; }
+.gap-below { margin-bottom: 1rem; }
+.check-label { font-weight: 400; display: flex; gap: .5rem; align-items: center; margin-top: 1rem; }
+.card-heading { margin-top: 0; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .topbar { background: var(--navy); color: #fff; }
 .topbar .inner { max-width: 78rem; margin: 0 auto; padding: .6rem 1.25rem; display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1.5rem; }
 .brand { font-weight: 800; font-size: 1.1rem; color: #fff; text-decoration: none; letter-spacing: .01em; }
@@ -80,5 +88,38 @@ tr:last-child td { border-bottom: 0; }
 .login h1 { font-size: 1.4rem; }
 pre.mail { white-space: pre-wrap; background: #fbfbfc; border: 1px solid var(--line); border-radius: 8px; padding: 1rem; font-size: .9rem; }
 iframe.mail { width: 100%; height: 70vh; border: 1px solid var(--line); border-radius: 8px; background: #fff; }
-@media (max-width: 900px) { .desk { grid-template-columns: 1fr; } .desk aside { position: static; } }
+.desk { display: grid; grid-template-columns: minmax(0, 1.6fr) minmax(18rem, 1fr); gap: 1.25rem; align-items: start; }
+.desk-items { position: sticky; top: .5rem; max-height: calc(100vh - 1rem); overflow-y: auto; }
+.desk-items h2 { margin-top: 0; }
+.desk-items .school-group { padding: .25rem 0; }
+.desk-items .school-group h3 { font-size: 1rem; margin: .75rem 1rem .25rem; }
+.desk-items .item { grid-template-columns: 4.5rem minmax(0, 1fr); }
+.desk-items .item .thumb { width: 4.5rem; height: 3.4rem; }
+.desk-items .item.selected { background: #f0f6ee; }
+.desk-items .item h4 { font-size: .95rem; margin: 0 0 .15rem; }
+.item-actions { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; margin-top: .4rem; }
+.item-actions button { padding: .3rem .7rem; font-size: .85rem; }
+.toolbar { position: sticky; top: 0; z-index: 2; display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; background: var(--bg); padding: .5rem 0 .75rem; }
+.status-line { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; margin: 0 0 1rem; }
+.entry-list { list-style: none; margin: 0; padding: 0; display: grid; gap: 1rem; }
+.entry-card { background: var(--card); border: 1px solid var(--line); border-left: 4px solid #a7d7b8; border-radius: 10px; padding: 1rem 1.25rem; }
+.entry-card.has-findings { border-left-color: #d97706; }
+.entry-card.dragging { opacity: .5; }
+.entry-card[draggable=true] .entry-head { cursor: grab; }
+.entry-head { display: flex; gap: .75rem; align-items: baseline; }
+.entry-number { font-weight: 800; color: var(--navy); font-size: 1.1rem; }
+.entry-source { color: var(--muted); font-size: .9rem; }
+.entry-card input[type=text], .entry-card textarea, .card input[type=text], .card textarea { max-width: none; }
+.image-choice { border: 0; padding: 0; margin: .75rem 0 0; }
+.image-choice legend { font-weight: 600; padding: 0; margin-bottom: .3rem; }
+.image-option { display: inline-flex; align-items: center; gap: .4rem; margin: 0 .75rem .5rem 0; font-weight: 400; }
+.image-option img { width: 5rem; height: 3.75rem; object-fit: cover; border-radius: 6px; border: 1px solid var(--line); }
+.findings { list-style: none; margin: .5rem 0; padding: 0; display: grid; gap: .5rem; }
+.finding { background: var(--warn-bg); border: 1px solid #f0cf9c; border-radius: 8px; padding: .6rem .8rem; }
+.finding.resolved { background: #f6f7f9; border-color: var(--line); }
+.finding details { margin-top: .4rem; }
+.finding summary { cursor: pointer; color: var(--link); }
+.conflict { border: 2px solid #d97706; }
+.preview-frame { width: 100%; height: 75vh; border: 1px solid var(--line); border-radius: 8px; background: #fff; }
+@media (max-width: 900px) { .desk { grid-template-columns: 1fr; } .desk aside, .desk-items { position: static; max-height: none; } }
 `;

@@ -38,6 +38,7 @@ export function AdminLayout(props: AdminLayoutProps) {
         <meta name="robots" content="noindex" />
         <title>{`${props.title} · Yesterday admin`}</title>
         <link rel="stylesheet" href={assetUrl('admin.css')} />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
       </head>
       <body>
         <a class="skip" href="#content">

@@ -1,5 +1,6 @@
 // Stylesheet URLs carry a content hash, so browsers may cache them for a year and still see every change.
 import { adminCss } from './admin-css';
+import { deskJs } from './desk-js';
 import { siteCss } from './site-css';
 
 function fnv1a(text: string): string {
@@ -14,6 +15,7 @@ function fnv1a(text: string): string {
 export const ASSETS = {
   'site.css': { body: siteCss, version: fnv1a(siteCss) },
   'admin.css': { body: adminCss, version: fnv1a(adminCss) },
+  'desk.js': { body: deskJs, version: fnv1a(deskJs) },
 } as const;
 
 export function assetUrl(name: keyof typeof ASSETS): string {

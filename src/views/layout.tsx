@@ -30,6 +30,7 @@ export function PublicLayout({ site, title, description, path, head, children }:
         {description ? <meta name="description" content={description} /> : null}
         {path !== undefined ? <link rel="canonical" href={`${site.publicUrl}${path}`} /> : null}
         <link rel="stylesheet" href={assetUrl('site.css')} />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link
           rel="alternate"
           type="application/rss+xml"

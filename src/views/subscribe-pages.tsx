@@ -133,7 +133,7 @@ export function PreferencesPage(props: {
         </fieldset>
         <button type="submit">Save my choices</button>
       </form>
-      <p style="margin-top:1.5rem">
+      <p class="after-card">
         <a href={`/unsubscribe?token=${encodeURIComponent(props.unsubscribeToken)}`}>Unsubscribe instead</a>
       </p>
     </PublicLayout>

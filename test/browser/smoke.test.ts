@@ -54,20 +54,20 @@ describe('browser: sign in, publish, read', () => {
     await page.screenshot({ path: 'test-results/smoke-sources.png', fullPage: true });
 
     await page.goto(`${app.url}/admin/inbox?date=2026-11-20`);
-    await page.getByLabel('Pumpkin measuring day').check();
-    await page.getByLabel('Poetry café').check();
-    await page.getByLabel('Intro line').fill('Pumpkins and poems in Room 4.');
+    await page.getByRole('button', { name: 'Add to digest: Pumpkin measuring day' }).click();
+    await page.getByRole('button', { name: 'Add to digest: Poetry café' }).click();
+    await page.getByLabel('Intro').fill('Pumpkins and poems in Room 4.');
     expect(describeViolations(await seriousAxeViolations(page))).toBe('');
     await page.screenshot({ path: 'test-results/smoke-inbox.png', fullPage: true });
-    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByRole('button', { name: 'Publish now' }).click();
     await expect.poll(() => page.locator('.flash.ok').textContent()).toContain('Published.');
 
     await page.goto(`${app.url}/digests/2026-11-20`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Friday, November 20, 2026');
-    // Entries keep the inbox's order, newest first.
+    // Entries keep the order they were added in.
     expect(await page.locator('.entry h2').allTextContents()).toEqual([
-      'Poetry café',
       'Pumpkin measuring day',
+      'Poetry café',
     ]);
     expect(await page.locator('.intro').textContent()).toBe('Pumpkins and poems in Room 4.');
     expect(describeViolations(await seriousAxeViolations(page))).toBe('');

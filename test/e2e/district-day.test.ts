@@ -131,17 +131,20 @@ describe('a district day, end to end', () => {
 
   it('publishes the selected items with an intro; the blog, the feed and the email all carry them', async () => {
     const inbox = await (await admin.get('/admin/inbox?date=2026-11-20')).text();
-    const ids = [...inbox.matchAll(/name="item" value="(\d+)"/g)].map((m) => m[1]!);
-    const titles = [...inbox.matchAll(/<label for="item-\d+">([^<]+)<\/label>/g)].map((m) => m[1]);
-    const chosen = ids.filter((_, i) => titles[i] !== 'Reading buddies');
+    // Each post in the day's list has an "Add to digest" button naming its id; take all but one.
+    const posts = [
+      ...inbox.matchAll(/<h4>([^<]+)(?:<span[^>]*>[^<]*<\/span>)?<\/h4>[\s\S]*?value="add:(\d+)"/g),
+    ].map((m) => ({ title: m[1]!, id: m[2]! }));
+    expect(posts.map((p) => p.title)).toContain('Reading buddies');
+    const chosen = posts.filter((p) => p.title !== 'Reading buddies').map((p) => p.id);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(inbox)![1]!;
     const published = await admin.post('/admin/inbox?date=2026-11-20', {
       _csrf: csrf,
       version: '0',
-      item: chosen,
+      entry: chosen,
       title: '',
       intro: 'Beans, books and a late night.',
-      action: 'publish',
+      op: 'publish',
     });
     expect(published.status).toBe(303);
     const after = await (await admin.get('/admin/inbox?date=2026-11-20')).text();

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../../deps';
 import { type AdminEnv } from './context';
 import { auditRoutes, settingsRoutes } from './audit-settings';
-import { inboxRoutes } from './inbox';
+import { inboxRoutes, previewRoutes } from './inbox';
 import { outboxRoutes } from './outbox';
 import { sourcesRoutes } from './sources';
 import { subscribersRoutes } from './subscribers';
@@ -19,6 +19,7 @@ export function adminRoutes(deps: AppDeps) {
   });
 
   app.get('/', (c) => c.redirect('/admin/inbox', 303));
+  app.route('/inbox/preview', previewRoutes(deps));
   app.route('/inbox', inboxRoutes(deps));
   app.route('/sources', sourcesRoutes(deps));
   app.route('/subscribers', subscribersRoutes(deps));

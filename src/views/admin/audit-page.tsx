@@ -53,9 +53,7 @@ export function AuditPage(props: {
                 <code>{entry.action}</code>
               </td>
               <td>{entry.subjectType ? `${entry.subjectType} ${entry.subjectId ?? ''}` : ''}</td>
-              <td class="small" style="word-break:break-word">
-                {entry.details === '{}' ? '' : entry.details}
-              </td>
+              <td class="small break">{entry.details === '{}' ? '' : entry.details}</td>
             </tr>
           ))}
         </tbody>

@@ -17,7 +17,7 @@ export function FeedCheckPage(props: {
       </p>
       <h1>Feed test</h1>
       <p class="muted">
-        Nothing has been saved. <span style="word-break:break-all">{report.url}</span>
+        Nothing has been saved. <span class="break">{report.url}</span>
       </p>
       {!report.ok ? (
         <div class="flash error" role="alert">
@@ -39,7 +39,7 @@ export function FeedCheckPage(props: {
               {report.finalUrl !== report.url ? (
                 <>
                   <dt>Redirected to</dt>
-                  <dd style="word-break:break-all">{report.finalUrl}</dd>
+                  <dd class="break">{report.finalUrl}</dd>
                 </>
               ) : null}
               <dt>Posts</dt>
@@ -54,7 +54,7 @@ export function FeedCheckPage(props: {
             <form method="post" action="/admin/sources" class="actions">
               <CsrfField token={props.csrfToken} />
               <input type="hidden" name="url" value={report.finalUrl} />
-              <label for="check-school" style="margin:0">
+              <label for="check-school" class="inline-label">
                 School
               </label>
               <input
@@ -63,15 +63,13 @@ export function FeedCheckPage(props: {
                 name="school"
                 value={props.school}
                 required
-                style="max-width:20rem"
+                class="narrow"
               />
               <button type="submit">Add this source</button>
             </form>
           </div>
           <table>
-            <caption class="muted small" style="text-align:left;padding:.5rem .75rem">
-              What would be read
-            </caption>
+            <caption class="muted small table-caption">What would be read</caption>
             <thead>
               <tr>
                 <th scope="col">Published</th>

@@ -64,9 +64,7 @@ export function OutboxMessagePage(props: { message: OutboxMessage; timezone: str
           {Object.entries(message.headers).map(([key, value]) => (
             <>
               <dt>{key}</dt>
-              <dd class="small" style="word-break:break-all">
-                {value}
-              </dd>
+              <dd class="small break">{value}</dd>
             </>
           ))}
         </dl>

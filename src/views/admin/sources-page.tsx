@@ -21,7 +21,7 @@ export function SourcesPage(props: SourcesPageProps) {
         Feeds of teacher and classroom accounts authorized by their school. Only these are read into the
         inbox.
       </p>
-      <div class="actions" style="margin-bottom:1rem">
+      <div class="actions gap-below">
         <form method="post" action="/admin/sources/fetch-all">
           <CsrfField token={props.csrfToken} />
           <button type="submit" class="secondary">
@@ -33,7 +33,7 @@ export function SourcesPage(props: SourcesPageProps) {
         <div class="card">No sources yet. Add the first teacher's feed below.</div>
       ) : (
         <table>
-          <caption class="muted small" style="text-align:left;padding:.5rem .75rem">
+          <caption class="muted small table-caption">
             {props.sources.length} {props.sources.length === 1 ? 'source' : 'sources'}
           </caption>
           <thead>
@@ -140,7 +140,7 @@ export function SourcesPage(props: SourcesPageProps) {
         <input type="text" id="owner_name" name="owner_name" maxlength={120} placeholder="Ana Rivera" />
         <label for="owner">Owner's email (optional)</label>
         <input type="email" id="owner" name="owner" maxlength={254} />
-        <label style="font-weight:400;display:flex;gap:.5rem;align-items:center;margin-top:1rem">
+        <label class="check-label">
           <input type="checkbox" name="media_release" value="1" /> A media release is on file for the students
           this account photographs
         </label>

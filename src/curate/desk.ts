@@ -1,0 +1,615 @@
+// The coordinator's desk as a service: loading a day, saving drafts without ever overwriting someone else's
+// work, the district's checks, overrides, review and approval, publishing. The admin pages and the JSON API
+// both call these functions, so roles, checks and conflicts are the same for both.
+import { auditStatement, recordAudit, type Actor } from '../db/audit';
+import type { Database } from '../db/client';
+import {
+  approveDigest,
+  findDigest,
+  listEntries,
+  markDigestReady,
+  saveDigestDraft,
+  submitDigest,
+  unpublishDigest,
+  type Digest,
+  type DigestEntryWithItem,
+  type EntryDraft,
+} from '../db/digests';
+import { listOverrides, upsertOverrideStatement } from '../db/findings';
+import { findItemsByIds, listItemsPublishedBetween, type InboxItem } from '../db/items';
+import { rosterWordsAmong } from '../db/roster';
+import { listStaffNamesBySchool } from '../db/sources';
+import type { Role } from '../db/users';
+import type { Background } from '../deps';
+import { newMessageId, type Mailer } from '../email/mailer';
+import { renderDigestEmail, type EmailSite } from '../email/render-digest-email';
+import { publishDigestForDate } from '../publish/publish-digest';
+import { readDistrictSettings, type DistrictSettings } from '../settings/district-settings';
+import { dayRange } from '../time/zoned-time';
+import { randomToken } from '../auth/tokens';
+import { defaultEntry } from './entry-defaults';
+import { imagesOf, type ImageChoice } from './item-images';
+import { DIGEST_LEVEL, FINDING_KINDS, runChecks, type Finding, type FindingKind } from './run-checks';
+
+export type Permission = 'curate' | 'publish' | 'override' | 'approve';
+
+const PERMISSIONS: Record<Role, readonly Permission[]> = {
+  contributor: ['curate'],
+  editor: ['curate', 'publish', 'override', 'approve'],
+  admin: ['curate', 'publish', 'override', 'approve'],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return PERMISSIONS[role].includes(permission);
+}
+
+/** Who acts at the desk: a signed-in person, or an API token acting with a role. */
+export interface DeskActor extends Actor {
+  role: Role;
+  /** The person's user id; null for an API token. */
+  userId: number | null;
+  email?: string;
+}
+
+/** A refusal with a sentence for people and a code for programs; the routes turn it into a response. */
+export class DeskError extends Error {
+  constructor(
+    readonly status: 403 | 404 | 409 | 422,
+    readonly code: string,
+    message: string,
+    readonly details: { findings?: Finding[]; current?: DeskState } = {},
+  ) {
+    super(message);
+  }
+}
+
+export interface DeskDeps {
+  db: Database;
+  now(): number;
+  signingKey: string;
+  background: Background;
+  publicUrl: string;
+  mailer: Mailer;
+  mailFrom: string;
+}
+
+export interface DeskEntry extends DigestEntryWithItem {
+  images: ImageChoice[];
+  findings: Finding[];
+}
+
+export interface DeskState {
+  date: string;
+  settings: DistrictSettings;
+  digest: Digest | undefined;
+  entries: DeskEntry[];
+  /** Every post of the day from authorized accounts, selected or not. */
+  items: InboxItem[];
+  findings: Finding[];
+  /** Findings nobody has resolved: publishing waits until there are none. */
+  open: Finding[];
+  approval: { required: boolean; approved: boolean };
+}
+
+export interface EntryInput {
+  itemId: number;
+  headline?: string;
+  blurb?: string;
+  imageUrl?: string | null;
+  imageAlt?: string | null;
+}
+
+export interface DraftInput {
+  title?: string;
+  intro?: string;
+  entries: EntryInput[];
+  /** The version the editor started from; a save from an older version is refused as a conflict. */
+  version?: number;
+}
+
+function require(actor: DeskActor, permission: Permission, doing: string): void {
+  if (!can(actor.role, permission)) {
+    throw new DeskError(
+      403,
+      'forbidden',
+      `Your role (${actor.role}) cannot ${doing}. Ask an editor or an administrator.`,
+    );
+  }
+}
+
+export async function loadDesk(deps: DeskDeps, date: string): Promise<DeskState> {
+  const settings = await readDistrictSettings(deps.db);
+  const { start, end } = dayRange(date, settings.timezone);
+  const [digest, items] = await Promise.all([
+    findDigest(deps.db, date),
+    listItemsPublishedBetween(deps.db, start, end),
+  ]);
+  const entries = digest ? await listEntries(deps.db, [digest.id]) : [];
+  const findings = digest ? await checkDigest(deps, settings, digest, entries) : [];
+  return {
+    date,
+    settings,
+    digest,
+    entries: entries.map((entry) => ({
+      ...entry,
+      images: imagesOf(entry.item),
+      findings: findings.filter((f) => f.itemId === entry.itemId),
+    })),
+    items,
+    findings,
+    open: findings.filter((f) => !f.override),
+    approval: {
+      required: settings.requireApproval,
+      approved: !!digest && digest.approvedBy != null && digest.approvedVersion === digest.version,
+    },
+  };
+}
+
+/** All findings for a digest as it is stored, the email's plain text included. */
+async function checkDigest(
+  deps: DeskDeps,
+  settings: DistrictSettings,
+  digest: Digest,
+  entries: DigestEntryWithItem[],
+): Promise<Finding[]> {
+  const site: EmailSite = {
+    districtName: settings.districtName,
+    siteTitle: settings.siteTitle,
+    publicUrl: deps.publicUrl,
+  };
+  const email = entries.length
+    ? renderDigestEmail({ digest, entries }, { schoolIds: [], schoolNames: [] }, site)
+    : undefined;
+  const [overrides, staffBySchool] = await Promise.all([
+    listOverrides(deps.db, digest.id),
+    listStaffNamesBySchool(deps.db),
+  ]);
+  const texts = [
+    digest.title,
+    digest.intro,
+    email?.text ?? '',
+    ...entries.flatMap((e) => [e.headline, e.blurb, e.imageAlt ?? '', e.item.summary]),
+  ];
+  const capitalized = texts.flatMap((text) => text.match(/\p{Lu}[\p{L}'’-]+/gu) ?? []);
+  const roster = await rosterWordsAmong(deps.db, deps.signingKey, capitalized);
+  return runChecks({
+    date: digest.date,
+    timezone: settings.timezone,
+    title: digest.title,
+    intro: digest.intro,
+    entries: entries.map((e) => ({
+      itemId: e.itemId,
+      headline: e.headline,
+      blurb: e.blurb,
+      imageUrl: e.imageUrl,
+      imageAlt: e.imageAlt,
+      item: e.item,
+    })),
+    staffBySchool,
+    toneWords: settings.toneWords,
+    nameAllowlist: settings.nameAllowlist,
+    isRosterSurname: roster.size ? (word) => roster.has(word.toLowerCase()) : undefined,
+    overrides,
+    emailText: email?.text,
+  });
+}
+
+/**
+ * Saves a draft: the given entries in the given order; fields not given keep their stored value (or the
+ * post's default for a newly added post). Refused as a conflict if someone saved since `version`.
+ */
+export async function saveDesk(
+  deps: DeskDeps,
+  actor: DeskActor,
+  date: string,
+  input: DraftInput,
+): Promise<DeskState> {
+  require(actor, 'curate', 'edit digests');
+  const before = await loadDesk(deps, date);
+  if (before.digest?.status === 'published') {
+    throw new DeskError(409, 'published', 'This digest is already published, so it cannot be edited here.');
+  }
+  const entries = await resolveEntries(deps, before, input.entries);
+  const title = limit(input.title ?? before.digest?.title ?? '', 200, 'The title');
+  const intro = limit(input.intro ?? before.digest?.intro ?? '', 1000, 'The intro');
+  const saved = await saveDigestDraft(
+    deps.db,
+    date,
+    { title, intro, entries },
+    { expectedVersion: input.version ?? before.digest?.version, userId: actor.userId, now: deps.now() },
+  );
+  if (!saved.ok) {
+    const current = await loadDesk(deps, date);
+    if (saved.reason === 'published')
+      throw new DeskError(
+        409,
+        'published',
+        'This digest was published meanwhile, so your changes were not saved.',
+        { current },
+      );
+    throw new DeskError(
+      409,
+      'conflict',
+      'Someone else saved this digest while you were editing, so your changes were not saved. Both versions are shown: keep yours or take theirs.',
+      { current },
+    );
+  }
+  const after = await loadDesk(deps, date);
+  const resolved = before.open.filter(
+    (f) =>
+      !after.open.some((g) => g.itemId === f.itemId && g.kind === f.kind) &&
+      entries.some((e) => e.itemId === f.itemId || f.itemId === DIGEST_LEVEL),
+  );
+  if (resolved.length) {
+    await recordAudit(
+      deps.db,
+      actor,
+      {
+        action: 'finding.resolved_by_edit',
+        subjectType: 'digest',
+        subjectId: date,
+        details: { findings: resolved.map(({ itemId, kind }) => ({ itemId, kind })) },
+      },
+      deps.now(),
+    );
+  }
+  return after;
+}
+
+async function resolveEntries(deps: DeskDeps, state: DeskState, inputs: EntryInput[]): Promise<EntryDraft[]> {
+  const ids = [...new Set(inputs.map((e) => e.itemId))];
+  const items = new Map((await findItemsByIds(deps.db, ids)).map((item) => [item.id, item]));
+  const stored = new Map(state.entries.map((e) => [e.itemId, e]));
+  const seen = new Set<number>();
+  const drafts: EntryDraft[] = [];
+  for (const input of inputs) {
+    if (seen.has(input.itemId)) continue;
+    seen.add(input.itemId);
+    const item = items.get(input.itemId);
+    if (!item)
+      throw new DeskError(
+        422,
+        'unknown-item',
+        `There is no post ${input.itemId}; reload the page and choose again.`,
+      );
+    const base = stored.get(item.id) ?? defaultEntry(item);
+    const imageUrl = input.imageUrl === undefined ? base.imageUrl : input.imageUrl || null;
+    if (imageUrl && !imagesOf(item).some((image) => image.url === imageUrl)) {
+      throw new DeskError(
+        422,
+        'invalid-image',
+        `The image for “${item.title}” must be one of the post’s own images.`,
+      );
+    }
+    const headline = (input.headline ?? base.headline).trim() || item.title;
+    drafts.push({
+      itemId: item.id,
+      headline: limit(headline, 200, `The headline of “${item.title}”`),
+      blurb: limit(input.blurb ?? base.blurb, 1000, `The blurb of “${item.title}”`),
+      imageUrl,
+      imageAlt: imageUrl
+        ? limit(
+            input.imageAlt === undefined ? (base.imageAlt ?? '') : (input.imageAlt ?? ''),
+            500,
+            'The alt text',
+          )
+        : null,
+    });
+  }
+  return drafts;
+}
+
+function limit(text: string, max: number, what: string): string {
+  const trimmed = text.trim();
+  if (trimmed.length > max)
+    throw new DeskError(422, 'too-long', `${what} is ${trimmed.length} characters long; keep it to ${max}.`);
+  return trimmed;
+}
+
+/** What stands between this digest and publishing: nothing to publish, open findings, a missing approval. */
+function assertPublishable(state: DeskState, version: number | undefined): Digest {
+  const { digest } = state;
+  if (!digest || state.entries.length === 0)
+    throw new DeskError(
+      422,
+      'empty',
+      `Nothing is selected for ${state.date}, so there is nothing to publish.`,
+    );
+  if (digest.status === 'published')
+    throw new DeskError(409, 'published', `The digest for ${state.date} is already published.`);
+  if (version !== undefined && version !== digest.version) {
+    throw new DeskError(
+      409,
+      'conflict',
+      'The digest changed since you last saw it. Review the current version before publishing.',
+      { current: state },
+    );
+  }
+  if (state.open.length) {
+    const count =
+      state.open.length === 1 ? 'One check finding is' : `${state.open.length} check findings are`;
+    throw new DeskError(
+      422,
+      'findings',
+      `${count} still open. Resolve each by editing, or by recording why it is fine.`,
+      { findings: state.open },
+    );
+  }
+  if (state.approval.required && !state.approval.approved) {
+    throw new DeskError(
+      422,
+      'approval-required',
+      'This district requires a second person’s approval before publishing, and this version is not approved yet.',
+    );
+  }
+  return digest;
+}
+
+export async function publishDesk(
+  deps: DeskDeps,
+  actor: DeskActor,
+  date: string,
+  version?: number,
+): Promise<{ queued: number }> {
+  require(actor, 'publish', 'publish digests');
+  const state = await loadDesk(deps, date);
+  let digest: Digest;
+  try {
+    digest = assertPublishable(state, version);
+  } catch (error) {
+    if (error instanceof DeskError && error.code === 'findings') {
+      await recordAudit(
+        deps.db,
+        actor,
+        {
+          action: 'digest.publish_refused',
+          subjectType: 'digest',
+          subjectId: date,
+          details: { findings: state.open.map(({ itemId, kind }) => ({ itemId, kind })) },
+        },
+        deps.now(),
+      );
+    }
+    throw error;
+  }
+  const published = await publishDigestForDate(
+    { db: deps.db, background: deps.background, now: deps.now },
+    date,
+    actor,
+    digest.version,
+  );
+  if (!published.ok)
+    throw new DeskError(
+      409,
+      published.reason === 'nothing-selected' ? 'empty' : 'published',
+      published.message,
+    );
+  return { queued: published.queued };
+}
+
+/** Ready: the scheduler publishes this exact version at the district's publish time. */
+export async function markReady(
+  deps: DeskDeps,
+  actor: DeskActor,
+  date: string,
+  version?: number,
+): Promise<void> {
+  require(actor, 'publish', 'schedule digests');
+  const digest = assertPublishable(await loadDesk(deps, date), version);
+  if (!(await markDigestReady(deps.db, digest.id, digest.version, deps.now()))) {
+    throw new DeskError(
+      409,
+      'conflict',
+      'The digest changed while you were scheduling it. Review it and try again.',
+    );
+  }
+  await recordAudit(
+    deps.db,
+    actor,
+    { action: 'digest.ready', subjectType: 'digest', subjectId: date, details: { version: digest.version } },
+    deps.now(),
+  );
+}
+
+export async function overrideFinding(
+  deps: DeskDeps,
+  actor: DeskActor,
+  date: string,
+  finding: { itemId: number; kind: string; reason: string },
+): Promise<DeskState> {
+  require(actor, 'override', 'override check findings');
+  if (!(FINDING_KINDS as readonly string[]).includes(finding.kind)) {
+    throw new DeskError(
+      422,
+      'unknown-kind',
+      `“${finding.kind}” is not a kind of finding. Kinds: ${FINDING_KINDS.join(', ')}.`,
+    );
+  }
+  const reason = finding.reason.trim();
+  if (reason.length < 10)
+    throw new DeskError(
+      422,
+      'reason-required',
+      'Write why this is fine, in a sentence (at least 10 characters), so others can see it later.',
+    );
+  const state = await loadDesk(deps, date);
+  const target = state.open.find((f) => f.itemId === finding.itemId && f.kind === finding.kind);
+  if (!state.digest || !target)
+    throw new DeskError(
+      422,
+      'no-such-finding',
+      'There is no open finding of that kind for that post; it may have been resolved already.',
+    );
+  const now = deps.now();
+  await deps.db.batch([
+    upsertOverrideStatement(deps.db, state.digest.id, {
+      itemId: finding.itemId,
+      kind: finding.kind,
+      reason,
+      userId: actor.userId,
+      createdAt: now,
+    }),
+    auditStatement(
+      deps.db,
+      actor,
+      {
+        action: 'finding.override',
+        subjectType: 'digest',
+        subjectId: date,
+        details: {
+          itemId: finding.itemId,
+          kind: finding.kind as FindingKind,
+          finding: target.message,
+          reason,
+        },
+      },
+      now,
+    ),
+  ]);
+  return loadDesk(deps, date);
+}
+
+export async function approveDesk(
+  deps: DeskDeps,
+  actor: DeskActor,
+  date: string,
+  version?: number,
+): Promise<void> {
+  require(actor, 'approve', 'approve digests');
+  if (actor.userId === null)
+    throw new DeskError(
+      403,
+      'person-required',
+      'Approval is a person’s decision; sign in to the admin to approve.',
+    );
+  const state = await loadDesk(deps, date);
+  const digest = state.digest;
+  if (!digest || state.entries.length === 0)
+    throw new DeskError(422, 'empty', `Nothing is selected for ${date}, so there is nothing to approve.`);
+  if (version !== undefined && version !== digest.version)
+    throw new DeskError(
+      409,
+      'conflict',
+      'The digest changed since you last saw it. Review the current version before approving.',
+    );
+  if (digest.updatedBy === actor.userId) {
+    throw new DeskError(
+      403,
+      'second-person',
+      'You made the last changes to this digest, so someone else must approve it.',
+    );
+  }
+  if (!(await approveDigest(deps.db, digest.id, digest.version, actor.userId))) {
+    throw new DeskError(
+      409,
+      'conflict',
+      'The digest changed while you were approving it. Review it and try again.',
+    );
+  }
+  await recordAudit(
+    deps.db,
+    actor,
+    {
+      action: 'digest.approve',
+      subjectType: 'digest',
+      subjectId: date,
+      details: { version: digest.version },
+    },
+    deps.now(),
+  );
+}
+
+/** A contributor hands the draft to editors, who are told by email. */
+export async function submitForReview(
+  deps: DeskDeps,
+  actor: DeskActor,
+  date: string,
+  notify: { site: EmailSite; editors: string[] },
+): Promise<void> {
+  require(actor, 'curate', 'submit digests');
+  const state = await loadDesk(deps, date);
+  if (!state.digest || state.entries.length === 0)
+    throw new DeskError(422, 'empty', `Nothing is selected for ${date}, so there is nothing to submit.`);
+  const now = deps.now();
+  await submitDigest(deps.db, state.digest.id, actor.userId, now);
+  await recordAudit(deps.db, actor, { action: 'digest.submit', subjectType: 'digest', subjectId: date }, now);
+  const { renderNoticeEmail } = await import('../email/render-notice-email');
+  const email = renderNoticeEmail(notify.site, {
+    subject: `Digest for ${date} is ready for review`,
+    heading: 'A digest is ready for review',
+    paragraphs: [
+      `${actor.label} submitted the digest for ${date} with ${state.entries.length} posts.`,
+      state.open.length ? `${state.open.length} check findings are still open.` : 'All checks pass.',
+    ],
+    action: { label: 'Review it', url: `${deps.publicUrl}/admin/inbox?date=${date}` },
+  });
+  for (const to of notify.editors) {
+    await deps.mailer.send({
+      from: deps.mailFrom,
+      to,
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+      headers: {},
+      messageId: newMessageId(deps.mailFrom, `review-${randomToken(8)}`),
+    });
+  }
+}
+
+export async function unpublishDesk(
+  deps: DeskDeps,
+  actor: DeskActor,
+  date: string,
+  reason: string,
+): Promise<void> {
+  require(actor, 'publish', 'unpublish digests');
+  const trimmed = reason.trim();
+  if (trimmed.length < 10)
+    throw new DeskError(
+      422,
+      'reason-required',
+      'Write why the digest is taken down (at least 10 characters); it goes in the audit log.',
+    );
+  const digest = await findDigest(deps.db, date);
+  if (!digest || !(await unpublishDigest(deps.db, digest.id, trimmed, deps.now()))) {
+    throw new DeskError(409, 'not-published', `The digest for ${date} is not published.`);
+  }
+  await recordAudit(
+    deps.db,
+    actor,
+    { action: 'digest.unpublish', subjectType: 'digest', subjectId: date, details: { reason: trimmed } },
+    deps.now(),
+  );
+}
+
+/** The email exactly as subscribers of every school would get it, sent to one person, marked as a test. */
+export async function sendTestEmail(
+  deps: DeskDeps,
+  actor: DeskActor,
+  date: string,
+  site: EmailSite,
+): Promise<string> {
+  require(actor, 'curate', 'send test emails');
+  if (!actor.email) throw new DeskError(422, 'no-address', 'There is no email address to send the test to.');
+  const state = await loadDesk(deps, date);
+  if (!state.digest || state.entries.length === 0)
+    throw new DeskError(422, 'empty', `Nothing is selected for ${date}, so there is nothing to send.`);
+  const email = renderDigestEmail(
+    { digest: state.digest, entries: state.entries },
+    { schoolIds: [], schoolNames: [] },
+    site,
+  )!;
+  const sent = await deps.mailer.send({
+    from: deps.mailFrom,
+    to: actor.email,
+    subject: `[Test] ${email.subject}`,
+    html: email.html.replaceAll(email.markers.unsubscribe, '#').replaceAll(email.markers.preferences, '#'),
+    text: email.text
+      .replaceAll(email.markers.unsubscribe, '(unsubscribe link)')
+      .replaceAll(email.markers.preferences, '(preferences link)'),
+    headers: {},
+    messageId: newMessageId(deps.mailFrom, `test-${randomToken(8)}`),
+  });
+  if (!sent.ok) throw new DeskError(422, 'send-failed', `The test email could not be sent: ${sent.reason}`);
+  return actor.email;
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { fileNameWords, findStudentNames } from './find-student-names';
+
+const context = { staffNames: ['Ana Rivera'], allowlist: ['Abraham Lincoln', 'Martin Luther King'] };
+const names = (text: string, extra = {}) =>
+  findStudentNames(text, { ...context, ...extra }).map((m) => m.name);
+
+describe('findStudentNames', () => {
+  it.each([
+    ['Maya Johnson won the spelling bee.', ['Maya Johnson']],
+    ['Congratulations to Maya J. Johnson and Liam O’Brien!', ['Maya J. Johnson', 'Liam O’Brien']],
+    ['Our reading buddies Sofia Ramirez-Lopez and Noah Kim read aloud.', ['Sofia Ramirez-Lopez', 'Noah Kim']],
+    ['Maya won the spelling bee and Liam came second.', []],
+    ['Mrs. Rivera and Principal Maria Lopez joined us.', []],
+    ['Ana Rivera’s class planted beans.', []],
+    ['Students at Lincoln Elementary visited Maya Park on Friday.', []],
+    ['We read about Abraham Lincoln and Martin Luther King.', []],
+    ['Maya Wins The Spelling Bee', []],
+    ['Maya Chen Wins The Spelling Bee', ['Maya Chen']],
+    ['Thank you, Maya. Johnson Elementary is next.', []],
+    ['NASA visited. MAYA JOHNSON WON.', []],
+  ])('%s', (text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+
+  it('matches roster surnames exactly, even alone, but not staff surnames', () => {
+    const roster = new Set(['okafor', 'nguyen', 'rivera']);
+    const isRosterSurname = (w: string) => roster.has(w);
+    expect(names('Great job, Nguyen family!', { isRosterSurname })).toEqual(['Nguyen']);
+    expect(names('Mr. Okafor led the lab with Ana Rivera.', { isRosterSurname })).toEqual([]);
+    expect(findStudentNames('Emma Nguyen read.', { ...context, isRosterSurname })).toEqual([
+      { name: 'Emma Nguyen', reason: 'full-name' },
+    ]);
+  });
+
+  it('reads file names as words', () => {
+    expect(fileNameWords('https://x.example/uploads/2026/11/maya-johnson_science-fair.jpg')).toBe(
+      'Maya Johnson Science Fair',
+    );
+    expect(fileNameWords('https://x.example/IMG_2041.JPG')).toBe('Img');
+    expect(fileNameWords('https://x.example/LiamObrienReading.png')).toBe('Liam Obrien Reading');
+    expect(names(fileNameWords('https://x.example/uploads/maya-johnson-science.jpg'))).toEqual([
+      'Maya Johnson',
+    ]);
+  });
+});

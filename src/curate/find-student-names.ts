@@ -1,0 +1,181 @@
+// The student-name check: finds probable full names (a given name followed by a capitalized surname) and
+// roster surnames in a piece of text. People named with a title (Mrs. Rivera, Principal Maria Lopez), the
+// school's staff and the district's allowlist are not flagged. It reports; a person decides.
+import { GIVEN_NAMES } from './given-names';
+
+export interface NameMatch {
+  name: string;
+  /** 'full-name': a given name and a surname; 'roster': a surname on the uploaded student roster. */
+  reason: 'full-name' | 'roster';
+}
+
+export interface NameContext {
+  /** Full names of adults whose names may appear: the school's source owners and post authors. */
+  staffNames: readonly string[];
+  /** Names (full, or single words) the district never wants flagged. */
+  allowlist: readonly string[];
+  /** True when the word is on the student roster (matched by keyed hash). */
+  isRosterSurname?: (word: string) => boolean;
+}
+
+const TITLES = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'coach', 'principal', 'teacher', 'professor', 'prof', 'sister', 'brother',
+  'father', 'pastor', 'rev', 'sir', 'madam', 'dean', 'superintendent', 'officer', 'nurse', 'librarian', 'mayor',
+  'senator', 'president', 'judge', 'saint', 'st', 'author', 'illustrator', 'counselor', 'chef', 'captain',
+]); // prettier-ignore
+
+/** Words that follow names of places and organizations, not people: "Lincoln Elementary", "Maya Park". */
+const NOT_SURNAMES = new Set([
+  'elementary', 'middle', 'high', 'school', 'schools', 'academy', 'college', 'university', 'library', 'center',
+  'centre', 'hall', 'park', 'street', 'avenue', 'road', 'drive', 'lane', 'boulevard', 'county', 'city', 'district',
+  'campus', 'club', 'team', 'league', 'day', 'week', 'month', 'night', 'morning', 'festival', 'fair', 'award',
+  'awards', 'foundation', 'museum', 'theater', 'theatre', 'stadium', 'field', 'gym', 'room', 'house', 'hospital',
+  'church', 'river', 'lake', 'mountain', 'valley', 'heights', 'hills', 'monday', 'tuesday', 'wednesday', 'thursday',
+  'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august',
+  'september', 'october', 'november', 'december', 'and', 'or', 'the', 'of', 'in', 'on', 'at', 'for', 'with', 'to',
+]); // prettier-ignore
+
+/** Words capitalized in title-case headlines ("Maya Wins Spelling Bee"); not surnames there. */
+const HEADLINE_WORDS = new Set([
+  'wins', 'won', 'takes', 'leads', 'reads', 'writes', 'shares', 'builds', 'makes', 'gets', 'joins', 'visits',
+  'meets', 'helps', 'learns', 'plays', 'sings', 'paints', 'draws', 'finds', 'earns', 'named', 'celebrates',
+  'presents', 'receives', 'scores', 'runs', 'places', 'finishes', 'starts', 'hosts', 'teaches', 'explores',
+  'is', 'was', 'and', 'our', 'the', 'a', 'an', 'at', 'in', 'on', 'to', 'for', 'with', 'from', 'by', 'of', 'first',
+  'best', 'big', 'new', 'great', 'star', 'student', 'students', 'class', 'classroom', 'grade', 'reader', 'writer',
+  'artist', 'scientist', 'champion', 'winner', 'honor', 'roll', 'spelling', 'bee', 'science', 'math', 'art',
+  'music', 'reading', 'week', 'day', 'of', 'the', 'month', 'year', 'project', 'story', 'stories', 'poem', 'book',
+]); // prettier-ignore
+
+const WORD = /[\p{Lu}\p{Ll}][\p{L}\p{M}'’-]*/gu;
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function normalize(text: string): string {
+  return text.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
+}
+
+function isCapitalized(word: string): boolean {
+  const first = word[0]!;
+  return first !== first.toLowerCase() && word.length >= 2 && word !== word.toUpperCase();
+}
+
+/** Most words of four or more letters capitalized: a title-case headline, where capitals say little. */
+function isTitleCase(words: Word[]): boolean {
+  const long = words.filter((w) => w.text.length >= 4);
+  return long.length >= 3 && long.filter((w) => isCapitalized(w.text)).length / long.length >= 0.6;
+}
+
+export function findStudentNames(text: string, context: NameContext): NameMatch[] {
+  const words: Word[] = [];
+  for (const match of text.matchAll(WORD))
+    words.push({ text: match[0], start: match.index, end: match.index + match[0].length });
+  if (words.length === 0) return [];
+  const titleCase = isTitleCase(words);
+  const staffSurnames = new Set(context.staffNames.map((n) => normalize(n).split(' ').at(-1)!));
+  const allow = new Set(context.allowlist.map(normalize));
+  // Staff names and allowlisted phrases ("Martin Luther King") are spans of the text skipped as a whole.
+  const skipped = phraseSpans(text, [...context.staffNames, ...context.allowlist]);
+  const isSkipped = (at: number) => skipped.some(([start, end]) => at >= start && at < end);
+  const found = new Map<string, NameMatch>();
+
+  const hasTitleBefore = (i: number) => {
+    const previous = words[i - 1];
+    return (
+      !!previous &&
+      TITLES.has(previous.text.toLowerCase().replace(/\.$/, '')) &&
+      /^\.?\s+$/.test(text.slice(previous.end, words[i]!.start))
+    );
+  };
+
+  for (let i = 0; i < words.length; i++) {
+    const given = words[i]!;
+    if (
+      !isCapitalized(given.text) ||
+      !GIVEN_NAMES.has(given.text.toLowerCase()) ||
+      hasTitleBefore(i) ||
+      isSkipped(given.start)
+    )
+      continue;
+    // The surname follows after a space, or after a middle initial ("Maya J. Johnson").
+    let j = i + 1;
+    let initial = '';
+    let gapStart = given.end;
+    const next = words[j];
+    if (
+      next &&
+      next.text.length === 1 &&
+      /^\s+$/.test(text.slice(given.end, next.start)) &&
+      text[next.end] === '.'
+    ) {
+      initial = ` ${next.text}.`;
+      gapStart = next.end + 1;
+      j++;
+    }
+    const surnameWord = words[j];
+    if (!surnameWord || !/^\s+$/.test(text.slice(gapStart, surnameWord.start))) continue;
+    const surname = surnameWord.text.replace(/['’]s$/, ''); // "Rivera’s class" names Rivera
+    const lower = surname.toLowerCase();
+    if (
+      !isCapitalized(surname) ||
+      NOT_SURNAMES.has(lower) ||
+      (titleCase && HEADLINE_WORDS.has(lower)) ||
+      allow.has(lower)
+    )
+      continue;
+    found.set(normalize(`${given.text} ${surname}`), {
+      name: `${given.text}${initial} ${surname}`,
+      reason: 'full-name',
+    });
+  }
+
+  if (context.isRosterSurname) {
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]!;
+      const lower = word.text.toLowerCase();
+      if (
+        !isCapitalized(word.text) ||
+        hasTitleBefore(i) ||
+        isSkipped(word.start) ||
+        staffSurnames.has(lower) ||
+        allow.has(lower)
+      )
+        continue;
+      if ([...found.values()].some((m) => normalize(m.name).endsWith(lower))) continue;
+      if (context.isRosterSurname(lower)) found.set(lower, { name: word.text, reason: 'roster' });
+    }
+  }
+  return [...found.values()];
+}
+
+/** Where each phrase occurs in the text, ignoring case and apostrophe style: [start, end) spans. */
+function phraseSpans(text: string, phrases: readonly string[]): [number, number][] {
+  const haystack = text.toLowerCase().replace(/’/g, "'");
+  const spans: [number, number][] = [];
+  for (const phrase of phrases) {
+    const needle = normalize(phrase);
+    if (!needle) continue;
+    for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1))
+      spans.push([at, at + needle.length]);
+  }
+  return spans;
+}
+
+/** Words of an image's file name ("maya-johnson_science-fair.jpg" → "Maya Johnson Science Fair"), for the check. */
+export function fileNameWords(imageUrl: string): string {
+  let name: string;
+  try {
+    name = decodeURIComponent(new URL(imageUrl).pathname.split('/').pop() ?? '');
+  } catch {
+    return '';
+  }
+  return name
+    .replace(/\.[a-z0-9]{2,5}$/i, '')
+    .split(/[-_.\s]+|(?<=[a-z])(?=[A-Z])/)
+    .filter((w) => /^[\p{L}]{2,}$/u.test(w))
+    .map((w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase())
+    .join(' ');
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { runChecks, type CheckEntry, type CheckInput } from './run-checks';
+
+const FRIDAY_NOON = Date.parse('2026-11-20T18:00:00Z'); // noon in Chicago
+
+const entry = (
+  overrides: Partial<Omit<CheckEntry, 'item'>> & { item?: Partial<CheckEntry['item']> } = {},
+): CheckEntry => ({
+  itemId: 7,
+  headline: 'Bean plants sprouted',
+  blurb: 'Every bean in our window garden has sprouted.',
+  imageUrl: null,
+  imageAlt: null,
+  ...overrides,
+  item: {
+    summary: 'Every bean sprouted.',
+    publishedAt: FRIDAY_NOON,
+    authorization: 'authorized',
+    mediaRelease: true,
+    author: 'Ana Rivera',
+    schoolId: 1,
+    sourceTitle: 'Room 4',
+    ...overrides.item,
+  },
+});
+
+const check = (input: Partial<CheckInput>) =>
+  runChecks({
+    date: '2026-11-20',
+    timezone: 'America/Chicago',
+    title: '',
+    intro: '',
+    entries: [],
+    staffBySchool: new Map([[1, ['Ana Rivera']]]),
+    toneWords: ['stupid', 'fed up'],
+    nameAllowlist: [],
+    overrides: [],
+    ...input,
+  });
+
+describe('runChecks', () => {
+  it('finds nothing in a clean digest', () => {
+    expect(
+      check({
+        entries: [entry({ imageUrl: 'https://x.example/beans.jpg', imageAlt: 'Bean sprouts in cups' })],
+      }),
+    ).toEqual([]);
+  });
+
+  it('reports a probable full name once per entry, naming every place it appears', () => {
+    const findings = check({
+      entries: [
+        entry({
+          headline: 'Maya Johnson wins',
+          blurb: 'Maya Johnson spelled “chrysanthemum”.',
+          imageUrl: 'https://x.example/liam-obrien.jpg',
+          imageAlt: 'Liam at the board',
+        }),
+      ],
+    });
+    expect(findings).toEqual([
+      {
+        itemId: 7,
+        kind: 'student-name',
+        message:
+          '“Maya Johnson” (headline, blurb) and “Liam Obrien” (image file name) look like students’ full names. Use first names only, or record why they are fine.',
+      },
+    ]);
+  });
+
+  it('flags a photo from an account without a media release, and missing alt text', () => {
+    const findings = check({
+      entries: [entry({ imageUrl: 'https://x.example/class.jpg', item: { mediaRelease: false } })],
+    });
+    expect(findings.map((f) => f.kind)).toEqual(['photo-without-release', 'missing-alt-text']);
+    expect(findings[0]!.message).toBe(
+      'The image comes from Room 4, which has no media release on file. Remove the image, or record who confirms that a release exists for everyone pictured.',
+    );
+  });
+
+  it('flags tone in entries and in the digest’s own title and intro', () => {
+    const findings = check({
+      intro: 'We are fed up with the rain.',
+      entries: [entry({ blurb: 'What a stupid mistake!' })],
+    });
+    expect(findings).toEqual([
+      {
+        itemId: 7,
+        kind: 'tone',
+        message:
+          '“stupid” (blurb) may read as mocking, shaming or complaining. Reword it, or record why it is fine.',
+      },
+      {
+        itemId: 0,
+        kind: 'tone',
+        message:
+          '“fed up” (intro) may read as mocking, shaming or complaining. Reword it, or record why it is fine.',
+      },
+    ]);
+  });
+
+  it('flags unauthorized accounts and posts from another day', () => {
+    const findings = check({
+      entries: [entry({ item: { authorization: 'suspended', publishedAt: FRIDAY_NOON + 24 * 3600_000 } })],
+    });
+    expect(findings.map((f) => [f.kind, f.message])).toEqual([
+      [
+        'unauthorized-source',
+        'This post comes from an account whose authorization is suspended. Remove the post, or authorize the account under Sources.',
+      ],
+      [
+        'outside-day',
+        'This post was published on Saturday, November 21, 2026 (district time), not on the digest’s day. Remove it, or record why it belongs here.',
+      ],
+    ]);
+  });
+
+  it('checks the email as sent, without repeating what the entries already report', () => {
+    const findings = check({
+      entries: [entry({ blurb: 'Maya Johnson read.' })],
+      emailText: 'Maya Johnson read. Shout-out to Noah Kim from the office!',
+    });
+    expect(findings.map((f) => [f.itemId, f.message])).toEqual([
+      [
+        7,
+        '“Maya Johnson” (blurb) looks like a student’s full name. Use first names only, or record why it is fine.',
+      ],
+      [
+        0,
+        '“Noah Kim” (email text) looks like a student’s full name. Use first names only, or record why it is fine.',
+      ],
+    ]);
+  });
+
+  it('marks a finding resolved when a person recorded an override for that entry and kind', () => {
+    const override = {
+      itemId: 7,
+      kind: 'photo-without-release',
+      reason: 'Release confirmed by Principal Hayes',
+      userId: 1,
+      createdAt: 5,
+    };
+    const findings = check({
+      entries: [
+        entry({ imageUrl: 'https://x.example/a.jpg', imageAlt: 'Kids', item: { mediaRelease: false } }),
+      ],
+      overrides: [override],
+    });
+    expect(findings).toEqual([expect.objectContaining({ kind: 'photo-without-release', override })]);
+  });
+});

@@ -1,0 +1,190 @@
+// The district's rules, checked before anything goes out: probable student names, photos without a media
+// release, tone, missing alt text, unauthorized accounts, posts from another day. Pure: the draft and what
+// it refers to in, findings out; each finding says what is wrong and what to do, and an override recorded
+// by a person (with a reason) resolves it.
+import { formatLongDate } from '../publish/digest-content';
+import { dayRange, localDateOf } from '../time/zoned-time';
+import { fileNameWords, findStudentNames, type NameMatch } from './find-student-names';
+import { findToneWords } from './find-tone';
+
+export const FINDING_KINDS = [
+  'student-name',
+  'photo-without-release',
+  'tone',
+  'missing-alt-text',
+  'unauthorized-source',
+  'outside-day',
+] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
+
+/** item id 0 stands for the digest itself: its title and intro, and the email as a whole. */
+export const DIGEST_LEVEL = 0;
+
+export interface Override {
+  itemId: number;
+  kind: string;
+  reason: string;
+  userId: number | null;
+  createdAt: number;
+}
+
+export interface Finding {
+  itemId: number;
+  kind: FindingKind;
+  message: string;
+  override?: Override;
+}
+
+export interface CheckEntry {
+  itemId: number;
+  headline: string;
+  blurb: string;
+  imageUrl: string | null;
+  imageAlt: string | null;
+  item: {
+    summary: string;
+    publishedAt: number;
+    authorization: string;
+    mediaRelease: boolean;
+    author: string | null;
+    schoolId: number;
+    sourceTitle: string | null;
+  };
+}
+
+export interface CheckInput {
+  date: string;
+  timezone: string;
+  title: string;
+  intro: string;
+  entries: CheckEntry[];
+  /** Names of adults per school (source owners), which are never students. */
+  staffBySchool: Map<number, string[]>;
+  toneWords: readonly string[];
+  nameAllowlist: readonly string[];
+  isRosterSurname?: (word: string) => boolean;
+  overrides: Override[];
+  /** The email's plain-text part, checked as sent. */
+  emailText?: string;
+}
+
+export function runChecks(input: CheckInput): Finding[] {
+  const findings: Finding[] = [];
+  const add = (itemId: number, kind: FindingKind, message: string) => {
+    const override = input.overrides.find((o) => o.itemId === itemId && o.kind === kind);
+    findings.push({ itemId, kind, message, ...(override ? { override } : {}) });
+  };
+  const { start, end } = dayRange(input.date, input.timezone);
+  const reported = new Set<string>();
+
+  const nameCheck = (staff: string[]) => ({
+    staffNames: staff,
+    allowlist: input.nameAllowlist,
+    isRosterSurname: input.isRosterSurname,
+  });
+
+  for (const entry of input.entries) {
+    const staff = [
+      ...(input.staffBySchool.get(entry.item.schoolId) ?? []),
+      ...(entry.item.author ? [entry.item.author] : []),
+    ];
+    const fields: [string, string][] = [
+      ['headline', entry.headline],
+      ['blurb', entry.blurb],
+      ['alt text', entry.imageAlt ?? ''],
+      ['image file name', entry.imageUrl ? fileNameWords(entry.imageUrl) : ''],
+      ['original post', entry.item.summary],
+    ];
+    const names = new Map<string, { match: NameMatch; where: string[] }>();
+    for (const [where, text] of fields) {
+      for (const match of findStudentNames(text, nameCheck(staff))) {
+        const found = names.get(match.name) ?? { match, where: [] };
+        found.where.push(where);
+        names.set(match.name, found);
+        reported.add(match.name.toLowerCase());
+      }
+    }
+    if (names.size) add(entry.itemId, 'student-name', describeNames([...names.values()]));
+
+    const tone = fields
+      .slice(0, 3)
+      .flatMap(([where, text]) => findToneWords(text, input.toneWords).map((word) => ({ word, where })));
+    for (const t of tone) reported.add(t.word.toLowerCase());
+    if (tone.length) add(entry.itemId, 'tone', describeTone(tone));
+
+    if (entry.imageUrl && !entry.item.mediaRelease) {
+      add(
+        entry.itemId,
+        'photo-without-release',
+        `The image comes from ${entry.item.sourceTitle ?? 'an account'}, which has no media release on file. Remove the image, or record who confirms that a release exists for everyone pictured.`,
+      );
+    }
+    if (entry.imageUrl && !entry.imageAlt?.trim()) {
+      add(
+        entry.itemId,
+        'missing-alt-text',
+        'The image has no alt text. Describe what it shows, for readers who cannot see it.',
+      );
+    }
+    if (entry.item.authorization !== 'authorized') {
+      add(
+        entry.itemId,
+        'unauthorized-source',
+        `This post comes from an account whose authorization is ${entry.item.authorization}. Remove the post, or authorize the account under Sources.`,
+      );
+    }
+    if (entry.item.publishedAt < start || entry.item.publishedAt >= end) {
+      const day = formatLongDate(localDateOf(entry.item.publishedAt, input.timezone));
+      add(
+        entry.itemId,
+        'outside-day',
+        `This post was published on ${day} (district time), not on the digest’s day. Remove it, or record why it belongs here.`,
+      );
+    }
+  }
+
+  // The digest's own words, and the email exactly as it is sent (which adds school names and the like).
+  const digestFields: [string, string][] = [
+    ['title', input.title],
+    ['intro', input.intro],
+    ['email text', input.emailText ?? ''],
+  ];
+  const allStaff = [...input.staffBySchool.values()].flat();
+  const digestNames = new Map<string, { match: NameMatch; where: string[] }>();
+  for (const [where, text] of digestFields) {
+    for (const match of findStudentNames(text, nameCheck(allStaff))) {
+      if (where === 'email text' && reported.has(match.name.toLowerCase())) continue;
+      const found = digestNames.get(match.name) ?? { match, where: [] };
+      found.where.push(where);
+      digestNames.set(match.name, found);
+    }
+  }
+  if (digestNames.size) add(DIGEST_LEVEL, 'student-name', describeNames([...digestNames.values()]));
+  const digestTone = digestFields
+    .flatMap(([where, text]) => findToneWords(text, input.toneWords).map((word) => ({ word, where })))
+    .filter((t) => !(t.where === 'email text' && reported.has(t.word.toLowerCase())));
+  if (digestTone.length) add(DIGEST_LEVEL, 'tone', describeTone(digestTone));
+  return findings;
+}
+
+function describeNames(found: { match: NameMatch; where: string[] }[]): string {
+  const names = list(found.map(({ match, where }) => `“${match.name}” (${where.join(', ')})`));
+  const one = found.length === 1;
+  const what = found.some((f) => f.match.reason === 'roster')
+    ? one
+      ? 'a student’s name on the roster'
+      : 'students’ names on the roster'
+    : one
+      ? 'a student’s full name'
+      : 'students’ full names';
+  return `${names} ${one ? 'looks' : 'look'} like ${what}. Use first names only, or record why ${one ? 'it is' : 'they are'} fine.`;
+}
+
+function describeTone(found: { word: string; where: string }[]): string {
+  const words = [...new Set(found.map((f) => `“${f.word}” (${f.where})`))];
+  return `${list(words)} may read as mocking, shaming or complaining. Reword it, or record why it is fine.`;
+}
+
+function list(parts: string[]): string {
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}

@@ -1,0 +1,193 @@
+// One entry of the digest being curated: its post, editable headline, blurb, image and alt text, what the
+// checks found (with the override form for editors), and buttons to move or remove it.
+import type { DeskEntry } from '../../curate/desk';
+import type { Finding } from '../../curate/run-checks';
+import { formatTime } from '../../time/format';
+
+export interface EntryCardProps {
+  entry: DeskEntry;
+  position: number;
+  count: number;
+  canOverride: boolean;
+  readOnly: boolean;
+  timezone: string;
+}
+
+const KIND_LABELS: Record<string, string> = {
+  'student-name': 'Student name',
+  'photo-without-release': 'Photo without release',
+  tone: 'Tone',
+  'missing-alt-text': 'Missing alt text',
+  'unauthorized-source': 'Unauthorized account',
+  'outside-day': 'Another day',
+};
+
+export function EntryCard({ entry, position, count, canOverride, readOnly, timezone }: EntryCardProps) {
+  const id = entry.itemId;
+  const open = entry.findings.filter((f) => !f.override);
+  return (
+    <li
+      class={`entry-card${open.length ? ' has-findings' : ''}`}
+      id={`entry-${id}`}
+      data-item={String(id)}
+      draggable={readOnly ? undefined : 'true'}
+    >
+      <input type="hidden" name="entry" value={String(id)} />
+      <div class="entry-head">
+        <span class="entry-number" aria-hidden="true">
+          {position + 1}
+        </span>
+        <div class="entry-source">
+          <strong>{entry.item.schoolName}</strong> · {entry.item.sourceTitle ?? entry.item.sourceUrl} ·{' '}
+          {formatTime(entry.item.publishedAt, timezone)}
+          {entry.item.url ? (
+            <>
+              {' · '}
+              <a href={entry.item.url} target="_blank" rel="noopener noreferrer">
+                Original post<span class="visually-hidden"> (opens in a new tab)</span>
+              </a>
+            </>
+          ) : null}
+        </div>
+      </div>
+      <FindingList findings={entry.findings} itemId={id} canOverride={canOverride && !readOnly} />
+      <label for={`headline-${id}`}>Headline</label>
+      <input
+        type="text"
+        id={`headline-${id}`}
+        name={`headline_${id}`}
+        value={entry.headline}
+        maxlength={200}
+        required
+        disabled={readOnly}
+      />
+      <label for={`blurb-${id}`}>Blurb</label>
+      <textarea id={`blurb-${id}`} name={`blurb_${id}`} maxlength={1000} disabled={readOnly}>
+        {entry.blurb}
+      </textarea>
+      {entry.images.length === 0 ? (
+        <p class="hint">The post has no images.</p>
+      ) : (
+        <>
+          <fieldset class="image-choice">
+            <legend>Image</legend>
+            <label class="image-option">
+              <input
+                type="radio"
+                name={`image_${id}`}
+                value=""
+                checked={!entry.imageUrl}
+                disabled={readOnly}
+              />{' '}
+              No image
+            </label>
+            {entry.images.map((image, i) => (
+              <label class="image-option">
+                <input
+                  type="radio"
+                  name={`image_${id}`}
+                  value={image.url}
+                  checked={entry.imageUrl === image.url}
+                  disabled={readOnly}
+                />
+                <img src={image.url} alt="" loading="lazy" referrerpolicy="no-referrer" />
+                <span class="visually-hidden">Image {i + 1}</span>
+              </label>
+            ))}
+            {!entry.item.mediaRelease ? (
+              <p class="hint">
+                This account has no media release on file: a photo needs a recorded confirmation.
+              </p>
+            ) : null}
+          </fieldset>
+          <label for={`alt-${id}`}>Alt text for the image</label>
+          <input
+            type="text"
+            id={`alt-${id}`}
+            name={`alt_${id}`}
+            value={entry.imageAlt ?? ''}
+            maxlength={500}
+            disabled={readOnly}
+            aria-describedby={`alt-hint-${id}`}
+          />
+          <p class="hint" id={`alt-hint-${id}`}>
+            What the picture shows, for readers who cannot see it. First names only.
+          </p>
+        </>
+      )}
+      {readOnly ? null : (
+        <div class="actions entry-actions">
+          <button
+            type="submit"
+            name="op"
+            value={`up:${id}`}
+            class="secondary"
+            disabled={position === 0}
+            aria-label={`Up: ${entry.headline}`}
+          >
+            <span aria-hidden="true">↑</span> Up
+          </button>
+          <button
+            type="submit"
+            name="op"
+            value={`down:${id}`}
+            class="secondary"
+            disabled={position === count - 1}
+            aria-label={`Down: ${entry.headline}`}
+          >
+            <span aria-hidden="true">↓</span> Down
+          </button>
+          <button
+            type="submit"
+            name="op"
+            value={`remove:${id}`}
+            class="secondary"
+            aria-label={`Remove: ${entry.headline}`}
+          >
+            Remove
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+export function FindingList({
+  findings,
+  itemId,
+  canOverride,
+}: {
+  findings: Finding[];
+  itemId: number;
+  canOverride: boolean;
+}) {
+  if (findings.length === 0) return null;
+  return (
+    <ul class="findings" aria-label="Check findings">
+      {findings.map((finding) => (
+        <li class={finding.override ? 'finding resolved' : 'finding'}>
+          <span class={`badge ${finding.override ? 'neutral' : 'warn'}`}>
+            {KIND_LABELS[finding.kind] ?? finding.kind}
+          </span>{' '}
+          {finding.message}
+          {finding.override ? (
+            <p class="small muted">Recorded as fine: “{finding.override.reason}”</p>
+          ) : canOverride ? (
+            <details>
+              <summary>Record why this is fine</summary>
+              <label for={`reason-${itemId}-${finding.kind}`}>Reason (kept in the audit log)</label>
+              <textarea
+                id={`reason-${itemId}-${finding.kind}`}
+                name={`reason_${itemId}_${finding.kind}`}
+                maxlength={500}
+              ></textarea>
+              <button type="submit" name="op" value={`override:${itemId}:${finding.kind}`} class="secondary">
+                Record override
+              </button>
+            </details>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,335 @@
+// The desk: one day's digest being curated (title, intro, ordered entries with their checks) beside the day's
+// posts from authorized accounts. One form, so every button, with or without JavaScript, saves all edits.
+import { can, type DeskState } from '../../curate/desk';
+import type { Role } from '../../db/users';
+import type { InboxItem } from '../../db/items';
+import { formatLongDate } from '../../publish/digest-content';
+import { formatDateTime, formatTime } from '../../time/format';
+import { assetUrl } from '../assets';
+import { CsrfField } from '../admin-layout';
+import { EntryCard, FindingList } from './desk-entry';
+
+export interface DeskPageProps {
+  state: DeskState;
+  role: Role;
+  userId: number;
+  csrfToken: string;
+  previousDate: string;
+  nextDate: string;
+  /** Set when a save was refused: the stored version, shown beside the user's unsaved one. */
+  theirs?: DeskState;
+  names: Map<number, string>;
+}
+
+export function DeskPage(props: DeskPageProps) {
+  const { state, role } = props;
+  const { digest } = state;
+  const published = digest?.status === 'published';
+  const readOnly = published;
+  const selected = new Set(state.entries.map((e) => e.itemId));
+  const digestFindings = state.findings.filter((f) => f.itemId === 0);
+  const canApprove =
+    can(role, 'approve') &&
+    state.approval.required &&
+    !state.approval.approved &&
+    !!digest &&
+    digest.updatedBy !== props.userId;
+  return (
+    <>
+      <h1>Inbox for {formatLongDate(state.date)}</h1>
+      <div class="datebar">
+        <a href={`/admin/inbox?date=${props.previousDate}`}>← Previous day</a>
+        <form method="get" action="/admin/inbox">
+          <label for="date" class="muted inline-label">
+            Day
+          </label>
+          <input type="date" id="date" name="date" value={state.date} required />
+          <button type="submit" class="secondary">
+            Show
+          </button>
+        </form>
+        <a href={`/admin/inbox?date=${props.nextDate}`}>Next day →</a>
+        <span class="muted small">Days run midnight to midnight, {state.settings.timezone}.</span>
+      </div>
+      <StatusLine {...props} />
+      {props.theirs ? <ConflictPanel theirs={props.theirs} /> : null}
+      <form
+        method="post"
+        action={`/admin/inbox?date=${state.date}`}
+        class="desk"
+        id="desk"
+        data-autosave={readOnly ? undefined : 'on'}
+      >
+        <CsrfField token={props.csrfToken} />
+        <input type="hidden" name="version" value={String((props.theirs ?? state).digest?.version ?? 0)} />
+        <div class="desk-main">
+          {readOnly ? null : <Toolbar {...props} canApprove={canApprove} />}
+          <section class="card" aria-labelledby="digest-heading">
+            <h2 id="digest-heading" class="card-heading">
+              The digest
+            </h2>
+            <FindingList
+              findings={digestFindings}
+              itemId={0}
+              canOverride={can(role, 'override') && !readOnly}
+            />
+            <label for="title">Title</label>
+            <input
+              type="text"
+              id="title"
+              name="title"
+              value={digest?.title ?? ''}
+              placeholder={state.settings.siteTitle}
+              maxlength={200}
+              disabled={readOnly}
+            />
+            <label for="intro">Intro</label>
+            <textarea id="intro" name="intro" maxlength={1000} disabled={readOnly}>
+              {digest?.intro ?? ''}
+            </textarea>
+            <p class="hint">A sentence or two that opens the digest.</p>
+          </section>
+          {state.entries.length === 0 ? (
+            <div class="card">
+              <p>No posts selected yet. Add posts from the list of the day’s posts.</p>
+            </div>
+          ) : (
+            <ol class="entry-list" aria-label="Posts in the digest, in order">
+              {state.entries.map((entry, position) => (
+                <EntryCard
+                  entry={entry}
+                  position={position}
+                  count={state.entries.length}
+                  canOverride={can(role, 'override')}
+                  readOnly={readOnly}
+                  timezone={state.settings.timezone}
+                />
+              ))}
+            </ol>
+          )}
+          {published && can(role, 'publish') ? (
+            <section class="card" aria-labelledby="unpublish-heading">
+              <h2 id="unpublish-heading" class="card-heading">
+                Take this digest down
+              </h2>
+              <label for="unpublish-reason">Why (kept in the audit log)</label>
+              <textarea id="unpublish-reason" name="unpublish_reason" maxlength={500}></textarea>
+              <div class="actions">
+                <button type="submit" name="op" value="unpublish" class="danger">
+                  Unpublish
+                </button>
+              </div>
+            </section>
+          ) : null}
+        </div>
+        <aside class="desk-items" aria-labelledby="posts-heading">
+          <h2 id="posts-heading">The day’s posts</h2>
+          {state.items.length === 0 ? (
+            <p class="card">
+              No posts from authorized accounts on this day. Feeds are checked every half hour;{' '}
+              <a href="/admin/sources">check them now</a>.
+            </p>
+          ) : (
+            groupBySchool(state.items).map(([school, items]) => (
+              <section class="school-group" aria-label={school}>
+                <h3>
+                  {school} <span class="muted small">({items.length})</span>
+                </h3>
+                {items.map((item) => (
+                  <ItemRow
+                    item={item}
+                    selected={selected.has(item.id)}
+                    readOnly={readOnly}
+                    timezone={state.settings.timezone}
+                  />
+                ))}
+              </section>
+            ))
+          )}
+        </aside>
+      </form>
+      <script src={assetUrl('desk.js')} defer></script>
+    </>
+  );
+}
+
+function StatusLine(props: DeskPageProps) {
+  const { state, names } = props;
+  const { digest } = state;
+  if (!digest) return <p class="status-line muted">Nothing saved for this day yet.</p>;
+  const parts: string[] = [];
+  if (digest.status === 'published')
+    parts.push(
+      `Published ${digest.publishedAt ? formatDateTime(digest.publishedAt, state.settings.timezone) : ''}`,
+    );
+  else if (digest.status === 'ready') parts.push(`Ready: goes out at ${state.settings.publishTime}`);
+  else if (digest.status === 'unpublished') parts.push(`Taken down: ${digest.unpublishReason ?? ''}`);
+  else parts.push('Draft');
+  parts.push(
+    `version ${digest.version}, saved ${formatDateTime(digest.updatedAt, state.settings.timezone)}${digest.updatedBy ? ` by ${names.get(digest.updatedBy) ?? 'someone'}` : ''}`,
+  );
+  if (digest.submittedAt)
+    parts.push(
+      `submitted for review by ${digest.submittedBy ? (names.get(digest.submittedBy) ?? 'someone') : 'the API'}`,
+    );
+  if (state.approval.required)
+    parts.push(
+      state.approval.approved
+        ? `approved by ${names.get(digest.approvedBy!) ?? 'someone'}`
+        : 'needs a second person’s approval',
+    );
+  return (
+    <p class="status-line" role="status" id="desk-status">
+      <span>{parts.join(' · ')}</span>
+      {digest.status !== 'published' ? (
+        <span class={state.open.length ? 'badge warn' : 'badge ok'}>
+          {state.open.length
+            ? `${state.open.length} open ${state.open.length === 1 ? 'finding' : 'findings'}`
+            : 'All checks pass'}
+        </span>
+      ) : (
+        <a href={`/digests/${state.date}`}>View it on the public site</a>
+      )}
+    </p>
+  );
+}
+
+function Toolbar(props: DeskPageProps & { canApprove: boolean }) {
+  const { role, state } = props;
+  const hasEntries = state.entries.length > 0;
+  return (
+    <div class="toolbar" role="group" aria-label="Digest actions">
+      <button type="submit" name="op" value="save">
+        Save draft
+      </button>
+      <button type="submit" name="op" value="preview" class="secondary" disabled={!hasEntries}>
+        Preview
+      </button>
+      {can(role, 'publish') ? (
+        <>
+          {props.canApprove ? (
+            <button type="submit" name="op" value="approve" class="secondary">
+              Approve this version
+            </button>
+          ) : null}
+          <button type="submit" name="op" value="ready" class="secondary" disabled={!hasEntries}>
+            Publish at {state.settings.publishTime}
+          </button>
+          <button type="submit" name="op" value="publish" disabled={!hasEntries}>
+            Publish now
+          </button>
+        </>
+      ) : (
+        <button type="submit" name="op" value="submit" class="secondary" disabled={!hasEntries}>
+          Submit for review
+        </button>
+      )}
+      <span class="autosave-status muted small" aria-live="polite"></span>
+    </div>
+  );
+}
+
+function ConflictPanel({ theirs }: { theirs: DeskState }) {
+  return (
+    <section class="card conflict" aria-labelledby="conflict-heading">
+      <h2 id="conflict-heading" class="card-heading">
+        The version someone else saved
+      </h2>
+      <p>
+        Your changes are in the form below and are <strong>not saved</strong>. Compare, then press{' '}
+        <em>Save draft</em> to keep your version (it replaces theirs), or{' '}
+        <a href={`/admin/inbox?date=${theirs.date}`}>take theirs</a>.
+      </p>
+      <dl class="kv">
+        <dt>Title</dt>
+        <dd>{theirs.digest?.title || '(none)'}</dd>
+        <dt>Intro</dt>
+        <dd>{theirs.digest?.intro || '(none)'}</dd>
+        <dt>Posts</dt>
+        <dd>
+          <ol>
+            {theirs.entries.map((e) => (
+              <li>
+                <strong>{e.headline}</strong>
+                {e.blurb ? ` — ${e.blurb}` : ''}
+              </li>
+            ))}
+          </ol>
+        </dd>
+      </dl>
+    </section>
+  );
+}
+
+function ItemRow({
+  item,
+  selected,
+  readOnly,
+  timezone,
+}: {
+  item: InboxItem;
+  selected: boolean;
+  readOnly: boolean;
+  timezone: string;
+}) {
+  return (
+    <article class={`item${selected ? ' selected' : ''}`} id={`item-${item.id}`}>
+      {item.imageUrl ? (
+        <img class="thumb" src={item.imageUrl} alt="" loading="lazy" referrerpolicy="no-referrer" />
+      ) : (
+        <span class="thumb none" aria-hidden="true">
+          No image
+        </span>
+      )}
+      <div>
+        <h4>
+          {item.title}
+          {item.titleDerived ? <span class="badge neutral small"> title from text</span> : null}
+        </h4>
+        <div class="meta">
+          {item.sourceTitle ?? item.sourceUrl} · {formatTime(item.publishedAt, timezone)}
+          {item.dateEstimated ? ' (time estimated)' : ''}
+          {item.mediaRelease ? '' : ' · no media release'}
+        </div>
+        {item.summary ? <p class="excerpt">{item.summary.slice(0, 200)}</p> : null}
+        <div class="item-actions">
+          {item.url ? (
+            <a class="small" href={item.url} target="_blank" rel="noopener noreferrer">
+              Original post<span class="visually-hidden"> (opens in a new tab)</span>
+            </a>
+          ) : null}
+          {readOnly ? null : selected ? (
+            <>
+              <span class="badge ok">In the digest</span>
+              <button
+                type="submit"
+                name="op"
+                value={`remove:${item.id}`}
+                class="secondary"
+                aria-label={`Remove from digest: ${item.title}`}
+              >
+                Remove from digest
+              </button>
+            </>
+          ) : (
+            <button
+              type="submit"
+              name="op"
+              value={`add:${item.id}`}
+              class="secondary"
+              aria-label={`Add to digest: ${item.title}`}
+            >
+              Add to digest
+            </button>
+          )}
+        </div>
+      </div>
+    </article>
+  );
+}
+
+function groupBySchool(items: InboxItem[]): [string, InboxItem[]][] {
+  const groups = new Map<string, InboxItem[]>();
+  for (const item of items) groups.set(item.schoolName, [...(groups.get(item.schoolName) ?? []), item]);
+  return [...groups.entries()];
+}

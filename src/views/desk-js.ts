@@ -1,0 +1,79 @@
+// The desk's optional script: autosave while typing, and drag-and-drop ordering. Without it every button
+// still works (each submits the whole form); with it nothing typed waits for a button.
+
+export const deskJs = `
+(() => {
+  const form = document.getElementById('desk');
+  if (!form || form.dataset.autosave !== 'on') return;
+  const status = form.querySelector('.autosave-status');
+  const version = form.querySelector('input[name=version]');
+  let timer = null;
+  let saving = false;
+  let again = false;
+  let stopped = false;
+
+  const say = (text) => { if (status) status.textContent = text; };
+
+  async function save() {
+    if (stopped) return;
+    if (saving) { again = true; return; }
+    saving = true;
+    const body = new FormData(form);
+    body.set('op', 'autosave');
+    try {
+      const response = await fetch(form.action, { method: 'POST', body, headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+      const answer = await response.json();
+      if (answer.ok) {
+        version.value = String(answer.version);
+        say('Saved ' + new Date().toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' }) +
+          (answer.openFindings ? ' · ' + answer.openFindings + ' open findings (press Save draft to see them)' : ''));
+      } else if (answer.error && answer.error.code === 'conflict') {
+        stopped = true;
+        say('Someone else saved this digest. Press Save draft to compare both versions; nothing you typed is lost.');
+      } else {
+        say(answer.error ? answer.error.message : 'Not saved.');
+      }
+    } catch {
+      say('Not saved: the connection failed. Your changes stay here; press Save draft to try again.');
+    } finally {
+      saving = false;
+      if (again) { again = false; save(); }
+    }
+  }
+
+  function schedule() {
+    if (stopped) return;
+    say('Editing…');
+    clearTimeout(timer);
+    timer = setTimeout(save, 1200);
+  }
+
+  form.addEventListener('input', (event) => {
+    if (event.target.closest('details') || event.target.name === 'unpublish_reason') return;
+    schedule();
+  });
+
+  // Drag and drop: move an entry card, then save the new order.
+  const list = form.querySelector('.entry-list');
+  if (!list) return;
+  let dragged = null;
+  list.addEventListener('dragstart', (event) => {
+    dragged = event.target.closest('.entry-card');
+    if (dragged) { dragged.classList.add('dragging'); event.dataTransfer.effectAllowed = 'move'; }
+  });
+  list.addEventListener('dragend', () => { if (dragged) dragged.classList.remove('dragging'); dragged = null; });
+  list.addEventListener('dragover', (event) => {
+    if (!dragged) return;
+    event.preventDefault();
+    const over = event.target.closest('.entry-card');
+    if (!over || over === dragged) return;
+    const box = over.getBoundingClientRect();
+    list.insertBefore(dragged, event.clientY > box.top + box.height / 2 ? over.nextSibling : over);
+  });
+  list.addEventListener('drop', (event) => {
+    event.preventDefault();
+    list.querySelectorAll('.entry-number').forEach((n, i) => { n.textContent = String(i + 1); });
+    save();
+  });
+})();
+`;
