@@ -47,7 +47,7 @@ export function buildApp(deps: AppDeps, options: BuildOptions = {}): Hono {
     }),
   );
 
-  app.route('/', assetRoutes());
+  app.route('/', assetRoutes(deps));
   app.route('/', healthRoutes(deps));
   app.route('/', feedRoutes(deps));
   app.route('/', publicRoutes(deps));

@@ -20,11 +20,11 @@ import { findItemsByIds, listItemsPublishedBetween, type InboxItem } from '../db
 import { rosterWordsAmong } from '../db/roster';
 import { listStaffNamesBySchool } from '../db/sources';
 import type { Role } from '../db/users';
-import type { Background } from '../deps';
+import type { AppDeps, Background } from '../deps';
 import { newMessageId, type Mailer } from '../email/mailer';
 import { renderDigestEmail, type EmailSite } from '../email/render-digest-email';
 import { publishDigestForDate } from '../publish/publish-digest';
-import { readDistrictSettings, type DistrictSettings } from '../settings/district-settings';
+import { readDistrictSettings, siteOf, type DistrictSettings } from '../settings/district-settings';
 import { dayRange } from '../time/zoned-time';
 import { randomToken } from '../auth/tokens';
 import { defaultEntry } from './entry-defaults';
@@ -71,6 +71,18 @@ export interface DeskDeps {
   publicUrl: string;
   mailer: Mailer;
   mailFrom: string;
+}
+
+export function deskDepsOf(deps: AppDeps): DeskDeps {
+  return {
+    db: deps.db,
+    now: () => deps.clock.now(),
+    signingKey: deps.signingKey,
+    background: deps.background,
+    publicUrl: deps.config.publicUrl,
+    mailer: deps.mailer,
+    mailFrom: deps.config.mailFrom,
+  };
 }
 
 export interface DeskEntry extends DigestEntryWithItem {
@@ -152,11 +164,7 @@ async function checkDigest(
   digest: Digest,
   entries: DigestEntryWithItem[],
 ): Promise<Finding[]> {
-  const site: EmailSite = {
-    districtName: settings.districtName,
-    siteTitle: settings.siteTitle,
-    publicUrl: deps.publicUrl,
-  };
+  const site: EmailSite = siteOf(settings, deps.publicUrl);
   const email = entries.length
     ? renderDigestEmail({ digest, entries }, { schoolIds: [], schoolNames: [] }, site)
     : undefined;

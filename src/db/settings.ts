@@ -34,6 +34,10 @@ export async function ensureSetting(db: Database, key: string, value: string, no
   return (await readSetting(db, key)) ?? value;
 }
 
+export async function deleteSetting(db: Database, key: string): Promise<void> {
+  await db.orm.delete(settings).where(eq(settings.key, key));
+}
+
 export async function settingsVersion(db: Database): Promise<number> {
   const row = await db.orm
     .select({ at: sql<number>`coalesce(max(${settings.updatedAt}), 0)` })

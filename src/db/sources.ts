@@ -204,3 +204,29 @@ export async function listStaffNamesBySchool(db: Database): Promise<Map<number, 
   for (const row of rows) bySchool.set(row.schoolId, [...(bySchool.get(row.schoolId) ?? []), row.name!]);
   return bySchool;
 }
+
+export type SourceChanges = Partial<
+  Pick<
+    Source,
+    | 'schoolId'
+    | 'ownerName'
+    | 'ownerEmail'
+    | 'authorization'
+    | 'authorizedBy'
+    | 'authorizedAt'
+    | 'reviewAt'
+    | 'mediaRelease'
+  >
+>;
+
+export async function updateSource(
+  db: Database,
+  id: number,
+  changes: SourceChanges,
+  now: number,
+): Promise<void> {
+  await db.orm
+    .update(sources)
+    .set({ ...changes, updatedAt: now })
+    .where(eq(sources.id, id));
+}

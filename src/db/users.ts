@@ -1,5 +1,5 @@
 // Storage for people who use the admin desk, and the one-time links that let them set a password.
-import { and, count, eq, gt, isNull } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { Database } from './client';
 import { users, userTokens } from './schema';
 
@@ -90,4 +90,22 @@ export async function spendUserToken(db: Database, tokenId: number, now: number)
 
 export async function setPassword(db: Database, userId: number, passwordHash: string): Promise<void> {
   await db.orm.update(users).set({ passwordHash }).where(eq(users.id, userId));
+}
+
+export async function updateUser(
+  db: Database,
+  id: number,
+  changes: Partial<Pick<User, 'role' | 'disabled' | 'name'>>,
+): Promise<void> {
+  await db.orm.update(users).set(changes).where(eq(users.id, id));
+}
+
+/** Active administrators other than `exceptId`: there must always be one left. */
+export async function countOtherActiveAdmins(db: Database, exceptId: number): Promise<number> {
+  const row = await db.orm
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.disabled, false), ne(users.id, exceptId)))
+    .get();
+  return row?.n ?? 0;
 }

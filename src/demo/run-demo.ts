@@ -11,7 +11,7 @@ import { makeAllSourcesDue } from '../db/sources';
 import { confirmSubscriber, upsertPendingSubscriber } from '../db/subscribers';
 import { countUsers, insertUser } from '../db/users';
 import { defaultEntry } from '../curate/entry-defaults';
-import { publishDigestForDate } from '../publish/publish-digest';
+import { deskDepsOf, publishDesk } from '../curate/desk';
 import { changeSetting } from '../settings/district-settings';
 import { addSource } from '../sources/add-source';
 import { addDays, dayRange, localDateOf } from '../time/zoned-time';
@@ -117,11 +117,7 @@ export async function runDemo(config: Config, _args: string[]): Promise<void> {
       },
       { userId: null, now },
     );
-    await publishDigestForDate(
-      { db: deps.db, background: deps.background, now: () => deps.clock.now() },
-      dayBefore,
-      cliActor,
-    );
+    await publishDesk(deskDepsOf(deps), { ...cliActor, role: 'admin', userId: null }, dayBefore);
     await runtime.scheduler.runNow('send');
   }
 

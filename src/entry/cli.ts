@@ -10,9 +10,9 @@ import { checkEmailAddress } from '../email/email-address';
 import { ConfigError, parseConfig, type Config } from '../config';
 import { describeRefresh } from '../ingest/refresh-source';
 import { runPollJob, runSendJob } from '../jobs/jobs';
-import { publishDigestForDate } from '../publish/publish-digest';
 import { changeSetting, listSettings, readDistrictSettings } from '../settings/district-settings';
 import { addSource } from '../sources/add-source';
+import { DeskError, deskDepsOf, publishDesk } from '../curate/desk';
 import { importSources } from '../sources/import-sources';
 import { readOpml, writeOpml } from '../sources/opml';
 import { listSources } from '../db/sources';
@@ -193,17 +193,24 @@ const commands: Record<string, Handler> = {
   'digest:publish': async (args, config) => {
     await withRuntime(config, async ({ deps }) => {
       const date = await dateArgument(args, deps.db);
-      const result = await publishDigestForDate(
-        { db: deps.db, background: { wakeSender() {}, wakePoller() {} }, now: () => deps.clock.now() },
-        date,
-        cliActor,
-      );
-      if (result.ok) {
+      // The same rules as the desk: checks must pass (or be overridden there), approval if required.
+      const desk = { ...deskDepsOf(deps), background: { wakeSender() {}, wakePoller() {} } };
+      try {
+        const { queued } = await publishDesk(desk, { ...cliActor, role: 'admin', userId: null }, date);
         console.log(
-          `Published the digest for ${date}; ${result.queued} emails queued. They go out with the running server, or run: npx yesterday digest:send --date ${date}`,
+          `Published the digest for ${date}; ${queued} emails queued. They go out with the running server, or run: npx yesterday digest:send --date ${date}`,
         );
-      } else {
-        console.log(result.message);
+      } catch (error) {
+        if (!(error instanceof DeskError)) throw error;
+        if (error.code === 'published' || error.code === 'empty') {
+          console.log(error.message); // running it twice, or on a day with nothing selected, is not a failure
+          return;
+        }
+        const findings =
+          error.details.findings
+            ?.map((f) => `\n  ${f.kind} (post ${f.itemId || 'digest'}): ${f.message}`)
+            .join('') ?? '';
+        throw new CommandFailed(`${error.message}${findings}`);
       }
     });
   },

@@ -7,7 +7,7 @@ import type { AppDeps } from '../deps';
 import { sendDueDeliveries, type SendDeps, type SendReport } from '../email/send-digest';
 import { pollSources } from '../ingest/poll';
 import type { IngestDeps, RefreshOutcome } from '../ingest/refresh-source';
-import { readDistrictSettings } from '../settings/district-settings';
+import { readDistrictSettings, siteOf } from '../settings/district-settings';
 
 /** A message in 'sending' longer than this was in flight when its process died. */
 export const SEND_LEASE_MS = 10 * 60_000;
@@ -19,11 +19,7 @@ export async function sendDepsOf(deps: AppDeps): Promise<SendDeps> {
     mailer: deps.mailer,
     now: () => deps.clock.now(),
     log: deps.log,
-    site: {
-      districtName: settings.districtName,
-      siteTitle: settings.siteTitle,
-      publicUrl: deps.config.publicUrl,
-    },
+    site: siteOf(settings, deps.config.publicUrl),
     mailFrom: deps.config.mailFrom,
     signingKey: deps.signingKey,
   };

@@ -9,6 +9,9 @@ import { findUserById, findUsableUserToken, insertUser, setPassword, spendUserTo
 import type { AppDeps } from '../deps';
 import { checkEmailAddress } from '../email/email-address';
 import { LinkProblemPage, LoginPage, SetPasswordPage } from '../views/admin/account-pages';
+import { ForgotPage } from '../views/admin/users-page';
+import { requestPasswordLink } from '../auth/accounts';
+import { accountDepsOf } from './admin/users';
 import { field, readForm, safeNextPath } from './form';
 import { adminPage, type AdminEnv } from './admin/context';
 
@@ -46,6 +49,20 @@ export function accountRoutes(deps: AppDeps) {
     await endSession(deps, c, c.get('session'));
     await startSession(deps, c, outcome.user, deps.clientIp(c));
     return c.redirect(safeNextPath(c.req.query('next'), '/admin/inbox'), 303);
+  });
+
+  app.get('/admin/forgot', (c) =>
+    adminPage(deps, c, {
+      title: 'Forgot your password?',
+      section: 'none',
+      body: <ForgotPage csrfToken={c.get('csrfToken')} sent={c.req.query('sent') === '1'} />,
+    }),
+  );
+
+  app.post('/admin/forgot', async (c) => {
+    const email = field(await readForm(c), 'email', 254);
+    await requestPasswordLink(await accountDepsOf(deps), email, deps.clientIp(c));
+    return c.redirect('/admin/forgot?sent=1', 303);
   });
 
   app.post('/admin/logout', async (c) => {

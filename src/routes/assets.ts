@@ -2,11 +2,25 @@
 // when requested with their content hash.
 import { Hono } from 'hono';
 import { ASSETS } from '../views/assets';
+import { readSetting } from '../db/settings';
+import type { AppDeps } from '../deps';
 
 const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="#1f3a5f"/><path d="M18 16l14 18 14-18" fill="none" stroke="#f5b041" stroke-width="7" stroke-linecap="round" stroke-linejoin="round"/><path d="M32 34v16" stroke="#fff" stroke-width="7" stroke-linecap="round"/></svg>`;
 
-export function assetRoutes() {
+export function assetRoutes(deps: AppDeps) {
   const app = new Hono();
+  app.get('/logo', async (c) => {
+    const logo = await readSetting(deps.db, 'logo');
+    const match = logo && /^data:(image\/(?:png|jpeg|webp));base64,(.+)$/.exec(logo);
+    if (!match) return c.notFound();
+    c.header('Cache-Control', 'public, max-age=300');
+    c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+    return c.body(
+      Uint8Array.from(atob(match[2]!), (ch) => ch.charCodeAt(0)),
+      200,
+      { 'Content-Type': match[1]! },
+    );
+  });
   for (const path of ['/favicon.svg', '/favicon.ico']) {
     app.get(path, (c) =>
       c.body(FAVICON, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=604800' }),

@@ -4,7 +4,7 @@ import { listPublishedDigests } from '../db/digests';
 import type { AppDeps } from '../deps';
 import { loadDigestContents } from '../publish/digest-content';
 import { lastChange, renderRss } from '../publish/render-feeds';
-import { readDistrictSettings } from '../settings/district-settings';
+import { readDistrictSettings, siteOf } from '../settings/district-settings';
 import { sha256Hex } from '../auth/tokens';
 
 const FEED_LENGTH = 20;
@@ -18,11 +18,7 @@ export function feedRoutes(deps: AppDeps) {
       deps.db,
       await listPublishedDigests(deps.db, { limit: FEED_LENGTH, offset: 0 }),
     );
-    const body = renderRss(contents, {
-      districtName: settings.districtName,
-      siteTitle: settings.siteTitle,
-      publicUrl: deps.config.publicUrl,
-    });
+    const body = renderRss(contents, siteOf(settings, deps.config.publicUrl));
     const etag = `"${(await sha256Hex(body)).slice(0, 32)}"`;
     const modified = lastChange(contents);
     c.header('ETag', etag);

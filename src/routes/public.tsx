@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { countPublishedDigests, listPublishedDigests } from '../db/digests';
 import type { AppDeps } from '../deps';
 import { loadDigestContents, loadPublishedDigest } from '../publish/digest-content';
-import { readDistrictSettings } from '../settings/district-settings';
+import { readDistrictSettings, siteOf } from '../settings/district-settings';
 import { isLocalDate } from '../time/zoned-time';
 import { ArchivePage, DigestPage, HomePage } from '../views/public-pages';
 import { renderPage } from '../views/render';
@@ -16,11 +16,7 @@ export function publicRoutes(deps: AppDeps) {
     const settings = await readDistrictSettings(deps.db);
     return {
       settings,
-      site: {
-        districtName: settings.districtName,
-        siteTitle: settings.siteTitle,
-        publicUrl: deps.config.publicUrl,
-      },
+      site: siteOf(settings, deps.config.publicUrl),
     };
   };
 

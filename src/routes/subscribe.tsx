@@ -18,7 +18,7 @@ import {
   verifySubscriptionToken,
   type TokenPurpose,
 } from '../email/subscription-tokens';
-import { readDistrictSettings } from '../settings/district-settings';
+import { readDistrictSettings, siteOf } from '../settings/district-settings';
 import { CONSENT_TEXT, requestSubscription } from '../subscriptions/subscribe';
 import { ActionPage, PreferencesPage, SubscribePage } from '../views/subscribe-pages';
 import { renderPage } from '../views/render';
@@ -28,11 +28,7 @@ export function subscribeRoutes(deps: AppDeps) {
   const app = new Hono();
   const siteInfo = async () => {
     const settings = await readDistrictSettings(deps.db);
-    return {
-      districtName: settings.districtName,
-      siteTitle: settings.siteTitle,
-      publicUrl: deps.config.publicUrl,
-    };
+    return siteOf(settings, deps.config.publicUrl);
   };
 
   /** The subscriber a link's token names, if the signature is right for this purpose. */

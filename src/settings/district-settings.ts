@@ -21,6 +21,8 @@ export interface DistrictSettings {
   toneWords: string[];
   /** Full names (and words) the student-name check never flags: historical figures, namesakes of schools. */
   nameAllowlist: string[];
+  /** An uploaded logo exists (served at /logo). */
+  hasLogo: boolean;
 }
 
 const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
@@ -183,6 +185,16 @@ export async function changeSetting(
   return { ok: true };
 }
 
+/** How pages, feeds and emails name the site: from the settings and the public address. */
+export function siteOf(settings: DistrictSettings, publicUrl: string) {
+  return {
+    districtName: settings.districtName,
+    siteTitle: settings.siteTitle,
+    publicUrl,
+    hasLogo: settings.hasLogo,
+  };
+}
+
 export async function readDistrictSettings(db: Database): Promise<DistrictSettings> {
   const stored = await readAllSettings(db);
   const value = (key: string) => {
@@ -205,6 +217,7 @@ export async function readDistrictSettings(db: Database): Promise<DistrictSettin
     embedOrigins: splitLines(value('embed_origins')).map((origin) => origin.replace(/\/$/, '')),
     toneWords: splitLines(value('tone_words')),
     nameAllowlist: splitLines(value('name_allowlist')),
+    hasLogo: stored.has('logo'),
   };
 }
 

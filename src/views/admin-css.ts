@@ -19,6 +19,7 @@ a { color: var(--link); }
 .gap-below { margin-bottom: 1rem; }
 .check-label { font-weight: 400; display: flex; gap: .5rem; align-items: center; margin-top: 1rem; }
 .card-heading { margin-top: 0; }
+.logo-preview { max-width: 160px; max-height: 160px; border: 1px solid var(--line); border-radius: 8px; background: #fff; padding: 6px; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .topbar { background: var(--navy); color: #fff; }
 .topbar .inner { max-width: 78rem; margin: 0 auto; padding: .6rem 1.25rem; display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1.5rem; }

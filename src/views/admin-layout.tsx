@@ -1,6 +1,6 @@
 // The admin desk's page frame: top bar with navigation and the signed-in person, flash message, content.
 import type { Child } from 'hono/jsx';
-import type { User } from '../db/users';
+import type { Role, User } from '../db/users';
 import { assetUrl } from './assets';
 
 export interface Flash {
@@ -8,16 +8,21 @@ export interface Flash {
   text: string;
 }
 
-const NAV = [
-  { href: '/admin/inbox', label: 'Inbox', key: 'inbox' },
-  { href: '/admin/sources', label: 'Sources', key: 'sources' },
-  { href: '/admin/subscribers', label: 'Subscribers', key: 'subscribers' },
-  { href: '/admin/outbox', label: 'Outbox', key: 'outbox' },
-  { href: '/admin/audit', label: 'Audit log', key: 'audit' },
-  { href: '/admin/settings', label: 'Settings', key: 'settings' },
-] as const;
+/** The admin's sections and the least role that sees each; routes enforce the same (routes/admin/index.tsx). */
+export const SECTIONS = [
+  { href: '/admin/inbox', label: 'Inbox', key: 'inbox', role: 'contributor' },
+  { href: '/admin/sources', label: 'Sources', key: 'sources', role: 'editor' },
+  { href: '/admin/subscribers', label: 'Subscribers', key: 'subscribers', role: 'editor' },
+  { href: '/admin/outbox', label: 'Outbox', key: 'outbox', role: 'editor' },
+  { href: '/admin/audit', label: 'Audit log', key: 'audit', role: 'editor' },
+  { href: '/admin/users', label: 'People', key: 'users', role: 'admin' },
+  { href: '/admin/settings', label: 'Settings', key: 'settings', role: 'admin' },
+  { href: '/admin/account', label: 'My account', key: 'account', role: 'contributor' },
+] as const satisfies readonly { href: string; label: string; key: string; role: Role }[];
 
-export type AdminSection = (typeof NAV)[number]['key'] | 'none';
+export type AdminSection = (typeof SECTIONS)[number]['key'] | 'none';
+
+const RANK: Record<Role, number> = { contributor: 1, editor: 2, admin: 3 };
 
 export interface AdminLayoutProps {
   title: string;
@@ -52,7 +57,7 @@ export function AdminLayout(props: AdminLayoutProps) {
             {props.user ? (
               <nav aria-label="Admin">
                 <ul>
-                  {NAV.map((item) => (
+                  {SECTIONS.filter((item) => RANK[props.user!.role] >= RANK[item.role]).map((item) => (
                     <li>
                       <a href={item.href} aria-current={item.key === props.section ? 'page' : undefined}>
                         {item.label}

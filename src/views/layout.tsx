@@ -6,6 +6,7 @@ export interface SiteInfo {
   districtName: string;
   siteTitle: string;
   publicUrl: string;
+  hasLogo?: boolean;
 }
 
 export interface PublicLayoutProps {
@@ -45,11 +46,14 @@ export function PublicLayout({ site, title, description, path, head, children }:
         </a>
         <header class="masthead">
           <div class="wrap">
-            <div>
-              <span class="district">{site.districtName}</span>
-              <a class="title" href="/">
-                {site.siteTitle}
-              </a>
+            <div class="brand">
+              {site.hasLogo ? <img class="logo" src="/logo" alt="" width="56" height="56" /> : null}
+              <div>
+                <span class="district">{site.districtName}</span>
+                <a class="title" href="/">
+                  {site.siteTitle}
+                </a>
+              </div>
             </div>
             <nav aria-label="Site">
               <ul>

@@ -11,7 +11,9 @@ import {
 import { AuditPage } from '../../views/admin/audit-page';
 import { SettingsPage } from '../../views/admin/settings-page';
 import { redirectWith } from '../flash';
-import { field, readForm } from '../form';
+import { field, fields, readForm } from '../form';
+import { deleteSetting, readSetting, writeSetting } from '../../db/settings';
+import { countRoster, replaceRoster } from '../../db/roster';
 import { actorOf, adminPage, type AdminEnv } from './context';
 
 const AUDIT_ACTIONS = [
@@ -60,29 +62,49 @@ export function auditRoutes(deps: AppDeps) {
 export function settingsRoutes(deps: AppDeps) {
   const app = new Hono<AdminEnv>();
   app.get('/', async (c) => {
-    const current = new Map((await listSettings(deps.db)).map((s) => [s.key, s.value]));
+    const [current, logo, rosterCount] = await Promise.all([
+      listSettings(deps.db),
+      readSetting(deps.db, 'logo'),
+      countRoster(deps.db),
+    ]);
+    const values = new Map(current.map((s) => [s.key, s.value]));
     const rows = SETTING_DEFINITIONS.map((d) => ({
       key: d.key,
       label: d.label,
       help: d.help,
-      value: current.get(d.key) ?? d.fallback,
+      value: values.get(d.key) ?? d.fallback,
+      input: d.input ?? 'line',
     }));
     return adminPage(deps, c, {
       title: 'Settings',
       section: 'settings',
-      body: <SettingsPage rows={rows} csrfToken={c.get('csrfToken')} />,
+      body: (
+        <SettingsPage rows={rows} csrfToken={c.get('csrfToken')} hasLogo={!!logo} rosterCount={rosterCount} />
+      ),
     });
   });
+
   app.post('/', async (c) => {
     const form = await readForm(c);
     const before = new Map((await listSettings(deps.db)).map((s) => [s.key, s.value]));
     const problems: string[] = [];
     const changed: Record<string, string> = {};
     for (const definition of SETTING_DEFINITIONS) {
-      const value = field(form, definition.key, 500);
+      // A checkbox sends a hidden "false" and, when ticked, "true" after it: the last value wins.
+      const all = fields(form, definition.key);
+      const raw =
+        definition.input === 'yes-no' ? (all.at(-1) ?? 'false') : field(form, definition.key, 20_000);
+      const value =
+        definition.input === 'lines'
+          ? raw
+              .split(/\r?\n/)
+              .map((l) => l.trim())
+              .filter(Boolean)
+              .join('\n')
+          : raw;
       if (value === before.get(definition.key)) continue;
       const result = await changeSetting(deps.db, definition.key, value, deps.clock.now());
-      if (result.ok) changed[definition.key] = value;
+      if (result.ok) changed[definition.key] = value.length > 200 ? `${value.slice(0, 200)}…` : value;
       else problems.push(result.message);
     }
     if (Object.keys(changed).length) {
@@ -100,5 +122,117 @@ export function settingsRoutes(deps: AppDeps) {
       });
     return redirectWith(c, deps.signingKey, '/admin/settings', { kind: 'ok', text: 'Settings saved.' });
   });
+
+  app.post('/logo', async (c) => {
+    const form = await readForm(c);
+    const back = '/admin/settings#logo';
+    if (field(form, 'remove')) {
+      await deleteSetting(deps.db, 'logo');
+      await recordAudit(
+        deps.db,
+        actorOf(deps, c),
+        { action: 'settings.logo_removed', subjectType: 'settings' },
+        deps.clock.now(),
+      );
+      return redirectWith(c, deps.signingKey, back, { kind: 'ok', text: 'Logo removed.' });
+    }
+    const file = form.file instanceof File ? form.file : undefined;
+    const type = file ? LOGO_TYPES[file.type] : undefined;
+    if (!file || file.size === 0)
+      return redirectWith(c, deps.signingKey, back, {
+        kind: 'error',
+        text: 'Choose an image file to upload.',
+      });
+    if (!type)
+      return redirectWith(c, deps.signingKey, back, {
+        kind: 'error',
+        text: 'The logo must be a PNG, JPEG or WebP image.',
+      });
+    if (file.size > 500 * 1024)
+      return redirectWith(c, deps.signingKey, back, {
+        kind: 'error',
+        text: 'The logo is larger than 500 KB; save a smaller version and try again.',
+      });
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (!type.magic(bytes))
+      return redirectWith(c, deps.signingKey, back, {
+        kind: 'error',
+        text: 'That file is not the image its name says it is.',
+      });
+    await writeSetting(deps.db, 'logo', `data:${file.type};base64,${base64(bytes)}`, deps.clock.now());
+    await recordAudit(
+      deps.db,
+      actorOf(deps, c),
+      { action: 'settings.logo', subjectType: 'settings', details: { bytes: file.size } },
+      deps.clock.now(),
+    );
+    return redirectWith(c, deps.signingKey, back, { kind: 'ok', text: 'Logo saved.' });
+  });
+
+  app.post('/roster', async (c) => {
+    const form = await readForm(c);
+    const back = '/admin/settings#roster';
+    if (field(form, 'clear')) {
+      await replaceRoster(deps.db, deps.signingKey, []);
+      await recordAudit(
+        deps.db,
+        actorOf(deps, c),
+        { action: 'roster.clear', subjectType: 'settings' },
+        deps.clock.now(),
+      );
+      return redirectWith(c, deps.signingKey, back, { kind: 'ok', text: 'The roster is cleared.' });
+    }
+    const file = form.file instanceof File ? form.file : undefined;
+    if (!file || file.size === 0)
+      return redirectWith(c, deps.signingKey, back, {
+        kind: 'error',
+        text: 'Choose a file with one surname per line.',
+      });
+    if (file.size > 2 * 1024 * 1024)
+      return redirectWith(c, deps.signingKey, back, {
+        kind: 'error',
+        text: 'That file is larger than 2 MB; a roster of surnames is much smaller.',
+      });
+    const surnames = (await file.text())
+      .split(/\r?\n/)
+      .map((line) => line.split(',')[0]!.replace(/^"|"$/g, '').trim())
+      .filter(
+        (name) =>
+          /^[\p{L}][\p{L}'’ -]{0,60}$/u.test(name) && !/^(surname|last ?name|family ?name)$/i.test(name),
+      );
+    if (surnames.length === 0)
+      return redirectWith(c, deps.signingKey, back, {
+        kind: 'error',
+        text: 'No surnames found: the file should have one surname per line.',
+      });
+    const count = await replaceRoster(deps.db, deps.signingKey, surnames);
+    await recordAudit(
+      deps.db,
+      actorOf(deps, c),
+      { action: 'roster.replace', subjectType: 'settings', details: { surnames: count } },
+      deps.clock.now(),
+    );
+    return redirectWith(c, deps.signingKey, back, {
+      kind: 'ok',
+      text: `Roster replaced: ${count} surnames, kept as fingerprints only.`,
+    });
+  });
   return app;
+}
+
+const LOGO_TYPES: Record<string, { magic(bytes: Uint8Array): boolean }> = {
+  'image/png': { magic: (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 },
+  'image/jpeg': { magic: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  'image/webp': {
+    magic: (b) =>
+      String.fromCharCode(...b.subarray(0, 4)) === 'RIFF' &&
+      String.fromCharCode(...b.subarray(8, 12)) === 'WEBP',
+  },
+};
+
+function base64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }

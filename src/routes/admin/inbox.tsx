@@ -13,8 +13,8 @@ import {
   sendTestEmail,
   submitForReview,
   unpublishDesk,
+  deskDepsOf,
   type DeskActor,
-  type DeskDeps,
   type DeskState,
   type DraftInput,
 } from '../../curate/desk';
@@ -22,7 +22,7 @@ import { imagesOf } from '../../curate/item-images';
 import { findItemsByIds } from '../../db/items';
 import { listUsers } from '../../db/users';
 import type { AppDeps } from '../../deps';
-import { readDistrictSettings } from '../../settings/district-settings';
+import { readDistrictSettings, siteOf } from '../../settings/district-settings';
 import { addDays, isLocalDate, localDateOf } from '../../time/zoned-time';
 import { DeskPage } from '../../views/admin/desk-page';
 import { PreviewPage } from '../../views/admin/preview-page';
@@ -32,18 +32,6 @@ import { renderDigestEmail } from '../../email/render-digest-email';
 import { redirectWith } from '../flash';
 import { field, fields, readForm, type FormBody } from '../form';
 import { actorOf, adminPage, currentUser, type AdminEnv } from './context';
-
-export function deskDepsOf(deps: AppDeps): DeskDeps {
-  return {
-    db: deps.db,
-    now: () => deps.clock.now(),
-    signingKey: deps.signingKey,
-    background: deps.background,
-    publicUrl: deps.config.publicUrl,
-    mailer: deps.mailer,
-    mailFrom: deps.config.mailFrom,
-  };
-}
 
 export function deskActorOf(deps: AppDeps, c: Context<AdminEnv>): DeskActor {
   const user = currentUser(c);
@@ -166,11 +154,7 @@ export function inboxRoutes(deps: AppDeps) {
             .filter((u) => u.role !== 'contributor' && !u.disabled)
             .map((u) => u.email);
           await submitForReview(desk, actor, date, {
-            site: {
-              districtName: settings.districtName,
-              siteTitle: settings.siteTitle,
-              publicUrl: deps.config.publicUrl,
-            },
+            site: siteOf(settings, deps.config.publicUrl),
             editors,
           });
           return redirectWith(c, deps.signingKey, back(), {
@@ -273,11 +257,7 @@ export function previewRoutes(deps: AppDeps) {
     const state = await loadDesk(desk, date);
     if (!state.digest || state.entries.length === 0) return undefined;
     const settings = state.settings;
-    const site = {
-      districtName: settings.districtName,
-      siteTitle: settings.siteTitle,
-      publicUrl: deps.config.publicUrl,
-    };
+    const site = siteOf(settings, deps.config.publicUrl);
     const email = renderDigestEmail(
       { digest: state.digest, entries: state.entries },
       { schoolIds: [], schoolNames: [] },

@@ -1,12 +1,17 @@
-// The signed-in area under /admin: every page needs a session; roles narrow what each person may do.
+// The signed-in area under /admin: every page needs a session, and each section a least role (the same
+// table the navigation is drawn from, views/admin-layout.tsx).
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { hasRole } from '../../auth/session';
 import type { AppDeps } from '../../deps';
+import { SECTIONS } from '../../views/admin-layout';
 import { type AdminEnv } from './context';
 import { auditRoutes, settingsRoutes } from './audit-settings';
 import { inboxRoutes, previewRoutes } from './inbox';
 import { outboxRoutes } from './outbox';
 import { sourcesRoutes } from './sources';
 import { subscribersRoutes } from './subscribers';
+import { accountRoutesSignedIn, usersRoutes } from './users';
 
 export function adminRoutes(deps: AppDeps) {
   const app = new Hono<AdminEnv>();
@@ -18,6 +23,18 @@ export function adminRoutes(deps: AppDeps) {
     return c.redirect(`/admin/login${next_}`, 303);
   });
 
+  for (const section of SECTIONS) {
+    const path = section.href.replace('/admin', '');
+    app.use(`${path}/*`, async (c, next) => {
+      if (!hasRole(c.get('user')!, section.role)) {
+        throw new HTTPException(403, {
+          message: `${section.label} is for ${section.role === 'admin' ? 'administrators' : 'editors and administrators'}. Ask an administrator if you need it.`,
+        });
+      }
+      await next();
+    });
+  }
+
   app.get('/', (c) => c.redirect('/admin/inbox', 303));
   app.route('/inbox/preview', previewRoutes(deps));
   app.route('/inbox', inboxRoutes(deps));
@@ -26,5 +43,7 @@ export function adminRoutes(deps: AppDeps) {
   app.route('/outbox', outboxRoutes(deps));
   app.route('/audit', auditRoutes(deps));
   app.route('/settings', settingsRoutes(deps));
+  app.route('/users', usersRoutes(deps));
+  app.route('/account', accountRoutesSignedIn(deps));
   return app;
 }

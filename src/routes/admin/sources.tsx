@@ -9,6 +9,8 @@ import { addSource } from '../../sources/add-source';
 import { readDistrictSettings } from '../../settings/district-settings';
 import { FeedCheckPage } from '../../views/admin/feed-check-page';
 import { SourcesPage } from '../../views/admin/sources-page';
+import { SourceEditPage } from '../../views/admin/source-edit-page';
+import { editSource } from '../../sources/edit-source';
 import { feedReport } from '../../ingest/feed-report';
 import { importSources } from '../../sources/import-sources';
 import { readOpml, writeOpml } from '../../sources/opml';
@@ -145,6 +147,59 @@ export function sourcesRoutes(deps: AppDeps) {
     return redirectWith(c, deps.signingKey, '/admin/sources', {
       kind: 'info',
       text: 'Checking every feed now. New posts appear in the inbox within a few minutes; reload this page to see each feed’s health.',
+    });
+  });
+
+  app.get('/:id{[0-9]+}', async (c) => {
+    const [source, schools, settings] = await Promise.all([
+      findSource(deps.db, Number(c.req.param('id'))),
+      listSchools(deps.db),
+      readDistrictSettings(deps.db),
+    ]);
+    if (!source) return c.notFound();
+    return adminPage(deps, c, {
+      title: source.title ?? 'Source',
+      section: 'sources',
+      body: (
+        <SourceEditPage
+          source={source}
+          schools={schools}
+          csrfToken={c.get('csrfToken')}
+          timezone={settings.timezone}
+        />
+      ),
+    });
+  });
+
+  app.post('/:id{[0-9]+}', async (c) => {
+    const id = Number(c.req.param('id'));
+    const form = await readForm(c);
+    const settings = await readDistrictSettings(deps.db);
+    const outcome = await editSource(
+      deps.db,
+      id,
+      {
+        school: field(form, 'school', 200),
+        ownerName: field(form, 'owner_name', 200),
+        ownerEmail: field(form, 'owner', 300),
+        authorization: field(form, 'authorization'),
+        authorizedBy: field(form, 'authorized_by', 200),
+        authorizedOn: field(form, 'authorized_on', 20),
+        reviewOn: field(form, 'review_on', 20),
+        mediaRelease: checkbox(form, 'media_release'),
+      },
+      actorOf(deps, c),
+      settings.timezone,
+      deps.clock.now(),
+    );
+    if (!outcome.ok)
+      return redirectWith(c, deps.signingKey, `/admin/sources/${id}`, {
+        kind: 'error',
+        text: outcome.message,
+      });
+    return redirectWith(c, deps.signingKey, '/admin/sources', {
+      kind: 'ok',
+      text: outcome.changed.length ? 'Source saved.' : 'Nothing changed.',
     });
   });
 

@@ -31,7 +31,9 @@ export function LoginPage(props: { csrfToken: string; email?: string; error?: st
           <button type="submit">Sign in</button>
         </div>
       </form>
-      <p class="muted small">Forgot your password? Ask a district administrator for a new sign-in link.</p>
+      <p class="small">
+        <a href="/admin/forgot">Forgot your password?</a>
+      </p>
     </div>
   );
 }

@@ -51,10 +51,16 @@ export function SourcesPage(props: SourcesPageProps) {
             {props.sources.map((source) => (
               <tr>
                 <td>
-                  <strong>{source.title ?? 'Not fetched yet'}</strong>
-                  <div class="small">
-                    <a href={source.feedUrl}>{source.feedUrl}</a>
-                  </div>
+                  <strong>
+                    <a href={`/admin/sources/${source.id}`}>{source.title ?? 'Not fetched yet'}</a>
+                  </strong>
+                  {source.authorization !== 'authorized' ? (
+                    <span class="badge bad"> {source.authorization}</span>
+                  ) : null}
+                  {source.reviewAt && source.reviewAt < props.now ? (
+                    <span class="badge warn"> review due</span>
+                  ) : null}
+                  <div class="small muted break">{source.feedUrl}</div>
                   {source.ownerName || source.ownerEmail ? (
                     <div class="small muted">
                       Owner: {[source.ownerName, source.ownerEmail].filter(Boolean).join(', ')}

@@ -1,0 +1,203 @@
+// Managing who may use the desk: invitations and password links (sent by email), role changes, disabling,
+// signing out everywhere. There is always at least one active administrator.
+import { recordAudit, type Actor } from '../db/audit';
+import type { Database } from '../db/client';
+import { countRateEventsSince, recordRateEvents } from '../db/rate-events';
+import { deleteSessionsOfUser } from '../db/sessions';
+import {
+  countOtherActiveAdmins,
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  updateUser,
+  type Role,
+  type User,
+} from '../db/users';
+import { checkEmailAddress } from '../email/email-address';
+import { newMessageId, type Mailer } from '../email/mailer';
+import { renderNoticeEmail } from '../email/render-notice-email';
+import type { EmailSite } from '../email/render-digest-email';
+import { createOneTimeLink } from './one-time-links';
+import { randomToken } from './tokens';
+
+export interface AccountDeps {
+  db: Database;
+  mailer: Mailer;
+  mailFrom: string;
+  site: EmailSite;
+  now(): number;
+}
+
+export type AccountOutcome = { ok: true; message: string; link?: string } | { ok: false; message: string };
+
+const ROLE_WORDS: Record<Role, string> = {
+  admin: 'an administrator (everything, including people and settings)',
+  editor: 'an editor (curate and publish)',
+  contributor: 'a contributor (curate and submit for review)',
+};
+
+async function sendLink(deps: AccountDeps, to: string, link: string, kind: 'invite' | 'reset', role: Role) {
+  const email = renderNoticeEmail(deps.site, {
+    subject:
+      kind === 'invite'
+        ? `You are invited to ${deps.site.siteTitle}`
+        : `Choose a new password for ${deps.site.siteTitle}`,
+    heading: kind === 'invite' ? 'You are invited to the digest desk' : 'Choose a new password',
+    paragraphs:
+      kind === 'invite'
+        ? [
+            `You have been added to ${deps.site.districtName}’s digest desk as ${ROLE_WORDS[role]}.`,
+            'Choose your password with the button below. The link works once, for 72 hours.',
+          ]
+        : [
+            'Someone asked to reset the password of your account. If it was you, choose a new password with the button below; the link works once, for 72 hours.',
+            'If it was not you, ignore this email: your password stays as it is.',
+          ],
+    action: { label: 'Choose a password', url: link },
+  });
+  return deps.mailer.send({
+    from: deps.mailFrom,
+    to,
+    subject: email.subject,
+    html: email.html,
+    text: email.text,
+    headers: {},
+    messageId: newMessageId(deps.mailFrom, `account-${randomToken(8)}`),
+  });
+}
+
+export async function inviteUser(
+  deps: AccountDeps,
+  actor: Actor,
+  input: { email: string; name: string; role: Role },
+): Promise<AccountOutcome> {
+  const checked = checkEmailAddress(input.email);
+  if (!checked.ok) return { ok: false, message: checked.message };
+  if (await findUserByEmail(deps.db, checked.address))
+    return {
+      ok: false,
+      message: `${checked.address} already has an account. Send them a new password link from the list instead.`,
+    };
+  const user = await insertUser(
+    deps.db,
+    { email: checked.address, name: input.name.trim().slice(0, 120), role: input.role },
+    deps.now(),
+  );
+  const link = await createOneTimeLink(deps.db, deps.site.publicUrl, 'set-password', user.id, deps.now());
+  const sent = await sendLink(deps, user.email, link, 'invite', user.role);
+  await recordAudit(
+    deps.db,
+    actor,
+    {
+      action: 'user.invite',
+      subjectType: 'user',
+      subjectId: user.id,
+      details: { email: user.email, role: user.role },
+    },
+    deps.now(),
+  );
+  return {
+    ok: true,
+    link,
+    message: sent.ok
+      ? `Invitation sent to ${user.email}.`
+      : `${user.email} was added, but the invitation email failed (${sent.reason}). Give them this link yourself.`,
+  };
+}
+
+/** A password link for an account, by email. Answers the same whether or not the account exists. */
+export async function requestPasswordLink(
+  deps: AccountDeps,
+  email: string,
+  clientIp: string | null,
+): Promise<void> {
+  const now = deps.now();
+  const keys = [`reset:address:${email.trim().toLowerCase()}`, `reset:client:${clientIp ?? 'unknown'}`];
+  const recent = await Promise.all(keys.map((key) => countRateEventsSince(deps.db, key, now - 60 * 60_000)));
+  await recordRateEvents(deps.db, keys, now);
+  if (recent[0]! >= 3 || recent[1]! >= 10) return;
+  const user = await findUserByEmail(deps.db, email);
+  if (!user || user.disabled) return;
+  const link = await createOneTimeLink(deps.db, deps.site.publicUrl, 'set-password', user.id, now);
+  await sendLink(deps, user.email, link, 'reset', user.role);
+  await recordAudit(
+    deps.db,
+    { type: 'public', label: user.email, ip: clientIp },
+    { action: 'user.password_link_requested', subjectType: 'user', subjectId: user.id },
+    now,
+  );
+}
+
+export async function sendPasswordLink(
+  deps: AccountDeps,
+  actor: Actor,
+  userId: number,
+): Promise<AccountOutcome> {
+  const user = await findUserById(deps.db, userId);
+  if (!user) return { ok: false, message: 'That account no longer exists.' };
+  const link = await createOneTimeLink(deps.db, deps.site.publicUrl, 'set-password', user.id, deps.now());
+  const sent = await sendLink(deps, user.email, link, 'reset', user.role);
+  await recordAudit(
+    deps.db,
+    actor,
+    { action: 'user.password_link', subjectType: 'user', subjectId: user.id },
+    deps.now(),
+  );
+  return {
+    ok: true,
+    link,
+    message: sent.ok
+      ? `A password link is on its way to ${user.email}.`
+      : `The email failed (${sent.reason}). Give ${user.email} this link yourself.`,
+  };
+}
+
+/** Role and active/disabled changes; refused when they would leave no active administrator. */
+export async function changeUser(
+  deps: AccountDeps,
+  actor: Actor,
+  userId: number,
+  change: { role?: Role; disabled?: boolean },
+): Promise<AccountOutcome> {
+  const user = await findUserById(deps.db, userId);
+  if (!user) return { ok: false, message: 'That account no longer exists.' };
+  const losesAdmin =
+    user.role === 'admin' &&
+    !user.disabled &&
+    ((change.role && change.role !== 'admin') || change.disabled === true);
+  if (losesAdmin && (await countOtherActiveAdmins(deps.db, user.id)) === 0) {
+    return {
+      ok: false,
+      message: `${user.email} is the only active administrator. Make someone else an administrator first.`,
+    };
+  }
+  await updateUser(deps.db, user.id, change);
+  if (change.disabled) await deleteSessionsOfUser(deps.db, user.id);
+  await recordAudit(
+    deps.db,
+    actor,
+    {
+      action: 'user.change',
+      subjectType: 'user',
+      subjectId: user.id,
+      details: { email: user.email, ...change },
+    },
+    deps.now(),
+  );
+  const what = change.role
+    ? `is now ${ROLE_WORDS[change.role]}`
+    : change.disabled
+      ? 'can no longer sign in'
+      : 'can sign in again';
+  return { ok: true, message: `${user.email} ${what}.` };
+}
+
+export async function signOutEverywhere(deps: AccountDeps, actor: Actor, user: User): Promise<void> {
+  await deleteSessionsOfUser(deps.db, user.id);
+  await recordAudit(
+    deps.db,
+    actor,
+    { action: 'user.sign_out_everywhere', subjectType: 'user', subjectId: user.id },
+    deps.now(),
+  );
+}

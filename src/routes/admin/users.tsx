@@ -1,0 +1,141 @@
+// /admin/users (administrators): people and roles. /admin/account (everyone): password and sessions.
+import { Hono, type Context } from 'hono';
+import {
+  changeUser,
+  inviteUser,
+  sendPasswordLink,
+  signOutEverywhere,
+  type AccountDeps,
+} from '../../auth/accounts';
+import { passwordProblem } from '../../auth/password';
+import { endSession } from '../../auth/session';
+import { listUsers, ROLES, setPassword, type Role } from '../../db/users';
+import type { AppDeps } from '../../deps';
+import { readDistrictSettings, siteOf } from '../../settings/district-settings';
+import { AccountPage, UsersPage } from '../../views/admin/users-page';
+import { redirectWith } from '../flash';
+import { field, readForm } from '../form';
+import { actorOf, adminPage, currentUser, type AdminEnv } from './context';
+
+export async function accountDepsOf(deps: AppDeps): Promise<AccountDeps> {
+  const settings = await readDistrictSettings(deps.db);
+  return {
+    db: deps.db,
+    mailer: deps.mailer,
+    mailFrom: deps.config.mailFrom,
+    site: siteOf(settings, deps.config.publicUrl),
+    now: () => deps.clock.now(),
+  };
+}
+
+export function usersRoutes(deps: AppDeps) {
+  const app = new Hono<AdminEnv>();
+
+  app.get('/', async (c) => {
+    const [users, settings] = await Promise.all([listUsers(deps.db), readDistrictSettings(deps.db)]);
+    return adminPage(deps, c, {
+      title: 'People',
+      section: 'users',
+      body: (
+        <UsersPage
+          users={users}
+          me={currentUser(c)}
+          csrfToken={c.get('csrfToken')}
+          timezone={settings.timezone}
+        />
+      ),
+    });
+  });
+
+  // The one-time link is shown to the administrator too, for when email does not arrive.
+  const done = (c: Context<AdminEnv>, outcome: { ok: boolean; message: string; link?: string }) =>
+    redirectWith(c, deps.signingKey, '/admin/users', {
+      kind: outcome.ok ? 'ok' : 'error',
+      text: outcome.link
+        ? `${outcome.message} The one-time link, if you need to pass it on yourself: ${outcome.link}`
+        : outcome.message,
+    });
+
+  app.post('/', async (c) => {
+    const form = await readForm(c);
+    const role = field(form, 'role') as Role;
+    if (!ROLES.includes(role))
+      return redirectWith(c, deps.signingKey, '/admin/users#invite', {
+        kind: 'error',
+        text: 'Choose a role.',
+      });
+    return done(
+      c,
+      await inviteUser(await accountDepsOf(deps), actorOf(deps, c), {
+        email: field(form, 'email', 254),
+        name: field(form, 'name', 120),
+        role,
+      }),
+    );
+  });
+
+  app.post('/:id/role', async (c) => {
+    const role = field(await readForm(c), 'role') as Role;
+    if (!ROLES.includes(role))
+      return redirectWith(c, deps.signingKey, '/admin/users', { kind: 'error', text: 'Choose a role.' });
+    return done(
+      c,
+      await changeUser(await accountDepsOf(deps), actorOf(deps, c), Number(c.req.param('id')), { role }),
+    );
+  });
+
+  for (const [path, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
+    app.post(`/:id/${path}`, async (c) =>
+      done(
+        c,
+        await changeUser(await accountDepsOf(deps), actorOf(deps, c), Number(c.req.param('id')), {
+          disabled,
+        }),
+      ),
+    );
+  }
+
+  app.post('/:id/password-link', async (c) =>
+    done(c, await sendPasswordLink(await accountDepsOf(deps), actorOf(deps, c), Number(c.req.param('id')))),
+  );
+
+  return app;
+}
+
+export function accountRoutesSignedIn(deps: AppDeps) {
+  const app = new Hono<AdminEnv>();
+
+  app.get('/', (c) =>
+    adminPage(deps, c, {
+      title: 'My account',
+      section: 'account',
+      body: <AccountPage me={currentUser(c)} csrfToken={c.get('csrfToken')} />,
+    }),
+  );
+
+  app.post('/password', async (c) => {
+    const me = currentUser(c);
+    const form = await readForm(c);
+    const password = field(form, 'password', 1024);
+    const fail = (text: string) =>
+      redirectWith(c, deps.signingKey, '/admin/account', { kind: 'error', text });
+    if (!me.passwordHash || !(await deps.passwords.verify(field(form, 'current', 1024), me.passwordHash)))
+      return fail('Your current password is not right.');
+    const weak = passwordProblem(password);
+    if (weak) return fail(weak);
+    if (password !== field(form, 'confirm', 1024)) return fail('The two new passwords are not the same.');
+    await setPassword(deps.db, me.id, await deps.passwords.hash(password));
+    return redirectWith(c, deps.signingKey, '/admin/account', { kind: 'ok', text: 'Password changed.' });
+  });
+
+  app.post('/sign-out-everywhere', async (c) => {
+    await signOutEverywhere(await accountDepsOf(deps), actorOf(deps, c), currentUser(c));
+    await endSession(deps, c, undefined);
+    return c.redirect('/admin/login', 303);
+  });
+
+  return app;
+}
