@@ -9,6 +9,7 @@ import type { AppDeps } from './deps';
 import { accountRoutes } from './routes/account';
 import { adminRoutes } from './routes/admin';
 import type { AdminEnv } from './routes/admin/context';
+import { apiRoutes } from './routes/api';
 import { assetRoutes } from './routes/assets';
 import { errorPage } from './routes/errors';
 import { feedRoutes } from './routes/feeds';
@@ -48,6 +49,7 @@ export function buildApp(deps: AppDeps, options: BuildOptions = {}): Hono {
   );
 
   app.route('/', assetRoutes(deps));
+  app.route('/api/v1', apiRoutes(deps));
   app.route('/', healthRoutes(deps));
   app.route('/', feedRoutes(deps));
   app.route('/', publicRoutes(deps));

@@ -78,6 +78,10 @@ export async function endSession(deps: AppDeps, c: Context, session: Session | u
 
 const RANK: Record<Role, number> = { contributor: 1, editor: 2, admin: 3 };
 
+export function roleAtLeast(role: Role, needed: Role): boolean {
+  return RANK[role] >= RANK[needed];
+}
+
 export function hasRole(user: User, needed: Role): boolean {
-  return RANK[user.role] >= RANK[needed];
+  return roleAtLeast(user.role, needed);
 }

@@ -220,11 +220,18 @@ export async function saveDesk(
   const entries = await resolveEntries(deps, before, input.entries);
   const title = limit(input.title ?? before.digest?.title ?? '', 200, 'The title');
   const intro = limit(input.intro ?? before.digest?.intro ?? '', 1000, 'The intro');
+  // Version 0 means "I saw no digest": if one exists now, someone saved first, and that is a conflict.
+  const expectedVersion =
+    input.version === 0 ? (before.digest ? 0 : undefined) : (input.version ?? before.digest?.version);
   const saved = await saveDigestDraft(
     deps.db,
     date,
     { title, intro, entries },
-    { expectedVersion: input.version ?? before.digest?.version, userId: actor.userId, now: deps.now() },
+    {
+      expectedVersion,
+      userId: actor.userId,
+      now: deps.now(),
+    },
   );
   if (!saved.ok) {
     const current = await loadDesk(deps, date);

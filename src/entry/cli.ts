@@ -2,6 +2,7 @@
 // reason when the command could not do its job, 2 for a bad setting or bad usage.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { createApiToken } from '../auth/api-tokens';
 import { createOneTimeLink, setupLinkIfNeeded } from '../auth/one-time-links';
 import { cliActor } from '../db/audit';
 import { findDigest } from '../db/digests';
@@ -38,6 +39,7 @@ Commands:
   ingest [--source ID]                    check due feeds now (or one source)
   digest:publish [--date YYYY-MM-DD]      publish that day's digest (default: yesterday)
   digest:send [--date YYYY-MM-DD]         send or resume that digest's email
+  token:create --name NAME --role R       print a bearer token for the JSON API
   backup FILE                             consistent copy of the database
   settings:get [KEY] / settings:set KEY VALUE`;
 
@@ -224,6 +226,28 @@ const commands: Record<string, Handler> = {
       const report = await runSendJob(deps, { digestId: digest.id });
       console.log(
         `Digest ${date}: ${report.sent} sent, ${report.retried} to retry later, ${report.failed} failed, ${report.skipped} with nothing for their schools.`,
+      );
+    });
+  },
+
+  'token:create': async (args, config) => {
+    const { values } = parse(args, { name: { type: 'string' }, role: { type: 'string' } });
+    const role = (values.role ?? 'editor') as Role;
+    if (!values.name?.trim())
+      throw new UsageError(
+        'Name the token after what uses it, e.g. token:create --name "district website" --role editor',
+      );
+    if (!ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}.`);
+    await withRuntime(config, async ({ deps }) => {
+      const { token } = await createApiToken(
+        deps.db,
+        { name: values.name!, role },
+        cliActor,
+        deps.clock.now(),
+      );
+      console.log(token);
+      console.error(
+        `Token “${values.name!.trim()}” (${role}) created. It is shown only now: store it where the program that uses it can read it.`,
       );
     });
   },

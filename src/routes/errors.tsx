@@ -19,7 +19,18 @@ const TITLES: Record<number, string> = {
 export function errorPage(c: Context, status: number, message: string) {
   const code = (status >= 400 && status < 600 ? status : 500) as ContentfulStatusCode;
   if (new URL(c.req.url).pathname.startsWith('/api/')) {
-    return c.json({ error: { code: String(code), message } }, code);
+    const names: Record<number, string> = {
+      400: 'bad-request',
+      401: 'unauthorized',
+      403: 'forbidden',
+      404: 'not-found',
+      409: 'conflict',
+      413: 'too-large',
+      422: 'invalid',
+      429: 'too-many-requests',
+      500: 'internal',
+    };
+    return c.json({ error: { code: names[code] ?? String(code), message } }, code);
   }
   const title = TITLES[code] ?? 'Something went wrong';
   return renderPage(

@@ -55,7 +55,7 @@ export function draftFromForm(form: FormBody): { draft: DraftInput; op: string }
     draft: {
       title: has('title') ? field(form, 'title', 1000) : undefined,
       intro: has('intro') ? field(form, 'intro', 5000) : undefined,
-      version: Number(field(form, 'version')) || undefined,
+      version: /^\d+$/.test(field(form, 'version')) ? Number(field(form, 'version')) : undefined,
       entries: ids.map((itemId) => ({
         itemId,
         headline: has(`headline_${itemId}`) ? field(form, `headline_${itemId}`, 1000) : undefined,

@@ -1,0 +1,154 @@
+// The desk's rules, against a real database: roles, approval by a second person, scheduling, taking down,
+// resolution by edit, the roster.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { addSchoolWithSource, item, storeItems } from '../../test/fixtures';
+import { createTestDatabase } from '../../test/database';
+import { listAudit } from '../db/audit';
+import type { Database } from '../db/client';
+import { findDigest } from '../db/digests';
+import { listItemsPublishedBetween } from '../db/items';
+import { rosterWordsAmong, replaceRoster } from '../db/roster';
+import { createOutboxMailer } from '../email/outbox-mailer';
+import { changeSetting } from '../settings/district-settings';
+import {
+  approveDesk,
+  DeskError,
+  loadDesk,
+  markReady,
+  publishDesk,
+  saveDesk,
+  unpublishDesk,
+  type DeskActor,
+  type DeskDeps,
+} from './desk';
+
+const NOON = Date.parse('2026-11-20T18:00:00Z');
+const person = (userId: number, role: DeskActor['role']): DeskActor => ({
+  type: 'user',
+  id: userId,
+  userId,
+  label: `user ${userId}`,
+  role,
+});
+const dana = person(1, 'editor');
+const lee = person(2, 'editor');
+const cam = person(3, 'contributor');
+
+describe('the desk', () => {
+  let db: Database;
+  let deps: DeskDeps;
+  let ids: number[];
+
+  beforeEach(async () => {
+    db = createTestDatabase().database;
+    deps = {
+      db,
+      now: () => NOON + 86_400_000,
+      signingKey: 'test-key',
+      background: { wakeSender() {}, wakePoller() {} },
+      publicUrl: 'https://digest.example',
+      mailer: createOutboxMailer('/tmp/yesterday-desk-test-outbox'),
+      mailFrom: 'Digest <d@example.org>',
+    };
+    const { source } = await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/feed');
+    await storeItems(db, source.id, [
+      item({ guid: 'a', title: 'Kites', publishedAt: NOON }),
+      item({ guid: 'b', title: 'Poems', publishedAt: NOON + 1000, summary: 'Emma Nguyen read a poem.' }),
+    ]);
+    ids = (await listItemsPublishedBetween(db, 0, NOON * 2)).map((i) => i.id).sort();
+  });
+
+  const refusal = async (work: Promise<unknown>) => {
+    try {
+      await work;
+    } catch (error) {
+      if (error instanceof DeskError) return { status: error.status, code: error.code };
+      throw error;
+    }
+    throw new Error('expected a refusal');
+  };
+
+  it('lets contributors curate but not publish, schedule or take down', async () => {
+    await saveDesk(deps, cam, '2026-11-20', { entries: [{ itemId: ids[0]! }] });
+    expect(await refusal(publishDesk(deps, cam, '2026-11-20'))).toEqual({ status: 403, code: 'forbidden' });
+    expect(await refusal(markReady(deps, cam, '2026-11-20'))).toEqual({ status: 403, code: 'forbidden' });
+    expect(await refusal(unpublishDesk(deps, cam, '2026-11-20', 'A family withdrew consent.'))).toEqual({
+      status: 403,
+      code: 'forbidden',
+    });
+  });
+
+  it('requires a second person’s approval when the setting is on, and an edit voids the approval', async () => {
+    await changeSetting(db, 'require_approval', 'true', 1);
+    await saveDesk(deps, dana, '2026-11-20', { entries: [{ itemId: ids[0]! }] });
+    expect(await refusal(publishDesk(deps, dana, '2026-11-20'))).toEqual({
+      status: 422,
+      code: 'approval-required',
+    });
+    expect(await refusal(approveDesk(deps, dana, '2026-11-20'))).toEqual({
+      status: 403,
+      code: 'second-person',
+    });
+    await approveDesk(deps, lee, '2026-11-20');
+    expect((await loadDesk(deps, '2026-11-20')).approval.approved).toBe(true);
+    await saveDesk(deps, dana, '2026-11-20', { intro: 'One more word.', entries: [{ itemId: ids[0]! }] });
+    expect((await loadDesk(deps, '2026-11-20')).approval.approved).toBe(false);
+    await approveDesk(deps, lee, '2026-11-20');
+    expect(await publishDesk(deps, dana, '2026-11-20')).toEqual({ queued: 0 });
+    expect((await listAudit(db, { action: 'digest.approve', limit: 5 })).length).toBe(2);
+  });
+
+  it('schedules only a checked version; a later save makes it a draft again', async () => {
+    await saveDesk(deps, dana, '2026-11-20', { entries: [{ itemId: ids[0]! }] });
+    await markReady(deps, dana, '2026-11-20');
+    expect((await findDigest(db, '2026-11-20'))!.status).toBe('ready');
+    await saveDesk(deps, cam, '2026-11-20', { entries: [{ itemId: ids[0]!, blurb: 'Windy!' }] });
+    expect((await findDigest(db, '2026-11-20'))!.status).toBe('draft');
+  });
+
+  it('takes a published digest down with a reason', async () => {
+    await saveDesk(deps, dana, '2026-11-20', { entries: [{ itemId: ids[0]! }] });
+    await publishDesk(deps, dana, '2026-11-20');
+    expect(await refusal(unpublishDesk(deps, dana, '2026-11-20', 'oops'))).toEqual({
+      status: 422,
+      code: 'reason-required',
+    });
+    await unpublishDesk(deps, dana, '2026-11-20', 'A family withdrew consent for the photo.');
+    expect((await findDigest(db, '2026-11-20'))!).toMatchObject({
+      status: 'unpublished',
+      unpublishReason: 'A family withdrew consent for the photo.',
+    });
+  });
+
+  it('records in the audit log when an edit resolves a finding', async () => {
+    await saveDesk(deps, dana, '2026-11-20', {
+      entries: [{ itemId: ids[0]!, blurb: 'Maya Johnson flew the highest kite.' }],
+    });
+    expect((await loadDesk(deps, '2026-11-20')).open.map((f) => f.kind)).toEqual(['student-name']);
+    await saveDesk(deps, dana, '2026-11-20', {
+      entries: [{ itemId: ids[0]!, blurb: 'Maya flew the highest kite.' }],
+    });
+    expect((await loadDesk(deps, '2026-11-20')).open).toEqual([]);
+    expect(await listAudit(db, { action: 'finding.resolved_by_edit', limit: 5 })).toEqual([
+      expect.objectContaining({
+        details: JSON.stringify({ findings: [{ itemId: ids[0], kind: 'student-name' }] }),
+      }),
+    ]);
+  });
+
+  it('matches roster surnames it cannot read back', async () => {
+    await replaceRoster(db, deps.signingKey, ['Nguyen', 'Okafor']);
+    const stored = (
+      db.orm as unknown as { $client: { prepare(s: string): { all(): { hash: string }[] } } }
+    ).$client
+      .prepare('select hash from roster_surnames')
+      .all();
+    expect(stored).toHaveLength(2);
+    expect(JSON.stringify(stored)).not.toMatch(/nguyen|okafor/i);
+    expect(await rosterWordsAmong(db, deps.signingKey, ['Nguyen', 'Smith'])).toEqual(new Set(['nguyen']));
+    await saveDesk(deps, dana, '2026-11-20', {
+      entries: [{ itemId: ids[1]!, blurb: 'The Nguyen twins read poems.' }],
+    });
+    expect((await loadDesk(deps, '2026-11-20')).open[0]!.message).toContain('“Nguyen” (blurb)');
+  });
+});

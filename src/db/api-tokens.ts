@@ -1,0 +1,39 @@
+// Storage for JSON API tokens: only their hashes are kept; a token is shown once, when it is made.
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { Database } from './client';
+import { apiTokens } from './schema';
+import type { Role } from './users';
+
+export type ApiToken = typeof apiTokens.$inferSelect;
+
+export async function insertApiToken(
+  db: Database,
+  token: { name: string; role: Role; tokenHash: string },
+  now: number,
+): Promise<ApiToken> {
+  const [row] = await db.orm
+    .insert(apiTokens)
+    .values({ ...token, createdAt: now })
+    .returning();
+  return row!;
+}
+
+export async function findLiveApiToken(db: Database, tokenHash: string): Promise<ApiToken | undefined> {
+  return db.orm
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
+    .get();
+}
+
+export async function listApiTokens(db: Database): Promise<ApiToken[]> {
+  return db.orm.select().from(apiTokens).orderBy(asc(apiTokens.name));
+}
+
+export async function revokeApiToken(db: Database, id: number, now: number): Promise<void> {
+  await db.orm.update(apiTokens).set({ revokedAt: now }).where(eq(apiTokens.id, id));
+}
+
+export async function touchApiToken(db: Database, id: number, now: number): Promise<void> {
+  await db.orm.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, id));
+}

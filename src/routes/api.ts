@@ -1,0 +1,321 @@
+// /api/v1: everything the desk does, for programs, with a bearer token (`npx yesterday token:create`). The same
+// desk service answers, so roles, checks and conflicts are the desk's. Errors: { error: { code, message } }.
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { authenticateBearer } from '../auth/api-tokens';
+import { roleAtLeast } from '../auth/session';
+import {
+  can,
+  DeskError,
+  deskDepsOf,
+  loadDesk,
+  markReady,
+  overrideFinding,
+  publishDesk,
+  saveDesk,
+  type DeskActor,
+  type DeskState,
+  type DraftInput,
+} from '../curate/desk';
+import type { Finding } from '../curate/run-checks';
+import { listItemsPublishedBetween } from '../db/items';
+import { listSources, type SourceWithSchool } from '../db/sources';
+import type { Role } from '../db/users';
+import type { AppDeps } from '../deps';
+import { ingestDepsOf } from '../jobs/jobs';
+import { pollSources } from '../ingest/poll';
+import { describeRefresh } from '../ingest/refresh-source';
+import { readDistrictSettings } from '../settings/district-settings';
+import { addSource } from '../sources/add-source';
+import { dayRange, isLocalDate } from '../time/zoned-time';
+
+type ApiEnv = { Variables: { actor: DeskActor } };
+
+function apiError(status: ContentfulStatusCode, code: string, message: string): HTTPException {
+  return new HTTPException(status, { res: Response.json({ error: { code, message } }, { status }) });
+}
+
+const iso = (ms: number | null | undefined) => (ms ? new Date(ms).toISOString() : null);
+
+function sourceJson(source: SourceWithSchool, now: number) {
+  const status = source.paused
+    ? 'paused'
+    : source.errorCount > 0
+      ? 'failing'
+      : source.lastSuccessAt
+        ? 'ok'
+        : 'new';
+  return {
+    id: source.id,
+    url: source.feedUrl,
+    title: source.title,
+    school: source.schoolName,
+    school_slug: source.schoolSlug,
+    owner_name: source.ownerName,
+    owner_email: source.ownerEmail,
+    media_release: source.mediaRelease,
+    authorization: source.authorization,
+    platform: source.platform,
+    health: {
+      status,
+      last_success_at: iso(source.lastSuccessAt),
+      last_error: source.lastError,
+      error_count: source.errorCount,
+      next_check_at: iso(Math.max(source.nextFetchAt, now)),
+    },
+  };
+}
+
+function findingJson(finding: Finding) {
+  return {
+    item_id: finding.itemId,
+    kind: finding.kind,
+    message: finding.message,
+    ...(finding.override ? { overridden: true, reason: finding.override.reason } : { overridden: false }),
+  };
+}
+
+function digestJson(state: DeskState) {
+  return {
+    date: state.date,
+    status: state.digest?.status ?? 'empty',
+    title: state.digest?.title ?? '',
+    intro: state.digest?.intro ?? '',
+    version: state.digest?.version ?? 0,
+    approved: state.approval.approved,
+    entries: state.entries.map((e) => ({
+      item_id: e.itemId,
+      headline: e.headline,
+      blurb: e.blurb,
+      image_url: e.imageUrl,
+      image_alt: e.imageAlt,
+      school: e.item.schoolName,
+    })),
+    findings: state.findings.map(findingJson),
+  };
+}
+
+async function json<T>(c: Context): Promise<T> {
+  try {
+    return (await c.req.json()) as T;
+  } catch {
+    throw apiError(
+      400,
+      'invalid-json',
+      'The request body must be JSON, sent with Content-Type: application/json.',
+    );
+  }
+}
+
+function dateParam(c: Context): string {
+  const date = c.req.param('date') ?? c.req.query('date') ?? '';
+  if (!isLocalDate(date)) throw apiError(400, 'invalid-date', `"${date}" is not a date; use YYYY-MM-DD.`);
+  return date;
+}
+
+function requireRole(c: Context<ApiEnv>, role: Role, doing: string) {
+  const actor = c.get('actor');
+  if (!roleAtLeast(actor.role, role))
+    throw apiError(403, 'forbidden', `This token's role (${actor.role}) cannot ${doing}.`);
+}
+
+export function apiRoutes(deps: AppDeps) {
+  const app = new Hono<ApiEnv>();
+  const desk = deskDepsOf(deps);
+
+  app.use('*', async (c, next) => {
+    const token = await authenticateBearer(deps.db, c.req.header('authorization'), deps.clock.now());
+    if (!token)
+      throw apiError(
+        401,
+        'unauthorized',
+        'Send a valid token: Authorization: Bearer yd_… (make one with npx yesterday token:create).',
+      );
+    c.set('actor', {
+      type: 'api',
+      id: token.id,
+      label: `API token “${token.name}”`,
+      role: token.role,
+      userId: null,
+      ip: deps.clientIp(c),
+    });
+    await next();
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) return error.getResponse();
+    if (error instanceof DeskError) {
+      return c.json(
+        {
+          error: { code: error.code, message: error.message },
+          ...(error.details.findings ? { findings: error.details.findings.map(findingJson) } : {}),
+          ...(error.details.current ? { current: digestJson(error.details.current) } : {}),
+        },
+        error.status,
+      );
+    }
+    deps.log.error('unhandled error in API request', { error: (error as Error).stack ?? String(error) });
+    return c.json(
+      {
+        error: {
+          code: 'internal',
+          message: 'Something went wrong on our side. Please try again in a moment.',
+        },
+      },
+      500,
+    );
+  });
+
+  app.get('/sources', async (c) => {
+    requireRole(c, 'editor', 'list sources');
+    const now = deps.clock.now();
+    return c.json({ sources: (await listSources(deps.db)).map((s) => sourceJson(s, now)) });
+  });
+
+  app.post('/sources', async (c) => {
+    requireRole(c, 'editor', 'add sources');
+    const body = await json<{
+      url?: unknown;
+      school?: unknown;
+      owner_email?: unknown;
+      owner_name?: unknown;
+      media_release?: unknown;
+    }>(c);
+    if (typeof body.url !== 'string' || typeof body.school !== 'string')
+      throw apiError(422, 'invalid', 'Give "url" and "school" as strings.');
+    const added = await addSource(
+      deps.db,
+      {
+        url: body.url,
+        school: body.school,
+        ownerEmail: typeof body.owner_email === 'string' ? body.owner_email : undefined,
+        ownerName: typeof body.owner_name === 'string' ? body.owner_name : undefined,
+        mediaRelease: body.media_release === true,
+      },
+      c.get('actor'),
+      deps.clock.now(),
+    );
+    if (!added.ok)
+      throw apiError(/already a source/.test(added.message) ? 409 : 422, 'invalid', added.message);
+    const source = (await listSources(deps.db)).find((s) => s.id === added.source.id)!;
+    return c.json(sourceJson(source, deps.clock.now()), 201);
+  });
+
+  app.post('/ingest', async (c) => {
+    requireRole(c, 'editor', 'check feeds');
+    const outcomes = await pollSources(ingestDepsOf(deps));
+    return c.json({
+      outcomes: outcomes.map((o) => ({
+        source_id: o.sourceId,
+        status: o.status,
+        message: describeRefresh(o),
+        ...(o.status === 'updated' ? { items: o.items, new_items: o.newItems } : {}),
+      })),
+    });
+  });
+
+  app.get('/items', async (c) => {
+    const date = dateParam(c);
+    const { timezone } = await readDistrictSettings(deps.db);
+    const { start, end } = dayRange(date, timezone);
+    const items = await listItemsPublishedBetween(deps.db, start, end);
+    return c.json({
+      items: items.map((item) => ({
+        id: item.id,
+        source_id: item.sourceId,
+        school: item.schoolName,
+        title: item.title,
+        title_derived: item.titleDerived,
+        url: item.url,
+        published_at: iso(item.publishedAt),
+        summary: item.summary,
+        image_url: item.imageUrl,
+        image_alt: item.imageAlt,
+      })),
+    });
+  });
+
+  app.get('/digests/:date', async (c) => c.json(digestJson(await loadDesk(desk, dateParam(c)))));
+
+  app.put('/digests/:date', async (c) => {
+    const date = dateParam(c);
+    const body = await json<{ title?: unknown; intro?: unknown; version?: unknown; entries?: unknown }>(c);
+    if (!Array.isArray(body.entries))
+      throw apiError(
+        422,
+        'invalid',
+        'Give "entries": an array of { item_id, headline?, blurb?, image_url?, image_alt? }.',
+      );
+    const text = (value: unknown, name: string) => {
+      if (value === undefined || value === null) return undefined;
+      if (typeof value !== 'string') throw apiError(422, 'invalid', `"${name}" must be a string.`);
+      return value;
+    };
+    const draft: DraftInput = {
+      title: text(body.title, 'title'),
+      intro: text(body.intro, 'intro'),
+      version: typeof body.version === 'number' ? body.version : undefined,
+      entries: body.entries.map((raw: unknown, i: number) => {
+        const entry = (raw ?? {}) as Record<string, unknown>;
+        if (typeof entry.item_id !== 'number')
+          throw apiError(422, 'invalid', `entries[${i}].item_id must be a number.`);
+        return {
+          itemId: entry.item_id,
+          headline: text(entry.headline, `entries[${i}].headline`),
+          blurb: text(entry.blurb, `entries[${i}].blurb`),
+          imageUrl: entry.image_url === null ? null : text(entry.image_url, `entries[${i}].image_url`),
+          imageAlt: text(entry.image_alt, `entries[${i}].image_alt`),
+        };
+      }),
+    };
+    return c.json(digestJson(await saveDesk(desk, c.get('actor'), date, draft)));
+  });
+
+  app.post('/digests/:date/publish', async (c) => {
+    const date = dateParam(c);
+    const body = c.req.header('content-type')?.includes('json') ? await json<{ version?: unknown }>(c) : {};
+    const { queued } = await publishDesk(
+      desk,
+      c.get('actor'),
+      date,
+      typeof body.version === 'number' ? body.version : undefined,
+    );
+    return c.json({ published: true, queued_emails: queued, digest: digestJson(await loadDesk(desk, date)) });
+  });
+
+  app.post('/digests/:date/ready', async (c) => {
+    const date = dateParam(c);
+    await markReady(desk, c.get('actor'), date);
+    return c.json(digestJson(await loadDesk(desk, date)));
+  });
+
+  app.post('/digests/:date/findings/resolve', async (c) => {
+    const date = dateParam(c);
+    const body = await json<{ item_id?: unknown; kind?: unknown; reason?: unknown }>(c);
+    if (
+      typeof body.item_id !== 'number' ||
+      typeof body.kind !== 'string' ||
+      typeof body.reason !== 'string'
+    ) {
+      throw apiError(422, 'invalid', 'Give "item_id" (0 for the digest itself), "kind" and "reason".');
+    }
+    if (!can(c.get('actor').role, 'override'))
+      throw apiError(
+        403,
+        'forbidden',
+        `This token's role (${c.get('actor').role}) cannot override findings.`,
+      );
+    return c.json(
+      digestJson(
+        await overrideFinding(desk, c.get('actor'), date, {
+          itemId: body.item_id,
+          kind: body.kind,
+          reason: body.reason,
+        }),
+      ),
+    );
+  });
+
+  return app;
+}

@@ -1,0 +1,194 @@
+// The JSON API over real HTTP: tokens and roles, the contract's shapes, the desk's checks and conflicts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiToken } from '../src/auth/api-tokens';
+import { cliActor } from '../src/db/audit';
+import type { Role } from '../src/db/users';
+import { serveBody, startTestServer, type TestServer } from './http-server';
+import { startTestApp, type TestApp } from './test-app';
+
+const feed = `<?xml version="1.0"?><rss version="2.0"><channel><title>Room 8</title><link>https://room8.example/</link>
+<item><guid>a</guid><title>Maya Johnson wins the spelling bee</title><link>https://room8.example/bee</link><pubDate>Fri, 20 Nov 2026 16:00:00 GMT</pubDate><description>Maya spelled “chrysanthemum”.</description></item>
+<item><guid>b</guid><title>Kites on the field</title><link>https://room8.example/kites</link><pubDate>Fri, 20 Nov 2026 18:00:00 GMT</pubDate><description>We flew kites.</description></item>
+</channel></rss>`;
+
+describe('JSON API /api/v1', () => {
+  let app: TestApp;
+  let feeds: TestServer;
+  const tokens: Partial<Record<Role, string>> = {};
+
+  beforeAll(async () => {
+    feeds = await startTestServer();
+    feeds.route('/feed', serveBody(feed, 'application/rss+xml'));
+    app = await startTestApp();
+    for (const role of ['editor', 'contributor'] as const) {
+      tokens[role] = (
+        await createApiToken(app.runtime.deps.db, { name: `${role} bot`, role }, cliActor, app.clock.now())
+      ).token;
+    }
+  });
+  afterAll(async () => {
+    await app.close();
+    await feeds.close();
+  });
+
+  const call = async (method: string, path: string, role: Role | null = 'editor', body?: unknown) => {
+    const response = await fetch(`${app.url}/api/v1${path}`, {
+      method,
+      headers: {
+        ...(role ? { authorization: `Bearer ${tokens[role]}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    // The tests read the JSON by walking into it; `expect` checks each shape, so `any` costs nothing here.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return { status: response.status, body: (await response.json()) as Record<string, any> };
+  };
+
+  it('refuses requests without a valid token, with the contract’s error shape', async () => {
+    const { status, body } = await call('GET', '/sources', null);
+    expect(status).toBe(401);
+    expect(body).toEqual({
+      error: { code: 'unauthorized', message: expect.stringContaining('Authorization: Bearer') },
+    });
+  });
+
+  it('adds a source, checks feeds and lists the day’s items', async () => {
+    const added = await call('POST', '/sources', 'editor', {
+      url: `${feeds.url}/feed`,
+      school: 'Lincoln Elementary',
+      owner_email: 'room8@lincoln.example',
+      media_release: true,
+    });
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({
+      id: 1,
+      school: 'Lincoln Elementary',
+      media_release: true,
+      health: { status: 'new' },
+    });
+    expect(
+      (await call('POST', '/sources', 'editor', { url: `${feeds.url}/feed`, school: 'Lincoln' })).status,
+    ).toBe(409);
+    expect(
+      (await call('POST', '/sources', 'contributor', { url: 'https://x.example/feed', school: 'Lincoln' }))
+        .status,
+    ).toBe(403);
+
+    const ingest = await call('POST', '/ingest');
+    expect(ingest.body.outcomes).toEqual([
+      { source_id: 1, status: 'updated', message: 'Read 2 posts, 2 new.', items: 2, new_items: 2 },
+    ]);
+    const items = await call('GET', '/items?date=2026-11-20', 'contributor');
+    expect(items.body.items.map((i: { title: string }) => i.title)).toEqual([
+      'Kites on the field',
+      'Maya Johnson wins the spelling bee',
+    ]);
+    expect(items.body.items[0]).toMatchObject({
+      id: expect.any(Number),
+      source_id: 1,
+      school: 'Lincoln Elementary',
+      title_derived: false,
+      url: 'https://room8.example/kites',
+      published_at: '2026-11-20T18:00:00.000Z',
+    });
+    expect((await call('GET', '/items?date=tomorrow')).status).toBe(400);
+  });
+
+  it('saves a draft, refuses a stale version with the current one, and reports findings', async () => {
+    const items = (await call('GET', '/items?date=2026-11-20')).body.items as { id: number; title: string }[];
+    const bee = items.find((i) => i.title.startsWith('Maya'))!.id;
+    const kites = items.find((i) => i.title.startsWith('Kites'))!.id;
+    const saved = await call('PUT', '/digests/2026-11-20', 'contributor', {
+      intro: 'A windy Friday.',
+      entries: [{ item_id: kites }, { item_id: bee }],
+      version: 0,
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({
+      date: '2026-11-20',
+      status: 'draft',
+      intro: 'A windy Friday.',
+      version: 2,
+    });
+    expect(saved.body.entries.map((e: { item_id: number }) => e.item_id)).toEqual([kites, bee]);
+    expect(saved.body.findings).toEqual([
+      {
+        item_id: bee,
+        kind: 'student-name',
+        message: expect.stringContaining('“Maya Johnson” (headline)'),
+        overridden: false,
+      },
+    ]);
+
+    const stale = await call('PUT', '/digests/2026-11-20', 'editor', {
+      intro: 'Mine',
+      entries: [{ item_id: kites }],
+      version: 1,
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('conflict');
+    expect(stale.body.current).toMatchObject({ version: 2, intro: 'A windy Friday.' });
+
+    const invalid = await call('PUT', '/digests/2026-11-20', 'editor', {
+      entries: [{ item_id: kites, image_url: 'https://evil.example/x.png' }],
+    });
+    expect(invalid).toMatchObject({ status: 422, body: { error: { code: 'invalid-image' } } });
+    expect((await call('PUT', '/digests/2026-11-20', 'editor', '{not json')).status).toBe(400);
+  });
+
+  it('refuses to publish with open findings (422), lets editors resolve them, then publishes', async () => {
+    expect((await call('POST', '/digests/2026-11-20/publish', 'contributor')).status).toBe(403);
+    const refused = await call('POST', '/digests/2026-11-20/publish');
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('findings');
+    expect(refused.body.findings).toEqual([
+      expect.objectContaining({ kind: 'student-name', message: expect.any(String) }),
+    ]);
+
+    const bee = refused.body.findings[0].item_id;
+    expect(
+      (
+        await call('POST', '/digests/2026-11-20/findings/resolve', 'contributor', {
+          item_id: bee,
+          kind: 'student-name',
+          reason: 'Family asked for the full name to be shared.',
+        })
+      ).status,
+    ).toBe(403);
+    const short = await call('POST', '/digests/2026-11-20/findings/resolve', 'editor', {
+      item_id: bee,
+      kind: 'student-name',
+      reason: 'ok',
+    });
+    expect(short).toMatchObject({ status: 422, body: { error: { code: 'reason-required' } } });
+    const resolved = await call('POST', '/digests/2026-11-20/findings/resolve', 'editor', {
+      item_id: bee,
+      kind: 'student-name',
+      reason: 'The family asked for the full name to be shared.',
+    });
+    expect(resolved.body.findings).toEqual([
+      expect.objectContaining({
+        overridden: true,
+        reason: 'The family asked for the full name to be shared.',
+      }),
+    ]);
+
+    const published = await call('POST', '/digests/2026-11-20/publish');
+    expect(published.status).toBe(200);
+    expect(published.body).toMatchObject({
+      published: true,
+      queued_emails: 0,
+      digest: { status: 'published' },
+    });
+    expect((await call('POST', '/digests/2026-11-20/publish')).status).toBe(409);
+    expect((await fetch(`${app.url}/digests/2026-11-20`)).status).toBe(200);
+  });
+
+  it('answers JSON for unknown API routes', async () => {
+    expect(await call('GET', '/nope')).toEqual({
+      status: 404,
+      body: { error: { code: 'not-found', message: expect.any(String) } },
+    });
+  });
+});

@@ -1,0 +1,286 @@
+// The desk and its surroundings over HTTP: conflicts keep both versions, roles gate sections, people are
+// invited and reset by emailed links, settings and uploads are checked.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findDigest } from '../src/db/digests';
+import { findUserByEmail } from '../src/db/users';
+import { readDistrictSettings } from '../src/settings/district-settings';
+import { createClient, type Client } from './browser-client';
+import { serveBody, startTestServer, type TestServer } from './http-server';
+import { signedInClient, startTestApp, TEST_PASSWORD, type TestApp } from './test-app';
+
+const feed = `<?xml version="1.0"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Room 2</title><link>https://room2.example/</link>
+<item><guid>a</guid><title>Leaf rubbings</title><link>https://room2.example/leaves</link><pubDate>Fri, 20 Nov 2026 16:00:00 GMT</pubDate><description>We made leaf rubbings.</description><media:content url="https://room2.example/leaves.jpg" medium="image"><media:description>Crayon leaf rubbings</media:description></media:content></item>
+</channel></rss>`;
+
+const outbox = (app: TestApp) =>
+  readdirSync(app.config.outboxDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map(
+      (f) =>
+        JSON.parse(readFileSync(join(app.config.outboxDir, f), 'utf8')) as {
+          to: string;
+          subject: string;
+          text: string;
+        },
+    );
+
+const upload = (app: TestApp, client: Client, path: string, fields: Record<string, string | File>) => {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.set(k, v);
+  return fetch(`${app.url}${path}`, {
+    method: 'POST',
+    body: form,
+    redirect: 'manual',
+    headers: { origin: app.url, cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+  });
+};
+
+describe('the admin desk over HTTP', () => {
+  let app: TestApp;
+  let feeds: TestServer;
+  let dana: Client;
+  let lee: Client;
+  let cam: Client;
+
+  beforeAll(async () => {
+    feeds = await startTestServer();
+    feeds.route('/feed', serveBody(feed, 'application/rss+xml'));
+    app = await startTestApp();
+    dana = await signedInClient(app, 'dana@district.example', 'admin');
+    lee = await signedInClient(app, 'lee@district.example', 'editor');
+    cam = await signedInClient(app, 'cam@district.example', 'contributor');
+    await dana.post('/admin/sources', {
+      _csrf: await dana.csrf('/admin/sources'),
+      url: `${feeds.url}/feed`,
+      school: 'Lincoln Elementary',
+    });
+  });
+  afterAll(async () => {
+    await app.close();
+    await feeds.close();
+  });
+
+  // The one post's id, read from its "Add" button the first time (later it sits in the digest instead).
+  let knownItemId: number | undefined;
+  const itemId = async () => {
+    knownItemId ??= Number(
+      /value="add:(\d+)"/.exec(await (await dana.get('/admin/inbox?date=2026-11-20')).text())?.[1],
+    );
+    expect(knownItemId).toBeGreaterThan(0);
+    return knownItemId;
+  };
+
+  it('keeps both versions when two people edit the same digest', async () => {
+    const id = await itemId();
+    const csrfLee = await lee.csrf('/admin/inbox?date=2026-11-20');
+    const csrfCam = await cam.csrf('/admin/inbox?date=2026-11-20');
+    // Both opened the desk at version 0 (nothing saved yet).
+    await lee.post('/admin/inbox?date=2026-11-20', {
+      _csrf: csrfLee,
+      version: '0',
+      entry: String(id),
+      intro: 'Lee’s intro',
+      op: 'save',
+    });
+    const refused = await cam.post('/admin/inbox?date=2026-11-20', {
+      _csrf: csrfCam,
+      version: '0',
+      entry: String(id),
+      intro: 'Cam’s intro',
+      [`blurb_${id}`]: 'Cam’s blurb',
+      op: 'save',
+    });
+    expect(refused.status).toBe(409);
+    const page = await refused.text();
+    expect(page).toContain('The version someone else saved');
+    expect(page).toContain('Lee’s intro');
+    expect(page).toContain('Cam’s intro');
+    expect(page).toContain('Cam’s blurb');
+    expect((await findDigest(app.runtime.deps.db, '2026-11-20'))!.intro).toBe('Lee’s intro');
+    // "Keep mine": the conflict page carries the current version, so saving again replaces theirs on purpose.
+    const version = /name="version" value="(\d+)"/.exec(page)![1]!;
+    await cam.post('/admin/inbox?date=2026-11-20', {
+      _csrf: csrfCam,
+      version,
+      entry: String(id),
+      intro: 'Cam’s intro',
+      op: 'save',
+    });
+    expect((await findDigest(app.runtime.deps.db, '2026-11-20'))!.intro).toBe('Cam’s intro');
+  });
+
+  it('gates each section by role', async () => {
+    expect((await cam.get('/admin/inbox')).status).toBe(200);
+    expect((await cam.get('/admin/sources')).status).toBe(403);
+    expect((await cam.get('/admin/account')).status).toBe(200);
+    expect((await lee.get('/admin/sources')).status).toBe(200);
+    expect((await lee.get('/admin/users')).status).toBe(403);
+    expect((await lee.get('/admin/settings')).status).toBe(403);
+    expect((await dana.get('/admin/users')).status).toBe(200);
+    const nav = await (await cam.get('/admin/inbox')).text();
+    expect(nav).not.toContain('href="/admin/sources"');
+    expect(nav).not.toContain('Publish now');
+    expect(nav).toContain('Submit for review');
+  });
+
+  it('invites a person by an emailed one-time link, and never leaves the district without an administrator', async () => {
+    await dana.post('/admin/users', {
+      _csrf: await dana.csrf('/admin/users'),
+      name: 'Ola',
+      email: 'ola@district.example',
+      role: 'editor',
+    });
+    const invite = outbox(app).find((m) => m.to === 'ola@district.example')!;
+    expect(invite.subject).toBe('You are invited to What happened yesterday');
+    const link = /http:\/\/\S+\/set-password\?token=[\w-]+/.exec(invite.text)![0];
+    const ola = createClient(app.url);
+    const path = new URL(link).pathname + new URL(link).search;
+    const response = await ola.post(path, {
+      _csrf: await ola.csrf(path),
+      password: 'a long enough password',
+      confirm: 'a long enough password',
+    });
+    expect(response.status).toBe(303);
+    expect((await ola.get('/admin/inbox')).status).toBe(200);
+
+    const me = await findUserByEmail(app.runtime.deps.db, 'dana@district.example');
+    await dana.post(`/admin/users/${me!.id}/role`, {
+      _csrf: await dana.csrf('/admin/users'),
+      role: 'editor',
+    });
+    expect(await (await dana.get('/admin/users')).text()).toContain('is the only active administrator');
+    expect((await findUserByEmail(app.runtime.deps.db, 'dana@district.example'))!.role).toBe('admin');
+  });
+
+  it('sends a password link to whoever asks, without saying whether the account exists', async () => {
+    const before = outbox(app).length;
+    const stranger = createClient(app.url);
+    for (const email of ['lee@district.example', 'nobody@district.example']) {
+      const response = await stranger.post('/admin/forgot', {
+        _csrf: await stranger.csrf('/admin/forgot'),
+        email,
+      });
+      expect(response.headers.get('location')).toBe('/admin/forgot?sent=1');
+    }
+    const sent = outbox(app).slice(before);
+    expect(sent.map((m) => m.to)).toEqual(['lee@district.example']);
+    expect(sent[0]!.subject).toBe('Choose a new password for What happened yesterday');
+  });
+
+  it('signs a person out everywhere', async () => {
+    const other = await signedInClient(app, 'pat@district.example', 'editor');
+    const second = createClient(app.url);
+    await second.post('/admin/login', {
+      _csrf: await second.csrf('/admin/login'),
+      email: 'pat@district.example',
+      password: TEST_PASSWORD,
+    });
+    expect((await second.get('/admin/inbox')).status).toBe(200);
+    await other.post('/admin/account/sign-out-everywhere', { _csrf: await other.csrf('/admin/account') });
+    expect((await second.get('/admin/inbox')).status).toBe(303);
+  });
+
+  it('saves settings, lists and switches, and refuses bad values with a sentence', async () => {
+    const csrf = await dana.csrf('/admin/settings');
+    const form = {
+      _csrf: csrf,
+      district_name: 'Lakeside Schools',
+      site_title: 'What happened yesterday',
+      timezone: 'America/Chicago',
+      publish_time: '07:30',
+      publish_days: 'mon,tue,wed,thu,fri',
+      poll_interval_minutes: '30',
+      fetch_concurrency: '8',
+      require_approval: ['false', 'true'],
+      embed_origins: 'https://www.lakeside.example',
+      tone_words: 'stupid\nlazy',
+      name_allowlist: 'Abraham Lincoln',
+    };
+    await dana.post('/admin/settings', form);
+    const settings = await readDistrictSettings(app.runtime.deps.db);
+    expect(settings).toMatchObject({
+      districtName: 'Lakeside Schools',
+      publishTime: '07:30',
+      requireApproval: true,
+      embedOrigins: ['https://www.lakeside.example'],
+      toneWords: ['stupid', 'lazy'],
+      nameAllowlist: ['Abraham Lincoln'],
+    });
+    await dana.post('/admin/settings', {
+      ...form,
+      _csrf: csrf,
+      require_approval: 'false',
+      publish_time: '7am',
+      embed_origins: 'www.lakeside.example',
+    });
+    const page = await (await dana.get('/admin/settings')).text();
+    expect(page).toContain('Publish time (publish_time) must be a 24-hour time such as 07:00.');
+    expect(page).toContain('must list origins like https://www.district.example');
+    expect((await readDistrictSettings(app.runtime.deps.db)).requireApproval).toBe(false);
+  });
+
+  it('accepts a real image as the logo and refuses anything else', async () => {
+    const png = Uint8Array.from(
+      atob(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      ),
+      (c) => c.charCodeAt(0),
+    );
+    const csrf = await dana.csrf('/admin/settings');
+    await upload(app, dana, '/admin/settings/logo', {
+      _csrf: csrf,
+      file: new File([new TextEncoder().encode('<svg onload=alert(1)>')], 'logo.png', { type: 'image/png' }),
+    });
+    expect((await fetch(`${app.url}/logo`)).status).toBe(404);
+    await upload(app, dana, '/admin/settings/logo', {
+      _csrf: csrf,
+      file: new File([png], 'logo.png', { type: 'image/png' }),
+    });
+    const logo = await fetch(`${app.url}/logo`);
+    expect(logo.headers.get('content-type')).toBe('image/png');
+    expect(new Uint8Array(await logo.arrayBuffer())).toEqual(png);
+    expect(await (await fetch(`${app.url}/`)).text()).toContain('src="/logo"');
+  });
+
+  it('loads a roster from a file and shows only how many names it holds', async () => {
+    const csrf = await dana.csrf('/admin/settings');
+    await upload(app, dana, '/admin/settings/roster', {
+      _csrf: csrf,
+      file: new File(['Surname,First\nNguyen,Emma\nOkafor,Tunde\n'], 'roster.csv', { type: 'text/csv' }),
+    });
+    const page = await (await dana.get('/admin/settings')).text();
+    expect(page).toContain('2 surnames loaded.');
+    expect(page).not.toContain('Nguyen');
+  });
+
+  it('previews the digest and sends a test email to the person asking', async () => {
+    const id = await itemId();
+    const csrf = await dana.csrf('/admin/inbox?date=2026-11-20');
+    const version = /name="version" value="(\d+)"/.exec(
+      await (await dana.get('/admin/inbox?date=2026-11-20')).text(),
+    )![1]!;
+    await dana.post('/admin/inbox?date=2026-11-20', {
+      _csrf: csrf,
+      version,
+      entry: String(id),
+      [`image_${id}`]: 'https://room2.example/leaves.jpg',
+      [`alt_${id}`]: 'Crayon leaf rubbings',
+      op: 'save',
+    });
+    const preview = await (await dana.get('/admin/inbox/preview?date=2026-11-20')).text();
+    expect(preview).toContain('The email’s plain-text part');
+    expect(preview).toContain('Leaf rubbings');
+    const page = await dana.get('/admin/inbox/preview/page?date=2026-11-20');
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
+    expect(await page.text()).toContain('Crayon leaf rubbings');
+    await dana.post('/admin/inbox/preview?date=2026-11-20', {
+      _csrf: await dana.csrf('/admin/inbox/preview?date=2026-11-20'),
+    });
+    const test = outbox(app).at(-1)!;
+    expect(test).toMatchObject({ to: 'dana@district.example', subject: expect.stringMatching(/^\[Test\] /) });
+    expect(test.text).toContain('Leaf rubbings');
+  });
+});
