@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findDigest } from '../src/db/digests';
 import { findUserByEmail } from '../src/db/users';
 import { readDistrictSettings } from '../src/settings/district-settings';
+import { localDateOf } from '../src/time/zoned-time';
 import { createClient, type Client } from './browser-client';
 import { serveBody, startTestServer, type TestServer } from './http-server';
 import { signedInClient, startTestApp, TEST_PASSWORD, type TestApp } from './test-app';
@@ -282,5 +283,54 @@ describe('the admin desk over HTTP', () => {
     const test = outbox(app).at(-1)!;
     expect(test).toMatchObject({ to: 'dana@district.example', subject: expect.stringMatching(/^\[Test\] /) });
     expect(test.text).toContain('Leaf rubbings');
+  });
+});
+
+describe('the audit log page', () => {
+  let app: TestApp;
+  let dana: Client;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    dana = await signedInClient(app, 'dana@district.example', 'admin');
+    await signedInClient(app, 'lee@district.example', 'editor');
+    await signedInClient(app, 'lee_2@district.example', 'editor');
+    await dana.post('/admin/settings', {
+      _csrf: await dana.csrf('/admin/settings'),
+      site_title: 'Yesterday at Lincoln',
+    });
+  });
+  afterAll(() => app.close());
+
+  const rowsOf = async (query: string) => {
+    const page = await (await dana.get(`/admin/audit?${query}`)).text();
+    return { page, rows: [...page.matchAll(/<tr><td>.*?<\/tr>/gs)].map((m) => m[0]) };
+  };
+
+  it('filters by action, by who (a prefix, taken literally), by subject and by dates', async () => {
+    const all = await rowsOf('');
+    expect(all.rows.length).toBeGreaterThanOrEqual(4);
+    expect(all.page).toContain('<option value="settings.change">');
+
+    const logins = await rowsOf('action=user.login');
+    expect(logins.rows.length).toBe(3);
+    expect(logins.rows.every((row) => row.includes('user.login'))).toBe(true);
+
+    const lee = await rowsOf('action=user.login&who=lee');
+    expect(lee.rows.length).toBe(2);
+    // "_" is a wildcard to SQL's LIKE; here it is just an underscore.
+    expect((await rowsOf('who=lee_')).rows.length).toBe(1);
+    expect((await rowsOf('who=%25')).rows).toEqual([]);
+    expect((await rowsOf('who=%25')).page).toContain('Nothing in the log matches this filter.');
+
+    expect((await rowsOf('subject=site_title')).rows).toEqual([]);
+    const settings = await readDistrictSettings(app.runtime.deps.db);
+    const today = localDateOf(app.runtime.deps.clock.now(), settings.timezone);
+    expect((await rowsOf(`from=${today}&to=${today}`)).rows.length).toBe(all.rows.length);
+    expect((await rowsOf('from=2000-01-01&to=2000-01-02')).rows).toEqual([]);
+
+    const bad = await rowsOf('from=yesterday');
+    expect(bad.page).toContain('Dates in the filter must look like 2026-11-20');
+    expect(bad.rows.length).toBe(all.rows.length);
   });
 });

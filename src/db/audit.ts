@@ -1,5 +1,5 @@
 // Storage for the audit log: who did what, when, to which record.
-import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Database } from './client';
 import { auditLog } from './schema';
 
@@ -43,12 +43,29 @@ export async function recordAudit(db: Database, actor: Actor, event: AuditEvent,
   await auditStatement(db, actor, event, now);
 }
 
-export async function listAudit(
-  db: Database,
-  filter: { action?: string; beforeId?: number; limit: number },
-): Promise<AuditEntry[]> {
+export interface AuditFilter {
+  action?: string;
+  /** Matches the start of who did it: an email address, "subscriber 12", "scheduler", a token's name. */
+  who?: string;
+  /** Matches the subject's id exactly: a digest's date, a source's or a person's number. */
+  subject?: string;
+  /** Instants: entries at or after `from` and before `until`. */
+  from?: number;
+  until?: number;
+  beforeId?: number;
+  limit: number;
+}
+
+export async function listAudit(db: Database, filter: AuditFilter): Promise<AuditEntry[]> {
   const conditions: SQL[] = [];
   if (filter.action) conditions.push(eq(auditLog.action, filter.action));
+  if (filter.who) {
+    const prefix = filter.who.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+    conditions.push(sql`${auditLog.actorLabel} LIKE ${`${prefix}%`} ESCAPE '\\'`);
+  }
+  if (filter.subject) conditions.push(eq(auditLog.subjectId, filter.subject));
+  if (filter.from !== undefined) conditions.push(gte(auditLog.at, filter.from));
+  if (filter.until !== undefined) conditions.push(lt(auditLog.at, filter.until));
   if (filter.beforeId) conditions.push(lt(auditLog.id, filter.beforeId));
   return db.orm
     .select()
@@ -56,4 +73,13 @@ export async function listAudit(
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(auditLog.id))
     .limit(filter.limit);
+}
+
+/** Every action the log holds, for the filter's list (the action index makes this cheap). */
+export async function listAuditActions(db: Database): Promise<string[]> {
+  const rows = await db.orm
+    .selectDistinct({ action: auditLog.action })
+    .from(auditLog)
+    .orderBy(auditLog.action);
+  return rows.map((row) => row.action);
 }

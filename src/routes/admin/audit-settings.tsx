@@ -1,6 +1,7 @@
 // /admin/audit and /admin/settings.
 import { Hono } from 'hono';
-import { recordAudit, listAudit } from '../../db/audit';
+import { listAudit, listAuditActions, recordAudit } from '../../db/audit';
+import { dayRange, isLocalDate } from '../../time/zoned-time';
 import type { AppDeps } from '../../deps';
 import {
   changeSetting,
@@ -8,7 +9,7 @@ import {
   readDistrictSettings,
   SETTING_DEFINITIONS,
 } from '../../settings/district-settings';
-import { AuditPage } from '../../views/admin/audit-page';
+import { AuditPage, type AuditQuery } from '../../views/admin/audit-page';
 import { SettingsPage } from '../../views/admin/settings-page';
 import { redirectWith } from '../flash';
 import { field, fields, readForm } from '../form';
@@ -16,31 +17,42 @@ import { deleteSetting, readSetting, writeSetting } from '../../db/settings';
 import { countRoster, replaceRoster } from '../../db/roster';
 import { actorOf, adminPage, type AdminEnv } from './context';
 
-const AUDIT_ACTIONS = [
-  'digest.publish',
-  'source.add',
-  'settings.change',
-  'subscriber.confirm',
-  'subscriber.unsubscribe',
-  'user.login',
-  'user.login_failed',
-  'user.setup',
-  'user.set_password',
-];
+const AUDIT_PAGE_SIZE = 100;
 
 export function auditRoutes(deps: AppDeps) {
   const app = new Hono<AdminEnv>();
   app.get('/', async (c) => {
-    const action = c.req.query('action') ?? '';
+    const query: AuditQuery = {
+      action: c.req.query('action')?.trim() ?? '',
+      who: c.req.query('who')?.trim() ?? '',
+      subject: c.req.query('subject')?.trim() ?? '',
+      from: c.req.query('from')?.trim() ?? '',
+      to: c.req.query('to')?.trim() ?? '',
+    };
+    const settings = await readDistrictSettings(deps.db);
+    const problem = [query.from, query.to].some((d) => d !== '' && !isLocalDate(d))
+      ? 'Dates in the filter must look like 2026-11-20; the log below is not filtered by date.'
+      : undefined;
+    const from = !problem && query.from ? dayRange(query.from, settings.timezone).start : undefined;
+    const until = !problem && query.to ? dayRange(query.to, settings.timezone).end : undefined;
     const beforeId = Number(c.req.query('before')) || undefined;
-    const [entries, settings] = await Promise.all([
-      listAudit(deps.db, { action: action || undefined, beforeId, limit: 100 }),
-      readDistrictSettings(deps.db),
+    const [entries, actions] = await Promise.all([
+      listAudit(deps.db, {
+        action: query.action || undefined,
+        who: query.who || undefined,
+        subject: query.subject || undefined,
+        from,
+        until,
+        beforeId,
+        limit: AUDIT_PAGE_SIZE,
+      }),
+      listAuditActions(deps.db),
     ]);
     const last = entries.at(-1);
+    const kept = Object.entries(query).filter(([, value]) => value !== '');
     const olderHref =
-      entries.length === 100 && last
-        ? `/admin/audit?${new URLSearchParams({ action, before: String(last.id) })}`
+      entries.length === AUDIT_PAGE_SIZE && last
+        ? `/admin/audit?${new URLSearchParams([...kept, ['before', String(last.id)]])}`
         : undefined;
     return adminPage(deps, c, {
       title: 'Audit log',
@@ -48,8 +60,10 @@ export function auditRoutes(deps: AppDeps) {
       body: (
         <AuditPage
           entries={entries}
-          actions={AUDIT_ACTIONS}
-          action={action}
+          actions={actions}
+          query={query}
+          problem={problem}
+          filtered={kept.length > 0}
           timezone={settings.timezone}
           olderHref={olderHref}
         />

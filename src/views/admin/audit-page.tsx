@@ -1,33 +1,78 @@
-// The audit log: who did what, when, newest first, filterable by action.
+// The audit log: who did what, when, newest first, filterable by action, person, subject and dates.
 import type { AuditEntry } from '../../db/audit';
 import { formatDateTime } from '../../time/format';
+
+/** The filter as typed, each field '' when unused. */
+export interface AuditQuery {
+  action: string;
+  who: string;
+  subject: string;
+  from: string;
+  to: string;
+}
 
 export function AuditPage(props: {
   entries: AuditEntry[];
   actions: string[];
-  action: string;
+  query: AuditQuery;
+  problem?: string;
+  filtered: boolean;
   timezone: string;
   olderHref?: string;
 }) {
+  const { query } = props;
   return (
     <>
       <h1>Audit log</h1>
-      <form method="get" action="/admin/audit" class="inline card">
+      {props.problem ? (
+        <div class="flash error" role="alert">
+          {props.problem}
+        </div>
+      ) : null}
+      <form method="get" action="/admin/audit" class="inline card" aria-label="Filter the audit log">
         <div>
           <label for="action">Action</label>
           <select id="action" name="action">
             <option value="">All actions</option>
             {props.actions.map((action) => (
-              <option value={action} selected={action === props.action}>
+              <option value={action} selected={action === query.action}>
                 {action}
               </option>
             ))}
           </select>
         </div>
+        <div>
+          <label for="who">Who</label>
+          <input id="who" name="who" type="text" value={query.who} placeholder="dana@ or scheduler" />
+        </div>
+        <div>
+          <label for="subject">Subject</label>
+          <input
+            id="subject"
+            name="subject"
+            type="text"
+            value={query.subject}
+            placeholder="2026-11-20 or a number"
+          />
+        </div>
+        <div>
+          <label for="from">From</label>
+          <input id="from" name="from" type="date" value={query.from} />
+        </div>
+        <div>
+          <label for="to">To</label>
+          <input id="to" name="to" type="date" value={query.to} />
+        </div>
         <button type="submit" class="secondary">
           Filter
         </button>
+        {props.filtered ? <a href="/admin/audit">Clear</a> : null}
       </form>
+      {props.entries.length === 0 ? (
+        <p class="muted">
+          {props.filtered ? 'Nothing in the log matches this filter.' : 'Nothing has been logged yet.'}
+        </p>
+      ) : null}
       <table>
         <thead>
           <tr>
