@@ -1,0 +1,280 @@
+// The coordinator's desk in real Chromium: sign in, curate five posts from a local feed (buttons, keyboard and
+// drag and drop), meet the checks (a student's full name, a picture without alt text), resolve them by editing
+// and by a written override, preview the page and both email parts, send a test, publish, read the post.
+// Then every admin page is checked with axe-core and photographed at desktop and tablet widths.
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeViolations, launchBrowser, seriousAxeViolations } from '../browser';
+import { serveBody, startTestServer, type TestServer } from '../http-server';
+import { solidPng } from '../png';
+import { addUser, startTestApp, TEST_PASSWORD, type TestApp } from '../test-app';
+
+const SHOTS = 'test-results';
+
+function classFeed(base: string): string {
+  const item = (title: string, hour: number, body: string, extra = '') =>
+    `<item><title>${title}</title><link>https://room8.example/${hour}</link><guid>room8-${hour}</guid>
+     <pubDate>Fri, 20 Nov 2026 ${hour}:00:00 GMT</pubDate><description>${body}</description>${extra}</item>`;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Room 8 with Mr. Alvarez</title><link>https://room8.example/</link>
+${item('Pumpkin measuring day', 14, 'We measured six pumpkins and estimated their weight.', `<media:content url="${base}/pumpkins.png" medium="image"><media:description>Six pumpkins lined up on a table</media:description></media:content>`)}
+${item('Maya Johnson wins the spelling bee', 15, 'Our class champion spelled rhythm to win the school bee.')}
+${item('A visiting author', 16, 'Leo Martinez, who wrote our class favourite, read to us from his new picture book.')}
+${item('Fire drill practice', 17, `&lt;p&gt;Everyone walked out calmly and quickly.&lt;/p&gt;&lt;img src="${base}/drill.png"&gt;`)}
+${item('Science fair sign-ups', 18, 'Sign-ups for the spring science fair are open in the library.')}
+${item('Poetry café', 19, 'Families joined us for a poetry café.')}
+</channel></rss>`;
+}
+
+describe('browser: the coordinator’s desk', () => {
+  let app: TestApp;
+  let feeds: TestServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    feeds = await startTestServer();
+    feeds.route('/feed', serveBody(classFeed(feeds.url), 'application/rss+xml'));
+    feeds.route('/pumpkins.png', serveBody(Buffer.from(solidPng(480, 300, [222, 140, 52])), 'image/png'));
+    feeds.route('/drill.png', serveBody(Buffer.from(solidPng(480, 300, [70, 120, 170])), 'image/png'));
+    app = await startTestApp();
+    await addUser(app, 'dana@district.example', 'admin');
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await feeds?.close();
+  });
+
+  const checkAndShoot = async (name: string) => {
+    expect(describeViolations(await seriousAxeViolations(page)), name).toBe('');
+    await page.screenshot({ path: `${SHOTS}/desk-${name}.png`, fullPage: true });
+  };
+  const flash = () => page.locator('.flash').first().textContent();
+  const entry = (headline: string) =>
+    page.locator('.entry-card').filter({ has: page.locator(`input[value="${headline}"]`) });
+  const headlines = () =>
+    page
+      .locator('.entry-card input[name^="headline_"]')
+      .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+
+  it('signs in and adds the class feed', async () => {
+    await page.goto(`${app.url}/admin/inbox`);
+    await page.waitForURL(/\/admin\/login/);
+    await checkAndShoot('login');
+    await page.getByLabel('Email').fill('dana@district.example');
+    await page.getByLabel('Password').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/admin\/inbox/);
+
+    await page.goto(`${app.url}/admin/sources`);
+    await page.getByLabel('Feed address').fill(`${feeds.url}/feed`);
+    await page.getByLabel('School', { exact: true }).fill('Lincoln Elementary');
+    await page.getByLabel('A media release is on file for the students', { exact: false }).check();
+    await page.getByRole('button', { name: 'Add and fetch' }).click();
+    await expect.poll(flash).toContain('Read 6 posts, 6 new.');
+  });
+
+  it('curates five posts with buttons, the keyboard and drag and drop', async () => {
+    await page.goto(`${app.url}/admin/inbox?date=2026-11-20`);
+    for (const title of [
+      'Pumpkin measuring day',
+      'Maya Johnson wins the spelling bee',
+      'A visiting author',
+      'Fire drill practice',
+    ]) {
+      await page.getByRole('button', { name: `Add to digest: ${title}` }).click();
+      await page.getByRole('button', { name: `Remove from digest: ${title}` }).waitFor();
+    }
+    // The fifth by keyboard alone: focus the button and press Enter.
+    await page.getByRole('button', { name: 'Add to digest: Science fair sign-ups' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Remove from digest: Science fair sign-ups' }).waitFor();
+    expect(await headlines()).toEqual([
+      'Pumpkin measuring day',
+      'Maya Johnson wins the spelling bee',
+      'A visiting author',
+      'Fire drill practice',
+      'Science fair sign-ups',
+    ]);
+
+    // Without JavaScript's help: the Up button moves an entry and saves.
+    await page.getByRole('button', { name: 'Up: Science fair sign-ups' }).click();
+    await page.getByRole('button', { name: 'Up: Fire drill practice' }).waitFor();
+    expect((await headlines()).slice(3)).toEqual(['Science fair sign-ups', 'Fire drill practice']);
+
+    // With it: drag the first card below the second; the new order is saved without a button.
+    await page.locator('#intro').fill('Pumpkins, an author and a spelling champion in Room 8.');
+    await expect
+      .poll(() => page.locator('.autosave-status').textContent(), { timeout: 5000 })
+      .toMatch(/^Saved /);
+    await page.locator('.autosave-status').evaluate((status) => (status.textContent = ''));
+    // Tall enough that both cards are on screen: a drag that has to scroll confuses the synthetic mouse.
+    await page.setViewportSize({ width: 1280, height: 2000 });
+    const target = entry('Maya Johnson wins the spelling bee');
+    const box = (await target.boundingBox())!;
+    await entry('Pumpkin measuring day').dragTo(target, {
+      sourcePosition: { x: 60, y: 12 }, // the card's heading line, not a text field inside it
+      targetPosition: { x: 60, y: box.height - 20 },
+    });
+    expect((await headlines()).slice(0, 2)).toEqual([
+      'Maya Johnson wins the spelling bee',
+      'Pumpkin measuring day',
+    ]);
+    await expect
+      .poll(() => page.locator('.autosave-status').textContent(), { timeout: 5000 })
+      .toMatch(/^Saved /);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.reload();
+    expect((await headlines()).slice(0, 2)).toEqual([
+      'Maya Johnson wins the spelling bee',
+      'Pumpkin measuring day',
+    ]);
+    expect(await page.locator('#intro').inputValue()).toBe(
+      'Pumpkins, an author and a spelling champion in Room 8.',
+    );
+  });
+
+  it('refuses to publish while findings are open, shown next to their entries', async () => {
+    await expect.poll(() => page.locator('#desk-status .badge').textContent()).toBe('3 open findings');
+    await expect
+      .poll(() => entry('Maya Johnson wins the spelling bee').locator('.finding').textContent())
+      .toContain('“Maya Johnson” (headline)');
+    await expect
+      .poll(() => entry('A visiting author').locator('.finding').textContent())
+      .toContain('“Leo Martinez” (blurb, original post)');
+    await expect
+      .poll(() => entry('Fire drill practice').locator('.finding').textContent())
+      .toContain('no alt text');
+    await checkAndShoot('inbox-findings');
+
+    await page.getByRole('button', { name: 'Publish now' }).click();
+    await expect.poll(flash).toContain('3 check findings are still open.');
+    expect(await page.locator('#desk-status').textContent()).toContain('Draft');
+  });
+
+  it('resolves them: edits the headline and the alt text, and records an override with a reason', async () => {
+    await entry('Maya Johnson wins the spelling bee')
+      .getByLabel('Headline')
+      .fill('Maya wins the spelling bee');
+    await entry('Fire drill practice')
+      .getByLabel('Alt text for the image')
+      .fill('Students lined up on the field');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect.poll(flash).toBe('Draft saved.');
+    await expect.poll(() => page.locator('#desk-status .badge').textContent()).toBe('1 open finding');
+
+    const author = entry('A visiting author');
+    await author.getByText('Record why this is fine').click();
+    await author
+      .getByLabel('Reason (kept in the audit log)')
+      .fill('Leo Martinez is the visiting author, an adult, not a student.');
+    await author.getByRole('button', { name: 'Record override' }).click();
+    await expect.poll(flash).toContain('Recorded. The reason is kept in the audit log.');
+    await expect.poll(() => page.locator('#desk-status .badge').textContent()).toBe('All checks pass');
+    await expect
+      .poll(() => entry('A visiting author').locator('.finding.resolved').textContent())
+      .toContain('Leo Martinez is the visiting author, an adult, not a student.');
+    await checkAndShoot('inbox-resolved');
+  });
+
+  it('previews the page, the email and its plain text, and sends a test to the coordinator', async () => {
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.waitForURL(/\/admin\/inbox\/preview\?date=2026-11-20/);
+    const pageFrame = page.frameLocator('iframe[title="The digest\'s page on the blog"]');
+    await expect
+      .poll(() => pageFrame.locator('.entry h2').first().textContent())
+      .toBe('Maya wins the spelling bee');
+    await pageFrame.locator('img[alt="Six pumpkins lined up on a table"]').waitFor({ state: 'visible' });
+    const mailFrame = page.frameLocator('iframe[title="The email as HTML"]');
+    await mailFrame.getByRole('link', { name: 'Maya wins the spelling bee' }).waitFor({ state: 'visible' });
+    const text = await page.locator('pre.mail').textContent();
+    expect(text).toContain('Maya wins the spelling bee');
+    expect(text).toContain('Pumpkins, an author and a spelling champion in Room 8.');
+    expect(text).not.toContain('Maya Johnson');
+    await checkAndShoot('preview');
+    await page
+      .locator('iframe[title="The email as HTML"]')
+      .screenshot({ path: `${SHOTS}/desk-preview-email.png` });
+
+    await page.getByRole('button', { name: /^Send a test to me/ }).click();
+    await expect.poll(flash).toContain('A test email is on its way to dana@district.example.');
+    const sent = readdirSync(app.config.outboxDir).filter((f) => f.endsWith('.json'));
+    const test = JSON.parse(readFileSync(join(app.config.outboxDir, sent.at(-1)!), 'utf8')) as {
+      to: string;
+      subject: string;
+    };
+    expect(test).toMatchObject({ to: 'dana@district.example', subject: expect.stringMatching(/^\[Test\] /) });
+  });
+
+  it('publishes, and the post reads on the public site in the chosen order', async () => {
+    await page.getByRole('link', { name: '← Back to the desk' }).click();
+    await page.getByRole('button', { name: 'Publish now' }).click();
+    await expect.poll(flash).toContain('Published.');
+    await page.getByRole('link', { name: 'View it on the public site' }).click();
+    await page.waitForURL(/\/digests\/2026-11-20$/);
+    expect(await page.locator('.entry h2').allTextContents()).toEqual([
+      'Maya wins the spelling bee',
+      'Pumpkin measuring day',
+      'A visiting author',
+      'Science fair sign-ups',
+      'Fire drill practice',
+    ]);
+    await page.locator('img[alt="Students lined up on the field"]').waitFor({ state: 'visible' });
+    await checkAndShoot('published-digest');
+  });
+
+  it('keeps the override in the audit log, findable by its action', async () => {
+    await page.goto(`${app.url}/admin/audit`);
+    await page.getByLabel('Action').selectOption('finding.override');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+    await expect
+      .poll(() => page.locator('tbody').textContent())
+      .toContain('Leo Martinez is the visiting author, an adult, not a student.');
+    await checkAndShoot('audit-filtered');
+  });
+
+  it('passes axe on every admin page, at desktop and tablet widths', async () => {
+    const pages = [
+      'inbox?date=2026-11-20',
+      'inbox?date=2026-11-19',
+      'sources',
+      'sources/1',
+      'users',
+      'account',
+      'settings',
+      'audit',
+      'outbox',
+      'subscribers',
+    ];
+    for (const [width, height, label] of [
+      [1280, 900, 'desktop'],
+      [820, 1180, 'tablet'],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      for (const path of pages) {
+        const response = await page.goto(`${app.url}/admin/${path}`);
+        expect(response?.status(), path).toBe(200);
+        await checkAndShoot(`${label}-${path.replace(/[^a-z0-9]+/g, '-')}`);
+      }
+    }
+    // Checking a feed before adding it renders its own report page.
+    await page.goto(`${app.url}/admin/sources`);
+    await page.getByLabel('Feed address').fill(`${feeds.url}/feed`);
+    await page.getByRole('button', { name: 'Test this feed first' }).click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await checkAndShoot('tablet-feed-check');
+    // The page a person reaches from the sign-in form's "forgot" link.
+    const visitor = await browser.newPage({ viewport: { width: 820, height: 1180 } });
+    await visitor.goto(`${app.url}/admin/forgot`);
+    expect(describeViolations(await seriousAxeViolations(visitor))).toBe('');
+    await visitor.close();
+  });
+});
