@@ -1,10 +1,11 @@
 // The JSON API over real HTTP: tokens and roles, the contract's shapes, the desk's checks and conflicts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../src/auth/api-tokens';
-import { cliActor } from '../src/db/audit';
+import { listApiTokens } from '../src/db/api-tokens';
+import { cliActor, listAudit } from '../src/db/audit';
 import type { Role } from '../src/db/users';
 import { serveBody, startTestServer, type TestServer } from './http-server';
-import { startTestApp, type TestApp } from './test-app';
+import { signedInClient, startTestApp, type TestApp } from './test-app';
 
 const feed = `<?xml version="1.0"?><rss version="2.0"><channel><title>Room 8</title><link>https://room8.example/</link>
 <item><guid>a</guid><title>Maya Johnson wins the spelling bee</title><link>https://room8.example/bee</link><pubDate>Fri, 20 Nov 2026 16:00:00 GMT</pubDate><description>Maya spelled “chrysanthemum”.</description></item>
@@ -190,5 +191,47 @@ describe('JSON API /api/v1', () => {
       status: 404,
       body: { error: { code: 'not-found', message: expect.any(String) } },
     });
+  });
+
+  it('lets an administrator make a token on the People page, shown once, and revoke it', async () => {
+    const dana = await signedInClient(app, 'dana@district.example', 'admin');
+    const csrf = await dana.csrf('/admin/users');
+    const made = await dana.post('/admin/users/tokens', {
+      _csrf: csrf,
+      name: 'District website',
+      role: 'contributor',
+    });
+    expect(made.status).toBe(200);
+    expect(made.headers.get('cache-control')).toBe('no-store');
+    const token = /value="(yd_[\w-]+)"/.exec(await made.text())![1]!;
+    const asWebsite = (path: string) =>
+      fetch(`${app.url}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await asWebsite('/items?date=2026-11-20')).status).toBe(200);
+    expect((await asWebsite('/sources')).status).toBe(403); // a contributor token cannot manage sources
+
+    const people = await (await dana.get('/admin/users')).text();
+    expect(people).toContain('District website');
+    expect(people).not.toContain(token);
+    const { id } = (await listApiTokens(app.runtime.deps.db)).find((t) => t.name === 'District website')!;
+    expect(people).toContain(`action="/admin/users/tokens/${id}/revoke"`);
+    await dana.post(`/admin/users/tokens/${id}/revoke`, { _csrf: csrf });
+    expect((await asWebsite('/items?date=2026-11-20')).status).toBe(401);
+    expect(await (await dana.get('/admin/users')).text()).toContain('Revoked');
+    const again = await dana.post(`/admin/users/tokens/${id}/revoke`, { _csrf: csrf });
+    expect(again.status).toBe(303);
+    expect(await (await dana.get('/admin/users')).text()).toContain('does not exist or was already revoked');
+
+    const audit = await listAudit(app.runtime.deps.db, { who: 'dana@', limit: 10 });
+    expect(audit.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['api_token.create', 'api_token.revoke']),
+    );
+
+    const editor = await signedInClient(app, 'lee@district.example', 'editor');
+    const refused = await editor.post('/admin/users/tokens', {
+      _csrf: await editor.csrf('/admin/inbox'),
+      name: 'Sneaky',
+      role: 'admin',
+    });
+    expect(refused.status).toBe(403);
   });
 });

@@ -1,7 +1,14 @@
 // Bearer tokens for the JSON API: "yd_" and 32 random bytes, stored as a SHA-256 hash, acting with a role.
-import { recordAudit, type Actor } from '../db/audit';
+import { auditStatement, type Actor } from '../db/audit';
 import type { Database } from '../db/client';
-import { findLiveApiToken, insertApiToken, touchApiToken, type ApiToken } from '../db/api-tokens';
+import {
+  findLiveApiToken,
+  insertApiTokenStatement,
+  findApiToken,
+  revokeApiTokenStatement,
+  touchApiToken,
+  type ApiToken,
+} from '../db/api-tokens';
 import type { Role } from '../db/users';
 import { randomToken, sha256Hex } from './tokens';
 
@@ -12,23 +19,39 @@ export async function createApiToken(
   now: number,
 ): Promise<{ token: string; record: ApiToken }> {
   const token = `yd_${randomToken(32)}`;
-  const record = await insertApiToken(
-    db,
-    { name: input.name.trim().slice(0, 120), role: input.role, tokenHash: await sha256Hex(token) },
-    now,
-  );
-  await recordAudit(
-    db,
-    actor,
-    {
-      action: 'api_token.create',
-      subjectType: 'api_token',
-      subjectId: record.id,
-      details: { name: record.name, role: record.role },
-    },
-    now,
-  );
-  return { token, record };
+  const tokenHash = await sha256Hex(token);
+  const name = input.name.trim().slice(0, 120);
+  // The token and its audit entry are written together or not at all.
+  await db.batch([
+    insertApiTokenStatement(db, { name, role: input.role, tokenHash }, now),
+    auditStatement(
+      db,
+      actor,
+      { action: 'api_token.create', subjectType: 'api_token', details: { name, role: input.role } },
+      now,
+    ),
+  ]);
+  return { token, record: (await findLiveApiToken(db, tokenHash))! };
+}
+
+export async function revokeApiToken(
+  db: Database,
+  id: number,
+  actor: Actor,
+  now: number,
+): Promise<ApiToken | undefined> {
+  const token = await findApiToken(db, id);
+  if (!token || token.revokedAt) return undefined;
+  await db.batch([
+    revokeApiTokenStatement(db, id, now),
+    auditStatement(
+      db,
+      actor,
+      { action: 'api_token.revoke', subjectType: 'api_token', subjectId: id, details: { name: token.name } },
+      now,
+    ),
+  ]);
+  return token;
 }
 
 const TOUCH_EVERY_MS = 5 * 60_000;

@@ -6,16 +6,13 @@ import type { Role } from './users';
 
 export type ApiToken = typeof apiTokens.$inferSelect;
 
-export async function insertApiToken(
+/** The statement that stores a new token, to batch with its audit entry. */
+export function insertApiTokenStatement(
   db: Database,
   token: { name: string; role: Role; tokenHash: string },
   now: number,
-): Promise<ApiToken> {
-  const [row] = await db.orm
-    .insert(apiTokens)
-    .values({ ...token, createdAt: now })
-    .returning();
-  return row!;
+) {
+  return db.orm.insert(apiTokens).values({ ...token, createdAt: now });
 }
 
 export async function findLiveApiToken(db: Database, tokenHash: string): Promise<ApiToken | undefined> {
@@ -30,8 +27,16 @@ export async function listApiTokens(db: Database): Promise<ApiToken[]> {
   return db.orm.select().from(apiTokens).orderBy(asc(apiTokens.name));
 }
 
-export async function revokeApiToken(db: Database, id: number, now: number): Promise<void> {
-  await db.orm.update(apiTokens).set({ revokedAt: now }).where(eq(apiTokens.id, id));
+export async function findApiToken(db: Database, id: number): Promise<ApiToken | undefined> {
+  return db.orm.select().from(apiTokens).where(eq(apiTokens.id, id)).get();
+}
+
+/** The statement that revokes a token if it is still live, to batch with its audit entry. */
+export function revokeApiTokenStatement(db: Database, id: number, now: number) {
+  return db.orm
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)));
 }
 
 export async function touchApiToken(db: Database, id: number, now: number): Promise<void> {

@@ -12,7 +12,9 @@ import { endSession } from '../../auth/session';
 import { listUsers, ROLES, setPassword, type Role } from '../../db/users';
 import type { AppDeps } from '../../deps';
 import { readDistrictSettings, siteOf } from '../../settings/district-settings';
-import { AccountPage, UsersPage } from '../../views/admin/users-page';
+import { AccountPage, NewTokenPage, UsersPage } from '../../views/admin/users-page';
+import { createApiToken, revokeApiToken } from '../../auth/api-tokens';
+import { listApiTokens } from '../../db/api-tokens';
 import { redirectWith } from '../flash';
 import { field, readForm } from '../form';
 import { actorOf, adminPage, currentUser, type AdminEnv } from './context';
@@ -32,13 +34,18 @@ export function usersRoutes(deps: AppDeps) {
   const app = new Hono<AdminEnv>();
 
   app.get('/', async (c) => {
-    const [users, settings] = await Promise.all([listUsers(deps.db), readDistrictSettings(deps.db)]);
+    const [users, tokens, settings] = await Promise.all([
+      listUsers(deps.db),
+      listApiTokens(deps.db),
+      readDistrictSettings(deps.db),
+    ]);
     return adminPage(deps, c, {
       title: 'People',
       section: 'users',
       body: (
         <UsersPage
           users={users}
+          tokens={tokens}
           me={currentUser(c)}
           csrfToken={c.get('csrfToken')}
           timezone={settings.timezone}
@@ -101,6 +108,40 @@ export function usersRoutes(deps: AppDeps) {
   app.post('/:id/password-link', async (c) =>
     done(c, await sendPasswordLink(await accountDepsOf(deps), actorOf(deps, c), Number(c.req.param('id')))),
   );
+
+  // The new token is rendered into this response, never put in a redirect or a cookie.
+  app.post('/tokens', async (c) => {
+    const form = await readForm(c);
+    const name = field(form, 'name', 120).trim();
+    const role = field(form, 'role') as Role;
+    if (!name || !ROLES.includes(role))
+      return redirectWith(c, deps.signingKey, '/admin/users#tokens', {
+        kind: 'error',
+        text: 'Name the token after what will use it, and choose a role.',
+      });
+    const { token } = await createApiToken(deps.db, { name, role }, actorOf(deps, c), deps.clock.now());
+    c.header('Cache-Control', 'no-store');
+    return adminPage(deps, c, {
+      title: 'New API token',
+      section: 'users',
+      body: <NewTokenPage name={name} token={token} />,
+    });
+  });
+
+  app.post('/tokens/:id{[0-9]+}/revoke', async (c) => {
+    const revoked = await revokeApiToken(
+      deps.db,
+      Number(c.req.param('id')),
+      actorOf(deps, c),
+      deps.clock.now(),
+    );
+    return redirectWith(c, deps.signingKey, '/admin/users#tokens', {
+      kind: revoked ? 'ok' : 'error',
+      text: revoked
+        ? `The token “${revoked.name}” no longer works.`
+        : 'That token does not exist or was already revoked.',
+    });
+  });
 
   return app;
 }

@@ -1,9 +1,16 @@
 // People: who can use the desk, in which role; invitations, password links, disabling.
+import type { ApiToken } from '../../db/api-tokens';
 import { ROLES, type Role, type User } from '../../db/users';
 import { formatDateTime } from '../../time/format';
 import { CsrfField } from '../admin-layout';
 
-export function UsersPage(props: { users: User[]; me: User; csrfToken: string; timezone: string }) {
+export function UsersPage(props: {
+  users: User[];
+  tokens: ApiToken[];
+  me: User;
+  csrfToken: string;
+  timezone: string;
+}) {
   return (
     <>
       <h1>People</h1>
@@ -107,6 +114,111 @@ export function UsersPage(props: { users: User[]; me: User; csrfToken: string; t
           <button type="submit">Send invitation</button>
         </div>
       </form>
+      <ApiTokens tokens={props.tokens} csrfToken={props.csrfToken} timezone={props.timezone} />
+    </>
+  );
+}
+
+function ApiTokens(props: { tokens: ApiToken[]; csrfToken: string; timezone: string }) {
+  return (
+    <>
+      <h2 id="tokens">API tokens</h2>
+      <p class="muted">
+        Programs (the district website, a script) use the JSON API at <code>/api/v1</code> with a token. A
+        token acts with its role, under the same checks as a person.
+      </p>
+      {props.tokens.length ? (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">Made</th>
+              <th scope="col">Last used</th>
+              <th scope="col">
+                <span class="muted">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.tokens.map((token) => (
+              <tr>
+                <td>
+                  <strong>{token.name}</strong>
+                  {token.revokedAt ? (
+                    <div>
+                      <span class="badge bad">Revoked {formatDateTime(token.revokedAt, props.timezone)}</span>
+                    </div>
+                  ) : null}
+                </td>
+                <td>{roleName(token.role)}</td>
+                <td class="small">{formatDateTime(token.createdAt, props.timezone)}</td>
+                <td class="small">
+                  {token.lastUsedAt ? formatDateTime(token.lastUsedAt, props.timezone) : 'Never'}
+                </td>
+                <td>
+                  {token.revokedAt ? null : (
+                    <form method="post" action={`/admin/users/tokens/${token.id}/revoke`}>
+                      <CsrfField token={props.csrfToken} />
+                      <button type="submit" class="danger" aria-label={`Revoke token: ${token.name}`}>
+                        Revoke
+                      </button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>No tokens yet.</p>
+      )}
+      <form method="post" action="/admin/users/tokens" class="card">
+        <CsrfField token={props.csrfToken} />
+        <label for="token-name">What will use it</label>
+        <input
+          type="text"
+          id="token-name"
+          name="name"
+          required
+          maxlength={120}
+          autocomplete="off"
+          placeholder="District website"
+        />
+        <label for="token-role">Role</label>
+        <select id="token-role" name="role">
+          {ROLES.map((role) => (
+            <option value={role} selected={role === 'editor'}>
+              {roleName(role)}
+            </option>
+          ))}
+        </select>
+        <div class="actions">
+          <button type="submit" class="secondary">
+            Make a token
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+/** Shown once, right after a token is made: it is never shown again. */
+export function NewTokenPage(props: { name: string; token: string }) {
+  return (
+    <>
+      <p>
+        <a href="/admin/users#tokens">← People</a>
+      </p>
+      <h1>Token for “{props.name}”</h1>
+      <div class="card">
+        <p>
+          Copy it now: only a fingerprint is kept, so it cannot be shown again. Send it as{' '}
+          <code>Authorization: Bearer …</code>.
+        </p>
+        <label for="new-token">Token</label>
+        <input type="text" id="new-token" value={props.token} readonly class="mono" />
+      </div>
     </>
   );
 }
