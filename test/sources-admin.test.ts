@@ -1,5 +1,7 @@
 // The Sources page over HTTP: test a feed without saving, add it, import and export OPML.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAudit } from '../src/db/audit';
+import { findOrCreateSchool, findSchoolBySlug, listSchools } from '../src/db/schools';
 import { listSources } from '../src/db/sources';
 import type { Client } from './browser-client';
 import { serveBody, startTestServer, type TestServer } from './http-server';
@@ -82,5 +84,39 @@ describe('the Sources page', () => {
     const exported = await admin.get('/admin/sources/export.opml');
     expect(exported.headers.get('content-disposition')).toContain('yesterday-sources.opml');
     expect(await exported.text()).toContain(`xmlUrl="${feeds.url}/feed"`);
+  });
+
+  it('renames a school, keeping its slug, and refuses a name another school has', async () => {
+    const db = app.runtime.deps.db;
+    await findOrCreateSchool(db, 'Washington Middle', app.clock.now());
+    const lincoln = (await listSchools(db)).find((s) => s.name === 'Lincoln Elementary')!;
+    const csrf = await admin.csrf('/admin/sources');
+    const page = await (await admin.get('/admin/sources')).text();
+    expect(page).toContain(`action="/admin/sources/schools/${lincoln.id}"`);
+
+    await admin.post(`/admin/sources/schools/${lincoln.id}`, {
+      _csrf: csrf,
+      name: '  Lincoln   Elementary School ',
+    });
+    expect(await findSchoolBySlug(db, lincoln.slug)).toMatchObject({ name: 'Lincoln Elementary School' });
+    expect(await (await admin.get('/admin/sources')).text()).toContain(
+      'Lincoln Elementary is now called Lincoln Elementary School.',
+    );
+    expect((await listSources(db))[0]!.schoolName).toBe('Lincoln Elementary School');
+
+    await admin.post(`/admin/sources/schools/${lincoln.id}`, { _csrf: csrf, name: 'washington middle' });
+    expect(await (await admin.get('/admin/sources')).text()).toContain(
+      'Another school is already called Washington Middle.',
+    );
+    await admin.post(`/admin/sources/schools/${lincoln.id}`, { _csrf: csrf, name: '   ' });
+    expect(await (await admin.get('/admin/sources')).text()).toContain(
+      'Type the new name for Lincoln Elementary School.',
+    );
+    expect((await findSchoolBySlug(db, lincoln.slug))!.name).toBe('Lincoln Elementary School');
+    const [renamed] = await listAudit(db, { action: 'school.rename', limit: 5 });
+    expect(JSON.parse(renamed!.details)).toEqual({
+      from: 'Lincoln Elementary',
+      to: 'Lincoln Elementary School',
+    });
   });
 });

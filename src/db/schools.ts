@@ -1,8 +1,8 @@
 // Storage for schools: the units sources belong to and parents subscribe to.
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { slugify } from '../text/slug';
 import type { Database } from './client';
-import { schools } from './schema';
+import { schools, sources } from './schema';
 
 export type School = typeof schools.$inferSelect;
 
@@ -24,4 +24,27 @@ export async function findOrCreateSchool(db: Database, name: string, now: number
   const slug = slugify(name);
   await db.orm.insert(schools).values({ slug, name: name.trim(), createdAt: now }).onConflictDoNothing();
   return (await findSchoolBySlug(db, slug))!;
+}
+
+/** Each school with how many sources it has (schools are made when a source names them). */
+export async function listSchoolsWithCounts(db: Database): Promise<(School & { sourceCount: number })[]> {
+  return db.orm
+    .select({
+      id: schools.id,
+      slug: schools.slug,
+      name: schools.name,
+      createdAt: schools.createdAt,
+      sourceCount: sql<number>`(SELECT count(*) FROM ${sources} WHERE ${sources.schoolId} = ${schools.id})`,
+    })
+    .from(schools)
+    .orderBy(asc(schools.name));
+}
+
+export async function findSchool(db: Database, id: number): Promise<School | undefined> {
+  return db.orm.select().from(schools).where(eq(schools.id, id)).get();
+}
+
+/** The statement that renames a school; its slug (and so its public address) stays. */
+export function renameSchoolStatement(db: Database, id: number, name: string) {
+  return db.orm.update(schools).set({ name }).where(eq(schools.id, id));
 }

@@ -1,6 +1,7 @@
 // /admin/sources: list feeds with their health, add a feed, fetch one now, check all now.
 import { Hono } from 'hono';
-import { listSchools } from '../../db/schools';
+import { listSchools, listSchoolsWithCounts } from '../../db/schools';
+import { renameSchool } from '../../sources/rename-school';
 import { findSource, listSources, makeAllSourcesDue, retrySourceNow } from '../../db/sources';
 import type { AppDeps } from '../../deps';
 import { pollSources } from '../../ingest/poll';
@@ -27,7 +28,7 @@ export function sourcesRoutes(deps: AppDeps) {
   app.get('/', async (c) => {
     const [sources, schools, settings] = await Promise.all([
       listSources(deps.db),
-      listSchools(deps.db),
+      listSchoolsWithCounts(deps.db),
       readDistrictSettings(deps.db),
     ]);
     return adminPage(deps, c, {
@@ -42,6 +43,20 @@ export function sourcesRoutes(deps: AppDeps) {
           now={deps.clock.now()}
         />
       ),
+    });
+  });
+
+  app.post('/schools/:id{[0-9]+}', async (c) => {
+    const outcome = await renameSchool(
+      deps.db,
+      actorOf(deps, c),
+      Number(c.req.param('id')),
+      field(await readForm(c), 'name', 500),
+      deps.clock.now(),
+    );
+    return redirectWith(c, deps.signingKey, '/admin/sources#schools', {
+      kind: outcome.ok ? 'ok' : 'error',
+      text: outcome.message,
     });
   });
 

@@ -7,7 +7,7 @@ import { CsrfField } from '../admin-layout';
 
 export interface SourcesPageProps {
   sources: SourceWithSchool[];
-  schools: School[];
+  schools: (School & { sourceCount: number })[];
   csrfToken: string;
   timezone: string;
   now: number;
@@ -100,6 +100,7 @@ export function SourcesPage(props: SourcesPageProps) {
           </tbody>
         </table>
       )}
+      {props.schools.length ? <Schools schools={props.schools} csrfToken={props.csrfToken} /> : null}
       <h2 id="import">Import or export</h2>
       <div class="card">
         <form method="post" action="/admin/sources/import" enctype="multipart/form-data" class="inline">
@@ -187,5 +188,53 @@ function Health({ source, timezone, now }: { source: SourceWithSchool; timezone:
       <div class="small muted">Last read {formatDateTime(source.lastSuccessAt, timezone)}</div>
       <div class="small muted">Next check {formatRelative(source.nextFetchAt, now)}</div>
     </div>
+  );
+}
+
+function Schools(props: { schools: (School & { sourceCount: number })[]; csrfToken: string }) {
+  return (
+    <>
+      <h2 id="schools">Schools</h2>
+      <p class="muted">
+        A school appears when a source names it. Renaming keeps its address, so parents’ choices and links
+        still work.
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">School</th>
+            <th scope="col">Sources</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.schools.map((school) => (
+            <tr>
+              <td>
+                <form method="post" action={`/admin/sources/schools/${school.id}`} class="inline">
+                  <CsrfField token={props.csrfToken} />
+                  <div>
+                    <label for={`school-${school.id}`} class="visually-hidden">
+                      Name of {school.name}
+                    </label>
+                    <input
+                      type="text"
+                      id={`school-${school.id}`}
+                      name="name"
+                      value={school.name}
+                      required
+                      maxlength={120}
+                    />
+                  </div>
+                  <button type="submit" class="secondary" aria-label={`Rename ${school.name}`}>
+                    Rename
+                  </button>
+                </form>
+              </td>
+              <td>{school.sourceCount}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }
