@@ -24,10 +24,12 @@ import type { AppDeps, Background } from '../deps';
 import { newMessageId, type Mailer } from '../email/mailer';
 import { renderDigestEmail, type EmailSite } from '../email/render-digest-email';
 import { publishDigestForDate } from '../publish/publish-digest';
+import { slotForReady } from '../publish/schedule';
 import { readDistrictSettings, siteOf, type DistrictSettings } from '../settings/district-settings';
 import { dayRange } from '../time/zoned-time';
 import { randomToken } from '../auth/tokens';
 import { defaultEntry } from './entry-defaults';
+import { notifyEditors } from './notify-editors';
 import { imagesOf, type ImageChoice } from './item-images';
 import { DIGEST_LEVEL, FINDING_KINDS, runChecks, type Finding, type FindingKind } from './run-checks';
 
@@ -365,6 +367,7 @@ export async function publishDesk(
   actor: DeskActor,
   date: string,
   version?: number,
+  auditDetails?: Record<string, unknown>,
 ): Promise<{ queued: number }> {
   require(actor, 'publish', 'publish digests');
   const state = await loadDesk(deps, date);
@@ -392,6 +395,7 @@ export async function publishDesk(
     date,
     actor,
     digest.version,
+    auditDetails,
   );
   if (!published.ok)
     throw new DeskError(
@@ -402,16 +406,25 @@ export async function publishDesk(
   return { queued: published.queued };
 }
 
-/** Ready: the scheduler publishes this exact version at the district's publish time. */
+/** Ready: the scheduler publishes this exact version at the district's next publish slot; returns that slot. */
 export async function markReady(
   deps: DeskDeps,
   actor: DeskActor,
   date: string,
   version?: number,
-): Promise<void> {
+): Promise<number> {
   require(actor, 'publish', 'schedule digests');
-  const digest = assertPublishable(await loadDesk(deps, date), version);
-  if (!(await markDigestReady(deps.db, digest.id, digest.version, deps.now()))) {
+  const state = await loadDesk(deps, date);
+  const digest = assertPublishable(state, version);
+  const now = deps.now();
+  const slot = slotForReady(date, now, state.settings);
+  if (slot === undefined)
+    throw new DeskError(
+      422,
+      'no-publish-days',
+      'No day is a publish day in Settings; publish it now instead.',
+    );
+  if (!(await markDigestReady(deps.db, digest.id, digest.version, slot, now))) {
     throw new DeskError(
       409,
       'conflict',
@@ -421,9 +434,15 @@ export async function markReady(
   await recordAudit(
     deps.db,
     actor,
-    { action: 'digest.ready', subjectType: 'digest', subjectId: date, details: { version: digest.version } },
-    deps.now(),
+    {
+      action: 'digest.ready',
+      subjectType: 'digest',
+      subjectId: date,
+      details: { version: digest.version, scheduledFor: new Date(slot).toISOString() },
+    },
+    now,
   );
+  return slot;
 }
 
 export async function overrideFinding(
@@ -539,7 +558,7 @@ export async function submitForReview(
   deps: DeskDeps,
   actor: DeskActor,
   date: string,
-  notify: { site: EmailSite; editors: string[] },
+  site: EmailSite,
 ): Promise<void> {
   require(actor, 'curate', 'submit digests');
   const state = await loadDesk(deps, date);
@@ -548,27 +567,19 @@ export async function submitForReview(
   const now = deps.now();
   await submitDigest(deps.db, state.digest.id, actor.userId, now);
   await recordAudit(deps.db, actor, { action: 'digest.submit', subjectType: 'digest', subjectId: date }, now);
-  const { renderNoticeEmail } = await import('../email/render-notice-email');
-  const email = renderNoticeEmail(notify.site, {
-    subject: `Digest for ${date} is ready for review`,
-    heading: 'A digest is ready for review',
-    paragraphs: [
-      `${actor.label} submitted the digest for ${date} with ${state.entries.length} posts.`,
-      state.open.length ? `${state.open.length} check findings are still open.` : 'All checks pass.',
-    ],
-    action: { label: 'Review it', url: `${deps.publicUrl}/admin/inbox?date=${date}` },
-  });
-  for (const to of notify.editors) {
-    await deps.mailer.send({
-      from: deps.mailFrom,
-      to,
-      subject: email.subject,
-      html: email.html,
-      text: email.text,
-      headers: {},
-      messageId: newMessageId(deps.mailFrom, `review-${randomToken(8)}`),
-    });
-  }
+  await notifyEditors(
+    { ...deps, site },
+    {
+      subject: `Digest for ${date} is ready for review`,
+      heading: 'A digest is ready for review',
+      paragraphs: [
+        `${actor.label} submitted the digest for ${date} with ${state.entries.length} posts.`,
+        state.open.length ? `${state.open.length} check findings are still open.` : 'All checks pass.',
+      ],
+      action: { label: 'Review it', url: `${deps.publicUrl}/admin/inbox?date=${date}` },
+    },
+    'review',
+  );
 }
 
 export async function unpublishDesk(

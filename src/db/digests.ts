@@ -1,6 +1,6 @@
 // Storage for digests (one per local date) and their entries. Every change that must happen at most once
 // (saving a version, publishing) is one batch guarded by a write token; see client.ts.
-import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { randomToken } from '../auth/tokens';
 import type { Actor } from './audit';
 import type { Database, Statement } from './client';
@@ -127,6 +127,7 @@ export async function saveDigestDraft(
         intro: draft.intro,
         // Any change makes a digest that was ready a draft again: it must pass the checks once more.
         status: 'draft',
+        scheduledFor: null,
         version: sql`${digests.version} + 1`,
         writeToken: token,
         updatedAt: options.now,
@@ -165,6 +166,7 @@ export async function publishDigest(
   now: number,
   /** Publish only this version (the one that was checked); any later save makes this a no-op. */
   expectedVersion?: number,
+  auditDetails: Record<string, unknown> = {},
 ): Promise<PublishOutcome> {
   const token = randomToken(12);
   const guard = claimedBy(digestId, token);
@@ -199,7 +201,7 @@ export async function publishDigest(
       where s.status = 'confirmed' and ${wantsThisDigest} and ${guard}
       on conflict do nothing`),
     db.raw(sql`insert into ${auditLog} (at, actor_type, actor_id, actor_label, action, subject_type, subject_id, details, ip)
-      select ${now}, ${actor.type}, ${actor.id ?? null}, ${actor.label}, 'digest.publish', 'digest', ${String(digestId)}, '{}', ${actor.ip ?? null}
+      select ${now}, ${actor.type}, ${actor.id ?? null}, ${actor.label}, 'digest.publish', 'digest', ${String(digestId)}, ${JSON.stringify(auditDetails)}, ${actor.ip ?? null}
       where ${guard}`),
   ]);
   const digest = (await db.orm.select().from(digests).where(eq(digests.id, digestId)).get())!;
@@ -247,11 +249,12 @@ export async function markDigestReady(
   db: Database,
   digestId: number,
   version: number,
+  scheduledFor: number,
   now: number,
 ): Promise<boolean> {
   const rows = await db.orm
     .update(digests)
-    .set({ status: 'ready', updatedAt: now })
+    .set({ status: 'ready', scheduledFor, updatedAt: now })
     .where(
       and(
         eq(digests.id, digestId),
@@ -275,4 +278,30 @@ export async function unpublishDigest(
     .where(and(eq(digests.id, digestId), eq(digests.status, 'published')))
     .returning({ id: digests.id });
   return rows.length > 0;
+}
+
+/** Ready digests whose publish slot has come, oldest first. */
+export async function listDueReadyDigests(db: Database, now: number): Promise<Digest[]> {
+  return db.orm
+    .select()
+    .from(digests)
+    .where(and(eq(digests.status, 'ready'), lte(digests.scheduledFor, now)))
+    .orderBy(asc(digests.scheduledFor));
+}
+
+/** ready → draft for exactly this version (the scheduler could not publish it); false if it moved on. */
+export async function unreadyDigest(db: Database, digestId: number, version: number): Promise<boolean> {
+  const rows = await db.orm
+    .update(digests)
+    .set({ status: 'draft', scheduledFor: null })
+    .where(and(eq(digests.id, digestId), eq(digests.status, 'ready'), eq(digests.version, version)))
+    .returning({ id: digests.id });
+  return rows.length > 0;
+}
+
+export async function listDigestsBetween(db: Database, from: string, to: string): Promise<Digest[]> {
+  return db.orm
+    .select()
+    .from(digests)
+    .where(and(gte(digests.date, from), lte(digests.date, to)));
 }

@@ -108,6 +108,37 @@ export const digests = sqliteTable('digests', {
   /** A second person's approval, valid only for the version it was given to. */
   approvedBy: integer('approved_by'),
   approvedVersion: integer('approved_version'),
+  /** For a ready digest: the publish slot the scheduler publishes it at. */
+  scheduledFor: integer('scheduled_for'),
+});
+
+/** Each correction of a published digest, shown with it wherever it is read. */
+export const digestCorrections = sqliteTable(
+  'digest_corrections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    digestId: integer('digest_id')
+      .notNull()
+      .references(() => digests.id),
+    at: integer('at').notNull(),
+    note: text('note').notNull(),
+    userId: integer('user_id'),
+    /** Whether a correction email went to the people who received the original. */
+    emailed: integer('emailed', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [index('digest_corrections_digest_idx').on(t.digestId, t.at)],
+);
+
+/** Things that must happen once per key across every process (a reminder for a date): insert wins. */
+export const jobMarks = sqliteTable('job_marks', {
+  key: text('key').primaryKey(),
+  at: integer('at').notNull(),
+});
+
+/** Small shared counters; 'public_revision' moves whenever anything the public pages show changes. */
+export const siteState = sqliteTable('site_state', {
+  key: text('key').primaryKey(),
+  value: integer('value').notNull(),
 });
 
 export const digestEntries = sqliteTable(

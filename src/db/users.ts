@@ -1,5 +1,5 @@
 // Storage for people who use the admin desk, and the one-time links that let them set a password.
-import { and, count, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
 import type { Database } from './client';
 import { users, userTokens } from './schema';
 
@@ -108,4 +108,16 @@ export async function countOtherActiveAdmins(db: Database, exceptId: number): Pr
     .where(and(eq(users.role, 'admin'), eq(users.disabled, false), ne(users.id, exceptId)))
     .get();
   return row?.n ?? 0;
+}
+
+/** Where notices for editors go: every editor and administrator who can sign in. */
+export async function listEditorAddresses(db: Database): Promise<string[]> {
+  const rows = await db.orm
+    .select({ email: users.email })
+    .from(users)
+    .where(
+      and(inArray(users.role, ['editor', 'admin']), eq(users.disabled, false), isNotNull(users.passwordHash)),
+    )
+    .orderBy(asc(users.email));
+  return rows.map((row) => row.email);
 }

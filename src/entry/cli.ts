@@ -11,6 +11,7 @@ import { checkEmailAddress } from '../email/email-address';
 import { ConfigError, parseConfig, type Config } from '../config';
 import { describeRefresh } from '../ingest/refresh-source';
 import { runPollJob, runSendJob } from '../jobs/jobs';
+import { runPublishJob } from '../publish/publish-job';
 import { changeSetting, listSettings, readDistrictSettings } from '../settings/district-settings';
 import { addSource } from '../sources/add-source';
 import { DeskError, deskDepsOf, publishDesk } from '../curate/desk';
@@ -39,6 +40,7 @@ Commands:
   ingest [--source ID]                    check due feeds now (or one source)
   digest:publish [--date YYYY-MM-DD]      publish that day's digest (default: yesterday)
   digest:send [--date YYYY-MM-DD]         send or resume that digest's email
+  schedule:run                            publish ready digests whose time has come; remind about late ones
   token:create --name NAME --role R       print a bearer token for the JSON API
   backup FILE                             consistent copy of the database
   settings:get [KEY] / settings:set KEY VALUE`;
@@ -189,6 +191,19 @@ const commands: Record<string, Handler> = {
       for (const outcome of outcomes) console.log(`source ${outcome.sourceId}: ${describeRefresh(outcome)}`);
       if (sourceId !== undefined && outcomes.length === 0)
         throw new CommandFailed(`There is no source ${sourceId}.`);
+    });
+  },
+
+  'schedule:run': async (_args, config) => {
+    await withRuntime(config, async ({ deps }) => {
+      const report = await runPublishJob(deps);
+      for (const { date, lateMinutes } of report.published)
+        console.log(`Published the digest for ${date}${lateMinutes ? `, ${lateMinutes} minutes late` : ''}.`);
+      for (const { date, reason } of report.returnedToDraft)
+        console.log(`The digest for ${date} could not be published and is a draft again: ${reason}`);
+      for (const date of report.reminded) console.log(`Reminded the editors: the digest for ${date} is due.`);
+      if (!report.published.length && !report.returnedToDraft.length && !report.reminded.length)
+        console.log('Nothing is due.');
     });
   },
 

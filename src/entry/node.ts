@@ -18,6 +18,7 @@ import type { FetchLimits } from '../ingest/fetcher';
 import { createNodeFetcher } from '../ingest/fetch-feed-node';
 import { createProcessPool, type ProcessPool } from '../ingest/process-pool-node';
 import { runHousekeeping, runPollJob, runSendJob } from '../jobs/jobs';
+import { runPublishJob } from '../publish/publish-job';
 import { createLogger, type Logger } from '../log';
 import { createScheduler, type Scheduler } from './node-scheduler';
 
@@ -84,6 +85,8 @@ export async function createNodeRuntime(
       // Each source carries its own next check time; the job only looks for sources that are due.
       { name: 'poll', everyMs: 60_000, run: () => runPollJob(deps) },
       { name: 'send', everyMs: 60_000, run: () => runSendJob(deps) },
+      // Publishing decides from the clock and the database, so a restart or a second server changes nothing.
+      { name: 'publish', everyMs: 30_000, run: () => runPublishJob(deps) },
       { name: 'housekeeping', everyMs: 60 * 60_000, run: () => runHousekeeping(deps) },
     ],
     log,

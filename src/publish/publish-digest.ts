@@ -15,6 +15,7 @@ export async function publishDigestForDate(
   actor: Actor,
   /** Publish only this version (the one that was checked). */
   expectedVersion?: number,
+  auditDetails?: Record<string, unknown>,
 ): Promise<PublishResult> {
   const digest = await findDigest(deps.db, date);
   if (digest?.status === 'published') {
@@ -32,7 +33,7 @@ export async function publishDigestForDate(
       message: `Nothing is selected for ${date}, so there is nothing to publish.`,
     };
   }
-  const outcome = await publishDigest(deps.db, digest.id, actor, deps.now(), expectedVersion);
+  const outcome = await publishDigest(deps.db, digest.id, actor, deps.now(), expectedVersion, auditDetails);
   if (!outcome.ok) {
     return {
       ok: false,

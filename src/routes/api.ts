@@ -84,6 +84,8 @@ function digestJson(state: DeskState) {
     intro: state.digest?.intro ?? '',
     version: state.digest?.version ?? 0,
     approved: state.approval.approved,
+    scheduled_for: state.digest?.status === 'ready' ? iso(state.digest.scheduledFor) : null,
+    published_at: iso(state.digest?.publishedAt),
     entries: state.entries.map((e) => ({
       item_id: e.itemId,
       headline: e.headline,

@@ -23,6 +23,7 @@ import { findItemsByIds } from '../../db/items';
 import { listUsers } from '../../db/users';
 import type { AppDeps } from '../../deps';
 import { readDistrictSettings, siteOf } from '../../settings/district-settings';
+import { formatDateTime } from '../../time/format';
 import { addDays, isLocalDate, localDateOf } from '../../time/zoned-time';
 import { DeskPage } from '../../views/admin/desk-page';
 import { PreviewPage } from '../../views/admin/preview-page';
@@ -136,12 +137,14 @@ export function inboxRoutes(deps: AppDeps) {
             text: `Published. ${emails} on the way to subscribers.`,
           });
         }
-        case 'ready':
-          await markReady(desk, actor, date, version);
+        case 'ready': {
+          const slot = await markReady(desk, actor, date, version);
+          const { timezone } = await readDistrictSettings(deps.db);
           return redirectWith(c, deps.signingKey, back(), {
             kind: 'ok',
-            text: 'Scheduled: it goes out at the district’s publish time, unless someone changes it first.',
+            text: `Scheduled: it goes out ${formatDateTime(slot, timezone)}, unless someone changes it first.`,
           });
+        }
         case 'approve':
           await approveDesk(desk, actor, date, version);
           return redirectWith(c, deps.signingKey, back(), {
@@ -150,13 +153,7 @@ export function inboxRoutes(deps: AppDeps) {
           });
         case 'submit': {
           const settings = await readDistrictSettings(deps.db);
-          const editors = (await listUsers(deps.db))
-            .filter((u) => u.role !== 'contributor' && !u.disabled)
-            .map((u) => u.email);
-          await submitForReview(desk, actor, date, {
-            site: siteOf(settings, deps.config.publicUrl),
-            editors,
-          });
+          await submitForReview(desk, actor, date, siteOf(settings, deps.config.publicUrl));
           return redirectWith(c, deps.signingKey, back(), {
             kind: 'ok',
             text: 'Submitted for review. The editors have been told by email.',

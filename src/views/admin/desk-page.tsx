@@ -162,7 +162,10 @@ function StatusLine(props: DeskPageProps) {
     parts.push(
       `Published ${digest.publishedAt ? formatDateTime(digest.publishedAt, state.settings.timezone) : ''}`,
     );
-  else if (digest.status === 'ready') parts.push(`Ready: goes out at ${state.settings.publishTime}`);
+  else if (digest.status === 'ready')
+    parts.push(
+      `Ready: goes out ${digest.scheduledFor ? formatDateTime(digest.scheduledFor, state.settings.timezone) : `at ${state.settings.publishTime}`}`,
+    );
   else if (digest.status === 'unpublished') parts.push(`Taken down: ${digest.unpublishReason ?? ''}`);
   else parts.push('Draft');
   parts.push(

@@ -1,0 +1,34 @@
+// Notices to the people who can publish: a draft submitted for review, a digest that is due but not ready, a
+// digest the scheduler could not publish or published late. One email each, from the notice template.
+import type { Database } from '../db/client';
+import { listEditorAddresses } from '../db/users';
+import { newMessageId, type Mailer } from '../email/mailer';
+import { renderNoticeEmail, type Notice } from '../email/render-notice-email';
+import type { EmailSite } from '../email/render-digest-email';
+import { randomToken } from '../auth/tokens';
+
+export interface NotifyDeps {
+  db: Database;
+  mailer: Mailer;
+  mailFrom: string;
+  site: EmailSite;
+}
+
+/** Sends the notice to every editor and administrator; returns how many it reached. */
+export async function notifyEditors(deps: NotifyDeps, notice: Notice, kind: string): Promise<number> {
+  const email = renderNoticeEmail(deps.site, notice);
+  let reached = 0;
+  for (const to of await listEditorAddresses(deps.db)) {
+    const sent = await deps.mailer.send({
+      from: deps.mailFrom,
+      to,
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+      headers: {},
+      messageId: newMessageId(deps.mailFrom, `${kind}-${randomToken(8)}`),
+    });
+    if (sent.ok) reached++;
+  }
+  return reached;
+}
