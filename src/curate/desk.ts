@@ -9,7 +9,9 @@ import {
   listEntries,
   markDigestReady,
   saveDigestDraft,
+  correctDigest as correctDigestRecord,
   submitDigest,
+  takeDownDigestEntry,
   unpublishDigest,
   type Digest,
   type DigestEntryWithItem,
@@ -580,6 +582,138 @@ export async function submitForReview(
     },
     'review',
   );
+}
+
+export interface CorrectionRequest extends DraftInput {
+  /** What was wrong and what changed, shown with the digest everywhere it is read. */
+  note: string;
+  /** Send a short correction email to everyone the original reached. */
+  email: boolean;
+}
+
+/**
+ * Corrects a published digest: its text, its order, or entries removed (nothing new is added to a digest
+ * people have already read). The corrected version must pass the checks; the note is shown on the page, in
+ * the feeds (same id, new updated time) and in the embed, and optionally emailed.
+ */
+export async function correctDesk(
+  deps: DeskDeps,
+  actor: DeskActor,
+  date: string,
+  request: CorrectionRequest,
+): Promise<{ emails: number }> {
+  require(actor, 'publish', 'correct published digests');
+  const before = await loadDesk(deps, date);
+  const digest = before.digest;
+  if (!digest || digest.status !== 'published')
+    throw new DeskError(
+      409,
+      'not-published',
+      `The digest for ${date} is not published, so there is nothing to correct.`,
+    );
+  if (request.version !== undefined && request.version !== digest.version)
+    throw new DeskError(
+      409,
+      'conflict',
+      'Someone changed this digest while you were correcting it, so your correction was not saved. Review the current version.',
+      { current: before },
+    );
+  const note = request.note.trim();
+  if (note.length < 10)
+    throw new DeskError(
+      422,
+      'note-required',
+      'Write a correction note (at least 10 characters): what was wrong and what changed. Readers see it with the digest.',
+    );
+  limit(note, 500, 'The correction note');
+  const current = new Set(before.entries.map((e) => e.itemId));
+  const added = request.entries.find((e) => !current.has(e.itemId));
+  if (added)
+    throw new DeskError(
+      422,
+      'not-in-digest',
+      'A correction can change or remove what was published, not add posts. Add new posts to another day’s digest.',
+    );
+  const entries = await resolveEntries(deps, before, request.entries);
+  if (entries.length === 0)
+    throw new DeskError(
+      422,
+      'empty',
+      'A correction cannot remove every post; to take the whole digest down, use “Take this digest down”.',
+    );
+  const title = limit(request.title ?? digest.title, 200, 'The title');
+  const intro = limit(request.intro ?? digest.intro, 1000, 'The intro');
+  // The corrected version goes through the same checks before anyone sees it.
+  const stored = new Map(before.entries.map((e) => [e.itemId, e]));
+  const proposed = entries.map((draft) => ({ ...stored.get(draft.itemId)!, ...draft }));
+  const findings = await checkDigest(deps, before.settings, { ...digest, title, intro }, proposed);
+  const open = findings.filter((f) => !f.override);
+  if (open.length)
+    throw new DeskError(
+      422,
+      'findings',
+      `${open.length === 1 ? 'One check finding is' : `${open.length} check findings are`} open in the corrected version. Resolve each before publishing the correction.`,
+      { findings: open },
+    );
+  const kept = new Set(entries.map((e) => e.itemId));
+  const outcome = await correctDigestRecord(
+    deps.db,
+    digest.id,
+    digest.version,
+    {
+      title,
+      intro,
+      entries,
+      removedItemIds: before.entries.filter((e) => !kept.has(e.itemId)).map((e) => e.itemId),
+      note,
+      userId: actor.userId,
+      email: request.email,
+    },
+    actor,
+    deps.now(),
+  );
+  if (!outcome.ok)
+    throw new DeskError(
+      409,
+      'conflict',
+      'Someone changed this digest while you were correcting it, so your correction was not saved. Review the current version.',
+      { current: await loadDesk(deps, date) },
+    );
+  if (outcome.emails) deps.background.wakeSender();
+  return { emails: outcome.emails };
+}
+
+/**
+ * Takes one entry of a published digest down at once from the page, the feeds, the embed and every email
+ * not sent yet (a family withdraws consent, a photo must go). The reason stays in the audit log.
+ */
+export async function takeDownEntry(
+  deps: DeskDeps,
+  actor: DeskActor,
+  date: string,
+  itemId: number,
+  reason: string,
+): Promise<{ digestTakenDown: boolean }> {
+  require(actor, 'publish', 'take posts down');
+  const trimmed = reason.trim();
+  if (trimmed.length < 10)
+    throw new DeskError(
+      422,
+      'reason-required',
+      'Write why the post is taken down (at least 10 characters); it goes in the audit log, not on the site.',
+    );
+  limit(trimmed, 500, 'The reason');
+  const digest = await findDigest(deps.db, date);
+  if (!digest || digest.status !== 'published')
+    throw new DeskError(409, 'not-published', `The digest for ${date} is not published.`);
+  const outcome = await takeDownDigestEntry(deps.db, digest.id, itemId, trimmed, actor, deps.now());
+  if (!outcome.ok)
+    throw new DeskError(
+      409,
+      'not-in-digest',
+      'That post is not in the published digest; it may have been taken down already.',
+    );
+  return { digestTakenDown: outcome.digestTakenDown };
 }
 
 export async function unpublishDesk(

@@ -1,13 +1,15 @@
 // Storage for digests (one per local date) and their entries. Every change that must happen at most once
 // (saving a version, publishing) is one batch guarded by a write token; see client.ts.
-import { and, asc, count, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { randomToken } from '../auth/tokens';
 import type { Actor } from './audit';
 import type { Database, Statement } from './client';
+import { touchPublicStatement } from './site-state';
 import type { InboxItem } from './items';
 import {
   auditLog,
   deliveries,
+  digestCorrections,
   digestEntries,
   digests,
   items,
@@ -203,6 +205,7 @@ export async function publishDigest(
     db.raw(sql`insert into ${auditLog} (at, actor_type, actor_id, actor_label, action, subject_type, subject_id, details, ip)
       select ${now}, ${actor.type}, ${actor.id ?? null}, ${actor.label}, 'digest.publish', 'digest', ${String(digestId)}, ${JSON.stringify(auditDetails)}, ${actor.ip ?? null}
       where ${guard}`),
+    touchPublicStatement(db),
   ]);
   const digest = (await db.orm.select().from(digests).where(eq(digests.id, digestId)).get())!;
   if (digest.writeToken !== token) return { ok: false, digest };
@@ -272,12 +275,26 @@ export async function unpublishDigest(
   reason: string,
   now: number,
 ): Promise<boolean> {
-  const rows = await db.orm
-    .update(digests)
-    .set({ status: 'unpublished', unpublishedAt: now, unpublishReason: reason, updatedAt: now })
-    .where(and(eq(digests.id, digestId), eq(digests.status, 'published')))
-    .returning({ id: digests.id });
-  return rows.length > 0;
+  const token = randomToken(12);
+  await db.batch([
+    db.orm
+      .update(digests)
+      .set({
+        status: 'unpublished',
+        unpublishedAt: now,
+        unpublishReason: reason,
+        updatedAt: now,
+        writeToken: token,
+      })
+      .where(and(eq(digests.id, digestId), eq(digests.status, 'published'))),
+    touchPublicStatement(db),
+  ]);
+  const after = await db.orm
+    .select({ token: digests.writeToken })
+    .from(digests)
+    .where(eq(digests.id, digestId))
+    .get();
+  return after?.token === token;
 }
 
 /** Ready digests whose publish slot has come, oldest first. */
@@ -304,4 +321,216 @@ export async function listDigestsBetween(db: Database, from: string, to: string)
     .select()
     .from(digests)
     .where(and(gte(digests.date, from), lte(digests.date, to)));
+}
+
+export type DigestCorrection = typeof digestCorrections.$inferSelect;
+
+/** Corrections of these digests, oldest first. */
+export async function listCorrections(db: Database, digestIds: number[]): Promise<DigestCorrection[]> {
+  if (digestIds.length === 0) return [];
+  return db.orm
+    .select()
+    .from(digestCorrections)
+    .where(inArray(digestCorrections.digestId, digestIds))
+    .orderBy(asc(digestCorrections.at), asc(digestCorrections.id));
+}
+
+/** When entries of these digests were taken down (the reasons stay in the audit log). */
+export async function listRemovals(
+  db: Database,
+  digestIds: number[],
+): Promise<{ digestId: number; itemId: number; removedAt: number }[]> {
+  if (digestIds.length === 0) return [];
+  const rows = await db.orm
+    .select({
+      digestId: digestEntries.digestId,
+      itemId: digestEntries.itemId,
+      removedAt: digestEntries.removedAt,
+    })
+    .from(digestEntries)
+    .where(and(inArray(digestEntries.digestId, digestIds), isNotNull(digestEntries.removedAt)))
+    .orderBy(asc(digestEntries.removedAt));
+  return rows.map((row) => ({ ...row, removedAt: row.removedAt! }));
+}
+
+export interface CorrectionInput {
+  title: string;
+  intro: string;
+  /** The entries that stay, in order, with their corrected text. */
+  entries: EntryDraft[];
+  /** Entries the correction removes. */
+  removedItemIds: number[];
+  note: string;
+  userId: number | null;
+  /** Queue a short correction email to everyone the original reached. */
+  email: boolean;
+}
+
+/**
+ * Corrects a published digest as one batch claimed by version: the new text, the correction note, the
+ * removals, the audit entry and (when asked) one correction email per person the original reached.
+ */
+export async function correctDigest(
+  db: Database,
+  digestId: number,
+  expectedVersion: number,
+  input: CorrectionInput,
+  actor: Actor,
+  now: number,
+): Promise<{ ok: true; emails: number } | { ok: false }> {
+  const token = randomToken(12);
+  const guard = claimedBy(digestId, token);
+  const statements: Statement[] = [
+    db.orm
+      .update(digests)
+      .set({
+        title: input.title,
+        intro: input.intro,
+        version: sql`${digests.version} + 1`,
+        writeToken: token,
+        correctedAt: now,
+        correctionNote: input.note,
+        updatedAt: now,
+        updatedBy: input.userId,
+      })
+      .where(
+        and(eq(digests.id, digestId), eq(digests.status, 'published'), eq(digests.version, expectedVersion)),
+      ),
+    ...input.entries.map((entry, position) =>
+      db.orm
+        .update(digestEntries)
+        .set({
+          position,
+          headline: entry.headline,
+          blurb: entry.blurb,
+          imageUrl: entry.imageUrl,
+          imageAlt: entry.imageAlt,
+        })
+        .where(and(eq(digestEntries.digestId, digestId), eq(digestEntries.itemId, entry.itemId), guard)),
+    ),
+    ...input.removedItemIds.map((itemId) =>
+      db.orm
+        .update(digestEntries)
+        .set({ removedAt: now, removedReason: `Removed in a correction: ${input.note}` })
+        .where(
+          and(
+            eq(digestEntries.digestId, digestId),
+            eq(digestEntries.itemId, itemId),
+            isNull(digestEntries.removedAt),
+            guard,
+          ),
+        ),
+    ),
+    db.raw(sql`insert into ${digestCorrections} (digest_id, at, note, user_id, emailed)
+      select ${digestId}, ${now}, ${input.note}, ${input.userId}, ${input.email ? 1 : 0} where ${guard}`),
+    ...(input.email
+      ? [
+          db.raw(sql`insert into ${deliveries} (digest_id, subscriber_id, kind, state, attempts, next_attempt_at, queued_at, updated_at)
+            select ${digestId}, d.subscriber_id, 'correction', 'queued', 0, 0, ${now}, ${now}
+            from ${deliveries} d join ${subscribers} s on s.id = d.subscriber_id
+            where d.digest_id = ${digestId} and d.kind = 'digest' and d.state = 'sent' and s.status = 'confirmed' and ${guard}
+            on conflict do nothing`),
+        ]
+      : []),
+    db.raw(sql`insert into ${auditLog} (at, actor_type, actor_id, actor_label, action, subject_type, subject_id, details, ip)
+      select ${now}, ${actor.type}, ${actor.id ?? null}, ${actor.label}, 'digest.correct', 'digest', ${String(digestId)},
+        ${JSON.stringify({ note: input.note, removed: input.removedItemIds, email: input.email })}, ${actor.ip ?? null}
+      where ${guard}`),
+    touchPublicStatement(db),
+  ];
+  await db.batch(statements);
+  const after = await db.orm
+    .select({ token: digests.writeToken })
+    .from(digests)
+    .where(eq(digests.id, digestId))
+    .get();
+  if (after?.token !== token) return { ok: false };
+  const queued = await db.orm
+    .select({ n: count() })
+    .from(deliveries)
+    .where(
+      and(
+        eq(deliveries.digestId, digestId),
+        eq(deliveries.kind, 'correction'),
+        gte(deliveries.queuedAt, now),
+      ),
+    )
+    .get();
+  return { ok: true, emails: input.email ? (queued?.n ?? 0) : 0 };
+}
+
+/**
+ * Takes one entry of a published digest down everywhere at once, as one batch: the entry is marked removed
+ * (pages, feeds, the embed and unsent emails stop showing it), the audit log keeps the reason, and a digest
+ * left with no entries is taken down as a whole.
+ */
+export async function takeDownDigestEntry(
+  db: Database,
+  digestId: number,
+  itemId: number,
+  reason: string,
+  actor: Actor,
+  now: number,
+): Promise<{ ok: true; digestTakenDown: boolean } | { ok: false }> {
+  const token = randomToken(12);
+  const guard = claimedBy(digestId, token);
+  const live = (id: number) =>
+    sql`exists (select 1 from ${digestEntries} e where e.digest_id = ${digestId} and e.item_id = ${id} and e.removed_at is null)`;
+  const noneLeft = sql`not exists (select 1 from ${digestEntries} e where e.digest_id = ${digestId} and e.removed_at is null)`;
+  await db.batch([
+    db.orm
+      .update(digests)
+      .set({ version: sql`${digests.version} + 1`, writeToken: token, updatedAt: now })
+      .where(and(eq(digests.id, digestId), eq(digests.status, 'published'), live(itemId))),
+    db.orm
+      .update(digestEntries)
+      .set({ removedAt: now, removedReason: reason })
+      .where(and(eq(digestEntries.digestId, digestId), eq(digestEntries.itemId, itemId), guard)),
+    db.orm
+      .update(digests)
+      .set({
+        status: 'unpublished',
+        unpublishedAt: now,
+        unpublishReason: `Every entry was taken down. Last: ${reason}`,
+      })
+      .where(and(eq(digests.id, digestId), guard, noneLeft)),
+    db.raw(sql`insert into ${auditLog} (at, actor_type, actor_id, actor_label, action, subject_type, subject_id, details, ip)
+      select ${now}, ${actor.type}, ${actor.id ?? null}, ${actor.label}, 'entry.takedown', 'digest', ${String(digestId)},
+        ${JSON.stringify({ itemId, reason })}, ${actor.ip ?? null}
+      where ${guard}`),
+    touchPublicStatement(db),
+  ]);
+  const after = await db.orm.select().from(digests).where(eq(digests.id, digestId)).get();
+  if (after?.writeToken !== token) return { ok: false };
+  return { ok: true, digestTakenDown: after.status === 'unpublished' };
+}
+
+/** Published digests with at least one entry (still up) from this school, newest first. */
+export async function listPublishedDigestsForSchool(
+  db: Database,
+  schoolId: number,
+  page: { limit: number; offset: number },
+): Promise<Digest[]> {
+  return db.orm
+    .select()
+    .from(digests)
+    .where(and(eq(digests.status, 'published'), hasEntryFromSchool(schoolId)))
+    .orderBy(desc(digests.date))
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
+export async function countPublishedDigestsForSchool(db: Database, schoolId: number): Promise<number> {
+  const row = await db.orm
+    .select({ n: count() })
+    .from(digests)
+    .where(and(eq(digests.status, 'published'), hasEntryFromSchool(schoolId)))
+    .get();
+  return row?.n ?? 0;
+}
+
+function hasEntryFromSchool(schoolId: number) {
+  return sql`exists (select 1 from ${digestEntries} e
+    join ${items} i on i.id = e.item_id join ${sources} s on s.id = i.source_id
+    where e.digest_id = ${digests.id} and e.removed_at is null and s.school_id = ${schoolId})`;
 }

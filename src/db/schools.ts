@@ -1,8 +1,8 @@
 // Storage for schools: the units sources belong to and parents subscribe to.
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { slugify } from '../text/slug';
 import type { Database } from './client';
-import { schools, sources } from './schema';
+import { digestEntries, digests, items, schools, sources } from './schema';
 
 export type School = typeof schools.$inferSelect;
 
@@ -47,4 +47,23 @@ export async function findSchool(db: Database, id: number): Promise<School | und
 /** The statement that renames a school; its slug (and so its public address) stays. */
 export function renameSchoolStatement(db: Database, id: number, name: string) {
   return db.orm.update(schools).set({ name }).where(eq(schools.id, id));
+}
+
+/** Schools with posts in at least one published digest, with how many digests include them. */
+export async function listSchoolsWithDigests(db: Database): Promise<(School & { digests: number })[]> {
+  return db.orm
+    .select({
+      id: schools.id,
+      slug: schools.slug,
+      name: schools.name,
+      createdAt: schools.createdAt,
+      digests: sql<number>`count(distinct ${digestEntries.digestId})`,
+    })
+    .from(schools)
+    .innerJoin(sources, eq(sources.schoolId, schools.id))
+    .innerJoin(items, eq(items.sourceId, sources.id))
+    .innerJoin(digestEntries, and(eq(digestEntries.itemId, items.id), isNull(digestEntries.removedAt)))
+    .innerJoin(digests, and(eq(digests.id, digestEntries.digestId), eq(digests.status, 'published')))
+    .groupBy(schools.id)
+    .orderBy(asc(schools.name));
 }

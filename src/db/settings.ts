@@ -2,6 +2,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from './client';
 import { settings } from './schema';
+import { touchPublicStatement } from './site-state';
 
 export async function readAllSettings(db: Database): Promise<Map<string, string>> {
   const rows = await db.orm.select({ key: settings.key, value: settings.value }).from(settings);
@@ -24,8 +25,9 @@ export function upsertSettingStatement(db: Database, key: string, value: string,
     .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } });
 }
 
+/** Stores a setting; the public pages show settings, so their revision moves in the same batch. */
 export async function writeSetting(db: Database, key: string, value: string, now: number): Promise<void> {
-  await upsertSettingStatement(db, key, value, now);
+  await db.batch([upsertSettingStatement(db, key, value, now), touchPublicStatement(db)]);
 }
 
 /** Inserts the value only if the key has none yet; answers the value that is stored afterwards. */
@@ -35,7 +37,7 @@ export async function ensureSetting(db: Database, key: string, value: string, no
 }
 
 export async function deleteSetting(db: Database, key: string): Promise<void> {
-  await db.orm.delete(settings).where(eq(settings.key, key));
+  await db.batch([db.orm.delete(settings).where(eq(settings.key, key)), touchPublicStatement(db)]);
 }
 
 export async function settingsVersion(db: Database): Promise<number> {

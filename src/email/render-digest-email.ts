@@ -11,11 +11,14 @@ import {
   type DigestContent,
 } from '../publish/digest-content';
 import { compiledTemplates } from './compiled-templates';
+import { localDateOf } from '../time/zoned-time';
 
 export interface EmailSite {
   districtName: string;
   siteTitle: string;
   publicUrl: string;
+  /** The district's time zone, for dates such as "Corrected on …". */
+  timezone: string;
 }
 
 export interface RenderedDigestEmail {
@@ -61,12 +64,10 @@ export function renderDigestEmail(
     unsubscribeUrl: markers.unsubscribe,
     preferencesUrl: markers.preferences,
     schoolsLabel: selection.schoolNames.join(', '),
-    correction: digest.correctedAt
-      ? {
-          correctedOn: formatLongDate(new Date(digest.correctedAt).toISOString().slice(0, 10)),
-          note: digest.correctionNote ?? '',
-        }
-      : null,
+    corrections: (content.corrections ?? []).map((c) => ({
+      correctedOn: formatLongDate(localDateOf(c.at, site.timezone)),
+      note: c.note,
+    })),
     entries: entries.map((entry) => ({
       schoolName: entry.item.schoolName,
       headline: entry.headline,
@@ -83,7 +84,7 @@ export function renderDigestEmail(
     title,
     dateLabel,
     '',
-    ...(view.correction ? [`Corrected on ${view.correction.correctedOn}: ${view.correction.note}`, ''] : []),
+    ...view.corrections.flatMap((c) => [`Corrected on ${c.correctedOn}: ${c.note}`, '']),
     ...(view.intro ? [view.intro, ''] : []),
     ...view.entries.flatMap((entry) => [
       '----------------------------------------',
@@ -114,4 +115,47 @@ export function personalize(
       .replaceAll(rendered.markers.unsubscribe, escape(links.unsubscribeUrl))
       .replaceAll(rendered.markers.preferences, escape(links.preferencesUrl));
   return { html: swap(rendered.html, (s) => s.replace(/&/g, '&amp;')), text: swap(rendered.text, (s) => s) };
+}
+
+/** The short email that tells people who received a digest that it was corrected, and links to it. */
+export function renderCorrectionEmail(
+  content: DigestContent,
+  site: EmailSite,
+): RenderedDigestEmail | undefined {
+  const correction = content.corrections?.at(-1);
+  if (!correction) return undefined;
+  const markers = {
+    unsubscribe: `yd-marker-${randomToken(12)}`,
+    preferences: `yd-marker-${randomToken(12)}`,
+  };
+  const dateLabel = formatLongDate(content.digest.date);
+  const webUrl = `${site.publicUrl}/digests/${content.digest.date}`;
+  const view = {
+    districtName: site.districtName,
+    siteTitle: site.siteTitle,
+    dateLabel,
+    note: correction.note,
+    preheader: correction.note.slice(0, 140),
+    webUrl,
+    unsubscribeUrl: markers.unsubscribe,
+    preferencesUrl: markers.preferences,
+  };
+  const html = Mustache.render(compiledTemplates.correction, view);
+  const text = [
+    `${site.districtName} · ${site.siteTitle}`,
+    `A correction to ${dateLabel}`,
+    '',
+    `We corrected the digest we sent you for ${dateLabel}.`,
+    '',
+    correction.note,
+    '',
+    `Read the corrected digest: ${webUrl}`,
+    '',
+    '----------------------------------------',
+    `You receive this because you subscribed to ${site.siteTitle} from ${site.districtName}.`,
+    `Choose schools: ${markers.preferences}`,
+    `Unsubscribe: ${markers.unsubscribe}`,
+    '',
+  ].join('\n');
+  return { subject: `Correction: ${site.siteTitle} · ${dateLabel}`, html, text, markers };
 }

@@ -11,12 +11,14 @@ import {
   type PendingDelivery,
 } from '../db/deliveries';
 import { listSchools } from '../db/schools';
+import { readPublicRevision } from '../db/site-state';
 import { runWithConcurrency } from '../ingest/poll';
 import type { Logger } from '../log';
 import { loadPublishedDigest, type DigestContent } from '../publish/digest-content';
 import { newMessageId, type Mailer, type SendOutcome } from './mailer';
 import {
   personalize,
+  renderCorrectionEmail,
   renderDigestEmail,
   type EmailSite,
   type RenderedDigestEmail,
@@ -55,19 +57,35 @@ export async function sendDueDeliveries(
   const renders = new Map<string, RenderedDigestEmail | undefined>();
   const batchSize = options.batchSize ?? 200;
 
+  // Rendered content is reused only while nothing public changed: a takedown or a correction made while a
+  // send is under way reaches every message not sent yet.
+  let revision = await readPublicRevision(deps.db);
+  const dropStaleRenders = async () => {
+    const now = await readPublicRevision(deps.db);
+    if (now === revision) return;
+    revision = now;
+    contents.clear();
+    renders.clear();
+  };
+
   const renderFor = async (delivery: PendingDelivery) => {
     if (!contents.has(delivery.digestDate)) {
       contents.set(delivery.digestDate, await loadPublishedDigest(deps.db, delivery.digestDate));
     }
     const content = contents.get(delivery.digestDate);
     if (!content) return undefined;
-    const key = `${delivery.digestId}:${delivery.schoolIds.join(',')}`;
+    const key =
+      delivery.kind === 'correction'
+        ? `${delivery.digestId}:correction`
+        : `${delivery.digestId}:${delivery.schoolIds.join(',')}`;
     if (!renders.has(key)) {
       report.renders++;
       const names = delivery.schoolIds.map((id) => schoolNames.get(id)).filter((n): n is string => !!n);
       renders.set(
         key,
-        renderDigestEmail(content, { schoolIds: delivery.schoolIds, schoolNames: names }, deps.site),
+        delivery.kind === 'correction'
+          ? renderCorrectionEmail(content, deps.site)
+          : renderDigestEmail(content, { schoolIds: delivery.schoolIds, schoolNames: names }, deps.site),
       );
     }
     return renders.get(key);
@@ -75,12 +93,18 @@ export async function sendDueDeliveries(
 
   const sendOne = async (delivery: PendingDelivery) => {
     if (!(await claimDelivery(deps.db, delivery.id, deps.now()))) return; // another sender has it
+    await dropStaleRenders();
     const rendered = await renderFor(delivery);
     if (!rendered) {
       await markDeliveryFailed(
         deps.db,
         delivery.id,
-        { state: 'skipped', error: 'Nothing in this digest for the schools chosen.' },
+        {
+          state: 'skipped',
+          error: contents.get(delivery.digestDate)
+            ? 'Nothing in this digest for the schools chosen.'
+            : 'The digest was taken down before this email was sent.',
+        },
         deps.now(),
       );
       report.skipped++;
@@ -108,7 +132,7 @@ export async function sendDueDeliveries(
         subject: rendered.subject,
         html: body.html,
         text: body.text,
-        messageId: newMessageId(deps.mailFrom, `digest-${delivery.digestDate}-${delivery.id}`),
+        messageId: newMessageId(deps.mailFrom, `${delivery.kind}-${delivery.digestDate}-${delivery.id}`),
         headers: {
           'List-Unsubscribe': `<${unsubscribeUrl}>`,
           'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',

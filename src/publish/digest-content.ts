@@ -1,25 +1,53 @@
 // A digest with its entries, as every published form (page, feeds, embed, email) reads it, and the few
 // presentation helpers they share.
 import type { Database } from '../db/client';
-import { findDigest, listEntries, type Digest, type DigestEntryWithItem } from '../db/digests';
+import {
+  findDigest,
+  listCorrections,
+  listEntries,
+  listRemovals,
+  type Digest,
+  type DigestEntryWithItem,
+} from '../db/digests';
 
 export interface DigestContent {
   digest: Digest;
+  /** The entries still up, in order. */
   entries: DigestEntryWithItem[];
+  /** Every correction, oldest first, each shown with the digest wherever it is read. */
+  corrections?: { at: number; note: string }[];
+  /** When entries were taken down; readers see that something was removed, not what or why. */
+  removals?: number[];
 }
 
 export async function loadPublishedDigest(db: Database, date: string): Promise<DigestContent | undefined> {
   const digest = await findDigest(db, date);
   if (!digest || digest.status !== 'published') return undefined;
-  return { digest, entries: await listEntries(db, [digest.id]) };
+  return (await loadDigestContents(db, [digest]))[0];
 }
 
 export async function loadDigestContents(db: Database, digests: Digest[]): Promise<DigestContent[]> {
-  const entries = await listEntries(
-    db,
-    digests.map((d) => d.id),
+  const ids = digests.map((d) => d.id);
+  const [entries, corrections, removals] = await Promise.all([
+    listEntries(db, ids),
+    listCorrections(db, ids),
+    listRemovals(db, ids),
+  ]);
+  return digests.map((digest) => ({
+    digest,
+    entries: entries.filter((e) => e.digestId === digest.id),
+    corrections: corrections.filter((c) => c.digestId === digest.id).map(({ at, note }) => ({ at, note })),
+    removals: removals.filter((r) => r.digestId === digest.id).map((r) => r.removedAt),
+  }));
+}
+
+/** The latest change readers can see: publishing, a correction or a takedown. */
+export function changedAt(content: DigestContent): number {
+  return Math.max(
+    content.digest.publishedAt ?? 0,
+    ...(content.corrections ?? []).map((c) => c.at),
+    ...(content.removals ?? []),
   );
-  return digests.map((digest) => ({ digest, entries: entries.filter((e) => e.digestId === digest.id) }));
 }
 
 /** The account an entry came from, as readers know it: the feed's title, or the site's host name. */

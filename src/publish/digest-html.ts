@@ -1,17 +1,23 @@
 // A digest as a self-contained HTML fragment, for feed readers (content:encoded, Atom content, JSON Feed).
 // Every string is escaped here; links are absolute so the fragment works wherever it is read.
 import { escapeHtml } from '../text/escape';
+import { localDateOf } from '../time/zoned-time';
 import { digestTitle, formatLongDate, sourceNameOf, type DigestContent } from './digest-content';
 
 export function renderDigestHtml(
   content: DigestContent,
-  site: { siteTitle: string; publicUrl: string },
+  site: { siteTitle: string; publicUrl: string; timezone: string },
 ): string {
   const { digest, entries } = content;
   const parts: string[] = [];
-  if (digest.correctedAt) {
+  const day = (at: number) => escapeHtml(formatLongDate(localDateOf(at, site.timezone)));
+  for (const correction of content.corrections ?? []) {
+    parts.push(`<p><strong>Corrected on ${day(correction.at)}:</strong> ${escapeHtml(correction.note)}</p>`);
+  }
+  const removals = content.removals ?? [];
+  if (removals.length) {
     parts.push(
-      `<p><strong>Corrected on ${escapeHtml(formatLongDate(new Date(digest.correctedAt).toISOString().slice(0, 10)))}:</strong> ${escapeHtml(digest.correctionNote ?? '')}</p>`,
+      `<p><strong>Updated on ${day(Math.max(...removals))}:</strong> ${removals.length === 1 ? 'a post was' : `${removals.length} posts were`} removed from this digest.</p>`,
     );
   }
   if (digest.intro) parts.push(`<p>${escapeHtml(digest.intro)}</p>`);

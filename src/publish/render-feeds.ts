@@ -1,30 +1,70 @@
-// The published digests as syndication feeds. Each digest is one entry with a permanent id (its URL) and its
-// full HTML; a correction keeps the id and moves the updated time.
+// The published digests as syndication feeds: RSS 2.0, Atom 1.0 and JSON Feed 1.1, for the whole district or
+// one school. Each digest is one entry with a permanent id and its full HTML; a correction or a takedown keeps
+// the id and moves the updated time, so readers replace what they showed.
 import { escapeHtml } from '../text/escape';
-import type { DigestContent } from './digest-content';
+import { changedAt, type DigestContent } from './digest-content';
 import { digestFeedTitle, renderDigestHtml } from './digest-html';
 
 export interface FeedSite {
   districtName: string;
   siteTitle: string;
   publicUrl: string;
+  timezone: string;
+  hasLogo?: boolean;
 }
+
+/** Which slice of the digests a feed carries: the district's, or one school's. */
+export interface FeedScope {
+  /** e.g. '/feed.xml' or '/schools/lincoln/feed.xml' */
+  selfPath: string;
+  /** The page the feed mirrors, e.g. '/' or '/schools/lincoln'. */
+  pagePath: string;
+  school?: { slug: string; name: string };
+}
+
+export const DISTRICT_SCOPE = (selfPath: string): FeedScope => ({ selfPath, pagePath: '/' });
 
 const x = escapeHtml;
 
+function feedTitle(site: FeedSite, scope: FeedScope): string {
+  return scope.school
+    ? `${site.siteTitle}: ${scope.school.name}`
+    : `${site.siteTitle} · ${site.districtName}`;
+}
+
+function feedDescription(site: FeedSite, scope: FeedScope): string {
+  return scope.school
+    ? `The best of yesterday at ${scope.school.name}, from ${site.districtName}, once a day.`
+    : `The best of yesterday in ${site.districtName}'s classrooms, once a day.`;
+}
+
+/** A digest's permanent address, and the entry id a feed gives it (a school's slice gets its own). */
+function entryIds(content: DigestContent, site: FeedSite, scope: FeedScope) {
+  const url = `${site.publicUrl}/digests/${content.digest.date}`;
+  return { url, id: scope.school ? `${url}#school-${scope.school.slug}` : url };
+}
+
+function summaryOf(content: DigestContent): string {
+  return content.digest.intro || content.entries.map((e) => e.headline).join(' · ');
+}
+
+export function lastChange(contents: DigestContent[]): number | undefined {
+  const latest = Math.max(0, ...contents.map(changedAt));
+  return latest > 0 ? latest : undefined;
+}
+
 /** RSS 2.0 with content:encoded and atom:link rel="self". */
-export function renderRss(contents: DigestContent[], site: FeedSite, selfPath = '/feed.xml'): string {
+export function renderRss(contents: DigestContent[], site: FeedSite, scope: FeedScope): string {
   const updated = lastChange(contents);
   const items = contents.map((content) => {
-    const url = `${site.publicUrl}/digests/${content.digest.date}`;
-    const summary = content.digest.intro || content.entries.map((e) => e.headline).join(' · ');
+    const { url, id } = entryIds(content, site, scope);
     return [
       '<item>',
       `<title>${x(digestFeedTitle(content, site.siteTitle))}</title>`,
       `<link>${x(url)}</link>`,
-      `<guid isPermaLink="true">${x(url)}</guid>`,
+      `<guid isPermaLink="${id === url}">${x(id)}</guid>`,
       `<pubDate>${new Date(content.digest.publishedAt ?? 0).toUTCString()}</pubDate>`,
-      `<description>${x(summary)}</description>`,
+      `<description>${x(summaryOf(content))}</description>`,
       `<content:encoded>${x(renderDigestHtml(content, site))}</content:encoded>`,
       '</item>',
     ].join('');
@@ -33,22 +73,91 @@ export function renderRss(contents: DigestContent[], site: FeedSite, selfPath = 
     '<?xml version="1.0" encoding="utf-8"?>',
     '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:atom="http://www.w3.org/2005/Atom">',
     '<channel>',
-    `<title>${x(site.siteTitle)} · ${x(site.districtName)}</title>`,
-    `<link>${x(site.publicUrl)}/</link>`,
-    `<description>${x(`The best of yesterday in ${site.districtName}'s classrooms, once a day.`)}</description>`,
+    `<title>${x(feedTitle(site, scope))}</title>`,
+    `<link>${x(site.publicUrl + scope.pagePath)}</link>`,
+    `<description>${x(feedDescription(site, scope))}</description>`,
     '<language>en</language>',
-    `<atom:link href="${x(site.publicUrl + selfPath)}" rel="self" type="application/rss+xml"/>`,
+    `<atom:link href="${x(site.publicUrl + scope.selfPath)}" rel="self" type="application/rss+xml"/>`,
     updated ? `<lastBuildDate>${new Date(updated).toUTCString()}</lastBuildDate>` : '',
     '<generator>Yesterday</generator>',
+    site.hasLogo
+      ? `<image><url>${x(site.publicUrl)}/logo</url><title>${x(feedTitle(site, scope))}</title><link>${x(site.publicUrl + scope.pagePath)}</link></image>`
+      : '',
     ...items,
     '</channel>',
     '</rss>',
     '',
-  ].join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
-export function lastChange(contents: DigestContent[]): number | undefined {
-  const times = contents.flatMap((c) => [c.digest.publishedAt ?? 0, c.digest.correctedAt ?? 0]);
-  const latest = Math.max(0, ...times);
-  return latest > 0 ? latest : undefined;
+/** Atom 1.0 (RFC 4287): published and updated per entry, the full HTML as content. */
+export function renderAtom(contents: DigestContent[], site: FeedSite, scope: FeedScope): string {
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const updated = lastChange(contents) ?? 0;
+  const entries = contents.map((content) => {
+    const { url, id } = entryIds(content, site, scope);
+    return [
+      '<entry>',
+      `<title>${x(digestFeedTitle(content, site.siteTitle))}</title>`,
+      `<link rel="alternate" type="text/html" href="${x(url)}"/>`,
+      `<id>${x(id)}</id>`,
+      `<published>${iso(content.digest.publishedAt ?? 0)}</published>`,
+      `<updated>${iso(changedAt(content))}</updated>`,
+      `<summary>${x(summaryOf(content))}</summary>`,
+      `<content type="html">${x(renderDigestHtml(content, site))}</content>`,
+      '</entry>',
+    ].join('');
+  });
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">',
+    `<title>${x(feedTitle(site, scope))}</title>`,
+    `<subtitle>${x(feedDescription(site, scope))}</subtitle>`,
+    `<link rel="self" type="application/atom+xml" href="${x(site.publicUrl + scope.selfPath)}"/>`,
+    `<link rel="alternate" type="text/html" href="${x(site.publicUrl + scope.pagePath)}"/>`,
+    `<id>${x(site.publicUrl + scope.selfPath)}</id>`,
+    `<updated>${iso(updated)}</updated>`,
+    `<author><name>${x(site.districtName)}</name><uri>${x(site.publicUrl)}/</uri></author>`,
+    '<generator>Yesterday</generator>',
+    site.hasLogo ? `<logo>${x(site.publicUrl)}/logo</logo>` : '',
+    `<icon>${x(site.publicUrl)}/favicon.svg</icon>`,
+    ...entries,
+    '</feed>',
+    '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */
+export function renderJsonFeed(contents: DigestContent[], site: FeedSite, scope: FeedScope): string {
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const feed = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: feedTitle(site, scope),
+    home_page_url: site.publicUrl + scope.pagePath,
+    feed_url: site.publicUrl + scope.selfPath,
+    description: feedDescription(site, scope),
+    language: 'en',
+    ...(site.hasLogo ? { icon: `${site.publicUrl}/logo` } : {}),
+    favicon: `${site.publicUrl}/favicon.svg`,
+    authors: [{ name: site.districtName, url: `${site.publicUrl}/` }],
+    items: contents.map((content) => {
+      const { url, id } = entryIds(content, site, scope);
+      const image = content.entries.find((e) => e.imageUrl)?.imageUrl;
+      return {
+        id,
+        url,
+        title: digestFeedTitle(content, site.siteTitle),
+        content_html: renderDigestHtml(content, site),
+        summary: summaryOf(content),
+        ...(image ? { image } : {}),
+        date_published: iso(content.digest.publishedAt ?? 0),
+        date_modified: iso(changedAt(content)),
+      };
+    }),
+  };
+  return `${JSON.stringify(feed, null, 2)}\n`;
 }

@@ -1,32 +1,104 @@
-// /feed.xml: the published digests as RSS 2.0, answering conditional requests with 304.
-import { Hono } from 'hono';
-import { listPublishedDigests } from '../db/digests';
-import type { AppDeps } from '../deps';
-import { loadDigestContents } from '../publish/digest-content';
-import { lastChange, renderRss } from '../publish/render-feeds';
-import { readDistrictSettings, siteOf } from '../settings/district-settings';
+// The feeds: /feed.xml (RSS 2.0), /feed.atom (Atom 1.0), /feed.json (JSON Feed 1.1), and the same three per
+// school under /schools/SLUG/. Each answers conditional requests (ETag, Last-Modified) with 304.
+import { Hono, type Context } from 'hono';
 import { sha256Hex } from '../auth/tokens';
+import { listPublishedDigests, listPublishedDigestsForSchool } from '../db/digests';
+import { findSchoolBySlug } from '../db/schools';
+import type { AppDeps } from '../deps';
+import { loadDigestContents, type DigestContent } from '../publish/digest-content';
+import {
+  DISTRICT_SCOPE,
+  lastChange,
+  renderAtom,
+  renderJsonFeed,
+  renderRss,
+  type FeedScope,
+  type FeedSite,
+} from '../publish/render-feeds';
+import { readDistrictSettings, siteOf } from '../settings/district-settings';
 
 const FEED_LENGTH = 20;
+
+const FORMATS = {
+  xml: { render: renderRss, type: 'application/rss+xml; charset=utf-8' },
+  atom: { render: renderAtom, type: 'application/atom+xml; charset=utf-8' },
+  json: { render: renderJsonFeed, type: 'application/feed+json; charset=utf-8' },
+} as const;
+
+type Format = keyof typeof FORMATS;
+
+/** Answers a feed body with validators, or 304 when the reader already has this version. */
+export async function feedResponse(c: Context, body: string, type: string, modified: number | undefined) {
+  const etag = `"${(await sha256Hex(body)).slice(0, 32)}"`;
+  c.header('ETag', etag);
+  c.header('Cache-Control', 'public, max-age=300');
+  c.header('Access-Control-Allow-Origin', '*');
+  if (modified) c.header('Last-Modified', new Date(modified).toUTCString());
+  const ifNoneMatch = c.req.header('if-none-match');
+  const ifModifiedSince = Date.parse(c.req.header('if-modified-since') ?? '');
+  if (ifNoneMatch !== undefined) {
+    if (ifNoneMatch.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*'))
+      return c.body(null, 304);
+  } else if (
+    modified &&
+    !Number.isNaN(ifModifiedSince) &&
+    Math.floor(modified / 1000) * 1000 <= ifModifiedSince
+  ) {
+    return c.body(null, 304);
+  }
+  return c.body(body, 200, { 'Content-Type': type });
+}
 
 export function feedRoutes(deps: AppDeps) {
   const app = new Hono();
 
-  app.get('/feed.xml', async (c) => {
-    const settings = await readDistrictSettings(deps.db);
-    const contents = await loadDigestContents(
-      deps.db,
-      await listPublishedDigests(deps.db, { limit: FEED_LENGTH, offset: 0 }),
-    );
-    const body = renderRss(contents, siteOf(settings, deps.config.publicUrl));
-    const etag = `"${(await sha256Hex(body)).slice(0, 32)}"`;
-    const modified = lastChange(contents);
-    c.header('ETag', etag);
-    c.header('Cache-Control', 'public, max-age=300');
-    if (modified) c.header('Last-Modified', new Date(modified).toUTCString());
-    if (c.req.header('if-none-match') === etag) return c.body(null, 304);
-    return c.body(body, 200, { 'Content-Type': 'application/rss+xml; charset=utf-8' });
-  });
+  const serve = async (
+    c: Context,
+    format: Format,
+    contents: DigestContent[],
+    site: FeedSite,
+    scope: FeedScope,
+  ) => {
+    const { render, type } = FORMATS[format];
+    return feedResponse(c, render(contents, site, scope), type, lastChange(contents));
+  };
+
+  for (const format of Object.keys(FORMATS) as Format[]) {
+    app.get(`/feed.${format}`, async (c) => {
+      const settings = await readDistrictSettings(deps.db);
+      const contents = await loadDigestContents(
+        deps.db,
+        await listPublishedDigests(deps.db, { limit: FEED_LENGTH, offset: 0 }),
+      );
+      return serve(
+        c,
+        format,
+        contents,
+        siteOf(settings, deps.config.publicUrl),
+        DISTRICT_SCOPE(`/feed.${format}`),
+      );
+    });
+
+    app.get(`/schools/:slug/feed.${format}`, async (c) => {
+      const school = await findSchoolBySlug(deps.db, c.req.param('slug'));
+      if (!school) return c.notFound();
+      const settings = await readDistrictSettings(deps.db);
+      const digests = await listPublishedDigestsForSchool(deps.db, school.id, {
+        limit: FEED_LENGTH,
+        offset: 0,
+      });
+      const contents = (await loadDigestContents(deps.db, digests)).map((content) => ({
+        ...content,
+        entries: content.entries.filter((e) => e.item.schoolId === school.id),
+      }));
+      const base = `/schools/${school.slug}`;
+      return serve(c, format, contents, siteOf(settings, deps.config.publicUrl), {
+        selfPath: `${base}/feed.${format}`,
+        pagePath: base,
+        school: { slug: school.slug, name: school.name },
+      });
+    });
+  }
 
   return app;
 }

@@ -1,39 +1,52 @@
-// The public digest blog: /, /digests/YYYY-MM-DD, /archive.
+// The public digest blog: /, /digests/YYYY-MM-DD, /archive, /schools, /schools/SLUG, and for search engines
+// /sitemap.xml and /robots.txt.
 import { Hono } from 'hono';
-import { countPublishedDigests, listPublishedDigests } from '../db/digests';
+import {
+  countPublishedDigests,
+  countPublishedDigestsForSchool,
+  listPublishedDigests,
+  listPublishedDigestsForSchool,
+} from '../db/digests';
+import { findSchoolBySlug, listSchoolsWithDigests } from '../db/schools';
 import type { AppDeps } from '../deps';
-import { loadDigestContents, loadPublishedDigest } from '../publish/digest-content';
+import { changedAt, loadDigestContents, loadPublishedDigest } from '../publish/digest-content';
 import { readDistrictSettings, siteOf } from '../settings/district-settings';
+import { escapeHtml } from '../text/escape';
 import { isLocalDate } from '../time/zoned-time';
-import { ArchivePage, DigestPage, HomePage } from '../views/public-pages';
+import { ArchivePage, DigestPage, HomePage, SchoolPage, SchoolsPage } from '../views/public-pages';
 import { renderPage } from '../views/render';
 
 const PER_PAGE = 5;
+const SCHOOL_PER_PAGE = 10;
+
+/** ?page=N, from 1; undefined for anything that is not a plain page number. */
+function pageNumber(value: string | undefined): number | undefined {
+  if (value === undefined) return 1;
+  if (!/^[1-9]\d{0,4}$/.test(value)) return undefined;
+  return Number(value);
+}
 
 export function publicRoutes(deps: AppDeps) {
   const app = new Hono();
   const site = async () => {
     const settings = await readDistrictSettings(deps.db);
-    return {
-      settings,
-      site: siteOf(settings, deps.config.publicUrl),
-    };
+    return { settings, site: siteOf(settings, deps.config.publicUrl) };
   };
 
   app.get('/', async (c) => {
-    const page = Math.max(1, Math.min(10_000, Number(c.req.query('page')) || 1));
+    const page = pageNumber(c.req.query('page'));
+    if (!page) return c.notFound();
     const { settings, site: info } = await site();
     const [digests, total] = await Promise.all([
       listPublishedDigests(deps.db, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
       countPublishedDigests(deps.db),
     ]);
     if (page > 1 && digests.length === 0) return c.notFound();
-    const contents = await loadDigestContents(deps.db, digests);
     return renderPage(
       c,
       <HomePage
         site={info}
-        contents={contents}
+        contents={await loadDigestContents(deps.db, digests)}
         timezone={settings.timezone}
         page={page}
         hasOlder={page * PER_PAGE < total}
@@ -54,6 +67,74 @@ export function publicRoutes(deps: AppDeps) {
     const { site: info } = await site();
     const digests = await listPublishedDigests(deps.db, { limit: 100_000, offset: 0 });
     return renderPage(c, <ArchivePage site={info} digests={digests} />);
+  });
+
+  app.get('/schools', async (c) => {
+    const { site: info } = await site();
+    return renderPage(c, <SchoolsPage site={info} schools={await listSchoolsWithDigests(deps.db)} />);
+  });
+
+  app.get('/schools/:slug', async (c) => {
+    const page = pageNumber(c.req.query('page'));
+    const school = await findSchoolBySlug(deps.db, c.req.param('slug'));
+    if (!page || !school) return c.notFound();
+    const { settings, site: info } = await site();
+    const [digests, total] = await Promise.all([
+      listPublishedDigestsForSchool(deps.db, school.id, {
+        limit: SCHOOL_PER_PAGE,
+        offset: (page - 1) * SCHOOL_PER_PAGE,
+      }),
+      countPublishedDigestsForSchool(deps.db, school.id),
+    ]);
+    if (page > 1 && digests.length === 0) return c.notFound();
+    const contents = (await loadDigestContents(deps.db, digests)).map((content) => ({
+      ...content,
+      entries: content.entries.filter((e) => e.item.schoolId === school.id),
+    }));
+    return renderPage(
+      c,
+      <SchoolPage
+        site={info}
+        school={school}
+        contents={contents}
+        timezone={settings.timezone}
+        page={page}
+        hasOlder={page * SCHOOL_PER_PAGE < total}
+      />,
+    );
+  });
+
+  app.get('/sitemap.xml', async (c) => {
+    const base = deps.config.publicUrl;
+    const [digests, schools] = await Promise.all([
+      listPublishedDigests(deps.db, { limit: 50_000, offset: 0 }),
+      listSchoolsWithDigests(deps.db),
+    ]);
+    const contents = await loadDigestContents(deps.db, digests);
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const url = (loc: string, lastmod?: number) =>
+      `<url><loc>${escapeHtml(base + loc)}</loc>${lastmod ? `<lastmod>${day(lastmod)}</lastmod>` : ''}</url>`;
+    const latest = contents[0] ? changedAt(contents[0]) : undefined;
+    const body = [
+      '<?xml version="1.0" encoding="utf-8"?>',
+      '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+      url('/', latest),
+      url('/archive', latest),
+      url('/schools'),
+      ...schools.map((school) => url(`/schools/${school.slug}`)),
+      ...contents.map((content) => url(`/digests/${content.digest.date}`, changedAt(content))),
+      '</urlset>',
+      '',
+    ].join('\n');
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(body, 200, { 'Content-Type': 'application/xml; charset=utf-8' });
+  });
+
+  app.get('/robots.txt', (c) => {
+    c.header('Cache-Control', 'public, max-age=86400');
+    return c.text(
+      `User-agent: *\nDisallow: /admin\nDisallow: /api/\nDisallow: /subscribe/confirm\nDisallow: /unsubscribe\nDisallow: /preferences\nSitemap: ${deps.config.publicUrl}/sitemap.xml\n`,
+    );
   });
 
   return app;

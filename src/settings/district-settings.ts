@@ -192,6 +192,7 @@ export function siteOf(settings: DistrictSettings, publicUrl: string) {
     siteTitle: settings.siteTitle,
     publicUrl,
     hasLogo: settings.hasLogo,
+    timezone: settings.timezone,
   };
 }
 

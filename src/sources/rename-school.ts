@@ -3,6 +3,7 @@
 import { auditStatement, type Actor } from '../db/audit';
 import type { Database } from '../db/client';
 import { findSchool, listSchools, renameSchoolStatement } from '../db/schools';
+import { touchPublicStatement } from '../db/site-state';
 
 export type RenameOutcome = { ok: true; message: string } | { ok: false; message: string };
 
@@ -29,6 +30,7 @@ export async function renameSchool(
     };
   await db.batch([
     renameSchoolStatement(db, id, name),
+    touchPublicStatement(db),
     auditStatement(
       db,
       actor,

@@ -1,6 +1,6 @@
 // One digest as an article: date, intro, a correction note if any, and its entries as cards.
 import { formatLongDate, sourceNameOf, type DigestContent } from '../publish/digest-content';
-import { formatDateTime } from '../time/format';
+import { localDateOf } from '../time/zoned-time';
 
 export function DigestArticle(props: {
   content: DigestContent;
@@ -28,17 +28,14 @@ export function DigestArticle(props: {
   return (
     <article class="digest">
       <header>{heading}</header>
-      {digest.correctedAt ? (
-        <p class="correction">
-          <strong>Corrected on {formatDateTime(digest.correctedAt, props.timezone)}:</strong>{' '}
-          {digest.correctionNote}
-        </p>
-      ) : null}
+      <ChangeNotes content={props.content} timezone={props.timezone} />
       {digest.intro ? <p class="intro">{digest.intro}</p> : null}
       <ol class="entries">
         {entries.map((entry) => (
           <li class="entry" id={`entry-${entry.itemId}`}>
-            <p class="school">{entry.item.schoolName}</p>
+            <p class="school">
+              <a href={`/schools/${entry.item.schoolSlug}`}>{entry.item.schoolName}</a>
+            </p>
             {props.asPage ? (
               <h2>
                 <a href={entry.item.url ?? '#'}>{entry.headline}</a>
@@ -73,5 +70,28 @@ export function DigestArticle(props: {
         ))}
       </ol>
     </article>
+  );
+}
+
+/** Corrections and takedowns, said openly where the digest is read: what changed, and when. */
+export function ChangeNotes(props: { content: DigestContent; timezone: string }) {
+  const corrections = props.content.corrections ?? [];
+  const removals = props.content.removals ?? [];
+  if (corrections.length === 0 && removals.length === 0) return null;
+  const day = (at: number) => formatLongDate(localDateOf(at, props.timezone));
+  return (
+    <div class="changes">
+      {corrections.map((c) => (
+        <p class="correction">
+          <strong>Corrected on {day(c.at)}:</strong> {c.note}
+        </p>
+      ))}
+      {removals.length ? (
+        <p class="correction removed">
+          <strong>Updated on {day(Math.max(...removals))}:</strong>{' '}
+          {removals.length === 1 ? 'a post was' : `${removals.length} posts were`} removed from this digest.
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -7,6 +7,22 @@ export interface SiteInfo {
   siteTitle: string;
   publicUrl: string;
   hasLogo?: boolean;
+  timezone: string;
+}
+
+/** How a shared link previews (OpenGraph, Twitter cards). */
+export interface SharePreview {
+  type: 'website' | 'article';
+  image?: { url: string; alt: string };
+  publishedAt?: number;
+  modifiedAt?: number;
+}
+
+/** A feed this page offers for autodiscovery, besides the district's own three. */
+export interface FeedLink {
+  title: string;
+  href: string;
+  type: 'application/rss+xml' | 'application/atom+xml' | 'application/feed+json';
 }
 
 export interface PublicLayoutProps {
@@ -15,13 +31,40 @@ export interface PublicLayoutProps {
   description?: string;
   /** Path of this page's permanent URL, for the canonical link. */
   path?: string;
+  share?: SharePreview;
+  feeds?: FeedLink[];
   head?: Child;
   children: Child;
 }
 
-export function PublicLayout({ site, title, description, path, head, children }: PublicLayoutProps) {
+export function districtFeeds(site: SiteInfo): FeedLink[] {
+  return [
+    { title: `${site.siteTitle} (RSS)`, href: `${site.publicUrl}/feed.xml`, type: 'application/rss+xml' },
+    { title: `${site.siteTitle} (Atom)`, href: `${site.publicUrl}/feed.atom`, type: 'application/atom+xml' },
+    {
+      title: `${site.siteTitle} (JSON Feed)`,
+      href: `${site.publicUrl}/feed.json`,
+      type: 'application/feed+json',
+    },
+  ];
+}
+
+export function PublicLayout({
+  site,
+  title,
+  description,
+  path,
+  share,
+  feeds,
+  head,
+  children,
+}: PublicLayoutProps) {
   const fullTitle =
     title === site.siteTitle ? `${site.siteTitle} · ${site.districtName}` : `${title} · ${site.siteTitle}`;
+  const url = path !== undefined ? `${site.publicUrl}${path}` : undefined;
+  const image =
+    share?.image ?? (site.hasLogo ? { url: `${site.publicUrl}/logo`, alt: site.districtName } : undefined);
+  const iso = (ms: number | undefined) => (ms ? new Date(ms).toISOString() : undefined);
   return (
     <html lang="en">
       <head>
@@ -29,15 +72,24 @@ export function PublicLayout({ site, title, description, path, head, children }:
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{fullTitle}</title>
         {description ? <meta name="description" content={description} /> : null}
-        {path !== undefined ? <link rel="canonical" href={`${site.publicUrl}${path}`} /> : null}
+        {url ? <link rel="canonical" href={url} /> : null}
+        <meta property="og:site_name" content={`${site.siteTitle} · ${site.districtName}`} />
+        <meta property="og:title" content={title} />
+        <meta property="og:type" content={share?.type ?? 'website'} />
+        {url ? <meta property="og:url" content={url} /> : null}
+        {description ? <meta property="og:description" content={description} /> : null}
+        {image ? <meta property="og:image" content={image.url} /> : null}
+        {image ? <meta property="og:image:alt" content={image.alt} /> : null}
+        {share?.publishedAt ? (
+          <meta property="article:published_time" content={iso(share.publishedAt)} />
+        ) : null}
+        {share?.modifiedAt ? <meta property="article:modified_time" content={iso(share.modifiedAt)} /> : null}
+        <meta name="twitter:card" content={share?.image ? 'summary_large_image' : 'summary'} />
         <link rel="stylesheet" href={assetUrl('site.css')} />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-        <link
-          rel="alternate"
-          type="application/rss+xml"
-          title={`${site.siteTitle} (RSS)`}
-          href={`${site.publicUrl}/feed.xml`}
-        />
+        {[...districtFeeds(site), ...(feeds ?? [])].map((feed) => (
+          <link rel="alternate" type={feed.type} title={feed.title} href={feed.href} />
+        ))}
         {head}
       </head>
       <body>
@@ -64,6 +116,9 @@ export function PublicLayout({ site, title, description, path, head, children }:
                   <a href="/archive">Archive</a>
                 </li>
                 <li>
+                  <a href="/schools">Schools</a>
+                </li>
+                <li>
                   <a href="/subscribe">Get it by email</a>
                 </li>
               </ul>
@@ -85,6 +140,12 @@ export function PublicLayout({ site, title, description, path, head, children }:
               </li>
               <li>
                 <a href="/feed.xml">RSS feed</a>
+              </li>
+              <li>
+                <a href="/feed.atom">Atom</a>
+              </li>
+              <li>
+                <a href="/feed.json">JSON Feed</a>
               </li>
               <li>
                 <a href="/archive">All digests</a>

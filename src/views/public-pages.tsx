@@ -1,6 +1,7 @@
 // The digest blog's pages: the latest digests, one digest, and the archive by month.
 import type { Digest } from '../db/digests';
-import { formatLongDate, type DigestContent } from '../publish/digest-content';
+import { changedAt, formatLongDate, type DigestContent } from '../publish/digest-content';
+import type { School } from '../db/schools';
 import { DigestArticle } from './digest-article';
 import { PublicLayout, type SiteInfo } from './layout';
 
@@ -55,11 +56,27 @@ export function DigestPage(props: { site: SiteInfo; content: DigestContent; time
   const title = digest.title.trim()
     ? `${digest.title.trim()}: ${formatLongDate(digest.date)}`
     : formatLongDate(digest.date);
+  const pictured = entries.find((e) => e.imageUrl);
+  const url = `${props.site.publicUrl}/digests/${digest.date}`;
   return (
     <PublicLayout
       site={props.site}
       title={title}
       path={`/digests/${digest.date}`}
+      share={{
+        type: 'article',
+        image: pictured ? { url: pictured.imageUrl!, alt: pictured.imageAlt ?? '' } : undefined,
+        publishedAt: digest.publishedAt ?? undefined,
+        modifiedAt: changedAt(props.content),
+      }}
+      head={
+        <link
+          rel="alternate"
+          type="application/json+oembed"
+          href={`${props.site.publicUrl}/oembed?url=${encodeURIComponent(url)}&format=json`}
+          title={title}
+        />
+      }
       description={
         digest.intro ||
         entries
@@ -105,6 +122,89 @@ export function ArchivePage(props: { site: SiteInfo; digests: Digest[] }) {
           </ul>
         </section>
       ))}
+    </PublicLayout>
+  );
+}
+
+export function SchoolsPage(props: { site: SiteInfo; schools: (School & { digests: number })[] }) {
+  return (
+    <PublicLayout
+      site={props.site}
+      title="Schools"
+      path="/schools"
+      description={`Every school in ${props.site.districtName} with posts in ${props.site.siteTitle}.`}
+    >
+      <h1 class="page-title">Schools</h1>
+      {props.schools.length === 0 ? <p>No school has posts in a published digest yet.</p> : null}
+      <ul class="school-list">
+        {props.schools.map((school) => (
+          <li>
+            <a href={`/schools/${school.slug}`}>{school.name}</a>{' '}
+            <span class="muted">
+              · in {school.digests} {school.digests === 1 ? 'digest' : 'digests'}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </PublicLayout>
+  );
+}
+
+export function SchoolPage(props: {
+  site: SiteInfo;
+  school: School;
+  contents: DigestContent[];
+  timezone: string;
+  page: number;
+  hasOlder: boolean;
+}) {
+  const { school, site } = props;
+  const base = `/schools/${school.slug}`;
+  return (
+    <PublicLayout
+      site={site}
+      title={school.name}
+      path={props.page === 1 ? base : `${base}?page=${props.page}`}
+      description={`Posts from ${school.name} in ${site.siteTitle}, ${site.districtName}'s daily digest.`}
+      feeds={[
+        {
+          title: `${school.name} (RSS)`,
+          href: `${site.publicUrl}${base}/feed.xml`,
+          type: 'application/rss+xml',
+        },
+      ]}
+    >
+      <header class="school-header">
+        <h1 class="page-title">{school.name}</h1>
+        <p class="muted">
+          Posts from {school.name} in every digest, newest first. <a href={`${base}/feed.xml`}>RSS feed</a> ·{' '}
+          <a href={`/subscribe?school=${school.slug}`}>Get {school.name} by email</a>
+        </p>
+      </header>
+      {props.contents.length === 0 ? (
+        <div class="empty">
+          <p>No posts from {school.name} have been published yet.</p>
+        </div>
+      ) : (
+        props.contents.map((content) => (
+          <DigestArticle
+            content={content}
+            siteTitle={site.siteTitle}
+            timezone={props.timezone}
+            asPage={false}
+          />
+        ))
+      )}
+      {props.page > 1 || props.hasOlder ? (
+        <nav class="pager" aria-label="Pages">
+          {props.page > 1 ? (
+            <a href={props.page === 2 ? base : `${base}?page=${props.page - 1}`}>← Newer</a>
+          ) : (
+            <span />
+          )}
+          {props.hasOlder ? <a href={`${base}?page=${props.page + 1}`}>Older →</a> : null}
+        </nav>
+      ) : null}
     </PublicLayout>
   );
 }

@@ -66,6 +66,12 @@ footer.site { border-top: 1px solid var(--line); color: var(--muted); font-size:
 footer.site ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; padding: 0; margin: .5rem 0 0; }
 .archive-month h2 { font: 700 1.3rem var(--serif); margin: 1.75rem 0 .5rem; }
 .archive-month ul { margin: 0; padding-left: 1.2rem; }
+.muted { color: var(--muted); }
+.school-list { list-style: none; padding: 0; margin: 0; display: grid; gap: .5rem; }
+.school-list li { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: .75rem 1rem; }
+.school-list a { font-weight: 600; }
+.school-header { margin-bottom: 2rem; }
+.changes .correction { margin: .75rem 0; }
 @media (max-width: 520px) {
   body { font-size: 16px; }
   .masthead .title { font-size: 1.55rem; }

@@ -1,0 +1,23 @@
+// The public revision: a counter that moves whenever anything the public pages, feeds and embed show
+// changes (a publish, a correction, a takedown, a setting, a school's name). Caches of public responses are
+// valid only for the revision they were made at. Every change adds touchPublicStatement to its own batch.
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from './client';
+import { siteState } from './schema';
+
+const PUBLIC_REVISION = 'public_revision';
+
+export function touchPublicStatement(db: Database) {
+  return db.raw(
+    sql`insert into ${siteState} (key, value) values (${PUBLIC_REVISION}, 1) on conflict (key) do update set value = value + 1`,
+  );
+}
+
+export async function readPublicRevision(db: Database): Promise<number> {
+  const row = await db.orm
+    .select({ value: siteState.value })
+    .from(siteState)
+    .where(eq(siteState.key, PUBLIC_REVISION))
+    .get();
+  return row?.value ?? 0;
+}
