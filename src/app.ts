@@ -13,6 +13,7 @@ import { apiRoutes } from './routes/api';
 import { assetRoutes } from './routes/assets';
 import { errorPage } from './routes/errors';
 import { feedRoutes } from './routes/feeds';
+import { embedRoutes } from './routes/embed';
 import { healthRoutes } from './routes/health';
 import { publicRoutes } from './routes/public';
 import { subscribeRoutes } from './routes/subscribe';
@@ -52,6 +53,7 @@ export function buildApp(deps: AppDeps, options: BuildOptions = {}): Hono {
   app.route('/api/v1', apiRoutes(deps));
   app.route('/', healthRoutes(deps));
   app.route('/', feedRoutes(deps));
+  app.route('/', embedRoutes(deps));
   app.route('/', publicRoutes(deps));
 
   const forms = new Hono();

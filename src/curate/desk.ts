@@ -6,6 +6,7 @@ import type { Database } from '../db/client';
 import {
   approveDigest,
   findDigest,
+  listCorrections,
   listEntries,
   markDigestReady,
   saveDigestDraft,
@@ -14,9 +15,11 @@ import {
   takeDownDigestEntry,
   unpublishDigest,
   type Digest,
+  type DigestCorrection,
   type DigestEntryWithItem,
   type EntryDraft,
 } from '../db/digests';
+import { countDigestRecipients } from '../db/deliveries';
 import { listOverrides, upsertOverrideStatement } from '../db/findings';
 import { findItemsByIds, listItemsPublishedBetween, type InboxItem } from '../db/items';
 import { rosterWordsAmong } from '../db/roster';
@@ -105,6 +108,9 @@ export interface DeskState {
   /** Findings nobody has resolved: publishing waits until there are none. */
   open: Finding[];
   approval: { required: boolean; approved: boolean };
+  /** For a published digest: its corrections so far, and how many people its email reached. */
+  corrections: DigestCorrection[];
+  recipients: number;
 }
 
 export interface EntryInput {
@@ -142,6 +148,10 @@ export async function loadDesk(deps: DeskDeps, date: string): Promise<DeskState>
   ]);
   const entries = digest ? await listEntries(deps.db, [digest.id]) : [];
   const findings = digest ? await checkDigest(deps, settings, digest, entries) : [];
+  const published = digest && digest.status !== 'draft' && digest.status !== 'ready';
+  const [corrections, recipients] = published
+    ? await Promise.all([listCorrections(deps.db, [digest.id]), countDigestRecipients(deps.db, digest.id)])
+    : [[], 0];
   return {
     date,
     settings,
@@ -158,6 +168,8 @@ export async function loadDesk(deps: DeskDeps, date: string): Promise<DeskState>
       required: settings.requireApproval,
       approved: !!digest && digest.approvedBy != null && digest.approvedVersion === digest.version,
     },
+    corrections,
+    recipients,
   };
 }
 

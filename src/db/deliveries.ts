@@ -141,3 +141,15 @@ export async function countDeliveriesByState(
   for (const row of rows) counts[row.state] = row.n;
   return counts;
 }
+
+/** How many people a digest's email reached (sent digest deliveries). */
+export async function countDigestRecipients(db: Database, digestId: number): Promise<number> {
+  const row = await db.orm
+    .select({ n: count() })
+    .from(deliveries)
+    .where(
+      and(eq(deliveries.digestId, digestId), eq(deliveries.kind, 'digest'), eq(deliveries.state, 'sent')),
+    )
+    .get();
+  return row?.n ?? 0;
+}

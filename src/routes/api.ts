@@ -7,6 +7,7 @@ import { authenticateBearer } from '../auth/api-tokens';
 import { roleAtLeast } from '../auth/session';
 import {
   can,
+  correctDesk,
   DeskError,
   deskDepsOf,
   loadDesk,
@@ -14,6 +15,8 @@ import {
   overrideFinding,
   publishDesk,
   saveDesk,
+  takeDownEntry,
+  unpublishDesk,
   type DeskActor,
   type DeskState,
   type DraftInput,
@@ -120,6 +123,38 @@ function requireRole(c: Context<ApiEnv>, role: Role, doing: string) {
   const actor = c.get('actor');
   if (!roleAtLeast(actor.role, role))
     throw apiError(403, 'forbidden', `This token's role (${actor.role}) cannot ${doing}.`);
+}
+
+/** A digest's title, intro, entries and version from a JSON body, each checked for its type. */
+function draftOf(body: Record<string, unknown>): DraftInput {
+  if (!Array.isArray(body.entries))
+    throw apiError(
+      422,
+      'invalid',
+      'Give "entries": an array of { item_id, headline?, blurb?, image_url?, image_alt? }.',
+    );
+  const text = (value: unknown, name: string) => {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'string') throw apiError(422, 'invalid', `"${name}" must be a string.`);
+    return value;
+  };
+  return {
+    title: text(body.title, 'title'),
+    intro: text(body.intro, 'intro'),
+    version: typeof body.version === 'number' ? body.version : undefined,
+    entries: body.entries.map((raw: unknown, i: number) => {
+      const entry = (raw ?? {}) as Record<string, unknown>;
+      if (typeof entry.item_id !== 'number')
+        throw apiError(422, 'invalid', `entries[${i}].item_id must be a number.`);
+      return {
+        itemId: entry.item_id,
+        headline: text(entry.headline, `entries[${i}].headline`),
+        blurb: text(entry.blurb, `entries[${i}].blurb`),
+        imageUrl: entry.image_url === null ? null : text(entry.image_url, `entries[${i}].image_url`),
+        imageAlt: text(entry.image_alt, `entries[${i}].image_alt`),
+      };
+    }),
+  };
 }
 
 export function apiRoutes(deps: AppDeps) {
@@ -242,36 +277,8 @@ export function apiRoutes(deps: AppDeps) {
 
   app.put('/digests/:date', async (c) => {
     const date = dateParam(c);
-    const body = await json<{ title?: unknown; intro?: unknown; version?: unknown; entries?: unknown }>(c);
-    if (!Array.isArray(body.entries))
-      throw apiError(
-        422,
-        'invalid',
-        'Give "entries": an array of { item_id, headline?, blurb?, image_url?, image_alt? }.',
-      );
-    const text = (value: unknown, name: string) => {
-      if (value === undefined || value === null) return undefined;
-      if (typeof value !== 'string') throw apiError(422, 'invalid', `"${name}" must be a string.`);
-      return value;
-    };
-    const draft: DraftInput = {
-      title: text(body.title, 'title'),
-      intro: text(body.intro, 'intro'),
-      version: typeof body.version === 'number' ? body.version : undefined,
-      entries: body.entries.map((raw: unknown, i: number) => {
-        const entry = (raw ?? {}) as Record<string, unknown>;
-        if (typeof entry.item_id !== 'number')
-          throw apiError(422, 'invalid', `entries[${i}].item_id must be a number.`);
-        return {
-          itemId: entry.item_id,
-          headline: text(entry.headline, `entries[${i}].headline`),
-          blurb: text(entry.blurb, `entries[${i}].blurb`),
-          imageUrl: entry.image_url === null ? null : text(entry.image_url, `entries[${i}].image_url`),
-          imageAlt: text(entry.image_alt, `entries[${i}].image_alt`),
-        };
-      }),
-    };
-    return c.json(digestJson(await saveDesk(desk, c.get('actor'), date, draft)));
+    const body = await json<Record<string, unknown>>(c);
+    return c.json(digestJson(await saveDesk(desk, c.get('actor'), date, draftOf(body))));
   });
 
   app.post('/digests/:date/publish', async (c) => {
@@ -284,6 +291,48 @@ export function apiRoutes(deps: AppDeps) {
       typeof body.version === 'number' ? body.version : undefined,
     );
     return c.json({ published: true, queued_emails: queued, digest: digestJson(await loadDesk(desk, date)) });
+  });
+
+  app.post('/digests/:date/corrections', async (c) => {
+    const date = dateParam(c);
+    const body = await json<{ note?: unknown; email?: unknown } & Record<string, unknown>>(c);
+    if (typeof body.note !== 'string')
+      throw apiError(422, 'invalid', 'Give "note": what was wrong and what changed, shown with the digest.');
+    const draft = draftOf(body);
+    const { emails } = await correctDesk(desk, c.get('actor'), date, {
+      ...draft,
+      note: body.note,
+      email: body.email === true,
+    });
+    return c.json({ corrected: true, queued_emails: emails, digest: digestJson(await loadDesk(desk, date)) });
+  });
+
+  app.post('/digests/:date/entries/:item{[0-9]+}/takedown', async (c) => {
+    const date = dateParam(c);
+    const body = await json<{ reason?: unknown }>(c);
+    if (typeof body.reason !== 'string')
+      throw apiError(422, 'invalid', 'Give "reason": why the post is taken down (kept in the audit log).');
+    const { digestTakenDown } = await takeDownEntry(
+      desk,
+      c.get('actor'),
+      date,
+      Number(c.req.param('item')),
+      body.reason,
+    );
+    return c.json({
+      taken_down: true,
+      digest_taken_down: digestTakenDown,
+      digest: digestJson(await loadDesk(desk, date)),
+    });
+  });
+
+  app.post('/digests/:date/unpublish', async (c) => {
+    const date = dateParam(c);
+    const body = await json<{ reason?: unknown }>(c);
+    if (typeof body.reason !== 'string')
+      throw apiError(422, 'invalid', 'Give "reason": why the digest is taken down (kept in the audit log).');
+    await unpublishDesk(desk, c.get('actor'), date, body.reason);
+    return c.json(digestJson(await loadDesk(desk, date)));
   });
 
   app.post('/digests/:date/ready', async (c) => {

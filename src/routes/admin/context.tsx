@@ -6,7 +6,7 @@ import type { Actor } from '../../db/audit';
 import type { User } from '../../db/users';
 import type { AppDeps } from '../../deps';
 import { readDistrictSettings } from '../../settings/district-settings';
-import { AdminLayout, type AdminSection } from '../../views/admin-layout';
+import { AdminLayout, type AdminSection, type Flash } from '../../views/admin-layout';
 import { renderPage } from '../../views/render';
 import { takeFlash } from '../flash';
 
@@ -26,10 +26,17 @@ export function currentUser(c: Context<AdminEnv>): User {
 export async function adminPage(
   deps: AppDeps,
   c: Context<AdminEnv>,
-  page: { title: string; section: AdminSection; body: JSX.Element; status?: 200 | 400 | 404 | 409 | 422 },
+  page: {
+    title: string;
+    section: AdminSection;
+    body: JSX.Element;
+    status?: 200 | 400 | 404 | 409 | 422;
+    /** A message for this response itself (when the page is rendered instead of redirected to). */
+    flash?: Flash;
+  },
 ) {
   const settings = await readDistrictSettings(deps.db);
-  const flash = await takeFlash(c, deps.signingKey);
+  const flash = page.flash ?? (await takeFlash(c, deps.signingKey));
   return renderPage(
     c,
     <AdminLayout

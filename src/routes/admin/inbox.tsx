@@ -4,6 +4,7 @@
 import { Hono, type Context } from 'hono';
 import {
   approveDesk,
+  correctDesk,
   DeskError,
   loadDesk,
   markReady,
@@ -12,6 +13,7 @@ import {
   saveDesk,
   sendTestEmail,
   submitForReview,
+  takeDownEntry,
   unpublishDesk,
   deskDepsOf,
   type DeskActor,
@@ -19,6 +21,7 @@ import {
   type DraftInput,
 } from '../../curate/desk';
 import { imagesOf } from '../../curate/item-images';
+import { findDigest } from '../../db/digests';
 import { findItemsByIds } from '../../db/items';
 import { listUsers } from '../../db/users';
 import type { AppDeps } from '../../deps';
@@ -40,6 +43,9 @@ export function deskActorOf(deps: AppDeps, c: Context<AdminEnv>): DeskActor {
 }
 
 /** The draft a submitted desk form describes, in the order its entries appear, with one operation applied. */
+/** What can be done to a digest once it is published: everything else would be a silent edit. */
+const PUBLISHED_OPS = new Set(['correct', 'takedown', 'unpublish', 'override', 'preview']);
+
 export function draftFromForm(form: FormBody): { draft: DraftInput; op: string } {
   const op = field(form, 'op') || 'save';
   let ids = fields(form, 'entry').map(Number).filter(Number.isSafeInteger);
@@ -82,7 +88,12 @@ export function inboxRoutes(deps: AppDeps) {
   const render = async (
     c: Context<AdminEnv>,
     state: DeskState,
-    options: { theirs?: DeskState; status?: 200 | 409 | 422 } = {},
+    options: {
+      theirs?: DeskState;
+      status?: 200 | 409 | 422;
+      flash?: { kind: 'ok' | 'error'; text: string };
+      correctionNote?: string;
+    } = {},
   ) => {
     const user = currentUser(c);
     const names = new Map((await listUsers(deps.db)).map((u) => [u.id, u.name || u.email]));
@@ -90,6 +101,7 @@ export function inboxRoutes(deps: AppDeps) {
       title: 'Inbox',
       section: 'inbox',
       status: options.status,
+      flash: options.flash,
       body: (
         <DeskPage
           state={state}
@@ -99,6 +111,7 @@ export function inboxRoutes(deps: AppDeps) {
           previousDate={addDays(state.date, -1)}
           nextDate={addDays(state.date, 1)}
           theirs={options.theirs}
+          correctionNote={options.correctionNote}
           names={names}
         />
       ),
@@ -121,8 +134,18 @@ export function inboxRoutes(deps: AppDeps) {
     const actor = deskActorOf(deps, c);
     const [verb, arg, kind] = op.split(':');
 
+    // A published digest is never saved as a draft: it changes only by a correction, a takedown or unpublishing.
+    const status = (await findDigest(deps.db, date))?.status;
+    const published = status === 'published' || status === 'unpublished';
     try {
-      if (op !== 'unpublish') {
+      if (published && !PUBLISHED_OPS.has(verb ?? '')) {
+        throw new DeskError(
+          409,
+          'published',
+          'This digest is published: change it with a correction note below, or take posts down.',
+        );
+      }
+      if (!published) {
         const saved = await saveDesk(desk, actor, date, draft);
         if (wantsJson)
           return c.json({ ok: true, version: saved.digest?.version ?? 0, openFindings: saved.open.length });
@@ -169,6 +192,36 @@ export function inboxRoutes(deps: AppDeps) {
             kind: 'ok',
             text: 'Recorded. The reason is kept in the audit log.',
           });
+        case 'correct': {
+          const { emails } = await correctDesk(desk, actor, date, {
+            ...draft,
+            note: field(form, 'correction_note', 2000),
+            email: field(form, 'correction_email') === '1',
+          });
+          return redirectWith(c, deps.signingKey, back(), {
+            kind: 'ok',
+            text: `Correction published on the page, in the feeds and in the embed.${
+              emails
+                ? ` ${emails === 1 ? '1 correction email is' : `${emails} correction emails are`} on the way.`
+                : ''
+            }`,
+          });
+        }
+        case 'takedown': {
+          const { digestTakenDown } = await takeDownEntry(
+            desk,
+            actor,
+            date,
+            Number(arg),
+            field(form, `takedown_reason_${arg}`, 2000),
+          );
+          return redirectWith(c, deps.signingKey, back(), {
+            kind: 'ok',
+            text: digestTakenDown
+              ? 'The post is taken down, and with it the digest, since nothing else was left in it.'
+              : 'The post is taken down from the page, the feeds, the embed and every email not sent yet.',
+          });
+        }
         case 'unpublish':
           await unpublishDesk(desk, actor, date, field(form, 'unpublish_reason', 500));
           return redirectWith(c, deps.signingKey, back(), {
@@ -188,6 +241,29 @@ export function inboxRoutes(deps: AppDeps) {
       if (!(error instanceof DeskError)) throw error;
       if (wantsJson)
         return c.json({ ok: false, error: { code: error.code, message: error.message } }, error.status);
+      if (verb === 'correct' && error.status === 422) {
+        // The correction comes back as typed, note included, with what the checks found beside each post.
+        const current = await loadDesk(desk, date);
+        const mine = await mineOver(current, draft);
+        const findings = error.details.findings ?? [];
+        return render(
+          c,
+          {
+            ...mine,
+            entries: mine.entries.map((e) => ({
+              ...e,
+              findings: findings.filter((f) => f.itemId === e.itemId),
+            })),
+            findings,
+            open: findings,
+          },
+          {
+            status: 422,
+            flash: { kind: 'error', text: `The correction is not published yet. ${error.message}` },
+            correctionNote: field(form, 'correction_note', 2000),
+          },
+        );
+      }
       if (error.code === 'conflict' && error.details.current) {
         // Nothing the person typed is lost: the form comes back with their version, beside the stored one.
         return render(c, await mineOver(error.details.current, draft), {

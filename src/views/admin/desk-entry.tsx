@@ -10,6 +10,8 @@ export interface EntryCardProps {
   count: number;
   canOverride: boolean;
   readOnly: boolean;
+  /** In a published digest an entry is corrected or taken down, not moved or removed. */
+  published?: boolean;
   timezone: string;
 }
 
@@ -22,7 +24,15 @@ const KIND_LABELS: Record<string, string> = {
   'outside-day': 'Another day',
 };
 
-export function EntryCard({ entry, position, count, canOverride, readOnly, timezone }: EntryCardProps) {
+export function EntryCard({
+  entry,
+  position,
+  count,
+  canOverride,
+  readOnly,
+  published,
+  timezone,
+}: EntryCardProps) {
   const id = entry.itemId;
   const open = entry.findings.filter((f) => !f.override);
   return (
@@ -30,7 +40,7 @@ export function EntryCard({ entry, position, count, canOverride, readOnly, timez
       class={`entry-card${open.length ? ' has-findings' : ''}`}
       id={`entry-${id}`}
       data-item={String(id)}
-      draggable={readOnly ? undefined : 'true'}
+      draggable={readOnly || published ? undefined : 'true'}
     >
       <input type="hidden" name="entry" value={String(id)} />
       <div class="entry-head">
@@ -115,7 +125,20 @@ export function EntryCard({ entry, position, count, canOverride, readOnly, timez
           </p>
         </>
       )}
-      {readOnly ? null : (
+      {readOnly ? null : published ? (
+        <details class="takedown">
+          <summary>Take this post down…</summary>
+          <p class="hint">
+            It disappears at once from the page, the feeds, the embed and every email not sent yet. Readers
+            see that a post was removed, not which or why.
+          </p>
+          <label for={`takedown-${id}`}>Why (kept in the audit log)</label>
+          <textarea id={`takedown-${id}`} name={`takedown_reason_${id}`} maxlength={500}></textarea>
+          <button type="submit" name="op" value={`takedown:${id}`} class="danger">
+            Take it down
+          </button>
+        </details>
+      ) : (
         <div class="actions entry-actions">
           <button
             type="submit"

@@ -19,13 +19,17 @@ export interface DeskPageProps {
   /** Set when a save was refused: the stored version, shown beside the user's unsaved one. */
   theirs?: DeskState;
   names: Map<number, string>;
+  /** A correction note typed before the correction was refused, shown again. */
+  correctionNote?: string;
 }
 
 export function DeskPage(props: DeskPageProps) {
   const { state, role } = props;
   const { digest } = state;
   const published = digest?.status === 'published';
-  const readOnly = published;
+  // A published digest is corrected (with a note) by those who may publish; nobody edits a taken-down one.
+  const readOnly = digest?.status === 'unpublished' || (published && !can(role, 'publish'));
+  const correcting = published && !readOnly;
   const selected = new Set(state.entries.map((e) => e.itemId));
   const digestFindings = state.findings.filter((f) => f.itemId === 0);
   const canApprove =
@@ -58,12 +62,13 @@ export function DeskPage(props: DeskPageProps) {
         action={`/admin/inbox?date=${state.date}`}
         class="desk"
         id="desk"
-        data-autosave={readOnly ? undefined : 'on'}
+        data-autosave={readOnly || published ? undefined : 'on'}
       >
         <CsrfField token={props.csrfToken} />
         <input type="hidden" name="version" value={String((props.theirs ?? state).digest?.version ?? 0)} />
         <div class="desk-main">
-          {readOnly ? null : <Toolbar {...props} canApprove={canApprove} />}
+          {readOnly || published ? null : <Toolbar {...props} canApprove={canApprove} />}
+          {correcting ? <CorrectionPanel {...props} /> : null}
           <section class="card" aria-labelledby="digest-heading">
             <h2 id="digest-heading" class="card-heading">
               The digest
@@ -102,6 +107,7 @@ export function DeskPage(props: DeskPageProps) {
                   count={state.entries.length}
                   canOverride={can(role, 'override')}
                   readOnly={readOnly}
+                  published={published}
                   timezone={state.settings.timezone}
                 />
               ))}
@@ -139,7 +145,7 @@ export function DeskPage(props: DeskPageProps) {
                   <ItemRow
                     item={item}
                     selected={selected.has(item.id)}
-                    readOnly={readOnly}
+                    readOnly={readOnly || published}
                     timezone={state.settings.timezone}
                   />
                 ))}
@@ -229,6 +235,63 @@ function Toolbar(props: DeskPageProps & { canApprove: boolean }) {
       )}
       <span class="autosave-status muted small" aria-live="polite"></span>
     </div>
+  );
+}
+
+/** On a published digest: edits above become a correction, published with a note readers see. */
+function CorrectionPanel(props: DeskPageProps) {
+  const { state } = props;
+  const { corrections } = state;
+  const alreadyEmailed = corrections.some((c) => c.emailed);
+  return (
+    <section class="card correction-panel" aria-labelledby="correction-heading">
+      <h2 id="correction-heading" class="card-heading">
+        Correct this digest
+      </h2>
+      <p class="hint">
+        It is published. Change the text below, move or take down posts, then explain the correction: readers
+        see the note on the page, in the feeds and in the embed.
+      </p>
+      {corrections.length ? (
+        <ul class="small">
+          {corrections.map((c) => (
+            <li>
+              Corrected {formatDateTime(c.at, state.settings.timezone)}: {c.note}
+              {c.emailed ? ' (emailed)' : ''}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <label for="correction-note">Correction note</label>
+      <textarea
+        id="correction-note"
+        name="correction_note"
+        maxlength={500}
+        aria-describedby="correction-note-hint"
+      >
+        {props.correctionNote ?? ''}
+      </textarea>
+      <p class="hint" id="correction-note-hint">
+        What was wrong and what changed, for example: “An earlier version gave a student’s full name. We are
+        sorry.”
+      </p>
+      <label class="check-label">
+        <input
+          type="checkbox"
+          name="correction_email"
+          value="1"
+          disabled={alreadyEmailed || state.recipients === 0}
+        />{' '}
+        {alreadyEmailed
+          ? 'A correction email already went out for this digest; this one shows on the site and in the feeds.'
+          : `Email a short correction to the ${state.recipients} ${state.recipients === 1 ? 'person' : 'people'} who received it`}
+      </label>
+      <div class="actions">
+        <button type="submit" name="op" value="correct">
+          Publish correction
+        </button>
+      </div>
+    </section>
   );
 }
 

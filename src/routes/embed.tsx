@@ -1,0 +1,122 @@
+// The embed for the district's site: /embed (an iframe-ready page, framed only by the origins in settings),
+// /embed.js (one script tag that inserts and sizes it) and /oembed (discovery for CMSes that speak oEmbed).
+import { Hono } from 'hono';
+import { listPublishedDigests, listPublishedDigestsForSchool } from '../db/digests';
+import { findSchoolBySlug } from '../db/schools';
+import type { AppDeps } from '../deps';
+import {
+  digestTitle,
+  formatLongDate,
+  loadDigestContents,
+  loadPublishedDigest,
+} from '../publish/digest-content';
+import { readDistrictSettings, siteOf } from '../settings/district-settings';
+import { isLocalDate } from '../time/zoned-time';
+import { embedLoaderJs } from '../views/embed-assets';
+import { EmbedPage } from '../views/embed-page';
+import { renderPage } from '../views/render';
+
+const MAX_COUNT = 5;
+const DEFAULT_WIDTH = 560;
+const DEFAULT_HEIGHT = 640;
+
+export function embedRoutes(deps: AppDeps) {
+  const app = new Hono();
+
+  app.get('/embed', async (c) => {
+    const settings = await readDistrictSettings(deps.db);
+    const site = siteOf(settings, deps.config.publicUrl);
+    const count = Math.min(MAX_COUNT, Math.max(1, Number(c.req.query('count')) || 1));
+    const date = c.req.query('date');
+    const slug = c.req.query('school');
+    const school = slug ? await findSchoolBySlug(deps.db, slug) : undefined;
+    if ((slug && !school) || (date !== undefined && !isLocalDate(date))) return c.notFound();
+    let contents;
+    if (date) {
+      const content = await loadPublishedDigest(deps.db, date);
+      if (!content) return c.notFound();
+      contents = [content];
+    } else {
+      const digests = school
+        ? await listPublishedDigestsForSchool(deps.db, school.id, { limit: count, offset: 0 })
+        : await listPublishedDigests(deps.db, { limit: count, offset: 0 });
+      contents = await loadDigestContents(deps.db, digests);
+    }
+    if (school)
+      contents = contents.map((content) => ({
+        ...content,
+        entries: content.entries.filter((e) => e.item.schoolId === school.id),
+      }));
+    // Framing is allowed to this site and to the origins the district listed, and to nobody else.
+    const ancestors = ["'self'", ...settings.embedOrigins].join(' ');
+    c.header(
+      'Content-Security-Policy',
+      `default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' https: http: data:; base-uri 'none'; form-action 'none'; frame-ancestors ${ancestors}`,
+    );
+    c.header('Cache-Control', 'public, max-age=300');
+    return renderPage(
+      c,
+      <EmbedPage
+        site={site}
+        contents={contents}
+        school={school ? { slug: school.slug, name: school.name } : undefined}
+      />,
+    );
+  });
+
+  app.get('/embed.js', async (c) => {
+    const settings = await readDistrictSettings(deps.db);
+    c.header('Cache-Control', 'public, max-age=3600');
+    c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+    return c.body(embedLoaderJs(deps.config.publicUrl, settings.siteTitle), 200, {
+      'Content-Type': 'text/javascript; charset=utf-8',
+    });
+  });
+
+  // https://oembed.com/: the site root stands for the latest digest, /digests/DATE for that one.
+  app.get('/oembed', async (c) => {
+    c.header('Access-Control-Allow-Origin', '*');
+    const format = c.req.query('format') ?? 'json';
+    if (format !== 'json') return c.json({ error: 'Only format=json is offered.' }, 501);
+    const base = deps.config.publicUrl;
+    const url = c.req.query('url') ?? '';
+    let date: string | undefined;
+    if (url === base || url === `${base}/`) date = undefined;
+    else {
+      const match = url.startsWith(`${base}/digests/`)
+        ? /^(\d{4}-\d{2}-\d{2})\/?$/.exec(url.slice(base.length + 9))
+        : null;
+      if (!match || !isLocalDate(match[1]!))
+        return c.json({ error: 'That address is not a digest on this site.' }, 404);
+      date = match[1];
+    }
+    const settings = await readDistrictSettings(deps.db);
+    const content = date
+      ? await loadPublishedDigest(deps.db, date)
+      : (await loadDigestContents(deps.db, await listPublishedDigests(deps.db, { limit: 1, offset: 0 })))[0];
+    if (!content) return c.json({ error: 'That digest is not published.' }, 404);
+    const clamp = (value: string | undefined, fallback: number) => {
+      const n = Number(value);
+      return Number.isFinite(n) && n > 0 ? Math.min(fallback, Math.floor(n)) : fallback;
+    };
+    const width = clamp(c.req.query('maxwidth'), DEFAULT_WIDTH);
+    const height = clamp(c.req.query('maxheight'), DEFAULT_HEIGHT);
+    const title = `${digestTitle(content.digest, settings.siteTitle)}: ${formatLongDate(content.digest.date)}`;
+    const src = `${base}/embed${date ? `?date=${date}` : ''}`;
+    const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.json({
+      version: '1.0',
+      type: 'rich',
+      provider_name: `${settings.siteTitle} · ${settings.districtName}`,
+      provider_url: `${base}/`,
+      title,
+      html: `<iframe src="${attr(src)}" width="${width}" height="${height}" title="${attr(title)}" loading="lazy" style="border:0;max-width:100%"></iframe>`,
+      width,
+      height,
+      cache_age: 300,
+    });
+  });
+
+  return app;
+}

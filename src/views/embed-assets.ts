@@ -1,0 +1,85 @@
+// The embed's own stylesheet and script. The page sits in an iframe on the district's site, so it is
+// compact, inherits nothing, and tells its parent how tall it is so no scrollbar ever appears.
+
+export const embedCss = `
+* { box-sizing: border-box; }
+html, body { margin: 0; background: transparent; }
+body { color: #1c2430; font: 16px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif; }
+a { color: #1d4e89; text-underline-offset: .15em; }
+:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
+.embed { border: 1px solid #e4e0d8; border-radius: 12px; background: #fff; overflow: hidden; }
+.embed > header { background: #1f3a5f; color: #fff; padding: .9rem 1.1rem; }
+.embed > header .district { display: block; font-size: .75rem; letter-spacing: .08em; text-transform: uppercase; color: #d5e0ee; }
+.embed > header h1 { margin: .1rem 0 0; font: 700 1.25rem/1.25 Charter, 'Bitstream Charter', Cambria, Georgia, serif; }
+.embed > header h1 a { color: #fff; text-decoration: none; }
+.day { padding: .9rem 1.1rem 0; }
+.day h2 { margin: 0; font-size: 1rem; }
+.day h2 a { color: #1c2430; }
+.day .intro { margin: .35rem 0 0; color: #4a5566; }
+.correction { background: #fff4e0; border-left: 4px solid #b45309; padding: .5rem .75rem; margin: .6rem 0 0; font-size: .92rem; }
+.posts { list-style: none; margin: .5rem 0 0; padding: 0; }
+.post { display: flex; gap: .8rem; padding: .7rem 0; border-top: 1px solid #eee9df; }
+.post:first-child { border-top: 0; }
+.post img { width: 88px; height: 66px; object-fit: cover; border-radius: 6px; flex: none; background: #eee9df; }
+.post .school { margin: 0; font-size: .72rem; font-weight: 700; letter-spacing: .06em; text-transform: uppercase; color: #8a4b08; }
+.post h3 { margin: .1rem 0 .15rem; font-size: 1rem; line-height: 1.35; }
+.post h3 a { color: #1c2430; text-decoration: none; }
+.post h3 a:hover { text-decoration: underline; }
+.post p { margin: 0; font-size: .92rem; color: #4a5566; }
+.embed > footer { display: flex; flex-wrap: wrap; justify-content: space-between; gap: .4rem 1rem; padding: .8rem 1.1rem; border-top: 1px solid #e4e0d8; font-size: .92rem; }
+.empty { padding: 1rem 1.1rem; color: #4a5566; }
+`;
+
+/** Runs inside the embed: reports the page height to the parent page, which sizes the frame to fit. */
+export const embedFrameJs = `
+(() => {
+  const frame = new URLSearchParams(location.search).get('frame');
+  if (!frame || window.parent === window) return;
+  let last = 0;
+  const send = () => {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height === last) return;
+    last = height;
+    window.parent.postMessage({ type: 'yesterday:height', frame, height }, '*');
+  };
+  new ResizeObserver(send).observe(document.documentElement);
+  addEventListener('load', send);
+  send();
+})();
+`;
+
+/** The script a district site pastes: it puts the embed where the script tag is and keeps it sized. */
+export function embedLoaderJs(publicUrl: string, title: string): string {
+  return `
+(() => {
+  const script = document.currentScript;
+  if (!script) return;
+  const origin = ${JSON.stringify(new URL(publicUrl).origin)};
+  const base = ${JSON.stringify(publicUrl)};
+  const frame = 'yd-' + Math.random().toString(36).slice(2, 10);
+  const params = new URLSearchParams({ frame });
+  for (const key of ['count', 'school', 'date']) {
+    const value = script.getAttribute('data-' + key);
+    if (value) params.set(key, value);
+  }
+  const iframe = document.createElement('iframe');
+  iframe.src = base + '/embed?' + params.toString();
+  iframe.title = script.getAttribute('data-title') || ${JSON.stringify(title)};
+  iframe.loading = 'lazy';
+  iframe.width = '100%';
+  iframe.height = '420';
+  iframe.setAttribute('frameborder', '0');
+  iframe.style.border = '0';
+  iframe.style.width = '100%';
+  iframe.style.display = 'block';
+  const target = script.getAttribute('data-target') && document.getElementById(script.getAttribute('data-target'));
+  if (target) target.appendChild(iframe);
+  else script.insertAdjacentElement('afterend', iframe);
+  addEventListener('message', (event) => {
+    const data = event.data;
+    if (event.origin !== origin || !data || data.type !== 'yesterday:height' || data.frame !== frame) return;
+    if (typeof data.height === 'number' && data.height > 0 && data.height < 20000) iframe.style.height = data.height + 'px';
+  });
+})();
+`;
+}
