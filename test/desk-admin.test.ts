@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAudit } from '../src/db/audit';
 import { findDigest } from '../src/db/digests';
 import { findUserByEmail } from '../src/db/users';
 import { readDistrictSettings } from '../src/settings/district-settings';
@@ -332,5 +333,103 @@ describe('the audit log page', () => {
     const bad = await rowsOf('from=yesterday');
     expect(bad.page).toContain('Dates in the filter must look like 2026-11-20');
     expect(bad.rows.length).toBe(all.rows.length);
+  });
+});
+
+describe('correcting a published digest at the desk', () => {
+  let app: TestApp;
+  let feeds: TestServer;
+  let dana: Client;
+
+  beforeAll(async () => {
+    feeds = await startTestServer();
+    feeds.route('/feed', serveBody(feed, 'application/rss+xml'));
+    app = await startTestApp();
+    dana = await signedInClient(app, 'dana@district.example', 'admin');
+    await dana.post('/admin/sources', {
+      _csrf: await dana.csrf('/admin/sources'),
+      url: `${feeds.url}/feed`,
+      school: 'Lincoln Elementary',
+      media_release: '1',
+    });
+    const page = await (await dana.get('/admin/inbox?date=2026-11-20')).text();
+    const id = /value="add:(\d+)"/.exec(page)![1]!;
+    await dana.post('/admin/inbox?date=2026-11-20', {
+      _csrf: await dana.csrf('/admin/inbox?date=2026-11-20'),
+      version: '0',
+      entry: id,
+      op: 'publish',
+    });
+  });
+  afterAll(async () => {
+    await app.close();
+    await feeds.close();
+  });
+
+  const form = async () => {
+    const page = await (await dana.get('/admin/inbox?date=2026-11-20')).text();
+    return {
+      page,
+      id: /name="entry" value="(\d+)"/.exec(page)![1]!,
+      version: /name="version" value="(\d+)"/.exec(page)![1]!,
+      csrf: /name="_csrf" value="([^"]+)"/.exec(page)![1]!,
+    };
+  };
+
+  it('offers a correction instead of a draft, and keeps what was typed when the note is missing', async () => {
+    const { page, id, version, csrf } = await form();
+    expect(page).toContain('Correct this digest');
+    expect(page).not.toContain('data-autosave="on"');
+    const saveAttempt = await dana.post('/admin/inbox?date=2026-11-20', {
+      _csrf: csrf,
+      version,
+      entry: id,
+      [`headline_${id}`]: 'Changed quietly',
+      op: 'save',
+    });
+    expect(saveAttempt.status).toBe(303);
+    expect(await (await fetch(`${app.url}/digests/2026-11-20`)).text()).not.toContain('Changed quietly');
+
+    const refused = await dana.post('/admin/inbox?date=2026-11-20', {
+      _csrf: csrf,
+      version,
+      entry: id,
+      [`headline_${id}`]: 'Leaf rubbings in Room 2',
+      correction_note: 'short',
+      op: 'correct',
+    });
+    expect(refused.status).toBe(422);
+    const again = await refused.text();
+    expect(again).toContain('The correction is not published yet.');
+    expect(again).toContain('value="Leaf rubbings in Room 2"');
+    expect(again).toContain('>short</textarea>');
+  });
+
+  it('publishes a correction with its note, and takes a post down with a reason', async () => {
+    const { id, version, csrf } = await form();
+    const done = await dana.post('/admin/inbox?date=2026-11-20', {
+      _csrf: csrf,
+      version,
+      entry: id,
+      [`headline_${id}`]: 'Leaf rubbings in Room 2',
+      correction_note: 'The headline now names the right classroom.',
+      op: 'correct',
+    });
+    expect(done.status).toBe(303);
+    const published = await (await fetch(`${app.url}/digests/2026-11-20`)).text();
+    expect(published).toContain('Leaf rubbings in Room 2');
+    expect(published).toContain('The headline now names the right classroom.');
+
+    const next = await form();
+    await dana.post('/admin/inbox?date=2026-11-20', {
+      _csrf: next.csrf,
+      version: next.version,
+      entry: next.id,
+      [`takedown_reason_${next.id}`]: 'A parent asked us to remove the photo.',
+      op: `takedown:${next.id}`,
+    });
+    expect((await fetch(`${app.url}/digests/2026-11-20`)).status).toBe(404);
+    const [entry] = await listAudit(app.runtime.deps.db, { action: 'entry.takedown', limit: 1 });
+    expect(JSON.parse(entry!.details)).toMatchObject({ reason: 'A parent asked us to remove the photo.' });
   });
 });

@@ -1,7 +1,7 @@
 // The public revision: a counter that moves whenever anything the public pages, feeds and embed show
 // changes (a publish, a correction, a takedown, a setting, a school's name). Caches of public responses are
 // valid only for the revision they were made at. Every change adds touchPublicStatement to its own batch.
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database } from './client';
 import { siteState } from './schema';
 
@@ -13,11 +13,10 @@ export function touchPublicStatement(db: Database) {
   );
 }
 
+/** Read on every public request, so it takes the prepared-statement path. */
 export async function readPublicRevision(db: Database): Promise<number> {
-  const row = await db.orm
-    .select({ value: siteState.value })
-    .from(siteState)
-    .where(eq(siteState.key, PUBLIC_REVISION))
-    .get();
+  const [row] = await db.query<{ value: number }>('select value from site_state where key = ?', [
+    PUBLIC_REVISION,
+  ]);
   return row?.value ?? 0;
 }

@@ -41,6 +41,15 @@ export async function loadDigestContents(db: Database, digests: Digest[]): Promi
   }));
 }
 
+/** One school's part of a digest: its entries only, without the district-wide intro. */
+export function schoolSlice(content: DigestContent, schoolId: number): DigestContent {
+  return {
+    ...content,
+    digest: { ...content.digest, intro: '' },
+    entries: content.entries.filter((e) => e.item.schoolId === schoolId),
+  };
+}
+
 /** The latest change readers can see: publishing, a correction or a takedown. */
 export function changedAt(content: DigestContent): number {
   return Math.max(

@@ -9,6 +9,7 @@ import {
   formatLongDate,
   loadDigestContents,
   loadPublishedDigest,
+  schoolSlice,
 } from '../publish/digest-content';
 import { readDistrictSettings, siteOf } from '../settings/district-settings';
 import { isLocalDate } from '../time/zoned-time';
@@ -42,11 +43,7 @@ export function embedRoutes(deps: AppDeps) {
         : await listPublishedDigests(deps.db, { limit: count, offset: 0 });
       contents = await loadDigestContents(deps.db, digests);
     }
-    if (school)
-      contents = contents.map((content) => ({
-        ...content,
-        entries: content.entries.filter((e) => e.item.schoolId === school.id),
-      }));
+    if (school) contents = contents.map((content) => schoolSlice(content, school.id));
     // Framing is allowed to this site and to the origins the district listed, and to nobody else.
     const ancestors = ["'self'", ...settings.embedOrigins].join(' ');
     c.header(

@@ -5,7 +5,7 @@ import { sha256Hex } from '../auth/tokens';
 import { listPublishedDigests, listPublishedDigestsForSchool } from '../db/digests';
 import { findSchoolBySlug } from '../db/schools';
 import type { AppDeps } from '../deps';
-import { loadDigestContents, type DigestContent } from '../publish/digest-content';
+import { loadDigestContents, schoolSlice, type DigestContent } from '../publish/digest-content';
 import {
   DISTRICT_SCOPE,
   lastChange,
@@ -87,10 +87,9 @@ export function feedRoutes(deps: AppDeps) {
         limit: FEED_LENGTH,
         offset: 0,
       });
-      const contents = (await loadDigestContents(deps.db, digests)).map((content) => ({
-        ...content,
-        entries: content.entries.filter((e) => e.item.schoolId === school.id),
-      }));
+      const contents = (await loadDigestContents(deps.db, digests)).map((content) =>
+        schoolSlice(content, school.id),
+      );
       const base = `/schools/${school.slug}`;
       return serve(c, format, contents, siteOf(settings, deps.config.publicUrl), {
         selfPath: `${base}/feed.${format}`,

@@ -9,7 +9,7 @@ import {
 } from '../db/digests';
 import { findSchoolBySlug, listSchoolsWithDigests } from '../db/schools';
 import type { AppDeps } from '../deps';
-import { changedAt, loadDigestContents, loadPublishedDigest } from '../publish/digest-content';
+import { changedAt, loadDigestContents, loadPublishedDigest, schoolSlice } from '../publish/digest-content';
 import { readDistrictSettings, siteOf } from '../settings/district-settings';
 import { escapeHtml } from '../text/escape';
 import { isLocalDate } from '../time/zoned-time';
@@ -87,10 +87,9 @@ export function publicRoutes(deps: AppDeps) {
       countPublishedDigestsForSchool(deps.db, school.id),
     ]);
     if (page > 1 && digests.length === 0) return c.notFound();
-    const contents = (await loadDigestContents(deps.db, digests)).map((content) => ({
-      ...content,
-      entries: content.entries.filter((e) => e.item.schoolId === school.id),
-    }));
+    const contents = (await loadDigestContents(deps.db, digests)).map((content) =>
+      schoolSlice(content, school.id),
+    );
     return renderPage(
       c,
       <SchoolPage

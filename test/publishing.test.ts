@@ -1,0 +1,372 @@
+// Publishing over real HTTP: the blog, the three feeds (read back by Debian's python3-feedparser), a school's
+// slice, conditional requests and the cache, the embed and oEmbed, and corrections and takedowns reaching
+// the page, the feeds, the embed and the email at once.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, afterAll, describe, expect, it } from 'vitest';
+import {
+  correctDesk,
+  deskDepsOf,
+  publishDesk,
+  saveDesk,
+  takeDownEntry,
+  type DeskActor,
+} from '../src/curate/desk';
+import { listItemsPublishedBetween } from '../src/db/items';
+import { runSendJob } from '../src/jobs/jobs';
+import { changeSetting } from '../src/settings/district-settings';
+import { parseWithFeedparser } from './feedparser';
+import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
+import { addUser, startTestApp, type TestApp } from './test-app';
+
+const NOON_20 = Date.parse('2026-11-20T18:00:00Z');
+const NOON_19 = Date.parse('2026-11-19T18:00:00Z');
+
+describe('publishing', () => {
+  let app: TestApp;
+  let dana: DeskActor;
+  const ids: Record<string, number> = {};
+
+  const get = (path: string, headers: Record<string, string> = {}) => fetch(`${app.url}${path}`, { headers });
+  const text = async (path: string) => (await get(path)).text();
+  const desk = () => deskDepsOf(app.runtime.deps);
+  const mails = () =>
+    readdirSync(app.config.outboxDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map(
+        (f) =>
+          JSON.parse(readFileSync(join(app.config.outboxDir, f), 'utf8')) as {
+            to: string;
+            subject: string;
+            text: string;
+            html: string;
+          },
+      );
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    const db = app.runtime.deps.db;
+    dana = { type: 'user', id: 1, userId: 1, label: 'dana', role: 'editor' };
+    dana.id = dana.userId = (await addUser(app, 'dana@district.example', 'editor')).id;
+    const lincoln = await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/feed');
+    const washington = await addSchoolWithSource(db, 'Washington Middle', 'https://washington.example/feed');
+    await storeItems(db, lincoln.source.id, [
+      item({
+        guid: 'pumpkins',
+        title: 'Pumpkin measuring day',
+        publishedAt: NOON_20,
+        summary: 'We measured six pumpkins.',
+        imageUrl: 'https://lincoln.example/pumpkins.jpg',
+        imageAlt: 'Six pumpkins on a table',
+      }),
+      item({ guid: 'poems', title: 'Poetry café', publishedAt: NOON_20 + 60_000, summary: 'Families came.' }),
+      item({
+        guid: 'leaves',
+        title: 'Leaf rubbings',
+        publishedAt: NOON_19,
+        summary: 'Crayons and leaves.',
+        imageUrl: 'https://lincoln.example/leaves.jpg',
+        imageAlt: 'Crayon leaf rubbings',
+      }),
+      item({ guid: 'maps', title: 'Map day', publishedAt: NOON_19 + 60_000, summary: 'We drew maps.' }),
+    ]);
+    await storeItems(db, washington.source.id, [
+      item({ guid: 'robots', title: 'Robot club', publishedAt: NOON_20 + 120_000, summary: 'Robots raced.' }),
+    ]);
+    for (const i of await listItemsPublishedBetween(db, 0, NOON_20 * 2)) ids[i.title] = i.id;
+    await addConfirmedSubscriber(db, 'everyone@family.example');
+    await addConfirmedSubscriber(db, 'washington@family.example', [washington.school.id]);
+
+    await saveDesk(desk(), dana, '2026-11-20', {
+      intro: 'Pumpkins, poems and robots.',
+      entries: [
+        { itemId: ids['Pumpkin measuring day']! },
+        { itemId: ids['Poetry café']! },
+        { itemId: ids['Robot club']! },
+      ],
+    });
+    await publishDesk(desk(), dana, '2026-11-20');
+    await runSendJob(app.runtime.deps);
+  });
+  afterAll(() => app.close());
+
+  describe('the feeds', () => {
+    it('serves RSS 2.0, Atom 1.0 and JSON Feed 1.1 that feedparser reads without complaint', async () => {
+      for (const [path, version, type] of [
+        ['/feed.xml', 'rss20', 'application/rss+xml'],
+        ['/feed.atom', 'atom10', 'application/atom+xml'],
+        ['/feed.json', 'json1', 'application/feed+json'],
+      ] as const) {
+        const response = await get(path);
+        expect(response.headers.get('content-type'), path).toContain(type);
+        const body = await response.text();
+        if (path.endsWith('.json')) {
+          // feedparser 6 does not read JSON Feed; check it against the JSON Feed 1.1 spec directly.
+          const feed = JSON.parse(body);
+          expect(feed).toMatchObject({
+            version: 'https://jsonfeed.org/version/1.1',
+            title: 'What happened yesterday · Our School District',
+            home_page_url: `${app.url}/`,
+            feed_url: `${app.url}/feed.json`,
+          });
+          expect(feed.items[0]).toMatchObject({
+            id: `${app.url}/digests/2026-11-20`,
+            url: `${app.url}/digests/2026-11-20`,
+            title: 'What happened yesterday: Friday, November 20, 2026',
+            summary: 'Pumpkins, poems and robots.',
+            image: 'https://lincoln.example/pumpkins.jpg',
+            date_published: '2026-11-21T15:00:00.000Z',
+            date_modified: '2026-11-21T15:00:00.000Z',
+          });
+          expect(feed.items[0].content_html).toContain('Robot club');
+          continue;
+        }
+        const parsed = parseWithFeedparser(body);
+        expect(parsed.bozo, `${path}: ${parsed.bozo_exception}`).toBeFalsy();
+        expect(parsed.version).toBe(version);
+        expect(parsed.feed).toMatchObject({
+          title: 'What happened yesterday · Our School District',
+          link: `${app.url}/`,
+          self: `${app.url}${path}`,
+          updated: '2026-11-21T15:00:00Z',
+        });
+        expect(parsed.entries).toHaveLength(1);
+        const [entry] = parsed.entries;
+        expect(entry).toMatchObject({
+          id: `${app.url}/digests/2026-11-20`,
+          link: `${app.url}/digests/2026-11-20`,
+          title: 'What happened yesterday: Friday, November 20, 2026',
+          published: '2026-11-21T15:00:00Z',
+          summary: expect.stringContaining('Pumpkins, poems and robots.'),
+        });
+        // feedparser sanitizes and rewrites markup; what matters is that the picture and its alt text arrive.
+        expect(entry!.content[0]).toContain('src="https://lincoln.example/pumpkins.jpg"');
+        expect(entry!.content[0]).toContain('alt="Six pumpkins on a table"');
+        expect(entry!.content[0]).toContain('Robot club');
+        expect(entry!.content_type[0]).toBe('text/html');
+        if (version === 'atom10') expect(entry!.updated).toBe('2026-11-21T15:00:00Z');
+      }
+    });
+
+    it('gives each school its own page and feed with only its posts', async () => {
+      const page = await text('/schools/lincoln-elementary');
+      expect(page).toContain('Pumpkin measuring day');
+      expect(page).not.toContain('Robot club');
+      expect(page).toContain('href="/schools/lincoln-elementary/feed.xml"');
+      const parsed = parseWithFeedparser(await text('/schools/washington-middle/feed.xml'));
+      expect(parsed.bozo, parsed.bozo_exception).toBeFalsy();
+      expect(parsed.feed.title).toBe('What happened yesterday: Washington Middle');
+      expect(parsed.entries.map((e) => e.id)).toEqual([
+        `${app.url}/digests/2026-11-20#school-washington-middle`,
+      ]);
+      expect(parsed.entries[0]!.content[0]).toContain('Robot club');
+      expect(parsed.entries[0]!.content[0]).not.toContain('Pumpkin');
+      expect((await get('/schools/nowhere')).status).toBe(404);
+      expect((await get('/schools/nowhere/feed.xml')).status).toBe(404);
+      const schools = await text('/schools');
+      expect(schools).toContain('href="/schools/lincoln-elementary"');
+      expect(schools).toContain('href="/schools/washington-middle"');
+    });
+
+    it('answers conditional requests with 304, by ETag and by Last-Modified', async () => {
+      for (const path of ['/feed.xml', '/feed.atom', '/feed.json', '/', '/digests/2026-11-20']) {
+        const first = await get(path);
+        const etag = first.headers.get('etag')!;
+        expect(etag, path).toMatch(/^"[\w-]+"$/);
+        expect((await get(path, { 'if-none-match': etag })).status, path).toBe(304);
+        expect((await get(path, { 'if-none-match': '"other"' })).status, path).toBe(200);
+      }
+      const feed = await get('/feed.xml');
+      const modified = feed.headers.get('last-modified')!;
+      expect(modified).toBe('Sat, 21 Nov 2026 15:00:00 GMT');
+      expect((await get('/feed.xml', { 'if-modified-since': modified })).status).toBe(304);
+      expect((await get('/feed.xml', { 'if-modified-since': 'Sat, 21 Nov 2026 14:00:00 GMT' })).status).toBe(
+        200,
+      );
+      expect(feed.headers.get('cache-control')).toBe('public, max-age=300');
+    });
+  });
+
+  describe('pages for people and for machines', () => {
+    it('tells search engines and link previews what each page is', async () => {
+      const page = await text('/digests/2026-11-20');
+      expect(page).toContain(`<link rel="canonical" href="${app.url}/digests/2026-11-20"/>`);
+      expect(page).toContain('<meta property="og:type" content="article"/>');
+      expect(page).toContain('<meta property="og:image" content="https://lincoln.example/pumpkins.jpg"/>');
+      expect(page).toContain('<meta property="og:image:alt" content="Six pumpkins on a table"/>');
+      expect(page).toContain('<meta name="twitter:card" content="summary_large_image"/>');
+      expect(page).toContain(
+        `type="application/atom+xml" title="What happened yesterday (Atom)" href="${app.url}/feed.atom"`,
+      );
+      expect(page).toContain(`type="application/feed+json"`);
+      expect(page).toContain(
+        `<link rel="alternate" type="application/json+oembed" href="${app.url}/oembed?url=${encodeURIComponent(`${app.url}/digests/2026-11-20`)}&amp;format=json"`,
+      );
+      expect(page).toContain('loading="lazy"');
+      const sitemap = await text('/sitemap.xml');
+      expect(sitemap).toContain(
+        `<url><loc>${app.url}/digests/2026-11-20</loc><lastmod>2026-11-21</lastmod></url>`,
+      );
+      expect(sitemap).toContain(`<loc>${app.url}/schools/washington-middle</loc>`);
+      expect(await text('/robots.txt')).toContain(`Sitemap: ${app.url}/sitemap.xml`);
+    });
+  });
+
+  describe('the embed', () => {
+    it('may be framed only by this site and the origins in settings, and sizes itself', async () => {
+      let embed = await get('/embed');
+      expect(embed.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
+      expect(embed.headers.get('content-security-policy')).not.toContain('https://www.district.example');
+      await changeSetting(
+        app.runtime.deps.db,
+        'embed_origins',
+        'https://www.district.example\nhttps://intranet.district.example/',
+        app.clock.now(),
+      );
+      embed = await get('/embed');
+      expect(embed.headers.get('content-security-policy')).toContain(
+        "frame-ancestors 'self' https://www.district.example https://intranet.district.example",
+      );
+      const body = await embed.text();
+      expect(body).toContain('Pumpkin measuring day');
+      expect(body).toContain('target="_blank"');
+      expect(body).toMatch(/src="\/assets\/embed-frame\.js\?v=\w+"/);
+      expect(await text('/embed?school=washington-middle')).not.toContain('Pumpkin');
+      expect((await get('/embed?date=2026-11-19')).status).toBe(404);
+
+      const loader = await get('/embed.js');
+      expect(loader.headers.get('content-type')).toContain('text/javascript');
+      expect(loader.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+      expect(await loader.text()).toContain(`"${app.url}"`);
+    });
+
+    it('answers oEmbed for the site and for a digest, and only for them', async () => {
+      const url = `${app.url}/digests/2026-11-20`;
+      const answer = await (await get(`/oembed?url=${encodeURIComponent(url)}&maxwidth=400`)).json();
+      expect(answer).toMatchObject({
+        version: '1.0',
+        type: 'rich',
+        title: 'What happened yesterday: Friday, November 20, 2026',
+        width: 400,
+        provider_url: `${app.url}/`,
+      });
+      expect(answer.html).toBe(
+        `<iframe src="${app.url}/embed?date=2026-11-20" width="400" height="640" title="What happened yesterday: Friday, November 20, 2026" loading="lazy" style="border:0;max-width:100%"></iframe>`,
+      );
+      expect((await get(`/oembed?url=${encodeURIComponent(`${app.url}/`)}`)).status).toBe(200);
+      expect(
+        (await get(`/oembed?url=${encodeURIComponent('https://evil.example/digests/2026-11-20')}`)).status,
+      ).toBe(404);
+      expect((await get(`/oembed?url=${encodeURIComponent(url)}&format=xml`)).status).toBe(501);
+    });
+  });
+
+  describe('corrections and takedowns', () => {
+    it('shows a correction on the page, in the feeds (same id, later update) and the embed, and emails those who got it', async () => {
+      app.clock.set('2026-11-21T18:30:00Z');
+      const before = parseWithFeedparser(await text('/feed.atom')).entries[0]!;
+      // Cached now; the correction must reach them at once.
+      for (const path of ['/', '/digests/2026-11-20', '/embed', '/feed.json']) await text(path);
+      const { emails } = await correctDesk(desk(), dana, '2026-11-20', {
+        entries: [
+          { itemId: ids['Pumpkin measuring day']!, blurb: 'We measured five pumpkins.' },
+          { itemId: ids['Poetry café']! },
+          { itemId: ids['Robot club']! },
+        ],
+        note: 'An earlier version said six pumpkins; there were five. We are sorry for the error.',
+        email: true,
+      });
+      expect(emails).toBe(2);
+      for (const path of ['/', '/digests/2026-11-20', '/embed']) {
+        const page = await text(path);
+        expect(page, path).toContain('Corrected on Saturday, November 21, 2026:');
+        expect(page, path).toContain('there were five');
+      }
+      const after = parseWithFeedparser(await text('/feed.atom')).entries[0]!;
+      expect(after.id).toBe(before.id);
+      expect(after.published).toBe(before.published);
+      expect(after.updated).toBe('2026-11-21T18:30:00Z');
+      expect(after.content[0]).toContain('We measured five pumpkins.');
+      expect(JSON.parse(await text('/feed.json')).items[0].date_modified).toBe('2026-11-21T18:30:00.000Z');
+
+      await runSendJob(app.runtime.deps);
+      const corrections = mails().filter((m) => m.subject.startsWith('Correction:'));
+      expect(corrections.map((m) => m.to).sort()).toEqual([
+        'everyone@family.example',
+        'washington@family.example',
+      ]);
+      expect(corrections[0]!.subject).toBe('Correction: What happened yesterday · Friday, November 20, 2026');
+      expect(corrections[0]!.text).toContain('there were five');
+      expect(corrections[0]!.text).toContain(`Read the corrected digest: ${app.url}/digests/2026-11-20`);
+
+      // A correction that names a student in full is refused, and nothing changes.
+      await expect(
+        correctDesk(desk(), dana, '2026-11-20', {
+          entries: [{ itemId: ids['Pumpkin measuring day']!, headline: 'Maya Johnson measures pumpkins' }],
+          note: 'Adding who measured the pumpkins.',
+          email: false,
+        }),
+      ).rejects.toMatchObject({ code: 'findings' });
+      expect(await text('/digests/2026-11-20')).not.toContain('Maya Johnson');
+    });
+
+    it('takes a post and its picture down everywhere at once, emails not sent yet included', async () => {
+      app.clock.set('2026-11-20T20:00:00Z');
+      await saveDesk(desk(), dana, '2026-11-19', {
+        entries: [{ itemId: ids['Leaf rubbings']! }, { itemId: ids['Map day']! }],
+      });
+      await publishDesk(desk(), dana, '2026-11-19'); // queued, not sent yet
+      expect(await text('/digests/2026-11-19')).toContain('https://lincoln.example/leaves.jpg');
+      await text('/feed.xml');
+      await text('/embed?date=2026-11-19');
+
+      const { digestTakenDown } = await takeDownEntry(
+        desk(),
+        dana,
+        '2026-11-19',
+        ids['Leaf rubbings']!,
+        'The family withdrew consent for this photo.',
+      );
+      expect(digestTakenDown).toBe(false);
+      for (const path of [
+        '/digests/2026-11-19',
+        '/feed.xml',
+        '/feed.atom',
+        '/feed.json',
+        '/embed?date=2026-11-19',
+        '/schools/lincoln-elementary',
+        '/',
+      ]) {
+        const body = await text(path);
+        expect(body, path).not.toContain('Leaf rubbings');
+        expect(body, path).not.toContain('leaves.jpg');
+        expect(body, path).toContain('Map day');
+      }
+      expect(await text('/digests/2026-11-19')).toContain('a post was removed from this digest');
+
+      const sentBefore = mails().length;
+      await runSendJob(app.runtime.deps);
+      const sent = mails().slice(sentBefore);
+      expect(sent.length).toBe(1); // the Washington-only subscriber has nothing in this digest
+      expect(sent[0]!.text).toContain('Map day');
+      expect(sent[0]!.text).not.toContain('Leaf rubbings');
+      expect(sent[0]!.html).not.toContain('leaves.jpg');
+
+      await expect(
+        takeDownEntry(desk(), dana, '2026-11-19', ids['Leaf rubbings']!, 'Twice by mistake, surely.'),
+      ).rejects.toMatchObject({ code: 'not-in-digest' });
+      // Taking down the last post takes the digest down with it.
+      const last = await takeDownEntry(
+        desk(),
+        dana,
+        '2026-11-19',
+        ids['Map day']!,
+        'The teacher asked us to.',
+      );
+      expect(last.digestTakenDown).toBe(true);
+      expect((await get('/digests/2026-11-19')).status).toBe(404);
+      expect(await text('/feed.xml')).not.toContain('2026-11-19');
+    });
+  });
+});
