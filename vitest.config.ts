@@ -7,5 +7,7 @@ export default defineConfig({
     setupFiles: ['test/setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Browser assertions poll the page; on a busy shared machine a second is sometimes not enough.
+    expect: { poll: { timeout: 5000 } },
   },
 });

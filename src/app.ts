@@ -14,7 +14,6 @@ import { assetRoutes } from './routes/assets';
 import { errorPage } from './routes/errors';
 import { feedRoutes } from './routes/feeds';
 import { embedRoutes } from './routes/embed';
-import { createPublicCache } from './routes/public-cache';
 import { healthRoutes } from './routes/health';
 import { publicRoutes } from './routes/public';
 import { subscribeRoutes } from './routes/subscribe';
@@ -50,8 +49,6 @@ export function buildApp(deps: AppDeps, options: BuildOptions = {}): Hono {
     }),
   );
 
-  // Pages, feeds and the embed come from memory until something public changes (see public-cache.ts).
-  app.use('*', createPublicCache(deps.db, { now: () => deps.clock.now() }).middleware);
   app.route('/', assetRoutes(deps));
   app.route('/api/v1', apiRoutes(deps));
   app.route('/', healthRoutes(deps));

@@ -25,4 +25,9 @@ export interface Database {
   prepared(text: string, params: readonly unknown[]): Statement;
   /** Rows of a query written as SQL text with ? placeholders, prepared once per distinct text. */
   query<Row>(text: string, params: readonly unknown[]): Promise<Row[]>;
+  /**
+   * Counts this connection's committed batches that changed what the public sees (they carry
+   * touchPublicStatement), so this process's caches know of its own changes without asking the database.
+   */
+  publicTicks: number;
 }

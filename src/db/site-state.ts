@@ -7,10 +7,18 @@ import { siteState } from './schema';
 
 const PUBLIC_REVISION = 'public_revision';
 
+/** Marks a statement whose batch, once committed, changed what the public sees (see Database.publicTicks). */
+export const TOUCHES_PUBLIC = Symbol('touches public');
+
 export function touchPublicStatement(db: Database) {
-  return db.raw(
+  const statement = db.raw(
     sql`insert into ${siteState} (key, value) values (${PUBLIC_REVISION}, 1) on conflict (key) do update set value = value + 1`,
   );
+  return Object.assign(statement, { [TOUCHES_PUBLIC]: true });
+}
+
+export function touchesPublic(statement: object): boolean {
+  return TOUCHES_PUBLIC in statement;
 }
 
 /** Read on every public request, so it takes the prepared-statement path. */

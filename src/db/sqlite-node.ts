@@ -7,6 +7,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { Database, Orm, Statement } from './client';
 import * as schema from './schema';
+import { touchesPublic } from './site-state';
 
 export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
@@ -52,6 +53,7 @@ export function openSqlite(path: string): SqliteHandle {
     },
     query: async <Row>(text: string, params: readonly unknown[]) =>
       prepare(text).all(...bindable(params)) as Row[],
+    publicTicks: 0,
     async batch(statements: Statement[]) {
       // IMMEDIATE takes the write lock up front, so concurrent writers wait (busy_timeout) instead of failing.
       sqlite
@@ -59,6 +61,7 @@ export function openSqlite(path: string): SqliteHandle {
           for (const statement of statements) (statement as unknown as { run(): unknown }).run();
         })
         .immediate();
+      if (statements.some((statement) => touchesPublic(statement))) database.publicTicks++;
     },
   };
   return { database, sqlite, close: () => sqlite.close() };

@@ -4,8 +4,10 @@
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { serve, type ServerType } from '@hono/node-server';
+import { getRequestListener, type ServerType } from '@hono/node-server';
+import { createServer } from 'node:http';
 import { buildApp, type BuildOptions } from '../app';
+import { createPublicCache } from '../routes/public-cache';
 import { createScryptHasher } from '../auth/scrypt-hasher';
 import { loadSigningKey } from '../auth/signing-key';
 import type { PasswordHasher } from '../auth/password';
@@ -120,9 +122,16 @@ export async function startServer(
 ): Promise<RunningServer> {
   const { config } = runtime.deps;
   const app = buildApp(runtime.deps, options);
-  const server = await new Promise<ServerType>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
-    s.once('error', reject);
+  // Pages, feeds and the embed come from memory until something public changes (see public-cache.ts): a
+  // response already in memory is written straight to the socket; everything else goes through the app.
+  const cache = createPublicCache(runtime.deps.db, { now: () => runtime.deps.clock.now() });
+  const listener = getRequestListener(cache.wrap(app.fetch));
+  const server: ServerType = createServer((request, response) => {
+    if (!cache.answerFromMemory(request, response)) void listener(request, response);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
   });
   if (options.scheduler !== false) {
     await runtime.pool?.warm();

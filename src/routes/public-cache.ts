@@ -1,13 +1,17 @@
-// A cache of public responses (pages, feeds, the embed), so a digest morning's crowd is served from memory.
-// Each response is kept with the public revision it was made at; every publish, correction, takedown and
-// setting change moves the revision (in the same batch as the change), so the next request after one
-// renders afresh, in this process and any other. Conditional requests get 304 from the cache too.
-import type { MiddlewareHandler } from 'hono';
+// A cache of public responses (pages, feeds, the embed) in front of the whole app, so a digest morning's
+// crowd is answered from memory without routing or rendering. Each response is kept with the public
+// revision it was made at; every publish, correction, takedown and setting change moves the revision in the
+// same batch as the change (db/site-state.ts), so the next request renders afresh. This process learns of
+// its own changes the moment they commit; changes made by another process are seen within a second.
+// Conditional requests (If-None-Match, If-Modified-Since) get their 304 from the cache too.
 import type { Database } from '../db/client';
 import { readPublicRevision } from '../db/site-state';
 
 const CACHEABLE =
   /^\/(?:$|digests\/[^/]+$|archive$|schools(?:\/[^/]+(?:\/feed\.(?:xml|atom|json))?)?$|feed\.(?:xml|atom|json)$|embed(?:\.js)?$|oembed$|sitemap\.xml$|robots\.txt$)/;
+
+/** How long a revision read from the database is trusted for changes made by other processes. */
+export const REVISION_RECHECK_MS = 1000;
 
 export interface PublicCacheOptions {
   maxEntries?: number;
@@ -21,14 +25,33 @@ interface Entry {
   revision: number;
   storedAt: number;
   status: number;
-  headers: [string, string][];
+  headers: Record<string, string>;
   body: Uint8Array<ArrayBuffer>;
   etag: string;
+  lastModified: number;
+}
+
+type Fetch = (request: Request, ...rest: never[]) => Response | Promise<Response>;
+
+/** Node's request and response, as far as answering from memory needs them. */
+export interface RawRequest {
+  method?: string;
+  url?: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+export interface RawResponse {
+  writeHead(status: number, headers: Record<string, string>): unknown;
+  end(body?: Uint8Array): unknown;
 }
 
 export interface PublicCache {
-  middleware: MiddlewareHandler;
-  /** Entries held, for tests and the health page. */
+  /** The app's fetch with the cache in front of it. */
+  wrap<F extends Fetch>(fetch: F): F;
+  /**
+   * On Node: answers a request whose response is in memory and current straight onto the socket, and says
+   * whether it did. When it cannot tell without asking the database, it declines and wrap() answers.
+   */
+  answerFromMemory(request: RawRequest, response: RawResponse): boolean;
   size(): number;
 }
 
@@ -38,70 +61,159 @@ export function createPublicCache(db: Database, options: PublicCacheOptions = {}
   const maxBodyBytes = options.maxBodyBytes ?? 4 * 1024 * 1024;
   const now = options.now ?? Date.now;
   const entries = new Map<string, Entry>();
+  let known = { revision: -1, readAt: -Infinity, ticks: -1 };
 
-  const answer = (entry: Entry, method: string, conditions: Conditions): Response => {
-    const headers = new Headers(entry.headers);
-    if (notModified(entry, headers, conditions)) return new Response(null, { status: 304, headers });
-    return new Response(method === 'HEAD' ? null : entry.body, { status: entry.status, headers });
+  const refresh = async (at: number, ticks: number): Promise<number> => {
+    known = { revision: await readPublicRevision(db), readAt: at, ticks };
+    return known.revision;
+  };
+  /** The revision, from memory while it is fresh: the common case costs no database read and no await. */
+  const currentRevision = (): number | Promise<number> => {
+    const at = Date.now(); // real time: the recheck interval is about processes, not the district's clock
+    if (known.ticks !== db.publicTicks || at - known.readAt >= REVISION_RECHECK_MS)
+      return refresh(at, db.publicTicks);
+    return known.revision;
   };
 
-  const middleware: MiddlewareHandler = async (c, next) => {
-    const method = c.req.method;
-    const url = new URL(c.req.url);
-    if ((method !== 'GET' && method !== 'HEAD') || !CACHEABLE.test(url.pathname) || url.search.length > 200) {
-      return next();
-    }
-    const key = url.pathname + url.search;
-    const revision = await readPublicRevision(db);
-    const cached = entries.get(key);
-    if (cached && cached.revision === revision && now() - cached.storedAt < maxAgeMs) {
-      entries.delete(key); // most recently used goes last
-      entries.set(key, cached);
-      return answer(cached, method, conditionsOf(c.req.raw.headers));
-    }
-    await next();
-    const response = c.res;
-    if (response.status !== 200 || response.headers.has('set-cookie')) return;
+  const answer = (entry: Entry, method: string, conditions: Conditions): Response => {
+    if (notModified(entry, conditions)) return new Response(null, { status: 304, headers: entry.headers });
+    return new Response(method === 'HEAD' ? null : entry.body, {
+      status: entry.status,
+      headers: entry.headers,
+    });
+  };
+
+  const store = async (
+    key: string,
+    revision: number,
+    response: Response,
+    method: string,
+    conditions: Conditions,
+  ) => {
     const body = new Uint8Array(await response.arrayBuffer());
-    const etag = response.headers.get('etag') ?? `"${fingerprint(body)}"`;
-    const headers = [...response.headers.entries()].filter(([name]) => name !== 'etag');
-    headers.push(['etag', etag]);
-    const entry: Entry = { revision, storedAt: now(), status: response.status, headers, body, etag };
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => (headers[name] = value));
+    headers.etag ??= `"${fingerprint(body)}"`;
+    const entry: Entry = {
+      revision,
+      storedAt: now(),
+      status: response.status,
+      headers,
+      body,
+      etag: headers.etag,
+      lastModified: Date.parse(headers['last-modified'] ?? ''),
+    };
     if (body.byteLength <= maxBodyBytes) {
       entries.delete(key);
       entries.set(key, entry);
       while (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
     }
-    c.res = undefined;
-    c.res = answer(entry, method, conditionsOf(c.req.raw.headers));
+    return answer(entry, method, conditions);
   };
 
-  return { middleware, size: () => entries.size };
+  return {
+    wrap<F extends Fetch>(fetch: F): F {
+      return (async (request: Request, ...rest: never[]) => {
+        const method = request.method;
+        const url = request.url;
+        const pathStart = url.indexOf('/', url.indexOf('//') + 2);
+        const queryStart = url.indexOf('?', pathStart);
+        const path = queryStart === -1 ? url.slice(pathStart) : url.slice(pathStart, queryStart);
+        if ((method !== 'GET' && method !== 'HEAD') || url.length - pathStart > 300 || !CACHEABLE.test(path))
+          return fetch(request, ...rest);
+        const conditions = conditionsOf(request, rest[0]);
+        if (conditions.authorization !== undefined) return fetch(request, ...rest);
+        const key = url.slice(pathStart);
+        const current = currentRevision();
+        const revision = typeof current === 'number' ? current : await current;
+        const cached = entries.get(key);
+        if (cached && cached.revision === revision && now() - cached.storedAt < maxAgeMs) {
+          entries.delete(key); // most recently used goes last
+          entries.set(key, cached);
+          return answer(cached, method, conditions);
+        }
+        // A HEAD answer has no body to keep, so the cache is filled by GETs only.
+        const response = await fetch(
+          method === 'HEAD' ? new Request(request, { method: 'GET' }) : request,
+          ...rest,
+        );
+        if (response.status !== 200 || response.headers.has('set-cookie')) return response;
+        return store(key, revision, response, method, conditions);
+      }) as F;
+    },
+    answerFromMemory(request, response) {
+      const method = request.method;
+      const key = request.url;
+      if ((method !== 'GET' && method !== 'HEAD') || !key || key.length > 300) return false;
+      const cached = entries.get(key);
+      if (!cached || request.headers.authorization !== undefined) return false;
+      const current = currentRevision();
+      if (typeof current !== 'number' || cached.revision !== current || now() - cached.storedAt >= maxAgeMs)
+        return false;
+      entries.delete(key);
+      entries.set(key, cached);
+      const conditions = conditionsOf(undefined, { incoming: request });
+      if (notModified(cached, conditions)) {
+        response.writeHead(304, cached.headers);
+        response.end();
+      } else {
+        response.writeHead(cached.status, {
+          ...cached.headers,
+          'content-length': String(cached.body.byteLength),
+        });
+        response.end(method === 'HEAD' ? undefined : cached.body);
+      }
+      return true;
+    },
+    size: () => entries.size,
+  };
 }
 
 interface Conditions {
-  ifNoneMatch: string | null;
-  ifModifiedSince: string | null;
+  ifNoneMatch: string | undefined;
+  ifModifiedSince: string | undefined;
+  authorization: string | undefined;
 }
 
-function conditionsOf(headers: Headers): Conditions {
-  return { ifNoneMatch: headers.get('if-none-match'), ifModifiedSince: headers.get('if-modified-since') };
+/**
+ * The request headers the cache looks at. On Node the server hands over the raw request too, whose headers
+ * are a plain object: reading them there spares building a Headers object for every request.
+ */
+function conditionsOf(request: Request | undefined, env: unknown): Conditions {
+  const raw = (env as { incoming?: { headers?: Record<string, string | string[] | undefined> } } | undefined)
+    ?.incoming?.headers;
+  if (raw) {
+    const one = (name: string) => {
+      const value = raw[name];
+      return Array.isArray(value) ? value.join(', ') : value;
+    };
+    return {
+      ifNoneMatch: one('if-none-match'),
+      ifModifiedSince: one('if-modified-since'),
+      authorization: one('authorization'),
+    };
+  }
+  return {
+    ifNoneMatch: request?.headers.get('if-none-match') ?? undefined,
+    ifModifiedSince: request?.headers.get('if-modified-since') ?? undefined,
+    authorization: request?.headers.get('authorization') ?? undefined,
+  };
 }
 
 /** RFC 9110 §13.2.2: If-None-Match decides when present; otherwise If-Modified-Since against Last-Modified. */
-function notModified(entry: Entry, headers: Headers, conditions: Conditions): boolean {
-  if (conditions.ifNoneMatch !== null) {
+function notModified(entry: Entry, conditions: Conditions): boolean {
+  if (conditions.ifNoneMatch !== undefined) {
     const bare = (tag: string) => tag.trim().replace(/^W\//, '');
     return conditions.ifNoneMatch
       .split(',')
       .some((tag) => tag.trim() === '*' || bare(tag) === bare(entry.etag));
   }
-  const modified = Date.parse(headers.get('last-modified') ?? '');
-  const since = Date.parse(conditions.ifModifiedSince ?? '');
-  return !Number.isNaN(modified) && !Number.isNaN(since) && modified <= since;
+  if (conditions.ifModifiedSince === undefined) return false;
+  const since = Date.parse(conditions.ifModifiedSince);
+  return !Number.isNaN(entry.lastModified) && !Number.isNaN(since) && entry.lastModified <= since;
 }
 
-/** FNV-1a over the bytes, twice with different seeds: a strong enough validator, cheap to compute. */
+/** FNV-1a over the bytes, twice with different primes: a validator that is cheap to compute. */
 function fingerprint(body: Uint8Array): string {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ body.byteLength;
