@@ -1,0 +1,89 @@
+// The public cache on its own, in front of a counting app: hits, revisions, conditional requests, HEAD,
+// eviction, and what it must never keep.
+import { describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../test/database';
+import { touchPublicStatement } from '../db/site-state';
+import { createPublicCache, REVISION_RECHECK_MS } from './public-cache';
+
+function counting(body = 'hello') {
+  const calls: string[] = [];
+  const fetch = async (request: Request) => {
+    calls.push(`${request.method} ${new URL(request.url).pathname}`);
+    if (request.url.endsWith('/nope')) return new Response('missing', { status: 404 });
+    if (request.url.includes('cookie')) return new Response('x', { headers: { 'set-cookie': 'a=b' } });
+    return new Response(`${body} ${calls.length}`, {
+      headers: { 'content-type': 'text/plain', 'last-modified': 'Sat, 21 Nov 2026 15:00:00 GMT' },
+    });
+  };
+  return { calls, fetch };
+}
+
+const get = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
+  new Request(`http://yesterday.test${path}`, { method, headers });
+
+describe('the public cache', () => {
+  it('renders once per revision, and again as soon as this process commits a public change', async () => {
+    const { database: db } = createTestDatabase();
+    const app = counting();
+    const fetch = createPublicCache(db).wrap(app.fetch);
+    expect(await (await fetch(get('/feed.xml'))).text()).toBe('hello 1');
+    expect(await (await fetch(get('/feed.xml'))).text()).toBe('hello 1');
+    await db.batch([touchPublicStatement(db)]);
+    expect(await (await fetch(get('/feed.xml'))).text()).toBe('hello 2');
+    expect(app.calls).toEqual(['GET /feed.xml', 'GET /feed.xml']);
+  });
+
+  it('sees a change committed by another connection within a second', async () => {
+    const handle = createTestDatabase();
+    const other = { ...handle.database, publicTicks: 0 }; // same file, but its ticks are not ours
+    const app = counting();
+    const fetch = createPublicCache(handle.database).wrap(app.fetch);
+    await fetch(get('/'));
+    const before = handle.database.publicTicks;
+    await other.batch([touchPublicStatement(other)]);
+    handle.database.publicTicks = before; // as if the write had happened in another process
+    await new Promise((resolve) => setTimeout(resolve, REVISION_RECHECK_MS + 50));
+    expect(await (await fetch(get('/'))).text()).toBe('hello 2');
+  });
+
+  it('answers conditional requests and HEAD from memory', async () => {
+    const { database: db } = createTestDatabase();
+    const app = counting();
+    const fetch = createPublicCache(db).wrap(app.fetch);
+    const first = await fetch(get('/digests/2026-11-20'));
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"\w+"$/);
+    expect((await fetch(get('/digests/2026-11-20', { 'if-none-match': etag }))).status).toBe(304);
+    expect((await fetch(get('/digests/2026-11-20', { 'if-none-match': `W/${etag}` }))).status).toBe(304);
+    expect((await fetch(get('/digests/2026-11-20', { 'if-none-match': '"else"' }))).status).toBe(200);
+    expect(
+      (await fetch(get('/digests/2026-11-20', { 'if-modified-since': 'Sat, 21 Nov 2026 15:00:00 GMT' })))
+        .status,
+    ).toBe(304);
+    const head = await fetch(get('/digests/2026-11-20', {}, 'HEAD'));
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+    expect(app.calls).toEqual(['GET /digests/2026-11-20']);
+  });
+
+  it('keeps no errors, no responses that set cookies, nothing private, and no more than it may hold', async () => {
+    const { database: db } = createTestDatabase();
+    const app = counting();
+    const cache = createPublicCache(db, { maxEntries: 2 });
+    const fetch = cache.wrap(app.fetch);
+    await fetch(get('/digests/nope'));
+    await fetch(get('/digests/nope'));
+    await fetch(get('/admin/inbox'));
+    await fetch(get('/admin/inbox'));
+    await fetch(get('/embed?cookie=1'));
+    await fetch(get('/embed?cookie=1'));
+    await fetch(get('/feed.xml', { authorization: 'Bearer yd_x' }));
+    await fetch(get('/feed.xml', { authorization: 'Bearer yd_x' }));
+    expect(app.calls.length).toBe(8);
+    expect(cache.size()).toBe(0);
+
+    for (const path of ['/', '/archive', '/feed.atom', '/']) await fetch(get(path));
+    expect(cache.size()).toBe(2);
+    expect(app.calls.slice(8)).toEqual(['GET /', 'GET /archive', 'GET /feed.atom', 'GET /']);
+  });
+});
