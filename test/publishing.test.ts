@@ -164,6 +164,10 @@ describe('publishing', () => {
       expect(parsed.entries[0]!.content[0]).not.toContain('Pumpkin');
       expect((await get('/schools/nowhere')).status).toBe(404);
       expect((await get('/schools/nowhere/feed.xml')).status).toBe(404);
+      // The school page's "by email" link arrives with that school ticked.
+      const subscribe = await text('/subscribe?school=washington-middle');
+      expect(subscribe).toMatch(/value="washington-middle" checked=""/);
+      expect(subscribe).not.toMatch(/value="lincoln-elementary" checked=""/);
       const schools = await text('/schools');
       expect(schools).toContain('href="/schools/lincoln-elementary"');
       expect(schools).toContain('href="/schools/washington-middle"');

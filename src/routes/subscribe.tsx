@@ -60,6 +60,7 @@ export function subscribeRoutes(deps: AppDeps) {
       <SubscribePage
         site={site}
         schools={await listSchools(deps.db)}
+        chosen={c.req.queries('school')}
         sent={c.req.query('sent') === '1'}
         consentText={CONSENT_TEXT}
       />,

@@ -1,0 +1,210 @@
+// The public side in real Chromium: the blog, a digest page, the archive, the schools, a printed page, and
+// the embed placed by embed.js on a page from another origin (framed there only when settings allow it).
+// Every page passes axe; screenshots land in test-results/ to be looked at.
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { correctDesk, deskDepsOf, publishDesk, saveDesk, type DeskActor } from '../../src/curate/desk';
+import { listItemsPublishedBetween } from '../../src/db/items';
+import { changeSetting } from '../../src/settings/district-settings';
+import { dayRange } from '../../src/time/zoned-time';
+import { describeViolations, launchBrowser, seriousAxeViolations } from '../browser';
+import { addSchoolWithSource, item, storeItems } from '../fixtures';
+import { serveBody, startTestServer, type TestServer } from '../http-server';
+import { solidPng } from '../png';
+import { addUser, startTestApp, type TestApp } from '../test-app';
+
+const SHOTS = 'test-results';
+
+describe('browser: the public site and the embed', () => {
+  let app: TestApp;
+  let images: TestServer;
+  let district: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    images = await startTestServer();
+    const colours: [number, number, number][] = [
+      [222, 140, 52],
+      [70, 120, 170],
+      [96, 150, 90],
+      [180, 90, 110],
+    ];
+    colours.forEach((colour, n) =>
+      images.route(`/photo-${n}.png`, serveBody(Buffer.from(solidPng(640, 400, colour)), 'image/png')),
+    );
+    district = await startTestServer();
+    app = await startTestApp({ clock: (await import('../clock')).testClock('2026-11-21T15:00:00Z') });
+    const db = app.runtime.deps.db;
+    const editor: DeskActor = { type: 'user', id: 1, userId: 1, label: 'dana', role: 'editor' };
+    editor.id = editor.userId = (await addUser(app, 'dana@district.example', 'editor')).id;
+    const schools = [
+      await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/feed'),
+      await addSchoolWithSource(db, 'Washington Middle', 'https://washington.example/feed'),
+    ];
+    const posts = [
+      [
+        'Pumpkin measuring day',
+        'We measured six pumpkins and estimated their weight before carving.',
+        'Six pumpkins on a table',
+      ],
+      [
+        'Reading buddies',
+        'Second graders read with their fifth-grade buddies in the library.',
+        'Two students reading on a rug',
+      ],
+      [
+        'Robot club races',
+        'The robot club raced their line-following robots in the gym.',
+        'Small robots on a taped track',
+      ],
+      [
+        'Leaf rubbings',
+        'Crayon rubbings of oak and maple leaves now line the hallway.',
+        'Crayon leaf rubbings on paper',
+      ],
+    ];
+    for (const date of ['2026-11-19', '2026-11-20']) {
+      const { start } = dayRange(date, 'America/Chicago');
+      for (const [n, [title, summary, alt]] of posts.entries()) {
+        await storeItems(db, schools[n % 2]!.source.id, [
+          item({
+            guid: `${date}-${n}`,
+            title: `${title}`,
+            summary,
+            publishedAt: start + (10 + n) * 3600_000,
+            imageUrl: n < 3 ? `${images.url}/photo-${n}.png` : null,
+            imageAlt: n < 3 ? alt : null,
+          }),
+        ]);
+      }
+      const { start: from, end } = dayRange(date, 'America/Chicago');
+      const items = await listItemsPublishedBetween(db, from, end);
+      app.clock.set(end + 13 * 3600_000);
+      await saveDesk(deskDepsOf(app.runtime.deps), editor, date, {
+        intro:
+          date === '2026-11-20'
+            ? 'Pumpkins, reading buddies and racing robots: a busy Friday across the district.'
+            : 'Thursday in four classrooms.',
+        entries: items.sort((a, b) => a.publishedAt - b.publishedAt).map((i) => ({ itemId: i.id })),
+      });
+      await publishDesk(deskDepsOf(app.runtime.deps), editor, date);
+    }
+    await correctDesk(deskDepsOf(app.runtime.deps), editor, '2026-11-20', {
+      entries: (
+        await listItemsPublishedBetween(
+          db,
+          ...(Object.values(dayRange('2026-11-20', 'America/Chicago')) as [number, number]),
+        )
+      )
+        .sort((a, b) => a.publishedAt - b.publishedAt)
+        .map((i) => ({ itemId: i.id })),
+      note: 'An earlier version listed the wrong school for the robot club. We are sorry for the mix-up.',
+      email: false,
+    });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await images?.close();
+    await district?.close();
+  });
+
+  const visit = async (page: Page, path: string, name: string) => {
+    const response = await page.goto(`${app.url}${path}`);
+    expect(response?.status(), path).toBe(200);
+    expect(describeViolations(await seriousAxeViolations(page)), path).toBe('');
+    await page.screenshot({ path: `${SHOTS}/public-${name}.png`, fullPage: true });
+  };
+
+  it('shows the blog, a digest, the archive and the schools, accessibly, on a desktop and a phone', async () => {
+    for (const [width, height, label] of [
+      [1280, 900, 'desktop'],
+      [390, 844, 'phone'],
+    ] as const) {
+      const page = await browser.newPage({ viewport: { width, height } });
+      await visit(page, '/', `${label}-home`);
+      await visit(page, '/digests/2026-11-20', `${label}-digest`);
+      expect(await page.locator('.entry h2').allTextContents()).toEqual([
+        'Pumpkin measuring day',
+        'Reading buddies',
+        'Robot club races',
+        'Leaf rubbings',
+      ]);
+      expect(await page.locator('.correction').first().textContent()).toContain(
+        'Corrected on Saturday, November 21, 2026',
+      );
+      // Images have loaded, with their alt text.
+      const loaded = await page
+        .locator('.entry img')
+        .evaluateAll((imgs) =>
+          imgs.map((img) => [(img as HTMLImageElement).naturalWidth > 0, img.getAttribute('alt')]),
+        );
+      expect(loaded).toEqual([
+        [true, 'Six pumpkins on a table'],
+        [true, 'Two students reading on a rug'],
+        [true, 'Small robots on a taped track'],
+      ]);
+      await visit(page, '/archive', `${label}-archive`);
+      await visit(page, '/schools', `${label}-schools`);
+      await visit(page, '/schools/washington-middle', `${label}-school`);
+      await page.close();
+    }
+  });
+
+  it('prints a digest without the navigation', async () => {
+    const page = await browser.newPage({ viewport: { width: 800, height: 1100 } });
+    await page.goto(`${app.url}/digests/2026-11-20`);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.masthead nav').isVisible()).toBe(false);
+    await page.screenshot({ path: `${SHOTS}/public-print-digest.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('puts the embed on a page from another origin with one script tag, sized to its content', async () => {
+    district.route(
+      '/news',
+      serveBody(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>District news</title>
+        <style>body{font:16px/1.5 Georgia,serif;margin:0;background:#f4f4f4}main{max-width:960px;margin:0 auto;padding:24px;display:grid;grid-template-columns:2fr 1fr;gap:24px}article{background:#fff;padding:24px}aside h2{font-size:18px}</style></head>
+        <body><main><article><h1>District news</h1><p>The board meets on Tuesday. Snow days are announced by 6 am on the district site and by text message.</p></article>
+        <aside><h2>From our classrooms</h2><script src="${app.url}/embed.js" data-count="1"></script></aside></main></body></html>`,
+        'text/html; charset=utf-8',
+      ),
+    );
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+
+    // Not yet allowed: the browser refuses to show the embed in the district's page.
+    await page.goto(`${district.url}/news`);
+    const frame = page.frameLocator('aside iframe');
+    await page.locator('aside iframe').waitFor();
+    await page.waitForTimeout(500);
+    expect(await frame.locator('.embed').count()).toBe(0);
+
+    await changeSetting(app.runtime.deps.db, 'embed_origins', district.url, app.clock.now());
+    await page.reload();
+    await frame.locator('.post h3').first().waitFor();
+    expect(await frame.locator('.post h3').allTextContents()).toEqual([
+      'Pumpkin measuring day',
+      'Reading buddies',
+      'Robot club races',
+      'Leaf rubbings',
+    ]);
+    expect(await frame.locator('.correction').count()).toBe(1);
+    // The frame grows to its content: no inner scrollbar, nothing cut off.
+    await expect
+      .poll(async () => {
+        const outer = await page.locator('aside iframe').evaluate((el) => el.getBoundingClientRect().height);
+        const inner = await frame.locator('html').evaluate((el) => el.getBoundingClientRect().height);
+        return Math.abs(outer - inner) <= 2 && outer > 300;
+      })
+      .toBe(true);
+    await page.screenshot({ path: `${SHOTS}/public-embed-on-district-site.png`, fullPage: true });
+    await page.goto(`${app.url}/embed?count=2`);
+    expect(describeViolations(await seriousAxeViolations(page))).toBe('');
+    await page.close();
+  });
+});
