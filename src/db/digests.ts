@@ -85,6 +85,7 @@ export async function listEntries(db: Database, digestIds: number[]): Promise<Di
       schoolId: schools.id,
       schoolName: schools.name,
       schoolSlug: schools.slug,
+      districtWide: schools.districtWide,
       sourceTitle: sources.title,
       sourceUrl: sources.feedUrl,
       mediaRelease: sources.mediaRelease,
@@ -172,8 +173,14 @@ export async function publishDigest(
 ): Promise<PublishOutcome> {
   const token = randomToken(12);
   const guard = claimedBy(digestId, token);
+  // Posts from district-wide schools go to everyone, whatever schools they chose.
+  const hasDistrictWideEntry = sql`exists (
+      select 1 from ${digestEntries} e join ${items} i on i.id = e.item_id
+      join ${sources} src on src.id = i.source_id join ${schools} sc on sc.id = src.school_id
+      where e.digest_id = ${digestId} and e.removed_at is null and sc.district_wide = 1)`;
   const wantsThisDigest = sql`(
     not exists (select 1 from ${subscriberSchools} ss where ss.subscriber_id = s.id)
+    or ${hasDistrictWideEntry}
     or exists (
       select 1 from ${subscriberSchools} ss
       join ${sources} src on src.school_id = ss.school_id

@@ -10,6 +10,8 @@ export interface InboxItem extends Item {
   schoolId: number;
   schoolName: string;
   schoolSlug: string;
+  /** The post's school is district-wide: every subscriber gets it. */
+  districtWide: boolean;
   sourceTitle: string | null;
   sourceUrl: string;
   mediaRelease: boolean;
@@ -100,6 +102,7 @@ const inboxColumns = {
   schoolId: schools.id,
   schoolName: schools.name,
   schoolSlug: schools.slug,
+  districtWide: schools.districtWide,
   sourceTitle: sources.title,
   sourceUrl: sources.feedUrl,
   mediaRelease: sources.mediaRelease,

@@ -13,6 +13,8 @@ export const schools = sqliteTable('schools', {
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
   createdAt: integer('created_at').notNull(),
+  /** The district office and the like: its posts go to every subscriber, whatever schools they chose. */
+  districtWide: integer('district_wide', { mode: 'boolean' }).notNull().default(false),
 });
 
 export const sources = sqliteTable(
@@ -194,6 +196,10 @@ export const subscribers = sqliteTable(
     consentAt: integer('consent_at'),
     consentText: text('consent_text'),
     consentSource: text('consent_source'),
+    /** The schools (slugs, JSON) the subscriber chose when consenting. */
+    consentSchools: text('consent_schools'),
+    /** A new address asked for on the preferences page, waiting for its own confirmation. */
+    pendingEmail: text('pending_email'),
     confirmSentAt: integer('confirm_sent_at'),
     confirmedAt: integer('confirmed_at'),
     unsubscribedAt: integer('unsubscribed_at'),

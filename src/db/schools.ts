@@ -34,6 +34,7 @@ export async function listSchoolsWithCounts(db: Database): Promise<(School & { s
       slug: schools.slug,
       name: schools.name,
       createdAt: schools.createdAt,
+      districtWide: schools.districtWide,
       sourceCount: sql<number>`(SELECT count(*) FROM ${sources} WHERE ${sources.schoolId} = ${schools.id})`,
     })
     .from(schools)
@@ -57,6 +58,7 @@ export async function listSchoolsWithDigests(db: Database): Promise<(School & { 
       slug: schools.slug,
       name: schools.name,
       createdAt: schools.createdAt,
+      districtWide: schools.districtWide,
       digests: sql<number>`count(distinct ${digestEntries.digestId})`,
     })
     .from(schools)
@@ -66,4 +68,9 @@ export async function listSchoolsWithDigests(db: Database): Promise<(School & { 
     .innerJoin(digests, and(eq(digests.id, digestEntries.digestId), eq(digests.status, 'published')))
     .groupBy(schools.id)
     .orderBy(asc(schools.name));
+}
+
+/** The statement that marks a school district-wide (its posts reach every subscriber) or not. */
+export function setDistrictWideStatement(db: Database, id: number, districtWide: boolean) {
+  return db.orm.update(schools).set({ districtWide }).where(eq(schools.id, id));
 }

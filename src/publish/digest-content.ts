@@ -85,11 +85,14 @@ export function digestTitle(digest: Digest, siteTitle: string): string {
   return digest.title.trim() || siteTitle;
 }
 
-/** Entries a subscriber of these schools receives (no schools chosen means every school). */
+/**
+ * Entries a subscriber of these schools receives: the district-wide ones and those schools' (no schools
+ * chosen means every school).
+ */
 export function entriesForSchools(
   entries: DigestEntryWithItem[],
   schoolIds: readonly number[],
 ): DigestEntryWithItem[] {
   if (schoolIds.length === 0) return entries;
-  return entries.filter((entry) => schoolIds.includes(entry.item.schoolId));
+  return entries.filter((entry) => entry.item.districtWide || schoolIds.includes(entry.item.schoolId));
 }

@@ -40,12 +40,15 @@ export function SubscribePage(props: {
             aria-invalid={props.error ? 'true' : undefined}
             aria-describedby={props.error ? 'email-error' : undefined}
           />
-          {props.schools.length > 0 ? (
+          {choosable(props.schools).length > 0 ? (
             <fieldset>
               <legend>Schools you care about</legend>
-              <p class="hint">Leave all unticked to hear from every school.</p>
+              <p class="hint">
+                Leave all unticked to hear from every school.
+                <EveryoneNote schools={props.schools} />
+              </p>
               <div class="checks">
-                {props.schools.map((school) => (
+                {choosable(props.schools).map((school) => (
                   <label>
                     <input
                       type="checkbox"
@@ -116,9 +119,12 @@ export function PreferencesPage(props: {
         </p>
         <fieldset>
           <legend>Schools you care about</legend>
-          <p class="hint">Leave all unticked to hear from every school.</p>
+          <p class="hint">
+            Leave all unticked to hear from every school.
+            <EveryoneNote schools={props.schools} />
+          </p>
           <div class="checks">
-            {props.schools.map((school) => (
+            {choosable(props.schools).map((school) => (
               <label>
                 <input
                   type="checkbox"
@@ -138,4 +144,15 @@ export function PreferencesPage(props: {
       </p>
     </PublicLayout>
   );
+}
+
+/** Schools a parent can choose: district-wide ones reach everyone anyway. */
+function choosable(schools: School[]): School[] {
+  return schools.filter((school) => !school.districtWide);
+}
+
+function EveryoneNote(props: { schools: School[] }) {
+  const everyone = props.schools.filter((school) => school.districtWide).map((school) => school.name);
+  if (everyone.length === 0) return null;
+  return <> Posts from {everyone.join(' and ')} come to everyone.</>;
 }

@@ -1,7 +1,7 @@
 // /admin/sources: list feeds with their health, add a feed, fetch one now, check all now.
 import { Hono } from 'hono';
 import { listSchools, listSchoolsWithCounts } from '../../db/schools';
-import { renameSchool } from '../../sources/rename-school';
+import { updateSchool } from '../../sources/update-school';
 import { findSource, listSources, makeAllSourcesDue, retrySourceNow } from '../../db/sources';
 import type { AppDeps } from '../../deps';
 import { pollSources } from '../../ingest/poll';
@@ -47,11 +47,12 @@ export function sourcesRoutes(deps: AppDeps) {
   });
 
   app.post('/schools/:id{[0-9]+}', async (c) => {
-    const outcome = await renameSchool(
+    const form = await readForm(c);
+    const outcome = await updateSchool(
       deps.db,
       actorOf(deps, c),
       Number(c.req.param('id')),
-      field(await readForm(c), 'name', 500),
+      { name: field(form, 'name', 500), districtWide: checkbox(form, 'district_wide') },
       deps.clock.now(),
     );
     return redirectWith(c, deps.signingKey, '/admin/sources#schools', {

@@ -197,7 +197,8 @@ function Schools(props: { schools: (School & { sourceCount: number })[]; csrfTok
       <h2 id="schools">Schools</h2>
       <p class="muted">
         A school appears when a source names it. Renaming keeps its address, so parents’ choices and links
-        still work.
+        still work. Posts from a <strong>district-wide</strong> school (the district office, say) go to every
+        subscriber, whatever schools they chose.
       </p>
       <table>
         <thead>
@@ -225,8 +226,12 @@ function Schools(props: { schools: (School & { sourceCount: number })[]; csrfTok
                       maxlength={120}
                     />
                   </div>
-                  <button type="submit" class="secondary" aria-label={`Rename ${school.name}`}>
-                    Rename
+                  <label class="check-label">
+                    <input type="checkbox" name="district_wide" value="1" checked={school.districtWide} />{' '}
+                    District-wide
+                  </label>
+                  <button type="submit" class="secondary" aria-label={`Save ${school.name}`}>
+                    Save
                   </button>
                 </form>
               </td>

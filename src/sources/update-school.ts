@@ -1,0 +1,62 @@
+// Changing a school: its name (a typo, or a real rename) and whether it is district-wide (the district office:
+// its posts go to every subscriber, whatever schools they chose). The slug, and so the school's public
+// address and parents' choices, stay as they are. Two schools may not share a name.
+import { auditStatement, type Actor } from '../db/audit';
+import type { Database } from '../db/client';
+import { findSchool, listSchools, renameSchoolStatement, setDistrictWideStatement } from '../db/schools';
+import { touchPublicStatement } from '../db/site-state';
+
+export type SchoolOutcome = { ok: boolean; message: string };
+
+export async function updateSchool(
+  db: Database,
+  actor: Actor,
+  id: number,
+  change: { name: string; districtWide: boolean },
+  now: number,
+): Promise<SchoolOutcome> {
+  const name = change.name.replace(/\s+/g, ' ').trim();
+  const school = await findSchool(db, id);
+  if (!school) return { ok: false, message: 'That school does not exist; reload the page.' };
+  if (!name) return { ok: false, message: `Type the new name for ${school.name}.` };
+  if (name.length > 120) return { ok: false, message: 'Keep a school’s name to 120 characters.' };
+  const renamed = name !== school.name;
+  const widened = change.districtWide !== school.districtWide;
+  if (!renamed && !widened) return { ok: true, message: `Nothing changed for ${school.name}.` };
+  const clash = (await listSchools(db)).find(
+    (other) => other.id !== id && other.name.toLowerCase() === name.toLowerCase(),
+  );
+  if (clash)
+    return {
+      ok: false,
+      message: `Another school is already called ${clash.name}. To merge them, move each source to ${clash.name} on its own page.`,
+    };
+  await db.batch([
+    renameSchoolStatement(db, id, name),
+    setDistrictWideStatement(db, id, change.districtWide),
+    touchPublicStatement(db),
+    auditStatement(
+      db,
+      actor,
+      {
+        action: renamed ? 'school.rename' : 'school.change',
+        subjectType: 'school',
+        subjectId: id,
+        details: {
+          ...(renamed ? { from: school.name, to: name } : {}),
+          ...(widened ? { districtWide: change.districtWide } : {}),
+        },
+      },
+      now,
+    ),
+  ]);
+  const parts = [
+    renamed ? `${school.name} is now called ${name}.` : '',
+    widened
+      ? change.districtWide
+        ? `Posts from ${name} now go to every subscriber.`
+        : `Posts from ${name} now go only to those who chose it (or every school).`
+      : '',
+  ];
+  return { ok: true, message: parts.filter(Boolean).join(' ') };
+}
