@@ -20,6 +20,9 @@ describe('parseConfig', () => {
       databasePath: './data/yesterday.db',
       outboxDir: './data/outbox',
       smtpUrl: undefined,
+      smtpMaxConnections: 4,
+      smtpRateLimit: undefined,
+      dkim: undefined,
       mailFrom: 'Yesterday <digest@localhost>',
       fetchAllowPrivateNetworks: false,
       logLevel: 'info',
@@ -36,6 +39,11 @@ describe('parseConfig', () => {
       MAIL_FROM: 'Lakeside Schools <digest@lakeside.example>',
       FETCH_ALLOW_PRIVATE_NETWORKS: 'true',
       LOG_LEVEL: 'WARN',
+      SMTP_MAX_CONNECTIONS: '8',
+      SMTP_RATE_LIMIT: '50',
+      DKIM_DOMAIN: 'Lakeside.example',
+      DKIM_SELECTOR: 'yesterday',
+      DKIM_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----\\nMIIE\\n-----END PRIVATE KEY-----',
     });
     expect(config).toMatchObject({
       port: 3000,
@@ -43,6 +51,13 @@ describe('parseConfig', () => {
       publicUrl: 'https://digest.lakeside.example',
       fetchAllowPrivateNetworks: true,
       logLevel: 'warn',
+      smtpMaxConnections: 8,
+      smtpRateLimit: 50,
+      dkim: {
+        domain: 'lakeside.example',
+        selector: 'yesterday',
+        privateKey: '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----',
+      },
     });
   });
 
@@ -74,6 +89,19 @@ describe('parseConfig', () => {
       'FETCH_ALLOW_PRIVATE_NETWORKS: must be true or false, but is "maybe".',
     ],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL: must be one of debug, info, warn, error, silent, but is "loud".'],
+    [{ SMTP_RATE_LIMIT: 'fast' }, 'SMTP_RATE_LIMIT: must be a whole number from 1 to 10000, but is "fast".'],
+    [
+      { DKIM_SELECTOR: 'yesterday', DKIM_PRIVATE_KEY_FILE: '/etc/yesterday/dkim.pem' },
+      'DKIM_DOMAIN: must name the signing domain (d=), such as district.example, when DKIM is set up.',
+    ],
+    [
+      { DKIM_DOMAIN: 'lakeside.example', DKIM_SELECTOR: 'yesterday' },
+      'DKIM_PRIVATE_KEY: must hold the PEM private key (or set DKIM_PRIVATE_KEY_FILE to a file holding it).',
+    ],
+    [
+      { DKIM_DOMAIN: 'lakeside.example', DKIM_SELECTOR: 'yesterday', DKIM_PRIVATE_KEY: 'secret' },
+      'DKIM_PRIVATE_KEY: must be a PEM private key, from -----BEGIN PRIVATE KEY----- to -----END PRIVATE KEY-----.',
+    ],
   ])('%j is refused with a sentence naming the variable', (env, message) => {
     expect(problem(env)).toBe(message);
   });

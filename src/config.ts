@@ -11,9 +11,23 @@ export interface Config {
   databasePath: string;
   outboxDir: string;
   smtpUrl: string | undefined;
+  /** Connections the SMTP pool keeps open. */
+  smtpMaxConnections: number;
+  /** Most messages per second through SMTP; undefined for as fast as the server takes them. */
+  smtpRateLimit: number | undefined;
+  /** DKIM signing of every message, when the district publishes a key in DNS. */
+  dkim: DkimConfig | undefined;
   mailFrom: string;
   fetchAllowPrivateNetworks: boolean;
   logLevel: LogLevel;
+}
+
+export interface DkimConfig {
+  domain: string;
+  selector: string;
+  /** The PEM private key itself, or a file holding it (read at start on Node). */
+  privateKey?: string;
+  privateKeyFile?: string;
 }
 
 export class ConfigError extends Error {
@@ -36,6 +50,9 @@ export function parseConfig(env: Env): Config {
     databasePath: nonEmpty(env, 'DATABASE_PATH', './data/yesterday.db'),
     outboxDir: nonEmpty(env, 'OUTBOX_DIR', './data/outbox'),
     smtpUrl: parseSmtpUrl(env),
+    smtpMaxConnections: parseWholeNumber(env, 'SMTP_MAX_CONNECTIONS', 4, 1, 50) ?? 4,
+    smtpRateLimit: parseWholeNumber(env, 'SMTP_RATE_LIMIT', undefined, 1, 10_000),
+    dkim: parseDkim(env),
     mailFrom: parseMailFrom(env),
     fetchAllowPrivateNetworks: parseBoolean(env, 'FETCH_ALLOW_PRIVATE_NETWORKS', false),
     logLevel: parseLogLevel(env),
@@ -101,6 +118,60 @@ function parseSmtpUrl(env: Env): string | undefined {
   }
   if (!url.hostname) throw new ConfigError('SMTP_URL', 'names no host; use smtp://user:password@host:587.');
   return raw;
+}
+
+function parseWholeNumber<F extends number | undefined>(
+  env: Env,
+  name: string,
+  fallback: F,
+  min: number,
+  max: number,
+): number | F {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max)
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max}, but is "${raw}".`);
+  return value;
+}
+
+/** DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY (or DKIM_PRIVATE_KEY_FILE): all of them, or none. */
+function parseDkim(env: Env): DkimConfig | undefined {
+  const domain = read(env, 'DKIM_DOMAIN');
+  const selector = read(env, 'DKIM_SELECTOR');
+  // Environment files often carry a PEM on one line with literal \n.
+  const privateKey = read(env, 'DKIM_PRIVATE_KEY')?.replace(/\\n/g, '\n');
+  const privateKeyFile = read(env, 'DKIM_PRIVATE_KEY_FILE');
+  if (!domain && !selector && !privateKey && !privateKeyFile) return undefined;
+  if (!domain)
+    throw new ConfigError(
+      'DKIM_DOMAIN',
+      'must name the signing domain (d=), such as district.example, when DKIM is set up.',
+    );
+  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i.test(domain))
+    throw new ConfigError(
+      'DKIM_DOMAIN',
+      `must be a domain name such as district.example, but is "${domain}".`,
+    );
+  if (!selector || !/^[a-z0-9][a-z0-9._-]*$/i.test(selector))
+    throw new ConfigError(
+      'DKIM_SELECTOR',
+      'must name the DNS selector (s=), such as yesterday, when DKIM is set up.',
+    );
+  if (!privateKey && !privateKeyFile)
+    throw new ConfigError(
+      'DKIM_PRIVATE_KEY',
+      'must hold the PEM private key (or set DKIM_PRIVATE_KEY_FILE to a file holding it).',
+    );
+  if (
+    privateKey &&
+    !/^-----BEGIN (RSA )?PRIVATE KEY-----[\s\S]+-----END (RSA )?PRIVATE KEY-----$/.test(privateKey)
+  )
+    throw new ConfigError(
+      'DKIM_PRIVATE_KEY',
+      'must be a PEM private key, from -----BEGIN PRIVATE KEY----- to -----END PRIVATE KEY-----.',
+    );
+  return { domain: domain.toLowerCase(), selector, privateKey, privateKeyFile };
 }
 
 function parseMailFrom(env: Env): string {

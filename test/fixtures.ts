@@ -48,7 +48,7 @@ export async function storeItems(db: Database, sourceId: number, items: Normaliz
 export async function addConfirmedSubscriber(db: Database, email: string, schoolIds: number[] = []) {
   const subscriber = await upsertPendingSubscriber(
     db,
-    { email, nonce: `n-${email}`, consent: { text: 'test', source: 'form' }, schoolIds },
+    { email, nonce: `n-${email}`, consent: { text: 'test', source: 'form', schools: [] }, schoolIds },
     1,
   );
   await replaceSubscriberSchools(db, subscriber.id, schoolIds);

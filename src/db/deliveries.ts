@@ -16,6 +16,9 @@ export interface PendingDelivery {
   subscriberId: number;
   email: string;
   tokenNonce: string;
+  /** The subscriber's status now: someone who unsubscribed after the digest was queued gets nothing. */
+  subscriberStatus: string;
+  bounceCount: number;
   /** The subscriber's chosen school ids, sorted; empty means every school. */
   schoolIds: number[];
 }
@@ -35,6 +38,8 @@ export async function listDueDeliveries(
       subscriberId: subscribers.id,
       email: subscribers.email,
       tokenNonce: subscribers.tokenNonce,
+      subscriberStatus: subscribers.status,
+      bounceCount: subscribers.bounceCount,
       schoolIds: sql<
         string | null
       >`(select group_concat(school_id) from (select ${subscriberSchools.schoolId} as school_id from ${subscriberSchools} where ${subscriberSchools.subscriberId} = ${subscribers.id} order by 1))`,

@@ -23,9 +23,13 @@ export async function findSubscriberByEmail(db: Database, email: string): Promis
     .get();
 }
 
+/** What a subscriber agreed to, kept with the subscription: when is the row's consent_at. */
 export interface Consent {
+  /** The words on the form they submitted, or an administrator's attestation for an import. */
   text: string;
   source: 'form' | 'import';
+  /** The schools chosen at the time (slugs); empty for every school. */
+  schools: string[];
 }
 
 /**
@@ -48,6 +52,7 @@ export async function upsertPendingSubscriber(
       consentAt: now,
       consentText: subscriber.consent.text,
       consentSource: subscriber.consent.source,
+      consentSchools: JSON.stringify(subscriber.consent.schools),
       createdAt: now,
       updatedAt: now,
     })
@@ -59,9 +64,10 @@ export async function upsertPendingSubscriber(
         consentAt: now,
         consentText: subscriber.consent.text,
         consentSource: subscriber.consent.source,
+        consentSchools: JSON.stringify(subscriber.consent.schools),
         updatedAt: now,
       },
-      setWhere: sql`${subscribers.status} in ('pending', 'unsubscribed')`,
+      setWhere: sql`${subscribers.status} in ('pending', 'unsubscribed', 'suspended')`,
     });
   const stored = (await findSubscriberByEmail(db, emailKey))!;
   if (stored.status === 'pending' && stored.tokenNonce === subscriber.nonce) {
@@ -91,7 +97,7 @@ export async function markConfirmSent(db: Database, id: number, now: number): Pr
 export async function confirmSubscriber(db: Database, id: number, now: number): Promise<boolean> {
   const rows = await db.orm
     .update(subscribers)
-    .set({ status: 'confirmed', confirmedAt: now, updatedAt: now })
+    .set({ status: 'confirmed', confirmedAt: now, bounceCount: 0, updatedAt: now })
     .where(and(eq(subscribers.id, id), eq(subscribers.status, 'pending')))
     .returning({ id: subscribers.id });
   return rows.length > 0;
@@ -137,4 +143,26 @@ export async function listSubscribers(
     .orderBy(subscribers.emailKey)
     .limit(page.limit)
     .offset(page.offset);
+}
+
+/** Hard bounces in a row after which an address is suspended: it no longer gets email until it resubscribes. */
+export const SUSPEND_AFTER_BOUNCES = 2;
+
+/** Counts a hard bounce; answers true when this one suspended the address. */
+export async function recordHardBounce(db: Database, id: number, now: number): Promise<boolean> {
+  const [row] = await db.orm
+    .update(subscribers)
+    .set({
+      bounceCount: sql`${subscribers.bounceCount} + 1`,
+      status: sql`case when ${subscribers.bounceCount} + 1 >= ${SUSPEND_AFTER_BOUNCES} and ${subscribers.status} = 'confirmed' then 'suspended' else ${subscribers.status} end`,
+      updatedAt: now,
+    })
+    .where(eq(subscribers.id, id))
+    .returning({ status: subscribers.status, bounceCount: subscribers.bounceCount });
+  return row?.status === 'suspended' && row.bounceCount === SUSPEND_AFTER_BOUNCES;
+}
+
+/** A message got through: earlier bounces no longer count towards suspension. */
+export async function clearBounces(db: Database, id: number): Promise<void> {
+  await db.orm.update(subscribers).set({ bounceCount: 0 }).where(eq(subscribers.id, id));
 }

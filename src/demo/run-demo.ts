@@ -90,7 +90,7 @@ export async function runDemo(config: Config, _args: string[]): Promise<void> {
         {
           email,
           nonce: randomToken(12),
-          consent: { text: 'Demo subscriber', source: 'import' },
+          consent: { text: 'Demo subscriber', source: 'import', schools: [] },
           schoolIds: [],
         },
         now,

@@ -11,6 +11,7 @@ import {
   type PendingDelivery,
 } from '../db/deliveries';
 import { listSchools } from '../db/schools';
+import { clearBounces, recordHardBounce } from '../db/subscribers';
 import { readPublicRevision } from '../db/site-state';
 import { runWithConcurrency } from '../ingest/poll';
 import type { Logger } from '../log';
@@ -40,6 +41,8 @@ export interface SendReport {
   retried: number;
   failed: number;
   skipped: number;
+  /** Addresses suspended by this pass after repeated hard bounces. */
+  suspended: number;
   /** Renders performed: at most one per distinct school selection per digest. */
   renders: number;
 }
@@ -51,7 +54,7 @@ export async function sendDueDeliveries(
   deps: SendDeps,
   options: { digestId?: number; batchSize?: number; concurrency?: number } = {},
 ): Promise<SendReport> {
-  const report: SendReport = { sent: 0, retried: 0, failed: 0, skipped: 0, renders: 0 };
+  const report: SendReport = { sent: 0, retried: 0, failed: 0, skipped: 0, suspended: 0, renders: 0 };
   const schoolNames = new Map((await listSchools(deps.db)).map((s) => [s.id, s.name]));
   const contents = new Map<string, DigestContent | undefined>();
   const renders = new Map<string, RenderedDigestEmail | undefined>();
@@ -93,6 +96,16 @@ export async function sendDueDeliveries(
 
   const sendOne = async (delivery: PendingDelivery) => {
     if (!(await claimDelivery(deps.db, delivery.id, deps.now()))) return; // another sender has it
+    if (delivery.subscriberStatus !== 'confirmed') {
+      await markDeliveryFailed(
+        deps.db,
+        delivery.id,
+        { state: 'skipped', error: `The subscriber is ${delivery.subscriberStatus} now.` },
+        deps.now(),
+      );
+      report.skipped++;
+      return;
+    }
     await dropStaleRenders();
     const rendered = await renderFor(delivery);
     if (!rendered) {
@@ -147,6 +160,7 @@ export async function sendDueDeliveries(
     const now = deps.now();
     if (outcome.ok) {
       await markDeliverySent(deps.db, delivery.id, outcome.messageId, now);
+      if (delivery.bounceCount > 0) await clearBounces(deps.db, delivery.subscriberId);
       report.sent++;
     } else if (!outcome.permanent && delivery.attempts + 1 < MAX_ATTEMPTS) {
       const delay = RETRY_DELAYS_MS[Math.min(delivery.attempts, RETRY_DELAYS_MS.length - 1)]!;
@@ -161,6 +175,10 @@ export async function sendDueDeliveries(
       );
       report.failed++;
       deps.log.warn('delivery failed', { delivery: delivery.id, reason: outcome.reason });
+      if (outcome.bounce && (await recordHardBounce(deps.db, delivery.subscriberId, now))) {
+        report.suspended++;
+        deps.log.warn('address suspended after repeated hard bounces', { subscriber: delivery.subscriberId });
+      }
     }
   };
 

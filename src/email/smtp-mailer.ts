@@ -9,7 +9,13 @@ export interface SmtpMailerOptions {
   maxConnections?: number;
   /** Most messages per second, across the pool. */
   ratePerSecond?: number;
+  /** Sign every message; the signature covers both List-Unsubscribe headers (RFC 8058 asks for that). */
+  dkim?: { domain: string; selector: string; privateKey: string };
 }
+
+/** Headers the DKIM signature covers, List-Unsubscribe and List-Unsubscribe-Post among them. */
+export const DKIM_SIGNED_HEADERS =
+  'from:to:subject:date:message-id:mime-version:content-type:list-unsubscribe:list-unsubscribe-post:list-id';
 
 export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
   const transport = nodemailer.createTransport({
@@ -18,6 +24,16 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
     maxConnections: options.maxConnections ?? 4,
     maxMessages: 500,
     ...(options.ratePerSecond ? { rateDelta: 1000, rateLimit: options.ratePerSecond } : {}),
+    ...(options.dkim
+      ? {
+          dkim: {
+            domainName: options.dkim.domain,
+            keySelector: options.dkim.selector,
+            privateKey: options.dkim.privateKey,
+            headerFieldNames: DKIM_SIGNED_HEADERS,
+          },
+        }
+      : {}),
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,
     socketTimeout: 60_000,

@@ -1,6 +1,7 @@
 // The Node runtime: opens and migrates the SQLite database, picks SMTP or the outbox folder, builds the
 // fetcher and password hasher, and runs the HTTP server with the in-process scheduler. Nothing else in the
 // code base touches better-sqlite3, nodemailer, undici or timers.
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -11,7 +12,7 @@ import { createPublicCache } from '../routes/public-cache';
 import { createScryptHasher } from '../auth/scrypt-hasher';
 import { loadSigningKey } from '../auth/signing-key';
 import type { PasswordHasher } from '../auth/password';
-import type { Config } from '../config';
+import { ConfigError, type Config } from '../config';
 import { migrateSqlite, openSqlite, type SqliteHandle } from '../db/sqlite-node';
 import { systemClock, type AppDeps, type Clock } from '../deps';
 import { createOutboxMailer } from '../email/outbox-mailer';
@@ -51,7 +52,18 @@ export async function createNodeRuntime(
   migrateSqlite(sqlite);
   const db = sqlite.database;
   const outbox = config.smtpUrl ? undefined : createOutboxMailer(config.outboxDir);
-  const mailer = config.smtpUrl ? createSmtpMailer({ url: config.smtpUrl }) : outbox!;
+  const mailer = config.smtpUrl
+    ? createSmtpMailer({
+        url: config.smtpUrl,
+        maxConnections: config.smtpMaxConnections,
+        ratePerSecond: config.smtpRateLimit,
+        dkim: config.dkim && {
+          domain: config.dkim.domain,
+          selector: config.dkim.selector,
+          privateKey: config.dkim.privateKey ?? readDkimKey(config.dkim.privateKeyFile!),
+        },
+      })
+    : outbox!;
   const workers = options.processWorkers ?? Math.max(1, availableParallelism() - 1);
   // Workers start on first use; the server warms them at start (startServer), commands never pay for them.
   const pool = workers > 0 ? createProcessPool({ size: workers, log }) : undefined;
@@ -148,4 +160,15 @@ export async function startServer(
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       }),
   };
+}
+
+function readDkimKey(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(
+      'DKIM_PRIVATE_KEY_FILE',
+      `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): ${path}`,
+    );
+  }
 }

@@ -58,7 +58,9 @@ export async function requestSubscription(
   await recordRateEvents(deps.db, [addressKey, clientKey], now);
 
   const existing = await findSubscriberByEmail(deps.db, checked.address);
-  if (existing?.status === 'confirmed' || existing?.status === 'suspended') return { ok: true };
+  // Already subscribed: say the same as for anyone else, and send nothing. A suspended address (its mail
+  // bounced) may subscribe again; confirming proves the mailbox works once more.
+  if (existing?.status === 'confirmed') return { ok: true };
 
   const schools = await findSchoolsBySlugs(deps.db, input.schoolSlugs.slice(0, 100));
   const subscriber = await upsertPendingSubscriber(
@@ -66,7 +68,7 @@ export async function requestSubscription(
     {
       email: checked.address,
       nonce: randomToken(12),
-      consent: { text: CONSENT_TEXT, source: 'form' },
+      consent: { text: CONSENT_TEXT, source: 'form', schools: schools.map((s) => s.slug) },
       schoolIds: schools.map((s) => s.id),
     },
     now,
