@@ -1,0 +1,291 @@
+// The digest email through a real SMTP server: personal selections rendered once each, district-wide posts for
+// everyone, DKIM signatures verified by an independent verifier, bounces that suspend, people who left
+// getting nothing; and the subscription form's strictness, rate limits and silence about who is subscribed.
+import { generateKeyPairSync } from 'node:crypto';
+import { dkimVerify } from 'mailauth/lib/dkim/verify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { deskDepsOf, publishDesk, saveDesk, type DeskActor } from '../src/curate/desk';
+import { findDigest } from '../src/db/digests';
+import { listItemsPublishedBetween } from '../src/db/items';
+import { findSchoolBySlug, setDistrictWideStatement } from '../src/db/schools';
+import { listSources } from '../src/db/sources';
+import { findSubscriberByEmail, unsubscribe } from '../src/db/subscribers';
+import { DKIM_SIGNED_HEADERS } from '../src/email/smtp-mailer';
+import { runSendJob } from '../src/jobs/jobs';
+import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
+import { createClient } from './browser-client';
+import { rawHeader, startSmtpSink, type SmtpSink } from './smtp-sink';
+import { addUser, startTestApp, type TestApp } from './test-app';
+
+const NOON = Date.parse('2026-11-20T18:00:00Z');
+const running: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  for (const thing of running.splice(0).reverse()) await thing.close();
+});
+
+async function appWithSink(
+  options: { env?: Record<string, string>; reject?: (to: string) => string | undefined } = {},
+) {
+  const smtp = await startSmtpSink({ reject: options.reject });
+  running.push(smtp);
+  const app = await startTestApp({ env: { SMTP_URL: smtp.url, ...options.env } });
+  running.push(app);
+  const editor: DeskActor = { type: 'user', id: 0, userId: 0, label: 'dana', role: 'editor' };
+  editor.id = editor.userId = (await addUser(app, 'dana@district.example', 'editor')).id;
+  return { app, smtp, editor };
+}
+
+/** Twelve schools and a district office, each with one post on `date`; publishes them all. */
+async function twelveSchools(app: TestApp, editor: DeskActor, date = '2026-11-20', dayOffset = 0) {
+  const db = app.runtime.deps.db;
+  const names = ['District Office', ...Array.from({ length: 12 }, (_, n) => `School ${n + 1}`)];
+  let sources = await listSources(db);
+  if (sources.length === 0) {
+    for (const name of names)
+      await addSchoolWithSource(db, name, `https://${name.replace(/\W/g, '').toLowerCase()}.example/feed`);
+    const office = (await findSchoolBySlug(db, 'district-office'))!;
+    await db.batch([setDistrictWideStatement(db, office.id, true)]);
+    sources = await listSources(db);
+  }
+  for (const source of sources) {
+    await storeItems(db, source.id, [
+      item({
+        guid: `${source.schoolName}-${date}`,
+        title: `News from ${source.schoolName}`,
+        publishedAt: NOON + dayOffset + source.id * 1000,
+      }),
+    ]);
+  }
+  const start = NOON + dayOffset - 12 * 3600_000;
+  const items = await listItemsPublishedBetween(db, start, start + 24 * 3600_000);
+  await saveDesk(deskDepsOf(app.runtime.deps), editor, date, {
+    entries: items.map((i) => ({ itemId: i.id })),
+  });
+  await publishDesk(deskDepsOf(app.runtime.deps), editor, date);
+}
+
+const schoolIds = async (app: TestApp, ...slugs: string[]) =>
+  Promise.all(slugs.map(async (slug) => (await findSchoolBySlug(app.runtime.deps.db, slug))!.id));
+
+describe('the digest email', () => {
+  it('gives each parent the district-wide posts and their schools’ posts, rendering once per selection', async () => {
+    const { app, smtp, editor } = await appWithSink();
+    const db = app.runtime.deps.db;
+    await twelveSchools(app, editor, '2026-11-20');
+    // Published before anyone subscribed: nothing queued yet. Subscribe, then publish the next day.
+    const [s1, s2, s3] = await schoolIds(app, 'school-1', 'school-2', 'school-3');
+    await addConfirmedSubscriber(db, 'two-schools@family.example', [s1!, s2!]);
+    await addConfirmedSubscriber(db, 'same-two@family.example', [s2!, s1!]);
+    await addConfirmedSubscriber(db, 'one-school@family.example', [s3!]);
+    await addConfirmedSubscriber(db, 'everything@family.example');
+    await twelveSchools(app, editor, '2026-11-21', 24 * 3600_000);
+
+    const report = await runSendJob(app.runtime.deps);
+    expect(report).toMatchObject({ sent: 4, failed: 0, skipped: 0 });
+    expect(report.renders).toBe(3); // {1,2} twice, {3}, and everything
+    const byRecipient = new Map((await smtp.waitFor(4)).map((m) => [m.envelopeTo[0], m]));
+    const headlines = (to: string) =>
+      [...byRecipient.get(to)!.parsed.text!.matchAll(/^News from .+$/gm)].map((m) => m[0]).sort();
+    expect(headlines('two-schools@family.example')).toEqual([
+      'News from District Office',
+      'News from School 1',
+      'News from School 2',
+    ]);
+    expect(headlines('same-two@family.example')).toEqual(headlines('two-schools@family.example'));
+    expect(headlines('one-school@family.example')).toEqual([
+      'News from District Office',
+      'News from School 3',
+    ]);
+    expect(headlines('everything@family.example')).toHaveLength(13);
+    // Both parts carry the same posts, as real text.
+    const mail = byRecipient.get('two-schools@family.example')!;
+    expect(mail.parsed.html).toContain('News from School 2');
+    expect(mail.parsed.html).not.toContain('News from School 3');
+    expect(mail.parsed.text).toContain(`View in your browser: ${app.url}/digests/2026-11-21`);
+    expect(mail.parsed.messageId).toMatch(/^<digest-2026-11-21-\d+@localhost>$/);
+    expect(mail.parsed.date).toBeInstanceOf(Date);
+    expect(rawHeader(mail.raw, 'List-Id')).toBe(`"What happened yesterday" <digest.127.0.0.1>`);
+  });
+
+  it('sends nothing to a parent whose schools have nothing that day and no district-wide post', async () => {
+    const { app, smtp, editor } = await appWithSink();
+    const db = app.runtime.deps.db;
+    const { source, school } = await addSchoolWithSource(
+      db,
+      'Lincoln Elementary',
+      'https://lincoln.example/feed',
+    );
+    const quiet = await addSchoolWithSource(db, 'Quiet School', 'https://quiet.example/feed');
+    await addConfirmedSubscriber(db, 'lincoln@family.example', [school.id]);
+    await addConfirmedSubscriber(db, 'quiet@family.example', [quiet.school.id]);
+    await storeItems(db, source.id, [item({ guid: 'a', title: 'Kites', publishedAt: NOON })]);
+    const [post] = await listItemsPublishedBetween(db, 0, NOON * 2);
+    await saveDesk(deskDepsOf(app.runtime.deps), editor, '2026-11-20', { entries: [{ itemId: post!.id }] });
+    const { queued } = await publishDesk(deskDepsOf(app.runtime.deps), editor, '2026-11-20');
+    expect(queued).toBe(1);
+    await runSendJob(app.runtime.deps);
+    expect((await smtp.waitFor(1)).map((m) => m.envelopeTo[0])).toEqual(['lincoln@family.example']);
+  });
+
+  it('signs with DKIM when configured, covering both List-Unsubscribe headers, and the signature verifies', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const { app, smtp, editor } = await appWithSink({
+      env: {
+        DKIM_DOMAIN: 'district.example',
+        DKIM_SELECTOR: 'yesterday',
+        DKIM_PRIVATE_KEY: pem,
+        MAIL_FROM: 'Lakeside Schools <digest@district.example>',
+      },
+    });
+    await addConfirmedSubscriber(app.runtime.deps.db, 'parent@family.example');
+    await twelveSchools(app, editor);
+    await runSendJob(app.runtime.deps);
+    const [mail] = await smtp.waitFor(1);
+    const dns = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+    const resolver = async (name: string, type: string) => {
+      if (type === 'TXT' && name === 'yesterday._domainkey.district.example')
+        return [[`v=DKIM1; k=rsa; p=${dns}`]];
+      const error = new Error(`no ${type} record for ${name}`) as Error & { code: string };
+      error.code = 'ENOTFOUND';
+      throw error;
+    };
+    const verified = await dkimVerify(Buffer.from(mail!.raw), { resolver });
+    expect(verified.results).toHaveLength(1);
+    const result = verified.results[0]!;
+    expect(result.status.result).toBe('pass');
+    expect(result.signingDomain).toBe('district.example');
+    const signed: string[] = result.signingHeaders.keys.split(': ').map((h: string) => h.toLowerCase());
+    expect(signed).toEqual(
+      expect.arrayContaining(['list-unsubscribe', 'list-unsubscribe-post', 'from', 'subject']),
+    );
+    expect(DKIM_SIGNED_HEADERS).toContain('list-unsubscribe-post');
+
+    // Tampering with the unsubscribe link breaks the signature.
+    const tampered = mail!.raw.replace(
+      /List-Unsubscribe: <([^>]+)>/,
+      'List-Unsubscribe: <https://evil.example/u>',
+    );
+    const broken = await dkimVerify(Buffer.from(tampered), { resolver });
+    expect(broken.results[0]!.status.result).toBe('fail');
+  });
+
+  it('records hard bounces and suspends an address after two in a row; the other addresses are unaffected', async () => {
+    const { app, smtp, editor } = await appWithSink({
+      reject: (to) => (to === 'gone@family.example' ? '550 5.1.1 No such mailbox' : undefined),
+    });
+    const db = app.runtime.deps.db;
+    await addConfirmedSubscriber(db, 'gone@family.example');
+    await addConfirmedSubscriber(db, 'here@family.example');
+    await twelveSchools(app, editor, '2026-11-20');
+    expect(await runSendJob(app.runtime.deps)).toMatchObject({ sent: 1, failed: 1, suspended: 0 });
+    expect((await findSubscriberByEmail(db, 'gone@family.example'))!.status).toBe('confirmed');
+    await twelveSchools(app, editor, '2026-11-21', 24 * 3600_000);
+    expect(await runSendJob(app.runtime.deps)).toMatchObject({ sent: 1, failed: 1, suspended: 1 });
+    expect(await findSubscriberByEmail(db, 'gone@family.example')).toMatchObject({
+      status: 'suspended',
+      bounceCount: 2,
+    });
+    expect(app.logs.some((line) => line.includes('address suspended after repeated hard bounces'))).toBe(
+      true,
+    );
+    expect(smtp.received.map((m) => m.envelopeTo[0])).toEqual(['here@family.example', 'here@family.example']);
+  });
+
+  it('sends nothing to someone who unsubscribed after the digest was queued', async () => {
+    const { app, smtp, editor } = await appWithSink();
+    const db = app.runtime.deps.db;
+    await addConfirmedSubscriber(db, 'leaving@family.example');
+    await addConfirmedSubscriber(db, 'staying@family.example');
+    await twelveSchools(app, editor);
+    await unsubscribe(db, (await findSubscriberByEmail(db, 'leaving@family.example'))!.id, Date.now());
+    expect(await runSendJob(app.runtime.deps)).toMatchObject({ sent: 1, skipped: 1 });
+    expect(smtp.received.map((m) => m.envelopeTo[0])).toEqual(['staying@family.example']);
+    expect((await findDigest(db, '2026-11-20'))!.status).toBe('published');
+  });
+});
+
+describe('subscribing', () => {
+  it('refuses anything but one plain address, with a sentence, and stores and sends nothing', async () => {
+    const { app, smtp } = await appWithSink();
+    const cases: [string, string][] = [
+      ['parent@family.example\r\nBcc: victim@else.example', 'An email address cannot contain line breaks.'],
+      [
+        'parent@family.example%0ABcc:x@y.example',
+        'That does not look like an email address. It should look like parent@example.com.',
+      ],
+      ['Parent <parent@family.example>', 'An email address cannot contain spaces.'],
+      [
+        '<parent@family.example>',
+        'Type only the address itself, like parent@example.com, without a name or brackets.',
+      ],
+      ['parent@family.example, other@family.example', 'An email address cannot contain spaces.'],
+      ['parent@family.example;other@family.example', 'Enter one email address only.'],
+      [
+        '(comment)parent@family.example',
+        'Type only the address itself, like parent@example.com, without a name or brackets.',
+      ],
+      [
+        '"quoted"@family.example',
+        'Type only the address itself, like parent@example.com, without a name or brackets.',
+      ],
+      [
+        'parent@@family.example',
+        'That does not look like an email address. It should look like parent@example.com.',
+      ],
+      ['parent@family', 'The part after the @ is not a valid domain, like example.com.'],
+      ['parent..name@family.example', 'The part before the @ has characters an email address cannot use.'],
+      ['', 'Enter your email address.'],
+    ];
+    for (const [email, message] of cases) {
+      const client = createClient(app.url);
+      const response = await client.post('/subscribe', { email });
+      expect(response.status, JSON.stringify(email)).toBe(400);
+      const page = await response.text();
+      expect(page, JSON.stringify(email)).toContain(message.replace(/'/g, '&#39;'));
+    }
+    expect(smtp.received).toEqual([]);
+    const rows = app.runtime.sqlite.sqlite.prepare('select count(*) as n from subscribers').get() as {
+      n: number;
+    };
+    expect(rows.n).toBe(0);
+  });
+
+  it('answers the same whether or not the address is subscribed, records consent, and limits requests', async () => {
+    const { app, smtp } = await appWithSink();
+    const db = app.runtime.deps.db;
+    await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/feed');
+    await addConfirmedSubscriber(db, 'already@family.example');
+    const client = createClient(app.url);
+    const known = await client.post('/subscribe', { email: 'already@family.example' });
+    const fresh = await client.post('/subscribe', {
+      email: 'new@family.example',
+      schools: 'lincoln-elementary',
+    });
+    expect([known.status, known.headers.get('location')]).toEqual([
+      fresh.status,
+      fresh.headers.get('location'),
+    ]);
+    await smtp.waitFor(1);
+    expect(smtp.received.map((m) => m.envelopeTo[0])).toEqual(['new@family.example']); // nothing to the subscribed one
+    expect(await findSubscriberByEmail(db, 'new@family.example')).toMatchObject({
+      status: 'pending',
+      consentSource: 'form',
+      consentSchools: '["lincoln-elementary"]',
+      consentText: expect.stringContaining('I would like to receive the daily digest by email.'),
+      consentAt: expect.any(Number),
+    });
+
+    // Per address: three requests an hour; the fourth is refused with a sentence.
+    for (let n = 0; n < 2; n++)
+      expect((await client.post('/subscribe', { email: 'new@family.example' })).status).toBe(303);
+    const limited = await client.post('/subscribe', { email: 'new@family.example' });
+    expect(limited.status).toBe(429);
+    expect(await limited.text()).toContain('too many requests from here');
+    // Per client: twenty an hour, whatever the addresses.
+    let status = 0;
+    for (let n = 0; n < 20 && status !== 429; n++)
+      status = (await client.post('/subscribe', { email: `many${n}@family.example` })).status;
+    expect(status).toBe(429);
+  });
+});
