@@ -14,7 +14,7 @@ import { DKIM_SIGNED_HEADERS } from '../src/email/smtp-mailer';
 import { runSendJob } from '../src/jobs/jobs';
 import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
 import { createClient } from './browser-client';
-import { rawHeader, startSmtpSink, type SmtpSink } from './smtp-sink';
+import { rawHeader, startSmtpSink } from './smtp-sink';
 import { addUser, startTestApp, type TestApp } from './test-app';
 
 const NOON = Date.parse('2026-11-20T18:00:00Z');
