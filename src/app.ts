@@ -60,6 +60,7 @@ export function buildApp(deps: AppDeps, options: BuildOptions = {}): Hono {
   forms.use('/subscribe', sameOriginOnly(deps.config.publicUrl));
   forms.use('/subscribe/*', sameOriginOnly(deps.config.publicUrl));
   forms.use('/preferences', sameOriginOnly(deps.config.publicUrl));
+  forms.use('/preferences/*', sameOriginOnly(deps.config.publicUrl));
   // /unsubscribe is deliberately left out: RFC 8058 one-click POSTs come from mail providers, not our pages.
   forms.route('/', subscribeRoutes(deps));
   app.route('/', forms);

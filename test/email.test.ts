@@ -9,7 +9,8 @@ import { findDigest } from '../src/db/digests';
 import { listItemsPublishedBetween } from '../src/db/items';
 import { findSchoolBySlug, setDistrictWideStatement } from '../src/db/schools';
 import { listSources } from '../src/db/sources';
-import { findSubscriberByEmail, unsubscribe } from '../src/db/subscribers';
+import { findSubscriberByEmail, listSubscriberSchools, unsubscribe } from '../src/db/subscribers';
+import { subscriptionToken } from '../src/email/subscription-tokens';
 import { DKIM_SIGNED_HEADERS } from '../src/email/smtp-mailer';
 import { runSendJob } from '../src/jobs/jobs';
 import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
@@ -287,5 +288,71 @@ describe('subscribing', () => {
     for (let n = 0; n < 20 && status !== 429; n++)
       status = (await client.post('/subscribe', { email: `many${n}@family.example` })).status;
     expect(status).toBe(429);
+  });
+});
+
+describe('preferences', () => {
+  const tokenFor = async (app: TestApp, purpose: 'preferences' | 'unsubscribe', email: string) =>
+    subscriptionToken(
+      app.runtime.deps.signingKey,
+      purpose,
+      (await findSubscriberByEmail(app.runtime.deps.db, email))!,
+    );
+
+  it('moves a subscription to a new address only once the new address confirms, and retires old links', async () => {
+    const { app, smtp } = await appWithSink();
+    const db = app.runtime.deps.db;
+    const { school } = await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/feed');
+    await addConfirmedSubscriber(db, 'old@family.example', [school.id]);
+    const prefs = `/preferences?token=${await tokenFor(app, 'preferences', 'old@family.example')}`;
+    const oldUnsubscribe = `/unsubscribe?token=${await tokenFor(app, 'unsubscribe', 'old@family.example')}`;
+    const client = createClient(app.url);
+
+    const bad = await client.post(prefs, { new_email: 'New Parent <new@family.example>' });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('An email address cannot contain spaces.');
+
+    const asked = await client.post(prefs, { new_email: 'new@family.example' });
+    expect(asked.status).toBe(200);
+    expect(await asked.text()).toContain('A confirmation link is on its way to new@family.example.');
+    expect((await findSubscriberByEmail(db, 'old@family.example'))!.pendingEmail).toBe('new@family.example');
+    const [mail] = await smtp.waitFor(1);
+    expect(mail!.envelopeTo).toEqual(['new@family.example']);
+    const link = /https?:\/\/\S+\/preferences\/address\?token=[\w.-]+/.exec(mail!.parsed.text!)![0];
+    const path = new URL(link).pathname + new URL(link).search;
+
+    // Opening the link (as a mail scanner would) changes nothing; the button does.
+    expect(await (await client.get(path)).text()).toContain('instead of old@family.example');
+    expect(await findSubscriberByEmail(db, 'new@family.example')).toBeUndefined();
+    const moved = await client.post(path, {});
+    expect(await moved.text()).toContain('now goes to new@family.example');
+    const subscriber = (await findSubscriberByEmail(db, 'new@family.example'))!;
+    expect(subscriber).toMatchObject({ status: 'confirmed', pendingEmail: null });
+    expect(await findSubscriberByEmail(db, 'old@family.example')).toBeUndefined();
+    // The schools came along; links from emails to the old address stop working.
+    expect((await listSubscriberSchools(db, subscriber.id)).map((s) => s.slug)).toEqual([
+      'lincoln-elementary',
+    ]);
+    expect((await client.get(oldUnsubscribe)).status).toBe(404);
+    expect((await client.post(path, {})).status).toBe(404);
+  });
+
+  it('merges into an existing subscription of the new address instead of making two', async () => {
+    const { app, smtp } = await appWithSink();
+    const db = app.runtime.deps.db;
+    await addConfirmedSubscriber(db, 'first@family.example');
+    await addConfirmedSubscriber(db, 'second@family.example');
+    const client = createClient(app.url);
+    const prefs = `/preferences?token=${await tokenFor(app, 'preferences', 'first@family.example')}`;
+    await client.post(prefs, { new_email: 'second@family.example' });
+    const [mail] = await smtp.waitFor(1);
+    const link = /https?:\/\/\S+\/preferences\/address\?token=[\w.-]+/.exec(mail!.parsed.text!)![0];
+    await client.post(new URL(link).pathname + new URL(link).search, {});
+    expect((await findSubscriberByEmail(db, 'first@family.example'))!.status).toBe('unsubscribed');
+    expect((await findSubscriberByEmail(db, 'second@family.example'))!.status).toBe('confirmed');
+    const confirmed = app.runtime.sqlite.sqlite
+      .prepare("select count(*) as n from subscribers where status = 'confirmed'")
+      .get() as { n: number };
+    expect(confirmed.n).toBe(1);
   });
 });

@@ -166,3 +166,72 @@ export async function recordHardBounce(db: Database, id: number, now: number): P
 export async function clearBounces(db: Database, id: number): Promise<void> {
   await db.orm.update(subscribers).set({ bounceCount: 0 }).where(eq(subscribers.id, id));
 }
+
+export async function setPendingEmail(db: Database, id: number, email: string, now: number): Promise<void> {
+  await db.orm.update(subscribers).set({ pendingEmail: email, updatedAt: now }).where(eq(subscribers.id, id));
+}
+
+/**
+ * The statements that move a subscription to `email`: the row takes the new address (and a new nonce, so
+ * every link to the old address stops working); or, when `other` already holds that address, `other`
+ * becomes a confirmed subscription with these schools and this one ends.
+ */
+export function moveSubscriptionStatements(
+  db: Database,
+  subscriber: Subscriber,
+  email: string,
+  other: Subscriber | undefined,
+  schoolIds: number[],
+  nonce: string,
+  now: number,
+) {
+  if (!other) {
+    return [
+      db.orm
+        .update(subscribers)
+        .set({
+          email,
+          emailKey: emailKeyOf(email),
+          pendingEmail: null,
+          tokenNonce: nonce,
+          bounceCount: 0,
+          updatedAt: now,
+        })
+        .where(eq(subscribers.id, subscriber.id)),
+    ];
+  }
+  return [
+    db.orm
+      .update(subscribers)
+      .set({
+        status: 'confirmed',
+        confirmedAt: now,
+        bounceCount: 0,
+        tokenNonce: nonce,
+        consentAt: subscriber.consentAt,
+        consentText: subscriber.consentText,
+        consentSource: subscriber.consentSource,
+        consentSchools: subscriber.consentSchools,
+        updatedAt: now,
+      })
+      .where(eq(subscribers.id, other.id)),
+    db.orm.delete(subscriberSchools).where(eq(subscriberSchools.subscriberId, other.id)),
+    ...(schoolIds.length
+      ? [
+          db.orm
+            .insert(subscriberSchools)
+            .values(schoolIds.map((schoolId) => ({ subscriberId: other.id, schoolId }))),
+        ]
+      : []),
+    db.orm
+      .update(subscribers)
+      .set({
+        status: 'unsubscribed',
+        unsubscribedAt: now,
+        pendingEmail: null,
+        tokenNonce: `${nonce}-moved`,
+        updatedAt: now,
+      })
+      .where(eq(subscribers.id, subscriber.id)),
+  ];
+}

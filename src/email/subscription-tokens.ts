@@ -3,11 +3,18 @@
 // subscription, a changed address) retires every older link.
 import { sign, verifySignature } from '../auth/tokens';
 
-export type TokenPurpose = 'confirm' | 'unsubscribe' | 'preferences';
+export type TokenPurpose = 'confirm' | 'unsubscribe' | 'preferences' | 'address';
 
 interface TokenSubject {
   id: number;
   tokenNonce: string;
+  /** For 'address': the new address the link confirms; a link for one address never confirms another. */
+  pendingEmail?: string | null;
+}
+
+function signedText(purpose: TokenPurpose, subscriber: TokenSubject): string {
+  const base = `${purpose}:${subscriber.id}:${subscriber.tokenNonce}`;
+  return purpose === 'address' ? `${base}:${subscriber.pendingEmail ?? ''}` : base;
 }
 
 export async function subscriptionToken(
@@ -15,7 +22,7 @@ export async function subscriptionToken(
   purpose: TokenPurpose,
   subscriber: TokenSubject,
 ): Promise<string> {
-  return `${subscriber.id}.${await sign(key, `${purpose}:${subscriber.id}:${subscriber.tokenNonce}`)}`;
+  return `${subscriber.id}.${await sign(key, signedText(purpose, subscriber))}`;
 }
 
 /** The subscriber id the token names, if its shape is right; verify with verifySubscriptionToken. */
@@ -31,5 +38,6 @@ export async function verifySubscriptionToken(
   subscriber: TokenSubject,
 ): Promise<boolean> {
   const signature = token.slice(token.indexOf('.') + 1);
-  return verifySignature(key, `${purpose}:${subscriber.id}:${subscriber.tokenNonce}`, signature);
+  if (purpose === 'address' && !subscriber.pendingEmail) return false;
+  return verifySignature(key, signedText(purpose, subscriber), signature);
 }

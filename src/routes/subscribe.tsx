@@ -20,6 +20,11 @@ import {
 } from '../email/subscription-tokens';
 import { readDistrictSettings, siteOf } from '../settings/district-settings';
 import { CONSENT_TEXT, requestSubscription } from '../subscriptions/subscribe';
+import {
+  confirmAddressChange,
+  requestAddressChange,
+  type AddressDeps,
+} from '../subscriptions/change-address';
 import { ActionPage, PreferencesPage, SubscribePage } from '../views/subscribe-pages';
 import { renderPage } from '../views/render';
 import { field, fields, readForm } from './form';
@@ -41,6 +46,15 @@ export function subscribeRoutes(deps: AppDeps) {
       return undefined;
     return subscriber;
   };
+
+  const addressDeps = async (): Promise<AddressDeps> => ({
+    db: deps.db,
+    mailer: deps.mailer,
+    signingKey: deps.signingKey,
+    now: () => deps.clock.now(),
+    site: await siteInfo(),
+    mailFrom: deps.config.mailFrom,
+  });
 
   const badLink = async (c: Context) =>
     renderPage(
@@ -205,7 +219,11 @@ export function subscribeRoutes(deps: AppDeps) {
     );
   });
 
-  const preferences = async (c: Context, saved: boolean) => {
+  const preferences = async (
+    c: Context,
+    saved: boolean,
+    notice?: { kind: 'ok' | 'error'; text: string; typed?: string; status?: 400 | 429 },
+  ) => {
     const subscriber = await subscriberFromToken(c, 'preferences');
     if (!subscriber || subscriber.status === 'unsubscribed') return badLink(c);
     const [schools, chosen] = await Promise.all([
@@ -222,7 +240,10 @@ export function subscribeRoutes(deps: AppDeps) {
         token={c.req.query('token')!}
         unsubscribeToken={await subscriptionToken(deps.signingKey, 'unsubscribe', subscriber)}
         saved={saved}
+        pendingEmail={subscriber.pendingEmail ?? undefined}
+        notice={notice}
       />,
+      notice?.status,
     );
   };
 
@@ -231,13 +252,53 @@ export function subscribeRoutes(deps: AppDeps) {
   app.post('/preferences', async (c) => {
     const subscriber = await subscriberFromToken(c, 'preferences');
     if (!subscriber || subscriber.status === 'unsubscribed') return badLink(c);
-    const schools = await findSchoolsBySlugs(deps.db, fields(await readForm(c), 'schools').slice(0, 100));
+    const form = await readForm(c);
+    if (form.new_email !== undefined) {
+      const typed = field(form, 'new_email', 320);
+      const outcome = await requestAddressChange(await addressDeps(), subscriber, typed, deps.clientIp(c));
+      return outcome.ok
+        ? preferences(c, false, { kind: 'ok', text: outcome.message })
+        : preferences(c, false, { kind: 'error', text: outcome.message, typed, status: outcome.status });
+    }
+    const schools = await findSchoolsBySlugs(deps.db, fields(form, 'schools').slice(0, 100));
     await replaceSubscriberSchools(
       deps.db,
       subscriber.id,
       schools.map((s) => s.id),
     );
     return preferences(c, true);
+  });
+
+  // The link sent to a new address: GET shows what will happen, only the button's POST does it.
+  app.get('/preferences/address', async (c) => {
+    const subscriber = await subscriberFromToken(c, 'address');
+    if (!subscriber || subscriber.status === 'unsubscribed') return badLink(c);
+    const site = await siteInfo();
+    return renderPage(
+      c,
+      <ActionPage
+        site={site}
+        title="Move your subscription"
+        text={`Press the button to send ${site.siteTitle} to ${subscriber.pendingEmail} instead of ${subscriber.email}.`}
+        action={`/preferences/address?token=${encodeURIComponent(c.req.query('token')!)}`}
+        button="Move my subscription"
+      />,
+    );
+  });
+
+  app.post('/preferences/address', async (c) => {
+    const subscriber = await subscriberFromToken(c, 'address');
+    if (!subscriber || subscriber.status === 'unsubscribed') return badLink(c);
+    const { email } = await confirmAddressChange(await addressDeps(), subscriber, deps.clientIp(c));
+    const site = await siteInfo();
+    return renderPage(
+      c,
+      <ActionPage
+        site={site}
+        title="Your subscription has moved"
+        text={`${site.siteTitle} now goes to ${email}. Links in earlier emails no longer work; each new email has its own.`}
+      />,
+    );
   });
 
   return app;

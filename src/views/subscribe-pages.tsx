@@ -103,6 +103,9 @@ export function PreferencesPage(props: {
   token: string;
   unsubscribeToken: string;
   saved?: boolean;
+  /** A new address waiting for its confirmation link to be opened. */
+  pendingEmail?: string;
+  notice?: { kind: 'ok' | 'error'; text: string; typed?: string };
 }) {
   const action = `/preferences?token=${encodeURIComponent(props.token)}`;
   return (
@@ -138,6 +141,37 @@ export function PreferencesPage(props: {
           </div>
         </fieldset>
         <button type="submit">Save my choices</button>
+      </form>
+      <form method="post" action={action} class="card after-card" aria-labelledby="address-heading">
+        <h2 id="address-heading" class="card-title">
+          Change your address
+        </h2>
+        {props.notice ? (
+          <p
+            class={props.notice.kind === 'error' ? 'error-text' : 'message'}
+            role={props.notice.kind === 'error' ? 'alert' : 'status'}
+            id="address-notice"
+          >
+            {props.notice.text}
+          </p>
+        ) : props.pendingEmail ? (
+          <p class="hint">Waiting for {props.pendingEmail} to be confirmed: open the link we sent there.</p>
+        ) : null}
+        <label for="new-email">New email address</label>
+        <input
+          type="email"
+          id="new-email"
+          name="new_email"
+          autocomplete="email"
+          required
+          value={props.notice?.kind === 'error' ? (props.notice.typed ?? '') : ''}
+          aria-invalid={props.notice?.kind === 'error' ? 'true' : undefined}
+          aria-describedby={props.notice ? 'address-notice' : undefined}
+        />
+        <p class="hint">We send a link to the new address; the digest moves there once you open it.</p>
+        <button type="submit" class="secondary">
+          Send the link
+        </button>
       </form>
       <p class="after-card">
         <a href={`/unsubscribe?token=${encodeURIComponent(props.unsubscribeToken)}`}>Unsubscribe instead</a>

@@ -1,0 +1,121 @@
+// Moving a subscription to a new address from the preferences page: the new address is checked as strictly
+// as on the sign-up form, must confirm through a link sent to it, and until then the digest keeps going to
+// the old one. Confirming retires every link sent to the old address.
+import { auditStatement } from '../db/audit';
+import type { Database } from '../db/client';
+import { countRateEventsSince, recordRateEvents } from '../db/rate-events';
+import {
+  emailKeyOf,
+  findSubscriberByEmail,
+  listSubscriberSchools,
+  moveSubscriptionStatements,
+  setPendingEmail,
+  type Subscriber,
+} from '../db/subscribers';
+import { checkEmailAddress } from '../email/email-address';
+import { newMessageId, type Mailer } from '../email/mailer';
+import { renderNoticeEmail } from '../email/render-notice-email';
+import type { EmailSite } from '../email/render-digest-email';
+import { subscriptionToken } from '../email/subscription-tokens';
+import { randomToken } from '../auth/tokens';
+
+export interface AddressDeps {
+  db: Database;
+  mailer: Mailer;
+  signingKey: string;
+  now: () => number;
+  site: EmailSite;
+  mailFrom: string;
+}
+
+const HOUR = 60 * 60_000;
+const MAX_CHANGES_PER_HOUR = 3;
+
+export type AddressOutcome =
+  { ok: true; message: string } | { ok: false; status: 400 | 429; message: string };
+
+export async function requestAddressChange(
+  deps: AddressDeps,
+  subscriber: Subscriber,
+  typed: string,
+  clientIp: string | null,
+): Promise<AddressOutcome> {
+  const checked = checkEmailAddress(typed);
+  if (!checked.ok) return { ok: false, status: 400, message: checked.message };
+  if (emailKeyOf(checked.address) === subscriber.emailKey)
+    return { ok: false, status: 400, message: `The digest already goes to ${subscriber.email}.` };
+  const now = deps.now();
+  const keys = [`address:subscriber:${subscriber.id}`, `address:client:${clientIp ?? 'unknown'}`];
+  const counts = await Promise.all(keys.map((key) => countRateEventsSince(deps.db, key, now - HOUR)));
+  if (counts.some((n) => n >= MAX_CHANGES_PER_HOUR))
+    return {
+      ok: false,
+      status: 429,
+      message: 'There have been too many address changes from here. Please wait an hour and try again.',
+    };
+  await recordRateEvents(deps.db, keys, now);
+  await setPendingEmail(deps.db, subscriber.id, checked.address, now);
+  const token = await subscriptionToken(deps.signingKey, 'address', {
+    ...subscriber,
+    pendingEmail: checked.address,
+  });
+  const url = `${deps.site.publicUrl}/preferences/address?token=${token}`;
+  const email = renderNoticeEmail(deps.site, {
+    subject: `Confirm your new address for ${deps.site.siteTitle}`,
+    heading: 'Confirm your new address',
+    paragraphs: [
+      `Someone, probably you, asked to move the subscription to ${deps.site.siteTitle} from ${subscriber.email} to this address.`,
+      'If you did not ask for this, ignore this email: nothing changes.',
+    ],
+    action: { label: 'Move my subscription here', url },
+  });
+  const sent = await deps.mailer.send({
+    from: deps.mailFrom,
+    to: checked.address,
+    subject: email.subject,
+    html: email.html,
+    text: email.text,
+    headers: {},
+    messageId: newMessageId(deps.mailFrom, `address-${subscriber.id}-${randomToken(8)}`),
+  });
+  if (!sent.ok)
+    return {
+      ok: false,
+      status: 400,
+      message: 'The confirmation email could not be sent to that address. Check it and try again.',
+    };
+  return {
+    ok: true,
+    message: `A confirmation link is on its way to ${checked.address}. Until you open it, the digest keeps going to ${subscriber.email}.`,
+  };
+}
+
+/**
+ * Moves the subscription to its confirmed new address. If that address already has a subscription of its
+ * own, that one takes over this one's schools and becomes confirmed, and this one ends: never two.
+ */
+export async function confirmAddressChange(
+  deps: AddressDeps,
+  subscriber: Subscriber,
+  clientIp: string | null,
+): Promise<{ email: string }> {
+  const now = deps.now();
+  const newEmail = subscriber.pendingEmail!;
+  const other = await findSubscriberByEmail(deps.db, newEmail);
+  const schoolIds = (await listSubscriberSchools(deps.db, subscriber.id)).map((s) => s.id);
+  await deps.db.batch([
+    ...moveSubscriptionStatements(deps.db, subscriber, newEmail, other, schoolIds, randomToken(12), now),
+    auditStatement(
+      deps.db,
+      { type: 'public', label: `subscriber ${subscriber.id}`, ip: clientIp },
+      {
+        action: 'subscriber.change_address',
+        subjectType: 'subscriber',
+        subjectId: other?.id ?? subscriber.id,
+        details: { from: subscriber.id, ...(other ? { mergedInto: other.id } : {}) },
+      },
+      now,
+    ),
+  ]);
+  return { email: newEmail };
+}
