@@ -1,6 +1,6 @@
 // Storage for deliveries: one row per digest per subscriber, moving queued → sending → sent (or failed,
 // bounced, unknown). The conditional claim makes sure one process sends each message at most once.
-import { and, asc, count, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Database } from './client';
 import { deliveries, digests, subscriberSchools, subscribers } from './schema';
 
@@ -157,4 +157,83 @@ export async function countDigestRecipients(db: Database, digestId: number): Pro
     )
     .get();
   return row?.n ?? 0;
+}
+
+const NO_DELIVERIES = (): Record<DeliveryState, number> => ({
+  queued: 0,
+  sending: 0,
+  sent: 0,
+  failed: 0,
+  bounced: 0,
+  unknown: 0,
+  skipped: 0,
+});
+
+/** For the latest published digests: how their emails fared, by state. */
+export async function deliveryStatsByDigest(
+  db: Database,
+  limit: number,
+): Promise<{ digestId: number; date: string; counts: Record<DeliveryState, number> }[]> {
+  const recent = await db.orm
+    .select({ id: digests.id, date: digests.date })
+    .from(digests)
+    .where(inArray(digests.status, ['published', 'unpublished']))
+    .orderBy(desc(digests.date))
+    .limit(limit);
+  if (recent.length === 0) return [];
+  const rows = await db.orm
+    .select({ digestId: deliveries.digestId, state: deliveries.state, n: count() })
+    .from(deliveries)
+    .where(
+      and(
+        inArray(
+          deliveries.digestId,
+          recent.map((d) => d.id),
+        ),
+        eq(deliveries.kind, 'digest'),
+      ),
+    )
+    .groupBy(deliveries.digestId, deliveries.state);
+  return recent.map((digest) => {
+    const counts = NO_DELIVERIES();
+    for (const row of rows.filter((r) => r.digestId === digest.id)) counts[row.state] = row.n;
+    return { digestId: digest.id, date: digest.date, counts };
+  });
+}
+
+/** The deliveries of a digest that did not simply arrive: failed, bounced, or unknown after a crash. */
+export async function listDeliveryProblems(db: Database, digestId: number, limit: number) {
+  return db.orm
+    .select({
+      id: deliveries.id,
+      kind: deliveries.kind,
+      state: deliveries.state,
+      attempts: deliveries.attempts,
+      lastError: deliveries.lastError,
+      updatedAt: deliveries.updatedAt,
+      email: subscribers.email,
+    })
+    .from(deliveries)
+    .innerJoin(subscribers, eq(subscribers.id, deliveries.subscriberId))
+    .where(
+      and(eq(deliveries.digestId, digestId), inArray(deliveries.state, ['failed', 'bounced', 'unknown'])),
+    )
+    .orderBy(deliveries.state, subscribers.emailKey)
+    .limit(limit);
+}
+
+/**
+ * unknown → queued for one digest: a person decided that the messages whose outcome a crash left unknown
+ * should go again, accepting that some recipients may get the email twice.
+ */
+export function requeueUnknownStatement(db: Database, digestId: number, now: number) {
+  return db.orm
+    .update(deliveries)
+    .set({
+      state: 'queued',
+      nextAttemptAt: 0,
+      lastError: 'Sent again by decision after an unknown outcome.',
+      updatedAt: now,
+    })
+    .where(and(eq(deliveries.digestId, digestId), eq(deliveries.state, 'unknown')));
 }

@@ -1,5 +1,5 @@
 // Storage for parents' email subscriptions: double opt-in state, consent record and chosen schools.
-import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from './client';
 import { schools, subscriberSchools, subscribers } from './schema';
 
@@ -234,4 +234,113 @@ export function moveSubscriptionStatements(
       })
       .where(eq(subscribers.id, subscriber.id)),
   ];
+}
+
+export interface SubscriberSearch {
+  /** Part of the address. */
+  query?: string;
+  status?: SubscriberStatus;
+  schoolId?: number;
+  limit: number;
+  offset: number;
+}
+
+// Correlated subqueries below name the outer table in plain SQL: in a select from one table without joins,
+// drizzle writes its columns unqualified, and an inner table's "id" would silently capture them.
+
+/** Subscribers matching a search, by address, each with the names of the schools they chose. */
+export async function searchSubscribers(
+  db: Database,
+  search: SubscriberSearch,
+): Promise<{ rows: (Subscriber & { schools: string | null })[]; total: number }> {
+  const conditions = [
+    search.query
+      ? sql`${subscribers.emailKey} like ${`%${search.query.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`} escape '\\'`
+      : undefined,
+    search.status ? eq(subscribers.status, search.status) : undefined,
+    search.schoolId
+      ? sql`exists (select 1 from subscriber_schools ss where ss.subscriber_id = subscribers.id and ss.school_id = ${search.schoolId})`
+      : undefined,
+  ];
+  const where = and(...conditions);
+  const [rows, total] = await Promise.all([
+    db.orm
+      .select({
+        subscriber: subscribers,
+        schools: sql<
+          string | null
+        >`(select group_concat(sc.name, ', ') from subscriber_schools ss join schools sc on sc.id = ss.school_id where ss.subscriber_id = subscribers.id)`,
+      })
+      .from(subscribers)
+      .where(where)
+      .orderBy(subscribers.emailKey)
+      .limit(search.limit)
+      .offset(search.offset),
+    db.orm.select({ n: count() }).from(subscribers).where(where).get(),
+  ]);
+  return { rows: rows.map((r) => ({ ...r.subscriber, schools: r.schools })), total: total?.n ?? 0 };
+}
+
+/** Confirmed subscribers per school they chose; `everySchool` counts those who chose none (all schools). */
+export async function countConfirmedBySchool(
+  db: Database,
+): Promise<{ bySchool: { id: number; name: string; n: number }[]; everySchool: number }> {
+  const [bySchool, everySchool] = await Promise.all([
+    db.orm
+      .select({
+        id: schools.id,
+        name: schools.name,
+        n: sql<number>`(select count(*) from subscriber_schools ss join subscribers s on s.id = ss.subscriber_id
+          where ss.school_id = schools.id and s.status = 'confirmed')`,
+      })
+      .from(schools)
+      .orderBy(schools.name),
+    db.orm
+      .select({ n: count() })
+      .from(subscribers)
+      .where(
+        and(
+          eq(subscribers.status, 'confirmed'),
+          sql`not exists (select 1 from subscriber_schools ss where ss.subscriber_id = subscribers.id)`,
+        ),
+      )
+      .get(),
+  ]);
+  return { bySchool, everySchool: everySchool?.n ?? 0 };
+}
+
+/** One page of every subscriber for the CSV export, by id after `afterId`, with chosen school slugs. */
+export async function listSubscribersAfter(
+  db: Database,
+  afterId: number,
+  limit: number,
+): Promise<(Subscriber & { schoolSlugs: string | null })[]> {
+  const rows = await db.orm
+    .select({
+      subscriber: subscribers,
+      schoolSlugs: sql<
+        string | null
+      >`(select group_concat(sc.slug, ';') from subscriber_schools ss join schools sc on sc.id = ss.school_id where ss.subscriber_id = subscribers.id)`,
+    })
+    .from(subscribers)
+    .where(gt(subscribers.id, afterId))
+    .orderBy(subscribers.id)
+    .limit(limit);
+  return rows.map((r) => ({ ...r.subscriber, schoolSlugs: r.schoolSlugs }));
+}
+
+/** Pending subscribers added by an import whose confirmation email has not gone yet, oldest first. */
+export async function listUnsentImportConfirmations(db: Database, limit: number): Promise<Subscriber[]> {
+  return db.orm
+    .select()
+    .from(subscribers)
+    .where(
+      and(
+        eq(subscribers.status, 'pending'),
+        eq(subscribers.consentSource, 'import'),
+        isNull(subscribers.confirmSentAt),
+      ),
+    )
+    .orderBy(subscribers.id)
+    .limit(limit);
 }

@@ -3,13 +3,22 @@ import Mustache from 'mustache';
 import { compiledTemplates } from './compiled-templates';
 import type { EmailSite } from './render-digest-email';
 
-export function renderConfirmEmail(site: EmailSite, confirmUrl: string, schoolNames: readonly string[]) {
-  const view = { ...site, confirmUrl, schoolsLabel: schoolNames.join(', ') };
+export function renderConfirmEmail(
+  site: EmailSite,
+  confirmUrl: string,
+  schoolNames: readonly string[],
+  /** The address came from a list the district imported, not from the form: ask, do not assume. */
+  invited = false,
+) {
+  const view = { ...site, confirmUrl, schoolsLabel: schoolNames.join(', '), invited };
+  const at = view.schoolsLabel ? ` at ${view.schoolsLabel}` : '';
   const text = [
     site.districtName,
     'Please confirm your subscription',
     '',
-    `Someone, probably you, asked to receive ${site.siteTitle}, a short daily email of what happened in ${site.districtName}'s classrooms${view.schoolsLabel ? ` at ${view.schoolsLabel}` : ''}.`,
+    invited
+      ? `${site.districtName} would like to send you ${site.siteTitle}, a short daily email of what happened in its classrooms${at}. Nothing will be sent unless you confirm.`
+      : `Someone, probably you, asked to receive ${site.siteTitle}, a short daily email of what happened in ${site.districtName}'s classrooms${at}.`,
     '',
     `Confirm your subscription: ${confirmUrl}`,
     '',
@@ -17,7 +26,9 @@ export function renderConfirmEmail(site: EmailSite, confirmUrl: string, schoolNa
     '',
   ].join('\n');
   return {
-    subject: `Confirm your subscription to ${site.siteTitle}`,
+    subject: invited
+      ? `Would you like ${site.siteTitle} by email?`
+      : `Confirm your subscription to ${site.siteTitle}`,
     html: Mustache.render(compiledTemplates.confirm, view),
     text,
   };

@@ -5,6 +5,7 @@ import { deleteRateEventsBefore } from '../db/rate-events';
 import { deleteExpiredSessions } from '../db/sessions';
 import type { AppDeps } from '../deps';
 import { sendDueDeliveries, type SendDeps, type SendReport } from '../email/send-digest';
+import { sendImportConfirmations } from '../subscriptions/import-confirmations';
 import { pollSources } from '../ingest/poll';
 import type { IngestDeps, RefreshOutcome } from '../ingest/refresh-source';
 import { readDistrictSettings, siteOf } from '../settings/district-settings';
@@ -43,7 +44,11 @@ export function ingestDepsOf(deps: AppDeps): IngestDeps {
 }
 
 export async function runSendJob(deps: AppDeps, options: { digestId?: number } = {}): Promise<SendReport> {
-  return sendDueDeliveries(await sendDepsOf(deps), options);
+  const sendDeps = await sendDepsOf(deps);
+  const report = await sendDueDeliveries(sendDeps, options);
+  // Imported addresses are asked to confirm in the background, a few hundred per pass.
+  if (options.digestId === undefined) await sendImportConfirmations(sendDeps);
+  return report;
 }
 
 export async function runHousekeeping(deps: AppDeps): Promise<void> {

@@ -85,6 +85,7 @@ tr:last-child td { border-bottom: 0; }
 .kv { display: grid; grid-template-columns: max-content 1fr; gap: .35rem 1rem; margin: 0; }
 .kv dt { color: var(--muted); }
 .kv dd { margin: 0; }
+.columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 0 1.25rem; }
 .login { max-width: 26rem; margin: 4rem auto; }
 .login h1 { font-size: 1.4rem; }
 pre.mail { white-space: pre-wrap; background: #fbfbfc; border: 1px solid var(--line); border-radius: 8px; padding: 1rem; font-size: .9rem; }

@@ -253,6 +253,8 @@ describe('browser: the coordinator’s desk', () => {
       'audit',
       'outbox',
       'subscribers',
+      'subscribers?q=family',
+      'subscribers/deliveries/2026-11-20',
     ];
     for (const [width, height, label] of [
       [1280, 900, 'desktop'],

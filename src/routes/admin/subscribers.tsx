@@ -1,64 +1,214 @@
-// /admin/subscribers: how many parents are subscribed, and the list.
+// /admin/subscribers: who receives the digest (search, counts by status and school), CSV export and import,
+// and how each digest's email fared, with the messages a crash left unknown for a person to decide on.
 import { Hono } from 'hono';
-import { countDeliveriesByState } from '../../db/deliveries';
-import { countSubscribersByStatus, listSubscribers } from '../../db/subscribers';
+import { stream } from 'hono/streaming';
+import { auditStatement } from '../../db/audit';
+import { deliveryStatsByDigest, listDeliveryProblems, requeueUnknownStatement } from '../../db/deliveries';
+import { findDigest } from '../../db/digests';
+import { listSchools } from '../../db/schools';
+import {
+  countConfirmedBySchool,
+  countSubscribersByStatus,
+  listSubscribersAfter,
+  searchSubscribers,
+  type SubscriberStatus,
+} from '../../db/subscribers';
 import type { AppDeps } from '../../deps';
 import { readDistrictSettings } from '../../settings/district-settings';
-import { formatDateTime } from '../../time/format';
-import { adminPage, type AdminEnv } from './context';
+import { importSubscribers } from '../../subscriptions/import-subscribers';
+import { csvLine } from '../../text/csv';
+import { isLocalDate } from '../../time/zoned-time';
+import { DeliveriesPage, SubscribersPage } from '../../views/admin/subscribers-page';
+import { redirectWith } from '../flash';
+import { checkbox, field, readForm } from '../form';
+import { actorOf, adminPage, type AdminEnv } from './context';
+
+const PAGE_SIZE = 100;
+const STATUSES: readonly SubscriberStatus[] = ['confirmed', 'pending', 'unsubscribed', 'suspended'];
+const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
 export function subscribersRoutes(deps: AppDeps) {
   const app = new Hono<AdminEnv>();
+
   app.get('/', async (c) => {
-    const [counts, subscribers, deliveries, settings] = await Promise.all([
+    const query = (c.req.query('q') ?? '').trim().slice(0, 200);
+    const statusParam = c.req.query('status') ?? '';
+    const status = (STATUSES as readonly string[]).includes(statusParam)
+      ? (statusParam as SubscriberStatus)
+      : undefined;
+    const schoolId = Number(c.req.query('school')) || undefined;
+    const page = Math.max(1, Math.min(100_000, Number(c.req.query('page')) || 1));
+    const [counts, bySchool, found, schools, stats, settings] = await Promise.all([
       countSubscribersByStatus(deps.db),
-      listSubscribers(deps.db, { limit: 200, offset: 0 }),
-      countDeliveriesByState(deps.db),
+      countConfirmedBySchool(deps.db),
+      searchSubscribers(deps.db, {
+        query: query || undefined,
+        status,
+        schoolId,
+        limit: PAGE_SIZE,
+        offset: (page - 1) * PAGE_SIZE,
+      }),
+      listSchools(deps.db),
+      deliveryStatsByDigest(deps.db, 10),
       readDistrictSettings(deps.db),
     ]);
     return adminPage(deps, c, {
       title: 'Subscribers',
       section: 'subscribers',
       body: (
-        <>
-          <h1>Subscribers</h1>
-          <div class="card">
-            <dl class="kv">
-              <dt>Confirmed</dt>
-              <dd>{counts.confirmed}</dd>
-              <dt>Waiting to confirm</dt>
-              <dd>{counts.pending}</dd>
-              <dt>Unsubscribed</dt>
-              <dd>{counts.unsubscribed}</dd>
-              <dt>Emails queued</dt>
-              <dd>{deliveries.queued}</dd>
-              <dt>Emails sent</dt>
-              <dd>{deliveries.sent}</dd>
-              <dt>Failed or unknown</dt>
-              <dd>{deliveries.failed + deliveries.bounced + deliveries.unknown}</dd>
-            </dl>
-          </div>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Address</th>
-                <th scope="col">Status</th>
-                <th scope="col">Since</th>
-              </tr>
-            </thead>
-            <tbody>
-              {subscribers.map((s) => (
-                <tr>
-                  <td>{s.email}</td>
-                  <td>{s.status}</td>
-                  <td>{formatDateTime(s.createdAt, settings.timezone)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
+        <SubscribersPage
+          counts={counts}
+          bySchool={bySchool}
+          found={found}
+          search={{ query, status: status ?? '', schoolId: schoolId ?? 0, page, pageSize: PAGE_SIZE }}
+          schools={schools}
+          stats={stats}
+          timezone={settings.timezone}
+          csrfToken={c.get('csrfToken')}
+        />
       ),
     });
   });
+
+  // Streamed a thousand rows at a time, so a list of any size leaves memory flat.
+  app.get('/export.csv', (c) => {
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', 'attachment; filename="yesterday-subscribers.csv"');
+    c.header('Cache-Control', 'no-store');
+    return stream(c, async (out) => {
+      const iso = (ms: number | null) => (ms ? new Date(ms).toISOString() : '');
+      await out.write(
+        csvLine([
+          'email',
+          'status',
+          'schools',
+          'consent_at',
+          'consent_source',
+          'consent_text',
+          'consent_schools',
+          'confirmed_at',
+          'unsubscribed_at',
+          'bounces',
+        ]),
+      );
+      for (let after = 0; ;) {
+        const rows = await listSubscribersAfter(deps.db, after, 1000);
+        if (rows.length === 0) break;
+        await out.write(
+          rows
+            .map((s) =>
+              csvLine([
+                s.email,
+                s.status,
+                s.schoolSlugs ?? '',
+                iso(s.consentAt),
+                s.consentSource,
+                s.consentText,
+                s.consentSchools ? (JSON.parse(s.consentSchools) as string[]).join(';') : '',
+                iso(s.confirmedAt),
+                iso(s.unsubscribedAt),
+                s.bounceCount,
+              ]),
+            )
+            .join(''),
+        );
+        after = rows.at(-1)!.id;
+      }
+    });
+  });
+
+  app.post('/import', async (c) => {
+    const back = '/admin/subscribers#import';
+    const form = await readForm(c);
+    const upload = Array.isArray(form.file) ? form.file[0] : form.file;
+    if (!(upload instanceof File) || upload.size === 0)
+      return redirectWith(c, deps.signingKey, back, { kind: 'error', text: 'Choose a CSV file to import.' });
+    if (upload.size > MAX_IMPORT_BYTES)
+      return redirectWith(c, deps.signingKey, back, {
+        kind: 'error',
+        text: 'That file is larger than 10 MB; split it and import the parts one after another.',
+      });
+    const attested = checkbox(form, 'attest');
+    const outcome = await importSubscribers(
+      deps.db,
+      actorOf(deps, c),
+      { csv: await upload.text(), attestation: attested ? field(form, 'attestation', 1000) : undefined },
+      deps.clock.now(),
+    );
+    if (!outcome.ok) return redirectWith(c, deps.signingKey, back, { kind: 'error', text: outcome.message });
+    if (outcome.waiting) deps.background.wakeSender();
+    const parts = [
+      `Imported ${outcome.added} new ${outcome.added === 1 ? 'address' : 'addresses'}.`,
+      outcome.confirmed ? `${outcome.confirmed} receive the digest from now on, on your attestation.` : '',
+      outcome.waiting ? `${outcome.waiting} get an email asking them to confirm first.` : '',
+      outcome.alreadyIn ? `${outcome.alreadyIn} were already on the list.` : '',
+      outcome.leftAlone
+        ? `${outcome.leftAlone} had unsubscribed or their mail bounced, and were left alone.`
+        : '',
+    ];
+    return redirectWith(c, deps.signingKey, '/admin/subscribers', {
+      kind: 'ok',
+      text: parts.filter(Boolean).join(' '),
+    });
+  });
+
+  app.get('/deliveries/:date', async (c) => {
+    const date = c.req.param('date');
+    const digest = isLocalDate(date) ? await findDigest(deps.db, date) : undefined;
+    if (!digest) return c.notFound();
+    const [stats, problems, settings] = await Promise.all([
+      deliveryStatsByDigest(deps.db, 400),
+      listDeliveryProblems(deps.db, digest.id, 1000),
+      readDistrictSettings(deps.db),
+    ]);
+    return adminPage(deps, c, {
+      title: `Emails for ${date}`,
+      section: 'subscribers',
+      body: (
+        <DeliveriesPage
+          date={date}
+          counts={stats.find((s) => s.digestId === digest.id)?.counts}
+          problems={problems}
+          timezone={settings.timezone}
+          csrfToken={c.get('csrfToken')}
+        />
+      ),
+    });
+  });
+
+  app.post('/deliveries/:date/send-unknown', async (c) => {
+    const date = c.req.param('date');
+    const digest = isLocalDate(date) ? await findDigest(deps.db, date) : undefined;
+    if (!digest) return c.notFound();
+    const back = `/admin/subscribers/deliveries/${date}`;
+    if (!checkbox(await readForm(c), 'understood'))
+      return redirectWith(c, deps.signingKey, back, {
+        kind: 'error',
+        text: 'Tick the box to say you accept that some of them may get this email twice.',
+      });
+    const now = deps.clock.now();
+    const unknown = (await deliveryStatsByDigest(deps.db, 400)).find((s) => s.digestId === digest.id)?.counts
+      .unknown;
+    await deps.db.batch([
+      requeueUnknownStatement(deps.db, digest.id, now),
+      auditStatement(
+        deps.db,
+        actorOf(deps, c),
+        {
+          action: 'deliveries.resend_unknown',
+          subjectType: 'digest',
+          subjectId: date,
+          details: { count: unknown },
+        },
+        now,
+      ),
+    ]);
+    deps.background.wakeSender();
+    return redirectWith(c, deps.signingKey, back, {
+      kind: 'ok',
+      text: `${unknown ?? 0} messages are queued to go again.`,
+    });
+  });
+
   return app;
 }

@@ -1,0 +1,214 @@
+// Importing parents' addresses from a spreadsheet (CSV): every row is checked first and the file goes in
+// whole or not at all, with each problem named by its line. Imported addresses must confirm, as if they had
+// used the form, unless an administrator attests in writing that these people already agreed; then that
+// attestation is their recorded consent. Nobody who unsubscribed or bounced is signed up again.
+import { sql } from 'drizzle-orm';
+import { auditStatement, type Actor } from '../db/audit';
+import type { Database, Statement } from '../db/client';
+import { subscriberSchools, subscribers } from '../db/schema';
+import { listSchools } from '../db/schools';
+import { emailKeyOf } from '../db/subscribers';
+import { checkEmailAddress } from '../email/email-address';
+import { randomToken } from '../auth/tokens';
+import { parseCsv } from '../text/csv';
+
+export const MAX_IMPORT_ROWS = 100_000;
+
+export interface ImportRequest {
+  csv: string;
+  /** Who agreed, when and how, in the administrator's words; without it, every new address must confirm. */
+  attestation?: string;
+}
+
+export type ImportOutcome =
+  | { ok: true; added: number; confirmed: number; waiting: number; alreadyIn: number; leftAlone: number }
+  | { ok: false; message: string };
+
+interface Row {
+  line: number;
+  email: string;
+  schoolIds: number[];
+  schoolSlugs: string[];
+}
+
+export async function importSubscribers(
+  db: Database,
+  actor: Actor,
+  request: ImportRequest,
+  now: number,
+): Promise<ImportOutcome> {
+  const attestation = request.attestation?.trim() ?? '';
+  if (request.attestation !== undefined && attestation.length < 20)
+    return {
+      ok: false,
+      message:
+        'Say in a sentence (at least 20 characters) how these people agreed to receive the digest, for example “Opted in on the 2026 back-to-school form”. Nothing was imported.',
+    };
+  const parsed = await readRows(db, request.csv);
+  if (!parsed.ok) return parsed;
+  const rows = parsed.rows;
+
+  // What is already there decides what happens to each address.
+  const existing = new Map<string, string>();
+  for (let i = 0; i < rows.length; i += 500) {
+    const keys = rows.slice(i, i + 500).map((r) => emailKeyOf(r.email));
+    const found = await db.query<{ email_key: string; status: string }>(
+      `select email_key, status from subscribers where email_key in (${keys.map(() => '?').join(',')})`,
+      keys,
+    );
+    for (const row of found) existing.set(row.email_key, row.status);
+  }
+  const fresh = rows.filter((r) => !existing.has(emailKeyOf(r.email)));
+  const pendingToConfirm = attestation
+    ? rows.filter((r) => existing.get(emailKeyOf(r.email)) === 'pending')
+    : [];
+  const alreadyIn =
+    rows.filter((r) => ['confirmed', 'pending'].includes(existing.get(emailKeyOf(r.email)) ?? '')).length -
+    pendingToConfirm.length;
+  const leftAlone = rows.filter((r) =>
+    ['unsubscribed', 'suspended'].includes(existing.get(emailKeyOf(r.email)) ?? ''),
+  ).length;
+
+  const status = attestation ? ('confirmed' as const) : ('pending' as const);
+  const consentText = attestation
+    ? `Imported with the attestation: ${attestation}`
+    : 'Imported from a list; asked to confirm by email.';
+  const statements: Statement[] = [];
+  // Rows per statement, within the parameters one statement may carry.
+  const per = Math.max(1, Math.floor(db.maxParameters / 12));
+  for (let i = 0; i < fresh.length; i += per) {
+    const chunk = fresh.slice(i, i + per);
+    statements.push(
+      db.orm.insert(subscribers).values(
+        chunk.map((row) => ({
+          email: row.email,
+          emailKey: emailKeyOf(row.email),
+          status,
+          tokenNonce: randomToken(12),
+          consentAt: now,
+          consentText,
+          consentSource: 'import',
+          consentSchools: JSON.stringify(row.schoolSlugs),
+          confirmedAt: attestation ? now : null,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      ),
+    );
+  }
+  const pairs = fresh.flatMap((row) =>
+    row.schoolIds.map((schoolId) => [emailKeyOf(row.email), schoolId] as const),
+  );
+  const pairsPer = Math.max(1, Math.floor(db.maxParameters / 2));
+  for (let i = 0; i < pairs.length; i += pairsPer) {
+    const chunk = pairs.slice(i, i + pairsPer);
+    statements.push(
+      db.raw(sql`insert into ${subscriberSchools} (subscriber_id, school_id)
+        select s.id, v.column2 from (values ${sql.join(
+          chunk.map(([key, schoolId]) => sql`(${key}, ${schoolId})`),
+          sql`, `,
+        )}) v join ${subscribers} s on s.email_key = v.column1`),
+    );
+  }
+  for (let i = 0; i < pendingToConfirm.length; i += 500) {
+    const keys = pendingToConfirm.slice(i, i + 500).map((r) => emailKeyOf(r.email));
+    statements.push(
+      db.raw(sql`update ${subscribers} set status = 'confirmed', confirmed_at = ${now}, consent_at = ${now},
+        consent_text = ${consentText}, consent_source = 'import', updated_at = ${now}
+        where status = 'pending' and email_key in (${sql.join(
+          keys.map((k) => sql`${k}`),
+          sql`, `,
+        )})`),
+    );
+  }
+  statements.push(
+    auditStatement(
+      db,
+      actor,
+      {
+        action: 'subscribers.import',
+        subjectType: 'subscribers',
+        details: {
+          rows: rows.length,
+          added: fresh.length,
+          confirmed: attestation ? fresh.length + pendingToConfirm.length : 0,
+          attestation: attestation || null,
+        },
+      },
+      now,
+    ),
+  );
+  await db.batch(statements);
+  return {
+    ok: true,
+    added: fresh.length,
+    confirmed: attestation ? fresh.length + pendingToConfirm.length : 0,
+    waiting: attestation ? 0 : fresh.length,
+    alreadyIn,
+    leftAlone,
+  };
+}
+
+/** Rows of the file, each checked; or every problem, by line, and nothing else. */
+async function readRows(
+  db: Database,
+  csv: string,
+): Promise<{ ok: true; rows: Row[] } | { ok: false; message: string }> {
+  const table = parseCsv(csv);
+  if (table.length === 0) return { ok: false, message: 'The file has no rows. Nothing was imported.' };
+  const header = table[0]!.map((cell) => cell.trim().toLowerCase());
+  const hasHeader = header.some((cell) => /^e-?mail( address)?$/.test(cell));
+  const emailColumn = hasHeader ? header.findIndex((cell) => /^e-?mail( address)?$/.test(cell)) : 0;
+  const schoolColumn = hasHeader ? header.findIndex((cell) => /^schools?$/.test(cell)) : 1;
+  const body = hasHeader ? table.slice(1) : table;
+  if (body.length > MAX_IMPORT_ROWS)
+    return {
+      ok: false,
+      message: `The file has ${body.length} rows; import at most ${MAX_IMPORT_ROWS} at a time. Nothing was imported.`,
+    };
+  const schools = await listSchools(db);
+  const bySlugOrName = new Map<string, { id: number; slug: string }>();
+  for (const school of schools) {
+    bySlugOrName.set(school.slug, school);
+    bySlugOrName.set(school.name.toLowerCase(), school);
+  }
+  const problems: string[] = [];
+  const rows: Row[] = [];
+  const seen = new Set<string>();
+  body.forEach((cells, index) => {
+    const line = index + (hasHeader ? 2 : 1);
+    const checked = checkEmailAddress(cells[emailColumn] ?? '');
+    if (!checked.ok) {
+      problems.push(`line ${line}: ${checked.message.replace(/^./, (ch) => ch.toLowerCase())}`);
+      return;
+    }
+    const names =
+      schoolColumn >= 0
+        ? (cells[schoolColumn] ?? '')
+            .split(/[;|]/)
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [];
+    const schoolIds: number[] = [];
+    const schoolSlugs: string[] = [];
+    for (const name of names) {
+      const school = bySlugOrName.get(name.toLowerCase());
+      if (school === undefined) problems.push(`line ${line}: there is no school called “${name}”`);
+      else if (!schoolIds.includes(school.id)) {
+        schoolIds.push(school.id);
+        schoolSlugs.push(school.slug);
+      }
+    }
+    const key = emailKeyOf(checked.address);
+    if (seen.has(key)) return;
+    seen.add(key);
+    rows.push({ line, email: checked.address, schoolIds, schoolSlugs });
+  });
+  if (problems.length)
+    return {
+      ok: false,
+      message: `Nothing was imported. Fix ${problems.length === 1 ? 'this line' : `these ${problems.length} lines`} and try again: ${problems.slice(0, 10).join('; ')}${problems.length > 10 ? `; and ${problems.length - 10} more` : ''}.`,
+    };
+  if (rows.length === 0) return { ok: false, message: 'The file has no addresses. Nothing was imported.' };
+  return { ok: true, rows };
+}

@@ -1,0 +1,256 @@
+// The Subscribers page over HTTP with a real SMTP server: search and counts, a CSV export that spreadsheets
+// cannot turn into formulas, an import that goes in whole or not at all, attested addresses receiving the
+// digest while the others are asked to confirm, and a digest's deliveries with the unknown ones resent only
+// on a person's explicit decision.
+import { sql } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { deskDepsOf, publishDesk, saveDesk, type DeskActor } from '../src/curate/desk';
+import { listAudit } from '../src/db/audit';
+import { listItemsPublishedBetween } from '../src/db/items';
+import { findSchoolBySlug } from '../src/db/schools';
+import { findSubscriberByEmail, listSubscriberSchools } from '../src/db/subscribers';
+import { runSendJob } from '../src/jobs/jobs';
+import { parseCsv } from '../src/text/csv';
+import type { Client } from './browser-client';
+import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
+import { startSmtpSink } from './smtp-sink';
+import { signedInClient, startTestApp, type TestApp } from './test-app';
+
+const NOON = Date.parse('2026-11-20T18:00:00Z');
+const running: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  for (const thing of running.splice(0).reverse()) await thing.close();
+});
+
+async function setUp() {
+  const smtp = await startSmtpSink();
+  running.push(smtp);
+  const app = await startTestApp({ env: { SMTP_URL: smtp.url } });
+  running.push(app);
+  const db = app.runtime.deps.db;
+  await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/feed');
+  await addSchoolWithSource(db, 'Washington Middle', 'https://washington.example/feed');
+  const admin = await signedInClient(app);
+  return { app, smtp, db, admin };
+}
+
+async function upload(app: TestApp, admin: Client, csv: string, attestation?: string) {
+  const form = new FormData();
+  form.set('_csrf', await admin.csrf('/admin/subscribers'));
+  form.set('file', new File([csv], 'parents.csv', { type: 'text/csv' }));
+  if (attestation !== undefined) {
+    form.set('attest', 'on');
+    form.set('attestation', attestation);
+  }
+  const response = await fetch(`${app.url}/admin/subscribers/import`, {
+    method: 'POST',
+    body: form,
+    headers: { origin: app.url, cookie: [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    redirect: 'manual',
+  });
+  expect(response.status).toBe(303);
+  for (const line of response.headers.getSetCookie()) {
+    const [name, ...value] = line.split(';')[0]!.split('=');
+    admin.cookies.set(name!.trim(), value.join('='));
+  }
+  return (await admin.get(response.headers.get('location')!)).text();
+}
+
+async function publishOneDay(app: TestApp) {
+  const db = app.runtime.deps.db;
+  const lincoln = (await findSchoolBySlug(db, 'lincoln-elementary'))!;
+  const sourceId = (
+    await db.query<{ id: number }>('select id from sources where school_id = ?', [lincoln.id])
+  )[0]!.id;
+  await storeItems(db, sourceId, [item({ guid: 'leaves', title: 'Leaf rubbings', publishedAt: NOON })]);
+  const items = await listItemsPublishedBetween(db, NOON - 12 * 3600_000, NOON + 12 * 3600_000);
+  const editor: DeskActor = { type: 'user', id: 1, userId: 1, label: 'dana', role: 'admin' };
+  await saveDesk(deskDepsOf(app.runtime.deps), editor, '2026-11-20', {
+    entries: items.map((i) => ({ itemId: i.id })),
+  });
+  await publishDesk(deskDepsOf(app.runtime.deps), editor, '2026-11-20');
+}
+
+describe('the Subscribers page', () => {
+  it('searches by address, status and school, and counts each', async () => {
+    const { db, admin } = await setUp();
+    const lincoln = (await findSchoolBySlug(db, 'lincoln-elementary'))!;
+    const washington = (await findSchoolBySlug(db, 'washington-middle'))!;
+    await addConfirmedSubscriber(db, 'ana@family.example', [lincoln.id]);
+    await addConfirmedSubscriber(db, 'ben@family.example', [lincoln.id, washington.id]);
+    await addConfirmedSubscriber(db, 'cy@other.example', [washington.id]);
+
+    const all = await (await admin.get('/admin/subscribers')).text();
+    expect(all).toContain('ana@family.example');
+    expect(all).toMatch(/Confirmed[\s\S]{0,80}>3</);
+    expect(all).toMatch(/Lincoln Elementary[\s\S]{0,80}>2</);
+
+    const byText = await (await admin.get('/admin/subscribers?q=family.example')).text();
+    expect(byText).toContain('ben@family.example');
+    expect(byText).not.toContain('cy@other.example');
+    const bySchool = await (await admin.get(`/admin/subscribers?school=${washington.id}`)).text();
+    expect(bySchool).toContain('cy@other.example');
+    expect(bySchool).not.toContain('ana@family.example');
+    const byStatus = await (await admin.get('/admin/subscribers?status=pending')).text();
+    expect(byStatus).not.toContain('ana@family.example');
+    // A search can hold SQL wildcards and quotes without matching everything or breaking.
+    const odd = await (await admin.get(`/admin/subscribers?q=${encodeURIComponent("%' or 1=1 --")}`)).text();
+    expect(odd).not.toContain('ana@family.example');
+  });
+
+  it('exports every subscriber as CSV with consent, defusing cells a spreadsheet would run', async () => {
+    const { db, admin } = await setUp();
+    const lincoln = (await findSchoolBySlug(db, 'lincoln-elementary'))!;
+    await addConfirmedSubscriber(db, 'ana@family.example', [lincoln.id]);
+    await db.batch([
+      db.raw(
+        sql`update subscribers set consent_text = ${"=cmd|' /c calc'!A1"} where email = 'ana@family.example'`,
+      ),
+    ]);
+
+    const response = await admin.get('/admin/subscribers/export.csv');
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    expect(response.headers.get('content-disposition')).toContain('yesterday-subscribers.csv');
+    const rows = parseCsv(await response.text());
+    expect(rows[0]).toEqual([
+      'email',
+      'status',
+      'schools',
+      'consent_at',
+      'consent_source',
+      'consent_text',
+      'consent_schools',
+      'confirmed_at',
+      'unsubscribed_at',
+      'bounces',
+    ]);
+    const ana = rows.find((r) => r[0] === 'ana@family.example')!;
+    expect(ana[1]).toBe('confirmed');
+    expect(ana[2]).toBe('lincoln-elementary');
+    expect(ana[5]).toBe("'=cmd|' /c calc'!A1");
+    for (const row of rows.slice(1)) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@]/);
+  });
+
+  it('imports a file whole or not at all, naming each bad line', async () => {
+    const { app, db, admin } = await setUp();
+    const page = await upload(
+      app,
+      admin,
+      'Email,Schools\nana@family.example,Lincoln Elementary\nnot an address,\nben@family.example,Jefferson High\n',
+    );
+    expect(page).toContain('Nothing was imported. Fix these 2 lines and try again');
+    expect(page).toContain('line 3:');
+    expect(page).toContain('line 4: there is no school called “Jefferson High”');
+    expect(await findSubscriberByEmail(db, 'ana@family.example')).toBeUndefined();
+  });
+
+  it('asks imported addresses to confirm, unless an administrator attests to their consent', async () => {
+    const { app, smtp, db, admin } = await setUp();
+    const unsubscribed = await addConfirmedSubscriber(db, 'left@family.example', []);
+    await db.batch([
+      db.raw(sql`update subscribers set status = 'unsubscribed' where id = ${unsubscribed.id}`),
+    ]);
+
+    const asked = await upload(
+      app,
+      admin,
+      'email,schools\nana@family.example,lincoln-elementary;Washington Middle\nleft@family.example,\n',
+    );
+    expect(asked).toContain('Imported 1 new address.');
+    expect(asked).toContain('1 get an email asking them to confirm first.');
+    expect(asked).toContain('1 had unsubscribed or their mail bounced, and were left alone.');
+    const ana = (await findSubscriberByEmail(db, 'ana@family.example'))!;
+    expect(ana).toMatchObject({ status: 'pending', consentSource: 'import' });
+    expect((await listSubscriberSchools(db, ana.id)).map((s) => s.slug).sort()).toEqual([
+      'lincoln-elementary',
+      'washington-middle',
+    ]);
+    expect((await findSubscriberByEmail(db, 'left@family.example'))!.status).toBe('unsubscribed');
+
+    // The background sender asks her once, in words that say the district added her.
+    await runSendJob(app.runtime.deps);
+    await runSendJob(app.runtime.deps);
+    expect(smtp.received.map((m) => m.envelopeTo)).toEqual([['ana@family.example']]);
+    expect(smtp.received[0]!.parsed.text).toContain('Nothing will be sent unless you confirm.');
+    expect(smtp.received[0]!.parsed.text).toMatch(/\/subscribe\/confirm\?token=/);
+    smtp.received.length = 0;
+
+    const tooShort = await upload(app, admin, 'ben@family.example\n', 'they agreed');
+    expect(tooShort).toContain('at least 20 characters');
+    expect(await findSubscriberByEmail(db, 'ben@family.example')).toBeUndefined();
+
+    const attested = await upload(
+      app,
+      admin,
+      'ben@family.example,Lincoln Elementary\nana@family.example\n',
+      'Opted in on the 2026 back-to-school form',
+    );
+    expect(attested).toContain('2 receive the digest from now on, on your attestation.');
+    expect((await findSubscriberByEmail(db, 'ben@family.example'))!).toMatchObject({
+      status: 'confirmed',
+      consentText: 'Imported with the attestation: Opted in on the 2026 back-to-school form',
+    });
+    expect((await findSubscriberByEmail(db, 'ana@family.example'))!.status).toBe('confirmed');
+    const audit = await listAudit(db, { action: 'subscribers.import', limit: 10 });
+    expect(audit.map((a) => JSON.parse(a.details ?? '{}') as { attestation: string | null })).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ attestation: 'Opted in on the 2026 back-to-school form' }),
+        expect.objectContaining({ attestation: null }),
+      ]),
+    );
+
+    // The sender asks the one who was not attested for, once, and gives the digest to both.
+    await publishOneDay(app);
+    await runSendJob(app.runtime.deps);
+    await runSendJob(app.runtime.deps);
+    const to = (address: string) => smtp.received.filter((m) => m.envelopeTo.includes(address));
+    await expect.poll(() => smtp.received.length).toBeGreaterThanOrEqual(2);
+    expect(to('ben@family.example').map((m) => m.parsed.subject)).toEqual([
+      expect.stringContaining('What happened yesterday'),
+    ]);
+    expect(to('left@family.example')).toEqual([]);
+  });
+
+  it('shows how a digest’s email fared and resends the unknown ones only when told to', async () => {
+    const { app, smtp, db, admin } = await setUp();
+    const lincoln = (await findSchoolBySlug(db, 'lincoln-elementary'))!;
+    await addConfirmedSubscriber(db, 'ana@family.example', [lincoln.id]);
+    await addConfirmedSubscriber(db, 'ben@family.example', [lincoln.id]);
+    await publishOneDay(app);
+    await db.batch([
+      db.raw(sql`update deliveries set state = 'unknown', last_error = 'The process stopped while this message was being sent.'
+       where subscriber_id = (select id from subscribers where email = 'ben@family.example')`),
+    ]);
+    await runSendJob(app.runtime.deps);
+    expect(smtp.received.map((m) => m.envelopeTo)).toEqual([['ana@family.example']]);
+
+    const overview = await (await admin.get('/admin/subscribers')).text();
+    expect(overview).toContain('href="/admin/subscribers/deliveries/2026-11-20"');
+    const page = await (await admin.get('/admin/subscribers/deliveries/2026-11-20')).text();
+    expect(page).toContain('ben@family.example');
+    expect(page).toContain('The process stopped while this message was being sent.');
+
+    const csrf = await admin.csrf('/admin/subscribers/deliveries/2026-11-20');
+    await admin.post('/admin/subscribers/deliveries/2026-11-20/send-unknown', { _csrf: csrf });
+    expect(await (await admin.get('/admin/subscribers/deliveries/2026-11-20')).text()).toContain(
+      'Tick the box to say you accept',
+    );
+    await runSendJob(app.runtime.deps);
+    expect(smtp.received).toHaveLength(1);
+
+    await admin.post('/admin/subscribers/deliveries/2026-11-20/send-unknown', {
+      _csrf: csrf,
+      understood: 'on',
+    });
+    expect(await (await admin.get('/admin/subscribers/deliveries/2026-11-20')).text()).toContain(
+      '1 messages are queued to go again.',
+    );
+    await runSendJob(app.runtime.deps);
+    expect(smtp.received.map((m) => m.envelopeTo[0]).sort()).toEqual([
+      'ana@family.example',
+      'ben@family.example',
+    ]);
+    expect(await listAudit(db, { action: 'deliveries.resend_unknown', limit: 10 })).toHaveLength(1);
+    expect((await admin.get('/admin/subscribers/deliveries/2031-01-01')).status).toBe(404);
+  });
+});
