@@ -18,7 +18,11 @@ export interface SmtpSink {
 }
 
 export async function startSmtpSink(
-  options: { reject?: (to: string) => string | undefined } = {},
+  options: {
+    reject?: (to: string) => string | undefined;
+    /** Wait this long after a message's data before answering, like a busy server. */
+    delayMs?: number;
+  } = {},
 ): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
@@ -46,7 +50,8 @@ export async function startSmtpSink(
           parsed: await simpleParser(raw),
         });
         for (const waiter of waiters.filter((w) => received.length >= w.count)) waiter.resolve();
-        callback();
+        if (options.delayMs) setTimeout(callback, options.delayMs);
+        else callback();
       });
     },
   });
