@@ -17,6 +17,7 @@ import { runSendJob } from '../src/jobs/jobs';
 import { changeSetting } from '../src/settings/district-settings';
 import { parseWithFeedparser } from './feedparser';
 import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
+import { findSubscriberByEmail } from '../src/db/subscribers';
 import { addUser, startTestApp, type TestApp } from './test-app';
 
 const NOON_20 = Date.parse('2026-11-20T18:00:00Z');
@@ -243,6 +244,41 @@ describe('publishing', () => {
       expect(loader.headers.get('content-type')).toContain('text/javascript');
       expect(loader.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
       expect(await loader.text()).toContain(`"${app.url}"`);
+    });
+
+    it('lets a parent subscribe from inside it, in compact pages framed like the embed', async () => {
+      const embed = await text('/embed?school=washington-middle');
+      expect(embed).toContain('<form class="subscribe" method="post" action="/subscribe?embed=1"');
+      expect(embed).toContain('<input type="hidden" name="schools" value="washington-middle"/>');
+      expect((await get('/embed')).headers.get('content-security-policy')).toContain("form-action 'self'");
+      const post = (form: Record<string, string>) =>
+        fetch(`${app.url}/subscribe?embed=1`, {
+          method: 'POST',
+          body: new URLSearchParams(form),
+          headers: { origin: app.url },
+          redirect: 'manual',
+        });
+
+      const wrong = await post({ email: 'Parent <parent@family.example>', schools: 'washington-middle' });
+      expect(wrong.status).toBe(400);
+      expect(wrong.headers.get('content-security-policy')).toContain(
+        "frame-ancestors 'self' https://www.district.example",
+      );
+      const page = await wrong.text();
+      expect(page).toContain('role="alert"');
+      expect(page).toContain('value="Parent &lt;parent@family.example&gt;"');
+      expect(page).not.toContain('class="topbar"');
+      expect(await findSubscriberByEmail(app.runtime.deps.db, 'parent@family.example')).toBeUndefined();
+
+      const right = await post({ email: 'parent@family.example', schools: 'washington-middle' });
+      expect(right.status).toBe(303);
+      expect(right.headers.get('location')).toBe('/subscribe?embed=1&sent=1&school=washington-middle');
+      const sent = await get(right.headers.get('location')!);
+      expect(sent.headers.get('content-security-policy')).toContain('https://www.district.example');
+      expect(await sent.text()).toContain('Check your inbox.');
+      const subscriber = (await findSubscriberByEmail(app.runtime.deps.db, 'parent@family.example'))!;
+      expect(subscriber).toMatchObject({ status: 'pending', consentSource: 'embed' });
+      expect(JSON.parse(subscriber.consentSchools!)).toEqual(['washington-middle']);
     });
 
     it('answers oEmbed for the site and for a digest, and only for them', async () => {

@@ -27,7 +27,7 @@ export async function findSubscriberByEmail(db: Database, email: string): Promis
 export interface Consent {
   /** The words on the form they submitted, or an administrator's attestation for an import. */
   text: string;
-  source: 'form' | 'import';
+  source: 'form' | 'embed' | 'import';
   /** The schools chosen at the time (slugs); empty for every school. */
   schools: string[];
 }

@@ -21,6 +21,15 @@ const MAX_COUNT = 5;
 const DEFAULT_WIDTH = 560;
 const DEFAULT_HEIGHT = 640;
 
+/**
+ * The policy of every page shown inside the embed: framed by this site and the origins the district listed,
+ * and nobody else; its one form (the sign-up) posts only to this site.
+ */
+export function embedSecurityPolicy(embedOrigins: readonly string[]): string {
+  const ancestors = ["'self'", ...embedOrigins].join(' ');
+  return `default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' https: http: data:; base-uri 'none'; form-action 'self'; frame-ancestors ${ancestors}`;
+}
+
 export function embedRoutes(deps: AppDeps) {
   const app = new Hono();
 
@@ -44,12 +53,7 @@ export function embedRoutes(deps: AppDeps) {
       contents = await loadDigestContents(deps.db, digests);
     }
     if (school) contents = contents.map((content) => schoolSlice(content, school.id));
-    // Framing is allowed to this site and to the origins the district listed, and to nobody else.
-    const ancestors = ["'self'", ...settings.embedOrigins].join(' ');
-    c.header(
-      'Content-Security-Policy',
-      `default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' https: http: data:; base-uri 'none'; form-action 'none'; frame-ancestors ${ancestors}`,
-    );
+    c.header('Content-Security-Policy', embedSecurityPolicy(settings.embedOrigins));
     c.header('Cache-Control', 'public, max-age=300');
     return renderPage(
       c,

@@ -2,7 +2,7 @@
 // /preferences. Links carry signed tokens; GET never changes anything, because mail scanners open links.
 import { Hono, type Context } from 'hono';
 import { recordAudit } from '../db/audit';
-import { findSchoolsBySlugs, listSchools } from '../db/schools';
+import { findSchoolBySlug, findSchoolsBySlugs, listSchools } from '../db/schools';
 import {
   confirmSubscriber,
   findSubscriberById,
@@ -25,7 +25,9 @@ import {
   requestAddressChange,
   type AddressDeps,
 } from '../subscriptions/change-address';
+import { EmbedSubscribePage } from '../views/embed-page';
 import { ActionPage, PreferencesPage, SubscribePage } from '../views/subscribe-pages';
+import { embedSecurityPolicy } from './embed';
 import { renderPage } from '../views/render';
 import { field, fields, readForm } from './form';
 
@@ -67,7 +69,32 @@ export function subscribeRoutes(deps: AppDeps) {
       404,
     );
 
+  /** The sign-up inside the district site's embed: compact pages, framed as the embed is. */
+  const embedAnswer = async (
+    c: Context,
+    props: { sent?: boolean; email?: string; error?: string; schoolSlug?: string },
+    status: 200 | 400 | 429 = 200,
+  ) => {
+    const settings = await readDistrictSettings(deps.db);
+    const school = props.schoolSlug ? await findSchoolBySlug(deps.db, props.schoolSlug) : undefined;
+    c.header('Content-Security-Policy', embedSecurityPolicy(settings.embedOrigins));
+    c.header('Cache-Control', 'no-store');
+    return renderPage(
+      c,
+      <EmbedSubscribePage
+        site={siteOf(settings, deps.config.publicUrl)}
+        school={school ? { slug: school.slug, name: school.name } : undefined}
+        sent={props.sent}
+        email={props.email}
+        error={props.error}
+      />,
+      status,
+    );
+  };
+
   app.get('/subscribe', async (c) => {
+    if (c.req.query('embed') === '1')
+      return embedAnswer(c, { sent: c.req.query('sent') === '1', schoolSlug: c.req.query('school') });
     const site = await siteInfo();
     return renderPage(
       c,
@@ -86,6 +113,7 @@ export function subscribeRoutes(deps: AppDeps) {
     const site = await siteInfo();
     const email = field(form, 'email', 320);
     const chosen = fields(form, 'schools');
+    const embedded = c.req.query('embed') === '1';
     const outcome = await requestSubscription(
       {
         db: deps.db,
@@ -95,8 +123,16 @@ export function subscribeRoutes(deps: AppDeps) {
         site,
         mailFrom: deps.config.mailFrom,
       },
-      { email, schoolSlugs: chosen, clientIp: deps.clientIp(c) },
+      { email, schoolSlugs: chosen, clientIp: deps.clientIp(c), source: embedded ? 'embed' : 'form' },
     );
+    if (embedded) {
+      const schoolSlug = chosen.length === 1 ? chosen[0] : undefined;
+      if (!outcome.ok) return embedAnswer(c, { email, error: outcome.message, schoolSlug }, outcome.status);
+      return c.redirect(
+        `/subscribe?embed=1&sent=1${schoolSlug ? `&school=${encodeURIComponent(schoolSlug)}` : ''}`,
+        303,
+      );
+    }
     if (!outcome.ok) {
       return renderPage(
         c,

@@ -37,7 +37,13 @@ const MAX_PER_CLIENT_PER_HOUR = 20;
 
 export async function requestSubscription(
   deps: SubscribeDeps,
-  input: { email: string; schoolSlugs: string[]; clientIp: string | null },
+  input: {
+    email: string;
+    schoolSlugs: string[];
+    clientIp: string | null;
+    /** Which form: the sign-up page, or the one inside the district site's embed. */
+    source?: 'form' | 'embed';
+  },
 ): Promise<SubscribeOutcome> {
   const checked = checkEmailAddress(input.email);
   if (!checked.ok) return { ok: false, status: 400, message: checked.message };
@@ -68,7 +74,7 @@ export async function requestSubscription(
     {
       email: checked.address,
       nonce: randomToken(12),
-      consent: { text: CONSENT_TEXT, source: 'form', schools: schools.map((s) => s.slug) },
+      consent: { text: CONSENT_TEXT, source: input.source ?? 'form', schools: schools.map((s) => s.slug) },
       schoolIds: schools.map((s) => s.id),
     },
     now,

@@ -28,6 +28,15 @@ a { color: #1d4e89; text-underline-offset: .15em; }
 .post p { margin: 0; font-size: .92rem; color: #4a5566; }
 .embed > footer { display: flex; flex-wrap: wrap; justify-content: space-between; gap: .4rem 1rem; padding: .8rem 1.1rem; border-top: 1px solid #e4e0d8; font-size: .92rem; }
 .empty { padding: 1rem 1.1rem; color: #4a5566; }
+.subscribe { flex: 1 1 100%; min-width: 0; margin: .3rem 0 0; }
+.subscribe label { display: block; font-weight: 700; margin-bottom: .3rem; }
+.subscribe .row { display: flex; gap: .5rem; }
+.subscribe input[type=email] { flex: 1 1 8rem; width: 100%; min-width: 0; font: inherit; padding: .45rem .6rem; border: 1px solid #8a94a3; border-radius: 6px; }
+.subscribe button { font: inherit; font-weight: 700; padding: .45rem .9rem; border: 0; border-radius: 6px; background: #1d4e89; color: #fff; cursor: pointer; }
+.subscribe button:hover { background: #163c6a; }
+.subscribe .consent { margin: .4rem 0 0; font-size: .8rem; color: #4a5566; }
+.subscribe .error { margin: 0 0 .4rem; color: #a4161a; font-weight: 600; }
+.sent { padding: 1rem 1.1rem; }
 `;
 
 /** Runs inside the embed: reports the page height to the parent page, which sizes the frame to fit. */

@@ -4,6 +4,7 @@ import { formatLongDate, sourceNameOf, type DigestContent } from '../publish/dig
 import { assetUrl } from './assets';
 import { ChangeNotes } from './digest-article';
 import type { SiteInfo } from './layout';
+import { CONSENT_TEXT } from '../subscriptions/subscribe';
 
 export function EmbedPage(props: {
   site: SiteInfo;
@@ -80,14 +81,101 @@ export function EmbedPage(props: {
             <a href={home} {...out}>
               More on {site.siteTitle}
             </a>
-            <a
-              href={`${site.publicUrl}/subscribe${props.school ? `?school=${props.school.slug}` : ''}`}
-              {...out}
-            >
-              Get it by email
-            </a>
+            <EmbedSubscribeForm site={site} school={props.school} />
           </footer>
         </div>
+      </body>
+    </html>
+  );
+}
+
+/** Sign-up inside the embed: one field, posted to this site (the frame), answered by a compact page. */
+export function EmbedSubscribeForm(props: {
+  site: SiteInfo;
+  school?: { slug: string; name: string };
+  email?: string;
+  error?: string;
+}) {
+  const { site, school } = props;
+  return (
+    <form class="subscribe" method="post" action="/subscribe?embed=1" novalidate>
+      <label for="embed-email">
+        Get {site.siteTitle} by email{school ? ` for ${school.name}` : ''}
+      </label>
+      {props.error ? (
+        <p class="error" role="alert" id="embed-email-error">
+          {props.error}
+        </p>
+      ) : null}
+      <div class="row">
+        <input
+          type="email"
+          id="embed-email"
+          name="email"
+          autocomplete="email"
+          required
+          value={props.email ?? ''}
+          aria-invalid={props.error ? 'true' : undefined}
+          aria-describedby={props.error ? 'embed-email-error embed-consent' : 'embed-consent'}
+        />
+        {school ? <input type="hidden" name="schools" value={school.slug} /> : null}
+        <button type="submit">Subscribe</button>
+      </div>
+      <p class="consent" id="embed-consent">
+        {CONSENT_TEXT} We email you a link to confirm first.{' '}
+        <a
+          href={`${site.publicUrl}/subscribe${school ? `?school=${school.slug}` : ''}`}
+          target="_blank"
+          rel="noopener"
+        >
+          Choose schools
+        </a>
+      </p>
+    </form>
+  );
+}
+
+/** What the embed shows after its form was sent: the outcome, or the form again with what is wrong. */
+export function EmbedSubscribePage(props: {
+  site: SiteInfo;
+  school?: { slug: string; name: string };
+  sent?: boolean;
+  email?: string;
+  error?: string;
+}) {
+  const { site } = props;
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{`Get ${site.siteTitle} by email · ${site.districtName}`}</title>
+        <link rel="stylesheet" href={assetUrl('embed.css')} />
+        <script src={assetUrl('embed-frame.js')} defer></script>
+      </head>
+      <body>
+        <main class="embed">
+          <header>
+            <span class="district">{site.districtName}</span>
+            <h1>{site.siteTitle}</h1>
+          </header>
+          {props.sent ? (
+            <div class="sent" role="status">
+              <p>
+                <strong>Check your inbox.</strong> If the address can receive the digest, an email with a
+                confirmation link is on its way. Open it and press the button to start your subscription.
+              </p>
+              <p>
+                <a href={`/embed${props.school ? `?school=${props.school.slug}` : ''}`}>Back to the digest</a>
+              </p>
+            </div>
+          ) : (
+            <footer>
+              <EmbedSubscribeForm site={site} school={props.school} email={props.email} error={props.error} />
+            </footer>
+          )}
+        </main>
       </body>
     </html>
   );

@@ -203,8 +203,16 @@ describe('browser: the public site and the embed', () => {
       })
       .toBe(true);
     await page.screenshot({ path: `${SHOTS}/public-embed-on-district-site.png`, fullPage: true });
-    await page.goto(`${app.url}/embed?count=2`);
-    expect(describeViolations(await seriousAxeViolations(page))).toBe('');
+    // A parent subscribes without leaving the district's page; the answer stays inside the frame.
+    await frame.getByLabel(/by email/).fill('parent@family.example');
+    await frame.getByRole('button', { name: 'Subscribe' }).click();
+    await frame.getByText('Check your inbox.').waitFor();
+    expect(page.url()).toBe(`${district.url}/news`);
+    await page.screenshot({ path: `${SHOTS}/public-embed-subscribed.png`, fullPage: true });
+    for (const path of ['/embed?count=2', '/subscribe?embed=1', '/subscribe?embed=1&sent=1']) {
+      await page.goto(`${app.url}${path}`);
+      expect(describeViolations(await seriousAxeViolations(page)), path).toBe('');
+    }
     await page.close();
   });
 });

@@ -13,6 +13,12 @@ const STATUS_LABELS: Record<SubscriberStatus, string> = {
   suspended: 'Suspended (mail bounced)',
 };
 
+const CONSENT_SOURCES: Record<string, string> = {
+  form: 'sign-up form',
+  embed: 'form on the district site',
+  import: 'import',
+};
+
 export function SubscribersPage(props: {
   counts: Record<SubscriberStatus, number>;
   bySchool: { bySchool: { id: number; name: string; n: number }[]; everySchool: number };
@@ -158,7 +164,7 @@ export function SubscribersPage(props: {
                 <td>{s.schools ?? 'Every school'}</td>
                 <td class="small">
                   {s.consentAt ? formatDateTime(s.consentAt, props.timezone) : '—'}
-                  {s.consentSource ? ` · ${s.consentSource === 'form' ? 'sign-up form' : 'import'}` : ''}
+                  {s.consentSource ? ` · ${CONSENT_SOURCES[s.consentSource] ?? s.consentSource}` : ''}
                 </td>
               </tr>
             ))}
