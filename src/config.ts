@@ -18,6 +18,8 @@ export interface Config {
   /** DKIM signing of every message, when the district publishes a key in DNS. */
   dkim: DkimConfig | undefined;
   mailFrom: string;
+  /** Postmark's HTTP API, the way Workers send email (nodemailer's SMTP does not run there). */
+  postmark: PostmarkConfig | undefined;
   fetchAllowPrivateNetworks: boolean;
   logLevel: LogLevel;
 }
@@ -28,6 +30,12 @@ export interface DkimConfig {
   /** The PEM private key itself, or a file holding it (read at start on Node). */
   privateKey?: string;
   privateKeyFile?: string;
+}
+
+export interface PostmarkConfig {
+  token: string;
+  apiUrl: string;
+  messageStream: string;
 }
 
 export class ConfigError extends Error {
@@ -54,6 +62,7 @@ export function parseConfig(env: Env): Config {
     smtpRateLimit: parseWholeNumber(env, 'SMTP_RATE_LIMIT', undefined, 1, 10_000),
     dkim: parseDkim(env),
     mailFrom: parseMailFrom(env),
+    postmark: parsePostmark(env),
     fetchAllowPrivateNetworks: parseBoolean(env, 'FETCH_ALLOW_PRIVATE_NETWORKS', false),
     logLevel: parseLogLevel(env),
   };
@@ -118,6 +127,41 @@ function parseSmtpUrl(env: Env): string | undefined {
   }
   if (!url.hostname) throw new ConfigError('SMTP_URL', 'names no host; use smtp://user:password@host:587.');
   return raw;
+}
+
+/** POSTMARK_SERVER_TOKEN turns it on; POSTMARK_API_URL (a stand-in, in tests) and the stream are optional. */
+function parsePostmark(env: Env): PostmarkConfig | undefined {
+  const token = read(env, 'POSTMARK_SERVER_TOKEN');
+  const apiUrl = read(env, 'POSTMARK_API_URL') ?? 'https://api.postmarkapp.com';
+  if (!token) {
+    if (read(env, 'POSTMARK_API_URL'))
+      throw new ConfigError(
+        'POSTMARK_SERVER_TOKEN',
+        'must be set when POSTMARK_API_URL is (the server token).',
+      );
+    return undefined;
+  }
+  let url: URL;
+  try {
+    url = new URL(apiUrl);
+  } catch {
+    throw new ConfigError('POSTMARK_API_URL', `must be an absolute URL, but is "${apiUrl}".`);
+  }
+  if (
+    url.protocol !== 'https:' &&
+    !(url.protocol === 'http:' && ['127.0.0.1', 'localhost'].includes(url.hostname))
+  )
+    throw new ConfigError(
+      'POSTMARK_API_URL',
+      `must start with https:// (or be local, for tests), but is "${apiUrl}".`,
+    );
+  const messageStream = read(env, 'POSTMARK_MESSAGE_STREAM') ?? 'broadcast';
+  if (!/^[\w-]{1,100}$/.test(messageStream))
+    throw new ConfigError(
+      'POSTMARK_MESSAGE_STREAM',
+      `must be a message stream id such as broadcast, but is "${messageStream}".`,
+    );
+  return { token, apiUrl: url.href.replace(/\/+$/, ''), messageStream };
 }
 
 function parseWholeNumber<F extends number | undefined>(

@@ -63,6 +63,16 @@ export async function listDueDeliveries(
 }
 
 /** queued → sending, only if still queued; answers whether this caller won the claim. */
+/** Deliveries waiting to go now (queued and due), for a runtime deciding whether to start a sender. */
+export async function countDueDeliveries(db: Database, now: number): Promise<number> {
+  const row = await db.orm
+    .select({ n: count() })
+    .from(deliveries)
+    .where(and(eq(deliveries.state, 'queued'), lte(deliveries.nextAttemptAt, now)))
+    .get();
+  return row?.n ?? 0;
+}
+
 export async function claimDelivery(db: Database, id: number, now: number): Promise<boolean> {
   const rows = await db.orm
     .update(deliveries)

@@ -1,5 +1,5 @@
 // Storage for sources: the authorized teacher and classroom feeds, with their fetch state and health.
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Database, Statement } from './client';
 import { schools, sources } from './schema';
 
@@ -66,6 +66,32 @@ export async function insertSource(
     .onConflictDoNothing()
     .returning();
   return row;
+}
+
+/**
+ * Claims up to `limit` due sources for a check that happens elsewhere (a queue consumer on Workers): their
+ * next check moves `leaseMs` ahead in a conditional write, so a second cron run does not claim them again;
+ * the check itself sets the real next time. Returns the ids claimed.
+ */
+export async function claimDueSources(
+  db: Database,
+  now: number,
+  limit: number,
+  leaseMs: number,
+): Promise<number[]> {
+  const due = await listDueSources(db, now, limit);
+  if (due.length === 0) return [];
+  const claimed: number[] = [];
+  for (let i = 0; i < due.length; i += db.maxParameters - 2) {
+    const ids = due.slice(i, i + db.maxParameters - 2).map((s) => s.id);
+    const rows = await db.orm
+      .update(sources)
+      .set({ nextFetchAt: now + leaseMs })
+      .where(and(inArray(sources.id, ids), lte(sources.nextFetchAt, now)))
+      .returning({ id: sources.id });
+    claimed.push(...rows.map((r) => r.id));
+  }
+  return claimed;
 }
 
 /** Authorized, unpaused sources whose next check is due, soonest first. */

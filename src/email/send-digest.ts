@@ -45,6 +45,8 @@ export interface SendReport {
   suspended: number;
   /** Renders performed: at most one per distinct school selection per digest. */
   renders: number;
+  /** Stopped at maxDeliveries with more still due. */
+  more: boolean;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -52,9 +54,23 @@ const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000];
 
 export async function sendDueDeliveries(
   deps: SendDeps,
-  options: { digestId?: number; batchSize?: number; concurrency?: number } = {},
+  options: {
+    digestId?: number;
+    batchSize?: number;
+    concurrency?: number;
+    /** Most deliveries to take on in this call (a Workers invocation's subrequest budget); `more` says if some wait. */
+    maxDeliveries?: number;
+  } = {},
 ): Promise<SendReport> {
-  const report: SendReport = { sent: 0, retried: 0, failed: 0, skipped: 0, suspended: 0, renders: 0 };
+  const report: SendReport = {
+    sent: 0,
+    retried: 0,
+    failed: 0,
+    skipped: 0,
+    suspended: 0,
+    renders: 0,
+    more: false,
+  };
   const schoolNames = new Map((await listSchools(deps.db)).map((s) => [s.id, s.name]));
   const contents = new Map<string, DigestContent | undefined>();
   const renders = new Map<string, RenderedDigestEmail | undefined>();
@@ -182,13 +198,21 @@ export async function sendDueDeliveries(
     }
   };
 
+  let budget = options.maxDeliveries ?? Infinity;
   for (;;) {
+    if (budget <= 0) {
+      report.more =
+        (await listDueDeliveries(deps.db, { now: deps.now(), limit: 1, digestId: options.digestId })).length >
+        0;
+      break;
+    }
     const due = await listDueDeliveries(deps.db, {
       now: deps.now(),
-      limit: batchSize,
+      limit: Math.min(batchSize, budget),
       digestId: options.digestId,
     });
     if (due.length === 0) break;
+    budget -= due.length;
     await runWithConcurrency(due, options.concurrency ?? 4, sendOne);
     // Deliveries retried in this pass are not due again yet, so the loop ends when nothing due is left.
   }

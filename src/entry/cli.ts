@@ -1,11 +1,16 @@
 // `npx yesterday <command>`: the operator's interface (see README). Exit 0 on success, 1 with a one-line
 // reason when the command could not do its job, 2 for a bad setting or bad usage.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApiToken } from '../auth/api-tokens';
+import { d1SetupLink } from '../auth/d1-setup-link';
 import { createOneTimeLink, setupLinkIfNeeded } from '../auth/one-time-links';
 import { cliActor } from '../db/audit';
 import { findDigest } from '../db/digests';
+import { exportRows, importRows } from '../db/sql-transfer-node';
 import { ROLES, findUserByEmail, insertUser, type Role } from '../db/users';
 import { checkEmailAddress } from '../email/email-address';
 import { ConfigError, parseConfig, type Config } from '../config';
@@ -43,6 +48,8 @@ Commands:
   schedule:run                            publish ready digests whose time has come; remind about late ones
   token:create --name NAME --role R       print a bearer token for the JSON API
   backup FILE                             consistent copy of the database
+  d1:export-sql FILE / d1:import-sql FILE   move the district's rows to D1, or back from a D1 export
+  d1:setup-link [--database NAME] [--local]  on Cloudflare: store a first-administrator link in D1 and print it
   settings:get [KEY] / settings:set KEY VALUE`;
 
 type Handler = (args: string[], config: Config) => Promise<void>;
@@ -245,6 +252,41 @@ const commands: Record<string, Handler> = {
     });
   },
 
+  'd1:setup-link': async (args, config) => {
+    const { values } = parse(args, {
+      database: { type: 'string' },
+      local: { type: 'boolean' },
+    });
+    const database = values.database ?? 'yesterday';
+    if (!/^[\w-]+$/.test(database))
+      throw new UsageError('--database is the D1 database name, e.g. yesterday.');
+    const { link, sql } = await d1SetupLink(config.publicUrl, Date.now());
+    const wrangler = spawnSync(
+      process.execPath,
+      [
+        fileURLToPath(import.meta.resolve('wrangler/bin/wrangler.js')),
+        'd1',
+        'execute',
+        database,
+        values.local ? '--local' : '--remote',
+        '--command',
+        sql,
+      ],
+      { stdio: ['inherit', 'ignore', 'inherit'] },
+    );
+    if (wrangler.status !== 0)
+      throw new CommandFailed(
+        `wrangler could not write to the D1 database "${database}" (see above); nothing was changed. Sign in with npx wrangler login, or name the database with --database.`,
+      );
+    console.log(
+      `Create the first admin account with this link (it works once, for 24 hours, and only while no account exists):\n${link}`,
+    );
+    if (config.publicUrl.startsWith('http://localhost'))
+      console.error(
+        'The link starts with PUBLIC_URL; set it to the address of the Worker, e.g. PUBLIC_URL=https://digest.district.example.',
+      );
+  },
+
   'token:create': async (args, config) => {
     const { values } = parse(args, { name: { type: 'string' }, role: { type: 'string' } });
     const role = (values.role ?? 'editor') as Role;
@@ -273,6 +315,49 @@ const commands: Record<string, Handler> = {
     await withRuntime(config, async ({ sqlite }) => {
       await sqlite.sqlite.backup(file);
       console.log(`Backed up ${config.databasePath} to ${file}`);
+    });
+  },
+
+  'd1:export-sql': async (args, config) => {
+    const file = args[0];
+    if (!file) throw new UsageError('Name the file to write, e.g. d1:export-sql ./yesterday-rows.sql');
+    await withRuntime(config, async ({ sqlite }) => {
+      const out = createWriteStream(file);
+      let rows = -1;
+      for (const line of exportRows(sqlite.sqlite)) {
+        rows++;
+        if (!out.write(line)) await once(out, 'drain');
+      }
+      await new Promise<void>((resolve, reject) =>
+        out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+      );
+      console.log(
+        `Wrote ${rows} rows to ${file}. Load them into an empty, migrated D1 database with:\n  npx wrangler d1 execute yesterday --remote --file ${file}`,
+      );
+    });
+  },
+
+  'd1:import-sql': async (args, config) => {
+    const file = args[0];
+    if (!file)
+      throw new UsageError(
+        'Name the file from `npx wrangler d1 export yesterday --remote --no-schema --output FILE`, e.g. d1:import-sql ./yesterday-rows.sql',
+      );
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      throw new CommandFailed(`Cannot read ${file}.`);
+    }
+    await withRuntime(config, async ({ sqlite }) => {
+      try {
+        const report = importRows(sqlite.sqlite, text);
+        console.log(
+          `Imported ${report.rows} rows into ${config.databasePath}${report.skipped ? ` (${report.skipped} rows of D1's own tables left out)` : ''}.`,
+        );
+      } catch (error) {
+        throw new CommandFailed(`${(error as Error).message} Nothing was imported.`);
+      }
     });
   },
 

@@ -9,6 +9,7 @@ import { getRequestListener, type ServerType } from '@hono/node-server';
 import { createServer } from 'node:http';
 import { buildApp, type BuildOptions } from '../app';
 import { createPublicCache } from '../routes/public-cache';
+import { withPbkdf2Fallback } from '../auth/pbkdf2-hasher';
 import { createScryptHasher } from '../auth/scrypt-hasher';
 import { loadSigningKey } from '../auth/signing-key';
 import type { PasswordHasher } from '../auth/password';
@@ -82,7 +83,8 @@ export async function createNodeRuntime(
     outbox,
     fetcher,
     feedProcessor: pool?.process,
-    passwords: options.passwords ?? createScryptHasher(),
+    // scrypt here; PBKDF2 hashes from a database that lived on Workers are still accepted.
+    passwords: options.passwords ?? withPbkdf2Fallback(createScryptHasher()),
     clock,
     log,
     signingKey: await loadSigningKey(db, clock.now()),

@@ -94,3 +94,8 @@ export function isPublicAddress(address: string): boolean {
   if (v6 >> 112n === 0x2002n) return isPublicV4((v6 >> 80n) & 0xffffffffn); // 6to4
   return !inRanges(v6, v6Ranges, 128);
 }
+
+/** True when `host` is an IP address written out (IPv4 dotted or IPv6), not a name to resolve. */
+export function isIpLiteral(host: string): boolean {
+  return v4ToBigInt(host) !== undefined || (host.includes(':') && v6ToBigInt(host) !== undefined);
+}

@@ -54,7 +54,7 @@ async function decodeStreaming(
 ): Promise<string | undefined> {
   let decoder: TextDecoder;
   try {
-    decoder = new TextDecoder(charset, { fatal });
+    decoder = new TextDecoder(charset, { fatal, ignoreBOM: false });
   } catch {
     return undefined;
   }

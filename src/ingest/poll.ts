@@ -7,16 +7,18 @@ import { refreshSource, type IngestDeps, type RefreshOutcome } from './refresh-s
 export interface PollOptions {
   /** Refresh just this source, due or not. */
   sourceId?: number;
+  /** Refresh these sources, due or not (claimed beforehand, as a queue message carries them). */
+  sourceIds?: number[];
   /** Most sources looked at in one pass; the rest wait for the next. */
   limit?: number;
 }
 
 export async function pollSources(deps: IngestDeps, options: PollOptions = {}): Promise<RefreshOutcome[]> {
   const settings = await readDistrictSettings(deps.db);
-  const sources =
-    options.sourceId !== undefined
-      ? [await findSource(deps.db, options.sourceId)].filter((s) => s !== undefined)
-      : await listDueSources(deps.db, deps.now(), options.limit ?? 1000);
+  const chosen = options.sourceIds ?? (options.sourceId !== undefined ? [options.sourceId] : undefined);
+  const sources = chosen
+    ? (await Promise.all(chosen.map((id) => findSource(deps.db, id)))).filter((s) => s !== undefined)
+    : await listDueSources(deps.db, deps.now(), options.limit ?? 1000);
   const pass = { ...deps, writes: createWriteQueue(deps.db) };
   return runWithConcurrency(sources, settings.fetchConcurrency, (source) =>
     refreshSource(pass, source, settings.pollIntervalMinutes).catch((error: unknown): RefreshOutcome => {

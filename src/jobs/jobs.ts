@@ -28,7 +28,7 @@ export async function sendDepsOf(deps: AppDeps): Promise<SendDeps> {
 
 export async function runPollJob(
   deps: AppDeps,
-  options: { sourceId?: number } = {},
+  options: { sourceId?: number; sourceIds?: number[] } = {},
 ): Promise<RefreshOutcome[]> {
   return pollSources(ingestDepsOf(deps), options);
 }
@@ -43,7 +43,10 @@ export function ingestDepsOf(deps: AppDeps): IngestDeps {
   };
 }
 
-export async function runSendJob(deps: AppDeps, options: { digestId?: number } = {}): Promise<SendReport> {
+export async function runSendJob(
+  deps: AppDeps,
+  options: { digestId?: number; maxDeliveries?: number } = {},
+): Promise<SendReport> {
   const sendDeps = await sendDepsOf(deps);
   const report = await sendDueDeliveries(sendDeps, options);
   // Imported addresses are asked to confirm in the background, a few hundred per pass.

@@ -1,0 +1,125 @@
+// Moving a district between a server and Cloudflare: the rows of a SQLite database as SQL that D1 runs
+// (`wrangler d1 execute --file`), and the rows of a D1 export (`wrangler d1 export --no-schema`) loaded into a
+// new SQLite database. Both sides have the same schema from drizzle/, so only rows move; migration bookkeeping
+// stays where it is.
+import type BetterSqlite3 from 'better-sqlite3';
+
+/** Tables that belong to one side's machinery, not to the district's data. */
+const NOT_DATA = /^(sqlite_|_cf_|__drizzle_migrations$|d1_migrations$)/;
+
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  if (Buffer.isBuffer(value)) return `X'${value.toString('hex')}'`;
+  return `'${String(value).replace(/'/g, "''")}'`;
+}
+
+/** Every row of every data table as INSERT statements, parents before children where SQLite knows them. */
+export function* exportRows(sqlite: BetterSqlite3.Database): Generator<string> {
+  const tables = (
+    sqlite.prepare(`select name from sqlite_master where type = 'table' order by rowid`).all() as {
+      name: string;
+    }[]
+  )
+    .map((t) => t.name)
+    .filter((name) => !NOT_DATA.test(name));
+  // Foreign keys are checked at the end of D1's transaction, not row by row.
+  yield 'PRAGMA defer_foreign_keys = true;\n';
+  for (const table of tables) {
+    const columns = (sqlite.prepare(`pragma table_info("${table}")`).all() as { name: string }[]).map(
+      (c) => c.name,
+    );
+    const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `;
+    for (const row of sqlite.prepare(`select * from "${table}"`).raw().iterate() as Iterable<unknown[]>)
+      yield `${head}(${row.map(literal).join(', ')});\n`;
+  }
+}
+
+export interface ImportReport {
+  rows: number;
+  skipped: number;
+}
+
+/**
+ * Loads a D1 export's INSERT statements into `sqlite`, all or nothing. The database must hold no district data
+ * yet (a new file, migrated); rows of tables it does not have (D1's own) are skipped.
+ */
+export function importRows(sqlite: BetterSqlite3.Database, sqlText: string): ImportReport {
+  const tables = new Set(
+    (sqlite.prepare(`select name from sqlite_master where type = 'table'`).all() as { name: string }[])
+      .map((t) => t.name)
+      .filter((name) => !NOT_DATA.test(name)),
+  );
+  for (const table of tables) {
+    const { n } = sqlite.prepare(`select count(*) as n from "${table}"`).get() as { n: number };
+    if (n > 0 && table !== 'settings' && table !== 'site_state')
+      throw new Error(
+        `The database already holds data (table ${table}); import into a new, empty database file instead.`,
+      );
+  }
+  const statements = splitStatements(sqlText);
+  let rows = 0;
+  let skipped = 0;
+  sqlite.pragma('foreign_keys = OFF');
+  try {
+    sqlite
+      .transaction(() => {
+        // A new database may have default settings; the imported ones replace them.
+        sqlite.exec('delete from settings; delete from site_state;');
+        for (const statement of statements) {
+          const insert = /^INSERT\s+INTO\s+"?([\w]+)"?/i.exec(statement);
+          if (!insert) {
+            if (/^PRAGMA\s/i.test(statement)) continue;
+            throw new Error(`The file holds something other than rows: "${statement.slice(0, 60)}…"`);
+          }
+          if (!tables.has(insert[1]!)) {
+            skipped++;
+            continue;
+          }
+          try {
+            sqlite.exec(statement);
+          } catch (error) {
+            throw new Error(
+              `Row ${rows + skipped + 1} of the file (table ${insert[1]}) could not be loaded: ${(error as Error).message}.`,
+            );
+          }
+          rows++;
+        }
+        const problems = sqlite.pragma('foreign_key_check') as unknown[];
+        if (problems.length)
+          throw new Error(`${problems.length} rows refer to rows that are not in the file.`);
+      })
+      .immediate();
+  } finally {
+    sqlite.pragma('foreign_keys = ON');
+  }
+  return { rows, skipped };
+}
+
+/** Statements separated by semicolons outside quoted strings. */
+function splitStatements(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === quote) {
+        if (text[i + 1] === quote) i++;
+        else quote = undefined;
+      }
+    } else if (ch === "'" || ch === '"' || ch === '`') quote = ch;
+    else if (ch === ';') {
+      const statement = text.slice(start, i).trim();
+      if (statement && !statement.startsWith('--')) out.push(statement);
+      start = i + 1;
+    } else if (ch === '-' && text[i + 1] === '-' && (i === start || /\s/.test(text[i - 1] ?? ''))) {
+      const end = text.indexOf('\n', i);
+      if (text.slice(start, i).trim() === '') start = end === -1 ? text.length : end + 1;
+      i = end === -1 ? text.length : end;
+    }
+  }
+  const tail = text.slice(start).trim();
+  if (tail) out.push(tail);
+  return out;
+}

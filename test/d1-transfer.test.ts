@@ -1,0 +1,188 @@
+// Moving a district between a server and Cloudflare with the real tools: the server's rows exported by
+// `npx yesterday d1:export-sql`, loaded into a D1 database (local, migrated from drizzle/ by wrangler) with
+// `wrangler d1 execute --file`, exported again with `wrangler d1 export --no-schema`, and loaded into a new
+// server database by `npx yesterday d1:import-sql`: every row arrives unchanged. Also the first-administrator
+// link for a Worker, stored in D1 by `npx yesterday d1:setup-link`.
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { deskDepsOf, publishDesk, saveDesk, type DeskActor } from '../src/curate/desk';
+import { listItemsPublishedBetween } from '../src/db/items';
+import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
+import { addUser, startTestApp } from './test-app';
+
+const run = promisify(execFile);
+const WRANGLER = resolve('node_modules/wrangler/bin/wrangler.js');
+const BIN = resolve('bin/yesterday.mjs');
+const dir = mkdtempSync(join(tmpdir(), 'yesterday-d1-'));
+const env = {
+  ...process.env,
+  CI: '1',
+  WRANGLER_SEND_METRICS: 'false',
+  LOG_LEVEL: 'silent',
+  PUBLIC_URL: 'https://digest.district.example',
+};
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/**
+ * wrangler against a local D1 kept in `project` (a copy of wrangler.toml beside a link to drizzle/): local
+ * state lives next to the configuration, and `d1 export` has no other way to be pointed at it.
+ */
+function localProject(name: string): string {
+  const project = join(dir, name);
+  mkdirSync(project);
+  copyFileSync('wrangler.toml', join(project, 'wrangler.toml'));
+  symlinkSync(resolve('drizzle'), join(project, 'drizzle'));
+  return project;
+}
+
+const wrangler = (project: string, ...args: string[]) =>
+  run(process.execPath, [WRANGLER, 'd1', ...args, '--local'], { env, cwd: project, maxBuffer: 1 << 26 });
+
+async function d1Rows(persist: string, sql: string) {
+  const { stdout } = await wrangler(persist, 'execute', 'yesterday', '--json', '--command', sql);
+  return (JSON.parse(stdout) as { results: Record<string, unknown>[] }[])[0]!.results;
+}
+
+const DATA_TABLES = [
+  'schools',
+  'sources',
+  'items',
+  'digests',
+  'digest_entries',
+  'subscribers',
+  'subscriber_schools',
+  'deliveries',
+  'users',
+  'audit_log',
+  'settings',
+];
+
+function snapshot(path: string) {
+  const db = new BetterSqlite3(path, { readonly: true });
+  try {
+    return Object.fromEntries(
+      DATA_TABLES.map((t) => [t, db.prepare(`select * from "${t}" order by rowid`).all()]),
+    );
+  } finally {
+    db.close();
+  }
+}
+
+describe('moving between a server and Cloudflare', () => {
+  it('carries every row to D1 and back unchanged', async () => {
+    // A server with a published day, a subscriber who got it, and an editor.
+    const app = await startTestApp();
+    const db = app.runtime.deps.db;
+    const noon = Date.parse('2026-11-20T18:00:00Z');
+    const { source, school } = await addSchoolWithSource(
+      db,
+      'Lincoln Elementary',
+      'https://lincoln.example/feed',
+    );
+    await storeItems(db, source.id, [
+      item({
+        guid: 'quotes',
+        title: 'Apostrophes aren\'t a problem; nor are "quotes" or\nnew lines',
+        publishedAt: noon,
+      }),
+      item({ guid: 'unicode', title: 'Día de la Tierra 🌍', publishedAt: noon + 1000 }),
+    ]);
+    await addConfirmedSubscriber(db, 'parent@family.example', [school.id]);
+    const editor = await addUser(app, 'dana@district.example', 'editor');
+    const actor: DeskActor = {
+      type: 'user',
+      id: editor.id,
+      userId: editor.id,
+      label: 'dana',
+      role: 'editor',
+    };
+    const items = await listItemsPublishedBetween(db, noon - 12 * 3600_000, noon + 12 * 3600_000);
+    await saveDesk(deskDepsOf(app.runtime.deps), actor, '2026-11-20', {
+      entries: items.map((i) => ({ itemId: i.id })),
+    });
+    await publishDesk(deskDepsOf(app.runtime.deps), actor, '2026-11-20');
+    const original = app.config.databasePath;
+    await app.runtime.close();
+    const before = snapshot(original);
+    expect(before.digest_entries).toHaveLength(2);
+
+    const rowsFile = join(dir, 'to-d1.sql');
+    const exported = await run(process.execPath, [BIN, 'd1:export-sql', rowsFile], {
+      env: { ...env, DATABASE_PATH: original },
+    });
+    expect(exported.stdout).toMatch(/Wrote \d+ rows/);
+
+    const persist = localProject('d1');
+    await wrangler(persist, 'migrations', 'apply', 'yesterday');
+    await wrangler(persist, 'execute', 'yesterday', '--file', rowsFile);
+    expect(await d1Rows(persist, 'select title from items order by id')).toEqual([
+      { title: 'Apostrophes aren\'t a problem; nor are "quotes" or\nnew lines' },
+      { title: 'Día de la Tierra 🌍' },
+    ]);
+    expect(await d1Rows(persist, "select status from digests where date = '2026-11-20'")).toEqual([
+      { status: 'published' },
+    ]);
+
+    const backFile = join(dir, 'from-d1.sql');
+    await wrangler(persist, 'export', 'yesterday', '--no-schema', '--output', backFile);
+    const fresh = join(dir, 'back.db');
+    const imported = await run(process.execPath, [BIN, 'd1:import-sql', backFile], {
+      env: { ...env, DATABASE_PATH: fresh },
+    });
+    expect(imported.stdout).toMatch(/Imported \d+ rows/);
+    expect(snapshot(fresh)).toEqual(before);
+
+    // A second import into a database that has data is refused, and changes nothing.
+    const again = await run(process.execPath, [BIN, 'd1:import-sql', backFile], {
+      env: { ...env, DATABASE_PATH: fresh },
+    }).catch((error: { code: number; stderr: string }) => error);
+    expect((again as { code: number }).code).toBe(1);
+    expect((again as { stderr: string }).stderr).toContain('already holds data');
+    expect(snapshot(fresh)).toEqual(before);
+    await app.close().catch(() => undefined);
+  }, 240_000);
+
+  it('stores a first-administrator link for the Worker in D1 and prints it', async () => {
+    const persist = localProject('d1-setup');
+    await wrangler(persist, 'migrations', 'apply', 'yesterday');
+    const make = async () => {
+      const { stdout } = await run(process.execPath, [BIN, 'd1:setup-link', '--local'], {
+        env,
+        cwd: persist,
+      });
+      const link = /https:\/\/digest\.district\.example\/setup\?token=([\w-]+)/.exec(stdout);
+      expect(link, stdout).not.toBeNull();
+      return link![1]!;
+    };
+    const first = await make();
+    const second = await make();
+    expect(first).not.toBe(second);
+    expect(
+      await d1Rows(
+        persist,
+        "select token_hash, purpose, user_id, used_at from user_tokens where purpose = 'setup'",
+      ),
+    ).toEqual([
+      {
+        token_hash: createHash('sha256').update(second).digest('hex'),
+        purpose: 'setup',
+        user_id: null,
+        used_at: null,
+      },
+    ]);
+    // Once an account exists, it stores nothing.
+    await d1Rows(
+      persist,
+      "insert into users (email, name, role, created_at) values ('a@district.example', 'A', 'admin', 1)",
+    );
+    await d1Rows(persist, 'delete from user_tokens');
+    await make();
+    expect(await d1Rows(persist, 'select count(*) as n from user_tokens')).toEqual([{ n: 0 }]);
+  }, 180_000);
+});

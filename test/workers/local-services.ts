@@ -1,0 +1,54 @@
+// Started on the Node side for the workerd suite: the class feed on 127.0.0.1 and a stand-in for Postmark's
+// documented HTTP interface (POST /email with X-Postmark-Server-Token, answering like Postmark), which keeps
+// what it received for the tests to read at GET /__received.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { scenarioFeed } from '../scenarios/local-feed';
+import { STAND_IN_TOKEN, type ReceivedApiEmail } from './postmark-stand-in';
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  server.unref();
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+export async function startLocalServices(): Promise<{ feedUrl: string; postmarkUrl: string }> {
+  const feeds = createServer((request, response) => {
+    if (request.url === '/feed.xml')
+      response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(scenarioFeed());
+    else response.writeHead(404).end('not found');
+  });
+  const received: ReceivedApiEmail[] = [];
+  let next = 1;
+  const postmark = createServer((request, response) => {
+    const reply = (status: number, body: unknown) =>
+      response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    if (request.method === 'GET' && request.url === '/__received') return reply(200, received);
+    if (request.method !== 'POST' || request.url !== '/email')
+      return reply(404, { ErrorCode: 404, Message: 'Not found' });
+    if (request.headers['x-postmark-server-token'] !== STAND_IN_TOKEN)
+      return reply(401, { ErrorCode: 10, Message: 'Bad or missing Server API token.' });
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      let email: ReceivedApiEmail;
+      try {
+        email = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ReceivedApiEmail;
+      } catch {
+        return reply(422, { ErrorCode: 402, Message: 'Received invalid JSON input.' });
+      }
+      if (!email.From || !email.To || !(email.HtmlBody || email.TextBody))
+        return reply(422, { ErrorCode: 300, Message: 'Invalid email request' });
+      received.push(email);
+      const id = `00000000-0000-4000-8000-${String(next++).padStart(12, '0')}`;
+      reply(200, {
+        To: email.To,
+        SubmittedAt: new Date().toISOString(),
+        MessageID: id,
+        ErrorCode: 0,
+        Message: 'OK',
+      });
+    });
+  });
+  return { feedUrl: `${await listen(feeds)}/feed.xml`, postmarkUrl: await listen(postmark) };
+}
