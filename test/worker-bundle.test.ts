@@ -1,12 +1,13 @@
 // The Worker as wrangler bundles it for deployment: templates are compiled at build time, so neither the MJML
 // compiler nor any Node-only module (better-sqlite3, nodemailer, undici) is in it, and it fits the platform's
-// size limit (3 MiB compressed on the free plan) with room to spare.
+// size limit (3 MiB compressed on the free plan) with room to spare; and that bundle starts in workerd.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { Miniflare } from 'miniflare';
 import { expect, it } from 'vitest';
 
 it('bundles the Worker without the MJML compiler or Node-only modules', async () => {
@@ -22,6 +23,33 @@ it('bundles the Worker without the MJML compiler or Node-only modules', async ()
       expect(bundle.includes(forbidden), forbidden).toBe(false);
     expect(bundle).toContain('What happened yesterday');
     expect(gzipSync(bundle).length).toBeLessThan(1024 * 1024);
+
+    // The bundle starts in workerd as deployed (a named export other than a handler would stop it there).
+    const mf = new Miniflare({
+      modules: true,
+      scriptPath: join(out, 'worker.js'),
+      modulesRoot: out,
+      compatibilityDate: '2026-04-01',
+      compatibilityFlags: ['nodejs_compat'],
+      d1Databases: { DB: 'bundle-test' },
+      queueProducers: { JOBS: 'yesterday-jobs' },
+      bindings: { PUBLIC_URL: 'https://digest.district.example', POSTMARK_SERVER_TOKEN: 'unused' },
+    });
+    try {
+      const d1 = (await mf.getD1Database('DB')) as unknown as {
+        prepare(sql: string): { run(): Promise<unknown> };
+      };
+      for (const file of readdirSync('drizzle')
+        .filter((f) => f.endsWith('.sql'))
+        .sort())
+        for (const statement of readFileSync(join('drizzle', file), 'utf8').split('--> statement-breakpoint'))
+          if (statement.trim()) await d1.prepare(statement).run();
+      const health = await mf.dispatchFetch('https://digest.district.example/healthz');
+      expect(health.status).toBe(200);
+      expect(await health.text()).toContain('ok');
+    } finally {
+      await mf.dispose();
+    }
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 // Storage for deliveries: one row per digest per subscriber, moving queued → sending → sent (or failed,
 // bounced, unknown). The conditional claim makes sure one process sends each message at most once.
-import { and, asc, count, desc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Database } from './client';
 import { deliveries, digests, subscriberSchools, subscribers } from './schema';
 
@@ -62,7 +62,6 @@ export async function listDueDeliveries(
   }));
 }
 
-/** queued → sending, only if still queued; answers whether this caller won the claim. */
 /** Deliveries waiting to go now (queued and due), for a runtime deciding whether to start a sender. */
 export async function countDueDeliveries(db: Database, now: number): Promise<number> {
   const row = await db.orm
@@ -73,6 +72,17 @@ export async function countDueDeliveries(db: Database, now: number): Promise<num
   return row?.n ?? 0;
 }
 
+/** Deliveries a sender claimed since `since` and holds right now (outcome not yet recorded). */
+export async function countSendingDeliveries(db: Database, since: number): Promise<number> {
+  const row = await db.orm
+    .select({ n: count() })
+    .from(deliveries)
+    .where(and(eq(deliveries.state, 'sending'), gt(deliveries.updatedAt, since)))
+    .get();
+  return row?.n ?? 0;
+}
+
+/** queued → sending, only if still queued; answers whether this caller won the claim. */
 export async function claimDelivery(db: Database, id: number, now: number): Promise<boolean> {
   const rows = await db.orm
     .update(deliveries)

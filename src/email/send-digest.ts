@@ -50,6 +50,7 @@ export interface SendReport {
 }
 
 const MAX_ATTEMPTS = 5;
+const REVISION_CHECK_MS = 100;
 const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000];
 
 export async function sendDueDeliveries(
@@ -77,9 +78,13 @@ export async function sendDueDeliveries(
   const batchSize = options.batchSize ?? 200;
 
   // Rendered content is reused only while nothing public changed: a takedown or a correction made while a
-  // send is under way reaches every message not sent yet.
+  // send is under way reaches every message that starts going out a moment later. The revision is read at
+  // most every REVISION_CHECK_MS (real time), not once per message: on D1 each read is a round trip.
   let revision = await readPublicRevision(deps.db);
+  let checkedAt = performance.now();
   const dropStaleRenders = async () => {
+    if (performance.now() - checkedAt < REVISION_CHECK_MS) return;
+    checkedAt = performance.now();
     const now = await readPublicRevision(deps.db);
     if (now === revision) return;
     revision = now;

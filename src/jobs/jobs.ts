@@ -45,7 +45,7 @@ export function ingestDepsOf(deps: AppDeps): IngestDeps {
 
 export async function runSendJob(
   deps: AppDeps,
-  options: { digestId?: number; maxDeliveries?: number } = {},
+  options: { digestId?: number; maxDeliveries?: number; concurrency?: number } = {},
 ): Promise<SendReport> {
   const sendDeps = await sendDepsOf(deps);
   const report = await sendDueDeliveries(sendDeps, options);

@@ -11,7 +11,8 @@ import {
 import { describe, it } from 'vitest';
 import { createPbkdf2Hasher } from '../../src/auth/pbkdf2-hasher';
 import { openD1 } from '../../src/db/d1';
-import worker, { type WorkerEnv } from '../../src/entry/worker';
+import worker from '../../src/entry/worker';
+import type { WorkerEnv } from '../../src/entry/worker-runtime';
 import { districtDay, type Harness, type ScenarioState } from '../scenarios/district-day';
 import type { ReceivedApiEmail } from './postmark-stand-in';
 

@@ -1,6 +1,6 @@
 // Started on the Node side for the workerd suite: the class feed on 127.0.0.1 and a stand-in for Postmark's
 // documented HTTP interface (POST /email with X-Postmark-Server-Token, answering like Postmark), which keeps
-// what it received for the tests to read at GET /__received.
+// what it received for the tests to read at GET /__received (and how many at GET /__count).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { scenarioFeed } from '../scenarios/local-feed';
@@ -24,6 +24,7 @@ export async function startLocalServices(): Promise<{ feedUrl: string; postmarkU
     const reply = (status: number, body: unknown) =>
       response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     if (request.method === 'GET' && request.url === '/__received') return reply(200, received);
+    if (request.method === 'GET' && request.url === '/__count') return reply(200, { count: received.length });
     if (request.method !== 'POST' || request.url !== '/email')
       return reply(404, { ErrorCode: 404, Message: 'Not found' });
     if (request.headers['x-postmark-server-token'] !== STAND_IN_TOKEN)

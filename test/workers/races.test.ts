@@ -15,7 +15,8 @@ import { upsertItemStatements } from '../../src/db/items';
 import { findOrCreateSchool } from '../../src/db/schools';
 import { insertSource } from '../../src/db/sources';
 import { confirmSubscriber, upsertPendingSubscriber } from '../../src/db/subscribers';
-import worker, { type JobMessage, type WorkerEnv } from '../../src/entry/worker';
+import worker from '../../src/entry/worker';
+import type { JobMessage, WorkerEnv } from '../../src/entry/worker-runtime';
 import type { ReceivedApiEmail } from './postmark-stand-in';
 
 const db = openD1(env.DB);

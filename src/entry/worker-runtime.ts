@@ -1,0 +1,195 @@
+// The Cloudflare Workers runtime (entry: worker.ts): the same app over D1, Postmark's HTTP API for email, WebCrypto PBKDF2 for
+// passwords. Cron Triggers run the publish check and hand due feeds and pending email to a Queue in small
+// messages, so no single invocation runs into the platform's CPU or subrequest limits. Nothing else in the
+// code base knows about D1, queues or cron.
+import { buildApp } from '../app';
+import { createPbkdf2Hasher } from '../auth/pbkdf2-hasher';
+import { loadSigningKey } from '../auth/signing-key';
+import { ConfigError, parseConfig, type Config } from '../config';
+import { openD1, type D1Like } from '../db/d1';
+import { claimDueSources } from '../db/sources';
+import { countDueDeliveries, countSendingDeliveries, markStaleSendsUnknown } from '../db/deliveries';
+import { systemClock, type AppDeps, type Clock } from '../deps';
+import type { Mailer } from '../email/mailer';
+import { createPostmarkMailer } from '../email/postmark-mailer';
+import { createWorkerFetcher } from '../ingest/fetch-feed-worker';
+import { runHousekeeping, runPollJob, runSendJob, SEND_LEASE_MS } from '../jobs/jobs';
+import { createLogger } from '../log';
+import { runPublishJob } from '../publish/publish-job';
+
+/** One unit of queued work. Each is safe to run twice: sources and deliveries are claimed in the database. */
+export type JobMessage =
+  { kind: 'ingest'; sourceIds: number[] } | { kind: 'send' } | { kind: 'housekeeping' };
+
+interface QueueLike<T> {
+  send(body: T): Promise<void>;
+  sendBatch(messages: { body: T }[]): Promise<void>;
+}
+
+export interface WorkerEnv {
+  DB: D1Like;
+  JOBS: QueueLike<JobMessage>;
+  [setting: string]: unknown;
+}
+
+interface ExecutionContextLike {
+  waitUntil(promise: Promise<unknown>): void;
+}
+
+/** Sources per queue message: each is one fetch (and its redirects) plus a few D1 writes. */
+export const SOURCES_PER_MESSAGE = 10;
+/** Emails per queue message invocation: one subrequest each, well inside the paid plan's 1,000. */
+export const DELIVERIES_PER_MESSAGE = 200;
+/** Senders running side by side for one digest; D1, one database, is the limit beyond a few. */
+export const MAX_SEND_CHAINS = 8;
+/** Emails in flight at once in one invocation (Workers allow six simultaneous outgoing connections). */
+const SEND_CONCURRENCY = 6;
+/** Most sources one cron run hands out; the rest are due again at the next run. */
+const SOURCES_PER_CRON = 5_000;
+/** How long a claimed source waits for its queue message before another cron run may claim it again. */
+const INGEST_LEASE_MS = 15 * 60_000;
+
+export interface WorkerOptions {
+  clock?: Clock;
+  /** The platform's fetch for feeds and the email API (tests pass their own). */
+  fetch?: typeof fetch;
+}
+
+/** The runtime for one isolate, built on first use and kept while the isolate lives. */
+export function createWorker(options: WorkerOptions = {}) {
+  let cached: { env: WorkerEnv; deps: AppDeps; app: ReturnType<typeof buildApp> } | undefined;
+  const clock = options.clock ?? systemClock;
+
+  async function runtimeFor(env: WorkerEnv, ctx: ExecutionContextLike) {
+    if (cached?.env === env) return cached;
+    const config = configOf(env);
+    // Workers logs collect console output; errors and warnings alike go to console.error there.
+    const log = createLogger(config.logLevel, (line) => console.error(line));
+    const db = openD1(env.DB);
+    const mailer = mailerOf(config, options.fetch);
+    const deps: AppDeps = {
+      config,
+      db,
+      mailer,
+      fetcher: createWorkerFetcher({
+        publicUrl: config.publicUrl,
+        allowPrivateNetworks: config.fetchAllowPrivateNetworks,
+        now: () => clock.now(),
+        fetch: options.fetch,
+      }),
+      passwords: createPbkdf2Hasher(),
+      clock,
+      log,
+      signingKey: await loadSigningKey(db, clock.now()),
+      background: {
+        wakeSender: () => ctx.waitUntil(startSenders(env, deps)),
+        wakePoller: () => ctx.waitUntil(enqueueDueSources(env, deps)),
+      },
+      clientIp: (c) => c.req.header('cf-connecting-ip') ?? null,
+    };
+    cached = { env, deps, app: buildApp(deps) };
+    return cached;
+  }
+
+  /**
+   * Starts up to MAX_SEND_CHAINS senders for the email that is due: each queue message sends up to
+   * DELIVERIES_PER_MESSAGE and, if more are due, queues its own continuation, so that many chains run side by
+   * side until nothing is left. Deliveries are claimed one by one, so chains never send the same email.
+   */
+  async function startSenders(env: WorkerEnv, deps: AppDeps): Promise<void> {
+    const due = await countDueDeliveries(deps.db, deps.clock.now());
+    const chains = Math.min(MAX_SEND_CHAINS, Math.ceil(due / DELIVERIES_PER_MESSAGE));
+    if (chains > 0)
+      await env.JOBS.sendBatch(
+        Array.from({ length: chains }, () => ({ body: { kind: 'send' } as JobMessage })),
+      );
+  }
+
+  /** Claims the due sources and hands them to the queue, a few per message. */
+  async function enqueueDueSources(env: WorkerEnv, deps: AppDeps): Promise<number> {
+    const ids = await claimDueSources(deps.db, deps.clock.now(), SOURCES_PER_CRON, INGEST_LEASE_MS);
+    const messages: { body: JobMessage }[] = [];
+    for (let i = 0; i < ids.length; i += SOURCES_PER_MESSAGE)
+      messages.push({ body: { kind: 'ingest', sourceIds: ids.slice(i, i + SOURCES_PER_MESSAGE) } });
+    // sendBatch takes at most 100 messages per call.
+    for (let i = 0; i < messages.length; i += 100) await env.JOBS.sendBatch(messages.slice(i, i + 100));
+    return ids.length;
+  }
+
+  return {
+    async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContextLike): Promise<Response> {
+      try {
+        const { app } = await runtimeFor(env, ctx);
+        return await app.fetch(request, env, ctx as never);
+      } catch (error) {
+        if (error instanceof ConfigError)
+          return new Response(`Yesterday is not configured: ${error.message}\n`, { status: 500 });
+        throw error;
+      }
+    },
+
+    /** Every cron run: publish what is due (exactly once per date), hand out due feeds and pending email. */
+    async scheduled(controller: { cron: string }, env: WorkerEnv, ctx: ExecutionContextLike): Promise<void> {
+      const { deps } = await runtimeFor(env, ctx);
+      await runPublishJob(deps);
+      await enqueueDueSources(env, deps);
+      // Sends a dead invocation left in flight become unknown (for a person to decide), as on a server.
+      const now = deps.clock.now();
+      await markStaleSendsUnknown(deps.db, now - SEND_LEASE_MS, now);
+      // Retries come due, or a chain of senders broke off: start again, unless senders are at work.
+      if ((await countSendingDeliveries(deps.db, now - 60_000)) === 0) await startSenders(env, deps);
+      if (controller.cron === HOUSEKEEPING_CRON) await env.JOBS.send({ kind: 'housekeeping' });
+    },
+
+    async queue(
+      batch: { messages: readonly { body: JobMessage; ack(): void; retry(): void }[] },
+      env: WorkerEnv,
+      ctx: ExecutionContextLike,
+    ): Promise<void> {
+      const { deps } = await runtimeFor(env, ctx);
+      for (const message of batch.messages) {
+        try {
+          await runJob(env, deps, message.body);
+          message.ack();
+        } catch (error) {
+          deps.log.error('a queued job failed; it will be retried', { kind: message.body.kind, error });
+          message.retry();
+        }
+      }
+    },
+
+    enqueueDueSources,
+  };
+
+  async function runJob(env: WorkerEnv, deps: AppDeps, job: JobMessage): Promise<void> {
+    if (job.kind === 'ingest') {
+      await runPollJob(deps, { sourceIds: job.sourceIds });
+    } else if (job.kind === 'send') {
+      const report = await runSendJob(deps, {
+        maxDeliveries: DELIVERIES_PER_MESSAGE,
+        concurrency: SEND_CONCURRENCY,
+      });
+      if (report.more) await env.JOBS.send({ kind: 'send' });
+    } else if (job.kind === 'housekeeping') {
+      await runHousekeeping(deps);
+    }
+  }
+}
+
+/** The cron expression (in wrangler.toml) whose runs also do the daily housekeeping. */
+export const HOUSEKEEPING_CRON = '17 3 * * *';
+
+function configOf(env: WorkerEnv): Config {
+  const strings: Record<string, string | undefined> = {};
+  for (const [key, value] of Object.entries(env)) if (typeof value === 'string') strings[key] = value;
+  return parseConfig(strings);
+}
+
+function mailerOf(config: Config, platformFetch: typeof fetch | undefined): Mailer {
+  if (!config.postmark)
+    throw new ConfigError(
+      'POSTMARK_SERVER_TOKEN',
+      'must be set on Workers (wrangler secret put POSTMARK_SERVER_TOKEN): email goes through Postmark there.',
+    );
+  return createPostmarkMailer({ ...config.postmark, fetch: platformFetch });
+}
