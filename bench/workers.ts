@@ -120,20 +120,6 @@ const time = async (work: () => Promise<unknown>) => {
   await work();
   return performance.now() - started;
 };
-const until = async (check: () => Promise<boolean>, timeoutMs = 600_000) => {
-  const started = Date.now();
-  let said = started;
-  while (!(await check())) {
-    if (Date.now() - said > 10_000) {
-      said = Date.now();
-      process.stderr.write(
-        `… ${await count('select count(*) n from sources where last_success_at is not null')} feeds read, ${await count('select count(*) n from sources where last_error is not null')} failed, ${await received()} emails\n`,
-      );
-    }
-    if (Date.now() - started > timeoutMs) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
 const count = async (sql: string) => (await db.query<{ n: number }>(sql, []))[0]?.n ?? 0;
 
 // 1,000 due feeds.
