@@ -61,6 +61,18 @@ describe('parseConfig', () => {
     });
   });
 
+  it('reads Postmark settings for Workers', () => {
+    expect(parseConfig({ POSTMARK_SERVER_TOKEN: 'server-token' }).postmark).toEqual({
+      token: 'server-token',
+      apiUrl: 'https://api.postmarkapp.com',
+      messageStream: 'broadcast',
+    });
+    expect(
+      parseConfig({ POSTMARK_SERVER_TOKEN: 't', POSTMARK_API_URL: 'http://127.0.0.1:9999/' }).postmark
+        ?.apiUrl,
+    ).toBe('http://127.0.0.1:9999');
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'PORT: must be a whole number from 1 to 65535, but is "abc".'],
     [{ PORT: '70000' }, 'PORT: must be a whole number from 1 to 65535, but is "70000".'],
@@ -101,6 +113,18 @@ describe('parseConfig', () => {
     [
       { DKIM_DOMAIN: 'lakeside.example', DKIM_SELECTOR: 'yesterday', DKIM_PRIVATE_KEY: 'secret' },
       'DKIM_PRIVATE_KEY: must be a PEM private key, from -----BEGIN PRIVATE KEY----- to -----END PRIVATE KEY-----.',
+    ],
+    [
+      { POSTMARK_API_URL: 'https://api.postmarkapp.com' },
+      'POSTMARK_SERVER_TOKEN: must be set when POSTMARK_API_URL is (the server token).',
+    ],
+    [
+      { POSTMARK_SERVER_TOKEN: 't', POSTMARK_API_URL: 'http://mail.example.net' },
+      'POSTMARK_API_URL: must start with https:// (or be local, for tests), but is "http://mail.example.net".',
+    ],
+    [
+      { POSTMARK_SERVER_TOKEN: 't', POSTMARK_MESSAGE_STREAM: 'broad cast' },
+      'POSTMARK_MESSAGE_STREAM: must be a message stream id such as broadcast, but is "broad cast".',
     ],
   ])('%j is refused with a sentence naming the variable', (env, message) => {
     expect(problem(env)).toBe(message);

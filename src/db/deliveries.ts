@@ -54,7 +54,9 @@ export async function listDueDeliveries(
         filter.digestId === undefined ? undefined : eq(deliveries.digestId, filter.digestId),
       ),
     )
-    .orderBy(asc(deliveries.id))
+    // In the order of deliveries_state_idx (state, next_attempt_at, then rowid), so LIMIT stops early: ordering
+    // by id alone made SQLite sort every queued row for each batch, which a 100,000-row send felt.
+    .orderBy(asc(deliveries.nextAttemptAt), asc(deliveries.id))
     .limit(filter.limit);
   return rows.map((row) => ({
     ...row,

@@ -1,11 +1,12 @@
-// The Cloudflare Workers runtime (entry: worker.ts): the same app over D1, Postmark's HTTP API for email, WebCrypto PBKDF2 for
-// passwords. Cron Triggers run the publish check and hand due feeds and pending email to a Queue in small
-// messages, so no single invocation runs into the platform's CPU or subrequest limits. Nothing else in the
-// code base knows about D1, queues or cron.
+// The Cloudflare Workers runtime (its entry is worker.ts): the same app over D1, Postmark's HTTP API for email,
+// WebCrypto PBKDF2 for passwords. Cron Triggers run the publish check and hand due feeds and pending email to a
+// Queue in small messages, so no single invocation runs into the platform's CPU or subrequest limits. Nothing
+// else in the code base knows about D1, queues or cron.
 import { buildApp } from '../app';
 import { createPbkdf2Hasher } from '../auth/pbkdf2-hasher';
 import { loadSigningKey } from '../auth/signing-key';
 import { ConfigError, parseConfig, type Config } from '../config';
+import type { Database } from '../db/client';
 import { openD1, type D1Like } from '../db/d1';
 import { claimDueSources } from '../db/sources';
 import { countDueDeliveries, countSendingDeliveries, markStaleSendsUnknown } from '../db/deliveries';
@@ -38,7 +39,7 @@ interface ExecutionContextLike {
 
 /** Sources per queue message: each is one fetch (and its redirects) plus a few D1 writes. */
 export const SOURCES_PER_MESSAGE = 10;
-/** Emails per queue message invocation: one subrequest each, well inside the paid plan's 1,000. */
+/** Emails per queue message invocation: one subrequest each, far inside the paid plan's 10,000. */
 export const DELIVERIES_PER_MESSAGE = 200;
 /** Senders running side by side for one digest; D1, one database, is the limit beyond a few. */
 export const MAX_SEND_CHAINS = 8;
@@ -55,18 +56,30 @@ export interface WorkerOptions {
   fetch?: typeof fetch;
 }
 
-/** The runtime for one isolate, built on first use and kept while the isolate lives. */
+/** The Worker's handlers: fetch (the app), scheduled (cron) and queue (the consumer). */
 export function createWorker(options: WorkerOptions = {}) {
-  let cached: { env: WorkerEnv; deps: AppDeps; app: ReturnType<typeof buildApp> } | undefined;
   const clock = options.clock ?? systemClock;
+  // What outlives one invocation (settings, the database handle, the mailer, the signing key) is kept while
+  // the isolate lives; the deps and the app are built per invocation, because their background work must be
+  // handed to that invocation's waitUntil, not to one that has already answered.
+  let shared:
+    { env: WorkerEnv; config: Config; db: Database; mailer: Mailer; signingKey: Promise<string> } | undefined;
 
   async function runtimeFor(env: WorkerEnv, ctx: ExecutionContextLike) {
-    if (cached?.env === env) return cached;
-    const config = configOf(env);
-    // Workers logs collect console output; errors and warnings alike go to console.error there.
-    const log = createLogger(config.logLevel, (line) => console.error(line));
-    const db = openD1(env.DB);
-    const mailer = mailerOf(config, options.fetch);
+    if (shared?.env !== env) {
+      const config = configOf(env);
+      const db = openD1(env.DB);
+      shared = {
+        env,
+        config,
+        db,
+        mailer: mailerOf(config, options.fetch),
+        signingKey: loadSigningKey(db, clock.now()),
+      };
+      // A failed read is not kept: the next invocation tries again.
+      shared.signingKey.catch(() => (shared = undefined));
+    }
+    const { config, db, mailer } = shared;
     const deps: AppDeps = {
       config,
       db,
@@ -79,16 +92,16 @@ export function createWorker(options: WorkerOptions = {}) {
       }),
       passwords: createPbkdf2Hasher(),
       clock,
-      log,
-      signingKey: await loadSigningKey(db, clock.now()),
+      // Workers logs collect console output; errors and warnings alike go to console.error there.
+      log: createLogger(config.logLevel, (line) => console.error(line)),
+      signingKey: await shared.signingKey,
       background: {
         wakeSender: () => ctx.waitUntil(startSenders(env, deps)),
         wakePoller: () => ctx.waitUntil(enqueueDueSources(env, deps)),
       },
       clientIp: (c) => c.req.header('cf-connecting-ip') ?? null,
     };
-    cached = { env, deps, app: buildApp(deps) };
-    return cached;
+    return { deps, app: buildApp(deps) };
   }
 
   /**
@@ -131,14 +144,25 @@ export function createWorker(options: WorkerOptions = {}) {
     /** Every cron run: publish what is due (exactly once per date), hand out due feeds and pending email. */
     async scheduled(controller: { cron: string }, env: WorkerEnv, ctx: ExecutionContextLike): Promise<void> {
       const { deps } = await runtimeFor(env, ctx);
-      await runPublishJob(deps);
-      await enqueueDueSources(env, deps);
-      // Sends a dead invocation left in flight become unknown (for a person to decide), as on a server.
-      const now = deps.clock.now();
-      await markStaleSendsUnknown(deps.db, now - SEND_LEASE_MS, now);
-      // Retries come due, or a chain of senders broke off: start again, unless senders are at work.
-      if ((await countSendingDeliveries(deps.db, now - 60_000)) === 0) await startSenders(env, deps);
-      if (controller.cron === HOUSEKEEPING_CRON) await env.JOBS.send({ kind: 'housekeeping' });
+      // Each step runs even if one before it failed; a failure is logged and the next minute tries again.
+      const step = async (name: string, work: () => Promise<unknown>) => {
+        try {
+          await work();
+        } catch (error) {
+          deps.log.error(`the scheduled ${name} failed; it runs again next minute`, { error });
+        }
+      };
+      await step('publish check', () => runPublishJob(deps));
+      await step('feed hand-out', () => enqueueDueSources(env, deps));
+      await step('sender start', async () => {
+        // Sends a dead invocation left in flight become unknown (for a person to decide), as on a server.
+        const now = deps.clock.now();
+        await markStaleSendsUnknown(deps.db, now - SEND_LEASE_MS, now);
+        // Retries come due, or a chain of senders broke off: start again, unless senders are at work.
+        if ((await countSendingDeliveries(deps.db, now - 60_000)) === 0) await startSenders(env, deps);
+      });
+      if (controller.cron === HOUSEKEEPING_CRON)
+        await step('housekeeping hand-out', () => env.JOBS.send({ kind: 'housekeeping' }));
     },
 
     async queue(

@@ -212,6 +212,9 @@ export const districtDay: Scenario[] = [
       expect(await page.text()).toContain('Tulip bulbs by the front door');
       expect(await (await h.fetch('/feed.xml')).text()).toContain('Tulip bulbs by the front door');
       expect(await (await h.fetch('/feed.json')).text()).toContain('Spring is coming to Lincoln.');
+      const embed = await h.fetch('/embed');
+      expect(embed.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
+      expect(await embed.text()).toContain('Tulip bulbs by the front door');
     },
   },
   {

@@ -3,6 +3,7 @@
 // what it received for the tests to read at GET /__received (and how many at GET /__count).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { scenarioFeed } from '../scenarios/local-feed';
 import { STAND_IN_TOKEN, type ReceivedApiEmail } from './postmark-stand-in';
 
@@ -14,8 +15,36 @@ async function listen(server: Server): Promise<string> {
 
 export async function startLocalServices(): Promise<{ feedUrl: string; postmarkUrl: string }> {
   const feeds = createServer((request, response) => {
-    if (request.url === '/feed.xml')
+    const url = request.url ?? '/';
+    const redirects = /^\/redirects\/(\d+)$/.exec(url);
+    if (url === '/feed.xml')
       response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(scenarioFeed());
+    // Hostile and odd servers for the Workers fetcher's limits (test/workers/fetcher.test.ts).
+    else if (redirects && Number(redirects[1]) === 0)
+      response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(scenarioFeed());
+    else if (redirects) response.writeHead(301, { location: `/redirects/${Number(redirects[1]) - 1}` }).end();
+    else if (url === '/redirect-loop') response.writeHead(302, { location: '/redirect-loop' }).end();
+    else if (url === '/huge') {
+      response.writeHead(200, { 'content-type': 'application/rss+xml' });
+      const chunk = Buffer.alloc(64 * 1024, 'a');
+      let sent = 0;
+      const more = () => {
+        while (sent < 64 && response.write(chunk)) sent++;
+        if (sent >= 64) response.end();
+        else response.once('drain', more);
+      };
+      more();
+    } else if (url === '/slow') {
+      response.writeHead(200, { 'content-type': 'application/rss+xml' });
+      response.write('<?xml version="1.0"?><rss version="2.0"><channel>');
+      const timer = setInterval(() => response.write(' '), 200);
+      response.on('close', () => clearInterval(timer));
+    } else if (url === '/gzip-unlabelled')
+      response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(gzipSync(scenarioFeed()));
+    else if (url === '/gzip-unasked')
+      response
+        .writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' })
+        .end(gzipSync(scenarioFeed()));
     else response.writeHead(404).end('not found');
   });
   const received: ReceivedApiEmail[] = [];
