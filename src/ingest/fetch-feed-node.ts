@@ -21,6 +21,11 @@ import {
   type FetchLimits,
   type FetchOutcome,
   type FetchRequest,
+  blockedOutcome,
+  failedOutcome,
+  FetchAbort,
+  parseFetchableUrl,
+  tooLargeOutcome,
 } from './fetcher';
 
 export interface NodeFetcherOptions {
@@ -36,12 +41,6 @@ export interface NodeFetcherOptions {
 
 class BlockedAddressError extends Error {
   readonly code = 'EBLOCKEDADDRESS';
-}
-
-class FetchAbort extends Error {
-  constructor(readonly outcome: FetchOutcome & { status: 'failed' }) {
-    super(outcome.message);
-  }
 }
 
 const gunzip = promisify(zlib.gunzip);
@@ -127,11 +126,11 @@ export function createNodeFetcher(options: NodeFetcherOptions): FeedFetcher {
       if (isRedirect(status)) {
         discard(response.body);
         const location = header('location');
-        if (!location) return failed('The site redirected without saying where to.', false);
+        if (!location) return failedOutcome('The site redirected without saying where to.', false);
         if (hop >= limits.maxRedirects)
-          return failed(`The address redirected more than ${limits.maxRedirects} times.`, false);
+          return failedOutcome(`The address redirected more than ${limits.maxRedirects} times.`, false);
         const next = new URL(location, target).href;
-        if (seen.has(next)) return failed('The address redirects in a loop.', false);
+        if (seen.has(next)) return failedOutcome('The address redirects in a loop.', false);
         allPermanent &&= isPermanentRedirect(status);
         url = next;
         continue;
@@ -161,27 +160,7 @@ export function createNodeFetcher(options: NodeFetcherOptions): FeedFetcher {
   }
 
   function checkUrl(url: string): URL {
-    let parsed: URL;
-    try {
-      parsed = new URL(url);
-    } catch {
-      throw new FetchAbort({ status: 'failed', temporary: false, message: `"${url}" is not a web address.` });
-    }
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-      throw new FetchAbort({
-        status: 'failed',
-        temporary: false,
-        message: `Only http and https addresses can be fetched, not ${parsed.protocol}.`,
-      });
-    }
-    if (parsed.username || parsed.password) {
-      throw new FetchAbort({
-        status: 'failed',
-        temporary: false,
-        message: 'Addresses with a user name or password in them are not fetched.',
-      });
-    }
-    // IP literals never reach the DNS lookup, so they are judged here.
+    const parsed = parseFetchableUrl(url);
     const host = parsed.hostname.replace(/^\[|\]$/g, '');
     if (!allowPrivate && isIP(host) && !isAllowed(host)) {
       throw new FetchAbort(blockedOutcome());
@@ -199,7 +178,7 @@ export function createNodeFetcher(options: NodeFetcherOptions): FeedFetcher {
       size += chunk.byteLength;
       if (size > limits.maxBodyBytes) {
         discard(stream);
-        throw new FetchAbort(tooLarge());
+        throw new FetchAbort(tooLargeOutcome(limits.maxBodyBytes));
       }
       chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
     }
@@ -223,7 +202,7 @@ export function createNodeFetcher(options: NodeFetcherOptions): FeedFetcher {
       if (coding === '' || coding === 'identity') return raw;
     } catch (error) {
       if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError)
-        throw new FetchAbort(tooLarge());
+        throw new FetchAbort(tooLargeOutcome(limits.maxBodyBytes));
       throw new FetchAbort({
         status: 'failed',
         temporary: true,
@@ -235,14 +214,6 @@ export function createNodeFetcher(options: NodeFetcherOptions): FeedFetcher {
       temporary: false,
       message: `The site compressed the feed with "${coding}", which Yesterday cannot read.`,
     });
-  }
-
-  function tooLarge(): FetchOutcome & { status: 'failed' } {
-    return {
-      status: 'failed',
-      temporary: false,
-      message: `The feed is larger than ${Math.round(limits.maxBodyBytes / 1024 / 1024)} MiB (after decompression), so it was not read.`,
-    };
   }
 
   return {
@@ -259,42 +230,29 @@ function discard(body: { on(event: 'error', listener: () => void): unknown; dest
   body.destroy();
 }
 
-function failed(message: string, temporary: boolean): FetchOutcome {
-  return { status: 'failed', message, temporary };
-}
-
-function blockedOutcome(): FetchOutcome & { status: 'failed' } {
-  return {
-    status: 'failed',
-    temporary: false,
-    message:
-      'The address points to a private or internal network, which Yesterday does not fetch (set FETCH_ALLOW_PRIVATE_NETWORKS=true to allow intranet feeds).',
-  };
-}
-
 function describeNetworkError(error: unknown): FetchOutcome {
   const found = findCause(error);
   const code = found.code ?? '';
   if (code === 'EBLOCKEDADDRESS') return blockedOutcome();
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NODATA') {
-    return failed(
+    return failedOutcome(
       "The feed's host name could not be found (DNS lookup failed). Check the address for typos.",
       code === 'EAI_AGAIN',
     );
   }
-  if (code === 'ECONNREFUSED') return failed('The site refused the connection.', true);
+  if (code === 'ECONNREFUSED') return failedOutcome('The site refused the connection.', true);
   if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET')
-    return failed('The site closed the connection before the feed arrived.', true);
+    return failedOutcome('The site closed the connection before the feed arrived.', true);
   if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT')
-    return failed('The site did not answer the connection in time.', true);
+    return failedOutcome('The site did not answer the connection in time.', true);
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT')
-    return failed('The site stopped sending the feed part-way.', true);
+    return failedOutcome('The site stopped sending the feed part-way.', true);
   if (code.startsWith('ERR_TLS') || /CERT|SSL|self.signed/i.test(code + found.message)) {
-    return failed(`The site's security certificate could not be verified (${found.message}).`, true);
+    return failedOutcome(`The site's security certificate could not be verified (${found.message}).`, true);
   }
   if (error instanceof undiciErrors.UndiciError)
-    return failed(`The feed could not be downloaded (${found.message}).`, true);
-  return failed(`The feed could not be downloaded (${found.message || 'network error'}).`, true);
+    return failedOutcome(`The feed could not be downloaded (${found.message}).`, true);
+  return failedOutcome(`The feed could not be downloaded (${found.message || 'network error'}).`, true);
 }
 
 function findCause(error: unknown): { code?: string; message: string } {

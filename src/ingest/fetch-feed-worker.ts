@@ -18,6 +18,11 @@ import {
   type FetchLimits,
   type FetchOutcome,
   type FetchRequest,
+  blockedOutcome,
+  failedOutcome,
+  FetchAbort,
+  parseFetchableUrl,
+  tooLargeOutcome,
 } from './fetcher';
 
 export interface WorkerFetcherOptions {
@@ -27,12 +32,6 @@ export interface WorkerFetcherOptions {
   now?: () => number;
   /** The platform's fetch (tests may pass their own). */
   fetch?: typeof fetch;
-}
-
-class FetchAbort extends Error {
-  constructor(readonly outcome: FetchOutcome & { status: 'failed' }) {
-    super(outcome.message);
-  }
 }
 
 const LOCAL_NAMES = /(^|\.)(localhost|local|internal|localdomain|home\.arpa)$/i;
@@ -102,11 +101,11 @@ export function createWorkerFetcher(options: WorkerFetcherOptions): FeedFetcher 
           if (isRedirect(status)) {
             await response.body?.cancel();
             const location = response.headers.get('location');
-            if (!location) return failed('The site redirected without saying where to.', false);
+            if (!location) return failedOutcome('The site redirected without saying where to.', false);
             if (hop >= limits.maxRedirects)
-              return failed(`The address redirected more than ${limits.maxRedirects} times.`, false);
+              return failedOutcome(`The address redirected more than ${limits.maxRedirects} times.`, false);
             const next = new URL(location, target).href;
-            if (seen.has(next)) return failed('The address redirects in a loop.', false);
+            if (seen.has(next)) return failedOutcome('The address redirects in a loop.', false);
             allPermanent &&= isPermanentRedirect(status);
             return { redirectTo: next };
           }
@@ -141,26 +140,7 @@ export function createWorkerFetcher(options: WorkerFetcherOptions): FeedFetcher 
   }
 
   function checkUrl(url: string): URL {
-    let parsed: URL;
-    try {
-      parsed = new URL(url);
-    } catch {
-      throw new FetchAbort({ status: 'failed', temporary: false, message: `"${url}" is not a web address.` });
-    }
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-      throw new FetchAbort({
-        status: 'failed',
-        temporary: false,
-        message: `Only http and https addresses can be fetched, not ${parsed.protocol}.`,
-      });
-    }
-    if (parsed.username || parsed.password) {
-      throw new FetchAbort({
-        status: 'failed',
-        temporary: false,
-        message: 'Addresses with a user name or password in them are not fetched.',
-      });
-    }
+    const parsed = parseFetchableUrl(url);
     const host = parsed.hostname.replace(/^\[|\]$/g, '');
     if (!options.allowPrivateNetworks) {
       if (isIpLiteral(host) ? !isPublicAddress(host) : LOCAL_NAMES.test(host) || !host.includes('.'))
@@ -200,11 +180,7 @@ export function createWorkerFetcher(options: WorkerFetcherOptions): FeedFetcher 
       size += value.byteLength;
       if (size > limits.maxBodyBytes) {
         await reader.cancel();
-        throw new FetchAbort({
-          status: 'failed',
-          temporary: false,
-          message: `The feed is larger than ${Math.round(limits.maxBodyBytes / 1024 / 1024)} MiB (after decompression), so it was not read.`,
-        });
+        throw new FetchAbort(tooLargeOutcome(limits.maxBodyBytes));
       }
       chunks.push(value);
     }
@@ -218,17 +194,4 @@ export function createWorkerFetcher(options: WorkerFetcherOptions): FeedFetcher 
   }
 
   return { fetch: fetchFeed, close: async () => {} };
-}
-
-function failed(message: string, temporary: boolean): FetchOutcome & { status: 'failed' } {
-  return { status: 'failed', message, temporary };
-}
-
-function blockedOutcome(): FetchOutcome & { status: 'failed' } {
-  return {
-    status: 'failed',
-    temporary: false,
-    message:
-      'The address points to a private or internal network, which Yesterday does not fetch (set FETCH_ALLOW_PRIVATE_NETWORKS=true to allow intranet feeds).',
-  };
 }

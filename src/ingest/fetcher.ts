@@ -129,3 +129,49 @@ export function httpFailure(status: number, retryAfterMs: number | undefined): F
     message: `The site answered with an unexpected status (HTTP ${status}).`,
   };
 }
+
+export type FetchFailure = FetchOutcome & { status: 'failed' };
+
+/** Thrown inside a fetcher to end the fetch with this outcome. */
+export class FetchAbort extends Error {
+  constructor(readonly outcome: FetchFailure) {
+    super(outcome.message);
+  }
+}
+
+export function failedOutcome(message: string, temporary: boolean): FetchFailure {
+  return { status: 'failed', message, temporary };
+}
+
+export function blockedOutcome(): FetchFailure {
+  return failedOutcome(
+    'The address points to a private or internal network, which Yesterday does not fetch (set FETCH_ALLOW_PRIVATE_NETWORKS=true to allow intranet feeds).',
+    false,
+  );
+}
+
+export function tooLargeOutcome(maxBodyBytes: number): FetchFailure {
+  return failedOutcome(
+    `The feed is larger than ${Math.round(maxBodyBytes / 1024 / 1024)} MiB (after decompression), so it was not read.`,
+    false,
+  );
+}
+
+/** The URL of one hop, if it is one a fetcher may request at all (the address guard comes after). */
+export function parseFetchableUrl(url: string): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new FetchAbort(failedOutcome(`"${url}" is not a web address.`, false));
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new FetchAbort(
+      failedOutcome(`Only http and https addresses can be fetched, not ${parsed.protocol}.`, false),
+    );
+  if (parsed.username || parsed.password)
+    throw new FetchAbort(
+      failedOutcome('Addresses with a user name or password in them are not fetched.', false),
+    );
+  return parsed;
+}
