@@ -17,6 +17,11 @@ export type SendOutcome =
 export interface Mailer {
   /** What kind of delivery this is, for the admin and health check. */
   readonly kind: 'smtp' | 'outbox' | 'http';
+  /**
+   * How many messages a sender should keep in flight to keep this mailer busy. For an SMTP pool it is more
+   * than its connections, so each connection has its next message ready while the sender records the last.
+   */
+  readonly inFlight: number;
   send(email: OutgoingEmail): Promise<SendOutcome>;
   close(): Promise<void>;
 }

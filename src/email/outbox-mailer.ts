@@ -29,6 +29,7 @@ export function createOutboxMailer(dir: string): Mailer & OutboxReader {
 
   return {
     kind: 'outbox',
+    inFlight: 4,
     async send(email: OutgoingEmail): Promise<SendOutcome> {
       await mkdir(dir, { recursive: true });
       const info = await composer.sendMail({

@@ -21,6 +21,7 @@ export function createPostmarkMailer(options: PostmarkOptions): Mailer {
   const send = options.fetch ?? ((input, init) => fetch(input, init));
   return {
     kind: 'http',
+    inFlight: 6, // Workers allow six simultaneous outgoing connections per invocation
     async send(email: OutgoingEmail): Promise<SendOutcome> {
       let response: Response;
       try {

@@ -218,7 +218,7 @@ export async function sendDueDeliveries(
     });
     if (due.length === 0) break;
     budget -= due.length;
-    await runWithConcurrency(due, options.concurrency ?? 4, sendOne);
+    await runWithConcurrency(due, options.concurrency ?? deps.mailer.inFlight, sendOne);
     // Deliveries retried in this pass are not due again yet, so the loop ends when nothing due is left.
   }
   return report;

@@ -18,10 +18,11 @@ export const DKIM_SIGNED_HEADERS =
   'from:to:subject:date:message-id:mime-version:content-type:list-unsubscribe:list-unsubscribe-post:list-id';
 
 export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
+  const maxConnections = options.maxConnections ?? 4;
   const transport = nodemailer.createTransport({
     url: options.url,
     pool: true,
-    maxConnections: options.maxConnections ?? 4,
+    maxConnections,
     maxMessages: 500,
     ...(options.ratePerSecond ? { rateDelta: 1000, rateLimit: options.ratePerSecond } : {}),
     ...(options.dkim
@@ -40,6 +41,9 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
   });
   return {
     kind: 'smtp',
+    // Two per connection: a claimed message waits at most one message's time in the pool's queue, so a crash
+    // leaves at most this many deliveries with an unknown outcome.
+    inFlight: maxConnections * 2,
     async send(email: OutgoingEmail): Promise<SendOutcome> {
       try {
         const info = await transport.sendMail({
