@@ -1,11 +1,13 @@
 // Serving benchmark: what a digest morning asks of the public side. A 20-entry digest is published, then
 // /feed.xml and /digests/DATE are hit by wrk (50 connections, bounded in time) from our server, and, as the
 // baseline in the same run, the very same bytes as static files from nginx (one worker, like our one
-// process). Prints requests per second, p99 latency and the ratio to nginx; then how long publishing a
-// second 20-entry digest takes to reach the page, the feeds and the embed that were cached.
+// process). Twice: as plain bytes, and gzipped as browsers and feed readers ask for them (nginx serving our
+// compressed bytes with gzip_static). Prints requests per second, p99 latency and the ratio to nginx; then how
+// long publishing a second 20-entry digest takes to reach the page, the feeds and the embed that were cached.
 // Needs Debian's wrk and nginx (apt-get install -y wrk nginx-light). Run: npx tsx bench/serve.ts [seconds]
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deskDepsOf, publishDesk, saveDesk, type DeskActor } from '../src/curate/desk';
@@ -90,13 +92,25 @@ const targets = [
   { name: `/digests/${first}`, path: `/digests/${first}`, file: 'digest.html' },
 ];
 
-// nginx serves the same bytes from files.
+/** The body exactly as sent for these request headers (fetch would add Accept-Encoding and decompress). */
+const bytesOf = (url: string, headers: Record<string, string>) =>
+  new Promise<Buffer>((resolve, reject) =>
+    httpGet(url, { headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve(Buffer.concat(chunks)));
+    }).on('error', reject),
+  );
+
+// nginx serves the same bytes from files, plain and gzipped (gzip_static picks file.gz).
 const www = join(dir, 'www');
 mkdirSync(www);
 for (const target of targets) {
-  const body = Buffer.from(await (await fetch(base + target.path)).arrayBuffer());
+  const body = await bytesOf(base + target.path, {});
+  const gzipped = await bytesOf(base + target.path, { 'accept-encoding': 'gzip' });
   writeFileSync(join(www, target.file), body);
-  console.log(`${target.name}: ${body.length} bytes`);
+  writeFileSync(join(www, `${target.file}.gz`), gzipped);
+  console.log(`${target.name}: ${body.length} bytes, ${gzipped.length} gzipped`);
 }
 const nginxPort = await freePort();
 writeFileSync(
@@ -112,6 +126,7 @@ http {
   tcp_nopush on;
   keepalive_requests 1000000;
   types { application/rss+xml xml; text/html html; }
+  gzip_static on;
   server { listen 127.0.0.1:${nginxPort}; root ${www}; etag on; }
 }
 `,
@@ -123,8 +138,8 @@ const bare: ChildProcess = spawn(
   process.execPath,
   [
     '-e',
-    `const fs = require('fs'); const files = { '/feed.xml': ['application/rss+xml', fs.readFileSync(${JSON.stringify(join(www, 'feed.xml'))})], '/digest.html': ['text/html; charset=utf-8', fs.readFileSync(${JSON.stringify(join(www, 'digest.html'))})] };
-     require('http').createServer((req, res) => { const f = files[req.url]; res.writeHead(f ? 200 : 404, { 'content-type': f ? f[0] : 'text/plain', 'content-length': f ? f[1].length : 0 }); res.end(f ? f[1] : undefined); }).listen(${barePort}, '127.0.0.1');`,
+    `const fs = require('fs'); const read = (f) => [fs.readFileSync(${JSON.stringify(www)} + '/' + f), fs.readFileSync(${JSON.stringify(www)} + '/' + f + '.gz')]; const files = { '/feed.xml': ['application/rss+xml', ...read('feed.xml')], '/digest.html': ['text/html; charset=utf-8', ...read('digest.html')] };
+     require('http').createServer((req, res) => { const f = files[req.url]; const gz = f && /gzip/.test(req.headers['accept-encoding'] || ''); const body = f ? f[gz ? 2 : 1] : undefined; res.writeHead(f ? 200 : 404, { 'content-type': f ? f[0] : 'text/plain', 'content-length': body ? body.length : 0, ...(gz ? { 'content-encoding': 'gzip' } : {}) }); res.end(body); }).listen(${barePort}, '127.0.0.1');`,
   ],
   { stdio: 'inherit' },
 );
@@ -138,9 +153,16 @@ interface Load {
   errors: string;
 }
 
-function wrk(url: string, seconds = SECONDS): Promise<Load> {
+function wrk(url: string, seconds: number, gzip: boolean): Promise<Load> {
   return new Promise((resolve, reject) => {
-    const child = spawn('wrk', ['-t2', `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', url]);
+    const child = spawn('wrk', [
+      '-t2',
+      `-c${CONNECTIONS}`,
+      `-d${seconds}s`,
+      '--latency',
+      ...(gzip ? ['-H', 'Accept-Encoding: gzip'] : []),
+      url,
+    ]);
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('error', reject);
@@ -159,23 +181,25 @@ console.log(
 );
 const show = (load: Load) =>
   `${load.rps.toFixed(0).padStart(6)} req/s p99 ${load.p99ms.toFixed(1).padStart(5)} ms`;
-for (const target of targets) {
-  const urls = {
-    ours: base + target.path,
-    nginx: `http://127.0.0.1:${nginxPort}/${target.file}`,
-    bare: `http://127.0.0.1:${barePort}/${target.file === 'feed.xml' ? 'feed.xml' : 'digest.html'}`,
-  };
-  for (const url of Object.values(urls)) await wrk(url, 2);
-  const ours = await wrk(urls.ours);
-  const nginxLoad = await wrk(urls.nginx);
-  const bareLoad = await wrk(urls.bare);
-  console.log(
-    `${target.name.padEnd(20)} yesterday ${show(ours)} | nginx ${show(nginxLoad)} | bare node ${show(bareLoad)}`,
-  );
-  console.log(
-    `${''.padEnd(20)} ratio to nginx ${(ours.rps / nginxLoad.rps).toFixed(2)}× (target ≥ 0.50), to bare node ${(ours.rps / bareLoad.rps).toFixed(2)}×; p99 ${ours.p99ms < 20 ? 'under' : 'OVER'} 20 ms${ours.errors !== 'none' ? `; errors: ${ours.errors}` : ''}`,
-  );
-}
+for (const gzip of [false, true])
+  for (const target of targets) {
+    const urls = {
+      ours: base + target.path,
+      nginx: `http://127.0.0.1:${nginxPort}/${target.file}`,
+      bare: `http://127.0.0.1:${barePort}/${target.file === 'feed.xml' ? 'feed.xml' : 'digest.html'}`,
+    };
+    for (const url of Object.values(urls)) await wrk(url, 2, gzip);
+    const ours = await wrk(urls.ours, SECONDS, gzip);
+    const nginxLoad = await wrk(urls.nginx, SECONDS, gzip);
+    const bareLoad = await wrk(urls.bare, SECONDS, gzip);
+    const label = `${target.name}${gzip ? ' gzip' : ''}`;
+    console.log(
+      `${label.padEnd(25)} yesterday ${show(ours)} | nginx ${show(nginxLoad)} | bare node ${show(bareLoad)}`,
+    );
+    console.log(
+      `${''.padEnd(25)} ratio to nginx ${(ours.rps / nginxLoad.rps).toFixed(2)}× (target ≥ 0.50), to bare node ${(ours.rps / bareLoad.rps).toFixed(2)}×; p99 ${ours.p99ms < 20 ? 'under' : 'OVER'} 20 ms${ours.errors !== 'none' ? `; errors: ${ours.errors}` : ''}`,
+    );
+  }
 
 // Freshness: everything public is cached; a second digest is published; how long until all of it shows?
 await seedDay(second, 'b');

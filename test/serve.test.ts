@@ -1,5 +1,7 @@
 // `npm start` and `npm run demo` as a newcomer runs them: real processes, real ports, real files.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -50,6 +52,25 @@ function start(command: string, env: Record<string, string>): Started {
   };
 }
 
+/** A GET with exactly these headers (fetch would add Accept-Encoding and decompress on its own). */
+function rawGet(url: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>(
+    (resolvePromise, reject) => {
+      httpGet(url, { headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolvePromise({
+            status: response.statusCode!,
+            headers: response.headers,
+            body: Buffer.concat(chunks),
+          }),
+        );
+      }).on('error', reject);
+    },
+  );
+}
+
 describe('starting Yesterday', () => {
   const cleanups: (() => Promise<unknown> | void)[] = [];
   afterEach(async () => {
@@ -98,6 +119,25 @@ describe('starting Yesterday', () => {
     expect(home).toContain('Lakeside Unified School District');
     expect(home).toContain('Counting by fives at the market');
     expect(readdirSync(join(dir, 'outbox')).filter((f) => f.endsWith('.eml'))).toHaveLength(2);
+
+    // Public pages and feeds go compressed to clients that accept it, from memory after the first request.
+    for (const path of ['/', '/feed.xml']) {
+      const plain = await rawGet(`http://127.0.0.1:${port}${path}`, {});
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      for (let n = 0; n < 2; n++) {
+        const zipped = await rawGet(`http://127.0.0.1:${port}${path}`, { 'accept-encoding': 'gzip, br' });
+        expect(zipped.status).toBe(200);
+        expect(zipped.headers['content-encoding']).toBe('gzip');
+        expect(zipped.headers.vary).toContain('Accept-Encoding');
+        expect(Number(zipped.headers['content-length'])).toBe(zipped.body.length);
+        expect(gunzipSync(zipped.body).equals(plain.body)).toBe(true);
+        const again = await rawGet(`http://127.0.0.1:${port}${path}`, {
+          'accept-encoding': 'gzip',
+          'if-none-match': zipped.headers.etag!,
+        });
+        expect(again.status).toBe(304);
+      }
+    }
     expect(await demo.stop()).toBe(0);
   });
 });

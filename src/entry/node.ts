@@ -2,6 +2,7 @@
 // fetcher and password hasher, and runs the HTTP server with the in-process scheduler. Nothing else in the
 // code base touches better-sqlite3, nodemailer, undici or timers.
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -138,7 +139,10 @@ export async function startServer(
   const app = buildApp(runtime.deps, options);
   // Pages, feeds and the embed come from memory until something public changes (see public-cache.ts): a
   // response already in memory is written straight to the socket; everything else goes through the app.
-  const cache = createPublicCache(runtime.deps.db, { now: () => runtime.deps.clock.now() });
+  const cache = createPublicCache(runtime.deps.db, {
+    now: () => runtime.deps.clock.now(),
+    gzip: (body) => gzipSync(body, { level: 6 }),
+  });
   const listener = getRequestListener(cache.wrap(app.fetch));
   const server: ServerType = createServer((request, response) => {
     if (!cache.answerFromMemory(request, response)) void listener(request, response);

@@ -1,9 +1,10 @@
 // The public cache on its own, in front of a counting app: hits, revisions, conditional requests, HEAD,
 // eviction, and what it must never keep.
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/database';
 import { touchPublicStatement } from '../db/site-state';
-import { createPublicCache, REVISION_RECHECK_MS } from './public-cache';
+import { acceptsGzip, createPublicCache, REVISION_RECHECK_MS } from './public-cache';
 
 function counting(body = 'hello') {
   const calls: string[] = [];
@@ -85,5 +86,59 @@ describe('the public cache', () => {
     for (const path of ['/', '/archive', '/feed.atom', '/']) await fetch(get(path));
     expect(cache.size()).toBe(2);
     expect(app.calls.slice(8)).toEqual(['GET /', 'GET /archive', 'GET /feed.atom', 'GET /']);
+  });
+
+  it('keeps a gzip copy made once, for clients that accept it, with Vary and a weak tag that still validates', async () => {
+    const { database: db } = createTestDatabase();
+    const app = counting('a digest page long enough to be worth compressing. '.repeat(60));
+    let compressions = 0;
+    const fetch = createPublicCache(db, {
+      gzip: (body) => (compressions++, gzipSync(body)),
+    }).wrap(app.fetch);
+    const plain = await fetch(get('/digests/2026-11-20'));
+    const text = await plain.text();
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(plain.headers.get('vary')).toBe('Accept-Encoding');
+    const etag = plain.headers.get('etag')!;
+
+    const zipped = await fetch(get('/digests/2026-11-20', { 'accept-encoding': 'br, gzip;q=0.8' }));
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('vary')).toBe('Accept-Encoding');
+    expect(zipped.headers.get('etag')).toBe(`W/${etag}`);
+    const bytes = new Uint8Array(await zipped.arrayBuffer());
+    expect(bytes.length).toBeLessThan(text.length / 5);
+    expect(gunzipSync(bytes).toString()).toBe(text);
+
+    const refused = await fetch(get('/digests/2026-11-20', { 'accept-encoding': 'gzip;q=0, identity' }));
+    expect(refused.headers.get('content-encoding')).toBeNull();
+    for (const tag of [etag, `W/${etag}`]) {
+      const revalidated = await fetch(
+        get('/digests/2026-11-20', { 'accept-encoding': 'gzip', 'if-none-match': tag }),
+      );
+      expect(revalidated.status).toBe(304);
+      expect(revalidated.headers.get('content-encoding')).toBe('gzip');
+    }
+    expect(app.calls.length).toBe(1);
+    expect(compressions).toBe(1);
+
+    // Small bodies and images stay as they are.
+    const small = createPublicCache(db, { gzip: gzipSync }).wrap(counting('short').fetch);
+    expect(
+      (await small(get('/feed.xml', { 'accept-encoding': 'gzip' }))).headers.get('content-encoding'),
+    ).toBeNull();
+  });
+
+  it('reads Accept-Encoding as RFC 9110 says', () => {
+    expect(acceptsGzip(undefined)).toBe(false);
+    expect(acceptsGzip('')).toBe(false);
+    expect(acceptsGzip('gzip, deflate, br')).toBe(true);
+    expect(acceptsGzip('GZIP')).toBe(true);
+    expect(acceptsGzip('br;q=1.0, gzip;q=0.5')).toBe(true);
+    expect(acceptsGzip('gzip;q=0')).toBe(false);
+    expect(acceptsGzip('gzip;q=0.0, *')).toBe(false);
+    expect(acceptsGzip('*')).toBe(true);
+    expect(acceptsGzip('*;q=0')).toBe(false);
+    expect(acceptsGzip('identity')).toBe(false);
+    expect(acceptsGzip('deflate, br')).toBe(false);
   });
 });
