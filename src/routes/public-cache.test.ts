@@ -121,7 +121,7 @@ describe('the public cache', () => {
     expect(app.calls.length).toBe(1);
     expect(compressions).toBe(1);
 
-    // Small bodies and images stay as they are.
+    // Bodies too small to gain stay as they are.
     const small = createPublicCache(db, { gzip: gzipSync }).wrap(counting('short').fetch);
     expect(
       (await small(get('/feed.xml', { 'accept-encoding': 'gzip' }))).headers.get('content-encoding'),
