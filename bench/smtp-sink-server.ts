@@ -21,6 +21,8 @@ const server = new SMTPServer({
     });
   },
 });
+// A client gone mid-message is an 'error' event in smtp-server; a mail server notes it and carries on.
+server.on('error', (error: Error) => console.error(`sink: ${error.message}`));
 server.listen(0, '127.0.0.1', () => {
   console.log(JSON.stringify({ port: (server.server.address() as AddressInfo).port }));
 });

@@ -2,6 +2,7 @@
 // nobody gets the digest twice, and the messages that were in flight at the kill are neither resent nor
 // forgotten: they become "unknown" and the admin lists them for a person to decide.
 import { spawn } from 'node:child_process';
+import { connect } from 'node:net';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deskDepsOf, publishDesk, saveDesk, type DeskActor } from '../src/curate/desk';
@@ -96,5 +97,44 @@ describe('a send killed halfway', () => {
     const admin = await signedInClient(app);
     const page = await (await admin.get('/admin/subscribers/deliveries/2026-11-20')).text();
     expect(page.match(/The process stopped while this message was being sent\./g)).toHaveLength(inFlight);
+
+    // The server saw the killed sender's connections drop, mid-message at worst, and nothing else go wrong.
+    for (const error of smtp.errors)
+      expect(['ECONNRESET', 'EPIPE'], error.message).toContain((error as { code?: string }).code);
   }, 120_000);
+
+  it('uses an SMTP server that survives a client vanishing in the middle of a message', async () => {
+    const smtp = await startSmtpSink();
+    running.push(smtp);
+    const port = Number(new URL(smtp.url).port);
+    const socket = connect(port, '127.0.0.1');
+    const lines: string[] = [];
+    socket.on('data', (chunk: Buffer) => lines.push(...chunk.toString().split('\r\n').filter(Boolean)));
+    const reply = async (code: string) => {
+      for (let waited = 0; !lines.some((l) => l.startsWith(code)); waited += 10) {
+        if (waited > 5000) throw new Error(`no ${code} reply: ${lines.join(' | ')}`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      lines.length = 0;
+    };
+    await reply('220');
+    for (const [command, code] of [
+      ['EHLO sender.example', '250'],
+      ['MAIL FROM:<digest@district.example>', '250'],
+      ['RCPT TO:<parent@family.example>', '250'],
+      ['DATA', '354'],
+    ]) {
+      socket.write(`${command}\r\n`);
+      await reply(code!);
+    }
+    await new Promise((written) =>
+      socket.write('Subject: half a message\r\n\r\nThe sender dies before the end', written),
+    );
+    await new Promise((r) => setTimeout(r, 100)); // the server is reading the message now
+    socket.resetAndDestroy(); // a TCP reset, as when the sending process is killed
+    for (let waited = 0; smtp.errors.length === 0 && waited < 5000; waited += 10)
+      await new Promise((r) => setTimeout(r, 10));
+    expect(smtp.errors.map((e) => (e as { code?: string }).code)).toEqual(['ECONNRESET']);
+    expect(smtp.received).toHaveLength(0);
+  });
 });

@@ -12,6 +12,8 @@ export interface ReceivedMail {
 export interface SmtpSink {
   url: string;
   received: ReceivedMail[];
+  /** Connection errors, such as a client that vanished mid-message (the kill-and-resume test makes those). */
+  errors: Error[];
   /** Resolves when at least `count` messages have arrived (or rejects after `timeoutMs`). */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
@@ -55,11 +57,16 @@ export async function startSmtpSink(
       });
     },
   });
+  // smtp-server reports a client that disconnects in the middle of a message as an 'error' event; like any
+  // mail server, the sink notes it and carries on (unheard, it would be an uncaught exception).
+  const errors: Error[] = [];
+  server.on('error', (error: Error) => errors.push(error));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    errors,
     waitFor(count, timeoutMs = 10_000) {
       if (received.length >= count) return Promise.resolve(received);
       return new Promise((resolve, reject) => {
