@@ -1,6 +1,6 @@
 // The fetch stage on Node: undici with a DNS lookup that refuses non-public addresses, so the address checked
-// is the address connected to, on every hop (redirects are followed here, one checked hop at a time). A total
-// deadline covers redirects and body; the body is capped after decompression; at most N sockets per host.
+// is the address connected to, on every hop (the deadline and redirect rules are fetcher.ts's). The body is
+// capped after decompression; at most N sockets per host.
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
 import { promisify } from 'node:util';
@@ -8,24 +8,18 @@ import zlib from 'node:zlib';
 import { Agent, errors as undiciErrors, request } from 'undici';
 import { isPublicAddress } from './address-guard';
 import {
-  ACCEPT_FEEDS,
-  conditionalHeaders,
+  blockedOutcome,
   DEFAULT_FETCH_LIMITS,
-  httpFailure,
-  isPermanentRedirect,
-  isRedirect,
-  parseMaxAge,
-  parseRetryAfter,
+  failedOutcome,
+  FetchAbort,
+  fetchFollowingRedirects,
+  parseFetchableUrl,
+  tooLargeOutcome,
   userAgentFor,
   type FeedFetcher,
   type FetchLimits,
   type FetchOutcome,
-  type FetchRequest,
-  blockedOutcome,
-  failedOutcome,
-  FetchAbort,
-  parseFetchableUrl,
-  tooLargeOutcome,
+  type FetchTransport,
 } from './fetcher';
 
 export interface NodeFetcherOptions {
@@ -78,86 +72,31 @@ export function createNodeFetcher(options: NodeFetcherOptions): FeedFetcher {
     bodyTimeout: limits.deadlineMs,
   });
 
-  const userAgent = userAgentFor(options.publicUrl);
-
-  async function fetchFeed(feedRequest: FetchRequest): Promise<FetchOutcome> {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), limits.deadlineMs);
-    try {
-      return await follow(feedRequest, controller.signal);
-    } catch (error) {
-      if (error instanceof FetchAbort) return error.outcome;
-      if (controller.signal.aborted) {
-        return {
-          status: 'failed',
-          temporary: true,
-          message: `The feed took longer than ${limits.deadlineMs / 1000} seconds to download, so it was abandoned.`,
-        };
-      }
-      return describeNetworkError(error);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  async function follow(feedRequest: FetchRequest, signal: AbortSignal): Promise<FetchOutcome> {
-    let url = feedRequest.url;
-    let allPermanent = true;
-    const seen = new Set<string>();
-    for (let hop = 0; ; hop++) {
-      const target = checkUrl(url);
-      seen.add(target.href);
+  const transport: FetchTransport = {
+    limits,
+    now,
+    userAgent: userAgentFor(options.publicUrl),
+    checkUrl,
+    async exchange(target, headers, signal, use) {
       const response = await request(target, {
         dispatcher: agent,
         method: 'GET',
         signal,
-        headers: {
-          'user-agent': userAgent,
-          accept: ACCEPT_FEEDS,
-          'accept-encoding': 'gzip, deflate, br',
-          ...conditionalHeaders(feedRequest),
-        },
+        headers: { ...headers, 'accept-encoding': 'gzip, deflate, br' },
       });
       const header = (name: string) => {
         const value = response.headers[name];
         return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
       };
-      const status = response.statusCode;
-      if (isRedirect(status)) {
-        discard(response.body);
-        const location = header('location');
-        if (!location) return failedOutcome('The site redirected without saying where to.', false);
-        if (hop >= limits.maxRedirects)
-          return failedOutcome(`The address redirected more than ${limits.maxRedirects} times.`, false);
-        const next = new URL(location, target).href;
-        if (seen.has(next)) return failedOutcome('The address redirects in a loop.', false);
-        allPermanent &&= isPermanentRedirect(status);
-        url = next;
-        continue;
-      }
-      const movedTo = allPermanent && url !== feedRequest.url ? url : undefined;
-      const maxAgeMs = parseMaxAge(header('cache-control'));
-      if (status === 304) {
-        discard(response.body);
-        return { status: 'not-modified', maxAgeMs, movedTo };
-      }
-      if (status !== 200) {
-        discard(response.body);
-        return httpFailure(status, parseRetryAfter(header('retry-after'), now()));
-      }
-      const body = await readBody(response.body, header('content-encoding'));
-      return {
-        status: 'fetched',
-        finalUrl: url,
-        body,
-        contentType: header('content-type'),
-        etag: header('etag'),
-        lastModified: header('last-modified'),
-        maxAgeMs,
-        movedTo,
-      };
-    }
-  }
+      return use({
+        status: response.statusCode,
+        header,
+        discard: () => discard(response.body),
+        read: () => readBody(response.body, header('content-encoding')),
+      });
+    },
+    describeError: describeNetworkError,
+  };
 
   function checkUrl(url: string): URL {
     const parsed = parseFetchableUrl(url);
@@ -217,7 +156,7 @@ export function createNodeFetcher(options: NodeFetcherOptions): FeedFetcher {
   }
 
   return {
-    fetch: fetchFeed,
+    fetch: (feedRequest) => fetchFollowingRedirects(feedRequest, transport),
     async close() {
       await agent.destroy();
     },

@@ -1,28 +1,21 @@
-// The fetch stage on Cloudflare Workers, with the same limits as Node's: redirects followed one checked hop at
-// a time, a total deadline over redirects and body, a body cap counted after decompression, at most N requests
-// per host at once. Workers cannot see the address a name resolves to; Cloudflare's network does not route to
-// private or loopback addresses, so the guard here refuses IP literals and local names, and the platform
-// refuses the rest. (Local tests allow private networks, as FETCH_ALLOW_PRIVATE_NETWORKS=true does on Node.)
+// The fetch stage on Cloudflare Workers, with the same limits as Node's (the deadline and redirect rules are
+// fetcher.ts's): a body cap counted after decompression, at most N requests per host at once. Workers cannot
+// see the address a name resolves to; Cloudflare's network does not route to private or loopback addresses, so
+// the guard here refuses IP literals and local names, and the platform refuses the rest. (Local tests allow
+// private networks, as FETCH_ALLOW_PRIVATE_NETWORKS=true does on Node.)
 import { isIpLiteral, isPublicAddress } from './address-guard';
 import {
-  ACCEPT_FEEDS,
-  conditionalHeaders,
+  blockedOutcome,
   DEFAULT_FETCH_LIMITS,
-  httpFailure,
-  isPermanentRedirect,
-  isRedirect,
-  parseMaxAge,
-  parseRetryAfter,
+  failedOutcome,
+  FetchAbort,
+  fetchFollowingRedirects,
+  parseFetchableUrl,
+  tooLargeOutcome,
   userAgentFor,
   type FeedFetcher,
   type FetchLimits,
-  type FetchOutcome,
-  type FetchRequest,
-  blockedOutcome,
-  failedOutcome,
-  FetchAbort,
-  parseFetchableUrl,
-  tooLargeOutcome,
+  type FetchTransport,
 } from './fetcher';
 
 export interface WorkerFetcherOptions {
@@ -40,7 +33,6 @@ export function createWorkerFetcher(options: WorkerFetcherOptions): FeedFetcher 
   const limits: FetchLimits = { ...DEFAULT_FETCH_LIMITS, ...options.limits };
   const now = options.now ?? Date.now;
   const platformFetch = options.fetch ?? ((input, init) => fetch(input, init));
-  const userAgent = userAgentFor(options.publicUrl);
   const perHost = new Map<string, { active: number; waiting: (() => void)[] }>();
 
   async function withHostSlot<T>(host: string, work: () => Promise<T>): Promise<T> {
@@ -57,87 +49,33 @@ export function createWorkerFetcher(options: WorkerFetcherOptions): FeedFetcher 
     }
   }
 
-  async function fetchFeed(feedRequest: FetchRequest): Promise<FetchOutcome> {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), limits.deadlineMs);
-    try {
-      return await follow(feedRequest, controller.signal);
-    } catch (error) {
-      if (error instanceof FetchAbort) return error.outcome;
-      if (controller.signal.aborted) {
-        return {
-          status: 'failed',
-          temporary: true,
-          message: `The feed took longer than ${limits.deadlineMs / 1000} seconds to download, so it was abandoned.`,
-        };
-      }
-      return {
-        status: 'failed',
-        temporary: true,
-        message: `The feed could not be downloaded (${(error as Error)?.message || 'network error'}).`,
-      };
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  async function follow(feedRequest: FetchRequest, signal: AbortSignal): Promise<FetchOutcome> {
-    let url = feedRequest.url;
-    let allPermanent = true;
-    const seen = new Set<string>();
-    for (let hop = 0; ; hop++) {
-      const target = checkUrl(url);
-      seen.add(target.href);
-      const outcome = await withHostSlot(
-        target.host,
-        async (): Promise<FetchOutcome | { redirectTo: string }> => {
-          const response = await platformFetch(target.href, {
-            method: 'GET',
-            redirect: 'manual',
-            signal,
-            headers: { 'user-agent': userAgent, accept: ACCEPT_FEEDS, ...conditionalHeaders(feedRequest) },
-          });
-          const status = response.status;
-          if (isRedirect(status)) {
-            await response.body?.cancel();
-            const location = response.headers.get('location');
-            if (!location) return failedOutcome('The site redirected without saying where to.', false);
-            if (hop >= limits.maxRedirects)
-              return failedOutcome(`The address redirected more than ${limits.maxRedirects} times.`, false);
-            const next = new URL(location, target).href;
-            if (seen.has(next)) return failedOutcome('The address redirects in a loop.', false);
-            allPermanent &&= isPermanentRedirect(status);
-            return { redirectTo: next };
-          }
-          const movedTo = allPermanent && url !== feedRequest.url ? url : undefined;
-          const maxAgeMs = parseMaxAge(response.headers.get('cache-control'));
-          if (status === 304) {
-            await response.body?.cancel();
-            return { status: 'not-modified', maxAgeMs, movedTo } as const;
-          }
-          if (status !== 200) {
-            await response.body?.cancel();
-            return httpFailure(status, parseRetryAfter(response.headers.get('retry-after'), now()));
-          }
-          return {
-            status: 'fetched',
-            finalUrl: url,
-            body: await readBody(response.body),
-            contentType: response.headers.get('content-type'),
-            etag: response.headers.get('etag'),
-            lastModified: response.headers.get('last-modified'),
-            maxAgeMs,
-            movedTo,
-          } as const;
-        },
-      );
-      if ('redirectTo' in outcome) {
-        url = (outcome as { redirectTo: string }).redirectTo;
-        continue;
-      }
-      return outcome;
-    }
-  }
+  const transport: FetchTransport = {
+    limits,
+    now,
+    userAgent: userAgentFor(options.publicUrl),
+    checkUrl,
+    // The host slot is held until the body is read: that is when the connection is free again.
+    exchange: (target, headers, signal, use) =>
+      withHostSlot(target.host, async () => {
+        const response = await platformFetch(target.href, {
+          method: 'GET',
+          redirect: 'manual',
+          signal,
+          headers,
+        });
+        return use({
+          status: response.status,
+          header: (name) => response.headers.get(name),
+          discard: () => response.body?.cancel(),
+          read: () => readBody(response.body),
+        });
+      }),
+    describeError: (error) =>
+      failedOutcome(
+        `The feed could not be downloaded (${(error as Error)?.message || 'network error'}).`,
+        true,
+      ),
+  };
 
   function checkUrl(url: string): URL {
     const parsed = parseFetchableUrl(url);
@@ -193,5 +131,5 @@ export function createWorkerFetcher(options: WorkerFetcherOptions): FeedFetcher 
     return out;
   }
 
-  return { fetch: fetchFeed, close: async () => {} };
+  return { fetch: (feedRequest) => fetchFollowingRedirects(feedRequest, transport), close: async () => {} };
 }

@@ -1,5 +1,6 @@
-// The fetch stage's contract, shared by the Node (undici) and Workers fetchers, with the header parsing and
-// plain-words failure messages both use.
+// The fetch stage's contract, shared by the Node (undici) and Workers fetchers: the header parsing, the
+// plain-words failure messages, and the deadline and redirect rules (fetchFollowingRedirects), so each fetcher
+// supplies only its transport.
 
 export interface FetchRequest {
   url: string;
@@ -174,4 +175,120 @@ export function parseFetchableUrl(url: string): URL {
       failedOutcome('Addresses with a user name or password in them are not fetched.', false),
     );
   return parsed;
+}
+
+/** One HTTP response as the redirect rules see it, whatever the transport. */
+export interface HopResponse {
+  status: number;
+  header(name: string): string | null;
+  /** Drops the body unread. */
+  discard(): void | Promise<void>;
+  /** The body, decompressed, within the size cap (throws FetchAbort past it). */
+  read(): Promise<Uint8Array>;
+}
+
+/** What a runtime supplies: how to check an address and how to make one request. */
+export interface FetchTransport {
+  limits: FetchLimits;
+  now(): number;
+  userAgent: string;
+  /** Parses and vets an address before each hop (throws FetchAbort to refuse it). */
+  checkUrl(url: string): URL;
+  /** Requests `target` and hands the response to `use` while the connection is held. */
+  exchange<T>(
+    target: URL,
+    headers: Record<string, string>,
+    signal: AbortSignal,
+    use: (response: HopResponse) => Promise<T>,
+  ): Promise<T>;
+  /** A transport's own error (DNS, TLS, reset…) as a sentence for the coordinator. */
+  describeError(error: unknown): FetchOutcome;
+}
+
+/**
+ * Fetches a feed under one deadline that covers every redirect and the body, following redirects one checked
+ * hop at a time; a permanent move is reported only when every hop on the way was permanent.
+ */
+export async function fetchFollowingRedirects(
+  feedRequest: FetchRequest,
+  transport: FetchTransport,
+): Promise<FetchOutcome> {
+  const { limits } = transport;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), limits.deadlineMs);
+  try {
+    return await follow(feedRequest, transport, controller.signal);
+  } catch (error) {
+    if (error instanceof FetchAbort) return error.outcome;
+    if (controller.signal.aborted) {
+      return failedOutcome(
+        `The feed took longer than ${limits.deadlineMs / 1000} seconds to download, so it was abandoned.`,
+        true,
+      );
+    }
+    return transport.describeError(error);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function follow(
+  feedRequest: FetchRequest,
+  transport: FetchTransport,
+  signal: AbortSignal,
+): Promise<FetchOutcome> {
+  const { limits } = transport;
+  const headers = {
+    'user-agent': transport.userAgent,
+    accept: ACCEPT_FEEDS,
+    ...conditionalHeaders(feedRequest),
+  };
+  let url = feedRequest.url;
+  let allPermanent = true;
+  const seen = new Set<string>();
+  for (let hop = 0; ; hop++) {
+    const target = transport.checkUrl(url);
+    seen.add(target.href);
+    const step = await transport.exchange(
+      target,
+      headers,
+      signal,
+      async (response): Promise<FetchOutcome | { redirectTo: string }> => {
+        const status = response.status;
+        if (isRedirect(status)) {
+          await response.discard();
+          const location = response.header('location');
+          if (!location) return failedOutcome('The site redirected without saying where to.', false);
+          if (hop >= limits.maxRedirects)
+            return failedOutcome(`The address redirected more than ${limits.maxRedirects} times.`, false);
+          const next = new URL(location, target).href;
+          if (seen.has(next)) return failedOutcome('The address redirects in a loop.', false);
+          allPermanent &&= isPermanentRedirect(status);
+          return { redirectTo: next };
+        }
+        const movedTo = allPermanent && url !== feedRequest.url ? url : undefined;
+        const maxAgeMs = parseMaxAge(response.header('cache-control'));
+        if (status === 304) {
+          await response.discard();
+          return { status: 'not-modified', maxAgeMs, movedTo };
+        }
+        if (status !== 200) {
+          await response.discard();
+          return httpFailure(status, parseRetryAfter(response.header('retry-after'), transport.now()));
+        }
+        return {
+          status: 'fetched',
+          finalUrl: url,
+          body: await response.read(),
+          contentType: response.header('content-type'),
+          etag: response.header('etag'),
+          lastModified: response.header('last-modified'),
+          maxAgeMs,
+          movedTo,
+        };
+      },
+    );
+    if (!('redirectTo' in step)) return step;
+    url = step.redirectTo;
+  }
 }
