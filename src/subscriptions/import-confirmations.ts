@@ -1,14 +1,12 @@
 // Confirmation emails for imported addresses, sent by the background sender a few hundred at a time, not
 // during the import request. Each is claimed before it leaves, so two senders never ask someone twice.
 import { and, eq, isNull } from 'drizzle-orm';
-import { randomToken } from '../auth/tokens';
 import type { Database } from '../db/client';
 import { subscribers } from '../db/schema';
 import { listSubscriberSchools, listUnsentImportConfirmations, type Subscriber } from '../db/subscribers';
-import { newMessageId, type Mailer } from '../email/mailer';
-import { renderConfirmEmail } from '../email/render-confirm-email';
+import type { Mailer } from '../email/mailer';
 import type { EmailSite } from '../email/render-digest-email';
-import { subscriptionToken } from '../email/subscription-tokens';
+import { sendConfirmationEmail } from './subscribe';
 
 export interface ConfirmationDeps {
   db: Database;
@@ -36,21 +34,11 @@ async function sendOne(deps: ConfirmationDeps, subscriber: Subscriber): Promise<
     .returning({ id: subscribers.id });
   if (claimed.length === 0) return false;
   const schools = await listSubscriberSchools(deps.db, subscriber.id);
-  const token = await subscriptionToken(deps.signingKey, 'confirm', subscriber);
-  const email = renderConfirmEmail(
-    deps.site,
-    `${deps.site.publicUrl}/subscribe/confirm?token=${token}`,
+  const outcome = await sendConfirmationEmail(
+    deps,
+    subscriber,
     schools.map((s) => s.name),
     true,
   );
-  const outcome = await deps.mailer.send({
-    from: deps.mailFrom,
-    to: subscriber.email,
-    subject: email.subject,
-    html: email.html,
-    text: email.text,
-    headers: {},
-    messageId: newMessageId(deps.mailFrom, `confirm-${subscriber.id}-${randomToken(8)}`),
-  });
   return outcome.ok;
 }

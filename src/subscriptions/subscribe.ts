@@ -12,7 +12,7 @@ import {
   upsertPendingSubscriber,
 } from '../db/subscribers';
 import { checkEmailAddress } from '../email/email-address';
-import { newMessageId, type Mailer } from '../email/mailer';
+import { newMessageId, type Mailer, type SendOutcome } from '../email/mailer';
 import { renderConfirmEmail } from '../email/render-confirm-email';
 import type { EmailSite } from '../email/render-digest-email';
 import { subscriptionToken } from '../email/subscription-tokens';
@@ -79,21 +79,11 @@ export async function requestSubscription(
     },
     now,
   );
-  const token = await subscriptionToken(deps.signingKey, 'confirm', subscriber);
-  const email = renderConfirmEmail(
-    deps.site,
-    `${deps.site.publicUrl}/subscribe/confirm?token=${token}`,
+  const sent = await sendConfirmationEmail(
+    deps,
+    subscriber,
     schools.map((s) => s.name),
   );
-  const sent = await deps.mailer.send({
-    from: deps.mailFrom,
-    to: subscriber.email,
-    subject: email.subject,
-    html: email.html,
-    text: email.text,
-    headers: {},
-    messageId: newMessageId(deps.mailFrom, `confirm-${subscriber.id}-${randomToken(8)}`),
-  });
   if (!sent.ok) {
     return {
       ok: false,
@@ -103,4 +93,32 @@ export async function requestSubscription(
   }
   await markConfirmSent(deps.db, subscriber.id, now);
   return { ok: true };
+}
+
+/**
+ * The double opt-in email: a signed link to the confirm page. `invited` words it for an address the district
+ * imported from its own list, which the person never typed into our form.
+ */
+export async function sendConfirmationEmail(
+  deps: Pick<SubscribeDeps, 'mailer' | 'signingKey' | 'site' | 'mailFrom'>,
+  subscriber: { id: number; email: string; tokenNonce: string },
+  schoolNames: string[],
+  invited = false,
+): Promise<SendOutcome> {
+  const token = await subscriptionToken(deps.signingKey, 'confirm', subscriber);
+  const email = renderConfirmEmail(
+    deps.site,
+    `${deps.site.publicUrl}/subscribe/confirm?token=${token}`,
+    schoolNames,
+    invited,
+  );
+  return deps.mailer.send({
+    from: deps.mailFrom,
+    to: subscriber.email,
+    subject: email.subject,
+    html: email.html,
+    text: email.text,
+    headers: {},
+    messageId: newMessageId(deps.mailFrom, `confirm-${subscriber.id}-${randomToken(8)}`),
+  });
 }
