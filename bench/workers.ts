@@ -7,15 +7,16 @@
 // fetches the same 10 feeds per call, and one that only POSTs the same number of emails to the same stand-in.
 // Run: npx tsx bench/workers.ts [subscribers]   (figures feed docs/scale.md)
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Miniflare } from 'miniflare';
 import { createApiToken } from '../src/auth/api-tokens';
 import { openD1, type D1Like } from '../src/db/d1';
-import { upsertItemStatements } from '../src/db/items';
 import { findOrCreateSchool } from '../src/db/schools';
+import { applyDrizzleMigrations, type D1Runner } from '../test/d1-migrations';
+import { item, storeItems } from '../test/fixtures';
 import { startLocalServices } from '../test/workers/local-services';
 import { STAND_IN_TOKEN } from '../test/workers/postmark-stand-in';
 
@@ -104,13 +105,9 @@ const mf = new Miniflare({
   ],
 });
 const d1 = (await mf.getD1Database('DB', 'yesterday')) as unknown as D1Like;
-const runSql = (text: string) =>
-  (d1 as unknown as { prepare(sql: string): { run(): Promise<unknown> } }).prepare(text).run();
-for (const file of readdirSync('drizzle')
-  .filter((f) => f.endsWith('.sql'))
-  .sort())
-  for (const statement of readFileSync(join('drizzle', file), 'utf8').split('--> statement-breakpoint'))
-    if (statement.trim()) await runSql(statement);
+const rawD1 = d1 as unknown as D1Runner;
+const runSql = (text: string) => rawD1.prepare(text).run();
+await applyDrizzleMigrations(rawD1);
 say('migrated');
 const db = openD1(d1);
 const worker = await mf.getWorker('yesterday');
@@ -176,31 +173,17 @@ for (let i = 0; i < SUBSCRIBERS; i += 200) {
   );
 }
 const sourceId = (await db.query<{ id: number }>('select id from sources limit 1', []))[0]!.id;
-await db.batch(
-  upsertItemStatements(
-    db,
-    sourceId,
-    [
-      {
-        guid: 'bench-digest',
-        url: 'https://lincoln.example/bench',
-        canonicalUrl: 'lincoln.example/bench',
-        title: 'Paper bridges in the third grade',
-        titleDerived: false,
-        author: null,
-        summary: 'Students built bridges out of paper and tested them with pennies.',
-        contentHtml: '<p>Students built bridges out of paper and tested them with pennies.</p>',
-        imageUrl: null,
-        imageAlt: null,
-        videoUrl: null,
-        categories: [],
-        publishedAt: NOON,
-        dateEstimated: false,
-      },
-    ],
-    1,
-  ),
-);
+await storeItems(db, sourceId, [
+  item({
+    guid: 'bench-digest',
+    url: 'https://lincoln.example/bench',
+    canonicalUrl: 'lincoln.example/bench',
+    title: 'Paper bridges in the third grade',
+    summary: 'Students built bridges out of paper and tested them with pennies.',
+    contentHtml: '<p>Students built bridges out of paper and tested them with pennies.</p>',
+    publishedAt: NOON,
+  }),
+]);
 const { token } = await createApiToken(
   db,
   { name: 'bench', role: 'editor' },

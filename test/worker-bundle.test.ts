@@ -2,13 +2,14 @@
 // compiler nor any Node-only module (better-sqlite3, nodemailer, undici) is in it, and it fits the platform's
 // size limit (3 MiB compressed on the free plan) with room to spare; and that bundle starts in workerd.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { Miniflare } from 'miniflare';
 import { expect, it } from 'vitest';
+import { applyDrizzleMigrations, type D1Runner } from './d1-migrations';
 
 it('bundles the Worker without the MJML compiler or Node-only modules', async () => {
   const out = mkdtempSync(join(tmpdir(), 'yesterday-worker-'));
@@ -36,14 +37,7 @@ it('bundles the Worker without the MJML compiler or Node-only modules', async ()
       bindings: { PUBLIC_URL: 'https://digest.district.example', POSTMARK_SERVER_TOKEN: 'unused' },
     });
     try {
-      const d1 = (await mf.getD1Database('DB')) as unknown as {
-        prepare(sql: string): { run(): Promise<unknown> };
-      };
-      for (const file of readdirSync('drizzle')
-        .filter((f) => f.endsWith('.sql'))
-        .sort())
-        for (const statement of readFileSync(join('drizzle', file), 'utf8').split('--> statement-breakpoint'))
-          if (statement.trim()) await d1.prepare(statement).run();
+      await applyDrizzleMigrations((await mf.getD1Database('DB')) as unknown as D1Runner);
       const health = await mf.dispatchFetch('https://digest.district.example/healthz');
       expect(health.status).toBe(200);
       expect(await health.text()).toContain('ok');

@@ -11,12 +11,12 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/auth/api-tokens';
 import { openD1 } from '../../src/db/d1';
-import { upsertItemStatements } from '../../src/db/items';
 import { findOrCreateSchool } from '../../src/db/schools';
 import { insertSource } from '../../src/db/sources';
 import { confirmSubscriber, upsertPendingSubscriber } from '../../src/db/subscribers';
 import worker from '../../src/entry/worker';
 import type { JobMessage, WorkerEnv } from '../../src/entry/worker-runtime';
+import { item, storeItems } from '../fixtures';
 import type { ReceivedApiEmail } from './postmark-stand-in';
 
 const db = openD1(env.DB);
@@ -61,30 +61,21 @@ describe('exactly once on Workers', () => {
     await db.batch([
       db.raw(sql`update sources set next_fetch_at = ${Date.now() + 86_400_000} where id = ${source.id}`),
     ]);
-    await db.batch(
-      upsertItemStatements(
-        db,
-        source.id,
-        [
-          {
-            guid: 'race-kites',
-            url: 'https://roosevelt.example/kites',
-            canonicalUrl: 'roosevelt.example/kites',
-            title: 'Kites over the playground',
-            titleDerived: false,
-            author: null,
-            summary: 'The second grade flew the kites they built.',
-            contentHtml: '<p>The second grade flew the kites they built.</p>',
-            imageUrl: null,
-            imageAlt: null,
-            videoUrl: null,
-            categories: [],
-            publishedAt: NOON,
-            dateEstimated: false,
-          },
-        ],
-        Date.now(),
-      ),
+    await storeItems(
+      db,
+      source.id,
+      [
+        item({
+          guid: 'race-kites',
+          url: 'https://roosevelt.example/kites',
+          canonicalUrl: 'roosevelt.example/kites',
+          title: 'Kites over the playground',
+          summary: 'The second grade flew the kites they built.',
+          contentHtml: '<p>The second grade flew the kites they built.</p>',
+          publishedAt: NOON,
+        }),
+      ],
+      Date.now(),
     );
     for (let n = 0; n < 12; n++) {
       const subscriber = await upsertPendingSubscriber(
