@@ -19,6 +19,12 @@ describe('findStudentNames', () => {
     ['Maya Chen Wins The Spelling Bee', ['Maya Chen']],
     ['Thank you, Maya. Johnson Elementary is next.', []],
     ['NASA visited. MAYA JOHNSON WON.', []],
+    ['Maya\nJohnson read to the class.', ['Maya Johnson']],
+    ['Thanks, Grace\n\nStudents planted beans.', []],
+    // Letters inside links and codes spell names by chance: the digest email's link markers did.
+    ['Choose schools: yd-marker-3APfqkE0S1oW8JuN\nUnsubscribe: yd-marker-SMRhWgKRL2Sgz_dq', []],
+    ['Unsubscribe: yd-marker-_P6NybwoTjPb2-Ann\nChoose schools', []],
+    ['Photos: https://class.example/Maya Johnson/ and maya@class.example Lee', []],
   ])('%s', (text, expected) => {
     expect(names(text)).toEqual(expected);
   });

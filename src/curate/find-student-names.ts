@@ -69,9 +69,20 @@ function isTitleCase(words: Word[]): boolean {
   return long.length >= 3 && long.filter((w) => isCapitalized(w.text)).length / long.length >= 0.6;
 }
 
+/**
+ * Runs of text that are not prose: links, addresses, and codes where letters sit next to digits or
+ * underscores ("yd-marker-3APfqkE0S1oW8JuN", "IMG_2041"). Their letters can spell a name by chance, so
+ * they are blanked out (same length, so positions still match the text).
+ */
+const NOT_PROSE = /\S*(?::\/\/|@|www\.|\p{L}[\p{N}_]|[\p{N}_]\p{L})\S*/gu;
+
+/** Between a given name and a surname: spaces, or one line break, never a paragraph break. */
+const NAME_GAP = /^[^\S\n]*\n?[^\S\n]*$/;
+
 export function findStudentNames(text: string, context: NameContext): NameMatch[] {
   const words: Word[] = [];
-  for (const match of text.matchAll(WORD))
+  const prose = text.replace(NOT_PROSE, (run) => ' '.repeat(run.length));
+  for (const match of prose.matchAll(WORD))
     words.push({ text: match[0], start: match.index, end: match.index + match[0].length });
   if (words.length === 0) return [];
   const titleCase = isTitleCase(words);
@@ -116,7 +127,8 @@ export function findStudentNames(text: string, context: NameContext): NameMatch[
       j++;
     }
     const surnameWord = words[j];
-    if (!surnameWord || !/^\s+$/.test(text.slice(gapStart, surnameWord.start))) continue;
+    const gap = surnameWord ? text.slice(gapStart, surnameWord.start) : '';
+    if (!surnameWord || gap === '' || !NAME_GAP.test(gap)) continue;
     const surname = surnameWord.text.replace(/['’]s$/, ''); // "Rivera’s class" names Rivera
     const lower = surname.toLowerCase();
     if (
