@@ -68,6 +68,9 @@ describe('npx yesterday', () => {
     const bad = await yesterday(['digest:publish', '--date', '2026-02-30'], env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--date must be a date like 2026-11-20');
+    const option = await yesterday(['demo', '--port', '8080'], env);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain('demo takes no options (got "--port"). Settings come from the environment');
   });
 
   it('migrates, adds a source, ingests it, and publishes idempotently', async () => {

@@ -41,7 +41,7 @@ export function demoRoutes(): Hono {
   return app;
 }
 
-export async function runDemo(config: Config, _args: string[]): Promise<void> {
+export async function runDemo(config: Config): Promise<void> {
   const demoConfig: Config = {
     ...config,
     databasePath: process.env.DATABASE_PATH ? config.databasePath : './data/demo.db',

@@ -55,8 +55,14 @@ Commands:
 type Handler = (args: string[], config: Config) => Promise<void>;
 
 const commands: Record<string, Handler> = {
-  serve: async (_args, config) => serve(config),
-  demo: async (args, config) => (await import('../demo/run-demo')).runDemo(config, args),
+  serve: async (args, config) => {
+    noOptions('serve', args);
+    await serve(config);
+  },
+  demo: async (args, config) => {
+    noOptions('demo', args);
+    await (await import('../demo/run-demo')).runDemo(config);
+  },
 
   migrate: async (_args, config) => {
     await withRuntime(config, async () => {});
@@ -456,6 +462,14 @@ type Options = Parameters<typeof parseArgs>[0] extends infer P
     ? O
     : never
   : never;
+
+/** serve and demo take their settings from the environment only; a stray option is a mistake, not ignored. */
+function noOptions(command: string, args: string[]) {
+  if (args.length === 0) return;
+  throw new UsageError(
+    `${command} takes no options (got "${args[0]}"). Settings come from the environment, e.g. PORT=8080 npx yesterday ${command}.`,
+  );
+}
 
 function parse<O extends NonNullable<Options>>(args: string[], options: O, allowPositionals = false) {
   try {
