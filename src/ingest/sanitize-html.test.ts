@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Parser } from 'htmlparser2';
 import { sanitizeHtml } from './sanitize-html';
 
 const base = 'https://class.example.org/blog/';
@@ -31,6 +32,17 @@ describe('sanitizeHtml', () => {
     ['<div><p>unclosed', '<div><p>unclosed</p></div>'],
     ['</div></p>stray', '<p></p>stray'], // a stray </p> implies an empty paragraph, as in browsers
     ['<font color=red><center>kept text</center></font>', 'kept text'],
+    ['<p>one<p>two<ul><li>a<li>b</ul>', '<p>one</p><p>two</p><ul><li>a</li><li>b</li></ul>'],
+    ['<embed src="x.swf">after <br/>', 'after <br>'],
+    ['<div/>text', '<div></div>text'],
+    ['<p>a<svg><circle></p>after', '<p>a</p>after'], // the paragraph's end tag ends the unclosed svg too
+    ['ok <a href="https://a.example/never-closed', 'ok'],
+    ['a</br>b', 'a<br>b'],
+    ['<!-->shown<!-- hidden', 'shown'],
+    [
+      '<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ">a &amp; <b>b</b></iframe>',
+      '<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ" sandbox="allow-scripts allow-same-origin allow-presentation allow-popups" allow="fullscreen; picture-in-picture" loading="lazy" referrerpolicy="strict-origin-when-cross-origin"></iframe>',
+    ],
   ])('%s', (input, expected) => {
     expect(sanitizeHtml(input, { baseUrl: base })).toBe(expected);
   });
@@ -89,5 +101,128 @@ describe('sanitizeHtml', () => {
     expect(out.length).toBeGreaterThan(big.length * 0.9);
     // Generous bound only to catch quadratic behaviour (which would take minutes), not a timing assertion.
     expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});
+
+describe('sanitizeHtml on random markup', () => {
+  // A seeded generator of hostile, broken and ordinary markup; what comes out is read back by an independent
+  // parser (htmlparser2) and must hold nothing outside the allowlist, and sanitizing it again changes nothing.
+  const TAGS = [
+    'p', 'div', 'a', 'img', 'br', 'li', 'ul', 'table', 'tr', 'td', 'th', 'h2', 'b', 'em', 'blockquote', 'iframe',
+    'script', 'style', 'svg', 'math', 'form', 'input', 'font', 'section', 'embed', 'object', 'title', 'textarea',
+    'xmp', 'noscript', 'template', 'dd', 'dl', 'pre', 'abbr', 'time', 'P', 'SCRIPT', 'Img', 'plaintext', 'base',
+  ]; // prettier-ignore
+  const ATTRS = [
+    'href',
+    'src',
+    'alt',
+    'title',
+    'width',
+    'onclick',
+    'OnError',
+    'style',
+    'srcdoc',
+    'colspan',
+    'cite',
+  ];
+  const VALUES = [
+    'https://a.example/x', '/rel', 'javascript:alert(1)', 'JaVaScRiPt:x', 'jav&#x09;ascript:x', 'data:text/html,x',
+    'vbscript:x', '1', '"><script>alert(1)</script>', "' onmouseover='x", 'https://www.youtube.com/embed/dQw4w9WgXcQ',
+    'mailto:a@b.example', '', '&lt;b&gt;', '&quot;', '`x`',
+  ]; // prettier-ignore
+  const TEXT = [
+    'hi',
+    ' ',
+    'A &amp; B',
+    '&nbsp;',
+    '&copy',
+    '5 < 6',
+    '>',
+    '<',
+    '&',
+    '&#x3c;script&#x3e;',
+    '\n',
+  ];
+  const MARKUP = [
+    '<!-- c -->',
+    '<!-->',
+    '<!doctype html>',
+    '<?x?>',
+    '<![CDATA[<script>]]>',
+    '</>',
+    '</ x>',
+    '<!--',
+  ];
+
+  let seed = 42;
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const attribute = () => {
+    const value = pick(VALUES);
+    const quote = pick(['"', "'", '']);
+    return quote === '' || !value.includes(quote)
+      ? ` ${pick(ATTRS)}=${quote}${value}${quote}`
+      : ` ${pick(ATTRS)}`;
+  };
+  const markup = () => {
+    let html = '';
+    for (let n = 1 + Math.floor(random() * 30); n > 0; n--) {
+      const r = random();
+      if (r < 0.35) html += pick(TEXT);
+      else if (r < 0.65)
+        html += `<${pick(TAGS)}${random() < 0.6 ? attribute() : ''}${random() < 0.3 ? attribute() : ''}${random() < 0.1 ? '/' : ''}>`;
+      else if (r < 0.9) html += `</${pick(TAGS)}>`;
+      else html += pick(MARKUP);
+    }
+    return html;
+  };
+
+  const ALLOWED = new Set([
+    'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'cite', 'code', 'dd', 'del', 'details', 'dfn', 'div', 'dl',
+    'dt', 'em', 'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'iframe', 'img', 'ins',
+    'kbd', 'li', 'mark', 'ol', 'p', 'pre', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'summary',
+    'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'u', 'ul',
+  ]); // prettier-ignore
+  const SAFE_ATTRIBUTES = new Set([
+    'href', 'src', 'alt', 'title', 'width', 'height', 'colspan', 'rowspan', 'cite', 'datetime', 'rel',
+    'referrerpolicy', 'loading', 'decoding', 'sandbox', 'allow', 'start', 'reversed', 'type', 'value', 'scope',
+  ]); // prettier-ignore
+
+  it('lets nothing outside the allowlist through, and is stable when applied twice', () => {
+    for (let run = 0; run < 3000; run++) {
+      const input = markup();
+      const output = sanitizeHtml(input, { baseUrl: base });
+      const problems: string[] = [];
+      const parser = new Parser(
+        {
+          onopentag(name, attributes) {
+            if (!ALLOWED.has(name)) problems.push(`tag ${name}`);
+            for (const [key, value] of Object.entries(attributes)) {
+              if (!SAFE_ATTRIBUTES.has(key)) problems.push(`attribute ${key}`);
+              if (
+                (key === 'href' || key === 'src' || key === 'cite') &&
+                !/^(https?:\/\/|mailto:)/.test(value)
+              )
+                problems.push(`${key}=${value}`);
+              if (
+                name === 'iframe' &&
+                key === 'src' &&
+                !value.startsWith('https://www.youtube-nocookie.com/')
+              )
+                problems.push(`iframe ${value}`);
+            }
+          },
+        },
+        { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+      );
+      parser.end(output);
+      expect({ input, problems }).toEqual({ input, problems: [] });
+      expect({ input, again: sanitizeHtml(output, { baseUrl: base }) }).toEqual({ input, again: output });
+    }
   });
 });

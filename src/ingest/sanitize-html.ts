@@ -1,7 +1,14 @@
 // The last stage before storage: feed HTML rebuilt from an allowlist of tags, attributes and URL schemes.
-// Everything rendered later trusts only this output. One pass over htmlparser2's tokens, so time is linear.
-import { Parser } from 'htmlparser2';
+// Everything rendered later trusts only this output, which is built afresh from the tokens (every tag from the
+// allowlist, every text and attribute escaped), so however odd the input, nothing else gets through. One pass
+// over the tokens, so time is linear.
 import { escapeHtml } from '../text/escape';
+import {
+  createHtmlTokenizer,
+  VOID_ELEMENTS,
+  type HtmlTokenHandler,
+  type HtmlTokenizer,
+} from '../text/html-tokenizer';
 import { BLOCK_TAGS, collapseWhitespace } from '../text/html-to-text';
 import { yieldToEventLoop } from './yield';
 
@@ -20,6 +27,33 @@ const DROPPED_WITH_CONTENT = new Set([
 ]); // prettier-ignore
 
 const VOID_TAGS = new Set(['br', 'hr', 'img']);
+
+/** An element opening closes the open elements named here, while they are innermost (as browsers do). */
+const IMPLIED_CLOSES = new Map<string, ReadonlySet<string>>();
+{
+  const paragraph = new Set(['p']);
+  const headings = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p']);
+  const cells = new Set(['td', 'th']);
+  const definitions = new Set(['dd', 'dt']);
+  const sections = new Set(['thead', 'tbody']);
+  for (const [names, closes] of [
+    [['tr'], new Set(['tr', 'td', 'th'])],
+    [['td', 'th'], cells],
+    [['a'], new Set(['a'])],
+    [['li'], new Set(['li'])],
+    [['h1', 'h2', 'h3', 'h4', 'h5', 'h6'], headings],
+    [['dd', 'dt'], definitions],
+    [['tbody', 'tfoot'], sections],
+    [
+      [
+        'p', 'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption',
+        'figure', 'footer', 'form', 'header', 'hr', 'main', 'nav', 'ol', 'pre', 'section', 'table', 'ul',
+      ], // prettier-ignore
+      paragraph,
+    ],
+  ] as const)
+    for (const name of names) IMPLIED_CLOSES.set(name, closes);
+}
 
 const ALLOWED_ATTRIBUTES: Record<string, readonly string[]> = {
   a: ['href', 'title'],
@@ -98,9 +132,9 @@ export function isTrackingPixel(src: string, width?: string, height?: string): b
 }
 
 export function sanitizeHtml(html: string, options: SanitizeOptions = {}): string {
-  const sanitizer = createSanitizer(options);
-  sanitizer.write(html);
-  return sanitizer.end();
+  const sanitizer = new Sanitizer(html, options);
+  sanitizer.run(Infinity);
+  return sanitizer.html();
 }
 
 /** Slices of this many characters are sanitized between yields to the event loop. */
@@ -120,101 +154,126 @@ export async function sanitizeWithText(
   html: string,
   options: SanitizeOptions & { textLimit: number },
 ): Promise<Sanitized> {
-  const sanitizer = createSanitizer(options);
-  for (let at = 0; at < html.length; at += SLICE) {
-    sanitizer.write(html.slice(at, at + SLICE));
-    if (at + SLICE < html.length) await yieldToEventLoop();
-  }
-  return { html: sanitizer.end(), text: collapseWhitespace(sanitizer.text()) };
+  const sanitizer = new Sanitizer(html, options);
+  for (let until = SLICE; !sanitizer.run(until); until += SLICE) await yieldToEventLoop();
+  return { html: sanitizer.html(), text: collapseWhitespace(sanitizer.visibleText()) };
 }
 
-function createSanitizer(options: SanitizeOptions & { textLimit?: number }): {
-  write(chunk: string): void;
-  end(): string;
-  text(): string;
-} {
-  const textLimit = options.textLimit ?? 0;
-  const textParts: string[] = [];
-  let textLength = 0;
-  const out: string[] = [];
-  const open: string[] = []; // allowed tags we emitted and have not closed
-  let dropDepth = 0; // > 0 while inside a tag dropped with its content
-  let dropTag = '';
-  let depth = 0; // nesting of all real elements, to flatten pathological nesting
+/** Builds the output from the tokens; a class because one is made per post (see html-tokenizer.ts). */
+class Sanitizer implements HtmlTokenHandler {
+  private readonly out: string[] = [];
+  private readonly textParts: string[] = [];
+  private textLength = 0;
+  private readonly textLimit: number;
+  private readonly open: string[] = []; // allowed tags we emitted and have not closed
+  private dropDepth = 0; // > 0 while inside a tag dropped with its content
+  private dropTag = '';
+  private depth = 0; // nesting of all real elements, to flatten pathological nesting
+  private readonly tokenizer: HtmlTokenizer;
 
-  const parser = new Parser(
-    {
-      onopentag(rawName, attributes) {
-        const name = rawName; // the parser lower-cases tag names
-        if (dropDepth > 0) {
-          if (name === dropTag) dropDepth++;
-          return;
-        }
-        if (DROPPED_WITH_CONTENT.has(name)) {
-          dropDepth = 1;
-          dropTag = name;
-          return;
-        }
-        if (textLength < textLimit && BLOCK_TAGS.has(name)) textParts.push(' ');
-        if (!ALLOWED_TAGS.has(name) || depth >= MAX_DEPTH) return;
-        const attrs = allowedAttributes(name, attributes, options.baseUrl);
-        if (attrs === undefined) {
-          // iframe from a host we do not embed: drop it with anything inside.
-          if (!VOID_TAGS.has(name)) {
-            dropDepth = 1;
-            dropTag = name;
-          }
-          return;
-        }
-        out.push(`<${name}${attrs}>`);
-        if (!VOID_TAGS.has(name)) {
-          open.push(name);
-          depth++;
-        }
-      },
-      ontext(text) {
-        if (dropDepth > 0) return;
-        out.push(escapeHtml(text));
-        if (textLength < textLimit) {
-          textParts.push(text);
-          textLength += text.length;
-        }
-      },
-      onclosetag(rawName) {
-        const name = rawName; // the parser lower-cases tag names
-        if (dropDepth > 0) {
-          if (name === dropTag) dropDepth--;
-          return;
-        }
-        if (textLength < textLimit && BLOCK_TAGS.has(name)) textParts.push(' ');
-        if (VOID_TAGS.has(name)) return;
-        const at = open.lastIndexOf(name);
-        if (at === -1) return;
-        // Close anything left open inside it, so the output stays well nested.
-        while (open.length > at) {
-          out.push(`</${open.pop()}>`);
-          depth--;
-        }
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
-  );
-  // Output is joined once per write, so the final join is over a few segments, not every tag and text.
-  const segments: string[] = [];
-  return {
-    write(chunk) {
-      parser.write(chunk);
-      segments.push(out.join(''));
-      out.length = 0;
-    },
-    end() {
-      parser.end();
-      while (open.length) out.push(`</${open.pop()}>`);
-      segments.push(out.join(''));
-      return segments.join('').trim();
-    },
-    text: () => textParts.join(''),
-  };
+  constructor(
+    input: string,
+    private readonly options: SanitizeOptions & { textLimit?: number },
+  ) {
+    this.textLimit = options.textLimit ?? 0;
+    this.tokenizer = createHtmlTokenizer(input, this);
+  }
+
+  /** Sanitizes the markup that starts before `until`; answers true when all of it is done. */
+  run(until: number): boolean {
+    if (!this.tokenizer.run(until)) return false;
+    while (this.open.length) this.out.push(`</${this.open.pop()}>`);
+    return true;
+  }
+
+  html(): string {
+    return this.out.join('').trim();
+  }
+
+  /** The text read so far (at least textLimit characters of it, when there is that much). */
+  visibleText(): string {
+    return this.textParts.join('');
+  }
+
+  openTag(name: string, attributes: Record<string, string>, selfClosing: boolean): void {
+    const { open, out } = this;
+    const empty = selfClosing || VOID_ELEMENTS.has(name);
+    if (this.dropDepth > 0) {
+      if (name === this.dropTag && !empty) this.dropDepth++;
+      return;
+    }
+    // As browsers do: a new paragraph ends the open one, a list item the previous item, and so on.
+    const closes = IMPLIED_CLOSES.get(name);
+    while (closes && open.length && closes.has(open[open.length - 1]!)) {
+      const innermost = open[open.length - 1]!;
+      this.blockBoundary(innermost);
+      this.close(innermost);
+    }
+    if (DROPPED_WITH_CONTENT.has(name)) {
+      if (!empty) this.drop(name);
+      return;
+    }
+    this.blockBoundary(name);
+    if (!ALLOWED_TAGS.has(name) || this.depth >= MAX_DEPTH) return;
+    const attrs = allowedAttributes(name, attributes, this.options.baseUrl);
+    if (attrs === undefined) {
+      // iframe from a host we do not embed: drop it with anything inside.
+      if (!empty) this.drop(name);
+      return;
+    }
+    out.push(`<${name}${attrs}>`);
+    if (VOID_TAGS.has(name)) return;
+    if (selfClosing) out.push(`</${name}>`);
+    else {
+      open.push(name);
+      this.depth++;
+    }
+  }
+
+  text(text: string): void {
+    // An iframe's content is never shown (a browser reads it as raw text): it is not kept either.
+    if (this.dropDepth > 0 || this.open[this.open.length - 1] === 'iframe') return;
+    this.out.push(escapeHtml(text));
+    if (this.textLength < this.textLimit) {
+      this.textParts.push(text);
+      this.textLength += text.length;
+    }
+  }
+
+  closeTag(name: string): void {
+    if (this.dropDepth > 0) {
+      if (name === this.dropTag) this.dropDepth--;
+      // An end tag for an element open around the dropped one closes the dropped one too (</p> after an
+      // unclosed <svg> inside that paragraph), and what follows is kept.
+      if (this.dropDepth === 0 || !this.open.includes(name)) return;
+      this.dropDepth = 0;
+    }
+    // Browsers read a stray </br> as <br>, and a stray </p> as an empty paragraph.
+    if (name === 'br') return this.openTag('br', {}, false);
+    this.blockBoundary(name);
+    if (VOID_TAGS.has(name)) return;
+    if (!this.close(name) && name === 'p' && this.depth < MAX_DEPTH) this.out.push('<p></p>');
+  }
+
+  private drop(name: string): void {
+    this.dropDepth = 1;
+    this.dropTag = name;
+  }
+
+  private blockBoundary(name: string): void {
+    if (this.textLength < this.textLimit && BLOCK_TAGS.has(name)) this.textParts.push(' ');
+  }
+
+  /** Closes the open element `name` and anything left open inside it, so the output stays well nested. */
+  private close(name: string): boolean {
+    const at = this.open.lastIndexOf(name);
+    if (at === -1) return false;
+    while (this.open.length > at) {
+      this.out.push(`</${this.open.pop()}>`);
+      this.depth--;
+    }
+    return true;
+  }
 }
 
 /**

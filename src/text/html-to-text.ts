@@ -1,5 +1,5 @@
 // Plain text from HTML: what summaries, derived titles and privacy checks read. Linear time, no DOM.
-import { Parser } from 'htmlparser2';
+import { createHtmlTokenizer } from './html-tokenizer';
 
 export const BLOCK_TAGS = new Set([
   'p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'tr', 'table',
@@ -17,28 +17,23 @@ export function htmlToText(html: string, maxChars = Infinity): string {
   const parts: string[] = [];
   let collected = 0;
   let skipping = 0;
-  const parser = new Parser(
-    {
-      onopentag(name) {
-        if (SKIPPED_TAGS.has(name)) skipping++;
-        else if (BLOCK_TAGS.has(name)) parts.push(' ');
-      },
-      onclosetag(name) {
-        if (SKIPPED_TAGS.has(name)) skipping = Math.max(0, skipping - 1);
-        else if (BLOCK_TAGS.has(name)) parts.push(' ');
-      },
-      ontext(text) {
-        if (skipping > 0) return;
-        parts.push(text);
-        collected += text.length;
-      },
+  const tokenizer = createHtmlTokenizer(html, {
+    openTag(name, _attributes, selfClosing) {
+      if (SKIPPED_TAGS.has(name)) skipping += selfClosing ? 0 : 1;
+      else if (BLOCK_TAGS.has(name)) parts.push(' ');
     },
-    { decodeEntities: true, lowerCaseTags: true },
-  );
+    closeTag(name) {
+      if (SKIPPED_TAGS.has(name)) skipping = Math.max(0, skipping - 1);
+      else if (BLOCK_TAGS.has(name)) parts.push(' ');
+    },
+    text(text) {
+      if (skipping > 0) return;
+      parts.push(text);
+      collected += text.length;
+    },
+  });
   const slice = 16 * 1024;
-  for (let at = 0; at < html.length && collected <= maxChars * 2; at += slice)
-    parser.write(html.slice(at, at + slice));
-  parser.end();
+  for (let until = slice; !tokenizer.run(until) && collected <= maxChars * 2; until += slice);
   return collapseWhitespace(parts.join(''));
 }
 
