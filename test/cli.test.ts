@@ -70,7 +70,9 @@ describe('npx yesterday', () => {
     expect(bad.stderr).toContain('--date must be a date like 2026-11-20');
     const option = await yesterday(['demo', '--port', '8080'], env);
     expect(option.code).toBe(2);
-    expect(option.stderr).toContain('demo takes no options (got "--port"). Settings come from the environment');
+    expect(option.stderr).toContain(
+      'demo takes no options (got "--port"). Settings come from the environment',
+    );
   });
 
   it('migrates, adds a source, ingests it, and publishes idempotently', async () => {
