@@ -9,6 +9,7 @@ import { findOrCreateSchool } from '../db/schools';
 import { findSource, insertSource, retrySourceNow } from '../db/sources';
 import { openSqlite } from '../db/sqlite-node';
 import { silentLogger } from '../log';
+import { changeSetting } from '../settings/district-settings';
 import { createNodeFetcher } from './fetch-feed-node';
 import type { FeedFetcher } from './fetcher';
 import { pollSources } from './poll';
@@ -192,5 +193,39 @@ describe('refreshSource', () => {
     const source = await addSource();
     await db.orm.run(`update sources set "authorization" = 'pending' where id = ${source.id}`);
     expect(await pollSources(deps)).toEqual([]);
+  });
+});
+
+describe('pollSources', () => {
+  it('fetches at most the set number of feeds at a time across hosts, and stores every one', async () => {
+    const servers = await Promise.all([1, 2, 3, 4].map(() => startTestServer()));
+    const fetcher = createNodeFetcher({ publicUrl: 'https://d.example', allowPrivateNetworks: true });
+    const db = createTestDatabase().database;
+    await changeSetting(db, 'fetch_concurrency', '3', 1);
+    let inFlight = 0;
+    let most = 0;
+    try {
+      for (const server of servers)
+        for (const n of [1, 2, 3])
+          server.route(`/feed/${n}`, async (_request, response) => {
+            most = Math.max(most, ++inFlight);
+            await new Promise((resolve) => setTimeout(resolve, 30));
+            inFlight--;
+            response
+              .writeHead(200, { 'content-type': 'application/rss+xml' })
+              .end(rss(item(`${server.url}-${n}`, `Post ${n}`)));
+          });
+      const school = await findOrCreateSchool(db, 'Lincoln Elementary', 1);
+      for (const server of servers)
+        for (const n of [1, 2, 3])
+          await insertSource(db, { schoolId: school.id, feedUrl: `${server.url}/feed/${n}` }, 1);
+      const outcomes = await pollSources({ db, fetcher, now: () => T0, log: silentLogger });
+      expect(outcomes.map((o) => o.status)).toEqual(Array(12).fill('updated'));
+      expect(await listItemsPublishedBetween(db, 0, Number.MAX_SAFE_INTEGER)).toHaveLength(12);
+      expect(most).toBe(3);
+    } finally {
+      await fetcher.close();
+      await Promise.all(servers.map((s) => s.close()));
+    }
   });
 });
