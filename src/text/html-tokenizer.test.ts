@@ -52,6 +52,7 @@ describe('createHtmlTokenizer', () => {
     ['&copy 2026 &#169; &#x3C;', ['"© 2026 © <"']],
     ['<a title="&copy=1&amp;x">', ['<a title="&copy=1&x">']], // attribute rules for legacy entities
     ['<a =x b>', ['<a =x="" b="">']],
+    ['<a __proto__=x constructor=y>', ['<a constructor="y">']], // no prototype games with attribute names
   ])('%s', (html, expected) => {
     expect(tokens(html)).toEqual(expected);
   });
