@@ -50,3 +50,12 @@ describe('findStudentNames', () => {
     ]);
   });
 });
+
+describe('findStudentNames on long text', () => {
+  it('reads a long run without spaces in linear time', () => {
+    const started = performance.now();
+    expect(names(`${'x'.repeat(200_000)} Maya Johnson`)).toEqual(['Maya Johnson']);
+    // Generous bound only to catch quadratic behaviour (which took minutes), not a timing assertion.
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});

@@ -74,14 +74,15 @@ function isTitleCase(words: Word[]): boolean {
  * underscores ("yd-marker-3APfqkE0S1oW8JuN", "IMG_2041"). Their letters can spell a name by chance, so
  * they are blanked out (same length, so positions still match the text).
  */
-const NOT_PROSE = /\S*(?::\/\/|@|www\.|\p{L}[\p{N}_]|[\p{N}_]\p{L})\S*/gu;
+const NOT_PROSE = /:\/\/|@|www\.|\p{L}[\p{N}_]|[\p{N}_]\p{L}/u;
 
 /** Between a given name and a surname: spaces, or one line break, never a paragraph break. */
 const NAME_GAP = /^[^\S\n]*\n?[^\S\n]*$/;
 
 export function findStudentNames(text: string, context: NameContext): NameMatch[] {
   const words: Word[] = [];
-  const prose = text.replace(NOT_PROSE, (run) => ' '.repeat(run.length));
+  // Run by run (split at spaces), so a long run costs one scan, never one per position in it.
+  const prose = text.replace(/\S+/g, (run) => (NOT_PROSE.test(run) ? ' '.repeat(run.length) : run));
   for (const match of prose.matchAll(WORD))
     words.push({ text: match[0], start: match.index, end: match.index + match[0].length });
   if (words.length === 0) return [];
