@@ -25,6 +25,7 @@ import { createNodeRuntime } from '../src/entry/node';
 import { runWithConcurrency } from '../src/ingest/poll';
 import { sendDepsOf } from '../src/jobs/jobs';
 import { silentLogger } from '../src/log';
+import { seededRandom } from '../test/fixtures';
 
 const SUBSCRIBERS = Number(process.argv[2] ?? 100_000);
 const SCHOOLS = 12;
@@ -96,14 +97,8 @@ for (let n = 0; n <= SCHOOLS; n++) {
   );
 }
 const raw = runtime.sqlite.sqlite;
-// mulberry32: the same "random" choices on every run.
-let seed = 20261120;
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+// The same "random" choices on every run.
+const random = seededRandom(20261120);
 const insertSubscriber = raw.prepare(
   `insert into subscribers (email, email_key, status, token_nonce, consent_at, consent_text, consent_source, confirmed_at, created_at, updated_at)
    values (?, ?, 'confirmed', ?, 1, 'bench', 'form', 1, 1, 1)`,

@@ -55,3 +55,14 @@ export async function addConfirmedSubscriber(db: Database, email: string, school
   await confirmSubscriber(db, subscriber.id, 1);
   return subscriber;
 }
+
+/** mulberry32: numbers in [0, 1) that look random but are the same on every run for the same seed. */
+export function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

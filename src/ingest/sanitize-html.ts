@@ -26,8 +26,6 @@ const DROPPED_WITH_CONTENT = new Set([
   'plaintext', 'noembed',
 ]); // prettier-ignore
 
-const VOID_TAGS = new Set(['br', 'hr', 'img']);
-
 /** An element opening closes the open elements named here, while they are innermost (as browsers do). */
 const IMPLIED_CLOSES = new Map<string, ReadonlySet<string>>();
 {
@@ -222,7 +220,7 @@ class Sanitizer implements HtmlTokenHandler {
       return;
     }
     out.push(`<${name}${attrs}>`);
-    if (VOID_TAGS.has(name)) return;
+    if (VOID_ELEMENTS.has(name)) return;
     if (selfClosing) out.push(`</${name}>`);
     else {
       open.push(name);
@@ -251,7 +249,7 @@ class Sanitizer implements HtmlTokenHandler {
     // Browsers read a stray </br> as <br>, and a stray </p> as an empty paragraph.
     if (name === 'br') return this.openTag('br', {}, false);
     this.blockBoundary(name);
-    if (VOID_TAGS.has(name)) return;
+    if (VOID_ELEMENTS.has(name)) return;
     if (!this.close(name) && name === 'p' && this.depth < MAX_DEPTH) this.out.push('<p></p>');
   }
 
