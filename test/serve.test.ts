@@ -1,11 +1,17 @@
 // `npm start` and `npm run demo` as a newcomer runs them: real processes, real ports, real files.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
+import { createServer as createTcpServer } from 'node:net';
+import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
+import { addDays, dayRange, localDateOf } from '../src/time/zoned-time';
+import { createClient } from './browser-client';
+import { serveBody, startTestServer } from './http-server';
 import { freePort } from './test-app';
 
 const BIN = resolve(import.meta.dirname, '../bin/yesterday.mjs');
@@ -50,6 +56,54 @@ function start(command: string, env: Record<string, string>): Started {
       });
     },
   };
+}
+
+/** A one-off command, like an operator typing it next to the running server. */
+async function command(args: string[], env: Record<string, string>): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, [BIN, ...args], {
+    env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env },
+    timeout: 60_000,
+  });
+  return stdout;
+}
+
+/** The processes whose parent is `pid` (Linux: /proc/PID/stat, field 4). */
+function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid) children.push(Number(entry));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return children.sort();
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function until<T>(
+  what: string,
+  check: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 20_000,
+) {
+  const started = Date.now();
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** A GET with exactly these headers (fetch would add Accept-Encoding and decompress on its own). */
@@ -140,4 +194,120 @@ describe('starting Yesterday', () => {
     }
     expect(await demo.stop()).toBe(0);
   });
+
+  it('serve with WEB_PROCESSES=2: both web processes answer, caches are current at once after a publish, the primary sends the emails, a dead process is replaced, and all stop together', async () => {
+    const dir = tempDir();
+    const feeds = await startTestServer();
+    cleanups.push(() => feeds.close());
+    const date = addDays(localDateOf(Date.now(), 'America/Chicago'), -1);
+    const noon = new Date(dayRange(date, 'America/Chicago').start + 12 * 3600_000).toUTCString();
+    feeds.route(
+      '/feed.xml',
+      serveBody(
+        `<?xml version="1.0"?><rss version="2.0"><channel><title>Room 9</title><link>https://room9.example/</link>
+<item><title>Kites on the field</title><link>https://room9.example/kites</link><pubDate>${noon}</pubDate><description>We flew kites.</description></item></channel></rss>`,
+        'application/rss+xml',
+      ),
+    );
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const outbox = join(dir, 'outbox');
+    const env = {
+      PORT: String(port),
+      PUBLIC_URL: base,
+      DATABASE_PATH: join(dir, 'y.db'),
+      OUTBOX_DIR: outbox,
+      FETCH_ALLOW_PRIVATE_NETWORKS: 'true',
+    };
+    await command(['sources:add', `${feeds.url}/feed.xml`, '--school', 'Lincoln Elementary'], env);
+    await command(['ingest'], env);
+    const token = (await command(['token:create', '--name', 'test', '--role', 'admin'], env)).trim();
+
+    const server = start('serve', { ...env, WEB_PROCESSES: '2' });
+    cleanups.push(() => server.stop());
+    await server.waitFor(
+      new RegExp(`Yesterday is running at ${base} \\(public address: ${base}, 2 web processes\\)`),
+    );
+    const web = childrenOf(server.child.pid!);
+    expect(web).toHaveLength(2);
+
+    // Every new connection goes to the next web process: six of them fill both caches with the empty feed.
+    const freshGet = (path: string) =>
+      new Promise<string>((resolveBody, reject) =>
+        httpGet(`${base}${path}`, { agent: false }, (response) => {
+          let body = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (body += chunk));
+          response.on('end', () => resolveBody(body));
+        }).on('error', reject),
+      );
+    for (let n = 0; n < 6; n++) expect(await freshGet('/feed.xml')).not.toContain('Kites on the field');
+
+    // A parent subscribes and confirms; then an editor publishes through the API, in one of the processes.
+    const parent = createClient(base);
+    expect((await parent.post('/subscribe', { email: 'parent@family.example' })).status).toBe(303);
+    const emails = () => readdirSync(outbox).filter((f) => f.endsWith('.eml'));
+    const confirmation = await simpleParser(readFileSync(join(outbox, emails()[0]!)));
+    const link = /\/subscribe\/confirm\?token=[\w.-]+/.exec(confirmation.text ?? '')![0];
+    expect((await parent.post(link, {})).status).toBeLessThan(400);
+    const api = (path: string, method: string, body?: unknown) =>
+      fetch(`${base}/api/v1${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    const { items } = (await (await api(`/items?date=${date}`, 'GET')).json()) as { items: { id: number }[] };
+    expect(items).toHaveLength(1);
+    expect((await api(`/digests/${date}`, 'PUT', { entries: [{ item_id: items[0]!.id }] })).status).toBe(200);
+    expect((await api(`/digests/${date}/publish`, 'POST')).status).toBe(200);
+
+    // The other process dropped its cached feed when the change was committed, not a second later.
+    for (let n = 0; n < 6; n++) expect(await freshGet('/feed.xml')).toContain('Kites on the field');
+    // The publishing process asked the primary to send; its sender runs every minute otherwise.
+    const digestMail = await until(
+      'the digest email',
+      () => (emails().length === 2 ? emails() : undefined),
+      30_000,
+    );
+    expect(digestMail).toHaveLength(2);
+
+    // A web process that dies is replaced, and the site keeps answering meanwhile.
+    process.kill(web[0]!, 'SIGKILL');
+    const replaced = await until('a new web process', () => {
+      const now = childrenOf(server.child.pid!);
+      return now.length === 2 && !now.includes(web[0]!) ? now : undefined;
+    });
+    await server.waitFor(/a web process stopped unexpectedly; starting another/);
+    for (let n = 0; n < 4; n++) expect(await freshGet('/')).toContain('Kites on the field');
+
+    expect(await server.stop()).toBe(0);
+    expect([...replaced, web[1]!].filter(alive)).toEqual([]);
+  }, 90_000);
+
+  it.each(['1', '2'])(
+    'serve (WEB_PROCESSES=%s) stops with the reason when the port is taken',
+    async (processes) => {
+      const dir = tempDir();
+      const taken = createTcpServer();
+      await new Promise<void>((ready) => taken.listen(0, '127.0.0.1', ready));
+      cleanups.push(() => new Promise<void>((closed) => taken.close(() => closed())));
+      const port = (taken.address() as { port: number }).port;
+      const server = start('serve', {
+        PORT: String(port),
+        DATABASE_PATH: join(dir, 'y.db'),
+        OUTBOX_DIR: join(dir, 'outbox'),
+        WEB_PROCESSES: processes,
+      });
+      cleanups.push(() => server.stop());
+      const code = await new Promise<number | null>((exited) => server.child.once('exit', exited));
+      expect(code).toBe(2);
+      expect(server.output()).toContain(
+        `yesterday: PORT: 127.0.0.1:${port} is already in use by another program. Stop that program, or set PORT to a free port.`,
+      );
+      expect(childrenOf(server.child.pid!)).toEqual([]);
+    },
+  );
 });

@@ -63,7 +63,10 @@ export function openD1(binding: D1Like): Database {
     async batch(statements: Statement[]) {
       if (statements.length === 0) return;
       await binding.batch(statements.map(toBound));
-      if (statements.some((statement) => touchesPublic(statement))) database.publicTicks++;
+      if (statements.some((statement) => touchesPublic(statement))) {
+        database.publicTicks++;
+        database.onPublicChange?.();
+      }
     },
   };
   return database;

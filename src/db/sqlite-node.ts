@@ -61,7 +61,10 @@ export function openSqlite(path: string): SqliteHandle {
           for (const statement of statements) (statement as unknown as { run(): unknown }).run();
         })
         .immediate();
-      if (statements.some((statement) => touchesPublic(statement))) database.publicTicks++;
+      if (statements.some((statement) => touchesPublic(statement))) {
+        database.publicTicks++;
+        database.onPublicChange?.();
+      }
     },
   };
   return { database, sqlite, close: () => sqlite.close() };

@@ -28,6 +28,7 @@ import { createNodeFetcher } from '../ingest/fetch-feed-node';
 import { readFeed } from '../ingest/read-feed';
 import { addDays, isLocalDate, localDateOf } from '../time/zoned-time';
 import { createNodeRuntime, startServer, type NodeRuntime } from './node';
+import { isWebProcess, runWebProcess, startPrimary, webProcessCount } from './web-processes';
 
 class UsageError extends Error {}
 class CommandFailed extends Error {}
@@ -417,9 +418,26 @@ function printReport(report: FeedReport): void {
 }
 
 async function serve(config: Config): Promise<void> {
-  const runtime = await createNodeRuntime(config);
-  const server = await startServer(runtime);
-  console.log(`Yesterday is running at ${server.url} (public address: ${config.publicUrl})`);
+  if (isWebProcess()) return runWebProcess(config);
+  const processes = webProcessCount(config);
+  let runtime: NodeRuntime;
+  let url: string;
+  let close: () => Promise<void>;
+  if (processes > 1) {
+    const primary = await startPrimary(config, processes);
+    ({ runtime, url } = primary);
+    close = primary.stop;
+  } else {
+    runtime = await createNodeRuntime(config);
+    const server = await startServer(runtime);
+    url = server.url;
+    close = async () => {
+      await server.close();
+      await runtime.close();
+    };
+  }
+  const many = processes > 1 ? `, ${processes} web processes` : '';
+  console.log(`Yesterday is running at ${url} (public address: ${config.publicUrl}${many})`);
   const setupLink = await setupLinkIfNeeded(runtime.deps.db, config.publicUrl, runtime.deps.clock.now());
   if (setupLink)
     console.log(`Create the first admin account with this link (it works once, for 24 hours):\n${setupLink}`);
@@ -429,8 +447,7 @@ async function serve(config: Config): Promise<void> {
     );
   const stop = async () => {
     console.log('Stopping…');
-    await server.close();
-    await runtime.close();
+    await close();
     process.exit(0);
   };
   process.once('SIGINT', stop);

@@ -148,7 +148,7 @@ export async function startServer(
     if (!cache.answerFromMemory(request, response)) void listener(request, response);
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => reject(listenProblem(error, config)));
     server.listen(config.port, config.host, () => resolve());
   });
   if (options.scheduler !== false) {
@@ -166,6 +166,28 @@ export async function startServer(
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       }),
   };
+}
+
+/** What an operator can act on, said as what to change; anything else as it came. */
+function listenProblem(error: Error, config: Config): Error {
+  const code = (error as NodeJS.ErrnoException).code;
+  const where = `${config.host}:${config.port}`;
+  if (code === 'EADDRINUSE')
+    return new ConfigError(
+      'PORT',
+      `${where} is already in use by another program. Stop that program, or set PORT to a free port.`,
+    );
+  if (code === 'EACCES')
+    return new ConfigError(
+      'PORT',
+      `this user may not listen on ${where} (ports below 1024 need privileges). Set PORT to 1024 or above and put a reverse proxy in front.`,
+    );
+  if (code === 'EADDRNOTAVAIL')
+    return new ConfigError(
+      'HOST',
+      `${config.host} is not an address of this machine. Set HOST to one that is.`,
+    );
+  return error;
 }
 
 function readDkimKey(path: string): string {
