@@ -6,10 +6,12 @@ import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { getRequestListener, type ServerType } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { createServer } from 'node:http';
+import type { Server } from 'node:net';
 import { buildApp, type BuildOptions } from '../app';
 import { createPublicCache } from '../routes/public-cache';
+import { createFrontDoor } from './front-door';
 import { withPbkdf2Fallback } from '../auth/pbkdf2-hasher';
 import { createScryptHasher } from '../auth/scrypt-hasher';
 import { loadSigningKey } from '../auth/signing-key';
@@ -126,7 +128,7 @@ export async function createNodeRuntime(
 
 export interface RunningServer {
   url: string;
-  server: ServerType;
+  server: Server;
   close(): Promise<void>;
 }
 
@@ -137,16 +139,19 @@ export async function startServer(
 ): Promise<RunningServer> {
   const { config } = runtime.deps;
   const app = buildApp(runtime.deps, options);
-  // Pages, feeds and the embed come from memory until something public changes (see public-cache.ts): a
-  // response already in memory is written straight to the socket; everything else goes through the app.
+  // Pages, feeds and the embed come from memory until something public changes (see public-cache.ts). The
+  // front door answers those from memory on the socket; everything else goes to Node's server and the app.
   const cache = createPublicCache(runtime.deps.db, {
     now: () => runtime.deps.clock.now(),
     gzip: (body) => gzipSync(body, { level: 6 }),
   });
-  const listener = getRequestListener(cache.wrap(app.fetch));
-  const server: ServerType = createServer((request, response) => {
+  const fetch = cache.wrap(app.fetch);
+  const listener = getRequestListener(fetch);
+  const http = createServer((request, response) => {
     if (!cache.answerFromMemory(request, response)) void listener(request, response);
   });
+  const door = createFrontDoor({ cache, fetch: (request) => Promise.resolve(fetch(request)), http });
+  const server = door.server;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error) => reject(listenProblem(error, config)));
     server.listen(config.port, config.host, () => resolve());
@@ -160,11 +165,7 @@ export async function startServer(
   return {
     url: `http://${host}:${address.port}`,
     server,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-      }),
+    close: () => door.close(),
   };
 }
 

@@ -30,7 +30,7 @@ export interface PublicCacheOptions {
 const MIN_GZIP_BYTES = 1024;
 const COMPRESSIBLE = /^(?:text\/|application\/(?:[\w.+-]*\+)?(?:xml|json|javascript)\b)/;
 
-interface Variant {
+export interface Variant {
   headers: Record<string, string>;
   body: Uint8Array<ArrayBuffer>;
   /** The headers as Node writes them fastest: a flat [name, value, …] list, made once. */
@@ -61,6 +61,12 @@ export interface RawResponse {
   end(body?: Uint8Array): unknown;
 }
 
+/** An answer in memory: which variant (identity or gzip), and whether it is a 304 for the client's copy. */
+export interface MemoryAnswer {
+  status: number;
+  variant: Variant;
+}
+
 export interface PublicCache {
   /** The app's fetch with the cache in front of it. */
   wrap<F extends Fetch>(fetch: F): F;
@@ -69,6 +75,12 @@ export interface PublicCache {
    * whether it did. When it cannot tell without asking the database, it declines and wrap() answers.
    */
   answerFromMemory(request: RawRequest, response: RawResponse): boolean;
+  /**
+   * The answer to a GET or HEAD of `target` (path and query) without asking the database or the app:
+   * 'pass' when this cache never holds it (wrong method, not a public page, credentials), 'fill' when it
+   * may but it is not in memory and current (wrap() answers and keeps it).
+   */
+  lookup(method: string, target: string, conditions: Conditions): MemoryAnswer | 'pass' | 'fill';
   size(): number;
 }
 
@@ -143,6 +155,28 @@ export function createPublicCache(db: Database, options: PublicCacheOptions = {}
     return answer(entry, method, conditions);
   };
 
+  const lookup = (method: string, target: string, conditions: Conditions): MemoryAnswer | 'pass' | 'fill' => {
+    if ((method !== 'GET' && method !== 'HEAD') || target.length > 300) return 'pass';
+    if (conditions.authorization !== undefined) return 'pass';
+    const cached = entries.get(target);
+    if (!cached) {
+      const queryStart = target.indexOf('?');
+      return CACHEABLE.test(queryStart === -1 ? target : target.slice(0, queryStart)) ? 'fill' : 'pass';
+    }
+    const current = currentRevision();
+    if (typeof current !== 'number') {
+      current.catch(() => {}); // wrap() reads the revision again, and reports a failure to its caller
+      return 'fill';
+    }
+    if (cached.revision !== current || now() - cached.storedAt >= maxAgeMs) return 'fill';
+    entries.delete(target); // most recently used goes last
+    entries.set(target, cached);
+    return {
+      status: notModified(cached, conditions) ? 304 : cached.status,
+      variant: variantFor(cached, conditions),
+    };
+  };
+
   return {
     wrap<F extends Fetch>(fetch: F): F {
       return (async (request: Request, ...rest: never[]) => {
@@ -174,27 +208,19 @@ export function createPublicCache(db: Database, options: PublicCacheOptions = {}
       }) as F;
     },
     answerFromMemory(request, response) {
-      const method = request.method;
-      const key = request.url;
-      if ((method !== 'GET' && method !== 'HEAD') || !key || key.length > 300) return false;
-      const cached = entries.get(key);
-      if (!cached || request.headers.authorization !== undefined) return false;
-      const current = currentRevision();
-      if (typeof current !== 'number' || cached.revision !== current || now() - cached.storedAt >= maxAgeMs)
-        return false;
-      entries.delete(key);
-      entries.set(key, cached);
-      const conditions = conditionsOf(undefined, { incoming: request });
-      const variant = variantFor(cached, conditions);
-      if (notModified(cached, conditions)) {
-        response.writeHead(304, variant.rawHeaders);
+      const method = request.method ?? '';
+      const found = lookup(method, request.url ?? '', conditionsOf(undefined, { incoming: request }));
+      if (typeof found === 'string') return false;
+      if (found.status === 304) {
+        response.writeHead(304, found.variant.rawHeaders);
         response.end();
       } else {
-        response.writeHead(cached.status, variant.rawHeadersWithLength);
-        response.end(method === 'HEAD' ? undefined : variant.body);
+        response.writeHead(found.status, found.variant.rawHeadersWithLength);
+        response.end(method === 'HEAD' ? undefined : found.variant.body);
       }
       return true;
     },
+    lookup,
     size: () => entries.size,
   };
 }
@@ -225,7 +251,7 @@ export function acceptsGzip(acceptEncoding: string | undefined): boolean {
   return (gzip ?? any ?? 0) > 0;
 }
 
-interface Conditions {
+export interface Conditions {
   ifNoneMatch: string | undefined;
   ifModifiedSince: string | undefined;
   authorization: string | undefined;
