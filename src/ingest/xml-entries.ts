@@ -1,9 +1,10 @@
-// Streams XML through htmlparser2's tokenizer and hands back the feed's root, its channel-level elements and
-// one small element tree per entry. Namespace prefixes are resolved to canonical ones (atom:, media:, ...).
+// Reads XML with our tokenizer (xml-tokenizer.ts) and hands back the feed's root, its channel-level elements
+// and one small element tree per entry. Namespace prefixes are resolved to canonical ones (atom:, media:, ...).
 // DTDs are never read, so entities they declare are never expanded and nothing external is ever fetched.
-// The text is fed in chunks with a yield to the event loop between them, under a deadline.
-import { Parser } from 'htmlparser2';
+// The text is read in steps with a yield to the event loop between them, under a deadline. An end tag closes
+// the innermost open element of its name and those inside it; an end tag that matches nothing is ignored.
 import { escapeHtml } from '../text/escape';
+import { XmlTokenizer } from './xml-tokenizer';
 import { yieldToEventLoop } from './yield';
 
 export interface XNode {
@@ -64,6 +65,8 @@ export const DEFAULT_LIMITS: StreamLimits = {
 export class XmlReadError extends Error {}
 
 interface Frame {
+  /** The name as written, prefix included, which its end tag must repeat. */
+  qualified: string;
   node: XNode;
   /** Namespace declarations made on this element: prefix → URI. */
   declared?: Map<string, string>;
@@ -105,100 +108,108 @@ export async function readXmlEntries(
     return canonical ? `${canonical}:${local}` : `?:${local}`;
   };
 
-  const parser = new Parser(
-    {
-      onopentag(qualified, attrs) {
-        if (failure) return;
-        if (stack.length >= limits.maxDepth) {
-          failure = new XmlReadError('The feed is nested too deeply to be a real feed.');
-          parser.pause();
-          return;
-        }
-        let declared: Map<string, string> | undefined;
-        for (const [key, value] of Object.entries(attrs)) {
-          if (key === 'xmlns') (declared ??= new Map()).set('', value.trim());
-          else if (key.startsWith('xmlns:')) (declared ??= new Map()).set(key.slice(6), value.trim());
-        }
-        const frame: Frame = { node: { name: '', attrs, children: [] }, declared, keep: false };
-        stack.push(frame);
-        const node = frame.node;
-        node.name = canonicalName(qualified);
-        // base is set only where the document declares xml:base (resolved against the enclosing base, or the
-        // document's URL); without one, normalize prefers the entry's own link as the base.
-        const parentBase = stack.length > 1 ? stack[stack.length - 2]!.node.base : undefined;
-        node.base =
-          attrs['xml:base'] === undefined
-            ? parentBase
-            : resolveBase(attrs['xml:base'], parentBase ?? documentUrl);
+  const open = (qualified: string, attrs: Record<string, string>) => {
+    if (stack.length >= limits.maxDepth) {
+      failure = new XmlReadError('The feed is nested too deeply to be a real feed.');
+      return;
+    }
+    let declared: Map<string, string> | undefined;
+    for (const key in attrs) {
+      if (key === 'xmlns') (declared ??= new Map()).set('', attrs[key]!.trim());
+      else if (key.startsWith('xmlns:')) (declared ??= new Map()).set(key.slice(6), attrs[key]!.trim());
+    }
+    const frame: Frame = { qualified, node: { name: '', attrs, children: [] }, declared, keep: false };
+    stack.push(frame);
+    const node = frame.node;
+    node.name = canonicalName(qualified);
+    // base is set only where the document declares xml:base (resolved against the enclosing base, or the
+    // document's URL); without one, normalize prefers the entry's own link as the base.
+    const parentBase = stack.length > 1 ? stack[stack.length - 2]!.node.base : undefined;
+    node.base =
+      attrs['xml:base'] === undefined
+        ? parentBase
+        : resolveBase(attrs['xml:base'], parentBase ?? documentUrl);
 
-        const depth = stack.length; // 1 = root
-        if (depth === 1) {
-          result.root = node;
-          frame.keep = true;
-          return;
-        }
-        if (entryFrame !== -1) {
-          frame.keep = entryChars < limits.maxEntryChars;
-          if (frame.keep) stack[stack.length - 2]!.node.children.push(node);
-          return;
-        }
-        if (ENTRY_NAMES.has(node.name)) {
-          if (result.entries.length >= limits.maxEntries) {
-            result.truncatedEntries++;
-            return;
-          }
-          entryFrame = stack.length - 1;
-          entryChars = 0;
-          frame.keep = true;
-          return;
-        }
-        const parent = stack[stack.length - 2]!;
-        const parentIsChannel =
-          CHANNEL_NAMES.has(parent.node.name) || (depth === 2 && parent.node.name === 'atom:feed');
-        if (CHANNEL_NAMES.has(node.name)) frame.keep = true;
-        else if (parentIsChannel) {
-          frame.keep = true;
-          result.channel.push(node);
-        } else if (parent.keep && parent.node !== result.root && !CHANNEL_NAMES.has(parent.node.name)) {
-          frame.keep = true;
-          parent.node.children.push(node);
-        }
-      },
-      ontext(data) {
-        if (failure) return;
-        const frame = stack[stack.length - 1];
-        if (!frame?.keep || frame.node === result.root || CHANNEL_NAMES.has(frame.node.name)) return;
-        if (entryFrame !== -1) {
-          if (entryChars >= limits.maxEntryChars) return;
-          entryChars += data.length;
-        }
-        frame.node.children.push(data);
-      },
-      onclosetag(_name, isImplied) {
-        if (failure) return;
-        const frame = stack.pop();
-        if (frame && stack.length === entryFrame) {
-          // An entry closed only because the document ended was cut off in transit: drop it, keep the rest.
-          if (!isImplied) result.entries.push(frame.node);
-          entryFrame = -1;
-        }
-      },
+    const depth = stack.length; // 1 = root
+    if (depth === 1) {
+      result.root = node;
+      frame.keep = true;
+      return;
+    }
+    if (entryFrame !== -1) {
+      frame.keep = entryChars < limits.maxEntryChars;
+      if (frame.keep) stack[stack.length - 2]!.node.children.push(node);
+      return;
+    }
+    if (ENTRY_NAMES.has(node.name)) {
+      if (result.entries.length >= limits.maxEntries) {
+        result.truncatedEntries++;
+        return;
+      }
+      entryFrame = stack.length - 1;
+      entryChars = 0;
+      frame.keep = true;
+      return;
+    }
+    const parent = stack[stack.length - 2]!;
+    const parentIsChannel =
+      CHANNEL_NAMES.has(parent.node.name) || (depth === 2 && parent.node.name === 'atom:feed');
+    if (CHANNEL_NAMES.has(node.name)) frame.keep = true;
+    else if (parentIsChannel) {
+      frame.keep = true;
+      result.channel.push(node);
+    } else if (parent.keep && parent.node !== result.root && !CHANNEL_NAMES.has(parent.node.name)) {
+      frame.keep = true;
+      parent.node.children.push(node);
+    }
+  };
+
+  /** Closes the innermost open element; `complete` is false when its end tag never came. */
+  const close = (complete: boolean) => {
+    const frame = stack.pop()!;
+    if (stack.length === entryFrame) {
+      // An entry closed only because the document ended, or because an enclosing element's end tag came
+      // first, was cut off in transit: drop it, keep the rest.
+      if (complete) result.entries.push(frame.node);
+      entryFrame = -1;
+    }
+  };
+
+  const tokenizer = new XmlTokenizer(text, {
+    openTag(qualified, attrs, selfClosing) {
+      if (failure) return;
+      open(qualified, attrs);
+      if (selfClosing && !failure) close(false);
     },
-    { xmlMode: true, decodeEntities: true, recognizeCDATA: true, recognizeSelfClosing: true },
-  );
+    text(data) {
+      if (failure) return;
+      const frame = stack[stack.length - 1];
+      if (!frame?.keep || frame.node === result.root || CHANNEL_NAMES.has(frame.node.name)) return;
+      if (entryFrame !== -1) {
+        if (entryChars >= limits.maxEntryChars) return;
+        entryChars += data.length;
+      }
+      frame.node.children.push(data);
+    },
+    closeTag(qualified) {
+      if (failure) return;
+      let match = stack.length - 1;
+      while (match >= 0 && stack[match]!.qualified !== qualified) match--;
+      if (match === -1) return;
+      while (stack.length > match + 1) close(false);
+      close(true);
+    },
+  });
 
   const started = Date.now();
-  for (let at = 0; at < text.length && !failure; at += limits.chunkChars) {
-    parser.write(text.slice(at, at + limits.chunkChars));
-    if (at + limits.chunkChars < text.length) {
-      await yieldToEventLoop();
-      if (Date.now() - started > limits.deadlineMs) {
-        failure = new XmlReadError('The feed took too long to read; it is unusually large or malformed.');
-      }
+  for (let until = limits.chunkChars; !failure && !tokenizer.run(until); until += limits.chunkChars) {
+    await yieldToEventLoop();
+    if (Date.now() - started > limits.deadlineMs) {
+      failure = new XmlReadError('The feed took too long to read; it is unusually large or malformed.');
     }
   }
-  if (!failure) parser.end();
   if (failure) throw failure;
+  while (stack.length) close(false);
   return result;
 }
 
