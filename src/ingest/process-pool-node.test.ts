@@ -49,6 +49,19 @@ describe('createProcessPool', () => {
     expect(await pool.process(request(feed(post)))).toMatchObject({ ok: true, items: [{ title: 'Kites' }] });
   });
 
+  it('gives the feed waiting behind an abandoned one to the next worker, its deadline running from when that worker has loaded', async () => {
+    pool = createProcessPool({ size: 1, deadlineMs: 200, log: silentLogger });
+    await pool.warm();
+    const huge = feed(
+      `<item><title>a</title><description>${'<b>x</b> '.repeat(900_000)}</description></item>`,
+    );
+    // The second feed waits while the first runs; the fresh worker that takes it needs longer than 200 ms
+    // to load, which must not count against it.
+    const [slow, next] = await Promise.all([pool.process(request(huge)), pool.process(request(feed(post)))]);
+    expect(slow).toMatchObject({ ok: false });
+    expect(next).toMatchObject({ ok: true, items: [{ title: 'Kites' }] });
+  });
+
   it('loses only the worker when a feed exhausts its heap, and replaces it', async () => {
     // A feed at the size cap (9 MiB) of dense markup, against a worker heap far below what it needs.
     pool = createProcessPool({ size: 1, maxHeapMb: 24, log: silentLogger });

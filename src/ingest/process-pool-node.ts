@@ -1,7 +1,8 @@
 // A pool of worker threads for the CPU-heavy stages of ingestion (decode, parse, normalize, sanitize), so
 // they use every core and never block the server's event loop. Each worker runs one feed at a time under a
 // deadline and its own heap limit: a feed that runs too long is stopped by terminating its worker, and a
-// feed too big for the limit costs only that worker, which is replaced.
+// feed too big for the limit costs only that worker, which is replaced. A deadline runs from when the
+// worker has loaded, so a worker's slow start costs no feed.
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../log';
 import type { FeedProcessor, Processed, ProcessRequest } from './read-feed';
@@ -24,6 +25,7 @@ interface Slot {
   job: Job | undefined;
   timer: ReturnType<typeof setTimeout> | undefined;
   ready: Promise<void>;
+  started: boolean;
 }
 
 export interface ProcessPool {
@@ -32,6 +34,9 @@ export interface ProcessPool {
   warm(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** A worker that has not loaded by then is broken. */
+const LOAD_DEADLINE_MS = 60_000;
 
 const WORKER_URL = new URL('./process-worker.mjs', import.meta.url);
 
@@ -52,9 +57,14 @@ export function createProcessPool(options: ProcessPoolOptions): ProcessPool {
       job: undefined,
       timer: undefined,
       ready: new Promise((resolve) => (markReady = resolve)),
+      started: false,
     };
     worker.on('message', (message: { ready?: true; id: number; result: Processed; error?: string }) => {
-      if (message.ready) return markReady();
+      if (message.ready) {
+        slot.started = true;
+        if (slot.job) startDeadline(slot);
+        return markReady();
+      }
       if (message.error) options.log.error('feed processing failed in a worker', { error: message.error });
       if (slot.job?.id === message.id) finish(slot, message.result);
     });
@@ -111,16 +121,26 @@ export function createProcessPool(options: ProcessPoolOptions): ProcessPool {
       // A Node Buffer may share its ArrayBuffer with others, so the body is copied before it is transferred.
       const body = job.request.body.slice();
       slot.worker.postMessage({ ...job.request, body, id: job.id }, [body.buffer]);
-      const busy = slot;
-      busy.timer = setTimeout(
-        () =>
-          replace(busy, {
-            ok: false,
-            message: `The feed took longer than ${deadlineMs / 1000} seconds to read, so it was abandoned.`,
-          }),
-        deadlineMs,
-      );
+      startDeadline(slot);
     }
+  }
+
+  /** The running job's deadline; until the worker has loaded, a generous one for loading instead. */
+  function startDeadline(slot: Slot) {
+    clearTimeout(slot.timer);
+    slot.timer = setTimeout(
+      () =>
+        replace(
+          slot,
+          slot.started
+            ? {
+                ok: false,
+                message: `The feed took longer than ${deadlineMs / 1000} seconds to read, so it was abandoned.`,
+              }
+            : { ok: false, message: 'The feed could not be read because of an internal error.' },
+        ),
+      slot.started ? deadlineMs : Math.max(deadlineMs, LOAD_DEADLINE_MS),
+    );
   }
 
   return {
