@@ -220,7 +220,7 @@ describe('starting Yesterday', () => {
       FETCH_ALLOW_PRIVATE_NETWORKS: 'true',
     };
     await command(['sources:add', `${feeds.url}/feed.xml`, '--school', 'Lincoln Elementary'], env);
-    await command(['ingest'], env);
+    expect(await command(['ingest'], env)).toContain('1 new');
     const token = (await command(['token:create', '--name', 'test', '--role', 'admin'], env)).trim();
 
     const server = start('serve', { ...env, WEB_PROCESSES: '2' });
