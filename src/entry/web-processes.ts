@@ -141,9 +141,25 @@ export async function runWebProcess(config: Config): Promise<void> {
   const send = (message: Message) => {
     if (process.connected) process.send!(message);
   };
+  // Told to stop (or orphaned) while still starting, it stops as soon as it has something to stop.
+  let stopWanted = false;
+  let stop = async () => {
+    stopWanted = true;
+  };
+  const started: { runtime?: NodeRuntime } = {};
+  process.on('SIGINT', () => {});
+  process.on('SIGTERM', () => {});
+  process.on('message', (message: unknown) => {
+    if (!isMessage(message)) return;
+    if (message.yesterday === 'public-changed' && started.runtime)
+      notePublicChangeElsewhere(started.runtime.deps.db);
+    else if (message.yesterday === 'stop') void stop();
+  });
+  process.on('disconnect', () => void stop());
+
   // One feed-processing thread, started only if someone presses "Test this feed" here: a hostile feed must
   // not stall this process's requests either. Background ingestion runs in the primary's pool.
-  const runtime = await createNodeRuntime(config, { processWorkers: 1 });
+  const runtime = (started.runtime = await createNodeRuntime(config, { processWorkers: 1 }));
   runtime.deps.background = {
     wakeSender: () => send({ yesterday: 'wake', job: 'send' }),
     wakePoller: () => send({ yesterday: 'wake', job: 'poll' }),
@@ -159,25 +175,19 @@ export async function runWebProcess(config: Config): Promise<void> {
       error instanceof ConfigError
         ? { yesterday: 'listen-failed', variable: error.variable, message: error.reason }
         : { yesterday: 'listen-failed', message: (error as Error).message };
+    if (!process.connected) process.exit(1);
     process.send!(failed, () => process.exit(1));
     return;
   }
 
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
+  let stopping = false;
+  stop = async () => {
+    if (stopping) return;
+    stopping = true;
     await server.close();
     await runtime.close();
     process.exit(0);
   };
-  process.on('SIGINT', () => {});
-  process.on('SIGTERM', () => {});
-  process.on('message', (message: unknown) => {
-    if (!isMessage(message)) return;
-    if (message.yesterday === 'public-changed') notePublicChangeElsewhere(runtime.deps.db);
-    else if (message.yesterday === 'stop') void stop();
-  });
-  process.on('disconnect', () => void stop());
+  if (stopWanted || !process.connected) return stop();
   send({ yesterday: 'listening', url: server.url });
 }
