@@ -88,6 +88,39 @@ describe('createNodeFetcher', () => {
     expect(outcome.status).toBe('not-modified');
   });
 
+  it('keeps its connections across 304s and redirects, and does not wait for a slow redirect body', async () => {
+    const ports: number[] = [];
+    server.route('/unchanged', (q, r) => {
+      ports.push(q.socket.remotePort!);
+      r.writeHead(304, { etag: '"v1"' }).end();
+    });
+    server.route('/old-home', (q, r) => {
+      ports.push(q.socket.remotePort!);
+      r.writeHead(301, { location: '/unchanged', 'content-type': 'text/html' }).end('<p>Moved.</p>');
+    });
+    server.route('/dripping-redirect', (_q, r) => {
+      r.writeHead(302, { location: '/unchanged' });
+      const timer = setInterval(() => r.write('.'), 100);
+      r.on('close', () => clearInterval(timer));
+    });
+    fetcher = fetcherFor();
+    for (let n = 0; n < 4; n++) {
+      const unchanged = await fetcher.fetch({ url: `${server.url}/unchanged`, etag: '"v1"' });
+      expect(unchanged.status).toBe('not-modified');
+      const moved = await fetcher.fetch({ url: `${server.url}/old-home`, etag: '"v1"' });
+      expect(moved.status).toBe('not-modified');
+    }
+    expect(ports).toHaveLength(12);
+    // The pool keeps two connections to a host and takes turns; neither was closed along the way.
+    expect(new Set(ports).size).toBeLessThanOrEqual(2);
+
+    const started = Date.now();
+    expect((await fetcher.fetch({ url: `${server.url}/dripping-redirect`, etag: '"v1"' })).status).toBe(
+      'not-modified',
+    );
+    expect(Date.now() - started).toBeLessThan(1400); // well inside the 1.5 s deadline
+  });
+
   it('abandons a server that sends headers then a byte a second, and closes the socket', async () => {
     server.route('/slow', (_q, r) => {
       r.writeHead(200, { 'content-type': 'application/rss+xml' });
