@@ -125,13 +125,16 @@ const targets = [
   { name: `/digests/${first}`, path: `/digests/${first}`, file: 'digest.html' },
 ];
 
-/** The body exactly as sent for these request headers (fetch would add Accept-Encoding and decompress). */
-const bytesOf = (url: string, headers: Record<string, string>) =>
-  new Promise<Buffer>((resolve, reject) =>
-    httpGet(url, { headers }, (response) => {
+/**
+ * The status and body exactly as sent for these request headers (fetch would add Accept-Encoding and
+ * decompress), on a new connection each time, so successive calls reach each web process in turn.
+ */
+const get = (url: string, headers: Record<string, string> = {}) =>
+  new Promise<{ status: number; body: Buffer }>((resolve, reject) =>
+    httpGet(url, { headers, agent: false }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve(Buffer.concat(chunks)));
+      response.on('end', () => resolve({ status: response.statusCode!, body: Buffer.concat(chunks) }));
     }).on('error', reject),
   );
 
@@ -141,8 +144,8 @@ mkdirSync(www);
 {
   const yesterday = await startYesterday(1);
   for (const target of targets) {
-    const body = await bytesOf(base + target.path, {});
-    const gzipped = await bytesOf(base + target.path, { 'accept-encoding': 'gzip' });
+    const { body } = await get(base + target.path);
+    const { body: gzipped } = await get(base + target.path, { 'accept-encoding': 'gzip' });
     writeFileSync(join(www, target.file), body);
     writeFileSync(join(www, `${target.file}.gz`), gzipped);
     console.log(`${target.name}: ${body.length} bytes, ${gzipped.length} gzipped`);
@@ -277,16 +280,7 @@ for (const processes of PROCESS_COUNTS) {
       '/sitemap.xml',
     ];
     // Fresh connections go to each web process in turn, so every process caches every page.
-    const fresh = (path: string) =>
-      new Promise<{ status: number; text: string }>((resolve, reject) =>
-        httpGet(base + path, { agent: false }, (response) => {
-          let text = '';
-          response.setEncoding('utf8');
-          response.on('data', (chunk: string) => (text += chunk));
-          response.on('end', () => resolve({ status: response.statusCode!, text }));
-        }).on('error', reject),
-      );
-    for (let n = 0; n < processes * 2; n++) for (const path of watched) await fresh(path);
+    for (let n = 0; n < processes * 2; n++) for (const path of watched) await get(base + path);
     const started = performance.now();
     const response = await fetch(`${base}/api/v1/digests/${second}/publish`, {
       method: 'POST',
@@ -300,8 +294,8 @@ for (const processes of PROCESS_COUNTS) {
         // Show only when every process shows it.
         let everywhere = true;
         for (let n = 0; n < processes; n++) {
-          const { status, text } = await fresh(path);
-          everywhere &&= status === 200 && text.includes(second);
+          const { status, body } = await get(base + path);
+          everywhere &&= status === 200 && body.toString().includes(second);
         }
         if (everywhere) pending.delete(path);
       }

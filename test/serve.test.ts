@@ -106,11 +106,14 @@ async function until<T>(
   }
 }
 
-/** A GET with exactly these headers (fetch would add Accept-Encoding and decompress on its own). */
-function rawGet(url: string, headers: Record<string, string>) {
+/**
+ * A GET with exactly these headers (fetch would add Accept-Encoding and decompress on its own), on a new
+ * connection each time, so successive calls reach each web process in turn.
+ */
+function rawGet(url: string, headers: Record<string, string> = {}) {
   return new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>(
     (resolvePromise, reject) => {
-      httpGet(url, { headers }, (response) => {
+      httpGet(url, { headers, agent: false }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () =>
@@ -232,15 +235,7 @@ describe('starting Yesterday', () => {
     expect(web).toHaveLength(2);
 
     // Every new connection goes to the next web process: six of them fill both caches with the empty feed.
-    const freshGet = (path: string) =>
-      new Promise<string>((resolveBody, reject) =>
-        httpGet(`${base}${path}`, { agent: false }, (response) => {
-          let body = '';
-          response.setEncoding('utf8');
-          response.on('data', (chunk: string) => (body += chunk));
-          response.on('end', () => resolveBody(body));
-        }).on('error', reject),
-      );
+    const freshGet = async (path: string) => (await rawGet(`${base}${path}`)).body.toString();
     for (let n = 0; n < 6; n++) expect(await freshGet('/feed.xml')).not.toContain('Kites on the field');
 
     // A parent subscribes and confirms; then an editor publishes through the API, in one of the processes.

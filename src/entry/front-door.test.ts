@@ -52,7 +52,7 @@ async function harness(
     if (!cache.answerFromMemory(request, response)) void listener(request, response);
   });
   http.keepAliveTimeout = keepAliveTimeout;
-  const door = createFrontDoor({ cache, fetch: async (request) => fetch(request), http });
+  const door = createFrontDoor({ cache, fetch, http });
   await new Promise<void>((ready) => door.server.listen(0, '127.0.0.1', ready));
   const result: Harness = {
     port: (door.server.address() as AddressInfo).port,

@@ -14,7 +14,7 @@ import type { MemoryAnswer, PublicCache, Variant } from '../routes/public-cache'
 export interface FrontDoorOptions {
   cache: PublicCache;
   /** The app behind the cache (cache.wrap(app.fetch)): asked when a public response is not in memory. */
-  fetch(request: Request): Promise<Response>;
+  fetch(request: Request): Response | Promise<Response>;
   /** Node's HTTP server, which never listens itself: it gets every connection this door hands over. */
   http: HttpServer;
 }
@@ -41,6 +41,7 @@ export interface RequestHead {
   ifNoneMatch: string | undefined;
   ifModifiedSince: string | undefined;
   acceptEncoding: string | undefined;
+  /** Always absent: a request with credentials is Node's to answer (the cache's conditions name it). */
   authorization: undefined;
 }
 

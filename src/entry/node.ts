@@ -150,7 +150,7 @@ export async function startServer(
   const http = createServer((request, response) => {
     if (!cache.answerFromMemory(request, response)) void listener(request, response);
   });
-  const door = createFrontDoor({ cache, fetch: (request) => Promise.resolve(fetch(request)), http });
+  const door = createFrontDoor({ cache, fetch, http });
   const server = door.server;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error) => reject(listenProblem(error, config)));

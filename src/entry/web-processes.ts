@@ -87,7 +87,11 @@ export async function startPrimary(config: Config, count: number): Promise<Prima
       workers.delete(worker);
       if (stopping) return;
       if (waitingFor > 0) {
-        listening?.reject(new Error(`a web process stopped while starting (exit ${signal ?? code})`));
+        listening?.reject(
+          new Error(
+            `a web process stopped while starting (exit ${signal ?? code}); its reason is printed above`,
+          ),
+        );
         return;
       }
       restartDelay =
