@@ -1,4 +1,4 @@
-// Polls the sources that are due (or one chosen source), a bounded number at a time across all hosts.
+// Polls the sources that are due (or one chosen source), a bounded number fetched at a time across all hosts.
 import { findSource, listDueSources } from '../db/sources';
 import { createWriteQueue } from '../db/write-queue';
 import { readDistrictSettings } from '../settings/district-settings';
@@ -19,18 +19,50 @@ export async function pollSources(deps: IngestDeps, options: PollOptions = {}): 
   const sources = chosen
     ? (await Promise.all(chosen.map((id) => findSource(deps.db, id)))).filter((s) => s !== undefined)
     : await listDueSources(deps.db, deps.now(), options.limit ?? 1000);
-  const pass = { ...deps, writes: createWriteQueue(deps.db) };
-  return runWithConcurrency(sources, settings.fetchConcurrency, (source) =>
-    refreshSource(pass, source, settings.pollIntervalMinutes).catch((error: unknown): RefreshOutcome => {
-      deps.log.error('refreshing a source failed unexpectedly', { source: source.feedUrl, error });
-      return {
-        sourceId: source.id,
-        status: 'failed',
-        message: 'An internal error stopped this feed check.',
-        paused: false,
-      };
-    }),
+  // Only fetching and reading a feed take one of the pass's places; its writes wait for the next group
+  // commit outside them, so the places go to feeds still to be fetched.
+  const pass = {
+    ...deps,
+    writes: createWriteQueue(deps.db),
+    reads: createLimiter(settings.fetchConcurrency),
+  };
+  return Promise.all(
+    sources.map((source) =>
+      refreshSource(pass, source, settings.pollIntervalMinutes).catch((error: unknown): RefreshOutcome => {
+        deps.log.error('refreshing a source failed unexpectedly', { source: source.feedUrl, error });
+        return {
+          sourceId: source.id,
+          status: 'failed',
+          message: 'An internal error stopped this feed check.',
+          paused: false,
+        };
+      }),
+    ),
   );
+}
+
+export interface Limiter {
+  /** Runs `work` once fewer than the limit are running, in the order callers asked. */
+  run<R>(work: () => Promise<R>): Promise<R>;
+}
+
+export function createLimiter(limit: number): Limiter {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return {
+    async run(work) {
+      if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+      else running++;
+      try {
+        return await work();
+      } finally {
+        const next = waiting.shift();
+        if (next)
+          next(); // the place passes straight to the next caller
+        else running--;
+      }
+    },
+  };
 }
 
 export async function runWithConcurrency<T, R>(

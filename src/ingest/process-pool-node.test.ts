@@ -62,6 +62,36 @@ describe('createProcessPool', () => {
     expect(next).toMatchObject({ ok: true, items: [{ title: 'Kites' }] });
   });
 
+  it('hands a worker several feeds at once, reading them in order, each under its own deadline', async () => {
+    // Ten feeds that each take a while, on one worker holding all ten: were a feed's deadline to run from
+    // when it was handed over rather than from when the worker reached it, the last ones would overrun.
+    pool = createProcessPool({ size: 1, queueDepth: 10, deadlineMs: 1_500, log: silentLogger });
+    await pool.warm();
+    const bodies = Array.from({ length: 10 }, (_, n) =>
+      feed(
+        `<item><title>Feed ${n}</title><link>https://room3.example/${n}</link><description>${'<b>x</b> '.repeat(60_000)}</description></item>`,
+      ),
+    );
+    const started = performance.now();
+    const outcomes = await Promise.all(bodies.map((body) => pool!.process(request(body))));
+    expect(outcomes.map((o) => o.ok && o.items[0]?.title)).toEqual(bodies.map((_, n) => `Feed ${n}`));
+    expect(performance.now() - started).toBeGreaterThan(1_500); // or the test proves nothing
+  });
+
+  it('abandons a held feed that overruns once the worker reaches it', async () => {
+    pool = createProcessPool({ size: 1, queueDepth: 2, deadlineMs: 200, log: silentLogger });
+    await pool.warm();
+    const huge = feed(
+      `<item><title>a</title><description>${'<b>x</b> '.repeat(900_000)}</description></item>`,
+    );
+    const [first, held] = await Promise.all([pool.process(request(feed(post))), pool.process(request(huge))]);
+    expect(first).toMatchObject({ ok: true, items: [{ title: 'Kites' }] });
+    expect(held).toEqual({
+      ok: false,
+      message: 'The feed took longer than 0.2 seconds to read, so it was abandoned.',
+    });
+  });
+
   it('loses only the worker when a feed exhausts its heap, and replaces it', async () => {
     // A feed at the size cap (9 MiB) of dense markup, against a worker heap far below what it needs.
     pool = createProcessPool({ size: 1, maxHeapMb: 24, log: silentLogger });

@@ -1,8 +1,10 @@
 // A pool of worker threads for the CPU-heavy stages of ingestion (decode, parse, normalize, sanitize), so
-// they use every core and never block the server's event loop. Each worker runs one feed at a time under a
+// they use every core and never block the server's event loop. Each worker reads one feed at a time under a
 // deadline and its own heap limit: a feed that runs too long is stopped by terminating its worker, and a
-// feed too big for the limit costs only that worker, which is replaced. A deadline runs from when the
-// worker has loaded, so a worker's slow start costs no feed.
+// feed too big for the limit costs only that worker, which is replaced; the feeds queued behind it go to
+// the next worker. A worker holds the next feeds in its own queue, so it never waits for this thread (busy
+// with writes) to hand it work. A feed's deadline runs from when the worker has loaded and has finished the
+// feeds before it, so neither a slow start nor a long queue costs a feed.
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../log';
 import type { FeedProcessor, Processed, ProcessRequest } from './read-feed';
@@ -10,6 +12,8 @@ import type { FeedProcessor, Processed, ProcessRequest } from './read-feed';
 export interface ProcessPoolOptions {
   size: number;
   deadlineMs?: number;
+  /** Feeds handed to one worker at a time: the one it reads and those it reads next. */
+  queueDepth?: number;
   maxHeapMb?: number;
   log: Logger;
 }
@@ -22,7 +26,8 @@ interface Job {
 
 interface Slot {
   worker: Worker;
-  job: Job | undefined;
+  /** Feeds handed to this worker, oldest first; the first is the one it is reading. */
+  jobs: Job[];
   timer: ReturnType<typeof setTimeout> | undefined;
   ready: Promise<void>;
   started: boolean;
@@ -42,6 +47,7 @@ const WORKER_URL = new URL('./process-worker.mjs', import.meta.url);
 
 export function createProcessPool(options: ProcessPoolOptions): ProcessPool {
   const deadlineMs = options.deadlineMs ?? 30_000;
+  const queueDepth = Math.max(1, options.queueDepth ?? 4);
   const slots: Slot[] = [];
   const queue: Job[] = [];
   let nextId = 1;
@@ -54,7 +60,7 @@ export function createProcessPool(options: ProcessPoolOptions): ProcessPool {
     let markReady = () => {};
     const slot: Slot = {
       worker,
-      job: undefined,
+      jobs: [],
       timer: undefined,
       ready: new Promise((resolve) => (markReady = resolve)),
       started: false,
@@ -62,11 +68,11 @@ export function createProcessPool(options: ProcessPoolOptions): ProcessPool {
     worker.on('message', (message: { ready?: true; id: number; result: Processed; error?: string }) => {
       if (message.ready) {
         slot.started = true;
-        if (slot.job) startDeadline(slot);
+        if (slot.jobs.length > 0) startDeadline(slot);
         return markReady();
       }
       if (message.error) options.log.error('feed processing failed in a worker', { error: message.error });
-      if (slot.job?.id === message.id) finish(slot, message.result);
+      if (slot.jobs[0]?.id === message.id) finish(slot, message.result);
     });
     worker.on('error', (error) => {
       options.log.warn('a feed processing worker stopped', { error: error.message });
@@ -90,42 +96,48 @@ export function createProcessPool(options: ProcessPoolOptions): ProcessPool {
 
   function finish(slot: Slot, result: Processed) {
     clearTimeout(slot.timer);
-    const job = slot.job;
-    slot.job = undefined;
     slot.timer = undefined;
-    slot.worker.unref(); // an idle worker does not keep the process alive; a busy one does
-    job?.resolve(result);
+    slot.jobs.shift()!.resolve(result);
+    // The worker has started on the next feed it holds.
+    if (slot.jobs.length > 0) startDeadline(slot);
+    else slot.worker.unref(); // an idle worker does not keep the process alive; a busy one does
     dispatch();
   }
 
-  /** Ends a worker that failed or overran; its job gets `result`; a fresh worker takes its place. */
+  /**
+   * Ends a worker that failed or overran: the feed it was reading gets `result`, the feeds it held go back
+   * to the front of the queue, and a fresh worker takes its place.
+   */
   function replace(slot: Slot, result: Processed) {
     const index = slots.indexOf(slot);
     if (index === -1) return;
     slots.splice(index, 1);
     clearTimeout(slot.timer);
     void slot.worker.terminate();
-    slot.job?.resolve(result);
-    slot.job = undefined;
+    const [reading, ...held] = slot.jobs.splice(0);
+    reading?.resolve(result);
+    queue.unshift(...held);
     dispatch();
   }
 
   function dispatch() {
     while (!closed && queue.length > 0) {
-      let slot = slots.find((s) => !s.job);
+      // An idle worker first, then a new one, then the one holding the fewest feeds.
+      let slot = slots.find((s) => s.jobs.length === 0);
       if (!slot && slots.length < options.size) slot = spawn();
-      if (!slot) return;
+      slot ??= slots.reduce((a, b) => (b.jobs.length < a.jobs.length ? b : a));
+      if (slot.jobs.length >= queueDepth) return;
       const job = queue.shift()!;
-      slot.job = job;
+      slot.jobs.push(job);
       slot.worker.ref();
       // A Node Buffer may share its ArrayBuffer with others, so the body is copied before it is transferred.
       const body = job.request.body.slice();
       slot.worker.postMessage({ ...job.request, body, id: job.id }, [body.buffer]);
-      startDeadline(slot);
+      if (slot.jobs.length === 1) startDeadline(slot);
     }
   }
 
-  /** The running job's deadline; until the worker has loaded, a generous one for loading instead. */
+  /** The deadline of the feed the worker is reading; until it has loaded, a generous one for loading. */
   function startDeadline(slot: Slot) {
     clearTimeout(slot.timer);
     slot.timer = setTimeout(
