@@ -21,10 +21,17 @@ export interface SqliteHandle {
 export function openSqlite(path: string): SqliteHandle {
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const sqlite = new BetterSqlite3(path);
+  // Takes effect only when the file is new (before its first table, and before WAL fixes the page size).
+  // 16 KiB pages hold several posts each: storing a polling pass's posts takes a fifth less time than with
+  // SQLite's default 4 KiB (measured with bench/ingest.ts).
+  sqlite.pragma('page_size = 16384');
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
+  // Statement journals (every multi-row upsert of a feed's posts has one) and temporary tables stay in
+  // memory instead of temporary files: a polling pass otherwise writes each changed page a second time.
+  sqlite.pragma('temp_store = MEMORY');
   const orm = drizzle(sqlite, { schema });
   const cache = new Map<string, BetterSqlite3.Statement>();
   const prepare = (text: string) => {
