@@ -155,16 +155,20 @@ function chooseVideo(media: MediaCandidate[], url: string | null, base: string):
   return video ? (safeUrl(video.url, base) ?? null) : null;
 }
 
+const TRACKING_PARAMETER = /^(utm_|mc_|fbclid$|gclid$|igshid$|ref$|source$)/i;
+
 /** A key under which the same post linked by different accounts compares equal. */
 export function canonicalUrlKey(url: string): string {
   const parsed = new URL(url);
-  parsed.hash = '';
-  for (const key of [...parsed.searchParams.keys()]) {
-    if (/^(utm_|mc_|fbclid$|gclid$|igshid$|ref$|source$)/i.test(key)) parsed.searchParams.delete(key);
+  let search = parsed.search;
+  if (search) {
+    const parameters = parsed.searchParams;
+    for (const key of [...parameters.keys()]) if (TRACKING_PARAMETER.test(key)) parameters.delete(key);
+    search = parsed.search;
   }
   const host = parsed.hostname.replace(/^www\./, '');
   const path = parsed.pathname.replace(/\/+$/, '') || '/';
-  return `${host}${parsed.port ? ':' + parsed.port : ''}${path}${parsed.search}`;
+  return `${host}${parsed.port ? ':' + parsed.port : ''}${path}${search}`;
 }
 
 function textToHtml(text: string): string {
@@ -177,6 +181,7 @@ function textToHtml(text: string): string {
 }
 
 function unescapeAttribute(value: string): string {
+  if (!value.includes('&')) return value;
   return value
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")

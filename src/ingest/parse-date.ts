@@ -27,7 +27,7 @@ export function parseFeedDate(raw: string | undefined): number | undefined {
   if (!text || text.length > 100) return undefined;
   // Each shape answers undefined when the text is not that shape and null when it is, but names an
   // impossible date (31 June); only text no shape recognises goes on to the last resort.
-  for (const parse of [parseIso, parseRfc822, parseMonthFirst, parseLastResort]) {
+  for (const parse of SHAPES) {
     const value = parse(text);
     if (value === null) return undefined;
     if (value !== undefined) return isPlausible(value) ? value : undefined;
@@ -36,6 +36,8 @@ export function parseFeedDate(raw: string | undefined): number | undefined {
 }
 
 type Parsed = number | null | undefined;
+
+const SHAPES: ((text: string) => Parsed)[] = [parseIso, parseRfc822, parseMonthFirst, parseLastResort];
 
 function parseIso(text: string): Parsed {
   const m = ISO.exec(text);
@@ -107,11 +109,14 @@ function build(
   ms: number,
 ): number | undefined {
   if (mo < 0 || mo > 11 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return undefined;
-  const value = Date.UTC(y, mo, d, h, mi, Math.min(s, 59), ms);
-  const check = new Date(value);
   // Reject 31 June and the like rather than letting Date roll it into July.
-  if (h < 24 && check.getUTCDate() !== d) return undefined;
-  return value;
+  if (h < 24 && d > daysInMonth(y, mo)) return undefined;
+  return Date.UTC(y, mo, d, h, mi, Math.min(s, 59), ms);
+}
+
+function daysInMonth(y: number, mo: number): number {
+  if (mo === 1) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return mo === 3 || mo === 5 || mo === 8 || mo === 10 ? 30 : 31;
 }
 
 function isPlausible(value: number): boolean {

@@ -47,7 +47,7 @@ const WORKER_URL = new URL('./process-worker.mjs', import.meta.url);
 
 export function createProcessPool(options: ProcessPoolOptions): ProcessPool {
   const deadlineMs = options.deadlineMs ?? 30_000;
-  const queueDepth = Math.max(1, options.queueDepth ?? 4);
+  const queueDepth = Math.max(1, options.queueDepth ?? 16);
   const slots: Slot[] = [];
   const queue: Job[] = [];
   let nextId = 1;

@@ -53,5 +53,13 @@ export function truncateWords(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
   const lastSpace = cut.lastIndexOf(' ');
-  return `${(lastSpace > max * 0.6 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.\-–—]+$/, '')}…`;
+  const kept = lastSpace > max * 0.6 ? cut.slice(0, lastSpace) : cut;
+  // Trailing spaces and punctuation go before the ellipsis (a loop: an end-anchored pattern would try every
+  // position of the text).
+  let end = kept.length;
+  while (end > 0 && TRAILING.test(kept[end - 1]!)) end--;
+  return `${kept.slice(0, end)}…`;
 }
+
+/** What is dropped from the end of cut text: white space and punctuation that would sit before '…'. */
+const TRAILING = /[\s,;:.\-–—]/;
