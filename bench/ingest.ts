@@ -32,7 +32,7 @@ const ready = JSON.parse(
 const feedUrls = Array.from({ length: FEEDS }, (_, n) => `${ready.urls[n % ready.urls.length]}/feed/${n}`);
 
 let peakRss = 0;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 20);
 const cpuMs = () => {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1000;

@@ -45,7 +45,7 @@ const sinkCount = async () => {
 
 let peakRss = 0;
 const rssAt: number[] = [];
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 20);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 // A database with the district, its day and its subscribers.

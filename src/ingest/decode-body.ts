@@ -5,30 +5,37 @@ import { yieldToEventLoop } from './yield';
 
 export type DecodeResult = { ok: true; text: string; charset: string } | { ok: false; message: string };
 
-/** The charsets to try, in order: [label, fatal]. Only a declared UTF-8 is tried strictly, with fallbacks. */
-function charsetPlan(body: Uint8Array, contentType: string | null): [string, boolean][] {
+/**
+ * The charsets to try, in order: [label, fatal]. Only a declared UTF-8 is tried strictly, with fallbacks;
+ * the prolog is read only when it decides the charset or the declared UTF-8 does not decode.
+ */
+function* charsetPlan(body: Uint8Array, contentType: string | null): Generator<[string, boolean]> {
   const bom = charsetFromBom(body);
-  const fromHeader = charsetFromContentType(contentType);
-  const fromProlog = bom ? undefined : charsetFromProlog(body);
+  const fromHeader = bom ? undefined : charsetFromContentType(contentType);
+  let fromProlog = bom || fromHeader ? undefined : charsetFromProlog(body);
   const first = bom ?? fromHeader ?? fromProlog ?? 'utf-8';
-  if (!isUtf8(first))
-    return [
-      [first, false],
-      ['utf-8', false],
-    ];
+  if (!isUtf8(first)) {
+    yield [first, false];
+    yield ['utf-8', false];
+    return;
+  }
   // A declared UTF-8 that does not decode usually means a misconfigured server: try the prolog's charset,
   // then windows-1252, then UTF-8 with replacement characters.
-  const fallbacks = [fromProlog, 'windows-1252'].filter((c): c is string => !!c && !isUtf8(c));
-  return [[first, true], ...fallbacks.map((c): [string, boolean] => [c, false]), ['utf-8', false]];
+  yield [first, true];
+  if (!bom) fromProlog ??= charsetFromProlog(body);
+  if (fromProlog && !isUtf8(fromProlog)) yield [fromProlog, false];
+  yield ['windows-1252', false];
+  yield ['utf-8', false];
 }
 
 export function decodeBody(body: Uint8Array, contentType: string | null): DecodeResult {
-  const plan = charsetPlan(body, contentType);
-  for (const [charset, fatal] of plan) {
+  let declared: string | undefined;
+  for (const [charset, fatal] of charsetPlan(body, contentType)) {
+    declared ??= charset;
     const text = tryDecode(body, charset, fatal);
     if (text !== undefined) return finish(text, charset);
   }
-  return unreadable(plan[0]![0]);
+  return unreadable(declared!);
 }
 
 const SLICE = 1024 * 1024;
@@ -39,12 +46,13 @@ export async function decodeBodyInSlices(
   contentType: string | null,
 ): Promise<DecodeResult> {
   if (body.length <= SLICE) return decodeBody(body, contentType);
-  const plan = charsetPlan(body, contentType);
-  for (const [charset, fatal] of plan) {
+  let declared: string | undefined;
+  for (const [charset, fatal] of charsetPlan(body, contentType)) {
+    declared ??= charset;
     const text = await decodeStreaming(body, charset, fatal);
     if (text !== undefined) return { ok: true, text, charset };
   }
-  return unreadable(plan[0]![0]);
+  return unreadable(declared!);
 }
 
 async function decodeStreaming(
@@ -139,7 +147,7 @@ function charsetFromProlog(body: Uint8Array): string | undefined {
   // UTF-16 without a BOM still starts with '<' '\0' or '\0' '<'.
   if (body[0] === 0x3c && body[1] === 0x00) return 'utf-16le';
   if (body[0] === 0x00 && body[1] === 0x3c) return 'utf-16be';
-  const head = new TextDecoder('latin1').decode(body.subarray(0, 256));
+  const head = String.fromCharCode(...body.subarray(0, 256));
   return /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1]?.toLowerCase();
 }
 

@@ -98,7 +98,19 @@ export async function readXmlEntries(
     return undefined;
   };
 
+  // Canonical names by qualified name, while the namespace declarations in force stay the same (feeds
+  // declare them on the root, so this is nearly always; it is emptied whenever that changes).
+  const canonicalNames = new Map<string, string>();
   const canonicalName = (qualified: string): string => {
+    let canonical = canonicalNames.get(qualified);
+    if (canonical === undefined) {
+      canonical = resolveName(qualified);
+      canonicalNames.set(qualified, canonical);
+    }
+    return canonical;
+  };
+
+  const resolveName = (qualified: string): string => {
     const colon = qualified.indexOf(':');
     const prefix = colon === -1 ? '' : qualified.slice(0, colon);
     const local = colon === -1 ? qualified : qualified.slice(colon + 1);
@@ -120,6 +132,7 @@ export async function readXmlEntries(
     }
     const frame: Frame = { qualified, node: { name: '', attrs, children: [] }, declared, keep: false };
     stack.push(frame);
+    if (declared) canonicalNames.clear();
     const node = frame.node;
     node.name = canonicalName(qualified);
     // base is set only where the document declares xml:base (resolved against the enclosing base, or the
@@ -167,6 +180,7 @@ export async function readXmlEntries(
   /** Closes the innermost open element; `complete` is false when its end tag never came. */
   const close = (complete: boolean) => {
     const frame = stack.pop()!;
+    if (frame.declared) canonicalNames.clear();
     if (stack.length === entryFrame) {
       // An entry closed only because the document ended, or because an enclosing element's end tag came
       // first, was cut off in transit: drop it, keep the rest.
