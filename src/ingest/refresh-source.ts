@@ -66,11 +66,15 @@ export async function refreshSource(
   }
 
   const { feed, items, fetched } = read;
-  const known = await findKnownGuids(
-    db,
-    source.id,
-    items.map((item) => item.guid),
-  );
+  // A source never read before has no posts yet (they are stored only with a successful read): all are new.
+  const known =
+    source.lastSuccessAt === null
+      ? new Set<string>()
+      : await findKnownGuids(
+          db,
+          source.id,
+          items.map((item) => item.guid),
+        );
   const ttlMs = feed.ttlMinutes ? Math.min(feed.ttlMinutes * 60_000, MAX_CACHE_MS) : undefined;
   await (deps.writes ?? directWrites(db)).write([
     ...upsertItemStatements(db, source.id, items, now),
