@@ -1,7 +1,18 @@
-// The limiter a polling pass shares between its feeds: a bounded number inside at once, first come first
-// served, and a place given back even when the work fails.
+// How a polling pass shares itself between feeds: a bounded number downloading at once (first come first
+// served, a place given back even when the work fails), downloaded bytes waiting to be read held to a
+// budget, and downloads going on while earlier feeds wait to be read.
 import { describe, expect, it } from 'vitest';
-import { createLimiter } from './poll';
+import { createTestDatabase } from '../../test/database';
+import { startTestServer } from '../../test/http-server';
+import { findOrCreateSchool } from '../db/schools';
+import { insertSource } from '../db/sources';
+import { silentLogger } from '../log';
+import { changeSetting } from '../settings/district-settings';
+import { createNodeFetcher } from './fetch-feed-node';
+import { createByteBudget, createLimiter, pollSources } from './poll';
+import { processInProcess, type FeedProcessor } from './read-feed';
+
+const NOW = Date.parse('2026-11-21T15:00:00Z');
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
@@ -35,5 +46,76 @@ describe('createLimiter', () => {
     await expect(failing).rejects.toThrow('feed server vanished');
     expect(await next).toBe('read');
     expect(await limiter.run(async () => 'again')).toBe('again');
+  });
+});
+
+describe('createByteBudget', () => {
+  it('admits what fits, makes the rest wait in order, and admits an oversized take alone', async () => {
+    const budget = createByteBudget(100);
+    const admitted: string[] = [];
+    const giveA = await budget.take(60);
+    const b = budget.take(50).then((give) => (admitted.push('b'), give));
+    const c = budget.take(10).then((give) => (admitted.push('c'), give)); // fits, but waits behind b
+    await tick();
+    expect(admitted).toEqual([]);
+    giveA();
+    giveA(); // giving back twice gives back once
+    const giveB = await b;
+    const giveC = await c;
+    expect(admitted).toEqual(['b', 'c']);
+    const huge = budget.take(500).then((give) => (admitted.push('huge'), give));
+    await tick();
+    expect(admitted).toEqual(['b', 'c']);
+    giveB();
+    await tick();
+    expect(admitted).toEqual(['b', 'c']); // c still holds 10
+    giveC();
+    (await huge)();
+    expect(admitted).toEqual(['b', 'c', 'huge']);
+    expect(await Promise.race([budget.take(100), tick().then(() => 'waiting')])).toBeTypeOf('function');
+  });
+});
+
+describe('pollSources', () => {
+  it('keeps downloading while earlier feeds wait to be read, one download at a time as set', async () => {
+    const server = await startTestServer();
+    const fetcher = createNodeFetcher({ publicUrl: 'https://d.example', allowPrivateNetworks: true });
+    const db = createTestDatabase().database;
+    await changeSetting(db, 'fetch_concurrency', '1', 1);
+    let downloading = 0;
+    let most = 0;
+    const requested: number[] = [];
+    try {
+      for (const n of [1, 2, 3, 4])
+        server.route(`/feed/${n}`, async (_request, response) => {
+          requested.push(n);
+          most = Math.max(most, ++downloading);
+          await tick();
+          downloading--;
+          response
+            .writeHead(200, { 'content-type': 'application/rss+xml' })
+            .end(
+              `<rss version="2.0"><channel><title>Room ${n}</title><item><guid>p${n}</guid><title>Post ${n}</title><pubDate>Fri, 20 Nov 2026 16:00:00 GMT</pubDate></item></channel></rss>`,
+            );
+        });
+      const school = await findOrCreateSchool(db, 'Lincoln Elementary', 1);
+      for (const n of [1, 2, 3, 4])
+        await insertSource(db, { schoolId: school.id, feedUrl: `${server.url}/feed/${n}` }, 1);
+      // Reading is held up until every feed has been downloaded: were a feed to keep its download place
+      // while it waits to be read, the second download would never start and the pass would never end.
+      let release = () => {};
+      const allDownloaded = new Promise<void>((resolve) => (release = resolve));
+      const process: FeedProcessor = async (request) => {
+        if (requested.length === 4) release();
+        await allDownloaded;
+        return processInProcess(request);
+      };
+      const outcomes = await pollSources({ db, fetcher, now: () => NOW, log: silentLogger, process });
+      expect(outcomes.map((o) => o.status)).toEqual(['updated', 'updated', 'updated', 'updated']);
+      expect(most).toBe(1);
+    } finally {
+      await fetcher.close();
+      await server.close();
+    }
   });
 });

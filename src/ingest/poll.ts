@@ -19,12 +19,13 @@ export async function pollSources(deps: IngestDeps, options: PollOptions = {}): 
   const sources = chosen
     ? (await Promise.all(chosen.map((id) => findSource(deps.db, id)))).filter((s) => s !== undefined)
     : await listDueSources(deps.db, deps.now(), options.limit ?? 1000);
-  // Only fetching and reading a feed take one of the pass's places; its writes wait for the next group
-  // commit outside them, so the places go to feeds still to be fetched.
+  // A feed takes one of the pass's download places only while it downloads, so downloading goes on while
+  // earlier feeds are read; downloaded feeds wait to be read within a memory budget, and their writes wait
+  // for the next group commit.
   const pass = {
     ...deps,
     writes: createWriteQueue(deps.db),
-    reads: createLimiter(settings.fetchConcurrency),
+    limits: { downloads: createLimiter(settings.fetchConcurrency), backlog: createByteBudget(BACKLOG_BYTES) },
   };
   return Promise.all(
     sources.map((source) =>
@@ -39,6 +40,17 @@ export async function pollSources(deps: IngestDeps, options: PollOptions = {}): 
       }),
     ),
   );
+}
+
+/** Downloaded feeds waiting to be read are held to this many bytes (a larger feed waits to be alone). */
+export const BACKLOG_BYTES = 8 * 1024 * 1024;
+
+/** How the feeds of one polling pass share it. */
+export interface PassLimits {
+  /** Feeds downloading at once: the district's fetch concurrency, what the feeds' hosts feel. */
+  downloads: Limiter;
+  /** Bytes of downloaded feeds not yet read: what this process holds for them. */
+  backlog: ByteBudget;
 }
 
 export interface Limiter {
@@ -80,4 +92,32 @@ export async function runWithConcurrency<T, R>(
   };
   await Promise.all(Array.from({ length: Math.min(limit, inputs.length) }, worker));
   return results;
+}
+
+export interface ByteBudget {
+  /** Waits until `bytes` fit (or nothing else is held), first come first served; answers how to give them back. */
+  take(bytes: number): Promise<() => void>;
+}
+
+export function createByteBudget(max: number): ByteBudget {
+  let used = 0;
+  const waiting: { bytes: number; admit(): void }[] = [];
+  const fits = (bytes: number) => used === 0 || used + bytes <= max;
+  return {
+    async take(bytes) {
+      if (waiting.length === 0 && fits(bytes)) used += bytes;
+      else await new Promise<void>((admit) => waiting.push({ bytes, admit }));
+      let held = true;
+      return () => {
+        if (!held) return;
+        held = false;
+        used -= bytes;
+        while (waiting.length > 0 && fits(waiting[0]!.bytes)) {
+          const next = waiting.shift()!;
+          used += next.bytes;
+          next.admit();
+        }
+      };
+    },
+  };
 }

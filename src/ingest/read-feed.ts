@@ -6,6 +6,7 @@ import type { NormalizedItem, ParsedFeed } from './feed-types';
 import type { FeedFetcher, FetchOutcome, FetchRequest } from './fetcher';
 import { normalizeItem } from './normalize-item';
 import { parseFeed } from './parse-feed';
+import type { PassLimits } from './poll';
 import { yieldToEventLoop } from './yield';
 
 /** What a feed says about itself once read, without its entries. */
@@ -52,17 +53,30 @@ export async function readFeed(
   request: FetchRequest,
   now: () => number,
   process: FeedProcessor = processInProcess,
+  limits?: PassLimits,
 ): Promise<ReadOutcome> {
-  const fetched = await fetcher.fetch(request);
+  let giveBack: (() => void) | undefined;
+  const download = async () => {
+    const outcome = await fetcher.fetch(request);
+    // The download place is kept until the body has room in the backlog, so downloads cannot outrun reading.
+    if (outcome.status === 'fetched' && limits) giveBack = await limits.backlog.take(outcome.body.byteLength);
+    return outcome;
+  };
+  const fetched = await (limits ? limits.downloads.run(download) : download());
   if (fetched.status === 'failed')
     return { status: 'failed', message: fetched.message, retryAfterMs: fetched.retryAfterMs };
   if (fetched.status === 'not-modified') return { status: 'not-modified', fetched };
-  const processed = await process({
-    body: fetched.body,
-    contentType: fetched.contentType,
-    finalUrl: fetched.finalUrl,
-    now: now(),
-  });
+  let processed: Processed;
+  try {
+    processed = await process({
+      body: fetched.body,
+      contentType: fetched.contentType,
+      finalUrl: fetched.finalUrl,
+      now: now(),
+    });
+  } finally {
+    giveBack?.();
+  }
   if (!processed.ok) return { status: 'failed', message: processed.message, feedLinks: processed.feedLinks };
   return { status: 'read', feed: processed.feed, items: processed.items, fetched };
 }

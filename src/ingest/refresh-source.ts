@@ -12,7 +12,7 @@ import type { Logger } from '../log';
 import { directWrites, type WriteQueue } from '../db/write-queue';
 import { detectPlatform } from './detect-platform';
 import { MAX_CACHE_MS, type FeedFetcher } from './fetcher';
-import type { Limiter } from './poll';
+import type { PassLimits } from './poll';
 import { readFeed, type FeedProcessor } from './read-feed';
 
 export interface IngestDeps {
@@ -24,8 +24,8 @@ export interface IngestDeps {
   writes?: WriteQueue;
   /** Runs the stages after the fetch; in-process unless the runtime offers worker threads. */
   process?: FeedProcessor;
-  /** Bounds the feeds being fetched and read at once (a polling pass's concurrency); writes run outside it. */
-  reads?: Limiter;
+  /** How a polling pass shares downloads and memory between its feeds. */
+  limits?: PassLimits;
 }
 
 export type RefreshOutcome =
@@ -42,14 +42,13 @@ export async function refreshSource(
   intervalMinutes: number,
 ): Promise<RefreshOutcome> {
   const { db } = deps;
-  const reading = () =>
-    readFeed(
-      deps.fetcher,
-      { url: source.feedUrl, etag: source.etag, lastModified: source.lastModified },
-      deps.now,
-      deps.process,
-    );
-  const read = await (deps.reads ? deps.reads.run(reading) : reading());
+  const read = await readFeed(
+    deps.fetcher,
+    { url: source.feedUrl, etag: source.etag, lastModified: source.lastModified },
+    deps.now,
+    deps.process,
+    deps.limits,
+  );
   const now = deps.now();
   if (read.status === 'failed') return fail(deps, source, read.message, intervalMinutes, read.retryAfterMs);
 
