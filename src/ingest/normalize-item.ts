@@ -6,7 +6,7 @@ import { collapseWhitespace, htmlToText, truncateWords } from '../text/html-to-t
 import { escapeHtml } from '../text/escape';
 import type { MediaCandidate, NormalizedItem, ParsedFeed, ParsedItem } from './feed-types';
 import { parseFeedDate } from './parse-date';
-import { isTrackingPixel, safeUrl, sanitizeWithText } from './sanitize-html';
+import { isTrackingPixel, resolveSafeUrl, safeUrl, sanitizeWithText } from './sanitize-html';
 
 const MAX_TITLE = 200;
 const DERIVED_TITLE = 80;
@@ -28,7 +28,8 @@ export async function normalizeItem(item: ParsedItem, context: NormalizeContext)
   // Links in an entry resolve against its xml:base if the feed declares one; otherwise content HTML lives on
   // the post's own page, so relative URLs in it resolve against the post's link, then the feed's URL.
   const declaredBase = item.baseUrl ?? context.feed.baseUrl;
-  const url = item.link ? (safeUrl(item.link, declaredBase ?? context.feedUrl) ?? null) : null;
+  const link = item.link ? resolveSafeUrl(item.link, declaredBase ?? context.feedUrl) : undefined;
+  const url = link?.href ?? null;
   const base = declaredBase ?? url ?? context.feedUrl;
 
   const rawHtml = (item.contentHtml ?? item.summaryHtml ?? '').slice(0, MAX_HTML);
@@ -49,7 +50,7 @@ export async function normalizeItem(item: ParsedItem, context: NormalizeContext)
   return {
     guid,
     url,
-    canonicalUrl: url ? canonicalUrlKey(url) : null,
+    canonicalUrl: link ? canonicalKey(link) : null,
     title,
     titleDerived,
     author: item.author ? truncateWords(htmlToText(item.author), 120) || null : null,
@@ -159,7 +160,11 @@ const TRACKING_PARAMETER = /^(utm_|mc_|fbclid$|gclid$|igshid$|ref$|source$)/i;
 
 /** A key under which the same post linked by different accounts compares equal. */
 export function canonicalUrlKey(url: string): string {
-  const parsed = new URL(url);
+  return canonicalKey(new URL(url));
+}
+
+/** canonicalUrlKey of a parsed URL; it may change the URL's query. */
+function canonicalKey(parsed: URL): string {
   let search = parsed.search;
   if (search) {
     const parameters = parsed.searchParams;

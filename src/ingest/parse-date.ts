@@ -27,8 +27,8 @@ export function parseFeedDate(raw: string | undefined): number | undefined {
   if (!text || text.length > 100) return undefined;
   // Each shape answers undefined when the text is not that shape and null when it is, but names an
   // impossible date (31 June); only text no shape recognises goes on to the last resort.
-  for (const parse of SHAPES) {
-    const value = parse(text);
+  for (let i = 0; i < SHAPES.length; i++) {
+    const value = SHAPES[i]!(text);
     if (value === null) return undefined;
     if (value !== undefined) return isPlausible(value) ? value : undefined;
   }
@@ -42,10 +42,18 @@ const SHAPES: ((text: string) => Parsed)[] = [parseIso, parseRfc822, parseMonthF
 function parseIso(text: string): Parsed {
   const m = ISO.exec(text);
   if (!m) return undefined;
-  const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '0', zone] = m;
-  const millis = Math.round(Number(`0.${fraction}`) * 1000);
-  const utc = build(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), millis);
-  const offset = zoneOffsetMinutes(zone ?? 'Z');
+  // Indexed rather than destructured: this runs for every post of every feed.
+  const millis = m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0;
+  const utc = build(
+    Number(m[1]),
+    Number(m[2]) - 1,
+    Number(m[3]),
+    Number(m[4] ?? 0),
+    Number(m[5] ?? 0),
+    Number(m[6] ?? 0),
+    millis,
+  );
+  const offset = zoneOffsetMinutes(m[8] ?? 'Z');
   if (utc === undefined || offset === undefined) return null;
   return utc - offset * 60_000;
 }
@@ -53,11 +61,18 @@ function parseIso(text: string): Parsed {
 function parseRfc822(text: string): Parsed {
   const m = RFC822.exec(text);
   if (!m) return undefined;
-  const [, d, monthName, y, h = '0', mi = '0', s = '0', zone] = m;
-  const month = MONTHS[monthName!.slice(0, 3).toLowerCase()];
-  const offset = zoneOffsetMinutes(zone ?? 'GMT');
+  const month = MONTHS[m[2]!.slice(0, 3).toLowerCase()];
+  const offset = zoneOffsetMinutes(m[7] ?? 'GMT');
   if (month === undefined || offset === undefined) return null;
-  const utc = build(fullYear(Number(y)), month, Number(d), Number(h), Number(mi), Number(s), 0);
+  const utc = build(
+    fullYear(Number(m[3])),
+    month,
+    Number(m[1]),
+    Number(m[4] ?? 0),
+    Number(m[5] ?? 0),
+    Number(m[6] ?? 0),
+    0,
+  );
   return utc === undefined ? null : utc - offset * 60_000;
 }
 
@@ -119,6 +134,9 @@ function daysInMonth(y: number, mo: number): number {
   return mo === 3 || mo === 5 || mo === 8 || mo === 10 ? 30 : 31;
 }
 
+const EARLIEST = Date.UTC(1990, 0, 1);
+const LATEST = Date.UTC(2200, 0, 1);
+
 function isPlausible(value: number): boolean {
-  return value > Date.UTC(1990, 0, 1) && value < Date.UTC(2200, 0, 1);
+  return value > EARLIEST && value < LATEST;
 }

@@ -112,6 +112,15 @@ const ABSOLUTE_HTTP = /^https?:\/\//i;
 
 /** Resolves `value` against `baseUrl` and answers it only if it is http(s) (or mailto where allowed). */
 export function safeUrl(value: string, baseUrl: string | undefined, allowMailto = false): string | undefined {
+  return resolveSafeUrl(value, baseUrl, allowMailto)?.href;
+}
+
+/** The same as safeUrl, as a parsed URL, for callers that go on to read its parts. */
+export function resolveSafeUrl(
+  value: string,
+  baseUrl: string | undefined,
+  allowMailto = false,
+): URL | undefined {
   const trimmed = value.trim();
   if (!trimmed) return undefined;
   let url: URL;
@@ -122,8 +131,8 @@ export function safeUrl(value: string, baseUrl: string | undefined, allowMailto 
   } catch {
     return undefined;
   }
-  if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;
-  if (allowMailto && url.protocol === 'mailto:') return url.href;
+  if (url.protocol === 'http:' || url.protocol === 'https:') return url;
+  if (allowMailto && url.protocol === 'mailto:') return url;
   return undefined;
 }
 
