@@ -172,8 +172,9 @@ export async function sanitizeWithText(
 
 /** Builds the output from the tokens; a class because one is made per post (see html-tokenizer.ts). */
 class Sanitizer implements HtmlTokenHandler {
-  private readonly out: string[] = [];
-  private readonly textParts: string[] = [];
+  // Strings built with += (V8 joins them lazily, which measured faster here than pushing to arrays and joining).
+  private out = '';
+  private visible = '';
   private textLength = 0;
   private readonly textLimit: number;
   private readonly open: string[] = []; // allowed tags we emitted and have not closed
@@ -193,21 +194,21 @@ class Sanitizer implements HtmlTokenHandler {
   /** Sanitizes the markup that starts before `until`; answers true when all of it is done. */
   run(until: number): boolean {
     if (!this.tokenizer.run(until)) return false;
-    while (this.open.length) this.out.push(`</${this.open.pop()}>`);
+    while (this.open.length) this.out += `</${this.open.pop()}>`;
     return true;
   }
 
   html(): string {
-    return this.out.join('').trim();
+    return this.out.trim();
   }
 
   /** The text read so far (at least textLimit characters of it, when there is that much). */
   visibleText(): string {
-    return this.textParts.join('');
+    return this.visible;
   }
 
   openTag(name: string, attributes: Record<string, string>, selfClosing: boolean): void {
-    const { open, out } = this;
+    const { open } = this;
     const empty = selfClosing || VOID_ELEMENTS.has(name);
     if (this.dropDepth > 0) {
       if (name === this.dropTag && !empty) this.dropDepth++;
@@ -232,9 +233,9 @@ class Sanitizer implements HtmlTokenHandler {
       if (!empty) this.drop(name);
       return;
     }
-    out.push(`<${name}${attrs}>`);
+    this.out += `<${name}${attrs}>`;
     if (VOID_ELEMENTS.has(name)) return;
-    if (selfClosing) out.push(`</${name}>`);
+    if (selfClosing) this.out += `</${name}>`;
     else {
       open.push(name);
       this.depth++;
@@ -244,9 +245,9 @@ class Sanitizer implements HtmlTokenHandler {
   text(text: string): void {
     // An iframe's content is never shown (a browser reads it as raw text): it is not kept either.
     if (this.dropDepth > 0 || this.open[this.open.length - 1] === 'iframe') return;
-    this.out.push(escapeHtml(text));
+    this.out += escapeHtml(text);
     if (this.textLength < this.textLimit) {
-      this.textParts.push(text);
+      this.visible += text;
       this.textLength += text.length;
     }
   }
@@ -263,7 +264,7 @@ class Sanitizer implements HtmlTokenHandler {
     if (name === 'br') return this.openTag('br', {}, false);
     this.blockBoundary(name);
     if (VOID_ELEMENTS.has(name)) return;
-    if (!this.close(name) && name === 'p' && this.depth < MAX_DEPTH) this.out.push('<p></p>');
+    if (!this.close(name) && name === 'p' && this.depth < MAX_DEPTH) this.out += '<p></p>';
   }
 
   private drop(name: string): void {
@@ -272,7 +273,7 @@ class Sanitizer implements HtmlTokenHandler {
   }
 
   private blockBoundary(name: string): void {
-    if (this.textLength < this.textLimit && BLOCK_TAGS.has(name)) this.textParts.push(' ');
+    if (this.textLength < this.textLimit && BLOCK_TAGS.has(name)) this.visible += ' ';
   }
 
   /** Closes the open element `name` and anything left open inside it, so the output stays well nested. */
@@ -280,7 +281,7 @@ class Sanitizer implements HtmlTokenHandler {
     const at = this.open.lastIndexOf(name);
     if (at === -1) return false;
     while (this.open.length > at) {
-      this.out.push(`</${this.open.pop()}>`);
+      this.out += `</${this.open.pop()}>`;
       this.depth--;
     }
     return true;
