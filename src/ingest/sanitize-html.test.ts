@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Parser } from 'htmlparser2';
-import { safeUrl, sanitizeHtml } from './sanitize-html';
+import { safeUrl, sanitizeHtml, sanitizeWithText } from './sanitize-html';
 import { seededRandom } from '../../test/fixtures';
 
 const base = 'https://class.example.org/blog/';
@@ -254,5 +254,31 @@ describe('safeUrl', () => {
     expect(safeUrl('data:text/html,x', base)).toBeUndefined();
     expect(safeUrl('mailto:teacher@school.example', base)).toBeUndefined();
     expect(safeUrl('mailto:teacher@school.example', base, true)).toBe('mailto:teacher@school.example');
+  });
+});
+
+describe('sanitizeWithText', () => {
+  const words = (n: number, gap: string) => Array.from({ length: n }, (_, i) => `word${i}`).join(gap);
+
+  it('answers the start of the collapsed visible text, at least the limit of it', async () => {
+    const html = `<p>${words(400, ' ')}</p>`;
+    const full = words(400, ' ');
+    const { text } = await sanitizeWithText(html, { textLimit: 100 });
+    expect(text.length).toBeGreaterThanOrEqual(100);
+    expect(full.startsWith(text)).toBe(true);
+  });
+
+  it('reads further when white space collapses away, so the limit is still met', async () => {
+    // Each word is followed by 40 spaces and a line break: the first 100 characters hold two words.
+    const html = `<p>${words(400, `${' '.repeat(40)}\n`)}</p>`;
+    const { text } = await sanitizeWithText(html, { textLimit: 100 });
+    expect(text.length).toBeGreaterThanOrEqual(100);
+    expect(words(400, ' ').startsWith(text)).toBe(true);
+  });
+
+  it('answers all of a short text, collapsed', async () => {
+    expect((await sanitizeWithText('<p>  Kites \n and  wind  </p>', { textLimit: 100 })).text).toBe(
+      'Kites and wind',
+    );
   });
 });

@@ -167,7 +167,19 @@ export async function sanitizeWithText(
 ): Promise<Sanitized> {
   const sanitizer = new Sanitizer(html, options);
   for (let until = SLICE; !sanitizer.run(until); until += SLICE) await yieldToEventLoop();
-  return { html: sanitizer.html(), text: collapseWhitespace(sanitizer.visibleText()) };
+  return { html: sanitizer.html(), text: collapsedPrefix(sanitizer.visibleText(), options.textLimit) };
+}
+
+/**
+ * At least `limit` characters of the text with whitespace collapsed (all of it when there is less). Collapsing
+ * the start of a text gives the start of the collapsed whole, so the rest of a long last paragraph is left
+ * alone; the start taken doubles until it is enough.
+ */
+function collapsedPrefix(text: string, limit: number): string {
+  for (let take = Math.max(limit, 1); ; take *= 2) {
+    const collapsed = collapseWhitespace(text.slice(0, take));
+    if (collapsed.length >= limit || take >= text.length) return collapsed;
+  }
 }
 
 /** Builds the output from the tokens; a class because one is made per post (see html-tokenizer.ts). */
