@@ -12,6 +12,8 @@ const feed = (items: string) =>
   );
 const post =
   '<item><title>Kites</title><link>https://room3.example/kites</link><pubDate>Fri, 20 Nov 2026 16:00:00 GMT</pubDate><description>&lt;p&gt;We flew kites &amp; measured the wind.&lt;/p&gt;</description></item>';
+/** A feed as the fetcher hands it over: a Node Buffer larger than Node's buffer pool shares. */
+const fetchedBody = (items: string) => Buffer.from(feed(`${items}<!--${' '.repeat(8192)}-->`));
 const request = (body: Uint8Array) => ({
   body,
   contentType: 'application/rss+xml',
@@ -32,6 +34,16 @@ describe('createProcessPool', () => {
     expect(await pool.process(request(body))).toEqual(await processInProcess(request(body)));
     // The caller's bytes are untouched: the pool transferred a copy.
     expect(body.byteLength).toBeGreaterThan(0);
+  });
+
+  it("leaves a caller's Node Buffer whole, however many times it is handed over", async () => {
+    pool = createProcessPool({ size: 1, log: silentLogger });
+    // What the fetcher hands over: a Buffer with an ArrayBuffer of its own (over 4 KiB; smaller ones share
+    // Node's pool), which slice() would not copy.
+    const body = fetchedBody(post);
+    const first = await pool.process(request(body));
+    expect(body.byteLength).toBeGreaterThan(0);
+    expect(await pool.process(request(body))).toEqual(first);
   });
 
   it('abandons a feed that runs past the deadline and keeps serving', async () => {
@@ -79,17 +91,23 @@ describe('createProcessPool', () => {
   });
 
   it('abandons a held feed that overruns once the worker reaches it', async () => {
-    pool = createProcessPool({ size: 1, queueDepth: 2, deadlineMs: 200, log: silentLogger });
+    pool = createProcessPool({ size: 1, queueDepth: 3, deadlineMs: 200, log: silentLogger });
     await pool.warm();
     const huge = feed(
       `<item><title>a</title><description>${'<b>x</b> '.repeat(900_000)}</description></item>`,
     );
-    const [first, held] = await Promise.all([pool.process(request(feed(post))), pool.process(request(huge))]);
+    // Buffers, as the fetcher hands them over: the feed after the overrunning one goes to a new worker.
+    const [first, held, after] = await Promise.all([
+      pool.process(request(fetchedBody(post))),
+      pool.process(request(Buffer.from(huge))),
+      pool.process(request(fetchedBody(post))),
+    ]);
     expect(first).toMatchObject({ ok: true, items: [{ title: 'Kites' }] });
     expect(held).toEqual({
       ok: false,
       message: 'The feed took longer than 0.2 seconds to read, so it was abandoned.',
     });
+    expect(after).toMatchObject({ ok: true, items: [{ title: 'Kites' }] });
   });
 
   it('loses only the worker when a feed exhausts its heap, and replaces it', async () => {

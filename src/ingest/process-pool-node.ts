@@ -130,8 +130,10 @@ export function createProcessPool(options: ProcessPoolOptions): ProcessPool {
       const job = queue.shift()!;
       slot.jobs.push(job);
       slot.worker.ref();
-      // A Node Buffer may share its ArrayBuffer with others, so the body is copied before it is transferred.
-      const body = job.request.body.slice();
+      // The body is copied into an ArrayBuffer of its own before that is transferred: a Node Buffer may share
+      // its ArrayBuffer with others, and the caller's bytes must stay whole, for a retry on another worker if
+      // this one fails. (Buffer's slice() would not copy: it is subarray().)
+      const body = new Uint8Array(job.request.body);
       slot.worker.postMessage({ ...job.request, body, id: job.id }, [body.buffer]);
       if (slot.jobs.length === 1) startDeadline(slot);
     }
