@@ -85,7 +85,7 @@ export function createLimiter(limit: number): Limiter {
 /**
  * Runs `work` on every input of a list, at most `limit` at a time, results in the list's order. It runs
  * `limit` loops rather than one createLimiter() call per input, so only `limit` promises wait however long the
- * list is (a digest sends to 100,000 addresses); createLimiter is for work that arrives on its own.
+ * list is (bench/send.ts hands it 100,000 addresses); createLimiter is for work that arrives on its own.
  */
 export async function runWithConcurrency<T, R>(
   inputs: T[],
