@@ -35,8 +35,8 @@ export async function normalizeItem(item: ParsedItem, context: NormalizeContext)
   const rawHtml = (item.contentHtml ?? item.summaryHtml ?? '').slice(0, MAX_HTML);
   const bodyHtml = item.contentIsText ? textToHtml(rawHtml) : rawHtml;
   // One pass sanitizes and collects the text for the summary, which comes from the fullest text: platform
-  // excerpts end in "[…]" or "Continue reading".
-  const sanitized = await sanitizeWithText(bodyHtml, { baseUrl: base, textLimit: MAX_SUMMARY * 2 });
+  // excerpts end in "[…]" or "Continue reading". One character more than a summary holds tells a cut one.
+  const sanitized = await sanitizeWithText(bodyHtml, { baseUrl: base, textLimit: MAX_SUMMARY + 1 });
   const contentHtml = sanitized.html;
   const summary = truncateWords(sanitized.text, MAX_SUMMARY);
 

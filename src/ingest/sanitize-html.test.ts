@@ -276,6 +276,23 @@ describe('sanitizeWithText', () => {
     expect(words(400, ' ').startsWith(text)).toBe(true);
   });
 
+  it('reads on when the white space is spread over many texts (indented markup), so the limit is still met', async () => {
+    // Each word in its own element, with a line of indentation between: 66 characters read for each word.
+    const html = `<div>${words(400, ' ')
+      .split(' ')
+      .map((word) => `<span>${word}</span>\n${' '.repeat(60)}`)
+      .join('')}</div>`;
+    const { text } = await sanitizeWithText(html, { textLimit: 100 });
+    expect(text.length).toBeGreaterThanOrEqual(100);
+    expect(words(400, ' ').startsWith(text)).toBe(true);
+  });
+
+  it('joins texts and block elements with single spaces, with none first or last', async () => {
+    const html = '<div>\n  <p> Kites</p><p>and\u00a0<b>wind</b>\u200b</p><ul><li>high</li></ul> \n</div>';
+    expect((await sanitizeWithText(html, { textLimit: 100 })).text).toBe('Kites and wind high');
+    expect((await sanitizeWithText(html, { textLimit: 5 })).text).toBe('Kites');
+  });
+
   it('answers all of a short text, collapsed', async () => {
     expect((await sanitizeWithText('<p>  Kites \n and  wind  </p>', { textLimit: 100 })).text).toBe(
       'Kites and wind',

@@ -9,7 +9,7 @@ import {
   type HtmlTokenHandler,
   type HtmlTokenizer,
 } from '../text/html-tokenizer';
-import { BLOCK_TAGS, collapseWhitespace } from '../text/html-to-text';
+import { BLOCK_TAGS, collapseRuns } from '../text/html-to-text';
 import { yieldToEventLoop } from './yield';
 
 const ALLOWED_TAGS = new Set([
@@ -167,27 +167,21 @@ export async function sanitizeWithText(
 ): Promise<Sanitized> {
   const sanitizer = new Sanitizer(html, options);
   for (let until = SLICE; !sanitizer.run(until); until += SLICE) await yieldToEventLoop();
-  return { html: sanitizer.html(), text: collapsedPrefix(sanitizer.visibleText(), options.textLimit) };
+  return { html: sanitizer.html(), text: sanitizer.visibleText() };
 }
 
-/**
- * At least `limit` characters of the text with whitespace collapsed (all of it when there is less). Collapsing
- * the start of a text gives the start of the collapsed whole, so the rest of a long last paragraph is left
- * alone; the start taken doubles until it is enough.
- */
-function collapsedPrefix(text: string, limit: number): string {
-  for (let take = Math.max(limit, 1); ; take *= 2) {
-    const collapsed = collapseWhitespace(text.slice(0, take));
-    if (collapsed.length >= limit || take >= text.length) return collapsed;
-  }
+/** Two texts with collapsed white space as one: no space first, and one space where both have one. */
+function joinCollapsed(start: string, end: string): string {
+  return end.startsWith(' ') && (start === '' || start.endsWith(' ')) ? start + end.slice(1) : start + end;
 }
 
 /** Builds the output from the tokens; a class because one is made per post (see html-tokenizer.ts). */
 class Sanitizer implements HtmlTokenHandler {
   // Strings built with += (V8 joins them lazily, which measured faster here than pushing to arrays and joining).
   private out = '';
-  private visible = '';
-  private textLength = 0;
+  private visible = ''; // the visible text read so far (up to textLimit characters of it)
+  private collapsedLength = 0; // white space is collapsed in this many characters at the start of `visible`
+  private textFull: boolean; // `visible` holds textLimit characters, collapsed
   private readonly textLimit: number;
   private readonly open: string[] = []; // allowed tags we emitted and have not closed
   private dropDepth = 0; // > 0 while inside a tag dropped with its content
@@ -200,6 +194,7 @@ class Sanitizer implements HtmlTokenHandler {
     private readonly options: SanitizeOptions & { textLimit?: number },
   ) {
     this.textLimit = options.textLimit ?? 0;
+    this.textFull = this.textLimit <= 0;
     this.tokenizer = createHtmlTokenizer(input, this);
   }
 
@@ -214,9 +209,13 @@ class Sanitizer implements HtmlTokenHandler {
     return this.out.trim();
   }
 
-  /** The text read so far (at least textLimit characters of it, when there is that much). */
+  /** The visible text, white space collapsed: at least textLimit characters of it, when there is that much. */
   visibleText(): string {
-    return this.visible;
+    const { visible, collapsedLength } = this;
+    return joinCollapsed(
+      visible.slice(0, collapsedLength),
+      collapseRuns(visible.slice(collapsedLength)),
+    ).trimEnd();
   }
 
   openTag(name: string, attributes: Record<string, string>, selfClosing: boolean): void {
@@ -258,10 +257,7 @@ class Sanitizer implements HtmlTokenHandler {
     // An iframe's content is never shown (a browser reads it as raw text): it is not kept either.
     if (this.dropDepth > 0 || this.open[this.open.length - 1] === 'iframe') return;
     this.out += escapeHtml(text);
-    if (this.textLength < this.textLimit) {
-      this.visible += text;
-      this.textLength += text.length;
-    }
+    if (!this.textFull) this.addVisible(text);
   }
 
   closeTag(name: string): void {
@@ -285,7 +281,33 @@ class Sanitizer implements HtmlTokenHandler {
   }
 
   private blockBoundary(name: string): void {
-    if (this.textLength < this.textLimit && BLOCK_TAGS.has(name)) this.visible += ' ';
+    if (!this.textFull && BLOCK_TAGS.has(name)) this.addVisible(' ');
+  }
+
+  /**
+   * Adds a text to the visible text. Texts are joined as they come; white space is collapsed once the text
+   * reaches the limit, with only as much of the last text as the limit needs (the part taken doubles while
+   * white space collapses it short), and reading goes on while the collapsed text falls short. What was
+   * collapsed before is not read again.
+   */
+  private addVisible(text: string): void {
+    const room = this.textLimit - this.visible.length;
+    if (text.length < room) {
+      this.visible += text;
+      return;
+    }
+    const done = this.visible.slice(0, this.collapsedLength);
+    const pending = this.visible.slice(this.collapsedLength);
+    for (let take = Math.max(room, 1); ; take *= 2) {
+      const joined = joinCollapsed(done, collapseRuns(pending + text.slice(0, take)));
+      // Collapsed, the text ends in at most one space.
+      this.textFull = joined.length - (joined.endsWith(' ') ? 1 : 0) >= this.textLimit;
+      if (this.textFull || take >= text.length) {
+        this.visible = joined;
+        this.collapsedLength = joined.length;
+        return;
+      }
+    }
   }
 
   /** Closes the open element `name` and anything left open inside it, so the output stays well nested. */

@@ -38,14 +38,20 @@ export function htmlToText(html: string, maxChars = Infinity): string {
 }
 
 export function collapseWhitespace(text: string): string {
+  return collapseRuns(text).trim();
+}
+
+/**
+ * Each run of white space as one plain space, the ends left as they are (a space may remain first or last), so
+ * the pieces of a longer text can be collapsed one at a time and joined.
+ */
+export function collapseRuns(text: string): string {
   // Only runs that need changing match (two or more spaces, or any other kind of space), so ordinary text
   // with single spaces passes through without a replacement per word.
-  return text
-    .replace(
-      /[\s\u00a0\u200b]{2,}|[\t\n\r\f\v\u00a0\u200b\u2028\u2029\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]/g,
-      ' ',
-    )
-    .trim();
+  return text.replace(
+    /[\s\u00a0\u200b]{2,}|[\t\n\r\f\v\u00a0\u200b\u2028\u2029\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]/g,
+    ' ',
+  );
 }
 
 /** Cuts text to at most `max` characters at a word boundary, adding an ellipsis when it cut. */
