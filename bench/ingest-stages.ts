@@ -26,6 +26,13 @@ await stage('decode (baseline)', async () => {
     return decoded.text;
   });
 });
+// Mastodon and Bluesky posts are full of emoji (surrogate pairs in a JavaScript string).
+const emojiBytes = Array.from({ length: FEEDS }, (_, n) =>
+  new TextEncoder().encode(feedXml(n).replace(/ we /g, ' we 🎉 ')),
+);
+await stage('decode, posts with emoji', async () => {
+  for (const b of emojiBytes) if (!decodeBody(b, 'application/rss+xml; charset=utf-8').ok) throw new Error();
+});
 let feeds: ParsedFeed[] = [];
 await stage('parse', async () => {
   feeds = [];

@@ -152,10 +152,13 @@ function charsetFromProlog(body: Uint8Array): string | undefined {
 }
 
 // XML 1.0 allows tab, newline, carriage return and everything from U+0020 except surrogates, U+FFFE, U+FFFF.
-const INVALID_XML =
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// A surrogate is fine in a pair (an emoji is one), so only a lone one is removed.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const INVALID_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function removeInvalidXmlCharacters(text: string): string {
-  return text.replace(INVALID_XML, '');
+  const cleaned = text.replace(INVALID_CHARACTER, '');
+  // Looking around every surrogate is slow on a text full of emoji; one check that all are paired skips it.
+  return cleaned.isWellFormed() ? cleaned : cleaned.replace(LONE_SURROGATE, '');
 }
