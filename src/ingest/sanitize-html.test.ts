@@ -293,6 +293,28 @@ describe('sanitizeWithText', () => {
     expect((await sanitizeWithText(html, { textLimit: 5 })).text).toBe('Kites');
   });
 
+  it('always answers the start of the whole collapsed text, at least the limit of it (1,000 generated posts)', async () => {
+    let seed = 12345; // a fixed sequence, so a failure can be replayed
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pick = (choices: string[]) => choices[Math.floor(random() * choices.length)]!;
+    const texts = ['kite', 'wind', 'é', '🎉', 'Room', '12', '&amp;', '&nbsp;'];
+    const spaces = [' ', '  ', '\n', '\n    ', '\t', '\u00a0', '\u200b', ' \u00a0 ', '\r\n', '\u3000'];
+    const tags = ['<p>', '</p>', '<b>', '</b>', '<div>', '</div>', '<br>', '<li>', '<script>x y</script>'];
+    for (let post = 0; post < 1000; post++) {
+      let html = '';
+      for (let part = 0, parts = 1 + random() * 60; part < parts; part++) {
+        const kind = random();
+        html += pick(kind < 0.45 ? texts : kind < 0.8 ? spaces : tags);
+      }
+      const whole = (await sanitizeWithText(html, { textLimit: 1e9 })).text;
+      const limit = 1 + Math.floor(random() * 40);
+      const { text } = await sanitizeWithText(html, { textLimit: limit });
+      const found = { starts: whole.startsWith(text), long: text.length >= Math.min(limit, whole.length) };
+      expect(found, `${JSON.stringify(html)}, limit ${limit}`).toEqual({ starts: true, long: true });
+      expect(whole).not.toMatch(/^\s|\s$|\s\s/);
+    }
+  });
+
   it('answers all of a short text, collapsed', async () => {
     expect((await sanitizeWithText('<p>  Kites \n and  wind  </p>', { textLimit: 100 })).text).toBe(
       'Kites and wind',
