@@ -1,13 +1,14 @@
 // Normalization: the summary a post gets, and the key under which one post cross-posted by several accounts
 // shows once in the inbox.
 import { describe, expect, it } from 'vitest';
+import type { NormalizedItem } from './feed-types';
 import { canonicalUrlKey } from './normalize-item';
 import { processInProcess } from './read-feed';
 
-/** The summary normalization gives a post whose content is `html`. */
-async function summaryOf(html: string): Promise<string> {
-  const xml = `<rss version="2.0"><channel><title>Room 12</title><item><title>Kites</title>
-    <link>https://room12.example/kites</link><description><![CDATA[${html}]]></description></item></channel></rss>`;
+/** The one post of an RSS feed whose item holds `inside` (after a title and a link), normalized. */
+async function readItem(inside: string): Promise<NormalizedItem> {
+  const xml = `<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Room 12</title>
+    <item><title>Kites</title><link>https://room12.example/kites</link>${inside}</item></channel></rss>`;
   const read = await processInProcess({
     body: new TextEncoder().encode(xml),
     contentType: 'application/rss+xml',
@@ -15,8 +16,61 @@ async function summaryOf(html: string): Promise<string> {
     now: Date.parse('2026-11-21T15:00:00Z'),
   });
   if (!read.ok) throw new Error(read.message);
-  return read.items[0]!.summary;
+  return read.items[0]!;
 }
+
+/** The summary normalization gives a post whose content is `html`. */
+async function summaryOf(html: string): Promise<string> {
+  return (await readItem(`<description><![CDATA[${html}]]></description>`)).summary;
+}
+
+describe('image', () => {
+  it('takes the first usable image of the most preferred kind, wherever it stands', async () => {
+    const item = await readItem(`
+      <enclosure url="https://room12.example/enclosure.jpg" type="image/jpeg" length="1"/>
+      <media:thumbnail url="https://room12.example/thumb.jpg" width="400" height="300"/>
+      <media:content url="https://room12.example/small.jpg" medium="image" width="72" height="72"/>
+      <media:content url="https://pixel.wp.com/g.gif" medium="image"/>
+      <media:content url="https://room12.example/kites.jpg" medium="image"><media:description>Kites over the field</media:description></media:content>
+      <media:content url="https://room12.example/second.jpg" medium="image"/>`);
+    expect(item).toMatchObject({
+      imageUrl: 'https://room12.example/kites.jpg',
+      imageAlt: 'Kites over the field',
+    });
+  });
+
+  it('falls back to the next kind, then to the first image in the post', async () => {
+    const thumb = await readItem(`
+      <enclosure url="https://room12.example/enclosure.jpg" type="image/jpeg" length="1"/>
+      <media:thumbnail url="https://room12.example/thumb.jpg"/>`);
+    expect(thumb.imageUrl).toBe('https://room12.example/enclosure.jpg');
+    const inPost = await readItem(
+      `<description><![CDATA[<p><img src="/a.jpg" alt="A kite"></p>]]></description>`,
+    );
+    expect(inPost).toMatchObject({ imageUrl: 'https://room12.example/a.jpg', imageAlt: 'A kite' });
+  });
+});
+
+describe('categories', () => {
+  it('keeps the first of each, collapsed and cut to 60 characters, at most 20, none empty', async () => {
+    const long = 'x'.repeat(70);
+    const names = [
+      'Science',
+      ' Science ',
+      '',
+      'Field\n  trips',
+      long,
+      ...Array.from({ length: 30 }, (_, n) => `c${n}`),
+    ];
+    const item = await readItem(names.map((name) => `<category>${name}</category>`).join(''));
+    expect(item.categories).toEqual([
+      'Science',
+      'Field trips',
+      'x'.repeat(60),
+      ...Array.from({ length: 17 }, (_, n) => `c${n}`),
+    ]);
+  });
+});
 
 describe('summary', () => {
   const sentence = 'We flew kites on the field. ';

@@ -59,12 +59,21 @@ export async function normalizeItem(item: ParsedItem, context: NormalizeContext)
     imageUrl: image?.url ?? null,
     imageAlt: image?.alt ?? null,
     videoUrl: chooseVideo(item.media, url, base),
-    categories: [
-      ...new Set(item.categories.map((c) => collapseWhitespace(c).slice(0, 60)).filter(Boolean)),
-    ].slice(0, 20),
+    categories: categoriesOf(item.categories),
     publishedAt: isUsable ? parsedDate : context.now,
     dateEstimated: parsedDate === undefined,
   };
+}
+
+/** Up to 20 distinct categories, each of at most 60 characters. */
+function categoriesOf(raw: string[]): string[] {
+  const categories: string[] = [];
+  for (const category of raw) {
+    const name = collapseWhitespace(category).slice(0, 60);
+    if (name && !categories.includes(name)) categories.push(name);
+    if (categories.length === 20) break;
+  }
+  return categories;
 }
 
 /** guid → link → a hash of title and date: the same post keeps the same id across fetches. */
@@ -126,15 +135,16 @@ function chooseImage(
   contentHtml: string,
   base: string,
 ): { url: string; alt: string | undefined } | undefined {
-  const images = media
-    .filter((m) => isImage(m) && !isTooSmall(m))
-    .map((m) => ({ ...m, url: safeUrl(m.url, base) }))
-    .filter(
-      (m): m is MediaCandidate & { url: string } =>
-        !!m.url && !isTrackingPixel(m.url, m.width?.toString(), m.height?.toString()),
-    )
-    .sort((a, b) => IMAGE_PREFERENCE.indexOf(a.origin) - IMAGE_PREFERENCE.indexOf(b.origin));
-  const chosen = images[0];
+  // The first usable image of the most preferred origin.
+  let chosen: { url: string; alt: string | undefined; rank: number } | undefined;
+  for (const m of media) {
+    const rank = IMAGE_PREFERENCE.indexOf(m.origin);
+    if (chosen && rank >= chosen.rank) continue;
+    if (!isImage(m) || isTooSmall(m)) continue;
+    const url = safeUrl(m.url, base);
+    if (!url || isTrackingPixel(url, m.width?.toString(), m.height?.toString())) continue;
+    chosen = { url, alt: m.alt, rank };
+  }
   if (chosen)
     return {
       url: chosen.url,

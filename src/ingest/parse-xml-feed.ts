@@ -101,12 +101,21 @@ function readRssItem(item: XNode): ParsedItem {
     published: text(item, 'pubDate', 'dc:date', 'dcterms:issued', 'dcterms:created', 'atom:published'),
     updated: text(item, 'dcterms:modified', 'atom:updated'),
     author: text(item, 'dc:creator', 'author', 'itunes:author'),
-    categories: [...childrenNamed(item, 'category'), ...childrenNamed(item, 'dc:subject')]
-      .map((c) => textOf(c).trim())
-      .filter(Boolean),
+    categories: textsOf(item, 'category', 'dc:subject'),
     media: mediaOf(item),
     baseUrl: item.base,
   };
+}
+
+/** The texts of the children with these names, trimmed, empty ones left out. */
+function textsOf(node: XNode, ...names: string[]): string[] {
+  const texts: string[] = [];
+  for (const name of names)
+    for (const child of childrenNamed(node, name)) {
+      const value = textOf(child).trim();
+      if (value) texts.push(value);
+    }
+  return texts;
 }
 
 function readAtomEntry(entry: XNode): ParsedItem {
