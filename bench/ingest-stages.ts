@@ -45,7 +45,7 @@ await stage('parse', async () => {
 await stage('sanitize with text', async () => {
   for (const feed of feeds)
     for (const item of feed.items)
-      await sanitizeWithText(item.contentHtml ?? '', { baseUrl: item.link, textLimit: 1200 });
+      await sanitizeWithText(item.contentHtml ?? '', { baseUrl: item.link, textLimit: 301 }); // as normalizeItem asks
 });
 await stage('normalize (sanitize included)', async () => {
   for (const feed of feeds)
