@@ -1,5 +1,5 @@
-// Normalization: the summary a post gets, and the key under which one post cross-posted by several accounts
-// shows once in the inbox.
+// Normalization of a post: the image, categories and summary it gets, and the key under which one post
+// cross-posted by several accounts shows once in the inbox.
 import { describe, expect, it } from 'vitest';
 import type { NormalizedItem } from './feed-types';
 import { canonicalUrlKey } from './normalize-item';
