@@ -1,6 +1,21 @@
-// Cutting text for summaries and titles: at a word boundary, without punctuation left before the ellipsis.
+// Plain text from HTML, and cutting text for summaries and titles: at a word boundary, without punctuation
+// left before the ellipsis.
 import { describe, expect, it } from 'vitest';
-import { truncateWords } from './html-to-text';
+import { htmlToText, truncateWords } from './html-to-text';
+
+describe('htmlToText', () => {
+  it.each([
+    ['Fish &amp; Chips &#8211; <b>Friday</b>', 'Fish & Chips – Friday'],
+    ['<p>Kites</p><p>and wind</p>', 'Kites and wind'],
+    ['Kites<br>and<span> wind</span>', 'Kites and wind'],
+    ['  Room\n\t 12\u00a0 ', 'Room 12'],
+    ['Room 12<script>alert(1)</script><style>p{}</style> news', 'Room 12 news'],
+    ['<svg><title>icon</title></svg>Mrs <i>Rivera</i>', 'Mrs Rivera'],
+    ['&lt;b&gt; is not a tag here', '<b> is not a tag here'],
+  ])('%j → %j', (html, text) => {
+    expect(htmlToText(html)).toBe(text);
+  });
+});
 
 describe('truncateWords', () => {
   it.each([

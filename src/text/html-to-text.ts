@@ -1,4 +1,5 @@
-// Plain text from HTML: what summaries, derived titles and privacy checks read. Linear time, no DOM.
+// Plain text from HTML (titles, authors, image descriptions), white space collapsed, and text cut at a word.
+// Linear time, no DOM. Summaries are collected by the sanitizer as it reads a post (sanitize-html.ts).
 import { createHtmlTokenizer } from './html-tokenizer';
 
 export const BLOCK_TAGS = new Set([
@@ -7,15 +8,10 @@ export const BLOCK_TAGS = new Set([
 ]); // prettier-ignore
 const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'svg', 'math']);
 
-/**
- * The text of `html` with tags removed, entities decoded and whitespace collapsed to single spaces. With
- * `maxChars`, reading stops soon after that much text is found, so a summary of a huge post costs little.
- */
-export function htmlToText(html: string, maxChars = Infinity): string {
-  if (!/[<&]/.test(html))
-    return collapseWhitespace(html.length > maxChars * 2 ? html.slice(0, maxChars * 2) : html);
+/** The text of `html` with tags removed, entities decoded and whitespace collapsed to single spaces. */
+export function htmlToText(html: string): string {
+  if (!/[<&]/.test(html)) return collapseWhitespace(html);
   const parts: string[] = [];
-  let collected = 0;
   let skipping = 0;
   const tokenizer = createHtmlTokenizer(html, {
     openTag(name, _attributes, selfClosing) {
@@ -27,13 +23,10 @@ export function htmlToText(html: string, maxChars = Infinity): string {
       else if (BLOCK_TAGS.has(name)) parts.push(' ');
     },
     text(text) {
-      if (skipping > 0) return;
-      parts.push(text);
-      collected += text.length;
+      if (skipping === 0) parts.push(text);
     },
   });
-  const slice = 16 * 1024;
-  for (let until = slice; !tokenizer.run(until) && collected <= maxChars * 2; until += slice);
+  tokenizer.run(html.length);
   return collapseWhitespace(parts.join(''));
 }
 
