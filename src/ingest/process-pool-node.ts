@@ -12,7 +12,11 @@ import type { FeedProcessor, Processed, ProcessRequest } from './read-feed';
 export interface ProcessPoolOptions {
   size: number;
   deadlineMs?: number;
-  /** Feeds handed to one worker at a time: the one it reads and those it reads next. */
+  /**
+   * Feeds handed to one worker at a time: the one it reads and those it reads next. Enough that a worker
+   * does not run dry while this thread is busy committing a batch of posts; the bytes waiting are bounded by
+   * the polling pass (BACKLOG_BYTES in poll.ts).
+   */
   queueDepth?: number;
   maxHeapMb?: number;
   log: Logger;
@@ -47,7 +51,7 @@ const WORKER_URL = new URL('./process-worker.mjs', import.meta.url);
 
 export function createProcessPool(options: ProcessPoolOptions): ProcessPool {
   const deadlineMs = options.deadlineMs ?? 30_000;
-  const queueDepth = Math.max(1, options.queueDepth ?? 16);
+  const queueDepth = Math.max(1, options.queueDepth ?? 64);
   const slots: Slot[] = [];
   const queue: Job[] = [];
   let nextId = 1;
