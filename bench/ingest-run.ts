@@ -1,0 +1,140 @@
+// One cold run of the ingestion benchmark (bench/ingest.ts runs several, each in a new process, and reports
+// them): 1,000 feeds of 20 items served from 127.0.0.1 by a separate process, ingested into a fresh database
+// with everything on (guarded fetch, decode, parse, normalize, sanitize, store). Baseline, in the same run and
+// with the same fetcher and concurrency: the same 1,000 fetches, bodies read, nothing parsed or stored; then
+// the conditional pass of both (all 304). Prints its figures as one line of JSON.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { makeAllSourcesDue } from '../src/db/sources';
+import { migrateSqlite, openSqlite } from '../src/db/sqlite-node';
+import { availableParallelism } from 'node:os';
+import { createNodeFetcher } from '../src/ingest/fetch-feed-node';
+import { createProcessPool } from '../src/ingest/process-pool-node';
+import type { FetchOutcome } from '../src/ingest/fetcher';
+import { pollSources, runWithConcurrency } from '../src/ingest/poll';
+import { silentLogger } from '../src/log';
+import { changeSetting } from '../src/settings/district-settings';
+import { importSources } from '../src/sources/import-sources';
+
+const FEEDS = Number(process.argv[2] ?? 1000);
+const CONCURRENCY = 16;
+
+const child = spawn(
+  process.execPath,
+  ['--import', 'tsx', join(import.meta.dirname, 'feed-server.ts'), String(FEEDS), '50'],
+  { stdio: ['ignore', 'pipe', 'inherit'] },
+);
+const ready = JSON.parse(
+  await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve)),
+) as { urls: string[]; bytes: number };
+const feedUrls = Array.from({ length: FEEDS }, (_, n) => `${ready.urls[n % ready.urls.length]}/feed/${n}`);
+
+let peakRss = 0;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 20);
+const cpuMs = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
+/** CPU time of the feed server, from /proc (Linux), to see how much of the two cores it takes. */
+const serverCpuMs = () => {
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+};
+const time = async <T>(work: () => Promise<T>) => {
+  const started = performance.now();
+  const cpuBefore = cpuMs();
+  const serverBefore = serverCpuMs();
+  const result = await work();
+  return {
+    ms: performance.now() - started,
+    cpu: cpuMs() - cpuBefore,
+    serverCpu: serverCpuMs() - serverBefore,
+    result,
+  };
+};
+
+// Baseline: the same fetcher, the same concurrency, bodies read and dropped.
+const baselineFetcher = createNodeFetcher({ publicUrl: 'https://bench.example', allowPrivateNetworks: true });
+const etags: (string | null)[] = [];
+const baselineCold = await time(() =>
+  runWithConcurrency(feedUrls, CONCURRENCY, async (url) => {
+    const outcome: FetchOutcome = await baselineFetcher.fetch({ url });
+    if (outcome.status !== 'fetched') throw new Error(`baseline fetch failed: ${JSON.stringify(outcome)}`);
+    return outcome.etag;
+  }),
+);
+etags.push(...baselineCold.result);
+const baselineConditional = await time(() =>
+  runWithConcurrency(feedUrls, CONCURRENCY, async (url) => {
+    const outcome = await baselineFetcher.fetch({ url, etag: etags[feedUrls.indexOf(url)] });
+    if (outcome.status !== 'not-modified') throw new Error('baseline conditional fetch was not a 304');
+  }),
+);
+await baselineFetcher.close();
+const baselineRss = peakRss;
+
+// Yesterday: a fresh database, 1,000 sources, everything on.
+const dir = mkdtempSync(join(tmpdir(), 'yesterday-bench-'));
+const sqlite = openSqlite(join(dir, 'bench.db'));
+migrateSqlite(sqlite);
+const db = sqlite.database;
+let now = Date.parse('2026-11-21T15:00:00Z');
+await changeSetting(db, 'fetch_concurrency', String(CONCURRENCY), now);
+const imported = await importSources(
+  db,
+  feedUrls.map((url, n) => ({
+    url,
+    title: null,
+    siteUrl: null,
+    school: `School ${n % 50}`,
+    ownerName: null,
+    ownerEmail: null,
+    mediaRelease: true,
+  })),
+  { actor: { type: 'cli', label: 'bench' }, now },
+);
+if (!imported.ok) throw new Error(imported.problems.join('\n'));
+const fetcher = createNodeFetcher({ publicUrl: 'https://bench.example', allowPrivateNetworks: true });
+const WORKERS = Number(process.env.WORKERS ?? Math.max(1, availableParallelism() - 1));
+const pool = WORKERS > 0 ? createProcessPool({ size: WORKERS, log: silentLogger }) : undefined;
+await pool?.warm(); // a server starts its workers at boot, not during a pass
+const deps = { db, fetcher, now: () => now, log: silentLogger, process: pool?.process };
+const cold = await time(() => pollSources(deps, { limit: FEEDS }));
+const failed = cold.result.filter((o) => o.status !== 'updated');
+if (failed.length) throw new Error(`${failed.length} feeds failed: ${JSON.stringify(failed[0])}`);
+const items = sqlite.sqlite.prepare('select count(*) as n from items').get() as { n: number };
+now += 60 * 60_000;
+await makeAllSourcesDue(db, now);
+const conditional = await time(() => pollSources(deps, { limit: FEEDS }));
+if (conditional.result.some((o) => o.status !== 'not-modified'))
+  throw new Error('second pass was not all 304');
+await fetcher.close();
+await pool?.close();
+clearInterval(sampler);
+child.kill();
+sqlite.close();
+rmSync(dir, { recursive: true, force: true });
+
+console.log(
+  JSON.stringify({
+    feeds: FEEDS,
+    bytes: ready.bytes,
+    concurrency: CONCURRENCY,
+    workers: WORKERS,
+    cores: availableParallelism(),
+    items: items.n,
+    baselineCold: { ms: baselineCold.ms, cpu: baselineCold.cpu, serverCpu: baselineCold.serverCpu },
+    cold: { ms: cold.ms, cpu: cold.cpu, serverCpu: cold.serverCpu },
+    baselineConditional: { ms: baselineConditional.ms },
+    conditional: { ms: conditional.ms },
+    peakRss,
+    baselineRss,
+  }),
+);
