@@ -67,7 +67,9 @@ console.log(`cold pass:    median ratio ${ratio(coldMedian)}, target ≤ 2.5: ${
 console.log(
   `all-304 pass: median ratio ${ratio(conditionalMedian)}, target ≤ 1.5: ${verdict(conditionalMedian <= 1.5)}`,
 );
-console.log(`peak RSS:     highest ${mib(peak)} MB, target ≤ 300 MB: ${verdict(peak <= 300 * 1048576)}`);
+console.log(
+  `peak RSS:     highest ${mib(peak)} MB (fetching alone: ${mib(Math.max(...runs.map((run) => run.baselineRss)))} MB), target ≤ 300 MB: ${verdict(peak <= 300 * 1048576)}`,
+);
 console.log('');
 console.log(
   `CPU ms of the benchmark process (all threads) / feed server, medians: baseline cold ${median(runs.map((r) => r.baselineCold.cpu)).toFixed(0)} / ${median(runs.map((r) => r.baselineCold.serverCpu)).toFixed(0)}, ingest cold ${median(runs.map((r) => r.cold.cpu)).toFixed(0)} / ${median(runs.map((r) => r.cold.serverCpu)).toFixed(0)}`,
