@@ -122,19 +122,34 @@ child.kill();
 sqlite.close();
 rmSync(dir, { recursive: true, force: true });
 
-console.log(
-  JSON.stringify({
-    feeds: FEEDS,
-    bytes: ready.bytes,
-    concurrency: CONCURRENCY,
-    workers: WORKERS,
-    cores: availableParallelism(),
-    items: items.n,
-    baselineCold: { ms: baselineCold.ms, cpu: baselineCold.cpu, serverCpu: baselineCold.serverCpu },
-    cold: { ms: cold.ms, cpu: cold.cpu, serverCpu: cold.serverCpu },
-    baselineConditional: { ms: baselineConditional.ms },
-    conditional: { ms: conditional.ms },
-    peakRss,
-    baselineRss,
-  }),
-);
+/** What one run prints, as one line of JSON. */
+export interface IngestRun {
+  feeds: number;
+  bytes: number;
+  concurrency: number;
+  workers: number;
+  cores: number;
+  items: number;
+  baselineCold: { ms: number; cpu: number; serverCpu: number };
+  cold: { ms: number; cpu: number; serverCpu: number };
+  baselineConditional: { ms: number };
+  conditional: { ms: number };
+  peakRss: number;
+  baselineRss: number;
+}
+
+const run: IngestRun = {
+  feeds: FEEDS,
+  bytes: ready.bytes,
+  concurrency: CONCURRENCY,
+  workers: WORKERS,
+  cores: availableParallelism(),
+  items: items.n,
+  baselineCold: { ms: baselineCold.ms, cpu: baselineCold.cpu, serverCpu: baselineCold.serverCpu },
+  cold: { ms: cold.ms, cpu: cold.cpu, serverCpu: cold.serverCpu },
+  baselineConditional: { ms: baselineConditional.ms },
+  conditional: { ms: conditional.ms },
+  peakRss,
+  baselineRss,
+};
+console.log(JSON.stringify(run));

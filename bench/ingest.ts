@@ -5,33 +5,19 @@
 // their median is set against the targets. Run: npx tsx bench/ingest.ts [feeds] [runs]
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import type { IngestRun } from './ingest-run';
 
 const FEEDS = Number(process.argv[2] ?? 1000);
 const RUNS = Number(process.argv[3] ?? 5);
 
-interface Run {
-  feeds: number;
-  bytes: number;
-  concurrency: number;
-  workers: number;
-  cores: number;
-  items: number;
-  baselineCold: { ms: number; cpu: number; serverCpu: number };
-  cold: { ms: number; cpu: number; serverCpu: number };
-  baselineConditional: { ms: number };
-  conditional: { ms: number };
-  peakRss: number;
-  baselineRss: number;
-}
-
-const runs: Run[] = [];
+const runs: IngestRun[] = [];
 for (let n = 0; n < RUNS; n++) {
   const output = execFileSync(
     process.execPath,
     ['--import', 'tsx', join(import.meta.dirname, 'ingest-run.ts'), String(FEEDS)],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
   );
-  runs.push(JSON.parse(output.trim().split('\n').pop()!) as Run);
+  runs.push(JSON.parse(output.trim().split('\n').pop()!) as IngestRun);
 }
 
 const median = (values: number[]) => {
@@ -42,8 +28,8 @@ const median = (values: number[]) => {
 const mib = (bytes: number) => (bytes / 1048576).toFixed(0);
 const ms = (value: number) => value.toFixed(0).padStart(6);
 const ratio = (value: number) => value.toFixed(2).padStart(5);
-const coldRatio = (run: Run) => run.cold.ms / run.baselineCold.ms;
-const conditionalRatio = (run: Run) => run.conditional.ms / run.baselineConditional.ms;
+const coldRatio = (run: IngestRun) => run.cold.ms / run.baselineCold.ms;
+const conditionalRatio = (run: IngestRun) => run.conditional.ms / run.baselineConditional.ms;
 
 const first = runs[0]!;
 console.log(
