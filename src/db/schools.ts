@@ -1,5 +1,5 @@
 // Storage for schools: the units sources belong to and parents subscribe to.
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import { slugify } from '../text/slug';
 import type { Database } from './client';
 import { digestEntries, digests, items, schools, sources } from './schema';
@@ -28,16 +28,13 @@ export async function findOrCreateSchool(db: Database, name: string, now: number
 
 /** Each school with how many sources it has (schools are made when a source names them). */
 export async function listSchoolsWithCounts(db: Database): Promise<(School & { sourceCount: number })[]> {
+  // A join rather than a correlated subquery: drizzle writes the columns of a one-table select without
+  // their table, and inside a subquery on sources a bare "id" would mean the source's own id.
   return db.orm
-    .select({
-      id: schools.id,
-      slug: schools.slug,
-      name: schools.name,
-      createdAt: schools.createdAt,
-      districtWide: schools.districtWide,
-      sourceCount: sql<number>`(SELECT count(*) FROM ${sources} WHERE ${sources.schoolId} = ${schools.id})`,
-    })
+    .select({ ...getTableColumns(schools), sourceCount: count(sources.id) })
     .from(schools)
+    .leftJoin(sources, eq(sources.schoolId, schools.id))
+    .groupBy(schools.id)
     .orderBy(asc(schools.name));
 }
 
