@@ -1,8 +1,11 @@
-// The Sources page over HTTP: test a feed without saving, add it, import and export OPML.
+// The Sources page over HTTP: test a feed without saving, add it, import and export OPML, and a broken
+// feed's health from its first failure through pausing to Retry now.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../src/db/audit';
 import { findOrCreateSchool, findSchoolBySlug, listSchools } from '../src/db/schools';
 import { listSources } from '../src/db/sources';
+import { PAUSE_AFTER_FAILURES } from '../src/ingest/refresh-source';
+import { runPollJob } from '../src/jobs/jobs';
 import type { Client } from './browser-client';
 import { serveBody, startTestServer, type TestServer } from './http-server';
 import { signedInClient, startTestApp, type TestApp } from './test-app';
@@ -118,5 +121,58 @@ describe('the Sources page', () => {
       from: 'Lincoln Elementary',
       to: 'Lincoln Elementary School',
     });
+  });
+
+  it('shows a broken feed in plain words, pauses it, and reads it again after Retry now', async () => {
+    const db = app.runtime.deps.db;
+    let working = false;
+    feeds.route('/flaky', (_request, response) => {
+      if (working) response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed);
+      else response.writeHead(500, { 'content-type': 'text/plain' }).end('Internal Server Error');
+    });
+    const url = `${feeds.url}/flaky`;
+    const row = async () => {
+      const page = await (await admin.get('/admin/sources')).text();
+      const rows = [...page.matchAll(/<tr>[\s\S]*?<\/tr>/g)].map(([r]) => r).filter((r) => r.includes(url));
+      expect(rows).toHaveLength(1);
+      return rows[0]!;
+    };
+    const csrf = await admin.csrf('/admin/sources');
+    await admin.post('/admin/sources', { _csrf: csrf, url, school: 'Lincoln Elementary School' });
+    const source = (await listSources(db)).find((s) => s.feedUrl === url)!;
+
+    const failing = await row();
+    expect(failing).toContain('>Failing<');
+    expect(failing).toContain('The site had a server error (HTTP 500). This is usually temporary');
+    expect(failing).toContain('Never read successfully');
+    expect(failing).toMatch(/Next try in \d+ minutes?\./);
+    expect(failing).toContain('>Fetch now<');
+
+    for (let check = 2; check <= PAUSE_AFTER_FAILURES; check++)
+      await admin.post(`/admin/sources/${source.id}/fetch`, { _csrf: csrf });
+    const paused = await row();
+    expect(paused).toContain('>Paused<');
+    expect(paused).toContain(`Stopped after ${PAUSE_AFTER_FAILURES} failed checks in a row.`);
+    expect(paused).toContain(`aria-label="Retry now: ${url}"`);
+    expect(paused).toContain('>Retry now<');
+
+    // A paused feed is left alone by the polling passes, however long it waits.
+    const seen = feeds.requests.filter((r) => r.path === '/flaky').length;
+    expect(seen).toBe(PAUSE_AFTER_FAILURES);
+    app.clock.advance(3 * 24 * 3600_000);
+    await runPollJob(app.runtime.deps);
+    expect(feeds.requests.filter((r) => r.path === '/flaky')).toHaveLength(seen);
+
+    working = true;
+    admin = await signedInClient(app, 'lee@district.example'); // the first session ran out meanwhile
+    await admin.post(`/admin/sources/${source.id}/fetch`, { _csrf: await admin.csrf('/admin/sources') });
+    const healthy = await row();
+    expect(healthy).toContain('>OK<');
+    expect(healthy).toMatch(/Last read [^<]*2026/);
+    expect(healthy).toMatch(/Next check in (2[7-9]|3[0-3]) minutes/);
+    expect(healthy).toContain('>Fetch now<');
+    expect(await listSources(db)).toContainEqual(
+      expect.objectContaining({ feedUrl: url, paused: false, errorCount: 0, title: 'Room 5' }),
+    );
   });
 });

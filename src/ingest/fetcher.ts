@@ -113,7 +113,8 @@ export function httpFailure(status: number, retryAfterMs: number | undefined): F
       ...base,
       temporary: true,
       retryAfterMs,
-      message: 'The site asked Yesterday to slow down (HTTP 429); it will be checked again later.',
+      message:
+        'The site asked Yesterday to slow down (HTTP 429). Yesterday waits as long as it asks before trying again.',
     };
   }
   if (status >= 500) {
@@ -121,7 +122,7 @@ export function httpFailure(status: number, retryAfterMs: number | undefined): F
       ...base,
       temporary: true,
       retryAfterMs,
-      message: `The site had a server error (HTTP ${status}); it will be checked again later.`,
+      message: `The site had a server error (HTTP ${status}). This is usually temporary on the site’s side.`,
     };
   }
   return {

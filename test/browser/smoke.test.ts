@@ -24,6 +24,9 @@ describe('browser: sign in, publish, read', () => {
     mkdirSync('test-results', { recursive: true });
     feeds = await startTestServer();
     feeds.route('/feed', serveBody(feed, 'application/rss+xml'));
+    feeds.route('/broken', (_request, response) => {
+      response.writeHead(500, { 'content-type': 'text/plain' }).end('Internal Server Error');
+    });
     app = await startTestApp();
     await addUser(app, 'dana@district.example');
     browser = await launchBrowser();
@@ -50,6 +53,17 @@ describe('browser: sign in, publish, read', () => {
     await page.getByLabel('School', { exact: true }).fill('Lincoln Elementary');
     await page.getByRole('button', { name: 'Add and fetch' }).click();
     await expect.poll(() => page.locator('.flash.ok').textContent()).toContain('Read 2 posts, 2 new.');
+    expect(describeViolations(await seriousAxeViolations(page))).toBe('');
+    // A second feed that fails, so the page shows a broken feed's health next to a healthy one.
+    await page.getByLabel('Feed address').fill(`${feeds.url}/broken`);
+    await page.getByLabel('School', { exact: true }).fill('Lincoln Elementary');
+    await page.getByRole('button', { name: 'Add and fetch' }).click();
+    await expect
+      .poll(() => page.locator('.flash.error').textContent())
+      .toContain('The site had a server error (HTTP 500).');
+    expect(await page.getByRole('cell', { name: /Failing/ }).textContent()).toContain(
+      'Never read successfully',
+    );
     expect(describeViolations(await seriousAxeViolations(page))).toBe('');
     await page.screenshot({ path: 'test-results/smoke-sources.png', fullPage: true });
 

@@ -89,7 +89,7 @@ export function SourcesPage(props: SourcesPageProps) {
                     <button
                       type="submit"
                       class="secondary"
-                      aria-label={`Fetch now: ${source.title ?? source.feedUrl}`}
+                      aria-label={`${source.paused ? 'Retry now' : 'Fetch now'}: ${source.title ?? source.feedUrl}`}
                     >
                       {source.paused ? 'Retry now' : 'Fetch now'}
                     </button>
@@ -168,7 +168,11 @@ function Health({ source, timezone, now }: { source: SourceWithSchool; timezone:
       <div>
         <span class="badge bad">Paused</span>
         <div class="small">{source.lastError}</div>
-        <div class="small muted">Stopped after {source.errorCount} failed checks in a row.</div>
+        <div class="small muted">
+          Stopped after {source.errorCount} failed checks in a row. It is not checked again until someone
+          presses Retry now.
+        </div>
+        <LastRead source={source} timezone={timezone} />
       </div>
     );
   }
@@ -178,6 +182,7 @@ function Health({ source, timezone, now }: { source: SourceWithSchool; timezone:
         <span class="badge warn">Failing</span>
         <div class="small">{source.lastError}</div>
         <div class="small muted">Next try {formatRelative(source.nextFetchAt, now)}.</div>
+        <LastRead source={source} timezone={timezone} />
       </div>
     );
   }
@@ -185,8 +190,19 @@ function Health({ source, timezone, now }: { source: SourceWithSchool; timezone:
   return (
     <div>
       <span class="badge ok">OK</span>
-      <div class="small muted">Last read {formatDateTime(source.lastSuccessAt, timezone)}</div>
+      <LastRead source={source} timezone={timezone} />
       <div class="small muted">Next check {formatRelative(source.nextFetchAt, now)}</div>
+    </div>
+  );
+}
+
+/** When the feed was last read without an error: what a coordinator asks first about a broken one. */
+function LastRead({ source, timezone }: { source: SourceWithSchool; timezone: string }) {
+  return (
+    <div class="small muted">
+      {source.lastSuccessAt
+        ? `Last read ${formatDateTime(source.lastSuccessAt, timezone)}`
+        : 'Never read successfully'}
     </div>
   );
 }
