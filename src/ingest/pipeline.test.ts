@@ -164,6 +164,48 @@ describe('platform shapes', () => {
     });
   });
 
+  it('JSON Feed 1.1: authors lists, a numeric id, text-only content, an image attachment and its title', async () => {
+    const { feed, items } = await read(
+      'jsonfeed-1.1.json',
+      'application/feed+json; charset=utf-8',
+      'https://room12.lakeside.k12.example/feed.json',
+    );
+    expect(feed).toMatchObject({
+      format: 'json',
+      title: 'Room 12 Makers',
+      siteUrl: 'https://room12.lakeside.k12.example/',
+      warnings: [],
+    });
+    const [bridges, fair] = items;
+    expect(bridges).toMatchObject({
+      guid: 'https://room12.lakeside.k12.example/posts/bridges/',
+      title: 'Spaghetti bridges',
+      titleDerived: false,
+      author: 'Ms. Brandt', // the post's own authors, not the feed's
+      imageUrl: 'https://room12.lakeside.k12.example/images/bridges.jpg', // relative, resolved
+      videoUrl: null, // the audio attachment is neither the image nor a video
+      categories: ['STEM', 'engineering'],
+      dateEstimated: false,
+    });
+    expect(iso(bridges!.publishedAt)).toBe('2026-11-20T19:05:00.000Z'); // published, not modified
+    expect(bridges!.contentHtml).toBe(
+      '<p>Teams built bridges from spaghetti and tape.</p><p>The winning bridge held <strong>212 pennies</strong>.</p>',
+    );
+    expect(fair).toMatchObject({
+      guid: '1042',
+      url: 'https://science.lakeside.k12.example/fair/', // external_url when there is no url
+      title: 'Science fair sign-ups close Friday.',
+      titleDerived: true,
+      author: 'Mr. Okafor, Ms. Brandt', // the feed's authors
+      summary: 'Science fair sign-ups close Friday. Ask Mr. Okafor for a form.',
+      contentHtml: '<p>Science fair sign-ups close Friday.</p><p>Ask Mr. Okafor for a form.</p>',
+      imageUrl: 'https://room12.lakeside.k12.example/images/fair-poster.png',
+      imageAlt: 'Science fair poster with the date, Friday 4 December',
+      videoUrl: null,
+    });
+    expect(iso(fair!.publishedAt)).toBe('2026-11-20T09:00:00.000Z'); // date_modified when that is all
+  });
+
   it('RSS 1.0 (RDF): rdf:about as id, dc:date, content:encoded', async () => {
     const { feed, items } = await read('rss1.xml');
     expect(feed).toMatchObject({
