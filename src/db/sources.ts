@@ -112,6 +112,8 @@ export interface FetchSuccess {
   title?: string | null;
   siteUrl?: string | null;
   platform?: string | null;
+  /** The feed's RSS <ttl>, from a full read; a 304 passes on the one stored. */
+  ttlMinutes: number | null;
   nextFetchAt: number;
 }
 
@@ -124,14 +126,15 @@ export function fetchSuccessStatement(
 ): Statement {
   return db.prepared(
     `update sources set etag = ?, last_modified = ?, title = coalesce(?, title), site_url = coalesce(?, site_url),
-       platform = coalesce(?, platform), last_fetched_at = ?, last_success_at = ?, next_fetch_at = ?, error_count = 0,
-       last_error = null, updated_at = ? where id = ?`,
+       platform = coalesce(?, platform), ttl_minutes = ?, last_fetched_at = ?, last_success_at = ?, next_fetch_at = ?,
+       error_count = 0, last_error = null, updated_at = ? where id = ?`,
     [
       result.etag,
       result.lastModified,
       result.title || null,
       result.siteUrl || null,
       result.platform || null,
+      result.ttlMinutes,
       now,
       now,
       result.nextFetchAt,
@@ -139,10 +142,6 @@ export function fetchSuccessStatement(
       id,
     ],
   );
-}
-
-export async function recordFetchSuccess(db: Database, id: number, result: FetchSuccess, now: number) {
-  await db.batch([fetchSuccessStatement(db, id, result, now)]);
 }
 
 export async function recordFetchFailure(

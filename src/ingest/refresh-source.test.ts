@@ -178,6 +178,28 @@ describe('refreshSource', () => {
     expect((await findSource(db, source.id))!.nextFetchAt - T0).toBeLessThanOrEqual(24 * 60 * MINUTE * 1.1);
   });
 
+  it('keeps to the feed’s <ttl> when it answers 304, until a full read says otherwise', async () => {
+    etag = '"v1"';
+    body = rss(item('a', 'Kites'), '<ttl>180</ttl>');
+    const source = await addSource();
+    await refreshSource(deps, source, 30);
+    const nextAfter = async (status: string) => {
+      now = (await findSource(db, source.id))!.nextFetchAt;
+      const outcome = await refreshSource(deps, (await findSource(db, source.id))!, 30);
+      expect(outcome.status).toBe(status);
+      return (await findSource(db, source.id))!.nextFetchAt - now;
+    };
+    for (let i = 0; i < 2; i++) {
+      const next = await nextAfter('not-modified'); // no body: the stored <ttl> still applies
+      expect(next).toBeGreaterThanOrEqual(162 * MINUTE);
+      expect(next).toBeLessThanOrEqual(198 * MINUTE);
+    }
+    etag = '"v2"';
+    body = rss(item('a', 'Kites'));
+    expect(await nextAfter('updated')).toBeLessThanOrEqual(33 * MINUTE); // the new version has no <ttl>
+    expect(await nextAfter('not-modified')).toBeLessThanOrEqual(33 * MINUTE);
+  });
+
   it('moves a source to its new address only after the same permanent redirect three times', async () => {
     server.route('/old', (_q, r) => r.writeHead(301, { location: '/new' }).end());
     server.route('/new', (_q, r) => r.writeHead(200).end(body));

@@ -54,11 +54,12 @@ export async function refreshSource(
 
   await recordPermanentRedirect(db, source, read.fetched.movedTo, now);
   if (read.status === 'not-modified') {
-    const nextFetchAt = nextCheck(now, intervalMinutes, read.fetched.maxAgeMs);
+    // No body, so the feed's <ttl> is the one its last full read stored.
+    const nextFetchAt = nextCheck(now, intervalMinutes, freshFor(read.fetched.maxAgeMs, source.ttlMinutes));
     await fetchSuccessStatement(
       db,
       source.id,
-      { etag: source.etag, lastModified: source.lastModified, nextFetchAt },
+      { etag: source.etag, lastModified: source.lastModified, ttlMinutes: source.ttlMinutes, nextFetchAt },
       now,
     );
     return { sourceId: source.id, status: 'not-modified' };
@@ -74,7 +75,6 @@ export async function refreshSource(
           source.id,
           items.map((item) => item.guid),
         );
-  const ttlMs = feed.ttlMinutes ? Math.min(feed.ttlMinutes * 60_000, MAX_CACHE_MS) : undefined;
   await (deps.writes ?? directWrites(db)).write([
     ...upsertItemStatements(db, source.id, items, now),
     fetchSuccessStatement(
@@ -86,7 +86,8 @@ export async function refreshSource(
         title: feed.title ?? null,
         siteUrl: feed.siteUrl ?? null,
         platform: detectPlatform(source.feedUrl, feed.generator),
-        nextFetchAt: nextCheck(now, intervalMinutes, Math.max(fetched.maxAgeMs ?? 0, ttlMs ?? 0)),
+        ttlMinutes: feed.ttlMinutes ?? null,
+        nextFetchAt: nextCheck(now, intervalMinutes, freshFor(fetched.maxAgeMs, feed.ttlMinutes)),
       },
       now,
     ),
@@ -121,6 +122,11 @@ async function fail(
   );
   deps.log.info('feed check failed', { source: source.feedUrl, failures, message });
   return { sourceId: source.id, status: 'failed', message, paused: pause };
+}
+
+/** How long the feed says it stays fresh: its Cache-Control max-age or its RSS <ttl>, whichever is longer. */
+function freshFor(maxAgeMs: number | undefined, ttlMinutes: number | null | undefined): number {
+  return Math.max(maxAgeMs ?? 0, (ttlMinutes ?? 0) * 60_000);
 }
 
 /** The poll interval, stretched to what the feed says about its freshness (max a day), with ±10% jitter. */

@@ -1,0 +1,1 @@
+ALTER TABLE `sources` ADD `ttl_minutes` integer;
