@@ -83,7 +83,6 @@ export const items = sqliteTable(
   (t) => [
     uniqueIndex('items_source_guid_idx').on(t.sourceId, t.guid),
     index('items_published_idx').on(t.publishedAt),
-    index('items_canonical_idx').on(t.canonicalUrl),
   ],
 );
 
