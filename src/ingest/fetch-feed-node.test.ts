@@ -1,6 +1,9 @@
 // The Node fetcher against real, hostile HTTP servers on 127.0.0.1. The address policy lets the tests treat
 // 127.0.0.1 as "public" and 127.0.0.2 (also loopback on Linux) as the private network to protect.
+import { spawn } from 'node:child_process';
 import { lookup as systemLookup } from 'node:dns';
+import { connect, type Socket } from 'node:net';
+import { createInterface } from 'node:readline';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../test/http-server';
@@ -296,6 +299,53 @@ describe('createNodeFetcher', () => {
       retryAfterMs: 3_600_000,
       httpStatus: 503,
     });
+  });
+
+  it('gives up on a host that never completes the connection, at the connect timeout or the deadline', async () => {
+    // A listener in a stopped process with a full accept queue: the kernel drops further connection attempts
+    // without an answer, as a host behind a silent firewall does.
+    const listener = spawn(
+      process.execPath,
+      [
+        '-e',
+        "require('net').createServer().listen({ port: 0, host: '127.0.0.1', backlog: 1 }, function () { console.log(this.address().port) })",
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const fillers: Socket[] = [];
+    try {
+      const port = Number(
+        await new Promise<string>((resolve) =>
+          createInterface({ input: listener.stdout! }).once('line', resolve),
+        ),
+      );
+      listener.kill('SIGSTOP');
+      // Fill the accept queue: these connections complete in the kernel, and nobody accepts them.
+      for (let i = 0; i < 4; i++) {
+        const socket = connect(port, '127.0.0.1');
+        socket.on('error', () => {});
+        fillers.push(socket);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const url = `http://127.0.0.1:${port}/feed`;
+      // The messages tell the two apart.
+      fetcher = fetcherFor({ limits: { deadlineMs: 10_000, connectTimeoutMs: 500, maxBodyBytes: 1024 } });
+      expect(await fetcher.fetch({ url })).toMatchObject({
+        status: 'failed',
+        message: 'The site did not answer the connection in time.',
+      });
+      await fetcher.close();
+      // A deadline shorter than the connect timeout ends the fetch on time (this test would otherwise run
+      // into its own timeout waiting for the minute-long connect timeout).
+      fetcher = fetcherFor({ limits: { deadlineMs: 1_000, connectTimeoutMs: 60_000, maxBodyBytes: 1024 } });
+      expect(await fetcher.fetch({ url })).toMatchObject({
+        status: 'failed',
+        message: 'The feed took longer than 1 seconds to download, so it was abandoned.',
+      });
+    } finally {
+      for (const socket of fillers) socket.destroy();
+      listener.kill('SIGKILL');
+    }
   });
 
   it('explains network failures in plain words', async () => {

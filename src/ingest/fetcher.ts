@@ -216,9 +216,17 @@ export async function fetchFollowingRedirects(
 ): Promise<FetchOutcome> {
   const { limits } = transport;
   const controller = new AbortController();
+  // The deadline ends the fetch itself, not only the transport's work: undici notices an abort only once
+  // a connection is made (nodejs/undici#386), so a host that never answers would otherwise hold the fetch
+  // until the connect timeout, whatever the deadline left.
+  const deadline = new Promise<never>((_, reject) =>
+    controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true }),
+  );
   const timer = setTimeout(() => controller.abort(), limits.deadlineMs);
+  const following = follow(feedRequest, transport, controller.signal);
+  following.catch(() => {}); // it may settle after the deadline, with nothing left to tell
   try {
-    return await follow(feedRequest, transport, controller.signal);
+    return await Promise.race([following, deadline]);
   } catch (error) {
     if (error instanceof FetchAbort) return error.outcome;
     if (controller.signal.aborted) {
