@@ -223,10 +223,9 @@ export async function fetchFollowingRedirects(
     controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true }),
   );
   const timer = setTimeout(() => controller.abort(), limits.deadlineMs);
-  const following = follow(feedRequest, transport, controller.signal);
-  following.catch(() => {}); // it may settle after the deadline, with nothing left to tell
   try {
-    return await Promise.race([following, deadline]);
+    // If the deadline wins, the race still holds the fetch's own promise, so its late failure is handled.
+    return await Promise.race([follow(feedRequest, transport, controller.signal), deadline]);
   } catch (error) {
     if (error instanceof FetchAbort) return error.outcome;
     if (controller.signal.aborted) {
