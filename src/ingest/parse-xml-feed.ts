@@ -33,9 +33,11 @@ export async function parseXmlFeed(
     if (/^(xhtml:)?html$/i.test(rootName) || /^\?:html$/i.test(rootName)) {
       throw new NotAFeedError('The address returned a web page, not a feed.');
     }
-    throw new NotAFeedError(
-      `The address returned an XML document of type <${rootName || 'unknown'}>, not a feed.`,
-    );
+    if (!rootName)
+      throw new NotAFeedError('The address returned an XML document with no elements in it, not a feed.');
+    const name = rootName.replace(/^\?:/, '');
+    const where = name === rootName ? '' : ' in a namespace Yesterday does not read';
+    throw new NotAFeedError(`The address returned an XML document of type <${name}>${where}, not a feed.`);
   }
   const warnings: string[] = [];
   if (doc.truncatedEntries > 0) {

@@ -305,6 +305,49 @@ describe('broken and hostile feeds', () => {
     expect((await read('empty.xml')).error).toBe('The address returned an empty response instead of a feed.');
   });
 
+  it('reads an Atom feed that forgets its namespace', async () => {
+    const { feed, items } = await read(
+      'atom-without-namespace.xml',
+      null,
+      'https://mapleridge.k12.example/band/feed',
+    );
+    expect(feed).toMatchObject({ format: 'atom', title: 'Maple Ridge Middle School: Band' });
+    expect(items[0]).toMatchObject({
+      title: 'Winter concert seating chart',
+      url: 'https://mapleridge.k12.example/band/news/winter-concert-seating',
+      author: 'Mr. Okafor',
+      contentHtml: '<p>The seating chart for the winter concert is up. Doors open at 6:30.</p>',
+    });
+    expect(iso(items[0]!.publishedAt)).toBe('2026-11-20T19:30:00.000Z');
+  });
+
+  it('reads RSS 2.0 that declares the specification’s old home as its namespace', async () => {
+    const { feed, items } = await read('userland-rss2.xml');
+    expect(feed).toMatchObject({ format: 'rss2', title: "Ms. Haddad's Reading Corner" });
+    expect(items[0]).toMatchObject({
+      title: 'Our book of the month',
+      url: 'https://haddad-reads.example.net/2026/11/book-of-the-month',
+    });
+    expect(iso(items[0]!.publishedAt)).toBe('2026-11-20T16:10:00.000Z');
+  });
+
+  it.each([
+    [
+      '<?xml version="1.0"?>\n<!-- nothing here yet -->',
+      'The address returned an XML document with no elements in it, not a feed.',
+    ],
+    [
+      '<sitemap><url>https://school.example/</url></sitemap>',
+      'The address returned an XML document of type <sitemap>, not a feed.',
+    ],
+    [
+      '<x:feed xmlns:x="https://vendor.example/ns"><x:entry/></x:feed>',
+      'The address returned an XML document of type <feed> in a namespace Yesterday does not read, not a feed.',
+    ],
+  ])('names what came instead of a feed: %s', async (text, message) => {
+    expect(await parseFeed(text, 'https://feeds.example/x')).toEqual({ ok: false, message });
+  });
+
   it('keeps the complete entries of a feed that was cut off', async () => {
     const { items } = await read('truncated.xml');
     expect(items.map((i) => i.title)).toEqual(['Complete post']);

@@ -32,7 +32,14 @@ const NAMESPACES: Record<string, string> = {
   'http://www.w3.org/1999/xhtml': 'xhtml',
   'http://www.itunes.com/dtds/podcast-1.0.dtd': 'itunes',
   'http://www.w3.org/xml/1998/namespace': 'xml',
+  // Where the RSS 2.0 specification used to live; some feeds declare it as their default namespace. Their
+  // elements are plain RSS (as feedparser reads them too).
+  'http://backend.userland.com/rss2': '',
+  'http://backend.userland.com/rss': '',
+  'http://blogs.law.harvard.edu/tech/rss': '',
 };
+
+const ATOM_NAMESPACE = 'http://www.w3.org/2005/Atom';
 
 const ENTRY_NAMES = new Set(['item', 'rss1:item', 'atom:entry']);
 const CHANNEL_NAMES = new Set(['channel', 'rss1:channel']);
@@ -117,7 +124,8 @@ export async function readXmlEntries(
     const uri = resolvePrefix(prefix);
     if (uri === undefined || uri === '') return prefix ? `?:${local}` : local;
     const canonical = NAMESPACES[uri.toLowerCase()];
-    return canonical ? `${canonical}:${local}` : `?:${local}`;
+    if (canonical === undefined) return `?:${local}`;
+    return canonical ? `${canonical}:${local}` : local;
   };
 
   const open = (qualified: string, attrs: Record<string, string>) => {
@@ -129,6 +137,10 @@ export async function readXmlEntries(
     for (const key in attrs) {
       if (key === 'xmlns') (declared ??= new Map()).set('', attrs[key]!.trim());
       else if (key.startsWith('xmlns:')) (declared ??= new Map()).set(key.slice(6), attrs[key]!.trim());
+    }
+    // A hand-written Atom feed sometimes forgets its namespace: read a bare <feed> root as Atom.
+    if (stack.length === 0 && qualified === 'feed' && !declared?.get('')) {
+      (declared ??= new Map()).set('', ATOM_NAMESPACE);
     }
     const frame: Frame = { qualified, node: { name: '', attrs, children: [] }, declared, keep: false };
     stack.push(frame);
