@@ -341,6 +341,10 @@ describe('broken and hostile feeds', () => {
       'The address returned an XML document of type <sitemap>, not a feed.',
     ],
     [
+      '<x:rss xmlns:x="constructor"><x:channel/></x:rss>',
+      'The address returned an XML document of type <rss> in a namespace Yesterday does not read, not a feed.',
+    ],
+    [
       '<x:feed xmlns:x="https://vendor.example/ns"><x:entry/></x:feed>',
       'The address returned an XML document of type <feed> in a namespace Yesterday does not read, not a feed.',
     ],

@@ -16,28 +16,30 @@ export interface XNode {
   base?: string;
 }
 
-const NAMESPACES: Record<string, string> = {
-  'http://www.w3.org/2005/atom': 'atom',
-  'http://purl.org/atom/ns#': 'atom',
-  'http://purl.org/rss/1.0/': 'rss1',
-  'http://my.netscape.com/rdf/simple/0.9/': 'rss1',
-  'http://www.w3.org/1999/02/22-rdf-syntax-ns#': 'rdf',
-  'http://purl.org/rss/1.0/modules/content/': 'content',
-  'http://purl.org/dc/elements/1.1/': 'dc',
-  'http://purl.org/dc/terms/': 'dcterms',
-  'http://search.yahoo.com/mrss/': 'media',
-  'http://search.yahoo.com/mrss': 'media',
-  'http://www.rssboard.org/media-rss': 'media',
-  'http://www.youtube.com/xml/schemas/2015': 'yt',
-  'http://www.w3.org/1999/xhtml': 'xhtml',
-  'http://www.itunes.com/dtds/podcast-1.0.dtd': 'itunes',
-  'http://www.w3.org/xml/1998/namespace': 'xml',
-  // Where the RSS 2.0 specification used to live; some feeds declare it as their default namespace. Their
-  // elements are plain RSS (as feedparser reads them too).
-  'http://backend.userland.com/rss2': '',
-  'http://backend.userland.com/rss': '',
-  'http://blogs.law.harvard.edu/tech/rss': '',
-};
+const NAMESPACES = new Map<string, string>(
+  Object.entries({
+    'http://www.w3.org/2005/atom': 'atom',
+    'http://purl.org/atom/ns#': 'atom',
+    'http://purl.org/rss/1.0/': 'rss1',
+    'http://my.netscape.com/rdf/simple/0.9/': 'rss1',
+    'http://www.w3.org/1999/02/22-rdf-syntax-ns#': 'rdf',
+    'http://purl.org/rss/1.0/modules/content/': 'content',
+    'http://purl.org/dc/elements/1.1/': 'dc',
+    'http://purl.org/dc/terms/': 'dcterms',
+    'http://search.yahoo.com/mrss/': 'media',
+    'http://search.yahoo.com/mrss': 'media',
+    'http://www.rssboard.org/media-rss': 'media',
+    'http://www.youtube.com/xml/schemas/2015': 'yt',
+    'http://www.w3.org/1999/xhtml': 'xhtml',
+    'http://www.itunes.com/dtds/podcast-1.0.dtd': 'itunes',
+    'http://www.w3.org/xml/1998/namespace': 'xml',
+    // Where the RSS 2.0 specification used to live; some feeds declare it as their default namespace. Their
+    // elements are plain RSS (as feedparser reads them too).
+    'http://backend.userland.com/rss2': '',
+    'http://backend.userland.com/rss': '',
+    'http://blogs.law.harvard.edu/tech/rss': '',
+  }),
+);
 
 const ATOM_NAMESPACE = 'http://www.w3.org/2005/Atom';
 
@@ -123,7 +125,7 @@ export async function readXmlEntries(
     const local = colon === -1 ? qualified : qualified.slice(colon + 1);
     const uri = resolvePrefix(prefix);
     if (uri === undefined || uri === '') return prefix ? `?:${local}` : local;
-    const canonical = NAMESPACES[uri.toLowerCase()];
+    const canonical = NAMESPACES.get(uri.toLowerCase());
     if (canonical === undefined) return `?:${local}`;
     return canonical ? `${canonical}:${local}` : local;
   };
