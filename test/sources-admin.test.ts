@@ -26,6 +26,13 @@ describe('the Sources page', () => {
       '/login',
       serveBody('<!doctype html><html><body><form>Sign in</form></body></html>', 'text/html'),
     );
+    feeds.route(
+      '/blog',
+      serveBody(
+        '<!doctype html><html><head><title>Room 5</title><link rel="alternate" type="application/rss+xml" title="Room 5" href="/feed"></head><body><h1>Room 5</h1></body></html>',
+        'text/html',
+      ),
+    );
     app = await startTestApp();
     admin = await signedInClient(app);
   });
@@ -48,6 +55,31 @@ describe('the Sources page', () => {
     ).text();
     expect(broken).toContain('This feed cannot be read.');
     expect(broken).toContain('The address is a web page, not a feed');
+    expect(await listSources(app.runtime.deps.db)).toEqual([]);
+  });
+
+  it('offers to test the feed a class blog’s home page links to, in one click', async () => {
+    const csrf = await admin.csrf('/admin/sources');
+    const page = await (
+      await admin.post('/admin/sources/test', { _csrf: csrf, url: `${feeds.url}/blog`, school: 'Lincoln' })
+    ).text();
+    expect(page).toContain(`The page links to this feed: ${feeds.url}/feed`);
+    expect(page).toContain('The feed that page links to');
+    // The offer is a form: post what its fields and its button hold, as a browser would.
+    const form = /<form method="post" action="([^"]+)" class="card">([\s\S]*?)<\/form>/.exec(page);
+    expect(form?.[1]).toBe('/admin/sources/test');
+    const fields = Object.fromEntries(
+      [...form![2]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [
+        m[1]!,
+        m[2]!,
+      ]),
+    );
+    const button = /<button type="submit" name="url" value="([^"]+)"[^>]*>\s*Test this feed/.exec(form![2]!);
+    expect(fields).toMatchObject({ school: 'Lincoln' });
+    expect(button?.[1]).toBe(`${feeds.url}/feed`);
+    const tested = await (await admin.post(form![1]!, { ...fields, url: button![1]! })).text();
+    expect(tested).toContain('Leaf rubbings');
+    expect(tested).toContain('value="Lincoln"'); // the school typed before carries through to "Add this source"
     expect(await listSources(app.runtime.deps.db)).toEqual([]);
   });
 

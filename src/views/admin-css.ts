@@ -19,6 +19,8 @@ a { color: var(--link); }
 .gap-below { margin-bottom: 1rem; }
 .check-label { font-weight: 400; display: flex; gap: .5rem; align-items: center; margin-top: 1rem; }
 .card-heading { margin-top: 0; }
+.feed-links { list-style: none; margin: 0; padding: 0; }
+.feed-links li { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; margin-top: .75rem; }
 .logo-preview { max-width: 160px; max-height: 160px; border: 1px solid var(--line); border-radius: 8px; background: #fff; padding: 6px; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .topbar { background: var(--navy); color: #fff; }

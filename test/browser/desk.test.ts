@@ -38,6 +38,13 @@ describe('browser: the coordinator’s desk', () => {
     mkdirSync(SHOTS, { recursive: true });
     feeds = await startTestServer();
     feeds.route('/feed', serveBody(classFeed(feeds.url), 'application/rss+xml'));
+    feeds.route(
+      '/blog',
+      serveBody(
+        '<!doctype html><html><head><title>Room 8</title><link rel="alternate" type="application/rss+xml" href="/feed"></head><body>Room 8</body></html>',
+        'text/html',
+      ),
+    );
     feeds.route('/pumpkins.png', serveBody(Buffer.from(solidPng(480, 300, [222, 140, 52])), 'image/png'));
     feeds.route('/drill.png', serveBody(Buffer.from(solidPng(480, 300, [70, 120, 170])), 'image/png'));
     app = await startTestApp();
@@ -273,6 +280,15 @@ describe('browser: the coordinator’s desk', () => {
     await page.getByRole('button', { name: 'Test this feed first' }).click();
     await page.getByRole('heading', { level: 1 }).waitFor();
     await checkAndShoot('tablet-feed-check');
+    // A class blog's home page instead of its feed: the page offers the feed it links to, one click away.
+    await page.goto(`${app.url}/admin/sources`);
+    await page.getByLabel('Feed address').fill(`${feeds.url}/blog`);
+    await page.getByRole('button', { name: 'Test this feed first' }).click();
+    await page.getByRole('heading', { name: 'The feed that page links to' }).waitFor();
+    await checkAndShoot('tablet-feed-check-web-page');
+    await page.getByRole('button', { name: `Test this feed: ${feeds.url}/feed` }).click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.getByRole('table').textContent()).toContain('Pumpkin measuring day');
     // The page a person reaches from the sign-in form's "forgot" link.
     const visitor = await browser.newPage({ viewport: { width: 820, height: 1180 } });
     await visitor.goto(`${app.url}/admin/forgot`);

@@ -3,6 +3,9 @@ import type { FeedReport } from '../../ingest/feed-report';
 import { formatDateTime } from '../../time/format';
 import { CsrfField } from '../admin-layout';
 
+/** A page can advertise many feeds (comments, categories); the first few are the ones worth offering. */
+const MAX_FEED_LINKS = 5;
+
 export function FeedCheckPage(props: {
   report: FeedReport;
   school: string;
@@ -20,12 +23,38 @@ export function FeedCheckPage(props: {
         Nothing has been saved. <span class="break">{report.url}</span>
       </p>
       {!report.ok ? (
-        <div class="flash error" role="alert">
-          <strong>This feed cannot be read.</strong> {report.error.message}
-          {report.error.feedLinks.length > 1 ? (
-            <p>Other feeds on that page: {report.error.feedLinks.slice(1).join(', ')}</p>
+        <>
+          <div class="flash error" role="alert">
+            <strong>This feed cannot be read.</strong> {report.error.message}
+          </div>
+          {report.error.feedLinks.length > 0 ? (
+            <form method="post" action="/admin/sources/test" class="card">
+              <CsrfField token={props.csrfToken} />
+              <input type="hidden" name="school" value={props.school} />
+              <h2 class="card-heading">
+                {report.error.feedLinks.length === 1
+                  ? 'The feed that page links to'
+                  : 'Feeds that page links to'}
+              </h2>
+              <ul class="feed-links">
+                {report.error.feedLinks.slice(0, MAX_FEED_LINKS).map((link) => (
+                  <li>
+                    <span class="break">{link}</span>
+                    <button
+                      type="submit"
+                      name="url"
+                      value={link}
+                      class="secondary"
+                      aria-label={`Test this feed: ${link}`}
+                    >
+                      Test this feed
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </form>
           ) : null}
-        </div>
+        </>
       ) : (
         <>
           <div class="card">
