@@ -237,6 +237,13 @@ describe('the admin desk over HTTP', () => {
       file: new File([new TextEncoder().encode('<svg onload=alert(1)>')], 'logo.png', { type: 'image/png' }),
     });
     expect((await fetch(`${app.url}/logo`)).status).toBe(404);
+    // A type that happens to name a property of every object is no image type either.
+    const odd = await upload(app, dana, '/admin/settings/logo', {
+      _csrf: csrf,
+      file: new File([png], 'logo.png', { type: 'constructor' }),
+    });
+    expect(odd.status).toBe(303); // back to the settings with a sentence, not a server error
+    expect((await fetch(`${app.url}/logo`)).status).toBe(404);
     await upload(app, dana, '/admin/settings/logo', {
       _csrf: csrf,
       file: new File([png], 'logo.png', { type: 'image/png' }),

@@ -176,6 +176,11 @@ describe('starting Yesterday', () => {
     expect(home).toContain('Lakeside Unified School District');
     expect(home).toContain('Counting by fives at the market');
     expect(readdirSync(join(dir, 'outbox')).filter((f) => f.endsWith('.eml'))).toHaveLength(2);
+    // The sample pictures the demo's feeds point to, and nothing else under their path.
+    const picture = await fetch(`http://127.0.0.1:${port}/demo/images/sprouts.svg`);
+    expect(picture.headers.get('content-type')).toBe('image/svg+xml');
+    for (const name of ['constructor', '__proto__', 'nothing.svg'])
+      expect((await fetch(`http://127.0.0.1:${port}/demo/images/${name}`)).status).toBe(404);
 
     // Public pages and feeds go compressed to clients that accept it, from memory after the first request.
     for (const path of ['/', '/feed.xml']) {

@@ -283,7 +283,7 @@ const SVG_SHAPES: Record<string, string> = {
 };
 
 export function demoImage(file: string): string | undefined {
-  const shapes = SVG_SHAPES[file];
+  const shapes = Object.hasOwn(SVG_SHAPES, file) ? SVG_SHAPES[file] : undefined;
   return (
     shapes &&
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 400" width="640" height="400">${shapes}</svg>`

@@ -19,6 +19,9 @@ describe('sanitizeHtml', () => {
     ],
     ['<iframe srcdoc="<script>alert(1)</script>"></iframe>', ''],
     ['<iframe src="https://evil.example/embed/x">fallback</iframe><p>after</p>', '<p>after</p>'],
+    // Host names that are also the names of Object's properties: not players either.
+    ['<iframe src="https://constructor/embed/x"></iframe><p>after</p>', '<p>after</p>'],
+    ['<iframe src="https://__proto__/embed/x"></iframe><p>after</p>', '<p>after</p>'],
     ['<svg><script>alert(1)</script></svg>text', 'text'],
     ['<style>body{display:none}</style>visible', 'visible'],
     ['<math><mi xlink:href="javascript:alert(1)">x</mi></math>', ''],
@@ -129,7 +132,7 @@ describe('sanitizeHtml on random markup', () => {
   const VALUES = [
     'https://a.example/x', '/rel', 'javascript:alert(1)', 'JaVaScRiPt:x', 'jav&#x09;ascript:x', 'data:text/html,x',
     'vbscript:x', '1', '"><script>alert(1)</script>', "' onmouseover='x", 'https://www.youtube.com/embed/dQw4w9WgXcQ',
-    'mailto:a@b.example', '', '&lt;b&gt;', '&quot;', '`x`',
+    'mailto:a@b.example', '', '&lt;b&gt;', '&quot;', '`x`', 'https://constructor/embed/x', 'https://__proto__/x',
   ]; // prettier-ignore
   const TEXT = [
     'hi',

@@ -72,15 +72,23 @@ const ALLOWED_ATTRIBUTES: Record<string, readonly string[]> = {
 const URL_ATTRIBUTES = new Set(['href', 'src', 'cite']);
 const NUMERIC_ATTRIBUTES = new Set(['width', 'height', 'colspan', 'rowspan', 'start', 'value']);
 
-/** Hosts whose players may be embedded; each maps to the embed URL form we keep. */
-const IFRAME_HOSTS: Record<string, (url: URL) => string | undefined> = {
-  'www.youtube.com': youtubeEmbed,
-  'youtube.com': youtubeEmbed,
-  'www.youtube-nocookie.com': youtubeEmbed,
-  'youtube-nocookie.com': youtubeEmbed,
-  'player.vimeo.com': (url) =>
-    /^\/video\/\d+$/.test(url.pathname) ? `https://player.vimeo.com${url.pathname}${url.search}` : undefined,
-};
+/**
+ * Hosts whose players may be embedded; each maps to the embed URL form we keep. A Map, not an object: a post's
+ * iframe names the host, and https://constructor/ must not find Object's constructor.
+ */
+const IFRAME_HOSTS = new Map<string, (url: URL) => string | undefined>([
+  ['www.youtube.com', youtubeEmbed],
+  ['youtube.com', youtubeEmbed],
+  ['www.youtube-nocookie.com', youtubeEmbed],
+  ['youtube-nocookie.com', youtubeEmbed],
+  [
+    'player.vimeo.com',
+    (url) =>
+      /^\/video\/\d+$/.test(url.pathname)
+        ? `https://player.vimeo.com${url.pathname}${url.search}`
+        : undefined,
+  ],
+]);
 
 function youtubeEmbed(url: URL): string | undefined {
   const match = /^\/embed\/([\w-]{6,20})$/.exec(url.pathname);
@@ -377,5 +385,5 @@ function embedUrl(src: string | undefined): string | undefined {
   if (!src) return undefined;
   const url = new URL(src);
   if (url.protocol !== 'https:') url.protocol = 'https:';
-  return IFRAME_HOSTS[url.hostname]?.(url);
+  return IFRAME_HOSTS.get(url.hostname)?.(url);
 }

@@ -151,7 +151,7 @@ export function settingsRoutes(deps: AppDeps) {
       return redirectWith(c, deps.signingKey, back, { kind: 'ok', text: 'Logo removed.' });
     }
     const file = form.file instanceof File ? form.file : undefined;
-    const type = file ? LOGO_TYPES[file.type] : undefined;
+    const type = file ? LOGO_TYPES.get(file.type) : undefined;
     if (!file || file.size === 0)
       return redirectWith(c, deps.signingKey, back, {
         kind: 'error',
@@ -234,15 +234,18 @@ export function settingsRoutes(deps: AppDeps) {
   return app;
 }
 
-const LOGO_TYPES: Record<string, { magic(bytes: Uint8Array): boolean }> = {
-  'image/png': { magic: (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 },
-  'image/jpeg': { magic: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  'image/webp': {
-    magic: (b) =>
-      String.fromCharCode(...b.subarray(0, 4)) === 'RIFF' &&
-      String.fromCharCode(...b.subarray(8, 12)) === 'WEBP',
-  },
-};
+const LOGO_TYPES = new Map<string, { magic(bytes: Uint8Array): boolean }>([
+  ['image/png', { magic: (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 }],
+  ['image/jpeg', { magic: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff }],
+  [
+    'image/webp',
+    {
+      magic: (b) =>
+        String.fromCharCode(...b.subarray(0, 4)) === 'RIFF' &&
+        String.fromCharCode(...b.subarray(8, 12)) === 'WEBP',
+    },
+  ],
+]);
 
 function base64(bytes: Uint8Array): string {
   let binary = '';
