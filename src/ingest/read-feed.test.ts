@@ -18,7 +18,8 @@ const JUNK = [
   '<atom:link href="" rel="alternate"/>', 'xml:base="::"', 'href="http://[::1"', 'xmlns="http://www.w3.org/2005/Atom"',
   '<!DOCTYPE x [<!ENTITY a "b">]>', '&a;', '<?xml version="1.0" encoding="utf-16"?>', '<script>alert(1)</script>',
   '<img src=x onerror=alert(1)>', '<a href="javascript:alert(1)">', '{', '}', '[', ']', ',', ':', '"items":', 'null',
-  '{}', '[]', '-1e999', '"date_published": "yesterday"',
+  '{}', '[]', '-1e999', '"date_published": "yesterday"', '<iframe src="https://__proto__/embed/x"></iframe>',
+  '&lt;iframe src="https://constructor/embed/x"&gt;', 'xmlns:media="constructor"', '<x __proto__="1" constructor="2"/>',
 ]; // prettier-ignore
 
 function damage(text: string, random: () => number): string {
