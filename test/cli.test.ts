@@ -65,6 +65,12 @@ describe('npx yesterday', () => {
 
   it('refuses an unknown command and bad arguments with a reason', async () => {
     expect((await yesterday(['frobnicate'], env)).code).toBe(2);
+    // Names every object has are not commands either.
+    for (const name of ['constructor', 'toString', '__proto__']) {
+      const result = await yesterday([name], env);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`unknown command "${name}"`);
+    }
     const bad = await yesterday(['digest:publish', '--date', '2026-02-30'], env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--date must be a date like 2026-11-20');

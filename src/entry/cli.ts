@@ -502,7 +502,7 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return name ? 0 : 2;
   }
-  const command = commands[name];
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) {
     console.error(`yesterday: unknown command "${name}". Run \`npx yesterday help\` for the list.`);
     return 2;
