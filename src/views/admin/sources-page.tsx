@@ -131,9 +131,17 @@ export function SourcesPage(props: SourcesPageProps) {
       <form method="post" action="/admin/sources" class="card">
         <CsrfField token={props.csrfToken} />
         <label for="url">Feed address</label>
-        <input type="url" id="url" name="url" required placeholder="https://mrsrivera.edublogs.org/feed/" />
-        <p class="hint">
-          The RSS, Atom or JSON Feed address of the class blog, Mastodon, Bluesky or YouTube account.
+        <input
+          type="url"
+          id="url"
+          name="url"
+          required
+          placeholder="https://mrsrivera.edublogs.org/feed/"
+          aria-describedby="url-hint"
+        />
+        <p class="hint" id="url-hint">
+          The RSS, Atom or JSON Feed address of the class blog, Mastodon, Bluesky or YouTube account. Only
+          have the blog’s own address? <strong>Test this feed first</strong> shows the feeds it links to.
         </p>
         <label for="school">School</label>
         <input type="text" id="school" name="school" required list="schools" maxlength={120} />
