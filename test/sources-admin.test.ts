@@ -83,12 +83,47 @@ describe('the Sources page', () => {
     expect(await listSources(app.runtime.deps.db)).toEqual([]);
   });
 
-  it('refuses a bad address with a sentence and adds nothing', async () => {
+  it('refuses a bad address with a sentence, keeps what was typed, and adds nothing', async () => {
     const csrf = await admin.csrf('/admin/sources');
-    await admin.post('/admin/sources', { _csrf: csrf, url: 'classroom blog', school: 'Lincoln' });
-    expect(await (await admin.get('/admin/sources')).text()).toContain(
-      '&quot;classroom blog&quot; is not a web address.',
-    );
+    const fetched = feeds.requests.length;
+    const response = await admin.post('/admin/sources', {
+      _csrf: csrf,
+      url: 'classroom blog',
+      school: 'Lincoln',
+      owner_name: 'Ana Rivera',
+      media_release: '1',
+    });
+    expect(response.status).toBe(422);
+    const page = await response.text();
+    expect(page).toContain('&quot;classroom blog&quot; is not a web address.');
+    expect(page).toContain('value="classroom blog"');
+    expect(page).toContain('value="Ana Rivera"');
+    expect(page).toMatch(/name="media_release" value="1" checked/);
+    expect(feeds.requests).toHaveLength(fetched); // nothing was fetched for it
+    expect(await listSources(app.runtime.deps.db)).toEqual([]);
+  });
+
+  it('adds nothing for a class blog’s home page, and offers the feed it links to with what was typed', async () => {
+    const csrf = await admin.csrf('/admin/sources');
+    const response = await admin.post('/admin/sources', {
+      _csrf: csrf,
+      url: `${feeds.url}/blog`,
+      school: 'Lincoln',
+      owner_name: 'Ana Rivera',
+      owner: 'ana@district.example',
+      media_release: '1',
+    });
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    expect(page).toContain('Nothing has been saved.');
+    expect(page).toContain('The feed that page links to');
+    for (const hidden of [
+      'name="school" value="Lincoln"',
+      'name="owner_name" value="Ana Rivera"',
+      'name="owner" value="ana@district.example"',
+      'name="media_release" value="1"',
+    ])
+      expect(page).toContain(`<input type="hidden" ${hidden}`);
     expect(await listSources(app.runtime.deps.db)).toEqual([]);
   });
 
@@ -206,5 +241,49 @@ describe('the Sources page', () => {
     expect(await listSources(db)).toContainEqual(
       expect.objectContaining({ feedUrl: url, paused: false, errorCount: 0, title: 'Room 5' }),
     );
+  });
+
+  it('carries the owner and media release typed before "Test this feed first" into the source it adds', async () => {
+    feeds.route('/room9', serveBody(feed.replace('Room 5', 'Room 9'), 'application/rss+xml'));
+    const url = `${feeds.url}/room9`;
+    const csrf = await admin.csrf('/admin/sources');
+    const tested = await (
+      await admin.post('/admin/sources/test', {
+        _csrf: csrf,
+        url,
+        school: 'Lincoln Elementary School',
+        owner_name: 'Tomás Ortega',
+        owner: 'tortega@district.example',
+        media_release: '1',
+      })
+    ).text();
+    expect(tested).toContain('Add this feed as a source');
+    expect(tested).toContain('value="Tomás Ortega"');
+    expect(tested).toContain('value="tortega@district.example"');
+    expect(tested).toMatch(/name="media_release" value="1" checked/);
+    // "Add this source" posts the form as shown; adding reads the feed once, not twice.
+    const form = /<form method="post" action="\/admin\/sources" class="card">([\s\S]*?)<\/form>/.exec(
+      tested,
+    )![1]!;
+    const value = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(form)?.[1] ?? '';
+    const before = feeds.requests.filter((r) => r.path === '/room9').length;
+    const added = await admin.post('/admin/sources', {
+      _csrf: csrf,
+      url: value('url'),
+      school: value('school'),
+      owner_name: value('owner_name'),
+      owner: value('owner'),
+      ...(/name="media_release" value="1" checked/.test(form) ? { media_release: '1' } : {}),
+    });
+    expect(added.status).toBe(303);
+    expect(feeds.requests.filter((r) => r.path === '/room9')).toHaveLength(before + 1);
+    expect((await listSources(app.runtime.deps.db)).find((s) => s.feedUrl === url)).toMatchObject({
+      title: 'Room 9',
+      schoolName: 'Lincoln Elementary School',
+      ownerName: 'Tomás Ortega',
+      ownerEmail: 'tortega@district.example',
+      mediaRelease: true,
+      lastSuccessAt: expect.any(Number),
+    });
   });
 });

@@ -2,11 +2,14 @@
 import { findSource, listDueSources } from '../db/sources';
 import { createWriteQueue } from '../db/write-queue';
 import { readDistrictSettings } from '../settings/district-settings';
+import type { ReadOutcome } from './read-feed';
 import { refreshSource, type IngestDeps, type RefreshOutcome } from './refresh-source';
 
 export interface PollOptions {
   /** Refresh just this source, due or not. */
   sourceId?: number;
+  /** With sourceId: that feed as already read (before the source was added), so it is not fetched again. */
+  read?: ReadOutcome;
   /** Refresh these sources, due or not (claimed beforehand, as a queue message carries them). */
   sourceIds?: number[];
   /** Most sources looked at in one pass; the rest wait for the next. */
@@ -29,7 +32,12 @@ export async function pollSources(deps: IngestDeps, options: PollOptions = {}): 
   };
   return Promise.all(
     sources.map((source) =>
-      refreshSource(pass, source, settings.pollIntervalMinutes).catch((error: unknown): RefreshOutcome => {
+      refreshSource(
+        pass,
+        source,
+        settings.pollIntervalMinutes,
+        source.id === options.sourceId ? options.read : undefined,
+      ).catch((error: unknown): RefreshOutcome => {
         deps.log.error('refreshing a source failed unexpectedly', { source: source.feedUrl, error });
         return {
           sourceId: source.id,

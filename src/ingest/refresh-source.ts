@@ -13,7 +13,7 @@ import { directWrites, type WriteQueue } from '../db/write-queue';
 import { detectPlatform } from './detect-platform';
 import { MAX_CACHE_MS, type FeedFetcher } from './fetcher';
 import type { PassLimits } from './poll';
-import { readFeed, type FeedProcessor } from './read-feed';
+import { readFeed, type FeedProcessor, type ReadOutcome } from './read-feed';
 
 export interface IngestDeps {
   db: Database;
@@ -40,15 +40,19 @@ export async function refreshSource(
   deps: IngestDeps,
   source: Source,
   intervalMinutes: number,
+  /** The feed as read just now for this source (when it was read before being added), so it is not fetched twice. */
+  alreadyRead?: ReadOutcome,
 ): Promise<RefreshOutcome> {
   const { db } = deps;
-  const read = await readFeed(
-    deps.fetcher,
-    { url: source.feedUrl, etag: source.etag, lastModified: source.lastModified },
-    deps.now,
-    deps.process,
-    deps.limits,
-  );
+  const read =
+    alreadyRead ??
+    (await readFeed(
+      deps.fetcher,
+      { url: source.feedUrl, etag: source.etag, lastModified: source.lastModified },
+      deps.now,
+      deps.process,
+      deps.limits,
+    ));
   const now = deps.now();
   if (read.status === 'failed') return fail(deps, source, read.message, intervalMinutes, read.retryAfterMs);
 

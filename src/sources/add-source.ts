@@ -16,12 +16,12 @@ export interface AddSourceInput {
 
 export type AddSourceOutcome = { ok: true; source: Source } | { ok: false; message: string };
 
-export async function addSource(
-  db: Database,
-  input: AddSourceInput,
-  actor: Actor,
-  now: number,
-): Promise<AddSourceOutcome> {
+/** What addSource would store, or the sentence saying what is wrong with the input. */
+export type CheckedSourceInput =
+  { ok: true; url: string; school: string; ownerEmail: string | null } | { ok: false; message: string };
+
+/** The checks addSource makes before writing anything, for callers that read the feed before adding it. */
+export function checkSourceInput(input: AddSourceInput): CheckedSourceInput {
   let url: URL;
   try {
     url = new URL(input.url.trim());
@@ -35,9 +35,9 @@ export async function addSource(
     return { ok: false, message: 'The feed address must start with http:// or https://.' };
   }
   url.hash = '';
-  const schoolName = input.school.trim();
-  if (!schoolName) return { ok: false, message: 'Name the school this account belongs to.' };
-  if (schoolName.length > 120)
+  const school = input.school.trim();
+  if (!school) return { ok: false, message: 'Name the school this account belongs to.' };
+  if (school.length > 120)
     return { ok: false, message: 'The school name is too long (at most 120 characters).' };
   let ownerEmail: string | null = null;
   if (input.ownerEmail?.trim()) {
@@ -45,20 +45,31 @@ export async function addSource(
     if (!checked.ok) return { ok: false, message: `Owner's email: ${checked.message}` };
     ownerEmail = checked.address;
   }
-  const school = await findOrCreateSchool(db, schoolName, now);
+  return { ok: true, url: url.href, school, ownerEmail };
+}
+
+export async function addSource(
+  db: Database,
+  input: AddSourceInput,
+  actor: Actor,
+  now: number,
+): Promise<AddSourceOutcome> {
+  const checked = checkSourceInput(input);
+  if (!checked.ok) return checked;
+  const school = await findOrCreateSchool(db, checked.school, now);
   const source = await insertSource(
     db,
     {
       schoolId: school.id,
-      feedUrl: url.href,
+      feedUrl: checked.url,
       ownerName: input.ownerName?.trim().slice(0, 120) || null,
-      ownerEmail,
+      ownerEmail: checked.ownerEmail,
       mediaRelease: input.mediaRelease ?? false,
       authorizedBy: actor.label,
     },
     now,
   );
-  if (!source) return { ok: false, message: `This feed is already a source: ${url.href}` };
+  if (!source) return { ok: false, message: `This feed is already a source: ${checked.url}` };
   await recordAudit(
     db,
     actor,
@@ -66,7 +77,7 @@ export async function addSource(
       action: 'source.add',
       subjectType: 'source',
       subjectId: source.id,
-      details: { url: url.href, school: school.name, mediaRelease: source.mediaRelease },
+      details: { url: checked.url, school: school.name, mediaRelease: source.mediaRelease },
     },
     now,
   );

@@ -280,15 +280,20 @@ describe('browser: the coordinator’s desk', () => {
     await page.getByRole('button', { name: 'Test this feed first' }).click();
     await page.getByRole('heading', { level: 1 }).waitFor();
     await checkAndShoot('tablet-feed-check');
-    // A class blog's home page instead of its feed: the page offers the feed it links to, one click away.
+    // "Add and fetch" with a class blog's home page instead of its feed: nothing is added, and the page offers
+    // the feed the blog links to, one click away, with what was typed kept.
     await page.goto(`${app.url}/admin/sources`);
     await page.getByLabel('Feed address').fill(`${feeds.url}/blog`);
-    await page.getByRole('button', { name: 'Test this feed first' }).click();
+    await page.getByLabel('School', { exact: true }).fill('Lincoln Elementary');
+    await page.getByLabel("Owner's name (optional)").fill('Luis Alvarez');
+    await page.getByRole('button', { name: 'Add and fetch' }).click();
     await page.getByRole('heading', { name: 'The feed that page links to' }).waitFor();
     await checkAndShoot('tablet-feed-check-web-page');
     await page.getByRole('button', { name: `Test this feed: ${feeds.url}/feed` }).click();
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Add this feed as a source' }).waitFor();
     expect(await page.getByRole('table').textContent()).toContain('Pumpkin measuring day');
+    expect(await page.getByLabel('School', { exact: true }).inputValue()).toBe('Lincoln Elementary');
+    expect(await page.getByLabel("Owner's name (optional)").inputValue()).toBe('Luis Alvarez');
     // The page a person reaches from the sign-in form's "forgot" link.
     const visitor = await browser.newPage({ viewport: { width: 820, height: 1180 } });
     await visitor.goto(`${app.url}/admin/forgot`);

@@ -1,25 +1,36 @@
 // /admin/sources: list feeds with their health, add a feed, fetch one now, check all now.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { listSchools, listSchoolsWithCounts } from '../../db/schools';
 import { updateSchool } from '../../sources/update-school';
 import { findSource, listSources, makeAllSourcesDue, retrySourceNow } from '../../db/sources';
 import type { AppDeps } from '../../deps';
 import { pollSources } from '../../ingest/poll';
 import { describeRefresh } from '../../ingest/refresh-source';
-import { addSource } from '../../sources/add-source';
+import { addSource, checkSourceInput } from '../../sources/add-source';
 import { readDistrictSettings } from '../../settings/district-settings';
 import { FeedCheckPage } from '../../views/admin/feed-check-page';
-import { SourcesPage } from '../../views/admin/sources-page';
+import { SourcesPage, type SourceDraft } from '../../views/admin/sources-page';
 import { SourceEditPage } from '../../views/admin/source-edit-page';
 import { editSource } from '../../sources/edit-source';
 import { feedReport } from '../../ingest/feed-report';
 import { importSources } from '../../sources/import-sources';
 import { readOpml, writeOpml } from '../../sources/opml';
-import { readFeed } from '../../ingest/read-feed';
+import { readFeed, type ReadOutcome } from '../../ingest/read-feed';
 import { ingestDepsOf } from '../../jobs/jobs';
 import { redirectWith } from '../flash';
-import { checkbox, field, readForm } from '../form';
+import { checkbox, field, readForm, type FormBody } from '../form';
 import { actorOf, adminPage, type AdminEnv } from './context';
+
+/** The "Add a source" fields as posted. */
+function sourceDraft(form: FormBody): SourceDraft {
+  return {
+    url: field(form, 'url', 2000),
+    school: field(form, 'school', 200),
+    ownerName: field(form, 'owner_name', 120),
+    ownerEmail: field(form, 'owner', 300),
+    mediaRelease: checkbox(form, 'media_release'),
+  };
+}
 
 export function sourcesRoutes(deps: AppDeps) {
   const app = new Hono<AdminEnv>();
@@ -62,28 +73,69 @@ export function sourcesRoutes(deps: AppDeps) {
   });
 
   app.post('/', async (c) => {
-    const form = await readForm(c);
-    const added = await addSource(
-      deps.db,
-      {
-        url: field(form, 'url', 2000),
-        school: field(form, 'school', 200),
-        ownerName: field(form, 'owner_name', 120),
-        ownerEmail: field(form, 'owner', 300),
-        mediaRelease: checkbox(form, 'media_release'),
-      },
-      actorOf(deps, c),
-      deps.clock.now(),
+    const draft = sourceDraft(await readForm(c));
+    const checked = checkSourceInput(draft);
+    if (!checked.ok) return sourcesPage(c, draft, checked.message);
+    // Read the address before adding it. A class blog's own page is not a feed, and a source added with it
+    // could only fail: nothing is added, and the page offers the feeds the blog links to instead.
+    const read = await readFeed(
+      deps.fetcher,
+      { url: checked.url },
+      () => deps.clock.now(),
+      deps.feedProcessor,
     );
-    if (!added.ok)
-      return redirectWith(c, deps.signingKey, '/admin/sources#add', { kind: 'error', text: added.message });
-    const [outcome] = await pollSources(ingestDeps, { sourceId: added.source.id });
+    if (read.status === 'failed' && read.feedLinks?.length) return feedCheckPage(c, checked.url, read, draft);
+    const added = await addSource(deps.db, draft, actorOf(deps, c), deps.clock.now());
+    if (!added.ok) return sourcesPage(c, draft, added.message);
+    const [outcome] = await pollSources(ingestDeps, { sourceId: added.source.id, read });
     const result = outcome ? describeRefresh(outcome) : '';
     return redirectWith(c, deps.signingKey, '/admin/sources', {
       kind: outcome?.status === 'failed' ? 'error' : 'ok',
       text: `Added ${added.source.feedUrl}. ${result}`,
     });
   });
+
+  /** The Sources page again, with what was typed kept in "Add a source" and why it was not added. */
+  const sourcesPage = async (c: Context<AdminEnv>, draft: SourceDraft, message: string) => {
+    const [sources, schools, settings] = await Promise.all([
+      listSources(deps.db),
+      listSchoolsWithCounts(deps.db),
+      readDistrictSettings(deps.db),
+    ]);
+    return adminPage(deps, c, {
+      title: 'Sources',
+      section: 'sources',
+      status: 422,
+      flash: { kind: 'error', text: message },
+      body: (
+        <SourcesPage
+          sources={sources}
+          schools={schools}
+          csrfToken={c.get('csrfToken')}
+          timezone={settings.timezone}
+          now={deps.clock.now()}
+          draft={draft}
+        />
+      ),
+    });
+  };
+
+  const feedCheckPage = async (c: Context<AdminEnv>, url: string, read: ReadOutcome, draft: SourceDraft) => {
+    const [schools, settings] = await Promise.all([listSchools(deps.db), readDistrictSettings(deps.db)]);
+    return adminPage(deps, c, {
+      title: 'Feed test',
+      section: 'sources',
+      body: (
+        <FeedCheckPage
+          report={feedReport(url, read)}
+          draft={draft}
+          schools={schools.map((school) => school.name)}
+          csrfToken={c.get('csrfToken')}
+          timezone={settings.timezone}
+        />
+      ),
+    });
+  };
 
   app.get('/export.opml', async (c) => {
     const settings = await readDistrictSettings(deps.db);
@@ -136,25 +188,9 @@ export function sourcesRoutes(deps: AppDeps) {
   });
 
   app.post('/test', async (c) => {
-    const form = await readForm(c);
-    const url = field(form, 'url', 2000);
-    const settings = await readDistrictSettings(deps.db);
-    const report = feedReport(
-      url,
-      await readFeed(deps.fetcher, { url }, () => deps.clock.now(), deps.feedProcessor),
-    );
-    return adminPage(deps, c, {
-      title: 'Feed test',
-      section: 'sources',
-      body: (
-        <FeedCheckPage
-          report={report}
-          school={field(form, 'school', 200)}
-          csrfToken={c.get('csrfToken')}
-          timezone={settings.timezone}
-        />
-      ),
-    });
+    const draft = sourceDraft(await readForm(c));
+    const read = await readFeed(deps.fetcher, { url: draft.url }, () => deps.clock.now(), deps.feedProcessor);
+    return feedCheckPage(c, draft.url, read, draft);
   });
 
   app.post('/fetch-all', async (c) => {

@@ -2,17 +2,21 @@
 import type { FeedReport } from '../../ingest/feed-report';
 import { formatDateTime } from '../../time/format';
 import { CsrfField } from '../admin-layout';
+import type { SourceDraft } from './sources-page';
 
 /** A page can advertise many feeds (comments, categories); the first few are the ones worth offering. */
 const MAX_FEED_LINKS = 5;
 
 export function FeedCheckPage(props: {
   report: FeedReport;
-  school: string;
+  /** What was typed into "Add a source": it goes on to the next test, or into "Add this source". */
+  draft: SourceDraft;
+  /** Names of the schools there are, offered for the school field. */
+  schools: string[];
   csrfToken: string;
   timezone: string;
 }) {
-  const { report } = props;
+  const { report, draft } = props;
   return (
     <>
       <p>
@@ -30,7 +34,10 @@ export function FeedCheckPage(props: {
           {report.error.feedLinks.length > 0 ? (
             <form method="post" action="/admin/sources/test" class="card">
               <CsrfField token={props.csrfToken} />
-              <input type="hidden" name="school" value={props.school} />
+              <input type="hidden" name="school" value={draft.school} />
+              <input type="hidden" name="owner_name" value={draft.ownerName} />
+              <input type="hidden" name="owner" value={draft.ownerEmail} />
+              {draft.mediaRelease ? <input type="hidden" name="media_release" value="1" /> : null}
               <h2 class="card-heading">
                 {report.error.feedLinks.length === 1
                   ? 'The feed that page links to'
@@ -80,23 +87,44 @@ export function FeedCheckPage(props: {
                 </>
               ) : null}
             </dl>
-            <form method="post" action="/admin/sources" class="actions">
-              <CsrfField token={props.csrfToken} />
-              <input type="hidden" name="url" value={report.finalUrl} />
-              <label for="check-school" class="inline-label">
-                School
-              </label>
-              <input
-                type="text"
-                id="check-school"
-                name="school"
-                value={props.school}
-                required
-                class="narrow"
-              />
-              <button type="submit">Add this source</button>
-            </form>
           </div>
+          <form method="post" action="/admin/sources" class="card">
+            <CsrfField token={props.csrfToken} />
+            <input type="hidden" name="url" value={report.finalUrl} />
+            <h2 class="card-heading">Add this feed as a source</h2>
+            <label for="check-school">School</label>
+            <input
+              type="text"
+              id="check-school"
+              name="school"
+              value={draft.school}
+              required
+              maxlength={120}
+              list="check-schools"
+            />
+            <datalist id="check-schools">
+              {props.schools.map((name) => (
+                <option value={name} />
+              ))}
+            </datalist>
+            <label for="check-owner-name">Owner's name (optional)</label>
+            <input
+              type="text"
+              id="check-owner-name"
+              name="owner_name"
+              value={draft.ownerName}
+              maxlength={120}
+            />
+            <label for="check-owner">Owner's email (optional)</label>
+            <input type="email" id="check-owner" name="owner" value={draft.ownerEmail} maxlength={254} />
+            <label class="check-label">
+              <input type="checkbox" name="media_release" value="1" checked={draft.mediaRelease} /> A media
+              release is on file for the students this account photographs
+            </label>
+            <div class="actions">
+              <button type="submit">Add this source</button>
+            </div>
+          </form>
           <table>
             <caption class="muted small table-caption">What would be read</caption>
             <thead>

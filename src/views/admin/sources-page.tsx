@@ -11,9 +11,21 @@ export interface SourcesPageProps {
   csrfToken: string;
   timezone: string;
   now: number;
+  /** What was typed into "Add a source", shown again when it could not be added. */
+  draft?: SourceDraft;
+}
+
+/** The "Add a source" form's fields as typed, carried from page to page until the source is added. */
+export interface SourceDraft {
+  url: string;
+  school: string;
+  ownerName: string;
+  ownerEmail: string;
+  mediaRelease: boolean;
 }
 
 export function SourcesPage(props: SourcesPageProps) {
+  const { draft } = props;
   return (
     <>
       <h1>Sources</h1>
@@ -138,13 +150,22 @@ export function SourcesPage(props: SourcesPageProps) {
           required
           placeholder="https://mrsrivera.edublogs.org/feed/"
           aria-describedby="url-hint"
+          value={draft?.url}
         />
         <p class="hint" id="url-hint">
           The RSS, Atom or JSON Feed address of the class blog, Mastodon, Bluesky or YouTube account. Only
-          have the blog’s own address? <strong>Test this feed first</strong> shows the feeds it links to.
+          have the blog’s own address? Yesterday then adds nothing and shows the feeds it links to.
         </p>
         <label for="school">School</label>
-        <input type="text" id="school" name="school" required list="schools" maxlength={120} />
+        <input
+          type="text"
+          id="school"
+          name="school"
+          required
+          list="schools"
+          maxlength={120}
+          value={draft?.school}
+        />
         <datalist id="schools">
           {props.schools.map((school) => (
             <option value={school.name} />
@@ -152,12 +173,19 @@ export function SourcesPage(props: SourcesPageProps) {
         </datalist>
         <p class="hint">Pick an existing school or type a new name to add one.</p>
         <label for="owner_name">Owner's name (optional)</label>
-        <input type="text" id="owner_name" name="owner_name" maxlength={120} placeholder="Ana Rivera" />
+        <input
+          type="text"
+          id="owner_name"
+          name="owner_name"
+          maxlength={120}
+          placeholder="Ana Rivera"
+          value={draft?.ownerName}
+        />
         <label for="owner">Owner's email (optional)</label>
-        <input type="email" id="owner" name="owner" maxlength={254} />
+        <input type="email" id="owner" name="owner" maxlength={254} value={draft?.ownerEmail} />
         <label class="check-label">
-          <input type="checkbox" name="media_release" value="1" /> A media release is on file for the students
-          this account photographs
+          <input type="checkbox" name="media_release" value="1" checked={draft?.mediaRelease} /> A media
+          release is on file for the students this account photographs
         </label>
         <div class="actions">
           <button type="submit">Add and fetch</button>
