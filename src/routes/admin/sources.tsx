@@ -36,7 +36,8 @@ export function sourcesRoutes(deps: AppDeps) {
   const app = new Hono<AdminEnv>();
   const ingestDeps = ingestDepsOf(deps);
 
-  app.get('/', async (c) => {
+  /** The Sources page; after a refused "Add a source", with what was typed kept and why it was refused. */
+  const sourcesPage = async (c: Context<AdminEnv>, refused?: { draft: SourceDraft; message: string }) => {
     const [sources, schools, settings] = await Promise.all([
       listSources(deps.db),
       listSchoolsWithCounts(deps.db),
@@ -45,6 +46,8 @@ export function sourcesRoutes(deps: AppDeps) {
     return adminPage(deps, c, {
       title: 'Sources',
       section: 'sources',
+      status: refused ? 422 : undefined,
+      flash: refused ? { kind: 'error', text: refused.message } : undefined,
       body: (
         <SourcesPage
           sources={sources}
@@ -52,10 +55,31 @@ export function sourcesRoutes(deps: AppDeps) {
           csrfToken={c.get('csrfToken')}
           timezone={settings.timezone}
           now={deps.clock.now()}
+          draft={refused?.draft}
         />
       ),
     });
-  });
+  };
+
+  /** What a feed would give, or why it cannot be read, with the "Add a source" fields carried along. */
+  const feedCheckPage = async (c: Context<AdminEnv>, url: string, read: ReadOutcome, draft: SourceDraft) => {
+    const [schools, settings] = await Promise.all([listSchools(deps.db), readDistrictSettings(deps.db)]);
+    return adminPage(deps, c, {
+      title: 'Feed test',
+      section: 'sources',
+      body: (
+        <FeedCheckPage
+          report={feedReport(url, read)}
+          draft={draft}
+          schools={schools.map((school) => school.name)}
+          csrfToken={c.get('csrfToken')}
+          timezone={settings.timezone}
+        />
+      ),
+    });
+  };
+
+  app.get('/', (c) => sourcesPage(c));
 
   app.post('/schools/:id{[0-9]+}', async (c) => {
     const form = await readForm(c);
@@ -75,7 +99,7 @@ export function sourcesRoutes(deps: AppDeps) {
   app.post('/', async (c) => {
     const draft = sourceDraft(await readForm(c));
     const checked = checkSourceInput(draft);
-    if (!checked.ok) return sourcesPage(c, draft, checked.message);
+    if (!checked.ok) return sourcesPage(c, { draft, message: checked.message });
     // Read the address before adding it. A class blog's own page is not a feed, and a source added with it
     // could only fail: nothing is added, and the page offers the feeds the blog links to instead.
     const read = await readFeed(
@@ -86,7 +110,7 @@ export function sourcesRoutes(deps: AppDeps) {
     );
     if (read.status === 'failed' && read.feedLinks?.length) return feedCheckPage(c, checked.url, read, draft);
     const added = await addSource(deps.db, draft, actorOf(deps, c), deps.clock.now());
-    if (!added.ok) return sourcesPage(c, draft, added.message);
+    if (!added.ok) return sourcesPage(c, { draft, message: added.message });
     const [outcome] = await pollSources(ingestDeps, { sourceId: added.source.id, read });
     const result = outcome ? describeRefresh(outcome) : '';
     return redirectWith(c, deps.signingKey, '/admin/sources', {
@@ -94,48 +118,6 @@ export function sourcesRoutes(deps: AppDeps) {
       text: `Added ${added.source.feedUrl}. ${result}`,
     });
   });
-
-  /** The Sources page again, with what was typed kept in "Add a source" and why it was not added. */
-  const sourcesPage = async (c: Context<AdminEnv>, draft: SourceDraft, message: string) => {
-    const [sources, schools, settings] = await Promise.all([
-      listSources(deps.db),
-      listSchoolsWithCounts(deps.db),
-      readDistrictSettings(deps.db),
-    ]);
-    return adminPage(deps, c, {
-      title: 'Sources',
-      section: 'sources',
-      status: 422,
-      flash: { kind: 'error', text: message },
-      body: (
-        <SourcesPage
-          sources={sources}
-          schools={schools}
-          csrfToken={c.get('csrfToken')}
-          timezone={settings.timezone}
-          now={deps.clock.now()}
-          draft={draft}
-        />
-      ),
-    });
-  };
-
-  const feedCheckPage = async (c: Context<AdminEnv>, url: string, read: ReadOutcome, draft: SourceDraft) => {
-    const [schools, settings] = await Promise.all([listSchools(deps.db), readDistrictSettings(deps.db)]);
-    return adminPage(deps, c, {
-      title: 'Feed test',
-      section: 'sources',
-      body: (
-        <FeedCheckPage
-          report={feedReport(url, read)}
-          draft={draft}
-          schools={schools.map((school) => school.name)}
-          csrfToken={c.get('csrfToken')}
-          timezone={settings.timezone}
-        />
-      ),
-    });
-  };
 
   app.get('/export.opml', async (c) => {
     const settings = await readDistrictSettings(deps.db);
