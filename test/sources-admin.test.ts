@@ -286,4 +286,74 @@ describe('the Sources page', () => {
       lastSuccessAt: expect.any(Number),
     });
   });
+
+  it('moves a source to its feed’s new address, keeping its posts, and refuses an address another source has', async () => {
+    const db = app.runtime.deps.db;
+    const second = `<item><title>Seed sorting</title><link>https://room5.example/seeds</link><pubDate>Fri, 20 Nov 2026 17:00:00 GMT</pubDate><description>We sorted seeds.</description></item>`;
+    feeds.route('/old-blog/feed', serveBody(feed.replace('Room 5', 'Room 12'), 'application/rss+xml'));
+    const csrf = await admin.csrf('/admin/sources');
+    await admin.post('/admin/sources', {
+      _csrf: csrf,
+      url: `${feeds.url}/old-blog/feed`,
+      school: 'Lincoln Elementary School',
+    });
+    const source = (await listSources(db)).find((s) => s.feedUrl === `${feeds.url}/old-blog/feed`)!;
+    const posts = async () =>
+      (
+        await db.query<{ guid: string }>('select guid from items where source_id = ? order by guid', [
+          source.id,
+        ])
+      ).map((row) => row.guid);
+    expect(await posts()).toEqual(['https://room5.example/leaves']);
+
+    // The class blog moves; the old address now answers 404 and the new one has the old post and a new one.
+    feeds.route('/old-blog/feed', (_request, response) => response.writeHead(404).end());
+    feeds.route(
+      '/new-blog/feed',
+      serveBody(
+        feed.replace('Room 5', 'Room 12').replace('</channel>', `${second}</channel>`),
+        'application/rss+xml',
+      ),
+    );
+    // The edit form as a browser would post it, with only the address changed.
+    const edit = async (url: string) => {
+      const page = await (await admin.get(`/admin/sources/${source.id}`)).text();
+      const fields: Record<string, string> = {};
+      for (const [input] of page.matchAll(/<input[^>]*>/g)) {
+        const attribute = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(input)?.[1];
+        const type = attribute('type');
+        if ((type === 'radio' || type === 'checkbox') && !/\bchecked\b/.test(input)) continue;
+        if (attribute('name')) fields[attribute('name')!] = attribute('value') ?? '';
+      }
+      return admin.post(`/admin/sources/${source.id}`, { ...fields, url });
+    };
+    expect((await edit(`${feeds.url}/new-blog/feed#latest`)).status).toBe(303);
+    expect(await (await admin.get('/admin/sources')).text()).toContain(
+      'Source saved; its feed is now read from the new address. Read 2 posts, 1 new.',
+    );
+    expect((await listSources(db)).find((s) => s.id === source.id)).toMatchObject({
+      feedUrl: `${feeds.url}/new-blog/feed`,
+      errorCount: 0,
+      title: 'Room 12',
+    });
+    expect(await posts()).toEqual(['https://room5.example/leaves', 'https://room5.example/seeds']);
+    const [audited] = await listAudit(db, { action: 'source.change', subject: String(source.id), limit: 1 });
+    expect(JSON.parse(audited!.details)).toEqual({ feedUrl: `${feeds.url}/new-blog/feed` }); // and nothing else
+
+    // Another source's address is refused, and nothing about this one changes.
+    const taken = (await listSources(db)).find((s) => s.id !== source.id)!.feedUrl;
+    await edit(taken);
+    expect(await (await admin.get(`/admin/sources/${source.id}`)).text()).toContain(
+      `Another source already has this address: ${taken}`,
+    );
+    expect((await listSources(db)).find((s) => s.id === source.id)!.feedUrl).toBe(
+      `${feeds.url}/new-blog/feed`,
+    );
+
+    // Saved as shown, the form changes nothing: the authorization date it shows keeps the moment stored.
+    const before = feeds.requests.length;
+    await edit(`${feeds.url}/new-blog/feed`);
+    expect(await (await admin.get('/admin/sources')).text()).toContain('Nothing changed.');
+    expect(feeds.requests).toHaveLength(before);
+  });
 });

@@ -211,6 +211,41 @@ export async function recordPermanentRedirect(
   return 'noted';
 }
 
+/**
+ * Points a source at a new feed address (the account's feed moved), with `alsoChange` in the same write. What
+ * was learned about the old address (validators, redirects, errors, freshness) is dropped and the source is due
+ * at once; its posts stay. Answers false, changing nothing, when another source already has the address.
+ */
+export async function moveSourceToUrl(
+  db: Database,
+  id: number,
+  feedUrl: string,
+  now: number,
+  alsoChange: SourceChanges = {},
+): Promise<boolean> {
+  const holder = await findSourceByUrl(db, feedUrl);
+  if (holder && holder.id !== id) return false;
+  await db.orm
+    .update(sources)
+    .set({
+      ...alsoChange,
+      feedUrl,
+      etag: null,
+      lastModified: null,
+      redirectUrl: null,
+      redirectSeen: 0,
+      ttlMinutes: null,
+      errorCount: 0,
+      lastError: null,
+      lastErrorAt: null,
+      paused: false,
+      nextFetchAt: now,
+      updatedAt: now,
+    })
+    .where(eq(sources.id, id));
+  return true;
+}
+
 export async function lastSourceCheckAt(db: Database): Promise<number | null> {
   const row = await db.orm
     .select({ at: sql<number | null>`max(${sources.lastFetchedAt})` })

@@ -22,19 +22,8 @@ export type CheckedSourceInput =
 
 /** The checks addSource makes before writing anything, for callers that read the feed before adding it. */
 export function checkSourceInput(input: AddSourceInput): CheckedSourceInput {
-  let url: URL;
-  try {
-    url = new URL(input.url.trim());
-  } catch {
-    return {
-      ok: false,
-      message: `"${input.url}" is not a web address. Paste the full feed address, starting with https://.`,
-    };
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { ok: false, message: 'The feed address must start with http:// or https://.' };
-  }
-  url.hash = '';
+  const url = checkFeedUrl(input.url);
+  if (!url.ok) return url;
   const school = input.school.trim();
   if (!school) return { ok: false, message: 'Name the school this account belongs to.' };
   if (school.length > 120)
@@ -45,7 +34,25 @@ export function checkSourceInput(input: AddSourceInput): CheckedSourceInput {
     if (!checked.ok) return { ok: false, message: `Owner's email: ${checked.message}` };
     ownerEmail = checked.address;
   }
-  return { ok: true, url: url.href, school, ownerEmail };
+  return { ok: true, url: url.url, school, ownerEmail };
+}
+
+/** A feed address as stored (no fragment), or the sentence saying why it is not one. */
+export function checkFeedUrl(raw: string): { ok: true; url: string } | { ok: false; message: string } {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return {
+      ok: false,
+      message: `"${raw}" is not a web address. Paste the full feed address, starting with https://.`,
+    };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return { ok: false, message: 'The feed address must start with http:// or https://.' };
+  }
+  url.hash = '';
+  return { ok: true, url: url.href };
 }
 
 export async function addSource(

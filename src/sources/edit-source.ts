@@ -1,13 +1,16 @@
-// Changing a source's school, owner, authorization and media-release flag: checked, then recorded in the
-// audit log with what changed.
+// Changing a source's feed address, school, owner, authorization and media-release flag: checked, then
+// recorded in the audit log with what changed.
 import { recordAudit, type Actor } from '../db/audit';
 import type { Database } from '../db/client';
 import { findOrCreateSchool } from '../db/schools';
-import { findSource, updateSource, type SourceChanges } from '../db/sources';
+import { findSource, moveSourceToUrl, updateSource, type SourceChanges } from '../db/sources';
 import { checkEmailAddress } from '../email/email-address';
-import { instantOf, isLocalDate } from '../time/zoned-time';
+import { instantOf, isLocalDate, localDateOf } from '../time/zoned-time';
+import { checkFeedUrl } from './add-source';
 
 export interface SourceEdit {
+  /** The feed address; a new one is read from scratch (the account's feed moved), its posts so far stay. */
+  url: string;
   school: string;
   ownerName: string;
   ownerEmail: string;
@@ -18,7 +21,7 @@ export interface SourceEdit {
   mediaRelease: boolean;
 }
 
-export type EditOutcome = { ok: true; changed: string[] } | { ok: false; message: string };
+export type EditOutcome = { ok: true; changed: string[]; moved: boolean } | { ok: false; message: string };
 
 const STATUSES = ['authorized', 'pending', 'suspended'] as const;
 
@@ -32,6 +35,8 @@ export async function editSource(
 ): Promise<EditOutcome> {
   const source = await findSource(db, id);
   if (!source) return { ok: false, message: 'That source no longer exists.' };
+  const url = checkFeedUrl(edit.url);
+  if (!url.ok) return url;
   if (!(STATUSES as readonly string[]).includes(edit.authorization))
     return { ok: false, message: 'Choose authorized, pending or suspended.' };
   if (!edit.school.trim()) return { ok: false, message: 'Name the school this account belongs to.' };
@@ -41,12 +46,15 @@ export async function editSource(
     if (!checked.ok) return { ok: false, message: `Owner's email: ${checked.message}` };
     ownerEmail = checked.address;
   }
-  const day = (value: string, label: string): number | null | string => {
+  const day = (value: string, label: string, current: number | null): number | null | string => {
     if (!value.trim()) return null;
-    return isLocalDate(value) ? instantOf(value, '00:00', timezone) : `${label} must be a date.`;
+    if (!isLocalDate(value)) return `${label} must be a date.`;
+    // The form shows only the date: the same date keeps the moment stored (adding a source records it).
+    if (current !== null && localDateOf(current, timezone) === value) return current;
+    return instantOf(value, '00:00', timezone);
   };
-  const authorizedAt = day(edit.authorizedOn, 'The authorization date');
-  const reviewAt = day(edit.reviewOn, 'The review date');
+  const authorizedAt = day(edit.authorizedOn, 'The authorization date', source.authorizedAt);
+  const reviewAt = day(edit.reviewOn, 'The review date', source.reviewAt);
   if (typeof authorizedAt === 'string') return { ok: false, message: authorizedAt };
   if (typeof reviewAt === 'string') return { ok: false, message: reviewAt };
   const school = await findOrCreateSchool(db, edit.school.trim().slice(0, 120), now);
@@ -60,9 +68,20 @@ export async function editSource(
     reviewAt,
     mediaRelease: edit.mediaRelease,
   };
-  const changed = (Object.keys(next) as (keyof SourceChanges)[]).filter((key) => next[key] !== source[key]);
-  if (changed.length === 0) return { ok: true, changed };
-  await updateSource(db, id, next, now);
+  const changed: string[] = (Object.keys(next) as (keyof SourceChanges)[]).filter(
+    (key) => next[key] !== source[key],
+  );
+  const moved = url.url !== source.feedUrl;
+  if (moved) {
+    if (!(await moveSourceToUrl(db, id, url.url, now, next)))
+      return { ok: false, message: `Another source already has this address: ${url.url}` };
+    changed.unshift('feedUrl');
+  } else if (changed.length === 0) {
+    return { ok: true, changed, moved };
+  } else {
+    await updateSource(db, id, next, now);
+  }
+  const values: Record<string, unknown> = { ...next, feedUrl: url.url };
   await recordAudit(
     db,
     actor,
@@ -70,9 +89,9 @@ export async function editSource(
       action: 'source.change',
       subjectType: 'source',
       subjectId: id,
-      details: Object.fromEntries(changed.map((key) => [key, next[key]])),
+      details: Object.fromEntries(changed.map((key) => [key, values[key]])),
     },
     now,
   );
-  return { ok: true, changed };
+  return { ok: true, changed, moved };
 }

@@ -213,6 +213,7 @@ export function sourcesRoutes(deps: AppDeps) {
       deps.db,
       id,
       {
+        url: field(form, 'url', 2000),
         school: field(form, 'school', 200),
         ownerName: field(form, 'owner_name', 200),
         ownerEmail: field(form, 'owner', 300),
@@ -231,6 +232,14 @@ export function sourcesRoutes(deps: AppDeps) {
         kind: 'error',
         text: outcome.message,
       });
+    if (outcome.moved) {
+      // A new address is read at once, so a mistyped one shows up now rather than at the next pass.
+      const [read] = await pollSources(ingestDeps, { sourceId: id });
+      return redirectWith(c, deps.signingKey, '/admin/sources', {
+        kind: read?.status === 'failed' ? 'error' : 'ok',
+        text: `Source saved; its feed is now read from the new address. ${read ? describeRefresh(read) : ''}`,
+      });
+    }
     return redirectWith(c, deps.signingKey, '/admin/sources', {
       kind: 'ok',
       text: outcome.changed.length ? 'Source saved.' : 'Nothing changed.',

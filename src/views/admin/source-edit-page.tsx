@@ -1,4 +1,4 @@
-// One source's details: school, owner, who authorized it and until when, media release.
+// One source's details: feed address, school, owner, who authorized it and until when, media release.
 import type { School } from '../../db/schools';
 import type { SourceWithSchool } from '../../db/sources';
 import { localDateOf } from '../../time/zoned-time';
@@ -21,6 +21,12 @@ export function SourceEditPage(props: {
       <p class="muted break">{source.feedUrl}</p>
       <form method="post" action={`/admin/sources/${source.id}`} class="card">
         <CsrfField token={props.csrfToken} />
+        <label for="url">Feed address</label>
+        <input type="url" id="url" name="url" value={source.feedUrl} required aria-describedby="url-hint" />
+        <p class="hint" id="url-hint">
+          Change it when the account’s feed moves, to a new blog or platform. The posts read so far stay, and
+          the new address is read at once.
+        </p>
         <label for="school">School</label>
         <input
           type="text"
