@@ -340,12 +340,13 @@ describe('the Sources page', () => {
     const [audited] = await listAudit(db, { action: 'source.change', subject: String(source.id), limit: 1 });
     expect(JSON.parse(audited!.details)).toEqual({ feedUrl: `${feeds.url}/new-blog/feed` }); // and nothing else
 
-    // Another source's address is refused, and nothing about this one changes.
+    // Another source's address is refused with what was typed kept, and nothing about this one changes.
     const taken = (await listSources(db)).find((s) => s.id !== source.id)!.feedUrl;
-    await edit(taken);
-    expect(await (await admin.get(`/admin/sources/${source.id}`)).text()).toContain(
-      `Another source already has this address: ${taken}`,
-    );
+    const refused = await edit(taken);
+    expect(refused.status).toBe(422);
+    const page = await refused.text();
+    expect(page).toContain(`Another source already has this address: ${taken}`);
+    expect(page).toContain(`name="url" value="${taken}"`);
     expect((await listSources(db)).find((s) => s.id === source.id)!.feedUrl).toBe(
       `${feeds.url}/new-blog/feed`,
     );

@@ -2,7 +2,13 @@
 import { Hono, type Context } from 'hono';
 import { listSchools, listSchoolsWithCounts } from '../../db/schools';
 import { updateSchool } from '../../sources/update-school';
-import { findSource, listSources, makeAllSourcesDue, retrySourceNow } from '../../db/sources';
+import {
+  findSource,
+  listSources,
+  makeAllSourcesDue,
+  retrySourceNow,
+  type SourceWithSchool,
+} from '../../db/sources';
 import type { AppDeps } from '../../deps';
 import { pollSources } from '../../ingest/poll';
 import { describeRefresh } from '../../ingest/refresh-source';
@@ -11,7 +17,7 @@ import { readDistrictSettings } from '../../settings/district-settings';
 import { FeedCheckPage } from '../../views/admin/feed-check-page';
 import { SourcesPage, type SourceDraft } from '../../views/admin/sources-page';
 import { SourceEditPage } from '../../views/admin/source-edit-page';
-import { editSource } from '../../sources/edit-source';
+import { editSource, type SourceEdit } from '../../sources/edit-source';
 import { feedReport } from '../../ingest/feed-report';
 import { importSources } from '../../sources/import-sources';
 import { readOpml, writeOpml } from '../../sources/opml';
@@ -184,54 +190,63 @@ export function sourcesRoutes(deps: AppDeps) {
     });
   });
 
-  app.get('/:id{[0-9]+}', async (c) => {
-    const [source, schools, settings] = await Promise.all([
-      findSource(deps.db, Number(c.req.param('id'))),
-      listSchools(deps.db),
-      readDistrictSettings(deps.db),
-    ]);
-    if (!source) return c.notFound();
+  /** One source's page; after a refused save, with what was typed kept and why it was refused. */
+  const sourceEditPage = async (
+    c: Context<AdminEnv>,
+    source: SourceWithSchool,
+    refused?: { typed: SourceEdit; message: string },
+  ) => {
+    const [schools, settings] = await Promise.all([listSchools(deps.db), readDistrictSettings(deps.db)]);
     return adminPage(deps, c, {
       title: source.title ?? 'Source',
       section: 'sources',
+      status: refused ? 422 : undefined,
+      flash: refused ? { kind: 'error', text: refused.message } : undefined,
       body: (
         <SourceEditPage
           source={source}
           schools={schools}
           csrfToken={c.get('csrfToken')}
           timezone={settings.timezone}
+          typed={refused?.typed}
         />
       ),
     });
+  };
+
+  app.get('/:id{[0-9]+}', async (c) => {
+    const source = await findSource(deps.db, Number(c.req.param('id')));
+    return source ? sourceEditPage(c, source) : c.notFound();
   });
 
   app.post('/:id{[0-9]+}', async (c) => {
     const id = Number(c.req.param('id'));
     const form = await readForm(c);
     const settings = await readDistrictSettings(deps.db);
+    const typed: SourceEdit = {
+      url: field(form, 'url', 2000),
+      school: field(form, 'school', 200),
+      ownerName: field(form, 'owner_name', 200),
+      ownerEmail: field(form, 'owner', 300),
+      authorization: field(form, 'authorization'),
+      authorizedBy: field(form, 'authorized_by', 200),
+      authorizedOn: field(form, 'authorized_on', 20),
+      reviewOn: field(form, 'review_on', 20),
+      mediaRelease: checkbox(form, 'media_release'),
+    };
     const outcome = await editSource(
       deps.db,
       id,
-      {
-        url: field(form, 'url', 2000),
-        school: field(form, 'school', 200),
-        ownerName: field(form, 'owner_name', 200),
-        ownerEmail: field(form, 'owner', 300),
-        authorization: field(form, 'authorization'),
-        authorizedBy: field(form, 'authorized_by', 200),
-        authorizedOn: field(form, 'authorized_on', 20),
-        reviewOn: field(form, 'review_on', 20),
-        mediaRelease: checkbox(form, 'media_release'),
-      },
+      typed,
       actorOf(deps, c),
       settings.timezone,
       deps.clock.now(),
     );
-    if (!outcome.ok)
-      return redirectWith(c, deps.signingKey, `/admin/sources/${id}`, {
-        kind: 'error',
-        text: outcome.message,
-      });
+    if (!outcome.ok) {
+      const source = await findSource(deps.db, id);
+      if (source) return sourceEditPage(c, source, { typed, message: outcome.message });
+      return redirectWith(c, deps.signingKey, '/admin/sources', { kind: 'error', text: outcome.message });
+    }
     if (outcome.moved) {
       // A new address is read at once, so a mistyped one shows up now rather than at the next pass.
       const [read] = await pollSources(ingestDeps, { sourceId: id });

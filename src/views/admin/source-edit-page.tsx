@@ -1,6 +1,7 @@
 // One source's details: feed address, school, owner, who authorized it and until when, media release.
 import type { School } from '../../db/schools';
 import type { SourceWithSchool } from '../../db/sources';
+import type { SourceEdit } from '../../sources/edit-source';
 import { localDateOf } from '../../time/zoned-time';
 import { CsrfField } from '../admin-layout';
 
@@ -9,9 +10,22 @@ export function SourceEditPage(props: {
   schools: School[];
   csrfToken: string;
   timezone: string;
+  /** What was typed, shown again when saving it was refused. */
+  typed?: SourceEdit;
 }) {
   const { source } = props;
   const date = (at: number | null) => (at ? localDateOf(at, props.timezone) : '');
+  const shown: SourceEdit = props.typed ?? {
+    url: source.feedUrl,
+    school: source.schoolName,
+    ownerName: source.ownerName ?? '',
+    ownerEmail: source.ownerEmail ?? '',
+    authorization: source.authorization,
+    authorizedBy: source.authorizedBy ?? '',
+    authorizedOn: date(source.authorizedAt),
+    reviewOn: date(source.reviewAt),
+    mediaRelease: source.mediaRelease,
+  };
   return (
     <>
       <p>
@@ -22,7 +36,7 @@ export function SourceEditPage(props: {
       <form method="post" action={`/admin/sources/${source.id}`} class="card">
         <CsrfField token={props.csrfToken} />
         <label for="url">Feed address</label>
-        <input type="url" id="url" name="url" value={source.feedUrl} required aria-describedby="url-hint" />
+        <input type="url" id="url" name="url" value={shown.url} required aria-describedby="url-hint" />
         <p class="hint" id="url-hint">
           Change it when the account’s feed moves, to a new blog or platform. The posts read so far stay, and
           the new address is read at once.
@@ -32,7 +46,7 @@ export function SourceEditPage(props: {
           type="text"
           id="school"
           name="school"
-          value={source.schoolName}
+          value={shown.school}
           required
           list="schools"
           maxlength={120}
@@ -43,9 +57,9 @@ export function SourceEditPage(props: {
           ))}
         </datalist>
         <label for="owner_name">Owner's name</label>
-        <input type="text" id="owner_name" name="owner_name" value={source.ownerName ?? ''} maxlength={120} />
+        <input type="text" id="owner_name" name="owner_name" value={shown.ownerName} maxlength={120} />
         <label for="owner">Owner's email</label>
-        <input type="email" id="owner" name="owner" value={source.ownerEmail ?? ''} maxlength={254} />
+        <input type="email" id="owner" name="owner" value={shown.ownerEmail} maxlength={254} />
         <fieldset>
           <legend>Authorization</legend>
           <p class="hint">
@@ -57,7 +71,7 @@ export function SourceEditPage(props: {
                 type="radio"
                 name="authorization"
                 value={status}
-                checked={source.authorization === status}
+                checked={shown.authorization === status}
               />{' '}
               {status[0]!.toUpperCase() + status.slice(1)}
             </label>
@@ -67,17 +81,17 @@ export function SourceEditPage(props: {
             type="text"
             id="authorized_by"
             name="authorized_by"
-            value={source.authorizedBy ?? ''}
+            value={shown.authorizedBy}
             maxlength={120}
             placeholder="Principal Hayes"
           />
           <label for="authorized_on">Authorized on</label>
-          <input type="date" id="authorized_on" name="authorized_on" value={date(source.authorizedAt)} />
+          <input type="date" id="authorized_on" name="authorized_on" value={shown.authorizedOn} />
           <label for="review_on">Review by</label>
-          <input type="date" id="review_on" name="review_on" value={date(source.reviewAt)} />
+          <input type="date" id="review_on" name="review_on" value={shown.reviewOn} />
         </fieldset>
         <label class="check-label">
-          <input type="checkbox" name="media_release" value="1" checked={source.mediaRelease} /> A media
+          <input type="checkbox" name="media_release" value="1" checked={shown.mediaRelease} /> A media
           release is on file for the students this account photographs
         </label>
         <div class="actions">
