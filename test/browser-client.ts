@@ -49,3 +49,28 @@ export function createClient(baseUrl: string): Client {
   };
   return client;
 }
+
+/**
+ * The fields a browser would post from the form markup `html`: every named input, and radio buttons and check
+ * boxes only when checked. Buttons are left to the caller, who knows which one was pressed.
+ */
+export function formFields(html: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const [input] of html.matchAll(/<input[^>]*>/g)) {
+    const attribute = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(input)?.[1];
+    const name = attribute('name');
+    const type = attribute('type');
+    if (!name || ((type === 'radio' || type === 'checkbox') && !/\bchecked\b/.test(input))) continue;
+    fields[name] = unescapeAttribute(attribute('value') ?? '');
+  }
+  return fields;
+}
+
+function unescapeAttribute(value: string): string {
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}

@@ -6,7 +6,7 @@ import { findOrCreateSchool, findSchoolBySlug, listSchools } from '../src/db/sch
 import { listSources } from '../src/db/sources';
 import { PAUSE_AFTER_FAILURES } from '../src/ingest/refresh-source';
 import { runPollJob } from '../src/jobs/jobs';
-import type { Client } from './browser-client';
+import { formFields, type Client } from './browser-client';
 import { serveBody, startTestServer, type TestServer } from './http-server';
 import { signedInClient, startTestApp, type TestApp } from './test-app';
 
@@ -68,12 +68,7 @@ describe('the Sources page', () => {
     // The offer is a form: post what its fields and its button hold, as a browser would.
     const form = /<form method="post" action="([^"]+)" class="card">([\s\S]*?)<\/form>/.exec(page);
     expect(form?.[1]).toBe('/admin/sources/test');
-    const fields = Object.fromEntries(
-      [...form![2]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [
-        m[1]!,
-        m[2]!,
-      ]),
-    );
+    const fields = formFields(form![2]!);
     const button = /<button type="submit" name="url" value="([^"]+)"[^>]*>\s*Test this feed/.exec(form![2]!);
     expect(fields).toMatchObject({ school: 'Lincoln' });
     expect(button?.[1]).toBe(`${feeds.url}/feed`);
@@ -265,16 +260,8 @@ describe('the Sources page', () => {
     const form = /<form method="post" action="\/admin\/sources" class="card">([\s\S]*?)<\/form>/.exec(
       tested,
     )![1]!;
-    const value = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(form)?.[1] ?? '';
     const before = feeds.requests.filter((r) => r.path === '/room9').length;
-    const added = await admin.post('/admin/sources', {
-      _csrf: csrf,
-      url: value('url'),
-      school: value('school'),
-      owner_name: value('owner_name'),
-      owner: value('owner'),
-      ...(/name="media_release" value="1" checked/.test(form) ? { media_release: '1' } : {}),
-    });
+    const added = await admin.post('/admin/sources', formFields(form));
     expect(added.status).toBe(303);
     expect(feeds.requests.filter((r) => r.path === '/room9')).toHaveLength(before + 1);
     expect((await listSources(app.runtime.deps.db)).find((s) => s.feedUrl === url)).toMatchObject({
@@ -318,14 +305,10 @@ describe('the Sources page', () => {
     // The edit form as a browser would post it, with only the address changed.
     const edit = async (url: string) => {
       const page = await (await admin.get(`/admin/sources/${source.id}`)).text();
-      const fields: Record<string, string> = {};
-      for (const [input] of page.matchAll(/<input[^>]*>/g)) {
-        const attribute = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(input)?.[1];
-        const type = attribute('type');
-        if ((type === 'radio' || type === 'checkbox') && !/\bchecked\b/.test(input)) continue;
-        if (attribute('name')) fields[attribute('name')!] = attribute('value') ?? '';
-      }
-      return admin.post(`/admin/sources/${source.id}`, { ...fields, url });
+      const form = new RegExp(
+        `<form method="post" action="/admin/sources/${source.id}"[\\s\\S]*?</form>`,
+      ).exec(page)![0];
+      return admin.post(`/admin/sources/${source.id}`, { ...formFields(form), url });
     };
     expect((await edit(`${feeds.url}/new-blog/feed#latest`)).status).toBe(303);
     expect(await (await admin.get('/admin/sources')).text()).toContain(
