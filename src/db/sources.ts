@@ -177,6 +177,14 @@ export async function makeAllSourcesDue(db: Database, now: number): Promise<void
 }
 
 /**
+ * True where no source other than `id` reads `feedUrl`. Checked inside the statement that moves a source, so two
+ * moves to one address at the same moment give one move and one refusal, never a broken unique index.
+ */
+function addressFreeFor(id: number, feedUrl: string) {
+  return sql`not exists (select 1 from ${sources} as holder where holder.feed_url = ${feedUrl} and holder.id <> ${id})`;
+}
+
+/**
  * Notes a permanent redirect. The stored URL changes only once the same new address has been seen on
  * `needed` consecutive fetches, so one misconfigured response cannot move a feed.
  */
@@ -197,12 +205,14 @@ export async function recordPermanentRedirect(
     return 'none';
   }
   const seen = source.redirectUrl === movedTo ? source.redirectSeen + 1 : 1;
-  if (seen >= needed && !(await findSourceByUrl(db, movedTo))) {
-    await db.orm
+  if (seen >= needed) {
+    // Another source may already read the new address (two accounts' feeds merged): then the move waits.
+    const moved = await db.orm
       .update(sources)
       .set({ feedUrl: movedTo, redirectUrl: null, redirectSeen: 0, updatedAt: now })
-      .where(eq(sources.id, source.id));
-    return 'moved';
+      .where(and(eq(sources.id, source.id), addressFreeFor(source.id, movedTo)))
+      .returning({ id: sources.id });
+    if (moved.length === 1) return 'moved';
   }
   await db.orm
     .update(sources)
@@ -223,9 +233,7 @@ export async function moveSourceToUrl(
   now: number,
   alsoChange: SourceChanges = {},
 ): Promise<boolean> {
-  const holder = await findSourceByUrl(db, feedUrl);
-  if (holder && holder.id !== id) return false;
-  await db.orm
+  const moved = await db.orm
     .update(sources)
     .set({
       ...alsoChange,
@@ -242,8 +250,9 @@ export async function moveSourceToUrl(
       nextFetchAt: now,
       updatedAt: now,
     })
-    .where(eq(sources.id, id));
-  return true;
+    .where(and(eq(sources.id, id), addressFreeFor(id, feedUrl)))
+    .returning({ id: sources.id });
+  return moved.length === 1;
 }
 
 export async function lastSourceCheckAt(db: Database): Promise<number | null> {

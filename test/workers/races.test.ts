@@ -1,5 +1,6 @@
 // Exactly once on Workers, where D1 has no interactive transactions: two cron invocations racing over the
-// same due digest publish it once, and a queue message delivered twice (a retry) sends nobody a second email.
+// same due digest publish it once, a queue message delivered twice (a retry) sends nobody a second email, and
+// two sources moved to one feed address at once give one move.
 import {
   createExecutionContext,
   createMessageBatch,
@@ -12,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/auth/api-tokens';
 import { openD1 } from '../../src/db/d1';
 import { findOrCreateSchool } from '../../src/db/schools';
-import { insertSource } from '../../src/db/sources';
+import { findSource, insertSource, moveSourceToUrl } from '../../src/db/sources';
 import { confirmSubscriber, upsertPendingSubscriber } from '../../src/db/subscribers';
 import worker from '../../src/entry/worker';
 import type { JobMessage, WorkerEnv } from '../../src/entry/worker-runtime';
@@ -160,5 +161,26 @@ describe('exactly once on Workers', () => {
       .map((m) => m.To)
       .sort();
     expect(recipients).toEqual(['family0@race.example', 'family1@race.example']);
+  });
+
+  it('moves one source when two are moved to the same feed address at the same moment', async () => {
+    const school = await findOrCreateSchool(db, 'Race Elementary', 1);
+    const first = (await insertSource(
+      db,
+      { schoolId: school.id, feedUrl: 'https://one.race.example/feed' },
+      1,
+    ))!;
+    const second = (await insertSource(
+      db,
+      { schoolId: school.id, feedUrl: 'https://two.race.example/feed' },
+      1,
+    ))!;
+    const outcomes = await Promise.all([
+      moveSourceToUrl(db, first.id, 'https://moved.race.example/feed', 2),
+      moveSourceToUrl(db, second.id, 'https://moved.race.example/feed', 2),
+    ]);
+    expect(outcomes.filter(Boolean)).toHaveLength(1);
+    const addresses = [(await findSource(db, first.id))!.feedUrl, (await findSource(db, second.id))!.feedUrl];
+    expect(addresses.filter((url) => url === 'https://moved.race.example/feed')).toHaveLength(1);
   });
 });
