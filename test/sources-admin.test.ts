@@ -1,8 +1,9 @@
-// The Sources page over HTTP: test a feed without saving, add it, import and export OPML, and a broken
-// feed's health from its first failure through pausing to Retry now.
+// The Sources page over HTTP: test a feed without saving, add it, import and export OPML, change or remove a
+// source, and a broken feed's health from its first failure through pausing to Retry now.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../src/db/audit';
 import { findOrCreateSchool, findSchoolBySlug, listSchools } from '../src/db/schools';
+import { saveDigestDraft } from '../src/db/digests';
 import { listSources } from '../src/db/sources';
 import { PAUSE_AFTER_FAILURES } from '../src/ingest/refresh-source';
 import { runPollJob } from '../src/jobs/jobs';
@@ -339,5 +340,72 @@ describe('the Sources page', () => {
     await edit(`${feeds.url}/new-blog/feed`);
     expect(await (await admin.get('/admin/sources')).text()).toContain('Nothing changed.');
     expect(feeds.requests).toHaveLength(before);
+  });
+
+  it('removes a source added by mistake with its posts once confirmed, and keeps one whose posts a digest carries', async () => {
+    const db = app.runtime.deps.db;
+    feeds.route('/mistake/feed', serveBody(feed.replace('Room 5', 'Room 9'), 'application/rss+xml'));
+    feeds.route('/kept/feed', serveBody(feed.replace('Room 5', 'Room 10'), 'application/rss+xml'));
+    const csrf = await admin.csrf('/admin/sources');
+    for (const path of ['/mistake/feed', '/kept/feed'])
+      await admin.post('/admin/sources', {
+        _csrf: csrf,
+        url: `${feeds.url}${path}`,
+        school: 'Lincoln Elementary School',
+      });
+    const sources = await listSources(db);
+    const mistake = sources.find((s) => s.feedUrl === `${feeds.url}/mistake/feed`)!;
+    const kept = sources.find((s) => s.feedUrl === `${feeds.url}/kept/feed`)!;
+    const postsOf = async (id: number) =>
+      (await db.query<{ id: number }>('select id from items where source_id = ?', [id])).map((row) => row.id);
+    expect(await postsOf(mistake.id)).toHaveLength(1);
+    const removeForm = async (id: number) => {
+      const page = await (await admin.get(`/admin/sources/${id}`)).text();
+      const form = new RegExp(
+        `<form method="post" action="/admin/sources/${id}/remove"[\\s\\S]*?</form>`,
+      ).exec(page);
+      return { page, fields: form ? formFields(form[0]) : undefined };
+    };
+
+    // Not confirmed: nothing goes.
+    const { page, fields } = await removeForm(mistake.id);
+    expect(page).toContain('Delete this source and its post');
+    const unconfirmed = await admin.post(`/admin/sources/${mistake.id}/remove`, fields!);
+    expect(unconfirmed.status).toBe(422);
+    expect(await unconfirmed.text()).toContain('Nothing was removed: tick the box');
+    expect(await postsOf(mistake.id)).toHaveLength(1);
+
+    // A digest carries the other source's post: the page says why it stays, and a forced post changes nothing.
+    const [keptPost] = await postsOf(kept.id);
+    const saved = await saveDigestDraft(
+      db,
+      '2026-11-20',
+      {
+        title: '',
+        intro: '',
+        entries: [
+          { itemId: keptPost!, headline: 'Leaf rubbings', blurb: '', imageUrl: null, imageAlt: null },
+        ],
+      },
+      { userId: null, now: Date.now() },
+    );
+    expect(saved.ok).toBe(true);
+    const keptPage = await removeForm(kept.id);
+    expect(keptPage.fields).toBeUndefined();
+    expect(keptPage.page).toContain('This source cannot be removed: a digest includes its posts');
+    const refused = await admin.post(`/admin/sources/${kept.id}/remove`, { _csrf: csrf, confirm: '1' });
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain('Set it to Suspended to stop reading it.');
+    expect(await postsOf(kept.id)).toEqual([keptPost]);
+
+    // Confirmed: the source and its post go, and the audit log says what went.
+    const removed = await admin.post(`/admin/sources/${mistake.id}/remove`, { ...fields!, confirm: '1' });
+    expect(removed.status).toBe(303);
+    expect(await (await admin.get('/admin/sources')).text()).toContain('Removed Room 9 and its post.');
+    expect((await listSources(db)).map((s) => s.id)).not.toContain(mistake.id);
+    expect(await postsOf(mistake.id)).toEqual([]);
+    expect((await admin.get(`/admin/sources/${mistake.id}`)).status).toBe(404);
+    const [audited] = await listAudit(db, { action: 'source.remove', subject: String(mistake.id), limit: 1 });
+    expect(JSON.parse(audited!.details)).toMatchObject({ feedUrl: `${feeds.url}/mistake/feed`, posts: 1 });
   });
 });

@@ -1,6 +1,6 @@
 // Storage for the audit log: who did what, when, to which record.
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import type { Database } from './client';
+import type { Database, Statement } from './client';
 import { auditLog } from './schema';
 
 export type ActorType = (typeof auditLog.$inferSelect)['actorType'];
@@ -24,9 +24,8 @@ export type AuditEntry = typeof auditLog.$inferSelect;
 export const systemActor: Actor = { type: 'system', label: 'scheduler' };
 export const cliActor: Actor = { type: 'cli', label: 'command line' };
 
-/** The insert for one audit entry, to run alone or inside the batch that makes the change it records. */
-export function auditStatement(db: Database, actor: Actor, event: AuditEvent, now: number) {
-  return db.orm.insert(auditLog).values({
+function auditRow(actor: Actor, event: AuditEvent, now: number) {
+  return {
     at: now,
     actorType: actor.type,
     actorId: actor.id ?? null,
@@ -36,7 +35,30 @@ export function auditStatement(db: Database, actor: Actor, event: AuditEvent, no
     subjectId: event.subjectId == null ? null : String(event.subjectId),
     details: JSON.stringify(event.details ?? {}),
     ip: actor.ip ?? null,
-  });
+  };
+}
+
+/** The insert for one audit entry, to run alone or inside the batch that makes the change it records. */
+export function auditStatement(db: Database, actor: Actor, event: AuditEvent, now: number) {
+  return db.orm.insert(auditLog).values(auditRow(actor, event, now));
+}
+
+/**
+ * The same insert, made only where `condition` holds when it runs: for a change whose own statements in the
+ * same batch carry that condition, so the entry is written exactly when the change is.
+ */
+export function auditStatementWhere(
+  db: Database,
+  actor: Actor,
+  event: AuditEvent,
+  now: number,
+  condition: SQL,
+): Statement {
+  const row = auditRow(actor, event, now);
+  return db.raw(sql`insert into ${auditLog} (at, actor_type, actor_id, actor_label, action, subject_type, subject_id, details, ip)
+    select ${row.at}, ${row.actorType}, ${row.actorId}, ${row.actorLabel}, ${row.action}, ${row.subjectType},
+      ${row.subjectId}, ${row.details}, ${row.ip}
+    where ${condition}`);
 }
 
 export async function recordAudit(db: Database, actor: Actor, event: AuditEvent, now: number): Promise<void> {

@@ -1,7 +1,8 @@
 // Storage for sources: the authorized teacher and classroom feeds, with their fetch state and health.
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Database, Statement } from './client';
-import { schools, sources } from './schema';
+import { auditStatementWhere, type Actor } from './audit';
+import { digestEntries, findingOverrides, items, schools, sources } from './schema';
 
 export type Source = typeof sources.$inferSelect;
 export type SourceWithSchool = Source & { schoolName: string; schoolSlug: string };
@@ -298,4 +299,47 @@ export async function updateSource(
     .update(sources)
     .set({ ...changes, updatedAt: now })
     .where(eq(sources.id, id));
+}
+
+/** A source's posts, and the digests (published or not) that carry one of them. */
+export async function sourceUsage(db: Database, id: number): Promise<{ posts: number; digests: number }> {
+  const [row] = await db.query<{ posts: number; digests: number }>(
+    `select (select count(*) from items where source_id = ?) as posts,
+      (select count(distinct e.digest_id) from digest_entries e join items i on i.id = e.item_id
+        where i.source_id = ?) as digests`,
+    [id, id],
+  );
+  return row ?? { posts: 0, digests: 0 };
+}
+
+/**
+ * Deletes a source and its posts, with the audit entry, in one batch, and only if no digest carries one of its
+ * posts (the archive and the corrections of a published digest point at them): every statement checks that
+ * itself, so a post picked for a digest meanwhile stops the whole removal. Answers whether it was removed.
+ */
+export async function deleteUnusedSource(
+  db: Database,
+  id: number,
+  audit: { actor: Actor; details: Record<string, unknown> },
+  now: number,
+): Promise<boolean> {
+  const unused = sql`exists (select 1 from ${sources} where ${sources.id} = ${id}) and not exists (
+    select 1 from ${digestEntries} join ${items} on ${items.id} = ${digestEntries.itemId}
+    where ${items.sourceId} = ${id})`;
+  const ofSource = sql`select ${items.id} from ${items} where ${items.sourceId} = ${id}`;
+  await db.batch([
+    auditStatementWhere(
+      db,
+      audit.actor,
+      { action: 'source.remove', subjectType: 'source', subjectId: id, details: audit.details },
+      now,
+      unused,
+    ),
+    db.raw(
+      sql`delete from ${findingOverrides} where ${findingOverrides.itemId} in (${ofSource}) and ${unused}`,
+    ),
+    db.raw(sql`delete from ${items} where ${items.sourceId} = ${id} and ${unused}`),
+    db.raw(sql`delete from ${sources} where ${sources.id} = ${id} and ${unused}`),
+  ]);
+  return !(await db.orm.select({ id: sources.id }).from(sources).where(eq(sources.id, id)).get());
 }

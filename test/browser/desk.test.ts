@@ -1,7 +1,8 @@
 // The coordinator's desk in real Chromium: sign in, curate five posts from a local feed (buttons, keyboard and
 // drag and drop), meet the checks (a student's full name, a picture without alt text), resolve them by editing
 // and by a written override, preview the page and both email parts, send a test, publish, read the post.
-// Then every admin page is checked with axe-core and photographed at desktop and tablet widths.
+// Then every admin page is checked with axe-core and photographed at desktop and tablet widths, and a source
+// added by mistake is removed.
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -43,6 +44,13 @@ describe('browser: the coordinator’s desk', () => {
       serveBody(
         '<!doctype html><html><head><title>Room 8</title><link rel="alternate" type="application/rss+xml" href="/feed"></head><body>Room 8</body></html>',
         'text/html',
+      ),
+    );
+    feeds.route(
+      '/room9',
+      serveBody(
+        classFeed(feeds.url).replace('Room 8 with Mr. Alvarez', 'Room 9 (added by mistake)'),
+        'application/rss+xml',
       ),
     );
     feeds.route('/pumpkins.png', serveBody(Buffer.from(solidPng(480, 300, [222, 140, 52])), 'image/png'));
@@ -294,6 +302,22 @@ describe('browser: the coordinator’s desk', () => {
     expect(await page.getByRole('table').textContent()).toContain('Pumpkin measuring day');
     expect(await page.getByLabel('School', { exact: true }).inputValue()).toBe('Lincoln Elementary');
     expect(await page.getByLabel("Owner's name (optional)").inputValue()).toBe('Luis Alvarez');
+    // A source added by mistake is removed from its page, once the box is ticked.
+    await page.goto(`${app.url}/admin/sources`);
+    await page.getByLabel('Feed address').fill(`${feeds.url}/room9`);
+    await page.getByLabel('School', { exact: true }).fill('Lincoln Elementary');
+    await page.getByRole('button', { name: 'Add and fetch' }).click();
+    await expect.poll(flash).toContain('Read 6 posts, 6 new.');
+    await page.getByRole('link', { name: 'Room 9 (added by mistake)' }).click();
+    await page.getByRole('heading', { name: 'Remove this source' }).waitFor();
+    await checkAndShoot('tablet-source-remove');
+    // The browser will not send the form until the box is ticked.
+    const confirm = page.getByLabel('Delete this source and its 6 posts');
+    expect(await confirm.evaluate((box) => (box as HTMLInputElement).validity.valueMissing)).toBe(true);
+    await confirm.check();
+    await page.getByRole('button', { name: 'Remove source' }).click();
+    await expect.poll(flash).toBe('Removed Room 9 (added by mistake) and its 6 posts.');
+    expect(await page.getByRole('link', { name: 'Room 9 (added by mistake)' }).count()).toBe(0);
     // The page a person reaches from the sign-in form's "forgot" link.
     const visitor = await browser.newPage({ viewport: { width: 820, height: 1180 } });
     await visitor.goto(`${app.url}/admin/forgot`);

@@ -1,6 +1,6 @@
 // Exactly once on Workers, where D1 has no interactive transactions: two cron invocations racing over the
 // same due digest publish it once, a queue message delivered twice (a retry) sends nobody a second email, and
-// two sources moved to one feed address at once give one move.
+// two sources moved to one feed address at once give one move, and two removals of a source log one.
 import {
   createExecutionContext,
   createMessageBatch,
@@ -13,7 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/auth/api-tokens';
 import { openD1 } from '../../src/db/d1';
 import { findOrCreateSchool } from '../../src/db/schools';
-import { findSource, insertSource, moveSourceToUrl } from '../../src/db/sources';
+import { listAudit } from '../../src/db/audit';
+import { deleteUnusedSource, findSource, insertSource, moveSourceToUrl } from '../../src/db/sources';
 import { confirmSubscriber, upsertPendingSubscriber } from '../../src/db/subscribers';
 import worker from '../../src/entry/worker';
 import type { JobMessage, WorkerEnv } from '../../src/entry/worker-runtime';
@@ -182,5 +183,29 @@ describe('exactly once on Workers', () => {
     expect(outcomes.filter(Boolean)).toHaveLength(1);
     const addresses = [(await findSource(db, first.id))!.feedUrl, (await findSource(db, second.id))!.feedUrl];
     expect(addresses.filter((url) => url === 'https://moved.race.example/feed')).toHaveLength(1);
+  });
+
+  it('removes a source with its posts once, with one audit entry, when two removals meet', async () => {
+    const school = await findOrCreateSchool(db, 'Race Elementary', 1);
+    const source = (await insertSource(
+      db,
+      { schoolId: school.id, feedUrl: 'https://gone.race.example/feed' },
+      1,
+    ))!;
+    await storeItems(db, source.id, [
+      item({ guid: 'gone-1', publishedAt: 1 }),
+      item({ guid: 'gone-2', publishedAt: 2 }),
+    ]);
+    const audit = { actor: { type: 'cli' as const, label: 'race' }, details: {} };
+    const outcomes = await Promise.all([
+      deleteUnusedSource(db, source.id, audit, 3),
+      deleteUnusedSource(db, source.id, audit, 3),
+    ]);
+    expect(outcomes).toEqual([true, true]);
+    expect(await findSource(db, source.id)).toBeUndefined();
+    expect(await db.query('select id from items where source_id = ?', [source.id])).toEqual([]);
+    expect(
+      await listAudit(db, { action: 'source.remove', subject: String(source.id), limit: 5 }),
+    ).toHaveLength(1);
   });
 });

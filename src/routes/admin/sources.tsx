@@ -1,4 +1,4 @@
-// /admin/sources: list feeds with their health, add a feed, fetch one now, check all now.
+// /admin/sources: list feeds with their health, add a feed, fetch one now, check all now, change or remove one.
 import { Hono, type Context } from 'hono';
 import { listSchools, listSchoolsWithCounts } from '../../db/schools';
 import { updateSchool } from '../../sources/update-school';
@@ -7,6 +7,7 @@ import {
   listSources,
   makeAllSourcesDue,
   retrySourceNow,
+  sourceUsage,
   type SourceWithSchool,
 } from '../../db/sources';
 import type { AppDeps } from '../../deps';
@@ -18,6 +19,7 @@ import { FeedCheckPage } from '../../views/admin/feed-check-page';
 import { SourcesPage, type SourceDraft } from '../../views/admin/sources-page';
 import { SourceEditPage } from '../../views/admin/source-edit-page';
 import { editSource, type SourceEdit } from '../../sources/edit-source';
+import { removeSource, withItsPosts } from '../../sources/remove-source';
 import { feedReport } from '../../ingest/feed-report';
 import { importSources } from '../../sources/import-sources';
 import { readOpml, writeOpml } from '../../sources/opml';
@@ -194,9 +196,13 @@ export function sourcesRoutes(deps: AppDeps) {
   const sourceEditPage = async (
     c: Context<AdminEnv>,
     source: SourceWithSchool,
-    refused?: { typed: SourceEdit; message: string },
+    refused?: { typed?: SourceEdit; message: string },
   ) => {
-    const [schools, settings] = await Promise.all([listSchools(deps.db), readDistrictSettings(deps.db)]);
+    const [schools, settings, usage] = await Promise.all([
+      listSchools(deps.db),
+      readDistrictSettings(deps.db),
+      sourceUsage(deps.db, source.id),
+    ]);
     return adminPage(deps, c, {
       title: source.title ?? 'Source',
       section: 'sources',
@@ -208,6 +214,7 @@ export function sourcesRoutes(deps: AppDeps) {
           schools={schools}
           csrfToken={c.get('csrfToken')}
           timezone={settings.timezone}
+          usage={usage}
           typed={refused?.typed}
         />
       ),
@@ -258,6 +265,27 @@ export function sourcesRoutes(deps: AppDeps) {
     return redirectWith(c, deps.signingKey, '/admin/sources', {
       kind: 'ok',
       text: outcome.changed.length ? 'Source saved.' : 'Nothing changed.',
+    });
+  });
+
+  app.post('/:id{[0-9]+}/remove', async (c) => {
+    const id = Number(c.req.param('id'));
+    const form = await readForm(c);
+    if (!checkbox(form, 'confirm')) {
+      const source = await findSource(deps.db, id);
+      const message = 'Nothing was removed: tick the box to confirm that the source and its posts go.';
+      if (source) return sourceEditPage(c, source, { message });
+      return redirectWith(c, deps.signingKey, '/admin/sources', { kind: 'error', text: message });
+    }
+    const outcome = await removeSource(deps.db, id, actorOf(deps, c), deps.clock.now());
+    if (!outcome.ok) {
+      const source = await findSource(deps.db, id);
+      if (source) return sourceEditPage(c, source, { message: outcome.message });
+      return redirectWith(c, deps.signingKey, '/admin/sources', { kind: 'error', text: outcome.message });
+    }
+    return redirectWith(c, deps.signingKey, '/admin/sources', {
+      kind: 'ok',
+      text: `Removed ${withItsPosts(outcome.label, outcome.posts)}.`,
     });
   });
 

@@ -1,7 +1,9 @@
-// One source's details: feed address, school, owner, who authorized it and until when, media release.
+// One source's details: feed address, school, owner, who authorized it and until when, media release; and
+// removing a source added by mistake.
 import type { School } from '../../db/schools';
 import type { SourceWithSchool } from '../../db/sources';
 import type { SourceEdit } from '../../sources/edit-source';
+import { inDigestsMessage, withItsPosts } from '../../sources/remove-source';
 import { localDateOf } from '../../time/zoned-time';
 import { CsrfField } from '../admin-layout';
 
@@ -10,6 +12,8 @@ export function SourceEditPage(props: {
   schools: School[];
   csrfToken: string;
   timezone: string;
+  /** Its posts, and the digests that carry one of them (a source in a digest cannot be removed). */
+  usage: { posts: number; digests: number };
   /** What was typed, shown again when saving it was refused. */
   typed?: SourceEdit;
 }) {
@@ -98,6 +102,31 @@ export function SourceEditPage(props: {
           <button type="submit">Save source</button>
         </div>
       </form>
+      <section class="card" aria-labelledby="remove-heading">
+        <h2 id="remove-heading" class="card-heading">
+          Remove this source
+        </h2>
+        {props.usage.digests > 0 ? (
+          <p>{inDigestsMessage(props.usage.digests)}</p>
+        ) : (
+          <form method="post" action={`/admin/sources/${source.id}/remove`}>
+            <CsrfField token={props.csrfToken} />
+            <p>
+              For an address added by mistake. The source and the posts read from it are deleted, and this
+              cannot be undone. To stop reading an account, set it to Suspended instead.
+            </p>
+            <label class="check-label">
+              <input type="checkbox" name="confirm" value="1" required /> Delete{' '}
+              {withItsPosts('this source', props.usage.posts)}
+            </label>
+            <div class="actions">
+              <button type="submit" class="danger">
+                Remove source
+              </button>
+            </div>
+          </form>
+        )}
+      </section>
     </>
   );
 }
