@@ -392,7 +392,7 @@ describe('the Sources page', () => {
     expect(saved.ok).toBe(true);
     const keptPage = await removeForm(kept.id);
     expect(keptPage.fields).toBeUndefined();
-    expect(keptPage.page).toContain('This source cannot be removed: a digest includes its posts');
+    expect(keptPage.page).toContain('This source cannot be removed while a digest includes its posts.');
     const refused = await admin.post(`/admin/sources/${kept.id}/remove`, { _csrf: csrf, confirm: '1' });
     expect(refused.status).toBe(422);
     expect(await refused.text()).toContain('Set it to Suspended to stop reading it.');

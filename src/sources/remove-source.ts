@@ -38,7 +38,7 @@ export async function removeSource(
 
 export function inDigestsMessage(digests: number): string {
   const which = digests === 1 ? 'a digest includes' : `${digests} digests include`;
-  return `This source cannot be removed: ${which} its posts, and the archive links to them. Set it to Suspended to stop reading it.`;
+  return `This source cannot be removed while ${which} its posts. Set it to Suspended to stop reading it.`;
 }
 
 /** "Class 4's blog and its 3 posts": how the confirmation and the report of a removal name what goes. */
