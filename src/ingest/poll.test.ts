@@ -1,12 +1,13 @@
 // How a polling pass shares itself between feeds: a bounded number downloading at once (first come first
 // served, a place given back even when the work fails), downloaded bytes waiting to be read held to a
-// budget, and downloads going on while earlier feeds wait to be read.
+// budget, downloads going on while earlier feeds wait to be read, and a source removed during its own check.
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/database';
 import { startTestServer } from '../../test/http-server';
 import { findOrCreateSchool } from '../db/schools';
-import { insertSource } from '../db/sources';
-import { silentLogger } from '../log';
+import { cliActor } from '../db/audit';
+import { deleteUnusedSource, insertSource } from '../db/sources';
+import { createLogger, silentLogger } from '../log';
 import { changeSetting } from '../settings/district-settings';
 import { createNodeFetcher } from './fetch-feed-node';
 import { createByteBudget, createLimiter, pollSources } from './poll';
@@ -113,6 +114,40 @@ describe('pollSources', () => {
       const outcomes = await pollSources({ db, fetcher, now: () => NOW, log: silentLogger, process });
       expect(outcomes.map((o) => o.status)).toEqual(['updated', 'updated', 'updated', 'updated']);
       expect(most).toBe(1);
+    } finally {
+      await fetcher.close();
+      await server.close();
+    }
+  });
+
+  it('lets a source be removed while its feed is read: no error, and nothing stored for it', async () => {
+    const server = await startTestServer();
+    const fetcher = createNodeFetcher({ publicUrl: 'https://d.example', allowPrivateNetworks: true });
+    const db = createTestDatabase().database;
+    const logged: string[] = [];
+    const log = createLogger('info', (line) => logged.push(line));
+    try {
+      server.route('/feed', (_request, response) =>
+        response
+          .writeHead(200, { 'content-type': 'application/rss+xml' })
+          .end(
+            '<rss version="2.0"><channel><title>Room 9</title><item><guid>p1</guid><title>Post</title></item></channel></rss>',
+          ),
+      );
+      const school = await findOrCreateSchool(db, 'Lincoln Elementary', 1);
+      const source = (await insertSource(db, { schoolId: school.id, feedUrl: `${server.url}/feed` }, 1))!;
+      // The coordinator removes the source after its feed was downloaded, before its posts are stored.
+      const process: FeedProcessor = async (request) => {
+        expect(await deleteUnusedSource(db, source.id, { actor: cliActor, details: {} }, NOW)).toBe(true);
+        return processInProcess(request);
+      };
+      const [outcome] = await pollSources({ db, fetcher, now: () => NOW, log, process });
+      expect(outcome).toMatchObject({
+        status: 'failed',
+        message: 'The source was removed while its feed was being read.',
+      });
+      expect(await db.query('select id from items', [])).toEqual([]);
+      expect(logged.filter((line) => line.includes('ERROR'))).toEqual([]);
     } finally {
       await fetcher.close();
       await server.close();

@@ -37,7 +37,17 @@ export async function pollSources(deps: IngestDeps, options: PollOptions = {}): 
         source,
         settings.pollIntervalMinutes,
         source.id === options.sourceId ? options.read : undefined,
-      ).catch((error: unknown): RefreshOutcome => {
+      ).catch(async (error: unknown): Promise<RefreshOutcome> => {
+        // A coordinator may remove a source while its feed is being read; its posts then have nowhere to go.
+        if (!(await findSource(deps.db, source.id))) {
+          deps.log.info('source removed while its feed was being read', { source: source.feedUrl });
+          return {
+            sourceId: source.id,
+            status: 'failed',
+            message: 'The source was removed while its feed was being read.',
+            paused: false,
+          };
+        }
         deps.log.error('refreshing a source failed unexpectedly', { source: source.feedUrl, error });
         return {
           sourceId: source.id,
