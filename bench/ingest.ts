@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { IngestRun } from './ingest-run';
+import { median } from './median';
 
 const FEEDS = Number(process.argv[2] ?? 1000);
 const RUNS = Number(process.argv[3] ?? 5);
@@ -20,11 +21,6 @@ for (let n = 0; n < RUNS; n++) {
   runs.push(JSON.parse(output.trim().split('\n').pop()!) as IngestRun);
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 const mib = (bytes: number) => (bytes / 1048576).toFixed(0);
 const ms = (value: number) => value.toFixed(0).padStart(6);
 const ratio = (value: number) => value.toFixed(2).padStart(5);

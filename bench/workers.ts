@@ -19,6 +19,7 @@ import { applyDrizzleMigrations, type D1Runner } from '../test/d1-migrations';
 import { item, storeItems } from '../test/fixtures';
 import { startLocalServices } from '../test/workers/local-services';
 import { STAND_IN_TOKEN } from '../test/workers/postmark-stand-in';
+import { median } from './median';
 
 const SUBSCRIBERS = Number(process.argv[2] ?? 100_000);
 const FEEDS = Number(process.env.BENCH_FEEDS ?? 1000);
@@ -221,7 +222,6 @@ for (let m = 0; m < SEND_MESSAGES; m++) {
 const sent = (await received()) - sentBefore - SEND_MESSAGES * 200; // less the baseline's own POSTs
 const sendMs = sendTimes.reduce((a, b) => a + b, 0);
 const baselineSendMs = baselineSendTimes.reduce((a, b) => a + b, 0);
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const D1_WRITES = 500;
 const d1Ms = (
@@ -240,13 +240,13 @@ console.log(
   `cron run handing out ${FEEDS} due feeds (claim + ${FEEDS / 10} queue messages): ${cronMs.toFixed(0)} ms`,
 );
 console.log(
-  `ingest, one queue message of 10 feeds × 20 posts: median ${median(ingestTimes).toFixed(0)} ms, max ${Math.max(...ingestTimes).toFixed(0)} ms (${read} of ${FEEDS} feeds read, ${items} posts stored); baseline fetch only: median ${median(baselineFeedTimes)} ms; ratio (totals) ${(ingestMs / baselineFeedsMs).toFixed(2)}×`,
+  `ingest, one queue message of 10 feeds × 20 posts: median ${median(ingestTimes).toFixed(0)} ms, max ${Math.max(...ingestTimes).toFixed(0)} ms (${read} of ${FEEDS} feeds read, ${items} posts stored); baseline fetch only: median ${median(baselineFeedTimes).toFixed(0)} ms; ratio (totals) ${(ingestMs / baselineFeedsMs).toFixed(2)}×`,
 );
 console.log(
   `publish to ${SUBSCRIBERS} subscribers: HTTP ${publishAnswer}, ${publishMs.toFixed(0)} ms, ${deliveries} deliveries queued`,
 );
 console.log(
-  `send, one queue message of 200 emails: median ${median(sendTimes).toFixed(0)} ms, max ${Math.max(...sendTimes).toFixed(0)} ms (${sent} emails received, ${((sent / sendMs) * 1000).toFixed(0)} emails/s per consumer); baseline POSTs only: median ${median(baselineSendTimes)} ms; ratio (totals) ${(sendMs / baselineSendMs).toFixed(2)}×`,
+  `send, one queue message of 200 emails: median ${median(sendTimes).toFixed(0)} ms, max ${Math.max(...sendTimes).toFixed(0)} ms (${sent} emails received, ${((sent / sendMs) * 1000).toFixed(0)} emails/s per consumer); baseline POSTs only: median ${median(baselineSendTimes).toFixed(0)} ms; ratio (totals) ${(sendMs / baselineSendMs).toFixed(2)}×`,
 );
 
 await mf.dispose();
