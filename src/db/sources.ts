@@ -178,11 +178,12 @@ export async function makeAllSourcesDue(db: Database, now: number): Promise<void
 }
 
 /**
- * True where no source other than `id` reads `feedUrl`. Checked inside the statement that moves a source, so two
- * moves to one address at the same moment give one move and one refusal, never a broken unique index.
+ * True where no source other than `id` reads `feedUrl`. Checked inside the statement that moves a source, so
+ * two moves to one address at the same moment give one move and one refusal, never a broken unique index.
  */
 function addressFreeFor(id: number, feedUrl: string) {
-  return sql`not exists (select 1 from ${sources} as holder where holder.feed_url = ${feedUrl} and holder.id <> ${id})`;
+  return sql`not exists (select 1 from ${sources} as holder
+    where holder.feed_url = ${feedUrl} and holder.id <> ${id})`;
 }
 
 /**

@@ -1,6 +1,7 @@
-// How a polling pass shares itself between feeds: a bounded number downloading at once (first come first
-// served, a place given back even when the work fails), downloaded bytes waiting to be read held to a
-// budget, downloads going on while earlier feeds wait to be read, and a source removed during its own check.
+// How a polling pass shares itself between feeds: a bounded number downloading at once, in all and per host
+// (first come first served among those free to start, a place given back even when the work fails), downloaded
+// bytes waiting to be read held to a budget, downloads going on while earlier feeds wait to be read, and a
+// source removed during its own check.
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/database';
 import { startTestServer } from '../../test/http-server';
@@ -25,7 +26,7 @@ describe('createLimiter', () => {
     const started: number[] = [];
     await Promise.all(
       Array.from({ length: 7 }, (_, n) =>
-        limiter.run(async () => {
+        limiter.run(`host${n}`, async () => {
           started.push(n);
           most = Math.max(most, ++running);
           await tick();
@@ -39,14 +40,42 @@ describe('createLimiter', () => {
 
   it('gives a place back when the work fails, and passes the failure to its caller', async () => {
     const limiter = createLimiter(1);
-    const failing = limiter.run(async () => {
+    const failing = limiter.run('a', async () => {
       await tick();
       throw new Error('feed server vanished');
     });
-    const next = limiter.run(async () => 'read');
+    const next = limiter.run('a', async () => 'read');
     await expect(failing).rejects.toThrow('feed server vanished');
     expect(await next).toBe('read');
-    expect(await limiter.run(async () => 'again')).toBe('again');
+    expect(await limiter.run('b', async () => 'again')).toBe('again');
+  });
+
+  it('holds each key to its own limit, letting other keys go past the callers it holds', async () => {
+    const limiter = createLimiter(3, 2);
+    const running = new Map<string, number>();
+    let mostPerKey = 0;
+    let most = 0;
+    const started: string[] = [];
+    const calls = ['a1', 'a2', 'a3', 'a4', 'b1', 'a5', 'c1', 'b2'];
+    await Promise.all(
+      calls.map((call) =>
+        limiter.run(call[0]!, async () => {
+          started.push(call);
+          running.set(call[0]!, (running.get(call[0]!) ?? 0) + 1);
+          mostPerKey = Math.max(mostPerKey, ...running.values());
+          most = Math.max(
+            most,
+            [...running.values()].reduce((a, b) => a + b, 0),
+          );
+          await tick();
+          running.set(call[0]!, running.get(call[0]!)! - 1);
+        }),
+      ),
+    );
+    expect(mostPerKey).toBe(2);
+    expect(most).toBe(3);
+    // b1 goes past a3 and a4, held by their key; c1, held by the limit, goes past a5, held by its key again.
+    expect(started).toEqual(['a1', 'a2', 'b1', 'a3', 'a4', 'c1', 'a5', 'b2']);
   });
 });
 
@@ -117,6 +146,53 @@ describe('pollSources', () => {
     } finally {
       await fetcher.close();
       await server.close();
+    }
+  });
+
+  it('lets a host’s feeds wait their turn before their deadline starts, and other hosts’ feeds go past them', async () => {
+    const busy = await startTestServer();
+    const quiet = await startTestServer();
+    const fetcher = createNodeFetcher({
+      publicUrl: 'https://d.example',
+      allowPrivateNetworks: true,
+      limits: { deadlineMs: 800 },
+    });
+    const db = createTestDatabase().database;
+    await changeSetting(db, 'fetch_concurrency', '8', 1);
+    const answer = (title: string) =>
+      `<rss version="2.0"><channel><title>${title}</title><item><guid>${title}</guid><title>Post</title><pubDate>Fri, 20 Nov 2026 16:00:00 GMT</pubDate></item></channel></rss>`;
+    let atOnce = 0;
+    let most = 0;
+    const finished: string[] = [];
+    try {
+      // One slow host with eight class feeds (a Mastodon server, say): each answer takes 300 ms.
+      for (const n of [1, 2, 3, 4, 5, 6, 7, 8])
+        busy.route(`/room${n}`, async (_request, response) => {
+          most = Math.max(most, ++atOnce);
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          atOnce--;
+          finished.push(`room${n}`);
+          response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(answer(`Room ${n}`));
+        });
+      quiet.route('/feed', (_request, response) => {
+        finished.push('quiet');
+        response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(answer('quiet'));
+      });
+      const school = await findOrCreateSchool(db, 'Lincoln Elementary', 1);
+      for (const n of [1, 2, 3, 4, 5, 6, 7, 8])
+        await insertSource(db, { schoolId: school.id, feedUrl: `${busy.url}/room${n}` }, 1);
+      await insertSource(db, { schoolId: school.id, feedUrl: `${quiet.url}/feed` }, 1);
+
+      const outcomes = await pollSources({ db, fetcher, now: () => NOW, log: silentLogger });
+      // Four turns of two at 300 ms each take longer than the 800 ms deadline, yet each download took 300 ms.
+      expect(outcomes.map((o) => o.status)).toEqual(Array(9).fill('updated'));
+      expect(most).toBe(2);
+      // The other host's feed, listed last, did not wait behind the busy host's queue.
+      expect(finished.indexOf('quiet')).toBeLessThan(2);
+    } finally {
+      await fetcher.close();
+      await busy.close();
+      await quiet.close();
     }
   });
 

@@ -1,5 +1,6 @@
-// Polls the sources that are due (or one chosen source), a bounded number fetched at a time across all hosts.
+// Polls the due sources (or chosen ones), a bounded number fetched at a time, in all and per host.
 import { findSource, listDueSources } from '../db/sources';
+import { DEFAULT_FETCH_LIMITS } from './fetcher';
 import { createWriteQueue } from '../db/write-queue';
 import { readDistrictSettings } from '../settings/district-settings';
 import type { ReadOutcome } from './read-feed';
@@ -28,7 +29,10 @@ export async function pollSources(deps: IngestDeps, options: PollOptions = {}): 
   const pass = {
     ...deps,
     writes: createWriteQueue(deps.db),
-    limits: { downloads: createLimiter(settings.fetchConcurrency), backlog: createByteBudget(BACKLOG_BYTES) },
+    limits: {
+      downloads: createLimiter(settings.fetchConcurrency, DEFAULT_FETCH_LIMITS.connectionsPerHost),
+      backlog: createByteBudget(BACKLOG_BYTES),
+    },
   };
   return Promise.all(
     sources.map((source) =>
@@ -70,31 +74,60 @@ export const BACKLOG_BYTES = 2 * 1024 * 1024;
 
 /** How the feeds of one polling pass share it. */
 export interface PassLimits {
-  /** Feeds downloading at once: the district's fetch concurrency, what the feeds' hosts feel. */
+  /**
+   * Feeds downloading at once, keyed by host: the district's fetch concurrency in all, and as many per host as
+   * the fetcher opens connections to one. A feed waits for its host's turn here, before its download deadline
+   * starts and without holding a place another host's feed could use.
+   */
   downloads: Limiter;
   /** Bytes of downloaded feeds not yet read: what this process holds for them. */
   backlog: ByteBudget;
 }
 
 export interface Limiter {
-  /** Runs `work` once fewer than the limit are running, in the order callers asked. */
-  run<R>(work: () => Promise<R>): Promise<R>;
+  /**
+   * Runs `work` once fewer than the limit are running, and fewer than the limit per key for its key (a feed's
+   * host), in the order callers asked among those free to start.
+   */
+  run<R>(key: string, work: () => Promise<R>): Promise<R>;
 }
 
-export function createLimiter(limit: number): Limiter {
+export function createLimiter(limit: number, perKey = limit): Limiter {
   let running = 0;
-  const waiting: (() => void)[] = [];
+  const runningByKey = new Map<string, number>();
+  const waiting: { key: string; start(): void }[] = [];
+  const mayStart = (key: string) => running < limit && (runningByKey.get(key) ?? 0) < perKey;
+  const begin = (key: string) => {
+    running++;
+    runningByKey.set(key, (runningByKey.get(key) ?? 0) + 1);
+  };
+  const end = (key: string) => {
+    running--;
+    const left = runningByKey.get(key)! - 1;
+    if (left > 0) runningByKey.set(key, left);
+    else runningByKey.delete(key);
+    // Places pass straight to the first waiting callers free to start, so no caller can overtake them. After
+    // this, every caller still waiting is held by its key or by the limit.
+    for (let i = 0; i < waiting.length && running < limit;) {
+      const next = waiting[i]!;
+      if (!mayStart(next.key)) {
+        i++;
+        continue;
+      }
+      waiting.splice(i, 1);
+      begin(next.key);
+      next.start();
+    }
+  };
   return {
-    async run(work) {
-      if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-      else running++;
+    async run(key, work) {
+      // Whoever waits is held by the limit or by a key, so a caller free to start now overtakes nobody.
+      if (mayStart(key)) begin(key);
+      else await new Promise<void>((start) => waiting.push({ key, start }));
       try {
         return await work();
       } finally {
-        const next = waiting.shift();
-        if (next)
-          next(); // the place passes straight to the next caller
-        else running--;
+        end(key);
       }
     },
   };
