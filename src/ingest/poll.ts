@@ -1,8 +1,8 @@
 // Polls the due sources (or chosen ones), a bounded number fetched at a time, in all and per host.
 import { findSource, listDueSources } from '../db/sources';
-import { DEFAULT_FETCH_LIMITS } from './fetcher';
 import { createWriteQueue } from '../db/write-queue';
 import { readDistrictSettings } from '../settings/district-settings';
+import { DEFAULT_FETCH_LIMITS } from './fetcher';
 import type { ReadOutcome } from './read-feed';
 import { refreshSource, type IngestDeps, type RefreshOutcome } from './refresh-source';
 
