@@ -1,4 +1,5 @@
 // An HTTP client for tests that keeps cookies like a browser and reads forms' CSRF tokens.
+import { unescapeHtml } from '../src/text/escape';
 export interface Client {
   get(path: string, headers?: Record<string, string>): Promise<Response>;
   post(
@@ -61,16 +62,7 @@ export function formFields(html: string): Record<string, string> {
     const name = attribute('name');
     const type = attribute('type');
     if (!name || ((type === 'radio' || type === 'checkbox') && !/\bchecked\b/.test(input))) continue;
-    fields[name] = unescapeAttribute(attribute('value') ?? '');
+    fields[name] = unescapeHtml(attribute('value') ?? '');
   }
   return fields;
-}
-
-function unescapeAttribute(value: string): string {
-  return value
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
 }

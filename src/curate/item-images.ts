@@ -2,6 +2,7 @@
 // sanitized content). An entry can only show one of these, so an edited form cannot point a district email
 // at an arbitrary address.
 import type { Item } from '../db/items';
+import { unescapeHtml } from '../text/escape';
 
 export interface ImageChoice {
   url: string;
@@ -11,15 +12,6 @@ export interface ImageChoice {
 const IMG = /<img\b[^>]*?\bsrc="([^"]+)"[^>]*>/g;
 const ALT = /\balt="([^"]*)"/;
 
-function unescape(value: string): string {
-  return value
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
-
 export function imagesOf(item: Pick<Item, 'imageUrl' | 'imageAlt' | 'contentHtml'>): ImageChoice[] {
   const choices: ImageChoice[] = [];
   const add = (url: string, alt: string) => {
@@ -27,7 +19,7 @@ export function imagesOf(item: Pick<Item, 'imageUrl' | 'imageAlt' | 'contentHtml
   };
   if (item.imageUrl) add(item.imageUrl, item.imageAlt ?? '');
   for (const match of item.contentHtml.matchAll(IMG)) {
-    add(unescape(match[1]!), unescape(ALT.exec(match[0])?.[1] ?? ''));
+    add(unescapeHtml(match[1]!), unescapeHtml(ALT.exec(match[0])?.[1] ?? ''));
     if (choices.length >= 12) break;
   }
   return choices;

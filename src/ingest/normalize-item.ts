@@ -3,7 +3,7 @@
 // an image with its alt text, and content HTML that has been through the sanitizer.
 import { sha256Hex } from '../auth/tokens';
 import { collapseWhitespace, htmlToText, truncateWords } from '../text/html-to-text';
-import { escapeHtml } from '../text/escape';
+import { escapeHtml, unescapeHtml } from '../text/escape';
 import type { MediaCandidate, NormalizedItem, ParsedFeed, ParsedItem } from './feed-types';
 import { parseFeedDate } from './parse-date';
 import { isTrackingPixel, resolveSafeUrl, safeUrl, sanitizeWithText } from './sanitize-html';
@@ -155,8 +155,8 @@ function chooseImage(
   if (!img) return undefined;
   const alt = /\balt="([^"]*)"/.exec(img[2] ?? '')?.[1];
   return {
-    url: unescapeAttribute(img[1]!),
-    alt: alt ? unescapeAttribute(alt).trim() || undefined : undefined,
+    url: unescapeHtml(img[1]!),
+    alt: alt ? unescapeHtml(alt).trim() || undefined : undefined,
   };
 }
 
@@ -193,14 +193,4 @@ function textToHtml(text: string): string {
     .filter(Boolean)
     .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`)
     .join('');
-}
-
-function unescapeAttribute(value: string): string {
-  if (!value.includes('&')) return value;
-  return value
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
 }

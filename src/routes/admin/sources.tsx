@@ -221,6 +221,18 @@ export function sourcesRoutes(deps: AppDeps) {
     });
   };
 
+  /** A refused change shown on the source's page (422), or on the Sources page if the source is gone. */
+  const refusedOnSourcePage = async (
+    c: Context<AdminEnv>,
+    id: number,
+    message: string,
+    typed?: SourceEdit,
+  ) => {
+    const source = await findSource(deps.db, id);
+    if (source) return sourceEditPage(c, source, { typed, message });
+    return redirectWith(c, deps.signingKey, '/admin/sources', { kind: 'error', text: message });
+  };
+
   app.get('/:id{[0-9]+}', async (c) => {
     const source = await findSource(deps.db, Number(c.req.param('id')));
     return source ? sourceEditPage(c, source) : c.notFound();
@@ -249,11 +261,7 @@ export function sourcesRoutes(deps: AppDeps) {
       settings.timezone,
       deps.clock.now(),
     );
-    if (!outcome.ok) {
-      const source = await findSource(deps.db, id);
-      if (source) return sourceEditPage(c, source, { typed, message: outcome.message });
-      return redirectWith(c, deps.signingKey, '/admin/sources', { kind: 'error', text: outcome.message });
-    }
+    if (!outcome.ok) return refusedOnSourcePage(c, id, outcome.message, typed);
     if (outcome.moved) {
       // A new address is read at once, so a mistyped one shows up now rather than at the next pass.
       const [read] = await pollSources(ingestDeps, { sourceId: id });
@@ -271,18 +279,14 @@ export function sourcesRoutes(deps: AppDeps) {
   app.post('/:id{[0-9]+}/remove', async (c) => {
     const id = Number(c.req.param('id'));
     const form = await readForm(c);
-    if (!checkbox(form, 'confirm')) {
-      const source = await findSource(deps.db, id);
-      const message = 'Nothing was removed: tick the box to confirm that the source and its posts go.';
-      if (source) return sourceEditPage(c, source, { message });
-      return redirectWith(c, deps.signingKey, '/admin/sources', { kind: 'error', text: message });
-    }
+    if (!checkbox(form, 'confirm'))
+      return refusedOnSourcePage(
+        c,
+        id,
+        'Nothing was removed: tick the box to confirm that the source and its posts go.',
+      );
     const outcome = await removeSource(deps.db, id, actorOf(deps, c), deps.clock.now());
-    if (!outcome.ok) {
-      const source = await findSource(deps.db, id);
-      if (source) return sourceEditPage(c, source, { message: outcome.message });
-      return redirectWith(c, deps.signingKey, '/admin/sources', { kind: 'error', text: outcome.message });
-    }
+    if (!outcome.ok) return refusedOnSourcePage(c, id, outcome.message);
     return redirectWith(c, deps.signingKey, '/admin/sources', {
       kind: 'ok',
       text: `Removed ${withItsPosts(outcome.label, outcome.posts)}.`,
