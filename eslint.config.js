@@ -6,6 +6,7 @@ export default tseslint.config(
   {
     ignores: [
       'node_modules/',
+      'dist/',
       'data/',
       'drizzle/',
       'test-results/',
@@ -27,5 +28,10 @@ export default tseslint.config(
   {
     files: ['src/entry/cli.ts', 'src/demo/run-demo.ts', 'bin/**', 'bench/**', 'scripts/**', 'src/log.ts'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // Plain JavaScript that Node runs as it is (the command's launcher, the build script).
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
 );

@@ -1,6 +1,12 @@
 #!/usr/bin/env node
-// The `yesterday` command: loads the TypeScript sources through tsx and runs the command line.
-import { register } from 'tsx/esm/api';
+// The `yesterday` command: runs the compiled command line in dist/, which `npm ci` builds (`npm run build`).
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/entry/cli.ts');
+const cli = new URL('../dist/cli.mjs', import.meta.url);
+if (!existsSync(cli)) {
+  console.error(
+    'yesterday: the program is not built yet (dist/cli.mjs is missing). Run `npm ci`, or `npm run build` after changing the code.',
+  );
+  process.exit(2);
+}
+await import(cli.href);

@@ -160,6 +160,37 @@ describe('starting Yesterday', () => {
     expect(await server.stop()).toBe(0);
   });
 
+  it('npm start runs the server, and a signal to npm (a service manager, Ctrl-C) stops the server too', async () => {
+    const dir = tempDir();
+    const port = await freePort();
+    const npm = spawn('npm', ['start'], {
+      cwd: resolve(import.meta.dirname, '..'),
+      env: {
+        PATH: process.env.PATH,
+        LOG_LEVEL: 'warn',
+        PORT: String(port),
+        DATABASE_PATH: join(dir, 'yesterday.db'),
+        OUTBOX_DIR: join(dir, 'outbox'),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    npm.stdout!.on('data', (chunk) => (output += chunk));
+    npm.stderr!.on('data', (chunk) => (output += chunk));
+    cleanups.push(() => void npm.kill('SIGKILL'));
+    await until('npm start to listen', () => output.includes('Yesterday is running at') || undefined, 45_000);
+    const server = await until('the server process', () => {
+      const node = childrenOf(npm.pid!).find((pid) =>
+        readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('yesterday.mjs\0serve'),
+      );
+      return node;
+    });
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    npm.kill('SIGTERM');
+    await until('the server to stop', () => !alive(server) || undefined);
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+  });
+
   it('demo serves its own feeds, publishes a sample digest and writes its emails to the outbox', async () => {
     const dir = tempDir();
     const port = await freePort();

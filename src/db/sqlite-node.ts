@@ -1,15 +1,15 @@
 // Opens the embedded SQLite database on Node (better-sqlite3, WAL, busy timeout) and applies drizzle/ migrations.
 import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { Database, Orm, Statement } from './client';
+import { PROJECT_ROOT } from '../project-root';
 import * as schema from './schema';
 import { touchesPublic } from './site-state';
 
-export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+export const MIGRATIONS_DIR = join(PROJECT_ROOT, 'drizzle');
 
 export interface SqliteHandle {
   database: Database;
