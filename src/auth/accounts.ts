@@ -63,6 +63,7 @@ async function sendLink(deps: AccountDeps, to: string, link: string, kind: 'invi
     text: email.text,
     headers: {},
     messageId: newMessageId(deps.mailFrom, `account-${randomToken(8)}`),
+    accountTokens: [new URL(link).searchParams.get('token') ?? link],
   });
 }
 

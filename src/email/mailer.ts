@@ -9,6 +9,11 @@ export interface OutgoingEmail {
   /** Extra headers, each already a single line (List-Unsubscribe and friends). */
   headers: Record<string, string>;
   messageId: string;
+  /**
+   * Set on account email (an invitation, a password link, an address change): the one-time tokens its links
+   * carry. The outbox shows such email to administrators only, and never these tokens.
+   */
+  accountTokens?: string[];
 }
 
 export type SendOutcome =
@@ -32,18 +37,23 @@ export interface OutboxEntry {
   to: string;
   subject: string;
   date: number;
+  /** Account email: for administrators only, and its one-time tokens are already hidden in what is read. */
+  account: boolean;
 }
 
 export interface OutboxMessage extends OutboxEntry {
+  from?: string;
+  messageId?: string;
   html: string;
   text: string;
   headers: Record<string, string>;
 }
 
+/** What the admin reads of the outbox folder; account email comes with its one-time tokens hidden. */
 export interface OutboxReader {
   list(limit: number): Promise<OutboxEntry[]>;
   read(id: string): Promise<OutboxMessage | undefined>;
-  /** The raw .eml file, for download. */
+  /** The .eml file for download: the file itself, or for account email a copy with the tokens hidden. */
   raw(id: string): Promise<Uint8Array | undefined>;
 }
 

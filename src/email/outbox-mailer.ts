@@ -1,16 +1,38 @@
 // Delivery with no SMTP server configured: each message is written to the outbox folder as a standard .eml
 // file (plus a small .json with its parts for the admin's Outbox page), so development and evaluation work
-// with no credentials and nothing is silently dropped.
+// with no credentials and nothing is silently dropped. The folder is the operator's and keeps every message
+// whole; what the admin reads of account email has its one-time tokens hidden (account-email.ts).
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { randomToken } from '../auth/tokens';
+import { hideAccountTokens } from './account-email';
 import type { Mailer, OutboxEntry, OutboxMessage, OutboxReader, OutgoingEmail, SendOutcome } from './mailer';
 
 const ID_PATTERN = /^[\w-]{10,120}$/;
 
+/** The .json beside each .eml: the message as sent, with the tokens the sender marked as account tokens. */
+type StoredMessage = Omit<OutboxMessage, 'account'> & { accountTokens?: string[] };
+
 export function createOutboxMailer(dir: string): Mailer & OutboxReader {
   const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+
+  const compose = (
+    message: Omit<OutgoingEmail, 'messageId' | 'from'> & { from?: string; messageId?: string; date: Date },
+  ) =>
+    composer.sendMail({
+      from: message.from,
+      to: message.to,
+      ...(message.from ? { envelope: { from: message.from, to: [message.to] } } : {}),
+      subject: message.subject,
+      html: message.html,
+      text: message.text,
+      messageId: message.messageId,
+      date: message.date,
+      headers: Object.fromEntries(
+        Object.entries(message.headers).map(([key, value]) => [key, { prepared: true, value }]),
+      ),
+    });
 
   async function writeAtomically(path: string, data: string | Uint8Array) {
     const temporary = `${path}.${randomToken(6)}.tmp`;
@@ -20,11 +42,14 @@ export function createOutboxMailer(dir: string): Mailer & OutboxReader {
 
   async function readMeta(id: string): Promise<OutboxMessage | undefined> {
     if (!ID_PATTERN.test(id)) return undefined;
+    let stored: StoredMessage;
     try {
-      return JSON.parse(await readFile(join(dir, `${id}.json`), 'utf8')) as OutboxMessage;
+      stored = JSON.parse(await readFile(join(dir, `${id}.json`), 'utf8')) as StoredMessage;
     } catch {
       return undefined;
     }
+    const { accountTokens, ...message } = stored;
+    return hideAccountTokens(message, accountTokens ?? []);
   }
 
   return {
@@ -32,29 +57,20 @@ export function createOutboxMailer(dir: string): Mailer & OutboxReader {
     inFlight: 4,
     async send(email: OutgoingEmail): Promise<SendOutcome> {
       await mkdir(dir, { recursive: true });
-      const info = await composer.sendMail({
-        from: email.from,
-        to: email.to,
-        envelope: { from: email.from, to: [email.to] },
-        subject: email.subject,
-        html: email.html,
-        text: email.text,
-        messageId: email.messageId,
-        date: new Date(),
-        headers: Object.fromEntries(
-          Object.entries(email.headers).map(([key, value]) => [key, { prepared: true, value }]),
-        ),
-      });
+      const info = await compose({ ...email, date: new Date() });
       const date = Date.now();
       const id = `${new Date(date).toISOString().replace(/[:.]/g, '-')}-${randomToken(6)}`;
-      const meta: OutboxMessage = {
+      const meta: StoredMessage = {
         id,
         to: email.to,
+        from: email.from,
+        messageId: email.messageId,
         subject: email.subject,
         date,
         html: email.html,
         text: email.text,
         headers: email.headers,
+        ...(email.accountTokens?.length ? { accountTokens: email.accountTokens } : {}),
       };
       await writeAtomically(join(dir, `${id}.json`), JSON.stringify(meta));
       await writeAtomically(join(dir, `${id}.eml`), info.message as Buffer);
@@ -77,11 +93,17 @@ export function createOutboxMailer(dir: string): Mailer & OutboxReader {
       const entries = await Promise.all(ids.map(readMeta));
       return entries
         .filter((m): m is OutboxMessage => !!m)
-        .map(({ id, to, subject, date }) => ({ id, to, subject, date }));
+        .map(({ id, to, subject, date, account }) => ({ id, to, subject, date, account }));
     },
     read: readMeta,
     async raw(id: string) {
-      if (!ID_PATTERN.test(id)) return undefined;
+      const message = await readMeta(id);
+      if (!message) return undefined;
+      // The file on disk carries the link; the download is composed again from the parts with it hidden.
+      if (message.account) {
+        const info = await compose({ ...message, date: new Date(message.date) });
+        return new Uint8Array(info.message as Buffer);
+      }
       try {
         return new Uint8Array(await readFile(join(dir, `${id}.eml`)));
       } catch {

@@ -77,6 +77,7 @@ export async function requestAddressChange(
     text: email.text,
     headers: {},
     messageId: newMessageId(deps.mailFrom, `address-${subscriber.id}-${randomToken(8)}`),
+    accountTokens: [token],
   });
   if (!sent.ok)
     return {

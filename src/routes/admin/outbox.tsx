@@ -1,12 +1,24 @@
-// /admin/outbox: what was written instead of sent when no SMTP server is configured.
-import { Hono } from 'hono';
+// /admin/outbox: what was written instead of sent when no SMTP server is configured. Account email (a link
+// into someone's account) is for administrators only, and even they see it with its one-time link hidden.
+import { Hono, type Context } from 'hono';
+import { hasRole } from '../../auth/session';
 import type { AppDeps } from '../../deps';
+import type { OutboxEntry } from '../../email/mailer';
 import { readDistrictSettings } from '../../settings/district-settings';
 import { OutboxListPage, OutboxMessagePage } from '../../views/admin/outbox-page';
-import { adminPage, type AdminEnv } from './context';
+import { adminPage, currentUser, type AdminEnv } from './context';
 
 export function outboxRoutes(deps: AppDeps) {
   const app = new Hono<AdminEnv>();
+
+  const mayRead = (c: Context<AdminEnv>, entry: OutboxEntry) =>
+    !entry.account || hasRole(currentUser(c), 'admin');
+
+  // Someone who may not read a message is told it does not exist, as for a wrong id.
+  const readable = async (c: Context<AdminEnv>) => {
+    const message = await deps.outbox?.read(c.req.param('id') ?? '');
+    return message && mayRead(c, message) ? message : undefined;
+  };
 
   app.get('/', async (c) => {
     const settings = await readDistrictSettings(deps.db);
@@ -14,12 +26,18 @@ export function outboxRoutes(deps: AppDeps) {
     return adminPage(deps, c, {
       title: 'Outbox',
       section: 'outbox',
-      body: <OutboxListPage enabled={!!deps.outbox} entries={entries} timezone={settings.timezone} />,
+      body: (
+        <OutboxListPage
+          enabled={!!deps.outbox}
+          entries={entries.filter((entry) => mayRead(c, entry))}
+          timezone={settings.timezone}
+        />
+      ),
     });
   });
 
   app.get('/:id', async (c) => {
-    const message = await deps.outbox?.read(c.req.param('id'));
+    const message = await readable(c);
     if (!message) return c.notFound();
     const settings = await readDistrictSettings(deps.db);
     return adminPage(deps, c, {
@@ -30,7 +48,7 @@ export function outboxRoutes(deps: AppDeps) {
   });
 
   app.get('/:id/html', async (c) => {
-    const message = await deps.outbox?.read(c.req.param('id'));
+    const message = await readable(c);
     if (!message) return c.notFound();
     // Shown inside a sandboxed frame of the admin page: no scripts, no forms, a unique origin.
     c.header(
@@ -41,10 +59,11 @@ export function outboxRoutes(deps: AppDeps) {
   });
 
   app.get('/:id/raw', async (c) => {
-    const raw = await deps.outbox?.raw(c.req.param('id'));
+    const id = c.req.param('id');
+    const raw = (await readable(c)) ? await deps.outbox?.raw(id) : undefined;
     if (!raw) return c.notFound();
     c.header('Content-Type', 'message/rfc822');
-    c.header('Content-Disposition', `attachment; filename="${c.req.param('id')}.eml"`);
+    c.header('Content-Disposition', `attachment; filename="${id}.eml"`);
     return c.body(raw as Uint8Array<ArrayBuffer>);
   });
 

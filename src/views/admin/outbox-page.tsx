@@ -35,6 +35,7 @@ export function OutboxListPage(props: { enabled: boolean; entries: OutboxEntry[]
                     <td>{entry.to}</td>
                     <td>
                       <a href={`/admin/outbox/${entry.id}`}>{entry.subject}</a>
+                      {entry.account ? <div class="small muted">Account email: link hidden</div> : null}
                     </td>
                   </tr>
                 ))}
@@ -55,6 +56,13 @@ export function OutboxMessagePage(props: { message: OutboxMessage; timezone: str
         <a href="/admin/outbox">← Outbox</a>
       </p>
       <h1>{message.subject}</h1>
+      {message.account ? (
+        <div class="card">
+          This email carries a link into an account (an invitation, a password link or an address change).
+          Only administrators see it here, and its one-time link is hidden: it works for the person it was
+          sent to. To give someone a password link yourself, use <a href="/admin/users">People</a>.
+        </div>
+      ) : null}
       <div class="card">
         <dl class="kv">
           <dt>To</dt>
