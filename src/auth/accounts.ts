@@ -2,7 +2,7 @@
 // signing out everywhere. There is always at least one active administrator.
 import { recordAudit, type Actor } from '../db/audit';
 import type { Database } from '../db/client';
-import { countRateEventsSince, recordRateEvents } from '../db/rate-events';
+import { recordAndCountRateEvents } from '../db/rate-events';
 import { deleteSessionsOfUser } from '../db/sessions';
 import {
   countOtherActiveAdmins,
@@ -114,9 +114,8 @@ export async function requestPasswordLink(
 ): Promise<void> {
   const now = deps.now();
   const keys = [`reset:address:${email.trim().toLowerCase()}`, `reset:client:${clientIp ?? 'unknown'}`];
-  const recent = await Promise.all(keys.map((key) => countRateEventsSince(deps.db, key, now - 60 * 60_000)));
-  await recordRateEvents(deps.db, keys, now);
-  if (recent[0]! >= 3 || recent[1]! >= 10) return;
+  const { counts } = await recordAndCountRateEvents(deps.db, keys, now, now - 60 * 60_000);
+  if (counts[0]! > 3 || counts[1]! > 10) return;
   const user = await findUserByEmail(deps.db, email);
   if (!user || user.disabled) return;
   const link = await createOneTimeLink(deps.db, deps.site.publicUrl, 'set-password', user.id, now);

@@ -1,47 +1,55 @@
-// Password login with throttling: after 5 failures for one account, or 20 from one address, within 15
-// minutes, further attempts are refused until the window passes. Unknown accounts cost the same time as
-// known ones, so the form does not reveal who has an account.
+// Password sign-in with a throttle that holds under concurrency and never locks the right password out for
+// everyone. Every attempt is recorded before its password is checked, so guesses arriving together count
+// each other. Within 15 minutes one client may have 5 failed (or still running) attempts on one account, and
+// 20 on all accounts together; past either it is refused without a check, while other clients (the account's
+// owner at their own desk) can still sign in. Unknown accounts cost the same time as known ones, so the form
+// does not reveal who has an account.
 import { auditStatement } from '../db/audit';
-import { clearRateEvents, countRateEventsSince, recordRateEvents } from '../db/rate-events';
+import { clearRateEvents, recordAndCountRateEvents, withdrawRateEvents } from '../db/rate-events';
 import { findUserByEmail, recordLogin, type User } from '../db/users';
 import type { AppDeps } from '../deps';
 
 export const LOGIN_WINDOW_MS = 15 * 60_000;
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-export const MAX_FAILURES_PER_ADDRESS = 20;
+export const MAX_ATTEMPTS_PER_ACCOUNT_AND_CLIENT = 5;
+export const MAX_ATTEMPTS_PER_CLIENT = 20;
 
 export type LoginOutcome = { ok: true; user: User } | { ok: false; message: string };
 
-// A real scrypt hash of a random password, verified against when the account does not exist.
+// A real hash of a random password, verified against when the account does not exist.
 let decoyHash: Promise<string> | undefined;
 
 export async function attemptLogin(
-  deps: AppDeps,
+  deps: Pick<AppDeps, 'db' | 'clock' | 'passwords'>,
   email: string,
   password: string,
   ip: string | null,
 ): Promise<LoginOutcome> {
   const now = deps.clock.now();
-  const accountKey = `login:account:${email.trim().toLowerCase()}`;
-  const addressKey = `login:address:${ip ?? 'unknown'}`;
-  const since = now - LOGIN_WINDOW_MS;
-  const [accountFailures, addressFailures] = await Promise.all([
-    countRateEventsSince(deps.db, accountKey, since),
-    countRateEventsSince(deps.db, addressKey, since),
-  ]);
-  if (accountFailures >= MAX_FAILURES_PER_ACCOUNT || addressFailures >= MAX_FAILURES_PER_ADDRESS) {
+  const account = email.trim().toLowerCase();
+  const client = ip ?? 'unknown';
+  const accountKey = `login:account:${account} from ${client}`;
+  const attempt = await recordAndCountRateEvents(
+    deps.db,
+    [`login:client:${client}`, accountKey],
+    now,
+    now - LOGIN_WINDOW_MS,
+  );
+  const [fromClient, onAccountFromClient] = attempt.counts as [number, number];
+  if (fromClient > MAX_ATTEMPTS_PER_CLIENT || onAccountFromClient > MAX_ATTEMPTS_PER_ACCOUNT_AND_CLIENT) {
+    // A refused attempt checked nothing, so it does not extend the wait.
+    await withdrawRateEvents(deps.db, attempt.ids);
     return {
       ok: false,
       message:
         'Too many failed sign-in attempts. Wait 15 minutes and try again, or ask an administrator for a new password link.',
     };
   }
-  const user = await findUserByEmail(deps.db, email);
+  const user = await findUserByEmail(deps.db, account);
   const stored = user?.passwordHash ?? (await (decoyHash ??= deps.passwords.hash(crypto.randomUUID())));
   const matches = await deps.passwords.verify(password, stored);
-  const actor = { type: 'public' as const, label: email.trim().toLowerCase().slice(0, 200), ip };
+  const actor = { type: 'public' as const, label: account.slice(0, 200), ip };
   if (!user || !user.passwordHash || user.disabled || !matches) {
-    await recordRateEvents(deps.db, [accountKey, addressKey], now);
+    // The attempt's events stay: they are the record of this failure.
     await auditStatement(
       deps.db,
       actor,
@@ -53,6 +61,7 @@ export async function attemptLogin(
       message: 'That email and password do not match an account. Check both and try again.',
     };
   }
+  await withdrawRateEvents(deps.db, attempt.ids);
   await clearRateEvents(deps.db, accountKey);
   await recordLogin(deps.db, user.id, now);
   await auditStatement(

@@ -3,7 +3,7 @@
 // the old one. Confirming retires every link sent to the old address.
 import { auditStatement } from '../db/audit';
 import type { Database } from '../db/client';
-import { countRateEventsSince, recordRateEvents } from '../db/rate-events';
+import { recordAndCountRateEvents, withdrawRateEvents } from '../db/rate-events';
 import {
   emailKeyOf,
   findSubscriberByEmail,
@@ -46,14 +46,15 @@ export async function requestAddressChange(
     return { ok: false, status: 400, message: `The digest already goes to ${subscriber.email}.` };
   const now = deps.now();
   const keys = [`address:subscriber:${subscriber.id}`, `address:client:${clientIp ?? 'unknown'}`];
-  const counts = await Promise.all(keys.map((key) => countRateEventsSince(deps.db, key, now - HOUR)));
-  if (counts.some((n) => n >= MAX_CHANGES_PER_HOUR))
+  const request = await recordAndCountRateEvents(deps.db, keys, now, now - HOUR);
+  if (request.counts.some((n) => n > MAX_CHANGES_PER_HOUR)) {
+    await withdrawRateEvents(deps.db, request.ids);
     return {
       ok: false,
       status: 429,
       message: 'There have been too many address changes from here. Please wait an hour and try again.',
     };
-  await recordRateEvents(deps.db, keys, now);
+  }
   await setPendingEmail(deps.db, subscriber.id, checked.address, now);
   const token = await subscriptionToken(deps.signingKey, 'address', {
     ...subscriber,

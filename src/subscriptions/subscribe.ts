@@ -3,7 +3,7 @@
 // address was already subscribed.
 import { randomToken } from '../auth/tokens';
 import type { Database } from '../db/client';
-import { countRateEventsSince, recordRateEvents } from '../db/rate-events';
+import { recordAndCountRateEvents, withdrawRateEvents } from '../db/rate-events';
 import { findSchoolsBySlugs } from '../db/schools';
 import {
   emailKeyOf,
@@ -50,18 +50,16 @@ export async function requestSubscription(
   const now = deps.now();
   const addressKey = `subscribe:address:${emailKeyOf(checked.address)}`;
   const clientKey = `subscribe:client:${input.clientIp ?? 'unknown'}`;
-  const [byAddress, byClient] = await Promise.all([
-    countRateEventsSince(deps.db, addressKey, now - HOUR),
-    countRateEventsSince(deps.db, clientKey, now - HOUR),
-  ]);
-  if (byAddress >= MAX_PER_ADDRESS_PER_HOUR || byClient >= MAX_PER_CLIENT_PER_HOUR) {
+  const request = await recordAndCountRateEvents(deps.db, [addressKey, clientKey], now, now - HOUR);
+  const [byAddress, byClient] = request.counts as [number, number];
+  if (byAddress > MAX_PER_ADDRESS_PER_HOUR || byClient > MAX_PER_CLIENT_PER_HOUR) {
+    await withdrawRateEvents(deps.db, request.ids);
     return {
       ok: false,
       status: 429,
       message: 'There have been too many requests from here. Please wait an hour and try again.',
     };
   }
-  await recordRateEvents(deps.db, [addressKey, clientKey], now);
 
   const existing = await findSubscriberByEmail(deps.db, checked.address);
   // Already subscribed: say the same as for anyone else, and send nothing. A suspended address (its mail

@@ -1,6 +1,7 @@
 // Exactly once on Workers, where D1 has no interactive transactions: two cron invocations racing over the
 // same due digest publish it once, a queue message delivered twice (a retry) sends nobody a second email, and
-// two sources moved to one feed address at once give one move, and two removals of a source log one.
+// two sources moved to one feed address at once give one move, and two removals of a source log one; sign-in
+// attempts that arrive together each count the others.
 import {
   createExecutionContext,
   createMessageBatch,
@@ -14,6 +15,7 @@ import { createApiToken } from '../../src/auth/api-tokens';
 import { openD1 } from '../../src/db/d1';
 import { findOrCreateSchool } from '../../src/db/schools';
 import { listAudit } from '../../src/db/audit';
+import { recordAndCountRateEvents } from '../../src/db/rate-events';
 import { deleteUnusedSource, findSource, insertSource, moveSourceToUrl } from '../../src/db/sources';
 import { confirmSubscriber, upsertPendingSubscriber } from '../../src/db/subscribers';
 import worker from '../../src/entry/worker';
@@ -207,5 +209,19 @@ describe('exactly once on Workers', () => {
     expect(
       await listAudit(db, { action: 'source.remove', subject: String(source.id), limit: 5 }),
     ).toHaveLength(1);
+  });
+
+  it('counts every attempt that arrives at once, each after its own, so no two see the same count', async () => {
+    const keys = ['login:client:203.0.113.9', 'login:account:race@district.example from 203.0.113.9'];
+    const attempts = await Promise.all(
+      Array.from({ length: 30 }, () => recordAndCountRateEvents(db, keys, 1_000, 0)),
+    );
+    for (const position of [0, 1]) {
+      const counts = attempts.map((attempt) => attempt.counts[position]).sort((a, b) => a! - b!);
+      expect(counts).toEqual(Array.from({ length: 30 }, (_, n) => n + 1));
+    }
+    expect(new Set(attempts.flatMap((attempt) => attempt.ids)).size).toBe(60);
+    // Events before the window do not count.
+    expect((await recordAndCountRateEvents(db, keys, 2_000, 1_000)).counts).toEqual([1, 1]);
   });
 });
