@@ -16,6 +16,7 @@ describe('parseConfig', () => {
     expect(parseConfig({})).toEqual({
       port: 8787,
       host: '127.0.0.1',
+      trustProxy: { hops: 0 },
       publicUrl: 'http://localhost:8787',
       databasePath: './data/yesterday.db',
       outboxDir: './data/outbox',
@@ -68,6 +69,17 @@ describe('parseConfig', () => {
     expect(parseConfig({ WEB_PROCESSES: 'Auto' }).webProcesses).toBe('auto');
   });
 
+  it('reads TRUST_PROXY as a number of proxies or their addresses and ranges', () => {
+    expect(parseConfig({ TRUST_PROXY: '1' }).trustProxy).toEqual({ hops: 1 });
+    expect(parseConfig({ TRUST_PROXY: 'false' }).trustProxy).toEqual({ hops: 0 });
+    expect(
+      parseConfig({ TRUST_PROXY: '127.0.0.1, 10.1.2.3/8 ,::1,2001:DB8::/32,::ffff:172.16.0.0/108' })
+        .trustProxy,
+    ).toEqual({
+      proxies: ['127.0.0.1/32', '10.0.0.0/8', '::1/128', '2001:db8::/32', '172.16.0.0/12'],
+    });
+  });
+
   it('reads Postmark settings for Workers', () => {
     expect(parseConfig({ POSTMARK_SERVER_TOKEN: 'server-token' }).postmark).toEqual({
       token: 'server-token',
@@ -111,6 +123,22 @@ describe('parseConfig', () => {
     [
       { WEB_PROCESSES: '0' },
       'WEB_PROCESSES: must be a whole number from 1 to 64, or auto for one per CPU core, but is "0".',
+    ],
+    [
+      { TRUST_PROXY: 'true' },
+      'TRUST_PROXY: must be the number of proxies in front of Yesterday (such as 1), or their addresses and ranges separated by commas (such as 127.0.0.1, 10.0.0.0/8); "true" would believe any address a client claims for itself.',
+    ],
+    [
+      { TRUST_PROXY: '127.0.0.1, 10.0.0.0/33' },
+      'TRUST_PROXY: "10.0.0.0/33" is not an address or a range such as 10.0.0.0/8; it must be the number of proxies in front of Yesterday (such as 1), or their addresses and ranges separated by commas (such as 127.0.0.1, 10.0.0.0/8).',
+    ],
+    [
+      { TRUST_PROXY: '10.1' },
+      'TRUST_PROXY: "10.1" is not an address or a range such as 10.0.0.0/8; it must be the number of proxies in front of Yesterday (such as 1), or their addresses and ranges separated by commas (such as 127.0.0.1, 10.0.0.0/8).',
+    ],
+    [
+      { TRUST_PROXY: '12' },
+      'TRUST_PROXY: must be the number of proxies in front of Yesterday (such as 1), or their addresses and ranges separated by commas (such as 127.0.0.1, 10.0.0.0/8), but is "12".',
     ],
     [{ SMTP_RATE_LIMIT: 'fast' }, 'SMTP_RATE_LIMIT: must be a whole number from 1 to 10000, but is "fast".'],
     [

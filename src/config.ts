@@ -1,11 +1,14 @@
 // The one reader of the process environment (or Workers bindings): parses and checks every setting up front,
 // so a bad value stops start-up with one line naming the variable and saying what is wrong.
+import ipaddr from 'ipaddr.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
 export interface Config {
   port: number;
   host: string;
+  /** Which reverse proxies' word on the client's address is believed (Node; Workers use CF-Connecting-IP). */
+  trustProxy: TrustProxy;
   /** Absolute base for links in feeds and emails, without a trailing slash. */
   publicUrl: string;
   databasePath: string;
@@ -25,6 +28,12 @@ export interface Config {
   /** How many processes `serve` answers web requests from (Node only); 'auto' is one per CPU core. */
   webProcesses: number | 'auto';
 }
+
+/**
+ * The nearest `hops` proxies (0: none, the socket's address is the client's), or the proxies at these
+ * addresses and ranges (CIDR), wherever they are in the chain.
+ */
+export type TrustProxy = { hops: number } | { proxies: string[] };
 
 export interface DkimConfig {
   domain: string;
@@ -57,6 +66,7 @@ export function parseConfig(env: Env): Config {
   return {
     port: parsePort(env, 'PORT', 8787),
     host: nonEmpty(env, 'HOST', '127.0.0.1'),
+    trustProxy: parseTrustProxy(env),
     publicUrl: parsePublicUrl(env),
     databasePath: nonEmpty(env, 'DATABASE_PATH', './data/yesterday.db'),
     outboxDir: nonEmpty(env, 'OUTBOX_DIR', './data/outbox'),
@@ -89,6 +99,54 @@ function parsePort(env: Env, name: string, fallback: number): number {
     throw new ConfigError(name, `must be a whole number from 1 to 65535, but is "${raw}".`);
   }
   return port;
+}
+
+const TRUST_PROXY_USAGE =
+  'the number of proxies in front of Yesterday (such as 1), or their addresses and ranges separated by commas (such as 127.0.0.1, 10.0.0.0/8)';
+
+function parseTrustProxy(env: Env): TrustProxy {
+  const raw = read(env, 'TRUST_PROXY');
+  if (raw === undefined || /^(false|no|off)$/i.test(raw)) return { hops: 0 };
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 10) throw new ConfigError('TRUST_PROXY', `must be ${TRUST_PROXY_USAGE}, but is "${raw}".`);
+    return { hops };
+  }
+  if (/^(true|yes|on)$/i.test(raw))
+    throw new ConfigError(
+      'TRUST_PROXY',
+      `must be ${TRUST_PROXY_USAGE}; "${raw}" would believe any address a client claims for itself.`,
+    );
+  const proxies = raw.split(',').map((entry) => {
+    const range = proxyRange(entry.trim());
+    if (!range)
+      throw new ConfigError(
+        'TRUST_PROXY',
+        `"${entry.trim()}" is not an address or a range such as 10.0.0.0/8; it must be ${TRUST_PROXY_USAGE}.`,
+      );
+    return range;
+  });
+  return { proxies };
+}
+
+/**
+ * An address or CIDR range as a canonical range ("10.0.0.0/8", "127.0.0.1/32"), IPv4-mapped IPv6 as IPv4 (as
+ * sockets report addresses once read); undefined for anything else, shorthand like "10.1" included.
+ */
+function proxyRange(entry: string): string | undefined {
+  let range: [ipaddr.IPv4 | ipaddr.IPv6, number];
+  if (ipaddr.IPv4.isValidFourPartDecimal(entry)) range = [ipaddr.IPv4.parse(entry), 32];
+  else if (ipaddr.IPv4.isValidCIDRFourPartDecimal(entry)) range = ipaddr.IPv4.parseCIDR(entry);
+  else if (ipaddr.IPv6.isValid(entry)) range = [ipaddr.IPv6.parse(entry), 128];
+  else if (ipaddr.IPv6.isValidCIDR(entry)) range = ipaddr.IPv6.parseCIDR(entry);
+  else return undefined;
+  let [address, bits] = range;
+  if (address instanceof ipaddr.IPv6 && address.isIPv4MappedAddress() && bits >= 96) {
+    address = address.toIPv4Address();
+    bits -= 96;
+  }
+  const network = address.kind() === 'ipv4' ? ipaddr.IPv4 : ipaddr.IPv6;
+  return `${network.networkAddressFromCIDR(`${address.toString()}/${bits}`).toString()}/${bits}`;
 }
 
 function parsePublicUrl(env: Env): string {

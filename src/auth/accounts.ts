@@ -1,5 +1,6 @@
 // Managing who may use the desk: invitations and password links (sent by email), role changes, disabling,
 // signing out everywhere. There is always at least one active administrator.
+import { clientKeyOf } from '../client-address';
 import { recordAudit, type Actor } from '../db/audit';
 import type { Database } from '../db/client';
 import { recordAndCountRateEvents } from '../db/rate-events';
@@ -113,7 +114,7 @@ export async function requestPasswordLink(
   clientIp: string | null,
 ): Promise<void> {
   const now = deps.now();
-  const keys = [`reset:address:${email.trim().toLowerCase()}`, `reset:client:${clientIp ?? 'unknown'}`];
+  const keys = [`reset:address:${email.trim().toLowerCase()}`, `reset:client:${clientKeyOf(clientIp)}`];
   const { counts } = await recordAndCountRateEvents(deps.db, keys, now, now - 60 * 60_000);
   if (counts[0]! > 3 || counts[1]! > 10) return;
   const user = await findUserByEmail(deps.db, email);

@@ -4,6 +4,7 @@
 // 20 on all accounts together; past either it is refused without a check, while other clients (the account's
 // owner at their own desk) can still sign in. Unknown accounts cost the same time as known ones, so the form
 // does not reveal who has an account.
+import { clientKeyOf } from '../client-address';
 import { auditStatement } from '../db/audit';
 import { clearRateEvents, recordAndCountRateEvents, withdrawRateEvents } from '../db/rate-events';
 import { findUserByEmail, recordLogin, type User } from '../db/users';
@@ -26,7 +27,7 @@ export async function attemptLogin(
 ): Promise<LoginOutcome> {
   const now = deps.clock.now();
   const account = email.trim().toLowerCase();
-  const client = ip ?? 'unknown';
+  const client = clientKeyOf(ip);
   const accountKey = `login:account:${account} from ${client}`;
   const attempt = await recordAndCountRateEvents(
     deps.db,

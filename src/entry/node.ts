@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
+import type { Context } from 'hono';
 import { availableParallelism } from 'node:os';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { getRequestListener } from '@hono/node-server';
@@ -16,6 +17,7 @@ import { withPbkdf2Fallback } from '../auth/pbkdf2-hasher';
 import { createScryptHasher } from '../auth/scrypt-hasher';
 import { loadSigningKey } from '../auth/signing-key';
 import type { PasswordHasher } from '../auth/password';
+import { createClientAddress } from '../client-address';
 import { ConfigError, type Config } from '../config';
 import { migrateSqlite, openSqlite, type SqliteHandle } from '../db/sqlite-node';
 import { systemClock, type AppDeps, type Clock } from '../deps';
@@ -78,6 +80,8 @@ export async function createNodeRuntime(
     now: () => clock.now(),
   });
 
+  const clientAddress = createClientAddress(config.trustProxy);
+
   // The scheduler and the deps refer to each other (jobs need deps; deps wake jobs), so deps is filled first.
   const deps = {
     config,
@@ -91,13 +95,7 @@ export async function createNodeRuntime(
     clock,
     log,
     signingKey: await loadSigningKey(db, clock.now()),
-    clientIp: (c) => {
-      try {
-        return getConnInfo(c).remote.address ?? null;
-      } catch {
-        return null;
-      }
-    },
+    clientIp: (c) => clientAddress(socketAddress(c), (name) => c.req.header(name)),
   } as AppDeps;
   const scheduler = createScheduler(
     [
@@ -189,6 +187,14 @@ function listenProblem(error: Error, config: Config): Error {
       `${config.host} is not an address of this machine. Set HOST to one that is.`,
     );
   return error;
+}
+
+function socketAddress(c: Context): string | null {
+  try {
+    return getConnInfo(c).remote.address ?? null;
+  } catch {
+    return null;
+  }
 }
 
 function readDkimKey(path: string): string {

@@ -5,6 +5,7 @@
 import { buildApp } from '../app';
 import { createPbkdf2Hasher } from '../auth/pbkdf2-hasher';
 import { loadSigningKey } from '../auth/signing-key';
+import { readAddress } from '../client-address';
 import { ConfigError, parseConfig, type Config } from '../config';
 import type { Database } from '../db/client';
 import { openD1, type D1Like } from '../db/d1';
@@ -99,7 +100,8 @@ export function createWorker(options: WorkerOptions = {}) {
         wakeSender: () => ctx.waitUntil(startSenders(env, deps)),
         wakePoller: () => ctx.waitUntil(enqueueDueSources(env, deps)),
       },
-      clientIp: (c) => c.req.header('cf-connecting-ip') ?? null,
+      // Cloudflare's edge sets it to the address it was connected from; TRUST_PROXY plays no part here.
+      clientIp: (c) => readAddress(c.req.header('cf-connecting-ip')),
     };
     return { deps, app: buildApp(deps) };
   }

@@ -1,6 +1,7 @@
 // Moving a subscription to a new address from the preferences page: the new address is checked as strictly
 // as on the sign-up form, must confirm through a link sent to it, and until then the digest keeps going to
 // the old one. Confirming retires every link sent to the old address.
+import { clientKeyOf } from '../client-address';
 import { auditStatement } from '../db/audit';
 import type { Database } from '../db/client';
 import { recordAndCountRateEvents, withdrawRateEvents } from '../db/rate-events';
@@ -45,7 +46,7 @@ export async function requestAddressChange(
   if (emailKeyOf(checked.address) === subscriber.emailKey)
     return { ok: false, status: 400, message: `The digest already goes to ${subscriber.email}.` };
   const now = deps.now();
-  const keys = [`address:subscriber:${subscriber.id}`, `address:client:${clientIp ?? 'unknown'}`];
+  const keys = [`address:subscriber:${subscriber.id}`, `address:client:${clientKeyOf(clientIp)}`];
   const request = await recordAndCountRateEvents(deps.db, keys, now, now - HOUR);
   if (request.counts.some((n) => n > MAX_CHANGES_PER_HOUR)) {
     await withdrawRateEvents(deps.db, request.ids);

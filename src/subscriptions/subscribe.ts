@@ -1,6 +1,7 @@
 // Asking for the digest by email: check the address strictly, limit how often one address or one client can
 // ask, record consent, and send the confirmation link (double opt-in). The answer never reveals whether the
 // address was already subscribed.
+import { clientKeyOf } from '../client-address';
 import { randomToken } from '../auth/tokens';
 import type { Database } from '../db/client';
 import { recordAndCountRateEvents, withdrawRateEvents } from '../db/rate-events';
@@ -49,7 +50,7 @@ export async function requestSubscription(
   if (!checked.ok) return { ok: false, status: 400, message: checked.message };
   const now = deps.now();
   const addressKey = `subscribe:address:${emailKeyOf(checked.address)}`;
-  const clientKey = `subscribe:client:${input.clientIp ?? 'unknown'}`;
+  const clientKey = `subscribe:client:${clientKeyOf(input.clientIp)}`;
   const request = await recordAndCountRateEvents(deps.db, [addressKey, clientKey], now, now - HOUR);
   const [byAddress, byClient] = request.counts as [number, number];
   if (byAddress > MAX_PER_ADDRESS_PER_HOUR || byClient > MAX_PER_CLIENT_PER_HOUR) {
