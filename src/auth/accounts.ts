@@ -1,15 +1,17 @@
-// Managing who may use the desk: invitations and password links (sent by email), role changes, disabling,
-// signing out everywhere. There is always at least one active administrator.
+// Managing who may use the desk: invitations and password links (sent by email), new passwords, role changes,
+// disabling, signing out everywhere. There is always at least one active administrator.
 import { clientKeyOf } from '../client-address';
-import { recordAudit, type Actor } from '../db/audit';
+import { auditStatement, recordAudit, type Actor } from '../db/audit';
 import type { Database } from '../db/client';
 import { recordAndCountRateEvents } from '../db/rate-events';
-import { deleteSessionsOfUser } from '../db/sessions';
+import { deleteOtherSessionsStatement, deleteSessionsOfUser } from '../db/sessions';
 import {
   countOtherActiveAdmins,
   findUserByEmail,
   findUserById,
   insertUser,
+  setPasswordStatement,
+  spendPasswordLinksStatement,
   updateUser,
   type Role,
   type User,
@@ -151,6 +153,35 @@ export async function sendPasswordLink(
       ? `A password link is on its way to ${user.email}.`
       : `The email failed (${sent.reason}). Give ${user.email} this link yourself.`,
   };
+}
+
+/**
+ * Sets a person's new password and ends what the old one let in: every session but `keepSession` (the one
+ * that changed it on the account page; none after a password link) and every password link not used yet.
+ */
+export async function replacePassword(
+  deps: Pick<AccountDeps, 'db' | 'now'>,
+  actor: Actor,
+  user: User,
+  passwordHash: string,
+  how: { by: 'account-page'; keepSession: string } | { by: 'password-link' },
+): Promise<void> {
+  const now = deps.now();
+  await deps.db.batch([
+    setPasswordStatement(deps.db, user.id, passwordHash),
+    spendPasswordLinksStatement(deps.db, user.id, now),
+    deleteOtherSessionsStatement(deps.db, user.id, how.by === 'account-page' ? how.keepSession : undefined),
+    auditStatement(
+      deps.db,
+      actor,
+      {
+        action: how.by === 'account-page' ? 'user.password_change' : 'user.set_password',
+        subjectType: 'user',
+        subjectId: user.id,
+      },
+      now,
+    ),
+  ]);
 }
 
 /** Role and active/disabled changes; refused when they would leave no active administrator. */

@@ -1,5 +1,5 @@
 // Storage for admin sessions, kept as hashes of the cookie value.
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, ne } from 'drizzle-orm';
 import type { Database } from './client';
 import { sessions, users } from './schema';
 
@@ -34,6 +34,17 @@ export async function deleteSession(db: Database, idHash: string): Promise<void>
 
 export async function deleteSessionsOfUser(db: Database, userId: number): Promise<void> {
   await db.orm.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** The delete of a person's sessions except `keepIdHash` (the one making the change), for a batch. */
+export function deleteOtherSessionsStatement(db: Database, userId: number, keepIdHash: string | undefined) {
+  return db.orm
+    .delete(sessions)
+    .where(
+      keepIdHash === undefined
+        ? eq(sessions.userId, userId)
+        : and(eq(sessions.userId, userId), ne(sessions.idHash, keepIdHash)),
+    );
 }
 
 export async function deleteExpiredSessions(db: Database, now: number): Promise<void> {

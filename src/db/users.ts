@@ -88,8 +88,19 @@ export async function spendUserToken(db: Database, tokenId: number, now: number)
   return spent;
 }
 
-export async function setPassword(db: Database, userId: number, passwordHash: string): Promise<void> {
-  await db.orm.update(users).set({ passwordHash }).where(eq(users.id, userId));
+/** The update that sets a password, to run alone or in a batch. */
+export function setPasswordStatement(db: Database, userId: number, passwordHash: string) {
+  return db.orm.update(users).set({ passwordHash }).where(eq(users.id, userId));
+}
+
+/** Spends every password link of a person not used yet: one asked for before a new password must not reset it. */
+export function spendPasswordLinksStatement(db: Database, userId: number, now: number) {
+  return db.orm
+    .update(userTokens)
+    .set({ usedAt: now })
+    .where(
+      and(eq(userTokens.userId, userId), eq(userTokens.purpose, 'set-password'), isNull(userTokens.usedAt)),
+    );
 }
 
 export async function updateUser(

@@ -5,12 +5,12 @@ import { passwordProblem } from '../auth/password';
 import { endSession, startSession } from '../auth/session';
 import { sha256Hex } from '../auth/tokens';
 import { recordAudit } from '../db/audit';
-import { findUserById, findUsableUserToken, insertUser, setPassword, spendUserToken } from '../db/users';
+import { findUserById, findUsableUserToken, insertUser, spendUserToken } from '../db/users';
 import type { AppDeps } from '../deps';
 import { checkEmailAddress } from '../email/email-address';
 import { LinkProblemPage, LoginPage, SetPasswordPage } from '../views/admin/account-pages';
 import { ForgotPage } from '../views/admin/users-page';
-import { requestPasswordLink } from '../auth/accounts';
+import { replacePassword, requestPasswordLink } from '../auth/accounts';
 import { accountDepsOf } from './admin/users';
 import { field, readForm, safeNextPath } from './form';
 import { adminPage, type AdminEnv } from './admin/context';
@@ -140,18 +140,18 @@ export function accountRoutes(deps: AppDeps) {
           ? await insertUser(deps.db, { email, name, role: 'admin', passwordHash: hash }, now)
           : await findUserById(deps.db, token.userId!);
       if (!user) return problem(c);
-      if (purpose === 'set-password') await setPassword(deps.db, user.id, hash);
       const ip = deps.clientIp(c);
-      await recordAudit(
-        deps.db,
-        { type: 'user', id: user.id, label: user.email, ip },
-        {
-          action: purpose === 'setup' ? 'user.setup' : 'user.set_password',
-          subjectType: 'user',
-          subjectId: user.id,
-        },
-        now,
-      );
+      const actor = { type: 'user' as const, id: user.id, label: user.email, ip };
+      // A password link is how a lost or stolen password is replaced: nobody stays signed in with the old one.
+      if (purpose === 'set-password')
+        await replacePassword({ db: deps.db, now: () => now }, actor, user, hash, { by: 'password-link' });
+      else
+        await recordAudit(
+          deps.db,
+          actor,
+          { action: 'user.setup', subjectType: 'user', subjectId: user.id },
+          now,
+        );
       await startSession(deps, c, user, ip);
       return c.redirect('/admin/sources', 303);
     });

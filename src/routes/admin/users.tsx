@@ -3,13 +3,14 @@ import { Hono, type Context } from 'hono';
 import {
   changeUser,
   inviteUser,
+  replacePassword,
   sendPasswordLink,
   signOutEverywhere,
   type AccountDeps,
 } from '../../auth/accounts';
 import { passwordProblem } from '../../auth/password';
 import { endSession } from '../../auth/session';
-import { listUsers, ROLES, setPassword, type Role } from '../../db/users';
+import { listUsers, ROLES, type Role } from '../../db/users';
 import type { AppDeps } from '../../deps';
 import { readDistrictSettings, siteOf } from '../../settings/district-settings';
 import { AccountPage, NewTokenPage, UsersPage } from '../../views/admin/users-page';
@@ -168,8 +169,20 @@ export function accountRoutesSignedIn(deps: AppDeps) {
     const weak = passwordProblem(password);
     if (weak) return fail(weak);
     if (password !== field(form, 'confirm', 1024)) return fail('The two new passwords are not the same.');
-    await setPassword(deps.db, me.id, await deps.passwords.hash(password));
-    return redirectWith(c, deps.signingKey, '/admin/account', { kind: 'ok', text: 'Password changed.' });
+    await replacePassword(
+      await accountDepsOf(deps),
+      actorOf(deps, c),
+      me,
+      await deps.passwords.hash(password),
+      {
+        by: 'account-page',
+        keepSession: c.get('session')!.idHash,
+      },
+    );
+    return redirectWith(c, deps.signingKey, '/admin/account', {
+      kind: 'ok',
+      text: 'Password changed. You are still signed in here; everywhere else you are signed out.',
+    });
   });
 
   app.post('/sign-out-everywhere', async (c) => {
