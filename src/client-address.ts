@@ -37,7 +37,7 @@ export function createClientAddress(
 function forwardedChain(header: HeaderReader): string[] {
   // A proxy keeps one of the two headers; a client can send either. Preferring X-Forwarded-For (what nginx,
   // Caddy, HAProxy's forwardfor and cloud load balancers write) means a proxy that writes only Forwarded must
-  // drop a client's own X-Forwarded-For; the README's configurations do.
+  // drop a client's own X-Forwarded-For, as the README says.
   const xForwardedFor = header('x-forwarded-for');
   if (xForwardedFor !== undefined) return xForwardedFor.split(',').map((entry) => entry.trim());
   const forwarded = header('forwarded');
