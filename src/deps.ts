@@ -37,6 +37,9 @@ export interface AppDeps {
   /** The district's secret for signed links; see auth/signing-key.ts. */
   signingKey: string;
   background: Background;
-  /** The client's address as this runtime sees it (socket, or the platform's header). */
+  /**
+   * The client's address, for throttles and the audit log: on Node the socket's, or the one the proxies that
+   * TRUST_PROXY names report (client-address.ts); on Workers, Cloudflare's CF-Connecting-IP.
+   */
   clientIp(c: Context): string | null;
 }
