@@ -26,7 +26,6 @@ describe('parseConfig', () => {
       mailFrom: 'Yesterday <digest@localhost>',
       fetchAllowPrivateNetworks: false,
       logLevel: 'info',
-      webProcesses: 1,
     });
   });
 
@@ -42,7 +41,6 @@ describe('parseConfig', () => {
       LOG_LEVEL: 'WARN',
       SMTP_MAX_CONNECTIONS: '8',
       SMTP_RATE_LIMIT: '50',
-      WEB_PROCESSES: '4',
       DKIM_DOMAIN: 'Lakeside.example',
       DKIM_SELECTOR: 'yesterday',
       DKIM_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----\\nMIIE\\n-----END PRIVATE KEY-----',
@@ -55,17 +53,12 @@ describe('parseConfig', () => {
       logLevel: 'warn',
       smtpMaxConnections: 8,
       smtpRateLimit: 50,
-      webProcesses: 4,
       dkim: {
         domain: 'lakeside.example',
         selector: 'yesterday',
         privateKey: '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----',
       },
     });
-  });
-
-  it('takes auto for one web process per CPU core', () => {
-    expect(parseConfig({ WEB_PROCESSES: 'Auto' }).webProcesses).toBe('auto');
   });
 
   it('reads Postmark settings for Workers', () => {
@@ -108,10 +101,6 @@ describe('parseConfig', () => {
       'FETCH_ALLOW_PRIVATE_NETWORKS: must be true or false, but is "maybe".',
     ],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL: must be one of debug, info, warn, error, silent, but is "loud".'],
-    [
-      { WEB_PROCESSES: '0' },
-      'WEB_PROCESSES: must be a whole number from 1 to 64, or auto for one per CPU core, but is "0".',
-    ],
     [{ SMTP_RATE_LIMIT: 'fast' }, 'SMTP_RATE_LIMIT: must be a whole number from 1 to 10000, but is "fast".'],
     [
       { DKIM_SELECTOR: 'yesterday', DKIM_PRIVATE_KEY_FILE: '/etc/yesterday/dkim.pem' },

@@ -2,7 +2,8 @@
 // crowd is answered from memory without routing or rendering. Each response is kept with the public
 // revision it was made at; every publish, correction, takedown and setting change moves the revision in the
 // same batch as the change (db/site-state.ts), so the next request renders afresh. This process learns of
-// its own changes the moment they commit; changes made by another process are seen within a second.
+// its own changes the moment they commit; changes made by another process (a command run next to the
+// server) are seen within a second.
 // Conditional requests (If-None-Match, If-Modified-Since) get their 304 from the cache too. With a compressor
 // (Node passes gzip), each response is also kept compressed, made once when stored, and given to clients that
 // accept it: a digest page or feed is a fifth of its size on a parent's phone. The compressed variant carries
@@ -30,12 +31,9 @@ export interface PublicCacheOptions {
 const MIN_GZIP_BYTES = 1024;
 const COMPRESSIBLE = /^(?:text\/|application\/(?:[\w.+-]*\+)?(?:xml|json|javascript)\b)/;
 
-export interface Variant {
+interface Variant {
   headers: Record<string, string>;
   body: Uint8Array<ArrayBuffer>;
-  /** The headers as Node writes them fastest: a flat [name, value, …] list, made once. */
-  rawHeaders: string[];
-  rawHeadersWithLength: string[];
 }
 
 interface Entry {
@@ -50,37 +48,9 @@ interface Entry {
 
 type Fetch = (request: Request, ...rest: never[]) => Response | Promise<Response>;
 
-/** Node's request and response, as far as answering from memory needs them. */
-export interface RawRequest {
-  method?: string;
-  url?: string;
-  headers: Record<string, string | string[] | undefined>;
-}
-export interface RawResponse {
-  writeHead(status: number, headers: string[]): unknown;
-  end(body?: Uint8Array): unknown;
-}
-
-/** An answer in memory: which variant (identity or gzip), and whether it is a 304 for the client's copy. */
-export interface MemoryAnswer {
-  status: number;
-  variant: Variant;
-}
-
 export interface PublicCache {
   /** The app's fetch with the cache in front of it. */
   wrap<F extends Fetch>(fetch: F): F;
-  /**
-   * On Node: answers a request whose response is in memory and current straight onto the socket, and says
-   * whether it did. When it cannot tell without asking the database, it declines and wrap() answers.
-   */
-  answerFromMemory(request: RawRequest, response: RawResponse): boolean;
-  /**
-   * The answer to a GET or HEAD of `target` (path and query) without asking the database or the app:
-   * 'pass' when this cache never holds it (wrong method, not a public page, credentials), 'fill' when it
-   * may but it is not in memory and current (wrap() answers and keeps it).
-   */
-  lookup(method: string, target: string, conditions: Conditions): MemoryAnswer | 'pass' | 'fill';
   size(): number;
 }
 
@@ -155,28 +125,6 @@ export function createPublicCache(db: Database, options: PublicCacheOptions = {}
     return answer(entry, method, conditions);
   };
 
-  const lookup = (method: string, target: string, conditions: Conditions): MemoryAnswer | 'pass' | 'fill' => {
-    if ((method !== 'GET' && method !== 'HEAD') || target.length > 300) return 'pass';
-    if (conditions.authorization !== undefined) return 'pass';
-    const cached = entries.get(target);
-    if (!cached) {
-      const queryStart = target.indexOf('?');
-      return CACHEABLE.test(queryStart === -1 ? target : target.slice(0, queryStart)) ? 'fill' : 'pass';
-    }
-    const current = currentRevision();
-    if (typeof current !== 'number') {
-      current.catch(() => {}); // wrap() reads the revision again, and reports a failure to its caller
-      return 'fill';
-    }
-    if (cached.revision !== current || now() - cached.storedAt >= maxAgeMs) return 'fill';
-    entries.delete(target); // most recently used goes last
-    entries.set(target, cached);
-    return {
-      status: notModified(cached, conditions) ? 304 : cached.status,
-      variant: variantFor(cached, conditions),
-    };
-  };
-
   return {
     wrap<F extends Fetch>(fetch: F): F {
       return (async (request: Request, ...rest: never[]) => {
@@ -207,32 +155,12 @@ export function createPublicCache(db: Database, options: PublicCacheOptions = {}
         return store(key, revision, response, method, conditions);
       }) as F;
     },
-    answerFromMemory(request, response) {
-      const method = request.method ?? '';
-      const found = lookup(method, request.url ?? '', conditionsOf(undefined, { incoming: request }));
-      if (typeof found === 'string') return false;
-      if (found.status === 304) {
-        response.writeHead(304, found.variant.rawHeaders);
-        response.end();
-      } else {
-        response.writeHead(found.status, found.variant.rawHeadersWithLength);
-        response.end(method === 'HEAD' ? undefined : found.variant.body);
-      }
-      return true;
-    },
-    lookup,
     size: () => entries.size,
   };
 }
 
 function variant(headers: Record<string, string>, body: Uint8Array<ArrayBuffer>): Variant {
-  const raw = Object.entries(headers).flat();
-  return {
-    headers,
-    body,
-    rawHeaders: raw,
-    rawHeadersWithLength: [...raw, 'content-length', String(body.byteLength)],
-  };
+  return { headers, body };
 }
 
 /** RFC 9110 §12.5.3: gzip is acceptable when named (or matched by *) with a quality above zero. */
@@ -259,8 +187,9 @@ export interface Conditions {
 }
 
 /**
- * The request headers the cache looks at. On Node the server hands over the raw request too, whose headers
- * are a plain object: reading them there spares building a Headers object for every request.
+ * The request headers the cache looks at. On Node the server hands over its own request too (as
+ * @hono/node-server's second argument), whose headers are a plain object: reading them there spares
+ * building a Headers object for every request.
  */
 function conditionsOf(request: Request | undefined, env: unknown): Conditions {
   const raw = (env as { incoming?: { headers?: Record<string, string | string[] | undefined> } } | undefined)
