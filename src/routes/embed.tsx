@@ -16,8 +16,8 @@ import { isLocalDate } from '../time/zoned-time';
 import { embedLoaderJs } from '../views/embed-assets';
 import { EmbedPage } from '../views/embed-page';
 import { renderPage } from '../views/render';
+import { embedCount } from './public-addresses';
 
-const MAX_COUNT = 5;
 const DEFAULT_WIDTH = 560;
 const DEFAULT_HEIGHT = 640;
 
@@ -36,7 +36,7 @@ export function embedRoutes(deps: AppDeps) {
   app.get('/embed', async (c) => {
     const settings = await readDistrictSettings(deps.db);
     const site = siteOf(settings, deps.config.publicUrl);
-    const count = Math.min(MAX_COUNT, Math.max(1, Number(c.req.query('count')) || 1));
+    const count = embedCount(c.req.query('count'));
     const date = c.req.query('date');
     const slug = c.req.query('school');
     const school = slug ? await findSchoolBySlug(deps.db, slug) : undefined;

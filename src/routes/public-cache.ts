@@ -3,16 +3,15 @@
 // revision it was made at; every publish, correction, takedown and setting change moves the revision in the
 // same batch as the change (db/site-state.ts), so the next request renders afresh. This process learns of
 // its own changes the moment they commit; changes made by another process (a command run next to the
-// server) are seen within a second.
+// server) are seen within a second. Responses are kept under their address with only the query parameters
+// the page reads (public-addresses.ts), so a query string of its own cannot make the server render.
 // Conditional requests (If-None-Match, If-Modified-Since) get their 304 from the cache too. With a compressor
 // (Node passes gzip), each response is also kept compressed, made once when stored, and given to clients that
 // accept it: a digest page or feed is a fifth of its size on a parent's phone. The compressed variant carries
 // the same entity tag marked weak, as nginx does, so either tag a client holds still gets its 304.
 import type { Database } from '../db/client';
 import { readPublicRevision } from '../db/site-state';
-
-const CACHEABLE =
-  /^\/(?:$|digests\/[^/]+$|archive$|schools(?:\/[^/]+(?:\/feed\.(?:xml|atom|json))?)?$|feed\.(?:xml|atom|json)$|embed(?:\.js)?$|oembed$|sitemap\.xml$|robots\.txt$)/;
+import { publicCacheKey } from './public-addresses';
 
 /** How long a revision read from the database is trusted for changes made by other processes. */
 export const REVISION_RECHECK_MS = 1000;
@@ -30,6 +29,14 @@ export interface PublicCacheOptions {
 /** Bodies smaller than this are not worth compressing (the headers cost more than the saving). */
 const MIN_GZIP_BYTES = 1024;
 const COMPRESSIBLE = /^(?:text\/|application\/(?:[\w.+-]*\+)?(?:xml|json|javascript)\b)/;
+/** Asked of the app without these, so it answers 200 with the whole body, which is what is kept. */
+const CONDITIONAL_HEADERS = [
+  'if-none-match',
+  'if-modified-since',
+  'if-match',
+  'if-unmodified-since',
+  'if-range',
+];
 
 interface Variant {
   headers: Record<string, string>;
@@ -52,6 +59,8 @@ export interface PublicCache {
   /** The app's fetch with the cache in front of it. */
   wrap<F extends Fetch>(fetch: F): F;
   size(): number;
+  /** The addresses held, least recently used first. */
+  keys(): string[];
 }
 
 export function createPublicCache(db: Database, options: PublicCacheOptions = {}): PublicCache {
@@ -74,11 +83,8 @@ export function createPublicCache(db: Database, options: PublicCacheOptions = {}
     return known.revision;
   };
 
-  const variantFor = (entry: Entry, conditions: Conditions): Variant =>
-    entry.gzip && acceptsGzip(conditions.acceptEncoding) ? entry.gzip : entry.identity;
-
   const answer = (entry: Entry, method: string, conditions: Conditions): Response => {
-    const variant = variantFor(entry, conditions);
+    const variant = entry.gzip && acceptsGzip(conditions.acceptEncoding) ? entry.gzip : entry.identity;
     if (notModified(entry, conditions)) return new Response(null, { status: 304, headers: variant.headers });
     return new Response(method === 'HEAD' ? null : variant.body, {
       status: entry.status,
@@ -129,15 +135,15 @@ export function createPublicCache(db: Database, options: PublicCacheOptions = {}
     wrap<F extends Fetch>(fetch: F): F {
       return (async (request: Request, ...rest: never[]) => {
         const method = request.method;
+        if (method !== 'GET' && method !== 'HEAD') return fetch(request, ...rest);
         const url = request.url;
         const pathStart = url.indexOf('/', url.indexOf('//') + 2);
         const queryStart = url.indexOf('?', pathStart);
         const path = queryStart === -1 ? url.slice(pathStart) : url.slice(pathStart, queryStart);
-        if ((method !== 'GET' && method !== 'HEAD') || url.length - pathStart > 300 || !CACHEABLE.test(path))
-          return fetch(request, ...rest);
+        const key = publicCacheKey(path, queryStart === -1 ? '' : url.slice(queryStart + 1));
+        if (key === undefined) return fetch(request, ...rest);
         const conditions = conditionsOf(request, rest[0]);
         if (conditions.authorization !== undefined) return fetch(request, ...rest);
-        const key = url.slice(pathStart);
         const current = currentRevision();
         const revision = typeof current === 'number' ? current : await current;
         const cached = entries.get(key);
@@ -146,16 +152,18 @@ export function createPublicCache(db: Database, options: PublicCacheOptions = {}
           entries.set(key, cached);
           return answer(cached, method, conditions);
         }
-        // A HEAD answer has no body to keep, so the cache is filled by GETs only.
-        const response = await fetch(
-          method === 'HEAD' ? new Request(request, { method: 'GET' }) : request,
-          ...rest,
-        );
+        // The app renders the address as kept (parameters it does not read left out), asked as a plain GET:
+        // a HEAD answer has no body to keep, and a conditional one may have none either.
+        const headers = new Headers(request.headers);
+        for (const name of CONDITIONAL_HEADERS) headers.delete(name);
+        const fill = new Request(url.slice(0, pathStart) + key, { method: 'GET', headers });
+        const response = await fetch(fill, ...rest);
         if (response.status !== 200 || response.headers.has('set-cookie')) return response;
         return store(key, revision, response, method, conditions);
       }) as F;
     },
     size: () => entries.size,
+    keys: () => [...entries.keys()],
   };
 }
 

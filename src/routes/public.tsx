@@ -15,16 +15,10 @@ import { escapeHtml } from '../text/escape';
 import { isLocalDate } from '../time/zoned-time';
 import { ArchivePage, DigestPage, HomePage, SchoolPage, SchoolsPage } from '../views/public-pages';
 import { renderPage } from '../views/render';
+import { pageNumber } from './public-addresses';
 
 const PER_PAGE = 5;
 const SCHOOL_PER_PAGE = 10;
-
-/** ?page=N, from 1; undefined for anything that is not a plain page number. */
-function pageNumber(value: string | undefined): number | undefined {
-  if (value === undefined) return 1;
-  if (!/^[1-9]\d{0,4}$/.test(value)) return undefined;
-  return Number(value);
-}
 
 export function publicRoutes(deps: AppDeps) {
   const app = new Hono();
