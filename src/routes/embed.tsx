@@ -54,7 +54,6 @@ export function embedRoutes(deps: AppDeps) {
     }
     if (school) contents = contents.map((content) => schoolSlice(content, school.id));
     c.header('Content-Security-Policy', embedSecurityPolicy(settings.embedOrigins));
-    c.header('Cache-Control', 'public, max-age=300');
     return renderPage(
       c,
       <EmbedPage
@@ -67,7 +66,6 @@ export function embedRoutes(deps: AppDeps) {
 
   app.get('/embed.js', async (c) => {
     const settings = await readDistrictSettings(deps.db);
-    c.header('Cache-Control', 'public, max-age=3600');
     c.header('Cross-Origin-Resource-Policy', 'cross-origin');
     return c.body(embedLoaderJs(deps.config.publicUrl, settings.siteTitle), 200, {
       'Content-Type': 'text/javascript; charset=utf-8',
@@ -105,7 +103,6 @@ export function embedRoutes(deps: AppDeps) {
     const title = `${digestTitle(content.digest, settings.siteTitle)}: ${formatLongDate(content.digest.date)}`;
     const src = `${base}/embed${date ? `?date=${date}` : ''}`;
     const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-    c.header('Cache-Control', 'public, max-age=300');
     return c.json({
       version: '1.0',
       type: 'rich',

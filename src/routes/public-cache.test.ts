@@ -67,6 +67,7 @@ describe('the public cache', () => {
     ).toBe(304);
     const head = await fetch(get('/digests/2026-11-20', {}, 'HEAD'));
     expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe(String(Buffer.byteLength(await first.text())));
     expect(await head.text()).toBe('');
     expect(app.calls).toEqual(['GET /digests/2026-11-20']);
   });

@@ -39,7 +39,9 @@ const CONDITIONAL_HEADERS = [
 ];
 
 interface Variant {
+  /** As sent with a 200 (Content-Length included, so a HEAD says it too) and with a 304 (without it). */
   headers: Record<string, string>;
+  notModifiedHeaders: Record<string, string>;
   body: Uint8Array<ArrayBuffer>;
 }
 
@@ -85,7 +87,8 @@ export function createPublicCache(db: Database, options: PublicCacheOptions = {}
 
   const answer = (entry: Entry, method: string, conditions: Conditions): Response => {
     const variant = entry.gzip && acceptsGzip(conditions.acceptEncoding) ? entry.gzip : entry.identity;
-    if (notModified(entry, conditions)) return new Response(null, { status: 304, headers: variant.headers });
+    if (notModified(entry, conditions))
+      return new Response(null, { status: 304, headers: variant.notModifiedHeaders });
     return new Response(method === 'HEAD' ? null : variant.body, {
       status: entry.status,
       headers: variant.headers,
@@ -102,6 +105,7 @@ export function createPublicCache(db: Database, options: PublicCacheOptions = {}
     const body = new Uint8Array(await response.arrayBuffer());
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => (headers[name] = value));
+    delete headers['content-length']; // each variant says its own
     headers.etag ??= `"${fingerprint(body)}"`;
     const compress =
       options.gzip &&
@@ -168,7 +172,11 @@ export function createPublicCache(db: Database, options: PublicCacheOptions = {}
 }
 
 function variant(headers: Record<string, string>, body: Uint8Array<ArrayBuffer>): Variant {
-  return { headers, body };
+  return {
+    headers: { ...headers, 'content-length': String(body.byteLength) },
+    notModifiedHeaders: headers,
+    body,
+  };
 }
 
 /** RFC 9110 §12.5.3: gzip is acceptable when named (or matched by *) with a quality above zero. */

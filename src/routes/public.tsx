@@ -119,12 +119,10 @@ export function publicRoutes(deps: AppDeps) {
       '</urlset>',
       '',
     ].join('\n');
-    c.header('Cache-Control', 'public, max-age=3600');
     return c.body(body, 200, { 'Content-Type': 'application/xml; charset=utf-8' });
   });
 
   app.get('/robots.txt', (c) => {
-    c.header('Cache-Control', 'public, max-age=86400');
     return c.text(
       `User-agent: *\nDisallow: /admin\nDisallow: /api/\nDisallow: /subscribe/confirm\nDisallow: /unsubscribe\nDisallow: /preferences\nSitemap: ${deps.config.publicUrl}/sitemap.xml\n`,
     );
