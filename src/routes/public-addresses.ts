@@ -104,6 +104,7 @@ export function publicCacheControl(path: string): string | undefined {
 export function publicCacheKey(path: string, query: string): string | undefined {
   const address = addressOf(path);
   if (!address) return undefined;
+  if (query === '') return path; // the common case: every page reads its parameters as absent
   const canonical = address.canonicalQuery(new URLSearchParams(query));
   if (canonical === undefined) return undefined;
   return canonical === '' ? path : `${path}?${canonical}`;

@@ -137,7 +137,16 @@ export function createPublicCache(db: Database, options: PublicCacheOptions = {}
 
   return {
     wrap<F extends Fetch>(fetch: F): F {
-      return (async (request: Request, ...rest: never[]) => {
+      /** The app renders the address as kept, asked as a plain GET: a HEAD or conditional answer has no body. */
+      const fill = async (request: Request, rest: never[], origin: string, key: string, revision: number) => {
+        const headers = new Headers(request.headers);
+        for (const name of CONDITIONAL_HEADERS) headers.delete(name);
+        const response = await fetch(new Request(origin + key, { method: 'GET', headers }), ...rest);
+        if (response.status !== 200 || response.headers.has('set-cookie')) return response;
+        return store(key, revision, response, request.method, conditionsOf(request, rest[0]));
+      };
+      // Not async: an answer from memory is returned as it is, which Node's adapter writes without waiting.
+      return ((request: Request, ...rest: never[]) => {
         const method = request.method;
         if (method !== 'GET' && method !== 'HEAD') return fetch(request, ...rest);
         const url = request.url;
@@ -148,22 +157,16 @@ export function createPublicCache(db: Database, options: PublicCacheOptions = {}
         if (key === undefined) return fetch(request, ...rest);
         const conditions = conditionsOf(request, rest[0]);
         if (conditions.authorization !== undefined) return fetch(request, ...rest);
-        const current = currentRevision();
-        const revision = typeof current === 'number' ? current : await current;
-        const cached = entries.get(key);
-        if (cached && cached.revision === revision && now() - cached.storedAt < maxAgeMs) {
+        const fromMemory = (revision: number) => {
+          const cached = entries.get(key);
+          if (!cached || cached.revision !== revision || now() - cached.storedAt >= maxAgeMs)
+            return fill(request, rest, url.slice(0, pathStart), key, revision);
           entries.delete(key); // most recently used goes last
           entries.set(key, cached);
           return answer(cached, method, conditions);
-        }
-        // The app renders the address as kept (parameters it does not read left out), asked as a plain GET:
-        // a HEAD answer has no body to keep, and a conditional one may have none either.
-        const headers = new Headers(request.headers);
-        for (const name of CONDITIONAL_HEADERS) headers.delete(name);
-        const fill = new Request(url.slice(0, pathStart) + key, { method: 'GET', headers });
-        const response = await fetch(fill, ...rest);
-        if (response.status !== 200 || response.headers.has('set-cookie')) return response;
-        return store(key, revision, response, method, conditions);
+        };
+        const current = currentRevision();
+        return typeof current === 'number' ? fromMemory(current) : current.then(fromMemory);
       }) as F;
     },
     size: () => entries.size,
