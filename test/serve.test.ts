@@ -229,7 +229,7 @@ describe('starting Yesterday', () => {
     expect(await demo.stop()).toBe(0);
   });
 
-  it('serve answers from memory, and sees within a second a digest that a command publishes beside it', async () => {
+  it('serve answers from memory, and shows a digest that a command publishes beside it', async () => {
     const dir = tempDir();
     const feeds = await startTestServer();
     cleanups.push(() => feeds.close());
