@@ -1,18 +1,21 @@
 // Serving benchmark: what a digest morning asks of the public side. A 20-entry digest is published, then
-// /feed.xml and /digests/DATE are hit by wrk (50 connections, bounded in time) from `yesterday serve` running
-// as operators run it (its own process, WEB_PROCESSES web processes), and, as the baseline in the same run,
-// the very same bytes as static files from nginx with as many worker processes. Twice: as plain bytes, and
-// gzipped as browsers and feed readers ask for them (nginx serving our compressed bytes with gzip_static).
-// Prints requests per second, p99 latency and the ratio to nginx, once for each process count (by default 1
-// and one per CPU core); then how long publishing a second 20-entry digest through the API takes to reach
-// the page, the feeds and the embed that every web process had cached.
-// Needs Debian's wrk and nginx (apt-get install -y wrk nginx-light).
-// Run: npx tsx bench/serve.ts [seconds] [process counts, e.g. 1 2 4]
+// /feed.xml and /digests/DATE are hit by wrk (50 connections, bounded in time) from `yesterday serve` as
+// operators run it (the compiled build in its own process), and, as the baseline in the same run, from a bare
+// @hono/node-server answering the very same bytes (headers and body) from memory with nothing else to do;
+// nginx serving them as static files is a second reference. Twice: as plain bytes, and gzipped as browsers
+// and feed readers ask for them. The servers take turns, three rounds each, and the medians are printed: requests per second, p99
+// latency and the ratio to the bare server (target ≥ 0.8, p99 under 50 ms). On a machine shared with other
+// work those swing with the neighbours, so requests per CPU-second of each server process (from /proc) are
+// printed too, a ratio that does not depend on how much of the machine each run got. Then how long
+// publishing a second digest through the API takes to reach every public page.
+// Needs `npm run build` first, and Debian's wrk (apt-get install -y wrk); nginx-light for the reference.
+// Run: npx tsx bench/serve.ts [seconds] [--bin PATH/TO/bin/yesterday.mjs, to measure another checkout]
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { get as httpGet } from 'node:http';
-import { availableParallelism, tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { createApiToken } from '../src/auth/api-tokens';
 import { cliActor } from '../src/db/audit';
 import { deskDepsOf, publishDesk, saveDesk, type DeskActor } from '../src/curate/desk';
@@ -21,24 +24,25 @@ import { parseConfig } from '../src/config';
 import { createNodeRuntime } from '../src/entry/node';
 import { silentLogger } from '../src/log';
 import { addSchoolWithSource, item, storeItems } from '../test/fixtures';
+import { median } from './median';
 import { freePort } from '../test/test-app';
 import { addDays, dayRange, localDateOf } from '../src/time/zoned-time';
 
-const SECONDS = Number(process.argv[2] ?? 8);
-const PROCESS_COUNTS =
-  process.argv.length > 3 ? process.argv.slice(3).map(Number) : [...new Set([1, availableParallelism()])];
+const { values, positionals } = parseArgs({ options: { bin: { type: 'string' } }, allowPositionals: true });
+const SECONDS = Number(positionals[0] ?? 5);
+const ROUNDS = 3;
 const CONNECTIONS = 50;
-const BIN = resolve(import.meta.dirname, '../bin/yesterday.mjs');
+const P99_TARGET_MS = 50;
+const RATIO_TARGET = 0.8;
+const BIN = resolve(values.bin ?? join(import.meta.dirname, '../bin/yesterday.mjs'));
 
-for (const [tool, pkg] of [
-  ['wrk', 'wrk'],
-  ['nginx', 'nginx-light'],
-] as const) {
-  if (spawnSync('sh', ['-c', `command -v ${tool} || test -x /usr/sbin/${tool}`]).status !== 0) {
-    console.error(`${tool} is needed for this benchmark: apt-get install -y ${pkg}`);
-    process.exit(2);
-  }
+if (spawnSync('sh', ['-c', 'command -v wrk']).status !== 0) {
+  console.error('wrk is needed for this benchmark: apt-get install -y wrk');
+  process.exit(2);
 }
+const NGINX = ['/usr/sbin/nginx', spawnSync('sh', ['-c', 'command -v nginx']).stdout.toString().trim()].find(
+  (path) => path && existsSync(path),
+);
 
 const dir = mkdtempSync(join(tmpdir(), 'yesterday-serve-'));
 const port = await freePort();
@@ -96,12 +100,17 @@ await publishDesk(deskDepsOf(runtime.deps), editor, first);
 const { token } = await createApiToken(db, { name: 'bench', role: 'admin' }, cliActor, Date.now());
 await runtime.close();
 
+const children: ChildProcess[] = [];
+process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
+
 /** `yesterday serve` as an operator starts it; resolves once it says it is running. */
-async function startYesterday(processes: number): Promise<ChildProcess> {
+async function startYesterday(): Promise<ChildProcess> {
   const child = spawn(process.execPath, [BIN, 'serve'], {
-    env: { PATH: process.env.PATH, ...env, WEB_PROCESSES: String(processes) },
+    cwd: resolve(BIN, '../..'), // its own project folder, whose settings an older checkout's loader reads
+    env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  children.push(child);
   let output = '';
   await new Promise<void>((ready, fail) => {
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -122,42 +131,84 @@ const stopped = (child: ChildProcess) =>
 const base = `http://127.0.0.1:${port}`;
 const targets = [
   { name: '/feed.xml', path: '/feed.xml', file: 'feed.xml' },
-  { name: `/digests/${first}`, path: `/digests/${first}`, file: 'digest.html' },
+  {
+    name: `/digests/${first}`,
+    path: `/digests/${first}`,
+    file: 'digest.html',
+  },
 ];
 
-/**
- * The status and body exactly as sent for these request headers (fetch would add Accept-Encoding and
- * decompress), on a new connection each time, so successive calls reach each web process in turn.
- */
+/** The answer exactly as sent for these request headers (fetch would add Accept-Encoding and decompress). */
 const get = (url: string, headers: Record<string, string> = {}) =>
-  new Promise<{ status: number; body: Buffer }>((resolve, reject) =>
+  new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) =>
     httpGet(url, { headers, agent: false }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode!, body: Buffer.concat(chunks) }));
+      response.on('end', () =>
+        resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }),
+      );
     }).on('error', reject),
   );
+/** The headers Yesterday chose (Node's server adds Date and the connection's own to any answer). */
+const chosenHeaders = (headers: IncomingHttpHeaders) =>
+  Object.fromEntries(
+    Object.entries(headers).filter(([name]) => !['date', 'connection', 'keep-alive'].includes(name)),
+  );
 
-// nginx serves the same bytes from files, plain and gzipped (gzip_static picks file.gz).
+const yesterday = await startYesterday();
+// The baselines send the bytes Yesterday sends, plain and gzipped, from files written here; the bare server
+// sends its headers too, so the ratio is what Yesterday's own code costs, not its security headers.
 const www = join(dir, 'www');
 mkdirSync(www);
-{
-  const yesterday = await startYesterday(1);
-  for (const target of targets) {
-    const { body } = await get(base + target.path);
-    const { body: gzipped } = await get(base + target.path, { 'accept-encoding': 'gzip' });
-    writeFileSync(join(www, target.file), body);
-    writeFileSync(join(www, `${target.file}.gz`), gzipped);
-    console.log(`${target.name}: ${body.length} bytes, ${gzipped.length} gzipped`);
-  }
-  await stopped(yesterday);
+for (const target of targets) {
+  const plain = await get(base + target.path);
+  const gzipped = await get(base + target.path, { 'accept-encoding': 'gzip' });
+  writeFileSync(join(www, target.file), plain.body);
+  writeFileSync(join(www, `${target.file}.gz`), gzipped.body);
+  writeFileSync(
+    join(www, `${target.file}.headers.json`),
+    JSON.stringify({ plain: chosenHeaders(plain.headers), gzip: chosenHeaders(gzipped.headers) }),
+  );
+  console.log(
+    `${target.name}: ${plain.body.length} bytes, ${gzipped.body.length} gzipped, ${Object.keys(plain.headers).length} headers`,
+  );
 }
 
-function startNginx(workers: number, nginxPort: number): ChildProcess {
-  const conf = join(dir, `nginx-${workers}.conf`);
+/** @hono/node-server with a fetch that picks the bytes by path and Accept-Encoding: no routing, no cache. */
+function startBareHono(barePort: number): ChildProcess {
+  const script = join(dir, 'bare-hono.mjs');
+  const files = Object.fromEntries(targets.map((t) => [`/${t.file}`, join(www, t.file)]));
+  writeFileSync(
+    script,
+    `import { readFileSync } from 'node:fs';
+import { serve } from ${JSON.stringify(import.meta.resolve('@hono/node-server'))};
+const files = {};
+for (const [path, file] of Object.entries(${JSON.stringify(files)}))
+  files[path] = { plain: readFileSync(file), gzip: readFileSync(file + '.gz'), headers: JSON.parse(readFileSync(file + '.headers.json', 'utf8')) };
+serve({
+  port: ${barePort},
+  hostname: '127.0.0.1',
+  fetch(request) {
+    const url = request.url;
+    const found = files[url.slice(url.indexOf('/', url.indexOf('//') + 2))];
+    if (!found) return new Response('not found', { status: 404 });
+    const gzip = /gzip/.test(request.headers.get('accept-encoding') ?? '');
+    return new Response(gzip ? found.gzip : found.plain, { headers: gzip ? found.headers.gzip : found.headers.plain });
+  },
+});
+`,
+  );
+  const child = spawn(process.execPath, [script], { stdio: 'inherit' });
+  children.push(child);
+  return child;
+}
+
+function startNginx(nginxPort: number): ChildProcess | undefined {
+  if (!NGINX) return undefined;
+  const conf = join(dir, 'nginx.conf');
   writeFileSync(
     conf,
-    `worker_processes ${workers};
+    `worker_processes 1;
 daemon off;
 pid ${dir}/nginx.pid;
 error_log ${dir}/nginx-error.log;
@@ -173,44 +224,35 @@ http {
 }
 `,
   );
-  const bin = spawnSync('sh', ['-c', 'command -v nginx || echo /usr/sbin/nginx']).stdout.toString().trim();
-  return spawn(bin, ['-c', conf, '-p', dir], { stdio: 'inherit' });
-}
-
-// A second reference: Node's own http module answering the same bytes from memory, with nothing else to do,
-// in as many processes. It shows how much of the gap to nginx is the runtime's and how much is ours.
-function startBareNode(processes: number, barePort: number): ChildProcess {
-  const script = join(dir, 'bare-node.cjs');
-  writeFileSync(
-    script,
-    `const cluster = require('cluster');
-if (cluster.isPrimary) {
-  for (let n = 0; n < ${processes}; n++) cluster.fork();
-  process.on('SIGTERM', () => { for (const worker of Object.values(cluster.workers)) worker.kill(); process.exit(0); });
-} else {
-  const fs = require('fs');
-  const read = (f) => [fs.readFileSync(${JSON.stringify(www)} + '/' + f), fs.readFileSync(${JSON.stringify(www)} + '/' + f + '.gz')];
-  const files = { '/feed.xml': ['application/rss+xml', ...read('feed.xml')], '/digest.html': ['text/html; charset=utf-8', ...read('digest.html')] };
-  require('http').createServer((req, res) => {
-    const f = files[req.url];
-    const gz = f && /gzip/.test(req.headers['accept-encoding'] || '');
-    const body = f ? f[gz ? 2 : 1] : undefined;
-    res.writeHead(f ? 200 : 404, { 'content-type': f ? f[0] : 'text/plain', 'content-length': body ? body.length : 0, ...(gz ? { 'content-encoding': 'gzip' } : {}) });
-    res.end(body);
-  }).listen(${barePort}, '127.0.0.1');
-}
-`,
-  );
-  return spawn(process.execPath, [script], { stdio: 'inherit' });
+  const child = spawn(NGINX, ['-c', conf, '-p', dir], { stdio: 'inherit' });
+  children.push(child);
+  return child;
 }
 
 interface Load {
   rps: number;
   p99ms: number;
+  requests: number;
+  /** CPU seconds the server process spent during the run. */
+  cpu: number;
   errors: string;
 }
 
-function wrk(url: string, seconds: number, gzip: boolean): Promise<Load> {
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK']).stdout.toString().trim()) || 100;
+/** User and system CPU seconds of a process so far (Linux: /proc/PID/stat, fields 14 and 15). */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+async function load(url: string, seconds: number, gzip: boolean, pid: number | undefined): Promise<Load> {
+  const before = pid ? cpuSeconds(pid) : 0;
+  const result = await wrk(url, seconds, gzip);
+  return { ...result, cpu: pid ? cpuSeconds(pid) - before : Number.NaN };
+}
+
+function wrk(url: string, seconds: number, gzip: boolean): Promise<Omit<Load, 'cpu'>> {
   return new Promise((resolve, reject) => {
     const child = spawn('wrk', [
       '-t2',
@@ -228,84 +270,93 @@ function wrk(url: string, seconds: number, gzip: boolean): Promise<Load> {
       const p99 = /\s99%\s+([\d.]+)(us|ms|s)/.exec(out);
       const unit = { us: 0.001, ms: 1, s: 1000 }[(p99?.[2] ?? 'ms') as 'us' | 'ms' | 's'];
       const errors = /Non-2xx or 3xx responses: \d+|Socket errors: .*/.exec(out)?.[0] ?? 'none';
-      resolve({ rps, p99ms: Number(p99?.[1]) * unit, errors });
+      const requests = Number(/(\d+) requests in/.exec(out)?.[1]);
+      resolve({ rps, p99ms: Number(p99?.[1]) * unit, requests, errors });
     });
   });
 }
 
-const show = (load: Load) =>
-  `${load.rps.toFixed(0).padStart(6)} req/s p99 ${load.p99ms.toFixed(1).padStart(5)} ms`;
-for (const processes of PROCESS_COUNTS) {
-  const nginxPort = await freePort();
-  const barePort = await freePort();
-  const yesterday = await startYesterday(processes);
-  const nginx = startNginx(processes, nginxPort);
-  const bare = startBareNode(processes, barePort);
-  await new Promise((resolve) => setTimeout(resolve, 1000));
-  console.log(
-    `\nWEB_PROCESSES=${processes}; nginx: ${processes} worker${processes > 1 ? 's' : ''}, the same bytes as static files; bare node: http.createServer in ${processes} process${processes > 1 ? 'es' : ''} answering the same bytes from memory. wrk, ${CONNECTIONS} connections, ${SECONDS} s each after a 2 s warm-up\n`,
-  );
-  for (const gzip of [false, true])
-    for (const target of targets) {
-      const urls = {
-        ours: base + target.path,
-        nginx: `http://127.0.0.1:${nginxPort}/${target.file}`,
-        bare: `http://127.0.0.1:${barePort}/${target.file}`,
-      };
-      for (const url of Object.values(urls)) await wrk(url, 2, gzip);
-      const ours = await wrk(urls.ours, SECONDS, gzip);
-      const nginxLoad = await wrk(urls.nginx, SECONDS, gzip);
-      const bareLoad = await wrk(urls.bare, SECONDS, gzip);
-      const label = `${target.name}${gzip ? ' gzip' : ''}`;
-      console.log(
-        `${label.padEnd(25)} yesterday ${show(ours)} | nginx ${show(nginxLoad)} | bare node ${show(bareLoad)}`,
-      );
-      console.log(
-        `${''.padEnd(25)} ratio to nginx ${(ours.rps / nginxLoad.rps).toFixed(2)}× (target ≥ 0.50), to bare node ${(ours.rps / bareLoad.rps).toFixed(2)}×; p99 ${ours.p99ms < 20 ? 'under' : 'OVER'} 20 ms${ours.errors !== 'none' ? `; errors: ${ours.errors}` : ''}`,
-      );
-    }
-  nginx.kill('SIGTERM');
-  bare.kill('SIGTERM');
-  if (processes !== PROCESS_COUNTS.at(-1)) await stopped(yesterday);
-  else {
-    // Freshness, with the last process count still running: everything public is cached in every web
-    // process; an editor publishes the second digest through the API; how long until all of it shows?
-    const watched = [
-      '/',
-      `/digests/${second}`,
-      '/feed.xml',
-      '/feed.atom',
-      '/feed.json',
-      '/embed',
-      '/sitemap.xml',
-    ];
-    // Fresh connections go to each web process in turn, so every process caches every page.
-    for (let n = 0; n < processes * 2; n++) for (const path of watched) await get(base + path);
-    const started = performance.now();
-    const response = await fetch(`${base}/api/v1/digests/${second}/publish`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}` },
-    });
-    if (response.status !== 200) throw new Error(`publishing failed: ${await response.text()}`);
-    const published = performance.now();
-    const pending = new Set(watched);
-    while (pending.size) {
-      for (const path of [...pending]) {
-        // Show only when every process shows it.
-        let everywhere = true;
-        for (let n = 0; n < processes; n++) {
-          const { status, body } = await get(base + path);
-          everywhere &&= status === 200 && body.toString().includes(second);
-        }
-        if (everywhere) pending.delete(path);
-      }
-    }
-    const done = performance.now();
-    console.log(
-      `\npublishing a 20-entry digest through the API (WEB_PROCESSES=${processes}): ${(published - started).toFixed(0)} ms to publish, ${(done - started).toFixed(0)} ms until ${watched.join(', ')} all show it in every web process (target < 1000 ms)`,
-    );
-    await stopped(yesterday);
-  }
+/** The median run's figures, and requests per CPU-second over all runs. */
+function summary(loads: Load[]) {
+  const requests = loads.reduce((sum, l) => sum + l.requests, 0);
+  const cpu = loads.reduce((sum, l) => sum + l.cpu, 0);
+  return {
+    rps: median(loads.map((l) => l.rps)),
+    p99ms: median(loads.map((l) => l.p99ms)),
+    perCpuSecond: requests / cpu,
+    errors: loads.map((l) => l.errors).find((e) => e !== 'none') ?? 'none',
+  };
 }
+const show = ({ rps, p99ms, perCpuSecond }: ReturnType<typeof summary>) =>
+  `${rps.toFixed(0).padStart(6)} req/s p99 ${p99ms.toFixed(1).padStart(5)} ms${Number.isNaN(perCpuSecond) ? '' : ` ${perCpuSecond.toFixed(0).padStart(6)} req/CPU-s`}`;
 
+const barePort = await freePort();
+const nginxPort = await freePort();
+const bare = startBareHono(barePort);
+const nginx = startNginx(nginxPort);
+await new Promise((resolve) => setTimeout(resolve, 1000));
+console.log(
+  `\nyesterday serve (${BIN}); bare: @hono/node-server answering the same bytes from memory${nginx ? '; nginx: 1 worker, the same bytes as static files' : ''}. wrk, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s each after a 2 s warm-up; medians\n`,
+);
+for (const gzip of [false, true])
+  for (const target of targets) {
+    const servers = [
+      { name: 'ours', url: base + target.path, pid: yesterday.pid },
+      { name: 'bare', url: `http://127.0.0.1:${barePort}/${target.file}`, pid: bare.pid },
+      ...(nginx
+        ? [{ name: 'nginx', url: `http://127.0.0.1:${nginxPort}/${target.file}`, pid: undefined }]
+        : []),
+    ];
+    const runs = new Map<string, Load[]>(servers.map((server) => [server.name, []]));
+    for (const server of servers) await wrk(server.url, 2, gzip);
+    for (let round = 0; round < ROUNDS; round++)
+      for (const server of servers)
+        runs.get(server.name)!.push(await load(server.url, SECONDS, gzip, server.pid));
+    const ours = summary(runs.get('ours')!);
+    const bareLoad = summary(runs.get('bare')!);
+    const nginxLoad = nginx ? summary(runs.get('nginx')!) : undefined;
+    const label = `${target.name}${gzip ? ' gzip' : ''}`;
+    console.log(
+      `${label.padEnd(25)} yesterday ${show(ours)} | bare @hono/node-server ${show(bareLoad)}${nginxLoad ? ` | nginx ${show(nginxLoad)}` : ''}`,
+    );
+    const ratio = ours.rps / bareLoad.rps;
+    console.log(
+      `${''.padEnd(25)} ratio to bare ${ratio.toFixed(2)}× (target ≥ ${RATIO_TARGET}${ratio >= RATIO_TARGET ? '' : ', MISSED'}), per CPU-second ${(ours.perCpuSecond / bareLoad.perCpuSecond).toFixed(2)}×${nginxLoad ? `, to nginx ${(ours.rps / nginxLoad.rps).toFixed(2)}×` : ''}; p99 ${ours.p99ms < P99_TARGET_MS ? 'under' : 'OVER'} ${P99_TARGET_MS} ms${ours.errors !== 'none' ? `; errors: ${ours.errors}` : ''}`,
+    );
+  }
+bare.kill('SIGTERM');
+nginx?.kill('SIGTERM');
+
+// Freshness: everything public is in memory; an editor publishes the second digest through the API; how
+// long until all of it shows?
+const watched = [
+  '/',
+  `/digests/${second}`,
+  '/feed.xml',
+  '/feed.atom',
+  '/feed.json',
+  '/embed',
+  '/sitemap.xml',
+];
+for (const path of watched) await get(base + path);
+const started = performance.now();
+const response = await fetch(`${base}/api/v1/digests/${second}/publish`, {
+  method: 'POST',
+  headers: { authorization: `Bearer ${token}` },
+});
+if (response.status !== 200) throw new Error(`publishing failed: ${await response.text()}`);
+const published = performance.now();
+const pending = new Set(watched);
+while (pending.size && performance.now() - started < 30_000)
+  for (const path of [...pending]) {
+    const { status, body } = await get(base + path);
+    if (status === 200 && body.toString().includes(second)) pending.delete(path);
+  }
+const done = performance.now();
+console.log(
+  pending.size
+    ? `\npublishing through the API: ${[...pending].join(', ')} still did not show it after 30 s`
+    : `\npublishing a 20-entry digest through the API: ${(published - started).toFixed(0)} ms to publish, ${(done - started).toFixed(0)} ms until ${watched.join(', ')} all show it (target < 1000 ms)`,
+);
+await stopped(yesterday);
 rmSync(dir, { recursive: true, force: true });

@@ -16,6 +16,7 @@ import { feedRoutes } from './routes/feeds';
 import { embedRoutes } from './routes/embed';
 import { healthRoutes } from './routes/health';
 import { publicRoutes } from './routes/public';
+import { cachingHeaders, frameOptions, headContentLength } from './routes/response-headers';
 import { subscribeRoutes } from './routes/subscribe';
 
 export interface BuildOptions {
@@ -27,11 +28,13 @@ export function buildApp(deps: AppDeps, options: BuildOptions = {}): Hono {
   const app = new Hono();
   const https = deps.config.publicUrl.startsWith('https:');
 
+  // Outermost first: each of these reads the answer as the ones inside it left it.
+  app.use('*', headContentLength(), frameOptions(), cachingHeaders());
   app.use(
     '*',
     secureHeaders({
       overwrite: false, // a route that sets its own policy (the embed, the outbox preview) keeps it
-      xFrameOptions: false, // framing is governed by CSP frame-ancestors, per route
+      xFrameOptions: false, // frameOptions() derives it from each answer's frame-ancestors
       strictTransportSecurity: https ? 'max-age=31536000; includeSubDomains' : false,
       referrerPolicy: 'strict-origin-when-cross-origin',
       crossOriginEmbedderPolicy: false,

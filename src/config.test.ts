@@ -27,7 +27,6 @@ describe('parseConfig', () => {
       mailFrom: 'Yesterday <digest@localhost>',
       fetchAllowPrivateNetworks: false,
       logLevel: 'info',
-      webProcesses: 1,
     });
   });
 
@@ -43,7 +42,6 @@ describe('parseConfig', () => {
       LOG_LEVEL: 'WARN',
       SMTP_MAX_CONNECTIONS: '8',
       SMTP_RATE_LIMIT: '50',
-      WEB_PROCESSES: '4',
       DKIM_DOMAIN: 'Lakeside.example',
       DKIM_SELECTOR: 'yesterday',
       DKIM_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----\\nMIIE\\n-----END PRIVATE KEY-----',
@@ -56,17 +54,12 @@ describe('parseConfig', () => {
       logLevel: 'warn',
       smtpMaxConnections: 8,
       smtpRateLimit: 50,
-      webProcesses: 4,
       dkim: {
         domain: 'lakeside.example',
         selector: 'yesterday',
         privateKey: '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----',
       },
     });
-  });
-
-  it('takes auto for one web process per CPU core', () => {
-    expect(parseConfig({ WEB_PROCESSES: 'Auto' }).webProcesses).toBe('auto');
   });
 
   it('reads TRUST_PROXY as a number of proxies or their addresses and ranges', () => {
@@ -120,10 +113,6 @@ describe('parseConfig', () => {
       'FETCH_ALLOW_PRIVATE_NETWORKS: must be true or false, but is "maybe".',
     ],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL: must be one of debug, info, warn, error, silent, but is "loud".'],
-    [
-      { WEB_PROCESSES: '0' },
-      'WEB_PROCESSES: must be a whole number from 1 to 64, or auto for one per CPU core, but is "0".',
-    ],
     [
       { TRUST_PROXY: 'true' },
       'TRUST_PROXY: must be the number of proxies in front of Yesterday (such as 1), or their addresses and ranges separated by commas (such as 127.0.0.1, 10.0.0.0/8); "true" would believe any address a client claims for itself.',

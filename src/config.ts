@@ -25,8 +25,6 @@ export interface Config {
   postmark: PostmarkConfig | undefined;
   fetchAllowPrivateNetworks: boolean;
   logLevel: LogLevel;
-  /** How many processes `serve` answers web requests from (Node only); 'auto' is one per CPU core. */
-  webProcesses: number | 'auto';
 }
 
 /**
@@ -78,7 +76,6 @@ export function parseConfig(env: Env): Config {
     postmark: parsePostmark(env),
     fetchAllowPrivateNetworks: parseBoolean(env, 'FETCH_ALLOW_PRIVATE_NETWORKS', false),
     logLevel: parseLogLevel(env),
-    webProcesses: parseWebProcesses(env),
   };
 }
 
@@ -238,19 +235,6 @@ function parseWholeNumber<F extends number | undefined>(
   const value = Number(raw);
   if (!/^\d+$/.test(raw) || value < min || value > max)
     throw new ConfigError(name, `must be a whole number from ${min} to ${max}, but is "${raw}".`);
-  return value;
-}
-
-function parseWebProcesses(env: Env): number | 'auto' {
-  const raw = read(env, 'WEB_PROCESSES');
-  if (raw === undefined) return 1;
-  if (raw.toLowerCase() === 'auto') return 'auto';
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < 1 || value > 64)
-    throw new ConfigError(
-      'WEB_PROCESSES',
-      `must be a whole number from 1 to 64, or auto for one per CPU core, but is "${raw}".`,
-    );
   return value;
 }
 

@@ -190,7 +190,7 @@ describe('publishing', () => {
       expect((await get('/feed.xml', { 'if-modified-since': 'Sat, 21 Nov 2026 14:00:00 GMT' })).status).toBe(
         200,
       );
-      expect(feed.headers.get('cache-control')).toBe('public, max-age=300');
+      expect(feed.headers.get('cache-control')).toBe('public, max-age=60');
     });
   });
 

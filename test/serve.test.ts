@@ -7,10 +7,8 @@ import { gunzipSync } from 'node:zlib';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays, dayRange, localDateOf } from '../src/time/zoned-time';
-import { createClient } from './browser-client';
 import { serveBody, startTestServer } from './http-server';
 import { freePort } from './test-app';
 
@@ -106,10 +104,7 @@ async function until<T>(
   }
 }
 
-/**
- * A GET with exactly these headers (fetch would add Accept-Encoding and decompress on its own), on a new
- * connection each time, so successive calls reach each web process in turn.
- */
+/** A GET with exactly these headers (fetch would add Accept-Encoding and decompress on its own). */
 function rawGet(url: string, headers: Record<string, string> = {}) {
   return new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>(
     (resolvePromise, reject) => {
@@ -234,7 +229,7 @@ describe('starting Yesterday', () => {
     expect(await demo.stop()).toBe(0);
   });
 
-  it('serve with WEB_PROCESSES=2: both web processes answer, caches are current at once after a publish, the primary sends the emails, a dead process is replaced, and all stop together', async () => {
+  it('serve answers from memory, and shows a digest that a command publishes beside it', async () => {
     const dir = tempDir();
     const feeds = await startTestServer();
     cleanups.push(() => feeds.close());
@@ -250,37 +245,29 @@ describe('starting Yesterday', () => {
     );
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const outbox = join(dir, 'outbox');
     const env = {
       PORT: String(port),
       PUBLIC_URL: base,
       DATABASE_PATH: join(dir, 'y.db'),
-      OUTBOX_DIR: outbox,
+      OUTBOX_DIR: join(dir, 'outbox'),
       FETCH_ALLOW_PRIVATE_NETWORKS: 'true',
     };
     await command(['sources:add', `${feeds.url}/feed.xml`, '--school', 'Lincoln Elementary'], env);
     expect(await command(['ingest'], env)).toContain('1 new');
     const token = (await command(['token:create', '--name', 'test', '--role', 'admin'], env)).trim();
 
-    const server = start('serve', { ...env, WEB_PROCESSES: '2' });
+    const server = start('serve', env);
     cleanups.push(() => server.stop());
-    await server.waitFor(
-      new RegExp(`Yesterday is running at ${base} \\(public address: ${base}, 2 web processes\\)`),
-    );
-    const web = childrenOf(server.child.pid!);
-    expect(web).toHaveLength(2);
+    await server.waitFor(new RegExp(`Yesterday is running at ${base} \\(public address: ${base}\\)`));
+    expect(childrenOf(server.child.pid!)).toEqual([]); // one process: no cluster, no helpers
 
-    // Every new connection goes to the next web process: six of them fill both caches with the empty feed.
-    const freshGet = async (path: string) => (await rawGet(`${base}${path}`)).body.toString();
-    for (let n = 0; n < 6; n++) expect(await freshGet('/feed.xml')).not.toContain('Kites on the field');
+    // The feed and the page are kept in memory, with no digest in them yet.
+    for (let n = 0; n < 3; n++) {
+      expect((await rawGet(`${base}/feed.xml`)).body.toString()).not.toContain('Kites on the field');
+      expect((await rawGet(`${base}/`)).body.toString()).not.toContain('Kites on the field');
+    }
 
-    // A parent subscribes and confirms; then an editor publishes through the API, in one of the processes.
-    const parent = createClient(base);
-    expect((await parent.post('/subscribe', { email: 'parent@family.example' })).status).toBe(303);
-    const emails = () => readdirSync(outbox).filter((f) => f.endsWith('.eml'));
-    const confirmation = await simpleParser(readFileSync(join(outbox, emails()[0]!)));
-    const link = /\/subscribe\/confirm\?token=[\w.-]+/.exec(confirmation.text ?? '')![0];
-    expect((await parent.post(link, {})).status).toBeLessThan(400);
+    // An editor picks the post through the API; the operator publishes from the command line.
     const api = (path: string, method: string, body?: unknown) =>
       fetch(`${base}/api/v1${path}`, {
         method,
@@ -293,52 +280,35 @@ describe('starting Yesterday', () => {
     const { items } = (await (await api(`/items?date=${date}`, 'GET')).json()) as { items: { id: number }[] };
     expect(items).toHaveLength(1);
     expect((await api(`/digests/${date}`, 'PUT', { entries: [{ item_id: items[0]!.id }] })).status).toBe(200);
-    expect((await api(`/digests/${date}/publish`, 'POST')).status).toBe(200);
-
-    // The other process dropped its cached feed when the change was committed, not a second later.
-    for (let n = 0; n < 6; n++) expect(await freshGet('/feed.xml')).toContain('Kites on the field');
-    // The publishing process asked the primary to send; its sender runs every minute otherwise.
-    const digestMail = await until(
-      'the digest email',
-      () => (emails().length === 2 ? emails() : undefined),
-      30_000,
+    expect(await command(['digest:publish', '--date', date], env)).toContain(
+      `Published the digest for ${date}`,
     );
-    expect(digestMail).toHaveLength(2);
 
-    // A web process that dies is replaced, and the site keeps answering meanwhile.
-    process.kill(web[0]!, 'SIGKILL');
-    const replaced = await until('a new web process', () => {
-      const now = childrenOf(server.child.pid!);
-      return now.length === 2 && !now.includes(web[0]!) ? now : undefined;
+    // The server learns of another process's change by reading the revision again (at most a second old).
+    await until('the published digest in the feed and on the page', async () => {
+      const feed = (await rawGet(`${base}/feed.xml`)).body.toString();
+      const home = (await rawGet(`${base}/`)).body.toString();
+      return (feed.includes('Kites on the field') && home.includes('Kites on the field')) || undefined;
     });
-    await server.waitFor(/a web process stopped unexpectedly; starting another/);
-    for (let n = 0; n < 4; n++) expect(await freshGet('/')).toContain('Kites on the field');
-
     expect(await server.stop()).toBe(0);
-    expect([...replaced, web[1]!].filter(alive)).toEqual([]);
   }, 90_000);
 
-  it.each(['1', '2'])(
-    'serve (WEB_PROCESSES=%s) stops with the reason when the port is taken',
-    async (processes) => {
-      const dir = tempDir();
-      const taken = createTcpServer();
-      await new Promise<void>((ready) => taken.listen(0, '127.0.0.1', ready));
-      cleanups.push(() => new Promise<void>((closed) => taken.close(() => closed())));
-      const port = (taken.address() as { port: number }).port;
-      const server = start('serve', {
-        PORT: String(port),
-        DATABASE_PATH: join(dir, 'y.db'),
-        OUTBOX_DIR: join(dir, 'outbox'),
-        WEB_PROCESSES: processes,
-      });
-      cleanups.push(() => server.stop());
-      const code = await new Promise<number | null>((exited) => server.child.once('exit', exited));
-      expect(code).toBe(2);
-      expect(server.output()).toContain(
-        `yesterday: PORT: 127.0.0.1:${port} is already in use by another program. Stop that program, or set PORT to a free port.`,
-      );
-      expect(childrenOf(server.child.pid!)).toEqual([]);
-    },
-  );
+  it('serve stops with the reason when the port is taken', async () => {
+    const dir = tempDir();
+    const taken = createTcpServer();
+    await new Promise<void>((ready) => taken.listen(0, '127.0.0.1', ready));
+    cleanups.push(() => new Promise<void>((closed) => taken.close(() => closed())));
+    const port = (taken.address() as { port: number }).port;
+    const server = start('serve', {
+      PORT: String(port),
+      DATABASE_PATH: join(dir, 'y.db'),
+      OUTBOX_DIR: join(dir, 'outbox'),
+    });
+    cleanups.push(() => server.stop());
+    const code = await new Promise<number | null>((exited) => server.child.once('exit', exited));
+    expect(code).toBe(2);
+    expect(server.output()).toContain(
+      `yesterday: PORT: 127.0.0.1:${port} is already in use by another program. Stop that program, or set PORT to a free port.`,
+    );
+  });
 });

@@ -27,10 +27,7 @@ export interface Database {
   query<Row>(text: string, params: readonly unknown[]): Promise<Row[]>;
   /**
    * Counts this connection's committed batches that changed what the public sees (they carry
-   * touchPublicStatement), so this process's caches know of its own changes without asking the database;
-   * also moved when a sibling process reports one (see site-state.ts, notePublicChangeElsewhere).
+   * touchPublicStatement), so this process's caches know of its own changes without asking the database.
    */
   publicTicks: number;
-  /** Called after each such batch commits: the Node primary tells its web processes (web-processes.ts). */
-  onPublicChange?: () => void;
 }

@@ -63,10 +63,7 @@ export function openD1(binding: D1Like): Database {
     async batch(statements: Statement[]) {
       if (statements.length === 0) return;
       await binding.batch(statements.map(toBound));
-      if (statements.some((statement) => touchesPublic(statement))) {
-        database.publicTicks++;
-        database.onPublicChange?.();
-      }
+      if (statements.some((statement) => touchesPublic(statement))) database.publicTicks++;
     },
   };
   return database;

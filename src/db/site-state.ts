@@ -21,14 +21,6 @@ export function touchesPublic(statement: object): boolean {
   return TOUCHES_PUBLIC in statement;
 }
 
-/**
- * A sibling process (another web process of the same server) committed a change the public sees: this
- * process's caches must ask the database again instead of trusting the revision they last read.
- */
-export function notePublicChangeElsewhere(db: Database): void {
-  db.publicTicks++;
-}
-
 /** Read on every public request, so it takes the prepared-statement path. */
 export async function readPublicRevision(db: Database): Promise<number> {
   const [row] = await db.query<{ value: number }>('select value from site_state where key = ?', [

@@ -68,10 +68,7 @@ export function openSqlite(path: string): SqliteHandle {
           for (const statement of statements) (statement as unknown as { run(): unknown }).run();
         })
         .immediate();
-      if (statements.some((statement) => touchesPublic(statement))) {
-        database.publicTicks++;
-        database.onPublicChange?.();
-      }
+      if (statements.some((statement) => touchesPublic(statement))) database.publicTicks++;
     },
   };
   return { database, sqlite, close: () => sqlite.close() };

@@ -27,8 +27,7 @@ import { feedReport, type FeedReport } from '../ingest/feed-report';
 import { createNodeFetcher } from '../ingest/fetch-feed-node';
 import { readFeed } from '../ingest/read-feed';
 import { addDays, isLocalDate, localDateOf } from '../time/zoned-time';
-import { createNodeRuntime, startServer, type NodeRuntime } from './node';
-import { isWebProcess, runWebProcess, startPrimary, webProcessCount } from './web-processes';
+import { createNodeRuntime, startServer, type NodeRuntime, type RunningServer } from './node';
 
 class UsageError extends Error {}
 class CommandFailed extends Error {}
@@ -418,26 +417,15 @@ function printReport(report: FeedReport): void {
 }
 
 async function serve(config: Config): Promise<void> {
-  if (isWebProcess()) return runWebProcess(config);
-  const processes = webProcessCount(config);
-  let runtime: NodeRuntime;
-  let url: string;
-  let close: () => Promise<void>;
-  if (processes > 1) {
-    const primary = await startPrimary(config, processes);
-    ({ runtime, url } = primary);
-    close = primary.stop;
-  } else {
-    runtime = await createNodeRuntime(config);
-    const server = await startServer(runtime);
-    url = server.url;
-    close = async () => {
-      await server.close();
-      await runtime.close();
-    };
+  const runtime = await createNodeRuntime(config);
+  let server: RunningServer;
+  try {
+    server = await startServer(runtime);
+  } catch (error) {
+    await runtime.close();
+    throw error;
   }
-  const many = processes > 1 ? `, ${processes} web processes` : '';
-  console.log(`Yesterday is running at ${url} (public address: ${config.publicUrl}${many})`);
+  console.log(`Yesterday is running at ${server.url} (public address: ${config.publicUrl})`);
   const setupLink = await setupLinkIfNeeded(runtime.deps.db, config.publicUrl, runtime.deps.clock.now());
   if (setupLink)
     console.log(`Create the first admin account with this link (it works once, for 24 hours):\n${setupLink}`);
@@ -447,7 +435,8 @@ async function serve(config: Config): Promise<void> {
     );
   const stop = async () => {
     console.log('Stopping…');
-    await close();
+    await server.close();
+    await runtime.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);

@@ -7,12 +7,10 @@ import type { AddressInfo } from 'node:net';
 import type { Context } from 'hono';
 import { availableParallelism } from 'node:os';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { getRequestListener } from '@hono/node-server';
-import { createServer } from 'node:http';
-import type { Server } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import type { Server } from 'node:http';
 import { buildApp, type BuildOptions } from '../app';
 import { createPublicCache } from '../routes/public-cache';
-import { createFrontDoor } from './front-door';
 import { withPbkdf2Fallback } from '../auth/pbkdf2-hasher';
 import { createScryptHasher } from '../auth/scrypt-hasher';
 import { loadSigningKey } from '../auth/signing-key';
@@ -130,6 +128,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** How long stopping waits for answers already on their way before it ends their connections. */
+const STOP_GRACE_MS = 3000;
+
 /** Serves the app on config.host:config.port (0 picks a free port) and starts the scheduler. */
 export async function startServer(
   runtime: NodeRuntime,
@@ -137,19 +138,12 @@ export async function startServer(
 ): Promise<RunningServer> {
   const { config } = runtime.deps;
   const app = buildApp(runtime.deps, options);
-  // Pages, feeds and the embed come from memory until something public changes (see public-cache.ts). The
-  // front door answers those from memory on the socket; everything else goes to Node's server and the app.
+  // Pages, feeds and the embed come from memory until something public changes (see public-cache.ts).
   const cache = createPublicCache(runtime.deps.db, {
     now: () => runtime.deps.clock.now(),
     gzip: (body) => gzipSync(body, { level: 6 }),
   });
-  const fetch = cache.wrap(app.fetch);
-  const listener = getRequestListener(fetch);
-  const http = createServer((request, response) => {
-    if (!cache.answerFromMemory(request, response)) void listener(request, response);
-  });
-  const door = createFrontDoor({ cache, fetch, http });
-  const server = door.server;
+  const server = createAdaptorServer({ fetch: cache.wrap(app.fetch) }) as Server;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error) => reject(listenProblem(error, config)));
     server.listen(config.port, config.host, () => resolve());
@@ -163,7 +157,16 @@ export async function startServer(
   return {
     url: `http://${host}:${address.port}`,
     server,
-    close: () => door.close(),
+    close: () =>
+      new Promise<void>((resolve) => {
+        // Idle keep-alive connections go now; answers being written get a moment to finish.
+        const grace = setTimeout(() => server.closeAllConnections(), STOP_GRACE_MS);
+        server.close(() => {
+          clearTimeout(grace);
+          resolve();
+        });
+        server.closeIdleConnections();
+      }),
   };
 }
 

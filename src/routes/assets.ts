@@ -27,14 +27,14 @@ export function assetRoutes(deps: AppDeps) {
     );
   }
   app.get('/assets/:name', (c) => {
-    const asset = ASSETS[c.req.param('name') as keyof typeof ASSETS];
-    if (!asset) return c.notFound();
+    const name = c.req.param('name');
+    // Own names only: `__proto__`, `constructor` and the rest of Object.prototype are no asset.
+    if (!Object.hasOwn(ASSETS, name)) return c.notFound();
+    const asset = ASSETS[name as keyof typeof ASSETS];
     const versioned = c.req.query('v') === asset.version;
     c.header('Cache-Control', versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
     c.header('Cross-Origin-Resource-Policy', 'cross-origin');
-    const type = c.req.param('name').endsWith('.js')
-      ? 'text/javascript; charset=utf-8'
-      : 'text/css; charset=utf-8';
+    const type = name.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8';
     return c.body(asset.body, 200, { 'Content-Type': type });
   });
   return app;

@@ -16,8 +16,8 @@ import { isLocalDate } from '../time/zoned-time';
 import { embedLoaderJs } from '../views/embed-assets';
 import { EmbedPage } from '../views/embed-page';
 import { renderPage } from '../views/render';
+import { embedCount } from './public-addresses';
 
-const MAX_COUNT = 5;
 const DEFAULT_WIDTH = 560;
 const DEFAULT_HEIGHT = 640;
 
@@ -36,7 +36,7 @@ export function embedRoutes(deps: AppDeps) {
   app.get('/embed', async (c) => {
     const settings = await readDistrictSettings(deps.db);
     const site = siteOf(settings, deps.config.publicUrl);
-    const count = Math.min(MAX_COUNT, Math.max(1, Number(c.req.query('count')) || 1));
+    const count = embedCount(c.req.query('count'));
     const date = c.req.query('date');
     const slug = c.req.query('school');
     const school = slug ? await findSchoolBySlug(deps.db, slug) : undefined;
@@ -54,7 +54,6 @@ export function embedRoutes(deps: AppDeps) {
     }
     if (school) contents = contents.map((content) => schoolSlice(content, school.id));
     c.header('Content-Security-Policy', embedSecurityPolicy(settings.embedOrigins));
-    c.header('Cache-Control', 'public, max-age=300');
     return renderPage(
       c,
       <EmbedPage
@@ -67,7 +66,6 @@ export function embedRoutes(deps: AppDeps) {
 
   app.get('/embed.js', async (c) => {
     const settings = await readDistrictSettings(deps.db);
-    c.header('Cache-Control', 'public, max-age=3600');
     c.header('Cross-Origin-Resource-Policy', 'cross-origin');
     return c.body(embedLoaderJs(deps.config.publicUrl, settings.siteTitle), 200, {
       'Content-Type': 'text/javascript; charset=utf-8',
@@ -105,7 +103,6 @@ export function embedRoutes(deps: AppDeps) {
     const title = `${digestTitle(content.digest, settings.siteTitle)}: ${formatLongDate(content.digest.date)}`;
     const src = `${base}/embed${date ? `?date=${date}` : ''}`;
     const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-    c.header('Cache-Control', 'public, max-age=300');
     return c.json({
       version: '1.0',
       type: 'rich',

@@ -31,7 +31,6 @@ type Format = keyof typeof FORMATS;
 export async function feedResponse(c: Context, body: string, type: string, modified: number | undefined) {
   const etag = `"${(await sha256Hex(body)).slice(0, 32)}"`;
   c.header('ETag', etag);
-  c.header('Cache-Control', 'public, max-age=300');
   c.header('Access-Control-Allow-Origin', '*');
   if (modified) c.header('Last-Modified', new Date(modified).toUTCString());
   const ifNoneMatch = c.req.header('if-none-match');

@@ -4,19 +4,23 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/database';
 import { touchPublicStatement } from '../db/site-state';
+import { publicCacheKey } from './public-addresses';
 import { acceptsGzip, createPublicCache, REVISION_RECHECK_MS } from './public-cache';
 
 function counting(body = 'hello') {
   const calls: string[] = [];
+  const heard: Headers[] = [];
   const fetch = async (request: Request) => {
-    calls.push(`${request.method} ${new URL(request.url).pathname}`);
-    if (request.url.endsWith('/nope')) return new Response('missing', { status: 404 });
-    if (request.url.includes('cookie')) return new Response('x', { headers: { 'set-cookie': 'a=b' } });
+    const url = new URL(request.url);
+    calls.push(`${request.method} ${url.pathname}${url.search}`);
+    heard.push(request.headers);
+    if (url.pathname.endsWith('/nope')) return new Response('missing', { status: 404 });
+    if (request.headers.has('x-test-cookie')) return new Response('x', { headers: { 'set-cookie': 'a=b' } });
     return new Response(`${body} ${calls.length}`, {
       headers: { 'content-type': 'text/plain', 'last-modified': 'Sat, 21 Nov 2026 15:00:00 GMT' },
     });
   };
-  return { calls, fetch };
+  return { calls, heard, fetch };
 }
 
 const get = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
@@ -63,8 +67,93 @@ describe('the public cache', () => {
     ).toBe(304);
     const head = await fetch(get('/digests/2026-11-20', {}, 'HEAD'));
     expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe(String(Buffer.byteLength(await first.text())));
     expect(await head.text()).toBe('');
     expect(app.calls).toEqual(['GET /digests/2026-11-20']);
+  });
+
+  it('fills with a plain GET, so a client that already holds an old copy still gets the page kept', async () => {
+    const { database: db } = createTestDatabase();
+    const app = counting();
+    const fetch = createPublicCache(db).wrap(app.fetch);
+    const conditional = { 'if-none-match': '"old"', 'if-modified-since': 'Sat, 01 Nov 2026 00:00:00 GMT' };
+    const first = await fetch(get('/feed.xml', conditional, 'HEAD'));
+    expect(first.status).toBe(200);
+    expect(app.calls).toEqual(['GET /feed.xml']);
+    expect(app.heard[0]!.has('if-none-match')).toBe(false);
+    expect(app.heard[0]!.has('if-modified-since')).toBe(false);
+    expect(await (await fetch(get('/feed.xml'))).text()).toBe('hello 1');
+  });
+
+  it('keeps each address under the query parameters its page reads, in one spelling', () => {
+    const digest = 'http://yesterday.test/digests/2026-11-20';
+    const cases: [string, string | undefined][] = [
+      ['/?r=1', '/'],
+      ['/?page=1&utm_source=newsletter', '/'],
+      ['/?page=2&fbclid=x', '/?page=2'],
+      ['/?page=abc', '/?page=abc'], // a 404, never kept
+      ['/digests/2026-11-20?r=1', '/digests/2026-11-20'],
+      ['/archive?x', '/archive'],
+      ['/schools?x=1', '/schools'],
+      ['/schools/lincoln?page=3&r=9', '/schools/lincoln?page=3'],
+      ['/schools/lincoln/feed.atom?r=1', '/schools/lincoln/feed.atom'],
+      ['/feed.xml?r=1', '/feed.xml'],
+      ['/feed.json?', '/feed.json'],
+      ['/embed?r=1', '/embed'],
+      ['/embed?count=1', '/embed'],
+      ['/embed?count=03&r=2', '/embed?count=3'],
+      ['/embed?count=99', '/embed?count=5'],
+      ['/embed?count=2.5', '/embed?count=2'],
+      ['/embed?school=lincoln&count=4&date=2026-11-20', '/embed?date=2026-11-20&school=lincoln'],
+      ['/embed.js?v=1', '/embed.js'],
+      [
+        `/oembed?url=${encodeURIComponent(digest)}&format=json&r=1`,
+        `/oembed?url=${encodeURIComponent(digest)}`,
+      ],
+      ['/oembed?url=x&format=xml', '/oembed?url=x&format=xml'], // a 501, never kept
+      ['/oembed?url=x&maxwidth=300', undefined],
+      ['/sitemap.xml?r=1', '/sitemap.xml'],
+      ['/robots.txt?r=1', '/robots.txt'],
+      ['/admin?r=1', undefined],
+      ['/subscribe', undefined],
+      ['/feed.xml/', undefined],
+      [`/digests/${'x'.repeat(400)}`, undefined],
+    ];
+    for (const [target, key] of cases) {
+      const at = target.indexOf('?');
+      const path = at === -1 ? target : target.slice(0, at);
+      expect([target, publicCacheKey(path, at === -1 ? '' : target.slice(at + 1))]).toEqual([target, key]);
+    }
+  });
+
+  it('asks the app for the address as kept, and answers every other spelling of it from memory', async () => {
+    const { database: db } = createTestDatabase();
+    const app = counting();
+    const fetch = createPublicCache(db).wrap(app.fetch);
+    expect(await (await fetch(get('/embed?count=03&utm_source=x'))).text()).toBe('hello 1');
+    expect(await (await fetch(get('/embed?r=2&count=3'))).text()).toBe('hello 1');
+    expect(await (await fetch(get('/?page=1'))).text()).toBe('hello 2');
+    expect(await (await fetch(get('/'))).text()).toBe('hello 2');
+    expect(app.calls).toEqual(['GET /embed?count=3', 'GET /']);
+  });
+
+  it('a thousand query strings of their own render nothing and leave the cache holding what it held', async () => {
+    const { database: db } = createTestDatabase();
+    const app = counting();
+    const cache = createPublicCache(db);
+    const fetch = cache.wrap(app.fetch);
+    const addresses = ['/', '/digests/2026-11-20', '/feed.xml', '/embed', '/schools/lincoln?page=2'];
+    for (const address of addresses) await fetch(get(address));
+    const calls = app.calls.length;
+    const held = cache.keys();
+    for (let r = 0; r < 1000; r++)
+      for (const address of addresses) {
+        const response = await fetch(get(`${address}${address.includes('?') ? '&' : '?'}r=${r}`));
+        expect(response.status).toBe(200);
+      }
+    expect(app.calls.length).toBe(calls);
+    expect(cache.size()).toBe(held.length);
+    expect(new Set(cache.keys())).toEqual(new Set(held));
   });
 
   it('keeps no errors, no responses that set cookies, nothing private, and no more than it may hold', async () => {
@@ -76,8 +165,8 @@ describe('the public cache', () => {
     await fetch(get('/digests/nope'));
     await fetch(get('/admin/inbox'));
     await fetch(get('/admin/inbox'));
-    await fetch(get('/embed?cookie=1'));
-    await fetch(get('/embed?cookie=1'));
+    await fetch(get('/embed', { 'x-test-cookie': '1' }));
+    await fetch(get('/embed', { 'x-test-cookie': '1' }));
     await fetch(get('/feed.xml', { authorization: 'Bearer yd_x' }));
     await fetch(get('/feed.xml', { authorization: 'Bearer yd_x' }));
     expect(app.calls.length).toBe(8);

@@ -2,16 +2,16 @@
 // crowd is answered from memory without routing or rendering. Each response is kept with the public
 // revision it was made at; every publish, correction, takedown and setting change moves the revision in the
 // same batch as the change (db/site-state.ts), so the next request renders afresh. This process learns of
-// its own changes the moment they commit; changes made by another process are seen within a second.
+// its own changes the moment they commit; changes made by another process (a command run next to the
+// server) are seen within a second. Responses are kept under their address with only the query parameters
+// the page reads (public-addresses.ts), so a query string of its own cannot make the server render.
 // Conditional requests (If-None-Match, If-Modified-Since) get their 304 from the cache too. With a compressor
 // (Node passes gzip), each response is also kept compressed, made once when stored, and given to clients that
 // accept it: a digest page or feed is a fifth of its size on a parent's phone. The compressed variant carries
 // the same entity tag marked weak, as nginx does, so either tag a client holds still gets its 304.
 import type { Database } from '../db/client';
 import { readPublicRevision } from '../db/site-state';
-
-const CACHEABLE =
-  /^\/(?:$|digests\/[^/]+$|archive$|schools(?:\/[^/]+(?:\/feed\.(?:xml|atom|json))?)?$|feed\.(?:xml|atom|json)$|embed(?:\.js)?$|oembed$|sitemap\.xml$|robots\.txt$)/;
+import { publicCacheKey } from './public-addresses';
 
 /** How long a revision read from the database is trusted for changes made by other processes. */
 export const REVISION_RECHECK_MS = 1000;
@@ -29,13 +29,20 @@ export interface PublicCacheOptions {
 /** Bodies smaller than this are not worth compressing (the headers cost more than the saving). */
 const MIN_GZIP_BYTES = 1024;
 const COMPRESSIBLE = /^(?:text\/|application\/(?:[\w.+-]*\+)?(?:xml|json|javascript)\b)/;
+/** Asked of the app without these, so it answers 200 with the whole body, which is what is kept. */
+const CONDITIONAL_HEADERS = [
+  'if-none-match',
+  'if-modified-since',
+  'if-match',
+  'if-unmodified-since',
+  'if-range',
+];
 
-export interface Variant {
+interface Variant {
+  /** As sent with a 200 (Content-Length included, so a HEAD says it too) and with a 304 (without it). */
   headers: Record<string, string>;
+  notModifiedHeaders: Record<string, string>;
   body: Uint8Array<ArrayBuffer>;
-  /** The headers as Node writes them fastest: a flat [name, value, …] list, made once. */
-  rawHeaders: string[];
-  rawHeadersWithLength: string[];
 }
 
 interface Entry {
@@ -50,38 +57,12 @@ interface Entry {
 
 type Fetch = (request: Request, ...rest: never[]) => Response | Promise<Response>;
 
-/** Node's request and response, as far as answering from memory needs them. */
-export interface RawRequest {
-  method?: string;
-  url?: string;
-  headers: Record<string, string | string[] | undefined>;
-}
-export interface RawResponse {
-  writeHead(status: number, headers: string[]): unknown;
-  end(body?: Uint8Array): unknown;
-}
-
-/** An answer in memory: which variant (identity or gzip), and whether it is a 304 for the client's copy. */
-export interface MemoryAnswer {
-  status: number;
-  variant: Variant;
-}
-
 export interface PublicCache {
   /** The app's fetch with the cache in front of it. */
   wrap<F extends Fetch>(fetch: F): F;
-  /**
-   * On Node: answers a request whose response is in memory and current straight onto the socket, and says
-   * whether it did. When it cannot tell without asking the database, it declines and wrap() answers.
-   */
-  answerFromMemory(request: RawRequest, response: RawResponse): boolean;
-  /**
-   * The answer to a GET or HEAD of `target` (path and query) without asking the database or the app:
-   * 'pass' when this cache never holds it (wrong method, not a public page, credentials), 'fill' when it
-   * may but it is not in memory and current (wrap() answers and keeps it).
-   */
-  lookup(method: string, target: string, conditions: Conditions): MemoryAnswer | 'pass' | 'fill';
   size(): number;
+  /** The addresses held, least recently used first. */
+  keys(): string[];
 }
 
 export function createPublicCache(db: Database, options: PublicCacheOptions = {}): PublicCache {
@@ -104,12 +85,10 @@ export function createPublicCache(db: Database, options: PublicCacheOptions = {}
     return known.revision;
   };
 
-  const variantFor = (entry: Entry, conditions: Conditions): Variant =>
-    entry.gzip && acceptsGzip(conditions.acceptEncoding) ? entry.gzip : entry.identity;
-
   const answer = (entry: Entry, method: string, conditions: Conditions): Response => {
-    const variant = variantFor(entry, conditions);
-    if (notModified(entry, conditions)) return new Response(null, { status: 304, headers: variant.headers });
+    const variant = entry.gzip && acceptsGzip(conditions.acceptEncoding) ? entry.gzip : entry.identity;
+    if (notModified(entry, conditions))
+      return new Response(null, { status: 304, headers: variant.notModifiedHeaders });
     return new Response(method === 'HEAD' ? null : variant.body, {
       status: entry.status,
       headers: variant.headers,
@@ -126,6 +105,7 @@ export function createPublicCache(db: Database, options: PublicCacheOptions = {}
     const body = new Uint8Array(await response.arrayBuffer());
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => (headers[name] = value));
+    delete headers['content-length']; // each variant says its own
     headers.etag ??= `"${fingerprint(body)}"`;
     const compress =
       options.gzip &&
@@ -155,83 +135,50 @@ export function createPublicCache(db: Database, options: PublicCacheOptions = {}
     return answer(entry, method, conditions);
   };
 
-  const lookup = (method: string, target: string, conditions: Conditions): MemoryAnswer | 'pass' | 'fill' => {
-    if ((method !== 'GET' && method !== 'HEAD') || target.length > 300) return 'pass';
-    if (conditions.authorization !== undefined) return 'pass';
-    const cached = entries.get(target);
-    if (!cached) {
-      const queryStart = target.indexOf('?');
-      return CACHEABLE.test(queryStart === -1 ? target : target.slice(0, queryStart)) ? 'fill' : 'pass';
-    }
-    const current = currentRevision();
-    if (typeof current !== 'number') {
-      current.catch(() => {}); // wrap() reads the revision again, and reports a failure to its caller
-      return 'fill';
-    }
-    if (cached.revision !== current || now() - cached.storedAt >= maxAgeMs) return 'fill';
-    entries.delete(target); // most recently used goes last
-    entries.set(target, cached);
-    return {
-      status: notModified(cached, conditions) ? 304 : cached.status,
-      variant: variantFor(cached, conditions),
-    };
-  };
-
   return {
     wrap<F extends Fetch>(fetch: F): F {
-      return (async (request: Request, ...rest: never[]) => {
+      /** The app renders the address as kept, asked as a plain GET: a HEAD or conditional answer has no body. */
+      const fill = async (request: Request, rest: never[], origin: string, key: string, revision: number) => {
+        const headers = new Headers(request.headers);
+        for (const name of CONDITIONAL_HEADERS) headers.delete(name);
+        const response = await fetch(new Request(origin + key, { method: 'GET', headers }), ...rest);
+        if (response.status !== 200 || response.headers.has('set-cookie')) return response;
+        return store(key, revision, response, request.method, conditionsOf(request, rest[0]));
+      };
+      // Not async: an answer from memory is returned as it is, which Node's adapter writes without waiting.
+      return ((request: Request, ...rest: never[]) => {
         const method = request.method;
+        if (method !== 'GET' && method !== 'HEAD') return fetch(request, ...rest);
         const url = request.url;
         const pathStart = url.indexOf('/', url.indexOf('//') + 2);
         const queryStart = url.indexOf('?', pathStart);
         const path = queryStart === -1 ? url.slice(pathStart) : url.slice(pathStart, queryStart);
-        if ((method !== 'GET' && method !== 'HEAD') || url.length - pathStart > 300 || !CACHEABLE.test(path))
-          return fetch(request, ...rest);
+        const key = publicCacheKey(path, queryStart === -1 ? '' : url.slice(queryStart + 1));
+        if (key === undefined) return fetch(request, ...rest);
         const conditions = conditionsOf(request, rest[0]);
         if (conditions.authorization !== undefined) return fetch(request, ...rest);
-        const key = url.slice(pathStart);
-        const current = currentRevision();
-        const revision = typeof current === 'number' ? current : await current;
-        const cached = entries.get(key);
-        if (cached && cached.revision === revision && now() - cached.storedAt < maxAgeMs) {
+        const fromMemory = (revision: number) => {
+          const cached = entries.get(key);
+          if (!cached || cached.revision !== revision || now() - cached.storedAt >= maxAgeMs)
+            return fill(request, rest, url.slice(0, pathStart), key, revision);
           entries.delete(key); // most recently used goes last
           entries.set(key, cached);
           return answer(cached, method, conditions);
-        }
-        // A HEAD answer has no body to keep, so the cache is filled by GETs only.
-        const response = await fetch(
-          method === 'HEAD' ? new Request(request, { method: 'GET' }) : request,
-          ...rest,
-        );
-        if (response.status !== 200 || response.headers.has('set-cookie')) return response;
-        return store(key, revision, response, method, conditions);
+        };
+        const current = currentRevision();
+        return typeof current === 'number' ? fromMemory(current) : current.then(fromMemory);
       }) as F;
     },
-    answerFromMemory(request, response) {
-      const method = request.method ?? '';
-      const found = lookup(method, request.url ?? '', conditionsOf(undefined, { incoming: request }));
-      if (typeof found === 'string') return false;
-      if (found.status === 304) {
-        response.writeHead(304, found.variant.rawHeaders);
-        response.end();
-      } else {
-        response.writeHead(found.status, found.variant.rawHeadersWithLength);
-        response.end(method === 'HEAD' ? undefined : found.variant.body);
-      }
-      return true;
-    },
-    lookup,
     size: () => entries.size,
+    keys: () => [...entries.keys()],
   };
 }
 
 function variant(headers: Record<string, string>, body: Uint8Array<ArrayBuffer>): Variant {
-  const raw = Object.entries(headers).flat();
   return {
-    headers,
+    headers: { ...headers, 'content-length': String(body.byteLength) },
+    notModifiedHeaders: headers,
     body,
-    rawHeaders: raw,
-    rawHeadersWithLength: [...raw, 'content-length', String(body.byteLength)],
   };
 }
 
@@ -259,8 +206,9 @@ export interface Conditions {
 }
 
 /**
- * The request headers the cache looks at. On Node the server hands over the raw request too, whose headers
- * are a plain object: reading them there spares building a Headers object for every request.
+ * The request headers the cache looks at. On Node the server hands over its own request too (as
+ * @hono/node-server's second argument), whose headers are a plain object: reading them there spares
+ * building a Headers object for every request.
  */
 function conditionsOf(request: Request | undefined, env: unknown): Conditions {
   const raw = (env as { incoming?: { headers?: Record<string, string | string[] | undefined> } } | undefined)

@@ -15,16 +15,10 @@ import { escapeHtml } from '../text/escape';
 import { isLocalDate } from '../time/zoned-time';
 import { ArchivePage, DigestPage, HomePage, SchoolPage, SchoolsPage } from '../views/public-pages';
 import { renderPage } from '../views/render';
+import { pageNumber } from './public-addresses';
 
 const PER_PAGE = 5;
 const SCHOOL_PER_PAGE = 10;
-
-/** ?page=N, from 1; undefined for anything that is not a plain page number. */
-function pageNumber(value: string | undefined): number | undefined {
-  if (value === undefined) return 1;
-  if (!/^[1-9]\d{0,4}$/.test(value)) return undefined;
-  return Number(value);
-}
 
 export function publicRoutes(deps: AppDeps) {
   const app = new Hono();
@@ -125,12 +119,10 @@ export function publicRoutes(deps: AppDeps) {
       '</urlset>',
       '',
     ].join('\n');
-    c.header('Cache-Control', 'public, max-age=3600');
     return c.body(body, 200, { 'Content-Type': 'application/xml; charset=utf-8' });
   });
 
   app.get('/robots.txt', (c) => {
-    c.header('Cache-Control', 'public, max-age=86400');
     return c.text(
       `User-agent: *\nDisallow: /admin\nDisallow: /api/\nDisallow: /subscribe/confirm\nDisallow: /unsubscribe\nDisallow: /preferences\nSitemap: ${deps.config.publicUrl}/sitemap.xml\n`,
     );

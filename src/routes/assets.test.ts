@@ -1,0 +1,31 @@
+// The stylesheets and scripts under /assets/: only the names the code ships, each cached as its address says.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ASSETS, assetUrl } from '../views/assets';
+import { startTestApp, type TestApp } from '../../test/test-app';
+
+describe('/assets/', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('serves each shipped asset, for a year when its address carries the content hash', async () => {
+    for (const name of Object.keys(ASSETS) as (keyof typeof ASSETS)[]) {
+      const versioned = await fetch(`${app.url}${assetUrl(name)}`);
+      expect(versioned.status).toBe(200);
+      expect(versioned.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(await versioned.text()).toBe(ASSETS[name].body);
+      const plain = await fetch(`${app.url}/assets/${name}`);
+      expect(plain.headers.get('cache-control')).toBe('public, max-age=300');
+    }
+  });
+
+  it('answers 404 for names that are only properties every object has', async () => {
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'nothing.css']) {
+      const response = await fetch(`${app.url}/assets/${name}`);
+      expect([name, response.status]).toEqual([name, 404]);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+    }
+  });
+});

@@ -1,0 +1,116 @@
+// The public addresses (pages, feeds, the embed) in one place: which query parameters each one reads, and how
+// long a browser or a shared cache in front (nginx, Caddy, a CDN) may keep its answer. The public cache keys
+// on the address with only the parameters its page reads, in one spelling each, so `/?r=1`, `/?utm_source=x`
+// and `/?page=1` are all `/` and cannot make the server render or push a page out of memory.
+
+/** Pages and feeds: short, so a correction or a photo taken down reaches parents within a minute. */
+const PAGE_CACHING = 'public, max-age=60';
+
+interface PublicAddress {
+  pattern: RegExp;
+  /**
+   * The query string this address's page reads, in one spelling ('' for none), or undefined when the
+   * answer depends on the request in a way not worth keeping in memory (it is then rendered each time).
+   */
+  canonicalQuery(query: URLSearchParams): string | undefined;
+  cacheControl: string;
+}
+
+const noQuery = () => '';
+
+/** `?page=N` from 1; undefined for anything that is not a plain page number (the page answers 404). */
+export function pageNumber(value: string | null | undefined): number | undefined {
+  if (value === undefined || value === null) return 1;
+  if (!/^[1-9]\d{0,4}$/.test(value)) return undefined;
+  return Number(value);
+}
+
+const pagination = (query: URLSearchParams) => {
+  const page = query.get('page');
+  // A page number in any other spelling is a 404, which is never kept: it may stay as it came.
+  return page === null || page === '1' ? '' : search([['page', page]]);
+};
+
+/** How many digests the embed shows: `?count=` from 1 to MAX_EMBED_COUNT, 1 when absent or unreadable. */
+export const MAX_EMBED_COUNT = 5;
+export function embedCount(value: string | null | undefined): number {
+  return Math.min(MAX_EMBED_COUNT, Math.max(1, Math.floor(Number(value)) || 1));
+}
+
+/** The embed reads `date` (one digest), else `count`; and `school` either way. */
+const embedOptions = (query: URLSearchParams) => {
+  const date = query.get('date');
+  const school = query.get('school');
+  const count = date === null ? embedCount(query.get('count')) : 1;
+  return search([
+    ['date', date],
+    ['count', count === 1 ? null : String(count)],
+    ['school', school],
+  ]);
+};
+
+/**
+ * oEmbed reads `url` and `format`. A consumer that asks for a size (`maxwidth`, `maxheight`) gets an answer
+ * made for it and not kept: there are thousands of sizes, and CMSes ask once when an editor pastes a link.
+ */
+const oembedOptions = (query: URLSearchParams) => {
+  if (query.has('maxwidth') || query.has('maxheight')) return undefined;
+  const format = query.get('format');
+  return search([
+    ['url', query.get('url')],
+    ['format', format === 'json' ? null : format],
+  ]);
+};
+
+const ADDRESSES: PublicAddress[] = [
+  { pattern: /^\/$/, canonicalQuery: pagination, cacheControl: PAGE_CACHING },
+  { pattern: /^\/digests\/[^/]+$/, canonicalQuery: noQuery, cacheControl: PAGE_CACHING },
+  { pattern: /^\/archive$/, canonicalQuery: noQuery, cacheControl: PAGE_CACHING },
+  { pattern: /^\/schools$/, canonicalQuery: noQuery, cacheControl: PAGE_CACHING },
+  { pattern: /^\/schools\/[^/]+$/, canonicalQuery: pagination, cacheControl: PAGE_CACHING },
+  {
+    pattern: /^\/(?:schools\/[^/]+\/)?feed\.(?:xml|atom|json)$/,
+    canonicalQuery: noQuery,
+    cacheControl: PAGE_CACHING,
+  },
+  { pattern: /^\/embed$/, canonicalQuery: embedOptions, cacheControl: PAGE_CACHING },
+  { pattern: /^\/oembed$/, canonicalQuery: oembedOptions, cacheControl: PAGE_CACHING },
+  // The loader script's address is pasted into the district's site, so it cannot carry a version; it
+  // changes only with PUBLIC_URL or the site's title, and an hour keeps the district's pages quick.
+  { pattern: /^\/embed\.js$/, canonicalQuery: noQuery, cacheControl: 'public, max-age=3600' },
+  // For search engines, which come back daily at most.
+  { pattern: /^\/sitemap\.xml$/, canonicalQuery: noQuery, cacheControl: 'public, max-age=3600' },
+  { pattern: /^\/robots\.txt$/, canonicalQuery: noQuery, cacheControl: 'public, max-age=86400' },
+];
+
+/** Longer paths are no public page (slugs and dates are short); they go to the app unkept. */
+const MAX_PATH_LENGTH = 300;
+
+function addressOf(path: string): PublicAddress | undefined {
+  if (path.length > MAX_PATH_LENGTH) return undefined;
+  return ADDRESSES.find((address) => address.pattern.test(path));
+}
+
+/** How long a shared cache may keep the answer at `path`, or undefined when it is no public address. */
+export function publicCacheControl(path: string): string | undefined {
+  return addressOf(path)?.cacheControl;
+}
+
+/**
+ * The address a public answer is kept under: the path and the query parameters its page reads, in one
+ * spelling; undefined when the answer is not to be kept (not a public address, or a one-off such as a sized
+ * oEmbed answer).
+ */
+export function publicCacheKey(path: string, query: string): string | undefined {
+  const address = addressOf(path);
+  if (!address) return undefined;
+  if (query === '') return path; // the common case: every page reads its parameters as absent
+  const canonical = address.canonicalQuery(new URLSearchParams(query));
+  if (canonical === undefined) return undefined;
+  return canonical === '' ? path : `${path}?${canonical}`;
+}
+
+function search(pairs: [string, string | null][]): string {
+  const kept = pairs.filter((pair): pair is [string, string] => pair[1] !== null);
+  return new URLSearchParams(kept).toString();
+}
