@@ -5,8 +5,9 @@ import { sha256Hex } from '../auth/tokens';
 import { collapseWhitespace, htmlToText, truncateWords } from '../text/html-to-text';
 import { escapeHtml, unescapeHtml } from '../text/escape';
 import type { MediaCandidate, NormalizedItem, ParsedFeed, ParsedItem } from './feed-types';
+import { isTrackingPixel, resolveSafeUrl, safeUrl } from './html-allowlist';
 import { parseFeedDate } from './parse-date';
-import { isTrackingPixel, resolveSafeUrl, safeUrl, sanitizeWithText } from './sanitize-html';
+import { sanitizeWithText } from './sanitize-html';
 
 const MAX_TITLE = 200;
 const DERIVED_TITLE = 80;
