@@ -1,15 +1,10 @@
 // The last stage before storage: feed HTML rebuilt from an allowlist of tags, attributes and URL schemes.
-// Everything rendered later trusts only this output, which is built afresh from the tokens (every tag from the
-// allowlist, every text and attribute escaped), so however odd the input, nothing else gets through. One pass
-// over the tokens, so time is linear.
+// Everything rendered later trusts only this output, which is built afresh from what htmlparser2's tokenizer
+// reads (every tag from the allowlist, every text and attribute escaped), so however odd the input, nothing
+// else gets through. One pass, so time is linear; the same pass collects the visible text and the first picture.
 import { escapeHtml } from '../text/escape';
 import { BLOCK_TAGS } from '../text/html-to-text';
-import {
-  createHtmlTokenizer,
-  VOID_ELEMENTS,
-  type HtmlTokenHandler,
-  type HtmlTokenizer,
-} from '../text/html-tokenizer';
+import { createHtmlReader, VOID_ELEMENTS, type HtmlHandler } from '../text/read-html';
 import { createVisibleText } from '../text/visible-text';
 import { ALLOWED_TAGS, allowedElement, DROPPED_WITH_CONTENT } from './html-allowlist';
 import { yieldToEventLoop } from './yield';
@@ -65,11 +60,13 @@ export interface Sanitized {
   html: string;
   /** The visible text, whitespace collapsed, at least `textLimit` characters of it when there is that much. */
   text: string;
+  /** The first picture kept, its address resolved and checked, its description as written. */
+  image: { url: string; alt: string } | undefined;
 }
 
 /**
- * Sanitizes and, in the same pass, collects the visible text (for summaries), so the post's HTML is read once.
- * Large inputs are fed in slices with a yield between them.
+ * Sanitizes and, in the same pass, collects the visible text (for summaries) and the first picture, so the
+ * post's HTML is read once. Large inputs are read in slices with a yield between them.
  */
 export async function sanitizeWithText(
   html: string,
@@ -77,31 +74,32 @@ export async function sanitizeWithText(
 ): Promise<Sanitized> {
   const sanitizer = new Sanitizer(html, options);
   for (let until = SLICE; !sanitizer.run(until); until += SLICE) await yieldToEventLoop();
-  return { html: sanitizer.html(), text: sanitizer.visible.text() };
+  return { html: sanitizer.html(), text: sanitizer.visible.text(), image: sanitizer.image };
 }
 
-/** Builds the output from the tokens; a class because one is made per post (see html-tokenizer.ts). */
-class Sanitizer implements HtmlTokenHandler {
+/** Builds the output from what the reader hands over, keeping its own stack of the elements it kept. */
+class Sanitizer implements HtmlHandler {
   // Built with += (V8 joins such strings lazily, which measured faster here than pushing to arrays and joining).
   private out = '';
   readonly visible;
+  image: Sanitized['image'];
   private readonly open: string[] = []; // allowed tags we emitted and have not closed
   private dropDepth = 0; // > 0 while inside a tag dropped with its content
   private dropTag = '';
   private depth = 0; // nesting of kept elements, to flatten pathological nesting
-  private readonly tokenizer: HtmlTokenizer;
+  private readonly reader;
 
   constructor(
     input: string,
     private readonly options: SanitizeOptions & { textLimit?: number },
   ) {
     this.visible = createVisibleText(options.textLimit ?? 0);
-    this.tokenizer = createHtmlTokenizer(input, this);
+    this.reader = createHtmlReader(input, this);
   }
 
-  /** Sanitizes the markup that starts before `until`; answers true when all of it is done. */
+  /** Sanitizes the input up to `until` characters; answers true when all of it is done. */
   run(until: number): boolean {
-    if (!this.tokenizer.run(until)) return false;
+    if (!this.reader.read(until)) return false;
     while (this.open.length) this.out += `</${this.open.pop()}>`;
     return true;
   }
@@ -137,6 +135,7 @@ class Sanitizer implements HtmlTokenHandler {
       return;
     }
     this.out += `<${name}${element.attributes}>`;
+    if (name === 'img' && !this.image) this.image = { url: element.url!, alt: attributes.alt ?? '' };
     if (VOID_ELEMENTS.has(name)) return;
     if (selfClosing) this.out += `</${name}>`;
     else {
