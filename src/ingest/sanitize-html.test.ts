@@ -75,7 +75,9 @@ describe('sanitizeHtml', () => {
     '<xmp/>x()</xmp>',
     '<noembed/>x()</noembed>',
     '<noframes/>x()</noframes>',
-    '<script>a</scriptx>x()</script>', // not an end tag of the script: still its content
+    '<script>a</scriptx>x()</script>',
+    '<script><!--<script></script>x()</script>', // after <!--, <script makes </script> part of the text
+    '<script>"<!-- <SCRIPT>";</script >x()--></script>', // not an end tag of the script: still its content
     '<script>"<!--";x()</script>',
   ])('keeps no content of raw text in %j', async (raw) => {
     const html = `<p>before</p>${raw}<p>after</p>`;

@@ -37,6 +37,8 @@ describe('htmlToText and raw text', () => {
     '<noembed/>x()</noembed>',
     '<noframes/>x()</noframes>',
     '<script>a</scriptx>x()</script>',
+    '<script><!--<script></script>x()</script>', // after <!--, <script makes </script> part of the text
+    '<script>"<!-- <SCRIPT>";</script >x()--></script>',
   ])('%j', (raw) => {
     expect(htmlToText(`Room 12${raw} news`)).toBe('Room 12 news');
   });

@@ -53,6 +53,15 @@ describe('createHtmlReader', () => {
     ['<script/>x()</script>y', ['<script>', '"x()"', '</script>', '"y"']],
     ['<SCRIPT\nsrc=a />x()</SCRIPT\n>y', ['<script src="a">', '"x()"', '</script>', '"y"']],
     ['<style/>x</style>y', ['<style>', '"x"', '</style>', '"y"']],
+    // After <!--, a <script makes the next </script> part of the script's text, as in browsers.
+    [
+      '<script><!--<script></script>x()</script>y',
+      ['<script>', '"<!--<script></script>x()"', '</script>', '"y"'],
+    ],
+    ['<script><!--<script>--></script>y', ['<script>', '"<!--<script>-->"', '</script>', '"y"']],
+    ['<script><!--<scriptx></script>y', ['<script>', '"<!--<scriptx>"', '</script>', '"y"']],
+    ['<script><!--></script>y', ['<script>', '"<!-->"', '</script>', '"y"']],
+    ['<script><!--<script></script>x()', ['<script>', '"<!--<script></script>x()"']],
     ['<svg/>y', ['<svg/>', '"y"']],
     ['ok <a href="never closed', ['"ok "']], // a tag cut off by the end of input is dropped
     ['&copy 2026 &#169; &#x3C;', ['"© 2026 © <"']],
@@ -65,7 +74,7 @@ describe('createHtmlReader', () => {
   it('hands over the same whether the input is read at once or in slices of any size', () => {
     const html =
       '<p class="a">One &amp; two&#x21;</p><!-- c --><script>x<y</script ><img src=x alt="a &quot;b&quot;">' +
-      '<title>A &amp; B</title>&copy 2026 tail < text';
+      '<title>A &amp; B</title>&copy 2026 <script><!--<SCRIPT ></script>x()</script\n><b>tail</b> < text';
     const whole = tokens(html);
     for (const step of [1, 2, 3, 5, 7, 16]) expect(tokens(html, step)).toEqual(whole);
   });
