@@ -34,6 +34,13 @@ const cases: [string, string][] = [
     rss(Array.from({ length: 5000 }, (_, i) => item(i, '&lt;p&gt;hello&lt;/p&gt;')).join('')),
   ],
   ['200,000 nested elements', rss(`<item><description>${'<div>'.repeat(200_000)}</description></item>`)],
+  // A parser that keeps every open element on a stack it searches (htmlparser2's Parser) is quadratic here.
+  [
+    'one post of 80,000 open tags, 80,000 stray ends',
+    rss(
+      `<item><title>a</title><content:encoded><![CDATA[${'<span>'.repeat(80_000)}${'</x>'.repeat(80_000)}]]></content:encoded></item>`,
+    ),
+  ],
   [
     'JSON Feed, one 9 MiB item',
     JSON.stringify({

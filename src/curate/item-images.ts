@@ -2,25 +2,28 @@
 // sanitized content). An entry can only show one of these, so an edited form cannot point a district email
 // at an arbitrary address.
 import type { Item } from '../db/items';
-import { unescapeHtml } from '../text/escape';
+import { readHtml } from '../text/read-html';
 
 export interface ImageChoice {
   url: string;
   alt: string;
 }
 
-const IMG = /<img\b[^>]*?\bsrc="([^"]+)"[^>]*>/g;
-const ALT = /\balt="([^"]*)"/;
+const MAX_CHOICES = 12;
 
 export function imagesOf(item: Pick<Item, 'imageUrl' | 'imageAlt' | 'contentHtml'>): ImageChoice[] {
   const choices: ImageChoice[] = [];
   const add = (url: string, alt: string) => {
-    if (!choices.some((c) => c.url === url)) choices.push({ url, alt });
+    if (choices.length < MAX_CHOICES && !choices.some((c) => c.url === url)) choices.push({ url, alt });
   };
   if (item.imageUrl) add(item.imageUrl, item.imageAlt ?? '');
-  for (const match of item.contentHtml.matchAll(IMG)) {
-    add(unescapeHtml(match[1]!), unescapeHtml(ALT.exec(match[0])?.[1] ?? ''));
-    if (choices.length >= 12) break;
-  }
+  // The content was sanitized before it was stored: every <img> in it has a vetted, absolute src.
+  readHtml(item.contentHtml, {
+    openTag(name, attributes) {
+      if (name === 'img' && attributes.src) add(attributes.src, attributes.alt ?? '');
+    },
+    text() {},
+    closeTag() {},
+  });
   return choices;
 }

@@ -49,6 +49,16 @@ describe('image', () => {
     );
     expect(inPost).toMatchObject({ imageUrl: 'https://room12.example/a.jpg', imageAlt: 'A kite' });
   });
+
+  it('takes the first picture the sanitizer keeps from the post, its description decoded and trimmed', async () => {
+    const item = await readItem(`<description><![CDATA[<p><img src="https://pixel.wp.com/g.gif">
+      <noscript><img src="/fallback.jpg"></noscript><script>"<img src=/script.jpg>"</script><script/><img src=/s.jpg></script>
+      <img src="/a.jpg?x=1&amp;y=2" alt=" Kites &amp; &quot;wind&quot; "><img src="/b.jpg" alt="B"></p>]]></description>`);
+    expect(item).toMatchObject({
+      imageUrl: 'https://room12.example/a.jpg?x=1&y=2',
+      imageAlt: 'Kites & "wind"',
+    });
+  });
 });
 
 describe('categories', () => {

@@ -3,10 +3,11 @@
 // an image with its alt text, and content HTML that has been through the sanitizer.
 import { sha256Hex } from '../auth/tokens';
 import { collapseWhitespace, htmlToText, truncateWords } from '../text/html-to-text';
-import { escapeHtml, unescapeHtml } from '../text/escape';
+import { escapeHtml } from '../text/escape';
 import type { MediaCandidate, NormalizedItem, ParsedFeed, ParsedItem } from './feed-types';
+import { isTrackingPixel, resolveSafeUrl, safeUrl } from './html-allowlist';
 import { parseFeedDate } from './parse-date';
-import { isTrackingPixel, resolveSafeUrl, safeUrl, sanitizeWithText } from './sanitize-html';
+import { sanitizeWithText, type Sanitized } from './sanitize-html';
 
 const MAX_TITLE = 200;
 const DERIVED_TITLE = 80;
@@ -40,7 +41,7 @@ export async function normalizeItem(item: ParsedItem, context: NormalizeContext)
   const contentHtml = sanitized.html;
   const summary = truncateWords(sanitized.text, MAX_SUMMARY);
 
-  const image = chooseImage(item.media, contentHtml, base);
+  const image = chooseImage(item.media, sanitized.image, base);
   const { title, titleDerived } = chooseTitle(item.title, summary, image?.alt);
 
   const parsedDate = parseFeedDate(item.published) ?? parseFeedDate(item.updated);
@@ -132,7 +133,7 @@ function isTooSmall(media: MediaCandidate): boolean {
 
 function chooseImage(
   media: MediaCandidate[],
-  contentHtml: string,
+  inContent: Sanitized['image'],
   base: string,
 ): { url: string; alt: string | undefined } | undefined {
   // The first usable image of the most preferred origin.
@@ -151,13 +152,8 @@ function chooseImage(
       alt: chosen.alt ? collapseWhitespace(htmlToText(chosen.alt)).slice(0, 500) || undefined : undefined,
     };
   // The sanitizer has already resolved, vetted and de-tracked every <img> in the content.
-  const img = /<img src="([^"]+)"([^>]*)>/.exec(contentHtml);
-  if (!img) return undefined;
-  const alt = /\balt="([^"]*)"/.exec(img[2] ?? '')?.[1];
-  return {
-    url: unescapeHtml(img[1]!),
-    alt: alt ? unescapeHtml(alt).trim() || undefined : undefined,
-  };
+  if (!inContent) return undefined;
+  return { url: inContent.url, alt: inContent.alt.trim() || undefined };
 }
 
 function chooseVideo(media: MediaCandidate[], url: string | null, base: string): string | null {

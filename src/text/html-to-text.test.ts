@@ -17,6 +17,37 @@ describe('htmlToText', () => {
   });
 });
 
+describe('htmlToText and raw text', () => {
+  // Raw-text elements hold text up to their own end tag in every browser, whatever the start tag looks like;
+  // their content is never text of a title, an author or a picture's description.
+  it.each([
+    '<script/>x()</script>',
+    '<SCRIPT/>x()</SCRIPT>',
+    '<script />x()</script >',
+    '<SCRIPT >x()</SCRIPT >',
+    '<SCRIPT />x()</SCRIPT >',
+    '<script\nsrc="https://a.example/s.js">x()</script\n>',
+    '<script\nsrc="https://a.example/s.js"/>x()</script\n>',
+    '<style/>x(){color:red}</style>',
+    '<iframe/>x()</iframe>',
+    '<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ">x()</iframe>',
+    '<title/>x()</title>',
+    '<textarea/>x()</textarea>',
+    '<xmp/>x()</xmp>',
+    '<noembed/>x()</noembed>',
+    '<noframes/>x()</noframes>',
+    '<script>a</scriptx>x()</script>',
+    '<script><!--<script></script>x()</script>', // after <!--, <script makes </script> part of the text
+    '<script>"<!-- <SCRIPT>";</script >x()--></script>',
+  ])('%j', (raw) => {
+    expect(htmlToText(`Room 12${raw} news`)).toBe('Room 12 news');
+  });
+
+  it('reads everything after <plaintext>, self-closing or not, as its content', () => {
+    expect(htmlToText('Room 12<plaintext/>x() news')).toBe('Room 12');
+  });
+});
+
 describe('truncateWords', () => {
   it.each([
     ['Short enough.', 20, 'Short enough.'],

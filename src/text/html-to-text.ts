@@ -1,33 +1,46 @@
 // Plain text from HTML (titles, authors, image descriptions), white space collapsed, and text cut at a word.
 // Linear time, no DOM. Summaries are collected by the sanitizer as it reads a post (sanitize-html.ts).
-import { createHtmlTokenizer } from './html-tokenizer';
+import { readHtml } from './read-html';
 
 export const BLOCK_TAGS = new Set([
   'p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'tr', 'table',
   'figure', 'figcaption', 'section', 'article', 'header', 'footer', 'hr', 'dd', 'dt',
 ]); // prettier-ignore
-const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'svg', 'math']);
+
+/** Elements whose content is never text of a title or a description: raw text, metadata, svg and math (none void). */
+const HIDDEN_ELEMENTS = new Set([
+  'script', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'title', 'textarea', 'plaintext', 'noscript',
+  'template', 'head', 'svg', 'math',
+]); // prettier-ignore
 
 /** The text of `html` with tags removed, entities decoded and whitespace collapsed to single spaces. */
 export function htmlToText(html: string): string {
   if (!/[<&]/.test(html)) return collapseWhitespace(html);
-  const parts: string[] = [];
-  let skipping = 0;
-  const tokenizer = createHtmlTokenizer(html, {
+  let text = '';
+  // Inside a hidden element, only its own end tag counts (nested ones of the same name too).
+  let hiddenTag = '';
+  let hiddenDepth = 0;
+  readHtml(html, {
     openTag(name, _attributes, selfClosing) {
-      if (SKIPPED_TAGS.has(name)) skipping += selfClosing ? 0 : 1;
-      else if (BLOCK_TAGS.has(name)) parts.push(' ');
+      if (hiddenDepth > 0) {
+        if (name === hiddenTag && !selfClosing) hiddenDepth++;
+      } else if (HIDDEN_ELEMENTS.has(name)) {
+        if (!selfClosing) {
+          hiddenTag = name;
+          hiddenDepth = 1;
+        }
+      } else if (BLOCK_TAGS.has(name)) text += ' ';
     },
     closeTag(name) {
-      if (SKIPPED_TAGS.has(name)) skipping = Math.max(0, skipping - 1);
-      else if (BLOCK_TAGS.has(name)) parts.push(' ');
+      if (hiddenDepth > 0) {
+        if (name === hiddenTag) hiddenDepth--;
+      } else if (BLOCK_TAGS.has(name)) text += ' ';
     },
-    text(text) {
-      if (skipping === 0) parts.push(text);
+    text(piece) {
+      if (hiddenDepth === 0) text += piece;
     },
   });
-  tokenizer.run(html.length);
-  return collapseWhitespace(parts.join(''));
+  return collapseWhitespace(text);
 }
 
 export function collapseWhitespace(text: string): string {
