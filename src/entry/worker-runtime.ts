@@ -14,6 +14,7 @@ import { countDueDeliveries, countSendingDeliveries } from '../db/deliveries';
 import { countDueMessages } from '../db/messages';
 import { systemClock, type AppDeps, type Clock } from '../deps';
 import type { Mailer } from '../email/mailer';
+import { createNoMailer } from '../email/no-mailer';
 import { createPostmarkMailer } from '../email/postmark-mailer';
 import { createWorkerFetcher } from '../ingest/fetch-feed-worker';
 import { runHousekeeping, runLeaseCheck, runPollJob, runSendJob } from '../jobs/jobs';
@@ -213,11 +214,8 @@ function configOf(env: WorkerEnv): Config {
   return parseConfig(strings);
 }
 
+/** Postmark when its token is set; otherwise no email at all, so `wrangler dev` serves everything before it is. */
 function mailerOf(config: Config, platformFetch: typeof fetch | undefined): Mailer {
-  if (!config.postmark)
-    throw new ConfigError(
-      'POSTMARK_SERVER_TOKEN',
-      'must be set on Workers (wrangler secret put POSTMARK_SERVER_TOKEN): email goes through Postmark there.',
-    );
+  if (!config.postmark) return createNoMailer();
   return createPostmarkMailer({ ...config.postmark, fetch: platformFetch });
 }

@@ -6,6 +6,7 @@ import { deleteRateEventsBefore } from '../db/rate-events';
 import { deleteExpiredSessions } from '../db/sessions';
 import type { AppDeps } from '../deps';
 import { sendDueDeliveries, type SendDeps, type SendReport } from '../email/send-digest';
+import { emailIsOn } from '../email/no-mailer';
 import { sendDueMessages } from '../email/send-messages';
 import { sendImportConfirmations } from '../subscriptions/import-confirmations';
 import { pollSources } from '../ingest/poll';
@@ -49,6 +50,9 @@ export async function runSendJob(
   deps: AppDeps,
   options: { digestId?: number; maxDeliveries?: number; concurrency?: number; signal?: AbortSignal } = {},
 ): Promise<SendReport> {
+  // With no provider, queued mail waits (nothing is lost) until one is configured.
+  if (!emailIsOn(deps.mailer))
+    return { sent: 0, retried: 0, failed: 0, skipped: 0, suspended: 0, renders: 0, more: false };
   const sendDeps = await sendDepsOf(deps);
   // One-off messages first: someone is waiting for each (a confirmation, a password link), and they are few.
   const messages =

@@ -7,6 +7,7 @@ import { countMessagesByState } from '../db/messages';
 import { lastItemSeenAt } from '../db/items';
 import { lastSourceCheckAt } from '../db/sources';
 import type { AppDeps } from '../deps';
+import { emailIsOn } from '../email/no-mailer';
 
 export function healthRoutes(deps: AppDeps) {
   const app = new Hono();
@@ -24,7 +25,7 @@ export function healthRoutes(deps: AppDeps) {
       return c.json({
         status: 'ok',
         database: 'ok',
-        mail: deps.mailer.kind,
+        mail: emailIsOn(deps.mailer) ? deps.mailer.kind : 'not configured',
         lastIngestAt: iso(lastCheck),
         lastNewItemAt: iso(lastItem),
         lastPublishAt: iso(lastPublish),
