@@ -11,6 +11,7 @@ import { adminRoutes } from './routes/admin';
 import type { AdminEnv } from './routes/admin/context';
 import { apiRoutes } from './routes/api';
 import { assetRoutes } from './routes/assets';
+import { DISK_FULL_MESSAGE, isDiskFull } from './db/storage-errors';
 import { errorPage } from './routes/errors';
 import { feedRoutes } from './routes/feeds';
 import { embedRoutes } from './routes/embed';
@@ -82,6 +83,12 @@ export function buildApp(deps: AppDeps, options: BuildOptions = {}): Hono {
   );
   app.onError((error, c) => {
     if (error instanceof HTTPException) return errorPage(c, error.status, error.message);
+    if (isDiskFull(error)) {
+      deps.log.error('the database could not grow: the disk (or its quota) is full', {
+        path: new URL(c.req.url).pathname,
+      });
+      return errorPage(c, 507, DISK_FULL_MESSAGE);
+    }
     deps.log.error('unhandled error in request', {
       path: new URL(c.req.url).pathname,
       error: error.stack ?? String(error),

@@ -167,6 +167,7 @@ describe('the admin desk over HTTP', () => {
       });
       expect(response.headers.get('location')).toBe('/admin/forgot?sent=1');
     }
+    await app.sendQueuedMail(); // the background sender's work, after the answers
     const sent = outbox(app).slice(before);
     expect(sent.map((m) => m.to)).toEqual(['lee@district.example']);
     expect(sent[0]!.subject).toBe('Choose a new password for What happened yesterday');

@@ -38,6 +38,9 @@ describe('a district day on Node', () => {
         await runPublishJob(deps);
         await runSendJob(deps);
       },
+      async sendQueuedMail() {
+        await runSendJob(deps);
+      },
       sentEmails: async () =>
         smtp.received.map((m) => ({
           to: m.envelopeTo[0]!,

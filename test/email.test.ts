@@ -267,6 +267,7 @@ describe('subscribing', () => {
       fresh.status,
       fresh.headers.get('location'),
     ]);
+    await app.sendQueuedMail();
     await smtp.waitFor(1);
     expect(smtp.received.map((m) => m.envelopeTo[0])).toEqual(['new@family.example']); // nothing to the subscribed one
     expect(await findSubscriberByEmail(db, 'new@family.example')).toMatchObject({
@@ -316,6 +317,7 @@ describe('preferences', () => {
     expect(asked.status).toBe(200);
     expect(await asked.text()).toContain('A confirmation link is on its way to new@family.example.');
     expect((await findSubscriberByEmail(db, 'old@family.example'))!.pendingEmail).toBe('new@family.example');
+    await app.sendQueuedMail();
     const [mail] = await smtp.waitFor(1);
     expect(mail!.envelopeTo).toEqual(['new@family.example']);
     const link = /https?:\/\/\S+\/preferences\/address\?token=[\w.-]+/.exec(mail!.parsed.text!)![0];
@@ -345,6 +347,7 @@ describe('preferences', () => {
     const client = createClient(app.url);
     const prefs = `/preferences?token=${await tokenFor(app, 'preferences', 'first@family.example')}`;
     await client.post(prefs, { new_email: 'second@family.example' });
+    await app.sendQueuedMail();
     const [mail] = await smtp.waitFor(1);
     const link = /https?:\/\/\S+\/preferences\/address\?token=[\w.-]+/.exec(mail!.parsed.text!)![0];
     await client.post(new URL(link).pathname + new URL(link).search, {});

@@ -74,6 +74,7 @@ describe('sessions end when the password changes', () => {
         _csrf: await stranger.csrf('/admin/forgot'),
         email: 'lee@district.example',
       });
+    await app.sendQueuedMail();
     const older = passwordLink('lee@district.example');
     await admin.post(`/admin/users/${lee.id}/password-link`, { _csrf: await admin.csrf('/admin/users') });
     const newest = passwordLink('lee@district.example');

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createScryptHasher } from '../src/auth/scrypt-hasher';
 import { parseConfig, type Config } from '../src/config';
 import { createNodeRuntime, startServer, type NodeRuntime, type RunningServer } from '../src/entry/node';
+import { runSendJob } from '../src/jobs/jobs';
 import { createLogger } from '../src/log';
 import { insertUser, type Role } from '../src/db/users';
 import { createClient, type Client } from './browser-client';
@@ -24,6 +25,11 @@ export interface TestApp {
   dir: string;
   logs: string[];
   client(): Client;
+  /**
+   * What the background sender does after a request queues email (with the scheduler off, tests call it):
+   * sends every due confirmation, password link and digest email.
+   */
+  sendQueuedMail(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -63,6 +69,9 @@ export async function startTestApp(
     dir,
     logs,
     client: () => createClient(server.url),
+    async sendQueuedMail() {
+      await runSendJob(runtime.deps);
+    },
     async close() {
       await server.close();
       await runtime.close();

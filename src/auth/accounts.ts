@@ -10,6 +10,7 @@ import {
   findUserByEmail,
   findUserById,
   insertUser,
+  passwordLinkRequestedAuditStatement,
   setPasswordStatement,
   spendPasswordLinksStatement,
   updateUser,
@@ -17,7 +18,8 @@ import {
   type User,
 } from '../db/users';
 import { checkEmailAddress } from '../email/email-address';
-import { newMessageId, type Mailer } from '../email/mailer';
+import { queuePasswordLinkStatement } from '../db/messages';
+import { newMessageId, type Mailer, type OutgoingEmail } from '../email/mailer';
 import { renderNoticeEmail } from '../email/render-notice-email';
 import type { EmailSite } from '../email/render-digest-email';
 import { createOneTimeLink } from './one-time-links';
@@ -40,6 +42,17 @@ const ROLE_WORDS: Record<Role, string> = {
 };
 
 async function sendLink(deps: AccountDeps, to: string, link: string, kind: 'invite' | 'reset', role: Role) {
+  return deps.mailer.send(passwordLinkEmail(deps, to, link, kind, role));
+}
+
+/** An invitation or a password link; the one-time token it carries is marked so the outbox hides it. */
+export function passwordLinkEmail(
+  deps: { mailFrom: string; site: EmailSite },
+  to: string,
+  link: string,
+  kind: 'invite' | 'reset',
+  role: Role,
+): OutgoingEmail {
   const email = renderNoticeEmail(deps.site, {
     subject:
       kind === 'invite'
@@ -58,7 +71,7 @@ async function sendLink(deps: AccountDeps, to: string, link: string, kind: 'invi
           ],
     action: { label: 'Choose a password', url: link },
   });
-  return deps.mailer.send({
+  return {
     from: deps.mailFrom,
     to,
     subject: email.subject,
@@ -67,7 +80,7 @@ async function sendLink(deps: AccountDeps, to: string, link: string, kind: 'invi
     headers: {},
     messageId: newMessageId(deps.mailFrom, `account-${randomToken(8)}`),
     accountTokens: [new URL(link).searchParams.get('token') ?? link],
-  });
+  };
 }
 
 export async function inviteUser(
@@ -109,26 +122,25 @@ export async function inviteUser(
   };
 }
 
-/** A password link for an account, by email. Answers the same whether or not the account exists. */
+/**
+ * A password link for an account, by email. The request does the same work whether or not the account exists
+ * (two conditional inserts: the queued email and its audit entry); the background sender makes the link.
+ */
 export async function requestPasswordLink(
-  deps: AccountDeps,
+  deps: Pick<AccountDeps, 'db' | 'now'> & { wakeSender(): void },
   email: string,
   clientIp: string | null,
 ): Promise<void> {
   const now = deps.now();
-  const keys = [`reset:address:${email.trim().toLowerCase()}`, `reset:client:${clientKeyOf(clientIp)}`];
+  const address = email.trim().toLowerCase();
+  const keys = [`reset:address:${address}`, `reset:client:${clientKeyOf(clientIp)}`];
   const { counts } = await recordAndCountRateEvents(deps.db, keys, now, now - 60 * 60_000);
   if (counts[0]! > 3 || counts[1]! > 10) return;
-  const user = await findUserByEmail(deps.db, email);
-  if (!user || user.disabled) return;
-  const link = await createOneTimeLink(deps.db, deps.site.publicUrl, 'set-password', user.id, now);
-  await sendLink(deps, user.email, link, 'reset', user.role);
-  await recordAudit(
-    deps.db,
-    { type: 'public', label: user.email, ip: clientIp },
-    { action: 'user.password_link_requested', subjectType: 'user', subjectId: user.id },
-    now,
-  );
+  await deps.db.batch([
+    queuePasswordLinkStatement(deps.db, address, now),
+    passwordLinkRequestedAuditStatement(deps.db, address, clientIp, now),
+  ]);
+  deps.wakeSender();
 }
 
 export async function sendPasswordLink(

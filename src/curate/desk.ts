@@ -34,6 +34,7 @@ import { readDistrictSettings, siteOf, type DistrictSettings } from '../settings
 import { dayRange } from '../time/zoned-time';
 import { randomToken } from '../auth/tokens';
 import { defaultEntry } from './entry-defaults';
+import { emailIsOn } from '../email/no-mailer';
 import { notifyEditors } from './notify-editors';
 import { imagesOf, type ImageChoice } from './item-images';
 import { DIGEST_LEVEL, FINDING_KINDS, runChecks, type Finding, type FindingKind } from './run-checks';
@@ -405,7 +406,7 @@ export async function publishDesk(
     throw error;
   }
   const published = await publishDigestForDate(
-    { db: deps.db, background: deps.background, now: deps.now },
+    { db: deps.db, background: deps.background, now: deps.now, queueEmails: emailIsOn(deps.mailer) },
     date,
     actor,
     digest.version,
@@ -679,7 +680,7 @@ export async function correctDesk(
       removedItemIds: before.entries.filter((e) => !kept.has(e.itemId)).map((e) => e.itemId),
       note,
       userId: actor.userId,
-      email: request.email,
+      email: request.email && emailIsOn(deps.mailer),
     },
     actor,
     deps.now(),

@@ -170,6 +170,7 @@ export async function publishDigest(
   /** Publish only this version (the one that was checked); any later save makes this a no-op. */
   expectedVersion?: number,
   auditDetails: Record<string, unknown> = {},
+  options: { queueEmails: boolean } = { queueEmails: true },
 ): Promise<PublishOutcome> {
   const token = randomToken(12);
   const guard = claimedBy(digestId, token);
@@ -207,7 +208,7 @@ export async function publishDigest(
     db.raw(sql`insert into ${deliveries} (digest_id, subscriber_id, kind, state, attempts, next_attempt_at, queued_at, updated_at)
       select ${digestId}, s.id, 'digest', 'queued', 0, 0, ${now}, ${now}
       from ${subscribers} s
-      where s.status = 'confirmed' and ${wantsThisDigest} and ${guard}
+      where s.status = 'confirmed' and ${wantsThisDigest} and ${guard} and ${options.queueEmails ? 1 : 0} = 1
       on conflict do nothing`),
     db.raw(sql`insert into ${auditLog} (at, actor_type, actor_id, actor_label, action, subject_type, subject_id, details, ip)
       select ${now}, ${actor.type}, ${actor.id ?? null}, ${actor.label}, 'digest.publish', 'digest', ${String(digestId)}, ${JSON.stringify(auditDetails)}, ${actor.ip ?? null}

@@ -254,6 +254,33 @@ export const deliveries = sqliteTable(
   ],
 );
 
+/**
+ * One-off email to one person (a subscription to confirm, a new address to confirm, a password link), queued
+ * by the request and sent by the background sender with the same records as a digest delivery. The message is
+ * rendered when it is sent, so no link or token waits here in clear.
+ */
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: ['subscribe-confirm', 'address-confirm', 'password-link'] }).notNull(),
+    subscriberId: integer('subscriber_id').references(() => subscribers.id, { onDelete: 'cascade' }),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    toAddress: text('to_address').notNull(),
+    state: text('state', { enum: ['queued', 'sending', 'sent', 'failed', 'bounced', 'unknown', 'skipped'] })
+      .notNull()
+      .default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull().default(0),
+    lastError: text('last_error'),
+    messageId: text('message_id'),
+    queuedAt: integer('queued_at').notNull(),
+    sentAt: integer('sent_at'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('messages_state_idx').on(t.state, t.nextAttemptAt)],
+);
+
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   email: text('email').notNull().unique(),

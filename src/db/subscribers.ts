@@ -1,6 +1,6 @@
 // Storage for parents' email subscriptions: double opt-in state, consent record and chosen schools.
 import { and, count, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
-import type { Database } from './client';
+import type { Database, Statement } from './client';
 import { schools, subscriberSchools, subscribers } from './schema';
 
 export type Subscriber = typeof subscribers.$inferSelect;
@@ -41,39 +41,46 @@ export async function upsertPendingSubscriber(
   subscriber: { email: string; nonce: string; consent: Consent; schoolIds: number[] },
   now: number,
 ): Promise<Subscriber> {
+  await db.batch(pendingSubscriptionStatements(db, subscriber, now));
+  return (await findSubscriberByEmail(db, subscriber.email))!;
+}
+
+/**
+ * The same as statements for one batch, each conditional: the row is written unless the address is already
+ * confirmed, and the schools are replaced only where the row now carries this request's nonce. They are the
+ * same statements whether or not the address was known, so the request costs the same either way.
+ */
+export function pendingSubscriptionStatements(
+  db: Database,
+  subscriber: { email: string; nonce: string; consent: Consent; schoolIds: number[] },
+  now: number,
+): Statement[] {
   const emailKey = emailKeyOf(subscriber.email);
-  await db.orm
-    .insert(subscribers)
-    .values({
-      email: subscriber.email.trim(),
-      emailKey,
-      status: 'pending',
-      tokenNonce: subscriber.nonce,
-      consentAt: now,
-      consentText: subscriber.consent.text,
-      consentSource: subscriber.consent.source,
-      consentSchools: JSON.stringify(subscriber.consent.schools),
-      createdAt: now,
-      updatedAt: now,
-    })
-    .onConflictDoUpdate({
-      target: subscribers.emailKey,
-      set: {
-        status: 'pending',
-        tokenNonce: subscriber.nonce,
-        consentAt: now,
-        consentText: subscriber.consent.text,
-        consentSource: subscriber.consent.source,
-        consentSchools: JSON.stringify(subscriber.consent.schools),
-        updatedAt: now,
-      },
-      setWhere: sql`${subscribers.status} in ('pending', 'unsubscribed', 'suspended')`,
-    });
-  const stored = (await findSubscriberByEmail(db, emailKey))!;
-  if (stored.status === 'pending' && stored.tokenNonce === subscriber.nonce) {
-    await replaceSubscriberSchools(db, stored.id, subscriber.schoolIds);
-  }
-  return stored;
+  const consent = {
+    status: 'pending' as const,
+    tokenNonce: subscriber.nonce,
+    consentAt: now,
+    consentText: subscriber.consent.text,
+    consentSource: subscriber.consent.source,
+    consentSchools: JSON.stringify(subscriber.consent.schools),
+    updatedAt: now,
+  };
+  const ours = sql`(select id from ${subscribers} where email_key = ${emailKey} and token_nonce = ${subscriber.nonce})`;
+  return [
+    db.orm
+      .insert(subscribers)
+      .values({ email: subscriber.email.trim(), emailKey, createdAt: now, ...consent })
+      .onConflictDoUpdate({
+        target: subscribers.emailKey,
+        set: consent,
+        setWhere: sql`${subscribers.status} in ('pending', 'unsubscribed', 'suspended')`,
+      }),
+    db.raw(sql`delete from ${subscriberSchools} where subscriber_id = ${ours}`),
+    db.raw(sql`insert into ${subscriberSchools} (subscriber_id, school_id)
+      select ${ours}, ${schools.id} from ${schools}
+       where ${schools.id} in (select value from json_each(${JSON.stringify(subscriber.schoolIds)}))
+         and ${ours} is not null`),
+  ];
 }
 
 export async function replaceSubscriberSchools(
@@ -167,8 +174,11 @@ export async function clearBounces(db: Database, id: number): Promise<void> {
   await db.orm.update(subscribers).set({ bounceCount: 0 }).where(eq(subscribers.id, id));
 }
 
-export async function setPendingEmail(db: Database, id: number, email: string, now: number): Promise<void> {
-  await db.orm.update(subscribers).set({ pendingEmail: email, updatedAt: now }).where(eq(subscribers.id, id));
+export function setPendingEmailStatement(db: Database, id: number, email: string, now: number) {
+  return db.orm
+    .update(subscribers)
+    .set({ pendingEmail: email, updatedAt: now })
+    .where(eq(subscribers.id, id));
 }
 
 /**

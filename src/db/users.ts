@@ -1,7 +1,7 @@
 // Storage for people who use the admin desk, and the one-time links that let them set a password.
-import { and, asc, count, eq, gt, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
-import type { Database } from './client';
-import { users, userTokens } from './schema';
+import { and, asc, count, eq, gt, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
+import type { Database, Statement } from './client';
+import { auditLog, users, userTokens } from './schema';
 
 export type Role = (typeof users.$inferSelect)['role'];
 export type User = typeof users.$inferSelect;
@@ -20,6 +20,21 @@ export async function findUserById(db: Database, id: number): Promise<User | und
 
 export async function findUserByEmail(db: Database, email: string): Promise<User | undefined> {
   return db.orm.select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
+}
+
+/**
+ * The audit entry for a password link asked for from the sign-in page, written only if an active account has
+ * that address: one statement either way, so the request costs the same for a stranger's address.
+ */
+export function passwordLinkRequestedAuditStatement(
+  db: Database,
+  email: string,
+  ip: string | null,
+  now: number,
+): Statement {
+  return db.raw(sql`insert into ${auditLog} (at, actor_type, actor_id, actor_label, action, subject_type, subject_id, details, ip)
+    select ${now}, 'public', null, email, 'user.password_link_requested', 'user', cast(id as text), '{}', ${ip}
+      from ${users} where email = ${email} and disabled = 0`);
 }
 
 export async function listUsers(db: Database): Promise<User[]> {

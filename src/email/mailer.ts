@@ -20,8 +20,8 @@ export type SendOutcome =
   { ok: true; messageId: string } | { ok: false; permanent: boolean; reason: string; bounce?: boolean };
 
 export interface Mailer {
-  /** What kind of delivery this is, for the admin and health check. */
-  readonly kind: 'smtp' | 'outbox' | 'http';
+  /** What kind of delivery this is, for the admin and health check; 'none' when no provider is configured. */
+  readonly kind: 'smtp' | 'outbox' | 'http' | 'none';
   /**
    * How many messages a sender should keep in flight to keep this mailer busy. For an SMTP pool it is more
    * than its connections, so each connection has its next message ready while the sender records the last.

@@ -49,9 +49,9 @@ export interface SendReport {
   more: boolean;
 }
 
-const MAX_ATTEMPTS = 5;
+export const MAX_ATTEMPTS = 5;
 const REVISION_CHECK_MS = 100;
-const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000];
+export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000];
 
 export async function sendDueDeliveries(
   deps: SendDeps,
@@ -61,6 +61,11 @@ export async function sendDueDeliveries(
     concurrency?: number;
     /** Most deliveries to take on in this call (a Workers invocation's subrequest budget); `more` says if some wait. */
     maxDeliveries?: number;
+    /**
+     * Aborted when the process is asked to stop: nothing more is claimed, messages already on the wire finish
+     * and are recorded, and the rest stay queued for the next start.
+     */
+    signal?: AbortSignal;
   } = {},
 ): Promise<SendReport> {
   const report: SendReport = {
@@ -116,6 +121,7 @@ export async function sendDueDeliveries(
   };
 
   const sendOne = async (delivery: PendingDelivery) => {
+    if (options.signal?.aborted) return;
     if (!(await claimDelivery(deps.db, delivery.id, deps.now()))) return; // another sender has it
     if (delivery.subscriberStatus !== 'confirmed') {
       await markDeliveryFailed(
@@ -204,7 +210,7 @@ export async function sendDueDeliveries(
   };
 
   let budget = options.maxDeliveries ?? Infinity;
-  for (;;) {
+  while (!options.signal?.aborted) {
     if (budget <= 0) {
       report.more =
         (await listDueDeliveries(deps.db, { now: deps.now(), limit: 1, digestId: options.digestId })).length >

@@ -11,6 +11,11 @@ export interface SmtpMailerOptions {
   ratePerSecond?: number;
   /** Sign every message; the signature covers both List-Unsubscribe headers (RFC 8058 asks for that). */
   dkim?: { domain: string; selector: string; privateKey: string };
+  /**
+   * How long to wait for a connection, the greeting, and any answer on an open connection: a server that stops
+   * answering ends in a retry after this long instead of holding its message forever.
+   */
+  timeouts?: { connectMs?: number; socketMs?: number };
 }
 
 /** Headers the DKIM signature covers, List-Unsubscribe and List-Unsubscribe-Post among them. */
@@ -35,9 +40,9 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
           },
         }
       : {}),
-    connectionTimeout: 15_000,
-    greetingTimeout: 15_000,
-    socketTimeout: 60_000,
+    connectionTimeout: options.timeouts?.connectMs ?? 15_000,
+    greetingTimeout: options.timeouts?.connectMs ?? 15_000,
+    socketTimeout: options.timeouts?.socketMs ?? 60_000,
   });
   return {
     kind: 'smtp',

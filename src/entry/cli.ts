@@ -9,13 +9,14 @@ import { createApiToken } from '../auth/api-tokens';
 import { d1SetupLink } from '../auth/d1-setup-link';
 import { createOneTimeLink, setupLinkIfNeeded } from '../auth/one-time-links';
 import { cliActor } from '../db/audit';
+import { countDeliveriesByState } from '../db/deliveries';
 import { findDigest } from '../db/digests';
 import { exportRows, importRows } from '../db/sql-transfer-node';
 import { ROLES, findUserByEmail, insertUser, type Role } from '../db/users';
 import { checkEmailAddress } from '../email/email-address';
 import { ConfigError, parseConfig, type Config } from '../config';
 import { describeRefresh } from '../ingest/refresh-source';
-import { runPollJob, runSendJob } from '../jobs/jobs';
+import { runLeaseCheck, runPollJob, runSendJob } from '../jobs/jobs';
 import { runPublishJob } from '../publish/publish-job';
 import { changeSetting, listSettings, readDistrictSettings } from '../settings/district-settings';
 import { addSource } from '../sources/add-source';
@@ -251,10 +252,33 @@ const commands: Record<string, Handler> = {
       const digest = await findDigest(deps.db, date);
       if (!digest || digest.status !== 'published')
         throw new CommandFailed(`The digest for ${date} is not published, so there is nothing to send.`);
-      const report = await runSendJob(deps, { digestId: digest.id });
+      // Messages a stopped process left in flight past their lease are unknown from now on, and said so.
+      await runLeaseCheck(deps);
+      // Ctrl-C or a service manager's SIGTERM: finish and record what is on the wire, leave the rest queued.
+      const stopping = new AbortController();
+      const stop = () => stopping.abort();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      const report = await runSendJob(deps, { digestId: digest.id, signal: stopping.signal }).finally(() => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      });
+      const left = await countDeliveriesByState(deps.db, digest.id);
       console.log(
         `Digest ${date}: ${report.sent} sent, ${report.retried} to retry later, ${report.failed} failed, ${report.skipped} with nothing for their schools.`,
       );
+      if (stopping.signal.aborted && left.queued > 0)
+        console.log(
+          `Stopped on request; ${left.queued} emails are still queued. Run digest:send again to send them.`,
+        );
+      if (left.sending > 0)
+        console.log(
+          `${left.sending} emails are being sent by another process, or were when it stopped: if it stopped, they show as outcome unknown ten minutes after they left.`,
+        );
+      if (left.unknown > 0)
+        console.log(
+          `${left.unknown} emails have an unknown outcome (a process stopped while sending them); they are not sent again on their own. See Subscribers → Emails for ${date} in the admin.`,
+        );
     });
   },
 
@@ -416,6 +440,9 @@ function printReport(report: FeedReport): void {
   }
 }
 
+/** How long a stopping server waits for emails already on the wire. */
+const STOP_GRACE_MS = 8_000;
+
 async function serve(config: Config): Promise<void> {
   const runtime = await createNodeRuntime(config);
   let server: RunningServer;
@@ -433,9 +460,18 @@ async function serve(config: Config): Promise<void> {
     console.log(
       `No SMTP_URL is set: emails are written to ${config.outboxDir} and listed under Outbox in the admin.`,
     );
+  // A service manager waits a few seconds after SIGTERM before it kills: stop claiming email at once, let what
+  // is on the wire finish and be recorded, and leave the rest queued for the next start. A mail server that
+  // does not answer is not waited for past STOP_GRACE_MS; its messages become unknown when their lease ends.
   const stop = async () => {
     console.log('Stopping…');
-    await server.close();
+    const grace = setTimeout(() => {
+      console.log('Stopped before every email on the wire was answered; they show as outcome unknown later.');
+      process.exit(0);
+    }, STOP_GRACE_MS);
+    grace.unref();
+    // Both at once: the sender stops claiming email while the last requests are answered.
+    await Promise.all([runtime.scheduler.stop(), server.close()]);
     await runtime.close();
     process.exit(0);
   };

@@ -24,7 +24,7 @@ import { createSmtpMailer } from '../email/smtp-mailer';
 import type { FetchLimits } from '../ingest/fetcher';
 import { createNodeFetcher } from '../ingest/fetch-feed-node';
 import { createProcessPool, type ProcessPool } from '../ingest/process-pool-node';
-import { runHousekeeping, runPollJob, runSendJob } from '../jobs/jobs';
+import { runHousekeeping, runLeaseCheck, runPollJob, runSendJob } from '../jobs/jobs';
 import { runPublishJob } from '../publish/publish-job';
 import { createLogger, type Logger } from '../log';
 import { createScheduler, type Scheduler } from './node-scheduler';
@@ -99,7 +99,9 @@ export async function createNodeRuntime(
     [
       // Each source carries its own next check time; the job only looks for sources that are due.
       { name: 'poll', everyMs: 60_000, run: () => runPollJob(deps) },
-      { name: 'send', everyMs: 60_000, run: () => runSendJob(deps) },
+      { name: 'send', everyMs: 60_000, run: (signal) => runSendJob(deps, { signal }) },
+      // Mail a dead process left in flight shows as unknown once its lease ends, and at start-up.
+      { name: 'leases', everyMs: 60_000, run: () => runLeaseCheck(deps) },
       // Publishing decides from the clock and the database, so a restart or a second server changes nothing.
       { name: 'publish', everyMs: 30_000, run: () => runPublishJob(deps) },
       { name: 'housekeeping', everyMs: 60 * 60_000, run: () => runHousekeeping(deps) },

@@ -10,12 +10,14 @@ import { ConfigError, parseConfig, type Config } from '../config';
 import type { Database } from '../db/client';
 import { openD1, type D1Like } from '../db/d1';
 import { claimDueSources } from '../db/sources';
-import { countDueDeliveries, countSendingDeliveries, markStaleSendsUnknown } from '../db/deliveries';
+import { countDueDeliveries, countSendingDeliveries } from '../db/deliveries';
+import { countDueMessages } from '../db/messages';
 import { systemClock, type AppDeps, type Clock } from '../deps';
 import type { Mailer } from '../email/mailer';
+import { createNoMailer } from '../email/no-mailer';
 import { createPostmarkMailer } from '../email/postmark-mailer';
 import { createWorkerFetcher } from '../ingest/fetch-feed-worker';
-import { runHousekeeping, runPollJob, runSendJob, SEND_LEASE_MS } from '../jobs/jobs';
+import { runHousekeeping, runLeaseCheck, runPollJob, runSendJob } from '../jobs/jobs';
 import { createLogger } from '../log';
 import { runPublishJob } from '../publish/publish-job';
 
@@ -112,7 +114,8 @@ export function createWorker(options: WorkerOptions = {}) {
    * side until nothing is left. Deliveries are claimed one by one, so chains never send the same email.
    */
   async function startSenders(env: WorkerEnv, deps: AppDeps): Promise<void> {
-    const due = await countDueDeliveries(deps.db, deps.clock.now());
+    const now = deps.clock.now();
+    const due = (await countDueDeliveries(deps.db, now)) + (await countDueMessages(deps.db, now));
     const chains = Math.min(MAX_SEND_CHAINS, Math.ceil(due / DELIVERIES_PER_MESSAGE));
     if (chains > 0)
       await env.JOBS.sendBatch(
@@ -158,9 +161,9 @@ export function createWorker(options: WorkerOptions = {}) {
       await step('feed hand-out', () => enqueueDueSources(env, deps));
       await step('sender start', async () => {
         // Sends a dead invocation left in flight become unknown (for a person to decide), as on a server.
-        const now = deps.clock.now();
-        await markStaleSendsUnknown(deps.db, now - SEND_LEASE_MS, now);
+        await runLeaseCheck(deps);
         // Retries come due, or a chain of senders broke off: start again, unless senders are at work.
+        const now = deps.clock.now();
         if ((await countSendingDeliveries(deps.db, now - 60_000)) === 0) await startSenders(env, deps);
       });
       if (controller.cron === HOUSEKEEPING_CRON)
@@ -211,11 +214,8 @@ function configOf(env: WorkerEnv): Config {
   return parseConfig(strings);
 }
 
+/** Postmark when its token is set; otherwise no email at all, so `wrangler dev` serves everything before it is. */
 function mailerOf(config: Config, platformFetch: typeof fetch | undefined): Mailer {
-  if (!config.postmark)
-    throw new ConfigError(
-      'POSTMARK_SERVER_TOKEN',
-      'must be set on Workers (wrangler secret put POSTMARK_SERVER_TOKEN): email goes through Postmark there.',
-    );
+  if (!config.postmark) return createNoMailer();
   return createPostmarkMailer({ ...config.postmark, fetch: platformFetch });
 }

@@ -1,10 +1,13 @@
 // The background jobs, runtime-neutral: Node's in-process scheduler and Workers' cron triggers both call
 // these. Each is safe to run concurrently with itself in another process (claims are conditional writes).
 import { markStaleSendsUnknown } from '../db/deliveries';
+import { markStaleMessagesUnknown } from '../db/messages';
 import { deleteRateEventsBefore } from '../db/rate-events';
 import { deleteExpiredSessions } from '../db/sessions';
 import type { AppDeps } from '../deps';
 import { sendDueDeliveries, type SendDeps, type SendReport } from '../email/send-digest';
+import { emailIsOn } from '../email/no-mailer';
+import { sendDueMessages } from '../email/send-messages';
 import { sendImportConfirmations } from '../subscriptions/import-confirmations';
 import { pollSources } from '../ingest/poll';
 import type { IngestDeps, RefreshOutcome } from '../ingest/refresh-source';
@@ -45,24 +48,58 @@ export function ingestDepsOf(deps: AppDeps): IngestDeps {
 
 export async function runSendJob(
   deps: AppDeps,
-  options: { digestId?: number; maxDeliveries?: number; concurrency?: number } = {},
+  options: { digestId?: number; maxDeliveries?: number; concurrency?: number; signal?: AbortSignal } = {},
 ): Promise<SendReport> {
+  // With no provider, queued mail waits (nothing is lost) until one is configured.
+  if (!emailIsOn(deps.mailer))
+    return { sent: 0, retried: 0, failed: 0, skipped: 0, suspended: 0, renders: 0, more: false };
   const sendDeps = await sendDepsOf(deps);
-  const report = await sendDueDeliveries(sendDeps, options);
+  // One-off messages first: someone is waiting for each (a confirmation, a password link), and they are few.
+  const messages =
+    options.digestId === undefined
+      ? await sendDueMessages(sendDeps, {
+          concurrency: options.concurrency,
+          maxMessages: options.maxDeliveries,
+          signal: options.signal,
+        })
+      : undefined;
+  const report = await sendDueDeliveries(sendDeps, {
+    ...options,
+    maxDeliveries:
+      options.maxDeliveries === undefined
+        ? undefined
+        : Math.max(
+            0,
+            options.maxDeliveries - (messages ? messages.sent + messages.failed + messages.retried : 0),
+          ),
+  });
+  if (messages?.more) report.more = true;
   // Imported addresses are asked to confirm in the background, a few hundred per pass.
-  if (options.digestId === undefined) await sendImportConfirmations(sendDeps);
+  if (options.digestId === undefined && !options.signal?.aborted) await sendImportConfirmations(sendDeps);
   return report;
 }
 
-export async function runHousekeeping(deps: AppDeps): Promise<void> {
+/**
+ * Marks unknown every email (digest or one-off) whose sender held it past the lease: that process died with
+ * it on the wire, and nobody knows whether the server took it. Run at start-up and every minute, so a crash
+ * shows within SEND_LEASE_MS plus a minute, never as mail still waiting to go.
+ */
+export async function runLeaseCheck(deps: AppDeps): Promise<number> {
   const now = deps.clock.now();
-  await deleteExpiredSessions(deps.db, now);
-  await deleteRateEventsBefore(deps.db, now - 24 * 60 * 60_000);
-  const unknown = await markStaleSendsUnknown(deps.db, now - SEND_LEASE_MS, now);
+  const unknown =
+    (await markStaleSendsUnknown(deps.db, now - SEND_LEASE_MS, now)) +
+    (await markStaleMessagesUnknown(deps.db, now - SEND_LEASE_MS, now));
   if (unknown > 0) {
     deps.log.warn(
       'emails whose outcome is unknown (a process stopped while sending them); see Subscribers in the admin',
       { unknown },
     );
   }
+  return unknown;
+}
+
+export async function runHousekeeping(deps: AppDeps): Promise<void> {
+  const now = deps.clock.now();
+  await deleteExpiredSessions(deps.db, now);
+  await deleteRateEventsBefore(deps.db, now - 24 * 60 * 60_000);
 }

@@ -10,7 +10,13 @@ export type PublishResult =
   | { ok: false; reason: 'nothing-selected' | 'already-published'; message: string };
 
 export async function publishDigestForDate(
-  deps: { db: Database; background: Background; now: () => number },
+  deps: {
+    db: Database;
+    background: Background;
+    now: () => number;
+    /** False when no email can go out (no provider configured): the digest is published, no email queued. */
+    queueEmails?: boolean;
+  },
   date: string,
   actor: Actor,
   /** Publish only this version (the one that was checked). */
@@ -33,7 +39,9 @@ export async function publishDigestForDate(
       message: `Nothing is selected for ${date}, so there is nothing to publish.`,
     };
   }
-  const outcome = await publishDigest(deps.db, digest.id, actor, deps.now(), expectedVersion, auditDetails);
+  const outcome = await publishDigest(deps.db, digest.id, actor, deps.now(), expectedVersion, auditDetails, {
+    queueEmails: deps.queueEmails ?? true,
+  });
   if (!outcome.ok) {
     return {
       ok: false,

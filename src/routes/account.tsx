@@ -11,7 +11,6 @@ import { checkEmailAddress } from '../email/email-address';
 import { LinkProblemPage, LoginPage, SetPasswordPage } from '../views/admin/account-pages';
 import { ForgotPage } from '../views/admin/users-page';
 import { replacePassword, requestPasswordLink } from '../auth/accounts';
-import { accountDepsOf } from './admin/users';
 import { field, readForm, safeNextPath } from './form';
 import { adminPage, type AdminEnv } from './admin/context';
 
@@ -61,7 +60,11 @@ export function accountRoutes(deps: AppDeps) {
 
   app.post('/admin/forgot', async (c) => {
     const email = field(await readForm(c), 'email', 254);
-    await requestPasswordLink(await accountDepsOf(deps), email, deps.clientIp(c));
+    await requestPasswordLink(
+      { db: deps.db, now: () => deps.clock.now(), wakeSender: () => deps.background.wakeSender() },
+      email,
+      deps.clientIp(c),
+    );
     return c.redirect('/admin/forgot?sent=1', 303);
   });
 

@@ -1,5 +1,6 @@
 // /api/v1: everything the desk does, for programs, with a bearer token (`npx yesterday token:create`). The same
 // desk service answers, so roles, checks and conflicts are the desk's. Errors: { error: { code, message } }.
+import { DISK_FULL_MESSAGE, isDiskFull } from '../db/storage-errors';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -191,6 +192,12 @@ export function apiRoutes(deps: AppDeps) {
         },
         error.status,
       );
+    }
+    if (isDiskFull(error)) {
+      deps.log.error('the database could not grow: the disk (or its quota) is full', {
+        path: new URL(c.req.url).pathname,
+      });
+      return c.json({ error: { code: 'disk-full', message: DISK_FULL_MESSAGE } }, 507);
     }
     deps.log.error('unhandled error in API request', { error: (error as Error).stack ?? String(error) });
     return c.json(

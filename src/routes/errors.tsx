@@ -14,6 +14,7 @@ const TITLES: Record<number, string> = {
   422: 'That cannot be done yet',
   429: 'Too many requests',
   500: 'Something went wrong',
+  507: 'The server is out of space',
 };
 
 export function errorPage(c: Context, status: number, message: string) {
@@ -29,6 +30,7 @@ export function errorPage(c: Context, status: number, message: string) {
       422: 'invalid',
       429: 'too-many-requests',
       500: 'internal',
+      507: 'disk-full',
     };
     return c.json({ error: { code: names[code] ?? String(code), message } }, code);
   }

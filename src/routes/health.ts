@@ -3,31 +3,35 @@
 import { Hono } from 'hono';
 import { countDeliveriesByState } from '../db/deliveries';
 import { lastPublishedAt } from '../db/digests';
+import { countMessagesByState } from '../db/messages';
 import { lastItemSeenAt } from '../db/items';
 import { lastSourceCheckAt } from '../db/sources';
 import type { AppDeps } from '../deps';
+import { emailIsOn } from '../email/no-mailer';
 
 export function healthRoutes(deps: AppDeps) {
   const app = new Hono();
   app.get('/healthz', async (c) => {
     c.header('Cache-Control', 'no-store');
     try {
-      const [lastCheck, lastItem, lastPublish, deliveries] = await Promise.all([
+      const [lastCheck, lastItem, lastPublish, deliveries, messages] = await Promise.all([
         lastSourceCheckAt(deps.db),
         lastItemSeenAt(deps.db),
         lastPublishedAt(deps.db),
         countDeliveriesByState(deps.db),
+        countMessagesByState(deps.db),
       ]);
       const iso = (ms: number | null) => (ms ? new Date(ms).toISOString() : null);
       return c.json({
         status: 'ok',
         database: 'ok',
-        mail: deps.mailer.kind,
+        mail: emailIsOn(deps.mailer) ? deps.mailer.kind : 'not configured',
         lastIngestAt: iso(lastCheck),
         lastNewItemAt: iso(lastItem),
         lastPublishAt: iso(lastPublish),
-        queuedEmails: deliveries.queued,
-        unknownEmails: deliveries.unknown,
+        // Digest emails and one-off messages (confirmations, password links) alike.
+        queuedEmails: deliveries.queued + messages.queued,
+        unknownEmails: deliveries.unknown + messages.unknown,
       });
     } catch (error) {
       deps.log.error('health check: database unavailable', { error });

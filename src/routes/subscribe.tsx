@@ -49,14 +49,11 @@ export function subscribeRoutes(deps: AppDeps) {
     return subscriber;
   };
 
-  const addressDeps = async (): Promise<AddressDeps> => ({
+  const addressDeps: AddressDeps = {
     db: deps.db,
-    mailer: deps.mailer,
-    signingKey: deps.signingKey,
     now: () => deps.clock.now(),
-    site: await siteInfo(),
-    mailFrom: deps.config.mailFrom,
-  });
+    wakeSender: () => deps.background.wakeSender(),
+  };
 
   const badLink = async (c: Context) =>
     renderPage(
@@ -115,14 +112,7 @@ export function subscribeRoutes(deps: AppDeps) {
     const chosen = fields(form, 'schools');
     const embedded = c.req.query('embed') === '1';
     const outcome = await requestSubscription(
-      {
-        db: deps.db,
-        mailer: deps.mailer,
-        signingKey: deps.signingKey,
-        now: () => deps.clock.now(),
-        site,
-        mailFrom: deps.config.mailFrom,
-      },
+      { db: deps.db, now: () => deps.clock.now(), wakeSender: () => deps.background.wakeSender() },
       { email, schoolSlugs: chosen, clientIp: deps.clientIp(c), source: embedded ? 'embed' : 'form' },
     );
     if (embedded) {
@@ -291,7 +281,7 @@ export function subscribeRoutes(deps: AppDeps) {
     const form = await readForm(c);
     if (form.new_email !== undefined) {
       const typed = field(form, 'new_email', 320);
-      const outcome = await requestAddressChange(await addressDeps(), subscriber, typed, deps.clientIp(c));
+      const outcome = await requestAddressChange(addressDeps, subscriber, typed, deps.clientIp(c));
       return outcome.ok
         ? preferences(c, false, { kind: 'ok', text: outcome.message })
         : preferences(c, false, { kind: 'error', text: outcome.message, typed, status: outcome.status });
@@ -325,7 +315,7 @@ export function subscribeRoutes(deps: AppDeps) {
   app.post('/preferences/address', async (c) => {
     const subscriber = await subscriberFromToken(c, 'address');
     if (!subscriber || subscriber.status === 'unsubscribed') return badLink(c);
-    const { email } = await confirmAddressChange(await addressDeps(), subscriber, deps.clientIp(c));
+    const { email } = await confirmAddressChange(addressDeps, subscriber, deps.clientIp(c));
     const site = await siteInfo();
     return renderPage(
       c,

@@ -10,11 +10,12 @@ import {
   findSubscriberByEmail,
   listSubscriberSchools,
   moveSubscriptionStatements,
-  setPendingEmail,
+  setPendingEmailStatement,
   type Subscriber,
 } from '../db/subscribers';
 import { checkEmailAddress } from '../email/email-address';
-import { newMessageId, type Mailer } from '../email/mailer';
+import { queueAddressConfirmStatement } from '../db/messages';
+import { newMessageId, type OutgoingEmail } from '../email/mailer';
 import { renderNoticeEmail } from '../email/render-notice-email';
 import type { EmailSite } from '../email/render-digest-email';
 import { subscriptionToken } from '../email/subscription-tokens';
@@ -22,11 +23,9 @@ import { randomToken } from '../auth/tokens';
 
 export interface AddressDeps {
   db: Database;
-  mailer: Mailer;
-  signingKey: string;
   now: () => number;
-  site: EmailSite;
-  mailFrom: string;
+  /** The confirmation link is queued; this starts the background sender. */
+  wakeSender: () => void;
 }
 
 const HOUR = 60 * 60_000;
@@ -56,10 +55,27 @@ export async function requestAddressChange(
       message: 'There have been too many address changes from here. Please wait an hour and try again.',
     };
   }
-  await setPendingEmail(deps.db, subscriber.id, checked.address, now);
+  // The link goes out from the background sender: the answer takes no longer whoever the address belongs to.
+  await deps.db.batch([
+    setPendingEmailStatement(deps.db, subscriber.id, checked.address, now),
+    queueAddressConfirmStatement(deps.db, subscriber.id, checked.address, now),
+  ]);
+  deps.wakeSender();
+  return {
+    ok: true,
+    message: `A confirmation link is on its way to ${checked.address}. Until you open it, the digest keeps going to ${subscriber.email}.`,
+  };
+}
+
+/** The email with the link that moves the subscription to `toAddress`, sent to that address. */
+export async function addressConfirmEmail(
+  deps: { signingKey: string; site: EmailSite; mailFrom: string },
+  subscriber: Subscriber,
+  toAddress: string,
+): Promise<OutgoingEmail> {
   const token = await subscriptionToken(deps.signingKey, 'address', {
     ...subscriber,
-    pendingEmail: checked.address,
+    pendingEmail: toAddress,
   });
   const url = `${deps.site.publicUrl}/preferences/address?token=${token}`;
   const email = renderNoticeEmail(deps.site, {
@@ -71,25 +87,15 @@ export async function requestAddressChange(
     ],
     action: { label: 'Move my subscription here', url },
   });
-  const sent = await deps.mailer.send({
+  return {
     from: deps.mailFrom,
-    to: checked.address,
+    to: toAddress,
     subject: email.subject,
     html: email.html,
     text: email.text,
     headers: {},
     messageId: newMessageId(deps.mailFrom, `address-${subscriber.id}-${randomToken(8)}`),
     accountTokens: [token],
-  });
-  if (!sent.ok)
-    return {
-      ok: false,
-      status: 400,
-      message: 'The confirmation email could not be sent to that address. Check it and try again.',
-    };
-  return {
-    ok: true,
-    message: `A confirmation link is on its way to ${checked.address}. Until you open it, the digest keeps going to ${subscriber.email}.`,
   };
 }
 

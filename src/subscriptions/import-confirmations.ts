@@ -6,7 +6,7 @@ import { subscribers } from '../db/schema';
 import { listSubscriberSchools, listUnsentImportConfirmations, type Subscriber } from '../db/subscribers';
 import type { Mailer } from '../email/mailer';
 import type { EmailSite } from '../email/render-digest-email';
-import { sendConfirmationEmail } from './subscribe';
+import { confirmationEmail } from './subscribe';
 
 export interface ConfirmationDeps {
   db: Database;
@@ -34,11 +34,11 @@ async function sendOne(deps: ConfirmationDeps, subscriber: Subscriber): Promise<
     .returning({ id: subscribers.id });
   if (claimed.length === 0) return false;
   const schools = await listSubscriberSchools(deps.db, subscriber.id);
-  const outcome = await sendConfirmationEmail(
+  const email = await confirmationEmail(
     deps,
     subscriber,
     schools.map((s) => s.name),
     true,
   );
-  return outcome.ok;
+  return (await deps.mailer.send(email)).ok;
 }

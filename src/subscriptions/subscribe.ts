@@ -1,30 +1,24 @@
 // Asking for the digest by email: check the address strictly, limit how often one address or one client can
-// ask, record consent, and send the confirmation link (double opt-in). The answer never reveals whether the
-// address was already subscribed.
+// ask, record consent, and queue the confirmation link (double opt-in). Neither the answer nor the work behind
+// it reveals whether the address was already subscribed.
 import { clientKeyOf } from '../client-address';
 import { randomToken } from '../auth/tokens';
 import type { Database } from '../db/client';
 import { recordAndCountRateEvents, withdrawRateEvents } from '../db/rate-events';
 import { findSchoolsBySlugs } from '../db/schools';
-import {
-  emailKeyOf,
-  findSubscriberByEmail,
-  markConfirmSent,
-  upsertPendingSubscriber,
-} from '../db/subscribers';
+import { queueSubscribeConfirmStatement } from '../db/messages';
+import { emailKeyOf, pendingSubscriptionStatements } from '../db/subscribers';
 import { checkEmailAddress } from '../email/email-address';
-import { newMessageId, type Mailer, type SendOutcome } from '../email/mailer';
+import { newMessageId, type OutgoingEmail } from '../email/mailer';
 import { renderConfirmEmail } from '../email/render-confirm-email';
 import type { EmailSite } from '../email/render-digest-email';
 import { subscriptionToken } from '../email/subscription-tokens';
 
 export interface SubscribeDeps {
   db: Database;
-  mailer: Mailer;
-  signingKey: string;
   now: () => number;
-  site: EmailSite;
-  mailFrom: string;
+  /** The confirmation is queued; this starts the background sender. */
+  wakeSender: () => void;
 }
 
 export type SubscribeOutcome = { ok: true } | { ok: false; status: 400 | 429; message: string };
@@ -62,35 +56,23 @@ export async function requestSubscription(
     };
   }
 
-  const existing = await findSubscriberByEmail(deps.db, checked.address);
-  // Already subscribed: say the same as for anyone else, and send nothing. A suspended address (its mail
-  // bounced) may subscribe again; confirming proves the mailbox works once more.
-  if (existing?.status === 'confirmed') return { ok: true };
-
+  // The same statements whether or not the address is known or already confirmed (they are conditional), and
+  // no email in the request: the background sender sends the confirmation, so the answer takes as long for
+  // a subscribed address as for a new one. A suspended address (its mail bounced) may subscribe again;
+  // confirming proves the mailbox works once more.
   const schools = await findSchoolsBySlugs(deps.db, input.schoolSlugs.slice(0, 100));
-  const subscriber = await upsertPendingSubscriber(
-    deps.db,
-    {
-      email: checked.address,
-      nonce: randomToken(12),
-      consent: { text: CONSENT_TEXT, source: input.source ?? 'form', schools: schools.map((s) => s.slug) },
-      schoolIds: schools.map((s) => s.id),
-    },
-    now,
-  );
-  const sent = await sendConfirmationEmail(
-    deps,
-    subscriber,
-    schools.map((s) => s.name),
-  );
-  if (!sent.ok) {
-    return {
-      ok: false,
-      status: 400,
-      message: 'The confirmation email could not be sent to that address. Check it and try again.',
-    };
-  }
-  await markConfirmSent(deps.db, subscriber.id, now);
+  const nonce = randomToken(12);
+  const subscription = {
+    email: checked.address,
+    nonce,
+    consent: { text: CONSENT_TEXT, source: input.source ?? 'form', schools: schools.map((s) => s.slug) },
+    schoolIds: schools.map((s) => s.id),
+  } as const;
+  await deps.db.batch([
+    ...pendingSubscriptionStatements(deps.db, subscription, now),
+    queueSubscribeConfirmStatement(deps.db, { emailKey: emailKeyOf(checked.address), nonce }, now),
+  ]);
+  deps.wakeSender();
   return { ok: true };
 }
 
@@ -98,12 +80,12 @@ export async function requestSubscription(
  * The double opt-in email: a signed link to the confirm page. `invited` words it for an address the district
  * imported from its own list, which the person never typed into our form.
  */
-export async function sendConfirmationEmail(
-  deps: Pick<SubscribeDeps, 'mailer' | 'signingKey' | 'site' | 'mailFrom'>,
+export async function confirmationEmail(
+  deps: { signingKey: string; site: EmailSite; mailFrom: string },
   subscriber: { id: number; email: string; tokenNonce: string },
   schoolNames: string[],
   invited = false,
-): Promise<SendOutcome> {
+): Promise<OutgoingEmail> {
   const token = await subscriptionToken(deps.signingKey, 'confirm', subscriber);
   const email = renderConfirmEmail(
     deps.site,
@@ -111,7 +93,7 @@ export async function sendConfirmationEmail(
     schoolNames,
     invited,
   );
-  return deps.mailer.send({
+  return {
     from: deps.mailFrom,
     to: subscriber.email,
     subject: email.subject,
@@ -119,5 +101,5 @@ export async function sendConfirmationEmail(
     text: email.text,
     headers: {},
     messageId: newMessageId(deps.mailFrom, `confirm-${subscriber.id}-${randomToken(8)}`),
-  });
+  };
 }

@@ -36,6 +36,7 @@ import { renderDigestEmail } from '../../email/render-digest-email';
 import { redirectWith } from '../flash';
 import { field, fields, readForm, type FormBody } from '../form';
 import { actorOf, adminPage, currentUser, type AdminEnv } from './context';
+import { emailIsOn } from '../../email/no-mailer';
 
 export function deskActorOf(deps: AppDeps, c: Context<AdminEnv>): DeskActor {
   const user = currentUser(c);
@@ -113,6 +114,7 @@ export function inboxRoutes(deps: AppDeps) {
           theirs={options.theirs}
           correctionNote={options.correctionNote}
           names={names}
+          emailOff={!emailIsOn(deps.mailer)}
         />
       ),
     });
@@ -157,7 +159,9 @@ export function inboxRoutes(deps: AppDeps) {
           const emails = queued === 1 ? '1 email is' : `${queued} emails are`;
           return redirectWith(c, deps.signingKey, back(), {
             kind: 'ok',
-            text: `Published. ${emails} on the way to subscribers.`,
+            text: emailIsOn(deps.mailer)
+              ? `Published. ${emails} on the way to subscribers.`
+              : 'Published on the site and in the feeds. Email is off, so no email was sent.',
           });
         }
         case 'ready': {

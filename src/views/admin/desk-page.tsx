@@ -21,6 +21,8 @@ export interface DeskPageProps {
   names: Map<number, string>;
   /** A correction note typed before the correction was refused, shown again. */
   correctionNote?: string;
+  /** No email provider is configured: publishing puts the digest on the site and in the feeds only. */
+  emailOff?: boolean;
 }
 
 export function DeskPage(props: DeskPageProps) {
@@ -234,7 +236,17 @@ function Toolbar(props: DeskPageProps & { canApprove: boolean }) {
         </button>
       )}
       <span class="autosave-status muted small" aria-live="polite"></span>
+      {props.emailOff ? <EmailOffNotice /> : null}
     </div>
+  );
+}
+
+function EmailOffNotice() {
+  return (
+    <p class="hint email-off" role="note">
+      Email is off: no email provider is configured, so publishing puts the digest on the site and in the
+      feeds, and sends no email.
+    </p>
   );
 }
 
@@ -280,11 +292,13 @@ function CorrectionPanel(props: DeskPageProps) {
           type="checkbox"
           name="correction_email"
           value="1"
-          disabled={alreadyEmailed || state.recipients === 0}
+          disabled={alreadyEmailed || state.recipients === 0 || props.emailOff}
         />{' '}
-        {alreadyEmailed
-          ? 'A correction email already went out for this digest; this one shows on the site and in the feeds.'
-          : `Email a short correction to the ${state.recipients} ${state.recipients === 1 ? 'person' : 'people'} who received it`}
+        {props.emailOff
+          ? 'Email is off (no email provider is configured), so no correction email can go out.'
+          : alreadyEmailed
+            ? 'A correction email already went out for this digest; this one shows on the site and in the feeds.'
+            : `Email a short correction to the ${state.recipients} ${state.recipients === 1 ? 'person' : 'people'} who received it`}
       </label>
       <div class="actions">
         <button type="submit" name="op" value="correct">

@@ -1,0 +1,142 @@
+// Storage for one-off messages (confirm a subscription, confirm a new address, a password link): queued by a
+// request, sent by the background sender, moving queued → sending → sent (or failed, bounced, skipped, unknown)
+// like a digest delivery. The queueing statements are conditional, so a request writes the same statements
+// whether or not the address belongs to anyone.
+import { count, sql } from 'drizzle-orm';
+import type { Database, Statement } from './client';
+import { messages } from './schema';
+
+export type Message = typeof messages.$inferSelect;
+export type MessageKind = Message['kind'];
+export type MessageState = Message['state'];
+
+/**
+ * A confirmation email for the subscriber with this address, queued only where the subscription this request
+ * just wrote (its fresh nonce) is pending: nothing for an address already confirmed.
+ */
+export function queueSubscribeConfirmStatement(
+  db: Database,
+  subscriber: { emailKey: string; nonce: string },
+  now: number,
+): Statement {
+  return db.raw(sql`insert into ${messages} (kind, subscriber_id, to_address, queued_at, updated_at)
+    select 'subscribe-confirm', id, email, ${now}, ${now} from subscribers
+     where email_key = ${subscriber.emailKey} and token_nonce = ${subscriber.nonce} and status = 'pending'`);
+}
+
+/** A link to confirm a subscription's new address, sent to that address. */
+export function queueAddressConfirmStatement(
+  db: Database,
+  subscriberId: number,
+  toAddress: string,
+  now: number,
+): Statement {
+  return db.raw(sql`insert into ${messages} (kind, subscriber_id, to_address, queued_at, updated_at)
+    values ('address-confirm', ${subscriberId}, ${toAddress}, ${now}, ${now})`);
+}
+
+/** A password link for the active account with this address, if there is one; otherwise nothing. */
+export function queuePasswordLinkStatement(db: Database, email: string, now: number): Statement {
+  return db.raw(sql`insert into ${messages} (kind, user_id, to_address, queued_at, updated_at)
+    select 'password-link', id, email, ${now}, ${now} from users where email = ${email} and disabled = 0`);
+}
+
+/** Queued messages that are due, oldest first. */
+export async function listDueMessages(
+  db: Database,
+  filter: { now: number; limit: number },
+): Promise<Message[]> {
+  return db.query<Message>(
+    `select id, kind, subscriber_id as subscriberId, user_id as userId, to_address as toAddress, state,
+            attempts, next_attempt_at as nextAttemptAt, last_error as lastError, message_id as messageId,
+            queued_at as queuedAt, sent_at as sentAt, updated_at as updatedAt
+       from messages where state = 'queued' and next_attempt_at <= ?
+      order by next_attempt_at, id limit ?`,
+    [filter.now, filter.limit],
+  );
+}
+
+export async function countDueMessages(db: Database, now: number): Promise<number> {
+  const rows = await db.query<{ n: number }>(
+    `select count(*) as n from messages where state = 'queued' and next_attempt_at <= ?`,
+    [now],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/** queued → sending, only if still queued; answers whether this caller won the claim. */
+export async function claimMessage(db: Database, id: number, now: number): Promise<boolean> {
+  const rows = await db.query<{ id: number }>(
+    `update messages set state = 'sending', attempts = attempts + 1, updated_at = ?
+      where id = ? and state = 'queued' returning id`,
+    [now, id],
+  );
+  return rows.length > 0;
+}
+
+export async function markMessageSent(db: Database, id: number, messageId: string | null, now: number) {
+  await db.prepared(
+    `update messages set state = 'sent', sent_at = ?, message_id = ?, last_error = null, updated_at = ?
+      where id = ? and state = 'sending'`,
+    [now, messageId, now, id],
+  );
+}
+
+export async function markMessageRetry(
+  db: Database,
+  id: number,
+  error: string,
+  retryAt: number,
+  now: number,
+) {
+  await db.prepared(
+    `update messages set state = 'queued', last_error = ?, next_attempt_at = ?, updated_at = ?
+      where id = ? and state = 'sending'`,
+    [error, retryAt, now, id],
+  );
+}
+
+export async function markMessageFailed(
+  db: Database,
+  id: number,
+  outcome: { state: 'failed' | 'bounced' | 'skipped'; error: string },
+  now: number,
+) {
+  await db.prepared(
+    `update messages set state = ?, last_error = ?, updated_at = ?
+      where id = ? and state in ('sending', 'queued')`,
+    [outcome.state, outcome.error, now, id],
+  );
+}
+
+/** Messages claimed before `sendingBefore` and still in flight: their process died (see deliveries.ts). */
+export async function markStaleMessagesUnknown(
+  db: Database,
+  sendingBefore: number,
+  now: number,
+): Promise<number> {
+  const rows = await db.query<{ id: number }>(
+    `update messages set state = 'unknown', last_error = ?, updated_at = ?
+      where state = 'sending' and updated_at < ? returning id`,
+    ['The process stopped while this message was being sent.', now, sendingBefore],
+  );
+  return rows.length;
+}
+
+export async function countMessagesByState(db: Database): Promise<Record<MessageState, number>> {
+  const rows = await db.orm
+    .select({ state: messages.state, n: count() })
+    .from(messages)
+    .groupBy(messages.state);
+  const counts: Record<MessageState, number> = {
+    queued: 0,
+    sending: 0,
+    sent: 0,
+    failed: 0,
+    bounced: 0,
+    unknown: 0,
+    skipped: 0,
+  };
+  for (const row of rows) counts[row.state] = row.n;
+  return counts;
+}
