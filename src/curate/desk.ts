@@ -40,6 +40,12 @@ import { DIGEST_LEVEL, FINDING_KINDS, runChecks, type Finding, type FindingKind 
 
 export type Permission = 'curate' | 'publish' | 'override' | 'approve';
 
+/**
+ * The most posts one digest holds. A day's digest is a curated handful; far beyond this it is a mistake (or a
+ * script gone wrong), and it is refused with a sentence before anything is looked up or written.
+ */
+export const MAX_DIGEST_ENTRIES = 200;
+
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
   contributor: ['curate'],
   editor: ['curate', 'publish', 'override', 'approve'],
@@ -288,6 +294,12 @@ export async function saveDesk(
 }
 
 async function resolveEntries(deps: DeskDeps, state: DeskState, inputs: EntryInput[]): Promise<EntryDraft[]> {
+  if (inputs.length > MAX_DIGEST_ENTRIES)
+    throw new DeskError(
+      422,
+      'too-many-entries',
+      `A digest holds at most ${MAX_DIGEST_ENTRIES} posts, and this one has ${inputs.length}. Choose the best of the day; nothing was saved.`,
+    );
   const ids = [...new Set(inputs.map((e) => e.itemId))];
   const items = new Map((await findItemsByIds(deps.db, ids)).map((item) => [item.id, item]));
   const stored = new Map(state.entries.map((e) => [e.itemId, e]));
