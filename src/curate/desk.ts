@@ -224,6 +224,10 @@ async function checkDigest(
   });
 }
 
+// True whether their save came before this one (refused) or just after it (this one replaced at once).
+const SAVED_BY_SOMEONE_ELSE =
+  'Someone else saved this digest while you were editing, so the version saved now is theirs. Both versions are shown: keep yours or take theirs.';
+
 /**
  * Saves a draft: the given entries in the given order; fields not given keep their stored value (or the
  * post's default for a newly added post). Refused as a conflict if someone saved since `version`.
@@ -264,14 +268,14 @@ export async function saveDesk(
         'This digest was published meanwhile, so your changes were not saved.',
         { current },
       );
-    throw new DeskError(
-      409,
-      'conflict',
-      'Someone else saved this digest while you were editing, so your changes were not saved. Both versions are shown: keep yours or take theirs.',
-      { current },
-    );
+    throw new DeskError(409, 'conflict', SAVED_BY_SOMEONE_ELSE, { current });
   }
   const after = await loadDesk(deps, date);
+  if (after.digest?.version !== saved.digest.version) {
+    // Someone saved again in the moment since: what follows (publishing, scheduling, the next autosave)
+    // must act on the version this request saved or on none, never on theirs unseen.
+    throw new DeskError(409, 'conflict', SAVED_BY_SOMEONE_ELSE, { current: after });
+  }
   const resolved = before.open.filter(
     (f) =>
       !after.open.some((g) => g.itemId === f.itemId && g.kind === f.kind) &&
@@ -423,6 +427,13 @@ export async function publishDesk(
     digest.version,
     auditDetails,
   );
+  if (!published.ok && published.reason === 'changed')
+    throw new DeskError(
+      409,
+      'conflict',
+      'Someone saved a new version while you were publishing, so nothing was published. Both versions are shown: review them before publishing.',
+      { current: await loadDesk(deps, date) },
+    );
   if (!published.ok)
     throw new DeskError(
       409,
