@@ -4,7 +4,6 @@
 import { auditStatement, recordAudit, type Actor } from '../db/audit';
 import type { Database } from '../db/client';
 import {
-  approveDigest,
   findDigest,
   listCorrections,
   listEntries,
@@ -16,6 +15,7 @@ import {
   unpublishDigest,
   type Digest,
   type DigestCorrection,
+  type DigestDraft,
   type DigestEntryWithItem,
   type EntryDraft,
 } from '../db/digests';
@@ -135,7 +135,7 @@ export interface DraftInput {
   version?: number;
 }
 
-function require(actor: DeskActor, permission: Permission, doing: string): void {
+export function requirePermission(actor: DeskActor, permission: Permission, doing: string): void {
   if (!can(actor.role, permission)) {
     throw new DeskError(
       403,
@@ -238,7 +238,7 @@ export async function saveDesk(
   date: string,
   input: DraftInput,
 ): Promise<DeskState> {
-  require(actor, 'curate', 'edit digests');
+  requirePermission(actor, 'curate', 'edit digests');
   const before = await loadDesk(deps, date);
   if (before.digest?.status === 'published') {
     throw new DeskError(409, 'published', 'This digest is already published, so it cannot be edited here.');
@@ -249,6 +249,10 @@ export async function saveDesk(
   // Version 0 means "I saw no digest": if one exists now, someone saved first, and that is a conflict.
   const expectedVersion =
     input.version === 0 ? (before.digest ? 0 : undefined) : (input.version ?? before.digest?.version);
+  // Saving what is already saved makes no new version: a button that saves first (publish, schedule) must not
+  // void a second person's approval of exactly this version, nor make its presser the last editor.
+  if (expectedVersion === before.digest?.version && isStoredVersion(before, { title, intro, entries }))
+    return before;
   const saved = await saveDigestDraft(
     deps.db,
     date,
@@ -297,6 +301,43 @@ export async function saveDesk(
   return after;
 }
 
+/** Whether a draft, read the way a save reads it, says anything other than the stored version. */
+export async function differsFromStored(
+  deps: DeskDeps,
+  state: DeskState,
+  input: DraftInput,
+): Promise<boolean> {
+  const digest = state.digest;
+  if (!digest) return true;
+  const entries = await resolveEntries(deps, state, input.entries);
+  return !isStoredVersion(state, {
+    title: input.title?.trim() ?? digest.title,
+    intro: input.intro?.trim() ?? digest.intro,
+    entries,
+  });
+}
+
+function isStoredVersion(state: DeskState, content: DigestDraft): boolean {
+  const digest = state.digest;
+  return (
+    !!digest &&
+    content.title === digest.title &&
+    content.intro === digest.intro &&
+    content.entries.length === state.entries.length &&
+    content.entries.every((entry, i) => {
+      const stored = state.entries[i]!;
+      return (
+        entry.itemId === stored.itemId &&
+        entry.headline === stored.headline &&
+        entry.blurb === stored.blurb &&
+        entry.imageUrl === stored.imageUrl &&
+        entry.imageAlt === stored.imageAlt
+      );
+    })
+  );
+}
+
+/** The entries a save would store for these inputs: checked, with defaults filled in, trimmed. */
 async function resolveEntries(deps: DeskDeps, state: DeskState, inputs: EntryInput[]): Promise<EntryDraft[]> {
   if (inputs.length > MAX_DIGEST_ENTRIES)
     throw new DeskError(
@@ -399,7 +440,7 @@ export async function publishDesk(
   version?: number,
   auditDetails?: Record<string, unknown>,
 ): Promise<{ queued: number }> {
-  require(actor, 'publish', 'publish digests');
+  requirePermission(actor, 'publish', 'publish digests');
   const state = await loadDesk(deps, date);
   let digest: Digest;
   try {
@@ -450,7 +491,7 @@ export async function markReady(
   date: string,
   version?: number,
 ): Promise<number> {
-  require(actor, 'publish', 'schedule digests');
+  requirePermission(actor, 'publish', 'schedule digests');
   const state = await loadDesk(deps, date);
   const digest = assertPublishable(state, version);
   const now = deps.now();
@@ -488,7 +529,7 @@ export async function overrideFinding(
   date: string,
   finding: { itemId: number; kind: string; reason: string },
 ): Promise<DeskState> {
-  require(actor, 'override', 'override check findings');
+  requirePermission(actor, 'override', 'override check findings');
   if (!(FINDING_KINDS as readonly string[]).includes(finding.kind)) {
     throw new DeskError(
       422,
@@ -540,56 +581,6 @@ export async function overrideFinding(
   return loadDesk(deps, date);
 }
 
-export async function approveDesk(
-  deps: DeskDeps,
-  actor: DeskActor,
-  date: string,
-  version?: number,
-): Promise<void> {
-  require(actor, 'approve', 'approve digests');
-  if (actor.userId === null)
-    throw new DeskError(
-      403,
-      'person-required',
-      'Approval is a person’s decision; sign in to the admin to approve.',
-    );
-  const state = await loadDesk(deps, date);
-  const digest = state.digest;
-  if (!digest || state.entries.length === 0)
-    throw new DeskError(422, 'empty', `Nothing is selected for ${date}, so there is nothing to approve.`);
-  if (version !== undefined && version !== digest.version)
-    throw new DeskError(
-      409,
-      'conflict',
-      'The digest changed since you last saw it. Review the current version before approving.',
-    );
-  if (digest.updatedBy === actor.userId) {
-    throw new DeskError(
-      403,
-      'second-person',
-      'You made the last changes to this digest, so someone else must approve it.',
-    );
-  }
-  if (!(await approveDigest(deps.db, digest.id, digest.version, actor.userId))) {
-    throw new DeskError(
-      409,
-      'conflict',
-      'The digest changed while you were approving it. Review it and try again.',
-    );
-  }
-  await recordAudit(
-    deps.db,
-    actor,
-    {
-      action: 'digest.approve',
-      subjectType: 'digest',
-      subjectId: date,
-      details: { version: digest.version },
-    },
-    deps.now(),
-  );
-}
-
 /** A contributor hands the draft to editors, who are told by email. */
 export async function submitForReview(
   deps: DeskDeps,
@@ -597,7 +588,7 @@ export async function submitForReview(
   date: string,
   site: EmailSite,
 ): Promise<void> {
-  require(actor, 'curate', 'submit digests');
+  requirePermission(actor, 'curate', 'submit digests');
   const state = await loadDesk(deps, date);
   if (!state.digest || state.entries.length === 0)
     throw new DeskError(422, 'empty', `Nothing is selected for ${date}, so there is nothing to submit.`);
@@ -637,7 +628,7 @@ export async function correctDesk(
   date: string,
   request: CorrectionRequest,
 ): Promise<{ emails: number }> {
-  require(actor, 'publish', 'correct published digests');
+  requirePermission(actor, 'publish', 'correct published digests');
   const before = await loadDesk(deps, date);
   const digest = before.digest;
   if (!digest || digest.status !== 'published')
@@ -729,7 +720,7 @@ export async function takeDownEntry(
   itemId: number,
   reason: string,
 ): Promise<{ digestTakenDown: boolean }> {
-  require(actor, 'publish', 'take posts down');
+  requirePermission(actor, 'publish', 'take posts down');
   const trimmed = reason.trim();
   if (trimmed.length < 10)
     throw new DeskError(
@@ -757,7 +748,7 @@ export async function unpublishDesk(
   date: string,
   reason: string,
 ): Promise<void> {
-  require(actor, 'publish', 'unpublish digests');
+  requirePermission(actor, 'publish', 'unpublish digests');
   const trimmed = reason.trim();
   if (trimmed.length < 10)
     throw new DeskError(
@@ -784,7 +775,7 @@ export async function sendTestEmail(
   date: string,
   site: EmailSite,
 ): Promise<string> {
-  require(actor, 'curate', 'send test emails');
+  requirePermission(actor, 'curate', 'send test emails');
   if (!actor.email) throw new DeskError(422, 'no-address', 'There is no email address to send the test to.');
   const state = await loadDesk(deps, date);
   if (!state.digest || state.entries.length === 0)

@@ -2,8 +2,8 @@
 // /admin/inbox/DATE/…, and the actions that go on from the page as it is (add, move, publish, …) first save
 // every edit in the form. JSON requests (the autosave script) get JSON answers.
 import { Hono, type Context } from 'hono';
+import { approveDesk } from '../../curate/approval';
 import {
-  approveDesk,
   correctDesk,
   DeskError,
   deskDepsOf,
@@ -240,11 +240,20 @@ export function inboxRoutes(deps: AppDeps) {
     }),
   );
 
+  // Approving saves nothing: the approver approves the version their page shows, or is told why not.
   app.post(
     `/${DAY}/approve`,
     act(async (c, request) => {
-      const saved = await saveDraft(request);
-      await approveDesk(desk, request.actor, request.date, saved.digest.version);
+      try {
+        await approveDesk(desk, request.actor, request.date, request.draft.version, request.draft);
+      } catch (error) {
+        if (!(error instanceof DeskError) || error.status !== 409) throw error;
+        const current = error.details.current ?? (await loadDesk(desk, request.date));
+        // Moved on: the version now saved, to review afresh. Edited here: the page as typed, nothing lost.
+        const shown =
+          error.code === 'unsaved-changes' ? await mineOver(deps.db, current, request.draft) : current;
+        return render(c, shown, { status: 409, flash: { kind: 'error', text: error.message } });
+      }
       return done(c, request.date, 'Approved. It can now be published.');
     }),
   );
