@@ -5,6 +5,7 @@ import { listApiTokens } from '../src/db/api-tokens';
 import { cliActor, listAudit } from '../src/db/audit';
 import type { Role } from '../src/db/users';
 import { MAX_DIGEST_ENTRIES } from '../src/curate/desk';
+import { changeSetting } from '../src/settings/district-settings';
 import { addSchoolWithSource, item, storeItems } from './fixtures';
 import { serveBody, startTestServer, type TestServer } from './http-server';
 import { signedInClient, startTestApp, type TestApp } from './test-app';
@@ -273,5 +274,36 @@ describe('JSON API /api/v1', () => {
       role: 'admin',
     });
     expect(refused.status).toBe(403);
+  });
+  it('keeps a person’s approval through a save that changes nothing, and publishes the approved version', async () => {
+    const db = app.runtime.deps.db;
+    await changeSetting(db, 'require_approval', 'true', app.clock.now());
+    try {
+      const { source } = await addSchoolWithSource(db, 'Adams High', 'https://adams.example/feed');
+      await storeItems(db, source.id, [
+        item({ guid: 'play', publishedAt: Date.parse('2026-11-17T18:00:00Z') }),
+      ]);
+      const [post] = (await call('GET', '/items?date=2026-11-17')).body.items as { id: number }[];
+      const draft = { intro: 'The school play opened.', entries: [{ item_id: post!.id }] };
+      const saved = await call('PUT', '/digests/2026-11-17', 'editor', draft);
+      expect(saved.body).toMatchObject({ version: 2, approved: false });
+
+      // A person approves that version at the desk (a token cannot approve).
+      const lee = await signedInClient(app, 'lee.approver@district.example', 'editor');
+      const approved = await lee.post('/admin/inbox/2026-11-17/approve', {
+        _csrf: await lee.csrf('/admin/inbox?date=2026-11-17'),
+        version: '2',
+        entry: String(post!.id),
+      });
+      expect(approved.status).toBe(303);
+
+      // The program saves the same draft again before publishing, as a careful client does.
+      const again = await call('PUT', '/digests/2026-11-17', 'editor', { ...draft, version: 2 });
+      expect(again.body).toMatchObject({ version: 2, approved: true });
+      const published = await call('POST', '/digests/2026-11-17/publish', 'editor', { version: 2 });
+      expect(published).toMatchObject({ status: 200, body: { published: true } });
+    } finally {
+      await changeSetting(db, 'require_approval', 'false', app.clock.now());
+    }
   });
 });
