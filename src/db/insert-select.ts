@@ -1,7 +1,7 @@
 // INSERT … SELECT through drizzle's builder: rows made once for each row a select finds, so an insert can
 // depend on what is in the database when it runs (the claim pattern's conditional writes, see client.ts).
 import { Column, getTableColumns, is, SQL, sql } from 'drizzle-orm';
-import { unionAll, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Database, Statement } from './client';
 
 /** A row to insert: each column a value, or an expression read in the select (a column, an SQL fragment). */
@@ -35,9 +35,9 @@ function selectionOf<T extends SQLiteTable>(table: T, row: RowOf<T>): Record<str
 }
 
 /**
- * Inserts `rows` into `table`, each once per row of `source`, as few statements as the database's limit on
- * bound parameters allows (D1 takes 100 per statement). With `ignoreConflicts`, a row that would break a
- * unique key is skipped instead of failing the batch.
+ * Inserts `rows` into `table`, each once per row of `source`: one statement per row, since joining rows into
+ * one compound select soon meets D1's limit on its terms (a handful) long before the 100 parameters it takes.
+ * With `ignoreConflicts`, a row that would break a unique key is skipped instead of failing the batch.
  */
 export function insertSelect<T extends SQLiteTable>(
   db: Database,
@@ -46,22 +46,13 @@ export function insertSelect<T extends SQLiteTable>(
   source: RowSource,
   options: { ignoreConflicts?: boolean } = {},
 ): Statement[] {
-  const selects = rows.map((row) =>
-    db.orm
+  return rows.map((row) => {
+    const select = db.orm
       .select(selectionOf(table, row))
       .from(source.from)
       // SQLite reads `… FROM t ON CONFLICT` as a join unless the select has a WHERE clause.
-      .where(source.where ?? sql`1`),
-  );
-  if (selects.length === 0) return [];
-  const perRow = selects[0]!.toSQL().params.length;
-  const rowsPerStatement = Math.max(1, Math.floor(db.maxParameters / Math.max(1, perRow)));
-  const statements: Statement[] = [];
-  for (let start = 0; start < selects.length; start += rowsPerStatement) {
-    const [first, second, ...rest] = selects.slice(start, start + rowsPerStatement);
-    const select = second ? unionAll(first!, second, ...rest) : first!;
+      .where(source.where ?? sql`1`);
     const insert = db.orm.insert(table).select(select as never);
-    statements.push(options.ignoreConflicts ? insert.onConflictDoNothing() : insert);
-  }
-  return statements;
+    return options.ignoreConflicts ? insert.onConflictDoNothing() : insert;
+  });
 }
