@@ -121,4 +121,25 @@ describe('publishing from the desk', () => {
     );
     expect(await findDigest(app.runtime.deps.db, date)).toBeUndefined();
   });
+  it('schedules, publishes and takes a digest down, each from its own button', async () => {
+    const date = dateOf(DAYS - 2);
+    const form = { _csrf: csrf, entry: String(postOf.get(date)) };
+    const scheduled = await dana.post(`/admin/inbox/${date}/ready`, { ...form, version: '0' });
+    expect(scheduled.status).toBe(303);
+    expect(await findDigest(app.runtime.deps.db, date)).toMatchObject({ status: 'ready', version: 2 });
+    // Publishing the same page again saves nothing new: the scheduled version is the one that goes out.
+    expect((await dana.post(`/admin/inbox/${date}/publish`, { ...form, version: '2' })).status).toBe(303);
+    expect(await findDigest(app.runtime.deps.db, date)).toMatchObject({ status: 'published', version: 2 });
+    const short = await dana.post(`/admin/inbox/${date}/unpublish`, { ...form, unpublish_reason: 'Oops' });
+    expect(short.status).toBe(303);
+    expect((await findDigest(app.runtime.deps.db, date))!.status).toBe('published');
+    await dana.post(`/admin/inbox/${date}/unpublish`, {
+      ...form,
+      unpublish_reason: 'Published on the wrong day by mistake.',
+    });
+    expect((await findDigest(app.runtime.deps.db, date))!.status).toBe('unpublished');
+    expect(await (await dana.get(`/admin/inbox?date=${date}`)).text()).toContain(
+      'Taken down: Published on the wrong day by mistake.',
+    );
+  });
 });
