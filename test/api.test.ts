@@ -4,6 +4,9 @@ import { createApiToken } from '../src/auth/api-tokens';
 import { listApiTokens } from '../src/db/api-tokens';
 import { cliActor, listAudit } from '../src/db/audit';
 import type { Role } from '../src/db/users';
+import { MAX_DIGEST_ENTRIES } from '../src/curate/desk';
+import { changeSetting } from '../src/settings/district-settings';
+import { addSchoolWithSource, item, storeItems } from './fixtures';
 import { serveBody, startTestServer, type TestServer } from './http-server';
 import { signedInClient, startTestApp, type TestApp } from './test-app';
 
@@ -138,6 +141,44 @@ describe('JSON API /api/v1', () => {
     expect((await call('PUT', '/digests/2026-11-20', 'editor', '{not json')).status).toBe(400);
   });
 
+  it(`refuses a digest of 40,000 posts with a sentence, not a server error, and saves ${MAX_DIGEST_ENTRIES}`, async () => {
+    const db = app.runtime.deps.db;
+    const { source } = await addSchoolWithSource(db, 'Washington Middle', 'https://washington.example/feed');
+    const noon = Date.parse('2026-11-18T18:00:00Z');
+    await storeItems(
+      db,
+      source.id,
+      Array.from({ length: MAX_DIGEST_ENTRIES }, (_, i) =>
+        item({ guid: `w${i}`, publishedAt: noon + i * 1000 }),
+      ),
+    );
+    const ids = ((await call('GET', '/items?date=2026-11-18')).body.items as { id: number }[]).map(
+      (i) => i.id,
+    );
+    expect(ids).toHaveLength(MAX_DIGEST_ENTRIES);
+    // Every post of the day, and ids beyond them (a script gone wrong): 40,000 distinct entries.
+    const huge = [...ids, ...Array.from({ length: 40_000 - ids.length }, (_, i) => 1_000_000 + i)];
+    const refused = await call('PUT', '/digests/2026-11-18', 'editor', {
+      entries: huge.map((id) => ({ item_id: id })),
+    });
+    expect(refused).toEqual({
+      status: 422,
+      body: {
+        error: {
+          code: 'too-many-entries',
+          message: `A digest holds at most ${MAX_DIGEST_ENTRIES} posts, and this one has 40000. Choose the best of the day; nothing was saved.`,
+        },
+      },
+    });
+    expect((await call('GET', '/digests/2026-11-18')).body).toMatchObject({ status: 'empty', entries: [] });
+
+    const full = await call('PUT', '/digests/2026-11-18', 'editor', {
+      entries: ids.map((id) => ({ item_id: id })),
+    });
+    expect(full.status).toBe(200);
+    expect(full.body.entries.map((e: { item_id: number }) => e.item_id)).toEqual(ids);
+  });
+
   it('refuses to publish with open findings (422), lets editors resolve them, then publishes', async () => {
     expect((await call('POST', '/digests/2026-11-20/publish', 'contributor')).status).toBe(403);
     const refused = await call('POST', '/digests/2026-11-20/publish');
@@ -233,5 +274,36 @@ describe('JSON API /api/v1', () => {
       role: 'admin',
     });
     expect(refused.status).toBe(403);
+  });
+  it('keeps a person’s approval through a save that changes nothing, and publishes the approved version', async () => {
+    const db = app.runtime.deps.db;
+    await changeSetting(db, 'require_approval', 'true', app.clock.now());
+    try {
+      const { source } = await addSchoolWithSource(db, 'Adams High', 'https://adams.example/feed');
+      await storeItems(db, source.id, [
+        item({ guid: 'play', publishedAt: Date.parse('2026-11-17T18:00:00Z') }),
+      ]);
+      const [post] = (await call('GET', '/items?date=2026-11-17')).body.items as { id: number }[];
+      const draft = { intro: 'The school play opened.', entries: [{ item_id: post!.id }] };
+      const saved = await call('PUT', '/digests/2026-11-17', 'editor', draft);
+      expect(saved.body).toMatchObject({ version: 2, approved: false });
+
+      // A person approves that version at the desk (a token cannot approve).
+      const lee = await signedInClient(app, 'lee.approver@district.example', 'editor');
+      const approved = await lee.post('/admin/inbox/2026-11-17/approve', {
+        _csrf: await lee.csrf('/admin/inbox?date=2026-11-17'),
+        version: '2',
+        entry: String(post!.id),
+      });
+      expect(approved.status).toBe(303);
+
+      // The program saves the same draft again before publishing, as a careful client does.
+      const again = await call('PUT', '/digests/2026-11-17', 'editor', { ...draft, version: 2 });
+      expect(again.body).toMatchObject({ version: 2, approved: true });
+      const published = await call('POST', '/digests/2026-11-17/publish', 'editor', { version: 2 });
+      expect(published).toMatchObject({ status: 200, body: { published: true } });
+    } finally {
+      await changeSetting(db, 'require_approval', 'false', app.clock.now());
+    }
   });
 });

@@ -69,7 +69,9 @@ describe('the admin desk over HTTP', () => {
   let knownItemId: number | undefined;
   const itemId = async () => {
     knownItemId ??= Number(
-      /value="add:(\d+)"/.exec(await (await dana.get('/admin/inbox?date=2026-11-20')).text())?.[1],
+      /formaction="\/admin\/inbox\/2026-11-20\/entries\/(\d+)\/add"/.exec(
+        await (await dana.get('/admin/inbox?date=2026-11-20')).text(),
+      )?.[1],
     );
     expect(knownItemId).toBeGreaterThan(0);
     return knownItemId;
@@ -80,20 +82,18 @@ describe('the admin desk over HTTP', () => {
     const csrfLee = await lee.csrf('/admin/inbox?date=2026-11-20');
     const csrfCam = await cam.csrf('/admin/inbox?date=2026-11-20');
     // Both opened the desk at version 0 (nothing saved yet).
-    await lee.post('/admin/inbox?date=2026-11-20', {
+    await lee.post('/admin/inbox/2026-11-20/save', {
       _csrf: csrfLee,
       version: '0',
       entry: String(id),
       intro: 'Lee’s intro',
-      op: 'save',
     });
-    const refused = await cam.post('/admin/inbox?date=2026-11-20', {
+    const refused = await cam.post('/admin/inbox/2026-11-20/save', {
       _csrf: csrfCam,
       version: '0',
       entry: String(id),
       intro: 'Cam’s intro',
       [`blurb_${id}`]: 'Cam’s blurb',
-      op: 'save',
     });
     expect(refused.status).toBe(409);
     const page = await refused.text();
@@ -104,12 +104,11 @@ describe('the admin desk over HTTP', () => {
     expect((await findDigest(app.runtime.deps.db, '2026-11-20'))!.intro).toBe('Lee’s intro');
     // "Keep mine": the conflict page carries the current version, so saving again replaces theirs on purpose.
     const version = /name="version" value="(\d+)"/.exec(page)![1]!;
-    await cam.post('/admin/inbox?date=2026-11-20', {
+    await cam.post('/admin/inbox/2026-11-20/save', {
       _csrf: csrfCam,
       version,
       entry: String(id),
       intro: 'Cam’s intro',
-      op: 'save',
     });
     expect((await findDigest(app.runtime.deps.db, '2026-11-20'))!.intro).toBe('Cam’s intro');
   });
@@ -272,13 +271,12 @@ describe('the admin desk over HTTP', () => {
     const version = /name="version" value="(\d+)"/.exec(
       await (await dana.get('/admin/inbox?date=2026-11-20')).text(),
     )![1]!;
-    await dana.post('/admin/inbox?date=2026-11-20', {
+    await dana.post('/admin/inbox/2026-11-20/save', {
       _csrf: csrf,
       version,
       entry: String(id),
       [`image_${id}`]: 'https://room2.example/leaves.jpg',
       [`alt_${id}`]: 'Crayon leaf rubbings',
-      op: 'save',
     });
     const preview = await (await dana.get('/admin/inbox/preview?date=2026-11-20')).text();
     expect(preview).toContain('The email’s plain-text part');
@@ -361,12 +359,11 @@ describe('correcting a published digest at the desk', () => {
       media_release: '1',
     });
     const page = await (await dana.get('/admin/inbox?date=2026-11-20')).text();
-    const id = /value="add:(\d+)"/.exec(page)![1]!;
-    await dana.post('/admin/inbox?date=2026-11-20', {
+    const id = /formaction="\/admin\/inbox\/2026-11-20\/entries\/(\d+)\/add"/.exec(page)![1]!;
+    await dana.post('/admin/inbox/2026-11-20/publish', {
       _csrf: await dana.csrf('/admin/inbox?date=2026-11-20'),
       version: '0',
       entry: id,
-      op: 'publish',
     });
   });
   afterAll(async () => {
@@ -388,23 +385,21 @@ describe('correcting a published digest at the desk', () => {
     const { page, id, version, csrf } = await form();
     expect(page).toContain('Correct this digest');
     expect(page).not.toContain('data-autosave="on"');
-    const saveAttempt = await dana.post('/admin/inbox?date=2026-11-20', {
+    const saveAttempt = await dana.post('/admin/inbox/2026-11-20/save', {
       _csrf: csrf,
       version,
       entry: id,
       [`headline_${id}`]: 'Changed quietly',
-      op: 'save',
     });
     expect(saveAttempt.status).toBe(303);
     expect(await (await fetch(`${app.url}/digests/2026-11-20`)).text()).not.toContain('Changed quietly');
 
-    const refused = await dana.post('/admin/inbox?date=2026-11-20', {
+    const refused = await dana.post('/admin/inbox/2026-11-20/correct', {
       _csrf: csrf,
       version,
       entry: id,
       [`headline_${id}`]: 'Leaf rubbings in Room 2',
       correction_note: 'short',
-      op: 'correct',
     });
     expect(refused.status).toBe(422);
     const again = await refused.text();
@@ -415,13 +410,12 @@ describe('correcting a published digest at the desk', () => {
 
   it('publishes a correction with its note, and takes a post down with a reason', async () => {
     const { id, version, csrf } = await form();
-    const done = await dana.post('/admin/inbox?date=2026-11-20', {
+    const done = await dana.post('/admin/inbox/2026-11-20/correct', {
       _csrf: csrf,
       version,
       entry: id,
       [`headline_${id}`]: 'Leaf rubbings in Room 2',
       correction_note: 'The headline now names the right classroom.',
-      op: 'correct',
     });
     expect(done.status).toBe(303);
     const published = await (await fetch(`${app.url}/digests/2026-11-20`)).text();
@@ -429,12 +423,11 @@ describe('correcting a published digest at the desk', () => {
     expect(published).toContain('The headline now names the right classroom.');
 
     const next = await form();
-    await dana.post('/admin/inbox?date=2026-11-20', {
+    await dana.post(`/admin/inbox/2026-11-20/entries/${next.id}/takedown`, {
       _csrf: next.csrf,
       version: next.version,
       entry: next.id,
       [`takedown_reason_${next.id}`]: 'A parent asked us to remove the photo.',
-      op: `takedown:${next.id}`,
     });
     expect((await fetch(`${app.url}/digests/2026-11-20`)).status).toBe(404);
     const [entry] = await listAudit(app.runtime.deps.db, { action: 'entry.takedown', limit: 1 });

@@ -10,8 +10,8 @@ import { listItemsPublishedBetween } from '../db/items';
 import { rosterWordsAmong, replaceRoster } from '../db/roster';
 import { createOutboxMailer } from '../email/outbox-mailer';
 import { changeSetting } from '../settings/district-settings';
+import { approveDesk } from './approval';
 import {
-  approveDesk,
   DeskError,
   loadDesk,
   markReady,
@@ -96,6 +96,50 @@ describe('the desk', () => {
     await approveDesk(deps, lee, '2026-11-20');
     expect(await publishDesk(deps, dana, '2026-11-20')).toEqual({ queued: 0 });
     expect((await listAudit(db, { action: 'digest.approve', limit: 5 })).length).toBe(2);
+  });
+
+  it('approves exactly the version the approver was shown, saving nothing as them', async () => {
+    await changeSetting(db, 'require_approval', 'true', 1);
+    const saved = await saveDesk(deps, dana, '2026-11-20', {
+      intro: 'Kites and poems.',
+      entries: [{ itemId: ids[0]! }, { itemId: ids[1]!, blurb: 'A poem.' }],
+    });
+    const version = saved.digest!.version;
+    // What Lee's page holds: the stored version, field by field, as a form posts it.
+    const page = {
+      version,
+      title: '',
+      intro: 'Kites and poems.',
+      entries: saved.entries.map((e) => ({
+        itemId: e.itemId,
+        headline: e.headline,
+        blurb: e.blurb,
+        imageUrl: e.imageUrl,
+        imageAlt: e.imageAlt ?? '',
+      })),
+    };
+    expect(
+      await refusal(approveDesk(deps, lee, '2026-11-20', version, { ...page, intro: 'Kites, poems.' })),
+    ).toEqual({ status: 409, code: 'unsaved-changes' });
+    expect(
+      await refusal(
+        approveDesk(deps, lee, '2026-11-20', version, { ...page, entries: [...page.entries].reverse() }),
+      ),
+    ).toEqual({ status: 409, code: 'unsaved-changes' });
+    expect(await refusal(approveDesk(deps, lee, '2026-11-20', version - 1, page))).toEqual({
+      status: 409,
+      code: 'conflict',
+    });
+    expect((await loadDesk(deps, '2026-11-20')).approval.approved).toBe(false);
+
+    await approveDesk(deps, lee, '2026-11-20', version, page);
+    const approved = (await findDigest(db, '2026-11-20'))!;
+    expect(approved).toMatchObject({ version, updatedBy: dana.userId, approvedBy: lee.userId });
+    expect((await loadDesk(deps, '2026-11-20')).approval.approved).toBe(true);
+    // Saving the same thing again (as publishing from the desk does first) makes no new version.
+    const again = await saveDesk(deps, dana, '2026-11-20', page);
+    expect(again.digest).toMatchObject({ version, approvedBy: lee.userId });
+    expect(again.approval.approved).toBe(true);
   });
 
   it('schedules only a checked version; a later save makes it a draft again', async () => {

@@ -4,7 +4,6 @@
 import { auditStatement, recordAudit, type Actor } from '../db/audit';
 import type { Database } from '../db/client';
 import {
-  approveDigest,
   findDigest,
   listCorrections,
   listEntries,
@@ -16,6 +15,7 @@ import {
   unpublishDigest,
   type Digest,
   type DigestCorrection,
+  type DigestDraft,
   type DigestEntryWithItem,
   type EntryDraft,
 } from '../db/digests';
@@ -40,6 +40,12 @@ import { imagesOf, type ImageChoice } from './item-images';
 import { DIGEST_LEVEL, FINDING_KINDS, runChecks, type Finding, type FindingKind } from './run-checks';
 
 export type Permission = 'curate' | 'publish' | 'override' | 'approve';
+
+/**
+ * The most posts one digest holds. A day's digest is a curated handful; far beyond this it is a mistake (or a
+ * script gone wrong), and it is refused with a sentence before anything is looked up or written.
+ */
+export const MAX_DIGEST_ENTRIES = 200;
 
 const PERMISSIONS: Record<Role, readonly Permission[]> = {
   contributor: ['curate'],
@@ -130,7 +136,7 @@ export interface DraftInput {
   version?: number;
 }
 
-function require(actor: DeskActor, permission: Permission, doing: string): void {
+export function requirePermission(actor: DeskActor, permission: Permission, doing: string): void {
   if (!can(actor.role, permission)) {
     throw new DeskError(
       403,
@@ -219,6 +225,10 @@ async function checkDigest(
   });
 }
 
+// True whether their save came before this one (refused) or just after it (this one replaced at once).
+const SAVED_BY_SOMEONE_ELSE =
+  'Someone else saved this digest while you were editing, so the version saved now is theirs. Both versions are shown: keep yours or take theirs.';
+
 /**
  * Saves a draft: the given entries in the given order; fields not given keep their stored value (or the
  * post's default for a newly added post). Refused as a conflict if someone saved since `version`.
@@ -229,7 +239,7 @@ export async function saveDesk(
   date: string,
   input: DraftInput,
 ): Promise<DeskState> {
-  require(actor, 'curate', 'edit digests');
+  requirePermission(actor, 'curate', 'edit digests');
   const before = await loadDesk(deps, date);
   if (before.digest?.status === 'published') {
     throw new DeskError(409, 'published', 'This digest is already published, so it cannot be edited here.');
@@ -240,6 +250,10 @@ export async function saveDesk(
   // Version 0 means "I saw no digest": if one exists now, someone saved first, and that is a conflict.
   const expectedVersion =
     input.version === 0 ? (before.digest ? 0 : undefined) : (input.version ?? before.digest?.version);
+  // Saving what is already saved makes no new version: a button that saves first (publish, schedule) must not
+  // void a second person's approval of exactly this version, nor make its presser the last editor.
+  if (expectedVersion === before.digest?.version && isStoredVersion(before, { title, intro, entries }))
+    return before;
   const saved = await saveDigestDraft(
     deps.db,
     date,
@@ -259,14 +273,14 @@ export async function saveDesk(
         'This digest was published meanwhile, so your changes were not saved.',
         { current },
       );
-    throw new DeskError(
-      409,
-      'conflict',
-      'Someone else saved this digest while you were editing, so your changes were not saved. Both versions are shown: keep yours or take theirs.',
-      { current },
-    );
+    throw new DeskError(409, 'conflict', SAVED_BY_SOMEONE_ELSE, { current });
   }
   const after = await loadDesk(deps, date);
+  if (after.digest?.version !== saved.digest.version) {
+    // Someone saved again in the moment since: what follows (publishing, scheduling, the next autosave)
+    // must act on the version this request saved or on none, never on theirs unseen.
+    throw new DeskError(409, 'conflict', SAVED_BY_SOMEONE_ELSE, { current: after });
+  }
   const resolved = before.open.filter(
     (f) =>
       !after.open.some((g) => g.itemId === f.itemId && g.kind === f.kind) &&
@@ -288,7 +302,50 @@ export async function saveDesk(
   return after;
 }
 
+/** Whether a draft, read the way a save reads it, says anything other than the stored version. */
+export async function differsFromStored(
+  deps: DeskDeps,
+  state: DeskState,
+  input: DraftInput,
+): Promise<boolean> {
+  const digest = state.digest;
+  if (!digest) return true;
+  const entries = await resolveEntries(deps, state, input.entries);
+  return !isStoredVersion(state, {
+    title: input.title?.trim() ?? digest.title,
+    intro: input.intro?.trim() ?? digest.intro,
+    entries,
+  });
+}
+
+function isStoredVersion(state: DeskState, content: DigestDraft): boolean {
+  const digest = state.digest;
+  return (
+    !!digest &&
+    content.title === digest.title &&
+    content.intro === digest.intro &&
+    content.entries.length === state.entries.length &&
+    content.entries.every((entry, i) => {
+      const stored = state.entries[i]!;
+      return (
+        entry.itemId === stored.itemId &&
+        entry.headline === stored.headline &&
+        entry.blurb === stored.blurb &&
+        entry.imageUrl === stored.imageUrl &&
+        entry.imageAlt === stored.imageAlt
+      );
+    })
+  );
+}
+
+/** The entries a save would store for these inputs: checked, with defaults filled in, trimmed. */
 async function resolveEntries(deps: DeskDeps, state: DeskState, inputs: EntryInput[]): Promise<EntryDraft[]> {
+  if (inputs.length > MAX_DIGEST_ENTRIES)
+    throw new DeskError(
+      422,
+      'too-many-entries',
+      `A digest holds at most ${MAX_DIGEST_ENTRIES} posts, and this one has ${inputs.length}. Choose the best of the day; nothing was saved.`,
+    );
   const ids = [...new Set(inputs.map((e) => e.itemId))];
   const items = new Map((await findItemsByIds(deps.db, ids)).map((item) => [item.id, item]));
   const stored = new Map(state.entries.map((e) => [e.itemId, e]));
@@ -384,7 +441,7 @@ export async function publishDesk(
   version?: number,
   auditDetails?: Record<string, unknown>,
 ): Promise<{ queued: number }> {
-  require(actor, 'publish', 'publish digests');
+  requirePermission(actor, 'publish', 'publish digests');
   const state = await loadDesk(deps, date);
   let digest: Digest;
   try {
@@ -412,6 +469,13 @@ export async function publishDesk(
     digest.version,
     auditDetails,
   );
+  if (!published.ok && published.reason === 'changed')
+    throw new DeskError(
+      409,
+      'conflict',
+      'Someone saved a new version while you were publishing, so nothing was published. Both versions are shown: review them before publishing.',
+      { current: await loadDesk(deps, date) },
+    );
   if (!published.ok)
     throw new DeskError(
       409,
@@ -428,7 +492,7 @@ export async function markReady(
   date: string,
   version?: number,
 ): Promise<number> {
-  require(actor, 'publish', 'schedule digests');
+  requirePermission(actor, 'publish', 'schedule digests');
   const state = await loadDesk(deps, date);
   const digest = assertPublishable(state, version);
   const now = deps.now();
@@ -466,7 +530,7 @@ export async function overrideFinding(
   date: string,
   finding: { itemId: number; kind: string; reason: string },
 ): Promise<DeskState> {
-  require(actor, 'override', 'override check findings');
+  requirePermission(actor, 'override', 'override check findings');
   if (!(FINDING_KINDS as readonly string[]).includes(finding.kind)) {
     throw new DeskError(
       422,
@@ -518,56 +582,6 @@ export async function overrideFinding(
   return loadDesk(deps, date);
 }
 
-export async function approveDesk(
-  deps: DeskDeps,
-  actor: DeskActor,
-  date: string,
-  version?: number,
-): Promise<void> {
-  require(actor, 'approve', 'approve digests');
-  if (actor.userId === null)
-    throw new DeskError(
-      403,
-      'person-required',
-      'Approval is a person’s decision; sign in to the admin to approve.',
-    );
-  const state = await loadDesk(deps, date);
-  const digest = state.digest;
-  if (!digest || state.entries.length === 0)
-    throw new DeskError(422, 'empty', `Nothing is selected for ${date}, so there is nothing to approve.`);
-  if (version !== undefined && version !== digest.version)
-    throw new DeskError(
-      409,
-      'conflict',
-      'The digest changed since you last saw it. Review the current version before approving.',
-    );
-  if (digest.updatedBy === actor.userId) {
-    throw new DeskError(
-      403,
-      'second-person',
-      'You made the last changes to this digest, so someone else must approve it.',
-    );
-  }
-  if (!(await approveDigest(deps.db, digest.id, digest.version, actor.userId))) {
-    throw new DeskError(
-      409,
-      'conflict',
-      'The digest changed while you were approving it. Review it and try again.',
-    );
-  }
-  await recordAudit(
-    deps.db,
-    actor,
-    {
-      action: 'digest.approve',
-      subjectType: 'digest',
-      subjectId: date,
-      details: { version: digest.version },
-    },
-    deps.now(),
-  );
-}
-
 /** A contributor hands the draft to editors, who are told by email. */
 export async function submitForReview(
   deps: DeskDeps,
@@ -575,7 +589,7 @@ export async function submitForReview(
   date: string,
   site: EmailSite,
 ): Promise<void> {
-  require(actor, 'curate', 'submit digests');
+  requirePermission(actor, 'curate', 'submit digests');
   const state = await loadDesk(deps, date);
   if (!state.digest || state.entries.length === 0)
     throw new DeskError(422, 'empty', `Nothing is selected for ${date}, so there is nothing to submit.`);
@@ -615,7 +629,7 @@ export async function correctDesk(
   date: string,
   request: CorrectionRequest,
 ): Promise<{ emails: number }> {
-  require(actor, 'publish', 'correct published digests');
+  requirePermission(actor, 'publish', 'correct published digests');
   const before = await loadDesk(deps, date);
   const digest = before.digest;
   if (!digest || digest.status !== 'published')
@@ -707,7 +721,7 @@ export async function takeDownEntry(
   itemId: number,
   reason: string,
 ): Promise<{ digestTakenDown: boolean }> {
-  require(actor, 'publish', 'take posts down');
+  requirePermission(actor, 'publish', 'take posts down');
   const trimmed = reason.trim();
   if (trimmed.length < 10)
     throw new DeskError(
@@ -735,7 +749,7 @@ export async function unpublishDesk(
   date: string,
   reason: string,
 ): Promise<void> {
-  require(actor, 'publish', 'unpublish digests');
+  requirePermission(actor, 'publish', 'unpublish digests');
   const trimmed = reason.trim();
   if (trimmed.length < 10)
     throw new DeskError(
@@ -762,7 +776,7 @@ export async function sendTestEmail(
   date: string,
   site: EmailSite,
 ): Promise<string> {
-  require(actor, 'curate', 'send test emails');
+  requirePermission(actor, 'curate', 'send test emails');
   if (!actor.email) throw new DeskError(422, 'no-address', 'There is no email address to send the test to.');
   const state = await loadDesk(deps, date);
   if (!state.digest || state.entries.length === 0)

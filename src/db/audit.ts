@@ -1,6 +1,7 @@
 // Storage for the audit log: who did what, when, to which record.
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Database, Statement } from './client';
+import { insertSelect, type RowSource } from './insert-select';
 import { auditLog } from './schema';
 
 export type ActorType = (typeof auditLog.$inferSelect)['actorType'];
@@ -44,21 +45,18 @@ export function auditStatement(db: Database, actor: Actor, event: AuditEvent, no
 }
 
 /**
- * The same insert, made only where `condition` holds when it runs: for a change whose own statements in the
- * same batch carry that condition, so the entry is written exactly when the change is.
+ * The same insert, made only if `only` finds its row when the statement runs: for a change whose own
+ * statements in the same batch carry that condition (the row it claimed), so the entry is written exactly when
+ * the change is.
  */
 export function auditStatementWhere(
   db: Database,
   actor: Actor,
   event: AuditEvent,
   now: number,
-  condition: SQL,
+  only: RowSource,
 ): Statement {
-  const row = auditRow(actor, event, now);
-  return db.raw(sql`insert into ${auditLog} (at, actor_type, actor_id, actor_label, action, subject_type, subject_id, details, ip)
-    select ${row.at}, ${row.actorType}, ${row.actorId}, ${row.actorLabel}, ${row.action}, ${row.subjectType},
-      ${row.subjectId}, ${row.details}, ${row.ip}
-    where ${condition}`);
+  return insertSelect(db, auditLog, [auditRow(actor, event, now)], only)[0]!;
 }
 
 export async function recordAudit(db: Database, actor: Actor, event: AuditEvent, now: number): Promise<void> {

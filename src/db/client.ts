@@ -16,7 +16,10 @@ export interface Database {
   maxParameters: number;
   /** Runs the statements all-or-nothing, in order. */
   batch(statements: Statement[]): Promise<void>;
-  /** A raw SQL statement that runs only when passed to batch(). */
+  /**
+   * A raw SQL statement that runs only when passed to batch(): for tests that set up a state directly.
+   * Storage modules build every query with drizzle (`orm`), and use prepared() and query() on hot paths only.
+   */
   raw(query: SQL): Statement;
   /**
    * For hot paths (ingestion, sending): SQL text with ? placeholders, prepared once per distinct text and

@@ -1,13 +1,30 @@
 // Storage for digests (one per local date) and their entries. Every change that must happen at most once
 // (saving a version, publishing) is one batch guarded by a write token; see client.ts.
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  exists,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  max,
+  notExists,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import { randomToken } from '../auth/tokens';
-import type { Actor } from './audit';
+import { auditStatementWhere, type Actor } from './audit';
 import type { Database, Statement } from './client';
+import { insertSelect, type RowSource } from './insert-select';
 import { touchPublicStatement } from './site-state';
 import type { InboxItem } from './items';
 import {
-  auditLog,
   deliveries,
   digestCorrections,
   digestEntries,
@@ -68,7 +85,7 @@ export async function countPublishedDigests(db: Database): Promise<number> {
 
 export async function lastPublishedAt(db: Database): Promise<number | null> {
   const row = await db.orm
-    .select({ at: sql<number | null>`max(${digests.publishedAt})` })
+    .select({ at: max(digests.publishedAt) })
     .from(digests)
     .where(eq(digests.status, 'published'))
     .get();
@@ -100,9 +117,21 @@ export async function listEntries(db: Database, digestIds: number[]): Promise<Di
   return rows.map(({ entry, item, ...rest }) => ({ ...entry, item: { ...item, ...rest } }));
 }
 
-function claimedBy(digestId: number, token: string) {
-  return sql`exists (select 1 from ${digests} where ${digests.id} = ${digestId} and ${digests.writeToken} = ${token})`;
+/**
+ * The digest a batch claimed by setting its write token in its first statement (see client.ts): `holds` is
+ * the condition the later updates and deletes carry, `row` the one row the later inserts are made from.
+ */
+function claimOf(db: Database, digestId: number, token: string): { holds: SQL; row: RowSource } {
+  const where = and(eq(digests.id, digestId), eq(digests.writeToken, token));
+  return {
+    holds: exists(db.orm.select({ id: digests.id }).from(digests).where(where)),
+    row: { from: digests, where },
+  };
 }
+
+/** Conditions on a digest's entries that are still up (not taken down). */
+const liveEntryOf = (digestId: number) =>
+  and(eq(digestEntries.digestId, digestId), isNull(digestEntries.removedAt));
 
 export type SaveOutcome =
   { ok: true; digest: Digest } | { ok: false; reason: 'conflict' | 'published'; digest: Digest };
@@ -121,7 +150,7 @@ export async function saveDigestDraft(
   if (digest.status === 'published') return { ok: false, reason: 'published', digest };
   const expected = options.expectedVersion ?? digest.version;
   const token = randomToken(12);
-  const guard = claimedBy(digest.id, token);
+  const claim = claimOf(db, digest.id, token);
   const statements: Statement[] = [
     db.orm
       .update(digests)
@@ -143,11 +172,12 @@ export async function saveDigestDraft(
           inArray(digests.status, ['draft', 'ready']),
         ),
       ),
-    db.orm.delete(digestEntries).where(and(eq(digestEntries.digestId, digest.id), guard)),
-    ...draft.entries.map((entry, position) =>
-      db.raw(sql`insert into ${digestEntries} (digest_id, item_id, position, headline, blurb, image_url, image_alt)
-        select ${digest.id}, ${entry.itemId}, ${position}, ${entry.headline}, ${entry.blurb}, ${entry.imageUrl}, ${entry.imageAlt}
-        where ${guard}`),
+    db.orm.delete(digestEntries).where(and(eq(digestEntries.digestId, digest.id), claim.holds)),
+    ...insertSelect(
+      db,
+      digestEntries,
+      draft.entries.map((entry, position) => ({ digestId: digest.id, position, ...entry })),
+      claim.row,
     ),
   ];
   await db.batch(statements);
@@ -173,21 +203,7 @@ export async function publishDigest(
   options: { queueEmails: boolean } = { queueEmails: true },
 ): Promise<PublishOutcome> {
   const token = randomToken(12);
-  const guard = claimedBy(digestId, token);
-  // Posts from district-wide schools go to everyone, whatever schools they chose.
-  const hasDistrictWideEntry = sql`exists (
-      select 1 from ${digestEntries} e join ${items} i on i.id = e.item_id
-      join ${sources} src on src.id = i.source_id join ${schools} sc on sc.id = src.school_id
-      where e.digest_id = ${digestId} and e.removed_at is null and sc.district_wide = 1)`;
-  const wantsThisDigest = sql`(
-    not exists (select 1 from ${subscriberSchools} ss where ss.subscriber_id = s.id)
-    or ${hasDistrictWideEntry}
-    or exists (
-      select 1 from ${subscriberSchools} ss
-      join ${sources} src on src.school_id = ss.school_id
-      join ${items} i on i.source_id = src.id
-      join ${digestEntries} e on e.item_id = i.id
-      where ss.subscriber_id = s.id and e.digest_id = ${digestId} and e.removed_at is null))`;
+  const claim = claimOf(db, digestId, token);
   await db.batch([
     db.orm
       .update(digests)
@@ -205,14 +221,20 @@ export async function publishDigest(
           expectedVersion === undefined ? undefined : eq(digests.version, expectedVersion),
         ),
       ),
-    db.raw(sql`insert into ${deliveries} (digest_id, subscriber_id, kind, state, attempts, next_attempt_at, queued_at, updated_at)
-      select ${digestId}, s.id, 'digest', 'queued', 0, 0, ${now}, ${now}
-      from ${subscribers} s
-      where s.status = 'confirmed' and ${wantsThisDigest} and ${guard} and ${options.queueEmails ? 1 : 0} = 1
-      on conflict do nothing`),
-    db.raw(sql`insert into ${auditLog} (at, actor_type, actor_id, actor_label, action, subject_type, subject_id, details, ip)
-      select ${now}, ${actor.type}, ${actor.id ?? null}, ${actor.label}, 'digest.publish', 'digest', ${String(digestId)}, ${JSON.stringify(auditDetails)}, ${actor.ip ?? null}
-      where ${guard}`),
+    // With no email provider (Workers without a token) the digest is published and nobody is queued.
+    ...(options.queueEmails
+      ? queueEmailsStatements(db, digestId, 'digest', now, {
+          from: subscribers,
+          where: and(eq(subscribers.status, 'confirmed'), wantsDigest(db, digestId), claim.holds),
+        })
+      : []),
+    auditStatementWhere(
+      db,
+      actor,
+      { action: 'digest.publish', subjectType: 'digest', subjectId: digestId, details: auditDetails },
+      now,
+      claim.row,
+    ),
     touchPublicStatement(db),
   ]);
   const digest = (await db.orm.select().from(digests).where(eq(digests.id, digestId)).get())!;
@@ -223,6 +245,52 @@ export async function publishDigest(
     .where(and(eq(deliveries.digestId, digestId), eq(deliveries.kind, 'digest')))
     .get();
   return { ok: true, digest, queued: queued?.n ?? 0 };
+}
+
+/** A subscriber (the outer row) wants this digest: they chose no school, or one of its posts' schools. */
+function wantsDigest(db: Database, digestId: number): SQL | undefined {
+  const one = { one: sql`1` };
+  // Posts from district-wide schools go to everyone, whatever schools they chose.
+  const hasDistrictWideEntry = exists(
+    db.orm
+      .select(one)
+      .from(digestEntries)
+      .innerJoin(items, eq(items.id, digestEntries.itemId))
+      .innerJoin(sources, eq(sources.id, items.sourceId))
+      .innerJoin(schools, eq(schools.id, sources.schoolId))
+      .where(and(liveEntryOf(digestId), eq(schools.districtWide, true))),
+  );
+  const choseNoSchool = notExists(
+    db.orm.select(one).from(subscriberSchools).where(eq(subscriberSchools.subscriberId, subscribers.id)),
+  );
+  const choseOneOfItsSchools = exists(
+    db.orm
+      .select(one)
+      .from(subscriberSchools)
+      .innerJoin(sources, eq(sources.schoolId, subscriberSchools.schoolId))
+      .innerJoin(items, eq(items.sourceId, sources.id))
+      .innerJoin(digestEntries, eq(digestEntries.itemId, items.id))
+      .where(and(eq(subscriberSchools.subscriberId, subscribers.id), liveEntryOf(digestId))),
+  );
+  return or(choseNoSchool, hasDistrictWideEntry, choseOneOfItsSchools);
+}
+
+/** One queued email of this digest for each subscriber `recipients` finds; one already queued is kept. */
+function queueEmailsStatements(
+  db: Database,
+  digestId: number,
+  kind: 'digest' | 'correction',
+  now: number,
+  recipients: RowSource & { from: typeof subscribers | typeof deliveries },
+): Statement[] {
+  const subscriberId = recipients.from === subscribers ? subscribers.id : deliveries.subscriberId;
+  return insertSelect(
+    db,
+    deliveries,
+    [{ digestId, subscriberId, kind, state: 'queued', queuedAt: now, updatedAt: now }],
+    recipients,
+    { ignoreConflicts: true },
+  );
 }
 
 /** Records a second person's approval of exactly this version; false if the digest moved on meanwhile. */
@@ -387,7 +455,7 @@ export async function correctDigest(
   now: number,
 ): Promise<{ ok: true; emails: number } | { ok: false }> {
   const token = randomToken(12);
-  const guard = claimedBy(digestId, token);
+  const claim = claimOf(db, digestId, token);
   const statements: Statement[] = [
     db.orm
       .update(digests)
@@ -414,7 +482,9 @@ export async function correctDigest(
           imageUrl: entry.imageUrl,
           imageAlt: entry.imageAlt,
         })
-        .where(and(eq(digestEntries.digestId, digestId), eq(digestEntries.itemId, entry.itemId), guard)),
+        .where(
+          and(eq(digestEntries.digestId, digestId), eq(digestEntries.itemId, entry.itemId), claim.holds),
+        ),
     ),
     ...input.removedItemIds.map((itemId) =>
       db.orm
@@ -425,25 +495,47 @@ export async function correctDigest(
             eq(digestEntries.digestId, digestId),
             eq(digestEntries.itemId, itemId),
             isNull(digestEntries.removedAt),
-            guard,
+            claim.holds,
           ),
         ),
     ),
-    db.raw(sql`insert into ${digestCorrections} (digest_id, at, note, user_id, emailed)
-      select ${digestId}, ${now}, ${input.note}, ${input.userId}, ${input.email ? 1 : 0} where ${guard}`),
+    ...insertSelect(
+      db,
+      digestCorrections,
+      [{ digestId, at: now, note: input.note, userId: input.userId, emailed: input.email }],
+      claim.row,
+    ),
+    // Everyone the original reached who still wants the digest.
     ...(input.email
-      ? [
-          db.raw(sql`insert into ${deliveries} (digest_id, subscriber_id, kind, state, attempts, next_attempt_at, queued_at, updated_at)
-            select ${digestId}, d.subscriber_id, 'correction', 'queued', 0, 0, ${now}, ${now}
-            from ${deliveries} d join ${subscribers} s on s.id = d.subscriber_id
-            where d.digest_id = ${digestId} and d.kind = 'digest' and d.state = 'sent' and s.status = 'confirmed' and ${guard}
-            on conflict do nothing`),
-        ]
+      ? queueEmailsStatements(db, digestId, 'correction', now, {
+          from: deliveries,
+          where: and(
+            eq(deliveries.digestId, digestId),
+            eq(deliveries.kind, 'digest'),
+            eq(deliveries.state, 'sent'),
+            inArray(
+              deliveries.subscriberId,
+              db.orm
+                .select({ id: subscribers.id })
+                .from(subscribers)
+                .where(eq(subscribers.status, 'confirmed')),
+            ),
+            claim.holds,
+          ),
+        })
       : []),
-    db.raw(sql`insert into ${auditLog} (at, actor_type, actor_id, actor_label, action, subject_type, subject_id, details, ip)
-      select ${now}, ${actor.type}, ${actor.id ?? null}, ${actor.label}, 'digest.correct', 'digest', ${String(digestId)},
-        ${JSON.stringify({ note: input.note, removed: input.removedItemIds, email: input.email })}, ${actor.ip ?? null}
-      where ${guard}`),
+    auditStatementWhere(
+      db,
+      actor,
+      {
+        action: 'digest.correct',
+        subjectType: 'digest',
+        subjectId: digestId,
+        details: { note: input.note, removed: input.removedItemIds, email: input.email },
+      },
+      now,
+      claim.row,
+    ),
     touchPublicStatement(db),
   ];
   await db.batch(statements);
@@ -481,19 +573,27 @@ export async function takeDownDigestEntry(
   now: number,
 ): Promise<{ ok: true; digestTakenDown: boolean } | { ok: false }> {
   const token = randomToken(12);
-  const guard = claimedBy(digestId, token);
-  const live = (id: number) =>
-    sql`exists (select 1 from ${digestEntries} e where e.digest_id = ${digestId} and e.item_id = ${id} and e.removed_at is null)`;
-  const noneLeft = sql`not exists (select 1 from ${digestEntries} e where e.digest_id = ${digestId} and e.removed_at is null)`;
+  const claim = claimOf(db, digestId, token);
+  const liveEntries = (also?: SQL) =>
+    db.orm
+      .select({ itemId: digestEntries.itemId })
+      .from(digestEntries)
+      .where(and(liveEntryOf(digestId), also));
   await db.batch([
     db.orm
       .update(digests)
       .set({ version: sql`${digests.version} + 1`, writeToken: token, updatedAt: now })
-      .where(and(eq(digests.id, digestId), eq(digests.status, 'published'), live(itemId))),
+      .where(
+        and(
+          eq(digests.id, digestId),
+          eq(digests.status, 'published'),
+          exists(liveEntries(eq(digestEntries.itemId, itemId))),
+        ),
+      ),
     db.orm
       .update(digestEntries)
       .set({ removedAt: now, removedReason: reason })
-      .where(and(eq(digestEntries.digestId, digestId), eq(digestEntries.itemId, itemId), guard)),
+      .where(and(eq(digestEntries.digestId, digestId), eq(digestEntries.itemId, itemId), claim.holds)),
     db.orm
       .update(digests)
       .set({
@@ -501,11 +601,14 @@ export async function takeDownDigestEntry(
         unpublishedAt: now,
         unpublishReason: `Every entry was taken down. Last: ${reason}`,
       })
-      .where(and(eq(digests.id, digestId), guard, noneLeft)),
-    db.raw(sql`insert into ${auditLog} (at, actor_type, actor_id, actor_label, action, subject_type, subject_id, details, ip)
-      select ${now}, ${actor.type}, ${actor.id ?? null}, ${actor.label}, 'entry.takedown', 'digest', ${String(digestId)},
-        ${JSON.stringify({ itemId, reason })}, ${actor.ip ?? null}
-      where ${guard}`),
+      .where(and(eq(digests.id, digestId), claim.holds, notExists(liveEntries()))),
+    auditStatementWhere(
+      db,
+      actor,
+      { action: 'entry.takedown', subjectType: 'digest', subjectId: digestId, details: { itemId, reason } },
+      now,
+      claim.row,
+    ),
     touchPublicStatement(db),
   ]);
   const after = await db.orm.select().from(digests).where(eq(digests.id, digestId)).get();
@@ -522,7 +625,7 @@ export async function listPublishedDigestsForSchool(
   return db.orm
     .select()
     .from(digests)
-    .where(and(eq(digests.status, 'published'), hasEntryFromSchool(schoolId)))
+    .where(and(eq(digests.status, 'published'), hasEntryFromSchool(db, schoolId)))
     .orderBy(desc(digests.date))
     .limit(page.limit)
     .offset(page.offset);
@@ -532,13 +635,25 @@ export async function countPublishedDigestsForSchool(db: Database, schoolId: num
   const row = await db.orm
     .select({ n: count() })
     .from(digests)
-    .where(and(eq(digests.status, 'published'), hasEntryFromSchool(schoolId)))
+    .where(and(eq(digests.status, 'published'), hasEntryFromSchool(db, schoolId)))
     .get();
   return row?.n ?? 0;
 }
 
-function hasEntryFromSchool(schoolId: number) {
-  return sql`exists (select 1 from ${digestEntries} e
-    join ${items} i on i.id = e.item_id join ${sources} s on s.id = i.source_id
-    where e.digest_id = ${digests.id} and e.removed_at is null and s.school_id = ${schoolId})`;
+/** The digest (the outer row) has a post still up from this school. */
+function hasEntryFromSchool(db: Database, schoolId: number) {
+  return exists(
+    db.orm
+      .select({ one: sql`1` })
+      .from(digestEntries)
+      .innerJoin(items, eq(items.id, digestEntries.itemId))
+      .innerJoin(sources, eq(sources.id, items.sourceId))
+      .where(
+        and(
+          eq(digestEntries.digestId, digests.id),
+          isNull(digestEntries.removedAt),
+          eq(sources.schoolId, schoolId),
+        ),
+      ),
+  );
 }

@@ -1,7 +1,8 @@
 // Storage for items: posts ingested from sources, one row per (source, stable id), updated in place when edited.
-import { and, asc, desc, eq, gte, inArray, lt, max } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, max } from 'drizzle-orm';
 import type { NormalizedItem } from '../ingest/feed-types';
 import type { Database, Statement } from './client';
+import { inList } from './in-list';
 import { items, schools, sources } from './schema';
 
 export type Item = typeof items.$inferSelect;
@@ -157,7 +158,7 @@ export async function findItemsByIds(db: Database, ids: number[]): Promise<Inbox
     .from(items)
     .innerJoin(sources, eq(sources.id, items.sourceId))
     .innerJoin(schools, eq(schools.id, sources.schoolId))
-    .where(inArray(items.id, ids));
+    .where(inList(items.id, ids));
   return rows.map(flatten);
 }
 

@@ -3,6 +3,7 @@
 import { count } from 'drizzle-orm';
 import { sign } from '../auth/tokens';
 import type { Database } from './client';
+import { inList } from './in-list';
 import { rosterSurnames } from './schema';
 
 export async function rosterHash(key: string, surname: string): Promise<string> {
@@ -40,9 +41,9 @@ export async function rosterWordsAmong(
   if (unique.length === 0 || (await countRoster(db)) === 0) return new Set();
   const hashed = await Promise.all(unique.map(async (word) => [await rosterHash(key, word), word] as const));
   const byHash = new Map(hashed);
-  const rows = await db.query<{ hash: string }>(
-    'select hash from roster_surnames where hash in (select value from json_each(?))',
-    [JSON.stringify([...byHash.keys()])],
-  );
+  const rows = await db.orm
+    .select({ hash: rosterSurnames.hash })
+    .from(rosterSurnames)
+    .where(inList(rosterSurnames.hash, [...byHash.keys()]));
   return new Set(rows.map((row) => byHash.get(row.hash)!));
 }

@@ -19,11 +19,18 @@ export async function findSchoolsBySlugs(db: Database, slugs: string[]): Promise
   return db.orm.select().from(schools).where(inArray(schools.slug, slugs));
 }
 
+/** The statement that makes a school of this name, unless one with its slug exists. */
+export function addSchoolStatement(db: Database, name: string, now: number) {
+  return db.orm
+    .insert(schools)
+    .values({ slug: slugify(name), name: name.trim(), createdAt: now })
+    .onConflictDoNothing();
+}
+
 /** The school with this name's slug, created if it does not exist yet. */
 export async function findOrCreateSchool(db: Database, name: string, now: number): Promise<School> {
-  const slug = slugify(name);
-  await db.orm.insert(schools).values({ slug, name: name.trim(), createdAt: now }).onConflictDoNothing();
-  return (await findSchoolBySlug(db, slug))!;
+  await addSchoolStatement(db, name, now);
+  return (await findSchoolBySlug(db, slugify(name)))!;
 }
 
 /** Each school with how many sources it has (schools are made when a source names them). */

@@ -11,9 +11,10 @@ const PUBLIC_REVISION = 'public_revision';
 export const TOUCHES_PUBLIC = Symbol('touches public');
 
 export function touchPublicStatement(db: Database) {
-  const statement = db.raw(
-    sql`insert into ${siteState} (key, value) values (${PUBLIC_REVISION}, 1) on conflict (key) do update set value = value + 1`,
-  );
+  const statement = db.orm
+    .insert(siteState)
+    .values({ key: PUBLIC_REVISION, value: 1 })
+    .onConflictDoUpdate({ target: siteState.key, set: { value: sql`${siteState.value} + 1` } });
   return Object.assign(statement, { [TOUCHES_PUBLIC]: true });
 }
 

@@ -1,7 +1,9 @@
 // Storage for sources: the authorized teacher and classroom feeds, with their fetch state and health.
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, count, countDistinct, eq, inArray, lte, ne, notExists, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Database, Statement } from './client';
 import { auditStatementWhere, type Actor } from './audit';
+import { insertSelect } from './insert-select';
 import { digestEntries, findingOverrides, items, schools, sources } from './schema';
 
 export type Source = typeof sources.$inferSelect;
@@ -67,6 +69,38 @@ export async function insertSource(
     .onConflictDoNothing()
     .returning();
   return row;
+}
+
+/** A feed from an import, to register under the school with this slug. */
+export interface ImportedSource {
+  schoolSlug: string;
+  feedUrl: string;
+  title: string | null;
+  siteUrl: string | null;
+  ownerName: string | null;
+  ownerEmail: string | null;
+  mediaRelease: boolean;
+}
+
+/**
+ * The statements that register imported feeds, each under its school looked up by slug when it runs (so the
+ * same batch can make the school first); a feed registered meanwhile is skipped, not an error.
+ */
+export function importSourcesStatements(
+  db: Database,
+  feeds: ImportedSource[],
+  authorizedBy: string,
+  now: number,
+): Statement[] {
+  return feeds.flatMap(({ schoolSlug, ...feed }) =>
+    insertSelect(
+      db,
+      sources,
+      [{ ...feed, schoolId: schools.id, authorizedBy, authorizedAt: now, createdAt: now, updatedAt: now }],
+      { from: schools, where: eq(schools.slug, schoolSlug) },
+      { ignoreConflicts: true },
+    ),
+  );
 }
 
 /**
@@ -181,9 +215,14 @@ export async function makeAllSourcesDue(db: Database, now: number): Promise<void
  * True where no source other than `id` reads `feedUrl`. Checked inside the statement that moves a source, so
  * two moves to one address at the same moment give one move and one refusal, never a broken unique index.
  */
-function addressFreeFor(id: number, feedUrl: string) {
-  return sql`not exists (select 1 from ${sources} as holder
-    where holder.feed_url = ${feedUrl} and holder.id <> ${id})`;
+function addressFreeFor(db: Database, id: number, feedUrl: string) {
+  const holder = alias(sources, 'holder');
+  return notExists(
+    db.orm
+      .select({ id: holder.id })
+      .from(holder)
+      .where(and(eq(holder.feedUrl, feedUrl), ne(holder.id, id))),
+  );
 }
 
 /**
@@ -212,7 +251,7 @@ export async function recordPermanentRedirect(
     const moved = await db.orm
       .update(sources)
       .set({ feedUrl: movedTo, redirectUrl: null, redirectSeen: 0, updatedAt: now })
-      .where(and(eq(sources.id, source.id), addressFreeFor(source.id, movedTo)))
+      .where(and(eq(sources.id, source.id), addressFreeFor(db, source.id, movedTo)))
       .returning({ id: sources.id });
     if (moved.length === 1) return 'moved';
   }
@@ -252,7 +291,7 @@ export async function moveSourceToUrl(
       nextFetchAt: now,
       updatedAt: now,
     })
-    .where(and(eq(sources.id, id), addressFreeFor(id, feedUrl)))
+    .where(and(eq(sources.id, id), addressFreeFor(db, id, feedUrl)))
     .returning({ id: sources.id });
   return moved.length === 1;
 }
@@ -304,13 +343,16 @@ export async function updateSource(
 
 /** A source's posts, and the digests (published or not) that carry one of them. */
 export async function sourceUsage(db: Database, id: number): Promise<{ posts: number; digests: number }> {
-  const [row] = await db.query<{ posts: number; digests: number }>(
-    `select (select count(*) from items where source_id = ?) as posts,
-      (select count(distinct e.digest_id) from digest_entries e join items i on i.id = e.item_id
-        where i.source_id = ?) as digests`,
-    [id, id],
-  );
-  return row ?? { posts: 0, digests: 0 };
+  const [posts, digests] = await Promise.all([
+    db.orm.select({ n: count() }).from(items).where(eq(items.sourceId, id)).get(),
+    db.orm
+      .select({ n: countDistinct(digestEntries.digestId) })
+      .from(digestEntries)
+      .innerJoin(items, eq(items.id, digestEntries.itemId))
+      .where(eq(items.sourceId, id))
+      .get(),
+  ]);
+  return { posts: posts?.n ?? 0, digests: digests?.n ?? 0 };
 }
 
 /**
@@ -324,23 +366,26 @@ export async function deleteUnusedSource(
   audit: { actor: Actor; details: Record<string, unknown> },
   now: number,
 ): Promise<boolean> {
-  const unused = sql`exists (select 1 from ${sources} where ${sources.id} = ${id}) and not exists (
-    select 1 from ${digestEntries} join ${items} on ${items.id} = ${digestEntries.itemId}
-    where ${items.sourceId} = ${id})`;
-  const ofSource = sql`select ${items.id} from ${items} where ${items.sourceId} = ${id}`;
+  const ofSource = db.orm.select({ id: items.id }).from(items).where(eq(items.sourceId, id));
+  const unused = notExists(
+    db.orm
+      .select({ itemId: digestEntries.itemId })
+      .from(digestEntries)
+      .innerJoin(items, eq(items.id, digestEntries.itemId))
+      .where(eq(items.sourceId, id)),
+  );
+  const sourceUnused = and(eq(sources.id, id), unused);
   await db.batch([
     auditStatementWhere(
       db,
       audit.actor,
       { action: 'source.remove', subjectType: 'source', subjectId: id, details: audit.details },
       now,
-      unused,
+      { from: sources, where: sourceUnused },
     ),
-    db.raw(
-      sql`delete from ${findingOverrides} where ${findingOverrides.itemId} in (${ofSource}) and ${unused}`,
-    ),
-    db.raw(sql`delete from ${items} where ${items.sourceId} = ${id} and ${unused}`),
-    db.raw(sql`delete from ${sources} where ${sources.id} = ${id} and ${unused}`),
+    db.orm.delete(findingOverrides).where(and(inArray(findingOverrides.itemId, ofSource), unused)),
+    db.orm.delete(items).where(and(eq(items.sourceId, id), unused)),
+    db.orm.delete(sources).where(sourceUnused),
   ]);
   return !(await db.orm.select({ id: sources.id }).from(sources).where(eq(sources.id, id)).get());
 }

@@ -1,6 +1,8 @@
 // Storage for parents' email subscriptions: double opt-in state, consent record and chosen schools.
 import { and, count, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database, Statement } from './client';
+import { inList } from './in-list';
+import { insertSelect } from './insert-select';
 import { schools, subscriberSchools, subscribers } from './schema';
 
 export type Subscriber = typeof subscribers.$inferSelect;
@@ -94,6 +96,65 @@ export async function replaceSubscriberSchools(
       ? [db.orm.insert(subscriberSchools).values(schoolIds.map((schoolId) => ({ subscriberId, schoolId })))]
       : []),
   ]);
+}
+
+/** The status of each of these address keys that has a subscription. */
+export async function findStatusesByEmailKey(
+  db: Database,
+  keys: string[],
+): Promise<Map<string, SubscriberStatus>> {
+  if (keys.length === 0) return new Map();
+  const rows = await db.orm
+    .select({ key: subscribers.emailKey, status: subscribers.status })
+    .from(subscribers)
+    .where(inList(subscribers.emailKey, keys));
+  return new Map(rows.map((row) => [row.key, row.status]));
+}
+
+/**
+ * The statements that add new subscriptions, with the schools each chose; a row's schools are attached by
+ * its address key when they run, so they can go in the same batch as the subscriptions themselves.
+ */
+export function addSubscribersStatements(
+  db: Database,
+  rows: { subscriber: typeof subscribers.$inferInsert; schoolIds: number[] }[],
+): Statement[] {
+  if (rows.length === 0) return [];
+  const perRow = db.orm.insert(subscribers).values(rows[0]!.subscriber).toSQL().params.length;
+  const rowsPerStatement = Math.max(1, Math.floor(db.maxParameters / perRow));
+  const statements: Statement[] = [];
+  for (let start = 0; start < rows.length; start += rowsPerStatement) {
+    const chunk = rows.slice(start, start + rowsPerStatement);
+    statements.push(db.orm.insert(subscribers).values(chunk.map((row) => row.subscriber)));
+  }
+  const keysBySchool = new Map<number, string[]>();
+  for (const { subscriber, schoolIds } of rows)
+    for (const schoolId of schoolIds)
+      keysBySchool.set(schoolId, [...(keysBySchool.get(schoolId) ?? []), subscriber.emailKey]);
+  for (const [schoolId, keys] of keysBySchool) {
+    statements.push(
+      ...insertSelect(db, subscriberSchools, [{ subscriberId: subscribers.id, schoolId }], {
+        from: subscribers,
+        where: inList(subscribers.emailKey, keys),
+      }),
+    );
+  }
+  return statements;
+}
+
+/** The statement that confirms these pending subscriptions, recording how they consented. */
+export function confirmPendingStatement(db: Database, keys: string[], consentText: string, now: number) {
+  return db.orm
+    .update(subscribers)
+    .set({
+      status: 'confirmed',
+      confirmedAt: now,
+      consentAt: now,
+      consentText,
+      consentSource: 'import',
+      updatedAt: now,
+    })
+    .where(and(eq(subscribers.status, 'pending'), inList(subscribers.emailKey, keys)));
 }
 
 export async function markConfirmSent(db: Database, id: number, now: number): Promise<void> {

@@ -7,7 +7,7 @@ import type { Background } from '../deps';
 
 export type PublishResult =
   | { ok: true; queued: number }
-  | { ok: false; reason: 'nothing-selected' | 'already-published'; message: string };
+  | { ok: false; reason: 'nothing-selected' | 'already-published' | 'changed'; message: string };
 
 export async function publishDigestForDate(
   deps: {
@@ -42,11 +42,18 @@ export async function publishDigestForDate(
   const outcome = await publishDigest(deps.db, digest.id, actor, deps.now(), expectedVersion, auditDetails, {
     queueEmails: deps.queueEmails ?? true,
   });
-  if (!outcome.ok) {
+  if (!outcome.ok && outcome.digest.status === 'published') {
     return {
       ok: false,
       reason: 'already-published',
       message: `The digest for ${date} was published by someone else a moment ago.`,
+    };
+  }
+  if (!outcome.ok) {
+    return {
+      ok: false,
+      reason: 'changed',
+      message: `The digest for ${date} changed while it was being published, so nothing was published.`,
     };
   }
   deps.background.wakeSender();

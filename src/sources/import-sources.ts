@@ -1,10 +1,9 @@
 // Importing a list of feeds all or nothing: every entry is checked first; if any is unusable nothing is
 // written and every problem is listed. Feeds already registered are skipped, not errors.
-import { sql } from 'drizzle-orm';
 import { auditStatement, type Actor } from '../db/audit';
-import type { Database, Statement } from '../db/client';
-import { schools, sources } from '../db/schema';
-import { findSourceByUrl } from '../db/sources';
+import type { Database } from '../db/client';
+import { addSchoolStatement } from '../db/schools';
+import { findSourceByUrl, importSourcesStatements } from '../db/sources';
 import { checkEmailAddress } from '../email/email-address';
 import { slugify } from '../text/slug';
 import type { OpmlFeed } from './opml';
@@ -62,25 +61,15 @@ export async function importSources(
   if (problems.length) return { ok: false, problems };
 
   const { now, actor } = options;
-  const statements: Statement[] = [];
-  for (const school of new Set(accepted.map((a) => a.school))) {
-    statements.push(
-      db.orm
-        .insert(schools)
-        .values({ slug: slugify(school), name: school, createdAt: now })
-        .onConflictDoNothing(),
-    );
-  }
-  for (const feed of accepted) {
-    statements.push(
-      db.raw(sql`insert into ${sources} (school_id, feed_url, title, site_url, owner_name, owner_email, media_release, authorized_by, authorized_at, created_at, updated_at)
-        select ${schools.id}, ${feed.url}, ${feed.title}, ${feed.siteUrl}, ${feed.ownerName}, ${feed.ownerEmail}, ${feed.mediaRelease ? 1 : 0}, ${actor.label}, ${now}, ${now}, ${now}
-        from ${schools} where ${schools.slug} = ${slugify(feed.school)}
-        on conflict do nothing`),
-    );
-  }
   if (accepted.length) {
-    statements.push(
+    await db.batch([
+      ...[...new Set(accepted.map((a) => a.school))].map((school) => addSchoolStatement(db, school, now)),
+      ...importSourcesStatements(
+        db,
+        accepted.map(({ school, url, ...feed }) => ({ ...feed, feedUrl: url, schoolSlug: slugify(school) })),
+        actor.label,
+        now,
+      ),
       auditStatement(
         db,
         actor,
@@ -90,8 +79,7 @@ export async function importSources(
         },
         now,
       ),
-    );
-    await db.batch(statements);
+    ]);
   }
   return { ok: true, added: accepted.length, skipped: feeds.length - accepted.length };
 }

@@ -2,12 +2,15 @@
 // whole or not at all, with each problem named by its line. Imported addresses must confirm, as if they had
 // used the form, unless an administrator attests in writing that these people already agreed; then that
 // attestation is their recorded consent. Nobody who unsubscribed or bounced is signed up again.
-import { sql } from 'drizzle-orm';
 import { auditStatement, type Actor } from '../db/audit';
 import type { Database, Statement } from '../db/client';
-import { subscriberSchools, subscribers } from '../db/schema';
 import { listSchools } from '../db/schools';
-import { emailKeyOf } from '../db/subscribers';
+import {
+  addSubscribersStatements,
+  confirmPendingStatement,
+  emailKeyOf,
+  findStatusesByEmailKey,
+} from '../db/subscribers';
 import { checkEmailAddress } from '../email/email-address';
 import { randomToken } from '../auth/tokens';
 import { parseCsv } from '../text/csv';
@@ -49,15 +52,10 @@ export async function importSubscribers(
   const rows = parsed.rows;
 
   // What is already there decides what happens to each address.
-  const existing = new Map<string, string>();
-  for (let i = 0; i < rows.length; i += 500) {
-    const keys = rows.slice(i, i + 500).map((r) => emailKeyOf(r.email));
-    const found = await db.query<{ email_key: string; status: string }>(
-      `select email_key, status from subscribers where email_key in (${keys.map(() => '?').join(',')})`,
-      keys,
-    );
-    for (const row of found) existing.set(row.email_key, row.status);
-  }
+  const existing = await findStatusesByEmailKey(
+    db,
+    rows.map((r) => emailKeyOf(r.email)),
+  );
   const fresh = rows.filter((r) => !existing.has(emailKeyOf(r.email)));
   const pendingToConfirm = attestation
     ? rows.filter((r) => existing.get(emailKeyOf(r.email)) === 'pending')
@@ -73,54 +71,34 @@ export async function importSubscribers(
   const consentText = attestation
     ? `Imported with the attestation: ${attestation}`
     : 'Imported from a list; asked to confirm by email.';
-  const statements: Statement[] = [];
-  // Rows per statement, within the parameters one statement may carry.
-  const per = Math.max(1, Math.floor(db.maxParameters / 12));
-  for (let i = 0; i < fresh.length; i += per) {
-    const chunk = fresh.slice(i, i + per);
+  const statements: Statement[] = addSubscribersStatements(
+    db,
+    fresh.map((row) => ({
+      subscriber: {
+        email: row.email,
+        emailKey: emailKeyOf(row.email),
+        status,
+        tokenNonce: randomToken(12),
+        consentAt: now,
+        consentText,
+        consentSource: 'import',
+        consentSchools: JSON.stringify(row.schoolSlugs),
+        confirmedAt: attestation ? now : null,
+        createdAt: now,
+        updatedAt: now,
+      },
+      schoolIds: row.schoolIds,
+    })),
+  );
+  if (pendingToConfirm.length)
     statements.push(
-      db.orm.insert(subscribers).values(
-        chunk.map((row) => ({
-          email: row.email,
-          emailKey: emailKeyOf(row.email),
-          status,
-          tokenNonce: randomToken(12),
-          consentAt: now,
-          consentText,
-          consentSource: 'import',
-          consentSchools: JSON.stringify(row.schoolSlugs),
-          confirmedAt: attestation ? now : null,
-          createdAt: now,
-          updatedAt: now,
-        })),
+      confirmPendingStatement(
+        db,
+        pendingToConfirm.map((r) => emailKeyOf(r.email)),
+        consentText,
+        now,
       ),
     );
-  }
-  const pairs = fresh.flatMap((row) =>
-    row.schoolIds.map((schoolId) => [emailKeyOf(row.email), schoolId] as const),
-  );
-  const pairsPer = Math.max(1, Math.floor(db.maxParameters / 2));
-  for (let i = 0; i < pairs.length; i += pairsPer) {
-    const chunk = pairs.slice(i, i + pairsPer);
-    statements.push(
-      db.raw(sql`insert into ${subscriberSchools} (subscriber_id, school_id)
-        select s.id, v.column2 from (values ${sql.join(
-          chunk.map(([key, schoolId]) => sql`(${key}, ${schoolId})`),
-          sql`, `,
-        )}) v join ${subscribers} s on s.email_key = v.column1`),
-    );
-  }
-  for (let i = 0; i < pendingToConfirm.length; i += 500) {
-    const keys = pendingToConfirm.slice(i, i + 500).map((r) => emailKeyOf(r.email));
-    statements.push(
-      db.raw(sql`update ${subscribers} set status = 'confirmed', confirmed_at = ${now}, consent_at = ${now},
-        consent_text = ${consentText}, consent_source = 'import', updated_at = ${now}
-        where status = 'pending' and email_key in (${sql.join(
-          keys.map((k) => sql`${k}`),
-          sql`, `,
-        )})`),
-    );
-  }
   statements.push(
     auditStatement(
       db,

@@ -1,5 +1,5 @@
-// The desk's optional script: autosave while typing, and drag-and-drop ordering. Without it every button
-// still works (each submits the whole form); with it nothing typed waits for a button.
+// The desk's optional script: autosave while typing (to the form's own action, the save path), and drag-and-drop
+// ordering. Without it every button still works (each submits the whole form); with it nothing typed waits.
 
 export const deskJs = `
 (() => {
@@ -19,7 +19,6 @@ export const deskJs = `
     if (saving) { again = true; return; }
     saving = true;
     const body = new FormData(form);
-    body.set('op', 'autosave');
     try {
       const response = await fetch(form.action, { method: 'POST', body, headers: { Accept: 'application/json' }, credentials: 'same-origin' });
       const answer = await response.json();

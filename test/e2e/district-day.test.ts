@@ -133,18 +133,19 @@ describe('a district day, end to end', () => {
     const inbox = await (await admin.get('/admin/inbox?date=2026-11-20')).text();
     // Each post in the day's list has an "Add to digest" button naming its id; take all but one.
     const posts = [
-      ...inbox.matchAll(/<h4>([^<]+)(?:<span[^>]*>[^<]*<\/span>)?<\/h4>[\s\S]*?value="add:(\d+)"/g),
+      ...inbox.matchAll(
+        /<h4>([^<]+)(?:<span[^>]*>[^<]*<\/span>)?<\/h4>[\s\S]*?formaction="\/admin\/inbox\/2026-11-20\/entries\/(\d+)\/add"/g,
+      ),
     ].map((m) => ({ title: m[1]!, id: m[2]! }));
     expect(posts.map((p) => p.title)).toContain('Reading buddies');
     const chosen = posts.filter((p) => p.title !== 'Reading buddies').map((p) => p.id);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(inbox)![1]!;
-    const published = await admin.post('/admin/inbox?date=2026-11-20', {
+    const published = await admin.post('/admin/inbox/2026-11-20/publish', {
       _csrf: csrf,
       version: '0',
       entry: chosen,
       title: '',
       intro: 'Beans, books and a late night.',
-      op: 'publish',
     });
     expect(published.status).toBe(303);
     const after = await (await admin.get('/admin/inbox?date=2026-11-20')).text();

@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { CsrfVariables } from '../../auth/csrf';
+import type { DeskActor } from '../../curate/desk';
 import type { Actor } from '../../db/audit';
 import type { User } from '../../db/users';
 import type { AppDeps } from '../../deps';
@@ -15,6 +16,12 @@ export type AdminEnv = { Variables: CsrfVariables };
 export function actorOf(deps: AppDeps, c: Context<AdminEnv>): Actor {
   const user = c.get('user');
   return { type: 'user', id: user?.id ?? null, label: user?.email ?? 'unknown', ip: deps.clientIp(c) };
+}
+
+/** Who acts at the desk: the signed-in person, with their role. */
+export function deskActorOf(deps: AppDeps, c: Context<AdminEnv>): DeskActor {
+  const user = currentUser(c);
+  return { ...actorOf(deps, c), role: user.role, userId: user.id, email: user.email };
 }
 
 export function currentUser(c: Context<AdminEnv>): User {

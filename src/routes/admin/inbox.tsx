@@ -1,83 +1,60 @@
-// /admin/inbox: the desk for one day. GET shows it; POST saves every edit in the form, then does what the
-// pressed button asks (add, remove, move, override, submit, approve, schedule, publish, preview, unpublish).
-// JSON requests (the autosave script) get JSON answers.
+// /admin/inbox: the desk for one day. GET shows it; each button of its one form posts to its own path under
+// /admin/inbox/DATE/…, and the actions that go on from the page as it is (add, move, publish, …) first save
+// every edit in the form. JSON requests (the autosave script) get JSON answers.
 import { Hono, type Context } from 'hono';
+import { approveDesk } from '../../curate/approval';
 import {
-  approveDesk,
   correctDesk,
   DeskError,
+  deskDepsOf,
   loadDesk,
   markReady,
   overrideFinding,
   publishDesk,
   saveDesk,
-  sendTestEmail,
   submitForReview,
   takeDownEntry,
   unpublishDesk,
-  deskDepsOf,
   type DeskActor,
   type DeskState,
   type DraftInput,
 } from '../../curate/desk';
-import { imagesOf } from '../../curate/item-images';
-import { findDigest } from '../../db/digests';
-import { findItemsByIds } from '../../db/items';
+import { findDigest, type Digest } from '../../db/digests';
 import { listUsers } from '../../db/users';
 import type { AppDeps } from '../../deps';
 import { readDistrictSettings, siteOf } from '../../settings/district-settings';
 import { formatDateTime } from '../../time/format';
 import { addDays, isLocalDate, localDateOf } from '../../time/zoned-time';
 import { DeskPage } from '../../views/admin/desk-page';
-import { PreviewPage } from '../../views/admin/preview-page';
-import { DigestPage } from '../../views/public-pages';
-import { renderPage } from '../../views/render';
-import { renderDigestEmail } from '../../email/render-digest-email';
 import { redirectWith } from '../flash';
-import { field, fields, readForm, type FormBody } from '../form';
-import { actorOf, adminPage, currentUser, type AdminEnv } from './context';
+import { field, readForm, type FormBody } from '../form';
+import { adminPage, currentUser, deskActorOf, type AdminEnv } from './context';
+import { draftFromForm, withEntry, withEntryMoved, withoutEntry } from './desk-form';
+import { mineOver } from './desk-mine';
 import { emailIsOn } from '../../email/no-mailer';
 
-export function deskActorOf(deps: AppDeps, c: Context<AdminEnv>): DeskActor {
-  const user = currentUser(c);
-  return { ...actorOf(deps, c), role: user.role, userId: user.id, email: user.email };
+/** The day in a path; isLocalDate then checks that it exists. */
+const DAY = ':date{[0-9]{4}-[0-9]{2}-[0-9]{2}}';
+const ITEM = ':item{[0-9]+}';
+
+/** One press of a button of the desk's form. */
+interface DeskRequest {
+  date: string;
+  form: FormBody;
+  /** What the page holds, with what the button changes (an entry added, moved or removed) applied. */
+  draft: DraftInput;
+  actor: DeskActor;
+  wantsJson: boolean;
 }
 
-/** The draft a submitted desk form describes, in the order its entries appear, with one operation applied. */
-/** What can be done to a digest once it is published: everything else would be a silent edit. */
-const PUBLISHED_OPS = new Set(['correct', 'takedown', 'unpublish', 'override', 'preview']);
-
-export function draftFromForm(form: FormBody): { draft: DraftInput; op: string } {
-  const op = field(form, 'op') || 'save';
-  let ids = fields(form, 'entry').map(Number).filter(Number.isSafeInteger);
-  const [verb, arg] = op.split(':');
-  const target = Number(arg);
-  if (verb === 'add' && !ids.includes(target)) ids.push(target);
-  if (verb === 'remove') ids = ids.filter((id) => id !== target);
-  const at = ids.indexOf(target);
-  if (verb === 'up' && at > 0) [ids[at - 1], ids[at]] = [ids[at]!, ids[at - 1]!];
-  if (verb === 'down' && at !== -1 && at < ids.length - 1) [ids[at], ids[at + 1]] = [ids[at + 1]!, ids[at]!];
-  const has = (name: string) => form[name] !== undefined;
-  return {
-    op,
-    draft: {
-      title: has('title') ? field(form, 'title', 1000) : undefined,
-      intro: has('intro') ? field(form, 'intro', 5000) : undefined,
-      version: /^\d+$/.test(field(form, 'version')) ? Number(field(form, 'version')) : undefined,
-      entries: ids.map((itemId) => ({
-        itemId,
-        headline: has(`headline_${itemId}`) ? field(form, `headline_${itemId}`, 1000) : undefined,
-        blurb: has(`blurb_${itemId}`) ? field(form, `blurb_${itemId}`, 5000) : undefined,
-        imageUrl: has(`image_${itemId}`) ? field(form, `image_${itemId}`, 2000) || null : undefined,
-        imageAlt: has(`alt_${itemId}`) ? field(form, `alt_${itemId}`, 2000) : undefined,
-      })),
-    },
-  };
-}
+const itemOf = (c: Context) => Number(c.req.param('item'));
 
 export function inboxRoutes(deps: AppDeps) {
   const app = new Hono<AdminEnv>();
   const desk = deskDepsOf(deps);
+  const back = (date: string, anchor = '') => `/admin/inbox?date=${date}${anchor}`;
+  const done = (c: Context, date: string, text: string, anchor = '') =>
+    redirectWith(c, deps.signingKey, back(date, anchor), { kind: 'ok', text });
 
   const dayOf = async (c: Context) => {
     const requested = c.req.query('date');
@@ -120,135 +97,221 @@ export function inboxRoutes(deps: AppDeps) {
     });
   };
 
+  /** What the desk answers when the service refuses: the page with both versions on a conflict, else a flash. */
+  const refused = async (c: Context<AdminEnv>, request: DeskRequest, error: DeskError) => {
+    if (request.wantsJson)
+      return c.json({ ok: false, error: { code: error.code, message: error.message } }, error.status);
+    if (error.code === 'conflict' && error.details.current) {
+      // Nothing the person typed is lost: the form comes back with their version, beside the stored one.
+      return render(c, await mineOver(deps.db, error.details.current, request.draft), {
+        theirs: error.details.current,
+        status: 409,
+        flash: { kind: 'error', text: error.message },
+      });
+    }
+    return redirectWith(c, deps.signingKey, back(request.date), { kind: 'error', text: error.message });
+  };
+
+  /** A handler for one button: reads the form (and applies what the button changes), refusals answered alike. */
+  const act =
+    (
+      work: (c: Context<AdminEnv>, request: DeskRequest) => Promise<Response>,
+      change: (draft: DraftInput, c: Context) => DraftInput = (draft) => draft,
+    ) =>
+    async (c: Context<AdminEnv>) => {
+      const date = c.req.param('date') ?? '';
+      if (!isLocalDate(date))
+        return redirectWith(c, deps.signingKey, '/admin/inbox', {
+          kind: 'error',
+          text: 'That is not a valid date.',
+        });
+      const form = await readForm(c);
+      const request: DeskRequest = {
+        date,
+        form,
+        draft: change(draftFromForm(form), c),
+        actor: deskActorOf(deps, c),
+        wantsJson: (c.req.header('accept') ?? '').includes('application/json'),
+      };
+      try {
+        return await work(c, request);
+      } catch (error) {
+        if (!(error instanceof DeskError)) throw error;
+        return refused(c, request, error);
+      }
+    };
+
+  // A published digest is never saved as a draft: it changes only by a correction, a takedown or unpublishing.
+  const isPublished = async (date: string) => {
+    const status = (await findDigest(deps.db, date))?.status;
+    return status === 'published' || status === 'unpublished';
+  };
+
+  /** Saves the page as a new version; what the request does next acts on exactly this version. */
+  const saveDraft = async (request: DeskRequest): Promise<DeskState & { digest: Digest }> => {
+    if (await isPublished(request.date))
+      throw new DeskError(
+        409,
+        'published',
+        'This digest is published: change it with a correction note below, or take posts down.',
+      );
+    const saved = await saveDesk(desk, request.actor, request.date, request.draft);
+    return { ...saved, digest: saved.digest! };
+  };
+
   app.get('/', async (c) => render(c, await loadDesk(desk, await dayOf(c))));
 
-  app.post('/', async (c) => {
-    const date = c.req.query('date') ?? '';
-    if (!isLocalDate(date))
-      return redirectWith(c, deps.signingKey, '/admin/inbox', {
-        kind: 'error',
-        text: 'That is not a valid date.',
-      });
-    const back = (anchor = '') => `/admin/inbox?date=${date}${anchor}`;
-    const wantsJson = (c.req.header('accept') ?? '').includes('application/json');
-    const form = await readForm(c);
-    const { draft, op } = draftFromForm(form);
-    const actor = deskActorOf(deps, c);
-    const [verb, arg, kind] = op.split(':');
+  app.post(
+    `/${DAY}/save`,
+    act(async (c, request) => {
+      const saved = await saveDraft(request);
+      if (request.wantsJson)
+        return c.json({ ok: true, version: saved.digest.version, openFindings: saved.open.length });
+      return done(c, request.date, 'Draft saved.');
+    }),
+  );
 
-    // A published digest is never saved as a draft: it changes only by a correction, a takedown or unpublishing.
-    const status = (await findDigest(deps.db, date))?.status;
-    const published = status === 'published' || status === 'unpublished';
-    try {
-      if (published && !PUBLISHED_OPS.has(verb ?? '')) {
-        throw new DeskError(
-          409,
-          'published',
-          'This digest is published: change it with a correction note below, or take posts down.',
+  app.post(
+    `/${DAY}/entries/${ITEM}/add`,
+    act(
+      async (c, request) => {
+        await saveDraft(request);
+        return c.redirect(back(request.date, `#entry-${itemOf(c)}`), 303);
+      },
+      (draft, c) => withEntry(draft, itemOf(c)),
+    ),
+  );
+
+  app.post(
+    `/${DAY}/entries/${ITEM}/remove`,
+    act(
+      async (c, request) => {
+        await saveDraft(request);
+        return done(c, request.date, 'Removed from the digest. Draft saved.');
+      },
+      (draft, c) => withoutEntry(draft, itemOf(c)),
+    ),
+  );
+
+  for (const [direction, by] of [
+    ['up', -1],
+    ['down', 1],
+  ] as const) {
+    app.post(
+      `/${DAY}/entries/${ITEM}/${direction}`,
+      act(
+        async (c, request) => {
+          await saveDraft(request);
+          return c.redirect(back(request.date, `#entry-${itemOf(c)}`), 303);
+        },
+        (draft, c) => withEntryMoved(draft, itemOf(c), by),
+      ),
+    );
+  }
+
+  app.post(
+    `/${DAY}/findings/:item{[0-9]+}/:kind{[a-z-]+}/override`,
+    act(async (c, request) => {
+      const itemId = itemOf(c);
+      const kind = c.req.param('kind') ?? '';
+      if (!(await isPublished(request.date))) await saveDraft(request);
+      await overrideFinding(desk, request.actor, request.date, {
+        itemId,
+        kind,
+        reason: field(request.form, `reason_${itemId}_${kind}`, 500),
+      });
+      return done(c, request.date, 'Recorded. The reason is kept in the audit log.', `#entry-${itemId}`);
+    }),
+  );
+
+  app.post(
+    `/${DAY}/preview`,
+    act(async (c, request) => {
+      if (!(await isPublished(request.date))) await saveDraft(request);
+      return c.redirect(`/admin/inbox/preview?date=${request.date}`, 303);
+    }),
+  );
+
+  app.post(
+    `/${DAY}/submit`,
+    act(async (c, request) => {
+      await saveDraft(request);
+      const settings = await readDistrictSettings(deps.db);
+      await submitForReview(desk, request.actor, request.date, siteOf(settings, deps.config.publicUrl));
+      return done(c, request.date, 'Submitted for review. The editors have been told by email.');
+    }),
+  );
+
+  // Approving saves nothing: the approver approves the version their page shows, or is told why not.
+  app.post(
+    `/${DAY}/approve`,
+    act(async (c, request) => {
+      try {
+        await approveDesk(desk, request.actor, request.date, request.draft.version, request.draft);
+      } catch (error) {
+        if (!(error instanceof DeskError) || error.status !== 409) throw error;
+        const current = error.details.current ?? (await loadDesk(desk, request.date));
+        // Moved on: the version now saved, to review afresh. Edited here: the page as typed, nothing lost.
+        const shown =
+          error.code === 'unsaved-changes' ? await mineOver(deps.db, current, request.draft) : current;
+        return render(c, shown, { status: 409, flash: { kind: 'error', text: error.message } });
+      }
+      return done(c, request.date, 'Approved. It can now be published.');
+    }),
+  );
+
+  app.post(
+    `/${DAY}/ready`,
+    act(async (c, request) => {
+      const saved = await saveDraft(request);
+      const slot = await markReady(desk, request.actor, request.date, saved.digest.version);
+      const { timezone } = await readDistrictSettings(deps.db);
+      return done(
+        c,
+        request.date,
+        `Scheduled: it goes out ${formatDateTime(slot, timezone)}, unless someone changes it first.`,
+      );
+    }),
+  );
+
+  app.post(
+    `/${DAY}/publish`,
+    act(async (c, request) => {
+      const saved = await saveDraft(request);
+      const { queued } = await publishDesk(desk, request.actor, request.date, saved.digest.version);
+      const emails = queued === 1 ? '1 email is' : `${queued} emails are`;
+      return done(
+        c,
+        request.date,
+        emailIsOn(deps.mailer)
+          ? `Published. ${emails} on the way to subscribers.`
+          : 'Published on the site and in the feeds. Email is off, so no email was sent.',
+      );
+    }),
+  );
+
+  app.post(
+    `/${DAY}/correct`,
+    act(async (c, request) => {
+      const note = field(request.form, 'correction_note', 2000);
+      try {
+        const { emails } = await correctDesk(desk, request.actor, request.date, {
+          ...request.draft,
+          note,
+          email: field(request.form, 'correction_email') === '1',
+        });
+        const mail = emails
+          ? ` ${emails === 1 ? '1 correction email is' : `${emails} correction emails are`} on the way.`
+          : '';
+        return done(
+          c,
+          request.date,
+          `Correction published on the page, in the feeds and in the embed.${mail}`,
         );
-      }
-      if (!published) {
-        const saved = await saveDesk(desk, actor, date, draft);
-        if (wantsJson)
-          return c.json({ ok: true, version: saved.digest?.version ?? 0, openFindings: saved.open.length });
-      }
-      const version = (await loadDesk(desk, date)).digest?.version;
-      switch (verb) {
-        case 'publish': {
-          const { queued } = await publishDesk(desk, actor, date, version);
-          const emails = queued === 1 ? '1 email is' : `${queued} emails are`;
-          return redirectWith(c, deps.signingKey, back(), {
-            kind: 'ok',
-            text: emailIsOn(deps.mailer)
-              ? `Published. ${emails} on the way to subscribers.`
-              : 'Published on the site and in the feeds. Email is off, so no email was sent.',
-          });
-        }
-        case 'ready': {
-          const slot = await markReady(desk, actor, date, version);
-          const { timezone } = await readDistrictSettings(deps.db);
-          return redirectWith(c, deps.signingKey, back(), {
-            kind: 'ok',
-            text: `Scheduled: it goes out ${formatDateTime(slot, timezone)}, unless someone changes it first.`,
-          });
-        }
-        case 'approve':
-          await approveDesk(desk, actor, date, version);
-          return redirectWith(c, deps.signingKey, back(), {
-            kind: 'ok',
-            text: 'Approved. It can now be published.',
-          });
-        case 'submit': {
-          const settings = await readDistrictSettings(deps.db);
-          await submitForReview(desk, actor, date, siteOf(settings, deps.config.publicUrl));
-          return redirectWith(c, deps.signingKey, back(), {
-            kind: 'ok',
-            text: 'Submitted for review. The editors have been told by email.',
-          });
-        }
-        case 'override':
-          await overrideFinding(desk, actor, date, {
-            itemId: Number(arg),
-            kind: kind ?? '',
-            reason: field(form, `reason_${arg}_${kind}`, 500),
-          });
-          return redirectWith(c, deps.signingKey, back(`#entry-${arg}`), {
-            kind: 'ok',
-            text: 'Recorded. The reason is kept in the audit log.',
-          });
-        case 'correct': {
-          const { emails } = await correctDesk(desk, actor, date, {
-            ...draft,
-            note: field(form, 'correction_note', 2000),
-            email: field(form, 'correction_email') === '1',
-          });
-          return redirectWith(c, deps.signingKey, back(), {
-            kind: 'ok',
-            text: `Correction published on the page, in the feeds and in the embed.${
-              emails
-                ? ` ${emails === 1 ? '1 correction email is' : `${emails} correction emails are`} on the way.`
-                : ''
-            }`,
-          });
-        }
-        case 'takedown': {
-          const { digestTakenDown } = await takeDownEntry(
-            desk,
-            actor,
-            date,
-            Number(arg),
-            field(form, `takedown_reason_${arg}`, 2000),
-          );
-          return redirectWith(c, deps.signingKey, back(), {
-            kind: 'ok',
-            text: digestTakenDown
-              ? 'The post is taken down, and with it the digest, since nothing else was left in it.'
-              : 'The post is taken down from the page, the feeds, the embed and every email not sent yet.',
-          });
-        }
-        case 'unpublish':
-          await unpublishDesk(desk, actor, date, field(form, 'unpublish_reason', 500));
-          return redirectWith(c, deps.signingKey, back(), {
-            kind: 'ok',
-            text: 'The digest is taken down from the site and feeds.',
-          });
-        case 'preview':
-          return c.redirect(`/admin/inbox/preview?date=${date}`, 303);
-        case 'add':
-        case 'up':
-        case 'down':
-          return c.redirect(back(`#entry-${arg}`), 303);
-        default:
-          return redirectWith(c, deps.signingKey, back(), { kind: 'ok', text: 'Draft saved.' });
-      }
-    } catch (error) {
-      if (!(error instanceof DeskError)) throw error;
-      if (wantsJson)
-        return c.json({ ok: false, error: { code: error.code, message: error.message } }, error.status);
-      if (verb === 'correct' && error.status === 422) {
+      } catch (error) {
+        if (!(error instanceof DeskError) || error.status !== 422) throw error;
         // The correction comes back as typed, note included, with what the checks found beside each post.
-        const current = await loadDesk(desk, date);
-        const mine = await mineOver(current, draft);
+        const mine = await mineOver(deps.db, await loadDesk(desk, request.date), request.draft);
         const findings = error.details.findings ?? [];
         return render(
           c,
@@ -264,161 +327,41 @@ export function inboxRoutes(deps: AppDeps) {
           {
             status: 422,
             flash: { kind: 'error', text: `The correction is not published yet. ${error.message}` },
-            correctionNote: field(form, 'correction_note', 2000),
+            correctionNote: note,
           },
         );
       }
-      if (error.code === 'conflict' && error.details.current) {
-        // Nothing the person typed is lost: the form comes back with their version, beside the stored one.
-        return render(c, await mineOver(error.details.current, draft), {
-          theirs: error.details.current,
-          status: 409,
-        });
-      }
-      return redirectWith(c, deps.signingKey, back(), { kind: 'error', text: error.message });
-    }
-  });
+    }),
+  );
 
-  /** The user's unsaved draft, laid over the stored state so the form can show it again. */
-  async function mineOver(current: DeskState, draft: DraftInput): Promise<DeskState> {
-    const items = new Map(
-      (
-        await findItemsByIds(
-          deps.db,
-          draft.entries.map((e) => e.itemId),
-        )
-      ).map((i) => [i.id, i]),
-    );
-    const stored = new Map(current.entries.map((e) => [e.itemId, e]));
-    const entries = draft.entries.flatMap((input) => {
-      const item = items.get(input.itemId);
-      if (!item) return [];
-      const base = stored.get(input.itemId);
-      return [
-        {
-          digestId: current.digest?.id ?? 0,
-          itemId: item.id,
-          position: 0,
-          headline: input.headline ?? base?.headline ?? item.title,
-          blurb: input.blurb ?? base?.blurb ?? '',
-          imageUrl: input.imageUrl === undefined ? (base?.imageUrl ?? null) : input.imageUrl,
-          imageAlt: input.imageAlt === undefined ? (base?.imageAlt ?? null) : input.imageAlt,
-          removedAt: null,
-          removedReason: null,
-          item,
-          images: imagesOf(item),
-          findings: [],
-        },
-      ];
-    });
-    const digest = current.digest
-      ? {
-          ...current.digest,
-          title: draft.title ?? current.digest.title,
-          intro: draft.intro ?? current.digest.intro,
-        }
-      : undefined;
-    return { ...current, digest, entries, findings: [], open: [] };
-  }
+  app.post(
+    `/${DAY}/entries/${ITEM}/takedown`,
+    act(async (c, request) => {
+      const itemId = itemOf(c);
+      const { digestTakenDown } = await takeDownEntry(
+        desk,
+        request.actor,
+        request.date,
+        itemId,
+        field(request.form, `takedown_reason_${itemId}`, 2000),
+      );
+      return done(
+        c,
+        request.date,
+        digestTakenDown
+          ? 'The post is taken down, and with it the digest, since nothing else was left in it.'
+          : 'The post is taken down from the page, the feeds, the embed and every email not sent yet.',
+      );
+    }),
+  );
 
-  return app;
-}
-
-export function previewRoutes(deps: AppDeps) {
-  const app = new Hono<AdminEnv>();
-  const desk = deskDepsOf(deps);
-
-  const prepare = async (c: Context<AdminEnv>) => {
-    const date = c.req.query('date') ?? '';
-    if (!isLocalDate(date)) return undefined;
-    const state = await loadDesk(desk, date);
-    if (!state.digest || state.entries.length === 0) return undefined;
-    const settings = state.settings;
-    const site = siteOf(settings, deps.config.publicUrl);
-    const email = renderDigestEmail(
-      { digest: state.digest, entries: state.entries },
-      { schoolIds: [], schoolNames: [] },
-      site,
-    )!;
-    return { date, state, site, email };
-  };
-
-  app.get('/', async (c) => {
-    const prepared = await prepare(c);
-    if (!prepared)
-      return redirectWith(c, deps.signingKey, `/admin/inbox?date=${c.req.query('date') ?? ''}`, {
-        kind: 'error',
-        text: 'Select at least one post before previewing.',
-      });
-    return adminPage(deps, c, {
-      title: 'Preview',
-      section: 'inbox',
-      body: (
-        <PreviewPage
-          state={prepared.state}
-          subject={prepared.email.subject}
-          text={prepared.email.text
-            .replaceAll(prepared.email.markers.unsubscribe, '(unsubscribe link)')
-            .replaceAll(prepared.email.markers.preferences, '(preferences link)')}
-          csrfToken={c.get('csrfToken')}
-          email={currentUser(c).email}
-        />
-      ),
-    });
-  });
-
-  // Shown only inside the preview page's frames.
-  app.get('/page', async (c) => {
-    const prepared = await prepare(c);
-    if (!prepared) return c.notFound();
-    c.header(
-      'Content-Security-Policy',
-      "default-src 'self'; img-src 'self' https: http: data:; style-src 'self'; frame-src https://www.youtube-nocookie.com https://player.vimeo.com; frame-ancestors 'self'",
-    );
-    return renderPage(
-      c,
-      <DigestPage
-        site={prepared.site}
-        content={{ digest: prepared.state.digest!, entries: prepared.state.entries }}
-        timezone={prepared.state.settings.timezone}
-      />,
-    );
-  });
-
-  app.get('/email', async (c) => {
-    const prepared = await prepare(c);
-    if (!prepared) return c.notFound();
-    c.header(
-      'Content-Security-Policy',
-      "sandbox; default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; frame-ancestors 'self'",
-    );
-    return c.html(
-      prepared.email.html
-        .replaceAll(prepared.email.markers.unsubscribe, '#')
-        .replaceAll(prepared.email.markers.preferences, '#'),
-    );
-  });
-
-  app.post('/', async (c) => {
-    const prepared = await prepare(c);
-    const back = `/admin/inbox/preview?date=${c.req.query('date') ?? ''}`;
-    if (!prepared)
-      return redirectWith(c, deps.signingKey, back, {
-        kind: 'error',
-        text: 'Select at least one post before sending a test.',
-      });
-    try {
-      const to = await sendTestEmail(desk, deskActorOf(deps, c), prepared.date, prepared.site);
-      return redirectWith(c, deps.signingKey, back, {
-        kind: 'ok',
-        text: `A test email is on its way to ${to}.`,
-      });
-    } catch (error) {
-      if (error instanceof DeskError)
-        return redirectWith(c, deps.signingKey, back, { kind: 'error', text: error.message });
-      throw error;
-    }
-  });
+  app.post(
+    `/${DAY}/unpublish`,
+    act(async (c, request) => {
+      await unpublishDesk(desk, request.actor, request.date, field(request.form, 'unpublish_reason', 500));
+      return done(c, request.date, 'The digest is taken down from the site and feeds.');
+    }),
+  );
 
   return app;
 }

@@ -4,7 +4,13 @@ import type { DeskEntry } from '../../curate/desk';
 import type { Finding } from '../../curate/run-checks';
 import { formatTime } from '../../time/format';
 
+/** Where a button of the desk for `date` posts: one path per action (routes/admin/inbox.tsx). */
+export function deskAction(date: string, action: string): string {
+  return `/admin/inbox/${date}/${action}`;
+}
+
 export interface EntryCardProps {
+  date: string;
   entry: DeskEntry;
   position: number;
   count: number;
@@ -25,6 +31,7 @@ const KIND_LABELS: Record<string, string> = {
 };
 
 export function EntryCard({
+  date,
   entry,
   position,
   count,
@@ -60,7 +67,7 @@ export function EntryCard({
           ) : null}
         </div>
       </div>
-      <FindingList findings={entry.findings} itemId={id} canOverride={canOverride && !readOnly} />
+      <FindingList date={date} findings={entry.findings} itemId={id} canOverride={canOverride && !readOnly} />
       <label for={`headline-${id}`}>Headline</label>
       <input
         type="text"
@@ -134,7 +141,7 @@ export function EntryCard({
           </p>
           <label for={`takedown-${id}`}>Why (kept in the audit log)</label>
           <textarea id={`takedown-${id}`} name={`takedown_reason_${id}`} maxlength={500}></textarea>
-          <button type="submit" name="op" value={`takedown:${id}`} class="danger">
+          <button type="submit" formaction={deskAction(date, `entries/${id}/takedown`)} class="danger">
             Take it down
           </button>
         </details>
@@ -142,8 +149,7 @@ export function EntryCard({
         <div class="actions entry-actions">
           <button
             type="submit"
-            name="op"
-            value={`up:${id}`}
+            formaction={deskAction(date, `entries/${id}/up`)}
             class="secondary"
             disabled={position === 0}
             aria-label={`Up: ${entry.headline}`}
@@ -152,8 +158,7 @@ export function EntryCard({
           </button>
           <button
             type="submit"
-            name="op"
-            value={`down:${id}`}
+            formaction={deskAction(date, `entries/${id}/down`)}
             class="secondary"
             disabled={position === count - 1}
             aria-label={`Down: ${entry.headline}`}
@@ -162,8 +167,7 @@ export function EntryCard({
           </button>
           <button
             type="submit"
-            name="op"
-            value={`remove:${id}`}
+            formaction={deskAction(date, `entries/${id}/remove`)}
             class="secondary"
             aria-label={`Remove: ${entry.headline}`}
           >
@@ -176,10 +180,12 @@ export function EntryCard({
 }
 
 export function FindingList({
+  date,
   findings,
   itemId,
   canOverride,
 }: {
+  date: string;
   findings: Finding[];
   itemId: number;
   canOverride: boolean;
@@ -204,7 +210,11 @@ export function FindingList({
                 name={`reason_${itemId}_${finding.kind}`}
                 maxlength={500}
               ></textarea>
-              <button type="submit" name="op" value={`override:${itemId}:${finding.kind}`} class="secondary">
+              <button
+                type="submit"
+                formaction={deskAction(date, `findings/${itemId}/${finding.kind}/override`)}
+                class="secondary"
+              >
                 Record override
               </button>
             </details>

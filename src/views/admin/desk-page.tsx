@@ -1,5 +1,6 @@
 // The desk: one day's digest being curated (title, intro, ordered entries with their checks) beside the day's
-// posts from authorized accounts. One form, so every button, with or without JavaScript, saves all edits.
+// posts from authorized accounts. One form, so every button, with or without JavaScript, sends all edits; each
+// button posts to its own action's path (formaction), and pressing Enter saves the draft.
 import { can, type DeskState } from '../../curate/desk';
 import type { Role } from '../../db/users';
 import type { InboxItem } from '../../db/items';
@@ -7,7 +8,7 @@ import { formatLongDate } from '../../publish/digest-content';
 import { formatDateTime, formatTime } from '../../time/format';
 import { assetUrl } from '../assets';
 import { CsrfField } from '../admin-layout';
-import { EntryCard, FindingList } from './desk-entry';
+import { deskAction, EntryCard, FindingList } from './desk-entry';
 
 export interface DeskPageProps {
   state: DeskState;
@@ -61,7 +62,7 @@ export function DeskPage(props: DeskPageProps) {
       {props.theirs ? <ConflictPanel theirs={props.theirs} /> : null}
       <form
         method="post"
-        action={`/admin/inbox?date=${state.date}`}
+        action={deskAction(state.date, 'save')}
         class="desk"
         id="desk"
         data-autosave={readOnly || published ? undefined : 'on'}
@@ -76,6 +77,7 @@ export function DeskPage(props: DeskPageProps) {
               The digest
             </h2>
             <FindingList
+              date={state.date}
               findings={digestFindings}
               itemId={0}
               canOverride={can(role, 'override') && !readOnly}
@@ -104,6 +106,7 @@ export function DeskPage(props: DeskPageProps) {
             <ol class="entry-list" aria-label="Posts in the digest, in order">
               {state.entries.map((entry, position) => (
                 <EntryCard
+                  date={state.date}
                   entry={entry}
                   position={position}
                   count={state.entries.length}
@@ -123,7 +126,7 @@ export function DeskPage(props: DeskPageProps) {
               <label for="unpublish-reason">Why (kept in the audit log)</label>
               <textarea id="unpublish-reason" name="unpublish_reason" maxlength={500}></textarea>
               <div class="actions">
-                <button type="submit" name="op" value="unpublish" class="danger">
+                <button type="submit" formaction={deskAction(state.date, 'unpublish')} class="danger">
                   Unpublish
                 </button>
               </div>
@@ -145,6 +148,7 @@ export function DeskPage(props: DeskPageProps) {
                 </h3>
                 {items.map((item) => (
                   <ItemRow
+                    date={state.date}
                     item={item}
                     selected={selected.has(item.id)}
                     readOnly={readOnly || published}
@@ -208,30 +212,31 @@ function StatusLine(props: DeskPageProps) {
 function Toolbar(props: DeskPageProps & { canApprove: boolean }) {
   const { role, state } = props;
   const hasEntries = state.entries.length > 0;
+  const action = (name: string) => deskAction(state.date, name);
   return (
     <div class="toolbar" role="group" aria-label="Digest actions">
-      <button type="submit" name="op" value="save">
+      <button type="submit" formaction={action('save')}>
         Save draft
       </button>
-      <button type="submit" name="op" value="preview" class="secondary" disabled={!hasEntries}>
+      <button type="submit" formaction={action('preview')} class="secondary" disabled={!hasEntries}>
         Preview
       </button>
       {can(role, 'publish') ? (
         <>
           {props.canApprove ? (
-            <button type="submit" name="op" value="approve" class="secondary">
+            <button type="submit" formaction={action('approve')} class="secondary">
               Approve this version
             </button>
           ) : null}
-          <button type="submit" name="op" value="ready" class="secondary" disabled={!hasEntries}>
+          <button type="submit" formaction={action('ready')} class="secondary" disabled={!hasEntries}>
             Publish at {state.settings.publishTime}
           </button>
-          <button type="submit" name="op" value="publish" disabled={!hasEntries}>
+          <button type="submit" formaction={action('publish')} disabled={!hasEntries}>
             Publish now
           </button>
         </>
       ) : (
-        <button type="submit" name="op" value="submit" class="secondary" disabled={!hasEntries}>
+        <button type="submit" formaction={action('submit')} class="secondary" disabled={!hasEntries}>
           Submit for review
         </button>
       )}
@@ -301,7 +306,7 @@ function CorrectionPanel(props: DeskPageProps) {
             : `Email a short correction to the ${state.recipients} ${state.recipients === 1 ? 'person' : 'people'} who received it`}
       </label>
       <div class="actions">
-        <button type="submit" name="op" value="correct">
+        <button type="submit" formaction={deskAction(state.date, 'correct')}>
           Publish correction
         </button>
       </div>
@@ -316,8 +321,8 @@ function ConflictPanel({ theirs }: { theirs: DeskState }) {
         The version someone else saved
       </h2>
       <p>
-        Your changes are in the form below and are <strong>not saved</strong>. Compare, then press{' '}
-        <em>Save draft</em> to keep your version (it replaces theirs), or{' '}
+        Your version is in the form below; the digest as saved now is <strong>theirs</strong>, shown here.
+        Compare, then press <em>Save draft</em> to keep your version (it replaces theirs), or{' '}
         <a href={`/admin/inbox?date=${theirs.date}`}>take theirs</a>.
       </p>
       <dl class="kv">
@@ -342,11 +347,13 @@ function ConflictPanel({ theirs }: { theirs: DeskState }) {
 }
 
 function ItemRow({
+  date,
   item,
   selected,
   readOnly,
   timezone,
 }: {
+  date: string;
   item: InboxItem;
   selected: boolean;
   readOnly: boolean;
@@ -383,8 +390,7 @@ function ItemRow({
               <span class="badge ok">In the digest</span>
               <button
                 type="submit"
-                name="op"
-                value={`remove:${item.id}`}
+                formaction={deskAction(date, `entries/${item.id}/remove`)}
                 class="secondary"
                 aria-label={`Remove from digest: ${item.title}`}
               >
@@ -394,8 +400,7 @@ function ItemRow({
           ) : (
             <button
               type="submit"
-              name="op"
-              value={`add:${item.id}`}
+              formaction={deskAction(date, `entries/${item.id}/add`)}
               class="secondary"
               aria-label={`Add to digest: ${item.title}`}
             >

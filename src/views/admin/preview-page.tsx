@@ -32,7 +32,7 @@ export function PreviewPage(props: {
               </span>{' '}
               Publishing waits until each is resolved on the desk.
             </p>
-            <FindingList findings={state.open} itemId={0} canOverride={false} />
+            <FindingList date={state.date} findings={state.open} itemId={0} canOverride={false} />
           </>
         )}
         <form method="post" action={`/admin/inbox/preview?date=${state.date}`} class="actions">

@@ -1,0 +1,112 @@
+// /admin/inbox/preview: the digest as the blog page, the email and its plain text, before it goes out, and a
+// test email to the person asking.
+import { Hono, type Context } from 'hono';
+import { DeskError, deskDepsOf, loadDesk, sendTestEmail } from '../../curate/desk';
+import type { AppDeps } from '../../deps';
+import { renderDigestEmail } from '../../email/render-digest-email';
+import { siteOf } from '../../settings/district-settings';
+import { isLocalDate } from '../../time/zoned-time';
+import { PreviewPage } from '../../views/admin/preview-page';
+import { DigestPage } from '../../views/public-pages';
+import { renderPage } from '../../views/render';
+import { redirectWith } from '../flash';
+import { adminPage, currentUser, deskActorOf, type AdminEnv } from './context';
+
+export function previewRoutes(deps: AppDeps) {
+  const app = new Hono<AdminEnv>();
+  const desk = deskDepsOf(deps);
+
+  const prepare = async (c: Context<AdminEnv>) => {
+    const date = c.req.query('date') ?? '';
+    if (!isLocalDate(date)) return undefined;
+    const state = await loadDesk(desk, date);
+    if (!state.digest || state.entries.length === 0) return undefined;
+    const settings = state.settings;
+    const site = siteOf(settings, deps.config.publicUrl);
+    const email = renderDigestEmail(
+      { digest: state.digest, entries: state.entries },
+      { schoolIds: [], schoolNames: [] },
+      site,
+    )!;
+    return { date, state, site, email };
+  };
+
+  app.get('/', async (c) => {
+    const prepared = await prepare(c);
+    if (!prepared)
+      return redirectWith(c, deps.signingKey, `/admin/inbox?date=${c.req.query('date') ?? ''}`, {
+        kind: 'error',
+        text: 'Select at least one post before previewing.',
+      });
+    return adminPage(deps, c, {
+      title: 'Preview',
+      section: 'inbox',
+      body: (
+        <PreviewPage
+          state={prepared.state}
+          subject={prepared.email.subject}
+          text={prepared.email.text
+            .replaceAll(prepared.email.markers.unsubscribe, '(unsubscribe link)')
+            .replaceAll(prepared.email.markers.preferences, '(preferences link)')}
+          csrfToken={c.get('csrfToken')}
+          email={currentUser(c).email}
+        />
+      ),
+    });
+  });
+
+  // Shown only inside the preview page's frames.
+  app.get('/page', async (c) => {
+    const prepared = await prepare(c);
+    if (!prepared) return c.notFound();
+    c.header(
+      'Content-Security-Policy',
+      "default-src 'self'; img-src 'self' https: http: data:; style-src 'self'; frame-src https://www.youtube-nocookie.com https://player.vimeo.com; frame-ancestors 'self'",
+    );
+    return renderPage(
+      c,
+      <DigestPage
+        site={prepared.site}
+        content={{ digest: prepared.state.digest!, entries: prepared.state.entries }}
+        timezone={prepared.state.settings.timezone}
+      />,
+    );
+  });
+
+  app.get('/email', async (c) => {
+    const prepared = await prepare(c);
+    if (!prepared) return c.notFound();
+    c.header(
+      'Content-Security-Policy',
+      "sandbox; default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; frame-ancestors 'self'",
+    );
+    return c.html(
+      prepared.email.html
+        .replaceAll(prepared.email.markers.unsubscribe, '#')
+        .replaceAll(prepared.email.markers.preferences, '#'),
+    );
+  });
+
+  app.post('/', async (c) => {
+    const prepared = await prepare(c);
+    const back = `/admin/inbox/preview?date=${c.req.query('date') ?? ''}`;
+    if (!prepared)
+      return redirectWith(c, deps.signingKey, back, {
+        kind: 'error',
+        text: 'Select at least one post before sending a test.',
+      });
+    try {
+      const to = await sendTestEmail(desk, deskActorOf(deps, c), prepared.date, prepared.site);
+      return redirectWith(c, deps.signingKey, back, {
+        kind: 'ok',
+        text: `A test email is on its way to ${to}.`,
+      });
+    } catch (error) {
+      if (error instanceof DeskError)
+        return redirectWith(c, deps.signingKey, back, { kind: 'error', text: error.message });
+      throw error;
+    }
+  });
+
+  return app;
+}

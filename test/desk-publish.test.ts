@@ -1,0 +1,145 @@
+// Publishing from the desk over HTTP: what goes out is the version the pressed button saved, even when
+// another server saves the same digest at any moment of that request; an absurdly long digest is refused.
+import BetterSqlite3 from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_DIGEST_ENTRIES } from '../src/curate/desk';
+import { findDigest } from '../src/db/digests';
+import { listItemsPublishedBetween } from '../src/db/items';
+import { findUserByEmail } from '../src/db/users';
+import { addSchoolWithSource, item, storeItems } from './fixtures';
+import type { Client } from './browser-client';
+import { signedInClient, startTestApp, type TestApp } from './test-app';
+
+const DAYS = 80;
+const FIRST_DAY = Date.parse('2026-06-01T16:00:00Z');
+const dateOf = (day: number) => new Date(FIRST_DAY + day * 86_400_000).toISOString().slice(0, 10);
+
+describe('publishing from the desk', () => {
+  let app: TestApp;
+  let dana: Client;
+  let csrf: string;
+  /** The one post of each day, by date. */
+  const postOf = new Map<string, number>();
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    dana = await signedInClient(app, 'dana@district.example', 'admin');
+    await signedInClient(app, 'lee@district.example', 'editor');
+    const db = app.runtime.deps.db;
+    const { source } = await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/feed');
+    await storeItems(
+      db,
+      source.id,
+      Array.from({ length: DAYS }, (_, day) =>
+        item({ guid: `day-${day}`, title: `Garden day ${day}`, publishedAt: FIRST_DAY + day * 86_400_000 }),
+      ),
+    );
+    for (const post of await listItemsPublishedBetween(db, 0, Number.MAX_SAFE_INTEGER))
+      postOf.set(new Date(post.publishedAt).toISOString().slice(0, 10), post.id);
+    csrf = await dana.csrf(`/admin/inbox?date=${dateOf(0)}`);
+  });
+  afterAll(() => app.close());
+
+  it('publishes the version its click saved, or shows both; never a version saved by someone else meanwhile', async () => {
+    const lee = (await findUserByEmail(app.runtime.deps.db, 'lee@district.example'))!;
+    // Lee saves from another server process: a second connection to the same database file.
+    const otherServer = new BetterSqlite3(app.config.databasePath);
+    otherServer.pragma('busy_timeout = 5000');
+    const leeSaves = otherServer.prepare(
+      `update digests set intro = 'Lee’s intro, which Dana never saw', version = version + 1,
+         write_token = 'lee', updated_by = ?, status = 'draft', scheduled_for = null
+       where date = ? and status in ('draft', 'ready')`,
+    );
+    // Every query this server makes passes through prepare(): count those after Dana's save commits, and
+    // let Lee's save land just before the k-th, for each k in turn until the request makes fewer.
+    const sqlite = app.runtime.sqlite.sqlite;
+    const prepare = sqlite.prepare.bind(sqlite);
+    const db = app.runtime.deps.db;
+    const batch = db.batch;
+    let trial: { date: string; k: number; seen: number; saved: boolean; landed: boolean };
+    db.batch = async (statements) => {
+      await batch(statements);
+      trial.saved = true;
+    };
+    sqlite.prepare = ((source: string) => {
+      if (trial.saved && !trial.landed && !sqlite.inTransaction && trial.seen++ === trial.k) {
+        leeSaves.run(lee.id, trial.date);
+        trial.landed = true;
+      }
+      return prepare(source);
+    }) as typeof sqlite.prepare;
+
+    const outcomes = { published: 0, refused: 0 };
+    try {
+      for (let k = 0; k < DAYS; k++) {
+        const date = dateOf(k);
+        const id = postOf.get(date)!;
+        trial = { date, k, seen: 0, saved: false, landed: false };
+        const response = await dana.post(`/admin/inbox/${date}/publish`, {
+          _csrf: csrf,
+          version: '0',
+          entry: String(id),
+          intro: 'Dana’s intro',
+        });
+        const digest = (await findDigest(db, date))!;
+        if (response.status === 303) {
+          outcomes.published++;
+          expect({ k, ...digest }).toMatchObject({ k, status: 'published', intro: 'Dana’s intro' });
+        } else {
+          outcomes.refused++;
+          expect({ k, status: response.status }).toEqual({ k, status: 409 });
+          const page = await response.text();
+          expect(page).toContain('The version someone else saved');
+          expect(page).toContain('Lee’s intro, which Dana never saw');
+          expect(page).toContain('Dana’s intro');
+          expect(digest).toMatchObject({ status: 'draft', intro: 'Lee’s intro, which Dana never saw' });
+        }
+        if (!trial.landed) break;
+      }
+    } finally {
+      sqlite.prepare = prepare;
+      db.batch = batch;
+      otherServer.close();
+    }
+    expect(trial!.landed, 'the sweep reached the end of the request').toBe(false);
+    expect(outcomes.refused).toBeGreaterThan(0);
+    expect(outcomes.published).toBeGreaterThan(0);
+  }, 180_000);
+
+  it(`refuses a draft of more than ${MAX_DIGEST_ENTRIES} posts with a sentence, and saves nothing`, async () => {
+    const date = dateOf(DAYS + 10);
+    const tooMany = Array.from({ length: MAX_DIGEST_ENTRIES + 1 }, (_, i) => String(1_000_000 + i));
+    const refused = await dana.post(`/admin/inbox/${date}/save`, {
+      _csrf: csrf,
+      version: '0',
+      entry: tooMany,
+    });
+    expect(refused.status).toBe(303);
+    const page = await (await dana.get(`/admin/inbox?date=${date}`)).text();
+    expect(page).toContain(
+      `A digest holds at most ${MAX_DIGEST_ENTRIES} posts, and this one has ${MAX_DIGEST_ENTRIES + 1}.`,
+    );
+    expect(await findDigest(app.runtime.deps.db, date)).toBeUndefined();
+  });
+  it('schedules, publishes and takes a digest down, each from its own button', async () => {
+    const date = dateOf(DAYS - 2);
+    const form = { _csrf: csrf, entry: String(postOf.get(date)) };
+    const scheduled = await dana.post(`/admin/inbox/${date}/ready`, { ...form, version: '0' });
+    expect(scheduled.status).toBe(303);
+    expect(await findDigest(app.runtime.deps.db, date)).toMatchObject({ status: 'ready', version: 2 });
+    // Publishing the same page again saves nothing new: the scheduled version is the one that goes out.
+    expect((await dana.post(`/admin/inbox/${date}/publish`, { ...form, version: '2' })).status).toBe(303);
+    expect(await findDigest(app.runtime.deps.db, date)).toMatchObject({ status: 'published', version: 2 });
+    const short = await dana.post(`/admin/inbox/${date}/unpublish`, { ...form, unpublish_reason: 'Oops' });
+    expect(short.status).toBe(303);
+    expect((await findDigest(app.runtime.deps.db, date))!.status).toBe('published');
+    await dana.post(`/admin/inbox/${date}/unpublish`, {
+      ...form,
+      unpublish_reason: 'Published on the wrong day by mistake.',
+    });
+    expect((await findDigest(app.runtime.deps.db, date))!.status).toBe('unpublished');
+    expect(await (await dana.get(`/admin/inbox?date=${date}`)).text()).toContain(
+      'Taken down: Published on the wrong day by mistake.',
+    );
+  });
+});
