@@ -1,5 +1,5 @@
 // Storage for the audit log: who did what, when, to which record.
-import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, is, lt, SQL, sql } from 'drizzle-orm';
 import type { Database, Statement } from './client';
 import { insertSelect, type RowSource } from './insert-select';
 import { auditLog } from './schema';
@@ -16,7 +16,8 @@ export interface Actor {
 export interface AuditEvent {
   action: string;
   subjectType?: string;
-  subjectId?: string | number;
+  /** An SQL expression only with auditStatementWhere: a column of the row its condition finds. */
+  subjectId?: string | number | SQL;
   details?: Record<string, unknown>;
 }
 
@@ -33,7 +34,8 @@ function auditRow(actor: Actor, event: AuditEvent, now: number) {
     actorLabel: actor.label,
     action: event.action,
     subjectType: event.subjectType ?? null,
-    subjectId: event.subjectId == null ? null : String(event.subjectId),
+    subjectId:
+      event.subjectId == null ? null : is(event.subjectId, SQL) ? event.subjectId : String(event.subjectId),
     details: JSON.stringify(event.details ?? {}),
     ip: actor.ip ?? null,
   };

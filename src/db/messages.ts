@@ -2,9 +2,10 @@
 // request, sent by the background sender, moving queued → sending → sent (or failed, bounced, skipped, unknown)
 // like a digest delivery. The queueing statements are conditional, so a request writes the same statements
 // whether or not the address belongs to anyone.
-import { count, sql } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import type { Database, Statement } from './client';
-import { messages } from './schema';
+import { insertSelect } from './insert-select';
+import { messages, subscribers, users } from './schema';
 
 export type Message = typeof messages.$inferSelect;
 export type MessageKind = Message['kind'];
@@ -19,9 +20,28 @@ export function queueSubscribeConfirmStatement(
   subscriber: { emailKey: string; nonce: string },
   now: number,
 ): Statement {
-  return db.raw(sql`insert into ${messages} (kind, subscriber_id, to_address, queued_at, updated_at)
-    select 'subscribe-confirm', id, email, ${now}, ${now} from subscribers
-     where email_key = ${subscriber.emailKey} and token_nonce = ${subscriber.nonce} and status = 'pending'`);
+  const [statement] = insertSelect(
+    db,
+    messages,
+    [
+      {
+        kind: 'subscribe-confirm',
+        subscriberId: subscribers.id,
+        toAddress: subscribers.email,
+        queuedAt: now,
+        updatedAt: now,
+      },
+    ],
+    {
+      from: subscribers,
+      where: and(
+        eq(subscribers.emailKey, subscriber.emailKey),
+        eq(subscribers.tokenNonce, subscriber.nonce),
+        eq(subscribers.status, 'pending'),
+      ),
+    },
+  );
+  return statement!;
 }
 
 /** A link to confirm a subscription's new address, sent to that address. */
@@ -31,14 +51,20 @@ export function queueAddressConfirmStatement(
   toAddress: string,
   now: number,
 ): Statement {
-  return db.raw(sql`insert into ${messages} (kind, subscriber_id, to_address, queued_at, updated_at)
-    values ('address-confirm', ${subscriberId}, ${toAddress}, ${now}, ${now})`);
+  return db.orm
+    .insert(messages)
+    .values({ kind: 'address-confirm', subscriberId, toAddress, queuedAt: now, updatedAt: now });
 }
 
 /** A password link for the active account with this address, if there is one; otherwise nothing. */
 export function queuePasswordLinkStatement(db: Database, email: string, now: number): Statement {
-  return db.raw(sql`insert into ${messages} (kind, user_id, to_address, queued_at, updated_at)
-    select 'password-link', id, email, ${now}, ${now} from users where email = ${email} and disabled = 0`);
+  const [statement] = insertSelect(
+    db,
+    messages,
+    [{ kind: 'password-link', userId: users.id, toAddress: users.email, queuedAt: now, updatedAt: now }],
+    { from: users, where: and(eq(users.email, email), eq(users.disabled, false)) },
+  );
+  return statement!;
 }
 
 /** Queued messages that are due, oldest first. */

@@ -67,7 +67,11 @@ export function pendingSubscriptionStatements(
     consentSchools: JSON.stringify(subscriber.consent.schools),
     updatedAt: now,
   };
-  const ours = sql`(select id from ${subscribers} where email_key = ${emailKey} and token_nonce = ${subscriber.nonce})`;
+  // The subscription this request just wrote, found again by its fresh nonce inside the same batch.
+  const ours = db.orm
+    .select({ id: subscribers.id })
+    .from(subscribers)
+    .where(and(eq(subscribers.emailKey, emailKey), eq(subscribers.tokenNonce, subscriber.nonce)));
   return [
     db.orm
       .insert(subscribers)
@@ -77,11 +81,11 @@ export function pendingSubscriptionStatements(
         set: consent,
         setWhere: sql`${subscribers.status} in ('pending', 'unsubscribed', 'suspended')`,
       }),
-    db.raw(sql`delete from ${subscriberSchools} where subscriber_id = ${ours}`),
-    db.raw(sql`insert into ${subscriberSchools} (subscriber_id, school_id)
-      select ${ours}, ${schools.id} from ${schools}
-       where ${schools.id} in (select value from json_each(${JSON.stringify(subscriber.schoolIds)}))
-         and ${ours} is not null`),
+    db.orm.delete(subscriberSchools).where(inArray(subscriberSchools.subscriberId, ours)),
+    ...insertSelect(db, subscriberSchools, [{ subscriberId: sql`(${ours})`, schoolId: schools.id }], {
+      from: schools,
+      where: and(inList(schools.id, subscriber.schoolIds), sql`(${ours}) is not null`),
+    }),
   ];
 }
 

@@ -1,7 +1,8 @@
 // Storage for people who use the admin desk, and the one-time links that let them set a password.
 import { and, asc, count, eq, gt, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import type { Database, Statement } from './client';
-import { auditLog, users, userTokens } from './schema';
+import { auditStatementWhere } from './audit';
+import { users, userTokens } from './schema';
 
 export type Role = (typeof users.$inferSelect)['role'];
 export type User = typeof users.$inferSelect;
@@ -32,9 +33,17 @@ export function passwordLinkRequestedAuditStatement(
   ip: string | null,
   now: number,
 ): Statement {
-  return db.raw(sql`insert into ${auditLog} (at, actor_type, actor_id, actor_label, action, subject_type, subject_id, details, ip)
-    select ${now}, 'public', null, email, 'user.password_link_requested', 'user', cast(id as text), '{}', ${ip}
-      from ${users} where email = ${email} and disabled = 0`);
+  return auditStatementWhere(
+    db,
+    { type: 'public', label: email, ip },
+    {
+      action: 'user.password_link_requested',
+      subjectType: 'user',
+      subjectId: sql`cast(${users.id} as text)`,
+    },
+    now,
+    { from: users, where: and(eq(users.email, email), eq(users.disabled, false)) },
+  );
 }
 
 export async function listUsers(db: Database): Promise<User[]> {
