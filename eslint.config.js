@@ -26,7 +26,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/entry/cli.ts', 'src/demo/run-demo.ts', 'bin/**', 'bench/**', 'scripts/**', 'src/log.ts'],
+    files: ['src/entry/cli*.ts', 'src/demo/run-demo.ts', 'bin/**', 'bench/**', 'scripts/**', 'src/log.ts'],
     rules: { 'no-console': 'off' },
   },
   {

@@ -1,0 +1,127 @@
+// Commands for the data itself: migrations, backups, moving rows to and from D1, district settings.
+import { spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { d1SetupLink as makeD1SetupLink } from '../auth/d1-setup-link';
+import type { Config } from '../config';
+import { exportRows, importRows } from '../db/sql-transfer-node';
+import { changeSetting, listSettings } from '../settings/district-settings';
+import { CommandFailed, UsageError, parse, withRuntime } from './cli-support';
+
+export async function migrate(_args: string[], config: Config): Promise<void> {
+  await withRuntime(config, async () => {});
+  console.log(`Database is up to date: ${config.databasePath}`);
+}
+
+export async function backup(args: string[], config: Config): Promise<void> {
+  const file = args[0];
+  if (!file) throw new UsageError('Name the file to write, e.g. backup ./backups/yesterday-2026-11-21.db');
+  await withRuntime(config, async ({ sqlite }) => {
+    await sqlite.sqlite.backup(file);
+    console.log(`Backed up ${config.databasePath} to ${file}`);
+  });
+}
+
+export async function d1ExportSql(args: string[], config: Config): Promise<void> {
+  const file = args[0];
+  if (!file) throw new UsageError('Name the file to write, e.g. d1:export-sql ./yesterday-rows.sql');
+  await withRuntime(config, async ({ sqlite }) => {
+    const out = createWriteStream(file);
+    let rows = -1;
+    for (const line of exportRows(sqlite.sqlite)) {
+      rows++;
+      if (!out.write(line)) await once(out, 'drain');
+    }
+    await new Promise<void>((resolve, reject) =>
+      out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
+    console.log(
+      `Wrote ${rows} rows to ${file}. Load them into an empty, migrated D1 database with:\n  npx wrangler d1 execute yesterday --remote --file ${file}`,
+    );
+  });
+}
+
+export async function d1ImportSql(args: string[], config: Config): Promise<void> {
+  const file = args[0];
+  if (!file)
+    throw new UsageError(
+      'Name the file from `npx wrangler d1 export yesterday --remote --no-schema --output FILE`, e.g. d1:import-sql ./yesterday-rows.sql',
+    );
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new CommandFailed(`Cannot read ${file}.`);
+  }
+  await withRuntime(config, async ({ sqlite }) => {
+    try {
+      const report = importRows(sqlite.sqlite, text);
+      console.log(
+        `Imported ${report.rows} rows into ${config.databasePath}${report.skipped ? ` (${report.skipped} rows of D1's own tables left out)` : ''}.`,
+      );
+    } catch (error) {
+      throw new CommandFailed(`${(error as Error).message} Nothing was imported.`);
+    }
+  });
+}
+
+export async function d1SetupLink(args: string[], config: Config): Promise<void> {
+  const { values } = parse(args, {
+    database: { type: 'string' },
+    local: { type: 'boolean' },
+  });
+  const database = values.database ?? 'yesterday';
+  if (!/^[\w-]+$/.test(database)) throw new UsageError('--database is the D1 database name, e.g. yesterday.');
+  const { link, sql } = await makeD1SetupLink(config.publicUrl, Date.now());
+  const wrangler = spawnSync(
+    process.execPath,
+    [
+      fileURLToPath(import.meta.resolve('wrangler/bin/wrangler.js')),
+      'd1',
+      'execute',
+      database,
+      values.local ? '--local' : '--remote',
+      '--command',
+      sql,
+    ],
+    { stdio: ['inherit', 'ignore', 'inherit'] },
+  );
+  if (wrangler.status !== 0)
+    throw new CommandFailed(
+      `wrangler could not write to the D1 database "${database}" (see above); nothing was changed. Sign in with npx wrangler login, or name the database with --database.`,
+    );
+  console.log(
+    `Create the first admin account with this link (it works once, for 24 hours, and only while no account exists):\n${link}`,
+  );
+  if (config.publicUrl.startsWith('http://localhost'))
+    console.error(
+      'The link starts with PUBLIC_URL; set it to the address of the Worker, e.g. PUBLIC_URL=https://digest.district.example.',
+    );
+}
+
+export async function settingsGet(args: string[], config: Config): Promise<void> {
+  await withRuntime(config, async ({ deps }) => {
+    const all = await listSettings(deps.db);
+    const wanted = args[0] ? all.filter((s) => s.key === args[0]) : all;
+    if (args[0] && wanted.length === 0)
+      throw new CommandFailed(
+        `There is no setting called "${args[0]}". Known: ${all.map((s) => s.key).join(', ')}.`,
+      );
+    for (const setting of wanted)
+      console.log(
+        args[0] ? setting.value : `${setting.key}=${setting.value}${setting.isDefault ? '  (default)' : ''}`,
+      );
+  });
+}
+
+export async function settingsSet(args: string[], config: Config): Promise<void> {
+  const [key, ...rest] = args;
+  if (!key || rest.length === 0)
+    throw new UsageError('Give a key and a value, e.g. settings:set timezone America/Chicago');
+  await withRuntime(config, async ({ deps }) => {
+    const result = await changeSetting(deps.db, key, rest.join(' '), deps.clock.now());
+    if (!result.ok) throw new CommandFailed(result.message);
+    console.log(`${key}=${rest.join(' ')}`);
+  });
+}

@@ -1,0 +1,43 @@
+// `serve`: the web server and the scheduler in one process, until a signal stops it.
+import { setupLinkIfNeeded } from '../auth/one-time-links';
+import type { Config } from '../config';
+import { createNodeRuntime, startServer, type RunningServer } from './node';
+
+/** How long a stopping server waits for emails already on the wire. */
+const STOP_GRACE_MS = 8_000;
+
+export async function serve(config: Config): Promise<void> {
+  const runtime = await createNodeRuntime(config);
+  let server: RunningServer;
+  try {
+    server = await startServer(runtime);
+  } catch (error) {
+    await runtime.close();
+    throw error;
+  }
+  console.log(`Yesterday is running at ${server.url} (public address: ${config.publicUrl})`);
+  const setupLink = await setupLinkIfNeeded(runtime.deps.db, config.publicUrl, runtime.deps.clock.now());
+  if (setupLink)
+    console.log(`Create the first admin account with this link (it works once, for 24 hours):\n${setupLink}`);
+  if (!config.smtpUrl)
+    console.log(
+      `No SMTP_URL is set: emails are written to ${config.outboxDir} and listed under Outbox in the admin.`,
+    );
+  // A service manager waits a few seconds after SIGTERM before it kills: stop claiming email at once, let what
+  // is on the wire finish and be recorded, and leave the rest queued for the next start. A mail server that
+  // does not answer is not waited for past STOP_GRACE_MS; its messages become unknown when their lease ends.
+  const stop = async () => {
+    console.log('Stopping…');
+    const grace = setTimeout(() => {
+      console.log('Stopped before every email on the wire was answered; they show as outcome unknown later.');
+      process.exit(0);
+    }, STOP_GRACE_MS);
+    grace.unref();
+    // Both at once: the sender stops claiming email while the last requests are answered.
+    await Promise.all([runtime.scheduler.stop(), server.close()]);
+    await runtime.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -1,0 +1,147 @@
+// Commands for the teachers' feeds: add, import and export sources, check one feed, read due feeds now.
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Config } from '../config';
+import { cliActor } from '../db/audit';
+import { listSources } from '../db/sources';
+import { feedReport, type FeedReport } from '../ingest/feed-report';
+import { createNodeFetcher } from '../ingest/fetch-feed-node';
+import { readFeed } from '../ingest/read-feed';
+import { describeRefresh } from '../ingest/refresh-source';
+import { runPollJob } from '../jobs/jobs';
+import { readDistrictSettings } from '../settings/district-settings';
+import { addSource } from '../sources/add-source';
+import { importSources } from '../sources/import-sources';
+import { readOpml, writeOpml } from '../sources/opml';
+import { CommandFailed, UsageError, parse, withRuntime } from './cli-support';
+
+export async function sourcesAdd(args: string[], config: Config): Promise<void> {
+  const { values, positionals } = parse(
+    args,
+    {
+      school: { type: 'string' },
+      owner: { type: 'string' },
+      'owner-name': { type: 'string' },
+      'media-release': { type: 'boolean' },
+    },
+    true,
+  );
+  const url = positionals[0];
+  if (!url || !values.school)
+    throw new UsageError(
+      'Give the feed URL and --school NAME, e.g. sources:add https://class.example/feed --school "Lincoln Elementary".',
+    );
+  await withRuntime(config, async ({ deps }) => {
+    const added = await addSource(
+      deps.db,
+      {
+        url,
+        school: values.school!,
+        ownerEmail: values.owner,
+        ownerName: values['owner-name'],
+        mediaRelease: values['media-release'],
+      },
+      cliActor,
+      deps.clock.now(),
+    );
+    if (!added.ok) throw new CommandFailed(added.message);
+    console.log(`Added source ${added.source.id}: ${added.source.feedUrl}`);
+  });
+}
+
+export async function sourcesImportOpml(args: string[], config: Config): Promise<void> {
+  const { values, positionals } = parse(args, { school: { type: 'string' } }, true);
+  const file = positionals[0];
+  if (!file)
+    throw new UsageError(
+      'Name the OPML file, e.g. sources:import-opml district-feeds.opml [--school "Default School"]',
+    );
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new CommandFailed(`Cannot read ${file}.`);
+  }
+  const read = readOpml(text);
+  if (!read.ok) throw new CommandFailed(read.message);
+  await withRuntime(config, async ({ deps }) => {
+    const outcome = await importSources(deps.db, read.feeds, {
+      defaultSchool: values.school,
+      actor: cliActor,
+      now: deps.clock.now(),
+    });
+    if (!outcome.ok)
+      throw new CommandFailed(
+        `Nothing was imported. Fix these and run it again:\n  ${outcome.problems.join('\n  ')}`,
+      );
+    console.log(`Imported ${outcome.added} sources; ${outcome.skipped} were already registered.`);
+  });
+}
+
+export async function sourcesExportOpml(args: string[], config: Config): Promise<void> {
+  await withRuntime(config, async ({ deps }) => {
+    const settings = await readDistrictSettings(deps.db);
+    const opml = writeOpml(
+      await listSources(deps.db),
+      `${settings.districtName}: ${settings.siteTitle} sources`,
+      deps.clock.now(),
+    );
+    if (args[0]) writeFileSync(args[0], opml);
+    else process.stdout.write(opml);
+  });
+}
+
+export async function feedCheck(args: string[], config: Config): Promise<void> {
+  const { values, positionals } = parse(args, { json: { type: 'boolean' } }, true);
+  const url = positionals[0];
+  if (!url) throw new UsageError('Give the feed address, e.g. feed:check https://class.example/feed');
+  // Writes nothing and opens no database: only the fetcher and the pipeline run.
+  const fetcher = createNodeFetcher({
+    publicUrl: config.publicUrl,
+    allowPrivateNetworks: config.fetchAllowPrivateNetworks,
+  });
+  try {
+    const report = feedReport(url, await readFeed(fetcher, { url }, Date.now));
+    if (values.json) console.log(JSON.stringify(report, null, 2));
+    else printReport(report);
+    if (!report.ok) throw new CommandFailed(report.error.message);
+  } finally {
+    await fetcher.close();
+  }
+}
+
+export async function ingest(args: string[], config: Config): Promise<void> {
+  const { values } = parse(args, { source: { type: 'string' } });
+  const sourceId = values.source === undefined ? undefined : Number(values.source);
+  if (sourceId !== undefined && !Number.isSafeInteger(sourceId))
+    throw new UsageError('--source must be a source id (a number).');
+  await withRuntime(config, async ({ deps }) => {
+    const outcomes = await runPollJob(deps, { sourceId });
+    if (outcomes.length === 0)
+      console.log(
+        sourceId === undefined ? 'No feeds are due for a check.' : `There is no source ${sourceId}.`,
+      );
+    for (const outcome of outcomes) console.log(`source ${outcome.sourceId}: ${describeRefresh(outcome)}`);
+    if (sourceId !== undefined && outcomes.length === 0)
+      throw new CommandFailed(`There is no source ${sourceId}.`);
+  });
+}
+
+function printReport(report: FeedReport): void {
+  if (!report.ok) return; // the reason goes to stderr as the command's one-line failure
+  console.log(
+    `${report.title ?? '(untitled feed)'}: ${report.format}, ${report.platform}, ${report.items.length} posts`,
+  );
+  if (report.finalUrl !== report.url) console.log(`Redirected to ${report.finalUrl}`);
+  for (const warning of report.warnings) console.log(`Warning: ${warning}`);
+  for (const item of report.items) {
+    console.log(
+      `\n${item.publishedAt}${item.dateEstimated ? ' (no date in the feed)' : ''}  ${item.title}${item.titleDerived ? '  [title from text]' : ''}`,
+    );
+    if (item.url) console.log(`  ${item.url}`);
+    if (item.imageUrl)
+      console.log(
+        `  image: ${item.imageUrl}${item.imageAlt ? ` (alt: ${item.imageAlt})` : ' (no alt text)'}`,
+      );
+    if (item.summary) console.log(`  ${item.summary.slice(0, 160)}`);
+  }
+}

@@ -1,0 +1,57 @@
+// What every command shares: its two kinds of failure, argument parsing, a runtime opened and closed around
+// the work, and the --date argument.
+import { parseArgs } from 'node:util';
+import type { Config } from '../config';
+import { readDistrictSettings } from '../settings/district-settings';
+import { addDays, isLocalDate, localDateOf } from '../time/zoned-time';
+import { createNodeRuntime, type NodeRuntime } from './node';
+
+/** Bad usage or arguments: exit status 2. */
+export class UsageError extends Error {}
+/** The command could not do its job: exit status 1, with the message as its one-line reason. */
+export class CommandFailed extends Error {}
+
+export async function withRuntime(
+  config: Config,
+  work: (runtime: NodeRuntime) => Promise<void>,
+): Promise<void> {
+  const runtime = await createNodeRuntime(config);
+  try {
+    await work(runtime);
+  } finally {
+    await runtime.close();
+  }
+}
+
+export async function dateArgument(args: string[], db: NodeRuntime['deps']['db']): Promise<string> {
+  const { values } = parse(args, { date: { type: 'string' } });
+  if (values.date !== undefined) {
+    if (!isLocalDate(values.date))
+      throw new UsageError(`--date must be a date like 2026-11-20, not "${values.date}".`);
+    return values.date;
+  }
+  const { timezone } = await readDistrictSettings(db);
+  return addDays(localDateOf(Date.now(), timezone), -1);
+}
+
+type Options = Parameters<typeof parseArgs>[0] extends infer P
+  ? P extends { options?: infer O }
+    ? O
+    : never
+  : never;
+
+/** serve and demo take their settings from the environment only; a stray option is a mistake, not ignored. */
+export function noOptions(command: string, args: string[]) {
+  if (args.length === 0) return;
+  throw new UsageError(
+    `${command} takes no options (got "${args[0]}"). Settings come from the environment, e.g. PORT=8080 npx yesterday ${command}.`,
+  );
+}
+
+export function parse<O extends NonNullable<Options>>(args: string[], options: O, allowPositionals = false) {
+  try {
+    return parseArgs({ args, options, allowPositionals, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/^.*?: /, ''));
+  }
+}
