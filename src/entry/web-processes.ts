@@ -135,7 +135,6 @@ export async function startPrimary(config: Config, count: number): Promise<Prima
     await stop();
     throw error;
   }
-  await runtime.pool?.warm();
   runtime.scheduler.start();
   return { runtime, url, stop };
 }
