@@ -52,6 +52,11 @@ console.log(
 console.log(
   `peak RSS:     highest ${mib(peak)} MB (fetching alone: ${mib(Math.max(...runs.map((run) => run.baselineRss)))} MB), target ≤ 300 MB: ${verdict(peak <= 300 * 1048576)}`,
 );
+const starts = runs.flatMap((run) => (run.threadStart ? [run.threadStart] : []));
+if (starts.length > 0)
+  console.log(
+    `processing thread start, before the pass (through tsx's loader, slower than dist/): median ${median(starts.map((s) => s.ms)).toFixed(0)} ms, ${median(starts.map((s) => s.cpu)).toFixed(0)} ms of CPU`,
+  );
 console.log('');
 console.log(
   `CPU ms of the benchmark process (all threads) / feed server, medians: baseline cold ${median(runs.map((r) => r.baselineCold.cpu)).toFixed(0)} / ${median(runs.map((r) => r.baselineCold.serverCpu)).toFixed(0)}, ingest cold ${median(runs.map((r) => r.cold.cpu)).toFixed(0)} / ${median(runs.map((r) => r.cold.serverCpu)).toFixed(0)}`,

@@ -69,7 +69,7 @@ export async function createNodeRuntime(
       })
     : outbox!;
   const workers = options.processWorkers ?? Math.max(1, availableParallelism() - 1);
-  // Workers start on first use; the server warms them at start (startServer), commands never pay for them.
+  // Threads start when there is a feed to read and stop when idle, so commands and a quiet server hold none.
   const pool = workers > 0 ? createProcessPool({ size: workers, log }) : undefined;
   const fetcher = createNodeFetcher({
     publicUrl: config.publicUrl,
@@ -151,7 +151,6 @@ export async function startServer(
     server.listen(config.port, config.host, () => resolve());
   });
   if (options.scheduler !== false) {
-    await runtime.pool?.warm();
     runtime.scheduler.start();
   }
   const address = server.address() as AddressInfo;

@@ -265,6 +265,40 @@ describe('createNodeFetcher', () => {
     );
   });
 
+  it('refuses a name that resolves to an IPv6 address leading inward, with the default address policy', async () => {
+    // NAT64 (well-known and local-use), 6to4, Teredo, IPv4-translated and IPv4-compatible forms of 10.0.0.1,
+    // 169.254.169.254 and loopback: each refused before any connection is tried.
+    const inward = [
+      '64:ff9b::a00:1',
+      '64:ff9b:1::a9fe:a9fe',
+      '2002:a9fe:a9fe::1',
+      '2001:0:4136:e378:8000:63bf:3fff:fdd2',
+      '::ffff:0:a00:1',
+      '::7f00:1',
+    ];
+    let answer = '';
+    const lookup = ((
+      hostname: string,
+      options: object,
+      callback: (e: Error | null, a: { address: string; family: number }[]) => void,
+    ) => {
+      if (hostname !== 'feeds.school.test') return systemLookup(hostname, options, callback as never);
+      callback(null, [{ address: answer, family: 6 }]);
+    }) as unknown as typeof systemLookup;
+    fetcher = createNodeFetcher({
+      publicUrl: 'https://d.example',
+      allowPrivateNetworks: false,
+      lookup,
+      limits: { deadlineMs: 1500, connectTimeoutMs: 1000 },
+    });
+    for (answer of inward) {
+      const outcome = await fetcher.fetch({ url: 'http://feeds.school.test/feed' });
+      expect(outcome.status === 'failed' && outcome.message, answer).toMatch(
+        /^The address points to a private or internal network/,
+      );
+    }
+  });
+
   it('blocks loopback and private addresses entirely by default, and allows them when configured to', async () => {
     server.route('/plain', (_q, r) => r.writeHead(200).end(RSS));
     fetcher = createNodeFetcher({ publicUrl: 'https://d.example', allowPrivateNetworks: false });

@@ -1,32 +1,24 @@
-// Inside a worker thread: runs decode → parse → normalize for the fetched feeds it is handed, one at a time
-// and in the order they came, so the pool can hand it the next feeds before it has finished this one.
+// Inside a piscina thread: decode → parse → normalize the fetched feeds it is handed, in order, telling the
+// pool when it begins and as it finishes each, so each feed's deadline runs from when it is begun and each
+// result is stored without waiting for the rest (see process-pool-node.ts).
 import { parentPort } from 'node:worker_threads';
-import { processInProcess, type ProcessRequest } from './read-feed';
+import type { ProcessBatch, ProgressMessage } from './process-pool-node';
+import { processInProcess } from './read-feed';
 
-type Job = ProcessRequest & { id: number };
-
-const waiting: Job[] = [];
-let reading = false;
-
-async function readWaiting() {
-  reading = true;
-  for (let job = waiting.shift(); job; job = waiting.shift()) {
+export default async function processFeeds({ feeds }: ProcessBatch): Promise<number> {
+  if (feeds[0]) parentPort!.postMessage({ begun: feeds[0].id } satisfies ProgressMessage);
+  for (const { id, ...request } of feeds) {
+    let message: ProgressMessage;
     try {
-      parentPort!.postMessage({ id: job.id, result: await processInProcess(job) });
+      message = { read: id, result: await processInProcess(request) };
     } catch (error) {
-      parentPort!.postMessage({
-        id: job.id,
+      message = {
+        read: id,
         result: { ok: false, message: 'The feed could not be read because of an internal error.' },
         error: String(error),
-      });
+      };
     }
+    parentPort!.postMessage(message);
   }
-  reading = false;
+  return feeds.length;
 }
-
-parentPort!.on('message', (job: Job) => {
-  waiting.push(job);
-  if (!reading) void readWaiting();
-});
-
-parentPort!.postMessage({ ready: true });

@@ -1,5 +1,7 @@
-// Worker-thread entry for the feed processing pool: loads the TypeScript sources through tsx, like the CLI.
+// Thread entry for the feed processing pool in development and tests: loads the TypeScript through tsx.
+// Production runs dist/process-worker.mjs, compiled by scripts/build.mjs.
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./process-worker-node.ts');
+const { default: processFeed } = await import('./process-worker-node.ts');
+export default processFeed;

@@ -62,6 +62,12 @@ describe('the Workers fetcher', () => {
       'http://2130706433/feed',
       'http://169.254.169.254/latest/meta-data',
       'http://[::ffff:10.0.0.1]/feed',
+      'http://[64:ff9b::a9fe:a9fe]/feed',
+      'http://[64:ff9b:1::a00:1]/feed',
+      'http://[2002:a9fe:a9fe::1]/feed',
+      'http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/feed',
+      'http://[::ffff:0:a00:1]/feed',
+      'http://[::127.0.0.1]/feed',
       'http://intranet/feed',
       'http://printer.local/feed',
     ])
