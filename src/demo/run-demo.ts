@@ -15,7 +15,8 @@ import { deskDepsOf, publishDesk } from '../curate/desk';
 import { changeSetting } from '../settings/district-settings';
 import { addSource } from '../sources/add-source';
 import { addDays, dayRange, localDateOf } from '../time/zoned-time';
-import { createNodeRuntime, startServer } from '../entry/node';
+import { createNodeRuntime } from '../entry/node';
+import { startServer } from '../entry/node-server';
 import { DEMO_DISTRICT, DEMO_SOURCES, DEMO_TIMEZONE, demoImage, demoPostPage } from './demo-content';
 
 export function demoRoutes(): Hono {

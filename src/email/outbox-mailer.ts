@@ -4,7 +4,7 @@
 // whole; what the admin reads of account email has its one-time tokens hidden (account-email.ts).
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { randomToken } from '../auth/tokens';
 import { hideAccountTokens } from './account-email';
 import type { Mailer, OutboxEntry, OutboxMessage, OutboxReader, OutgoingEmail, SendOutcome } from './mailer';
@@ -15,12 +15,16 @@ const ID_PATTERN = /^[\w-]{10,120}$/;
 type StoredMessage = Omit<OutboxMessage, 'account'> & { accountTokens?: string[] };
 
 export function createOutboxMailer(dir: string): Mailer & OutboxReader {
-  const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-
-  const compose = (
+  // nodemailer is loaded with the first message, so commands that send nothing do not load it.
+  let composer: Promise<Transporter> | undefined;
+  const compose = async (
     message: Omit<OutgoingEmail, 'messageId' | 'from'> & { from?: string; messageId?: string; date: Date },
   ) =>
-    composer.sendMail({
+    (
+      await (composer ??= import('nodemailer').then(({ default: nodemailer }) =>
+        nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' }),
+      ))
+    ).sendMail({
       from: message.from,
       to: message.to,
       ...(message.from ? { envelope: { from: message.from, to: [message.to] } } : {}),

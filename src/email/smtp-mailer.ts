@@ -1,7 +1,7 @@
 // Delivery through an SMTP server (SMTP_URL) with nodemailer's connection pool. List-* headers are passed
 // prepared, as single unfolded lines, and the envelope is set explicitly, so nodemailer never re-parses an
 // address out of a header.
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Mailer, OutgoingEmail, SendOutcome } from './mailer';
 
 export interface SmtpMailerOptions {
@@ -24,26 +24,31 @@ export const DKIM_SIGNED_HEADERS =
 
 export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
   const maxConnections = options.maxConnections ?? 4;
-  const transport = nodemailer.createTransport({
-    url: options.url,
-    pool: true,
-    maxConnections,
-    maxMessages: 500,
-    ...(options.ratePerSecond ? { rateDelta: 1000, rateLimit: options.ratePerSecond } : {}),
-    ...(options.dkim
-      ? {
-          dkim: {
-            domainName: options.dkim.domain,
-            keySelector: options.dkim.selector,
-            privateKey: options.dkim.privateKey,
-            headerFieldNames: DKIM_SIGNED_HEADERS,
-          },
-        }
-      : {}),
-    connectionTimeout: options.timeouts?.connectMs ?? 15_000,
-    greetingTimeout: options.timeouts?.connectMs ?? 15_000,
-    socketTimeout: options.timeouts?.socketMs ?? 60_000,
-  });
+  // The pool (and nodemailer) is made with the first message, so commands that send nothing do not load it.
+  let pool: Promise<Transporter> | undefined;
+  const transport = () =>
+    (pool ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        url: options.url,
+        pool: true,
+        maxConnections,
+        maxMessages: 500,
+        ...(options.ratePerSecond ? { rateDelta: 1000, rateLimit: options.ratePerSecond } : {}),
+        ...(options.dkim
+          ? {
+              dkim: {
+                domainName: options.dkim.domain,
+                keySelector: options.dkim.selector,
+                privateKey: options.dkim.privateKey,
+                headerFieldNames: DKIM_SIGNED_HEADERS,
+              },
+            }
+          : {}),
+        connectionTimeout: options.timeouts?.connectMs ?? 15_000,
+        greetingTimeout: options.timeouts?.connectMs ?? 15_000,
+        socketTimeout: options.timeouts?.socketMs ?? 60_000,
+      }),
+    ));
   return {
     kind: 'smtp',
     // Two per connection: a claimed message waits at most one message's time in the pool's queue, so a crash
@@ -51,7 +56,9 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
     inFlight: maxConnections * 2,
     async send(email: OutgoingEmail): Promise<SendOutcome> {
       try {
-        const info = await transport.sendMail({
+        const info = await (
+          await transport()
+        ).sendMail({
           from: email.from,
           to: email.to,
           envelope: { from: envelopeAddress(email.from), to: [email.to] },
@@ -71,7 +78,7 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
       }
     },
     async close() {
-      transport.close();
+      if (pool) (await pool).close();
     },
   };
 }

@@ -1,7 +1,8 @@
 // `serve`: the web server and the scheduler in one process, until a signal stops it.
 import { setupLinkIfNeeded } from '../auth/one-time-links';
 import type { Config } from '../config';
-import { createNodeRuntime, startServer, type RunningServer } from './node';
+import { createNodeRuntime } from './node';
+import { startServer, type RunningServer } from './node-server';
 
 /** How long a stopping server waits for emails already on the wire. */
 const STOP_GRACE_MS = 8_000;
