@@ -23,8 +23,8 @@ const request = (body: Uint8Array) => ({
   finalUrl: 'https://room3.example/feed',
   now: NOW,
 });
-/** A stand-in thread whose "feeds" hold it for exact times (testdata/sleeping-worker.mjs). */
-const SLEEPING = new URL('./testdata/sleeping-worker.mjs', import.meta.url);
+/** A stand-in thread whose "feeds" hold it for exact times (testdata-threads/sleeping-worker.mjs). */
+const SLEEPING = new URL('./testdata-threads/sleeping-worker.mjs', import.meta.url);
 const holdFor = (ms: number) => request(new TextEncoder().encode(String(ms)));
 const abandoned = (seconds: number) => ({
   ok: false,
@@ -156,7 +156,7 @@ describe('createProcessPool', () => {
     pool = createProcessPool({
       size: 1,
       log: createLogger('error', (line) => lines.push(line)),
-      workerUrl: new URL('./testdata/worker-that-cannot-load.mjs', import.meta.url),
+      workerUrl: new URL('./testdata-threads/worker-that-cannot-load.mjs', import.meta.url),
     });
     const outcomes = await Promise.all([
       pool.process(request(feed(post))),

@@ -256,6 +256,7 @@ describe('browser: the coordinator’s desk', () => {
     await checkAndShoot('audit-filtered');
   });
 
+  // Every admin page at two widths, each loaded and checked: longer than one test's default on a busy machine.
   it('passes axe on every admin page, at desktop and tablet widths', async () => {
     const pages = [
       'inbox?date=2026-11-20',
@@ -323,5 +324,5 @@ describe('browser: the coordinator’s desk', () => {
     await visitor.goto(`${app.url}/admin/forgot`);
     expect(describeViolations(await seriousAxeViolations(visitor))).toBe('');
     await visitor.close();
-  });
+  }, 120_000);
 });
