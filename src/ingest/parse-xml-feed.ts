@@ -1,16 +1,8 @@
 // Maps the element trees of RSS 2.0, RSS 1.0 (RDF) and Atom 1.0/0.3 documents onto ParsedFeed. Each entry is
 // read on its own, so one odd entry is reported as a warning and never costs the rest of the feed.
 import type { MediaCandidate, ParsedFeed, ParsedItem } from './feed-types';
-import {
-  childrenNamed,
-  firstChild,
-  hasElementChildren,
-  innerMarkup,
-  readXmlEntries,
-  textOf,
-  type StreamLimits,
-  type XNode,
-} from './xml-entries';
+import { readXmlEntries, type StreamLimits } from './xml-entries';
+import { childrenNamed, firstChild, hasElementChildren, innerMarkup, textOf, type XNode } from './xml-nodes';
 
 export class NotAFeedError extends Error {}
 

@@ -277,16 +277,14 @@ describe('broken and hostile feeds', () => {
     });
   });
 
-  it('never expands entities a DTD declares (billion laughs)', async () => {
+  it('never expands entities a DTD declares (billion laughs), nor shows them as &name;', async () => {
     const { items } = await read('billion-laughs.xml');
-    expect(items[0]!.title).toBe('&lol9;');
-    expect(items[0]!.summary.length).toBeLessThan(20);
+    expect(items[0]).toMatchObject({ title: 'Untitled post', titleDerived: true, summary: '' });
   });
 
   it('never reads files or URLs an external entity names', async () => {
     const { items } = await read('external-entity.xml');
-    expect(items[0]!.title).toBe('Secret: &secret;');
-    expect(items[0]!.summary).not.toContain('root:');
+    expect(items[0]).toMatchObject({ title: 'Secret:', summary: '' });
   });
 
   it('recognises a login page served as 200 and says so', async () => {

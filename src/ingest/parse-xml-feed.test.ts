@@ -1,0 +1,64 @@
+// Feeds as bytes through decode → parse → normalize, as a worker reads them: what stands before a feed's root
+// element.
+import { describe, expect, it } from 'vitest';
+import { processInProcess, type Processed } from './read-feed';
+
+const NOW = Date.parse('2026-11-21T15:00:00Z');
+
+async function process(body: Uint8Array | string, contentType: string | null = 'application/xml') {
+  const out = await processInProcess({
+    body: typeof body === 'string' ? new TextEncoder().encode(body) : body,
+    contentType,
+    finalUrl: 'https://school.example/blog/feed.xml',
+    now: NOW,
+  });
+  return out;
+}
+
+async function read(body: Uint8Array | string, contentType?: string | null) {
+  const out = await process(body, contentType);
+  if (!out.ok) throw new Error(out.message);
+  return out as Extract<Processed, { ok: true }>;
+}
+
+describe('what stands before the root element', () => {
+  const body = `<!-- generator="WordPress/6.7" --><rss version="2.0"><channel><title>Room 9</title><item><title>Kites</title><link>https://school.example/kites</link></item></channel></rss>`;
+  const utf16 = (text: string, bigEndian: boolean) => {
+    const bytes = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) {
+      const [high, low] = [text.charCodeAt(i) >> 8, text.charCodeAt(i) & 0xff];
+      bytes.set(bigEndian ? [high, low] : [low, high], i * 2);
+    }
+    return bytes;
+  };
+
+  it.each([
+    ['UTF-8', new TextEncoder().encode(`\uFEFF${body}`), 'application/rss+xml'],
+    ['UTF-8, labelled UTF-16', new TextEncoder().encode(`\uFEFF${body}`), 'text/xml; charset=utf-16'],
+    ['UTF-16LE', utf16(`\uFEFF${body}`, false), 'application/rss+xml'],
+    ['UTF-16BE', utf16(`\uFEFF${body}`, true), null],
+    ['UTF-16LE, labelled UTF-8', utf16(`\uFEFF${body}`, false), 'application/xml; charset=utf-8'],
+    ['UTF-16LE with two marks', utf16(`\uFEFF\uFEFF${body}`, false), null],
+  ])('a byte-order mark, then a comment (%s)', async (_, bytes, contentType) => {
+    const { feed, items } = await read(bytes, contentType);
+    expect(feed.title).toBe('Room 9');
+    expect(items.map((item) => item.title)).toEqual(['Kites']);
+  });
+
+  it('reads a feed that begins with many comments', async () => {
+    // Short ones: the sniffing this replaced backtracked exponentially on as many as fit in 512 characters.
+    const notes = Array.from({ length: 60 }, (_, n) => `<!--${n}-->`).join('');
+    const { items } = await read(`<?xml version="1.0"?>\n${notes}${body}`);
+    expect(items.map((item) => item.title)).toEqual(['Kites']);
+  });
+
+  it('still tells a web page after comments from a feed', async () => {
+    const page = `<?xml version="1.0"?><!-- a --><!-- b --><!DOCTYPE html><head><title>Room 9</title><link rel="alternate" type="application/rss+xml" href="/feed/"></head><body>Hello</body>`;
+    const out = await process(page, 'text/html');
+    expect(out).toMatchObject({
+      ok: false,
+      message:
+        'The address is a web page, not a feed. The page links to this feed: https://school.example/feed/',
+    });
+  });
+});
