@@ -1,5 +1,5 @@
-// Feeds as bytes through decode → parse → normalize, as a worker reads them: what stands before a feed's root
-// element.
+// Feeds as bytes through decode → parse → normalize, as a worker reads them: what a feed's DTD and what stands
+// before its root element become.
 import { describe, expect, it } from 'vitest';
 import { processInProcess, type Processed } from './read-feed';
 
@@ -20,6 +20,35 @@ async function read(body: Uint8Array | string, contentType?: string | null) {
   if (!out.ok) throw new Error(out.message);
   return out as Extract<Processed, { ok: true }>;
 }
+
+describe('entities the feed declares itself', () => {
+  const declaring = `<?xml version="1.0"?>
+<!DOCTYPE rss [
+  <!ENTITY school "Lincoln Elementary">
+  <!ENTITY copy "&#169;">
+]>
+<rss version="2.0"><channel><title>&school; news</title><item><title>&school; fun run</title><link>https://school.example/run</link><description>&lt;p&gt;All of &school; ran. &copy; 2026&lt;/p&gt;</description></item></channel></rss>`;
+
+  it('are never expanded, never shown as &name;, and the feed says so in plain words', async () => {
+    const { feed, items } = await read(declaring);
+    expect(feed.warnings).toEqual([
+      'This feed defines its own abbreviations (XML entities), which Yesterday does not expand for safety; some words in its titles or text may be missing.',
+    ]);
+    expect(feed.title).toBe('news');
+    expect(items[0]).toMatchObject({
+      title: 'fun run',
+      summary: 'All of ran. © 2026',
+    });
+    expect(JSON.stringify({ feed, items })).not.toMatch(/&school;|Lincoln/);
+  });
+
+  it('leave a feed that declares none without a warning', async () => {
+    const { feed } = await read(
+      declaring.replace(/<!DOCTYPE[\s\S]*?\]>/, '').replace(/&school;/g, 'Lincoln'),
+    );
+    expect(feed.warnings).toEqual([]);
+  });
+});
 
 describe('what stands before the root element', () => {
   const body = `<!-- generator="WordPress/6.7" --><rss version="2.0"><channel><title>Room 9</title><item><title>Kites</title><link>https://school.example/kites</link></item></channel></rss>`;

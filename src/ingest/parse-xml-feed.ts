@@ -6,6 +6,9 @@ import { childrenNamed, firstChild, hasElementChildren, innerMarkup, textOf, typ
 
 export class NotAFeedError extends Error {}
 
+const OWN_ENTITIES_WARNING =
+  'This feed defines its own abbreviations (XML entities), which Yesterday does not expand for safety; some words in its titles or text may be missing.';
+
 export async function parseXmlFeed(
   text: string,
   documentUrl: string | undefined,
@@ -32,6 +35,7 @@ export async function parseXmlFeed(
     throw new NotAFeedError(`The address returned an XML document of type <${name}>${where}, not a feed.`);
   }
   const warnings: string[] = [];
+  if (doc.declaresOwnEntities) warnings.push(OWN_ENTITIES_WARNING);
   if (doc.truncatedEntries > 0) {
     warnings.push(`The feed has ${doc.truncatedEntries} more entries than the ${doc.entries.length} read.`);
   }
