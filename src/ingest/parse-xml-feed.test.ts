@@ -1,5 +1,5 @@
-// Feeds as bytes through decode → parse → normalize, as a worker reads them: what a feed's DTD and what stands
-// before its root element become.
+// Feeds as bytes through decode → parse → normalize, as a worker reads them: what a feed's xml:base, its DTD
+// and what stands before its root element become.
 import { describe, expect, it } from 'vitest';
 import { processInProcess, type Processed } from './read-feed';
 
@@ -20,6 +20,36 @@ async function read(body: Uint8Array | string, contentType?: string | null) {
   if (!out.ok) throw new Error(out.message);
   return out as Extract<Processed, { ok: true }>;
 }
+
+describe('xml:base', () => {
+  /** An Atom feed based at the blog whose one entry, based at posts/, has this content. */
+  const based = (content: string) =>
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://school.example/blog/"><entry xml:base="posts/"><id>2</id><title>Pumpkins</title><link href="pumpkins.html"/><updated>2026-11-20T11:00:00Z</updated>${content}</entry></feed>`;
+
+  it('resolves the pictures and links of Atom content against the base in force there', async () => {
+    const { items } = await read(
+      based(
+        '<content type="html" xml:base="img/">&lt;p&gt;&lt;img src="x.jpg" alt="Six pumpkins"&gt; &lt;a href="../results.html"&gt;Results&lt;/a&gt;&lt;/p&gt;</content>',
+      ),
+    );
+    expect(items[0]!.url).toBe('https://school.example/blog/posts/pumpkins.html');
+    expect(items[0]!.contentHtml).toContain('src="https://school.example/blog/posts/img/x.jpg"');
+    expect(items[0]!.contentHtml).toContain('href="https://school.example/blog/posts/results.html"');
+    expect(items[0]!.imageUrl).toBe('https://school.example/blog/posts/img/x.jpg');
+  });
+
+  it('resolves xhtml content down to an element that declares a base of its own', async () => {
+    const { items } = await read(
+      based(
+        '<content type="xhtml" xml:base="img/"><div xmlns="http://www.w3.org/1999/xhtml"><p><img src="a.jpg" alt="A"/></p><p xml:base="/other/"><img src="b.jpg" alt="B"/> <a href="c.html">C</a></p></div></content>',
+      ),
+    );
+    const html = items[0]!.contentHtml;
+    expect(html).toContain('src="https://school.example/blog/posts/img/a.jpg"');
+    expect(html).toContain('src="https://school.example/other/b.jpg"');
+    expect(html).toContain('href="https://school.example/other/c.html"');
+  });
+});
 
 describe('entities the feed declares itself', () => {
   const declaring = `<?xml version="1.0"?>

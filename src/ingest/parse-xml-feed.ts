@@ -90,18 +90,22 @@ function readRssItem(item: XNode): ParsedItem {
     text(item, 'link', 'rss1:link') ??
     childrenNamed(item, 'atom:link').find((l) => !l.attrs.rel || l.attrs.rel === 'alternate')?.attrs.href ??
     (permalink && /^https?:/i.test(permalink) ? permalink : undefined);
+  const contentNode = firstChild(item, 'content:encoded');
+  const summaryNode = firstChild(item, 'description', 'rss1:description', 'dc:description');
+  const contentHtml = html(contentNode);
   return {
     guid: (guidNode ? textOf(guidNode).trim() : undefined) || item.attrs['rdf:about'] || undefined,
     link,
     title: text(item, 'title', 'rss1:title', 'dc:title'),
-    contentHtml: html(firstChild(item, 'content:encoded')),
-    summaryHtml: html(firstChild(item, 'description', 'rss1:description', 'dc:description')),
+    contentHtml,
+    summaryHtml: html(summaryNode),
     published: text(item, 'pubDate', 'dc:date', 'dcterms:issued', 'dcterms:created', 'atom:published'),
     updated: text(item, 'dcterms:modified', 'atom:updated'),
     author: text(item, 'dc:creator', 'author', 'itunes:author'),
     categories: textsOf(item, 'category', 'dc:subject'),
     media: mediaOf(item),
     baseUrl: item.base,
+    htmlBaseUrl: (contentHtml ? contentNode : summaryNode)?.base,
   };
 }
 
@@ -122,6 +126,7 @@ function readAtomEntry(entry: XNode): ParsedItem {
   const summary = firstChild(entry, 'atom:summary');
   const contentValue = content && !content.attrs.src ? atomText(content) : undefined;
   const summaryValue = summary ? atomText(summary) : undefined;
+  const htmlFrom = contentValue ?? summaryValue;
   const media = mediaOf(entry);
   for (const link of links) {
     if (link.attrs.rel === 'enclosure' && link.attrs.href) {
@@ -144,21 +149,25 @@ function readAtomEntry(entry: XNode): ParsedItem {
       .filter(Boolean),
     media,
     baseUrl: entry.base,
+    htmlBaseUrl: htmlFrom?.base,
   };
 }
 
-/** An Atom text construct: type text (the default), html, or xhtml (a div of inline markup). */
-function atomText(node: XNode): { value: string; isText: boolean } | undefined {
+/**
+ * An Atom text construct: type text (the default), html, or xhtml (a div of inline markup); `base` is the
+ * xml:base in force where its markup stands, for its relative links.
+ */
+function atomText(node: XNode): { value: string; isText: boolean; base?: string } | undefined {
   const type = (node.attrs.type ?? 'text').toLowerCase();
   if (type === 'xhtml' || type === 'application/xhtml+xml') {
-    const div = firstChild(node, 'xhtml:div');
-    const value = (div ? innerMarkup(div) : innerMarkup(node)).trim();
-    return value ? { value, isText: false } : undefined;
+    const holder = firstChild(node, 'xhtml:div') ?? node;
+    const value = innerMarkup(holder).trim();
+    return value ? { value, isText: false, base: holder.base } : undefined;
   }
   if (node.attrs.mode === 'base64') return undefined; // Atom 0.3 binary content: nothing a digest can use
   const isHtml = type === 'html' || type === 'text/html' || node.attrs.mode === 'escaped';
   const value = (hasElementChildren(node) ? innerMarkup(node) : textOf(node)).trim();
-  return value ? { value, isText: !isHtml && !hasElementChildren(node) } : undefined;
+  return value ? { value, isText: !isHtml && !hasElementChildren(node), base: node.base } : undefined;
 }
 
 function alternateLink(links: XNode[]): string | undefined {

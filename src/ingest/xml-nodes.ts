@@ -19,8 +19,15 @@ export function textOf(node: XNode | undefined): string {
   return out;
 }
 
-/** The node's content as HTML: child elements serialized (local names only), text escaped. */
-export function innerMarkup(node: XNode): string {
+/** Attributes holding an address, made absolute where an element's own xml:base differs from the node's. */
+const ADDRESS_ATTRIBUTES = new Set(['href', 'src', 'cite', 'poster']);
+
+/**
+ * The node's content as HTML: child elements serialized (local names only), text escaped. The HTML is later
+ * resolved against one base, the node's (`base`); an address inside an element with an xml:base of its own
+ * is made absolute here, since that one base cannot say it.
+ */
+export function innerMarkup(node: XNode, base = node.base): string {
   let out = '';
   for (const child of node.children) {
     if (typeof child === 'string') {
@@ -28,13 +35,25 @@ export function innerMarkup(node: XNode): string {
       continue;
     }
     const name = child.name.slice(child.name.indexOf(':') + 1);
+    const ownBase = child.base !== base ? child.base : undefined;
     const attrs = Object.entries(child.attrs)
       .filter(([key]) => key !== 'xmlns' && !key.startsWith('xmlns:'))
-      .map(([key, value]) => ` ${key}="${escapeHtml(value)}"`)
+      .map(([key, value]) => {
+        const resolved = ownBase && ADDRESS_ATTRIBUTES.has(key) ? absolute(value, ownBase) : value;
+        return ` ${key}="${escapeHtml(resolved)}"`;
+      })
       .join('');
-    out += `<${name}${attrs}>${innerMarkup(child)}</${name}>`;
+    out += `<${name}${attrs}>${innerMarkup(child, base)}</${name}>`;
   }
   return out;
+}
+
+function absolute(address: string, base: string): string {
+  try {
+    return new URL(address.trim(), base).href;
+  } catch {
+    return address;
+  }
 }
 
 export function hasElementChildren(node: XNode): boolean {
