@@ -1,5 +1,5 @@
-// Feeds as bytes through decode → parse → normalize, as a worker reads them: what a feed's xml:base, its DTD
-// and what stands before its root element become.
+// Feeds as bytes through decode → parse → normalize, as a worker reads them: what a feed's own title, its
+// xml:base, its DTD and what stands before its root element become.
 import { describe, expect, it } from 'vitest';
 import { processInProcess, type Processed } from './read-feed';
 
@@ -20,6 +20,49 @@ async function read(body: Uint8Array | string, contentType?: string | null) {
   if (!out.ok) throw new Error(out.message);
   return out as Extract<Processed, { ok: true }>;
 }
+
+const atom = (inside: string) =>
+  `<feed xmlns="http://www.w3.org/2005/Atom">${inside}<entry><id>1</id><title>Kites</title><link href="https://school.example/blog/kites"/><updated>2026-11-20T10:00:00Z</updated></entry></feed>`;
+
+describe('the feed’s own title', () => {
+  it.each([
+    // Atom 1.0 type="html": escaped markup, read as HTML and turned into text.
+    [
+      atom(
+        `<title type="html">sa&lt;!-- note --&gt;fe&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp; sound</title>`,
+      ),
+      'safe & sound',
+    ],
+    // "-- >" does not close a comment (as a browser reads it), so nothing after it is a word of the title.
+    [atom(`<title type="html">sa&lt;!-- -- &gt;fe&lt;script&gt;alert(1)&lt;/script&gt;</title>`), 'sa'],
+    [atom(`<title type="html"><![CDATA[Room <b>9</b> &mdash; <i>news</i>]]></title>`), 'Room 9 — news'],
+    // Atom 0.3 mode="escaped", as feedparser's hostile cases write it.
+    [
+      `<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title type="text/html" mode="escaped">safe&lt;script type="text/javascript">location.href='http:/'+'/example.com/';&lt;/script> description</title></feed>`,
+      'safe description',
+    ],
+    [
+      `<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title mode="escaped" type="text/html">&lt;applet code="foo.class" codebase="http://example.com/">&lt;/applet> safe &lt;blink>description&lt;/blink></title></feed>`,
+      'safe description',
+    ],
+    // type="xhtml": a div of markup.
+    [
+      atom(
+        `<title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Room <em>9</em><script>alert(1)</script></div></title>`,
+      ),
+      'Room 9',
+    ],
+    // Plain text stays as written, markup-looking or not.
+    [atom(`<title>Maths: is 3 &lt; 5 &amp;&amp; 5 &gt; 3?</title>`), 'Maths: is 3 < 5 && 5 > 3?'],
+    // RSS titles are read as HTML, as their items' titles are.
+    [
+      `<rss version="2.0"><channel><title>Room 9 &lt;b&gt;news&lt;/b&gt;&lt;script&gt;x()&lt;/script&gt;</title><item><title>a</title></item></channel></rss>`,
+      'Room 9 news',
+    ],
+  ])('%s', async (xml, title) => {
+    expect((await read(xml)).feed.title).toBe(title);
+  });
+});
 
 describe('xml:base', () => {
   /** An Atom feed based at the blog whose one entry, based at posts/, has this content. */

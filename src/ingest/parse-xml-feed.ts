@@ -1,5 +1,6 @@
 // Maps the element trees of RSS 2.0, RSS 1.0 (RDF) and Atom 1.0/0.3 documents onto ParsedFeed. Each entry is
 // read on its own, so one odd entry is reported as a warning and never costs the rest of the feed.
+import { collapseWhitespace, htmlToText } from '../text/html-to-text';
 import type { MediaCandidate, ParsedFeed, ParsedItem } from './feed-types';
 import { readXmlEntries, type StreamLimits } from './xml-entries';
 import { childrenNamed, firstChild, hasElementChildren, innerMarkup, textOf, type XNode } from './xml-nodes';
@@ -48,9 +49,10 @@ export async function parseXmlFeed(
     }
   }
   const channel = (name: string) => doc.channel.find((node) => node.name === name);
-  const title = textOf(
+  const title = feedTitle(
     channel(format === 'atom' ? 'atom:title' : format === 'rss1' ? 'rss1:title' : 'title'),
-  ).trim();
+    format === 'atom',
+  );
   const siteUrl =
     format === 'atom'
       ? alternateLink(doc.channel.filter((node) => node.name === 'atom:link'))
@@ -68,6 +70,18 @@ export async function parseXmlFeed(
     items,
     warnings,
   };
+}
+
+/**
+ * The feed's own name as plain text. An Atom title says whether it is text or HTML; an RSS title is read as
+ * HTML, as the titles of its items are (normalize-item.ts), so markup in it never shows as tags.
+ */
+function feedTitle(node: XNode | undefined, isAtom: boolean): string {
+  if (!node) return '';
+  if (!isAtom) return htmlToText(textOf(node));
+  const value = atomText(node);
+  if (!value) return '';
+  return value.isText ? collapseWhitespace(value.value) : htmlToText(value.value);
 }
 
 function text(node: XNode, ...names: string[]): string | undefined {
