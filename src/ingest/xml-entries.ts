@@ -237,10 +237,10 @@ export async function readXmlEntries(
       onopentag(qualified, attribs) {
         if (failure) return;
         flushText();
-        const attrs: Record<string, string> = {};
-        // The parser keeps the first of two attributes of one name, and one named __proto__ never lands.
-        for (const key in attribs) attrs[key] = decode(attribs[key]!);
-        open(qualified, attrs);
+        // The parser hands over a fresh object, keeping the first of two attributes of one name; one named
+        // __proto__ never lands in it. Values are decoded in place.
+        for (const key in attribs) attribs[key] = decode(attribs[key]!);
+        open(qualified, attribs);
         if (failure) parser.pause();
       },
       ontext(data) {
