@@ -157,6 +157,25 @@ describe('npx yesterday', () => {
     expect(existsSync(join(dir, 'never-created.db'))).toBe(false);
   });
 
+  it('says in plain words, as text and in JSON, when a feed declares entities of its own', async () => {
+    const declaring = feed(new Date().toUTCString())
+      .replace('<rss version="2.0">', '<!DOCTYPE rss [<!ENTITY kites "Kites">]><rss version="2.0">')
+      .replace('<title>Kites on the field</title>', '<title>&kites; on the field</title>');
+    feeds.route('/entities.xml', serveBody(declaring, 'application/rss+xml'));
+    const fresh = { ...env, DATABASE_PATH: join(dir, 'never-created.db') };
+    const warning =
+      'This feed defines its own abbreviations (XML entities), which Yesterday does not expand for safety; some words in its titles or text may be missing.';
+    const text = await yesterday(['feed:check', `${feeds.url}/entities.xml`], fresh);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(`Warning: ${warning}`);
+    expect(text.stdout).toContain('  on the field');
+    expect(text.stdout).not.toContain('&kites;');
+    const json = JSON.parse(
+      (await yesterday(['feed:check', `${feeds.url}/entities.xml`, '--json'], fresh)).stdout,
+    );
+    expect(json).toMatchObject({ ok: true, warnings: [warning], items: [{ title: 'on the field' }] });
+  });
+
   it('exports sources as OPML and imports them into another database', async () => {
     const file = join(dir, 'sources.opml');
     expect((await yesterday(['sources:export-opml', file], env)).code).toBe(0);

@@ -239,6 +239,39 @@ describe('the Sources page', () => {
     );
   });
 
+  it('reads a feed from its own page and says there, in plain words, that it declares its own entities', async () => {
+    const declaring = feed
+      .replace('<rss version="2.0">', '<!DOCTYPE rss [<!ENTITY room "Room 6">]><rss version="2.0">')
+      .replace('<title>Leaf rubbings</title>', '<title>&room; leaf rubbings</title>');
+    feeds.route('/entities', serveBody(declaring, 'application/rss+xml'));
+    const url = `${feeds.url}/entities`;
+    const warning =
+      'This feed defines its own abbreviations (XML entities), which Yesterday does not expand for safety; some words in its titles or text may be missing.';
+    const tested = await (
+      await admin.post('/admin/sources/test', { _csrf: await admin.csrf('/admin/sources'), url })
+    ).text();
+    expect(tested).toContain(warning);
+    expect(tested).not.toContain('&amp;room;');
+    await admin.post('/admin/sources', {
+      _csrf: await admin.csrf('/admin/sources'),
+      url,
+      school: 'Lincoln Elementary School',
+    });
+    const source = (await listSources(app.runtime.deps.db)).find((s) => s.feedUrl === url)!;
+    // The "Read the feed now" form on the source's page, posted as a browser would.
+    const page = await (await admin.get(`/admin/sources/${source.id}`)).text();
+    const form = new RegExp(
+      `<form method="post" action="(/admin/sources/${source.id}/fetch)">([\\s\\S]*?)</form>`,
+    ).exec(page);
+    expect(form).not.toBeNull();
+    const read = await admin.post(form![1]!, formFields(form![2]!));
+    expect(read.status).toBe(303);
+    expect(read.headers.get('location')).toBe(`/admin/sources/${source.id}`);
+    const after = await (await admin.get(read.headers.get('location')!)).text();
+    expect(after).toContain(`Read 1 post, 0 new. ${warning}`);
+    expect(after).toContain('Feed address'); // the source's own page
+  });
+
   it('carries the owner and media release typed before "Test this feed first" into the source it adds', async () => {
     feeds.route('/room9', serveBody(feed.replace('Room 5', 'Room 9'), 'application/rss+xml'));
     const url = `${feeds.url}/room9`;

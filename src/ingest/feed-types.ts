@@ -31,6 +31,8 @@ export interface ParsedItem {
   media: MediaCandidate[];
   /** xml:base in force for this entry, if any. */
   baseUrl?: string;
+  /** xml:base in force where the HTML of contentHtml or summaryHtml stands, when the feed declares one. */
+  htmlBaseUrl?: string;
 }
 
 export interface ParsedFeed {

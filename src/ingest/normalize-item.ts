@@ -37,7 +37,9 @@ export async function normalizeItem(item: ParsedItem, context: NormalizeContext)
   const bodyHtml = item.contentIsText ? textToHtml(rawHtml) : rawHtml;
   // One pass sanitizes and collects the text for the summary, which comes from the fullest text: platform
   // excerpts end in "[…]" or "Continue reading". One character more than a summary holds tells a cut one.
-  const sanitized = await sanitizeWithText(bodyHtml, { baseUrl: base, textLimit: MAX_SUMMARY + 1 });
+  // The HTML's own xml:base (an Atom <content xml:base="img/"> inside its entry's) beats the entry's.
+  const htmlBase = item.htmlBaseUrl ?? base;
+  const sanitized = await sanitizeWithText(bodyHtml, { baseUrl: htmlBase, textLimit: MAX_SUMMARY + 1 });
   const contentHtml = sanitized.html;
   const summary = truncateWords(sanitized.text, MAX_SUMMARY);
 

@@ -5,6 +5,7 @@ import { discoverFeedLinks } from './discover-feeds';
 import { parseJsonFeed } from './parse-json-feed';
 import { NotAFeedError, parseXmlFeed } from './parse-xml-feed';
 import { DEFAULT_LIMITS, XmlReadError, type StreamLimits } from './xml-entries';
+import { readProlog } from './xml-prolog';
 
 export type ParseOutcome =
   { ok: true; feed: ParsedFeed } | { ok: false; message: string; feedLinks?: string[] };
@@ -24,10 +25,9 @@ export async function parseFeed(
         message: `The address returned plain text, not a feed (it begins "${preview(start)}").`,
       };
     }
-    if (
-      /^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<!doctype\s+html/i.test(start) ||
-      /^<html[\s>]/i.test(start)
-    ) {
+    // The prolog is read the way the XML reader skips it, in linear time: a regular expression for "comments,
+    // then <!doctype html" backtracked exponentially on a feed that begins with a few dozen comments.
+    if (readProlog(text).doctype?.toLowerCase() === 'html' || /^<html[\s>]/i.test(start)) {
       return webPage(text, documentUrl);
     }
     return { ok: true, feed: await parseXmlFeed(text, documentUrl, limits) };

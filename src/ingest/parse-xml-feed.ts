@@ -1,18 +1,14 @@
 // Maps the element trees of RSS 2.0, RSS 1.0 (RDF) and Atom 1.0/0.3 documents onto ParsedFeed. Each entry is
 // read on its own, so one odd entry is reported as a warning and never costs the rest of the feed.
+import { collapseWhitespace, htmlToText } from '../text/html-to-text';
 import type { MediaCandidate, ParsedFeed, ParsedItem } from './feed-types';
-import {
-  childrenNamed,
-  firstChild,
-  hasElementChildren,
-  innerMarkup,
-  readXmlEntries,
-  textOf,
-  type StreamLimits,
-  type XNode,
-} from './xml-entries';
+import { readXmlEntries, type StreamLimits } from './xml-entries';
+import { childrenNamed, firstChild, hasElementChildren, innerMarkup, textOf, type XNode } from './xml-nodes';
 
 export class NotAFeedError extends Error {}
+
+const OWN_ENTITIES_WARNING =
+  'This feed defines its own abbreviations (XML entities), which Yesterday does not expand for safety; some words in its titles or text may be missing.';
 
 export async function parseXmlFeed(
   text: string,
@@ -40,6 +36,7 @@ export async function parseXmlFeed(
     throw new NotAFeedError(`The address returned an XML document of type <${name}>${where}, not a feed.`);
   }
   const warnings: string[] = [];
+  if (doc.declaresOwnEntities) warnings.push(OWN_ENTITIES_WARNING);
   if (doc.truncatedEntries > 0) {
     warnings.push(`The feed has ${doc.truncatedEntries} more entries than the ${doc.entries.length} read.`);
   }
@@ -52,9 +49,10 @@ export async function parseXmlFeed(
     }
   }
   const channel = (name: string) => doc.channel.find((node) => node.name === name);
-  const title = textOf(
+  const title = feedTitle(
     channel(format === 'atom' ? 'atom:title' : format === 'rss1' ? 'rss1:title' : 'title'),
-  ).trim();
+    format === 'atom',
+  );
   const siteUrl =
     format === 'atom'
       ? alternateLink(doc.channel.filter((node) => node.name === 'atom:link'))
@@ -72,6 +70,18 @@ export async function parseXmlFeed(
     items,
     warnings,
   };
+}
+
+/**
+ * The feed's own name as plain text. An Atom title says whether it is text or HTML; an RSS title is read as
+ * HTML, as the titles of its items are (normalize-item.ts), so markup in it never shows as tags.
+ */
+function feedTitle(node: XNode | undefined, isAtom: boolean): string {
+  if (!node) return '';
+  if (!isAtom) return htmlToText(textOf(node));
+  const value = atomText(node);
+  if (!value) return '';
+  return value.isText ? collapseWhitespace(value.value) : htmlToText(value.value);
 }
 
 function text(node: XNode, ...names: string[]): string | undefined {
@@ -94,18 +104,22 @@ function readRssItem(item: XNode): ParsedItem {
     text(item, 'link', 'rss1:link') ??
     childrenNamed(item, 'atom:link').find((l) => !l.attrs.rel || l.attrs.rel === 'alternate')?.attrs.href ??
     (permalink && /^https?:/i.test(permalink) ? permalink : undefined);
+  const contentNode = firstChild(item, 'content:encoded');
+  const summaryNode = firstChild(item, 'description', 'rss1:description', 'dc:description');
+  const contentHtml = html(contentNode);
   return {
     guid: (guidNode ? textOf(guidNode).trim() : undefined) || item.attrs['rdf:about'] || undefined,
     link,
     title: text(item, 'title', 'rss1:title', 'dc:title'),
-    contentHtml: html(firstChild(item, 'content:encoded')),
-    summaryHtml: html(firstChild(item, 'description', 'rss1:description', 'dc:description')),
+    contentHtml,
+    summaryHtml: html(summaryNode),
     published: text(item, 'pubDate', 'dc:date', 'dcterms:issued', 'dcterms:created', 'atom:published'),
     updated: text(item, 'dcterms:modified', 'atom:updated'),
     author: text(item, 'dc:creator', 'author', 'itunes:author'),
     categories: textsOf(item, 'category', 'dc:subject'),
     media: mediaOf(item),
     baseUrl: item.base,
+    htmlBaseUrl: (contentHtml ? contentNode : summaryNode)?.base,
   };
 }
 
@@ -126,6 +140,7 @@ function readAtomEntry(entry: XNode): ParsedItem {
   const summary = firstChild(entry, 'atom:summary');
   const contentValue = content && !content.attrs.src ? atomText(content) : undefined;
   const summaryValue = summary ? atomText(summary) : undefined;
+  const htmlFrom = contentValue ?? summaryValue;
   const media = mediaOf(entry);
   for (const link of links) {
     if (link.attrs.rel === 'enclosure' && link.attrs.href) {
@@ -148,21 +163,25 @@ function readAtomEntry(entry: XNode): ParsedItem {
       .filter(Boolean),
     media,
     baseUrl: entry.base,
+    htmlBaseUrl: htmlFrom?.base,
   };
 }
 
-/** An Atom text construct: type text (the default), html, or xhtml (a div of inline markup). */
-function atomText(node: XNode): { value: string; isText: boolean } | undefined {
+/**
+ * An Atom text construct: type text (the default), html, or xhtml (a div of inline markup); `base` is the
+ * xml:base in force where its markup stands, for its relative links.
+ */
+function atomText(node: XNode): { value: string; isText: boolean; base?: string } | undefined {
   const type = (node.attrs.type ?? 'text').toLowerCase();
   if (type === 'xhtml' || type === 'application/xhtml+xml') {
-    const div = firstChild(node, 'xhtml:div');
-    const value = (div ? innerMarkup(div) : innerMarkup(node)).trim();
-    return value ? { value, isText: false } : undefined;
+    const holder = firstChild(node, 'xhtml:div') ?? node;
+    const value = innerMarkup(holder).trim();
+    return value ? { value, isText: false, base: holder.base } : undefined;
   }
   if (node.attrs.mode === 'base64') return undefined; // Atom 0.3 binary content: nothing a digest can use
   const isHtml = type === 'html' || type === 'text/html' || node.attrs.mode === 'escaped';
   const value = (hasElementChildren(node) ? innerMarkup(node) : textOf(node)).trim();
-  return value ? { value, isText: !isHtml && !hasElementChildren(node) } : undefined;
+  return value ? { value, isText: !isHtml && !hasElementChildren(node), base: node.base } : undefined;
 }
 
 function alternateLink(links: XNode[]): string | undefined {

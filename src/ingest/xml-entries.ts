@@ -1,20 +1,13 @@
-// Reads XML with our tokenizer (xml-tokenizer.ts) and hands back the feed's root, its channel-level elements
-// and one small element tree per entry. Namespace prefixes are resolved to canonical ones (atom:, media:, ...).
-// DTDs are never read, so entities they declare are never expanded and nothing external is ever fetched.
-// The text is read in steps with a yield to the event loop between them, under a deadline. An end tag closes
-// the innermost open element of its name and those inside it; an end tag that matches nothing is ignored.
-import { escapeHtml } from '../text/escape';
-import { XmlTokenizer } from './xml-tokenizer';
+// Reads a feed's XML with htmlparser2's tokenizer in XML mode and hands back the feed's root, its channel-level
+// elements and one small element tree per entry. Namespace prefixes are resolved to canonical ones (atom:,
+// media:, ...). The prolog, DOCTYPE included, is passed over first (xml-prolog.ts): DTDs are never read, so
+// entities they declare are never expanded and nothing external is ever fetched. The text is handed to the
+// parser in steps with a yield to the event loop between them, under a deadline. An end tag closes the
+// innermost open element of its name and those inside it; an end tag that matches nothing is ignored.
+import { Parser } from 'htmlparser2';
+import type { XNode } from './xml-nodes';
+import { declaresEntities, readProlog, xmlTextDecoder } from './xml-prolog';
 import { yieldToEventLoop } from './yield';
-
-export interface XNode {
-  /** Canonical name: 'item', 'atom:entry', 'media:content', 'content:encoded'; unknown namespaces get '?:'. */
-  name: string;
-  attrs: Record<string, string>;
-  children: (XNode | string)[];
-  /** xml:base in force on this element, resolved. */
-  base?: string;
-}
 
 const NAMESPACES = new Map<string, string>(
   Object.entries({
@@ -52,6 +45,8 @@ export interface XmlFeedDocument {
   channel: XNode[];
   entries: XNode[];
   truncatedEntries: number;
+  /** The DOCTYPE declares entities of the feed's own, which are never expanded (xml-prolog.ts). */
+  declaresOwnEntities: boolean;
 }
 
 export interface StreamLimits {
@@ -87,12 +82,15 @@ export async function readXmlEntries(
   documentUrl: string | undefined,
   limits: StreamLimits = DEFAULT_LIMITS,
 ): Promise<XmlFeedDocument> {
+  const prolog = readProlog(text);
+  let decode = xmlTextDecoder(prolog.declaresOwnEntities);
   const stack: Frame[] = [];
   const result: XmlFeedDocument = {
     root: { name: '', attrs: {}, children: [] },
     channel: [],
     entries: [],
     truncatedEntries: 0,
+    declaresOwnEntities: prolog.declaresOwnEntities,
   };
   let entryFrame = -1; // stack index of the entry being built, or -1
   let entryChars = 0;
@@ -203,40 +201,98 @@ export async function readXmlEntries(
     }
   };
 
-  const tokenizer = new XmlTokenizer(text, {
-    openTag(qualified, attrs, selfClosing) {
-      if (failure) return;
-      open(qualified, attrs);
-      if (selfClosing && !failure) close(false);
+  /** The innermost element, if its text is kept: not the root's or a channel's, and within an entry's limit. */
+  const textTarget = (): XNode | undefined => {
+    const frame = stack[stack.length - 1];
+    if (!frame?.keep || frame.node === result.root || CHANNEL_NAMES.has(frame.node.name)) return undefined;
+    if (entryFrame !== -1 && entryChars >= limits.maxEntryChars) return undefined;
+    return frame.node;
+  };
+
+  const appendText = (node: XNode, data: string) => {
+    if (!data) return;
+    if (entryFrame !== -1) entryChars += data.length;
+    const { children } = node;
+    const last = children.length - 1;
+    if (last >= 0 && typeof children[last] === 'string') children[last] += data;
+    else children.push(data);
+  };
+
+  // Text comes in pieces (a chunk's end cuts it); it is decoded once whole, so a reference cut in two is
+  // still one reference. CDATA is text as it is, never decoded.
+  let rawText = '';
+  let inCdata = false;
+  // What the parser hands over as text only when told the input has ended is a tag cut off (`</`, `<?`):
+  // dropped, as a tag cut off is. A CDATA section left open is text, and kept.
+  let ended = false;
+  const flushText = () => {
+    if (!rawText) return;
+    const node = textTarget();
+    if (node) appendText(node, decode(rawText));
+    rawText = '';
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(qualified, attribs) {
+        if (failure) return;
+        flushText();
+        // The parser hands over a fresh object, keeping the first of two attributes of one name; one named
+        // __proto__ never lands in it. Values are decoded in place.
+        for (const key in attribs) attribs[key] = decode(attribs[key]!);
+        open(qualified, attribs);
+        if (failure) parser.pause();
+      },
+      ontext(data) {
+        if (failure || (ended && !inCdata)) return;
+        if (!inCdata) {
+          if (textTarget()) rawText += data;
+          return;
+        }
+        const node = textTarget();
+        if (node) appendText(node, data);
+      },
+      onclosetag(qualified, isImplied) {
+        if (failure) return;
+        flushText();
+        // A start tag cut off by the end of the input was never opened here; the parser still closes it.
+        if (stack[stack.length - 1]?.qualified !== qualified) return;
+        close(!isImplied);
+      },
+      oncdatastart() {
+        flushText();
+        inCdata = true;
+      },
+      oncdataend() {
+        inCdata = false;
+      },
+      oncomment: flushText,
+      onprocessinginstruction(_name, data) {
+        flushText();
+        // An entity declared after the prolog (a DOCTYPE where none belongs) is no more expanded than one in it.
+        if (!result.declaresOwnEntities && declaresEntities(data)) {
+          result.declaresOwnEntities = true;
+          decode = xmlTextDecoder(true);
+        }
+      },
     },
-    text(data) {
-      if (failure) return;
-      const frame = stack[stack.length - 1];
-      if (!frame?.keep || frame.node === result.root || CHANNEL_NAMES.has(frame.node.name)) return;
-      if (entryFrame !== -1) {
-        if (entryChars >= limits.maxEntryChars) return;
-        entryChars += data.length;
-      }
-      frame.node.children.push(data);
-    },
-    closeTag(qualified) {
-      if (failure) return;
-      let match = stack.length - 1;
-      while (match >= 0 && stack[match]!.qualified !== qualified) match--;
-      if (match === -1) return;
-      while (stack.length > match + 1) close(false);
-      close(true);
-    },
-  });
+    { xmlMode: true, decodeEntities: false },
+  );
 
   const started = Date.now();
-  for (let until = limits.chunkChars; !failure && !tokenizer.run(until); until += limits.chunkChars) {
-    await yieldToEventLoop();
-    if (Date.now() - started > limits.deadlineMs) {
-      failure = new XmlReadError('The feed took too long to read; it is unusually large or malformed.');
+  for (let at = prolog.end; at < text.length && !failure; at += limits.chunkChars) {
+    parser.write(text.slice(at, at + limits.chunkChars));
+    if (at + limits.chunkChars < text.length) {
+      await yieldToEventLoop();
+      if (Date.now() - started > limits.deadlineMs) {
+        failure = new XmlReadError('The feed took too long to read; it is unusually large or malformed.');
+      }
     }
   }
   if (failure) throw failure;
+  ended = true;
+  parser.end();
+  flushText();
   while (stack.length) close(false);
   return result;
 }
@@ -248,48 +304,4 @@ function resolveBase(value: string | undefined, parent: string | undefined): str
   } catch {
     return parent;
   }
-}
-
-/** The text inside a node, its descendants' text included. */
-export function textOf(node: XNode | undefined): string {
-  if (!node) return '';
-  let out = '';
-  for (const child of node.children) out += typeof child === 'string' ? child : textOf(child);
-  return out;
-}
-
-/** The node's content as HTML: child elements serialized (local names only), text escaped. */
-export function innerMarkup(node: XNode): string {
-  let out = '';
-  for (const child of node.children) {
-    if (typeof child === 'string') {
-      out += escapeHtml(child);
-      continue;
-    }
-    const name = child.name.slice(child.name.indexOf(':') + 1);
-    const attrs = Object.entries(child.attrs)
-      .filter(([key]) => key !== 'xmlns' && !key.startsWith('xmlns:'))
-      .map(([key, value]) => ` ${key}="${escapeHtml(value)}"`)
-      .join('');
-    out += `<${name}${attrs}>${innerMarkup(child)}</${name}>`;
-  }
-  return out;
-}
-
-export function hasElementChildren(node: XNode): boolean {
-  return node.children.some((child) => typeof child !== 'string');
-}
-
-export function childrenNamed(node: XNode, name: string): XNode[] {
-  return node.children.filter((child): child is XNode => typeof child !== 'string' && child.name === name);
-}
-
-export function firstChild(node: XNode, ...names: string[]): XNode | undefined {
-  for (const name of names) {
-    const found = node.children.find(
-      (child): child is XNode => typeof child !== 'string' && child.name === name,
-    );
-    if (found) return found;
-  }
-  return undefined;
 }

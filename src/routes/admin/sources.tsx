@@ -294,6 +294,7 @@ export function sourcesRoutes(deps: AppDeps) {
   });
 
   app.post('/:id/fetch', async (c) => {
+    const form = await readForm(c);
     const source = await findSource(deps.db, Number(c.req.param('id')));
     if (!source)
       return redirectWith(c, deps.signingKey, '/admin/sources', {
@@ -302,7 +303,9 @@ export function sourcesRoutes(deps: AppDeps) {
       });
     if (source.paused) await retrySourceNow(deps.db, source.id, deps.clock.now());
     const [outcome] = await pollSources(ingestDeps, { sourceId: source.id });
-    return redirectWith(c, deps.signingKey, '/admin/sources', {
+    // Read from the source's own page, the outcome (with what was odd about the feed) is shown there.
+    const back = field(form, 'back') === 'source' ? `/admin/sources/${source.id}` : '/admin/sources';
+    return redirectWith(c, deps.signingKey, back, {
       kind: outcome?.status === 'failed' ? 'error' : 'ok',
       text: `${source.title ?? source.feedUrl}: ${outcome ? describeRefresh(outcome) : 'nothing to do.'}`,
     });

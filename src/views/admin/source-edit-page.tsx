@@ -1,5 +1,5 @@
-// One source's details: feed address, school, owner, who authorized it and until when, media release; and
-// removing a source added by mistake.
+// One source's details: feed address, school, owner, who authorized it and until when, media release; reading
+// its feed now, with what came of it shown here; and removing a source added by mistake.
 import type { School } from '../../db/schools';
 import type { SourceWithSchool } from '../../db/sources';
 import type { SourceEdit } from '../../sources/edit-source';
@@ -102,6 +102,24 @@ export function SourceEditPage(props: {
           <button type="submit">Save source</button>
         </div>
       </form>
+      <section class="card" aria-labelledby="read-heading">
+        <h2 id="read-heading" class="card-heading">
+          Read the feed now
+        </h2>
+        <form method="post" action={`/admin/sources/${source.id}/fetch`}>
+          <CsrfField token={props.csrfToken} />
+          <input type="hidden" name="back" value="source" />
+          <p>
+            Reads the feed at once and says here what came of it: the new posts, why the feed cannot be read,
+            or what is odd about it.
+          </p>
+          <div class="actions">
+            <button type="submit" class="secondary">
+              {source.paused ? 'Retry now' : 'Read now'}
+            </button>
+          </div>
+        </form>
+      </section>
       <section class="card" aria-labelledby="remove-heading">
         <h2 id="remove-heading" class="card-heading">
           Remove this source
