@@ -270,6 +270,15 @@ describe('the Sources page', () => {
     const after = await (await admin.get(read.headers.get('location')!)).text();
     expect(after).toContain(`Read 1 post, 0 new. ${warning}`);
     expect(after).toContain('Feed address'); // the source's own page
+
+    // The scheduled reads keep what they found on the source too, so the page says it without a click, and a
+    // read of the mended feed takes the warning away.
+    const sourcePage = async () => (await admin.get(`/admin/sources/${source.id}`)).text();
+    await runPollJob(app.runtime.deps, { sourceId: source.id });
+    expect(await sourcePage()).toContain(`<li>${warning}</li>`);
+    feeds.route('/entities', serveBody(feed, 'application/rss+xml'));
+    await runPollJob(app.runtime.deps, { sourceId: source.id });
+    expect(await sourcePage()).not.toContain(warning);
   });
 
   it('carries the owner and media release typed before "Test this feed first" into the source it adds', async () => {

@@ -46,6 +46,8 @@ export const sources = sqliteTable(
     errorCount: integer('error_count').notNull().default(0),
     lastError: text('last_error'),
     lastErrorAt: integer('last_error_at'),
+    /** What was odd about the feed at its last full read (a JSON list of sentences); a 304 keeps them. */
+    lastWarnings: text('last_warnings'),
     /** How long the feed said it stays fresh (RSS <ttl>) at its last full read; a 304 carries no body. */
     ttlMinutes: integer('ttl_minutes'),
     redirectUrl: text('redirect_url'),

@@ -149,6 +149,8 @@ export interface FetchSuccess {
   platform?: string | null;
   /** The feed's RSS <ttl>, from a full read; a 304 passes on the one stored. */
   ttlMinutes: number | null;
+  /** What was odd about the feed, from a full read; absent for a 304, which keeps those stored. */
+  warnings?: string[];
   nextFetchAt: number;
 }
 
@@ -161,8 +163,9 @@ export function fetchSuccessStatement(
 ): Statement {
   return db.prepared(
     `update sources set etag = ?, last_modified = ?, title = coalesce(?, title), site_url = coalesce(?, site_url),
-       platform = coalesce(?, platform), ttl_minutes = ?, last_fetched_at = ?, last_success_at = ?, next_fetch_at = ?,
-       error_count = 0, last_error = null, updated_at = ? where id = ?`,
+       platform = coalesce(?, platform), ttl_minutes = ?, last_warnings = coalesce(?, last_warnings),
+       last_fetched_at = ?, last_success_at = ?, next_fetch_at = ?, error_count = 0, last_error = null,
+       updated_at = ? where id = ?`,
     [
       result.etag,
       result.lastModified,
@@ -170,6 +173,7 @@ export function fetchSuccessStatement(
       result.siteUrl || null,
       result.platform || null,
       result.ttlMinutes,
+      result.warnings ? JSON.stringify(result.warnings) : null,
       now,
       now,
       result.nextFetchAt,
@@ -388,4 +392,15 @@ export async function deleteUnusedSource(
     db.orm.delete(sources).where(sourceUnused),
   ]);
   return !(await db.orm.select({ id: sources.id }).from(sources).where(eq(sources.id, id)).get());
+}
+
+/** The warnings stored with a source's last full read, as sentences. */
+export function warningsOf(source: Pick<Source, 'lastWarnings'>): string[] {
+  if (!source.lastWarnings) return [];
+  try {
+    const warnings: unknown = JSON.parse(source.lastWarnings);
+    return Array.isArray(warnings) ? warnings.filter((w): w is string => typeof w === 'string') : [];
+  } catch {
+    return [];
+  }
 }

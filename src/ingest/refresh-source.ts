@@ -91,6 +91,7 @@ export async function refreshSource(
         siteUrl: feed.siteUrl ?? null,
         platform: detectPlatform(source.feedUrl, feed.generator),
         ttlMinutes: feed.ttlMinutes ?? null,
+        warnings: feed.warnings,
         nextFetchAt: nextCheck(now, intervalMinutes, freshFor(fetched.maxAgeMs, feed.ttlMinutes)),
       },
       now,

@@ -1,7 +1,7 @@
 // One source's details: feed address, school, owner, who authorized it and until when, media release; reading
 // its feed now, with what came of it shown here; and removing a source added by mistake.
 import type { School } from '../../db/schools';
-import type { SourceWithSchool } from '../../db/sources';
+import { warningsOf, type SourceWithSchool } from '../../db/sources';
 import type { SourceEdit } from '../../sources/edit-source';
 import { inDigestsMessage, withItsPosts } from '../../sources/remove-source';
 import { localDateOf } from '../../time/zoned-time';
@@ -18,6 +18,7 @@ export function SourceEditPage(props: {
   typed?: SourceEdit;
 }) {
   const { source } = props;
+  const warnings = warningsOf(source);
   const date = (at: number | null) => (at ? localDateOf(at, props.timezone) : '');
   const shown: SourceEdit = props.typed ?? {
     url: source.feedUrl,
@@ -113,6 +114,16 @@ export function SourceEditPage(props: {
             Reads the feed at once and says here what came of it: the new posts, why the feed cannot be read,
             or what is odd about it.
           </p>
+          {warnings.length ? (
+            <div class="flash info" role="note">
+              <p>What was odd about the feed when it was last read:</p>
+              <ul>
+                {warnings.map((warning) => (
+                  <li>{warning}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           <div class="actions">
             <button type="submit" class="secondary">
               {source.paused ? 'Retry now' : 'Read now'}
