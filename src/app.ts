@@ -17,6 +17,7 @@ import { feedRoutes } from './routes/feeds';
 import { embedRoutes } from './routes/embed';
 import { healthRoutes } from './routes/health';
 import { publicRoutes } from './routes/public';
+import { limitBody, publicAllowance, staffAllowance } from './routes/body-limits';
 import { cachingHeaders, frameOptions, headContentLength } from './routes/response-headers';
 import { subscribeRoutes } from './routes/subscribe';
 
@@ -53,6 +54,12 @@ export function buildApp(deps: AppDeps, options: BuildOptions = {}): Hono {
     }),
   );
 
+  // Before anything reads a body (forms, CSRF, JSON): the signed-in areas are limited once the session is known.
+  app.use(
+    '*',
+    limitBody((c) => publicAllowance(c.req.path)),
+  );
+
   app.route('/', assetRoutes(deps));
   app.route('/api/v1', apiRoutes(deps));
   app.route('/', healthRoutes(deps));
@@ -71,7 +78,12 @@ export function buildApp(deps: AppDeps, options: BuildOptions = {}): Hono {
 
   const signedIn = new Hono<AdminEnv>();
   for (const path of ['/admin', '/admin/*', '/setup', '/set-password']) {
-    signedIn.use(path, loadSession(deps), csrfProtection(deps.config.publicUrl));
+    signedIn.use(
+      path,
+      loadSession(deps),
+      limitBody((c) => staffAllowance(c.req.path, !!c.get('session'))),
+      csrfProtection(deps.config.publicUrl),
+    );
   }
   signedIn.route('/', accountRoutes(deps));
   signedIn.route('/admin', adminRoutes(deps));
