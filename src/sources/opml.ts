@@ -1,7 +1,7 @@
 // OPML, the format feed readers exchange subscription lists in: reading a district's list (schools as
 // folders, or a category attribute) and writing ours, with media-release and owner as extra attributes.
 import { Parser } from 'htmlparser2';
-import { escapeHtml } from '../text/escape';
+import { cleanText, escapeXml } from '../text/clean-text';
 
 export interface OpmlFeed {
   url: string;
@@ -25,7 +25,9 @@ export function readOpml(text: string): OpmlRead {
         const tag = name.toLowerCase();
         if (tag === 'opml') sawOpml = true;
         if (tag !== 'outline') return;
-        const get = (key: string) => attrs[key]?.trim() || attrs[key.toLowerCase()]?.trim() || null;
+        // Attributes are read with their character references decoded, so they are cleaned after that.
+        const get = (key: string) =>
+          cleanText(attrs[key] ?? '').trim() || cleanText(attrs[key.toLowerCase()] ?? '').trim() || null;
         const url = get('xmlUrl');
         const label = get('title') ?? get('text');
         if (!url) {
@@ -77,7 +79,7 @@ export function writeOpml(sources: OpmlSource[], title: string, now: number): st
   const bySchool = new Map<string, OpmlSource[]>();
   for (const source of sources)
     bySchool.set(source.schoolName, [...(bySchool.get(source.schoolName) ?? []), source]);
-  const a = (value: string) => escapeHtml(value);
+  const a = escapeXml;
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<opml version="2.0">',
