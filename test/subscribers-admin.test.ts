@@ -10,7 +10,7 @@ import { listItemsPublishedBetween } from '../src/db/items';
 import { findSchoolBySlug } from '../src/db/schools';
 import { findSubscriberByEmail, listSubscriberSchools } from '../src/db/subscribers';
 import { runSendJob } from '../src/jobs/jobs';
-import { parseCsv } from '../src/text/csv';
+import { readCsv } from '../src/text/csv';
 import type { Client } from './browser-client';
 import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
 import { startSmtpSink } from './smtp-sink';
@@ -111,7 +111,9 @@ describe('the Subscribers page', () => {
     const response = await admin.get('/admin/subscribers/export.csv');
     expect(response.headers.get('content-type')).toContain('text/csv');
     expect(response.headers.get('content-disposition')).toContain('yesterday-subscribers.csv');
-    const rows = parseCsv(await response.text());
+    const read = await readCsv(await response.text(), { maxRows: 1000 });
+    if (!read.ok) throw new Error(read.message);
+    const rows = read.rows.map((row) => row.cells);
     expect(rows[0]).toEqual([
       'email',
       'status',

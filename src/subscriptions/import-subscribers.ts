@@ -13,12 +13,14 @@ import {
 } from '../db/subscribers';
 import { checkEmailAddress } from '../email/email-address';
 import { randomToken } from '../auth/tokens';
-import { parseCsv } from '../text/csv';
+import { yieldToEventLoop } from '../ingest/yield';
+import { readCsv } from '../text/csv';
 
 export const MAX_IMPORT_ROWS = 100_000;
 
 export interface ImportRequest {
-  csv: string;
+  /** The file's text, or the uploaded file itself (read as a stream). */
+  csv: string | Blob;
   /** Who agreed, when and how, in the administrator's words; without it, every new address must confirm. */
   attestation?: string;
 }
@@ -130,19 +132,22 @@ export async function importSubscribers(
 /** Rows of the file, each checked; or every problem, by line, and nothing else. */
 async function readRows(
   db: Database,
-  csv: string,
+  csv: string | Blob,
 ): Promise<{ ok: true; rows: Row[] } | { ok: false; message: string }> {
-  const table = parseCsv(csv);
+  // One row more than the limit (a header may take one) is enough to know the file is too long.
+  const read = await readCsv(csv, { maxRows: MAX_IMPORT_ROWS + 1 });
+  if (!read.ok) return { ok: false, message: `${read.message} Nothing was imported.` };
+  const table = read.rows;
   if (table.length === 0) return { ok: false, message: 'The file has no rows. Nothing was imported.' };
-  const header = table[0]!.map((cell) => cell.trim().toLowerCase());
+  const header = table[0]!.cells.map((cell) => cell.trim().toLowerCase());
   const hasHeader = header.some((cell) => /^e-?mail( address)?$/.test(cell));
   const emailColumn = hasHeader ? header.findIndex((cell) => /^e-?mail( address)?$/.test(cell)) : 0;
   const schoolColumn = hasHeader ? header.findIndex((cell) => /^schools?$/.test(cell)) : 1;
   const body = hasHeader ? table.slice(1) : table;
-  if (body.length > MAX_IMPORT_ROWS)
+  if (read.more || body.length > MAX_IMPORT_ROWS)
     return {
       ok: false,
-      message: `The file has ${body.length} rows; import at most ${MAX_IMPORT_ROWS} at a time. Nothing was imported.`,
+      message: `The file has more than ${MAX_IMPORT_ROWS} rows; import at most ${MAX_IMPORT_ROWS} at a time. Nothing was imported.`,
     };
   const schools = await listSchools(db);
   const bySlugOrName = new Map<string, { id: number; slug: string }>();
@@ -153,12 +158,13 @@ async function readRows(
   const problems: string[] = [];
   const rows: Row[] = [];
   const seen = new Set<string>();
-  body.forEach((cells, index) => {
-    const line = index + (hasHeader ? 2 : 1);
+  for (const [index, { line, cells }] of body.entries()) {
+    // Checking a hundred thousand rows takes a while: other requests are answered between batches.
+    if (index % 2000 === 1999) await yieldToEventLoop();
     const checked = checkEmailAddress(cells[emailColumn] ?? '');
     if (!checked.ok) {
       problems.push(`line ${line}: ${checked.message.replace(/^./, (ch) => ch.toLowerCase())}`);
-      return;
+      continue;
     }
     const names =
       schoolColumn >= 0
@@ -178,10 +184,10 @@ async function readRows(
       }
     }
     const key = emailKeyOf(checked.address);
-    if (seen.has(key)) return;
+    if (seen.has(key)) continue;
     seen.add(key);
     rows.push({ line, email: checked.address, schoolIds, schoolSlugs });
-  });
+  }
   if (problems.length)
     return {
       ok: false,
