@@ -14,6 +14,7 @@ import { assetRoutes } from './routes/assets';
 import { DISK_FULL_MESSAGE, isDiskFull } from './db/storage-errors';
 import { errorPage } from './routes/errors';
 import { feedRoutes } from './routes/feeds';
+import { flashCookies } from './routes/flash';
 import { embedRoutes } from './routes/embed';
 import { healthRoutes } from './routes/health';
 import { publicRoutes } from './routes/public';
@@ -32,6 +33,7 @@ export function buildApp(deps: AppDeps, options: BuildOptions = {}): Hono {
 
   // Outermost first: each of these reads the answer as the ones inside it left it.
   app.use('*', headContentLength(), frameOptions(), cachingHeaders());
+  app.use('*', flashCookies(deps.config.publicUrl));
   app.use(
     '*',
     secureHeaders({

@@ -6,6 +6,7 @@ import { addSchoolStatement } from '../db/schools';
 import { findRegisteredFeedUrls, importSourcesStatements } from '../db/sources';
 import { checkEmailAddress } from '../email/email-address';
 import { yieldToEventLoop } from '../ingest/yield';
+import { truncateWords } from '../text/html-to-text';
 import { slugify } from '../text/slug';
 import type { OpmlFeed } from './opml';
 
@@ -23,12 +24,12 @@ export async function importSources(
   for (const [index, feed] of feeds.entries()) {
     // A district's list can hold thousands of feeds: other requests are answered between batches.
     if (index % 500 === 499) await yieldToEventLoop();
-    const where = `Feed ${index + 1} (${feed.title ?? feed.url})`;
+    const where = `Feed ${index + 1} (${truncateWords(feed.title ?? feed.url, 60)})`;
     let url: URL;
     try {
       url = new URL(feed.url);
     } catch {
-      problems.push(`${where}: "${feed.url}" is not a web address.`);
+      problems.push(`${where}: "${truncateWords(feed.url, 80)}" is not a web address.`);
       continue;
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {

@@ -15,8 +15,11 @@ import { checkEmailAddress } from '../email/email-address';
 import { randomToken } from '../auth/tokens';
 import { yieldToEventLoop } from '../ingest/yield';
 import { readCsv } from '../text/csv';
+import { truncateWords } from '../text/html-to-text';
 
 export const MAX_IMPORT_ROWS = 100_000;
+/** Problems named in the refusal; the count says how many more, so the message stays short enough to show. */
+const SHOWN_PROBLEMS = 5;
 
 export interface ImportRequest {
   /** The file's text, or the uploaded file itself (read as a stream). */
@@ -177,7 +180,8 @@ async function readRows(
     const schoolSlugs: string[] = [];
     for (const name of names) {
       const school = bySlugOrName.get(name.toLowerCase());
-      if (school === undefined) problems.push(`line ${line}: there is no school called “${name}”`);
+      if (school === undefined)
+        problems.push(`line ${line}: there is no school called “${truncateWords(name, 40)}”`);
       else if (!schoolIds.includes(school.id)) {
         schoolIds.push(school.id);
         schoolSlugs.push(school.slug);
@@ -191,7 +195,7 @@ async function readRows(
   if (problems.length)
     return {
       ok: false,
-      message: `Nothing was imported. Fix ${problems.length === 1 ? 'this line' : `these ${problems.length} lines`} and try again: ${problems.slice(0, 10).join('; ')}${problems.length > 10 ? `; and ${problems.length - 10} more` : ''}.`,
+      message: `Nothing was imported. Fix ${problems.length === 1 ? 'this line' : `these ${problems.length} lines`} and try again: ${problems.slice(0, SHOWN_PROBLEMS).join('; ')}${problems.length > SHOWN_PROBLEMS ? `; and ${problems.length - SHOWN_PROBLEMS} more` : ''}.`,
     };
   if (rows.length === 0) return { ok: false, message: 'The file has no addresses. Nothing was imported.' };
   return { ok: true, rows };

@@ -167,7 +167,7 @@ export function sourcesRoutes(deps: AppDeps) {
     if (!outcome.ok) {
       return redirectWith(c, deps.signingKey, '/admin/sources#import', {
         kind: 'error',
-        text: `Nothing was imported. ${outcome.problems.slice(0, 10).join(' ')}${outcome.problems.length > 10 ? ` …and ${outcome.problems.length - 10} more.` : ''}`,
+        text: `Nothing was imported. ${outcome.problems.slice(0, 5).join(' ')}${outcome.problems.length > 5 ? ` …and ${outcome.problems.length - 5} more.` : ''}`,
       });
     }
     deps.background.wakePoller();
