@@ -15,6 +15,16 @@ export function field(body: FormBody, name: string, maxLength = 10_000): string 
   return typeof first === 'string' ? cleanText(first).trim().slice(0, maxLength) : '';
 }
 
+/**
+ * A password as typed (trimmed, as it always was): it is hashed, never stored or shown, so it is not cleaned,
+ * and a password chosen before text was cleaned still signs in.
+ */
+export function secretField(body: FormBody, name: string, maxLength = 1024): string {
+  const value = body[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' ? first.trim().slice(0, maxLength) : '';
+}
+
 export function fields(body: FormBody, name: string): string[] {
   const value = body[name];
   const all = Array.isArray(value) ? value : value === undefined ? [] : [value];
