@@ -76,9 +76,11 @@ export async function importSubscribers(
   const consentText = attestation
     ? `Imported with the attestation: ${attestation}`
     : 'Imported from a list; asked to confirm by email.';
-  const statements: Statement[] = addSubscribersStatements(
-    db,
-    fresh.map((row) => ({
+  const added: Parameters<typeof addSubscribersStatements>[1] = [];
+  for (const [index, row] of fresh.entries()) {
+    // A token for each of a hundred thousand addresses takes a while: requests are answered between batches.
+    if (index % 2000 === 1999) await yieldToEventLoop();
+    added.push({
       subscriber: {
         email: row.email,
         emailKey: emailKeyOf(row.email),
@@ -93,8 +95,9 @@ export async function importSubscribers(
         updatedAt: now,
       },
       schoolIds: row.schoolIds,
-    })),
-  );
+    });
+  }
+  const statements: Statement[] = addSubscribersStatements(db, added);
   if (pendingToConfirm.length)
     statements.push(
       confirmPendingStatement(
