@@ -14,9 +14,11 @@ import { assetRoutes } from './routes/assets';
 import { DISK_FULL_MESSAGE, isDiskFull } from './db/storage-errors';
 import { errorPage } from './routes/errors';
 import { feedRoutes } from './routes/feeds';
+import { flashCookies } from './routes/flash';
 import { embedRoutes } from './routes/embed';
 import { healthRoutes } from './routes/health';
 import { publicRoutes } from './routes/public';
+import { limitBody, publicAllowance, staffAllowance } from './routes/body-limits';
 import { cachingHeaders, frameOptions, headContentLength } from './routes/response-headers';
 import { subscribeRoutes } from './routes/subscribe';
 
@@ -31,6 +33,7 @@ export function buildApp(deps: AppDeps, options: BuildOptions = {}): Hono {
 
   // Outermost first: each of these reads the answer as the ones inside it left it.
   app.use('*', headContentLength(), frameOptions(), cachingHeaders());
+  app.use('*', flashCookies(deps.config.publicUrl));
   app.use(
     '*',
     secureHeaders({
@@ -53,6 +56,12 @@ export function buildApp(deps: AppDeps, options: BuildOptions = {}): Hono {
     }),
   );
 
+  // Before anything reads a body (forms, CSRF, JSON): the signed-in areas are limited once the session is known.
+  app.use(
+    '*',
+    limitBody((c) => publicAllowance(c.req.path)),
+  );
+
   app.route('/', assetRoutes(deps));
   app.route('/api/v1', apiRoutes(deps));
   app.route('/', healthRoutes(deps));
@@ -71,7 +80,12 @@ export function buildApp(deps: AppDeps, options: BuildOptions = {}): Hono {
 
   const signedIn = new Hono<AdminEnv>();
   for (const path of ['/admin', '/admin/*', '/setup', '/set-password']) {
-    signedIn.use(path, loadSession(deps), csrfProtection(deps.config.publicUrl));
+    signedIn.use(
+      path,
+      loadSession(deps),
+      limitBody((c) => staffAllowance(c.req.path, !!c.get('session'))),
+      csrfProtection(deps.config.publicUrl),
+    );
   }
   signedIn.route('/', accountRoutes(deps));
   signedIn.route('/admin', adminRoutes(deps));

@@ -37,6 +37,22 @@ describe('admin authentication', () => {
     expect(response.headers.get('location')).toBe('/admin/login?next=%2Fadmin%2Fsources%3Fx%3D1');
   });
 
+  it('signs in with a password holding characters that stored text drops: passwords are hashed, not cleaned', async () => {
+    const password = 'kites\u202E over\u0007 the field';
+    await insertUser(
+      app.runtime.deps.db,
+      {
+        email: 'ola@district.example',
+        name: 'Ola',
+        role: 'editor',
+        passwordHash: await testPasswords.hash(password),
+      },
+      app.clock.now(),
+    );
+    expect((await signIn('ola@district.example', password)).response.status).toBe(303);
+    expect((await signIn('ola@district.example', 'kites over the field')).response.status).not.toBe(303);
+  });
+
   it('signs in with the right password, with a HttpOnly SameSite=Lax session cookie', async () => {
     const { client, response } = await signIn('Dana@District.example', 'correct horse battery');
     expect(response.status).toBe(303);

@@ -10,7 +10,7 @@ import { listItemsPublishedBetween } from '../src/db/items';
 import { findSchoolBySlug } from '../src/db/schools';
 import { findSubscriberByEmail, listSubscriberSchools } from '../src/db/subscribers';
 import { runSendJob } from '../src/jobs/jobs';
-import { parseCsv } from '../src/text/csv';
+import { readCsv } from '../src/text/csv';
 import type { Client } from './browser-client';
 import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
 import { startSmtpSink } from './smtp-sink';
@@ -111,7 +111,9 @@ describe('the Subscribers page', () => {
     const response = await admin.get('/admin/subscribers/export.csv');
     expect(response.headers.get('content-type')).toContain('text/csv');
     expect(response.headers.get('content-disposition')).toContain('yesterday-subscribers.csv');
-    const rows = parseCsv(await response.text());
+    const read = await readCsv(await response.text(), { maxRows: 1000 });
+    if (!read.ok) throw new Error(read.message);
+    const rows = read.rows.map((row) => row.cells);
     expect(rows[0]).toEqual([
       'email',
       'status',
@@ -142,6 +144,47 @@ describe('the Subscribers page', () => {
     expect(page).toContain('line 3:');
     expect(page).toContain('line 4: there is no school called “Jefferson High”');
     expect(await findSubscriberByEmail(db, 'ana@family.example')).toBeUndefined();
+  });
+
+  it('names the first problems of a long refusal and counts the rest, in a cookie far under 4 KB', async () => {
+    const { app, db, admin } = await setUp();
+    // 200 parents, each with a long unknown school: in full, the message was a 64 KB cookie browsers drop.
+    const unknown = `Jefferson High School Annex ${'and Community Learning Center '.repeat(10)}`;
+    const csv = `email,schools\n${Array.from({ length: 200 }, (_, i) => `p${i}@family.example,${unknown}`).join('\n')}\n`;
+    const form = new FormData();
+    form.set('_csrf', await admin.csrf('/admin/subscribers'));
+    form.set('file', new File([csv], 'parents.csv', { type: 'text/csv' }));
+    const response = await fetch(`${app.url}/admin/subscribers/import`, {
+      method: 'POST',
+      body: form,
+      headers: { origin: app.url, cookie: [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+      redirect: 'manual',
+    });
+    expect(response.status).toBe(303);
+    const flash = response.headers.getSetCookie().find((line) => line.startsWith('yd_flash='))!;
+    expect(flash.length).toBeLessThan(2048);
+    admin.cookies.set('yd_flash', flash.split(';')[0]!.slice('yd_flash='.length));
+    const page = await (await admin.get(response.headers.get('location')!)).text();
+    expect(page).toContain(
+      'Nothing was imported. Fix these 200 lines and try again: line 2: there is no school called “Jefferson High School Annex and…”',
+    );
+    expect(page).toContain('line 6: there is no school called');
+    expect(page).not.toContain('line 7:');
+    expect(page).toContain('and 195 more.');
+    expect(await findSubscriberByEmail(db, 'p0@family.example')).toBeUndefined();
+  });
+
+  it('marks the message cookie Secure when the site is served over https', async () => {
+    const app = await startTestApp({ env: { PUBLIC_URL: 'https://digest.district.example' } });
+    running.push(app);
+    const admin = await signedInClient(app);
+    const response = await admin.post('/admin/subscribers/import', {
+      _csrf: await admin.csrf('/admin/subscribers'),
+    });
+    expect(response.status).toBe(303);
+    const flash = response.headers.getSetCookie().find((line) => line.startsWith('yd_flash='))!;
+    expect(flash).toMatch(/;\s*Secure/i);
+    expect(flash).toMatch(/;\s*HttpOnly/i);
   });
 
   it('asks imported addresses to confirm, unless an administrator attests to their consent', async () => {

@@ -19,7 +19,10 @@ export interface RowSource {
  * Drizzle's insert-select takes every column of the table in its declared order; the columns a row leaves
  * out get their declared default, or null, which makes a new id of an integer primary key.
  */
-function selectionOf<T extends SQLiteTable>(table: T, row: RowOf<T>): Record<string, SQL | SQLiteColumn> {
+export function selectionOf<T extends SQLiteTable>(
+  table: T,
+  row: RowOf<T>,
+): Record<string, SQL | SQLiteColumn> {
   const given = row as Record<string, unknown>;
   const selection: Record<string, SQL | SQLiteColumn> = {};
   for (const [key, column] of Object.entries(getTableColumns(table))) {

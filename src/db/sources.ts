@@ -3,7 +3,8 @@ import { and, asc, count, countDistinct, eq, inArray, lte, ne, notExists, sql } 
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Database, Statement } from './client';
 import { auditStatementWhere, type Actor } from './audit';
-import { insertSelect } from './insert-select';
+import { selectionOf } from './insert-select';
+import { inList } from './in-list';
 import { digestEntries, findingOverrides, items, schools, sources } from './schema';
 
 export type Source = typeof sources.$inferSelect;
@@ -40,6 +41,16 @@ export async function findSource(db: Database, id: number): Promise<SourceWithSc
 
 export async function findSourceByUrl(db: Database, feedUrl: string): Promise<Source | undefined> {
   return db.orm.select().from(sources).where(eq(sources.feedUrl, feedUrl)).get();
+}
+
+/** Which of these feed addresses are already sources, in one query however many there are. */
+export async function findRegisteredFeedUrls(db: Database, feedUrls: string[]): Promise<Set<string>> {
+  if (feedUrls.length === 0) return new Set();
+  const rows = await db.orm
+    .select({ feedUrl: sources.feedUrl })
+    .from(sources)
+    .where(inList(sources.feedUrl, feedUrls));
+  return new Set(rows.map((row) => row.feedUrl));
 }
 
 export interface NewSource {
@@ -82,9 +93,14 @@ export interface ImportedSource {
   mediaRelease: boolean;
 }
 
+/** Feeds an import statement carries, as one JSON parameter (D1 takes strings up to 2 MB). */
+const IMPORTED_PER_STATEMENT = 500;
+
 /**
  * The statements that register imported feeds, each under its school looked up by slug when it runs (so the
- * same batch can make the school first); a feed registered meanwhile is skipped, not an error.
+ * same batch can make the school first); a feed registered meanwhile is skipped, not an error. The feeds go
+ * in as one JSON parameter a statement, read back row by row by SQLite's json_each: a district's list of
+ * thousands is a few statements, built and run in a moment, not one statement each.
  */
 export function importSourcesStatements(
   db: Database,
@@ -92,15 +108,37 @@ export function importSourcesStatements(
   authorizedBy: string,
   now: number,
 ): Statement[] {
-  return feeds.flatMap(({ schoolSlug, ...feed }) =>
-    insertSelect(
-      db,
-      sources,
-      [{ ...feed, schoolId: schools.id, authorizedBy, authorizedAt: now, createdAt: now, updatedAt: now }],
-      { from: schools, where: eq(schools.slug, schoolSlug) },
-      { ignoreConflicts: true },
-    ),
-  );
+  const field = (name: string) => sql`json_extract(${sql.raw('feed.value')}, ${`$.${name}`})`;
+  const selection = selectionOf(sources, {
+    schoolId: schools.id,
+    feedUrl: field('feedUrl'),
+    title: field('title'),
+    siteUrl: field('siteUrl'),
+    ownerName: field('ownerName'),
+    ownerEmail: field('ownerEmail'),
+    mediaRelease: field('mediaRelease'),
+    authorizedBy,
+    authorizedAt: now,
+    createdAt: now,
+    updatedAt: now,
+  });
+  const statements: Statement[] = [];
+  for (let start = 0; start < feeds.length; start += IMPORTED_PER_STATEMENT) {
+    const json = JSON.stringify(feeds.slice(start, start + IMPORTED_PER_STATEMENT));
+    const select = db.orm
+      .select(selection)
+      .from(sql`json_each(${json}) as feed`)
+      .innerJoin(schools, eq(schools.slug, field('schoolSlug')))
+      // SQLite reads `… ON CONFLICT` after a join as part of it unless the select has a WHERE clause.
+      .where(sql`1`);
+    statements.push(
+      db.orm
+        .insert(sources)
+        .select(select as never)
+        .onConflictDoNothing(),
+    );
+  }
+  return statements;
 }
 
 /**

@@ -1,5 +1,6 @@
 // The demo district's sample feeds, in the shapes real platforms produce, dated relative to "now" in the
 // district time zone so the inbox always has yesterday's posts. Images are small SVGs served locally.
+import { escapeXml } from '../text/clean-text';
 import { escapeHtml } from '../text/escape';
 import { addDays, instantOf, localDateOf } from '../time/zoned-time';
 
@@ -27,7 +28,7 @@ function at(now: number, post: Post): Date {
   return new Date(instantOf(addDays(today, post.day), post.time, DEMO_TIMEZONE));
 }
 
-const x = escapeHtml;
+const x = escapeXml;
 
 const rivera: Post[] = [
   {

@@ -2,6 +2,7 @@
 // XML prolog; UTF-8 that does not decode falls back to the prolog's charset or windows-1252. Characters XML
 // forbids are removed so one stray control byte cannot reject a whole feed.
 import { yieldToEventLoop } from './yield';
+import { cleanText } from '../text/clean-text';
 
 export type DecodeResult = { ok: true; text: string; charset: string } | { ok: false; message: string };
 
@@ -75,10 +76,10 @@ async function decodeStreaming(
           ? decodeWindows1252(slice)
           : decoder.decode(slice, { stream: true });
       // Stream decoding never splits a code point across slices, so each slice can be cleaned on its own.
-      parts.push(removeInvalidXmlCharacters(at === 0 ? text.replace(/^\uFEFF/, '') : text));
+      parts.push(cleanText(at === 0 ? text.replace(/^\uFEFF/, '') : text));
       await yieldToEventLoop();
     }
-    if (decoder.encoding !== 'windows-1252') parts.push(removeInvalidXmlCharacters(decoder.decode()));
+    if (decoder.encoding !== 'windows-1252') parts.push(cleanText(decoder.decode()));
   } catch {
     return undefined;
   }
@@ -90,7 +91,7 @@ function unreadable(charset: string): DecodeResult {
 }
 
 function finish(text: string, charset: string): DecodeResult {
-  return { ok: true, text: removeInvalidXmlCharacters(text.replace(/^\uFEFF/, '')), charset };
+  return { ok: true, text: cleanText(text.replace(/^\uFEFF/, '')), charset };
 }
 
 function tryDecode(body: Uint8Array, charset: string, fatal: boolean): string | undefined {
@@ -149,16 +150,4 @@ function charsetFromProlog(body: Uint8Array): string | undefined {
   if (body[0] === 0x00 && body[1] === 0x3c) return 'utf-16be';
   const head = String.fromCharCode(...body.subarray(0, 256));
   return /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1]?.toLowerCase();
-}
-
-// XML 1.0 allows tab, newline, carriage return and everything from U+0020 except surrogates, U+FFFE, U+FFFF.
-// A surrogate is fine in a pair (an emoji is one), so only a lone one is removed.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const INVALID_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-export function removeInvalidXmlCharacters(text: string): string {
-  const cleaned = text.replace(INVALID_CHARACTER, '');
-  // Looking around every surrogate is slow on a text full of emoji; one check that all are paired skips it.
-  return cleaned.isWellFormed() ? cleaned : cleaned.replace(LONE_SURROGATE, '');
 }

@@ -120,3 +120,22 @@ describe('canonicalUrlKey', () => {
     expect(canonicalUrlKey(url)).toBe(key);
   });
 });
+
+describe('text cleaned after decoding', () => {
+  it('drops the control characters, non-characters and bidi controls that character references decode to', async () => {
+    const item = await readItem(`
+      <author>Ms&#x1B;. Diaz&#x202E;</author>
+      <category>Sci&#xFFFE;ence</category>
+      <description>&lt;p&gt;We flew&amp;#x8; kites&#x1F; &lt;img src="https://room12.example/k.jpg" alt="Kites&amp;#xFFFF; up"&gt;&lt;/p&gt;</description>
+      <media:content url="https://room12.example/kites.jpg" medium="image"><media:description>Over&#x7; the field&#x2066;</media:description></media:content>`);
+    expect(item).toMatchObject({
+      author: 'Ms. Diaz',
+      categories: ['Science'],
+      summary: 'We flew kites',
+      imageAlt: 'Over the field',
+    });
+    expect(item.contentHtml).toMatch(
+      /^<p>We flew kites <img src="https:\/\/room12\.example\/k\.jpg" alt="Kites up"[^>]*><\/p>$/,
+    );
+  });
+});

@@ -1,8 +1,11 @@
 // The normalize stage: a ParsedItem as the feed wrote it becomes a NormalizedItem: stable id, absolute URLs,
 // a real date, a plain-text summary, a title (derived from the text, and marked so, when the post has none),
-// an image with its alt text, and content HTML that has been through the sanitizer.
+// an image with its alt text, and content HTML that has been through the sanitizer. Every text is cleaned
+// (text/clean-text.ts) here, after the parser and the sanitizer have decoded every character reference: a
+// `&#x1B;` in a title is a control character only once decoded, and it must never reach a published feed.
 import { sha256Hex } from '../auth/tokens';
 import { collapseWhitespace, htmlToText, truncateWords } from '../text/html-to-text';
+import { cleanOptional, cleanText } from '../text/clean-text';
 import { escapeHtml } from '../text/escape';
 import type { MediaCandidate, NormalizedItem, ParsedFeed, ParsedItem } from './feed-types';
 import { isTrackingPixel, resolveSafeUrl, safeUrl } from './html-allowlist';
@@ -40,8 +43,8 @@ export async function normalizeItem(item: ParsedItem, context: NormalizeContext)
   // The HTML's own xml:base (an Atom <content xml:base="img/"> inside its entry's) beats the entry's.
   const htmlBase = item.htmlBaseUrl ?? base;
   const sanitized = await sanitizeWithText(bodyHtml, { baseUrl: htmlBase, textLimit: MAX_SUMMARY + 1 });
-  const contentHtml = sanitized.html;
-  const summary = truncateWords(sanitized.text, MAX_SUMMARY);
+  const contentHtml = cleanText(sanitized.html);
+  const summary = truncateWords(plainText(sanitized.text), MAX_SUMMARY);
 
   const image = chooseImage(item.media, sanitized.image, base);
   const { title, titleDerived } = chooseTitle(item.title, summary, image?.alt);
@@ -56,11 +59,11 @@ export async function normalizeItem(item: ParsedItem, context: NormalizeContext)
     canonicalUrl: link ? canonicalKey(link) : null,
     title,
     titleDerived,
-    author: item.author ? truncateWords(htmlToText(item.author), 120) || null : null,
+    author: item.author ? truncateWords(plainText(htmlToText(item.author)), 120) || null : null,
     summary,
     contentHtml,
     imageUrl: image?.url ?? null,
-    imageAlt: image?.alt ?? null,
+    imageAlt: image?.alt ? plainText(image.alt) || null : null,
     videoUrl: chooseVideo(item.media, url, base),
     categories: categoriesOf(item.categories),
     publishedAt: isUsable ? parsedDate : context.now,
@@ -68,11 +71,26 @@ export async function normalizeItem(item: ParsedItem, context: NormalizeContext)
   };
 }
 
+/** What a feed says about itself, its texts cleaned as its items' are. */
+export function normalizeFeedInfo<T extends Pick<ParsedFeed, 'title' | 'siteUrl' | 'generator'>>(feed: T): T {
+  return {
+    ...feed,
+    title: feed.title === undefined ? undefined : cleanText(feed.title).trim() || undefined,
+    siteUrl: cleanOptional(feed.siteUrl),
+    generator: cleanOptional(feed.generator),
+  };
+}
+
+/** Text for storage: unwanted characters dropped (text/clean-text.ts), then white space collapsed. */
+function plainText(text: string): string {
+  return collapseWhitespace(cleanText(text));
+}
+
 /** Up to 20 distinct categories, each of at most 60 characters. */
 function categoriesOf(raw: string[]): string[] {
   const categories: string[] = [];
   for (const category of raw) {
-    const name = collapseWhitespace(category).slice(0, 60);
+    const name = plainText(category).slice(0, 60);
     if (name && !categories.includes(name)) categories.push(name);
     if (categories.length === 20) break;
   }
@@ -81,16 +99,16 @@ function categoriesOf(raw: string[]): string[] {
 
 /** guid → link → a hash of title and date: the same post keeps the same id across fetches. */
 async function stableId(item: ParsedItem, url: string | null, title: string): Promise<string> {
-  const candidate = collapseWhitespace(item.guid ?? '') || url || '';
+  const candidate = plainText(item.guid ?? '') || url || '';
   if (candidate && candidate.length <= MAX_GUID) return candidate;
   if (candidate) return `sha256:${await sha256Hex(candidate)}`;
   return `sha256:${await sha256Hex(`${title}\n${item.published ?? item.updated ?? ''}\n${item.contentHtml ?? item.summaryHtml ?? ''}`)}`;
 }
 
 function chooseTitle(raw: string | undefined, summary: string, imageAlt: string | undefined) {
-  const given = raw ? collapseWhitespace(htmlToText(raw)) : '';
+  const given = raw ? plainText(htmlToText(raw)) : '';
   if (given) return { title: truncateWords(given, MAX_TITLE), titleDerived: false };
-  const fromText = firstSentence(summary) || (imageAlt ? collapseWhitespace(imageAlt) : '');
+  const fromText = firstSentence(summary) || (imageAlt ? plainText(imageAlt) : '');
   return { title: fromText ? truncateWords(fromText, DERIVED_TITLE) : 'Untitled post', titleDerived: true };
 }
 

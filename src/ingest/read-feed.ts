@@ -4,7 +4,7 @@
 import { decodeBodyInSlices } from './decode-body';
 import type { NormalizedItem, ParsedFeed } from './feed-types';
 import type { FeedFetcher, FetchOutcome, FetchRequest } from './fetcher';
-import { normalizeItem } from './normalize-item';
+import { normalizeFeedInfo, normalizeItem } from './normalize-item';
 import { parseFeed } from './parse-feed';
 import type { PassLimits } from './poll';
 import { yieldToEventLoop } from './yield';
@@ -31,7 +31,8 @@ export const processInProcess: FeedProcessor = async ({ body, contentType, final
   if (!decoded.ok) return { ok: false, message: decoded.message };
   const parsed = await parseFeed(decoded.text, finalUrl);
   if (!parsed.ok) return { ok: false, message: parsed.message, feedLinks: parsed.feedLinks };
-  const { items: entries, ...feed } = parsed.feed;
+  const { items: entries, ...info } = parsed.feed;
+  const feed = normalizeFeedInfo(info);
   const seen = new Set<string>();
   const items: NormalizedItem[] = [];
   for (const entry of entries) {

@@ -1,7 +1,7 @@
 // The published digests as syndication feeds: RSS 2.0, Atom 1.0 and JSON Feed 1.1, for the whole district or
 // one school. Each digest is one entry with a permanent id and its full HTML; a correction or a takedown keeps
 // the id and moves the updated time, so readers replace what they showed.
-import { escapeHtml } from '../text/escape';
+import { escapeXml } from '../text/clean-text';
 import { changedAt, type DigestContent } from './digest-content';
 import { digestFeedTitle, renderDigestHtml } from './digest-html';
 
@@ -24,7 +24,8 @@ export interface FeedScope {
 
 export const DISTRICT_SCOPE = (selfPath: string): FeedScope => ({ selfPath, pagePath: '/' });
 
-const x = escapeHtml;
+/** Every text and attribute goes through escapeXml, so no stored text can make a feed unreadable. */
+const x = escapeXml;
 
 function feedTitle(site: FeedSite, scope: FeedScope): string {
   return scope.school

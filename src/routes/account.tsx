@@ -11,7 +11,7 @@ import { checkEmailAddress } from '../email/email-address';
 import { LinkProblemPage, LoginPage, SetPasswordPage } from '../views/admin/account-pages';
 import { ForgotPage } from '../views/admin/users-page';
 import { replacePassword, requestPasswordLink } from '../auth/accounts';
-import { field, readForm, safeNextPath } from './form';
+import { field, readForm, safeNextPath, secretField } from './form';
 import { adminPage, type AdminEnv } from './admin/context';
 
 export function accountRoutes(deps: AppDeps) {
@@ -29,7 +29,7 @@ export function accountRoutes(deps: AppDeps) {
   app.post('/admin/login', async (c) => {
     const form = await readForm(c);
     const email = field(form, 'email', 254);
-    const outcome = await attemptLogin(deps, email, field(form, 'password', 1024), deps.clientIp(c));
+    const outcome = await attemptLogin(deps, email, secretField(form, 'password', 1024), deps.clientIp(c));
     if (!outcome.ok) {
       return adminPage(deps, c, {
         title: 'Sign in',
@@ -123,7 +123,7 @@ export function accountRoutes(deps: AppDeps) {
       const token = await findToken(c, purpose);
       if (!token) return problem(c);
       const form = await readForm(c);
-      const password = field(form, 'password', 1024);
+      const password = secretField(form, 'password', 1024);
       const email = field(form, 'email', 254);
       const name = field(form, 'name', 120);
       const weak = passwordProblem(password);

@@ -32,6 +32,7 @@ import { pollSources } from '../ingest/poll';
 import { describeRefresh } from '../ingest/refresh-source';
 import { readDistrictSettings } from '../settings/district-settings';
 import { addSource } from '../sources/add-source';
+import { cleanJson } from '../text/clean-text';
 import { dayRange, isLocalDate } from '../time/zoned-time';
 
 type ApiEnv = { Variables: { actor: DeskActor } };
@@ -104,7 +105,8 @@ function digestJson(state: DeskState) {
 
 async function json<T>(c: Context): Promise<T> {
   try {
-    return (await c.req.json()) as T;
+    // Every string is cleaned (text/clean-text.ts) before anything reads it, as form fields are.
+    return cleanJson(await c.req.json()) as T;
   } catch {
     throw apiError(
       400,

@@ -1,25 +1,61 @@
 // One-shot messages shown after a redirect (POST → redirect → GET), carried in a short-lived signed cookie.
-import type { Context } from 'hono';
+// A message is cut to fit well inside a cookie (browsers and proxies drop larger ones, and the message with
+// them), and the cookie is Secure when the site is served over https, as the session cookie is.
+import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { base64url, sign, verifySignature } from '../auth/tokens';
+import { truncateWords } from '../text/html-to-text';
 import type { Flash } from '../views/admin-layout';
 
 const COOKIE = 'yd_flash';
 
+/**
+ * The most UTF-8 bytes a message keeps. Encoded (JSON, base64) and signed, the cookie stays under about
+ * 1.7 KB, far from the 4 KB browsers keep.
+ */
+export const MAX_FLASH_BYTES = 1200;
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** Whether cookies this site sets are Secure: PUBLIC_URL is https (set by flashCookies()). */
+    secureCookies: boolean;
+  }
+}
+
+/** Tells setFlash whether the site is served over https, as its PUBLIC_URL says. */
+export function flashCookies(publicUrl: string): MiddlewareHandler {
+  const secure = publicUrl.startsWith('https:');
+  return async (c, next) => {
+    c.set('secureCookies', secure);
+    await next();
+  };
+}
+
 export async function setFlash(c: Context, key: string, flash: Flash): Promise<void> {
-  const payload = base64url(new TextEncoder().encode(JSON.stringify(flash)));
+  const message = { ...flash, text: fitted(flash.text) };
+  const payload = base64url(new TextEncoder().encode(JSON.stringify(message)));
   setCookie(c, COOKIE, `${payload}.${await sign(key, `flash:${payload}`)}`, {
     path: '/',
     httpOnly: true,
     sameSite: 'Lax',
+    secure: c.get('secureCookies') === true,
     maxAge: 120,
   });
+}
+
+/** The message, cut at a word with an ellipsis when it is longer than a cookie should carry. */
+function fitted(text: string): string {
+  const bytes = (value: string) => new TextEncoder().encode(value).length;
+  let fitting = text;
+  while (bytes(fitting) > MAX_FLASH_BYTES)
+    fitting = truncateWords(fitting, Math.floor(Math.min(fitting.length, MAX_FLASH_BYTES) * 0.9));
+  return fitting;
 }
 
 export async function takeFlash(c: Context, key: string): Promise<Flash | undefined> {
   const value = getCookie(c, COOKIE);
   if (!value) return undefined;
-  deleteCookie(c, COOKIE, { path: '/' });
+  deleteCookie(c, COOKIE, { path: '/', secure: c.get('secureCookies') === true });
   const [payload, signature] = value.split('.');
   if (!payload || !signature || !(await verifySignature(key, `flash:${payload}`, signature)))
     return undefined;

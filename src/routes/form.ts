@@ -1,5 +1,7 @@
-// Reading submitted forms: trimmed strings, repeated fields, checkboxes.
+// Reading submitted forms: trimmed strings, repeated fields, checkboxes. Every string is cleaned
+// (text/clean-text.ts) as it is read, so nothing typed into a form can carry a control character into storage.
 import type { Context } from 'hono';
+import { cleanText } from '../text/clean-text';
 
 export type FormBody = Record<string, string | File | (string | File)[]>;
 
@@ -10,13 +12,23 @@ export async function readForm(c: Context): Promise<FormBody> {
 export function field(body: FormBody, name: string, maxLength = 10_000): string {
   const value = body[name];
   const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' ? cleanText(first).trim().slice(0, maxLength) : '';
+}
+
+/**
+ * A password as typed (trimmed, as it always was): it is hashed, never stored or shown, so it is not cleaned,
+ * and a password chosen before text was cleaned still signs in.
+ */
+export function secretField(body: FormBody, name: string, maxLength = 1024): string {
+  const value = body[name];
+  const first = Array.isArray(value) ? value[0] : value;
   return typeof first === 'string' ? first.trim().slice(0, maxLength) : '';
 }
 
 export function fields(body: FormBody, name: string): string[] {
   const value = body[name];
   const all = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return all.filter((v): v is string => typeof v === 'string').map((v) => v.trim());
+  return all.filter((v): v is string => typeof v === 'string').map((v) => cleanText(v).trim());
 }
 
 export function checkbox(body: FormBody, name: string): boolean {

@@ -11,7 +11,7 @@ import { findSchoolBySlug, listSchoolsWithDigests } from '../db/schools';
 import type { AppDeps } from '../deps';
 import { changedAt, loadDigestContents, loadPublishedDigest, schoolSlice } from '../publish/digest-content';
 import { readDistrictSettings, siteOf } from '../settings/district-settings';
-import { escapeHtml } from '../text/escape';
+import { escapeXml } from '../text/clean-text';
 import { isLocalDate } from '../time/zoned-time';
 import { ArchivePage, DigestPage, HomePage, SchoolPage, SchoolsPage } from '../views/public-pages';
 import { renderPage } from '../views/render';
@@ -106,7 +106,7 @@ export function publicRoutes(deps: AppDeps) {
     const contents = await loadDigestContents(deps.db, digests);
     const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
     const url = (loc: string, lastmod?: number) =>
-      `<url><loc>${escapeHtml(base + loc)}</loc>${lastmod ? `<lastmod>${day(lastmod)}</lastmod>` : ''}</url>`;
+      `<url><loc>${escapeXml(base + loc)}</loc>${lastmod ? `<lastmod>${day(lastmod)}</lastmod>` : ''}</url>`;
     const latest = contents[0] ? changedAt(contents[0]) : undefined;
     const body = [
       '<?xml version="1.0" encoding="utf-8"?>',

@@ -2,6 +2,7 @@
 import type { Database } from '../db/client';
 import { readAllSettings, writeSetting } from '../db/settings';
 import { isValidTimeZone } from '../time/zoned-time';
+import { cleanText } from '../text/clean-text';
 import { DEFAULT_TONE_WORDS } from '../curate/tone-words';
 
 export interface DistrictSettings {
@@ -178,7 +179,7 @@ export async function changeSetting(
     const known = SETTING_DEFINITIONS.map((d) => d.key).join(', ');
     return { ok: false, message: `There is no setting called "${key}". Known settings: ${known}.` };
   }
-  const trimmed = value.trim();
+  const trimmed = cleanText(value).trim();
   const problem = definition.check(trimmed);
   if (problem) return { ok: false, message: `${definition.label} (${key}) ${problem}` };
   await writeSetting(db, key, trimmed, now);

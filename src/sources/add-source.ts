@@ -5,6 +5,7 @@ import type { Database } from '../db/client';
 import { findOrCreateSchool } from '../db/schools';
 import { insertSource, type Source } from '../db/sources';
 import { checkEmailAddress } from '../email/email-address';
+import { cleanText } from '../text/clean-text';
 
 export interface AddSourceInput {
   url: string;
@@ -24,7 +25,7 @@ export type CheckedSourceInput =
 export function checkSourceInput(input: AddSourceInput): CheckedSourceInput {
   const url = checkFeedUrl(input.url);
   if (!url.ok) return url;
-  const school = input.school.trim();
+  const school = cleanText(input.school).trim();
   if (!school) return { ok: false, message: 'Name the school this account belongs to.' };
   if (school.length > 120)
     return { ok: false, message: 'The school name is too long (at most 120 characters).' };
@@ -69,7 +70,10 @@ export async function addSource(
     {
       schoolId: school.id,
       feedUrl: checked.url,
-      ownerName: input.ownerName?.trim().slice(0, 120) || null,
+      ownerName:
+        cleanText(input.ownerName ?? '')
+          .trim()
+          .slice(0, 120) || null,
       ownerEmail: checked.ownerEmail,
       mediaRelease: input.mediaRelease ?? false,
       authorizedBy: actor.label,

@@ -3,8 +3,10 @@
 import { auditStatement, type Actor } from '../db/audit';
 import type { Database } from '../db/client';
 import { addSchoolStatement } from '../db/schools';
-import { findSourceByUrl, importSourcesStatements } from '../db/sources';
+import { findRegisteredFeedUrls, importSourcesStatements } from '../db/sources';
 import { checkEmailAddress } from '../email/email-address';
+import { yieldToEventLoop } from '../ingest/yield';
+import { truncateWords } from '../text/html-to-text';
 import { slugify } from '../text/slug';
 import type { OpmlFeed } from './opml';
 
@@ -18,13 +20,16 @@ export async function importSources(
   const problems: string[] = [];
   const accepted: (Omit<OpmlFeed, 'school'> & { school: string })[] = [];
   const seen = new Set<string>();
+  const registered = await findRegisteredFeedUrls(db, feeds.map(comparableUrl));
   for (const [index, feed] of feeds.entries()) {
-    const where = `Feed ${index + 1} (${feed.title ?? feed.url})`;
+    // A district's list can hold thousands of feeds: other requests are answered between batches.
+    if (index % 500 === 499) await yieldToEventLoop();
+    const where = `Feed ${index + 1} (${truncateWords(feed.title ?? feed.url, 60)})`;
     let url: URL;
     try {
       url = new URL(feed.url);
     } catch {
-      problems.push(`${where}: "${feed.url}" is not a web address.`);
+      problems.push(`${where}: "${truncateWords(feed.url, 80)}" is not a web address.`);
       continue;
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
@@ -48,7 +53,7 @@ export async function importSources(
       ownerEmail = checked.address;
     }
     url.hash = '';
-    if (seen.has(url.href) || (await findSourceByUrl(db, url.href))) continue;
+    if (seen.has(url.href) || registered.has(url.href)) continue;
     seen.add(url.href);
     accepted.push({
       ...feed,
@@ -82,4 +87,15 @@ export async function importSources(
     ]);
   }
   return { ok: true, added: accepted.length, skipped: feeds.length - accepted.length };
+}
+
+/** A feed's address as a source stores it (no fragment), or as given when it is not an address. */
+function comparableUrl(feed: OpmlFeed): string {
+  try {
+    const url = new URL(feed.url);
+    url.hash = '';
+    return url.href;
+  } catch {
+    return feed.url;
+  }
 }

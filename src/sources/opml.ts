@@ -1,7 +1,8 @@
 // OPML, the format feed readers exchange subscription lists in: reading a district's list (schools as
 // folders, or a category attribute) and writing ours, with media-release and owner as extra attributes.
 import { Parser } from 'htmlparser2';
-import { escapeHtml } from '../text/escape';
+import { yieldToEventLoop } from '../ingest/yield';
+import { cleanText, escapeXml } from '../text/clean-text';
 
 export interface OpmlFeed {
   url: string;
@@ -15,7 +16,29 @@ export interface OpmlFeed {
 
 export type OpmlRead = { ok: true; feeds: OpmlFeed[] } | { ok: false; message: string };
 
+/** Text handed to the parser at a time by readOpmlInSlices; between slices, other work runs. */
+const SLICE_CHARS = 64 * 1024;
+
 export function readOpml(text: string): OpmlRead {
+  const reader = createOpmlReader();
+  reader.write(text);
+  return reader.finish();
+}
+
+/** readOpml for an uploaded file, read as a stream in slices so a large list never holds the server. */
+export async function readOpmlInSlices(file: Blob): Promise<OpmlRead> {
+  const reader = createOpmlReader();
+  const text = file.stream().pipeThrough(new TextDecoderStream()) as unknown as AsyncIterable<string>;
+  for await (const chunk of text) {
+    for (let at = 0; at < chunk.length; at += SLICE_CHARS) {
+      reader.write(chunk.slice(at, at + SLICE_CHARS));
+      await yieldToEventLoop();
+    }
+  }
+  return reader.finish();
+}
+
+function createOpmlReader(): { write(text: string): void; finish(): OpmlRead } {
   const feeds: OpmlFeed[] = [];
   const folders: (string | null)[] = [];
   let sawOpml = false;
@@ -25,7 +48,9 @@ export function readOpml(text: string): OpmlRead {
         const tag = name.toLowerCase();
         if (tag === 'opml') sawOpml = true;
         if (tag !== 'outline') return;
-        const get = (key: string) => attrs[key]?.trim() || attrs[key.toLowerCase()]?.trim() || null;
+        // Attributes are read with their character references decoded, so they are cleaned after that.
+        const get = (key: string) =>
+          cleanText(attrs[key] ?? '').trim() || cleanText(attrs[key.toLowerCase()] ?? '').trim() || null;
         const url = get('xmlUrl');
         const label = get('title') ?? get('text');
         if (!url) {
@@ -55,12 +80,16 @@ export function readOpml(text: string): OpmlRead {
     },
     { xmlMode: true, decodeEntities: true },
   );
-  parser.write(text);
-  parser.end();
-  if (!sawOpml) return { ok: false, message: 'This is not an OPML file (it has no <opml> element).' };
-  if (feeds.length === 0)
-    return { ok: false, message: 'The OPML file lists no feeds (no outline has an xmlUrl).' };
-  return { ok: true, feeds };
+  return {
+    write: (text) => parser.write(text),
+    finish() {
+      parser.end();
+      if (!sawOpml) return { ok: false, message: 'This is not an OPML file (it has no <opml> element).' };
+      if (feeds.length === 0)
+        return { ok: false, message: 'The OPML file lists no feeds (no outline has an xmlUrl).' };
+      return { ok: true, feeds };
+    },
+  };
 }
 
 export interface OpmlSource {
@@ -77,7 +106,7 @@ export function writeOpml(sources: OpmlSource[], title: string, now: number): st
   const bySchool = new Map<string, OpmlSource[]>();
   for (const source of sources)
     bySchool.set(source.schoolName, [...(bySchool.get(source.schoolName) ?? []), source]);
-  const a = (value: string) => escapeHtml(value);
+  const a = escapeXml;
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<opml version="2.0">',

@@ -13,12 +13,17 @@ import {
 } from '../db/subscribers';
 import { checkEmailAddress } from '../email/email-address';
 import { randomToken } from '../auth/tokens';
-import { parseCsv } from '../text/csv';
+import { yieldToEventLoop } from '../ingest/yield';
+import { readCsv } from '../text/csv';
+import { truncateWords } from '../text/html-to-text';
 
 export const MAX_IMPORT_ROWS = 100_000;
+/** Problems named in the refusal; the count says how many more, so the message stays short enough to show. */
+const SHOWN_PROBLEMS = 5;
 
 export interface ImportRequest {
-  csv: string;
+  /** The file's text, or the uploaded file itself (read as a stream). */
+  csv: string | Blob;
   /** Who agreed, when and how, in the administrator's words; without it, every new address must confirm. */
   attestation?: string;
 }
@@ -71,9 +76,11 @@ export async function importSubscribers(
   const consentText = attestation
     ? `Imported with the attestation: ${attestation}`
     : 'Imported from a list; asked to confirm by email.';
-  const statements: Statement[] = addSubscribersStatements(
-    db,
-    fresh.map((row) => ({
+  const added: Parameters<typeof addSubscribersStatements>[1] = [];
+  for (const [index, row] of fresh.entries()) {
+    // A token for each of a hundred thousand addresses takes a while: requests are answered between batches.
+    if (index % 2000 === 1999) await yieldToEventLoop();
+    added.push({
       subscriber: {
         email: row.email,
         emailKey: emailKeyOf(row.email),
@@ -88,8 +95,9 @@ export async function importSubscribers(
         updatedAt: now,
       },
       schoolIds: row.schoolIds,
-    })),
-  );
+    });
+  }
+  const statements: Statement[] = addSubscribersStatements(db, added);
   if (pendingToConfirm.length)
     statements.push(
       confirmPendingStatement(
@@ -130,19 +138,22 @@ export async function importSubscribers(
 /** Rows of the file, each checked; or every problem, by line, and nothing else. */
 async function readRows(
   db: Database,
-  csv: string,
+  csv: string | Blob,
 ): Promise<{ ok: true; rows: Row[] } | { ok: false; message: string }> {
-  const table = parseCsv(csv);
+  // One row more than the limit (a header may take one) is enough to know the file is too long.
+  const read = await readCsv(csv, { maxRows: MAX_IMPORT_ROWS + 1 });
+  if (!read.ok) return { ok: false, message: `${read.message} Nothing was imported.` };
+  const table = read.rows;
   if (table.length === 0) return { ok: false, message: 'The file has no rows. Nothing was imported.' };
-  const header = table[0]!.map((cell) => cell.trim().toLowerCase());
+  const header = table[0]!.cells.map((cell) => cell.trim().toLowerCase());
   const hasHeader = header.some((cell) => /^e-?mail( address)?$/.test(cell));
   const emailColumn = hasHeader ? header.findIndex((cell) => /^e-?mail( address)?$/.test(cell)) : 0;
   const schoolColumn = hasHeader ? header.findIndex((cell) => /^schools?$/.test(cell)) : 1;
   const body = hasHeader ? table.slice(1) : table;
-  if (body.length > MAX_IMPORT_ROWS)
+  if (read.more || body.length > MAX_IMPORT_ROWS)
     return {
       ok: false,
-      message: `The file has ${body.length} rows; import at most ${MAX_IMPORT_ROWS} at a time. Nothing was imported.`,
+      message: `The file has more than ${MAX_IMPORT_ROWS} rows; import at most ${MAX_IMPORT_ROWS} at a time. Nothing was imported.`,
     };
   const schools = await listSchools(db);
   const bySlugOrName = new Map<string, { id: number; slug: string }>();
@@ -153,12 +164,13 @@ async function readRows(
   const problems: string[] = [];
   const rows: Row[] = [];
   const seen = new Set<string>();
-  body.forEach((cells, index) => {
-    const line = index + (hasHeader ? 2 : 1);
+  for (const [index, { line, cells }] of body.entries()) {
+    // Checking a hundred thousand rows takes a while: other requests are answered between batches.
+    if (index % 2000 === 1999) await yieldToEventLoop();
     const checked = checkEmailAddress(cells[emailColumn] ?? '');
     if (!checked.ok) {
       problems.push(`line ${line}: ${checked.message.replace(/^./, (ch) => ch.toLowerCase())}`);
-      return;
+      continue;
     }
     const names =
       schoolColumn >= 0
@@ -171,21 +183,22 @@ async function readRows(
     const schoolSlugs: string[] = [];
     for (const name of names) {
       const school = bySlugOrName.get(name.toLowerCase());
-      if (school === undefined) problems.push(`line ${line}: there is no school called “${name}”`);
+      if (school === undefined)
+        problems.push(`line ${line}: there is no school called “${truncateWords(name, 40)}”`);
       else if (!schoolIds.includes(school.id)) {
         schoolIds.push(school.id);
         schoolSlugs.push(school.slug);
       }
     }
     const key = emailKeyOf(checked.address);
-    if (seen.has(key)) return;
+    if (seen.has(key)) continue;
     seen.add(key);
     rows.push({ line, email: checked.address, schoolIds, schoolSlugs });
-  });
+  }
   if (problems.length)
     return {
       ok: false,
-      message: `Nothing was imported. Fix ${problems.length === 1 ? 'this line' : `these ${problems.length} lines`} and try again: ${problems.slice(0, 10).join('; ')}${problems.length > 10 ? `; and ${problems.length - 10} more` : ''}.`,
+      message: `Nothing was imported. Fix ${problems.length === 1 ? 'this line' : `these ${problems.length} lines`} and try again: ${problems.slice(0, SHOWN_PROBLEMS).join('; ')}${problems.length > SHOWN_PROBLEMS ? `; and ${problems.length - SHOWN_PROBLEMS} more` : ''}.`,
     };
   if (rows.length === 0) return { ok: false, message: 'The file has no addresses. Nothing was imported.' };
   return { ok: true, rows };

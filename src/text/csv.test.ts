@@ -1,22 +1,78 @@
+// Reading CSV with csv-parse in slices, and writing it back with formulas defused.
 import { describe, expect, it } from 'vitest';
-import { csvLine, parseCsv } from './csv';
+import { csvLine, readCsv } from './csv';
+
+const cellsOf = async (text: string | Uint8Array, maxRowChars?: number) => {
+  const read = await readCsv(text, { maxRows: 1000, maxRowChars });
+  if (!read.ok) throw new Error(read.message);
+  return read.rows.map((row) => row.cells);
+};
 
 describe('CSV', () => {
-  it('reads what spreadsheets write: quotes, doubled quotes, commas and line breaks inside, CRLF, a BOM', () => {
+  it('reads what spreadsheets write: quotes, doubled quotes, commas and line breaks inside, CRLF, a BOM', async () => {
     const text =
       '\ufeffemail,schools\r\n"a@x.example","Lincoln; ""North"" campus"\r\nb@x.example,"one,\ntwo"\n\n';
-    expect(parseCsv(text)).toEqual([
+    expect(await cellsOf(text)).toEqual([
       ['email', 'schools'],
       ['a@x.example', 'Lincoln; "North" campus'],
       ['b@x.example', 'one,\ntwo'],
     ]);
-    expect(parseCsv('last,row')).toEqual([['last', 'row']]);
+    expect(await cellsOf('last,row')).toEqual([['last', 'row']]);
+    expect(await cellsOf('one\rtwo\r\nthree\nfour')).toEqual([['one'], ['two'], ['three'], ['four']]);
+    expect(await cellsOf('he said "hi",x')).toEqual([['he said "hi"', 'x']]);
   });
 
-  it('writes fields back so they read the same, and defuses formulas', () => {
+  it('names the line each row starts on, past blank rows and line breaks inside cells', async () => {
+    const read = await readCsv('email\n\n , ,\n"a@x.example","one\ntwo"\nb@x.example\n', { maxRows: 10 });
+    expect(read).toEqual({
+      ok: true,
+      more: false,
+      rows: [
+        { line: 1, cells: ['email'] },
+        { line: 4, cells: ['a@x.example', 'one\ntwo'] },
+        { line: 6, cells: ['b@x.example'] },
+      ],
+    });
+  });
+
+  it('keeps characters whole where a slice of the file ends inside one', async () => {
+    const cell = `${'x'.repeat(64 * 1024 - 1)}é学🎉`;
+    expect(await cellsOf(new TextEncoder().encode(`${cell}\nnext`), 100_000)).toEqual([[cell], ['next']]);
+  });
+
+  it('reads an uploaded file as a stream', async () => {
+    const file = new File([`email\n${'a@x.example\n'.repeat(20_000)}`], 'parents.csv');
+    const read = await readCsv(file, { maxRows: 30_000 });
+    expect(read).toMatchObject({ ok: true, more: false });
+    expect(read.ok && read.rows.at(-1)).toEqual({ line: 20_001, cells: ['a@x.example'] });
+  });
+
+  it('stops reading at the row limit and says there is more', async () => {
+    const read = await readCsv('a\nb\nc\nd\n', { maxRows: 2 });
+    expect(read).toEqual({
+      ok: true,
+      more: true,
+      rows: [
+        { line: 1, cells: ['a'] },
+        { line: 2, cells: ['b'] },
+      ],
+    });
+  });
+
+  it('refuses a quote that never closes, or a row past the row length limit, with a sentence', async () => {
+    const unclosed = await readCsv('email\n"a@x.example\nb@x.example\n', { maxRows: 10 });
+    expect(unclosed).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^The file could not be read as CSV: a quoted cell is never closed/),
+    });
+    const long = await readCsv(`"${'x'.repeat(2000)}"\n`, { maxRows: 10, maxRowChars: 1024 });
+    expect(long).toMatchObject({ ok: false, message: expect.stringContaining('longer than 1 KB') });
+  });
+
+  it('writes fields back so they read the same, and defuses formulas', async () => {
     const line = csvLine(['a@x.example', 'said "hi", then left', '=HYPERLINK("http://evil")', 3, null]);
     expect(line).toBe('a@x.example,"said ""hi"", then left","\'=HYPERLINK(""http://evil"")",3,\r\n');
-    expect(parseCsv(line)).toEqual([
+    expect(await cellsOf(line)).toEqual([
       ['a@x.example', 'said "hi", then left', '\'=HYPERLINK("http://evil")', '3', ''],
     ]);
   });

@@ -1,39 +1,110 @@
-// CSV as spreadsheets write it (RFC 4180): quoted fields, doubled quotes, CRLF or LF, an optional BOM. The
-// writer quotes only when needed and defuses cells a spreadsheet would run as a formula (OWASP's advice).
+// CSV as spreadsheets write it (RFC 4180 and its looser cousins), read with csv-parse in slices so a large
+// upload never holds the server: other requests are answered between slices. The writer quotes only when
+// needed and defuses cells a spreadsheet would run as a formula (OWASP's advice).
+import { parse, type CsvError, type Info } from 'csv-parse';
+import { yieldToEventLoop } from '../ingest/yield';
 
-/** Rows of fields; a field that is quoted may hold commas, quotes and line breaks. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
+/** One row that has something in it, with the line of the file it starts on. */
+export interface CsvRow {
+  line: number;
+  cells: string[];
+}
+
+export type CsvRead =
+  | {
+      ok: true;
+      rows: CsvRow[];
+      /** The file has more rows than were read (`maxRows`). */
+      more: boolean;
+    }
+  | { ok: false; message: string };
+
+export interface CsvLimits {
+  /** Rows (with something in them) to read at most; reading stops there. */
+  maxRows: number;
+  /** The longest row, in characters; longer is a mistake (a quote never closed), not a row. */
+  maxRowChars?: number;
+}
+
+/** Bytes handed to the parser at a time; between slices, other work runs. */
+const SLICE_BYTES = 64 * 1024;
+const DEFAULT_MAX_ROW_CHARS = 64 * 1024;
+
+/** Rows of fields; a quoted field may hold commas, quotes and line breaks. Rows of only blanks are skipped. */
+export async function readCsv(input: string | Uint8Array | Blob, limits: CsvLimits): Promise<CsvRead> {
+  const maxRowChars = limits.maxRowChars ?? DEFAULT_MAX_ROW_CHARS;
+  const parser = parse({
+    bom: true,
+    // Spreadsheets end lines either way, sometimes both in one file.
+    record_delimiter: ['\r\n', '\n', '\r'],
+    // A quote inside an unquoted field is a character, and rows may have fewer or more cells than the first.
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    max_record_size: maxRowChars,
+    info: true,
+  });
+  const rows: CsvRow[] = [];
+  let more = false;
+  let failure: CsvError | Error | undefined;
+  const done = new Promise<void>((resolve) => {
+    parser.on('end', resolve);
+    parser.on('close', resolve);
+  });
+  parser.on('error', (error: CsvError) => {
+    failure ??= error;
+  });
+  parser.on('data', ({ record, info }: { record: string[]; info: Info }) => {
+    if (more || !record.some((cell) => cell.trim() !== '')) return;
+    if (rows.length === limits.maxRows) {
+      more = true;
+      parser.destroy();
+      return;
+    }
+    rows.push({ line: startLine(record, info.lines), cells: record });
+  });
+
+  for await (const slice of slicesOf(input)) {
+    parser.write(slice);
+    await yieldToEventLoop();
+    if (more || failure) break;
   }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((f) => f.trim() !== ''));
+  if (!more && !failure) parser.end();
+  // Ended, it emits 'end'; destroyed (enough rows, or an error), it emits 'close'.
+  await done;
+  if (failure) return { ok: false, message: describeCsvError(failure, maxRowChars) };
+  return { ok: true, rows, more };
+}
+
+/**
+ * The input in slices of at most SLICE_BYTES. An upload is read as a stream, so it is never decoded whole in
+ * one step; a slice may end inside a character, which csv-parse joins up again.
+ */
+async function* slicesOf(input: string | Uint8Array | Blob): AsyncGenerator<Uint8Array> {
+  const chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array> =
+    typeof input === 'string'
+      ? [new TextEncoder().encode(input)]
+      : input instanceof Uint8Array
+        ? [input]
+        : (input.stream() as unknown as AsyncIterable<Uint8Array>);
+  for await (const chunk of chunks)
+    for (let at = 0; at < chunk.length; at += SLICE_BYTES) yield chunk.subarray(at, at + SLICE_BYTES);
+}
+
+/** The line a row starts on: csv-parse counts to its end, and a quoted field may hold line breaks. */
+function startLine(record: string[], endLine: number): number {
+  let breaks = 0;
+  for (const cell of record) breaks += cell.match(/\r\n|\r|\n/g)?.length ?? 0;
+  return endLine - breaks;
+}
+
+function describeCsvError(error: CsvError | Error, maxRowChars: number): string {
+  const code = 'code' in error ? error.code : undefined;
+  const line = 'lines' in error && typeof error.lines === 'number' ? error.lines : undefined;
+  const at = line ? ` (by line ${line})` : '';
+  if (code === 'CSV_QUOTE_NOT_CLOSED' || code === 'CSV_MAX_RECORD_SIZE')
+    return `The file could not be read as CSV: a quoted cell is never closed or a row is longer than ${Math.round(maxRowChars / 1024)} KB${at}. Check the quotation marks in the spreadsheet and save it as CSV again.`;
+  return `The file could not be read as CSV${at}. Save it from the spreadsheet as “CSV (comma-separated)” and try again.`;
 }
 
 /** One CSV line (with CRLF). */

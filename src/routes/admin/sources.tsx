@@ -22,7 +22,7 @@ import { editSource, type SourceEdit } from '../../sources/edit-source';
 import { removeSource, withItsPosts } from '../../sources/remove-source';
 import { feedReport } from '../../ingest/feed-report';
 import { importSources } from '../../sources/import-sources';
-import { readOpml, writeOpml } from '../../sources/opml';
+import { readOpmlInSlices, writeOpml } from '../../sources/opml';
 import { readFeed, type ReadOutcome } from '../../ingest/read-feed';
 import { ingestDepsOf } from '../../jobs/jobs';
 import { redirectWith } from '../flash';
@@ -156,7 +156,7 @@ export function sourcesRoutes(deps: AppDeps) {
         text: 'That file is larger than 5 MB; an OPML list of feeds is much smaller.',
       });
     }
-    const read = readOpml(await file.text());
+    const read = await readOpmlInSlices(file);
     if (!read.ok)
       return redirectWith(c, deps.signingKey, '/admin/sources#import', { kind: 'error', text: read.message });
     const outcome = await importSources(deps.db, read.feeds, {
@@ -167,7 +167,7 @@ export function sourcesRoutes(deps: AppDeps) {
     if (!outcome.ok) {
       return redirectWith(c, deps.signingKey, '/admin/sources#import', {
         kind: 'error',
-        text: `Nothing was imported. ${outcome.problems.slice(0, 10).join(' ')}${outcome.problems.length > 10 ? ` …and ${outcome.problems.length - 10} more.` : ''}`,
+        text: `Nothing was imported. ${outcome.problems.slice(0, 5).join(' ')}${outcome.problems.length > 5 ? ` …and ${outcome.problems.length - 5} more.` : ''}`,
       });
     }
     deps.background.wakePoller();

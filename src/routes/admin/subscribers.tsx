@@ -132,7 +132,7 @@ export function subscribersRoutes(deps: AppDeps) {
     const outcome = await importSubscribers(
       deps.db,
       actorOf(deps, c),
-      { csv: await upload.text(), attestation: attested ? field(form, 'attestation', 1000) : undefined },
+      { csv: upload, attestation: attested ? field(form, 'attestation', 1000) : undefined },
       deps.clock.now(),
     );
     if (!outcome.ok) return redirectWith(c, deps.signingKey, back, { kind: 'error', text: outcome.message });

@@ -17,7 +17,7 @@ import { AccountPage, NewTokenPage, UsersPage } from '../../views/admin/users-pa
 import { createApiToken, revokeApiToken } from '../../auth/api-tokens';
 import { listApiTokens } from '../../db/api-tokens';
 import { redirectWith } from '../flash';
-import { field, readForm } from '../form';
+import { field, readForm, secretField } from '../form';
 import { actorOf, adminPage, currentUser, type AdminEnv } from './context';
 
 export async function accountDepsOf(deps: AppDeps): Promise<AccountDeps> {
@@ -161,10 +161,13 @@ export function accountRoutesSignedIn(deps: AppDeps) {
   app.post('/password', async (c) => {
     const me = currentUser(c);
     const form = await readForm(c);
-    const password = field(form, 'password', 1024);
+    const password = secretField(form, 'password', 1024);
     const fail = (text: string) =>
       redirectWith(c, deps.signingKey, '/admin/account', { kind: 'error', text });
-    if (!me.passwordHash || !(await deps.passwords.verify(field(form, 'current', 1024), me.passwordHash)))
+    if (
+      !me.passwordHash ||
+      !(await deps.passwords.verify(secretField(form, 'current', 1024), me.passwordHash))
+    )
       return fail('Your current password is not right.');
     const weak = passwordProblem(password);
     if (weak) return fail(weak);
