@@ -44,6 +44,8 @@ describe('createHtmlReader', () => {
       ['<script>', '"if (a<b && \\"</p>\\") x()"', '</script>', '"after"'],
     ],
     ['<style>p{}</STYLE >x', ['<style>', '"p{}"', '</style>', '"x"']],
+    ['<script>a &amp;&lt; b</script>&amp;', ['<script>', '"a &amp;&lt; b"', '</script>', '"&"']], // raw: never decoded
+    ['<style>i::after{content:"&amp;"}</style>', ['<style>', '"i::after{content:\\"&amp;\\"}"', '</style>']],
     ['<title>A &amp; B</title>', ['<title>', '"A & B"', '</title>']],
     ['<textarea><b>x</b></textarea>', ['<textarea>', '"<b>x</b>"', '</textarea>']],
     ['<iframe src=v>fallback <b>x</b></iframe>', ['<iframe src="v">', '"fallback <b>x</b>"', '</iframe>']],
