@@ -28,8 +28,8 @@ await build({
   // Packages are bundled too: a command answers in about two thirds of the time it takes when Node's loader
   // resolves and reads each package's files (the ESM-to-CommonJS bridge alone cost 60–100 ms of CPU for one
   // small package), measured on `yesterday settings:get` (bench/footprint.ts). Left out: better-sqlite3 (a
-  // native addon), piscina (it starts threads from its own files) and wrangler (run as its own program).
-  external: ['better-sqlite3', 'piscina', 'wrangler'],
+  // native addon), sharp (one too), piscina (it starts threads from its own files) and wrangler (run as its own program).
+  external: ['better-sqlite3', 'piscina', 'sharp', 'wrangler'],
   // Bundled CommonJS packages call require() for Node's own modules.
   banner: {
     js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);",

@@ -11,6 +11,7 @@ import { adminRoutes } from './routes/admin';
 import type { AdminEnv } from './routes/admin/context';
 import { apiRoutes } from './routes/api';
 import { assetRoutes } from './routes/assets';
+import { mediaRoutes } from './routes/media';
 import { DISK_FULL_MESSAGE, isDiskFull } from './db/storage-errors';
 import { errorPage } from './routes/errors';
 import { feedRoutes } from './routes/feeds';
@@ -63,6 +64,7 @@ export function buildApp(deps: AppDeps, options: BuildOptions = {}): Hono {
   );
 
   app.route('/', assetRoutes(deps));
+  app.route('/', mediaRoutes(deps));
   app.route('/api/v1', apiRoutes(deps));
   app.route('/', healthRoutes(deps));
   app.route('/', feedRoutes(deps));

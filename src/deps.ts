@@ -7,6 +7,7 @@ import type { Mailer, OutboxReader } from './email/mailer';
 import type { FeedFetcher } from './ingest/fetcher';
 import type { FeedProcessor } from './ingest/read-feed';
 import type { Logger } from './log';
+import type { PictureDeps } from './pictures/copy-pictures';
 
 export interface Clock {
   now(): number;
@@ -31,6 +32,11 @@ export interface AppDeps {
   fetcher: FeedFetcher;
   /** Runs the CPU-heavy ingestion stages (Node: a worker-thread pool); in-process when absent. */
   feedProcessor?: FeedProcessor;
+  /**
+   * Where chosen pictures are copied, cleaned and kept (Node: sharp and SQLite; Workers: R2). Absent on a
+   * Worker without a MEDIA bucket: pictures are then not published at all, and the desk says so.
+   */
+  pictures?: PictureDeps;
   passwords: PasswordHasher;
   clock: Clock;
   log: Logger;

@@ -10,10 +10,14 @@ import { readDistrictSettings } from '../src/settings/district-settings';
 import { localDateOf } from '../src/time/zoned-time';
 import { createClient, type Client } from './browser-client';
 import { serveBody, startTestServer, type TestServer } from './http-server';
+import { solidPng } from './png';
 import { signedInClient, startTestApp, TEST_PASSWORD, type TestApp } from './test-app';
 
-const feed = `<?xml version="1.0"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Room 2</title><link>https://room2.example/</link>
-<item><guid>a</guid><title>Leaf rubbings</title><link>https://room2.example/leaves</link><pubDate>Fri, 20 Nov 2026 16:00:00 GMT</pubDate><description>We made leaf rubbings.</description><media:content url="https://room2.example/leaves.jpg" medium="image"><media:description>Crayon leaf rubbings</media:description></media:content></item>
+/** Room 2's feed; its picture is served beside it, at `base`. */
+const feed = (
+  base: string,
+) => `<?xml version="1.0"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Room 2</title><link>https://room2.example/</link>
+<item><guid>a</guid><title>Leaf rubbings</title><link>https://room2.example/leaves</link><pubDate>Fri, 20 Nov 2026 16:00:00 GMT</pubDate><description>We made leaf rubbings.</description><media:content url="${base}/leaves.jpg" medium="image"><media:description>Crayon leaf rubbings</media:description></media:content></item>
 </channel></rss>`;
 
 const outbox = (app: TestApp) =>
@@ -49,7 +53,8 @@ describe('the admin desk over HTTP', () => {
 
   beforeAll(async () => {
     feeds = await startTestServer();
-    feeds.route('/feed', serveBody(feed, 'application/rss+xml'));
+    feeds.route('/feed', serveBody(feed(feeds.url), 'application/rss+xml'));
+    feeds.route('/leaves.jpg', serveBody(Buffer.from(solidPng(480, 320, [200, 120, 40])), 'image/png'));
     app = await startTestApp();
     dana = await signedInClient(app, 'dana@district.example', 'admin');
     lee = await signedInClient(app, 'lee@district.example', 'editor');
@@ -275,7 +280,7 @@ describe('the admin desk over HTTP', () => {
       _csrf: csrf,
       version,
       entry: String(id),
-      [`image_${id}`]: 'https://room2.example/leaves.jpg',
+      [`image_${id}`]: `${feeds.url}/leaves.jpg`,
       [`alt_${id}`]: 'Crayon leaf rubbings',
     });
     const preview = await (await dana.get('/admin/inbox/preview?date=2026-11-20')).text();
@@ -349,7 +354,8 @@ describe('correcting a published digest at the desk', () => {
 
   beforeAll(async () => {
     feeds = await startTestServer();
-    feeds.route('/feed', serveBody(feed, 'application/rss+xml'));
+    feeds.route('/feed', serveBody(feed(feeds.url), 'application/rss+xml'));
+    feeds.route('/leaves.jpg', serveBody(Buffer.from(solidPng(480, 320, [200, 120, 40])), 'image/png'));
     app = await startTestApp();
     dana = await signedInClient(app, 'dana@district.example', 'admin');
     await dana.post('/admin/sources', {

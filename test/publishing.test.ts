@@ -18,7 +18,15 @@ import { changeSetting } from '../src/settings/district-settings';
 import { parseWithFeedparser } from './feedparser';
 import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
 import { findSubscriberByEmail } from '../src/db/subscribers';
+import { serveBody, startTestServer, type TestServer } from './http-server';
 import { addUser, startTestApp, type TestApp } from './test-app';
+import sharp from 'sharp';
+
+/** A small JPEG of one colour, as a class blog would serve it. */
+const photo = (colour: string) =>
+  sharp({ create: { width: 960, height: 640, channels: 3, background: colour } })
+    .jpeg()
+    .toBuffer();
 
 const NOON_20 = Date.parse('2026-11-20T18:00:00Z');
 const NOON_19 = Date.parse('2026-11-19T18:00:00Z');
@@ -45,7 +53,16 @@ describe('publishing', () => {
           },
       );
 
+  let images: TestServer;
+  /** The district's copies a page shows: /media/NAME addresses. */
+  const mediaNamesIn = (body: string) => [
+    ...new Set(body.match(/[0-9a-f]{20}-(?:\d+|email)\.(?:webp|jpg)/g)),
+  ];
+
   beforeAll(async () => {
+    images = await startTestServer();
+    images.route('/pumpkins.jpg', serveBody(await photo('#e67e22'), 'image/jpeg'));
+    images.route('/leaves.jpg', serveBody(await photo('#c0392b'), 'image/jpeg'));
     app = await startTestApp();
     const db = app.runtime.deps.db;
     dana = { type: 'user', id: 1, userId: 1, label: 'dana', role: 'editor' };
@@ -58,7 +75,7 @@ describe('publishing', () => {
         title: 'Pumpkin measuring day',
         publishedAt: NOON_20,
         summary: 'We measured six pumpkins.',
-        imageUrl: 'https://lincoln.example/pumpkins.jpg',
+        imageUrl: `${images.url}/pumpkins.jpg`,
         imageAlt: 'Six pumpkins on a table',
       }),
       item({ guid: 'poems', title: 'Poetry café', publishedAt: NOON_20 + 60_000, summary: 'Families came.' }),
@@ -67,7 +84,7 @@ describe('publishing', () => {
         title: 'Leaf rubbings',
         publishedAt: NOON_19,
         summary: 'Crayons and leaves.',
-        imageUrl: 'https://lincoln.example/leaves.jpg',
+        imageUrl: `${images.url}/leaves.jpg`,
         imageAlt: 'Crayon leaf rubbings',
       }),
       item({ guid: 'maps', title: 'Map day', publishedAt: NOON_19 + 60_000, summary: 'We drew maps.' }),
@@ -90,7 +107,10 @@ describe('publishing', () => {
     await publishDesk(desk(), dana, '2026-11-20');
     await runSendJob(app.runtime.deps);
   });
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app.close();
+    await images.close();
+  });
 
   describe('the feeds', () => {
     it('serves RSS 2.0, Atom 1.0 and JSON Feed 1.1 that feedparser reads without complaint', async () => {
@@ -116,7 +136,7 @@ describe('publishing', () => {
             url: `${app.url}/digests/2026-11-20`,
             title: 'What happened yesterday: Friday, November 20, 2026',
             summary: 'Pumpkins, poems and robots.',
-            image: 'https://lincoln.example/pumpkins.jpg',
+            image: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/media\/[0-9a-f]{20}-\d+\.jpg$/),
             date_published: '2026-11-21T15:00:00.000Z',
             date_modified: '2026-11-21T15:00:00.000Z',
           });
@@ -142,7 +162,7 @@ describe('publishing', () => {
           summary: expect.stringContaining('Pumpkins, poems and robots.'),
         });
         // feedparser sanitizes and rewrites markup; what matters is that the picture and its alt text arrive.
-        expect(entry!.content[0]).toContain('src="https://lincoln.example/pumpkins.jpg"');
+        expect(entry!.content[0]).toMatch(/src="http:\/\/127\.0\.0\.1:\d+\/media\/[0-9a-f]{20}-\d+\.jpg"/);
         expect(entry!.content[0]).toContain('alt="Six pumpkins on a table"');
         expect(entry!.content[0]).toContain('Robot club');
         expect(entry!.content_type[0]).toBe('text/html');
@@ -199,7 +219,9 @@ describe('publishing', () => {
       const page = await text('/digests/2026-11-20');
       expect(page).toContain(`<link rel="canonical" href="${app.url}/digests/2026-11-20"/>`);
       expect(page).toContain('<meta property="og:type" content="article"/>');
-      expect(page).toContain('<meta property="og:image" content="https://lincoln.example/pumpkins.jpg"/>');
+      expect(page).toMatch(
+        /<meta property="og:image" content="http:\/\/127\.0\.0\.1:\d+\/media\/[0-9a-f]{20}-\d+\.jpg"\/>/,
+      );
       expect(page).toContain('<meta property="og:image:alt" content="Six pumpkins on a table"/>');
       expect(page).toContain('<meta name="twitter:card" content="summary_large_image"/>');
       expect(page).toContain(
@@ -358,7 +380,8 @@ describe('publishing', () => {
         entries: [{ itemId: ids['Leaf rubbings']! }, { itemId: ids['Map day']! }],
       });
       await publishDesk(desk(), dana, '2026-11-19'); // queued, not sent yet
-      expect(await text('/digests/2026-11-19')).toContain('https://lincoln.example/leaves.jpg');
+      const leaves = mediaNamesIn(await text('/digests/2026-11-19'));
+      expect(leaves.length).toBeGreaterThan(0);
       await text('/feed.xml');
       await text('/embed?date=2026-11-19');
 
@@ -381,7 +404,7 @@ describe('publishing', () => {
       ]) {
         const body = await text(path);
         expect(body, path).not.toContain('Leaf rubbings');
-        expect(body, path).not.toContain('leaves.jpg');
+        for (const name of leaves) expect(body, path).not.toContain(name);
         expect(body, path).toContain('Map day');
       }
       expect(await text('/digests/2026-11-19')).toContain('a post was removed from this digest');
@@ -392,7 +415,9 @@ describe('publishing', () => {
       expect(sent.length).toBe(1); // the Washington-only subscriber has nothing in this digest
       expect(sent[0]!.text).toContain('Map day');
       expect(sent[0]!.text).not.toContain('Leaf rubbings');
-      expect(sent[0]!.html).not.toContain('leaves.jpg');
+      for (const name of leaves) expect(sent[0]!.html).not.toContain(name);
+      // The picture is gone from its address too, for emails delivered earlier and for link previews.
+      for (const name of leaves) expect((await fetch(`${app.url}/media/${name}`)).status).toBe(410);
 
       await expect(
         takeDownEntry(desk(), dana, '2026-11-19', ids['Leaf rubbings']!, 'Twice by mistake, surely.'),

@@ -1,5 +1,6 @@
 // The desk's rules, against a real database: roles, approval by a second person, scheduling, taking down,
 // resolution by edit, the roster.
+import { createLogger } from '../log';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addSchoolWithSource, item, storeItems } from '../../test/fixtures';
 import { createTestDatabase } from '../../test/database';
@@ -44,6 +45,7 @@ describe('the desk', () => {
     deps = {
       db,
       now: () => NOON + 86_400_000,
+      log: createLogger('error'),
       signingKey: 'test-key',
       background: { wakeSender() {}, wakePoller() {} },
       publicUrl: 'https://digest.example',

@@ -22,6 +22,7 @@ import {
 import { countDigestRecipients } from '../db/deliveries';
 import { listOverrides, upsertOverrideStatement } from '../db/findings';
 import { findItemsByIds, listItemsPublishedBetween, type InboxItem } from '../db/items';
+import { findPictures, withPictures } from '../db/pictures';
 import { rosterWordsAmong } from '../db/roster';
 import { listStaffNamesBySchool } from '../db/sources';
 import type { Role } from '../db/users';
@@ -35,6 +36,8 @@ import { dayRange } from '../time/zoned-time';
 import { randomToken } from '../auth/tokens';
 import { defaultEntry } from './entry-defaults';
 import { emailIsOn } from '../email/no-mailer';
+import type { Logger } from '../log';
+import { copyPictures, takeDownPicture, type PictureDeps } from '../pictures/copy-pictures';
 import { notifyEditors } from './notify-editors';
 import { imagesOf, type ImageChoice } from './item-images';
 import { DIGEST_LEVEL, FINDING_KINDS, runChecks, type Finding, type FindingKind } from './run-checks';
@@ -80,6 +83,9 @@ export class DeskError extends Error {
 export interface DeskDeps {
   db: Database;
   now(): number;
+  /** Where chosen pictures are copied; absent, no picture can be published (pictures-unavailable). */
+  pictures?: PictureDeps;
+  log: Logger;
   signingKey: string;
   background: Background;
   publicUrl: string;
@@ -91,6 +97,8 @@ export function deskDepsOf(deps: AppDeps): DeskDeps {
   return {
     db: deps.db,
     now: () => deps.clock.now(),
+    pictures: deps.pictures,
+    log: deps.log,
     signingKey: deps.signingKey,
     background: deps.background,
     publicUrl: deps.config.publicUrl,
@@ -153,7 +161,7 @@ export async function loadDesk(deps: DeskDeps, date: string): Promise<DeskState>
     findDigest(deps.db, date),
     listItemsPublishedBetween(deps.db, start, end),
   ]);
-  const entries = digest ? await listEntries(deps.db, [digest.id]) : [];
+  const entries = digest ? await withPictures(deps.db, await listEntries(deps.db, [digest.id])) : [];
   const findings = digest ? await checkDigest(deps, settings, digest, entries) : [];
   const published = digest && digest.status !== 'draft' && digest.status !== 'ready';
   const [corrections, recipients] = published
@@ -191,9 +199,10 @@ async function checkDigest(
   const email = entries.length
     ? renderDigestEmail({ digest, entries }, { schoolIds: [], schoolNames: [] }, site)
     : undefined;
-  const [overrides, staffBySchool] = await Promise.all([
+  const [overrides, staffBySchool, pictureProblems] = await Promise.all([
     listOverrides(deps.db, digest.id),
     listStaffNamesBySchool(deps.db),
+    pictureProblemsOf(deps, entries),
   ]);
   const texts = [
     digest.title,
@@ -222,7 +231,39 @@ async function checkDigest(
     isRosterSurname: roster.size ? (word) => roster.has(word.toLowerCase()) : undefined,
     overrides,
     emailText: email?.text,
+    pictureProblems,
   });
+}
+
+/** Why each chosen picture without a ready copy has none, by address. */
+async function pictureProblemsOf(
+  deps: DeskDeps,
+  entries: DigestEntryWithItem[],
+): Promise<Map<string, string>> {
+  const missing = entries.flatMap((e) => (e.imageUrl && !e.picture ? [e.imageUrl] : []));
+  const problems = new Map<string, string>();
+  if (!missing.length) return problems;
+  if (!deps.pictures) {
+    for (const url of missing)
+      problems.set(
+        url,
+        'this installation has nowhere to keep pictures (on Workers, add the MEDIA bucket: see the README).',
+      );
+    return problems;
+  }
+  const known = await findPictures(deps.db, missing);
+  for (const url of missing) {
+    const picture = known.get(url);
+    problems.set(
+      url,
+      !picture
+        ? 'it has not been copied yet.'
+        : picture.state === 'removed'
+          ? `it was taken down on ${new Date(picture.removedAt ?? 0).toISOString().slice(0, 10)}.`
+          : (picture.reason ?? 'it could not be read.'),
+    );
+  }
+  return problems;
 }
 
 // True whether their save came before this one (refused) or just after it (this one replaced at once).
@@ -245,6 +286,13 @@ export async function saveDesk(
     throw new DeskError(409, 'published', 'This digest is already published, so it cannot be edited here.');
   }
   const entries = await resolveEntries(deps, before, input.entries);
+  // Copy at selection: a picture chosen now is fetched, cleaned and kept before the save is answered, and one
+  // whose copy failed before is tried again, even when nothing else changed.
+  if (deps.pictures)
+    await copyPictures(
+      deps as DeskDeps & { pictures: PictureDeps },
+      entries.flatMap((e) => (e.imageUrl ? [e.imageUrl] : [])),
+    );
   const title = limit(input.title ?? before.digest?.title ?? '', 200, 'The title');
   const intro = limit(input.intro ?? before.digest?.intro ?? '', 1000, 'The intro');
   // Version 0 means "I saw no digest": if one exists now, someone saved first, and that is a conflict.
@@ -538,6 +586,12 @@ export async function overrideFinding(
       `“${finding.kind}” is not a kind of finding. Kinds: ${FINDING_KINDS.join(', ')}.`,
     );
   }
+  if (finding.kind === 'picture-unavailable')
+    throw new DeskError(
+      422,
+      'not-overridable',
+      'A picture that could not be copied cannot be published. Choose another picture or none for this post.',
+    );
   const reason = finding.reason.trim();
   if (reason.length < 10)
     throw new DeskError(
@@ -662,6 +716,12 @@ export async function correctDesk(
       'A correction can change or remove what was published, not add posts. Add new posts to another day’s digest.',
     );
   const entries = await resolveEntries(deps, before, request.entries);
+  // A picture chosen in a correction is copied first; one that cannot be is refused below like any finding.
+  if (deps.pictures)
+    await copyPictures(
+      deps as PictureDeskDeps,
+      entries.flatMap((e) => (e.imageUrl ? [e.imageUrl] : [])),
+    );
   if (entries.length === 0)
     throw new DeskError(
       422,
@@ -672,7 +732,10 @@ export async function correctDesk(
   const intro = limit(request.intro ?? digest.intro, 1000, 'The intro');
   // The corrected version goes through the same checks before anyone sees it.
   const stored = new Map(before.entries.map((e) => [e.itemId, e]));
-  const proposed = entries.map((draft) => ({ ...stored.get(draft.itemId)!, ...draft }));
+  const proposed = await withPictures(
+    deps.db,
+    entries.map((draft) => ({ ...stored.get(draft.itemId)!, ...draft, picture: undefined })),
+  );
   const findings = await checkDigest(deps, before.settings, { ...digest, title, intro }, proposed);
   const open = findings.filter((f) => !f.override);
   if (open.length)
@@ -733,6 +796,7 @@ export async function takeDownEntry(
   const digest = await findDigest(deps.db, date);
   if (!digest || digest.status !== 'published')
     throw new DeskError(409, 'not-published', `The digest for ${date} is not published.`);
+  const entry = (await listEntries(deps.db, [digest.id])).find((e) => e.itemId === itemId);
   const outcome = await takeDownDigestEntry(deps.db, digest.id, itemId, trimmed, actor, deps.now());
   if (!outcome.ok)
     throw new DeskError(
@@ -740,7 +804,54 @@ export async function takeDownEntry(
       'not-in-digest',
       'That post is not in the published digest; it may have been taken down already.',
     );
+  // Its picture goes with it, everywhere: emails already delivered stop showing it when next opened.
+  if (entry?.imageUrl && deps.pictures)
+    await takeDownPicture(deps as PictureDeskDeps, entry.imageUrl, actor, { date, itemId, reason: trimmed });
   return { digestTakenDown: outcome.digestTakenDown };
+}
+
+type PictureDeskDeps = DeskDeps & { pictures: PictureDeps };
+
+/**
+ * Takes down only the picture of a published entry: the post stays, its picture is deleted in every size and
+ * answers 410 wherever it was shown (the page, the feeds, the embed, link previews, emails already delivered).
+ */
+export async function takeDownEntryPicture(
+  deps: DeskDeps,
+  actor: DeskActor,
+  date: string,
+  itemId: number,
+  reason: string,
+): Promise<void> {
+  requirePermission(actor, 'publish', 'take pictures down');
+  const trimmed = reason.trim();
+  if (trimmed.length < 10)
+    throw new DeskError(
+      422,
+      'reason-required',
+      'Write why the picture is taken down (at least 10 characters); it goes in the audit log, not on the site.',
+    );
+  limit(trimmed, 500, 'The reason');
+  const digest = await findDigest(deps.db, date);
+  if (!digest || digest.status !== 'published')
+    throw new DeskError(409, 'not-published', `The digest for ${date} is not published.`);
+  const entry = (await listEntries(deps.db, [digest.id])).find(
+    (e) => e.itemId === itemId && e.removedAt === null,
+  );
+  const taken =
+    !!entry?.imageUrl &&
+    !!deps.pictures &&
+    (await takeDownPicture(deps as PictureDeskDeps, entry.imageUrl, actor, {
+      date,
+      itemId,
+      reason: trimmed,
+    }));
+  if (!taken)
+    throw new DeskError(
+      409,
+      'no-picture',
+      'That post has no published picture; it may have been taken down already.',
+    );
 }
 
 export async function unpublishDesk(

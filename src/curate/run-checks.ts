@@ -14,6 +14,7 @@ export const FINDING_KINDS = [
   'missing-alt-text',
   'unauthorized-source',
   'outside-day',
+  'picture-unavailable',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
@@ -66,6 +67,8 @@ export interface CheckInput {
   overrides: Override[];
   /** The email's plain-text part, checked as sent. */
   emailText?: string;
+  /** Pictures without a ready copy, by address: why, in a sentence. */
+  pictureProblems?: ReadonlyMap<string, string>;
 }
 
 export function runChecks(input: CheckInput): Finding[] {
@@ -124,6 +127,14 @@ export function runChecks(input: CheckInput): Finding[] {
         entry.itemId,
         'missing-alt-text',
         'The image has no alt text. Describe what it shows, for readers who cannot see it.',
+      );
+    }
+    const pictureProblem = entry.imageUrl ? input.pictureProblems?.get(entry.imageUrl) : undefined;
+    if (pictureProblem) {
+      add(
+        entry.itemId,
+        'picture-unavailable',
+        `The picture could not be copied to the district's site: ${pictureProblem} Choose another picture or none, or save again to retry.`,
       );
     }
     if (entry.item.authorization !== 'authorized') {

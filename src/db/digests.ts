@@ -35,11 +35,13 @@ import {
   subscriberSchools,
   subscribers,
 } from './schema';
+import type { StoredPicture } from './pictures';
 
 export type Digest = typeof digests.$inferSelect;
 export type DigestStatus = Digest['status'];
 export type DigestEntry = typeof digestEntries.$inferSelect;
-export type DigestEntryWithItem = DigestEntry & { item: InboxItem };
+/** An entry as the published forms read it; `picture` is the district's copy of its picture, when one is ready. */
+export type DigestEntryWithItem = DigestEntry & { item: InboxItem; picture?: StoredPicture };
 
 export interface EntryDraft {
   itemId: number;

@@ -1,6 +1,6 @@
 // The database schema: the single source of truth for tables; migrations in drizzle/ are generated from it.
 // Times are integer milliseconds since the Unix epoch (UTC); local dates are 'YYYY-MM-DD' text.
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
@@ -357,4 +357,47 @@ export const auditLog = sqliteTable(
     ip: text('ip'),
   },
   (t) => [index('audit_at_idx').on(t.at), index('audit_action_idx').on(t.action, t.at)],
+);
+
+/**
+ * The district's copy of each picture chosen for a digest, by the address it was chosen from. `key` names the
+ * copy (a hash of the original bytes): the same photograph chosen from two addresses is one copy.
+ */
+export const pictures = sqliteTable(
+  'pictures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sourceUrl: text('source_url').notNull().unique(),
+    state: text('state', { enum: ['ready', 'failed', 'removed'] }).notNull(),
+    /** Failed: what went wrong, as a sentence for the coordinator. */
+    reason: text('reason'),
+    key: text('key'),
+    /** Upright size of the original. */
+    width: integer('width'),
+    height: integer('height'),
+    fetchedAt: integer('fetched_at').notNull(),
+    removedAt: integer('removed_at'),
+  },
+  (t) => [index('pictures_key_idx').on(t.key)],
+);
+
+/**
+ * The sizes made from one copy, served at /media/NAME. On a server the bytes live here, so a backup of the
+ * database holds them; on Workers they live in R2 and `bytes` stays empty. A removed copy keeps its names
+ * (so /media answers 410 Gone) and loses its bytes.
+ */
+export const pictureFiles = sqliteTable(
+  'picture_files',
+  {
+    name: text('name').primaryKey(),
+    key: text('key').notNull(),
+    purpose: text('purpose', { enum: ['web', 'fallback', 'email'] }).notNull(),
+    type: text('type').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    size: integer('size').notNull(),
+    bytes: blob('bytes', { mode: 'buffer' }),
+    removedAt: integer('removed_at'),
+  },
+  (t) => [index('picture_files_key_idx').on(t.key)],
 );

@@ -36,14 +36,14 @@ const rivera: Post[] = [
     time: '10:15',
     title: 'Our bean plants sprouted!',
     html: '<p>After two weeks of watering and measuring, every bean in our window garden has sprouted. Maya counted 14 leaves on the tallest plant and the class graphed the growth together.</p>',
-    image: { file: 'sprouts.svg', alt: 'Bean sprouts in paper cups on a classroom windowsill' },
+    image: { file: 'sprouts.jpg', alt: 'Bean sprouts in paper cups on a classroom windowsill' },
   },
   {
     day: -1,
     time: '14:40',
     title: 'Reading buddies with the fifth grade',
     html: '<p>Our second graders read picture books with their fifth-grade buddies this afternoon. Lots of giggles and some very dramatic voices.</p>',
-    image: { file: 'books.svg', alt: 'A stack of colourful picture books' },
+    image: { file: 'books.jpg', alt: 'A stack of colourful picture books' },
   },
   {
     day: -2,
@@ -59,7 +59,7 @@ const science: Post[] = [
     time: '13:05',
     title: 'Volcano lab: measuring the eruption',
     html: '<p>Room 12 built baking-soda volcanoes and measured how far each eruption travelled. Next week we compare our data with real lava flows.</p>',
-    image: { file: 'volcano.svg', alt: 'A model volcano made of clay on a lab table' },
+    image: { file: 'volcano.jpg', alt: 'A model volcano made of clay on a lab table' },
   },
   {
     day: -2,
@@ -88,7 +88,7 @@ const art: Post[] = [
     time: '12:10',
     title: 'Color wheel murals',
     html: '<p>Oak Hill art students finished their color wheel murals in the main hallway. Stop by during conferences to see them.</p>',
-    image: { file: 'palette.svg', alt: 'A painter’s palette with a ring of bright colours' },
+    image: { file: 'palette.jpg', alt: 'A painter’s palette with a ring of bright colours' },
   },
 ];
 
@@ -98,7 +98,7 @@ const robotics: Post[] = [
     time: '17:30',
     title: 'Robotics team qualifies for regionals',
     html: 'Our team’s robot stacked 42 cones in the final match. Watch the highlights!',
-    image: { file: 'robot.svg', alt: 'A small wheeled robot lifting an orange cone' },
+    image: { file: 'robot.jpg', alt: 'A small wheeled robot lifting an orange cone' },
   },
 ];
 
@@ -281,6 +281,18 @@ const SVG_SHAPES: Record<string, string> = {
     '<rect width="640" height="400" fill="#f4ecf7"/><ellipse cx="320" cy="200" rx="220" ry="150" fill="#d9b38c"/><g><circle cx="220" cy="150" r="28" fill="#e74c3c"/><circle cx="300" cy="115" r="28" fill="#f39c12"/><circle cx="385" cy="125" r="28" fill="#f1c40f"/><circle cx="440" cy="190" r="28" fill="#27ae60"/><circle cx="400" cy="265" r="28" fill="#2980b9"/><circle cx="300" cy="285" r="28" fill="#8e44ad"/></g>',
   'robot.svg':
     '<rect width="640" height="400" fill="#eaf2f8"/><rect x="230" y="150" width="180" height="120" rx="14" fill="#34495e"/><circle cx="280" cy="290" r="26" fill="#2c3e50"/><circle cx="370" cy="290" r="26" fill="#2c3e50"/><rect x="290" y="110" width="60" height="40" fill="#5d6d7e"/><path d="M450 300l30-90 30 90z" fill="#e67e22"/><rect x="410" y="190" width="60" height="12" fill="#5d6d7e"/>',
+};
+
+/**
+ * The demo's photographs (src/demo/photos, made by scripts/make-demo-photos.ts from these drawings): JPEGs
+ * with a phone's EXIF, a GPS position included, which Yesterday must strip before anything is published.
+ */
+export const DEMO_PHOTOS: Record<string, string> = {
+  'sprouts.jpg': 'sprouts.svg',
+  'books.jpg': 'books.svg',
+  'volcano.jpg': 'volcano.svg',
+  'palette.jpg': 'palette.svg',
+  'robot.jpg': 'robot.svg',
 };
 
 export function demoImage(file: string): string | undefined {

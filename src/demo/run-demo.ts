@@ -1,5 +1,7 @@
 // `npm run demo`: a demo district whose sample feeds are served by this very server, so a newcomer sees
 // ingestion, the inbox, a published digest and its emails in a minute, with no internet and no SMTP.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { Hono } from 'hono';
 import { randomToken } from '../auth/tokens';
@@ -17,7 +19,8 @@ import { addSource } from '../sources/add-source';
 import { addDays, dayRange, localDateOf } from '../time/zoned-time';
 import { createNodeRuntime } from '../entry/node';
 import { startServer } from '../entry/node-server';
-import { DEMO_DISTRICT, DEMO_SOURCES, DEMO_TIMEZONE, demoImage, demoPostPage } from './demo-content';
+import { DEMO_DISTRICT, DEMO_PHOTOS, DEMO_SOURCES, DEMO_TIMEZONE, demoPostPage } from './demo-content';
+import { PROJECT_ROOT } from '../project-root';
 
 export function demoRoutes(): Hono {
   const app = new Hono();
@@ -28,15 +31,15 @@ export function demoRoutes(): Hono {
     return c.body(source.render(base, Date.now()), 200, { 'Content-Type': source.contentType });
   });
   app.get('/demo/images/:file', (c) => {
-    const svg = demoImage(c.req.param('file'));
-    // Readable from any origin, like images on teachers' own sites.
-    return svg
-      ? c.body(svg, 200, {
-          'Content-Type': 'image/svg+xml',
-          'Cache-Control': 'public, max-age=86400',
-          'Cross-Origin-Resource-Policy': 'cross-origin',
-        })
-      : c.notFound();
+    const file = c.req.param('file');
+    if (!Object.hasOwn(DEMO_PHOTOS, file)) return c.notFound();
+    // Photographs as a teacher's phone wrote them, GPS position included, readable from any origin like
+    // images on teachers' own sites.
+    return c.body(readFileSync(join(PROJECT_ROOT, 'src/demo/photos', file)), 200, {
+      'Content-Type': 'image/jpeg',
+      'Cache-Control': 'public, max-age=86400',
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+    });
   });
   app.get('/demo/posts/:name', (c) => c.html(demoPostPage(c.req.param('name'))));
   return app;

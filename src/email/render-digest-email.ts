@@ -1,6 +1,7 @@
 // Renders a digest email (HTML from the compiled MJML template, plain text from the same data) once per
 // distinct school selection. Links unique to a recipient are left as random markers that personalize()
 // swaps in, so rendering never happens per recipient and feed text can never forge a marker.
+import { pictureView } from '../pictures/picture-view';
 import Mustache from 'mustache';
 import { randomToken } from '../auth/tokens';
 import {
@@ -73,7 +74,8 @@ export function renderDigestEmail(
       headline: entry.headline,
       blurb: entry.blurb,
       url: entry.item.url ?? webUrl,
-      imageUrl: entry.imageUrl,
+      // The district's email-sized copy, never the original: a picture taken down answers 410 from then on.
+      imageUrl: entry.picture ? (pictureView(entry.picture, site.publicUrl)?.email.src ?? null) : null,
       imageAlt: entry.imageAlt ?? '',
       sourceName: sourceNameOf(entry),
     })),

@@ -19,6 +19,9 @@ import { createSmtpMailer } from '../email/smtp-mailer';
 import type { FeedFetcher, FetchLimits } from '../ingest/fetcher';
 import { createProcessPool, type ProcessPool } from '../ingest/process-pool-node';
 import { createLogger, type Logger } from '../log';
+import type { PictureDeps } from '../pictures/copy-pictures';
+import { databasePictureBytes } from '../pictures/database-bytes';
+import { MAX_PICTURE_BYTES, type PictureMaker } from '../pictures/picture-types';
 import { createScheduler, type Scheduler } from './node-scheduler';
 
 export interface NodeRuntimeOptions {
@@ -72,6 +75,22 @@ export async function createNodeRuntime(
     }),
   );
 
+  const pictures: PictureDeps = {
+    fetcher: fetcherWhenUsed(async () =>
+      (await import('../ingest/fetch-feed-node')).createNodeFetcher({
+        publicUrl: config.publicUrl,
+        allowPrivateNetworks: config.fetchAllowPrivateNetworks,
+        subject: 'picture',
+        limits: { maxBodyBytes: MAX_PICTURE_BYTES, deadlineMs: 30_000 },
+        now: () => clock.now(),
+      }),
+    ),
+    maker: makerWhenUsed(async () =>
+      (await import('../pictures/make-picture-sharp')).createSharpPictureMaker(),
+    ),
+    bytes: databasePictureBytes(db),
+  };
+
   const clientAddress = createClientAddress(config.trustProxy);
 
   // The scheduler and the deps refer to each other (jobs need deps; deps wake jobs), so deps is filled first.
@@ -82,6 +101,7 @@ export async function createNodeRuntime(
     outbox,
     fetcher,
     feedProcessor: pool?.process,
+    pictures,
     // scrypt here; PBKDF2 hashes from a database that lived on Workers are still accepted.
     passwords: options.passwords ?? withPbkdf2Fallback(createScryptHasher()),
     clock,
@@ -117,6 +137,7 @@ export async function createNodeRuntime(
     async close() {
       await scheduler.stop();
       await fetcher.close();
+      await pictures.fetcher.close();
       await pool?.close();
       await mailer.close();
       sqlite.close();
@@ -133,6 +154,12 @@ function fetcherWhenUsed(load: () => Promise<FeedFetcher>): FeedFetcher {
       if (loaded) await (await loaded).close();
     },
   };
+}
+
+/** sharp (libvips) is loaded with the first picture, not by every command. */
+function makerWhenUsed(load: () => Promise<PictureMaker>): PictureMaker {
+  let loaded: Promise<PictureMaker> | undefined;
+  return { make: async (bytes) => (await (loaded ??= load())).make(bytes) };
 }
 
 function socketAddress(c: Context): string | null {

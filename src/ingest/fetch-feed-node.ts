@@ -19,7 +19,9 @@ import {
   type FeedFetcher,
   type FetchLimits,
   type FetchOutcome,
+  type FetchSubject,
   type FetchTransport,
+  theSubject,
 } from './fetcher';
 
 export interface NodeFetcherOptions {
@@ -27,6 +29,8 @@ export interface NodeFetcherOptions {
   allowPrivateNetworks: boolean;
   limits?: Partial<FetchLimits>;
   now?: () => number;
+  /** What is fetched (default feeds): its name in failures, and the Accept header. */
+  subject?: FetchSubject;
   /** Which addresses may be connected to (default: the public internet only). Tests narrow it. */
   isAllowedAddress?: (address: string) => boolean;
   /** DNS resolution (default: the system resolver). Tests answer with chosen addresses. */
@@ -45,6 +49,8 @@ const brotli = promisify(zlib.brotliDecompress);
 export function createNodeFetcher(options: NodeFetcherOptions): FeedFetcher {
   const limits: FetchLimits = { ...DEFAULT_FETCH_LIMITS, ...options.limits };
   const now = options.now ?? Date.now;
+  const subject = options.subject ?? 'feed';
+  const The = theSubject(subject);
   const allowPrivate = options.allowPrivateNetworks;
   const isAllowed = options.isAllowedAddress ?? isPublicAddress;
   const resolve = options.lookup ?? dnsLookup;
@@ -76,6 +82,7 @@ export function createNodeFetcher(options: NodeFetcherOptions): FeedFetcher {
     limits,
     now,
     userAgent: userAgentFor(options.publicUrl),
+    subject,
     checkUrl,
     async exchange(target, headers, signal, use) {
       const response = await request(target, {
@@ -95,7 +102,7 @@ export function createNodeFetcher(options: NodeFetcherOptions): FeedFetcher {
         read: () => readBody(response.body, header('content-encoding')),
       });
     },
-    describeError: describeNetworkError,
+    describeError: (error) => describeNetworkError(error, subject),
   };
 
   function checkUrl(url: string): URL {
@@ -117,7 +124,7 @@ export function createNodeFetcher(options: NodeFetcherOptions): FeedFetcher {
       size += chunk.byteLength;
       if (size > limits.maxBodyBytes) {
         discard(stream);
-        throw new FetchAbort(tooLargeOutcome(limits.maxBodyBytes));
+        throw new FetchAbort(tooLargeOutcome(limits.maxBodyBytes, subject));
       }
       chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
     }
@@ -141,17 +148,17 @@ export function createNodeFetcher(options: NodeFetcherOptions): FeedFetcher {
       if (coding === '' || coding === 'identity') return raw;
     } catch (error) {
       if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError)
-        throw new FetchAbort(tooLargeOutcome(limits.maxBodyBytes));
+        throw new FetchAbort(tooLargeOutcome(limits.maxBodyBytes, subject));
       throw new FetchAbort({
         status: 'failed',
         temporary: true,
-        message: `The feed's compressed data is damaged (${coding || 'gzip'}).`,
+        message: `${The}'s compressed data is damaged (${coding || 'gzip'}).`,
       });
     }
     throw new FetchAbort({
       status: 'failed',
       temporary: false,
-      message: `The site compressed the feed with "${coding}", which Yesterday cannot read.`,
+      message: `The site compressed the ${subject} with "${coding}", which Yesterday cannot read.`,
     });
   }
 
@@ -169,29 +176,30 @@ function discard(body: { on(event: 'error', listener: () => void): unknown; dest
   body.destroy();
 }
 
-function describeNetworkError(error: unknown): FetchOutcome {
+function describeNetworkError(error: unknown, subject: FetchSubject): FetchOutcome {
+  const The = theSubject(subject);
   const found = findCause(error);
   const code = found.code ?? '';
   if (code === 'EBLOCKEDADDRESS') return blockedOutcome();
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NODATA') {
     return failedOutcome(
-      "The feed's host name could not be found (DNS lookup failed). Check the address for typos.",
+      `${The}'s host name could not be found (DNS lookup failed). Check the address for typos.`,
       code === 'EAI_AGAIN',
     );
   }
   if (code === 'ECONNREFUSED') return failedOutcome('The site refused the connection.', true);
   if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET')
-    return failedOutcome('The site closed the connection before the feed arrived.', true);
+    return failedOutcome(`The site closed the connection before the ${subject} arrived.`, true);
   if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT')
     return failedOutcome('The site did not answer the connection in time.', true);
   if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT')
-    return failedOutcome('The site stopped sending the feed part-way.', true);
+    return failedOutcome(`The site stopped sending the ${subject} part-way.`, true);
   if (code.startsWith('ERR_TLS') || /CERT|SSL|self.signed/i.test(code + found.message)) {
     return failedOutcome(`The site's security certificate could not be verified (${found.message}).`, true);
   }
   if (error instanceof undiciErrors.UndiciError)
-    return failedOutcome(`The feed could not be downloaded (${found.message}).`, true);
-  return failedOutcome(`The feed could not be downloaded (${found.message || 'network error'}).`, true);
+    return failedOutcome(`${The} could not be downloaded (${found.message}).`, true);
+  return failedOutcome(`${The} could not be downloaded (${found.message || 'network error'}).`, true);
 }
 
 function findCause(error: unknown): { code?: string; message: string } {

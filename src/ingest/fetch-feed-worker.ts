@@ -15,7 +15,9 @@ import {
   userAgentFor,
   type FeedFetcher,
   type FetchLimits,
+  type FetchSubject,
   type FetchTransport,
+  theSubject,
 } from './fetcher';
 
 export interface WorkerFetcherOptions {
@@ -23,6 +25,8 @@ export interface WorkerFetcherOptions {
   allowPrivateNetworks: boolean;
   limits?: Partial<FetchLimits>;
   now?: () => number;
+  /** What is fetched (default feeds): its name in failures, and the Accept header. */
+  subject?: FetchSubject;
   /** The platform's fetch (tests may pass their own). */
   fetch?: typeof fetch;
 }
@@ -32,6 +36,8 @@ const LOCAL_NAMES = /(^|\.)(localhost|local|internal|localdomain|home\.arpa)$/i;
 export function createWorkerFetcher(options: WorkerFetcherOptions): FeedFetcher {
   const limits: FetchLimits = { ...DEFAULT_FETCH_LIMITS, ...options.limits };
   const now = options.now ?? Date.now;
+  const subject = options.subject ?? 'feed';
+  const The = theSubject(subject);
   const platformFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const perHost = new Map<string, { active: number; waiting: (() => void)[] }>();
 
@@ -53,6 +59,7 @@ export function createWorkerFetcher(options: WorkerFetcherOptions): FeedFetcher 
     limits,
     now,
     userAgent: userAgentFor(options.publicUrl),
+    subject,
     checkUrl,
     // The host slot is held until the body is read: that is when the connection is free again.
     exchange: (target, headers, signal, use) =>
@@ -72,7 +79,7 @@ export function createWorkerFetcher(options: WorkerFetcherOptions): FeedFetcher 
       }),
     describeError: (error) =>
       failedOutcome(
-        `The feed could not be downloaded (${(error as Error)?.message || 'network error'}).`,
+        `${The} could not be downloaded (${(error as Error)?.message || 'network error'}).`,
         true,
       ),
   };
@@ -101,7 +108,7 @@ export function createWorkerFetcher(options: WorkerFetcherOptions): FeedFetcher 
         throw new FetchAbort({
           status: 'failed',
           temporary: true,
-          message: "The feed's compressed data is damaged (gzip).",
+          message: `${The}'s compressed data is damaged (gzip).`,
         });
       }
     }
@@ -118,7 +125,7 @@ export function createWorkerFetcher(options: WorkerFetcherOptions): FeedFetcher 
       size += value.byteLength;
       if (size > limits.maxBodyBytes) {
         await reader.cancel();
-        throw new FetchAbort(tooLargeOutcome(limits.maxBodyBytes));
+        throw new FetchAbort(tooLargeOutcome(limits.maxBodyBytes, subject));
       }
       chunks.push(value);
     }

@@ -25,6 +25,9 @@ export type FetchOutcome =
   | { status: 'not-modified'; maxAgeMs: number | undefined; movedTo: string | undefined }
   | { status: 'failed'; message: string; temporary: boolean; retryAfterMs?: number; httpStatus?: number };
 
+/** What a fetcher fetches: its failures name it ("The picture was not found"), and its Accept header asks for it. */
+export type FetchSubject = 'feed' | 'picture';
+
 export interface FeedFetcher {
   fetch(request: FetchRequest): Promise<FetchOutcome>;
   close(): Promise<void>;
@@ -53,6 +56,12 @@ export const MAX_CACHE_MS = 24 * 60 * 60_000;
 
 export const ACCEPT_FEEDS =
   'application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/feed+json, application/json;q=0.8, application/xml;q=0.7, text/xml;q=0.7, */*;q=0.1';
+export const ACCEPT_PICTURES = 'image/avif, image/webp, image/png, image/jpeg, image/*;q=0.8, */*;q=0.1';
+
+/** "The feed", "The picture". */
+export function theSubject(subject: FetchSubject = 'feed'): string {
+  return subject === 'feed' ? 'The feed' : 'The picture';
+}
 
 export function userAgentFor(publicUrl: string): string {
   return `Yesterday/0.1 (school district daily digest; +${publicUrl})`;
@@ -89,23 +98,27 @@ export function isPermanentRedirect(status: number): boolean {
 }
 
 /** A failure outcome for an HTTP status that is neither success, redirect nor 304. */
-export function httpFailure(status: number, retryAfterMs: number | undefined): FetchOutcome {
+export function httpFailure(
+  status: number,
+  retryAfterMs: number | undefined,
+  subject: FetchSubject = 'feed',
+): FetchOutcome {
   const base = { status: 'failed' as const, httpStatus: status };
+  const The = theSubject(subject);
   if (status === 404) {
     return {
       ...base,
       temporary: false,
-      message:
-        'The feed was not found (HTTP 404). The blog may have moved or been deleted; check the address.',
+      message: `${The} was not found (HTTP 404). The blog may have moved or been deleted; check the address.`,
     };
   }
   if (status === 410)
-    return { ...base, temporary: false, message: 'The feed has been removed for good (HTTP 410).' };
+    return { ...base, temporary: false, message: `${The} has been removed for good (HTTP 410).` };
   if (status === 401 || status === 403) {
     return {
       ...base,
       temporary: false,
-      message: `The feed is private or needs a login (HTTP ${status}). Ask the teacher for the public feed address.`,
+      message: `${The} is private or needs a login (HTTP ${status}). Ask the teacher for the public ${subject} address.`,
     };
   }
   if (status === 429) {
@@ -152,9 +165,9 @@ export function blockedOutcome(): FetchFailure {
   );
 }
 
-export function tooLargeOutcome(maxBodyBytes: number): FetchFailure {
+export function tooLargeOutcome(maxBodyBytes: number, subject: FetchSubject = 'feed'): FetchFailure {
   return failedOutcome(
-    `The feed is larger than ${Math.round(maxBodyBytes / 1024 / 1024)} MiB (after decompression), so it was not read.`,
+    `${theSubject(subject)} is larger than ${Math.round(maxBodyBytes / 1024 / 1024)} MiB (after decompression), so it was not read.`,
     false,
   );
 }
@@ -193,6 +206,7 @@ export interface FetchTransport {
   limits: FetchLimits;
   now(): number;
   userAgent: string;
+  subject?: FetchSubject;
   /** Parses and vets an address before each hop (throws FetchAbort to refuse it). */
   checkUrl(url: string): URL;
   /** Requests `target` and hands the response to `use` while the connection is held. */
@@ -230,7 +244,7 @@ export async function fetchFollowingRedirects(
     if (error instanceof FetchAbort) return error.outcome;
     if (controller.signal.aborted) {
       return failedOutcome(
-        `The feed took longer than ${limits.deadlineMs / 1000} seconds to download, so it was abandoned.`,
+        `${theSubject(transport.subject)} took longer than ${limits.deadlineMs / 1000} seconds to download, so it was abandoned.`,
         true,
       );
     }
@@ -248,7 +262,7 @@ async function follow(
   const { limits } = transport;
   const headers = {
     'user-agent': transport.userAgent,
-    accept: ACCEPT_FEEDS,
+    accept: transport.subject === 'picture' ? ACCEPT_PICTURES : ACCEPT_FEEDS,
     ...conditionalHeaders(feedRequest),
   };
   let url = feedRequest.url;
@@ -282,7 +296,11 @@ async function follow(
         }
         if (status !== 200) {
           await response.discard();
-          return httpFailure(status, parseRetryAfter(response.header('retry-after'), transport.now()));
+          return httpFailure(
+            status,
+            parseRetryAfter(response.header('retry-after'), transport.now()),
+            transport.subject,
+          );
         }
         return {
           status: 'fetched',

@@ -1,6 +1,7 @@
 // A digest with its entries, as every published form (page, feeds, embed, email) reads it, and the few
 // presentation helpers they share.
 import type { Database } from '../db/client';
+import { withPictures } from '../db/pictures';
 import {
   findDigest,
   listCorrections,
@@ -29,7 +30,7 @@ export async function loadPublishedDigest(db: Database, date: string): Promise<D
 export async function loadDigestContents(db: Database, digests: Digest[]): Promise<DigestContent[]> {
   const ids = digests.map((d) => d.id);
   const [entries, corrections, removals] = await Promise.all([
-    listEntries(db, ids),
+    listEntries(db, ids).then((listed) => withPictures(db, listed)),
     listCorrections(db, ids),
     listRemovals(db, ids),
   ]);

@@ -1,5 +1,7 @@
 // A digest as a self-contained HTML fragment, for feed readers (content:encoded, Atom content, JSON Feed).
 // Every string is escaped here; links are absolute so the fragment works wherever it is read.
+import type { DigestEntryWithItem } from '../db/digests';
+import { pictureView } from '../pictures/picture-view';
 import { escapeHtml } from '../text/escape';
 import { localDateOf } from '../time/zoned-time';
 import { digestTitle, formatLongDate, sourceNameOf, type DigestContent } from './digest-content';
@@ -26,9 +28,7 @@ export function renderDigestHtml(
     parts.push(
       `<h2><a href="${url}">${escapeHtml(entry.headline)}</a></h2>`,
       `<p><em>${escapeHtml(entry.item.schoolName)}</em></p>`,
-      entry.imageUrl
-        ? `<p><img src="${escapeHtml(entry.imageUrl)}" alt="${escapeHtml(entry.imageAlt ?? '')}"></p>`
-        : '',
+      pictureHtml(entry, site.publicUrl),
       entry.blurb ? `<p>${escapeHtml(entry.blurb)}</p>` : '',
       `<p><a href="${url}">Read the full post on ${escapeHtml(sourceNameOf(entry))}</a></p>`,
     );
@@ -38,4 +38,11 @@ export function renderDigestHtml(
 
 export function digestFeedTitle(content: DigestContent, siteTitle: string): string {
   return `${digestTitle(content.digest, siteTitle)}: ${formatLongDate(content.digest.date)}`;
+}
+
+/** The district's copy of an entry's picture, at the largest web size; nothing when there is no copy. */
+function pictureHtml(entry: DigestEntryWithItem, publicUrl: string): string {
+  const view = entry.picture && pictureView(entry.picture, publicUrl);
+  if (!view) return '';
+  return `<p><img src="${escapeHtml(view.src)}" width="${view.width}" height="${view.height}" alt="${escapeHtml(entry.imageAlt ?? '')}"></p>`;
 }

@@ -1,6 +1,7 @@
 // The published digests as syndication feeds: RSS 2.0, Atom 1.0 and JSON Feed 1.1, for the whole district or
 // one school. Each digest is one entry with a permanent id and its full HTML; a correction or a takedown keeps
 // the id and moves the updated time, so readers replace what they showed.
+import { leadPicture } from '../pictures/picture-view';
 import { escapeXml } from '../text/clean-text';
 import { changedAt, type DigestContent } from './digest-content';
 import { digestFeedTitle, renderDigestHtml } from './digest-html';
@@ -54,6 +55,24 @@ export function lastChange(contents: DigestContent[]): number | undefined {
   return latest > 0 ? latest : undefined;
 }
 
+/** The digest's lead picture (the district's copy) as an enclosure and Media RSS, for readers that show one. */
+function rssPicture(content: DigestContent, site: FeedSite): string[] {
+  const lead = leadPicture(content.entries, site.publicUrl);
+  if (!lead) return [];
+  return [
+    `<enclosure url="${x(lead.src)}" length="${lead.length}" type="${x(lead.type)}"/>`,
+    `<media:content url="${x(lead.src)}" medium="image" type="${x(lead.type)}" width="${lead.width}" height="${lead.height}">`,
+    lead.alt ? `<media:description type="plain">${x(lead.alt)}</media:description>` : '',
+    '</media:content>',
+  ];
+}
+
+function atomPicture(content: DigestContent, site: FeedSite): string[] {
+  const lead = leadPicture(content.entries, site.publicUrl);
+  if (!lead) return [];
+  return [`<link rel="enclosure" type="${x(lead.type)}" length="${lead.length}" href="${x(lead.src)}"/>`];
+}
+
 /** RSS 2.0 with content:encoded and atom:link rel="self". */
 export function renderRss(contents: DigestContent[], site: FeedSite, scope: FeedScope): string {
   const updated = lastChange(contents);
@@ -67,12 +86,13 @@ export function renderRss(contents: DigestContent[], site: FeedSite, scope: Feed
       `<pubDate>${new Date(content.digest.publishedAt ?? 0).toUTCString()}</pubDate>`,
       `<description>${x(summaryOf(content))}</description>`,
       `<content:encoded>${x(renderDigestHtml(content, site))}</content:encoded>`,
+      ...rssPicture(content, site),
       '</item>',
     ].join('');
   });
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
-    '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:atom="http://www.w3.org/2005/Atom">',
+    '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/">',
     '<channel>',
     `<title>${x(feedTitle(site, scope))}</title>`,
     `<link>${x(site.publicUrl + scope.pagePath)}</link>`,
@@ -108,6 +128,7 @@ export function renderAtom(contents: DigestContent[], site: FeedSite, scope: Fee
       `<updated>${iso(changedAt(content))}</updated>`,
       `<summary>${x(summaryOf(content))}</summary>`,
       `<content type="html">${x(renderDigestHtml(content, site))}</content>`,
+      ...atomPicture(content, site),
       '</entry>',
     ].join('');
   });
@@ -147,7 +168,7 @@ export function renderJsonFeed(contents: DigestContent[], site: FeedSite, scope:
     authors: [{ name: site.districtName, url: `${site.publicUrl}/` }],
     items: contents.map((content) => {
       const { url, id } = entryIds(content, site, scope);
-      const image = content.entries.find((e) => e.imageUrl)?.imageUrl;
+      const image = leadPicture(content.entries, site.publicUrl)?.src;
       return {
         id,
         url,

@@ -1,5 +1,6 @@
 // /api/v1: everything the desk does, for programs, with a bearer token (`npx yesterday token:create`). The same
 // desk service answers, so roles, checks and conflicts are the desk's. Errors: { error: { code, message } }.
+import { pictureView } from '../pictures/picture-view';
 import { DISK_FULL_MESSAGE, isDiskFull } from '../db/storage-errors';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -17,6 +18,7 @@ import {
   publishDesk,
   saveDesk,
   takeDownEntry,
+  takeDownEntryPicture,
   unpublishDesk,
   type DeskActor,
   type DeskState,
@@ -81,7 +83,20 @@ function findingJson(finding: Finding) {
   };
 }
 
-function digestJson(state: DeskState) {
+/** The published copy of an entry's picture, or null when it has none (yet). */
+function imageJson(entry: DeskState['entries'][number], publicUrl: string) {
+  const view = entry.picture && pictureView(entry.picture, publicUrl);
+  if (!view) return null;
+  return {
+    src: view.src,
+    width: view.width,
+    height: view.height,
+    alt: entry.imageAlt ?? '',
+    sizes: view.sizes.map(({ url, width, type }) => ({ url, width, type })),
+  };
+}
+
+function digestJson(state: DeskState, publicUrl: string) {
   return {
     date: state.date,
     status: state.digest?.status ?? 'empty',
@@ -97,6 +112,7 @@ function digestJson(state: DeskState) {
       blurb: e.blurb,
       image_url: e.imageUrl,
       image_alt: e.imageAlt,
+      image: imageJson(e, publicUrl),
       school: e.item.schoolName,
     })),
     findings: state.findings.map(findingJson),
@@ -190,7 +206,9 @@ export function apiRoutes(deps: AppDeps) {
         {
           error: { code: error.code, message: error.message },
           ...(error.details.findings ? { findings: error.details.findings.map(findingJson) } : {}),
-          ...(error.details.current ? { current: digestJson(error.details.current) } : {}),
+          ...(error.details.current
+            ? { current: digestJson(error.details.current, deps.config.publicUrl) }
+            : {}),
         },
         error.status,
       );
@@ -282,12 +300,16 @@ export function apiRoutes(deps: AppDeps) {
     });
   });
 
-  app.get('/digests/:date', async (c) => c.json(digestJson(await loadDesk(desk, dateParam(c)))));
+  app.get('/digests/:date', async (c) =>
+    c.json(digestJson(await loadDesk(desk, dateParam(c)), deps.config.publicUrl)),
+  );
 
   app.put('/digests/:date', async (c) => {
     const date = dateParam(c);
     const body = await json<Record<string, unknown>>(c);
-    return c.json(digestJson(await saveDesk(desk, c.get('actor'), date, draftOf(body))));
+    return c.json(
+      digestJson(await saveDesk(desk, c.get('actor'), date, draftOf(body)), deps.config.publicUrl),
+    );
   });
 
   app.post('/digests/:date/publish', async (c) => {
@@ -299,7 +321,11 @@ export function apiRoutes(deps: AppDeps) {
       date,
       typeof body.version === 'number' ? body.version : undefined,
     );
-    return c.json({ published: true, queued_emails: queued, digest: digestJson(await loadDesk(desk, date)) });
+    return c.json({
+      published: true,
+      queued_emails: queued,
+      digest: digestJson(await loadDesk(desk, date), deps.config.publicUrl),
+    });
   });
 
   app.post('/digests/:date/corrections', async (c) => {
@@ -313,7 +339,11 @@ export function apiRoutes(deps: AppDeps) {
       note: body.note,
       email: body.email === true,
     });
-    return c.json({ corrected: true, queued_emails: emails, digest: digestJson(await loadDesk(desk, date)) });
+    return c.json({
+      corrected: true,
+      queued_emails: emails,
+      digest: digestJson(await loadDesk(desk, date), deps.config.publicUrl),
+    });
   });
 
   app.post('/digests/:date/entries/:item{[0-9]+}/takedown', async (c) => {
@@ -331,7 +361,19 @@ export function apiRoutes(deps: AppDeps) {
     return c.json({
       taken_down: true,
       digest_taken_down: digestTakenDown,
-      digest: digestJson(await loadDesk(desk, date)),
+      digest: digestJson(await loadDesk(desk, date), deps.config.publicUrl),
+    });
+  });
+
+  app.post('/digests/:date/entries/:item{[0-9]+}/picture/takedown', async (c) => {
+    const date = dateParam(c);
+    const body = await json<{ reason?: unknown }>(c);
+    if (typeof body.reason !== 'string')
+      throw apiError(422, 'invalid', 'Give "reason": why the picture is taken down (kept in the audit log).');
+    await takeDownEntryPicture(desk, c.get('actor'), date, Number(c.req.param('item')), body.reason);
+    return c.json({
+      taken_down: true,
+      digest: digestJson(await loadDesk(desk, date), deps.config.publicUrl),
     });
   });
 
@@ -341,13 +383,13 @@ export function apiRoutes(deps: AppDeps) {
     if (typeof body.reason !== 'string')
       throw apiError(422, 'invalid', 'Give "reason": why the digest is taken down (kept in the audit log).');
     await unpublishDesk(desk, c.get('actor'), date, body.reason);
-    return c.json(digestJson(await loadDesk(desk, date)));
+    return c.json(digestJson(await loadDesk(desk, date), deps.config.publicUrl));
   });
 
   app.post('/digests/:date/ready', async (c) => {
     const date = dateParam(c);
     await markReady(desk, c.get('actor'), date);
-    return c.json(digestJson(await loadDesk(desk, date)));
+    return c.json(digestJson(await loadDesk(desk, date), deps.config.publicUrl));
   });
 
   app.post('/digests/:date/findings/resolve', async (c) => {
@@ -373,6 +415,7 @@ export function apiRoutes(deps: AppDeps) {
           kind: body.kind,
           reason: body.reason,
         }),
+        deps.config.publicUrl,
       ),
     );
   });

@@ -1,6 +1,7 @@
 // One digest as an article: date, intro, a correction note if any, and its entries as cards.
 import { formatLongDate, sourceNameOf, type DigestContent } from '../publish/digest-content';
 import { localDateOf } from '../time/zoned-time';
+import { Picture } from './picture';
 
 export function DigestArticle(props: {
   content: DigestContent;
@@ -45,14 +46,12 @@ export function DigestArticle(props: {
                 <a href={entry.item.url ?? '#'}>{entry.headline}</a>
               </h3>
             )}
-            {entry.imageUrl ? (
+            {entry.picture ? (
               <figure>
-                <img
-                  src={entry.imageUrl}
+                <Picture
+                  picture={entry.picture}
                   alt={entry.imageAlt ?? ''}
-                  loading="lazy"
-                  decoding="async"
-                  referrerpolicy="no-referrer"
+                  sizes="(min-width: 48rem) 42rem, 92vw"
                 />
               </figure>
             ) : null}

@@ -20,7 +20,7 @@ a { color: #1d4e89; text-underline-offset: .15em; }
 .posts { list-style: none; margin: .5rem 0 0; padding: 0; }
 .post { display: flex; gap: .8rem; padding: .7rem 0; border-top: 1px solid #eee9df; }
 .post:first-child { border-top: 0; }
-.post img { width: 88px; height: 66px; object-fit: cover; border-radius: 6px; flex: none; background: #eee9df; }
+.post img { width: 88px; height: auto; max-height: 88px; object-fit: contain; border-radius: 6px; flex: none; }
 .post .school { margin: 0; font-size: .72rem; font-weight: 700; letter-spacing: .06em; text-transform: uppercase; color: #8a4b08; }
 .post h3 { margin: .1rem 0 .15rem; font-size: 1rem; line-height: 1.35; }
 .post h3 a { color: #1c2430; text-decoration: none; }

@@ -1,5 +1,6 @@
 // /embed: the latest digest (or the latest few, or one date, or one school's slice) in a compact card made
 // to sit in an iframe on the district's site. Links open in a new tab; the frame reports its height.
+import { Picture } from './picture';
 import type { Child } from 'hono/jsx';
 import { formatLongDate, sourceNameOf, type DigestContent } from '../publish/digest-content';
 import { assetUrl } from './assets';
@@ -44,16 +45,7 @@ export function EmbedPage(props: {
               <ul class="posts">
                 {entries.map((entry) => (
                   <li class="post">
-                    {entry.imageUrl ? (
-                      <img
-                        src={entry.imageUrl}
-                        alt={entry.imageAlt ?? ''}
-                        loading="lazy"
-                        referrerpolicy="no-referrer"
-                        width="88"
-                        height="66"
-                      />
-                    ) : null}
+                    <Picture picture={entry.picture} alt={entry.imageAlt ?? ''} sizes="88px" />
                     <div>
                       <p class="school">{entry.item.schoolName}</p>
                       <h3>

@@ -13,7 +13,7 @@ export interface SiteInfo {
 /** How a shared link previews (OpenGraph, Twitter cards). */
 export interface SharePreview {
   type: 'website' | 'article';
-  image?: { url: string; alt: string };
+  image?: { url: string; alt: string; width?: number; height?: number };
   publishedAt?: number;
   modifiedAt?: number;
 }
@@ -80,6 +80,8 @@ export function PublicLayout({
         {description ? <meta property="og:description" content={description} /> : null}
         {image ? <meta property="og:image" content={image.url} /> : null}
         {image ? <meta property="og:image:alt" content={image.alt} /> : null}
+        {image?.width ? <meta property="og:image:width" content={String(image.width)} /> : null}
+        {image?.height ? <meta property="og:image:height" content={String(image.height)} /> : null}
         {share?.publishedAt ? (
           <meta property="article:published_time" content={iso(share.publishedAt)} />
         ) : null}

@@ -1,4 +1,5 @@
 // The digest blog's pages: the latest digests, one digest, and the archive by month.
+import { leadPicture } from '../pictures/picture-view';
 import type { Digest } from '../db/digests';
 import { changedAt, formatLongDate, type DigestContent } from '../publish/digest-content';
 import type { School } from '../db/schools';
@@ -56,7 +57,7 @@ export function DigestPage(props: { site: SiteInfo; content: DigestContent; time
   const title = digest.title.trim()
     ? `${digest.title.trim()}: ${formatLongDate(digest.date)}`
     : formatLongDate(digest.date);
-  const pictured = entries.find((e) => e.imageUrl);
+  const pictured = leadPicture(entries, props.site.publicUrl);
   const url = `${props.site.publicUrl}/digests/${digest.date}`;
   return (
     <PublicLayout
@@ -65,7 +66,9 @@ export function DigestPage(props: { site: SiteInfo; content: DigestContent; time
       path={`/digests/${digest.date}`}
       share={{
         type: 'article',
-        image: pictured ? { url: pictured.imageUrl!, alt: pictured.imageAlt ?? '' } : undefined,
+        image: pictured
+          ? { url: pictured.src, alt: pictured.alt, width: pictured.width, height: pictured.height }
+          : undefined,
         publishedAt: digest.publishedAt ?? undefined,
         modifiedAt: changedAt(props.content),
       }}

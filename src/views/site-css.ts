@@ -42,7 +42,7 @@ main.wrap { padding-top: 2.25rem; padding-bottom: 3rem; }
 .entry h2 a, .entry h3 a { color: var(--ink); text-decoration: none; }
 .entry h2 a:hover, .entry h3 a:hover { text-decoration: underline; }
 .entry figure { margin: .5rem 0 .9rem; }
-.entry figure img { display: block; width: 100%; border-radius: 8px; aspect-ratio: 16 / 10; object-fit: cover; background: #eee9df; }
+.entry figure img { display: block; width: auto; height: auto; max-width: 100%; max-height: 34rem; margin: 0 auto; border-radius: 8px; background: #eee9df; }
 .entry p { margin: .4rem 0; }
 .entry .credit { color: var(--muted); font-size: .92rem; margin-top: .8rem; }
 .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 2rem; }

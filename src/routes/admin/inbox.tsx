@@ -14,6 +14,7 @@ import {
   saveDesk,
   submitForReview,
   takeDownEntry,
+  takeDownEntryPicture,
   unpublishDesk,
   type DeskActor,
   type DeskState,
@@ -351,6 +352,25 @@ export function inboxRoutes(deps: AppDeps) {
         digestTakenDown
           ? 'The post is taken down, and with it the digest, since nothing else was left in it.'
           : 'The post is taken down from the page, the feeds, the embed and every email not sent yet.',
+      );
+    }),
+  );
+
+  app.post(
+    `/${DAY}/entries/${ITEM}/picture-takedown`,
+    act(async (c, request) => {
+      const itemId = itemOf(c);
+      await takeDownEntryPicture(
+        desk,
+        request.actor,
+        request.date,
+        itemId,
+        field(request.form, `picture_takedown_reason_${itemId}`, 2000),
+      );
+      return done(
+        c,
+        request.date,
+        'The picture is taken down everywhere: the page, the feeds, the embed and emails already delivered no longer show it.',
       );
     }),
   );

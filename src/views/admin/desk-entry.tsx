@@ -28,7 +28,13 @@ const KIND_LABELS: Record<string, string> = {
   'missing-alt-text': 'Missing alt text',
   'unauthorized-source': 'Unauthorized account',
   'outside-day': 'Another day',
+  'picture-unavailable': 'Picture not copied',
 };
+
+/** A picture that could not be copied has nothing to publish: it is resolved by choosing another or none. */
+function overridable(kind: string): boolean {
+  return kind !== 'picture-unavailable';
+}
 
 export function EntryCard({
   date,
@@ -133,18 +139,42 @@ export function EntryCard({
         </>
       )}
       {readOnly ? null : published ? (
-        <details class="takedown">
-          <summary>Take this post down…</summary>
-          <p class="hint">
-            It disappears at once from the page, the feeds, the embed and every email not sent yet. Readers
-            see that a post was removed, not which or why.
-          </p>
-          <label for={`takedown-${id}`}>Why (kept in the audit log)</label>
-          <textarea id={`takedown-${id}`} name={`takedown_reason_${id}`} maxlength={500}></textarea>
-          <button type="submit" formaction={deskAction(date, `entries/${id}/takedown`)} class="danger">
-            Take it down
-          </button>
-        </details>
+        <>
+          <details class="takedown">
+            <summary>Take this post down…</summary>
+            <p class="hint">
+              It disappears at once from the page, the feeds, the embed and every email not sent yet. Readers
+              see that a post was removed, not which or why.
+            </p>
+            <label for={`takedown-${id}`}>Why (kept in the audit log)</label>
+            <textarea id={`takedown-${id}`} name={`takedown_reason_${id}`} maxlength={500}></textarea>
+            <button type="submit" formaction={deskAction(date, `entries/${id}/takedown`)} class="danger">
+              Take it down
+            </button>
+          </details>
+          {entry.picture ? (
+            <details class="takedown">
+              <summary>Take only the picture down…</summary>
+              <p class="hint">
+                The post stays. Its picture is deleted in every size and disappears from the page, the feeds,
+                the embed, link previews and emails already delivered, the next time they are opened.
+              </p>
+              <label for={`picture-takedown-${id}`}>Why (kept in the audit log)</label>
+              <textarea
+                id={`picture-takedown-${id}`}
+                name={`picture_takedown_reason_${id}`}
+                maxlength={500}
+              ></textarea>
+              <button
+                type="submit"
+                formaction={deskAction(date, `entries/${id}/picture-takedown`)}
+                class="danger"
+              >
+                Take the picture down
+              </button>
+            </details>
+          ) : null}
+        </>
       ) : (
         <div class="actions entry-actions">
           <button
@@ -201,7 +231,7 @@ export function FindingList({
           {finding.message}
           {finding.override ? (
             <p class="small muted">Recorded as fine: “{finding.override.reason}”</p>
-          ) : canOverride ? (
+          ) : canOverride && overridable(finding.kind) ? (
             <details>
               <summary>Record why this is fine</summary>
               <label for={`reason-${itemId}-${finding.kind}`}>Reason (kept in the audit log)</label>

@@ -1,0 +1,177 @@
+// Storage for the district's copies of pictures (schema.ts: pictures, picture_files).
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { MadePicture, PictureFile } from '../pictures/picture-types';
+import { auditStatement, type Actor } from './audit';
+import type { Database } from './client';
+import { inList } from './in-list';
+import { pictureFiles, pictures } from './schema';
+import { touchPublicStatement } from './site-state';
+
+export type Picture = typeof pictures.$inferSelect;
+export type StoredFile = Omit<typeof pictureFiles.$inferSelect, 'bytes'>;
+
+/** A ready copy with the sizes it is served in. */
+export interface StoredPicture {
+  key: string;
+  width: number;
+  height: number;
+  files: StoredFile[];
+}
+
+export async function findPictures(db: Database, urls: string[]): Promise<Map<string, Picture>> {
+  if (!urls.length) return new Map();
+  const rows = await db.orm.select().from(pictures).where(inList(pictures.sourceUrl, urls)).all();
+  return new Map(rows.map((row) => [row.sourceUrl, row]));
+}
+
+/** The ready copies of these addresses, with their sizes. */
+export async function findStoredPictures(db: Database, urls: string[]): Promise<Map<string, StoredPicture>> {
+  const rows = [...(await findPictures(db, urls)).values()].filter((p) => p.state === 'ready' && p.key);
+  const keys = [...new Set(rows.map((p) => p.key!))];
+  if (!keys.length) return new Map();
+  const files = await db.orm
+    .select({
+      name: pictureFiles.name,
+      key: pictureFiles.key,
+      purpose: pictureFiles.purpose,
+      type: pictureFiles.type,
+      width: pictureFiles.width,
+      height: pictureFiles.height,
+      size: pictureFiles.size,
+      removedAt: pictureFiles.removedAt,
+    })
+    .from(pictureFiles)
+    .where(and(inList(pictureFiles.key, keys), isNull(pictureFiles.removedAt)))
+    .all();
+  const stored = new Map<string, StoredPicture>();
+  for (const row of rows) {
+    const own = files.filter((f) => f.key === row.key).sort((a, b) => a.width - b.width);
+    if (own.length)
+      stored.set(row.sourceUrl, { key: row.key!, width: row.width!, height: row.height!, files: own });
+  }
+  return stored;
+}
+
+/**
+ * Records a copy made from `url`: its sizes (with their bytes when they live in the database) and the picture
+ * row, in one batch. A copy of the same bytes made earlier from another address keeps its files; a copy that
+ * was taken down stays down (the address is recorded as removed).
+ */
+export async function storePicture(
+  db: Database,
+  url: string,
+  made: MadePicture,
+  bytesInDatabase: boolean,
+  now: number,
+): Promise<void> {
+  const removedBefore = await db.orm
+    .select({ at: pictureFiles.removedAt })
+    .from(pictureFiles)
+    .where(and(eq(pictureFiles.key, made.key), sql`${pictureFiles.removedAt} is not null`))
+    .get();
+  const state = removedBefore ? ('removed' as const) : ('ready' as const);
+  const row = {
+    sourceUrl: url,
+    state,
+    reason: null,
+    key: made.key,
+    width: made.width,
+    height: made.height,
+    fetchedAt: now,
+    removedAt: removedBefore?.at ?? null,
+  };
+  await db.batch([
+    ...(removedBefore
+      ? []
+      : made.files.map((file) =>
+          db.orm
+            .insert(pictureFiles)
+            .values(fileRow(made.key, file, bytesInDatabase))
+            .onConflictDoNothing(),
+        )),
+    db.orm.insert(pictures).values(row).onConflictDoUpdate({ target: pictures.sourceUrl, set: row }),
+    touchPublicStatement(db),
+  ]);
+}
+
+function fileRow(key: string, file: PictureFile, bytesInDatabase: boolean) {
+  return {
+    name: file.name,
+    key,
+    purpose: file.purpose,
+    type: file.type,
+    width: file.width,
+    height: file.height,
+    size: file.bytes.byteLength,
+    bytes: bytesInDatabase
+      ? Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength)
+      : null,
+  };
+}
+
+/** Records why the picture at `url` could not be copied (it is tried again at the next save). */
+export async function storePictureFailure(db: Database, url: string, reason: string, now: number) {
+  const row = { sourceUrl: url, state: 'failed' as const, reason, key: null, fetchedAt: now };
+  await db.orm
+    .insert(pictures)
+    .values(row)
+    .onConflictDoUpdate({ target: pictures.sourceUrl, set: row, where: sql`${pictures.state} = 'failed'` });
+}
+
+/** One size, for /media: its bytes (when kept in the database), or that it was taken down. */
+export async function findPictureFile(
+  db: Database,
+  name: string,
+): Promise<(StoredFile & { bytes: Uint8Array | null }) | undefined> {
+  return db.orm.select().from(pictureFiles).where(eq(pictureFiles.name, name)).get();
+}
+
+/**
+ * Takes a copy down everywhere: every size loses its bytes and answers 410 from now on, every address it was
+ * copied from is marked removed, and the audit log says who and why. Returns the names of the sizes, so bytes
+ * kept elsewhere (R2) can be deleted too.
+ */
+export async function removePicture(
+  db: Database,
+  key: string,
+  actor: Actor,
+  details: Record<string, unknown>,
+  now: number,
+): Promise<string[]> {
+  const names = await db.orm
+    .select({ name: pictureFiles.name })
+    .from(pictureFiles)
+    .where(eq(pictureFiles.key, key))
+    .all();
+  await db.batch([
+    db.orm
+      .update(pictureFiles)
+      .set({ bytes: null, removedAt: now })
+      .where(and(eq(pictureFiles.key, key), isNull(pictureFiles.removedAt))),
+    db.orm
+      .update(pictures)
+      .set({ state: 'removed', removedAt: now })
+      .where(and(eq(pictures.key, key), isNull(pictures.removedAt))),
+    auditStatement(
+      db,
+      actor,
+      { action: 'picture.takedown', subjectType: 'picture', subjectId: key, details },
+      now,
+    ),
+    touchPublicStatement(db),
+  ]);
+  return names.map((n) => n.name);
+}
+
+/** Each entry with the ready copy of its picture, if there is one. */
+export async function withPictures<T extends { imageUrl: string | null }>(
+  db: Database,
+  entries: T[],
+): Promise<(T & { picture?: StoredPicture })[]> {
+  const urls = entries.flatMap((e) => (e.imageUrl ? [e.imageUrl] : []));
+  const stored = await findStoredPictures(db, urls);
+  return entries.map((e) => {
+    const picture = e.imageUrl ? stored.get(e.imageUrl) : undefined;
+    return picture ? { ...e, picture } : e;
+  });
+}

@@ -1,0 +1,136 @@
+// Pictures on a server: sharp (libvips) decodes the original once per size, turns it upright by its EXIF
+// orientation, and writes sizes that carry no metadata at all (sharp writes none unless asked: no EXIF with
+// its GPS position, no XMP, IPTC, maker notes or comments; colours are converted to sRGB first).
+import sharp from 'sharp';
+import {
+  EMAIL_MAX_BYTES,
+  EMAIL_WIDTH,
+  fileName,
+  MAX_PIXELS,
+  pictureKey,
+  webWidthsFor,
+  type MadePicture,
+  type PictureFile,
+  type PictureMaker,
+} from './picture-types';
+
+/**
+ * Formats read (AVIF is 'heif' with AV1 inside); the first frame of an animated GIF or WebP is kept, as email
+ * clients show no other.
+ */
+const READABLE = new Set(['jpeg', 'png', 'webp', 'gif', 'heif', 'tiff']);
+/** ISO-BMFF brands of HEIC (HEVC inside), which sharp's own libvips cannot decode. */
+const HEIC_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'hevm', 'hevs']);
+const SECONDS_PER_PICTURE = 30;
+
+export function createSharpPictureMaker(): PictureMaker {
+  // libvips' own cache holds decoded tiles of pictures already written; each original is read once here.
+  sharp.cache(false);
+  return {
+    async make(bytes) {
+      if (isHeic(bytes)) return { error: HEIC };
+      let meta: sharp.Metadata;
+      try {
+        // The header alone: sharp's own pixel limit would refuse a bomb here without saying why.
+        meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+      } catch {
+        return { error: 'The file is not a picture Yesterday can read (JPEG, PNG, WebP, GIF or AVIF).' };
+      }
+      const refused = refusal(meta);
+      if (refused) return { error: refused };
+      // Orientations 5–8 turn the picture a quarter: its upright width is the stored height.
+      const turned = (meta.orientation ?? 1) >= 5;
+      const width = turned ? meta.height : meta.width;
+      const height = turned ? meta.width : meta.height;
+      const key = await pictureKey(bytes);
+      const upright = () =>
+        sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error' })
+          .timeout({ seconds: SECONDS_PER_PICTURE })
+          .rotate()
+          // A transparent PNG on white, as it would sit on the page, not on JPEG's black.
+          .flatten({ background: '#ffffff' });
+      try {
+        const files: PictureFile[] = [];
+        for (const w of webWidthsFor(width)) {
+          const webp = await upright()
+            .resize({ width: w })
+            .webp({ quality: 78 })
+            .toBuffer({ resolveWithObject: true });
+          files.push(fileOf(key, 'web', 'image/webp', webp));
+          const jpeg = await upright()
+            .resize({ width: w })
+            .jpeg({ quality: 80, mozjpeg: true })
+            .toBuffer({ resolveWithObject: true });
+          files.push(fileOf(key, 'fallback', 'image/jpeg', jpeg));
+        }
+        files.push(
+          fileOf(key, 'email', 'image/jpeg', await emailSize(upright, Math.min(width, EMAIL_WIDTH))),
+        );
+        return { key, width, height, files } satisfies MadePicture;
+      } catch (error) {
+        return { error: failure(error) };
+      }
+    },
+  };
+}
+
+/** The email's JPEG, at the lowest quality step that keeps it under the size a parent's inbox should carry. */
+async function emailSize(upright: () => sharp.Sharp, width: number) {
+  let made: { data: Buffer; info: sharp.OutputInfo } | undefined;
+  for (const quality of [78, 68, 58, 48]) {
+    made = await upright()
+      .resize({ width })
+      .jpeg({ quality, mozjpeg: true })
+      .toBuffer({ resolveWithObject: true });
+    if (made.data.length <= EMAIL_MAX_BYTES) break;
+  }
+  return made!;
+}
+
+function fileOf(
+  key: string,
+  purpose: PictureFile['purpose'],
+  type: PictureFile['type'],
+  made: { data: Buffer; info: sharp.OutputInfo },
+): PictureFile {
+  return {
+    name: fileName(key, purpose, made.info.width, type),
+    purpose,
+    type,
+    width: made.info.width,
+    height: made.info.height,
+    bytes: new Uint8Array(made.data.buffer, made.data.byteOffset, made.data.byteLength),
+  };
+}
+
+const HEIC =
+  'The picture is in HEIC, the iPhone format, which Yesterday cannot convert. Choose another picture, or ask the teacher to post it as JPEG (iPhone: Settings → Camera → Formats → Most Compatible).';
+
+/** An HEIC file, by its first box: `ftyp` and an HEVC brand. */
+function isHeic(bytes: Uint8Array): boolean {
+  const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
+  return bytes.length >= 12 && ascii(4, 8) === 'ftyp' && HEIC_BRANDS.has(ascii(8, 12));
+}
+
+function refusal(meta: sharp.Metadata): string | undefined {
+  if (meta.format === 'heif' && meta.compression !== 'av1') return HEIC;
+  if (meta.format === 'svg') {
+    return 'The picture is an SVG drawing, which could load other files when shown; Yesterday only copies photographs and bitmaps. Choose another picture.';
+  }
+  if (!meta.format || !READABLE.has(meta.format)) {
+    return `The file is a ${meta.format ?? 'kind of'} file, not a picture Yesterday can read (JPEG, PNG, WebP, GIF or AVIF).`;
+  }
+  if (!meta.width || !meta.height) return 'The picture has no size, so it cannot be read.';
+  const pixels = meta.width * meta.height;
+  if (pixels > MAX_PIXELS) {
+    return `The picture is ${Math.round(pixels / 1e6)} megapixels; Yesterday copies pictures up to ${MAX_PIXELS / 1e6} megapixels. Choose another picture, or ask for a smaller copy.`;
+  }
+  return undefined;
+}
+
+function failure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/timeout/i.test(message))
+    return `The picture took longer than ${SECONDS_PER_PICTURE} seconds to convert, so it was abandoned. Choose another picture.`;
+  return 'The picture is damaged or cut off and cannot be read completely. Choose another picture.';
+}

@@ -1,0 +1,75 @@
+// What a picture becomes once Yesterday keeps it: the sizes it is served in, and the parts a runtime supplies
+// (Node: sharp and SQLite; Workers: a re-encode in workerd and R2).
+
+/** Widths for pages, feeds and the embed; a picture narrower than one is kept at its own width. */
+export const WEB_WIDTHS = [640, 1280] as const;
+/** The email's picture: 600 CSS pixels at 2×, JPEG, kept under EMAIL_MAX_BYTES where quality allows. */
+export const EMAIL_WIDTH = 1200;
+export const EMAIL_MAX_BYTES = 200 * 1024;
+/** Larger pictures are refused before they are decoded (a 50-megapixel photo, a decompression bomb). */
+export const MAX_PIXELS = 40_000_000;
+/** Largest download accepted for one picture. */
+export const MAX_PICTURE_BYTES = 25 * 1024 * 1024;
+
+export type PicturePurpose = 'web' | 'fallback' | 'email';
+
+export interface PictureFile {
+  name: string;
+  purpose: PicturePurpose;
+  type: 'image/webp' | 'image/jpeg' | 'image/png';
+  width: number;
+  height: number;
+  bytes: Uint8Array;
+}
+
+export interface MadePicture {
+  /** Names the copy: a hash of the original bytes. */
+  key: string;
+  /** The upright size of the original. */
+  width: number;
+  height: number;
+  files: PictureFile[];
+}
+
+/** Turns an original's bytes into clean sizes, or says in a sentence why it cannot. */
+export interface PictureMaker {
+  make(bytes: Uint8Array): Promise<MadePicture | { error: string }>;
+}
+
+/** Where the sizes' bytes are kept. */
+export interface PictureBytes {
+  /** True when the bytes live in the database (picture_files.bytes), so storing rows stores them too. */
+  readonly inDatabase: boolean;
+  put(file: PictureFile): Promise<void>;
+  get(name: string): Promise<Uint8Array | undefined>;
+  delete(names: string[]): Promise<void>;
+}
+
+export const EXTENSIONS: Record<PictureFile['type'], string> = {
+  'image/webp': 'webp',
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+};
+
+export const TYPES_BY_EXTENSION: Record<string, PictureFile['type']> = {
+  webp: 'image/webp',
+  jpg: 'image/jpeg',
+  png: 'image/png',
+};
+
+/** `key-640.webp`, `key-email.jpg`: names that change whenever the bytes could. */
+export function fileName(key: string, purpose: PicturePurpose, width: number, type: PictureFile['type']) {
+  return `${key}-${purpose === 'email' ? 'email' : width}.${EXTENSIONS[type]}`;
+}
+
+/** The first 20 hex digits of the SHA-256 of the bytes. */
+export async function pictureKey(bytes: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  return Array.from(digest.subarray(0, 10), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The web widths a picture of this width gets: the standard ones below it, then its own (at most the largest). */
+export function webWidthsFor(width: number): number[] {
+  const largest = Math.min(width, WEB_WIDTHS[WEB_WIDTHS.length - 1]!);
+  return [...WEB_WIDTHS.filter((w) => w < largest), largest];
+}

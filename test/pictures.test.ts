@@ -1,0 +1,302 @@
+// Pictures on the district's own address: chosen pictures are copied from a real HTTP server on 127.0.0.1,
+// cleaned and sized with sharp, served under /media/, referenced everywhere a digest is read instead of the
+// original, refused with a sentence when they cannot be read, taken down with 410 Gone, and kept in backups.
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import exifr from 'exifr';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiToken } from '../src/auth/api-tokens';
+import {
+  deskDepsOf,
+  loadDesk,
+  publishDesk,
+  saveDesk,
+  takeDownEntry,
+  takeDownEntryPicture,
+  type DeskActor,
+} from '../src/curate/desk';
+import { cliActor, listAudit } from '../src/db/audit';
+import { listItemsPublishedBetween } from '../src/db/items';
+import { createSharpPictureMaker } from '../src/pictures/make-picture-sharp';
+import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
+import { serveBody, startTestServer, type TestServer } from './http-server';
+import {
+  animatedGif,
+  fiftyMegapixels,
+  heicPhoto,
+  phonePhoto,
+  pngBomb,
+  transparentPng,
+  truncatedJpeg,
+  webpPhoto,
+} from './photos';
+import { addUser, startTestApp, type TestApp } from './test-app';
+
+const NOON_20 = Date.parse('2026-11-20T18:00:00Z');
+const DATE = '2026-11-20';
+const run = promisify(execFile);
+
+describe('pictures', () => {
+  let app: TestApp;
+  let images: TestServer;
+  let dana: DeskActor;
+  let token: string;
+  const ids: Record<string, number> = {};
+  const desk = () => deskDepsOf(app.runtime.deps);
+  const get = (path: string) => fetch(path.startsWith('http') ? path : `${app.url}${path}`);
+  const mediaNamesIn = (text: string) => [
+    ...new Set(text.match(/\/media\/[0-9a-f]{20}-[a-z0-9]+\.(?:webp|jpg|png)/g)),
+  ];
+
+  beforeAll(async () => {
+    images = await startTestServer();
+    images.route('/phone.jpg', serveBody(await phonePhoto(), 'image/jpeg'));
+    images.route('/drawing.png', serveBody(await transparentPng(), 'image/png'));
+    images.route('/field.webp', serveBody(await webpPhoto(), 'image/webp'));
+    images.route('/wave.gif', serveBody(await animatedGif(), 'image/gif'));
+    images.route('/iphone.heic', serveBody(heicPhoto(), 'image/heic'));
+    images.route('/cut-off.jpg', serveBody(await truncatedJpeg(), 'image/jpeg'));
+    // Named like a picture and served as one, but a page: the bytes decide, not the name or the header.
+    images.route('/login.jpg', serveBody('<!doctype html><title>Sign in</title>', 'image/jpeg'));
+    images.route('/huge.jpg', serveBody(await fiftyMegapixels(), 'image/jpeg'));
+    images.route('/bomb.png', serveBody(pngBomb(), 'image/png'));
+    app = await startTestApp();
+    const db = app.runtime.deps.db;
+    dana = { type: 'user', id: 1, userId: 1, label: 'dana', role: 'editor' };
+    dana.id = dana.userId = (await addUser(app, 'dana@district.example', 'editor')).id;
+    token = (await createApiToken(db, { name: 'bot', role: 'editor' }, cliActor, app.clock.now())).token;
+    const { source } = await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/feed');
+    const posts = {
+      phone: 'phone.jpg',
+      drawing: 'drawing.png',
+      field: 'field.webp',
+      wave: 'wave.gif',
+      iphone: 'iphone.heic',
+      cutoff: 'cut-off.jpg',
+      login: 'login.jpg',
+      huge: 'huge.jpg',
+      bomb: 'bomb.png',
+    };
+    await storeItems(
+      db,
+      source.id,
+      Object.entries(posts).map(([guid, file], n) =>
+        item({
+          guid,
+          title: `Post ${guid}`,
+          publishedAt: NOON_20 + n * 60_000,
+          imageUrl: `${images.url}/${file}`,
+          imageAlt: `A picture of ${guid}`,
+        }),
+      ),
+    );
+    for (const i of await listItemsPublishedBetween(db, 0, NOON_20 * 2))
+      ids[i.title.replace('Post ', '')] = i.id;
+    await addConfirmedSubscriber(db, 'family@family.example');
+  });
+  afterAll(async () => {
+    await app.close();
+    await images.close();
+  });
+
+  it('refuses what it cannot read, each with a sentence the coordinator can act on', async () => {
+    const state = await saveDesk(desk(), dana, DATE, {
+      entries: ['iphone', 'cutoff', 'login', 'huge', 'bomb'].map((guid) => ({ itemId: ids[guid]! })),
+    });
+    const message = (guid: string) =>
+      state.findings.find((f) => f.itemId === ids[guid] && f.kind === 'picture-unavailable')?.message;
+    expect(message('iphone')).toContain('HEIC, the iPhone format');
+    expect(message('cutoff')).toContain('damaged or cut off');
+    expect(message('login')).toContain('not a picture Yesterday can read');
+    expect(message('huge')).toContain(
+      'The picture is 50 megapixels; Yesterday copies pictures up to 40 megapixels',
+    );
+    expect(message('bomb')).toContain('The picture is 400 megapixels');
+    for (const entry of state.entries) expect(entry.picture).toBeUndefined();
+    // Not something to wave through: the only way on is another picture or none.
+    await expect(
+      (await import('../src/curate/desk')).overrideFinding(desk(), dana, DATE, {
+        itemId: ids.iphone!,
+        kind: 'picture-unavailable',
+        reason: 'It is fine, really, trust me.',
+      }),
+    ).rejects.toThrow('Choose another picture or none');
+    const cleared = await saveDesk(desk(), dana, DATE, {
+      entries: [{ itemId: ids.iphone!, imageUrl: null }],
+    });
+    expect(cleared.open.filter((f) => f.kind === 'picture-unavailable')).toEqual([]);
+  });
+
+  it('refuses a 50-megapixel picture and a decompression bomb before decoding them', async () => {
+    const maker = createSharpPictureMaker();
+    const inputs = [await fiftyMegapixels(), pngBomb()];
+    const before = process.memoryUsage().rss;
+    for (const bytes of inputs) {
+      const made = await maker.make(bytes);
+      expect(made).toEqual({ error: expect.stringContaining('megapixels') });
+    }
+    // Decoding either would have taken 150 MB (the photo) or 1.2 GB (the bomb).
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
+  });
+
+  describe('a published digest', () => {
+    let page: string;
+    beforeAll(async () => {
+      const state = await saveDesk(desk(), dana, DATE, {
+        entries: ['phone', 'drawing', 'field', 'wave'].map((guid) => ({ itemId: ids[guid]! })),
+      });
+      expect(state.open).toEqual([]);
+      await publishDesk(desk(), dana, DATE);
+      await app.sendQueuedMail();
+      page = await (await get(`/digests/${DATE}`)).text();
+    });
+
+    it('shows only the district’s copies: page, feeds, embed, email, link preview and API', async () => {
+      const bodies: Record<string, string> = { page };
+      for (const path of ['/feed.xml', '/feed.atom', '/feed.json', '/embed', '/']) {
+        bodies[path] = await (await get(path)).text();
+      }
+      const outbox = readdirSync(app.config.outboxDir).filter((f) => f.endsWith('.json'));
+      const digestMail = outbox
+        .map(
+          (f) =>
+            JSON.parse(readFileSync(join(app.config.outboxDir, f), 'utf8')) as {
+              subject: string;
+              html: string;
+            },
+        )
+        .find((m) => m.html.includes('Post phone'));
+      // Mustache writes / as &#x2F; in attributes.
+      bodies.email = digestMail!.html.replaceAll('&#x2F;', '/');
+      for (const [where, body] of Object.entries(bodies)) {
+        expect(body, where).not.toContain(images.url);
+        expect(mediaNamesIn(body).length, where).toBeGreaterThan(0);
+      }
+      expect(bodies.email).toMatch(/\/media\/[0-9a-f]{20}-email\.jpg/);
+      expect(page).toMatch(
+        /<meta property="og:image" content="http:\/\/127\.0\.0\.1:\d+\/media\/[0-9a-f]{20}-600\.jpg"/,
+      );
+      expect(bodies['/feed.xml']).toMatch(
+        /<enclosure url="[^"]+\/media\/[^"]+\.jpg" length="\d+" type="image\/jpeg"\/>/,
+      );
+      expect(bodies['/feed.xml']).toContain('<media:content url=');
+      expect(bodies['/feed.atom']).toMatch(/<link rel="enclosure" type="image\/jpeg"/);
+      expect(JSON.parse(bodies['/feed.json']!).items[0].image).toMatch(/\/media\/[0-9a-f]{20}-600\.jpg$/);
+
+      const api = await (
+        await fetch(`${app.url}/api/v1/digests/${DATE}`, { headers: { authorization: `Bearer ${token}` } })
+      ).json();
+      const phone = api.entries.find((e: { item_id: number }) => e.item_id === ids.phone);
+      expect(phone.image_url).toBe(`${images.url}/phone.jpg`); // what the coordinator chose
+      expect(phone.image).toEqual({
+        src: expect.stringMatching(/\/media\/[0-9a-f]{20}-600\.jpg$/),
+        width: 600,
+        height: 800,
+        alt: 'A picture of phone',
+        sizes: expect.arrayContaining([
+          { url: expect.stringMatching(/-600\.webp$/), width: 600, type: 'image/webp' },
+          { url: expect.stringMatching(/-email\.jpg$/), width: 600, type: 'image/jpeg' },
+        ]),
+      });
+    });
+
+    it('keeps no EXIF, GPS, XMP or IPTC in any size, turns the photo upright and keeps its shape', async () => {
+      const api = await (
+        await fetch(`${app.url}/api/v1/digests/${DATE}`, { headers: { authorization: `Bearer ${token}` } })
+      ).json();
+      const phone = api.entries.find((e: { item_id: number }) => e.item_id === ids.phone).image;
+      expect(phone.sizes.length).toBeGreaterThanOrEqual(3);
+      for (const size of phone.sizes as { url: string; type: string }[]) {
+        const response = await get(size.url);
+        expect(response.status).toBe(200);
+        expect(response.headers.get('content-type')).toBe(size.type);
+        expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+        const bytes = Buffer.from(await response.arrayBuffer());
+        const meta = await sharp(bytes).metadata();
+        // exifr reads JPEG (not WebP): a second, independent reader finds no block at all.
+        if (meta.format === 'jpeg')
+          expect(await exifr.parse(bytes, { gps: true, xmp: true, iptc: true, tiff: true })).toBeUndefined();
+        for (const block of ['exif', 'xmp', 'iptc', 'icc', 'comments', 'orientation'] as const)
+          expect(meta[block], `${size.url} ${block}`).toBeUndefined();
+        // Upright: 3 wide to 4 high, and the stored left side (red) at the top.
+        expect(meta.width! / meta.height!).toBeCloseTo(0.75, 2);
+        const pixels = await sharp(bytes).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+        const at = (x: number, y: number) => pixels.data[(y * pixels.info.width + x) * 3]!; // red channel
+        expect(at(pixels.info.width >> 1, 4)).toBeGreaterThan(150);
+        expect(at(pixels.info.width >> 1, pixels.info.height - 4)).toBeLessThan(100);
+        if (size.url.endsWith('-email.jpg')) expect(bytes.length).toBeLessThan(200 * 1024);
+      }
+      // On the page: the picture's own width and height, WebP offered first, no crop in the stylesheet.
+      expect(page).toMatch(/<source type="image\/webp" srcset="\/media\/[0-9a-f]{20}-600\.webp 600w"/);
+      expect(page).toMatch(/width="600" height="800"/);
+    });
+
+    it('reads PNG, WebP and the first frame of an animated GIF', async () => {
+      const state = await loadDesk(desk(), DATE);
+      const byGuid = (guid: string) => state.entries.find((e) => e.itemId === ids[guid])!.picture!;
+      expect(byGuid('drawing')).toMatchObject({ width: 300, height: 200 });
+      expect(byGuid('field').files.map((f) => `${f.purpose} ${f.width}`)).toEqual(
+        expect.arrayContaining(['web 640', 'web 1280', 'fallback 640', 'fallback 1280', 'email 1200']),
+      );
+      const gif = byGuid('wave');
+      expect(gif).toMatchObject({ width: 120, height: 90 });
+      const frame = await get(`/media/${gif.files.find((f) => f.purpose === 'fallback')!.name}`);
+      const meta = await sharp(Buffer.from(await frame.arrayBuffer())).metadata();
+      expect(meta.format).toBe('jpeg');
+      const colour = await sharp(
+        Buffer.from(await (await get(`/media/${gif.files[0]!.name}`)).arrayBuffer()),
+      ).stats();
+      expect(colour.channels[1]!.mean).toBeGreaterThan(colour.channels[0]!.mean); // green: the first frame
+    });
+
+    it('takes a picture down everywhere: every size answers 410, the page and feeds drop it, the audit log says who', async () => {
+      const before = await loadDesk(desk(), DATE);
+      const drawing = before.entries.find((e) => e.itemId === ids.drawing)!.picture!;
+      await takeDownEntryPicture(
+        desk(),
+        dana,
+        DATE,
+        ids.drawing!,
+        'A parent asked for this one to come down.',
+      );
+      for (const file of drawing.files) {
+        const response = await get(`/media/${file.name}`);
+        expect(response.status, file.name).toBe(410);
+      }
+      const after = await (await get(`/digests/${DATE}`)).text();
+      for (const file of drawing.files) expect(after).not.toContain(file.name);
+      expect(after).toContain('Post drawing'); // the post itself stays
+      const feed = await (await get('/feed.xml')).text();
+      for (const file of drawing.files) expect(feed).not.toContain(file.name);
+      const audit = await listAudit(app.runtime.deps.db, { action: 'picture.takedown', limit: 10 });
+      expect(audit[0]).toMatchObject({ actorLabel: 'dana', subjectType: 'picture', subjectId: drawing.key });
+
+      // Taking a whole post down takes its picture with it.
+      const field = before.entries.find((e) => e.itemId === ids.field)!.picture!;
+      await takeDownEntry(desk(), dana, DATE, ids.field!, 'Posted to the wrong class, by mistake.');
+      for (const file of field.files) expect((await get(`/media/${file.name}`)).status).toBe(410);
+      expect((await get('/media/00000000000000000000-640.webp')).status).toBe(404);
+    });
+
+    it('keeps pictures in the backup: a restored copy serves the same bytes', async () => {
+      const state = await loadDesk(desk(), DATE);
+      const file = state.entries.find((e) => e.itemId === ids.phone)!.picture!.files[0]!;
+      const original = Buffer.from(await (await get(`/media/${file.name}`)).arrayBuffer());
+      const backupFile = join(app.dir, 'backup.db');
+      await run(process.execPath, ['bin/yesterday.mjs', 'backup', backupFile], {
+        env: { ...process.env, DATABASE_PATH: app.config.databasePath, PUBLIC_URL: app.url },
+      });
+      const restored = await startTestApp({ env: { DATABASE_PATH: backupFile } });
+      try {
+        const response = await fetch(`${restored.url}/media/${file.name}`);
+        expect(response.status).toBe(200);
+        expect(Buffer.from(await response.arrayBuffer()).equals(original)).toBe(true);
+      } finally {
+        await restored.close();
+      }
+    });
+  });
+});
