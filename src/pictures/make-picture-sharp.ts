@@ -50,22 +50,24 @@ export function createSharpPictureMaker(): PictureMaker {
           // A transparent PNG on white, as it would sit on the page, not on JPEG's black.
           .flatten({ background: '#ffffff' });
       try {
-        const files: PictureFile[] = [];
-        for (const w of webWidthsFor(width)) {
-          const webp = await upright()
+        // The sizes are written side by side: libvips runs each on its own thread, so a coordinator's save
+        // waits about as long as for the largest (bench/media.ts).
+        const sizes = webWidthsFor(width).flatMap((w) => [
+          upright()
             .resize({ width: w })
             .webp({ quality: 78 })
-            .toBuffer({ resolveWithObject: true });
-          files.push(fileOf(key, 'web', 'image/webp', webp));
-          const jpeg = await upright()
+            .toBuffer({ resolveWithObject: true })
+            .then((made) => fileOf(key, 'web', 'image/webp', made)),
+          upright()
             .resize({ width: w })
             .jpeg({ quality: 80, mozjpeg: true })
-            .toBuffer({ resolveWithObject: true });
-          files.push(fileOf(key, 'fallback', 'image/jpeg', jpeg));
-        }
-        files.push(
-          fileOf(key, 'email', 'image/jpeg', await emailSize(upright, Math.min(width, EMAIL_WIDTH))),
+            .toBuffer({ resolveWithObject: true })
+            .then((made) => fileOf(key, 'fallback', 'image/jpeg', made)),
+        ]);
+        const email = emailSize(upright, Math.min(width, EMAIL_WIDTH)).then((made) =>
+          fileOf(key, 'email', 'image/jpeg', made),
         );
+        const files = await Promise.all([...sizes, email]);
         return { key, width, height, files } satisfies MadePicture;
       } catch (error) {
         return { error: failure(error) };
