@@ -20,6 +20,7 @@ export default defineConfig(async () => {
             FETCH_ALLOW_PRIVATE_NETWORKS: 'true',
             LOG_LEVEL: 'warn',
             TEST_FEED_URL: services.feedUrl,
+            TEST_IMAGES_URL: services.imagesUrl,
           },
         },
       }),

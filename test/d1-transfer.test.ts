@@ -5,7 +5,7 @@
 // link for a Worker, stored in D1 by `npx yesterday d1:setup-link`.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -14,6 +14,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { deskDepsOf, publishDesk, saveDesk, type DeskActor } from '../src/curate/desk';
 import { listItemsPublishedBetween } from '../src/db/items';
 import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
+import { serveBody, startTestServer } from './http-server';
+import { solidPng } from './png';
 import { addUser, startTestApp } from './test-app';
 
 const run = promisify(execFile);
@@ -61,6 +63,8 @@ const DATA_TABLES = [
   'users',
   'audit_log',
   'settings',
+  'pictures',
+  'picture_files',
 ];
 
 function snapshot(path: string) {
@@ -74,9 +78,24 @@ function snapshot(path: string) {
   }
 }
 
+/** One of the scripts the commands write, run against the local R2 of `project` instead of Cloudflare's. */
+async function runScript(script: string, project: string) {
+  for (const line of script.split('\n').filter((l) => l.startsWith('npx wrangler '))) {
+    const args = [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!).slice(2);
+    const here = /--file "\$here\/([^"]+)"/.exec(line)![1]!;
+    const folder = script.includes('object put') ? join(dir, 'to-d1-media') : join(dir, 'from-d1-media');
+    const fixed = args.map((a) =>
+      a.startsWith('$here/') ? join(folder, here) : a === '--remote' ? '--local' : a,
+    );
+    await run(process.execPath, [WRANGLER, ...fixed], { env, cwd: project });
+  }
+}
+
 describe('moving between a server and Cloudflare', () => {
   it('carries every row to D1 and back unchanged', async () => {
     // A server with a published day, a subscriber who got it, and an editor.
+    const images = await startTestServer();
+    images.route('/garden.png', serveBody(Buffer.from(solidPng(800, 500, [40, 140, 60])), 'image/png'));
     const app = await startTestApp();
     const db = app.runtime.deps.db;
     const noon = Date.parse('2026-11-20T18:00:00Z');
@@ -91,7 +110,13 @@ describe('moving between a server and Cloudflare', () => {
         title: 'Apostrophes aren\'t a problem; nor are "quotes" or\nnew lines',
         publishedAt: noon,
       }),
-      item({ guid: 'unicode', title: 'Día de la Tierra 🌍', publishedAt: noon + 1000 }),
+      item({
+        guid: 'unicode',
+        title: 'Día de la Tierra 🌍',
+        publishedAt: noon + 1000,
+        imageUrl: `${images.url}/garden.png`,
+        imageAlt: 'Seedlings on a windowsill',
+      }),
     ]);
     await addConfirmedSubscriber(db, 'parent@family.example', [school.id]);
     const editor = await addUser(app, 'dana@district.example', 'editor');
@@ -111,16 +136,26 @@ describe('moving between a server and Cloudflare', () => {
     await app.runtime.close();
     const before = snapshot(original);
     expect(before.digest_entries).toHaveLength(2);
+    expect(before.picture_files).toHaveLength(5);
+    await images.close();
 
     const rowsFile = join(dir, 'to-d1.sql');
     const exported = await run(process.execPath, [BIN, 'd1:export-sql', rowsFile], {
       env: { ...env, DATABASE_PATH: original },
     });
     expect(exported.stdout).toMatch(/Wrote \d+ rows/);
+    // The pictures go beside the rows, with the commands that put them in R2 (run here against local R2).
+    expect(exported.stdout).toContain(`Wrote 5 picture files to ${join(dir, 'to-d1-media')}`);
+    const upload = readFileSync(join(dir, 'to-d1-media', 'upload.sh'), 'utf8');
+    expect(upload.match(/npx wrangler r2 object put yesterday-media\/\S+ --file/g)).toHaveLength(5);
 
     const persist = localProject('d1');
     await wrangler(persist, 'migrations', 'apply', 'yesterday');
     await wrangler(persist, 'execute', 'yesterday', '--file', rowsFile);
+    expect(await d1Rows(persist, 'select count(*) as n from picture_files where bytes is null')).toEqual([
+      { n: 5 },
+    ]);
+    await runScript(upload, persist);
     expect(await d1Rows(persist, 'select title from items order by id')).toEqual([
       { title: 'Apostrophes aren\'t a problem; nor are "quotes" or\nnew lines' },
       { title: 'Día de la Tierra 🌍' },
@@ -132,10 +167,19 @@ describe('moving between a server and Cloudflare', () => {
     const backFile = join(dir, 'from-d1.sql');
     await wrangler(persist, 'export', 'yesterday', '--no-schema', '--output', backFile);
     const fresh = join(dir, 'back.db');
+    // The pictures are in R2, not in the export: the import says how to fetch them and loads nothing yet.
+    const withoutPictures = await run(process.execPath, [BIN, 'd1:import-sql', backFile], {
+      env: { ...env, DATABASE_PATH: fresh },
+    }).catch((error: { code: number; stderr: string }) => error);
+    expect((withoutPictures as { code: number }).code).toBe(1);
+    expect((withoutPictures as { stderr: string }).stderr).toContain(
+      '5 pictures are not in the file (on Workers they live in R2). Nothing was imported. Download them from the MEDIA bucket with:',
+    );
+    await runScript(readFileSync(join(dir, 'from-d1-media', 'download.sh'), 'utf8'), persist);
     const imported = await run(process.execPath, [BIN, 'd1:import-sql', backFile], {
       env: { ...env, DATABASE_PATH: fresh },
     });
-    expect(imported.stdout).toMatch(/Imported \d+ rows/);
+    expect(imported.stdout).toMatch(/Imported \d+ rows and 5 picture files/);
     expect(snapshot(fresh)).toEqual(before);
 
     // A second import into a database that has data is refused, and changes nothing.

@@ -14,7 +14,11 @@ function literal(value: unknown): string {
   return `'${String(value).replace(/'/g, "''")}'`;
 }
 
-/** Every row of every data table as INSERT statements, parents before children where SQLite knows them. */
+/**
+ * Every row of every data table as INSERT statements, parents before children where SQLite knows them.
+ * Pictures' bytes are left out (NULL): on Workers they live in R2 (see exportPictureFiles), and a statement
+ * holding one would pass D1's 100 KB limit.
+ */
 export function* exportRows(sqlite: BetterSqlite3.Database): Generator<string> {
   const tables = (
     sqlite.prepare(`select name from sqlite_master where type = 'table' order by rowid`).all() as {
@@ -30,7 +34,11 @@ export function* exportRows(sqlite: BetterSqlite3.Database): Generator<string> {
       (c) => c.name,
     );
     const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `;
-    for (const row of sqlite.prepare(`select * from "${table}"`).raw().iterate() as Iterable<unknown[]>)
+    const selected = columns.map((c) => (table === 'picture_files' && c === 'bytes' ? 'NULL' : `"${c}"`));
+    for (const row of sqlite
+      .prepare(`select ${selected.join(', ')} from "${table}"`)
+      .raw()
+      .iterate() as Iterable<unknown[]>)
       yield `${head}(${row.map(literal).join(', ')});\n`;
   }
 }
@@ -38,13 +46,36 @@ export function* exportRows(sqlite: BetterSqlite3.Database): Generator<string> {
 export interface ImportReport {
   rows: number;
   skipped: number;
+  pictures: number;
+}
+
+/** The pictures (sizes still up) whose bytes are kept out of the rows, each by its R2 name. */
+export function* exportPictureFiles(
+  sqlite: BetterSqlite3.Database,
+): Generator<{ name: string; type: string; bytes: Buffer }> {
+  const rows = sqlite
+    .prepare('select name, type, bytes from picture_files where removed_at is null and bytes is not null')
+    .iterate() as Iterable<{ name: string; type: string; bytes: Buffer }>;
+  yield* rows;
+}
+
+/** Thrown by importRows when sizes of pictures still up have no bytes in the file and none were given. */
+export class MissingPictures extends Error {
+  constructor(readonly names: string[]) {
+    super(`${names.length} pictures are not in the file (on Workers they live in R2).`);
+  }
 }
 
 /**
  * Loads a D1 export's INSERT statements into `sqlite`, all or nothing. The database must hold no district data
  * yet (a new file, migrated); rows of tables it does not have (D1's own) are skipped.
  */
-export function importRows(sqlite: BetterSqlite3.Database, sqlText: string): ImportReport {
+export function importRows(
+  sqlite: BetterSqlite3.Database,
+  sqlText: string,
+  /** The bytes of a picture size by its name (downloaded from R2), when the file has none. */
+  pictureBytes: (name: string) => Buffer | undefined = () => undefined,
+): ImportReport {
   const tables = new Set(
     (sqlite.prepare(`select name from sqlite_master where type = 'table'`).all() as { name: string }[])
       .map((t) => t.name)
@@ -60,6 +91,7 @@ export function importRows(sqlite: BetterSqlite3.Database, sqlText: string): Imp
   const statements = splitStatements(sqlText);
   let rows = 0;
   let skipped = 0;
+  let pictures = 0;
   sqlite.pragma('foreign_keys = OFF');
   try {
     sqlite
@@ -88,12 +120,26 @@ export function importRows(sqlite: BetterSqlite3.Database, sqlText: string): Imp
         const problems = sqlite.pragma('foreign_key_check') as unknown[];
         if (problems.length)
           throw new Error(`${problems.length} rows refer to rows that are not in the file.`);
+        const wanted = (
+          sqlite
+            .prepare('select name from picture_files where removed_at is null and bytes is null')
+            .all() as { name: string }[]
+        ).map((r) => r.name);
+        const missing: string[] = [];
+        const store = sqlite.prepare('update picture_files set bytes = ? where name = ?');
+        for (const name of wanted) {
+          const bytes = pictureBytes(name);
+          if (bytes) store.run(bytes, name);
+          else missing.push(name);
+        }
+        if (missing.length) throw new MissingPictures(missing);
+        pictures = wanted.length;
       })
       .immediate();
   } finally {
     sqlite.pragma('foreign_keys = ON');
   }
-  return { rows, skipped };
+  return { rows, skipped, pictures };
 }
 
 /** Statements separated by semicolons outside quoted strings. */

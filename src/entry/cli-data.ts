@@ -1,11 +1,12 @@
 // Commands for the data itself: migrations, backups, moving rows to and from D1, district settings.
 import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { d1SetupLink as makeD1SetupLink } from '../auth/d1-setup-link';
 import type { Config } from '../config';
-import { exportRows, importRows } from '../db/sql-transfer-node';
+import { exportPictureFiles, exportRows, importRows, MissingPictures } from '../db/sql-transfer-node';
 import { changeSetting, listSettings } from '../settings/district-settings';
 import { CommandFailed, UsageError, parse, withRuntime } from './cli-support';
 
@@ -36,10 +37,34 @@ export async function d1ExportSql(args: string[], config: Config): Promise<void>
     await new Promise<void>((resolve, reject) =>
       out.end((error?: Error | null) => (error ? reject(error) : resolve())),
     );
+    // Pictures go to R2 on Workers: each size beside the rows, with the commands that upload them.
+    const media = mediaFolderOf(file);
+    let pictures = 0;
+    const upload: string[] = [];
+    for (const picture of exportPictureFiles(sqlite.sqlite)) {
+      if (pictures++ === 0) mkdirSync(media, { recursive: true });
+      writeFileSync(join(media, picture.name), picture.bytes);
+      upload.push(
+        `npx wrangler r2 object put yesterday-media/${picture.name} --file "$here/${picture.name}" --content-type ${picture.type} --remote`,
+      );
+    }
+    if (pictures) writeFileSync(join(media, 'upload.sh'), shellScript(upload));
     console.log(
-      `Wrote ${rows} rows to ${file}. Load them into an empty, migrated D1 database with:\n  npx wrangler d1 execute yesterday --remote --file ${file}`,
+      `Wrote ${rows} rows to ${file}. Load them into an empty, migrated D1 database with:\n  npx wrangler d1 execute yesterday --remote --file ${file}` +
+        (pictures
+          ? `\nWrote ${pictures} picture files to ${media}; put them in the MEDIA bucket with:\n  sh ${join(media, 'upload.sh')}`
+          : ''),
     );
   });
+}
+
+/** ./yesterday-rows.sql → ./yesterday-rows-media */
+function mediaFolderOf(file: string): string {
+  return `${file.replace(/\.sql$/i, '')}-media`;
+}
+
+function shellScript(lines: string[]): string {
+  return `#!/bin/sh\n# Written by Yesterday: run from anywhere, in the project folder's shell (wrangler logged in).\nset -e\nhere="$(cd "$(dirname "$0")" && pwd)"\n${lines.join('\n')}\n`;
 }
 
 export async function d1ImportSql(args: string[], config: Config): Promise<void> {
@@ -54,13 +79,34 @@ export async function d1ImportSql(args: string[], config: Config): Promise<void>
   } catch {
     throw new CommandFailed(`Cannot read ${file}.`);
   }
+  const mediaFlag = args.indexOf('--media');
+  const media = mediaFlag === -1 ? mediaFolderOf(file) : args[mediaFlag + 1];
+  if (!media) throw new UsageError('Name the folder after --media, e.g. --media ./yesterday-rows-media');
   await withRuntime(config, async ({ sqlite }) => {
     try {
-      const report = importRows(sqlite.sqlite, text);
+      const report = importRows(sqlite.sqlite, text, (name) => {
+        const path = join(media, name);
+        return existsSync(path) ? readFileSync(path) : undefined;
+      });
       console.log(
-        `Imported ${report.rows} rows into ${config.databasePath}${report.skipped ? ` (${report.skipped} rows of D1's own tables left out)` : ''}.`,
+        `Imported ${report.rows} rows${report.pictures ? ` and ${report.pictures} picture files` : ''} into ${config.databasePath}${report.skipped ? ` (${report.skipped} rows of D1's own tables left out)` : ''}.`,
       );
     } catch (error) {
+      if (error instanceof MissingPictures) {
+        mkdirSync(media, { recursive: true });
+        const script = join(media, 'download.sh');
+        writeFileSync(
+          script,
+          shellScript(
+            error.names.map(
+              (name) => `npx wrangler r2 object get yesterday-media/${name} --file "$here/${name}" --remote`,
+            ),
+          ),
+        );
+        throw new CommandFailed(
+          `${error.message} Nothing was imported. Download them from the MEDIA bucket with:\n  sh ${script}\nthen run this command again${mediaFlag === -1 ? '' : ` with --media ${media}`}.`,
+        );
+      }
       throw new CommandFailed(`${(error as Error).message} Nothing was imported.`);
     }
   });

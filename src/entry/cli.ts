@@ -20,7 +20,7 @@ Commands:
   schedule:run                            publish ready digests whose time has come; remind about late ones
   token:create --name NAME --role R       print a bearer token for the JSON API
   backup FILE                             consistent copy of the database
-  d1:export-sql FILE / d1:import-sql FILE   move the district's rows to D1, or back from a D1 export
+  d1:export-sql FILE / d1:import-sql FILE [--media DIR]   move the district's rows (and pictures) to D1 and R2, or back
   d1:setup-link [--database NAME] [--local]  on Cloudflare: store a first-administrator link in D1 and print it
   settings:get [KEY] / settings:set KEY VALUE`;
 

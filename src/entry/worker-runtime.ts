@@ -19,6 +19,9 @@ import { createPostmarkMailer } from '../email/postmark-mailer';
 import { createWorkerFetcher } from '../ingest/fetch-feed-worker';
 import { runHousekeeping, runLeaseCheck, runPollJob, runSendJob } from '../jobs/jobs';
 import { createLogger } from '../log';
+import { createStrippingPictureMaker } from '../pictures/make-picture-worker';
+import { MAX_PICTURE_BYTES } from '../pictures/picture-types';
+import { r2PictureBytes, type R2Like } from '../pictures/r2-bytes';
 import { runPublishJob } from '../publish/publish-job';
 
 /** One unit of queued work. Each is safe to run twice: sources and deliveries are claimed in the database. */
@@ -33,6 +36,8 @@ interface QueueLike<T> {
 export interface WorkerEnv {
   DB: D1Like;
   JOBS: QueueLike<JobMessage>;
+  /** R2 bucket for the district's copies of pictures; without it, digests publish without pictures. */
+  MEDIA?: R2Like;
   [setting: string]: unknown;
 }
 
@@ -93,6 +98,18 @@ export function createWorker(options: WorkerOptions = {}) {
         now: () => clock.now(),
         fetch: options.fetch,
       }),
+      pictures: env.MEDIA && {
+        fetcher: createWorkerFetcher({
+          publicUrl: config.publicUrl,
+          allowPrivateNetworks: config.fetchAllowPrivateNetworks,
+          subject: 'picture',
+          limits: { maxBodyBytes: MAX_PICTURE_BYTES, deadlineMs: 30_000 },
+          now: () => clock.now(),
+          fetch: options.fetch,
+        }),
+        maker: createStrippingPictureMaker(),
+        bytes: r2PictureBytes(env.MEDIA),
+      },
       passwords: createPbkdf2Hasher(),
       clock,
       // Workers logs collect console output; errors and warnings alike go to console.error there.

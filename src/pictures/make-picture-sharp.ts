@@ -13,14 +13,13 @@ import {
   type PictureFile,
   type PictureMaker,
 } from './picture-types';
+import { HEIC_REFUSAL, isHeic, tooManyPixels } from './picture-refusals';
 
 /**
  * Formats read (AVIF is 'heif' with AV1 inside); the first frame of an animated GIF or WebP is kept, as email
  * clients show no other.
  */
 const READABLE = new Set(['jpeg', 'png', 'webp', 'gif', 'heif', 'tiff']);
-/** ISO-BMFF brands of HEIC (HEVC inside), which sharp's own libvips cannot decode. */
-const HEIC_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'hevm', 'hevs']);
 const SECONDS_PER_PICTURE = 30;
 
 export function createSharpPictureMaker(): PictureMaker {
@@ -28,7 +27,7 @@ export function createSharpPictureMaker(): PictureMaker {
   sharp.cache(false);
   return {
     async make(bytes) {
-      if (isHeic(bytes)) return { error: HEIC };
+      if (isHeic(bytes)) return { error: HEIC_REFUSAL }; // libvips here has no HEVC decoder
       let meta: sharp.Metadata;
       try {
         // The header alone: sharp's own pixel limit would refuse a bomb here without saying why.
@@ -105,17 +104,8 @@ function fileOf(
   };
 }
 
-const HEIC =
-  'The picture is in HEIC, the iPhone format, which Yesterday cannot convert. Choose another picture, or ask the teacher to post it as JPEG (iPhone: Settings → Camera → Formats → Most Compatible).';
-
-/** An HEIC file, by its first box: `ftyp` and an HEVC brand. */
-function isHeic(bytes: Uint8Array): boolean {
-  const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
-  return bytes.length >= 12 && ascii(4, 8) === 'ftyp' && HEIC_BRANDS.has(ascii(8, 12));
-}
-
 function refusal(meta: sharp.Metadata): string | undefined {
-  if (meta.format === 'heif' && meta.compression !== 'av1') return HEIC;
+  if (meta.format === 'heif' && meta.compression !== 'av1') return HEIC_REFUSAL;
   if (meta.format === 'svg') {
     return 'The picture is an SVG drawing, which could load other files when shown; Yesterday only copies photographs and bitmaps. Choose another picture.';
   }
@@ -125,7 +115,7 @@ function refusal(meta: sharp.Metadata): string | undefined {
   if (!meta.width || !meta.height) return 'The picture has no size, so it cannot be read.';
   const pixels = meta.width * meta.height;
   if (pixels > MAX_PIXELS) {
-    return `The picture is ${Math.round(pixels / 1e6)} megapixels; Yesterday copies pictures up to ${MAX_PIXELS / 1e6} megapixels. Choose another picture, or ask for a smaller copy.`;
+    return tooManyPixels(pixels);
   }
   return undefined;
 }

@@ -16,7 +16,7 @@ export function Picture(props: {
   if (!view) return null;
   return (
     <picture>
-      <source type="image/webp" srcset={view.webpSrcset} sizes={props.sizes} />
+      {view.webpSrcset ? <source type="image/webp" srcset={view.webpSrcset} sizes={props.sizes} /> : null}
       <img
         class={props.class}
         src={view.src}

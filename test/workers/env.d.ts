@@ -8,6 +8,8 @@ declare global {
       JOBS: Queue;
       TEST_MIGRATIONS: D1Migration[];
       TEST_FEED_URL: string;
+      TEST_IMAGES_URL: string;
+      MEDIA: R2Bucket;
       POSTMARK_API_URL: string;
       PUBLIC_URL: string;
     }

@@ -4,6 +4,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
+import sharp from 'sharp';
+import { phonePhoto } from '../photos';
 import { scenarioFeed } from '../scenarios/local-feed';
 import { STAND_IN_TOKEN, type ReceivedApiEmail } from './postmark-stand-in';
 
@@ -13,9 +15,31 @@ async function listen(server: Server): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-export async function startLocalServices(): Promise<{ feedUrl: string; postmarkUrl: string }> {
+export async function startLocalServices(): Promise<{
+  feedUrl: string;
+  postmarkUrl: string;
+  imagesUrl: string;
+}> {
+  // A teacher's pictures (test/workers/pictures.test.ts): a phone photo with its GPS position, and one too
+  // large to keep unresized.
+  const pictures: Record<string, Buffer> = {
+    '/images/phone.jpg': await phonePhoto(),
+    '/images/large.jpg': await sharp({
+      create: {
+        width: 1800,
+        height: 1200,
+        channels: 3,
+        background: '#888',
+        noise: { type: 'gaussian', mean: 128, sigma: 60 },
+      },
+    })
+      .jpeg({ quality: 95 })
+      .toBuffer(),
+  };
   const feeds = createServer((request, response) => {
     const url = request.url ?? '/';
+    const picture = pictures[url];
+    if (picture) return response.writeHead(200, { 'content-type': 'image/jpeg' }).end(picture);
     const redirects = /^\/redirects\/(\d+)$/.exec(url);
     if (url === '/feed.xml')
       response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(scenarioFeed());
@@ -80,5 +104,10 @@ export async function startLocalServices(): Promise<{ feedUrl: string; postmarkU
       });
     });
   });
-  return { feedUrl: `${await listen(feeds)}/feed.xml`, postmarkUrl: await listen(postmark) };
+  const feedsUrl = await listen(feeds);
+  return {
+    feedUrl: `${feedsUrl}/feed.xml`,
+    postmarkUrl: await listen(postmark),
+    imagesUrl: `${feedsUrl}/images`,
+  };
 }
