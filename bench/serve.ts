@@ -26,6 +26,8 @@ import { silentLogger } from '../src/log';
 import { addSchoolWithSource, item, storeItems } from '../test/fixtures';
 import { median } from './median';
 import { freePort } from '../test/test-app';
+import { serveBody, startTestServer } from '../test/http-server';
+import sharp from 'sharp';
 import { addDays, dayRange, localDateOf } from '../src/time/zoned-time';
 
 const { values, positionals } = parseArgs({ options: { bin: { type: 'string' } }, allowPositionals: true });
@@ -52,6 +54,8 @@ const env = {
   DATABASE_PATH: join(dir, 'y.db'),
   OUTBOX_DIR: join(dir, 'outbox'),
   LOG_LEVEL: 'warn',
+  // The schools' pictures come from a local server (below), as a district's teachers' sites would serve them.
+  FETCH_ALLOW_PRIVATE_NETWORKS: 'true',
 };
 const editor: DeskActor = { type: 'cli', label: 'bench', role: 'admin', userId: null };
 const timezone = 'America/Chicago';
@@ -61,6 +65,14 @@ const second = addDays(today, -1);
 
 // The district: two days of twenty posts with pictures and text from four schools, each day's draft saved,
 // the first published; and a token for the API, the way the second is published while the server runs.
+const pictures = await startTestServer();
+const photo = await sharp({ create: { width: 1600, height: 1067, channels: 3, background: '#8a6d3b' } })
+  .jpeg()
+  .toBuffer();
+for (const tag of ['a', 'b'])
+  for (let s = 0; s < 4; s++)
+    for (let n = 0; n < 5; n++)
+      pictures.route(`/school${s + 1}/${tag}/${n}.jpg`, serveBody(photo, 'image/jpeg'));
 const runtime = await createNodeRuntime(parseConfig(env), { processWorkers: 0, log: silentLogger });
 const db = runtime.deps.db;
 for (const [date, tag] of [
@@ -84,7 +96,7 @@ for (const [date, tag] of [
           publishedAt: start + (9 + n) * 3600_000 + s * 60_000,
           summary:
             'The class spent the morning estimating, measuring and comparing, then wrote up what they found in their notebooks and shared it with the room.',
-          imageUrl: `https://school${s + 1}.example/${tag}/${n}.jpg`,
+          imageUrl: `${pictures.url}/school${s + 1}/${tag}/${n}.jpg`,
           imageAlt: 'Notebooks open on a table',
         }),
       ),
@@ -99,6 +111,7 @@ for (const [date, tag] of [
 await publishDesk(deskDepsOf(runtime.deps), editor, first);
 const { token } = await createApiToken(db, { name: 'bench', role: 'admin' }, cliActor, Date.now());
 await runtime.close();
+await pictures.close();
 
 const children: ChildProcess[] = [];
 process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));

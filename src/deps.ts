@@ -34,7 +34,7 @@ export interface AppDeps {
   feedProcessor?: FeedProcessor;
   /**
    * Where chosen pictures are copied, cleaned and kept (Node: sharp and SQLite; Workers: R2). Absent on a
-   * Worker without a MEDIA bucket: pictures are then not published at all, and the desk says so.
+   * Worker without a MEDIA bucket: digests are then published without pictures.
    */
   pictures?: PictureDeps;
   passwords: PasswordHasher;

@@ -16,10 +16,14 @@ import {
   saveDesk,
   takeDownEntry,
   takeDownEntryPicture,
+  unpublishDesk,
   type DeskActor,
 } from '../src/curate/desk';
 import { cliActor, listAudit } from '../src/db/audit';
+import { saveDigestDraft } from '../src/db/digests';
 import { listItemsPublishedBetween } from '../src/db/items';
+import { runHousekeeping } from '../src/jobs/jobs';
+import { sql } from 'drizzle-orm';
 import { createSharpPictureMaker } from '../src/pictures/make-picture-sharp';
 import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
 import { serveBody, startTestServer, type TestServer } from './http-server';
@@ -63,6 +67,15 @@ describe('pictures', () => {
     images.route('/login.jpg', serveBody('<!doctype html><title>Sign in</title>', 'image/jpeg'));
     images.route('/huge.jpg', serveBody(await fiftyMegapixels(), 'image/jpeg'));
     images.route('/bomb.png', serveBody(pngBomb(), 'image/png'));
+    images.route(
+      '/older.png',
+      serveBody(
+        await sharp({ create: { width: 500, height: 300, channels: 3, background: '#335577' } })
+          .png()
+          .toBuffer(),
+        'image/png',
+      ),
+    );
     app = await startTestApp();
     const db = app.runtime.deps.db;
     dana = { type: 'user', id: 1, userId: 1, label: 'dana', role: 'editor' };
@@ -269,6 +282,9 @@ describe('pictures', () => {
       const after = await (await get(`/digests/${DATE}`)).text();
       for (const file of drawing.files) expect(after).not.toContain(file.name);
       expect(after).toContain('Post drawing'); // the post itself stays
+      const desk2 = await loadDesk(desk(), DATE);
+      expect(desk2.entries.find((e) => e.itemId === ids.drawing)).toMatchObject({ imageUrl: null });
+      expect(desk2.open).toEqual([]);
       const feed = await (await get('/feed.xml')).text();
       for (const file of drawing.files) expect(feed).not.toContain(file.name);
       const audit = await listAudit(app.runtime.deps.db, { action: 'picture.takedown', limit: 10 });
@@ -298,5 +314,62 @@ describe('pictures', () => {
         await restored.close();
       }
     });
+
+    it('takes every picture down with the digest when the whole digest is taken down', async () => {
+      const state = await loadDesk(desk(), DATE);
+      const names = state.entries.flatMap((e) => e.picture?.files.map((f) => f.name) ?? []);
+      expect(names.length).toBeGreaterThan(0);
+      await unpublishDesk(desk(), dana, DATE, 'Published by mistake, all of it.');
+      for (const name of names) expect((await get(`/media/${name}`)).status, name).toBe(410);
+    });
+  });
+
+  it('copies the pictures of digests published before copies were kept, at housekeeping', async () => {
+    const db = app.runtime.deps.db;
+    const day = '2026-11-10';
+    const { source } = await addSchoolWithSource(db, 'Oak Middle', 'https://oak.example/feed');
+    await storeItems(db, source.id, [
+      item({
+        guid: 'older',
+        title: 'Older post',
+        publishedAt: Date.parse(`${day}T18:00:00Z`),
+        imageUrl: `${images.url}/older.png`,
+        imageAlt: 'A field',
+      }),
+    ]);
+    const [older] = await listItemsPublishedBetween(
+      db,
+      Date.parse(`${day}T00:00:00Z`),
+      Date.parse(`${day}T23:59:59Z`),
+    );
+    // As an older version stored it: the entry and its picture's address, published, no copy.
+    await saveDigestDraft(
+      db,
+      day,
+      {
+        title: '',
+        intro: '',
+        entries: [
+          {
+            itemId: older!.id,
+            headline: 'Older post',
+            blurb: '',
+            imageUrl: `${images.url}/older.png`,
+            imageAlt: 'A field',
+          },
+        ],
+      },
+      { userId: null, now: app.clock.now() },
+    );
+    await db.batch([
+      db.raw(
+        sql`update digests set status = 'published', published_at = ${app.clock.now()} where date = ${day}`,
+      ),
+    ]);
+    expect(await (await get(`/digests/${day}`)).text()).not.toContain('/media/');
+    await runHousekeeping(app.runtime.deps);
+    const page = await (await get(`/digests/${day}`)).text();
+    expect(page).toMatch(/\/media\/[0-9a-f]{20}-\d+\.jpg/);
+    expect(page).not.toContain(images.url);
   });
 });

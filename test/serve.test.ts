@@ -1,4 +1,5 @@
 // `npm start` and `npm run demo` as a newcomer runs them: real processes, real ports, real files.
+import exifr from 'exifr';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { createServer as createTcpServer } from 'node:net';
@@ -202,10 +203,12 @@ describe('starting Yesterday', () => {
     expect(home).toContain('Lakeside Unified School District');
     expect(home).toContain('Counting by fives at the market');
     expect(readdirSync(join(dir, 'outbox')).filter((f) => f.endsWith('.eml'))).toHaveLength(2);
-    // The sample pictures the demo's feeds point to, and nothing else under their path.
-    const picture = await fetch(`http://127.0.0.1:${port}/demo/images/sprouts.svg`);
-    expect(picture.headers.get('content-type')).toBe('image/svg+xml');
-    for (const name of ['constructor', '__proto__', 'nothing.svg'])
+    // The sample photographs the demo's feeds point to, as a phone wrote them (GPS position included), and
+    // nothing else under their path.
+    const picture = await fetch(`http://127.0.0.1:${port}/demo/images/sprouts.jpg`);
+    expect(picture.headers.get('content-type')).toBe('image/jpeg');
+    expect((await exifr.gps(Buffer.from(await picture.arrayBuffer()))).latitude).toBeCloseTo(44.975, 2);
+    for (const name of ['constructor', '__proto__', 'nothing.svg', 'sprouts.svg'])
       expect((await fetch(`http://127.0.0.1:${port}/demo/images/${name}`)).status).toBe(404);
 
     // Public pages and feeds go compressed to clients that accept it, from memory after the first request.

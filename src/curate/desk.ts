@@ -12,6 +12,7 @@ import {
   correctDigest as correctDigestRecord,
   submitDigest,
   takeDownDigestEntry,
+  clearEntryPicture,
   unpublishDigest,
   type Digest,
   type DigestCorrection,
@@ -243,14 +244,9 @@ async function pictureProblemsOf(
   const missing = entries.flatMap((e) => (e.imageUrl && !e.picture ? [e.imageUrl] : []));
   const problems = new Map<string, string>();
   if (!missing.length) return problems;
-  if (!deps.pictures) {
-    for (const url of missing)
-      problems.set(
-        url,
-        'this installation has nowhere to keep pictures (on Workers, add the MEDIA bucket: see the README).',
-      );
-    return problems;
-  }
+  // Nowhere to keep pictures (a Worker without its MEDIA bucket): digests publish without them.
+  if (!deps.pictures) return problems;
+
   const known = await findPictures(deps.db, missing);
   for (const url of missing) {
     const picture = known.get(url);
@@ -288,11 +284,7 @@ export async function saveDesk(
   const entries = await resolveEntries(deps, before, input.entries);
   // Copy at selection: a picture chosen now is fetched, cleaned and kept before the save is answered, and one
   // whose copy failed before is tried again, even when nothing else changed.
-  if (deps.pictures)
-    await copyPictures(
-      deps as DeskDeps & { pictures: PictureDeps },
-      entries.flatMap((e) => (e.imageUrl ? [e.imageUrl] : [])),
-    );
+  const copied = deps.pictures ? await copyPictures(deps as PictureDeskDeps, imageUrlsOf(entries)) : 0;
   const title = limit(input.title ?? before.digest?.title ?? '', 200, 'The title');
   const intro = limit(input.intro ?? before.digest?.intro ?? '', 1000, 'The intro');
   // Version 0 means "I saw no digest": if one exists now, someone saved first, and that is a conflict.
@@ -301,7 +293,7 @@ export async function saveDesk(
   // Saving what is already saved makes no new version: a button that saves first (publish, schedule) must not
   // void a second person's approval of exactly this version, nor make its presser the last editor.
   if (expectedVersion === before.digest?.version && isStoredVersion(before, { title, intro, entries }))
-    return before;
+    return copied ? loadDesk(deps, date) : before;
   const saved = await saveDigestDraft(
     deps.db,
     date,
@@ -490,6 +482,10 @@ export async function publishDesk(
   auditDetails?: Record<string, unknown>,
 ): Promise<{ queued: number }> {
   requirePermission(actor, 'publish', 'publish digests');
+  // A draft saved before pictures were copied (or whose copy failed then) gets its copies now, scheduled or not.
+  const existing = await findDigest(deps.db, date);
+  if (existing && deps.pictures)
+    await copyPictures(deps as PictureDeskDeps, imageUrlsOf(await listEntries(deps.db, [existing.id])));
   const state = await loadDesk(deps, date);
   let digest: Digest;
   try {
@@ -717,11 +713,7 @@ export async function correctDesk(
     );
   const entries = await resolveEntries(deps, before, request.entries);
   // A picture chosen in a correction is copied first; one that cannot be is refused below like any finding.
-  if (deps.pictures)
-    await copyPictures(
-      deps as PictureDeskDeps,
-      entries.flatMap((e) => (e.imageUrl ? [e.imageUrl] : [])),
-    );
+  if (deps.pictures) await copyPictures(deps as PictureDeskDeps, imageUrlsOf(entries));
   if (entries.length === 0)
     throw new DeskError(
       422,
@@ -796,7 +788,18 @@ export async function takeDownEntry(
   const digest = await findDigest(deps.db, date);
   if (!digest || digest.status !== 'published')
     throw new DeskError(409, 'not-published', `The digest for ${date} is not published.`);
-  const entry = (await listEntries(deps.db, [digest.id])).find((e) => e.itemId === itemId);
+  const entry = (await listEntries(deps.db, [digest.id])).find(
+    (e) => e.itemId === itemId && e.removedAt === null,
+  );
+  if (!entry)
+    throw new DeskError(
+      409,
+      'not-in-digest',
+      'That post is not in the published digest; it may have been taken down already.',
+    );
+  // Its picture first, everywhere (emails already delivered stop showing it when next opened): should the
+  // entry's own takedown fail after this, the picture is down and the post can be taken down again.
+  if (entry.imageUrl) await takeDownPicture(deps, entry.imageUrl, actor, { date, itemId, reason: trimmed });
   const outcome = await takeDownDigestEntry(deps.db, digest.id, itemId, trimmed, actor, deps.now());
   if (!outcome.ok)
     throw new DeskError(
@@ -804,13 +807,14 @@ export async function takeDownEntry(
       'not-in-digest',
       'That post is not in the published digest; it may have been taken down already.',
     );
-  // Its picture goes with it, everywhere: emails already delivered stop showing it when next opened.
-  if (entry?.imageUrl && deps.pictures)
-    await takeDownPicture(deps as PictureDeskDeps, entry.imageUrl, actor, { date, itemId, reason: trimmed });
   return { digestTakenDown: outcome.digestTakenDown };
 }
 
 type PictureDeskDeps = DeskDeps & { pictures: PictureDeps };
+
+function imageUrlsOf(entries: { imageUrl: string | null }[]): string[] {
+  return entries.flatMap((e) => (e.imageUrl ? [e.imageUrl] : []));
+}
 
 /**
  * Takes down only the picture of a published entry: the post stays, its picture is deleted in every size and
@@ -840,18 +844,15 @@ export async function takeDownEntryPicture(
   );
   const taken =
     !!entry?.imageUrl &&
-    !!deps.pictures &&
-    (await takeDownPicture(deps as PictureDeskDeps, entry.imageUrl, actor, {
-      date,
-      itemId,
-      reason: trimmed,
-    }));
+    (await takeDownPicture(deps, entry.imageUrl, actor, { date, itemId, reason: trimmed }));
   if (!taken)
     throw new DeskError(
       409,
       'no-picture',
       'That post has no published picture; it may have been taken down already.',
     );
+  // The entry no longer has a picture: the desk shows none, and a later correction is not held up by it.
+  await clearEntryPicture(deps.db, digest.id, itemId);
 }
 
 export async function unpublishDesk(
@@ -872,6 +873,9 @@ export async function unpublishDesk(
   if (!digest || !(await unpublishDigest(deps.db, digest.id, trimmed, deps.now()))) {
     throw new DeskError(409, 'not-published', `The digest for ${date} is not published.`);
   }
+  // Taken down means its pictures too, in emails already delivered as everywhere else.
+  for (const url of imageUrlsOf(await listEntries(deps.db, [digest.id])))
+    await takeDownPicture(deps, url, actor, { date, reason: trimmed, unpublished: true });
   await recordAudit(
     deps.db,
     actor,

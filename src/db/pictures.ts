@@ -1,10 +1,10 @@
 // Storage for the district's copies of pictures (schema.ts: pictures, picture_files).
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { MadePicture, PictureFile } from '../pictures/picture-types';
 import { auditStatement, type Actor } from './audit';
 import type { Database } from './client';
 import { inList } from './in-list';
-import { pictureFiles, pictures } from './schema';
+import { digestEntries, digests, pictureFiles, pictures } from './schema';
 import { touchPublicStatement } from './site-state';
 
 export type Picture = typeof pictures.$inferSelect;
@@ -64,11 +64,7 @@ export async function storePicture(
   bytesInDatabase: boolean,
   now: number,
 ): Promise<void> {
-  const removedBefore = await db.orm
-    .select({ at: pictureFiles.removedAt })
-    .from(pictureFiles)
-    .where(and(eq(pictureFiles.key, made.key), sql`${pictureFiles.removedAt} is not null`))
-    .get();
+  const removedBefore = await removedAtOf(db, made.key);
   const state = removedBefore ? ('removed' as const) : ('ready' as const);
   const row = {
     sourceUrl: url,
@@ -78,7 +74,7 @@ export async function storePicture(
     width: made.width,
     height: made.height,
     fetchedAt: now,
-    removedAt: removedBefore?.at ?? null,
+    removedAt: removedBefore ?? null,
   };
   await db.batch([
     ...(removedBefore
@@ -92,6 +88,20 @@ export async function storePicture(
     db.orm.insert(pictures).values(row).onConflictDoUpdate({ target: pictures.sourceUrl, set: row }),
     touchPublicStatement(db),
   ]);
+}
+
+/** When the copy named `key` was taken down, if it was. */
+async function removedAtOf(db: Database, key: string): Promise<number | undefined> {
+  const row = await db.orm
+    .select({ at: pictureFiles.removedAt })
+    .from(pictureFiles)
+    .where(and(eq(pictureFiles.key, key), sql`${pictureFiles.removedAt} is not null`))
+    .get();
+  return row?.at ?? undefined;
+}
+
+export async function isRemovedKey(db: Database, key: string): Promise<boolean> {
+  return (await removedAtOf(db, key)) !== undefined;
 }
 
 function fileRow(key: string, file: PictureFile, bytesInDatabase: boolean) {
@@ -174,4 +184,27 @@ export async function withPictures<T extends { imageUrl: string | null }>(
     const picture = e.imageUrl ? stored.get(e.imageUrl) : undefined;
     return picture ? { ...e, picture } : e;
   });
+}
+
+/**
+ * Addresses of pictures in published digests (entries still up) that were never copied: digests published
+ * before Yesterday kept copies, which show no picture until housekeeping copies them.
+ */
+export async function listUncopiedPublishedPictures(db: Database, limit: number): Promise<string[]> {
+  const rows = await db.orm
+    .selectDistinct({ url: digestEntries.imageUrl })
+    .from(digestEntries)
+    .innerJoin(digests, eq(digests.id, digestEntries.digestId))
+    .leftJoin(pictures, eq(pictures.sourceUrl, digestEntries.imageUrl))
+    .where(
+      and(
+        eq(digests.status, 'published'),
+        isNull(digestEntries.removedAt),
+        isNotNull(digestEntries.imageUrl),
+        isNull(pictures.id),
+      ),
+    )
+    .limit(limit)
+    .all();
+  return rows.map((r) => r.url!);
 }

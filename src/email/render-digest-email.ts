@@ -93,7 +93,7 @@ export function renderDigestEmail(
       entry.schoolName.toUpperCase(),
       entry.headline,
       ...(entry.blurb ? ['', entry.blurb] : []),
-      ...(entry.imageUrl && entry.imageAlt ? ['', `[Photo: ${entry.imageAlt}]`] : []),
+      ...(entry.imageUrl && entry.imageAlt ? ['', `[Photo: ${entry.imageAlt}]`] : []), // imageUrl: the copy's
       '',
       `Read the full post on ${entry.sourceName}: ${entry.url}`,
       '',

@@ -1,5 +1,7 @@
 // The background jobs, runtime-neutral: Node's in-process scheduler and Workers' cron triggers both call
 // these. Each is safe to run concurrently with itself in another process (claims are conditional writes).
+import { listUncopiedPublishedPictures } from '../db/pictures';
+import { copyPictures } from '../pictures/copy-pictures';
 import { markStaleSendsUnknown } from '../db/deliveries';
 import { markStaleMessagesUnknown } from '../db/messages';
 import { deleteRateEventsBefore } from '../db/rate-events';
@@ -102,4 +104,9 @@ export async function runHousekeeping(deps: AppDeps): Promise<void> {
   const now = deps.clock.now();
   await deleteExpiredSessions(deps.db, now);
   await deleteRateEventsBefore(deps.db, now - 24 * 60 * 60_000);
+  // Digests published before pictures were copied get their copies, a few at a time.
+  if (deps.pictures) {
+    const urls = await listUncopiedPublishedPictures(deps.db, 50);
+    await copyPictures({ ...deps, pictures: deps.pictures, now: () => deps.clock.now() }, urls);
+  }
 }

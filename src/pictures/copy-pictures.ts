@@ -1,7 +1,7 @@
 // Copy at selection: when a picture becomes part of a digest entry, Yesterday fetches it through the guarded
 // fetcher (deadline, size cap, no private addresses, checked redirects), makes clean sizes and keeps them. A
 // picture that cannot be copied is recorded with the reason, which the desk shows as a finding.
-import { findPictures, removePicture, storePicture, storePictureFailure } from '../db/pictures';
+import { findPictures, isRemovedKey, removePicture, storePicture, storePictureFailure } from '../db/pictures';
 import type { Actor } from '../db/audit';
 import type { Database } from '../db/client';
 import type { FeedFetcher } from '../ingest/fetcher';
@@ -22,28 +22,48 @@ interface CopyDeps {
   log: Logger;
 }
 
+/** A copy that failed is tried again at a save at least this long after the last try, not at every autosave. */
+const RETRY_AFTER_MS = 30_000;
+
 /** Pictures copied at once; the rest wait their turn. */
 const AT_ONCE = 3;
 
 /**
- * Copies every address not copied yet (or whose last try failed). Addresses already copied, and copies taken
- * down, are left as they are.
+ * Copies every address not copied yet, or whose last try failed a while ago; answers how many it tried.
+ * Addresses already copied, and copies taken down, are left as they are.
  */
-export async function copyPictures(deps: CopyDeps, urls: readonly string[]): Promise<void> {
+export async function copyPictures(deps: CopyDeps, urls: readonly string[]): Promise<number> {
   const wanted = [...new Set(urls)];
-  if (!wanted.length) return;
+  if (!wanted.length) return 0;
   const known = await findPictures(deps.db, wanted);
-  const todo = wanted.filter(
-    (url) => known.get(url)?.state === undefined || known.get(url)?.state === 'failed',
-  );
+  const todo = wanted.filter((url) => {
+    const picture = known.get(url);
+    return !picture || (picture.state === 'failed' && deps.now() - picture.fetchedAt >= RETRY_AFTER_MS);
+  });
   let next = 0;
   const worker = async () => {
     while (next < todo.length) await copyOne(deps, todo[next++]!);
   };
   await Promise.all(Array.from({ length: Math.min(AT_ONCE, todo.length) }, worker));
+  return todo.length;
 }
 
+/** One picture; whatever goes wrong is recorded as its failure, never thrown into the save that asked. */
 async function copyOne(deps: CopyDeps, url: string): Promise<void> {
+  try {
+    await fetchAndKeep(deps, url);
+  } catch (error) {
+    deps.log.error('a picture could not be copied', { url, error: String(error) });
+    await storePictureFailure(
+      deps.db,
+      url,
+      'Yesterday could not keep a copy because of an internal error; it is in the server log.',
+      deps.now(),
+    ).catch(() => {});
+  }
+}
+
+async function fetchAndKeep(deps: CopyDeps, url: string): Promise<void> {
   const fetched = await deps.pictures.fetcher.fetch({ url });
   if (fetched.status !== 'fetched') {
     const reason =
@@ -53,14 +73,16 @@ async function copyOne(deps: CopyDeps, url: string): Promise<void> {
   const made = await deps.pictures.maker.make(fetched.body);
   if ('error' in made) return storePictureFailure(deps.db, url, made.error, deps.now());
   const { bytes } = deps.pictures;
-  if (!bytes.inDatabase) for (const file of made.files) await bytes.put(file);
+  // A copy taken down stays down: its bytes are not stored again anywhere.
+  if (!bytes.inDatabase && !(await isRemovedKey(deps.db, made.key)))
+    for (const file of made.files) await bytes.put(file);
   await storePicture(deps.db, url, made, bytes.inDatabase, deps.now());
   deps.log.info('picture copied', { url, key: made.key, files: made.files.length });
 }
 
 /** Takes the copy of the picture at `url` down everywhere (see removePicture); false if there is none. */
 export async function takeDownPicture(
-  deps: CopyDeps,
+  deps: Omit<CopyDeps, 'pictures'> & { pictures?: PictureDeps },
   url: string,
   actor: Actor,
   details: Record<string, unknown>,
@@ -68,6 +90,6 @@ export async function takeDownPicture(
   const picture = (await findPictures(deps.db, [url])).get(url);
   if (!picture?.key) return false;
   const names = await removePicture(deps.db, picture.key, actor, { url, ...details }, deps.now());
-  if (!deps.pictures.bytes.inDatabase) await deps.pictures.bytes.delete(names);
+  if (deps.pictures && !deps.pictures.bytes.inDatabase) await deps.pictures.bytes.delete(names);
   return true;
 }
