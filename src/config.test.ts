@@ -24,7 +24,7 @@ describe('parseConfig', () => {
       smtpMaxConnections: 4,
       smtpRateLimit: undefined,
       dkim: undefined,
-      mailFrom: 'Yesterday <digest@localhost>',
+      mailFrom: 'digest@localhost',
       fetchAllowPrivateNetworks: false,
       logLevel: 'info',
     });

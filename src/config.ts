@@ -278,7 +278,7 @@ function parseDkim(env: Env): DkimConfig | undefined {
 }
 
 function parseMailFrom(env: Env): string {
-  const raw = read(env, 'MAIL_FROM') ?? 'Yesterday <digest@localhost>';
+  const raw = read(env, 'MAIL_FROM') ?? 'digest@localhost';
   const match = /^(?:([^<>\r\n"]*)\s*<([^<>\s@]+@[^<>\s@]+)>|([^<>\s@]+@[^<>\s@]+))$/.exec(raw);
   if (!match) {
     throw new ConfigError(

@@ -1,5 +1,6 @@
 // Managing who may use the desk: invitations and password links (sent by email), new passwords, role changes,
 // disabling, signing out everywhere. There is always at least one active administrator.
+import { senderOf } from '../email/email-address';
 import { clientKeyOf } from '../client-address';
 import { auditStatement, recordAudit, type Actor } from '../db/audit';
 import type { Database } from '../db/client';
@@ -72,7 +73,7 @@ export function passwordLinkEmail(
     action: { label: 'Choose a password', url: link },
   });
   return {
-    from: deps.mailFrom,
+    from: senderOf(deps.mailFrom, deps.site.districtName),
     to,
     subject: email.subject,
     html: email.html,

@@ -2,6 +2,7 @@
 // digest the scheduler could not publish or published late. One email each, from the notice template.
 import type { Database } from '../db/client';
 import { listEditorAddresses } from '../db/users';
+import { senderOf } from '../email/email-address';
 import { newMessageId, type Mailer } from '../email/mailer';
 import { renderNoticeEmail, type Notice } from '../email/render-notice-email';
 import type { EmailSite } from '../email/render-digest-email';
@@ -20,7 +21,7 @@ export async function notifyEditors(deps: NotifyDeps, notice: Notice, kind: stri
   let reached = 0;
   for (const to of await listEditorAddresses(deps.db)) {
     const sent = await deps.mailer.send({
-      from: deps.mailFrom,
+      from: senderOf(deps.mailFrom, deps.site.districtName),
       to,
       subject: email.subject,
       html: email.html,

@@ -42,3 +42,13 @@ export function checkEmailAddress(input: string): AddressCheck {
   }
   return { ok: true, address };
 }
+
+/**
+ * The From header: MAIL_FROM as it is when it names a sender ("Lakeside Schools <digest@…>"); a bare address
+ * is sent under the district's name, so parents see who writes to them rather than the product's name.
+ */
+export function senderOf(mailFrom: string, districtName: string): string {
+  if (mailFrom.includes('<')) return mailFrom;
+  const name = districtName.replace(/[\r\n]/g, ' ').replace(/["\\]/g, '\\$&');
+  return `"${name}" <${mailFrom}>`;
+}

@@ -1,5 +1,5 @@
 // The double opt-in email: one button (a link to a page whose own button confirms), in HTML and plain text.
-import Mustache from 'mustache';
+import { renderBranded } from './brand-email';
 import { compiledTemplates } from './compiled-templates';
 import type { EmailSite } from './render-digest-email';
 
@@ -29,7 +29,7 @@ export function renderConfirmEmail(
     subject: invited
       ? `Would you like ${site.siteTitle} by email?`
       : `Confirm your subscription to ${site.siteTitle}`,
-    html: Mustache.render(compiledTemplates.confirm, view),
+    html: renderBranded(compiledTemplates.confirm, view, site),
     text,
   };
 }

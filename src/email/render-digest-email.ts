@@ -2,7 +2,6 @@
 // distinct school selection. Links unique to a recipient are left as random markers that personalize()
 // swaps in, so rendering never happens per recipient and feed text can never forge a marker.
 import { pictureView } from '../pictures/picture-view';
-import Mustache from 'mustache';
 import { randomToken } from '../auth/tokens';
 import {
   digestTitle,
@@ -11,6 +10,8 @@ import {
   sourceNameOf,
   type DigestContent,
 } from '../publish/digest-content';
+import type { Brand } from '../brand/brand';
+import { renderBranded } from './brand-email';
 import { compiledTemplates } from './compiled-templates';
 import { localDateOf } from '../time/zoned-time';
 
@@ -20,6 +21,8 @@ export interface EmailSite {
   publicUrl: string;
   /** The district's time zone, for dates such as "Corrected on …". */
   timezone: string;
+  hasLogo?: boolean;
+  brand?: Brand;
 }
 
 export interface RenderedDigestEmail {
@@ -80,7 +83,7 @@ export function renderDigestEmail(
       sourceName: sourceNameOf(entry),
     })),
   };
-  const html = Mustache.render(compiledTemplates.digest, view);
+  const html = renderBranded(compiledTemplates.digest, view, site);
   const text = [
     site.districtName,
     title,
@@ -142,7 +145,7 @@ export function renderCorrectionEmail(
     unsubscribeUrl: markers.unsubscribe,
     preferencesUrl: markers.preferences,
   };
-  const html = Mustache.render(compiledTemplates.correction, view);
+  const html = renderBranded(compiledTemplates.correction, view, site);
   const text = [
     `${site.districtName} · ${site.siteTitle}`,
     `A correction to ${dateLabel}`,

@@ -1,6 +1,6 @@
 // Notices to staff (a draft submitted for review, an invitation, a password link): one heading, a few
 // paragraphs, at most one button, in HTML and plain text.
-import Mustache from 'mustache';
+import { renderBranded } from './brand-email';
 import { compiledTemplates } from './compiled-templates';
 import type { EmailSite } from './render-digest-email';
 
@@ -12,11 +12,11 @@ export interface Notice {
 }
 
 export function renderNoticeEmail(site: EmailSite, notice: Notice) {
-  const html = Mustache.render(compiledTemplates.notice, {
-    ...site,
-    ...notice,
-    action: notice.action ?? null,
-  });
+  const html = renderBranded(
+    compiledTemplates.notice,
+    { ...site, ...notice, action: notice.action ?? null },
+    site,
+  );
   const text = [
     `${site.districtName} · ${site.siteTitle}`,
     notice.heading,

@@ -1,6 +1,7 @@
 // Sends queued deliveries: each one is claimed (queued → sending) before its message leaves, and its outcome
 // is recorded right after, so a crash can neither skip a subscriber nor send twice. Messages are rendered
 // once per distinct school selection per digest and personalized per recipient by swapping in links.
+import { senderOf } from './email-address';
 import type { Database } from '../db/client';
 import {
   claimDelivery,
@@ -167,7 +168,7 @@ export async function sendDueDeliveries(
     });
     const outcome = await deps.mailer
       .send({
-        from: deps.mailFrom,
+        from: senderOf(deps.mailFrom, deps.site.districtName),
         to: delivery.email,
         subject: rendered.subject,
         html: body.html,

@@ -3,9 +3,10 @@
 import { Hono } from 'hono';
 import { ASSETS } from '../views/assets';
 import { readSetting } from '../db/settings';
+import { readDistrictSettings } from '../settings/district-settings';
+import { brandCss, brandVersion, faviconSvg, type Brand } from '../brand/brand';
+import type { Context } from 'hono';
 import type { AppDeps } from '../deps';
-
-const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="#1f3a5f"/><path d="M18 16l14 18 14-18" fill="none" stroke="#f5b041" stroke-width="7" stroke-linecap="round" stroke-linejoin="round"/><path d="M32 34v16" stroke="#fff" stroke-width="7" stroke-linecap="round"/></svg>`;
 
 export function assetRoutes(deps: AppDeps) {
   const app = new Hono();
@@ -21,11 +22,17 @@ export function assetRoutes(deps: AppDeps) {
       { 'Content-Type': match[1]! },
     );
   });
-  for (const path of ['/favicon.svg', '/favicon.ico']) {
-    app.get(path, (c) =>
-      c.body(FAVICON, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=604800' }),
-    );
-  }
+  // The favicon and the brand's stylesheet follow Settings: with the brand's version in the address (as the
+  // pages ask for them) they are kept for a year; without it, for five minutes.
+  const branded = (type: string, body: (brand: Brand) => string) => async (c: Context) => {
+    const { brand } = await readDistrictSettings(deps.db);
+    const versioned = c.req.query('v') === brandVersion(brand);
+    c.header('Cache-Control', versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
+    c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+    return c.body(body(brand), 200, { 'Content-Type': type });
+  };
+  for (const path of ['/favicon.svg', '/favicon.ico']) app.get(path, branded('image/svg+xml', faviconSvg));
+  app.get('/brand.css', branded('text/css; charset=utf-8', brandCss));
   app.get('/assets/:name', (c) => {
     const name = c.req.param('name');
     // Own names only: `__proto__`, `constructor` and the rest of Object.prototype are no asset.

@@ -60,6 +60,7 @@ export function embedRoutes(deps: AppDeps) {
         site={site}
         contents={contents}
         school={school ? { slug: school.slug, name: school.name } : undefined}
+        plain={c.req.query('theme') === 'plain'}
       />,
     );
   });
@@ -67,7 +68,7 @@ export function embedRoutes(deps: AppDeps) {
   app.get('/embed.js', async (c) => {
     const settings = await readDistrictSettings(deps.db);
     c.header('Cross-Origin-Resource-Policy', 'cross-origin');
-    return c.body(embedLoaderJs(deps.config.publicUrl, settings.siteTitle), 200, {
+    return c.body(embedLoaderJs(deps.config.publicUrl, settings.siteTitle, settings.embedOrigins), 200, {
       'Content-Type': 'text/javascript; charset=utf-8',
     });
   });

@@ -37,7 +37,7 @@ export function embedCount(value: string | null | undefined): number {
   return Math.min(MAX_EMBED_COUNT, Math.max(1, Math.floor(Number(value)) || 1));
 }
 
-/** The embed reads `date` (one digest), else `count`; and `school` either way. */
+/** The embed reads `date` (one digest), else `count`; `school` and `theme` (only `plain`) either way. */
 const embedOptions = (query: URLSearchParams) => {
   const date = query.get('date');
   const school = query.get('school');
@@ -46,6 +46,7 @@ const embedOptions = (query: URLSearchParams) => {
     ['date', date],
     ['count', count === 1 ? null : String(count)],
     ['school', school],
+    ['theme', query.get('theme') === 'plain' ? 'plain' : null],
   ]);
 };
 
@@ -76,7 +77,8 @@ const ADDRESSES: PublicAddress[] = [
   { pattern: /^\/embed$/, canonicalQuery: embedOptions, cacheControl: PAGE_CACHING },
   { pattern: /^\/oembed$/, canonicalQuery: oembedOptions, cacheControl: PAGE_CACHING },
   // The loader script's address is pasted into the district's site, so it cannot carry a version; it
-  // changes only with PUBLIC_URL or the site's title, and an hour keeps the district's pages quick.
+  // changes only with PUBLIC_URL, the site's title or the sites allowed to embed, and an hour keeps the
+  // district's pages quick.
   { pattern: /^\/embed\.js$/, canonicalQuery: noQuery, cacheControl: 'public, max-age=3600' },
   // For search engines, which come back daily at most.
   { pattern: /^\/sitemap\.xml$/, canonicalQuery: noQuery, cacheControl: 'public, max-age=3600' },

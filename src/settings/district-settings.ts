@@ -4,6 +4,7 @@ import { readAllSettings, writeSetting } from '../db/settings';
 import { isValidTimeZone } from '../time/zoned-time';
 import { cleanText } from '../text/clean-text';
 import { DEFAULT_TONE_WORDS } from '../curate/tone-words';
+import { colourProblem, DEFAULT_BRAND, FONT_STACKS, type Brand, type FontKey } from '../brand/brand';
 
 export interface DistrictSettings {
   districtName: string;
@@ -24,6 +25,8 @@ export interface DistrictSettings {
   nameAllowlist: string[];
   /** An uploaded logo exists (served at /logo). */
   hasLogo: boolean;
+  /** Colours and fonts of the site, the embed, the favicon and the email. */
+  brand: Brand;
 }
 
 const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
@@ -36,9 +39,14 @@ interface SettingDefinition {
   help: string;
   fallback: string;
   check: Check;
-  /** How the admin edits it: one line (default), one entry per line, or yes/no. */
-  input?: 'line' | 'lines' | 'yes-no';
+  /** How the admin edits it: one line (default), one entry per line, yes/no, a colour, or one of `options`. */
+  input?: 'line' | 'lines' | 'yes-no' | 'colour' | 'choice';
+  options?: readonly { value: string; label: string }[];
 }
+
+const FONT_OPTIONS = Object.entries(FONT_STACKS).map(([value, { label }]) => ({ value, label }));
+const checkFont: Check = (value) =>
+  Object.hasOwn(FONT_STACKS, value) ? undefined : `must be one of ${Object.keys(FONT_STACKS).join(', ')}.`;
 
 const checkNotEmpty: Check = (value) => (value.trim() ? undefined : 'must not be empty.');
 
@@ -56,6 +64,40 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     help: 'The name of the digest blog.',
     fallback: 'What happened yesterday',
     check: checkNotEmpty,
+  },
+  {
+    key: 'brand_primary',
+    label: 'Main colour',
+    help: 'The header of every page, the embed and the email, and links. White text sits on it, so it must be dark enough to read (checked before saving).',
+    fallback: DEFAULT_BRAND.primary,
+    check: (value) => colourProblem(value.toLowerCase(), 'primary'),
+    input: 'colour',
+  },
+  {
+    key: 'brand_accent',
+    label: 'Accent colour',
+    help: 'School names above each post. It is text on white, so it must be dark enough to read (checked before saving).',
+    fallback: DEFAULT_BRAND.accent,
+    check: (value) => colourProblem(value.toLowerCase(), 'accent'),
+    input: 'colour',
+  },
+  {
+    key: 'heading_font',
+    label: 'Heading font',
+    help: 'Titles and headlines on the site, in the embed and in the email. Fonts readers already have; nothing is downloaded.',
+    fallback: DEFAULT_BRAND.headingFont,
+    check: checkFont,
+    input: 'choice',
+    options: FONT_OPTIONS,
+  },
+  {
+    key: 'body_font',
+    label: 'Body font',
+    help: 'Everything else on the site and in the embed.',
+    fallback: DEFAULT_BRAND.bodyFont,
+    check: checkFont,
+    input: 'choice',
+    options: FONT_OPTIONS,
   },
   {
     key: 'timezone',
@@ -194,6 +236,7 @@ export function siteOf(settings: DistrictSettings, publicUrl: string) {
     publicUrl,
     hasLogo: settings.hasLogo,
     timezone: settings.timezone,
+    brand: settings.brand,
   };
 }
 
@@ -220,6 +263,12 @@ export async function readDistrictSettings(db: Database): Promise<DistrictSettin
     toneWords: splitLines(value('tone_words')),
     nameAllowlist: splitLines(value('name_allowlist')),
     hasLogo: stored.has('logo'),
+    brand: {
+      primary: value('brand_primary').toLowerCase(),
+      accent: value('brand_accent').toLowerCase(),
+      headingFont: value('heading_font') as FontKey,
+      bodyFont: value('body_font') as FontKey,
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 // Moving a subscription to a new address from the preferences page: the new address is checked as strictly
 // as on the sign-up form, must confirm through a link sent to it, and until then the digest keeps going to
 // the old one. Confirming retires every link sent to the old address.
+import { senderOf } from '../email/email-address';
 import { clientKeyOf } from '../client-address';
 import { auditStatement } from '../db/audit';
 import type { Database } from '../db/client';
@@ -88,7 +89,7 @@ export async function addressConfirmEmail(
     action: { label: 'Move my subscription here', url },
   });
   return {
-    from: deps.mailFrom,
+    from: senderOf(deps.mailFrom, deps.site.districtName),
     to: toAddress,
     subject: email.subject,
     html: email.html,

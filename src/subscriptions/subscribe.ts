@@ -1,6 +1,7 @@
 // Asking for the digest by email: check the address strictly, limit how often one address or one client can
 // ask, record consent, and queue the confirmation link (double opt-in). Neither the answer nor the work behind
 // it reveals whether the address was already subscribed.
+import { senderOf } from '../email/email-address';
 import { clientKeyOf } from '../client-address';
 import { randomToken } from '../auth/tokens';
 import type { Database } from '../db/client';
@@ -94,7 +95,7 @@ export async function confirmationEmail(
     invited,
   );
   return {
-    from: deps.mailFrom,
+    from: senderOf(deps.mailFrom, deps.site.districtName),
     to: subscriber.email,
     subject: email.subject,
     html: email.html,

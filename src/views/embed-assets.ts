@@ -2,15 +2,21 @@
 // compact, inherits nothing, and tells its parent how tall it is so no scrollbar ever appears.
 
 export const embedCss = `
+:root {
+  --navy: #1f3a5f; --link: #1d4e89; --accent: #8a4b08;
+  --serif: Charter, 'Bitstream Charter', Cambria, Georgia, serif;
+  --sans: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
+}
 * { box-sizing: border-box; }
 html, body { margin: 0; background: transparent; }
-body { color: #1c2430; font: 16px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif; }
-a { color: #1d4e89; text-underline-offset: .15em; }
+body { color: #1c2430; font: 16px/1.5 var(--sans); }
+a { color: var(--link); text-underline-offset: .15em; }
 :focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
 .embed { border: 1px solid #e4e0d8; border-radius: 12px; background: #fff; overflow: hidden; }
-.embed > header { background: #1f3a5f; color: #fff; padding: .9rem 1.1rem; }
+.embed > header { background: var(--navy); color: #fff; padding: .9rem 1.1rem; }
 .embed > header .district { display: block; font-size: .75rem; letter-spacing: .08em; text-transform: uppercase; color: #d5e0ee; }
-.embed > header h1 { margin: .1rem 0 0; font: 700 1.25rem/1.25 Charter, 'Bitstream Charter', Cambria, Georgia, serif; }
+.embed > header h1 { margin: .1rem 0 0; font: 700 1.25rem/1.25 var(--serif); }
+.day h2, .post h3 { font-family: var(--serif); }
 .embed > header h1 a { color: #fff; text-decoration: none; }
 .day { padding: .9rem 1.1rem 0; }
 .day h2 { margin: 0; font-size: 1rem; }
@@ -21,7 +27,7 @@ a { color: #1d4e89; text-underline-offset: .15em; }
 .post { display: flex; gap: .8rem; padding: .7rem 0; border-top: 1px solid #eee9df; }
 .post:first-child { border-top: 0; }
 .post img { width: 88px; height: auto; max-height: 88px; object-fit: contain; border-radius: 6px; flex: none; }
-.post .school { margin: 0; font-size: .72rem; font-weight: 700; letter-spacing: .06em; text-transform: uppercase; color: #8a4b08; }
+.post .school { margin: 0; font-size: .72rem; font-weight: 700; letter-spacing: .06em; text-transform: uppercase; color: var(--accent); }
 .post h3 { margin: .1rem 0 .15rem; font-size: 1rem; line-height: 1.35; }
 .post h3 a { color: #1c2430; text-decoration: none; }
 .post h3 a:hover { text-decoration: underline; }
@@ -32,7 +38,7 @@ a { color: #1d4e89; text-underline-offset: .15em; }
 .subscribe label { display: block; font-weight: 700; margin-bottom: .3rem; }
 .subscribe .row { display: flex; gap: .5rem; }
 .subscribe input[type=email] { flex: 1 1 8rem; width: 100%; min-width: 0; font: inherit; padding: .45rem .6rem; border: 1px solid #8a94a3; border-radius: 6px; }
-.subscribe button { font: inherit; font-weight: 700; padding: .45rem .9rem; border: 0; border-radius: 6px; background: #1d4e89; color: #fff; cursor: pointer; }
+.subscribe button { font: inherit; font-weight: 700; padding: .45rem .9rem; border: 0; border-radius: 6px; background: var(--link); color: #fff; cursor: pointer; }
 .subscribe button:hover { background: #163c6a; }
 .subscribe .consent { margin: .4rem 0 0; font-size: .8rem; color: #4a5566; }
 .subscribe .error { margin: 0 0 .4rem; color: #a4161a; font-weight: 600; }
@@ -58,16 +64,34 @@ export const embedFrameJs = `
 `;
 
 /** The script a district site pastes: it puts the embed where the script tag is and keeps it sized. */
-export function embedLoaderJs(publicUrl: string, title: string): string {
+/**
+ * The script a district site pastes: it puts the embed where the script tag is and keeps it sized. On a site
+ * that is not among `allowedOrigins` a frame would only show the browser's broken-frame box, so it puts a
+ * plain link to the digest there instead. `data-theme="plain"` leaves out the embed's own header, for sites
+ * that have theirs.
+ */
+export function embedLoaderJs(publicUrl: string, title: string, allowedOrigins: readonly string[]): string {
   return `
 (() => {
   const script = document.currentScript;
   if (!script) return;
   const origin = ${JSON.stringify(new URL(publicUrl).origin)};
   const base = ${JSON.stringify(publicUrl)};
+  const allowed = ${JSON.stringify([new URL(publicUrl).origin, ...allowedOrigins])};
+  const target = script.getAttribute('data-target') && document.getElementById(script.getAttribute('data-target'));
+  const place = (element) => (target ? target.appendChild(element) : script.insertAdjacentElement('afterend', element));
+  if (!allowed.includes(location.origin)) {
+    const link = document.createElement('a');
+    link.href = base + '/';
+    link.textContent = script.getAttribute('data-title') || ${JSON.stringify(title)};
+    const line = document.createElement('p');
+    line.appendChild(link);
+    place(line);
+    return;
+  }
   const frame = 'yd-' + Math.random().toString(36).slice(2, 10);
   const params = new URLSearchParams({ frame });
-  for (const key of ['count', 'school', 'date']) {
+  for (const key of ['count', 'school', 'date', 'theme']) {
     const value = script.getAttribute('data-' + key);
     if (value) params.set(key, value);
   }
@@ -81,9 +105,7 @@ export function embedLoaderJs(publicUrl: string, title: string): string {
   iframe.style.border = '0';
   iframe.style.width = '100%';
   iframe.style.display = 'block';
-  const target = script.getAttribute('data-target') && document.getElementById(script.getAttribute('data-target'));
-  if (target) target.appendChild(iframe);
-  else script.insertAdjacentElement('afterend', iframe);
+  place(iframe);
   addEventListener('message', (event) => {
     const data = event.data;
     if (event.origin !== origin || !data || data.type !== 'yesterday:height' || data.frame !== frame) return;

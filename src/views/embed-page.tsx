@@ -5,30 +5,34 @@ import type { Child } from 'hono/jsx';
 import { formatLongDate, sourceNameOf, type DigestContent } from '../publish/digest-content';
 import { assetUrl } from './assets';
 import { ChangeNotes } from './digest-article';
-import type { SiteInfo } from './layout';
+import { BrandStylesheet, type SiteInfo } from './layout';
 import { CONSENT_TEXT } from '../subscriptions/subscribe';
 
 export function EmbedPage(props: {
   site: SiteInfo;
   contents: DigestContent[];
   school?: { slug: string; name: string };
+  /** No header of its own: for district sites that have theirs (data-theme="plain"). */
+  plain?: boolean;
 }) {
   const { site } = props;
   const out = { target: '_blank', rel: 'noopener' };
   const home = props.school ? `${site.publicUrl}/schools/${props.school.slug}` : `${site.publicUrl}/`;
   return (
-    <EmbedDocument title={`${site.siteTitle} · ${site.districtName}`}>
-      <div class="embed">
-        <header>
-          <span class="district">
-            {props.school ? `${site.districtName} · ${props.school.name}` : site.districtName}
-          </span>
-          <h1>
-            <a href={home} {...out}>
-              {site.siteTitle}
-            </a>
-          </h1>
-        </header>
+    <EmbedDocument title={`${site.siteTitle} · ${site.districtName}`} site={site}>
+      <div class={props.plain ? 'embed plain' : 'embed'}>
+        {props.plain ? null : (
+          <header>
+            <span class="district">
+              {props.school ? `${site.districtName} · ${props.school.name}` : site.districtName}
+            </span>
+            <h1>
+              <a href={home} {...out}>
+                {site.siteTitle}
+              </a>
+            </h1>
+          </header>
+        )}
         {props.contents.length === 0 ? <p class="empty">Nothing has been published yet.</p> : null}
         {props.contents.map((content) => {
           const { digest, entries } = content;
@@ -128,7 +132,7 @@ export function EmbedSubscribePage(props: {
 }) {
   const { site } = props;
   return (
-    <EmbedDocument title={`Get ${site.siteTitle} by email · ${site.districtName}`}>
+    <EmbedDocument title={`Get ${site.siteTitle} by email · ${site.districtName}`} site={site}>
       <main class="embed">
         <header>
           <span class="district">{site.districtName}</span>
@@ -155,7 +159,7 @@ export function EmbedSubscribePage(props: {
 }
 
 /** The frame's document: not indexed, embed styles, and the script that reports its height to the page. */
-function EmbedDocument(props: { title: string; children: Child }) {
+function EmbedDocument(props: { title: string; site: SiteInfo; children: Child }) {
   return (
     <html lang="en">
       <head>
@@ -164,6 +168,7 @@ function EmbedDocument(props: { title: string; children: Child }) {
         <meta name="robots" content="noindex" />
         <title>{props.title}</title>
         <link rel="stylesheet" href={assetUrl('embed.css')} />
+        <BrandStylesheet site={props.site} />
         <script src={assetUrl('embed-frame.js')} defer></script>
       </head>
       <body>{props.children}</body>

@@ -1,6 +1,7 @@
 // The public site's page frame: masthead, navigation, footer with feeds and subscription.
 import type { Child } from 'hono/jsx';
 import { assetUrl } from './assets';
+import { brandVersion, DEFAULT_BRAND, type Brand } from '../brand/brand';
 
 export interface SiteInfo {
   districtName: string;
@@ -8,6 +9,13 @@ export interface SiteInfo {
   publicUrl: string;
   hasLogo?: boolean;
   timezone: string;
+  /** The district's colours and fonts; the defaults when absent. */
+  brand?: Brand;
+}
+
+/** The district's colours and fonts, after the page's own stylesheet (a file, as the CSP allows no inline style). */
+export function BrandStylesheet(props: { site: SiteInfo }) {
+  return <link rel="stylesheet" href={`/brand.css?v=${brandVersion(props.site.brand ?? DEFAULT_BRAND)}`} />;
 }
 
 /** How a shared link previews (OpenGraph, Twitter cards). */
@@ -88,7 +96,12 @@ export function PublicLayout({
         {share?.modifiedAt ? <meta property="article:modified_time" content={iso(share.modifiedAt)} /> : null}
         <meta name="twitter:card" content={share?.image ? 'summary_large_image' : 'summary'} />
         <link rel="stylesheet" href={assetUrl('site.css')} />
-        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <BrandStylesheet site={site} />
+        <link
+          rel="icon"
+          href={`/favicon.svg?v=${brandVersion(site.brand ?? DEFAULT_BRAND)}`}
+          type="image/svg+xml"
+        />
         {[...districtFeeds(site), ...(feeds ?? [])].map((feed) => (
           <link rel="alternate" type={feed.type} title={feed.title} href={feed.href} />
         ))}

@@ -57,7 +57,7 @@ legend { font-weight: 600; padding: 0 .35rem; }
 .checks { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: .35rem 1rem; }
 .checks label { font-weight: 400; display: flex; gap: .5rem; align-items: baseline; margin: 0; }
 button, .button { font: 600 1rem var(--sans); background: var(--navy); color: #fff; border: 0; border-radius: 6px; padding: .7rem 1.2rem; cursor: pointer; text-decoration: none; display: inline-block; }
-button:hover, .button:hover { background: #16304f; }
+button:hover, .button:hover { background: color-mix(in srgb, var(--navy) 82%, #000); }
 button.secondary { background: #fff; color: var(--navy); border: 1px solid var(--navy); }
 .error-text { color: #a4161a; font-weight: 600; }
 .message { background: var(--card); border: 1px solid var(--line); border-left: 4px solid var(--navy); border-radius: 8px; padding: 1rem 1.25rem; }

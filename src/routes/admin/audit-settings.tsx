@@ -88,6 +88,7 @@ export function settingsRoutes(deps: AppDeps) {
       help: d.help,
       value: values.get(d.key) ?? d.fallback,
       input: d.input ?? 'line',
+      options: d.options,
     }));
     return adminPage(deps, c, {
       title: 'Settings',

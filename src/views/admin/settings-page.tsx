@@ -6,7 +6,8 @@ export interface SettingRow {
   label: string;
   help: string;
   value: string;
-  input: 'line' | 'lines' | 'yes-no';
+  input: 'line' | 'lines' | 'yes-no' | 'colour' | 'choice';
+  options?: readonly { value: string; label: string }[];
 }
 
 export function SettingsPage(props: {
@@ -45,6 +46,23 @@ export function SettingsPage(props: {
                 <textarea id={row.key} name={row.key} rows={6} aria-describedby={`${row.key}-help`}>
                   {row.value}
                 </textarea>
+              ) : row.input === 'colour' ? (
+                <input
+                  type="color"
+                  id={row.key}
+                  name={row.key}
+                  value={row.value}
+                  class="colour"
+                  aria-describedby={`${row.key}-help`}
+                />
+              ) : row.input === 'choice' ? (
+                <select id={row.key} name={row.key} aria-describedby={`${row.key}-help`}>
+                  {(row.options ?? []).map((option) => (
+                    <option value={option.value} selected={option.value === row.value}>
+                      {option.label}
+                    </option>
+                  ))}
+                </select>
               ) : (
                 <input
                   type="text"

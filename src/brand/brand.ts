@@ -1,0 +1,108 @@
+// The district's brand: two colours and two font stacks, checked for contrast before they are saved, and the
+// places they reach (the site's and the embed's stylesheet, the favicon, the email).
+
+/** Font stacks a district chooses from: fonts every reader already has, so nothing is fetched from a font host. */
+export const FONT_STACKS = {
+  'book-serif': { label: 'Book serif (Charter, Cambria, Georgia)', stack: "Charter, 'Bitstream Charter', 'Sitka Text', Cambria, Georgia, serif" },
+  'classic-serif': { label: 'Classic serif (Palatino, Book Antiqua)', stack: "'Palatino Linotype', Palatino, 'Book Antiqua', 'URW Palladio L', Georgia, serif" },
+  'system-sans': { label: 'System sans-serif (the device’s own)', stack: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif" },
+  'humanist-sans': { label: 'Humanist sans-serif (Seravek, Gill Sans, Calibri)', stack: "Seravek, 'Gill Sans Nova', Ubuntu, Calibri, 'DejaVu Sans', source-sans-pro, sans-serif" },
+  'rounded-sans': { label: 'Rounded sans-serif (SF Rounded, Quicksand, Comfortaa)', stack: "ui-rounded, 'Hiragino Maru Gothic ProN', Quicksand, Comfortaa, Manjari, 'Arial Rounded MT', Calibri, sans-serif" },
+  'slab-serif': { label: 'Slab serif (Rockwell, Roboto Slab)', stack: "Rockwell, 'Rockwell Nova', 'Roboto Slab', 'DejaVu Serif', 'Sitka Small', serif" },
+} as const; // prettier-ignore
+export type FontKey = keyof typeof FONT_STACKS;
+
+export interface Brand {
+  /** The masthead, buttons and links: white text sits on it, and it sits as text on white. */
+  primary: string;
+  /** School names above each post: text on white and on the page's paper colour. */
+  accent: string;
+  headingFont: FontKey;
+  bodyFont: FontKey;
+}
+
+export const DEFAULT_BRAND: Brand = {
+  primary: '#1f3a5f',
+  accent: '#8a4b08',
+  headingFont: 'book-serif',
+  bodyFont: 'system-sans',
+};
+
+const WHITE = '#ffffff';
+const PAPER = '#faf8f4';
+/** WCAG 2.x AA for body text. */
+export const AA_TEXT = 4.5;
+
+export function isHexColour(value: string): boolean {
+  return /^#[0-9a-f]{6}$/i.test(value);
+}
+
+/** WCAG relative luminance of a #rrggbb colour. */
+function luminance(hex: string): number {
+  const channel = (i: number) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+}
+
+/** WCAG contrast ratio of two #rrggbb colours, 1 to 21. */
+export function contrastRatio(a: string, b: string): number {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
+
+/** The colour darkened step by step until it reaches AA on both backgrounds: a suggestion to offer. */
+function darkerThatPasses(hex: string, against: string[]): string {
+  let [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+  for (let step = 0; step < 40; step++) {
+    const candidate = `#${[r, g, b].map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
+    if (against.every((bg) => contrastRatio(candidate, bg) >= AA_TEXT)) return candidate;
+    [r, g, b] = [r * 0.92, g * 0.92, b * 0.92];
+  }
+  return '#000000';
+}
+
+/**
+ * Why a brand colour cannot be used, as the rest of a sentence after the setting's name, or undefined. Both
+ * colours are used as text on white (links, school names) and the primary carries white text (the masthead).
+ */
+export function colourProblem(value: string, role: 'primary' | 'accent'): string | undefined {
+  if (!isHexColour(value)) return 'must be a colour written as # and six hex digits, such as #1f3a5f.';
+  const against = role === 'primary' ? [WHITE] : [WHITE, PAPER];
+  const worst = Math.min(...against.map((bg) => contrastRatio(value, bg)));
+  if (worst >= AA_TEXT) return undefined;
+  const what =
+    role === 'primary'
+      ? 'white text on it, and it as link text on white,'
+      : 'it as text on white and on the page';
+  return `${value} has a contrast of ${worst.toFixed(1)}:1 for ${what} where WCAG AA asks for at least ${AA_TEXT}:1, so some readers could not read it. A darker shade such as ${darkerThatPasses(value, against)} passes.`;
+}
+
+/** The brand as CSS custom properties, for /brand.css (site and embed) after their own stylesheet. */
+export function brandCss(brand: Brand): string {
+  return `:root { --navy: ${brand.primary}; --link: ${brand.primary}; --accent: ${brand.accent}; --serif: ${FONT_STACKS[brand.headingFont].stack}; --sans: ${FONT_STACKS[brand.bodyFont].stack}; }\n`;
+}
+
+/** A short stable tag for the brand, so /brand.css?v=TAG can be cached for a year and changes with it. */
+export function brandVersion(brand: Brand): string {
+  const text = JSON.stringify(brand);
+  let hash = 2166136261;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+  return (hash >>> 0).toString(36);
+}
+
+/** The favicon: the digest's mark in the district's colours. */
+export function faviconSvg(brand: Brand): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="${brand.primary}"/><path d="M18 16l14 18 14-18" fill="none" stroke="${lighten(brand.accent)}" stroke-width="7" stroke-linecap="round" stroke-linejoin="round"/><path d="M32 34v16" stroke="#fff" stroke-width="7" stroke-linecap="round"/></svg>`;
+}
+
+/** The accent made light enough to stand out on the primary (the favicon's mark). */
+function lighten(hex: string): string {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+  const mix = (c: number) =>
+    Math.round(c + (255 - c) * 0.45)
+      .toString(16)
+      .padStart(2, '0');
+  return `#${mix(r)}${mix(g)}${mix(b)}`;
+}
