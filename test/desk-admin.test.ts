@@ -11,7 +11,7 @@ import { localDateOf } from '../src/time/zoned-time';
 import { createClient, type Client } from './browser-client';
 import { serveBody, startTestServer, type TestServer } from './http-server';
 import { solidPng } from './png';
-import { signedInClient, startTestApp, TEST_PASSWORD, type TestApp } from './test-app';
+import { signedInClient, startTestApp, TEST_PASSWORD, type TestApp, publishFromDesk } from './test-app';
 
 /** Room 2's feed; its picture is served beside it, at `base`. */
 const feed = (
@@ -366,7 +366,7 @@ describe('correcting a published digest at the desk', () => {
     });
     const page = await (await dana.get('/admin/inbox?date=2026-11-20')).text();
     const id = /formaction="\/admin\/inbox\/2026-11-20\/entries\/(\d+)\/add"/.exec(page)![1]!;
-    await dana.post('/admin/inbox/2026-11-20/publish', {
+    await publishFromDesk(dana, '2026-11-20', {
       _csrf: await dana.csrf('/admin/inbox?date=2026-11-20'),
       version: '0',
       entry: id,

@@ -6,9 +6,9 @@ import { MAX_DIGEST_ENTRIES } from '../src/curate/desk';
 import { findDigest } from '../src/db/digests';
 import { listItemsPublishedBetween } from '../src/db/items';
 import { findUserByEmail } from '../src/db/users';
-import { addSchoolWithSource, item, storeItems } from './fixtures';
+import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
 import type { Client } from './browser-client';
-import { signedInClient, startTestApp, type TestApp } from './test-app';
+import { signedInClient, startTestApp, type TestApp, publishFromDesk } from './test-app';
 
 const DAYS = 80;
 const FIRST_DAY = Date.parse('2026-06-01T16:00:00Z');
@@ -75,7 +75,7 @@ describe('publishing from the desk', () => {
         const date = dateOf(k);
         const id = postOf.get(date)!;
         trial = { date, k, seen: 0, saved: false, landed: false };
-        const response = await dana.post(`/admin/inbox/${date}/publish`, {
+        const response = await publishFromDesk(dana, date, {
           _csrf: csrf,
           version: '0',
           entry: String(id),
@@ -121,6 +121,25 @@ describe('publishing from the desk', () => {
     );
     expect(await findDigest(app.runtime.deps.db, date)).toBeUndefined();
   });
+  it('asks before publishing, with the real number of subscribers, and publishes nothing until confirmed', async () => {
+    const date = dateOf(DAYS - 4);
+    const db = app.runtime.deps.db;
+    for (const n of [1, 2, 3]) await addConfirmedSubscriber(db, `family${n}@family.example`);
+    const form = { _csrf: csrf, version: '0', entry: String(postOf.get(date)), intro: 'Garden news' };
+    const asked = await dana.post(`/admin/inbox/${date}/publish`, form);
+    expect(asked.status).toBe(200);
+    const page = await asked.text();
+    expect(page).toContain('Publish the digest for');
+    expect(page).toContain('and send it to 3 subscribers now?');
+    expect(page).toContain('Publish and send to 3 subscribers');
+    expect(await findDigest(db, date)).toMatchObject({ status: 'draft', intro: 'Garden news' });
+    // Going back publishes nothing; the button publishes the version the page showed.
+    const version = /name="version" value="(\d+)"/.exec(page)![1]!;
+    const published = await dana.post(`/admin/inbox/${date}/publish`, { ...form, confirmed: 'yes', version });
+    expect(published.status).toBe(303);
+    expect(await findDigest(db, date)).toMatchObject({ status: 'published', intro: 'Garden news' });
+  });
+
   it('schedules, publishes and takes a digest down, each from its own button', async () => {
     const date = dateOf(DAYS - 2);
     const form = { _csrf: csrf, entry: String(postOf.get(date)) };
@@ -128,7 +147,7 @@ describe('publishing from the desk', () => {
     expect(scheduled.status).toBe(303);
     expect(await findDigest(app.runtime.deps.db, date)).toMatchObject({ status: 'ready', version: 2 });
     // Publishing the same page again saves nothing new: the scheduled version is the one that goes out.
-    expect((await dana.post(`/admin/inbox/${date}/publish`, { ...form, version: '2' })).status).toBe(303);
+    expect((await publishFromDesk(dana, date, { ...form, version: '2' })).status).toBe(303);
     expect(await findDigest(app.runtime.deps.db, date)).toMatchObject({ status: 'published', version: 2 });
     const short = await dana.post(`/admin/inbox/${date}/unpublish`, { ...form, unpublish_reason: 'Oops' });
     expect(short.status).toBe(303);

@@ -120,3 +120,22 @@ export async function signedInClient(
   if (response.status !== 303) throw new Error(`signing in as ${email} failed with ${response.status}`);
   return client;
 }
+
+/**
+ * Publish now from the desk as a person does it: the desk's form, then the confirmation page's button (which
+ * sends the same form back with confirmed=yes and the version the page showed). A refusal of the first step
+ * (a finding, a conflict) is answered as it came.
+ */
+export async function publishFromDesk(
+  client: Client,
+  date: string,
+  form: Record<string, string | string[]>,
+): Promise<Response> {
+  const first = await client.post(`/admin/inbox/${date}/publish`, form);
+  if (first.status !== 200) return first;
+  const page = await first.text();
+  const version = /name="version" value="(\d+)"/.exec(page)?.[1];
+  if (!page.includes('name="confirmed" value="yes"') || !version)
+    throw new Error(`Publish now did not ask to confirm: ${page.slice(0, 300)}`);
+  return client.post(`/admin/inbox/${date}/publish`, { ...form, confirmed: 'yes', version });
+}

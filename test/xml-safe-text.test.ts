@@ -10,7 +10,7 @@ import { parseWithFeedparser } from './feedparser';
 import { addSchoolWithSource, item, storeItems } from './fixtures';
 import { serveBody, startTestServer } from './http-server';
 import { strictXmlError } from './strict-xml';
-import { signedInClient, startTestApp, type TestApp } from './test-app';
+import { signedInClient, startTestApp, type TestApp, publishFromDesk } from './test-app';
 
 const running: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -140,7 +140,7 @@ describe('text that cannot break XML', () => {
     await storeItems(db, source.id, [item({ guid: 'robots', title: 'Robot club', publishedAt: NOON })]);
     const editor = await signedInClient(app, 'lee@district.example', 'editor');
     const id = String((await listItemsPublishedBetween(db, NOON - 3600_000, NOON + 3600_000))[0]!.id);
-    const saved = await editor.post(`/admin/inbox/${DATE}/publish`, {
+    const saved = await publishFromDesk(editor, DATE, {
       _csrf: await editor.csrf(`/admin/inbox?date=${DATE}`),
       version: '0',
       entry: id,

@@ -1,6 +1,7 @@
 // The coordinator's desk as a service: loading a day, saving drafts without ever overwriting someone else's
 // work, the district's checks, overrides, review and approval, publishing. The admin pages and the JSON API
 // both call these functions, so roles, checks and conflicts are the same for both.
+import { senderOf } from '../email/email-address';
 import { auditStatement, recordAudit, type Actor } from '../db/audit';
 import type { Database } from '../db/client';
 import {
@@ -436,7 +437,7 @@ function limit(text: string, max: number, what: string): string {
 }
 
 /** What stands between this digest and publishing: nothing to publish, open findings, a missing approval. */
-function assertPublishable(state: DeskState, version: number | undefined): Digest {
+export function assertPublishable(state: DeskState, version: number | undefined): Digest {
   const { digest } = state;
   if (!digest || state.entries.length === 0)
     throw new DeskError(
@@ -776,21 +777,7 @@ export async function takeDownEntry(
   itemId: number,
   reason: string,
 ): Promise<{ digestTakenDown: boolean }> {
-  requirePermission(actor, 'publish', 'take posts down');
-  const trimmed = reason.trim();
-  if (trimmed.length < 10)
-    throw new DeskError(
-      422,
-      'reason-required',
-      'Write why the post is taken down (at least 10 characters); it goes in the audit log, not on the site.',
-    );
-  limit(trimmed, 500, 'The reason');
-  const digest = await findDigest(deps.db, date);
-  if (!digest || digest.status !== 'published')
-    throw new DeskError(409, 'not-published', `The digest for ${date} is not published.`);
-  const entry = (await listEntries(deps.db, [digest.id])).find(
-    (e) => e.itemId === itemId && e.removedAt === null,
-  );
+  const { digest, entry, trimmed } = await takedownTarget(deps, actor, date, itemId, reason, 'post');
   if (!entry)
     throw new DeskError(
       409,
@@ -812,6 +799,36 @@ export async function takeDownEntry(
 
 type PictureDeskDeps = DeskDeps & { pictures: PictureDeps };
 
+/**
+ * What a takedown starts from: someone who may publish, a reason in a sentence (kept in the audit log), a
+ * published digest, and its entry for the post while it is still up.
+ */
+async function takedownTarget(
+  deps: DeskDeps,
+  actor: DeskActor,
+  date: string,
+  itemId: number,
+  reason: string,
+  what: 'post' | 'picture',
+) {
+  requirePermission(actor, 'publish', `take ${what}s down`);
+  const trimmed = reason.trim();
+  if (trimmed.length < 10)
+    throw new DeskError(
+      422,
+      'reason-required',
+      `Write why the ${what} is taken down (at least 10 characters); it goes in the audit log, not on the site.`,
+    );
+  limit(trimmed, 500, 'The reason');
+  const digest = await findDigest(deps.db, date);
+  if (!digest || digest.status !== 'published')
+    throw new DeskError(409, 'not-published', `The digest for ${date} is not published.`);
+  const entry = (await listEntries(deps.db, [digest.id])).find(
+    (e) => e.itemId === itemId && e.removedAt === null,
+  );
+  return { digest, entry, trimmed };
+}
+
 function imageUrlsOf(entries: { imageUrl: string | null }[]): string[] {
   return entries.flatMap((e) => (e.imageUrl ? [e.imageUrl] : []));
 }
@@ -827,21 +844,7 @@ export async function takeDownEntryPicture(
   itemId: number,
   reason: string,
 ): Promise<void> {
-  requirePermission(actor, 'publish', 'take pictures down');
-  const trimmed = reason.trim();
-  if (trimmed.length < 10)
-    throw new DeskError(
-      422,
-      'reason-required',
-      'Write why the picture is taken down (at least 10 characters); it goes in the audit log, not on the site.',
-    );
-  limit(trimmed, 500, 'The reason');
-  const digest = await findDigest(deps.db, date);
-  if (!digest || digest.status !== 'published')
-    throw new DeskError(409, 'not-published', `The digest for ${date} is not published.`);
-  const entry = (await listEntries(deps.db, [digest.id])).find(
-    (e) => e.itemId === itemId && e.removedAt === null,
-  );
+  const { digest, entry, trimmed } = await takedownTarget(deps, actor, date, itemId, reason, 'picture');
   const taken =
     !!entry?.imageUrl &&
     (await takeDownPicture(deps, entry.imageUrl, actor, { date, itemId, reason: trimmed }));
@@ -902,7 +905,7 @@ export async function sendTestEmail(
     site,
   )!;
   const sent = await deps.mailer.send({
-    from: deps.mailFrom,
+    from: senderOf(deps.mailFrom, site.districtName),
     to: actor.email,
     subject: `[Test] ${email.subject}`,
     html: email.html.replaceAll(email.markers.unsubscribe, '#').replaceAll(email.markers.preferences, '#'),

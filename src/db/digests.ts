@@ -670,3 +670,13 @@ export async function clearEntryPicture(db: Database, digestId: number, itemId: 
     touchPublicStatement(db),
   ]);
 }
+
+/** How many subscribers the digest's email would go to if it were published now. */
+export async function countWouldReceive(db: Database, digestId: number): Promise<number> {
+  const row = await db.orm
+    .select({ n: count() })
+    .from(subscribers)
+    .where(and(eq(subscribers.status, 'confirmed'), wantsDigest(db, digestId)))
+    .get();
+  return row?.n ?? 0;
+}

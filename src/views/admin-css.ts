@@ -55,6 +55,7 @@ button:hover, .button:hover { background: #16304f; }
 button.secondary, .button.secondary { background: #fff; color: var(--navy); }
 button.secondary:hover { background: #eef2f7; }
 button.danger { background: var(--bad); border-color: var(--bad); }
+button:disabled, button:disabled:hover { background: #e9ecf1; color: #6b7380; border-color: #d5d9e0; cursor: not-allowed; }
 button.link { background: none; border: 0; color: var(--link); padding: 0; text-decoration: underline; font-weight: 500; }
 .actions { display: flex; flex-wrap: wrap; gap: .5rem; margin-top: 1rem; }
 table { width: 100%; border-collapse: collapse; background: var(--card); border: 1px solid var(--line); border-radius: 10px; overflow: hidden; }

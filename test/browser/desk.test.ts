@@ -231,6 +231,10 @@ describe('browser: the coordinator’s desk', () => {
   it('publishes, and the post reads on the public site in the chosen order', async () => {
     await page.getByRole('link', { name: '← Back to the desk' }).click();
     await page.getByRole('button', { name: 'Publish now' }).click();
+    // Nothing goes out yet: a page asks, with how many families would get it.
+    await page.waitForSelector('h1:text("Publish now?")');
+    expect(describeViolations(await seriousAxeViolations(page))).toBe('');
+    await page.getByRole('button', { name: /^Publish( and send to [\d,]+ subscribers?)?$/ }).click();
     await expect.poll(flash).toContain('Published.');
     await page.getByRole('link', { name: 'View it on the public site' }).click();
     await page.waitForURL(/\/digests\/2026-11-20$/);

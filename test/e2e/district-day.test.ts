@@ -8,7 +8,7 @@ import { findSubscriberByEmail } from '../../src/db/subscribers';
 import { createClient } from '../browser-client';
 import { startTestServer, serveBody, type TestServer } from '../http-server';
 import { rawHeader, startSmtpSink, type SmtpSink } from '../smtp-sink';
-import { startTestApp, type TestApp } from '../test-app';
+import { startTestApp, type TestApp, publishFromDesk } from '../test-app';
 
 const classFeed = `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
@@ -140,7 +140,7 @@ describe('a district day, end to end', () => {
     expect(posts.map((p) => p.title)).toContain('Reading buddies');
     const chosen = posts.filter((p) => p.title !== 'Reading buddies').map((p) => p.id);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(inbox)![1]!;
-    const published = await admin.post('/admin/inbox/2026-11-20/publish', {
+    const published = await publishFromDesk(admin, '2026-11-20', {
       _csrf: csrf,
       version: '0',
       entry: chosen,

@@ -11,6 +11,7 @@ import {
   markReady,
   overrideFinding,
   publishDesk,
+  assertPublishable,
   saveDesk,
   submitForReview,
   takeDownEntry,
@@ -20,13 +21,14 @@ import {
   type DeskState,
   type DraftInput,
 } from '../../curate/desk';
-import { findDigest, type Digest } from '../../db/digests';
+import { countWouldReceive, findDigest, type Digest } from '../../db/digests';
 import { listUsers } from '../../db/users';
 import type { AppDeps } from '../../deps';
 import { readDistrictSettings, siteOf } from '../../settings/district-settings';
 import { formatDateTime } from '../../time/format';
 import { addDays, isLocalDate, localDateOf } from '../../time/zoned-time';
 import { DeskPage } from '../../views/admin/desk-page';
+import { PublishConfirmPage } from '../../views/admin/publish-confirm-page';
 import { redirectWith } from '../flash';
 import { field, readForm, type FormBody } from '../form';
 import { adminPage, currentUser, deskActorOf, type AdminEnv } from './context';
@@ -278,8 +280,36 @@ export function inboxRoutes(deps: AppDeps) {
   app.post(
     `/${DAY}/publish`,
     act(async (c, request) => {
-      const saved = await saveDraft(request);
-      const { queued } = await publishDesk(desk, request.actor, request.date, saved.digest.version);
+      // Publishing reaches every family at once, so Publish now first saves and asks, with the real count; the
+      // page's own button (confirmed=yes, the version it showed) publishes exactly that version.
+      if (field(request.form, 'confirmed', 10) !== 'yes') {
+        const saved = await saveDraft(request);
+        assertPublishable(await loadDesk(desk, request.date), saved.digest.version);
+        const recipients = emailIsOn(deps.mailer) ? await countWouldReceive(deps.db, saved.digest.id) : 0;
+        return adminPage(deps, c, {
+          title: 'Publish now?',
+          section: 'inbox',
+          body: (
+            <PublishConfirmPage
+              date={request.date}
+              version={saved.digest.version}
+              entries={saved.entries.length}
+              recipients={recipients}
+              emailOn={emailIsOn(deps.mailer)}
+              csrfToken={c.get('csrfToken')}
+              carried={Object.entries(request.form).flatMap(([name, value]) =>
+                name === '_csrf' || name === 'version' || name === 'confirmed'
+                  ? []
+                  : (Array.isArray(value) ? value : [value]).flatMap((v) =>
+                      typeof v === 'string' ? [[name, v] as [string, string]] : [],
+                    ),
+              )}
+            />
+          ),
+        });
+      }
+      const version = Number(field(request.form, 'version', 20));
+      const { queued } = await publishDesk(desk, request.actor, request.date, version);
       const emails = queued === 1 ? '1 email is' : `${queued} emails are`;
       return done(
         c,

@@ -1,0 +1,60 @@
+// The question Publish now asks before anything goes out: what is published, and to how many families, on a
+// page whose button works without JavaScript and publishes exactly the version that was saved.
+import { formatLongDate } from '../../publish/digest-content';
+import { CsrfField } from '../admin-layout';
+import { deskAction } from './desk-entry';
+
+const count = new Intl.NumberFormat('en-US');
+
+function plural(n: number, one: string, many: string): string {
+  return `${count.format(n)} ${n === 1 ? one : many}`;
+}
+
+export function PublishConfirmPage(props: {
+  date: string;
+  version: number;
+  entries: number;
+  recipients: number;
+  emailOn: boolean;
+  csrfToken: string;
+  /** The desk's form as it was sent, carried along: should someone save meanwhile, both versions are shown. */
+  carried: [string, string][];
+}) {
+  const day = formatLongDate(props.date);
+  const question = props.emailOn
+    ? props.recipients
+      ? `Publish the digest for ${day} and send it to ${plural(props.recipients, 'subscriber', 'subscribers')} now?`
+      : `Publish the digest for ${day} now? No subscriber would get it by email yet.`
+    : `Publish the digest for ${day} on the site and in the feeds now? Email is off, so nobody is emailed.`;
+  return (
+    <>
+      <h1>Publish now?</h1>
+      <form method="post" action={deskAction(props.date, 'publish')} class="card">
+        <CsrfField token={props.csrfToken} />
+        {props.carried.map(([name, value]) => (
+          <input type="hidden" name={name} value={value} />
+        ))}
+        <input type="hidden" name="confirmed" value="yes" />
+        <input type="hidden" name="version" value={String(props.version)} />
+        <p>
+          <strong>{question}</strong>
+        </p>
+        <p>
+          {plural(props.entries, 'post', 'posts')} go on the site, in the feeds and in the embed at once. An
+          email once sent cannot be called back; a mistake is put right with a correction, which can be
+          emailed too.
+        </p>
+        <div class="actions">
+          <button type="submit">
+            {props.emailOn && props.recipients
+              ? `Publish and send to ${plural(props.recipients, 'subscriber', 'subscribers')}`
+              : 'Publish'}
+          </button>
+          <a class="button secondary" href={`/admin/inbox?date=${props.date}`}>
+            Not yet, back to the desk
+          </a>
+        </div>
+      </form>
+    </>
+  );
+}
