@@ -12,11 +12,14 @@ afterEach(async () => {
 });
 
 /**
- * The longest any request may wait while an import runs. Before imports were read in slices, the blank lines
- * held the event loop for 9.8 s here, the addresses for 3.8 s and the OPML list for 15.7 s; now each is about
- * 0.1–0.3 s at most, much of it the multipart parse of the upload (one step in undici).
+ * The longest the event loop may stand still while an import runs. Read in one go, as before, an import held it
+ * for nearly all of its time (the blank lines 9.8 s, the addresses 3.8 s, the OPML list 15.7 s); read in
+ * slices, the longest pause is the multipart parse of the upload (one step in undici), 0.1–0.3 s on a quiet
+ * machine. On a machine busy with other work every pause grows with the import, so the limit is a second or
+ * half the import's time, whichever is longer: either way far below what reading in one go costs.
  */
-const WORST_DELAY_MS = 1000;
+const WORST_PAUSE_MS = 1000;
+const WORST_SHARE = 0.5;
 
 /**
  * The multipart body a browser would send, encoded before the measurement starts: the client runs in this
@@ -45,16 +48,18 @@ async function importRequest(
   return () => fetch(`${app.url}${where.action}`, { method: 'POST', body, headers, redirect: 'manual' });
 }
 
-/** The event loop's delays (ms) while `work` runs. */
+/** The event loop's longest delay while `work` runs, as a share of how long it ran. */
 async function delaysDuring(work: () => Promise<unknown>) {
   const histogram = monitorEventLoopDelay({ resolution: 5 });
+  const started = performance.now();
   histogram.enable();
   try {
     await work();
   } finally {
     histogram.disable();
   }
-  return { max: histogram.max / 1e6, p99: histogram.percentile(99) / 1e6 };
+  const max = histogram.max / 1e6;
+  return { max, limit: Math.max(WORST_PAUSE_MS, WORST_SHARE * (performance.now() - started)) };
 }
 
 /** The message a redirect carries to the next page (the payload of the signed flash cookie). */
@@ -88,7 +93,7 @@ describe('a large CSV import', () => {
     const delays = await delaysDuring(async () => {
       answer = await send();
     });
-    expect(delays.max).toBeLessThan(WORST_DELAY_MS);
+    expect(delays.max).toBeLessThan(delays.limit);
     expect(answer!.status).toBe(303);
     expect(flashOf(answer!)).toEqual({ kind: 'error', text: says });
   });
@@ -115,7 +120,7 @@ describe('a large OPML import', () => {
     const delays = await delaysDuring(async () => {
       answer = await send();
     });
-    expect(delays.max).toBeLessThan(WORST_DELAY_MS);
+    expect(delays.max).toBeLessThan(delays.limit);
     expect(answer!.headers.get('location')).toBe('/admin/sources');
     expect(flashOf(answer!)).toEqual({
       kind: 'ok',

@@ -1,7 +1,8 @@
 // Pictures for tests, made with sharp: a phone photo with a GPS position and a turned orientation, the other
 // formats a class blog posts, and the broken and hostile files a picture copy must refuse.
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
+import { chunk } from './png';
 
 /** Where the phone "was": a GPS position that must never be published. */
 export const GPS = { latitude: 40.4462, longitude: -79.9767 };
@@ -100,14 +101,6 @@ export async function fiftyMegapixels(): Promise<Buffer> {
  * bytes. A reader that decodes before checking the size runs out of memory.
  */
 export function pngBomb(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const typed = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(typed));
-    return Buffer.concat([length, typed, crc]);
-  };
   const header = Buffer.alloc(13);
   header.writeUInt32BE(20_000, 0);
   header.writeUInt32BE(20_000, 4);

@@ -4,11 +4,11 @@
 import { createExecutionContext, env } from 'cloudflare:test';
 import exifr from 'exifr';
 import { describe, expect, it } from 'vitest';
-import { createApiToken } from '../../src/auth/api-tokens';
 import { openD1 } from '../../src/db/d1';
 import worker from '../../src/entry/worker';
 import type { WorkerEnv } from '../../src/entry/worker-runtime';
 import { addSchoolWithSource, item, storeItems } from '../fixtures';
+import { workerApi } from './api';
 
 const db = openD1(env.DB);
 const workerEnv = env as unknown as WorkerEnv;
@@ -37,22 +37,7 @@ describe('pictures on Workers', () => {
         imageAlt: 'A painted wall',
       }),
     ]);
-    const { token } = await createApiToken(
-      db,
-      { name: 'pictures', role: 'editor' },
-      { type: 'system', label: 'test' },
-      Date.now(),
-    );
-    const api = (path: string, method: string, body?: unknown) =>
-      worker.fetch(
-        new Request(`http://yesterday.test/api/v1${path}`, {
-          method,
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        }),
-        workerEnv,
-        createExecutionContext(),
-      );
+    const api = await workerApi('pictures');
     const items = (
       (await (await api(`/items?date=${DATE}`, 'GET')).json()) as { items: { id: number; title: string }[] }
     ).items;

@@ -11,7 +11,6 @@ import {
 } from 'cloudflare:test';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createApiToken } from '../../src/auth/api-tokens';
 import { openD1 } from '../../src/db/d1';
 import { findOrCreateSchool } from '../../src/db/schools';
 import { listAudit } from '../../src/db/audit';
@@ -21,6 +20,7 @@ import { confirmSubscriber, upsertPendingSubscriber } from '../../src/db/subscri
 import worker from '../../src/entry/worker';
 import type { JobMessage, WorkerEnv } from '../../src/entry/worker-runtime';
 import { item, storeItems } from '../fixtures';
+import { workerApi } from './api';
 import type { ReceivedApiEmail } from './postmark-stand-in';
 
 const db = openD1(env.DB);
@@ -96,22 +96,7 @@ describe('exactly once on Workers', () => {
     }
 
     // Marked ready through the API, then made due now.
-    const { token } = await createApiToken(
-      db,
-      { name: 'race', role: 'editor' },
-      { type: 'system', label: 'test' },
-      Date.now(),
-    );
-    const api = (path: string, method: string, body?: unknown) =>
-      worker.fetch(
-        new Request(`http://yesterday.test/api/v1${path}`, {
-          method,
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        }),
-        workerEnv,
-        createExecutionContext(),
-      );
+    const api = await workerApi('race');
     const items = (await (await api(`/items?date=${DATE}`, 'GET')).json()) as { items: { id: number }[] };
     expect(items.items).toHaveLength(1);
     expect(
