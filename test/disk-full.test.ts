@@ -1,6 +1,7 @@
 // The disk full under SQLite (SQLITE_FULL, made here with PRAGMA max_page_count at the file's current size):
 // publishing and a subscriber import are refused with a sentence about the disk, not a stack trace or a
-// generic failure; nothing is half written; and both work once there is room again.
+// generic failure; a feed read while the disk is full stores none of its posts and is read again; nothing is
+// half written; and each works once there is room again.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApiToken } from '../src/auth/api-tokens';
 import { cliActor } from '../src/db/audit';
@@ -9,6 +10,8 @@ import { findDigest } from '../src/db/digests';
 import { listItemsPublishedBetween } from '../src/db/items';
 import type { Client } from './browser-client';
 import { addSchoolWithSource, item, storeItems } from './fixtures';
+import { serveBody, startTestServer } from './http-server';
+import { runPollJob } from '../src/jobs/jobs';
 import { signedInClient, startTestApp, type TestApp } from './test-app';
 
 const DATE = '2026-11-20';
@@ -121,3 +124,35 @@ async function upload(app: TestApp, admin: Client, csv: string) {
     redirect: 'manual',
   });
 }
+
+describe('the disk full while feeds are read', () => {
+  it('stores none of a feed’s posts, logs why, and stores them all at the next poll once there is room', async () => {
+    const app = await startTestApp();
+    running.push(app);
+    const feeds = await startTestServer();
+    running.push(feeds);
+    const posts = Array.from(
+      { length: 40 },
+      (_, n) =>
+        `<item><guid>post-${n}</guid><title>Post ${n} about the garden</title><link>https://room4.example/${n}</link><pubDate>Fri, 20 Nov 2026 16:00:00 GMT</pubDate><description>${'We planted beans and measured them. '.repeat(40)}</description></item>`,
+    );
+    feeds.route(
+      '/feed.xml',
+      serveBody(
+        `<?xml version="1.0"?><rss version="2.0"><channel><title>Room 4</title>${posts.join('')}</channel></rss>`,
+        'application/rss+xml',
+      ),
+    );
+    const db = app.runtime.deps.db;
+    const { source } = await addSchoolWithSource(db, 'Lincoln Elementary', `${feeds.url}/feed.xml`);
+    fillDisk(app);
+    const [outcome] = await runPollJob(app.runtime.deps, { sourceId: source.id });
+    expect(outcome).toMatchObject({ status: 'failed', message: expect.stringContaining('disk is full') });
+    expect(count(app, 'items')).toBe(0);
+    expect(app.logs.join('\n')).toContain('the disk is full: the posts of this feed were not saved');
+    freeDisk(app);
+    app.clock.advance(60 * 60_000);
+    await runPollJob(app.runtime.deps, { sourceId: source.id });
+    expect(count(app, 'items')).toBe(40);
+  });
+});

@@ -1,4 +1,5 @@
 // Polls the due sources (or chosen ones), a bounded number fetched at a time, in all and per host.
+import { DISK_FULL_MESSAGE, isDiskFull } from '../db/storage-errors';
 import { findSource, listDueSources } from '../db/sources';
 import { createWriteQueue } from '../db/write-queue';
 import { readDistrictSettings } from '../settings/district-settings';
@@ -49,6 +50,22 @@ export async function pollSources(deps: IngestDeps, options: PollOptions = {}): 
             sourceId: source.id,
             status: 'failed',
             message: 'The source was removed while its feed was being read.',
+            paused: false,
+          };
+        }
+        if (isDiskFull(error)) {
+          // Nothing of the feed was stored (SQLite rolled the batch back) and the source was not marked read,
+          // so the next check reads it again.
+          deps.log.error(
+            'the disk is full: the posts of this feed were not saved, and it is read again at the next check',
+            {
+              source: source.feedUrl,
+            },
+          );
+          return {
+            sourceId: source.id,
+            status: 'failed',
+            message: DISK_FULL_MESSAGE,
             paused: false,
           };
         }
