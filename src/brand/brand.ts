@@ -69,7 +69,7 @@ function darkerThatPasses(hex: string, against: string[]): string {
  */
 export function colourProblem(value: string, role: 'primary' | 'accent'): string | undefined {
   if (!isHexColour(value)) return 'must be a colour written as # and six hex digits, such as #1f3a5f.';
-  const against = role === 'primary' ? [WHITE] : [WHITE, PAPER];
+  const against = [WHITE, PAPER];
   const worst = Math.min(...against.map((bg) => contrastRatio(value, bg)));
   if (worst >= AA_TEXT) return undefined;
   const what =
@@ -84,9 +84,12 @@ export function brandCss(brand: Brand): string {
   return `:root { --navy: ${brand.primary}; --link: ${brand.primary}; --accent: ${brand.accent}; --serif: ${FONT_STACKS[brand.headingFont].stack}; --sans: ${FONT_STACKS[brand.bodyFont].stack}; }\n`;
 }
 
-/** A short stable tag for the brand, so /brand.css?v=TAG can be cached for a year and changes with it. */
+/**
+ * A short tag for what /brand.css and /favicon.svg answer, so they can be cached for a year: it changes with
+ * the brand, and with this code's output for it (a new version of Yesterday).
+ */
 export function brandVersion(brand: Brand): string {
-  const text = JSON.stringify(brand);
+  const text = brandCss(brand) + faviconSvg(brand);
   let hash = 2166136261;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
   return (hash >>> 0).toString(36);

@@ -475,6 +475,36 @@ export function assertPublishable(state: DeskState, version: number | undefined)
   return digest;
 }
 
+/**
+ * assertPublishable, with a refusal for open findings recorded in the audit log (who tried to publish past
+ * which findings), whichever button asked.
+ */
+export async function checkPublishable(
+  deps: DeskDeps,
+  actor: DeskActor,
+  state: DeskState,
+  version: number | undefined,
+): Promise<Digest> {
+  try {
+    return assertPublishable(state, version);
+  } catch (error) {
+    if (error instanceof DeskError && error.code === 'findings') {
+      await recordAudit(
+        deps.db,
+        actor,
+        {
+          action: 'digest.publish_refused',
+          subjectType: 'digest',
+          subjectId: state.date,
+          details: { findings: state.open.map(({ itemId, kind }) => ({ itemId, kind })) },
+        },
+        deps.now(),
+      );
+    }
+    throw error;
+  }
+}
+
 export async function publishDesk(
   deps: DeskDeps,
   actor: DeskActor,
@@ -488,25 +518,7 @@ export async function publishDesk(
   if (existing && deps.pictures)
     await copyPictures(deps as PictureDeskDeps, imageUrlsOf(await listEntries(deps.db, [existing.id])));
   const state = await loadDesk(deps, date);
-  let digest: Digest;
-  try {
-    digest = assertPublishable(state, version);
-  } catch (error) {
-    if (error instanceof DeskError && error.code === 'findings') {
-      await recordAudit(
-        deps.db,
-        actor,
-        {
-          action: 'digest.publish_refused',
-          subjectType: 'digest',
-          subjectId: date,
-          details: { findings: state.open.map(({ itemId, kind }) => ({ itemId, kind })) },
-        },
-        deps.now(),
-      );
-    }
-    throw error;
-  }
+  const digest = await checkPublishable(deps, actor, state, version);
   const published = await publishDigestForDate(
     { db: deps.db, background: deps.background, now: deps.now, queueEmails: emailIsOn(deps.mailer) },
     date,

@@ -1,6 +1,8 @@
 // Emails in the district's brand. The templates (templates/*.mjml, compiled once at build time) are written in
-// the default brand's colours; at render time those exact colours become the district's, headings take its
-// heading font, and the masthead its logo. Brand colours are checked hex values, so they are safe in HTML.
+// the default brand's colours; before Mustache fills one in, those exact colours become the district's (in one
+// pass, so a brand colour that happens to equal another default is not replaced twice), headings take its
+// heading font, and the masthead its logo. Brand colours are checked hex values, so they are safe in HTML;
+// what posts say is filled in afterwards and never touched.
 import Mustache from 'mustache';
 import { DEFAULT_BRAND, FONT_STACKS, type Brand } from '../brand/brand';
 
@@ -11,20 +13,35 @@ export interface BrandedSite {
 }
 
 /** The template's own colours, each standing for a part of the brand. */
-const TEMPLATE_PRIMARY = DEFAULT_BRAND.primary; // the masthead
-const TEMPLATE_LINK = '#1d4e89'; // links
-const TEMPLATE_ACCENT = DEFAULT_BRAND.accent; // school names
+const TEMPLATE_COLOURS: Record<string, (brand: Brand) => string> = {
+  [DEFAULT_BRAND.primary]: (brand: Brand) => brand.primary, // the masthead
+  '#1d4e89': (brand: Brand) => brand.primary, // links
+  [DEFAULT_BRAND.accent]: (brand: Brand) => brand.accent, // school names
+  // Light text on the masthead: white on any main colour but the default, which it was chosen for.
+  '#e8eef6': (brand: Brand) => (brand.primary === DEFAULT_BRAND.primary ? '#e8eef6' : '#ffffff'),
+};
+const TEMPLATE_COLOUR = new RegExp(Object.keys(TEMPLATE_COLOURS).join('|'), 'gi');
+
+const branded = new Map<string, string>();
+
+/** The template in the brand's colours and heading font (kept per template and brand). */
+function brandedTemplate(template: string, brand: Brand): string {
+  const key = `${JSON.stringify(brand)}\n${template.length}:${template.slice(0, 64)}`;
+  let done = branded.get(key);
+  if (done === undefined) {
+    const heading = FONT_STACKS[brand.headingFont].stack.replaceAll('"', "'");
+    done = template
+      .replace(TEMPLATE_COLOUR, (colour) => TEMPLATE_COLOURS[colour.toLowerCase()]!(brand))
+      .replace(/<(h1|h2) style="/g, `<$1 style="font-family: ${heading}; `);
+    if (branded.size > 64) branded.clear();
+    branded.set(key, done);
+  }
+  return done;
+}
 
 export function renderBranded(template: string, view: object, site: BrandedSite): string {
-  const brand = site.brand ?? DEFAULT_BRAND;
-  const html = Mustache.render(template, {
+  return Mustache.render(brandedTemplate(template, site.brand ?? DEFAULT_BRAND), {
     ...view,
     logoUrl: site.hasLogo ? `${site.publicUrl.replace(/\/$/, '')}/logo` : '',
   });
-  const heading = FONT_STACKS[brand.headingFont].stack.replaceAll('"', "'");
-  return html
-    .replaceAll(TEMPLATE_PRIMARY, brand.primary)
-    .replaceAll(TEMPLATE_LINK, brand.primary)
-    .replaceAll(TEMPLATE_ACCENT, brand.accent)
-    .replace(/<(h1|h2) style="/g, `<$1 style="font-family: ${heading}; `);
 }

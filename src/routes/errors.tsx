@@ -43,6 +43,8 @@ export function errorPage(c: Context, status: number, message: string) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
         <link rel="stylesheet" href={assetUrl('site.css')} />
+        {/* Unversioned: an error page must render without the database, and then the defaults stand. */}
+        <link rel="stylesheet" href="/brand.css" />
       </head>
       <body>
         <main class="wrap" id="content">

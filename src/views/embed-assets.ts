@@ -14,7 +14,7 @@ a { color: var(--link); text-underline-offset: .15em; }
 :focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
 .embed { border: 1px solid #e4e0d8; border-radius: 12px; background: #fff; overflow: hidden; }
 .embed > header { background: var(--navy); color: #fff; padding: .9rem 1.1rem; }
-.embed > header .district { display: block; font-size: .75rem; letter-spacing: .08em; text-transform: uppercase; color: #d5e0ee; }
+.embed > header .district { display: block; font-size: .75rem; letter-spacing: .08em; text-transform: uppercase; color: #fff; }
 .embed > header h1 { margin: .1rem 0 0; font: 700 1.25rem/1.25 var(--serif); }
 .day h2, .post h3 { font-family: var(--serif); }
 .embed > header h1 a { color: #fff; text-decoration: none; }
@@ -39,7 +39,7 @@ a { color: var(--link); text-underline-offset: .15em; }
 .subscribe .row { display: flex; gap: .5rem; }
 .subscribe input[type=email] { flex: 1 1 8rem; width: 100%; min-width: 0; font: inherit; padding: .45rem .6rem; border: 1px solid #8a94a3; border-radius: 6px; }
 .subscribe button { font: inherit; font-weight: 700; padding: .45rem .9rem; border: 0; border-radius: 6px; background: var(--link); color: #fff; cursor: pointer; }
-.subscribe button:hover { background: #163c6a; }
+.subscribe button:hover { background: color-mix(in srgb, var(--link) 82%, #000); }
 .subscribe .consent { margin: .4rem 0 0; font-size: .8rem; color: #4a5566; }
 .subscribe .error { margin: 0 0 .4rem; color: #a4161a; font-weight: 600; }
 .sent { padding: 1rem 1.1rem; }
@@ -82,7 +82,9 @@ export function embedLoaderJs(publicUrl: string, title: string, allowedOrigins: 
   const place = (element) => (target ? target.appendChild(element) : script.insertAdjacentElement('afterend', element));
   if (!allowed.includes(location.origin)) {
     const link = document.createElement('a');
-    link.href = base + '/';
+    const date = script.getAttribute('data-date');
+    const school = script.getAttribute('data-school');
+    link.href = base + (date ? '/digests/' + encodeURIComponent(date) : school ? '/schools/' + encodeURIComponent(school) : '/');
     link.textContent = script.getAttribute('data-title') || ${JSON.stringify(title)};
     const line = document.createElement('p');
     line.appendChild(link);

@@ -11,7 +11,7 @@ import {
   markReady,
   overrideFinding,
   publishDesk,
-  assertPublishable,
+  checkPublishable,
   saveDesk,
   submitForReview,
   takeDownEntry,
@@ -284,7 +284,7 @@ export function inboxRoutes(deps: AppDeps) {
       // page's own button (confirmed=yes, the version it showed) publishes exactly that version.
       if (field(request.form, 'confirmed', 10) !== 'yes') {
         const saved = await saveDraft(request);
-        assertPublishable(await loadDesk(desk, request.date), saved.digest.version);
+        await checkPublishable(desk, request.actor, await loadDesk(desk, request.date), saved.digest.version);
         const recipients = emailIsOn(deps.mailer) ? await countWouldReceive(deps.db, saved.digest.id) : 0;
         return adminPage(deps, c, {
           title: 'Publish now?',

@@ -40,8 +40,8 @@ export function PublishConfirmPage(props: {
           <strong>{question}</strong>
         </p>
         <p>
-          {plural(props.entries, 'post', 'posts')} go on the site, in the feeds and in the embed at once. An
-          email once sent cannot be called back; a mistake is put right with a correction, which can be
+          {plural(props.entries, 'post goes', 'posts go')} on the site, in the feeds and in the embed at once.
+          An email once sent cannot be called back; a mistake is put right with a correction, which can be
           emailed too.
         </p>
         <div class="actions">

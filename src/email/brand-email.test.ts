@@ -1,0 +1,33 @@
+// The email's brand is applied to the template, once per colour: a district whose main colour is the
+// default accent keeps it on the masthead, and what a post says is never recoloured.
+import { describe, expect, it } from 'vitest';
+import { renderBranded } from './brand-email';
+import { compiledTemplates } from './compiled-templates';
+
+describe('renderBranded', () => {
+  it('puts each brand colour where the template has its default, in one pass, and leaves post text alone', () => {
+    const brand = {
+      primary: '#8a4b08',
+      accent: '#1f6e43',
+      headingFont: 'slab-serif',
+      bodyFont: 'system-sans',
+    } as const;
+    const html = renderBranded(
+      compiledTemplates.notice,
+      {
+        districtName: 'Lakeside',
+        siteTitle: 'The daily digest',
+        subject: 's',
+        heading: 'Our colour is #1f3a5f',
+        paragraphs: ['We painted the wall #8a4b08.'],
+        action: null,
+      },
+      { publicUrl: 'https://digest.example', brand },
+    );
+    expect(html).toContain('background-color:#8a4b08'); // the masthead: the main colour, not the accent
+    expect(html).not.toContain('background-color:#1f6e43');
+    expect(html).toContain('Our colour is #1f3a5f'); // text, as written
+    expect(html).toContain('We painted the wall #8a4b08.');
+    expect(html).toMatch(/<h1 style="font-family: Rockwell/);
+  });
+});
