@@ -143,12 +143,37 @@ describe('publishing from the desk', () => {
   it('schedules, publishes and takes a digest down, each from its own button', async () => {
     const date = dateOf(DAYS - 2);
     const form = { _csrf: csrf, entry: String(postOf.get(date)) };
-    const scheduled = await dana.post(`/admin/inbox/${date}/ready`, { ...form, version: '0' });
+    // A day whose publish time has passed is not scheduled into the next day's slot: the desk says it is late.
+    const late = await dana.post(`/admin/inbox/${date}/ready`, { ...form, version: '0' });
+    expect(late.status).toBe(303);
+    const desk = await (await dana.get(`/admin/inbox?date=${date}`)).text();
+    expect(desk).toMatch(
+      /This digest is late: its publish time, [A-Z][a-z]{2} \d+, 2026, 7:00\sAM, has passed\. Publish it now instead\./,
+    );
+    expect(desk).not.toContain('formaction="/admin/inbox/' + date + '/ready"');
+    const draft = (await findDigest(app.runtime.deps.db, date))!;
+    expect(draft.status).toBe('draft'); // saved, not scheduled
+    // The afternoon of the day itself, the button names the digest's own slot, and schedules it.
+    const now = app.clock.now();
+    app.clock.set(`${date}T20:00:00Z`);
+    const before = await (await dana.get(`/admin/inbox?date=${date}`)).text();
+    expect(before).toMatch(/Publish [A-Z][a-z]{2} \d+, 2026, 7:00\sAM/);
+    const scheduled = await dana.post(`/admin/inbox/${date}/ready`, {
+      ...form,
+      version: String(draft.version),
+    });
     expect(scheduled.status).toBe(303);
-    expect(await findDigest(app.runtime.deps.db, date)).toMatchObject({ status: 'ready', version: 2 });
+    expect(await findDigest(app.runtime.deps.db, date)).toMatchObject({
+      status: 'ready',
+      version: draft.version,
+    });
+    app.clock.set(now);
     // Publishing the same page again saves nothing new: the scheduled version is the one that goes out.
-    expect((await publishFromDesk(dana, date, { ...form, version: '2' })).status).toBe(303);
-    expect(await findDigest(app.runtime.deps.db, date)).toMatchObject({ status: 'published', version: 2 });
+    expect((await publishFromDesk(dana, date, { ...form, version: String(draft.version) })).status).toBe(303);
+    expect(await findDigest(app.runtime.deps.db, date)).toMatchObject({
+      status: 'published',
+      version: draft.version,
+    });
     const short = await dana.post(`/admin/inbox/${date}/unpublish`, { ...form, unpublish_reason: 'Oops' });
     expect(short.status).toBe(303);
     expect((await findDigest(app.runtime.deps.db, date))!.status).toBe('published');

@@ -26,6 +26,7 @@ import { listUsers } from '../../db/users';
 import type { AppDeps } from '../../deps';
 import { readDistrictSettings, siteOf } from '../../settings/district-settings';
 import { formatDateTime } from '../../time/format';
+import { dueAt } from '../../publish/schedule';
 import { addDays, isLocalDate, localDateOf } from '../../time/zoned-time';
 import { DeskPage } from '../../views/admin/desk-page';
 import { PublishConfirmPage } from '../../views/admin/publish-confirm-page';
@@ -66,6 +67,16 @@ export function inboxRoutes(deps: AppDeps) {
     return addDays(localDateOf(deps.clock.now(), timezone), -1);
   };
 
+  /** The schedule button's words: the digest's own slot in full, or that it is late. */
+  const scheduleOf = (state: DeskState) => {
+    const { settings } = state;
+    const due = dueAt(state.date, settings);
+    if (due === undefined) return undefined;
+    return deps.clock.now() > due
+      ? { lateSince: formatDateTime(due, settings.timezone) }
+      : { slotLabel: formatDateTime(due, settings.timezone) };
+  };
+
   const render = async (
     c: Context<AdminEnv>,
     state: DeskState,
@@ -95,6 +106,7 @@ export function inboxRoutes(deps: AppDeps) {
           correctionNote={options.correctionNote}
           names={names}
           emailOff={!emailIsOn(deps.mailer)}
+          schedule={scheduleOf(state)}
         />
       ),
     });
@@ -267,6 +279,15 @@ export function inboxRoutes(deps: AppDeps) {
     `/${DAY}/ready`,
     act(async (c, request) => {
       const saved = await saveDraft(request);
+      // Scheduling a day whose slot has passed would send it at the next day's slot, in place of that day's own
+      // digest: the desk says it is late instead (the draft is saved; the API still schedules it).
+      const late = scheduleOf(saved);
+      if (late && 'lateSince' in late)
+        throw new DeskError(
+          422,
+          'late',
+          `This digest is late: its publish time, ${late.lateSince}, has passed. Publish it now instead.`,
+        );
       const slot = await markReady(desk, request.actor, request.date, saved.digest.version);
       const { timezone } = await readDistrictSettings(deps.db);
       return done(

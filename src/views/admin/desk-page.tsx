@@ -24,6 +24,11 @@ export interface DeskPageProps {
   correctionNote?: string;
   /** No email provider is configured: publishing puts the digest on the site and in the feeds only. */
   emailOff?: boolean;
+  /**
+   * When the scheduler would publish this digest: its own slot, said in full ("Fri, Dec 4, 7:00 AM"), or, once
+   * that has passed, late: the desk then offers Publish now instead of a later day's slot.
+   */
+  schedule?: { slotLabel: string } | { lateSince: string };
 }
 
 export function DeskPage(props: DeskPageProps) {
@@ -228,9 +233,13 @@ function Toolbar(props: DeskPageProps & { canApprove: boolean }) {
               Approve this version
             </button>
           ) : null}
-          <button type="submit" formaction={action('ready')} class="secondary" disabled={!hasEntries}>
-            Publish at {state.settings.publishTime}
-          </button>
+          {props.schedule && 'lateSince' in props.schedule ? null : (
+            <button type="submit" formaction={action('ready')} class="secondary" disabled={!hasEntries}>
+              {props.schedule
+                ? `Publish ${props.schedule.slotLabel}`
+                : `Publish at ${state.settings.publishTime}`}
+            </button>
+          )}
           <button type="submit" formaction={action('publish')} disabled={!hasEntries}>
             Publish now
           </button>
@@ -241,6 +250,11 @@ function Toolbar(props: DeskPageProps & { canApprove: boolean }) {
         </button>
       )}
       <span class="autosave-status muted small" aria-live="polite"></span>
+      {can(role, 'publish') && props.schedule && 'lateSince' in props.schedule ? (
+        <p class="small late-notice">
+          This digest is late: its publish time, {props.schedule.lateSince}, has passed. Publish it now.
+        </p>
+      ) : null}
       {props.emailOff ? <EmailOffNotice /> : null}
     </div>
   );
