@@ -62,6 +62,16 @@ table { width: 100%; border-collapse: collapse; background: var(--card); border:
 th, td { text-align: left; padding: .6rem .75rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { background: #f8f9fb; font-size: .85rem; color: var(--muted); font-weight: 600; }
 tr:last-child td { border-bottom: 0; }
+/* On a phone a wide table becomes one block per row, each value under its column's name. */
+@media (max-width: 600px) {
+  table.stack, table.stack caption, table.stack tbody, table.stack tr, table.stack td { display: block; width: 100%; }
+  table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  table.stack tr { border-bottom: 1px solid var(--line); padding: .4rem 0; }
+  table.stack tr:last-child { border-bottom: 0; }
+  table.stack td { border: 0; padding: .2rem .75rem; overflow-wrap: anywhere; }
+  table.stack td[data-label]::before { content: attr(data-label); display: block; font-size: .75rem; font-weight: 600; color: var(--muted); }
+  table.stack td:empty { display: none; }
+}
 .badge { display: inline-block; font-size: .78rem; font-weight: 700; padding: .1rem .5rem; border-radius: 999px; border: 1px solid; white-space: nowrap; }
 .badge.ok { color: var(--ok); background: var(--ok-bg); border-color: #a7d7b8; }
 .badge.warn { color: var(--warn); background: var(--warn-bg); border-color: #f0cf9c; }

@@ -287,6 +287,15 @@ describe('browser: the coordinator’s desk', () => {
         await checkAndShoot(`${label}-${path.replace(/[^a-z0-9]+/g, '-')}`);
       }
     }
+    // On a phone the wide tables become one block per row: nothing scrolls sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const path of ['sources', 'users', 'audit']) {
+      await page.goto(`${app.url}/admin/${path}`);
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(wide, path).toBeLessThanOrEqual(390);
+      await checkAndShoot(`phone-${path}`);
+    }
+    await page.setViewportSize({ width: 820, height: 1180 });
     // Checking a feed before adding it renders its own report page.
     await page.goto(`${app.url}/admin/sources`);
     await page.getByLabel('Feed address').fill(`${feeds.url}/feed`);

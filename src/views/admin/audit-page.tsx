@@ -73,7 +73,7 @@ export function AuditPage(props: {
           {props.filtered ? 'Nothing in the log matches this filter.' : 'Nothing has been logged yet.'}
         </p>
       ) : null}
-      <table>
+      <table class="stack">
         <thead>
           <tr>
             <th scope="col">When</th>
@@ -86,19 +86,23 @@ export function AuditPage(props: {
         <tbody>
           {props.entries.map((entry) => (
             <tr>
-              <td>{formatDateTime(entry.at, props.timezone)}</td>
-              <td>
+              <td data-label="When">{formatDateTime(entry.at, props.timezone)}</td>
+              <td data-label="Who">
                 {entry.actorLabel}
                 <div class="small muted">
                   {entry.actorType}
                   {entry.ip ? ` · ${entry.ip}` : ''}
                 </div>
               </td>
-              <td>
+              <td data-label="Action">
                 <code>{entry.action}</code>
               </td>
-              <td>{entry.subjectType ? `${entry.subjectType} ${entry.subjectId ?? ''}` : ''}</td>
-              <td class="small break">{entry.details === '{}' ? '' : entry.details}</td>
+              <td data-label="Subject">
+                {entry.subjectType ? `${entry.subjectType} ${entry.subjectId ?? ''}` : ''}
+              </td>
+              <td data-label="Details" class="small break">
+                {entry.details === '{}' ? '' : entry.details}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -44,7 +44,7 @@ export function SourcesPage(props: SourcesPageProps) {
       {props.sources.length === 0 ? (
         <div class="card">No sources yet. Add the first teacher's feed below.</div>
       ) : (
-        <table>
+        <table class="stack">
           <caption class="muted small table-caption">
             {props.sources.length} {props.sources.length === 1 ? 'source' : 'sources'}
           </caption>
@@ -62,7 +62,7 @@ export function SourcesPage(props: SourcesPageProps) {
           <tbody>
             {props.sources.map((source) => (
               <tr>
-                <td>
+                <td data-label="Feed">
                   <strong>
                     <a href={`/admin/sources/${source.id}`}>{source.title ?? 'Not fetched yet'}</a>
                   </strong>
@@ -84,15 +84,15 @@ export function SourcesPage(props: SourcesPageProps) {
                     </div>
                   ) : null}
                 </td>
-                <td>{source.schoolName}</td>
-                <td>
+                <td data-label="School">{source.schoolName}</td>
+                <td data-label="Photos">
                   {source.mediaRelease ? (
                     <span class="badge ok">Release on file</span>
                   ) : (
                     <span class="badge neutral">No release</span>
                   )}
                 </td>
-                <td>
+                <td data-label="Health">
                   <Health source={source} timezone={props.timezone} now={props.now} />
                 </td>
                 <td>

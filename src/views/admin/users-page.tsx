@@ -18,7 +18,7 @@ export function UsersPage(props: {
         Administrators manage people and settings; editors curate and publish; contributors curate and submit
         for review.
       </p>
-      <table>
+      <table class="stack">
         <thead>
           <tr>
             <th scope="col">Person</th>
@@ -32,7 +32,7 @@ export function UsersPage(props: {
         <tbody>
           {props.users.map((user) => (
             <tr>
-              <td>
+              <td data-label="Person">
                 <strong>{user.name || user.email}</strong>
                 <div class="small muted">{user.email}</div>
                 {user.disabled ? (
@@ -41,7 +41,7 @@ export function UsersPage(props: {
                   <span class="badge neutral">Invited</span>
                 ) : null}
               </td>
-              <td>
+              <td data-label="Role">
                 <form method="post" action={`/admin/users/${user.id}/role`} class="inline">
                   <CsrfField token={props.csrfToken} />
                   <label for={`role-${user.id}`} class="visually-hidden">
@@ -59,7 +59,7 @@ export function UsersPage(props: {
                   </button>
                 </form>
               </td>
-              <td class="small">
+              <td data-label="Last sign-in" class="small">
                 {user.lastLoginAt ? formatDateTime(user.lastLoginAt, props.timezone) : 'Never'}
               </td>
               <td>
