@@ -1,5 +1,6 @@
 // The district's brand: two colours and two font stacks, checked for contrast before they are saved, and the
 // places they reach (the site's and the embed's stylesheet, the favicon, the email).
+import { fnv1a } from '../text/fnv1a';
 
 /** Font stacks a district chooses from: fonts every reader already has, so nothing is fetched from a font host. */
 export const FONT_STACKS = {
@@ -37,13 +38,22 @@ export function isHexColour(value: string): boolean {
   return /^#[0-9a-f]{6}$/i.test(value);
 }
 
+/** Red, green and blue of a #rrggbb colour, 0–255. */
+function channels(hex: string): [number, number, number] {
+  return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+}
+
+function toHex(rgb: number[]): string {
+  return `#${rgb.map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
+}
+
 /** WCAG relative luminance of a #rrggbb colour. */
 function luminance(hex: string): number {
-  const channel = (i: number) => {
-    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+  const [r, g, b] = channels(hex).map((c) => {
+    const v = c / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
 /** WCAG contrast ratio of two #rrggbb colours, 1 to 21. */
@@ -54,11 +64,11 @@ export function contrastRatio(a: string, b: string): number {
 
 /** The colour darkened step by step until it reaches AA on both backgrounds: a suggestion to offer. */
 function darkerThatPasses(hex: string, against: string[]): string {
-  let [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+  let rgb = channels(hex);
   for (let step = 0; step < 40; step++) {
-    const candidate = `#${[r, g, b].map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
+    const candidate = toHex(rgb);
     if (against.every((bg) => contrastRatio(candidate, bg) >= AA_TEXT)) return candidate;
-    [r, g, b] = [r * 0.92, g * 0.92, b * 0.92];
+    rgb = rgb.map((c) => c * 0.92) as [number, number, number];
   }
   return '#000000';
 }
@@ -89,10 +99,7 @@ export function brandCss(brand: Brand): string {
  * the brand, and with this code's output for it (a new version of Yesterday).
  */
 export function brandVersion(brand: Brand): string {
-  const text = brandCss(brand) + faviconSvg(brand);
-  let hash = 2166136261;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
-  return (hash >>> 0).toString(36);
+  return fnv1a(brandCss(brand) + faviconSvg(brand));
 }
 
 /** The favicon: the digest's mark in the district's colours. */

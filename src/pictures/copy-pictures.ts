@@ -57,7 +57,7 @@ async function copyOne(deps: CopyDeps, url: string): Promise<void> {
     await storePictureFailure(
       deps.db,
       url,
-      'Yesterday could not keep a copy because of an internal error; it is in the server log.',
+      'Yesterday could not keep a copy because of an internal error (the server log says which). Save again to retry, or choose another picture.',
       deps.now(),
     ).catch(() => {});
   }

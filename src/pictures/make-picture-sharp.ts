@@ -120,7 +120,8 @@ function refusal(meta: sharp.Metadata): string | undefined {
     return 'The picture is an SVG drawing, which could load other files when shown; Yesterday only copies photographs and bitmaps. Choose another picture.';
   }
   if (!meta.format || !READABLE.has(meta.format)) {
-    return `The file is a ${meta.format ?? 'kind of'} file, not a picture Yesterday can read (JPEG, PNG, WebP, GIF or AVIF).`;
+    const kind = meta.format ? `a ${meta.format.toUpperCase()} file, ` : '';
+    return `The file is ${kind}not a picture Yesterday can read (JPEG, PNG, WebP, GIF or AVIF).`;
   }
   if (!meta.width || !meta.height) return 'The picture has no size, so it cannot be read.';
   const pixels = meta.width * meta.height;

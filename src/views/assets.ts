@@ -3,15 +3,7 @@ import { adminCss } from './admin-css';
 import { deskJs } from './desk-js';
 import { embedCss, embedFrameJs } from './embed-assets';
 import { siteCss } from './site-css';
-
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(36);
-}
+import { fnv1a } from '../text/fnv1a';
 
 export const ASSETS = {
   'site.css': { body: siteCss, version: fnv1a(siteCss) },
