@@ -140,7 +140,7 @@ describe('the admin desk over HTTP', () => {
       role: 'editor',
     });
     const invite = outbox(app).find((m) => m.to === 'ola@district.example')!;
-    expect(invite.subject).toBe('You are invited to What happened yesterday');
+    expect(invite.subject).toBe('You are invited to the digest desk of Our School District');
     const link = /http:\/\/\S+\/set-password\?token=[\w-]+/.exec(invite.text)![0];
     const ola = createClient(app.url);
     const path = new URL(link).pathname + new URL(link).search;
@@ -174,7 +174,7 @@ describe('the admin desk over HTTP', () => {
     await app.sendQueuedMail(); // the background sender's work, after the answers
     const sent = outbox(app).slice(before);
     expect(sent.map((m) => m.to)).toEqual(['lee@district.example']);
-    expect(sent[0]!.subject).toBe('Choose a new password for What happened yesterday');
+    expect(sent[0]!.subject).toBe('Choose a new password for the digest desk of Our School District');
   });
 
   it('signs a person out everywhere', async () => {

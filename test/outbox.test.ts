@@ -25,7 +25,7 @@ describe('the outbox (no SMTP server configured)', () => {
     expect(files).toHaveLength(1);
     const mail = await simpleParser(readFileSync(join(app.config.outboxDir, files[0]!)));
     expect(mail.to && 'text' in mail.to ? mail.to.text : '').toBe('parent@family.example');
-    expect(mail.subject).toBe('Confirm your subscription to What happened yesterday');
+    expect(mail.subject).toBe('Confirm your subscription to Our School District’s daily digest');
     expect(mail.text).toContain('/subscribe/confirm?token=');
 
     expect((await createClient(app.url).get('/admin/outbox')).status).toBe(303);
@@ -181,7 +181,7 @@ describe('account emails in the outbox', () => {
       JSON.stringify({
         id,
         to: 'dana@district.example',
-        subject: 'Choose a new password for What happened yesterday',
+        subject: 'Choose a new password for the digest desk of Our School District',
         date: Date.parse('2026-01-01T00:00:00Z'),
         html: `<a href="http://127.0.0.1/set-password?token&#x3D;${token}">Choose a password</a>`,
         text,

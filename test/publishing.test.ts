@@ -359,7 +359,7 @@ describe('publishing', () => {
         'everyone@family.example',
         'washington@family.example',
       ]);
-      expect(corrections[0]!.subject).toBe('Correction: What happened yesterday · Friday, November 20, 2026');
+      expect(corrections[0]!.subject).toBe('Correction: the daily digest of Friday, November 20, 2026');
       expect(corrections[0]!.text).toContain('there were five');
       expect(corrections[0]!.text).toContain(`Read the corrected digest: ${app.url}/digests/2026-11-20`);
 

@@ -222,7 +222,7 @@ describe('the daily schedule', () => {
       scheduledFor: '2026-11-21T13:00:00.000Z',
       lateMinutes: 192,
     });
-    const late = mails(app).filter((m) => m.subject === 'The digest for 2026-11-20 went out late');
+    const late = mails(app).filter((m) => m.subject === 'The digest for Friday, November 20 went out late');
     expect(late.map((m) => m.to).sort()).toEqual(['dana@district.example', 'lee@district.example']);
     expect(late[0]!.text).toContain('192 minutes late');
     // Another scheduler catching up a moment later changes nothing and tells nobody again.
@@ -242,7 +242,7 @@ describe('the daily schedule', () => {
     app.clock.advance(30_000);
     expect((await runPublishJob(app.runtime.deps)).reminded).toEqual([]);
     const reminders = mails(app).filter(
-      (m) => m.subject === 'The digest for 2026-11-20 is due and not ready',
+      (m) => m.subject === 'The digest for Friday, November 20 is due and not ready',
     );
     expect(reminders.length).toBe(2); // one to each editor
     expect(reminders[0]!.text).toContain('1 post was shared that day, and none is selected yet.');
@@ -285,7 +285,7 @@ describe('the daily schedule', () => {
       { date: '2026-11-20', reason: expect.stringContaining('One check finding is still open') },
     ]);
     expect((await findDigest(app.runtime.deps.db, '2026-11-20'))!.status).toBe('draft');
-    expect(mails(app).filter((m) => m.subject === 'The digest for 2026-11-20 did not go out').length).toBe(2);
+    expect(mails(app).filter((m) => m.subject === 'The digest for Friday, November 20 did not go out').length).toBe(2);
     app.clock.advance(30_000);
     expect(await runPublishJob(app.runtime.deps)).toEqual({
       published: [],

@@ -57,8 +57,8 @@ export function passwordLinkEmail(
   const email = renderNoticeEmail(deps.site, {
     subject:
       kind === 'invite'
-        ? `You are invited to ${deps.site.siteTitle}`
-        : `Choose a new password for ${deps.site.siteTitle}`,
+        ? `You are invited to the digest desk of ${deps.site.districtName}`
+        : `Choose a new password for the digest desk of ${deps.site.districtName}`,
     heading: kind === 'invite' ? 'You are invited to the digest desk' : 'Choose a new password',
     paragraphs:
       kind === 'invite'

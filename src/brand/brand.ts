@@ -89,9 +89,33 @@ export function colourProblem(value: string, role: 'primary' | 'accent'): string
   return `${value} has a contrast of ${worst.toFixed(1)}:1 for ${what} where WCAG AA asks for at least ${AA_TEXT}:1, so some readers could not read it. A darker shade such as ${darkerThatPasses(value, against)} passes.`;
 }
 
-/** The brand as CSS custom properties, for /brand.css (site and embed) after their own stylesheet. */
+/** The dark scheme's page and card colours (site-css.ts), which text in the brand's colours sits on. */
+export const DARK_BACKGROUNDS = ['#14181f', '#1d232c'];
+
+/**
+ * The colour lightened step by step (mixed toward white) until it reaches AA on the dark scheme's
+ * backgrounds: a navy link is unreadable on a dark page, its lighter shade keeps the brand's hue.
+ */
+export function lighterForDark(hex: string, against: string[] = DARK_BACKGROUNDS): string {
+  let rgb = channels(hex);
+  for (let step = 0; step < 40; step++) {
+    const candidate = toHex(rgb);
+    if (against.every((bg) => contrastRatio(candidate, bg) >= AA_TEXT)) return candidate;
+    rgb = rgb.map((c) => c + (255 - c) * 0.12) as [number, number, number];
+  }
+  return WHITE;
+}
+
+/**
+ * The brand as CSS custom properties, for /brand.css (site and embed) after their own stylesheet. In the dark
+ * scheme the masthead keeps the primary (white text on it passed AA) and text in the brand's colours takes a
+ * lighter shade of each.
+ */
 export function brandCss(brand: Brand): string {
-  return `:root { --navy: ${brand.primary}; --link: ${brand.primary}; --accent: ${brand.accent}; --serif: ${FONT_STACKS[brand.headingFont].stack}; --sans: ${FONT_STACKS[brand.bodyFont].stack}; }\n`;
+  return (
+    `:root { --navy: ${brand.primary}; --link: ${brand.primary}; --accent: ${brand.accent}; --serif: ${FONT_STACKS[brand.headingFont].stack}; --sans: ${FONT_STACKS[brand.bodyFont].stack}; }\n` +
+    `@media (prefers-color-scheme: dark) { :root { --link: ${lighterForDark(brand.primary)}; --accent: ${lighterForDark(brand.accent)}; } }\n`
+  );
 }
 
 /**

@@ -31,7 +31,9 @@ import type { Role } from '../db/users';
 import type { AppDeps, Background } from '../deps';
 import { newMessageId, type Mailer } from '../email/mailer';
 import { renderDigestEmail, type EmailSite } from '../email/render-digest-email';
+import { formatDay, formatLongDate } from '../publish/digest-content';
 import { publishDigestForDate } from '../publish/publish-digest';
+import { plural } from '../text/plural';
 import { slotForReady } from '../publish/schedule';
 import { readDistrictSettings, siteOf, type DistrictSettings } from '../settings/district-settings';
 import { dayRange } from '../time/zoned-time';
@@ -662,11 +664,13 @@ export async function submitForReview(
   await notifyEditors(
     { ...deps, site },
     {
-      subject: `Digest for ${date} is ready for review`,
+      subject: `The digest for ${formatDay(date)} is ready for review`,
       heading: 'A digest is ready for review',
       paragraphs: [
-        `${actor.label} submitted the digest for ${date} with ${state.entries.length} posts.`,
-        state.open.length ? `${state.open.length} check findings are still open.` : 'All checks pass.',
+        `${actor.label} submitted the digest for ${formatLongDate(date)} with ${plural(state.entries.length, 'post')}.`,
+        state.open.length
+          ? `${plural(state.open.length, 'check finding is', 'check findings are')} still open.`
+          : 'All checks pass.',
       ],
       action: { label: 'Review it', url: `${deps.publicUrl}/admin/inbox?date=${date}` },
     },

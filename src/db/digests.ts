@@ -7,10 +7,12 @@ import {
   desc,
   eq,
   exists,
+  gt,
   gte,
   inArray,
   isNotNull,
   isNull,
+  lt,
   lte,
   max,
   notExists,
@@ -21,6 +23,7 @@ import {
 import { randomToken } from '../auth/tokens';
 import { auditStatementWhere, type Actor } from './audit';
 import type { Database, Statement } from './client';
+import { inList } from './in-list';
 import { insertSelect, type RowSource } from './insert-select';
 import { touchPublicStatement } from './site-state';
 import type { InboxItem } from './items';
@@ -80,6 +83,56 @@ export async function listPublishedDigests(
     .offset(page.offset);
 }
 
+/** The published digests just before and just after `date`, for a digest page's previous and next day. */
+export async function findNeighbourDigests(
+  db: Database,
+  date: string,
+): Promise<{ previous: Digest | undefined; next: Digest | undefined }> {
+  const published = eq(digests.status, 'published');
+  const [previous, next] = await Promise.all([
+    db.orm
+      .select()
+      .from(digests)
+      .where(and(published, lt(digests.date, date)))
+      .orderBy(desc(digests.date))
+      .limit(1)
+      .get(),
+    db.orm
+      .select()
+      .from(digests)
+      .where(and(published, gt(digests.date, date)))
+      .orderBy(asc(digests.date))
+      .limit(1)
+      .get(),
+  ]);
+  return { previous, next };
+}
+
+/** The years that have a published digest, newest first: the archive's pages. */
+export async function listPublishedYears(db: Database): Promise<number[]> {
+  const rows = await db.orm
+    .selectDistinct({ year: sql<string>`substr(${digests.date}, 1, 4)` })
+    .from(digests)
+    .where(eq(digests.status, 'published'))
+    .orderBy(desc(sql`substr(${digests.date}, 1, 4)`));
+  return rows.map((row) => Number(row.year));
+}
+
+/** One year's published digests, newest first. */
+export async function listPublishedDigestsInYear(db: Database, year: number): Promise<Digest[]> {
+  return db.orm
+    .select()
+    .from(digests)
+    .where(
+      and(
+        eq(digests.status, 'published'),
+        gte(digests.date, `${year}-01-01`),
+        lte(digests.date, `${year}-12-31`),
+      ),
+    )
+    .orderBy(desc(digests.date));
+}
+
 export async function countPublishedDigests(db: Database): Promise<number> {
   const row = await db.orm.select({ n: count() }).from(digests).where(eq(digests.status, 'published')).get();
   return row?.n ?? 0;
@@ -114,7 +167,7 @@ export async function listEntries(db: Database, digestIds: number[]): Promise<Di
     .innerJoin(items, eq(items.id, digestEntries.itemId))
     .innerJoin(sources, eq(sources.id, items.sourceId))
     .innerJoin(schools, eq(schools.id, sources.schoolId))
-    .where(and(inArray(digestEntries.digestId, digestIds), isNull(digestEntries.removedAt)))
+    .where(and(inList(digestEntries.digestId, digestIds), isNull(digestEntries.removedAt)))
     .orderBy(asc(digestEntries.digestId), asc(digestEntries.position));
   return rows.map(({ entry, item, ...rest }) => ({ ...entry, item: { ...item, ...rest } }));
 }
@@ -409,7 +462,7 @@ export async function listCorrections(db: Database, digestIds: number[]): Promis
   return db.orm
     .select()
     .from(digestCorrections)
-    .where(inArray(digestCorrections.digestId, digestIds))
+    .where(inList(digestCorrections.digestId, digestIds))
     .orderBy(asc(digestCorrections.at), asc(digestCorrections.id));
 }
 
@@ -426,7 +479,7 @@ export async function listRemovals(
       removedAt: digestEntries.removedAt,
     })
     .from(digestEntries)
-    .where(and(inArray(digestEntries.digestId, digestIds), isNotNull(digestEntries.removedAt)))
+    .where(and(inList(digestEntries.digestId, digestIds), isNotNull(digestEntries.removedAt)))
     .orderBy(asc(digestEntries.removedAt));
   return rows.map((row) => ({ ...row, removedAt: row.removedAt! }));
 }

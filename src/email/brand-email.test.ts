@@ -22,7 +22,7 @@ describe('renderBranded', () => {
         paragraphs: ['We painted the wall #8a4b08.'],
         action: null,
       },
-      { publicUrl: 'https://digest.example', brand },
+      { publicUrl: 'https://digest.example', districtName: 'Lakeside', brand },
     );
     expect(html).toContain('background-color:#8a4b08'); // the masthead: the main colour, not the accent
     expect(html).not.toContain('background-color:#1f6e43');

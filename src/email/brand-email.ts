@@ -5,9 +5,11 @@
 // what posts say is filled in afterwards and never touched.
 import Mustache from 'mustache';
 import { DEFAULT_BRAND, FONT_STACKS, type Brand } from '../brand/brand';
+import { dailyDigestOf } from '../publish/digest-content';
 
 export interface BrandedSite {
   publicUrl: string;
+  districtName: string;
   hasLogo?: boolean;
   brand?: Brand;
 }
@@ -42,6 +44,7 @@ function brandedTemplate(template: string, brand: Brand): string {
 export function renderBranded(template: string, view: object, site: BrandedSite): string {
   return Mustache.render(brandedTemplate(template, site.brand ?? DEFAULT_BRAND), {
     ...view,
+    digestName: dailyDigestOf(site.districtName),
     logoUrl: site.hasLogo ? `${site.publicUrl.replace(/\/$/, '')}/logo` : '',
   });
 }

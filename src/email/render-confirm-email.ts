@@ -1,4 +1,5 @@
 // The double opt-in email: one button (a link to a page whose own button confirms), in HTML and plain text.
+import { dailyDigestOf } from '../publish/digest-content';
 import { renderBranded } from './brand-email';
 import { compiledTemplates } from './compiled-templates';
 import type { EmailSite } from './render-digest-email';
@@ -17,8 +18,8 @@ export function renderConfirmEmail(
     'Please confirm your subscription',
     '',
     invited
-      ? `${site.districtName} would like to send you ${site.siteTitle}, a short daily email of what happened in its classrooms${at}. Nothing will be sent unless you confirm.`
-      : `Someone, probably you, asked to receive ${site.siteTitle}, a short daily email of what happened in ${site.districtName}'s classrooms${at}.`,
+      ? `${site.districtName} would like to send you its daily digest, one short email each school day with the best of yesterday in its classrooms${at}. Nothing will be sent unless you confirm.`
+      : `Someone, probably you, asked to receive ${dailyDigestOf(site.districtName)}, one short email each school day with the best of yesterday in its classrooms${at}.`,
     '',
     `Confirm your subscription: ${confirmUrl}`,
     '',
@@ -27,8 +28,8 @@ export function renderConfirmEmail(
   ].join('\n');
   return {
     subject: invited
-      ? `Would you like ${site.siteTitle} by email?`
-      : `Confirm your subscription to ${site.siteTitle}`,
+      ? `Would you like ${dailyDigestOf(site.districtName)} by email?`
+      : `Confirm your subscription to ${dailyDigestOf(site.districtName)}`,
     html: renderBranded(compiledTemplates.confirm, view, site),
     text,
   };

@@ -4,6 +4,7 @@
 import { pictureView } from '../pictures/picture-view';
 import { randomToken } from '../auth/tokens';
 import {
+  dailyDigestOf,
   digestTitle,
   entriesForSchools,
   formatLongDate,
@@ -102,7 +103,7 @@ export function renderDigestEmail(
       '',
     ]),
     '----------------------------------------',
-    `You receive this because you subscribed to ${site.siteTitle} from ${site.districtName}${view.schoolsLabel ? ` for ${view.schoolsLabel}` : ''}.`,
+    `You receive this because you subscribed to ${dailyDigestOf(site.districtName)}${view.schoolsLabel ? ` for ${view.schoolsLabel}` : ''}.`,
     `View in your browser: ${webUrl}`,
     `Choose schools: ${markers.preferences}`,
     `Unsubscribe: ${markers.unsubscribe}`,
@@ -157,10 +158,10 @@ export function renderCorrectionEmail(
     `Read the corrected digest: ${webUrl}`,
     '',
     '----------------------------------------',
-    `You receive this because you subscribed to ${site.siteTitle} from ${site.districtName}.`,
+    `You receive this because you subscribed to ${dailyDigestOf(site.districtName)}.`,
     `Choose schools: ${markers.preferences}`,
     `Unsubscribe: ${markers.unsubscribe}`,
     '',
   ].join('\n');
-  return { subject: `Correction: ${site.siteTitle} · ${dateLabel}`, html, text, markers };
+  return { subject: `Correction: the daily digest of ${dateLabel}`, html, text, markers };
 }

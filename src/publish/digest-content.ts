@@ -82,6 +82,23 @@ export function formatLongDate(date: string): string {
   }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
+/** 'Thursday, November 19' for '2026-11-19': a day this week or last, in subjects and reminders. */
+export function formatDay(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone: 'UTC',
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+  }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** "Lakeside's daily digest", "Lakeside Schools' daily digest": what a parent calls it. */
+export function dailyDigestOf(districtName: string): string {
+  const name = districtName.trim();
+  return `${name}${/s$/i.test(name) ? '’' : '’s'} daily digest`;
+}
+
 export function digestTitle(digest: Digest, siteTitle: string): string {
   return digest.title.trim() || siteTitle;
 }

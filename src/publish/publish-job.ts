@@ -21,7 +21,8 @@ import { notifyEditors } from '../curate/notify-editors';
 import { readDistrictSettings, siteOf, type DistrictSettings } from '../settings/district-settings';
 import { formatDateTime } from '../time/format';
 import { addDays, dayRange, localDateOf } from '../time/zoned-time';
-import { formatLongDate } from './digest-content';
+import { plural } from '../text/plural';
+import { formatDay, formatLongDate } from './digest-content';
 import { dueAt } from './schedule';
 
 /** Later than this after its slot, a publish counts as late (the server was not running at the time). */
@@ -80,7 +81,7 @@ async function publishReady(
         reason: error.message,
       });
       await tellEditors(deps, settings, `not-published:${digest.date}:${digest.version}`, now, {
-        subject: `The digest for ${digest.date} did not go out`,
+        subject: `The digest for ${formatDay(digest.date)} did not go out`,
         heading: `The digest for ${formatLongDate(digest.date)} did not go out`,
         paragraphs: [
           `It was ready for ${formatDateTime(slot, settings.timezone)}, but when its time came it could not be published: ${error.message}`,
@@ -102,10 +103,10 @@ async function publishReady(
     lateMinutes,
   });
   await tellEditors(deps, settings, `late:${digest.date}`, now, {
-    subject: `The digest for ${digest.date} went out late`,
+    subject: `The digest for ${formatDay(digest.date)} went out late`,
     heading: `The digest for ${formatLongDate(digest.date)} went out late`,
     paragraphs: [
-      `It was due ${formatDateTime(slot, settings.timezone)} and went out ${formatDateTime(now, settings.timezone)}, ${lateMinutes} minutes late, because Yesterday was not running at its time.`,
+      `It was due ${formatDateTime(slot, settings.timezone)} and went out ${formatDateTime(now, settings.timezone)}, ${plural(lateMinutes, 'minute')} late, because Yesterday was not running at its time.`,
       'Nothing was lost: it was published once, and subscribers get it now. If this keeps happening, ask whoever runs the server to check that it starts on its own.',
     ],
   });
@@ -131,13 +132,13 @@ async function remindAboutDueDays(
     const posted = selected ? 0 : (await listItemsPublishedBetween(deps.db, start, end)).length;
     if (selected === 0 && posted === 0) continue; // a quiet day publishes nothing, and nobody is nagged
     const sent = await tellEditors(deps, settings, `reminder:${date}`, now, {
-      subject: `The digest for ${date} is due and not ready`,
+      subject: `The digest for ${formatDay(date)} is due and not ready`,
       heading: `The digest for ${formatLongDate(date)} is not ready`,
       paragraphs: [
         `It was due ${formatDateTime(due, settings.timezone)}. ${
           selected
-            ? `${selected} ${selected === 1 ? 'post is' : 'posts are'} selected, but nobody has published it or marked it ready.`
-            : `${posted} ${posted === 1 ? 'post was' : 'posts were'} shared that day, and none is selected yet.`
+            ? `${plural(selected, 'post is', 'posts are')} selected, but nobody has published it or marked it ready.`
+            : `${plural(posted, 'post was', 'posts were')} shared that day, and none is selected yet.`
         }`,
         'It goes out when an editor publishes it. If the day has nothing worth sharing, you can leave it.',
       ],

@@ -66,7 +66,7 @@ const oembedOptions = (query: URLSearchParams) => {
 const ADDRESSES: PublicAddress[] = [
   { pattern: /^\/$/, canonicalQuery: pagination, cacheControl: PAGE_CACHING },
   { pattern: /^\/digests\/[^/]+$/, canonicalQuery: noQuery, cacheControl: PAGE_CACHING },
-  { pattern: /^\/archive$/, canonicalQuery: noQuery, cacheControl: PAGE_CACHING },
+  { pattern: /^\/archive(?:\/\d{4})?$/, canonicalQuery: noQuery, cacheControl: PAGE_CACHING },
   { pattern: /^\/schools$/, canonicalQuery: noQuery, cacheControl: PAGE_CACHING },
   { pattern: /^\/schools\/[^/]+$/, canonicalQuery: pagination, cacheControl: PAGE_CACHING },
   {

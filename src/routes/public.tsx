@@ -1,10 +1,13 @@
-// The public digest blog: /, /digests/YYYY-MM-DD, /archive, /schools, /schools/SLUG, and for search engines
+// The public digest blog: /, /digests/YYYY-MM-DD, /archive[/YYYY], /schools, /schools/SLUG, and for search engines
 // /sitemap.xml and /robots.txt.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import {
   countPublishedDigests,
   countPublishedDigestsForSchool,
+  findNeighbourDigests,
   listPublishedDigests,
+  listPublishedDigestsInYear,
+  listPublishedYears,
   listPublishedDigestsForSchool,
 } from '../db/digests';
 import { findSchoolBySlug, listSchoolsWithDigests } from '../db/schools';
@@ -53,15 +56,39 @@ export function publicRoutes(deps: AppDeps) {
     if (!isLocalDate(date)) return c.notFound();
     const content = await loadPublishedDigest(deps.db, date);
     if (!content) return c.notFound();
-    const { settings, site: info } = await site();
-    return renderPage(c, <DigestPage site={info} content={content} timezone={settings.timezone} />);
+    const [{ settings, site: info }, { previous, next }] = await Promise.all([
+      site(),
+      findNeighbourDigests(deps.db, date),
+    ]);
+    return renderPage(
+      c,
+      <DigestPage
+        site={info}
+        content={content}
+        timezone={settings.timezone}
+        previous={previous}
+        next={next}
+      />,
+    );
   });
 
-  app.get('/archive', async (c) => {
-    const { site: info } = await site();
-    const digests = await listPublishedDigests(deps.db, { limit: 100_000, offset: 0 });
-    return renderPage(c, <ArchivePage site={info} digests={digests} />);
-  });
+  const archive = async (c: Context, year: number | undefined) => {
+    const [{ site: info }, years] = await Promise.all([site(), listPublishedYears(deps.db)]);
+    const shown = year ?? years[0];
+    if (year !== undefined && !years.includes(year)) return c.notFound();
+    const digests = shown === undefined ? [] : await listPublishedDigestsInYear(deps.db, shown);
+    return renderPage(
+      c,
+      <ArchivePage
+        site={info}
+        contents={await loadDigestContents(deps.db, digests)}
+        year={shown}
+        years={years}
+      />,
+    );
+  };
+  app.get('/archive', (c) => archive(c, undefined));
+  app.get('/archive/:year{[0-9]{4}}', (c) => archive(c, Number(c.req.param('year'))));
 
   app.get('/schools', async (c) => {
     const { site: info } = await site();
@@ -99,9 +126,10 @@ export function publicRoutes(deps: AppDeps) {
 
   app.get('/sitemap.xml', async (c) => {
     const base = deps.config.publicUrl;
-    const [digests, schools] = await Promise.all([
+    const [digests, schools, years] = await Promise.all([
       listPublishedDigests(deps.db, { limit: 50_000, offset: 0 }),
       listSchoolsWithDigests(deps.db),
+      listPublishedYears(deps.db),
     ]);
     const contents = await loadDigestContents(deps.db, digests);
     const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -113,6 +141,7 @@ export function publicRoutes(deps: AppDeps) {
       '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
       url('/', latest),
       url('/archive', latest),
+      ...years.slice(1).map((year) => url(`/archive/${year}`)),
       url('/schools'),
       ...schools.map((school) => url(`/schools/${school.slug}`)),
       ...contents.map((content) => url(`/digests/${content.digest.date}`, changedAt(content))),

@@ -2,6 +2,7 @@
 // as on the sign-up form, must confirm through a link sent to it, and until then the digest keeps going to
 // the old one. Confirming retires every link sent to the old address.
 import { senderOf } from '../email/email-address';
+import { dailyDigestOf } from '../publish/digest-content';
 import { clientKeyOf } from '../client-address';
 import { auditStatement } from '../db/audit';
 import type { Database } from '../db/client';
@@ -80,7 +81,7 @@ export async function addressConfirmEmail(
   });
   const url = `${deps.site.publicUrl}/preferences/address?token=${token}`;
   const email = renderNoticeEmail(deps.site, {
-    subject: `Confirm your new address for ${deps.site.siteTitle}`,
+    subject: `Confirm your new address for ${dailyDigestOf(deps.site.districtName)}`,
     heading: 'Confirm your new address',
     paragraphs: [
       `Someone, probably you, asked to move the subscription to ${deps.site.siteTitle} from ${subscriber.email} to this address.`,

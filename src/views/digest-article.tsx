@@ -1,6 +1,9 @@
 // One digest as an article: date, intro, a correction note if any, and its entries as cards.
+import type { DigestEntryWithItem } from '../db/digests';
 import { formatLongDate, sourceNameOf, type DigestContent } from '../publish/digest-content';
+import { digestHeading, digestSummary } from './digest-summary';
 import { localDateOf } from '../time/zoned-time';
+import { plural } from '../text/plural';
 import { Picture } from './picture';
 
 export function DigestArticle(props: {
@@ -10,25 +13,27 @@ export function DigestArticle(props: {
   asPage: boolean;
 }) {
   const { digest, entries } = props.content;
-  // A digest without a title of its own is headed by its date; the site title is already in the masthead.
-  const custom = digest.title.trim();
+  const heading = digestHeading(digest);
   const dateLabel = formatLongDate(digest.date);
-  const label = custom || dateLabel;
-  const heading = (
+  const title = heading.dated ? heading.title : <time datetime={digest.date}>{heading.title}</time>;
+  const header = (
     <>
+      <p class="kicker">
+        {heading.dated ? <time datetime={digest.date}>{dateLabel}</time> : 'The daily digest'}
+      </p>
       {props.asPage ? (
-        <h1>{label}</h1>
+        <h1>{title}</h1>
       ) : (
         <h2>
-          <a href={`/digests/${digest.date}`}>{label}</a>
+          <a href={`/digests/${digest.date}`}>{title}</a>
         </h2>
       )}
-      {custom ? <time datetime={digest.date}>{dateLabel}</time> : null}
+      <p class="meta">{digestSummary(entries)}</p>
     </>
   );
   return (
     <article class="digest">
-      <header>{heading}</header>
+      <header>{header}</header>
       <ChangeNotes content={props.content} timezone={props.timezone} />
       {digest.intro ? <p class="intro">{digest.intro}</p> : null}
       <ol class="entries">
@@ -57,8 +62,8 @@ export function DigestArticle(props: {
             ) : null}
             {entry.blurb ? <p>{entry.blurb}</p> : null}
             <p class="credit">
-              From {sourceNameOf(entry)}
-              {entry.item.author ? `, by ${entry.item.author}` : ''} ·{' '}
+              {creditOf(entry)}
+              {entry.item.url ? ' · ' : ''}
               {entry.item.url ? (
                 <a href={entry.item.url}>
                   Read the full post<span class="visually-hidden">: {entry.headline}</span>
@@ -70,6 +75,19 @@ export function DigestArticle(props: {
       </ol>
     </article>
   );
+}
+
+/**
+ * Who a post is from: the account, and its author when that says something more ("From Room 12, by Ms. Diaz",
+ * never "From Oak Hill Robotics, by Oak Hill Robotics").
+ */
+export function creditOf(entry: DigestEntryWithItem): string {
+  const source = sourceNameOf(entry);
+  const author = entry.item.author?.trim();
+  const same = (a: string, b: string) =>
+    a.toLowerCase().replace(/\W+/g, '') === b.toLowerCase().replace(/\W+/g, '');
+  if (!author || same(author, source) || same(author, entry.item.schoolName)) return `From ${source}`;
+  return `From ${source}, by ${author}`;
 }
 
 /** Corrections and takedowns, said openly where the digest is read: what changed, and when. */
@@ -88,7 +106,8 @@ export function ChangeNotes(props: { content: DigestContent; timezone: string })
       {removals.length ? (
         <p class="correction removed">
           <strong>Updated on {day(Math.max(...removals))}:</strong>{' '}
-          {removals.length === 1 ? 'a post was' : `${removals.length} posts were`} removed from this digest.
+          {removals.length === 1 ? 'a post was' : `${plural(removals.length, 'post')} were`} removed from this
+          digest.
         </p>
       ) : null}
     </div>

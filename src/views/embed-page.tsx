@@ -86,9 +86,7 @@ export function EmbedSubscribeForm(props: {
   const { site, school } = props;
   return (
     <form class="subscribe" method="post" action="/subscribe?embed=1" novalidate>
-      <label for="embed-email">
-        Get {site.siteTitle} by email{school ? ` for ${school.name}` : ''}
-      </label>
+      <label for="embed-email">Get the daily digest by email{school ? ` for ${school.name}` : ''}</label>
       {props.error ? (
         <p class="error" role="alert" id="embed-email-error">
           {props.error}

@@ -1,5 +1,6 @@
 // The public site's page frame: masthead, navigation, footer with feeds and subscription.
 import type { Child } from 'hono/jsx';
+import { dailyDigestOf } from '../publish/digest-content';
 import { assetUrl } from './assets';
 import { brandVersion, DEFAULT_BRAND, type Brand } from '../brand/brand';
 
@@ -42,6 +43,8 @@ export interface PublicLayoutProps {
   share?: SharePreview;
   feeds?: FeedLink[];
   head?: Child;
+  /** Pages of cards (the home page) use the full width; reading pages keep a comfortable line length. */
+  wide?: boolean;
   children: Child;
 }
 
@@ -65,6 +68,7 @@ export function PublicLayout({
   share,
   feeds,
   head,
+  wide,
   children,
 }: PublicLayoutProps) {
   const fullTitle =
@@ -112,7 +116,7 @@ export function PublicLayout({
           Skip to content
         </a>
         <header class="masthead">
-          <div class="wrap">
+          <div class="wrap wide">
             <div class="brand">
               {site.hasLogo ? <img class="logo" src="/logo" alt="" width="56" height="56" /> : null}
               <div>
@@ -140,14 +144,14 @@ export function PublicLayout({
             </nav>
           </div>
         </header>
-        <main id="content" class="wrap">
+        <main id="content" class={wide ? 'wrap wide' : 'wrap'}>
           {children}
         </main>
         <footer class="site">
-          <div class="wrap">
+          <div class="wrap wide">
             <p>
-              {site.siteTitle} is {site.districtName}'s daily selection of posts from its classrooms, chosen
-              and published once a day.
+              <strong>{site.siteTitle}</strong>: {dailyDigestOf(site.districtName)}, the best of yesterday in
+              its classrooms, chosen and published once a day.
             </p>
             <ul>
               <li>

@@ -3,9 +3,17 @@
 export const siteCss = `
 :root {
   --ink: #1c2430; --muted: #4a5566; --paper: #faf8f4; --card: #ffffff; --line: #e4e0d8;
-  --navy: #1f3a5f; --link: #1d4e89; --accent: #8a4b08; --notice: #fff4e0; --notice-line: #b45309;
+  --navy: #1f3a5f; --link: #1d4e89; --accent: #8a4b08; --notice: #fff4e0; --notice-line: #b45309; --error: #a4161a;
+  --frame: #eee9df; --field: #ffffff; --field-line: #8f96a3;
   --serif: Charter, 'Bitstream Charter', 'Sitka Text', Cambria, Georgia, serif;
   --sans: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
+  color-scheme: light dark;
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    --ink: #e8e6e1; --muted: #b4b9c2; --paper: #14181f; --card: #1d232c; --line: #343c48; --frame: #262d38;
+    --link: #9cc3f5; --accent: #f2b46b; --notice: #3a2c14; --notice-line: #e0a040; --field: #12161c; --field-line: #7d8694; --error: #ff8a8a;
+  }
 }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
@@ -14,11 +22,12 @@ a { color: var(--link); text-underline-offset: 0.15em; }
 a:hover { text-decoration-thickness: 2px; }
 :focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; border-radius: 2px; }
 img { max-width: 100%; height: auto; }
-.skip { position: absolute; left: -999px; top: 0; background: var(--ink); color: #fff; padding: .5rem 1rem; z-index: 10; }
+.skip { position: absolute; left: -999px; top: 0; background: var(--ink); color: var(--paper); padding: .5rem 1rem; z-index: 10; }
 .skip:focus { left: .5rem; }
 .after-card { margin-top: 1.5rem; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .wrap { max-width: 46rem; margin: 0 auto; padding: 0 1.25rem; }
+.wrap.wide { max-width: 64rem; }
 .masthead { background: var(--navy); color: #fff; }
 .masthead .wrap { padding-top: 1.6rem; padding-bottom: 1.4rem; display: flex; flex-wrap: wrap; align-items: end; justify-content: space-between; gap: .75rem 1.5rem; }
 .masthead .brand { display: flex; align-items: center; gap: .9rem; }
@@ -31,7 +40,8 @@ main.wrap { padding-top: 2.25rem; padding-bottom: 3rem; }
 .digest { margin: 0 0 3.5rem; }
 .digest > header h1, .digest > header h2 { font: 700 2rem/1.2 var(--serif); margin: 0 0 .25rem; }
 .digest > header h2 a { color: inherit; text-decoration: none; }
-.digest > header time { color: var(--muted); }
+.kicker { margin: 0 0 .35rem; font: 700 .8rem/1.3 var(--sans); letter-spacing: .09em; text-transform: uppercase; color: var(--accent); }
+.digest > header .meta { color: var(--muted); margin: .35rem 0 0; }
 .intro { font-size: 1.12rem; margin: 1rem 0 1.5rem; }
 .correction { background: var(--notice); border-left: 4px solid var(--notice-line); padding: .75rem 1rem; margin: 1rem 0; }
 .entries { list-style: none; margin: 0; padding: 0; display: grid; gap: 1.25rem; }
@@ -42,7 +52,7 @@ main.wrap { padding-top: 2.25rem; padding-bottom: 3rem; }
 .entry h2 a, .entry h3 a { color: var(--ink); text-decoration: none; }
 .entry h2 a:hover, .entry h3 a:hover { text-decoration: underline; }
 .entry figure { margin: .5rem 0 .9rem; }
-.entry figure img { display: block; width: auto; height: auto; max-width: 100%; max-height: 34rem; margin: 0 auto; border-radius: 8px; background: #eee9df; }
+.entry figure img { display: block; width: auto; height: auto; max-width: 100%; max-height: 34rem; margin: 0 auto; border-radius: 8px; background: var(--frame); }
 .entry p { margin: .4rem 0; }
 .entry .credit { color: var(--muted); font-size: .92rem; margin-top: .8rem; }
 .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 2rem; }
@@ -51,21 +61,71 @@ main.wrap { padding-top: 2.25rem; padding-bottom: 3rem; }
 form.card, .card { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 1.5rem; }
 label { display: block; font-weight: 600; margin: 0 0 .35rem; }
 .hint { color: var(--muted); font-size: .93rem; margin: .25rem 0 .75rem; }
-input[type=email], input[type=text] { width: 100%; font: inherit; padding: .6rem .75rem; border: 1px solid #8f96a3; border-radius: 6px; background: #fff; }
+input[type=email], input[type=text] { width: 100%; font: inherit; padding: .6rem .75rem; border: 1px solid var(--field-line); border-radius: 6px; background: var(--field); color: var(--ink); }
 fieldset { border: 1px solid var(--line); border-radius: 8px; margin: 1rem 0; padding: .75rem 1rem 1rem; }
 legend { font-weight: 600; padding: 0 .35rem; }
 .checks { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: .35rem 1rem; }
 .checks label { font-weight: 400; display: flex; gap: .5rem; align-items: baseline; margin: 0; }
 button, .button { font: 600 1rem var(--sans); background: var(--navy); color: #fff; border: 0; border-radius: 6px; padding: .7rem 1.2rem; cursor: pointer; text-decoration: none; display: inline-block; }
 button:hover, .button:hover { background: color-mix(in srgb, var(--navy) 82%, #000); }
-button.secondary { background: #fff; color: var(--navy); border: 1px solid var(--navy); }
-.error-text { color: #a4161a; font-weight: 600; }
+button.secondary { background: var(--card); color: var(--link); border: 1px solid currentColor; }
+.error-text { color: var(--error); font-weight: 600; }
 .message { background: var(--card); border: 1px solid var(--line); border-left: 4px solid var(--navy); border-radius: 8px; padding: 1rem 1.25rem; }
-.message.error { border-left-color: #a4161a; }
+.message.error { border-left-color: var(--error); }
 footer.site { border-top: 1px solid var(--line); color: var(--muted); font-size: .92rem; padding: 1.5rem 0 2.5rem; }
 footer.site ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; padding: 0; margin: .5rem 0 0; }
-.archive-month h2 { font: 700 1.3rem var(--serif); margin: 1.75rem 0 .5rem; }
-.archive-month ul { margin: 0; padding-left: 1.2rem; }
+.archive-month h2 { font: 700 1.3rem var(--serif); margin: 2rem 0 .75rem; padding-bottom: .35rem; border-bottom: 1px solid var(--line); }
+.archive-list { list-style: none; margin: 0; padding: 0; }
+.archive-row { display: flex; gap: 1.25rem; justify-content: space-between; align-items: start; padding: .9rem 0; border-bottom: 1px solid var(--line); }
+.archive-row:last-child { border-bottom: 0; }
+.archive-row h3 { font: 700 1.1rem/1.35 var(--serif); margin: 0 0 .25rem; }
+.archive-row h3 a { color: var(--ink); text-decoration: none; }
+.archive-row h3 a:hover { text-decoration: underline; }
+.archive-title { display: block; font-weight: 400; color: var(--muted); font-size: .95rem; }
+.archive-row h3 time + .archive-title { margin-top: .1rem; }
+.archive-intro { margin: 0; }
+.archive-meta { margin: .2rem 0 0; font-size: .9rem; }
+.archive-thumb { flex: none; width: 8rem; }
+.archive-thumb img { display: block; width: 100%; height: auto; max-height: 8rem; object-fit: contain; border-radius: 6px; background: var(--frame); }
+.years ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin: 0 0 1rem; padding: 0; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 19rem), 1fr)); gap: 1.5rem; }
+.digest-card { background: var(--card); border: 1px solid var(--line); border-radius: 12px; overflow: hidden; display: flex; flex-direction: column; }
+.digest-card.lead { grid-column: 1 / -1; }
+.card-picture { display: block; background: var(--frame); }
+.card-picture img { display: block; margin: 0 auto; max-height: 20rem; width: auto; max-width: 100%; }
+.digest-card.lead .card-picture img { max-height: 28rem; }
+@media (min-width: 48rem) {
+  .digest-card.lead { display: grid; grid-template-columns: 7fr 5fr; }
+  .digest-card.lead .card-picture { display: flex; align-items: center; justify-content: center; }
+  .digest-card.lead .card-body { padding: 1.75rem 1.75rem 1.5rem; align-self: center; }
+}
+.card-body { padding: 1.1rem 1.35rem 1.25rem; }
+.digest-card .card-title { font: 700 1.45rem/1.25 var(--serif); margin: 0 0 .5rem; }
+.digest-card.lead .card-title { font-size: 2rem; }
+.digest-card .card-title a { color: var(--ink); text-decoration: none; }
+.digest-card .card-title a:hover { text-decoration: underline; }
+.card-intro { margin: 0 0 .75rem; }
+.card-headlines { list-style: none; margin: 0 0 .75rem; padding: 0; display: grid; gap: .45rem; }
+.card-headlines .school { display: block; font-size: .72rem; font-weight: 700; letter-spacing: .08em; text-transform: uppercase; color: var(--accent); }
+.card-headlines a { color: var(--ink); font-weight: 600; text-decoration: none; }
+.card-headlines a:hover { text-decoration: underline; }
+.card-more { margin: 0; font-size: .95rem; }
+.card-more a { font-weight: 600; }
+.signup { background: var(--card); border: 1px solid var(--line); border-top: 4px solid var(--navy); border-radius: 12px; padding: 1.4rem 1.5rem; margin: 0 0 2rem; }
+.share + .signup { margin-top: 2rem; }
+.signup-title { font: 700 1.35rem/1.3 var(--serif); margin: 0 0 .35rem; }
+.signup-text { margin: 0 0 .9rem; color: var(--muted); }
+.signup-form { display: flex; flex-wrap: wrap; gap: .6rem; }
+.signup-form input { flex: 1 1 16rem; width: auto; }
+.signup-more { margin: .75rem 0 0; font-size: .92rem; }
+.share { display: flex; flex-wrap: wrap; align-items: baseline; gap: .35rem 1rem; margin: 2rem 0 0; padding-top: 1rem; border-top: 1px solid var(--line); }
+.share-label { color: var(--muted); }
+.share ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin: 0; padding: 0; }
+.days { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; margin-top: 2rem; }
+.days a { display: block; background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: .8rem 1rem; text-decoration: none; font-weight: 600; }
+.days a:hover { border-color: var(--link); }
+.days .day-next { text-align: right; grid-column: 2; }
+.day-label { display: block; font-size: .78rem; font-weight: 700; letter-spacing: .08em; text-transform: uppercase; color: var(--muted); }
 .muted { color: var(--muted); }
 .school-list { list-style: none; padding: 0; margin: 0; display: grid; gap: .5rem; }
 .school-list li { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: .75rem 1rem; }
@@ -78,12 +138,17 @@ footer.site ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1
   .masthead .title { font-size: 1.55rem; }
   .digest > header h1, .digest > header h2 { font-size: 1.6rem; }
   .entry { padding: 1rem; }
+  .digest-card.lead .card-title { font-size: 1.55rem; }
+  .archive-thumb { width: 5.5rem; }
+  .archive-thumb img { max-height: 5.5rem; }
+  .days { grid-template-columns: 1fr; }
+  .days .day-next { grid-column: 1; }
 }
 @media print {
   body { background: #fff; font-size: 12pt; }
   .masthead { background: none; color: #000; border-bottom: 2px solid #000; }
   .masthead .title, .masthead nav a, .masthead .district { color: #000; }
-  .masthead nav, .pager, footer.site ul, .skip { display: none; }
+  .masthead nav, .pager, footer.site ul, .skip, .signup, .share, .days { display: none; }
   .entry { border: 0; border-bottom: 1px solid #999; border-radius: 0; break-inside: avoid; }
   a { color: #000; }
   .entry h3 a::after { content: " (" attr(href) ")"; font: 9pt var(--sans); word-break: break-all; }

@@ -13,7 +13,7 @@ export function SubscribePage(props: {
 }) {
   return (
     <PublicLayout site={props.site} title="Get it by email" path="/subscribe">
-      <h1 class="page-title">Get {props.site.siteTitle} by email</h1>
+      <h1 class="page-title">Get the daily digest by email</h1>
       {props.sent ? (
         <div class="message" role="status">
           <p>

@@ -276,17 +276,22 @@ describe('browser: the coordinator’s desk', () => {
       'subscribers?q=family',
       'subscribers/deliveries/2026-11-20',
     ];
-    for (const [width, height, label] of [
-      [1280, 900, 'desktop'],
-      [820, 1180, 'tablet'],
+    for (const [width, height, label, scheme] of [
+      [1280, 900, 'desktop', 'light'],
+      [820, 1180, 'tablet', 'light'],
+      [390, 844, 'phone', 'light'],
+      [1280, 900, 'desktop-dark', 'dark'],
+      [390, 844, 'phone-dark', 'dark'],
     ] as const) {
       await page.setViewportSize({ width, height });
+      await page.emulateMedia({ colorScheme: scheme });
       for (const path of pages) {
         const response = await page.goto(`${app.url}/admin/${path}`);
         expect(response?.status(), path).toBe(200);
         await checkAndShoot(`${label}-${path.replace(/[^a-z0-9]+/g, '-')}`);
       }
     }
+    await page.emulateMedia({ colorScheme: 'light' });
     // On a phone the wide tables become one block per row: nothing scrolls sideways.
     await page.setViewportSize({ width: 390, height: 844 });
     for (const path of ['sources', 'users', 'audit']) {

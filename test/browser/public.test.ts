@@ -120,14 +120,52 @@ describe('browser: the public site and the embed', () => {
     await page.screenshot({ path: `${SHOTS}/public-${name}.png`, fullPage: true });
   };
 
-  it('shows the blog, a digest, the archive and the schools, accessibly, on a desktop and a phone', async () => {
-    for (const [width, height, label] of [
-      [1280, 900, 'desktop'],
-      [390, 844, 'phone'],
+  it('shows the blog, a digest, the archive and the schools, accessibly, on a desktop and a phone, light and dark', async () => {
+    for (const [width, height, label, colorScheme] of [
+      [1280, 900, 'desktop', 'light'],
+      [390, 844, 'phone', 'light'],
+      [1280, 900, 'desktop-dark', 'dark'],
+      [390, 844, 'phone-dark', 'dark'],
     ] as const) {
-      const page = await browser.newPage({ viewport: { width, height } });
+      const page = await browser.newPage({ viewport: { width, height }, colorScheme });
       await visit(page, '/', `${label}-home`);
+      // The home page: a sign-up box, then each digest as a card with its first three headlines.
+      expect(await page.locator('.signup').first().getByLabel('Your email address').count()).toBe(1);
+      const lead = page.locator('.digest-card.lead');
+      expect(await lead.locator('.card-title').textContent()).toBe('Friday, November 20, 2026');
+      expect(await lead.locator('.card-headlines a').allTextContents()).toEqual([
+        'Pumpkin measuring day',
+        'Reading buddies',
+        'Robot club races',
+      ]);
+      expect(await lead.locator('.card-more a').textContent()).toContain('1 more post in this digest');
+      expect(
+        await lead.locator('img').evaluate((img) => (img as HTMLImageElement).naturalWidth),
+      ).toBeGreaterThan(0);
+      // Dark mode is the page's own, not the browser's inversion: a dark page with light text.
+      const colours = await page.evaluate(() => [
+        getComputedStyle(document.body).backgroundColor,
+        getComputedStyle(document.body).color,
+      ]);
+      expect(colours).toEqual(
+        colorScheme === 'dark'
+          ? ['rgb(20, 24, 31)', 'rgb(232, 230, 225)']
+          : ['rgb(250, 248, 244)', 'rgb(28, 36, 48)'],
+      );
       await visit(page, '/digests/2026-11-20', `${label}-digest`);
+      expect(await page.locator('.digest .kicker').textContent()).toBe('The daily digest');
+      expect(await page.locator('.digest h1').textContent()).toBe('Friday, November 20, 2026');
+      expect(await page.locator('.digest .meta').textContent()).toBe('4 posts from 2 schools');
+      expect(await page.locator('nav.days a').allTextContents()).toEqual([
+        'Previous day Thursday, November 19, 2026',
+      ]);
+      expect(await page.locator('nav.share a').allTextContents()).toEqual([
+        'Email',
+        'Facebook',
+        'Bluesky',
+        'X',
+      ]);
+      expect(await page.locator('.signup').count()).toBe(1);
       expect(await page.locator('.entry h2').allTextContents()).toEqual([
         'Pumpkin measuring day',
         'Reading buddies',
@@ -148,11 +186,42 @@ describe('browser: the public site and the embed', () => {
         [true, 'Two students reading on a rug'],
         [true, 'Small robots on a taped track'],
       ]);
+      await page.locator('nav.days a').click();
+      expect(new URL(page.url()).pathname).toBe('/digests/2026-11-19');
+      expect(await page.locator('nav.days a').allTextContents()).toEqual([
+        'Next day Friday, November 20, 2026',
+      ]);
       await visit(page, '/archive', `${label}-archive`);
+      // The archive: each digest by month with its intro and lead picture.
+      expect(await page.locator('.archive-month h2').allTextContents()).toEqual(['November 2026']);
+      expect(await page.locator('.archive-row h3').allTextContents()).toEqual([
+        'Friday, November 20, 2026',
+        'Thursday, November 19, 2026',
+      ]);
+      expect(await page.locator('.archive-intro').first().textContent()).toContain('a busy Friday');
+      expect(await page.locator('.archive-thumb img').count()).toBe(2);
       await visit(page, '/schools', `${label}-schools`);
       await visit(page, '/schools/washington-middle', `${label}-school`);
       await page.close();
     }
+  });
+
+  it('signs a parent up from the box on the home page, without JavaScript', async () => {
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 390, height: 844 },
+    });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/`);
+    await page.locator('.signup').getByLabel('Your email address').fill('new.parent@family.example');
+    await page.locator('.signup').getByRole('button', { name: 'Subscribe' }).click();
+    await page.getByText('Check your inbox.').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/subscribe');
+    await context.close();
+    // An archive year that has no digests is no page; the latest year is /archive itself.
+    expect((await fetch(`${app.url}/archive/2019`)).status).toBe(404);
+    const year = await (await fetch(`${app.url}/archive/2026`)).text();
+    expect(year).toContain(`<link rel="canonical" href="${app.url}/archive"/>`);
   });
 
   it('prints a digest without the navigation', async () => {

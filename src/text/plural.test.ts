@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { listInWords, plural, pluralWord } from './plural';
+
+describe('plural', () => {
+  it('says one thing in the singular and every other count in the plural, with thousands separated', () => {
+    expect(plural(1, 'open finding')).toBe('1 open finding');
+    expect(plural(0, 'open finding')).toBe('0 open findings');
+    expect(plural(1204, 'family', 'families')).toBe('1,204 families');
+    expect(pluralWord(2, 'post')).toBe('posts');
+  });
+
+  it('lists in words', () => {
+    expect(listInWords([])).toBe('');
+    expect(listInWords(['Oak Hill'])).toBe('Oak Hill');
+    expect(listInWords(['Oak Hill', 'Lakeside'])).toBe('Oak Hill and Lakeside');
+    expect(listInWords(['a', 'b', 'c'])).toBe('a, b and c');
+  });
+});

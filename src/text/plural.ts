@@ -1,0 +1,20 @@
+// Counts in words a person reads: "1 open finding", "1,204 subscribers". The one place English plurals are
+// made, so no page says "1 open findings".
+
+const NUMBER = new Intl.NumberFormat('en-US');
+
+/** '1 post', '12 posts', '1,204 families'; `many` defaults to `one` + 's'. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${NUMBER.format(n)} ${n === 1 ? one : many}`;
+}
+
+/** The word alone, for sentences that put the number elsewhere: 'post' or 'posts'. */
+export function pluralWord(n: number, one: string, many = `${one}s`): string {
+  return n === 1 ? one : many;
+}
+
+/** 'Robotics, bean plants and a book fair': a list as a sentence says it. */
+export function listInWords(parts: readonly string[]): string {
+  if (parts.length <= 1) return parts[0] ?? '';
+  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
