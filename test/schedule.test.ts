@@ -285,7 +285,9 @@ describe('the daily schedule', () => {
       { date: '2026-11-20', reason: expect.stringContaining('One check finding is still open') },
     ]);
     expect((await findDigest(app.runtime.deps.db, '2026-11-20'))!.status).toBe('draft');
-    expect(mails(app).filter((m) => m.subject === 'The digest for Friday, November 20 did not go out').length).toBe(2);
+    expect(
+      mails(app).filter((m) => m.subject === 'The digest for Friday, November 20 did not go out').length,
+    ).toBe(2);
     app.clock.advance(30_000);
     expect(await runPublishJob(app.runtime.deps)).toEqual({
       published: [],
