@@ -108,6 +108,16 @@ export async function findNeighbourDigests(
   return { previous, next };
 }
 
+/** The dates of these digests by id: the audit log names a digest by its id, a person by its day. */
+export async function listDigestDates(db: Database, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.orm
+    .select({ id: digests.id, date: digests.date })
+    .from(digests)
+    .where(inList(digests.id, ids));
+  return new Map(rows.map((row) => [row.id, row.date]));
+}
+
 /** The years that have a published digest, newest first: the archive's pages. */
 export async function listPublishedYears(db: Database): Promise<number[]> {
   const rows = await db.orm

@@ -13,6 +13,12 @@ a { color: var(--link); }
 .skip { position: absolute; left: -999px; top: 0; background: var(--ink); color: #fff; padding: .5rem 1rem; z-index: 10; }
 .skip:focus { left: .5rem; }
 .break { word-break: break-word; overflow-wrap: anywhere; }
+.nowrap { white-space: nowrap; }
+table.audit details { margin-top: .25rem; }
+table.audit summary { cursor: pointer; color: var(--muted); }
+.audit-details { display: grid; grid-template-columns: max-content 1fr; gap: .15rem .75rem; margin: .4rem 0 0; }
+.audit-details dt { font-weight: 600; }
+.audit-details dd { margin: 0; }
 .inline-label { margin: 0; }
 .narrow { max-width: 20rem; }
 .table-caption { text-align: left; padding: .5rem .75rem; }

@@ -1,4 +1,5 @@
-// The desk's optional script: autosave while typing (to the form's own action, the save path), and drag-and-drop
+// The desk's optional script: autosave while typing (to the form's own action, the save path), the checks' verdict
+// shown from each save's answer (student names, tone, photos: the same checks Save runs), and drag-and-drop
 // ordering. Without it every button still works (each submits the whole form); with it nothing typed waits.
 
 export const deskJs = `
@@ -24,8 +25,8 @@ export const deskJs = `
       const answer = await response.json();
       if (answer.ok) {
         version.value = String(answer.version);
-        say('Saved ' + new Date().toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' }) +
-          (answer.openFindings ? ' · ' + answer.openFindings + ' open findings (press Save draft to see them)' : ''));
+        showChecks(answer);
+        say('Saved ' + new Date().toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' }) + ' · checks updated');
       } else if (answer.error && answer.error.code === 'conflict') {
         stopped = true;
         say('Someone else saved this digest. Press Save draft to compare both versions; nothing you typed is lost.');
@@ -40,11 +41,31 @@ export const deskJs = `
     }
   }
 
+  // Each record's findings, rendered by the server as the page renders them. A slot the coordinator is in (an
+  // override reason being typed, a disclosure open) is left alone until they leave it.
+  function showChecks(answer) {
+    const badge = document.getElementById('desk-checks');
+    if (badge && answer.checks) {
+      badge.textContent = answer.checks.label;
+      badge.className = 'badge ' + (answer.checks.ok ? 'ok' : 'warn');
+    }
+    if (!answer.findings) return;
+    form.querySelectorAll('[data-findings-for]').forEach((slot) => {
+      const html = answer.findings[slot.dataset.findingsFor];
+      if (html === undefined || slot.contains(document.activeElement) || slot.querySelector('details[open]')) return;
+      if (slot.dataset.shown === html) return;
+      slot.dataset.shown = html;
+      slot.innerHTML = html;
+      const card = slot.closest('.entry-card');
+      if (card) card.classList.toggle('has-findings', slot.querySelector('.finding:not(.resolved)') !== null);
+    });
+  }
+
   function schedule() {
     if (stopped) return;
     say('Editing…');
     clearTimeout(timer);
-    timer = setTimeout(save, 1200);
+    timer = setTimeout(save, 800);
   }
 
   form.addEventListener('input', (event) => {

@@ -156,6 +156,21 @@ describe('browser: the coordinator’s desk', () => {
     );
   });
 
+  it('runs the checks as the coordinator types, through the save, and shows them before anyone presses Save', async () => {
+    const card = entry('Science fair sign-ups');
+    const headline = card.locator('input[name^="headline_"]');
+    await headline.fill('Science fair sign-ups with Maya Johnson');
+    await expect
+      .poll(() => card.locator('.finding').allTextContents(), { timeout: 5000 })
+      .toEqual([expect.stringContaining('“Maya Johnson” (headline)')]);
+    await expect.poll(() => page.locator('#desk-checks').textContent()).toBe('4 open findings');
+    expect(await card.getAttribute('class')).toContain('has-findings');
+    await headline.fill('Science fair sign-ups');
+    await expect.poll(() => card.locator('.finding').count(), { timeout: 5000 }).toBe(0);
+    await expect.poll(() => page.locator('#desk-checks').textContent()).toBe('3 open findings');
+    expect(await card.getAttribute('class')).not.toContain('has-findings');
+  });
+
   it('refuses to publish while findings are open, shown next to their entries', async () => {
     await expect.poll(() => page.locator('#desk-status .badge').textContent()).toBe('3 open findings');
     await expect
@@ -261,7 +276,7 @@ describe('browser: the coordinator’s desk', () => {
   });
 
   // Every admin page at two widths, each loaded and checked: longer than one test's default on a busy machine.
-  it('passes axe on every admin page, at desktop and tablet widths', async () => {
+  it('passes axe on every admin page, at desktop, tablet and phone widths, light and dark', async () => {
     const pages = [
       'inbox?date=2026-11-20',
       'inbox?date=2026-11-19',

@@ -15,6 +15,8 @@ import { redirectWith } from '../flash';
 import { field, fields, readForm } from '../form';
 import { deleteSetting, readSetting, writeSetting } from '../../db/settings';
 import { countRoster, replaceRoster } from '../../db/roster';
+import { listDigestDates } from '../../db/digests';
+import { listUsers } from '../../db/users';
 import { actorOf, adminPage, type AdminEnv } from './context';
 
 const AUDIT_PAGE_SIZE = 100;
@@ -48,6 +50,17 @@ export function auditRoutes(deps: AppDeps) {
       }),
       listAuditActions(deps.db),
     ]);
+    const [people, digestDates] = await Promise.all([
+      listUsers(deps.db),
+      listDigestDates(
+        deps.db,
+        entries
+          .filter((e) => e.subjectType === 'digest')
+          .map((e) => Number(e.subjectId))
+          .filter(Number.isInteger),
+      ),
+    ]);
+    const names = { people: new Map(people.map((p) => [p.id, p.name])), digestDates };
     const last = entries.at(-1);
     const kept = Object.entries(query).filter(([, value]) => value !== '');
     const olderHref =
@@ -65,6 +78,7 @@ export function auditRoutes(deps: AppDeps) {
           problem={problem}
           filtered={kept.length > 0}
           timezone={settings.timezone}
+          names={names}
           olderHref={olderHref}
         />
       ),

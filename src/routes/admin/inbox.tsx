@@ -4,6 +4,7 @@
 import { Hono, type Context } from 'hono';
 import { approveDesk } from '../../curate/approval';
 import {
+  can,
   correctDesk,
   DeskError,
   deskDepsOf,
@@ -28,7 +29,8 @@ import { readDistrictSettings, siteOf } from '../../settings/district-settings';
 import { formatDateTime } from '../../time/format';
 import { dueAt } from '../../publish/schedule';
 import { addDays, isLocalDate, localDateOf } from '../../time/zoned-time';
-import { DeskPage } from '../../views/admin/desk-page';
+import { checksLabel, DeskPage } from '../../views/admin/desk-page';
+import { findingSlotsOf } from '../../views/admin/desk-entry';
 import { PublishConfirmPage } from '../../views/admin/publish-confirm-page';
 import { redirectWith } from '../flash';
 import { field, readForm, type FormBody } from '../form';
@@ -181,7 +183,19 @@ export function inboxRoutes(deps: AppDeps) {
     act(async (c, request) => {
       const saved = await saveDraft(request);
       if (request.wantsJson)
-        return c.json({ ok: true, version: saved.digest.version, openFindings: saved.open.length });
+        return c.json({
+          ok: true,
+          version: saved.digest.version,
+          openFindings: saved.open.length,
+          // The checks as the page would show them, so the desk's script shows them as the coordinator types.
+          checks: { label: checksLabel(saved.open.length), ok: saved.open.length === 0 },
+          findings: findingSlotsOf(
+            request.date,
+            saved.findings,
+            saved.entries.map((entry) => entry.itemId),
+            can(request.actor.role, 'override'),
+          ),
+        });
       return done(c, request.date, 'Draft saved.');
     }),
   );

@@ -1,6 +1,8 @@
-// The audit log: who did what, when, newest first, filterable by action, person, subject and dates.
+// The audit log: who did what, when, newest first, in sentences with the record behind a disclosure;
+// filterable by action, person, subject and dates.
 import type { AuditEntry } from '../../db/audit';
 import { formatDateTime } from '../../time/format';
+import { actionLabel, auditDetails, auditSentence, type AuditNames } from './audit-sentences';
 
 /** The filter as typed, each field '' when unused. */
 export interface AuditQuery {
@@ -18,6 +20,7 @@ export function AuditPage(props: {
   problem?: string;
   filtered: boolean;
   timezone: string;
+  names: AuditNames;
   olderHref?: string;
 }) {
   const { query } = props;
@@ -36,7 +39,7 @@ export function AuditPage(props: {
             <option value="">All actions</option>
             {props.actions.map((action) => (
               <option value={action} selected={action === query.action}>
-                {action}
+                {actionLabel(action)}
               </option>
             ))}
           </select>
@@ -73,38 +76,49 @@ export function AuditPage(props: {
           {props.filtered ? 'Nothing in the log matches this filter.' : 'Nothing has been logged yet.'}
         </p>
       ) : null}
-      <table class="stack">
+      <table class="stack audit">
         <thead>
           <tr>
             <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">Action</th>
-            <th scope="col">Subject</th>
-            <th scope="col">Details</th>
+            <th scope="col">What happened</th>
           </tr>
         </thead>
         <tbody>
-          {props.entries.map((entry) => (
-            <tr>
-              <td data-label="When">{formatDateTime(entry.at, props.timezone)}</td>
-              <td data-label="Who">
-                {entry.actorLabel}
-                <div class="small muted">
-                  {entry.actorType}
-                  {entry.ip ? ` · ${entry.ip}` : ''}
-                </div>
-              </td>
-              <td data-label="Action">
-                <code>{entry.action}</code>
-              </td>
-              <td data-label="Subject">
-                {entry.subjectType ? `${entry.subjectType} ${entry.subjectId ?? ''}` : ''}
-              </td>
-              <td data-label="Details" class="small break">
-                {entry.details === '{}' ? '' : entry.details}
-              </td>
-            </tr>
-          ))}
+          {props.entries.map((entry) => {
+            const details = auditDetails(entry);
+            return (
+              <tr>
+                <td data-label="When" class="nowrap">
+                  <time datetime={new Date(entry.at).toISOString()}>
+                    {formatDateTime(entry.at, props.timezone)}
+                  </time>
+                </td>
+                <td data-label="What happened">
+                  {auditSentence(entry, props.names)}
+                  <details class="small">
+                    <summary>Details</summary>
+                    <dl class="audit-details">
+                      <dt>Recorded as</dt>
+                      <dd>
+                        <code>{entry.action}</code>
+                        {entry.subjectType ? ` on ${entry.subjectType} ${entry.subjectId ?? ''}` : ''}
+                      </dd>
+                      <dt>By</dt>
+                      <dd>
+                        {entry.actorLabel} ({entry.actorType}){entry.ip ? `, from ${entry.ip}` : ''}
+                      </dd>
+                      {details.map(([name, value]) => (
+                        <>
+                          <dt>{name}</dt>
+                          <dd class="break">{value}</dd>
+                        </>
+                      ))}
+                    </dl>
+                  </details>
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       {props.olderHref ? (

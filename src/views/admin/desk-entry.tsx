@@ -73,7 +73,7 @@ export function EntryCard({
           ) : null}
         </div>
       </div>
-      <FindingList date={date} findings={entry.findings} itemId={id} canOverride={canOverride && !readOnly} />
+      <FindingSlot date={date} findings={entry.findings} itemId={id} canOverride={canOverride && !readOnly} />
       <label for={`headline-${id}`}>Headline</label>
       <input
         type="text"
@@ -207,6 +207,40 @@ export function EntryCard({
       )}
     </li>
   );
+}
+
+/**
+ * Where a record's findings show: the desk's script refills it from the save's answer as the coordinator
+ * types (see findingSlotsOf), so a check's verdict does not wait for Save.
+ */
+export function FindingSlot(props: {
+  date: string;
+  findings: Finding[];
+  itemId: number;
+  canOverride: boolean;
+}) {
+  return (
+    <div class="finding-slot" data-findings-for={String(props.itemId)} aria-live="polite">
+      <FindingList {...props} />
+    </div>
+  );
+}
+
+/** Each record's findings as the desk shows them, by item (0 for the digest's own title and intro). */
+export function findingSlotsOf(
+  date: string,
+  findings: Finding[],
+  itemIds: number[],
+  canOverride: boolean,
+): Record<string, string> {
+  const slots: Record<string, string> = {};
+  for (const itemId of [0, ...itemIds]) {
+    const own = findings.filter((f) => f.itemId === itemId);
+    slots[String(itemId)] = own.length
+      ? String(<FindingList date={date} findings={own} itemId={itemId} canOverride={canOverride} />)
+      : '';
+  }
+  return slots;
 }
 
 export function FindingList({

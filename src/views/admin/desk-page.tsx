@@ -6,9 +6,10 @@ import type { Role } from '../../db/users';
 import type { InboxItem } from '../../db/items';
 import { formatLongDate } from '../../publish/digest-content';
 import { formatDateTime, formatTime } from '../../time/format';
+import { plural } from '../../text/plural';
 import { assetUrl } from '../assets';
 import { CsrfField } from '../admin-layout';
-import { deskAction, EntryCard, FindingList } from './desk-entry';
+import { deskAction, EntryCard, FindingSlot } from './desk-entry';
 
 export interface DeskPageProps {
   state: DeskState;
@@ -29,6 +30,11 @@ export interface DeskPageProps {
    * that has passed, late: the desk then offers Publish now instead of a later day's slot.
    */
   schedule?: { slotLabel: string } | { lateSince: string };
+}
+
+/** The desk's one-line verdict of the checks: "1 open finding", "All checks pass". */
+export function checksLabel(open: number): string {
+  return open ? plural(open, 'open finding') : 'All checks pass';
 }
 
 export function DeskPage(props: DeskPageProps) {
@@ -81,7 +87,7 @@ export function DeskPage(props: DeskPageProps) {
             <h2 id="digest-heading" class="card-heading">
               The digest
             </h2>
-            <FindingList
+            <FindingSlot
               date={state.date}
               findings={digestFindings}
               itemId={0}
@@ -202,10 +208,8 @@ function StatusLine(props: DeskPageProps) {
     <p class="status-line" role="status" id="desk-status">
       <span>{parts.join(' · ')}</span>
       {digest.status !== 'published' ? (
-        <span class={state.open.length ? 'badge warn' : 'badge ok'}>
-          {state.open.length
-            ? `${state.open.length} open ${state.open.length === 1 ? 'finding' : 'findings'}`
-            : 'All checks pass'}
+        <span class={state.open.length ? 'badge warn' : 'badge ok'} id="desk-checks">
+          {checksLabel(state.open.length)}
         </span>
       ) : (
         <a href={`/digests/${state.date}`}>View it on the public site</a>

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../db/audit';
+import { actionLabel, auditDetails, auditSentence } from './audit-sentences';
+
+const entry = (over: Partial<AuditEntry>): AuditEntry => ({
+  id: 1,
+  at: 0,
+  actorType: 'user',
+  actorId: 3,
+  actorLabel: 'Dana Lee',
+  action: 'digest.publish',
+  subjectType: 'digest',
+  subjectId: '2026-11-19',
+  details: '{}',
+  ip: null,
+  ...over,
+});
+
+describe('the audit log in sentences', () => {
+  it('says who did what to which digest, with the day in words', () => {
+    expect(auditSentence(entry({}))).toBe('Dana Lee published the digest for Thursday, November 19, 2026.');
+    expect(auditSentence(entry({ actorType: 'system', actorLabel: 'scheduler' }))).toBe(
+      'The scheduler published the digest for Thursday, November 19, 2026.',
+    );
+    expect(
+      auditSentence(
+        entry({
+          action: 'settings.change',
+          subjectType: 'settings',
+          subjectId: null,
+          details: '{"site_title":"x","brand_primary":"#123456"}',
+        }),
+      ),
+    ).toBe('Dana Lee changed the site title and brand primary settings.');
+  });
+
+  it('names people by their name and digests by their day, where the log keeps ids', async () => {
+    const names = { people: new Map([[3, 'Dana Lee']]), digestDates: new Map([[7, '2026-11-20']]) };
+    expect(auditSentence(entry({ actorLabel: 'dana@district.example', subjectId: '7' }), names)).toBe(
+      'Dana Lee published the digest for Friday, November 20, 2026.',
+    );
+    expect(
+      auditSentence(
+        entry({
+          action: 'source.add',
+          subjectType: 'source',
+          subjectId: '4',
+          details: '{"url":"https://a.example/feed","school":"Oak Hill"}',
+        }),
+        names,
+      ),
+    ).toBe('Dana Lee added the feed https://a.example/feed of Oak Hill.');
+  });
+
+  it('keeps an action it has no words for readable, and its details as pairs', () => {
+    expect(auditSentence(entry({ action: 'social.post', subjectType: 'digest' }))).toBe(
+      'Dana Lee did social post on the digest for Thursday, November 19, 2026.',
+    );
+    expect(actionLabel('finding.override')).toBe('Let a check finding stand');
+    expect(actionLabel('social.post')).toBe('social.post');
+    expect(
+      auditDetails(entry({ details: '{"scheduledFor":"2026-11-20T13:00:00Z","findings":[1]}' })),
+    ).toEqual([
+      ['scheduled for', '2026-11-20T13:00:00Z'],
+      ['findings', '[1]'],
+    ]);
+    expect(auditDetails(entry({ details: 'not json' }))).toEqual([]);
+  });
+});
