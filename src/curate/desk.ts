@@ -932,5 +932,11 @@ export async function sendTestEmail(
     messageId: newMessageId(deps.mailFrom, `test-${randomToken(8)}`),
   });
   if (!sent.ok) throw new DeskError(422, 'send-failed', `The test email could not be sent: ${sent.reason}`);
+  await recordAudit(
+    deps.db,
+    actor,
+    { action: 'email.test', subjectType: 'digest', subjectId: date, details: { to: actor.email } },
+    deps.now(),
+  );
   return actor.email;
 }

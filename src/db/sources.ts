@@ -29,6 +29,11 @@ export async function listSources(db: Database): Promise<SourceWithSchool[]> {
   return rows.map(flatten);
 }
 
+export async function countSources(db: Database): Promise<number> {
+  const row = await db.orm.select({ n: count() }).from(sources).get();
+  return row?.n ?? 0;
+}
+
 export async function findSource(db: Database, id: number): Promise<SourceWithSchool | undefined> {
   const row = await db.orm
     .select(withSchool)

@@ -22,6 +22,14 @@ export function formatDateTime(instant: number, timeZone: string): string {
   return formatter(timeZone, { dateStyle: 'medium', timeStyle: 'short' }, 'datetime').format(instant);
 }
 
+/** 'Friday, Dec 4 at 7:00 AM': a moment in the next few days, as a button or a reminder names it. */
+export function formatSlot(instant: number, timeZone: string): string {
+  const day = formatter(timeZone, { weekday: 'long', month: 'short', day: 'numeric' }, 'slot-day').format(
+    instant,
+  );
+  return `${day} at ${formatTime(instant, timeZone)}`;
+}
+
 /** 'in 25 minutes', '3 hours ago' */
 export function formatRelative(instant: number, now: number): string {
   const minutes = Math.round((instant - now) / 60_000);

@@ -14,6 +14,12 @@ a { color: var(--link); }
 .skip:focus { left: .5rem; }
 .break { word-break: break-word; overflow-wrap: anywhere; }
 .nowrap { white-space: nowrap; }
+.colour-field { display: flex; gap: .5rem; align-items: center; }
+.colour-field input.hex { width: 7.5rem; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+.first-run { margin-bottom: 1.25rem; border-left: 4px solid var(--navy); }
+.first-run-steps { margin: .5rem 0 0; padding-left: 1.25rem; display: grid; gap: .5rem; }
+.first-run-steps li.done { color: var(--muted); }
+.first-run-steps p { margin: .15rem 0 0; }
 table.audit details { margin-top: .25rem; }
 table.audit summary { cursor: pointer; color: var(--muted); }
 .audit-details { display: grid; grid-template-columns: max-content 1fr; gap: .15rem .75rem; margin: .4rem 0 0; }

@@ -76,7 +76,10 @@ describe('the brand', () => {
     // The settings page offers a colour picker and the font lists.
     const admin = await signedInClient(app, 'ari@district.example', 'admin');
     const page = await (await admin.get('/admin/settings')).text();
-    expect(page).toContain(`<input type="color" id="brand_primary" name="brand_primary" value="${GREEN}"`);
+    expect(page).toContain(`<input type="text" id="brand_primary" name="brand_primary" value="${GREEN}"`);
+    expect(page).toContain(
+      `<input type="color" id="brand_primary-picker" name="brand_primary_picker" value="${GREEN}"`,
+    );
     expect(page).toContain('<option value="slab-serif" selected="">Slab serif');
   });
 

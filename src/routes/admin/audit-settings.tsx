@@ -21,6 +21,17 @@ import { actorOf, adminPage, type AdminEnv } from './context';
 
 const AUDIT_PAGE_SIZE = 100;
 
+/**
+ * A colour comes as typed (#rrggbb) and from the picker beside it: whichever the person changed wins, so both
+ * work without a script (which keeps them in step as they are used).
+ */
+function chosenColour(typed: string, picked: string, shown: string): string {
+  const normal = (value: string) => value.trim().toLowerCase();
+  if (normal(typed) !== normal(shown)) return normal(typed);
+  if (picked && normal(picked) !== normal(shown)) return normal(picked);
+  return normal(typed);
+}
+
 export function auditRoutes(deps: AppDeps) {
   const app = new Hono<AdminEnv>();
   app.get('/', async (c) => {
@@ -121,8 +132,13 @@ export function settingsRoutes(deps: AppDeps) {
     for (const definition of SETTING_DEFINITIONS) {
       // A checkbox sends a hidden "false" and, when ticked, "true" after it: the last value wins.
       const all = fields(form, definition.key);
+      const shown = before.get(definition.key) ?? definition.fallback;
       const raw =
-        definition.input === 'yes-no' ? (all.at(-1) ?? 'false') : field(form, definition.key, 20_000);
+        definition.input === 'yes-no'
+          ? (all.at(-1) ?? 'false')
+          : definition.input === 'colour'
+            ? chosenColour(field(form, definition.key, 100), field(form, `${definition.key}_picker`, 100), shown)
+            : field(form, definition.key, 20_000);
       const value =
         definition.input === 'lines'
           ? raw

@@ -26,11 +26,13 @@ import { countWouldReceive, findDigest, type Digest } from '../../db/digests';
 import { listUsers } from '../../db/users';
 import type { AppDeps } from '../../deps';
 import { readDistrictSettings, siteOf } from '../../settings/district-settings';
-import { formatDateTime } from '../../time/format';
+import { formatDateTime, formatSlot } from '../../time/format';
 import { dueAt } from '../../publish/schedule';
 import { addDays, isLocalDate, localDateOf } from '../../time/zoned-time';
 import { checksLabel, DeskPage } from '../../views/admin/desk-page';
 import { findingSlotsOf } from '../../views/admin/desk-entry';
+import { FirstRunChecklist } from '../../views/admin/first-run-checklist';
+import { firstRunSteps } from '../../settings/first-run';
 import { PublishConfirmPage } from '../../views/admin/publish-confirm-page';
 import { redirectWith } from '../flash';
 import { field, readForm, type FormBody } from '../form';
@@ -76,7 +78,7 @@ export function inboxRoutes(deps: AppDeps) {
     if (due === undefined) return undefined;
     return deps.clock.now() > due
       ? { lateSince: formatDateTime(due, settings.timezone) }
-      : { slotLabel: formatDateTime(due, settings.timezone) };
+      : { slotLabel: formatSlot(due, settings.timezone) };
   };
 
   const render = async (
@@ -91,25 +93,30 @@ export function inboxRoutes(deps: AppDeps) {
   ) => {
     const user = currentUser(c);
     const names = new Map((await listUsers(deps.db)).map((u) => [u.id, u.name || u.email]));
+    const steps =
+      user.role === 'admin' ? await firstRunSteps({ db: deps.db, mailFrom: deps.config.mailFrom }) : [];
     return adminPage(deps, c, {
       title: 'Inbox',
       section: 'inbox',
       status: options.status,
       flash: options.flash,
       body: (
-        <DeskPage
-          state={state}
-          role={user.role}
-          userId={user.id}
-          csrfToken={c.get('csrfToken')}
-          previousDate={addDays(state.date, -1)}
-          nextDate={addDays(state.date, 1)}
-          theirs={options.theirs}
-          correctionNote={options.correctionNote}
-          names={names}
-          emailOff={!emailIsOn(deps.mailer)}
-          schedule={scheduleOf(state)}
-        />
+        <>
+          <FirstRunChecklist steps={steps} />
+          <DeskPage
+            state={state}
+            role={user.role}
+            userId={user.id}
+            csrfToken={c.get('csrfToken')}
+            previousDate={addDays(state.date, -1)}
+            nextDate={addDays(state.date, 1)}
+            theirs={options.theirs}
+            correctionNote={options.correctionNote}
+            names={names}
+            emailOff={!emailIsOn(deps.mailer)}
+            schedule={scheduleOf(state)}
+          />
+        </>
       ),
     });
   };

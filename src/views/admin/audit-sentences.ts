@@ -74,6 +74,7 @@ const PHRASES: Record<string, { label: string; phrase: Phrase }> = {
     phrase: () => 'signed out of every other browser',
   },
   'api_token.create': { label: 'Created an API token', phrase: (_s, d) => `created an API token${d.name ? ` named “${text(d.name)}”` : ''}` },
+  'email.test': { label: 'Sent a test email', phrase: (s, d) => `sent a test email of ${s} to ${text(d.to) || 'themselves'}` },
   'api_token.revoke': { label: 'Revoked an API token', phrase: () => 'revoked an API token' },
 }; // prettier-ignore
 

@@ -1,4 +1,5 @@
 // District settings: identity, schedule, rules for the checks, the embed, the logo and the student roster.
+import { assetUrl } from '../assets';
 import { CsrfField } from '../admin-layout';
 
 export interface SettingRow {
@@ -47,14 +48,29 @@ export function SettingsPage(props: {
                   {row.value}
                 </textarea>
               ) : row.input === 'colour' ? (
-                <input
-                  type="color"
-                  id={row.key}
-                  name={row.key}
-                  value={row.value}
-                  class="colour"
-                  aria-describedby={`${row.key}-help`}
-                />
+                <div class="colour-field">
+                  <input
+                    type="color"
+                    id={`${row.key}-picker`}
+                    name={`${row.key}_picker`}
+                    value={row.value}
+                    class="colour"
+                    aria-label={`${row.label}: pick a colour`}
+                    data-hex={row.key}
+                  />
+                  <input
+                    type="text"
+                    id={row.key}
+                    name={row.key}
+                    value={row.value}
+                    class="hex"
+                    size={8}
+                    maxlength={7}
+                    spellcheck={false}
+                    autocomplete="off"
+                    aria-describedby={`${row.key}-help`}
+                  />
+                </div>
               ) : row.input === 'choice' ? (
                 <select id={row.key} name={row.key} aria-describedby={`${row.key}-help`}>
                   {(row.options ?? []).map((option) => (
@@ -83,6 +99,8 @@ export function SettingsPage(props: {
           <button type="submit">Save settings</button>
         </div>
       </form>
+
+      <script src={assetUrl('settings.js')} defer></script>
 
       <h2 id="logo">Logo</h2>
       <form method="post" action="/admin/settings/logo" enctype="multipart/form-data" class="card">

@@ -1,0 +1,88 @@
+// The first-run checklist: what a new district sets up before its first digest (its name, its look, the
+// address its email comes from, a class account, a second person, a test email), each step read from what is
+// already there, so the list shrinks as the work is done and goes away when nothing is left.
+import { listAudit } from '../db/audit';
+import type { Database } from '../db/client';
+import { readAllSettings } from '../db/settings';
+import { countSources } from '../db/sources';
+import { countUsers } from '../db/users';
+import { findSettingDefinition } from './district-settings';
+
+export interface FirstRunStep {
+  key: 'name' | 'brand' | 'sender' | 'source' | 'editor' | 'test-email';
+  title: string;
+  /** What to do, in a sentence. */
+  how: string;
+  /** Where to do it; none when it happens outside the desk (the sender is set in the environment). */
+  href?: string;
+  done: boolean;
+}
+
+export async function firstRunSteps(deps: { db: Database; mailFrom: string }): Promise<FirstRunStep[]> {
+  const [settings, sources, people, tests] = await Promise.all([
+    readAllSettings(deps.db),
+    countSources(deps.db),
+    countUsers(deps.db),
+    listAudit(deps.db, { action: 'email.test', limit: 1 }),
+  ]);
+  // Saving the settings page stores every field, defaults included: a step is done when its value is the
+  // district's own, not when a row exists.
+  const changed = (key: string) => {
+    const value = settings.get(key);
+    return value !== undefined && value.trim().toLowerCase() !== findSettingDefinition(key)!.fallback.toLowerCase();
+  };
+  return [
+    {
+      key: 'name',
+      title: 'Name your district',
+      how: 'Its name heads the site and the email, and is the name parents see as the sender.',
+      href: '/admin/settings#district_name',
+      done: changed('district_name'),
+    },
+    {
+      key: 'brand',
+      title: 'Add your logo and colours',
+      how: 'Upload the district’s logo and choose its colours and fonts, so the digest is recognisably yours.',
+      href: '/admin/settings#brand_primary',
+      done: settings.has('logo') || changed('brand_primary') || changed('brand_accent'),
+    },
+    {
+      key: 'sender',
+      title: 'Send from the district’s address',
+      how: 'Set MAIL_FROM to an address at the district’s own domain (see Configuration in the README) and restart.',
+      done: !isPlaceholderSender(deps.mailFrom),
+    },
+    {
+      key: 'source',
+      title: 'Add the first class account',
+      how: 'Paste the address of a teacher’s or classroom’s blog, Mastodon, Bluesky or YouTube account.',
+      href: '/admin/sources',
+      done: sources > 0,
+    },
+    {
+      key: 'editor',
+      title: 'Invite an editor',
+      how: 'A second person can curate when you are away, and approve what you publish.',
+      href: '/admin/users',
+      done: people > 1,
+    },
+    {
+      key: 'test-email',
+      title: 'Send yourself a test email',
+      how: 'Select a few posts, open Preview and press Send a test to me, to see the email as parents will.',
+      href: '/admin/inbox',
+      done: tests.length > 0,
+    },
+  ];
+}
+
+/** The address shipped as the default, or one no parent's mail provider would accept from a district. */
+export function isPlaceholderSender(mailFrom: string): boolean {
+  const domain = /@([^>\s]+)>?\s*$/.exec(mailFrom)?.[1]?.toLowerCase() ?? '';
+  return (
+    domain === '' ||
+    domain === 'localhost' ||
+    /(^|\.)(example|invalid|test|local)$/.test(domain) ||
+    domain.startsWith('example.')
+  );
+}
