@@ -257,6 +257,22 @@ describe('the admin desk over HTTP', () => {
     expect(logo.headers.get('content-type')).toBe('image/png');
     expect(new Uint8Array(await logo.arrayBuffer())).toEqual(png);
     expect(await (await fetch(`${app.url}/`)).text()).toContain('src="/logo"');
+    // A variant for dark backgrounds takes the masthead (the brand's main colour), on the site and in email.
+    expect((await fetch(`${app.url}/logo/dark`)).status).toBe(404);
+    const white = Uint8Array.from(png);
+    await upload(app, dana, '/admin/settings/logo', {
+      _csrf: csrf,
+      variant: 'dark',
+      file: new File([white], 'logo-white.png', { type: 'image/png' }),
+    });
+    expect((await fetch(`${app.url}/logo/dark`)).headers.get('content-type')).toBe('image/png');
+    expect((await fetch(`${app.url}/logo`)).status).toBe(200); // the light one stays, for feeds and previews
+    const home = await (await fetch(`${app.url}/`)).text();
+    expect(home).toContain('src="/logo/dark"');
+    expect(home).toContain('<meta property="og:image" content="' + app.url + '/logo"/>');
+    await upload(app, dana, '/admin/settings/logo', { _csrf: csrf, variant: 'dark', remove: '1' });
+    expect((await fetch(`${app.url}/logo/dark`)).status).toBe(404);
+    expect(await (await fetch(`${app.url}/`)).text()).toContain('src="/logo"');
   });
 
   it('loads a roster from a file and shows only how many names it holds', async () => {

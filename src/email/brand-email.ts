@@ -3,14 +3,22 @@
 // pass, so a brand colour that happens to equal another default is not replaced twice), headings take its
 // heading font, and the masthead its logo. Brand colours are checked hex values, so they are safe in HTML;
 // what posts say is filled in afterwards and never touched.
+//
+// Dark mode (templates/_head.mjml) applies where the mail client asks for it: Apple Mail, iOS Mail and Outlook
+// for Mac through prefers-color-scheme, Outlook.com through the data-ogsc/data-ogsb attributes it adds. Gmail
+// ignores both and darkens the light parts itself, which the light design survives: no text sits on a
+// background image, the masthead is already dark with white text, and its logo is the variant made for dark
+// backgrounds. In those styles #9cc3f5 and #f2b46b stand for the brand's main and accent colours lightened to
+// AA on a dark card (below).
 import Mustache from 'mustache';
-import { DEFAULT_BRAND, FONT_STACKS, type Brand } from '../brand/brand';
+import { DEFAULT_BRAND, FONT_STACKS, lighterForDark, type Brand } from '../brand/brand';
 import { dailyDigestOf } from '../publish/digest-content';
 
 export interface BrandedSite {
   publicUrl: string;
   districtName: string;
   hasLogo?: boolean;
+  hasDarkLogo?: boolean;
   brand?: Brand;
 }
 
@@ -19,6 +27,9 @@ const TEMPLATE_COLOURS: Record<string, (brand: Brand) => string> = {
   [DEFAULT_BRAND.primary]: (brand: Brand) => brand.primary, // the masthead
   '#1d4e89': (brand: Brand) => brand.primary, // links
   [DEFAULT_BRAND.accent]: (brand: Brand) => brand.accent, // school names
+  // In dark mode (the templates' dark styles): the main and accent colours lightened to AA on a dark card.
+  '#9cc3f5': (brand: Brand) => lighterForDark(brand.primary),
+  '#f2b46b': (brand: Brand) => lighterForDark(brand.accent),
   // Light text on the masthead: white on any main colour but the default, which it was chosen for.
   '#e8eef6': (brand: Brand) => (brand.primary === DEFAULT_BRAND.primary ? '#e8eef6' : '#ffffff'),
 };
@@ -45,6 +56,11 @@ export function renderBranded(template: string, view: object, site: BrandedSite)
   return Mustache.render(brandedTemplate(template, site.brand ?? DEFAULT_BRAND), {
     ...view,
     digestName: dailyDigestOf(site.districtName),
-    logoUrl: site.hasLogo ? `${site.publicUrl.replace(/\/$/, '')}/logo` : '',
+    // The masthead is the brand's main colour: the variant drawn for dark backgrounds, when there is one.
+    logoUrl: site.hasDarkLogo
+      ? `${site.publicUrl.replace(/\/$/, '')}/logo/dark`
+      : site.hasLogo
+        ? `${site.publicUrl.replace(/\/$/, '')}/logo`
+        : '',
   });
 }

@@ -10,8 +10,8 @@ import type { AppDeps } from '../deps';
 
 export function assetRoutes(deps: AppDeps) {
   const app = new Hono();
-  app.get('/logo', async (c) => {
-    const logo = await readSetting(deps.db, 'logo');
+  const logo = (key: 'logo' | 'logo_dark') => async (c: Context) => {
+    const logo = await readSetting(deps.db, key);
     const match = logo && /^data:(image\/(?:png|jpeg|webp));base64,(.+)$/.exec(logo);
     if (!match) return c.notFound();
     c.header('Cache-Control', 'public, max-age=300');
@@ -21,7 +21,9 @@ export function assetRoutes(deps: AppDeps) {
       200,
       { 'Content-Type': match[1]! },
     );
-  });
+  };
+  app.get('/logo', logo('logo'));
+  app.get('/logo/dark', logo('logo_dark'));
   // The favicon and the brand's stylesheet follow Settings: with the brand's version in the address (as the
   // pages ask for them) they are kept for a year; without it, for five minutes.
   const branded = (type: string, body: (brand: Brand) => string) => async (c: Context) => {

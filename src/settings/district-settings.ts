@@ -25,6 +25,8 @@ export interface DistrictSettings {
   nameAllowlist: string[];
   /** An uploaded logo exists (served at /logo). */
   hasLogo: boolean;
+  /** A variant of the logo drawn for dark backgrounds (the masthead, in the brand's main colour). */
+  hasDarkLogo: boolean;
   /** Colours and fonts of the site, the embed, the favicon and the email. */
   brand: Brand;
 }
@@ -235,6 +237,7 @@ export function siteOf(settings: DistrictSettings, publicUrl: string) {
     siteTitle: settings.siteTitle,
     publicUrl,
     hasLogo: settings.hasLogo,
+    hasDarkLogo: settings.hasDarkLogo,
     timezone: settings.timezone,
     brand: settings.brand,
   };
@@ -263,6 +266,7 @@ export async function readDistrictSettings(db: Database): Promise<DistrictSettin
     toneWords: splitLines(value('tone_words')),
     nameAllowlist: splitLines(value('name_allowlist')),
     hasLogo: stored.has('logo'),
+    hasDarkLogo: stored.has('logo_dark'),
     brand: {
       primary: value('brand_primary').toLowerCase(),
       accent: value('brand_accent').toLowerCase(),

@@ -29,7 +29,9 @@ export async function firstRunSteps(deps: { db: Database; mailFrom: string }): P
   // district's own, not when a row exists.
   const changed = (key: string) => {
     const value = settings.get(key);
-    return value !== undefined && value.trim().toLowerCase() !== findSettingDefinition(key)!.fallback.toLowerCase();
+    return (
+      value !== undefined && value.trim().toLowerCase() !== findSettingDefinition(key)!.fallback.toLowerCase()
+    );
   };
   return [
     {

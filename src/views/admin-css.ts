@@ -14,6 +14,7 @@ a { color: var(--link); }
 .skip:focus { left: .5rem; }
 .break { word-break: break-word; overflow-wrap: anywhere; }
 .nowrap { white-space: nowrap; }
+.logo-on-dark { background: var(--navy); padding: .75rem; border-radius: 8px; display: inline-block; }
 .colour-field { display: flex; gap: .5rem; align-items: center; }
 .colour-field input.hex { width: 7.5rem; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 .first-run { margin-bottom: 1.25rem; border-left: 4px solid var(--navy); }

@@ -9,6 +9,7 @@ export interface SiteInfo {
   siteTitle: string;
   publicUrl: string;
   hasLogo?: boolean;
+  hasDarkLogo?: boolean;
   timezone: string;
   /** The district's colours and fonts; the defaults when absent. */
   brand?: Brand;
@@ -118,7 +119,11 @@ export function PublicLayout({
         <header class="masthead">
           <div class="wrap wide">
             <div class="brand">
-              {site.hasLogo ? <img class="logo" src="/logo" alt="" width="56" height="56" /> : null}
+              {site.hasDarkLogo ? (
+                <img class="logo on-dark" src="/logo/dark" alt="" width="56" height="56" />
+              ) : site.hasLogo ? (
+                <img class="logo" src="/logo" alt="" width="56" height="56" />
+              ) : null}
               <div>
                 <span class="district">{site.districtName}</span>
                 <a class="title" href="/">

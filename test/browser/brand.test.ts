@@ -2,11 +2,11 @@
 // brand in the site's and the embed's stylesheet and the favicon, the plain embed without a masthead, the
 // embed on a site that is not allowed showing a plain link (never a broken frame), and the email in the
 // district's colours, heading font and logo, sent under the district's name.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contrastRatio } from '../../src/brand/brand';
+import { contrastRatio, lighterForDark } from '../../src/brand/brand';
 import { deskDepsOf, publishDesk, saveDesk, type DeskActor } from '../../src/curate/desk';
 import { listItemsPublishedBetween } from '../../src/db/items';
 import { writeSetting } from '../../src/db/settings';
@@ -17,6 +17,7 @@ import { startTestServer, type TestServer } from '../http-server';
 import { addUser, signedInClient, startTestApp, type TestApp } from '../test-app';
 
 const NOON_20 = Date.parse('2026-11-20T18:00:00Z');
+const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
 const GREEN = '#14532d';
 const GOLD = '#8a5a00';
 const PNG =
@@ -167,5 +168,30 @@ describe('the brand', () => {
     expect(html).toContain(`color: ${GOLD}`);
     expect(html).toMatch(/<h1 style="font-family: Rockwell/);
     expect(html).toContain(`src="${app.url}/logo"`);
+    // Dark mode where the mail client asks for it, in the brand's colours lightened for a dark card.
+    expect(html).toContain('<meta name="color-scheme" content="light dark" />');
+    expect(html).toContain(`color: ${lighterForDark(GOLD)} !important`);
+    mkdirSync('test-results', { recursive: true });
+    for (const [width, colorScheme] of [
+      [600, 'light'],
+      [390, 'light'],
+      [600, 'dark'],
+      [390, 'dark'],
+    ] as const) {
+      const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme });
+      await page.setContent(html, { waitUntil: 'load' });
+      const card = await page.$eval('.em-card', (e) => getComputedStyle(e).backgroundColor);
+      const school = await page.$eval('.school', (e) => getComputedStyle(e).color);
+      const headline = await page.$eval('.em-card h2 a', (e) => getComputedStyle(e).color);
+      expect([card, school, headline]).toEqual(
+        colorScheme === 'dark'
+          ? ['rgb(29, 35, 44)', rgb(lighterForDark(GOLD)), 'rgb(232, 230, 225)']
+          : ['rgb(255, 255, 255)', rgb(GOLD), 'rgb(28, 36, 48)'],
+      );
+      // Nothing wider than the screen on a phone.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await page.screenshot({ path: `test-results/email-${width}-${colorScheme}.png`, fullPage: true });
+      await page.close();
+    }
   });
 });

@@ -101,9 +101,10 @@ export function auditRoutes(deps: AppDeps) {
 export function settingsRoutes(deps: AppDeps) {
   const app = new Hono<AdminEnv>();
   app.get('/', async (c) => {
-    const [current, logo, rosterCount] = await Promise.all([
+    const [current, logo, darkLogo, rosterCount] = await Promise.all([
       listSettings(deps.db),
       readSetting(deps.db, 'logo'),
+      readSetting(deps.db, 'logo_dark'),
       countRoster(deps.db),
     ]);
     const values = new Map(current.map((s) => [s.key, s.value]));
@@ -119,7 +120,13 @@ export function settingsRoutes(deps: AppDeps) {
       title: 'Settings',
       section: 'settings',
       body: (
-        <SettingsPage rows={rows} csrfToken={c.get('csrfToken')} hasLogo={!!logo} rosterCount={rosterCount} />
+        <SettingsPage
+          rows={rows}
+          csrfToken={c.get('csrfToken')}
+          hasLogo={!!logo}
+          hasDarkLogo={!!darkLogo}
+          rosterCount={rosterCount}
+        />
       ),
     });
   });
@@ -137,7 +144,11 @@ export function settingsRoutes(deps: AppDeps) {
         definition.input === 'yes-no'
           ? (all.at(-1) ?? 'false')
           : definition.input === 'colour'
-            ? chosenColour(field(form, definition.key, 100), field(form, `${definition.key}_picker`, 100), shown)
+            ? chosenColour(
+                field(form, definition.key, 100),
+                field(form, `${definition.key}_picker`, 100),
+                shown,
+              )
             : field(form, definition.key, 20_000);
       const value =
         definition.input === 'lines'
@@ -171,15 +182,23 @@ export function settingsRoutes(deps: AppDeps) {
   app.post('/logo', async (c) => {
     const form = await readForm(c);
     const back = '/admin/settings#logo';
+    // The logo, or its variant for dark backgrounds.
+    const dark = field(form, 'variant') === 'dark';
+    const key = dark ? 'logo_dark' : 'logo';
+    const what = dark ? 'The logo for dark backgrounds' : 'The logo';
     if (field(form, 'remove')) {
-      await deleteSetting(deps.db, 'logo');
+      await deleteSetting(deps.db, key);
       await recordAudit(
         deps.db,
         actorOf(deps, c),
-        { action: 'settings.logo_removed', subjectType: 'settings' },
+        {
+          action: 'settings.logo_removed',
+          subjectType: 'settings',
+          details: { variant: dark ? 'dark' : 'light' },
+        },
         deps.clock.now(),
       );
-      return redirectWith(c, deps.signingKey, back, { kind: 'ok', text: 'Logo removed.' });
+      return redirectWith(c, deps.signingKey, back, { kind: 'ok', text: `${what} is removed.` });
     }
     const file = form.file instanceof File ? form.file : undefined;
     const type = file ? LOGO_TYPES.get(file.type) : undefined;
@@ -204,14 +223,18 @@ export function settingsRoutes(deps: AppDeps) {
         kind: 'error',
         text: 'That file is not the image its name says it is.',
       });
-    await writeSetting(deps.db, 'logo', `data:${file.type};base64,${base64(bytes)}`, deps.clock.now());
+    await writeSetting(deps.db, key, `data:${file.type};base64,${base64(bytes)}`, deps.clock.now());
     await recordAudit(
       deps.db,
       actorOf(deps, c),
-      { action: 'settings.logo', subjectType: 'settings', details: { bytes: file.size } },
+      {
+        action: 'settings.logo',
+        subjectType: 'settings',
+        details: { bytes: file.size, variant: dark ? 'dark' : 'light' },
+      },
       deps.clock.now(),
     );
-    return redirectWith(c, deps.signingKey, back, { kind: 'ok', text: 'Logo saved.' });
+    return redirectWith(c, deps.signingKey, back, { kind: 'ok', text: `${what} is saved.` });
   });
 
   app.post('/roster', async (c) => {

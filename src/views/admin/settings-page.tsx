@@ -15,6 +15,7 @@ export function SettingsPage(props: {
   rows: SettingRow[];
   csrfToken: string;
   hasLogo: boolean;
+  hasDarkLogo: boolean;
   rosterCount: number;
 }) {
   return (
@@ -103,28 +104,20 @@ export function SettingsPage(props: {
       <script src={assetUrl('settings.js')} defer></script>
 
       <h2 id="logo">Logo</h2>
-      <form method="post" action="/admin/settings/logo" enctype="multipart/form-data" class="card">
-        <CsrfField token={props.csrfToken} />
-        {props.hasLogo ? (
-          <p>
-            <img src="/logo" alt="The current logo" class="logo-preview" />
-          </p>
-        ) : (
-          <p class="muted">No logo yet: the district name is shown on its own.</p>
-        )}
-        <label for="logo-file">A PNG, JPEG or WebP image, at most 500 KB</label>
-        <input type="file" id="logo-file" name="file" accept="image/png,image/jpeg,image/webp" />
-        <div class="actions">
-          <button type="submit" class="secondary">
-            Upload logo
-          </button>
-          {props.hasLogo ? (
-            <button type="submit" name="remove" value="1" class="secondary">
-              Remove logo
-            </button>
-          ) : null}
-        </div>
-      </form>
+      <LogoForm
+        csrfToken={props.csrfToken}
+        variant="light"
+        present={props.hasLogo}
+        label="The logo: a PNG, JPEG or WebP image, at most 500 KB"
+        none="No logo yet: the district name is shown on its own."
+      />
+      <LogoForm
+        csrfToken={props.csrfToken}
+        variant="dark"
+        present={props.hasDarkLogo}
+        label="Optional: the logo drawn for dark backgrounds (light lines, transparent background)"
+        none="None: the site’s and the email’s masthead, in the main colour, show the logo on a white tile."
+      />
 
       <h2 id="roster">Student surname roster</h2>
       <form method="post" action="/admin/settings/roster" enctype="multipart/form-data" class="card">
@@ -153,5 +146,46 @@ export function SettingsPage(props: {
         </div>
       </form>
     </>
+  );
+}
+
+/** One variant of the logo: upload or remove. The masthead (the brand's main colour) shows the dark variant. */
+function LogoForm(props: {
+  csrfToken: string;
+  variant: 'light' | 'dark';
+  present: boolean;
+  label: string;
+  none: string;
+}) {
+  const id = `logo-file-${props.variant}`;
+  const src = props.variant === 'dark' ? '/logo/dark' : '/logo';
+  return (
+    <form method="post" action="/admin/settings/logo" enctype="multipart/form-data" class="card">
+      <CsrfField token={props.csrfToken} />
+      <input type="hidden" name="variant" value={props.variant} />
+      {props.present ? (
+        <p class={props.variant === 'dark' ? 'logo-on-dark' : undefined}>
+          <img
+            src={src}
+            alt={`The current ${props.variant === 'dark' ? 'logo for dark backgrounds' : 'logo'}`}
+            class="logo-preview"
+          />
+        </p>
+      ) : (
+        <p class="muted">{props.none}</p>
+      )}
+      <label for={id}>{props.label}</label>
+      <input type="file" id={id} name="file" accept="image/png,image/jpeg,image/webp" />
+      <div class="actions">
+        <button type="submit" class="secondary">
+          {props.variant === 'dark' ? 'Upload the dark-background logo' : 'Upload logo'}
+        </button>
+        {props.present ? (
+          <button type="submit" name="remove" value="1" class="secondary">
+            {props.variant === 'dark' ? 'Remove the dark-background logo' : 'Remove logo'}
+          </button>
+        ) : null}
+      </div>
+    </form>
   );
 }
