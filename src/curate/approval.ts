@@ -1,5 +1,6 @@
 // Second-person approval: someone other than the last editor approves exactly the version they were shown,
 // without saving anything as themselves; any later save voids it (see db/digests.ts, approveDigest).
+import { formatDay } from '../publish/digest-content';
 import { recordAudit } from '../db/audit';
 import { approveDigest } from '../db/digests';
 import {
@@ -34,7 +35,11 @@ export async function approveDesk(
   const state = await loadDesk(deps, date);
   const digest = state.digest;
   if (!digest || state.entries.length === 0)
-    throw new DeskError(422, 'empty', `Nothing is selected for ${date}, so there is nothing to approve.`);
+    throw new DeskError(
+      422,
+      'empty',
+      `Nothing is selected for ${formatDay(date)}, so there is nothing to approve.`,
+    );
   if (version !== undefined && version !== digest.version)
     throw new DeskError(
       409,

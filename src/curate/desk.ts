@@ -445,10 +445,10 @@ export function assertPublishable(state: DeskState, version: number | undefined)
     throw new DeskError(
       422,
       'empty',
-      `Nothing is selected for ${state.date}, so there is nothing to publish.`,
+      `Nothing is selected for ${formatDay(state.date)}, so there is nothing to publish.`,
     );
   if (digest.status === 'published')
-    throw new DeskError(409, 'published', `The digest for ${state.date} is already published.`);
+    throw new DeskError(409, 'published', `The digest for ${formatDay(state.date)} is already published.`);
   if (version !== undefined && version !== digest.version) {
     throw new DeskError(
       409,
@@ -657,7 +657,11 @@ export async function submitForReview(
   requirePermission(actor, 'curate', 'submit digests');
   const state = await loadDesk(deps, date);
   if (!state.digest || state.entries.length === 0)
-    throw new DeskError(422, 'empty', `Nothing is selected for ${date}, so there is nothing to submit.`);
+    throw new DeskError(
+      422,
+      'empty',
+      `Nothing is selected for ${formatDay(date)}, so there is nothing to submit.`,
+    );
   const now = deps.now();
   await submitDigest(deps.db, state.digest.id, actor.userId, now);
   await recordAudit(deps.db, actor, { action: 'digest.submit', subjectType: 'digest', subjectId: date }, now);
@@ -703,7 +707,7 @@ export async function correctDesk(
     throw new DeskError(
       409,
       'not-published',
-      `The digest for ${date} is not published, so there is nothing to correct.`,
+      `The digest for ${formatDay(date)} is not published, so there is nothing to correct.`,
     );
   if (request.version !== undefined && request.version !== digest.version)
     throw new DeskError(
@@ -838,7 +842,7 @@ async function takedownTarget(
   limit(trimmed, 500, 'The reason');
   const digest = await findDigest(deps.db, date);
   if (!digest || digest.status !== 'published')
-    throw new DeskError(409, 'not-published', `The digest for ${date} is not published.`);
+    throw new DeskError(409, 'not-published', `The digest for ${formatDay(date)} is not published.`);
   const entry = (await listEntries(deps.db, [digest.id])).find(
     (e) => e.itemId === itemId && e.removedAt === null,
   );
@@ -890,7 +894,7 @@ export async function unpublishDesk(
     );
   const digest = await findDigest(deps.db, date);
   if (!digest || !(await unpublishDigest(deps.db, digest.id, trimmed, deps.now()))) {
-    throw new DeskError(409, 'not-published', `The digest for ${date} is not published.`);
+    throw new DeskError(409, 'not-published', `The digest for ${formatDay(date)} is not published.`);
   }
   // Taken down means its pictures too, in emails already delivered as everywhere else.
   for (const url of imageUrlsOf(await listEntries(deps.db, [digest.id])))
@@ -914,7 +918,11 @@ export async function sendTestEmail(
   if (!actor.email) throw new DeskError(422, 'no-address', 'There is no email address to send the test to.');
   const state = await loadDesk(deps, date);
   if (!state.digest || state.entries.length === 0)
-    throw new DeskError(422, 'empty', `Nothing is selected for ${date}, so there is nothing to send.`);
+    throw new DeskError(
+      422,
+      'empty',
+      `Nothing is selected for ${formatDay(date)}, so there is nothing to send.`,
+    );
   const email = renderDigestEmail(
     { digest: state.digest, entries: state.entries },
     { schoolIds: [], schoolNames: [] },

@@ -1,5 +1,6 @@
 // Publishing a digest for a date: checks there is something to publish, makes the one-time status change
 // (with its delivery queue and audit entry, see db/digests.ts), then wakes the sender.
+import { formatDay } from './digest-content';
 import type { Actor } from '../db/audit';
 import type { Database } from '../db/client';
 import { findDigest, listEntries, publishDigest } from '../db/digests';
@@ -28,7 +29,7 @@ export async function publishDigestForDate(
     return {
       ok: false,
       reason: 'already-published',
-      message: `The digest for ${date} is already published.`,
+      message: `The digest for ${formatDay(date)} is already published.`,
     };
   }
   const entries = digest ? await listEntries(deps.db, [digest.id]) : [];
@@ -36,7 +37,7 @@ export async function publishDigestForDate(
     return {
       ok: false,
       reason: 'nothing-selected',
-      message: `Nothing is selected for ${date}, so there is nothing to publish.`,
+      message: `Nothing is selected for ${formatDay(date)}, so there is nothing to publish.`,
     };
   }
   const outcome = await publishDigest(deps.db, digest.id, actor, deps.now(), expectedVersion, auditDetails, {
@@ -46,14 +47,14 @@ export async function publishDigestForDate(
     return {
       ok: false,
       reason: 'already-published',
-      message: `The digest for ${date} was published by someone else a moment ago.`,
+      message: `The digest for ${formatDay(date)} was published by someone else a moment ago.`,
     };
   }
   if (!outcome.ok) {
     return {
       ok: false,
       reason: 'changed',
-      message: `The digest for ${date} changed while it was being published, so nothing was published.`,
+      message: `The digest for ${formatDay(date)} changed while it was being published, so nothing was published.`,
     };
   }
   deps.background.wakeSender();

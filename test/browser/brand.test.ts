@@ -111,6 +111,15 @@ describe('the brand', () => {
     expect(masthead).toBe('rgb(20, 83, 45)');
     const heading = await page.$eval('h1', (e) => getComputedStyle(e).fontFamily);
     expect(heading).toContain('Rockwell');
+    mkdirSync('test-results', { recursive: true });
+    for (const [path, name] of [
+      ['/embed', 'branded'],
+      ['/embed?theme=plain', 'plain'],
+    ] as const) {
+      await page.setViewportSize({ width: 420, height: 700 });
+      await page.goto(`${app.url}${path}`);
+      await page.screenshot({ path: `test-results/embed-${name}.png`, fullPage: true });
+    }
     await page.close();
   });
 
@@ -130,6 +139,7 @@ describe('the brand', () => {
       text: a.textContent,
     }));
     expect(link).toEqual({ href: `${app.url}/`, text: 'What happened yesterday' });
+    await page.screenshot({ path: 'test-results/embed-not-allowed.png' });
 
     await page.close();
     // Allowed now; a new visitor (a browser that has not kept the old loader for its hour) gets the frame.

@@ -1,5 +1,6 @@
 // Preview: exactly what will go out (the blog page, the email's HTML and its plain text), what the checks
 // found, and a button that sends the email to yourself.
+import { plural } from '../../text/plural';
 import type { DeskState } from '../../curate/desk';
 import { formatLongDate } from '../../publish/digest-content';
 import { CsrfField } from '../admin-layout';
@@ -27,10 +28,8 @@ export function PreviewPage(props: {
         ) : (
           <>
             <p>
-              <span class="badge warn">
-                {state.open.length} open {state.open.length === 1 ? 'finding' : 'findings'}
-              </span>{' '}
-              Publishing waits until each is resolved on the desk.
+              <span class="badge warn">{plural(state.open.length, 'open finding')}</span> Publishing waits
+              until each is resolved on the desk.
             </p>
             <FindingList date={state.date} findings={state.open} itemId={0} canOverride={false} />
           </>
