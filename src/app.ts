@@ -70,6 +70,8 @@ export function buildApp(deps: AppDeps, options: BuildOptions = {}): Hono {
   app.route('/', feedRoutes(deps));
   app.route('/', embedRoutes(deps));
   app.route('/', publicRoutes(deps));
+  // The same pages in each offered language but the district's own: /es/, /es/digests/DATE, /ar/archive, …
+  app.route('/:lang{[a-z]{2}}', publicRoutes(deps));
 
   const forms = new Hono();
   forms.use('/subscribe', sameOriginOnly(deps.config.publicUrl));

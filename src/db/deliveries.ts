@@ -21,6 +21,8 @@ export interface PendingDelivery {
   bounceCount: number;
   /** The subscriber's chosen school ids, sorted; empty means every school. */
   schoolIds: number[];
+  /** The language the subscriber reads. */
+  language: string;
 }
 
 /** Queued deliveries that are due, oldest first, with what is needed to render and address each message. */
@@ -40,6 +42,7 @@ export async function listDueDeliveries(
       tokenNonce: subscribers.tokenNonce,
       subscriberStatus: subscribers.status,
       bounceCount: subscribers.bounceCount,
+      language: subscribers.language,
       schoolIds: sql<
         string | null
       >`(select group_concat(school_id) from (select ${subscriberSchools.schoolId} as school_id from ${subscriberSchools} where ${subscriberSchools.subscriberId} = ${subscribers.id} order by 1))`,

@@ -203,6 +203,8 @@ export const subscribers = sqliteTable(
     consentSchools: text('consent_schools'),
     /** A new address asked for on the preferences page, waiting for its own confirmation. */
     pendingEmail: text('pending_email'),
+    /** The language the subscriber reads (a code from i18n/languages.ts), for every email sent to them. */
+    language: text('language').notNull().default('en'),
     confirmSentAt: integer('confirm_sent_at'),
     confirmedAt: integer('confirmed_at'),
     unsubscribedAt: integer('unsubscribed_at'),

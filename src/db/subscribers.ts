@@ -54,12 +54,13 @@ export async function upsertPendingSubscriber(
  */
 export function pendingSubscriptionStatements(
   db: Database,
-  subscriber: { email: string; nonce: string; consent: Consent; schoolIds: number[] },
+  subscriber: { email: string; nonce: string; consent: Consent; schoolIds: number[]; language?: string },
   now: number,
 ): Statement[] {
   const emailKey = emailKeyOf(subscriber.email);
   const consent = {
     status: 'pending' as const,
+    ...(subscriber.language ? { language: subscriber.language } : {}),
     tokenNonce: subscriber.nonce,
     consentAt: now,
     consentText: subscriber.consent.text,
@@ -87,6 +88,16 @@ export function pendingSubscriptionStatements(
       where: and(inList(schools.id, subscriber.schoolIds), sql`(${ours}) is not null`),
     }),
   ];
+}
+
+/** The language a subscriber reads their emails in, as chosen on the preferences page or in an import. */
+export async function setSubscriberLanguage(
+  db: Database,
+  subscriberId: number,
+  language: string,
+  now: number,
+): Promise<void> {
+  await db.orm.update(subscribers).set({ language, updatedAt: now }).where(eq(subscribers.id, subscriberId));
 }
 
 export async function replaceSubscriberSchools(

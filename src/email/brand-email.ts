@@ -13,6 +13,7 @@
 import Mustache from 'mustache';
 import { DEFAULT_BRAND, FONT_STACKS, lighterForDark, type Brand } from '../brand/brand';
 import { dailyDigestOf } from '../publish/digest-content';
+import { LANGUAGES, type Language } from '../i18n/languages';
 
 export interface BrandedSite {
   publicUrl: string;
@@ -20,6 +21,8 @@ export interface BrandedSite {
   hasLogo?: boolean;
   hasDarkLogo?: boolean;
   brand?: Brand;
+  /** The language the email is written in; its direction follows (Arabic reads right to left). */
+  lang?: Language;
 }
 
 /** The template's own colours, each standing for a part of the brand. */
@@ -37,6 +40,21 @@ const TEMPLATE_COLOUR = new RegExp(Object.keys(TEMPLATE_COLOURS).join('|'), 'gi'
 
 const branded = new Map<string, string>();
 
+/**
+ * The template marked with the email's language, and for a right-to-left one turned to read from the right:
+ * MJML writes left-to-right layouts (text-align:left, align="left", direction:ltr), which are mirrored here.
+ */
+function inLanguage(template: string, lang: Language): string {
+  const { dir } = LANGUAGES[lang];
+  const marked = template.replaceAll('lang="en" dir="auto"', `lang="${lang}" dir="${dir}"`);
+  if (dir === 'ltr') return marked;
+  return marked
+    .replaceAll('text-align:left', 'text-align:right')
+    .replaceAll('align="left"', 'align="right"')
+    .replaceAll('direction:ltr', 'direction:rtl')
+    .replaceAll('border-left:', 'border-right:');
+}
+
 /** The template in the brand's colours and heading font (kept per template and brand). */
 function brandedTemplate(template: string, brand: Brand): string {
   const key = `${JSON.stringify(brand)}\n${template.length}:${template.slice(0, 64)}`;
@@ -53,14 +71,17 @@ function brandedTemplate(template: string, brand: Brand): string {
 }
 
 export function renderBranded(template: string, view: object, site: BrandedSite): string {
-  return Mustache.render(brandedTemplate(template, site.brand ?? DEFAULT_BRAND), {
-    ...view,
-    digestName: dailyDigestOf(site.districtName),
-    // The masthead is the brand's main colour: the variant drawn for dark backgrounds, when there is one.
-    logoUrl: site.hasDarkLogo
-      ? `${site.publicUrl.replace(/\/$/, '')}/logo/dark`
-      : site.hasLogo
-        ? `${site.publicUrl.replace(/\/$/, '')}/logo`
-        : '',
-  });
+  return Mustache.render(
+    inLanguage(brandedTemplate(template, site.brand ?? DEFAULT_BRAND), site.lang ?? 'en'),
+    {
+      ...view,
+      digestName: dailyDigestOf(site.districtName),
+      // The masthead is the brand's main colour: the variant drawn for dark backgrounds, when there is one.
+      logoUrl: site.hasDarkLogo
+        ? `${site.publicUrl.replace(/\/$/, '')}/logo/dark`
+        : site.hasLogo
+          ? `${site.publicUrl.replace(/\/$/, '')}/logo`
+          : '',
+    },
+  );
 }

@@ -1,8 +1,7 @@
 // The double opt-in email: one button (a link to a page whose own button confirms), in HTML and plain text.
-import { dailyDigestOf } from '../publish/digest-content';
 import { renderBranded } from './brand-email';
 import { compiledTemplates } from './compiled-templates';
-import type { EmailSite } from './render-digest-email';
+import { emailLanguage, type EmailSite } from './render-digest-email';
 
 export function renderConfirmEmail(
   site: EmailSite,
@@ -11,25 +10,36 @@ export function renderConfirmEmail(
   /** The address came from a list the district imported, not from the form: ask, do not assume. */
   invited = false,
 ) {
-  const view = { ...site, confirmUrl, schoolsLabel: schoolNames.join(', '), invited };
-  const at = view.schoolsLabel ? ` at ${view.schoolsLabel}` : '';
+  const { t, digestName } = emailLanguage(site);
+  const schools = schoolNames.join(', ');
+  const words = {
+    heading: t('email.confirmHeading'),
+    lead: invited
+      ? t(schools ? 'email.confirmInvitedAt' : 'email.confirmInvited', {
+          district: site.districtName,
+          schools,
+        })
+      : t(schools ? 'email.confirmAskedAt' : 'email.confirmAsked', { digest: digestName, schools }),
+    button: t('email.confirmButton'),
+    fallback: t('email.buttonFallback'),
+    ignore: t('email.ignore'),
+  };
+  const view = { ...site, confirmUrl, words };
   const text = [
     site.districtName,
-    'Please confirm your subscription',
+    words.heading,
     '',
-    invited
-      ? `${site.districtName} would like to send you its daily digest, one short email each school day with the best of yesterday in its classrooms${at}. Nothing will be sent unless you confirm.`
-      : `Someone, probably you, asked to receive ${dailyDigestOf(site.districtName)}, one short email each school day with the best of yesterday in its classrooms${at}.`,
+    words.lead,
     '',
-    `Confirm your subscription: ${confirmUrl}`,
+    `${words.button}: ${confirmUrl}`,
     '',
-    'If you did not ask for this, ignore this email and nothing more will be sent.',
+    words.ignore,
     '',
   ].join('\n');
   return {
     subject: invited
-      ? `Would you like ${dailyDigestOf(site.districtName)} by email?`
-      : `Confirm your subscription to ${dailyDigestOf(site.districtName)}`,
+      ? t('email.invitedSubject', { digest: digestName })
+      : t('email.confirmSubject', { digest: digestName }),
     html: renderBranded(compiledTemplates.confirm, view, site),
     text,
   };

@@ -7,7 +7,6 @@ import {
   dailyDigestOf,
   digestTitle,
   entriesForSchools,
-  formatLongDate,
   sourceNameOf,
   type DigestContent,
 } from '../publish/digest-content';
@@ -15,6 +14,8 @@ import type { Brand } from '../brand/brand';
 import { renderBranded } from './brand-email';
 import { compiledTemplates } from './compiled-templates';
 import { localDateOf } from '../time/zoned-time';
+import type { Language } from '../i18n/languages';
+import { translator } from '../i18n/translate';
 
 export interface EmailSite {
   districtName: string;
@@ -24,6 +25,21 @@ export interface EmailSite {
   timezone: string;
   hasLogo?: boolean;
   brand?: Brand;
+  /** The languages the district offers (its own first) and the one this email is in. */
+  languages?: Language[];
+  lang?: Language;
+}
+
+/** The email's words and links in its language: the district's own at the site's root, others under /LANG. */
+export function emailLanguage(site: EmailSite) {
+  const own = site.languages?.[0] ?? 'en';
+  const text = translator(site.lang ?? own);
+  const prefix = text.lang === own ? '' : `/${text.lang}`;
+  const digestName =
+    text.lang === 'en'
+      ? dailyDigestOf(site.districtName)
+      : text.t('digestName', { district: site.districtName });
+  return { text, t: text.t, prefix, digestName, lang: text.lang, dir: text.dir };
 }
 
 export interface RenderedDigestEmail {
@@ -51,10 +67,21 @@ export function renderDigestEmail(
     unsubscribe: `yd-marker-${randomToken(12)}`,
     preferences: `yd-marker-${randomToken(12)}`,
   };
+  const { text: words, t, prefix, digestName } = emailLanguage(site);
   const title = digestTitle(digest, site.siteTitle);
-  const dateLabel = formatLongDate(digest.date);
-  const webUrl = `${site.publicUrl}/digests/${digest.date}`;
+  const dateLabel = words.longDate(digest.date);
+  const webUrl = `${site.publicUrl}${prefix}/digests/${digest.date}`;
+  const because = selection.schoolNames.length
+    ? t('email.becauseFor', { digest: digestName, schools: selection.schoolNames.join(', ') })
+    : t('email.because', { digest: digestName });
   const view = {
+    words: {
+      viewInBrowser: t('email.viewInBrowser'),
+      because,
+      chooseSchools: t('email.chooseSchools'),
+      unsubscribe: t('email.unsubscribe'),
+      past: t('email.past'),
+    },
     districtName: site.districtName,
     siteTitle: site.siteTitle,
     title,
@@ -65,12 +92,12 @@ export function renderDigestEmail(
       .join(' · ')
       .slice(0, 140),
     webUrl,
-    archiveUrl: `${site.publicUrl}/archive`,
+    archiveUrl: `${site.publicUrl}${prefix}/archive`,
     unsubscribeUrl: markers.unsubscribe,
     preferencesUrl: markers.preferences,
     schoolsLabel: selection.schoolNames.join(', '),
     corrections: (content.corrections ?? []).map((c) => ({
-      correctedOn: formatLongDate(localDateOf(c.at, site.timezone)),
+      corrected: t('digest.corrected', { date: words.longDate(localDateOf(c.at, site.timezone)) }),
       note: c.note,
     })),
     entries: entries.map((entry) => ({
@@ -81,7 +108,7 @@ export function renderDigestEmail(
       // The district's email-sized copy, never the original: a picture taken down answers 410 from then on.
       imageUrl: entry.picture ? (pictureView(entry.picture, site.publicUrl)?.email.src ?? null) : null,
       imageAlt: entry.imageAlt ?? '',
-      sourceName: sourceNameOf(entry),
+      readFull: t('email.readFull', { source: sourceNameOf(entry) }),
     })),
   };
   const html = renderBranded(compiledTemplates.digest, view, site);
@@ -90,23 +117,24 @@ export function renderDigestEmail(
     title,
     dateLabel,
     '',
-    ...view.corrections.flatMap((c) => [`Corrected on ${c.correctedOn}: ${c.note}`, '']),
+    ...view.corrections.flatMap((c) => [`${c.corrected} ${c.note}`, '']),
     ...(view.intro ? [view.intro, ''] : []),
     ...view.entries.flatMap((entry) => [
       '----------------------------------------',
       entry.schoolName.toUpperCase(),
       entry.headline,
       ...(entry.blurb ? ['', entry.blurb] : []),
-      ...(entry.imageUrl && entry.imageAlt ? ['', `[Photo: ${entry.imageAlt}]`] : []), // imageUrl: the copy's
+      // imageUrl: the copy's
+      ...(entry.imageUrl && entry.imageAlt ? ['', `[${t('email.photo')}: ${entry.imageAlt}]`] : []),
       '',
-      `Read the full post on ${entry.sourceName}: ${entry.url}`,
+      `${entry.readFull}: ${entry.url}`,
       '',
     ]),
     '----------------------------------------',
-    `You receive this because you subscribed to ${dailyDigestOf(site.districtName)}${view.schoolsLabel ? ` for ${view.schoolsLabel}` : ''}.`,
-    `View in your browser: ${webUrl}`,
-    `Choose schools: ${markers.preferences}`,
-    `Unsubscribe: ${markers.unsubscribe}`,
+    because,
+    `${t('email.viewLine')}: ${webUrl}`,
+    `${t('email.chooseSchools')}: ${markers.preferences}`,
+    `${t('email.unsubscribe')}: ${markers.unsubscribe}`,
     '',
   ].join('\n');
   return { subject: `${title} · ${dateLabel}`, html, text, markers };
@@ -134,9 +162,18 @@ export function renderCorrectionEmail(
     unsubscribe: `yd-marker-${randomToken(12)}`,
     preferences: `yd-marker-${randomToken(12)}`,
   };
-  const dateLabel = formatLongDate(content.digest.date);
-  const webUrl = `${site.publicUrl}/digests/${content.digest.date}`;
+  const { text: words, t, prefix, digestName } = emailLanguage(site);
+  const dateLabel = words.longDate(content.digest.date);
+  const webUrl = `${site.publicUrl}${prefix}/digests/${content.digest.date}`;
   const view = {
+    words: {
+      heading: t('email.correctionHeading', { date: dateLabel }),
+      lead: t('email.correctionLead', { date: dateLabel }),
+      read: t('email.correctionRead'),
+      because: t('email.because', { digest: digestName }),
+      chooseSchools: t('email.chooseSchools'),
+      unsubscribe: t('email.unsubscribe'),
+    },
     districtName: site.districtName,
     siteTitle: site.siteTitle,
     dateLabel,
@@ -149,19 +186,19 @@ export function renderCorrectionEmail(
   const html = renderBranded(compiledTemplates.correction, view, site);
   const text = [
     `${site.districtName} · ${site.siteTitle}`,
-    `A correction to ${dateLabel}`,
+    view.words.heading,
     '',
-    `We corrected the digest we sent you for ${dateLabel}.`,
+    view.words.lead,
     '',
     correction.note,
     '',
-    `Read the corrected digest: ${webUrl}`,
+    `${view.words.read}: ${webUrl}`,
     '',
     '----------------------------------------',
-    `You receive this because you subscribed to ${dailyDigestOf(site.districtName)}.`,
-    `Choose schools: ${markers.preferences}`,
-    `Unsubscribe: ${markers.unsubscribe}`,
+    view.words.because,
+    `${view.words.chooseSchools}: ${markers.preferences}`,
+    `${view.words.unsubscribe}: ${markers.unsubscribe}`,
     '',
   ].join('\n');
-  return { subject: `Correction: the daily digest of ${dateLabel}`, html, text, markers };
+  return { subject: t('email.correctionSubject', { date: dateLabel }), html, text, markers };
 }

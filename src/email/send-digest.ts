@@ -1,6 +1,7 @@
 // Sends queued deliveries: each one is claimed (queued → sending) before its message leaves, and its outcome
 // is recorded right after, so a crash can neither skip a subscriber nor send twice. Messages are rendered
 // once per distinct school selection per digest and personalized per recipient by swapping in links.
+import { isLanguage, type Language } from '../i18n/languages';
 import { senderOf } from './email-address';
 import type { Database } from '../db/client';
 import {
@@ -98,24 +99,31 @@ export async function sendDueDeliveries(
     renders.clear();
   };
 
+  const offered = deps.site.languages ?? ['en'];
+  const languageFor = (language: string): Language =>
+    isLanguage(language) && offered.includes(language) ? language : offered[0]!;
+
   const renderFor = async (delivery: PendingDelivery) => {
     if (!contents.has(delivery.digestDate)) {
       contents.set(delivery.digestDate, await loadPublishedDigest(deps.db, delivery.digestDate));
     }
     const content = contents.get(delivery.digestDate);
     if (!content) return undefined;
+    // One render per digest, language and school selection: the subscriber's language if still offered.
+    const lang = languageFor(delivery.language);
     const key =
       delivery.kind === 'correction'
-        ? `${delivery.digestId}:correction`
-        : `${delivery.digestId}:${delivery.schoolIds.join(',')}`;
+        ? `${delivery.digestId}:${lang}:correction`
+        : `${delivery.digestId}:${lang}:${delivery.schoolIds.join(',')}`;
     if (!renders.has(key)) {
       report.renders++;
       const names = delivery.schoolIds.map((id) => schoolNames.get(id)).filter((n): n is string => !!n);
+      const site = { ...deps.site, lang };
       renders.set(
         key,
         delivery.kind === 'correction'
-          ? renderCorrectionEmail(content, deps.site)
-          : renderDigestEmail(content, { schoolIds: delivery.schoolIds, schoolNames: names }, deps.site),
+          ? renderCorrectionEmail(content, site)
+          : renderDigestEmail(content, { schoolIds: delivery.schoolIds, schoolNames: names }, site),
       );
     }
     return renders.get(key);
@@ -178,6 +186,7 @@ export async function sendDueDeliveries(
           'List-Unsubscribe': `<${unsubscribeUrl}>`,
           'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
           'List-Id': `${listIdName(deps.site.siteTitle)} <digest.${new URL(deps.site.publicUrl).hostname}>`,
+          'Content-Language': languageFor(delivery.language),
         },
       })
       .catch((error: unknown): SendOutcome => ({

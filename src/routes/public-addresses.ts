@@ -64,11 +64,12 @@ const oembedOptions = (query: URLSearchParams) => {
 };
 
 const ADDRESSES: PublicAddress[] = [
-  { pattern: /^\/$/, canonicalQuery: pagination, cacheControl: PAGE_CACHING },
-  { pattern: /^\/digests\/[^/]+$/, canonicalQuery: noQuery, cacheControl: PAGE_CACHING },
-  { pattern: /^\/archive(?:\/\d{4})?$/, canonicalQuery: noQuery, cacheControl: PAGE_CACHING },
-  { pattern: /^\/schools$/, canonicalQuery: noQuery, cacheControl: PAGE_CACHING },
-  { pattern: /^\/schools\/[^/]+$/, canonicalQuery: pagination, cacheControl: PAGE_CACHING },
+  // Pages, at the root in the district's own language and under /LANG in each other one it offers.
+  { pattern: /^(?:\/|\/[a-z]{2})$/, canonicalQuery: pagination, cacheControl: PAGE_CACHING },
+  { pattern: /^(?:\/[a-z]{2})?\/digests\/[^/]+$/, canonicalQuery: noQuery, cacheControl: PAGE_CACHING },
+  { pattern: /^(?:\/[a-z]{2})?\/archive(?:\/\d{4})?$/, canonicalQuery: noQuery, cacheControl: PAGE_CACHING },
+  { pattern: /^(?:\/[a-z]{2})?\/schools$/, canonicalQuery: noQuery, cacheControl: PAGE_CACHING },
+  { pattern: /^(?:\/[a-z]{2})?\/schools\/[^/]+$/, canonicalQuery: pagination, cacheControl: PAGE_CACHING },
   {
     pattern: /^\/(?:schools\/[^/]+\/)?feed\.(?:xml|atom|json)$/,
     canonicalQuery: noQuery,

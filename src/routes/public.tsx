@@ -13,6 +13,7 @@ import {
 import { findSchoolBySlug, listSchoolsWithDigests } from '../db/schools';
 import type { AppDeps } from '../deps';
 import { changedAt, loadDigestContents, loadPublishedDigest, schoolSlice } from '../publish/digest-content';
+import { isLanguage } from '../i18n/languages';
 import { readDistrictSettings, siteOf } from '../settings/district-settings';
 import { escapeXml } from '../text/clean-text';
 import { isLocalDate } from '../time/zoned-time';
@@ -25,15 +26,25 @@ const SCHOOL_PER_PAGE = 10;
 
 export function publicRoutes(deps: AppDeps) {
   const app = new Hono();
-  const site = async () => {
+  /**
+   * The district's settings and the page's site, in the language of the address: the district's own at the
+   * root, another offered language under /LANG/. Undefined for a language not offered (the page is a 404).
+   */
+  const site = async (c: Context) => {
     const settings = await readDistrictSettings(deps.db);
-    return { settings, site: siteOf(settings, deps.config.publicUrl) };
+    const asked = c.req.param('lang');
+    if (asked !== undefined && (!isLanguage(asked) || !settings.languages.slice(1).includes(asked)))
+      return undefined;
+    const lang = asked ?? settings.languages[0]!;
+    return { settings, site: { ...siteOf(settings, deps.config.publicUrl), lang } };
   };
 
   app.get('/', async (c) => {
     const page = pageNumber(c.req.query('page'));
     if (!page) return c.notFound();
-    const { settings, site: info } = await site();
+    const found = await site(c);
+    if (!found) return c.notFound();
+    const { settings, site: info } = found;
     const [digests, total] = await Promise.all([
       listPublishedDigests(deps.db, { limit: PER_PAGE, offset: (page - 1) * PER_PAGE }),
       countPublishedDigests(deps.db),
@@ -56,10 +67,9 @@ export function publicRoutes(deps: AppDeps) {
     if (!isLocalDate(date)) return c.notFound();
     const content = await loadPublishedDigest(deps.db, date);
     if (!content) return c.notFound();
-    const [{ settings, site: info }, { previous, next }] = await Promise.all([
-      site(),
-      findNeighbourDigests(deps.db, date),
-    ]);
+    const [found, { previous, next }] = await Promise.all([site(c), findNeighbourDigests(deps.db, date)]);
+    if (!found) return c.notFound();
+    const { settings, site: info } = found;
     return renderPage(
       c,
       <DigestPage
@@ -73,7 +83,9 @@ export function publicRoutes(deps: AppDeps) {
   });
 
   const archive = async (c: Context, year: number | undefined) => {
-    const [{ site: info }, years] = await Promise.all([site(), listPublishedYears(deps.db)]);
+    const [found, years] = await Promise.all([site(c), listPublishedYears(deps.db)]);
+    if (!found) return c.notFound();
+    const info = found.site;
     const shown = year ?? years[0];
     if (year !== undefined && !years.includes(year)) return c.notFound();
     const digests = shown === undefined ? [] : await listPublishedDigestsInYear(deps.db, shown);
@@ -91,7 +103,9 @@ export function publicRoutes(deps: AppDeps) {
   app.get('/archive/:year{[0-9]{4}}', (c) => archive(c, Number(c.req.param('year'))));
 
   app.get('/schools', async (c) => {
-    const { site: info } = await site();
+    const found = await site(c);
+    if (!found) return c.notFound();
+    const info = found.site;
     return renderPage(c, <SchoolsPage site={info} schools={await listSchoolsWithDigests(deps.db)} />);
   });
 
@@ -99,7 +113,9 @@ export function publicRoutes(deps: AppDeps) {
     const page = pageNumber(c.req.query('page'));
     const school = await findSchoolBySlug(deps.db, c.req.param('slug'));
     if (!page || !school) return c.notFound();
-    const { settings, site: info } = await site();
+    const found = await site(c);
+    if (!found) return c.notFound();
+    const { settings, site: info } = found;
     const [digests, total] = await Promise.all([
       listPublishedDigestsForSchool(deps.db, school.id, {
         limit: SCHOOL_PER_PAGE,

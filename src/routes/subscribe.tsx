@@ -8,6 +8,7 @@ import {
   findSubscriberById,
   listSubscriberSchools,
   replaceSubscriberSchools,
+  setSubscriberLanguage,
   unsubscribe,
   type Subscriber,
 } from '../db/subscribers';
@@ -19,7 +20,10 @@ import {
   type TokenPurpose,
 } from '../email/subscription-tokens';
 import { readDistrictSettings, siteOf } from '../settings/district-settings';
-import { CONSENT_TEXT, requestSubscription } from '../subscriptions/subscribe';
+import { requestSubscription } from '../subscriptions/subscribe';
+import { isLanguage, preferredLanguage } from '../i18n/languages';
+import { translator } from '../i18n/translate';
+import { textOf } from '../views/layout';
 import {
   confirmAddressChange,
   requestAddressChange,
@@ -33,9 +37,18 @@ import { field, fields, readForm } from './form';
 
 export function subscribeRoutes(deps: AppDeps) {
   const app = new Hono();
-  const siteInfo = async () => {
+  /** The site in a language: one the reader chose or reads in (a subscriber's), if the district offers it. */
+  const siteInfo = async (lang?: string) => {
     const settings = await readDistrictSettings(deps.db);
-    return siteOf(settings, deps.config.publicUrl);
+    const offered = settings.languages;
+    const chosen = lang && isLanguage(lang) && offered.includes(lang) ? lang : offered[0]!;
+    return { ...siteOf(settings, deps.config.publicUrl), lang: chosen };
+  };
+  /** A sign-up's language: the one asked for (the page's, or the form's field), else the browser's preference. */
+  const askedLanguage = async (c: Context, asked: string | undefined) => {
+    const { languages } = await readDistrictSettings(deps.db);
+    if (asked && isLanguage(asked) && languages.includes(asked)) return asked;
+    return preferredLanguage(c.req.header('accept-language'), languages);
   };
 
   /** The subscriber a link's token names, if the signature is right for this purpose. */
@@ -92,7 +105,7 @@ export function subscribeRoutes(deps: AppDeps) {
   app.get('/subscribe', async (c) => {
     if (c.req.query('embed') === '1')
       return embedAnswer(c, { sent: c.req.query('sent') === '1', schoolSlug: c.req.query('school') });
-    const site = await siteInfo();
+    const site = await siteInfo(await askedLanguage(c, c.req.query('lang')));
     return renderPage(
       c,
       <SubscribePage
@@ -100,20 +113,28 @@ export function subscribeRoutes(deps: AppDeps) {
         schools={await listSchools(deps.db)}
         chosen={c.req.queries('school')}
         sent={c.req.query('sent') === '1'}
-        consentText={CONSENT_TEXT}
       />,
     );
   });
 
   app.post('/subscribe', async (c) => {
     const form = await readForm(c);
-    const site = await siteInfo();
+    const language = await askedLanguage(c, field(form, 'language', 10) || undefined);
+    const site = await siteInfo(language);
     const email = field(form, 'email', 320);
     const chosen = fields(form, 'schools');
     const embedded = c.req.query('embed') === '1';
     const outcome = await requestSubscription(
       { db: deps.db, now: () => deps.clock.now(), wakeSender: () => deps.background.wakeSender() },
-      { email, schoolSlugs: chosen, clientIp: deps.clientIp(c), source: embedded ? 'embed' : 'form' },
+      {
+        email,
+        schoolSlugs: chosen,
+        clientIp: deps.clientIp(c),
+        source: embedded ? 'embed' : 'form',
+        language,
+        // The consent the person saw, in the words they read it in, is what is kept.
+        consentText: translator(language).t('subscribe.consent'),
+      },
     );
     if (embedded) {
       const schoolSlug = chosen.length === 1 ? chosen[0] : undefined;
@@ -132,25 +153,25 @@ export function subscribeRoutes(deps: AppDeps) {
           email={email}
           chosen={chosen}
           error={outcome.message}
-          consentText={CONSENT_TEXT}
         />,
         outcome.status,
       );
     }
-    return c.redirect('/subscribe?sent=1', 303);
+    return c.redirect(`/subscribe?sent=1${language === site.languages?.[0] ? '' : `&lang=${language}`}`, 303);
   });
 
   app.get('/subscribe/confirm', async (c) => {
     const subscriber = await subscriberFromToken(c, 'confirm');
     if (!subscriber) return badLink(c);
-    const site = await siteInfo();
+    const site = await siteInfo(subscriber.language);
+    const { t } = textOf(site);
     if (subscriber.status === 'confirmed') {
       return renderPage(
         c,
         <ActionPage
           site={site}
-          title="You are subscribed"
-          text={`${subscriber.email} already receives ${site.siteTitle}.`}
+          title={t('subscribe.subscribedTitle')}
+          text={t('subscribe.already', { email: subscriber.email })}
         />,
       );
     }
@@ -158,10 +179,10 @@ export function subscribeRoutes(deps: AppDeps) {
       c,
       <ActionPage
         site={site}
-        title="Confirm your subscription"
-        text={`Press the button to start receiving ${site.siteTitle} at ${subscriber.email}.`}
+        title={t('subscribe.confirmTitle')}
+        text={t('subscribe.confirmText', { email: subscriber.email })}
         action={`/subscribe/confirm?token=${encodeURIComponent(c.req.query('token')!)}`}
-        button="Confirm my subscription"
+        button={t('subscribe.confirmButton')}
       />,
     );
   });
@@ -178,13 +199,14 @@ export function subscribeRoutes(deps: AppDeps) {
         now,
       );
     }
-    const site = await siteInfo();
+    const site = await siteInfo(subscriber.language);
+    const { t } = textOf(site);
     return renderPage(
       c,
       <ActionPage
         site={site}
-        title="You are subscribed"
-        text={`Thank you. ${site.siteTitle} will arrive at ${subscriber.email} each morning after a digest is published.`}
+        title={t('subscribe.subscribedTitle')}
+        text={t('subscribe.thanks', { email: subscriber.email })}
       />,
     );
   });
@@ -192,14 +214,15 @@ export function subscribeRoutes(deps: AppDeps) {
   app.get('/unsubscribe', async (c) => {
     const subscriber = await subscriberFromToken(c, 'unsubscribe');
     if (!subscriber) return badLink(c);
-    const site = await siteInfo();
+    const site = await siteInfo(subscriber.language);
+    const { t } = textOf(site);
     if (subscriber.status === 'unsubscribed') {
       return renderPage(
         c,
         <ActionPage
           site={site}
-          title="You are unsubscribed"
-          text={`${subscriber.email} no longer receives ${site.siteTitle}.`}
+          title={t('subscribe.unsubscribedTitle')}
+          text={t('subscribe.noLonger', { email: subscriber.email })}
         />,
       );
     }
@@ -207,10 +230,10 @@ export function subscribeRoutes(deps: AppDeps) {
       c,
       <ActionPage
         site={site}
-        title="Unsubscribe"
-        text={`Press the button to stop sending ${site.siteTitle} to ${subscriber.email}.`}
+        title={t('subscribe.unsubscribeTitle')}
+        text={t('subscribe.unsubscribeText', { email: subscriber.email })}
         action={`/unsubscribe?token=${encodeURIComponent(c.req.query('token')!)}`}
-        button="Unsubscribe"
+        button={t('subscribe.unsubscribeButton')}
       />,
     );
   });
@@ -234,13 +257,14 @@ export function subscribeRoutes(deps: AppDeps) {
       contentType.includes('application/x-www-form-urlencoded') &&
       field(await readForm(c), 'List-Unsubscribe') === 'One-Click';
     if (oneClick) return c.text('Unsubscribed.');
-    const site = await siteInfo();
+    const site = await siteInfo(subscriber.language);
+    const { t } = textOf(site);
     return renderPage(
       c,
       <ActionPage
         site={site}
-        title="You are unsubscribed"
-        text={`${subscriber.email} will receive no more email from ${site.siteTitle}. You can subscribe again at any time.`}
+        title={t('subscribe.unsubscribedTitle')}
+        text={t('subscribe.goodbye', { email: subscriber.email })}
       />,
     );
   });
@@ -259,7 +283,7 @@ export function subscribeRoutes(deps: AppDeps) {
     return renderPage(
       c,
       <PreferencesPage
-        site={await siteInfo()}
+        site={await siteInfo(subscriber.language)}
         email={subscriber.email}
         schools={schools}
         chosen={chosen.map((s) => s.id)}
@@ -292,6 +316,10 @@ export function subscribeRoutes(deps: AppDeps) {
       subscriber.id,
       schools.map((s) => s.id),
     );
+    const language = field(form, 'language', 10);
+    const { languages } = await readDistrictSettings(deps.db);
+    if (isLanguage(language) && languages.includes(language) && language !== subscriber.language)
+      await setSubscriberLanguage(deps.db, subscriber.id, language, deps.clock.now());
     return preferences(c, true);
   });
 

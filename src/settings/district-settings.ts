@@ -1,4 +1,5 @@
 // District settings: what each key means, its default, and how a value typed by a coordinator is checked.
+import { isLanguage, LANGUAGES, parseLanguages, type Language } from '../i18n/languages';
 import type { Database } from '../db/client';
 import { readAllSettings, writeSetting } from '../db/settings';
 import { isValidTimeZone } from '../time/zoned-time';
@@ -24,6 +25,8 @@ export interface DistrictSettings {
   /** Full names (and words) the student-name check never flags: historical figures, namesakes of schools. */
   nameAllowlist: string[];
   /** An uploaded logo exists (served at /logo). */
+  /** The languages offered, the district's own first. */
+  languages: Language[];
   hasLogo: boolean;
   /** A variant of the logo drawn for dark backgrounds (the masthead, in the brand's main colour). */
   hasDarkLogo: boolean;
@@ -59,6 +62,23 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     help: 'Shown in the header of every page and email.',
     fallback: 'Our School District',
     check: checkNotEmpty,
+  },
+  {
+    key: 'languages',
+    label: 'Languages',
+    help: `The languages the site and the emails are offered in, separated by commas, the district’s own first: it stays at the site’s root, the others are at /es/, /ar/ and so on. Available: ${Object.entries(
+      LANGUAGES,
+    )
+      .map(([code, { name }]) => `${code} (${name})`)
+      .join(', ')}.`,
+    fallback: 'en',
+    check: (value) => {
+      const codes = value.split(',').map((code) => code.trim().toLowerCase());
+      const unknown = codes.filter((code) => !isLanguage(code));
+      if (unknown.length)
+        return `lists ${unknown.map((code) => `“${code}”`).join(', ')}, which Yesterday has no catalog for; use ${Object.keys(LANGUAGES).join(', ')}.`;
+      return undefined;
+    },
   },
   {
     key: 'site_title',
@@ -236,6 +256,7 @@ export function siteOf(settings: DistrictSettings, publicUrl: string) {
     districtName: settings.districtName,
     siteTitle: settings.siteTitle,
     publicUrl,
+    languages: settings.languages,
     hasLogo: settings.hasLogo,
     hasDarkLogo: settings.hasDarkLogo,
     timezone: settings.timezone,
@@ -252,6 +273,7 @@ export async function readDistrictSettings(db: Database): Promise<DistrictSettin
   };
   return {
     districtName: value('district_name'),
+    languages: parseLanguages(value('languages')),
     siteTitle: value('site_title'),
     timezone: value('timezone'),
     publishTime: value('publish_time'),

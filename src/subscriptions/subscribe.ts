@@ -39,6 +39,10 @@ export async function requestSubscription(
     clientIp: string | null;
     /** Which form: the sign-up page, or the one inside the district site's embed. */
     source?: 'form' | 'embed';
+    /** The language the emails go out in (one the district offers). */
+    language?: string;
+    /** The consent as the person read it, in their language; CONSENT_TEXT when absent. */
+    consentText?: string;
   },
 ): Promise<SubscribeOutcome> {
   const checked = checkEmailAddress(input.email);
@@ -66,8 +70,13 @@ export async function requestSubscription(
   const subscription = {
     email: checked.address,
     nonce,
-    consent: { text: CONSENT_TEXT, source: input.source ?? 'form', schools: schools.map((s) => s.slug) },
+    consent: {
+      text: input.consentText ?? CONSENT_TEXT,
+      source: input.source ?? 'form',
+      schools: schools.map((s) => s.slug),
+    },
     schoolIds: schools.map((s) => s.id),
+    language: input.language,
   } as const;
   await deps.db.batch([
     ...pendingSubscriptionStatements(deps.db, subscription, now),
@@ -83,13 +92,16 @@ export async function requestSubscription(
  */
 export async function confirmationEmail(
   deps: { signingKey: string; site: EmailSite; mailFrom: string },
-  subscriber: { id: number; email: string; tokenNonce: string },
+  subscriber: { id: number; email: string; tokenNonce: string; language?: string },
   schoolNames: string[],
   invited = false,
 ): Promise<OutgoingEmail> {
   const token = await subscriptionToken(deps.signingKey, 'confirm', subscriber);
+  // In the subscriber's language, while the district still offers it.
+  const offered = deps.site.languages ?? ['en'];
+  const lang = offered.find((code) => code === subscriber.language) ?? offered[0];
   const email = renderConfirmEmail(
-    deps.site,
+    { ...deps.site, lang },
     `${deps.site.publicUrl}/subscribe/confirm?token=${token}`,
     schoolNames,
     invited,
@@ -100,7 +112,7 @@ export async function confirmationEmail(
     subject: email.subject,
     html: email.html,
     text: email.text,
-    headers: {},
+    headers: { 'Content-Language': lang ?? 'en' },
     messageId: newMessageId(deps.mailFrom, `confirm-${subscriber.id}-${randomToken(8)}`),
   };
 }

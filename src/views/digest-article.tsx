@@ -1,46 +1,51 @@
 // One digest as an article: date, intro, a correction note if any, and its entries as cards.
 import type { DigestEntryWithItem } from '../db/digests';
-import { formatLongDate, sourceNameOf, type DigestContent } from '../publish/digest-content';
-import { digestHeading, digestSummary } from './digest-summary';
+import { translator, type Translator } from '../i18n/translate';
+import { sourceNameOf, type DigestContent } from '../publish/digest-content';
 import { localDateOf } from '../time/zoned-time';
-import { plural } from '../text/plural';
+import { digestHeading, digestSummary } from './digest-summary';
+import { localPath, textOf, type SiteInfo } from './layout';
 import { Picture } from './picture';
 
 export function DigestArticle(props: {
   content: DigestContent;
-  siteTitle: string;
+  site: SiteInfo;
   timezone: string;
   asPage: boolean;
 }) {
   const { digest, entries } = props.content;
-  const heading = digestHeading(digest);
-  const dateLabel = formatLongDate(digest.date);
+  const text = textOf(props.site);
+  const heading = digestHeading(digest, text);
   const title = heading.dated ? heading.title : <time datetime={digest.date}>{heading.title}</time>;
   const header = (
     <>
       <p class="kicker">
-        {heading.dated ? <time datetime={digest.date}>{dateLabel}</time> : 'The daily digest'}
+        {heading.dated ? (
+          <time datetime={digest.date}>{text.longDate(digest.date)}</time>
+        ) : (
+          text.t('digest.kicker')
+        )}
       </p>
       {props.asPage ? (
         <h1>{title}</h1>
       ) : (
         <h2>
-          <a href={`/digests/${digest.date}`}>{title}</a>
+          <a href={localPath(props.site, `/digests/${digest.date}`)}>{title}</a>
         </h2>
       )}
-      <p class="meta">{digestSummary(entries)}</p>
+      <p class="meta">{digestSummary(entries, text)}</p>
     </>
   );
   return (
     <article class="digest">
       <header>{header}</header>
-      <ChangeNotes content={props.content} timezone={props.timezone} />
+      <ChangeNotes content={props.content} timezone={props.timezone} text={text} />
       {digest.intro ? <p class="intro">{digest.intro}</p> : null}
       <ol class="entries">
         {entries.map((entry) => (
           <li class="entry" id={`entry-${entry.itemId}`}>
             <p class="school">
-              <a href={`/schools/${entry.item.schoolSlug}`}>{entry.item.schoolName}</a>
+              <a href={localPath(props.site, `/schools/${entry.item.schoolSlug}`)}>{entry.item.schoolName}</a>
             </p>
             {props.asPage ? (
               <h2>
@@ -62,11 +67,12 @@ export function DigestArticle(props: {
             ) : null}
             {entry.blurb ? <p>{entry.blurb}</p> : null}
             <p class="credit">
-              {creditOf(entry)}
+              {creditOf(entry, text)}
               {entry.item.url ? ' · ' : ''}
               {entry.item.url ? (
                 <a href={entry.item.url}>
-                  Read the full post<span class="visually-hidden">: {entry.headline}</span>
+                  {text.t('digest.readFull')}
+                  <span class="visually-hidden">: {entry.headline}</span>
                 </a>
               ) : null}
             </p>
@@ -81,33 +87,34 @@ export function DigestArticle(props: {
  * Who a post is from: the account, and its author when that says something more ("From Room 12, by Ms. Diaz",
  * never "From Oak Hill Robotics, by Oak Hill Robotics").
  */
-export function creditOf(entry: DigestEntryWithItem): string {
+export function creditOf(entry: DigestEntryWithItem, text: Translator = translator('en')): string {
   const source = sourceNameOf(entry);
   const author = entry.item.author?.trim();
   const same = (a: string, b: string) =>
     a.toLowerCase().replace(/\W+/g, '') === b.toLowerCase().replace(/\W+/g, '');
-  if (!author || same(author, source) || same(author, entry.item.schoolName)) return `From ${source}`;
-  return `From ${source}, by ${author}`;
+  if (!author || same(author, source) || same(author, entry.item.schoolName))
+    return text.t('digest.from', { source });
+  return text.t('digest.fromBy', { source, author });
 }
 
 /** Corrections and takedowns, said openly where the digest is read: what changed, and when. */
-export function ChangeNotes(props: { content: DigestContent; timezone: string }) {
+export function ChangeNotes(props: { content: DigestContent; timezone: string; text?: Translator }) {
   const corrections = props.content.corrections ?? [];
   const removals = props.content.removals ?? [];
   if (corrections.length === 0 && removals.length === 0) return null;
-  const day = (at: number) => formatLongDate(localDateOf(at, props.timezone));
+  const text = props.text ?? translator('en');
+  const day = (at: number) => text.longDate(localDateOf(at, props.timezone));
   return (
     <div class="changes">
       {corrections.map((c) => (
         <p class="correction">
-          <strong>Corrected on {day(c.at)}:</strong> {c.note}
+          <strong>{text.t('digest.corrected', { date: day(c.at) })}</strong> {c.note}
         </p>
       ))}
       {removals.length ? (
         <p class="correction removed">
-          <strong>Updated on {day(Math.max(...removals))}:</strong>{' '}
-          {removals.length === 1 ? 'a post was' : `${plural(removals.length, 'post')} were`} removed from this
-          digest.
+          <strong>{text.t('digest.updated', { date: day(Math.max(...removals)) })}</strong>{' '}
+          {text.t('digest.removed', { count: removals.length })}
         </p>
       ) : null}
     </div>

@@ -1,17 +1,23 @@
 // A digest as a card on the home page, on the model of Casper's post cards: its lead picture, the date, its
 // title and intro, its first three headlines and how many more, all leading to the digest's own page.
-import { formatLongDate, type DigestContent } from '../publish/digest-content';
-import { plural } from '../text/plural';
-import { digestHeading, digestSummary } from './digest-summary';
+import type { DigestContent } from '../publish/digest-content';
 import { ChangeNotes } from './digest-article';
+import { digestHeading, digestSummary } from './digest-summary';
+import { localPath, textOf, type SiteInfo } from './layout';
 import { Picture } from './picture';
 
 const HEADLINES = 3;
 
-export function DigestCard(props: { content: DigestContent; timezone: string; lead?: boolean }) {
+export function DigestCard(props: {
+  content: DigestContent;
+  site: SiteInfo;
+  timezone: string;
+  lead?: boolean;
+}) {
   const { digest, entries } = props.content;
-  const href = `/digests/${digest.date}`;
-  const heading = digestHeading(digest);
+  const text = textOf(props.site);
+  const href = localPath(props.site, `/digests/${digest.date}`);
+  const heading = digestHeading(digest, text);
   const pictured = entries.find((entry) => entry.picture);
   const more = entries.length - HEADLINES;
   return (
@@ -28,9 +34,9 @@ export function DigestCard(props: { content: DigestContent; timezone: string; le
       <div class="card-body">
         <p class="kicker">
           {heading.dated ? (
-            <time datetime={digest.date}>{formatLongDate(digest.date)}</time>
+            <time datetime={digest.date}>{text.longDate(digest.date)}</time>
           ) : (
-            'The daily digest'
+            text.t('digest.kicker')
           )}
         </p>
         <h2 class="card-title">
@@ -38,7 +44,7 @@ export function DigestCard(props: { content: DigestContent; timezone: string; le
             {heading.dated ? heading.title : <time datetime={digest.date}>{heading.title}</time>}
           </a>
         </h2>
-        <ChangeNotes content={props.content} timezone={props.timezone} />
+        <ChangeNotes content={props.content} timezone={props.timezone} text={text} />
         {digest.intro ? <p class="card-intro">{digest.intro}</p> : null}
         <ul class="card-headlines">
           {entries.slice(0, HEADLINES).map((entry) => (
@@ -50,10 +56,10 @@ export function DigestCard(props: { content: DigestContent; timezone: string; le
         </ul>
         <p class="card-more">
           <a href={href}>
-            {more > 0 ? `${plural(more, 'more post')} in this digest` : 'Read the digest'}
-            <span class="visually-hidden"> of {formatLongDate(digest.date)}</span>
+            {more > 0 ? text.t('card.more', { count: more }) : text.t('card.read')}
+            <span class="visually-hidden"> {text.t('card.of', { date: text.longDate(digest.date) })}</span>
           </a>
-          <span class="muted"> · {digestSummary(entries)}</span>
+          <span class="muted"> · {digestSummary(entries, text)}</span>
         </p>
       </div>
     </article>

@@ -1,21 +1,26 @@
 // What a digest holds, in the words a parent reads: "6 posts from 4 schools", and its title as people see it.
 import type { DigestEntryWithItem } from '../db/digests';
-import { formatLongDate } from '../publish/digest-content';
-import { plural } from '../text/plural';
+import { translator, type Translator } from '../i18n/translate';
 
-/** '6 posts from 4 schools', '1 post from Oak Hill Elementary'. */
-export function digestSummary(entries: readonly DigestEntryWithItem[]): string {
+/** '6 posts from 4 schools', '1 post from Oak Hill Elementary', in the page's language. */
+export function digestSummary(
+  entries: readonly DigestEntryWithItem[],
+  text: Translator = translator('en'),
+): string {
+  if (entries.length === 0) return text.t('digest.none');
   const schools = [...new Set(entries.map((e) => e.item.schoolName))];
-  if (entries.length === 0) return 'No posts';
-  const from = schools.length === 1 ? schools[0] : plural(schools.length, 'school');
-  return `${plural(entries.length, 'post')} from ${from}`;
+  const from = schools.length === 1 ? schools[0]! : text.t('digest.schools', { count: schools.length });
+  return text.t('digest.summary', { posts: text.t('digest.posts', { count: entries.length }), from });
 }
 
 /**
  * The heading and the kicker above it: a digest with a title of its own is headed by it, with its date as the
  * kicker; one without is headed by its date (the site's name is already in the masthead).
  */
-export function digestHeading(digest: { title: string; date: string }): { title: string; dated: boolean } {
+export function digestHeading(
+  digest: { title: string; date: string },
+  text: Translator = translator('en'),
+): { title: string; dated: boolean } {
   const custom = digest.title.trim();
-  return custom ? { title: custom, dated: true } : { title: formatLongDate(digest.date), dated: false };
+  return custom ? { title: custom, dated: true } : { title: text.longDate(digest.date), dated: false };
 }

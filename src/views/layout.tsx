@@ -1,6 +1,8 @@
 // The public site's page frame: masthead, navigation, footer with feeds and subscription.
 import type { Child } from 'hono/jsx';
 import { dailyDigestOf } from '../publish/digest-content';
+import { LANGUAGES, type Language } from '../i18n/languages';
+import { translator, type Translator } from '../i18n/translate';
 import { assetUrl } from './assets';
 import { brandVersion, DEFAULT_BRAND, type Brand } from '../brand/brand';
 
@@ -13,6 +15,29 @@ export interface SiteInfo {
   timezone: string;
   /** The district's colours and fonts; the defaults when absent. */
   brand?: Brand;
+  /** The languages offered, the district's own first (at the root), and the one this page is in. */
+  languages?: Language[];
+  lang?: Language;
+}
+
+/** The page's fixed text in its language. */
+export function textOf(site: SiteInfo): Translator {
+  return translator(site.lang ?? site.languages?.[0] ?? 'en');
+}
+
+/** A public path in the page's language: `/digests/2026-11-20` → `/es/digests/2026-11-20` on a Spanish page. */
+export function localPath(site: SiteInfo, path: string, lang = site.lang): string {
+  const own = site.languages?.[0] ?? 'en';
+  if (!lang || lang === own) return path;
+  return path === '/' ? `/${lang}` : `/${lang}${path}`;
+}
+
+/** "Lakeside’s daily digest", "el resumen diario de Lakeside": what a parent calls it, in the page's language. */
+export function digestNameIn(site: SiteInfo): string {
+  const text = textOf(site);
+  return text.lang === 'en'
+    ? dailyDigestOf(site.districtName)
+    : text.t('digestName', { district: site.districtName });
 }
 
 /** The district's colours and fonts, after the page's own stylesheet (a file, as the CSP allows no inline style). */
@@ -78,8 +103,12 @@ export function PublicLayout({
   const image =
     share?.image ?? (site.hasLogo ? { url: `${site.publicUrl}/logo`, alt: site.districtName } : undefined);
   const iso = (ms: number | undefined) => (ms ? new Date(ms).toISOString() : undefined);
+  const text = textOf(site);
+  const t = text.t;
+  const to = (p: string) => localPath(site, p);
+  const offered = site.languages ?? ['en'];
   return (
-    <html lang="en">
+    <html lang={text.lang} dir={text.dir}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -110,11 +139,20 @@ export function PublicLayout({
         {[...districtFeeds(site), ...(feeds ?? [])].map((feed) => (
           <link rel="alternate" type={feed.type} title={feed.title} href={feed.href} />
         ))}
+        {path !== undefined && offered.length > 1
+          ? offered.map((lang) => (
+              <link
+                rel="alternate"
+                hreflang={lang}
+                href={`${site.publicUrl}${localPath(site, path, lang)}`}
+              />
+            ))
+          : null}
         {head}
       </head>
       <body>
         <a class="skip" href="#content">
-          Skip to content
+          {t('layout.skip')}
         </a>
         <header class="masthead">
           <div class="wrap wide">
@@ -126,24 +164,24 @@ export function PublicLayout({
               ) : null}
               <div>
                 <span class="district">{site.districtName}</span>
-                <a class="title" href="/">
+                <a class="title" href={to('/')}>
                   {site.siteTitle}
                 </a>
               </div>
             </div>
-            <nav aria-label="Site">
+            <nav aria-label={t('layout.nav')}>
               <ul>
                 <li>
-                  <a href="/">Latest</a>
+                  <a href={to('/')}>{t('layout.latest')}</a>
                 </li>
                 <li>
-                  <a href="/archive">Archive</a>
+                  <a href={to('/archive')}>{t('layout.archive')}</a>
                 </li>
                 <li>
-                  <a href="/schools">Schools</a>
+                  <a href={to('/schools')}>{t('layout.schools')}</a>
                 </li>
                 <li>
-                  <a href="/subscribe">Get it by email</a>
+                  <a href={subscribeHref(site)}>{t('layout.byEmail')}</a>
                 </li>
               </ul>
             </nav>
@@ -155,31 +193,55 @@ export function PublicLayout({
         <footer class="site">
           <div class="wrap wide">
             <p>
-              <strong>{site.siteTitle}</strong>: {dailyDigestOf(site.districtName)}, the best of yesterday in
-              its classrooms, chosen and published once a day.
+              <strong>{site.siteTitle}</strong> · {t('layout.about', { digest: digestNameIn(site) })}
             </p>
             <ul>
               <li>
-                <a href="/subscribe">Subscribe by email</a>
+                <a href={subscribeHref(site)}>{t('layout.subscribe')}</a>
               </li>
               <li>
-                <a href="/feed.xml">RSS feed</a>
+                <a href="/feed.xml">{t('layout.rss')}</a>
               </li>
               <li>
-                <a href="/feed.atom">Atom</a>
+                <a href="/feed.atom">{t('layout.atom')}</a>
               </li>
               <li>
-                <a href="/feed.json">JSON Feed</a>
+                <a href="/feed.json">{t('layout.jsonFeed')}</a>
               </li>
               <li>
-                <a href="/archive">All digests</a>
+                <a href={to('/archive')}>{t('layout.all')}</a>
               </li>
             </ul>
+            {offered.length > 1 && path !== undefined ? (
+              <nav class="languages" aria-label={t('language.label')}>
+                <ul>
+                  {offered.map((lang) => (
+                    <li>
+                      {lang === text.lang ? (
+                        <strong aria-current="page" lang={lang}>
+                          {LANGUAGES[lang].name}
+                        </strong>
+                      ) : (
+                        <a href={localPath(site, path, lang)} hreflang={lang} lang={lang}>
+                          {LANGUAGES[lang].name}
+                        </a>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            ) : null}
           </div>
         </footer>
       </body>
     </html>
   );
+}
+
+/** The sign-up page, in this page's language when it is not the district's own. */
+export function subscribeHref(site: SiteInfo): string {
+  const own = site.languages?.[0] ?? 'en';
+  return site.lang && site.lang !== own ? `/subscribe?lang=${site.lang}` : '/subscribe';
 }
 
 /** A small page with one message, for confirmations and errors. */

@@ -1,16 +1,15 @@
 // The digest blog's pages: the latest digests, one digest, and the archive by month.
 import { leadPicture } from '../pictures/picture-view';
 import type { Digest } from '../db/digests';
-import { changedAt, formatLongDate, type DigestContent } from '../publish/digest-content';
+import { changedAt, type DigestContent } from '../publish/digest-content';
 import type { School } from '../db/schools';
 import { truncateWords } from '../text/html-to-text';
-import { plural } from '../text/plural';
 import { DigestArticle } from './digest-article';
 import { DigestCard } from './digest-card';
 import { digestHeading, digestSummary } from './digest-summary';
 import { Picture } from './picture';
 import { SignUpBox } from './sign-up-box';
-import { PublicLayout, type SiteInfo } from './layout';
+import { digestNameIn, localPath, PublicLayout, subscribeHref, textOf, type SiteInfo } from './layout';
 
 export function HomePage(props: {
   site: SiteInfo;
@@ -19,37 +18,44 @@ export function HomePage(props: {
   page: number;
   hasOlder: boolean;
 }) {
+  const { t } = textOf(props.site);
+  const home = localPath(props.site, '/');
   return (
     <PublicLayout
       site={props.site}
       title={props.site.siteTitle}
       path={props.page === 1 ? '/' : `/?page=${props.page}`}
-      description={`The best of yesterday in ${props.site.districtName}'s classrooms, once a day.`}
+      description={t('home.description', { district: props.site.districtName })}
       wide={true}
     >
       <h1 class="visually-hidden">
-        {props.page === 1 ? 'Latest digests' : `Older digests, page ${props.page}`}
+        {props.page === 1 ? t('home.title') : t('home.page', { page: props.page })}
       </h1>
       {props.page === 1 ? <SignUpBox site={props.site} id="signup" heading="h2" /> : null}
       {props.contents.length === 0 ? (
         <div class="empty">
-          <p>The first digest has not been published yet. Subscribe above to receive it.</p>
+          <p>{t('home.empty')}</p>
         </div>
       ) : (
         <div class="cards">
           {props.contents.map((content, i) => (
-            <DigestCard content={content} timezone={props.timezone} lead={props.page === 1 && i === 0} />
+            <DigestCard
+              content={content}
+              site={props.site}
+              timezone={props.timezone}
+              lead={props.page === 1 && i === 0}
+            />
           ))}
         </div>
       )}
       {props.page > 1 || props.hasOlder ? (
-        <nav class="pager" aria-label="Pages">
+        <nav class="pager" aria-label={t('home.pages')}>
           {props.page > 1 ? (
-            <a href={props.page === 2 ? '/' : `/?page=${props.page - 1}`}>← Newer digests</a>
+            <a href={props.page === 2 ? home : `${home}?page=${props.page - 1}`}>{t('home.newer')}</a>
           ) : (
             <span />
           )}
-          {props.hasOlder ? <a href={`/?page=${props.page + 1}`}>Older digests →</a> : null}
+          {props.hasOlder ? <a href={`${home}?page=${props.page + 1}`}>{t('home.older')}</a> : null}
         </nav>
       ) : null}
     </PublicLayout>
@@ -64,11 +70,12 @@ export function DigestPage(props: {
   next?: Digest;
 }) {
   const { digest, entries } = props.content;
+  const text = textOf(props.site);
   const title = digest.title.trim()
-    ? `${digest.title.trim()}: ${formatLongDate(digest.date)}`
-    : formatLongDate(digest.date);
+    ? `${digest.title.trim()}: ${text.longDate(digest.date)}`
+    : text.longDate(digest.date);
   const pictured = leadPicture(entries, props.site.publicUrl);
-  const url = `${props.site.publicUrl}/digests/${digest.date}`;
+  const url = `${props.site.publicUrl}${localPath(props.site, `/digests/${digest.date}`)}`;
   return (
     <PublicLayout
       site={props.site}
@@ -90,8 +97,12 @@ export function DigestPage(props: {
             href={`${props.site.publicUrl}/oembed?url=${encodeURIComponent(url)}&format=json`}
             title={title}
           />
-          {props.previous ? <link rel="prev" href={`/digests/${props.previous.date}`} /> : null}
-          {props.next ? <link rel="next" href={`/digests/${props.next.date}`} /> : null}
+          {props.previous ? (
+            <link rel="prev" href={localPath(props.site, `/digests/${props.previous.date}`)} />
+          ) : null}
+          {props.next ? (
+            <link rel="next" href={localPath(props.site, `/digests/${props.next.date}`)} />
+          ) : null}
         </>
       }
       description={
@@ -102,25 +113,21 @@ export function DigestPage(props: {
           .slice(0, 200)
       }
     >
-      <DigestArticle
-        content={props.content}
-        siteTitle={props.site.siteTitle}
-        timezone={props.timezone}
-        asPage={true}
-      />
-      <ShareLinks url={url} title={title} />
+      <DigestArticle content={props.content} site={props.site} timezone={props.timezone} asPage={true} />
+      <ShareLinks url={url} title={title} site={props.site} />
       <SignUpBox site={props.site} id="signup" heading="h2" />
-      <DayNavigation previous={props.previous} next={props.next} />
+      <DayNavigation previous={props.previous} next={props.next} site={props.site} />
     </PublicLayout>
   );
 }
 
 /** Plain links to share a digest: no third-party script, no tracking, nothing loaded until a reader clicks. */
-function ShareLinks(props: { url: string; title: string }) {
+function ShareLinks(props: { url: string; title: string; site: SiteInfo }) {
+  const { t } = textOf(props.site);
   const url = encodeURIComponent(props.url);
   const text = encodeURIComponent(props.title);
   const links = [
-    { name: 'Email', href: `mailto:?subject=${text}&body=${url}` },
+    { name: t('digest.shareEmail'), href: `mailto:?subject=${text}&body=${url}` },
     { name: 'Facebook', href: `https://www.facebook.com/sharer/sharer.php?u=${url}` },
     {
       name: 'Bluesky',
@@ -129,8 +136,8 @@ function ShareLinks(props: { url: string; title: string }) {
     { name: 'X', href: `https://x.com/intent/post?text=${text}&url=${url}` },
   ];
   return (
-    <nav class="share" aria-label="Share this digest">
-      <span class="share-label">Share this digest:</span>
+    <nav class="share" aria-label={t('digest.share')}>
+      <span class="share-label">{t('digest.share')}:</span>
       <ul>
         {links.map((link) => (
           <li>
@@ -145,21 +152,23 @@ function ShareLinks(props: { url: string; title: string }) {
 }
 
 /** The digests of the school days before and after this one. */
-function DayNavigation(props: { previous?: Digest; next?: Digest }) {
+function DayNavigation(props: { previous?: Digest; next?: Digest; site: SiteInfo }) {
   if (!props.previous && !props.next) return null;
-  const day = (digest: Digest) => formatLongDate(digest.date);
+  const text = textOf(props.site);
+  const day = (digest: Digest) => text.longDate(digest.date);
+  const href = (digest: Digest) => localPath(props.site, `/digests/${digest.date}`);
   return (
-    <nav class="days" aria-label="Other days">
+    <nav class="days" aria-label={text.t('digest.days')}>
       {props.previous ? (
-        <a href={`/digests/${props.previous.date}`} rel="prev" class="day-prev">
-          <span class="day-label">Previous day</span> {day(props.previous)}
+        <a href={href(props.previous)} rel="prev" class="day-prev">
+          <span class="day-label">{text.t('digest.previous')}</span> {day(props.previous)}
         </a>
       ) : (
         <span />
       )}
       {props.next ? (
-        <a href={`/digests/${props.next.date}`} rel="next" class="day-next">
-          <span class="day-label">Next day</span> {day(props.next)}
+        <a href={href(props.next)} rel="next" class="day-next">
+          <span class="day-label">{text.t('digest.next')}</span> {day(props.next)}
         </a>
       ) : null}
     </nav>
@@ -178,42 +187,45 @@ export function ArchivePage(props: {
     const month = content.digest.date.slice(0, 7);
     months.set(month, [...(months.get(month) ?? []), content]);
   }
-  const monthName = (month: string) =>
-    new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(
-      new Date(`${month}-01T00:00:00Z`),
-    );
+  const text = textOf(props.site);
+  const t = text.t;
   const latest = props.years[0];
   const path = props.year === undefined || props.year === latest ? '/archive' : `/archive/${props.year}`;
+  const older = props.year !== undefined && props.year !== latest;
   return (
     <PublicLayout
       site={props.site}
-      title={props.year && props.year !== latest ? `Archive: ${props.year}` : 'Archive'}
+      title={older ? t('archive.titleYear', { year: props.year! }) : t('archive.title')}
       path={path}
-      description={`Every daily digest ${props.site.districtName} has published, by month.`}
+      description={t('archive.description', { district: props.site.districtName })}
     >
-      <h1 class="page-title">Every digest{props.year && props.year !== latest ? ` of ${props.year}` : ''}</h1>
+      <h1 class="page-title">
+        {older ? t('archive.headingYear', { year: props.year! }) : t('archive.heading')}
+      </h1>
       {props.years.length > 1 ? (
-        <nav class="years" aria-label="Years">
+        <nav class="years" aria-label={t('archive.years')}>
           <ul>
             {props.years.map((year) => (
               <li>
                 {year === props.year ? (
                   <strong aria-current="page">{year}</strong>
                 ) : (
-                  <a href={year === latest ? '/archive' : `/archive/${year}`}>{year}</a>
+                  <a href={localPath(props.site, year === latest ? '/archive' : `/archive/${year}`)}>
+                    {year}
+                  </a>
                 )}
               </li>
             ))}
           </ul>
         </nav>
       ) : null}
-      {props.contents.length === 0 ? <p>No digests have been published yet.</p> : null}
+      {props.contents.length === 0 ? <p>{t('archive.empty')}</p> : null}
       {[...months.entries()].map(([month, contents]) => (
         <section class="archive-month" aria-labelledby={`m-${month}`}>
-          <h2 id={`m-${month}`}>{monthName(month)}</h2>
+          <h2 id={`m-${month}`}>{text.monthName(month)}</h2>
           <ol class="archive-list">
             {contents.map((content) => (
-              <ArchiveRow content={content} />
+              <ArchiveRow content={content} site={props.site} />
             ))}
           </ol>
         </section>
@@ -222,18 +234,19 @@ export function ArchivePage(props: {
   );
 }
 
-function ArchiveRow(props: { content: DigestContent }) {
+function ArchiveRow(props: { content: DigestContent; site: SiteInfo }) {
   const { digest, entries } = props.content;
-  const heading = digestHeading(digest);
+  const text = textOf(props.site);
+  const heading = digestHeading(digest, text);
   const pictured = entries.find((entry) => entry.picture);
   return (
     <li class="archive-row">
       <div class="archive-text">
         <h3>
-          <a href={`/digests/${digest.date}`}>
+          <a href={localPath(props.site, `/digests/${digest.date}`)}>
             {heading.dated ? (
               <>
-                <time datetime={digest.date}>{formatLongDate(digest.date)}</time>
+                <time datetime={digest.date}>{text.longDate(digest.date)}</time>
                 <span class="archive-title">{heading.title}</span>
               </>
             ) : (
@@ -242,7 +255,7 @@ function ArchiveRow(props: { content: DigestContent }) {
           </a>
         </h3>
         <p class="archive-intro">{digest.intro ? truncateWords(digest.intro, 180) : headlinesOf(entries)}</p>
-        <p class="muted archive-meta">{digestSummary(entries)}</p>
+        <p class="muted archive-meta">{digestSummary(entries, text)}</p>
       </div>
       {pictured ? (
         <div class="archive-thumb">
@@ -258,20 +271,21 @@ function headlinesOf(entries: DigestContent['entries']): string {
 }
 
 export function SchoolsPage(props: { site: SiteInfo; schools: (School & { digests: number })[] }) {
+  const { t } = textOf(props.site);
   return (
     <PublicLayout
       site={props.site}
-      title="Schools"
+      title={t('schools.title')}
       path="/schools"
-      description={`Every school in ${props.site.districtName} with posts in ${props.site.siteTitle}.`}
+      description={t('schools.description', { district: props.site.districtName })}
     >
-      <h1 class="page-title">Schools</h1>
-      {props.schools.length === 0 ? <p>No school has posts in a published digest yet.</p> : null}
+      <h1 class="page-title">{t('schools.title')}</h1>
+      {props.schools.length === 0 ? <p>{t('schools.empty')}</p> : null}
       <ul class="school-list">
         {props.schools.map((school) => (
           <li>
-            <a href={`/schools/${school.slug}`}>{school.name}</a>{' '}
-            <span class="muted">· in {plural(school.digests, 'digest')}</span>
+            <a href={localPath(props.site, `/schools/${school.slug}`)}>{school.name}</a>{' '}
+            <span class="muted">· {t('schools.inDigests', { count: school.digests })}</span>
           </li>
         ))}
       </ul>
@@ -288,17 +302,19 @@ export function SchoolPage(props: {
   hasOlder: boolean;
 }) {
   const { school, site } = props;
-  const base = `/schools/${school.slug}`;
+  const { t } = textOf(site);
+  const base = localPath(site, `/schools/${school.slug}`);
+  const feed = `/schools/${school.slug}/feed.xml`;
   return (
     <PublicLayout
       site={site}
       title={school.name}
-      path={props.page === 1 ? base : `${base}?page=${props.page}`}
-      description={`Posts from ${school.name} in ${site.siteTitle}, ${site.districtName}'s daily digest.`}
+      path={props.page === 1 ? `/schools/${school.slug}` : `/schools/${school.slug}?page=${props.page}`}
+      description={t('schools.schoolDescription', { school: school.name, digest: digestNameIn(site) })}
       feeds={[
         {
           title: `${school.name} (RSS)`,
-          href: `${site.publicUrl}${base}/feed.xml`,
+          href: `${site.publicUrl}${feed}`,
           type: 'application/rss+xml',
         },
       ]}
@@ -306,32 +322,31 @@ export function SchoolPage(props: {
       <header class="school-header">
         <h1 class="page-title">{school.name}</h1>
         <p class="muted">
-          Posts from {school.name} in every digest, newest first. <a href={`${base}/feed.xml`}>RSS feed</a> ·{' '}
-          <a href={`/subscribe?school=${school.slug}`}>Get {school.name} by email</a>
+          {t('schools.intro', { school: school.name })} <a href={feed}>{t('layout.rss')}</a> ·{' '}
+          <a
+            href={`${subscribeHref(site)}${subscribeHref(site).includes('?') ? '&' : '?'}school=${school.slug}`}
+          >
+            {t('schools.byEmail', { school: school.name })}
+          </a>
         </p>
       </header>
       {props.contents.length === 0 ? (
         <div class="empty">
-          <p>No posts from {school.name} have been published yet.</p>
+          <p>{t('schools.none', { school: school.name })}</p>
         </div>
       ) : (
         props.contents.map((content) => (
-          <DigestArticle
-            content={content}
-            siteTitle={site.siteTitle}
-            timezone={props.timezone}
-            asPage={false}
-          />
+          <DigestArticle content={content} site={site} timezone={props.timezone} asPage={false} />
         ))
       )}
       {props.page > 1 || props.hasOlder ? (
-        <nav class="pager" aria-label="Pages">
+        <nav class="pager" aria-label={t('home.pages')}>
           {props.page > 1 ? (
-            <a href={props.page === 2 ? base : `${base}?page=${props.page - 1}`}>← Newer</a>
+            <a href={props.page === 2 ? base : `${base}?page=${props.page - 1}`}>{t('schools.newer')}</a>
           ) : (
             <span />
           )}
-          {props.hasOlder ? <a href={`${base}?page=${props.page + 1}`}>Older →</a> : null}
+          {props.hasOlder ? <a href={`${base}?page=${props.page + 1}`}>{t('schools.older')}</a> : null}
         </nav>
       ) : null}
     </PublicLayout>

@@ -1,21 +1,21 @@
 // The sign-up box on the home page and at the end of each digest: one address field, posting to the same
-// /subscribe the full form uses (double opt-in follows there). Schools are chosen on the full form.
-import type { SiteInfo } from './layout';
+// /subscribe the full form uses (double opt-in follows there) with the page's language. Schools are chosen on
+// the full form.
+import { subscribeHref, textOf, type SiteInfo } from './layout';
 
 export function SignUpBox(props: { site: SiteInfo; id: string; heading: 'h2' | 'p' }) {
   const Heading = props.heading;
+  const text = textOf(props.site);
   return (
     <section class="signup" aria-labelledby={`${props.id}-title`}>
       <Heading class="signup-title" id={`${props.id}-title`}>
-        Get the daily digest by email
+        {text.t('signup.title')}
       </Heading>
-      <p class="signup-text">
-        One short email each school day with the best of yesterday in {props.site.districtName}'s classrooms.
-        Nothing else, and you can stop with one click.
-      </p>
+      <p class="signup-text">{text.t('signup.text', { district: props.site.districtName })}</p>
       <form method="post" action="/subscribe" class="signup-form">
+        <input type="hidden" name="language" value={text.lang} />
         <label for={`${props.id}-email`} class="visually-hidden">
-          Your email address
+          {text.t('signup.email')}
         </label>
         <input
           type="email"
@@ -25,10 +25,11 @@ export function SignUpBox(props: { site: SiteInfo; id: string; heading: 'h2' | '
           required
           placeholder="you@example.com"
         />
-        <button type="submit">Subscribe</button>
+        <button type="submit">{text.t('signup.button')}</button>
       </form>
       <p class="signup-more">
-        <a href="/subscribe">Choose schools</a> · <a href="/feed.xml">RSS feed</a>
+        <a href={subscribeHref(props.site)}>{text.t('signup.choose')}</a> ·{' '}
+        <a href="/feed.xml">{text.t('layout.rss')}</a>
       </p>
     </section>
   );

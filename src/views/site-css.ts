@@ -62,6 +62,7 @@ main.wrap { padding-top: 2.25rem; padding-bottom: 3rem; }
 form.card, .card { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 1.5rem; }
 label { display: block; font-weight: 600; margin: 0 0 .35rem; }
 .hint { color: var(--muted); font-size: .93rem; margin: .25rem 0 .75rem; }
+select { font: inherit; padding: .55rem .6rem; border: 1px solid var(--field-line); border-radius: 6px; background: var(--field); color: var(--ink); margin: 0 0 .75rem; }
 input[type=email], input[type=text] { width: 100%; font: inherit; padding: .6rem .75rem; border: 1px solid var(--field-line); border-radius: 6px; background: var(--field); color: var(--ink); }
 fieldset { border: 1px solid var(--line); border-radius: 8px; margin: 1rem 0; padding: .75rem 1rem 1rem; }
 legend { font-weight: 600; padding: 0 .35rem; }

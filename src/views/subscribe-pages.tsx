@@ -1,6 +1,7 @@
 // Pages of the email subscription: the form, confirm, unsubscribe and preferences, each usable without JS.
 import type { School } from '../db/schools';
-import { PublicLayout, type SiteInfo } from './layout';
+import { LANGUAGES, type Language } from '../i18n/languages';
+import { PublicLayout, textOf, type SiteInfo } from './layout';
 
 export function SubscribePage(props: {
   site: SiteInfo;
@@ -9,27 +10,26 @@ export function SubscribePage(props: {
   chosen?: string[];
   error?: string;
   sent?: boolean;
-  consentText: string;
 }) {
+  const { t } = textOf(props.site);
   return (
-    <PublicLayout site={props.site} title="Get it by email" path="/subscribe">
-      <h1 class="page-title">Get the daily digest by email</h1>
+    <PublicLayout site={props.site} title={t('subscribe.title')}>
+      <h1 class="page-title">{t('signup.title')}</h1>
       {props.sent ? (
         <div class="message" role="status">
           <p>
-            <strong>Check your inbox.</strong> If the address can receive the digest, an email with a
-            confirmation link is on its way. Open it and press the button to start your subscription.
+            <strong>{t('subscribe.checkInbox')}</strong> {t('subscribe.sent')}
           </p>
         </div>
       ) : (
         <form method="post" action="/subscribe" class="card" novalidate>
-          <p>One short email a day with the best of yesterday in our classrooms. No other mail, ever.</p>
+          <p>{t('subscribe.lead')}</p>
           {props.error ? (
             <p class="error-text" role="alert" id="email-error">
               {props.error}
             </p>
           ) : null}
-          <label for="email">Your email address</label>
+          <label for="email">{t('subscribe.email')}</label>
           <input
             type="email"
             id="email"
@@ -40,12 +40,13 @@ export function SubscribePage(props: {
             aria-invalid={props.error ? 'true' : undefined}
             aria-describedby={props.error ? 'email-error' : undefined}
           />
+          <LanguageChoice site={props.site} chosen={textOf(props.site).lang} />
           {choosable(props.schools).length > 0 ? (
             <fieldset>
-              <legend>Schools you care about</legend>
+              <legend>{t('subscribe.schools')}</legend>
               <p class="hint">
-                Leave all unticked to hear from every school.
-                <EveryoneNote schools={props.schools} />
+                {t('subscribe.schoolsHint')}
+                <EveryoneNote schools={props.schools} site={props.site} />
               </p>
               <div class="checks">
                 {choosable(props.schools).map((school) => (
@@ -62,8 +63,8 @@ export function SubscribePage(props: {
               </div>
             </fieldset>
           ) : null}
-          <p class="hint">{props.consentText}</p>
-          <button type="submit">Subscribe</button>
+          <p class="hint">{t('subscribe.consent')}</p>
+          <button type="submit">{t('subscribe.button')}</button>
         </form>
       )}
     </PublicLayout>
@@ -108,23 +109,23 @@ export function PreferencesPage(props: {
   notice?: { kind: 'ok' | 'error'; text: string; typed?: string };
 }) {
   const action = `/preferences?token=${encodeURIComponent(props.token)}`;
+  const { t } = textOf(props.site);
   return (
-    <PublicLayout site={props.site} title="Your subscription">
-      <h1 class="page-title">Your subscription</h1>
+    <PublicLayout site={props.site} title={t('preferences.title')}>
+      <h1 class="page-title">{t('preferences.title')}</h1>
       {props.saved ? (
         <div class="message" role="status">
-          <p>Your choices are saved.</p>
+          <p>{t('preferences.saved')}</p>
         </div>
       ) : null}
       <form method="post" action={action} class="card">
-        <p>
-          Digest emails go to <strong>{props.email}</strong>.
-        </p>
+        <p>{t('preferences.goesTo', { email: props.email })}</p>
+        <LanguageChoice site={props.site} chosen={textOf(props.site).lang} />
         <fieldset>
-          <legend>Schools you care about</legend>
+          <legend>{t('subscribe.schools')}</legend>
           <p class="hint">
-            Leave all unticked to hear from every school.
-            <EveryoneNote schools={props.schools} />
+            {t('subscribe.schoolsHint')}
+            <EveryoneNote schools={props.schools} site={props.site} />
           </p>
           <div class="checks">
             {choosable(props.schools).map((school) => (
@@ -140,11 +141,11 @@ export function PreferencesPage(props: {
             ))}
           </div>
         </fieldset>
-        <button type="submit">Save my choices</button>
+        <button type="submit">{t('preferences.save')}</button>
       </form>
       <form method="post" action={action} class="card after-card" aria-labelledby="address-heading">
         <h2 id="address-heading" class="card-title">
-          Change your address
+          {t('preferences.address')}
         </h2>
         {props.notice ? (
           <p
@@ -155,9 +156,9 @@ export function PreferencesPage(props: {
             {props.notice.text}
           </p>
         ) : props.pendingEmail ? (
-          <p class="hint">Waiting for {props.pendingEmail} to be confirmed: open the link we sent there.</p>
+          <p class="hint">{t('preferences.waiting', { email: props.pendingEmail })}</p>
         ) : null}
-        <label for="new-email">New email address</label>
+        <label for="new-email">{t('preferences.newEmail')}</label>
         <input
           type="email"
           id="new-email"
@@ -168,13 +169,15 @@ export function PreferencesPage(props: {
           aria-invalid={props.notice?.kind === 'error' ? 'true' : undefined}
           aria-describedby={props.notice ? 'address-notice' : undefined}
         />
-        <p class="hint">We send a link to the new address; the digest moves there once you open it.</p>
+        <p class="hint">{t('preferences.linkHint')}</p>
         <button type="submit" class="secondary">
-          Send the link
+          {t('preferences.sendLink')}
         </button>
       </form>
       <p class="after-card">
-        <a href={`/unsubscribe?token=${encodeURIComponent(props.unsubscribeToken)}`}>Unsubscribe instead</a>
+        <a href={`/unsubscribe?token=${encodeURIComponent(props.unsubscribeToken)}`}>
+          {t('preferences.unsubscribe')}
+        </a>
       </p>
     </PublicLayout>
   );
@@ -185,8 +188,27 @@ function choosable(schools: School[]): School[] {
   return schools.filter((school) => !school.districtWide);
 }
 
-function EveryoneNote(props: { schools: School[] }) {
+function EveryoneNote(props: { schools: School[]; site: SiteInfo }) {
   const everyone = props.schools.filter((school) => school.districtWide).map((school) => school.name);
   if (everyone.length === 0) return null;
-  return <> Posts from {everyone.join(' and ')} come to everyone.</>;
+  return <> {textOf(props.site).t('subscribe.everyone', { schools: everyone.join(', ') })}</>;
+}
+
+/** The language of the emails, among those the district offers (nothing to choose when it offers one). */
+function LanguageChoice(props: { site: SiteInfo; chosen: Language }) {
+  const offered = props.site.languages ?? ['en'];
+  if (offered.length < 2) return null;
+  const { t } = textOf(props.site);
+  return (
+    <>
+      <label for="language">{t('subscribe.language')}</label>
+      <select id="language" name="language">
+        {offered.map((lang) => (
+          <option value={lang} lang={lang} selected={lang === props.chosen}>
+            {LANGUAGES[lang].name}
+          </option>
+        ))}
+      </select>
+    </>
+  );
 }

@@ -1,0 +1,61 @@
+// Fixed text parents read, from the message catalogs through i18next: one instance with every catalog
+// bundled (Workers read no files), plurals by Intl.PluralRules, dates by Intl in the reader's language.
+import i18next, { type TOptions } from 'i18next';
+import { ar } from './catalogs/ar';
+import { en } from './catalogs/en';
+import { es } from './catalogs/es';
+import { LANGUAGES, type Language } from './languages';
+
+export const CATALOGS: Record<Language, object> = { en, es, ar };
+
+const i18n = i18next.createInstance();
+void i18n.init({
+  initAsync: false,
+  lng: 'en',
+  fallbackLng: 'en',
+  supportedLngs: Object.keys(LANGUAGES),
+  resources: Object.fromEntries(
+    Object.entries(CATALOGS).map(([lang, catalog]) => [lang, { translation: catalog }]),
+  ),
+  // Everything is escaped where it is rendered (JSX, Mustache, XML); i18next must not escape it twice.
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export interface Translator {
+  lang: Language;
+  dir: 'ltr' | 'rtl';
+  /** The text at `key` (dots for nesting) with its {{placeholders}} filled; `count` chooses the plural. */
+  t(key: string, values?: Record<string, string | number>): string;
+  /** 'Friday, November 20, 2026' for '2026-11-20', in this language. */
+  longDate(date: string): string;
+  /** 'November 2026' for '2026-11'. */
+  monthName(month: string): string;
+}
+
+const translators = new Map<Language, Translator>();
+
+export function translator(lang: Language): Translator {
+  let found = translators.get(lang);
+  if (!found) {
+    const fixed = i18n.getFixedT(lang);
+    const { locale, dir } = LANGUAGES[lang];
+    const long = new Intl.DateTimeFormat(locale, {
+      timeZone: 'UTC',
+      weekday: 'long',
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+    });
+    const month = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' });
+    found = {
+      lang,
+      dir,
+      t: (key, values) => fixed(key, values as TOptions) as string,
+      longDate: (date) => long.format(new Date(`${date}T00:00:00Z`)),
+      monthName: (m) => month.format(new Date(`${m}-01T00:00:00Z`)),
+    };
+    translators.set(lang, found);
+  }
+  return found;
+}

@@ -1,0 +1,145 @@
+// Every family in its language, over real HTTP and a real SMTP server: the pages at /es/ and /ar/ (lang, dir,
+// hreflang, the switcher), a Spanish sign-up from Accept-Language, its confirmation and the digest email in
+// Spanish with Content-Language, an Arabic email laid out right to left, and a correction in both.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { correctDesk, deskDepsOf, publishDesk, saveDesk, type DeskActor } from '../src/curate/desk';
+import { listItemsPublishedBetween } from '../src/db/items';
+import { findSubscriberByEmail } from '../src/db/subscribers';
+import { changeSetting } from '../src/settings/district-settings';
+import { dayRange } from '../src/time/zoned-time';
+import { createClient } from './browser-client';
+import { testClock } from './clock';
+import { addSchoolWithSource, item, storeItems } from './fixtures';
+import { rawHeader, startSmtpSink, type SmtpSink } from './smtp-sink';
+import { addUser, startTestApp, type TestApp } from './test-app';
+
+describe('languages', () => {
+  let app: TestApp;
+  let smtp: SmtpSink;
+  let dana: DeskActor;
+  const text = async (path: string, headers: Record<string, string> = {}) =>
+    (await fetch(`${app.url}${path}`, { headers })).text();
+
+  beforeAll(async () => {
+    smtp = await startSmtpSink();
+    app = await startTestApp({ env: { SMTP_URL: smtp.url }, clock: testClock('2026-11-21T15:00:00Z') });
+    const db = app.runtime.deps.db;
+    await changeSetting(db, 'district_name', 'Lakeside', 1);
+    await changeSetting(db, 'languages', 'en,es,ar', 1);
+    const user = await addUser(app, 'dana@district.example', 'editor');
+    dana = { type: 'user', id: user.id, userId: user.id, label: 'dana', role: 'editor' };
+    const { source } = await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/feed');
+    const { start } = dayRange('2026-11-20', 'America/Chicago');
+    await storeItems(db, source.id, [
+      item({ guid: 'kites', title: 'Kites on the field', publishedAt: start + 40e6 }),
+      item({ guid: 'bees', title: 'The spelling bee', publishedAt: start + 41e6 }),
+    ]);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await smtp?.close();
+  });
+
+  it('serves every public page under /es and /ar, marked with its language and direction', async () => {
+    const es = await text('/es');
+    expect(es).toMatch(/<html lang="es" dir="ltr">/);
+    expect(es).toContain('Reciba el resumen diario por correo');
+    expect(es).toContain('<input type="hidden" name="language" value="es"/>');
+    for (const lang of ['en', 'es', 'ar'])
+      expect(es).toContain(
+        `<link rel="alternate" hreflang="${lang}" href="${app.url}${lang === 'en' ? '/' : `/${lang}`}"/>`,
+      );
+    const ar = await text('/ar/archive');
+    expect(ar).toMatch(/<html lang="ar" dir="rtl">/);
+    expect(ar).toContain('كل الملخصات');
+    // The district's own language lives at the root only; a language it does not offer is no page.
+    expect((await fetch(`${app.url}/en`)).status).toBe(404);
+    expect((await fetch(`${app.url}/fr/archive`)).status).toBe(404);
+    expect((await fetch(`${app.url}/es/archive`)).headers.get('cache-control')).toBe('public, max-age=60');
+  });
+
+  it('signs up a Spanish-speaking parent in Spanish and emails them in Spanish', async () => {
+    const client = createClient(app.url);
+    // The form is preselected from the browser's language.
+    const form = await (
+      await fetch(`${app.url}/subscribe`, { headers: { 'Accept-Language': 'es-MX,es;q=0.9' } })
+    ).text();
+    expect(form).toMatch(/<html lang="es"/);
+    expect(form).toContain('<option value="es" lang="es" selected="">Español</option>');
+    expect(
+      (await client.post('/subscribe', { email: 'familia@family.example', language: 'es' })).status,
+    ).toBe(303);
+    await app.sendQueuedMail();
+    const [confirm] = await smtp.waitFor(1);
+    expect(confirm!.parsed.subject).toBe('Confirme su suscripción a el resumen diario de Lakeside');
+    expect(rawHeader(confirm!.raw, 'content-language')).toBe('es');
+    expect(confirm!.parsed.text).toContain('Confirmar mi suscripción');
+    const subscriber = (await findSubscriberByEmail(app.runtime.deps.db, 'familia@family.example'))!;
+    expect(subscriber.language).toBe('es');
+    expect(subscriber.consentText).toContain('Deseo recibir el resumen diario');
+    const link = /https?:\/\/\S+\/subscribe\/confirm\?token=[\w.-]+/.exec(confirm!.parsed.text!)![0];
+    const confirmPage = await (await client.get(new URL(link).pathname + new URL(link).search)).text();
+    expect(confirmPage).toContain('Confirme su suscripción');
+    await client.post(new URL(link).pathname + new URL(link).search, {});
+
+    const db = app.runtime.deps.db;
+    const { start, end } = dayRange('2026-11-20', 'America/Chicago');
+    const items = await listItemsPublishedBetween(db, start, end);
+    await saveDesk(deskDepsOf(app.runtime.deps), dana, '2026-11-20', {
+      intro: 'Kites and a spelling bee.',
+      entries: items.map((i) => ({ itemId: i.id })),
+    });
+    await publishDesk(deskDepsOf(app.runtime.deps), dana, '2026-11-20');
+    await app.sendQueuedMail();
+    const [, digest] = await smtp.waitFor(2);
+    expect(rawHeader(digest!.raw, 'content-language')).toBe('es');
+    expect(digest!.parsed.subject).toBe('What happened yesterday · viernes, 20 de noviembre de 2026');
+    expect(digest!.parsed.html).toContain('lang="es" dir="ltr"');
+    expect(digest!.parsed.html).toContain('Ver este resumen en su navegador');
+    expect((digest!.parsed.html as string).replaceAll('&#x2F;', '/')).toContain(
+      `${app.url}/es/digests/2026-11-20`,
+    );
+    expect(digest!.parsed.text).toContain(
+      'Recibe este correo porque se suscribió a el resumen diario de Lakeside.',
+    );
+    expect(digest!.parsed.text).toContain('Darse de baja: http');
+    // The digest page in Spanish says so in its chrome; the posts are as the teachers wrote them.
+    const page = await text('/es/digests/2026-11-20');
+    expect(page).toContain('El resumen diario');
+    expect(page).toContain('2 publicaciones de Lincoln Elementary');
+    expect(page).toContain('Kites on the field');
+  });
+
+  it('writes Arabic right to left, and says a correction in each language', async () => {
+    const client = createClient(app.url);
+    await client.post('/subscribe', { email: 'usra@family.example', language: 'ar' });
+    await app.sendQueuedMail();
+    const mails = await smtp.waitFor(3);
+    const confirm = mails.at(-1)!;
+    expect(confirm.parsed.html).toContain('lang="ar" dir="rtl"');
+    expect(confirm.parsed.html).not.toContain('text-align:left');
+    expect(confirm.parsed.subject).toBe('أكّد اشتراكك في الملخص اليومي لـLakeside');
+
+    await correctDesk(deskDepsOf(app.runtime.deps), dana, '2026-11-20', {
+      entries: (await listItemsPublishedBetween(app.runtime.deps.db, 0, Date.now() * 2)).map((i) => ({
+        itemId: i.id,
+      })),
+      note: 'The spelling bee was in the library, not the gym.',
+      email: true,
+    });
+    await app.sendQueuedMail();
+    const correction = (await smtp.waitFor(4)).at(-1)!;
+    expect(correction.parsed.subject).toBe(
+      'Corrección: el resumen diario del viernes, 20 de noviembre de 2026',
+    );
+    for (const [path, words] of [
+      ['/es/digests/2026-11-20', 'Corregido el sábado, 21 de noviembre de 2026:'],
+      ['/ar/digests/2026-11-20', 'صُحّح في'],
+      ['/digests/2026-11-20', 'Corrected on Saturday, November 21, 2026:'],
+    ]) {
+      const body = await text(path!);
+      expect(body, path).toContain(words);
+      expect(body, path).toContain('not the gym');
+    }
+  });
+});
