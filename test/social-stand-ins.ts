@@ -3,6 +3,7 @@
 // Idempotency-Key, a Bluesky PDS (XRPC) that refuses a record key it already has, and the Graph API. The
 // recording is also served at /__recorded, for the workerd tests that cannot share memory with this process.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createHash } from 'node:crypto';
 import type { AddressInfo, Socket } from 'node:net';
 
 export interface Recorded {
@@ -38,6 +39,28 @@ export const FACEBOOK_TOKEN = 'EAAB-page-token-7731';
 export const BLUESKY_HANDLE = 'district.bsky.test';
 export const BLUESKY_DID = 'did:plc:district7abc';
 export const FACEBOOK_PAGE_ID = '104455667788';
+
+/** A real CIDv1 (sha-256) of `data`, base32 as the AT Protocol writes it: dag-cbor 0x71 for records, raw 0x55 for blobs. */
+export function cidOf(data: Buffer | string, codec: 0x71 | 0x55): string {
+  const bytes = Buffer.concat([
+    Buffer.from([0x01, codec, 0x12, 0x20]),
+    createHash('sha256').update(data).digest(),
+  ]);
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz234567';
+  let bits = 0;
+  let value = 0;
+  let out = 'b';
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += alphabet[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  if (bits > 0) out += alphabet[(value << (5 - bits)) & 31];
+  return out;
+}
 
 export async function startSocialStandIns(): Promise<SocialStandIns> {
   const sockets = new Set<Socket>();
@@ -160,7 +183,7 @@ export async function startSocialStandIns(): Promise<SocialStandIns> {
         return json(response, 200, {
           blob: {
             $type: 'blob',
-            ref: { $link: 'bafkreibme22gw2h7y2h7tg2fhqotaqjucnbc24deqo72b6mkl2egezxhvy' },
+            ref: { $link: cidOf(raw, 0x55) },
             mimeType: contentType,
             size: raw.length,
           },
@@ -171,7 +194,7 @@ export async function startSocialStandIns(): Promise<SocialStandIns> {
           return json(response, 400, { error: 'InvalidRequest', message: `Record already exists: ${rkey}` });
         const made = {
           uri: `at://${BLUESKY_DID}/app.bsky.feed.post/${rkey}`,
-          cid: `bafyrei${rkey}cid`,
+          cid: cidOf(JSON.stringify(record), 0x71),
           value: record,
         };
         self.records.set(rkey, made);

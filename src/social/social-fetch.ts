@@ -58,7 +58,7 @@ export function createSocialFetch(options: {
     const response = await transport(url, {
       method: request?.method,
       headers: request?.headers,
-      body: request ? await request.arrayBuffer() : undefined,
+      body: request?.body ? await request.arrayBuffer() : undefined,
       ...init,
       redirect: 'manual',
       signal: init?.signal ?? AbortSignal.timeout(options.deadlineMs ?? SOCIAL_DEADLINE_MS),

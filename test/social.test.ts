@@ -1,0 +1,434 @@
+// The district's own social accounts against stand-ins for Mastodon, a Bluesky PDS and the Graph API on
+// 127.0.0.1: connecting through the command line (credentials checked at once, sealed at rest, never
+// exported), exactly one post per account per digest with two schedulers at work, the reply on a correction,
+// the deletes on a takedown, and a revoked token that stops its account with a sentence and an email.
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { createApiToken } from '../src/auth/api-tokens';
+import {
+  correctDesk,
+  deskDepsOf,
+  publishDesk,
+  saveDesk,
+  unpublishDesk,
+  type DeskActor,
+} from '../src/curate/desk';
+import { cliActor, listAudit } from '../src/db/audit';
+import { findDigest } from '../src/db/digests';
+import { listItemsPublishedBetween } from '../src/db/items';
+import { listDigestSocialPosts } from '../src/db/social-posts';
+import { listSocialAccounts } from '../src/db/social-accounts';
+import { runSocialJob } from '../src/social/post-social';
+import { addDays, dayRange, localDateOf } from '../src/time/zoned-time';
+import { addSchoolWithSource, item, storeItems } from './fixtures';
+import { serveBody, startTestServer, type TestServer } from './http-server';
+import { testClock } from './clock';
+import {
+  BLUESKY_HANDLE,
+  BLUESKY_PASSWORD,
+  FACEBOOK_PAGE_ID,
+  FACEBOOK_TOKEN,
+  MASTODON_TOKEN,
+  startSocialStandIns,
+  type Recorded,
+  type SocialStandIns,
+} from './social-stand-ins';
+import { addUser, startTestApp, type TestApp } from './test-app';
+
+const BIN = resolve(import.meta.dirname, '../bin/yesterday.mjs');
+export const SOCIAL_KEY = Buffer.alloc(32, 7).toString('base64');
+const ZONE = 'America/Chicago';
+
+/** Runs the real command line against the test app's database. */
+export function cli(app: TestApp, args: string[], input = '', env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: {
+      PATH: process.env.PATH,
+      DATABASE_PATH: app.config.databasePath,
+      OUTBOX_DIR: app.config.outboxDir,
+      PUBLIC_URL: app.config.publicUrl,
+      SOCIAL_SECRET_KEY: SOCIAL_KEY,
+      FETCH_ALLOW_PRIVATE_NETWORKS: 'true',
+      LOG_LEVEL: 'silent',
+      ...env,
+    },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdin.end(input);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>((done) =>
+    child.on('exit', (code, signal) => done({ code, signal, output })),
+  );
+  return { child, exited };
+}
+
+export async function connectAll(app: TestApp, stand: SocialStandIns) {
+  for (const [args, secret] of [
+    [['mastodon', '--instance', stand.mastodonUrl], MASTODON_TOKEN],
+    [['bluesky', '--service', stand.pdsUrl, '--handle', BLUESKY_HANDLE], BLUESKY_PASSWORD],
+    [['facebook', '--page-id', FACEBOOK_PAGE_ID, '--api', stand.graphUrl], FACEBOOK_TOKEN],
+  ] as const) {
+    const run = await cli(app, ['social:connect', ...args], `${secret}\n`).exited;
+    expect(run.code, run.output).toBe(0);
+  }
+  // The command line connected them on the real clock; the app's clock moves on from there.
+  app.clock.set(Date.now() + 1000);
+}
+
+/** Publishes a digest for `date` with one post from each of two schools (the first with a picture). */
+export async function publishDay(
+  app: TestApp,
+  editor: DeskActor,
+  date: string,
+  picture?: string,
+  intro = '',
+) {
+  const db = app.runtime.deps.db;
+  const noon = dayRange(date, ZONE).start + 12 * 3600_000;
+  const lincoln = await addSchoolWithSource(db, 'Lincoln Elementary', `https://lincoln.example/${date}`);
+  const adams = await addSchoolWithSource(db, 'Adams High', `https://adams.example/${date}`);
+  await storeItems(db, lincoln.source.id, [
+    item({
+      guid: `robots-${date}`,
+      title: 'Robotics club builds a rover',
+      publishedAt: noon,
+      imageUrl: picture ?? null,
+      imageAlt: picture ? 'A small rover on a gym floor' : null,
+    }),
+  ]);
+  await storeItems(db, adams.source.id, [
+    item({ guid: `beans-${date}`, title: 'Bean plants sprout', publishedAt: noon + 60_000 }),
+  ]);
+  const items = await listItemsPublishedBetween(db, noon - 3600_000, noon + 3600_000);
+  const desk = deskDepsOf(app.runtime.deps);
+  await saveDesk(desk, editor, date, { intro, entries: items.map((i) => ({ itemId: i.id })) });
+  await publishDesk(desk, editor, date);
+  return (await findDigest(db, date))!;
+}
+
+const only = (requests: Recorded[], method: string, path: string | RegExp) =>
+  requests.filter(
+    (r) => r.method === method && (typeof path === 'string' ? r.path === path : path.test(r.path)),
+  );
+
+describe('the district’s social accounts', () => {
+  let stand: SocialStandIns;
+  let images: TestServer;
+  let app: TestApp;
+  let editor: DeskActor;
+  let date: string;
+  let link: string;
+
+  beforeAll(async () => {
+    stand = await startSocialStandIns();
+    images = await startTestServer();
+    const jpeg = await sharp({ create: { width: 960, height: 640, channels: 3, background: '#2e86c1' } })
+      .jpeg()
+      .toBuffer();
+    images.route('/rover.jpg', serveBody(jpeg, 'image/jpeg'));
+    app = await startTestApp({ clock: testClock(Date.now()), env: { SOCIAL_SECRET_KEY: SOCIAL_KEY } });
+    const user = await addUser(app, 'dana@district.example', 'admin');
+    editor = { type: 'user', id: user.id, userId: user.id, label: 'dana', role: 'admin' };
+    date = addDays(localDateOf(app.clock.now(), ZONE), -1);
+    link = `${app.url}/digests/${date}`;
+  }, 60_000);
+  afterAll(async () => {
+    await app?.close();
+    await stand?.close();
+    await images?.close();
+  });
+
+  it('refuses to connect without SOCIAL_SECRET_KEY, or with a token the network does not accept, in a sentence', async () => {
+    const noKey = await cli(
+      app,
+      ['social:connect', 'mastodon', '--instance', stand.mastodonUrl],
+      `${MASTODON_TOKEN}\n`,
+      {
+        SOCIAL_SECRET_KEY: '',
+      },
+    ).exited;
+    expect(noKey.code).toBe(1);
+    expect(noKey.output).toContain('SOCIAL_SECRET_KEY is not set');
+    const wrong = await cli(
+      app,
+      ['social:connect', 'mastodon', '--instance', stand.mastodonUrl],
+      'not-the-token\n',
+    ).exited;
+    expect(wrong.code).toBe(1);
+    expect(wrong.output).toMatch(
+      /^yesterday: Mastodon no longer accepts this account’s token .*The access token is invalid/,
+    );
+    expect(wrong.output).not.toContain('    at ');
+    const noHandle = await cli(
+      app,
+      ['social:connect', 'bluesky', '--service', stand.pdsUrl],
+      `${BLUESKY_PASSWORD}\n`,
+    ).exited;
+    expect(noHandle.output).toContain('Write the Bluesky handle');
+    // Without FETCH_ALLOW_PRIVATE_NETWORKS the stand-in's loopback address is refused before anything is sent.
+    const before = stand.requests.length;
+    const privateRefused = await cli(
+      app,
+      ['social:connect', 'mastodon', '--instance', stand.mastodonUrl],
+      `${MASTODON_TOKEN}\n`,
+      {
+        FETCH_ALLOW_PRIVATE_NETWORKS: 'false',
+      },
+    ).exited;
+    expect(privateRefused.code).toBe(1);
+    expect(privateRefused.output).toContain('is a private or local address');
+    expect(stand.requests.length).toBe(before);
+    expect(await listSocialAccounts(app.runtime.deps.db)).toEqual([]);
+  }, 60_000);
+
+  it('connects each network after checking its credential, and keeps the secret sealed', async () => {
+    stand.requests.length = 0;
+    await connectAll(app, stand);
+    expect(stand.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /api/v1/accounts/verify_credentials',
+      'POST /xrpc/com.atproto.server.createSession',
+      `GET /graph/${FACEBOOK_PAGE_ID}?fields=name`,
+    ]);
+    expect(stand.requests[0]!.authorization).toBe(`Bearer ${MASTODON_TOKEN}`);
+    expect(stand.requests[1]!.body).toEqual({ identifier: BLUESKY_HANDLE, password: BLUESKY_PASSWORD });
+    expect(stand.requests[2]!.authorization).toBe(`Bearer ${FACEBOOK_TOKEN}`);
+
+    const listed = await cli(app, ['social:list', '--json']).exited;
+    expect(listed.code).toBe(0);
+    expect(JSON.parse(listed.output)).toEqual({
+      accounts: [
+        {
+          id: 1,
+          network: 'mastodon',
+          name: `@district@${new URL(stand.mastodonUrl).host}`,
+          status: 'active',
+        },
+        { id: 2, network: 'bluesky', name: `@${BLUESKY_HANDLE}`, status: 'active' },
+        { id: 3, network: 'facebook', name: 'District Schools', status: 'active' },
+      ],
+    });
+
+    // At rest: AES-GCM ciphertext, never the token; nor in the audit log, nor in a move to D1.
+    const secrets = app.runtime.sqlite.sqlite
+      .prepare('select secret from social_accounts')
+      .pluck()
+      .all() as string[];
+    for (const [sealed, token] of secrets.map((s, i) => [
+      s,
+      [MASTODON_TOKEN, BLUESKY_PASSWORD, FACEBOOK_TOKEN][i]!,
+    ])) {
+      expect(sealed).toMatch(/^v1\.[A-Za-z0-9+/=]{16}\.[A-Za-z0-9+/=]+$/);
+      expect(sealed).not.toContain(token);
+    }
+    const audit = await listAudit(app.runtime.deps.db, { action: 'social.connect', limit: 50 });
+    expect(audit).toHaveLength(3);
+    const exported = join(app.dir, 'export.sql');
+    expect((await cli(app, ['d1:export-sql', exported]).exited).code).toBe(0);
+    const sql = readFileSync(exported, 'utf8');
+    expect(sql).toContain('INSERT INTO "social_accounts"');
+    for (const secret of [MASTODON_TOKEN, BLUESKY_PASSWORD, FACEBOOK_TOKEN, ...secrets]) {
+      expect(sql).not.toContain(secret);
+      expect(JSON.stringify(audit)).not.toContain(secret);
+    }
+  }, 60_000);
+
+  it('posts exactly once per account per digest, with two schedulers at work', async () => {
+    const digest = await publishDay(app, editor, date, `${images.url}/rover.jpg`);
+    stand.requests.length = 0;
+    const deps = app.runtime.deps;
+    await Promise.all([runSocialJob(deps), runSocialJob(deps)]);
+    await runSocialJob(deps);
+
+    const statuses = only(stand.requests, 'POST', '/api/v1/statuses');
+    expect(statuses).toHaveLength(1);
+    expect(statuses[0]!.idempotencyKey).toBe(`yesterday-${digest.id}-1-digest`);
+    const status = statuses[0]!.body as { status: string; language: string; visibility: string };
+    expect(status.language).toBe('en');
+    expect(status.visibility).toBe('public');
+    expect(status.status.endsWith(link)).toBe(true);
+    expect(status.status).toMatch(
+      /^What happened yesterday: \w+day, \w+ \d+, \d{4}\n\n(Robotics club builds a rover and Bean plants sprout|Bean plants sprout and Robotics club builds a rover): 2 highlights from 2 schools\n\nhttp:\/\/127\.0\.0\.1:\d+\/digests\/\d{4}-\d\d-\d\d$/,
+    );
+    expect(only(stand.requests, 'POST', '/api/v2/media')).toHaveLength(0); // the link card shows the picture
+
+    const blobs = only(stand.requests, 'POST', '/xrpc/com.atproto.repo.uploadBlob');
+    expect(blobs).toHaveLength(1);
+    expect(blobs[0]!.contentType).toBe('image/jpeg');
+    const created = only(stand.requests, 'POST', '/xrpc/com.atproto.repo.createRecord');
+    expect(created).toHaveLength(1);
+    const { rkey, record, collection } = created[0]!.body as {
+      rkey: string;
+      collection: string;
+      record: {
+        text: string;
+        langs: string[];
+        facets: { index: { byteStart: number; byteEnd: number }; features: { uri: string }[] }[];
+        embed: { $type: string; external: { uri: string; title: string; thumb?: unknown } };
+      };
+    };
+    expect(collection).toBe('app.bsky.feed.post');
+    expect(rkey).toMatch(/^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$/);
+    expect(record.langs).toEqual(['en']);
+    expect(record.embed.$type).toBe('app.bsky.embed.external');
+    expect(record.embed.external.uri).toBe(link);
+    expect(record.embed.external.thumb).toMatchObject({ $type: 'blob', mimeType: 'image/jpeg' });
+    const bytes = Buffer.from(record.text);
+    const [facet] = record.facets;
+    expect(bytes.subarray(facet!.index.byteStart, facet!.index.byteEnd).toString()).toBe(link);
+    expect(facet!.features[0]!.uri).toBe(link);
+
+    const feed = only(stand.requests, 'POST', `/graph/${FACEBOOK_PAGE_ID}/feed`);
+    expect(feed).toHaveLength(1);
+    expect(feed[0]!.body).toMatchObject({ link });
+
+    const { token } = await createApiToken(
+      deps.db,
+      { name: 'bot', role: 'editor' },
+      cliActor,
+      app.clock.now(),
+    );
+    const api = (await (
+      await fetch(`${app.url}/api/v1/digests/${date}`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { social: { network: string; account: string; state: string; url: string }[] };
+    expect(api.social).toEqual([
+      {
+        network: 'mastodon',
+        account: `@district@${new URL(stand.mastodonUrl).host}`,
+        kind: 'digest',
+        state: 'posted',
+        url: expect.stringMatching(/\/@district\/\d+$/),
+      },
+      {
+        network: 'bluesky',
+        account: `@${BLUESKY_HANDLE}`,
+        kind: 'digest',
+        state: 'posted',
+        url: `https://bsky.app/profile/${BLUESKY_HANDLE}/post/${rkey}`,
+      },
+      {
+        network: 'facebook',
+        account: 'District Schools',
+        kind: 'digest',
+        state: 'posted',
+        url: expect.stringMatching(new RegExp(`^https://www.facebook.com/${FACEBOOK_PAGE_ID}_\\d+$`)),
+      },
+    ]);
+    expect(await listAudit(deps.db, { action: 'social.post', limit: 50 })).toHaveLength(3);
+  }, 60_000);
+
+  it('answers a correction with a reply to the day’s post on every network', async () => {
+    const deps = app.runtime.deps;
+    const desk = deskDepsOf(deps);
+    const digest = (await findDigest(deps.db, date))!;
+    const [first] = await listDigestSocialPosts(deps.db, digest.id);
+    const dayStatus = [...stand.statuses.keys()][0]!;
+    const dayRecord = [...stand.records.values()][0]!;
+    const dayPagePost = [...stand.pagePosts.keys()][0]!;
+    expect(first!.state).toBe('posted');
+    app.clock.advance(60_000);
+    const state = await import('../src/curate/desk').then((m) => m.loadDesk(desk, date));
+    await correctDesk(desk, editor, date, {
+      entries: state.entries.map((e) => ({
+        itemId: e.itemId,
+        ...(e.headline.startsWith('Bean') ? { headline: 'Bean plants sprout in room 12' } : {}),
+      })),
+      note: 'The bean plants are in room 12, not room 21.',
+      email: false,
+    });
+    stand.requests.length = 0;
+    await Promise.all([runSocialJob(deps), runSocialJob(deps)]);
+
+    const replies = only(stand.requests, 'POST', '/api/v1/statuses');
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.body).toMatchObject({
+      in_reply_to_id: dayStatus,
+      status: `Correction: The bean plants are in room 12, not room 21.\n\n${link}`,
+    });
+    const created = only(stand.requests, 'POST', '/xrpc/com.atproto.repo.createRecord');
+    expect(created).toHaveLength(1);
+    expect((created[0]!.body as { record: { reply: unknown } }).record.reply).toEqual({
+      root: { uri: dayRecord.uri, cid: dayRecord.cid },
+      parent: { uri: dayRecord.uri, cid: dayRecord.cid },
+    });
+    const comments = only(stand.requests, 'POST', `/graph/${dayPagePost}/comments`);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toEqual({
+      message: `Correction: The bean plants are in room 12, not room 21.\n\n${link}`,
+    });
+  }, 60_000);
+
+  it('deletes the day’s posts and replies when the digest is taken down', async () => {
+    const deps = app.runtime.deps;
+    const statusIds = [...stand.statuses.keys()];
+    const rkeys = [...stand.records.keys()];
+    const pageIds = [...stand.pagePosts.keys()];
+    expect(statusIds).toHaveLength(2);
+    await unpublishDesk(deskDepsOf(deps), editor, date, 'A family asked us to take this day down.');
+    stand.requests.length = 0;
+    await Promise.all([runSocialJob(deps), runSocialJob(deps)]);
+    await runSocialJob(deps);
+    expect(
+      only(stand.requests, 'DELETE', /^\/api\/v1\/statuses\//)
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(statusIds.map((id) => `/api/v1/statuses/${id}`).sort());
+    expect(
+      only(stand.requests, 'POST', '/xrpc/com.atproto.repo.deleteRecord')
+        .map((r) => (r.body as { rkey: string }).rkey)
+        .sort(),
+    ).toEqual(rkeys.sort());
+    expect(
+      only(stand.requests, 'DELETE', /^\/graph\//)
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(pageIds.map((id) => `/graph/${id}`).sort());
+    expect(stand.statuses.size + stand.records.size + stand.pagePosts.size).toBe(0);
+    const digest = (await findDigest(deps.db, date))!;
+    expect((await listDigestSocialPosts(deps.db, digest.id)).map((p) => p.state)).toEqual(
+      Array(6).fill('deleted'),
+    );
+  }, 60_000);
+
+  it('stops an account whose token was revoked, says why, and tells the editors once', async () => {
+    const deps = app.runtime.deps;
+    stand.valid.delete(MASTODON_TOKEN);
+    const other = addDays(date, -1);
+    await publishDay(app, editor, other);
+    stand.requests.length = 0;
+    await Promise.all([runSocialJob(deps), runSocialJob(deps)]);
+    await runSocialJob(deps);
+    expect(only(stand.requests, 'POST', '/api/v1/statuses')).toHaveLength(1); // tried once, answered 401
+    expect(only(stand.requests, 'POST', '/xrpc/com.atproto.repo.createRecord')).toHaveLength(1);
+    expect(only(stand.requests, 'POST', `/graph/${FACEBOOK_PAGE_ID}/feed`)).toHaveLength(1);
+    const [mastodon] = await listSocialAccounts(deps.db);
+    expect(mastodon).toMatchObject({ status: 'stopped' });
+    expect(mastodon!.statusReason).toBe(
+      'Mastodon no longer accepts this account’s token or password (Mastodon said: The access token is invalid). Connect the account again with a new one.',
+    );
+    const digest = (await findDigest(deps.db, other))!;
+    expect((await listDigestSocialPosts(deps.db, digest.id)).map((p) => `${p.network} ${p.state}`)).toEqual([
+      'mastodon queued',
+      'bluesky posted',
+      'facebook posted',
+    ]);
+    const notices = readdirSync(app.config.outboxDir)
+      .filter((f) => f.endsWith('.json'))
+      .map(
+        (f) =>
+          JSON.parse(readFileSync(join(app.config.outboxDir, f), 'utf8')) as {
+            subject: string;
+            text: string;
+          },
+      );
+    const stopped = notices.filter((n) => n.subject.includes('stopped posting'));
+    expect(stopped).toHaveLength(1);
+    expect(stopped[0]!.text).toContain('Connect the account again');
+    const listed = await cli(app, ['social:list']).exited;
+    expect(listed.output).toContain('stopped: Mastodon no longer accepts');
+  }, 60_000);
+});
