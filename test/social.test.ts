@@ -25,7 +25,7 @@ import {
   startSocialStandIns,
   type SocialStandIns,
 } from './social-stand-ins';
-import { addUser, startTestApp, type TestApp } from './test-app';
+import { addUser, signedInClient, startTestApp, type TestApp } from './test-app';
 import { cli, connectAll, only, publishDay, SOCIAL_KEY } from './social-helpers';
 
 describe('the district’s social accounts', () => {
@@ -342,5 +342,32 @@ describe('the district’s social accounts', () => {
     expect(stopped[0]!.text).toContain('Connect the account again');
     const listed = await cli(app, ['social:list']).exited;
     expect(listed.output).toContain('stopped: Mastodon no longer accepts');
+
+    // Under Settings → Social accounts, the same sentence; an editor may not open the page.
+    const admin = await signedInClient(app, 'ada@district.example', 'admin');
+    const page = await (await admin.get('/admin/settings/social')).text();
+    expect(page).toContain('Mastodon no longer accepts this account’s token or password');
+    expect(page).toContain('<label for="mastodon-secret">Access token</label>');
+    for (const secret of [MASTODON_TOKEN, BLUESKY_PASSWORD, FACEBOOK_TOKEN])
+      expect(page).not.toContain(secret);
+    // Connecting again with a working token puts the account back to work, and its waiting post goes out.
+    stand.valid.add(MASTODON_TOKEN);
+    const connected = await admin.post('/admin/settings/social/connect', {
+      _csrf: await admin.csrf('/admin/settings/social'),
+      network: 'mastodon',
+      server: stand.mastodonUrl,
+      secret: MASTODON_TOKEN,
+    });
+    expect(connected.status).toBe(303);
+    expect(await (await admin.get('/admin/settings/social')).text()).toContain('Connected Mastodon account');
+    expect((await listSocialAccounts(deps.db)).map((a) => a.status)).toEqual(['active', 'active', 'active']);
+    await runSocialJob(deps);
+    expect((await listDigestSocialPosts(deps.db, digest.id)).map((p) => p.state)).toEqual([
+      'posted',
+      'posted',
+      'posted',
+    ]);
+    const editorClient = await signedInClient(app, 'ed@district.example', 'editor');
+    expect((await editorClient.get('/admin/settings/social')).status).toBe(403);
   }, 60_000);
 });
