@@ -61,13 +61,14 @@ export async function connectAll(app: TestApp, stand: SocialStandIns) {
   app.clock.set(Date.now() + 1000);
 }
 
-/** Publishes a digest for `date` with one post from each of two schools (the first with a picture). */
+/** Publishes (or only saves) a digest for `date` with one post from each of two schools (the first with a picture). */
 export async function publishDay(
   app: TestApp,
   editor: DeskActor,
   date: string,
   picture?: string,
   intro = '',
+  options = { publish: true },
 ) {
   const db = app.runtime.deps.db;
   const noon = dayRange(date, ZONE).start + 12 * 3600_000;
@@ -88,7 +89,7 @@ export async function publishDay(
   const items = await listItemsPublishedBetween(db, noon - 3600_000, noon + 3600_000);
   const desk = deskDepsOf(app.runtime.deps);
   await saveDesk(desk, editor, date, { intro, entries: items.map((i) => ({ itemId: i.id })) });
-  await publishDesk(desk, editor, date);
+  if (options.publish) await publishDesk(desk, editor, date);
   return (await findDigest(db, date))!;
 }
 

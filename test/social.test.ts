@@ -7,7 +7,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { createApiToken } from '../src/auth/api-tokens';
-import { correctDesk, deskDepsOf, unpublishDesk, type DeskActor } from '../src/curate/desk';
+import {
+  correctDesk,
+  deskDepsOf,
+  loadDesk,
+  publishDesk,
+  unpublishDesk,
+  type DeskActor,
+} from '../src/curate/desk';
 import { cliActor, listAudit } from '../src/db/audit';
 import { findDigest } from '../src/db/digests';
 import { listDigestSocialPosts } from '../src/db/social-posts';
@@ -27,6 +34,7 @@ import {
 } from './social-stand-ins';
 import { addUser, signedInClient, startTestApp, type TestApp } from './test-app';
 import { cli, connectAll, only, publishDay, SOCIAL_KEY } from './social-helpers';
+import { saveSocialSettings } from '../src/social/social-settings';
 
 describe('the district’s social accounts', () => {
   let stand: SocialStandIns;
@@ -350,6 +358,15 @@ describe('the district’s social accounts', () => {
     expect(page).toContain('<label for="mastodon-secret">Access token</label>');
     for (const secret of [MASTODON_TOKEN, BLUESKY_PASSWORD, FACEBOOK_TOKEN])
       expect(page).not.toContain(secret);
+    // The desk shows each post's state, its link, and why one waits.
+    const deskPage = await (await admin.get(`/admin/inbox?date=${other}`)).text();
+    expect(deskPage).toContain('On social media');
+    expect(deskPage).toMatch(
+      /Mastodon @district@[^:]+:\d+: waiting to post<span class="hint"> Mastodon no longer accepts/,
+    );
+    expect(deskPage).toContain(
+      `Bluesky @${BLUESKY_HANDLE}: posted <a href="https://bsky.app/profile/${BLUESKY_HANDLE}/post/`,
+    );
     // Connecting again with a working token puts the account back to work, and its waiting post goes out.
     stand.valid.add(MASTODON_TOKEN);
     const connected = await admin.post('/admin/settings/social/connect', {
@@ -370,4 +387,40 @@ describe('the district’s social accounts', () => {
     const editorClient = await signedInClient(app, 'ed@district.example', 'editor');
     expect((await editorClient.get('/admin/settings/social')).status).toBe(403);
   }, 60_000);
+
+  it('shows each post in the Preview with its length, and checks it like the rest of the digest', async () => {
+    const deps = app.runtime.deps;
+    const desk = deskDepsOf(deps);
+    const day = addDays(date, -2);
+    // A draft: publishDay publishes, so save only.
+    await publishDay(app, editor, day, undefined, '', { publish: false });
+    const admin = await signedInClient(app, 'preview@district.example', 'admin');
+    const preview = await (await admin.get(`/admin/inbox/preview?date=${day}`)).text();
+    expect(preview).toContain('The social posts');
+    expect(preview).toMatch(/\d+ of 500 characters/);
+    expect(preview).toMatch(/\d+ of 300 characters/);
+    expect(preview).toContain(`${app.url}/digests/${day}`);
+    expect((await loadDesk(desk, day)).open).toEqual([]);
+
+    await saveSocialSettings(
+      deps.db,
+      { template: 'Thanks to Maya Johnson! {title}\n\n{link}', language: 'en' },
+      app.clock.now(),
+    );
+    const open = (await loadDesk(desk, day)).open;
+    expect(open).toEqual([
+      expect.objectContaining({
+        itemId: 0,
+        kind: 'student-name',
+        message: expect.stringContaining('“Maya Johnson” (social post)'),
+      }),
+    ]);
+    await expect(publishDesk(desk, editor, day)).rejects.toThrow(/check finding/);
+    await saveSocialSettings(
+      deps.db,
+      { template: '{title}\n\n{summary}\n\n{link}', language: 'en' },
+      app.clock.now(),
+    );
+    expect((await loadDesk(desk, day)).open).toEqual([]);
+  });
 });
