@@ -111,6 +111,11 @@ export async function startSocialStandIns(): Promise<SocialStandIns> {
       body,
     });
     if (path === '/__recorded') return json(response, 200, self.requests);
+    // For the workerd suite, which runs in another process: revoke or restore a token.
+    if (path === '/__revoke')
+      return (self.valid.delete(url.searchParams.get('secret') ?? ''), json(response, 200, {}));
+    if (path === '/__restore')
+      return (self.valid.add(url.searchParams.get('secret') ?? ''), json(response, 200, {}));
 
     // Mastodon
     if (path.startsWith('/api/')) {
@@ -256,6 +261,7 @@ export async function startSocialStandIns(): Promise<SocialStandIns> {
     socket.on('close', () => sockets.delete(socket));
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  server.unref();
   self.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   self.mastodonUrl = self.url;
   self.pdsUrl = self.url;
