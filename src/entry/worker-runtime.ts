@@ -24,7 +24,7 @@ import { MAX_PICTURE_BYTES } from '../pictures/picture-types';
 import { r2PictureBytes, type R2Like } from '../pictures/r2-bytes';
 import { runPublishJob } from '../publish/publish-job';
 import { createSocialFetch } from '../social/social-fetch';
-import { runSocialJob } from '../social/post-social';
+import { prepareSocialWork, runSocialJob } from '../social/post-social';
 
 /** One unit of queued work. Each is safe to run twice: sources and deliveries are claimed in the database. */
 export type JobMessage =
@@ -190,7 +190,10 @@ export function createWorker(options: WorkerOptions = {}) {
         if ((await countSendingDeliveries(deps.db, now - 60_000)) === 0) await startSenders(env, deps);
       });
       // Social posts are made by a queue message, like email: one network call each, off the cron's clock.
-      await step('social hand-out', () => env.JOBS.send({ kind: 'social' }));
+      await step('social hand-out', async () => {
+        const { due, deletions } = await prepareSocialWork(deps, 1);
+        if (due.length || deletions.length) await env.JOBS.send({ kind: 'social' });
+      });
       if (controller.cron === HOUSEKEEPING_CRON)
         await step('housekeeping hand-out', () => env.JOBS.send({ kind: 'housekeeping' }));
     },

@@ -56,16 +56,26 @@ export function socialFetchOf(deps: AppDeps): SocialFetch {
   );
 }
 
-export async function runSocialJob(deps: AppDeps, options: { limit?: number } = {}): Promise<SocialReport> {
-  const report: SocialReport = { posted: 0, retried: 0, failed: 0, deleted: 0, stopped: 0 };
+/**
+ * Brings the records up to date with the digests (posts for new digests and corrections, deletions for
+ * takedowns, posts a dead process left claimed) and answers what is due now. Cheap, so a Workers cron runs it
+ * to decide whether to queue a message at all.
+ */
+export async function prepareSocialWork(deps: AppDeps, limit = 50) {
   const now = deps.clock.now();
   await recoverStalePosts(deps.db, now - SOCIAL_LEASE_MS, now);
   await queueDigestPosts(deps.db, now);
   await queueCorrectionReplies(deps.db, now);
   await markTakenDownPosts(deps.db, now);
-  const limit = options.limit ?? 50;
-  const due = await listDuePosts(deps.db, 'queued', now, limit);
-  const deletions = await listDuePosts(deps.db, 'deleting', now, limit);
+  return {
+    due: await listDuePosts(deps.db, 'queued', now, limit),
+    deletions: await listDuePosts(deps.db, 'deleting', now, limit),
+  };
+}
+
+export async function runSocialJob(deps: AppDeps, options: { limit?: number } = {}): Promise<SocialReport> {
+  const report: SocialReport = { posted: 0, retried: 0, failed: 0, deleted: 0, stopped: 0 };
+  const { due, deletions } = await prepareSocialWork(deps, options.limit);
   if (due.length === 0 && deletions.length === 0) return report;
 
   const fetch = socialFetchOf(deps);
