@@ -90,7 +90,9 @@ export function problemOfStatus(
 
 /** A problem from a thrown error: a refused address is the administrator's to fix; anything else is passing. */
 export function problemOfError(network: Network, error: unknown): Problem {
-  if (error instanceof SocialAddressRefused) return { kind: 'rejected', message: error.message };
+  // The refusal may come wrapped: undici's "fetch failed" and XRPC's error carry it as their cause.
+  for (let cause = error, depth = 0; cause && depth < 4; cause = (cause as Error).cause, depth++)
+    if (cause instanceof SocialAddressRefused) return { kind: 'rejected', message: cause.message };
   const reason =
     (error as Error)?.name === 'TimeoutError' ? 'it did not answer in time' : 'it could not be reached';
   return {
