@@ -423,4 +423,38 @@ describe('the district’s social accounts', () => {
     );
     expect((await loadDesk(desk, day)).open).toEqual([]);
   });
+
+  it('disconnects an account: its token is forgotten, and it posts no more', async () => {
+    const deps = app.runtime.deps;
+    const unknown = await cli(app, ['social:disconnect', '99']).exited;
+    expect(unknown.code).toBe(1);
+    expect(unknown.output).toBe(
+      'yesterday: There is no connected social account with id 99. See social:list.\n',
+    );
+    const usage = await cli(app, ['social:disconnect']).exited;
+    expect(usage.code).toBe(2);
+    const done = await cli(app, ['social:disconnect', '3']).exited;
+    expect(done.code, done.output).toBe(0);
+    expect(done.output).toContain('Disconnected District Schools');
+    expect(
+      app.runtime.sqlite.sqlite.prepare('select secret, status from social_accounts where id = 3').get(),
+    ).toEqual({
+      secret: null,
+      status: 'disconnected',
+    });
+    const listed = JSON.parse((await cli(app, ['social:list', '--json']).exited).output) as {
+      accounts: { id: number }[];
+    };
+    expect(listed.accounts.map((a) => a.id)).toEqual([1, 2]);
+    expect(await listAudit(deps.db, { action: 'social.disconnect', limit: 10 })).toHaveLength(1);
+    // A digest published now goes to the two accounts left.
+    app.clock.set(Date.now() + 2000);
+    const day = addDays(date, -3);
+    const digest = await publishDay(app, editor, day);
+    await runSocialJob(deps);
+    expect((await listDigestSocialPosts(deps.db, digest.id)).map((p) => p.network)).toEqual([
+      'mastodon',
+      'bluesky',
+    ]);
+  }, 60_000);
 });
