@@ -456,5 +456,17 @@ describe('the district’s social accounts', () => {
       'mastodon',
       'bluesky',
     ]);
+    // A digest the disconnected Page posted, taken down: its post cannot be deleted without the token, and the
+    // desk says so instead of trying for ever.
+    const earlier = (await findDigest(deps.db, addDays(date, -1)))!;
+    await unpublishDesk(deskDepsOf(deps), editor, earlier.date, 'Taken down at a family’s request.');
+    await runSocialJob(deps);
+    const states = await listDigestSocialPosts(deps.db, earlier.id);
+    expect(states.map((p) => `${p.network} ${p.state}`)).toEqual([
+      'mastodon deleted',
+      'bluesky deleted',
+      'facebook failed',
+    ]);
+    expect(states[2]!.lastError).toContain('Delete it by hand');
   }, 60_000);
 });

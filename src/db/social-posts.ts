@@ -53,6 +53,14 @@ export async function markTakenDownPosts(db: Database, now: number): Promise<voi
         where state = 'queued' and digest_id in (select id from digests where status = 'unpublished')`,
       [now],
     ),
+    // An account disconnected since has no token to delete with: a person deletes those by hand.
+    db.prepared(
+      `update social_posts set state = 'failed', updated_at = ?,
+              last_error = 'The digest was taken down, but this account was disconnected, so Yesterday cannot delete its post. Delete it by hand.'
+        where state in ('posted', 'deleting') and digest_id in (select id from digests where status = 'unpublished')
+          and account_id in (select id from social_accounts where status = 'disconnected')`,
+      [now],
+    ),
     db.prepared(
       `update social_posts set state = 'deleting', next_attempt_at = 0, attempts = 0, updated_at = ?
         where state = 'posted' and digest_id in (select id from digests where status = 'unpublished')`,
