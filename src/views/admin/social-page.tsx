@@ -37,7 +37,9 @@ export function SocialPage(props: {
             {props.accounts.map((account) => (
               <li class="gap-below">
                 <strong>{NETWORK_NAMES[account.network]}</strong> {account.name}{' '}
-                <span class="badge">{account.status === 'active' ? 'posting' : 'stopped'}</span>
+                <span class={`badge ${account.status === 'active' ? 'ok' : 'warn'}`}>
+                  {account.status === 'active' ? 'posting' : 'stopped'}
+                </span>
                 {account.statusReason ? <p class="hint">{account.statusReason}</p> : null}
                 <form method="post" action={`/admin/settings/social/${account.id}/disconnect`} class="inline">
                   <CsrfField token={props.csrfToken} />
@@ -82,7 +84,7 @@ export function SocialPage(props: {
         <label for="bluesky-server">Server (PDS) address</label>
         <input id="bluesky-server" name="server" type="url" value="https://bsky.social" required />
         <label for="bluesky-login">Handle</label>
-        <input id="bluesky-login" name="login" placeholder="district.bsky.social" required />
+        <input id="bluesky-login" name="login" type="text" placeholder="district.bsky.social" required />
         <label for="bluesky-secret">App password</label>
         <input
           id="bluesky-secret"
@@ -106,7 +108,7 @@ export function SocialPage(props: {
         <CsrfField token={props.csrfToken} />
         <input type="hidden" name="network" value="facebook" />
         <label for="facebook-login">Page ID</label>
-        <input id="facebook-login" name="login" inputmode="numeric" required />
+        <input id="facebook-login" name="login" type="text" inputmode="numeric" required />
         <label for="facebook-secret">Page access token</label>
         <input
           id="facebook-secret"
@@ -142,6 +144,7 @@ export function SocialPage(props: {
         <input
           id="social-language"
           name="language"
+          type="text"
           value={props.language}
           class="narrow"
           aria-describedby="language-help"
