@@ -4,9 +4,11 @@ import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-worker
 import { defineConfig } from 'vitest/config';
 import { startLocalServices } from './test/workers/local-services';
 import { STAND_IN_TOKEN } from './test/workers/postmark-stand-in';
+import { startSocialStandIns } from './test/social-stand-ins';
 
 export default defineConfig(async () => {
   const services = await startLocalServices();
+  const social = await startSocialStandIns();
   return {
     plugins: [
       cloudflareTest({
@@ -21,6 +23,9 @@ export default defineConfig(async () => {
             LOG_LEVEL: 'warn',
             TEST_FEED_URL: services.feedUrl,
             TEST_IMAGES_URL: services.imagesUrl,
+            // test/workers/social.test.ts: stand-ins for Mastodon, a Bluesky PDS and the Graph API.
+            TEST_SOCIAL_URL: social.url,
+            SOCIAL_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
           },
         },
       }),
@@ -29,6 +34,13 @@ export default defineConfig(async () => {
       name: 'workerd',
       include: ['test/workers/**/*.test.ts'],
       setupFiles: ['test/workers/apply-migrations.ts'],
+      // @atproto/api's CommonJS chain would load multiformats' Node build (node:crypto hashing) in workerd;
+      // pre-bundled, it takes the browser build, as wrangler's bundle does.
+      deps: {
+        optimizer: {
+          ssr: { enabled: true, include: ['@atproto/api', '@atproto/common-web'] },
+        },
+      },
       testTimeout: 60_000,
       hookTimeout: 60_000,
     },

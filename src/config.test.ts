@@ -73,6 +73,17 @@ describe('parseConfig', () => {
     });
   });
 
+  it('reads SOCIAL_SECRET_KEY only as 32 bytes of base64', () => {
+    const key = Buffer.alloc(32, 9).toString('base64');
+    expect(parseConfig({ SOCIAL_SECRET_KEY: key }).socialSecretKey).toBe(key);
+    expect(() => parseConfig({ SOCIAL_SECRET_KEY: 'hunter2' })).toThrow(
+      'SOCIAL_SECRET_KEY: must be 32 random bytes written in base64 (44 characters); make one with: openssl rand -base64 32',
+    );
+    expect(() => parseConfig({ SOCIAL_SECRET_KEY: Buffer.alloc(16).toString('base64') })).toThrow(
+      /SOCIAL_SECRET_KEY/,
+    );
+  });
+
   it('reads Postmark settings for Workers', () => {
     expect(parseConfig({ POSTMARK_SERVER_TOKEN: 'server-token' }).postmark).toEqual({
       token: 'server-token',

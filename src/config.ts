@@ -24,6 +24,8 @@ export interface Config {
   /** Postmark's HTTP API, the way Workers send email (nodemailer's SMTP does not run there). */
   postmark: PostmarkConfig | undefined;
   fetchAllowPrivateNetworks: boolean;
+  /** 32 random bytes (base64) that encrypt the social accounts' tokens at rest; unset, none can be connected. */
+  socialSecretKey: string | undefined;
   logLevel: LogLevel;
 }
 
@@ -75,8 +77,21 @@ export function parseConfig(env: Env): Config {
     mailFrom: parseMailFrom(env),
     postmark: parsePostmark(env),
     fetchAllowPrivateNetworks: parseBoolean(env, 'FETCH_ALLOW_PRIVATE_NETWORKS', false),
+    socialSecretKey: parseSocialSecretKey(env),
     logLevel: parseLogLevel(env),
   };
+}
+
+function parseSocialSecretKey(env: Env): string | undefined {
+  const raw = read(env, 'SOCIAL_SECRET_KEY');
+  if (raw === undefined) return undefined;
+  const bytes = /^[A-Za-z0-9+/]+={0,2}$/.test(raw) ? atob(raw).length : 0;
+  if (bytes !== 32)
+    throw new ConfigError(
+      'SOCIAL_SECRET_KEY',
+      'must be 32 random bytes written in base64 (44 characters); make one with: openssl rand -base64 32',
+    );
+  return raw;
 }
 
 function read(env: Env, name: string): string | undefined {

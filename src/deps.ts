@@ -8,6 +8,7 @@ import type { FeedFetcher } from './ingest/fetcher';
 import type { FeedProcessor } from './ingest/read-feed';
 import type { Logger } from './log';
 import type { PictureDeps } from './pictures/copy-pictures';
+import type { SocialFetch } from './social/social-fetch';
 
 export interface Clock {
   now(): number;
@@ -38,6 +39,11 @@ export interface AppDeps {
    */
   pictures?: PictureDeps;
   passwords: PasswordHasher;
+  /**
+   * How the social clients reach the networks (Node: undici checking each address it connects to). Absent,
+   * the platform's fetch with the same URL checks (social/social-fetch.ts).
+   */
+  socialFetch?: SocialFetch;
   clock: Clock;
   log: Logger;
   /** The district's secret for signed links; see auth/signing-key.ts. */

@@ -1,6 +1,8 @@
 // The coordinator's desk as a service: loading a day, saving drafts without ever overwriting someone else's
 // work, the district's checks, overrides, review and approval, publishing. The admin pages and the JSON API
 // both call these functions, so roles, checks and conflicts are the same for both.
+import { listDigestSocialPosts, type DigestSocialPost } from '../db/social-posts';
+import { socialTextToCheck } from '../social/preview-posts';
 import { senderOf } from '../email/email-address';
 import { auditStatement, recordAudit, type Actor } from '../db/audit';
 import type { Database } from '../db/client';
@@ -130,6 +132,8 @@ export interface DeskState {
   /** For a published digest: its corrections so far, and how many people its email reached. */
   corrections: DigestCorrection[];
   recipients: number;
+  /** For a published (or taken down) digest: its posts on the district's social accounts. */
+  social: DigestSocialPost[];
 }
 
 export interface EntryInput {
@@ -168,9 +172,13 @@ export async function loadDesk(deps: DeskDeps, date: string): Promise<DeskState>
   const entries = digest ? await withPictures(deps.db, await listEntries(deps.db, [digest.id])) : [];
   const findings = digest ? await checkDigest(deps, settings, digest, entries) : [];
   const published = digest && digest.status !== 'draft' && digest.status !== 'ready';
-  const [corrections, recipients] = published
-    ? await Promise.all([listCorrections(deps.db, [digest.id]), countDigestRecipients(deps.db, digest.id)])
-    : [[], 0];
+  const [corrections, recipients, social] = published
+    ? await Promise.all([
+        listCorrections(deps.db, [digest.id]),
+        countDigestRecipients(deps.db, digest.id),
+        listDigestSocialPosts(deps.db, digest.id),
+      ])
+    : [[], 0, []];
   return {
     date,
     settings,
@@ -189,6 +197,7 @@ export async function loadDesk(deps: DeskDeps, date: string): Promise<DeskState>
     },
     corrections,
     recipients,
+    social,
   };
 }
 
@@ -203,15 +212,17 @@ async function checkDigest(
   const email = entries.length
     ? renderDigestEmail({ digest, entries }, { schoolIds: [], schoolNames: [] }, site)
     : undefined;
-  const [overrides, staffBySchool, pictureProblems] = await Promise.all([
+  const [overrides, staffBySchool, pictureProblems, socialText] = await Promise.all([
     listOverrides(deps.db, digest.id),
     listStaffNamesBySchool(deps.db),
     pictureProblemsOf(deps, entries),
+    entries.length ? socialTextToCheck(deps.db, { digest, entries }, deps.publicUrl) : '',
   ]);
   const texts = [
     digest.title,
     digest.intro,
     email?.text ?? '',
+    socialText,
     ...entries.flatMap((e) => [e.headline, e.blurb, e.imageAlt ?? '', e.item.summary]),
   ];
   const capitalized = texts.flatMap((text) => text.match(/\p{Lu}[\p{L}'’-]+/gu) ?? []);
@@ -235,6 +246,7 @@ async function checkDigest(
     isRosterSurname: roster.size ? (word) => roster.has(word.toLowerCase()) : undefined,
     overrides,
     emailText: email?.text,
+    socialText,
     pictureProblems,
   });
 }

@@ -67,6 +67,8 @@ export interface CheckInput {
   overrides: Override[];
   /** The email's plain-text part, checked as sent. */
   emailText?: string;
+  /** The posts for the district's social accounts, checked as posted. */
+  socialText?: string;
   /** Pictures without a ready copy, by address: why, in a sentence. */
   pictureProblems?: ReadonlyMap<string, string>;
 }
@@ -159,12 +161,14 @@ export function runChecks(input: CheckInput): Finding[] {
     ['title', input.title],
     ['intro', input.intro],
     ['email text', input.emailText ?? ''],
+    ['social post', input.socialText ?? ''],
   ];
   const allStaff = [...input.staffBySchool.values()].flat();
   const digestNames = new Map<string, { match: NameMatch; where: string[] }>();
   for (const [where, text] of digestFields) {
     for (const match of findStudentNames(text, nameCheck(allStaff))) {
-      if (where === 'email text' && reported.has(match.name.toLowerCase())) continue;
+      if ((where === 'email text' || where === 'social post') && reported.has(match.name.toLowerCase()))
+        continue;
       const found = digestNames.get(match.name) ?? { match, where: [] };
       found.where.push(where);
       digestNames.set(match.name, found);
@@ -173,7 +177,9 @@ export function runChecks(input: CheckInput): Finding[] {
   if (digestNames.size) add(DIGEST_LEVEL, 'student-name', describeNames([...digestNames.values()]));
   const digestTone = digestFields
     .flatMap(([where, text]) => findToneWords(text, input.toneWords).map((word) => ({ word, where })))
-    .filter((t) => !(t.where === 'email text' && reported.has(t.word.toLowerCase())));
+    .filter(
+      (t) => !((t.where === 'email text' || t.where === 'social post') && reported.has(t.word.toLowerCase())),
+    );
   if (digestTone.length) add(DIGEST_LEVEL, 'tone', describeTone(digestTone));
   return findings;
 }

@@ -403,3 +403,70 @@ export const pictureFiles = sqliteTable(
   },
   (t) => [index('picture_files_key_idx').on(t.key)],
 );
+
+/**
+ * The district's own social accounts (Mastodon, Bluesky, a Facebook Page), each posting one short note per
+ * published digest. `secret` (the access token or app password) is AES-GCM ciphertext (social/secret-box.ts)
+ * and is never read back out except to post. A disconnected account keeps its row, without its secret, so the
+ * record of what it posted stays readable.
+ */
+export const socialAccounts = sqliteTable('social_accounts', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  network: text('network', { enum: ['mastodon', 'bluesky', 'facebook'] }).notNull(),
+  /** The instance address (Mastodon), the PDS address (Bluesky) or the Graph API address (Facebook). */
+  server: text('server').notNull(),
+  /** The login: a Bluesky handle, a Facebook Page id; empty for Mastodon (the token names the account). */
+  login: text('login').notNull().default(''),
+  /** The network's own id for the account: Mastodon account id, Bluesky DID, Facebook Page id. */
+  remoteId: text('remote_id').notNull(),
+  /** What the network calls the account, for people: "@district@social.example", "District Schools". */
+  name: text('name').notNull(),
+  secret: text('secret'),
+  status: text('status', { enum: ['active', 'stopped', 'disconnected'] })
+    .notNull()
+    .default('active'),
+  /** Stopped: why, as a sentence for the administrators. */
+  statusReason: text('status_reason'),
+  connectedAt: integer('connected_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/**
+ * One post per digest per account ('digest'), and one reply per correction ('correction:ID'), moving
+ * queued → posting → posted (or failed); a posted one whose digest is taken down goes deleting → deleted.
+ * The claim (queued → posting) is the same conditional write as email deliveries use.
+ */
+export const socialPosts = sqliteTable(
+  'social_posts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    digestId: integer('digest_id')
+      .notNull()
+      .references(() => digests.id),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => socialAccounts.id),
+    key: text('key').notNull(),
+    correctionId: integer('correction_id').references(() => digestCorrections.id),
+    state: text('state', {
+      enum: ['queued', 'posting', 'posted', 'failed', 'withdrawn', 'deleting', 'deleted'],
+    })
+      .notNull()
+      .default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull().default(0),
+    lastError: text('last_error'),
+    /** The network's id for the post (Mastodon status id, Bluesky at:// URI, Facebook post id) and its page. */
+    remoteId: text('remote_id'),
+    remoteUrl: text('remote_url'),
+    /** Bluesky: the record's CID, which a reply must name. */
+    remoteCid: text('remote_cid'),
+    queuedAt: integer('queued_at').notNull(),
+    postedAt: integer('posted_at'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('social_posts_once_idx').on(t.digestId, t.accountId, t.key),
+    index('social_posts_state_idx').on(t.state, t.nextAttemptAt),
+  ],
+);

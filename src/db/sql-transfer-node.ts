@@ -15,6 +15,12 @@ function literal(value: unknown): string {
 }
 
 /**
+ * Columns written as NULL: pictures' bytes (see below), and the social accounts' sealed tokens, which never
+ * leave the database (the other side has its own SOCIAL_SECRET_KEY; the accounts are connected again there).
+ */
+const LEFT_OUT: Record<string, string[]> = { picture_files: ['bytes'], social_accounts: ['secret'] };
+
+/**
  * Every row of every data table as INSERT statements, parents before children where SQLite knows them.
  * Pictures' bytes are left out (NULL): on Workers they live in R2 (see exportPictureFiles), and a statement
  * holding one would pass D1's 100 KB limit.
@@ -34,7 +40,7 @@ export function* exportRows(sqlite: BetterSqlite3.Database): Generator<string> {
       (c) => c.name,
     );
     const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `;
-    const selected = columns.map((c) => (table === 'picture_files' && c === 'bytes' ? 'NULL' : `"${c}"`));
+    const selected = columns.map((c) => (LEFT_OUT[table]?.includes(c) ? 'NULL' : `"${c}"`));
     for (const row of sqlite
       .prepare(`select ${selected.join(', ')} from "${table}"`)
       .raw()

@@ -22,7 +22,10 @@ Commands:
   backup FILE                             consistent copy of the database
   d1:export-sql FILE / d1:import-sql FILE [--media DIR]   move the district's rows (and pictures) to D1 and R2, or back
   d1:setup-link [--database NAME] [--local]  on Cloudflare: store a first-administrator link in D1 and print it
-  settings:get [KEY] / settings:set KEY VALUE`;
+  settings:get [KEY] / settings:set KEY VALUE
+  social:connect mastodon --instance URL | bluesky [--service URL] --handle HANDLE | facebook --page-id ID
+                                          connect a district account; the token is read from standard input
+  social:list [--json] / social:disconnect ID / social:post   list, disconnect, post what is due now`;
 
 type Handler = (args: string[], config: Config) => Promise<void>;
 
@@ -58,6 +61,10 @@ const commands: Record<string, () => Promise<Handler>> = {
   'd1:setup-link': async () => (await import('./cli-data')).d1SetupLink,
   'settings:get': async () => (await import('./cli-data')).settingsGet,
   'settings:set': async () => (await import('./cli-data')).settingsSet,
+  'social:connect': async () => (await import('./cli-social')).socialConnect,
+  'social:list': async () => (await import('./cli-social')).socialList,
+  'social:disconnect': async () => (await import('./cli-social')).socialDisconnect,
+  'social:post': async () => (await import('./cli-social')).socialPost,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -23,6 +23,7 @@ import type { PictureDeps } from '../pictures/copy-pictures';
 import { databasePictureBytes } from '../pictures/database-bytes';
 import { MAX_PICTURE_BYTES, type PictureMaker } from '../pictures/picture-types';
 import { createScheduler, type Scheduler } from './node-scheduler';
+import type { SocialFetch } from '../social/social-fetch';
 
 export interface NodeRuntimeOptions {
   log?: Logger;
@@ -92,6 +93,14 @@ export async function createNodeRuntime(
   };
 
   const clientAddress = createClientAddress(config.trustProxy);
+  // undici and the address guard's hooks are loaded with the first social post, not by every command.
+  let social: Promise<{ fetch: SocialFetch; close(): Promise<void> }> | undefined;
+  const socialFetch: SocialFetch = async (input, init) =>
+    (
+      await (social ??= import('../social/social-fetch-node').then((m) =>
+        m.createNodeSocialFetch({ allowPrivateNetworks: config.fetchAllowPrivateNetworks }),
+      ))
+    ).fetch(input, init);
 
   // The scheduler and the deps refer to each other (jobs need deps; deps wake jobs), so deps is filled first.
   const deps = {
@@ -104,6 +113,7 @@ export async function createNodeRuntime(
     pictures,
     // scrypt here; PBKDF2 hashes from a database that lived on Workers are still accepted.
     passwords: options.passwords ?? withPbkdf2Fallback(createScryptHasher()),
+    socialFetch,
     clock,
     log,
     signingKey: await loadSigningKey(db, clock.now()),
@@ -124,6 +134,12 @@ export async function createNodeRuntime(
         everyMs: 30_000,
         run: async () => (await import('../publish/publish-job')).runPublishJob(deps),
       },
+      // Posts to the district's social accounts: due ones, corrections' replies, takedowns' deletions.
+      {
+        name: 'social',
+        everyMs: 30_000,
+        run: async () => (await import('../social/post-social')).runSocialJob(deps),
+      },
       { name: 'housekeeping', everyMs: 60 * 60_000, run: async () => (await jobs()).runHousekeeping(deps) },
     ],
     log,
@@ -138,6 +154,7 @@ export async function createNodeRuntime(
       await scheduler.stop();
       await fetcher.close();
       await pictures.fetcher.close();
+      if (social) await (await social).close();
       await pool?.close();
       await mailer.close();
       sqlite.close();

@@ -23,10 +23,12 @@ import { createStrippingPictureMaker } from '../pictures/make-picture-worker';
 import { MAX_PICTURE_BYTES } from '../pictures/picture-types';
 import { r2PictureBytes, type R2Like } from '../pictures/r2-bytes';
 import { runPublishJob } from '../publish/publish-job';
+import { createSocialFetch } from '../social/social-fetch';
+import { prepareSocialWork, runSocialJob } from '../social/post-social';
 
 /** One unit of queued work. Each is safe to run twice: sources and deliveries are claimed in the database. */
 export type JobMessage =
-  { kind: 'ingest'; sourceIds: number[] } | { kind: 'send' } | { kind: 'housekeeping' };
+  { kind: 'ingest'; sourceIds: number[] } | { kind: 'send' } | { kind: 'social' } | { kind: 'housekeeping' };
 
 interface QueueLike<T> {
   send(body: T): Promise<void>;
@@ -111,6 +113,10 @@ export function createWorker(options: WorkerOptions = {}) {
         bytes: r2PictureBytes(env.MEDIA),
       },
       passwords: createPbkdf2Hasher(),
+      socialFetch: createSocialFetch({
+        allowPrivateNetworks: config.fetchAllowPrivateNetworks,
+        transport: options.fetch,
+      }),
       clock,
       // Workers logs collect console output; errors and warnings alike go to console.error there.
       log: createLogger(config.logLevel, (line) => console.error(line)),
@@ -183,6 +189,11 @@ export function createWorker(options: WorkerOptions = {}) {
         const now = deps.clock.now();
         if ((await countSendingDeliveries(deps.db, now - 60_000)) === 0) await startSenders(env, deps);
       });
+      // Social posts are made by a queue message, like email: one network call each, off the cron's clock.
+      await step('social hand-out', async () => {
+        const { due, deletions } = await prepareSocialWork(deps, 1);
+        if (due.length || deletions.length) await env.JOBS.send({ kind: 'social' });
+      });
       if (controller.cron === HOUSEKEEPING_CRON)
         await step('housekeeping hand-out', () => env.JOBS.send({ kind: 'housekeeping' }));
     },
@@ -216,6 +227,8 @@ export function createWorker(options: WorkerOptions = {}) {
         concurrency: SEND_CONCURRENCY,
       });
       if (report.more) await env.JOBS.send({ kind: 'send' });
+    } else if (job.kind === 'social') {
+      await runSocialJob(deps);
     } else if (job.kind === 'housekeeping') {
       await runHousekeeping(deps);
     }

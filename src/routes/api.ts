@@ -1,5 +1,6 @@
 // /api/v1: everything the desk does, for programs, with a bearer token (`npx yesterday token:create`). The same
 // desk service answers, so roles, checks and conflicts are the desk's. Errors: { error: { code, message } }.
+import { listDigestSocialPosts, type DigestSocialPost } from '../db/social-posts';
 import { pictureView } from '../pictures/picture-view';
 import { DISK_FULL_MESSAGE, isDiskFull } from '../db/storage-errors';
 import { Hono, type Context } from 'hono';
@@ -94,6 +95,17 @@ function imageJson(entry: DeskState['entries'][number], publicUrl: string) {
     alt: entry.imageAlt ?? '',
     sizes: view.sizes.map(({ url, width, type }) => ({ url, width, type })),
   };
+}
+
+/** The digest's posts on the district's social accounts (replies to corrections included, each with its key). */
+function socialJson(posts: DigestSocialPost[]) {
+  return posts.map((p) => ({
+    network: p.network,
+    account: p.account,
+    kind: p.key,
+    state: p.state,
+    url: p.url,
+  }));
 }
 
 function digestJson(state: DeskState, publicUrl: string) {
@@ -300,9 +312,13 @@ export function apiRoutes(deps: AppDeps) {
     });
   });
 
-  app.get('/digests/:date', async (c) =>
-    c.json(digestJson(await loadDesk(desk, dateParam(c)), deps.config.publicUrl)),
-  );
+  app.get('/digests/:date', async (c) => {
+    const state = await loadDesk(desk, dateParam(c));
+    return c.json({
+      ...digestJson(state, deps.config.publicUrl),
+      social: state.digest ? socialJson(await listDigestSocialPosts(deps.db, state.digest.id)) : [],
+    });
+  });
 
   app.put('/digests/:date', async (c) => {
     const date = dateParam(c);

@@ -12,6 +12,8 @@ declare global {
       MEDIA: R2Bucket;
       POSTMARK_API_URL: string;
       PUBLIC_URL: string;
+      TEST_SOCIAL_URL: string;
+      SOCIAL_SECRET_KEY: string;
     }
   }
 }

@@ -10,6 +10,7 @@ import { auditRoutes, settingsRoutes } from './audit-settings';
 import { inboxRoutes } from './inbox';
 import { previewRoutes } from './preview';
 import { outboxRoutes } from './outbox';
+import { socialRoutes } from './social';
 import { sourcesRoutes } from './sources';
 import { subscribersRoutes } from './subscribers';
 import { accountRoutesSignedIn, usersRoutes } from './users';
@@ -43,6 +44,7 @@ export function adminRoutes(deps: AppDeps) {
   app.route('/subscribers', subscribersRoutes(deps));
   app.route('/outbox', outboxRoutes(deps));
   app.route('/audit', auditRoutes(deps));
+  app.route('/settings/social', socialRoutes(deps));
   app.route('/settings', settingsRoutes(deps));
   app.route('/users', usersRoutes(deps));
   app.route('/account', accountRoutesSignedIn(deps));

@@ -1,5 +1,6 @@
 // /admin/inbox/preview: the digest as the blog page, the email and its plain text, before it goes out, and a
 // test email to the person asking.
+import { previewSocialPosts } from '../../social/preview-posts';
 import { Hono, type Context } from 'hono';
 import { DeskError, deskDepsOf, loadDesk, sendTestEmail } from '../../curate/desk';
 import type { AppDeps } from '../../deps';
@@ -28,7 +29,12 @@ export function previewRoutes(deps: AppDeps) {
       { schoolIds: [], schoolNames: [] },
       site,
     )!;
-    return { date, state, site, email };
+    const social = await previewSocialPosts(
+      deps.db,
+      { digest: state.digest, entries: state.entries },
+      deps.config.publicUrl,
+    );
+    return { date, state, site, email, social };
   };
 
   app.get('/', async (c) => {
@@ -50,6 +56,7 @@ export function previewRoutes(deps: AppDeps) {
             .replaceAll(prepared.email.markers.preferences, '(preferences link)')}
           csrfToken={c.get('csrfToken')}
           email={currentUser(c).email}
+          social={prepared.social}
         />
       ),
     });

@@ -1,6 +1,7 @@
 // The desk: one day's digest being curated (title, intro, ordered entries with their checks) beside the day's
 // posts from authorized accounts. One form, so every button, with or without JavaScript, sends all edits; each
 // button posts to its own action's path (formaction), and pressing Enter saves the draft.
+import { SocialPostsPanel } from './social-posts';
 import { can, type DeskState } from '../../curate/desk';
 import type { Role } from '../../db/users';
 import type { InboxItem } from '../../db/items';
@@ -83,6 +84,7 @@ export function DeskPage(props: DeskPageProps) {
         <div class="desk-main">
           {readOnly || published ? null : <Toolbar {...props} canApprove={canApprove} />}
           {correcting ? <CorrectionPanel {...props} /> : null}
+          <SocialPostsPanel posts={props.state.social} />
           <section class="card" aria-labelledby="digest-heading">
             <h2 id="digest-heading" class="card-heading">
               The digest

@@ -1,6 +1,8 @@
 // Preview: exactly what will go out (the blog page, the email's HTML and its plain text), what the checks
 // found, and a button that sends the email to yourself.
 import { plural } from '../../text/plural';
+import type { SocialPreview } from '../../social/preview-posts';
+import { SocialPreviewSection } from './social-posts';
 import type { DeskState } from '../../curate/desk';
 import { formatLongDate } from '../../publish/digest-content';
 import { CsrfField } from '../admin-layout';
@@ -12,6 +14,8 @@ export function PreviewPage(props: {
   text: string;
   csrfToken: string;
   email: string;
+  /** Each connected social account's post, as it would go out. */
+  social?: SocialPreview[];
 }) {
   const { state } = props;
   return (
@@ -57,6 +61,7 @@ export function PreviewPage(props: {
       ></iframe>
       <h2>The email’s plain-text part</h2>
       <pre class="mail">{props.text}</pre>
+      <SocialPreviewSection posts={props.social ?? []} />
     </>
   );
 }

@@ -21,6 +21,10 @@ export function SettingsPage(props: {
   return (
     <>
       <h1>Settings</h1>
+      <p>
+        <a href="/admin/settings/social">Social accounts</a>: the district’s Mastodon, Bluesky and Facebook
+        accounts.
+      </p>
       <form method="post" action="/admin/settings" class="card">
         <CsrfField token={props.csrfToken} />
         {props.rows.map((row) =>

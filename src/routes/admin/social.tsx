@@ -1,0 +1,107 @@
+// /admin/settings/social (administrators): connect, disconnect, and the post template.
+import { Hono } from 'hono';
+import { listSocialAccounts } from '../../db/social-accounts';
+import { recordAudit } from '../../db/audit';
+import type { AppDeps } from '../../deps';
+import { connectSocialAccount, disconnectAccount } from '../../social/connect-account';
+import { NETWORKS, NETWORK_NAMES, type Network } from '../../social/network';
+import { socialFetchOf } from '../../social/post-social';
+import { readSocialSettings, saveSocialSettings } from '../../social/social-settings';
+import { SocialPage } from '../../views/admin/social-page';
+import { redirectWith } from '../flash';
+import { field, readForm, secretField } from '../form';
+import { actorOf, adminPage, type AdminEnv } from './context';
+
+const HERE = '/admin/settings/social';
+
+export function socialRoutes(deps: AppDeps) {
+  const app = new Hono<AdminEnv>();
+
+  app.get('/', async (c) => {
+    const [accounts, settings] = await Promise.all([
+      listSocialAccounts(deps.db),
+      readSocialSettings(deps.db),
+    ]);
+    return adminPage(deps, c, {
+      title: 'Social accounts',
+      section: 'settings',
+      body: (
+        <SocialPage
+          accounts={accounts}
+          csrfToken={c.get('csrfToken')}
+          template={settings.template}
+          language={settings.language}
+          keySet={!!deps.config.socialSecretKey}
+        />
+      ),
+    });
+  });
+
+  app.post('/connect', async (c) => {
+    const form = await readForm(c);
+    const network = field(form, 'network') as Network;
+    if (!NETWORKS.includes(network))
+      return redirectWith(c, deps.signingKey, HERE, {
+        kind: 'error',
+        text: 'Choose Mastodon, Bluesky or Facebook.',
+      });
+    const outcome = await connectSocialAccount(
+      {
+        db: deps.db,
+        fetch: socialFetchOf(deps),
+        secretKey: deps.config.socialSecretKey,
+        allowPrivateNetworks: deps.config.fetchAllowPrivateNetworks,
+        now: () => deps.clock.now(),
+      },
+      actorOf(deps, c),
+      {
+        network,
+        server: field(form, 'server', 500),
+        login: field(form, 'login', 300),
+        secret: secretField(form, 'secret', 5000),
+      },
+    );
+    if (!outcome.ok)
+      return redirectWith(c, deps.signingKey, HERE, {
+        kind: 'error',
+        text: `Not connected: ${outcome.message}`,
+      });
+    return redirectWith(c, deps.signingKey, HERE, {
+      kind: 'ok',
+      text: `Connected ${NETWORK_NAMES[network]} account ${outcome.account.name}. It posts once for each digest published from now on.`,
+    });
+  });
+
+  app.post('/:id/disconnect', async (c) => {
+    const outcome = await disconnectAccount(
+      { db: deps.db, now: () => deps.clock.now() },
+      actorOf(deps, c),
+      Number(c.req.param('id')),
+    );
+    if (!outcome.ok) return redirectWith(c, deps.signingKey, HERE, { kind: 'error', text: outcome.message });
+    return redirectWith(c, deps.signingKey, HERE, {
+      kind: 'ok',
+      text: `Disconnected ${outcome.account.name}; its token is forgotten. Its past posts stay where they are.`,
+    });
+  });
+
+  app.post('/template', async (c) => {
+    const form = await readForm(c);
+    const input = { template: field(form, 'template', 2000), language: field(form, 'language', 20) };
+    const saved = await saveSocialSettings(deps.db, input, deps.clock.now());
+    if (!saved.ok)
+      return redirectWith(c, deps.signingKey, HERE, { kind: 'error', text: `Not saved: ${saved.message}` });
+    await recordAudit(
+      deps.db,
+      actorOf(deps, c),
+      {
+        action: 'settings.change',
+        subjectType: 'settings',
+        details: { social_template: input.template, social_language: input.language },
+      },
+      deps.clock.now(),
+    );
+    return redirectWith(c, deps.signingKey, HERE, { kind: 'ok', text: 'The post template is saved.' });
+  });
+  return app;
+}

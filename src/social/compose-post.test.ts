@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { linkFacets } from './bluesky';
+import { composePost, DEFAULT_TEMPLATE, lengthOn, templateProblem } from './compose-post';
+import { postRecordKey } from './record-key';
+
+const link = 'https://digest.district.example/digests/2026-11-20';
+const title = 'What happened yesterday: Friday, November 20, 2026';
+
+describe('composePost', () => {
+  it('leaves a post that fits alone', () => {
+    const post = composePost(DEFAULT_TEMPLATE, { title, summary: 'Robots and beans', link }, 'mastodon');
+    expect(post.text).toBe(`${title}\n\nRobots and beans\n\n${link}`);
+    expect(post.length).toBe(title.length + 4 + 'Robots and beans'.length + 23);
+  });
+
+  it('cuts the summary line, never the link, to Mastodon’s 500 characters (a link counts 23)', () => {
+    const summary = 'Robotics, bean plants and a book fair. '.repeat(30);
+    const post = composePost(DEFAULT_TEMPLATE, { title, summary, link }, 'mastodon');
+    expect(post.length).toBe(500);
+    expect(lengthOn('mastodon', post.text, link)).toBe(500);
+    expect(post.text.endsWith(`…\n\n${link}`)).toBe(true);
+    expect(post.text.startsWith(`${title}\n\nRobotics, bean plants`)).toBe(true);
+  });
+
+  it('counts graphemes for Bluesky’s 300: an emoji family or an accented letter is one', () => {
+    const summary = '👨‍👩‍👧 é '.repeat(200);
+    const post = composePost(DEFAULT_TEMPLATE, { title, summary, link }, 'bluesky');
+    expect(post.length).toBeLessThanOrEqual(300);
+    expect(post.length).toBeGreaterThan(295);
+    expect(post.text.endsWith(link)).toBe(true);
+    expect([...post.text].length).toBeGreaterThan(300); // more code points than graphemes
+    expect(post.text).not.toMatch(/\u200d…/); // no family cut in half
+  });
+
+  it('drops the summary and cuts an overlong title before it would touch the link', () => {
+    const post = composePost(
+      DEFAULT_TEMPLATE,
+      { title: 'T'.repeat(400), summary: 'S'.repeat(50), link },
+      'bluesky',
+    );
+    expect(post.length).toBe(300);
+    expect(post.text).not.toContain('S');
+    expect(post.text.endsWith(`…\n\n${link}`)).toBe(true);
+  });
+});
+
+describe('templateProblem', () => {
+  it('asks for exactly one {link} and only known placeholders', () => {
+    expect(templateProblem(DEFAULT_TEMPLATE)).toBeUndefined();
+    expect(templateProblem('{title}')).toContain('{link} exactly once');
+    expect(templateProblem('{link} {link}')).toContain('{link} exactly once');
+    expect(templateProblem('{titel} {link}')).toContain('{titel}');
+  });
+});
+
+describe('Bluesky records', () => {
+  it('puts the link facet at UTF-8 byte offsets', () => {
+    const text = `Café — 👩‍🏫 ${link}`;
+    const [facet] = linkFacets(text, link)!;
+    const bytes = new TextEncoder().encode(text);
+    expect(facet!.index.byteStart).toBe(bytes.length - link.length);
+    expect(facet!.index.byteStart).not.toBe(text.indexOf(link)); // not a UTF-16 index
+    expect(new TextDecoder().decode(bytes.slice(facet!.index.byteStart, facet!.index.byteEnd))).toBe(link);
+  });
+
+  it('makes the same TID record key for the same post, and another for another account', () => {
+    const at = Date.parse('2026-11-21T13:00:00Z');
+    const key = postRecordKey(at, 4, 2, 'digest');
+    expect(key).toMatch(/^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$/);
+    expect(postRecordKey(at, 4, 2, 'digest')).toBe(key);
+    expect(postRecordKey(at, 4, 3, 'digest')).not.toBe(key);
+    expect(postRecordKey(at, 4, 2, 'correction:1')).not.toBe(key);
+  });
+});

@@ -1,0 +1,42 @@
+// Each connected account's post for a digest as it would go out, for the desk's Preview (with its length as
+// the network counts it) and for the checks, which read the posts like the rest of the digest.
+import type { Database } from '../db/client';
+import type { DigestEntryWithItem, Digest } from '../db/digests';
+import { listSocialAccounts } from '../db/social-accounts';
+import { composePost, postPartsOf } from './compose-post';
+import type { Network } from './network';
+import { readSocialSettings } from './social-settings';
+
+export interface SocialPreview {
+  network: Network;
+  account: string;
+  text: string;
+  length: number;
+  limit: number;
+}
+
+export async function previewSocialPosts(
+  db: Database,
+  content: { digest: Digest; entries: DigestEntryWithItem[] },
+  publicUrl: string,
+): Promise<SocialPreview[]> {
+  const accounts = await listSocialAccounts(db);
+  if (accounts.length === 0) return [];
+  const { template } = await readSocialSettings(db);
+  const parts = postPartsOf(content, publicUrl);
+  return accounts.map((account) => ({
+    network: account.network,
+    account: account.name,
+    ...composePost(template, parts, account.network),
+  }));
+}
+
+/** The posts' words for the checks ('' when no account is connected). */
+export async function socialTextToCheck(
+  db: Database,
+  content: { digest: Digest; entries: DigestEntryWithItem[] },
+  publicUrl: string,
+): Promise<string> {
+  const previews = await previewSocialPosts(db, content, publicUrl);
+  return [...new Set(previews.map((p) => p.text))].join('\n\n');
+}

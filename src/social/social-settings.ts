@@ -1,0 +1,42 @@
+// The social posts' own settings, edited under Settings → Social accounts: the post template and the
+// district's language (sent with Mastodon and Bluesky posts).
+import type { Database } from '../db/client';
+import { readAllSettings, writeSetting } from '../db/settings';
+import { DEFAULT_TEMPLATE, templateProblem } from './compose-post';
+
+export interface SocialSettings {
+  template: string;
+  language: string;
+}
+
+const LANGUAGE = /^[a-z]{2,3}$/;
+
+export async function readSocialSettings(db: Database): Promise<SocialSettings> {
+  const stored = await readAllSettings(db);
+  const template = stored.get('social_template');
+  const language = stored.get('social_language');
+  return {
+    template: template !== undefined && !templateProblem(template) ? template : DEFAULT_TEMPLATE,
+    language: language !== undefined && LANGUAGE.test(language) ? language : 'en',
+  };
+}
+
+/** Stores both after checking them; answers a sentence for the first problem instead. */
+export async function saveSocialSettings(
+  db: Database,
+  input: { template: string; language: string },
+  now: number,
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  const template = input.template.replace(/\r\n?/g, '\n').trim();
+  const problem = templateProblem(template);
+  if (problem) return { ok: false, message: problem };
+  const language = input.language.trim().toLowerCase();
+  if (!LANGUAGE.test(language))
+    return {
+      ok: false,
+      message: `“${input.language}” is not a language code. Write two letters, such as en or es.`,
+    };
+  await writeSetting(db, 'social_template', template, now);
+  await writeSetting(db, 'social_language', language, now);
+  return { ok: true };
+}
