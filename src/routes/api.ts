@@ -34,6 +34,7 @@ import { pollSources } from '../ingest/poll';
 import { describeRefresh } from '../ingest/refresh-source';
 import { readDistrictSettings } from '../settings/district-settings';
 import { addSource } from '../sources/add-source';
+import { coverageJson, coverageReport } from '../reports/coverage';
 import { cleanJson } from '../text/clean-text';
 import { dayRange, isLocalDate, localDateOf } from '../time/zoned-time';
 
@@ -278,6 +279,28 @@ export function apiRoutes(deps: AppDeps) {
     const source = (await listSources(deps.db)).find((s) => s.id === added.source.id)!;
     const { timezone } = await readDistrictSettings(deps.db);
     return c.json(sourceJson(source, deps.clock.now(), timezone), 201);
+  });
+
+  app.get('/reports/coverage', async (c) => {
+    requireRole(c, 'editor', 'read the coverage report');
+    const from = c.req.query('from');
+    const to = c.req.query('to');
+    if (!from || !to)
+      throw apiError(
+        422,
+        'invalid',
+        'Give the period as ?from=YYYY-MM-DD&to=YYYY-MM-DD, e.g. from=2026-11-01&to=2026-11-30.',
+      );
+    const { timezone } = await readDistrictSettings(deps.db);
+    const outcome = await coverageReport(deps.db, {
+      choice: 'custom',
+      from,
+      to,
+      timezone,
+      now: deps.clock.now(),
+    });
+    if (!outcome.ok) throw apiError(422, 'invalid', outcome.message);
+    return c.json(coverageJson(outcome.report.schools));
   });
 
   app.post('/ingest', async (c) => {
