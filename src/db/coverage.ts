@@ -118,17 +118,17 @@ export async function listQuietSchools(
   const rows = await db.orm
     .select({
       name: schools.name,
+      // Written out with aliases: inside a selection drizzle names columns without their table.
       lastFeaturedOn: sql<string | null>`(
-        select max(${digests.date}) from ${digestEntries}
-          join ${digests} on ${digests.id} = ${digestEntries.digestId}
-          join ${items} on ${items.id} = ${digestEntries.itemId}
-          join ${sources} s2 on s2.id = ${items.sourceId}
-         where s2.school_id = ${schools.id} and ${digests.status} = 'published'
-           and ${digestEntries.removedAt} is null)`,
+        select max(d.date) from digest_entries e
+          join digests d on d.id = e.digest_id
+          join items i on i.id = e.item_id
+          join sources s2 on s2.id = i.source_id
+         where s2.school_id = schools.id and d.status = 'published' and e.removed_at is null)`,
     })
     .from(schools)
     .where(
-      sql`exists (select 1 from ${sources} where ${sources.schoolId} = ${schools.id} and ${sources.authorization} = 'authorized')`,
+      sql`exists (select 1 from sources s3 where s3.school_id = schools.id and s3.authorization = 'authorized')`,
     )
     .orderBy(schools.name);
   return rows.filter((row) => !row.lastFeaturedOn || row.lastFeaturedOn <= since);
