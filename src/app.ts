@@ -22,6 +22,7 @@ import { publicRoutes } from './routes/public';
 import { limitBody, publicAllowance, staffAllowance } from './routes/body-limits';
 import { cachingHeaders, frameOptions, headContentLength } from './routes/response-headers';
 import { subscribeRoutes } from './routes/subscribe';
+import { ownerNoteRoutes } from './routes/owner-notes';
 
 export interface BuildOptions {
   /** Extra routes mounted before the 404 handler (the demo district's local feeds). */
@@ -70,6 +71,8 @@ export function buildApp(deps: AppDeps, options: BuildOptions = {}): Hono {
   app.route('/', feedRoutes(deps));
   app.route('/', embedRoutes(deps));
   app.route('/', publicRoutes(deps));
+  // Like /unsubscribe, outside the same-origin check: RFC 8058 one-click POSTs come from mail providers.
+  app.route('/', ownerNoteRoutes(deps));
   // The same pages in each offered language but the district's own: /es/, /es/digests/DATE, /ar/archive, …
   app.route('/:lang{[a-z]{2}}', publicRoutes(deps));
 

@@ -31,12 +31,19 @@ export const sources = sqliteTable(
     ownerName: text('owner_name'),
     ownerEmail: text('owner_email'),
     mediaRelease: integer('media_release', { mode: 'boolean' }).notNull().default(false),
-    authorization: text('authorization', { enum: ['authorized', 'pending', 'suspended'] })
+    /** 'expired': its review date passed; it is not read until an editor renews or suspends it. */
+    authorization: text('authorization', { enum: ['authorized', 'pending', 'suspended', 'expired'] })
       .notNull()
       .default('authorized'),
     authorizedBy: text('authorized_by'),
     authorizedAt: integer('authorized_at'),
     reviewAt: integer('review_at'),
+    /** The editor who last renewed the authorization (their label), and when. */
+    renewedBy: text('renewed_by'),
+    renewedAt: integer('renewed_at'),
+    /** The owner was told the feed is broken and not yet that it recovered; when that note was queued. */
+    brokenNoticeOpen: integer('broken_notice_open', { mode: 'boolean' }).notNull().default(false),
+    brokenNoticeAt: integer('broken_notice_at'),
     paused: integer('paused', { mode: 'boolean' }).notNull().default(false),
     etag: text('etag'),
     lastModified: text('last_modified'),
@@ -267,7 +274,24 @@ export const messages = sqliteTable(
   'messages',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    kind: text('kind', { enum: ['subscribe-confirm', 'address-confirm', 'password-link'] }).notNull(),
+    kind: text('kind', {
+      enum: [
+        'subscribe-confirm',
+        'address-confirm',
+        'password-link',
+        'owner-featured',
+        'owner-broken',
+        'owner-recovered',
+        'review-notice',
+      ],
+    }).notNull(),
+    /**
+     * Owner notes: the source and digest the note is about (no foreign key: removing a source must not wait on
+     * its old notes; a note whose source is gone is skipped), and a key that queues it at most once.
+     */
+    sourceId: integer('source_id'),
+    digestId: integer('digest_id'),
+    onceKey: text('once_key').unique(),
     subscriberId: integer('subscriber_id').references(() => subscribers.id, { onDelete: 'cascade' }),
     userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
     toAddress: text('to_address').notNull(),
@@ -284,6 +308,12 @@ export const messages = sqliteTable(
   },
   (t) => [index('messages_state_idx').on(t.state, t.nextAttemptAt)],
 );
+
+/** Owners' addresses (lower-cased) that asked, by a signed one-click link, for no more owner notes. */
+export const ownerOptOuts = sqliteTable('owner_opt_outs', {
+  emailKey: text('email_key').primaryKey(),
+  at: integer('at').notNull(),
+});
 
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey({ autoIncrement: true }),

@@ -1,5 +1,19 @@
 // Storage for sources: the authorized teacher and classroom feeds, with their fetch state and health.
-import { and, asc, count, countDistinct, eq, inArray, lte, ne, notExists, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  countDistinct,
+  eq,
+  gt,
+  inArray,
+  isNull,
+  lte,
+  ne,
+  notExists,
+  or,
+  sql,
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Database, Statement } from './client';
 import { auditStatementWhere, type Actor } from './audit';
@@ -65,6 +79,9 @@ export interface NewSource {
   ownerEmail?: string | null;
   mediaRelease?: boolean;
   authorizedBy?: string | null;
+  /** When it was authorized (default: now, if someone authorized it) and when that is to be reviewed. */
+  authorizedAt?: number | null;
+  reviewAt?: number | null;
 }
 
 /** Inserts a source; answers undefined when a source with this feed URL already exists. */
@@ -77,7 +94,7 @@ export async function insertSource(
     .insert(sources)
     .values({
       ...source,
-      authorizedAt: source.authorizedBy ? now : null,
+      authorizedAt: source.authorizedAt ?? (source.authorizedBy ? now : null),
       createdAt: now,
       updatedAt: now,
       nextFetchAt: 0,
@@ -96,6 +113,10 @@ export interface ImportedSource {
   ownerName: string | null;
   ownerEmail: string | null;
   mediaRelease: boolean;
+  /** Who authorized it, when and until when, if the import says; otherwise the importer, now and no review. */
+  authorizedBy?: string | null;
+  authorizedAt?: number | null;
+  reviewAt?: number | null;
 }
 
 /** Feeds an import statement carries, as one JSON parameter (D1 takes strings up to 2 MB). */
@@ -122,8 +143,9 @@ export function importSourcesStatements(
     ownerName: field('ownerName'),
     ownerEmail: field('ownerEmail'),
     mediaRelease: field('mediaRelease'),
-    authorizedBy,
-    authorizedAt: now,
+    authorizedBy: sql`coalesce(${field('authorizedBy')}, ${authorizedBy})`,
+    authorizedAt: sql`coalesce(${field('authorizedAt')}, ${now})`,
+    reviewAt: field('reviewAt'),
     createdAt: now,
     updatedAt: now,
   });
@@ -172,13 +194,19 @@ export async function claimDueSources(
   return claimed;
 }
 
-/** Authorized, unpaused sources whose next check is due, soonest first. */
+/** Authorized, unpaused sources whose next check is due, soonest first; none past its review date. */
 export async function listDueSources(db: Database, now: number, limit: number): Promise<Source[]> {
   return db.orm
     .select()
     .from(sources)
     .where(
-      and(eq(sources.authorization, 'authorized'), eq(sources.paused, false), lte(sources.nextFetchAt, now)),
+      and(
+        eq(sources.authorization, 'authorized'),
+        eq(sources.paused, false),
+        lte(sources.nextFetchAt, now),
+        // Even before the review job marks it expired, a source past its review date is not read.
+        or(isNull(sources.reviewAt), gt(sources.reviewAt, now)),
+      ),
     )
     .orderBy(asc(sources.nextFetchAt))
     .limit(limit);

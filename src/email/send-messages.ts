@@ -18,6 +18,7 @@ import { runWithConcurrency } from '../ingest/poll';
 import { addressConfirmEmail } from '../subscriptions/change-address';
 import { confirmationEmail } from '../subscriptions/subscribe';
 import type { OutgoingEmail, SendOutcome } from './mailer';
+import { composeOwnerNote } from './owner-notes';
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS, type SendDeps } from './send-digest';
 
 export interface MessageReport {
@@ -88,6 +89,7 @@ async function sendOne(deps: SendDeps, message: Message): Promise<keyof MessageR
 
 /** The email as it should go now, or why it should not go at all (things changed since it was asked for). */
 async function compose(deps: SendDeps, message: Message): Promise<Composed> {
+  if (message.sourceId !== null) return composeOwnerNote(deps, message);
   if (message.kind === 'password-link') {
     const user = message.userId === null ? undefined : await findUserById(deps.db, message.userId);
     if (!user || user.disabled || user.email !== message.toAddress)

@@ -22,6 +22,9 @@ export async function sourcesAdd(args: string[], config: Config): Promise<void> 
       owner: { type: 'string' },
       'owner-name': { type: 'string' },
       'media-release': { type: 'boolean' },
+      'authorized-by': { type: 'string' },
+      'authorized-on': { type: 'string' },
+      'review-on': { type: 'string' },
     },
     true,
   );
@@ -39,6 +42,9 @@ export async function sourcesAdd(args: string[], config: Config): Promise<void> 
         ownerEmail: values.owner,
         ownerName: values['owner-name'],
         mediaRelease: values['media-release'],
+        authorizedBy: values['authorized-by'],
+        authorizedOn: values['authorized-on'],
+        reviewOn: values['review-on'],
       },
       cliActor,
       deps.clock.now(),
@@ -84,6 +90,7 @@ export async function sourcesExportOpml(args: string[], config: Config): Promise
       await listSources(deps.db),
       `${settings.districtName}: ${settings.siteTitle} sources`,
       deps.clock.now(),
+      settings.timezone,
     );
     if (args[0]) writeFileSync(args[0], opml);
     else process.stdout.write(opml);

@@ -141,6 +141,12 @@ export async function createNodeRuntime(
         run: async () => (await import('../social/post-social')).runSocialJob(deps),
       },
       { name: 'housekeeping', everyMs: 60 * 60_000, run: async () => (await jobs()).runHousekeeping(deps) },
+      // Authorization reviews and owner notes (featured, broken feed, recovered).
+      {
+        name: 'teachers',
+        everyMs: 5 * 60_000,
+        run: async () => (await import('../jobs/teacher-jobs')).runTeacherJobs(deps),
+      },
     ],
     log,
   );

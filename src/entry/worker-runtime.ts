@@ -18,6 +18,7 @@ import { createNoMailer } from '../email/no-mailer';
 import { createPostmarkMailer } from '../email/postmark-mailer';
 import { createWorkerFetcher } from '../ingest/fetch-feed-worker';
 import { runHousekeeping, runLeaseCheck, runPollJob, runSendJob } from '../jobs/jobs';
+import { runTeacherJobs } from '../jobs/teacher-jobs';
 import { createLogger } from '../log';
 import { createStrippingPictureMaker } from '../pictures/make-picture-worker';
 import { MAX_PICTURE_BYTES } from '../pictures/picture-types';
@@ -181,6 +182,7 @@ export function createWorker(options: WorkerOptions = {}) {
         }
       };
       await step('publish check', () => runPublishJob(deps));
+      await step('teachers round', () => runTeacherJobs(deps));
       await step('feed hand-out', () => enqueueDueSources(env, deps));
       await step('sender start', async () => {
         // Sends a dead invocation left in flight become unknown (for a person to decide), as on a server.

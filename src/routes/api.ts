@@ -35,8 +35,9 @@ import { pollSources } from '../ingest/poll';
 import { describeRefresh } from '../ingest/refresh-source';
 import { readDistrictSettings } from '../settings/district-settings';
 import { addSource } from '../sources/add-source';
+import { coverageJson, coverageReport } from '../reports/coverage';
 import { cleanJson } from '../text/clean-text';
-import { dayRange, isLocalDate } from '../time/zoned-time';
+import { dayRange, isLocalDate, localDateOf } from '../time/zoned-time';
 
 type ApiEnv = { Variables: { actor: DeskActor } };
 
@@ -46,7 +47,8 @@ function apiError(status: ContentfulStatusCode, code: string, message: string): 
 
 const iso = (ms: number | null | undefined) => (ms ? new Date(ms).toISOString() : null);
 
-function sourceJson(source: SourceWithSchool, now: number) {
+function sourceJson(source: SourceWithSchool, now: number, timezone: string) {
+  const day = (at: number | null) => (at === null ? null : localDateOf(at, timezone));
   const status = source.paused
     ? 'paused'
     : source.errorCount > 0
@@ -64,6 +66,11 @@ function sourceJson(source: SourceWithSchool, now: number) {
     owner_email: source.ownerEmail,
     media_release: source.mediaRelease,
     authorization: source.authorization,
+    authorized_by: source.authorizedBy,
+    authorized_on: day(source.authorizedAt),
+    review_on: day(source.reviewAt),
+    renewed_by: source.renewedBy,
+    renewed_at: iso(source.renewedAt),
     platform: source.platform,
     health: {
       status,
@@ -246,7 +253,8 @@ export function apiRoutes(deps: AppDeps) {
   app.get('/sources', async (c) => {
     requireRole(c, 'editor', 'list sources');
     const now = deps.clock.now();
-    return c.json({ sources: (await listSources(deps.db)).map((s) => sourceJson(s, now)) });
+    const { timezone } = await readDistrictSettings(deps.db);
+    return c.json({ sources: (await listSources(deps.db)).map((s) => sourceJson(s, now, timezone)) });
   });
 
   app.post('/sources', async (c) => {
@@ -257,6 +265,9 @@ export function apiRoutes(deps: AppDeps) {
       owner_email?: unknown;
       owner_name?: unknown;
       media_release?: unknown;
+      authorized_by?: unknown;
+      authorized_on?: unknown;
+      review_on?: unknown;
     }>(c);
     if (typeof body.url !== 'string' || typeof body.school !== 'string')
       throw apiError(422, 'invalid', 'Give "url" and "school" as strings.');
@@ -268,6 +279,9 @@ export function apiRoutes(deps: AppDeps) {
         ownerEmail: typeof body.owner_email === 'string' ? body.owner_email : undefined,
         ownerName: typeof body.owner_name === 'string' ? body.owner_name : undefined,
         mediaRelease: body.media_release === true,
+        authorizedBy: typeof body.authorized_by === 'string' ? body.authorized_by : undefined,
+        authorizedOn: typeof body.authorized_on === 'string' ? body.authorized_on : undefined,
+        reviewOn: typeof body.review_on === 'string' ? body.review_on : undefined,
       },
       c.get('actor'),
       deps.clock.now(),
@@ -275,7 +289,30 @@ export function apiRoutes(deps: AppDeps) {
     if (!added.ok)
       throw apiError(/already a source/.test(added.message) ? 409 : 422, 'invalid', added.message);
     const source = (await listSources(deps.db)).find((s) => s.id === added.source.id)!;
-    return c.json(sourceJson(source, deps.clock.now()), 201);
+    const { timezone } = await readDistrictSettings(deps.db);
+    return c.json(sourceJson(source, deps.clock.now(), timezone), 201);
+  });
+
+  app.get('/reports/coverage', async (c) => {
+    requireRole(c, 'editor', 'read the coverage report');
+    const from = c.req.query('from');
+    const to = c.req.query('to');
+    if (!from || !to)
+      throw apiError(
+        422,
+        'invalid',
+        'Give the period as ?from=YYYY-MM-DD&to=YYYY-MM-DD, e.g. from=2026-11-01&to=2026-11-30.',
+      );
+    const { timezone } = await readDistrictSettings(deps.db);
+    const outcome = await coverageReport(deps.db, {
+      choice: 'custom',
+      from,
+      to,
+      timezone,
+      now: deps.clock.now(),
+    });
+    if (!outcome.ok) throw apiError(422, 'invalid', outcome.message);
+    return c.json(coverageJson(outcome.report.schools));
   });
 
   app.post('/ingest', async (c) => {

@@ -5,6 +5,7 @@ import { readAllSettings, writeSetting } from '../db/settings';
 import { isValidTimeZone } from '../time/zoned-time';
 import { cleanText } from '../text/clean-text';
 import { DEFAULT_TONE_WORDS } from '../curate/tone-words';
+import { TEACHER_SETTING_DEFINITIONS } from './teacher-settings';
 import { colourProblem, DEFAULT_BRAND, FONT_STACKS, type Brand, type FontKey } from '../brand/brand';
 
 export interface DistrictSettings {
@@ -38,7 +39,7 @@ const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
 type Check = (value: string) => string | undefined; // answers a problem, or undefined when fine
 
-interface SettingDefinition {
+export interface SettingDefinition {
   key: string;
   label: string;
   help: string;
@@ -171,6 +172,7 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     check: (value) => (/^(true|false)$/.test(value) ? undefined : 'must be true or false.'),
     input: 'yes-no',
   },
+  ...TEACHER_SETTING_DEFINITIONS,
   {
     key: 'embed_origins',
     label: 'Sites allowed to embed the digest',

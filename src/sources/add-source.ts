@@ -5,7 +5,10 @@ import type { Database } from '../db/client';
 import { findOrCreateSchool } from '../db/schools';
 import { insertSource, type Source } from '../db/sources';
 import { checkEmailAddress } from '../email/email-address';
+import { readDistrictSettings } from '../settings/district-settings';
+import { readTeacherSettings } from '../settings/teacher-settings';
 import { cleanText } from '../text/clean-text';
+import { checkAuthorization } from './authorization';
 
 export interface AddSourceInput {
   url: string;
@@ -13,6 +16,10 @@ export interface AddSourceInput {
   ownerName?: string;
   ownerEmail?: string;
   mediaRelease?: boolean;
+  /** Who authorized the account ("NAME, ROLE"), when (YYYY-MM-DD) and when to review it; see authorization.ts. */
+  authorizedBy?: string;
+  authorizedOn?: string;
+  reviewOn?: string;
 }
 
 export type AddSourceOutcome = { ok: true; source: Source } | { ok: false; message: string };
@@ -64,6 +71,14 @@ export async function addSource(
 ): Promise<AddSourceOutcome> {
   const checked = checkSourceInput(input);
   if (!checked.ok) return checked;
+  const [settings, teacherSettings] = await Promise.all([readDistrictSettings(db), readTeacherSettings(db)]);
+  const authorization = checkAuthorization(input, {
+    fallbackBy: actor.label,
+    reviewMonths: teacherSettings.authorizationReviewMonths,
+    timezone: settings.timezone,
+    now,
+  });
+  if (!authorization.ok) return authorization;
   const school = await findOrCreateSchool(db, checked.school, now);
   const source = await insertSource(
     db,
@@ -76,7 +91,7 @@ export async function addSource(
           .slice(0, 120) || null,
       ownerEmail: checked.ownerEmail,
       mediaRelease: input.mediaRelease ?? false,
-      authorizedBy: actor.label,
+      ...authorization.record,
     },
     now,
   );
@@ -88,7 +103,13 @@ export async function addSource(
       action: 'source.add',
       subjectType: 'source',
       subjectId: source.id,
-      details: { url: checked.url, school: school.name, mediaRelease: source.mediaRelease },
+      details: {
+        url: checked.url,
+        school: school.name,
+        mediaRelease: source.mediaRelease,
+        authorizedBy: source.authorizedBy,
+        reviewAt: source.reviewAt,
+      },
     },
     now,
   );

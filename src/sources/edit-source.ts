@@ -37,7 +37,9 @@ export async function editSource(
   if (!source) return { ok: false, message: 'That source no longer exists.' };
   const url = checkFeedUrl(edit.url);
   if (!url.ok) return url;
-  if (!(STATUSES as readonly string[]).includes(edit.authorization))
+  // An expired source may be saved as it is; only renewing or suspending it moves it on.
+  const allowed = source.authorization === 'expired' ? [...STATUSES, 'expired'] : STATUSES;
+  if (!(allowed as readonly string[]).includes(edit.authorization))
     return { ok: false, message: 'Choose authorized, pending or suspended.' };
   if (!edit.school.trim()) return { ok: false, message: 'Name the school this account belongs to.' };
   let ownerEmail: string | null = null;
@@ -62,7 +64,7 @@ export async function editSource(
     schoolId: school.id,
     ownerName: edit.ownerName.trim().slice(0, 120) || null,
     ownerEmail,
-    authorization: edit.authorization as (typeof STATUSES)[number],
+    authorization: edit.authorization as SourceChanges['authorization'] & string,
     authorizedBy: edit.authorizedBy.trim().slice(0, 120) || null,
     authorizedAt,
     reviewAt,

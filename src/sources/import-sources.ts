@@ -8,6 +8,9 @@ import { checkEmailAddress } from '../email/email-address';
 import { yieldToEventLoop } from '../ingest/yield';
 import { truncateWords } from '../text/html-to-text';
 import { slugify } from '../text/slug';
+import { readDistrictSettings } from '../settings/district-settings';
+import { readTeacherSettings } from '../settings/teacher-settings';
+import { checkAuthorization, type AuthorizationRecord } from './authorization';
 import type { OpmlFeed } from './opml';
 
 export type ImportOutcome = { ok: true; added: number; skipped: number } | { ok: false; problems: string[] };
@@ -18,7 +21,11 @@ export async function importSources(
   options: { defaultSchool?: string; actor: Actor; now: number },
 ): Promise<ImportOutcome> {
   const problems: string[] = [];
-  const accepted: (Omit<OpmlFeed, 'school'> & { school: string })[] = [];
+  const accepted: (Omit<OpmlFeed, 'school'> & { school: string } & Partial<AuthorizationRecord>)[] = [];
+  const [{ timezone }, { authorizationReviewMonths }] = await Promise.all([
+    readDistrictSettings(db),
+    readTeacherSettings(db),
+  ]);
   const seen = new Set<string>();
   const registered = await findRegisteredFeedUrls(db, feeds.map(comparableUrl));
   for (const [index, feed] of feeds.entries()) {
@@ -52,6 +59,16 @@ export async function importSources(
       }
       ownerEmail = checked.address;
     }
+    const authorization = checkAuthorization(feed, {
+      fallbackBy: options.actor.label,
+      reviewMonths: authorizationReviewMonths,
+      timezone,
+      now: options.now,
+    });
+    if (!authorization.ok) {
+      problems.push(`${where}: ${authorization.message}`);
+      continue;
+    }
     url.hash = '';
     if (seen.has(url.href) || registered.has(url.href)) continue;
     seen.add(url.href);
@@ -61,6 +78,7 @@ export async function importSources(
       school: school.slice(0, 120),
       ownerEmail,
       ownerName: feed.ownerName?.slice(0, 120) ?? null,
+      ...authorization.record,
     });
   }
   if (problems.length) return { ok: false, problems };
@@ -71,7 +89,11 @@ export async function importSources(
       ...[...new Set(accepted.map((a) => a.school))].map((school) => addSchoolStatement(db, school, now)),
       ...importSourcesStatements(
         db,
-        accepted.map(({ school, url, ...feed }) => ({ ...feed, feedUrl: url, schoolSlug: slugify(school) })),
+        accepted.map(({ school, url, authorizedOn: _on, reviewOn: _review, ...feed }) => ({
+          ...feed,
+          feedUrl: url,
+          schoolSlug: slugify(school),
+        })),
         actor.label,
         now,
       ),

@@ -3,6 +3,7 @@
 import { Parser } from 'htmlparser2';
 import { yieldToEventLoop } from '../ingest/yield';
 import { cleanText, escapeXml } from '../text/clean-text';
+import { localDateOf } from '../time/zoned-time';
 
 export interface OpmlFeed {
   url: string;
@@ -12,6 +13,10 @@ export interface OpmlFeed {
   ownerName: string | null;
   ownerEmail: string | null;
   mediaRelease: boolean;
+  /** Who authorized the account ("NAME, ROLE"), when and when to review it (YYYY-MM-DD), if the list says. */
+  authorizedBy?: string | null;
+  authorizedOn?: string | null;
+  reviewOn?: string | null;
 }
 
 export type OpmlRead = { ok: true; feeds: OpmlFeed[] } | { ok: false; message: string };
@@ -72,6 +77,9 @@ function createOpmlReader(): { write(text: string): void; finish(): OpmlRead } {
           ownerName: get('ownerName'),
           ownerEmail: get('ownerEmail'),
           mediaRelease: /^(true|yes|1)$/i.test(get('mediaRelease') ?? ''),
+          authorizedBy: get('authorizedBy'),
+          authorizedOn: get('authorizedOn'),
+          reviewOn: get('reviewOn'),
         });
       },
       onclosetag(name) {
@@ -100,9 +108,14 @@ export interface OpmlSource {
   ownerName: string | null;
   ownerEmail: string | null;
   mediaRelease: boolean;
+  authorizedBy?: string | null;
+  authorizedAt?: number | null;
+  reviewAt?: number | null;
 }
 
-export function writeOpml(sources: OpmlSource[], title: string, now: number): string {
+/** Writes the list; authorization dates are written as local dates in `timezone`. */
+export function writeOpml(sources: OpmlSource[], title: string, now: number, timezone = 'UTC'): string {
+  const day = (at: number | null | undefined) => (at ? localDateOf(at, timezone) : null);
   const bySchool = new Map<string, OpmlSource[]>();
   for (const source of sources)
     bySchool.set(source.schoolName, [...(bySchool.get(source.schoolName) ?? []), source]);
@@ -119,7 +132,8 @@ export function writeOpml(sources: OpmlSource[], title: string, now: number): st
       const label = a(s.title ?? s.feedUrl);
       lines.push(
         `      <outline type="rss" text="${label}" title="${label}" xmlUrl="${a(s.feedUrl)}"${s.siteUrl ? ` htmlUrl="${a(s.siteUrl)}"` : ''}` +
-          `${s.ownerName ? ` ownerName="${a(s.ownerName)}"` : ''}${s.ownerEmail ? ` ownerEmail="${a(s.ownerEmail)}"` : ''} mediaRelease="${s.mediaRelease}"/>`,
+          `${s.ownerName ? ` ownerName="${a(s.ownerName)}"` : ''}${s.ownerEmail ? ` ownerEmail="${a(s.ownerEmail)}"` : ''} mediaRelease="${s.mediaRelease}"` +
+          `${s.authorizedBy ? ` authorizedBy="${a(s.authorizedBy)}"` : ''}${day(s.authorizedAt) ? ` authorizedOn="${day(s.authorizedAt)}"` : ''}${day(s.reviewAt) ? ` reviewOn="${day(s.reviewAt)}"` : ''}/>`,
       );
     }
     lines.push('    </outline>');

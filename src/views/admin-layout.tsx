@@ -12,6 +12,7 @@ export interface Flash {
 export const SECTIONS = [
   { href: '/admin/inbox', label: 'Inbox', key: 'inbox', role: 'contributor' },
   { href: '/admin/sources', label: 'Sources', key: 'sources', role: 'editor' },
+  { href: '/admin/coverage', label: 'Coverage', key: 'coverage', role: 'editor' },
   { href: '/admin/subscribers', label: 'Subscribers', key: 'subscribers', role: 'editor' },
   { href: '/admin/outbox', label: 'Outbox', key: 'outbox', role: 'editor' },
   { href: '/admin/audit', label: 'Audit log', key: 'audit', role: 'editor' },

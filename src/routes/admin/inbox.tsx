@@ -32,6 +32,7 @@ import { addDays, isLocalDate, localDateOf } from '../../time/zoned-time';
 import { checksLabel, DeskPage } from '../../views/admin/desk-page';
 import { findingSlotsOf } from '../../views/admin/desk-entry';
 import { FirstRunChecklist } from '../../views/admin/first-run-checklist';
+import { quietSchools } from '../../reports/quiet-schools';
 import { firstRunSteps } from '../../settings/first-run';
 import { PublishConfirmPage } from '../../views/admin/publish-confirm-page';
 import { redirectWith } from '../flash';
@@ -93,6 +94,7 @@ export function inboxRoutes(deps: AppDeps) {
   ) => {
     const user = currentUser(c);
     const names = new Map((await listUsers(deps.db)).map((u) => [u.id, u.name || u.email]));
+    const quiet = await quietSchools(deps.db, state.settings.timezone, deps.clock.now());
     const steps =
       user.role === 'admin' ? await firstRunSteps({ db: deps.db, mailFrom: deps.config.mailFrom }) : [];
     return adminPage(deps, c, {
@@ -115,6 +117,7 @@ export function inboxRoutes(deps: AppDeps) {
             names={names}
             emailOff={!emailIsOn(deps.mailer)}
             schedule={scheduleOf(state)}
+            quiet={quiet}
           />
         </>
       ),

@@ -12,6 +12,7 @@ import { previewRoutes } from './preview';
 import { outboxRoutes } from './outbox';
 import { socialRoutes } from './social';
 import { sourcesRoutes } from './sources';
+import { coverageRoutes } from './coverage';
 import { subscribersRoutes } from './subscribers';
 import { accountRoutesSignedIn, usersRoutes } from './users';
 
@@ -41,6 +42,7 @@ export function adminRoutes(deps: AppDeps) {
   app.route('/inbox/preview', previewRoutes(deps));
   app.route('/inbox', inboxRoutes(deps));
   app.route('/sources', sourcesRoutes(deps));
+  app.route('/coverage', coverageRoutes(deps));
   app.route('/subscribers', subscribersRoutes(deps));
   app.route('/outbox', outboxRoutes(deps));
   app.route('/audit', auditRoutes(deps));

@@ -26,6 +26,11 @@ import { readOpmlInSlices, writeOpml } from '../../sources/opml';
 import { readFeed, type ReadOutcome } from '../../ingest/read-feed';
 import { ingestDepsOf } from '../../jobs/jobs';
 import { redirectWith } from '../flash';
+import { isReviewDue, suspendSourceAuthorization } from '../../db/source-reviews';
+import { REVIEW_NOTICE_MS } from '../../sources/authorization';
+import { renewAuthorization } from '../../sources/renew-authorization';
+import { readTeacherSettings } from '../../settings/teacher-settings';
+import { AuthorizationReview } from '../../views/admin/authorization-review';
 import { checkbox, field, readForm, type FormBody } from '../form';
 import { actorOf, adminPage, type AdminEnv } from './context';
 
@@ -46,11 +51,15 @@ export function sourcesRoutes(deps: AppDeps) {
 
   /** The Sources page; after a refused "Add a source", with what was typed kept and why it was refused. */
   const sourcesPage = async (c: Context<AdminEnv>, refused?: { draft: SourceDraft; message: string }) => {
-    const [sources, schools, settings] = await Promise.all([
+    const [all, schools, settings] = await Promise.all([
       listSources(deps.db),
       listSchoolsWithCounts(deps.db),
       readDistrictSettings(deps.db),
     ]);
+    const now = deps.clock.now();
+    const due = all.filter((source) => isReviewDue(source, now, REVIEW_NOTICE_MS));
+    const reviewDueOnly = c.req.query('filter') === 'review-due';
+    const sources = reviewDueOnly ? due : all;
     return adminPage(deps, c, {
       title: 'Sources',
       section: 'sources',
@@ -62,8 +71,9 @@ export function sourcesRoutes(deps: AppDeps) {
           schools={schools}
           csrfToken={c.get('csrfToken')}
           timezone={settings.timezone}
-          now={deps.clock.now()}
+          now={now}
           draft={refused?.draft}
+          reviewDue={{ on: reviewDueOnly, count: due.length }}
         />
       ),
     });
@@ -133,6 +143,7 @@ export function sourcesRoutes(deps: AppDeps) {
       await listSources(deps.db),
       `${settings.districtName}: ${settings.siteTitle} sources`,
       deps.clock.now(),
+      settings.timezone,
     );
     return c.body(opml, 200, {
       'Content-Type': 'text/x-opml; charset=utf-8',
@@ -198,10 +209,11 @@ export function sourcesRoutes(deps: AppDeps) {
     source: SourceWithSchool,
     refused?: { typed?: SourceEdit; message: string },
   ) => {
-    const [schools, settings, usage] = await Promise.all([
+    const [schools, settings, usage, teacherSettings] = await Promise.all([
       listSchools(deps.db),
       readDistrictSettings(deps.db),
       sourceUsage(deps.db, source.id),
+      readTeacherSettings(deps.db),
     ]);
     return adminPage(deps, c, {
       title: source.title ?? 'Source',
@@ -216,6 +228,15 @@ export function sourcesRoutes(deps: AppDeps) {
           timezone={settings.timezone}
           usage={usage}
           typed={refused?.typed}
+          review={
+            <AuthorizationReview
+              source={source}
+              csrfToken={c.get('csrfToken')}
+              timezone={settings.timezone}
+              now={deps.clock.now()}
+              reviewMonths={teacherSettings.authorizationReviewMonths}
+            />
+          }
         />
       ),
     });
@@ -273,6 +294,34 @@ export function sourcesRoutes(deps: AppDeps) {
     return redirectWith(c, deps.signingKey, '/admin/sources', {
       kind: 'ok',
       text: outcome.changed.length ? 'Source saved.' : 'Nothing changed.',
+    });
+  });
+
+  app.post('/:id{[0-9]+}/renew', async (c) => {
+    const id = Number(c.req.param('id'));
+    const form = await readForm(c);
+    const outcome = await renewAuthorization(
+      deps.db,
+      id,
+      { authorizedBy: field(form, 'authorized_by', 200), reviewOn: field(form, 'review_on', 20) },
+      actorOf(deps, c),
+      deps.clock.now(),
+    );
+    if (!outcome.ok) return refusedOnSourcePage(c, id, outcome.message);
+    return redirectWith(c, deps.signingKey, `/admin/sources/${id}`, { kind: 'ok', text: outcome.message });
+  });
+
+  app.post('/:id{[0-9]+}/suspend', async (c) => {
+    const id = Number(c.req.param('id'));
+    await readForm(c);
+    if (!(await suspendSourceAuthorization(deps.db, id, actorOf(deps, c), deps.clock.now())))
+      return redirectWith(c, deps.signingKey, '/admin/sources', {
+        kind: 'error',
+        text: 'That source no longer exists.',
+      });
+    return redirectWith(c, deps.signingKey, `/admin/sources/${id}`, {
+      kind: 'ok',
+      text: 'Suspended: the account is no longer read. Renew its authorization to read it again.',
     });
   });
 

@@ -8,6 +8,7 @@ import type { InboxItem } from '../../db/items';
 import { formatLongDate } from '../../publish/digest-content';
 import { formatDateTime, formatTime } from '../../time/format';
 import { plural } from '../../text/plural';
+import type { QuietSchools } from '../../reports/quiet-schools';
 import { assetUrl } from '../assets';
 import { CsrfField } from '../admin-layout';
 import { deskAction, EntryCard, FindingSlot } from './desk-entry';
@@ -31,6 +32,8 @@ export interface DeskPageProps {
    * that has passed, late: the desk then offers Publish now instead of a later day's slot.
    */
   schedule?: { slotLabel: string } | { lateSince: string };
+  /** Schools not featured for some weeks, by name, labelled so the coordinator's eye goes there first. */
+  quiet?: QuietSchools;
 }
 
 /** The desk's one-line verdict of the checks: "1 open finding", "All checks pass". */
@@ -157,7 +160,8 @@ export function DeskPage(props: DeskPageProps) {
             groupBySchool(state.items).map(([school, items]) => (
               <section class="school-group" aria-label={school}>
                 <h3>
-                  {school} <span class="muted small">({items.length})</span>
+                  {school} <span class="muted small">({items.length})</span>{' '}
+                  <QuietLabel school={school} quiet={props.quiet} />
                 </h3>
                 {items.map((item) => (
                   <ItemRow
@@ -430,6 +434,16 @@ function ItemRow({
         </div>
       </div>
     </article>
+  );
+}
+
+function QuietLabel(props: { school: string; quiet?: QuietSchools }) {
+  const last = props.quiet?.schools.get(props.school);
+  if (last === undefined) return null;
+  return (
+    <span class="badge warn" title={last ? `Last featured ${formatLongDate(last)}` : 'Never featured'}>
+      not featured in {plural(props.quiet!.weeks, 'week')}
+    </span>
   );
 }
 

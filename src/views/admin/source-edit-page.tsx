@@ -5,6 +5,7 @@ import { warningsOf, type SourceWithSchool } from '../../db/sources';
 import type { SourceEdit } from '../../sources/edit-source';
 import { inDigestsMessage, withItsPosts } from '../../sources/remove-source';
 import { localDateOf } from '../../time/zoned-time';
+import type { JSX } from 'hono/jsx/jsx-runtime';
 import { CsrfField } from '../admin-layout';
 
 export function SourceEditPage(props: {
@@ -16,6 +17,8 @@ export function SourceEditPage(props: {
   usage: { posts: number; digests: number };
   /** What was typed, shown again when saving it was refused. */
   typed?: SourceEdit;
+  /** The authorization review section (expired sentence, renew, suspend). */
+  review?: JSX.Element;
 }) {
   const { source } = props;
   const warnings = warningsOf(source);
@@ -70,7 +73,10 @@ export function SourceEditPage(props: {
           <p class="hint">
             Only authorized accounts are read into the inbox. Suspend an account to stop it at once.
           </p>
-          {(['authorized', 'pending', 'suspended'] as const).map((status) => (
+          {(source.authorization === 'expired'
+            ? (['authorized', 'pending', 'suspended', 'expired'] as const)
+            : (['authorized', 'pending', 'suspended'] as const)
+          ).map((status) => (
             <label class="check-label">
               <input
                 type="radio"
@@ -103,6 +109,7 @@ export function SourceEditPage(props: {
           <button type="submit">Save source</button>
         </div>
       </form>
+      {props.review}
       <section class="card" aria-labelledby="read-heading">
         <h2 id="read-heading" class="card-heading">
           Read the feed now

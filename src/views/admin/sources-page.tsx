@@ -4,6 +4,23 @@ import type { SourceWithSchool } from '../../db/sources';
 import { formatDateTime, formatRelative } from '../../time/format';
 import { PLATFORM_NAMES, type Platform } from '../../ingest/detect-platform';
 import { CsrfField } from '../admin-layout';
+import { plural } from '../../text/plural';
+import { ReviewBadge } from './authorization-review';
+
+/** All sources, or those due for review: two links, the current one marked. */
+function ReviewFilter(props: { on: boolean; count: number }) {
+  return (
+    <nav aria-label="Filter sources" class="small gap-below">
+      <a href="/admin/sources" aria-current={props.on ? undefined : 'page'}>
+        All sources
+      </a>
+      {' · '}
+      <a href="/admin/sources?filter=review-due" aria-current={props.on ? 'page' : undefined}>
+        Review due ({plural(props.count, 'source')})
+      </a>
+    </nav>
+  );
+}
 
 export interface SourcesPageProps {
   sources: SourceWithSchool[];
@@ -13,6 +30,8 @@ export interface SourcesPageProps {
   now: number;
   /** What was typed into "Add a source", shown again when it could not be added. */
   draft?: SourceDraft;
+  /** The list shows only sources whose authorization review is due (expired or within 30 days). */
+  reviewDue?: { on: boolean; count: number };
 }
 
 /** The "Add a source" form's fields as typed, carried from page to page until the source is added. */
@@ -41,7 +60,10 @@ export function SourcesPage(props: SourcesPageProps) {
           </button>
         </form>
       </div>
-      {props.sources.length === 0 ? (
+      {props.reviewDue ? <ReviewFilter {...props.reviewDue} /> : null}
+      {props.sources.length === 0 && props.reviewDue?.on ? (
+        <div class="card">No source is due for review.</div>
+      ) : props.sources.length === 0 ? (
         <div class="card">No sources yet. Add the first teacher's feed below.</div>
       ) : (
         <table class="stack">
@@ -66,12 +88,10 @@ export function SourcesPage(props: SourcesPageProps) {
                   <strong>
                     <a href={`/admin/sources/${source.id}`}>{source.title ?? 'Not fetched yet'}</a>
                   </strong>
-                  {source.authorization !== 'authorized' ? (
+                  {source.authorization !== 'authorized' && source.authorization !== 'expired' ? (
                     <span class="badge bad"> {source.authorization}</span>
                   ) : null}
-                  {source.reviewAt && source.reviewAt < props.now ? (
-                    <span class="badge warn"> review due</span>
-                  ) : null}
+                  <ReviewBadge source={source} now={props.now} timezone={props.timezone} />
                   <div class="small muted break">{source.feedUrl}</div>
                   {source.ownerName || source.ownerEmail ? (
                     <div class="small muted">

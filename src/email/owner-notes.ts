@@ -1,0 +1,160 @@
+// Owner notes as they go out: written when sent (so a post taken down meanwhile is not listed, and an owner who
+// opted out meanwhile gets nothing), in the owner-note template, with RFC 8058 one-click stop headers.
+import { randomToken } from '../auth/tokens';
+import { listDigestDates } from '../db/digests';
+import type { Message } from '../db/messages';
+import { hasOptedOut, listOwnerFeaturedPosts, ownerKeyOf } from '../db/owner-notes';
+import { findSource, type SourceWithSchool } from '../db/sources';
+import { formatLongDate } from '../publish/digest-content';
+import { addDays, localDateOf } from '../time/zoned-time';
+import { plural } from '../text/plural';
+import { renderBranded } from './brand-email';
+import { compiledTemplates } from './compiled-templates';
+import { senderOf } from './email-address';
+import { newMessageId, type OutgoingEmail } from './mailer';
+import { ownerStopUrl } from './owner-note-links';
+import type { SendDeps } from './send-digest';
+
+interface Note {
+  subject: string;
+  heading: string;
+  paragraphs: string[];
+  links?: { label: string; url: string; detail?: string }[];
+  action?: { label: string; url: string };
+  footer: string;
+}
+
+export type ComposedNote = { email: OutgoingEmail } | { skip: string };
+
+export async function composeOwnerNote(deps: SendDeps, message: Message): Promise<ComposedNote> {
+  const source = message.sourceId === null ? undefined : await findSource(deps.db, message.sourceId);
+  if (!source) return { skip: 'The source was removed before this email went out.' };
+  const toOwner = !!source.ownerEmail && ownerKeyOf(source.ownerEmail) === ownerKeyOf(message.toAddress);
+  if (toOwner && (await hasOptedOut(deps.db, message.toAddress)))
+    return { skip: 'The owner asked for no more of these emails.' };
+  const note = await noteFor(deps, message, source, toOwner);
+  if ('skip' in note) return note;
+  const stopUrl = toOwner
+    ? await ownerStopUrl(deps.site.publicUrl, deps.signingKey, message.toAddress)
+    : null;
+  const html = renderBranded(
+    compiledTemplates['owner-note'],
+    { ...deps.site, ...note, links: note.links ?? [], action: note.action ?? null, stopUrl },
+    deps.site,
+  );
+  const text = [
+    `${deps.site.districtName} · ${deps.site.siteTitle}`,
+    note.heading,
+    '',
+    ...note.paragraphs.flatMap((p) => [p, '']),
+    ...(note.links ?? []).flatMap((link) => [`${link.label}: ${link.url}`, '']),
+    ...(note.action ? [`${note.action.label}: ${note.action.url}`, ''] : []),
+    note.footer,
+    ...(stopUrl ? [`Stop these emails: ${stopUrl}`] : []),
+  ].join('\n');
+  return {
+    email: {
+      from: senderOf(deps.mailFrom, deps.site.districtName),
+      to: message.toAddress,
+      subject: note.subject,
+      html,
+      text,
+      messageId: newMessageId(deps.mailFrom, `${message.kind}-${message.id}-${randomToken(6)}`),
+      headers: stopUrl
+        ? { 'List-Unsubscribe': `<${stopUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+        : {},
+    },
+  };
+}
+
+function feedName(source: SourceWithSchool): string {
+  return source.title ?? source.feedUrl;
+}
+
+async function noteFor(
+  deps: SendDeps,
+  message: Message,
+  source: SourceWithSchool,
+  toOwner: boolean,
+): Promise<Note | { skip: string }> {
+  const site = deps.site;
+  const ownerFooter = `You receive this because you own ${feedName(source)}, a feed ${site.districtName} reads for ${site.siteTitle}.`;
+  if (message.kind === 'owner-featured') {
+    const digestId = message.digestId ?? -1;
+    const [posts, dates] = await Promise.all([
+      listOwnerFeaturedPosts(deps.db, digestId, message.toAddress),
+      listDigestDates(deps.db, [digestId]),
+    ]);
+    const date = dates.get(digestId);
+    if (!date || posts.length === 0)
+      return { skip: 'The posts (or the digest) were taken down before this email went out.' };
+    return {
+      subject: `Your post is in ${site.siteTitle} for ${formatLongDate(date)}`,
+      heading: posts.length === 1 ? 'Your post was featured' : 'Your posts were featured',
+      paragraphs: [
+        `${site.siteTitle} for ${formatLongDate(date)} features ${plural(posts.length, 'post')} of yours. Thank you for sharing what happens in your class.`,
+      ],
+      links: posts.map((post) => ({
+        label: post.headline,
+        url: post.url ?? `${site.publicUrl}/digests/${date}`,
+        detail: [post.school, post.sourceTitle].filter(Boolean).join(' · '),
+      })),
+      action: { label: 'Read the digest', url: `${site.publicUrl}/digests/${date}` },
+      footer: ownerFooter,
+    };
+  }
+  if (message.kind === 'owner-broken') {
+    if (source.errorCount === 0) return { skip: 'The feed worked again before this email went out.' };
+    return {
+      subject: `We cannot read ${feedName(source)}`,
+      heading: 'Your feed has not worked for three days',
+      paragraphs: [
+        `Since ${source.lastSuccessAt ? formatLongDate(localDateOf(source.lastSuccessAt, site.timezone)) : 'it was added'}, every attempt to read ${source.feedUrl} has failed, so your posts are not reaching the digest.`,
+        `What went wrong: ${source.lastError ?? 'the feed could not be read.'}`,
+        'What to do: open the address above in a browser. If the account is now private, make it public again; if it moved to a new address, tell your school’s coordinator the new one. You will get one more email when it works again.',
+      ],
+      footer: ownerFooter,
+    };
+  }
+  if (message.kind === 'owner-recovered') {
+    return {
+      subject: `${feedName(source)} works again`,
+      heading: 'Your feed works again',
+      paragraphs: [
+        `We read ${source.feedUrl} again without trouble. Your new posts reach the digest as before.`,
+      ],
+      footer: ownerFooter,
+    };
+  }
+  // review-notice
+  if (source.authorization !== 'authorized' || !source.reviewAt)
+    return { skip: 'The authorization was renewed, suspended or expired before this email went out.' };
+  const reviewOn = formatLongDate(localDateOf(source.reviewAt, site.timezone));
+  const stops = `On that day its feed stops being read until an editor renews the authorization.`;
+  if (toOwner)
+    return {
+      subject: `The authorization of ${feedName(source)} is due for review on ${reviewOn}`,
+      heading: 'Your account is due for review',
+      paragraphs: [
+        `${source.schoolName} authorized ${feedName(source)} (${source.feedUrl}) for ${site.siteTitle}${source.authorizedBy ? `; ${source.authorizedBy} gave the authorization` : ''}. It is due for review on ${reviewOn}.`,
+        `${stops} If the account should go on being read, ask your principal to confirm it with the district’s coordinator.`,
+      ],
+      footer: ownerFooter,
+    };
+  return {
+    subject: `Review due ${reviewOn}: ${feedName(source)} (${source.schoolName})`,
+    heading: 'An authorization is due for review',
+    paragraphs: [
+      `${feedName(source)} (${source.schoolName}) is due for review on ${reviewOn}, ${plural(daysBetween(localDateOf(deps.now(), site.timezone), localDateOf(source.reviewAt, site.timezone)), 'day')} from now. ${stops}`,
+      'Renew it if the school still authorizes the account, or suspend it.',
+    ],
+    action: { label: 'Review the source', url: `${site.publicUrl}/admin/sources/${source.id}` },
+    footer: `You receive this as an editor of ${site.siteTitle}.`,
+  };
+}
+
+function daysBetween(from: string, to: string): number {
+  let days = 0;
+  while (days < 400 && addDays(from as never, days) < to) days++;
+  return days;
+}

@@ -1,0 +1,79 @@
+// /owner-notes/stop: the one-click link in every owner note. GET shows a button; POST (the button, or a mail
+// provider's RFC 8058 one-click request, which carries no cookie and no CSRF token) stops the notes. The signed
+// address in the link is the only credential.
+import { Hono, type Context } from 'hono';
+import { recordAudit } from '../db/audit';
+import { recordOptOut } from '../db/owner-notes';
+import type { AppDeps } from '../deps';
+import { verifyOwnerStop } from '../email/owner-note-links';
+import { readDistrictSettings, siteOf } from '../settings/district-settings';
+import { ActionPage } from '../views/subscribe-pages';
+import { renderPage } from '../views/render';
+
+export function ownerNoteRoutes(deps: AppDeps) {
+  const app = new Hono();
+  const siteInfo = async () => siteOf(await readDistrictSettings(deps.db), deps.config.publicUrl);
+
+  /** The owner's address the link names, if its signature is right. */
+  const addressOf = async (c: Context): Promise<string | undefined> => {
+    const address = c.req.query('address') ?? '';
+    const token = c.req.query('token') ?? '';
+    if (!address || address.length > 320 || !/^[\w-]{16,64}$/.test(token)) return undefined;
+    return (await verifyOwnerStop(deps.signingKey, address, token)) ? address : undefined;
+  };
+
+  const badLink = async (c: Context) =>
+    renderPage(
+      c,
+      <ActionPage
+        site={await siteInfo()}
+        title="This link does not work"
+        text="The link is incomplete or out of date. Copy the whole address from the email, or ask your district’s coordinator to stop these emails."
+      />,
+      404,
+    );
+
+  app.get('/owner-notes/stop', async (c) => {
+    const address = await addressOf(c);
+    if (!address) return badLink(c);
+    const site = await siteInfo();
+    return renderPage(
+      c,
+      <ActionPage
+        site={site}
+        title="Stop emails about your feed"
+        text={`Press the button and ${address} gets no more emails from ${site.siteTitle} about the feeds it owns (featured posts, a broken feed, authorization reviews).`}
+        action={`/owner-notes/stop?address=${encodeURIComponent(address)}&token=${encodeURIComponent(c.req.query('token')!)}`}
+        button="Stop these emails"
+      />,
+    );
+  });
+
+  app.post('/owner-notes/stop', async (c) => {
+    const address = await addressOf(c);
+    if (!address) return badLink(c);
+    const now = deps.clock.now();
+    if (await recordOptOut(deps.db, address, now))
+      await recordAudit(
+        deps.db,
+        { type: 'public', label: 'feed owner', ip: deps.clientIp(c) },
+        { action: 'owner.opt-out', subjectType: 'owner', subjectId: address },
+        now,
+      );
+    if ((c.req.header('content-type') ?? '').includes('application/x-www-form-urlencoded')) {
+      const body = await c.req.parseBody();
+      if (body['List-Unsubscribe'] === 'One-Click') return c.text('Unsubscribed.');
+    }
+    const site = await siteInfo();
+    return renderPage(
+      c,
+      <ActionPage
+        site={site}
+        title="No more emails about your feed"
+        text={`${address} gets no more emails from ${site.siteTitle} about the feeds it owns. Your posts are still read and featured as before.`}
+      />,
+    );
+  });
+
+  return app;
+}

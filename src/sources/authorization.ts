@@ -1,0 +1,82 @@
+// Who authorized a source, when, and until when: the checks on what is typed, and the default review date.
+import { formatLongDate } from '../publish/digest-content';
+import { cleanText } from '../text/clean-text';
+import { instantOf, isLocalDate, localDateOf, type LocalDate } from '../time/zoned-time';
+
+/** As typed (command line, API, OPML): each optional; the dates are local YYYY-MM-DD. */
+export interface AuthorizationInput {
+  authorizedBy?: string | null;
+  authorizedOn?: string | null;
+  reviewOn?: string | null;
+}
+
+export interface AuthorizationRecord {
+  authorizedBy: string | null;
+  authorizedAt: number | null;
+  reviewAt: number | null;
+}
+
+/** The same date `months` later, on the month's last day when it has no such day (Jan 31 + 1 → Feb 28). */
+export function addMonths(date: LocalDate, months: number): LocalDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(Math.min(d, lastDay))}` as LocalDate;
+}
+
+/**
+ * The record to store, or the sentence saying what is wrong. Without a date the authorization counts from
+ * `now`; without a review date, it is due `reviewMonths` after the authorization. `fallbackBy` names who
+ * added the source when no one else is named.
+ */
+export function checkAuthorization(
+  input: AuthorizationInput,
+  options: { fallbackBy: string; reviewMonths: number; timezone: string; now: number },
+): { ok: true; record: AuthorizationRecord } | { ok: false; message: string } {
+  const by = cleanText(input.authorizedBy ?? '').trim();
+  if (input.authorizedBy !== undefined && input.authorizedBy !== null) {
+    if (!by)
+      return {
+        ok: false,
+        message: `Give who authorized the account as "NAME, ROLE", e.g. "Dana Hayes, Principal".`,
+      };
+    if (by.length > 120)
+      return { ok: false, message: 'Who authorized it is too long (at most 120 characters).' };
+  }
+  for (const [value, label] of [
+    [input.authorizedOn, 'The authorization date'],
+    [input.reviewOn, 'The review date'],
+  ] as const) {
+    if (value && !isLocalDate(value))
+      return { ok: false, message: `${label} "${value}" is not a date: write it as YYYY-MM-DD.` };
+  }
+  const authorizedOn = (input.authorizedOn || localDateOf(options.now, options.timezone)) as LocalDate;
+  const reviewOn = (input.reviewOn || addMonths(authorizedOn, options.reviewMonths)) as LocalDate;
+  if (reviewOn <= authorizedOn)
+    return {
+      ok: false,
+      message: `The review date (${reviewOn}) must come after the authorization date (${authorizedOn}).`,
+    };
+  return {
+    ok: true,
+    record: {
+      authorizedBy: by || options.fallbackBy,
+      authorizedAt: input.authorizedOn ? instantOf(authorizedOn, '00:00', options.timezone) : options.now,
+      reviewAt: instantOf(reviewOn, '00:00', options.timezone),
+    },
+  };
+}
+
+/** How long before its review date the editors and the owner are told. */
+export const REVIEW_NOTICE_DAYS = 30;
+
+/** The sentence an expired source shows until an editor renews or suspends it. */
+export function expiredSentence(reviewOn: string): string {
+  return `Authorization expired on ${formatLongDate(reviewOn)}; renew or suspend.`;
+}
+
+/** Milliseconds ahead in which a review counts as due (the sources list's "Review due" filter). */
+export const REVIEW_NOTICE_MS = REVIEW_NOTICE_DAYS * 24 * 60 * 60_000;

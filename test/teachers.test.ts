@@ -1,0 +1,296 @@
+// Teachers in the loop, over a real app (SQLite file, HTTP, outbox mail, fixed clock): authorization records
+// and their expiry, featured and broken-feed notes to owners with a one-click stop, and coverage figures.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createApiToken } from '../src/auth/api-tokens';
+import { cliActor, listAudit } from '../src/db/audit';
+import { findSource, listDueSources } from '../src/db/sources';
+import { runPollJob } from '../src/jobs/jobs';
+import { runTeacherJobs } from '../src/jobs/teacher-jobs';
+import { changeSetting } from '../src/settings/district-settings';
+import { item, storeItems } from './fixtures';
+import { serveBody, startTestServer, type TestServer } from './http-server';
+import { addUser, signedInClient, startTestApp, TEST_PASSWORD, type TestApp } from './test-app';
+import { createClient } from './browser-client';
+import { testClock } from './clock';
+
+const DAY = 24 * 60 * 60_000;
+const feed = (title: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>${title}</title>
+<link>https://class.example/</link><description>d</description>
+<item><title>Seeds sprouted</title><link>https://class.example/seeds</link><guid>seeds</guid>
+<pubDate>Fri, 20 Nov 2026 15:00:00 GMT</pubDate><description>Bean plants.</description></item>
+</channel></rss>`;
+
+let app: TestApp;
+let feeds: TestServer;
+let token: string;
+let feedBroken = false;
+
+beforeEach(async () => {
+  feeds = await startTestServer();
+  feedBroken = false;
+  feeds.route('/rivera', (request, response) =>
+    feedBroken
+      ? (response.writeHead(500), response.end('down'))
+      : serveBody(feed('Room 12'), 'application/rss+xml')(request, response),
+  );
+  feeds.route('/lee', serveBody(feed('Room 4'), 'application/rss+xml'));
+  app = await startTestApp({ clock: testClock('2026-11-21T15:00:00Z') });
+  token = (
+    await createApiToken(app.runtime.deps.db, { name: 'bot', role: 'editor' }, cliActor, app.clock.now())
+  ).token;
+});
+afterEach(async () => {
+  await app.close();
+  await feeds.close();
+});
+
+const api = async (method: string, path: string, body?: unknown) => {
+  const response = await fetch(`${app.url}/api/v1${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return { status: response.status, body: (await response.json()) as Record<string, any> };
+};
+
+/** Signs in an existing user (sessions end when the test clock jumps ahead). */
+async function signIn(email: string) {
+  const client = createClient(app.url);
+  const response = await client.post('/admin/login', {
+    _csrf: await client.csrf('/admin/login'),
+    email,
+    password: TEST_PASSWORD,
+  });
+  expect(response.status).toBe(303);
+  return client;
+}
+
+const addSource = (path: string, school: string, extra: Record<string, unknown> = {}) =>
+  api('POST', '/sources', { url: `${feeds.url}/${path}`, school, ...extra });
+
+const mail = async () => {
+  await app.sendQueuedMail();
+  const outbox = app.runtime.deps.outbox!;
+  const entries = await outbox.list(100);
+  return Promise.all(entries.map(async (entry) => (await outbox.read(entry.id))!));
+};
+
+/** A published digest for `date` carrying these items (ids), the ones in `removed` taken down. */
+async function publishDigest(date: string, itemIds: number[], removed: number[] = []) {
+  const db = app.runtime.deps.db;
+  const now = app.clock.now();
+  await db.batch([
+    db.raw(
+      sql`insert into digests (date, status, title, created_at, updated_at, published_at) values (${date}, 'published', 'T', ${now}, ${now}, ${now})`,
+    ),
+    ...itemIds.map((id, position) =>
+      db.raw(
+        sql`insert into digest_entries (digest_id, item_id, position, headline, removed_at)
+            select id, ${id}, ${position}, ${`Headline ${id}`}, ${removed.includes(id) ? now : null} from digests where date = ${date}`,
+      ),
+    ),
+  ]);
+}
+
+describe('authorization records', () => {
+  it('are added through the API with who, when and a review date (default a year later), and carried back', async () => {
+    const bad = await addSource('rivera', 'Lincoln', { authorized_on: '2026-13-01' });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.message).toMatch(/not a date: write it as YYYY-MM-DD/);
+    const added = await addSource('rivera', 'Lincoln', {
+      authorized_by: 'Dana Hayes, Principal',
+      authorized_on: '2026-09-01',
+    });
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({
+      authorized_by: 'Dana Hayes, Principal',
+      authorized_on: '2026-09-01',
+      review_on: '2027-09-01',
+    });
+    const listed = await api('GET', '/sources');
+    expect(listed.body.sources[0]).toMatchObject({
+      authorized_by: 'Dana Hayes, Principal',
+      review_on: '2027-09-01',
+    });
+  });
+
+  it('expire on the review date: the feed stops being read and its page says so until an editor renews it', async () => {
+    const db = app.runtime.deps.db;
+    const added = await addSource('rivera', 'Lincoln', {
+      authorized_by: 'Dana Hayes, Principal',
+      authorized_on: '2025-12-01',
+      review_on: '2026-12-01',
+      owner_email: 'rivera@district.example',
+    });
+    const id = added.body.id as number;
+    await addUser(app, 'ed@district.example', 'editor');
+    // 30 days before: one notice each to the editor and the owner, however often the round runs.
+    app.clock.set('2026-11-21T15:00:00Z');
+    await runTeacherJobs(app.runtime.deps);
+    await runTeacherJobs(app.runtime.deps);
+    const notices = await mail();
+    expect(notices.map((m) => m.to).sort()).toEqual(['ed@district.example', 'rivera@district.example']);
+    expect(notices.every((m) => /due for review on Tuesday, December 1, 2026/.test(m.subject + m.text))).toBe(
+      true,
+    );
+    // The review day (Chicago midnight): not read any more, even before the round marks it.
+    app.clock.set('2026-12-01T07:00:00Z');
+    expect((await listDueSources(db, app.clock.now(), 10)).map((s) => s.id)).not.toContain(id);
+    await runTeacherJobs(app.runtime.deps);
+    expect((await findSource(db, id))!.authorization).toBe('expired');
+    const editor = await signIn('ed@district.example');
+    const page = await (await editor.get(`/admin/sources/${id}`)).text();
+    expect(page).toContain('Authorization expired on Tuesday, December 1, 2026; renew or suspend.');
+    const list = await (await editor.get('/admin/sources?filter=review-due')).text();
+    expect(list).toContain('Review due (1 source)');
+    // Renewing records who and when, and reading resumes.
+    const renewed = await editor.post(`/admin/sources/${id}/renew`, {
+      _csrf: await editor.csrf(`/admin/sources/${id}`),
+      authorized_by: 'Dana Hayes, Principal',
+      review_on: '2027-12-01',
+    });
+    expect(renewed.status).toBe(303);
+    const source = (await findSource(db, id))!;
+    expect(source).toMatchObject({ authorization: 'authorized', renewedBy: 'ed@district.example' });
+    expect(source.renewedAt).toBe(app.clock.now());
+    expect((await listDueSources(db, app.clock.now(), 10)).map((s) => s.id)).toContain(id);
+    const actions = (await listAudit(db, { limit: 100 })).map((entry) => entry.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['source.authorization-expired', 'source.authorization-renewed']),
+    );
+  });
+});
+
+describe('owner notes', () => {
+  it('one featured email per digest and owner, never for a post taken down, none after the owner stops them', async () => {
+    const db = app.runtime.deps.db;
+    await changeSetting(db, 'notify_owners_featured', 'true', app.clock.now());
+    const a = (await addSource('rivera', 'Lincoln', { owner_email: 'Rivera@District.example' })).body
+      .id as number;
+    const b = (await addSource('lee', 'Adams', { owner_email: 'lee@district.example' })).body.id as number;
+    const noon = Date.parse('2026-11-20T18:00:00Z');
+    await storeItems(db, a, [
+      item({ guid: 'a1', publishedAt: noon }),
+      item({ guid: 'a2', publishedAt: noon + 1 }),
+    ]);
+    await storeItems(db, b, [item({ guid: 'b1', publishedAt: noon })]);
+    const ids = (
+      await db.query<{ id: number; guid: string }>('select id, guid from items order by guid', [])
+    ).map((row) => row.id);
+    const [a1, a2, , , b1] = [ids[0]!, ids[1]!, 0, 0, ids.at(-1)!];
+    await publishDigest('2026-11-20', [a1, a2, b1], [b1]);
+    // Two schedulers at once, then a restart that runs the round again.
+    await Promise.all([runTeacherJobs(app.runtime.deps), runTeacherJobs(app.runtime.deps)]);
+    await runTeacherJobs(app.runtime.deps);
+    const sent = (await mail()).filter((m) => /featured|Your post/.test(m.subject));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.to).toBe('Rivera@District.example');
+    expect(sent[0]!.text).toContain(`Headline ${a1}: https://class.example/a1`);
+    expect(sent[0]!.text).toContain(`Headline ${a2}: https://class.example/a2`);
+    const header = (name: string) =>
+      Object.entries(sent[0]!.headers).find(([key]) => key.toLowerCase() === name)?.[1];
+    expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+    const stop = /<([^>]+)>/.exec(header('list-unsubscribe')!)![1]!;
+    // A forged link does nothing.
+    const forged = stop.replace(/token=[^&]+/, 'token=AAAAAAAAAAAAAAAAAAAAAA');
+    expect((await fetch(forged, { method: 'POST' })).status).toBe(404);
+    const oneClick = await fetch(stop, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(oneClick.status).toBe(200);
+    app.clock.advance(DAY);
+    await storeItems(db, a, [item({ guid: 'a3', publishedAt: noon + DAY })]);
+    const a3 = (await db.query<{ id: number }>(`select id from items where guid = 'a3'`, []))[0]!.id;
+    await publishDigest('2026-11-21', [a3]);
+    await runTeacherJobs(app.runtime.deps);
+    expect((await mail()).filter((m) => /featured|Your post/.test(m.subject))).toHaveLength(1);
+  });
+
+  it('a feed failing three days sends one broken-feed email, then one when it recovers', async () => {
+    const db = app.runtime.deps.db;
+    const id = (await addSource('rivera', 'Lincoln', { owner_email: 'rivera@district.example' })).body
+      .id as number;
+    feedBroken = true;
+    const start = app.clock.now();
+    for (let hours = 1; hours <= 4 * 24; hours += 6) {
+      app.clock.set(start + hours * 60 * 60_000);
+      await db.prepared('update sources set next_fetch_at = 0, paused = 0 where id = ?', [id]);
+      await runPollJob(app.runtime.deps, { sourceId: id });
+      await runTeacherJobs(app.runtime.deps);
+    }
+    const broken = (await mail()).filter((m) => m.to === 'rivera@district.example');
+    expect(broken).toHaveLength(1);
+    expect(broken[0]!.subject).toMatch(/We cannot read/);
+    expect(broken[0]!.text).toMatch(/What went wrong: .*500/);
+    expect(broken[0]!.text).toMatch(/What to do:/);
+    feedBroken = false;
+    app.clock.advance(60 * 60_000);
+    await runPollJob(app.runtime.deps, { sourceId: id });
+    await runTeacherJobs(app.runtime.deps);
+    await runTeacherJobs(app.runtime.deps);
+    const all = (await mail()).filter((m) => m.to === 'rivera@district.example');
+    expect(all.map((m) => m.subject)).toEqual(expect.arrayContaining([expect.stringMatching(/works again/)]));
+    expect(all).toHaveLength(2);
+  });
+});
+
+describe('coverage', () => {
+  it('counts posts read and featured per school and source over a seeded month', async () => {
+    const db = app.runtime.deps.db;
+    const a = (await addSource('rivera', 'Lincoln')).body.id as number;
+    const b = (await addSource('lee', 'Adams')).body.id as number;
+    // November: Lincoln posts every day (30), featured on ten days; Adams posts on five days, never featured.
+    for (let day = 1; day <= 30; day++) {
+      const at = Date.parse(`2026-11-${String(day).padStart(2, '0')}T18:00:00Z`);
+      await storeItems(db, a, [item({ guid: `n${day}`, publishedAt: at })]);
+      if (day % 6 === 0) await storeItems(db, b, [item({ guid: `m${day}`, publishedAt: at })]);
+    }
+    const idOf = async (guid: string) =>
+      (await db.query<{ id: number }>('select id from items where guid = ?', [guid]))[0]!.id;
+    for (let day = 3; day <= 30; day += 3)
+      await publishDigest(`2026-11-${String(day).padStart(2, '0')}`, [await idOf(`n${day}`)]);
+    // A taken-down entry and an October post do not count.
+    await publishDigest('2026-10-31', [await idOf('n1')]);
+    const report = await api('GET', '/reports/coverage?from=2026-11-01&to=2026-11-30');
+    expect(report.status).toBe(200);
+    const lincoln = report.body.schools.find((s: { slug: string }) => s.slug === 'lincoln');
+    const adams = report.body.schools.find((s: { slug: string }) => s.slug === 'adams');
+    expect(lincoln).toMatchObject({
+      school: 'Lincoln',
+      posts: 30,
+      featured: 10,
+      last_featured_on: '2026-11-30',
+    });
+    expect(lincoln.sources).toEqual([
+      { id: a, title: `${feeds.url}/rivera`, posts: 30, featured: 10, last_featured_on: '2026-11-30' },
+    ]);
+    expect(adams).toMatchObject({ posts: 5, featured: 0, last_featured_on: null });
+    const bad = await api('GET', '/reports/coverage?from=2026-11-30&to=2026-11-01');
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.message).toMatch(/swap the dates/);
+    // The page, sorted by the longest unseen, and its CSV.
+    const editor = await signedInClient(app, 'ed@district.example', 'editor');
+    const page = await (
+      await editor.get('/admin/coverage?period=custom&from=2026-11-01&to=2026-11-30&sort=quiet')
+    ).text();
+    expect(page).toContain('<svg');
+    expect(page.indexOf('>Adams<')).toBeLessThan(page.indexOf('>Lincoln<'));
+    const csv = await (
+      await editor.get('/admin/coverage/export.csv?period=custom&from=2026-11-01&to=2026-11-30')
+    ).text();
+    expect(csv.split('\r\n')[0]).toBe(
+      'school,source_id,source,posts,featured,last_featured_on,days_since_featured',
+    );
+    expect(csv).toContain(`Lincoln,${a},${feeds.url}/rivera,30,10,2026-11-30,0`);
+    // The inbox labels Adams (never featured) and not Lincoln.
+    app.clock.set('2026-12-02T15:00:00Z');
+    const later = await signedInClient(app, 'ed2@district.example', 'editor');
+    const inbox = await (await later.get('/admin/inbox?date=2026-11-30')).text();
+    expect(inbox).toMatch(/Adams[\s\S]{0,200}not featured in 3 weeks/);
+    expect(inbox).not.toMatch(/Lincoln <span class="muted small">\(\d+\)<\/span> <span class="badge warn"/);
+  });
+});
