@@ -1,5 +1,7 @@
 // Publishing from the desk over HTTP: what goes out is the version the pressed button saved, even when
 // another server saves the same digest at any moment of that request; an absurdly long digest is refused.
+import { saveSocialAccount } from '../src/db/social-accounts';
+import { cliActor } from '../src/db/audit';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_DIGEST_ENTRIES } from '../src/curate/desk';
@@ -130,11 +132,29 @@ describe('publishing from the desk', () => {
     expect(asked.status).toBe(200);
     const page = await asked.text();
     expect(page).toContain('Publish the digest for');
-    expect(page).toContain('and send it to 3 subscribers now?');
+    expect(page).toContain(', send it to 3 subscribers now?');
     expect(page).toContain('Publish and send to 3 subscribers');
     expect(await findDigest(db, date)).toMatchObject({ status: 'draft', intro: 'Garden news' });
     // Going back publishes nothing; the button publishes the version the page showed.
     const version = /name="version" value="(\d+)"/.exec(page)![1]!;
+    // With the district's own social accounts connected, the question counts them too (stopped ones not).
+    for (const name of ['one', 'two']) {
+      await saveSocialAccount(
+        db,
+        {
+          network: 'mastodon',
+          server: 'https://social.example',
+          login: '',
+          remoteId: name,
+          name,
+          secret: 'x',
+        },
+        cliActor,
+        1,
+      );
+    }
+    const withAccounts = await (await dana.post(`/admin/inbox/${date}/publish`, { ...form, version })).text();
+    expect(withAccounts).toContain(', send it to 3 subscribers and post to 2 accounts now?');
     const published = await dana.post(`/admin/inbox/${date}/publish`, { ...form, confirmed: 'yes', version });
     expect(published.status).toBe(303);
     expect(await findDigest(db, date)).toMatchObject({ status: 'published', intro: 'Garden news' });

@@ -35,6 +35,7 @@ import { FirstRunChecklist } from '../../views/admin/first-run-checklist';
 import { quietSchools } from '../../reports/quiet-schools';
 import { firstRunSteps } from '../../settings/first-run';
 import { PublishConfirmPage } from '../../views/admin/publish-confirm-page';
+import { listSocialAccounts } from '../../db/social-accounts';
 import { redirectWith } from '../flash';
 import { field, readForm, type FormBody } from '../form';
 import { adminPage, currentUser, deskActorOf, type AdminEnv } from './context';
@@ -330,7 +331,10 @@ export function inboxRoutes(deps: AppDeps) {
       if (field(request.form, 'confirmed', 10) !== 'yes') {
         const saved = await saveDraft(request);
         await checkPublishable(desk, request.actor, await loadDesk(desk, request.date), saved.digest.version);
-        const recipients = emailIsOn(deps.mailer) ? await countWouldReceive(deps.db, saved.digest.id) : 0;
+        const [recipients, accounts] = await Promise.all([
+          emailIsOn(deps.mailer) ? countWouldReceive(deps.db, saved.digest.id) : 0,
+          listSocialAccounts(deps.db).then((all) => all.filter((a) => a.status === 'active').length),
+        ]);
         return adminPage(deps, c, {
           title: 'Publish now?',
           section: 'inbox',
@@ -340,6 +344,7 @@ export function inboxRoutes(deps: AppDeps) {
               version={saved.digest.version}
               entries={saved.entries.length}
               recipients={recipients}
+              accounts={accounts}
               emailOn={emailIsOn(deps.mailer)}
               csrfToken={c.get('csrfToken')}
               carried={Object.entries(request.form).flatMap(([name, value]) =>

@@ -4,28 +4,27 @@ import { formatLongDate } from '../../publish/digest-content';
 import { CsrfField } from '../admin-layout';
 import { deskAction } from './desk-entry';
 
-const count = new Intl.NumberFormat('en-US');
-
-function plural(n: number, one: string, many: string): string {
-  return `${count.format(n)} ${n === 1 ? one : many}`;
-}
+import { plural } from '../../text/plural';
 
 export function PublishConfirmPage(props: {
   date: string;
   version: number;
   entries: number;
   recipients: number;
+  /** The district's social accounts that get one post each (active ones). */
+  accounts: number;
   emailOn: boolean;
   csrfToken: string;
   /** The desk's form as it was sent, carried along: should someone save meanwhile, both versions are shown. */
   carried: [string, string][];
 }) {
   const day = formatLongDate(props.date);
+  const posts = props.accounts ? ` and post to ${plural(props.accounts, 'account')}` : '';
   const question = props.emailOn
     ? props.recipients
-      ? `Publish the digest for ${day} and send it to ${plural(props.recipients, 'subscriber', 'subscribers')} now?`
-      : `Publish the digest for ${day} now? No subscriber would get it by email yet.`
-    : `Publish the digest for ${day} on the site and in the feeds now? Email is off, so nobody is emailed.`;
+      ? `Publish the digest for ${day}, send it to ${plural(props.recipients, 'subscriber')}${posts} now?`
+      : `Publish the digest for ${day}${posts} now? No subscriber would get it by email yet.`
+    : `Publish the digest for ${day} on the site and in the feeds${posts} now? Email is off, so nobody is emailed.`;
   return (
     <>
       <h1>Publish now?</h1>
@@ -47,8 +46,8 @@ export function PublishConfirmPage(props: {
         <div class="actions">
           <button type="submit">
             {props.emailOn && props.recipients
-              ? `Publish and send to ${plural(props.recipients, 'subscriber', 'subscribers')}`
-              : 'Publish'}
+              ? `Publish and send to ${plural(props.recipients, 'subscriber')}${posts}`
+              : `Publish${posts}`}
           </button>
           <a class="button secondary" href={`/admin/inbox?date=${props.date}`}>
             Not yet, back to the desk
