@@ -10,6 +10,7 @@ import { listItemsPublishedBetween } from '../src/db/items';
 import { findSchoolBySlug } from '../src/db/schools';
 import { findSubscriberByEmail, listSubscriberSchools } from '../src/db/subscribers';
 import { runSendJob } from '../src/jobs/jobs';
+import { changeSetting } from '../src/settings/district-settings';
 import { readCsv } from '../src/text/csv';
 import type { Client } from './browser-client';
 import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
@@ -118,6 +119,7 @@ describe('the Subscribers page', () => {
       'email',
       'status',
       'schools',
+      'language',
       'consent_at',
       'consent_source',
       'consent_text',
@@ -129,7 +131,8 @@ describe('the Subscribers page', () => {
     const ana = rows.find((r) => r[0] === 'ana@family.example')!;
     expect(ana[1]).toBe('confirmed');
     expect(ana[2]).toBe('lincoln-elementary');
-    expect(ana[5]).toBe("'=cmd|' /c calc'!A1");
+    expect(ana[3]).toBe('en');
+    expect(ana[6]).toBe("'=cmd|' /c calc'!A1");
     for (const row of rows.slice(1)) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@]/);
   });
 
@@ -144,6 +147,27 @@ describe('the Subscribers page', () => {
     expect(page).toContain('line 3:');
     expect(page).toContain('line 4: there is no school called “Jefferson High”');
     expect(await findSubscriberByEmail(db, 'ana@family.example')).toBeUndefined();
+  });
+
+  it('carries each address’s language in and out, among the languages the district offers', async () => {
+    const { app, db, admin } = await setUp();
+    await changeSetting(db, 'languages', 'en,es', 1);
+    const refused = await upload(
+      app,
+      admin,
+      'email,language\nana@family.example,es\nben@family.example,fr\n',
+    );
+    expect(refused).toContain('line 3: the language “fr” is not one the district offers (en, es)');
+    expect(await findSubscriberByEmail(db, 'ana@family.example')).toBeUndefined();
+    await upload(app, admin, 'email,language\nana@family.example,ES\nben@family.example,\n');
+    expect((await findSubscriberByEmail(db, 'ana@family.example'))!.language).toBe('es');
+    expect((await findSubscriberByEmail(db, 'ben@family.example'))!.language).toBe('en');
+    const read = await readCsv(await (await admin.get('/admin/subscribers/export.csv')).text(), {
+      maxRows: 10,
+    });
+    if (!read.ok) throw new Error(read.message);
+    const ana = read.rows.map((row) => row.cells).find((cells) => cells[0] === 'ana@family.example')!;
+    expect(ana[3]).toBe('es');
   });
 
   it('names the first problems of a long refusal and counts the rest, in a cookie far under 4 KB', async () => {

@@ -2,6 +2,8 @@
 // whole or not at all, with each problem named by its line. Imported addresses must confirm, as if they had
 // used the form, unless an administrator attests in writing that these people already agreed; then that
 // attestation is their recorded consent. Nobody who unsubscribed or bounced is signed up again.
+import { isLanguage, type Language } from '../i18n/languages';
+import { readDistrictSettings } from '../settings/district-settings';
 import { auditStatement, type Actor } from '../db/audit';
 import type { Database, Statement } from '../db/client';
 import { listSchools } from '../db/schools';
@@ -37,6 +39,8 @@ interface Row {
   email: string;
   schoolIds: number[];
   schoolSlugs: string[];
+  /** The language column's code; the district's own where the file has no such column or the cell is empty. */
+  language: Language;
 }
 
 export async function importSubscribers(
@@ -90,6 +94,7 @@ export async function importSubscribers(
         consentText,
         consentSource: 'import',
         consentSchools: JSON.stringify(row.schoolSlugs),
+        language: row.language,
         confirmedAt: attestation ? now : null,
         createdAt: now,
         updatedAt: now,
@@ -149,6 +154,9 @@ async function readRows(
   const hasHeader = header.some((cell) => /^e-?mail( address)?$/.test(cell));
   const emailColumn = hasHeader ? header.findIndex((cell) => /^e-?mail( address)?$/.test(cell)) : 0;
   const schoolColumn = hasHeader ? header.findIndex((cell) => /^schools?$/.test(cell)) : 1;
+  // A language column (as the export writes it) sets each address's language: a code the district offers.
+  const languageColumn = hasHeader ? header.findIndex((cell) => /^(language|lang)$/.test(cell)) : -1;
+  const { languages: offered } = await readDistrictSettings(db);
   const body = hasHeader ? table.slice(1) : table;
   if (read.more || body.length > MAX_IMPORT_ROWS)
     return {
@@ -190,10 +198,16 @@ async function readRows(
         schoolSlugs.push(school.slug);
       }
     }
+    const code = languageColumn >= 0 ? (cells[languageColumn] ?? '').trim().toLowerCase() : '';
+    const language = code && isLanguage(code) && offered.includes(code) ? code : undefined;
+    if (code && !language)
+      problems.push(
+        `line ${line}: the language “${truncateWords(code, 20)}” is not one the district offers (${offered.join(', ')})`,
+      );
     const key = emailKeyOf(checked.address);
     if (seen.has(key)) continue;
     seen.add(key);
-    rows.push({ line, email: checked.address, schoolIds, schoolSlugs });
+    rows.push({ line, email: checked.address, schoolIds, schoolSlugs, language: language ?? offered[0]! });
   }
   if (problems.length)
     return {
