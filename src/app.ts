@@ -75,6 +75,7 @@ export function buildApp(deps: AppDeps, options: BuildOptions = {}): Hono {
   app.route('/', ownerNoteRoutes(deps));
   // The same pages in each offered language but the district's own: /es/, /es/digests/DATE, /ar/archive, …
   app.route('/:lang{[a-z]{2}}', publicRoutes(deps));
+  app.route('/:lang{[a-z]{2}}', feedRoutes(deps));
 
   const forms = new Hono();
   forms.use('/subscribe', sameOriginOnly(deps.config.publicUrl));

@@ -15,7 +15,7 @@ import { renderBranded } from './brand-email';
 import { compiledTemplates } from './compiled-templates';
 import { localDateOf } from '../time/zoned-time';
 import type { Language } from '../i18n/languages';
-import { translator } from '../i18n/translate';
+import { siteLanguage } from '../i18n/site-language';
 
 export interface EmailSite {
   districtName: string;
@@ -32,9 +32,7 @@ export interface EmailSite {
 
 /** The email's words and links in its language: the district's own at the site's root, others under /LANG. */
 export function emailLanguage(site: EmailSite) {
-  const own = site.languages?.[0] ?? 'en';
-  const text = translator(site.lang ?? own);
-  const prefix = text.lang === own ? '' : `/${text.lang}`;
+  const { text, prefix } = siteLanguage(site);
   const digestName =
     text.lang === 'en'
       ? dailyDigestOf(site.districtName)

@@ -4,40 +4,48 @@ import type { DigestEntryWithItem } from '../db/digests';
 import { pictureView } from '../pictures/picture-view';
 import { escapeHtml } from '../text/escape';
 import { localDateOf } from '../time/zoned-time';
-import { digestTitle, formatLongDate, sourceNameOf, type DigestContent } from './digest-content';
+import { digestTitle, sourceNameOf, type DigestContent } from './digest-content';
+import type { Language } from '../i18n/languages';
+import { siteLanguage } from '../i18n/site-language';
 
 export function renderDigestHtml(
   content: DigestContent,
-  site: { siteTitle: string; publicUrl: string; timezone: string },
+  site: { siteTitle: string; publicUrl: string; timezone: string; languages?: Language[]; lang?: Language },
 ): string {
   const { digest, entries } = content;
+  const { text, prefix } = siteLanguage(site);
   const parts: string[] = [];
-  const day = (at: number) => escapeHtml(formatLongDate(localDateOf(at, site.timezone)));
+  const day = (at: number) => text.longDate(localDateOf(at, site.timezone));
   for (const correction of content.corrections ?? []) {
-    parts.push(`<p><strong>Corrected on ${day(correction.at)}:</strong> ${escapeHtml(correction.note)}</p>`);
+    parts.push(
+      `<p><strong>${escapeHtml(text.t('digest.corrected', { date: day(correction.at) }))}</strong> ${escapeHtml(correction.note)}</p>`,
+    );
   }
   const removals = content.removals ?? [];
   if (removals.length) {
     parts.push(
-      `<p><strong>Updated on ${day(Math.max(...removals))}:</strong> ${removals.length === 1 ? 'a post was' : `${removals.length} posts were`} removed from this digest.</p>`,
+      `<p><strong>${escapeHtml(text.t('digest.updated', { date: day(Math.max(...removals)) }))}</strong> ${escapeHtml(text.t('digest.removed', { count: removals.length }))}</p>`,
     );
   }
   if (digest.intro) parts.push(`<p>${escapeHtml(digest.intro)}</p>`);
   for (const entry of entries) {
-    const url = escapeHtml(entry.item.url ?? `${site.publicUrl}/digests/${digest.date}`);
+    const url = escapeHtml(entry.item.url ?? `${site.publicUrl}${prefix}/digests/${digest.date}`);
     parts.push(
       `<h2><a href="${url}">${escapeHtml(entry.headline)}</a></h2>`,
       `<p><em>${escapeHtml(entry.item.schoolName)}</em></p>`,
       pictureHtml(entry, site.publicUrl),
       entry.blurb ? `<p>${escapeHtml(entry.blurb)}</p>` : '',
-      `<p><a href="${url}">Read the full post on ${escapeHtml(sourceNameOf(entry))}</a></p>`,
+      `<p><a href="${url}">${escapeHtml(text.t('email.readFull', { source: sourceNameOf(entry) }))}</a></p>`,
     );
   }
   return parts.filter(Boolean).join('\n');
 }
 
-export function digestFeedTitle(content: DigestContent, siteTitle: string): string {
-  return `${digestTitle(content.digest, siteTitle)}: ${formatLongDate(content.digest.date)}`;
+export function digestFeedTitle(
+  content: DigestContent,
+  site: { siteTitle: string; languages?: Language[]; lang?: Language },
+): string {
+  return `${digestTitle(content.digest, site.siteTitle)}: ${siteLanguage(site).text.longDate(content.digest.date)}`;
 }
 
 /** The district's copy of an entry's picture, at the largest web size; nothing when there is no copy. */

@@ -3,6 +3,8 @@
 // the id and moves the updated time, so readers replace what they showed.
 import { leadPicture } from '../pictures/picture-view';
 import { escapeXml } from '../text/clean-text';
+import type { Language } from '../i18n/languages';
+import { siteLanguage } from '../i18n/site-language';
 import { changedAt, type DigestContent } from './digest-content';
 import { digestFeedTitle, renderDigestHtml } from './digest-html';
 
@@ -12,6 +14,9 @@ export interface FeedSite {
   publicUrl: string;
   timezone: string;
   hasLogo?: boolean;
+  /** The languages offered (the district's own first, at the root) and the one this feed is in. */
+  languages?: Language[];
+  lang?: Language;
 }
 
 /** Which slice of the digests a feed carries: the district's, or one school's. */
@@ -35,14 +40,15 @@ function feedTitle(site: FeedSite, scope: FeedScope): string {
 }
 
 function feedDescription(site: FeedSite, scope: FeedScope): string {
+  const { t } = siteLanguage(site).text;
   return scope.school
-    ? `The best of yesterday at ${scope.school.name}, from ${site.districtName}, once a day.`
-    : `The best of yesterday in ${site.districtName}'s classrooms, once a day.`;
+    ? t('feeds.schoolDescription', { school: scope.school.name, district: site.districtName })
+    : t('home.description', { district: site.districtName });
 }
 
 /** A digest's permanent address, and the entry id a feed gives it (a school's slice gets its own). */
 function entryIds(content: DigestContent, site: FeedSite, scope: FeedScope) {
-  const url = `${site.publicUrl}/digests/${content.digest.date}`;
+  const url = `${site.publicUrl}${siteLanguage(site).prefix}/digests/${content.digest.date}`;
   return { url, id: scope.school ? `${url}#school-${scope.school.slug}` : url };
 }
 
@@ -80,7 +86,7 @@ export function renderRss(contents: DigestContent[], site: FeedSite, scope: Feed
     const { url, id } = entryIds(content, site, scope);
     return [
       '<item>',
-      `<title>${x(digestFeedTitle(content, site.siteTitle))}</title>`,
+      `<title>${x(digestFeedTitle(content, site))}</title>`,
       `<link>${x(url)}</link>`,
       `<guid isPermaLink="${id === url}">${x(id)}</guid>`,
       `<pubDate>${new Date(content.digest.publishedAt ?? 0).toUTCString()}</pubDate>`,
@@ -97,7 +103,7 @@ export function renderRss(contents: DigestContent[], site: FeedSite, scope: Feed
     `<title>${x(feedTitle(site, scope))}</title>`,
     `<link>${x(site.publicUrl + scope.pagePath)}</link>`,
     `<description>${x(feedDescription(site, scope))}</description>`,
-    '<language>en</language>',
+    `<language>${siteLanguage(site).text.lang}</language>`,
     `<atom:link href="${x(site.publicUrl + scope.selfPath)}" rel="self" type="application/rss+xml"/>`,
     updated ? `<lastBuildDate>${new Date(updated).toUTCString()}</lastBuildDate>` : '',
     '<generator>Yesterday</generator>',
@@ -121,7 +127,7 @@ export function renderAtom(contents: DigestContent[], site: FeedSite, scope: Fee
     const { url, id } = entryIds(content, site, scope);
     return [
       '<entry>',
-      `<title>${x(digestFeedTitle(content, site.siteTitle))}</title>`,
+      `<title>${x(digestFeedTitle(content, site))}</title>`,
       `<link rel="alternate" type="text/html" href="${x(url)}"/>`,
       `<id>${x(id)}</id>`,
       `<published>${iso(content.digest.publishedAt ?? 0)}</published>`,
@@ -162,7 +168,7 @@ export function renderJsonFeed(contents: DigestContent[], site: FeedSite, scope:
     home_page_url: site.publicUrl + scope.pagePath,
     feed_url: site.publicUrl + scope.selfPath,
     description: feedDescription(site, scope),
-    language: 'en',
+    language: siteLanguage(site).text.lang,
     ...(site.hasLogo ? { icon: `${site.publicUrl}/logo` } : {}),
     favicon: `${site.publicUrl}/favicon.svg`,
     authors: [{ name: site.districtName, url: `${site.publicUrl}/` }],
@@ -172,7 +178,7 @@ export function renderJsonFeed(contents: DigestContent[], site: FeedSite, scope:
       return {
         id,
         url,
-        title: digestFeedTitle(content, site.siteTitle),
+        title: digestFeedTitle(content, site),
         content_html: renderDigestHtml(content, site),
         summary: summaryOf(content),
         ...(image ? { image } : {}),

@@ -1,5 +1,6 @@
 // The feeds: /feed.xml (RSS 2.0), /feed.atom (Atom 1.0), /feed.json (JSON Feed 1.1), and the same three per
-// school under /schools/SLUG/. Each answers conditional requests (ETag, Last-Modified) with 304.
+// school under /schools/SLUG/; each also under /LANG/ for every other language the district offers. Each
+// answers conditional requests (ETag, Last-Modified) with 304.
 import { Hono, type Context } from 'hono';
 import { sha256Hex } from '../auth/tokens';
 import { listPublishedDigests, listPublishedDigestsForSchool } from '../db/digests';
@@ -15,6 +16,8 @@ import {
   type FeedScope,
   type FeedSite,
 } from '../publish/render-feeds';
+import { isLanguage } from '../i18n/languages';
+import { siteLanguage } from '../i18n/site-language';
 import { readDistrictSettings, siteOf } from '../settings/district-settings';
 
 const FEED_LENGTH = 20;
@@ -51,6 +54,16 @@ export async function feedResponse(c: Context, body: string, type: string, modif
 export function feedRoutes(deps: AppDeps) {
   const app = new Hono();
 
+  /** The feed's site in the language of its address (/es/feed.xml), or undefined for one not offered. */
+  const siteIn = async (c: Context) => {
+    const settings = await readDistrictSettings(deps.db);
+    const asked = c.req.param('lang');
+    if (asked !== undefined && (!isLanguage(asked) || !settings.languages.slice(1).includes(asked)))
+      return undefined;
+    const site = { ...siteOf(settings, deps.config.publicUrl), lang: asked ?? settings.languages[0] };
+    return { site, prefix: siteLanguage(site).prefix };
+  };
+
   const serve = async (
     c: Context,
     format: Format,
@@ -64,24 +77,21 @@ export function feedRoutes(deps: AppDeps) {
 
   for (const format of Object.keys(FORMATS) as Format[]) {
     app.get(`/feed.${format}`, async (c) => {
-      const settings = await readDistrictSettings(deps.db);
+      const found = await siteIn(c);
+      if (!found) return c.notFound();
       const contents = await loadDigestContents(
         deps.db,
         await listPublishedDigests(deps.db, { limit: FEED_LENGTH, offset: 0 }),
       );
-      return serve(
-        c,
-        format,
-        contents,
-        siteOf(settings, deps.config.publicUrl),
-        DISTRICT_SCOPE(`/feed.${format}`),
-      );
+      return serve(c, format, contents, found.site, {
+        ...DISTRICT_SCOPE(`${found.prefix}/feed.${format}`),
+        pagePath: found.prefix || '/',
+      });
     });
 
     app.get(`/schools/:slug/feed.${format}`, async (c) => {
-      const school = await findSchoolBySlug(deps.db, c.req.param('slug'));
-      if (!school) return c.notFound();
-      const settings = await readDistrictSettings(deps.db);
+      const [school, found] = await Promise.all([findSchoolBySlug(deps.db, c.req.param('slug')), siteIn(c)]);
+      if (!school || !found) return c.notFound();
       const digests = await listPublishedDigestsForSchool(deps.db, school.id, {
         limit: FEED_LENGTH,
         offset: 0,
@@ -89,8 +99,8 @@ export function feedRoutes(deps: AppDeps) {
       const contents = (await loadDigestContents(deps.db, digests)).map((content) =>
         schoolSlice(content, school.id),
       );
-      const base = `/schools/${school.slug}`;
-      return serve(c, format, contents, siteOf(settings, deps.config.publicUrl), {
+      const base = `${found.prefix}/schools/${school.slug}`;
+      return serve(c, format, contents, found.site, {
         selfPath: `${base}/feed.${format}`,
         pagePath: base,
         school: { slug: school.slug, name: school.name },

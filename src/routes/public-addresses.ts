@@ -71,7 +71,7 @@ const ADDRESSES: PublicAddress[] = [
   { pattern: /^(?:\/[a-z]{2})?\/schools$/, canonicalQuery: noQuery, cacheControl: PAGE_CACHING },
   { pattern: /^(?:\/[a-z]{2})?\/schools\/[^/]+$/, canonicalQuery: pagination, cacheControl: PAGE_CACHING },
   {
-    pattern: /^\/(?:schools\/[^/]+\/)?feed\.(?:xml|atom|json)$/,
+    pattern: /^(?:\/[a-z]{2})?\/(?:schools\/[^/]+\/)?feed\.(?:xml|atom|json)$/,
     canonicalQuery: noQuery,
     cacheControl: PAGE_CACHING,
   },

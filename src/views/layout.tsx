@@ -2,7 +2,8 @@
 import type { Child } from 'hono/jsx';
 import { dailyDigestOf } from '../publish/digest-content';
 import { LANGUAGES, type Language } from '../i18n/languages';
-import { translator, type Translator } from '../i18n/translate';
+import type { Translator } from '../i18n/translate';
+import { siteLanguage } from '../i18n/site-language';
 import { assetUrl } from './assets';
 import { brandVersion, DEFAULT_BRAND, type Brand } from '../brand/brand';
 
@@ -22,7 +23,7 @@ export interface SiteInfo {
 
 /** The page's fixed text in its language. */
 export function textOf(site: SiteInfo): Translator {
-  return translator(site.lang ?? site.languages?.[0] ?? 'en');
+  return siteLanguage(site).text;
 }
 
 /** A public path in the page's language: `/digests/2026-11-20` → `/es/digests/2026-11-20` on a Spanish page. */
@@ -75,12 +76,13 @@ export interface PublicLayoutProps {
 }
 
 export function districtFeeds(site: SiteInfo): FeedLink[] {
+  const base = `${site.publicUrl}${siteLanguage(site).prefix}`;
   return [
-    { title: `${site.siteTitle} (RSS)`, href: `${site.publicUrl}/feed.xml`, type: 'application/rss+xml' },
-    { title: `${site.siteTitle} (Atom)`, href: `${site.publicUrl}/feed.atom`, type: 'application/atom+xml' },
+    { title: `${site.siteTitle} (RSS)`, href: `${base}/feed.xml`, type: 'application/rss+xml' },
+    { title: `${site.siteTitle} (Atom)`, href: `${base}/feed.atom`, type: 'application/atom+xml' },
     {
       title: `${site.siteTitle} (JSON Feed)`,
-      href: `${site.publicUrl}/feed.json`,
+      href: `${base}/feed.json`,
       type: 'application/feed+json',
     },
   ];
@@ -200,13 +202,13 @@ export function PublicLayout({
                 <a href={subscribeHref(site)}>{t('layout.subscribe')}</a>
               </li>
               <li>
-                <a href="/feed.xml">{t('layout.rss')}</a>
+                <a href={to('/feed.xml')}>{t('layout.rss')}</a>
               </li>
               <li>
-                <a href="/feed.atom">{t('layout.atom')}</a>
+                <a href={to('/feed.atom')}>{t('layout.atom')}</a>
               </li>
               <li>
-                <a href="/feed.json">{t('layout.jsonFeed')}</a>
+                <a href={to('/feed.json')}>{t('layout.jsonFeed')}</a>
               </li>
               <li>
                 <a href={to('/archive')}>{t('layout.all')}</a>

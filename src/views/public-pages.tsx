@@ -304,7 +304,7 @@ export function SchoolPage(props: {
   const { school, site } = props;
   const { t } = textOf(site);
   const base = localPath(site, `/schools/${school.slug}`);
-  const feed = `/schools/${school.slug}/feed.xml`;
+  const feed = localPath(site, `/schools/${school.slug}/feed.xml`);
   return (
     <PublicLayout
       site={site}

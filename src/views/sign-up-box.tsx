@@ -1,7 +1,7 @@
 // The sign-up box on the home page and at the end of each digest: one address field, posting to the same
 // /subscribe the full form uses (double opt-in follows there) with the page's language. Schools are chosen on
 // the full form.
-import { subscribeHref, textOf, type SiteInfo } from './layout';
+import { localPath, subscribeHref, textOf, type SiteInfo } from './layout';
 
 export function SignUpBox(props: { site: SiteInfo; id: string; heading: 'h2' | 'p' }) {
   const Heading = props.heading;
@@ -29,7 +29,7 @@ export function SignUpBox(props: { site: SiteInfo; id: string; heading: 'h2' | '
       </form>
       <p class="signup-more">
         <a href={subscribeHref(props.site)}>{text.t('signup.choose')}</a> ·{' '}
-        <a href="/feed.xml">{text.t('layout.rss')}</a>
+        <a href={localPath(props.site, '/feed.xml')}>{text.t('layout.rss')}</a>
       </p>
     </section>
   );

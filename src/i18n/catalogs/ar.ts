@@ -139,6 +139,9 @@ export const ar = {
     sendLink: 'أرسل الرابط',
     unsubscribe: 'ألغِ الاشتراك بدلًا من ذلك',
   },
+  feeds: {
+    schoolDescription: 'أفضل ما حدث أمس في {{school}}، من {{district}}، مرة واحدة في اليوم.',
+  },
   email: {
     viewInBrowser: 'اعرض هذا الملخص في متصفحك',
     readFull: 'اقرأ المنشور كاملًا على {{source}}',

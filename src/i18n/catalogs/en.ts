@@ -121,6 +121,9 @@ export const en = {
     sendLink: 'Send the link',
     unsubscribe: 'Unsubscribe instead',
   },
+  feeds: {
+    schoolDescription: 'The best of yesterday at {{school}}, from {{district}}, once a day.',
+  },
   email: {
     viewInBrowser: 'View this digest in your browser',
     readFull: 'Read the full post on {{source}}',

@@ -125,6 +125,9 @@ export const es = {
     sendLink: 'Enviar el enlace',
     unsubscribe: 'Mejor darse de baja',
   },
+  feeds: {
+    schoolDescription: 'Lo mejor de ayer en {{school}}, de {{district}}, una vez al día.',
+  },
   email: {
     viewInBrowser: 'Ver este resumen en su navegador',
     readFull: 'Leer la publicación completa en {{source}}',

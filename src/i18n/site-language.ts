@@ -1,0 +1,17 @@
+// The language a page, feed or email is in, from the site it is made for: its words, and the prefix of its
+// addresses (none for the district's own language, which lives at the site's root; /es for Spanish, …).
+import type { Language } from './languages';
+import { translator, type Translator } from './translate';
+
+export interface LanguageOfSite {
+  /** The languages the district offers, its own first. */
+  languages?: Language[];
+  /** The language this page, feed or email is in; the district's own when absent. */
+  lang?: Language;
+}
+
+export function siteLanguage(site: LanguageOfSite): { text: Translator; prefix: string; own: Language } {
+  const own = site.languages?.[0] ?? 'en';
+  const text = translator(site.lang ?? own);
+  return { text, prefix: text.lang === own ? '' : `/${text.lang}`, own };
+}

@@ -1,0 +1,74 @@
+// The feeds in each offered language: /es/feed.xml, /ar/feed.atom, /es/schools/SLUG/feed.json carry their
+// language, link to the pages in it, and say a correction in it; a real feed reader (Python's feedparser)
+// reads them.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { correctDesk, deskDepsOf, publishDesk, saveDesk, type DeskActor } from '../src/curate/desk';
+import { listItemsPublishedBetween } from '../src/db/items';
+import { changeSetting } from '../src/settings/district-settings';
+import { dayRange } from '../src/time/zoned-time';
+import { testClock } from './clock';
+import { parseWithFeedparser } from './feedparser';
+import { addSchoolWithSource, item, storeItems } from './fixtures';
+import { addUser, startTestApp, type TestApp } from './test-app';
+
+describe('feeds in each language', () => {
+  let app: TestApp;
+  const text = async (path: string) => {
+    const response = await fetch(`${app.url}${path}`);
+    expect(response.status, path).toBe(200);
+    return response.text();
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp({ clock: testClock('2026-11-21T15:00:00Z') });
+    const db = app.runtime.deps.db;
+    await changeSetting(db, 'languages', 'en,es,ar', 1);
+    const user = await addUser(app, 'dana@district.example', 'editor');
+    const dana: DeskActor = { type: 'user', id: user.id, userId: user.id, label: 'dana', role: 'editor' };
+    const { source } = await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/feed');
+    const { start, end } = dayRange('2026-11-20', 'America/Chicago');
+    await storeItems(db, source.id, [
+      item({ guid: 'kites', title: 'Kites on the field', publishedAt: start + 4e7 }),
+    ]);
+    const entries = (await listItemsPublishedBetween(db, start, end)).map((i) => ({ itemId: i.id }));
+    await saveDesk(deskDepsOf(app.runtime.deps), dana, '2026-11-20', { entries });
+    await publishDesk(deskDepsOf(app.runtime.deps), dana, '2026-11-20');
+    await correctDesk(deskDepsOf(app.runtime.deps), dana, '2026-11-20', {
+      entries,
+      note: 'The kites flew on Friday, not Thursday.',
+      email: false,
+    });
+  });
+  afterAll(() => app?.close());
+
+  it('serves each feed in each offered language, marked and linked in it', async () => {
+    const rss = await text('/es/feed.xml');
+    expect(rss).toContain('<language>es</language>');
+    expect(rss).toContain('Corregido el sábado, 21 de noviembre de 2026:');
+    const parsed = parseWithFeedparser(rss);
+    expect(parsed.bozo).toBe(false);
+    expect(parsed.entries[0]!.link).toBe(`${app.url}/es/digests/2026-11-20`);
+    expect(parsed.entries[0]!.title).toBe('What happened yesterday: viernes, 20 de noviembre de 2026');
+
+    const atom = parseWithFeedparser(await text('/ar/feed.atom'));
+    expect(atom.bozo).toBe(false);
+    expect(atom.entries[0]!.link).toBe(`${app.url}/ar/digests/2026-11-20`);
+    expect(atom.entries[0]!.content[0]).toContain('صُحّح في');
+
+    const json = JSON.parse(await text('/es/schools/lincoln-elementary/feed.json')) as {
+      language: string;
+      home_page_url: string;
+      items: { url: string }[];
+    };
+    expect(json.language).toBe('es');
+    expect(json.home_page_url).toBe(`${app.url}/es/schools/lincoln-elementary`);
+    expect(json.items[0]!.url).toBe(`${app.url}/es/digests/2026-11-20`);
+
+    // The district's own language stays at the root; a language not offered has no feed.
+    expect(await text('/feed.xml')).toContain('<language>en</language>');
+    expect((await fetch(`${app.url}/fr/feed.xml`)).status).toBe(404);
+    expect((await fetch(`${app.url}/en/feed.xml`)).status).toBe(404);
+    // Pages in a language point their readers at the feeds in it.
+    expect(await text('/es')).toContain(`href="${app.url}/es/feed.xml"`);
+  });
+});
