@@ -40,7 +40,7 @@ export interface Consent {
  */
 export async function upsertPendingSubscriber(
   db: Database,
-  subscriber: { email: string; nonce: string; consent: Consent; schoolIds: number[] },
+  subscriber: { email: string; nonce: string; consent: Consent; schoolIds: number[]; language?: string },
   now: number,
 ): Promise<Subscriber> {
   await db.batch(pendingSubscriptionStatements(db, subscriber, now));

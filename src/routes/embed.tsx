@@ -1,5 +1,6 @@
 // The embed for the district's site: /embed (an iframe-ready page, framed only by the origins in settings),
 // /embed.js (one script tag that inserts and sizes it) and /oembed (discovery for CMSes that speak oEmbed).
+import { isLanguage } from '../i18n/languages';
 import { Hono } from 'hono';
 import { listPublishedDigests, listPublishedDigestsForSchool } from '../db/digests';
 import { findSchoolBySlug } from '../db/schools';
@@ -35,7 +36,10 @@ export function embedRoutes(deps: AppDeps) {
 
   app.get('/embed', async (c) => {
     const settings = await readDistrictSettings(deps.db);
-    const site = siteOf(settings, deps.config.publicUrl);
+    // data-lang: one of the district's other languages; anything else is its own.
+    const asked = c.req.query('lang') ?? '';
+    const lang = isLanguage(asked) && settings.languages.includes(asked) ? asked : settings.languages[0];
+    const site = { ...siteOf(settings, deps.config.publicUrl), lang };
     const count = embedCount(c.req.query('count'));
     const date = c.req.query('date');
     const slug = c.req.query('school');
@@ -68,9 +72,18 @@ export function embedRoutes(deps: AppDeps) {
   app.get('/embed.js', async (c) => {
     const settings = await readDistrictSettings(deps.db);
     c.header('Cross-Origin-Resource-Policy', 'cross-origin');
-    return c.body(embedLoaderJs(deps.config.publicUrl, settings.siteTitle, settings.embedOrigins), 200, {
-      'Content-Type': 'text/javascript; charset=utf-8',
-    });
+    return c.body(
+      embedLoaderJs(
+        deps.config.publicUrl,
+        settings.siteTitle,
+        settings.embedOrigins,
+        settings.languages.slice(1),
+      ),
+      200,
+      {
+        'Content-Type': 'text/javascript; charset=utf-8',
+      },
+    );
   });
 
   // https://oembed.com/: the site root stands for the latest digest, /digests/DATE for that one.

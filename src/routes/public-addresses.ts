@@ -37,7 +37,7 @@ export function embedCount(value: string | null | undefined): number {
   return Math.min(MAX_EMBED_COUNT, Math.max(1, Math.floor(Number(value)) || 1));
 }
 
-/** The embed reads `date` (one digest), else `count`; `school` and `theme` (only `plain`) either way. */
+/** The embed reads `date` (one digest), else `count`; `school`, `theme` (only `plain`) and `lang` either way. */
 const embedOptions = (query: URLSearchParams) => {
   const date = query.get('date');
   const school = query.get('school');
@@ -47,6 +47,7 @@ const embedOptions = (query: URLSearchParams) => {
     ['count', count === 1 ? null : String(count)],
     ['school', school],
     ['theme', query.get('theme') === 'plain' ? 'plain' : null],
+    ['lang', /^[a-z]{2}$/.test(query.get('lang') ?? '') ? query.get('lang') : null],
   ]);
 };
 

@@ -82,17 +82,18 @@ export function subscribeRoutes(deps: AppDeps) {
   /** The sign-up inside the district site's embed: compact pages, framed as the embed is. */
   const embedAnswer = async (
     c: Context,
-    props: { sent?: boolean; email?: string; error?: string; schoolSlug?: string },
+    props: { sent?: boolean; email?: string; error?: string; schoolSlug?: string; lang?: string },
     status: 200 | 400 | 429 = 200,
   ) => {
     const settings = await readDistrictSettings(deps.db);
+    const site = await siteInfo(props.lang);
     const school = props.schoolSlug ? await findSchoolBySlug(deps.db, props.schoolSlug) : undefined;
     c.header('Content-Security-Policy', embedSecurityPolicy(settings.embedOrigins));
     c.header('Cache-Control', 'no-store');
     return renderPage(
       c,
       <EmbedSubscribePage
-        site={siteOf(settings, deps.config.publicUrl)}
+        site={site}
         school={school ? { slug: school.slug, name: school.name } : undefined}
         sent={props.sent}
         email={props.email}
@@ -104,7 +105,11 @@ export function subscribeRoutes(deps: AppDeps) {
 
   app.get('/subscribe', async (c) => {
     if (c.req.query('embed') === '1')
-      return embedAnswer(c, { sent: c.req.query('sent') === '1', schoolSlug: c.req.query('school') });
+      return embedAnswer(c, {
+        sent: c.req.query('sent') === '1',
+        schoolSlug: c.req.query('school'),
+        lang: c.req.query('lang'),
+      });
     const site = await siteInfo(await askedLanguage(c, c.req.query('lang')));
     return renderPage(
       c,
@@ -138,9 +143,11 @@ export function subscribeRoutes(deps: AppDeps) {
     );
     if (embedded) {
       const schoolSlug = chosen.length === 1 ? chosen[0] : undefined;
-      if (!outcome.ok) return embedAnswer(c, { email, error: outcome.message, schoolSlug }, outcome.status);
+      if (!outcome.ok)
+        return embedAnswer(c, { email, error: outcome.message, schoolSlug, lang: language }, outcome.status);
+      const own = language === site.languages?.[0];
       return c.redirect(
-        `/subscribe?embed=1&sent=1${schoolSlug ? `&school=${encodeURIComponent(schoolSlug)}` : ''}`,
+        `/subscribe?embed=1&sent=1${schoolSlug ? `&school=${encodeURIComponent(schoolSlug)}` : ''}${own ? '' : `&lang=${language}`}`,
         303,
       );
     }

@@ -40,7 +40,11 @@ export function DigestArticle(props: {
     <article class="digest">
       <header>{header}</header>
       <ChangeNotes content={props.content} timezone={props.timezone} text={text} />
-      {digest.intro ? <p class="intro">{digest.intro}</p> : null}
+      {digest.intro ? (
+        <p class="intro" dir="auto">
+          {digest.intro}
+        </p>
+      ) : null}
       <ol class="entries">
         {entries.map((entry) => (
           <li class="entry" id={`entry-${entry.itemId}`}>
@@ -48,11 +52,11 @@ export function DigestArticle(props: {
               <a href={localPath(props.site, `/schools/${entry.item.schoolSlug}`)}>{entry.item.schoolName}</a>
             </p>
             {props.asPage ? (
-              <h2>
+              <h2 dir="auto">
                 <a href={entry.item.url ?? '#'}>{entry.headline}</a>
               </h2>
             ) : (
-              <h3>
+              <h3 dir="auto">
                 <a href={entry.item.url ?? '#'}>{entry.headline}</a>
               </h3>
             )}
@@ -65,7 +69,7 @@ export function DigestArticle(props: {
                 />
               </figure>
             ) : null}
-            {entry.blurb ? <p>{entry.blurb}</p> : null}
+            {entry.blurb ? <p dir="auto">{entry.blurb}</p> : null}
             <p class="credit">
               {creditOf(entry, text)}
               {entry.item.url ? ' · ' : ''}
@@ -108,7 +112,7 @@ export function ChangeNotes(props: { content: DigestContent; timezone: string; t
     <div class="changes">
       {corrections.map((c) => (
         <p class="correction">
-          <strong>{text.t('digest.corrected', { date: day(c.at) })}</strong> {c.note}
+          <strong>{text.t('digest.corrected', { date: day(c.at) })}</strong> <span dir="auto">{c.note}</span>
         </p>
       ))}
       {removals.length ? (

@@ -22,7 +22,7 @@ a { color: var(--link); text-underline-offset: .15em; }
 .day h2 { margin: 0; font-size: 1rem; }
 .day h2 a { color: #1c2430; }
 .day .intro { margin: .35rem 0 0; color: #4a5566; }
-.correction { background: #fff4e0; border-left: 4px solid #b45309; padding: .5rem .75rem; margin: .6rem 0 0; font-size: .92rem; }
+.correction { background: #fff4e0; border-inline-start: 4px solid #b45309; padding: .5rem .75rem; margin: .6rem 0 0; font-size: .92rem; }
 .posts { list-style: none; margin: .5rem 0 0; padding: 0; }
 .post { display: flex; gap: .8rem; padding: .7rem 0; border-top: 1px solid #eee9df; }
 .post:first-child { border-top: 0; }
@@ -68,9 +68,15 @@ export const embedFrameJs = `
  * The script a district site pastes: it puts the embed where the script tag is and keeps it sized. On a site
  * that is not among `allowedOrigins` a frame would only show the browser's broken-frame box, so it puts a
  * plain link to the digest there instead. `data-theme="plain"` leaves out the embed's own header, for sites
- * that have theirs.
+ * that have theirs; `data-lang="es"` shows it in one of the district's other languages.
  */
-export function embedLoaderJs(publicUrl: string, title: string, allowedOrigins: readonly string[]): string {
+export function embedLoaderJs(
+  publicUrl: string,
+  title: string,
+  allowedOrigins: readonly string[],
+  /** The district's languages but its own: `data-lang` chooses one (the pages live under /LANG). */
+  others: readonly string[] = [],
+): string {
   return `
 (() => {
   const script = document.currentScript;
@@ -78,13 +84,16 @@ export function embedLoaderJs(publicUrl: string, title: string, allowedOrigins: 
   const origin = ${JSON.stringify(new URL(publicUrl).origin)};
   const base = ${JSON.stringify(publicUrl)};
   const allowed = ${JSON.stringify([new URL(publicUrl).origin, ...allowedOrigins])};
+  const others = ${JSON.stringify(others)};
   const target = script.getAttribute('data-target') && document.getElementById(script.getAttribute('data-target'));
   const place = (element) => (target ? target.appendChild(element) : script.insertAdjacentElement('afterend', element));
   if (!allowed.includes(location.origin)) {
     const link = document.createElement('a');
     const date = script.getAttribute('data-date');
     const school = script.getAttribute('data-school');
-    link.href = base + (date ? '/digests/' + encodeURIComponent(date) : school ? '/schools/' + encodeURIComponent(school) : '/');
+    const lang = script.getAttribute('data-lang');
+    const prefix = lang && others.includes(lang) ? '/' + lang : '';
+    link.href = base + prefix + (date ? '/digests/' + encodeURIComponent(date) : school ? '/schools/' + encodeURIComponent(school) : (prefix ? '' : '/'));
     link.textContent = script.getAttribute('data-title') || ${JSON.stringify(title)};
     const line = document.createElement('p');
     line.appendChild(link);
@@ -93,7 +102,7 @@ export function embedLoaderJs(publicUrl: string, title: string, allowedOrigins: 
   }
   const frame = 'yd-' + Math.random().toString(36).slice(2, 10);
   const params = new URLSearchParams({ frame });
-  for (const key of ['count', 'school', 'date', 'theme']) {
+  for (const key of ['count', 'school', 'date', 'theme', 'lang']) {
     const value = script.getAttribute('data-' + key);
     if (value) params.set(key, value);
   }

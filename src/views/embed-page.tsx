@@ -2,11 +2,10 @@
 // to sit in an iframe on the district's site. Links open in a new tab; the frame reports its height.
 import { Picture } from './picture';
 import type { Child } from 'hono/jsx';
-import { formatLongDate, sourceNameOf, type DigestContent } from '../publish/digest-content';
+import type { DigestContent } from '../publish/digest-content';
 import { assetUrl } from './assets';
-import { ChangeNotes } from './digest-article';
-import { BrandStylesheet, type SiteInfo } from './layout';
-import { CONSENT_TEXT } from '../subscriptions/subscribe';
+import { ChangeNotes, creditOf } from './digest-article';
+import { BrandStylesheet, localPath, subscribeHref, textOf, type SiteInfo } from './layout';
 
 export function EmbedPage(props: {
   site: SiteInfo;
@@ -16,8 +15,10 @@ export function EmbedPage(props: {
   plain?: boolean;
 }) {
   const { site } = props;
+  const text = textOf(site);
   const out = { target: '_blank', rel: 'noopener' };
-  const home = props.school ? `${site.publicUrl}/schools/${props.school.slug}` : `${site.publicUrl}/`;
+  const page = (path: string) => `${site.publicUrl}${localPath(site, path)}`;
+  const home = props.school ? page(`/schools/${props.school.slug}`) : page('/');
   return (
     <EmbedDocument title={`${site.siteTitle} · ${site.districtName}`} site={site}>
       <div class={props.plain ? 'embed plain' : 'embed'}>
@@ -33,18 +34,18 @@ export function EmbedPage(props: {
             </h1>
           </header>
         )}
-        {props.contents.length === 0 ? <p class="empty">Nothing has been published yet.</p> : null}
+        {props.contents.length === 0 ? <p class="empty">{text.t('embed.empty')}</p> : null}
         {props.contents.map((content) => {
           const { digest, entries } = content;
-          const url = `${site.publicUrl}/digests/${digest.date}`;
+          const url = page(`/digests/${digest.date}`);
           return (
-            <section class="day" aria-label={formatLongDate(digest.date)}>
+            <section class="day" aria-label={text.longDate(digest.date)}>
               <h2>
                 <a href={url} {...out}>
-                  {digest.title.trim() || formatLongDate(digest.date)}
+                  {digest.title.trim() || text.longDate(digest.date)}
                 </a>
               </h2>
-              <ChangeNotes content={content} timezone={site.timezone} />
+              <ChangeNotes content={content} timezone={site.timezone} text={text} />
               {digest.intro ? <p class="intro">{digest.intro}</p> : null}
               <ul class="posts">
                 {entries.map((entry) => (
@@ -57,7 +58,7 @@ export function EmbedPage(props: {
                           {entry.headline}
                         </a>
                       </h3>
-                      <p>From {sourceNameOf(entry)}</p>
+                      <p>{creditOf(entry, text)}</p>
                     </div>
                   </li>
                 ))}
@@ -67,7 +68,7 @@ export function EmbedPage(props: {
         })}
         <footer>
           <a href={home} {...out}>
-            More on {site.siteTitle}
+            {text.t('embed.more', { title: site.siteTitle })}
           </a>
           <EmbedSubscribeForm site={site} school={props.school} />
         </footer>
@@ -84,9 +85,13 @@ export function EmbedSubscribeForm(props: {
   error?: string;
 }) {
   const { site, school } = props;
+  const text = textOf(site);
   return (
     <form class="subscribe" method="post" action="/subscribe?embed=1" novalidate>
-      <label for="embed-email">Get the daily digest by email{school ? ` for ${school.name}` : ''}</label>
+      <input type="hidden" name="language" value={text.lang} />
+      <label for="embed-email">
+        {school ? text.t('embed.byEmailFor', { school: school.name }) : text.t('embed.byEmail')}
+      </label>
       {props.error ? (
         <p class="error" role="alert" id="embed-email-error">
           {props.error}
@@ -104,16 +109,16 @@ export function EmbedSubscribeForm(props: {
           aria-describedby={props.error ? 'embed-email-error embed-consent' : 'embed-consent'}
         />
         {school ? <input type="hidden" name="schools" value={school.slug} /> : null}
-        <button type="submit">Subscribe</button>
+        <button type="submit">{text.t('subscribe.button')}</button>
       </div>
       <p class="consent" id="embed-consent">
-        {CONSENT_TEXT} We email you a link to confirm first.{' '}
+        {text.t('subscribe.consent')} {text.t('embed.confirmFirst')}{' '}
         <a
-          href={`${site.publicUrl}/subscribe${school ? `?school=${school.slug}` : ''}`}
+          href={`${site.publicUrl}${subscribeHref(site)}${school ? `${subscribeHref(site).includes('?') ? '&' : '?'}school=${school.slug}` : ''}`}
           target="_blank"
           rel="noopener"
         >
-          Choose schools
+          {text.t('signup.choose')}
         </a>
       </p>
     </form>
@@ -129,8 +134,13 @@ export function EmbedSubscribePage(props: {
   error?: string;
 }) {
   const { site } = props;
+  const text = textOf(site);
+  const back = new URLSearchParams([
+    ...(props.school ? [['school', props.school.slug]] : []),
+    ...(site.lang && site.lang !== site.languages?.[0] ? [['lang', site.lang]] : []),
+  ]).toString();
   return (
-    <EmbedDocument title={`Get ${site.siteTitle} by email · ${site.districtName}`} site={site}>
+    <EmbedDocument title={`${text.t('signup.title')} · ${site.districtName}`} site={site}>
       <main class="embed">
         <header>
           <span class="district">{site.districtName}</span>
@@ -139,11 +149,10 @@ export function EmbedSubscribePage(props: {
         {props.sent ? (
           <div class="sent" role="status">
             <p>
-              <strong>Check your inbox.</strong> If the address can receive the digest, an email with a
-              confirmation link is on its way. Open it and press the button to start your subscription.
+              <strong>{text.t('subscribe.checkInbox')}</strong> {text.t('subscribe.sent')}
             </p>
             <p>
-              <a href={`/embed${props.school ? `?school=${props.school.slug}` : ''}`}>Back to the digest</a>
+              <a href={`/embed${back ? `?${back}` : ''}`}>{text.t('embed.back')}</a>
             </p>
           </div>
         ) : (
@@ -158,8 +167,9 @@ export function EmbedSubscribePage(props: {
 
 /** The frame's document: not indexed, embed styles, and the script that reports its height to the page. */
 function EmbedDocument(props: { title: string; site: SiteInfo; children: Child }) {
+  const text = textOf(props.site);
   return (
-    <html lang="en">
+    <html lang={text.lang} dir={text.dir}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -22,8 +22,8 @@ a { color: var(--link); text-underline-offset: 0.15em; }
 a:hover { text-decoration-thickness: 2px; }
 :focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; border-radius: 2px; }
 img { max-width: 100%; height: auto; }
-.skip { position: absolute; left: -999px; top: 0; background: var(--ink); color: var(--paper); padding: .5rem 1rem; z-index: 10; }
-.skip:focus { left: .5rem; }
+.skip { position: absolute; top: -10rem; inset-inline-start: .5rem; background: var(--ink); color: var(--paper); padding: .5rem 1rem; z-index: 10; }
+.skip:focus { top: 0; }
 .after-card { margin-top: 1.5rem; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .wrap { max-width: 46rem; margin: 0 auto; padding: 0 1.25rem; }
@@ -44,7 +44,7 @@ main.wrap { padding-top: 2.25rem; padding-bottom: 3rem; }
 .kicker { margin: 0 0 .35rem; font: 700 .8rem/1.3 var(--sans); letter-spacing: .09em; text-transform: uppercase; color: var(--accent); }
 .digest > header .meta { color: var(--muted); margin: .35rem 0 0; }
 .intro { font-size: 1.12rem; margin: 1rem 0 1.5rem; }
-.correction { background: var(--notice); border-left: 4px solid var(--notice-line); padding: .75rem 1rem; margin: 1rem 0; }
+.correction { background: var(--notice); border-inline-start: 4px solid var(--notice-line); padding: .75rem 1rem; margin: 1rem 0; }
 .entries { list-style: none; margin: 0; padding: 0; display: grid; gap: 1.25rem; }
 .entry { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 1.25rem 1.35rem; }
 .entry .school { margin: 0; font-size: .78rem; font-weight: 700; letter-spacing: .08em; text-transform: uppercase; color: var(--accent); }
@@ -72,8 +72,8 @@ button, .button { font: 600 1rem var(--sans); background: var(--navy); color: #f
 button:hover, .button:hover { background: color-mix(in srgb, var(--navy) 82%, #000); }
 button.secondary { background: var(--card); color: var(--link); border: 1px solid currentColor; }
 .error-text { color: var(--error); font-weight: 600; }
-.message { background: var(--card); border: 1px solid var(--line); border-left: 4px solid var(--navy); border-radius: 8px; padding: 1rem 1.25rem; }
-.message.error { border-left-color: var(--error); }
+.message { background: var(--card); border: 1px solid var(--line); border-inline-start: 4px solid var(--navy); border-radius: 8px; padding: 1rem 1.25rem; }
+.message.error { border-inline-start-color: var(--error); }
 footer.site { border-top: 1px solid var(--line); color: var(--muted); font-size: .92rem; padding: 1.5rem 0 2.5rem; }
 footer.site ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; padding: 0; margin: .5rem 0 0; }
 .archive-month h2 { font: 700 1.3rem var(--serif); margin: 2rem 0 .75rem; padding-bottom: .35rem; border-bottom: 1px solid var(--line); }
@@ -126,7 +126,7 @@ footer.site ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1
 .days { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; margin-top: 2rem; }
 .days a { display: block; background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: .8rem 1rem; text-decoration: none; font-weight: 600; }
 .days a:hover { border-color: var(--link); }
-.days .day-next { text-align: right; grid-column: 2; }
+.days .day-next { text-align: end; grid-column: 2; }
 .day-label { display: block; font-size: .78rem; font-weight: 700; letter-spacing: .08em; text-transform: uppercase; color: var(--muted); }
 .muted { color: var(--muted); }
 .school-list { list-style: none; padding: 0; margin: 0; display: grid; gap: .5rem; }

@@ -139,6 +139,14 @@ export const ar = {
     sendLink: 'أرسل الرابط',
     unsubscribe: 'ألغِ الاشتراك بدلًا من ذلك',
   },
+  embed: {
+    empty: 'لم يُنشر شيء بعد.',
+    more: 'المزيد على {{title}}',
+    byEmail: 'استلم الملخص اليومي بالبريد الإلكتروني',
+    byEmailFor: 'استلم الملخص اليومي بالبريد الإلكتروني لـ{{school}}',
+    confirmFirst: 'نرسل إليك أولًا رابطًا للتأكيد.',
+    back: 'العودة إلى الملخص',
+  },
   feeds: {
     schoolDescription: 'أفضل ما حدث أمس في {{school}}، من {{district}}، مرة واحدة في اليوم.',
   },

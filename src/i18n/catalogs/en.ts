@@ -121,6 +121,14 @@ export const en = {
     sendLink: 'Send the link',
     unsubscribe: 'Unsubscribe instead',
   },
+  embed: {
+    empty: 'Nothing has been published yet.',
+    more: 'More on {{title}}',
+    byEmail: 'Get the daily digest by email',
+    byEmailFor: 'Get the daily digest by email for {{school}}',
+    confirmFirst: 'We email you a link to confirm first.',
+    back: 'Back to the digest',
+  },
   feeds: {
     schoolDescription: 'The best of yesterday at {{school}}, from {{district}}, once a day.',
   },

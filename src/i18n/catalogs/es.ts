@@ -125,6 +125,14 @@ export const es = {
     sendLink: 'Enviar el enlace',
     unsubscribe: 'Mejor darse de baja',
   },
+  embed: {
+    empty: 'Todavía no se ha publicado nada.',
+    more: 'Más en {{title}}',
+    byEmail: 'Reciba el resumen diario por correo',
+    byEmailFor: 'Reciba el resumen diario por correo para {{school}}',
+    confirmFirst: 'Primero le enviamos un enlace para confirmar.',
+    back: 'Volver al resumen',
+  },
   feeds: {
     schoolDescription: 'Lo mejor de ayer en {{school}}, de {{district}}, una vez al día.',
   },
