@@ -96,6 +96,42 @@ describe('npx yesterday', () => {
     expect(duplicate.code).toBe(1);
     expect(duplicate.stderr).toContain('This feed is already a source');
 
+    // Who authorized an account, when, and when to review it; a date that is no date is refused with a sentence.
+    const other = { ...env, DATABASE_PATH: join(dir, 'authorized.db') };
+    feeds.route('/room8.xml', serveBody(feed(new Date().toUTCString()), 'application/rss+xml'));
+    const badDate = await yesterday(
+      [
+        'sources:add',
+        `${feeds.url}/room8.xml`,
+        '--school',
+        'Lincoln Elementary',
+        '--review-on',
+        '2027-02-30',
+      ],
+      other,
+    );
+    expect(badDate.code).toBe(1);
+    expect(badDate.stderr).toMatch(/2027-02-30/);
+    const authorized = await yesterday(
+      [
+        'sources:add',
+        `${feeds.url}/room8.xml`,
+        '--school',
+        'Lincoln Elementary',
+        '--authorized-by',
+        'Ana Ruiz, principal',
+        '--authorized-on',
+        '2026-09-01',
+      ],
+      other,
+    );
+    expect(authorized.code).toBe(0);
+    const opml = (await yesterday(['sources:export-opml'], other)).stdout;
+    expect(opml).toContain('authorizedBy="Ana Ruiz, principal"');
+    expect(opml).toContain('authorizedOn="2026-09-01"');
+    // The review date defaults to authorization_review_months (12) after the authorization.
+    expect(opml).toContain('reviewOn="2027-09-01"');
+
     const ingested = await yesterday(['ingest'], env);
     expect(ingested.stdout).toContain('source 1: Read 1 post, 1 new.');
 
@@ -182,7 +218,7 @@ describe('npx yesterday', () => {
     expect(readFileSync(file, 'utf8')).toContain(`xmlUrl="${feeds.url}/feed.xml"`);
     const other = { ...env, DATABASE_PATH: join(dir, 'other.db') };
     const imported = await yesterday(['sources:import-opml', file], other);
-    expect(imported.stdout.trim()).toBe('Imported 1 sources; 0 were already registered.');
+    expect(imported.stdout.trim()).toBe('Imported 1 source; 0 were already registered.');
     const bad = join(dir, 'bad.opml');
     writeFileSync(bad, '<opml><body><outline text="x" xmlUrl="javascript:alert(1)"/></body></opml>');
     const refused = await yesterday(['sources:import-opml', bad, '--school', 'Lincoln'], other);

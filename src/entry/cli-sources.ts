@@ -1,5 +1,6 @@
 // Commands for the teachers' feeds: add, import and export sources, check one feed, read due feeds now.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { plural } from '../text/plural';
 import type { Config } from '../config';
 import { cliActor } from '../db/audit';
 import { listSources } from '../db/sources';
@@ -79,7 +80,9 @@ export async function sourcesImportOpml(args: string[], config: Config): Promise
       throw new CommandFailed(
         `Nothing was imported. Fix these and run it again:\n  ${outcome.problems.join('\n  ')}`,
       );
-    console.log(`Imported ${outcome.added} sources; ${outcome.skipped} were already registered.`);
+    console.log(
+      `Imported ${plural(outcome.added, 'source')}; ${plural(outcome.skipped, 'was', 'were')} already registered.`,
+    );
   });
 }
 
