@@ -11,7 +11,7 @@ import { parseWithFeedparser } from './feedparser';
 import { addSchoolWithSource, item, storeItems } from './fixtures';
 import { addUser, startTestApp, type TestApp } from './test-app';
 
-describe('feeds in each language', () => {
+describe('feeds and missing pages in each language', () => {
   let app: TestApp;
   const text = async (path: string) => {
     const response = await fetch(`${app.url}${path}`);
@@ -68,6 +68,12 @@ describe('feeds in each language', () => {
     expect(await text('/feed.xml')).toContain('<language>en</language>');
     expect((await fetch(`${app.url}/fr/feed.xml`)).status).toBe(404);
     expect((await fetch(`${app.url}/en/feed.xml`)).status).toBe(404);
+    // A page that is not there says so in the language of its address.
+    const missing = await fetch(`${app.url}/es/digests/2019-01-01`);
+    expect(missing.status).toBe(404);
+    const body = await missing.text();
+    expect(body).toMatch(/<html lang="es" dir="ltr">/);
+    expect(body).toContain('Página no encontrada');
     // Pages in a language point their readers at the feeds in it.
     expect(await text('/es')).toContain(`href="${app.url}/es/feed.xml"`);
   });

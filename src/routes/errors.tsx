@@ -1,6 +1,8 @@
 // Error pages: a sentence for people, never a stack trace; JSON for API clients.
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { isLanguage } from '../i18n/languages';
+import { translator } from '../i18n/translate';
 import { assetUrl } from '../views/assets';
 import { renderPage } from '../views/render';
 
@@ -34,10 +36,15 @@ export function errorPage(c: Context, status: number, message: string) {
     };
     return c.json({ error: { code: names[code] ?? String(code), message } }, code);
   }
-  const title = TITLES[code] ?? 'Something went wrong';
+  // A page under /es/ or /ar/ that is not there says so in that language (without the database: an error page
+  // must render when it is unreachable, so any language with a catalog, offered or not).
+  const asked = /^\/([a-z]{2})(?:\/|$)/.exec(new URL(c.req.url).pathname)?.[1] ?? '';
+  const text = translator(code === 404 && isLanguage(asked) ? asked : 'en');
+  const localized = text.lang !== 'en';
+  const title = localized ? text.t('errors.notFoundTitle') : (TITLES[code] ?? 'Something went wrong');
   return renderPage(
     c,
-    <html lang="en">
+    <html lang={text.lang} dir={text.dir}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -50,9 +57,9 @@ export function errorPage(c: Context, status: number, message: string) {
         <main class="wrap" id="content">
           <h1 class="page-title">{title}</h1>
           <div class="message error">
-            <p>{message}</p>
+            <p>{localized ? text.t('errors.notFound') : message}</p>
             <p>
-              <a href="/">Go to the latest digests</a>
+              <a href={localized ? `/${text.lang}` : '/'}>{text.t('errors.home')}</a>
             </p>
           </div>
         </main>

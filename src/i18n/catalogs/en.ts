@@ -129,6 +129,11 @@ export const en = {
     confirmFirst: 'We email you a link to confirm first.',
     back: 'Back to the digest',
   },
+  errors: {
+    notFoundTitle: 'Page not found',
+    notFound: 'There is no page at this address. It may have moved; try the latest digests.',
+    home: 'Go to the latest digests',
+  },
   feeds: {
     schoolDescription: 'The best of yesterday at {{school}}, from {{district}}, once a day.',
   },

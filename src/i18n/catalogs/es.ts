@@ -133,6 +133,12 @@ export const es = {
     confirmFirst: 'Primero le enviamos un enlace para confirmar.',
     back: 'Volver al resumen',
   },
+  errors: {
+    notFoundTitle: 'Página no encontrada',
+    notFound:
+      'No hay ninguna página en esta dirección. Puede que se haya movido; pruebe con los últimos resúmenes.',
+    home: 'Ir a los últimos resúmenes',
+  },
   feeds: {
     schoolDescription: 'Lo mejor de ayer en {{school}}, de {{district}}, una vez al día.',
   },
