@@ -6,6 +6,7 @@ import { correctDesk, deskDepsOf, publishDesk, saveDesk, type DeskActor } from '
 import { listItemsPublishedBetween } from '../src/db/items';
 import { changeSetting } from '../src/settings/district-settings';
 import { dayRange } from '../src/time/zoned-time';
+import { createClient } from './browser-client';
 import { testClock } from './clock';
 import { parseWithFeedparser } from './feedparser';
 import { addSchoolWithSource, item, storeItems } from './fixtures';
@@ -74,6 +75,11 @@ describe('feeds and missing pages in each language', () => {
     const body = await missing.text();
     expect(body).toMatch(/<html lang="es" dir="ltr">/);
     expect(body).toContain('Página no encontrada');
+    // A mistake in the sign-up form is explained in the language of the form.
+    const client = createClient(app.url);
+    const refused = await client.post('/subscribe', { email: 'padre@@family.example', language: 'es' });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('Eso no parece una dirección de correo.');
     // Pages in a language point their readers at the feeds in it.
     expect(await text('/es')).toContain(`href="${app.url}/es/feed.xml"`);
   });

@@ -141,10 +141,12 @@ export function subscribeRoutes(deps: AppDeps) {
         consentText: translator(language).t('subscribe.consent'),
       },
     );
+    // What is wrong, in the words of the page the person used.
+    const problem = outcome.ok ? '' : textOf(site).t(`addressProblems.${outcome.problem}`);
     if (embedded) {
       const schoolSlug = chosen.length === 1 ? chosen[0] : undefined;
       if (!outcome.ok)
-        return embedAnswer(c, { email, error: outcome.message, schoolSlug, lang: language }, outcome.status);
+        return embedAnswer(c, { email, error: problem, schoolSlug, lang: language }, outcome.status);
       const own = language === site.languages?.[0];
       return c.redirect(
         `/subscribe?embed=1&sent=1${schoolSlug ? `&school=${encodeURIComponent(schoolSlug)}` : ''}${own ? '' : `&lang=${language}`}`,
@@ -159,7 +161,7 @@ export function subscribeRoutes(deps: AppDeps) {
           schools={await listSchools(deps.db)}
           email={email}
           chosen={chosen}
-          error={outcome.message}
+          error={problem}
         />,
         outcome.status,
       );

@@ -9,7 +9,7 @@ import { recordAndCountRateEvents, withdrawRateEvents } from '../db/rate-events'
 import { findSchoolsBySlugs } from '../db/schools';
 import { queueSubscribeConfirmStatement } from '../db/messages';
 import { emailKeyOf, pendingSubscriptionStatements } from '../db/subscribers';
-import { checkEmailAddress } from '../email/email-address';
+import { checkEmailAddress, type AddressProblem } from '../email/email-address';
 import { newMessageId, type OutgoingEmail } from '../email/mailer';
 import { renderConfirmEmail } from '../email/render-confirm-email';
 import type { EmailSite } from '../email/render-digest-email';
@@ -22,7 +22,8 @@ export interface SubscribeDeps {
   wakeSender: () => void;
 }
 
-export type SubscribeOutcome = { ok: true } | { ok: false; status: 400 | 429; message: string };
+export type SubscribeOutcome =
+  { ok: true } | { ok: false; status: 400 | 429; problem: AddressProblem | 'too-many'; message: string };
 
 export const CONSENT_TEXT =
   'I would like to receive the daily digest by email. I can unsubscribe at any time with the link in every email.';
@@ -46,7 +47,7 @@ export async function requestSubscription(
   },
 ): Promise<SubscribeOutcome> {
   const checked = checkEmailAddress(input.email);
-  if (!checked.ok) return { ok: false, status: 400, message: checked.message };
+  if (!checked.ok) return { ok: false, status: 400, problem: checked.problem, message: checked.message };
   const now = deps.now();
   const addressKey = `subscribe:address:${emailKeyOf(checked.address)}`;
   const clientKey = `subscribe:client:${clientKeyOf(input.clientIp)}`;
@@ -57,6 +58,7 @@ export async function requestSubscription(
     return {
       ok: false,
       status: 429,
+      problem: 'too-many',
       message: 'There have been too many requests from here. Please wait an hour and try again.',
     };
   }

@@ -134,6 +134,18 @@ export const en = {
     notFound: 'There is no page at this address. It may have moved; try the latest digests.',
     home: 'Go to the latest digests',
   },
+  addressProblems: {
+    empty: 'Enter your email address.',
+    'line-break': 'An email address cannot contain line breaks.',
+    space: 'An email address cannot contain spaces.',
+    several: 'Enter one email address only.',
+    name: 'Type only the address itself, like parent@example.com, without a name or brackets.',
+    'too-long': 'That email address is too long.',
+    shape: 'That does not look like an email address. It should look like parent@example.com.',
+    local: 'The part before the @ has characters an email address cannot use.',
+    domain: 'The part after the @ is not a valid domain, like example.com.',
+    'too-many': 'There have been too many requests from here. Please wait an hour and try again.',
+  },
   feeds: {
     schoolDescription: 'The best of yesterday at {{school}}, from {{district}}, once a day.',
   },

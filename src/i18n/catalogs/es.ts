@@ -139,6 +139,18 @@ export const es = {
       'No hay ninguna página en esta dirección. Puede que se haya movido; pruebe con los últimos resúmenes.',
     home: 'Ir a los últimos resúmenes',
   },
+  addressProblems: {
+    empty: 'Escriba su dirección de correo.',
+    'line-break': 'Una dirección de correo no puede tener saltos de línea.',
+    space: 'Una dirección de correo no puede tener espacios.',
+    several: 'Escriba una sola dirección de correo.',
+    name: 'Escriba solo la dirección, como padre@example.com, sin nombre ni corchetes.',
+    'too-long': 'Esa dirección de correo es demasiado larga.',
+    shape: 'Eso no parece una dirección de correo. Debería ser como padre@example.com.',
+    local: 'La parte antes de la @ tiene caracteres que una dirección de correo no admite.',
+    domain: 'La parte después de la @ no es un dominio válido, como example.com.',
+    'too-many': 'Ha habido demasiadas solicitudes desde aquí. Espere una hora e inténtelo de nuevo.',
+  },
   feeds: {
     schoolDescription: 'Lo mejor de ayer en {{school}}, de {{district}}, una vez al día.',
   },
