@@ -609,6 +609,12 @@ export async function overrideFinding(
       `“${finding.kind}” is not a kind of finding. Kinds: ${FINDING_KINDS.join(', ')}.`,
     );
   }
+  if (finding.kind === 'translation-unreviewed')
+    throw new DeskError(
+      422,
+      'not-overridable',
+      'An unreviewed translation is resolved by reviewing it in its tab (Mark reviewed), not by a reason.',
+    );
   if (finding.kind === 'picture-unavailable')
     throw new DeskError(
       422,
