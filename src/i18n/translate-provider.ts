@@ -1,6 +1,7 @@
 // Machine translation behind one small interface: LibreTranslate's HTTP API (TRANSLATE_URL, which can run on
 // the district's own server) through the guarded fetch, or Workers AI's m2m100 model through an `AI` binding.
 // Answers are plain text, never HTML; a failure is a value with a sentence for the desk, never a throw.
+import { cleanText } from '../text/clean-text';
 import { createSocialFetch, SocialAddressRefused, type SocialFetch } from '../social/social-fetch';
 
 export type TranslateOutcome = { ok: true; texts: string[] } | { ok: false; message: string };
@@ -23,11 +24,8 @@ const MAX_ANSWER_CHARS = 4_000;
 export const WORKERS_AI_MODEL = '@cf/meta/m2m100-1.2b';
 
 function plain(text: string): string {
-  // Text only: control characters out, and the field's own length limits apply when it is saved.
-  // eslint-disable-next-line no-control-regex
-  return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, '')
-    .slice(0, MAX_ANSWER_CHARS);
+  // Text only, cleaned as every typed field is; the field's own length limit applies when it is saved.
+  return cleanText(text).slice(0, MAX_ANSWER_CHARS);
 }
 
 export function libreTranslateProvider(options: {
