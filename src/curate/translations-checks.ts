@@ -3,17 +3,14 @@
 // translation-unreviewed finding under the `hold` setting, and which fields a correction changed.
 import type { DigestTranslation, EntryField } from '../db/translations';
 import type { Language } from '../i18n/languages';
+import { languageNameIn } from '../i18n/language-names';
 import type { DistrictSettings } from '../settings/district-settings';
 import { DIGEST_LEVEL, type CheckTranslation, type Finding } from './run-checks';
 import { DEFAULT_TONE_WORDS_BY_LANGUAGE } from './tone-words';
 
 /** "Spanish", "Arabic": a language as the (English) desk names it. */
 export function languageLabel(lang: string): string {
-  try {
-    return new Intl.DisplayNames(['en'], { type: 'language' }).of(lang) ?? lang;
-  } catch {
-    return lang;
-  }
+  return languageNameIn('en', lang);
 }
 
 /** The languages a digest is translated into: every offered language but the district's own. */
