@@ -22,7 +22,7 @@ import { dayRange } from '../src/time/zoned-time';
 import type { Client } from './browser-client';
 import { testClock } from './clock';
 import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
-import { startTestServer, type TestServer } from './http-server';
+import { startTestServer } from './http-server';
 import { rawHeader, startSmtpSink, type SmtpSink } from './smtp-sink';
 import { signedInClient, startTestApp, type TestApp } from './test-app';
 
