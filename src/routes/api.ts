@@ -37,7 +37,7 @@ import { readDistrictSettings } from '../settings/district-settings';
 import { addSource } from '../sources/add-source';
 import { coverageJson, coverageReport } from '../reports/coverage';
 import { cleanJson } from '../text/clean-text';
-import { saveTranslation, type TranslationInput } from '../curate/translations';
+import { draftTranslation, saveTranslation, type TranslationInput } from '../curate/translations';
 import { isReviewed, translatedLanguages } from '../curate/translations-checks';
 import { dayRange, isLocalDate, localDateOf } from '../time/zoned-time';
 
@@ -442,6 +442,18 @@ export function apiRoutes(deps: AppDeps) {
       throw apiError(422, 'invalid', 'The body must be a JSON object.');
     const saved = await saveTranslation(desk, c.get('actor'), date, c.req.param('lang'), translationOf(body));
     return c.json(digestJson(saved.state, deps.config.publicUrl));
+  });
+
+  app.post('/digests/:date/translations/:lang/draft', async (c) => {
+    const date = dateParam(c);
+    const outcome = await draftTranslation(desk, c.get('actor'), date, c.req.param('lang'), deps.translation);
+    if (!outcome.ok)
+      throw apiError(
+        deps.translation ? 502 : 409,
+        deps.translation ? 'translation-failed' : 'no-provider',
+        outcome.message,
+      );
+    return c.json({ ...digestJson(outcome.desk.state, deps.config.publicUrl), filled: outcome.filled });
   });
 
   app.post('/digests/:date/publish', async (c) => {
