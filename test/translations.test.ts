@@ -3,7 +3,6 @@
 // only empty fields and are marked, an unreviewed language holds the publish, the checks read the Spanish
 // text, a provider's failure is a sentence, the API round trip, what readers see under label and fallback,
 // the emails in Spanish and Arabic, and a correction reaching every language.
-import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../src/auth/api-tokens';
 import {
@@ -22,48 +21,12 @@ import { dayRange } from '../src/time/zoned-time';
 import type { Client } from './browser-client';
 import { testClock } from './clock';
 import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
-import { startTestServer } from './http-server';
+import { startLibreTranslate } from './libre-translate-stand-in';
 import { rawHeader, startSmtpSink, type SmtpSink } from './smtp-sink';
 import { signedInClient, startTestApp, type TestApp } from './test-app';
 
 const DATE = '2026-11-20';
 const KEY = 'district-key-1';
-
-interface TranslateRequest {
-  q: string | string[];
-  source: string;
-  target: string;
-  format: string;
-  api_key: string;
-}
-
-/** LibreTranslate as its API answers: q a string or an array, translatedText likewise; a wrong key is 403. */
-async function startLibreTranslate() {
-  const server = await startTestServer();
-  const requests: TranslateRequest[] = [];
-  const state = { failing: false };
-  const read = async (request: IncomingMessage) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as TranslateRequest;
-  };
-  server.route('/translate', async (request, response) => {
-    const body = await read(request);
-    requests.push(body);
-    response.setHeader('content-type', 'application/json');
-    if (request.method !== 'POST' || body.api_key !== KEY) {
-      response.statusCode = 403;
-      return response.end(JSON.stringify({ error: 'Invalid API key' }));
-    }
-    if (state.failing) {
-      response.statusCode = 500;
-      return response.end(JSON.stringify({ error: 'Cannot translate text: model unavailable' }));
-    }
-    const one = (text: string) => `[${body.target}] ${text}`;
-    response.end(JSON.stringify({ translatedText: Array.isArray(body.q) ? body.q.map(one) : one(body.q) }));
-  });
-  return { server, requests, state };
-}
 
 describe('the digest in each language', () => {
   let app: TestApp;
@@ -92,7 +55,7 @@ describe('the digest in each language', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpSink();
-    libre = await startLibreTranslate();
+    libre = await startLibreTranslate(KEY);
     app = await startTestApp({
       env: { SMTP_URL: smtp.url, TRANSLATE_URL: `${libre.server.url}/`, TRANSLATE_API_KEY: KEY },
       clock: testClock('2026-11-21T15:00:00Z'),
