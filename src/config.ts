@@ -26,6 +26,9 @@ export interface Config {
   fetchAllowPrivateNetworks: boolean;
   /** 32 random bytes (base64) that encrypt the social accounts' tokens at rest; unset, none can be connected. */
   socialSecretKey: string | undefined;
+  /** A LibreTranslate server for machine drafts of translations (TRANSLATE_URL), and its key if it wants one. */
+  translateUrl: string | undefined;
+  translateApiKey: string | undefined;
   logLevel: LogLevel;
 }
 
@@ -78,8 +81,27 @@ export function parseConfig(env: Env): Config {
     postmark: parsePostmark(env),
     fetchAllowPrivateNetworks: parseBoolean(env, 'FETCH_ALLOW_PRIVATE_NETWORKS', false),
     socialSecretKey: parseSocialSecretKey(env),
+    translateUrl: parseTranslateUrl(env),
+    translateApiKey: read(env, 'TRANSLATE_API_KEY'),
     logLevel: parseLogLevel(env),
   };
+}
+
+function parseTranslateUrl(env: Env): string | undefined {
+  const raw = read(env, 'TRANSLATE_URL');
+  if (raw === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password)
+    throw new ConfigError(
+      'TRANSLATE_URL',
+      `must be the address of a LibreTranslate server, such as https://translate.district.example (without a user name or password; put a key in TRANSLATE_API_KEY), but is "${raw}".`,
+    );
+  return url.href.replace(/\/+$/, '');
 }
 
 function parseSocialSecretKey(env: Env): string | undefined {

@@ -9,6 +9,7 @@ import type { FeedProcessor } from './ingest/read-feed';
 import type { Logger } from './log';
 import type { PictureDeps } from './pictures/copy-pictures';
 import type { SocialFetch } from './social/social-fetch';
+import type { TranslateProvider } from './i18n/translate-provider';
 
 export interface Clock {
   now(): number;
@@ -44,6 +45,8 @@ export interface AppDeps {
    * the platform's fetch with the same URL checks (social/social-fetch.ts).
    */
   socialFetch?: SocialFetch;
+  /** Machine drafts of translations (LibreTranslate, or Workers AI); absent, the desk offers no Draft button. */
+  translation?: TranslateProvider;
   clock: Clock;
   log: Logger;
   /** The district's secret for signed links; see auth/signing-key.ts. */

@@ -24,6 +24,8 @@ describe('feeds and missing pages in each language', () => {
     app = await startTestApp({ clock: testClock('2026-11-21T15:00:00Z') });
     const db = app.runtime.deps.db;
     await changeSetting(db, 'languages', 'en,es,ar', 1);
+    // Nothing here is translated: each language shows the district's text with a line saying so.
+    await changeSetting(db, 'translation_unreviewed', 'fallback', 1);
     const user = await addUser(app, 'dana@district.example', 'editor');
     const dana: DeskActor = { type: 'user', id: user.id, userId: user.id, label: 'dana', role: 'editor' };
     const { source } = await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/feed');

@@ -26,6 +26,8 @@ describe('languages', () => {
     const db = app.runtime.deps.db;
     await changeSetting(db, 'district_name', 'Lakeside', 1);
     await changeSetting(db, 'languages', 'en,es,ar', 1);
+    // Nobody translates here: Spanish and Arabic readers get the district's text, with a line saying so.
+    await changeSetting(db, 'translation_unreviewed', 'fallback', 1);
     const user = await addUser(app, 'dana@district.example', 'editor');
     dana = { type: 'user', id: user.id, userId: user.id, label: 'dana', role: 'editor' };
     const { source } = await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/feed');

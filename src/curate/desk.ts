@@ -47,6 +47,17 @@ import { copyPictures, takeDownPicture, type PictureDeps } from '../pictures/cop
 import { notifyEditors } from './notify-editors';
 import { imagesOf, type ImageChoice } from './item-images';
 import { DIGEST_LEVEL, FINDING_KINDS, runChecks, type Finding, type FindingKind } from './run-checks';
+import {
+  carryTranslationsThroughCorrection,
+  listDigestTranslations,
+  type DigestTranslation,
+} from '../db/translations';
+import {
+  checkTranslationsOf,
+  correctedFieldsOf,
+  unreviewedFindings,
+  withoutCorrected,
+} from './translations-checks';
 
 export type Permission = 'curate' | 'publish' | 'override' | 'approve';
 
@@ -134,6 +145,8 @@ export interface DeskState {
   recipients: number;
   /** For a published (or taken down) digest: its posts on the district's social accounts. */
   social: DigestSocialPost[];
+  /** The digest in the district's other languages, by language (only those someone saved or drafted). */
+  translations: Map<string, DigestTranslation>;
 }
 
 export interface EntryInput {
@@ -169,8 +182,13 @@ export async function loadDesk(deps: DeskDeps, date: string): Promise<DeskState>
     findDigest(deps.db, date),
     listItemsPublishedBetween(deps.db, start, end),
   ]);
-  const entries = digest ? await withPictures(deps.db, await listEntries(deps.db, [digest.id])) : [];
-  const findings = digest ? await checkDigest(deps, settings, digest, entries) : [];
+  const [entries, translations] = digest
+    ? await Promise.all([
+        listEntries(deps.db, [digest.id]).then((listed) => withPictures(deps.db, listed)),
+        listDigestTranslations(deps.db, [digest.id]).then((found) => found.get(digest.id) ?? new Map()),
+      ])
+    : [[], new Map<string, DigestTranslation>()];
+  const findings = digest ? await checkDigest(deps, settings, digest, entries, translations) : [];
   const published = digest && digest.status !== 'draft' && digest.status !== 'ready';
   const [corrections, recipients, social] = published
     ? await Promise.all([
@@ -198,6 +216,7 @@ export async function loadDesk(deps: DeskDeps, date: string): Promise<DeskState>
     corrections,
     recipients,
     social,
+    translations,
   };
 }
 
@@ -207,6 +226,9 @@ async function checkDigest(
   settings: DistrictSettings,
   digest: Digest,
   entries: DigestEntryWithItem[],
+  translations: ReadonlyMap<string, DigestTranslation>,
+  /** A correction is never held for a translation: readers of that language see the corrected original. */
+  options: { correction?: boolean } = {},
 ): Promise<Finding[]> {
   const site: EmailSite = siteOf(settings, deps.publicUrl);
   const email = entries.length
@@ -218,16 +240,22 @@ async function checkDigest(
     pictureProblemsOf(deps, entries),
     entries.length ? socialTextToCheck(deps.db, { digest, entries }, deps.publicUrl) : '',
   ]);
+  const translated = checkTranslationsOf(settings, translations);
   const texts = [
     digest.title,
     digest.intro,
     email?.text ?? '',
     socialText,
     ...entries.flatMap((e) => [e.headline, e.blurb, e.imageAlt ?? '', e.item.summary]),
+    ...translated.flatMap((t) => [
+      t.title,
+      t.intro,
+      ...[...t.entries.values()].flatMap((e) => [e.headline, e.blurb, e.imageAlt]),
+    ]),
   ];
   const capitalized = texts.flatMap((text) => text.match(/\p{Lu}[\p{L}'’-]+/gu) ?? []);
   const roster = await rosterWordsAmong(deps.db, deps.signingKey, capitalized);
-  return runChecks({
+  const findings = runChecks({
     date: digest.date,
     timezone: settings.timezone,
     title: digest.title,
@@ -248,7 +276,11 @@ async function checkDigest(
     emailText: email?.text,
     socialText,
     pictureProblems,
+    translations: translated,
   });
+  return options.correction
+    ? findings
+    : [...findings, ...(entries.length ? unreviewedFindings(settings, digest, translations) : [])];
 }
 
 /** Why each chosen picture without a ready copy has none, by address. */
@@ -609,6 +641,12 @@ export async function overrideFinding(
       `“${finding.kind}” is not a kind of finding. Kinds: ${FINDING_KINDS.join(', ')}.`,
     );
   }
+  if (finding.kind === 'translation-unreviewed')
+    throw new DeskError(
+      422,
+      'not-overridable',
+      'An unreviewed translation is resolved by reviewing it in its tab (Mark reviewed), not by a reason.',
+    );
   if (finding.kind === 'picture-unavailable')
     throw new DeskError(
       422,
@@ -761,7 +799,18 @@ export async function correctDesk(
     deps.db,
     entries.map((draft) => ({ ...stored.get(draft.itemId)!, ...draft, picture: undefined })),
   );
-  const findings = await checkDigest(deps, before.settings, { ...digest, title, intro }, proposed);
+  const corrected = correctedFieldsOf(
+    { title: digest.title, intro: digest.intro, entries: before.entries },
+    { title, intro, entries },
+  );
+  const findings = await checkDigest(
+    deps,
+    before.settings,
+    { ...digest, title, intro },
+    proposed,
+    withoutCorrected(before.translations, corrected),
+    { correction: true },
+  );
   const open = findings.filter((f) => !f.override);
   if (open.length)
     throw new DeskError(
@@ -794,6 +843,9 @@ export async function correctDesk(
       'Someone changed this digest while you were correcting it, so your correction was not saved. Review the current version.',
       { current: await loadDesk(deps, date) },
     );
+  // Every language at once: a translated field whose original changed is emptied, so its readers see the
+  // corrected original there until someone translates it again.
+  await carryTranslationsThroughCorrection(deps.db, digest.id, digest.version, digest.version + 1, corrected);
   if (outcome.emails) deps.background.wakeSender();
   return { emails: outcome.emails };
 }

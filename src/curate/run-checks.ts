@@ -15,6 +15,7 @@ export const FINDING_KINDS = [
   'unauthorized-source',
   'outside-day',
   'picture-unavailable',
+  'translation-unreviewed',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
@@ -71,6 +72,18 @@ export interface CheckInput {
   socialText?: string;
   /** Pictures without a ready copy, by address: why, in a sentence. */
   pictureProblems?: ReadonlyMap<string, string>;
+  /** The digest's text in the district's other languages: checked for names and tone like the original. */
+  translations?: CheckTranslation[];
+}
+
+export interface CheckTranslation {
+  /** How a finding names the language: "Spanish". */
+  label: string;
+  /** The tone words for this language (the district's list and the language's own default). */
+  toneWords: readonly string[];
+  title: string;
+  intro: string;
+  entries: ReadonlyMap<number, { headline: string; blurb: string; imageAlt: string }>;
 }
 
 export function runChecks(input: CheckInput): Finding[] {
@@ -100,8 +113,17 @@ export function runChecks(input: CheckInput): Finding[] {
       ['image file name', entry.imageUrl ? fileNameWords(entry.imageUrl) : ''],
       ['original post', entry.item.summary],
     ];
+    const translated = (input.translations ?? []).map((t) => {
+      const e = t.entries.get(entry.itemId);
+      const fields: [string, string][] = [
+        [`${t.label} headline`, e?.headline ?? ''],
+        [`${t.label} blurb`, e?.blurb ?? ''],
+        [`${t.label} alt text`, e?.imageAlt ?? ''],
+      ];
+      return { fields, toneWords: t.toneWords };
+    });
     const names = new Map<string, { match: NameMatch; where: string[] }>();
-    for (const [where, text] of fields) {
+    for (const [where, text] of [...fields, ...translated.flatMap((t) => t.fields)]) {
       for (const match of findStudentNames(text, nameCheck(staff))) {
         const found = names.get(match.name) ?? { match, where: [] };
         found.where.push(where);
@@ -111,9 +133,11 @@ export function runChecks(input: CheckInput): Finding[] {
     }
     if (names.size) add(entry.itemId, 'student-name', describeNames([...names.values()]));
 
-    const tone = fields
-      .slice(0, 3)
-      .flatMap(([where, text]) => findToneWords(text, input.toneWords).map((word) => ({ word, where })));
+    const tone = [{ fields: fields.slice(0, 3), toneWords: input.toneWords }, ...translated].flatMap((set) =>
+      set.fields.flatMap(([where, text]) =>
+        findToneWords(text, set.toneWords).map((word) => ({ word, where })),
+      ),
+    );
     for (const t of tone) reported.add(t.word.toLowerCase());
     if (tone.length) add(entry.itemId, 'tone', describeTone(tone));
 
@@ -163,9 +187,16 @@ export function runChecks(input: CheckInput): Finding[] {
     ['email text', input.emailText ?? ''],
     ['social post', input.socialText ?? ''],
   ];
+  const translatedDigestFields = (input.translations ?? []).map((t) => ({
+    fields: [
+      [`${t.label} title`, t.title],
+      [`${t.label} intro`, t.intro],
+    ] as [string, string][],
+    toneWords: t.toneWords,
+  }));
   const allStaff = [...input.staffBySchool.values()].flat();
   const digestNames = new Map<string, { match: NameMatch; where: string[] }>();
-  for (const [where, text] of digestFields) {
+  for (const [where, text] of [...digestFields, ...translatedDigestFields.flatMap((t) => t.fields)]) {
     for (const match of findStudentNames(text, nameCheck(allStaff))) {
       if ((where === 'email text' || where === 'social post') && reported.has(match.name.toLowerCase()))
         continue;
@@ -175,8 +206,12 @@ export function runChecks(input: CheckInput): Finding[] {
     }
   }
   if (digestNames.size) add(DIGEST_LEVEL, 'student-name', describeNames([...digestNames.values()]));
-  const digestTone = digestFields
-    .flatMap(([where, text]) => findToneWords(text, input.toneWords).map((word) => ({ word, where })))
+  const digestTone = [{ fields: digestFields, toneWords: input.toneWords }, ...translatedDigestFields]
+    .flatMap((set) =>
+      set.fields.flatMap(([where, text]) =>
+        findToneWords(text, set.toneWords).map((word) => ({ word, where })),
+      ),
+    )
     .filter(
       (t) => !((t.where === 'email text' || t.where === 'social post') && reported.has(t.word.toLowerCase())),
     );

@@ -8,3 +8,23 @@ export const DEFAULT_TONE_WORDS: readonly string[] = [
   "can't stand", 'so done', 'ugh', 'smh', 'lol', 'lmao', 'epic fail', 'fail', 'failed', 'crazy', 'insane', 'weird',
   'ugly', 'fat', 'slow learner', 'finally learned', 'even they could', 'no clue', 'what a mess', 'disaster',
 ]; // prettier-ignore
+
+/**
+ * The same kind of wording in the district's other languages, checked in each translation beside the
+ * district's own list (Settings), which translations are checked against too.
+ */
+export const DEFAULT_TONE_WORDS_BY_LANGUAGE: Readonly<Record<string, readonly string[]>> = {
+  es: [
+    'estúpido', 'estúpida', 'estúpidos', 'tonto', 'tonta', 'tontos', 'idiota', 'idiotas', 'imbécil', 'inútil',
+    'inútiles', 'flojo', 'floja', 'perezoso', 'perezosa', 'patético', 'patética', 'ridículo', 'ridícula',
+    'vergonzoso', 'vergüenza', 'qué vergüenza', 'perdedor', 'perdedores', 'mocoso', 'mocosos', 'odio', 'odiamos',
+    'horrible', 'terrible', 'espantoso', 'asqueroso', 'asquerosa', 'desastre', 'pesadilla', 'harto', 'harta',
+    'hartos', 'no aguanto', 'fracaso', 'fracasó', 'loco', 'locos', 'feo', 'fea', 'gordo', 'gorda', 'raro',
+    'qué lío', 'por fin aprendieron', 'ni idea', 'jaja',
+  ],
+  ar: [
+    'غبي', 'غبية', 'أغبياء', 'أحمق', 'حمقى', 'تافه', 'كسول', 'كسالى', 'فاشل', 'فاشلون', 'فاشلة', 'سخيف',
+    'سخيفة', 'مثير للشفقة', 'عار', 'مخجل', 'فضيحة', 'أكره', 'نكره', 'فظيع', 'سيء', 'أسوأ', 'مقرف', 'كارثة',
+    'كابوس', 'مزعج', 'مجنون', 'مجانين', 'قبيح', 'سمين', 'أخيرا تعلموا', 'لا يفهمون',
+  ],
+}; // prettier-ignore

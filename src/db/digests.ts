@@ -16,6 +16,7 @@ import {
   lte,
   max,
   notExists,
+  notInArray,
   or,
   sql,
   type SQL,
@@ -31,6 +32,7 @@ import {
   deliveries,
   digestCorrections,
   digestEntries,
+  digestEntryTranslations,
   digests,
   items,
   schools,
@@ -238,6 +240,19 @@ export async function saveDigestDraft(
         ),
       ),
     db.orm.delete(digestEntries).where(and(eq(digestEntries.digestId, digest.id), claim.holds)),
+    // A post taken out of the draft takes its translations with it (so its source can be removed later).
+    db.orm.delete(digestEntryTranslations).where(
+      and(
+        eq(digestEntryTranslations.digestId, digest.id),
+        draft.entries.length
+          ? notInArray(
+              digestEntryTranslations.itemId,
+              draft.entries.map((e) => e.itemId),
+            )
+          : undefined,
+        claim.holds,
+      ),
+    ),
     ...insertSelect(
       db,
       digestEntries,

@@ -173,6 +173,52 @@ export const digestEntries = sqliteTable(
   (t) => [primaryKey({ columns: [t.digestId, t.itemId] })],
 );
 
+/**
+ * A digest in one of the district's other languages: its title and intro, which fields are machine drafts,
+ * who reviewed it for which version, and a translated correction note (optional; else the original shows).
+ */
+export const digestTranslations = sqliteTable(
+  'digest_translations',
+  {
+    digestId: integer('digest_id')
+      .notNull()
+      .references(() => digests.id),
+    lang: text('lang').notNull(),
+    title: text('title').notNull().default(''),
+    intro: text('intro').notNull().default(''),
+    /** JSON array of the digest-level fields ('title', 'intro') filled by a translation service, unedited. */
+    machineFields: text('machine_fields').notNull().default('[]'),
+    /** The digest version a person reviewed this language for; reviewed while it is the current version. */
+    reviewedVersion: integer('reviewed_version'),
+    reviewedBy: integer('reviewed_by'),
+    reviewedAt: integer('reviewed_at'),
+    correctionNote: text('correction_note'),
+    updatedAt: integer('updated_at').notNull(),
+    updatedBy: integer('updated_by'),
+  },
+  (t) => [primaryKey({ columns: [t.digestId, t.lang] })],
+);
+
+/** One entry's headline, blurb and picture alt text in one of the district's other languages. */
+export const digestEntryTranslations = sqliteTable(
+  'digest_entry_translations',
+  {
+    digestId: integer('digest_id')
+      .notNull()
+      .references(() => digests.id),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => items.id),
+    lang: text('lang').notNull(),
+    headline: text('headline').notNull().default(''),
+    blurb: text('blurb').notNull().default(''),
+    imageAlt: text('image_alt').notNull().default(''),
+    /** JSON array of the fields ('headline', 'blurb', 'imageAlt') filled by a translation service, unedited. */
+    machineFields: text('machine_fields').notNull().default('[]'),
+  },
+  (t) => [primaryKey({ columns: [t.digestId, t.lang, t.itemId] })],
+);
+
 export const findingOverrides = sqliteTable(
   'finding_overrides',
   {

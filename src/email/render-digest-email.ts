@@ -16,6 +16,7 @@ import { compiledTemplates } from './compiled-templates';
 import { localDateOf } from '../time/zoned-time';
 import type { Language } from '../i18n/languages';
 import { siteLanguage } from '../i18n/site-language';
+import { languageNameIn } from '../i18n/language-names';
 
 export interface EmailSite {
   districtName: string;
@@ -38,6 +39,14 @@ export function emailLanguage(site: EmailSite) {
       ? dailyDigestOf(site.districtName)
       : text.t('digestName', { district: site.districtName });
   return { text, t: text.t, prefix, digestName, lang: text.lang, dir: text.dir };
+}
+
+/** The line above a machine translation nobody reviewed, or above the original shown for want of one. */
+function translationNoticeOf(content: DigestContent, site: EmailSite): string {
+  if (!content.notice) return '';
+  const { t, lang } = emailLanguage(site);
+  if (content.notice === 'automatic') return t('digest.translatedAutomatically');
+  return t('digest.shownInOriginal', { language: languageNameIn(lang, site.languages?.[0] ?? 'en') });
 }
 
 export interface RenderedDigestEmail {
@@ -85,6 +94,7 @@ export function renderDigestEmail(
     title,
     dateLabel,
     intro: digest.intro.trim(),
+    translationNotice: translationNoticeOf(content, site),
     preheader: entries
       .map((e) => e.headline)
       .join(' · ')
@@ -116,6 +126,7 @@ export function renderDigestEmail(
     dateLabel,
     '',
     ...view.corrections.flatMap((c) => [`${c.corrected} ${c.note}`, '']),
+    ...(view.translationNotice ? [view.translationNotice, ''] : []),
     ...(view.intro ? [view.intro, ''] : []),
     ...view.entries.flatMap((entry) => [
       '----------------------------------------',

@@ -27,6 +27,8 @@ import {
   type RenderedDigestEmail,
 } from './render-digest-email';
 import { subscriptionToken } from './subscription-tokens';
+import { localizeContents } from '../publish/localize-content';
+import type { TranslationUnreviewed } from '../settings/district-settings';
 
 export interface SendDeps {
   db: Database;
@@ -34,6 +36,8 @@ export interface SendDeps {
   now: () => number;
   log: Logger;
   site: EmailSite;
+  /** What readers of a language nobody reviewed get (the district's translation_unreviewed setting). */
+  translationUnreviewed?: TranslationUnreviewed;
   mailFrom: string;
   signingKey: string;
 }
@@ -82,6 +86,8 @@ export async function sendDueDeliveries(
   const schoolNames = new Map((await listSchools(deps.db)).map((s) => [s.id, s.name]));
   const contents = new Map<string, DigestContent | undefined>();
   const renders = new Map<string, RenderedDigestEmail | undefined>();
+  /** Each digest in each language it is sent in, by `date:lang`. */
+  const localized = new Map<string, DigestContent>();
   const batchSize = options.batchSize ?? 200;
 
   // Rendered content is reused only while nothing public changed: a takedown or a correction made while a
@@ -96,6 +102,7 @@ export async function sendDueDeliveries(
     if (now === revision) return;
     revision = now;
     contents.clear();
+    localized.clear();
     renders.clear();
   };
 
@@ -107,10 +114,19 @@ export async function sendDueDeliveries(
     if (!contents.has(delivery.digestDate)) {
       contents.set(delivery.digestDate, await loadPublishedDigest(deps.db, delivery.digestDate));
     }
-    const content = contents.get(delivery.digestDate);
-    if (!content) return undefined;
+    const original = contents.get(delivery.digestDate);
+    if (!original) return undefined;
     // One render per digest, language and school selection: the subscriber's language if still offered.
     const lang = languageFor(delivery.language);
+    const localizedKey = `${delivery.digestDate}:${lang}`;
+    if (!localized.has(localizedKey)) {
+      const [content] = await localizeContents(deps.db, [original], lang, {
+        languages: offered,
+        translationUnreviewed: deps.translationUnreviewed ?? 'hold',
+      });
+      localized.set(localizedKey, content!);
+    }
+    const content = localized.get(localizedKey)!;
     const key =
       delivery.kind === 'correction'
         ? `${delivery.digestId}:${lang}:correction`

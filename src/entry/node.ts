@@ -24,6 +24,7 @@ import { databasePictureBytes } from '../pictures/database-bytes';
 import { MAX_PICTURE_BYTES, type PictureMaker } from '../pictures/picture-types';
 import { createScheduler, type Scheduler } from './node-scheduler';
 import type { SocialFetch } from '../social/social-fetch';
+import { libreTranslateProvider } from '../i18n/translate-provider';
 
 export interface NodeRuntimeOptions {
   log?: Logger;
@@ -114,6 +115,14 @@ export async function createNodeRuntime(
     // scrypt here; PBKDF2 hashes from a database that lived on Workers are still accepted.
     passwords: options.passwords ?? withPbkdf2Fallback(createScryptHasher()),
     socialFetch,
+    translation: config.translateUrl
+      ? libreTranslateProvider({
+          url: config.translateUrl,
+          apiKey: config.translateApiKey,
+          allowPrivateNetworks: config.fetchAllowPrivateNetworks,
+          fetch: socialFetch,
+        })
+      : undefined,
     clock,
     log,
     signingKey: await loadSigningKey(db, clock.now()),

@@ -25,6 +25,7 @@ import { MAX_PICTURE_BYTES } from '../pictures/picture-types';
 import { r2PictureBytes, type R2Like } from '../pictures/r2-bytes';
 import { runPublishJob } from '../publish/publish-job';
 import { createSocialFetch } from '../social/social-fetch';
+import { libreTranslateProvider, workersAiProvider, type AiBinding } from '../i18n/translate-provider';
 import { prepareSocialWork, runSocialJob } from '../social/post-social';
 
 /** One unit of queued work. Each is safe to run twice: sources and deliveries are claimed in the database. */
@@ -41,6 +42,8 @@ export interface WorkerEnv {
   JOBS: QueueLike<JobMessage>;
   /** R2 bucket for the district's copies of pictures; without it, digests publish without pictures. */
   MEDIA?: R2Like;
+  /** Workers AI, for machine drafts of translations when TRANSLATE_URL is not set; optional. */
+  AI?: AiBinding;
   [setting: string]: unknown;
 }
 
@@ -118,6 +121,16 @@ export function createWorker(options: WorkerOptions = {}) {
         allowPrivateNetworks: config.fetchAllowPrivateNetworks,
         transport: options.fetch,
       }),
+      translation: config.translateUrl
+        ? libreTranslateProvider({
+            url: config.translateUrl,
+            apiKey: config.translateApiKey,
+            allowPrivateNetworks: config.fetchAllowPrivateNetworks,
+            fetch: options.fetch,
+          })
+        : env.AI
+          ? workersAiProvider(env.AI)
+          : undefined,
       clock,
       // Workers logs collect console output; errors and warnings alike go to console.error there.
       log: createLogger(config.logLevel, (line) => console.error(line)),

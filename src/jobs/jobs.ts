@@ -26,6 +26,7 @@ export async function sendDepsOf(deps: AppDeps): Promise<SendDeps> {
     now: () => deps.clock.now(),
     log: deps.log,
     site: siteOf(settings, deps.config.publicUrl),
+    translationUnreviewed: settings.translationUnreviewed,
     mailFrom: deps.config.mailFrom,
     signingKey: deps.signingKey,
   };

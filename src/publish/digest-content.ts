@@ -19,6 +19,11 @@ export interface DigestContent {
   corrections?: { at: number; note: string }[];
   /** When entries were taken down; readers see that something was removed, not what or why. */
   removals?: number[];
+  /**
+   * In a language other than the district's (publish/localize-content.ts): shown as a machine translation
+   * nobody reviewed ('automatic'), or in the district's own language for want of a reviewed one ('original').
+   */
+  notice?: 'automatic' | 'original';
 }
 
 export async function loadPublishedDigest(db: Database, date: string): Promise<DigestContent | undefined> {

@@ -37,6 +37,8 @@ import { readDistrictSettings } from '../settings/district-settings';
 import { addSource } from '../sources/add-source';
 import { coverageJson, coverageReport } from '../reports/coverage';
 import { cleanJson } from '../text/clean-text';
+import { draftTranslation, saveTranslation, type TranslationInput } from '../curate/translations';
+import { isReviewed, translatedLanguages } from '../curate/translations-checks';
 import { dayRange, isLocalDate, localDateOf } from '../time/zoned-time';
 
 type ApiEnv = { Variables: { actor: DeskActor } };
@@ -135,6 +137,74 @@ function digestJson(state: DeskState, publicUrl: string) {
       school: e.item.schoolName,
     })),
     findings: state.findings.map(findingJson),
+    translations: translationsJson(state),
+  };
+}
+
+/** Each offered language but the district's own: its text, whether it is reviewed, which fields are machine drafts. */
+function translationsJson(state: DeskState) {
+  const digest = state.digest;
+  return Object.fromEntries(
+    translatedLanguages(state.settings).map((lang) => {
+      const t = state.translations.get(lang);
+      const machine = [
+        ...(t?.machine ?? []),
+        ...[...(t?.entries.values() ?? [])].flatMap((e) =>
+          e.machine.map((f) => `entries.${e.itemId}.${f === 'imageAlt' ? 'image_alt' : f}`),
+        ),
+      ];
+      return [
+        lang,
+        {
+          title: t?.title ?? '',
+          intro: t?.intro ?? '',
+          correction_note: t?.correctionNote ?? null,
+          entries: state.entries.map((e) => {
+            const entry = t?.entries.get(e.itemId);
+            return {
+              item_id: e.itemId,
+              headline: entry?.headline ?? '',
+              blurb: entry?.blurb ?? '',
+              image_alt: entry?.imageAlt ?? '',
+            };
+          }),
+          reviewed: !!digest && isReviewed(t, digest),
+          reviewed_at: t?.reviewedAt != null && digest && isReviewed(t, digest) ? iso(t.reviewedAt) : null,
+          machine,
+        },
+      ];
+    }),
+  );
+}
+
+/** A translation's fields from a JSON body, each checked for its type. */
+function translationOf(body: Record<string, unknown>): TranslationInput {
+  const text = (value: unknown, name: string) => {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'string') throw apiError(422, 'invalid', `"${name}" must be a string.`);
+    return value;
+  };
+  const entries = body.entries ?? [];
+  if (!Array.isArray(entries))
+    throw apiError(422, 'invalid', 'Give "entries": an array of { item_id, headline?, blurb?, image_alt? }.');
+  if (body.reviewed !== undefined && typeof body.reviewed !== 'boolean')
+    throw apiError(422, 'invalid', '"reviewed" must be true or false.');
+  return {
+    title: text(body.title, 'title'),
+    intro: text(body.intro, 'intro'),
+    correctionNote: text(body.correction_note, 'correction_note'),
+    reviewed: body.reviewed as boolean | undefined,
+    entries: entries.map((raw: unknown, i: number) => {
+      const entry = (raw ?? {}) as Record<string, unknown>;
+      if (typeof entry.item_id !== 'number')
+        throw apiError(422, 'invalid', `entries[${i}].item_id must be a number.`);
+      return {
+        itemId: entry.item_id,
+        headline: text(entry.headline, `entries[${i}].headline`),
+        blurb: text(entry.blurb, `entries[${i}].blurb`),
+        imageAlt: text(entry.image_alt, `entries[${i}].image_alt`),
+      };
+    }),
   };
 }
 
@@ -363,6 +433,27 @@ export function apiRoutes(deps: AppDeps) {
     return c.json(
       digestJson(await saveDesk(desk, c.get('actor'), date, draftOf(body)), deps.config.publicUrl),
     );
+  });
+
+  app.put('/digests/:date/translations/:lang', async (c) => {
+    const date = dateParam(c);
+    const body = await json<Record<string, unknown>>(c);
+    if (!body || typeof body !== 'object' || Array.isArray(body))
+      throw apiError(422, 'invalid', 'The body must be a JSON object.');
+    const saved = await saveTranslation(desk, c.get('actor'), date, c.req.param('lang'), translationOf(body));
+    return c.json(digestJson(saved.state, deps.config.publicUrl));
+  });
+
+  app.post('/digests/:date/translations/:lang/draft', async (c) => {
+    const date = dateParam(c);
+    const outcome = await draftTranslation(desk, c.get('actor'), date, c.req.param('lang'), deps.translation);
+    if (!outcome.ok)
+      throw apiError(
+        deps.translation ? 502 : 409,
+        deps.translation ? 'translation-failed' : 'no-provider',
+        outcome.message,
+      );
+    return c.json({ ...digestJson(outcome.desk.state, deps.config.publicUrl), filled: outcome.filled });
   });
 
   app.post('/digests/:date/publish', async (c) => {

@@ -12,8 +12,15 @@ import {
 } from '../db/digests';
 import { findSchoolBySlug, listSchoolsWithDigests } from '../db/schools';
 import type { AppDeps } from '../deps';
-import { changedAt, loadDigestContents, loadPublishedDigest, schoolSlice } from '../publish/digest-content';
+import {
+  changedAt,
+  loadDigestContents,
+  loadPublishedDigest,
+  schoolSlice,
+  type DigestContent,
+} from '../publish/digest-content';
 import { isLanguage } from '../i18n/languages';
+import { localizeContents } from '../publish/localize-content';
 import { readDistrictSettings, siteOf } from '../settings/district-settings';
 import { escapeXml } from '../text/clean-text';
 import { isLocalDate } from '../time/zoned-time';
@@ -38,6 +45,9 @@ export function publicRoutes(deps: AppDeps) {
     const lang = asked ?? settings.languages[0]!;
     return { settings, site: { ...siteOf(settings, deps.config.publicUrl), lang } };
   };
+  /** The digests in the page's language: translated where a translation may be shown (localize-content.ts). */
+  const inLanguage = (found: NonNullable<Awaited<ReturnType<typeof site>>>, contents: DigestContent[]) =>
+    localizeContents(deps.db, contents, found.site.lang, found.settings);
 
   app.get('/', async (c) => {
     const page = pageNumber(c.req.query('page'));
@@ -54,7 +64,7 @@ export function publicRoutes(deps: AppDeps) {
       c,
       <HomePage
         site={info}
-        contents={await loadDigestContents(deps.db, digests)}
+        contents={await inLanguage(found, await loadDigestContents(deps.db, digests))}
         timezone={settings.timezone}
         page={page}
         hasOlder={page * PER_PAGE < total}
@@ -70,11 +80,12 @@ export function publicRoutes(deps: AppDeps) {
     const [found, { previous, next }] = await Promise.all([site(c), findNeighbourDigests(deps.db, date)]);
     if (!found) return c.notFound();
     const { settings, site: info } = found;
+    const [localized] = await inLanguage(found, [content]);
     return renderPage(
       c,
       <DigestPage
         site={info}
-        content={content}
+        content={localized!}
         timezone={settings.timezone}
         previous={previous}
         next={next}
@@ -93,7 +104,7 @@ export function publicRoutes(deps: AppDeps) {
       c,
       <ArchivePage
         site={info}
-        contents={await loadDigestContents(deps.db, digests)}
+        contents={await inLanguage(found, await loadDigestContents(deps.db, digests))}
         year={shown}
         years={years}
       />,
@@ -124,7 +135,7 @@ export function publicRoutes(deps: AppDeps) {
       countPublishedDigestsForSchool(deps.db, school.id),
     ]);
     if (page > 1 && digests.length === 0) return c.notFound();
-    const contents = (await loadDigestContents(deps.db, digests)).map((content) =>
+    const contents = (await inLanguage(found, await loadDigestContents(deps.db, digests))).map((content) =>
       schoolSlice(content, school.id),
     );
     return renderPage(

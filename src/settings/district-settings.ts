@@ -28,12 +28,17 @@ export interface DistrictSettings {
   /** An uploaded logo exists (served at /logo). */
   /** The languages offered, the district's own first. */
   languages: Language[];
+  /** At publish, a language nobody reviewed: holds the publish, is labelled, or falls back to the original. */
+  translationUnreviewed: TranslationUnreviewed;
   hasLogo: boolean;
   /** A variant of the logo drawn for dark backgrounds (the masthead, in the brand's main colour). */
   hasDarkLogo: boolean;
   /** Colours and fonts of the site, the embed, the favicon and the email. */
   brand: Brand;
 }
+
+export const TRANSLATION_UNREVIEWED = ['hold', 'label', 'fallback'] as const;
+export type TranslationUnreviewed = (typeof TRANSLATION_UNREVIEWED)[number];
 
 const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
@@ -172,6 +177,22 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     check: (value) => (/^(true|false)$/.test(value) ? undefined : 'must be true or false.'),
     input: 'yes-no',
   },
+  {
+    key: 'translation_unreviewed',
+    label: 'A translation nobody reviewed',
+    help: 'What happens at publish time to a language other than the district’s own that no one marked reviewed: hold the publish until someone does, publish the machine draft with the line “Translated automatically”, or show that language’s readers the district’s own text with a line saying so.',
+    fallback: 'hold',
+    check: (value) =>
+      TRANSLATION_UNREVIEWED.includes(value as TranslationUnreviewed)
+        ? undefined
+        : `must be one of ${TRANSLATION_UNREVIEWED.join(', ')}.`,
+    input: 'choice',
+    options: [
+      { value: 'hold', label: 'Hold the publish until it is reviewed' },
+      { value: 'label', label: 'Publish it, marked “Translated automatically”' },
+      { value: 'fallback', label: 'Show the district’s own language, with a line saying so' },
+    ],
+  },
   ...TEACHER_SETTING_DEFINITIONS,
   {
     key: 'embed_origins',
@@ -276,6 +297,7 @@ export async function readDistrictSettings(db: Database): Promise<DistrictSettin
   return {
     districtName: value('district_name'),
     languages: parseLanguages(value('languages')),
+    translationUnreviewed: value('translation_unreviewed') as TranslationUnreviewed,
     siteTitle: value('site_title'),
     timezone: value('timezone'),
     publishTime: value('publish_time'),

@@ -106,6 +106,7 @@ tr:last-child td { border-bottom: 0; }
 .item .meta { color: var(--muted); font-size: .85rem; }
 .item .excerpt { margin: .3rem 0 0; font-size: .92rem; }
 .datebar { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; margin-bottom: 1rem; }
+.datebar a[aria-current=page] { font-weight: 700; text-decoration: none; color: inherit; }
 .datebar form { display: flex; gap: .5rem; align-items: center; }
 .datebar input[type=date] { width: auto; }
 .kv { display: grid; grid-template-columns: max-content 1fr; gap: .35rem 1rem; margin: 0; }

@@ -6,6 +6,7 @@ import { localDateOf } from '../time/zoned-time';
 import { digestHeading, digestSummary } from './digest-summary';
 import { localPath, textOf, type SiteInfo } from './layout';
 import { Picture } from './picture';
+import { TranslationNotice } from './translation-notice';
 
 export function DigestArticle(props: {
   content: DigestContent;
@@ -40,6 +41,7 @@ export function DigestArticle(props: {
     <article class="digest">
       <header>{header}</header>
       <ChangeNotes content={props.content} timezone={props.timezone} text={text} />
+      <TranslationNotice content={props.content} site={props.site} />
       {digest.intro ? (
         <p class="intro" dir="auto">
           {digest.intro}

@@ -5,6 +5,7 @@ import { ChangeNotes } from './digest-article';
 import { digestHeading, digestSummary } from './digest-summary';
 import { localPath, textOf, type SiteInfo } from './layout';
 import { Picture } from './picture';
+import { TranslationNotice } from './translation-notice';
 
 const HEADLINES = 3;
 
@@ -45,6 +46,7 @@ export function DigestCard(props: {
           </a>
         </h2>
         <ChangeNotes content={props.content} timezone={props.timezone} text={text} />
+        <TranslationNotice content={props.content} site={props.site} />
         {digest.intro ? <p class="card-intro">{digest.intro}</p> : null}
         <ul class="card-headlines">
           {entries.slice(0, HEADLINES).map((entry) => (

@@ -135,10 +135,10 @@ export function EmbedSubscribePage(props: {
 }) {
   const { site } = props;
   const text = textOf(site);
-  const back = new URLSearchParams([
-    ...(props.school ? [['school', props.school.slug]] : []),
-    ...(site.lang && site.lang !== site.languages?.[0] ? [['lang', site.lang]] : []),
-  ]).toString();
+  const pairs: [string, string][] = [];
+  if (props.school) pairs.push(['school', props.school.slug]);
+  if (site.lang && site.lang !== site.languages?.[0]) pairs.push(['lang', site.lang]);
+  const back = new URLSearchParams(pairs).toString();
   return (
     <EmbedDocument title={`${text.t('signup.title')} · ${site.districtName}`} site={site}>
       <main class="embed">

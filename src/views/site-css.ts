@@ -45,6 +45,7 @@ main.wrap { padding-top: 2.25rem; padding-bottom: 3rem; }
 .digest > header .meta { color: var(--muted); margin: .35rem 0 0; }
 .intro { font-size: 1.12rem; margin: 1rem 0 1.5rem; }
 .correction { background: var(--notice); border-inline-start: 4px solid var(--notice-line); padding: .75rem 1rem; margin: 1rem 0; }
+.translation-notice { border-inline-start: 4px solid var(--notice-line); padding: .25rem 1rem; margin: 1rem 0; font-style: italic; }
 .entries { list-style: none; margin: 0; padding: 0; display: grid; gap: 1.25rem; }
 .entry { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 1.25rem 1.35rem; }
 .entry .school { margin: 0; font-size: .78rem; font-weight: 700; letter-spacing: .08em; text-transform: uppercase; color: var(--accent); }

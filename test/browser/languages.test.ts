@@ -34,6 +34,8 @@ describe('browser: Spanish and Arabic', () => {
     const db = app.runtime.deps.db;
     await changeSetting(db, 'district_name', 'Lakeside', 1);
     await changeSetting(db, 'languages', 'en,es,ar', 1);
+    // Nothing here is translated: each language shows the district's text with a line saying so.
+    await changeSetting(db, 'translation_unreviewed', 'fallback', 1);
     await changeSetting(db, 'embed_origins', district.url, 1);
     for (const [email, language] of [
       ['familia@family.example', 'es'],

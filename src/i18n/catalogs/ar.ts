@@ -44,6 +44,8 @@ export const ar = {
     from: 'من {{source}}',
     fromBy: 'من {{source}}، بقلم {{author}}',
     readFull: 'اقرأ المنشور كاملًا',
+    translatedAutomatically: 'تُرجم آليًا',
+    shownInOriginal: 'لم يُترجم هذا الملخص بعد، لذلك يُعرض باللغة {{language}}.',
     corrected: 'صُحّح في {{date}}:',
     updated: 'حُدّث في {{date}}:',
     removed_zero: 'لم يُحذف أي منشور من هذا الملخص.',

@@ -37,6 +37,8 @@ export const en = {
     from: 'From {{source}}',
     fromBy: 'From {{source}}, by {{author}}',
     readFull: 'Read the full post',
+    translatedAutomatically: 'Translated automatically',
+    shownInOriginal: 'This digest is not translated yet, so it is shown in {{language}}.',
     corrected: 'Corrected on {{date}}:',
     updated: 'Updated on {{date}}:',
     removed_one: 'a post was removed from this digest.',

@@ -38,6 +38,8 @@ export const es = {
     from: 'De {{source}}',
     fromBy: 'De {{source}}, por {{author}}',
     readFull: 'Leer la publicación completa',
+    translatedAutomatically: 'Traducido automáticamente',
+    shownInOriginal: 'Este resumen aún no está traducido, así que se muestra en {{language}}.',
     corrected: 'Corregido el {{date}}:',
     updated: 'Actualizado el {{date}}:',
     removed_one: 'se retiró una publicación de este resumen.',

@@ -42,6 +42,7 @@ import { adminPage, currentUser, deskActorOf, type AdminEnv } from './context';
 import { draftFromForm, withEntry, withEntryMoved, withoutEntry } from './desk-form';
 import { mineOver } from './desk-mine';
 import { emailIsOn } from '../../email/no-mailer';
+import { renderTranslationTab } from './translations';
 
 /** The day in a path; isLocalDate then checks that it exists. */
 const DAY = ':date{[0-9]{4}-[0-9]{2}-[0-9]{2}}';
@@ -187,7 +188,13 @@ export function inboxRoutes(deps: AppDeps) {
     return { ...saved, digest: saved.digest! };
   };
 
-  app.get('/', async (c) => render(c, await loadDesk(desk, await dayOf(c))));
+  app.get('/', async (c) => {
+    const date = await dayOf(c);
+    // ?lang=es: the tab for one of the district's other languages (routes/admin/translations.tsx).
+    const lang = c.req.query('lang');
+    if (lang) return renderTranslationTab(deps, c, date, lang);
+    return render(c, await loadDesk(desk, date));
+  });
 
   app.post(
     `/${DAY}/save`,

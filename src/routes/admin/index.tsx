@@ -8,6 +8,7 @@ import { SECTIONS } from '../../views/admin-layout';
 import { type AdminEnv } from './context';
 import { auditRoutes, settingsRoutes } from './audit-settings';
 import { inboxRoutes } from './inbox';
+import { translationRoutes } from './translations';
 import { previewRoutes } from './preview';
 import { outboxRoutes } from './outbox';
 import { socialRoutes } from './social';
@@ -41,6 +42,7 @@ export function adminRoutes(deps: AppDeps) {
   app.get('/', (c) => c.redirect('/admin/inbox', 303));
   app.route('/inbox/preview', previewRoutes(deps));
   app.route('/inbox', inboxRoutes(deps));
+  app.route('/translations', translationRoutes(deps));
   app.route('/sources', sourcesRoutes(deps));
   app.route('/coverage', coverageRoutes(deps));
   app.route('/subscribers', subscribersRoutes(deps));

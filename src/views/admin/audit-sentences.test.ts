@@ -34,6 +34,13 @@ describe('the audit log in sentences', () => {
     ).toBe('Dana Lee changed the site title and brand primary settings.');
   });
 
+  it('says which language a translation entry was about', () => {
+    expect(
+      auditSentence(entry({ action: 'translation.review', details: '{"lang":"es","changed":false}' })),
+    ).toBe('Dana Lee reviewed the Spanish translation of the digest for Thursday, November 19, 2026.');
+    expect(actionLabel('translation.draft')).toBe('Drafted a translation by machine');
+  });
+
   it('names people by their name and digests by their day, where the log keeps ids', async () => {
     const names = { people: new Map([[3, 'Dana Lee']]), digestDates: new Map([[7, '2026-11-20']]) };
     expect(auditSentence(entry({ actorLabel: 'dana@district.example', subjectId: '7' }), names)).toBe(

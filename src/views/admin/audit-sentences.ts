@@ -3,6 +3,7 @@
 import type { AuditEntry } from '../../db/audit';
 import { formatDay } from '../../publish/digest-content';
 import { isLocalDate } from '../../time/zoned-time';
+import { languageNameIn } from '../../i18n/language-names';
 
 type Phrase = (subject: string, details: Record<string, unknown>) => string;
 
@@ -11,6 +12,10 @@ export interface AuditNames {
   people: Map<number, string>;
   digestDates: Map<number, string>;
 }
+
+/** A translation's language in the log's details, named in English ("Spanish"). */
+const languageOf = (details: Record<string, unknown>) =>
+  typeof details.lang === 'string' ? languageNameIn('en', details.lang) : 'other-language';
 
 /** What each action did, after the person's name; `subject` names the record ("the digest for …"). */
 const PHRASES: Record<string, { label: string; phrase: Phrase }> = {
@@ -33,6 +38,18 @@ const PHRASES: Record<string, { label: string; phrase: Phrase }> = {
   'finding.resolved_by_edit': {
     label: 'Resolved a finding by editing',
     phrase: (s) => `resolved a check finding in ${s} by editing the post`,
+  },
+  'translation.save': {
+    label: 'Saved a translation',
+    phrase: (s, d) => `saved the ${languageOf(d)} translation of ${s}`,
+  },
+  'translation.draft': {
+    label: 'Drafted a translation by machine',
+    phrase: (s, d) => `had the empty fields of the ${languageOf(d)} translation of ${s} drafted by a translation service`,
+  },
+  'translation.review': {
+    label: 'Reviewed a translation',
+    phrase: (s, d) => `reviewed the ${languageOf(d)} translation of ${s}`,
   },
   'deliveries.resend_unknown': {
     label: 'Resent emails with an unknown outcome',

@@ -29,11 +29,15 @@ const KIND_LABELS: Record<string, string> = {
   'unauthorized-source': 'Unauthorized account',
   'outside-day': 'Another day',
   'picture-unavailable': 'Picture not copied',
+  'translation-unreviewed': 'Translation not reviewed',
 };
 
-/** A picture that could not be copied has nothing to publish: it is resolved by choosing another or none. */
+/**
+ * A picture that could not be copied has nothing to publish: it is resolved by choosing another or none. An
+ * unreviewed translation is resolved by reviewing it (or by the district's translation_unreviewed setting).
+ */
 function overridable(kind: string): boolean {
-  return kind !== 'picture-unavailable';
+  return kind !== 'picture-unavailable' && kind !== 'translation-unreviewed';
 }
 
 export function EntryCard({

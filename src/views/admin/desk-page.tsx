@@ -12,6 +12,7 @@ import type { QuietSchools } from '../../reports/quiet-schools';
 import { assetUrl } from '../assets';
 import { CsrfField } from '../admin-layout';
 import { deskAction, EntryCard, FindingSlot } from './desk-entry';
+import { TranslationTabs } from './desk-translation-page';
 
 export interface DeskPageProps {
   state: DeskState;
@@ -73,6 +74,7 @@ export function DeskPage(props: DeskPageProps) {
         <a href={`/admin/inbox?date=${props.nextDate}`}>Next day →</a>
         <span class="muted small">Days run midnight to midnight, {state.settings.timezone}.</span>
       </div>
+      <TranslationTabs date={state.date} languages={state.settings.languages} />
       <StatusLine {...props} />
       {props.theirs ? <ConflictPanel theirs={props.theirs} /> : null}
       <form

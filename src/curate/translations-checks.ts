@@ -1,0 +1,117 @@
+// What the district's checks need to know of a digest's translations: each language's text (checked for
+// names and tone like the original), whether each language is reviewed for the current version, the
+// translation-unreviewed finding under the `hold` setting, and which fields a correction changed.
+import type { DigestTranslation, EntryField } from '../db/translations';
+import type { Language } from '../i18n/languages';
+import { languageNameIn } from '../i18n/language-names';
+import type { DistrictSettings } from '../settings/district-settings';
+import { DIGEST_LEVEL, type CheckTranslation, type Finding } from './run-checks';
+import { DEFAULT_TONE_WORDS_BY_LANGUAGE } from './tone-words';
+
+/** "Spanish", "Arabic": a language as the (English) desk names it. */
+export function languageLabel(lang: string): string {
+  return languageNameIn('en', lang);
+}
+
+/** The languages a digest is translated into: every offered language but the district's own. */
+export function translatedLanguages(settings: Pick<DistrictSettings, 'languages'>): Language[] {
+  return settings.languages.slice(1);
+}
+
+/** Reviewed means a person marked this language reviewed for the version that is current now. */
+export function isReviewed(translation: DigestTranslation | undefined, digest: { version: number }): boolean {
+  return translation?.reviewedVersion != null && translation.reviewedVersion === digest.version;
+}
+
+export function checkTranslationsOf(
+  settings: DistrictSettings,
+  translations: ReadonlyMap<string, DigestTranslation>,
+): CheckTranslation[] {
+  return translatedLanguages(settings).flatMap((lang) => {
+    const t = translations.get(lang);
+    if (!t) return [];
+    return [
+      {
+        label: languageLabel(lang),
+        toneWords: [...settings.toneWords, ...(DEFAULT_TONE_WORDS_BY_LANGUAGE[lang] ?? [])],
+        title: t.title,
+        intro: t.intro,
+        entries: t.entries,
+      },
+    ];
+  });
+}
+
+/** Under `hold`, one finding naming every offered language nobody reviewed for this version. */
+export function unreviewedFindings(
+  settings: DistrictSettings,
+  digest: { version: number },
+  translations: ReadonlyMap<string, DigestTranslation>,
+): Finding[] {
+  if (settings.translationUnreviewed !== 'hold') return [];
+  const waiting = translatedLanguages(settings).filter((lang) => !isReviewed(translations.get(lang), digest));
+  if (!waiting.length) return [];
+  const names = waiting.map(languageLabel);
+  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return [
+    {
+      itemId: DIGEST_LEVEL,
+      kind: 'translation-unreviewed',
+      message: `The ${list} ${names.length === 1 ? 'translation is' : 'translations are'} not reviewed for this version. Open ${names.length === 1 ? 'its tab' : 'each tab'}, check the text and press Mark reviewed; until then this digest is held (Settings: “A translation nobody reviewed”).`,
+    },
+  ];
+}
+
+export interface CorrectedFields {
+  title: boolean;
+  intro: boolean;
+  entries: Map<number, EntryField[]>;
+}
+
+interface Text {
+  title: string;
+  intro: string;
+  entries: { itemId: number; headline: string; blurb: string; imageAlt: string | null }[];
+}
+
+/** Which of the original's fields a correction changes (their translations no longer say the same). */
+export function correctedFieldsOf(before: Text, after: Text): CorrectedFields {
+  const old = new Map(before.entries.map((e) => [e.itemId, e]));
+  const entries = new Map<number, EntryField[]>();
+  for (const entry of after.entries) {
+    const was = old.get(entry.itemId);
+    if (!was) continue;
+    const fields: EntryField[] = [];
+    if (was.headline !== entry.headline) fields.push('headline');
+    if (was.blurb !== entry.blurb) fields.push('blurb');
+    if ((was.imageAlt ?? '') !== (entry.imageAlt ?? '')) fields.push('imageAlt');
+    if (fields.length) entries.set(entry.itemId, fields);
+  }
+  return { title: before.title !== after.title, intro: before.intro !== after.intro, entries };
+}
+
+/** The translations as they will read after a correction: the changed fields emptied. */
+export function withoutCorrected(
+  translations: ReadonlyMap<string, DigestTranslation>,
+  changed: CorrectedFields,
+): Map<string, DigestTranslation> {
+  return new Map(
+    [...translations].map(([lang, t]) => [
+      lang,
+      {
+        ...t,
+        title: changed.title ? '' : t.title,
+        intro: changed.intro ? '' : t.intro,
+        entries: new Map(
+          [...t.entries].map(([itemId, e]) => [
+            itemId,
+            {
+              ...e,
+              ...Object.fromEntries((changed.entries.get(itemId) ?? []).map((f) => [f, ''])),
+            },
+          ]),
+        ),
+      },
+    ]),
+  );
+}

@@ -1,0 +1,297 @@
+// The digest in each of the district's other languages, as a service for the desk and the API: one language's
+// tab, saving what a person wrote, drafting the empty fields from a translation service (marked as machine
+// drafts), and marking a language reviewed. Each change is one batch with its audit entry.
+import {
+  saveDigestTranslation,
+  type DigestField,
+  type DigestTranslation,
+  type EntryField,
+  type EntryTranslation,
+} from '../db/translations';
+import { isLanguage, type Language } from '../i18n/languages';
+import type { TranslateProvider } from '../i18n/translate-provider';
+import { formatDay } from '../publish/digest-content';
+import {
+  DeskError,
+  loadDesk,
+  requirePermission,
+  type DeskActor,
+  type DeskDeps,
+  type DeskState,
+} from './desk';
+import { isReviewed, languageLabel, translatedLanguages } from './translations-checks';
+
+export interface TranslationDesk {
+  state: DeskState;
+  lang: Language;
+  /** "Spanish". */
+  label: string;
+  translation: DigestTranslation;
+  reviewed: boolean;
+}
+
+export interface TranslationInput {
+  title?: string;
+  intro?: string;
+  entries: { itemId: number; headline?: string; blurb?: string; imageAlt?: string }[];
+  /** True: a person reviewed this language (for the version now current); false: no longer reviewed. */
+  reviewed?: boolean;
+  /** The latest correction's note in this language (published digests); empty shows the original's. */
+  correctionNote?: string;
+}
+
+const LIMITS = { title: 200, intro: 1000, headline: 200, blurb: 1000, imageAlt: 500, correctionNote: 500 };
+
+function blank(digestId: number, lang: string): DigestTranslation {
+  return {
+    digestId,
+    lang,
+    title: '',
+    intro: '',
+    machine: [],
+    reviewedVersion: null,
+    reviewedBy: null,
+    reviewedAt: null,
+    correctionNote: null,
+    entries: new Map(),
+  };
+}
+
+/** One language's tab for a day; refused with a sentence for a language the district does not offer. */
+export async function loadTranslationDesk(
+  deps: DeskDeps,
+  date: string,
+  lang: string,
+): Promise<TranslationDesk> {
+  const state = await loadDesk(deps, date);
+  const offered = translatedLanguages(state.settings);
+  if (!isLanguage(lang) || !offered.includes(lang))
+    throw new DeskError(
+      404,
+      'unknown-language',
+      offered.length
+        ? `“${lang}” is not one of the languages this district translates into (${offered.join(', ')}).`
+        : 'This district offers one language only, so there is nothing to translate (Settings: Languages).',
+    );
+  const digest = state.digest;
+  const translation = state.translations.get(lang) ?? blank(digest?.id ?? 0, lang);
+  return {
+    state,
+    lang,
+    label: languageLabel(lang),
+    translation,
+    reviewed: !!digest && isReviewed(translation, digest),
+  };
+}
+
+/** What may be translated now: a digest with posts that is not taken down; a published one by editors only. */
+function requireTranslatable(actor: DeskActor, desk: TranslationDesk) {
+  const { digest, entries, date } = desk.state;
+  if (!digest || entries.length === 0)
+    throw new DeskError(
+      422,
+      'empty',
+      `Nothing is selected for ${formatDay(date)} yet. Choose the posts first, then translate them.`,
+    );
+  if (digest.status === 'unpublished')
+    throw new DeskError(409, 'unpublished', 'This digest was taken down, so its translations cannot change.');
+  if (digest.status === 'published') requirePermission(actor, 'publish', 'change a published digest');
+  else requirePermission(actor, 'curate', 'edit digests');
+  return digest;
+}
+
+function limited(text: string, field: keyof typeof LIMITS, where: string): string {
+  const trimmed = text.trim();
+  if (trimmed.length > LIMITS[field])
+    throw new DeskError(
+      422,
+      'too-long',
+      `${where} is ${trimmed.length} characters long; keep it to ${LIMITS[field]}.`,
+    );
+  return trimmed;
+}
+
+/**
+ * Saves what a person wrote: fields not given keep their stored text; a field whose text changes is no
+ * longer a machine draft. Any change clears the review unless the same request marks it reviewed.
+ */
+export async function saveTranslation(
+  deps: DeskDeps,
+  actor: DeskActor,
+  date: string,
+  lang: string,
+  input: TranslationInput,
+): Promise<TranslationDesk> {
+  const desk = await loadTranslationDesk(deps, date, lang);
+  const digest = requireTranslatable(actor, desk);
+  const stored = desk.translation;
+  const known = new Set(desk.state.entries.map((e) => e.itemId));
+  const unknown = input.entries.find((e) => !known.has(e.itemId));
+  if (unknown)
+    throw new DeskError(
+      422,
+      'not-in-digest',
+      `Post ${unknown.itemId} is not in this digest; translate the posts the digest holds.`,
+    );
+  const given = new Map(input.entries.map((e) => [e.itemId, e]));
+  let changed = false;
+  const title = limited(input.title ?? stored.title, 'title', `The ${desk.label} title`);
+  const intro = limited(input.intro ?? stored.intro, 'intro', `The ${desk.label} intro`);
+  const machine = stored.machine.filter((f) =>
+    f === 'title' ? title === stored.title : intro === stored.intro,
+  );
+  changed ||= title !== stored.title || intro !== stored.intro;
+  const entries: EntryTranslation[] = desk.state.entries.map((entry) => {
+    const before = stored.entries.get(entry.itemId) ?? {
+      itemId: entry.itemId,
+      headline: '',
+      blurb: '',
+      imageAlt: '',
+      machine: [],
+    };
+    const asked = given.get(entry.itemId);
+    const where = (what: string) => `The ${desk.label} ${what} of “${entry.headline}”`;
+    const next = {
+      itemId: entry.itemId,
+      headline: limited(asked?.headline ?? before.headline, 'headline', where('headline')),
+      blurb: limited(asked?.blurb ?? before.blurb, 'blurb', where('blurb')),
+      imageAlt: limited(asked?.imageAlt ?? before.imageAlt, 'imageAlt', where('alt text')),
+    };
+    const edited = (['headline', 'blurb', 'imageAlt'] as const).filter((f) => next[f] !== before[f]);
+    if (edited.length) changed = true;
+    return { ...next, machine: before.machine.filter((f) => !edited.includes(f)) };
+  });
+  const published = digest.status === 'published';
+  const correctionNote =
+    input.correctionNote === undefined
+      ? stored.correctionNote
+      : limited(input.correctionNote, 'correctionNote', `The ${desk.label} correction note`) || null;
+  changed ||= correctionNote !== stored.correctionNote;
+  const review =
+    input.reviewed === true
+      ? { version: digest.version, userId: actor.userId }
+      : input.reviewed === false || changed
+        ? null
+        : undefined;
+  if (!changed && review === undefined) return desk;
+  await saveDigestTranslation(
+    deps.db,
+    digest.id,
+    lang,
+    { title, intro, machine, correctionNote, entries, review },
+    {
+      actor,
+      userId: actor.userId,
+      now: deps.now(),
+      published,
+      event: {
+        action: input.reviewed === true ? 'translation.review' : 'translation.save',
+        subjectType: 'digest',
+        subjectId: date,
+        details: { lang, changed, reviewed: review === undefined ? desk.reviewed : review !== null },
+      },
+    },
+  );
+  return loadTranslationDesk(deps, date, lang);
+}
+
+export type DraftOutcome =
+  { ok: true; filled: number; desk: TranslationDesk } | { ok: false; message: string };
+
+/**
+ * Fills only the empty fields (whose original has text) from the translation service, in one request, and
+ * marks them machine drafts; what a person wrote is never replaced. A service failure is a sentence.
+ */
+export async function draftTranslation(
+  deps: DeskDeps,
+  actor: DeskActor,
+  date: string,
+  lang: string,
+  provider: TranslateProvider | undefined,
+): Promise<DraftOutcome> {
+  const desk = await loadTranslationDesk(deps, date, lang);
+  const digest = requireTranslatable(actor, desk);
+  if (!provider)
+    return {
+      ok: false,
+      message:
+        'No translation service is configured (TRANSLATE_URL, or the AI binding on Workers), so nothing can be drafted. Write the translation in the fields.',
+    };
+  const stored = desk.translation;
+  type Slot = { source: string; fill: (text: string) => void };
+  const slots: Slot[] = [];
+  let title = stored.title;
+  let intro = stored.intro;
+  const machine = new Set<DigestField>(stored.machine);
+  if (!title && digest.title.trim())
+    slots.push({
+      source: digest.title,
+      fill: (t) => ((title = t.slice(0, LIMITS.title)), machine.add('title')),
+    });
+  if (!intro && digest.intro.trim())
+    slots.push({
+      source: digest.intro,
+      fill: (t) => ((intro = t.slice(0, LIMITS.intro)), machine.add('intro')),
+    });
+  const entries = desk.state.entries.map((entry) => {
+    const current = stored.entries.get(entry.itemId);
+    const next = {
+      itemId: entry.itemId,
+      headline: current?.headline ?? '',
+      blurb: current?.blurb ?? '',
+      imageAlt: current?.imageAlt ?? '',
+      machine: new Set<EntryField>(current?.machine ?? []),
+    };
+    const originals: Record<EntryField, string> = {
+      headline: entry.headline,
+      blurb: entry.blurb,
+      imageAlt: entry.imageUrl ? (entry.imageAlt ?? '') : '',
+    };
+    for (const field of ['headline', 'blurb', 'imageAlt'] as const) {
+      if (next[field] || !originals[field].trim()) continue;
+      slots.push({
+        source: originals[field],
+        fill: (t) => {
+          next[field] = t.slice(0, LIMITS[field]).trim();
+          if (next[field]) next.machine.add(field);
+        },
+      });
+    }
+    return next;
+  });
+  if (!slots.length) return { ok: true, filled: 0, desk };
+  const answer = await provider.translate(
+    slots.map((s) => s.source),
+    desk.state.settings.languages[0]!,
+    lang,
+  );
+  if (!answer.ok) return { ok: false, message: answer.message };
+  answer.texts.forEach((text, i) => slots[i]!.fill(text.trim()));
+  await saveDigestTranslation(
+    deps.db,
+    digest.id,
+    lang,
+    {
+      title,
+      intro,
+      machine: [...machine],
+      correctionNote: stored.correctionNote,
+      entries: entries.map((e) => ({ ...e, machine: [...e.machine] })),
+      // New machine text is not what anyone reviewed.
+      review: null,
+    },
+    {
+      actor,
+      userId: actor.userId,
+      now: deps.now(),
+      published: digest.status === 'published',
+      event: {
+        action: 'translation.draft',
+        subjectType: 'digest',
+        subjectId: date,
+        details: { lang, provider: provider.name, fields: slots.length },
+      },
+    },
+  );
+  return { ok: true, filled: slots.length, desk: await loadTranslationDesk(deps, date, lang) };
+}

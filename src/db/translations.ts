@@ -1,0 +1,229 @@
+// Storage for a digest's translations: per language its title, intro, review and translated correction note,
+// and per entry its headline, blurb and picture alt text, with which fields are unedited machine drafts.
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { auditStatement, type Actor, type AuditEvent } from './audit';
+import type { Database, Statement } from './client';
+import { digestEntryTranslations, digestTranslations } from './schema';
+import { touchPublicStatement } from './site-state';
+
+export const DIGEST_FIELDS = ['title', 'intro'] as const;
+export const ENTRY_FIELDS = ['headline', 'blurb', 'imageAlt'] as const;
+export type DigestField = (typeof DIGEST_FIELDS)[number];
+export type EntryField = (typeof ENTRY_FIELDS)[number];
+
+export interface EntryTranslation {
+  itemId: number;
+  headline: string;
+  blurb: string;
+  imageAlt: string;
+  machine: EntryField[];
+}
+
+/** One language of one digest, as stored (empty strings for fields nobody translated yet). */
+export interface DigestTranslation {
+  digestId: number;
+  lang: string;
+  title: string;
+  intro: string;
+  machine: DigestField[];
+  reviewedVersion: number | null;
+  reviewedBy: number | null;
+  reviewedAt: number | null;
+  correctionNote: string | null;
+  entries: Map<number, EntryTranslation>;
+}
+
+function fieldsOf<F extends string>(json: string, known: readonly F[]): F[] {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? known.filter((f) => parsed.includes(f)) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Every stored language of these digests (all languages, or one), by digest id and then language. */
+export async function listDigestTranslations(
+  db: Database,
+  digestIds: number[],
+  lang?: string,
+): Promise<Map<number, Map<string, DigestTranslation>>> {
+  const found = new Map<number, Map<string, DigestTranslation>>();
+  if (!digestIds.length) return found;
+  const [heads, entries] = await Promise.all([
+    db.orm
+      .select()
+      .from(digestTranslations)
+      .where(
+        and(
+          inArray(digestTranslations.digestId, digestIds),
+          lang ? eq(digestTranslations.lang, lang) : undefined,
+        ),
+      )
+      .all(),
+    db.orm
+      .select()
+      .from(digestEntryTranslations)
+      .where(
+        and(
+          inArray(digestEntryTranslations.digestId, digestIds),
+          lang ? eq(digestEntryTranslations.lang, lang) : undefined,
+        ),
+      )
+      .all(),
+  ]);
+  const slot = (digestId: number, language: string): DigestTranslation => {
+    const byLang = found.get(digestId) ?? new Map<string, DigestTranslation>();
+    found.set(digestId, byLang);
+    const existing = byLang.get(language);
+    if (existing) return existing;
+    const blank: DigestTranslation = {
+      digestId,
+      lang: language,
+      title: '',
+      intro: '',
+      machine: [],
+      reviewedVersion: null,
+      reviewedBy: null,
+      reviewedAt: null,
+      correctionNote: null,
+      entries: new Map(),
+    };
+    byLang.set(language, blank);
+    return blank;
+  };
+  for (const head of heads) {
+    Object.assign(slot(head.digestId, head.lang), {
+      title: head.title,
+      intro: head.intro,
+      machine: fieldsOf(head.machineFields, DIGEST_FIELDS),
+      reviewedVersion: head.reviewedVersion,
+      reviewedBy: head.reviewedBy,
+      reviewedAt: head.reviewedAt,
+      correctionNote: head.correctionNote,
+    });
+  }
+  for (const row of entries) {
+    slot(row.digestId, row.lang).entries.set(row.itemId, {
+      itemId: row.itemId,
+      headline: row.headline,
+      blurb: row.blurb,
+      imageAlt: row.imageAlt,
+      machine: fieldsOf(row.machineFields, ENTRY_FIELDS),
+    });
+  }
+  return found;
+}
+
+/** What a save writes: the whole language as it should be stored from now on. */
+export interface TranslationWrite {
+  title: string;
+  intro: string;
+  machine: DigestField[];
+  correctionNote: string | null;
+  entries: EntryTranslation[];
+  /** Set the review to this digest version (a person marked it reviewed), clear it (null), or keep it. */
+  review?: { version: number; userId: number | null } | null;
+}
+
+/**
+ * Stores one language of a digest as one batch, with its audit entry: the digest-level row, every entry's row
+ * (replaced), and a touch of what the public sees when the digest is already out.
+ */
+export async function saveDigestTranslation(
+  db: Database,
+  digestId: number,
+  lang: string,
+  write: TranslationWrite,
+  audit: { actor: Actor; event: AuditEvent; now: number; userId: number | null; published: boolean },
+): Promise<void> {
+  const review =
+    write.review === undefined
+      ? {}
+      : write.review === null
+        ? { reviewedVersion: null, reviewedBy: null, reviewedAt: null }
+        : {
+            reviewedVersion: write.review.version,
+            reviewedBy: write.review.userId,
+            reviewedAt: audit.now,
+          };
+  const head = {
+    title: write.title,
+    intro: write.intro,
+    machineFields: JSON.stringify(write.machine),
+    correctionNote: write.correctionNote,
+    updatedAt: audit.now,
+    updatedBy: audit.userId,
+    ...review,
+  };
+  const statements: Statement[] = [
+    db.orm
+      .insert(digestTranslations)
+      .values({ digestId, lang, ...head })
+      .onConflictDoUpdate({ target: [digestTranslations.digestId, digestTranslations.lang], set: head }),
+    db.orm
+      .delete(digestEntryTranslations)
+      .where(and(eq(digestEntryTranslations.digestId, digestId), eq(digestEntryTranslations.lang, lang))),
+    ...write.entries.map((entry) =>
+      db.orm.insert(digestEntryTranslations).values({
+        digestId,
+        lang,
+        itemId: entry.itemId,
+        headline: entry.headline,
+        blurb: entry.blurb,
+        imageAlt: entry.imageAlt,
+        machineFields: JSON.stringify(entry.machine),
+      }),
+    ),
+    auditStatement(db, audit.actor, audit.event, audit.now),
+    ...(audit.published ? [touchPublicStatement(db)] : []),
+  ];
+  await db.batch(statements);
+}
+
+/**
+ * After a correction: empties the translated fields whose original text the correction changed (readers of
+ * every language see the corrected original there until someone translates it again), and carries each
+ * language's review over to the corrected version, since what stays translated was reviewed.
+ */
+export async function carryTranslationsThroughCorrection(
+  db: Database,
+  digestId: number,
+  fromVersion: number,
+  toVersion: number,
+  changed: { title: boolean; intro: boolean; entries: Map<number, EntryField[]> },
+): Promise<void> {
+  const statements: Statement[] = [];
+  const cleared: Partial<Record<DigestField, string>> = {};
+  if (changed.title) cleared.title = '';
+  if (changed.intro) cleared.intro = '';
+  if (Object.keys(cleared).length)
+    statements.push(
+      db.orm.update(digestTranslations).set(cleared).where(eq(digestTranslations.digestId, digestId)),
+    );
+  for (const [itemId, fields] of changed.entries) {
+    if (!fields.length) continue;
+    statements.push(
+      db.orm
+        .update(digestEntryTranslations)
+        .set(Object.fromEntries(fields.map((f) => [f, ''])))
+        .where(
+          and(eq(digestEntryTranslations.digestId, digestId), eq(digestEntryTranslations.itemId, itemId)),
+        ),
+    );
+  }
+  statements.push(
+    db.orm
+      .update(digestTranslations)
+      .set({ reviewedVersion: toVersion })
+      .where(
+        and(
+          eq(digestTranslations.digestId, digestId),
+          isNotNull(digestTranslations.reviewedVersion),
+          eq(digestTranslations.reviewedVersion, fromVersion),
+        ),
+      ),
+    touchPublicStatement(db),
+  );
+  await db.batch(statements);
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { DigestEntryWithItem, Digest } from '../db/digests';
+import type { DigestTranslation } from '../db/translations';
+import type { DigestContent } from './digest-content';
+import { localizeContent } from './localize-content';
+
+const content: DigestContent = {
+  digest: { id: 1, date: '2026-11-20', title: 'A windy Friday', intro: 'Kites.', version: 3 } as Digest,
+  entries: [
+    { itemId: 7, headline: 'Kites on the field', blurb: 'Room 4 flew kites.', imageAlt: 'Kites in the sky' },
+    { itemId: 8, headline: 'The spelling bee', blurb: 'Fifth graders spelled.', imageAlt: null },
+  ] as DigestEntryWithItem[],
+  corrections: [{ at: 1, note: 'The kites were built in art class.' }],
+};
+
+const spanish = (over: Partial<DigestTranslation> = {}): DigestTranslation => ({
+  digestId: 1,
+  lang: 'es',
+  title: 'Un viernes de viento',
+  intro: '',
+  machine: [],
+  reviewedVersion: 3,
+  reviewedBy: 2,
+  reviewedAt: 5,
+  correctionNote: null,
+  entries: new Map([
+    [7, { itemId: 7, headline: 'Cometas', blurb: '', imageAlt: 'Cometas en el cielo', machine: [] }],
+  ]),
+  ...over,
+});
+
+describe('a digest in a reader’s language', () => {
+  it('reads a reviewed translation field by field, the original where it is empty', () => {
+    const localized = localizeContent(content, spanish(), 'hold');
+    expect(localized.notice).toBeUndefined();
+    expect(localized.digest.title).toBe('Un viernes de viento');
+    expect(localized.digest.intro).toBe('Kites.');
+    expect(localized.entries.map((e) => [e.headline, e.blurb, e.imageAlt])).toEqual([
+      ['Cometas', 'Room 4 flew kites.', 'Cometas en el cielo'],
+      ['The spelling bee', 'Fifth graders spelled.', null],
+    ]);
+    expect(localized.corrections).toEqual(content.corrections);
+    const noted = localizeContent(content, spanish({ correctionNote: 'Se hicieron en arte.' }), 'hold');
+    expect(noted.corrections).toEqual([{ at: 1, note: 'Se hicieron en arte.' }]);
+  });
+
+  it('follows the setting for a language not reviewed for this version', () => {
+    const stale = spanish({ reviewedVersion: 2 });
+    expect(localizeContent(content, stale, 'label')).toMatchObject({
+      notice: 'automatic',
+      digest: { title: 'Un viernes de viento' },
+    });
+    for (const setting of ['fallback', 'hold'] as const)
+      expect(localizeContent(content, stale, setting)).toMatchObject({
+        notice: 'original',
+        digest: { title: 'A windy Friday' },
+      });
+    // Nothing translated at all: the original, said so, whatever the setting.
+    expect(localizeContent(content, undefined, 'label')).toMatchObject({ notice: 'original' });
+  });
+});

@@ -1,0 +1,73 @@
+// A published digest in a reader's language: the translated title, intro, headlines, blurbs and alt text
+// (each falling back to the original where its translation is empty), and what to tell the reader when the
+// language is not reviewed, as the district's translation_unreviewed setting decides.
+import type { Database } from '../db/client';
+import { listDigestTranslations, type DigestTranslation } from '../db/translations';
+import { isReviewed } from '../curate/translations-checks';
+import type { TranslationUnreviewed } from '../settings/district-settings';
+import type { DigestContent } from './digest-content';
+
+const or = (translated: string | undefined, original: string) => (translated?.trim() ? translated : original);
+
+/**
+ * The content as readers of `translation`'s language see it. Reviewed: translated. Not reviewed: under
+ * `label` translated, with the notice 'automatic'; otherwise (`fallback`, or `hold` for a digest that went out
+ * before the language was offered or was edited since) the original, with the notice 'original'.
+ */
+export function localizeContent(
+  content: DigestContent,
+  translation: DigestTranslation | undefined,
+  unreviewed: TranslationUnreviewed,
+): DigestContent {
+  const reviewed = isReviewed(translation, content.digest);
+  const hasText =
+    !!translation &&
+    (!!translation.title.trim() ||
+      !!translation.intro.trim() ||
+      [...translation.entries.values()].some((e) => e.headline.trim() || e.blurb.trim()));
+  if (!translation || (!reviewed && (unreviewed !== 'label' || !hasText)))
+    return { ...content, notice: 'original' };
+  const { digest } = content;
+  const corrections = content.corrections ?? [];
+  const note = translation.correctionNote?.trim();
+  return {
+    ...content,
+    digest: {
+      ...digest,
+      title: or(translation.title, digest.title),
+      intro: or(translation.intro, digest.intro),
+    },
+    entries: content.entries.map((entry) => {
+      const t = translation.entries.get(entry.itemId);
+      return {
+        ...entry,
+        headline: or(t?.headline, entry.headline),
+        blurb: or(t?.blurb, entry.blurb),
+        imageAlt: entry.imageAlt === null ? null : or(t?.imageAlt, entry.imageAlt),
+      };
+    }),
+    // The latest correction's note in this language when one was written; the original's otherwise.
+    corrections: note
+      ? corrections.map((c, i) => (i === corrections.length - 1 ? { ...c, note } : c))
+      : content.corrections,
+    notice: reviewed ? undefined : 'automatic',
+  };
+}
+
+/** The contents in `lang`: unchanged in the district's own language, else localized from the stored translations. */
+export async function localizeContents(
+  db: Database,
+  contents: DigestContent[],
+  lang: string,
+  settings: { languages: readonly string[]; translationUnreviewed: TranslationUnreviewed },
+): Promise<DigestContent[]> {
+  if (lang === settings.languages[0] || contents.length === 0) return contents;
+  const stored = await listDigestTranslations(
+    db,
+    contents.map((c) => c.digest.id),
+    lang,
+  );
+  return contents.map((content) =>
+    localizeContent(content, stored.get(content.digest.id)?.get(lang), settings.translationUnreviewed),
+  );
+}

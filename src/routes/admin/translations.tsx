@@ -1,0 +1,139 @@
+// The desk's language tabs: GET /admin/inbox?date=…&lang=es shows one (see inbox.tsx), and its form's
+// buttons post to /admin/translations/DATE/LANG/{save,draft,review}, each answered by a redirect back to the
+// tab with a sentence (a translation service's failure included, never an error page).
+import { Hono, type Context } from 'hono';
+import { can, DeskError, deskDepsOf } from '../../curate/desk';
+import {
+  draftTranslation,
+  loadTranslationDesk,
+  saveTranslation,
+  type TranslationInput,
+} from '../../curate/translations';
+import { listUsers } from '../../db/users';
+import type { AppDeps } from '../../deps';
+import { isLocalDate } from '../../time/zoned-time';
+import { DeskTranslationPage } from '../../views/admin/desk-translation-page';
+import { redirectWith } from '../flash';
+import { field, fields, readForm, type FormBody } from '../form';
+import { adminPage, currentUser, deskActorOf, type AdminEnv } from './context';
+
+const DAY = ':date{[0-9]{4}-[0-9]{2}-[0-9]{2}}';
+const LANG = ':lang{[a-z]{2,3}}';
+
+const tabPath = (date: string, lang: string) => `/admin/inbox?date=${date}&lang=${lang}`;
+
+/** The tab's fields as a save reads them: only what the form holds (an entry without a picture sends no alt). */
+function inputOf(form: FormBody): TranslationInput {
+  const optional = (name: string) => (form[name] === undefined ? undefined : field(form, name));
+  return {
+    title: optional('title'),
+    intro: optional('intro'),
+    correctionNote: optional('correction_note'),
+    entries: fields(form, 'item_id')
+      .filter((id) => /^[0-9]{1,12}$/.test(id))
+      .map((id) => ({
+        itemId: Number(id),
+        headline: optional(`headline_${id}`),
+        blurb: optional(`blurb_${id}`),
+        imageAlt: optional(`image_alt_${id}`),
+      })),
+  };
+}
+
+/** Renders one language's tab; a language the district does not offer goes back to the desk with a sentence. */
+export async function renderTranslationTab(
+  deps: AppDeps,
+  c: Context<AdminEnv>,
+  date: string,
+  lang: string,
+): Promise<Response> {
+  let desk;
+  try {
+    desk = await loadTranslationDesk(deskDepsOf(deps), date, lang);
+  } catch (error) {
+    if (!(error instanceof DeskError)) throw error;
+    return redirectWith(c, deps.signingKey, `/admin/inbox?date=${date}`, {
+      kind: 'error',
+      text: error.message,
+    });
+  }
+  const user = currentUser(c);
+  const status = desk.state.digest?.status;
+  const canEdit =
+    status === 'published' ? can(user.role, 'publish') : status !== 'unpublished' && can(user.role, 'curate');
+  const names = new Map((await listUsers(deps.db)).map((u) => [u.id, u.name || u.email]));
+  return adminPage(deps, c, {
+    title: `Inbox: ${desk.label}`,
+    section: 'inbox',
+    body: (
+      <DeskTranslationPage
+        desk={desk}
+        csrfToken={c.get('csrfToken')}
+        provider={deps.translation?.name}
+        canEdit={canEdit}
+        names={names}
+      />
+    ),
+  });
+}
+
+export function translationRoutes(deps: AppDeps) {
+  const app = new Hono<AdminEnv>();
+  const desk = deskDepsOf(deps);
+
+  /** One button: the form read, the work done, a refusal turned into the tab with its sentence. */
+  const act =
+    (work: (date: string, lang: string, form: FormBody, c: Context<AdminEnv>) => Promise<string>) =>
+    async (c: Context<AdminEnv>) => {
+      const date = c.req.param('date') ?? '';
+      const lang = c.req.param('lang') ?? '';
+      if (!isLocalDate(date))
+        return redirectWith(c, deps.signingKey, '/admin/inbox', {
+          kind: 'error',
+          text: 'That is not a valid date.',
+        });
+      const form = await readForm(c);
+      try {
+        const text = await work(date, lang, form, c);
+        return redirectWith(c, deps.signingKey, tabPath(date, lang), { kind: 'ok', text });
+      } catch (error) {
+        if (!(error instanceof DeskError)) throw error;
+        return redirectWith(c, deps.signingKey, tabPath(date, lang), { kind: 'error', text: error.message });
+      }
+    };
+
+  app.post(
+    `/${DAY}/${LANG}/save`,
+    act(async (date, lang, form, c) => {
+      const saved = await saveTranslation(desk, deskActorOf(deps, c), date, lang, inputOf(form));
+      return `${saved.label} saved.${saved.reviewed ? '' : ' It is not reviewed.'}`;
+    }),
+  );
+
+  app.post(
+    `/${DAY}/${LANG}/review`,
+    act(async (date, lang, form, c) => {
+      const saved = await saveTranslation(desk, deskActorOf(deps, c), date, lang, {
+        ...inputOf(form),
+        reviewed: true,
+      });
+      return `${saved.label} saved and marked reviewed.`;
+    }),
+  );
+
+  app.post(
+    `/${DAY}/${LANG}/draft`,
+    act(async (date, lang, form, c) => {
+      const actor = deskActorOf(deps, c);
+      // What the person typed is kept first, so the draft fills only what is still empty.
+      await saveTranslation(desk, actor, date, lang, inputOf(form));
+      const outcome = await draftTranslation(desk, actor, date, lang, deps.translation);
+      if (!outcome.ok) throw new DeskError(422, 'translation-failed', outcome.message);
+      return outcome.filled
+        ? `${outcome.filled === 1 ? 'One empty field was' : `${outcome.filled} empty fields were`} filled by ${deps.translation!.name} and marked machine drafts. Check each one, then press Mark reviewed.`
+        : 'Every field already has a translation, so nothing was drafted.';
+    }),
+  );
+
+  return app;
+}

@@ -1,0 +1,343 @@
+// The digest in each language, over real HTTP with a real SQLite file, a real SMTP server and a LibreTranslate
+// stand-in on 127.0.0.1 speaking its API (POST /translate { q, source, target, format, api_key }): drafts fill
+// only empty fields and are marked, an unreviewed language holds the publish, the checks read the Spanish
+// text, a provider's failure is a sentence, the API round trip, what readers see under label and fallback,
+// the emails in Spanish and Arabic, and a correction reaching every language.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiToken } from '../src/auth/api-tokens';
+import {
+  correctDesk,
+  DeskError,
+  deskDepsOf,
+  publishDesk,
+  saveDesk,
+  type DeskActor,
+} from '../src/curate/desk';
+import { cliActor, listAudit } from '../src/db/audit';
+import { listItemsPublishedBetween } from '../src/db/items';
+import { setSubscriberLanguage } from '../src/db/subscribers';
+import { changeSetting } from '../src/settings/district-settings';
+import { dayRange } from '../src/time/zoned-time';
+import type { Client } from './browser-client';
+import { testClock } from './clock';
+import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
+import { startLibreTranslate } from './libre-translate-stand-in';
+import { rawHeader, startSmtpSink, type SmtpSink } from './smtp-sink';
+import { signedInClient, startTestApp, type TestApp } from './test-app';
+
+const DATE = '2026-11-20';
+const KEY = 'district-key-1';
+
+describe('the digest in each language', () => {
+  let app: TestApp;
+  let smtp: SmtpSink;
+  let libre: Awaited<ReturnType<typeof startLibreTranslate>>;
+  let lee: Client;
+  let editor: DeskActor;
+  let ids: { kites: number; bees: number };
+  let api: (path: string, method?: string, body?: unknown) => Promise<Response>;
+  const page = async (path: string) => (await fetch(`${app.url}${path}`)).text();
+  const tab = async (lang: string) => (await lee.get(`/admin/inbox?date=${DATE}&lang=${lang}`)).text();
+  const digest = async () =>
+    (await (await api(`/digests/${DATE}`)).json()) as {
+      status: string;
+      findings: { item_id: number; kind: string; message: string }[];
+      translations: Record<
+        string,
+        {
+          title: string;
+          entries: { item_id: number; headline: string; blurb: string }[];
+          reviewed: boolean;
+          machine: string[];
+        }
+      >;
+    };
+
+  beforeAll(async () => {
+    smtp = await startSmtpSink();
+    libre = await startLibreTranslate(KEY);
+    app = await startTestApp({
+      env: { SMTP_URL: smtp.url, TRANSLATE_URL: `${libre.server.url}/`, TRANSLATE_API_KEY: KEY },
+      clock: testClock('2026-11-21T15:00:00Z'),
+    });
+    const db = app.runtime.deps.db;
+    await changeSetting(db, 'district_name', 'Lakeside', 1);
+    await changeSetting(db, 'languages', 'en,es,ar', 1);
+    lee = await signedInClient(app, 'lee@district.example', 'editor');
+    editor = { type: 'user', id: null, userId: null, label: 'test editor', role: 'editor' };
+    const { source, school } = await addSchoolWithSource(
+      db,
+      'Lincoln Elementary',
+      'https://lincoln.example/feed',
+    );
+    const { start, end } = dayRange(DATE, 'America/Chicago');
+    await storeItems(db, source.id, [
+      item({ guid: 'kites', title: 'Kites on the field', publishedAt: start + 40e6 }),
+      item({ guid: 'bees', title: 'The spelling bee', publishedAt: start + 41e6 }),
+    ]);
+    const items = await listItemsPublishedBetween(db, start, end);
+    ids = {
+      kites: items.find((i) => i.title.startsWith('Kites'))!.id,
+      bees: items.find((i) => i.title.startsWith('The spelling'))!.id,
+    };
+    await saveDesk(deskDepsOf(app.runtime.deps), editor, DATE, {
+      title: 'A windy Friday',
+      intro: 'Kites and a spelling bee.',
+      entries: [
+        { itemId: ids.kites, headline: 'Kites on the field', blurb: 'Room 4 flew kites they built.' },
+        { itemId: ids.bees, headline: 'The spelling bee', blurb: 'Fifth graders spelled their best.' },
+      ],
+    });
+    const familia = await addConfirmedSubscriber(db, 'familia@family.example', [school.id]);
+    const usra = await addConfirmedSubscriber(db, 'usra@family.example', [school.id]);
+    await setSubscriberLanguage(db, familia.id, 'es', 1);
+    await setSubscriberLanguage(db, usra.id, 'ar', 1);
+    const { token } = await createApiToken(db, { name: 'bot', role: 'editor' }, cliActor, app.clock.now());
+    api = (path, method = 'GET', body) =>
+      fetch(`${app.url}/api/v1${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await smtp?.close();
+    await libre?.server.close();
+  });
+
+  it('offers a tab per language, as links, with the district’s text beside each field', async () => {
+    const desk = await (await lee.get(`/admin/inbox?date=${DATE}`)).text();
+    expect(desk).toContain(`href="/admin/inbox?date=${DATE}&amp;lang=es"`);
+    expect(desk).toContain(`href="/admin/inbox?date=${DATE}&amp;lang=ar"`);
+    const es = await tab('es');
+    expect(es).toContain('<h1>Spanish for Friday, November 20, 2026</h1>');
+    expect(es).toContain('Room 4 flew kites they built.');
+    expect(es).toMatch(new RegExp(`name="blurb_${ids.kites}"[^>]*lang="es"`));
+    expect(await tab('ar')).toMatch(new RegExp(`name="headline_${ids.bees}"[^>]*lang="ar" dir="rtl"`));
+    expect(es).toContain('Draft a translation');
+    expect(es).toContain('Not reviewed');
+    // A language the district does not offer is a sentence on the desk, not an error page.
+    const fr = await lee.get(`/admin/inbox?date=${DATE}&lang=fr`);
+    expect(fr.status).toBe(303);
+    expect(await (await lee.get(fr.headers.get('location')!)).text()).toContain(
+      '“fr” is not one of the languages this district translates into (es, ar).',
+    );
+  });
+
+  it('drafts only the empty fields, in one request, and marks them machine drafts', async () => {
+    const csrf = await lee.csrf(`/admin/inbox?date=${DATE}&lang=es`);
+    const typed = {
+      _csrf: csrf,
+      title: '',
+      intro: '',
+      item_id: [String(ids.kites), String(ids.bees)],
+      [`headline_${ids.kites}`]: 'Cometas en el campo',
+      [`blurb_${ids.kites}`]: '',
+      [`headline_${ids.bees}`]: '',
+      [`blurb_${ids.bees}`]: '',
+    };
+    const drafted = await lee.post(`/admin/translations/${DATE}/es/draft`, typed);
+    expect(drafted.status).toBe(303);
+    expect(drafted.headers.get('location')).toBe(`/admin/inbox?date=${DATE}&lang=es`);
+    expect(libre.requests).toHaveLength(1);
+    expect(libre.requests[0]).toEqual({
+      q: [
+        'A windy Friday',
+        'Kites and a spelling bee.',
+        'Room 4 flew kites they built.',
+        'The spelling bee',
+        'Fifth graders spelled their best.',
+      ],
+      source: 'en',
+      target: 'es',
+      format: 'text',
+      api_key: KEY,
+    });
+    const es = (await digest()).translations.es!;
+    expect(es.title).toBe('[es] A windy Friday');
+    expect(es.entries.find((e) => e.item_id === ids.kites)).toEqual({
+      item_id: ids.kites,
+      headline: 'Cometas en el campo',
+      blurb: '[es] Room 4 flew kites they built.',
+      image_alt: '',
+    });
+    expect(es.machine.sort()).toEqual(
+      [
+        'intro',
+        'title',
+        `entries.${ids.kites}.blurb`,
+        `entries.${ids.bees}.headline`,
+        `entries.${ids.bees}.blurb`,
+      ].sort(),
+    );
+    expect(es.reviewed).toBe(false);
+    const page = await tab('es');
+    expect(page).toContain('5 empty fields were filled by LibreTranslate at 127.0.0.1');
+    expect(page.match(/machine draft<\/span>/g)).toHaveLength(5);
+    // Pressed again, nothing is empty: the service is not asked.
+    await lee.post(`/admin/translations/${DATE}/es/draft`, { _csrf: csrf });
+    expect(libre.requests).toHaveLength(1);
+    const [drafted1] = await listAudit(app.runtime.deps.db, { action: 'translation.draft', limit: 1 });
+    expect(JSON.parse(drafted1!.details)).toEqual({
+      lang: 'es',
+      provider: `LibreTranslate at ${new URL(libre.server.url).host}`,
+      fields: 5,
+    });
+  });
+
+  it('says a provider’s failure in a sentence on the tab, and fills nothing', async () => {
+    libre.state.failing = true;
+    try {
+      const csrf = await lee.csrf(`/admin/inbox?date=${DATE}&lang=ar`);
+      const response = await lee.post(`/admin/translations/${DATE}/ar/draft`, { _csrf: csrf });
+      expect(response.status).toBe(303);
+      const page = await (await lee.get(response.headers.get('location')!)).text();
+      expect(page).toContain(
+        `The translation service (${new URL(libre.server.url).host}) refused the request (status 500: Cannot translate text: model unavailable). Nothing was filled in`,
+      );
+      expect(libre.requests.at(-1)!.target).toBe('ar');
+      expect((await digest()).translations.ar!.title).toBe('');
+    } finally {
+      libre.state.failing = false;
+    }
+  });
+
+  it('holds the publish while a language is not reviewed (the default)', async () => {
+    const attempt = publishDesk(deskDepsOf(app.runtime.deps), editor, DATE);
+    await expect(attempt).rejects.toBeInstanceOf(DeskError);
+    const refused = (await attempt.catch((e: unknown) => e)) as DeskError;
+    expect(refused.details.findings?.map((f) => f.kind)).toContain('translation-unreviewed');
+    const byApi = await api(`/digests/${DATE}/publish`, 'POST', {});
+    expect(byApi.status).toBe(422);
+    const finding = (await digest()).findings.find((f) => f.kind === 'translation-unreviewed')!;
+    expect(finding.message).toMatch(
+      /^The Spanish and Arabic translations are not reviewed for this version\./,
+    );
+    // No reason overrides it.
+    const override = await api(`/digests/${DATE}/findings/resolve`, 'POST', {
+      item_id: 0,
+      kind: 'translation-unreviewed',
+      reason: 'Our Spanish teacher will look at it later today.',
+    });
+    expect(override.status).toBe(422);
+    expect((await digest()).status).toBe('draft');
+  });
+
+  it('checks the Spanish text: a student’s full name in the Spanish blurb is a finding', async () => {
+    const saved = await api(`/digests/${DATE}/translations/es`, 'PUT', {
+      entries: [{ item_id: ids.bees, blurb: 'Felicidades a Maria Gonzalez, que ganó el concurso.' }],
+    });
+    expect(saved.status).toBe(200);
+    const names = (await digest()).findings.find((f) => f.kind === 'student-name' && f.item_id === ids.bees);
+    expect(names?.message).toContain('“Maria Gonzalez” (Spanish blurb)');
+    await api(`/digests/${DATE}/translations/es`, 'PUT', {
+      entries: [{ item_id: ids.bees, blurb: 'Felicidades a Maria, que ganó el concurso.' }],
+    });
+    expect((await digest()).findings.filter((f) => f.kind === 'student-name')).toEqual([]);
+  });
+
+  it('takes a translation and its review through the API, and a person’s edit is no longer a draft', async () => {
+    const response = await api(`/digests/${DATE}/translations/es`, 'PUT', {
+      title: 'Un viernes de viento',
+      entries: [{ item_id: ids.bees, headline: 'El concurso de ortografía' }],
+      reviewed: true,
+    });
+    expect(response.status).toBe(200);
+    const es = ((await response.json()) as Awaited<ReturnType<typeof digest>>).translations.es!;
+    expect(es.reviewed).toBe(true);
+    expect(es.title).toBe('Un viernes de viento');
+    expect(es.machine).not.toContain('title');
+    expect(es.machine).not.toContain(`entries.${ids.bees}.headline`);
+    expect(es.machine).toContain('intro');
+    expect(await tab('es')).toContain('Reviewed</span>');
+    // Bad input is a sentence, and nothing is written.
+    const bad = await api(`/digests/${DATE}/translations/es`, 'PUT', { entries: [{ item_id: 999999 }] });
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toBe(
+      'Post 999999 is not in this digest; translate the posts the digest holds.',
+    );
+    const unknown = await api(`/digests/${DATE}/translations/fr`, 'PUT', { entries: [] });
+    expect(unknown.status).toBe(404);
+    expect((await digest()).translations.es!.reviewed).toBe(true);
+    const [review] = await listAudit(app.runtime.deps.db, { action: 'translation.review', limit: 1 });
+    expect(review!.actorLabel).toBe('API token “bot”');
+    expect(JSON.parse(review!.details)).toEqual({ lang: 'es', changed: true, reviewed: true });
+  });
+
+  it('under label publishes an unreviewed language with “Translated automatically”', async () => {
+    const db = app.runtime.deps.db;
+    await api(`/digests/${DATE}/translations/ar`, 'PUT', {
+      title: 'يوم جمعة عاصف',
+      entries: [{ item_id: ids.kites, headline: 'طائرات ورقية في الملعب' }],
+    });
+    await changeSetting(db, 'translation_unreviewed', 'label', 1);
+    await publishDesk(deskDepsOf(app.runtime.deps), editor, DATE);
+    const ar = await page(`/ar/digests/${DATE}`);
+    expect(ar).toContain('طائرات ورقية في الملعب');
+    expect(ar).toContain('تُرجم آليًا');
+    // Per field, the original where the translation is empty.
+    expect(ar).toContain('The spelling bee');
+    const es = await page(`/es/digests/${DATE}`);
+    expect(es).toContain('Un viernes de viento');
+    expect(es).toContain('El concurso de ortografía');
+    expect(es).toContain('[es] Room 4 flew kites they built.');
+    expect(es).not.toContain('Traducido automáticamente');
+    expect(await page(`/digests/${DATE}`)).toContain('The spelling bee');
+    expect(await page('/ar')).toContain('يوم جمعة عاصف');
+
+    await app.sendQueuedMail();
+    const mails = await smtp.waitFor(2);
+    const to = (address: string) => mails.find((m) => m.envelopeTo.includes(address))!;
+    const spanish = to('familia@family.example');
+    expect(rawHeader(spanish.raw, 'content-language')).toBe('es');
+    expect(spanish.parsed.subject).toContain('Un viernes de viento');
+    expect(spanish.parsed.text).toContain('El concurso de ortografía');
+    expect(spanish.parsed.text).not.toContain('Traducido automáticamente');
+    const arabic = to('usra@family.example');
+    expect(arabic.parsed.text).toContain('طائرات ورقية في الملعب');
+    expect(arabic.parsed.text).toContain('تُرجم آليًا');
+    expect(arabic.parsed.html).toContain('تُرجم آليًا');
+  });
+
+  it('under fallback shows the district’s text to an unreviewed language’s readers, with a line saying so', async () => {
+    await changeSetting(app.runtime.deps.db, 'translation_unreviewed', 'fallback', 1);
+    const ar = await page(`/ar/digests/${DATE}`);
+    expect(ar).not.toContain('طائرات ورقية في الملعب');
+    expect(ar).toContain('Kites on the field');
+    expect(ar).toContain('لم يُترجم هذا الملخص بعد، لذلك يُعرض باللغة الإنجليزية.');
+    // Spanish is reviewed: translated, no line.
+    const es = await page(`/es/digests/${DATE}`);
+    expect(es).toContain('El concurso de ortografía');
+    expect(es).not.toContain('Este resumen aún no está traducido');
+  });
+
+  it('brings a correction to every language at once, its note on /es/ and /ar/', async () => {
+    await correctDesk(deskDepsOf(app.runtime.deps), editor, DATE, {
+      entries: [
+        { itemId: ids.kites, blurb: 'Room 4 flew kites they built in art class.' },
+        { itemId: ids.bees },
+      ],
+      note: 'The kites were built in art class, not science.',
+      email: false,
+    });
+    const es = await page(`/es/digests/${DATE}`);
+    expect(es).toContain('The kites were built in art class, not science.');
+    // The Spanish blurb it changed now reads the corrected original; the rest stays Spanish and reviewed.
+    expect(es).toContain('Room 4 flew kites they built in art class.');
+    expect(es).not.toContain('[es] Room 4 flew kites they built.');
+    expect(es).toContain('El concurso de ortografía');
+    expect(es).not.toContain('Este resumen aún no está traducido');
+    const ar = await page(`/ar/digests/${DATE}`);
+    expect(ar).toContain('The kites were built in art class, not science.');
+    expect(ar).toContain('صُحّح في');
+    // A translated note, when written, replaces the original's on that language's pages.
+    await api(`/digests/${DATE}/translations/es`, 'PUT', {
+      correction_note: 'Las cometas se hicieron en la clase de arte, no de ciencias.',
+      reviewed: true,
+    });
+    const corrected = await page(`/es/digests/${DATE}`);
+    expect(corrected).toContain('Las cometas se hicieron en la clase de arte, no de ciencias.');
+    expect(corrected).not.toContain('The kites were built in art class, not science.');
+  });
+});
