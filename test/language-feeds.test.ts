@@ -82,6 +82,17 @@ describe('feeds and missing pages in each language', () => {
     const refused = await client.post('/subscribe', { email: 'padre@@family.example', language: 'es' });
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain('Eso no parece una dirección de correo.');
+    // Each language's page is its own: its canonical address is the one in its language.
+    expect(await text('/es/digests/2026-11-20')).toContain(
+      `<link rel="canonical" href="${app.url}/es/digests/2026-11-20"/>`,
+    );
+    expect(await text('/ar/feed.atom')).toContain('xml:lang="ar"');
+    // Search engines find every language from the one sitemap at the root; /LANG has no robots.txt of its own.
+    const sitemap = await text('/sitemap.xml');
+    for (const loc of ['/es/digests/2026-11-20', '/ar/archive', '/es'])
+      expect(sitemap).toContain(`<loc>${app.url}${loc}</loc>`);
+    expect((await fetch(`${app.url}/zz/robots.txt`)).status).toBe(404);
+    expect((await fetch(`${app.url}/es/sitemap.xml`)).status).toBe(404);
     // Pages in a language point their readers at the feeds in it.
     expect(await text('/es')).toContain(`href="${app.url}/es/feed.xml"`);
   });

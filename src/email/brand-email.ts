@@ -12,7 +12,6 @@
 // AA on a dark card (below).
 import Mustache from 'mustache';
 import { DEFAULT_BRAND, FONT_STACKS, lighterForDark, type Brand } from '../brand/brand';
-import { dailyDigestOf } from '../publish/digest-content';
 import { LANGUAGES, type Language } from '../i18n/languages';
 
 export interface BrandedSite {
@@ -75,7 +74,6 @@ export function renderBranded(template: string, view: object, site: BrandedSite)
     inLanguage(brandedTemplate(template, site.brand ?? DEFAULT_BRAND), site.lang ?? 'en'),
     {
       ...view,
-      digestName: dailyDigestOf(site.districtName),
       // The masthead is the brand's main colour: the variant drawn for dark backgrounds, when there is one.
       logoUrl: site.hasDarkLogo
         ? `${site.publicUrl.replace(/\/$/, '')}/logo/dark`

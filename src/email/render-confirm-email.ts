@@ -10,7 +10,7 @@ export function renderConfirmEmail(
   /** The address came from a list the district imported, not from the form: ask, do not assume. */
   invited = false,
 ) {
-  const { t, digestName } = emailLanguage(site);
+  const { t, words: named } = emailLanguage(site);
   const schools = schoolNames.join(', ');
   const words = {
     heading: t('email.confirmHeading'),
@@ -19,7 +19,7 @@ export function renderConfirmEmail(
           district: site.districtName,
           schools,
         })
-      : t(schools ? 'email.confirmAskedAt' : 'email.confirmAsked', { digest: digestName, schools }),
+      : t(schools ? 'email.confirmAskedAt' : 'email.confirmAsked', { ...named, schools }),
     button: t('email.confirmButton'),
     fallback: t('email.buttonFallback'),
     ignore: t('email.ignore'),
@@ -37,9 +37,7 @@ export function renderConfirmEmail(
     '',
   ].join('\n');
   return {
-    subject: invited
-      ? t('email.invitedSubject', { digest: digestName })
-      : t('email.confirmSubject', { digest: digestName }),
+    subject: invited ? t('email.invitedSubject', named) : t('email.confirmSubject', named),
     html: renderBranded(compiledTemplates.confirm, view, site),
     text,
   };

@@ -3,19 +3,13 @@
 // swaps in, so rendering never happens per recipient and feed text can never forge a marker.
 import { pictureView } from '../pictures/picture-view';
 import { randomToken } from '../auth/tokens';
-import {
-  dailyDigestOf,
-  digestTitle,
-  entriesForSchools,
-  sourceNameOf,
-  type DigestContent,
-} from '../publish/digest-content';
+import { digestTitle, entriesForSchools, sourceNameOf, type DigestContent } from '../publish/digest-content';
 import type { Brand } from '../brand/brand';
 import { renderBranded } from './brand-email';
 import { compiledTemplates } from './compiled-templates';
 import { localDateOf } from '../time/zoned-time';
 import type { Language } from '../i18n/languages';
-import { siteLanguage } from '../i18n/site-language';
+import { digestWords, siteLanguage } from '../i18n/site-language';
 import { languageNameIn } from '../i18n/language-names';
 
 export interface EmailSite {
@@ -34,11 +28,7 @@ export interface EmailSite {
 /** The email's words and links in its language: the district's own at the site's root, others under /LANG. */
 export function emailLanguage(site: EmailSite) {
   const { text, prefix } = siteLanguage(site);
-  const digestName =
-    text.lang === 'en'
-      ? dailyDigestOf(site.districtName)
-      : text.t('digestName', { district: site.districtName });
-  return { text, t: text.t, prefix, digestName, lang: text.lang, dir: text.dir };
+  return { text, t: text.t, prefix, words: digestWords(site), lang: text.lang, dir: text.dir };
 }
 
 /** The line above a machine translation nobody reviewed, or above the original shown for want of one. */
@@ -74,13 +64,13 @@ export function renderDigestEmail(
     unsubscribe: `yd-marker-${randomToken(12)}`,
     preferences: `yd-marker-${randomToken(12)}`,
   };
-  const { text: words, t, prefix, digestName } = emailLanguage(site);
+  const { text: words, t, prefix, words: named } = emailLanguage(site);
   const title = digestTitle(digest, site.siteTitle);
   const dateLabel = words.longDate(digest.date);
   const webUrl = `${site.publicUrl}${prefix}/digests/${digest.date}`;
   const because = selection.schoolNames.length
-    ? t('email.becauseFor', { digest: digestName, schools: selection.schoolNames.join(', ') })
-    : t('email.because', { digest: digestName });
+    ? t('email.becauseFor', { ...named, schools: selection.schoolNames.join(', ') })
+    : t('email.because', named);
   const view = {
     words: {
       viewInBrowser: t('email.viewInBrowser'),
@@ -171,7 +161,7 @@ export function renderCorrectionEmail(
     unsubscribe: `yd-marker-${randomToken(12)}`,
     preferences: `yd-marker-${randomToken(12)}`,
   };
-  const { text: words, t, prefix, digestName } = emailLanguage(site);
+  const { text: words, t, prefix, words: named } = emailLanguage(site);
   const dateLabel = words.longDate(content.digest.date);
   const webUrl = `${site.publicUrl}${prefix}/digests/${content.digest.date}`;
   const view = {
@@ -179,7 +169,7 @@ export function renderCorrectionEmail(
       heading: t('email.correctionHeading', { date: dateLabel }),
       lead: t('email.correctionLead', { date: dateLabel }),
       read: t('email.correctionRead'),
-      because: t('email.because', { digest: digestName }),
+      because: t('email.because', named),
       chooseSchools: t('email.chooseSchools'),
       unsubscribe: t('email.unsubscribe'),
     },

@@ -15,3 +15,21 @@ export function siteLanguage(site: LanguageOfSite): { text: Translator; prefix: 
   const text = translator(site.lang ?? own);
   return { text, prefix: text.lang === own ? '' : `/${text.lang}`, own };
 }
+
+/**
+ * The words a sentence needs to name the digest: `digest` ("Lakeside’s daily digest", "el resumen diario de
+ * Lakeside") and `district`, for languages whose grammar wants the name inside their own words ("al resumen
+ * diario de Lakeside").
+ */
+export function digestWords(site: LanguageOfSite & { districtName: string }): {
+  digest: string;
+  district: string;
+} {
+  const { text } = siteLanguage(site);
+  const district = site.districtName.trim();
+  const digest =
+    text.lang === 'en'
+      ? `${district}${/s$/i.test(district) ? '’' : '’s'} daily digest`
+      : text.t('digestName', { district });
+  return { digest, district };
+}

@@ -1,6 +1,7 @@
 // A digest with its entries, as every published form (page, feeds, embed, email) reads it, and the few
 // presentation helpers they share.
 import type { Database } from '../db/client';
+import { digestWords } from '../i18n/site-language';
 import { withPictures } from '../db/pictures';
 import {
   findDigest,
@@ -100,8 +101,7 @@ export function formatDay(date: string): string {
 
 /** "Lakeside's daily digest", "Lakeside Schools' daily digest": what a parent calls it. */
 export function dailyDigestOf(districtName: string): string {
-  const name = districtName.trim();
-  return `${name}${/s$/i.test(name) ? '’' : '’s'} daily digest`;
+  return digestWords({ districtName }).digest;
 }
 
 export function digestTitle(digest: Digest, siteTitle: string): string {

@@ -140,7 +140,7 @@ export function renderAtom(contents: DigestContent[], site: FeedSite, scope: Fee
   });
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${siteLanguage(site).text.lang}">`,
     `<title>${x(feedTitle(site, scope))}</title>`,
     `<subtitle>${x(feedDescription(site, scope))}</subtitle>`,
     `<link rel="self" type="application/atom+xml" href="${x(site.publicUrl + scope.selfPath)}"/>`,

@@ -1,6 +1,7 @@
 // The embed for the district's site: /embed (an iframe-ready page, framed only by the origins in settings),
 // /embed.js (one script tag that inserts and sizes it) and /oembed (discovery for CMSes that speak oEmbed).
 import { isLanguage } from '../i18n/languages';
+import { localizeContents } from '../publish/localize-content';
 import { Hono } from 'hono';
 import { listPublishedDigests, listPublishedDigestsForSchool } from '../db/digests';
 import { findSchoolBySlug } from '../db/schools';
@@ -38,7 +39,7 @@ export function embedRoutes(deps: AppDeps) {
     const settings = await readDistrictSettings(deps.db);
     // data-lang: one of the district's other languages; anything else is its own.
     const asked = c.req.query('lang') ?? '';
-    const lang = isLanguage(asked) && settings.languages.includes(asked) ? asked : settings.languages[0];
+    const lang = isLanguage(asked) && settings.languages.includes(asked) ? asked : settings.languages[0]!;
     const site = { ...siteOf(settings, deps.config.publicUrl), lang };
     const count = embedCount(c.req.query('count'));
     const date = c.req.query('date');
@@ -56,6 +57,8 @@ export function embedRoutes(deps: AppDeps) {
         : await listPublishedDigests(deps.db, { limit: count, offset: 0 });
       contents = await loadDigestContents(deps.db, digests);
     }
+    // In the embed's language: translated where a translation may be shown (localize-content.ts).
+    contents = await localizeContents(deps.db, contents, lang, settings);
     if (school) contents = contents.map((content) => schoolSlice(content, school.id));
     c.header('Content-Security-Policy', embedSecurityPolicy(settings.embedOrigins));
     return renderPage(

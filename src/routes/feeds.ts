@@ -16,9 +16,9 @@ import {
   type FeedScope,
   type FeedSite,
 } from '../publish/render-feeds';
-import { isLanguage } from '../i18n/languages';
 import { siteLanguage } from '../i18n/site-language';
-import { readDistrictSettings, siteOf } from '../settings/district-settings';
+import { readDistrictSettings, siteInLanguage } from '../settings/district-settings';
+import { localizeContents } from '../publish/localize-content';
 
 const FEED_LENGTH = 20;
 
@@ -57,11 +57,11 @@ export function feedRoutes(deps: AppDeps) {
   /** The feed's site in the language of its address (/es/feed.xml), or undefined for one not offered. */
   const siteIn = async (c: Context) => {
     const settings = await readDistrictSettings(deps.db);
-    const asked = c.req.param('lang');
-    if (asked !== undefined && (!isLanguage(asked) || !settings.languages.slice(1).includes(asked)))
-      return undefined;
-    const site = { ...siteOf(settings, deps.config.publicUrl), lang: asked ?? settings.languages[0] };
-    return { site, prefix: siteLanguage(site).prefix };
+    const site = siteInLanguage(settings, deps.config.publicUrl, c.req.param('lang'));
+    if (!site) return undefined;
+    // The digests in the feed's language: translated where a translation may be shown (localize-content.ts).
+    const localize = (contents: DigestContent[]) => localizeContents(deps.db, contents, site.lang, settings);
+    return { site, prefix: siteLanguage(site).prefix, localize };
   };
 
   const serve = async (
@@ -79,9 +79,11 @@ export function feedRoutes(deps: AppDeps) {
     app.get(`/feed.${format}`, async (c) => {
       const found = await siteIn(c);
       if (!found) return c.notFound();
-      const contents = await loadDigestContents(
-        deps.db,
-        await listPublishedDigests(deps.db, { limit: FEED_LENGTH, offset: 0 }),
+      const contents = await found.localize(
+        await loadDigestContents(
+          deps.db,
+          await listPublishedDigests(deps.db, { limit: FEED_LENGTH, offset: 0 }),
+        ),
       );
       return serve(c, format, contents, found.site, {
         ...DISTRICT_SCOPE(`${found.prefix}/feed.${format}`),
@@ -96,7 +98,7 @@ export function feedRoutes(deps: AppDeps) {
         limit: FEED_LENGTH,
         offset: 0,
       });
-      const contents = (await loadDigestContents(deps.db, digests)).map((content) =>
+      const contents = (await found.localize(await loadDigestContents(deps.db, digests))).map((content) =>
         schoolSlice(content, school.id),
       );
       const base = `${found.prefix}/schools/${school.slug}`;

@@ -19,9 +19,8 @@ import {
   schoolSlice,
   type DigestContent,
 } from '../publish/digest-content';
-import { isLanguage } from '../i18n/languages';
 import { localizeContents } from '../publish/localize-content';
-import { readDistrictSettings, siteOf } from '../settings/district-settings';
+import { readDistrictSettings, siteInLanguage } from '../settings/district-settings';
 import { escapeXml } from '../text/clean-text';
 import { isLocalDate } from '../time/zoned-time';
 import { ArchivePage, DigestPage, HomePage, SchoolPage, SchoolsPage } from '../views/public-pages';
@@ -39,11 +38,8 @@ export function publicRoutes(deps: AppDeps) {
    */
   const site = async (c: Context) => {
     const settings = await readDistrictSettings(deps.db);
-    const asked = c.req.param('lang');
-    if (asked !== undefined && (!isLanguage(asked) || !settings.languages.slice(1).includes(asked)))
-      return undefined;
-    const lang = asked ?? settings.languages[0]!;
-    return { settings, site: { ...siteOf(settings, deps.config.publicUrl), lang } };
+    const found = siteInLanguage(settings, deps.config.publicUrl, c.req.param('lang'));
+    return found && { settings, site: found };
   };
   /** The digests in the page's language: translated where a translation may be shown (localize-content.ts). */
   const inLanguage = (found: NonNullable<Awaited<ReturnType<typeof site>>>, contents: DigestContent[]) =>
@@ -151,17 +147,26 @@ export function publicRoutes(deps: AppDeps) {
     );
   });
 
+  // For search engines, at the site's root only: one sitemap lists every page in every offered language.
   app.get('/sitemap.xml', async (c) => {
+    if (c.req.param('lang') !== undefined) return c.notFound();
     const base = deps.config.publicUrl;
-    const [digests, schools, years] = await Promise.all([
+    const [digests, schools, years, settings] = await Promise.all([
       listPublishedDigests(deps.db, { limit: 50_000, offset: 0 }),
       listSchoolsWithDigests(deps.db),
       listPublishedYears(deps.db),
+      readDistrictSettings(deps.db),
     ]);
+    const prefixes = ['', ...settings.languages.slice(1).map((lang) => `/${lang}`)];
     const contents = await loadDigestContents(deps.db, digests);
     const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
     const url = (loc: string, lastmod?: number) =>
-      `<url><loc>${escapeXml(base + loc)}</loc>${lastmod ? `<lastmod>${day(lastmod)}</lastmod>` : ''}</url>`;
+      prefixes
+        .map(
+          (prefix) =>
+            `<url><loc>${escapeXml(base + (loc === '/' && prefix ? prefix : prefix + loc))}</loc>${lastmod ? `<lastmod>${day(lastmod)}</lastmod>` : ''}</url>`,
+        )
+        .join('\n');
     const latest = contents[0] ? changedAt(contents[0]) : undefined;
     const body = [
       '<?xml version="1.0" encoding="utf-8"?>',
@@ -179,6 +184,7 @@ export function publicRoutes(deps: AppDeps) {
   });
 
   app.get('/robots.txt', (c) => {
+    if (c.req.param('lang') !== undefined) return c.notFound();
     return c.text(
       `User-agent: *\nDisallow: /admin\nDisallow: /api/\nDisallow: /subscribe/confirm\nDisallow: /unsubscribe\nDisallow: /preferences\nSitemap: ${deps.config.publicUrl}/sitemap.xml\n`,
     );

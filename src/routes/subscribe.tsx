@@ -125,6 +125,7 @@ export function subscribeRoutes(deps: AppDeps) {
   app.post('/subscribe', async (c) => {
     const form = await readForm(c);
     const language = await askedLanguage(c, field(form, 'language', 10) || undefined);
+    const formLanguage = await askedLanguage(c, field(form, 'form_language', 10) || language);
     const site = await siteInfo(language);
     const email = field(form, 'email', 320);
     const chosen = fields(form, 'schools');
@@ -137,8 +138,9 @@ export function subscribeRoutes(deps: AppDeps) {
         clientIp: deps.clientIp(c),
         source: embedded ? 'embed' : 'form',
         language,
-        // The consent the person saw, in the words they read it in, is what is kept.
-        consentText: translator(language).t('subscribe.consent'),
+        // The consent the person saw, in the words they read it in (the form's language, which may differ
+        // from the emails'), is what is kept.
+        consentText: translator(formLanguage).t('subscribe.consent'),
       },
     );
     // What is wrong, in the words of the page the person used.

@@ -25,11 +25,11 @@ export interface DistrictSettings {
   toneWords: string[];
   /** Full names (and words) the student-name check never flags: historical figures, namesakes of schools. */
   nameAllowlist: string[];
-  /** An uploaded logo exists (served at /logo). */
   /** The languages offered, the district's own first. */
   languages: Language[];
   /** At publish, a language nobody reviewed: holds the publish, is labelled, or falls back to the original. */
   translationUnreviewed: TranslationUnreviewed;
+  /** An uploaded logo exists (served at /logo). */
   hasLogo: boolean;
   /** A variant of the logo drawn for dark backgrounds (the masthead, in the brand's main colour). */
   hasDarkLogo: boolean;
@@ -271,6 +271,16 @@ export async function changeSetting(
   if (problem) return { ok: false, message: `${definition.label} (${key}) ${problem}` };
   await writeSetting(db, key, trimmed, now);
   return { ok: true };
+}
+
+/**
+ * The site for an address in a language: at the root, the district's own; under /LANG, that language when it is
+ * one of the district's others. Undefined for any other prefix (the address is a 404).
+ */
+export function siteInLanguage(settings: DistrictSettings, publicUrl: string, asked: string | undefined) {
+  if (asked !== undefined && (!isLanguage(asked) || !settings.languages.slice(1).includes(asked)))
+    return undefined;
+  return { ...siteOf(settings, publicUrl), lang: (asked as Language | undefined) ?? settings.languages[0]! };
 }
 
 /** How pages, feeds and emails name the site: from the settings and the public address. */

@@ -17,8 +17,15 @@ export async function readSocialSettings(db: Database): Promise<SocialSettings> 
   const language = stored.get('social_language');
   return {
     template: template !== undefined && !templateProblem(template) ? template : DEFAULT_TEMPLATE,
-    language: language !== undefined && LANGUAGE.test(language) ? language : 'en',
+    // Unless set here, the district's own language (the first of `languages`).
+    language:
+      language !== undefined && LANGUAGE.test(language) ? language : ownLanguage(stored.get('languages')),
   };
+}
+
+function ownLanguage(languages: string | undefined): string {
+  const first = languages?.split(',')[0]?.trim().toLowerCase() ?? '';
+  return LANGUAGE.test(first) ? first : 'en';
 }
 
 /** Stores both after checking them; answers a sentence for the first problem instead. */

@@ -47,12 +47,18 @@ export function DigestCard(props: {
         </h2>
         <ChangeNotes content={props.content} timezone={props.timezone} text={text} />
         <TranslationNotice content={props.content} site={props.site} />
-        {digest.intro ? <p class="card-intro">{digest.intro}</p> : null}
+        {digest.intro ? (
+          <p class="card-intro" dir="auto">
+            {digest.intro}
+          </p>
+        ) : null}
         <ul class="card-headlines">
           {entries.slice(0, HEADLINES).map((entry) => (
             <li>
               <span class="school">{entry.item.schoolName}</span>{' '}
-              <a href={`${href}#entry-${entry.itemId}`}>{entry.headline}</a>
+              <a href={`${href}#entry-${entry.itemId}`} dir="auto">
+                {entry.headline}
+              </a>
             </li>
           ))}
         </ul>

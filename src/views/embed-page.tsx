@@ -46,14 +46,18 @@ export function EmbedPage(props: {
                 </a>
               </h2>
               <ChangeNotes content={content} timezone={site.timezone} text={text} />
-              {digest.intro ? <p class="intro">{digest.intro}</p> : null}
+              {digest.intro ? (
+                <p class="intro" dir="auto">
+                  {digest.intro}
+                </p>
+              ) : null}
               <ul class="posts">
                 {entries.map((entry) => (
                   <li class="post">
                     <Picture picture={entry.picture} alt={entry.imageAlt ?? ''} sizes="88px" />
                     <div>
                       <p class="school">{entry.item.schoolName}</p>
-                      <h3>
+                      <h3 dir="auto">
                         <a href={entry.item.url ?? url} {...out}>
                           {entry.headline}
                         </a>
@@ -89,6 +93,7 @@ export function EmbedSubscribeForm(props: {
   return (
     <form class="subscribe" method="post" action="/subscribe?embed=1" novalidate>
       <input type="hidden" name="language" value={text.lang} />
+      <input type="hidden" name="form_language" value={text.lang} />
       <label for="embed-email">
         {school ? text.t('embed.byEmailFor', { school: school.name }) : text.t('embed.byEmail')}
       </label>
@@ -113,11 +118,7 @@ export function EmbedSubscribeForm(props: {
       </div>
       <p class="consent" id="embed-consent">
         {text.t('subscribe.consent')} {text.t('embed.confirmFirst')}{' '}
-        <a
-          href={`${site.publicUrl}${subscribeHref(site)}${school ? `${subscribeHref(site).includes('?') ? '&' : '?'}school=${school.slug}` : ''}`}
-          target="_blank"
-          rel="noopener"
-        >
+        <a href={`${site.publicUrl}${subscribeHref(site, school?.slug)}`} target="_blank" rel="noopener">
           {text.t('signup.choose')}
         </a>
       </p>

@@ -1,9 +1,8 @@
 // The public site's page frame: masthead, navigation, footer with feeds and subscription.
 import type { Child } from 'hono/jsx';
-import { dailyDigestOf } from '../publish/digest-content';
 import { LANGUAGES, type Language } from '../i18n/languages';
 import type { Translator } from '../i18n/translate';
-import { siteLanguage } from '../i18n/site-language';
+import { digestWords, siteLanguage } from '../i18n/site-language';
 import { assetUrl } from './assets';
 import { brandVersion, DEFAULT_BRAND, type Brand } from '../brand/brand';
 
@@ -30,15 +29,8 @@ export function textOf(site: SiteInfo): Translator {
 export function localPath(site: SiteInfo, path: string, lang = site.lang): string {
   const own = site.languages?.[0] ?? 'en';
   if (!lang || lang === own) return path;
-  return path === '/' ? `/${lang}` : `/${lang}${path}`;
-}
-
-/** "Lakeside’s daily digest", "el resumen diario de Lakeside": what a parent calls it, in the page's language. */
-export function digestNameIn(site: SiteInfo): string {
-  const text = textOf(site);
-  return text.lang === 'en'
-    ? dailyDigestOf(site.districtName)
-    : text.t('digestName', { district: site.districtName });
+  // The home page is /es, and its later pages /es?page=2: there is no /es/.
+  return path === '/' || path.startsWith('/?') ? `/${lang}${path.slice(1)}` : `/${lang}${path}`;
 }
 
 /** The district's colours and fonts, after the page's own stylesheet (a file, as the CSP allows no inline style). */
@@ -101,7 +93,8 @@ export function PublicLayout({
 }: PublicLayoutProps) {
   const fullTitle =
     title === site.siteTitle ? `${site.siteTitle} · ${site.districtName}` : `${title} · ${site.siteTitle}`;
-  const url = path !== undefined ? `${site.publicUrl}${path}` : undefined;
+  // This page's own address, in its language: /es/digests/… is the Spanish page, not a copy of the English one.
+  const url = path !== undefined ? `${site.publicUrl}${localPath(site, path)}` : undefined;
   const image =
     share?.image ?? (site.hasLogo ? { url: `${site.publicUrl}/logo`, alt: site.districtName } : undefined);
   const iso = (ms: number | undefined) => (ms ? new Date(ms).toISOString() : undefined);
@@ -195,7 +188,7 @@ export function PublicLayout({
         <footer class="site">
           <div class="wrap wide">
             <p>
-              <strong>{site.siteTitle}</strong> · {t('layout.about', { digest: digestNameIn(site) })}
+              <strong>{site.siteTitle}</strong> · {t('layout.about', digestWords(site))}
             </p>
             <ul>
               <li>
@@ -241,9 +234,12 @@ export function PublicLayout({
 }
 
 /** The sign-up page, in this page's language when it is not the district's own. */
-export function subscribeHref(site: SiteInfo): string {
+export function subscribeHref(site: SiteInfo, school?: string): string {
   const own = site.languages?.[0] ?? 'en';
-  return site.lang && site.lang !== own ? `/subscribe?lang=${site.lang}` : '/subscribe';
+  const query = new URLSearchParams();
+  if (site.lang && site.lang !== own) query.set('lang', site.lang);
+  if (school) query.set('school', school);
+  return query.size ? `/subscribe?${query}` : '/subscribe';
 }
 
 /** A small page with one message, for confirmations and errors. */

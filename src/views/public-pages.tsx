@@ -3,13 +3,14 @@ import { leadPicture } from '../pictures/picture-view';
 import type { Digest } from '../db/digests';
 import { changedAt, type DigestContent } from '../publish/digest-content';
 import type { School } from '../db/schools';
+import { digestWords } from '../i18n/site-language';
 import { truncateWords } from '../text/html-to-text';
 import { DigestArticle } from './digest-article';
 import { DigestCard } from './digest-card';
 import { digestHeading, digestSummary } from './digest-summary';
 import { Picture } from './picture';
 import { SignUpBox } from './sign-up-box';
-import { digestNameIn, localPath, PublicLayout, subscribeHref, textOf, type SiteInfo } from './layout';
+import { localPath, PublicLayout, subscribeHref, textOf, type SiteInfo } from './layout';
 
 export function HomePage(props: {
   site: SiteInfo;
@@ -310,7 +311,7 @@ export function SchoolPage(props: {
       site={site}
       title={school.name}
       path={props.page === 1 ? `/schools/${school.slug}` : `/schools/${school.slug}?page=${props.page}`}
-      description={t('schools.schoolDescription', { school: school.name, digest: digestNameIn(site) })}
+      description={t('schools.schoolDescription', { school: school.name, ...digestWords(site) })}
       feeds={[
         {
           title: `${school.name} (RSS)`,
@@ -323,11 +324,7 @@ export function SchoolPage(props: {
         <h1 class="page-title">{school.name}</h1>
         <p class="muted">
           {t('schools.intro', { school: school.name })} <a href={feed}>{t('layout.rss')}</a> ·{' '}
-          <a
-            href={`${subscribeHref(site)}${subscribeHref(site).includes('?') ? '&' : '?'}school=${school.slug}`}
-          >
-            {t('schools.byEmail', { school: school.name })}
-          </a>
+          <a href={subscribeHref(site, school.slug)}>{t('schools.byEmail', { school: school.name })}</a>
         </p>
       </header>
       {props.contents.length === 0 ? (

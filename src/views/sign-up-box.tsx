@@ -14,6 +14,7 @@ export function SignUpBox(props: { site: SiteInfo; id: string; heading: 'h2' | '
       <p class="signup-text">{text.t('signup.text', { district: props.site.districtName })}</p>
       <form method="post" action="/subscribe" class="signup-form">
         <input type="hidden" name="language" value={text.lang} />
+        <input type="hidden" name="form_language" value={text.lang} />
         <label for={`${props.id}-email`} class="visually-hidden">
           {text.t('signup.email')}
         </label>
@@ -27,6 +28,7 @@ export function SignUpBox(props: { site: SiteInfo; id: string; heading: 'h2' | '
         />
         <button type="submit">{text.t('signup.button')}</button>
       </form>
+      <p class="signup-consent">{text.t('subscribe.consent')}</p>
       <p class="signup-more">
         <a href={subscribeHref(props.site)}>{text.t('signup.choose')}</a> ·{' '}
         <a href={localPath(props.site, '/feed.xml')}>{text.t('layout.rss')}</a>

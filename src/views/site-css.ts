@@ -120,7 +120,8 @@ footer.site ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1
 .signup-text { margin: 0 0 .9rem; color: var(--muted); }
 .signup-form { display: flex; flex-wrap: wrap; gap: .6rem; }
 .signup-form input { flex: 1 1 16rem; width: auto; }
-.signup-more { margin: .75rem 0 0; font-size: .92rem; }
+.signup-consent { margin: .6rem 0 0; font-size: .88rem; color: var(--muted); }
+.signup-more { margin: .5rem 0 0; font-size: .92rem; }
 .share { display: flex; flex-wrap: wrap; align-items: baseline; gap: .35rem 1rem; margin: 2rem 0 0; padding-top: 1rem; border-top: 1px solid var(--line); }
 .share-label { color: var(--muted); }
 .share ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin: 0; padding: 0; }

@@ -23,6 +23,7 @@ export function SubscribePage(props: {
         </div>
       ) : (
         <form method="post" action="/subscribe" class="card" novalidate>
+          <input type="hidden" name="form_language" value={textOf(props.site).lang} />
           <p>{t('subscribe.lead')}</p>
           {props.error ? (
             <p class="error-text" role="alert" id="email-error">

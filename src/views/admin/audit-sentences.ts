@@ -59,8 +59,8 @@ const PHRASES: Record<string, { label: string; phrase: Phrase }> = {
     label: 'Changed the settings',
     phrase: (_s, d) => `changed ${listKeys(d) || 'the settings'}`,
   },
-  'settings.logo': { label: 'Uploaded a logo', phrase: () => 'uploaded a new logo' },
-  'settings.logo_removed': { label: 'Removed the logo', phrase: () => 'removed the logo' },
+  'settings.logo': { label: 'Uploaded a logo', phrase: (_s, d) => d.variant === 'dark' ? 'uploaded a new logo for dark backgrounds' : 'uploaded a new logo' },
+  'settings.logo_removed': { label: 'Removed the logo', phrase: (_s, d) => d.variant === 'dark' ? 'removed the logo for dark backgrounds' : 'removed the logo' },
   'roster.replace': { label: 'Replaced the roster', phrase: () => 'replaced the list of student names the checks look for' },
   'roster.clear': { label: 'Cleared the roster', phrase: () => 'cleared the list of student names the checks look for' },
   'source.add': { label: 'Added a source', phrase: (s) => `added ${s}` },
@@ -92,6 +92,18 @@ const PHRASES: Record<string, { label: string; phrase: Phrase }> = {
   },
   'api_token.create': { label: 'Created an API token', phrase: (_s, d) => `created an API token${d.name ? ` named “${text(d.name)}”` : ''}` },
   'email.test': { label: 'Sent a test email', phrase: (s, d) => `sent a test email of ${s} to ${text(d.to) || 'themselves'}` },
+  'social.connect': { label: 'Connected a social account', phrase: (_s, d) => `connected the ${network(d)} account ${text(d.name)}` },
+  'social.disconnect': { label: 'Disconnected a social account', phrase: (_s, d) => `disconnected the ${network(d)} account ${text(d.name)}` },
+  'social.stop': { label: 'A social account stopped', phrase: (_s, d) => `stopped posting to the ${network(d)} account ${text(d.name)}: ${text(d.reason)}` },
+  'social.post': { label: 'Posted on a social account', phrase: (s, d) => `posted ${s} on ${network(d)} (${text(d.account)})` },
+  'social.post_failed': { label: 'A social post failed', phrase: (s, d) => `could not post ${s} on ${network(d)} (${text(d.account)})` },
+  'social.delete': { label: 'Deleted a social post', phrase: (s, d) => `deleted the post of ${s} on ${network(d)} (${text(d.account)})` },
+  'school.rename': { label: 'Renamed a school', phrase: (_s, d) => `renamed the school ${text(d.from)} to ${text(d.to)}` },
+  'school.change': { label: 'Changed a school', phrase: (s, d) => d.districtWide === true ? `made ${s} district-wide: its posts reach every subscriber` : `changed ${s}` },
+  'owner.opt-out': { label: 'An owner stopped their notes', phrase: () => 'stopped the notes Yesterday sends to an account’s owner' },
+  'source.authorization-expired': { label: 'An authorization expired', phrase: (s) => `marked ${s} expired: its authorization reached its review date` },
+  'source.authorization-renewed': { label: 'Renewed an authorization', phrase: (s) => `renewed the authorization of ${s}` },
+  'source.authorization-suspended': { label: 'Suspended an account', phrase: (s) => `suspended ${s}` },
   'api_token.revoke': { label: 'Revoked an API token', phrase: () => 'revoked an API token' },
 }; // prettier-ignore
 
@@ -143,6 +155,8 @@ function subjectOf(
     }
     case 'user':
       return `account ${id}`.trim();
+    case 'social_account':
+      return `social account ${id}`.trim();
     case 'subscriber':
       return `subscriber ${id}`.trim();
     case null:
@@ -171,6 +185,16 @@ function listKeys(details: Record<string, unknown>): string {
   return keys.length === 1
     ? `the ${keys[0]} setting`
     : `the ${keys.slice(0, -1).join(', ')} and ${keys.at(-1)} settings`;
+}
+
+function network(details: Record<string, unknown>): string {
+  const names: Record<string, string> = { mastodon: 'Mastodon', bluesky: 'Bluesky', facebook: 'Facebook' };
+  return names[text(details.network)] ?? 'social';
+}
+
+/** Every action the log has words for: a test checks that each action the code records is among them. */
+export function hasSentence(action: string): boolean {
+  return Object.hasOwn(PHRASES, action);
 }
 
 function text(value: unknown): string {

@@ -2,9 +2,8 @@
 // page whose button works without JavaScript and publishes exactly the version that was saved.
 import { formatLongDate } from '../../publish/digest-content';
 import { CsrfField } from '../admin-layout';
-import { deskAction } from './desk-entry';
-
 import { plural } from '../../text/plural';
+import { deskAction } from './desk-entry';
 
 export function PublishConfirmPage(props: {
   date: string;
@@ -46,7 +45,7 @@ export function PublishConfirmPage(props: {
         <div class="actions">
           <button type="submit">
             {props.emailOn && props.recipients
-              ? `Publish and send to ${plural(props.recipients, 'subscriber')}${posts}`
+              ? `Publish${posts ? ',' : ' and'} send to ${plural(props.recipients, 'subscriber')}${posts}`
               : `Publish${posts}`}
           </button>
           <a class="button secondary" href={`/admin/inbox?date=${props.date}`}>
