@@ -73,7 +73,7 @@ describe('languages', () => {
     ).toBe(303);
     await app.sendQueuedMail();
     const [confirm] = await smtp.waitFor(1);
-    expect(confirm!.parsed.subject).toBe('Confirme su suscripción a el resumen diario de Lakeside');
+    expect(confirm!.parsed.subject).toBe('Confirme su suscripción al resumen diario de Lakeside');
     expect(rawHeader(confirm!.raw, 'content-language')).toBe('es');
     expect(confirm!.parsed.text).toContain('Confirmar mi suscripción');
     const subscriber = (await findSubscriberByEmail(app.runtime.deps.db, 'familia@family.example'))!;
@@ -102,9 +102,16 @@ describe('languages', () => {
       `${app.url}/es/digests/2026-11-20`,
     );
     expect(digest!.parsed.text).toContain(
-      'Recibe este correo porque se suscribió a el resumen diario de Lakeside.',
+      'Recibe este correo porque se suscribió al resumen diario de Lakeside.',
     );
     expect(digest!.parsed.text).toContain('Darse de baja: http');
+    // The preferences page, and what it answers, are in the subscriber's language too.
+    const prefs = new URL(/Elegir escuelas: (\S+)/.exec(digest!.parsed.text!)![1]!);
+    const prefsPage = await (await client.get(prefs.pathname + prefs.search)).text();
+    expect(prefsPage).toContain('Su suscripción');
+    expect(prefsPage).toContain('<option value="es" lang="es" selected="">Español</option>');
+    const same = await client.post(prefs.pathname + prefs.search, { new_email: 'familia@family.example' });
+    expect(await same.text()).toContain('El resumen ya llega a familia@family.example.');
     // The digest page in Spanish says so in its chrome; the posts are as the teachers wrote them.
     const page = await text('/es/digests/2026-11-20');
     expect(page).toContain('El resumen diario');

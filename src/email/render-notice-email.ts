@@ -2,7 +2,7 @@
 // paragraphs, at most one button, in HTML and plain text.
 import { renderBranded } from './brand-email';
 import { compiledTemplates } from './compiled-templates';
-import type { EmailSite } from './render-digest-email';
+import { emailLanguage, type EmailSite } from './render-digest-email';
 
 export interface Notice {
   subject: string;
@@ -12,9 +12,10 @@ export interface Notice {
 }
 
 export function renderNoticeEmail(site: EmailSite, notice: Notice) {
+  const { t } = emailLanguage(site);
   const html = renderBranded(
     compiledTemplates.notice,
-    { ...site, ...notice, action: notice.action ?? null },
+    { ...site, ...notice, action: notice.action ?? null, fallback: t('email.buttonFallback') },
     site,
   );
   const text = [

@@ -68,16 +68,16 @@ export function subscribeRoutes(deps: AppDeps) {
     wakeSender: () => deps.background.wakeSender(),
   };
 
-  const badLink = async (c: Context) =>
-    renderPage(
+  /** A link that is incomplete or stale: said in the language the browser prefers, among those offered. */
+  const badLink = async (c: Context) => {
+    const site = await siteInfo(await askedLanguage(c, undefined));
+    const { t } = textOf(site);
+    return renderPage(
       c,
-      <ActionPage
-        site={await siteInfo()}
-        title="This link does not work"
-        text="The link is incomplete or out of date. Copy the whole address from the email, or subscribe again."
-      />,
+      <ActionPage site={site} title={t('address.badLinkTitle')} text={t('address.badLink')} />,
       404,
     );
+  };
 
   /** The sign-up inside the district site's embed: compact pages, framed as the embed is. */
   const embedAnswer = async (
@@ -317,9 +317,20 @@ export function subscribeRoutes(deps: AppDeps) {
     if (form.new_email !== undefined) {
       const typed = field(form, 'new_email', 320);
       const outcome = await requestAddressChange(addressDeps, subscriber, typed, deps.clientIp(c));
-      return outcome.ok
-        ? preferences(c, false, { kind: 'ok', text: outcome.message })
-        : preferences(c, false, { kind: 'error', text: outcome.message, typed, status: outcome.status });
+      // Said in the subscriber's language, as the page is.
+      const { t } = textOf(await siteInfo(subscriber.language));
+      if (outcome.ok)
+        return preferences(c, false, {
+          kind: 'ok',
+          text: t('address.sent', { email: typed.trim(), current: subscriber.email }),
+        });
+      const text =
+        outcome.problem === 'same'
+          ? t('address.same', { email: subscriber.email })
+          : outcome.problem === 'too-many-changes'
+            ? t('address.too-many')
+            : t(`addressProblems.${outcome.problem}`);
+      return preferences(c, false, { kind: 'error', text, typed, status: outcome.status });
     }
     const schools = await findSchoolsBySlugs(deps.db, fields(form, 'schools').slice(0, 100));
     await replaceSubscriberSchools(
@@ -338,15 +349,16 @@ export function subscribeRoutes(deps: AppDeps) {
   app.get('/preferences/address', async (c) => {
     const subscriber = await subscriberFromToken(c, 'address');
     if (!subscriber || subscriber.status === 'unsubscribed') return badLink(c);
-    const site = await siteInfo();
+    const site = await siteInfo(subscriber.language);
+    const { t } = textOf(site);
     return renderPage(
       c,
       <ActionPage
         site={site}
-        title="Move your subscription"
-        text={`Press the button to send ${site.siteTitle} to ${subscriber.pendingEmail} instead of ${subscriber.email}.`}
+        title={t('address.moveTitle')}
+        text={t('address.moveText', { email: subscriber.pendingEmail ?? '', current: subscriber.email })}
         action={`/preferences/address?token=${encodeURIComponent(c.req.query('token')!)}`}
-        button="Move my subscription"
+        button={t('address.moveButton')}
       />,
     );
   });
@@ -355,14 +367,11 @@ export function subscribeRoutes(deps: AppDeps) {
     const subscriber = await subscriberFromToken(c, 'address');
     if (!subscriber || subscriber.status === 'unsubscribed') return badLink(c);
     const { email } = await confirmAddressChange(addressDeps, subscriber, deps.clientIp(c));
-    const site = await siteInfo();
+    const site = await siteInfo(subscriber.language);
+    const { t } = textOf(site);
     return renderPage(
       c,
-      <ActionPage
-        site={site}
-        title="Your subscription has moved"
-        text={`${site.siteTitle} now goes to ${email}. Links in earlier emails no longer work; each new email has its own.`}
-      />,
+      <ActionPage site={site} title={t('address.movedTitle')} text={t('address.moved', { email })} />,
     );
   });
 

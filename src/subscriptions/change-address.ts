@@ -2,7 +2,6 @@
 // as on the sign-up form, must confirm through a link sent to it, and until then the digest keeps going to
 // the old one. Confirming retires every link sent to the old address.
 import { senderOf } from '../email/email-address';
-import { dailyDigestOf } from '../publish/digest-content';
 import { clientKeyOf } from '../client-address';
 import { auditStatement } from '../db/audit';
 import type { Database } from '../db/client';
@@ -15,11 +14,11 @@ import {
   setPendingEmailStatement,
   type Subscriber,
 } from '../db/subscribers';
-import { checkEmailAddress } from '../email/email-address';
+import { checkEmailAddress, type AddressProblem } from '../email/email-address';
 import { queueAddressConfirmStatement } from '../db/messages';
 import { newMessageId, type OutgoingEmail } from '../email/mailer';
 import { renderNoticeEmail } from '../email/render-notice-email';
-import type { EmailSite } from '../email/render-digest-email';
+import { emailLanguage, type EmailSite } from '../email/render-digest-email';
 import { subscriptionToken } from '../email/subscription-tokens';
 import { randomToken } from '../auth/tokens';
 
@@ -34,7 +33,8 @@ const HOUR = 60 * 60_000;
 const MAX_CHANGES_PER_HOUR = 3;
 
 export type AddressOutcome =
-  { ok: true; message: string } | { ok: false; status: 400 | 429; message: string };
+  | { ok: true; message: string }
+  | { ok: false; status: 400 | 429; problem: AddressProblem | 'same' | 'too-many-changes'; message: string };
 
 export async function requestAddressChange(
   deps: AddressDeps,
@@ -43,9 +43,14 @@ export async function requestAddressChange(
   clientIp: string | null,
 ): Promise<AddressOutcome> {
   const checked = checkEmailAddress(typed);
-  if (!checked.ok) return { ok: false, status: 400, message: checked.message };
+  if (!checked.ok) return { ok: false, status: 400, problem: checked.problem, message: checked.message };
   if (emailKeyOf(checked.address) === subscriber.emailKey)
-    return { ok: false, status: 400, message: `The digest already goes to ${subscriber.email}.` };
+    return {
+      ok: false,
+      status: 400,
+      problem: 'same',
+      message: `The digest already goes to ${subscriber.email}.`,
+    };
   const now = deps.now();
   const keys = [`address:subscriber:${subscriber.id}`, `address:client:${clientKeyOf(clientIp)}`];
   const request = await recordAndCountRateEvents(deps.db, keys, now, now - HOUR);
@@ -54,6 +59,7 @@ export async function requestAddressChange(
     return {
       ok: false,
       status: 429,
+      problem: 'too-many-changes',
       message: 'There have been too many address changes from here. Please wait an hour and try again.',
     };
   }
@@ -80,14 +86,15 @@ export async function addressConfirmEmail(
     pendingEmail: toAddress,
   });
   const url = `${deps.site.publicUrl}/preferences/address?token=${token}`;
-  const email = renderNoticeEmail(deps.site, {
-    subject: `Confirm your new address for ${dailyDigestOf(deps.site.districtName)}`,
-    heading: 'Confirm your new address',
-    paragraphs: [
-      `Someone, probably you, asked to move the subscription to ${deps.site.siteTitle} from ${subscriber.email} to this address.`,
-      'If you did not ask for this, ignore this email: nothing changes.',
-    ],
-    action: { label: 'Move my subscription here', url },
+  // In the subscriber's language, while the district still offers it.
+  const offered = deps.site.languages ?? ['en'];
+  const site = { ...deps.site, lang: offered.find((code) => code === subscriber.language) ?? offered[0] };
+  const { t, words } = emailLanguage(site);
+  const email = renderNoticeEmail(site, {
+    subject: t('address.emailSubject', words),
+    heading: t('address.emailHeading'),
+    paragraphs: [t('address.emailAsked', { ...words, current: subscriber.email }), t('address.emailIgnore')],
+    action: { label: t('address.emailButton'), url },
   });
   return {
     from: senderOf(deps.mailFrom, deps.site.districtName),

@@ -148,6 +148,26 @@ export const en = {
     domain: 'The part after the @ is not a valid domain, like example.com.',
     'too-many': 'There have been too many requests from here. Please wait an hour and try again.',
   },
+  address: {
+    same: 'The digest already goes to {{email}}.',
+    'too-many': 'There have been too many address changes from here. Please wait an hour and try again.',
+    sent: 'A confirmation link is on its way to {{email}}. Until you open it, the digest keeps going to {{current}}.',
+    moveTitle: 'Move your subscription',
+    moveText: 'Press the button to send the daily digest to {{email}} instead of {{current}}.',
+    moveButton: 'Move my subscription',
+    movedTitle: 'Your subscription has moved',
+    moved:
+      'The daily digest now goes to {{email}}. Links in earlier emails no longer work; each new email has its own.',
+    badLinkTitle: 'This link does not work',
+    badLink:
+      'The link is incomplete or out of date. Copy the whole address from the email, or subscribe again.',
+    emailSubject: 'Confirm your new address for {{digest}}',
+    emailHeading: 'Confirm your new address',
+    emailAsked:
+      'Someone, probably you, asked to move the subscription to {{digest}} from {{current}} to this address.',
+    emailIgnore: 'If you did not ask for this, ignore this email: nothing changes.',
+    emailButton: 'Move my subscription here',
+  },
   feeds: {
     schoolDescription: 'The best of yesterday at {{school}}, from {{district}}, once a day.',
   },

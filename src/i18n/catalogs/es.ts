@@ -154,6 +154,26 @@ export const es = {
     domain: 'La parte después de la @ no es un dominio válido, como example.com.',
     'too-many': 'Ha habido demasiadas solicitudes desde aquí. Espere una hora e inténtelo de nuevo.',
   },
+  address: {
+    same: 'El resumen ya llega a {{email}}.',
+    'too-many': 'Ha habido demasiados cambios de dirección desde aquí. Espere una hora e inténtelo de nuevo.',
+    sent: 'Le enviamos un enlace de confirmación a {{email}}. Hasta que lo abra, el resumen sigue llegando a {{current}}.',
+    moveTitle: 'Trasladar su suscripción',
+    moveText: 'Pulse el botón para enviar el resumen diario a {{email}} en lugar de {{current}}.',
+    moveButton: 'Trasladar mi suscripción',
+    movedTitle: 'Su suscripción se ha trasladado',
+    moved:
+      'El resumen diario llega ahora a {{email}}. Los enlaces de correos anteriores ya no funcionan; cada correo nuevo trae los suyos.',
+    badLinkTitle: 'Este enlace no funciona',
+    badLink:
+      'El enlace está incompleto o caducado. Copie la dirección completa del correo, o suscríbase de nuevo.',
+    emailSubject: 'Confirme su nueva dirección para {{digest}}',
+    emailHeading: 'Confirme su nueva dirección',
+    emailAsked:
+      'Alguien, probablemente usted, pidió trasladar la suscripción a {{digest}} de {{current}} a esta dirección.',
+    emailIgnore: 'Si usted no lo pidió, ignore este correo: no cambia nada.',
+    emailButton: 'Trasladar mi suscripción aquí',
+  },
   feeds: {
     schoolDescription: 'Lo mejor de ayer en {{school}}, de {{district}}, una vez al día.',
   },
