@@ -16,7 +16,7 @@ import {
   lte,
   max,
   notExists,
-  notInArray,
+  not,
   or,
   sql,
   type SQL,
@@ -245,9 +245,12 @@ export async function saveDigestDraft(
       and(
         eq(digestEntryTranslations.digestId, digest.id),
         draft.entries.length
-          ? notInArray(
-              digestEntryTranslations.itemId,
-              draft.entries.map((e) => e.itemId),
+          ? // json_each: one bound parameter however many posts (D1 takes at most 100 a statement).
+            not(
+              inList(
+                digestEntryTranslations.itemId,
+                draft.entries.map((e) => e.itemId),
+              ),
             )
           : undefined,
         claim.holds,

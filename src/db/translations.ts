@@ -1,6 +1,7 @@
 // Storage for a digest's translations: per language its title, intro, review and translated correction note,
 // and per entry its headline, blurb and picture alt text, with which fields are unedited machine drafts.
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
+import { inList } from './in-list';
 import { auditStatement, type Actor, type AuditEvent } from './audit';
 import type { Database, Statement } from './client';
 import { digestEntryTranslations, digestTranslations } from './schema';
@@ -56,7 +57,7 @@ export async function listDigestTranslations(
       .from(digestTranslations)
       .where(
         and(
-          inArray(digestTranslations.digestId, digestIds),
+          inList(digestTranslations.digestId, digestIds),
           lang ? eq(digestTranslations.lang, lang) : undefined,
         ),
       )
@@ -66,7 +67,7 @@ export async function listDigestTranslations(
       .from(digestEntryTranslations)
       .where(
         and(
-          inArray(digestEntryTranslations.digestId, digestIds),
+          inList(digestEntryTranslations.digestId, digestIds),
           lang ? eq(digestEntryTranslations.lang, lang) : undefined,
         ),
       )
