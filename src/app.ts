@@ -76,6 +76,7 @@ export function buildApp(deps: AppDeps, options: BuildOptions = {}): Hono {
   // The same pages in each offered language but the district's own: /es/, /es/digests/DATE, /ar/archive, …
   app.route('/:lang{[a-z]{2}}', publicRoutes(deps));
   app.route('/:lang{[a-z]{2}}', feedRoutes(deps));
+  app.route('/:lang{[a-z]{2}}', embedRoutes(deps));
 
   const forms = new Hono();
   forms.use('/subscribe', sameOriginOnly(deps.config.publicUrl));

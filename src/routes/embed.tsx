@@ -37,8 +37,11 @@ export function embedRoutes(deps: AppDeps) {
 
   app.get('/embed', async (c) => {
     const settings = await readDistrictSettings(deps.db);
-    // data-lang: one of the district's other languages; anything else is its own.
-    const asked = c.req.query('lang') ?? '';
+    // /es/embed, or data-lang (?lang=es): one of the district's other languages; anything else is its own.
+    const prefixed = c.req.param('lang');
+    if (prefixed !== undefined && !(isLanguage(prefixed) && settings.languages.slice(1).includes(prefixed)))
+      return c.notFound();
+    const asked = prefixed ?? c.req.query('lang') ?? '';
     const lang = isLanguage(asked) && settings.languages.includes(asked) ? asked : settings.languages[0]!;
     const site = { ...siteOf(settings, deps.config.publicUrl), lang };
     const count = embedCount(c.req.query('count'));
@@ -73,6 +76,7 @@ export function embedRoutes(deps: AppDeps) {
   });
 
   app.get('/embed.js', async (c) => {
+    if (c.req.param('lang') !== undefined) return c.notFound(); // one loader, at the root
     const settings = await readDistrictSettings(deps.db);
     c.header('Cross-Origin-Resource-Policy', 'cross-origin');
     return c.body(
@@ -91,6 +95,7 @@ export function embedRoutes(deps: AppDeps) {
 
   // https://oembed.com/: the site root stands for the latest digest, /digests/DATE for that one.
   app.get('/oembed', async (c) => {
+    if (c.req.param('lang') !== undefined) return c.notFound();
     c.header('Access-Control-Allow-Origin', '*');
     const format = c.req.query('format') ?? 'json';
     if (format !== 'json') return c.json({ error: 'Only format=json is offered.' }, 501);

@@ -76,7 +76,7 @@ const ADDRESSES: PublicAddress[] = [
     canonicalQuery: noQuery,
     cacheControl: PAGE_CACHING,
   },
-  { pattern: /^\/embed$/, canonicalQuery: embedOptions, cacheControl: PAGE_CACHING },
+  { pattern: /^(?:\/[a-z]{2})?\/embed$/, canonicalQuery: embedOptions, cacheControl: PAGE_CACHING },
   { pattern: /^\/oembed$/, canonicalQuery: oembedOptions, cacheControl: PAGE_CACHING },
   // The loader script's address is pasted into the district's site, so it cannot carry a version; it
   // changes only with PUBLIC_URL, the site's title or the sites allowed to embed, and an hour keeps the
