@@ -5,7 +5,8 @@ import { sql } from 'drizzle-orm';
 import { createApiToken } from '../src/auth/api-tokens';
 import { cliActor, listAudit } from '../src/db/audit';
 import { findSource, listDueSources } from '../src/db/sources';
-import { runPollJob } from '../src/jobs/jobs';
+import { claimMessage } from '../src/db/messages';
+import { runLeaseCheck, runPollJob, SEND_LEASE_MS } from '../src/jobs/jobs';
 import { runTeacherJobs } from '../src/jobs/teacher-jobs';
 import { changeSetting } from '../src/settings/district-settings';
 import { item, storeItems } from './fixtures';
@@ -208,6 +209,32 @@ describe('owner notes', () => {
     await publishDigest('2026-11-21', [a3]);
     await runTeacherJobs(app.runtime.deps);
     expect((await mail()).filter((m) => /featured|Your post/.test(m.subject))).toHaveLength(1);
+  });
+
+  it('a featured note whose sender died mid-send is neither sent again nor queued again', async () => {
+    const db = app.runtime.deps.db;
+    await changeSetting(db, 'notify_owners_featured', 'true', app.clock.now());
+    const a = (await addSource('rivera', 'Lincoln', { owner_email: 'rivera@district.example' })).body
+      .id as number;
+    await storeItems(db, a, [item({ guid: 'a1', publishedAt: Date.parse('2026-11-20T18:00:00Z') })]);
+    const [a1] = (await db.query<{ id: number }>('select id from items', [])).map((row) => row.id);
+    await publishDigest('2026-11-20', [a1!]);
+    await runTeacherJobs(app.runtime.deps);
+    // A sender claims the note and its process dies before it can record what happened.
+    const [note] = await db.query<{ id: number }>(
+      `select id from messages where kind = 'owner-featured'`,
+      [],
+    );
+    expect(await claimMessage(db, note!.id, app.clock.now())).toBe(true);
+    // The restarted process runs the round again, and its sender later finds the note past its lease.
+    await runTeacherJobs(app.runtime.deps);
+    app.clock.advance(SEND_LEASE_MS + 60_000);
+    expect(await runLeaseCheck(app.runtime.deps)).toBe(1);
+    await runTeacherJobs(app.runtime.deps);
+    expect((await mail()).filter((m) => m.to === 'rivera@district.example')).toEqual([]);
+    expect(
+      await db.query<{ state: string }>(`select state from messages where kind = 'owner-featured'`, []),
+    ).toEqual([{ state: 'unknown' }]);
   });
 
   it('a feed failing three days sends one broken-feed email, then one when it recovers', async () => {
