@@ -2,6 +2,7 @@
 // tab, saving what a person wrote, drafting the empty fields from a translation service (marked as machine
 // drafts), and marking a language reviewed. Each change is one batch with its audit entry.
 import {
+  emptyTranslation,
   saveDigestTranslation,
   type DigestField,
   type DigestTranslation,
@@ -42,21 +43,6 @@ export interface TranslationInput {
 
 const LIMITS = { title: 200, intro: 1000, headline: 200, blurb: 1000, imageAlt: 500, correctionNote: 500 };
 
-function blank(digestId: number, lang: string): DigestTranslation {
-  return {
-    digestId,
-    lang,
-    title: '',
-    intro: '',
-    machine: [],
-    reviewedVersion: null,
-    reviewedBy: null,
-    reviewedAt: null,
-    correctionNote: null,
-    entries: new Map(),
-  };
-}
-
 /** One language's tab for a day; refused with a sentence for a language the district does not offer. */
 export async function loadTranslationDesk(
   deps: DeskDeps,
@@ -74,7 +60,7 @@ export async function loadTranslationDesk(
         : 'This district offers one language only, so there is nothing to translate (Settings: Languages).',
     );
   const digest = state.digest;
-  const translation = state.translations.get(lang) ?? blank(digest?.id ?? 0, lang);
+  const translation = state.translations.get(lang) ?? emptyTranslation(digest?.id ?? 0, lang);
   return {
     state,
     lang,

@@ -78,18 +78,7 @@ export async function listDigestTranslations(
     found.set(digestId, byLang);
     const existing = byLang.get(language);
     if (existing) return existing;
-    const blank: DigestTranslation = {
-      digestId,
-      lang: language,
-      title: '',
-      intro: '',
-      machine: [],
-      reviewedVersion: null,
-      reviewedBy: null,
-      reviewedAt: null,
-      correctionNote: null,
-      entries: new Map(),
-    };
+    const blank = emptyTranslation(digestId, language);
     byLang.set(language, blank);
     return blank;
   };
@@ -227,4 +216,20 @@ export async function carryTranslationsThroughCorrection(
     touchPublicStatement(db),
   );
   await db.batch(statements);
+}
+
+/** A language nobody has translated yet: every field empty, nothing reviewed. */
+export function emptyTranslation(digestId: number, lang: string): DigestTranslation {
+  return {
+    digestId,
+    lang,
+    title: '',
+    intro: '',
+    machine: [],
+    reviewedVersion: null,
+    reviewedBy: null,
+    reviewedAt: null,
+    correctionNote: null,
+    entries: new Map(),
+  };
 }
