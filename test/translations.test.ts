@@ -14,8 +14,10 @@ import {
   type DeskActor,
 } from '../src/curate/desk';
 import { cliActor, listAudit } from '../src/db/audit';
+import { findDigest } from '../src/db/digests';
 import { listItemsPublishedBetween } from '../src/db/items';
 import { setSubscriberLanguage } from '../src/db/subscribers';
+import { saveDigestTranslation } from '../src/db/translations';
 import { changeSetting } from '../src/settings/district-settings';
 import { dayRange } from '../src/time/zoned-time';
 import type { Client } from './browser-client';
@@ -263,6 +265,62 @@ describe('the digest in each language', () => {
     const [review] = await listAudit(app.runtime.deps.db, { action: 'translation.review', limit: 1 });
     expect(review!.actorLabel).toBe('API token “bot”');
     expect(JSON.parse(review!.details)).toEqual({ lang: 'es', changed: true, reviewed: true });
+  });
+
+  it('makes a translation part of what is approved: a change voids an approval, and other languages keep their review', async () => {
+    const db = app.runtime.deps.db;
+    type Approval = { version: number; approved: boolean; status: string };
+    await changeSetting(db, 'require_approval', 'true', 1);
+    try {
+      const before = (await digest()) as unknown as Approval;
+      const approver = await signedInClient(app, 'rosa.approver@district.example', 'editor');
+      const approved = await approver.post(`/admin/inbox/${DATE}/approve`, {
+        _csrf: await approver.csrf(`/admin/inbox?date=${DATE}`),
+        version: String(before.version),
+        entry: [String(ids.kites), String(ids.bees)],
+      });
+      expect(approved.status).toBe(303);
+      expect(((await digest()) as unknown as Approval).approved).toBe(true);
+
+      // Arabic changes after the approval: a new version, not approved, and Spanish still reviewed.
+      const saved = await api(`/digests/${DATE}/translations/ar`, 'PUT', {
+        entries: [{ item_id: ids.kites, blurb: 'صنع طلاب الغرفة 4 طائراتهم الورقية.' }],
+      });
+      expect(saved.status).toBe(200);
+      const after = (await digest()) as unknown as Approval & Awaited<ReturnType<typeof digest>>;
+      expect(after.version).toBe(before.version + 1);
+      expect(after.approved).toBe(false);
+      expect(after.translations.es!.reviewed).toBe(true);
+      expect(after.translations.ar!.reviewed).toBe(false);
+      const publish = await api(`/digests/${DATE}/publish`, 'POST', { version: after.version });
+      expect(publish.status).toBe(422);
+
+      // Marking a language reviewed changes what readers get too, so it also needs a fresh approval.
+      const reviewed = await api(`/digests/${DATE}/translations/ar`, 'PUT', { entries: [], reviewed: true });
+      const now = (await reviewed.json()) as Approval & Awaited<ReturnType<typeof digest>>;
+      expect(now.version).toBe(after.version + 1);
+      expect(now.translations.ar!.reviewed).toBe(true);
+      expect(now.translations.es!.reviewed).toBe(true);
+
+      // A save from a version that has moved on is refused, and nothing of it is written.
+      const stale = await saveDigestTranslation(
+        db,
+        { id: (await findDigest(db, DATE))!.id, version: before.version, status: 'draft' },
+        'ar',
+        { title: 'قديم', intro: '', machine: [], correctionNote: null, entries: [] },
+        {
+          actor: cliActor,
+          event: { action: 'translation.save', subjectType: 'digest', subjectId: DATE },
+          now: 1,
+          userId: null,
+        },
+      );
+      expect(stale).toBe(false);
+      expect((await digest()).translations.ar!.title).not.toBe('قديم');
+      expect(((await digest()) as unknown as Approval).version).toBe(now.version);
+    } finally {
+      await changeSetting(db, 'require_approval', 'false', 1);
+    }
   });
 
   it('under label publishes an unreviewed language with “Translated automatically”', async () => {

@@ -86,6 +86,15 @@ function requireTranslatable(actor: DeskActor, desk: TranslationDesk) {
   return digest;
 }
 
+/** Someone saved the digest (its posts, or this language) between reading it and writing the translation. */
+function changedMeanwhile(desk: TranslationDesk): DeskError {
+  return new DeskError(
+    409,
+    'conflict',
+    `Someone changed this digest while the ${desk.label} translation was being saved, so it was not saved. Look at the digest as it is now, then make the change again.`,
+  );
+}
+
 function limited(text: string, field: keyof typeof LIMITS, where: string): string {
   const trimmed = text.trim();
   if (trimmed.length > LIMITS[field])
@@ -147,7 +156,6 @@ export async function saveTranslation(
     if (edited.length) changed = true;
     return { ...next, machine: before.machine.filter((f) => !edited.includes(f)) };
   });
-  const published = digest.status === 'published';
   const correctionNote =
     input.correctionNote === undefined
       ? stored.correctionNote
@@ -155,21 +163,20 @@ export async function saveTranslation(
   changed ||= correctionNote !== stored.correctionNote;
   const review =
     input.reviewed === true
-      ? { version: digest.version, userId: actor.userId }
+      ? { userId: actor.userId }
       : input.reviewed === false || changed
         ? null
         : undefined;
   if (!changed && review === undefined) return desk;
-  await saveDigestTranslation(
+  const saved = await saveDigestTranslation(
     deps.db,
-    digest.id,
+    digest,
     lang,
     { title, intro, machine, correctionNote, entries, review },
     {
       actor,
       userId: actor.userId,
       now: deps.now(),
-      published,
       event: {
         action: input.reviewed === true ? 'translation.review' : 'translation.save',
         subjectType: 'digest',
@@ -178,6 +185,7 @@ export async function saveTranslation(
       },
     },
   );
+  if (!saved) throw changedMeanwhile(desk);
   return loadTranslationDesk(deps, date, lang);
 }
 
@@ -253,9 +261,9 @@ export async function draftTranslation(
   );
   if (!answer.ok) return { ok: false, message: answer.message };
   answer.texts.forEach((text, i) => slots[i]!.fill(text.trim()));
-  await saveDigestTranslation(
+  const saved = await saveDigestTranslation(
     deps.db,
-    digest.id,
+    digest,
     lang,
     {
       title,
@@ -270,7 +278,6 @@ export async function draftTranslation(
       actor,
       userId: actor.userId,
       now: deps.now(),
-      published: digest.status === 'published',
       event: {
         action: 'translation.draft',
         subjectType: 'digest',
@@ -279,5 +286,6 @@ export async function draftTranslation(
       },
     },
   );
+  if (!saved) throw changedMeanwhile(desk);
   return { ok: true, filled: slots.length, desk: await loadTranslationDesk(deps, date, lang) };
 }

@@ -188,7 +188,7 @@ export async function listEntries(db: Database, digestIds: number[]): Promise<Di
  * The digest a batch claimed by setting its write token in its first statement (see client.ts): `holds` is
  * the condition the later updates and deletes carry, `row` the one row the later inserts are made from.
  */
-function claimOf(db: Database, digestId: number, token: string): { holds: SQL; row: RowSource } {
+export function claimOf(db: Database, digestId: number, token: string): { holds: SQL; row: RowSource } {
   const where = and(eq(digests.id, digestId), eq(digests.writeToken, token));
   return {
     holds: exists(db.orm.select({ id: digests.id }).from(digests).where(where)),

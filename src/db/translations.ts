@@ -1,10 +1,13 @@
 // Storage for a digest's translations: per language its title, intro, review and translated correction note,
 // and per entry its headline, blurb and picture alt text, with which fields are unedited machine drafts.
-import { and, eq, isNotNull } from 'drizzle-orm';
-import { inList } from './in-list';
-import { auditStatement, type Actor, type AuditEvent } from './audit';
+import { and, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import { randomToken } from '../auth/tokens';
+import { auditStatementWhere, type Actor, type AuditEvent } from './audit';
 import type { Database, Statement } from './client';
-import { digestEntryTranslations, digestTranslations } from './schema';
+import { claimOf } from './digests';
+import { inList } from './in-list';
+import { insertSelect } from './insert-select';
+import { digestEntryTranslations, digestTranslations, digests } from './schema';
 import { touchPublicStatement } from './site-state';
 
 export const DIGEST_FIELDS = ['title', 'intro'] as const;
@@ -112,31 +115,41 @@ export interface TranslationWrite {
   machine: DigestField[];
   correctionNote: string | null;
   entries: EntryTranslation[];
-  /** Set the review to this digest version (a person marked it reviewed), clear it (null), or keep it. */
-  review?: { version: number; userId: number | null } | null;
+  /** Mark it reviewed by this person (for the version the save makes), clear the review (null), or keep it. */
+  review?: { userId: number | null } | null;
+}
+
+/** The digest a translation belongs to, as the saver read it. */
+export interface TranslatedDigest {
+  id: number;
+  version: number;
+  status: string;
 }
 
 /**
- * Stores one language of a digest as one batch, with its audit entry: the digest-level row, every entry's row
- * (replaced), and a touch of what the public sees when the digest is already out.
+ * Stores one language of a digest as one batch with its audit entry, claimed like a save of the original: only
+ * if the digest is still at the version the saver read. Before publishing, a translation is part of what gets
+ * checked and approved, so the save makes a new version (an approval or schedule of the old one no longer
+ * holds) and carries the other languages' reviews over to it; after publishing the version stays and what
+ * the public sees is refreshed. False, with nothing written, when someone changed the digest in between.
  */
 export async function saveDigestTranslation(
   db: Database,
-  digestId: number,
+  digest: TranslatedDigest,
   lang: string,
   write: TranslationWrite,
-  audit: { actor: Actor; event: AuditEvent; now: number; userId: number | null; published: boolean },
-): Promise<void> {
+  audit: { actor: Actor; event: AuditEvent; now: number; userId: number | null },
+): Promise<boolean> {
+  const published = digest.status === 'published';
+  const version = published ? digest.version : digest.version + 1;
+  const token = randomToken(12);
+  const claim = claimOf(db, digest.id, token);
   const review =
     write.review === undefined
       ? {}
       : write.review === null
         ? { reviewedVersion: null, reviewedBy: null, reviewedAt: null }
-        : {
-            reviewedVersion: write.review.version,
-            reviewedBy: write.review.userId,
-            reviewedAt: audit.now,
-          };
+        : { reviewedVersion: version, reviewedBy: write.review.userId, reviewedAt: audit.now };
   const head = {
     title: write.title,
     intro: write.intro,
@@ -148,27 +161,81 @@ export async function saveDigestTranslation(
   };
   const statements: Statement[] = [
     db.orm
-      .insert(digestTranslations)
-      .values({ digestId, lang, ...head })
-      .onConflictDoUpdate({ target: [digestTranslations.digestId, digestTranslations.lang], set: head }),
+      .update(digests)
+      .set(
+        published
+          ? { writeToken: token }
+          : {
+              // As with the original's text: a digest that was ready is a draft again, to be checked again.
+              status: 'draft',
+              scheduledFor: null,
+              version: sql`${digests.version} + 1`,
+              writeToken: token,
+              updatedAt: audit.now,
+              updatedBy: audit.userId,
+            },
+      )
+      .where(
+        and(
+          eq(digests.id, digest.id),
+          eq(digests.version, digest.version),
+          published ? eq(digests.status, 'published') : inArray(digests.status, ['draft', 'ready']),
+        ),
+      ),
+    ...insertSelect(db, digestTranslations, [{ digestId: digest.id, lang, ...head }], claim.row, {
+      ignoreConflicts: true,
+    }),
+    db.orm
+      .update(digestTranslations)
+      .set(head)
+      .where(and(eq(digestTranslations.digestId, digest.id), eq(digestTranslations.lang, lang), claim.holds)),
     db.orm
       .delete(digestEntryTranslations)
-      .where(and(eq(digestEntryTranslations.digestId, digestId), eq(digestEntryTranslations.lang, lang))),
-    ...write.entries.map((entry) =>
-      db.orm.insert(digestEntryTranslations).values({
-        digestId,
+      .where(
+        and(
+          eq(digestEntryTranslations.digestId, digest.id),
+          eq(digestEntryTranslations.lang, lang),
+          claim.holds,
+        ),
+      ),
+    ...insertSelect(
+      db,
+      digestEntryTranslations,
+      write.entries.map((entry) => ({
+        digestId: digest.id,
         lang,
         itemId: entry.itemId,
         headline: entry.headline,
         blurb: entry.blurb,
         imageAlt: entry.imageAlt,
         machineFields: JSON.stringify(entry.machine),
-      }),
+      })),
+      claim.row,
     ),
-    auditStatement(db, audit.actor, audit.event, audit.now),
-    ...(audit.published ? [touchPublicStatement(db)] : []),
+    auditStatementWhere(db, audit.actor, audit.event, audit.now, claim.row),
   ];
+  if (published) statements.push(touchPublicStatement(db));
+  else
+    statements.push(
+      // What the other languages say did not change, so a review of them still stands.
+      db.orm
+        .update(digestTranslations)
+        .set({ reviewedVersion: version })
+        .where(
+          and(
+            eq(digestTranslations.digestId, digest.id),
+            ne(digestTranslations.lang, lang),
+            eq(digestTranslations.reviewedVersion, digest.version),
+            claim.holds,
+          ),
+        ),
+    );
   await db.batch(statements);
+  const [after] = await db.orm
+    .select({ writeToken: digests.writeToken })
+    .from(digests)
+    .where(eq(digests.id, digest.id));
+  return after?.writeToken === token;
 }
 
 /**
