@@ -143,6 +143,19 @@ describe('pictures', () => {
     expect(cleared.open.filter((f) => f.kind === 'picture-unavailable')).toEqual([]);
   });
 
+  it('makes the email size of a tall photo within 1200 × 1200 pixels, in its own shape', async () => {
+    const tall = await sharp({ create: { width: 1500, height: 3000, channels: 3, background: '#3b6d8a' } })
+      .jpeg()
+      .toBuffer();
+    const made = await createSharpPictureMaker().make(tall);
+    if ('error' in made) throw new Error(made.error);
+    const email = made.files.find((f) => f.purpose === 'email')!;
+    expect([email.width, email.height]).toEqual([600, 1200]);
+    expect(made.files.find((f) => f.purpose === 'fallback' && f.width === 1280)).toMatchObject({
+      height: 2560,
+    });
+  });
+
   it('refuses a 50-megapixel picture and a decompression bomb before decoding them', async () => {
     const maker = createSharpPictureMaker();
     const inputs = [await fiftyMegapixels(), pngBomb()];
@@ -189,6 +202,11 @@ describe('pictures', () => {
         expect(mediaNamesIn(body).length, where).toBeGreaterThan(0);
       }
       expect(bodies.email).toMatch(/\/media\/[0-9a-f]{20}-email\.jpg/);
+      // The portrait phone photo (600 × 800) keeps its shape in the email, no taller than a landscape is wide.
+      expect(bodies.email).toMatch(
+        /<img\s+src="[^"]+-email\.jpg"\s+alt="A picture of phone"\s+width="444"\s+height="592"/,
+      );
+      expect(bodies.email).toMatch(/<img\s+src="[^"]+-email\.jpg"\s+alt="A picture of field"\s+width="592"/);
       expect(page).toMatch(
         /<meta property="og:image" content="http:\/\/127\.0\.0\.1:\d+\/media\/[0-9a-f]{20}-600\.jpg"/,
       );

@@ -1,6 +1,7 @@
 // Renders a digest email (HTML from the compiled MJML template, plain text from the same data) once per
 // distinct school selection. Links unique to a recipient are left as random markers that personalize()
 // swaps in, so rendering never happens per recipient and feed text can never forge a marker.
+import type { StoredPicture } from '../db/pictures';
 import { pictureView } from '../pictures/picture-view';
 import { randomToken } from '../auth/tokens';
 import { digestTitle, entriesForSchools, sourceNameOf, type DigestContent } from '../publish/digest-content';
@@ -37,6 +38,19 @@ function translationNoticeOf(content: DigestContent, site: EmailSite): string {
   const { t, lang } = emailLanguage(site);
   if (content.notice === 'automatic') return t('digest.translatedAutomatically');
   return t('digest.shownInOriginal', { language: languageNameIn(lang, site.languages?.[0] ?? 'en') });
+}
+
+/**
+ * An entry's picture as the email shows it: the district's email-sized copy with the size to show it at, or
+ * none if it has no copy. The template writes the <img> itself rather than through mj-image, whose width is
+ * fixed when the template is compiled, so each picture keeps its own shape (picture-view.ts).
+ */
+function emailImage(
+  entry: { picture?: StoredPicture; imageAlt: string | null },
+  publicUrl: string,
+): { src: string; alt: string; width: number; height: number } | null {
+  const view = entry.picture && pictureView(entry.picture, publicUrl);
+  return view ? { ...view.email, alt: entry.imageAlt ?? '' } : null;
 }
 
 export interface RenderedDigestEmail {
@@ -104,8 +118,7 @@ export function renderDigestEmail(
       blurb: entry.blurb,
       url: entry.item.url ?? webUrl,
       // The district's email-sized copy, never the original: a picture taken down answers 410 from then on.
-      imageUrl: entry.picture ? (pictureView(entry.picture, site.publicUrl)?.email.src ?? null) : null,
-      imageAlt: entry.imageAlt ?? '',
+      image: emailImage(entry, site.publicUrl),
       readFull: t('email.readFull', { source: sourceNameOf(entry) }),
     })),
   };
@@ -123,8 +136,7 @@ export function renderDigestEmail(
       entry.schoolName.toUpperCase(),
       entry.headline,
       ...(entry.blurb ? ['', entry.blurb] : []),
-      // imageUrl: the copy's
-      ...(entry.imageUrl && entry.imageAlt ? ['', `[${t('email.photo')}: ${entry.imageAlt}]`] : []),
+      ...(entry.image?.alt ? ['', `[${t('email.photo')}: ${entry.image.alt}]`] : []),
       '',
       `${entry.readFull}: ${entry.url}`,
       '',

@@ -63,7 +63,7 @@ export function createSharpPictureMaker(): PictureMaker {
             .toBuffer({ resolveWithObject: true })
             .then((made) => fileOf(key, 'fallback', 'image/jpeg', made)),
         ]);
-        const email = emailSize(upright, Math.min(width, EMAIL_WIDTH)).then((made) =>
+        const email = emailSize(upright, Math.min(Math.max(width, height), EMAIL_WIDTH)).then((made) =>
           fileOf(key, 'email', 'image/jpeg', made),
         );
         const files = await Promise.all([...sizes, email]);
@@ -76,10 +76,11 @@ export function createSharpPictureMaker(): PictureMaker {
 }
 
 /**
- * The email's JPEG, at the first quality step that keeps it under the size a parent's inbox should carry; a
- * picture still too heavy at the last step (fine detail everywhere) is made narrower until it fits.
+ * The email's JPEG, within a square of `side` pixels, at the first quality step that keeps it under the size a
+ * parent's inbox should carry; a picture still too heavy at the last step (fine detail everywhere) is made
+ * smaller until it fits.
  */
-async function emailSize(upright: () => sharp.Sharp, width: number) {
+async function emailSize(upright: () => sharp.Sharp, side: number) {
   let made: { data: Buffer; info: sharp.OutputInfo } | undefined;
   for (const [quality, scale] of [
     [78, 1],
@@ -90,7 +91,7 @@ async function emailSize(upright: () => sharp.Sharp, width: number) {
     [48, 0.5],
   ] as const) {
     made = await upright()
-      .resize({ width: Math.round(width * scale) })
+      .resize({ width: Math.round(side * scale), height: Math.round(side * scale), fit: 'inside' })
       .jpeg({ quality, mozjpeg: true })
       .toBuffer({ resolveWithObject: true });
     if (made.data.length <= EMAIL_MAX_BYTES) break;

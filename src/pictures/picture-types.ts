@@ -3,8 +3,14 @@
 
 /** Widths for pages, feeds and the embed; a picture narrower than one is kept at its own width. */
 export const WEB_WIDTHS = [640, 1280] as const;
-/** The email's picture: 600 CSS pixels at 2×, JPEG, kept under EMAIL_MAX_BYTES where quality allows. */
+/**
+ * The email's picture: at most 600 CSS pixels across and as many high, at 2×, JPEG, kept under EMAIL_MAX_BYTES
+ * where quality allows. The height is held too, so a portrait photo is no taller in a parent's inbox than a
+ * landscape one is wide.
+ */
 export const EMAIL_WIDTH = 1200;
+/** How large the email shows a picture, in CSS pixels: the template's column, and as high as it is wide. */
+export const EMAIL_DISPLAY = 592;
 export const EMAIL_MAX_BYTES = 200 * 1024;
 /** Larger pictures are refused before they are decoded (a 50-megapixel photo, a decompression bomb). */
 export const MAX_PIXELS = 40_000_000;
