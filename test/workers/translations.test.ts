@@ -51,7 +51,7 @@ describe('translation drafts on Workers', () => {
     token = (
       await createApiToken(db, { name: 'translator', role: 'editor' }, { type: 'system', label: 'test' }, now)
     ).token;
-    await changeSetting(db, 'languages', 'en,es', now);
+    await changeSetting(db, 'languages', 'en,es,ar', now);
     const school = await findOrCreateSchool(db, 'Translation School', now);
     const source = (await insertSource(
       db,
@@ -64,7 +64,10 @@ describe('translation drafts on Workers', () => {
     ]);
   });
   // The other workerd tests run in English only.
-  afterAll(() => changeSetting(db, 'languages', 'en', Date.now()));
+  afterAll(async () => {
+    await changeSetting(db, 'languages', 'en', Date.now());
+    await changeSetting(db, 'translation_unreviewed', 'hold', Date.now());
+  });
 
   it('drafts the empty fields through the AI binding and marks them machine drafts', async () => {
     const items = (await (await call({}, `/items?date=${DATE}`, 'GET')).json()) as {
@@ -130,5 +133,32 @@ describe('translation drafts on Workers', () => {
     expect(
       ((await reviewed.json()) as { translations: { es: { reviewed: boolean } } }).translations.es.reviewed,
     ).toBe(true);
+  });
+
+  it('serves the published digest at /es/ and /ar/ with their catalogs bundled: lang, dir, feeds', async () => {
+    // Arabic has no translation: its readers get the district's text, with a line saying so, in Arabic.
+    await changeSetting(db, 'translation_unreviewed', 'fallback', Date.now());
+    const published = await call({}, `/digests/${DATE}/publish`, 'POST', {});
+    expect(published.status).toBe(200);
+    const page = (path: string) =>
+      worker.fetch(
+        new Request(`http://yesterday.test${path}`),
+        env as unknown as WorkerEnv,
+        createExecutionContext(),
+      );
+    const es = await page(`/es/digests/${DATE}`);
+    expect(es.status).toBe(200);
+    const spanish = await es.text();
+    expect(spanish).toContain('<html lang="es" dir="ltr"');
+    expect(spanish).toContain('Calabazas');
+    expect(spanish).toContain('El resumen diario');
+    expect(spanish).toContain('hreflang="ar"');
+    const arabic = await (await page(`/ar/digests/${DATE}`)).text();
+    expect(arabic).toContain('<html lang="ar" dir="rtl"');
+    expect(arabic).toContain('Pumpkins');
+    expect(arabic).toContain('لم يُترجم هذا الملخص بعد');
+    const feed = await (await page('/es/feed.xml')).text();
+    expect(feed).toContain('<language>es</language>');
+    expect(feed).toContain('Calabazas');
   });
 });
