@@ -1,7 +1,8 @@
 // Makes the demo district's photographs (src/demo/photos/*.jpg) from its drawings: rendered at a phone's
 // size, with a photograph's grain, and written as a phone writes a JPEG, EXIF with the camera, the time and a
 // GPS position included (one is stored on its side with orientation 6, as phones do). The demo shows that
-// none of it reaches parents. Run once after changing a drawing: npx tsx scripts/make-demo-photos.ts
+// none of it reaches parents. Run once after changing a drawing: npx tsx scripts/make-demo-photos.ts [NAME.jpg …]
+// (every photo, or only those named).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -11,7 +12,9 @@ import { PROJECT_ROOT } from '../src/project-root';
 const WIDTH = 1600;
 const HEIGHT = 1000;
 
+const only = process.argv.slice(2);
 for (const [photo, drawing] of Object.entries(DEMO_PHOTOS)) {
+  if (only.length && !only.includes(photo)) continue;
   const svg = Buffer.from(
     demoImage(drawing)!.replace('width="640" height="400"', `width="${WIDTH}" height="${HEIGHT}"`),
   );

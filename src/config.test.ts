@@ -82,6 +82,17 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ SOCIAL_SECRET_KEY: Buffer.alloc(16).toString('base64') })).toThrow(
       /SOCIAL_SECRET_KEY/,
     );
+    // Five characters cannot be base64 at all: the same sentence, not the decoder's.
+    expect(() => parseConfig({ SOCIAL_SECRET_KEY: 'short' })).toThrow(
+      'SOCIAL_SECRET_KEY: must be 32 random bytes written in base64',
+    );
+  });
+
+  it('takes the public address from PORT when PUBLIC_URL is not set, so the links printed work', () => {
+    expect(parseConfig({ PORT: '4791' }).publicUrl).toBe('http://localhost:4791');
+    expect(parseConfig({ PORT: '4791', PUBLIC_URL: 'https://news.district.example' }).publicUrl).toBe(
+      'https://news.district.example',
+    );
   });
 
   it('reads Postmark settings for Workers', () => {

@@ -66,11 +66,12 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>;
 
 export function parseConfig(env: Env): Config {
+  const port = parsePort(env, 'PORT', 8787);
   return {
-    port: parsePort(env, 'PORT', 8787),
+    port,
     host: nonEmpty(env, 'HOST', '127.0.0.1'),
     trustProxy: parseTrustProxy(env),
-    publicUrl: parsePublicUrl(env),
+    publicUrl: parsePublicUrl(env, port),
     databasePath: nonEmpty(env, 'DATABASE_PATH', './data/yesterday.db'),
     outboxDir: nonEmpty(env, 'OUTBOX_DIR', './data/outbox'),
     smtpUrl: parseSmtpUrl(env),
@@ -107,7 +108,12 @@ function parseTranslateUrl(env: Env): string | undefined {
 function parseSocialSecretKey(env: Env): string | undefined {
   const raw = read(env, 'SOCIAL_SECRET_KEY');
   if (raw === undefined) return undefined;
-  const bytes = /^[A-Za-z0-9+/]+={0,2}$/.test(raw) ? atob(raw).length : 0;
+  let bytes = 0;
+  try {
+    bytes = /^[A-Za-z0-9+/]+={0,2}$/.test(raw) ? atob(raw).length : 0;
+  } catch {
+    // Not base64 after all (a length that is not a multiple of four): the same sentence below.
+  }
   if (bytes !== 32)
     throw new ConfigError(
       'SOCIAL_SECRET_KEY',
@@ -183,8 +189,9 @@ function proxyRange(entry: string): string | undefined {
   return `${network.networkAddressFromCIDR(`${address.toString()}/${bits}`).toString()}/${bits}`;
 }
 
-function parsePublicUrl(env: Env): string {
-  const raw = read(env, 'PUBLIC_URL') ?? 'http://localhost:8787';
+/** Unset, the address this machine answers at on PORT: right for trying it out, wrong for parents. */
+function parsePublicUrl(env: Env, port: number): string {
+  const raw = read(env, 'PUBLIC_URL') ?? `http://localhost:${port}`;
   let url: URL;
   try {
     url = new URL(raw);

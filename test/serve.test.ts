@@ -210,6 +210,14 @@ describe('starting Yesterday', () => {
     expect((await exifr.gps(Buffer.from(await picture.arrayBuffer()))).latitude).toBeCloseTo(44.975, 2);
     for (const name of ['constructor', '__proto__', 'nothing.svg', 'sprouts.svg'])
       expect((await fetch(`http://127.0.0.1:${port}/demo/images/${name}`)).status).toBe(404);
+    // The sample digest shows the district's copies, without the position, and its links use the demo's port.
+    const media = /\/media\/[0-9a-f]{20}-\d+\.jpg/.exec(home)?.[0];
+    expect(media).toBeDefined();
+    const copy = Buffer.from(await (await fetch(`http://127.0.0.1:${port}${media}`)).arrayBuffer());
+    expect(await exifr.parse(copy, { gps: true })).toBeUndefined();
+    const feed = await (await fetch(`http://127.0.0.1:${port}/feed.xml`)).text();
+    expect(feed).toContain(`<link>http://localhost:${port}/</link>`);
+    expect(feed).not.toContain('localhost:8787');
 
     // Public pages and feeds go compressed to clients that accept it, from memory after the first request.
     for (const path of ['/', '/feed.xml']) {

@@ -50,6 +50,7 @@ const rivera: Post[] = [
     time: '11:00',
     title: 'Counting by fives at the market',
     html: '<p>We set up a pretend market and paid for apples with nickels. Everyone can now count by fives to one hundred.</p>',
+    image: { file: 'market.jpg', alt: 'A basket of red apples beside a row of nickels' },
   },
 ];
 
@@ -66,6 +67,7 @@ const science: Post[] = [
     time: '09:30',
     title: 'Microscope day',
     html: '<p>We looked at onion skin cells under the microscope and drew what we saw.</p>',
+    image: { file: 'microscope.jpg', alt: 'A microscope on a desk beside a drawing of onion cells' },
   },
 ];
 
@@ -277,6 +279,10 @@ const SVG_SHAPES: Record<string, string> = {
     '<rect width="640" height="400" fill="#fdf1dc"/><rect x="180" y="260" width="280" height="40" fill="#c0392b"/><rect x="200" y="220" width="250" height="40" fill="#2e86c1"/><rect x="170" y="180" width="290" height="40" fill="#f1c40f"/><rect x="210" y="140" width="230" height="40" fill="#27ae60"/>',
   'volcano.svg':
     '<rect width="640" height="400" fill="#e8eef6"/><path d="M120 360L280 140h80l160 220z" fill="#7b5b3a"/><path d="M280 140c10-60 70-60 80 0z" fill="#e67e22"/><circle cx="300" cy="80" r="18" fill="#f39c12"/><circle cx="350" cy="60" r="12" fill="#e74c3c"/>',
+  'market.svg':
+    '<rect width="640" height="400" fill="#fdf2e9"/><path d="M130 250h260l-30 110H160z" fill="#a0522d"/><circle cx="200" cy="230" r="34" fill="#c0392b"/><circle cx="260" cy="215" r="34" fill="#e74c3c"/><circle cx="320" cy="232" r="34" fill="#c0392b"/><g fill="#bdc3c7" stroke="#7f8c8d" stroke-width="4"><circle cx="450" cy="300" r="22"/><circle cx="500" cy="300" r="22"/><circle cx="550" cy="300" r="22"/></g>',
+  'microscope.svg':
+    '<rect width="640" height="400" fill="#eef6f1"/><rect x="150" y="330" width="200" height="24" rx="6" fill="#2c3e50"/><rect x="235" y="150" width="30" height="180" fill="#34495e"/><rect x="215" y="90" width="40" height="90" rx="8" transform="rotate(-20 235 135)" fill="#5d6d7e"/><rect x="190" y="250" width="120" height="14" fill="#7f8c8d"/><rect x="390" y="150" width="170" height="170" fill="#ffffff" stroke="#95a5a6" stroke-width="4"/><g fill="none" stroke="#8e44ad" stroke-width="4"><rect x="405" y="165" width="45" height="35"/><rect x="450" y="165" width="50" height="35"/><rect x="500" y="165" width="45" height="35"/><rect x="405" y="200" width="60" height="40"/><rect x="465" y="200" width="80" height="40"/></g>',
   'palette.svg':
     '<rect width="640" height="400" fill="#f4ecf7"/><ellipse cx="320" cy="200" rx="220" ry="150" fill="#d9b38c"/><g><circle cx="220" cy="150" r="28" fill="#e74c3c"/><circle cx="300" cy="115" r="28" fill="#f39c12"/><circle cx="385" cy="125" r="28" fill="#f1c40f"/><circle cx="440" cy="190" r="28" fill="#27ae60"/><circle cx="400" cy="265" r="28" fill="#2980b9"/><circle cx="300" cy="285" r="28" fill="#8e44ad"/></g>',
   'robot.svg':
@@ -293,6 +299,8 @@ export const DEMO_PHOTOS: Record<string, string> = {
   'volcano.jpg': 'volcano.svg',
   'palette.jpg': 'palette.svg',
   'robot.jpg': 'robot.svg',
+  'market.jpg': 'market.svg',
+  'microscope.jpg': 'microscope.svg',
 };
 
 export function demoImage(file: string): string | undefined {

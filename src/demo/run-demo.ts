@@ -7,13 +7,12 @@ import { Hono } from 'hono';
 import { randomToken } from '../auth/tokens';
 import type { Config } from '../config';
 import { cliActor } from '../db/audit';
-import { findDigest, saveDigestDraft } from '../db/digests';
+import { findDigest } from '../db/digests';
 import { listItemsPublishedBetween } from '../db/items';
 import { makeAllSourcesDue } from '../db/sources';
 import { confirmSubscriber, upsertPendingSubscriber } from '../db/subscribers';
 import { countUsers, insertUser } from '../db/users';
-import { defaultEntry } from '../curate/entry-defaults';
-import { deskDepsOf, publishDesk } from '../curate/desk';
+import { deskDepsOf, publishDesk, saveDesk } from '../curate/desk';
 import { changeSetting } from '../settings/district-settings';
 import { addSource } from '../sources/add-source';
 import { addDays, dayRange, localDateOf } from '../time/zoned-time';
@@ -111,17 +110,14 @@ export async function runDemo(config: Config): Promise<void> {
   if ((await findDigest(deps.db, dayBefore))?.status !== 'published') {
     const { start, end } = dayRange(dayBefore, DEMO_TIMEZONE);
     const items = await listItemsPublishedBetween(deps.db, start, end);
-    await saveDigestDraft(
-      deps.db,
-      dayBefore,
-      {
-        title: '',
-        intro: 'A quiet, busy day: markets, microscopes and more.',
-        entries: items.map(defaultEntry),
-      },
-      { userId: null, now },
-    );
-    await publishDesk(deskDepsOf(deps), { ...cliActor, role: 'admin', userId: null }, dayBefore);
+    // Saved as the desk saves, so the pictures are copied (cleaned, sized, under /media/) as a coordinator's are.
+    const coordinator = { ...cliActor, role: 'admin' as const, userId: null };
+    await saveDesk(deskDepsOf(deps), coordinator, dayBefore, {
+      title: '',
+      intro: 'A quiet, busy day: markets, microscopes and more.',
+      entries: items.map((item) => ({ itemId: item.id })),
+    });
+    await publishDesk(deskDepsOf(deps), coordinator, dayBefore);
     await runtime.scheduler.runNow('send');
   }
 
@@ -129,7 +125,10 @@ export async function runDemo(config: Config): Promise<void> {
   console.log(`  Public digest blog:  ${local}/`);
   console.log(`  Admin desk:          ${local}/admin`);
   if (password) console.log(`  Sign in as coordinator@lakeside.example with password ${password}`);
-  else console.log('  Sign in with the coordinator account created on the first demo run.');
+  else
+    console.log(
+      `  Sign in as coordinator@lakeside.example with the password the first demo run printed (forgotten: stop the demo, delete ${demoConfig.databasePath} and run it again for a new demo district).`,
+    );
   console.log(
     `\nYesterday's posts are waiting in the inbox: tick a few, add an intro line and press Publish.`,
   );
