@@ -29,6 +29,13 @@ export async function startLocalServices(): Promise<{
     '/images/photo.webp': await webpPhoto(),
     '/images/animated.gif': await animatedGif(),
     '/images/cut.jpg': await truncatedJpeg(),
+    // Upright, with the EXIF copyright tag Cloudflare Images keeps in a JPEG it writes.
+    '/images/copyright.jpg': await sharp({
+      create: { width: 640, height: 480, channels: 3, background: '#d03030' },
+    })
+      .jpeg()
+      .withExif({ IFD0: { Copyright: 'Ms Example, Birch Elementary', Artist: 'Ms Example' } })
+      .toBuffer(),
     '/images/fourteen-megapixels.jpg': await sharp({
       create: { width: 4600, height: 3000, channels: 3, background: '#204060' },
     })
