@@ -27,7 +27,10 @@ it('bundles the Worker without the MJML compiler or Node-only modules', async ()
     expect(bundle).toContain('What happened yesterday');
     const uploaded = readdirSync(out).filter((name) => name === 'worker.js' || name.endsWith('.wasm'));
     expect(uploaded.filter((name) => name.endsWith('.wasm'))).toHaveLength(5);
-    const compressed = uploaded.reduce((sum, name) => sum + gzipSync(readFileSync(join(out, name))).length, 0);
+    const compressed = uploaded.reduce(
+      (sum, name) => sum + gzipSync(readFileSync(join(out, name))).length,
+      0,
+    );
     expect(compressed).toBeLessThan(1.5 * 1024 * 1024);
 
     // The bundle starts in workerd as deployed (a named export other than a handler would stop it there).

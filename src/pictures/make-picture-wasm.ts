@@ -44,7 +44,7 @@ export function createWasmPictureMaker(codecs: WasmCodecs, options: WasmMakerOpt
   let queue: Promise<unknown> = Promise.resolve();
   return {
     make(bytes) {
-      const made = queue.then(() => makeOne(codecs, maxPixels, bytes)).finally(() => codecs.release());
+      const made = queue.then(() => makeOne(codecs, maxPixels, bytes));
       queue = made.catch(() => {});
       return made;
     },
