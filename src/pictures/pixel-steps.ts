@@ -9,10 +9,10 @@ export interface Pixels {
 }
 
 /**
- * Averages each `factor` × `factor` block into one pixel. jsquash's resize copies its input into its own
- * WebAssembly memory with working buffers several times its size (115 MB for 12 megapixels, bench/media-
- * workers.ts), more than a Worker holds; shrunk first, the picture it receives is a quarter of that or less.
- * Averaging whole blocks is exact downsampling, so the finer resize that follows loses nothing visible.
+ * Averages each `factor` × `factor` block into one pixel, as libvips shrinks before it resizes: the resizer
+ * then works on a quarter of the photo or less, and its working memory (8 bytes per output pixel of a column
+ * pass) shrinks with it. Averaging whole blocks is exact downsampling, so the finer resize that follows
+ * loses nothing visible.
  */
 export function shrinkBy(image: Pixels, factor: number): Pixels {
   if (factor <= 1) return image;
