@@ -14,6 +14,10 @@ export default defineConfig(async () => {
       cloudflareTest({
         wrangler: { configPath: './wrangler.toml' },
         miniflare: {
+          // Miniflare's own stand-in for the Cloudflare Images binding (sharp, on the Node side: width, rotate
+          // and format only; no EXIF rotation). test/workers/pictures-images.test.ts uses it; the other tests
+          // take it away to use the WebAssembly path.
+          images: { binding: 'IMAGES' },
           bindings: {
             TEST_MIGRATIONS: await readD1Migrations('drizzle'),
             PUBLIC_URL: 'http://yesterday.test',

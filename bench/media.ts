@@ -10,55 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { median } from './median';
+import { sharpAlone, twelveMegapixels } from './photo-12mp';
 
 const RUNS = Number(process.argv[2] ?? 5);
 const mode = process.argv[2] === '--one' ? process.argv[3] : undefined;
-
-async function twelveMegapixels(): Promise<Buffer> {
-  const width = 4000;
-  const height = 3000;
-  const grain = await sharp({
-    create: {
-      width,
-      height,
-      channels: 3,
-      background: '#808080',
-      noise: { type: 'gaussian', mean: 128, sigma: 40 },
-    },
-  })
-    .png()
-    .toBuffer();
-  const scene = Buffer.from(
-    `<svg width="${width}" height="${height}"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#f2c14e"/><stop offset="1" stop-color="#2d6a4f"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/><circle cx="1400" cy="1300" r="700" fill="#c8553d"/><rect x="2300" y="900" width="1200" height="1500" rx="80" fill="#1d3557"/></svg>`,
-  );
-  return sharp(scene)
-    .composite([{ input: grain, blend: 'soft-light' }])
-    .jpeg({ quality: 90 })
-    .withExif({
-      IFD0: { Make: 'Bench', Model: 'Phone' },
-      IFD3: {
-        GPSLatitudeRef: 'N',
-        GPSLatitude: '40/1 26/1 4632/100',
-        GPSLongitudeRef: 'W',
-        GPSLongitude: '79/1 58/1 3600/100',
-      },
-    })
-    .withMetadata({ orientation: 6 })
-    .toBuffer();
-}
-
-/** sharp alone: the same five outputs, one pipeline each, as its documentation writes them. */
-async function sharpAlone(bytes: Buffer): Promise<number> {
-  const upright = () => sharp(bytes).rotate().flatten({ background: '#ffffff' });
-  const outputs = await Promise.all([
-    upright().resize({ width: 640 }).webp({ quality: 78 }).toBuffer(),
-    upright().resize({ width: 640 }).jpeg({ quality: 80, mozjpeg: true }).toBuffer(),
-    upright().resize({ width: 1280 }).webp({ quality: 78 }).toBuffer(),
-    upright().resize({ width: 1280 }).jpeg({ quality: 80, mozjpeg: true }).toBuffer(),
-    upright().resize({ width: 1200 }).jpeg({ quality: 78, mozjpeg: true }).toBuffer(),
-  ]);
-  return outputs.length;
-}
 
 async function yesterday(bytes: Buffer): Promise<number> {
   const { createSharpPictureMaker } = await import('../src/pictures/make-picture-sharp');

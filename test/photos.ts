@@ -8,16 +8,16 @@ import { chunk } from './png';
 export const GPS = { latitude: 40.4462, longitude: -79.9767 };
 
 /**
- * A JPEG as a phone writes it: stored 800×600 on its side (EXIF orientation 6, "turn 90° clockwise to view"),
+ * A JPEG as a phone writes it: stored 800×600 (or the size asked for) on its side (EXIF orientation 6, "turn 90° clockwise to view"),
  * red on the stored left and blue on the right, so upright it is 600×800 with red at the top. EXIF carries the
  * GPS position, the phone's make and model, and XMP and a comment ride along.
  */
-export async function phonePhoto(): Promise<Buffer> {
-  return sharp({ create: { width: 800, height: 600, channels: 3, background: '#d03030' } })
+export async function phonePhoto({ width = 800, height = 600 } = {}): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: '#d03030' } })
     .composite([
       {
-        input: { create: { width: 400, height: 600, channels: 3, background: '#3040d0' } },
-        left: 400,
+        input: { create: { width: width / 2, height, channels: 3, background: '#3040d0' } },
+        left: width / 2,
         top: 0,
       },
     ])

@@ -20,7 +20,10 @@ import { createWorkerFetcher } from '../ingest/fetch-feed-worker';
 import { runHousekeeping, runLeaseCheck, runPollJob, runSendJob } from '../jobs/jobs';
 import { runTeacherJobs } from '../jobs/teacher-jobs';
 import { createLogger } from '../log';
-import { createStrippingPictureMaker } from '../pictures/make-picture-worker';
+import { workerCodecModules } from '../pictures/codec-modules-worker';
+import { createImagesPictureMaker, type ImagesLike } from '../pictures/make-picture-images';
+import { createWasmPictureMaker } from '../pictures/make-picture-wasm';
+import { createWasmCodecs } from '../pictures/wasm-codecs';
 import { MAX_PICTURE_BYTES } from '../pictures/picture-types';
 import { r2PictureBytes, type R2Like } from '../pictures/r2-bytes';
 import { runPublishJob } from '../publish/publish-job';
@@ -42,6 +45,8 @@ export interface WorkerEnv {
   JOBS: QueueLike<JobMessage>;
   /** R2 bucket for the district's copies of pictures; without it, digests publish without pictures. */
   MEDIA?: R2Like;
+  /** Cloudflare Images, to make the pictures' sizes; without it they are made in the Worker (WebAssembly). */
+  IMAGES?: ImagesLike;
   /** Workers AI, for machine drafts of translations when TRANSLATE_URL is not set; optional. */
   AI?: AiBinding;
   [setting: string]: unknown;
@@ -76,6 +81,8 @@ export function createWorker(options: WorkerOptions = {}) {
   // What outlives one invocation (settings, the database handle, the mailer, the signing key) is kept while
   // the isolate lives; the deps and the app are built per invocation, because their background work must be
   // handed to that invocation's waitUntil, not to one that has already answered.
+  // Made once per isolate: it makes one picture at a time, whichever request asked (make-picture-wasm.ts).
+  const wasmMaker = createWasmPictureMaker(createWasmCodecs(workerCodecModules));
   let shared:
     { env: WorkerEnv; config: Config; db: Database; mailer: Mailer; signingKey: Promise<string> } | undefined;
 
@@ -113,7 +120,7 @@ export function createWorker(options: WorkerOptions = {}) {
           now: () => clock.now(),
           fetch: options.fetch,
         }),
-        maker: createStrippingPictureMaker(),
+        maker: env.IMAGES ? createImagesPictureMaker(env.IMAGES) : wasmMaker,
         bytes: r2PictureBytes(env.MEDIA),
       },
       passwords: createPbkdf2Hasher(),

@@ -4,10 +4,13 @@
 import sharp from 'sharp';
 import {
   EMAIL_MAX_BYTES,
+  EMAIL_STEPS,
   EMAIL_WIDTH,
+  JPEG_QUALITY,
   fileName,
   MAX_PIXELS,
   pictureKey,
+  WEBP_QUALITY,
   webWidthsFor,
   type MadePicture,
   type PictureFile,
@@ -54,12 +57,12 @@ export function createSharpPictureMaker(): PictureMaker {
         const sizes = webWidthsFor(width).flatMap((w) => [
           upright()
             .resize({ width: w })
-            .webp({ quality: 78 })
+            .webp({ quality: WEBP_QUALITY })
             .toBuffer({ resolveWithObject: true })
             .then((made) => fileOf(key, 'web', 'image/webp', made)),
           upright()
             .resize({ width: w })
-            .jpeg({ quality: 80, mozjpeg: true })
+            .jpeg({ quality: JPEG_QUALITY, mozjpeg: true })
             .toBuffer({ resolveWithObject: true })
             .then((made) => fileOf(key, 'fallback', 'image/jpeg', made)),
         ]);
@@ -82,14 +85,7 @@ export function createSharpPictureMaker(): PictureMaker {
  */
 async function emailSize(upright: () => sharp.Sharp, side: number) {
   let made: { data: Buffer; info: sharp.OutputInfo } | undefined;
-  for (const [quality, scale] of [
-    [78, 1],
-    [68, 1],
-    [58, 1],
-    [48, 1],
-    [48, 0.75],
-    [48, 0.5],
-  ] as const) {
+  for (const [quality, scale] of EMAIL_STEPS) {
     made = await upright()
       .resize({ width: Math.round(side * scale), height: Math.round(side * scale), fit: 'inside' })
       .jpeg({ quality, mozjpeg: true })

@@ -12,6 +12,21 @@ export const EMAIL_WIDTH = 1200;
 /** How large the email shows a picture, in CSS pixels: the template's column, and as high as it is wide. */
 export const EMAIL_DISPLAY = 592;
 export const EMAIL_MAX_BYTES = 200 * 1024;
+/**
+ * The email's JPEG is written at the first of these [quality, width scale] steps that keeps it under
+ * EMAIL_MAX_BYTES; a picture still too heavy at the last quality (fine detail everywhere) is made narrower.
+ */
+export const EMAIL_STEPS = [
+  [78, 1],
+  [68, 1],
+  [58, 1],
+  [48, 1],
+  [48, 0.75],
+  [48, 0.5],
+] as const;
+/** Web sizes' encoding, the same on every runtime. */
+export const WEBP_QUALITY = 78;
+export const JPEG_QUALITY = 80;
 /** Larger pictures are refused before they are decoded (a 50-megapixel photo, a decompression bomb). */
 export const MAX_PIXELS = 40_000_000;
 /** Largest download accepted for one picture. */

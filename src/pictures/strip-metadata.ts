@@ -1,8 +1,10 @@
-// Metadata stripped from a picture's bytes without decoding it, for Workers without the Images binding (sharp
-// does not run there): JPEG, PNG and WebP are taken apart into their segments or chunks, and only those that
-// draw the picture are kept. What goes: EXIF (with the GPS position), XMP, IPTC and Photoshop blocks, comments,
-// text chunks, timestamps. What stays: the pixels as they were encoded, the colour profile, and, for a JPEG
-// stored on its side, a new EXIF block holding nothing but its orientation, so viewers still turn it upright.
+// A picture's structure read without decoding it (sharp does not run on Workers): its type, stored size and
+// EXIF orientation, checked whole before any decoder sees it, and, as a copy, its metadata stripped. JPEG, PNG
+// and WebP are taken apart into their segments or chunks, and only those that draw the picture are kept. What
+// goes: EXIF (with the GPS position), XMP, IPTC and Photoshop blocks, comments, text chunks, timestamps. What
+// stays: the pixels as they were encoded, the colour profile, and, for a JPEG stored on its side, a new EXIF
+// block holding nothing but its orientation, so viewers still turn it upright. Workers read pictures with it
+// before re-encoding them, and clean what the Images binding returns with it (make-picture-images.ts).
 
 export interface StrippedPicture {
   bytes: Uint8Array;
@@ -11,6 +13,8 @@ export interface StrippedPicture {
   width: number;
   height: number;
   turned: boolean;
+  /** The EXIF orientation, 1 (upright) to 8; always 1 for PNG and WebP. */
+  orientation: number;
 }
 
 export class UnreadablePicture extends Error {}
@@ -63,6 +67,9 @@ function stripJpeg(bytes: Uint8Array): StrippedPicture {
     if (length < 2 || end > bytes.length) throw new UnreadablePicture('a JPEG segment is cut off');
     const data = bytes.subarray(at + 4, end);
     if (marker === 0xda) {
+      // Entropy-coded data never holds FF D9 (a coded FF is followed by 00 or a restart marker), so a file
+      // without it after the scan was cut off; a decoder would fill the missing part with grey.
+      if (!endsPicture(bytes, end)) throw new UnreadablePicture('the JPEG is cut off');
       kept.push(bytes.subarray(at)); // the scan and everything after it
       break;
     }
@@ -92,7 +99,15 @@ function stripJpeg(bytes: Uint8Array): StrippedPicture {
     width,
     height,
     turned: orientation >= 5,
+    orientation,
   };
+}
+
+/** An end-of-image marker somewhere after `from`. */
+function endsPicture(bytes: Uint8Array, from: number): boolean {
+  for (let at = bytes.length - 2; at >= from; at--)
+    if (bytes[at] === 0xff && bytes[at + 1] === 0xd9) return true;
+  return false;
 }
 
 /** The Orientation tag (0x0112) of IFD0 in a TIFF block, or 1. */
@@ -158,6 +173,7 @@ function stripPng(bytes: Uint8Array): StrippedPicture {
   let at = 8;
   let width = 0;
   let height = 0;
+  let ended = false;
   while (at + 12 <= bytes.length) {
     const length = be32(bytes, at);
     const type = ascii(bytes, at + 4, at + 8);
@@ -169,10 +185,14 @@ function stripPng(bytes: Uint8Array): StrippedPicture {
     }
     if (PNG_KEPT.has(type)) kept.push(bytes.subarray(at, end));
     at = end;
-    if (type === 'IEND') break;
+    if (type === 'IEND') {
+      ended = true;
+      break;
+    }
   }
   if (!width || !height) throw new UnreadablePicture('the PNG has no size');
-  return { bytes: concat(kept), type: 'image/png', width, height, turned: false };
+  if (!ended) throw new UnreadablePicture('the PNG is cut off');
+  return { bytes: concat(kept), type: 'image/png', width, height, turned: false, orientation: 1 };
 }
 
 // WebP: a RIFF file of chunks (four-letter name, little-endian size, data padded to an even length).
@@ -213,5 +233,5 @@ function stripWebp(bytes: Uint8Array): StrippedPicture {
   const riffSize = body.length + 4;
   header.set([riffSize & 0xff, (riffSize >> 8) & 0xff, (riffSize >> 16) & 0xff, riffSize >>> 24], 4);
   header.set([0x57, 0x45, 0x42, 0x50], 8);
-  return { bytes: concat([header, body]), type: 'image/webp', width, height, turned: false };
+  return { bytes: concat([header, body]), type: 'image/webp', width, height, turned: false, orientation: 1 };
 }

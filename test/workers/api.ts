@@ -5,7 +5,7 @@ import { openD1 } from '../../src/db/d1';
 import worker from '../../src/entry/worker';
 import type { WorkerEnv } from '../../src/entry/worker-runtime';
 
-export async function workerApi(name: string) {
+export async function workerApi(name: string, workerEnv = env as unknown as WorkerEnv) {
   const { token } = await createApiToken(
     openD1(env.DB),
     { name, role: 'editor' },
@@ -19,7 +19,7 @@ export async function workerApi(name: string) {
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
       }),
-      env as unknown as WorkerEnv,
+      workerEnv,
       createExecutionContext(),
     );
 }

@@ -10,6 +10,7 @@ declare global {
       TEST_FEED_URL: string;
       TEST_IMAGES_URL: string;
       MEDIA: R2Bucket;
+      IMAGES: ImagesBinding;
       POSTMARK_API_URL: string;
       PUBLIC_URL: string;
       TEST_SOCIAL_URL: string;

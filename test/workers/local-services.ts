@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import sharp from 'sharp';
-import { phonePhoto } from '../photos';
+import { animatedGif, phonePhoto, transparentPng, truncatedJpeg, webpPhoto } from '../photos';
 import { scenarioFeed } from '../scenarios/local-feed';
 import { STAND_IN_TOKEN, type ReceivedApiEmail } from './postmark-stand-in';
 
@@ -20,26 +20,39 @@ export async function startLocalServices(): Promise<{
   postmarkUrl: string;
   imagesUrl: string;
 }> {
-  // A teacher's pictures (test/workers/pictures.test.ts): a phone photo with its GPS position, and one too
-  // large to keep unresized.
+  // A teacher's pictures (test/workers/pictures*.test.ts): phone photos with their GPS position, small and
+  // large, the other formats a class blog posts, a cut-off file, and one over the Workers' pixel limit.
   const pictures: Record<string, Buffer> = {
     '/images/phone.jpg': await phonePhoto(),
-    '/images/large.jpg': await sharp({
-      create: {
-        width: 1800,
-        height: 1200,
-        channels: 3,
-        background: '#888',
-        noise: { type: 'gaussian', mean: 128, sigma: 60 },
-      },
+    '/images/phone-large.jpg': await phonePhoto({ width: 2000, height: 1500 }),
+    '/images/transparent.png': await transparentPng(),
+    '/images/photo.webp': await webpPhoto(),
+    '/images/animated.gif': await animatedGif(),
+    '/images/cut.jpg': await truncatedJpeg(),
+    // Upright, with the EXIF copyright tag Cloudflare Images keeps in a JPEG it writes.
+    '/images/copyright.jpg': await sharp({
+      create: { width: 640, height: 480, channels: 3, background: '#d03030' },
     })
-      .jpeg({ quality: 95 })
+      .jpeg()
+      .withExif({ IFD0: { Copyright: 'Ms Example, Birch Elementary', Artist: 'Ms Example' } })
       .toBuffer(),
+    '/images/fourteen-megapixels.jpg': await sharp({
+      create: { width: 4600, height: 3000, channels: 3, background: '#204060' },
+    })
+      .jpeg()
+      .toBuffer(),
+  };
+  const types: Record<string, string> = {
+    jpg: 'image/jpeg',
+    png: 'image/png',
+    webp: 'image/webp',
+    gif: 'image/gif',
   };
   const feeds = createServer((request, response) => {
     const url = request.url ?? '/';
     const picture = pictures[url];
-    if (picture) return response.writeHead(200, { 'content-type': 'image/jpeg' }).end(picture);
+    if (picture)
+      return response.writeHead(200, { 'content-type': types[url.split('.').pop()!]! }).end(picture);
     const redirects = /^\/redirects\/(\d+)$/.exec(url);
     if (url === '/feed.xml')
       response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(scenarioFeed());

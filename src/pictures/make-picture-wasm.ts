@@ -1,0 +1,141 @@
+// Pictures on Workers without the Images binding: the original is decoded in workerd with WebAssembly codecs
+// (wasm-codecs.ts), turned upright, and written again in the server's sizes and formats. Nothing of the
+// original file but its pixels reaches the new files, so they carry no metadata by construction. A Worker has
+// 128 MB, so pictures are taken up to WORKER_MAX_PIXELS (docs/decisions/008-pictures.md).
+import {
+  EMAIL_MAX_BYTES,
+  EMAIL_STEPS,
+  EMAIL_WIDTH,
+  fileName,
+  JPEG_QUALITY,
+  pictureKey,
+  WEB_WIDTHS,
+  WEBP_QUALITY,
+  webWidthsFor,
+  type MadePicture,
+  type PictureFile,
+  type PictureMaker,
+} from './picture-types';
+import { HEIC_REFUSAL, isHeic } from './picture-refusals';
+import { flattenOnWhite, shrinkBy, turnUpright, type Pixels } from './pixel-steps';
+import { stripMetadata, UnreadablePicture, type StrippedPicture } from './strip-metadata';
+import type { WasmCodecs } from './wasm-codecs';
+
+/**
+ * A picture's pixels are held twice while it is decoded (in the decoder's memory and in the copy it hands
+ * back), 8 bytes a pixel, next to the file itself and the Worker's own memory, in 128 MB: 8 megapixels (64 MB)
+ * leaves room; a 12-megapixel phone original (98 MB) does not (docs/decisions/008-pictures.md).
+ */
+export const WORKER_MAX_PIXELS = 8_400_000;
+/** An 8-megapixel JPEG is 2–5 MB; a larger file is an unusually stored picture, and it is held twice too. */
+export const WORKER_MAX_BYTES = 10 * 1024 * 1024;
+
+export interface WasmMakerOptions {
+  /** For the benchmark, which measures a 12-megapixel photo in workerd, where memory is not limited. */
+  maxPixels?: number;
+}
+
+/**
+ * One maker per isolate: pictures are made one after another (a desk save copies up to three at once), so
+ * that only one picture's pixels are in memory at a time.
+ */
+export function createWasmPictureMaker(codecs: WasmCodecs, options: WasmMakerOptions = {}): PictureMaker {
+  const maxPixels = options.maxPixels ?? WORKER_MAX_PIXELS;
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    make(bytes) {
+      const made = queue.then(() => makeOne(codecs, maxPixels, bytes));
+      queue = made.catch(() => {});
+      return made;
+    },
+  };
+}
+
+async function makeOne(
+  codecs: WasmCodecs,
+  maxPixels: number,
+  bytes: Uint8Array,
+): Promise<MadePicture | { error: string }> {
+  if (isHeic(bytes)) return { error: HEIC_REFUSAL };
+  let header: StrippedPicture;
+  try {
+    header = stripMetadata(bytes);
+  } catch (error) {
+    if (!(error instanceof UnreadablePicture)) throw error;
+    return {
+      error:
+        'The file is not a picture Yesterday can read on this installation (JPEG, PNG or WebP), or it is damaged or cut off. Choose another picture.',
+    };
+  }
+  const refused = refusal(header, bytes.length, maxPixels);
+  if (refused) return { error: refused };
+  const [width, height] = header.turned ? [header.height, header.width] : [header.width, header.height];
+  const key = await pictureKey(bytes);
+  let decoded: Pixels;
+  try {
+    decoded = await codecs.decode(header.type, bytes);
+  } catch {
+    return { error: 'The picture is damaged and cannot be read completely. Choose another picture.' };
+  }
+  // Whole-factor shrinking keeps the upright picture at least as wide as the largest size made from it.
+  const largest = Math.min(width, WEB_WIDTHS[WEB_WIDTHS.length - 1]!);
+  const upright = flattenOnWhite(
+    turnUpright(shrinkBy(decoded, Math.floor(width / largest)), header.orientation),
+  );
+  const sized = (w: number) =>
+    w === upright.width ? upright : codecs.resize(upright, w, Math.max(1, Math.round((w * height) / width)));
+  const files: PictureFile[] = [];
+  for (const w of webWidthsFor(width)) {
+    const picture = await sized(w);
+    files.push(fileOf(key, 'web', 'image/webp', picture, await codecs.encodeWebp(picture, WEBP_QUALITY)));
+    files.push(
+      fileOf(key, 'fallback', 'image/jpeg', picture, await codecs.encodeJpeg(picture, JPEG_QUALITY)),
+    );
+  }
+  files.push(await emailSize(key, Math.min(width, EMAIL_WIDTH), sized, codecs));
+  return { key, width, height, files };
+}
+
+function refusal(header: StrippedPicture, size: number, maxPixels: number): string | undefined {
+  const pixels = header.width * header.height;
+  if (pixels > maxPixels) {
+    return `The picture is ${Math.round(pixels / 1e6)} megapixels; on this installation (Cloudflare Workers without the Images binding) Yesterday converts pictures up to ${Math.floor(maxPixels / 1e6)} megapixels. Choose another picture, or ask the teacher for a smaller copy (a blog usually offers one: WordPress makes a 2560-pixel copy of every upload).`;
+  }
+  if (size > WORKER_MAX_BYTES) {
+    return `The picture's file is ${(size / 1048576).toFixed(0)} MB; on this installation (Cloudflare Workers) Yesterday converts files up to ${WORKER_MAX_BYTES / 1048576} MB. Choose another picture, or ask the teacher for a smaller copy.`;
+  }
+  return undefined;
+}
+
+/** As on a server: the first quality step whose JPEG fits the email's budget, narrower if none does. */
+async function emailSize(
+  key: string,
+  width: number,
+  sized: (w: number) => Pixels | Promise<Pixels>,
+  codecs: WasmCodecs,
+): Promise<PictureFile> {
+  let file: PictureFile | undefined;
+  for (const [quality, scale] of EMAIL_STEPS) {
+    const picture = await sized(Math.round(width * scale));
+    file = fileOf(key, 'email', 'image/jpeg', picture, await codecs.encodeJpeg(picture, quality));
+    if (file.bytes.length <= EMAIL_MAX_BYTES) break;
+  }
+  return file!;
+}
+
+function fileOf(
+  key: string,
+  purpose: PictureFile['purpose'],
+  type: PictureFile['type'],
+  picture: Pixels,
+  bytes: Uint8Array,
+): PictureFile {
+  return {
+    name: fileName(key, purpose, picture.width, type),
+    purpose,
+    type,
+    width: picture.width,
+    height: picture.height,
+    bytes,
+  };
+}
