@@ -5,7 +5,7 @@
 import {
   EMAIL_MAX_BYTES,
   EMAIL_STEPS,
-  EMAIL_WIDTH,
+  emailWidthFor,
   fileName,
   JPEG_QUALITY,
   MAX_PIXELS,
@@ -94,7 +94,7 @@ export function createImagesPictureMaker(images: ImagesLike): PictureMaker {
           email = await make(
             'email',
             'image/jpeg',
-            Math.round(Math.min(width, EMAIL_WIDTH) * scale),
+            Math.round(emailWidthFor(width, height) * scale),
             quality,
           );
           if (email.bytes.length <= EMAIL_MAX_BYTES) break;

@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import {
   EMAIL_MAX_BYTES,
   EMAIL_STEPS,
-  EMAIL_WIDTH,
+  emailWidthFor,
   JPEG_QUALITY,
   fileName,
   MAX_PIXELS,
@@ -66,7 +66,7 @@ export function createSharpPictureMaker(): PictureMaker {
             .toBuffer({ resolveWithObject: true })
             .then((made) => fileOf(key, 'fallback', 'image/jpeg', made)),
         ]);
-        const email = emailSize(upright, Math.min(Math.max(width, height), EMAIL_WIDTH)).then((made) =>
+        const email = emailSize(upright, emailWidthFor(width, height)).then((made) =>
           fileOf(key, 'email', 'image/jpeg', made),
         );
         const files = await Promise.all([...sizes, email]);
@@ -79,15 +79,14 @@ export function createSharpPictureMaker(): PictureMaker {
 }
 
 /**
- * The email's JPEG, within a square of `side` pixels, at the first quality step that keeps it under the size a
- * parent's inbox should carry; a picture still too heavy at the last step (fine detail everywhere) is made
- * smaller until it fits.
+ * The email's JPEG, `width` wide, at the first quality step that keeps it under the size a parent's inbox should
+ * carry; a picture still too heavy at the last step (fine detail everywhere) is made narrower until it fits.
  */
-async function emailSize(upright: () => sharp.Sharp, side: number) {
+async function emailSize(upright: () => sharp.Sharp, width: number) {
   let made: { data: Buffer; info: sharp.OutputInfo } | undefined;
   for (const [quality, scale] of EMAIL_STEPS) {
     made = await upright()
-      .resize({ width: Math.round(side * scale), height: Math.round(side * scale), fit: 'inside' })
+      .resize({ width: Math.round(width * scale) })
       .jpeg({ quality, mozjpeg: true })
       .toBuffer({ resolveWithObject: true });
     if (made.data.length <= EMAIL_MAX_BYTES) break;

@@ -5,7 +5,7 @@
 import {
   EMAIL_MAX_BYTES,
   EMAIL_STEPS,
-  EMAIL_WIDTH,
+  emailWidthFor,
   fileName,
   JPEG_QUALITY,
   pictureKey,
@@ -92,7 +92,7 @@ async function makeOne(
       fileOf(key, 'fallback', 'image/jpeg', picture, await codecs.encodeJpeg(picture, JPEG_QUALITY)),
     );
   }
-  files.push(await emailSize(key, Math.min(width, EMAIL_WIDTH), sized, codecs));
+  files.push(await emailSize(key, emailWidthFor(width, height), sized, codecs));
   return { key, width, height, files };
 }
 

@@ -9,6 +9,10 @@ export const WEB_WIDTHS = [640, 1280] as const;
  * landscape one is wide.
  */
 export const EMAIL_WIDTH = 1200;
+/** The email size's width for a picture of this upright size: inside a square of EMAIL_WIDTH, never enlarged. */
+export function emailWidthFor(width: number, height: number): number {
+  return Math.max(1, Math.min(width, EMAIL_WIDTH, Math.round((EMAIL_WIDTH * width) / height)));
+}
 /** How large the email shows a picture, in CSS pixels: the template's column, and as high as it is wide. */
 export const EMAIL_DISPLAY = 592;
 export const EMAIL_MAX_BYTES = 200 * 1024;
