@@ -57,6 +57,9 @@ describe('languages', () => {
     // The district's own language lives at the root only; a language it does not offer is no page.
     expect((await fetch(`${app.url}/en`)).status).toBe(404);
     expect((await fetch(`${app.url}/fr/archive`)).status).toBe(404);
+    // Written with a slash at the end, as the README and people write it: sent on to the page.
+    const slash = await fetch(`${app.url}/es/`, { redirect: 'manual' });
+    expect([slash.status, slash.headers.get('location')]).toEqual([301, '/es']);
     expect((await fetch(`${app.url}/es/archive`)).headers.get('cache-control')).toBe('public, max-age=60');
   });
 
