@@ -71,6 +71,19 @@ describe('npx yesterday', () => {
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(`unknown command "${name}"`);
     }
+    // Run where the database is not (a shell without the server's settings): a sentence, and nothing made.
+    const nowhere = { ...env, DATABASE_PATH: join(dir, 'nowhere', 'y.db') };
+    for (const args of [['settings:get'], ['backup', join(dir, 'copy.db')], ['digest:publish']]) {
+      const missing = await yesterday(args, nowhere);
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toContain(
+        `there is no database at ${join(dir, 'nowhere', 'y.db')} (DATABASE_PATH)`,
+      );
+    }
+    expect(existsSync(join(dir, 'nowhere'))).toBe(false);
+    expect(existsSync(join(dir, 'copy.db'))).toBe(false);
+
+    expect((await yesterday(['migrate'], env)).code).toBe(0);
     const bad = await yesterday(['digest:publish', '--date', '2026-02-30'], env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--date must be a date like 2026-11-20');
@@ -235,5 +248,9 @@ describe('npx yesterday', () => {
     const copy = new BetterSqlite3(file, { readonly: true });
     expect(copy.prepare('select count(*) as n from sources').get()).toEqual({ n: 1 });
     copy.close();
+    // A backup never writes over another.
+    const again = await yesterday(['backup', file], env);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already exists, and a backup never writes over another');
   });
 });

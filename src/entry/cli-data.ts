@@ -11,13 +11,17 @@ import { changeSetting, listSettings } from '../settings/district-settings';
 import { CommandFailed, UsageError, parse, withRuntime } from './cli-support';
 
 export async function migrate(_args: string[], config: Config): Promise<void> {
-  await withRuntime(config, async () => {});
+  await withRuntime(config, async () => {}, { create: true });
   console.log(`Database is up to date: ${config.databasePath}`);
 }
 
 export async function backup(args: string[], config: Config): Promise<void> {
   const file = args[0];
   if (!file) throw new UsageError('Name the file to write, e.g. backup ./backups/yesterday-2026-11-21.db');
+  if (existsSync(file))
+    throw new CommandFailed(
+      `${file} already exists, and a backup never writes over another. Give it a new name (backups are usually named by their date), or move the old one away first.`,
+    );
   await withRuntime(config, async ({ sqlite }) => {
     await sqlite.sqlite.backup(file);
     console.log(`Backed up ${config.databasePath} to ${file}`);
@@ -82,34 +86,40 @@ export async function d1ImportSql(args: string[], config: Config): Promise<void>
   const mediaFlag = args.indexOf('--media');
   const media = mediaFlag === -1 ? mediaFolderOf(file) : args[mediaFlag + 1];
   if (!media) throw new UsageError('Name the folder after --media, e.g. --media ./yesterday-rows-media');
-  await withRuntime(config, async ({ sqlite }) => {
-    try {
-      const report = importRows(sqlite.sqlite, text, (name) => {
-        const path = join(media, name);
-        return existsSync(path) ? readFileSync(path) : undefined;
-      });
-      console.log(
-        `Imported ${report.rows} rows${report.pictures ? ` and ${report.pictures} picture files` : ''} into ${config.databasePath}${report.skipped ? ` (${report.skipped} rows of D1's own tables left out)` : ''}.`,
-      );
-    } catch (error) {
-      if (error instanceof MissingPictures) {
-        mkdirSync(media, { recursive: true });
-        const script = join(media, 'download.sh');
-        writeFileSync(
-          script,
-          shellScript(
-            error.names.map(
-              (name) => `npx wrangler r2 object get yesterday-media/${name} --file "$here/${name}" --remote`,
+  // Coming back from Cloudflare is how a server's database begins.
+  await withRuntime(
+    config,
+    async ({ sqlite }) => {
+      try {
+        const report = importRows(sqlite.sqlite, text, (name) => {
+          const path = join(media, name);
+          return existsSync(path) ? readFileSync(path) : undefined;
+        });
+        console.log(
+          `Imported ${report.rows} rows${report.pictures ? ` and ${report.pictures} picture files` : ''} into ${config.databasePath}${report.skipped ? ` (${report.skipped} rows of D1's own tables left out)` : ''}.`,
+        );
+      } catch (error) {
+        if (error instanceof MissingPictures) {
+          mkdirSync(media, { recursive: true });
+          const script = join(media, 'download.sh');
+          writeFileSync(
+            script,
+            shellScript(
+              error.names.map(
+                (name) =>
+                  `npx wrangler r2 object get yesterday-media/${name} --file "$here/${name}" --remote`,
+              ),
             ),
-          ),
-        );
-        throw new CommandFailed(
-          `${error.message} Nothing was imported. Download them from the MEDIA bucket with:\n  sh ${script}\nthen run this command again${mediaFlag === -1 ? '' : ` with --media ${media}`}.`,
-        );
+          );
+          throw new CommandFailed(
+            `${error.message} Nothing was imported. Download them from the MEDIA bucket with:\n  sh ${script}\nthen run this command again${mediaFlag === -1 ? '' : ` with --media ${media}`}.`,
+          );
+        }
+        throw new CommandFailed(`${(error as Error).message} Nothing was imported.`);
       }
-      throw new CommandFailed(`${(error as Error).message} Nothing was imported.`);
-    }
-  });
+    },
+    { create: true },
+  );
 }
 
 export async function d1SetupLink(args: string[], config: Config): Promise<void> {
@@ -165,9 +175,13 @@ export async function settingsSet(args: string[], config: Config): Promise<void>
   const [key, ...rest] = args;
   if (!key || rest.length === 0)
     throw new UsageError('Give a key and a value, e.g. settings:set timezone America/Chicago');
-  await withRuntime(config, async ({ deps }) => {
-    const result = await changeSetting(deps.db, key, rest.join(' '), deps.clock.now());
-    if (!result.ok) throw new CommandFailed(result.message);
-    console.log(`${key}=${rest.join(' ')}`);
-  });
+  await withRuntime(
+    config,
+    async ({ deps }) => {
+      const result = await changeSetting(deps.db, key, rest.join(' '), deps.clock.now());
+      if (!result.ok) throw new CommandFailed(result.message);
+      console.log(`${key}=${rest.join(' ')}`);
+    },
+    { create: true },
+  );
 }

@@ -1,5 +1,7 @@
 // What every command shares: its two kinds of failure, argument parsing, a runtime opened and closed around
 // the work, and the --date argument.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config';
 import { readDistrictSettings } from '../settings/district-settings';
@@ -11,11 +13,24 @@ export class UsageError extends Error {}
 /** The command could not do its job: exit status 1, with the message as its one-line reason. */
 export class CommandFailed extends Error {}
 
+/**
+ * Opens the district's database around `work`. Only commands that set a district up (`create`: migrate, adding
+ * people, sources, settings, accounts) may start a new one, and say so; any other, run where DATABASE_PATH is
+ * not what the server uses (a shell without the server's environment file), would otherwise read a fresh,
+ * empty database and report success (a backup of nothing).
+ */
 export async function withRuntime(
   config: Config,
   work: (runtime: NodeRuntime) => Promise<void>,
+  options: { create?: boolean } = {},
 ): Promise<void> {
+  if (!options.create && config.databasePath !== ':memory:' && !existsSync(config.databasePath))
+    throw new CommandFailed(
+      `there is no database at ${resolve(config.databasePath)} (DATABASE_PATH). Run the command with the server's settings (for a server set up as the README shows: sudo -u yesterday node --env-file=/etc/yesterday.env bin/yesterday.mjs …), or start a new district's database with \`npx yesterday migrate\`.`,
+    );
+  const starting = config.databasePath !== ':memory:' && !existsSync(config.databasePath);
   const runtime = await createNodeRuntime(config);
+  if (starting) console.error(`yesterday: started a new database at ${resolve(config.databasePath)}.`);
   try {
     await work(runtime);
   } finally {
