@@ -322,4 +322,31 @@ describe('starting Yesterday', () => {
       `yesterday: PORT: 127.0.0.1:${port} is already in use by another program. Stop that program, or set PORT to a free port.`,
     );
   });
+
+  it('serve stops with a sentence naming the setting when HOST or DATABASE_PATH cannot be used', async () => {
+    const dir = tempDir();
+    const cases: [Record<string, string>, string][] = [
+      [
+        { HOST: 'nowhere.invalid', DATABASE_PATH: join(dir, 'y.db') },
+        'yesterday: HOST: nowhere.invalid is not a name this machine can find.',
+      ],
+      [
+        // A file where the database's folder should be: no user could make the database there.
+        { DATABASE_PATH: join(dir, 'y.db', 'inside', 'y.db') },
+        `yesterday: DATABASE_PATH: the database cannot be made or opened at ${join(dir, 'y.db', 'inside', 'y.db')}`,
+      ],
+    ];
+    for (const [env, sentence] of cases) {
+      const server = start('serve', {
+        PORT: String(await freePort()),
+        OUTBOX_DIR: join(dir, 'outbox'),
+        ...env,
+      });
+      cleanups.push(() => server.stop());
+      const code = await new Promise<number | null>((exited) => server.child.once('exit', exited));
+      expect(code).toBe(2);
+      expect(server.output()).toContain(sentence);
+      expect(server.output()).not.toContain('    at ');
+    }
+  });
 });

@@ -70,6 +70,11 @@ function listenProblem(error: Error, config: Config): Error {
       'PORT',
       `this user may not listen on ${where} (ports below 1024 need privileges). Set PORT to 1024 or above and put a reverse proxy in front.`,
     );
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return new ConfigError(
+      'HOST',
+      `${config.host} is not a name this machine can find. Set HOST to one of its addresses (127.0.0.1 behind a proxy on the same machine, 0.0.0.0 for every address).`,
+    );
   if (code === 'EADDRNOTAVAIL')
     return new ConfigError(
       'HOST',

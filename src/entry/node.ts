@@ -3,6 +3,7 @@
 // the code base touches better-sqlite3, nodemailer, undici or timers. What only some commands use (undici,
 // nodemailer, the jobs) is loaded when first used, so a command answers quickly.
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Context } from 'hono';
 import { availableParallelism } from 'node:os';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -49,7 +50,7 @@ export async function createNodeRuntime(
 ): Promise<NodeRuntime> {
   const log = options.log ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
-  const sqlite = openSqlite(config.databasePath);
+  const sqlite = openDatabase(config.databasePath);
   migrateSqlite(sqlite);
   const db = sqlite.database;
   const outbox = config.smtpUrl ? undefined : createOutboxMailer(config.outboxDir);
@@ -210,5 +211,26 @@ function readDkimKey(path: string): string {
       'DKIM_PRIVATE_KEY_FILE',
       `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): ${path}`,
     );
+  }
+}
+
+/** The database file, or a sentence naming DATABASE_PATH when this user cannot make or open it there. */
+function openDatabase(path: string): SqliteHandle {
+  try {
+    return openSqlite(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (
+      code === 'SQLITE_CANTOPEN' ||
+      code === 'EACCES' ||
+      code === 'EPERM' ||
+      code === 'EROFS' ||
+      code === 'ENOTDIR'
+    )
+      throw new ConfigError(
+        'DATABASE_PATH',
+        `the database cannot be made or opened at ${resolve(path)} (${(error as Error).message}). Check that the folder exists and that the user running Yesterday may write to it.`,
+      );
+    throw error;
   }
 }
