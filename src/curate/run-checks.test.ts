@@ -78,6 +78,25 @@ describe('runChecks', () => {
     );
   });
 
+  it('counts alt text that only repeats the post’s words as missing', () => {
+    const picture = { imageUrl: 'https://x.example/robot.jpg' };
+    const repeating = check({
+      entries: [
+        entry({ ...picture, imageAlt: 'Every bean in our  window garden has sprouted…' }),
+        entry({ ...picture, itemId: 8, imageAlt: 'bean plants sprouted' }),
+      ],
+    });
+    expect(repeating.map((f) => [f.itemId, f.kind])).toEqual([
+      [7, 'missing-alt-text'],
+      [8, 'missing-alt-text'],
+    ]);
+    expect(repeating[0]!.message).toContain('repeats the post’s words');
+    const describing = check({
+      entries: [entry({ ...picture, imageAlt: 'Bean sprouts in paper cups on a windowsill' })],
+    });
+    expect(describing).toEqual([]);
+  });
+
   it('flags tone in entries and in the digest’s own title and intro', () => {
     const findings = check({
       intro: 'We are fed up with the rain.',

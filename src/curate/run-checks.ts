@@ -154,6 +154,14 @@ export function runChecks(input: CheckInput): Finding[] {
         'missing-alt-text',
         'The image has no alt text. Describe what it shows, for readers who cannot see it.',
       );
+    } else if (entry.imageUrl && repeatsText(entry.imageAlt!, [entry.headline, entry.blurb])) {
+      // Feeds often give a picture the post's own words: a screen reader would read them twice and say
+      // nothing of the picture.
+      add(
+        entry.itemId,
+        'missing-alt-text',
+        'The image’s alt text repeats the post’s words, so a reader who cannot see it learns nothing about the picture. Describe what it shows instead.',
+      );
     }
     const pictureProblem = entry.imageUrl ? input.pictureProblems?.get(entry.imageUrl) : undefined;
     if (pictureProblem) {
@@ -239,4 +247,16 @@ function describeTone(found: { word: string; where: string }[]): string {
 
 function list(parts: string[]): string {
   return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+/** The alt text says nothing the headline or blurb does not: the same words, whatever the case, spacing or final dots. */
+function repeatsText(alt: string, texts: string[]): boolean {
+  const plain = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[\s\u00a0]+/g, ' ')
+      .replace(/[\s.…!?:;,]+$/u, '')
+      .trim();
+  const said = plain(alt);
+  return said !== '' && texts.some((text) => plain(text) === said);
 }
