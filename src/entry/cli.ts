@@ -12,6 +12,7 @@ Commands:
   migrate                                 apply database migrations
   user:create --email E --role R          print a one-time set-password link (R: admin, editor, contributor)
   sources:add URL --school NAME [--owner EMAIL] [--owner-name NAME] [--media-release]
+              [--authorized-by "NAME, ROLE"] [--authorized-on YYYY-MM-DD] [--review-on YYYY-MM-DD]
   sources:import-opml FILE [--school NAME] / sources:export-opml [FILE]
   feed:check URL [--json]                 fetch and read one feed, print what would be ingested; writes nothing
   ingest [--source ID]                    check due feeds now (or one source)
