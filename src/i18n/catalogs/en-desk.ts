@@ -3,5 +3,6 @@
 // other catalogs need none of them (catalogs.test.ts), so translating the desk later is adding `desk` keys.
 import { errors } from './desk/errors';
 import { layout } from './desk/layout';
+import { outbox } from './desk/outbox';
 
-export const desk = { layout, errors };
+export const desk = { layout, errors, outbox };
