@@ -1,8 +1,10 @@
 // The admin desk's words, in English only: the desk stays English while parents read their own language. Its
 // sections follow the desk's screens (catalogs/desk/*.ts) and live under `desk` in the English catalog; the
 // other catalogs need none of them (catalogs.test.ts), so translating the desk later is adding `desk` keys.
+import { account } from './desk/account';
 import { errors } from './desk/errors';
 import { layout } from './desk/layout';
 import { outbox } from './desk/outbox';
+import { users } from './desk/users';
 
-export const desk = { layout, errors, outbox };
+export const desk = { layout, errors, account, users, outbox };
