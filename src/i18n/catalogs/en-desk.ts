@@ -2,9 +2,10 @@
 // sections follow the desk's screens (catalogs/desk/*.ts) and live under `desk` in the English catalog; the
 // other catalogs need none of them (catalogs.test.ts), so translating the desk later is adding `desk` keys.
 import { account } from './desk/account';
+import { audit } from './desk/audit';
 import { errors } from './desk/errors';
 import { layout } from './desk/layout';
 import { outbox } from './desk/outbox';
 import { users } from './desk/users';
 
-export const desk = { layout, errors, account, users, outbox };
+export const desk = { layout, errors, account, users, outbox, audit };

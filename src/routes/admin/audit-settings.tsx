@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { listAudit, listAuditActions, recordAudit } from '../../db/audit';
 import { dayRange, isLocalDate } from '../../time/zoned-time';
 import type { AppDeps } from '../../deps';
+import { t } from '../../i18n/desk-text';
 import {
   changeSetting,
   listSettings,
@@ -44,7 +45,7 @@ export function auditRoutes(deps: AppDeps) {
     };
     const settings = await readDistrictSettings(deps.db);
     const problem = [query.from, query.to].some((d) => d !== '' && !isLocalDate(d))
-      ? 'Dates in the filter must look like 2026-11-20; the log below is not filtered by date.'
+      ? t('desk.audit.badDate')
       : undefined;
     const from = !problem && query.from ? dayRange(query.from, settings.timezone).start : undefined;
     const until = !problem && query.to ? dayRange(query.to, settings.timezone).end : undefined;
@@ -79,7 +80,7 @@ export function auditRoutes(deps: AppDeps) {
         ? `/admin/audit?${new URLSearchParams([...kept, ['before', String(last.id)]])}`
         : undefined;
     return adminPage(deps, c, {
-      title: 'Audit log',
+      title: t('desk.audit.title'),
       section: 'audit',
       body: (
         <AuditPage
