@@ -6,6 +6,7 @@ import { audit } from './desk/audit';
 import { errors } from './desk/errors';
 import { layout } from './desk/layout';
 import { outbox } from './desk/outbox';
+import { settings } from './desk/settings';
 import { users } from './desk/users';
 
-export const desk = { layout, errors, account, users, outbox, audit };
+export const desk = { layout, errors, account, users, outbox, audit, settings };
