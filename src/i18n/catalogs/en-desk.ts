@@ -7,6 +7,7 @@ import { errors } from './desk/errors';
 import { layout } from './desk/layout';
 import { outbox } from './desk/outbox';
 import { settings } from './desk/settings';
+import { social } from './desk/social';
 import { users } from './desk/users';
 
-export const desk = { layout, errors, account, users, outbox, audit, settings };
+export const desk = { layout, errors, account, users, outbox, audit, settings, social };
