@@ -3,6 +3,7 @@
 // other catalogs need none of them (catalogs.test.ts), so translating the desk later is adding `desk` keys.
 import { account } from './desk/account';
 import { audit } from './desk/audit';
+import { coverage } from './desk/coverage';
 import { errors } from './desk/errors';
 import { layout } from './desk/layout';
 import { outbox } from './desk/outbox';
@@ -10,4 +11,4 @@ import { settings } from './desk/settings';
 import { social } from './desk/social';
 import { users } from './desk/users';
 
-export const desk = { layout, errors, account, users, outbox, audit, settings, social };
+export const desk = { layout, errors, account, users, outbox, audit, settings, social, coverage };
