@@ -9,6 +9,18 @@ import { layout } from './desk/layout';
 import { outbox } from './desk/outbox';
 import { settings } from './desk/settings';
 import { social } from './desk/social';
+import { subscribers } from './desk/subscribers';
 import { users } from './desk/users';
 
-export const desk = { layout, errors, account, users, outbox, audit, settings, social, coverage };
+export const desk = {
+  layout,
+  errors,
+  account,
+  users,
+  outbox,
+  audit,
+  settings,
+  social,
+  coverage,
+  subscribers,
+};
