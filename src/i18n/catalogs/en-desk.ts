@@ -10,6 +10,7 @@ import { outbox } from './desk/outbox';
 import { settings } from './desk/settings';
 import { social } from './desk/social';
 import { subscribers } from './desk/subscribers';
+import { translations } from './desk/translations';
 import { users } from './desk/users';
 
 export const desk = {
@@ -23,4 +24,5 @@ export const desk = {
   social,
   coverage,
   subscribers,
+  translations,
 };
