@@ -9,7 +9,9 @@ import { layout } from './desk/layout';
 import { outbox } from './desk/outbox';
 import { settings } from './desk/settings';
 import { social } from './desk/social';
+import { sources } from './desk/sources';
 import { subscribers } from './desk/subscribers';
+import { time } from './desk/time';
 import { translations } from './desk/translations';
 import { users } from './desk/users';
 
@@ -25,4 +27,6 @@ export const desk = {
   coverage,
   subscribers,
   translations,
+  sources,
+  time,
 };
