@@ -4,9 +4,12 @@
 import { account } from './desk/account';
 import { audit } from './desk/audit';
 import { coverage } from './desk/coverage';
+import { entry } from './desk/entry';
 import { errors } from './desk/errors';
+import { inbox } from './desk/inbox';
 import { layout } from './desk/layout';
 import { outbox } from './desk/outbox';
+import { publish } from './desk/publish';
 import { settings } from './desk/settings';
 import { social } from './desk/social';
 import { sources } from './desk/sources';
@@ -29,4 +32,7 @@ export const desk = {
   translations,
   sources,
   time,
+  inbox,
+  entry,
+  publish,
 };
