@@ -56,7 +56,18 @@ export interface SettingDefinition {
   options?: readonly { value: string; label: string }[];
 }
 
-const FONT_OPTIONS = Object.entries(FONT_STACKS).map(([value, { label }]) => ({ value, label }));
+const FONT_LABELS: Record<FontKey, string> = {
+  'book-serif': t('desk.settings.fonts.bookSerif'),
+  'classic-serif': t('desk.settings.fonts.classicSerif'),
+  'system-sans': t('desk.settings.fonts.systemSans'),
+  'humanist-sans': t('desk.settings.fonts.humanistSans'),
+  'rounded-sans': t('desk.settings.fonts.roundedSans'),
+  'slab-serif': t('desk.settings.fonts.slabSerif'),
+};
+const FONT_OPTIONS = (Object.keys(FONT_STACKS) as FontKey[]).map((value) => ({
+  value,
+  label: FONT_LABELS[value],
+}));
 const checkFont: Check = (value) =>
   Object.hasOwn(FONT_STACKS, value)
     ? undefined

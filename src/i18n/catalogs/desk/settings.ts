@@ -47,6 +47,14 @@ export const settings = {
     replaced_one: 'Roster replaced: {{count, number}} surname, kept as fingerprints only.',
     replaced_other: 'Roster replaced: {{count, number}} surnames, kept as fingerprints only.',
   },
+  fonts: {
+    bookSerif: 'Book serif (Charter, Cambria, Georgia)',
+    classicSerif: 'Classic serif (Palatino, Book Antiqua)',
+    systemSans: 'System sans-serif (the device’s own)',
+    humanistSans: 'Humanist sans-serif (Seravek, Gill Sans, Calibri)',
+    roundedSans: 'Rounded sans-serif (SF Rounded, Quicksand, Comfortaa)',
+    slabSerif: 'Slab serif (Rockwell, Roboto Slab)',
+  },
   checks: {
     notEmpty: 'must not be empty.',
     oneOf: 'must be one of {{values}}.',

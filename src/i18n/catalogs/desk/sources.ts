@@ -114,6 +114,12 @@ export const sources = {
       'For an address added by mistake. The source and the posts read from it are deleted, and this cannot be undone. To stop reading an account, set it to Suspended instead.',
     deleteWhat: 'Delete {{what}}',
     thisSource: 'this source',
+    withPosts_one: '{{subject}} and its post',
+    withPosts_other: '{{subject}} and its {{count, number}} posts',
+    inDigests_one:
+      'This source cannot be removed while a digest includes its posts. Set it to Suspended to stop reading it.',
+    inDigests_other:
+      'This source cannot be removed while {{count, number}} digests include its posts. Set it to Suspended to stop reading it.',
     removeButton: 'Remove source',
   },
   review: {
