@@ -6,6 +6,7 @@ import { csrfProtection } from './auth/csrf';
 import { sameOriginOnly } from './auth/same-origin';
 import { loadSession } from './auth/session';
 import type { AppDeps } from './deps';
+import { translator } from './i18n/translate';
 import { accountRoutes } from './routes/account';
 import { adminRoutes } from './routes/admin';
 import type { AdminEnv } from './routes/admin/context';
@@ -103,9 +104,9 @@ export function buildApp(deps: AppDeps, options: BuildOptions = {}): Hono {
   app.route('/', signedIn);
   if (options.extraRoutes) app.route('/', options.extraRoutes);
 
-  app.notFound((c) =>
-    errorPage(c, 404, 'There is no page at this address. It may have moved; try the latest digests.'),
-  );
+  // The messages the desk's error pages show; public pages say their status's sentence in their language.
+  const english = translator('en');
+  app.notFound((c) => errorPage(c, 404, english.t('errors.notFound')));
   app.onError((error, c) => {
     if (error instanceof HTTPException) return errorPage(c, error.status, error.message);
     if (isDiskFull(error)) {
@@ -118,7 +119,7 @@ export function buildApp(deps: AppDeps, options: BuildOptions = {}): Hono {
       path: new URL(c.req.url).pathname,
       error: error.stack ?? String(error),
     });
-    return errorPage(c, 500, 'Something went wrong on our side. Please try again in a moment.');
+    return errorPage(c, 500, english.t('errors.failed'));
   });
   return app;
 }

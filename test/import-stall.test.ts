@@ -124,7 +124,7 @@ describe('a large OPML import', () => {
     expect(answer!.headers.get('location')).toBe('/admin/sources');
     expect(flashOf(answer!)).toEqual({
       kind: 'ok',
-      text: 'Imported 20000 sources; 0 were already registered. They are being checked now.',
+      text: 'Imported 20,000 sources; 0 were already registered. They are being checked now.',
     });
     expect(await listSources(app.runtime.deps.db)).toHaveLength(20_000);
   });

@@ -77,6 +77,16 @@ describe('feeds and missing pages in each language', () => {
     const body = await missing.text();
     expect(body).toMatch(/<html lang="es" dir="ltr">/);
     expect(body).toContain('Página no encontrada');
+    // So does any other error on a page in a language, while the desk's stay in English.
+    const tooLarge = { method: 'POST', body: 'x'.repeat(100 * 1024) };
+    const arabic = await fetch(`${app.url}/ar/subscribe`, tooLarge);
+    expect(arabic.status).toBe(413);
+    const arabicBody = await arabic.text();
+    expect(arabicBody).toMatch(/<html lang="ar" dir="rtl">/);
+    expect(arabicBody).toContain('الحجم كبير جدًا');
+    const desk = await fetch(`${app.url}/admin/login`, tooLarge);
+    expect(desk.status).toBe(413);
+    expect(await desk.text()).toMatch(/<html lang="en" dir="ltr">[\s\S]*That is too large/);
     // A mistake in the sign-up form is explained in the language of the form.
     const client = createClient(app.url);
     const refused = await client.post('/subscribe', { email: 'padre@@family.example', language: 'es' });

@@ -224,8 +224,8 @@ describe('the Subscribers page', () => {
       'email,schools\nana@family.example,lincoln-elementary;Washington Middle\nleft@family.example,\n',
     );
     expect(asked).toContain('Imported 1 new address.');
-    expect(asked).toContain('1 get an email asking them to confirm first.');
-    expect(asked).toContain('1 had unsubscribed or their mail bounced, and were left alone.');
+    expect(asked).toContain('1 gets an email asking them to confirm first.');
+    expect(asked).toContain('1 had unsubscribed or their mail bounced, and was left alone.');
     const ana = (await findSubscriberByEmail(db, 'ana@family.example'))!;
     expect(ana).toMatchObject({ status: 'pending', consentSource: 'import' });
     expect((await listSubscriberSchools(db, ana.id)).map((s) => s.slug).sort()).toEqual([
@@ -310,7 +310,7 @@ describe('the Subscribers page', () => {
       understood: 'on',
     });
     expect(await (await admin.get('/admin/subscribers/deliveries/2026-11-20')).text()).toContain(
-      '1 messages are queued to go again.',
+      '1 message is queued to go again.',
     );
     await runSendJob(app.runtime.deps);
     expect(smtp.received.map((m) => m.envelopeTo[0]).sort()).toEqual([

@@ -9,6 +9,7 @@ import { auditStatement } from '../db/audit';
 import { clearRateEvents, recordAndCountRateEvents, withdrawRateEvents } from '../db/rate-events';
 import { findUserByEmail, recordLogin, type User } from '../db/users';
 import type { AppDeps } from '../deps';
+import { t } from '../i18n/desk-text';
 
 export const LOGIN_WINDOW_MS = 15 * 60_000;
 export const MAX_ATTEMPTS_PER_ACCOUNT_AND_CLIENT = 5;
@@ -41,8 +42,7 @@ export async function attemptLogin(
     await withdrawRateEvents(deps.db, attempt.ids);
     return {
       ok: false,
-      message:
-        'Too many failed sign-in attempts. Wait 15 minutes and try again, or ask an administrator for a new password link.',
+      message: t('desk.account.signIn.tooMany'),
     };
   }
   const user = await findUserByEmail(deps.db, account);
@@ -59,7 +59,7 @@ export async function attemptLogin(
     );
     return {
       ok: false,
-      message: 'That email and password do not match an account. Check both and try again.',
+      message: t('desk.account.signIn.noMatch'),
     };
   }
   await withdrawRateEvents(deps.db, attempt.ids);

@@ -1,4 +1,5 @@
 // The password-hashing contract the app depends on; each runtime supplies an implementation.
+import { t } from '../i18n/desk-text';
 
 export interface PasswordHasher {
   hash(password: string): Promise<string>;
@@ -12,9 +13,9 @@ export const MAX_PASSWORD_LENGTH = 256;
 /** Answers what is wrong with a new password, or undefined when it is acceptable. */
 export function passwordProblem(password: string): string | undefined {
   if (password.length < MIN_PASSWORD_LENGTH) {
-    return `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters; a short sentence works well.`;
+    return t('desk.account.password.tooShort', { length: MIN_PASSWORD_LENGTH });
   }
   if (password.length > MAX_PASSWORD_LENGTH)
-    return `Choose a password of at most ${MAX_PASSWORD_LENGTH} characters.`;
+    return t('desk.account.password.tooLong', { length: MAX_PASSWORD_LENGTH });
   return undefined;
 }

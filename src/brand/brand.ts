@@ -2,14 +2,17 @@
 // places they reach (the site's and the embed's stylesheet, the favicon, the email).
 import { fnv1a } from '../text/fnv1a';
 
-/** Font stacks a district chooses from: fonts every reader already has, so nothing is fetched from a font host. */
+/**
+ * Font stacks a district chooses from: fonts every reader already has, so nothing is fetched from a font host.
+ * Their names are the desk's (desk.settings.fonts).
+ */
 export const FONT_STACKS = {
-  'book-serif': { label: 'Book serif (Charter, Cambria, Georgia)', stack: "Charter, 'Bitstream Charter', 'Sitka Text', Cambria, Georgia, serif" },
-  'classic-serif': { label: 'Classic serif (Palatino, Book Antiqua)', stack: "'Palatino Linotype', Palatino, 'Book Antiqua', 'URW Palladio L', Georgia, serif" },
-  'system-sans': { label: 'System sans-serif (the device’s own)', stack: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif" },
-  'humanist-sans': { label: 'Humanist sans-serif (Seravek, Gill Sans, Calibri)', stack: "Seravek, 'Gill Sans Nova', Ubuntu, Calibri, 'DejaVu Sans', source-sans-pro, sans-serif" },
-  'rounded-sans': { label: 'Rounded sans-serif (SF Rounded, Quicksand, Comfortaa)', stack: "ui-rounded, 'Hiragino Maru Gothic ProN', Quicksand, Comfortaa, Manjari, 'Arial Rounded MT', Calibri, sans-serif" },
-  'slab-serif': { label: 'Slab serif (Rockwell, Roboto Slab)', stack: "Rockwell, 'Rockwell Nova', 'Roboto Slab', 'DejaVu Serif', 'Sitka Small', serif" },
+  'book-serif': { stack: "Charter, 'Bitstream Charter', 'Sitka Text', Cambria, Georgia, serif" },
+  'classic-serif': { stack: "'Palatino Linotype', Palatino, 'Book Antiqua', 'URW Palladio L', Georgia, serif" },
+  'system-sans': { stack: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif" },
+  'humanist-sans': { stack: "Seravek, 'Gill Sans Nova', Ubuntu, Calibri, 'DejaVu Sans', source-sans-pro, sans-serif" },
+  'rounded-sans': { stack: "ui-rounded, 'Hiragino Maru Gothic ProN', Quicksand, Comfortaa, Manjari, 'Arial Rounded MT', Calibri, sans-serif" },
+  'slab-serif': { stack: "Rockwell, 'Rockwell Nova', 'Roboto Slab', 'DejaVu Serif', 'Sitka Small', serif" },
 } as const; // prettier-ignore
 export type FontKey = keyof typeof FONT_STACKS;
 

@@ -1,12 +1,14 @@
-// Fixed text parents read, from the message catalogs through i18next: one instance with every catalog
-// bundled (Workers read no files), plurals by Intl.PluralRules, dates by Intl in the reader's language.
+// Fixed text parents and the desk read, from the message catalogs through i18next: one instance with every
+// catalog bundled (Workers read no files), plurals by Intl.PluralRules, dates by Intl in the reader's language.
 import i18next, { type TOptions } from 'i18next';
 import { ar } from './catalogs/ar';
 import { en } from './catalogs/en';
+import { desk } from './catalogs/en-desk';
 import { es } from './catalogs/es';
 import { LANGUAGES, type Language } from './languages';
 
-export const CATALOGS: Record<Language, object> = { en, es, ar };
+/** Every language's catalog; English's alone carries the desk's words (`desk`), which stay in English. */
+export const CATALOGS: Record<Language, object> = { en: { ...en, desk }, es, ar };
 
 const i18n = i18next.createInstance();
 void i18n.init({

@@ -1,15 +1,16 @@
 // The coverage report: the period chosen (this month, last month, this school year, or two dates), its
 // figures per school and source, days since each was last featured, the sort a coordinator asked for, and CSV.
+import { t } from '../i18n/desk-text';
 import { coverageBetween, type SchoolCoverage } from '../db/coverage';
 import type { Database } from '../db/client';
 import { csvLine } from '../text/csv';
 import { addDays, dayRange, isLocalDate, localDateOf, type LocalDate } from '../time/zoned-time';
 
 export const PERIODS = [
-  { value: 'this-month', label: 'This month' },
-  { value: 'last-month', label: 'Last month' },
-  { value: 'school-year', label: 'This school year' },
-  { value: 'custom', label: 'Custom dates' },
+  { value: 'this-month', label: t('desk.coverage.periods.thisMonth') },
+  { value: 'last-month', label: t('desk.coverage.periods.lastMonth') },
+  { value: 'school-year', label: t('desk.coverage.periods.schoolYear') },
+  { value: 'custom', label: t('desk.coverage.periods.custom') },
 ] as const;
 export type PeriodChoice = (typeof PERIODS)[number]['value'];
 
@@ -50,11 +51,10 @@ export function periodDates(
     if (!isLocalDate(from) || !isLocalDate(to))
       return {
         ok: false,
-        message: 'Give both dates of the period as YYYY-MM-DD, e.g. 2026-11-01 and 2026-11-30.',
+        message: t('desk.coverage.bothDates'),
       };
-    if (from > to)
-      return { ok: false, message: `The period starts (${from}) after it ends (${to}); swap the dates.` };
-    if (dayCount(from, to) > 3700) return { ok: false, message: 'Choose a period of at most ten years.' };
+    if (from > to) return { ok: false, message: t('desk.coverage.swapped', { from, to }) };
+    if (dayCount(from, to) > 3700) return { ok: false, message: t('desk.coverage.tooLong') };
     return { ok: true, choice: 'custom', from, to };
   }
   return { ok: true, choice: 'this-month', from: monthStart(y, m), to: today };

@@ -7,6 +7,7 @@ import { sha256Hex } from '../auth/tokens';
 import { recordAudit } from '../db/audit';
 import { findUserById, findUsableUserToken, insertUser, spendUserToken } from '../db/users';
 import type { AppDeps } from '../deps';
+import { t } from '../i18n/desk-text';
 import { checkEmailAddress } from '../email/email-address';
 import { LinkProblemPage, LoginPage, SetPasswordPage } from '../views/admin/account-pages';
 import { ForgotPage } from '../views/admin/users-page';
@@ -20,7 +21,7 @@ export function accountRoutes(deps: AppDeps) {
   app.get('/admin/login', async (c) => {
     if (c.get('user')) return c.redirect(safeNextPath(c.req.query('next'), '/admin/inbox'), 303);
     return adminPage(deps, c, {
-      title: 'Sign in',
+      title: t('desk.account.signIn.title'),
       section: 'none',
       body: <LoginPage csrfToken={c.get('csrfToken')} next={c.req.query('next')} />,
     });
@@ -32,7 +33,7 @@ export function accountRoutes(deps: AppDeps) {
     const outcome = await attemptLogin(deps, email, secretField(form, 'password', 1024), deps.clientIp(c));
     if (!outcome.ok) {
       return adminPage(deps, c, {
-        title: 'Sign in',
+        title: t('desk.account.signIn.title'),
         section: 'none',
         status: 400,
         body: (
@@ -52,7 +53,7 @@ export function accountRoutes(deps: AppDeps) {
 
   app.get('/admin/forgot', (c) =>
     adminPage(deps, c, {
-      title: 'Forgot your password?',
+      title: t('desk.account.forgot.title'),
       section: 'none',
       body: <ForgotPage csrfToken={c.get('csrfToken')} sent={c.req.query('sent') === '1'} />,
     }),
@@ -80,18 +81,18 @@ export function accountRoutes(deps: AppDeps) {
     values?: { email?: string; name?: string },
   ) =>
     adminPage(deps, c, {
-      title: purpose === 'setup' ? 'Set up Yesterday' : 'Choose a password',
+      title: purpose === 'setup' ? t('desk.account.link.setupTitle') : t('desk.account.link.passwordTitle'),
       section: 'none',
       status: error ? 400 : 200,
       body: (
         <SetPasswordPage
           csrfToken={c.get('csrfToken')}
           action={`/${purpose}?token=${encodeURIComponent(c.req.query('token') ?? '')}`}
-          heading={purpose === 'setup' ? 'Create the first administrator' : 'Choose your password'}
+          heading={
+            purpose === 'setup' ? t('desk.account.link.setupHeading') : t('desk.account.link.passwordHeading')
+          }
           intro={
-            purpose === 'setup'
-              ? 'This account can add sources, publish digests and invite colleagues. This link works once.'
-              : 'Choose the password you will sign in with. This link works once.'
+            purpose === 'setup' ? t('desk.account.link.setupIntro') : t('desk.account.link.passwordIntro')
           }
           askEmail={purpose === 'setup'}
           error={error}
@@ -102,12 +103,10 @@ export function accountRoutes(deps: AppDeps) {
 
   const problem = (c: Context<AdminEnv>) =>
     adminPage(deps, c, {
-      title: 'Link expired',
+      title: t('desk.account.link.expiredTitle'),
       section: 'none',
       status: 404,
-      body: (
-        <LinkProblemPage message="It has already been used, or it has expired. Ask an administrator for a new one (or run `npx yesterday user:create`)." />
-      ),
+      body: <LinkProblemPage message={t('desk.account.link.expired')} />,
     });
 
   const findToken = async (c: Context<AdminEnv>, purpose: 'setup' | 'set-password') => {
@@ -129,11 +128,11 @@ export function accountRoutes(deps: AppDeps) {
       const weak = passwordProblem(password);
       if (weak) return linkPage(c, purpose, weak, { email, name });
       if (password !== field(form, 'confirm', 1024))
-        return linkPage(c, purpose, 'The two passwords are not the same. Type them again.', { email, name });
+        return linkPage(c, purpose, t('desk.account.link.notSame'), { email, name });
       if (purpose === 'setup') {
         const checked = checkEmailAddress(email);
         if (!checked.ok) return linkPage(c, purpose, checked.message, { email, name });
-        if (!name) return linkPage(c, purpose, 'Enter your name.', { email, name });
+        if (!name) return linkPage(c, purpose, t('desk.account.link.nameMissing'), { email, name });
       }
       const hash = await deps.passwords.hash(password);
       const now = deps.clock.now();

@@ -2,6 +2,8 @@
 // reads the body: from Content-Length when it is given, and while the body streams in when it is not.
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { t } from '../i18n/desk-text';
+import { translator } from '../i18n/translate';
 import { errorPage } from './errors';
 
 const KiB = 1024;
@@ -40,8 +42,11 @@ export interface BodyAllowance {
   message: string;
 }
 
-const PUBLIC_MESSAGE =
-  'That form sent far more than it should (the limit is 64 KB). Go back, check what you typed and try again.';
+/** The label of PUBLIC_BODY_LIMIT in sentences. */
+export const PUBLIC_LIMIT_LABEL = '64 KB';
+
+/** The sentence of a public page's 413 in English (error pages under /LANG/ say it in their language). */
+const PUBLIC_MESSAGE = translator('en').t('errors.tooLarge', { limit: PUBLIC_LIMIT_LABEL });
 
 /** What the public and API areas take; undefined for the signed-in areas, which decide after the session. */
 export function publicAllowance(path: string): BodyAllowance | undefined {
@@ -63,11 +68,11 @@ export function staffAllowance(path: string, signedIn: boolean): BodyAllowance {
   if (upload)
     return {
       maxSize: upload.bytes + FORM_ROOM,
-      message: `That file is larger than ${upload.label}, the most this form takes. Nothing was changed; choose a smaller file.`,
+      message: t('desk.errors.fileTooLarge', { limit: upload.label }),
     };
   return {
     maxSize: STAFF_FORM_LIMIT,
-    message: 'That form sent more than 4 MB, far more than any page here sends. Nothing was changed.',
+    message: t('desk.errors.formTooLarge'),
   };
 }
 

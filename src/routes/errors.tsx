@@ -1,65 +1,109 @@
-// Error pages: a sentence for people, never a stack trace; JSON for API clients.
+// Error pages: a sentence for people, never a stack trace; JSON for API clients. A public page's error is said
+// in the language of its address (/es/…, /ar/…) from the catalogs; the desk's stay in English.
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { t } from '../i18n/desk-text';
 import { isLanguage } from '../i18n/languages';
-import { translator } from '../i18n/translate';
+import { translator, type Translator } from '../i18n/translate';
 import { assetUrl } from '../views/assets';
 import { renderPage } from '../views/render';
+import { isStaffArea, PUBLIC_LIMIT_LABEL } from './body-limits';
 
-const TITLES: Record<number, string> = {
-  400: 'That request could not be understood',
-  401: 'Please sign in',
-  403: 'That was refused',
-  404: 'Page not found',
-  409: 'Someone else changed this first',
-  413: 'That is too large',
-  422: 'That cannot be done yet',
-  429: 'Too many requests',
-  500: 'Something went wrong',
-  507: 'The server is out of space',
+const API_CODES: Record<number, string> = {
+  400: 'bad-request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  413: 'too-large',
+  422: 'invalid',
+  429: 'too-many-requests',
+  500: 'internal',
+  507: 'disk-full',
 };
 
+/** The desk's title for each status. */
+function deskTitle(code: number): string {
+  switch (code) {
+    case 400:
+      return t('desk.errors.badRequest');
+    case 401:
+      return t('desk.errors.signIn');
+    case 403:
+      return t('desk.errors.refused');
+    case 404:
+      return t('desk.errors.notFound');
+    case 409:
+      return t('desk.errors.conflict');
+    case 413:
+      return t('desk.errors.tooLarge');
+    case 422:
+      return t('desk.errors.notYet');
+    case 429:
+      return t('desk.errors.tooMany');
+    case 507:
+      return t('desk.errors.diskFull');
+    default:
+      return t('desk.errors.failed');
+  }
+}
+
+/** A public page's title and sentence for each status; any other 4xx is a bad request, any other 5xx a failure. */
+function publicWords(text: Translator, code: number): { title: string; message: string } {
+  const words = (title: string, message: string, values?: Record<string, string>) => ({
+    title: text.t(`errors.${title}`),
+    message: text.t(`errors.${message}`, values),
+  });
+  switch (code) {
+    case 403:
+      return words('refusedTitle', 'refused');
+    case 404:
+      return words('notFoundTitle', 'notFound');
+    case 413:
+      return words('tooLargeTitle', 'tooLarge', { limit: PUBLIC_LIMIT_LABEL });
+    case 429:
+      return words('tooManyTitle', 'tooMany');
+    case 507:
+      return words('diskFullTitle', 'diskFull');
+    default:
+      return code < 500 ? words('badRequestTitle', 'badRequest') : words('failedTitle', 'failed');
+  }
+}
+
+/**
+ * The error answer for this request: JSON under /api/ (with `message`), the desk's English page in the signed-in
+ * areas (with `message`), and elsewhere a page in the address's language with the catalog's sentence for the
+ * status. Language from the address alone, without the database (an error page must render when it is
+ * unreachable), so any language with a catalog, offered or not; the site's root is English.
+ */
 export function errorPage(c: Context, status: number, message: string) {
   const code = (status >= 400 && status < 600 ? status : 500) as ContentfulStatusCode;
-  if (new URL(c.req.url).pathname.startsWith('/api/')) {
-    const names: Record<number, string> = {
-      400: 'bad-request',
-      401: 'unauthorized',
-      403: 'forbidden',
-      404: 'not-found',
-      409: 'conflict',
-      413: 'too-large',
-      422: 'invalid',
-      429: 'too-many-requests',
-      500: 'internal',
-      507: 'disk-full',
-    };
-    return c.json({ error: { code: names[code] ?? String(code), message } }, code);
+  const path = new URL(c.req.url).pathname;
+  if (path.startsWith('/api/')) {
+    return c.json({ error: { code: API_CODES[code] ?? String(code), message } }, code);
   }
-  // A page under /es/ or /ar/ that is not there says so in that language (without the database: an error page
-  // must render when it is unreachable, so any language with a catalog, offered or not).
-  const asked = /^\/([a-z]{2})(?:\/|$)/.exec(new URL(c.req.url).pathname)?.[1] ?? '';
-  const text = translator(code === 404 && isLanguage(asked) ? asked : 'en');
-  const localized = text.lang !== 'en';
-  const title = localized ? text.t('errors.notFoundTitle') : (TITLES[code] ?? 'Something went wrong');
+  const desk = isStaffArea(path);
+  const asked = /^\/([a-z]{2})(?:\/|$)/.exec(path)?.[1] ?? '';
+  const text = translator(!desk && isLanguage(asked) ? asked : 'en');
+  const words = desk ? { title: deskTitle(code), message } : publicWords(text, code);
   return renderPage(
     c,
     <html lang={text.lang} dir={text.dir}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{title}</title>
+        <title>{words.title}</title>
         <link rel="stylesheet" href={assetUrl('site.css')} />
         {/* Unversioned: an error page must render without the database, and then the defaults stand. */}
         <link rel="stylesheet" href="/brand.css" />
       </head>
       <body>
         <main class="wrap" id="content">
-          <h1 class="page-title">{title}</h1>
+          <h1 class="page-title">{words.title}</h1>
           <div class="message error">
-            <p>{localized ? text.t('errors.notFound') : message}</p>
+            <p>{words.message}</p>
             <p>
-              <a href={localized ? `/${text.lang}` : '/'}>{text.t('errors.home')}</a>
+              <a href={text.lang === 'en' ? '/' : `/${text.lang}`}>{text.t('errors.home')}</a>
             </p>
           </div>
         </main>

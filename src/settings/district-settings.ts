@@ -1,4 +1,5 @@
 // District settings: what each key means, its default, and how a value typed by a coordinator is checked.
+import { t } from '../i18n/desk-text';
 import { isLanguage, LANGUAGES, parseLanguages, type Language } from '../i18n/languages';
 import type { Database } from '../db/client';
 import { readAllSettings, writeSetting } from '../db/settings';
@@ -55,64 +56,80 @@ export interface SettingDefinition {
   options?: readonly { value: string; label: string }[];
 }
 
-const FONT_OPTIONS = Object.entries(FONT_STACKS).map(([value, { label }]) => ({ value, label }));
+const FONT_LABELS: Record<FontKey, string> = {
+  'book-serif': t('desk.settings.fonts.bookSerif'),
+  'classic-serif': t('desk.settings.fonts.classicSerif'),
+  'system-sans': t('desk.settings.fonts.systemSans'),
+  'humanist-sans': t('desk.settings.fonts.humanistSans'),
+  'rounded-sans': t('desk.settings.fonts.roundedSans'),
+  'slab-serif': t('desk.settings.fonts.slabSerif'),
+};
+const FONT_OPTIONS = (Object.keys(FONT_STACKS) as FontKey[]).map((value) => ({
+  value,
+  label: FONT_LABELS[value],
+}));
 const checkFont: Check = (value) =>
-  Object.hasOwn(FONT_STACKS, value) ? undefined : `must be one of ${Object.keys(FONT_STACKS).join(', ')}.`;
+  Object.hasOwn(FONT_STACKS, value)
+    ? undefined
+    : t('desk.settings.checks.oneOf', { values: Object.keys(FONT_STACKS).join(', ') });
 
-const checkNotEmpty: Check = (value) => (value.trim() ? undefined : 'must not be empty.');
+const checkNotEmpty: Check = (value) => (value.trim() ? undefined : t('desk.settings.checks.notEmpty'));
 
 export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   {
     key: 'district_name',
-    label: 'District name',
-    help: 'Shown in the header of every page and email.',
+    label: t('desk.settings.fields.districtName.label'),
+    help: t('desk.settings.fields.districtName.help'),
     fallback: 'Our School District',
     check: checkNotEmpty,
   },
   {
     key: 'languages',
-    label: 'Languages',
-    help: `The languages the site and the emails are offered in, separated by commas, the district’s own first: it stays at the site’s root, the others are at /es/, /ar/ and so on. Available: ${Object.entries(
-      LANGUAGES,
-    )
-      .map(([code, { name }]) => `${code} (${name})`)
-      .join(', ')}.`,
+    label: t('desk.settings.fields.languages.label'),
+    help: t('desk.settings.fields.languages.help', {
+      available: Object.entries(LANGUAGES)
+        .map(([code, { name }]) => `${code} (${name})`)
+        .join(', '),
+    }),
     fallback: 'en',
     check: (value) => {
       const codes = value.split(',').map((code) => code.trim().toLowerCase());
       const unknown = codes.filter((code) => !isLanguage(code));
       if (unknown.length)
-        return `lists ${unknown.map((code) => `“${code}”`).join(', ')}, which Yesterday has no catalog for; use ${Object.keys(LANGUAGES).join(', ')}.`;
+        return t('desk.settings.checks.noCatalog', {
+          codes: unknown.map((code) => `“${code}”`).join(', '),
+          known: Object.keys(LANGUAGES).join(', '),
+        });
       return undefined;
     },
   },
   {
     key: 'site_title',
-    label: 'Site title',
-    help: 'The name of the digest blog.',
+    label: t('desk.settings.fields.siteTitle.label'),
+    help: t('desk.settings.fields.siteTitle.help'),
     fallback: 'What happened yesterday',
     check: checkNotEmpty,
   },
   {
     key: 'brand_primary',
-    label: 'Main colour',
-    help: 'The header of every page, the embed and the email, and links. White text sits on it, so it must be dark enough to read (checked before saving).',
+    label: t('desk.settings.fields.brandPrimary.label'),
+    help: t('desk.settings.fields.brandPrimary.help'),
     fallback: DEFAULT_BRAND.primary,
     check: (value) => colourProblem(value.toLowerCase(), 'primary'),
     input: 'colour',
   },
   {
     key: 'brand_accent',
-    label: 'Accent colour',
-    help: 'School names above each post. It is text on white, so it must be dark enough to read (checked before saving).',
+    label: t('desk.settings.fields.brandAccent.label'),
+    help: t('desk.settings.fields.brandAccent.help'),
     fallback: DEFAULT_BRAND.accent,
     check: (value) => colourProblem(value.toLowerCase(), 'accent'),
     input: 'colour',
   },
   {
     key: 'heading_font',
-    label: 'Heading font',
-    help: 'Titles and headlines on the site, in the embed and in the email. Fonts readers already have; nothing is downloaded.',
+    label: t('desk.settings.fields.headingFont.label'),
+    help: t('desk.settings.fields.headingFont.help'),
     fallback: DEFAULT_BRAND.headingFont,
     check: checkFont,
     input: 'choice',
@@ -120,8 +137,8 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   },
   {
     key: 'body_font',
-    label: 'Body font',
-    help: 'Everything else on the site and in the embed.',
+    label: t('desk.settings.fields.bodyFont.label'),
+    help: t('desk.settings.fields.bodyFont.help'),
     fallback: DEFAULT_BRAND.bodyFont,
     check: checkFont,
     input: 'choice',
@@ -129,96 +146,92 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   },
   {
     key: 'timezone',
-    label: 'Time zone',
-    help: 'An IANA time zone such as America/Chicago; decides which items belong to which day.',
+    label: t('desk.settings.fields.timezone.label'),
+    help: t('desk.settings.fields.timezone.help'),
     fallback: 'America/Chicago',
-    check: (value) =>
-      isValidTimeZone(value) ? undefined : 'must be an IANA time zone such as America/Chicago.',
+    check: (value) => (isValidTimeZone(value) ? undefined : t('desk.settings.checks.timeZone')),
   },
   {
     key: 'publish_time',
-    label: 'Publish time',
-    help: 'Local time (24-hour HH:MM) at which a ready digest goes out.',
+    label: t('desk.settings.fields.publishTime.label'),
+    help: t('desk.settings.fields.publishTime.help'),
     fallback: '07:00',
-    check: (value) =>
-      /^([01]\d|2[0-3]):[0-5]\d$/.test(value) ? undefined : 'must be a 24-hour time such as 07:00.',
+    check: (value) => (/^([01]\d|2[0-3]):[0-5]\d$/.test(value) ? undefined : t('desk.settings.checks.time')),
   },
   {
     key: 'publish_days',
-    label: 'Publish days',
-    help: 'Days the digest goes out, such as mon,tue,wed,thu,fri.',
+    label: t('desk.settings.fields.publishDays.label'),
+    help: t('desk.settings.fields.publishDays.help'),
     fallback: 'mon,tue,wed,thu,fri,sat,sun',
     check: (value) => {
       const days = value.split(',').map((d) => d.trim().toLowerCase());
       const bad = days.filter((d) => !(DAY_NAMES as readonly string[]).includes(d));
-      if (bad.length > 0 || days.length === 0) return 'must list days as mon,tue,wed,thu,fri,sat,sun.';
+      if (bad.length > 0 || days.length === 0) return t('desk.settings.checks.days');
       return undefined;
     },
   },
   {
     key: 'poll_interval_minutes',
-    label: 'Feed check interval (minutes)',
-    help: 'How often each feed is checked for new posts.',
+    label: t('desk.settings.fields.pollInterval.label'),
+    help: t('desk.settings.fields.pollInterval.help'),
     fallback: '30',
     check: (value) => wholeNumberBetween(value, 5, 1440),
   },
   {
     key: 'fetch_concurrency',
-    label: 'Feeds fetched at once',
-    help: 'How many feeds are fetched in parallel across all hosts.',
+    label: t('desk.settings.fields.fetchConcurrency.label'),
+    help: t('desk.settings.fields.fetchConcurrency.help'),
     fallback: '8',
     check: (value) => wholeNumberBetween(value, 1, 64),
   },
   {
     key: 'require_approval',
-    label: 'Require a second person’s approval',
-    help: 'When on, a digest can be published only after someone other than its last editor approves it.',
+    label: t('desk.settings.fields.requireApproval.label'),
+    help: t('desk.settings.fields.requireApproval.help'),
     fallback: 'false',
-    check: (value) => (/^(true|false)$/.test(value) ? undefined : 'must be true or false.'),
+    check: (value) => (/^(true|false)$/.test(value) ? undefined : t('desk.settings.checks.yesNo')),
     input: 'yes-no',
   },
   {
     key: 'translation_unreviewed',
-    label: 'A translation nobody reviewed',
-    help: 'What happens at publish time to a language other than the district’s own that no one marked reviewed: hold the publish until someone does, publish the machine draft with the line “Translated automatically”, or show that language’s readers the district’s own text with a line saying so.',
+    label: t('desk.settings.fields.translationUnreviewed.label'),
+    help: t('desk.settings.fields.translationUnreviewed.help'),
     fallback: 'hold',
     check: (value) =>
       TRANSLATION_UNREVIEWED.includes(value as TranslationUnreviewed)
         ? undefined
-        : `must be one of ${TRANSLATION_UNREVIEWED.join(', ')}.`,
+        : t('desk.settings.checks.oneOf', { values: TRANSLATION_UNREVIEWED.join(', ') }),
     input: 'choice',
     options: [
-      { value: 'hold', label: 'Hold the publish until it is reviewed' },
-      { value: 'label', label: 'Publish it, marked “Translated automatically”' },
-      { value: 'fallback', label: 'Show the district’s own language, with a line saying so' },
+      { value: 'hold', label: t('desk.settings.fields.translationUnreviewed.hold') },
+      { value: 'label', label: t('desk.settings.fields.translationUnreviewed.labelled') },
+      { value: 'fallback', label: t('desk.settings.fields.translationUnreviewed.fallback') },
     ],
   },
   ...TEACHER_SETTING_DEFINITIONS,
   {
     key: 'embed_origins',
-    label: 'Sites allowed to embed the digest',
-    help: 'One origin per line, such as https://www.district.example. Only these may show /embed in a frame.',
+    label: t('desk.settings.fields.embedOrigins.label'),
+    help: t('desk.settings.fields.embedOrigins.help'),
     fallback: '',
     check: (value) => {
       const bad = splitLines(value).filter((origin) => !isOrigin(origin));
-      return bad.length
-        ? `must list origins like https://www.district.example (not ${bad.join(', ')}).`
-        : undefined;
+      return bad.length ? t('desk.settings.checks.origins', { bad: bad.join(', ') }) : undefined;
     },
     input: 'lines',
   },
   {
     key: 'tone_words',
-    label: 'Tone check: words and phrases to flag',
-    help: 'One per line. Wording that mocks, shames or complains is flagged before publishing.',
+    label: t('desk.settings.fields.toneWords.label'),
+    help: t('desk.settings.fields.toneWords.help'),
     fallback: DEFAULT_TONE_WORDS.join('\n'),
     check: () => undefined,
     input: 'lines',
   },
   {
     key: 'name_allowlist',
-    label: 'Name check: names never to flag',
-    help: 'One per line: historical figures, authors, the people schools are named after (e.g. Abraham Lincoln).',
+    label: t('desk.settings.fields.nameAllowlist.label'),
+    help: t('desk.settings.fields.nameAllowlist.help'),
     fallback: '',
     check: () => undefined,
     input: 'lines',
@@ -245,7 +258,7 @@ function wholeNumberBetween(value: string, min: number, max: number): string | u
   const n = Number(value);
   return /^\d+$/.test(value) && n >= min && n <= max
     ? undefined
-    : `must be a whole number from ${min} to ${max}.`;
+    : t('desk.settings.checks.wholeNumber', { min, max });
 }
 
 export function findSettingDefinition(key: string): SettingDefinition | undefined {
@@ -264,11 +277,12 @@ export async function changeSetting(
   const definition = findSettingDefinition(key);
   if (!definition) {
     const known = SETTING_DEFINITIONS.map((d) => d.key).join(', ');
-    return { ok: false, message: `There is no setting called "${key}". Known settings: ${known}.` };
+    return { ok: false, message: t('desk.settings.noSuchSetting', { key, known }) };
   }
   const trimmed = cleanText(value).trim();
   const problem = definition.check(trimmed);
-  if (problem) return { ok: false, message: `${definition.label} (${key}) ${problem}` };
+  if (problem)
+    return { ok: false, message: t('desk.settings.problem', { label: definition.label, key, problem }) };
   await writeSetting(db, key, trimmed, now);
   return { ok: true };
 }

@@ -1,6 +1,7 @@
 // The first-run checklist: what a new district sets up before its first digest (its name, its look, the
 // address its email comes from, a class account, a second person, a test email), each step read from what is
 // already there, so the list shrinks as the work is done and goes away when nothing is left.
+import { t } from '../i18n/desk-text';
 import { listAudit } from '../db/audit';
 import type { Database } from '../db/client';
 import { readAllSettings } from '../db/settings';
@@ -36,42 +37,42 @@ export async function firstRunSteps(deps: { db: Database; mailFrom: string }): P
   return [
     {
       key: 'name',
-      title: 'Name your district',
-      how: 'Its name heads the site and the email, and is the name parents see as the sender.',
+      title: t('desk.publish.firstRun.steps.districtName.title'),
+      how: t('desk.publish.firstRun.steps.districtName.how'),
       href: '/admin/settings#district_name',
       done: changed('district_name'),
     },
     {
       key: 'brand',
-      title: 'Add your logo and colours',
-      how: 'Upload the district’s logo and choose its colours and fonts, so the digest is recognisably yours.',
+      title: t('desk.publish.firstRun.steps.brand.title'),
+      how: t('desk.publish.firstRun.steps.brand.how'),
       href: '/admin/settings#brand_primary',
       done: settings.has('logo') || changed('brand_primary') || changed('brand_accent'),
     },
     {
       key: 'sender',
-      title: 'Send from the district’s address',
-      how: 'Set MAIL_FROM to an address at the district’s own domain (see Configuration in the README) and restart.',
+      title: t('desk.publish.firstRun.steps.mailFrom.title'),
+      how: t('desk.publish.firstRun.steps.mailFrom.how'),
       done: !isPlaceholderSender(deps.mailFrom),
     },
     {
       key: 'source',
-      title: 'Add the first class account',
-      how: 'Paste the address of a teacher’s or classroom’s blog, Mastodon, Bluesky or YouTube account.',
+      title: t('desk.publish.firstRun.steps.source.title'),
+      how: t('desk.publish.firstRun.steps.source.how'),
       href: '/admin/sources',
       done: sources > 0,
     },
     {
       key: 'editor',
-      title: 'Invite an editor',
-      how: 'A second person can curate when you are away, and approve what you publish.',
+      title: t('desk.publish.firstRun.steps.editor.title'),
+      how: t('desk.publish.firstRun.steps.editor.how'),
       href: '/admin/users',
       done: people > 1,
     },
     {
       key: 'test-email',
-      title: 'Send yourself a test email',
-      how: 'Select a few posts, open Preview and press Send a test to me, to see the email as parents will.',
+      title: t('desk.publish.firstRun.steps.testEmail.title'),
+      how: t('desk.publish.firstRun.steps.testEmail.how'),
       href: '/admin/inbox',
       done: tests.length > 0,
     },

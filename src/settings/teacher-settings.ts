@@ -1,43 +1,44 @@
 // Settings for teachers in the loop: owner notes, authorization reviews and the coverage label.
 import type { Database } from '../db/client';
+import { t } from '../i18n/desk-text';
 import { readAllSettings } from '../db/settings';
 import type { SettingDefinition } from './district-settings';
 
-const yesNo = (value: string) => (/^(true|false)$/.test(value) ? undefined : 'must be true or false.');
+const yesNo = (value: string) => (/^(true|false)$/.test(value) ? undefined : t('desk.settings.checks.yesNo'));
 
 const wholeNumberFrom = (min: number, max: number) => (value: string) =>
   /^\d+$/.test(value) && Number(value) >= min && Number(value) <= max
     ? undefined
-    : `must be a whole number from ${min} to ${max}.`;
+    : t('desk.settings.checks.wholeNumber', { min, max });
 
 export const TEACHER_SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   {
     key: 'notify_owners_featured',
-    label: 'Tell owners when their post is featured',
-    help: 'When on, each published digest sends one email to the owner of every account it features, listing their posts.',
+    label: t('desk.settings.fields.notifyOwnersFeatured.label'),
+    help: t('desk.settings.fields.notifyOwnersFeatured.help'),
     fallback: 'false',
     check: yesNo,
     input: 'yes-no',
   },
   {
     key: 'notify_owners_broken',
-    label: 'Tell owners when their feed breaks',
-    help: 'When on, an account’s owner hears after its feed has failed for three days, and again when it works.',
+    label: t('desk.settings.fields.notifyOwnersBroken.label'),
+    help: t('desk.settings.fields.notifyOwnersBroken.help'),
     fallback: 'true',
     check: yesNo,
     input: 'yes-no',
   },
   {
     key: 'authorization_review_months',
-    label: 'Review authorizations after (months)',
-    help: 'A new source’s authorization is due for review this many months after it was given.',
+    label: t('desk.settings.fields.authorizationReviewMonths.label'),
+    help: t('desk.settings.fields.authorizationReviewMonths.help'),
     fallback: '12',
     check: wholeNumberFrom(1, 60),
   },
   {
     key: 'coverage_quiet_weeks',
-    label: 'Mark schools not featured for (weeks)',
-    help: 'The inbox labels a school whose posts have not been in a digest for this many weeks.',
+    label: t('desk.settings.fields.coverageQuietWeeks.label'),
+    help: t('desk.settings.fields.coverageQuietWeeks.help'),
     fallback: '3',
     check: wholeNumberFrom(1, 52),
   },

@@ -4,6 +4,7 @@
 import type { Actor } from '../db/audit';
 import type { Database } from '../db/client';
 import { deleteUnusedSource, findSource, sourceUsage } from '../db/sources';
+import { t } from '../i18n/desk-text';
 
 export type RemoveOutcome = { ok: true; label: string; posts: number } | { ok: false; message: string };
 
@@ -14,7 +15,7 @@ export async function removeSource(
   now: number,
 ): Promise<RemoveOutcome> {
   const source = await findSource(db, id);
-  if (!source) return { ok: false, message: 'That source no longer exists.' };
+  if (!source) return { ok: false, message: t('desk.sources.flashes.gone') };
   const usage = await sourceUsage(db, id);
   if (usage.digests > 0) return { ok: false, message: inDigestsMessage(usage.digests) };
   const removed = await deleteUnusedSource(
@@ -37,12 +38,10 @@ export async function removeSource(
 }
 
 export function inDigestsMessage(digests: number): string {
-  const which = digests === 1 ? 'a digest includes' : `${digests} digests include`;
-  return `This source cannot be removed while ${which} its posts. Set it to Suspended to stop reading it.`;
+  return t('desk.sources.edit.inDigests', { count: digests });
 }
 
 /** "Class 4's blog and its 3 posts": how the confirmation and the report of a removal name what goes. */
 export function withItsPosts(subject: string, posts: number): string {
-  if (posts === 0) return subject;
-  return `${subject} and ${posts === 1 ? 'its post' : `its ${posts} posts`}`;
+  return posts === 0 ? subject : t('desk.sources.edit.withPosts', { subject, count: posts });
 }

@@ -1,5 +1,6 @@
-// Counts in words a person reads: "1 open finding", "1,204 subscribers". The one place English plurals are
-// made, so no page says "1 open findings".
+// Counts in English words outside the catalogs: the command line, logs and the emails staff receive ("1 post",
+// "1,204 subscribers"). Pages, the desk and parents' emails count through the catalogs' plural keys instead
+// (_one, _other; i18n/translate.ts, i18n/desk-text.ts), so each text has one way to say a count.
 
 const NUMBER = new Intl.NumberFormat('en-US');
 

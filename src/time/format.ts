@@ -1,4 +1,5 @@
 // Human-readable times in the district's time zone, for the admin desk and public pages.
+import { t } from '../i18n/desk-text';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 
@@ -27,20 +28,21 @@ export function formatSlot(instant: number, timeZone: string): string {
   const day = formatter(timeZone, { weekday: 'long', month: 'short', day: 'numeric' }, 'slot-day').format(
     instant,
   );
-  return `${day} at ${formatTime(instant, timeZone)}`;
+  return t('desk.time.slot', { day, time: formatTime(instant, timeZone) });
 }
+
+const RELATIVE = new Intl.RelativeTimeFormat('en-US', { numeric: 'always' });
 
 /** 'in 25 minutes', '3 hours ago' */
 export function formatRelative(instant: number, now: number): string {
   const minutes = Math.round((instant - now) / 60_000);
   const abs = Math.abs(minutes);
+  if (abs < 1) return t('desk.time.justNow');
   const [value, unit] =
     abs < 60
-      ? [abs, 'minute']
+      ? [abs, 'minute' as const]
       : abs < 48 * 60
-        ? [Math.round(abs / 60), 'hour']
-        : [Math.round(abs / 1440), 'day'];
-  if (abs < 1) return 'just now';
-  const label = `${value} ${unit}${value === 1 ? '' : 's'}`;
-  return minutes > 0 ? `in ${label}` : `${label} ago`;
+        ? [Math.round(abs / 60), 'hour' as const]
+        : [Math.round(abs / 1440), 'day' as const];
+  return RELATIVE.format(minutes > 0 ? value : -value, unit);
 }

@@ -1,6 +1,7 @@
 // The admin desk's page frame: top bar with navigation and the signed-in person, flash message, content.
 import type { Child } from 'hono/jsx';
 import type { Role, User } from '../db/users';
+import { t } from '../i18n/desk-text';
 import { assetUrl } from './assets';
 
 export interface Flash {
@@ -10,15 +11,20 @@ export interface Flash {
 
 /** The admin's sections and the least role that sees each; routes enforce the same (routes/admin/index.tsx). */
 export const SECTIONS = [
-  { href: '/admin/inbox', label: 'Inbox', key: 'inbox', role: 'contributor' },
-  { href: '/admin/sources', label: 'Sources', key: 'sources', role: 'editor' },
-  { href: '/admin/coverage', label: 'Coverage', key: 'coverage', role: 'editor' },
-  { href: '/admin/subscribers', label: 'Subscribers', key: 'subscribers', role: 'editor' },
-  { href: '/admin/outbox', label: 'Outbox', key: 'outbox', role: 'editor' },
-  { href: '/admin/audit', label: 'Audit log', key: 'audit', role: 'editor' },
-  { href: '/admin/users', label: 'People', key: 'users', role: 'admin' },
-  { href: '/admin/settings', label: 'Settings', key: 'settings', role: 'admin' },
-  { href: '/admin/account', label: 'My account', key: 'account', role: 'contributor' },
+  { href: '/admin/inbox', label: t('desk.layout.sections.inbox'), key: 'inbox', role: 'contributor' },
+  { href: '/admin/sources', label: t('desk.layout.sections.sources'), key: 'sources', role: 'editor' },
+  { href: '/admin/coverage', label: t('desk.layout.sections.coverage'), key: 'coverage', role: 'editor' },
+  {
+    href: '/admin/subscribers',
+    label: t('desk.layout.sections.subscribers'),
+    key: 'subscribers',
+    role: 'editor',
+  },
+  { href: '/admin/outbox', label: t('desk.layout.sections.outbox'), key: 'outbox', role: 'editor' },
+  { href: '/admin/audit', label: t('desk.layout.sections.audit'), key: 'audit', role: 'editor' },
+  { href: '/admin/users', label: t('desk.layout.sections.users'), key: 'users', role: 'admin' },
+  { href: '/admin/settings', label: t('desk.layout.sections.settings'), key: 'settings', role: 'admin' },
+  { href: '/admin/account', label: t('desk.layout.sections.account'), key: 'account', role: 'contributor' },
 ] as const satisfies readonly { href: string; label: string; key: string; role: Role }[];
 
 export type AdminSection = (typeof SECTIONS)[number]['key'] | 'none';
@@ -42,13 +48,13 @@ export function AdminLayout(props: AdminLayoutProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
-        <title>{`${props.title} · Yesterday admin`}</title>
+        <title>{t('desk.layout.title', { page: props.title })}</title>
         <link rel="stylesheet" href={assetUrl('admin.css')} />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
       </head>
       <body>
         <a class="skip" href="#content">
-          Skip to content
+          {t('desk.layout.skip')}
         </a>
         <header class="topbar">
           <div class="inner">
@@ -56,7 +62,7 @@ export function AdminLayout(props: AdminLayoutProps) {
               Yesterday<small>{props.districtName}</small>
             </a>
             {props.user ? (
-              <nav aria-label="Admin">
+              <nav aria-label={t('desk.layout.nav')}>
                 <ul>
                   {SECTIONS.filter((item) => RANK[props.user!.role] >= RANK[item.role]).map((item) => (
                     <li>
@@ -66,7 +72,7 @@ export function AdminLayout(props: AdminLayoutProps) {
                     </li>
                   ))}
                   <li>
-                    <a href="/">Public site</a>
+                    <a href="/">{t('desk.layout.publicSite')}</a>
                   </li>
                 </ul>
               </nav>
@@ -75,7 +81,7 @@ export function AdminLayout(props: AdminLayoutProps) {
               <form class="who" method="post" action="/admin/logout">
                 <span>{props.user.email}</span>
                 <input type="hidden" name="_csrf" value={props.csrfToken} />
-                <button type="submit">Sign out</button>
+                <button type="submit">{t('desk.layout.signOut')}</button>
               </form>
             ) : null}
           </div>

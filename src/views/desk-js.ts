@@ -1,9 +1,20 @@
 // The desk's optional script: autosave while typing (to the form's own action, the save path), the checks' verdict
 // shown from each save's answer (student names, tone, photos: the same checks Save runs), and drag-and-drop
 // ordering. Without it every button still works (each submits the whole form); with it nothing typed waits.
+// Its words come from the desk's catalog, written into the script when it is built.
+import { t } from '../i18n/desk-text';
+
+const WORDS = {
+  saved: t('desk.inbox.script.saved'),
+  conflict: t('desk.inbox.script.conflict'),
+  notSaved: t('desk.inbox.script.notSaved'),
+  offline: t('desk.inbox.script.offline'),
+  editing: t('desk.inbox.script.editing'),
+};
 
 export const deskJs = `
 (() => {
+  const words = ${JSON.stringify(WORDS).replace(/</g, '\\u003c')};
   const form = document.getElementById('desk');
   if (!form || form.dataset.autosave !== 'on') return;
   const status = form.querySelector('.autosave-status');
@@ -26,15 +37,15 @@ export const deskJs = `
       if (answer.ok) {
         version.value = String(answer.version);
         showChecks(answer);
-        say('Saved ' + new Date().toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' }) + ' · checks updated');
+        say(words.saved.replace('{{time}}', new Date().toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' })));
       } else if (answer.error && answer.error.code === 'conflict') {
         stopped = true;
-        say('Someone else saved this digest. Press Save draft to compare both versions; nothing you typed is lost.');
+        say(words.conflict);
       } else {
-        say(answer.error ? answer.error.message : 'Not saved.');
+        say(answer.error ? answer.error.message : words.notSaved);
       }
     } catch {
-      say('Not saved: the connection failed. Your changes stay here; press Save draft to try again.');
+      say(words.offline);
     } finally {
       saving = false;
       if (again) { again = false; save(); }
@@ -63,7 +74,7 @@ export const deskJs = `
 
   function schedule() {
     if (stopped) return;
-    say('Editing…');
+    say(words.editing);
     clearTimeout(timer);
     timer = setTimeout(save, 800);
   }

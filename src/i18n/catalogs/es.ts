@@ -141,6 +141,19 @@ export const es = {
     notFound:
       'No hay ninguna página en esta dirección. Puede que se haya movido; pruebe con los últimos resúmenes.',
     home: 'Ir a los últimos resúmenes',
+    badRequestTitle: 'No se pudo entender esa solicitud',
+    badRequest: 'Vuelva atrás, revise lo que escribió e inténtelo de nuevo.',
+    refusedTitle: 'Se rechazó',
+    refused: 'Este formulario se envió desde otro sitio web, así que se rechazó.',
+    tooLargeTitle: 'Es demasiado grande',
+    tooLarge:
+      'Ese formulario envió mucho más de lo debido (el límite es {{limit}}). Vuelva atrás, revise lo que escribió e inténtelo de nuevo.',
+    tooManyTitle: 'Demasiadas solicitudes',
+    tooMany: 'Ha habido demasiadas solicitudes desde aquí. Espere un rato e inténtelo de nuevo.',
+    failedTitle: 'Algo salió mal',
+    failed: 'Algo salió mal de nuestro lado. Inténtelo de nuevo en un momento.',
+    diskFullTitle: 'El servidor se quedó sin espacio',
+    diskFull: 'El disco del servidor está lleno, así que no se guardó nada. Inténtelo de nuevo más tarde.',
   },
   addressProblems: {
     empty: 'Escriba su dirección de correo.',

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { listAudit, listAuditActions, recordAudit } from '../../db/audit';
 import { dayRange, isLocalDate } from '../../time/zoned-time';
 import type { AppDeps } from '../../deps';
+import { t } from '../../i18n/desk-text';
 import {
   changeSetting,
   listSettings,
@@ -44,7 +45,7 @@ export function auditRoutes(deps: AppDeps) {
     };
     const settings = await readDistrictSettings(deps.db);
     const problem = [query.from, query.to].some((d) => d !== '' && !isLocalDate(d))
-      ? 'Dates in the filter must look like 2026-11-20; the log below is not filtered by date.'
+      ? t('desk.audit.badDate')
       : undefined;
     const from = !problem && query.from ? dayRange(query.from, settings.timezone).start : undefined;
     const until = !problem && query.to ? dayRange(query.to, settings.timezone).end : undefined;
@@ -79,7 +80,7 @@ export function auditRoutes(deps: AppDeps) {
         ? `/admin/audit?${new URLSearchParams([...kept, ['before', String(last.id)]])}`
         : undefined;
     return adminPage(deps, c, {
-      title: 'Audit log',
+      title: t('desk.audit.title'),
       section: 'audit',
       body: (
         <AuditPage
@@ -117,7 +118,7 @@ export function settingsRoutes(deps: AppDeps) {
       options: d.options,
     }));
     return adminPage(deps, c, {
-      title: 'Settings',
+      title: t('desk.settings.title'),
       section: 'settings',
       body: (
         <SettingsPage
@@ -174,9 +175,12 @@ export function settingsRoutes(deps: AppDeps) {
     if (problems.length)
       return redirectWith(c, deps.signingKey, '/admin/settings', {
         kind: 'error',
-        text: `Not saved: ${problems.join(' ')}`,
+        text: t('desk.settings.notSaved', { problems: problems.join(' ') }),
       });
-    return redirectWith(c, deps.signingKey, '/admin/settings', { kind: 'ok', text: 'Settings saved.' });
+    return redirectWith(c, deps.signingKey, '/admin/settings', {
+      kind: 'ok',
+      text: t('desk.settings.saved'),
+    });
   });
 
   app.post('/logo', async (c) => {
@@ -185,7 +189,6 @@ export function settingsRoutes(deps: AppDeps) {
     // The logo, or its variant for dark backgrounds.
     const dark = field(form, 'variant') === 'dark';
     const key = dark ? 'logo_dark' : 'logo';
-    const what = dark ? 'The logo for dark backgrounds' : 'The logo';
     if (field(form, 'remove')) {
       await deleteSetting(deps.db, key);
       await recordAudit(
@@ -198,30 +201,33 @@ export function settingsRoutes(deps: AppDeps) {
         },
         deps.clock.now(),
       );
-      return redirectWith(c, deps.signingKey, back, { kind: 'ok', text: `${what} is removed.` });
+      return redirectWith(c, deps.signingKey, back, {
+        kind: 'ok',
+        text: dark ? t('desk.settings.logo.removedDark') : t('desk.settings.logo.removed'),
+      });
     }
     const file = form.file instanceof File ? form.file : undefined;
     const type = file ? LOGO_TYPES.get(file.type) : undefined;
     if (!file || file.size === 0)
       return redirectWith(c, deps.signingKey, back, {
         kind: 'error',
-        text: 'Choose an image file to upload.',
+        text: t('desk.settings.logo.choose'),
       });
     if (!type)
       return redirectWith(c, deps.signingKey, back, {
         kind: 'error',
-        text: 'The logo must be a PNG, JPEG or WebP image.',
+        text: t('desk.settings.logo.type'),
       });
     if (file.size > 500 * 1024)
       return redirectWith(c, deps.signingKey, back, {
         kind: 'error',
-        text: 'The logo is larger than 500 KB; save a smaller version and try again.',
+        text: t('desk.settings.logo.tooLarge'),
       });
     const bytes = new Uint8Array(await file.arrayBuffer());
     if (!type.magic(bytes))
       return redirectWith(c, deps.signingKey, back, {
         kind: 'error',
-        text: 'That file is not the image its name says it is.',
+        text: t('desk.settings.logo.notImage'),
       });
     await writeSetting(deps.db, key, `data:${file.type};base64,${base64(bytes)}`, deps.clock.now());
     await recordAudit(
@@ -234,7 +240,10 @@ export function settingsRoutes(deps: AppDeps) {
       },
       deps.clock.now(),
     );
-    return redirectWith(c, deps.signingKey, back, { kind: 'ok', text: `${what} is saved.` });
+    return redirectWith(c, deps.signingKey, back, {
+      kind: 'ok',
+      text: dark ? t('desk.settings.logo.savedDark') : t('desk.settings.logo.saved'),
+    });
   });
 
   app.post('/roster', async (c) => {
@@ -248,18 +257,18 @@ export function settingsRoutes(deps: AppDeps) {
         { action: 'roster.clear', subjectType: 'settings' },
         deps.clock.now(),
       );
-      return redirectWith(c, deps.signingKey, back, { kind: 'ok', text: 'The roster is cleared.' });
+      return redirectWith(c, deps.signingKey, back, { kind: 'ok', text: t('desk.settings.roster.cleared') });
     }
     const file = form.file instanceof File ? form.file : undefined;
     if (!file || file.size === 0)
       return redirectWith(c, deps.signingKey, back, {
         kind: 'error',
-        text: 'Choose a file with one surname per line.',
+        text: t('desk.settings.roster.choose'),
       });
     if (file.size > 2 * 1024 * 1024)
       return redirectWith(c, deps.signingKey, back, {
         kind: 'error',
-        text: 'That file is larger than 2 MB; a roster of surnames is much smaller.',
+        text: t('desk.settings.roster.tooLarge'),
       });
     const surnames = (await file.text())
       .split(/\r?\n/)
@@ -271,7 +280,7 @@ export function settingsRoutes(deps: AppDeps) {
     if (surnames.length === 0)
       return redirectWith(c, deps.signingKey, back, {
         kind: 'error',
-        text: 'No surnames found: the file should have one surname per line.',
+        text: t('desk.settings.roster.noneFound'),
       });
     const count = await replaceRoster(deps.db, deps.signingKey, surnames);
     await recordAudit(
@@ -282,7 +291,7 @@ export function settingsRoutes(deps: AppDeps) {
     );
     return redirectWith(c, deps.signingKey, back, {
       kind: 'ok',
-      text: `Roster replaced: ${count} surnames, kept as fingerprints only.`,
+      text: t('desk.settings.roster.replaced', { count }),
     });
   });
   return app;

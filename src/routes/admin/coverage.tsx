@@ -1,4 +1,5 @@
 // /admin/coverage: the coverage report for a chosen period, and the same figures as CSV.
+import { t } from '../../i18n/desk-text';
 import { Hono, type Context } from 'hono';
 import type { AppDeps } from '../../deps';
 import { coverageCsv, coverageReport } from '../../reports/coverage';
@@ -32,7 +33,7 @@ export function coverageRoutes(deps: AppDeps) {
         now: deps.clock.now(),
       });
       return adminPage(deps, c, {
-        title: 'Coverage',
+        title: t('desk.coverage.title'),
         section: 'coverage',
         status: 422,
         flash: { kind: 'error', text: outcome.message },
@@ -40,7 +41,7 @@ export function coverageRoutes(deps: AppDeps) {
       });
     }
     return adminPage(deps, c, {
-      title: 'Coverage',
+      title: t('desk.coverage.title'),
       section: 'coverage',
       body: <CoveragePage report={outcome.report} query={queryOf(c)} />,
     });

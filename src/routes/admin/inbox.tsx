@@ -1,6 +1,7 @@
 // /admin/inbox: the desk for one day. GET shows it; each button of its one form posts to its own path under
 // /admin/inbox/DATE/…, and the actions that go on from the page as it is (add, move, publish, …) first save
 // every edit in the form. JSON requests (the autosave script) get JSON answers.
+import { t } from '../../i18n/desk-text';
 import { Hono, type Context } from 'hono';
 import { approveDesk } from '../../curate/approval';
 import {
@@ -100,7 +101,7 @@ export function inboxRoutes(deps: AppDeps) {
     const steps =
       user.role === 'admin' ? await firstRunSteps({ db: deps.db, mailFrom: deps.config.mailFrom }) : [];
     return adminPage(deps, c, {
-      title: 'Inbox',
+      title: t('desk.inbox.title'),
       section: 'inbox',
       status: options.status,
       flash: options.flash,
@@ -152,7 +153,7 @@ export function inboxRoutes(deps: AppDeps) {
       if (!isLocalDate(date))
         return redirectWith(c, deps.signingKey, '/admin/inbox', {
           kind: 'error',
-          text: 'That is not a valid date.',
+          text: t('desk.inbox.flashes.badDate'),
         });
       const form = await readForm(c);
       const request: DeskRequest = {
@@ -179,11 +180,7 @@ export function inboxRoutes(deps: AppDeps) {
   /** Saves the page as a new version; what the request does next acts on exactly this version. */
   const saveDraft = async (request: DeskRequest): Promise<DeskState & { digest: Digest }> => {
     if (await isPublished(request.date))
-      throw new DeskError(
-        409,
-        'published',
-        'This digest is published: change it with a correction note below, or take posts down.',
-      );
+      throw new DeskError(409, 'published', t('desk.inbox.flashes.published'));
     const saved = await saveDesk(desk, request.actor, request.date, request.draft);
     return { ...saved, digest: saved.digest! };
   };
@@ -214,7 +211,7 @@ export function inboxRoutes(deps: AppDeps) {
             can(request.actor.role, 'override'),
           ),
         });
-      return done(c, request.date, 'Draft saved.');
+      return done(c, request.date, t('desk.inbox.flashes.saved'));
     }),
   );
 
@@ -234,7 +231,7 @@ export function inboxRoutes(deps: AppDeps) {
     act(
       async (c, request) => {
         await saveDraft(request);
-        return done(c, request.date, 'Removed from the digest. Draft saved.');
+        return done(c, request.date, t('desk.inbox.flashes.removed'));
       },
       (draft, c) => withoutEntry(draft, itemOf(c)),
     ),
@@ -267,7 +264,7 @@ export function inboxRoutes(deps: AppDeps) {
         kind,
         reason: field(request.form, `reason_${itemId}_${kind}`, 500),
       });
-      return done(c, request.date, 'Recorded. The reason is kept in the audit log.', `#entry-${itemId}`);
+      return done(c, request.date, t('desk.inbox.flashes.recorded'), `#entry-${itemId}`);
     }),
   );
 
@@ -285,7 +282,7 @@ export function inboxRoutes(deps: AppDeps) {
       await saveDraft(request);
       const settings = await readDistrictSettings(deps.db);
       await submitForReview(desk, request.actor, request.date, siteOf(settings, deps.config.publicUrl));
-      return done(c, request.date, 'Submitted for review. The editors have been told by email.');
+      return done(c, request.date, t('desk.inbox.flashes.submitted'));
     }),
   );
 
@@ -303,7 +300,7 @@ export function inboxRoutes(deps: AppDeps) {
           error.code === 'unsaved-changes' ? await mineOver(deps.db, current, request.draft) : current;
         return render(c, shown, { status: 409, flash: { kind: 'error', text: error.message } });
       }
-      return done(c, request.date, 'Approved. It can now be published.');
+      return done(c, request.date, t('desk.inbox.flashes.approved'));
     }),
   );
 
@@ -314,18 +311,14 @@ export function inboxRoutes(deps: AppDeps) {
       // Scheduling a day whose slot has passed would send it at the next day's slot, in place of that day's own
       // digest: the desk says it is late instead (the draft is saved; the API still schedules it).
       const late = scheduleOf(saved);
-      if (late && 'lateSince' in late)
-        throw new DeskError(
-          422,
-          'late',
-          `This digest is late: its publish time, ${late.lateSince}, has passed. Publish it now instead.`,
-        );
+      if (late?.lateSince !== undefined)
+        throw new DeskError(422, 'late', t('desk.inbox.flashes.late', { since: late.lateSince }));
       const slot = await markReady(desk, request.actor, request.date, saved.digest.version);
       const { timezone } = await readDistrictSettings(deps.db);
       return done(
         c,
         request.date,
-        `Scheduled: it goes out ${formatDateTime(slot, timezone)}, unless someone changes it first.`,
+        t('desk.inbox.flashes.scheduled', { when: formatDateTime(slot, timezone) }),
       );
     }),
   );
@@ -343,7 +336,7 @@ export function inboxRoutes(deps: AppDeps) {
           listSocialAccounts(deps.db).then((all) => all.filter((a) => a.status === 'active').length),
         ]);
         return adminPage(deps, c, {
-          title: 'Publish now?',
+          title: t('desk.publish.confirm.title'),
           section: 'inbox',
           body: (
             <PublishConfirmPage
@@ -367,13 +360,12 @@ export function inboxRoutes(deps: AppDeps) {
       }
       const version = Number(field(request.form, 'version', 20));
       const { queued } = await publishDesk(desk, request.actor, request.date, version);
-      const emails = queued === 1 ? '1 email is' : `${queued} emails are`;
       return done(
         c,
         request.date,
         emailIsOn(deps.mailer)
-          ? `Published. ${emails} on the way to subscribers.`
-          : 'Published on the site and in the feeds. Email is off, so no email was sent.',
+          ? t('desk.inbox.flashes.publishedEmails', { count: queued })
+          : t('desk.inbox.flashes.publishedNoEmail'),
       );
     }),
   );
@@ -388,13 +380,12 @@ export function inboxRoutes(deps: AppDeps) {
           note,
           email: field(request.form, 'correction_email') === '1',
         });
-        const mail = emails
-          ? ` ${emails === 1 ? '1 correction email is' : `${emails} correction emails are`} on the way.`
-          : '';
         return done(
           c,
           request.date,
-          `Correction published on the page, in the feeds and in the embed.${mail}`,
+          emails
+            ? t('desk.inbox.flashes.correctedEmails', { count: emails })
+            : t('desk.inbox.flashes.corrected'),
         );
       } catch (error) {
         if (!(error instanceof DeskError) || error.status !== 422) throw error;
@@ -414,7 +405,10 @@ export function inboxRoutes(deps: AppDeps) {
           },
           {
             status: 422,
-            flash: { kind: 'error', text: `The correction is not published yet. ${error.message}` },
+            flash: {
+              kind: 'error',
+              text: t('desk.inbox.flashes.correctionRefused', { reason: error.message }),
+            },
             correctionNote: note,
           },
         );
@@ -437,8 +431,8 @@ export function inboxRoutes(deps: AppDeps) {
         c,
         request.date,
         digestTakenDown
-          ? 'The post is taken down, and with it the digest, since nothing else was left in it.'
-          : 'The post is taken down from the page, the feeds, the embed and every email not sent yet.',
+          ? t('desk.inbox.flashes.postAndDigestTakenDown')
+          : t('desk.inbox.flashes.postTakenDown'),
       );
     }),
   );
@@ -454,11 +448,7 @@ export function inboxRoutes(deps: AppDeps) {
         itemId,
         field(request.form, `picture_takedown_reason_${itemId}`, 2000),
       );
-      return done(
-        c,
-        request.date,
-        'The picture is taken down everywhere: the page, the feeds, the embed and emails already delivered no longer show it.',
-      );
+      return done(c, request.date, t('desk.inbox.flashes.pictureTakenDown'));
     }),
   );
 
@@ -466,7 +456,7 @@ export function inboxRoutes(deps: AppDeps) {
     `/${DAY}/unpublish`,
     act(async (c, request) => {
       await unpublishDesk(desk, request.actor, request.date, field(request.form, 'unpublish_reason', 500));
-      return done(c, request.date, 'The digest is taken down from the site and feeds.');
+      return done(c, request.date, t('desk.inbox.flashes.unpublished'));
     }),
   );
 

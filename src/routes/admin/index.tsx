@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { hasRole } from '../../auth/session';
+import { t } from '../../i18n/desk-text';
 import type { AppDeps } from '../../deps';
 import { SECTIONS } from '../../views/admin-layout';
 import { type AdminEnv } from './context';
@@ -32,7 +33,10 @@ export function adminRoutes(deps: AppDeps) {
     app.use(`${path}/*`, async (c, next) => {
       if (!hasRole(c.get('user')!, section.role)) {
         throw new HTTPException(403, {
-          message: `${section.label} is for ${section.role === 'admin' ? 'administrators' : 'editors and administrators'}. Ask an administrator if you need it.`,
+          message:
+            section.role === 'admin'
+              ? t('desk.layout.forAdministrators', { section: section.label })
+              : t('desk.layout.forEditors', { section: section.label }),
         });
       }
       await next();

@@ -4,6 +4,7 @@ import { Hono, type Context } from 'hono';
 import { hasRole } from '../../auth/session';
 import type { AppDeps } from '../../deps';
 import type { OutboxEntry } from '../../email/mailer';
+import { t } from '../../i18n/desk-text';
 import { readDistrictSettings } from '../../settings/district-settings';
 import { OutboxListPage, OutboxMessagePage } from '../../views/admin/outbox-page';
 import { adminPage, currentUser, type AdminEnv } from './context';
@@ -24,7 +25,7 @@ export function outboxRoutes(deps: AppDeps) {
     const settings = await readDistrictSettings(deps.db);
     const entries = deps.outbox ? await deps.outbox.list(200) : [];
     return adminPage(deps, c, {
-      title: 'Outbox',
+      title: t('desk.outbox.title'),
       section: 'outbox',
       body: (
         <OutboxListPage

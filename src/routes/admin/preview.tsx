@@ -1,5 +1,6 @@
 // /admin/inbox/preview: the digest as the blog page, the email and its plain text, before it goes out, and a
 // test email to the person asking.
+import { t } from '../../i18n/desk-text';
 import { previewSocialPosts } from '../../social/preview-posts';
 import { Hono, type Context } from 'hono';
 import { DeskError, deskDepsOf, loadDesk, sendTestEmail } from '../../curate/desk';
@@ -42,10 +43,10 @@ export function previewRoutes(deps: AppDeps) {
     if (!prepared)
       return redirectWith(c, deps.signingKey, `/admin/inbox?date=${c.req.query('date') ?? ''}`, {
         kind: 'error',
-        text: 'Select at least one post before previewing.',
+        text: t('desk.publish.preview.selectFirst'),
       });
     return adminPage(deps, c, {
-      title: 'Preview',
+      title: t('desk.publish.preview.title'),
       section: 'inbox',
       body: (
         <PreviewPage
@@ -100,13 +101,13 @@ export function previewRoutes(deps: AppDeps) {
     if (!prepared)
       return redirectWith(c, deps.signingKey, back, {
         kind: 'error',
-        text: 'Select at least one post before sending a test.',
+        text: t('desk.publish.preview.selectBeforeTest'),
       });
     try {
       const to = await sendTestEmail(desk, deskActorOf(deps, c), prepared.date, prepared.site);
       return redirectWith(c, deps.signingKey, back, {
         kind: 'ok',
-        text: `A test email is on its way to ${to}.`,
+        text: t('desk.publish.preview.testSent', { to }),
       });
     } catch (error) {
       if (error instanceof DeskError)

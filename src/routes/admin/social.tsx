@@ -1,4 +1,5 @@
 // /admin/settings/social (administrators): connect, disconnect, and the post template.
+import { t } from '../../i18n/desk-text';
 import { Hono } from 'hono';
 import { listSocialAccounts } from '../../db/social-accounts';
 import { recordAudit } from '../../db/audit';
@@ -23,7 +24,7 @@ export function socialRoutes(deps: AppDeps) {
       readSocialSettings(deps.db),
     ]);
     return adminPage(deps, c, {
-      title: 'Social accounts',
+      title: t('desk.social.title'),
       section: 'settings',
       body: (
         <SocialPage
@@ -43,7 +44,7 @@ export function socialRoutes(deps: AppDeps) {
     if (!NETWORKS.includes(network))
       return redirectWith(c, deps.signingKey, HERE, {
         kind: 'error',
-        text: 'Choose Mastodon, Bluesky or Facebook.',
+        text: t('desk.social.chooseNetwork'),
       });
     const outcome = await connectSocialAccount(
       {
@@ -64,11 +65,14 @@ export function socialRoutes(deps: AppDeps) {
     if (!outcome.ok)
       return redirectWith(c, deps.signingKey, HERE, {
         kind: 'error',
-        text: `Not connected: ${outcome.message}`,
+        text: t('desk.social.notConnected', { message: outcome.message }),
       });
     return redirectWith(c, deps.signingKey, HERE, {
       kind: 'ok',
-      text: `Connected ${NETWORK_NAMES[network]} account ${outcome.account.name}. It posts once for each digest published from now on.`,
+      text: t('desk.social.connectedAccount', {
+        network: NETWORK_NAMES[network],
+        name: outcome.account.name,
+      }),
     });
   });
 
@@ -81,7 +85,7 @@ export function socialRoutes(deps: AppDeps) {
     if (!outcome.ok) return redirectWith(c, deps.signingKey, HERE, { kind: 'error', text: outcome.message });
     return redirectWith(c, deps.signingKey, HERE, {
       kind: 'ok',
-      text: `Disconnected ${outcome.account.name}; its token is forgotten. Its past posts stay where they are.`,
+      text: t('desk.social.disconnected', { name: outcome.account.name }),
     });
   });
 
@@ -90,7 +94,10 @@ export function socialRoutes(deps: AppDeps) {
     const input = { template: field(form, 'template', 2000), language: field(form, 'language', 20) };
     const saved = await saveSocialSettings(deps.db, input, deps.clock.now());
     if (!saved.ok)
-      return redirectWith(c, deps.signingKey, HERE, { kind: 'error', text: `Not saved: ${saved.message}` });
+      return redirectWith(c, deps.signingKey, HERE, {
+        kind: 'error',
+        text: t('desk.social.notSaved', { message: saved.message }),
+      });
     await recordAudit(
       deps.db,
       actorOf(deps, c),
@@ -101,7 +108,7 @@ export function socialRoutes(deps: AppDeps) {
       },
       deps.clock.now(),
     );
-    return redirectWith(c, deps.signingKey, HERE, { kind: 'ok', text: 'The post template is saved.' });
+    return redirectWith(c, deps.signingKey, HERE, { kind: 'ok', text: t('desk.social.templateSaved') });
   });
   return app;
 }

@@ -1,4 +1,5 @@
 // /admin/sources: list feeds with their health, add a feed, fetch one now, check all now, change or remove one.
+import { t } from '../../i18n/desk-text';
 import { Hono, type Context } from 'hono';
 import { listSchools, listSchoolsWithCounts } from '../../db/schools';
 import { updateSchool } from '../../sources/update-school';
@@ -61,7 +62,7 @@ export function sourcesRoutes(deps: AppDeps) {
     const reviewDueOnly = c.req.query('filter') === 'review-due';
     const sources = reviewDueOnly ? due : all;
     return adminPage(deps, c, {
-      title: 'Sources',
+      title: t('desk.sources.title'),
       section: 'sources',
       status: refused ? 422 : undefined,
       flash: refused ? { kind: 'error', text: refused.message } : undefined,
@@ -83,7 +84,7 @@ export function sourcesRoutes(deps: AppDeps) {
   const feedCheckPage = async (c: Context<AdminEnv>, url: string, read: ReadOutcome, draft: SourceDraft) => {
     const [schools, settings] = await Promise.all([listSchools(deps.db), readDistrictSettings(deps.db)]);
     return adminPage(deps, c, {
-      title: 'Feed test',
+      title: t('desk.sources.check.title'),
       section: 'sources',
       body: (
         <FeedCheckPage
@@ -133,7 +134,7 @@ export function sourcesRoutes(deps: AppDeps) {
     const result = outcome ? describeRefresh(outcome) : '';
     return redirectWith(c, deps.signingKey, '/admin/sources', {
       kind: outcome?.status === 'failed' ? 'error' : 'ok',
-      text: `Added ${added.source.feedUrl}. ${result}`,
+      text: t('desk.sources.flashes.added', { url: added.source.feedUrl, result }),
     });
   });
 
@@ -158,13 +159,13 @@ export function sourcesRoutes(deps: AppDeps) {
     if (!(file instanceof File) || file.size === 0) {
       return redirectWith(c, deps.signingKey, '/admin/sources#import', {
         kind: 'error',
-        text: 'Choose an OPML file to import.',
+        text: t('desk.sources.flashes.chooseOpml'),
       });
     }
     if (file.size > 5 * 1024 * 1024) {
       return redirectWith(c, deps.signingKey, '/admin/sources#import', {
         kind: 'error',
-        text: 'That file is larger than 5 MB; an OPML list of feeds is much smaller.',
+        text: t('desk.sources.flashes.opmlTooLarge'),
       });
     }
     const read = await readOpmlInSlices(file);
@@ -178,13 +179,19 @@ export function sourcesRoutes(deps: AppDeps) {
     if (!outcome.ok) {
       return redirectWith(c, deps.signingKey, '/admin/sources#import', {
         kind: 'error',
-        text: `Nothing was imported. ${outcome.problems.slice(0, 5).join(' ')}${outcome.problems.length > 5 ? ` …and ${outcome.problems.length - 5} more.` : ''}`,
+        text: t('desk.sources.flashes.nothingImported', {
+          problems:
+            outcome.problems.slice(0, 5).join(' ') +
+            (outcome.problems.length > 5
+              ? t('desk.sources.flashes.andMore', { count: outcome.problems.length - 5 })
+              : ''),
+        }),
       });
     }
     deps.background.wakePoller();
     return redirectWith(c, deps.signingKey, '/admin/sources', {
       kind: 'ok',
-      text: `Imported ${outcome.added} sources; ${outcome.skipped} were already registered. They are being checked now.`,
+      text: t('desk.sources.flashes.imported', { added: outcome.added, skipped: outcome.skipped }),
     });
   });
 
@@ -199,7 +206,7 @@ export function sourcesRoutes(deps: AppDeps) {
     deps.background.wakePoller();
     return redirectWith(c, deps.signingKey, '/admin/sources', {
       kind: 'info',
-      text: 'Checking every feed now. New posts appear in the inbox within a few minutes; reload this page to see each feed’s health.',
+      text: t('desk.sources.flashes.checkingAll'),
     });
   });
 
@@ -216,7 +223,7 @@ export function sourcesRoutes(deps: AppDeps) {
       readTeacherSettings(deps.db),
     ]);
     return adminPage(deps, c, {
-      title: source.title ?? 'Source',
+      title: source.title ?? t('desk.sources.edit.title'),
       section: 'sources',
       status: refused ? 422 : undefined,
       flash: refused ? { kind: 'error', text: refused.message } : undefined,
@@ -288,12 +295,12 @@ export function sourcesRoutes(deps: AppDeps) {
       const [read] = await pollSources(ingestDeps, { sourceId: id });
       return redirectWith(c, deps.signingKey, '/admin/sources', {
         kind: read?.status === 'failed' ? 'error' : 'ok',
-        text: `Source saved; its feed is now read from the new address. ${read ? describeRefresh(read) : ''}`,
+        text: t('desk.sources.flashes.savedMoved', { result: read ? describeRefresh(read) : '' }),
       });
     }
     return redirectWith(c, deps.signingKey, '/admin/sources', {
       kind: 'ok',
-      text: outcome.changed.length ? 'Source saved.' : 'Nothing changed.',
+      text: outcome.changed.length ? t('desk.sources.flashes.saved') : t('desk.sources.flashes.unchanged'),
     });
   });
 
@@ -317,28 +324,23 @@ export function sourcesRoutes(deps: AppDeps) {
     if (!(await suspendSourceAuthorization(deps.db, id, actorOf(deps, c), deps.clock.now())))
       return redirectWith(c, deps.signingKey, '/admin/sources', {
         kind: 'error',
-        text: 'That source no longer exists.',
+        text: t('desk.sources.flashes.gone'),
       });
     return redirectWith(c, deps.signingKey, `/admin/sources/${id}`, {
       kind: 'ok',
-      text: 'Suspended: the account is no longer read. Renew its authorization to read it again.',
+      text: t('desk.sources.flashes.suspended'),
     });
   });
 
   app.post('/:id{[0-9]+}/remove', async (c) => {
     const id = Number(c.req.param('id'));
     const form = await readForm(c);
-    if (!checkbox(form, 'confirm'))
-      return refusedOnSourcePage(
-        c,
-        id,
-        'Nothing was removed: tick the box to confirm that the source and its posts go.',
-      );
+    if (!checkbox(form, 'confirm')) return refusedOnSourcePage(c, id, t('desk.sources.flashes.tickToRemove'));
     const outcome = await removeSource(deps.db, id, actorOf(deps, c), deps.clock.now());
     if (!outcome.ok) return refusedOnSourcePage(c, id, outcome.message);
     return redirectWith(c, deps.signingKey, '/admin/sources', {
       kind: 'ok',
-      text: `Removed ${withItsPosts(outcome.label, outcome.posts)}.`,
+      text: t('desk.sources.flashes.removed', { what: withItsPosts(outcome.label, outcome.posts) }),
     });
   });
 
@@ -348,7 +350,7 @@ export function sourcesRoutes(deps: AppDeps) {
     if (!source)
       return redirectWith(c, deps.signingKey, '/admin/sources', {
         kind: 'error',
-        text: 'That source no longer exists.',
+        text: t('desk.sources.flashes.gone'),
       });
     if (source.paused) await retrySourceNow(deps.db, source.id, deps.clock.now());
     const [outcome] = await pollSources(ingestDeps, { sourceId: source.id });
@@ -356,7 +358,10 @@ export function sourcesRoutes(deps: AppDeps) {
     const back = field(form, 'back') === 'source' ? `/admin/sources/${source.id}` : '/admin/sources';
     return redirectWith(c, deps.signingKey, back, {
       kind: outcome?.status === 'failed' ? 'error' : 'ok',
-      text: `${source.title ?? source.feedUrl}: ${outcome ? describeRefresh(outcome) : 'nothing to do.'}`,
+      text: t('desk.sources.flashes.fetched', {
+        name: source.title ?? source.feedUrl,
+        result: outcome ? describeRefresh(outcome) : t('desk.sources.flashes.nothingToDo'),
+      }),
     });
   });
 

@@ -1,5 +1,6 @@
 // /admin/subscribers: who receives the digest (search, counts by status and school), CSV export and import,
 // and how each digest's email fared, with the messages a crash left unknown for a person to decide on.
+import { t } from '../../i18n/desk-text';
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { auditStatement } from '../../db/audit';
@@ -53,7 +54,7 @@ export function subscribersRoutes(deps: AppDeps) {
       readDistrictSettings(deps.db),
     ]);
     return adminPage(deps, c, {
-      title: 'Subscribers',
+      title: t('desk.subscribers.title'),
       section: 'subscribers',
       body: (
         <SubscribersPage
@@ -124,11 +125,14 @@ export function subscribersRoutes(deps: AppDeps) {
     const form = await readForm(c);
     const upload = Array.isArray(form.file) ? form.file[0] : form.file;
     if (!(upload instanceof File) || upload.size === 0)
-      return redirectWith(c, deps.signingKey, back, { kind: 'error', text: 'Choose a CSV file to import.' });
+      return redirectWith(c, deps.signingKey, back, {
+        kind: 'error',
+        text: t('desk.subscribers.chooseFile'),
+      });
     if (upload.size > MAX_IMPORT_BYTES)
       return redirectWith(c, deps.signingKey, back, {
         kind: 'error',
-        text: 'That file is larger than 10 MB; split it and import the parts one after another.',
+        text: t('desk.subscribers.tooLarge'),
       });
     const attested = checkbox(form, 'attest');
     const outcome = await importSubscribers(
@@ -140,13 +144,11 @@ export function subscribersRoutes(deps: AppDeps) {
     if (!outcome.ok) return redirectWith(c, deps.signingKey, back, { kind: 'error', text: outcome.message });
     if (outcome.waiting) deps.background.wakeSender();
     const parts = [
-      `Imported ${outcome.added} new ${outcome.added === 1 ? 'address' : 'addresses'}.`,
-      outcome.confirmed ? `${outcome.confirmed} receive the digest from now on, on your attestation.` : '',
-      outcome.waiting ? `${outcome.waiting} get an email asking them to confirm first.` : '',
-      outcome.alreadyIn ? `${outcome.alreadyIn} were already on the list.` : '',
-      outcome.leftAlone
-        ? `${outcome.leftAlone} had unsubscribed or their mail bounced, and were left alone.`
-        : '',
+      t('desk.subscribers.imported.added', { count: outcome.added }),
+      outcome.confirmed ? t('desk.subscribers.imported.confirmed', { count: outcome.confirmed }) : '',
+      outcome.waiting ? t('desk.subscribers.imported.waiting', { count: outcome.waiting }) : '',
+      outcome.alreadyIn ? t('desk.subscribers.imported.alreadyIn', { count: outcome.alreadyIn }) : '',
+      outcome.leftAlone ? t('desk.subscribers.imported.leftAlone', { count: outcome.leftAlone }) : '',
     ];
     return redirectWith(c, deps.signingKey, '/admin/subscribers', {
       kind: 'ok',
@@ -164,7 +166,7 @@ export function subscribersRoutes(deps: AppDeps) {
       readDistrictSettings(deps.db),
     ]);
     return adminPage(deps, c, {
-      title: `Emails for ${date}`,
+      title: t('desk.subscribers.deliveries.title', { date }),
       section: 'subscribers',
       body: (
         <DeliveriesPage
@@ -186,7 +188,7 @@ export function subscribersRoutes(deps: AppDeps) {
     if (!checkbox(await readForm(c), 'understood'))
       return redirectWith(c, deps.signingKey, back, {
         kind: 'error',
-        text: 'Tick the box to say you accept that some of them may get this email twice.',
+        text: t('desk.subscribers.deliveries.tick'),
       });
     const now = deps.clock.now();
     const unknown = (await deliveryStatsByDigest(deps.db, 400)).find((s) => s.digestId === digest.id)?.counts
@@ -208,7 +210,7 @@ export function subscribersRoutes(deps: AppDeps) {
     deps.background.wakeSender();
     return redirectWith(c, deps.signingKey, back, {
       kind: 'ok',
-      text: `${unknown ?? 0} messages are queued to go again.`,
+      text: t('desk.subscribers.deliveries.queued', { count: unknown ?? 0 }),
     });
   });
 

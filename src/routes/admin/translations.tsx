@@ -1,6 +1,7 @@
 // The desk's language tabs: GET /admin/inbox?date=…&lang=es shows one (see inbox.tsx), and its form's
 // buttons post to /admin/translations/DATE/LANG/{save,draft,review}, each answered by a redirect back to the
 // tab with a sentence (a translation service's failure included, never an error page).
+import { t } from '../../i18n/desk-text';
 import { Hono, type Context } from 'hono';
 import { can, DeskError, deskDepsOf } from '../../curate/desk';
 import {
@@ -90,7 +91,7 @@ export function translationRoutes(deps: AppDeps) {
       if (!isLocalDate(date))
         return redirectWith(c, deps.signingKey, '/admin/inbox', {
           kind: 'error',
-          text: 'That is not a valid date.',
+          text: t('desk.translations.badDate'),
         });
       const form = await readForm(c);
       try {
@@ -106,7 +107,9 @@ export function translationRoutes(deps: AppDeps) {
     `/${DAY}/${LANG}/save`,
     act(async (date, lang, form, c) => {
       const saved = await saveTranslation(desk, deskActorOf(deps, c), date, lang, inputOf(form));
-      return `${saved.label} saved.${saved.reviewed ? '' : ' It is not reviewed.'}`;
+      return saved.reviewed
+        ? t('desk.translations.saved', { language: saved.label })
+        : t('desk.translations.savedNotReviewed', { language: saved.label });
     }),
   );
 
@@ -117,7 +120,7 @@ export function translationRoutes(deps: AppDeps) {
         ...inputOf(form),
         reviewed: true,
       });
-      return `${saved.label} saved and marked reviewed.`;
+      return t('desk.translations.savedReviewed', { language: saved.label });
     }),
   );
 
@@ -130,8 +133,8 @@ export function translationRoutes(deps: AppDeps) {
       const outcome = await draftTranslation(desk, actor, date, lang, deps.translation);
       if (!outcome.ok) throw new DeskError(422, 'translation-failed', outcome.message);
       return outcome.filled
-        ? `${outcome.filled === 1 ? 'One empty field was' : `${outcome.filled} empty fields were`} filled by ${deps.translation!.name} and marked machine drafts. Check each one, then press Mark reviewed.`
-        : 'Every field already has a translation, so nothing was drafted.';
+        ? t('desk.translations.drafted', { count: outcome.filled, provider: deps.translation!.name })
+        : t('desk.translations.nothingDrafted');
     }),
   );
 

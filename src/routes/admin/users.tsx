@@ -12,6 +12,7 @@ import { passwordProblem } from '../../auth/password';
 import { endSession } from '../../auth/session';
 import { listUsers, ROLES, type Role } from '../../db/users';
 import type { AppDeps } from '../../deps';
+import { t } from '../../i18n/desk-text';
 import { readDistrictSettings, siteOf } from '../../settings/district-settings';
 import { AccountPage, NewTokenPage, UsersPage } from '../../views/admin/users-page';
 import { createApiToken, revokeApiToken } from '../../auth/api-tokens';
@@ -41,7 +42,7 @@ export function usersRoutes(deps: AppDeps) {
       readDistrictSettings(deps.db),
     ]);
     return adminPage(deps, c, {
-      title: 'People',
+      title: t('desk.users.title'),
       section: 'users',
       body: (
         <UsersPage
@@ -60,7 +61,7 @@ export function usersRoutes(deps: AppDeps) {
     redirectWith(c, deps.signingKey, '/admin/users', {
       kind: outcome.ok ? 'ok' : 'error',
       text: outcome.link
-        ? `${outcome.message} The one-time link, if you need to pass it on yourself: ${outcome.link}`
+        ? t('desk.users.withLink', { message: outcome.message, link: outcome.link })
         : outcome.message,
     });
 
@@ -70,7 +71,7 @@ export function usersRoutes(deps: AppDeps) {
     if (!ROLES.includes(role))
       return redirectWith(c, deps.signingKey, '/admin/users#invite', {
         kind: 'error',
-        text: 'Choose a role.',
+        text: t('desk.users.chooseRole'),
       });
     return done(
       c,
@@ -85,7 +86,10 @@ export function usersRoutes(deps: AppDeps) {
   app.post('/:id/role', async (c) => {
     const role = field(await readForm(c), 'role') as Role;
     if (!ROLES.includes(role))
-      return redirectWith(c, deps.signingKey, '/admin/users', { kind: 'error', text: 'Choose a role.' });
+      return redirectWith(c, deps.signingKey, '/admin/users', {
+        kind: 'error',
+        text: t('desk.users.chooseRole'),
+      });
     return done(
       c,
       await changeUser(await accountDepsOf(deps), actorOf(deps, c), Number(c.req.param('id')), { role }),
@@ -118,12 +122,12 @@ export function usersRoutes(deps: AppDeps) {
     if (!name || !ROLES.includes(role))
       return redirectWith(c, deps.signingKey, '/admin/users#tokens', {
         kind: 'error',
-        text: 'Name the token after what will use it, and choose a role.',
+        text: t('desk.users.tokens.nameAndRole'),
       });
     const { token } = await createApiToken(deps.db, { name, role }, actorOf(deps, c), deps.clock.now());
     c.header('Cache-Control', 'no-store');
     return adminPage(deps, c, {
-      title: 'New API token',
+      title: t('desk.users.tokens.newTitle'),
       section: 'users',
       body: <NewTokenPage name={name} token={token} />,
     });
@@ -139,8 +143,8 @@ export function usersRoutes(deps: AppDeps) {
     return redirectWith(c, deps.signingKey, '/admin/users#tokens', {
       kind: revoked ? 'ok' : 'error',
       text: revoked
-        ? `The token “${revoked.name}” no longer works.`
-        : 'That token does not exist or was already revoked.',
+        ? t('desk.users.tokens.noLonger', { name: revoked.name })
+        : t('desk.users.tokens.unknown'),
     });
   });
 
@@ -152,7 +156,7 @@ export function accountRoutesSignedIn(deps: AppDeps) {
 
   app.get('/', (c) =>
     adminPage(deps, c, {
-      title: 'My account',
+      title: t('desk.account.mine.title'),
       section: 'account',
       body: <AccountPage me={currentUser(c)} csrfToken={c.get('csrfToken')} />,
     }),
@@ -168,10 +172,10 @@ export function accountRoutesSignedIn(deps: AppDeps) {
       !me.passwordHash ||
       !(await deps.passwords.verify(secretField(form, 'current', 1024), me.passwordHash))
     )
-      return fail('Your current password is not right.');
+      return fail(t('desk.account.mine.currentWrong'));
     const weak = passwordProblem(password);
     if (weak) return fail(weak);
-    if (password !== field(form, 'confirm', 1024)) return fail('The two new passwords are not the same.');
+    if (password !== field(form, 'confirm', 1024)) return fail(t('desk.account.mine.notSame'));
     await replacePassword(
       await accountDepsOf(deps),
       actorOf(deps, c),
@@ -184,7 +188,7 @@ export function accountRoutesSignedIn(deps: AppDeps) {
     );
     return redirectWith(c, deps.signingKey, '/admin/account', {
       kind: 'ok',
-      text: 'Password changed. You are still signed in here; everywhere else you are signed out.',
+      text: t('desk.account.mine.changed'),
     });
   });
 

@@ -1,11 +1,12 @@
 // Pages for getting in: sign in, create the first administrator, set a password from a one-time link.
 import { MIN_PASSWORD_LENGTH } from '../../auth/password';
+import { t } from '../../i18n/desk-text';
 import { CsrfField } from '../admin-layout';
 
 export function LoginPage(props: { csrfToken: string; email?: string; error?: string; next?: string }) {
   return (
     <div class="card login">
-      <h1>Sign in to Yesterday</h1>
+      <h1>{t('desk.account.signIn.heading')}</h1>
       {props.error ? (
         <div class="flash error" role="alert">
           {props.error}
@@ -16,7 +17,7 @@ export function LoginPage(props: { csrfToken: string; email?: string; error?: st
         action={`/admin/login${props.next ? `?next=${encodeURIComponent(props.next)}` : ''}`}
       >
         <CsrfField token={props.csrfToken} />
-        <label for="email">Email</label>
+        <label for="email">{t('desk.account.signIn.email')}</label>
         <input
           type="email"
           id="email"
@@ -25,14 +26,14 @@ export function LoginPage(props: { csrfToken: string; email?: string; error?: st
           required
           value={props.email ?? ''}
         />
-        <label for="password">Password</label>
+        <label for="password">{t('desk.account.signIn.password')}</label>
         <input type="password" id="password" name="password" autocomplete="current-password" required />
         <div class="actions">
-          <button type="submit">Sign in</button>
+          <button type="submit">{t('desk.account.signIn.button')}</button>
         </div>
       </form>
       <p class="small">
-        <a href="/admin/forgot">Forgot your password?</a>
+        <a href="/admin/forgot">{t('desk.account.signIn.forgot')}</a>
       </p>
     </div>
   );
@@ -61,7 +62,7 @@ export function SetPasswordPage(props: {
         <CsrfField token={props.csrfToken} />
         {props.askEmail ? (
           <>
-            <label for="name">Your name</label>
+            <label for="name">{t('desk.account.link.name')}</label>
             <input
               type="text"
               id="name"
@@ -71,7 +72,7 @@ export function SetPasswordPage(props: {
               maxlength={120}
               value={props.name ?? ''}
             />
-            <label for="email">Email</label>
+            <label for="email">{t('desk.account.link.email')}</label>
             <input
               type="email"
               id="email"
@@ -82,7 +83,7 @@ export function SetPasswordPage(props: {
             />
           </>
         ) : null}
-        <label for="password">New password</label>
+        <label for="password">{t('desk.account.link.password')}</label>
         <input
           type="password"
           id="password"
@@ -93,12 +94,12 @@ export function SetPasswordPage(props: {
           aria-describedby="password-hint"
         />
         <p class="hint" id="password-hint">
-          At least {MIN_PASSWORD_LENGTH} characters. A short sentence is easy to remember and hard to guess.
+          {t('desk.account.link.passwordHint', { length: MIN_PASSWORD_LENGTH })}
         </p>
-        <label for="confirm">Type it again</label>
+        <label for="confirm">{t('desk.account.link.confirm')}</label>
         <input type="password" id="confirm" name="confirm" autocomplete="new-password" required />
         <div class="actions">
-          <button type="submit">Save and sign in</button>
+          <button type="submit">{t('desk.account.link.button')}</button>
         </div>
       </form>
     </div>
@@ -108,10 +109,10 @@ export function SetPasswordPage(props: {
 export function LinkProblemPage(props: { message: string }) {
   return (
     <div class="card login">
-      <h1>This link cannot be used</h1>
+      <h1>{t('desk.account.link.expiredHeading')}</h1>
       <p>{props.message}</p>
       <p>
-        <a href="/admin/login">Go to sign in</a>
+        <a href="/admin/login">{t('desk.account.link.toSignIn')}</a>
       </p>
     </div>
   );

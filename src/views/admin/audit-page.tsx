@@ -1,6 +1,7 @@
 // The audit log: who did what, when, newest first, in sentences with the record behind a disclosure;
 // filterable by action, person, subject and dates.
 import type { AuditEntry } from '../../db/audit';
+import { t } from '../../i18n/desk-text';
 import { formatDateTime } from '../../time/format';
 import { actionLabel, auditDetails, auditSentence, type AuditNames } from './audit-sentences';
 
@@ -26,17 +27,17 @@ export function AuditPage(props: {
   const { query } = props;
   return (
     <>
-      <h1>Audit log</h1>
+      <h1>{t('desk.audit.title')}</h1>
       {props.problem ? (
         <div class="flash error" role="alert">
           {props.problem}
         </div>
       ) : null}
-      <form method="get" action="/admin/audit" class="inline card" aria-label="Filter the audit log">
+      <form method="get" action="/admin/audit" class="inline card" aria-label={t('desk.audit.filter')}>
         <div>
-          <label for="action">Action</label>
+          <label for="action">{t('desk.audit.action')}</label>
           <select id="action" name="action">
-            <option value="">All actions</option>
+            <option value="">{t('desk.audit.allActions')}</option>
             {props.actions.map((action) => (
               <option value={action} selected={action === query.action}>
                 {actionLabel(action)}
@@ -45,42 +46,40 @@ export function AuditPage(props: {
           </select>
         </div>
         <div>
-          <label for="who">Who</label>
-          <input id="who" name="who" type="text" value={query.who} placeholder="dana@ or scheduler" />
+          <label for="who">{t('desk.audit.who')}</label>
+          <input id="who" name="who" type="text" value={query.who} placeholder={t('desk.audit.whoExample')} />
         </div>
         <div>
-          <label for="subject">Subject</label>
+          <label for="subject">{t('desk.audit.subject')}</label>
           <input
             id="subject"
             name="subject"
             type="text"
             value={query.subject}
-            placeholder="2026-11-20 or a number"
+            placeholder={t('desk.audit.subjectExample')}
           />
         </div>
         <div>
-          <label for="from">From</label>
+          <label for="from">{t('desk.audit.from')}</label>
           <input id="from" name="from" type="date" value={query.from} />
         </div>
         <div>
-          <label for="to">To</label>
+          <label for="to">{t('desk.audit.to')}</label>
           <input id="to" name="to" type="date" value={query.to} />
         </div>
         <button type="submit" class="secondary">
-          Filter
+          {t('desk.audit.apply')}
         </button>
-        {props.filtered ? <a href="/admin/audit">Clear</a> : null}
+        {props.filtered ? <a href="/admin/audit">{t('desk.audit.clear')}</a> : null}
       </form>
       {props.entries.length === 0 ? (
-        <p class="muted">
-          {props.filtered ? 'Nothing in the log matches this filter.' : 'Nothing has been logged yet.'}
-        </p>
+        <p class="muted">{props.filtered ? t('desk.audit.noMatch') : t('desk.audit.empty')}</p>
       ) : null}
       <table class="stack audit">
         <thead>
           <tr>
-            <th scope="col">When</th>
-            <th scope="col">What happened</th>
+            <th scope="col">{t('desk.audit.when')}</th>
+            <th scope="col">{t('desk.audit.what')}</th>
           </tr>
         </thead>
         <tbody>
@@ -88,24 +87,27 @@ export function AuditPage(props: {
             const details = auditDetails(entry);
             return (
               <tr>
-                <td data-label="When" class="nowrap">
+                <td data-label={t('desk.audit.when')} class="nowrap">
                   <time datetime={new Date(entry.at).toISOString()}>
                     {formatDateTime(entry.at, props.timezone)}
                   </time>
                 </td>
-                <td data-label="What happened">
+                <td data-label={t('desk.audit.what')}>
                   {auditSentence(entry, props.names)}
                   <details class="small">
-                    <summary>Details</summary>
+                    <summary>{t('desk.audit.details')}</summary>
                     <dl class="audit-details">
-                      <dt>Recorded as</dt>
+                      <dt>{t('desk.audit.recordedAs')}</dt>
                       <dd>
                         <code>{entry.action}</code>
-                        {entry.subjectType ? ` on ${entry.subjectType} ${entry.subjectId ?? ''}` : ''}
+                        {entry.subjectType
+                          ? t('desk.audit.on', { type: entry.subjectType, id: entry.subjectId ?? '' })
+                          : ''}
                       </dd>
-                      <dt>By</dt>
+                      <dt>{t('desk.audit.by')}</dt>
                       <dd>
-                        {entry.actorLabel} ({entry.actorType}){entry.ip ? `, from ${entry.ip}` : ''}
+                        {t('desk.audit.byWhom', { label: entry.actorLabel, type: entry.actorType })}
+                        {entry.ip ? t('desk.audit.fromAddress', { ip: entry.ip }) : ''}
                       </dd>
                       {details.map(([name, value]) => (
                         <>
@@ -123,7 +125,7 @@ export function AuditPage(props: {
       </table>
       {props.olderHref ? (
         <p>
-          <a href={props.olderHref}>Older entries →</a>
+          <a href={props.olderHref}>{t('desk.audit.older')}</a>
         </p>
       ) : null}
     </>

@@ -3,9 +3,13 @@
 import type { AuditEntry } from '../../db/audit';
 import { formatDay } from '../../publish/digest-content';
 import { isLocalDate } from '../../time/zoned-time';
+import { t } from '../../i18n/desk-text';
 import { languageNameIn } from '../../i18n/language-names';
+import { listInWords } from '../../text/plural';
 
-type Phrase = (subject: string, details: Record<string, unknown>) => string;
+/** The words a sentence is made of: who acted, the record ("the digest for …"), and what the details add. */
+type Words = Record<string, string>;
+type Sentence = (words: Words, details: Record<string, unknown>) => string;
 
 /** What the log's ids stand for, looked up once for a page of entries: people's names, digests' days. */
 export interface AuditNames {
@@ -17,107 +21,76 @@ export interface AuditNames {
 const languageOf = (details: Record<string, unknown>) =>
   typeof details.lang === 'string' ? languageNameIn('en', details.lang) : 'other-language';
 
-/** What each action did, after the person's name; `subject` names the record ("the digest for …"). */
-const PHRASES: Record<string, { label: string; phrase: Phrase }> = {
-  'digest.publish': { label: 'Published a digest', phrase: (s) => `published ${s}` },
-  'digest.publish_refused': {
-    label: 'Tried to publish past the checks',
-    phrase: (s) => `tried to publish ${s}; it was refused because checks were open`,
-  },
-  'digest.approve': { label: 'Approved a digest', phrase: (s) => `approved ${s}` },
-  'digest.ready': { label: 'Scheduled a digest', phrase: (s) => `scheduled ${s} to publish at its time` },
-  'digest.submit': { label: 'Submitted a digest for review', phrase: (s) => `submitted ${s} for review` },
-  'digest.unpublish': { label: 'Took a whole digest down', phrase: (s) => `took down ${s}` },
-  'digest.correct': { label: 'Corrected a digest', phrase: (s) => `corrected ${s}` },
-  'entry.takedown': { label: 'Took a post down', phrase: (s) => `took a post down from ${s}` },
-  'picture.takedown': { label: 'Took a picture down', phrase: () => 'took a picture down everywhere it was shown' },
-  'finding.override': {
-    label: 'Let a check finding stand',
-    phrase: (s) => `let a check finding stand in ${s}, with a reason`,
-  },
-  'finding.resolved_by_edit': {
-    label: 'Resolved a finding by editing',
-    phrase: (s) => `resolved a check finding in ${s} by editing the post`,
-  },
-  'translation.save': {
-    label: 'Saved a translation',
-    phrase: (s, d) => `saved the ${languageOf(d)} translation of ${s}`,
-  },
-  'translation.draft': {
-    label: 'Drafted a translation by machine',
-    phrase: (s, d) => `had the empty fields of the ${languageOf(d)} translation of ${s} drafted by a translation service`,
-  },
-  'translation.review': {
-    label: 'Reviewed a translation',
-    phrase: (s, d) => `reviewed the ${languageOf(d)} translation of ${s}`,
-  },
-  'deliveries.resend_unknown': {
-    label: 'Resent emails with an unknown outcome',
-    phrase: (s) => `resent the emails of ${s} whose outcome was unknown`,
-  },
-  'settings.change': {
-    label: 'Changed the settings',
-    phrase: (_s, d) => `changed ${listKeys(d) || 'the settings'}`,
-  },
-  'settings.logo': { label: 'Uploaded a logo', phrase: (_s, d) => d.variant === 'dark' ? 'uploaded a new logo for dark backgrounds' : 'uploaded a new logo' },
-  'settings.logo_removed': { label: 'Removed the logo', phrase: (_s, d) => d.variant === 'dark' ? 'removed the logo for dark backgrounds' : 'removed the logo' },
-  'roster.replace': { label: 'Replaced the roster', phrase: () => 'replaced the list of student names the checks look for' },
-  'roster.clear': { label: 'Cleared the roster', phrase: () => 'cleared the list of student names the checks look for' },
-  'source.add': { label: 'Added a source', phrase: (s) => `added ${s}` },
-  'source.change': { label: 'Changed a source', phrase: (s) => `changed ${s}` },
-  'source.remove': { label: 'Removed a source', phrase: (s) => `removed ${s}` },
-  'source.import': { label: 'Imported sources', phrase: () => 'imported sources from an OPML file' },
-  'subscriber.confirm': { label: 'A subscriber confirmed', phrase: () => 'confirmed their subscription' },
-  'subscriber.unsubscribe': { label: 'A subscriber left', phrase: () => 'unsubscribed' },
-  'subscriber.change_address': {
-    label: 'A subscriber changed address',
-    phrase: () => 'changed their email address',
-  },
-  'subscribers.import': { label: 'Imported subscribers', phrase: () => 'imported subscribers from a CSV file' },
-  'user.login': { label: 'Signed in', phrase: () => 'signed in' },
-  'user.login_failed': { label: 'Failed to sign in', phrase: () => 'failed to sign in' },
-  'user.invite': { label: 'Invited a person', phrase: (_s, d) => `invited ${text(d.email) || 'a person'}${d.role ? ` as ${text(d.role)}` : ''}` },
-  'user.change': { label: 'Changed a person', phrase: (s) => `changed ${s}` },
-  'user.setup': { label: 'Set up the first account', phrase: () => 'set up the first administrator account' },
-  'user.password_change': { label: 'Changed a password', phrase: () => 'changed their password' },
-  'user.password_link': { label: 'Sent a password link', phrase: (s) => `sent a password link for ${s}` },
-  'user.password_link_requested': {
-    label: 'Asked for a password link',
-    phrase: () => 'asked for a password link',
-  },
-  'user.set_password': { label: 'Chose a password', phrase: () => 'chose a password from an emailed link' },
-  'user.sign_out_everywhere': {
-    label: 'Signed out everywhere',
-    phrase: () => 'signed out of every other browser',
-  },
-  'api_token.create': { label: 'Created an API token', phrase: (_s, d) => `created an API token${d.name ? ` named “${text(d.name)}”` : ''}` },
-  'email.test': { label: 'Sent a test email', phrase: (s, d) => `sent a test email of ${s} to ${text(d.to) || 'themselves'}` },
-  'social.connect': { label: 'Connected a social account', phrase: (_s, d) => `connected the ${network(d)} account ${text(d.name)}` },
-  'social.disconnect': { label: 'Disconnected a social account', phrase: (_s, d) => `disconnected the ${network(d)} account ${text(d.name)}` },
-  'social.stop': { label: 'A social account stopped', phrase: (_s, d) => `stopped posting to the ${network(d)} account ${text(d.name)}: ${text(d.reason)}` },
-  'social.post': { label: 'Posted on a social account', phrase: (s, d) => `posted ${s} on ${network(d)} (${text(d.account)})` },
-  'social.post_failed': { label: 'A social post failed', phrase: (s, d) => `could not post ${s} on ${network(d)} (${text(d.account)})` },
-  'social.delete': { label: 'Deleted a social post', phrase: (s, d) => `deleted the post of ${s} on ${network(d)} (${text(d.account)})` },
-  'school.rename': { label: 'Renamed a school', phrase: (_s, d) => `renamed the school ${text(d.from)} to ${text(d.to)}` },
-  'school.change': { label: 'Changed a school', phrase: (s, d) => d.districtWide === true ? `made ${s} district-wide: its posts reach every subscriber` : `changed ${s}` },
-  'owner.opt-out': { label: 'An owner stopped their notes', phrase: () => 'stopped the notes Yesterday sends to an account’s owner' },
-  'source.authorization-expired': { label: 'An authorization expired', phrase: (s) => `marked ${s} expired: its authorization reached its review date` },
-  'source.authorization-renewed': { label: 'Renewed an authorization', phrase: (s) => `renewed the authorization of ${s}` },
-  'source.authorization-suspended': { label: 'Suspended an account', phrase: (s) => `suspended ${s}` },
-  'api_token.revoke': { label: 'Revoked an API token', phrase: () => 'revoked an API token' },
+/** Each action the log records: its name in the filter, and the whole sentence an entry of it reads as. */
+const ACTIONS: Record<string, { label: () => string; sentence: Sentence }> = {
+  'digest.publish': { label: () => t('desk.audit.labels.digestPublish'), sentence: (w) => t('desk.audit.sentences.digestPublish', w) },
+  'digest.publish_refused': { label: () => t('desk.audit.labels.digestPublishRefused'), sentence: (w) => t('desk.audit.sentences.digestPublishRefused', w) },
+  'digest.approve': { label: () => t('desk.audit.labels.digestApprove'), sentence: (w) => t('desk.audit.sentences.digestApprove', w) },
+  'digest.ready': { label: () => t('desk.audit.labels.digestReady'), sentence: (w) => t('desk.audit.sentences.digestReady', w) },
+  'digest.submit': { label: () => t('desk.audit.labels.digestSubmit'), sentence: (w) => t('desk.audit.sentences.digestSubmit', w) },
+  'digest.unpublish': { label: () => t('desk.audit.labels.digestUnpublish'), sentence: (w) => t('desk.audit.sentences.digestUnpublish', w) },
+  'digest.correct': { label: () => t('desk.audit.labels.digestCorrect'), sentence: (w) => t('desk.audit.sentences.digestCorrect', w) },
+  'entry.takedown': { label: () => t('desk.audit.labels.entryTakedown'), sentence: (w) => t('desk.audit.sentences.entryTakedown', w) },
+  'picture.takedown': { label: () => t('desk.audit.labels.pictureTakedown'), sentence: (w) => t('desk.audit.sentences.pictureTakedown', w) },
+  'finding.override': { label: () => t('desk.audit.labels.findingOverride'), sentence: (w) => t('desk.audit.sentences.findingOverride', w) },
+  'finding.resolved_by_edit': { label: () => t('desk.audit.labels.findingResolvedByEdit'), sentence: (w) => t('desk.audit.sentences.findingResolvedByEdit', w) },
+  'translation.save': { label: () => t('desk.audit.labels.translationSave'), sentence: (w, d) => t('desk.audit.sentences.translationSave', { ...w, language: languageOf(d) }) },
+  'translation.draft': { label: () => t('desk.audit.labels.translationDraft'), sentence: (w, d) => t('desk.audit.sentences.translationDraft', { ...w, language: languageOf(d) }) },
+  'translation.review': { label: () => t('desk.audit.labels.translationReview'), sentence: (w, d) => t('desk.audit.sentences.translationReview', { ...w, language: languageOf(d) }) },
+  'deliveries.resend_unknown': { label: () => t('desk.audit.labels.deliveriesResendUnknown'), sentence: (w) => t('desk.audit.sentences.deliveriesResendUnknown', w) },
+  'settings.change': { label: () => t('desk.audit.labels.settingsChange'), sentence: (w, d) => t('desk.audit.sentences.settingsChange', { ...w, settings: settingsOf(d) }) },
+  'settings.logo': { label: () => t('desk.audit.labels.settingsLogo'), sentence: (w, d) => d.variant === 'dark' ? t('desk.audit.sentences.settingsLogoDark', w) : t('desk.audit.sentences.settingsLogo', w) },
+  'settings.logo_removed': { label: () => t('desk.audit.labels.settingsLogoRemoved'), sentence: (w, d) => d.variant === 'dark' ? t('desk.audit.sentences.settingsLogoDarkRemoved', w) : t('desk.audit.sentences.settingsLogoRemoved', w) },
+  'roster.replace': { label: () => t('desk.audit.labels.rosterReplace'), sentence: (w) => t('desk.audit.sentences.rosterReplace', w) },
+  'roster.clear': { label: () => t('desk.audit.labels.rosterClear'), sentence: (w) => t('desk.audit.sentences.rosterClear', w) },
+  'source.add': { label: () => t('desk.audit.labels.sourceAdd'), sentence: (w) => t('desk.audit.sentences.sourceAdd', w) },
+  'source.change': { label: () => t('desk.audit.labels.sourceChange'), sentence: (w) => t('desk.audit.sentences.sourceChange', w) },
+  'source.remove': { label: () => t('desk.audit.labels.sourceRemove'), sentence: (w) => t('desk.audit.sentences.sourceRemove', w) },
+  'source.import': { label: () => t('desk.audit.labels.sourceImport'), sentence: (w) => t('desk.audit.sentences.sourceImport', w) },
+  'subscriber.confirm': { label: () => t('desk.audit.labels.subscriberConfirm'), sentence: (w) => t('desk.audit.sentences.subscriberConfirm', w) },
+  'subscriber.unsubscribe': { label: () => t('desk.audit.labels.subscriberUnsubscribe'), sentence: (w) => t('desk.audit.sentences.subscriberUnsubscribe', w) },
+  'subscriber.change_address': { label: () => t('desk.audit.labels.subscriberChangeAddress'), sentence: (w) => t('desk.audit.sentences.subscriberChangeAddress', w) },
+  'subscribers.import': { label: () => t('desk.audit.labels.subscribersImport'), sentence: (w) => t('desk.audit.sentences.subscribersImport', w) },
+  'user.login': { label: () => t('desk.audit.labels.userLogin'), sentence: (w) => t('desk.audit.sentences.userLogin', w) },
+  'user.login_failed': { label: () => t('desk.audit.labels.userLoginFailed'), sentence: (w) => t('desk.audit.sentences.userLoginFailed', w) },
+  'user.invite': { label: () => t('desk.audit.labels.userInvite'), sentence: (w, d) => { const email = text(d.email) || t('desk.audit.aPerson'); return d.role ? t('desk.audit.sentences.userInviteAs', { ...w, email, role: text(d.role) }) : t('desk.audit.sentences.userInvite', { ...w, email }); } },
+  'user.change': { label: () => t('desk.audit.labels.userChange'), sentence: (w) => t('desk.audit.sentences.userChange', w) },
+  'user.setup': { label: () => t('desk.audit.labels.userSetup'), sentence: (w) => t('desk.audit.sentences.userSetup', w) },
+  'user.password_change': { label: () => t('desk.audit.labels.userPasswordChange'), sentence: (w) => t('desk.audit.sentences.userPasswordChange', w) },
+  'user.password_link': { label: () => t('desk.audit.labels.userPasswordLink'), sentence: (w) => t('desk.audit.sentences.userPasswordLink', w) },
+  'user.password_link_requested': { label: () => t('desk.audit.labels.userPasswordLinkRequested'), sentence: (w) => t('desk.audit.sentences.userPasswordLinkRequested', w) },
+  'user.set_password': { label: () => t('desk.audit.labels.userSetPassword'), sentence: (w) => t('desk.audit.sentences.userSetPassword', w) },
+  'user.sign_out_everywhere': { label: () => t('desk.audit.labels.userSignOutEverywhere'), sentence: (w) => t('desk.audit.sentences.userSignOutEverywhere', w) },
+  'api_token.create': { label: () => t('desk.audit.labels.apiTokenCreate'), sentence: (w, d) => d.name ? t('desk.audit.sentences.apiTokenCreateNamed', { ...w, name: text(d.name) }) : t('desk.audit.sentences.apiTokenCreate', w) },
+  'api_token.revoke': { label: () => t('desk.audit.labels.apiTokenRevoke'), sentence: (w) => t('desk.audit.sentences.apiTokenRevoke', w) },
+  'email.test': { label: () => t('desk.audit.labels.emailTest'), sentence: (w, d) => t('desk.audit.sentences.emailTest', { ...w, to: text(d.to) || t('desk.audit.themselves') }) },
+  'social.connect': { label: () => t('desk.audit.labels.socialConnect'), sentence: (w, d) => t('desk.audit.sentences.socialConnect', { ...w, ...socialWords(d) }) },
+  'social.disconnect': { label: () => t('desk.audit.labels.socialDisconnect'), sentence: (w, d) => t('desk.audit.sentences.socialDisconnect', { ...w, ...socialWords(d) }) },
+  'social.stop': { label: () => t('desk.audit.labels.socialStop'), sentence: (w, d) => t('desk.audit.sentences.socialStop', { ...w, ...socialWords(d) }) },
+  'social.post': { label: () => t('desk.audit.labels.socialPost'), sentence: (w, d) => t('desk.audit.sentences.socialPost', { ...w, ...socialWords(d) }) },
+  'social.post_failed': { label: () => t('desk.audit.labels.socialPostFailed'), sentence: (w, d) => t('desk.audit.sentences.socialPostFailed', { ...w, ...socialWords(d) }) },
+  'social.delete': { label: () => t('desk.audit.labels.socialDelete'), sentence: (w, d) => t('desk.audit.sentences.socialDelete', { ...w, ...socialWords(d) }) },
+  'school.rename': { label: () => t('desk.audit.labels.schoolRename'), sentence: (w, d) => t('desk.audit.sentences.schoolRename', { ...w, from: text(d.from), to: text(d.to) }) },
+  'school.change': { label: () => t('desk.audit.labels.schoolChange'), sentence: (w, d) => d.districtWide === true ? t('desk.audit.sentences.schoolDistrictWide', w) : t('desk.audit.sentences.schoolChange', w) },
+  'owner.opt-out': { label: () => t('desk.audit.labels.ownerOptOut'), sentence: (w) => t('desk.audit.sentences.ownerOptOut', w) },
+  'source.authorization-expired': { label: () => t('desk.audit.labels.sourceAuthorizationExpired'), sentence: (w) => t('desk.audit.sentences.sourceAuthorizationExpired', w) },
+  'source.authorization-renewed': { label: () => t('desk.audit.labels.sourceAuthorizationRenewed'), sentence: (w) => t('desk.audit.sentences.sourceAuthorizationRenewed', w) },
+  'source.authorization-suspended': { label: () => t('desk.audit.labels.sourceAuthorizationSuspended'), sentence: (w) => t('desk.audit.sentences.sourceAuthorizationSuspended', w) },
 }; // prettier-ignore
 
 /** The action's name in the filter: a short phrase, or the code itself for an action this list lacks. */
 export function actionLabel(action: string): string {
-  return PHRASES[action]?.label ?? action;
+  return ACTIONS[action]?.label() ?? action;
 }
 
 /** The whole sentence: who did what to which record. */
 export function auditSentence(entry: AuditEntry, names?: AuditNames): string {
   const details = parseDetails(entry.details);
-  const phrase =
-    PHRASES[entry.action]?.phrase ?? ((s: string) => `did ${entry.action.replace(/[._]/g, ' ')} on ${s}`);
-  return `${whoOf(entry, names)} ${phrase(subjectOf(entry, details, names), details)}.`;
+  const words = { who: whoOf(entry, names), subject: subjectOf(entry, details, names) };
+  const known = ACTIONS[entry.action];
+  return known
+    ? known.sentence(words, details)
+    : t('desk.audit.unknown', { ...words, action: entry.action.replace(/[._]/g, ' ') });
 }
 
 /** The details as name and value pairs, for the disclosure under the sentence. */
@@ -129,11 +102,11 @@ export function auditDetails(entry: AuditEntry): [string, string][] {
 }
 
 function whoOf(entry: AuditEntry, names: AuditNames | undefined): string {
-  if (entry.actorType === 'system') return 'The scheduler';
-  if (entry.actorType === 'cli') return 'Someone at the command line';
+  if (entry.actorType === 'system') return t('desk.audit.scheduler');
+  if (entry.actorType === 'cli') return t('desk.audit.commandLine');
   const name =
     entry.actorType === 'user' && entry.actorId ? names?.people.get(entry.actorId)?.trim() : undefined;
-  return name || entry.actorLabel || 'Someone';
+  return name || entry.actorLabel || t('desk.audit.someone');
 }
 
 function subjectOf(
@@ -145,26 +118,29 @@ function subjectOf(
   switch (entry.subjectType) {
     case 'digest': {
       const date = isLocalDate(id) ? id : names?.digestDates.get(Number(id));
-      return date ? `the digest for ${formatDay(date)}, ${date.slice(0, 4)}` : 'a digest';
+      return date
+        ? t('desk.audit.subjects.digest', { day: formatDay(date), year: date.slice(0, 4) })
+        : t('desk.audit.subjects.aDigest');
     }
     case 'source': {
       const feed = text(details.url) || text(details.feedUrl);
-      return feed
-        ? `the feed ${feed}${details.school ? ` of ${text(details.school)}` : ''}`
-        : `source ${id}`.trim();
+      if (!feed) return t('desk.audit.subjects.source', { id }).trim();
+      return details.school
+        ? t('desk.audit.subjects.feedOf', { feed, school: text(details.school) })
+        : t('desk.audit.subjects.feed', { feed });
     }
     case 'user':
-      return `account ${id}`.trim();
+      return t('desk.audit.subjects.account', { id }).trim();
     case 'social_account':
-      return `social account ${id}`.trim();
+      return t('desk.audit.subjects.socialAccount', { id }).trim();
     case 'subscriber':
-      return `subscriber ${id}`.trim();
+      return t('desk.audit.subjects.subscriber', { id }).trim();
     case null:
     case undefined:
     case '':
-      return 'the site';
+      return t('desk.audit.subjects.site');
     default:
-      return `${entry.subjectType} ${id}`.trim();
+      return t('desk.audit.subjects.other', { type: entry.subjectType, id }).trim();
   }
 }
 
@@ -179,22 +155,29 @@ function parseDetails(details: string): Record<string, unknown> {
   }
 }
 
-function listKeys(details: Record<string, unknown>): string {
+/** 'the site title setting', 'the site title and brand primary settings'. */
+function settingsOf(details: Record<string, unknown>): string {
   const keys = Object.keys(details).map((key) => key.replace(/_/g, ' '));
-  if (keys.length === 0) return '';
+  if (keys.length === 0) return t('desk.audit.theSettings');
   return keys.length === 1
-    ? `the ${keys[0]} setting`
-    : `the ${keys.slice(0, -1).join(', ')} and ${keys.at(-1)} settings`;
+    ? t('desk.audit.setting', { key: keys[0]! })
+    : t('desk.audit.settings', { keys: listInWords(keys) });
 }
 
-function network(details: Record<string, unknown>): string {
+/** The network, account and reason of a social entry's details. */
+function socialWords(details: Record<string, unknown>): Words {
   const names: Record<string, string> = { mastodon: 'Mastodon', bluesky: 'Bluesky', facebook: 'Facebook' };
-  return names[text(details.network)] ?? 'social';
+  return {
+    network: names[text(details.network)] ?? t('desk.audit.social'),
+    name: text(details.name),
+    account: text(details.account),
+    reason: text(details.reason),
+  };
 }
 
 /** Every action the log has words for: a test checks that each action the code records is among them. */
 export function hasSentence(action: string): boolean {
-  return Object.hasOwn(PHRASES, action);
+  return Object.hasOwn(ACTIONS, action);
 }
 
 function text(value: unknown): string {

@@ -1,5 +1,6 @@
 // A source's authorization review on its page: the expired sentence, when the review is due, who renewed it,
 // and the Renew and Suspend buttons.
+import { t } from '../../i18n/desk-text';
 import type { SourceWithSchool } from '../../db/sources';
 import { formatLongDate } from '../../publish/digest-content';
 import { addMonths, expiredSentence, REVIEW_NOTICE_MS } from '../../sources/authorization';
@@ -12,7 +13,8 @@ export function ReviewBadge(props: { source: SourceWithSchool; now: number; time
   if (source.authorization === 'expired' && source.reviewAt)
     return (
       <div class="small">
-        <span class="badge bad">expired</span> {expiredSentence(localDateOf(source.reviewAt, props.timezone))}
+        <span class="badge bad">{t('desk.sources.review.badgeExpired')}</span>{' '}
+        {expiredSentence(localDateOf(source.reviewAt, props.timezone))}
       </div>
     );
   if (
@@ -23,7 +25,9 @@ export function ReviewBadge(props: { source: SourceWithSchool; now: number; time
     return (
       <span class="badge warn">
         {' '}
-        review due {formatLongDate(localDateOf(source.reviewAt, props.timezone))}
+        {t('desk.sources.review.badgeDue', {
+          day: formatLongDate(localDateOf(source.reviewAt, props.timezone)),
+        })}
       </span>
     );
   return null;
@@ -43,43 +47,51 @@ export function AuthorizationReview(props: {
   return (
     <section class="card" aria-labelledby="review-heading">
       <h2 id="review-heading" class="card-heading">
-        Authorization review
+        {t('desk.sources.review.heading')}
       </h2>
       {expired && source.reviewAt ? (
         <p class="flash error" role="status">
-          {expiredSentence(localDateOf(source.reviewAt, timezone))} Its feed is not read until then.
+          {t('desk.sources.review.notReadUntil', {
+            expired: expiredSentence(localDateOf(source.reviewAt, timezone)),
+          })}
         </p>
       ) : (
         <p>
           {source.reviewAt
-            ? `Due for review on ${day(source.reviewAt)}. On that day the feed stops being read until an editor renews it.`
-            : 'No review date is set.'}
+            ? t('desk.sources.review.due', { day: day(source.reviewAt) })
+            : t('desk.sources.review.noDate')}
         </p>
       )}
       <p class="small muted">
         {source.authorizedBy
-          ? `Authorized by ${source.authorizedBy}`
-          : 'Nobody is recorded as authorizing it'}
-        {source.authorizedAt ? ` on ${day(source.authorizedAt)}` : ''}.
+          ? source.authorizedAt
+            ? t('desk.sources.review.authorizedByOn', {
+                name: source.authorizedBy,
+                day: day(source.authorizedAt),
+              })
+            : t('desk.sources.review.authorizedBy', { name: source.authorizedBy })
+          : source.authorizedAt
+            ? t('desk.sources.review.nobodyOn', { day: day(source.authorizedAt) })
+            : t('desk.sources.review.nobody')}
         {source.renewedBy && source.renewedAt
-          ? ` Last renewed by ${source.renewedBy} on ${day(source.renewedAt)}.`
+          ? t('desk.sources.review.renewed', { name: source.renewedBy, day: day(source.renewedAt) })
           : ''}
       </p>
       <form method="post" action={`/admin/sources/${source.id}/renew`}>
         <CsrfField token={props.csrfToken} />
-        <label for="renew-by">Authorized by (name, role)</label>
+        <label for="renew-by">{t('desk.sources.review.by')}</label>
         <input
           type="text"
           id="renew-by"
           name="authorized_by"
           value={source.authorizedBy ?? ''}
           maxlength={120}
-          placeholder="Dana Hayes, Principal"
+          placeholder={t('desk.sources.review.byExample')}
         />
-        <label for="renew-review-on">Next review</label>
+        <label for="renew-review-on">{t('desk.sources.review.next')}</label>
         <input type="date" id="renew-review-on" name="review_on" value={nextReview} />
         <div class="actions">
-          <button type="submit">Renew authorization</button>
+          <button type="submit">{t('desk.sources.review.renew')}</button>
         </div>
       </form>
       {source.authorization !== 'suspended' ? (
@@ -87,7 +99,7 @@ export function AuthorizationReview(props: {
           <CsrfField token={props.csrfToken} />
           <div class="actions">
             <button type="submit" class="secondary">
-              Suspend: stop reading this account
+              {t('desk.sources.review.suspend')}
             </button>
           </div>
         </form>

@@ -3,7 +3,7 @@
 import type { SchoolCoverage } from '../../db/coverage';
 import { formatLongDate } from '../../publish/digest-content';
 import { daysSinceFeatured, PERIODS, type CoverageReport, type CoverageSort } from '../../reports/coverage';
-import { plural } from '../../text/plural';
+import { t } from '../../i18n/desk-text';
 
 const BAR_HEIGHT = 14;
 const ROW_HEIGHT = 40;
@@ -15,40 +15,54 @@ export function CoveragePage(props: { report: CoverageReport; query: string }) {
   const sortLink = (sort: CoverageSort) => `/admin/coverage?${withSort(props.query, sort)}`;
   return (
     <>
-      <h1>Coverage</h1>
+      <h1>{t('desk.coverage.title')}</h1>
       <p class="muted">
-        Which schools the digest shows, and which it has not shown for a while: posts read and posts featured
-        in published digests from {formatLongDate(report.from)} to {formatLongDate(report.to)}.
+        {t('desk.coverage.lead', { from: formatLongDate(report.from), to: formatLongDate(report.to) })}
       </p>
       <PeriodForm report={report} />
       {report.schools.length === 0 ? (
-        <div class="card">No schools yet. Schools appear when a source names one.</div>
+        <div class="card">{t('desk.coverage.none')}</div>
       ) : (
         <>
           <Chart schools={report.schools} />
           <table>
             <caption class="muted small table-caption">
-              {plural(report.schools.length, 'school')}, sorted by{' '}
-              {
-                {
-                  school: 'name',
-                  posts: 'posts read',
-                  featured: 'posts featured',
-                  quiet: 'time since featured',
-                }[report.sort]
-              }
+              {t('desk.coverage.caption', {
+                count: report.schools.length,
+                sort: {
+                  school: t('desk.coverage.sortedBy.school'),
+                  posts: t('desk.coverage.sortedBy.posts'),
+                  featured: t('desk.coverage.sortedBy.featured'),
+                  quiet: t('desk.coverage.sortedBy.quiet'),
+                }[report.sort],
+              })}
             </caption>
             <thead>
               <tr>
                 <SortHeader
-                  label="School and source"
+                  label={t('desk.coverage.schoolAndSource')}
                   sort="school"
                   report={report}
                   href={sortLink('school')}
                 />
-                <SortHeader label="Posts read" sort="posts" report={report} href={sortLink('posts')} />
-                <SortHeader label="Featured" sort="featured" report={report} href={sortLink('featured')} />
-                <SortHeader label="Last featured" sort="quiet" report={report} href={sortLink('quiet')} />
+                <SortHeader
+                  label={t('desk.coverage.postsRead')}
+                  sort="posts"
+                  report={report}
+                  href={sortLink('posts')}
+                />
+                <SortHeader
+                  label={t('desk.coverage.featured')}
+                  sort="featured"
+                  report={report}
+                  href={sortLink('featured')}
+                />
+                <SortHeader
+                  label={t('desk.coverage.lastFeatured')}
+                  sort="quiet"
+                  report={report}
+                  href={sortLink('quiet')}
+                />
               </tr>
             </thead>
             <tbody>
@@ -82,7 +96,7 @@ export function CoveragePage(props: { report: CoverageReport; query: string }) {
         </>
       )}
       <p class="small">
-        <a href={`/admin/coverage/export.csv?${props.query}`}>Download these figures as CSV</a>
+        <a href={`/admin/coverage/export.csv?${props.query}`}>{t('desk.coverage.download')}</a>
       </p>
     </>
   );
@@ -108,12 +122,12 @@ function SortHeader(props: { label: string; sort: CoverageSort; report: Coverage
 
 function LastFeatured(props: { on: string | null; to: string }) {
   const days = daysSinceFeatured(props.on, props.to);
-  if (!props.on || days === null) return <span class="muted">Never</span>;
+  if (!props.on || days === null) return <span class="muted">{t('desk.coverage.never')}</span>;
   return (
     <>
       {formatLongDate(props.on)}
       <div class="small muted">
-        {days === 0 ? 'that day' : `${plural(days, 'day')} before the period ends`}
+        {days === 0 ? t('desk.coverage.thatDay') : t('desk.coverage.daysBefore', { count: days })}
       </div>
     </>
   );
@@ -124,7 +138,7 @@ function PeriodForm(props: { report: CoverageReport }) {
   return (
     <form method="get" action="/admin/coverage" class="card">
       <fieldset>
-        <legend>Period</legend>
+        <legend>{t('desk.coverage.period')}</legend>
         {PERIODS.map((period) => (
           <label class="check-label">
             <input type="radio" name="period" value={period.value} checked={report.choice === period.value} />{' '}
@@ -134,7 +148,7 @@ function PeriodForm(props: { report: CoverageReport }) {
       </fieldset>
       <div class="inline">
         <div>
-          <label for="coverage-from">From (custom dates)</label>
+          <label for="coverage-from">{t('desk.coverage.from')}</label>
           <input
             type="date"
             id="coverage-from"
@@ -143,13 +157,13 @@ function PeriodForm(props: { report: CoverageReport }) {
           />
         </div>
         <div>
-          <label for="coverage-to">To</label>
+          <label for="coverage-to">{t('desk.coverage.to')}</label>
           <input type="date" id="coverage-to" name="to" value={report.choice === 'custom' ? report.to : ''} />
         </div>
       </div>
       <input type="hidden" name="sort" value={report.sort} />
       <div class="actions">
-        <button type="submit">Show</button>
+        <button type="submit">{t('desk.coverage.show')}</button>
       </div>
     </form>
   );
@@ -170,16 +184,16 @@ function Chart(props: { schools: SchoolCoverage[] }) {
         aria-labelledby="coverage-chart-title coverage-chart-desc"
         style="max-width: 100%; height: auto"
       >
-        <title id="coverage-chart-title">Posts read and posts featured, per school</title>
-        <desc id="coverage-chart-desc">The same figures are in the table below the chart.</desc>
+        <title id="coverage-chart-title">{t('desk.coverage.chartTitle')}</title>
+        <desc id="coverage-chart-desc">{t('desk.coverage.chartDescription')}</desc>
         <g font-size="12" fill="currentColor">
           <rect x="0" y="2" width="12" height="12" fill="#9db7d5" />
           <text x="18" y="12">
-            Posts read
+            {t('desk.coverage.postsRead')}
           </text>
           <rect x="100" y="2" width="12" height="12" fill="#1d4e89" />
           <text x="118" y="12">
-            Featured
+            {t('desk.coverage.featured')}
           </text>
         </g>
         {props.schools.map((school, index) => {

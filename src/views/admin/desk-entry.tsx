@@ -1,5 +1,6 @@
 // One entry of the digest being curated: its post, editable headline, blurb, image and alt text, what the
 // checks found (with the override form for editors), and buttons to move or remove it.
+import { t } from '../../i18n/desk-text';
 import type { DeskEntry } from '../../curate/desk';
 import type { Finding } from '../../curate/run-checks';
 import { formatTime } from '../../time/format';
@@ -21,15 +22,15 @@ export interface EntryCardProps {
   timezone: string;
 }
 
-const KIND_LABELS: Record<string, string> = {
-  'student-name': 'Student name',
-  'photo-without-release': 'Photo without release',
-  tone: 'Tone',
-  'missing-alt-text': 'Missing alt text',
-  'unauthorized-source': 'Unauthorized account',
-  'outside-day': 'Another day',
-  'picture-unavailable': 'Picture not copied',
-  'translation-unreviewed': 'Translation not reviewed',
+const KIND_LABELS: Record<string, () => string> = {
+  'student-name': () => t('desk.entry.kinds.studentName'),
+  'photo-without-release': () => t('desk.entry.kinds.photoWithoutRelease'),
+  tone: () => t('desk.entry.kinds.tone'),
+  'missing-alt-text': () => t('desk.entry.kinds.missingAltText'),
+  'unauthorized-source': () => t('desk.entry.kinds.unauthorizedSource'),
+  'outside-day': () => t('desk.entry.kinds.outsideDay'),
+  'picture-unavailable': () => t('desk.entry.kinds.pictureUnavailable'),
+  'translation-unreviewed': () => t('desk.entry.kinds.translationUnreviewed'),
 };
 
 /**
@@ -71,14 +72,15 @@ export function EntryCard({
             <>
               {' · '}
               <a href={entry.item.url} target="_blank" rel="noopener noreferrer">
-                Original post<span class="visually-hidden"> (opens in a new tab)</span>
+                {t('desk.entry.original')}
+                <span class="visually-hidden">{t('desk.entry.newTab')}</span>
               </a>
             </>
           ) : null}
         </div>
       </div>
       <FindingSlot date={date} findings={entry.findings} itemId={id} canOverride={canOverride && !readOnly} />
-      <label for={`headline-${id}`}>Headline</label>
+      <label for={`headline-${id}`}>{t('desk.entry.headline')}</label>
       <input
         type="text"
         id={`headline-${id}`}
@@ -88,16 +90,16 @@ export function EntryCard({
         required
         disabled={readOnly}
       />
-      <label for={`blurb-${id}`}>Blurb</label>
+      <label for={`blurb-${id}`}>{t('desk.entry.blurb')}</label>
       <textarea id={`blurb-${id}`} name={`blurb_${id}`} maxlength={1000} disabled={readOnly}>
         {entry.blurb}
       </textarea>
       {entry.images.length === 0 ? (
-        <p class="hint">The post has no images.</p>
+        <p class="hint">{t('desk.entry.noImages')}</p>
       ) : (
         <>
           <fieldset class="image-choice">
-            <legend>Image</legend>
+            <legend>{t('desk.entry.image')}</legend>
             <label class="image-option">
               <input
                 type="radio"
@@ -106,7 +108,7 @@ export function EntryCard({
                 checked={!entry.imageUrl}
                 disabled={readOnly}
               />{' '}
-              No image
+              {t('desk.entry.noImage')}
             </label>
             {entry.images.map((image, i) => (
               <label class="image-option">
@@ -118,16 +120,12 @@ export function EntryCard({
                   disabled={readOnly}
                 />
                 <img src={image.url} alt="" loading="lazy" referrerpolicy="no-referrer" />
-                <span class="visually-hidden">Image {i + 1}</span>
+                <span class="visually-hidden">{t('desk.entry.imageNumber', { number: i + 1 })}</span>
               </label>
             ))}
-            {!entry.item.mediaRelease ? (
-              <p class="hint">
-                This account has no media release on file: a photo needs a recorded confirmation.
-              </p>
-            ) : null}
+            {!entry.item.mediaRelease ? <p class="hint">{t('desk.entry.noRelease')}</p> : null}
           </fieldset>
-          <label for={`alt-${id}`}>Alt text for the image</label>
+          <label for={`alt-${id}`}>{t('desk.entry.alt')}</label>
           <input
             type="text"
             id={`alt-${id}`}
@@ -138,32 +136,26 @@ export function EntryCard({
             aria-describedby={`alt-hint-${id}`}
           />
           <p class="hint" id={`alt-hint-${id}`}>
-            What the picture shows, for readers who cannot see it. First names only.
+            {t('desk.entry.altHint')}
           </p>
         </>
       )}
       {readOnly ? null : published ? (
         <>
           <details class="takedown">
-            <summary>Take this post down…</summary>
-            <p class="hint">
-              It disappears at once from the page, the feeds, the embed and every email not sent yet. Readers
-              see that a post was removed, not which or why.
-            </p>
-            <label for={`takedown-${id}`}>Why (kept in the audit log)</label>
+            <summary>{t('desk.entry.takeDown')}</summary>
+            <p class="hint">{t('desk.entry.takeDownHint')}</p>
+            <label for={`takedown-${id}`}>{t('desk.entry.why')}</label>
             <textarea id={`takedown-${id}`} name={`takedown_reason_${id}`} maxlength={500}></textarea>
             <button type="submit" formaction={deskAction(date, `entries/${id}/takedown`)} class="danger">
-              Take it down
+              {t('desk.entry.takeItDown')}
             </button>
           </details>
           {entry.picture ? (
             <details class="takedown">
-              <summary>Take only the picture down…</summary>
-              <p class="hint">
-                The post stays. Its picture is deleted in every size and disappears from the page, the feeds,
-                the embed, link previews and emails already delivered, the next time they are opened.
-              </p>
-              <label for={`picture-takedown-${id}`}>Why (kept in the audit log)</label>
+              <summary>{t('desk.entry.takePictureDown')}</summary>
+              <p class="hint">{t('desk.entry.takePictureDownHint')}</p>
+              <label for={`picture-takedown-${id}`}>{t('desk.entry.why')}</label>
               <textarea
                 id={`picture-takedown-${id}`}
                 name={`picture_takedown_reason_${id}`}
@@ -174,7 +166,7 @@ export function EntryCard({
                 formaction={deskAction(date, `entries/${id}/picture-takedown`)}
                 class="danger"
               >
-                Take the picture down
+                {t('desk.entry.takeThePictureDown')}
               </button>
             </details>
           ) : null}
@@ -186,26 +178,26 @@ export function EntryCard({
             formaction={deskAction(date, `entries/${id}/up`)}
             class="secondary"
             disabled={position === 0}
-            aria-label={`Up: ${entry.headline}`}
+            aria-label={t('desk.entry.upNamed', { headline: entry.headline })}
           >
-            <span aria-hidden="true">↑</span> Up
+            <span aria-hidden="true">↑</span> {t('desk.entry.up')}
           </button>
           <button
             type="submit"
             formaction={deskAction(date, `entries/${id}/down`)}
             class="secondary"
             disabled={position === count - 1}
-            aria-label={`Down: ${entry.headline}`}
+            aria-label={t('desk.entry.downNamed', { headline: entry.headline })}
           >
-            <span aria-hidden="true">↓</span> Down
+            <span aria-hidden="true">↓</span> {t('desk.entry.down')}
           </button>
           <button
             type="submit"
             formaction={deskAction(date, `entries/${id}/remove`)}
             class="secondary"
-            aria-label={`Remove: ${entry.headline}`}
+            aria-label={t('desk.entry.removeNamed', { headline: entry.headline })}
           >
-            Remove
+            {t('desk.entry.remove')}
           </button>
         </div>
       )}
@@ -260,19 +252,19 @@ export function FindingList({
 }) {
   if (findings.length === 0) return null;
   return (
-    <ul class="findings" aria-label="Check findings">
+    <ul class="findings" aria-label={t('desk.entry.findings')}>
       {findings.map((finding) => (
         <li class={finding.override ? 'finding resolved' : 'finding'}>
           <span class={`badge ${finding.override ? 'neutral' : 'warn'}`}>
-            {KIND_LABELS[finding.kind] ?? finding.kind}
+            {KIND_LABELS[finding.kind]?.() ?? finding.kind}
           </span>{' '}
           {finding.message}
           {finding.override ? (
-            <p class="small muted">Recorded as fine: “{finding.override.reason}”</p>
+            <p class="small muted">{t('desk.entry.recordedFine', { reason: finding.override.reason })}</p>
           ) : canOverride && overridable(finding.kind) ? (
             <details>
-              <summary>Record why this is fine</summary>
-              <label for={`reason-${itemId}-${finding.kind}`}>Reason (kept in the audit log)</label>
+              <summary>{t('desk.entry.recordWhy')}</summary>
+              <label for={`reason-${itemId}-${finding.kind}`}>{t('desk.entry.reason')}</label>
               <textarea
                 id={`reason-${itemId}-${finding.kind}`}
                 name={`reason_${itemId}_${finding.kind}`}
@@ -283,7 +275,7 @@ export function FindingList({
                 formaction={deskAction(date, `findings/${itemId}/${finding.kind}/override`)}
                 class="secondary"
               >
-                Record override
+                {t('desk.entry.recordOverride')}
               </button>
             </details>
           ) : null}

@@ -7,7 +7,7 @@ import type { Role } from '../../db/users';
 import type { InboxItem } from '../../db/items';
 import { formatLongDate } from '../../publish/digest-content';
 import { formatDateTime, formatTime } from '../../time/format';
-import { plural } from '../../text/plural';
+import { rich, t } from '../../i18n/desk-text';
 import type { QuietSchools } from '../../reports/quiet-schools';
 import { assetUrl } from '../assets';
 import { CsrfField } from '../admin-layout';
@@ -39,7 +39,7 @@ export interface DeskPageProps {
 
 /** The desk's one-line verdict of the checks: "1 open finding", "All checks pass". */
 export function checksLabel(open: number): string {
-  return open ? plural(open, 'open finding') : 'All checks pass';
+  return open ? t('desk.inbox.checks', { count: open }) : t('desk.inbox.allPass');
 }
 
 export function DeskPage(props: DeskPageProps) {
@@ -59,20 +59,20 @@ export function DeskPage(props: DeskPageProps) {
     digest.updatedBy !== props.userId;
   return (
     <>
-      <h1>Inbox for {formatLongDate(state.date)}</h1>
+      <h1>{t('desk.inbox.heading', { date: formatLongDate(state.date) })}</h1>
       <div class="datebar">
-        <a href={`/admin/inbox?date=${props.previousDate}`}>← Previous day</a>
+        <a href={`/admin/inbox?date=${props.previousDate}`}>{t('desk.inbox.previousDay')}</a>
         <form method="get" action="/admin/inbox">
           <label for="date" class="muted inline-label">
-            Day
+            {t('desk.inbox.day')}
           </label>
           <input type="date" id="date" name="date" value={state.date} required />
           <button type="submit" class="secondary">
-            Show
+            {t('desk.inbox.show')}
           </button>
         </form>
-        <a href={`/admin/inbox?date=${props.nextDate}`}>Next day →</a>
-        <span class="muted small">Days run midnight to midnight, {state.settings.timezone}.</span>
+        <a href={`/admin/inbox?date=${props.nextDate}`}>{t('desk.inbox.nextDay')}</a>
+        <span class="muted small">{t('desk.inbox.days', { timezone: state.settings.timezone })}</span>
       </div>
       <TranslationTabs date={state.date} languages={state.settings.languages} />
       <StatusLine {...props} />
@@ -92,7 +92,7 @@ export function DeskPage(props: DeskPageProps) {
           <SocialPostsPanel posts={props.state.social} />
           <section class="card" aria-labelledby="digest-heading">
             <h2 id="digest-heading" class="card-heading">
-              The digest
+              {t('desk.inbox.digest')}
             </h2>
             <FindingSlot
               date={state.date}
@@ -100,7 +100,7 @@ export function DeskPage(props: DeskPageProps) {
               itemId={0}
               canOverride={can(role, 'override') && !readOnly}
             />
-            <label for="title">Title</label>
+            <label for="title">{t('desk.inbox.digestTitle')}</label>
             <input
               type="text"
               id="title"
@@ -110,18 +110,18 @@ export function DeskPage(props: DeskPageProps) {
               maxlength={200}
               disabled={readOnly}
             />
-            <label for="intro">Intro</label>
+            <label for="intro">{t('desk.inbox.intro')}</label>
             <textarea id="intro" name="intro" maxlength={1000} disabled={readOnly}>
               {digest?.intro ?? ''}
             </textarea>
-            <p class="hint">A sentence or two that opens the digest.</p>
+            <p class="hint">{t('desk.inbox.introHint')}</p>
           </section>
           {state.entries.length === 0 ? (
             <div class="card">
-              <p>No posts selected yet. Add posts from the list of the day’s posts.</p>
+              <p>{t('desk.inbox.noEntries')}</p>
             </div>
           ) : (
-            <ol class="entry-list" aria-label="Posts in the digest, in order">
+            <ol class="entry-list" aria-label={t('desk.inbox.entries')}>
               {state.entries.map((entry, position) => (
                 <EntryCard
                   date={state.date}
@@ -139,24 +139,23 @@ export function DeskPage(props: DeskPageProps) {
           {published && can(role, 'publish') ? (
             <section class="card" aria-labelledby="unpublish-heading">
               <h2 id="unpublish-heading" class="card-heading">
-                Take this digest down
+                {t('desk.inbox.takeDown')}
               </h2>
-              <label for="unpublish-reason">Why (kept in the audit log)</label>
+              <label for="unpublish-reason">{t('desk.inbox.why')}</label>
               <textarea id="unpublish-reason" name="unpublish_reason" maxlength={500}></textarea>
               <div class="actions">
                 <button type="submit" formaction={deskAction(state.date, 'unpublish')} class="danger">
-                  Unpublish
+                  {t('desk.inbox.unpublish')}
                 </button>
               </div>
             </section>
           ) : null}
         </div>
         <aside class="desk-items" aria-labelledby="posts-heading">
-          <h2 id="posts-heading">The day’s posts</h2>
+          <h2 id="posts-heading">{t('desk.inbox.posts')}</h2>
           {state.items.length === 0 ? (
             <p class="card">
-              No posts from authorized accounts on this day. Feeds are checked every half hour;{' '}
-              <a href="/admin/sources">check them now</a>.
+              {rich('desk.inbox.noPosts', { link: <a href="/admin/sources">{t('desk.inbox.checkNow')}</a> })}
             </p>
           ) : (
             groupBySchool(state.items).map(([school, items]) => (
@@ -187,30 +186,42 @@ export function DeskPage(props: DeskPageProps) {
 function StatusLine(props: DeskPageProps) {
   const { state, names } = props;
   const { digest } = state;
-  if (!digest) return <p class="status-line muted">Nothing saved for this day yet.</p>;
+  if (!digest) return <p class="status-line muted">{t('desk.inbox.status.nothing')}</p>;
+  const { timezone } = state.settings;
+  const someone = (id: number) => names.get(id) ?? t('desk.inbox.status.someone');
   const parts: string[] = [];
   if (digest.status === 'published')
     parts.push(
-      `Published ${digest.publishedAt ? formatDateTime(digest.publishedAt, state.settings.timezone) : ''}`,
+      t('desk.inbox.status.published', {
+        when: digest.publishedAt ? formatDateTime(digest.publishedAt, timezone) : '',
+      }),
     );
   else if (digest.status === 'ready')
     parts.push(
-      `Ready: goes out ${digest.scheduledFor ? formatDateTime(digest.scheduledFor, state.settings.timezone) : `at ${state.settings.publishTime}`}`,
+      digest.scheduledFor
+        ? t('desk.inbox.status.ready', { when: formatDateTime(digest.scheduledFor, timezone) })
+        : t('desk.inbox.status.readyAt', { time: state.settings.publishTime }),
     );
-  else if (digest.status === 'unpublished') parts.push(`Taken down: ${digest.unpublishReason ?? ''}`);
-  else parts.push('Draft');
+  else if (digest.status === 'unpublished')
+    parts.push(t('desk.inbox.status.takenDown', { reason: digest.unpublishReason ?? '' }));
+  else parts.push(t('desk.inbox.status.draft'));
+  const saved = { version: digest.version, when: formatDateTime(digest.updatedAt, timezone) };
   parts.push(
-    `version ${digest.version}, saved ${formatDateTime(digest.updatedAt, state.settings.timezone)}${digest.updatedBy ? ` by ${names.get(digest.updatedBy) ?? 'someone'}` : ''}`,
+    digest.updatedBy
+      ? t('desk.inbox.status.versionBy', { ...saved, name: someone(digest.updatedBy) })
+      : t('desk.inbox.status.version', saved),
   );
   if (digest.submittedAt)
     parts.push(
-      `submitted for review by ${digest.submittedBy ? (names.get(digest.submittedBy) ?? 'someone') : 'the API'}`,
+      t('desk.inbox.status.submitted', {
+        name: digest.submittedBy ? someone(digest.submittedBy) : t('desk.inbox.status.api'),
+      }),
     );
   if (state.approval.required)
     parts.push(
       state.approval.approved
-        ? `approved by ${names.get(digest.approvedBy!) ?? 'someone'}`
-        : 'needs a second person’s approval',
+        ? t('desk.inbox.status.approved', { name: someone(digest.approvedBy!) })
+        : t('desk.inbox.status.needsApproval'),
     );
   return (
     <p class="status-line" role="status" id="desk-status">
@@ -220,7 +231,7 @@ function StatusLine(props: DeskPageProps) {
           {checksLabel(state.open.length)}
         </span>
       ) : (
-        <a href={`/digests/${state.date}`}>View it on the public site</a>
+        <a href={`/digests/${state.date}`}>{t('desk.inbox.status.viewPublic')}</a>
       )}
     </p>
   );
@@ -231,41 +242,39 @@ function Toolbar(props: DeskPageProps & { canApprove: boolean }) {
   const hasEntries = state.entries.length > 0;
   const action = (name: string) => deskAction(state.date, name);
   return (
-    <div class="toolbar" role="group" aria-label="Digest actions">
+    <div class="toolbar" role="group" aria-label={t('desk.inbox.toolbar.label')}>
       <button type="submit" formaction={action('save')}>
-        Save draft
+        {t('desk.inbox.toolbar.save')}
       </button>
       <button type="submit" formaction={action('preview')} class="secondary" disabled={!hasEntries}>
-        Preview
+        {t('desk.inbox.toolbar.preview')}
       </button>
       {can(role, 'publish') ? (
         <>
           {props.canApprove ? (
             <button type="submit" formaction={action('approve')} class="secondary">
-              Approve this version
+              {t('desk.inbox.toolbar.approve')}
             </button>
           ) : null}
           {props.schedule && 'lateSince' in props.schedule ? null : (
             <button type="submit" formaction={action('ready')} class="secondary" disabled={!hasEntries}>
               {props.schedule
-                ? `Publish ${props.schedule.slotLabel}`
-                : `Publish at ${state.settings.publishTime}`}
+                ? t('desk.inbox.toolbar.publishSlot', { slot: props.schedule.slotLabel })
+                : t('desk.inbox.toolbar.publishAt', { time: state.settings.publishTime })}
             </button>
           )}
           <button type="submit" formaction={action('publish')} disabled={!hasEntries}>
-            Publish now
+            {t('desk.inbox.toolbar.publishNow')}
           </button>
         </>
       ) : (
         <button type="submit" formaction={action('submit')} class="secondary" disabled={!hasEntries}>
-          Submit for review
+          {t('desk.inbox.toolbar.submit')}
         </button>
       )}
       <span class="autosave-status muted small" aria-live="polite"></span>
       {can(role, 'publish') && props.schedule && 'lateSince' in props.schedule ? (
-        <p class="small late-notice">
-          This digest is late: its publish time, {props.schedule.lateSince}, has passed. Publish it now.
-        </p>
+        <p class="small late-notice">{t('desk.inbox.toolbar.late', { since: props.schedule.lateSince })}</p>
       ) : null}
       {props.emailOff ? <EmailOffNotice /> : null}
     </div>
@@ -275,8 +284,7 @@ function Toolbar(props: DeskPageProps & { canApprove: boolean }) {
 function EmailOffNotice() {
   return (
     <p class="hint email-off" role="note">
-      Email is off: no email provider is configured, so publishing puts the digest on the site and in the
-      feeds, and sends no email.
+      {t('desk.inbox.toolbar.emailOff')}
     </p>
   );
 }
@@ -289,23 +297,23 @@ function CorrectionPanel(props: DeskPageProps) {
   return (
     <section class="card correction-panel" aria-labelledby="correction-heading">
       <h2 id="correction-heading" class="card-heading">
-        Correct this digest
+        {t('desk.inbox.correction.heading')}
       </h2>
-      <p class="hint">
-        It is published. Change the text below, move or take down posts, then explain the correction: readers
-        see the note on the page, in the feeds and in the embed.
-      </p>
+      <p class="hint">{t('desk.inbox.correction.hint')}</p>
       {corrections.length ? (
         <ul class="small">
           {corrections.map((c) => (
             <li>
-              Corrected {formatDateTime(c.at, state.settings.timezone)}: {c.note}
-              {c.emailed ? ' (emailed)' : ''}
+              {t('desk.inbox.correction.corrected', {
+                when: formatDateTime(c.at, state.settings.timezone),
+                note: c.note,
+              })}
+              {c.emailed ? t('desk.inbox.correction.emailed') : ''}
             </li>
           ))}
         </ul>
       ) : null}
-      <label for="correction-note">Correction note</label>
+      <label for="correction-note">{t('desk.inbox.correction.note')}</label>
       <textarea
         id="correction-note"
         name="correction_note"
@@ -315,8 +323,7 @@ function CorrectionPanel(props: DeskPageProps) {
         {props.correctionNote ?? ''}
       </textarea>
       <p class="hint" id="correction-note-hint">
-        What was wrong and what changed, for example: “An earlier version gave a student’s full name. We are
-        sorry.”
+        {t('desk.inbox.correction.noteHint')}
       </p>
       <label class="check-label">
         <input
@@ -326,14 +333,14 @@ function CorrectionPanel(props: DeskPageProps) {
           disabled={alreadyEmailed || state.recipients === 0 || props.emailOff}
         />{' '}
         {props.emailOff
-          ? 'Email is off (no email provider is configured), so no correction email can go out.'
+          ? t('desk.inbox.correction.emailOff')
           : alreadyEmailed
-            ? 'A correction email already went out for this digest; this one shows on the site and in the feeds.'
-            : `Email a short correction to the ${state.recipients} ${state.recipients === 1 ? 'person' : 'people'} who received it`}
+            ? t('desk.inbox.correction.alreadyEmailed')
+            : t('desk.inbox.correction.email', { count: state.recipients })}
       </label>
       <div class="actions">
         <button type="submit" formaction={deskAction(state.date, 'correct')}>
-          Publish correction
+          {t('desk.inbox.correction.publish')}
         </button>
       </div>
     </section>
@@ -344,25 +351,27 @@ function ConflictPanel({ theirs }: { theirs: DeskState }) {
   return (
     <section class="card conflict" aria-labelledby="conflict-heading">
       <h2 id="conflict-heading" class="card-heading">
-        The version someone else saved
+        {t('desk.inbox.conflict.heading')}
       </h2>
       <p>
-        Your version is in the form below; the digest as saved now is <strong>theirs</strong>, shown here.
-        Compare, then press <em>Save draft</em> to keep your version (it replaces theirs), or{' '}
-        <a href={`/admin/inbox?date=${theirs.date}`}>take theirs</a>.
+        {rich('desk.inbox.conflict.text', {
+          theirs: <strong>{t('desk.inbox.conflict.theirs')}</strong>,
+          save: <em>{t('desk.inbox.conflict.save')}</em>,
+          take: <a href={`/admin/inbox?date=${theirs.date}`}>{t('desk.inbox.conflict.take')}</a>,
+        })}
       </p>
       <dl class="kv">
-        <dt>Title</dt>
-        <dd>{theirs.digest?.title || '(none)'}</dd>
-        <dt>Intro</dt>
-        <dd>{theirs.digest?.intro || '(none)'}</dd>
-        <dt>Posts</dt>
+        <dt>{t('desk.inbox.conflict.title')}</dt>
+        <dd>{theirs.digest?.title || t('desk.inbox.conflict.none')}</dd>
+        <dt>{t('desk.inbox.conflict.intro')}</dt>
+        <dd>{theirs.digest?.intro || t('desk.inbox.conflict.none')}</dd>
+        <dt>{t('desk.inbox.conflict.posts')}</dt>
         <dd>
           <ol>
             {theirs.entries.map((e) => (
               <li>
                 <strong>{e.headline}</strong>
-                {e.blurb ? ` — ${e.blurb}` : ''}
+                {e.blurb ? t('desk.inbox.conflict.blurb', { blurb: e.blurb }) : ''}
               </li>
             ))}
           </ol>
@@ -391,36 +400,39 @@ function ItemRow({
         <img class="thumb" src={item.imageUrl} alt="" loading="lazy" referrerpolicy="no-referrer" />
       ) : (
         <span class="thumb none" aria-hidden="true">
-          No image
+          {t('desk.inbox.item.noImage')}
         </span>
       )}
       <div>
         <h4>
           {item.title}
-          {item.titleDerived ? <span class="badge neutral small"> title from text</span> : null}
+          {item.titleDerived ? (
+            <span class="badge neutral small">{t('desk.inbox.item.titleFromText')}</span>
+          ) : null}
         </h4>
         <div class="meta">
           {item.sourceTitle ?? item.sourceUrl} · {formatTime(item.publishedAt, timezone)}
-          {item.dateEstimated ? ' (time estimated)' : ''}
-          {item.mediaRelease ? '' : ' · no media release'}
+          {item.dateEstimated ? t('desk.inbox.item.timeEstimated') : ''}
+          {item.mediaRelease ? '' : t('desk.inbox.item.noRelease')}
         </div>
         {item.summary ? <p class="excerpt">{item.summary.slice(0, 200)}</p> : null}
         <div class="item-actions">
           {item.url ? (
             <a class="small" href={item.url} target="_blank" rel="noopener noreferrer">
-              Original post<span class="visually-hidden"> (opens in a new tab)</span>
+              {t('desk.inbox.item.original')}
+              <span class="visually-hidden">{t('desk.inbox.item.newTab')}</span>
             </a>
           ) : null}
           {readOnly ? null : selected ? (
             <>
-              <span class="badge ok">In the digest</span>
+              <span class="badge ok">{t('desk.inbox.item.inDigest')}</span>
               <button
                 type="submit"
                 formaction={deskAction(date, `entries/${item.id}/remove`)}
                 class="secondary"
-                aria-label={`Remove from digest: ${item.title}`}
+                aria-label={t('desk.inbox.item.removeNamed', { title: item.title })}
               >
-                Remove from digest
+                {t('desk.inbox.item.remove')}
               </button>
             </>
           ) : (
@@ -428,9 +440,9 @@ function ItemRow({
               type="submit"
               formaction={deskAction(date, `entries/${item.id}/add`)}
               class="secondary"
-              aria-label={`Add to digest: ${item.title}`}
+              aria-label={t('desk.inbox.item.addNamed', { title: item.title })}
             >
-              Add to digest
+              {t('desk.inbox.item.add')}
             </button>
           )}
         </div>
@@ -443,8 +455,15 @@ function QuietLabel(props: { school: string; quiet?: QuietSchools }) {
   const last = props.quiet?.schools.get(props.school);
   if (last === undefined) return null;
   return (
-    <span class="badge warn" title={last ? `Last featured ${formatLongDate(last)}` : 'Never featured'}>
-      not featured in {plural(props.quiet!.weeks, 'week')}
+    <span
+      class="badge warn"
+      title={
+        last
+          ? t('desk.inbox.item.lastFeatured', { date: formatLongDate(last) })
+          : t('desk.inbox.item.neverFeatured')
+      }
+    >
+      {t('desk.inbox.item.quiet', { count: props.quiet!.weeks })}
     </span>
   );
 }

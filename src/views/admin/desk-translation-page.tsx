@@ -1,6 +1,7 @@
 // The desk's tab for one of the district's other languages: the title, intro and every entry's headline,
 // blurb and alt text, each beside the district's own text; Save, Draft a translation (when a service is
 // configured) and Mark reviewed. A plain form: every button works without JavaScript.
+import { rich, t } from '../../i18n/desk-text';
 import type { TranslationDesk } from '../../curate/translations';
 import type { EntryField } from '../../db/translations';
 import { LANGUAGES, type Language } from '../../i18n/languages';
@@ -14,12 +15,12 @@ export function TranslationTabs(props: { date: string; languages: readonly Langu
   if (props.languages.length < 2) return null;
   const [own, ...others] = props.languages;
   return (
-    <nav class="datebar" aria-label="Languages of this digest">
+    <nav class="datebar" aria-label={t('desk.translations.tabs')}>
       <a
         href={`/admin/inbox?date=${props.date}`}
         aria-current={props.current === undefined || props.current === own ? 'page' : undefined}
       >
-        {languageLabel(own!)} (the district’s)
+        {t('desk.translations.own', { language: languageLabel(own!) })}
       </a>
       {others.map((lang) => (
         <a
@@ -46,7 +47,7 @@ export interface DeskTranslationPageProps {
 const action = (date: string, lang: string, what: string) => `/admin/translations/${date}/${lang}/${what}`;
 
 function MachineBadge(props: { on: boolean }) {
-  return props.on ? <span class="badge warn small">machine draft</span> : null;
+  return props.on ? <span class="badge warn small">{t('desk.translations.machineDraft')}</span> : null;
 }
 
 /** One field: the district's text, and this language's input beside it. */
@@ -67,9 +68,9 @@ function FieldPair(props: {
   return (
     <div class="columns">
       <div>
-        <p class="muted small">{props.label}, the district’s text</p>
+        <p class="muted small">{t('desk.translations.districtText', { field: props.label })}</p>
         <p lang={props.ownLang} id={`${props.id}-original`}>
-          {props.original || <span class="muted">(empty)</span>}
+          {props.original || <span class="muted">{t('desk.translations.empty')}</span>}
         </p>
       </div>
       <div>
@@ -116,34 +117,36 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
   const lastCorrection = state.corrections.at(-1);
   return (
     <>
-      <h1>
-        {label} for {formatLongDate(state.date)}
-      </h1>
+      <h1>{t('desk.translations.heading', { language: label, date: formatLongDate(state.date) })}</h1>
       <TranslationTabs date={state.date} languages={state.settings.languages} current={lang} />
       <p class="status-line">
         {desk.reviewed ? (
           <>
-            <span class="badge ok">Reviewed</span>{' '}
+            <span class="badge ok">{t('desk.translations.reviewed')}</span>{' '}
             {translation.reviewedAt
-              ? `by ${props.names.get(translation.reviewedBy ?? -1) ?? 'an API token'}, ${formatDateTime(translation.reviewedAt, state.settings.timezone)}`
+              ? t('desk.translations.reviewedBy', {
+                  name: props.names.get(translation.reviewedBy ?? -1) ?? t('desk.translations.apiToken'),
+                  when: formatDateTime(translation.reviewedAt, state.settings.timezone),
+                })
               : ''}
           </>
         ) : (
           <>
-            <span class="badge warn">Not reviewed</span>{' '}
+            <span class="badge warn">{t('desk.translations.notReviewed')}</span>{' '}
             {state.settings.translationUnreviewed === 'hold'
-              ? 'The digest is held until someone reviews this language.'
+              ? t('desk.translations.held')
               : state.settings.translationUnreviewed === 'label'
-                ? 'Published as it is, with the line “Translated automatically”.'
-                : 'Its readers get the district’s own text, with a line saying so.'}
+                ? t('desk.translations.labelled')
+                : t('desk.translations.fallback')}
           </>
         )}
       </p>
       {!digest || state.entries.length === 0 ? (
         <div class="card">
           <p>
-            Nothing is selected for this day yet. Choose the posts in the{' '}
-            <a href={`/admin/inbox?date=${state.date}`}>district’s language</a> first, then translate them.
+            {rich('desk.translations.nothing', {
+              link: <a href={`/admin/inbox?date=${state.date}`}>{t('desk.translations.districtLanguage')}</a>,
+            })}
           </p>
         </div>
       ) : (
@@ -151,12 +154,12 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
           <CsrfField token={props.csrfToken} />
           <section class="card" aria-labelledby="translation-digest-heading">
             <h2 id="translation-digest-heading" class="card-heading">
-              The digest
+              {t('desk.translations.digest')}
             </h2>
             <FieldPair
               id="t-title"
               name="title"
-              label="Title"
+              label={t('desk.translations.title')}
               original={digest.title}
               value={translation.title}
               machine={translation.machine.includes('title')}
@@ -168,7 +171,7 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
             <FieldPair
               id="t-intro"
               name="intro"
-              label="Intro"
+              label={t('desk.translations.intro')}
               original={digest.intro}
               value={translation.intro}
               machine={translation.machine.includes('intro')}
@@ -182,7 +185,7 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
               <FieldPair
                 id="t-correction"
                 name="correction_note"
-                label="Latest correction note (optional; else the original shows)"
+                label={t('desk.translations.correction')}
                 original={lastCorrection.note}
                 value={translation.correctionNote ?? ''}
                 machine={false}
@@ -194,10 +197,10 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
               />
             ) : null}
           </section>
-          <ol class="entry-list" aria-label={`Posts in the digest, in ${label}`}>
+          <ol class="entry-list" aria-label={t('desk.translations.posts', { language: label })}>
             {state.entries.map((entry) => {
-              const t = translation.entries.get(entry.itemId);
-              const machine = (field: EntryField) => !!t?.machine.includes(field);
+              const translated = translation.entries.get(entry.itemId);
+              const machine = (field: EntryField) => !!translated?.machine.includes(field);
               const id = (field: string) => `t-${entry.itemId}-${field}`;
               return (
                 <li class="card" id={`entry-${entry.itemId}`}>
@@ -208,9 +211,9 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
                   <FieldPair
                     id={id('headline')}
                     name={`headline_${entry.itemId}`}
-                    label="Headline"
+                    label={t('desk.translations.headline')}
                     original={entry.headline}
-                    value={t?.headline ?? ''}
+                    value={translated?.headline ?? ''}
                     machine={machine('headline')}
                     lang={lang}
                     ownLang={ownLang}
@@ -220,9 +223,9 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
                   <FieldPair
                     id={id('blurb')}
                     name={`blurb_${entry.itemId}`}
-                    label="Blurb"
+                    label={t('desk.translations.blurb')}
                     original={entry.blurb}
-                    value={t?.blurb ?? ''}
+                    value={translated?.blurb ?? ''}
                     machine={machine('blurb')}
                     lang={lang}
                     ownLang={ownLang}
@@ -234,9 +237,9 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
                     <FieldPair
                       id={id('alt')}
                       name={`image_alt_${entry.itemId}`}
-                      label="Picture alt text"
+                      label={t('desk.translations.alt')}
                       original={entry.imageAlt ?? ''}
-                      value={t?.imageAlt ?? ''}
+                      value={translated?.imageAlt ?? ''}
                       machine={machine('imageAlt')}
                       lang={lang}
                       ownLang={ownLang}
@@ -251,23 +254,21 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
           </ol>
           {props.canEdit ? (
             <div class="actions">
-              <button type="submit">Save</button>
+              <button type="submit">{t('desk.translations.save')}</button>
               {props.provider ? (
                 <button type="submit" class="secondary" formaction={action(state.date, lang, 'draft')}>
-                  Draft a translation
+                  {t('desk.translations.draft')}
                 </button>
               ) : null}
               <button type="submit" class="secondary" formaction={action(state.date, lang, 'review')}>
-                Mark reviewed
+                {t('desk.translations.review')}
               </button>
             </div>
           ) : null}
           {props.canEdit ? (
             <p class="hint">
-              {props.provider
-                ? `Draft a translation fills only the empty fields, from ${props.provider}, and marks them machine drafts. `
-                : ''}
-              Mark reviewed saves the page and records that you checked every field in {label}.
+              {props.provider ? t('desk.translations.draftHint', { provider: props.provider }) : ''}
+              {t('desk.translations.reviewHint', { language: label })}
             </p>
           ) : null}
         </form>

@@ -1,4 +1,5 @@
 // "Test this feed": what Yesterday would read from a feed, or exactly why it cannot, without saving anything.
+import { rich, t } from '../../i18n/desk-text';
 import type { FeedReport } from '../../ingest/feed-report';
 import { formatDateTime } from '../../time/format';
 import { CsrfField } from '../admin-layout';
@@ -20,16 +21,16 @@ export function FeedCheckPage(props: {
   return (
     <>
       <p>
-        <a href="/admin/sources">← Sources</a>
+        <a href="/admin/sources">{t('desk.sources.edit.back')}</a>
       </p>
-      <h1>Feed test</h1>
+      <h1>{t('desk.sources.check.title')}</h1>
       <p class="muted">
-        Nothing has been saved. <span class="break">{report.url}</span>
+        {rich('desk.sources.check.nothingSaved', { url: <span class="break">{report.url}</span> })}
       </p>
       {!report.ok ? (
         <>
           <div class="flash error" role="alert">
-            <strong>This feed cannot be read.</strong> {report.error.message}
+            <strong>{t('desk.sources.check.cannotRead')}</strong> {report.error.message}
           </div>
           {report.error.feedLinks.length > 0 ? (
             <form method="post" action="/admin/sources/test" class="card">
@@ -39,9 +40,7 @@ export function FeedCheckPage(props: {
               <input type="hidden" name="owner" value={draft.ownerEmail} />
               {draft.mediaRelease ? <input type="hidden" name="media_release" value="1" /> : null}
               <h2 class="card-heading">
-                {report.error.feedLinks.length === 1
-                  ? 'The feed that page links to'
-                  : 'Feeds that page links to'}
+                {t('desk.sources.check.linksTo', { count: report.error.feedLinks.length })}
               </h2>
               <ul class="feed-links">
                 {report.error.feedLinks.slice(0, MAX_FEED_LINKS).map((link) => (
@@ -52,9 +51,9 @@ export function FeedCheckPage(props: {
                       name="url"
                       value={link}
                       class="secondary"
-                      aria-label={`Test this feed: ${link}`}
+                      aria-label={t('desk.sources.check.testNamed', { url: link })}
                     >
-                      Test this feed
+                      {t('desk.sources.check.test')}
                     </button>
                   </li>
                 ))}
@@ -66,23 +65,23 @@ export function FeedCheckPage(props: {
         <>
           <div class="card">
             <dl class="kv">
-              <dt>Title</dt>
-              <dd>{report.title ?? '(none)'}</dd>
-              <dt>Format</dt>
+              <dt>{t('desk.sources.check.feedTitle')}</dt>
+              <dd>{report.title ?? t('desk.sources.check.none')}</dd>
+              <dt>{t('desk.sources.check.format')}</dt>
               <dd>
                 {report.format} · {report.platform}
               </dd>
               {report.finalUrl !== report.url ? (
                 <>
-                  <dt>Redirected to</dt>
+                  <dt>{t('desk.sources.check.redirected')}</dt>
                   <dd class="break">{report.finalUrl}</dd>
                 </>
               ) : null}
-              <dt>Posts</dt>
+              <dt>{t('desk.sources.check.posts')}</dt>
               <dd>{report.items.length}</dd>
               {report.warnings.length ? (
                 <>
-                  <dt>Warnings</dt>
+                  <dt>{t('desk.sources.check.warnings')}</dt>
                   <dd>{report.warnings.join(' ')}</dd>
                 </>
               ) : null}
@@ -91,8 +90,8 @@ export function FeedCheckPage(props: {
           <form method="post" action="/admin/sources" class="card">
             <CsrfField token={props.csrfToken} />
             <input type="hidden" name="url" value={report.finalUrl} />
-            <h2 class="card-heading">Add this feed as a source</h2>
-            <label for="check-school">School</label>
+            <h2 class="card-heading">{t('desk.sources.check.addHeading')}</h2>
+            <label for="check-school">{t('desk.sources.school')}</label>
             <input
               type="text"
               id="check-school"
@@ -107,7 +106,7 @@ export function FeedCheckPage(props: {
                 <option value={name} />
               ))}
             </datalist>
-            <label for="check-owner-name">Owner's name (optional)</label>
+            <label for="check-owner-name">{t('desk.sources.ownerName')}</label>
             <input
               type="text"
               id="check-owner-name"
@@ -115,23 +114,23 @@ export function FeedCheckPage(props: {
               value={draft.ownerName}
               maxlength={120}
             />
-            <label for="check-owner">Owner's email (optional)</label>
+            <label for="check-owner">{t('desk.sources.ownerEmail')}</label>
             <input type="email" id="check-owner" name="owner" value={draft.ownerEmail} maxlength={254} />
             <label class="check-label">
-              <input type="checkbox" name="media_release" value="1" checked={draft.mediaRelease} /> A media
-              release is on file for the students this account photographs
+              <input type="checkbox" name="media_release" value="1" checked={draft.mediaRelease} />{' '}
+              {t('desk.sources.mediaRelease')}
             </label>
             <div class="actions">
-              <button type="submit">Add this source</button>
+              <button type="submit">{t('desk.sources.check.add')}</button>
             </div>
           </form>
           <table>
-            <caption class="muted small table-caption">What would be read</caption>
+            <caption class="muted small table-caption">{t('desk.sources.check.wouldRead')}</caption>
             <thead>
               <tr>
-                <th scope="col">Published</th>
-                <th scope="col">Title</th>
-                <th scope="col">Image</th>
+                <th scope="col">{t('desk.sources.check.published')}</th>
+                <th scope="col">{t('desk.sources.check.feedTitle')}</th>
+                <th scope="col">{t('desk.sources.check.image')}</th>
               </tr>
             </thead>
             <tbody>
@@ -139,15 +138,21 @@ export function FeedCheckPage(props: {
                 <tr>
                   <td class="small">
                     {formatDateTime(Date.parse(item.publishedAt), props.timezone)}
-                    {item.dateEstimated ? ' (no date in feed)' : ''}
+                    {item.dateEstimated ? t('desk.sources.check.noDate') : ''}
                   </td>
                   <td>
                     {item.url ? <a href={item.url}>{item.title}</a> : item.title}
-                    {item.titleDerived ? <span class="badge neutral small"> title from text</span> : null}
+                    {item.titleDerived ? (
+                      <span class="badge neutral small">{t('desk.sources.check.titleFromText')}</span>
+                    ) : null}
                     <div class="small muted">{item.summary.slice(0, 160)}</div>
                   </td>
                   <td class="small">
-                    {item.imageUrl ? (item.imageAlt ? `Yes: “${item.imageAlt}”` : 'Yes, no alt text') : 'No'}
+                    {item.imageUrl
+                      ? item.imageAlt
+                        ? t('desk.sources.check.imageWithAlt', { alt: item.imageAlt })
+                        : t('desk.sources.check.imageNoAlt')
+                      : t('desk.sources.check.noImage')}
                   </td>
                 </tr>
               ))}

@@ -1,31 +1,26 @@
 // The outbox: emails written to the outbox folder when no SMTP server is configured, listed and shown.
 import type { OutboxEntry, OutboxMessage } from '../../email/mailer';
+import { rich, t } from '../../i18n/desk-text';
 import { formatDateTime } from '../../time/format';
 
 export function OutboxListPage(props: { enabled: boolean; entries: OutboxEntry[]; timezone: string }) {
   return (
     <>
-      <h1>Outbox</h1>
+      <h1>{t('desk.outbox.title')}</h1>
       {!props.enabled ? (
-        <div class="card">
-          Email goes out through the SMTP server named by <code>SMTP_URL</code>, so no copies are kept here.
-          Delivery of each digest is recorded per subscriber.
-        </div>
+        <div class="card">{rich('desk.outbox.sentBySmtp', { variable: <code>SMTP_URL</code> })}</div>
       ) : (
         <>
-          <p class="muted">
-            No SMTP server is configured (<code>SMTP_URL</code> is not set), so every email is written to the
-            outbox folder instead of being sent. Newest first.
-          </p>
+          <p class="muted">{rich('desk.outbox.writtenHere', { variable: <code>SMTP_URL</code> })}</p>
           {props.entries.length === 0 ? (
-            <div class="card">No emails yet.</div>
+            <div class="card">{t('desk.outbox.empty')}</div>
           ) : (
             <table>
               <thead>
                 <tr>
-                  <th scope="col">Written</th>
-                  <th scope="col">To</th>
-                  <th scope="col">Subject</th>
+                  <th scope="col">{t('desk.outbox.written')}</th>
+                  <th scope="col">{t('desk.outbox.to')}</th>
+                  <th scope="col">{t('desk.outbox.subject')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -35,7 +30,7 @@ export function OutboxListPage(props: { enabled: boolean; entries: OutboxEntry[]
                     <td>{entry.to}</td>
                     <td>
                       <a href={`/admin/outbox/${entry.id}`}>{entry.subject}</a>
-                      {entry.account ? <div class="small muted">Account email: link hidden</div> : null}
+                      {entry.account ? <div class="small muted">{t('desk.outbox.linkHidden')}</div> : null}
                     </td>
                   </tr>
                 ))}
@@ -53,21 +48,19 @@ export function OutboxMessagePage(props: { message: OutboxMessage; timezone: str
   return (
     <>
       <p>
-        <a href="/admin/outbox">← Outbox</a>
+        <a href="/admin/outbox">{t('desk.outbox.back')}</a>
       </p>
       <h1>{message.subject}</h1>
       {message.account ? (
         <div class="card">
-          This email carries a link into an account (an invitation, a password link or an address change).
-          Only administrators see it here, and its one-time link is hidden: it works for the person it was
-          sent to. To give someone a password link yourself, use <a href="/admin/users">People</a>.
+          {rich('desk.outbox.accountEmail', { people: <a href="/admin/users">{t('desk.outbox.people')}</a> })}
         </div>
       ) : null}
       <div class="card">
         <dl class="kv">
-          <dt>To</dt>
+          <dt>{t('desk.outbox.to')}</dt>
           <dd>{message.to}</dd>
-          <dt>Written</dt>
+          <dt>{t('desk.outbox.written')}</dt>
           <dd>{formatDateTime(message.date, props.timezone)}</dd>
           {Object.entries(message.headers).map(([key, value]) => (
             <>
@@ -77,17 +70,17 @@ export function OutboxMessagePage(props: { message: OutboxMessage; timezone: str
           ))}
         </dl>
         <p class="small">
-          <a href={`/admin/outbox/${message.id}/raw`}>Download the .eml file</a>
+          <a href={`/admin/outbox/${message.id}/raw`}>{t('desk.outbox.download')}</a>
         </p>
       </div>
-      <h2>As HTML</h2>
+      <h2>{t('desk.outbox.asHtml')}</h2>
       <iframe
         class="mail"
-        title="The email as HTML"
+        title={t('desk.outbox.htmlFrame')}
         src={`/admin/outbox/${message.id}/html`}
         sandbox=""
       ></iframe>
-      <h2>As plain text</h2>
+      <h2>{t('desk.outbox.asText')}</h2>
       <pre class="mail">{message.text}</pre>
     </>
   );

@@ -1,6 +1,6 @@
 // Preview: exactly what will go out (the blog page, the email's HTML and its plain text), what the checks
 // found, and a button that sends the email to yourself.
-import { plural } from '../../text/plural';
+import { rich, t } from '../../i18n/desk-text';
 import type { SocialPreview } from '../../social/preview-posts';
 import { SocialPreviewSection } from './social-posts';
 import type { DeskState } from '../../curate/desk';
@@ -21,45 +21,43 @@ export function PreviewPage(props: {
   return (
     <>
       <p>
-        <a href={`/admin/inbox?date=${state.date}`}>← Back to the desk</a>
+        <a href={`/admin/inbox?date=${state.date}`}>{t('desk.publish.preview.back')}</a>
       </p>
-      <h1>Preview of {formatLongDate(state.date)}</h1>
+      <h1>{t('desk.publish.preview.heading', { date: formatLongDate(state.date) })}</h1>
       <div class="card">
         {state.open.length === 0 ? (
           <p>
-            <span class="badge ok">All checks pass</span> This is what readers will see.
+            <span class="badge ok">{t('desk.inbox.allPass')}</span> {t('desk.publish.preview.readersSee')}
           </p>
         ) : (
           <>
             <p>
-              <span class="badge warn">{plural(state.open.length, 'open finding')}</span> Publishing waits
-              until each is resolved on the desk.
+              <span class="badge warn">{t('desk.inbox.checks', { count: state.open.length })}</span>{' '}
+              {t('desk.publish.preview.waits')}
             </p>
             <FindingList date={state.date} findings={state.open} itemId={0} canOverride={false} />
           </>
         )}
         <form method="post" action={`/admin/inbox/preview?date=${state.date}`} class="actions">
           <CsrfField token={props.csrfToken} />
-          <button type="submit">Send a test to me ({props.email})</button>
+          <button type="submit">{t('desk.publish.preview.sendTest', { email: props.email })}</button>
         </form>
       </div>
-      <h2>The blog page</h2>
+      <h2>{t('desk.publish.preview.page')}</h2>
       <iframe
         class="preview-frame"
-        title="The digest's page on the blog"
+        title={t('desk.publish.preview.pageFrame')}
         src={`/admin/inbox/preview/page?date=${state.date}`}
       ></iframe>
-      <h2>The email</h2>
-      <p>
-        Subject: <strong>{props.subject}</strong>
-      </p>
+      <h2>{t('desk.publish.preview.email')}</h2>
+      <p>{rich('desk.publish.preview.subject', { subject: <strong>{props.subject}</strong> })}</p>
       <iframe
         class="preview-frame"
-        title="The email as HTML"
+        title={t('desk.publish.preview.emailFrame')}
         sandbox=""
         src={`/admin/inbox/preview/email?date=${state.date}`}
       ></iframe>
-      <h2>The email’s plain-text part</h2>
+      <h2>{t('desk.publish.preview.text')}</h2>
       <pre class="mail">{props.text}</pre>
       <SocialPreviewSection posts={props.social ?? []} />
     </>

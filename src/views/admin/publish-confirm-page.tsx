@@ -2,7 +2,7 @@
 // page whose button works without JavaScript and publishes exactly the version that was saved.
 import { formatLongDate } from '../../publish/digest-content';
 import { CsrfField } from '../admin-layout';
-import { plural } from '../../text/plural';
+import { t } from '../../i18n/desk-text';
 import { deskAction } from './desk-entry';
 
 export function PublishConfirmPage(props: {
@@ -18,15 +18,15 @@ export function PublishConfirmPage(props: {
   carried: [string, string][];
 }) {
   const day = formatLongDate(props.date);
-  const posts = props.accounts ? ` and post to ${plural(props.accounts, 'account')}` : '';
+  const accounts = props.accounts ? t('desk.publish.confirm.accounts', { count: props.accounts }) : '';
   const question = props.emailOn
     ? props.recipients
-      ? `Publish the digest for ${day}, send it to ${plural(props.recipients, 'subscriber')}${posts} now?`
-      : `Publish the digest for ${day}${posts} now? No subscriber would get it by email yet.`
-    : `Publish the digest for ${day} on the site and in the feeds${posts} now? Email is off, so nobody is emailed.`;
+      ? t('desk.publish.confirm.send', { day, count: props.recipients, accounts })
+      : t('desk.publish.confirm.nobody', { day, accounts })
+    : t('desk.publish.confirm.emailOff', { day, accounts });
   return (
     <>
-      <h1>Publish now?</h1>
+      <h1>{t('desk.publish.confirm.title')}</h1>
       <form method="post" action={deskAction(props.date, 'publish')} class="card">
         <CsrfField token={props.csrfToken} />
         {props.carried.map(([name, value]) => (
@@ -37,19 +37,17 @@ export function PublishConfirmPage(props: {
         <p>
           <strong>{question}</strong>
         </p>
-        <p>
-          {plural(props.entries, 'post goes', 'posts go')} on the site, in the feeds and in the embed at once.
-          An email once sent cannot be called back; a mistake is put right with a correction, which can be
-          emailed too.
-        </p>
+        <p>{t('desk.publish.confirm.goes', { count: props.entries })}</p>
         <div class="actions">
           <button type="submit">
             {props.emailOn && props.recipients
-              ? `Publish${posts ? ',' : ' and'} send to ${plural(props.recipients, 'subscriber')}${posts}`
-              : `Publish${posts}`}
+              ? accounts
+                ? t('desk.publish.confirm.buttonSendPost', { count: props.recipients, accounts })
+                : t('desk.publish.confirm.buttonSend', { count: props.recipients })
+              : t('desk.publish.confirm.button', { accounts })}
           </button>
           <a class="button secondary" href={`/admin/inbox?date=${props.date}`}>
-            Not yet, back to the desk
+            {t('desk.publish.confirm.back')}
           </a>
         </div>
       </form>

@@ -1,4 +1,5 @@
 // District settings: identity, schedule, rules for the checks, the embed, the logo and the student roster.
+import { rich, t } from '../../i18n/desk-text';
 import { assetUrl } from '../assets';
 import { CsrfField } from '../admin-layout';
 
@@ -20,10 +21,11 @@ export function SettingsPage(props: {
 }) {
   return (
     <>
-      <h1>Settings</h1>
+      <h1>{t('desk.settings.title')}</h1>
       <p>
-        <a href="/admin/settings/social">Social accounts</a>: the district’s Mastodon, Bluesky and Facebook
-        accounts.
+        {rich('desk.settings.social', {
+          link: <a href="/admin/settings/social">{t('desk.settings.socialLink')}</a>,
+        })}
       </p>
       <form method="post" action="/admin/settings" class="card">
         <CsrfField token={props.csrfToken} />
@@ -60,7 +62,7 @@ export function SettingsPage(props: {
                     name={`${row.key}_picker`}
                     value={row.value}
                     class="colour"
-                    aria-label={`${row.label}: pick a colour`}
+                    aria-label={t('desk.settings.pickColour', { label: row.label })}
                     data-hex={row.key}
                   />
                   <input
@@ -101,50 +103,48 @@ export function SettingsPage(props: {
           ),
         )}
         <div class="actions">
-          <button type="submit">Save settings</button>
+          <button type="submit">{t('desk.settings.save')}</button>
         </div>
       </form>
 
       <script src={assetUrl('settings.js')} defer></script>
 
-      <h2 id="logo">Logo</h2>
+      <h2 id="logo">{t('desk.settings.logo.heading')}</h2>
       <LogoForm
         csrfToken={props.csrfToken}
         variant="light"
         present={props.hasLogo}
-        label="The logo: a PNG, JPEG or WebP image, at most 500 KB"
-        none="No logo yet: the district name is shown on its own."
+        label={t('desk.settings.logo.label')}
+        none={t('desk.settings.logo.none')}
       />
       <LogoForm
         csrfToken={props.csrfToken}
         variant="dark"
         present={props.hasDarkLogo}
-        label="Optional: the logo drawn for dark backgrounds (light lines, transparent background)"
-        none="None: the site’s and the email’s masthead, in the main colour, show the logo on a white tile."
+        label={t('desk.settings.logo.darkLabel')}
+        none={t('desk.settings.logo.darkNone')}
       />
 
-      <h2 id="roster">Student surname roster</h2>
+      <h2 id="roster">{t('desk.settings.roster.heading')}</h2>
       <form method="post" action="/admin/settings/roster" enctype="multipart/form-data" class="card">
         <CsrfField token={props.csrfToken} />
+        <p>{t('desk.settings.roster.lead')}</p>
         <p>
-          Optional. When a roster is loaded, the name check flags any of these surnames, even on their own.
-          The surnames are kept only as keyed fingerprints: nobody can read the list back, here or from a
-          backup.
+          <strong>
+            {props.rosterCount
+              ? t('desk.settings.roster.loaded', { count: props.rosterCount })
+              : t('desk.settings.roster.none')}
+          </strong>
         </p>
-        <p>
-          <strong>{props.rosterCount ? `${props.rosterCount} surnames loaded.` : 'No roster loaded.'}</strong>
-        </p>
-        <label for="roster-file">
-          A text or CSV file with one surname per line (the first column is used)
-        </label>
+        <label for="roster-file">{t('desk.settings.roster.file')}</label>
         <input type="file" id="roster-file" name="file" accept=".txt,.csv,text/plain,text/csv" />
         <div class="actions">
           <button type="submit" class="secondary">
-            Replace the roster
+            {t('desk.settings.roster.replace')}
           </button>
           {props.rosterCount ? (
             <button type="submit" name="clear" value="1" class="secondary">
-              Clear the roster
+              {t('desk.settings.roster.clear')}
             </button>
           ) : null}
         </div>
@@ -171,7 +171,9 @@ function LogoForm(props: {
         <p class={props.variant === 'dark' ? 'logo-on-dark' : undefined}>
           <img
             src={src}
-            alt={`The current ${props.variant === 'dark' ? 'logo for dark backgrounds' : 'logo'}`}
+            alt={
+              props.variant === 'dark' ? t('desk.settings.logo.currentDark') : t('desk.settings.logo.current')
+            }
             class="logo-preview"
           />
         </p>
@@ -182,11 +184,11 @@ function LogoForm(props: {
       <input type="file" id={id} name="file" accept="image/png,image/jpeg,image/webp" />
       <div class="actions">
         <button type="submit" class="secondary">
-          {props.variant === 'dark' ? 'Upload the dark-background logo' : 'Upload logo'}
+          {props.variant === 'dark' ? t('desk.settings.logo.uploadDark') : t('desk.settings.logo.upload')}
         </button>
         {props.present ? (
           <button type="submit" name="remove" value="1" class="secondary">
-            {props.variant === 'dark' ? 'Remove the dark-background logo' : 'Remove logo'}
+            {props.variant === 'dark' ? t('desk.settings.logo.removeDark') : t('desk.settings.logo.remove')}
           </button>
         ) : null}
       </div>

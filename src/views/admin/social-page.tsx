@@ -1,5 +1,6 @@
 // Settings → Social accounts: the connected accounts (with a plain sentence for one that stopped), a form per
 // network to connect one, and the post template. Tokens go in and are never shown again.
+import { rich, t } from '../../i18n/desk-text';
 import type { SocialAccount } from '../../db/social-accounts';
 import { NETWORK_NAMES } from '../../social/network';
 import { CsrfField } from '../admin-layout';
@@ -13,38 +14,32 @@ export function SocialPage(props: {
 }) {
   return (
     <>
-      <h1>Social accounts</h1>
-      <p>
-        Each account below gets one post for every digest, when it is published: the title, a line about the
-        day, and the digest’s address. A correction adds a reply to that post; taking a digest down deletes
-        its posts. <a href="/admin/settings">Back to Settings</a>
-      </p>
+      <h1>{t('desk.social.title')}</h1>
+      <p>{rich('desk.social.lead', { back: <a href="/admin/settings">{t('desk.social.back')}</a> })}</p>
       {props.keySet ? null : (
         <p class="flash error" role="alert">
-          Accounts cannot be connected yet: SOCIAL_SECRET_KEY is not set, and tokens are only stored
-          encrypted. Whoever runs Yesterday makes one with <code>openssl rand -base64 32</code> and sets it
-          (README, Configuration).
+          {rich('desk.social.noKey', { command: <code>openssl rand -base64 32</code> })}
         </p>
       )}
       <section class="card" aria-labelledby="connected">
         <h2 id="connected" class="card-heading">
-          Connected
+          {t('desk.social.connected')}
         </h2>
         {props.accounts.length === 0 ? (
-          <p class="muted">No accounts are connected.</p>
+          <p class="muted">{t('desk.social.none')}</p>
         ) : (
           <ul class="feed-links">
             {props.accounts.map((account) => (
               <li class="gap-below">
                 <strong>{NETWORK_NAMES[account.network]}</strong> {account.name}{' '}
                 <span class={`badge ${account.status === 'active' ? 'ok' : 'warn'}`}>
-                  {account.status === 'active' ? 'posting' : 'stopped'}
+                  {account.status === 'active' ? t('desk.social.posting') : t('desk.social.stopped')}
                 </span>
                 {account.statusReason ? <p class="hint">{account.statusReason}</p> : null}
                 <form method="post" action={`/admin/settings/social/${account.id}/disconnect`} class="inline">
                   <CsrfField token={props.csrfToken} />
                   <button type="submit" class="secondary">
-                    Disconnect {account.name}
+                    {t('desk.social.disconnect', { name: account.name })}
                   </button>
                 </form>
               </li>
@@ -54,12 +49,12 @@ export function SocialPage(props: {
       </section>
 
       <form method="post" action="/admin/settings/social/connect" class="card">
-        <h2 class="card-heading">Connect a Mastodon account</h2>
+        <h2 class="card-heading">{t('desk.social.mastodon.heading')}</h2>
         <CsrfField token={props.csrfToken} />
         <input type="hidden" name="network" value="mastodon" />
-        <label for="mastodon-server">Server address</label>
+        <label for="mastodon-server">{t('desk.social.mastodon.server')}</label>
         <input id="mastodon-server" name="server" type="url" placeholder="https://mastodon.social" required />
-        <label for="mastodon-secret">Access token</label>
+        <label for="mastodon-secret">{t('desk.social.mastodon.secret')}</label>
         <input
           id="mastodon-secret"
           name="secret"
@@ -69,23 +64,22 @@ export function SocialPage(props: {
           aria-describedby="mastodon-help"
         />
         <p class="hint" id="mastodon-help">
-          On the server: Preferences → Development → New application, with the scopes write:statuses and
-          write:media; copy “Your access token”.
+          {t('desk.social.mastodon.help')}
         </p>
         <div class="actions">
-          <button type="submit">Check and connect</button>
+          <button type="submit">{t('desk.social.connect')}</button>
         </div>
       </form>
 
       <form method="post" action="/admin/settings/social/connect" class="card">
-        <h2 class="card-heading">Connect a Bluesky account</h2>
+        <h2 class="card-heading">{t('desk.social.bluesky.heading')}</h2>
         <CsrfField token={props.csrfToken} />
         <input type="hidden" name="network" value="bluesky" />
-        <label for="bluesky-server">Server (PDS) address</label>
+        <label for="bluesky-server">{t('desk.social.bluesky.server')}</label>
         <input id="bluesky-server" name="server" type="url" value="https://bsky.social" required />
-        <label for="bluesky-login">Handle</label>
+        <label for="bluesky-login">{t('desk.social.bluesky.login')}</label>
         <input id="bluesky-login" name="login" type="text" placeholder="district.bsky.social" required />
-        <label for="bluesky-secret">App password</label>
+        <label for="bluesky-secret">{t('desk.social.bluesky.secret')}</label>
         <input
           id="bluesky-secret"
           name="secret"
@@ -95,21 +89,20 @@ export function SocialPage(props: {
           aria-describedby="bluesky-help"
         />
         <p class="hint" id="bluesky-help">
-          In Bluesky: Settings → Privacy and security → App passwords → Add app password. Not the account’s
-          own password.
+          {t('desk.social.bluesky.help')}
         </p>
         <div class="actions">
-          <button type="submit">Check and connect</button>
+          <button type="submit">{t('desk.social.connect')}</button>
         </div>
       </form>
 
       <form method="post" action="/admin/settings/social/connect" class="card">
-        <h2 class="card-heading">Connect a Facebook Page</h2>
+        <h2 class="card-heading">{t('desk.social.facebook.heading')}</h2>
         <CsrfField token={props.csrfToken} />
         <input type="hidden" name="network" value="facebook" />
-        <label for="facebook-login">Page ID</label>
+        <label for="facebook-login">{t('desk.social.facebook.login')}</label>
         <input id="facebook-login" name="login" type="text" inputmode="numeric" required />
-        <label for="facebook-secret">Page access token</label>
+        <label for="facebook-secret">{t('desk.social.facebook.secret')}</label>
         <input
           id="facebook-secret"
           name="secret"
@@ -119,28 +112,24 @@ export function SocialPage(props: {
           aria-describedby="facebook-help"
         />
         <p class="hint" id="facebook-help">
-          A long-lived Page access token with pages_manage_posts, from Meta’s Graph API Explorer or your
-          district’s Meta app.
+          {t('desk.social.facebook.help')}
         </p>
         <div class="actions">
-          <button type="submit">Check and connect</button>
+          <button type="submit">{t('desk.social.connect')}</button>
         </div>
       </form>
 
       <form method="post" action="/admin/settings/social/template" class="card">
-        <h2 class="card-heading">The post</h2>
+        <h2 class="card-heading">{t('desk.social.post.heading')}</h2>
         <CsrfField token={props.csrfToken} />
-        <label for="social-template">Template</label>
+        <label for="social-template">{t('desk.social.post.template')}</label>
         <textarea id="social-template" name="template" rows={5} aria-describedby="template-help">
           {props.template}
         </textarea>
         <p class="hint" id="template-help">
-          {'{title}'} is the digest’s title and date, {'{summary}'} its intro’s first line (or its highlights
-          and schools), {'{link}'} its address, which must be there once. Too long for a network (Mastodon 500
-          characters, Bluesky 300), the summary is shortened; the link never is. The desk’s Preview shows each
-          post.
+          {t('desk.social.post.templateHelp', { title: '{title}', summary: '{summary}', link: '{link}' })}
         </p>
-        <label for="social-language">Language of the posts</label>
+        <label for="social-language">{t('desk.social.post.language')}</label>
         <input
           id="social-language"
           name="language"
@@ -150,10 +139,10 @@ export function SocialPage(props: {
           aria-describedby="language-help"
         />
         <p class="hint" id="language-help">
-          A two-letter code such as en or es.
+          {t('desk.social.post.languageHelp')}
         </p>
         <div class="actions">
-          <button type="submit">Save</button>
+          <button type="submit">{t('desk.social.post.save')}</button>
         </div>
       </form>
     </>

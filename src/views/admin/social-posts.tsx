@@ -1,5 +1,6 @@
 // The social side of the desk: each account's post in the Preview with its length, and after publishing,
 // each post's state and link.
+import { t } from '../../i18n/desk-text';
 import type { DigestSocialPost } from '../../db/social-posts';
 import { NETWORK_NAMES } from '../../social/network';
 import type { SocialPreview } from '../../social/preview-posts';
@@ -8,13 +9,13 @@ export function SocialPreviewSection(props: { posts: SocialPreview[] }) {
   if (props.posts.length === 0) return null;
   return (
     <>
-      <h2>The social posts</h2>
+      <h2>{t('desk.social.preview.heading')}</h2>
       {props.posts.map((post) => (
         <section class="card" aria-label={`${NETWORK_NAMES[post.network]} ${post.account}`}>
           <p>
             <strong>{NETWORK_NAMES[post.network]}</strong> {post.account}{' '}
             <span class={`badge ${post.length <= post.limit ? 'ok' : 'warn'}`}>
-              {post.length} of {post.limit} characters
+              {t('desk.social.preview.length', { length: post.length, limit: post.limit })}
             </span>
           </p>
           <pre class="mail">{post.text}</pre>
@@ -24,14 +25,14 @@ export function SocialPreviewSection(props: { posts: SocialPreview[] }) {
   );
 }
 
-const STATES: Record<DigestSocialPost['state'], string> = {
-  queued: 'waiting to post',
-  posting: 'posting now',
-  posted: 'posted',
-  failed: 'not posted',
-  withdrawn: 'not posted (taken down first)',
-  deleting: 'being deleted',
-  deleted: 'deleted',
+const STATES: Record<DigestSocialPost['state'], () => string> = {
+  queued: () => t('desk.social.panel.states.queued'),
+  posting: () => t('desk.social.panel.states.posting'),
+  posted: () => t('desk.social.panel.states.posted'),
+  failed: () => t('desk.social.panel.states.failed'),
+  withdrawn: () => t('desk.social.panel.states.withdrawn'),
+  deleting: () => t('desk.social.panel.states.deleting'),
+  deleted: () => t('desk.social.panel.states.deleted'),
 };
 
 export function SocialPostsPanel(props: { posts: DigestSocialPost[] }) {
@@ -39,17 +40,21 @@ export function SocialPostsPanel(props: { posts: DigestSocialPost[] }) {
   return (
     <section class="card" aria-labelledby="social-heading">
       <h2 id="social-heading" class="card-heading">
-        On social media
+        {t('desk.social.panel.heading')}
       </h2>
       <ul class="small">
         {props.posts.map((post) => (
           <li>
-            {NETWORK_NAMES[post.network]} {post.account}
-            {post.key === 'digest' ? '' : ' (correction)'}: {STATES[post.state]}
+            {t('desk.social.panel.state', {
+              network: NETWORK_NAMES[post.network],
+              account: post.account,
+              correction: post.key === 'digest' ? '' : t('desk.social.panel.correction'),
+              state: STATES[post.state](),
+            })}
             {post.url && post.state === 'posted' ? (
               <>
                 {' '}
-                <a href={post.url}>view the post</a>
+                <a href={post.url}>{t('desk.social.panel.view')}</a>
               </>
             ) : null}
             {post.lastError && post.state !== 'posted' && post.state !== 'deleted' ? (

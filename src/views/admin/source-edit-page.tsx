@@ -1,5 +1,6 @@
 // One source's details: feed address, school, owner, who authorized it and until when, media release; reading
 // its feed now, with what came of it shown here; and removing a source added by mistake.
+import { t } from '../../i18n/desk-text';
 import type { School } from '../../db/schools';
 import { warningsOf, type SourceWithSchool } from '../../db/sources';
 import type { SourceEdit } from '../../sources/edit-source';
@@ -37,19 +38,18 @@ export function SourceEditPage(props: {
   return (
     <>
       <p>
-        <a href="/admin/sources">← Sources</a>
+        <a href="/admin/sources">{t('desk.sources.edit.back')}</a>
       </p>
       <h1>{source.title ?? source.feedUrl}</h1>
       <p class="muted break">{source.feedUrl}</p>
       <form method="post" action={`/admin/sources/${source.id}`} class="card">
         <CsrfField token={props.csrfToken} />
-        <label for="url">Feed address</label>
+        <label for="url">{t('desk.sources.url')}</label>
         <input type="url" id="url" name="url" value={shown.url} required aria-describedby="url-hint" />
         <p class="hint" id="url-hint">
-          Change it when the account’s feed moves, to a new blog or platform. The posts read so far stay, and
-          the new address is read at once.
+          {t('desk.sources.edit.urlHint')}
         </p>
-        <label for="school">School</label>
+        <label for="school">{t('desk.sources.school')}</label>
         <input
           type="text"
           id="school"
@@ -64,15 +64,13 @@ export function SourceEditPage(props: {
             <option value={school.name} />
           ))}
         </datalist>
-        <label for="owner_name">Owner's name</label>
+        <label for="owner_name">{t('desk.sources.edit.ownerName')}</label>
         <input type="text" id="owner_name" name="owner_name" value={shown.ownerName} maxlength={120} />
-        <label for="owner">Owner's email</label>
+        <label for="owner">{t('desk.sources.edit.ownerEmail')}</label>
         <input type="email" id="owner" name="owner" value={shown.ownerEmail} maxlength={254} />
         <fieldset>
-          <legend>Authorization</legend>
-          <p class="hint">
-            Only authorized accounts are read into the inbox. Suspend an account to stop it at once.
-          </p>
+          <legend>{t('desk.sources.edit.authorization')}</legend>
+          <p class="hint">{t('desk.sources.edit.authorizationHint')}</p>
           {(source.authorization === 'expired'
             ? (['authorized', 'pending', 'suspended', 'expired'] as const)
             : (['authorized', 'pending', 'suspended'] as const)
@@ -84,46 +82,50 @@ export function SourceEditPage(props: {
                 value={status}
                 checked={shown.authorization === status}
               />{' '}
-              {status[0]!.toUpperCase() + status.slice(1)}
+              {
+                {
+                  authorized: t('desk.sources.edit.statuses.authorized'),
+                  pending: t('desk.sources.edit.statuses.pending'),
+                  suspended: t('desk.sources.edit.statuses.suspended'),
+                  expired: t('desk.sources.edit.statuses.expired'),
+                }[status]
+              }
             </label>
           ))}
-          <label for="authorized_by">Authorized by</label>
+          <label for="authorized_by">{t('desk.sources.edit.authorizedBy')}</label>
           <input
             type="text"
             id="authorized_by"
             name="authorized_by"
             value={shown.authorizedBy}
             maxlength={120}
-            placeholder="Principal Hayes"
+            placeholder={t('desk.sources.edit.authorizedByExample')}
           />
-          <label for="authorized_on">Authorized on</label>
+          <label for="authorized_on">{t('desk.sources.edit.authorizedOn')}</label>
           <input type="date" id="authorized_on" name="authorized_on" value={shown.authorizedOn} />
-          <label for="review_on">Review by</label>
+          <label for="review_on">{t('desk.sources.edit.reviewBy')}</label>
           <input type="date" id="review_on" name="review_on" value={shown.reviewOn} />
         </fieldset>
         <label class="check-label">
-          <input type="checkbox" name="media_release" value="1" checked={shown.mediaRelease} /> A media
-          release is on file for the students this account photographs
+          <input type="checkbox" name="media_release" value="1" checked={shown.mediaRelease} />{' '}
+          {t('desk.sources.mediaRelease')}
         </label>
         <div class="actions">
-          <button type="submit">Save source</button>
+          <button type="submit">{t('desk.sources.edit.save')}</button>
         </div>
       </form>
       {props.review}
       <section class="card" aria-labelledby="read-heading">
         <h2 id="read-heading" class="card-heading">
-          Read the feed now
+          {t('desk.sources.edit.read')}
         </h2>
         <form method="post" action={`/admin/sources/${source.id}/fetch`}>
           <CsrfField token={props.csrfToken} />
           <input type="hidden" name="back" value="source" />
-          <p>
-            Reads the feed at once and says here what came of it: the new posts, why the feed cannot be read,
-            or what is odd about it.
-          </p>
+          <p>{t('desk.sources.edit.readText')}</p>
           {warnings.length ? (
             <div class="flash info" role="note">
-              <p>What was odd about the feed when it was last read:</p>
+              <p>{t('desk.sources.edit.odd')}</p>
               <ul>
                 {warnings.map((warning) => (
                   <li>{warning}</li>
@@ -133,31 +135,30 @@ export function SourceEditPage(props: {
           ) : null}
           <div class="actions">
             <button type="submit" class="secondary">
-              {source.paused ? 'Retry now' : 'Read now'}
+              {source.paused ? t('desk.sources.retry') : t('desk.sources.edit.readNow')}
             </button>
           </div>
         </form>
       </section>
       <section class="card" aria-labelledby="remove-heading">
         <h2 id="remove-heading" class="card-heading">
-          Remove this source
+          {t('desk.sources.edit.remove')}
         </h2>
         {props.usage.digests > 0 ? (
           <p>{inDigestsMessage(props.usage.digests)}</p>
         ) : (
           <form method="post" action={`/admin/sources/${source.id}/remove`}>
             <CsrfField token={props.csrfToken} />
-            <p>
-              For an address added by mistake. The source and the posts read from it are deleted, and this
-              cannot be undone. To stop reading an account, set it to Suspended instead.
-            </p>
+            <p>{t('desk.sources.edit.removeText')}</p>
             <label class="check-label">
-              <input type="checkbox" name="confirm" value="1" required /> Delete{' '}
-              {withItsPosts('this source', props.usage.posts)}
+              <input type="checkbox" name="confirm" value="1" required />{' '}
+              {t('desk.sources.edit.deleteWhat', {
+                what: withItsPosts(t('desk.sources.edit.thisSource'), props.usage.posts),
+              })}
             </label>
             <div class="actions">
               <button type="submit" class="danger">
-                Remove source
+                {t('desk.sources.edit.removeButton')}
               </button>
             </div>
           </form>

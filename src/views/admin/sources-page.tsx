@@ -1,22 +1,22 @@
 // The sources page: every authorized feed with its health at a glance, and the form to add one.
+import { rich, t } from '../../i18n/desk-text';
 import type { School } from '../../db/schools';
 import type { SourceWithSchool } from '../../db/sources';
 import { formatDateTime, formatRelative } from '../../time/format';
 import { PLATFORM_NAMES, type Platform } from '../../ingest/detect-platform';
 import { CsrfField } from '../admin-layout';
-import { plural } from '../../text/plural';
 import { ReviewBadge } from './authorization-review';
 
 /** All sources, or those due for review: two links, the current one marked. */
 function ReviewFilter(props: { on: boolean; count: number }) {
   return (
-    <nav aria-label="Filter sources" class="small gap-below">
+    <nav aria-label={t('desk.sources.filter')} class="small gap-below">
       <a href="/admin/sources" aria-current={props.on ? undefined : 'page'}>
-        All sources
+        {t('desk.sources.all')}
       </a>
       {' · '}
       <a href="/admin/sources?filter=review-due" aria-current={props.on ? 'page' : undefined}>
-        Review due ({plural(props.count, 'source')})
+        {t('desk.sources.reviewDue', { count: props.count })}
       </a>
     </nav>
   );
@@ -47,46 +47,43 @@ export function SourcesPage(props: SourcesPageProps) {
   const { draft } = props;
   return (
     <>
-      <h1>Sources</h1>
-      <p class="muted">
-        Feeds of teacher and classroom accounts authorized by their school. Only these are read into the
-        inbox.
-      </p>
+      <h1>{t('desk.sources.title')}</h1>
+      <p class="muted">{t('desk.sources.lead')}</p>
       <div class="actions gap-below">
         <form method="post" action="/admin/sources/fetch-all">
           <CsrfField token={props.csrfToken} />
           <button type="submit" class="secondary">
-            Check all feeds now
+            {t('desk.sources.checkAll')}
           </button>
         </form>
       </div>
       {props.reviewDue ? <ReviewFilter {...props.reviewDue} /> : null}
       {props.sources.length === 0 && props.reviewDue?.on ? (
-        <div class="card">No source is due for review.</div>
+        <div class="card">{t('desk.sources.noneDue')}</div>
       ) : props.sources.length === 0 ? (
-        <div class="card">No sources yet. Add the first teacher's feed below.</div>
+        <div class="card">{t('desk.sources.none')}</div>
       ) : (
         <table class="stack">
           <caption class="muted small table-caption">
-            {props.sources.length} {props.sources.length === 1 ? 'source' : 'sources'}
+            {t('desk.sources.count', { count: props.sources.length })}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Feed</th>
-              <th scope="col">School</th>
-              <th scope="col">Photos</th>
-              <th scope="col">Health</th>
+              <th scope="col">{t('desk.sources.feed')}</th>
+              <th scope="col">{t('desk.sources.school')}</th>
+              <th scope="col">{t('desk.sources.photos')}</th>
+              <th scope="col">{t('desk.sources.health')}</th>
               <th scope="col">
-                <span class="muted">Actions</span>
+                <span class="muted">{t('desk.sources.actions')}</span>
               </th>
             </tr>
           </thead>
           <tbody>
             {props.sources.map((source) => (
               <tr>
-                <td data-label="Feed">
+                <td data-label={t('desk.sources.feed')}>
                   <strong>
-                    <a href={`/admin/sources/${source.id}`}>{source.title ?? 'Not fetched yet'}</a>
+                    <a href={`/admin/sources/${source.id}`}>{source.title ?? t('desk.sources.notFetched')}</a>
                   </strong>
                   {source.authorization !== 'authorized' && source.authorization !== 'expired' ? (
                     <span class="badge bad"> {source.authorization}</span>
@@ -95,7 +92,9 @@ export function SourcesPage(props: SourcesPageProps) {
                   <div class="small muted break">{source.feedUrl}</div>
                   {source.ownerName || source.ownerEmail ? (
                     <div class="small muted">
-                      Owner: {[source.ownerName, source.ownerEmail].filter(Boolean).join(', ')}
+                      {t('desk.sources.owner', {
+                        owner: [source.ownerName, source.ownerEmail].filter(Boolean).join(', '),
+                      })}
                     </div>
                   ) : null}
                   {source.platform && source.platform !== 'other' ? (
@@ -104,15 +103,15 @@ export function SourcesPage(props: SourcesPageProps) {
                     </div>
                   ) : null}
                 </td>
-                <td data-label="School">{source.schoolName}</td>
-                <td data-label="Photos">
+                <td data-label={t('desk.sources.school')}>{source.schoolName}</td>
+                <td data-label={t('desk.sources.photos')}>
                   {source.mediaRelease ? (
-                    <span class="badge ok">Release on file</span>
+                    <span class="badge ok">{t('desk.sources.release')}</span>
                   ) : (
-                    <span class="badge neutral">No release</span>
+                    <span class="badge neutral">{t('desk.sources.noRelease')}</span>
                   )}
                 </td>
-                <td data-label="Health">
+                <td data-label={t('desk.sources.health')}>
                   <Health source={source} timezone={props.timezone} now={props.now} />
                 </td>
                 <td>
@@ -121,9 +120,13 @@ export function SourcesPage(props: SourcesPageProps) {
                     <button
                       type="submit"
                       class="secondary"
-                      aria-label={`${source.paused ? 'Retry now' : 'Fetch now'}: ${source.title ?? source.feedUrl}`}
+                      aria-label={
+                        source.paused
+                          ? t('desk.sources.retryNamed', { name: source.title ?? source.feedUrl })
+                          : t('desk.sources.fetchNamed', { name: source.title ?? source.feedUrl })
+                      }
                     >
-                      {source.paused ? 'Retry now' : 'Fetch now'}
+                      {source.paused ? t('desk.sources.retry') : t('desk.sources.fetch')}
                     </button>
                   </form>
                 </td>
@@ -133,12 +136,12 @@ export function SourcesPage(props: SourcesPageProps) {
         </table>
       )}
       {props.schools.length ? <Schools schools={props.schools} csrfToken={props.csrfToken} /> : null}
-      <h2 id="import">Import or export</h2>
+      <h2 id="import">{t('desk.sources.importExport')}</h2>
       <div class="card">
         <form method="post" action="/admin/sources/import" enctype="multipart/form-data" class="inline">
           <CsrfField token={props.csrfToken} />
           <div>
-            <label for="opml">OPML file from a feed reader or another Yesterday</label>
+            <label for="opml">{t('desk.sources.opml')}</label>
             <input
               type="file"
               id="opml"
@@ -148,21 +151,21 @@ export function SourcesPage(props: SourcesPageProps) {
             />
           </div>
           <div>
-            <label for="import-school">School for feeds outside a folder (optional)</label>
+            <label for="import-school">{t('desk.sources.importSchool')}</label>
             <input type="text" id="import-school" name="school" maxlength={120} />
           </div>
           <button type="submit" class="secondary">
-            Import
+            {t('desk.sources.import')}
           </button>
         </form>
         <p class="small">
-          <a href="/admin/sources/export.opml">Download all sources as OPML</a>
+          <a href="/admin/sources/export.opml">{t('desk.sources.export')}</a>
         </p>
       </div>
-      <h2 id="add">Add a source</h2>
+      <h2 id="add">{t('desk.sources.add')}</h2>
       <form method="post" action="/admin/sources" class="card">
         <CsrfField token={props.csrfToken} />
-        <label for="url">Feed address</label>
+        <label for="url">{t('desk.sources.url')}</label>
         <input
           type="url"
           id="url"
@@ -173,10 +176,9 @@ export function SourcesPage(props: SourcesPageProps) {
           value={draft?.url}
         />
         <p class="hint" id="url-hint">
-          The RSS, Atom or JSON Feed address of the class blog, Mastodon, Bluesky or YouTube account. Only
-          have the blog’s own address? Yesterday then adds nothing and shows the feeds it links to.
+          {t('desk.sources.urlHint')}
         </p>
-        <label for="school">School</label>
+        <label for="school">{t('desk.sources.school')}</label>
         <input
           type="text"
           id="school"
@@ -191,8 +193,8 @@ export function SourcesPage(props: SourcesPageProps) {
             <option value={school.name} />
           ))}
         </datalist>
-        <p class="hint">Pick an existing school or type a new name to add one.</p>
-        <label for="owner_name">Owner's name (optional)</label>
+        <p class="hint">{t('desk.sources.schoolHint')}</p>
+        <label for="owner_name">{t('desk.sources.ownerName')}</label>
         <input
           type="text"
           id="owner_name"
@@ -201,16 +203,16 @@ export function SourcesPage(props: SourcesPageProps) {
           placeholder="Ana Rivera"
           value={draft?.ownerName}
         />
-        <label for="owner">Owner's email (optional)</label>
+        <label for="owner">{t('desk.sources.ownerEmail')}</label>
         <input type="email" id="owner" name="owner" maxlength={254} value={draft?.ownerEmail} />
         <label class="check-label">
-          <input type="checkbox" name="media_release" value="1" checked={draft?.mediaRelease} /> A media
-          release is on file for the students this account photographs
+          <input type="checkbox" name="media_release" value="1" checked={draft?.mediaRelease} />{' '}
+          {t('desk.sources.mediaRelease')}
         </label>
         <div class="actions">
-          <button type="submit">Add and fetch</button>
+          <button type="submit">{t('desk.sources.addAndFetch')}</button>
           <button type="submit" class="secondary" formaction="/admin/sources/test" formnovalidate>
-            Test this feed first
+            {t('desk.sources.testFirst')}
           </button>
         </div>
       </form>
@@ -222,12 +224,9 @@ function Health({ source, timezone, now }: { source: SourceWithSchool; timezone:
   if (source.paused) {
     return (
       <div>
-        <span class="badge bad">Paused</span>
+        <span class="badge bad">{t('desk.sources.paused')}</span>
         <div class="small">{source.lastError}</div>
-        <div class="small muted">
-          Stopped after {source.errorCount} failed checks in a row. It is not checked again until someone
-          presses Retry now.
-        </div>
+        <div class="small muted">{t('desk.sources.stopped', { count: source.errorCount })}</div>
         <LastRead source={source} timezone={timezone} />
       </div>
     );
@@ -235,19 +234,23 @@ function Health({ source, timezone, now }: { source: SourceWithSchool; timezone:
   if (source.lastError && source.errorCount > 0) {
     return (
       <div>
-        <span class="badge warn">Failing</span>
+        <span class="badge warn">{t('desk.sources.failing')}</span>
         <div class="small">{source.lastError}</div>
-        <div class="small muted">Next try {formatRelative(source.nextFetchAt, now)}.</div>
+        <div class="small muted">
+          {t('desk.sources.nextTry', { when: formatRelative(source.nextFetchAt, now) })}
+        </div>
         <LastRead source={source} timezone={timezone} />
       </div>
     );
   }
-  if (!source.lastSuccessAt) return <span class="badge neutral">Not checked yet</span>;
+  if (!source.lastSuccessAt) return <span class="badge neutral">{t('desk.sources.notChecked')}</span>;
   return (
     <div>
-      <span class="badge ok">OK</span>
+      <span class="badge ok">{t('desk.sources.ok')}</span>
       <LastRead source={source} timezone={timezone} />
-      <div class="small muted">Next check {formatRelative(source.nextFetchAt, now)}</div>
+      <div class="small muted">
+        {t('desk.sources.nextCheck', { when: formatRelative(source.nextFetchAt, now) })}
+      </div>
     </div>
   );
 }
@@ -257,8 +260,8 @@ function LastRead({ source, timezone }: { source: SourceWithSchool; timezone: st
   return (
     <div class="small muted">
       {source.lastSuccessAt
-        ? `Last read ${formatDateTime(source.lastSuccessAt, timezone)}`
-        : 'Never read successfully'}
+        ? t('desk.sources.lastRead', { when: formatDateTime(source.lastSuccessAt, timezone) })
+        : t('desk.sources.neverRead')}
     </div>
   );
 }
@@ -266,17 +269,17 @@ function LastRead({ source, timezone }: { source: SourceWithSchool; timezone: st
 function Schools(props: { schools: (School & { sourceCount: number })[]; csrfToken: string }) {
   return (
     <>
-      <h2 id="schools">Schools</h2>
+      <h2 id="schools">{t('desk.sources.schools.heading')}</h2>
       <p class="muted">
-        A school appears when a source names it. Renaming keeps its address, so parents’ choices and links
-        still work. Posts from a <strong>district-wide</strong> school (the district office, say) go to every
-        subscriber, whatever schools they chose.
+        {rich('desk.sources.schools.lead', {
+          districtWide: <strong>{t('desk.sources.schools.districtWideStrong')}</strong>,
+        })}
       </p>
       <table>
         <thead>
           <tr>
-            <th scope="col">School</th>
-            <th scope="col">Sources</th>
+            <th scope="col">{t('desk.sources.schools.school')}</th>
+            <th scope="col">{t('desk.sources.schools.sources')}</th>
           </tr>
         </thead>
         <tbody>
@@ -287,7 +290,7 @@ function Schools(props: { schools: (School & { sourceCount: number })[]; csrfTok
                   <CsrfField token={props.csrfToken} />
                   <div>
                     <label for={`school-${school.id}`} class="visually-hidden">
-                      Name of {school.name}
+                      {t('desk.sources.schools.nameOf', { name: school.name })}
                     </label>
                     <input
                       type="text"
@@ -300,10 +303,14 @@ function Schools(props: { schools: (School & { sourceCount: number })[]; csrfTok
                   </div>
                   <label class="check-label">
                     <input type="checkbox" name="district_wide" value="1" checked={school.districtWide} />{' '}
-                    District-wide
+                    {t('desk.sources.schools.districtWide')}
                   </label>
-                  <button type="submit" class="secondary" aria-label={`Save ${school.name}`}>
-                    Save
+                  <button
+                    type="submit"
+                    class="secondary"
+                    aria-label={t('desk.sources.schools.saveNamed', { name: school.name })}
+                  >
+                    {t('desk.sources.schools.save')}
                   </button>
                 </form>
               </td>

@@ -1,4 +1,5 @@
 // The Subscribers section: counts, search, export and import, and each digest's deliveries.
+import { rich, t } from '../../i18n/desk-text';
 import type { DeliveryState } from '../../db/deliveries';
 import type { School } from '../../db/schools';
 import type { Subscriber, SubscriberStatus } from '../../db/subscribers';
@@ -7,16 +8,16 @@ import { formatDateTime } from '../../time/format';
 import { CsrfField } from '../admin-layout';
 
 const STATUS_LABELS: Record<SubscriberStatus, string> = {
-  confirmed: 'Confirmed',
-  pending: 'Waiting to confirm',
-  unsubscribed: 'Unsubscribed',
-  suspended: 'Suspended (mail bounced)',
+  confirmed: t('desk.subscribers.statuses.confirmed'),
+  pending: t('desk.subscribers.statuses.pending'),
+  unsubscribed: t('desk.subscribers.statuses.unsubscribed'),
+  suspended: t('desk.subscribers.statuses.suspended'),
 };
 
 const CONSENT_SOURCES: Record<string, string> = {
-  form: 'sign-up form',
-  embed: 'form on the district site',
-  import: 'import',
+  form: t('desk.subscribers.consentSources.form'),
+  embed: t('desk.subscribers.consentSources.embed'),
+  import: t('desk.subscribers.consentSources.import'),
 };
 
 export function SubscribersPage(props: {
@@ -40,11 +41,11 @@ export function SubscribersPage(props: {
   const lastPage = Math.max(1, Math.ceil(found.total / search.pageSize));
   return (
     <>
-      <h1>Subscribers</h1>
+      <h1>{t('desk.subscribers.title')}</h1>
       <div class="columns">
         <section class="card" aria-labelledby="status-heading">
           <h2 id="status-heading" class="card-heading">
-            By status
+            {t('desk.subscribers.byStatus')}
           </h2>
           <dl class="kv">
             {(Object.keys(STATUS_LABELS) as SubscriberStatus[]).map((status) => (
@@ -57,10 +58,10 @@ export function SubscribersPage(props: {
         </section>
         <section class="card" aria-labelledby="school-heading">
           <h2 id="school-heading" class="card-heading">
-            Confirmed, by school chosen
+            {t('desk.subscribers.bySchool')}
           </h2>
           <dl class="kv">
-            <dt>Every school</dt>
+            <dt>{t('desk.subscribers.everySchool')}</dt>
             <dd>{props.bySchool.everySchool}</dd>
             {props.bySchool.bySchool.map((school) => (
               <>
@@ -72,19 +73,19 @@ export function SubscribersPage(props: {
         </section>
       </div>
 
-      <h2>Emails by digest</h2>
+      <h2>{t('desk.subscribers.byDigest')}</h2>
       {props.stats.length === 0 ? (
-        <p class="muted">No digest has been published yet.</p>
+        <p class="muted">{t('desk.subscribers.noDigest')}</p>
       ) : (
         <table>
           <thead>
             <tr>
-              <th scope="col">Digest</th>
-              <th scope="col">Sent</th>
-              <th scope="col">Waiting</th>
-              <th scope="col">Failed or bounced</th>
-              <th scope="col">Unknown</th>
-              <th scope="col">Not needed</th>
+              <th scope="col">{t('desk.subscribers.digest')}</th>
+              <th scope="col">{t('desk.subscribers.sent')}</th>
+              <th scope="col">{t('desk.subscribers.waiting')}</th>
+              <th scope="col">{t('desk.subscribers.failedOrBounced')}</th>
+              <th scope="col">{t('desk.subscribers.unknown')}</th>
+              <th scope="col">{t('desk.subscribers.notNeeded')}</th>
             </tr>
           </thead>
           <tbody>
@@ -104,16 +105,21 @@ export function SubscribersPage(props: {
         </table>
       )}
 
-      <h2 id="search">Find subscribers</h2>
-      <form method="get" action="/admin/subscribers" class="inline card" aria-label="Find subscribers">
+      <h2 id="search">{t('desk.subscribers.find')}</h2>
+      <form
+        method="get"
+        action="/admin/subscribers"
+        class="inline card"
+        aria-label={t('desk.subscribers.find')}
+      >
         <div>
-          <label for="q">Address contains</label>
+          <label for="q">{t('desk.subscribers.contains')}</label>
           <input type="text" id="q" name="q" value={search.query} />
         </div>
         <div>
-          <label for="status">Status</label>
+          <label for="status">{t('desk.subscribers.status')}</label>
           <select id="status" name="status">
-            <option value="">Any</option>
+            <option value="">{t('desk.subscribers.any')}</option>
             {(Object.keys(STATUS_LABELS) as SubscriberStatus[]).map((status) => (
               <option value={status} selected={status === search.status}>
                 {STATUS_LABELS[status]}
@@ -122,9 +128,9 @@ export function SubscribersPage(props: {
           </select>
         </div>
         <div>
-          <label for="school">School chosen</label>
+          <label for="school">{t('desk.subscribers.school')}</label>
           <select id="school" name="school">
-            <option value="">Any</option>
+            <option value="">{t('desk.subscribers.any')}</option>
             {props.schools.map((school) => (
               <option value={String(school.id)} selected={school.id === search.schoolId}>
                 {school.name}
@@ -133,27 +139,27 @@ export function SubscribersPage(props: {
           </select>
         </div>
         <button type="submit" class="secondary">
-          Find
+          {t('desk.subscribers.findButton')}
         </button>
       </form>
       {found.total === 0 ? (
         <p class="muted">
           {search.query || search.status || search.schoolId
-            ? 'Nobody matches this search.'
-            : 'Nobody has subscribed yet. Parents sign up at /subscribe, or import a list below.'}
+            ? t('desk.subscribers.noMatch')
+            : t('desk.subscribers.nobody')}
         </p>
       ) : (
         <table>
           <caption class="muted small table-caption">
-            {found.total} {found.total === 1 ? 'subscriber' : 'subscribers'}
-            {lastPage > 1 ? `, page ${search.page} of ${lastPage}` : ''}
+            {t('desk.subscribers.found', { count: found.total })}
+            {lastPage > 1 ? t('desk.subscribers.page', { page: search.page, pages: lastPage }) : ''}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Address</th>
-              <th scope="col">Status</th>
-              <th scope="col">Schools</th>
-              <th scope="col">Consent</th>
+              <th scope="col">{t('desk.subscribers.address')}</th>
+              <th scope="col">{t('desk.subscribers.status')}</th>
+              <th scope="col">{t('desk.subscribers.schools')}</th>
+              <th scope="col">{t('desk.subscribers.consent')}</th>
             </tr>
           </thead>
           <tbody>
@@ -161,7 +167,7 @@ export function SubscribersPage(props: {
               <tr>
                 <td class="break">{s.email}</td>
                 <td>{STATUS_LABELS[s.status]}</td>
-                <td>{s.schools ?? 'Every school'}</td>
+                <td>{s.schools ?? t('desk.subscribers.everySchool')}</td>
                 <td class="small">
                   {s.consentAt ? formatDateTime(s.consentAt, props.timezone) : '—'}
                   {s.consentSource ? ` · ${CONSENT_SOURCES[s.consentSource] ?? s.consentSource}` : ''}
@@ -172,41 +178,38 @@ export function SubscribersPage(props: {
         </table>
       )}
       {lastPage > 1 ? (
-        <nav class="pager" aria-label="Pages">
-          {search.page > 1 ? <a href={pageHref(search.page - 1)}>← Previous</a> : <span />}
-          {search.page < lastPage ? <a href={pageHref(search.page + 1)}>Next →</a> : null}
+        <nav class="pager" aria-label={t('desk.subscribers.pages')}>
+          {search.page > 1 ? (
+            <a href={pageHref(search.page - 1)}>{t('desk.subscribers.previous')}</a>
+          ) : (
+            <span />
+          )}
+          {search.page < lastPage ? (
+            <a href={pageHref(search.page + 1)}>{t('desk.subscribers.next')}</a>
+          ) : null}
         </nav>
       ) : null}
 
-      <h2 id="import">Export or import</h2>
+      <h2 id="import">{t('desk.subscribers.exportImport')}</h2>
       <div class="card">
         <p>
-          <a href="/admin/subscribers/export.csv">Download every subscriber as CSV</a> (address, status,
-          schools and what they consented to, when and how).
+          {rich('desk.subscribers.export', {
+            link: <a href="/admin/subscribers/export.csv">{t('desk.subscribers.exportLink')}</a>,
+          })}
         </p>
         <form method="post" action="/admin/subscribers/import" enctype="multipart/form-data">
           <CsrfField token={props.csrfToken} />
-          <label for="file">A CSV file with an “email” column and, if you like, a “schools” column</label>
+          <label for="file">{t('desk.subscribers.file')}</label>
           <input type="file" id="file" name="file" accept=".csv,text/csv" required />
-          <p class="hint">
-            Schools by name or short name, separated by semicolons; none for every school. Every line is
-            checked first: if one is wrong, nothing is imported. Addresses that unsubscribed are never signed
-            up again.
-          </p>
+          <p class="hint">{t('desk.subscribers.fileHint')}</p>
           <label class="check-label">
-            <input type="checkbox" name="attest" value="1" /> These people already agreed to receive the
-            digest by email
+            <input type="checkbox" name="attest" value="1" /> {t('desk.subscribers.attest')}
           </label>
-          <label for="attestation">
-            How and when they agreed (required when ticked; kept as their consent)
-          </label>
+          <label for="attestation">{t('desk.subscribers.attestation')}</label>
           <textarea id="attestation" name="attestation" maxlength={1000}></textarea>
-          <p class="hint">
-            Without this, each new address gets an email asking to confirm, and receives nothing until it
-            does.
-          </p>
+          <p class="hint">{t('desk.subscribers.attestationHint')}</p>
           <button type="submit" class="secondary">
-            Import
+            {t('desk.subscribers.import')}
           </button>
         </form>
       </div>
@@ -234,23 +237,23 @@ export function DeliveriesPage(props: {
   return (
     <>
       <p>
-        <a href="/admin/subscribers">← Subscribers</a>
+        <a href="/admin/subscribers">{t('desk.subscribers.deliveries.back')}</a>
       </p>
-      <h1>Emails for {formatLongDate(props.date)}</h1>
+      <h1>{t('desk.subscribers.deliveries.title', { date: formatLongDate(props.date) })}</h1>
       {counts ? (
         <div class="card">
           <dl class="kv">
-            <dt>Sent</dt>
+            <dt>{t('desk.subscribers.deliveries.sent')}</dt>
             <dd>{counts.sent}</dd>
-            <dt>Waiting or going out</dt>
+            <dt>{t('desk.subscribers.deliveries.waiting')}</dt>
             <dd>{counts.queued + counts.sending}</dd>
-            <dt>Failed</dt>
+            <dt>{t('desk.subscribers.deliveries.failed')}</dt>
             <dd>{counts.failed}</dd>
-            <dt>Bounced</dt>
+            <dt>{t('desk.subscribers.deliveries.bounced')}</dt>
             <dd>{counts.bounced}</dd>
-            <dt>Outcome unknown</dt>
+            <dt>{t('desk.subscribers.deliveries.unknown')}</dt>
             <dd>{counts.unknown}</dd>
-            <dt>Not needed (nothing for their schools, or they left)</dt>
+            <dt>{t('desk.subscribers.deliveries.notNeeded')}</dt>
             <dd>{counts.skipped}</dd>
           </dl>
         </div>
@@ -263,20 +266,16 @@ export function DeliveriesPage(props: {
           aria-labelledby="unknown-heading"
         >
           <h2 id="unknown-heading" class="card-heading">
-            {unknown} {unknown === 1 ? 'message' : 'messages'} with an unknown outcome
+            {t('desk.subscribers.deliveries.unknownHeading', { count: unknown })}
           </h2>
-          <p>
-            The server stopped while these were being handed to the mail server, so nobody knows whether they
-            left. They are not sent again on their own. Send them again only if a duplicate is better than a
-            gap.
-          </p>
+          <p>{t('desk.subscribers.deliveries.unknownText')}</p>
           <CsrfField token={props.csrfToken} />
           <label class="check-label">
-            <input type="checkbox" name="understood" value="1" required /> I accept that some of them may get
-            this email twice
+            <input type="checkbox" name="understood" value="1" required />{' '}
+            {t('desk.subscribers.deliveries.understood')}
           </label>
           <button type="submit" class="secondary">
-            Send these again
+            {t('desk.subscribers.deliveries.sendAgain')}
           </button>
         </form>
       ) : null}
@@ -284,10 +283,10 @@ export function DeliveriesPage(props: {
         <table>
           <thead>
             <tr>
-              <th scope="col">Address</th>
-              <th scope="col">What happened</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">When</th>
+              <th scope="col">{t('desk.subscribers.deliveries.address')}</th>
+              <th scope="col">{t('desk.subscribers.deliveries.what')}</th>
+              <th scope="col">{t('desk.subscribers.deliveries.attempts')}</th>
+              <th scope="col">{t('desk.subscribers.deliveries.when')}</th>
             </tr>
           </thead>
           <tbody>
@@ -296,7 +295,7 @@ export function DeliveriesPage(props: {
                 <td class="break">{p.email}</td>
                 <td>
                   <span class={`badge ${p.state === 'unknown' ? 'warn' : 'bad'}`}>{p.state}</span>
-                  {p.kind === 'correction' ? ' (correction)' : ''}
+                  {p.kind === 'correction' ? t('desk.subscribers.deliveries.correction') : ''}
                   {p.lastError ? <div class="small muted break">{p.lastError}</div> : null}
                 </td>
                 <td>{p.attempts}</td>
@@ -306,7 +305,7 @@ export function DeliveriesPage(props: {
           </tbody>
         </table>
       ) : (
-        <p class="muted">No failed, bounced or unknown messages.</p>
+        <p class="muted">{t('desk.subscribers.deliveries.none')}</p>
       )}
     </>
   );

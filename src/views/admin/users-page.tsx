@@ -1,6 +1,8 @@
 // People: who can use the desk, in which role; invitations, password links, disabling.
+import { MIN_PASSWORD_LENGTH } from '../../auth/password';
 import type { ApiToken } from '../../db/api-tokens';
 import { ROLES, type Role, type User } from '../../db/users';
+import { rich, t } from '../../i18n/desk-text';
 import { formatDateTime } from '../../time/format';
 import { CsrfField } from '../admin-layout';
 
@@ -13,39 +15,36 @@ export function UsersPage(props: {
 }) {
   return (
     <>
-      <h1>People</h1>
-      <p class="muted">
-        Administrators manage people and settings; editors curate and publish; contributors curate and submit
-        for review.
-      </p>
+      <h1>{t('desk.users.title')}</h1>
+      <p class="muted">{t('desk.users.lead')}</p>
       <table class="stack">
         <thead>
           <tr>
-            <th scope="col">Person</th>
-            <th scope="col">Role</th>
-            <th scope="col">Last sign-in</th>
+            <th scope="col">{t('desk.users.person')}</th>
+            <th scope="col">{t('desk.users.role')}</th>
+            <th scope="col">{t('desk.users.lastSignIn')}</th>
             <th scope="col">
-              <span class="muted">Actions</span>
+              <span class="muted">{t('desk.users.actions')}</span>
             </th>
           </tr>
         </thead>
         <tbody>
           {props.users.map((user) => (
             <tr>
-              <td data-label="Person">
+              <td data-label={t('desk.users.person')}>
                 <strong>{user.name || user.email}</strong>
                 <div class="small muted">{user.email}</div>
                 {user.disabled ? (
-                  <span class="badge bad">Cannot sign in</span>
+                  <span class="badge bad">{t('desk.users.cannotSignIn')}</span>
                 ) : !user.passwordHash ? (
-                  <span class="badge neutral">Invited</span>
+                  <span class="badge neutral">{t('desk.users.invited')}</span>
                 ) : null}
               </td>
-              <td data-label="Role">
+              <td data-label={t('desk.users.role')}>
                 <form method="post" action={`/admin/users/${user.id}/role`} class="inline">
                   <CsrfField token={props.csrfToken} />
                   <label for={`role-${user.id}`} class="visually-hidden">
-                    Role of {user.email}
+                    {t('desk.users.roleOf', { email: user.email })}
                   </label>
                   <select id={`role-${user.id}`} name="role">
                     {ROLES.map((role) => (
@@ -54,13 +53,17 @@ export function UsersPage(props: {
                       </option>
                     ))}
                   </select>
-                  <button type="submit" class="secondary" aria-label={`Change role: ${user.email}`}>
-                    Change role
+                  <button
+                    type="submit"
+                    class="secondary"
+                    aria-label={t('desk.users.changeRoleOf', { email: user.email })}
+                  >
+                    {t('desk.users.changeRole')}
                   </button>
                 </form>
               </td>
-              <td data-label="Last sign-in" class="small">
-                {user.lastLoginAt ? formatDateTime(user.lastLoginAt, props.timezone) : 'Never'}
+              <td data-label={t('desk.users.lastSignIn')} class="small">
+                {user.lastLoginAt ? formatDateTime(user.lastLoginAt, props.timezone) : t('desk.users.never')}
               </td>
               <td>
                 <div class="actions">
@@ -69,9 +72,9 @@ export function UsersPage(props: {
                     <button
                       type="submit"
                       class="secondary"
-                      aria-label={`Send a password link: ${user.email}`}
+                      aria-label={t('desk.users.sendLinkTo', { email: user.email })}
                     >
-                      Send a password link
+                      {t('desk.users.sendLink')}
                     </button>
                   </form>
                   {user.id === props.me.id ? null : (
@@ -83,9 +86,13 @@ export function UsersPage(props: {
                       <button
                         type="submit"
                         class={user.disabled ? 'secondary' : 'danger'}
-                        aria-label={`${user.disabled ? 'Allow sign-in' : 'Stop sign-in'}: ${user.email}`}
+                        aria-label={
+                          user.disabled
+                            ? t('desk.users.allowFor', { email: user.email })
+                            : t('desk.users.stopFor', { email: user.email })
+                        }
                       >
-                        {user.disabled ? 'Allow sign-in' : 'Stop sign-in'}
+                        {user.disabled ? t('desk.users.allow') : t('desk.users.stop')}
                       </button>
                     </form>
                   )}
@@ -95,14 +102,14 @@ export function UsersPage(props: {
           ))}
         </tbody>
       </table>
-      <h2 id="invite">Invite someone</h2>
+      <h2 id="invite">{t('desk.users.invite')}</h2>
       <form method="post" action="/admin/users" class="card">
         <CsrfField token={props.csrfToken} />
-        <label for="invite-name">Name</label>
+        <label for="invite-name">{t('desk.users.name')}</label>
         <input type="text" id="invite-name" name="name" required maxlength={120} autocomplete="off" />
-        <label for="invite-email">Email</label>
+        <label for="invite-email">{t('desk.users.email')}</label>
         <input type="email" id="invite-email" name="email" required maxlength={254} autocomplete="off" />
-        <label for="invite-role">Role</label>
+        <label for="invite-role">{t('desk.users.role')}</label>
         <select id="invite-role" name="role">
           {ROLES.map((role) => (
             <option value={role} selected={role === 'editor'}>
@@ -111,7 +118,7 @@ export function UsersPage(props: {
           ))}
         </select>
         <div class="actions">
-          <button type="submit">Send invitation</button>
+          <button type="submit">{t('desk.users.sendInvitation')}</button>
         </div>
       </form>
       <ApiTokens tokens={props.tokens} csrfToken={props.csrfToken} timezone={props.timezone} />
@@ -122,21 +129,18 @@ export function UsersPage(props: {
 function ApiTokens(props: { tokens: ApiToken[]; csrfToken: string; timezone: string }) {
   return (
     <>
-      <h2 id="tokens">API tokens</h2>
-      <p class="muted">
-        Programs (the district website, a script) use the JSON API at <code>/api/v1</code> with a token. A
-        token acts with its role, under the same checks as a person.
-      </p>
+      <h2 id="tokens">{t('desk.users.tokens.title')}</h2>
+      <p class="muted">{rich('desk.users.tokens.lead', { path: <code>/api/v1</code> })}</p>
       {props.tokens.length ? (
         <table>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Made</th>
-              <th scope="col">Last used</th>
+              <th scope="col">{t('desk.users.tokens.name')}</th>
+              <th scope="col">{t('desk.users.role')}</th>
+              <th scope="col">{t('desk.users.tokens.made')}</th>
+              <th scope="col">{t('desk.users.tokens.lastUsed')}</th>
               <th scope="col">
-                <span class="muted">Actions</span>
+                <span class="muted">{t('desk.users.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -147,21 +151,31 @@ function ApiTokens(props: { tokens: ApiToken[]; csrfToken: string; timezone: str
                   <strong>{token.name}</strong>
                   {token.revokedAt ? (
                     <div>
-                      <span class="badge bad">Revoked {formatDateTime(token.revokedAt, props.timezone)}</span>
+                      <span class="badge bad">
+                        {t('desk.users.tokens.revoked', {
+                          when: formatDateTime(token.revokedAt, props.timezone),
+                        })}
+                      </span>
                     </div>
                   ) : null}
                 </td>
                 <td>{roleName(token.role)}</td>
                 <td class="small">{formatDateTime(token.createdAt, props.timezone)}</td>
                 <td class="small">
-                  {token.lastUsedAt ? formatDateTime(token.lastUsedAt, props.timezone) : 'Never'}
+                  {token.lastUsedAt
+                    ? formatDateTime(token.lastUsedAt, props.timezone)
+                    : t('desk.users.never')}
                 </td>
                 <td>
                   {token.revokedAt ? null : (
                     <form method="post" action={`/admin/users/tokens/${token.id}/revoke`}>
                       <CsrfField token={props.csrfToken} />
-                      <button type="submit" class="danger" aria-label={`Revoke token: ${token.name}`}>
-                        Revoke
+                      <button
+                        type="submit"
+                        class="danger"
+                        aria-label={t('desk.users.tokens.revokeNamed', { name: token.name })}
+                      >
+                        {t('desk.users.tokens.revoke')}
                       </button>
                     </form>
                   )}
@@ -171,11 +185,11 @@ function ApiTokens(props: { tokens: ApiToken[]; csrfToken: string; timezone: str
           </tbody>
         </table>
       ) : (
-        <p>No tokens yet.</p>
+        <p>{t('desk.users.tokens.none')}</p>
       )}
       <form method="post" action="/admin/users/tokens" class="card">
         <CsrfField token={props.csrfToken} />
-        <label for="token-name">What will use it</label>
+        <label for="token-name">{t('desk.users.tokens.what')}</label>
         <input
           type="text"
           id="token-name"
@@ -183,9 +197,9 @@ function ApiTokens(props: { tokens: ApiToken[]; csrfToken: string; timezone: str
           required
           maxlength={120}
           autocomplete="off"
-          placeholder="District website"
+          placeholder={t('desk.users.tokens.example')}
         />
-        <label for="token-role">Role</label>
+        <label for="token-role">{t('desk.users.role')}</label>
         <select id="token-role" name="role">
           {ROLES.map((role) => (
             <option value={role} selected={role === 'editor'}>
@@ -195,7 +209,7 @@ function ApiTokens(props: { tokens: ApiToken[]; csrfToken: string; timezone: str
         </select>
         <div class="actions">
           <button type="submit" class="secondary">
-            Make a token
+            {t('desk.users.tokens.make')}
           </button>
         </div>
       </form>
@@ -208,15 +222,12 @@ export function NewTokenPage(props: { name: string; token: string }) {
   return (
     <>
       <p>
-        <a href="/admin/users#tokens">← People</a>
+        <a href="/admin/users#tokens">{t('desk.users.tokens.back')}</a>
       </p>
-      <h1>Token for “{props.name}”</h1>
+      <h1>{t('desk.users.tokens.heading', { name: props.name })}</h1>
       <div class="card">
-        <p>
-          Copy it now: only a fingerprint is kept, so it cannot be shown again. Send it as{' '}
-          <code>Authorization: Bearer …</code>.
-        </p>
-        <label for="new-token">Token</label>
+        <p>{rich('desk.users.tokens.copy', { header: <code>Authorization: Bearer …</code> })}</p>
+        <label for="new-token">{t('desk.users.tokens.token')}</label>
         <input type="text" id="new-token" value={props.token} readonly class="mono" />
       </div>
     </>
@@ -224,47 +235,51 @@ export function NewTokenPage(props: { name: string; token: string }) {
 }
 
 export function roleName(role: Role): string {
-  return { admin: 'Administrator', editor: 'Editor', contributor: 'Contributor' }[role];
+  return {
+    admin: t('desk.users.roles.admin'),
+    editor: t('desk.users.roles.editor'),
+    contributor: t('desk.users.roles.contributor'),
+  }[role];
 }
 
 export function AccountPage(props: { me: User; csrfToken: string }) {
   return (
     <>
-      <h1>My account</h1>
+      <h1>{t('desk.account.mine.title')}</h1>
       <div class="card">
         <dl class="kv">
-          <dt>Email</dt>
+          <dt>{t('desk.account.mine.email')}</dt>
           <dd>{props.me.email}</dd>
-          <dt>Role</dt>
+          <dt>{t('desk.account.mine.role')}</dt>
           <dd>{roleName(props.me.role)}</dd>
         </dl>
       </div>
-      <h2>Change my password</h2>
+      <h2>{t('desk.account.mine.changePassword')}</h2>
       <form method="post" action="/admin/account/password" class="card">
         <CsrfField token={props.csrfToken} />
-        <label for="current">Current password</label>
+        <label for="current">{t('desk.account.mine.current')}</label>
         <input type="password" id="current" name="current" autocomplete="current-password" required />
-        <label for="password">New password</label>
+        <label for="password">{t('desk.account.mine.password')}</label>
         <input
           type="password"
           id="password"
           name="password"
           autocomplete="new-password"
           required
-          minlength={12}
+          minlength={MIN_PASSWORD_LENGTH}
         />
-        <label for="confirm">Type it again</label>
+        <label for="confirm">{t('desk.account.mine.confirm')}</label>
         <input type="password" id="confirm" name="confirm" autocomplete="new-password" required />
         <div class="actions">
-          <button type="submit">Change password</button>
+          <button type="submit">{t('desk.account.mine.button')}</button>
         </div>
       </form>
-      <h2>Sign out everywhere</h2>
+      <h2>{t('desk.account.mine.everywhere')}</h2>
       <form method="post" action="/admin/account/sign-out-everywhere" class="card">
         <CsrfField token={props.csrfToken} />
-        <p>Ends every session of your account, on every device, including this one.</p>
+        <p>{t('desk.account.mine.everywhereText')}</p>
         <button type="submit" class="danger">
-          Sign out everywhere
+          {t('desk.account.mine.everywhere')}
         </button>
       </form>
     </>
@@ -274,23 +289,21 @@ export function AccountPage(props: { me: User; csrfToken: string }) {
 export function ForgotPage(props: { csrfToken: string; sent?: boolean }) {
   return (
     <div class="card login">
-      <h1>Forgot your password?</h1>
+      <h1>{t('desk.account.forgot.title')}</h1>
       {props.sent ? (
-        <p role="status">
-          If an account exists for that address, an email with a link to choose a new password is on its way.
-        </p>
+        <p role="status">{t('desk.account.forgot.sent')}</p>
       ) : (
         <form method="post" action="/admin/forgot">
           <CsrfField token={props.csrfToken} />
-          <label for="email">Your email</label>
+          <label for="email">{t('desk.account.forgot.email')}</label>
           <input type="email" id="email" name="email" autocomplete="username" required />
           <div class="actions">
-            <button type="submit">Send me a link</button>
+            <button type="submit">{t('desk.account.forgot.button')}</button>
           </div>
         </form>
       )}
       <p class="small">
-        <a href="/admin/login">Back to sign in</a>
+        <a href="/admin/login">{t('desk.account.forgot.back')}</a>
       </p>
     </div>
   );

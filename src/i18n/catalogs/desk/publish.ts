@@ -1,0 +1,73 @@
+// Before anything goes out: the Preview with a test email to oneself, the question Publish now asks, and the
+// first-run checklist above the inbox.
+export const publish = {
+  preview: {
+    title: 'Preview',
+    back: '← Back to the desk',
+    heading: 'Preview of {{date}}',
+    readersSee: 'This is what readers will see.',
+    waits: 'Publishing waits until each is resolved on the desk.',
+    sendTest: 'Send a test to me ({{email}})',
+    page: 'The blog page',
+    pageFrame: "The digest's page on the blog",
+    email: 'The email',
+    subject: 'Subject: {{subject}}',
+    emailFrame: 'The email as HTML',
+    text: 'The email’s plain-text part',
+    selectFirst: 'Select at least one post before previewing.',
+    selectBeforeTest: 'Select at least one post before sending a test.',
+    testSent: 'A test email is on its way to {{to}}.',
+  },
+  confirm: {
+    title: 'Publish now?',
+    accounts_one: ' and post to {{count, number}} account',
+    accounts_other: ' and post to {{count, number}} accounts',
+    send_one: 'Publish the digest for {{day}}, send it to {{count, number}} subscriber{{accounts}} now?',
+    send_other: 'Publish the digest for {{day}}, send it to {{count, number}} subscribers{{accounts}} now?',
+    nobody: 'Publish the digest for {{day}}{{accounts}} now? No subscriber would get it by email yet.',
+    emailOff:
+      'Publish the digest for {{day}} on the site and in the feeds{{accounts}} now? Email is off, so nobody is emailed.',
+    goes_one:
+      '{{count, number}} post goes on the site, in the feeds and in the embed at once. An email once sent cannot be called back; a mistake is put right with a correction, which can be emailed too.',
+    goes_other:
+      '{{count, number}} posts go on the site, in the feeds and in the embed at once. An email once sent cannot be called back; a mistake is put right with a correction, which can be emailed too.',
+    buttonSend_one: 'Publish and send to {{count, number}} subscriber',
+    buttonSend_other: 'Publish and send to {{count, number}} subscribers',
+    buttonSendPost_one: 'Publish, send to {{count, number}} subscriber{{accounts}}',
+    buttonSendPost_other: 'Publish, send to {{count, number}} subscribers{{accounts}}',
+    button: 'Publish{{accounts}}',
+    back: 'Not yet, back to the desk',
+  },
+  firstRun: {
+    heading: 'Getting started: {{done}} of {{total}} done',
+    hint: 'Each step ticks itself when it is done; this list goes away after the last one.',
+    done: 'Done',
+    toDo: 'To do',
+    steps: {
+      districtName: {
+        title: 'Name your district',
+        how: 'Its name heads the site and the email, and is the name parents see as the sender.',
+      },
+      brand: {
+        title: 'Add your logo and colours',
+        how: 'Upload the district’s logo and choose its colours and fonts, so the digest is recognisably yours.',
+      },
+      mailFrom: {
+        title: 'Send from the district’s address',
+        how: 'Set MAIL_FROM to an address at the district’s own domain (see Configuration in the README) and restart.',
+      },
+      source: {
+        title: 'Add the first class account',
+        how: 'Paste the address of a teacher’s or classroom’s blog, Mastodon, Bluesky or YouTube account.',
+      },
+      editor: {
+        title: 'Invite an editor',
+        how: 'A second person can curate when you are away, and approve what you publish.',
+      },
+      testEmail: {
+        title: 'Send yourself a test email',
+        how: 'Select a few posts, open Preview and press Send a test to me, to see the email as parents will.',
+      },
+    },
+  },
+};

@@ -1,0 +1,43 @@
+// A digest's tab for each of the district's other languages: each field beside the district's own text, and
+// Save, Draft a translation and Mark reviewed.
+export const translations = {
+  tabs: 'Languages of this digest',
+  own: '{{language}} (the district’s)',
+  heading: '{{language}} for {{date}}',
+  machineDraft: 'machine draft',
+  districtText: '{{field}}, the district’s text',
+  empty: '(empty)',
+  reviewed: 'Reviewed',
+  reviewedBy: 'by {{name}}, {{when}}',
+  apiToken: 'an API token',
+  notReviewed: 'Not reviewed',
+  held: 'The digest is held until someone reviews this language.',
+  labelled: 'Published as it is, with the line “Translated automatically”.',
+  fallback: 'Its readers get the district’s own text, with a line saying so.',
+  nothing:
+    'Nothing is selected for this day yet. Choose the posts in the {{link}} first, then translate them.',
+  districtLanguage: 'district’s language',
+  digest: 'The digest',
+  title: 'Title',
+  intro: 'Intro',
+  correction: 'Latest correction note (optional; else the original shows)',
+  posts: 'Posts in the digest, in {{language}}',
+  headline: 'Headline',
+  blurb: 'Blurb',
+  alt: 'Picture alt text',
+  save: 'Save',
+  draft: 'Draft a translation',
+  review: 'Mark reviewed',
+  draftHint:
+    'Draft a translation fills only the empty fields, from {{provider}}, and marks them machine drafts. ',
+  reviewHint: 'Mark reviewed saves the page and records that you checked every field in {{language}}.',
+  badDate: 'That is not a valid date.',
+  saved: '{{language}} saved.',
+  savedNotReviewed: '{{language}} saved. It is not reviewed.',
+  savedReviewed: '{{language}} saved and marked reviewed.',
+  drafted_one:
+    'One empty field was filled by {{provider}} and marked machine drafts. Check each one, then press Mark reviewed.',
+  drafted_other:
+    '{{count, number}} empty fields were filled by {{provider}} and marked machine drafts. Check each one, then press Mark reviewed.',
+  nothingDrafted: 'Every field already has a translation, so nothing was drafted.',
+};
