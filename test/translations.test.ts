@@ -267,12 +267,13 @@ describe('the digest in each language', () => {
     expect(JSON.parse(review!.details)).toEqual({ lang: 'es', changed: true, reviewed: true });
   });
 
-  it('makes a translation part of what is approved: a change voids an approval, and other languages keep their review', async () => {
+  it('makes a translation part of what is approved and scheduled, without interrupting the editor', async () => {
     const db = app.runtime.deps.db;
     type Approval = { version: number; approved: boolean; status: string };
+    type Full = Approval & Awaited<ReturnType<typeof digest>>;
     await changeSetting(db, 'require_approval', 'true', 1);
     try {
-      const before = (await digest()) as unknown as Approval;
+      const before = (await digest()) as Full;
       const approver = await signedInClient(app, 'rosa.approver@district.example', 'editor');
       const approved = await approver.post(`/admin/inbox/${DATE}/approve`, {
         _csrf: await approver.csrf(`/admin/inbox?date=${DATE}`),
@@ -280,32 +281,51 @@ describe('the digest in each language', () => {
         entry: [String(ids.kites), String(ids.bees)],
       });
       expect(approved.status).toBe(303);
-      expect(((await digest()) as unknown as Approval).approved).toBe(true);
+      expect(((await digest()) as Full).approved).toBe(true);
 
-      // Arabic changes after the approval: a new version, not approved, and Spanish still reviewed.
+      // Arabic changes after the approval: the approval no longer holds, Spanish keeps its review, and the
+      // digest's version stays, so an editor at work on the original text is not refused.
       const saved = await api(`/digests/${DATE}/translations/ar`, 'PUT', {
+        version: before.version,
         entries: [{ item_id: ids.kites, blurb: 'صنع طلاب الغرفة 4 طائراتهم الورقية.' }],
       });
       expect(saved.status).toBe(200);
-      const after = (await digest()) as unknown as Approval & Awaited<ReturnType<typeof digest>>;
-      expect(after.version).toBe(before.version + 1);
+      const after = (await digest()) as Full;
+      expect(after.version).toBe(before.version);
       expect(after.approved).toBe(false);
       expect(after.translations.es!.reviewed).toBe(true);
       expect(after.translations.ar!.reviewed).toBe(false);
-      const publish = await api(`/digests/${DATE}/publish`, 'POST', { version: after.version });
-      expect(publish.status).toBe(422);
+      expect((await api(`/digests/${DATE}/publish`, 'POST', { version: after.version })).status).toBe(422);
 
-      // Marking a language reviewed changes what readers get too, so it also needs a fresh approval.
-      const reviewed = await api(`/digests/${DATE}/translations/ar`, 'PUT', { entries: [], reviewed: true });
-      const now = (await reviewed.json()) as Approval & Awaited<ReturnType<typeof digest>>;
-      expect(now.version).toBe(after.version + 1);
-      expect(now.translations.ar!.reviewed).toBe(true);
-      expect(now.translations.es!.reviewed).toBe(true);
+      // A digest scheduled to publish is a draft again after a translation changes; a review that is already
+      // recorded, pressed again with nothing changed, writes nothing and leaves the schedule alone.
+      const { markDigestReady } = await import('../src/db/digests');
+      const id = (await findDigest(db, DATE))!.id;
+      await api(`/digests/${DATE}/translations/ar`, 'PUT', { entries: [], reviewed: true });
+      expect(await markDigestReady(db, id, after.version, app.clock.now() + 3600_000, app.clock.now())).toBe(
+        true,
+      );
+      const audits = (await listAudit(db, { limit: 1000 })).length;
+      const again = await api(`/digests/${DATE}/translations/ar`, 'PUT', { entries: [], reviewed: true });
+      expect(again.status).toBe(200);
+      expect(((await digest()) as Full).status).toBe('ready');
+      expect((await listAudit(db, { limit: 1000 })).length).toBe(audits);
+      await api(`/digests/${DATE}/translations/ar`, 'PUT', { title: 'يوم جمعة' });
+      expect(((await digest()) as Full).status).toBe('draft');
 
-      // A save from a version that has moved on is refused, and nothing of it is written.
-      const stale = await saveDigestTranslation(
+      // A page opened before the district's text changed cannot save over it, nor mark it reviewed.
+      const stale = await api(`/digests/${DATE}/translations/ar`, 'PUT', {
+        version: before.version - 1,
+        entries: [],
+        reviewed: true,
+      });
+      expect(stale.status).toBe(409);
+      expect(((await stale.json()) as { error: { message: string } }).error.message).toContain(
+        'The digest changed after this Arabic page was opened',
+      );
+      const refused = await saveDigestTranslation(
         db,
-        { id: (await findDigest(db, DATE))!.id, version: before.version, status: 'draft' },
+        { id, version: before.version - 1, status: 'draft' },
         'ar',
         { title: 'قديم', intro: '', machine: [], correctionNote: null, entries: [] },
         {
@@ -315,9 +335,9 @@ describe('the digest in each language', () => {
           userId: null,
         },
       );
-      expect(stale).toBe(false);
-      expect((await digest()).translations.ar!.title).not.toBe('قديم');
-      expect(((await digest()) as unknown as Approval).version).toBe(now.version);
+      expect(refused).toBe(false);
+      expect((await digest()).translations.ar!.title).toBe('يوم جمعة');
+      expect((await listAudit(db, { limit: 1000 })).length).toBe(audits + 1);
     } finally {
       await changeSetting(db, 'require_approval', 'false', 1);
     }

@@ -39,7 +39,12 @@ export interface TranslationInput {
   reviewed?: boolean;
   /** The latest correction's note in this language (published digests); empty shows the original's. */
   correctionNote?: string;
+  /** The digest's version the translator was shown; a save from an older one is refused as a conflict. */
+  version?: number;
 }
+
+/** A tab after a save, and whether the save took a digest scheduled to publish back to a draft. */
+export type SavedTranslation = TranslationDesk & { unscheduled: boolean };
 
 const LIMITS = { title: 200, intro: 1000, headline: 200, blurb: 1000, imageAlt: 500, correctionNote: 500 };
 
@@ -86,12 +91,12 @@ function requireTranslatable(actor: DeskActor, desk: TranslationDesk) {
   return digest;
 }
 
-/** Someone saved the digest (its posts, or this language) between reading it and writing the translation. */
+/** The original changed after the translator was shown it (or while this save was on its way). */
 function changedMeanwhile(desk: TranslationDesk): DeskError {
   return new DeskError(
     409,
     'conflict',
-    `Someone changed this digest while the ${desk.label} translation was being saved, so it was not saved. Look at the digest as it is now, then make the change again.`,
+    `The digest changed after this ${desk.label} page was opened, so the translation was not saved: it may no longer match the district's text. Open the page again, then make the change again.`,
   );
 }
 
@@ -116,9 +121,10 @@ export async function saveTranslation(
   date: string,
   lang: string,
   input: TranslationInput,
-): Promise<TranslationDesk> {
+): Promise<SavedTranslation> {
   const desk = await loadTranslationDesk(deps, date, lang);
   const digest = requireTranslatable(actor, desk);
+  if (input.version !== undefined && input.version !== digest.version) throw changedMeanwhile(desk);
   const stored = desk.translation;
   const known = new Set(desk.state.entries.map((e) => e.itemId));
   const unknown = input.entries.find((e) => !known.has(e.itemId));
@@ -167,7 +173,9 @@ export async function saveTranslation(
       : input.reviewed === false || changed
         ? null
         : undefined;
-  if (!changed && review === undefined) return desk;
+  // Nothing to write: no change, and no review that is not already recorded for this version.
+  if (!changed && (review === undefined || (review !== null && desk.reviewed)))
+    return { ...desk, unscheduled: false };
   const saved = await saveDigestTranslation(
     deps.db,
     digest,
@@ -186,7 +194,7 @@ export async function saveTranslation(
     },
   );
   if (!saved) throw changedMeanwhile(desk);
-  return loadTranslationDesk(deps, date, lang);
+  return { ...(await loadTranslationDesk(deps, date, lang)), unscheduled: digest.status === 'ready' };
 }
 
 export type DraftOutcome =

@@ -1,6 +1,6 @@
 // Storage for a digest's translations: per language its title, intro, review and translated correction note,
 // and per entry its headline, blurb and picture alt text, with which fields are unedited machine drafts.
-import { and, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { randomToken } from '../auth/tokens';
 import { auditStatementWhere, type Actor, type AuditEvent } from './audit';
 import type { Database, Statement } from './client';
@@ -115,11 +115,11 @@ export interface TranslationWrite {
   machine: DigestField[];
   correctionNote: string | null;
   entries: EntryTranslation[];
-  /** Mark it reviewed by this person (for the version the save makes), clear the review (null), or keep it. */
+  /** Mark it reviewed by this person (for the digest's version), clear the review (null), or keep it. */
   review?: { userId: number | null } | null;
 }
 
-/** The digest a translation belongs to, as the saver read it. */
+/** The digest a translation belongs to, at the version the translator was shown. */
 export interface TranslatedDigest {
   id: number;
   version: number;
@@ -128,10 +128,12 @@ export interface TranslatedDigest {
 
 /**
  * Stores one language of a digest as one batch with its audit entry, claimed like a save of the original: only
- * if the digest is still at the version the saver read. Before publishing, a translation is part of what gets
- * checked and approved, so the save makes a new version (an approval or schedule of the old one no longer
- * holds) and carries the other languages' reviews over to it; after publishing the version stays and what
- * the public sees is refreshed. False, with nothing written, when someone changed the digest in between.
+ * while the digest is still at the version the translator was shown (a change to the original in between
+ * refuses it, so nobody reviews a translation of text they did not see). The digest's version stays, so an
+ * editor at work on the original is not interrupted, but before publishing a translation is part of what is
+ * checked and approved: a second person's approval no longer holds, and a digest scheduled to publish is a
+ * draft again, to pass the checks once more. After publishing, what the public sees is refreshed. False, with
+ * nothing written, when the claim fails.
  */
 export async function saveDigestTranslation(
   db: Database,
@@ -141,7 +143,6 @@ export async function saveDigestTranslation(
   audit: { actor: Actor; event: AuditEvent; now: number; userId: number | null },
 ): Promise<boolean> {
   const published = digest.status === 'published';
-  const version = published ? digest.version : digest.version + 1;
   const token = randomToken(12);
   const claim = claimOf(db, digest.id, token);
   const review =
@@ -149,7 +150,7 @@ export async function saveDigestTranslation(
       ? {}
       : write.review === null
         ? { reviewedVersion: null, reviewedBy: null, reviewedAt: null }
-        : { reviewedVersion: version, reviewedBy: write.review.userId, reviewedAt: audit.now };
+        : { reviewedVersion: digest.version, reviewedBy: write.review.userId, reviewedAt: audit.now };
   const head = {
     title: write.title,
     intro: write.intro,
@@ -166,13 +167,11 @@ export async function saveDigestTranslation(
         published
           ? { writeToken: token }
           : {
-              // As with the original's text: a digest that was ready is a draft again, to be checked again.
               status: 'draft',
               scheduledFor: null,
-              version: sql`${digests.version} + 1`,
+              approvedBy: null,
+              approvedVersion: null,
               writeToken: token,
-              updatedAt: audit.now,
-              updatedBy: audit.userId,
             },
       )
       .where(
@@ -214,28 +213,15 @@ export async function saveDigestTranslation(
     ),
     auditStatementWhere(db, audit.actor, audit.event, audit.now, claim.row),
   ];
-  if (published) statements.push(touchPublicStatement(db));
-  else
-    statements.push(
-      // What the other languages say did not change, so a review of them still stands.
-      db.orm
-        .update(digestTranslations)
-        .set({ reviewedVersion: version })
-        .where(
-          and(
-            eq(digestTranslations.digestId, digest.id),
-            ne(digestTranslations.lang, lang),
-            eq(digestTranslations.reviewedVersion, digest.version),
-            claim.holds,
-          ),
-        ),
-    );
   await db.batch(statements);
   const [after] = await db.orm
     .select({ writeToken: digests.writeToken })
     .from(digests)
     .where(eq(digests.id, digest.id));
-  return after?.writeToken === token;
+  const saved = after?.writeToken === token;
+  // Only once the claim held: a refused save must not empty the public cache either.
+  if (saved && published) await db.batch([touchPublicStatement(db)]);
+  return saved;
 }
 
 /**

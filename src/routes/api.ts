@@ -189,7 +189,10 @@ function translationOf(body: Record<string, unknown>): TranslationInput {
     throw apiError(422, 'invalid', 'Give "entries": an array of { item_id, headline?, blurb?, image_alt? }.');
   if (body.reviewed !== undefined && typeof body.reviewed !== 'boolean')
     throw apiError(422, 'invalid', '"reviewed" must be true or false.');
+  if (body.version !== undefined && !(Number.isInteger(body.version) && (body.version as number) >= 0))
+    throw apiError(422, 'invalid', '"version" must be the digest\'s version number, as GET gave it.');
   return {
+    version: body.version as number | undefined,
     title: text(body.title, 'title'),
     intro: text(body.intro, 'intro'),
     correctionNote: text(body.correction_note, 'correction_note'),

@@ -8,6 +8,7 @@ import {
   draftTranslation,
   loadTranslationDesk,
   saveTranslation,
+  type SavedTranslation,
   type TranslationInput,
 } from '../../curate/translations';
 import { listUsers } from '../../db/users';
@@ -30,6 +31,7 @@ function inputOf(form: FormBody): TranslationInput {
     title: optional('title'),
     intro: optional('intro'),
     correctionNote: optional('correction_note'),
+    version: /^[0-9]{1,12}$/.test(field(form, 'version')) ? Number(field(form, 'version')) : undefined,
     entries: fields(form, 'item_id')
       .filter((id) => /^[0-9]{1,12}$/.test(id))
       .map((id) => ({
@@ -39,6 +41,11 @@ function inputOf(form: FormBody): TranslationInput {
         imageAlt: optional(`image_alt_${id}`),
       })),
   };
+}
+
+/** What a save that took a scheduled digest back to a draft adds to its answer. */
+function unscheduledNote(saved: SavedTranslation): string {
+  return saved.unscheduled ? ` ${t('desk.translations.unscheduled')}` : '';
 }
 
 /** Renders one language's tab; a language the district does not offer goes back to the desk with a sentence. */
@@ -107,9 +114,11 @@ export function translationRoutes(deps: AppDeps) {
     `/${DAY}/${LANG}/save`,
     act(async (date, lang, form, c) => {
       const saved = await saveTranslation(desk, deskActorOf(deps, c), date, lang, inputOf(form));
-      return saved.reviewed
-        ? t('desk.translations.saved', { language: saved.label })
-        : t('desk.translations.savedNotReviewed', { language: saved.label });
+      return (
+        (saved.reviewed
+          ? t('desk.translations.saved', { language: saved.label })
+          : t('desk.translations.savedNotReviewed', { language: saved.label })) + unscheduledNote(saved)
+      );
     }),
   );
 
@@ -120,7 +129,7 @@ export function translationRoutes(deps: AppDeps) {
         ...inputOf(form),
         reviewed: true,
       });
-      return t('desk.translations.savedReviewed', { language: saved.label });
+      return t('desk.translations.savedReviewed', { language: saved.label }) + unscheduledNote(saved);
     }),
   );
 

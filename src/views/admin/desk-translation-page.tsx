@@ -152,6 +152,8 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
       ) : (
         <form method="post" action={action(state.date, lang, 'save')} class="desk-translation">
           <CsrfField token={props.csrfToken} />
+          {/* The version this page shows: a save after the district's text changed is refused, not misapplied. */}
+          <input type="hidden" name="version" value={String(digest?.version ?? 0)} />
           <section class="card" aria-labelledby="translation-digest-heading">
             <h2 id="translation-digest-heading" class="card-heading">
               {t('desk.translations.digest')}

@@ -35,6 +35,8 @@ export const translations = {
   saved: '{{language}} saved.',
   savedNotReviewed: '{{language}} saved. It is not reviewed.',
   savedReviewed: '{{language}} saved and marked reviewed.',
+  unscheduled:
+    'The digest was scheduled to publish; a translation is part of what is checked, so it is a draft again: schedule it once more when it is ready.',
   drafted_one:
     'One empty field was filled by {{provider}} and marked machine drafts. Check each one, then press Mark reviewed.',
   drafted_other:
