@@ -73,7 +73,12 @@ describe('npx yesterday', () => {
     }
     // Run where the database is not (a shell without the server's settings): a sentence, and nothing made.
     const nowhere = { ...env, DATABASE_PATH: join(dir, 'nowhere', 'y.db') };
-    for (const args of [['settings:get'], ['backup', join(dir, 'copy.db')], ['digest:publish']]) {
+    for (const args of [
+      ['settings:get'],
+      ['settings:set', 'district_name', 'Lakeside'],
+      ['backup', join(dir, 'copy.db')],
+      ['digest:publish'],
+    ]) {
       const missing = await yesterday(args, nowhere);
       expect(missing.code).toBe(1);
       expect(missing.stderr).toContain(
@@ -111,6 +116,7 @@ describe('npx yesterday', () => {
 
     // Who authorized an account, when, and when to review it; a date that is no date is refused with a sentence.
     const other = { ...env, DATABASE_PATH: join(dir, 'authorized.db') };
+    expect((await yesterday(['migrate'], other)).code).toBe(0);
     feeds.route('/room8.xml', serveBody(feed(new Date().toUTCString()), 'application/rss+xml'));
     const badDate = await yesterday(
       [
@@ -230,6 +236,7 @@ describe('npx yesterday', () => {
     expect((await yesterday(['sources:export-opml', file], env)).code).toBe(0);
     expect(readFileSync(file, 'utf8')).toContain(`xmlUrl="${feeds.url}/feed.xml"`);
     const other = { ...env, DATABASE_PATH: join(dir, 'other.db') };
+    expect((await yesterday(['migrate'], other)).code).toBe(0);
     const imported = await yesterday(['sources:import-opml', file], other);
     expect(imported.stdout.trim()).toBe('Imported 1 source; 0 were already registered.');
     const bad = join(dir, 'bad.opml');

@@ -44,9 +44,12 @@ describe('the installed program', () => {
     `)}`;
     const dir = mkdtempSync(join(tmpdir(), 'yesterday-package-'));
     try {
+      await run(process.execPath, ['--import', hook, join(ROOT, 'bin/yesterday.mjs'), 'migrate'], {
+        env: { PATH: process.env.PATH, DATABASE_PATH: join(dir, 'y.db'), LOG_LEVEL: 'warn' },
+      });
       const { stdout } = await run(
         process.execPath,
-        ['--import', hook, join(ROOT, 'bin/yesterday.mjs'), 'settings:set', 'timezone', 'America/Chicago'],
+        ['--import', hook, join(ROOT, 'bin/yesterday.mjs'), 'settings:get', 'timezone'],
         { env: { PATH: process.env.PATH, DATABASE_PATH: join(dir, 'y.db'), LOG_LEVEL: 'warn' } },
       );
       expect(stdout).toContain('America/Chicago');

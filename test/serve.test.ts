@@ -263,6 +263,7 @@ describe('starting Yesterday', () => {
       OUTBOX_DIR: join(dir, 'outbox'),
       FETCH_ALLOW_PRIVATE_NETWORKS: 'true',
     };
+    await command(['migrate'], env);
     await command(['sources:add', `${feeds.url}/feed.xml`, '--school', 'Lincoln Elementary'], env);
     expect(await command(['ingest'], env)).toContain('1 new');
     const token = (await command(['token:create', '--name', 'test', '--role', 'admin'], env)).trim();

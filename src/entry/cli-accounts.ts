@@ -17,24 +17,19 @@ export async function userCreate(args: string[], config: Config): Promise<void> 
   if (!checked.ok) throw new UsageError(`--email: ${checked.message}`);
   const role = (values.role ?? 'editor') as Role;
   if (!ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}.`);
-  await withRuntime(
-    config,
-    async ({ deps }) => {
-      const now = deps.clock.now();
-      const existing = await findUserByEmail(deps.db, checked.address);
-      const user =
-        existing ??
-        (await insertUser(deps.db, { email: checked.address, name: values.name ?? '', role }, now));
-      const link = await createOneTimeLink(deps.db, config.publicUrl, 'set-password', user.id, now);
-      console.log(
-        existing
-          ? `${user.email} already has an account (${user.role}); this link sets a new password:`
-          : `Created ${user.email} (${role}). Set-password link (works once, for 72 hours):`,
-      );
-      console.log(link);
-    },
-    { create: true },
-  );
+  await withRuntime(config, async ({ deps }) => {
+    const now = deps.clock.now();
+    const existing = await findUserByEmail(deps.db, checked.address);
+    const user =
+      existing ?? (await insertUser(deps.db, { email: checked.address, name: values.name ?? '', role }, now));
+    const link = await createOneTimeLink(deps.db, config.publicUrl, 'set-password', user.id, now);
+    console.log(
+      existing
+        ? `${user.email} already has an account (${user.role}); this link sets a new password:`
+        : `Created ${user.email} (${role}). Set-password link (works once, for 72 hours):`,
+    );
+    console.log(link);
+  });
 }
 
 export async function tokenCreate(args: string[], config: Config): Promise<void> {
@@ -45,20 +40,11 @@ export async function tokenCreate(args: string[], config: Config): Promise<void>
       'Name the token after what uses it, e.g. token:create --name "district website" --role editor',
     );
   if (!ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}.`);
-  await withRuntime(
-    config,
-    async ({ deps }) => {
-      const { token } = await createApiToken(
-        deps.db,
-        { name: values.name!, role },
-        cliActor,
-        deps.clock.now(),
-      );
-      console.log(token);
-      console.error(
-        `Token “${values.name!.trim()}” (${role}) created. It is shown only now: store it where the program that uses it can read it.`,
-      );
-    },
-    { create: true },
-  );
+  await withRuntime(config, async ({ deps }) => {
+    const { token } = await createApiToken(deps.db, { name: values.name!, role }, cliActor, deps.clock.now());
+    console.log(token);
+    console.error(
+      `Token “${values.name!.trim()}” (${role}) created. It is shown only now: store it where the program that uses it can read it.`,
+    );
+  });
 }

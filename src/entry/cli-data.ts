@@ -175,13 +175,9 @@ export async function settingsSet(args: string[], config: Config): Promise<void>
   const [key, ...rest] = args;
   if (!key || rest.length === 0)
     throw new UsageError('Give a key and a value, e.g. settings:set timezone America/Chicago');
-  await withRuntime(
-    config,
-    async ({ deps }) => {
-      const result = await changeSetting(deps.db, key, rest.join(' '), deps.clock.now());
-      if (!result.ok) throw new CommandFailed(result.message);
-      console.log(`${key}=${rest.join(' ')}`);
-    },
-    { create: true },
-  );
+  await withRuntime(config, async ({ deps }) => {
+    const result = await changeSetting(deps.db, key, rest.join(' '), deps.clock.now());
+    if (!result.ok) throw new CommandFailed(result.message);
+    console.log(`${key}=${rest.join(' ')}`);
+  });
 }

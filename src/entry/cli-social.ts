@@ -27,33 +27,29 @@ export async function socialConnect(args: string[], config: Config): Promise<voi
       'social:connect needs the network: mastodon --instance URL, bluesky [--service URL] --handle HANDLE, or facebook --page-id ID. The token is read from standard input.',
     );
   const secret = await readStandardInput();
-  await withRuntime(
-    config,
-    async ({ deps }) => {
-      const outcome = await connectSocialAccount(
-        {
-          db: deps.db,
-          fetch: socialFetchOf(deps),
-          secretKey: config.socialSecretKey,
-          allowPrivateNetworks: config.fetchAllowPrivateNetworks,
-          now: () => deps.clock.now(),
-        },
-        cliActor,
-        {
-          network,
-          server:
-            network === 'mastodon' ? values.instance : network === 'bluesky' ? values.service : values.api,
-          login: network === 'bluesky' ? values.handle : values['page-id'],
-          secret,
-        },
-      );
-      if (!outcome.ok) throw new CommandFailed(outcome.message);
-      console.log(
-        `Connected ${NETWORK_NAMES[network]} account ${outcome.account.name} (id ${outcome.account.id}). It posts once for each digest published from now on.`,
-      );
-    },
-    { create: true },
-  );
+  await withRuntime(config, async ({ deps }) => {
+    const outcome = await connectSocialAccount(
+      {
+        db: deps.db,
+        fetch: socialFetchOf(deps),
+        secretKey: config.socialSecretKey,
+        allowPrivateNetworks: config.fetchAllowPrivateNetworks,
+        now: () => deps.clock.now(),
+      },
+      cliActor,
+      {
+        network,
+        server:
+          network === 'mastodon' ? values.instance : network === 'bluesky' ? values.service : values.api,
+        login: network === 'bluesky' ? values.handle : values['page-id'],
+        secret,
+      },
+    );
+    if (!outcome.ok) throw new CommandFailed(outcome.message);
+    console.log(
+      `Connected ${NETWORK_NAMES[network]} account ${outcome.account.name} (id ${outcome.account.id}). It posts once for each digest published from now on.`,
+    );
+  });
 }
 
 export async function socialList(args: string[], config: Config): Promise<void> {

@@ -34,29 +34,25 @@ export async function sourcesAdd(args: string[], config: Config): Promise<void> 
     throw new UsageError(
       'Give the feed URL and --school NAME, e.g. sources:add https://class.example/feed --school "Lincoln Elementary".',
     );
-  await withRuntime(
-    config,
-    async ({ deps }) => {
-      const added = await addSource(
-        deps.db,
-        {
-          url,
-          school: values.school!,
-          ownerEmail: values.owner,
-          ownerName: values['owner-name'],
-          mediaRelease: values['media-release'],
-          authorizedBy: values['authorized-by'],
-          authorizedOn: values['authorized-on'],
-          reviewOn: values['review-on'],
-        },
-        cliActor,
-        deps.clock.now(),
-      );
-      if (!added.ok) throw new CommandFailed(added.message);
-      console.log(`Added source ${added.source.id}: ${added.source.feedUrl}`);
-    },
-    { create: true },
-  );
+  await withRuntime(config, async ({ deps }) => {
+    const added = await addSource(
+      deps.db,
+      {
+        url,
+        school: values.school!,
+        ownerEmail: values.owner,
+        ownerName: values['owner-name'],
+        mediaRelease: values['media-release'],
+        authorizedBy: values['authorized-by'],
+        authorizedOn: values['authorized-on'],
+        reviewOn: values['review-on'],
+      },
+      cliActor,
+      deps.clock.now(),
+    );
+    if (!added.ok) throw new CommandFailed(added.message);
+    console.log(`Added source ${added.source.id}: ${added.source.feedUrl}`);
+  });
 }
 
 export async function sourcesImportOpml(args: string[], config: Config): Promise<void> {
@@ -74,24 +70,20 @@ export async function sourcesImportOpml(args: string[], config: Config): Promise
   }
   const read = readOpml(text);
   if (!read.ok) throw new CommandFailed(read.message);
-  await withRuntime(
-    config,
-    async ({ deps }) => {
-      const outcome = await importSources(deps.db, read.feeds, {
-        defaultSchool: values.school,
-        actor: cliActor,
-        now: deps.clock.now(),
-      });
-      if (!outcome.ok)
-        throw new CommandFailed(
-          `Nothing was imported. Fix these and run it again:\n  ${outcome.problems.join('\n  ')}`,
-        );
-      console.log(
-        `Imported ${plural(outcome.added, 'source')}; ${plural(outcome.skipped, 'was', 'were')} already registered.`,
+  await withRuntime(config, async ({ deps }) => {
+    const outcome = await importSources(deps.db, read.feeds, {
+      defaultSchool: values.school,
+      actor: cliActor,
+      now: deps.clock.now(),
+    });
+    if (!outcome.ok)
+      throw new CommandFailed(
+        `Nothing was imported. Fix these and run it again:\n  ${outcome.problems.join('\n  ')}`,
       );
-    },
-    { create: true },
-  );
+    console.log(
+      `Imported ${plural(outcome.added, 'source')}; ${plural(outcome.skipped, 'was', 'were')} already registered.`,
+    );
+  });
 }
 
 export async function sourcesExportOpml(args: string[], config: Config): Promise<void> {

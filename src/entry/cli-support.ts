@@ -14,10 +14,10 @@ export class UsageError extends Error {}
 export class CommandFailed extends Error {}
 
 /**
- * Opens the district's database around `work`. Only commands that set a district up (`create`: migrate, adding
- * people, sources, settings, accounts) may start a new one, and say so; any other, run where DATABASE_PATH is
- * not what the server uses (a shell without the server's environment file), would otherwise read a fresh,
- * empty database and report success (a backup of nothing).
+ * Opens the district's database around `work`. Only `migrate` and `d1:import-sql` (`create`) may start a new
+ * one, and say so: any other command run where DATABASE_PATH is not what the server uses (a shell without the
+ * server's environment file) would otherwise read or write a fresh, empty database the server never sees and
+ * report success (a backup of nothing, a setting or a source that goes nowhere).
  */
 export async function withRuntime(
   config: Config,
