@@ -154,9 +154,10 @@ export function runChecks(input: CheckInput): Finding[] {
         'missing-alt-text',
         'The image has no alt text. Describe what it shows, for readers who cannot see it.',
       );
-    } else if (entry.imageUrl && repeatsText(entry.imageAlt!, [entry.headline, entry.blurb])) {
+    } else if (entry.imageUrl && repeatsText(entry.imageAlt!, entry.blurb)) {
       // Feeds often give a picture the post's own words: a screen reader would read them twice and say
-      // nothing of the picture.
+      // nothing of the picture. Not the headline: a post without a title takes its headline from the alt
+      // text, and the teacher's description is then right where it is.
       add(
         entry.itemId,
         'missing-alt-text',
@@ -249,8 +250,8 @@ function list(parts: string[]): string {
   return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
-/** The alt text says nothing the headline or blurb does not: the same words, whatever the case, spacing or final dots. */
-function repeatsText(alt: string, texts: string[]): boolean {
+/** The alt text says nothing the blurb does not: the same words, whatever the case, spacing or final dots. */
+function repeatsText(alt: string, text: string): boolean {
   const plain = (text: string) =>
     text
       .toLowerCase()
@@ -258,5 +259,5 @@ function repeatsText(alt: string, texts: string[]): boolean {
       .replace(/[\s.…!?:;,]+$/u, '')
       .trim();
   const said = plain(alt);
-  return said !== '' && texts.some((text) => plain(text) === said);
+  return said !== '' && plain(text) === said;
 }

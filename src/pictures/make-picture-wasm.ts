@@ -99,12 +99,17 @@ async function makeOne(
 function refusal(header: StrippedPicture, size: number, maxPixels: number): string | undefined {
   const pixels = header.width * header.height;
   if (pixels > maxPixels) {
-    return `The picture is ${Math.round(pixels / 1e6)} megapixels; on this installation (Cloudflare Workers without the Images binding) Yesterday converts pictures up to ${Math.floor(maxPixels / 1e6)} megapixels. Choose another picture, or ask the teacher for a smaller copy (a blog usually offers one: WordPress makes a 2560-pixel copy of every upload).`;
+    return `The picture is ${oneDecimal(pixels / 1e6)} megapixels; on this installation (Cloudflare Workers without the Images binding) Yesterday converts pictures up to ${oneDecimal(maxPixels / 1e6)} megapixels. Choose another picture, or ask the teacher for a smaller copy (a blog usually offers one: WordPress makes a 2560-pixel copy of every upload).`;
   }
   if (size > WORKER_MAX_BYTES) {
-    return `The picture's file is ${(size / 1048576).toFixed(0)} MB; on this installation (Cloudflare Workers) Yesterday converts files up to ${WORKER_MAX_BYTES / 1048576} MB. Choose another picture, or ask the teacher for a smaller copy.`;
+    return `The picture's file is ${oneDecimal(size / 1048576)} MB; on this installation (Cloudflare Workers) Yesterday converts files up to ${oneDecimal(WORKER_MAX_BYTES / 1048576)} MB. Choose another picture, or ask the teacher for a smaller copy.`;
   }
   return undefined;
+}
+
+/** 8.4, 14 (not 14.0): close enough that a picture just over a limit never reads as the limit itself. */
+function oneDecimal(value: number): string {
+  return String(Number(value.toFixed(1)));
 }
 
 /** As on a server: the first quality step whose JPEG fits the email's budget, narrower if none does. */

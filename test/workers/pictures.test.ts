@@ -93,7 +93,7 @@ describe('pictures on Workers, made in WebAssembly', () => {
     };
     expect(saved.findings.find((f) => f.item_id === mural)).toMatchObject({
       kind: 'picture-unavailable',
-      message: expect.stringContaining('converts pictures up to 8 megapixels'),
+      message: expect.stringContaining('converts pictures up to 8.4 megapixels'),
     });
     const image = saved.entries.find((e) => e.item_id === garden)!.image!;
     // Upright size: the phone stored it 2000 × 1500 on its side. The server's sizes, names and types.
@@ -202,7 +202,7 @@ describe('pictures on Workers, made in WebAssembly', () => {
     });
     expect(await maker.make(await original('fourteen-megapixels.jpg'))).toEqual({
       error:
-        'The picture is 14 megapixels; on this installation (Cloudflare Workers without the Images binding) Yesterday converts pictures up to 8 megapixels. Choose another picture, or ask the teacher for a smaller copy (a blog usually offers one: WordPress makes a 2560-pixel copy of every upload).',
+        'The picture is 13.8 megapixels; on this installation (Cloudflare Workers without the Images binding) Yesterday converts pictures up to 8.4 megapixels. Choose another picture, or ask the teacher for a smaller copy (a blog usually offers one: WordPress makes a 2560-pixel copy of every upload).',
     });
   });
 });
