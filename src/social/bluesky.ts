@@ -15,7 +15,6 @@ import {
 } from './network';
 import type { SocialFetch } from './social-fetch';
 
-export const BLUESKY_DEFAULT_SERVICE = 'https://bsky.social';
 const POST = 'app.bsky.feed.post';
 
 export function createBlueskyClient(fetch: SocialFetch): NetworkClient {

@@ -3,9 +3,8 @@
 import type { Actor } from '../db/audit';
 import type { Database } from '../db/client';
 import { disconnectSocialAccount, saveSocialAccount, type SocialAccount } from '../db/social-accounts';
-import { BLUESKY_DEFAULT_SERVICE } from './bluesky';
 import { GRAPH_API_URL } from './facebook';
-import { NETWORK_NAMES, type Network } from './network';
+import { BLUESKY_DEFAULT_SERVICE, NETWORK_NAMES, type Network } from './network';
 import { clientFor } from './clients';
 import { createSecretBox } from './secret-box';
 import { checkSocialUrl, SocialAddressRefused, type SocialFetch } from './social-fetch';

@@ -52,6 +52,9 @@ export type PostOutcome =
   { ok: true; id: string; url: string; cid?: string } | { ok: false; problem: Problem };
 export type RemoveOutcome = { ok: true } | { ok: false; problem: Problem };
 
+/** Where a Bluesky account lives unless the district names its own server. */
+export const BLUESKY_DEFAULT_SERVICE = 'https://bsky.social';
+
 export interface NetworkClient {
   check(credentials: Credentials): Promise<CheckOutcome>;
   publish(credentials: Credentials, post: OutgoingPost): Promise<PostOutcome>;
