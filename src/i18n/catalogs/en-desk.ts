@@ -3,6 +3,7 @@
 // other catalogs need none of them (catalogs.test.ts), so translating the desk later is adding `desk` keys.
 import { account } from './desk/account';
 import { audit } from './desk/audit';
+import { checks } from './desk/checks';
 import { coverage } from './desk/coverage';
 import { entry } from './desk/entry';
 import { errors } from './desk/errors';
@@ -35,4 +36,5 @@ export const desk = {
   inbox,
   entry,
   publish,
+  checks,
 };
