@@ -11,6 +11,7 @@ import { inbox } from './desk/inbox';
 import { layout } from './desk/layout';
 import { outbox } from './desk/outbox';
 import { publish } from './desk/publish';
+import { refusals } from './desk/refusals';
 import { settings } from './desk/settings';
 import { social } from './desk/social';
 import { sources } from './desk/sources';
@@ -37,4 +38,5 @@ export const desk = {
   entry,
   publish,
   checks,
+  refusals,
 };
