@@ -14,6 +14,7 @@ import { publish } from './desk/publish';
 import { refusals } from './desk/refusals';
 import { settings } from './desk/settings';
 import { social } from './desk/social';
+import { sourceOutcomes } from './desk/source-outcomes';
 import { sources } from './desk/sources';
 import { subscribers } from './desk/subscribers';
 import { time } from './desk/time';
@@ -33,6 +34,7 @@ export const desk = {
   subscribers,
   translations,
   sources,
+  sourceOutcomes,
   time,
   inbox,
   entry,
