@@ -7,6 +7,7 @@ import { checks } from './desk/checks';
 import { coverage } from './desk/coverage';
 import { entry } from './desk/entry';
 import { errors } from './desk/errors';
+import { importOutcomes } from './desk/import-outcomes';
 import { inbox } from './desk/inbox';
 import { layout } from './desk/layout';
 import { outbox } from './desk/outbox';
@@ -32,6 +33,7 @@ export const desk = {
   social,
   coverage,
   subscribers,
+  importOutcomes,
   translations,
   sources,
   sourceOutcomes,
