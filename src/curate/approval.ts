@@ -1,5 +1,6 @@
 // Second-person approval: someone other than the last editor approves exactly the version they were shown,
 // without saving anything as themselves; any later save voids it (see db/digests.ts, approveDigest).
+import { t } from '../i18n/desk-text';
 import { formatDay } from '../publish/digest-content';
 import { recordAudit } from '../db/audit';
 import { approveDigest } from '../db/digests';
@@ -25,48 +26,28 @@ export async function approveDesk(
   version?: number,
   seen?: DraftInput,
 ): Promise<void> {
-  requirePermission(actor, 'approve', 'approve digests');
-  if (actor.userId === null)
-    throw new DeskError(
-      403,
-      'person-required',
-      'Approval is a person’s decision; sign in to the admin to approve.',
-    );
+  requirePermission(actor, 'approve', t('desk.refusals.forbidden.approveDigests', { role: actor.role }));
+  if (actor.userId === null) throw new DeskError(403, 'person-required', t('desk.refusals.personRequired'));
   const state = await loadDesk(deps, date);
   const digest = state.digest;
   if (!digest || state.entries.length === 0)
-    throw new DeskError(
-      422,
-      'empty',
-      `Nothing is selected for ${formatDay(date)}, so there is nothing to approve.`,
-    );
+    throw new DeskError(422, 'empty', t('desk.refusals.nothingToApprove', { day: formatDay(date) }));
   if (version !== undefined && version !== digest.version)
     throw new DeskError(
       409,
       'conflict',
-      `Not approved: someone saved a new version while you were reviewing it. This is the version now saved (version ${digest.version}); review it, then approve it.`,
+      t('desk.refusals.savedWhileApproving', { version: digest.version }),
       { current: state },
     );
   if (seen && (await differsFromStored(deps, state, seen)))
-    throw new DeskError(
-      409,
-      'unsaved-changes',
-      'Not approved: you changed the digest on this page. Save your changes (someone else then approves them), or reload the page to approve the version as it is saved.',
-    );
+    throw new DeskError(409, 'unsaved-changes', t('desk.refusals.unsavedChanges'));
   if (digest.updatedBy === actor.userId) {
-    throw new DeskError(
-      403,
-      'second-person',
-      'You made the last changes to this digest, so someone else must approve it.',
-    );
+    throw new DeskError(403, 'second-person', t('desk.refusals.secondPerson'));
   }
   if (!(await approveDigest(deps.db, digest.id, digest.version, actor.userId))) {
-    throw new DeskError(
-      409,
-      'conflict',
-      'The digest changed while you were approving it. Review it and try again.',
-      { current: await loadDesk(deps, date) },
-    );
+    throw new DeskError(409, 'conflict', t('desk.refusals.changedWhileApproving'), {
+      current: await loadDesk(deps, date),
+    });
   }
   await recordAudit(
     deps.db,

@@ -33,6 +33,7 @@ import type { Role } from '../db/users';
 import type { AppDeps, Background } from '../deps';
 import { newMessageId, type Mailer } from '../email/mailer';
 import { renderDigestEmail, type EmailSite } from '../email/render-digest-email';
+import { t } from '../i18n/desk-text';
 import { formatDay, formatLongDate } from '../publish/digest-content';
 import { publishDigestForDate } from '../publish/publish-digest';
 import { plural } from '../text/plural';
@@ -165,14 +166,9 @@ export interface DraftInput {
   version?: number;
 }
 
-export function requirePermission(actor: DeskActor, permission: Permission, doing: string): void {
-  if (!can(actor.role, permission)) {
-    throw new DeskError(
-      403,
-      'forbidden',
-      `Your role (${actor.role}) cannot ${doing}. Ask an editor or an administrator.`,
-    );
-  }
+/** Refuses, with `refusal` (the sentence naming the actor's role), a role without `permission`. */
+export function requirePermission(actor: DeskActor, permission: Permission, refusal: string): void {
+  if (!can(actor.role, permission)) throw new DeskError(403, 'forbidden', refusal);
 }
 
 export async function loadDesk(deps: DeskDeps, date: string): Promise<DeskState> {
@@ -310,9 +306,6 @@ async function pictureProblemsOf(
 }
 
 // True whether their save came before this one (refused) or just after it (this one replaced at once).
-const SAVED_BY_SOMEONE_ELSE =
-  'Someone else saved this digest while you were editing, so the version saved now is theirs. Both versions are shown: keep yours or take theirs.';
-
 /**
  * Saves a draft: the given entries in the given order; fields not given keep their stored value (or the
  * post's default for a newly added post). Refused as a conflict if someone saved since `version`.
@@ -323,17 +316,21 @@ export async function saveDesk(
   date: string,
   input: DraftInput,
 ): Promise<DeskState> {
-  requirePermission(actor, 'curate', 'edit digests');
+  requirePermission(actor, 'curate', t('desk.refusals.forbidden.editDigests', { role: actor.role }));
   const before = await loadDesk(deps, date);
   if (before.digest?.status === 'published') {
-    throw new DeskError(409, 'published', 'This digest is already published, so it cannot be edited here.');
+    throw new DeskError(409, 'published', t('desk.refusals.alreadyPublishedHere'));
   }
   const entries = await resolveEntries(deps, before, input.entries);
   // Copy at selection: a picture chosen now is fetched, cleaned and kept before the save is answered, and one
   // whose copy failed before is tried again, even when nothing else changed.
   const copied = deps.pictures ? await copyPictures(deps as PictureDeskDeps, imageUrlsOf(entries)) : 0;
-  const title = limit(input.title ?? before.digest?.title ?? '', 200, 'The title');
-  const intro = limit(input.intro ?? before.digest?.intro ?? '', 1000, 'The intro');
+  const title = limit(input.title ?? before.digest?.title ?? '', 200, (n) =>
+    t('desk.refusals.tooLong.title', n),
+  );
+  const intro = limit(input.intro ?? before.digest?.intro ?? '', 1000, (n) =>
+    t('desk.refusals.tooLong.intro', n),
+  );
   // Version 0 means "I saw no digest": if one exists now, someone saved first, and that is a conflict.
   const expectedVersion =
     input.version === 0 ? (before.digest ? 0 : undefined) : (input.version ?? before.digest?.version);
@@ -354,19 +351,14 @@ export async function saveDesk(
   if (!saved.ok) {
     const current = await loadDesk(deps, date);
     if (saved.reason === 'published')
-      throw new DeskError(
-        409,
-        'published',
-        'This digest was published meanwhile, so your changes were not saved.',
-        { current },
-      );
-    throw new DeskError(409, 'conflict', SAVED_BY_SOMEONE_ELSE, { current });
+      throw new DeskError(409, 'published', t('desk.refusals.publishedMeanwhile'), { current });
+    throw new DeskError(409, 'conflict', t('desk.refusals.savedBySomeoneElse'), { current });
   }
   const after = await loadDesk(deps, date);
   if (after.digest?.version !== saved.digest.version) {
     // Someone saved again in the moment since: what follows (publishing, scheduling, the next autosave)
     // must act on the version this request saved or on none, never on theirs unseen.
-    throw new DeskError(409, 'conflict', SAVED_BY_SOMEONE_ELSE, { current: after });
+    throw new DeskError(409, 'conflict', t('desk.refusals.savedBySomeoneElse'), { current: after });
   }
   const resolved = before.open.filter(
     (f) =>
@@ -431,7 +423,7 @@ async function resolveEntries(deps: DeskDeps, state: DeskState, inputs: EntryInp
     throw new DeskError(
       422,
       'too-many-entries',
-      `A digest holds at most ${MAX_DIGEST_ENTRIES} posts, and this one has ${inputs.length}. Choose the best of the day; nothing was saved.`,
+      t('desk.refusals.tooManyEntries', { max: MAX_DIGEST_ENTRIES, given: inputs.length }),
     );
   const ids = [...new Set(inputs.map((e) => e.itemId))];
   const items = new Map((await findItemsByIds(deps.db, ids)).map((item) => [item.id, item]));
@@ -442,32 +434,23 @@ async function resolveEntries(deps: DeskDeps, state: DeskState, inputs: EntryInp
     if (seen.has(input.itemId)) continue;
     seen.add(input.itemId);
     const item = items.get(input.itemId);
-    if (!item)
-      throw new DeskError(
-        422,
-        'unknown-item',
-        `There is no post ${input.itemId}; reload the page and choose again.`,
-      );
+    if (!item) throw new DeskError(422, 'unknown-item', t('desk.refusals.unknownItem', { id: input.itemId }));
     const base = stored.get(item.id) ?? defaultEntry(item);
     const imageUrl = input.imageUrl === undefined ? base.imageUrl : input.imageUrl || null;
     if (imageUrl && !imagesOf(item).some((image) => image.url === imageUrl)) {
-      throw new DeskError(
-        422,
-        'invalid-image',
-        `The image for “${item.title}” must be one of the post’s own images.`,
-      );
+      throw new DeskError(422, 'invalid-image', t('desk.refusals.invalidImage', { post: item.title }));
     }
     const headline = (input.headline ?? base.headline).trim() || item.title;
     drafts.push({
       itemId: item.id,
-      headline: limit(headline, 200, `The headline of “${item.title}”`),
-      blurb: limit(input.blurb ?? base.blurb, 1000, `The blurb of “${item.title}”`),
+      headline: limit(headline, 200, (n) => t('desk.refusals.tooLong.headline', { ...n, post: item.title })),
+      blurb: limit(input.blurb ?? base.blurb, 1000, (n) =>
+        t('desk.refusals.tooLong.blurb', { ...n, post: item.title }),
+      ),
       imageUrl,
       imageAlt: imageUrl
-        ? limit(
-            input.imageAlt === undefined ? (base.imageAlt ?? '') : (input.imageAlt ?? ''),
-            500,
-            'The alt text',
+        ? limit(input.imageAlt === undefined ? (base.imageAlt ?? '') : (input.imageAlt ?? ''), 500, (n) =>
+            t('desk.refusals.tooLong.alt', n),
           )
         : null,
     });
@@ -475,10 +458,14 @@ async function resolveEntries(deps: DeskDeps, state: DeskState, inputs: EntryInp
   return drafts;
 }
 
-function limit(text: string, max: number, what: string): string {
+/** The text trimmed, or refused with `refusal`'s sentence (given its length and `max`) if longer than `max`. */
+function limit(
+  text: string,
+  max: number,
+  refusal: (lengths: { length: number; max: number }) => string,
+): string {
   const trimmed = text.trim();
-  if (trimmed.length > max)
-    throw new DeskError(422, 'too-long', `${what} is ${trimmed.length} characters long; keep it to ${max}.`);
+  if (trimmed.length > max) throw new DeskError(422, 'too-long', refusal({ length: trimmed.length, max }));
   return trimmed;
 }
 
@@ -486,37 +473,23 @@ function limit(text: string, max: number, what: string): string {
 export function assertPublishable(state: DeskState, version: number | undefined): Digest {
   const { digest } = state;
   if (!digest || state.entries.length === 0)
-    throw new DeskError(
-      422,
-      'empty',
-      `Nothing is selected for ${formatDay(state.date)}, so there is nothing to publish.`,
-    );
+    throw new DeskError(422, 'empty', t('desk.refusals.nothingToPublish', { day: formatDay(state.date) }));
   if (digest.status === 'published')
-    throw new DeskError(409, 'published', `The digest for ${formatDay(state.date)} is already published.`);
-  if (version !== undefined && version !== digest.version) {
     throw new DeskError(
       409,
-      'conflict',
-      'The digest changed since you last saw it. Review the current version before publishing.',
-      { current: state },
+      'published',
+      t('desk.refusals.alreadyPublished', { day: formatDay(state.date) }),
     );
+  if (version !== undefined && version !== digest.version) {
+    throw new DeskError(409, 'conflict', t('desk.refusals.changedSinceSeen'), { current: state });
   }
   if (state.open.length) {
-    const count =
-      state.open.length === 1 ? 'One check finding is' : `${state.open.length} check findings are`;
-    throw new DeskError(
-      422,
-      'findings',
-      `${count} still open. Resolve each by editing, or by recording why it is fine.`,
-      { findings: state.open },
-    );
+    throw new DeskError(422, 'findings', t('desk.refusals.findingsOpen', { count: state.open.length }), {
+      findings: state.open,
+    });
   }
   if (state.approval.required && !state.approval.approved) {
-    throw new DeskError(
-      422,
-      'approval-required',
-      'This district requires a second person’s approval before publishing, and this version is not approved yet.',
-    );
+    throw new DeskError(422, 'approval-required', t('desk.refusals.approvalRequired'));
   }
   return digest;
 }
@@ -558,7 +531,7 @@ export async function publishDesk(
   version?: number,
   auditDetails?: Record<string, unknown>,
 ): Promise<{ queued: number }> {
-  requirePermission(actor, 'publish', 'publish digests');
+  requirePermission(actor, 'publish', t('desk.refusals.forbidden.publishDigests', { role: actor.role }));
   // A draft saved before pictures were copied (or whose copy failed then) gets its copies now, scheduled or not.
   const existing = await findDigest(deps.db, date);
   if (existing && deps.pictures)
@@ -573,12 +546,9 @@ export async function publishDesk(
     auditDetails,
   );
   if (!published.ok && published.reason === 'changed')
-    throw new DeskError(
-      409,
-      'conflict',
-      'Someone saved a new version while you were publishing, so nothing was published. Both versions are shown: review them before publishing.',
-      { current: await loadDesk(deps, date) },
-    );
+    throw new DeskError(409, 'conflict', t('desk.refusals.savedWhilePublishing'), {
+      current: await loadDesk(deps, date),
+    });
   if (!published.ok)
     throw new DeskError(
       409,
@@ -595,23 +565,14 @@ export async function markReady(
   date: string,
   version?: number,
 ): Promise<number> {
-  requirePermission(actor, 'publish', 'schedule digests');
+  requirePermission(actor, 'publish', t('desk.refusals.forbidden.scheduleDigests', { role: actor.role }));
   const state = await loadDesk(deps, date);
   const digest = assertPublishable(state, version);
   const now = deps.now();
   const slot = slotForReady(date, now, state.settings);
-  if (slot === undefined)
-    throw new DeskError(
-      422,
-      'no-publish-days',
-      'No day is a publish day in Settings; publish it now instead.',
-    );
+  if (slot === undefined) throw new DeskError(422, 'no-publish-days', t('desk.refusals.noPublishDays'));
   if (!(await markDigestReady(deps.db, digest.id, digest.version, slot, now))) {
-    throw new DeskError(
-      409,
-      'conflict',
-      'The digest changed while you were scheduling it. Review it and try again.',
-    );
+    throw new DeskError(409, 'conflict', t('desk.refusals.changedWhileScheduling'));
   }
   await recordAudit(
     deps.db,
@@ -633,41 +594,24 @@ export async function overrideFinding(
   date: string,
   finding: { itemId: number; kind: string; reason: string },
 ): Promise<DeskState> {
-  requirePermission(actor, 'override', 'override check findings');
+  requirePermission(actor, 'override', t('desk.refusals.forbidden.overrideFindings', { role: actor.role }));
   if (!(FINDING_KINDS as readonly string[]).includes(finding.kind)) {
     throw new DeskError(
       422,
       'unknown-kind',
-      `“${finding.kind}” is not a kind of finding. Kinds: ${FINDING_KINDS.join(', ')}.`,
+      t('desk.refusals.unknownKind', { kind: finding.kind, kinds: FINDING_KINDS.join(', ') }),
     );
   }
   if (finding.kind === 'translation-unreviewed')
-    throw new DeskError(
-      422,
-      'not-overridable',
-      'An unreviewed translation is resolved by reviewing it in its tab (Mark reviewed), not by a reason.',
-    );
+    throw new DeskError(422, 'not-overridable', t('desk.refusals.unreviewedNotOverridable'));
   if (finding.kind === 'picture-unavailable')
-    throw new DeskError(
-      422,
-      'not-overridable',
-      'A picture that could not be copied cannot be published. Choose another picture or none for this post.',
-    );
+    throw new DeskError(422, 'not-overridable', t('desk.refusals.pictureNotOverridable'));
   const reason = finding.reason.trim();
   if (reason.length < 10)
-    throw new DeskError(
-      422,
-      'reason-required',
-      'Write why this is fine, in a sentence (at least 10 characters), so others can see it later.',
-    );
+    throw new DeskError(422, 'reason-required', t('desk.refusals.overrideReasonRequired'));
   const state = await loadDesk(deps, date);
   const target = state.open.find((f) => f.itemId === finding.itemId && f.kind === finding.kind);
-  if (!state.digest || !target)
-    throw new DeskError(
-      422,
-      'no-such-finding',
-      'There is no open finding of that kind for that post; it may have been resolved already.',
-    );
+  if (!state.digest || !target) throw new DeskError(422, 'no-such-finding', t('desk.refusals.noSuchFinding'));
   const now = deps.now();
   await deps.db.batch([
     upsertOverrideStatement(deps.db, state.digest.id, {
@@ -704,14 +648,10 @@ export async function submitForReview(
   date: string,
   site: EmailSite,
 ): Promise<void> {
-  requirePermission(actor, 'curate', 'submit digests');
+  requirePermission(actor, 'curate', t('desk.refusals.forbidden.submitDigests', { role: actor.role }));
   const state = await loadDesk(deps, date);
   if (!state.digest || state.entries.length === 0)
-    throw new DeskError(
-      422,
-      'empty',
-      `Nothing is selected for ${formatDay(date)}, so there is nothing to submit.`,
-    );
+    throw new DeskError(422, 'empty', t('desk.refusals.nothingToSubmit', { day: formatDay(date) }));
   const now = deps.now();
   await submitDigest(deps.db, state.digest.id, actor.userId, now);
   await recordAudit(deps.db, actor, { action: 'digest.submit', subjectType: 'digest', subjectId: date }, now);
@@ -750,49 +690,25 @@ export async function correctDesk(
   date: string,
   request: CorrectionRequest,
 ): Promise<{ emails: number }> {
-  requirePermission(actor, 'publish', 'correct published digests');
+  requirePermission(actor, 'publish', t('desk.refusals.forbidden.correctDigests', { role: actor.role }));
   const before = await loadDesk(deps, date);
   const digest = before.digest;
   if (!digest || digest.status !== 'published')
-    throw new DeskError(
-      409,
-      'not-published',
-      `The digest for ${formatDay(date)} is not published, so there is nothing to correct.`,
-    );
+    throw new DeskError(409, 'not-published', t('desk.refusals.nothingToCorrect', { day: formatDay(date) }));
   if (request.version !== undefined && request.version !== digest.version)
-    throw new DeskError(
-      409,
-      'conflict',
-      'Someone changed this digest while you were correcting it, so your correction was not saved. Review the current version.',
-      { current: before },
-    );
+    throw new DeskError(409, 'conflict', t('desk.refusals.changedWhileCorrecting'), { current: before });
   const note = request.note.trim();
-  if (note.length < 10)
-    throw new DeskError(
-      422,
-      'note-required',
-      'Write a correction note (at least 10 characters): what was wrong and what changed. Readers see it with the digest.',
-    );
-  limit(note, 500, 'The correction note');
+  if (note.length < 10) throw new DeskError(422, 'note-required', t('desk.refusals.noteRequired'));
+  limit(note, 500, (n) => t('desk.refusals.tooLong.correctionNote', n));
   const current = new Set(before.entries.map((e) => e.itemId));
   const added = request.entries.find((e) => !current.has(e.itemId));
-  if (added)
-    throw new DeskError(
-      422,
-      'not-in-digest',
-      'A correction can change or remove what was published, not add posts. Add new posts to another day’s digest.',
-    );
+  if (added) throw new DeskError(422, 'not-in-digest', t('desk.refusals.correctionAddsPosts'));
   const entries = await resolveEntries(deps, before, request.entries);
   // A picture chosen in a correction is copied first; one that cannot be is refused below like any finding.
   if (deps.pictures) await copyPictures(deps as PictureDeskDeps, imageUrlsOf(entries));
-  if (entries.length === 0)
-    throw new DeskError(
-      422,
-      'empty',
-      'A correction cannot remove every post; to take the whole digest down, use “Take this digest down”.',
-    );
-  const title = limit(request.title ?? digest.title, 200, 'The title');
-  const intro = limit(request.intro ?? digest.intro, 1000, 'The intro');
+  if (entries.length === 0) throw new DeskError(422, 'empty', t('desk.refusals.correctionRemovesAll'));
+  const title = limit(request.title ?? digest.title, 200, (n) => t('desk.refusals.tooLong.title', n));
+  const intro = limit(request.intro ?? digest.intro, 1000, (n) => t('desk.refusals.tooLong.intro', n));
   // The corrected version goes through the same checks before anyone sees it.
   const stored = new Map(before.entries.map((e) => [e.itemId, e]));
   const proposed = await withPictures(
@@ -813,12 +729,9 @@ export async function correctDesk(
   );
   const open = findings.filter((f) => !f.override);
   if (open.length)
-    throw new DeskError(
-      422,
-      'findings',
-      `${open.length === 1 ? 'One check finding is' : `${open.length} check findings are`} open in the corrected version. Resolve each before publishing the correction.`,
-      { findings: open },
-    );
+    throw new DeskError(422, 'findings', t('desk.refusals.correctionFindings', { count: open.length }), {
+      findings: open,
+    });
   const kept = new Set(entries.map((e) => e.itemId));
   const outcome = await correctDigestRecord(
     deps.db,
@@ -837,12 +750,9 @@ export async function correctDesk(
     deps.now(),
   );
   if (!outcome.ok)
-    throw new DeskError(
-      409,
-      'conflict',
-      'Someone changed this digest while you were correcting it, so your correction was not saved. Review the current version.',
-      { current: await loadDesk(deps, date) },
-    );
+    throw new DeskError(409, 'conflict', t('desk.refusals.changedWhileCorrecting'), {
+      current: await loadDesk(deps, date),
+    });
   // Every language at once: a translated field whose original changed is emptied, so its readers see the
   // corrected original there until someone translates it again.
   await carryTranslationsThroughCorrection(deps.db, digest.id, digest.version, digest.version + 1, corrected);
@@ -862,22 +772,12 @@ export async function takeDownEntry(
   reason: string,
 ): Promise<{ digestTakenDown: boolean }> {
   const { digest, entry, trimmed } = await takedownTarget(deps, actor, date, itemId, reason, 'post');
-  if (!entry)
-    throw new DeskError(
-      409,
-      'not-in-digest',
-      'That post is not in the published digest; it may have been taken down already.',
-    );
+  if (!entry) throw new DeskError(409, 'not-in-digest', t('desk.refusals.postNotInDigest'));
   // Its picture first, everywhere (emails already delivered stop showing it when next opened): should the
   // entry's own takedown fail after this, the picture is down and the post can be taken down again.
   if (entry.imageUrl) await takeDownPicture(deps, entry.imageUrl, actor, { date, itemId, reason: trimmed });
   const outcome = await takeDownDigestEntry(deps.db, digest.id, itemId, trimmed, actor, deps.now());
-  if (!outcome.ok)
-    throw new DeskError(
-      409,
-      'not-in-digest',
-      'That post is not in the published digest; it may have been taken down already.',
-    );
+  if (!outcome.ok) throw new DeskError(409, 'not-in-digest', t('desk.refusals.postNotInDigest'));
   return { digestTakenDown: outcome.digestTakenDown };
 }
 
@@ -895,18 +795,24 @@ async function takedownTarget(
   reason: string,
   what: 'post' | 'picture',
 ) {
-  requirePermission(actor, 'publish', `take ${what}s down`);
+  requirePermission(
+    actor,
+    'publish',
+    what === 'post'
+      ? t('desk.refusals.forbidden.takePostsDown', { role: actor.role })
+      : t('desk.refusals.forbidden.takePicturesDown', { role: actor.role }),
+  );
   const trimmed = reason.trim();
   if (trimmed.length < 10)
     throw new DeskError(
       422,
       'reason-required',
-      `Write why the ${what} is taken down (at least 10 characters); it goes in the audit log, not on the site.`,
+      what === 'post' ? t('desk.refusals.postReasonRequired') : t('desk.refusals.pictureReasonRequired'),
     );
-  limit(trimmed, 500, 'The reason');
+  limit(trimmed, 500, (n) => t('desk.refusals.tooLong.reason', n));
   const digest = await findDigest(deps.db, date);
   if (!digest || digest.status !== 'published')
-    throw new DeskError(409, 'not-published', `The digest for ${formatDay(date)} is not published.`);
+    throw new DeskError(409, 'not-published', t('desk.refusals.notPublished', { day: formatDay(date) }));
   const entry = (await listEntries(deps.db, [digest.id])).find(
     (e) => e.itemId === itemId && e.removedAt === null,
   );
@@ -932,12 +838,7 @@ export async function takeDownEntryPicture(
   const taken =
     !!entry?.imageUrl &&
     (await takeDownPicture(deps, entry.imageUrl, actor, { date, itemId, reason: trimmed }));
-  if (!taken)
-    throw new DeskError(
-      409,
-      'no-picture',
-      'That post has no published picture; it may have been taken down already.',
-    );
+  if (!taken) throw new DeskError(409, 'no-picture', t('desk.refusals.noPicture'));
   // The entry no longer has a picture: the desk shows none, and a later correction is not held up by it.
   await clearEntryPicture(deps.db, digest.id, itemId);
 }
@@ -948,17 +849,13 @@ export async function unpublishDesk(
   date: string,
   reason: string,
 ): Promise<void> {
-  requirePermission(actor, 'publish', 'unpublish digests');
+  requirePermission(actor, 'publish', t('desk.refusals.forbidden.unpublishDigests', { role: actor.role }));
   const trimmed = reason.trim();
   if (trimmed.length < 10)
-    throw new DeskError(
-      422,
-      'reason-required',
-      'Write why the digest is taken down (at least 10 characters); it goes in the audit log.',
-    );
+    throw new DeskError(422, 'reason-required', t('desk.refusals.digestReasonRequired'));
   const digest = await findDigest(deps.db, date);
   if (!digest || !(await unpublishDigest(deps.db, digest.id, trimmed, deps.now()))) {
-    throw new DeskError(409, 'not-published', `The digest for ${formatDay(date)} is not published.`);
+    throw new DeskError(409, 'not-published', t('desk.refusals.notPublished', { day: formatDay(date) }));
   }
   // Taken down means its pictures too, in emails already delivered as everywhere else.
   for (const url of imageUrlsOf(await listEntries(deps.db, [digest.id])))
@@ -978,15 +875,11 @@ export async function sendTestEmail(
   date: string,
   site: EmailSite,
 ): Promise<string> {
-  requirePermission(actor, 'curate', 'send test emails');
-  if (!actor.email) throw new DeskError(422, 'no-address', 'There is no email address to send the test to.');
+  requirePermission(actor, 'curate', t('desk.refusals.forbidden.sendTestEmails', { role: actor.role }));
+  if (!actor.email) throw new DeskError(422, 'no-address', t('desk.refusals.noAddress'));
   const state = await loadDesk(deps, date);
   if (!state.digest || state.entries.length === 0)
-    throw new DeskError(
-      422,
-      'empty',
-      `Nothing is selected for ${formatDay(date)}, so there is nothing to send.`,
-    );
+    throw new DeskError(422, 'empty', t('desk.refusals.nothingToSend', { day: formatDay(date) }));
   const email = renderDigestEmail(
     { digest: state.digest, entries: state.entries },
     { schoolIds: [], schoolNames: [] },
@@ -1003,7 +896,8 @@ export async function sendTestEmail(
     headers: {},
     messageId: newMessageId(deps.mailFrom, `test-${randomToken(8)}`),
   });
-  if (!sent.ok) throw new DeskError(422, 'send-failed', `The test email could not be sent: ${sent.reason}`);
+  if (!sent.ok)
+    throw new DeskError(422, 'send-failed', t('desk.refusals.sendFailed', { reason: sent.reason }));
   await recordAudit(
     deps.db,
     actor,

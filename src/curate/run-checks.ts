@@ -2,6 +2,7 @@
 // release, tone, missing alt text, unauthorized accounts, posts from another day. Pure: the draft and what
 // it refers to in, findings out; each finding says what is wrong and what to do, and an override recorded
 // by a person (with a reason) resolves it.
+import { t } from '../i18n/desk-text';
 import { formatLongDate } from '../publish/digest-content';
 import { dayRange, localDateOf } from '../time/zoned-time';
 import { fileNameWords, findStudentNames, type NameMatch } from './find-student-names';
@@ -107,23 +108,23 @@ export function runChecks(input: CheckInput): Finding[] {
       ...(entry.item.author ? [entry.item.author] : []),
     ];
     const fields: [string, string][] = [
-      ['headline', entry.headline],
-      ['blurb', entry.blurb],
-      ['alt text', entry.imageAlt ?? ''],
-      ['image file name', entry.imageUrl ? fileNameWords(entry.imageUrl) : ''],
-      ['original post', entry.item.summary],
+      [t('desk.checks.field.headline'), entry.headline],
+      [t('desk.checks.field.blurb'), entry.blurb],
+      [t('desk.checks.field.alt'), entry.imageAlt ?? ''],
+      [t('desk.checks.field.fileName'), entry.imageUrl ? fileNameWords(entry.imageUrl) : ''],
+      [t('desk.checks.field.original'), entry.item.summary],
     ];
-    const translated = (input.translations ?? []).map((t) => {
-      const e = t.entries.get(entry.itemId);
+    const translated = (input.translations ?? []).map((language) => {
+      const e = language.entries.get(entry.itemId);
       const fields: [string, string][] = [
-        [`${t.label} headline`, e?.headline ?? ''],
-        [`${t.label} blurb`, e?.blurb ?? ''],
-        [`${t.label} alt text`, e?.imageAlt ?? ''],
+        [translatedField(language.label, t('desk.checks.field.headline')), e?.headline ?? ''],
+        [translatedField(language.label, t('desk.checks.field.blurb')), e?.blurb ?? ''],
+        [translatedField(language.label, t('desk.checks.field.alt')), e?.imageAlt ?? ''],
       ];
-      return { fields, toneWords: t.toneWords };
+      return { fields, toneWords: language.toneWords };
     });
     const names = new Map<string, { match: NameMatch; where: string[] }>();
-    for (const [where, text] of [...fields, ...translated.flatMap((t) => t.fields)]) {
+    for (const [where, text] of [...fields, ...translated.flatMap((set) => set.fields)]) {
       for (const match of findStudentNames(text, nameCheck(staff))) {
         const found = names.get(match.name) ?? { match, where: [] };
         found.where.push(where);
@@ -138,77 +139,70 @@ export function runChecks(input: CheckInput): Finding[] {
         findToneWords(text, set.toneWords).map((word) => ({ word, where })),
       ),
     );
-    for (const t of tone) reported.add(t.word.toLowerCase());
+    for (const found of tone) reported.add(found.word.toLowerCase());
     if (tone.length) add(entry.itemId, 'tone', describeTone(tone));
 
     if (entry.imageUrl && !entry.item.mediaRelease) {
       add(
         entry.itemId,
         'photo-without-release',
-        `The image comes from ${entry.item.sourceTitle ?? 'an account'}, which has no media release on file. Remove the image, or record who confirms that a release exists for everyone pictured.`,
+        t('desk.checks.photoWithoutRelease', {
+          source: entry.item.sourceTitle ?? t('desk.checks.anAccount'),
+        }),
       );
     }
     if (entry.imageUrl && !entry.imageAlt?.trim()) {
-      add(
-        entry.itemId,
-        'missing-alt-text',
-        'The image has no alt text. Describe what it shows, for readers who cannot see it.',
-      );
+      add(entry.itemId, 'missing-alt-text', t('desk.checks.missingAltText'));
     } else if (entry.imageUrl && repeatsText(entry.imageAlt!, entry.blurb)) {
       // Feeds often give a picture the post's own words: a screen reader would read them twice and say
       // nothing of the picture. Not the headline: a post without a title takes its headline from the alt
       // text, and the teacher's description is then right where it is.
-      add(
-        entry.itemId,
-        'missing-alt-text',
-        'The image’s alt text repeats the post’s words, so a reader who cannot see it learns nothing about the picture. Describe what it shows instead.',
-      );
+      add(entry.itemId, 'missing-alt-text', t('desk.checks.altRepeatsText'));
     }
     const pictureProblem = entry.imageUrl ? input.pictureProblems?.get(entry.imageUrl) : undefined;
     if (pictureProblem) {
       add(
         entry.itemId,
         'picture-unavailable',
-        `The picture could not be copied to the district's site: ${pictureProblem} Choose another picture or none, or save again to retry.`,
+        t('desk.checks.pictureUnavailable', { problem: pictureProblem }),
       );
     }
     if (entry.item.authorization !== 'authorized') {
       add(
         entry.itemId,
         'unauthorized-source',
-        `This post comes from an account whose authorization is ${entry.item.authorization}. Remove the post, or authorize the account under Sources.`,
+        t('desk.checks.unauthorizedSource', { authorization: entry.item.authorization }),
       );
     }
     if (entry.item.publishedAt < start || entry.item.publishedAt >= end) {
       const day = formatLongDate(localDateOf(entry.item.publishedAt, input.timezone));
-      add(
-        entry.itemId,
-        'outside-day',
-        `This post was published on ${day} (district time), not on the digest’s day. Remove it, or record why it belongs here.`,
-      );
+      add(entry.itemId, 'outside-day', t('desk.checks.outsideDay', { day }));
     }
   }
 
   // The digest's own words, and the email exactly as it is sent (which adds school names and the like).
+  const emailText = t('desk.checks.field.emailText');
+  const socialPost = t('desk.checks.field.socialPost');
+  /** The email and the social posts repeat the entries: what an entry's finding names is not named twice. */
+  const asSent = (where: string) => where === emailText || where === socialPost;
   const digestFields: [string, string][] = [
-    ['title', input.title],
-    ['intro', input.intro],
-    ['email text', input.emailText ?? ''],
-    ['social post', input.socialText ?? ''],
+    [t('desk.checks.field.title'), input.title],
+    [t('desk.checks.field.intro'), input.intro],
+    [emailText, input.emailText ?? ''],
+    [socialPost, input.socialText ?? ''],
   ];
-  const translatedDigestFields = (input.translations ?? []).map((t) => ({
+  const translatedDigestFields = (input.translations ?? []).map((language) => ({
     fields: [
-      [`${t.label} title`, t.title],
-      [`${t.label} intro`, t.intro],
+      [translatedField(language.label, t('desk.checks.field.title')), language.title],
+      [translatedField(language.label, t('desk.checks.field.intro')), language.intro],
     ] as [string, string][],
-    toneWords: t.toneWords,
+    toneWords: language.toneWords,
   }));
   const allStaff = [...input.staffBySchool.values()].flat();
   const digestNames = new Map<string, { match: NameMatch; where: string[] }>();
-  for (const [where, text] of [...digestFields, ...translatedDigestFields.flatMap((t) => t.fields)]) {
+  for (const [where, text] of [...digestFields, ...translatedDigestFields.flatMap((set) => set.fields)]) {
     for (const match of findStudentNames(text, nameCheck(allStaff))) {
-      if ((where === 'email text' || where === 'social post') && reported.has(match.name.toLowerCase()))
-        continue;
+      if (asSent(where) && reported.has(match.name.toLowerCase())) continue;
       const found = digestNames.get(match.name) ?? { match, where: [] };
       found.where.push(where);
       digestNames.set(match.name, found);
@@ -221,33 +215,39 @@ export function runChecks(input: CheckInput): Finding[] {
         findToneWords(text, set.toneWords).map((word) => ({ word, where })),
       ),
     )
-    .filter(
-      (t) => !((t.where === 'email text' || t.where === 'social post') && reported.has(t.word.toLowerCase())),
-    );
+    .filter((found) => !(asSent(found.where) && reported.has(found.word.toLowerCase())));
   if (digestTone.length) add(DIGEST_LEVEL, 'tone', describeTone(digestTone));
   return findings;
 }
 
 function describeNames(found: { match: NameMatch; where: string[] }[]): string {
-  const names = list(found.map(({ match, where }) => `“${match.name}” (${where.join(', ')})`));
-  const one = found.length === 1;
-  const what = found.some((f) => f.match.reason === 'roster')
-    ? one
-      ? 'a student’s name on the roster'
-      : 'students’ names on the roster'
-    : one
-      ? 'a student’s full name'
-      : 'students’ full names';
-  return `${names} ${one ? 'looks' : 'look'} like ${what}. Use first names only, or record why ${one ? 'it is' : 'they are'} fine.`;
+  const names = list(found.map(({ match, where }) => quoted(match.name, where)));
+  const count = found.length;
+  return found.some((f) => f.match.reason === 'roster')
+    ? t('desk.checks.rosterName', { names, count })
+    : t('desk.checks.studentName', { names, count });
 }
 
 function describeTone(found: { word: string; where: string }[]): string {
-  const words = [...new Set(found.map((f) => `“${f.word}” (${f.where})`))];
-  return `${list(words)} may read as mocking, shaming or complaining. Reword it, or record why it is fine.`;
+  const words = [...new Set(found.map((f) => quoted(f.word, [f.where])))];
+  return t('desk.checks.tone', { words: list(words) });
 }
 
-function list(parts: string[]): string {
-  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+/** '“Maya Lopez” (headline, blurb)'. */
+function quoted(word: string, where: string[]): string {
+  return t('desk.checks.found', { word, where: where.join(', ') });
+}
+
+/** 'Spanish headline': a field of a translation. */
+function translatedField(language: string, field: string): string {
+  return t('desk.checks.field.translated', { language, field });
+}
+
+/** '“a”, “b” and “c”'. */
+export function list(parts: string[]): string {
+  return parts.length <= 1
+    ? (parts[0] ?? '')
+    : t('desk.checks.list', { items: parts.slice(0, -1).join(', '), last: parts.at(-1)! });
 }
 
 /** The alt text says nothing the blurb does not: the same words, whatever the case, spacing or final dots. */

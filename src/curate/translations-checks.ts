@@ -3,9 +3,10 @@
 // translation-unreviewed finding under the `hold` setting, and which fields a correction changed.
 import type { DigestTranslation, EntryField } from '../db/translations';
 import type { Language } from '../i18n/languages';
+import { t } from '../i18n/desk-text';
 import { languageNameIn } from '../i18n/language-names';
 import type { DistrictSettings } from '../settings/district-settings';
-import { DIGEST_LEVEL, type CheckTranslation, type Finding } from './run-checks';
+import { DIGEST_LEVEL, list, type CheckTranslation, type Finding } from './run-checks';
 import { DEFAULT_TONE_WORDS_BY_LANGUAGE } from './tone-words';
 
 /** "Spanish", "Arabic": a language as the (English) desk names it. */
@@ -28,15 +29,15 @@ export function checkTranslationsOf(
   translations: ReadonlyMap<string, DigestTranslation>,
 ): CheckTranslation[] {
   return translatedLanguages(settings).flatMap((lang) => {
-    const t = translations.get(lang);
-    if (!t) return [];
+    const translation = translations.get(lang);
+    if (!translation) return [];
     return [
       {
         label: languageLabel(lang),
         toneWords: [...settings.toneWords, ...(DEFAULT_TONE_WORDS_BY_LANGUAGE[lang] ?? [])],
-        title: t.title,
-        intro: t.intro,
-        entries: t.entries,
+        title: translation.title,
+        intro: translation.intro,
+        entries: translation.entries,
       },
     ];
   });
@@ -51,13 +52,14 @@ export function unreviewedFindings(
   if (settings.translationUnreviewed !== 'hold') return [];
   const waiting = translatedLanguages(settings).filter((lang) => !isReviewed(translations.get(lang), digest));
   if (!waiting.length) return [];
-  const names = waiting.map(languageLabel);
-  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
   return [
     {
       itemId: DIGEST_LEVEL,
       kind: 'translation-unreviewed',
-      message: `The ${list} ${names.length === 1 ? 'translation is' : 'translations are'} not reviewed for this version. Open ${names.length === 1 ? 'its tab' : 'each tab'}, check the text and press Mark reviewed; until then this digest is held (Settings: “A translation nobody reviewed”).`,
+      message: t('desk.checks.translationUnreviewed', {
+        languages: list(waiting.map(languageLabel)),
+        count: waiting.length,
+      }),
     },
   ];
 }
@@ -96,14 +98,14 @@ export function withoutCorrected(
   changed: CorrectedFields,
 ): Map<string, DigestTranslation> {
   return new Map(
-    [...translations].map(([lang, t]) => [
+    [...translations].map(([lang, translation]) => [
       lang,
       {
-        ...t,
-        title: changed.title ? '' : t.title,
-        intro: changed.intro ? '' : t.intro,
+        ...translation,
+        title: changed.title ? '' : translation.title,
+        intro: changed.intro ? '' : translation.intro,
         entries: new Map(
-          [...t.entries].map(([itemId, e]) => [
+          [...translation.entries].map(([itemId, e]) => [
             itemId,
             {
               ...e,

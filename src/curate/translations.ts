@@ -11,6 +11,7 @@ import {
 } from '../db/translations';
 import { isLanguage, type Language } from '../i18n/languages';
 import type { TranslateProvider } from '../i18n/translate-provider';
+import { t } from '../i18n/desk-text';
 import { formatDay } from '../publish/digest-content';
 import {
   DeskError,
@@ -61,8 +62,8 @@ export async function loadTranslationDesk(
       404,
       'unknown-language',
       offered.length
-        ? `“${lang}” is not one of the languages this district translates into (${offered.join(', ')}).`
-        : 'This district offers one language only, so there is nothing to translate (Settings: Languages).',
+        ? t('desk.refusals.unknownLanguage', { lang, offered: offered.join(', ') })
+        : t('desk.refusals.oneLanguage'),
     );
   const digest = state.digest;
   const translation = state.translations.get(lang) ?? emptyTranslation(digest?.id ?? 0, lang);
@@ -79,15 +80,11 @@ export async function loadTranslationDesk(
 function requireTranslatable(actor: DeskActor, desk: TranslationDesk) {
   const { digest, entries, date } = desk.state;
   if (!digest || entries.length === 0)
-    throw new DeskError(
-      422,
-      'empty',
-      `Nothing is selected for ${formatDay(date)} yet. Choose the posts first, then translate them.`,
-    );
-  if (digest.status === 'unpublished')
-    throw new DeskError(409, 'unpublished', 'This digest was taken down, so its translations cannot change.');
-  if (digest.status === 'published') requirePermission(actor, 'publish', 'change a published digest');
-  else requirePermission(actor, 'curate', 'edit digests');
+    throw new DeskError(422, 'empty', t('desk.refusals.nothingToTranslate', { day: formatDay(date) }));
+  if (digest.status === 'unpublished') throw new DeskError(409, 'unpublished', t('desk.refusals.takenDown'));
+  if (digest.status === 'published')
+    requirePermission(actor, 'publish', t('desk.refusals.forbidden.changePublished', { role: actor.role }));
+  else requirePermission(actor, 'curate', t('desk.refusals.forbidden.editDigests', { role: actor.role }));
   return digest;
 }
 
@@ -96,18 +93,19 @@ function changedMeanwhile(desk: TranslationDesk): DeskError {
   return new DeskError(
     409,
     'conflict',
-    `The digest changed after this ${desk.label} page was opened, so the translation was not saved: it may no longer match the district's text. Open the page again, then make the change again.`,
+    t('desk.refusals.translationChangedMeanwhile', { language: desk.label }),
   );
 }
 
-function limited(text: string, field: keyof typeof LIMITS, where: string): string {
+/** The text trimmed, or refused with `refusal`'s sentence (given its length and the field's limit) if longer. */
+function limited(
+  text: string,
+  field: keyof typeof LIMITS,
+  refusal: (lengths: { length: number; max: number }) => string,
+): string {
   const trimmed = text.trim();
-  if (trimmed.length > LIMITS[field])
-    throw new DeskError(
-      422,
-      'too-long',
-      `${where} is ${trimmed.length} characters long; keep it to ${LIMITS[field]}.`,
-    );
+  const max = LIMITS[field];
+  if (trimmed.length > max) throw new DeskError(422, 'too-long', refusal({ length: trimmed.length, max }));
   return trimmed;
 }
 
@@ -129,15 +127,16 @@ export async function saveTranslation(
   const known = new Set(desk.state.entries.map((e) => e.itemId));
   const unknown = input.entries.find((e) => !known.has(e.itemId));
   if (unknown)
-    throw new DeskError(
-      422,
-      'not-in-digest',
-      `Post ${unknown.itemId} is not in this digest; translate the posts the digest holds.`,
-    );
+    throw new DeskError(422, 'not-in-digest', t('desk.refusals.notInThisDigest', { id: unknown.itemId }));
   const given = new Map(input.entries.map((e) => [e.itemId, e]));
   let changed = false;
-  const title = limited(input.title ?? stored.title, 'title', `The ${desk.label} title`);
-  const intro = limited(input.intro ?? stored.intro, 'intro', `The ${desk.label} intro`);
+  const language = desk.label;
+  const title = limited(input.title ?? stored.title, 'title', (n) =>
+    t('desk.refusals.tooLong.translatedTitle', { ...n, language }),
+  );
+  const intro = limited(input.intro ?? stored.intro, 'intro', (n) =>
+    t('desk.refusals.tooLong.translatedIntro', { ...n, language }),
+  );
   const machine = stored.machine.filter((f) =>
     f === 'title' ? title === stored.title : intro === stored.intro,
   );
@@ -151,12 +150,18 @@ export async function saveTranslation(
       machine: [],
     };
     const asked = given.get(entry.itemId);
-    const where = (what: string) => `The ${desk.label} ${what} of “${entry.headline}”`;
+    const post = entry.headline;
     const next = {
       itemId: entry.itemId,
-      headline: limited(asked?.headline ?? before.headline, 'headline', where('headline')),
-      blurb: limited(asked?.blurb ?? before.blurb, 'blurb', where('blurb')),
-      imageAlt: limited(asked?.imageAlt ?? before.imageAlt, 'imageAlt', where('alt text')),
+      headline: limited(asked?.headline ?? before.headline, 'headline', (n) =>
+        t('desk.refusals.tooLong.translatedHeadline', { ...n, language, post }),
+      ),
+      blurb: limited(asked?.blurb ?? before.blurb, 'blurb', (n) =>
+        t('desk.refusals.tooLong.translatedBlurb', { ...n, language, post }),
+      ),
+      imageAlt: limited(asked?.imageAlt ?? before.imageAlt, 'imageAlt', (n) =>
+        t('desk.refusals.tooLong.translatedAlt', { ...n, language, post }),
+      ),
     };
     const edited = (['headline', 'blurb', 'imageAlt'] as const).filter((f) => next[f] !== before[f]);
     if (edited.length) changed = true;
@@ -165,7 +170,9 @@ export async function saveTranslation(
   const correctionNote =
     input.correctionNote === undefined
       ? stored.correctionNote
-      : limited(input.correctionNote, 'correctionNote', `The ${desk.label} correction note`) || null;
+      : limited(input.correctionNote, 'correctionNote', (n) =>
+          t('desk.refusals.tooLong.translatedCorrectionNote', { ...n, language }),
+        ) || null;
   changed ||= correctionNote !== stored.correctionNote;
   const review =
     input.reviewed === true
@@ -216,8 +223,7 @@ export async function draftTranslation(
   if (!provider)
     return {
       ok: false,
-      message:
-        'No translation service is configured (TRANSLATE_URL, or the AI binding on Workers), so nothing can be drafted. Write the translation in the fields.',
+      message: t('desk.refusals.noTranslationService'),
     };
   const stored = desk.translation;
   type Slot = { source: string; fill: (text: string) => void };

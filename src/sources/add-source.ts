@@ -5,6 +5,7 @@ import type { Database } from '../db/client';
 import { findOrCreateSchool } from '../db/schools';
 import { insertSource, type Source } from '../db/sources';
 import { checkEmailAddress } from '../email/email-address';
+import { t } from '../i18n/desk-text';
 import { readDistrictSettings } from '../settings/district-settings';
 import { readTeacherSettings } from '../settings/teacher-settings';
 import { cleanText } from '../text/clean-text';
@@ -33,13 +34,13 @@ export function checkSourceInput(input: AddSourceInput): CheckedSourceInput {
   const url = checkFeedUrl(input.url);
   if (!url.ok) return url;
   const school = cleanText(input.school).trim();
-  if (!school) return { ok: false, message: 'Name the school this account belongs to.' };
-  if (school.length > 120)
-    return { ok: false, message: 'The school name is too long (at most 120 characters).' };
+  if (!school) return { ok: false, message: t('desk.sourceOutcomes.schoolRequired') };
+  if (school.length > 120) return { ok: false, message: t('desk.sourceOutcomes.schoolTooLong') };
   let ownerEmail: string | null = null;
   if (input.ownerEmail?.trim()) {
     const checked = checkEmailAddress(input.ownerEmail);
-    if (!checked.ok) return { ok: false, message: `Owner's email: ${checked.message}` };
+    if (!checked.ok)
+      return { ok: false, message: t('desk.sourceOutcomes.ownerEmail', { problem: checked.message }) };
     ownerEmail = checked.address;
   }
   return { ok: true, url: url.url, school, ownerEmail };
@@ -53,11 +54,11 @@ export function checkFeedUrl(raw: string): { ok: true; url: string } | { ok: fal
   } catch {
     return {
       ok: false,
-      message: `"${raw}" is not a web address. Paste the full feed address, starting with https://.`,
+      message: t('desk.sourceOutcomes.notAnAddress', { address: raw }),
     };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { ok: false, message: 'The feed address must start with http:// or https://.' };
+    return { ok: false, message: t('desk.sourceOutcomes.notHttp') };
   }
   url.hash = '';
   return { ok: true, url: url.href };
@@ -95,7 +96,7 @@ export async function addSource(
     },
     now,
   );
-  if (!source) return { ok: false, message: `This feed is already a source: ${checked.url}` };
+  if (!source) return { ok: false, message: t('desk.sourceOutcomes.alreadyASource', { url: checked.url }) };
   await recordAudit(
     db,
     actor,

@@ -1,4 +1,5 @@
 // Who authorized a source, when, and until when: the checks on what is typed, and the default review date.
+import { t } from '../i18n/desk-text';
 import { formatLongDate } from '../publish/digest-content';
 import { cleanText } from '../text/clean-text';
 import { instantOf, isLocalDate, localDateOf, type LocalDate } from '../time/zoned-time';
@@ -41,24 +42,23 @@ export function checkAuthorization(
     if (!by)
       return {
         ok: false,
-        message: `Give who authorized the account as "NAME, ROLE", e.g. "Dana Hayes, Principal".`,
+        message: t('desk.sourceOutcomes.authorizedByRequired'),
       };
-    if (by.length > 120)
-      return { ok: false, message: 'Who authorized it is too long (at most 120 characters).' };
+    if (by.length > 120) return { ok: false, message: t('desk.sourceOutcomes.authorizedByTooLong') };
   }
-  for (const [value, label] of [
-    [input.authorizedOn, 'The authorization date'],
-    [input.reviewOn, 'The review date'],
-  ] as const) {
-    if (value && !isLocalDate(value))
-      return { ok: false, message: `${label} "${value}" is not a date: write it as YYYY-MM-DD.` };
-  }
+  if (input.authorizedOn && !isLocalDate(input.authorizedOn))
+    return {
+      ok: false,
+      message: t('desk.sourceOutcomes.authorizedOnNotADate', { value: input.authorizedOn }),
+    };
+  if (input.reviewOn && !isLocalDate(input.reviewOn))
+    return { ok: false, message: t('desk.sourceOutcomes.reviewOnNotADate', { value: input.reviewOn }) };
   const authorizedOn = (input.authorizedOn || localDateOf(options.now, options.timezone)) as LocalDate;
   const reviewOn = (input.reviewOn || addMonths(authorizedOn, options.reviewMonths)) as LocalDate;
   if (reviewOn <= authorizedOn)
     return {
       ok: false,
-      message: `The review date (${reviewOn}) must come after the authorization date (${authorizedOn}).`,
+      message: t('desk.sourceOutcomes.reviewBeforeAuthorization', { reviewOn, authorizedOn }),
     };
   return {
     ok: true,
@@ -75,7 +75,7 @@ export const REVIEW_NOTICE_DAYS = 30;
 
 /** The sentence an expired source shows until an editor renews or suspends it. */
 export function expiredSentence(reviewOn: string): string {
-  return `Authorization expired on ${formatLongDate(reviewOn)}; renew or suspend.`;
+  return t('desk.sourceOutcomes.expired', { day: formatLongDate(reviewOn) });
 }
 
 /** Milliseconds ahead in which a review counts as due (the sources list's "Review due" filter). */

@@ -5,6 +5,7 @@ import type { Database } from '../db/client';
 import { findOrCreateSchool } from '../db/schools';
 import { findSource, moveSourceToUrl, updateSource, type SourceChanges } from '../db/sources';
 import { checkEmailAddress } from '../email/email-address';
+import { t } from '../i18n/desk-text';
 import { instantOf, isLocalDate, localDateOf } from '../time/zoned-time';
 import { checkFeedUrl } from './add-source';
 
@@ -34,29 +35,34 @@ export async function editSource(
   now: number,
 ): Promise<EditOutcome> {
   const source = await findSource(db, id);
-  if (!source) return { ok: false, message: 'That source no longer exists.' };
+  if (!source) return { ok: false, message: t('desk.sources.flashes.gone') };
   const url = checkFeedUrl(edit.url);
   if (!url.ok) return url;
   // An expired source may be saved as it is; only renewing or suspending it moves it on.
   const allowed = source.authorization === 'expired' ? [...STATUSES, 'expired'] : STATUSES;
   if (!(allowed as readonly string[]).includes(edit.authorization))
-    return { ok: false, message: 'Choose authorized, pending or suspended.' };
-  if (!edit.school.trim()) return { ok: false, message: 'Name the school this account belongs to.' };
+    return { ok: false, message: t('desk.sourceOutcomes.chooseStatus') };
+  if (!edit.school.trim()) return { ok: false, message: t('desk.sourceOutcomes.schoolRequired') };
   let ownerEmail: string | null = null;
   if (edit.ownerEmail.trim()) {
     const checked = checkEmailAddress(edit.ownerEmail);
-    if (!checked.ok) return { ok: false, message: `Owner's email: ${checked.message}` };
+    if (!checked.ok)
+      return { ok: false, message: t('desk.sourceOutcomes.ownerEmail', { problem: checked.message }) };
     ownerEmail = checked.address;
   }
-  const day = (value: string, label: string, current: number | null): number | null | string => {
+  const day = (value: string, invalid: string, current: number | null): number | null | string => {
     if (!value.trim()) return null;
-    if (!isLocalDate(value)) return `${label} must be a date.`;
+    if (!isLocalDate(value)) return invalid;
     // The form shows only the date: the same date keeps the moment stored (adding a source records it).
     if (current !== null && localDateOf(current, timezone) === value) return current;
     return instantOf(value, '00:00', timezone);
   };
-  const authorizedAt = day(edit.authorizedOn, 'The authorization date', source.authorizedAt);
-  const reviewAt = day(edit.reviewOn, 'The review date', source.reviewAt);
+  const authorizedAt = day(
+    edit.authorizedOn,
+    t('desk.sourceOutcomes.authorizationDateInvalid'),
+    source.authorizedAt,
+  );
+  const reviewAt = day(edit.reviewOn, t('desk.sourceOutcomes.reviewDateInvalid'), source.reviewAt);
   if (typeof authorizedAt === 'string') return { ok: false, message: authorizedAt };
   if (typeof reviewAt === 'string') return { ok: false, message: reviewAt };
   const school = await findOrCreateSchool(db, edit.school.trim().slice(0, 120), now);
@@ -76,7 +82,7 @@ export async function editSource(
   const moved = url.url !== source.feedUrl;
   if (moved) {
     if (!(await moveSourceToUrl(db, id, url.url, now, next)))
-      return { ok: false, message: `Another source already has this address: ${url.url}` };
+      return { ok: false, message: t('desk.sourceOutcomes.addressTaken', { url: url.url }) };
     changed.unshift('feedUrl');
   } else if (changed.length === 0) {
     return { ok: true, changed, moved };

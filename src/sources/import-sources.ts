@@ -5,6 +5,7 @@ import type { Database } from '../db/client';
 import { addSchoolStatement } from '../db/schools';
 import { findRegisteredFeedUrls, importSourcesStatements } from '../db/sources';
 import { checkEmailAddress } from '../email/email-address';
+import { t } from '../i18n/desk-text';
 import { yieldToEventLoop } from '../ingest/yield';
 import { truncateWords } from '../text/html-to-text';
 import { slugify } from '../text/slug';
@@ -31,30 +32,30 @@ export async function importSources(
   for (const [index, feed] of feeds.entries()) {
     // A district's list can hold thousands of feeds: other requests are answered between batches.
     if (index % 500 === 499) await yieldToEventLoop();
-    const where = `Feed ${index + 1} (${truncateWords(feed.title ?? feed.url, 60)})`;
+    const where = { n: index + 1, feed: truncateWords(feed.title ?? feed.url, 60) };
     let url: URL;
     try {
       url = new URL(feed.url);
     } catch {
-      problems.push(`${where}: "${truncateWords(feed.url, 80)}" is not a web address.`);
+      problems.push(
+        t('desk.sourceOutcomes.import.notAnAddress', { ...where, address: truncateWords(feed.url, 80) }),
+      );
       continue;
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      problems.push(`${where}: the address must start with http:// or https://.`);
+      problems.push(t('desk.sourceOutcomes.import.notHttp', where));
       continue;
     }
     const school = (feed.school ?? options.defaultSchool ?? '').trim();
     if (!school) {
-      problems.push(
-        `${where}: no school. Put feeds inside a folder named after their school, or give a default school.`,
-      );
+      problems.push(t('desk.sourceOutcomes.import.noSchool', where));
       continue;
     }
     let ownerEmail: string | null = null;
     if (feed.ownerEmail) {
       const checked = checkEmailAddress(feed.ownerEmail);
       if (!checked.ok) {
-        problems.push(`${where}: owner email: ${checked.message}`);
+        problems.push(t('desk.sourceOutcomes.import.ownerEmail', { ...where, problem: checked.message }));
         continue;
       }
       ownerEmail = checked.address;
@@ -66,7 +67,9 @@ export async function importSources(
       now: options.now,
     });
     if (!authorization.ok) {
-      problems.push(`${where}: ${authorization.message}`);
+      problems.push(
+        t('desk.sourceOutcomes.import.authorization', { ...where, problem: authorization.message }),
+      );
       continue;
     }
     url.hash = '';

@@ -1,6 +1,7 @@
 // OPML, the format feed readers exchange subscription lists in: reading a district's list (schools as
 // folders, or a category attribute) and writing ours, with media-release and owner as extra attributes.
 import { Parser } from 'htmlparser2';
+import { t } from '../i18n/desk-text';
 import { yieldToEventLoop } from '../ingest/yield';
 import { cleanText, escapeXml } from '../text/clean-text';
 import { localDateOf } from '../time/zoned-time';
@@ -92,9 +93,8 @@ function createOpmlReader(): { write(text: string): void; finish(): OpmlRead } {
     write: (text) => parser.write(text),
     finish() {
       parser.end();
-      if (!sawOpml) return { ok: false, message: 'This is not an OPML file (it has no <opml> element).' };
-      if (feeds.length === 0)
-        return { ok: false, message: 'The OPML file lists no feeds (no outline has an xmlUrl).' };
+      if (!sawOpml) return { ok: false, message: t('desk.sourceOutcomes.notOpml') };
+      if (feeds.length === 0) return { ok: false, message: t('desk.sourceOutcomes.opmlWithoutFeeds') };
       return { ok: true, feeds };
     },
   };

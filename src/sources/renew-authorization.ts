@@ -2,6 +2,7 @@
 import type { Actor } from '../db/audit';
 import type { Database } from '../db/client';
 import { renewSourceAuthorization } from '../db/source-reviews';
+import { t } from '../i18n/desk-text';
 import { formatLongDate } from '../publish/digest-content';
 import { readDistrictSettings } from '../settings/district-settings';
 import { readTeacherSettings } from '../settings/teacher-settings';
@@ -23,15 +24,14 @@ export async function renewAuthorization(
   const today = localDateOf(now, timezone);
   const reviewOn = input.reviewOn.trim() || addMonths(today, authorizationReviewMonths);
   if (!isLocalDate(reviewOn))
-    return { ok: false, message: `The next review "${reviewOn}" is not a date: write it as YYYY-MM-DD.` };
-  if (reviewOn <= today)
-    return { ok: false, message: 'The next review must be a date after today. Nothing was renewed.' };
+    return { ok: false, message: t('desk.sourceOutcomes.nextReviewNotADate', { value: reviewOn }) };
+  if (reviewOn <= today) return { ok: false, message: t('desk.sourceOutcomes.nextReviewNotAfterToday') };
   const authorizedBy = cleanText(input.authorizedBy).trim().slice(0, 120) || undefined;
   const reviewAt = instantOf(reviewOn, '00:00', timezone);
   if (!(await renewSourceAuthorization(db, id, { reviewAt, authorizedBy }, actor, now)))
-    return { ok: false, message: 'That source no longer exists.' };
+    return { ok: false, message: t('desk.sources.flashes.gone') };
   return {
     ok: true,
-    message: `Authorization renewed until ${formatLongDate(reviewOn)}; the feed is read again.`,
+    message: t('desk.sourceOutcomes.renewed', { day: formatLongDate(reviewOn) }),
   };
 }

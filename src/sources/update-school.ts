@@ -5,6 +5,7 @@ import { auditStatement, type Actor } from '../db/audit';
 import type { Database } from '../db/client';
 import { findSchool, listSchools, renameSchoolStatement, setDistrictWideStatement } from '../db/schools';
 import { touchPublicStatement } from '../db/site-state';
+import { t } from '../i18n/desk-text';
 
 export type SchoolOutcome = { ok: boolean; message: string };
 
@@ -17,19 +18,21 @@ export async function updateSchool(
 ): Promise<SchoolOutcome> {
   const name = change.name.replace(/\s+/g, ' ').trim();
   const school = await findSchool(db, id);
-  if (!school) return { ok: false, message: 'That school does not exist; reload the page.' };
-  if (!name) return { ok: false, message: `Type the new name for ${school.name}.` };
-  if (name.length > 120) return { ok: false, message: 'Keep a school’s name to 120 characters.' };
+  if (!school) return { ok: false, message: t('desk.sourceOutcomes.schoolGone') };
+  if (!name)
+    return { ok: false, message: t('desk.sourceOutcomes.schoolNameRequired', { school: school.name }) };
+  if (name.length > 120) return { ok: false, message: t('desk.sourceOutcomes.schoolNameTooLong') };
   const renamed = name !== school.name;
   const widened = change.districtWide !== school.districtWide;
-  if (!renamed && !widened) return { ok: true, message: `Nothing changed for ${school.name}.` };
+  if (!renamed && !widened)
+    return { ok: true, message: t('desk.sourceOutcomes.schoolUnchanged', { school: school.name }) };
   const clash = (await listSchools(db)).find(
     (other) => other.id !== id && other.name.toLowerCase() === name.toLowerCase(),
   );
   if (clash)
     return {
       ok: false,
-      message: `Another school is already called ${clash.name}. To merge them, move each source to ${clash.name} on its own page.`,
+      message: t('desk.sourceOutcomes.schoolNameTaken', { other: clash.name }),
     };
   await db.batch([
     renameSchoolStatement(db, id, name),
@@ -51,11 +54,11 @@ export async function updateSchool(
     ),
   ]);
   const parts = [
-    renamed ? `${school.name} is now called ${name}.` : '',
+    renamed ? t('desk.sourceOutcomes.schoolRenamed', { from: school.name, to: name }) : '',
     widened
       ? change.districtWide
-        ? `Posts from ${name} now go to every subscriber.`
-        : `Posts from ${name} now go only to those who chose it (or every school).`
+        ? t('desk.sourceOutcomes.schoolDistrictWide', { school: name })
+        : t('desk.sourceOutcomes.schoolNotDistrictWide', { school: name })
       : '',
   ];
   return { ok: true, message: parts.filter(Boolean).join(' ') };

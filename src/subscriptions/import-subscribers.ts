@@ -2,6 +2,7 @@
 // whole or not at all, with each problem named by its line. Imported addresses must confirm, as if they had
 // used the form, unless an administrator attests in writing that these people already agreed; then that
 // attestation is their recorded consent. Nobody who unsubscribed or bounced is signed up again.
+import { t } from '../i18n/desk-text';
 import { isLanguage, type Language } from '../i18n/languages';
 import { readDistrictSettings } from '../settings/district-settings';
 import { auditStatement, type Actor } from '../db/audit';
@@ -53,8 +54,7 @@ export async function importSubscribers(
   if (request.attestation !== undefined && attestation.length < 20)
     return {
       ok: false,
-      message:
-        'Say in a sentence (at least 20 characters) how these people agreed to receive the digest, for example “Opted in on the 2026 back-to-school form”. Nothing was imported.',
+      message: t('desk.importOutcomes.attestationTooShort'),
     };
   const parsed = await readRows(db, request.csv);
   if (!parsed.ok) return parsed;
@@ -147,9 +147,9 @@ async function readRows(
 ): Promise<{ ok: true; rows: Row[] } | { ok: false; message: string }> {
   // One row more than the limit (a header may take one) is enough to know the file is too long.
   const read = await readCsv(csv, { maxRows: MAX_IMPORT_ROWS + 1 });
-  if (!read.ok) return { ok: false, message: `${read.message} Nothing was imported.` };
+  if (!read.ok) return { ok: false, message: t('desk.importOutcomes.unreadable', { problem: read.message }) };
   const table = read.rows;
-  if (table.length === 0) return { ok: false, message: 'The file has no rows. Nothing was imported.' };
+  if (table.length === 0) return { ok: false, message: t('desk.importOutcomes.noRows') };
   const header = table[0]!.cells.map((cell) => cell.trim().toLowerCase());
   const hasHeader = header.some((cell) => /^e-?mail( address)?$/.test(cell));
   const emailColumn = hasHeader ? header.findIndex((cell) => /^e-?mail( address)?$/.test(cell)) : 0;
@@ -161,7 +161,7 @@ async function readRows(
   if (read.more || body.length > MAX_IMPORT_ROWS)
     return {
       ok: false,
-      message: `The file has more than ${MAX_IMPORT_ROWS} rows; import at most ${MAX_IMPORT_ROWS} at a time. Nothing was imported.`,
+      message: t('desk.importOutcomes.tooManyRows', { max: MAX_IMPORT_ROWS }),
     };
   const schools = await listSchools(db);
   const bySlugOrName = new Map<string, { id: number; slug: string }>();
@@ -177,7 +177,12 @@ async function readRows(
     if (index % 2000 === 1999) await yieldToEventLoop();
     const checked = checkEmailAddress(cells[emailColumn] ?? '');
     if (!checked.ok) {
-      problems.push(`line ${line}: ${checked.message.replace(/^./, (ch) => ch.toLowerCase())}`);
+      problems.push(
+        t('desk.importOutcomes.line.badAddress', {
+          line,
+          problem: checked.message.replace(/^./, (ch) => ch.toLowerCase()),
+        }),
+      );
       continue;
     }
     const names =
@@ -192,7 +197,7 @@ async function readRows(
     for (const name of names) {
       const school = bySlugOrName.get(name.toLowerCase());
       if (school === undefined)
-        problems.push(`line ${line}: there is no school called “${truncateWords(name, 40)}”`);
+        problems.push(t('desk.importOutcomes.line.unknownSchool', { line, school: truncateWords(name, 40) }));
       else if (!schoolIds.includes(school.id)) {
         schoolIds.push(school.id);
         schoolSlugs.push(school.slug);
@@ -202,18 +207,28 @@ async function readRows(
     const language = code && isLanguage(code) && offered.includes(code) ? code : undefined;
     if (code && !language)
       problems.push(
-        `line ${line}: the language “${truncateWords(code, 20)}” is not one the district offers (${offered.join(', ')})`,
+        t('desk.importOutcomes.line.unknownLanguage', {
+          line,
+          code: truncateWords(code, 20),
+          offered: offered.join(', '),
+        }),
       );
     const key = emailKeyOf(checked.address);
     if (seen.has(key)) continue;
     seen.add(key);
     rows.push({ line, email: checked.address, schoolIds, schoolSlugs, language: language ?? offered[0]! });
   }
-  if (problems.length)
+  if (problems.length) {
+    const shown = problems.slice(0, SHOWN_PROBLEMS).join('; ');
+    const more = problems.length - SHOWN_PROBLEMS;
     return {
       ok: false,
-      message: `Nothing was imported. Fix ${problems.length === 1 ? 'this line' : `these ${problems.length} lines`} and try again: ${problems.slice(0, SHOWN_PROBLEMS).join('; ')}${problems.length > SHOWN_PROBLEMS ? `; and ${problems.length - SHOWN_PROBLEMS} more` : ''}.`,
+      message: t('desk.importOutcomes.problems', {
+        count: problems.length,
+        problems: more > 0 ? t('desk.importOutcomes.andMore', { problems: shown, more }) : shown,
+      }),
     };
-  if (rows.length === 0) return { ok: false, message: 'The file has no addresses. Nothing was imported.' };
+  }
+  if (rows.length === 0) return { ok: false, message: t('desk.importOutcomes.noAddresses') };
   return { ok: true, rows };
 }

@@ -3,15 +3,19 @@
 // other catalogs need none of them (catalogs.test.ts), so translating the desk later is adding `desk` keys.
 import { account } from './desk/account';
 import { audit } from './desk/audit';
+import { checks } from './desk/checks';
 import { coverage } from './desk/coverage';
 import { entry } from './desk/entry';
 import { errors } from './desk/errors';
+import { importOutcomes } from './desk/import-outcomes';
 import { inbox } from './desk/inbox';
 import { layout } from './desk/layout';
 import { outbox } from './desk/outbox';
 import { publish } from './desk/publish';
+import { refusals } from './desk/refusals';
 import { settings } from './desk/settings';
 import { social } from './desk/social';
+import { sourceOutcomes } from './desk/source-outcomes';
 import { sources } from './desk/sources';
 import { subscribers } from './desk/subscribers';
 import { time } from './desk/time';
@@ -29,10 +33,14 @@ export const desk = {
   social,
   coverage,
   subscribers,
+  importOutcomes,
   translations,
   sources,
+  sourceOutcomes,
   time,
   inbox,
   entry,
   publish,
+  checks,
+  refusals,
 };

@@ -1,0 +1,44 @@
+// The district's checks' findings (curate/run-checks.ts, curate/translations-checks.ts): what is wrong and what
+// to do, shown in the desk and returned by the API and the command line, in English.
+export const checks = {
+  studentName_one:
+    '{{names}} looks like a student’s full name. Use first names only, or record why it is fine.',
+  studentName_other:
+    '{{names}} look like students’ full names. Use first names only, or record why they are fine.',
+  rosterName_one:
+    '{{names}} looks like a student’s name on the roster. Use first names only, or record why it is fine.',
+  rosterName_other:
+    '{{names}} look like students’ names on the roster. Use first names only, or record why they are fine.',
+  tone: '{{words}} may read as mocking, shaming or complaining. Reword it, or record why it is fine.',
+  /** A name or word as a finding quotes it, with the fields it is in. */
+  found: '“{{word}}” ({{where}})',
+  list: '{{items}} and {{last}}',
+  field: {
+    headline: 'headline',
+    blurb: 'blurb',
+    alt: 'alt text',
+    fileName: 'image file name',
+    original: 'original post',
+    title: 'title',
+    intro: 'intro',
+    emailText: 'email text',
+    socialPost: 'social post',
+    translated: '{{language}} {{field}}',
+  },
+  photoWithoutRelease:
+    'The image comes from {{source}}, which has no media release on file. Remove the image, or record who confirms that a release exists for everyone pictured.',
+  anAccount: 'an account',
+  missingAltText: 'The image has no alt text. Describe what it shows, for readers who cannot see it.',
+  altRepeatsText:
+    'The image’s alt text repeats the post’s words, so a reader who cannot see it learns nothing about the picture. Describe what it shows instead.',
+  pictureUnavailable:
+    "The picture could not be copied to the district's site: {{problem}} Choose another picture or none, or save again to retry.",
+  unauthorizedSource:
+    'This post comes from an account whose authorization is {{authorization}}. Remove the post, or authorize the account under Sources.',
+  outsideDay:
+    'This post was published on {{day}} (district time), not on the digest’s day. Remove it, or record why it belongs here.',
+  translationUnreviewed_one:
+    'The {{languages}} translation is not reviewed for this version. Open its tab, check the text and press Mark reviewed; until then this digest is held (Settings: “A translation nobody reviewed”).',
+  translationUnreviewed_other:
+    'The {{languages}} translations are not reviewed for this version. Open each tab, check the text and press Mark reviewed; until then this digest is held (Settings: “A translation nobody reviewed”).',
+};

@@ -1,0 +1,121 @@
+// What the desk refuses, and why (curate/desk.ts, curate/approval.ts, curate/translations.ts): each DeskError's
+// sentence, shown in the desk and returned by the API and the command line, in English.
+export const refusals = {
+  forbidden: {
+    editDigests: 'Your role ({{role}}) cannot edit digests. Ask an editor or an administrator.',
+    changePublished:
+      'Your role ({{role}}) cannot change a published digest. Ask an editor or an administrator.',
+    publishDigests: 'Your role ({{role}}) cannot publish digests. Ask an editor or an administrator.',
+    scheduleDigests: 'Your role ({{role}}) cannot schedule digests. Ask an editor or an administrator.',
+    overrideFindings:
+      'Your role ({{role}}) cannot override check findings. Ask an editor or an administrator.',
+    submitDigests: 'Your role ({{role}}) cannot submit digests. Ask an editor or an administrator.',
+    approveDigests: 'Your role ({{role}}) cannot approve digests. Ask an editor or an administrator.',
+    correctDigests:
+      'Your role ({{role}}) cannot correct published digests. Ask an editor or an administrator.',
+    takePostsDown: 'Your role ({{role}}) cannot take posts down. Ask an editor or an administrator.',
+    takePicturesDown: 'Your role ({{role}}) cannot take pictures down. Ask an editor or an administrator.',
+    unpublishDigests: 'Your role ({{role}}) cannot unpublish digests. Ask an editor or an administrator.',
+    sendTestEmails: 'Your role ({{role}}) cannot send test emails. Ask an editor or an administrator.',
+  },
+  // Lengths as counted, without separators: the API's clients have long read them so.
+  tooLong: {
+    title: 'The title is {{length}} characters long; keep it to {{max}}.',
+    intro: 'The intro is {{length}} characters long; keep it to {{max}}.',
+    headline: 'The headline of “{{post}}” is {{length}} characters long; keep it to {{max}}.',
+    blurb: 'The blurb of “{{post}}” is {{length}} characters long; keep it to {{max}}.',
+    alt: 'The alt text is {{length}} characters long; keep it to {{max}}.',
+    correctionNote: 'The correction note is {{length}} characters long; keep it to {{max}}.',
+    reason: 'The reason is {{length}} characters long; keep it to {{max}}.',
+    translatedTitle: 'The {{language}} title is {{length}} characters long; keep it to {{max}}.',
+    translatedIntro: 'The {{language}} intro is {{length}} characters long; keep it to {{max}}.',
+    translatedHeadline:
+      'The {{language}} headline of “{{post}}” is {{length}} characters long; keep it to {{max}}.',
+    translatedBlurb:
+      'The {{language}} blurb of “{{post}}” is {{length}} characters long; keep it to {{max}}.',
+    translatedAlt:
+      'The {{language}} alt text of “{{post}}” is {{length}} characters long; keep it to {{max}}.',
+    translatedCorrectionNote:
+      'The {{language}} correction note is {{length}} characters long; keep it to {{max}}.',
+  },
+  // Editing a draft.
+  alreadyPublishedHere: 'This digest is already published, so it cannot be edited here.',
+  publishedMeanwhile: 'This digest was published meanwhile, so your changes were not saved.',
+  savedBySomeoneElse:
+    'Someone else saved this digest while you were editing, so the version saved now is theirs. Both versions are shown: keep yours or take theirs.',
+  tooManyEntries:
+    'A digest holds at most {{max}} posts, and this one has {{given}}. Choose the best of the day; nothing was saved.',
+  unknownItem: 'There is no post {{id}}; reload the page and choose again.',
+  invalidImage: 'The image for “{{post}}” must be one of the post’s own images.',
+  // Publishing, scheduling, submitting.
+  nothingToPublish: 'Nothing is selected for {{day}}, so there is nothing to publish.',
+  alreadyPublished: 'The digest for {{day}} is already published.',
+  changedSinceSeen: 'The digest changed since you last saw it. Review the current version before publishing.',
+  findingsOpen_one:
+    'One check finding is still open. Resolve each by editing, or by recording why it is fine.',
+  findingsOpen_other:
+    '{{count, number}} check findings are still open. Resolve each by editing, or by recording why it is fine.',
+  approvalRequired:
+    'This district requires a second person’s approval before publishing, and this version is not approved yet.',
+  savedWhilePublishing:
+    'Someone saved a new version while you were publishing, so nothing was published. Both versions are shown: review them before publishing.',
+  noPublishDays: 'No day is a publish day in Settings; publish it now instead.',
+  changedWhileScheduling: 'The digest changed while you were scheduling it. Review it and try again.',
+  nothingToSubmit: 'Nothing is selected for {{day}}, so there is nothing to submit.',
+  // Overriding a finding.
+  unknownKind: '“{{kind}}” is not a kind of finding. Kinds: {{kinds}}.',
+  unreviewedNotOverridable:
+    'An unreviewed translation is resolved by reviewing it in its tab (Mark reviewed), not by a reason.',
+  pictureNotOverridable:
+    'A picture that could not be copied cannot be published. Choose another picture or none for this post.',
+  overrideReasonRequired:
+    'Write why this is fine, in a sentence (at least 10 characters), so others can see it later.',
+  noSuchFinding: 'There is no open finding of that kind for that post; it may have been resolved already.',
+  // Corrections and takedowns.
+  nothingToCorrect: 'The digest for {{day}} is not published, so there is nothing to correct.',
+  changedWhileCorrecting:
+    'Someone changed this digest while you were correcting it, so your correction was not saved. Review the current version.',
+  noteRequired:
+    'Write a correction note (at least 10 characters): what was wrong and what changed. Readers see it with the digest.',
+  correctionAddsPosts:
+    'A correction can change or remove what was published, not add posts. Add new posts to another day’s digest.',
+  correctionRemovesAll:
+    'A correction cannot remove every post; to take the whole digest down, use “Take this digest down”.',
+  correctionFindings_one:
+    'One check finding is open in the corrected version. Resolve each before publishing the correction.',
+  correctionFindings_other:
+    '{{count, number}} check findings are open in the corrected version. Resolve each before publishing the correction.',
+  postNotInDigest: 'That post is not in the published digest; it may have been taken down already.',
+  postReasonRequired:
+    'Write why the post is taken down (at least 10 characters); it goes in the audit log, not on the site.',
+  pictureReasonRequired:
+    'Write why the picture is taken down (at least 10 characters); it goes in the audit log, not on the site.',
+  notPublished: 'The digest for {{day}} is not published.',
+  noPicture: 'That post has no published picture; it may have been taken down already.',
+  digestReasonRequired:
+    'Write why the digest is taken down (at least 10 characters); it goes in the audit log.',
+  // A test email.
+  noAddress: 'There is no email address to send the test to.',
+  nothingToSend: 'Nothing is selected for {{day}}, so there is nothing to send.',
+  sendFailed: 'The test email could not be sent: {{reason}}',
+  // Approval.
+  personRequired: 'Approval is a person’s decision; sign in to the admin to approve.',
+  nothingToApprove: 'Nothing is selected for {{day}}, so there is nothing to approve.',
+  savedWhileApproving:
+    'Not approved: someone saved a new version while you were reviewing it. This is the version now saved (version {{version}}); review it, then approve it.',
+  unsavedChanges:
+    'Not approved: you changed the digest on this page. Save your changes (someone else then approves them), or reload the page to approve the version as it is saved.',
+  secondPerson: 'You made the last changes to this digest, so someone else must approve it.',
+  changedWhileApproving: 'The digest changed while you were approving it. Review it and try again.',
+  // Translations.
+  unknownLanguage: '“{{lang}}” is not one of the languages this district translates into ({{offered}}).',
+  oneLanguage:
+    'This district offers one language only, so there is nothing to translate (Settings: Languages).',
+  nothingToTranslate: 'Nothing is selected for {{day}} yet. Choose the posts first, then translate them.',
+  takenDown: 'This digest was taken down, so its translations cannot change.',
+  translationChangedMeanwhile:
+    'The digest changed after this {{language}} page was opened, so the translation was not saved: it may no longer match the district’s text. Open the page again, then make the change again.',
+  notInThisDigest: 'Post {{id}} is not in this digest; translate the posts the digest holds.',
+  noTranslationService:
+    'No translation service is configured (TRANSLATE_URL, or the AI binding on Workers), so nothing can be drafted. Write the translation in the fields.',
+};

@@ -1,0 +1,46 @@
+// What adding, changing, renewing and importing sources and renaming schools answer (src/sources/*): shown in the
+// desk and returned by the API and the command line, in English.
+export const sourceOutcomes = {
+  schoolRequired: 'Name the school this account belongs to.',
+  schoolTooLong: 'The school name is too long (at most 120 characters).',
+  ownerEmail: "Owner's email: {{problem}}",
+  notAnAddress: '"{{address}}" is not a web address. Paste the full feed address, starting with https://.',
+  notHttp: 'The feed address must start with http:// or https://.',
+  alreadyASource: 'This feed is already a source: {{url}}',
+  chooseStatus: 'Choose authorized, pending or suspended.',
+  authorizationDateInvalid: 'The authorization date must be a date.',
+  reviewDateInvalid: 'The review date must be a date.',
+  addressTaken: 'Another source already has this address: {{url}}',
+  // Authorization, and renewing it.
+  authorizedByRequired: 'Give who authorized the account as "NAME, ROLE", e.g. "Dana Hayes, Principal".',
+  authorizedByTooLong: 'Who authorized it is too long (at most 120 characters).',
+  authorizedOnNotADate: 'The authorization date "{{value}}" is not a date: write it as YYYY-MM-DD.',
+  reviewOnNotADate: 'The review date "{{value}}" is not a date: write it as YYYY-MM-DD.',
+  reviewBeforeAuthorization:
+    'The review date ({{reviewOn}}) must come after the authorization date ({{authorizedOn}}).',
+  expired: 'Authorization expired on {{day}}; renew or suspend.',
+  nextReviewNotADate: 'The next review "{{value}}" is not a date: write it as YYYY-MM-DD.',
+  nextReviewNotAfterToday: 'The next review must be a date after today. Nothing was renewed.',
+  renewed: 'Authorization renewed until {{day}}; the feed is read again.',
+  // Schools.
+  schoolGone: 'That school does not exist; reload the page.',
+  schoolNameRequired: 'Type the new name for {{school}}.',
+  schoolNameTooLong: 'Keep a school’s name to 120 characters.',
+  schoolUnchanged: 'Nothing changed for {{school}}.',
+  schoolNameTaken:
+    'Another school is already called {{other}}. To merge them, move each source to {{other}} on its own page.',
+  schoolRenamed: '{{from}} is now called {{to}}.',
+  schoolDistrictWide: 'Posts from {{school}} now go to every subscriber.',
+  schoolNotDistrictWide: 'Posts from {{school}} now go only to those who chose it (or every school).',
+  notOpml: 'This is not an OPML file (it has no <opml> element).',
+  opmlWithoutFeeds: 'The OPML file lists no feeds (no outline has an xmlUrl).',
+  // An OPML import's problems, each naming the feed by its place in the file (counted as is, no separators).
+  import: {
+    notAnAddress: 'Feed {{n}} ({{feed}}): "{{address}}" is not a web address.',
+    notHttp: 'Feed {{n}} ({{feed}}): the address must start with http:// or https://.',
+    noSchool:
+      'Feed {{n}} ({{feed}}): no school. Put feeds inside a folder named after their school, or give a default school.',
+    ownerEmail: 'Feed {{n}} ({{feed}}): owner email: {{problem}}',
+    authorization: 'Feed {{n}} ({{feed}}): {{problem}}',
+  },
+};
