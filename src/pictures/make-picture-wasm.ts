@@ -79,11 +79,19 @@ async function makeOne(
   }
   // Whole-factor shrinking keeps the upright picture at least as wide as the largest size made from it.
   const largest = Math.min(width, WEB_WIDTHS[WEB_WIDTHS.length - 1]!);
-  const upright = flattenOnWhite(
-    turnUpright(shrinkBy(decoded, Math.floor(width / largest)), header.orientation),
-  );
-  const sized = (w: number) =>
-    w === upright.width ? upright : codecs.resize(upright, w, Math.max(1, Math.round((w * height) / width)));
+  const stored = flattenOnWhite(shrinkBy(decoded, Math.floor(width / largest)));
+  // Each size is made in the stored orientation and turned upright once it is small: turning the whole photo
+  // first would hold a second full copy of it (32 MB at 8 megapixels) beside the first, and a phone's
+  // portrait photo, stored on its side, is exactly the one that cannot be shrunk by a whole factor first.
+  const sized = async (w: number) => {
+    const h = Math.max(1, Math.round((w * height) / width));
+    const [storedWidth, storedHeight] = header.turned ? [h, w] : [w, h];
+    const small =
+      storedWidth === stored.width && storedHeight === stored.height
+        ? stored
+        : await codecs.resize(stored, storedWidth, storedHeight);
+    return turnUpright(small, header.orientation);
+  };
   const files: PictureFile[] = [];
   for (const w of webWidthsFor(width)) {
     const picture = await sized(w);
