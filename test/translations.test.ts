@@ -193,8 +193,8 @@ describe('the digest in each language', () => {
     try {
       const csrf = await lee.csrf(`/admin/inbox?date=${DATE}&lang=ar`);
       const response = await lee.post(`/admin/translations/${DATE}/ar/draft`, { _csrf: csrf });
-      expect(response.status).toBe(303);
-      const page = await (await lee.get(response.headers.get('location')!)).text();
+      expect(response.status).toBe(422);
+      const page = await response.text();
       expect(page).toContain(
         `The translation service (${new URL(libre.server.url).host}) refused the request (status 500: Cannot translate text: model unavailable). Nothing was filled in`,
       );
@@ -203,6 +203,35 @@ describe('the digest in each language', () => {
     } finally {
       libre.state.failing = false;
     }
+  });
+
+  it('keeps what the translator typed when a save is refused, on the tab again with the sentence', async () => {
+    const csrf = await lee.csrf(`/admin/inbox?date=${DATE}&lang=ar`);
+    const long = 'ط'.repeat(201);
+    const tooLong = await lee.post(`/admin/translations/${DATE}/ar/save`, {
+      _csrf: csrf,
+      title: long,
+      intro: 'مقدمة كتبها شخص',
+    });
+    expect(tooLong.status).toBe(422);
+    const refusedPage = await tooLong.text();
+    expect(refusedPage).toContain('characters long; keep it to 200');
+    expect(refusedPage).toContain(long);
+    expect(refusedPage).toContain('مقدمة كتبها شخص');
+    // A page opened before the district's text changed: refused, the words kept, the page now current.
+    const stale = await lee.post(`/admin/translations/${DATE}/ar/save`, {
+      _csrf: csrf,
+      version: '1',
+      intro: 'مقدمة كتبها شخص',
+    });
+    expect(stale.status).toBe(409);
+    const stalePage = await stale.text();
+    expect(stalePage).toContain('The digest changed after this Arabic page was opened');
+    expect(stalePage).toContain('مقدمة كتبها شخص');
+    expect(stalePage).toContain(
+      `name="version" value="${((await digest()) as unknown as { version: number }).version}"`,
+    );
+    expect((await digest()).translations.ar!.intro).not.toBe('مقدمة كتبها شخص');
   });
 
   it('holds the publish while a language is not reviewed (the default)', async () => {

@@ -9,6 +9,7 @@ import {
   loadTranslationDesk,
   saveTranslation,
   type SavedTranslation,
+  type TranslationDesk,
   type TranslationInput,
 } from '../../curate/translations';
 import { listUsers } from '../../db/users';
@@ -48,12 +49,47 @@ function unscheduledNote(saved: SavedTranslation): string {
   return saved.unscheduled ? ` ${t('desk.translations.unscheduled')}` : '';
 }
 
+/**
+ * The tab as stored, with what the person typed in place of the stored text: a refused save shows the page
+ * again with their words kept, beside the district's text as it is now.
+ */
+function withTyped(desk: TranslationDesk, typed: TranslationInput): TranslationDesk {
+  const stored = desk.translation;
+  const entries = new Map(stored.entries);
+  for (const entry of typed.entries) {
+    const before = entries.get(entry.itemId) ?? {
+      itemId: entry.itemId,
+      headline: '',
+      blurb: '',
+      imageAlt: '',
+      machine: [],
+    };
+    entries.set(entry.itemId, {
+      ...before,
+      headline: entry.headline ?? before.headline,
+      blurb: entry.blurb ?? before.blurb,
+      imageAlt: entry.imageAlt ?? before.imageAlt,
+    });
+  }
+  return {
+    ...desk,
+    translation: {
+      ...stored,
+      title: typed.title ?? stored.title,
+      intro: typed.intro ?? stored.intro,
+      correctionNote: typed.correctionNote ?? stored.correctionNote,
+      entries,
+    },
+  };
+}
+
 /** Renders one language's tab; a language the district does not offer goes back to the desk with a sentence. */
 export async function renderTranslationTab(
   deps: AppDeps,
   c: Context<AdminEnv>,
   date: string,
   lang: string,
+  refused?: { typed: TranslationInput; error: DeskError },
 ): Promise<Response> {
   let desk;
   try {
@@ -73,9 +109,13 @@ export async function renderTranslationTab(
   return adminPage(deps, c, {
     title: `Inbox: ${desk.label}`,
     section: 'inbox',
+    ...(refused && {
+      status: refused.error.status === 409 ? 409 : 422,
+      flash: { kind: 'error' as const, text: refused.error.message },
+    }),
     body: (
       <DeskTranslationPage
-        desk={desk}
+        desk={refused ? withTyped(desk, refused.typed) : desk}
         csrfToken={c.get('csrfToken')}
         provider={deps.translation?.name}
         canEdit={canEdit}
@@ -106,6 +146,9 @@ export function translationRoutes(deps: AppDeps) {
         return redirectWith(c, deps.signingKey, tabPath(date, lang), { kind: 'ok', text });
       } catch (error) {
         if (!(error instanceof DeskError)) throw error;
+        // Refused (text too long, the district's text changed meanwhile): the page again, with what was typed.
+        if (error.status === 409 || error.status === 422)
+          return renderTranslationTab(deps, c, date, lang, { typed: inputOf(form), error });
         return redirectWith(c, deps.signingKey, tabPath(date, lang), { kind: 'error', text: error.message });
       }
     };

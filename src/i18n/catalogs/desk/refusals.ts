@@ -114,7 +114,7 @@ export const refusals = {
   nothingToTranslate: 'Nothing is selected for {{day}} yet. Choose the posts first, then translate them.',
   takenDown: 'This digest was taken down, so its translations cannot change.',
   translationChangedMeanwhile:
-    'The digest changed after this {{language}} page was opened, so the translation was not saved: it may no longer match the district’s text. Open the page again, then make the change again.',
+    'The digest changed after this {{language}} page was opened, so the translation was not saved: it may no longer match the district’s text. Look at the district’s text as it is now, then save again.',
   notInThisDigest: 'Post {{id}} is not in this digest; translate the posts the digest holds.',
   noTranslationService:
     'No translation service is configured (TRANSLATE_URL, or the AI binding on Workers), so nothing can be drafted. Write the translation in the fields.',
