@@ -48,6 +48,7 @@ describe('the digest in each language', () => {
         string,
         {
           title: string;
+          intro: string;
           entries: { item_id: number; headline: string; blurb: string }[];
           reviewed: boolean;
           machine: string[];
