@@ -38,7 +38,7 @@ export const translations = {
   unscheduled:
     'The digest was scheduled to publish; a translation is part of what is checked, so it is a draft again: schedule it once more when it is ready.',
   drafted_one:
-    'One empty field was filled by {{provider}} and marked machine drafts. Check each one, then press Mark reviewed.',
+    'One empty field was filled by {{provider}} and marked a machine draft. Check it, then press Mark reviewed.',
   drafted_other:
     '{{count, number}} empty fields were filled by {{provider}} and marked machine drafts. Check each one, then press Mark reviewed.',
   nothingDrafted: 'Every field already has a translation, so nothing was drafted.',
