@@ -3,8 +3,7 @@
 // the EXIF copyright tag unless told otherwise, and the binding has no option for that, so every file it
 // returns goes through strip-metadata.ts too, which also reads the size it came out at.
 import {
-  EMAIL_MAX_BYTES,
-  EMAIL_STEPS,
+  fitEmailSize,
   emailWidthFor,
   fileName,
   JPEG_QUALITY,
@@ -89,17 +88,12 @@ export function createImagesPictureMaker(images: ImagesLike): PictureMaker {
             make('fallback', 'image/jpeg', w, JPEG_QUALITY),
           ]),
         );
-        let email: PictureFile | undefined;
-        for (const [quality, scale] of EMAIL_STEPS) {
-          email = await make(
-            'email',
-            'image/jpeg',
-            Math.round(emailWidthFor(width, height) * scale),
-            quality,
-          );
-          if (email.bytes.length <= EMAIL_MAX_BYTES) break;
-        }
-        files = [...web, email!];
+        const email = await fitEmailSize(
+          emailWidthFor(width, height),
+          (w, quality) => make('email', 'image/jpeg', w, quality),
+          (file) => file.bytes.length,
+        );
+        files = [...web, email];
       } catch {
         return {
           error: 'The picture is damaged or cut off and cannot be read completely. Choose another picture.',

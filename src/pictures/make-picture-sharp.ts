@@ -3,8 +3,7 @@
 // its GPS position, no XMP, IPTC, maker notes or comments; colours are converted to sRGB first).
 import sharp from 'sharp';
 import {
-  EMAIL_MAX_BYTES,
-  EMAIL_STEPS,
+  fitEmailSize,
   emailWidthFor,
   JPEG_QUALITY,
   fileName,
@@ -78,20 +77,14 @@ export function createSharpPictureMaker(): PictureMaker {
   };
 }
 
-/**
- * The email's JPEG, `width` wide, at the first quality step that keeps it under the size a parent's inbox should
- * carry; a picture still too heavy at the last step (fine detail everywhere) is made narrower until it fits.
- */
-async function emailSize(upright: () => sharp.Sharp, width: number) {
-  let made: { data: Buffer; info: sharp.OutputInfo } | undefined;
-  for (const [quality, scale] of EMAIL_STEPS) {
-    made = await upright()
-      .resize({ width: Math.round(width * scale) })
-      .jpeg({ quality, mozjpeg: true })
-      .toBuffer({ resolveWithObject: true });
-    if (made.data.length <= EMAIL_MAX_BYTES) break;
-  }
-  return made!;
+/** The email's JPEG, stepping down in quality (then width) until it fits (picture-types.ts). */
+function emailSize(upright: () => sharp.Sharp, width: number) {
+  return fitEmailSize(
+    width,
+    (w, quality) =>
+      upright().resize({ width: w }).jpeg({ quality, mozjpeg: true }).toBuffer({ resolveWithObject: true }),
+    (made) => made.data.length,
+  );
 }
 
 function fileOf(

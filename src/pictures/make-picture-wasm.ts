@@ -3,8 +3,7 @@
 // original file but its pixels reaches the new files, so they carry no metadata by construction. A Worker has
 // 128 MB, so pictures are taken up to WORKER_MAX_PIXELS (docs/decisions/008-pictures.md).
 import {
-  EMAIL_MAX_BYTES,
-  EMAIL_STEPS,
+  fitEmailSize,
   emailWidthFor,
   fileName,
   JPEG_QUALITY,
@@ -120,20 +119,21 @@ function oneDecimal(value: number): string {
   return String(Number(value.toFixed(1)));
 }
 
-/** As on a server: the first quality step whose JPEG fits the email's budget, narrower if none does. */
-async function emailSize(
+/** As on a server: stepping down in quality (then width) until the JPEG fits (picture-types.ts). */
+function emailSize(
   key: string,
   width: number,
   sized: (w: number) => Pixels | Promise<Pixels>,
   codecs: WasmCodecs,
 ): Promise<PictureFile> {
-  let file: PictureFile | undefined;
-  for (const [quality, scale] of EMAIL_STEPS) {
-    const picture = await sized(Math.round(width * scale));
-    file = fileOf(key, 'email', 'image/jpeg', picture, await codecs.encodeJpeg(picture, quality));
-    if (file.bytes.length <= EMAIL_MAX_BYTES) break;
-  }
-  return file!;
+  return fitEmailSize(
+    width,
+    async (w, quality) => {
+      const picture = await sized(w);
+      return fileOf(key, 'email', 'image/jpeg', picture, await codecs.encodeJpeg(picture, quality));
+    },
+    (file) => file.bytes.length,
+  );
 }
 
 function fileOf(

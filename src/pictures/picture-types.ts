@@ -9,9 +9,14 @@ export const WEB_WIDTHS = [640, 1280] as const;
  * landscape one is wide.
  */
 export const EMAIL_WIDTH = 1200;
-/** The email size's width for a picture of this upright size: inside a square of EMAIL_WIDTH, never enlarged. */
+/** A picture's size brought inside a square of `side`, in its own shape, never enlarged. */
+export function insideSquare(width: number, height: number, side: number): { width: number; height: number } {
+  const scale = Math.min(1, side / width, side / height);
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+}
+/** The email size's width for a picture of this upright size: inside a square of EMAIL_WIDTH. */
 export function emailWidthFor(width: number, height: number): number {
-  return Math.max(1, Math.min(width, EMAIL_WIDTH, Math.round((EMAIL_WIDTH * width) / height)));
+  return insideSquare(width, height, EMAIL_WIDTH).width;
 }
 /** How large the email shows a picture, in CSS pixels: the template's column, and as high as it is wide. */
 export const EMAIL_DISPLAY = 592;
@@ -28,6 +33,23 @@ export const EMAIL_STEPS = [
   [48, 0.75],
   [48, 0.5],
 ] as const;
+
+/**
+ * The email's JPEG, `width` wide at first: made at each of EMAIL_STEPS in turn (by each runtime's own `make`)
+ * until one fits EMAIL_MAX_BYTES; the last step's if none does.
+ */
+export async function fitEmailSize<Made>(
+  width: number,
+  make: (width: number, quality: number) => Promise<Made>,
+  sizeOf: (made: Made) => number,
+): Promise<Made> {
+  let made: Made | undefined;
+  for (const [quality, scale] of EMAIL_STEPS) {
+    made = await make(Math.round(width * scale), quality);
+    if (sizeOf(made) <= EMAIL_MAX_BYTES) break;
+  }
+  return made!;
+}
 /** Web sizes' encoding, the same on every runtime. */
 export const WEBP_QUALITY = 78;
 export const JPEG_QUALITY = 80;

@@ -1,7 +1,7 @@
 // How the published forms point at a picture: only ever at the district's copies under PUBLIC_URL/media/,
 // never at the original.
 import type { StoredFile, StoredPicture } from '../db/pictures';
-import { EMAIL_DISPLAY } from './picture-types';
+import { EMAIL_DISPLAY, insideSquare } from './picture-types';
 
 export interface PictureView {
   /** The JPEG of the largest web size: for <img src>, feeds and link previews. */
@@ -39,15 +39,10 @@ export function pictureView(picture: StoredPicture, publicUrl: string): PictureV
     length: largest.size,
     webpSrcset: srcset(webp),
     jpegSrcset: srcset(jpeg),
-    email: { src: url(email), ...emailDisplaySize(email) },
+    // Shown inside a square of EMAIL_DISPLAY CSS pixels, and never wider than its own pixels.
+    email: { src: url(email), ...insideSquare(email.width, email.height, EMAIL_DISPLAY) },
     sizes: picture.files.map((f) => ({ url: url(f), width: f.width, height: f.height, type: f.type })),
   };
-}
-
-/** The email's picture inside a square of EMAIL_DISPLAY CSS pixels, and never wider than its own pixels. */
-function emailDisplaySize(file: { width: number; height: number }): { width: number; height: number } {
-  const scale = Math.min(1, EMAIL_DISPLAY / file.width, EMAIL_DISPLAY / file.height);
-  return { width: Math.round(file.width * scale), height: Math.round(file.height * scale) };
 }
 
 /** The first entry's picture that has a copy: the one a feed item or a link preview shows for a digest. */

@@ -179,11 +179,6 @@ function translationsJson(state: DeskState) {
 
 /** A translation's fields from a JSON body, each checked for its type. */
 function translationOf(body: Record<string, unknown>): TranslationInput {
-  const text = (value: unknown, name: string) => {
-    if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'string') throw apiError(422, 'invalid', `"${name}" must be a string.`);
-    return value;
-  };
   const entries = body.entries ?? [];
   if (!Array.isArray(entries))
     throw apiError(422, 'invalid', 'Give "entries": an array of { item_id, headline?, blurb?, image_alt? }.');
@@ -197,17 +192,30 @@ function translationOf(body: Record<string, unknown>): TranslationInput {
     intro: text(body.intro, 'intro'),
     correctionNote: text(body.correction_note, 'correction_note'),
     reviewed: body.reviewed as boolean | undefined,
-    entries: entries.map((raw: unknown, i: number) => {
-      const entry = (raw ?? {}) as Record<string, unknown>;
-      if (typeof entry.item_id !== 'number')
-        throw apiError(422, 'invalid', `entries[${i}].item_id must be a number.`);
-      return {
-        itemId: entry.item_id,
-        headline: text(entry.headline, `entries[${i}].headline`),
-        blurb: text(entry.blurb, `entries[${i}].blurb`),
-        imageAlt: text(entry.image_alt, `entries[${i}].image_alt`),
-      };
-    }),
+    entries: entries.map((raw: unknown, i: number) => entryOf(raw, i).fields),
+  };
+}
+
+/** A string field of a JSON body, or undefined when absent or null; anything else is refused with its name. */
+function text(value: unknown, name: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw apiError(422, 'invalid', `"${name}" must be a string.`);
+  return value;
+}
+
+/** One of `entries`, as a digest and its translations both take them: the post and its texts, checked. */
+function entryOf(raw: unknown, i: number) {
+  const entry = (raw ?? {}) as Record<string, unknown>;
+  if (typeof entry.item_id !== 'number')
+    throw apiError(422, 'invalid', `entries[${i}].item_id must be a number.`);
+  return {
+    entry,
+    fields: {
+      itemId: entry.item_id,
+      headline: text(entry.headline, `entries[${i}].headline`),
+      blurb: text(entry.blurb, `entries[${i}].blurb`),
+      imageAlt: text(entry.image_alt, `entries[${i}].image_alt`),
+    },
   };
 }
 
@@ -244,26 +252,14 @@ function draftOf(body: Record<string, unknown>): DraftInput {
       'invalid',
       'Give "entries": an array of { item_id, headline?, blurb?, image_url?, image_alt? }.',
     );
-  const text = (value: unknown, name: string) => {
-    if (value === undefined || value === null) return undefined;
-    if (typeof value !== 'string') throw apiError(422, 'invalid', `"${name}" must be a string.`);
-    return value;
-  };
   return {
     title: text(body.title, 'title'),
     intro: text(body.intro, 'intro'),
     version: typeof body.version === 'number' ? body.version : undefined,
     entries: body.entries.map((raw: unknown, i: number) => {
-      const entry = (raw ?? {}) as Record<string, unknown>;
-      if (typeof entry.item_id !== 'number')
-        throw apiError(422, 'invalid', `entries[${i}].item_id must be a number.`);
-      return {
-        itemId: entry.item_id,
-        headline: text(entry.headline, `entries[${i}].headline`),
-        blurb: text(entry.blurb, `entries[${i}].blurb`),
-        imageUrl: entry.image_url === null ? null : text(entry.image_url, `entries[${i}].image_url`),
-        imageAlt: text(entry.image_alt, `entries[${i}].image_alt`),
-      };
+      const { entry, fields } = entryOf(raw, i);
+      const imageUrl = entry.image_url === null ? null : text(entry.image_url, `entries[${i}].image_url`);
+      return { ...fields, imageUrl };
     }),
   };
 }
