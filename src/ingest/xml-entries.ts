@@ -5,6 +5,7 @@
 // parser in steps with a yield to the event loop between them, under a deadline. An end tag closes the
 // innermost open element of its name and those inside it; an end tag that matches nothing is ignored.
 import { Parser } from 'htmlparser2';
+import { ScanningTokenizer } from '../text/scanning-tokenizer';
 import type { XNode } from './xml-nodes';
 import { declaresEntities, readProlog, xmlTextDecoder } from './xml-prolog';
 import { yieldToEventLoop } from './yield';
@@ -276,7 +277,7 @@ export async function readXmlEntries(
         }
       },
     },
-    { xmlMode: true, decodeEntities: false },
+    { xmlMode: true, decodeEntities: false, Tokenizer: ScanningTokenizer },
   );
 
   const started = Date.now();

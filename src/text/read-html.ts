@@ -1,7 +1,8 @@
 // Reads HTML with htmlparser2's tokenizer and hands its start tags (with attributes), text and end tags to a
 // handler, in document order; which open element a new one closes is the handler's business.
 import { decodeHTML, decodeHTMLAttribute } from 'entities';
-import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+import type { TokenizerCallbacks } from 'htmlparser2';
+import { ScanningTokenizer } from './scanning-tokenizer';
 import { scriptEnd } from './script-end';
 
 export interface HtmlHandler {
@@ -139,7 +140,7 @@ export function createHtmlReader(html: string, handler: HtmlHandler): HtmlReader
     // paragraph breaks out of svg without an end tag, and a tree builder that missed that would read the script
     // after it as markup too, and show its text. Read as raw text everywhere, a script's text never shows.
   };
-  let tokenizer = new Tokenizer({ decodeEntities: false }, callbacks);
+  let tokenizer = new ScanningTokenizer({ decodeEntities: false }, callbacks);
   let written = 0;
   let ended = false;
   return {
@@ -149,7 +150,7 @@ export function createHtmlReader(html: string, handler: HtmlHandler): HtmlReader
         tokenizer.write(html.slice(written, end));
         written = end;
         if (restartAt !== -1) {
-          tokenizer = new Tokenizer({ decodeEntities: false }, callbacks);
+          tokenizer = new ScanningTokenizer({ decodeEntities: false }, callbacks);
           base = written = restartAt;
           restartAt = -1;
         }
