@@ -1,12 +1,13 @@
 // htmlparser2's Tokenizer, skipping ahead with String#indexOf where htmlparser2 steps one character at a time.
 //
-// With its own decoding off, the tokenizer spends most of a feed looking for one character: the `<` that ends
-// a text, the `]` that may end a CDATA section, the quote that ends an attribute. It does so in `fastForwardTo`,
-// a loop over charCodeAt; indexOf does the same search natively. On the ingest benchmark's corpus, parsing and
-// sanitizing take about two fifths less time with it (bench/ingest-stages.ts; figures in
-// docs/decisions/007-standard-parts.md). Everything else is htmlparser2's. The method is private to htmlparser2, so src/text/scanning-tokenizer.test.ts checks, on every
-// version we install, that htmlparser2 still calls it and that this tokenizer reports exactly what htmlparser2's
-// own does; a version that changes either fails that test instead of misreading feeds.
+// With its own decoding off, the tokenizer spends much of a feed looking for one character: the `<` that ends
+// a text, the `]` that may end a CDATA section, the quote that ends an attribute. It does so in
+// `fastForwardTo`, a loop over charCodeAt; indexOf does the same search natively. On the ingest benchmark's
+// corpus, parsing and sanitizing take about two fifths less time with it (bench/ingest-stages.ts; figures in
+// docs/decisions/007-standard-parts.md). Everything else is htmlparser2's. The method is private to
+// htmlparser2, so src/text/scanning-tokenizer.test.ts checks, on every version we install, that htmlparser2
+// still calls it and that this tokenizer reports exactly what htmlparser2's own does; a version that changes
+// either fails that test instead of misreading feeds.
 import { Tokenizer } from 'htmlparser2';
 
 /** The fields htmlparser2 keeps its place in: the buffer written last and the input's index, from `offset`. */
