@@ -119,6 +119,10 @@ describe('parseConfig', () => {
       'PUBLIC_URL: must start with http:// or https://, but is "ftp://digest.example".',
     ],
     [
+      { PUBLIC_URL: 'https://www.district.example/digest' },
+      'PUBLIC_URL: must be an address without a path, such as https://digest.district.example, but is "https://www.district.example/digest". Yesterday answers at the root of its address: give it a name of its own rather than a folder of the district\'s site.',
+    ],
+    [
       { SMTP_URL: 'mail.example.net' },
       'SMTP_URL: must look like smtp://user:password@host:587 or smtps://user:password@host:465.',
     ],

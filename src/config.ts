@@ -207,6 +207,14 @@ function parsePublicUrl(env: Env, port: number): string {
   if (url.search || url.hash) {
     throw new ConfigError('PUBLIC_URL', `must not contain a query string or fragment, but is "${raw}".`);
   }
+  // Every page, feed and link lives at the root of the address: a site under a path would print links that
+  // lead nowhere.
+  if (url.pathname !== '/') {
+    throw new ConfigError(
+      'PUBLIC_URL',
+      `must be an address without a path, such as https://digest.district.example, but is "${raw}". Yesterday answers at the root of its address: give it a name of its own rather than a folder of the district's site.`,
+    );
+  }
   return url.href.replace(/\/+$/, '');
 }
 

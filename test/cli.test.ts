@@ -92,6 +92,11 @@ describe('npx yesterday', () => {
     const bad = await yesterday(['digest:publish', '--date', '2026-02-30'], env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--date must be a date like 2026-11-20');
+    const unknown = await yesterday(['digest:publish', '--bogus'], env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.trim()).toBe(
+      'yesterday: unknown option "--bogus". Run `npx yesterday help` for each command\'s options.',
+    );
     const option = await yesterday(['demo', '--port', '8080'], env);
     expect(option.code).toBe(2);
     expect(option.stderr).toContain(
@@ -177,6 +182,12 @@ describe('npx yesterday', () => {
       'timezone=Europe/London',
     );
     expect((await yesterday(['settings:get', 'timezone'], env)).stdout.trim()).toBe('Europe/London');
+    // A list (one item per line) reads as one line in the listing, in the form settings:set takes.
+    expect((await yesterday(['settings:set', 'tone_words', 'silly\nclueless'], env)).code).toBe(0);
+    const listing = (await yesterday(['settings:get'], env)).stdout.split('\n');
+    expect(listing).toContain('tone_words=silly, clueless');
+    expect(listing).toContain('timezone=Europe/London');
+    expect((await yesterday(['settings:get', 'tone_words'], env)).stdout.trim()).toBe('silly\nclueless');
     const badZone = await yesterday(['settings:set', 'timezone', 'Mars/Olympus'], env);
     expect(badZone.code).toBe(1);
     expect(badZone.stderr).toContain(

@@ -11,7 +11,10 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays, dayRange, localDateOf } from '../src/time/zoned-time';
 import { serveBody, startTestServer } from './http-server';
+import { SMTPServer } from 'smtp-server';
 import { freePort } from './test-app';
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const BIN = resolve(import.meta.dirname, '../bin/yesterday.mjs');
 
@@ -304,6 +307,63 @@ describe('starting Yesterday', () => {
     });
     expect(await server.stop()).toBe(0);
   }, 90_000);
+
+  it('serve says which mail server it uses, and in words when that server cannot be used', async () => {
+    const dir = tempDir();
+    // A real SMTP server that takes one password; nothing listens on the second port.
+    const logins: string[] = [];
+    const smtp = new SMTPServer({
+      disabledCommands: ['STARTTLS'],
+      allowInsecureAuth: true,
+      logger: false,
+      onAuth(auth, _session, callback) {
+        logins.push(`${auth.username}:${auth.password}`);
+        if (auth.password === 'right') return callback(null, { user: auth.username });
+        callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
+      },
+    });
+    await new Promise<void>((ready) => smtp.listen(0, '127.0.0.1', ready));
+    cleanups.push(() => new Promise<void>((closed) => smtp.close(() => closed())));
+    const smtpPort = (smtp.server.address() as { port: number }).port;
+    const nothingThere = await freePort();
+    const cases: [string, string | undefined][] = [
+      [
+        `smtp://digest:wrong@127.0.0.1:${smtpPort}`,
+        `The mail server at 127.0.0.1:${smtpPort} refused the user name and password in SMTP_URL (`,
+      ],
+      [
+        `smtp://digest:x@127.0.0.1:${nothingThere}`,
+        `The mail server at 127.0.0.1:${nothingThere} could not be reached (`,
+      ],
+      [`smtp://digest:right@127.0.0.1:${smtpPort}`, undefined],
+    ];
+    for (const [url, problem] of cases) {
+      const server = start('serve', {
+        PORT: String(await freePort()),
+        DATABASE_PATH: join(dir, 'y.db'),
+        SMTP_URL: url,
+        MAIL_FROM: 'Lakeside Schools <digest@lakeside.example>',
+      });
+      cleanups.push(() => server.stop());
+      const where = new URL(url).port;
+      await server.waitFor(
+        new RegExp(`Emails go through the mail server at 127\\.0\\.0\\.1:${where} \\(SMTP_URL\\)\\.`),
+      );
+      if (problem) {
+        await server.waitFor(
+          new RegExp(
+            `${escapeRegExp(problem)}.*\\)\\.( Check the host and port in SMTP_URL\\.)? Emails wait in the queue until it works\\.`,
+          ),
+        );
+      } else {
+        await until('the check to sign in', () => logins.includes('digest:right') || undefined);
+        await new Promise((settled) => setTimeout(settled, 500));
+        expect(server.output()).not.toContain('Emails wait in the queue');
+      }
+      expect(server.output()).not.toContain('wrong'); // the password is never printed
+      expect(await server.stop()).toBe(0);
+    }
+  }, 60_000);
 
   it('serve stops with the reason when the port is taken', async () => {
     const dir = tempDir();

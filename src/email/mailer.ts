@@ -28,6 +28,11 @@ export interface Mailer {
    */
   readonly inFlight: number;
   send(email: OutgoingEmail): Promise<SendOutcome>;
+  /**
+   * Reaches the provider once without sending, as a server does at start: undefined when it answers and takes
+   * the credentials, otherwise what went wrong, in words. Mailers with nothing to reach have none.
+   */
+  check?(): Promise<string | undefined>;
   close(): Promise<void>;
 }
 

@@ -77,10 +77,35 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
         return describeSmtpError(error);
       }
     },
+    async check() {
+      try {
+        await (await transport()).verify();
+        return undefined;
+      } catch (error) {
+        return describeSmtpProblem(error, options.url);
+      }
+    },
     async close() {
       if (pool) (await pool).close();
     },
   };
+}
+
+/** Where SMTP_URL points, without its user name and password: host and port. */
+export function smtpServerOf(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname}:${parsed.port || (parsed.protocol === 'smtps:' ? '465' : '587')}`;
+}
+
+/** Why the mail server could not be used, as an operator can act on it. */
+function describeSmtpProblem(error: unknown, url: string): string {
+  const e = error as { code?: string; response?: string; message?: string };
+  const server = smtpServerOf(url);
+  if (e.code === 'EAUTH')
+    return `The mail server at ${server} refused the user name and password in SMTP_URL (${(e.response ?? e.message ?? '').slice(0, 200)}).`;
+  if (['ECONNECTION', 'ESOCKET', 'EDNS', 'ETIMEDOUT', 'ECONNREFUSED'].includes(e.code ?? ''))
+    return `The mail server at ${server} could not be reached (${(e.message ?? '').slice(0, 200)}). Check the host and port in SMTP_URL.`;
+  return `The mail server at ${server} could not be used (${(e.response ?? e.message ?? 'unknown error').slice(0, 200)}). Check SMTP_URL.`;
 }
 
 function envelopeAddress(from: string): string {

@@ -166,9 +166,19 @@ export async function settingsGet(args: string[], config: Config): Promise<void>
       );
     for (const setting of wanted)
       console.log(
-        args[0] ? setting.value : `${setting.key}=${setting.value}${setting.isDefault ? '  (default)' : ''}`,
+        args[0]
+          ? setting.value
+          : `${setting.key}=${oneLine(setting.value)}${setting.isDefault ? '  (default)' : ''}`,
       );
   });
+}
+
+/** A list kept one item per line, written as settings:set takes it back: items separated by commas. */
+function oneLine(value: string): string {
+  return value
+    .split(/\r?\n/)
+    .filter((line) => line.trim())
+    .join(', ');
 }
 
 export async function settingsSet(args: string[], config: Config): Promise<void> {

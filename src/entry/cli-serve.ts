@@ -1,6 +1,7 @@
 // `serve`: the web server and the scheduler in one process, until a signal stops it.
 import { setupLinkIfNeeded } from '../auth/one-time-links';
 import type { Config } from '../config';
+import { smtpServerOf } from '../email/smtp-mailer';
 import { createNodeRuntime } from './node';
 import { startServer, type RunningServer } from './node-server';
 
@@ -24,6 +25,13 @@ export async function serve(config: Config): Promise<void> {
     console.log(
       `No SMTP_URL is set: emails are written to ${config.outboxDir} and listed under Outbox in the admin.`,
     );
+  else {
+    console.log(`Emails go through the mail server at ${smtpServerOf(config.smtpUrl)} (SMTP_URL).`);
+    // Checked once, beside the start rather than before it: pages are served while a slow mail server answers.
+    void runtime.deps.mailer.check?.().then((problem) => {
+      if (problem) console.log(`${problem} Emails wait in the queue until it works.`);
+    });
+  }
   // A service manager waits a few seconds after SIGTERM before it kills: stop claiming email at once, let what
   // is on the wire finish and be recorded, and leave the rest queued for the next start. A mail server that
   // does not answer is not waited for past STOP_GRACE_MS; its messages become unknown when their lease ends.

@@ -67,6 +67,12 @@ export function parse<O extends NonNullable<Options>>(args: string[], options: O
   try {
     return parseArgs({ args, options, allowPositionals, strict: true });
   } catch (error) {
+    // Node's own sentence for an unknown option is about positional arguments that start with a dash.
+    const unknown = /^Unknown option '([^']*)'/.exec((error as Error).message);
+    if (unknown)
+      throw new UsageError(
+        `unknown option "${unknown[1]}". Run \`npx yesterday help\` for each command's options.`,
+      );
     throw new UsageError((error as Error).message.replace(/^.*?: /, ''));
   }
 }

@@ -1,6 +1,7 @@
 // `npx yesterday <command>`: the operator's interface (see README). Exit 0 on success, 1 with a one-line
-// reason when the command could not do its job, 2 for a bad setting or bad usage. Each command's code is
-// loaded only when it runs, so a quick command does not pay for the web server, the feed reader or email.
+// reason when the command could not do its job, 2 for a bad environment variable or a command typed wrong.
+// Each command's code is loaded only when it runs, so a quick command does not pay for the web server, the
+// feed reader or email.
 import { ConfigError, parseConfig, type Config } from '../config';
 import { CommandFailed, UsageError, noOptions } from './cli-support';
 

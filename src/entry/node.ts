@@ -51,7 +51,6 @@ export async function createNodeRuntime(
   const log = options.log ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
   const sqlite = openDatabase(config.databasePath);
-  migrateSqlite(sqlite);
   const db = sqlite.database;
   const outbox = config.smtpUrl ? undefined : createOutboxMailer(config.outboxDir);
   const mailer = config.smtpUrl
@@ -214,23 +213,33 @@ function readDkimKey(path: string): string {
   }
 }
 
-/** The database file, or a sentence naming DATABASE_PATH when this user cannot make or open it there. */
+/** The database file, migrated, or a sentence naming DATABASE_PATH when this user cannot use it there. */
 function openDatabase(path: string): SqliteHandle {
+  let sqlite: SqliteHandle | undefined;
   try {
-    return openSqlite(path);
+    sqlite = openSqlite(path);
+    migrateSqlite(sqlite);
+    return sqlite;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (
-      code === 'SQLITE_CANTOPEN' ||
-      code === 'EACCES' ||
-      code === 'EPERM' ||
-      code === 'EROFS' ||
-      code === 'ENOTDIR'
-    )
-      throw new ConfigError(
-        'DATABASE_PATH',
-        `the database cannot be made or opened at ${resolve(path)} (${(error as Error).message}). Check that the folder exists and that the user running Yesterday may write to it.`,
-      );
-    throw error;
+    sqlite?.close();
+    throw databaseProblem(error, path) ?? error;
   }
+}
+
+/** What an operator can do about a database file this user cannot open or write, or undefined. */
+export function databaseProblem(error: unknown, path: string): ConfigError | undefined {
+  const code = String((error as NodeJS.ErrnoException).code ?? '');
+  const message = (error as Error).message;
+  if (code.startsWith('SQLITE_READONLY'))
+    // Typically a restore done as root: the file is there but belongs to someone else.
+    return new ConfigError(
+      'DATABASE_PATH',
+      `the database at ${resolve(path)} can be read but not written (${message}). Give the user running Yesterday the file and the folder it is in (after a restore done as root: chown them back to that user).`,
+    );
+  if (['SQLITE_CANTOPEN', 'EACCES', 'EPERM', 'EROFS', 'ENOTDIR'].includes(code))
+    return new ConfigError(
+      'DATABASE_PATH',
+      `the database cannot be made or opened at ${resolve(path)} (${message}). Check that the folder exists and that the user running Yesterday may write to it.`,
+    );
+  return undefined;
 }

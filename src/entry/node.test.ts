@@ -1,0 +1,41 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError } from '../config';
+import { databaseProblem } from './node';
+
+describe('databaseProblem', () => {
+  const dirs: string[] = [];
+  afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  /** The error SQLite gives when the file can be opened but not written (tests run as root, who may write any file). */
+  function readOnlyError(): unknown {
+    const dir = mkdtempSync(join(tmpdir(), 'yesterday-readonly-'));
+    dirs.push(dir);
+    const path = join(dir, 'y.db');
+    new BetterSqlite3(path).exec('CREATE TABLE t (x)').close();
+    const readOnly = new BetterSqlite3(path, { readonly: true });
+    try {
+      readOnly.exec('INSERT INTO t VALUES (1)');
+    } catch (error) {
+      return error;
+    } finally {
+      readOnly.close();
+    }
+    throw new Error('the write went through');
+  }
+
+  it('says a database that cannot be written belongs to someone else, naming DATABASE_PATH', () => {
+    const problem = databaseProblem(readOnlyError(), '/var/lib/yesterday/yesterday.db');
+    expect(problem).toBeInstanceOf(ConfigError);
+    expect(problem!.message).toBe(
+      'DATABASE_PATH: the database at /var/lib/yesterday/yesterday.db can be read but not written (attempt to write a readonly database). Give the user running Yesterday the file and the folder it is in (after a restore done as root: chown them back to that user).',
+    );
+  });
+
+  it('leaves other errors as they are', () => {
+    expect(databaseProblem(new Error('no such table: items'), '/tmp/y.db')).toBeUndefined();
+  });
+});
