@@ -227,6 +227,27 @@ describe('JSON API /api/v1', () => {
     expect((await fetch(`${app.url}/digests/2026-11-20`)).status).toBe(200);
   });
 
+  it('refuses a body that is JSON but not an object with a sentence, on every route that reads one', async () => {
+    const routes: [string, string][] = [
+      ['POST', '/sources'],
+      ['PUT', '/digests/2026-11-20'],
+      ['PUT', '/digests/2026-11-20/translations/es'],
+      ['POST', '/digests/2026-11-20/publish'],
+      ['POST', '/digests/2026-11-20/corrections'],
+      ['POST', '/digests/2026-11-20/entries/1/takedown'],
+      ['POST', '/digests/2026-11-20/entries/1/picture/takedown'],
+      ['POST', '/digests/2026-11-20/unpublish'],
+      ['POST', '/digests/2026-11-20/findings/resolve'],
+    ];
+    for (const [method, path] of routes)
+      for (const body of ['null', '[]', '"text"', '7'])
+        expect(await call(method, path, 'editor', body), `${method} ${path} ${body}`).toEqual({
+          status: 422,
+          body: { error: { code: 'invalid', message: 'The body must be a JSON object.' } },
+        });
+    expect((await call('PUT', '/digests/2026-11-20', 'editor', '{"entries":')).status).toBe(400);
+  });
+
   it('answers JSON for unknown API routes', async () => {
     expect(await call('GET', '/nope')).toEqual({
       status: 404,

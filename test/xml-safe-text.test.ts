@@ -133,6 +133,26 @@ describe('text that cannot break XML', () => {
     await expectReadableEverywhere(app, ['Kites in the wind', 'Leaf rubbings', 'Room 12 news']);
   });
 
+  it('gives feed readers a headline that looks like markup as text, never as HTML', async () => {
+    const { app, api } = await setUp();
+    const db = app.runtime.deps.db;
+    const { source } = await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/feed');
+    const title = 'Field trip <img src=x onerror=alert(document.domain)> & more';
+    await storeItems(db, source.id, [item({ guid: 'trip', title, publishedAt: NOON })]);
+    const { items } = (await (await api('GET', `/items?date=${DATE}`)).json()) as { items: { id: number }[] };
+    // No intro: the description is made of the headlines, which default to the posts' own titles.
+    expect((await api('PUT', `/digests/${DATE}`, { entries: [{ item_id: items[0]!.id }] })).status).toBe(200);
+    expect((await api('POST', `/digests/${DATE}/publish`)).status).toBe(200);
+    for (const path of ['/feed.xml', '/schools/lincoln-elementary/feed.xml']) {
+      const parsed = parseWithFeedparser(await (await fetch(`${app.url}${path}`)).text());
+      expect(parsed.bozo, path).toBeFalsy();
+      // feedparser reads the description as HTML (and would keep <img src="x"> of an unescaped one).
+      expect(parsed.entries[0]!.summary, path).toBe(
+        'Field trip &lt;img src=x onerror=alert(document.domain)&gt; &amp; more',
+      );
+    }
+  });
+
   it('cleans what an editor types on the desk', async () => {
     const { app } = await setUp();
     const db = app.runtime.deps.db;

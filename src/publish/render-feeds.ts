@@ -3,6 +3,7 @@
 // the id and moves the updated time, so readers replace what they showed.
 import { leadPicture } from '../pictures/picture-view';
 import { escapeXml } from '../text/clean-text';
+import { escapeHtml } from '../text/escape';
 import type { Language } from '../i18n/languages';
 import { siteLanguage } from '../i18n/site-language';
 import { changedAt, type DigestContent } from './digest-content';
@@ -90,7 +91,8 @@ export function renderRss(contents: DigestContent[], site: FeedSite, scope: Feed
       `<link>${x(url)}</link>`,
       `<guid isPermaLink="${id === url}">${x(id)}</guid>`,
       `<pubDate>${new Date(content.digest.publishedAt ?? 0).toUTCString()}</pubDate>`,
-      `<description>${x(summaryOf(content))}</description>`,
+      // Readers take an RSS description as HTML: text that looks like markup (a teacher's title) stays text.
+      `<description>${x(escapeHtml(summaryOf(content)))}</description>`,
       `<content:encoded>${x(renderDigestHtml(content, site))}</content:encoded>`,
       ...rssPicture(content, site),
       '</item>',
@@ -102,7 +104,7 @@ export function renderRss(contents: DigestContent[], site: FeedSite, scope: Feed
     '<channel>',
     `<title>${x(feedTitle(site, scope))}</title>`,
     `<link>${x(site.publicUrl + scope.pagePath)}</link>`,
-    `<description>${x(feedDescription(site, scope))}</description>`,
+    `<description>${x(escapeHtml(feedDescription(site, scope)))}</description>`,
     `<language>${siteLanguage(site).text.lang}</language>`,
     `<atom:link href="${x(site.publicUrl + scope.selfPath)}" rel="self" type="application/rss+xml"/>`,
     updated ? `<lastBuildDate>${new Date(updated).toUTCString()}</lastBuildDate>` : '',

@@ -219,10 +219,12 @@ function entryOf(raw: unknown, i: number) {
   };
 }
 
-async function json<T>(c: Context): Promise<T> {
+/** The request's JSON object; anything else (null, an array, a bare string) is refused before a route reads it. */
+async function json<T extends object>(c: Context): Promise<T> {
+  let body: unknown;
   try {
     // Every string is cleaned (text/clean-text.ts) before anything reads it, as form fields are.
-    return cleanJson(await c.req.json()) as T;
+    body = cleanJson(await c.req.json());
   } catch {
     throw apiError(
       400,
@@ -230,6 +232,9 @@ async function json<T>(c: Context): Promise<T> {
       'The request body must be JSON, sent with Content-Type: application/json.',
     );
   }
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw apiError(422, 'invalid', 'The body must be a JSON object.');
+  return body as T;
 }
 
 function dateParam(c: Context): string {
@@ -437,8 +442,6 @@ export function apiRoutes(deps: AppDeps) {
   app.put('/digests/:date/translations/:lang', async (c) => {
     const date = dateParam(c);
     const body = await json<Record<string, unknown>>(c);
-    if (!body || typeof body !== 'object' || Array.isArray(body))
-      throw apiError(422, 'invalid', 'The body must be a JSON object.');
     const saved = await saveTranslation(desk, c.get('actor'), date, c.req.param('lang'), translationOf(body));
     return c.json(digestJson(saved.state, deps.config.publicUrl));
   });
