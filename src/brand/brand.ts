@@ -112,12 +112,12 @@ export function lighterForDark(hex: string, against: string[] = DARK_BACKGROUNDS
 /**
  * The brand as CSS custom properties, for /brand.css (site and embed) after their own stylesheet. In the dark
  * scheme the masthead keeps the primary (white text on it passed AA) and text in the brand's colours takes a
- * lighter shade of each.
+ * lighter shade of each, except on a page that stays light in every scheme (the embed's white card).
  */
 export function brandCss(brand: Brand): string {
   return (
     `:root { --navy: ${brand.primary}; --link: ${brand.primary}; --accent: ${brand.accent}; --serif: ${FONT_STACKS[brand.headingFont].stack}; --sans: ${FONT_STACKS[brand.bodyFont].stack}; }\n` +
-    `@media (prefers-color-scheme: dark) { :root { --link: ${lighterForDark(brand.primary)}; --accent: ${lighterForDark(brand.accent)}; } }\n`
+    `@media (prefers-color-scheme: dark) { :root:not(.light-only) { --link: ${lighterForDark(brand.primary)}; --accent: ${lighterForDark(brand.accent)}; } }\n`
   );
 }
 

@@ -6,8 +6,10 @@ export const embedCss = `
   --navy: #1f3a5f; --link: #1d4e89; --accent: #8a4b08;
   --serif: Charter, 'Bitstream Charter', Cambria, Georgia, serif;
   --sans: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
+  color-scheme: light;
 }
 * { box-sizing: border-box; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 html, body { margin: 0; background: transparent; }
 body { color: #1c2430; font: 16px/1.5 var(--sans); }
 a { color: var(--link); text-underline-offset: .15em; }

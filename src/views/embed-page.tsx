@@ -21,8 +21,10 @@ export function EmbedPage(props: {
   const home = props.school ? page(`/schools/${props.school.slug}`) : page('/');
   return (
     <EmbedDocument title={`${site.siteTitle} · ${site.districtName}`} site={site}>
-      <div class={props.plain ? 'embed plain' : 'embed'}>
-        {props.plain ? null : (
+      <main class={props.plain ? 'embed plain' : 'embed'}>
+        {props.plain ? (
+          <h1 class="visually-hidden">{site.siteTitle}</h1>
+        ) : (
           <header>
             <span class="district">
               {props.school ? `${site.districtName} · ${props.school.name}` : site.districtName}
@@ -76,7 +78,7 @@ export function EmbedPage(props: {
           </a>
           <EmbedSubscribeForm site={site} school={props.school} />
         </footer>
-      </div>
+      </main>
     </EmbedDocument>
   );
 }
@@ -170,7 +172,8 @@ export function EmbedSubscribePage(props: {
 function EmbedDocument(props: { title: string; site: SiteInfo; children: Child }) {
   const text = textOf(props.site);
   return (
-    <html lang={text.lang} dir={text.dir}>
+    // A light card on whatever page holds it: the brand's shades for dark pages (brandCss) are not for it.
+    <html lang={text.lang} dir={text.dir} class="light-only">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

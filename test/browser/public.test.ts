@@ -286,5 +286,23 @@ describe('browser: the public site and the embed', () => {
       expect(describeViolations(await seriousAxeViolations(page)), path).toBe('');
     }
     await context.close();
+
+    // A parent whose phone is set to dark sees the same white card: the brand's shades for dark pages would
+    // be too light on it. Each way of showing it has one main landmark and one top heading.
+    const dark = await browser.newPage({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
+    for (const [path, name] of [
+      ['/embed', 'branded'],
+      ['/embed?theme=plain', 'plain'],
+    ] as const) {
+      await dark.goto(`${app.url}${path}`);
+      expect(describeViolations(await seriousAxeViolations(dark)), path).toBe('');
+      expect(await dark.locator('main.embed').count(), path).toBe(1);
+      expect(await dark.locator('h1').count(), path).toBe(1);
+      expect(await dark.$eval('.post .school', (e) => getComputedStyle(e).color), path).toBe(
+        'rgb(138, 75, 8)',
+      );
+      await dark.screenshot({ path: `${SHOTS}/public-embed-dark-${name}.png`, fullPage: true });
+    }
+    await dark.close();
   });
 });

@@ -35,7 +35,8 @@ export const ar = {
     posts_other: '{{count}} منشور',
     schools_zero: 'لا مدارس',
     schools_one: 'مدرسة واحدة',
-    schools_two: 'مدرستان',
+    // Only ever after «من» (digest.summary), so in the genitive.
+    schools_two: 'مدرستين',
     schools_few: '{{count}} مدارس',
     schools_many: '{{count}} مدرسة',
     schools_other: '{{count}} مدرسة',
