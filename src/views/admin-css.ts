@@ -75,6 +75,12 @@ table { width: 100%; border-collapse: collapse; background: var(--card); border:
 th, td { text-align: left; padding: .6rem .75rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { background: #f8f9fb; font-size: .85rem; color: var(--muted); font-weight: 600; }
 tr:last-child td { border-bottom: 0; }
+/* A table whose columns are compared side by side scrolls sideways on a phone instead. */
+.scroll-x { overflow-x: auto; }
+.scroll-x > table.coverage { min-width: 34rem; }
+/* The coverage chart keeps labels of a readable size: narrower screens scroll it. */
+.coverage-chart { overflow-x: auto; margin-inline: 0; }
+.coverage-chart svg { display: block; max-width: 100%; min-width: 34rem; height: auto; }
 /* On a phone a wide table becomes one block per row, each value under its column's name. */
 @media (max-width: 600px) {
   table.stack, table.stack caption, table.stack tbody, table.stack tr, table.stack td { display: block; width: 100%; }
@@ -109,7 +115,7 @@ tr:last-child td { border-bottom: 0; }
 .datebar a[aria-current=page] { font-weight: 700; text-decoration: none; color: inherit; }
 .datebar form { display: flex; gap: .5rem; align-items: center; }
 .datebar input[type=date] { width: auto; }
-.kv { display: grid; grid-template-columns: max-content 1fr; gap: .35rem 1rem; margin: 0; }
+.kv { display: grid; grid-template-columns: minmax(min-content, max-content) 1fr; gap: .35rem 1rem; margin: 0; }
 .kv dt { color: var(--muted); }
 .kv dd { margin: 0; }
 .columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 0 1.25rem; }

@@ -310,14 +310,28 @@ describe('browser: the coordinator’s desk', () => {
       }
     }
     await page.emulateMedia({ colorScheme: 'light' });
-    // On a phone the wide tables become one block per row: nothing scrolls sideways.
+    // On a phone the wide tables become one block per row, and the coverage table and chart scroll inside
+    // their own box: the page itself never scrolls sideways.
     await page.setViewportSize({ width: 390, height: 844 });
-    for (const path of ['sources', 'users', 'audit']) {
+    for (const path of [
+      'sources',
+      'users',
+      'audit',
+      'coverage',
+      'outbox',
+      'subscribers',
+      'subscribers/deliveries/2026-11-20',
+    ]) {
       await page.goto(`${app.url}/admin/${path}`);
       const wide = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(wide, path).toBeLessThanOrEqual(390);
-      await checkAndShoot(`phone-${path}`);
+      await checkAndShoot(`phone-${path.replace(/[^a-z0-9]+/g, '-')}`);
     }
+    // The chart keeps its labels readable (drawn 12 units high on a 640-unit-wide chart) rather than shrinking.
+    await page.goto(`${app.url}/admin/coverage`);
+    expect(
+      await page.$eval('.coverage-chart svg', (svg) => svg.getBoundingClientRect().width),
+    ).toBeGreaterThan(500);
     await page.setViewportSize({ width: 820, height: 1180 });
     // Checking a feed before adding it renders its own report page.
     await page.goto(`${app.url}/admin/sources`);

@@ -25,74 +25,77 @@ export function CoveragePage(props: { report: CoverageReport; query: string }) {
       ) : (
         <>
           <Chart schools={report.schools} />
-          <table>
-            <caption class="muted small table-caption">
-              {t('desk.coverage.caption', {
-                count: report.schools.length,
-                sort: {
-                  school: t('desk.coverage.sortedBy.school'),
-                  posts: t('desk.coverage.sortedBy.posts'),
-                  featured: t('desk.coverage.sortedBy.featured'),
-                  quiet: t('desk.coverage.sortedBy.quiet'),
-                }[report.sort],
-              })}
-            </caption>
-            <thead>
-              <tr>
-                <SortHeader
-                  label={t('desk.coverage.schoolAndSource')}
-                  sort="school"
-                  report={report}
-                  href={sortLink('school')}
-                />
-                <SortHeader
-                  label={t('desk.coverage.postsRead')}
-                  sort="posts"
-                  report={report}
-                  href={sortLink('posts')}
-                />
-                <SortHeader
-                  label={t('desk.coverage.featured')}
-                  sort="featured"
-                  report={report}
-                  href={sortLink('featured')}
-                />
-                <SortHeader
-                  label={t('desk.coverage.lastFeatured')}
-                  sort="quiet"
-                  report={report}
-                  href={sortLink('quiet')}
-                />
-              </tr>
-            </thead>
-            <tbody>
-              {report.schools.map((school) => (
-                <>
-                  <tr class="school-row">
-                    <th scope="row">{school.school}</th>
-                    <td>{school.posts}</td>
-                    <td>{school.featured}</td>
-                    <td>
-                      <LastFeatured on={school.lastFeaturedOn} to={report.to} />
-                    </td>
-                  </tr>
-                  {school.sources.map((source) => (
-                    <tr>
-                      <td class="small">
-                        <span class="visually-hidden">{school.school}: </span>
-                        <a href={`/admin/sources/${source.id}`}>{source.title}</a>
-                      </td>
-                      <td class="small">{source.posts}</td>
-                      <td class="small">{source.featured}</td>
-                      <td class="small">
-                        <LastFeatured on={source.lastFeaturedOn} to={report.to} />
+          {/* Four columns to compare side by side: on a phone the table scrolls rather than squeezing them. */}
+          <div class="scroll-x">
+            <table class="coverage">
+              <caption class="muted small table-caption">
+                {t('desk.coverage.caption', {
+                  count: report.schools.length,
+                  sort: {
+                    school: t('desk.coverage.sortedBy.school'),
+                    posts: t('desk.coverage.sortedBy.posts'),
+                    featured: t('desk.coverage.sortedBy.featured'),
+                    quiet: t('desk.coverage.sortedBy.quiet'),
+                  }[report.sort],
+                })}
+              </caption>
+              <thead>
+                <tr>
+                  <SortHeader
+                    label={t('desk.coverage.schoolAndSource')}
+                    sort="school"
+                    report={report}
+                    href={sortLink('school')}
+                  />
+                  <SortHeader
+                    label={t('desk.coverage.postsRead')}
+                    sort="posts"
+                    report={report}
+                    href={sortLink('posts')}
+                  />
+                  <SortHeader
+                    label={t('desk.coverage.featured')}
+                    sort="featured"
+                    report={report}
+                    href={sortLink('featured')}
+                  />
+                  <SortHeader
+                    label={t('desk.coverage.lastFeatured')}
+                    sort="quiet"
+                    report={report}
+                    href={sortLink('quiet')}
+                  />
+                </tr>
+              </thead>
+              <tbody>
+                {report.schools.map((school) => (
+                  <>
+                    <tr class="school-row">
+                      <th scope="row">{school.school}</th>
+                      <td>{school.posts}</td>
+                      <td>{school.featured}</td>
+                      <td>
+                        <LastFeatured on={school.lastFeaturedOn} to={report.to} />
                       </td>
                     </tr>
-                  ))}
-                </>
-              ))}
-            </tbody>
-          </table>
+                    {school.sources.map((source) => (
+                      <tr>
+                        <td class="small">
+                          <span class="visually-hidden">{school.school}: </span>
+                          <a href={`/admin/sources/${source.id}`}>{source.title}</a>
+                        </td>
+                        <td class="small">{source.posts}</td>
+                        <td class="small">{source.featured}</td>
+                        <td class="small">
+                          <LastFeatured on={source.lastFeaturedOn} to={report.to} />
+                        </td>
+                      </tr>
+                    ))}
+                  </>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
       <p class="small">
@@ -176,13 +179,13 @@ function Chart(props: { schools: SchoolCoverage[] }) {
     n === 0 ? 0 : Math.max(2, Math.round((n / most) * (CHART_WIDTH - LABEL_WIDTH - 60)));
   const height = props.schools.length * ROW_HEIGHT + 30;
   return (
-    <figure class="card coverage-chart">
+    // Focusable, so a keyboard can scroll it where the screen is narrower than the chart.
+    <figure class="card coverage-chart" tabindex={0}>
       <svg
         viewBox={`0 0 ${CHART_WIDTH} ${height}`}
         width="100%"
         role="img"
         aria-labelledby="coverage-chart-title coverage-chart-desc"
-        style="max-width: 100%; height: auto"
       >
         <title id="coverage-chart-title">{t('desk.coverage.chartTitle')}</title>
         <desc id="coverage-chart-desc">{t('desk.coverage.chartDescription')}</desc>

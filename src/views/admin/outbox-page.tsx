@@ -15,7 +15,7 @@ export function OutboxListPage(props: { enabled: boolean; entries: OutboxEntry[]
           {props.entries.length === 0 ? (
             <div class="card">{t('desk.outbox.empty')}</div>
           ) : (
-            <table>
+            <table class="stack">
               <thead>
                 <tr>
                   <th scope="col">{t('desk.outbox.written')}</th>
@@ -26,9 +26,13 @@ export function OutboxListPage(props: { enabled: boolean; entries: OutboxEntry[]
               <tbody>
                 {props.entries.map((entry) => (
                   <tr>
-                    <td>{formatDateTime(entry.date, props.timezone)}</td>
-                    <td>{entry.to}</td>
-                    <td>
+                    <td data-label={t('desk.outbox.written')}>
+                      {formatDateTime(entry.date, props.timezone)}
+                    </td>
+                    <td class="break" data-label={t('desk.outbox.to')}>
+                      {entry.to}
+                    </td>
+                    <td data-label={t('desk.outbox.subject')}>
                       <a href={`/admin/outbox/${entry.id}`}>{entry.subject}</a>
                       {entry.account ? <div class="small muted">{t('desk.outbox.linkHidden')}</div> : null}
                     </td>

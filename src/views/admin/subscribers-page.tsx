@@ -77,7 +77,7 @@ export function SubscribersPage(props: {
       {props.stats.length === 0 ? (
         <p class="muted">{t('desk.subscribers.noDigest')}</p>
       ) : (
-        <table>
+        <table class="stack">
           <thead>
             <tr>
               <th scope="col">{t('desk.subscribers.digest')}</th>
@@ -91,14 +91,18 @@ export function SubscribersPage(props: {
           <tbody>
             {props.stats.map((row) => (
               <tr>
-                <td>
+                <td data-label={t('desk.subscribers.digest')}>
                   <a href={`/admin/subscribers/deliveries/${row.date}`}>{formatLongDate(row.date)}</a>
                 </td>
-                <td>{row.counts.sent}</td>
-                <td>{row.counts.queued + row.counts.sending}</td>
-                <td>{row.counts.failed + row.counts.bounced}</td>
-                <td>{row.counts.unknown ? <span class="badge warn">{row.counts.unknown}</span> : 0}</td>
-                <td>{row.counts.skipped}</td>
+                <td data-label={t('desk.subscribers.sent')}>{row.counts.sent}</td>
+                <td data-label={t('desk.subscribers.waiting')}>{row.counts.queued + row.counts.sending}</td>
+                <td data-label={t('desk.subscribers.failedOrBounced')}>
+                  {row.counts.failed + row.counts.bounced}
+                </td>
+                <td data-label={t('desk.subscribers.unknown')}>
+                  {row.counts.unknown ? <span class="badge warn">{row.counts.unknown}</span> : 0}
+                </td>
+                <td data-label={t('desk.subscribers.notNeeded')}>{row.counts.skipped}</td>
               </tr>
             ))}
           </tbody>
@@ -149,7 +153,7 @@ export function SubscribersPage(props: {
             : t('desk.subscribers.nobody')}
         </p>
       ) : (
-        <table>
+        <table class="stack">
           <caption class="muted small table-caption">
             {t('desk.subscribers.found', { count: found.total })}
             {lastPage > 1 ? t('desk.subscribers.page', { page: search.page, pages: lastPage }) : ''}
@@ -165,10 +169,14 @@ export function SubscribersPage(props: {
           <tbody>
             {found.rows.map((s) => (
               <tr>
-                <td class="break">{s.email}</td>
-                <td>{STATUS_LABELS[s.status]}</td>
-                <td>{s.schools ?? t('desk.subscribers.everySchool')}</td>
-                <td class="small">
+                <td class="break" data-label={t('desk.subscribers.address')}>
+                  {s.email}
+                </td>
+                <td data-label={t('desk.subscribers.status')}>{STATUS_LABELS[s.status]}</td>
+                <td data-label={t('desk.subscribers.schools')}>
+                  {s.schools ?? t('desk.subscribers.everySchool')}
+                </td>
+                <td class="small" data-label={t('desk.subscribers.consent')}>
                   {s.consentAt ? formatDateTime(s.consentAt, props.timezone) : '—'}
                   {s.consentSource ? ` · ${CONSENT_SOURCES[s.consentSource] ?? s.consentSource}` : ''}
                 </td>
@@ -280,7 +288,7 @@ export function DeliveriesPage(props: {
         </form>
       ) : null}
       {props.problems.length ? (
-        <table>
+        <table class="stack">
           <thead>
             <tr>
               <th scope="col">{t('desk.subscribers.deliveries.address')}</th>
@@ -292,14 +300,18 @@ export function DeliveriesPage(props: {
           <tbody>
             {props.problems.map((p) => (
               <tr>
-                <td class="break">{p.email}</td>
-                <td>
+                <td class="break" data-label={t('desk.subscribers.deliveries.address')}>
+                  {p.email}
+                </td>
+                <td data-label={t('desk.subscribers.deliveries.what')}>
                   <span class={`badge ${p.state === 'unknown' ? 'warn' : 'bad'}`}>{p.state}</span>
                   {p.kind === 'correction' ? t('desk.subscribers.deliveries.correction') : ''}
                   {p.lastError ? <div class="small muted break">{p.lastError}</div> : null}
                 </td>
-                <td>{p.attempts}</td>
-                <td class="small">{formatDateTime(p.updatedAt, props.timezone)}</td>
+                <td data-label={t('desk.subscribers.deliveries.attempts')}>{p.attempts}</td>
+                <td class="small" data-label={t('desk.subscribers.deliveries.when')}>
+                  {formatDateTime(p.updatedAt, props.timezone)}
+                </td>
               </tr>
             ))}
           </tbody>
