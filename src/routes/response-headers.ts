@@ -12,6 +12,18 @@ import { publicCacheControl } from './public-addresses';
  * digests and only that time is never too early. Every other answer may be kept by no one, unless its route
  * chose otherwise (assets, the favicon). Anything that sets a cookie is private whatever its route said.
  */
+/**
+ * Where pictures may come from in a page's CSP. The desk shows posts' own pictures from teachers' sites before
+ * the district copies them; on a site served over HTTPS those are HTTPS too (a browser would not show plain
+ * HTTP ones there anyway), so a feed cannot make a coordinator's browser call on a printer or router inside
+ * the school network at an http:// address. Plain HTTP stays for a server tried out without TLS.
+ */
+export function imageSources(publicUrl: string): string[] {
+  return publicUrl.startsWith('https:')
+    ? ["'self'", 'https:', 'data:']
+    : ["'self'", 'https:', 'http:', 'data:'];
+}
+
 export function cachingHeaders(): MiddlewareHandler {
   const tagged = etag();
   return async (c, next) => {
