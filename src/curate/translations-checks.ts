@@ -43,10 +43,13 @@ export function checkTranslationsOf(
   });
 }
 
-/** Under `hold`, one finding naming every offered language nobody reviewed for this version. */
+/**
+ * Under `hold`, one finding naming every offered language nobody reviewed for this version: it holds a digest
+ * not yet out; one already out (a language offered since) shows untranslated in that language until then.
+ */
 export function unreviewedFindings(
-  settings: DistrictSettings,
-  digest: { version: number },
+  settings: Pick<DistrictSettings, 'translationUnreviewed' | 'languages'>,
+  digest: { version: number; status: string },
   translations: ReadonlyMap<string, DigestTranslation>,
 ): Finding[] {
   if (settings.translationUnreviewed !== 'hold') return [];
@@ -56,10 +59,12 @@ export function unreviewedFindings(
     {
       itemId: DIGEST_LEVEL,
       kind: 'translation-unreviewed',
-      message: t('desk.checks.translationUnreviewed', {
-        languages: list(waiting.map(languageLabel)),
-        count: waiting.length,
-      }),
+      message: t(
+        digest.status === 'published'
+          ? 'desk.checks.translationUnreviewedPublished'
+          : 'desk.checks.translationUnreviewed',
+        { languages: list(waiting.map(languageLabel)), count: waiting.length },
+      ),
     },
   ];
 }

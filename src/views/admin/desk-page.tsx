@@ -274,7 +274,11 @@ function Toolbar(props: DeskPageProps & { canApprove: boolean }) {
       )}
       <span class="autosave-status muted small" aria-live="polite"></span>
       {can(role, 'publish') && props.schedule && 'lateSince' in props.schedule ? (
-        <p class="small late-notice">{t('desk.inbox.toolbar.late', { since: props.schedule.lateSince })}</p>
+        <p class="small late-notice">
+          {t(props.state.open.length ? 'desk.inbox.toolbar.lateWithFindings' : 'desk.inbox.toolbar.late', {
+            since: props.schedule.lateSince,
+          })}
+        </p>
       ) : null}
       {props.emailOff ? <EmailOffNotice /> : null}
     </div>

@@ -41,4 +41,9 @@ export const checks = {
     'The {{languages}} translation is not reviewed for this version. Open its tab, check the text and press Mark reviewed; until then this digest is held (Settings: “A translation nobody reviewed”).',
   translationUnreviewed_other:
     'The {{languages}} translations are not reviewed for this version. Open each tab, check the text and press Mark reviewed; until then this digest is held (Settings: “A translation nobody reviewed”).',
+  // The same, once the digest is out: it is not held, its page in that language shows it untranslated.
+  translationUnreviewedPublished_one:
+    'The {{languages}} translation is not reviewed for this version. Open its tab, check the text and press Mark reviewed; until then the {{languages}} page shows this digest in its original language.',
+  translationUnreviewedPublished_other:
+    'The {{languages}} translations are not reviewed for this version. Open each tab, check the text and press Mark reviewed; until then their pages show this digest in its original language.',
 };
