@@ -14,7 +14,7 @@ import { apiRoutes } from './routes/api';
 import { assetRoutes } from './routes/assets';
 import { mediaRoutes } from './routes/media';
 import { DISK_FULL_MESSAGE, isDiskFull } from './db/storage-errors';
-import { errorPage } from './routes/errors';
+import { errorPage, notFoundPage } from './routes/errors';
 import { feedRoutes } from './routes/feeds';
 import { flashCookies } from './routes/flash';
 import { embedRoutes } from './routes/embed';
@@ -106,7 +106,7 @@ export function buildApp(deps: AppDeps, options: BuildOptions = {}): Hono {
 
   // The messages the desk's error pages show; public pages say their status's sentence in their language.
   const english = translator('en');
-  app.notFound((c) => errorPage(c, 404, english.t('errors.notFound')));
+  app.notFound((c) => notFoundPage(c, deps));
   app.onError((error, c) => {
     if (error instanceof HTTPException) return errorPage(c, error.status, error.message);
     if (isDiskFull(error)) {

@@ -104,8 +104,8 @@ describe('feeds and missing pages in each language', () => {
     expect((await fetch(`${app.url}/zz/robots.txt`)).status).toBe(404);
     expect((await fetch(`${app.url}/es/sitemap.xml`)).status).toBe(404);
     // The embed at /es/embed as with data-lang; the loader and oEmbed live at the root only.
-    expect(await text('/es/embed')).toMatch(/<html lang="es" dir="ltr">/);
-    expect(await text('/embed?lang=ar')).toMatch(/<html lang="ar" dir="rtl">/);
+    expect(await text('/es/embed')).toMatch(/<html lang="es" dir="ltr" class="light-only">/);
+    expect(await text('/embed?lang=ar')).toMatch(/<html lang="ar" dir="rtl" class="light-only">/);
     expect((await fetch(`${app.url}/fr/embed`)).status).toBe(404);
     expect((await fetch(`${app.url}/es/embed.js`)).status).toBe(404);
     // Pages in a language point their readers at the feeds in it.

@@ -239,6 +239,20 @@ describe('publishing', () => {
       expect(sitemap).toContain(`<loc>${app.url}/schools/washington-middle</loc>`);
       expect(await text('/robots.txt')).toContain(`Sitemap: ${app.url}/sitemap.xml`);
     });
+
+    it('answers an address that leads nowhere with the district’s own page, not a bare error', async () => {
+      for (const path of ['/digests/2020-01-01', '/schools/nowhere', '/no-such-page']) {
+        const response = await get(path);
+        expect(response.status, path).toBe(404);
+        const page = await response.text();
+        expect(page, path).toContain('<header class="masthead">');
+        expect(page, path).toContain('Our School District');
+        expect(page, path).toContain('<h1 class="page-title">Page not found</h1>');
+        expect(page, path).toContain(`href="/archive"`);
+      }
+      // The desk's stays its own.
+      expect(await text('/admin/nowhere')).not.toContain('masthead');
+    });
   });
 
   describe('the embed', () => {

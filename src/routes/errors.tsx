@@ -5,7 +5,10 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { t } from '../i18n/desk-text';
 import { isLanguage } from '../i18n/languages';
 import { translator, type Translator } from '../i18n/translate';
+import type { AppDeps } from '../deps';
+import { readDistrictSettings, siteInLanguage } from '../settings/district-settings';
 import { assetUrl } from '../views/assets';
+import { localPath, PublicLayout, textOf } from '../views/layout';
 import { renderPage } from '../views/render';
 import { isStaffArea, PUBLIC_LIMIT_LABEL } from './body-limits';
 
@@ -111,4 +114,37 @@ export function errorPage(c: Context, status: number, message: string) {
     </html>,
     code,
   );
+}
+
+/**
+ * A public address that leads nowhere (an old link to a digest, a mistyped school): the district's own page,
+ * masthead and navigation, in the address's language, saying so. The plain error page when even the settings
+ * cannot be read, and for the API and the desk.
+ */
+export async function notFoundPage(c: Context, deps: AppDeps) {
+  const path = new URL(c.req.url).pathname;
+  const plain = () => errorPage(c, 404, translator('en').t('errors.notFound'));
+  if (path.startsWith('/api/') || isStaffArea(path)) return plain();
+  const asked = /^\/([a-z]{2})(?:\/|$)/.exec(path)?.[1];
+  try {
+    const settings = await readDistrictSettings(deps.db);
+    const site =
+      siteInLanguage(settings, deps.config.publicUrl, asked) ??
+      siteInLanguage(settings, deps.config.publicUrl, undefined)!;
+    const text = textOf(site);
+    const words = publicWords(text, 404);
+    return renderPage(
+      c,
+      <PublicLayout site={site} title={words.title}>
+        <h1 class="page-title">{words.title}</h1>
+        <p>{words.message}</p>
+        <p>
+          <a href={localPath(site, '/')}>{text.t('errors.home')}</a>
+        </p>
+      </PublicLayout>,
+      404,
+    );
+  } catch {
+    return plain();
+  }
 }
