@@ -55,16 +55,15 @@ export function unreviewedFindings(
   if (settings.translationUnreviewed !== 'hold') return [];
   const waiting = translatedLanguages(settings).filter((lang) => !isReviewed(translations.get(lang), digest));
   if (!waiting.length) return [];
+  const values = { languages: list(waiting.map(languageLabel)), count: waiting.length };
   return [
     {
       itemId: DIGEST_LEVEL,
       kind: 'translation-unreviewed',
-      message: t(
+      message:
         digest.status === 'published'
-          ? 'desk.checks.translationUnreviewedPublished'
-          : 'desk.checks.translationUnreviewed',
-        { languages: list(waiting.map(languageLabel)), count: waiting.length },
-      ),
+          ? t('desk.checks.translationUnreviewedPublished', values)
+          : t('desk.checks.translationUnreviewed', values),
     },
   ];
 }

@@ -275,9 +275,9 @@ function Toolbar(props: DeskPageProps & { canApprove: boolean }) {
       <span class="autosave-status muted small" aria-live="polite"></span>
       {can(role, 'publish') && props.schedule && 'lateSince' in props.schedule ? (
         <p class="small late-notice">
-          {t(props.state.open.length ? 'desk.inbox.toolbar.lateWithFindings' : 'desk.inbox.toolbar.late', {
-            since: props.schedule.lateSince,
-          })}
+          {props.state.open.length
+            ? t('desk.inbox.toolbar.lateWithFindings', { since: props.schedule.lateSince })
+            : t('desk.inbox.toolbar.late', { since: props.schedule.lateSince })}
         </p>
       ) : null}
       {props.emailOff ? <EmailOffNotice /> : null}
