@@ -51,7 +51,7 @@ describe('feeds and missing pages in each language', () => {
     const parsed = parseWithFeedparser(rss);
     expect(parsed.bozo).toBe(false);
     expect(parsed.entries[0]!.link).toBe(`${app.url}/es/digests/2026-11-20`);
-    expect(parsed.entries[0]!.title).toBe('What happened yesterday: viernes, 20 de noviembre de 2026');
+    expect(parsed.entries[0]!.title).toBe('Lo que pasó ayer: viernes, 20 de noviembre de 2026');
 
     const atom = parseWithFeedparser(await text('/ar/feed.atom'));
     expect(atom.bozo).toBe(false);

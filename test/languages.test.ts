@@ -54,6 +54,14 @@ describe('languages', () => {
     const ar = await text('/ar/archive');
     expect(ar).toMatch(/<html lang="ar" dir="rtl">/);
     expect(ar).toContain('كل الملخصات');
+    // The default title is the product's, said in each language; a district's own title stays as written.
+    expect(es).toContain('<a class="title" href="/es">Lo que pasó ayer</a>');
+    expect(ar).toContain('ماذا حدث أمس</a>');
+    expect(es).not.toContain('What happened yesterday');
+    expect(await text('/es/embed')).toContain('Más en Lo que pasó ayer');
+    await changeSetting(app.runtime.deps.db, 'site_title', 'Lakeside Classroom News', 1);
+    expect(await text('/es')).toContain('<a class="title" href="/es">Lakeside Classroom News</a>');
+    await changeSetting(app.runtime.deps.db, 'site_title', 'What happened yesterday', 1);
     // The district's own language lives at the root only; a language it does not offer is no page.
     expect((await fetch(`${app.url}/en`)).status).toBe(404);
     expect((await fetch(`${app.url}/fr/archive`)).status).toBe(404);
@@ -98,7 +106,7 @@ describe('languages', () => {
     await app.sendQueuedMail();
     const [, digest] = await smtp.waitFor(2);
     expect(rawHeader(digest!.raw, 'content-language')).toBe('es');
-    expect(digest!.parsed.subject).toBe('What happened yesterday · viernes, 20 de noviembre de 2026');
+    expect(digest!.parsed.subject).toBe('Lo que pasó ayer · viernes, 20 de noviembre de 2026');
     expect(digest!.parsed.html).toContain('lang="es" dir="ltr"');
     expect(digest!.parsed.html).toContain('Ver este resumen en su navegador');
     expect((digest!.parsed.html as string).replaceAll('&#x2F;', '/')).toContain(

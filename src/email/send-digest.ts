@@ -29,6 +29,7 @@ import {
 import { subscriptionToken } from './subscription-tokens';
 import { localizeContents } from '../publish/localize-content';
 import type { TranslationUnreviewed } from '../settings/district-settings';
+import { siteIn } from '../i18n/site-language';
 
 export interface SendDeps {
   db: Database;
@@ -134,7 +135,7 @@ export async function sendDueDeliveries(
     if (!renders.has(key)) {
       report.renders++;
       const names = delivery.schoolIds.map((id) => schoolNames.get(id)).filter((n): n is string => !!n);
-      const site = { ...deps.site, lang };
+      const site = siteIn(deps.site, lang);
       renders.set(
         key,
         delivery.kind === 'correction'

@@ -19,6 +19,7 @@ import { embedLoaderJs } from '../views/embed-assets';
 import { EmbedPage } from '../views/embed-page';
 import { renderPage } from '../views/render';
 import { embedCount } from './public-addresses';
+import { siteIn } from '../i18n/site-language';
 
 const DEFAULT_WIDTH = 560;
 const DEFAULT_HEIGHT = 640;
@@ -43,7 +44,7 @@ export function embedRoutes(deps: AppDeps) {
       return c.notFound();
     const asked = prefixed ?? c.req.query('lang') ?? '';
     const lang = isLanguage(asked) && settings.languages.includes(asked) ? asked : settings.languages[0]!;
-    const site = { ...siteOf(settings, deps.config.publicUrl), lang };
+    const site = siteIn(siteOf(settings, deps.config.publicUrl), lang);
     const count = embedCount(c.req.query('count'));
     const date = c.req.query('date');
     const slug = c.req.query('school');

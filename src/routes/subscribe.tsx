@@ -34,6 +34,7 @@ import { ActionPage, PreferencesPage, SubscribePage } from '../views/subscribe-p
 import { embedSecurityPolicy } from './embed';
 import { renderPage } from '../views/render';
 import { field, fields, readForm } from './form';
+import { siteIn } from '../i18n/site-language';
 
 export function subscribeRoutes(deps: AppDeps) {
   const app = new Hono();
@@ -42,7 +43,7 @@ export function subscribeRoutes(deps: AppDeps) {
     const settings = await readDistrictSettings(deps.db);
     const offered = settings.languages;
     const chosen = lang && isLanguage(lang) && offered.includes(lang) ? lang : offered[0]!;
-    return { ...siteOf(settings, deps.config.publicUrl), lang: chosen };
+    return siteIn(siteOf(settings, deps.config.publicUrl), chosen);
   };
   /** A sign-up's language: the one asked for (the page's, or the form's field), else the browser's preference. */
   const askedLanguage = async (c: Context, asked: string | undefined) => {

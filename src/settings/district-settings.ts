@@ -8,6 +8,7 @@ import { cleanText } from '../text/clean-text';
 import { DEFAULT_TONE_WORDS } from '../curate/tone-words';
 import { TEACHER_SETTING_DEFINITIONS } from './teacher-settings';
 import { colourProblem, DEFAULT_BRAND, FONT_STACKS, type Brand, type FontKey } from '../brand/brand';
+import { siteIn } from '../i18n/site-language';
 
 export interface DistrictSettings {
   districtName: string;
@@ -294,7 +295,7 @@ export async function changeSetting(
 export function siteInLanguage(settings: DistrictSettings, publicUrl: string, asked: string | undefined) {
   if (asked !== undefined && (!isLanguage(asked) || !settings.languages.slice(1).includes(asked)))
     return undefined;
-  return { ...siteOf(settings, publicUrl), lang: (asked as Language | undefined) ?? settings.languages[0]! };
+  return siteIn(siteOf(settings, publicUrl), (asked as Language | undefined) ?? settings.languages[0]!);
 }
 
 /** How pages, feeds and emails name the site: from the settings and the public address. */

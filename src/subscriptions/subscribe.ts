@@ -14,6 +14,7 @@ import { newMessageId, type OutgoingEmail } from '../email/mailer';
 import { renderConfirmEmail } from '../email/render-confirm-email';
 import type { EmailSite } from '../email/render-digest-email';
 import { subscriptionToken } from '../email/subscription-tokens';
+import { siteIn } from '../i18n/site-language';
 
 export interface SubscribeDeps {
   db: Database;
@@ -101,9 +102,9 @@ export async function confirmationEmail(
   const token = await subscriptionToken(deps.signingKey, 'confirm', subscriber);
   // In the subscriber's language, while the district still offers it.
   const offered = deps.site.languages ?? ['en'];
-  const lang = offered.find((code) => code === subscriber.language) ?? offered[0];
+  const lang = offered.find((code) => code === subscriber.language) ?? offered[0] ?? 'en';
   const email = renderConfirmEmail(
-    { ...deps.site, lang },
+    siteIn(deps.site, lang),
     `${deps.site.publicUrl}/subscribe/confirm?token=${token}`,
     schoolNames,
     invited,

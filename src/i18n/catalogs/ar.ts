@@ -15,6 +15,7 @@ export const ar = {
     atom: 'Atom',
     jsonFeed: 'JSON Feed',
     all: 'كل الملخصات',
+    defaultTitle: 'ماذا حدث أمس',
   },
   home: {
     title: 'أحدث الملخصات',

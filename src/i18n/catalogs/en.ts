@@ -16,6 +16,8 @@ export const en = {
     atom: 'Atom',
     jsonFeed: 'JSON Feed',
     all: 'All digests',
+    /** The site's title in this language, for a district that kept the default one (Settings: Site title). */
+    defaultTitle: 'What happened yesterday',
   },
   home: {
     title: 'Latest digests',

@@ -16,6 +16,7 @@ export const es = {
     atom: 'Atom',
     jsonFeed: 'JSON Feed',
     all: 'Todos los resúmenes',
+    defaultTitle: 'Lo que pasó ayer',
   },
   home: {
     title: 'Últimos resúmenes',

@@ -75,7 +75,10 @@ export const settings = {
       label: 'Languages',
       help: 'The languages the site and the emails are offered in, separated by commas, the district’s own first: it stays at the site’s root, the others are at /es/, /ar/ and so on. Available: {{available}}.',
     },
-    siteTitle: { label: 'Site title', help: 'The name of the digest blog.' },
+    siteTitle: {
+      label: 'Site title',
+      help: 'The name of the digest blog. Left as “What happened yesterday”, each language shows its own translation of it; a title of your own is shown as written.',
+    },
     brandPrimary: {
       label: 'Main colour',
       help: 'The header of every page, the embed and the email, and links. White text sits on it, so it must be dark enough to read (checked before saving).',
