@@ -54,6 +54,11 @@ describe('languages', () => {
     const ar = await text('/ar/archive');
     expect(ar).toMatch(/<html lang="ar" dir="rtl">/);
     expect(ar).toContain('كل الملخصات');
+    // The sign-up form, whose language is in its query, offers the others as every page does.
+    const signUp = await text('/subscribe?lang=es');
+    expect(signUp).toContain('<nav class="languages" aria-label="Idioma">');
+    expect(signUp).toContain('<a href="/subscribe" hreflang="en" lang="en">English</a>');
+    expect(signUp).toContain('<a href="/subscribe?lang=ar" hreflang="ar" lang="ar">');
     // The default title is the product's, said in each language; a district's own title stays as written.
     expect(es).toContain('<a class="title" href="/es">Lo que pasó ayer</a>');
     expect(ar).toContain('ماذا حدث أمس</a>');

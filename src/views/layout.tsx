@@ -64,6 +64,8 @@ export interface PublicLayoutProps {
   head?: Child;
   /** Pages of cards (the home page) use the full width; reading pages keep a comfortable line length. */
   wide?: boolean;
+  /** This page in another language, for a page whose language is in its query (the sign-up form), not its path. */
+  languageHref?: (lang: Language) => string;
   children: Child;
 }
 
@@ -89,6 +91,7 @@ export function PublicLayout({
   feeds,
   head,
   wide,
+  languageHref,
   children,
 }: PublicLayoutProps) {
   const fullTitle =
@@ -207,7 +210,7 @@ export function PublicLayout({
                 <a href={to('/archive')}>{t('layout.all')}</a>
               </li>
             </ul>
-            {offered.length > 1 && path !== undefined ? (
+            {offered.length > 1 && (path !== undefined || languageHref) ? (
               <nav class="languages" aria-label={t('language.label')}>
                 <ul>
                   {offered.map((lang) => (
@@ -217,7 +220,11 @@ export function PublicLayout({
                           {LANGUAGES[lang].name}
                         </strong>
                       ) : (
-                        <a href={localPath(site, path, lang)} hreflang={lang} lang={lang}>
+                        <a
+                          href={languageHref ? languageHref(lang) : localPath(site, path!, lang)}
+                          hreflang={lang}
+                          lang={lang}
+                        >
                           {LANGUAGES[lang].name}
                         </a>
                       )}

@@ -1,7 +1,7 @@
 // Pages of the email subscription: the form, confirm, unsubscribe and preferences, each usable without JS.
 import type { School } from '../db/schools';
 import { LANGUAGES, type Language } from '../i18n/languages';
-import { PublicLayout, textOf, type SiteInfo } from './layout';
+import { PublicLayout, subscribeHref, textOf, type SiteInfo } from './layout';
 
 export function SubscribePage(props: {
   site: SiteInfo;
@@ -13,7 +13,11 @@ export function SubscribePage(props: {
 }) {
   const { t } = textOf(props.site);
   return (
-    <PublicLayout site={props.site} title={t('subscribe.title')}>
+    <PublicLayout
+      site={props.site}
+      title={t('subscribe.title')}
+      languageHref={(lang) => subscribeHref({ ...props.site, lang })}
+    >
       <h1 class="page-title">{t('signup.title')}</h1>
       {props.sent ? (
         <div class="message" role="status">
