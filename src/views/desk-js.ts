@@ -37,7 +37,8 @@ export const deskJs = `
       if (answer.ok) {
         version.value = String(answer.version);
         showChecks(answer);
-        say(words.saved.replace('{{time}}', new Date().toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' })));
+        // In the district's time, as every other time on the desk, whatever the computer's own zone.
+        say(words.saved.replace('{{time}}', new Date().toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit', timeZone: form.dataset.timezone })));
       } else if (answer.error && answer.error.code === 'conflict') {
         stopped = true;
         say(words.conflict);

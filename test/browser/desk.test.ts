@@ -58,7 +58,9 @@ describe('browser: the coordinator’s desk', () => {
     app = await startTestApp();
     await addUser(app, 'dana@district.example', 'admin');
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // The coordinator's computer is in another zone than the district (America/Chicago): the desk's times are
+    // the district's all the same.
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Tokyo' });
   });
 
   afterAll(async () => {
@@ -129,6 +131,16 @@ describe('browser: the coordinator’s desk', () => {
     await expect
       .poll(() => page.locator('.autosave-status').textContent(), { timeout: 5000 })
       .toMatch(/^Saved /);
+    const savedAt = (await page.locator('.autosave-status').textContent())!;
+    const inChicago = (ms: number) =>
+      new Date(ms).toLocaleTimeString('en-US', {
+        hour: 'numeric',
+        minute: '2-digit',
+        timeZone: 'America/Chicago',
+      });
+    expect(
+      [inChicago(Date.now()), inChicago(Date.now() - 60_000)].map((time) => `Saved ${time} `),
+    ).toContainEqual(savedAt.slice(0, savedAt.indexOf(' ·') + 1));
     await page.locator('.autosave-status').evaluate((status) => (status.textContent = ''));
     // Tall enough that both cards are on screen: a drag that has to scroll confuses the synthetic mouse.
     await page.setViewportSize({ width: 1280, height: 2000 });

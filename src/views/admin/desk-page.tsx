@@ -83,6 +83,7 @@ export function DeskPage(props: DeskPageProps) {
         class="desk"
         id="desk"
         data-autosave={readOnly || published ? undefined : 'on'}
+        data-timezone={state.settings.timezone}
       >
         <CsrfField token={props.csrfToken} />
         <input type="hidden" name="version" value={String((props.theirs ?? state).digest?.version ?? 0)} />
