@@ -37,6 +37,21 @@ describe('the audit log in sentences', () => {
     ).toBe('Dana Lee changed the site title and brand primary settings.');
   });
 
+  it('names a parent who acted through an email link by their subscriber number, as a sentence starts', () => {
+    const parent = {
+      actorType: 'public',
+      actorId: null,
+      actorLabel: 'subscriber 4',
+      subjectType: 'subscriber',
+    };
+    expect(auditSentence(entry({ ...parent, action: 'subscriber.confirm', subjectId: '4' }))).toBe(
+      'Subscriber no. 4 confirmed their subscription.',
+    );
+    expect(auditSentence(entry({ ...parent, action: 'subscriber.unsubscribe', subjectId: '4' }))).toBe(
+      'Subscriber no. 4 unsubscribed.',
+    );
+  });
+
   it('says which language a translation entry was about', () => {
     expect(
       auditSentence(entry({ action: 'translation.review', details: '{"lang":"es","changed":false}' })),

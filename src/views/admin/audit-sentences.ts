@@ -104,6 +104,9 @@ export function auditDetails(entry: AuditEntry): [string, string][] {
 function whoOf(entry: AuditEntry, names: AuditNames | undefined): string {
   if (entry.actorType === 'system') return t('desk.audit.scheduler');
   if (entry.actorType === 'cli') return t('desk.audit.commandLine');
+  // A parent acting through a link in an email: kept by number, so the log holds no address of theirs.
+  const subscriber = entry.actorType === 'public' ? /^subscriber (\d+)$/.exec(entry.actorLabel ?? '') : null;
+  if (subscriber) return t('desk.audit.subscriberNumber', { id: subscriber[1]! });
   const name =
     entry.actorType === 'user' && entry.actorId ? names?.people.get(entry.actorId)?.trim() : undefined;
   return name || entry.actorLabel || t('desk.audit.someone');

@@ -28,6 +28,7 @@ export const audit = {
   scheduler: 'The scheduler',
   commandLine: 'Someone at the command line',
   someone: 'Someone',
+  subscriberNumber: 'Subscriber no. {{id}}',
   subjects: {
     digest: 'the digest for {{day}}, {{year}}',
     aDigest: 'a digest',
