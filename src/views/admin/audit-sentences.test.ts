@@ -39,7 +39,7 @@ describe('the audit log in sentences', () => {
 
   it('names a parent who acted through an email link by their subscriber number, as a sentence starts', () => {
     const parent = {
-      actorType: 'public',
+      actorType: 'public' as const,
       actorId: null,
       actorLabel: 'subscriber 4',
       subjectType: 'subscriber',
