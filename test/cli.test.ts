@@ -156,8 +156,18 @@ describe('npx yesterday', () => {
     // The review date defaults to authorization_review_months (12) after the authorization.
     expect(opml).toContain('reviewOn="2027-09-01"');
 
+    expect((await yesterday(['sources:list'], env)).stdout.trim()).toBe(
+      `1  not read yet  Lincoln Elementary    ${feeds.url}/feed.xml`,
+    );
     const ingested = await yesterday(['ingest'], env);
     expect(ingested.stdout).toContain('source 1: Read 1 post, 1 new.');
+    // Read now: its state, and the title the feed gave it.
+    expect((await yesterday(['sources:list'], env)).stdout.trim()).toMatch(
+      new RegExp(`^1  ok  Lincoln Elementary  \\S.*  ${feeds.url}/feed\\.xml$`),
+    );
+    const empty = { ...env, DATABASE_PATH: join(dir, 'empty.db') };
+    expect((await yesterday(['migrate'], empty)).code).toBe(0);
+    expect((await yesterday(['sources:list'], empty)).stdout).toContain('No sources yet.');
 
     const nothing = await yesterday(['digest:publish'], env);
     expect(nothing.code).toBe(0);

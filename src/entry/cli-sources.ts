@@ -86,6 +86,43 @@ export async function sourcesImportOpml(args: string[], config: Config): Promise
   });
 }
 
+/** Every source, one line each: its number (for --source and the desk), state, school, title and address. */
+export async function sourcesList(args: string[], config: Config): Promise<void> {
+  parse(args, {});
+  await withRuntime(config, async ({ deps }) => {
+    const sources = await listSources(deps.db);
+    if (sources.length === 0) {
+      console.log('No sources yet. Add one with sources:add URL --school NAME, or import an OPML file.');
+      return;
+    }
+    const rows = sources.map((source) => [
+      String(source.id),
+      stateOf(source),
+      source.schoolName,
+      source.title ?? '',
+      source.feedUrl,
+    ]);
+    const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => row[column]!.length)));
+    for (const row of rows)
+      console.log(row.map((cell, column) => (column < 4 ? cell.padEnd(widths[column]!) : cell)).join('  '));
+    const failing = sources.filter((source) => !source.paused && source.errorCount > 0);
+    for (const source of failing) console.log(`${source.id}: ${source.lastError ?? 'the last check failed'}`);
+  });
+}
+
+/** One word or two for a source's state, as the Sources page shows it. */
+function stateOf(source: {
+  paused: boolean;
+  errorCount: number;
+  lastSuccessAt: number | null;
+  authorization: string;
+}) {
+  if (source.paused) return 'paused';
+  if (source.authorization !== 'authorized') return source.authorization;
+  if (source.errorCount > 0) return `failing ×${source.errorCount}`;
+  return source.lastSuccessAt ? 'ok' : 'not read yet';
+}
+
 export async function sourcesExportOpml(args: string[], config: Config): Promise<void> {
   await withRuntime(config, async ({ deps }) => {
     const settings = await readDistrictSettings(deps.db);

@@ -14,6 +14,7 @@ Commands:
   user:create --email E --role R          print a one-time set-password link (R: admin, editor, contributor)
   sources:add URL --school NAME [--owner EMAIL] [--owner-name NAME] [--media-release]
               [--authorized-by "NAME, ROLE"] [--authorized-on YYYY-MM-DD] [--review-on YYYY-MM-DD]
+  sources:list                            every source: number, state, school, title and address
   sources:import-opml FILE [--school NAME] / sources:export-opml [FILE]
   feed:check URL [--json]                 fetch and read one feed, print what would be ingested; writes nothing
   ingest [--source ID]                    check due feeds now (or one source)
@@ -50,6 +51,7 @@ const commands: Record<string, () => Promise<Handler>> = {
   'user:create': async () => (await import('./cli-accounts')).userCreate,
   'token:create': async () => (await import('./cli-accounts')).tokenCreate,
   'sources:add': async () => (await import('./cli-sources')).sourcesAdd,
+  'sources:list': async () => (await import('./cli-sources')).sourcesList,
   'sources:import-opml': async () => (await import('./cli-sources')).sourcesImportOpml,
   'sources:export-opml': async () => (await import('./cli-sources')).sourcesExportOpml,
   'feed:check': async () => (await import('./cli-sources')).feedCheck,
