@@ -209,7 +209,7 @@ describe('the Sources page', () => {
     expect(failing).toContain('The site had a server error (HTTP 500). This is usually temporary');
     expect(failing).toContain('Never read successfully');
     expect(failing).toMatch(/Next try in \d+ minutes?\./);
-    expect(failing).toContain('>Fetch now<');
+    expect(failing).toContain('>Read now<');
 
     for (let check = 2; check <= PAUSE_AFTER_FAILURES; check++)
       await admin.post(`/admin/sources/${source.id}/fetch`, { _csrf: csrf });
@@ -233,7 +233,7 @@ describe('the Sources page', () => {
     expect(healthy).toContain('>OK<');
     expect(healthy).toMatch(/Last read [^<]*2026/);
     expect(healthy).toMatch(/Next check in (2[7-9]|3[0-3]) minutes/);
-    expect(healthy).toContain('>Fetch now<');
+    expect(healthy).toContain('>Read now<');
     expect(await listSources(db)).toContainEqual(
       expect.objectContaining({ feedUrl: url, paused: false, errorCount: 0, title: 'Room 5' }),
     );

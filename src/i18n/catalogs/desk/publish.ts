@@ -54,7 +54,7 @@ export const publish = {
       },
       mailFrom: {
         title: 'Send from the district’s address',
-        how: 'Set MAIL_FROM to an address at the district’s own domain (see Configuration in the README) and restart.',
+        how: 'Whoever runs Yesterday sets MAIL_FROM to an address at the district’s own domain (README, Configuration) and restarts it.',
       },
       source: {
         title: 'Add the first class account',
