@@ -198,7 +198,8 @@ describe('the admin desk over HTTP', () => {
       site_title: 'What happened yesterday',
       timezone: 'America/Chicago',
       publish_time: '07:30',
-      publish_days: 'mon,tue,wed,thu,fri',
+      // A box for each day, the weekdays ticked.
+      publish_days: ['mon', 'tue', 'wed', 'thu', 'fri'],
       poll_interval_minutes: '30',
       fetch_concurrency: '8',
       require_approval: ['false', 'true'],
@@ -211,19 +212,26 @@ describe('the admin desk over HTTP', () => {
     expect(settings).toMatchObject({
       districtName: 'Lakeside Schools',
       publishTime: '07:30',
+      publishDays: [1, 2, 3, 4, 5],
       requireApproval: true,
       embedOrigins: ['https://www.lakeside.example'],
       toneWords: ['stupid', 'lazy'],
       nameAllowlist: ['Abraham Lincoln'],
     });
+    const ticked = await (await dana.get('/admin/settings')).text();
+    expect(ticked).toContain('<input type="checkbox" name="publish_days" value="fri" checked=""/> Friday');
+    expect(ticked).toContain('<input type="checkbox" name="publish_days" value="sat"/> Saturday');
+    const { publish_days: _days, ...noDays } = form;
     await dana.post('/admin/settings', {
-      ...form,
+      ...noDays,
       _csrf: csrf,
       require_approval: 'false',
       publish_time: '7am',
       embed_origins: 'www.lakeside.example',
     });
     const page = await (await dana.get('/admin/settings')).text();
+    expect(page).toContain('Publish days (publish_days) needs at least one day');
+    expect((await readDistrictSettings(app.runtime.deps.db)).publishDays).toEqual([1, 2, 3, 4, 5]);
     expect(page).toContain('Publish time (publish_time) must be a 24-hour time such as 07:00.');
     expect(page).toContain('must list origins like https://www.district.example');
     expect((await readDistrictSettings(app.runtime.deps.db)).requireApproval).toBe(false);

@@ -53,7 +53,7 @@ export interface SettingDefinition {
   fallback: string;
   check: Check;
   /** How the admin edits it: one line (default), one entry per line, yes/no, a colour, or one of `options`. */
-  input?: 'line' | 'lines' | 'yes-no' | 'colour' | 'choice';
+  input?: 'line' | 'lines' | 'yes-no' | 'colour' | 'choice' | 'several';
   options?: readonly { value: string; label: string }[];
 }
 
@@ -164,7 +164,16 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     label: t('desk.settings.fields.publishDays.label'),
     help: t('desk.settings.fields.publishDays.help'),
     fallback: 'mon,tue,wed,thu,fri,sat,sun',
+    input: 'several',
+    // Monday first, as a school week is read; named as Intl names them (2026-11-02 was a Monday).
+    options: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((value, i) => ({
+      value,
+      label: new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone: 'UTC' }).format(
+        Date.UTC(2026, 10, 2 + i),
+      ),
+    })),
     check: (value) => {
+      if (!value.trim()) return t('desk.settings.checks.noDay');
       const days = value.split(',').map((d) => d.trim().toLowerCase());
       const bad = days.filter((d) => !(DAY_NAMES as readonly string[]).includes(d));
       if (bad.length > 0 || days.length === 0) return t('desk.settings.checks.days');

@@ -31,6 +31,10 @@ table.audit summary { cursor: pointer; color: var(--muted); }
 .table-caption { text-align: left; padding: .5rem .75rem; }
 .gap-below { margin-bottom: 1rem; }
 .check-label { font-weight: 400; display: flex; gap: .5rem; align-items: center; margin-top: 1rem; }
+fieldset.several { border: 0; padding: 0; margin: 1rem 0 0; min-width: 0; }
+fieldset.several legend { font-weight: 600; padding: 0; }
+fieldset.several .choices { display: flex; flex-wrap: wrap; gap: 0 1.25rem; }
+fieldset.several .check-label { margin-top: .4rem; }
 .card-heading { margin-top: 0; }
 .feed-links { list-style: none; margin: 0; padding: 0; }
 .feed-links li { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; margin-top: .75rem; }

@@ -144,13 +144,15 @@ export function settingsRoutes(deps: AppDeps) {
       const raw =
         definition.input === 'yes-no'
           ? (all.at(-1) ?? 'false')
-          : definition.input === 'colour'
-            ? chosenColour(
-                field(form, definition.key, 100),
-                field(form, `${definition.key}_picker`, 100),
-                shown,
-              )
-            : field(form, definition.key, 20_000);
+          : definition.input === 'several'
+            ? all.join(',') // each ticked box, in the order the page lists them
+            : definition.input === 'colour'
+              ? chosenColour(
+                  field(form, definition.key, 100),
+                  field(form, `${definition.key}_picker`, 100),
+                  shown,
+                )
+              : field(form, definition.key, 20_000);
       const value =
         definition.input === 'lines'
           ? raw

@@ -8,7 +8,7 @@ export interface SettingRow {
   label: string;
   help: string;
   value: string;
-  input: 'line' | 'lines' | 'yes-no' | 'colour' | 'choice';
+  input: 'line' | 'lines' | 'yes-no' | 'colour' | 'choice' | 'several';
   options?: readonly { value: string; label: string }[];
 }
 
@@ -47,6 +47,26 @@ export function SettingsPage(props: {
                 {row.help}
               </p>
             </div>
+          ) : row.input === 'several' ? (
+            <fieldset class="several" aria-describedby={`${row.key}-help`}>
+              <legend>{row.label}</legend>
+              <div class="choices">
+                {(row.options ?? []).map((option) => (
+                  <label class="check-label">
+                    <input
+                      type="checkbox"
+                      name={row.key}
+                      value={option.value}
+                      checked={row.value.split(',').some((v) => v.trim() === option.value)}
+                    />{' '}
+                    {option.label}
+                  </label>
+                ))}
+              </div>
+              <p class="hint" id={`${row.key}-help`}>
+                {row.help}
+              </p>
+            </fieldset>
           ) : (
             <div>
               <label for={row.key}>{row.label}</label>

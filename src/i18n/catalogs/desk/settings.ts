@@ -62,6 +62,7 @@ export const settings = {
     timeZone: 'must be an IANA time zone such as America/Chicago.',
     time: 'must be a 24-hour time such as 07:00.',
     days: 'must list days as mon,tue,wed,thu,fri,sat,sun.',
+    noDay: 'needs at least one day: a digest that never goes out is never read.',
     wholeNumber: 'must be a whole number from {{min}} to {{max}}.',
     yesNo: 'must be true or false.',
     origins: 'must list origins like https://www.district.example (not {{bad}}).',
@@ -100,7 +101,10 @@ export const settings = {
       label: 'Publish time',
       help: 'Local time (24-hour HH:MM) at which a ready digest goes out.',
     },
-    publishDays: { label: 'Publish days', help: 'Days the digest goes out, such as mon,tue,wed,thu,fri.' },
+    publishDays: {
+      label: 'Publish days',
+      help: 'Days the digest goes out. A day with nothing posted the day before sends nothing anyway.',
+    },
     pollInterval: {
       label: 'Feed check interval (minutes)',
       help: 'How often each feed is checked for new posts.',
