@@ -221,9 +221,9 @@ describe('the admin desk over HTTP', () => {
     const ticked = await (await dana.get('/admin/settings')).text();
     expect(ticked).toContain('<input type="checkbox" name="publish_days" value="fri" checked=""/> Friday');
     expect(ticked).toContain('<input type="checkbox" name="publish_days" value="sat"/> Saturday');
-    const { publish_days: _days, ...noDays } = form;
     await dana.post('/admin/settings', {
-      ...noDays,
+      ...form,
+      publish_days: '', // what the page sends with no box ticked
       _csrf: csrf,
       require_approval: 'false',
       publish_time: '7am',
@@ -232,6 +232,17 @@ describe('the admin desk over HTTP', () => {
     const page = await (await dana.get('/admin/settings')).text();
     expect(page).toContain('Publish days (publish_days) needs at least one day');
     expect((await readDistrictSettings(app.runtime.deps.db)).publishDays).toEqual([1, 2, 3, 4, 5]);
+
+    // Languages: the district's own chosen from a list, the others ticked; codes are never typed.
+    await dana.post('/admin/settings', { _csrf: csrf, languages_own: 'en', languages: ['', 'ar', 'es'] });
+    expect((await readDistrictSettings(app.runtime.deps.db)).languages).toEqual(['en', 'ar', 'es']);
+    const offered = await (await dana.get('/admin/settings')).text();
+    expect(offered).toContain('<option value="en" selected="">English</option>');
+    expect(offered).toContain('<input type="checkbox" name="languages" value="es" checked=""/> Español');
+    expect(offered).toContain('<input type="checkbox" name="languages" value="en"/> English');
+    // Ticking the district's own language too changes nothing; unticking all leaves it alone.
+    await dana.post('/admin/settings', { _csrf: csrf, languages_own: 'en', languages: ['', 'en'] });
+    expect((await readDistrictSettings(app.runtime.deps.db)).languages).toEqual(['en']);
     expect(page).toContain('Publish time (publish_time) must be a 24-hour time such as 07:00.');
     expect(page).toContain('must list origins like https://www.district.example');
     expect((await readDistrictSettings(app.runtime.deps.db)).requireApproval).toBe(false);

@@ -53,7 +53,7 @@ export interface SettingDefinition {
   fallback: string;
   check: Check;
   /** How the admin edits it: one line (default), one entry per line, yes/no, a colour, or one of `options`. */
-  input?: 'line' | 'lines' | 'yes-no' | 'colour' | 'choice' | 'several';
+  input?: 'line' | 'lines' | 'yes-no' | 'colour' | 'choice' | 'several' | 'languages';
   options?: readonly { value: string; label: string }[];
 }
 
@@ -87,12 +87,10 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   {
     key: 'languages',
     label: t('desk.settings.fields.languages.label'),
-    help: t('desk.settings.fields.languages.help', {
-      available: Object.entries(LANGUAGES)
-        .map(([code, { name }]) => `${code} (${name})`)
-        .join(', '),
-    }),
+    help: t('desk.settings.fields.languages.help'),
     fallback: 'en',
+    input: 'languages',
+    options: (Object.keys(LANGUAGES) as Language[]).map((value) => ({ value, label: LANGUAGES[value].name })),
     check: (value) => {
       const codes = value.split(',').map((code) => code.trim().toLowerCase());
       const unknown = codes.filter((code) => !isLanguage(code));

@@ -35,6 +35,7 @@ fieldset.several { border: 0; padding: 0; margin: 1rem 0 0; min-width: 0; }
 fieldset.several legend { font-weight: 600; padding: 0; }
 fieldset.several .choices { display: flex; flex-wrap: wrap; gap: 0 1.25rem; }
 fieldset.several .check-label { margin-top: .4rem; }
+fieldset.several .sub-label { display: block; font-weight: 400; margin: .6rem 0 .25rem; }
 .card-heading { margin-top: 0; }
 .feed-links { list-style: none; margin: 0; padding: 0; }
 .feed-links li { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; margin-top: .75rem; }

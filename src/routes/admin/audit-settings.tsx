@@ -138,21 +138,26 @@ export function settingsRoutes(deps: AppDeps) {
     const problems: string[] = [];
     const changed: Record<string, string> = {};
     for (const definition of SETTING_DEFINITIONS) {
-      // A checkbox sends a hidden "false" and, when ticked, "true" after it: the last value wins.
+      // A checkbox sends a hidden "false" and, when ticked, "true" after it: the last value wins. A box of
+      // several sends a hidden "" and each ticked value after it. A form without the field leaves it alone.
       const all = fields(form, definition.key);
+      const own = fields(form, `${definition.key}_own`);
+      if (all.length === 0 && own.length === 0) continue;
       const shown = before.get(definition.key) ?? definition.fallback;
       const raw =
         definition.input === 'yes-no'
           ? (all.at(-1) ?? 'false')
           : definition.input === 'several'
-            ? all.join(',') // each ticked box, in the order the page lists them
-            : definition.input === 'colour'
-              ? chosenColour(
-                  field(form, definition.key, 100),
-                  field(form, `${definition.key}_picker`, 100),
-                  shown,
-                )
-              : field(form, definition.key, 20_000);
+            ? all.filter(Boolean).join(',') // each ticked box, in the order the page lists them
+            : definition.input === 'languages'
+              ? languagesOf(own[0] ?? '', all)
+              : definition.input === 'colour'
+                ? chosenColour(
+                    field(form, definition.key, 100),
+                    field(form, `${definition.key}_picker`, 100),
+                    shown,
+                  )
+                : field(form, definition.key, 20_000);
       const value =
         definition.input === 'lines'
           ? raw
@@ -317,4 +322,9 @@ function base64(bytes: Uint8Array): string {
   for (let i = 0; i < bytes.length; i += 0x8000)
     binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
+}
+
+/** The district's own language first, then each other one ticked (the own one, if ticked too, only once). */
+function languagesOf(own: string, ticked: string[]): string {
+  return [own, ...ticked.filter((code) => code && code !== own)].filter(Boolean).join(',');
 }

@@ -8,7 +8,7 @@ export interface SettingRow {
   label: string;
   help: string;
   value: string;
-  input: 'line' | 'lines' | 'yes-no' | 'colour' | 'choice' | 'several';
+  input: 'line' | 'lines' | 'yes-no' | 'colour' | 'choice' | 'several' | 'languages';
   options?: readonly { value: string; label: string }[];
 }
 
@@ -47,9 +47,12 @@ export function SettingsPage(props: {
                 {row.help}
               </p>
             </div>
+          ) : row.input === 'languages' ? (
+            <LanguagesField row={row} />
           ) : row.input === 'several' ? (
             <fieldset class="several" aria-describedby={`${row.key}-help`}>
               <legend>{row.label}</legend>
+              <input type="hidden" name={row.key} value="" />
               <div class="choices">
                 {(row.options ?? []).map((option) => (
                   <label class="check-label">
@@ -213,5 +216,44 @@ function LogoForm(props: {
         ) : null}
       </div>
     </form>
+  );
+}
+
+/** The district's own language (one, at the site's root) and the others it offers, each a box. */
+function LanguagesField(props: { row: SettingRow }) {
+  const { row } = props;
+  const [own, ...others] = row.value.split(',').map((code) => code.trim());
+  return (
+    <fieldset class="several" aria-describedby={`${row.key}-help`}>
+      <legend>{row.label}</legend>
+      <label for={`${row.key}-own`} class="sub-label">
+        {t('desk.settings.fields.languages.own')}
+      </label>
+      <select id={`${row.key}-own`} name={`${row.key}_own`}>
+        {(row.options ?? []).map((option) => (
+          <option value={option.value} selected={option.value === own}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <p class="sub-label">{t('desk.settings.fields.languages.others')}</p>
+      <input type="hidden" name={row.key} value="" />
+      <div class="choices">
+        {(row.options ?? []).map((option) => (
+          <label class="check-label" lang={option.value}>
+            <input
+              type="checkbox"
+              name={row.key}
+              value={option.value}
+              checked={others.includes(option.value)}
+            />{' '}
+            {option.label}
+          </label>
+        ))}
+      </div>
+      <p class="hint" id={`${row.key}-help`}>
+        {row.help}
+      </p>
+    </fieldset>
   );
 }

@@ -74,7 +74,9 @@ export const settings = {
     },
     languages: {
       label: 'Languages',
-      help: 'The languages the site and the emails are offered in, separated by commas, the district’s own first: it stays at the site’s root, the others are at /es/, /ar/ and so on. Available: {{available}}.',
+      help: 'The languages the site and the emails are offered in. The district’s own stays at the site’s root; each other one ticked gets its own pages (/es/, /ar/ and so on), feeds and emails, and a tab on the desk to translate each digest.',
+      own: 'The district’s own language',
+      others: 'Also offered in',
     },
     siteTitle: {
       label: 'Site title',
