@@ -240,7 +240,7 @@ describe('the admin desk over HTTP', () => {
     expect(offered).toContain('<option value="en" selected="">English</option>');
     expect(offered).toContain('<input type="checkbox" name="languages" value="es" checked=""/> Español');
     expect(offered).toContain('<input type="checkbox" name="languages" value="en"/> English');
-    // Ticking the district's own language too changes nothing; unticking all leaves it alone.
+    // The district's own language ticked among the others is still listed once, first; the rest unticked go.
     await dana.post('/admin/settings', { _csrf: csrf, languages_own: 'en', languages: ['', 'en'] });
     expect((await readDistrictSettings(app.runtime.deps.db)).languages).toEqual(['en']);
     expect(page).toContain('Publish time (publish_time) must be a 24-hour time such as 07:00.');

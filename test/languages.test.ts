@@ -55,10 +55,18 @@ describe('languages', () => {
     expect(ar).toMatch(/<html lang="ar" dir="rtl">/);
     expect(ar).toContain('كل الملخصات');
     // The sign-up form, whose language is in its query, offers the others as every page does.
-    const signUp = await text('/subscribe?lang=es');
+    // A Spanish browser leaving for English gets English: the link names the language and keeps the school.
+    const signUp = await text('/subscribe?lang=es&school=lincoln-elementary', { 'accept-language': 'es' });
     expect(signUp).toContain('<nav class="languages" aria-label="Idioma">');
-    expect(signUp).toContain('<a href="/subscribe" hreflang="en" lang="en">English</a>');
-    expect(signUp).toContain('<a href="/subscribe?lang=ar" hreflang="ar" lang="ar">');
+    expect(signUp).toContain(
+      '<a href="/subscribe?lang=en&amp;school=lincoln-elementary" hreflang="en" lang="en">English</a>',
+    );
+    expect(signUp).toContain(
+      '<a href="/subscribe?lang=ar&amp;school=lincoln-elementary" hreflang="ar" lang="ar">',
+    );
+    expect(await text('/subscribe?lang=en&school=lincoln-elementary', { 'accept-language': 'es' })).toMatch(
+      /<html lang="en" dir="ltr">/,
+    );
     // The default title is the product's, said in each language; a district's own title stays as written.
     expect(es).toContain('<a class="title" href="/es">Lo que pasó ayer</a>');
     expect(ar).toContain('ماذا حدث أمس</a>');

@@ -19,7 +19,7 @@ import { parseWithFeedparser } from './feedparser';
 import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
 import { findSubscriberByEmail } from '../src/db/subscribers';
 import { serveBody, startTestServer, type TestServer } from './http-server';
-import { addUser, startTestApp, type TestApp } from './test-app';
+import { addUser, startTestApp, type TestApp, signedInClient } from './test-app';
 import sharp from 'sharp';
 
 /** A small JPEG of one colour, as a class blog would serve it. */
@@ -250,8 +250,11 @@ describe('publishing', () => {
         expect(page, path).toContain('<h1 class="page-title">Page not found</h1>');
         expect(page, path).toContain(`href="/archive"`);
       }
-      // The desk's stays its own.
-      expect(await text('/admin/nowhere')).not.toContain('masthead');
+      // The desk's stays its own, for someone signed in.
+      const editor = await signedInClient(app, 'nowhere@district.example', 'editor');
+      const desk = await editor.get('/admin/nowhere');
+      expect(desk.status).toBe(404);
+      expect(await desk.text()).not.toContain('masthead');
     });
   });
 

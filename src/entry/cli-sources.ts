@@ -105,8 +105,9 @@ export async function sourcesList(args: string[], config: Config): Promise<void>
     const widths = [0, 1, 2, 3].map((column) => Math.max(...rows.map((row) => row[column]!.length)));
     for (const row of rows)
       console.log(row.map((cell, column) => (column < 4 ? cell.padEnd(widths[column]!) : cell)).join('  '));
-    const failing = sources.filter((source) => !source.paused && source.errorCount > 0);
-    for (const source of failing) console.log(`${source.id}: ${source.lastError ?? 'the last check failed'}`);
+    // Failing ones, and those paused after failing too long, with the reason: what someone will act on.
+    const failing = sources.filter((source) => source.errorCount > 0 && source.lastError);
+    for (const source of failing) console.log(`${source.id}: ${source.lastError}`);
   });
 }
 

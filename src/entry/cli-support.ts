@@ -68,11 +68,13 @@ export function parse<O extends NonNullable<Options>>(args: string[], options: O
     return parseArgs({ args, options, allowPositionals, strict: true });
   } catch (error) {
     // Node's own sentence for an unknown option is about positional arguments that start with a dash.
-    const unknown = /^Unknown option '([^']*)'/.exec((error as Error).message);
-    if (unknown)
+    if ((error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      const option =
+        /'([^']*)'/.exec((error as Error).message)?.[1] ?? args.find((arg) => arg.startsWith('-'));
       throw new UsageError(
-        `unknown option "${unknown[1]}". Run \`npx yesterday help\` for each command's options.`,
+        `unknown option "${option}". Run \`npx yesterday help\` for each command's options.`,
       );
+    }
     throw new UsageError((error as Error).message.replace(/^.*?: /, ''));
   }
 }

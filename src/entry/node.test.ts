@@ -4,27 +4,30 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../config';
-import { databaseProblem } from './node';
+import { databaseProblem, probeWritable } from './node';
 
 describe('databaseProblem', () => {
   const dirs: string[] = [];
   afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-  /** The error SQLite gives when the file can be opened but not written (tests run as root, who may write any file). */
+  /**
+   * What the probe meets on a file this user may only read. Tests run as root, who may write any file, so the
+   * file is opened read-only, which is how SQLite opens it for a user without write permission.
+   */
   function readOnlyError(): unknown {
     const dir = mkdtempSync(join(tmpdir(), 'yesterday-readonly-'));
     dirs.push(dir);
     const path = join(dir, 'y.db');
     new BetterSqlite3(path).exec('CREATE TABLE t (x)').close();
-    const readOnly = new BetterSqlite3(path, { readonly: true });
+    const sqlite = new BetterSqlite3(path, { readonly: true });
     try {
-      readOnly.exec('INSERT INTO t VALUES (1)');
+      probeWritable({ sqlite });
     } catch (error) {
       return error;
     } finally {
-      readOnly.close();
+      sqlite.close();
     }
-    throw new Error('the write went through');
+    throw new Error('the probe wrote to a read-only file');
   }
 
   it('says a database that cannot be written belongs to someone else, naming DATABASE_PATH', () => {

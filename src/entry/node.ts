@@ -219,11 +219,22 @@ function openDatabase(path: string): SqliteHandle {
   try {
     sqlite = openSqlite(path);
     migrateSqlite(sqlite);
+    probeWritable(sqlite);
     return sqlite;
   } catch (error) {
     sqlite?.close();
     throw databaseProblem(error, path) ?? error;
   }
+}
+
+/**
+ * Opening and migrating an up-to-date file write nothing, so a file this user may only read (restored as
+ * root, say) would fail at the first save instead. Writing the header's user version back as it is fails at
+ * once with SQLITE_READONLY there.
+ */
+export function probeWritable(handle: Pick<SqliteHandle, 'sqlite'>): void {
+  const version = Number(handle.sqlite.pragma('user_version', { simple: true }));
+  handle.sqlite.pragma(`user_version = ${version}`);
 }
 
 /** What an operator can do about a database file this user cannot open or write, or undefined. */

@@ -1,6 +1,6 @@
 // The language a page, feed or email is in, from the site it is made for: its words, and the prefix of its
 // addresses (none for the district's own language, which lives at the site's root; /es for Spanish, …).
-import { LANGUAGES, type Language } from './languages';
+import type { Language } from './languages';
 import { translator, type Translator } from './translate';
 
 export interface LanguageOfSite {
@@ -34,18 +34,14 @@ export function digestWords(site: LanguageOfSite & { districtName: string }): {
   return { digest, district };
 }
 
-/** The title Yesterday gives the site in each language it speaks, for a district that kept the default. */
-const DEFAULT_TITLES = new Set(
-  (Object.keys(LANGUAGES) as Language[]).map((lang) => translator(lang).t('layout.defaultTitle')),
-);
-
 /**
- * The site as shown in `lang`: a district that kept the default title ("What happened yesterday") has it in
- * that language ("Lo que pasó ayer"); a title of the district's own stays as it wrote it.
+ * The site as shown in `lang`: a district that kept the default title ("What happened yesterday", marked by
+ * siteOf) has it in that language ("Lo que pasó ayer"); a title of the district's own stays as it wrote it.
  */
-export function siteIn<T extends { siteTitle: string }>(site: T, lang: Language): T & { lang: Language } {
-  const siteTitle = DEFAULT_TITLES.has(site.siteTitle)
-    ? translator(lang).t('layout.defaultTitle')
-    : site.siteTitle;
+export function siteIn<T extends { siteTitle: string; defaultTitle?: boolean }>(
+  site: T,
+  lang: Language,
+): T & { lang: Language } {
+  const siteTitle = site.defaultTitle ? translator(lang).t('layout.defaultTitle') : site.siteTitle;
   return { ...site, lang, siteTitle };
 }

@@ -13,7 +13,7 @@ import {
   loadPublishedDigest,
   schoolSlice,
 } from '../publish/digest-content';
-import { readDistrictSettings, siteOf } from '../settings/district-settings';
+import { ownSiteTitle, readDistrictSettings, siteOf } from '../settings/district-settings';
 import { isLocalDate } from '../time/zoned-time';
 import { embedLoaderJs } from '../views/embed-assets';
 import { EmbedPage } from '../views/embed-page';
@@ -83,7 +83,7 @@ export function embedRoutes(deps: AppDeps) {
     return c.body(
       embedLoaderJs(
         deps.config.publicUrl,
-        settings.siteTitle,
+        ownSiteTitle(settings),
         settings.embedOrigins,
         settings.languages.slice(1),
       ),
@@ -123,7 +123,7 @@ export function embedRoutes(deps: AppDeps) {
     };
     const width = clamp(c.req.query('maxwidth'), DEFAULT_WIDTH);
     const height = clamp(c.req.query('maxheight'), DEFAULT_HEIGHT);
-    const title = `${digestTitle(content.digest, settings.siteTitle)}: ${formatLongDate(content.digest.date)}`;
+    const title = `${digestTitle(content.digest, ownSiteTitle(settings))}: ${formatLongDate(content.digest.date)}`;
     const src = `${base}/embed${date ? `?date=${date}` : ''}`;
     const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
     return c.json({

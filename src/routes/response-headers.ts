@@ -6,17 +6,10 @@ import { etag } from 'hono/etag';
 import { publicCacheControl } from './public-addresses';
 
 /**
- * Public pages, feeds and the embed: Cache-Control from public-addresses.ts, an ETag over the bytes (with
- * the 304 it allows), and a Last-Modified. A route that knows when its content last changed says so (the
- * feeds); elsewhere it is the time of rendering, since a page shows settings and school names beside the
- * digests and only that time is never too early. Every other answer may be kept by no one, unless its route
- * chose otherwise (assets, the favicon). Anything that sets a cookie is private whatever its route said.
- */
-/**
  * Where pictures may come from in a page's CSP. The desk shows posts' own pictures from teachers' sites before
- * the district copies them; on a site served over HTTPS those are HTTPS too (a browser would not show plain
- * HTTP ones there anyway), so a feed cannot make a coordinator's browser call on a printer or router inside
- * the school network at an http:// address. Plain HTTP stays for a server tried out without TLS.
+ * the district copies them. On a site served over HTTPS only HTTPS ones: a browser would upgrade or block a
+ * plain-HTTP picture there anyway, and the policy makes that certain rather than left to each browser's
+ * mixed-content rules. Plain HTTP stays for a server tried out without TLS.
  */
 export function imageSources(publicUrl: string): string[] {
   return publicUrl.startsWith('https:')
@@ -24,6 +17,13 @@ export function imageSources(publicUrl: string): string[] {
     : ["'self'", 'https:', 'http:', 'data:'];
 }
 
+/**
+ * Public pages, feeds and the embed: Cache-Control from public-addresses.ts, an ETag over the bytes (with
+ * the 304 it allows), and a Last-Modified. A route that knows when its content last changed says so (the
+ * feeds); elsewhere it is the time of rendering, since a page shows settings and school names beside the
+ * digests and only that time is never too early. Every other answer may be kept by no one, unless its route
+ * chose otherwise (assets, the favicon). Anything that sets a cookie is private whatever its route said.
+ */
 export function cachingHeaders(): MiddlewareHandler {
   const tagged = etag();
   return async (c, next) => {

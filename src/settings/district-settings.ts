@@ -42,6 +42,9 @@ export interface DistrictSettings {
 export const TRANSLATION_UNREVIEWED = ['hold', 'label', 'fallback'] as const;
 export type TranslationUnreviewed = (typeof TRANSLATION_UNREVIEWED)[number];
 
+/** The site title a district has until it chooses one: said in each language it offers (site-language.ts). */
+export const DEFAULT_SITE_TITLE = 'What happened yesterday';
+
 const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
 type Check = (value: string) => string | undefined; // answers a problem, or undefined when fine
@@ -106,7 +109,7 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     key: 'site_title',
     label: t('desk.settings.fields.siteTitle.label'),
     help: t('desk.settings.fields.siteTitle.help'),
-    fallback: 'What happened yesterday',
+    fallback: DEFAULT_SITE_TITLE,
     check: checkNotEmpty,
   },
   {
@@ -305,18 +308,31 @@ export function siteInLanguage(settings: DistrictSettings, publicUrl: string, as
   return siteIn(siteOf(settings, publicUrl), (asked as Language | undefined) ?? settings.languages[0]!);
 }
 
-/** How pages, feeds and emails name the site: from the settings and the public address. */
+/**
+ * How pages, feeds and emails name the site, in the district's own language: from the settings and the
+ * public address.
+ */
 export function siteOf(settings: DistrictSettings, publicUrl: string) {
-  return {
-    districtName: settings.districtName,
-    siteTitle: settings.siteTitle,
-    publicUrl,
-    languages: settings.languages,
-    hasLogo: settings.hasLogo,
-    hasDarkLogo: settings.hasDarkLogo,
-    timezone: settings.timezone,
-    brand: settings.brand,
-  };
+  return siteIn(
+    {
+      districtName: settings.districtName,
+      siteTitle: settings.siteTitle,
+      defaultTitle: settings.siteTitle === DEFAULT_SITE_TITLE,
+      publicUrl,
+      languages: settings.languages,
+      hasLogo: settings.hasLogo,
+      hasDarkLogo: settings.hasDarkLogo,
+      timezone: settings.timezone,
+      brand: settings.brand,
+    },
+    settings.languages[0]!,
+  );
+}
+
+/** The site's title in the district's own language, as siteOf gives it. */
+export function ownSiteTitle(settings: Pick<DistrictSettings, 'siteTitle' | 'languages'>): string {
+  const defaultTitle = settings.siteTitle === DEFAULT_SITE_TITLE;
+  return siteIn({ siteTitle: settings.siteTitle, defaultTitle }, settings.languages[0]!).siteTitle;
 }
 
 export async function readDistrictSettings(db: Database): Promise<DistrictSettings> {

@@ -8,7 +8,9 @@ import { brandVersion, DEFAULT_BRAND, type Brand } from '../brand/brand';
 
 export interface SiteInfo {
   districtName: string;
+  /** In the page's language: a district that kept the default title has it translated (siteIn). */
   siteTitle: string;
+  defaultTitle?: boolean;
   publicUrl: string;
   hasLogo?: boolean;
   hasDarkLogo?: boolean;

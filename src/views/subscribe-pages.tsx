@@ -1,7 +1,7 @@
 // Pages of the email subscription: the form, confirm, unsubscribe and preferences, each usable without JS.
 import type { School } from '../db/schools';
 import { LANGUAGES, type Language } from '../i18n/languages';
-import { PublicLayout, subscribeHref, textOf, type SiteInfo } from './layout';
+import { PublicLayout, textOf, type SiteInfo } from './layout';
 
 export function SubscribePage(props: {
   site: SiteInfo;
@@ -16,7 +16,7 @@ export function SubscribePage(props: {
     <PublicLayout
       site={props.site}
       title={t('subscribe.title')}
-      languageHref={(lang) => subscribeHref({ ...props.site, lang })}
+      languageHref={(lang) => languageLink(lang, props.chosen)}
     >
       <h1 class="page-title">{t('signup.title')}</h1>
       {props.sent ? (
@@ -216,4 +216,12 @@ function LanguageChoice(props: { site: SiteInfo; chosen: Language }) {
       </select>
     </>
   );
+}
+
+/**
+ * The sign-up form in another language, with the schools it was opened for. The language is always named:
+ * without it the form goes by the browser's preference, which may be the very language being left.
+ */
+function languageLink(lang: Language, schools: string[] = []): string {
+  return `/subscribe?${new URLSearchParams([['lang', lang], ...schools.map((school) => ['school', school])])}`;
 }

@@ -13,6 +13,7 @@ import { assetUrl } from '../assets';
 import { CsrfField } from '../admin-layout';
 import { deskAction, EntryCard, FindingSlot } from './desk-entry';
 import { TranslationTabs } from './desk-translation-page';
+import { ownSiteTitle } from '../../settings/district-settings';
 
 export interface DeskPageProps {
   state: DeskState;
@@ -107,7 +108,7 @@ export function DeskPage(props: DeskPageProps) {
               id="title"
               name="title"
               value={digest?.title ?? ''}
-              placeholder={state.settings.siteTitle}
+              placeholder={ownSiteTitle(state.settings)}
               maxlength={200}
               disabled={readOnly}
             />
