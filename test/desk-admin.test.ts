@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../src/db/audit';
 import { findDigest } from '../src/db/digests';
 import { findUserByEmail } from '../src/db/users';
-import { readDistrictSettings } from '../src/settings/district-settings';
+import { changeSetting, readDistrictSettings } from '../src/settings/district-settings';
 import { localDateOf } from '../src/time/zoned-time';
 import { createClient, type Client } from './browser-client';
 import { serveBody, startTestServer, type TestServer } from './http-server';
@@ -233,16 +233,29 @@ describe('the admin desk over HTTP', () => {
     expect(page).toContain('Publish days (publish_days) needs at least one day');
     expect((await readDistrictSettings(app.runtime.deps.db)).publishDays).toEqual([1, 2, 3, 4, 5]);
 
-    // Languages: the district's own chosen from a list, the others ticked; codes are never typed.
-    await dana.post('/admin/settings', { _csrf: csrf, languages_own: 'en', languages: ['', 'ar', 'es'] });
-    expect((await readDistrictSettings(app.runtime.deps.db)).languages).toEqual(['en', 'ar', 'es']);
+    // Languages: the district's own chosen from a list, each offered one ticked; codes are never typed.
+    const db = app.runtime.deps.db;
+    await dana.post('/admin/settings', {
+      _csrf: csrf,
+      languages_own: 'en',
+      languages: ['', 'en', 'ar', 'es'],
+    });
+    expect((await readDistrictSettings(db)).languages).toEqual(['en', 'ar', 'es']);
     const offered = await (await dana.get('/admin/settings')).text();
     expect(offered).toContain('<option value="en" selected="">English</option>');
     expect(offered).toContain('<input type="checkbox" name="languages" value="es" checked=""/> Español');
-    expect(offered).toContain('<input type="checkbox" name="languages" value="en"/> English');
-    // The district's own language ticked among the others is still listed once, first; the rest unticked go.
-    await dana.post('/admin/settings', { _csrf: csrf, languages_own: 'en', languages: ['', 'en'] });
-    expect((await readDistrictSettings(app.runtime.deps.db)).languages).toEqual(['en']);
+    expect(offered).toContain('<input type="checkbox" name="languages" value="en" checked=""/> English');
+    // Making Spanish the district's own keeps English offered, as its box still says; unticked ones go.
+    await dana.post('/admin/settings', { _csrf: csrf, languages_own: 'es', languages: ['', 'en', 'es'] });
+    expect((await readDistrictSettings(db)).languages).toEqual(['es', 'en']);
+    await dana.post('/admin/settings', { _csrf: csrf, languages_own: 'en', languages: [''] });
+    expect((await readDistrictSettings(db)).languages).toEqual(['en']);
+    // Written at the command line in capitals, a list is kept as the page reads it.
+    expect((await changeSetting(db, 'publish_days', 'MON, Tue,,mon', 1)).ok).toBe(true);
+    expect((await readDistrictSettings(db)).publishDays).toEqual([1, 2]);
+    expect(await (await dana.get('/admin/settings')).text()).toContain(
+      '<input type="checkbox" name="publish_days" value="tue" checked=""/> Tuesday',
+    );
     expect(page).toContain('Publish time (publish_time) must be a 24-hour time such as 07:00.');
     expect(page).toContain('must list origins like https://www.district.example');
     expect((await readDistrictSettings(app.runtime.deps.db)).requireApproval).toBe(false);

@@ -57,6 +57,8 @@ export interface SettingDefinition {
   check: Check;
   /** How the admin edits it: one line (default), one entry per line, yes/no, a colour, or one of `options`. */
   input?: 'line' | 'lines' | 'yes-no' | 'colour' | 'choice' | 'several' | 'languages';
+  /** The value as it is kept, whichever way it was written (`EN, es` is kept as `en,es`). */
+  normalize?: (value: string) => string;
   options?: readonly { value: string; label: string }[];
 }
 
@@ -93,6 +95,7 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     help: t('desk.settings.fields.languages.help'),
     fallback: 'en',
     input: 'languages',
+    normalize: commaList,
     options: (Object.keys(LANGUAGES) as Language[]).map((value) => ({ value, label: LANGUAGES[value].name })),
     check: (value) => {
       const codes = value.split(',').map((code) => code.trim().toLowerCase());
@@ -166,6 +169,7 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     help: t('desk.settings.fields.publishDays.help'),
     fallback: 'mon,tue,wed,thu,fri,sat,sun',
     input: 'several',
+    normalize: commaList,
     // Monday first, as a school week is read; named as Intl names them (2026-11-02 was a Monday).
     options: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((value, i) => ({
       value,
@@ -249,6 +253,15 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   },
 ];
 
+/** `EN, es,,ar` → `en,es,ar`: codes in lower case, each once, in the order written. */
+function commaList(value: string): string {
+  const items = value
+    .split(',')
+    .map((item) => item.trim().toLowerCase())
+    .filter(Boolean);
+  return [...new Set(items)].join(',');
+}
+
 function splitLines(value: string): string[] {
   return value
     .split(/[\r\n,]+/)
@@ -290,7 +303,8 @@ export async function changeSetting(
     const known = SETTING_DEFINITIONS.map((d) => d.key).join(', ');
     return { ok: false, message: t('desk.settings.noSuchSetting', { key, known }) };
   }
-  const trimmed = cleanText(value).trim();
+  const cleaned = cleanText(value).trim();
+  const trimmed = definition.normalize ? definition.normalize(cleaned) : cleaned;
   const problem = definition.check(trimmed);
   if (problem)
     return { ok: false, message: t('desk.settings.problem', { label: definition.label, key, problem }) };

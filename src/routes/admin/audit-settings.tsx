@@ -9,11 +9,12 @@ import {
   listSettings,
   readDistrictSettings,
   SETTING_DEFINITIONS,
+  type SettingDefinition,
 } from '../../settings/district-settings';
 import { AuditPage, type AuditQuery } from '../../views/admin/audit-page';
 import { SettingsPage } from '../../views/admin/settings-page';
 import { redirectWith } from '../flash';
-import { field, fields, readForm } from '../form';
+import { field, fields, readForm, type FormBody } from '../form';
 import { deleteSetting, readSetting, writeSetting } from '../../db/settings';
 import { countRoster, replaceRoster } from '../../db/roster';
 import { listDigestDates } from '../../db/digests';
@@ -138,35 +139,8 @@ export function settingsRoutes(deps: AppDeps) {
     const problems: string[] = [];
     const changed: Record<string, string> = {};
     for (const definition of SETTING_DEFINITIONS) {
-      // A checkbox sends a hidden "false" and, when ticked, "true" after it: the last value wins. A box of
-      // several sends a hidden "" and each ticked value after it. A form without the field leaves it alone.
-      const all = fields(form, definition.key);
-      const own = fields(form, `${definition.key}_own`);
-      if (all.length === 0 && own.length === 0) continue;
-      const shown = before.get(definition.key) ?? definition.fallback;
-      const raw =
-        definition.input === 'yes-no'
-          ? (all.at(-1) ?? 'false')
-          : definition.input === 'several'
-            ? all.filter(Boolean).join(',') // each ticked box, in the order the page lists them
-            : definition.input === 'languages'
-              ? languagesOf(own[0] ?? '', all)
-              : definition.input === 'colour'
-                ? chosenColour(
-                    field(form, definition.key, 100),
-                    field(form, `${definition.key}_picker`, 100),
-                    shown,
-                  )
-                : field(form, definition.key, 20_000);
-      const value =
-        definition.input === 'lines'
-          ? raw
-              .split(/\r?\n/)
-              .map((l) => l.trim())
-              .filter(Boolean)
-              .join('\n')
-          : raw;
-      if (value === before.get(definition.key)) continue;
+      const value = valueFromForm(form, definition, before.get(definition.key) ?? definition.fallback);
+      if (value === undefined || value === before.get(definition.key)) continue;
       const result = await changeSetting(deps.db, definition.key, value, deps.clock.now());
       if (result.ok) changed[definition.key] = value.length > 200 ? `${value.slice(0, 200)}…` : value;
       else problems.push(result.message);
@@ -324,7 +298,41 @@ function base64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** The district's own language first, then each other one ticked (the own one, if ticked too, only once). */
-function languagesOf(own: string, ticked: string[]): string {
-  return [own, ...ticked.filter((code) => code && code !== own)].filter(Boolean).join(',');
+/**
+ * What the Settings form says a setting should be, or undefined when the form has no field for it (a form
+ * without a field leaves its setting alone).
+ */
+function valueFromForm(form: FormBody, definition: SettingDefinition, shown: string): string | undefined {
+  const all = fields(form, definition.key);
+  switch (definition.input) {
+    case 'yes-no':
+      // A hidden "false", then "true" after it when ticked: the last value wins.
+      return all.length ? all.at(-1) : undefined;
+    case 'several':
+      // A hidden "", then each ticked box in the order the page lists them.
+      return all.length ? all.filter(Boolean).join(',') : undefined;
+    case 'languages': {
+      // The district's own (a list), then each other one ticked, the own one only once.
+      const own = field(form, `${definition.key}_own`, 10);
+      if (!own) return undefined;
+      return [own, ...all.filter((code) => code && code !== own)].join(',');
+    }
+    case 'colour':
+      if (!all.length) return undefined;
+      return chosenColour(
+        field(form, definition.key, 100),
+        field(form, `${definition.key}_picker`, 100),
+        shown,
+      );
+    case 'lines':
+      return all.length
+        ? field(form, definition.key, 20_000)
+            .split(/\r?\n/)
+            .map((line) => line.trim())
+            .filter(Boolean)
+            .join('\n')
+        : undefined;
+    default:
+      return all.length ? field(form, definition.key, 20_000) : undefined;
+  }
 }

@@ -60,7 +60,7 @@ export function SettingsPage(props: {
                       type="checkbox"
                       name={row.key}
                       value={option.value}
-                      checked={row.value.split(',').some((v) => v.trim() === option.value)}
+                      checked={row.value.split(',').some((v) => v.trim().toLowerCase() === option.value)}
                     />{' '}
                     {option.label}
                   </label>
@@ -222,7 +222,7 @@ function LogoForm(props: {
 /** The district's own language (one, at the site's root) and the others it offers, each a box. */
 function LanguagesField(props: { row: SettingRow }) {
   const { row } = props;
-  const [own, ...others] = row.value.split(',').map((code) => code.trim());
+  const offered = row.value.split(',').map((code) => code.trim().toLowerCase());
   return (
     <fieldset class="several" aria-describedby={`${row.key}-help`}>
       <legend>{row.label}</legend>
@@ -231,7 +231,7 @@ function LanguagesField(props: { row: SettingRow }) {
       </label>
       <select id={`${row.key}-own`} name={`${row.key}_own`}>
         {(row.options ?? []).map((option) => (
-          <option value={option.value} selected={option.value === own}>
+          <option value={option.value} selected={option.value === offered[0]}>
             {option.label}
           </option>
         ))}
@@ -245,7 +245,7 @@ function LanguagesField(props: { row: SettingRow }) {
               type="checkbox"
               name={row.key}
               value={option.value}
-              checked={others.includes(option.value)}
+              checked={offered.includes(option.value)}
             />{' '}
             {option.label}
           </label>

@@ -76,7 +76,7 @@ export const settings = {
       label: 'Languages',
       help: 'The languages the site and the emails are offered in. The district’s own stays at the site’s root; each other one ticked gets its own pages (/es/, /ar/ and so on), feeds and emails, and a tab on the desk to translate each digest.',
       own: 'The district’s own language',
-      others: 'Also offered in',
+      others: 'Offered in (the district’s own always is)',
     },
     siteTitle: {
       label: 'Site title',
