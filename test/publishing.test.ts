@@ -250,6 +250,12 @@ describe('publishing', () => {
         expect(page, path).toContain('<h1 class="page-title">Page not found</h1>');
         expect(page, path).toContain(`href="/archive"`);
       }
+      // Files are answered plainly, with no masthead to make.
+      for (const path of ['/media/0123456789abcdef0123-800.jpg', '/wp-login.php', '/assets/nothing.css']) {
+        const response = await get(path);
+        expect(response.status, path).toBe(404);
+        expect(await response.text(), path).not.toContain('masthead');
+      }
       // The desk's stays its own, for someone signed in.
       const editor = await signedInClient(app, 'nowhere@district.example', 'editor');
       const desk = await editor.get('/admin/nowhere');

@@ -118,13 +118,15 @@ export function errorPage(c: Context, status: number, message: string) {
 
 /**
  * A public address that leads nowhere (an old link to a digest, a mistyped school): the district's own page,
- * masthead and navigation, in the address's language, saying so. The plain error page when even the settings
- * cannot be read, and for the API and the desk.
+ * masthead and navigation, in the address's language, saying so. The plain error page for the API and the
+ * desk, for files (a picture taken down, a scanner's /wp-login.php: nobody reads those pages, and they should
+ * cost no database read), and when even the settings cannot be read.
  */
 export async function notFoundPage(c: Context, deps: AppDeps) {
   const path = new URL(c.req.url).pathname;
   const plain = () => errorPage(c, 404, translator('en').t('errors.notFound'));
-  if (path.startsWith('/api/') || isStaffArea(path)) return plain();
+  const file = /\.[A-Za-z0-9]+$/.test(path) || path.startsWith('/media/') || path.startsWith('/assets/');
+  if (file || path.startsWith('/api/') || isStaffArea(path)) return plain();
   const asked = /^\/([a-z]{2})(?:\/|$)/.exec(path)?.[1];
   try {
     const settings = await readDistrictSettings(deps.db);
@@ -144,7 +146,11 @@ export async function notFoundPage(c: Context, deps: AppDeps) {
       </PublicLayout>,
       404,
     );
-  } catch {
+  } catch (error) {
+    deps.log.warn('the page saying an address leads nowhere could not be made; the plain one was sent', {
+      path,
+      error: (error as Error).message,
+    });
     return plain();
   }
 }
