@@ -223,5 +223,7 @@ function LanguageChoice(props: { site: SiteInfo; chosen: Language }) {
  * without it the form goes by the browser's preference, which may be the very language being left.
  */
 function languageLink(lang: Language, schools: string[] = []): string {
-  return `/subscribe?${new URLSearchParams([['lang', lang], ...schools.map((school) => ['school', school])])}`;
+  const query = new URLSearchParams({ lang });
+  for (const school of schools) query.append('school', school);
+  return `/subscribe?${query}`;
 }
