@@ -187,6 +187,9 @@ describe('npx yesterday', () => {
       env,
     );
     expect(badRole.code).toBe(2);
+    // A staff address is not a parent's: the example says so.
+    const badEmail = await yesterday(['user:create', '--email', 'notanemail', '--role', 'editor'], env);
+    expect(badEmail.stderr).toContain('It should look like name@example.com.');
 
     expect((await yesterday(['settings:set', 'timezone', 'Europe/London'], env)).stdout.trim()).toBe(
       'timezone=Europe/London',

@@ -25,6 +25,12 @@ describe('the first-run checklist', () => {
   });
   afterAll(() => app.close());
 
+  it('answers an oEmbed request for the site before its first digest with what is missing', async () => {
+    const answer = await fetch(`${app.url}/oembed?url=${encodeURIComponent(`${app.url}/`)}`);
+    expect(answer.status).toBe(404);
+    expect(await answer.json()).toEqual({ error: 'No digest has been published yet.' });
+  });
+
   it('lists every step on a fresh install, to administrators only', async () => {
     const page = await inbox();
     expect(page).toContain('Getting started: 0 of 6 done');

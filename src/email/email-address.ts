@@ -1,6 +1,8 @@
-// Strict email address validation for subscriptions: one plain address, exactly as typed, or a sentence
-// that says what is wrong. Display names, lists, comments, quotes and line breaks are refused outright, so
-// an address can never smuggle a second recipient or a header into a message (listmonk's rule).
+// Strict email address validation (subscribers, staff accounts, account owners): one plain address, exactly
+// as typed, or a sentence that says what is wrong. Display names, lists, comments, quotes and line breaks are
+// refused outright, so an address can never smuggle a second recipient or a header into a message (listmonk's
+// rule). The English sentences here are the desk's and the command line's; parents read theirs from the
+// catalogs, by the problem's code.
 
 /** What is wrong with an address, as a code (for the message in the reader's language) and in English. */
 export type AddressProblem =
@@ -25,7 +27,7 @@ export function checkEmailAddress(input: string): AddressCheck {
     return {
       ok: false,
       problem: 'name',
-      message: 'Type only the address itself, like parent@example.com, without a name or brackets.',
+      message: 'Type only the address itself, like name@example.com, without a name or brackets.',
     };
   }
   if (address.length > 254)
@@ -35,7 +37,7 @@ export function checkEmailAddress(input: string): AddressCheck {
     return {
       ok: false,
       problem: 'shape',
-      message: 'That does not look like an email address. It should look like parent@example.com.',
+      message: 'That does not look like an email address. It should look like name@example.com.',
     };
   }
   const local = address.slice(0, at);

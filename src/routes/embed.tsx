@@ -116,7 +116,11 @@ export function embedRoutes(deps: AppDeps) {
     const content = date
       ? await loadPublishedDigest(deps.db, date)
       : (await loadDigestContents(deps.db, await listPublishedDigests(deps.db, { limit: 1, offset: 0 })))[0];
-    if (!content) return c.json({ error: 'That digest is not published.' }, 404);
+    if (!content)
+      return c.json(
+        { error: date ? 'That digest is not published.' : 'No digest has been published yet.' },
+        404,
+      );
     const clamp = (value: string | undefined, fallback: number) => {
       const n = Number(value);
       return Number.isFinite(n) && n > 0 ? Math.min(fallback, Math.floor(n)) : fallback;
