@@ -172,7 +172,7 @@ describe('the district’s social accounts', () => {
     expect(status.visibility).toBe('public');
     expect(status.status.endsWith(link)).toBe(true);
     expect(status.status).toMatch(
-      /^What happened yesterday: \w+day, \w+ \d+, \d{4}\n\n(Robotics club builds a rover and Bean plants sprout|Bean plants sprout and Robotics club builds a rover): 2 highlights from 2 schools\n\nhttp:\/\/127\.0\.0\.1:\d+\/digests\/\d{4}-\d\d-\d\d$/,
+      /^What happened yesterday: \w+day, \w+ \d+, \d{4}\n\n(Robotics club builds a rover and Bean plants sprout|Bean plants sprout and Robotics club builds a rover): 2 posts from 2 schools\n\nhttp:\/\/127\.0\.0\.1:\d+\/digests\/\d{4}-\d\d-\d\d$/,
     );
     expect(only(stand.requests, 'POST', '/api/v2/media')).toHaveLength(0); // the link card shows the picture
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { linkFacets } from './bluesky';
-import { composePost, DEFAULT_TEMPLATE, lengthOn, templateProblem } from './compose-post';
+import type { DigestContent } from '../publish/digest-content';
+import { composePost, DEFAULT_TEMPLATE, lengthOn, postPartsOf, templateProblem } from './compose-post';
 import { postRecordKey } from './record-key';
 
 const link = 'https://digest.district.example/digests/2026-11-20';
@@ -70,5 +71,41 @@ describe('Bluesky records', () => {
     expect(postRecordKey(at, 4, 2, 'digest')).toBe(key);
     expect(postRecordKey(at, 4, 3, 'digest')).not.toBe(key);
     expect(postRecordKey(at, 4, 2, 'correction:1')).not.toBe(key);
+  });
+});
+
+describe('postPartsOf', () => {
+  /** A digest as the parts read it: its date, title and intro, and each entry's headline and school. */
+  const content = (title = '', intro = '') =>
+    ({
+      digest: { date: '2026-11-20', title, intro },
+      entries: [
+        { headline: 'Kites on the field', item: { schoolName: 'Lincoln' } },
+        { headline: 'The spelling bee', item: { schoolName: 'Washington' } },
+      ],
+    }) as unknown as DigestContent;
+  const site = { publicUrl: 'https://digest.district.example', siteTitle: 'Lakeside Classroom News' };
+
+  it('names the digest by the site’s own title and says what it holds', () => {
+    expect(postPartsOf(content(), { ...site, lang: 'en' })).toEqual({
+      title: 'Lakeside Classroom News: Friday, November 20, 2026',
+      summary: 'Kites on the field and The spelling bee: 2 posts from 2 schools',
+      link: 'https://digest.district.example/digests/2026-11-20',
+    });
+  });
+
+  it('speaks the language the district posts in', () => {
+    const parts = postPartsOf(content(), { ...site, siteTitle: 'Lo que pasó ayer', lang: 'es' });
+    expect(parts.title).toBe('Lo que pasó ayer: viernes, 20 de noviembre de 2026');
+    expect(parts.summary).toBe('Kites on the field y The spelling bee: 2 publicaciones de 2 escuelas');
+  });
+
+  it('prefers the digest’s own title and the intro’s first line', () => {
+    const parts = postPartsOf(content('Windy Friday', 'Kites and a bee.\nMore inside.'), {
+      ...site,
+      lang: 'en',
+    });
+    expect(parts.title).toBe('Windy Friday: Friday, November 20, 2026');
+    expect(parts.summary).toBe('Kites and a bee.');
   });
 });

@@ -1,8 +1,10 @@
 // The text of a digest's post: the coordinator's template filled with the title, a summary line and the
 // digest's address, cut to each network's limit by shortening the summary line, never the link. Mastodon
 // counts characters and every link as 23; Bluesky counts graphemes (what a reader sees as one character).
+import { LANGUAGES, type Language } from '../i18n/languages';
+import { translator } from '../i18n/translate';
 import type { DigestContent } from '../publish/digest-content';
-import { formatLongDate } from '../publish/digest-content';
+import { digestSummary } from '../views/digest-summary';
 import type { Network } from './network';
 
 export const DEFAULT_TEMPLATE = '{title}\n\n{summary}\n\n{link}';
@@ -30,20 +32,24 @@ export function templateProblem(template: string): string | undefined {
   return undefined;
 }
 
-/** Title, summary line and link of a published (or previewed) digest. */
-export function postPartsOf(content: DigestContent, publicUrl: string): PostParts {
+/**
+ * Title, summary line and link of a published (or previewed) digest, in the language the district posts in:
+ * its site's title (or the digest's own) and date, the intro's first line or the first headlines and what
+ * the digest holds ("2 posts from 2 schools").
+ */
+export function postPartsOf(
+  content: DigestContent,
+  site: { publicUrl: string; siteTitle: string; lang: Language },
+): PostParts {
   const { digest, entries } = content;
-  const date = formatLongDate(digest.date);
-  const title = digest.title.trim() ? `${digest.title.trim()}: ${date}` : `What happened yesterday: ${date}`;
-  const schools = new Set(entries.map((e) => e.item.schoolId)).size;
+  const text = translator(site.lang);
+  const date = text.longDate(digest.date);
+  const title = `${digest.title.trim() || site.siteTitle}: ${date}`;
   const headlines = entries.slice(0, 3).map((e) => e.headline.trim());
-  const listed =
-    headlines.length <= 1
-      ? headlines.join('')
-      : `${headlines.slice(0, -1).join(', ')} and ${headlines.at(-1)}`;
-  const counted = `${entries.length} ${entries.length === 1 ? 'highlight' : 'highlights'} from ${schools} ${schools === 1 ? 'school' : 'schools'}`;
+  const listed = new Intl.ListFormat(LANGUAGES[site.lang].locale, { type: 'conjunction' }).format(headlines);
+  const counted = digestSummary(entries, text);
   const summary = digest.intro.trim() ? firstLine(digest.intro) : listed ? `${listed}: ${counted}` : counted;
-  return { title, summary, link: `${publicUrl}/digests/${digest.date}` };
+  return { title, summary, link: `${site.publicUrl}/digests/${digest.date}` };
 }
 
 /** The post for `network`, within its limit, and its length as that network counts it. */

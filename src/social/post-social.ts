@@ -35,7 +35,7 @@ import { NETWORK_NAMES, type Credentials, type OutgoingPost, type Problem } from
 import { postIdempotencyKey, postRecordKey } from './record-key';
 import { createSecretBox } from './secret-box';
 import { createSocialFetch, type SocialFetch } from './social-fetch';
-import { readSocialSettings, type SocialSettings } from './social-settings';
+import { postingSite, readSocialSettings, type SocialSettings } from './social-settings';
 
 /** A post in 'posting' longer than this was on the wire when its process died (each call has a 30 s deadline). */
 export const SOCIAL_LEASE_MS = 3 * 60_000;
@@ -80,6 +80,7 @@ export async function runSocialJob(deps: AppDeps, options: { limit?: number } = 
 
   const fetch = socialFetchOf(deps);
   const settings = await readSocialSettings(deps.db);
+  const site = await postingSite(deps.db, deps.config.publicUrl, settings);
   const contents = new Map<string, DigestContent | undefined>();
   const contentOf = async (date: string) => {
     if (!contents.has(date)) contents.set(date, await loadPublishedDigest(deps.db, date));
@@ -95,7 +96,7 @@ export async function runSocialJob(deps: AppDeps, options: { limit?: number } = 
       continue;
     }
     const content = await contentOf(post.digestDate);
-    const outgoing = content && (await outgoingPost(deps, post, content, settings));
+    const outgoing = content && (await outgoingPost(deps, post, content, settings, site));
     if (!outgoing) {
       await markPostFailed(
         deps.db,
@@ -173,8 +174,9 @@ async function outgoingPost(
   post: DuePost,
   content: DigestContent,
   settings: SocialSettings,
+  site: Parameters<typeof postPartsOf>[1],
 ): Promise<OutgoingPost | undefined> {
-  const parts = postPartsOf(content, deps.config.publicUrl);
+  const parts = postPartsOf(content, site);
   const base = {
     link: parts.link,
     title: parts.title,

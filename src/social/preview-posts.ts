@@ -5,7 +5,7 @@ import type { DigestEntryWithItem, Digest } from '../db/digests';
 import { listSocialAccounts } from '../db/social-accounts';
 import { composePost, postPartsOf } from './compose-post';
 import type { Network } from './network';
-import { readSocialSettings } from './social-settings';
+import { postingSite, readSocialSettings } from './social-settings';
 
 export interface SocialPreview {
   network: Network;
@@ -22,12 +22,12 @@ export async function previewSocialPosts(
 ): Promise<SocialPreview[]> {
   const accounts = await listSocialAccounts(db);
   if (accounts.length === 0) return [];
-  const { template } = await readSocialSettings(db);
-  const parts = postPartsOf(content, publicUrl);
+  const social = await readSocialSettings(db);
+  const parts = postPartsOf(content, await postingSite(db, publicUrl, social));
   return accounts.map((account) => ({
     network: account.network,
     account: account.name,
-    ...composePost(template, parts, account.network),
+    ...composePost(social.template, parts, account.network),
   }));
 }
 

@@ -2,6 +2,9 @@
 // district's language (sent with Mastodon and Bluesky posts).
 import type { Database } from '../db/client';
 import { readAllSettings, writeSetting } from '../db/settings';
+import { isLanguage } from '../i18n/languages';
+import { siteIn } from '../i18n/site-language';
+import { readDistrictSettings, siteOf } from '../settings/district-settings';
 import { DEFAULT_TEMPLATE, templateProblem } from './compose-post';
 
 export interface SocialSettings {
@@ -46,4 +49,14 @@ export async function saveSocialSettings(
   await writeSetting(db, 'social_template', template, now);
   await writeSetting(db, 'social_language', language, now);
   return { ok: true };
+}
+
+/**
+ * The site as the posts speak of it: in the posts' language when Yesterday has words for it, otherwise in the
+ * district's own (a district posting in French still gets its counts said in its own language).
+ */
+export async function postingSite(db: Database, publicUrl: string, social: SocialSettings) {
+  const settings = await readDistrictSettings(db);
+  const site = siteOf(settings, publicUrl);
+  return isLanguage(social.language) ? siteIn(site, social.language) : site;
 }

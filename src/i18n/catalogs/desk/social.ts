@@ -34,7 +34,7 @@ export const social = {
     heading: 'The post',
     template: 'Template',
     templateHelp:
-      '{{title}} is the digest’s title and date, {{summary}} its intro’s first line (or its highlights and schools), {{link}} its address, which must be there once. Too long for a network (Mastodon 500 characters, Bluesky 300), the summary is shortened; the link never is. The desk’s Preview shows each post.',
+      '{{title}} is the digest’s title and date, {{summary}} its intro’s first line (or its first headlines and how many posts from how many schools), {{link}} its address, which must be there once. Too long for a network (Mastodon 500 characters, Bluesky 300), the summary is shortened; the link never is. The desk’s Preview shows each post.',
     language: 'Language of the posts',
     languageHelp: 'A two-letter code such as en or es.',
     save: 'Save',
