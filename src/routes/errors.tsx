@@ -79,6 +79,11 @@ function publicWords(text: Translator, code: number): { title: string; message: 
  * status. Language from the address alone, without the database (an error page must render when it is
  * unreachable), so any language with a catalog, offered or not; the site's root is English.
  */
+/** The language prefix a public address starts with (/es/…), if any; whether it is offered is for the caller. */
+function languageOfPath(path: string): string | undefined {
+  return /^\/([a-z]{2})(?:\/|$)/.exec(path)?.[1];
+}
+
 export function errorPage(c: Context, status: number, message: string) {
   const code = (status >= 400 && status < 600 ? status : 500) as ContentfulStatusCode;
   const path = new URL(c.req.url).pathname;
@@ -86,7 +91,7 @@ export function errorPage(c: Context, status: number, message: string) {
     return c.json({ error: { code: API_CODES[code] ?? String(code), message } }, code);
   }
   const desk = isStaffArea(path);
-  const asked = /^\/([a-z]{2})(?:\/|$)/.exec(path)?.[1] ?? '';
+  const asked = languageOfPath(path) ?? '';
   const text = translator(!desk && isLanguage(asked) ? asked : 'en');
   const words = desk ? { title: deskTitle(code), message } : publicWords(text, code);
   return renderPage(
@@ -127,7 +132,7 @@ export async function notFoundPage(c: Context, deps: AppDeps) {
   const plain = () => errorPage(c, 404, translator('en').t('errors.notFound'));
   const file = /\.[A-Za-z0-9]+$/.test(path) || path.startsWith('/media/') || path.startsWith('/assets/');
   if (file || path.startsWith('/api/') || isStaffArea(path)) return plain();
-  const asked = /^\/([a-z]{2})(?:\/|$)/.exec(path)?.[1];
+  const asked = languageOfPath(path);
   try {
     const settings = await readDistrictSettings(deps.db);
     const site =

@@ -52,20 +52,7 @@ export function SettingsPage(props: {
           ) : row.input === 'several' ? (
             <fieldset class="several" aria-describedby={`${row.key}-help`}>
               <legend>{row.label}</legend>
-              <input type="hidden" name={row.key} value="" />
-              <div class="choices">
-                {(row.options ?? []).map((option) => (
-                  <label class="check-label">
-                    <input
-                      type="checkbox"
-                      name={row.key}
-                      value={option.value}
-                      checked={row.value.split(',').some((v) => v.trim().toLowerCase() === option.value)}
-                    />{' '}
-                    {option.label}
-                  </label>
-                ))}
-              </div>
+              <Boxes row={row} ticked={listOf(row.value)} />
               <p class="hint" id={`${row.key}-help`}>
                 {row.help}
               </p>
@@ -222,7 +209,7 @@ function LogoForm(props: {
 /** The district's own language (one, at the site's root) and the others it offers, each a box. */
 function LanguagesField(props: { row: SettingRow }) {
   const { row } = props;
-  const offered = row.value.split(',').map((code) => code.trim().toLowerCase());
+  const offered = listOf(row.value);
   return (
     <fieldset class="several" aria-describedby={`${row.key}-help`}>
       <legend>{row.label}</legend>
@@ -237,23 +224,41 @@ function LanguagesField(props: { row: SettingRow }) {
         ))}
       </select>
       <p class="sub-label">{t('desk.settings.fields.languages.others')}</p>
+      <Boxes row={row} ticked={offered} labelledInTheirLanguage />
+      <p class="hint" id={`${row.key}-help`}>
+        {row.help}
+      </p>
+    </fieldset>
+  );
+}
+
+/** A list setting's values as its boxes compare them: `EN, es` reads as en and es. */
+function listOf(value: string): string[] {
+  return value.split(',').map((item) => item.trim().toLowerCase());
+}
+
+/**
+ * A box for each of the setting's options, ticked for those in `ticked`. The hidden empty value comes first,
+ * so a form with none ticked still says so (the route reads it as "none", not as "no such field").
+ */
+function Boxes(props: { row: SettingRow; ticked: string[]; labelledInTheirLanguage?: boolean }) {
+  const { row } = props;
+  return (
+    <>
       <input type="hidden" name={row.key} value="" />
       <div class="choices">
         {(row.options ?? []).map((option) => (
-          <label class="check-label" lang={option.value}>
+          <label class="check-label" lang={props.labelledInTheirLanguage ? option.value : undefined}>
             <input
               type="checkbox"
               name={row.key}
               value={option.value}
-              checked={offered.includes(option.value)}
+              checked={props.ticked.includes(option.value)}
             />{' '}
             {option.label}
           </label>
         ))}
       </div>
-      <p class="hint" id={`${row.key}-help`}>
-        {row.help}
-      </p>
-    </fieldset>
+    </>
   );
 }
