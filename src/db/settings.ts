@@ -1,11 +1,24 @@
 // Storage for district settings: a key/value table; meaning and validation live in settings/district-settings.ts.
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from './client';
 import { settings } from './schema';
 import { touchPublicStatement } from './site-state';
 
+/** Settings that hold a file (the logos, as data: addresses of up to 500 KB), read only where they are served. */
+export const FILE_SETTINGS = ['logo', 'logo_dark'] as const;
+
+/**
+ * Every setting, as stored, except the bodies of files: those keys come with an empty value, which says the
+ * file is there. Pages read the settings on every render; a logo's body is read by readSetting where it is
+ * served (/logo), not copied out of the database for each page.
+ */
 export async function readAllSettings(db: Database): Promise<Map<string, string>> {
-  const rows = await db.orm.select({ key: settings.key, value: settings.value }).from(settings);
+  const rows = await db.orm
+    .select({
+      key: settings.key,
+      value: sql<string>`case when ${inArray(settings.key, [...FILE_SETTINGS])} then '' else ${settings.value} end`,
+    })
+    .from(settings);
   return new Map(rows.map((row) => [row.key, row.value]));
 }
 
