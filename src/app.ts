@@ -22,7 +22,7 @@ import { healthRoutes } from './routes/health';
 import { publicRoutes } from './routes/public';
 import { withoutTrailingSlash } from './routes/trailing-slash';
 import { limitBody, publicAllowance, staffAllowance } from './routes/body-limits';
-import { cachingHeaders, frameOptions, headContentLength, imageSources } from './routes/response-headers';
+import { cachingHeaders, frameOptions, headContentLength, IMAGE_SOURCES } from './routes/response-headers';
 import { subscribeRoutes } from './routes/subscribe';
 import { ownerNoteRoutes } from './routes/owner-notes';
 
@@ -49,7 +49,7 @@ export function buildApp(deps: AppDeps, options: BuildOptions = {}): Hono {
       crossOriginEmbedderPolicy: false,
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        imgSrc: imageSources(deps.config.publicUrl),
+        imgSrc: IMAGE_SOURCES,
         styleSrc: ["'self'"],
         scriptSrc: ["'self'"],
         frameSrc: ["'self'", 'https://www.youtube-nocookie.com', 'https://player.vimeo.com'],

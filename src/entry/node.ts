@@ -188,10 +188,13 @@ function fetcherWhenUsed(load: () => Promise<FeedFetcher>): FeedFetcher {
   };
 }
 
-/** sharp (libvips) is loaded with the first picture, not by every command. */
-function makerWhenUsed(load: () => Promise<PictureMaker>): PictureMaker {
-  let loaded: Promise<PictureMaker> | undefined;
-  return { make: async (bytes) => (await (loaded ??= load())).make(bytes) };
+/** sharp (libvips) is loaded with the first picture, not by every command; it makes the desk's small ones too. */
+function makerWhenUsed(load: () => Promise<Required<PictureMaker>>): Required<PictureMaker> {
+  let loaded: Promise<Required<PictureMaker>> | undefined;
+  return {
+    make: async (bytes) => (await (loaded ??= load())).make(bytes),
+    thumbnail: async (bytes, side) => (await (loaded ??= load())).thumbnail(bytes, side),
+  };
 }
 
 function socketAddress(c: Context): string | null {

@@ -24,7 +24,7 @@ import { HEIC_REFUSAL, isHeic, tooManyPixels } from './picture-refusals';
 const READABLE = new Set(['jpeg', 'png', 'webp', 'gif', 'heif', 'tiff']);
 const SECONDS_PER_PICTURE = 30;
 
-export function createSharpPictureMaker(): PictureMaker {
+export function createSharpPictureMaker(): Required<PictureMaker> {
   // libvips' own cache holds decoded tiles of pictures already written; each original is read once here.
   sharp.cache(false);
   return {
@@ -74,8 +74,28 @@ export function createSharpPictureMaker(): PictureMaker {
         return { error: failure(error) };
       }
     },
+
+    async thumbnail(bytes, side) {
+      if (isHeic(bytes)) return { error: HEIC_REFUSAL };
+      try {
+        const refused = refusal(await sharp(bytes, { limitInputPixels: false }).metadata());
+        if (refused) return { error: refused };
+        const made = await sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error' })
+          .timeout({ seconds: SECONDS_PER_PICTURE })
+          .rotate()
+          .resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true })
+          .webp({ quality: THUMBNAIL_QUALITY })
+          .toBuffer();
+        return { type: 'image/webp', bytes: new Uint8Array(made.buffer, made.byteOffset, made.byteLength) };
+      } catch (error) {
+        return { error: failure(error) };
+      }
+    },
   };
 }
+
+/** The desk's small pictures are looked at, not kept: a lower quality than the published sizes is enough. */
+const THUMBNAIL_QUALITY = 70;
 
 /** The email's JPEG, stepping down in quality (then width) until it fits (picture-types.ts). */
 function emailSize(upright: () => sharp.Sharp, width: number) {

@@ -78,9 +78,20 @@ export interface MadePicture {
   files: PictureFile[];
 }
 
+/** A small picture for the desk, made from an original the district has not copied (desk-pictures.ts). */
+export interface Thumbnail {
+  type: 'image/webp' | 'image/jpeg' | 'image/png' | 'image/gif';
+  bytes: Uint8Array;
+}
+
 /** Turns an original's bytes into clean sizes, or says in a sentence why it cannot. */
 export interface PictureMaker {
   make(bytes: Uint8Array): Promise<MadePicture | { error: string }>;
+  /**
+   * The picture upright inside a square of `side` pixels, as WebP. Only where it is cheap (sharp shrinks a JPEG
+   * as it decodes it); elsewhere the desk is sent the original as it came (desk-pictures.ts).
+   */
+  thumbnail?(bytes: Uint8Array, side: number): Promise<Thumbnail | { error: string }>;
 }
 
 /** Where the sizes' bytes are kept. */

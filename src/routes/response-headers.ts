@@ -6,16 +6,12 @@ import { etag } from 'hono/etag';
 import { publicCacheControl } from './public-addresses';
 
 /**
- * Where pictures may come from in a page's CSP. The desk shows posts' own pictures from teachers' sites before
- * the district copies them. On a site served over HTTPS only HTTPS ones: a browser would upgrade or block a
- * plain-HTTP picture there anyway, and the policy makes that certain rather than left to each browser's
- * mixed-content rules. Plain HTTP stays for a server tried out without TLS.
+ * Where pictures may come from in a page's CSP: this site only. Pages show the district's copies (/media), and
+ * the desk shows posts' pictures through the server (routes/admin/desk-pictures.ts), never from a teacher's
+ * site. The embed, shown on other sites, and the email previews, which show the email as a mail program would,
+ * set their own.
  */
-export function imageSources(publicUrl: string): string[] {
-  return publicUrl.startsWith('https:')
-    ? ["'self'", 'https:', 'data:']
-    : ["'self'", 'https:', 'http:', 'data:'];
-}
+export const IMAGE_SOURCES = ["'self'", 'data:'];
 
 /**
  * Public pages, feeds and the embed: Cache-Control from public-addresses.ts, an ETag over the bytes (with

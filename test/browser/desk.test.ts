@@ -76,6 +76,10 @@ describe('browser: the coordinator’s desk', () => {
   const flash = () => page.locator('.flash').first().textContent();
   const entry = (headline: string) =>
     page.locator('.entry-card').filter({ has: page.locator(`input[value="${headline}"]`) });
+  const itemIdOf = (title: string) =>
+    page
+      .getByRole('button', { name: `Remove from digest: ${title}` })
+      .evaluate((button) => button.closest('article')!.id.replace('item-', ''));
   const headlines = () =>
     page
       .locator('.entry-card input[name^="headline_"]')
@@ -120,6 +124,23 @@ describe('browser: the coordinator’s desk', () => {
       'Fire drill practice',
       'Science fair sign-ups',
     ]);
+
+    // The posts' pictures show, loaded through the server: the teacher's site never hears from the
+    // coordinator's browser (the page allows pictures from its own site only).
+    const pumpkins = page.locator(`#item-${await itemIdOf('Pumpkin measuring day')} img.thumb`);
+    await pumpkins.scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => pumpkins.evaluate((img) => (img as HTMLImageElement).naturalWidth), { timeout: 5000 })
+      .toBe(320);
+    const choice = entry('Pumpkin measuring day').locator('.image-option img');
+    await choice.scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => choice.evaluate((img) => (img as HTMLImageElement).naturalWidth), { timeout: 5000 })
+      .toBe(320);
+    const fromBrowsers = feeds.requests.filter(
+      (r) => /\.png$/.test(r.path) && !/^Yesterday\//.test(String(r.headers['user-agent'])),
+    );
+    expect(fromBrowsers).toEqual([]);
 
     // Without JavaScript's help: the Up button moves an entry and saves.
     await page.getByRole('button', { name: 'Up: Science fair sign-ups' }).click();

@@ -5,30 +5,19 @@ import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/auth/api-tokens';
-import { createPbkdf2Hasher } from '../../src/auth/pbkdf2-hasher';
 import { openD1 } from '../../src/db/d1';
 import { findOrCreateSchool } from '../../src/db/schools';
 import { insertSource } from '../../src/db/sources';
 import { confirmSubscriber, upsertPendingSubscriber } from '../../src/db/subscribers';
-import { insertUser } from '../../src/db/users';
 import worker from '../../src/entry/worker';
 import type { WorkerEnv } from '../../src/entry/worker-runtime';
 import { item, storeItems } from '../fixtures';
+import { signIn } from './session';
 
 const db = openD1(env.DB);
 const ORIGIN = 'http://yesterday.test';
 const DATE = '2026-09-09';
 const NOON = Date.parse(`${DATE}T17:00:00Z`);
-/** The cookies a response sets, as a Cookie header (getSetCookie is in workerd; its types lack it yet). */
-const cookiesOf = (response: Response) => {
-  const jar = new Map<string, string>();
-  for (const line of (response.headers as Headers & { getSetCookie(): string[] }).getSetCookie()) {
-    const [name, ...value] = line.split(';')[0]!.split('=');
-    jar.set(name!, value.join('='));
-  }
-  return [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
-};
-
 const withoutEmail = (() => {
   const bindings: Record<string, unknown> = { ...env };
   delete bindings.POSTMARK_SERVER_TOKEN;
@@ -85,27 +74,7 @@ describe('Workers with no email provider configured', () => {
     await confirmSubscriber(db, subscriber.id, Date.now());
 
     // The desk, signed in, says email is off where publishing is.
-    const password = 'a long district password';
-    await insertUser(
-      db,
-      {
-        email: 'coordinator@no-email.example',
-        name: 'Coordinator',
-        role: 'admin',
-        passwordHash: await createPbkdf2Hasher().hash(password),
-      },
-      Date.now(),
-    );
-    const login = await request('/admin/login');
-    const cookie = cookiesOf(login);
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(await login.text())![1]!;
-    const signedIn = await request('/admin/login', {
-      method: 'POST',
-      headers: { origin: ORIGIN, cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ _csrf: csrf, email: 'coordinator@no-email.example', password }),
-    });
-    expect(signedIn.status).toBe(303);
-    const session = cookiesOf(signedIn);
+    const session = await signIn(request, ORIGIN, 'coordinator@no-email.example');
     const desk = await request(`/admin/inbox?date=${DATE}`, { headers: { cookie: session } });
     expect(desk.status).toBe(200);
     expect(await desk.text()).toContain('Email is off: no email provider is configured');

@@ -17,6 +17,7 @@ import { stripMetadata } from '../../src/pictures/strip-metadata';
 import { createWasmCodecs } from '../../src/pictures/wasm-codecs';
 import { addSchoolWithSource, item, storeItems } from '../fixtures';
 import { workerApi } from './api';
+import { signIn } from './session';
 
 const db = openD1(env.DB);
 // The suite binds Miniflare's Images stand-in; without it the Worker makes pictures itself.
@@ -204,5 +205,33 @@ describe('pictures on Workers, made in WebAssembly', () => {
       error:
         'The picture is 13.8 megapixels; on this installation (Cloudflare Workers without the Images binding) Yesterday converts pictures up to 8.4 megapixels. Choose another picture, or ask the teacher for a smaller copy (a blog usually offers one: WordPress makes a 2560-pixel copy of every upload).',
     });
+  });
+
+  it("shows the desk a post's pictures through the Worker, as they came, and only that post's", async () => {
+    const { source } = await addSchoolWithSource(db, 'Cedar Elementary', 'https://cedar.example/feed');
+    await storeItems(db, source.id, [
+      item({ guid: 'cedar', publishedAt: NOON, imageUrl: `${env.TEST_IMAGES_URL}/phone.jpg` }),
+    ]);
+    const request = (path: string, init: RequestInit = {}) =>
+      worker.fetch(
+        new Request(`http://yesterday.test${path}`, { redirect: 'manual', ...init }),
+        workerEnv,
+        createExecutionContext(),
+      );
+    const session = await signIn(request, 'http://yesterday.test', 'desk@pictures.example', 'editor');
+    const desk = await (await request(`/admin/inbox?date=${DATE}`, { headers: { cookie: session } })).text();
+    const address = /<img class="thumb" src="(\/admin\/inbox\/pictures\/\d+\?url=[^"]+phone\.jpg)"/
+      .exec(desk)![1]!
+      .replaceAll('&amp;', '&');
+    const picture = await request(address, { headers: { cookie: session } });
+    expect(picture.status).toBe(200);
+    // No thumbnail maker on Workers: the original, which the browser shows as it would have from the school.
+    expect(picture.headers.get('content-type')).toBe('image/jpeg');
+    expect(new Uint8Array(await picture.arrayBuffer())).toEqual(await original('phone.jpg'));
+    const elsewhere = address.replace(
+      /url=[^&]+/,
+      `url=${encodeURIComponent(`${env.TEST_IMAGES_URL}/transparent.png`)}`,
+    );
+    expect((await request(elsewhere, { headers: { cookie: session } })).status).toBe(404);
   });
 });

@@ -8,6 +8,7 @@ import type { AppDeps } from '../../deps';
 import { SECTIONS } from '../../views/admin-layout';
 import { type AdminEnv } from './context';
 import { auditRoutes, settingsRoutes } from './audit-settings';
+import { deskPictureRoutes } from './desk-pictures';
 import { inboxRoutes } from './inbox';
 import { translationRoutes } from './translations';
 import { previewRoutes } from './preview';
@@ -45,6 +46,7 @@ export function adminRoutes(deps: AppDeps) {
 
   app.get('/', (c) => c.redirect('/admin/inbox', 303));
   app.route('/inbox/preview', previewRoutes(deps));
+  app.route('/inbox/pictures', deskPictureRoutes(deps));
   app.route('/inbox', inboxRoutes(deps));
   app.route('/translations', translationRoutes(deps));
   app.route('/sources', sourcesRoutes(deps));

@@ -12,7 +12,7 @@ import { PreviewPage } from '../../views/admin/preview-page';
 import { DigestPage } from '../../views/public-pages';
 import { renderPage } from '../../views/render';
 import { redirectWith } from '../flash';
-import { imageSources } from '../response-headers';
+import { IMAGE_SOURCES } from '../response-headers';
 import { adminPage, currentUser, deskActorOf, type AdminEnv } from './context';
 
 export function previewRoutes(deps: AppDeps) {
@@ -70,7 +70,7 @@ export function previewRoutes(deps: AppDeps) {
     if (!prepared) return c.notFound();
     c.header(
       'Content-Security-Policy',
-      `default-src 'self'; img-src ${imageSources(deps.config.publicUrl).join(' ')}; style-src 'self'; frame-src https://www.youtube-nocookie.com https://player.vimeo.com; frame-ancestors 'self'`,
+      `default-src 'self'; img-src ${IMAGE_SOURCES.join(' ')}; style-src 'self'; frame-src https://www.youtube-nocookie.com https://player.vimeo.com; frame-ancestors 'self'`,
     );
     return renderPage(
       c,

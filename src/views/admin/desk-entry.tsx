@@ -4,6 +4,7 @@ import { t } from '../../i18n/desk-text';
 import type { DeskEntry } from '../../curate/desk';
 import type { Finding } from '../../curate/run-checks';
 import { formatTime } from '../../time/format';
+import { deskPictureAddress } from '../../pictures/desk-pictures';
 
 /** Where a button of the desk for `date` posts: one path per action (routes/admin/inbox.tsx). */
 export function deskAction(date: string, action: string): string {
@@ -119,7 +120,7 @@ export function EntryCard({
                   checked={entry.imageUrl === image.url}
                   disabled={readOnly}
                 />
-                <img src={image.url} alt="" loading="lazy" referrerpolicy="no-referrer" />
+                <img src={deskPictureAddress(id, image.url)} alt="" loading="lazy" />
                 <span class="visually-hidden">{t('desk.entry.imageNumber', { number: i + 1 })}</span>
               </label>
             ))}

@@ -14,6 +14,7 @@ import { CsrfField } from '../admin-layout';
 import { deskAction, EntryCard, FindingSlot } from './desk-entry';
 import { TranslationTabs } from './desk-translation-page';
 import { ownSiteTitle } from '../../settings/district-settings';
+import { deskPictureAddress } from '../../pictures/desk-pictures';
 
 export interface DeskPageProps {
   state: DeskState;
@@ -403,7 +404,7 @@ function ItemRow({
   return (
     <article class={`item${selected ? ' selected' : ''}`} id={`item-${item.id}`}>
       {item.imageUrl ? (
-        <img class="thumb" src={item.imageUrl} alt="" loading="lazy" referrerpolicy="no-referrer" />
+        <img class="thumb" src={deskPictureAddress(item.id, item.imageUrl)} alt="" loading="lazy" />
       ) : (
         <span class="thumb none" aria-hidden="true">
           {t('desk.inbox.item.noImage')}
