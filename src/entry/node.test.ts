@@ -1,10 +1,11 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError } from '../config';
-import { databaseProblem, probeWritable } from './node';
+import { ConfigError, parseConfig } from '../config';
+import { silentLogger } from '../log';
+import { createNodeRuntime, databaseProblem, probeWritable } from './node';
 
 describe('databaseProblem', () => {
   const dirs: string[] = [];
@@ -40,5 +41,30 @@ describe('databaseProblem', () => {
 
   it('leaves other errors as they are', () => {
     expect(databaseProblem(new Error('no such table: items'), '/tmp/y.db')).toBeUndefined();
+  });
+});
+
+describe('createNodeRuntime', () => {
+  it('says a DKIM key file it cannot read at start, even while email goes to the outbox folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yesterday-dkim-'));
+    try {
+      const config = parseConfig({
+        PUBLIC_URL: 'https://digest.district.example',
+        DATABASE_PATH: join(dir, 'y.db'),
+        OUTBOX_DIR: join(dir, 'outbox'),
+        DKIM_DOMAIN: 'district.example',
+        DKIM_SELECTOR: 'yesterday',
+        DKIM_PRIVATE_KEY_FILE: join(dir, 'missing.pem'),
+      });
+      const started = createNodeRuntime(config, { log: silentLogger, processWorkers: 0 });
+      await expect(started).rejects.toThrow(ConfigError);
+      await expect(started).rejects.toThrow(
+        `DKIM_PRIVATE_KEY_FILE: cannot be read (ENOENT): ${join(dir, 'missing.pem')}`,
+      );
+      // Nothing was left half made: the database was not even created.
+      expect(existsSync(join(dir, 'y.db'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -50,6 +50,9 @@ export async function createNodeRuntime(
 ): Promise<NodeRuntime> {
   const log = options.log ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
+  // Read even while email goes to the outbox folder: a key file that is missing is said at this start, not
+  // on the day SMTP_URL is set.
+  const dkimKey = config.dkim && (config.dkim.privateKey ?? readDkimKey(config.dkim.privateKeyFile!));
   const sqlite = openDatabase(config.databasePath);
   const db = sqlite.database;
   const outbox = config.smtpUrl ? undefined : createOutboxMailer(config.outboxDir);
@@ -61,7 +64,7 @@ export async function createNodeRuntime(
         dkim: config.dkim && {
           domain: config.dkim.domain,
           selector: config.dkim.selector,
-          privateKey: config.dkim.privateKey ?? readDkimKey(config.dkim.privateKeyFile!),
+          privateKey: dkimKey!,
         },
       })
     : outbox!;
