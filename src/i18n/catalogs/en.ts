@@ -59,7 +59,7 @@ export const en = {
   },
   signup: {
     title: 'Get the daily digest by email',
-    text: 'One short email each school day with the best of yesterday in {{district}}’s classrooms. Nothing else, and you can stop with one click.',
+    text: 'One short email after each school day, with the best of the day in {{district}}’s classrooms. Nothing else, and you can stop with one click.',
     email: 'Your email address',
     button: 'Subscribe',
     choose: 'Choose schools',
@@ -88,7 +88,7 @@ export const en = {
   },
   subscribe: {
     title: 'Get it by email',
-    lead: 'One short email each school day with the best of yesterday in our classrooms. No other mail, ever.',
+    lead: 'One short email after each school day, with the best of the day in our classrooms. No other mail, ever.',
     checkInbox: 'Check your inbox.',
     sent: 'If the address can receive the digest, an email with a confirmation link is on its way. Open it and press the button to start your subscription.',
     email: 'Your email address',
@@ -200,13 +200,13 @@ export const en = {
     invitedSubject: 'Would you like {{digest}} by email?',
     confirmHeading: 'Please confirm your subscription',
     confirmAsked:
-      'Someone, probably you, asked to receive {{digest}}, one short email each school day with the best of yesterday in its classrooms.',
+      'Someone, probably you, asked to receive {{digest}}, one short email after each school day, with the best of the day in its classrooms.',
     confirmAskedAt:
-      'Someone, probably you, asked to receive {{digest}}, one short email each school day with the best of yesterday in its classrooms at {{schools}}.',
+      'Someone, probably you, asked to receive {{digest}}, one short email after each school day, with the best of the day in its classrooms at {{schools}}.',
     confirmInvited:
-      '{{district}} would like to send you its daily digest, one short email each school day with the best of yesterday in its classrooms. Nothing will be sent unless you confirm.',
+      '{{district}} would like to send you its daily digest, one short email after each school day, with the best of the day in its classrooms. Nothing will be sent unless you confirm.',
     confirmInvitedAt:
-      '{{district}} would like to send you its daily digest, one short email each school day with the best of yesterday in its classrooms at {{schools}}. Nothing will be sent unless you confirm.',
+      '{{district}} would like to send you its daily digest, one short email after each school day, with the best of the day in its classrooms at {{schools}}. Nothing will be sent unless you confirm.',
     confirmButton: 'Confirm my subscription',
     buttonFallback: 'If the button does not work, open this address:',
     ignore: 'If you did not ask for this, ignore this email and nothing more will be sent.',

@@ -62,7 +62,7 @@ export const es = {
   },
   signup: {
     title: 'Reciba el resumen diario por correo',
-    text: 'Un correo breve cada día de clases con lo mejor de ayer en las aulas de {{district}}. Nada más, y puede darse de baja con un clic.',
+    text: 'Un correo breve después de cada día de clases, con lo mejor del día en las aulas de {{district}}. Nada más, y puede darse de baja con un clic.',
     email: 'Su correo electrónico',
     button: 'Suscribirse',
     choose: 'Elegir escuelas',
@@ -92,7 +92,7 @@ export const es = {
   },
   subscribe: {
     title: 'Recíbalo por correo',
-    lead: 'Un correo breve cada día de clases con lo mejor de ayer en nuestras aulas. Ningún otro correo, nunca.',
+    lead: 'Un correo breve después de cada día de clases, con lo mejor del día en nuestras aulas. Ningún otro correo, nunca.',
     checkInbox: 'Revise su bandeja de entrada.',
     sent: 'Si la dirección puede recibir el resumen, le llegará un correo con un enlace de confirmación. Ábralo y pulse el botón para empezar su suscripción.',
     email: 'Su correo electrónico',
@@ -205,13 +205,13 @@ export const es = {
     invitedSubject: '¿Desea recibir {{digest}} por correo?',
     confirmHeading: 'Confirme su suscripción',
     confirmAsked:
-      'Alguien, probablemente usted, pidió recibir {{digest}}, un correo breve cada día de clases con lo mejor de ayer en sus aulas.',
+      'Alguien, probablemente usted, pidió recibir {{digest}}, un correo breve después de cada día de clases, con lo mejor del día en sus aulas.',
     confirmAskedAt:
-      'Alguien, probablemente usted, pidió recibir {{digest}}, un correo breve cada día de clases con lo mejor de ayer en sus aulas de {{schools}}.',
+      'Alguien, probablemente usted, pidió recibir {{digest}}, un correo breve después de cada día de clases, con lo mejor del día en sus aulas de {{schools}}.',
     confirmInvited:
-      '{{district}} desea enviarle su resumen diario, un correo breve cada día de clases con lo mejor de ayer en sus aulas. No se enviará nada a menos que usted confirme.',
+      '{{district}} desea enviarle su resumen diario, un correo breve después de cada día de clases, con lo mejor del día en sus aulas. No se enviará nada a menos que usted confirme.',
     confirmInvitedAt:
-      '{{district}} desea enviarle su resumen diario, un correo breve cada día de clases con lo mejor de ayer en sus aulas de {{schools}}. No se enviará nada a menos que usted confirme.',
+      '{{district}} desea enviarle su resumen diario, un correo breve después de cada día de clases, con lo mejor del día en sus aulas de {{schools}}. No se enviará nada a menos que usted confirme.',
     confirmButton: 'Confirmar mi suscripción',
     buttonFallback: 'Si el botón no funciona, abra esta dirección:',
     ignore: 'Si usted no lo pidió, ignore este correo y no se enviará nada más.',
