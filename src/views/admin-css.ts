@@ -65,6 +65,10 @@ input[type=text], input[type=email], input[type=password], input[type=url], inpu
   font: inherit; width: 100%; max-width: 40rem; padding: .5rem .65rem; border: 1px solid #8f96a3; border-radius: 6px; background: #fff; color: var(--ink);
 }
 textarea { min-height: 5rem; }
+/* A file field in the desk's own button and type, with the chosen file's name beside it. */
+input[type=file] { font: inherit; color: var(--muted); max-width: 100%; }
+input[type=file]::file-selector-button { font: 600 .95rem var(--sans); background: #fff; color: var(--navy); border: 1px solid var(--navy); border-radius: 6px; padding: .45rem .9rem; margin-right: .75rem; cursor: pointer; }
+input[type=file]::file-selector-button:hover { background: #eef2f7; }
 .inline { display: flex; flex-wrap: wrap; align-items: end; gap: .5rem .75rem; }
 .inline label { margin: 0 0 .3rem; }
 .inline > div { flex: 1 1 14rem; }
@@ -141,6 +145,8 @@ iframe.mail { width: 100%; height: 70vh; border: 1px solid var(--line); border-r
 .item-actions { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; margin-top: .4rem; }
 .item-actions button { padding: .3rem .7rem; font-size: .85rem; }
 .toolbar { position: sticky; top: 0; z-index: 2; display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; background: var(--bg); padding: .5rem 0 .75rem; }
+/* On a phone the desk's buttons and notices wrap to a fifth of the screen or more: held at the top, they would cover what is being edited. */
+@media (max-width: 600px) { .toolbar { position: static; } }
 .status-line { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; margin: 0 0 1rem; }
 .entry-list { list-style: none; margin: 0; padding: 0; display: grid; gap: 1rem; }
 .entry-card { background: var(--card); border: 1px solid var(--line); border-left: 4px solid #a7d7b8; border-radius: 10px; padding: 1rem 1.25rem; }
