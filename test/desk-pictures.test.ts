@@ -8,7 +8,13 @@ import { saveDesk, deskDepsOf } from '../src/curate/desk';
 import { listItemsPublishedBetween } from '../src/db/items';
 import { createNodeFetcher } from '../src/ingest/fetch-feed-node';
 import { silentLogger } from '../src/log';
-import { createDeskPictures, pictureTypeOf, THUMBNAIL_SIDE } from '../src/pictures/desk-pictures';
+import {
+  BUSY,
+  createDeskPictures,
+  MAX_PASSED_ON_BYTES,
+  pictureTypeOf,
+  THUMBNAIL_SIDE,
+} from '../src/pictures/desk-pictures';
 import { MAX_PICTURE_BYTES } from '../src/pictures/picture-types';
 import type { Client } from './browser-client';
 import { addSchoolWithSource, item, storeItems } from './fixtures';
@@ -175,6 +181,80 @@ describe('createDeskPictures without a maker (Workers)', () => {
     await pictures.get(`${teacher.url}/a.webp`);
     expect(count('/a.webp')).toBe(webps + 2);
     await close();
+  });
+
+  it('fetches a kept picture again after an hour, and passes on no original over 5 MB', async () => {
+    const { pictures, later, close } = make();
+    const count = () => teacher.requests.filter((r) => r.path === '/a.webp').length;
+    await pictures.get(`${teacher.url}/a.webp`);
+    const fetched = count();
+    later(59 * 60_000);
+    await pictures.get(`${teacher.url}/a.webp`);
+    expect(count()).toBe(fetched);
+    later(60_000);
+    await pictures.get(`${teacher.url}/a.webp`);
+    expect(count()).toBe(fetched + 1);
+
+    const large = Buffer.concat([await phonePhoto(), Buffer.alloc(MAX_PASSED_ON_BYTES)]);
+    teacher.route('/large.jpg', serveBody(large, 'image/jpeg'));
+    expect(await pictures.get(`${teacher.url}/large.jpg`)).toEqual({
+      error: 'The picture is too large to show at the desk before it is copied.',
+    });
+    await close();
+  });
+
+  it('lets one slow site hold two fetches at most, so other sites’ pictures still come', async () => {
+    const slow = await startTestServer();
+    const held: (() => void)[] = [];
+    let inFlight = 0;
+    let most = 0;
+    const webp = await webpPhoto();
+    for (let n = 0; n < 6; n++)
+      slow.route(`/${n}.webp`, (_request, response) => {
+        most = Math.max(most, ++inFlight);
+        held.push(() => {
+          inFlight--;
+          response.writeHead(200, { 'content-type': 'image/webp' }).end(webp);
+        });
+      });
+    const { pictures, close } = make();
+    const slowLooks = Array.from({ length: 6 }, (_, n) => pictures.get(`${slow.url}/${n}.webp`));
+    await expect.poll(() => held.length).toBe(2);
+    // Another school's picture comes while the slow site's wait.
+    expect(await pictures.get(`${teacher.url}/b.gif`)).toMatchObject({ type: 'image/gif' });
+    for (let n = 0; n < 6; n++) {
+      await expect.poll(() => held.length).toBeGreaterThan(0);
+      held.shift()!();
+    }
+    for (const look of await Promise.all(slowLooks)) expect(look).toMatchObject({ type: 'image/webp' });
+    expect(most).toBe(2);
+    expect(slow.requests.length).toBe(6);
+    await close();
+    await slow.close();
+  });
+
+  it('answers at once, and remembers nothing, when too many looks are waiting', async () => {
+    const slow = await startTestServer();
+    const held: (() => void)[] = [];
+    const webp = await webpPhoto();
+    slow.route('/held.webp', (_request, response) => {
+      held.push(() => response.writeHead(200, { 'content-type': 'image/webp' }).end(webp));
+    });
+    const { pictures, close } = make();
+    // Two fetches run and 64 wait (distinct addresses on one site); the next is turned away.
+    const looks = Array.from({ length: 66 }, (_, n) => pictures.get(`${slow.url}/held.webp?n=${n}`));
+    await expect.poll(() => held.length).toBe(2);
+    expect(await pictures.get(`${slow.url}/held.webp?n=66`)).toEqual({ error: BUSY });
+    const drain = setInterval(() => held.splice(0).forEach((answer) => answer()), 5);
+    await Promise.all(looks);
+    clearInterval(drain);
+    // Not remembered as a failure: the next look fetches it.
+    const next = pictures.get(`${slow.url}/held.webp?n=66`);
+    await expect.poll(() => held.length).toBe(1);
+    held.shift()!();
+    expect(await next).toMatchObject({ type: 'image/webp' });
+    await close();
+    await slow.close();
   });
 
   it('tells the four formats apart by their first bytes', async () => {

@@ -141,6 +141,24 @@ describe('createNodeFetcher', () => {
     expect(await socketsClose(server)).toBe(0);
   });
 
+  it('keeps to a shorter deadline asked for one fetch', async () => {
+    server.route('/slower', (_q, r) => {
+      r.writeHead(200, { 'content-type': 'application/rss+xml' });
+      const timer = setInterval(() => r.write('<'), 100);
+      r.on('close', () => clearInterval(timer));
+    });
+    fetcher = fetcherFor();
+    const outcome = await fetcher.fetch({ url: `${server.url}/slower`, deadlineMs: 400 });
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      message: 'The feed took longer than 0.4 seconds to download, so it was abandoned.',
+    });
+    // A longer one than the fetcher's own does not lengthen it.
+    expect(await fetcher.fetch({ url: `${server.url}/slower`, deadlineMs: 60_000 })).toMatchObject({
+      message: 'The feed took longer than 1.5 seconds to download, so it was abandoned.',
+    });
+  });
+
   it('stops reading an endless body at the size cap', async () => {
     server.route('/endless', (_q, r) => {
       r.writeHead(200, { 'content-type': 'application/rss+xml' });

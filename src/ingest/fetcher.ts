@@ -6,6 +6,8 @@ export interface FetchRequest {
   url: string;
   etag?: string | null;
   lastModified?: string | null;
+  /** A shorter deadline than the fetcher's own, for this fetch (the desk's look at a picture). */
+  deadlineMs?: number;
 }
 
 export type FetchOutcome =
@@ -229,6 +231,7 @@ export async function fetchFollowingRedirects(
   transport: FetchTransport,
 ): Promise<FetchOutcome> {
   const { limits } = transport;
+  const deadlineMs = Math.min(limits.deadlineMs, feedRequest.deadlineMs ?? Infinity);
   const controller = new AbortController();
   // The deadline ends the fetch itself, not only the transport's work: undici notices an abort only once
   // a connection is made (nodejs/undici#386), so a host that never answers would otherwise hold the fetch
@@ -236,7 +239,7 @@ export async function fetchFollowingRedirects(
   const deadline = new Promise<never>((_, reject) =>
     controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true }),
   );
-  const timer = setTimeout(() => controller.abort(), limits.deadlineMs);
+  const timer = setTimeout(() => controller.abort(), deadlineMs);
   try {
     // If the deadline wins, the race still holds the fetch's own promise, so its late failure is handled.
     return await Promise.race([follow(feedRequest, transport, controller.signal), deadline]);
@@ -244,7 +247,7 @@ export async function fetchFollowingRedirects(
     if (error instanceof FetchAbort) return error.outcome;
     if (controller.signal.aborted) {
       return failedOutcome(
-        `${theSubject(transport.subject)} took longer than ${limits.deadlineMs / 1000} seconds to download, so it was abandoned.`,
+        `${theSubject(transport.subject)} took longer than ${deadlineMs / 1000} seconds to download, so it was abandoned.`,
         true,
       );
     }

@@ -2,9 +2,10 @@
 // loads a picture from a teacher's site (which would tell that site who is looking, and when, and which a
 // page served over HTTPS could not show at all when the site is plain HTTP): the server fetches it through
 // the guarded fetcher (private addresses refused, size and time capped, each redirect checked) and sends a
-// small WebP where the runtime makes one cheaply (sharp, on a server), or else the original as it came if it
-// is a JPEG, PNG, GIF or WebP (Workers). What was sent is kept in memory, the most recently used first, so a
-// desk opened all morning fetches each picture once.
+// small WebP where the runtime makes one cheaply (sharp on a server, the Images binding on Workers), or else
+// the original as it came if it is a JPEG, PNG, GIF or WebP of a modest size. What was sent is kept in memory
+// for an hour, the most recently used first, so a desk opened all morning fetches each picture once an hour.
+// A slow or hostile site holds at most two of the fetches at once, so the other schools' pictures still come.
 import type { FeedFetcher } from '../ingest/fetcher';
 import type { Logger } from '../log';
 import type { PictureMaker, Thumbnail } from './picture-types';
@@ -27,14 +28,24 @@ export interface DeskPictureOptions {
 
 /** The desk shows pictures at most 160 CSS pixels across: twice that, for sharp screens. */
 export const THUMBNAIL_SIDE = 320;
-/** An original larger than this is passed on but not kept. */
-const MAX_KEPT_PICTURE = 1024 * 1024;
-/** Pictures (and failures) kept, at most, whatever their size. */
+/** A desk look waits this long for a site at most; the copy made when a picture is chosen waits longer. */
+export const LOOK_DEADLINE_MS = 10_000;
+/** Pictures kept, at most, however small. */
 const MAX_KEPT = 2000;
-/** A picture that could not be fetched is not asked for again for this long. */
+/** A picture is fetched again after this long, in case the teacher changed it at its address. */
+const KEPT_MS = 60 * 60_000;
+/** Addresses that could not be fetched are not asked for again for this long, and this many are remembered. */
 const FAILURE_KEPT_MS = 60_000;
-/** Pictures fetched at once; a desk of sixty asks for them six at a time, and the rest wait their turn. */
-const AT_ONCE = 3;
+const MAX_FAILURES = 500;
+/** An original passed on as it came (no maker) is at most this large; a larger one is not shown. */
+export const MAX_PASSED_ON_BYTES = 5 * 1024 * 1024;
+/** Fetches at once, in all, and to one site; looks waiting beyond MAX_WAITING are answered with the frame. */
+const AT_ONCE = 4;
+const AT_ONCE_PER_SITE = 2;
+const MAX_WAITING = 64;
+
+/** What a look that found too many waiting answers; it is not remembered, so the next look tries again. */
+export const BUSY = 'Too many pictures are being fetched at once; this one is shown on the next look.';
 
 /** Where the desk shows picture `url` of item `itemId`: only a post's own pictures are fetched there. */
 export function deskPictureAddress(itemId: number, url: string): string {
@@ -43,44 +54,71 @@ export function deskPictureAddress(itemId: number, url: string): string {
 
 export function createDeskPictures(deps: DeskPictureDeps, options: DeskPictureOptions = {}) {
   const keptBytes = options.keptBytes ?? 16 * 1024 * 1024;
-  const kept = new Map<string, { picture: DeskPicture; size: number; at: number }>();
+  const kept = new Map<string, { picture: Thumbnail; at: number }>();
   let total = 0;
+  const failed = new Map<string, { error: string; at: number }>();
   const pending = new Map<string, Promise<DeskPicture>>();
-  let running = 0;
-  const waiting: (() => void)[] = [];
 
   const keep = (url: string, picture: DeskPicture) => {
-    const size = 'bytes' in picture ? picture.bytes.byteLength : 0;
-    if (size > MAX_KEPT_PICTURE) return;
+    if ('error' in picture) {
+      if (picture.error === BUSY) return;
+      failed.delete(url);
+      failed.set(url, { error: picture.error, at: deps.now() });
+      if (failed.size > MAX_FAILURES) failed.delete(failed.keys().next().value!);
+      return;
+    }
     forget(url);
-    kept.set(url, { picture, size, at: deps.now() });
-    total += size;
+    kept.set(url, { picture, at: deps.now() });
+    total += picture.bytes.byteLength;
     for (const [oldest, entry] of kept) {
       if (total <= keptBytes && kept.size <= MAX_KEPT) break;
       kept.delete(oldest);
-      total -= entry.size;
+      total -= entry.picture.bytes.byteLength;
     }
   };
   const forget = (url: string) => {
     const entry = kept.get(url);
     if (!entry) return;
     kept.delete(url);
-    total -= entry.size;
+    total -= entry.picture.bytes.byteLength;
   };
 
-  const turn = async <T>(work: () => Promise<T>): Promise<T> => {
-    if (running >= AT_ONCE) await new Promise<void>((resolve) => waiting.push(resolve));
-    running++;
+  // Turns to fetch: at most AT_ONCE in all and AT_ONCE_PER_SITE to one site. A finished fetch hands its turn
+  // straight to the first waiting look whose site has room, so no newcomer slips in between.
+  const running = new Map<string, number>();
+  let runningTotal = 0;
+  const waiting: { site: string; start: () => void }[] = [];
+  const hasRoom = (site: string) => runningTotal < AT_ONCE && (running.get(site) ?? 0) < AT_ONCE_PER_SITE;
+  const begin = (site: string) => {
+    runningTotal++;
+    running.set(site, (running.get(site) ?? 0) + 1);
+  };
+  const end = (site: string) => {
+    runningTotal--;
+    const left = running.get(site)! - 1;
+    if (left) running.set(site, left);
+    else running.delete(site);
+    const next = waiting.findIndex((w) => hasRoom(w.site));
+    if (next !== -1) {
+      const [turn] = waiting.splice(next, 1);
+      begin(turn!.site);
+      turn!.start();
+    }
+  };
+  const inTurn = async (url: string, work: () => Promise<DeskPicture>): Promise<DeskPicture> => {
+    const site = siteOf(url);
+    if (hasRoom(site)) begin(site);
+    else if (waiting.length >= MAX_WAITING) return { error: BUSY };
+    else await new Promise<void>((start) => waiting.push({ site, start }));
     try {
       return await work();
     } finally {
-      running--;
-      waiting.shift()?.();
+      end(site);
     }
   };
 
   const fetchOne = async (url: string): Promise<DeskPicture> => {
-    const fetched = await deps.fetcher.fetch({ url });
+    const fetched = await deps.fetcher.fetch({ url, deadlineMs: LOOK_DEADLINE_MS });
     if (fetched.status !== 'fetched')
       return {
         error: fetched.status === 'failed' ? fetched.message : 'The site answered without the picture.',
@@ -88,21 +126,26 @@ export function createDeskPictures(deps: DeskPictureDeps, options: DeskPictureOp
     if (deps.maker?.thumbnail) return deps.maker.thumbnail(fetched.body, THUMBNAIL_SIDE);
     const type = pictureTypeOf(fetched.body);
     if (!type) return { error: 'The file is not a JPEG, PNG, GIF or WebP picture.' };
+    if (fetched.body.byteLength > MAX_PASSED_ON_BYTES)
+      return { error: 'The picture is too large to show at the desk before it is copied.' };
     return { type, bytes: fetched.body };
   };
 
   return {
     /** The picture at `url` for the desk, or why there is none; never throws. */
     get(url: string): Promise<DeskPicture> {
+      const now = deps.now();
       const entry = kept.get(url);
-      if (entry && ('bytes' in entry.picture || deps.now() - entry.at < FAILURE_KEPT_MS)) {
+      if (entry && now - entry.at < KEPT_MS) {
         kept.delete(url); // most recently used goes last
         kept.set(url, entry);
         return Promise.resolve(entry.picture);
       }
+      const failure = failed.get(url);
+      if (failure && now - failure.at < FAILURE_KEPT_MS) return Promise.resolve({ error: failure.error });
       let asked = pending.get(url);
       if (!asked) {
-        asked = turn(() => fetchOne(url))
+        asked = inTurn(url, () => fetchOne(url))
           .catch((error: unknown) => {
             deps.log.error('a picture for the desk could not be made', { url, error: String(error) });
             return { error: 'The picture could not be read.' };
@@ -117,6 +160,15 @@ export function createDeskPictures(deps: DeskPictureDeps, options: DeskPictureOp
       return asked;
     },
   };
+}
+
+/** The host an address names, which shares the fetches one site may hold. */
+function siteOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }
 
 /** A picture's type by its first bytes, for the four formats every browser shows; anything else undefined. */

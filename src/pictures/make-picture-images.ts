@@ -6,8 +6,10 @@ import {
   fitEmailSize,
   emailWidthFor,
   fileName,
+  insideSquare,
   JPEG_QUALITY,
   MAX_PIXELS,
+  THUMBNAIL_QUALITY,
   pictureKey,
   WEBP_QUALITY,
   webWidthsFor,
@@ -36,7 +38,7 @@ interface ImageTransformerLike {
 /** What the binding reads and Yesterday keeps as a still (an animated GIF or WebP becomes its first frame). */
 const READABLE = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif']);
 
-export function createImagesPictureMaker(images: ImagesLike): PictureMaker {
+export function createImagesPictureMaker(images: ImagesLike): Required<PictureMaker> {
   return {
     async make(bytes) {
       // Cloudflare reads HEIC, but a server cannot: refused on both, so a picture works wherever it is moved.
@@ -102,6 +104,26 @@ export function createImagesPictureMaker(images: ImagesLike): PictureMaker {
       // Two sizes asked for can come back the same (a picture narrower than it said): one file each.
       files = files.filter((file, at) => files.findIndex((f) => f.name === file.name) === at);
       return { key, width, height, files };
+    },
+
+    async thumbnail(bytes, side) {
+      if (isHeic(bytes)) return { error: HEIC_REFUSAL };
+      try {
+        const info = await images.info(streamOf(bytes));
+        if (!READABLE.has(info.format) || !info.width || !info.height)
+          return { error: 'The file is not a picture Yesterday can read (JPEG, PNG, WebP, GIF or AVIF).' };
+        if (info.width * info.height > MAX_PIXELS) return { error: tooManyPixels(info.width * info.height) };
+        const [width, height] =
+          orientationOf(bytes) >= 5 ? [info.height, info.width] : [info.width, info.height];
+        const output = await images
+          .input(streamOf(bytes))
+          .transform({ width: insideSquare(width, height, side).width, fit: 'scale-down' })
+          .output({ format: 'image/webp', quality: THUMBNAIL_QUALITY, anim: false });
+        const made = new Uint8Array(await new Response(output.image()).arrayBuffer());
+        return { type: 'image/webp', bytes: stripMetadata(made).bytes };
+      } catch {
+        return { error: 'The picture is damaged or cut off and cannot be read completely.' };
+      }
     },
   };
 }

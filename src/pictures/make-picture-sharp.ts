@@ -9,6 +9,7 @@ import {
   fileName,
   MAX_PIXELS,
   pictureKey,
+  THUMBNAIL_QUALITY,
   WEBP_QUALITY,
   webWidthsFor,
   type MadePicture,
@@ -93,9 +94,6 @@ export function createSharpPictureMaker(): Required<PictureMaker> {
     },
   };
 }
-
-/** The desk's small pictures are looked at, not kept: a lower quality than the published sizes is enough. */
-const THUMBNAIL_QUALITY = 70;
 
 /** The email's JPEG, stepping down in quality (then width) until it fits (picture-types.ts). */
 function emailSize(upright: () => sharp.Sharp, width: number) {

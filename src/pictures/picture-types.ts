@@ -53,6 +53,8 @@ export async function fitEmailSize<Made>(
 /** Web sizes' encoding, the same on every runtime. */
 export const WEBP_QUALITY = 78;
 export const JPEG_QUALITY = 80;
+/** The desk's small pictures are looked at, not kept: a lower quality than the published sizes is enough. */
+export const THUMBNAIL_QUALITY = 70;
 /** Larger pictures are refused before they are decoded (a 50-megapixel photo, a decompression bomb). */
 export const MAX_PIXELS = 40_000_000;
 /** Largest download accepted for one picture. */
@@ -89,7 +91,8 @@ export interface PictureMaker {
   make(bytes: Uint8Array): Promise<MadePicture | { error: string }>;
   /**
    * The picture upright inside a square of `side` pixels, as WebP. Only where it is cheap (sharp shrinks a JPEG
-   * as it decodes it); elsewhere the desk is sent the original as it came (desk-pictures.ts).
+   * as it decodes it; the Images binding works outside the Worker); WebAssembly in a Worker would spend its CPU
+   * on every look, so there the desk is sent the original as it came (desk-pictures.ts).
    */
   thumbnail?(bytes: Uint8Array, side: number): Promise<Thumbnail | { error: string }>;
 }

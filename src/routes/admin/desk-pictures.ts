@@ -14,6 +14,7 @@ const UNAVAILABLE = `<svg xmlns="http://www.w3.org/2000/svg" width="320" height=
 export function deskPictureRoutes(deps: AppDeps) {
   const app = new Hono<AdminEnv>();
   const pictures = createDeskPictures({
+    // A Worker without a MEDIA bucket publishes no pictures and has no picture fetcher: the feeds' one looks.
     fetcher: deps.pictures?.fetcher ?? deps.fetcher,
     maker: deps.pictures?.maker,
     log: deps.log,
@@ -27,11 +28,12 @@ export function deskPictureRoutes(deps: AppDeps) {
       return c.text('That post has no such picture.', 404, { 'Cache-Control': 'no-store' });
     const picture = await pictures.get(url);
     if ('error' in picture)
-      // An image answer, so the desk shows a frame instead of a broken picture; asked again on the next look.
+      // An image answer, so the desk shows a frame instead of a broken picture; the site is asked again a
+      // minute later (desk-pictures.ts), and the browser keeps nothing.
       return c.body(UNAVAILABLE, 502, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'no-store' });
     return c.body(picture.bytes as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': picture.type,
-      // The browser keeps it for the morning; a picture edited at its address since shows after an hour.
+      // The browser keeps it for an hour, as the server does: a picture changed at its address shows after that.
       'Cache-Control': 'private, max-age=3600',
     });
   });
