@@ -89,6 +89,13 @@ export function buildApp(deps: AppDeps, options: BuildOptions = {}): Hono {
   // /unsubscribe is deliberately left out: RFC 8058 one-click POSTs come from mail providers, not our pages.
   forms.route('/', subscribeRoutes(deps));
   app.route('/', forms);
+  // The sign-up lives at one address, as its form posts there; /es/subscribe, as a reader of /es/ would
+  // guess it, is that address in Spanish.
+  app.get('/:lang{[a-z]{2}}/subscribe', (c) => {
+    const query = new URL(c.req.url).searchParams;
+    query.set('lang', c.req.param('lang'));
+    return c.redirect(`/subscribe?${query}`, 301);
+  });
 
   const signedIn = new Hono<AdminEnv>();
   for (const path of ['/admin', '/admin/*', '/setup', '/set-password']) {

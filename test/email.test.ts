@@ -13,6 +13,7 @@ import { findSubscriberByEmail, listSubscriberSchools, unsubscribe } from '../sr
 import { subscriptionToken } from '../src/email/subscription-tokens';
 import { DKIM_SIGNED_HEADERS } from '../src/email/smtp-mailer';
 import { runSendJob } from '../src/jobs/jobs';
+import { changeSetting } from '../src/settings/district-settings';
 import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
 import { createClient } from './browser-client';
 import { rawHeader, startSmtpSink } from './smtp-sink';
@@ -357,5 +358,90 @@ describe('preferences', () => {
       .prepare("select count(*) as n from subscribers where status = 'confirmed'")
       .get() as { n: number };
     expect(confirmed.n).toBe(1);
+  });
+});
+
+describe('links after the subscription has ended', () => {
+  const tokenFor = async (app: TestApp, purpose: 'confirm' | 'preferences' | 'unsubscribe', email: string) =>
+    subscriptionToken(
+      app.runtime.deps.signingKey,
+      purpose,
+      (await findSubscriberByEmail(app.runtime.deps.db, email))!,
+    );
+
+  it('never say an old confirmation link subscribed someone who unsubscribed, nor bring them back', async () => {
+    const { app } = await appWithSink({ env: {} });
+    const db = app.runtime.deps.db;
+    const client = createClient(app.url);
+    await client.post('/subscribe', { email: 'maria@family.example', language: 'en' });
+    const confirm = `/subscribe/confirm?token=${await tokenFor(app, 'confirm', 'maria@family.example')}`;
+    const prefs = `/preferences?token=${await tokenFor(app, 'preferences', 'maria@family.example')}`;
+    await client.post(confirm, {});
+    const subscriber = (await findSubscriberByEmail(db, 'maria@family.example'))!;
+    expect(subscriber.status).toBe('confirmed');
+    await unsubscribe(db, subscriber.id, app.clock.now());
+
+    for (const answer of [await client.get(confirm), await client.post(confirm, {})]) {
+      const page = await answer.text();
+      expect(answer.status).toBe(200);
+      expect(page).toContain('You are unsubscribed');
+      expect(page).toContain('maria@family.example is no longer subscribed');
+      expect(page).toContain('<a href="/subscribe">Subscribe again</a>');
+      expect(page).not.toContain('Thank you');
+    }
+    expect((await findSubscriberByEmail(db, 'maria@family.example'))!.status).toBe('unsubscribed');
+
+    const preferences = await client.get(prefs);
+    expect(preferences.status).toBe(200);
+    expect(await preferences.text()).toContain(
+      'maria@family.example no longer receives the daily digest, so there are no choices to make.',
+    );
+  });
+
+  it('say what to do for what each link was for, without telling someone leaving to subscribe', async () => {
+    const { app } = await appWithSink();
+    const client = createClient(app.url);
+    const unsubscribeText = await (await client.get('/unsubscribe?token=7.AAAAAAAAAAAAAAAAAAAAAA')).text();
+    expect(unsubscribeText).toContain('To stop the emails, use the Unsubscribe link at the bottom');
+    expect(unsubscribeText).not.toContain('Subscribe again');
+    const confirmText = await (await client.get('/subscribe/confirm?token=7.AAAAAAAAAAAAAAAAAAAAAA')).text();
+    expect(confirmText).toContain('a newer email replaced it');
+    expect(confirmText).toContain('Subscribe again');
+    expect(await (await client.get('/preferences?token=7.AAAAAAAAAAAAAAAAAAAAAA')).text()).toContain(
+      'Use the Choose schools link at the bottom of the most recent email.',
+    );
+  });
+
+  it('answers a sign-up form in its own language when the emails are to be in another', async () => {
+    const { app } = await appWithSink();
+    await changeSetting(app.runtime.deps.db, 'languages', 'en,es', app.clock.now());
+    const client = createClient(app.url);
+    const typo = await client.post('/subscribe', {
+      email: 'maria@family',
+      language: 'es',
+      form_language: 'en',
+    });
+    expect(typo.status).toBe(400);
+    const page = await typo.text();
+    expect(page).toContain('<html lang="en"');
+    // The emails' language the parent chose is still chosen.
+    expect(page).toMatch(/<option value="es" lang="es" selected="">/);
+    const sent = await client.post('/subscribe', {
+      email: 'maria@family.example',
+      language: 'es',
+      form_language: 'en',
+    });
+    expect(sent.headers.get('location')).toBe('/subscribe?sent=1');
+  });
+
+  it('answers a form that arrives garbled with 400 and a sentence', async () => {
+    const { app } = await appWithSink();
+    const answer = await fetch(`${app.url}/subscribe`, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=XYZ', origin: app.url },
+      body: '--XYZ\r\nContent-Disposition: form-data; name="email"\r\n\r\nmaria@family.example',
+    });
+    expect(answer.status).toBe(400);
+    expect(await answer.text()).toContain('That request could not be understood');
   });
 });

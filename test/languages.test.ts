@@ -56,6 +56,12 @@ describe('languages', () => {
     expect(ar).toContain('كل الملخصات');
     // The sign-up form, whose language is in its query, offers the others as every page does.
     // A Spanish browser leaving for English gets English: the link names the language and keeps the school.
+    // /es/subscribe, as a reader of /es/ would guess it, is the sign-up in Spanish.
+    const guessed = await fetch(`${app.url}/es/subscribe?school=lincoln-elementary`, { redirect: 'manual' });
+    expect([guessed.status, guessed.headers.get('location')]).toEqual([
+      301,
+      '/subscribe?school=lincoln-elementary&lang=es',
+    ]);
     const signUp = await text('/subscribe?lang=es&school=lincoln-elementary', { 'accept-language': 'es' });
     expect(signUp).toContain('<nav class="languages" aria-label="Idioma">');
     expect(signUp).toContain(
@@ -174,5 +180,7 @@ describe('languages', () => {
       expect(body, path).toContain(words);
       expect(body, path).toContain('not the gym');
     }
+    // An intro in another script reads in its own direction on the Arabic archive, its full stop at its end.
+    expect(await text('/ar/archive')).toContain('<p class="archive-intro" dir="auto">');
   });
 });

@@ -46,7 +46,8 @@ async function sentToken(c: Context): Promise<string | undefined> {
   if (header) return header;
   const type = c.req.header('content-type') ?? '';
   if (!/application\/x-www-form-urlencoded|multipart\/form-data/.test(type)) return undefined;
-  const body = await c.req.parseBody();
+  // A body that cannot be read has no token in it: refused like a form without one, not a 500.
+  const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
   const value = body._csrf;
   return typeof value === 'string' ? value : undefined;
 }

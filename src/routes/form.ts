@@ -1,12 +1,21 @@
 // Reading submitted forms: trimmed strings, repeated fields, checkboxes. Every string is cleaned
 // (text/clean-text.ts) as it is read, so nothing typed into a form can carry a control character into storage.
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { cleanText } from '../text/clean-text';
 
 export type FormBody = Record<string, string | File | (string | File)[]>;
 
+/** The form sent; a body that is not a readable form (a cut-off multipart upload, say) is a 400, not a 500. */
 export async function readForm(c: Context): Promise<FormBody> {
-  return (await c.req.parseBody({ all: true })) as FormBody;
+  try {
+    return (await c.req.parseBody({ all: true })) as FormBody;
+  } catch (error) {
+    if (error instanceof HTTPException) throw error;
+    throw new HTTPException(400, {
+      message: 'The form could not be read: it arrived incomplete or garbled. Go back and send it again.',
+    });
+  }
 }
 
 export function field(body: FormBody, name: string, maxLength = 10_000): string {

@@ -23,7 +23,7 @@ import { readDistrictSettings, siteOf } from '../settings/district-settings';
 import { requestSubscription } from '../subscriptions/subscribe';
 import { isLanguage, preferredLanguage } from '../i18n/languages';
 import { translator } from '../i18n/translate';
-import { textOf } from '../views/layout';
+import { subscribeHref, textOf } from '../views/layout';
 import {
   confirmAddressChange,
   requestAddressChange,
@@ -69,14 +69,53 @@ export function subscribeRoutes(deps: AppDeps) {
     wakeSender: () => deps.background.wakeSender(),
   };
 
-  /** A link that is incomplete or stale: said in the language the browser prefers, among those offered. */
-  const badLink = async (c: Context) => {
+  /**
+   * A link that is incomplete or stale, said for what it was for (someone whose unsubscribe link fails is not
+   * told to subscribe), in the language the browser prefers among those offered.
+   */
+  const badLink = async (c: Context, purpose: TokenPurpose) => {
     const site = await siteInfo(await askedLanguage(c, undefined));
+    const { t } = textOf(site);
+    const text =
+      purpose === 'confirm'
+        ? t('address.badConfirmLink')
+        : purpose === 'unsubscribe'
+          ? t('address.badUnsubscribeLink')
+          : purpose === 'preferences'
+            ? t('address.badPreferencesLink')
+            : t('address.badLink');
+    const again = purpose === 'confirm' || purpose === 'address';
+    return renderPage(
+      c,
+      <ActionPage
+        site={site}
+        title={t('address.badLinkTitle')}
+        text={text}
+        link={again ? { href: subscribeHref(site), label: t('address.subscribeAgain') } : undefined}
+      />,
+      404,
+    );
+  };
+
+  /**
+   * What a confirmation or preferences link of someone no longer subscribed says: that they are not, in their
+   * language, and how to subscribe again. Nothing is changed: an old link never brings a subscription back.
+   */
+  const notSubscribed = async (c: Context, subscriber: Subscriber, key: 'confirm' | 'preferences') => {
+    const site = await siteInfo(subscriber.language);
     const { t } = textOf(site);
     return renderPage(
       c,
-      <ActionPage site={site} title={t('address.badLinkTitle')} text={t('address.badLink')} />,
-      404,
+      <ActionPage
+        site={site}
+        title={t('subscribe.unsubscribedTitle')}
+        text={
+          key === 'confirm'
+            ? t('subscribe.confirmAfterUnsubscribe', { email: subscriber.email })
+            : t('subscribe.unsubscribedPreferences', { email: subscriber.email })
+        }
+        link={{ href: subscribeHref(site), label: t('address.subscribeAgain') }}
+      />,
     );
   };
 
@@ -127,7 +166,8 @@ export function subscribeRoutes(deps: AppDeps) {
     const form = await readForm(c);
     const language = await askedLanguage(c, field(form, 'language', 10) || undefined);
     const formLanguage = await askedLanguage(c, field(form, 'form_language', 10) || language);
-    const site = await siteInfo(language);
+    // The pages answer in the language of the form the person used, which may not be the emails'.
+    const site = await siteInfo(formLanguage);
     const email = field(form, 'email', 320);
     const chosen = fields(form, 'schools');
     const embedded = c.req.query('embed') === '1';
@@ -149,10 +189,10 @@ export function subscribeRoutes(deps: AppDeps) {
     if (embedded) {
       const schoolSlug = chosen.length === 1 ? chosen[0] : undefined;
       if (!outcome.ok)
-        return embedAnswer(c, { email, error: problem, schoolSlug, lang: language }, outcome.status);
-      const own = language === site.languages?.[0];
+        return embedAnswer(c, { email, error: problem, schoolSlug, lang: formLanguage }, outcome.status);
+      const own = formLanguage === site.languages?.[0];
       return c.redirect(
-        `/subscribe?embed=1&sent=1${schoolSlug ? `&school=${encodeURIComponent(schoolSlug)}` : ''}${own ? '' : `&lang=${language}`}`,
+        `/subscribe?embed=1&sent=1${schoolSlug ? `&school=${encodeURIComponent(schoolSlug)}` : ''}${own ? '' : `&lang=${formLanguage}`}`,
         303,
       );
     }
@@ -165,16 +205,20 @@ export function subscribeRoutes(deps: AppDeps) {
           email={email}
           chosen={chosen}
           error={problem}
+          emailLanguage={isLanguage(language) ? language : undefined}
         />,
         outcome.status,
       );
     }
-    return c.redirect(`/subscribe?sent=1${language === site.languages?.[0] ? '' : `&lang=${language}`}`, 303);
+    return c.redirect(
+      `/subscribe?sent=1${formLanguage === site.languages?.[0] ? '' : `&lang=${formLanguage}`}`,
+      303,
+    );
   });
 
   app.get('/subscribe/confirm', async (c) => {
     const subscriber = await subscriberFromToken(c, 'confirm');
-    if (!subscriber) return badLink(c);
+    if (!subscriber) return badLink(c, 'confirm');
     const site = await siteInfo(subscriber.language);
     const { t } = textOf(site);
     if (subscriber.status === 'confirmed') {
@@ -187,6 +231,7 @@ export function subscribeRoutes(deps: AppDeps) {
         />,
       );
     }
+    if (subscriber.status !== 'pending') return notSubscribed(c, subscriber, 'confirm');
     return renderPage(
       c,
       <ActionPage
@@ -201,7 +246,7 @@ export function subscribeRoutes(deps: AppDeps) {
 
   app.post('/subscribe/confirm', async (c) => {
     const subscriber = await subscriberFromToken(c, 'confirm');
-    if (!subscriber) return badLink(c);
+    if (!subscriber) return badLink(c, 'confirm');
     const now = deps.clock.now();
     if (await confirmSubscriber(deps.db, subscriber.id, now)) {
       await recordAudit(
@@ -210,6 +255,9 @@ export function subscribeRoutes(deps: AppDeps) {
         { action: 'subscriber.confirm', subjectType: 'subscriber', subjectId: subscriber.id },
         now,
       );
+    } else if (subscriber.status !== 'confirmed') {
+      // Unsubscribed (or suspended) since the link was sent: the link does not subscribe them again.
+      return notSubscribed(c, subscriber, 'confirm');
     }
     const site = await siteInfo(subscriber.language);
     const { t } = textOf(site);
@@ -225,7 +273,7 @@ export function subscribeRoutes(deps: AppDeps) {
 
   app.get('/unsubscribe', async (c) => {
     const subscriber = await subscriberFromToken(c, 'unsubscribe');
-    if (!subscriber) return badLink(c);
+    if (!subscriber) return badLink(c, 'unsubscribe');
     const site = await siteInfo(subscriber.language);
     const { t } = textOf(site);
     if (subscriber.status === 'unsubscribed') {
@@ -253,7 +301,7 @@ export function subscribeRoutes(deps: AppDeps) {
   // Also the RFC 8058 one-click target: mail providers POST "List-Unsubscribe=One-Click" with no cookies.
   app.post('/unsubscribe', async (c) => {
     const subscriber = await subscriberFromToken(c, 'unsubscribe');
-    if (!subscriber) return badLink(c);
+    if (!subscriber) return badLink(c, 'unsubscribe');
     const now = deps.clock.now();
     if (subscriber.status !== 'unsubscribed') {
       await unsubscribe(deps.db, subscriber.id, now);
@@ -287,7 +335,8 @@ export function subscribeRoutes(deps: AppDeps) {
     notice?: { kind: 'ok' | 'error'; text: string; typed?: string; status?: 400 | 429 },
   ) => {
     const subscriber = await subscriberFromToken(c, 'preferences');
-    if (!subscriber || subscriber.status === 'unsubscribed') return badLink(c);
+    if (!subscriber) return badLink(c, 'preferences');
+    if (subscriber.status === 'unsubscribed') return notSubscribed(c, subscriber, 'preferences');
     const [schools, chosen] = await Promise.all([
       listSchools(deps.db),
       listSubscriberSchools(deps.db, subscriber.id),
@@ -313,7 +362,8 @@ export function subscribeRoutes(deps: AppDeps) {
 
   app.post('/preferences', async (c) => {
     const subscriber = await subscriberFromToken(c, 'preferences');
-    if (!subscriber || subscriber.status === 'unsubscribed') return badLink(c);
+    if (!subscriber) return badLink(c, 'preferences');
+    if (subscriber.status === 'unsubscribed') return notSubscribed(c, subscriber, 'preferences');
     const form = await readForm(c);
     if (form.new_email !== undefined) {
       const typed = field(form, 'new_email', 320);
@@ -349,7 +399,8 @@ export function subscribeRoutes(deps: AppDeps) {
   // The link sent to a new address: GET shows what will happen, only the button's POST does it.
   app.get('/preferences/address', async (c) => {
     const subscriber = await subscriberFromToken(c, 'address');
-    if (!subscriber || subscriber.status === 'unsubscribed') return badLink(c);
+    if (!subscriber) return badLink(c, 'address');
+    if (subscriber.status === 'unsubscribed') return notSubscribed(c, subscriber, 'preferences');
     const site = await siteInfo(subscriber.language);
     const { t } = textOf(site);
     return renderPage(
@@ -366,7 +417,8 @@ export function subscribeRoutes(deps: AppDeps) {
 
   app.post('/preferences/address', async (c) => {
     const subscriber = await subscriberFromToken(c, 'address');
-    if (!subscriber || subscriber.status === 'unsubscribed') return badLink(c);
+    if (!subscriber) return badLink(c, 'address');
+    if (subscriber.status === 'unsubscribed') return notSubscribed(c, subscriber, 'preferences');
     const { email } = await confirmAddressChange(addressDeps, subscriber, deps.clientIp(c));
     const site = await siteInfo(subscriber.language);
     const { t } = textOf(site);

@@ -10,6 +10,8 @@ export function SubscribePage(props: {
   chosen?: string[];
   error?: string;
   sent?: boolean;
+  /** The emails' language chosen on a form sent back with a problem; the page's own otherwise. */
+  emailLanguage?: Language;
 }) {
   const { t } = textOf(props.site);
   return (
@@ -45,7 +47,7 @@ export function SubscribePage(props: {
             aria-invalid={props.error ? 'true' : undefined}
             aria-describedby={props.error ? 'email-error' : undefined}
           />
-          <LanguageChoice site={props.site} chosen={textOf(props.site).lang} />
+          <LanguageChoice site={props.site} chosen={props.emailLanguage ?? textOf(props.site).lang} />
           {choosable(props.schools).length > 0 ? (
             <fieldset>
               <legend>{t('subscribe.schools')}</legend>
@@ -83,12 +85,19 @@ export function ActionPage(props: {
   action?: string;
   button?: string;
   secondary?: boolean;
+  /** A way on from here: subscribing again, say. */
+  link?: { href: string; label: string };
 }) {
   return (
     <PublicLayout site={props.site} title={props.title}>
       <h1 class="page-title">{props.title}</h1>
       <div class="message">
         <p>{props.text}</p>
+        {props.link ? (
+          <p>
+            <a href={props.link.href}>{props.link.label}</a>
+          </p>
+        ) : null}
         {props.action ? (
           <form method="post" action={props.action}>
             <button type="submit" class={props.secondary ? 'secondary' : undefined}>

@@ -107,6 +107,10 @@ export const en = {
     thanks: 'Thank you. The daily digest will arrive at {{email}} each morning after one is published.',
     unsubscribedTitle: 'You are unsubscribed',
     noLonger: '{{email}} no longer receives the daily digest.',
+    confirmAfterUnsubscribe:
+      '{{email}} is no longer subscribed, and this link does not start the subscription again. To receive the daily digest, subscribe again.',
+    unsubscribedPreferences:
+      '{{email}} no longer receives the daily digest, so there are no choices to make. To receive it again, subscribe again.',
     unsubscribeTitle: 'Unsubscribe',
     unsubscribeText: 'Press the button to stop sending the daily digest to {{email}}.',
     unsubscribeButton: 'Unsubscribe',
@@ -176,6 +180,13 @@ export const en = {
     badLinkTitle: 'This link does not work',
     badLink:
       'The link is incomplete or out of date. Copy the whole address from the email, or subscribe again.',
+    badConfirmLink:
+      'The link is incomplete, or a newer email replaced it: each time the form is sent, the earlier link stops working. Open the most recent email from us, or subscribe again.',
+    badUnsubscribeLink:
+      'The link is incomplete or out of date, so nothing was changed. To stop the emails, use the Unsubscribe link at the bottom of the most recent one.',
+    badPreferencesLink:
+      'The link is incomplete or out of date. Use the Choose schools link at the bottom of the most recent email.',
+    subscribeAgain: 'Subscribe again',
     emailSubject: 'Confirm your new address for {{digest}}',
     emailHeading: 'Confirm your new address',
     emailAsked:

@@ -111,6 +111,10 @@ export const es = {
     thanks: 'Gracias. El resumen diario llegará a {{email}} cada mañana después de publicarse.',
     unsubscribedTitle: 'Se ha dado de baja',
     noLonger: '{{email}} ya no recibe el resumen diario.',
+    confirmAfterUnsubscribe:
+      '{{email}} ya no está suscrito, y este enlace no vuelve a iniciar la suscripción. Para recibir el resumen diario, suscríbase de nuevo.',
+    unsubscribedPreferences:
+      '{{email}} ya no recibe el resumen diario, así que no hay nada que elegir. Para volver a recibirlo, suscríbase de nuevo.',
     unsubscribeTitle: 'Darse de baja',
     unsubscribeText: 'Pulse el botón para dejar de enviar el resumen diario a {{email}}.',
     unsubscribeButton: 'Darse de baja',
@@ -127,7 +131,7 @@ export const es = {
     newEmail: 'Nueva dirección de correo',
     linkHint: 'Enviamos un enlace a la nueva dirección; el resumen se traslada allí cuando lo abra.',
     sendLink: 'Enviar el enlace',
-    unsubscribe: 'Mejor darse de baja',
+    unsubscribe: 'Prefiero darme de baja',
   },
   embed: {
     empty: 'Todavía no se ha publicado nada.',
@@ -181,6 +185,13 @@ export const es = {
     badLinkTitle: 'Este enlace no funciona',
     badLink:
       'El enlace está incompleto o caducado. Copie la dirección completa del correo, o suscríbase de nuevo.',
+    badConfirmLink:
+      'El enlace está incompleto, o un correo más reciente lo reemplazó: cada vez que se envía el formulario, el enlace anterior deja de funcionar. Abra el correo más reciente que le enviamos, o suscríbase de nuevo.',
+    badUnsubscribeLink:
+      'El enlace está incompleto o caducado, así que no se cambió nada. Para dejar de recibir los correos, use el enlace «Darse de baja» al final del más reciente.',
+    badPreferencesLink:
+      'El enlace está incompleto o caducado. Use el enlace «Elegir escuelas» al final del correo más reciente.',
+    subscribeAgain: 'Suscribirse de nuevo',
     emailSubject: 'Confirme su nueva dirección para {{digest}}',
     emailHeading: 'Confirme su nueva dirección',
     emailAsked:
