@@ -255,7 +255,9 @@ function ArchiveRow(props: { content: DigestContent; site: SiteInfo }) {
             )}
           </a>
         </h3>
-        <p class="archive-intro" dir="auto">{digest.intro ? truncateWords(digest.intro, 180) : headlinesOf(entries)}</p>
+        <p class="archive-intro" dir="auto">
+          {digest.intro ? truncateWords(digest.intro, 180) : headlinesOf(entries)}
+        </p>
         <p class="muted archive-meta">{digestSummary(entries, text)}</p>
       </div>
       {pictured ? (
