@@ -233,6 +233,29 @@ describe('createDeskPictures without a maker (Workers)', () => {
     await slow.close();
   });
 
+  it('counts the turns of one feed together, whatever hosts its pictures name', async () => {
+    const hosts = [await startTestServer(), await startTestServer()];
+    const held: (() => void)[] = [];
+    const webp = await webpPhoto();
+    for (const host of hosts)
+      for (const n of [0, 1])
+        host.route(`/${n}.webp`, (_request, response) => {
+          held.push(() => response.writeHead(200, { 'content-type': 'image/webp' }).end(webp));
+        });
+    const { pictures, close } = make();
+    const looks = hosts.flatMap((host) => [0, 1].map((n) => pictures.get(`${host.url}/${n}.webp`, 'feed 7')));
+    await expect.poll(() => held.length).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(held.length).toBe(2); // the other two wait, though their host has none of its own running
+    for (let n = 0; n < 4; n++) {
+      await expect.poll(() => held.length).toBeGreaterThan(0);
+      held.shift()!();
+    }
+    for (const look of await Promise.all(looks)) expect(look).toMatchObject({ type: 'image/webp' });
+    await close();
+    for (const host of hosts) await host.close();
+  });
+
   it('answers at once, and remembers nothing, when too many looks are waiting', async () => {
     const slow = await startTestServer();
     const held: (() => void)[] = [];

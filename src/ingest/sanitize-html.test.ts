@@ -1,7 +1,7 @@
 // The sanitizer: what it keeps and drops of hostile, broken and ordinary posts, and the visible text it collects.
 import { describe, expect, it } from 'vitest';
 import { Parser } from 'htmlparser2';
-import { sanitizeHtml, sanitizeWithText } from './sanitize-html';
+import { MAX_KEPT_HTML, sanitizeHtml, sanitizeWithText } from './sanitize-html';
 import { seededRandom } from '../../test/fixtures';
 
 const base = 'https://class.example.org/blog/';
@@ -147,7 +147,8 @@ describe('sanitizeHtml', () => {
     const big = '<p>Our class planted tomatoes &amp; beans.</p>'.repeat(20_000);
     const started = performance.now();
     const out = sanitizeHtml(big);
-    expect(out.length).toBeGreaterThan(big.length * 0.9);
+    // Kept up to the cap (the body is larger than the cap; all of it is read).
+    expect(out.length).toBeGreaterThan(MAX_KEPT_HTML - 100);
     // Generous bound only to catch quadratic behaviour (which would take minutes), not a timing assertion.
     expect(performance.now() - started).toBeLessThan(10_000);
   });
@@ -333,5 +334,45 @@ describe('sanitizeWithText', () => {
     expect((await sanitizeWithText('<p>  Kites \n and  wind  </p>', { textLimit: 100 })).text).toBe(
       'Kites and wind',
     );
+  });
+});
+
+describe('what the sanitizer keeps, at most', () => {
+  /** Element names still open in `html`, as a parser reads it; [] when every element is closed. */
+  const unclosed = (html: string) => {
+    const open: string[] = [];
+    const parser = new Parser({
+      onopentagname: (name) => open.push(name),
+      onclosetag: (name) => open.splice(open.lastIndexOf(name), 1),
+    });
+    parser.end(html);
+    return open.filter((name) => !['img', 'br', 'hr'].includes(name));
+  };
+
+  it('keeps a hostile post of relative pictures at the cap, not at hundreds of MB', async () => {
+    const longBase = `https://class.example.org/${'a'.repeat(1500)}/`;
+    const input = `<div><p>${'<img src=x>'.repeat(95_000)}</p></div>`;
+    const { html, image } = await sanitizeWithText(input, { baseUrl: longBase, textLimit: 301 });
+    // The element that reaches the cap is the last one kept: past it by one picture's tag at most.
+    expect(html.length).toBeLessThanOrEqual(MAX_KEPT_HTML + 2000);
+    expect(html.length).toBeGreaterThan(MAX_KEPT_HTML - 2000);
+    expect(image?.url).toBe(`${longBase}x`);
+    expect(unclosed(html)).toEqual([]);
+  });
+
+  it('cuts a long text at the cap, never inside a character reference, and closes what is open', () => {
+    const html = sanitizeHtml(
+      `<blockquote><p>${'Fish & chips. '.repeat(40_000)}</p><p>after</p></blockquote>`,
+      {
+        baseUrl: base,
+      },
+    );
+    expect(html.length).toBeLessThanOrEqual(MAX_KEPT_HTML + 64);
+    expect(html).toMatch(/(?:&amp;|[^&;])<\/p><\/blockquote>$/);
+    expect(html).not.toContain('after');
+    expect(unclosed(html)).toEqual([]);
+    // Stray end tags after the cap add nothing.
+    const strays = sanitizeHtml(`<p>${'x'.repeat(MAX_KEPT_HTML)}</p>${'</p>'.repeat(100_000)}`);
+    expect(strays.length).toBeLessThanOrEqual(MAX_KEPT_HTML + 16);
   });
 });

@@ -41,6 +41,13 @@ const IMPLIED_CLOSES = new Map<string, ReadonlySet<string>>();
 
 /** Deeper nesting is flattened: its elements go, their text stays. */
 const MAX_DEPTH = 64;
+/**
+ * Characters of HTML kept, at most. Rebuilt HTML can be far longer than what came (a relative `<img src=x>`
+ * is written out with the post's whole address and its attributes), so the cap is on what is kept, not only
+ * on what is read: a hostile feed cannot turn 1 MiB into hundreds of MB per post. What comes after it is
+ * dropped, and what is open is closed, so the HTML kept is still well formed.
+ */
+export const MAX_KEPT_HTML = 256 * 1024;
 
 export interface SanitizeOptions {
   /** Base for resolving relative URLs: the entry's xml:base or the feed's own URL. */
@@ -134,8 +141,9 @@ class Sanitizer implements HtmlHandler {
       if (!empty) this.drop(name);
       return;
     }
-    this.out += `<${name}${element.attributes}>`;
     if (name === 'img' && !this.image) this.image = { url: element.url!, alt: attributes.alt ?? '' };
+    if (this.out.length >= MAX_KEPT_HTML) return;
+    this.out += `<${name}${element.attributes}>`;
     if (VOID_ELEMENTS.has(name)) return;
     if (selfClosing) this.out += `</${name}>`;
     else {
@@ -147,8 +155,12 @@ class Sanitizer implements HtmlHandler {
   text(text: string): void {
     // An iframe's content is never shown (a browser reads it as raw text): it is not kept either.
     if (this.dropDepth > 0 || this.open[this.open.length - 1] === 'iframe') return;
-    this.out += escapeHtml(text);
     this.visible.add(text);
+    const room = MAX_KEPT_HTML - this.out.length;
+    if (room <= 0) return;
+    const escaped = escapeHtml(text.length > room ? text.slice(0, room) : text);
+    // Cut at the cap, but never inside a character reference.
+    this.out += escaped.length > room ? escaped.slice(0, room).replace(/&[a-z#0-9]*$/, '') : escaped;
   }
 
   closeTag(name: string): void {
@@ -163,7 +175,8 @@ class Sanitizer implements HtmlHandler {
     if (name === 'br') return this.openTag('br', {}, false);
     this.blockBoundary(name);
     if (VOID_ELEMENTS.has(name)) return;
-    if (!this.close(name) && name === 'p' && this.depth < MAX_DEPTH) this.out += '<p></p>';
+    if (!this.close(name) && name === 'p' && this.depth < MAX_DEPTH && this.out.length < MAX_KEPT_HTML)
+      this.out += '<p></p>';
   }
 
   private drop(name: string): void {

@@ -5,7 +5,7 @@
 // small WebP where the runtime makes one cheaply (sharp on a server, the Images binding on Workers), or else
 // the original as it came if it is a JPEG, PNG, GIF or WebP of a modest size. What was sent is kept in memory
 // for an hour, the most recently used first, so a desk opened all morning fetches each picture once an hour.
-// A slow or hostile site holds at most two of the fetches at once, so the other schools' pictures still come.
+// A slow or hostile feed holds at most two of the fetches at once, so the other schools' pictures still come.
 import type { FeedFetcher } from '../ingest/fetcher';
 import type { Logger } from '../log';
 import type { PictureMaker, Thumbnail } from './picture-types';
@@ -105,8 +105,7 @@ export function createDeskPictures(deps: DeskPictureDeps, options: DeskPictureOp
       turn!.start();
     }
   };
-  const inTurn = async (url: string, work: () => Promise<DeskPicture>): Promise<DeskPicture> => {
-    const site = siteOf(url);
+  const inTurn = async (site: string, work: () => Promise<DeskPicture>): Promise<DeskPicture> => {
     if (hasRoom(site)) begin(site);
     else if (waiting.length >= MAX_WAITING) return { error: BUSY };
     else await new Promise<void>((start) => waiting.push({ site, start }));
@@ -132,8 +131,12 @@ export function createDeskPictures(deps: DeskPictureDeps, options: DeskPictureOp
   };
 
   return {
-    /** The picture at `url` for the desk, or why there is none; never throws. */
-    get(url: string): Promise<DeskPicture> {
+    /**
+     * The picture at `url` for the desk, or why there is none; never throws. `group` shares the fetches one
+     * site may hold (the route passes the post's source, so one feed cannot take every turn whatever hosts its
+     * pictures name); the address's host when absent.
+     */
+    get(url: string, group = siteOf(url)): Promise<DeskPicture> {
       const now = deps.now();
       const entry = kept.get(url);
       if (entry && now - entry.at < KEPT_MS) {
@@ -145,7 +148,7 @@ export function createDeskPictures(deps: DeskPictureDeps, options: DeskPictureOp
       if (failure && now - failure.at < FAILURE_KEPT_MS) return Promise.resolve({ error: failure.error });
       let asked = pending.get(url);
       if (!asked) {
-        asked = inTurn(url, () => fetchOne(url))
+        asked = inTurn(group, () => fetchOne(url))
           .catch((error: unknown) => {
             deps.log.error('a picture for the desk could not be made', { url, error: String(error) });
             return { error: 'The picture could not be read.' };
