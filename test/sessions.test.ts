@@ -64,6 +64,27 @@ describe('sessions end when the password changes', () => {
     expect(audit).toHaveLength(1);
   });
 
+  it('counts wrong current passwords on the account page with sign-in attempts, and records them', async () => {
+    await addUser(app, 'sam@district.example', 'editor');
+    const stolen = (await signIn('sam@district.example')).client;
+    const guess = async (current: string) => {
+      await stolen.post('/admin/account/password', {
+        _csrf: await stolen.csrf('/admin/account'),
+        current,
+        password: NEW_PASSWORD,
+        confirm: NEW_PASSWORD,
+      });
+      return (await (await stolen.get('/admin/account')).text()).match(/class="flash[^"]*"[^>]*>([^<]*)/)?.[1];
+    };
+    for (let n = 0; n < 4; n++) expect(await guess(`guess ${n}`)).toContain('current password');
+    // Five wrong attempts from here on this account (the sign-in counted one success, withdrawn): then refused
+    // unchecked, the right password included.
+    expect(await guess('guess 4')).toContain('current password');
+    expect(await guess(TEST_PASSWORD)).toContain('Too many');
+    const failed = await listAudit(app.runtime.deps.db, { action: 'user.login_failed', limit: 20 });
+    expect(failed.filter((entry) => entry.actorLabel === 'sam@district.example')).toHaveLength(5);
+  });
+
   it('ends every session on a reset, and retires the other password links', async () => {
     const lee = await addUser(app, 'lee@district.example', 'editor');
     const office = (await signIn('lee@district.example')).client;

@@ -73,3 +73,45 @@ export async function attemptLogin(
   );
   return { ok: true, user };
 }
+
+/**
+ * The current password asked again to change it, counted with sign-in attempts: someone holding a signed-in
+ * session (a computer left unlocked) cannot try password after password on the account page either. A wrong
+ * one is recorded as a failed sign-in.
+ */
+export async function checkCurrentPassword(
+  deps: Pick<AppDeps, 'db' | 'clock' | 'passwords'>,
+  user: User,
+  password: string,
+  ip: string | null,
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  const now = deps.clock.now();
+  const client = clientKeyOf(ip);
+  const attempt = await recordAndCountRateEvents(
+    deps.db,
+    [`login:client:${client}`, `login:account:${user.email.trim().toLowerCase()} from ${client}`],
+    now,
+    now - LOGIN_WINDOW_MS,
+  );
+  const [fromClient, onAccountFromClient] = attempt.counts as [number, number];
+  if (fromClient > MAX_ATTEMPTS_PER_CLIENT || onAccountFromClient > MAX_ATTEMPTS_PER_ACCOUNT_AND_CLIENT) {
+    await withdrawRateEvents(deps.db, attempt.ids);
+    return { ok: false, message: t('desk.account.signIn.tooMany') };
+  }
+  if (!user.passwordHash || !(await deps.passwords.verify(password, user.passwordHash))) {
+    await auditStatement(
+      deps.db,
+      { type: 'user', id: user.id, label: user.email, ip },
+      {
+        action: 'user.login_failed',
+        subjectType: 'user',
+        subjectId: user.id,
+        details: { on: 'account page' },
+      },
+      now,
+    );
+    return { ok: false, message: t('desk.account.mine.currentWrong') };
+  }
+  await withdrawRateEvents(deps.db, attempt.ids);
+  return { ok: true };
+}

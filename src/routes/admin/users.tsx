@@ -9,6 +9,7 @@ import {
   type AccountDeps,
 } from '../../auth/accounts';
 import { passwordProblem } from '../../auth/password';
+import { checkCurrentPassword } from '../../auth/login';
 import { endSession } from '../../auth/session';
 import { listUsers, ROLES, type Role } from '../../db/users';
 import type { AppDeps } from '../../deps';
@@ -168,11 +169,13 @@ export function accountRoutesSignedIn(deps: AppDeps) {
     const password = secretField(form, 'password', 1024);
     const fail = (text: string) =>
       redirectWith(c, deps.signingKey, '/admin/account', { kind: 'error', text });
-    if (
-      !me.passwordHash ||
-      !(await deps.passwords.verify(secretField(form, 'current', 1024), me.passwordHash))
-    )
-      return fail(t('desk.account.mine.currentWrong'));
+    const current = await checkCurrentPassword(
+      deps,
+      me,
+      secretField(form, 'current', 1024),
+      deps.clientIp(c),
+    );
+    if (!current.ok) return fail(current.message);
     const weak = passwordProblem(password);
     if (weak) return fail(weak);
     if (password !== field(form, 'confirm', 1024)) return fail(t('desk.account.mine.notSame'));
