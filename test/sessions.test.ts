@@ -74,7 +74,9 @@ describe('sessions end when the password changes', () => {
         password: NEW_PASSWORD,
         confirm: NEW_PASSWORD,
       });
-      return (await (await stolen.get('/admin/account')).text()).match(/class="flash[^"]*"[^>]*>([^<]*)/)?.[1];
+      return (await (await stolen.get('/admin/account')).text()).match(
+        /class="flash[^"]*"[^>]*>([^<]*)/,
+      )?.[1];
     };
     for (let n = 0; n < 4; n++) expect(await guess(`guess ${n}`)).toContain('current password');
     // Five wrong attempts from here on this account (the sign-in counted one success, withdrawn): then refused
