@@ -269,8 +269,16 @@ describe('subscribing', () => {
       fresh.headers.get('location'),
     ]);
     await app.sendQueuedMail();
-    await smtp.waitFor(1);
-    expect(smtp.received.map((m) => m.envelopeTo[0])).toEqual(['new@family.example']); // nothing to the subscribed one
+    await smtp.waitFor(2);
+    // The new address gets its confirmation; the subscribed one, which asked again (to add a school, say), its
+    // preferences link: the form said the same to both.
+    const to = (address: string) => smtp.received.find((m) => m.envelopeTo[0] === address)!;
+    expect(to('new@family.example').parsed.text).toContain('/subscribe/confirm?token=');
+    const already = to('already@family.example');
+    expect(already.parsed.subject).toBe('You already receive Our School District’s daily digest');
+    expect(already.parsed.text).toMatch(/Choose schools: http:\/\/\S+\/preferences\?token=[\w.-]+/);
+    expect(already.parsed.text).not.toContain('/subscribe/confirm');
+    expect((await findSubscriberByEmail(db, 'already@family.example'))!.status).toBe('confirmed');
     expect(await findSubscriberByEmail(db, 'new@family.example')).toMatchObject({
       status: 'pending',
       consentSource: 'form',

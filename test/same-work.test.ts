@@ -73,8 +73,9 @@ describe('the same work whether or not an address is known', () => {
     expect(fresh.statements).toEqual(known.statements);
     expect(fresh.hashing).toEqual(known.hashing);
     expect([known.emails, fresh.emails]).toEqual([0, 0]);
-    // The new address has one confirmation waiting for the background sender; the subscribed one nothing.
-    expect((await countMessagesByState(app.runtime.deps.db)).queued).toBe(2); // warm and new
+    // Each waits for the background sender: the new addresses their confirmations, the subscribed one a note
+    // with its preferences link, which its owner reads and no one watching the form can tell apart.
+    expect((await countMessagesByState(app.runtime.deps.db)).queued).toBe(3);
     expect((await findSubscriberByEmail(app.runtime.deps.db, 'already@family.example'))!.status).toBe(
       'confirmed',
     );

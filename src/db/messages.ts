@@ -44,6 +44,31 @@ export function queueSubscribeConfirmStatement(
   return statement!;
 }
 
+/**
+ * To an address that asked to subscribe while it already receives the digest: a note with its preferences
+ * link. Queued by the same request as a confirmation, for whichever of the two the address turns out to need.
+ */
+export function queueSubscribeAlreadyStatement(db: Database, emailKey: string, now: number): Statement {
+  const [statement] = insertSelect(
+    db,
+    messages,
+    [
+      {
+        kind: 'subscribe-already',
+        subscriberId: subscribers.id,
+        toAddress: subscribers.email,
+        queuedAt: now,
+        updatedAt: now,
+      },
+    ],
+    {
+      from: subscribers,
+      where: and(eq(subscribers.emailKey, emailKey), eq(subscribers.status, 'confirmed')),
+    },
+  );
+  return statement!;
+}
+
 /** A link to confirm a subscription's new address, sent to that address. */
 export function queueAddressConfirmStatement(
   db: Database,

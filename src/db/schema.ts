@@ -323,6 +323,7 @@ export const messages = sqliteTable(
     kind: text('kind', {
       enum: [
         'subscribe-confirm',
+        'subscribe-already',
         'address-confirm',
         'password-link',
         'owner-featured',

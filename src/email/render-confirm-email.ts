@@ -42,3 +42,35 @@ export function renderConfirmEmail(
     text,
   };
 }
+
+/**
+ * To an address that asked to subscribe and already receives the digest: where to choose its schools and
+ * language. The form says the same to everyone (it never tells whether an address is subscribed); the
+ * mailbox's owner learns it here.
+ */
+export function renderAlreadySubscribedEmail(site: EmailSite, preferencesUrl: string) {
+  const { t, words: named } = emailLanguage(site);
+  const words = {
+    heading: t('email.alreadyHeading'),
+    lead: t('email.alreadyAsked', named),
+    button: t('email.alreadyButton'),
+    fallback: t('email.buttonFallback'),
+    ignore: t('email.alreadyIgnore'),
+  };
+  const text = [
+    site.districtName,
+    words.heading,
+    '',
+    words.lead,
+    '',
+    `${words.button}: ${preferencesUrl}`,
+    '',
+    words.ignore,
+    '',
+  ].join('\n');
+  return {
+    subject: t('email.alreadySubject', named),
+    html: renderBranded(compiledTemplates.confirm, { ...site, confirmUrl: preferencesUrl, words }, site),
+    text,
+  };
+}

@@ -16,7 +16,7 @@ import { findSubscriberById, listSubscriberSchools, markConfirmSent } from '../d
 import { findUserById } from '../db/users';
 import { runWithConcurrency } from '../ingest/poll';
 import { addressConfirmEmail } from '../subscriptions/change-address';
-import { confirmationEmail } from '../subscriptions/subscribe';
+import { alreadySubscribedEmail, confirmationEmail } from '../subscriptions/subscribe';
 import type { OutgoingEmail, SendOutcome } from './mailer';
 import { composeOwnerNote } from './owner-notes';
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS, type SendDeps } from './send-digest';
@@ -106,6 +106,11 @@ async function compose(deps: SendDeps, message: Message): Promise<Composed> {
     if (subscriber.pendingEmail !== message.toAddress)
       return { skip: 'Another address was asked for, or this one confirmed, before this email went out.' };
     return { email: await addressConfirmEmail(deps, subscriber, message.toAddress) };
+  }
+  if (message.kind === 'subscribe-already') {
+    if (subscriber.status !== 'confirmed' || subscriber.email !== message.toAddress)
+      return { skip: `The subscription is ${subscriber.status} now, or moved, so there is nothing to say.` };
+    return { email: await alreadySubscribedEmail(deps, subscriber) };
   }
   if (subscriber.status !== 'pending')
     return { skip: `The subscription is ${subscriber.status} now, so there is nothing to confirm.` };

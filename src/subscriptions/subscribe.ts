@@ -1,17 +1,17 @@
 // Asking for the digest by email: check the address strictly, limit how often one address or one client can
-// ask, record consent, and queue the confirmation link (double opt-in). Neither the answer nor the work behind
-// it reveals whether the address was already subscribed.
+// ask, record consent, and queue the confirmation link (double opt-in), or, to an address already subscribed,
+// its preferences link. Neither the answer nor the work behind it reveals whether the address was subscribed.
 import { senderOf } from '../email/email-address';
 import { clientKeyOf } from '../client-address';
 import { randomToken } from '../auth/tokens';
 import type { Database } from '../db/client';
 import { recordAndCountRateEvents, withdrawRateEvents } from '../db/rate-events';
 import { findSchoolsBySlugs } from '../db/schools';
-import { queueSubscribeConfirmStatement } from '../db/messages';
+import { queueSubscribeAlreadyStatement, queueSubscribeConfirmStatement } from '../db/messages';
 import { emailKeyOf, pendingSubscriptionStatements } from '../db/subscribers';
 import { checkEmailAddress, type AddressProblem } from '../email/email-address';
 import { newMessageId, type OutgoingEmail } from '../email/mailer';
-import { renderConfirmEmail } from '../email/render-confirm-email';
+import { renderAlreadySubscribedEmail, renderConfirmEmail } from '../email/render-confirm-email';
 import type { EmailSite } from '../email/render-digest-email';
 import { subscriptionToken } from '../email/subscription-tokens';
 import { siteIn } from '../i18n/site-language';
@@ -81,7 +81,10 @@ export async function requestSubscription(
     schoolIds: schools.map((s) => s.id),
     language: input.language,
   } as const;
+  // An address already subscribed is left as it is and gets a note with its preferences link instead (the
+  // note is queued first: the confirmation's statements leave a confirmed subscription untouched).
   await deps.db.batch([
+    queueSubscribeAlreadyStatement(deps.db, emailKeyOf(checked.address), now),
     ...pendingSubscriptionStatements(deps.db, subscription, now),
     queueSubscribeConfirmStatement(deps.db, { emailKey: emailKeyOf(checked.address), nonce }, now),
   ]);
@@ -117,5 +120,30 @@ export async function confirmationEmail(
     text: email.text,
     headers: { 'Content-Language': lang ?? 'en' },
     messageId: newMessageId(deps.mailFrom, `confirm-${subscriber.id}-${randomToken(8)}`),
+  };
+}
+
+/** To an address already subscribed that asked again: its preferences link, in its language. */
+export async function alreadySubscribedEmail(
+  deps: { signingKey: string; site: EmailSite; mailFrom: string },
+  subscriber: { id: number; email: string; tokenNonce: string; language?: string },
+): Promise<OutgoingEmail> {
+  const token = await subscriptionToken(deps.signingKey, 'preferences', subscriber);
+  const offered = deps.site.languages ?? ['en'];
+  const lang = offered.find((code) => code === subscriber.language) ?? offered[0] ?? 'en';
+  const email = renderAlreadySubscribedEmail(
+    siteIn(deps.site, lang),
+    `${deps.site.publicUrl}/preferences?token=${token}`,
+  );
+  return {
+    from: senderOf(deps.mailFrom, deps.site.districtName),
+    to: subscriber.email,
+    subject: email.subject,
+    html: email.html,
+    text: email.text,
+    headers: { 'Content-Language': lang },
+    messageId: newMessageId(deps.mailFrom, `already-${subscriber.id}-${randomToken(8)}`),
+    // The link changes the subscription: staff reading the outbox do not get it.
+    accountTokens: [token],
   };
 }

@@ -236,6 +236,12 @@ export const ar = {
     confirmButton: 'أكّد اشتراكي',
     buttonFallback: 'إذا لم يعمل الزر، فافتح هذا العنوان:',
     ignore: 'إذا لم تطلب ذلك، فتجاهل هذه الرسالة ولن يُرسل إليك شيء آخر.',
+    alreadySubject: 'أنت تستلم {{digest}} بالفعل',
+    alreadyHeading: 'أنت مشترك بالفعل',
+    alreadyAsked:
+      'طلب شخصٌ، وعلى الأرجح أنت، اشتراك هذا العنوان في {{digest}}، وهو يستلمه بالفعل. لاختيار المدارس التي تصلك أخبارها، أو اللغة، استخدم الزر.',
+    alreadyButton: 'اختر المدارس',
+    alreadyIgnore: 'إذا لم تطلب ذلك، فتجاهل هذه الرسالة: لن يتغير شيء.',
     correctionSubject: 'تصحيح: الملخص اليومي ليوم {{date}}',
     correctionHeading: 'تصحيح لملخص {{date}}',
     correctionLead: 'صحّحنا الملخص الذي أرسلناه إليك ليوم {{date}}.',

@@ -221,6 +221,12 @@ export const en = {
     confirmButton: 'Confirm my subscription',
     buttonFallback: 'If the button does not work, open this address:',
     ignore: 'If you did not ask for this, ignore this email and nothing more will be sent.',
+    alreadySubject: 'You already receive {{digest}}',
+    alreadyHeading: 'You are already subscribed',
+    alreadyAsked:
+      'Someone, probably you, asked to subscribe this address to {{digest}}, which it already receives. To choose the schools you hear from, or the language, use the button.',
+    alreadyButton: 'Choose schools',
+    alreadyIgnore: 'If you did not ask for this, ignore this email: nothing changes.',
     correctionSubject: 'Correction: the daily digest of {{date}}',
     correctionHeading: 'A correction to {{date}}',
     correctionLead: 'We corrected the digest we sent you for {{date}}.',

@@ -226,6 +226,12 @@ export const es = {
     confirmButton: 'Confirmar mi suscripción',
     buttonFallback: 'Si el botón no funciona, abra esta dirección:',
     ignore: 'Si usted no lo pidió, ignore este correo y no se enviará nada más.',
+    alreadySubject: 'Usted ya recibe {{digest}}',
+    alreadyHeading: 'Ya está suscrito',
+    alreadyAsked:
+      'Alguien, probablemente usted, pidió suscribir esta dirección a {{digest}}, que ya recibe. Para elegir las escuelas de las que recibe noticias, o el idioma, use el botón.',
+    alreadyButton: 'Elegir escuelas',
+    alreadyIgnore: 'Si usted no lo pidió, ignore este correo: no cambia nada.',
     correctionSubject: 'Corrección: el resumen diario del {{date}}',
     correctionHeading: 'Una corrección al {{date}}',
     correctionLead: 'Corregimos el resumen que le enviamos del {{date}}.',
