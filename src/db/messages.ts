@@ -2,7 +2,7 @@
 // request, sent by the background sender, moving queued → sending → sent (or failed, bounced, skipped, unknown)
 // like a digest delivery. The queueing statements are conditional, so a request writes the same statements
 // whether or not the address belongs to anyone.
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, gt, notExists } from 'drizzle-orm';
 import type { Database, Statement } from './client';
 import { insertSelect } from './insert-select';
 import { messages, subscribers, users } from './schema';
@@ -46,7 +46,8 @@ export function queueSubscribeConfirmStatement(
 
 /**
  * To an address that asked to subscribe while it already receives the digest: a note with its preferences
- * link. Queued by the same request as a confirmation, for whichever of the two the address turns out to need.
+ * link, one a day at most. Queued by the same request as a confirmation, for whichever of the two the address
+ * turns out to need.
  */
 export function queueSubscribeAlreadyStatement(db: Database, emailKey: string, now: number): Statement {
   const [statement] = insertSelect(
@@ -63,7 +64,23 @@ export function queueSubscribeAlreadyStatement(db: Database, emailKey: string, n
     ],
     {
       from: subscribers,
-      where: and(eq(subscribers.emailKey, emailKey), eq(subscribers.status, 'confirmed')),
+      // One a day at most: the form can be sent for any address, and a parent's mailbox is not to be filled.
+      where: and(
+        eq(subscribers.emailKey, emailKey),
+        eq(subscribers.status, 'confirmed'),
+        notExists(
+          db.orm
+            .select({ id: messages.id })
+            .from(messages)
+            .where(
+              and(
+                eq(messages.subscriberId, subscribers.id),
+                eq(messages.kind, 'subscribe-already'),
+                gt(messages.queuedAt, now - 24 * 60 * 60_000),
+              ),
+            ),
+        ),
+      ),
     },
   );
   return statement!;

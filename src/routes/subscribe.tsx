@@ -81,10 +81,10 @@ export function subscribeRoutes(deps: AppDeps) {
         ? t('address.badConfirmLink')
         : purpose === 'unsubscribe'
           ? t('address.badUnsubscribeLink')
-          : purpose === 'preferences'
-            ? t('address.badPreferencesLink')
-            : t('address.badLink');
-    const again = purpose === 'confirm' || purpose === 'address';
+          : // An address-change link stops working once used (the move retires every older link): the
+            // person is still subscribed, and their schools are a link away in the next email.
+            t('address.badPreferencesLink');
+    const again = purpose === 'confirm';
     return renderPage(
       c,
       <ActionPage
@@ -108,7 +108,7 @@ export function subscribeRoutes(deps: AppDeps) {
       c,
       <ActionPage
         site={site}
-        title={t('subscribe.unsubscribedTitle')}
+        title={t('subscribe.notSubscribedTitle')}
         text={
           key === 'confirm'
             ? t('subscribe.confirmAfterUnsubscribe', { email: subscriber.email })
@@ -255,9 +255,12 @@ export function subscribeRoutes(deps: AppDeps) {
         { action: 'subscriber.confirm', subjectType: 'subscriber', subjectId: subscriber.id },
         now,
       );
-    } else if (subscriber.status !== 'confirmed') {
-      // Unsubscribed (or suspended) since the link was sent: the link does not subscribe them again.
-      return notSubscribed(c, subscriber, 'confirm');
+    } else {
+      // Nothing was pending: read again, since a second press of the button (a double click) finds the
+      // subscription confirmed by the first. Unsubscribed or suspended since the link was sent: it does not
+      // subscribe them again.
+      const current = await findSubscriberById(deps.db, subscriber.id);
+      if (current?.status !== 'confirmed') return notSubscribed(c, current ?? subscriber, 'confirm');
     }
     const site = await siteInfo(subscriber.language);
     const { t } = textOf(site);

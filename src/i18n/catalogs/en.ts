@@ -90,7 +90,7 @@ export const en = {
     title: 'Get it by email',
     lead: 'One short email after each school day, with the best of the day in our classrooms. No other mail, ever.',
     checkInbox: 'Check your inbox.',
-    sent: 'If the address can receive the digest, an email with a confirmation link is on its way. Open it and press the button to start your subscription.',
+    sent: 'If the address can receive the digest, an email is on its way. Open it and press its button: to start your subscription, or, if the address already receives the digest, to choose its schools.',
     email: 'Your email address',
     schools: 'Schools you care about',
     schoolsHint: 'Leave all unticked to hear from every school.',
@@ -106,6 +106,7 @@ export const en = {
     confirmButton: 'Confirm my subscription',
     thanks: 'Thank you. The daily digest will arrive at {{email}} each morning after one is published.',
     unsubscribedTitle: 'You are unsubscribed',
+    notSubscribedTitle: 'This address is not subscribed',
     noLonger: '{{email}} no longer receives the daily digest.',
     confirmAfterUnsubscribe:
       '{{email}} is no longer subscribed, and this link does not start the subscription again. To receive the daily digest, subscribe again.',

@@ -94,7 +94,7 @@ export const es = {
     title: 'Recíbalo por correo',
     lead: 'Un correo breve después de cada día de clases, con lo mejor del día en nuestras aulas. Ningún otro correo, nunca.',
     checkInbox: 'Revise su bandeja de entrada.',
-    sent: 'Si la dirección puede recibir el resumen, le llegará un correo con un enlace de confirmación. Ábralo y pulse el botón para empezar su suscripción.',
+    sent: 'Si la dirección puede recibir el resumen, le llegará un correo. Ábralo y pulse su botón: para empezar su suscripción o, si la dirección ya recibe el resumen, para elegir sus escuelas.',
     email: 'Su correo electrónico',
     schools: 'Escuelas que le interesan',
     schoolsHint: 'Deje todas sin marcar para recibir noticias de todas las escuelas.',
@@ -110,6 +110,7 @@ export const es = {
     confirmButton: 'Confirmar mi suscripción',
     thanks: 'Gracias. El resumen diario llegará a {{email}} cada mañana después de publicarse.',
     unsubscribedTitle: 'Se ha dado de baja',
+    notSubscribedTitle: 'Esta dirección no está suscrita',
     noLonger: '{{email}} ya no recibe el resumen diario.',
     confirmAfterUnsubscribe:
       '{{email}} ya no está suscrito, y este enlace no vuelve a iniciar la suscripción. Para recibir el resumen diario, suscríbase de nuevo.',
