@@ -83,7 +83,7 @@ describe('sessions end when the password changes', () => {
     // unchecked, the right password included.
     expect(await guess('guess 4')).toContain('current password');
     expect(await guess(TEST_PASSWORD)).toContain('Too many');
-    const failed = await listAudit(app.runtime.deps.db, { action: 'user.login_failed', limit: 20 });
+    const failed = await listAudit(app.runtime.deps.db, { action: 'user.password_check_failed', limit: 20 });
     expect(failed.filter((entry) => entry.actorLabel === 'sam@district.example')).toHaveLength(5);
   });
 

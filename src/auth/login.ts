@@ -76,8 +76,8 @@ export async function attemptLogin(
 
 /**
  * The current password asked again to change it, counted with sign-in attempts: someone holding a signed-in
- * session (a computer left unlocked) cannot try password after password on the account page either. A wrong
- * one is recorded as a failed sign-in.
+ * session (a computer left unlocked) cannot try password after password on the account page either. Each
+ * wrong one is in the audit log.
  */
 export async function checkCurrentPassword(
   deps: Pick<AppDeps, 'db' | 'clock' | 'passwords'>,
@@ -87,9 +87,10 @@ export async function checkCurrentPassword(
 ): Promise<{ ok: true } | { ok: false; message: string }> {
   const now = deps.clock.now();
   const client = clientKeyOf(ip);
+  const accountKey = `login:account:${user.email.trim().toLowerCase()} from ${client}`;
   const attempt = await recordAndCountRateEvents(
     deps.db,
-    [`login:client:${client}`, `login:account:${user.email.trim().toLowerCase()} from ${client}`],
+    [`login:client:${client}`, accountKey],
     now,
     now - LOGIN_WINDOW_MS,
   );
@@ -102,16 +103,13 @@ export async function checkCurrentPassword(
     await auditStatement(
       deps.db,
       { type: 'user', id: user.id, label: user.email, ip },
-      {
-        action: 'user.login_failed',
-        subjectType: 'user',
-        subjectId: user.id,
-        details: { on: 'account page' },
-      },
+      { action: 'user.password_check_failed', subjectType: 'user', subjectId: user.id },
       now,
     );
     return { ok: false, message: t('desk.account.mine.currentWrong') };
   }
+  // As a sign-in does: the right password clears this account's failures from here.
   await withdrawRateEvents(deps.db, attempt.ids);
+  await clearRateEvents(deps.db, accountKey);
   return { ok: true };
 }

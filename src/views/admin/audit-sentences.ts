@@ -53,6 +53,7 @@ const ACTIONS: Record<string, { label: () => string; sentence: Sentence }> = {
   'subscribers.import': { label: () => t('desk.audit.labels.subscribersImport'), sentence: (w) => t('desk.audit.sentences.subscribersImport', w) },
   'user.login': { label: () => t('desk.audit.labels.userLogin'), sentence: (w) => t('desk.audit.sentences.userLogin', w) },
   'user.login_failed': { label: () => t('desk.audit.labels.userLoginFailed'), sentence: (w) => t('desk.audit.sentences.userLoginFailed', w) },
+  'user.password_check_failed': { label: () => t('desk.audit.labels.userPasswordCheckFailed'), sentence: (w) => t('desk.audit.sentences.userPasswordCheckFailed', w) },
   'user.invite': { label: () => t('desk.audit.labels.userInvite'), sentence: (w, d) => { const email = text(d.email) || t('desk.audit.aPerson'); return d.role ? t('desk.audit.sentences.userInviteAs', { ...w, email, role: text(d.role) }) : t('desk.audit.sentences.userInvite', { ...w, email }); } },
   'user.change': { label: () => t('desk.audit.labels.userChange'), sentence: (w) => t('desk.audit.sentences.userChange', w) },
   'user.setup': { label: () => t('desk.audit.labels.userSetup'), sentence: (w) => t('desk.audit.sentences.userSetup', w) },

@@ -79,6 +79,7 @@ export const audit = {
     subscribersImport: 'Imported subscribers',
     userLogin: 'Signed in',
     userLoginFailed: 'Failed to sign in',
+    userPasswordCheckFailed: 'Wrong current password',
     userInvite: 'Invited a person',
     userChange: 'Changed a person',
     userSetup: 'Set up the first account',
@@ -137,6 +138,8 @@ export const audit = {
     subscribersImport: '{{who}} imported subscribers from a CSV file.',
     userLogin: '{{who}} signed in.',
     userLoginFailed: '{{who}} failed to sign in.',
+    userPasswordCheckFailed:
+      '{{who}}, signed in, typed a wrong current password on the account page (someone at a session left open?).',
     userInvite: '{{who}} invited {{email}}.',
     userInviteAs: '{{who}} invited {{email}} as {{role}}.',
     userChange: '{{who}} changed {{subject}}.',
