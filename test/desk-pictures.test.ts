@@ -233,7 +233,7 @@ describe('createDeskPictures without a maker (Workers)', () => {
     await slow.close();
   });
 
-  it('counts the turns of one feed together, whatever hosts its pictures name', async () => {
+  it('counts the turns of one feed together whatever hosts it names, and of one host whichever feeds name it', async () => {
     const hosts = [await startTestServer(), await startTestServer()];
     const held: (() => void)[] = [];
     const webp = await webpPhoto();
@@ -243,7 +243,7 @@ describe('createDeskPictures without a maker (Workers)', () => {
           held.push(() => response.writeHead(200, { 'content-type': 'image/webp' }).end(webp));
         });
     const { pictures, close } = make();
-    const looks = hosts.flatMap((host) => [0, 1].map((n) => pictures.get(`${host.url}/${n}.webp`, 'feed 7')));
+    const looks = hosts.flatMap((host) => [0, 1].map((n) => pictures.get(`${host.url}/${n}.webp`, '7')));
     await expect.poll(() => held.length).toBe(2);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(held.length).toBe(2); // the other two wait, though their host has none of its own running
@@ -252,6 +252,18 @@ describe('createDeskPictures without a maker (Workers)', () => {
       held.shift()!();
     }
     for (const look of await Promise.all(looks)) expect(look).toMatchObject({ type: 'image/webp' });
+    // Nor can one host whichever feeds name it (a district server with every school's blog on it).
+    const byFeeds = ['8', '9'].flatMap((feed) =>
+      [0, 1].map((n) => pictures.get(`${hosts[0]!.url}/${n}.webp?feed=${feed}`, feed)),
+    );
+    await expect.poll(() => held.length).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(held.length).toBe(2);
+    for (let n = 0; n < 4; n++) {
+      await expect.poll(() => held.length).toBeGreaterThan(0);
+      held.shift()!();
+    }
+    for (const look of await Promise.all(byFeeds)) expect(look).toMatchObject({ type: 'image/webp' });
     await close();
     for (const host of hosts) await host.close();
   });

@@ -5,7 +5,8 @@
 // small WebP where the runtime makes one cheaply (sharp on a server, the Images binding on Workers), or else
 // the original as it came if it is a JPEG, PNG, GIF or WebP of a modest size. What was sent is kept in memory
 // for an hour, the most recently used first, so a desk opened all morning fetches each picture once an hour.
-// A slow or hostile feed holds at most two of the fetches at once, so the other schools' pictures still come.
+// A slow or hostile feed, or host, holds at most two of the fetches at once, so other schools' pictures still
+// come.
 import type { FeedFetcher } from '../ingest/fetcher';
 import type { Logger } from '../log';
 import type { PictureMaker, Thumbnail } from './picture-types';
@@ -83,36 +84,40 @@ export function createDeskPictures(deps: DeskPictureDeps, options: DeskPictureOp
     total -= entry.picture.bytes.byteLength;
   };
 
-  // Turns to fetch: at most AT_ONCE in all and AT_ONCE_PER_SITE to one site. A finished fetch hands its turn
-  // straight to the first waiting look whose site has room, so no newcomer slips in between.
+  // Turns to fetch: at most AT_ONCE in all, and AT_ONCE_PER_SITE for the post's feed and for the host named
+  // (several schools' blogs may live on one district server). A finished fetch hands its turn straight to the
+  // first waiting look that has room, so no newcomer slips in between.
   const running = new Map<string, number>();
   let runningTotal = 0;
-  const waiting: { site: string; start: () => void }[] = [];
-  const hasRoom = (site: string) => runningTotal < AT_ONCE && (running.get(site) ?? 0) < AT_ONCE_PER_SITE;
-  const begin = (site: string) => {
+  const waiting: { keys: string[]; start: () => void }[] = [];
+  const hasRoom = (keys: string[]) =>
+    runningTotal < AT_ONCE && keys.every((key) => (running.get(key) ?? 0) < AT_ONCE_PER_SITE);
+  const begin = (keys: string[]) => {
     runningTotal++;
-    running.set(site, (running.get(site) ?? 0) + 1);
+    for (const key of keys) running.set(key, (running.get(key) ?? 0) + 1);
   };
-  const end = (site: string) => {
+  const end = (keys: string[]) => {
     runningTotal--;
-    const left = running.get(site)! - 1;
-    if (left) running.set(site, left);
-    else running.delete(site);
-    const next = waiting.findIndex((w) => hasRoom(w.site));
+    for (const key of keys) {
+      const left = running.get(key)! - 1;
+      if (left) running.set(key, left);
+      else running.delete(key);
+    }
+    const next = waiting.findIndex((w) => hasRoom(w.keys));
     if (next !== -1) {
       const [turn] = waiting.splice(next, 1);
-      begin(turn!.site);
+      begin(turn!.keys);
       turn!.start();
     }
   };
-  const inTurn = async (site: string, work: () => Promise<DeskPicture>): Promise<DeskPicture> => {
-    if (hasRoom(site)) begin(site);
+  const inTurn = async (keys: string[], work: () => Promise<DeskPicture>): Promise<DeskPicture> => {
+    if (hasRoom(keys)) begin(keys);
     else if (waiting.length >= MAX_WAITING) return { error: BUSY };
-    else await new Promise<void>((start) => waiting.push({ site, start }));
+    else await new Promise<void>((start) => waiting.push({ keys, start }));
     try {
       return await work();
     } finally {
-      end(site);
+      end(keys);
     }
   };
 
@@ -132,11 +137,11 @@ export function createDeskPictures(deps: DeskPictureDeps, options: DeskPictureOp
 
   return {
     /**
-     * The picture at `url` for the desk, or why there is none; never throws. `group` shares the fetches one
-     * site may hold (the route passes the post's source, so one feed cannot take every turn whatever hosts its
-     * pictures name); the address's host when absent.
+     * The picture at `url` for the desk, or why there is none; never throws. `feed` names whose picture it is
+     * (the route passes the post's source): one feed cannot take every turn, whatever hosts its pictures name,
+     * nor can one host, whichever feeds name it.
      */
-    get(url: string, group = siteOf(url)): Promise<DeskPicture> {
+    get(url: string, feed?: string): Promise<DeskPicture> {
       const now = deps.now();
       const entry = kept.get(url);
       if (entry && now - entry.at < KEPT_MS) {
@@ -148,7 +153,8 @@ export function createDeskPictures(deps: DeskPictureDeps, options: DeskPictureOp
       if (failure && now - failure.at < FAILURE_KEPT_MS) return Promise.resolve({ error: failure.error });
       let asked = pending.get(url);
       if (!asked) {
-        asked = inTurn(group, () => fetchOne(url))
+        const keys = feed === undefined ? [`host ${siteOf(url)}`] : [`feed ${feed}`, `host ${siteOf(url)}`];
+        asked = inTurn(keys, () => fetchOne(url))
           .catch((error: unknown) => {
             deps.log.error('a picture for the desk could not be made', { url, error: String(error) });
             return { error: 'The picture could not be read.' };

@@ -27,7 +27,7 @@ export function deskPictureRoutes(deps: AppDeps) {
     if (!item || !imagesOf(item).some((image) => image.url === url))
       return c.text('That post has no such picture.', 404, { 'Cache-Control': 'no-store' });
     // The post's feed shares its turns, however many hosts its pictures name.
-    const picture = await pictures.get(url, `source ${item.sourceId}`);
+    const picture = await pictures.get(url, String(item.sourceId));
     if ('error' in picture)
       // An image answer, so the desk shows a frame instead of a broken picture; the site is asked again a
       // minute later (desk-pictures.ts), and the browser keeps nothing.
