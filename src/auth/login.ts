@@ -20,6 +20,38 @@ export type LoginOutcome = { ok: true; user: User } | { ok: false; message: stri
 // A real hash of a random password, verified against when the account does not exist.
 let decoyHash: Promise<string> | undefined;
 
+/**
+ * One password attempt on an account from a client, recorded before anything is checked; refused (and
+ * withdrawn, since it checked nothing) past either limit. `succeeded` withdraws it and clears the account's
+ * failures from this client; a failure leaves it standing as its record.
+ */
+async function passwordAttempt(
+  db: AppDeps['db'],
+  email: string,
+  ip: string | null,
+  now: number,
+): Promise<{ refused: boolean; succeeded(): Promise<void> }> {
+  const client = clientKeyOf(ip);
+  const accountKey = `login:account:${email.trim().toLowerCase()} from ${client}`;
+  const attempt = await recordAndCountRateEvents(
+    db,
+    [`login:client:${client}`, accountKey],
+    now,
+    now - LOGIN_WINDOW_MS,
+  );
+  const [fromClient, onAccountFromClient] = attempt.counts as [number, number];
+  const refused =
+    fromClient > MAX_ATTEMPTS_PER_CLIENT || onAccountFromClient > MAX_ATTEMPTS_PER_ACCOUNT_AND_CLIENT;
+  if (refused) await withdrawRateEvents(db, attempt.ids);
+  return {
+    refused,
+    async succeeded() {
+      await withdrawRateEvents(db, attempt.ids);
+      await clearRateEvents(db, accountKey);
+    },
+  };
+}
+
 export async function attemptLogin(
   deps: Pick<AppDeps, 'db' | 'clock' | 'passwords'>,
   email: string,
@@ -28,23 +60,8 @@ export async function attemptLogin(
 ): Promise<LoginOutcome> {
   const now = deps.clock.now();
   const account = email.trim().toLowerCase();
-  const client = clientKeyOf(ip);
-  const accountKey = `login:account:${account} from ${client}`;
-  const attempt = await recordAndCountRateEvents(
-    deps.db,
-    [`login:client:${client}`, accountKey],
-    now,
-    now - LOGIN_WINDOW_MS,
-  );
-  const [fromClient, onAccountFromClient] = attempt.counts as [number, number];
-  if (fromClient > MAX_ATTEMPTS_PER_CLIENT || onAccountFromClient > MAX_ATTEMPTS_PER_ACCOUNT_AND_CLIENT) {
-    // A refused attempt checked nothing, so it does not extend the wait.
-    await withdrawRateEvents(deps.db, attempt.ids);
-    return {
-      ok: false,
-      message: t('desk.account.signIn.tooMany'),
-    };
-  }
+  const attempt = await passwordAttempt(deps.db, account, ip, now);
+  if (attempt.refused) return { ok: false, message: t('desk.account.signIn.tooMany') };
   const user = await findUserByEmail(deps.db, account);
   const stored = user?.passwordHash ?? (await (decoyHash ??= deps.passwords.hash(crypto.randomUUID())));
   const matches = await deps.passwords.verify(password, stored);
@@ -62,8 +79,7 @@ export async function attemptLogin(
       message: t('desk.account.signIn.noMatch'),
     };
   }
-  await withdrawRateEvents(deps.db, attempt.ids);
-  await clearRateEvents(deps.db, accountKey);
+  await attempt.succeeded();
   await recordLogin(deps.db, user.id, now);
   await auditStatement(
     deps.db,
@@ -86,19 +102,8 @@ export async function checkCurrentPassword(
   ip: string | null,
 ): Promise<{ ok: true } | { ok: false; message: string }> {
   const now = deps.clock.now();
-  const client = clientKeyOf(ip);
-  const accountKey = `login:account:${user.email.trim().toLowerCase()} from ${client}`;
-  const attempt = await recordAndCountRateEvents(
-    deps.db,
-    [`login:client:${client}`, accountKey],
-    now,
-    now - LOGIN_WINDOW_MS,
-  );
-  const [fromClient, onAccountFromClient] = attempt.counts as [number, number];
-  if (fromClient > MAX_ATTEMPTS_PER_CLIENT || onAccountFromClient > MAX_ATTEMPTS_PER_ACCOUNT_AND_CLIENT) {
-    await withdrawRateEvents(deps.db, attempt.ids);
-    return { ok: false, message: t('desk.account.signIn.tooMany') };
-  }
+  const attempt = await passwordAttempt(deps.db, user.email, ip, now);
+  if (attempt.refused) return { ok: false, message: t('desk.account.signIn.tooMany') };
   if (!user.passwordHash || !(await deps.passwords.verify(password, user.passwordHash))) {
     await auditStatement(
       deps.db,
@@ -109,7 +114,6 @@ export async function checkCurrentPassword(
     return { ok: false, message: t('desk.account.mine.currentWrong') };
   }
   // As a sign-in does: the right password clears this account's failures from here.
-  await withdrawRateEvents(deps.db, attempt.ids);
-  await clearRateEvents(deps.db, accountKey);
+  await attempt.succeeded();
   return { ok: true };
 }

@@ -2,7 +2,7 @@
 // request, sent by the background sender, moving queued → sending → sent (or failed, bounced, skipped, unknown)
 // like a digest delivery. The queueing statements are conditional, so a request writes the same statements
 // whether or not the address belongs to anyone.
-import { and, count, eq, gt, notExists } from 'drizzle-orm';
+import { and, count, eq, gt, notExists, type SQL } from 'drizzle-orm';
 import type { Database, Statement } from './client';
 import { insertSelect } from './insert-select';
 import { messages, subscribers, users } from './schema';
@@ -20,28 +20,16 @@ export function queueSubscribeConfirmStatement(
   subscriber: { emailKey: string; nonce: string },
   now: number,
 ): Statement {
-  const [statement] = insertSelect(
+  return queueForSubscribersStatement(
     db,
-    messages,
-    [
-      {
-        kind: 'subscribe-confirm',
-        subscriberId: subscribers.id,
-        toAddress: subscribers.email,
-        queuedAt: now,
-        updatedAt: now,
-      },
-    ],
-    {
-      from: subscribers,
-      where: and(
-        eq(subscribers.emailKey, subscriber.emailKey),
-        eq(subscribers.tokenNonce, subscriber.nonce),
-        eq(subscribers.status, 'pending'),
-      ),
-    },
+    'subscribe-confirm',
+    and(
+      eq(subscribers.emailKey, subscriber.emailKey),
+      eq(subscribers.tokenNonce, subscriber.nonce),
+      eq(subscribers.status, 'pending'),
+    ),
+    now,
   );
-  return statement!;
 }
 
 /**
@@ -50,38 +38,42 @@ export function queueSubscribeConfirmStatement(
  * turns out to need.
  */
 export function queueSubscribeAlreadyStatement(db: Database, emailKey: string, now: number): Statement {
+  return queueForSubscribersStatement(
+    db,
+    'subscribe-already',
+    and(
+      eq(subscribers.emailKey, emailKey),
+      eq(subscribers.status, 'confirmed'),
+      // One a day at most: the form can be sent for any address, and a parent's mailbox is not to be filled.
+      notExists(
+        db.orm
+          .select({ id: messages.id })
+          .from(messages)
+          .where(
+            and(
+              eq(messages.subscriberId, subscribers.id),
+              eq(messages.kind, 'subscribe-already'),
+              gt(messages.queuedAt, now - 24 * 60 * 60_000),
+            ),
+          ),
+      ),
+    ),
+    now,
+  );
+}
+
+/** One message of `kind` to each subscriber `where` finds, in one statement (nothing when it finds none). */
+function queueForSubscribersStatement(
+  db: Database,
+  kind: 'subscribe-confirm' | 'subscribe-already',
+  where: SQL | undefined,
+  now: number,
+): Statement {
   const [statement] = insertSelect(
     db,
     messages,
-    [
-      {
-        kind: 'subscribe-already',
-        subscriberId: subscribers.id,
-        toAddress: subscribers.email,
-        queuedAt: now,
-        updatedAt: now,
-      },
-    ],
-    {
-      from: subscribers,
-      // One a day at most: the form can be sent for any address, and a parent's mailbox is not to be filled.
-      where: and(
-        eq(subscribers.emailKey, emailKey),
-        eq(subscribers.status, 'confirmed'),
-        notExists(
-          db.orm
-            .select({ id: messages.id })
-            .from(messages)
-            .where(
-              and(
-                eq(messages.subscriberId, subscribers.id),
-                eq(messages.kind, 'subscribe-already'),
-                gt(messages.queuedAt, now - 24 * 60 * 60_000),
-              ),
-            ),
-        ),
-      ),
-    },
+    [{ kind, subscriberId: subscribers.id, toAddress: subscribers.email, queuedAt: now, updatedAt: now }],
+    { from: subscribers, where },
   );
   return statement!;
 }

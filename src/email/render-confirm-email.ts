@@ -24,23 +24,8 @@ export function renderConfirmEmail(
     fallback: t('email.buttonFallback'),
     ignore: t('email.ignore'),
   };
-  const view = { ...site, confirmUrl, words };
-  const text = [
-    site.districtName,
-    words.heading,
-    '',
-    words.lead,
-    '',
-    `${words.button}: ${confirmUrl}`,
-    '',
-    words.ignore,
-    '',
-  ].join('\n');
-  return {
-    subject: invited ? t('email.invitedSubject', named) : t('email.confirmSubject', named),
-    html: renderBranded(compiledTemplates.confirm, view, site),
-    text,
-  };
+  const subject = invited ? t('email.invitedSubject', named) : t('email.confirmSubject', named);
+  return oneButtonEmail(site, subject, words, confirmUrl);
 }
 
 /**
@@ -57,20 +42,30 @@ export function renderAlreadySubscribedEmail(site: EmailSite, preferencesUrl: st
     fallback: t('email.buttonFallback'),
     ignore: t('email.alreadyIgnore'),
   };
+  return oneButtonEmail(site, t('email.alreadySubject', named), words, preferencesUrl);
+}
+
+/** The confirm template's one-button email: a heading, a sentence, the button, and what to do if not asked. */
+function oneButtonEmail(
+  site: EmailSite,
+  subject: string,
+  words: { heading: string; lead: string; button: string; fallback: string; ignore: string },
+  url: string,
+) {
   const text = [
     site.districtName,
     words.heading,
     '',
     words.lead,
     '',
-    `${words.button}: ${preferencesUrl}`,
+    `${words.button}: ${url}`,
     '',
     words.ignore,
     '',
   ].join('\n');
   return {
-    subject: t('email.alreadySubject', named),
-    html: renderBranded(compiledTemplates.confirm, { ...site, confirmUrl: preferencesUrl, words }, site),
+    subject,
+    html: renderBranded(compiledTemplates.confirm, { ...site, confirmUrl: url, words }, site),
     text,
   };
 }

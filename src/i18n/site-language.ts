@@ -45,3 +45,12 @@ export function siteIn<T extends { siteTitle: string; defaultTitle?: boolean }>(
   const siteTitle = site.defaultTitle ? translator(lang).t('layout.defaultTitle') : site.siteTitle;
   return { ...site, lang, siteTitle };
 }
+
+/** The site in a reader's language (a subscriber's) while the district still offers it; else in its own. */
+export function siteForReader<T extends LanguageOfSite & { siteTitle: string; defaultTitle?: boolean }>(
+  site: T,
+  language: string | undefined,
+): T & { lang: Language } {
+  const offered = site.languages ?? ['en'];
+  return siteIn(site, offered.find((code) => code === language) ?? offered[0] ?? 'en');
+}

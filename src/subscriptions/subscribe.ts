@@ -14,7 +14,7 @@ import { newMessageId, type OutgoingEmail } from '../email/mailer';
 import { renderAlreadySubscribedEmail, renderConfirmEmail } from '../email/render-confirm-email';
 import type { EmailSite } from '../email/render-digest-email';
 import { subscriptionToken } from '../email/subscription-tokens';
-import { siteIn } from '../i18n/site-language';
+import { siteForReader } from '../i18n/site-language';
 
 export interface SubscribeDeps {
   db: Database;
@@ -97,44 +97,49 @@ export async function requestSubscription(
  * imported from its own list, which the person never typed into our form.
  */
 export async function confirmationEmail(
-  deps: { signingKey: string; site: EmailSite; mailFrom: string },
-  subscriber: { id: number; email: string; tokenNonce: string; language?: string },
+  deps: SubscriberEmailDeps,
+  subscriber: EmailSubscriber,
   schoolNames: string[],
   invited = false,
 ): Promise<OutgoingEmail> {
   const token = await subscriptionToken(deps.signingKey, 'confirm', subscriber);
-  // In the subscriber's language, while the district still offers it.
-  const offered = deps.site.languages ?? ['en'];
-  const lang = offered.find((code) => code === subscriber.language) ?? offered[0] ?? 'en';
-  const email = renderConfirmEmail(
-    siteIn(deps.site, lang),
-    `${deps.site.publicUrl}/subscribe/confirm?token=${token}`,
-    schoolNames,
-    invited,
+  const site = siteForReader(deps.site, subscriber.language);
+  const url = `${deps.site.publicUrl}/subscribe/confirm?token=${token}`;
+  return toSubscriber(
+    deps,
+    subscriber,
+    site.lang,
+    'confirm',
+    renderConfirmEmail(site, url, schoolNames, invited),
   );
-  return {
-    from: senderOf(deps.mailFrom, deps.site.districtName),
-    to: subscriber.email,
-    subject: email.subject,
-    html: email.html,
-    text: email.text,
-    headers: { 'Content-Language': lang ?? 'en' },
-    messageId: newMessageId(deps.mailFrom, `confirm-${subscriber.id}-${randomToken(8)}`),
-  };
 }
 
 /** To an address already subscribed that asked again: its preferences link, in its language. */
 export async function alreadySubscribedEmail(
-  deps: { signingKey: string; site: EmailSite; mailFrom: string },
-  subscriber: { id: number; email: string; tokenNonce: string; language?: string },
+  deps: SubscriberEmailDeps,
+  subscriber: EmailSubscriber,
 ): Promise<OutgoingEmail> {
   const token = await subscriptionToken(deps.signingKey, 'preferences', subscriber);
-  const offered = deps.site.languages ?? ['en'];
-  const lang = offered.find((code) => code === subscriber.language) ?? offered[0] ?? 'en';
-  const email = renderAlreadySubscribedEmail(
-    siteIn(deps.site, lang),
-    `${deps.site.publicUrl}/preferences?token=${token}`,
-  );
+  const site = siteForReader(deps.site, subscriber.language);
+  const url = `${deps.site.publicUrl}/preferences?token=${token}`;
+  return {
+    ...toSubscriber(deps, subscriber, site.lang, 'already', renderAlreadySubscribedEmail(site, url)),
+    // The link changes the subscription: staff reading the outbox do not get it.
+    accountTokens: [token],
+  };
+}
+
+type SubscriberEmailDeps = { signingKey: string; site: EmailSite; mailFrom: string };
+type EmailSubscriber = { id: number; email: string; tokenNonce: string; language?: string };
+
+/** A rendered email addressed to a subscriber, from the district, marked with its language. */
+function toSubscriber(
+  deps: SubscriberEmailDeps,
+  subscriber: EmailSubscriber,
+  lang: string,
+  kind: string,
+  email: { subject: string; html: string; text: string },
+): OutgoingEmail {
   return {
     from: senderOf(deps.mailFrom, deps.site.districtName),
     to: subscriber.email,
@@ -142,8 +147,6 @@ export async function alreadySubscribedEmail(
     html: email.html,
     text: email.text,
     headers: { 'Content-Language': lang },
-    messageId: newMessageId(deps.mailFrom, `already-${subscriber.id}-${randomToken(8)}`),
-    // The link changes the subscription: staff reading the outbox do not get it.
-    accountTokens: [token],
+    messageId: newMessageId(deps.mailFrom, `${kind}-${subscriber.id}-${randomToken(8)}`),
   };
 }
