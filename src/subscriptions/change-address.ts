@@ -19,6 +19,7 @@ import { queueAddressConfirmStatement } from '../db/messages';
 import { newMessageId, type OutgoingEmail } from '../email/mailer';
 import { renderNoticeEmail } from '../email/render-notice-email';
 import { emailLanguage, type EmailSite } from '../email/render-digest-email';
+import { siteForReader } from '../i18n/site-language';
 import { subscriptionToken } from '../email/subscription-tokens';
 import { randomToken } from '../auth/tokens';
 
@@ -86,9 +87,8 @@ export async function addressConfirmEmail(
     pendingEmail: toAddress,
   });
   const url = `${deps.site.publicUrl}/preferences/address?token=${token}`;
-  // In the subscriber's language, while the district still offers it.
-  const offered = deps.site.languages ?? ['en'];
-  const site = { ...deps.site, lang: offered.find((code) => code === subscriber.language) ?? offered[0] };
+  // In the subscriber's language, while the district still offers it (a default site title in it too).
+  const site = siteForReader(deps.site, subscriber.language);
   const { t, words } = emailLanguage(site);
   const email = renderNoticeEmail(site, {
     subject: t('address.emailSubject', words),
