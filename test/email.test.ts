@@ -313,6 +313,33 @@ describe('preferences', () => {
       (await findSubscriberByEmail(app.runtime.deps.db, email))!,
     );
 
+  it('saves schools and language, then shows the page again by a redirect, so a reload sends nothing', async () => {
+    const { app } = await appWithSink();
+    const db = app.runtime.deps.db;
+    await changeSetting(db, 'languages', 'en,es', app.clock.now());
+    const { school: lincoln } = await addSchoolWithSource(
+      db,
+      'Lincoln Elementary',
+      'https://lincoln.example/feed',
+    );
+    await addSchoolWithSource(db, 'Roosevelt Middle', 'https://roosevelt.example/feed');
+    await addConfirmedSubscriber(db, 'maria@family.example', [lincoln.id]);
+    const prefs = `/preferences?token=${await tokenFor(app, 'preferences', 'maria@family.example')}`;
+    const client = createClient(app.url);
+
+    const saved = await client.post(prefs, { schools: ['roosevelt-middle'], language: 'es' });
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get('location')).toBe(`${prefs}&saved=1`);
+    const subscriber = (await findSubscriberByEmail(db, 'maria@family.example'))!;
+    expect(subscriber.language).toBe('es');
+    expect((await listSubscriberSchools(db, subscriber.id)).map((s) => s.slug)).toEqual(['roosevelt-middle']);
+    const page = await (await client.get(`${prefs}&saved=1`)).text();
+    expect(page).toContain('<html lang="es"');
+    expect(page).toContain('Sus preferencias se guardaron.');
+    expect(page).toMatch(/value="roosevelt-middle" checked=""/);
+    expect(page).not.toMatch(/value="lincoln-elementary" checked=""/);
+  });
+
   it('moves a subscription to a new address only once the new address confirms, and retires old links', async () => {
     const { app, smtp } = await appWithSink();
     const db = app.runtime.deps.db;
@@ -326,9 +353,13 @@ describe('preferences', () => {
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('An email address cannot contain spaces.');
 
+    // Answered with a redirect to the page, which says what happened (a reload sends nothing again).
     const asked = await client.post(prefs, { new_email: 'new@family.example' });
-    expect(asked.status).toBe(200);
-    expect(await asked.text()).toContain('A confirmation link is on its way to new@family.example.');
+    expect(asked.status).toBe(303);
+    expect(asked.headers.get('location')).toBe(`${prefs}&sent=1`);
+    expect(await (await client.get(`${prefs}&sent=1`)).text()).toContain(
+      'A confirmation link is on its way to new@family.example.',
+    );
     expect((await findSubscriberByEmail(db, 'old@family.example'))!.pendingEmail).toBe('new@family.example');
     await app.sendQueuedMail();
     const [mail] = await smtp.waitFor(1);

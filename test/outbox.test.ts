@@ -120,7 +120,7 @@ describe('account emails in the outbox', () => {
     await addConfirmedSubscriber(app.runtime.deps.db, 'old@family.example');
     const subscriber = (await findSubscriberByEmail(app.runtime.deps.db, 'old@family.example'))!;
     const prefs = `/preferences?token=${await subscriptionToken(app.runtime.deps.signingKey, 'preferences', subscriber)}`;
-    expect((await createClient(app.url).post(prefs, { new_email: 'new@family.example' })).status).toBe(200);
+    expect((await createClient(app.url).post(prefs, { new_email: 'new@family.example' })).status).toBe(303);
     await app.sendQueuedMail();
 
     const [invitation] = await onDisk('ola@district.example');

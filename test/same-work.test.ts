@@ -118,7 +118,7 @@ describe('the same work whether or not an address is known', () => {
     const taken = await move('two@family.example', 'taken@family.example');
     const free = await move('one@family.example', 'free@family.example');
 
-    expect([taken.status, free.status]).toEqual([200, 200]);
+    expect([taken.status, free.status]).toEqual([303, 303]);
     expect(taken.statements.length).toBeGreaterThan(3);
     expect(free.statements).toEqual(taken.statements);
     expect(free.hashing).toEqual(taken.hashing);

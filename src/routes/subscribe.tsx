@@ -361,7 +361,20 @@ export function subscribeRoutes(deps: AppDeps) {
     );
   };
 
-  app.get('/preferences', (c) => preferences(c, false));
+  // A save answers with a redirect to the page (post/redirect/get), so reloading it never sends the form again.
+  app.get('/preferences', async (c) => {
+    if (c.req.query('sent') !== '1') return preferences(c, c.req.query('saved') === '1');
+    const subscriber = await subscriberFromToken(c, 'preferences');
+    const waiting = subscriber?.pendingEmail;
+    if (!subscriber || !waiting) return preferences(c, false);
+    const { t } = textOf(await siteInfo(subscriber.language));
+    return preferences(c, false, {
+      kind: 'ok',
+      text: t('address.sent', { email: waiting, current: subscriber.email }),
+    });
+  });
+  const backToPreferences = (c: Context, outcome: 'saved' | 'sent') =>
+    c.redirect(`/preferences?token=${encodeURIComponent(c.req.query('token')!)}&${outcome}=1`, 303);
 
   app.post('/preferences', async (c) => {
     const subscriber = await subscriberFromToken(c, 'preferences');
@@ -371,13 +384,9 @@ export function subscribeRoutes(deps: AppDeps) {
     if (form.new_email !== undefined) {
       const typed = field(form, 'new_email', 320);
       const outcome = await requestAddressChange(addressDeps, subscriber, typed, deps.clientIp(c));
+      if (outcome.ok) return backToPreferences(c, 'sent');
       // Said in the subscriber's language, as the page is.
       const { t } = textOf(await siteInfo(subscriber.language));
-      if (outcome.ok)
-        return preferences(c, false, {
-          kind: 'ok',
-          text: t('address.sent', { email: typed.trim(), current: subscriber.email }),
-        });
       const text =
         outcome.problem === 'same'
           ? t('address.same', { email: subscriber.email })
@@ -396,7 +405,7 @@ export function subscribeRoutes(deps: AppDeps) {
     const { languages } = await readDistrictSettings(deps.db);
     if (isLanguage(language) && languages.includes(language) && language !== subscriber.language)
       await setSubscriberLanguage(deps.db, subscriber.id, language, deps.clock.now());
-    return preferences(c, true);
+    return backToPreferences(c, 'saved');
   });
 
   // The link sent to a new address: GET shows what will happen, only the button's POST does it.

@@ -107,6 +107,7 @@ export function EmbedSubscribeForm(props: {
       <div class="row">
         <input
           type="email"
+          dir="ltr"
           id="embed-email"
           name="email"
           autocomplete="email"

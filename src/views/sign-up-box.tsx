@@ -20,6 +20,7 @@ export function SignUpBox(props: { site: SiteInfo; id: string; heading: 'h2' | '
         </label>
         <input
           type="email"
+          dir="ltr"
           id={`${props.id}-email`}
           name="email"
           autocomplete="email"

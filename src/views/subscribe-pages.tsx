@@ -39,6 +39,7 @@ export function SubscribePage(props: {
           <label for="email">{t('subscribe.email')}</label>
           <input
             type="email"
+            dir="ltr"
             id="email"
             name="email"
             autocomplete="email"
@@ -175,6 +176,7 @@ export function PreferencesPage(props: {
         <label for="new-email">{t('preferences.newEmail')}</label>
         <input
           type="email"
+          dir="ltr"
           id="new-email"
           name="new_email"
           autocomplete="email"
