@@ -381,6 +381,18 @@ describe('preferences', () => {
     ]);
     expect((await client.get(oldUnsubscribe)).status).toBe(404);
     expect((await client.post(path, {})).status).toBe(404);
+
+    // The address it left is told where it went, and how to come back if its owner did not ask.
+    await app.sendQueuedMail();
+    const [, note] = await smtp.waitFor(2);
+    expect(note!.envelopeTo).toEqual(['old@family.example']);
+    expect(note!.parsed.subject).toBe('Your subscription to Our School District’s daily digest has moved');
+    expect(note!.parsed.text).toContain(
+      'Our School District’s daily digest now goes to new@family.example instead of old@family.example.',
+    );
+    expect(note!.parsed.text).toContain('If you did not ask for this, subscribe this address again');
+    expect(note!.parsed.text).toMatch(/Subscribe again: http:\/\/\S+\/subscribe\n/);
+    expect(note!.parsed.text).not.toMatch(/token=/);
   });
 
   it('merges into an existing subscription of the new address instead of making two', async () => {
@@ -401,6 +413,10 @@ describe('preferences', () => {
       .prepare("select count(*) as n from subscribers where status = 'confirmed'")
       .get() as { n: number };
     expect(confirmed.n).toBe(1);
+    await app.sendQueuedMail();
+    const [, note] = await smtp.waitFor(2);
+    expect(note!.envelopeTo).toEqual(['first@family.example']);
+    expect(note!.parsed.text).toContain('now goes to second@family.example instead of first@family.example');
   });
 });
 

@@ -1,4 +1,4 @@
-// Storage for one-off messages (confirm a subscription, confirm a new address, a password link): queued by a
+// Storage for one-off messages (confirm a subscription, confirm a new address, tell the old one, a password link): queued by a
 // request, sent by the background sender, moving queued → sending → sent (or failed, bounced, skipped, unknown)
 // like a digest delivery. The queueing statements are conditional, so a request writes the same statements
 // whether or not the address belongs to anyone.
@@ -88,6 +88,21 @@ export function queueAddressConfirmStatement(
   return db.orm
     .insert(messages)
     .values({ kind: 'address-confirm', subscriberId, toAddress, queuedAt: now, updatedAt: now });
+}
+
+/**
+ * To the address a subscription has just left: a note that it moved, and the way back for someone who did not
+ * ask for it. `subscriberId` is the subscription that now has it (the new address's own, after a merge).
+ */
+export function queueAddressMovedStatement(
+  db: Database,
+  subscriberId: number,
+  oldAddress: string,
+  now: number,
+): Statement {
+  return db.orm
+    .insert(messages)
+    .values({ kind: 'address-moved', subscriberId, toAddress: oldAddress, queuedAt: now, updatedAt: now });
 }
 
 /** A password link for the active account with this address, if there is one; otherwise nothing. */

@@ -325,6 +325,7 @@ export const messages = sqliteTable(
         'subscribe-confirm',
         'subscribe-already',
         'address-confirm',
+        'address-moved',
         'password-link',
         'owner-featured',
         'owner-broken',

@@ -12,10 +12,10 @@ import {
   markMessageSent,
   type Message,
 } from '../db/messages';
-import { findSubscriberById, listSubscriberSchools, markConfirmSent } from '../db/subscribers';
+import { emailKeyOf, findSubscriberById, listSubscriberSchools, markConfirmSent } from '../db/subscribers';
 import { findUserById } from '../db/users';
 import { runWithConcurrency } from '../ingest/poll';
-import { addressConfirmEmail } from '../subscriptions/change-address';
+import { addressConfirmEmail, addressMovedEmail } from '../subscriptions/change-address';
 import { alreadySubscribedEmail, confirmationEmail } from '../subscriptions/subscribe';
 import type { OutgoingEmail, SendOutcome } from './mailer';
 import { composeOwnerNote } from './owner-notes';
@@ -106,6 +106,11 @@ async function compose(deps: SendDeps, message: Message): Promise<Composed> {
     if (subscriber.pendingEmail !== message.toAddress)
       return { skip: 'Another address was asked for, or this one confirmed, before this email went out.' };
     return { email: await addressConfirmEmail(deps, subscriber, message.toAddress) };
+  }
+  if (message.kind === 'address-moved') {
+    if (subscriber.emailKey === emailKeyOf(message.toAddress))
+      return { skip: 'The subscription moved back to this address before this email went out.' };
+    return { email: addressMovedEmail(deps, subscriber, message.toAddress) };
   }
   if (message.kind === 'subscribe-already') {
     if (subscriber.status !== 'confirmed' || subscriber.email !== message.toAddress)

@@ -15,7 +15,7 @@ import {
   type Subscriber,
 } from '../db/subscribers';
 import { checkEmailAddress, type AddressProblem } from '../email/email-address';
-import { queueAddressConfirmStatement } from '../db/messages';
+import { queueAddressConfirmStatement, queueAddressMovedStatement } from '../db/messages';
 import { newMessageId, type OutgoingEmail } from '../email/mailer';
 import { renderNoticeEmail } from '../email/render-notice-email';
 import { emailLanguage, type EmailSite } from '../email/render-digest-email';
@@ -123,6 +123,8 @@ export async function confirmAddressChange(
   const schoolIds = (await listSubscriberSchools(deps.db, subscriber.id)).map((s) => s.id);
   await deps.db.batch([
     ...moveSubscriptionStatements(deps.db, subscriber, newEmail, other, schoolIds, randomToken(12), now),
+    // The address it left is told, in case its owner did not ask: the background sender sends it.
+    queueAddressMovedStatement(deps.db, other?.id ?? subscriber.id, subscriber.email, now),
     auditStatement(
       deps.db,
       { type: 'public', label: `subscriber ${subscriber.id}`, ip: clientIp },
@@ -135,5 +137,42 @@ export async function confirmAddressChange(
       now,
     ),
   ]);
+  deps.wakeSender();
   return { email: newEmail };
+}
+
+/**
+ * The note to the address a subscription left: where it goes now, and a way back. Someone who did not ask
+ * for the move learns of it here; the links in their earlier emails no longer work, so it cannot be moved
+ * again with them.
+ */
+export function addressMovedEmail(
+  deps: { site: EmailSite; mailFrom: string },
+  subscriber: Subscriber,
+  oldAddress: string,
+): OutgoingEmail {
+  const site = siteForReader(deps.site, subscriber.language);
+  const { t, words, lang } = emailLanguage(site);
+  const own = site.languages?.[0] ?? 'en';
+  const email = renderNoticeEmail(site, {
+    subject: t('address.movedEmailSubject', words),
+    heading: t('address.movedTitle'),
+    paragraphs: [
+      t('address.movedEmailText', { ...words, email: subscriber.email, current: oldAddress }),
+      t('address.movedEmailNotYou'),
+    ],
+    action: {
+      label: t('address.subscribeAgain'),
+      url: `${deps.site.publicUrl}/subscribe${lang === own ? '' : `?lang=${lang}`}`,
+    },
+  });
+  return {
+    from: senderOf(deps.mailFrom, deps.site.districtName),
+    to: oldAddress,
+    subject: email.subject,
+    html: email.html,
+    text: email.text,
+    headers: {},
+    messageId: newMessageId(deps.mailFrom, `moved-${subscriber.id}-${randomToken(8)}`),
+  };
 }

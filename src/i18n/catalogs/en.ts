@@ -193,6 +193,11 @@ export const en = {
     emailAsked:
       'Someone, probably you, asked to move the subscription to {{digest}} from {{current}} to this address.',
     emailIgnore: 'If you did not ask for this, ignore this email: nothing changes.',
+    movedEmailSubject: 'Your subscription to {{digest}} has moved',
+    movedEmailText:
+      'As asked on the preferences page, {{digest}} now goes to {{email}} instead of {{current}}. Nothing more will be sent to this address.',
+    movedEmailNotYou:
+      'If you did not ask for this, subscribe this address again with the button below. The links in your earlier emails no longer work, so no one can use them to move it again.',
     emailButton: 'Move my subscription here',
   },
   feeds: {

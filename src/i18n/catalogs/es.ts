@@ -198,6 +198,11 @@ export const es = {
     emailAsked:
       'Alguien, probablemente usted, pidió trasladar la suscripción a {{digest}} de {{current}} a esta dirección.',
     emailIgnore: 'Si usted no lo pidió, ignore este correo: no cambia nada.',
+    movedEmailSubject: 'Su suscripción a {{digest}} cambió de dirección',
+    movedEmailText:
+      'Como se pidió en la página de preferencias, {{digest}} llega ahora a {{email}} en lugar de {{current}}. No se enviará nada más a esta dirección.',
+    movedEmailNotYou:
+      'Si usted no lo pidió, vuelva a suscribir esta dirección con el botón de abajo. Los enlaces de sus correos anteriores ya no funcionan, así que nadie puede usarlos para trasladarla otra vez.',
     emailButton: 'Trasladar mi suscripción aquí',
   },
   feeds: {
