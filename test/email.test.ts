@@ -9,10 +9,15 @@ import { findDigest } from '../src/db/digests';
 import { listItemsPublishedBetween } from '../src/db/items';
 import { findSchoolBySlug, setDistrictWideStatement } from '../src/db/schools';
 import { listSources } from '../src/db/sources';
-import { findSubscriberByEmail, listSubscriberSchools, unsubscribe } from '../src/db/subscribers';
+import {
+  findSubscriberByEmail,
+  listSubscriberSchools,
+  unsubscribe,
+  upsertPendingSubscriber,
+} from '../src/db/subscribers';
 import { subscriptionToken } from '../src/email/subscription-tokens';
 import { DKIM_SIGNED_HEADERS } from '../src/email/smtp-mailer';
-import { runSendJob } from '../src/jobs/jobs';
+import { runHousekeeping, runSendJob } from '../src/jobs/jobs';
 import { changeSetting } from '../src/settings/district-settings';
 import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
 import { createClient } from './browser-client';
@@ -502,5 +507,83 @@ describe('links after the subscription has ended', () => {
     });
     expect(answer.status).toBe(400);
     expect(await answer.text()).toContain('That request could not be understood');
+  });
+});
+
+describe('a sign-up nobody confirms', () => {
+  const DAY = 24 * 60 * 60_000;
+  const confirmLink = async (app: TestApp, email: string) =>
+    `/subscribe/confirm?token=${await subscriptionToken(
+      app.runtime.deps.signingKey,
+      'confirm',
+      (await findSubscriberByEmail(app.runtime.deps.db, email))!,
+    )}`;
+
+  it('has a link that works for 14 days, said in the email; after that it confirms nothing', async () => {
+    const { app, smtp } = await appWithSink();
+    const client = createClient(app.url);
+    await client.post('/subscribe', { email: 'late@family.example' });
+    await app.sendQueuedMail();
+    const [mail] = await smtp.waitFor(1);
+    expect(mail!.parsed.text).toContain('The button works for 14 days. If you did not ask for this');
+    const link = await confirmLink(app, 'late@family.example');
+
+    app.clock.advance(13 * DAY);
+    expect((await client.get(link)).status).toBe(200);
+    app.clock.advance(2 * DAY);
+    for (const answer of [await client.get(link), await client.post(link, {})]) {
+      expect(answer.status).toBe(410);
+      const page = await answer.text();
+      expect(page).toContain('This link has expired');
+      expect(page).toContain('Confirmation links work for 14 days, and this one is older');
+      expect(page).toContain('<a href="/subscribe">Subscribe again</a>');
+    }
+    expect((await findSubscriberByEmail(app.runtime.deps.db, 'late@family.example'))!.status).toBe('pending');
+
+    // Subscribing again gives a link that works.
+    await client.post('/subscribe', { email: 'late@family.example' });
+    const fresh = await confirmLink(app, 'late@family.example');
+    expect((await client.post(fresh, {})).status).toBe(200);
+    expect((await findSubscriberByEmail(app.runtime.deps.db, 'late@family.example'))!.status).toBe(
+      'confirmed',
+    );
+  });
+
+  it('is deleted 30 days after its last request; confirmed ones and unsent imports are kept', async () => {
+    const { app } = await appWithSink({ env: {} });
+    const db = app.runtime.deps.db;
+    const client = createClient(app.url);
+    await client.post('/subscribe', { email: 'never@family.example' });
+    await client.post('/subscribe', { email: 'asked-again@family.example' });
+    // Once subscribed, then left, then asked again without confirming: its history stays.
+    await addConfirmedSubscriber(db, 'was-here@family.example');
+    await unsubscribe(db, (await findSubscriberByEmail(db, 'was-here@family.example'))!.id, app.clock.now());
+    await client.post('/subscribe', { email: 'was-here@family.example' });
+    // Imported, its confirmation not sent yet (the import's emails go out a few hundred at a time).
+    await upsertPendingSubscriber(
+      db,
+      {
+        email: 'imported@family.example',
+        nonce: 'n-imported',
+        consent: { text: 'attested', source: 'import', schools: [] },
+        schoolIds: [],
+      },
+      app.clock.now(),
+    );
+
+    app.clock.advance(20 * DAY);
+    await client.post('/subscribe', { email: 'asked-again@family.example' });
+    app.clock.advance(11 * DAY);
+    await runHousekeeping(app.runtime.deps);
+    const left = async (email: string) => (await findSubscriberByEmail(db, email))?.status;
+    expect(await left('never@family.example')).toBeUndefined();
+    expect(await left('asked-again@family.example')).toBe('pending');
+    expect(await left('was-here@family.example')).toBe('pending');
+    expect(await left('imported@family.example')).toBe('pending');
+    // Nothing of the deleted one is left behind, its queued confirmation included.
+    const rows = app.runtime.sqlite.sqlite
+      .prepare("select count(*) as n from messages where to_address = 'never@family.example'")
+      .get() as { n: number };
+    expect(rows.n).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 // Storage for parents' email subscriptions: double opt-in state, consent record and chosen schools.
-import { and, count, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database, Statement } from './client';
 import { inList } from './in-list';
 import { insertSelect, selectionOf } from './insert-select';
@@ -456,4 +456,27 @@ export async function listUnsentImportConfirmations(db: Database, limit: number)
     )
     .orderBy(subscribers.id)
     .limit(limit);
+}
+
+/**
+ * Deletes the sign-ups nobody confirmed whose last request and last confirmation email are both before
+ * `before` (with their schools and queued messages). Subscriptions that were confirmed once are kept whatever
+ * their state, and so is an import's address whose confirmation has not gone out yet. Answers how many went.
+ */
+export async function deleteUnconfirmedBefore(db: Database, before: number): Promise<number> {
+  const deleted = await db.orm
+    .delete(subscribers)
+    .where(
+      and(
+        eq(subscribers.status, 'pending'),
+        isNull(subscribers.confirmedAt),
+        lt(
+          sql`max(coalesce(${subscribers.consentAt}, 0), coalesce(${subscribers.confirmSentAt}, 0), ${subscribers.createdAt})`,
+          before,
+        ),
+        or(isNotNull(subscribers.confirmSentAt), sql`${subscribers.consentSource} is not 'import'`),
+      ),
+    )
+    .returning({ id: subscribers.id });
+  return deleted.length;
 }

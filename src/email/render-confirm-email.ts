@@ -2,6 +2,7 @@
 import { renderBranded } from './brand-email';
 import { compiledTemplates } from './compiled-templates';
 import { emailLanguage, type EmailSite } from './render-digest-email';
+import { CONFIRM_LINK_DAYS } from '../subscriptions/confirm-link';
 
 export function renderConfirmEmail(
   site: EmailSite,
@@ -22,7 +23,7 @@ export function renderConfirmEmail(
       : t(schools ? 'email.confirmAskedAt' : 'email.confirmAsked', { ...named, schools }),
     button: t('email.confirmButton'),
     fallback: t('email.buttonFallback'),
-    ignore: t('email.ignore'),
+    ignore: `${t('email.linkLasts', { days: CONFIRM_LINK_DAYS })} ${t('email.ignore')}`,
   };
   const subject = invited ? t('email.invitedSubject', named) : t('email.confirmSubject', named);
   return oneButtonEmail(site, subject, words, confirmUrl);

@@ -6,6 +6,8 @@ import { markStaleSendsUnknown } from '../db/deliveries';
 import { markStaleMessagesUnknown } from '../db/messages';
 import { deleteRateEventsBefore } from '../db/rate-events';
 import { deleteExpiredSessions } from '../db/sessions';
+import { deleteUnconfirmedBefore } from '../db/subscribers';
+import { UNCONFIRMED_KEPT_DAYS, unconfirmedCutoff } from '../subscriptions/confirm-link';
 import type { AppDeps } from '../deps';
 import { sendDueDeliveries, type SendDeps, type SendReport } from '../email/send-digest';
 import { emailIsOn } from '../email/no-mailer';
@@ -105,6 +107,12 @@ export async function runHousekeeping(deps: AppDeps): Promise<void> {
   const now = deps.clock.now();
   await deleteExpiredSessions(deps.db, now);
   await deleteRateEventsBefore(deps.db, now - 24 * 60 * 60_000);
+  const forgotten = await deleteUnconfirmedBefore(deps.db, unconfirmedCutoff(now));
+  if (forgotten > 0)
+    deps.log.info('sign-ups nobody confirmed were deleted', {
+      count: forgotten,
+      days: UNCONFIRMED_KEPT_DAYS,
+    });
   // Digests published before pictures were copied get their copies, a few at a time.
   if (deps.pictures) {
     const urls = await listUncopiedPublishedPictures(deps.db, 50);

@@ -21,6 +21,7 @@ import {
 } from '../email/subscription-tokens';
 import { readDistrictSettings, siteOf } from '../settings/district-settings';
 import { requestSubscription } from '../subscriptions/subscribe';
+import { CONFIRM_LINK_DAYS, confirmLinkExpired } from '../subscriptions/confirm-link';
 import { isLanguage, preferredLanguage } from '../i18n/languages';
 import { translator } from '../i18n/translate';
 import { subscribeHref, textOf } from '../views/layout';
@@ -116,6 +117,22 @@ export function subscribeRoutes(deps: AppDeps) {
         }
         link={{ href: subscribeHref(site), label: t('address.subscribeAgain') }}
       />,
+    );
+  };
+
+  /** What a confirmation link past its time says: it confirms nothing, and subscribing again sends a new one. */
+  const expiredLink = async (c: Context, subscriber: Subscriber) => {
+    const site = await siteInfo(subscriber.language);
+    const { t } = textOf(site);
+    return renderPage(
+      c,
+      <ActionPage
+        site={site}
+        title={t('subscribe.expiredTitle')}
+        text={t('subscribe.expiredConfirm', { days: CONFIRM_LINK_DAYS, email: subscriber.email })}
+        link={{ href: subscribeHref(site), label: t('address.subscribeAgain') }}
+      />,
+      410,
     );
   };
 
@@ -232,6 +249,7 @@ export function subscribeRoutes(deps: AppDeps) {
       );
     }
     if (subscriber.status !== 'pending') return notSubscribed(c, subscriber, 'confirm');
+    if (confirmLinkExpired(subscriber, deps.clock.now())) return expiredLink(c, subscriber);
     return renderPage(
       c,
       <ActionPage
@@ -248,6 +266,8 @@ export function subscribeRoutes(deps: AppDeps) {
     const subscriber = await subscriberFromToken(c, 'confirm');
     if (!subscriber) return badLink(c, 'confirm');
     const now = deps.clock.now();
+    if (subscriber.status === 'pending' && confirmLinkExpired(subscriber, now))
+      return expiredLink(c, subscriber);
     if (await confirmSubscriber(deps.db, subscriber.id, now)) {
       await recordAudit(
         deps.db,

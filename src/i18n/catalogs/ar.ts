@@ -125,6 +125,9 @@ export const ar = {
     confirmButton: 'أكّد اشتراكي',
     thanks: 'شكرًا لك. سيصل الملخص اليومي إلى {{email}} كل صباح بعد نشره.',
     unsubscribedTitle: 'ألغيت اشتراكك',
+    expiredTitle: 'انتهت صلاحية هذا الرابط',
+    expiredConfirm:
+      'تعمل روابط التأكيد لمدة {{days}} يومًا، وهذا الرابط أقدم من ذلك، لذا فإن {{email}} غير مشترك. اشترك من جديد وسنرسل إليك رابطًا جديدًا.',
     notSubscribedTitle: 'هذا العنوان غير مشترك',
     noLonger: 'لم يعد {{email}} يستلم الملخص اليومي.',
     confirmAfterUnsubscribe:
@@ -241,6 +244,7 @@ export const ar = {
       'يودّ {{district}} أن يرسل إليك ملخصه اليومي، رسالة قصيرة بعد كل يوم دراسي بأفضل ما حدث فيه في فصوله الدراسية في {{schools}}. لن يُرسل شيء ما لم تؤكّد.',
     confirmButton: 'أكّد اشتراكي',
     buttonFallback: 'إذا لم يعمل الزر، فافتح هذا العنوان:',
+    linkLasts: 'يعمل الزر لمدة {{days}} يومًا.',
     ignore: 'إذا لم تطلب ذلك، فتجاهل هذه الرسالة ولن يُرسل إليك شيء آخر.',
     alreadySubject: 'أنت تستلم {{digest}} بالفعل',
     alreadyHeading: 'أنت مشترك بالفعل',

@@ -106,6 +106,9 @@ export const en = {
     confirmButton: 'Confirm my subscription',
     thanks: 'Thank you. The daily digest will arrive at {{email}} each morning after one is published.',
     unsubscribedTitle: 'You are unsubscribed',
+    expiredTitle: 'This link has expired',
+    expiredConfirm:
+      'Confirmation links work for {{days}} days, and this one is older, so {{email}} is not subscribed. Subscribe again and we will send a new link.',
     notSubscribedTitle: 'This address is not subscribed',
     noLonger: '{{email}} no longer receives the daily digest.',
     confirmAfterUnsubscribe:
@@ -226,6 +229,7 @@ export const en = {
       '{{district}} would like to send you its daily digest, one short email after each school day, with the best of the day in its classrooms at {{schools}}. Nothing will be sent unless you confirm.',
     confirmButton: 'Confirm my subscription',
     buttonFallback: 'If the button does not work, open this address:',
+    linkLasts: 'The button works for {{days}} days.',
     ignore: 'If you did not ask for this, ignore this email and nothing more will be sent.',
     alreadySubject: 'You already receive {{digest}}',
     alreadyHeading: 'You are already subscribed',

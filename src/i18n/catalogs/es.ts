@@ -110,6 +110,9 @@ export const es = {
     confirmButton: 'Confirmar mi suscripción',
     thanks: 'Gracias. El resumen diario llegará a {{email}} cada mañana después de publicarse.',
     unsubscribedTitle: 'Se ha dado de baja',
+    expiredTitle: 'Este enlace ha caducado',
+    expiredConfirm:
+      'Los enlaces de confirmación funcionan durante {{days}} días y este es más antiguo, así que {{email}} no está suscrita. Suscríbase de nuevo y le enviaremos un enlace nuevo.',
     notSubscribedTitle: 'Esta dirección no está suscrita',
     noLonger: '{{email}} ya no recibe el resumen diario.',
     confirmAfterUnsubscribe:
@@ -231,6 +234,7 @@ export const es = {
       '{{district}} desea enviarle su resumen diario, un correo breve después de cada día de clases, con lo mejor del día en sus aulas de {{schools}}. No se enviará nada a menos que usted confirme.',
     confirmButton: 'Confirmar mi suscripción',
     buttonFallback: 'Si el botón no funciona, abra esta dirección:',
+    linkLasts: 'El botón funciona durante {{days}} días.',
     ignore: 'Si usted no lo pidió, ignore este correo y no se enviará nada más.',
     alreadySubject: 'Usted ya recibe {{digest}}',
     alreadyHeading: 'Ya está suscrito',

@@ -1,5 +1,6 @@
 // The Subscribers section: counts, search, export and import, and each digest's deliveries.
 import { rich, t } from '../../i18n/desk-text';
+import { CONFIRM_LINK_DAYS, UNCONFIRMED_KEPT_DAYS } from '../../subscriptions/confirm-link';
 import type { DeliveryState } from '../../db/deliveries';
 import type { School } from '../../db/schools';
 import type { Subscriber, SubscriberStatus } from '../../db/subscribers';
@@ -55,6 +56,9 @@ export function SubscribersPage(props: {
               </>
             ))}
           </dl>
+          <p class="hint">
+            {t('desk.subscribers.pendingHint', { days: CONFIRM_LINK_DAYS, kept: UNCONFIRMED_KEPT_DAYS })}
+          </p>
         </section>
         <section class="card" aria-labelledby="school-heading">
           <h2 id="school-heading" class="card-heading">

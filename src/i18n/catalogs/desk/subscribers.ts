@@ -13,6 +13,8 @@ export const subscribers = {
     import: 'import',
   },
   byStatus: 'By status',
+  pendingHint:
+    'A confirmation link works for {{days}} days. Sign-ups nobody confirmed are deleted {{kept}} days after the last request or confirmation email.',
   bySchool: 'Confirmed, by school chosen',
   everySchool: 'Every school',
   byDigest: 'Emails by digest',
