@@ -128,6 +128,10 @@ describe('languages', () => {
     expect(digest!.parsed.subject).toBe('Lo que pasó ayer · viernes, 20 de noviembre de 2026');
     expect(digest!.parsed.html).toContain('lang="es" dir="ltr"');
     expect(digest!.parsed.html).toContain('Ver este resumen en su navegador');
+    // The posts, shown in English for want of a translation, say so to screen readers; the chrome is Spanish.
+    expect(digest!.parsed.html).toMatch(/<span lang="en">Kites and a spelling bee.<\/span>/);
+    expect(digest!.parsed.html).toMatch(/<h2 lang="en"[^>]*>\s*<a [^>]*>Kites on the field<\/a>/);
+    expect(digest!.parsed.html).toMatch(/<h1 lang="es"/);
     expect((digest!.parsed.html as string).replaceAll('&#x2F;', '/')).toContain(
       `${app.url}/es/digests/2026-11-20`,
     );
@@ -147,6 +151,10 @@ describe('languages', () => {
     expect(page).toContain('El resumen diario');
     expect(page).toContain('2 publicaciones de Lincoln Elementary');
     expect(page).toContain('Kites on the field');
+    expect(page).toMatch(/<p class="intro" dir="auto" lang="en">Kites and a spelling bee.<\/p>/);
+    expect(page).toMatch(/<h2 dir="auto" lang="en"><a [^>]*>Kites on the field<\/a><\/h2>/);
+    // In English, the district's own language, nothing is marked.
+    expect(await text('/digests/2026-11-20')).not.toMatch(/<h2 dir="auto" lang=/);
   });
 
   it('writes Arabic right to left, and says a correction in each language', async () => {
@@ -181,6 +189,8 @@ describe('languages', () => {
       expect(body, path).toContain('not the gym');
     }
     // An intro in another script reads in its own direction on the Arabic archive, its full stop at its end.
-    expect(await text('/ar/archive')).toContain('<p class="archive-intro" dir="auto">');
+    expect(await text('/ar/archive')).toContain(
+      '<p class="archive-intro" dir="auto" lang="en">Kites and a spelling bee.</p>',
+    );
   });
 });

@@ -4,7 +4,14 @@
 import type { StoredPicture } from '../db/pictures';
 import { pictureView } from '../pictures/picture-view';
 import { randomToken } from '../auth/tokens';
-import { digestTitle, entriesForSchools, sourceNameOf, type DigestContent } from '../publish/digest-content';
+import {
+  digestTitle,
+  entriesForSchools,
+  originalLangOf,
+  sourceNameOf,
+  type ContentText,
+  type DigestContent,
+} from '../publish/digest-content';
 import type { Brand } from '../brand/brand';
 import { renderBranded } from './brand-email';
 import { compiledTemplates } from './compiled-templates';
@@ -48,9 +55,10 @@ function translationNoticeOf(content: DigestContent, site: EmailSite): string {
 function emailImage(
   entry: { picture?: StoredPicture; imageAlt: string | null },
   publicUrl: string,
-): { src: string; alt: string; width: number; height: number } | null {
+  altLang: string,
+): { src: string; alt: string; altLang: string; width: number; height: number } | null {
   const view = entry.picture && pictureView(entry.picture, publicUrl);
-  return view ? { ...view.email, alt: entry.imageAlt ?? '' } : null;
+  return view ? { ...view.email, alt: entry.imageAlt ?? '', altLang } : null;
 }
 
 export interface RenderedDigestEmail {
@@ -78,7 +86,9 @@ export function renderDigestEmail(
     unsubscribe: `yd-marker-${randomToken(12)}`,
     preferences: `yd-marker-${randomToken(12)}`,
   };
-  const { text: words, t, prefix, words: named } = emailLanguage(site);
+  const { text: words, t, prefix, words: named, lang } = emailLanguage(site);
+  /** The language a text is in: the email's, or the district's where it is shown for want of a translation. */
+  const langOf = (which: ContentText) => originalLangOf(content, which) ?? lang;
   const title = digestTitle(digest, site.siteTitle);
   const dateLabel = words.longDate(digest.date);
   const webUrl = `${site.publicUrl}${prefix}/digests/${digest.date}`;
@@ -96,8 +106,11 @@ export function renderDigestEmail(
     districtName: site.districtName,
     siteTitle: site.siteTitle,
     title,
+    // A title of the district's own is a text; the site's title stands in the email's language.
+    titleLang: digest.title.trim() ? langOf('title') : lang,
     dateLabel,
     intro: digest.intro.trim(),
+    introLang: langOf('intro'),
     translationNotice: translationNoticeOf(content, site),
     preheader: entries
       .map((e) => e.headline)
@@ -108,17 +121,20 @@ export function renderDigestEmail(
     unsubscribeUrl: markers.unsubscribe,
     preferencesUrl: markers.preferences,
     schoolsLabel: selection.schoolNames.join(', '),
-    corrections: (content.corrections ?? []).map((c) => ({
+    corrections: (content.corrections ?? []).map((c, i) => ({
       corrected: t('digest.corrected', { date: words.longDate(localDateOf(c.at, site.timezone)) }),
       note: c.note,
+      noteLang: langOf(`note:${i}`),
     })),
     entries: entries.map((entry) => ({
       schoolName: entry.item.schoolName,
       headline: entry.headline,
+      headlineLang: langOf(`headline:${entry.itemId}`),
       blurb: entry.blurb,
+      blurbLang: langOf(`blurb:${entry.itemId}`),
       url: entry.item.url ?? webUrl,
       // The district's email-sized copy, never the original: a picture taken down answers 410 from then on.
-      image: emailImage(entry, site.publicUrl),
+      image: emailImage(entry, site.publicUrl, langOf(`alt:${entry.itemId}`)),
       readFull: t('email.readFull', { source: sourceNameOf(entry) }),
     })),
   };
@@ -173,7 +189,7 @@ export function renderCorrectionEmail(
     unsubscribe: `yd-marker-${randomToken(12)}`,
     preferences: `yd-marker-${randomToken(12)}`,
   };
-  const { text: words, t, prefix, words: named } = emailLanguage(site);
+  const { text: words, t, prefix, words: named, lang } = emailLanguage(site);
   const dateLabel = words.longDate(content.digest.date);
   const webUrl = `${site.publicUrl}${prefix}/digests/${content.digest.date}`;
   const view = {
@@ -189,6 +205,7 @@ export function renderCorrectionEmail(
     siteTitle: site.siteTitle,
     dateLabel,
     note: correction.note,
+    noteLang: originalLangOf(content, `note:${content.corrections!.length - 1}`) ?? lang,
     preheader: correction.note.slice(0, 140),
     webUrl,
     unsubscribeUrl: markers.unsubscribe,

@@ -25,6 +25,23 @@ export interface DigestContent {
    * nobody reviewed ('automatic'), or in the district's own language for want of a reviewed one ('original').
    */
   notice?: 'automatic' | 'original';
+  /**
+   * On a page in another language, the texts shown in the district's own for want of a translation: that
+   * language, and which texts (all, or by key). Pages and emails mark them with it (`lang`), so a screen reader
+   * reads them in the right voice.
+   */
+  untranslated?: { lang: string; texts: ReadonlySet<ContentText> | 'all' };
+}
+
+/** A text of a digest that a translation gives: the title, intro, a correction's note, or an entry's (by item). */
+export type ContentText =
+  'title' | 'intro' | `note:${number}` | `headline:${number}` | `blurb:${number}` | `alt:${number}`;
+
+/** The language to mark `text` with: the district's, when it is shown untranslated on a page in another. */
+export function originalLangOf(content: DigestContent, text: ContentText): string | undefined {
+  const untranslated = content.untranslated;
+  if (!untranslated) return undefined;
+  return untranslated.texts === 'all' || untranslated.texts.has(text) ? untranslated.lang : undefined;
 }
 
 export async function loadPublishedDigest(db: Database, date: string): Promise<DigestContent | undefined> {

@@ -31,7 +31,7 @@ const spanish = (over: Partial<DigestTranslation> = {}): DigestTranslation => ({
 
 describe('a digest in a reader’s language', () => {
   it('reads a reviewed translation field by field, the original where it is empty', () => {
-    const localized = localizeContent(content, spanish(), 'hold');
+    const localized = localizeContent(content, spanish(), 'hold', 'en');
     expect(localized.notice).toBeUndefined();
     expect(localized.digest.title).toBe('Un viernes de viento');
     expect(localized.digest.intro).toBe('Kites.');
@@ -40,22 +40,35 @@ describe('a digest in a reader’s language', () => {
       ['The spelling bee', 'Fifth graders spelled.', null],
     ]);
     expect(localized.corrections).toEqual(content.corrections);
-    const noted = localizeContent(content, spanish({ correctionNote: 'Se hicieron en arte.' }), 'hold');
+    // What is shown in the original is listed, so pages mark it with its language.
+    expect(localized.untranslated?.lang).toBe('en');
+    expect([...(localized.untranslated!.texts as Set<string>)].sort()).toEqual([
+      'blurb:7',
+      'blurb:8',
+      'headline:8',
+      'intro',
+      'note:0',
+    ]);
+    const noted = localizeContent(content, spanish({ correctionNote: 'Se hicieron en arte.' }), 'hold', 'en');
     expect(noted.corrections).toEqual([{ at: 1, note: 'Se hicieron en arte.' }]);
+    expect(noted.untranslated!.texts).not.toContain('note:0');
   });
 
   it('follows the setting for a language not reviewed for this version', () => {
     const stale = spanish({ reviewedVersion: 2 });
-    expect(localizeContent(content, stale, 'label')).toMatchObject({
+    expect(localizeContent(content, stale, 'label', 'en')).toMatchObject({
       notice: 'automatic',
       digest: { title: 'Un viernes de viento' },
     });
     for (const setting of ['fallback', 'hold'] as const)
-      expect(localizeContent(content, stale, setting)).toMatchObject({
+      expect(localizeContent(content, stale, setting, 'en')).toMatchObject({
         notice: 'original',
         digest: { title: 'A windy Friday' },
       });
     // Nothing translated at all: the original, said so, whatever the setting.
-    expect(localizeContent(content, undefined, 'label')).toMatchObject({ notice: 'original' });
+    expect(localizeContent(content, undefined, 'label', 'en')).toMatchObject({
+      notice: 'original',
+      untranslated: { lang: 'en', texts: 'all' },
+    });
   });
 });

@@ -5,19 +5,19 @@ import type { Database } from '../db/client';
 import { listDigestTranslations, type DigestTranslation } from '../db/translations';
 import { isReviewed } from '../curate/translations-checks';
 import type { TranslationUnreviewed } from '../settings/district-settings';
-import type { DigestContent } from './digest-content';
-
-const or = (translated: string | undefined, original: string) => (translated?.trim() ? translated : original);
+import type { ContentText, DigestContent } from './digest-content';
 
 /**
  * The content as readers of `translation`'s language see it. Reviewed: translated. Not reviewed: under
  * `label` translated, with the notice 'automatic'; otherwise (`fallback`, or `hold` for a digest that went out
- * before the language was offered or was edited since) the original, with the notice 'original'.
+ * before the language was offered or was edited since) the original, with the notice 'original'. Whatever is
+ * shown in the district's language (`originalLang`) is listed as untranslated.
  */
 export function localizeContent(
   content: DigestContent,
   translation: DigestTranslation | undefined,
   unreviewed: TranslationUnreviewed,
+  originalLang: string,
 ): DigestContent {
   const reviewed = isReviewed(translation, content.digest);
   const hasText =
@@ -26,7 +26,14 @@ export function localizeContent(
       !!translation.intro.trim() ||
       [...translation.entries.values()].some((e) => e.headline.trim() || e.blurb.trim()));
   if (!translation || (!reviewed && (unreviewed !== 'label' || !hasText)))
-    return { ...content, notice: 'original' };
+    return { ...content, notice: 'original', untranslated: { lang: originalLang, texts: 'all' } };
+  const untranslated = new Set<ContentText>();
+  /** The translation where it has words, else the original, noted. */
+  const or = (translated: string | undefined, original: string, text: ContentText) => {
+    if (translated?.trim()) return translated;
+    if (original.trim()) untranslated.add(text);
+    return original;
+  };
   const { digest } = content;
   const corrections = content.corrections ?? [];
   const note = translation.correctionNote?.trim();
@@ -34,23 +41,26 @@ export function localizeContent(
     ...content,
     digest: {
       ...digest,
-      title: or(translation.title, digest.title),
-      intro: or(translation.intro, digest.intro),
+      title: or(translation.title, digest.title, 'title'),
+      intro: or(translation.intro, digest.intro, 'intro'),
     },
     entries: content.entries.map((entry) => {
       const t = translation.entries.get(entry.itemId);
       return {
         ...entry,
-        headline: or(t?.headline, entry.headline),
-        blurb: or(t?.blurb, entry.blurb),
-        imageAlt: entry.imageAlt === null ? null : or(t?.imageAlt, entry.imageAlt),
+        headline: or(t?.headline, entry.headline, `headline:${entry.itemId}`),
+        blurb: or(t?.blurb, entry.blurb, `blurb:${entry.itemId}`),
+        imageAlt: entry.imageAlt === null ? null : or(t?.imageAlt, entry.imageAlt, `alt:${entry.itemId}`),
       };
     }),
     // The latest correction's note in this language when one was written; the original's otherwise.
-    corrections: note
-      ? corrections.map((c, i) => (i === corrections.length - 1 ? { ...c, note } : c))
-      : content.corrections,
+    corrections: corrections.map((c, i) =>
+      i === corrections.length - 1 && note
+        ? { ...c, note }
+        : { ...c, note: or(undefined, c.note, `note:${i}`) },
+    ),
     notice: reviewed ? undefined : 'automatic',
+    untranslated: untranslated.size > 0 ? { lang: originalLang, texts: untranslated } : undefined,
   };
 }
 
@@ -68,6 +78,11 @@ export async function localizeContents(
     lang,
   );
   return contents.map((content) =>
-    localizeContent(content, stored.get(content.digest.id)?.get(lang), settings.translationUnreviewed),
+    localizeContent(
+      content,
+      stored.get(content.digest.id)?.get(lang),
+      settings.translationUnreviewed,
+      settings.languages[0]!,
+    ),
   );
 }

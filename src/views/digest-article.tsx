@@ -1,7 +1,12 @@
 // One digest as an article: date, intro, a correction note if any, and its entries as cards.
 import type { DigestEntryWithItem } from '../db/digests';
 import { translator, type Translator } from '../i18n/translate';
-import { sourceNameOf, type DigestContent } from '../publish/digest-content';
+import {
+  originalLangOf,
+  sourceNameOf,
+  type ContentText,
+  type DigestContent,
+} from '../publish/digest-content';
 import { localDateOf } from '../time/zoned-time';
 import { digestHeading, digestSummary } from './digest-summary';
 import { localPath, textOf, type SiteInfo } from './layout';
@@ -18,6 +23,8 @@ export function DigestArticle(props: {
   const text = textOf(props.site);
   const heading = digestHeading(digest, text);
   const title = heading.dated ? heading.title : <time datetime={digest.date}>{heading.title}</time>;
+  const titleLang = heading.dated ? originalLangOf(props.content, 'title') : undefined;
+  const lang = (which: ContentText) => originalLangOf(props.content, which);
   const header = (
     <>
       <p class="kicker">
@@ -28,9 +35,9 @@ export function DigestArticle(props: {
         )}
       </p>
       {props.asPage ? (
-        <h1>{title}</h1>
+        <h1 lang={titleLang}>{title}</h1>
       ) : (
-        <h2>
+        <h2 lang={titleLang}>
           <a href={localPath(props.site, `/digests/${digest.date}`)}>{title}</a>
         </h2>
       )}
@@ -43,7 +50,7 @@ export function DigestArticle(props: {
       <ChangeNotes content={props.content} timezone={props.timezone} text={text} />
       <TranslationNotice content={props.content} site={props.site} />
       {digest.intro ? (
-        <p class="intro" dir="auto">
+        <p class="intro" dir="auto" lang={lang('intro')}>
           {digest.intro}
         </p>
       ) : null}
@@ -54,11 +61,11 @@ export function DigestArticle(props: {
               <a href={localPath(props.site, `/schools/${entry.item.schoolSlug}`)}>{entry.item.schoolName}</a>
             </p>
             {props.asPage ? (
-              <h2 dir="auto">
+              <h2 dir="auto" lang={lang(`headline:${entry.itemId}`)}>
                 <a href={entry.item.url ?? '#'}>{entry.headline}</a>
               </h2>
             ) : (
-              <h3 dir="auto">
+              <h3 dir="auto" lang={lang(`headline:${entry.itemId}`)}>
                 <a href={entry.item.url ?? '#'}>{entry.headline}</a>
               </h3>
             )}
@@ -67,18 +74,25 @@ export function DigestArticle(props: {
                 <Picture
                   picture={entry.picture}
                   alt={entry.imageAlt ?? ''}
+                  lang={lang(`alt:${entry.itemId}`)}
                   sizes="(min-width: 48rem) 42rem, 92vw"
                 />
               </figure>
             ) : null}
-            {entry.blurb ? <p dir="auto">{entry.blurb}</p> : null}
+            {entry.blurb ? (
+              <p dir="auto" lang={lang(`blurb:${entry.itemId}`)}>
+                {entry.blurb}
+              </p>
+            ) : null}
             <p class="credit">
               {creditOf(entry, text)}
               {entry.item.url ? ' · ' : ''}
               {entry.item.url ? (
                 <a href={entry.item.url}>
                   {text.t('digest.readFull')}
-                  <span class="visually-hidden">: {entry.headline}</span>
+                  <span class="visually-hidden">
+                    : <span lang={lang(`headline:${entry.itemId}`)}>{entry.headline}</span>
+                  </span>
                 </a>
               ) : null}
             </p>
@@ -112,9 +126,12 @@ export function ChangeNotes(props: { content: DigestContent; timezone: string; t
   const day = (at: number) => text.longDate(localDateOf(at, props.timezone));
   return (
     <div class="changes">
-      {corrections.map((c) => (
+      {corrections.map((c, i) => (
         <p class="correction">
-          <strong>{text.t('digest.corrected', { date: day(c.at) })}</strong> <span dir="auto">{c.note}</span>
+          <strong>{text.t('digest.corrected', { date: day(c.at) })}</strong>{' '}
+          <span dir="auto" lang={originalLangOf(props.content, `note:${i}`)}>
+            {c.note}
+          </span>
         </p>
       ))}
       {removals.length ? (

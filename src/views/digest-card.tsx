@@ -1,6 +1,6 @@
 // A digest as a card on the home page, on the model of Casper's post cards: its lead picture, the date, its
 // title and intro, its first three headlines and how many more, all leading to the digest's own page.
-import type { DigestContent } from '../publish/digest-content';
+import { originalLangOf, type DigestContent } from '../publish/digest-content';
 import { ChangeNotes } from './digest-article';
 import { digestHeading, digestSummary } from './digest-summary';
 import { localPath, textOf, type SiteInfo } from './layout';
@@ -40,7 +40,7 @@ export function DigestCard(props: {
             text.t('digest.kicker')
           )}
         </p>
-        <h2 class="card-title">
+        <h2 class="card-title" lang={heading.dated ? originalLangOf(props.content, 'title') : undefined}>
           <a href={href}>
             {heading.dated ? heading.title : <time datetime={digest.date}>{heading.title}</time>}
           </a>
@@ -48,7 +48,7 @@ export function DigestCard(props: {
         <ChangeNotes content={props.content} timezone={props.timezone} text={text} />
         <TranslationNotice content={props.content} site={props.site} />
         {digest.intro ? (
-          <p class="card-intro" dir="auto">
+          <p class="card-intro" dir="auto" lang={originalLangOf(props.content, 'intro')}>
             {digest.intro}
           </p>
         ) : null}
@@ -56,7 +56,11 @@ export function DigestCard(props: {
           {entries.slice(0, HEADLINES).map((entry) => (
             <li>
               <span class="school">{entry.item.schoolName}</span>{' '}
-              <a href={`${href}#entry-${entry.itemId}`} dir="auto">
+              <a
+                href={`${href}#entry-${entry.itemId}`}
+                dir="auto"
+                lang={originalLangOf(props.content, `headline:${entry.itemId}`)}
+              >
                 {entry.headline}
               </a>
             </li>

@@ -2,7 +2,7 @@
 // to sit in an iframe on the district's site. Links open in a new tab; the frame reports its height.
 import { Picture } from './picture';
 import type { Child } from 'hono/jsx';
-import type { DigestContent } from '../publish/digest-content';
+import { originalLangOf, type DigestContent } from '../publish/digest-content';
 import { assetUrl } from './assets';
 import { ChangeNotes, creditOf } from './digest-article';
 import { BrandStylesheet, localPath, subscribeHref, textOf, type SiteInfo } from './layout';
@@ -42,24 +42,29 @@ export function EmbedPage(props: {
           const url = page(`/digests/${digest.date}`);
           return (
             <section class="day" aria-label={text.longDate(digest.date)}>
-              <h2>
+              <h2 lang={digest.title.trim() ? originalLangOf(content, 'title') : undefined}>
                 <a href={url} {...out}>
                   {digest.title.trim() || text.longDate(digest.date)}
                 </a>
               </h2>
               <ChangeNotes content={content} timezone={site.timezone} text={text} />
               {digest.intro ? (
-                <p class="intro" dir="auto">
+                <p class="intro" dir="auto" lang={originalLangOf(content, 'intro')}>
                   {digest.intro}
                 </p>
               ) : null}
               <ul class="posts">
                 {entries.map((entry) => (
                   <li class="post">
-                    <Picture picture={entry.picture} alt={entry.imageAlt ?? ''} sizes="88px" />
+                    <Picture
+                      picture={entry.picture}
+                      alt={entry.imageAlt ?? ''}
+                      lang={originalLangOf(content, `alt:${entry.itemId}`)}
+                      sizes="88px"
+                    />
                     <div>
                       <p class="school">{entry.item.schoolName}</p>
-                      <h3 dir="auto">
+                      <h3 dir="auto" lang={originalLangOf(content, `headline:${entry.itemId}`)}>
                         <a href={entry.item.url ?? url} {...out}>
                           {entry.headline}
                         </a>

@@ -11,6 +11,8 @@ export function Picture(props: {
   /** '' for addresses on this site; PUBLIC_URL where the page is shown elsewhere (the embed). */
   base?: string;
   class?: string;
+  /** The alt text's language, where it is not the page's (an original shown for want of a translation). */
+  lang?: string;
 }) {
   const view = props.picture && pictureView(props.picture, props.base ?? '');
   if (!view) return null;
@@ -25,6 +27,7 @@ export function Picture(props: {
         width={view.width}
         height={view.height}
         alt={props.alt}
+        lang={props.lang}
         loading="lazy"
         decoding="async"
       />

@@ -1,7 +1,7 @@
 // The digest blog's pages: the latest digests, one digest, and the archive by month.
 import { leadPicture } from '../pictures/picture-view';
 import type { Digest } from '../db/digests';
-import { changedAt, type DigestContent } from '../publish/digest-content';
+import { changedAt, originalLangOf, type DigestContent } from '../publish/digest-content';
 import type { School } from '../db/schools';
 import { digestWords } from '../i18n/site-language';
 import { truncateWords } from '../text/html-to-text';
@@ -240,6 +240,12 @@ function ArchiveRow(props: { content: DigestContent; site: SiteInfo }) {
   const text = textOf(props.site);
   const heading = digestHeading(digest, text);
   const pictured = entries.find((entry) => entry.picture);
+  // The line under the title: the intro, or the headlines, in the district's language if none is translated.
+  const lineLang = digest.intro
+    ? originalLangOf(props.content, 'intro')
+    : entries.every((entry) => originalLangOf(props.content, `headline:${entry.itemId}`))
+      ? props.content.untranslated?.lang
+      : undefined;
   return (
     <li class="archive-row">
       <div class="archive-text">
@@ -248,14 +254,16 @@ function ArchiveRow(props: { content: DigestContent; site: SiteInfo }) {
             {heading.dated ? (
               <>
                 <time datetime={digest.date}>{text.longDate(digest.date)}</time>
-                <span class="archive-title">{heading.title}</span>
+                <span class="archive-title" lang={originalLangOf(props.content, 'title')}>
+                  {heading.title}
+                </span>
               </>
             ) : (
               <time datetime={digest.date}>{heading.title}</time>
             )}
           </a>
         </h3>
-        <p class="archive-intro" dir="auto">
+        <p class="archive-intro" dir="auto" lang={lineLang}>
           {digest.intro ? truncateWords(digest.intro, 180) : headlinesOf(entries)}
         </p>
         <p class="muted archive-meta">{digestSummary(entries, text)}</p>
