@@ -25,7 +25,7 @@ import {
 } from '../db/digests';
 import { countDigestRecipients } from '../db/deliveries';
 import { listOverrides, upsertOverrideStatement } from '../db/findings';
-import { findItemsByIds, listItemsPublishedBetween, type InboxItem } from '../db/items';
+import { findItemsByIds, listItemsPublishedBetween, type InboxListing } from '../db/items';
 import { findPictures, withPictures } from '../db/pictures';
 import { rosterWordsAmong } from '../db/roster';
 import { listStaffNamesBySchool } from '../db/sources';
@@ -136,7 +136,7 @@ export interface DeskState {
   digest: Digest | undefined;
   entries: DeskEntry[];
   /** Every post of the day from authorized accounts, selected or not. */
-  items: InboxItem[];
+  items: InboxListing[];
   findings: Finding[];
   /** Findings nobody has resolved: publishing waits until there are none. */
   open: Finding[];

@@ -1,5 +1,5 @@
 // Storage for items: posts ingested from sources, one row per (source, stable id), updated in place when edited.
-import { and, asc, desc, eq, gte, lt, max } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, lt, max } from 'drizzle-orm';
 import type { NormalizedItem } from '../ingest/feed-types';
 import type { Database, Statement } from './client';
 import { inList } from './in-list';
@@ -110,9 +110,16 @@ const inboxColumns = {
   authorization: sources.authorization,
 };
 
-type InboxRow = { item: Item } & Omit<InboxItem, keyof Item>;
+/**
+ * A post as the inbox lists it: everything but its HTML (up to 256 KB a post), which only the pictures of a
+ * chosen entry need (findItemsByIds and the digest's entries carry it).
+ */
+export type InboxListing = Omit<InboxItem, 'contentHtml'>;
 
-function flatten(row: InboxRow): InboxItem {
+const { contentHtml: _html, ...listedItemColumns } = getTableColumns(items);
+const listingColumns = { ...inboxColumns, item: listedItemColumns };
+
+function flatten<T extends object>(row: { item: T } & Omit<InboxItem, keyof Item>) {
   const { item, ...rest } = row;
   return { ...item, ...rest };
 }
@@ -125,9 +132,9 @@ export async function listItemsPublishedBetween(
   db: Database,
   start: number,
   end: number,
-): Promise<InboxItem[]> {
+): Promise<InboxListing[]> {
   const rows = await db.orm
-    .select(inboxColumns)
+    .select(listingColumns)
     .from(items)
     .innerJoin(sources, eq(sources.id, items.sourceId))
     .innerJoin(schools, eq(schools.id, sources.schoolId))
@@ -136,7 +143,7 @@ export async function listItemsPublishedBetween(
     )
     .orderBy(asc(schools.name), desc(items.publishedAt), asc(items.id));
   const all = rows.map(flatten);
-  const firstByUrl = new Map<string, InboxItem>();
+  const firstByUrl = new Map<string, InboxListing>();
   for (const item of all) {
     if (!item.canonicalUrl) continue;
     const first = firstByUrl.get(item.canonicalUrl);

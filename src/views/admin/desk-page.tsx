@@ -4,7 +4,7 @@
 import { SocialPostsPanel } from './social-posts';
 import { can, type DeskState } from '../../curate/desk';
 import type { Role } from '../../db/users';
-import type { InboxItem } from '../../db/items';
+import type { InboxListing } from '../../db/items';
 import { formatLongDate } from '../../publish/digest-content';
 import { formatDateTime, formatTime } from '../../time/format';
 import { rich, t } from '../../i18n/desk-text';
@@ -396,7 +396,7 @@ function ItemRow({
   timezone,
 }: {
   date: string;
-  item: InboxItem;
+  item: InboxListing;
   selected: boolean;
   readOnly: boolean;
   timezone: string;
@@ -475,8 +475,8 @@ function QuietLabel(props: { school: string; quiet?: QuietSchools }) {
   );
 }
 
-function groupBySchool(items: InboxItem[]): [string, InboxItem[]][] {
-  const groups = new Map<string, InboxItem[]>();
+function groupBySchool(items: InboxListing[]): [string, InboxListing[]][] {
+  const groups = new Map<string, InboxListing[]>();
   for (const item of items) groups.set(item.schoolName, [...(groups.get(item.schoolName) ?? []), item]);
   return [...groups.entries()];
 }
