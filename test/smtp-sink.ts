@@ -21,7 +21,8 @@ export interface SmtpSink {
 
 export async function startSmtpSink(
   options: {
-    reject?: (to: string) => string | undefined;
+    /** A sentence refuses the recipient for good (550); with `later: true`, for now (451, try again later). */
+    reject?: (to: string) => string | { later: true; message: string } | undefined;
     /** Wait this long after a message's data before answering, like a busy server. */
     delayMs?: number;
   } = {},
@@ -35,8 +36,9 @@ export async function startSmtpSink(
     onRcptTo(address, _session, callback) {
       const problem = options.reject?.(address.address);
       if (problem) {
-        const error = new Error(problem) as Error & { responseCode: number };
-        error.responseCode = 550;
+        const later = typeof problem === 'object';
+        const error = new Error(later ? problem.message : problem) as Error & { responseCode: number };
+        error.responseCode = later ? 451 : 550;
         return callback(error);
       }
       callback();

@@ -23,8 +23,8 @@ afterEach(async () => {
   for (const thing of running.splice(0).reverse()) await thing.close();
 });
 
-async function setUp() {
-  const smtp = await startSmtpSink();
+async function setUp(reject?: NonNullable<Parameters<typeof startSmtpSink>[0]>['reject']) {
+  const smtp = await startSmtpSink({ reject });
   running.push(smtp);
   const app = await startTestApp({ env: { SMTP_URL: smtp.url } });
   running.push(app);
@@ -276,6 +276,28 @@ describe('the Subscribers page', () => {
       expect.stringContaining('What happened yesterday'),
     ]);
     expect(to('left@family.example')).toEqual([]);
+  });
+
+  it('asks an imported address again on a later pass when the mail server could not take it', async () => {
+    let busy = true;
+    const { app, smtp, db, admin } = await setUp((to) =>
+      busy && to === 'ana@family.example'
+        ? { later: true, message: 'Greylisted, try again later' }
+        : undefined,
+    );
+    await upload(app, admin, 'email\nana@family.example\nben@family.example\n');
+    await runSendJob(app.runtime.deps);
+    // Not sent, and not marked as sent: its 30 days have not started, and the rest wait with it.
+    expect(smtp.received).toHaveLength(0);
+    expect((await findSubscriberByEmail(db, 'ana@family.example'))!.confirmSentAt).toBeNull();
+    expect((await findSubscriberByEmail(db, 'ben@family.example'))!.confirmSentAt).toBeNull();
+    busy = false;
+    await runSendJob(app.runtime.deps);
+    expect(smtp.received.map((m) => m.envelopeTo[0]).sort()).toEqual([
+      'ana@family.example',
+      'ben@family.example',
+    ]);
+    expect((await findSubscriberByEmail(db, 'ana@family.example'))!.confirmSentAt).toBe(app.clock.now());
   });
 
   it('shows how a digest’s email fared and resends the unknown ones only when told to', async () => {

@@ -21,18 +21,26 @@ export async function sendImportConfirmations(deps: ConfirmationDeps, batchSize 
   let sent = 0;
   for (;;) {
     const batch = await listUnsentImportConfirmations(deps.db, batchSize);
-    for (const subscriber of batch) if (await sendOne(deps, subscriber)) sent++;
+    for (const subscriber of batch) {
+      const outcome = await sendOne(deps, subscriber);
+      if (outcome === 'sent') sent++;
+      // The mail server is not taking mail now: the rest wait for the next pass, this one included.
+      if (outcome === 'later') return sent;
+    }
     if (batch.length < batchSize) return sent;
   }
 }
 
-async function sendOne(deps: ConfirmationDeps, subscriber: Subscriber): Promise<boolean> {
+async function sendOne(
+  deps: ConfirmationDeps,
+  subscriber: Subscriber,
+): Promise<'sent' | 'refused' | 'later' | 'taken'> {
   const claimed = await deps.db.orm
     .update(subscribers)
     .set({ confirmSentAt: deps.now() })
     .where(and(eq(subscribers.id, subscriber.id), isNull(subscribers.confirmSentAt)))
     .returning({ id: subscribers.id });
-  if (claimed.length === 0) return false;
+  if (claimed.length === 0) return 'taken';
   const schools = await listSubscriberSchools(deps.db, subscriber.id);
   const email = await confirmationEmail(
     deps,
@@ -40,5 +48,11 @@ async function sendOne(deps: ConfirmationDeps, subscriber: Subscriber): Promise<
     schools.map((s) => s.name),
     true,
   );
-  return (await deps.mailer.send(email)).ok;
+  const outcome = await deps.mailer.send(email).catch(() => ({ ok: false as const, permanent: false }));
+  if (outcome.ok) return 'sent';
+  // Refused for good (no such mailbox): it stays marked, and is forgotten with the other unconfirmed sign-ups.
+  if (outcome.permanent) return 'refused';
+  // Not sent: unmarked, so it goes on a later pass and its 30 days start when it does.
+  await deps.db.orm.update(subscribers).set({ confirmSentAt: null }).where(eq(subscribers.id, subscriber.id));
+  return 'later';
 }
