@@ -387,15 +387,17 @@ describe('preferences', () => {
     expect((await client.get(oldUnsubscribe)).status).toBe(404);
     expect((await client.post(path, {})).status).toBe(404);
 
-    // The address it left is told where it went, and how to come back if its owner did not ask.
+    // The address it left is told that it moved (not where: someone else may read it), and how to subscribe
+    // it again.
     await app.sendQueuedMail();
     const [, note] = await smtp.waitFor(2);
     expect(note!.envelopeTo).toEqual(['old@family.example']);
     expect(note!.parsed.subject).toBe('Your subscription to Our School District’s daily digest has moved');
     expect(note!.parsed.text).toContain(
-      'Our School District’s daily digest now goes to new@family.example instead of old@family.example.',
+      'Someone, probably you, moved Our School District’s daily digest from old@family.example to another address',
     );
-    expect(note!.parsed.text).toContain('If you did not ask for this, subscribe this address again');
+    expect(note!.parsed.text).not.toContain('new@family.example');
+    expect(note!.parsed.text).toContain('If you did not ask for this, you can subscribe this address again');
     expect(note!.parsed.text).toMatch(/Subscribe again: http:\/\/\S+\/subscribe\n/);
     expect(note!.parsed.text).not.toMatch(/token=/);
   });
@@ -421,7 +423,35 @@ describe('preferences', () => {
     await app.sendQueuedMail();
     const [, note] = await smtp.waitFor(2);
     expect(note!.envelopeTo).toEqual(['first@family.example']);
-    expect(note!.parsed.text).toContain('now goes to second@family.example instead of first@family.example');
+    expect(note!.parsed.text).toContain('from first@family.example to another address');
+  });
+
+  it('tells the address it left nothing if it is subscribed again before the note goes', async () => {
+    const { app, smtp } = await appWithSink();
+    const db = app.runtime.deps.db;
+    await addConfirmedSubscriber(db, 'first@family.example');
+    const client = createClient(app.url);
+    const move = async (from: string, to: string) => {
+      await client.post(`/preferences?token=${await tokenFor(app, 'preferences', from)}`, { new_email: to });
+      const subscriber = (await findSubscriberByEmail(db, from))!;
+      const token = await subscriptionToken(app.runtime.deps.signingKey, 'address', {
+        ...subscriber,
+        pendingEmail: to,
+      });
+      expect((await client.post(`/preferences/address?token=${token}`, {})).status).toBe(200);
+    };
+    // There and back before the sender runs: neither address has lost anything.
+    await move('first@family.example', 'second@family.example');
+    await move('second@family.example', 'first@family.example');
+    await app.sendQueuedMail();
+    const notes = smtp.received.filter((m) => /has moved/.test(m.parsed.subject ?? ''));
+    expect(notes.map((m) => m.envelopeTo[0])).toEqual(['second@family.example']);
+    const skipped = app.runtime.sqlite.sqlite
+      .prepare(
+        "select state from messages where kind = 'address-moved' and to_address = 'first@family.example'",
+      )
+      .get() as { state: string };
+    expect(skipped.state).toBe('skipped');
   });
 });
 
@@ -525,7 +555,7 @@ describe('a sign-up nobody confirms', () => {
     await client.post('/subscribe', { email: 'late@family.example' });
     await app.sendQueuedMail();
     const [mail] = await smtp.waitFor(1);
-    expect(mail!.parsed.text).toContain('The button works for 14 days. If you did not ask for this');
+    expect(mail!.parsed.text).toContain('This link works for 14 days. If you did not ask for this');
     const link = await confirmLink(app, 'late@family.example');
 
     app.clock.advance(13 * DAY);
@@ -574,6 +604,13 @@ describe('a sign-up nobody confirms', () => {
     app.clock.advance(20 * DAY);
     await client.post('/subscribe', { email: 'asked-again@family.example' });
     app.clock.advance(11 * DAY);
+    const messagesTo = (email: string) =>
+      (
+        app.runtime.sqlite.sqlite
+          .prepare('select count(*) as n from messages where to_address = ?')
+          .get(email) as { n: number }
+      ).n;
+    expect(messagesTo('never@family.example')).toBe(1);
     await runHousekeeping(app.runtime.deps);
     const left = async (email: string) => (await findSubscriberByEmail(db, email))?.status;
     expect(await left('never@family.example')).toBeUndefined();
@@ -581,9 +618,6 @@ describe('a sign-up nobody confirms', () => {
     expect(await left('was-here@family.example')).toBe('pending');
     expect(await left('imported@family.example')).toBe('pending');
     // Nothing of the deleted one is left behind, its queued confirmation included.
-    const rows = app.runtime.sqlite.sqlite
-      .prepare("select count(*) as n from messages where to_address = 'never@family.example'")
-      .get() as { n: number };
-    expect(rows.n).toBe(0);
+    expect(messagesTo('never@family.example')).toBe(0);
   });
 });

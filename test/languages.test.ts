@@ -129,9 +129,11 @@ describe('languages', () => {
     expect(digest!.parsed.html).toContain('lang="es" dir="ltr"');
     expect(digest!.parsed.html).toContain('Ver este resumen en su navegador');
     // The posts, shown in English for want of a translation, say so to screen readers; the chrome is Spanish.
-    expect(digest!.parsed.html).toMatch(/<span lang="en">Kites and a spelling bee.<\/span>/);
-    expect(digest!.parsed.html).toMatch(/<h2 style="[^"]*" lang="en">\s*<a [^>]*>Kites on the field<\/a>/);
-    expect(digest!.parsed.html).toMatch(/<h1 style="[^"]*" lang="es">/);
+    expect(digest!.parsed.html).toMatch(/<span lang="en" dir="auto">Kites and a spelling bee.<\/span>/);
+    expect(digest!.parsed.html).toMatch(
+      /<h2 style="[^"]*" lang="en" dir="auto">\s*<a [^>]*>Kites on the field<\/a>/,
+    );
+    expect(digest!.parsed.html).toMatch(/<h1 style="[^"]*" lang="es" dir="auto">/);
     expect((digest!.parsed.html as string).replaceAll('&#x2F;', '/')).toContain(
       `${app.url}/es/digests/2026-11-20`,
     );

@@ -91,8 +91,9 @@ export function queueAddressConfirmStatement(
 }
 
 /**
- * To the address a subscription has just left: a note that it moved, and the way back for someone who did not
- * ask for it. `subscriberId` is the subscription that now has it (the new address's own, after a merge).
+ * To the address a subscription has just left: a note that it moved, and how to subscribe it again for
+ * someone who did not ask. `subscriberId` is the subscription that moved (ended, if it merged into the new
+ * address's own), for its language.
  */
 export function queueAddressMovedStatement(
   db: Database,

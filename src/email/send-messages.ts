@@ -12,7 +12,12 @@ import {
   markMessageSent,
   type Message,
 } from '../db/messages';
-import { emailKeyOf, findSubscriberById, listSubscriberSchools, markConfirmSent } from '../db/subscribers';
+import {
+  findSubscriberByEmail,
+  findSubscriberById,
+  listSubscriberSchools,
+  markConfirmSent,
+} from '../db/subscribers';
 import { findUserById } from '../db/users';
 import { runWithConcurrency } from '../ingest/poll';
 import { addressConfirmEmail, addressMovedEmail } from '../subscriptions/change-address';
@@ -108,8 +113,10 @@ async function compose(deps: SendDeps, message: Message): Promise<Composed> {
     return { email: await addressConfirmEmail(deps, subscriber, message.toAddress) };
   }
   if (message.kind === 'address-moved') {
-    if (subscriber.emailKey === emailKeyOf(message.toAddress))
-      return { skip: 'The subscription moved back to this address before this email went out.' };
+    // Moved back, or subscribed again, before the note went: it would say something no longer true.
+    const now = await findSubscriberByEmail(deps.db, message.toAddress);
+    if (now && (now.status === 'confirmed' || now.status === 'pending'))
+      return { skip: 'This address is subscribed again, so there is no move to tell.' };
     return { email: addressMovedEmail(deps, subscriber, message.toAddress) };
   }
   if (message.kind === 'subscribe-already') {

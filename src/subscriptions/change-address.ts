@@ -123,8 +123,9 @@ export async function confirmAddressChange(
   const schoolIds = (await listSubscriberSchools(deps.db, subscriber.id)).map((s) => s.id);
   await deps.db.batch([
     ...moveSubscriptionStatements(deps.db, subscriber, newEmail, other, schoolIds, randomToken(12), now),
-    // The address it left is told, in case its owner did not ask: the background sender sends it.
-    queueAddressMovedStatement(deps.db, other?.id ?? subscriber.id, subscriber.email, now),
+    // The address it left is told, in case its owner did not ask: the background sender sends it. This row
+    // keeps the old owner's language whether it moved or ended in a merge.
+    queueAddressMovedStatement(deps.db, subscriber.id, subscriber.email, now),
     auditStatement(
       deps.db,
       { type: 'public', label: `subscriber ${subscriber.id}`, ip: clientIp },
@@ -142,9 +143,10 @@ export async function confirmAddressChange(
 }
 
 /**
- * The note to the address a subscription left: where it goes now, and a way back. Someone who did not ask
- * for the move learns of it here; the links in their earlier emails no longer work, so it cannot be moved
- * again with them.
+ * The note to the address a subscription left: that it moved, and how to subscribe that address again.
+ * Someone who did not ask for the move learns of it here; the links in their earlier emails no longer work, so
+ * it cannot be moved again with them. The new address is not named: whoever reads the old mailbox (a shared
+ * or work one, say) need not learn it.
  */
 export function addressMovedEmail(
   deps: { site: EmailSite; mailFrom: string },
@@ -158,7 +160,7 @@ export function addressMovedEmail(
     subject: t('address.movedEmailSubject', words),
     heading: t('address.movedTitle'),
     paragraphs: [
-      t('address.movedEmailText', { ...words, email: subscriber.email, current: oldAddress }),
+      t('address.movedEmailText', { ...words, current: oldAddress }),
       t('address.movedEmailNotYou'),
     ],
     action: {

@@ -198,9 +198,9 @@ export const en = {
     emailIgnore: 'If you did not ask for this, ignore this email: nothing changes.',
     movedEmailSubject: 'Your subscription to {{digest}} has moved',
     movedEmailText:
-      'As asked on the preferences page, {{digest}} now goes to {{email}} instead of {{current}}. Nothing more will be sent to this address.',
+      'Someone, probably you, moved {{digest}} from {{current}} to another address on the preferences page. Nothing more will be sent to this address.',
     movedEmailNotYou:
-      'If you did not ask for this, subscribe this address again with the button below. The links in your earlier emails no longer work, so no one can use them to move it again.',
+      'If you did not ask for this, you can subscribe this address again with the button below. The links in your earlier emails no longer work, so no one can use them to move it again.',
     emailButton: 'Move my subscription here',
   },
   feeds: {
@@ -229,7 +229,7 @@ export const en = {
       '{{district}} would like to send you its daily digest, one short email after each school day, with the best of the day in its classrooms at {{schools}}. Nothing will be sent unless you confirm.',
     confirmButton: 'Confirm my subscription',
     buttonFallback: 'If the button does not work, open this address:',
-    linkLasts: 'The button works for {{days}} days.',
+    linkLasts: 'This link works for {{days}} days.',
     ignore: 'If you did not ask for this, ignore this email and nothing more will be sent.',
     alreadySubject: 'You already receive {{digest}}',
     alreadyHeading: 'You are already subscribed',

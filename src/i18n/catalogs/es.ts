@@ -112,7 +112,7 @@ export const es = {
     unsubscribedTitle: 'Se ha dado de baja',
     expiredTitle: 'Este enlace ha caducado',
     expiredConfirm:
-      'Los enlaces de confirmación funcionan durante {{days}} días y este es más antiguo, así que {{email}} no está suscrita. Suscríbase de nuevo y le enviaremos un enlace nuevo.',
+      'Los enlaces de confirmación funcionan durante {{days}} días y este es más antiguo, así que {{email}} no está suscrito. Suscríbase de nuevo y le enviaremos un enlace nuevo.',
     notSubscribedTitle: 'Esta dirección no está suscrita',
     noLonger: '{{email}} ya no recibe el resumen diario.',
     confirmAfterUnsubscribe:
@@ -199,13 +199,13 @@ export const es = {
     emailSubject: 'Confirme su nueva dirección para {{digest}}',
     emailHeading: 'Confirme su nueva dirección',
     emailAsked:
-      'Alguien, probablemente usted, pidió trasladar la suscripción a {{digest}} de {{current}} a esta dirección.',
+      'Alguien, probablemente usted, pidió trasladar la suscripción al resumen diario de {{district}} de {{current}} a esta dirección.',
     emailIgnore: 'Si usted no lo pidió, ignore este correo: no cambia nada.',
-    movedEmailSubject: 'Su suscripción a {{digest}} cambió de dirección',
+    movedEmailSubject: 'Su suscripción al resumen diario de {{district}} cambió de dirección',
     movedEmailText:
-      'Como se pidió en la página de preferencias, {{digest}} llega ahora a {{email}} en lugar de {{current}}. No se enviará nada más a esta dirección.',
+      'Alguien, probablemente usted, trasladó {{digest}} de {{current}} a otra dirección en la página de preferencias. No se enviará nada más a esta dirección.',
     movedEmailNotYou:
-      'Si usted no lo pidió, vuelva a suscribir esta dirección con el botón de abajo. Los enlaces de sus correos anteriores ya no funcionan, así que nadie puede usarlos para trasladarla otra vez.',
+      'Si usted no lo pidió, puede volver a suscribir esta dirección con el botón de abajo. Los enlaces de sus correos anteriores ya no funcionan, así que nadie puede usarlos para trasladarla otra vez.',
     emailButton: 'Trasladar mi suscripción aquí',
   },
   feeds: {
@@ -234,12 +234,12 @@ export const es = {
       '{{district}} desea enviarle su resumen diario, un correo breve después de cada día de clases, con lo mejor del día en sus aulas de {{schools}}. No se enviará nada a menos que usted confirme.',
     confirmButton: 'Confirmar mi suscripción',
     buttonFallback: 'Si el botón no funciona, abra esta dirección:',
-    linkLasts: 'El botón funciona durante {{days}} días.',
+    linkLasts: 'Este enlace funciona durante {{days}} días.',
     ignore: 'Si usted no lo pidió, ignore este correo y no se enviará nada más.',
     alreadySubject: 'Usted ya recibe {{digest}}',
     alreadyHeading: 'Ya está suscrito',
     alreadyAsked:
-      'Alguien, probablemente usted, pidió suscribir esta dirección a {{digest}}, que ya recibe. Para elegir las escuelas de las que recibe noticias, o el idioma, use el botón.',
+      'Alguien, probablemente usted, pidió suscribir esta dirección al resumen diario de {{district}}, que ya recibe. Para elegir las escuelas de las que recibe noticias, o el idioma, use el botón.',
     alreadyButton: 'Elegir escuelas',
     alreadyIgnore: 'Si usted no lo pidió, ignore este correo: no cambia nada.',
     correctionSubject: 'Corrección: el resumen diario del {{date}}',
