@@ -57,6 +57,12 @@ describe('feeds and missing pages in each language', () => {
     expect(atom.bozo).toBe(false);
     expect(atom.entries[0]!.link).toBe(`${app.url}/ar/digests/2026-11-20`);
     expect(atom.entries[0]!.content[0]).toContain('صُحّح في');
+    // What is shown in English for want of a translation says so, as on the pages (as feedparser reads it).
+    expect(atom.entries[0]!.content[0]).toContain(
+      '<span dir="auto" lang="en">The kites flew on Friday, not Thursday.</span>',
+    );
+    expect(atom.entries[0]!.content[0]).toMatch(/<h2 dir="auto" lang="en"><a [^>]*>Kites on the field<\/a>/);
+    expect(await text('/feed.xml')).not.toContain('lang="en" dir="auto"');
 
     const json = JSON.parse(await text('/es/schools/lincoln-elementary/feed.json')) as {
       language: string;

@@ -4,7 +4,13 @@ import type { DigestEntryWithItem } from '../db/digests';
 import { pictureView } from '../pictures/picture-view';
 import { escapeHtml } from '../text/escape';
 import { localDateOf } from '../time/zoned-time';
-import { digestTitle, sourceNameOf, type DigestContent } from './digest-content';
+import {
+  digestTitle,
+  originalLangOf,
+  sourceNameOf,
+  type ContentText,
+  type DigestContent,
+} from './digest-content';
 import type { Language } from '../i18n/languages';
 import { siteLanguage } from '../i18n/site-language';
 
@@ -16,25 +22,30 @@ export function renderDigestHtml(
   const { text, prefix } = siteLanguage(site);
   const parts: string[] = [];
   const day = (at: number) => text.longDate(localDateOf(at, site.timezone));
-  for (const correction of content.corrections ?? []) {
+  /** A text shown in the district's language in a feed in another is marked with it, as on the pages. */
+  const marked = (which: ContentText) => {
+    const lang = originalLangOf(content, which);
+    return lang ? ` lang="${escapeHtml(lang)}" dir="auto"` : '';
+  };
+  (content.corrections ?? []).forEach((correction, i) => {
     parts.push(
-      `<p><strong>${escapeHtml(text.t('digest.corrected', { date: day(correction.at) }))}</strong> ${escapeHtml(correction.note)}</p>`,
+      `<p><strong>${escapeHtml(text.t('digest.corrected', { date: day(correction.at) }))}</strong> <span${marked(`note:${i}`)}>${escapeHtml(correction.note)}</span></p>`,
     );
-  }
+  });
   const removals = content.removals ?? [];
   if (removals.length) {
     parts.push(
       `<p><strong>${escapeHtml(text.t('digest.updated', { date: day(Math.max(...removals)) }))}</strong> ${escapeHtml(text.t('digest.removed', { count: removals.length }))}</p>`,
     );
   }
-  if (digest.intro) parts.push(`<p>${escapeHtml(digest.intro)}</p>`);
+  if (digest.intro) parts.push(`<p${marked('intro')}>${escapeHtml(digest.intro)}</p>`);
   for (const entry of entries) {
     const url = escapeHtml(entry.item.url ?? `${site.publicUrl}${prefix}/digests/${digest.date}`);
     parts.push(
-      `<h2><a href="${url}">${escapeHtml(entry.headline)}</a></h2>`,
+      `<h2${marked(`headline:${entry.itemId}`)}><a href="${url}">${escapeHtml(entry.headline)}</a></h2>`,
       `<p><em>${escapeHtml(entry.item.schoolName)}</em></p>`,
-      pictureHtml(entry, site.publicUrl),
-      entry.blurb ? `<p>${escapeHtml(entry.blurb)}</p>` : '',
+      pictureHtml(entry, site.publicUrl, originalLangOf(content, `alt:${entry.itemId}`)),
+      entry.blurb ? `<p${marked(`blurb:${entry.itemId}`)}>${escapeHtml(entry.blurb)}</p>` : '',
       `<p><a href="${url}">${escapeHtml(text.t('email.readFull', { source: sourceNameOf(entry) }))}</a></p>`,
     );
   }
@@ -49,8 +60,8 @@ export function digestFeedTitle(
 }
 
 /** The district's copy of an entry's picture, at the largest web size; nothing when there is no copy. */
-function pictureHtml(entry: DigestEntryWithItem, publicUrl: string): string {
+function pictureHtml(entry: DigestEntryWithItem, publicUrl: string, altLang: string | undefined): string {
   const view = entry.picture && pictureView(entry.picture, publicUrl);
   if (!view) return '';
-  return `<p><img src="${escapeHtml(view.src)}" width="${view.width}" height="${view.height}" alt="${escapeHtml(entry.imageAlt ?? '')}"></p>`;
+  return `<p><img src="${escapeHtml(view.src)}" width="${view.width}" height="${view.height}" alt="${escapeHtml(entry.imageAlt ?? '')}"${altLang ? ` lang="${escapeHtml(altLang)}"` : ''}></p>`;
 }
