@@ -146,7 +146,10 @@ iframe.mail { width: 100%; height: 70vh; border: 1px solid var(--line); border-r
 .item-actions button { padding: .3rem .7rem; font-size: .85rem; }
 .toolbar { position: sticky; top: 0; z-index: 2; display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; background: var(--bg); padding: .5rem 0 .75rem; }
 /* On a phone the desk's buttons and notices wrap to a fifth of the screen or more: held at the top, they would cover what is being edited. */
-@media (max-width: 600px) { .toolbar { position: static; } }
+/* A card or field jumped to (after Up, Add to digest, a check's link) lands below the sticky toolbar, which is
+   two rows (about 120 px) on most screens. */
+html:has(.toolbar) { scroll-padding-top: 9rem; }
+@media (max-width: 600px) { .toolbar { position: static; } html:has(.toolbar) { scroll-padding-top: 0; } }
 .status-line { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; margin: 0 0 1rem; }
 .entry-list { list-style: none; margin: 0; padding: 0; display: grid; gap: 1rem; }
 .entry-card { background: var(--card); border: 1px solid var(--line); border-left: 4px solid #a7d7b8; border-radius: 10px; padding: 1rem 1.25rem; }

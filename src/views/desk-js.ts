@@ -1,6 +1,7 @@
 // The desk's optional script: autosave while typing (to the form's own action, the save path), the checks' verdict
 // shown from each save's answer (student names, tone, photos: the same checks Save runs), and drag-and-drop
-// ordering. Without it every button still works (each submits the whole form); with it nothing typed waits.
+// ordering; on a published digest, a question before leaving with a correction not yet published. Without it
+// every button still works (each submits the whole form); with it nothing typed waits.
 // Its words come from the desk's catalog, written into the script when it is built.
 import { t } from '../i18n/desk-text';
 
@@ -10,13 +11,32 @@ const WORDS = {
   notSaved: t('desk.inbox.script.notSaved'),
   offline: t('desk.inbox.script.offline'),
   editing: t('desk.inbox.script.editing'),
+  unpublished: t('desk.inbox.script.unpublishedChanges'),
 };
 
 export const deskJs = `
 (() => {
   const words = ${JSON.stringify(WORDS).replace(/</g, '\\u003c')};
   const form = document.getElementById('desk');
-  if (!form || form.dataset.autosave !== 'on') return;
+  if (!form) return;
+  // A published digest is not saved as it is typed: its changes go out with Publish correction. Leaving the page
+  // any other way (a menu link, another post's takedown) would drop them, so the browser asks first.
+  if (form.dataset.correcting === 'on') {
+    let changed = false;
+    form.addEventListener('input', (event) => {
+      if (!event.target.closest('details') && event.target.name !== 'unpublish_reason') changed = true;
+    });
+    form.addEventListener('submit', (event) => {
+      const to = event.submitter && event.submitter.getAttribute('formaction');
+      if (to && to.endsWith('/correct')) changed = false;
+      else if (changed && !window.confirm(words.unpublished)) event.preventDefault();
+      else changed = false;
+    });
+    window.addEventListener('beforeunload', (event) => {
+      if (changed) { event.preventDefault(); event.returnValue = ''; }
+    });
+  }
+  if (form.dataset.autosave !== 'on') return;
   const status = form.querySelector('.autosave-status');
   const version = form.querySelector('input[name=version]');
   let timer = null;

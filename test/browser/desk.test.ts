@@ -146,6 +146,11 @@ describe('browser: the coordinator’s desk', () => {
     await page.getByRole('button', { name: 'Up: Science fair sign-ups' }).click();
     await page.getByRole('button', { name: 'Up: Fire drill practice' }).waitFor();
     expect((await headlines()).slice(3)).toEqual(['Science fair sign-ups', 'Fire drill practice']);
+    // The page comes back at the card moved, below the sticky toolbar rather than under it.
+    const moved = (await entry('Science fair sign-ups').boundingBox())!;
+    const bar = (await page.locator('.toolbar').boundingBox())!;
+    expect(moved.y).toBeGreaterThanOrEqual(bar.y + bar.height - 1);
+    expect(moved.y).toBeLessThan(900);
 
     // With it: drag the first card below the second; the new order is saved without a button.
     await page.locator('#intro').fill('Pumpkins, an author and a spelling champion in Room 8.');
@@ -295,6 +300,39 @@ describe('browser: the coordinator’s desk', () => {
     ]);
     await page.locator('img[alt="Students lined up on the field"]').waitFor({ state: 'visible' });
     await checkAndShoot('published-digest');
+  });
+
+  it('asks before leaving a published digest with a correction not yet published', async () => {
+    await page.goto(`${app.url}/admin/inbox?date=2026-11-20`);
+    const headline = entry('Fire drill practice').locator('input[name^="headline_"]');
+    await headline.click();
+    await page.keyboard.type(' (corrected)');
+    // A menu link: the browser asks, and staying keeps the text.
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.dismiss();
+    });
+    await page.getByRole('link', { name: 'Subscribers' }).click();
+    await expect.poll(() => asked).toEqual(['beforeunload']);
+    expect(page.url()).toContain('/admin/inbox?date=2026-11-20');
+    expect(await headline.inputValue()).toBe('Fire drill practice (corrected)');
+    // Another post's takedown asks in words, and saying no sends nothing.
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const other = entry('Science fair sign-ups');
+    await other.locator('summary', { hasText: 'Take this post down' }).click();
+    await other.getByRole('button', { name: /Take it down/ }).click();
+    await expect.poll(() => asked.length).toBe(2);
+    expect(asked[1]).toContain('not published yet: only Publish correction does that');
+    expect(await headline.inputValue()).toBe('Fire drill practice (corrected)');
+    // Leaving on purpose: the page reloads as published, the text unchanged and every post still there.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.reload();
+    expect(await page.locator('.entry-card').count()).toBe(5);
+    expect(await headline.inputValue()).toBe('Fire drill practice');
   });
 
   it('keeps the override in the audit log, findable by its action', async () => {

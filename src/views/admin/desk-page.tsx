@@ -85,6 +85,7 @@ export function DeskPage(props: DeskPageProps) {
         class="desk"
         id="desk"
         data-autosave={readOnly || published ? undefined : 'on'}
+        data-correcting={correcting ? 'on' : undefined}
         data-timezone={state.settings.timezone}
       >
         <CsrfField token={props.csrfToken} />

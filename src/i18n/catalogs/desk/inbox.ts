@@ -56,7 +56,7 @@ export const inbox = {
   },
   correction: {
     heading: 'Correct this digest',
-    hint: 'It is published. Change the text below, move or take down posts, then explain the correction: readers see the note on the page, in the feeds and in the embed.',
+    hint: 'It is published. Change the text below, then explain the correction and press Publish correction: readers see the note on the page, in the feeds and in the embed. Nothing is saved until then. To remove a post, use Take this post down on it.',
     corrected: 'Corrected {{when}}: {{note}}',
     emailed: ' (emailed)',
     note: 'Correction note',
@@ -131,5 +131,7 @@ export const inbox = {
     notSaved: 'Not saved.',
     offline: 'Not saved: the connection failed. Your changes stay here; press Save draft to try again.',
     editing: 'Editing…',
+    unpublishedChanges:
+      'The text you changed is not published yet: only Publish correction does that. Go on, and lose those changes?',
   },
 };
