@@ -282,6 +282,29 @@ describe('npx yesterday', () => {
     // A backup never writes over another.
     const again = await yesterday(['backup', file], env);
     expect(again.code).toBe(1);
-    expect(again.stderr).toContain('already exists, and a backup never writes over another');
+    expect(again.stderr).toContain('already exists, and nothing is written over it');
+    // Nor does an export, and a folder that is not there is named.
+    writeFileSync(join(dir, 'rows.sql'), 'keep me');
+    const rows = await yesterday(['d1:export-sql', join(dir, 'rows.sql')], env);
+    expect(rows.code).toBe(1);
+    expect(readFileSync(join(dir, 'rows.sql'), 'utf8')).toBe('keep me');
+    const nowhere = await yesterday(['backup', join(dir, 'no', 'such', 'b.db')], env);
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.stderr).toContain(`The folder ${join(dir, 'no', 'such')} does not exist.`);
+  });
+
+  it('shows a command’s help for --help after it, and does nothing else', async () => {
+    for (const command of ['backup', 'd1:export-sql', 'sources:export-opml', 'schedule:run', 'migrate']) {
+      const help = await yesterday([command, '--help'], env);
+      expect(help.code, command).toBe(0);
+      expect(help.stdout, command).toContain(`Usage: npx yesterday ${command}`);
+      expect(help.stdout, command).toMatch(new RegExp(`^ {2}.*${command}`, 'm'));
+    }
+    expect(existsSync('--help')).toBe(false);
+    expect(existsSync(join(process.cwd(), '--help'))).toBe(false);
+    // An option a command does not take is refused, not taken for a file's name.
+    const option = await yesterday(['backup', '--out', join(dir, 'x.db')], env);
+    expect(option.code).toBe(2);
+    expect(existsSync(join(dir, 'x.db'))).toBe(false);
   });
 });

@@ -8,20 +8,16 @@ import { d1SetupLink as makeD1SetupLink } from '../auth/d1-setup-link';
 import type { Config } from '../config';
 import { exportPictureFiles, exportRows, importRows, MissingPictures } from '../db/sql-transfer-node';
 import { changeSetting, listSettings } from '../settings/district-settings';
-import { CommandFailed, UsageError, parse, withRuntime } from './cli-support';
+import { CommandFailed, UsageError, newFileArgument, parse, withRuntime } from './cli-support';
 
-export async function migrate(_args: string[], config: Config): Promise<void> {
+export async function migrate(args: string[], config: Config): Promise<void> {
+  parse(args, {});
   await withRuntime(config, async () => {}, { create: true });
   console.log(`Database is up to date: ${config.databasePath}`);
 }
 
 export async function backup(args: string[], config: Config): Promise<void> {
-  const file = args[0];
-  if (!file) throw new UsageError('Name the file to write, e.g. backup ./backups/yesterday-2026-11-21.db');
-  if (existsSync(file))
-    throw new CommandFailed(
-      `${file} already exists, and a backup never writes over another. Give it a new name (backups are usually named by their date), or move the old one away first.`,
-    );
+  const file = newFileArgument(args, 'backup ./backups/yesterday-2026-11-21.db');
   await withRuntime(config, async ({ sqlite }) => {
     await sqlite.sqlite.backup(file);
     console.log(`Backed up ${config.databasePath} to ${file}`);
@@ -29,8 +25,7 @@ export async function backup(args: string[], config: Config): Promise<void> {
 }
 
 export async function d1ExportSql(args: string[], config: Config): Promise<void> {
-  const file = args[0];
-  if (!file) throw new UsageError('Name the file to write, e.g. d1:export-sql ./yesterday-rows.sql');
+  const file = newFileArgument(args, 'd1:export-sql ./yesterday-rows.sql');
   await withRuntime(config, async ({ sqlite }) => {
     const out = createWriteStream(file);
     let rows = -1;

@@ -6,9 +6,10 @@ import { countDeliveriesByState } from '../db/deliveries';
 import { findDigest } from '../db/digests';
 import { runLeaseCheck, runSendJob } from '../jobs/jobs';
 import { runPublishJob } from '../publish/publish-job';
-import { CommandFailed, dateArgument, withRuntime } from './cli-support';
+import { CommandFailed, dateArgument, parse, withRuntime } from './cli-support';
 
-export async function scheduleRun(_args: string[], config: Config): Promise<void> {
+export async function scheduleRun(args: string[], config: Config): Promise<void> {
+  parse(args, {});
   await withRuntime(config, async ({ deps }) => {
     const report = await runPublishJob(deps);
     for (const { date, lateMinutes } of report.published)

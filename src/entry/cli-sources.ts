@@ -13,7 +13,7 @@ import { readDistrictSettings } from '../settings/district-settings';
 import { addSource } from '../sources/add-source';
 import { importSources } from '../sources/import-sources';
 import { readOpml, writeOpml } from '../sources/opml';
-import { CommandFailed, UsageError, parse, withRuntime } from './cli-support';
+import { CommandFailed, UsageError, newFileArgument, parse, withRuntime } from './cli-support';
 
 export async function sourcesAdd(args: string[], config: Config): Promise<void> {
   const { values, positionals } = parse(
@@ -125,6 +125,8 @@ function stateOf(source: {
 }
 
 export async function sourcesExportOpml(args: string[], config: Config): Promise<void> {
+  // Written to the file named, if one is, else to standard output.
+  const file = args.length > 0 ? newFileArgument(args, 'sources:export-opml ./sources.opml') : undefined;
   await withRuntime(config, async ({ deps }) => {
     const settings = await readDistrictSettings(deps.db);
     const opml = writeOpml(
@@ -133,7 +135,7 @@ export async function sourcesExportOpml(args: string[], config: Config): Promise
       deps.clock.now(),
       settings.timezone,
     );
-    if (args[0]) writeFileSync(args[0], opml);
+    if (file) writeFileSync(file, opml);
     else process.stdout.write(opml);
   });
 }

@@ -1,7 +1,7 @@
 // What every command shares: its two kinds of failure, argument parsing, a runtime opened and closed around
-// the work, and the --date argument.
+// the work, the --date argument and the one file a command writes.
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config';
 import { readDistrictSettings } from '../settings/district-settings';
@@ -77,4 +77,23 @@ export function parse<O extends NonNullable<Options>>(args: string[], options: O
     }
     throw new UsageError((error as Error).message.replace(/^.*?: /, ''));
   }
+}
+
+/**
+ * The one file a command writes, named on the command line: refused if it is missing, looks like an option,
+ * already exists (nothing is written over) or would go in a folder that does not exist.
+ */
+export function newFileArgument(args: string[], example: string): string {
+  const [file] = parse(args, {}, true).positionals;
+  if (!file) throw new UsageError(`Name the file to write, e.g. ${example}`);
+  if (existsSync(file))
+    throw new CommandFailed(
+      `${file} already exists, and nothing is written over it. Give it a new name (files like this are usually named by their date), or move the old one away first.`,
+    );
+  const folder = dirname(resolve(file));
+  if (!existsSync(folder))
+    throw new CommandFailed(
+      `The folder ${folder} does not exist. Create it first (mkdir -p ${folder}), or name another.`,
+    );
+  return file;
 }

@@ -71,6 +71,25 @@ const commands: Record<string, () => Promise<Handler>> = {
   'social:post': async () => (await import('./cli-social')).socialPost,
 };
 
+/** The usage lines that name `command` (with their continuation lines), under the general usage line. */
+function usageOf(command: string): string {
+  const lines = USAGE.split('\n');
+  const start = lines.indexOf('Commands:') + 1;
+  const picked: string[] = [];
+  let keep = false;
+  for (const line of lines.slice(start)) {
+    const continuation = /^ {6,}\S/.test(line) && !/^ {2}\S/.test(line);
+    if (!continuation)
+      keep =
+        line
+          .trimStart()
+          .split(/[\s/|]+/)
+          .includes(command) || line.includes(` ${command} `);
+    if (keep) picked.push(line);
+  }
+  return [`Usage: npx yesterday ${command} [options]`, '', ...picked].join('\n');
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
@@ -81,6 +100,12 @@ export async function main(argv: string[]): Promise<number> {
   if (!command) {
     console.error(`yesterday: unknown command "${name}". Run \`npx yesterday help\` for the list.`);
     return 2;
+  }
+  // Help asked for after a command shows that command's lines and does nothing: `backup --help` must not make a
+  // file called --help, nor `schedule:run --help` publish.
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(usageOf(name));
+    return 0;
   }
   try {
     const config = parseConfig(process.env);
