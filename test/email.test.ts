@@ -31,7 +31,14 @@ afterEach(async () => {
 });
 
 async function appWithSink(
-  options: { env?: Record<string, string>; reject?: (to: string) => string | undefined } = {},
+  options: {
+    env?: Record<string, string>;
+    reject?: Parameters<typeof startSmtpSink>[0] extends infer O
+      ? O extends { reject?: infer R }
+        ? R
+        : never
+      : never;
+  } = {},
 ) {
   const smtp = await startSmtpSink({ reject: options.reject });
   running.push(smtp);
@@ -537,6 +544,35 @@ describe('links after the subscription has ended', () => {
     });
     expect(answer.status).toBe(400);
     expect(await answer.text()).toContain('That request could not be understood');
+  });
+});
+
+describe('a mail server that refuses for now', () => {
+  it('is said in the log once a pass and on /healthz, with its reason, until the email goes through', async () => {
+    let busy = true;
+    const { app, smtp } = await appWithSink({
+      reject: () => (busy ? { later: true, message: 'Mailbox busy, try again later' } : undefined),
+    });
+    await createClient(app.url).post('/subscribe', { email: 'late@family.example' });
+    await app.sendQueuedMail();
+    expect(app.logs.join('\n')).toMatch(/the mail server did not take some emails.*Mailbox busy/);
+    const health = async () =>
+      (await (await fetch(`${app.url}/healthz`)).json()) as {
+        status: string;
+        retryingEmails: number;
+        lastEmailProblem: { reason: string } | null;
+      };
+    expect(await health()).toMatchObject({
+      status: 'warning',
+      retryingEmails: 1,
+      lastEmailProblem: { reason: expect.stringContaining('Mailbox busy') },
+    });
+    busy = false;
+    app.clock.advance(2 * 60_000);
+    await app.sendQueuedMail();
+    await smtp.waitFor(1);
+    // Sent: nothing waits, and nothing is wrong any more.
+    expect(await health()).toMatchObject({ status: 'ok', retryingEmails: 0, lastEmailProblem: null });
   });
 });
 

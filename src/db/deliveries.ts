@@ -1,8 +1,8 @@
 // Storage for deliveries: one row per digest per subscriber, moving queued → sending → sent (or failed,
 // bounced, unknown). The conditional claim makes sure one process sends each message at most once.
-import { and, asc, count, desc, eq, gt, inArray, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Database } from './client';
-import { deliveries, digests, subscriberSchools, subscribers } from './schema';
+import { deliveries, digests, messages, subscriberSchools, subscribers } from './schema';
 
 export type Delivery = typeof deliveries.$inferSelect;
 export type DeliveryState = Delivery['state'];
@@ -267,4 +267,41 @@ export function requeueUnknownStatement(db: Database, digestId: number, now: num
       updatedAt: now,
     })
     .where(and(eq(deliveries.digestId, digestId), eq(deliveries.state, 'unknown')));
+}
+
+/**
+ * Emails (digests and one-off messages alike) the mail server did not take: how many wait to be tried again,
+ * and the latest reason one failed since `since`, waiting or given up on. A bounce is the address's problem, not
+ * the server's, and is left out.
+ */
+export async function emailTrouble(
+  db: Database,
+  since: number,
+): Promise<{ retrying: number; latest?: { at: number; reason: string } }> {
+  const tables = [deliveries, messages] as const;
+  const found = await Promise.all(
+    tables.map(async (table) => {
+      const waiting = and(eq(table.state, 'queued'), gt(table.attempts, 0));
+      const [retrying, latest] = await Promise.all([
+        db.orm.select({ n: count() }).from(table).where(waiting),
+        db.orm
+          .select({ at: table.updatedAt, reason: table.lastError })
+          .from(table)
+          .where(
+            and(
+              or(waiting, eq(table.state, 'failed')),
+              isNotNull(table.lastError),
+              gte(table.updatedAt, since),
+            ),
+          )
+          .orderBy(desc(table.updatedAt))
+          .limit(1),
+      ]);
+      return { retrying: retrying[0]?.n ?? 0, latest: latest[0] };
+    }),
+  );
+  const latest = found
+    .flatMap((f) => (f.latest?.reason ? [{ at: f.latest.at, reason: f.latest.reason }] : []))
+    .sort((a, b) => b.at - a.at)[0];
+  return { retrying: found.reduce((n, f) => n + f.retrying, 0), ...(latest ? { latest } : {}) };
 }

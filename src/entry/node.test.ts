@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -39,12 +39,42 @@ describe('databaseProblem', () => {
     );
   });
 
+  it('names DATABASE_PATH when a file stands where its folder should be', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yesterday-file-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'file'), 'x');
+    const config = parseConfig({ DATABASE_PATH: join(dir, 'file', 'y.db'), OUTBOX_DIR: dir });
+    return expect(createNodeRuntime(config, { log: silentLogger, processWorkers: 0 })).rejects.toThrow(
+      `DATABASE_PATH: the database cannot be made or opened at ${join(dir, 'file', 'y.db')}`,
+    );
+  });
+
   it('leaves other errors as they are', () => {
     expect(databaseProblem(new Error('no such table: items'), '/tmp/y.db')).toBeUndefined();
   });
 });
 
 describe('createNodeRuntime', () => {
+  it('says an outbox folder that cannot be made, naming OUTBOX_DIR, and makes nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yesterday-outbox-'));
+    try {
+      writeFileSync(join(dir, 'file'), 'x');
+      const config = parseConfig({
+        DATABASE_PATH: join(dir, 'y.db'),
+        OUTBOX_DIR: join(dir, 'file', 'outbox'),
+      });
+      await expect(createNodeRuntime(config, { log: silentLogger, processWorkers: 0 })).rejects.toThrow(
+        `OUTBOX_DIR: cannot be used (ENOTDIR): ${join(dir, 'file', 'outbox')}. Name a folder`,
+      );
+      expect(existsSync(join(dir, 'y.db'))).toBe(false);
+      // A folder still to be made, inside one that can be written, is fine.
+      const fine = parseConfig({ DATABASE_PATH: join(dir, 'y.db'), OUTBOX_DIR: join(dir, 'new', 'outbox') });
+      await (await createNodeRuntime(fine, { log: silentLogger, processWorkers: 0 })).close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('says a DKIM key file it cannot read at start, even while email goes to the outbox folder', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'yesterday-dkim-'));
     try {

@@ -2,8 +2,8 @@
 // fetcher, password hasher and the in-process scheduler (the HTTP server is node-server.ts). Nothing else in
 // the code base touches better-sqlite3, nodemailer, undici or timers. What only some commands use (undici,
 // nodemailer, the jobs) is loaded when first used, so a command answers quickly.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Context } from 'hono';
 import { availableParallelism } from 'node:os';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -53,6 +53,9 @@ export async function createNodeRuntime(
   // Read even while email goes to the outbox folder: a key file that is missing is said at this start, not
   // on the day SMTP_URL is set.
   const dkimKey = config.dkim && (config.dkim.privateKey ?? readDkimKey(config.dkim.privateKeyFile!));
+  // Likewise the outbox folder, while it is where email goes: a folder that cannot be made would keep every
+  // email queued, with no word anywhere but the database.
+  if (!config.smtpUrl) checkOutboxFolder(config.outboxDir);
   const sqlite = openDatabase(config.databasePath);
   const db = sqlite.database;
   const outbox = config.smtpUrl ? undefined : createOutboxMailer(config.outboxDir);
@@ -208,6 +211,31 @@ function socketAddress(c: Context): string | null {
   }
 }
 
+/**
+ * That the outbox folder is one this user can write, or can be made (the nearest folder that exists can be
+ * written); nothing is made here, since commands that send nothing run this too.
+ */
+function checkOutboxFolder(dir: string): void {
+  let at = resolve(dir);
+  for (;;) {
+    try {
+      if (!statSync(at).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+      accessSync(at, constants.W_OK);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' && dirname(at) !== at) {
+        at = dirname(at);
+        continue;
+      }
+      throw new ConfigError(
+        'OUTBOX_DIR',
+        `cannot be used (${code ?? (error as Error).message}): ${resolve(dir)}. Name a folder the user running Yesterday can write, or set SMTP_URL to send through a mail server.`,
+      );
+    }
+  }
+}
+
 function readDkimKey(path: string): string {
   try {
     return readFileSync(path, 'utf8');
@@ -253,7 +281,7 @@ export function databaseProblem(error: unknown, path: string): ConfigError | und
       'DATABASE_PATH',
       `the database at ${resolve(path)} can be read but not written (${message}). Give the user running Yesterday the file and the folder it is in (after a restore done as root: chown them back to that user).`,
     );
-  if (['SQLITE_CANTOPEN', 'EACCES', 'EPERM', 'EROFS', 'ENOTDIR'].includes(code))
+  if (['SQLITE_CANTOPEN', 'EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST'].includes(code))
     return new ConfigError(
       'DATABASE_PATH',
       `the database cannot be made or opened at ${resolve(path)} (${message}). Check that the folder exists and that the user running Yesterday may write to it.`,

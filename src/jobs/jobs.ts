@@ -2,7 +2,7 @@
 // these. Each is safe to run concurrently with itself in another process (claims are conditional writes).
 import { listUncopiedPublishedPictures } from '../db/pictures';
 import { copyPictures } from '../pictures/copy-pictures';
-import { markStaleSendsUnknown } from '../db/deliveries';
+import { emailTrouble, markStaleSendsUnknown } from '../db/deliveries';
 import { markStaleMessagesUnknown } from '../db/messages';
 import { deleteRateEventsBefore } from '../db/rate-events';
 import { deleteExpiredSessions } from '../db/sessions';
@@ -79,6 +79,18 @@ export async function runSendJob(
           ),
   });
   if (messages?.more) report.more = true;
+  // Said once a pass, with the mail server's latest answer: otherwise a refusing server shows only in the
+  // database until the last retry, hours later (and on /healthz).
+  const retried = report.retried + (messages?.retried ?? 0);
+  const failed = report.failed + (messages?.failed ?? 0);
+  if (retried + failed > 0) {
+    const { latest } = await emailTrouble(deps.db, deps.clock.now() - 60 * 60_000);
+    deps.log.warn('the mail server did not take some emails', {
+      willRetry: retried,
+      gaveUp: failed,
+      reason: latest?.reason,
+    });
+  }
   // Imported addresses are asked to confirm in the background, a few hundred per pass.
   if (options.digestId === undefined && !options.signal?.aborted) await sendImportConfirmations(sendDeps);
   return report;
