@@ -300,6 +300,52 @@ describe('the Subscribers page', () => {
     expect((await findSubscriberByEmail(db, 'ana@family.example'))!.confirmSentAt).toBe(app.clock.now());
   });
 
+  it('shows one subscriber, and lets an administrator delete them and their email records on request', async () => {
+    const { app, smtp, db, admin } = await setUp();
+    await addConfirmedSubscriber(db, 'maria@family.example', []);
+    await publishOneDay(app);
+    await runSendJob(app.runtime.deps);
+    expect(smtp.received.map((m) => m.envelopeTo[0])).toContain('maria@family.example');
+    const maria = (await findSubscriberByEmail(db, 'maria@family.example'))!;
+    const count = (table: string) =>
+      (
+        app.runtime.sqlite.sqlite
+          .prepare(`select count(*) as n from ${table} where subscriber_id = ?`)
+          .get(maria.id) as { n: number }
+      ).n;
+    expect(count('deliveries')).toBe(1);
+
+    const list = await (await admin.get('/admin/subscribers?q=maria')).text();
+    expect(list).toContain(`<a href="/admin/subscribers/${maria.id}">maria@family.example</a>`);
+    const page = await (await admin.get(`/admin/subscribers/${maria.id}`)).text();
+    expect(page).toContain('Delete this subscriber');
+    // An editor sees the subscription, not the way to delete it, and cannot post it either.
+    const editor = await signedInClient(app, 'ed@district.example', 'editor');
+    expect(await (await editor.get(`/admin/subscribers/${maria.id}`)).text()).toContain(
+      'Only an administrator can delete a subscriber.',
+    );
+    const csrf = await admin.csrf(`/admin/subscribers/${maria.id}`);
+    await editor.post(`/admin/subscribers/${maria.id}/delete`, {
+      _csrf: await editor.csrf(`/admin/subscribers/${maria.id}`).catch(() => csrf),
+      understood: '1',
+    });
+    expect(await findSubscriberByEmail(db, 'maria@family.example')).toBeDefined();
+    // Without the box ticked nothing goes; with it, the address and its records go, and the audit keeps no address.
+    await admin.post(`/admin/subscribers/${maria.id}/delete`, { _csrf: csrf });
+    expect(await findSubscriberByEmail(db, 'maria@family.example')).toBeDefined();
+    const deleted = await admin.post(`/admin/subscribers/${maria.id}/delete`, {
+      _csrf: csrf,
+      understood: '1',
+    });
+    expect(deleted.status).toBe(303);
+    expect(await findSubscriberByEmail(db, 'maria@family.example')).toBeUndefined();
+    expect(count('deliveries')).toBe(0);
+    const [entry] = await listAudit(db, { action: 'subscriber.delete', limit: 10 });
+    expect(entry).toMatchObject({ subjectId: String(maria.id) });
+    expect(JSON.stringify(entry)).not.toContain('maria@family.example');
+    expect((await admin.get(`/admin/subscribers/${maria.id}`)).status).toBe(404);
+  });
+
   it('shows how a digest’s email fared and resends the unknown ones only when told to', async () => {
     const { app, smtp, db, admin } = await setUp();
     const lincoln = (await findSchoolBySlug(db, 'lincoln-elementary'))!;

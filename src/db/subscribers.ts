@@ -480,3 +480,11 @@ export async function deleteUnconfirmedBefore(db: Database, before: number): Pro
     .returning({ id: subscribers.id });
   return deleted.length;
 }
+
+/**
+ * The statement that deletes a subscriber and everything kept about them: their schools, consent, and the
+ * records of the emails sent to them (which go with the row). For a parent who asks the district to forget them.
+ */
+export function deleteSubscriberStatement(db: Database, id: number): Statement {
+  return db.orm.delete(subscribers).where(eq(subscribers.id, id));
+}

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeViolations, launchBrowser, seriousAxeViolations } from '../browser';
 import { serveBody, startTestServer, type TestServer } from '../http-server';
 import { solidPng } from '../png';
+import { addConfirmedSubscriber } from '../fixtures';
 import { addUser, startTestApp, TEST_PASSWORD, type TestApp } from '../test-app';
 
 const SHOTS = 'test-results';
@@ -348,6 +349,7 @@ describe('browser: the coordinator’s desk', () => {
 
   // Every admin page at two widths, each loaded and checked: longer than one test's default on a busy machine.
   it('passes axe on every admin page, at desktop, tablet and phone widths, light and dark', async () => {
+    const maria = await addConfirmedSubscriber(app.runtime.deps.db, 'maria@family.example');
     const pages = [
       'inbox?date=2026-11-20',
       'inbox?date=2026-11-19',
@@ -363,6 +365,7 @@ describe('browser: the coordinator’s desk', () => {
       'outbox',
       'subscribers',
       'subscribers?q=family',
+      `subscribers/${maria.id}`,
       'subscribers/deliveries/2026-11-20',
     ];
     for (const [width, height, label, scheme] of [

@@ -10,16 +10,20 @@ import { listSchools } from '../../db/schools';
 import {
   countConfirmedBySchool,
   countSubscribersByStatus,
+  deleteSubscriberStatement,
+  findSubscriberById,
+  listSubscriberSchools,
   listSubscribersAfter,
   searchSubscribers,
   type SubscriberStatus,
 } from '../../db/subscribers';
+import { hasRole } from '../../auth/session';
 import type { AppDeps } from '../../deps';
 import { readDistrictSettings } from '../../settings/district-settings';
 import { importSubscribers } from '../../subscriptions/import-subscribers';
 import { csvLine } from '../../text/csv';
 import { isLocalDate } from '../../time/zoned-time';
-import { DeliveriesPage, SubscribersPage } from '../../views/admin/subscribers-page';
+import { DeliveriesPage, SubscriberPage, SubscribersPage } from '../../views/admin/subscribers-page';
 import { redirectWith } from '../flash';
 import { checkbox, field, readForm } from '../form';
 import { actorOf, adminPage, type AdminEnv } from './context';
@@ -68,6 +72,57 @@ export function subscribersRoutes(deps: AppDeps) {
           csrfToken={c.get('csrfToken')}
         />
       ),
+    });
+  });
+
+  // One subscriber: what was agreed to and when, and for an administrator, deleting them on request.
+  app.get('/:id{[0-9]+}', async (c) => {
+    const subscriber = await findSubscriberById(deps.db, Number(c.req.param('id')));
+    if (!subscriber) return c.notFound();
+    const [schools, settings] = await Promise.all([
+      listSubscriberSchools(deps.db, subscriber.id),
+      readDistrictSettings(deps.db),
+    ]);
+    return adminPage(deps, c, {
+      title: subscriber.email,
+      section: 'subscribers',
+      body: (
+        <SubscriberPage
+          subscriber={subscriber}
+          schools={schools.map((s) => s.name)}
+          timezone={settings.timezone}
+          canDelete={hasRole(c.get('user')!, 'admin')}
+          csrfToken={c.get('csrfToken')}
+        />
+      ),
+    });
+  });
+
+  app.post('/:id{[0-9]+}/delete', async (c) => {
+    const id = Number(c.req.param('id'));
+    const back = `/admin/subscribers/${id}`;
+    if (!hasRole(c.get('user')!, 'admin'))
+      return redirectWith(c, deps.signingKey, back, {
+        kind: 'error',
+        text: t('desk.subscribers.one.adminsOnly'),
+      });
+    const subscriber = await findSubscriberById(deps.db, id);
+    if (!subscriber) return c.notFound();
+    if (!checkbox(await readForm(c), 'understood'))
+      return redirectWith(c, deps.signingKey, back, { kind: 'error', text: t('desk.subscribers.one.tick') });
+    // The audit keeps that a subscriber was deleted, and by whom; not the address, which is what was asked.
+    await deps.db.batch([
+      deleteSubscriberStatement(deps.db, id),
+      auditStatement(
+        deps.db,
+        actorOf(deps, c),
+        { action: 'subscriber.delete', subjectType: 'subscriber', subjectId: id, details: {} },
+        deps.clock.now(),
+      ),
+    ]);
+    return redirectWith(c, deps.signingKey, '/admin/subscribers', {
+      kind: 'ok',
+      text: t('desk.subscribers.one.deleted'),
     });
   });
 

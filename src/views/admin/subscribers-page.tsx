@@ -6,6 +6,7 @@ import type { School } from '../../db/schools';
 import type { Subscriber, SubscriberStatus } from '../../db/subscribers';
 import { formatLongDate } from '../../publish/digest-content';
 import { formatDateTime } from '../../time/format';
+import { languageNameIn } from '../../i18n/language-names';
 import { CsrfField } from '../admin-layout';
 
 const STATUS_LABELS: Record<SubscriberStatus, string> = {
@@ -174,7 +175,7 @@ export function SubscribersPage(props: {
             {found.rows.map((s) => (
               <tr>
                 <td class="break" data-label={t('desk.subscribers.address')}>
-                  {s.email}
+                  <a href={`/admin/subscribers/${s.id}`}>{s.email}</a>
                 </td>
                 <td data-label={t('desk.subscribers.status')}>{STATUS_LABELS[s.status]}</td>
                 <td data-label={t('desk.subscribers.schools')}>
@@ -322,6 +323,81 @@ export function DeliveriesPage(props: {
         </table>
       ) : (
         <p class="muted">{t('desk.subscribers.deliveries.none')}</p>
+      )}
+    </>
+  );
+}
+
+/** One subscriber: status, schools, language, what they agreed to, and deleting them at their request. */
+export function SubscriberPage(props: {
+  subscriber: Subscriber;
+  schools: string[];
+  timezone: string;
+  canDelete: boolean;
+  csrfToken: string;
+}) {
+  const s = props.subscriber;
+  const when = (at: number | null) => (at ? formatDateTime(at, props.timezone) : '—');
+  return (
+    <>
+      <p>
+        <a href="/admin/subscribers">{t('desk.subscribers.one.back')}</a>
+      </p>
+      <h1 class="break">{s.email}</h1>
+      <section class="card" aria-labelledby="subscriber-heading">
+        <h2 id="subscriber-heading" class="card-heading">
+          {t('desk.subscribers.one.heading')}
+        </h2>
+        <dl class="kv">
+          <dt>{t('desk.subscribers.status')}</dt>
+          <dd>{STATUS_LABELS[s.status]}</dd>
+          <dt>{t('desk.subscribers.schools')}</dt>
+          <dd>{props.schools.length ? props.schools.join(', ') : t('desk.subscribers.everySchool')}</dd>
+          <dt>{t('desk.subscribers.one.language')}</dt>
+          <dd>{languageNameIn('en', s.language)}</dd>
+          <dt>{t('desk.subscribers.consent')}</dt>
+          <dd>
+            {when(s.consentAt)}
+            {s.consentSource ? ` · ${CONSENT_SOURCES[s.consentSource] ?? s.consentSource}` : ''}
+            {s.consentText ? (
+              <>
+                <br />
+                <q class="small">{s.consentText}</q>
+              </>
+            ) : null}
+          </dd>
+          <dt>{t('desk.subscribers.one.confirmedAt')}</dt>
+          <dd>{when(s.confirmedAt)}</dd>
+          {s.unsubscribedAt ? (
+            <>
+              <dt>{t('desk.subscribers.one.unsubscribedAt')}</dt>
+              <dd>{when(s.unsubscribedAt)}</dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+      {props.canDelete ? (
+        <form
+          method="post"
+          action={`/admin/subscribers/${s.id}/delete`}
+          class="card"
+          aria-labelledby="delete-heading"
+        >
+          <h2 id="delete-heading" class="card-heading">
+            {t('desk.subscribers.one.deleteHeading')}
+          </h2>
+          <p>{t('desk.subscribers.one.deleteText')}</p>
+          <CsrfField token={props.csrfToken} />
+          <label class="check-label">
+            <input type="checkbox" name="understood" value="1" required />{' '}
+            {t('desk.subscribers.one.understood')}
+          </label>
+          <button type="submit" class="danger">
+            {t('desk.subscribers.one.delete')}
+          </button>
+        </form>
+      ) : (
+        <p class="hint">{t('desk.subscribers.one.adminsOnly')}</p>
       )}
     </>
   );

@@ -13,6 +13,21 @@ export const subscribers = {
     import: 'import',
   },
   byStatus: 'By status',
+  one: {
+    back: '← All subscribers',
+    heading: 'Their subscription',
+    language: 'Language of the emails',
+    confirmedAt: 'Confirmed',
+    unsubscribedAt: 'Unsubscribed',
+    deleteHeading: 'Delete this subscriber',
+    deleteText:
+      'For a parent who asks the district to forget them: the address, the schools and language chosen, what they agreed to, and the record of every email sent to them are deleted. The audit log keeps that a subscriber was deleted, and by whom, but not the address. If they only want no more email, they can unsubscribe instead, which keeps the proof of what they asked.',
+    understood: 'I understand this cannot be undone.',
+    delete: 'Delete the subscriber',
+    tick: 'Tick the box to confirm, then press Delete the subscriber again. Nothing was deleted.',
+    deleted: 'The subscriber and everything kept about them were deleted.',
+    adminsOnly: 'Only an administrator can delete a subscriber.',
+  },
   pendingHint:
     'A confirmation link works for {{days}} days. Sign-ups nobody confirmed are deleted {{kept}} days after the last request or confirmation email.',
   bySchool: 'Confirmed, by school chosen',
