@@ -165,6 +165,21 @@ describe('npx yesterday', () => {
     expect((await yesterday(['sources:list'], env)).stdout.trim()).toMatch(
       new RegExp(`^1  ok  Lincoln Elementary  \\S.*  ${feeds.url}/feed\\.xml$`),
     );
+    // One source asked for: one that is not there, or cannot be read, is the command failing (status 1).
+    const missing = await yesterday(['ingest', '--source', '99'], env);
+    expect([missing.code, missing.stdout, missing.stderr.trim()]).toEqual([
+      1,
+      '',
+      'yesterday: There is no source 99.',
+    ]);
+    feeds.route('/feed.xml', serveBody('<html>not a feed</html>', 'text/html'));
+    const unreadable = await yesterday(['ingest', '--source', '1'], env);
+    expect(unreadable.code).toBe(1);
+    expect(unreadable.stderr).toContain('source 1 could not be read (see above).');
+    feeds.route(
+      '/feed.xml',
+      serveBody(feed(new Date(Date.now() - 24 * 3600_000).toUTCString()), 'application/rss+xml'),
+    );
     const empty = { ...env, DATABASE_PATH: join(dir, 'empty.db') };
     expect((await yesterday(['migrate'], empty)).code).toBe(0);
     expect((await yesterday(['sources:list'], empty)).stdout).toContain('No sources yet.');

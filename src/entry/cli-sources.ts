@@ -166,13 +166,15 @@ export async function ingest(args: string[], config: Config): Promise<void> {
     throw new UsageError('--source must be a source id (a number).');
   await withRuntime(config, async ({ deps }) => {
     const outcomes = await runPollJob(deps, { sourceId });
-    if (outcomes.length === 0)
-      console.log(
-        sourceId === undefined ? 'No feeds are due for a check.' : `There is no source ${sourceId}.`,
-      );
-    for (const outcome of outcomes) console.log(`source ${outcome.sourceId}: ${describeRefresh(outcome)}`);
     if (sourceId !== undefined && outcomes.length === 0)
       throw new CommandFailed(`There is no source ${sourceId}.`);
+    if (outcomes.length === 0) console.log('No feeds are due for a check.');
+    for (const outcome of outcomes) console.log(`source ${outcome.sourceId}: ${describeRefresh(outcome)}`);
+    // One feed asked for that could not be read is the command failing; among all the due feeds, one that
+    // fails is a normal day (it shows under Sources), and the command did its job.
+    const [only] = outcomes;
+    if (sourceId !== undefined && only?.status === 'failed')
+      throw new CommandFailed(`source ${sourceId} could not be read (see above).`);
   });
 }
 
