@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDistrictSettings } from '../src/settings/district-settings';
 import { isPlaceholderSender } from '../src/settings/first-run';
 import { dayRange } from '../src/time/zoned-time';
-import type { Client } from './browser-client';
+import { formFields, type Client } from './browser-client';
 import { testClock } from './clock';
 import { addSchoolWithSource, item, storeItems } from './fixtures';
-import { addUser, signedInClient, startTestApp, type TestApp } from './test-app';
+import { addUser, publishFromDesk, signedInClient, startTestApp, type TestApp } from './test-app';
 
 const todo = (page: string) =>
   [
@@ -82,6 +82,25 @@ describe('the first-run checklist', () => {
     });
     page = await inbox();
     expect(page).toContain('Getting started: 5 of 6 done');
+    expect(todo(page)).toEqual(['Send from the district’s address']);
+    expect(page).toContain('<section class="card first-run"');
+
+    // Once the district has published, what is left folds to one line above the morning's work.
+    await dana.post(`/admin/inbox/2026-11-20/entries/${id}/add`, {
+      _csrf: csrf,
+      version: /name="version" value="(\d+)"/.exec(page)![1]!,
+    });
+    const desk = await inbox();
+    const published = await publishFromDesk(
+      dana,
+      '2026-11-20',
+      formFields(desk.slice(desk.indexOf('id="desk"'))),
+    );
+    expect(published.status).toBe(303);
+    page = await inbox();
+    expect(page).toMatch(
+      /<details class="card first-run"><summary class="card-heading">Getting started: 5 of 6 done<\/summary>/,
+    );
     expect(todo(page)).toEqual(['Send from the district’s address']);
   });
 

@@ -35,6 +35,7 @@ import { findingSlotsOf } from '../../views/admin/desk-entry';
 import { FirstRunChecklist } from '../../views/admin/first-run-checklist';
 import { quietSchools } from '../../reports/quiet-schools';
 import { firstRunSteps } from '../../settings/first-run';
+import { lastPublishedAt } from '../../db/digests';
 import { PublishConfirmPage } from '../../views/admin/publish-confirm-page';
 import { listSocialAccounts } from '../../db/social-accounts';
 import { redirectWith } from '../flash';
@@ -100,6 +101,8 @@ export function inboxRoutes(deps: AppDeps) {
     const quiet = await quietSchools(deps.db, state.settings.timezone, deps.clock.now());
     const steps =
       user.role === 'admin' ? await firstRunSteps({ db: deps.db, mailFrom: deps.config.mailFrom }) : [];
+    // Once the district has published, what is left of the list folds away above the morning's work.
+    const running = steps.length > 0 && (await lastPublishedAt(deps.db)) !== null;
     return adminPage(deps, c, {
       title: t('desk.inbox.title'),
       section: 'inbox',
@@ -107,7 +110,7 @@ export function inboxRoutes(deps: AppDeps) {
       flash: options.flash,
       body: (
         <>
-          <FirstRunChecklist steps={steps} />
+          <FirstRunChecklist steps={steps} folded={running} />
           <DeskPage
             state={state}
             role={user.role}

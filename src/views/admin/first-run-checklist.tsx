@@ -1,16 +1,15 @@
-// The first-run checklist at the top of the inbox, for administrators, until every step is done.
+// The first-run checklist at the top of the inbox, for administrators, until every step is done; folded to one
+// line once the district has published.
 import { t } from '../../i18n/desk-text';
 import type { FirstRunStep } from '../../settings/first-run';
 
-export function FirstRunChecklist(props: { steps: FirstRunStep[] }) {
+export function FirstRunChecklist(props: { steps: FirstRunStep[]; folded?: boolean }) {
   const left = props.steps.filter((step) => !step.done).length;
   if (left === 0) return null;
   const done = props.steps.length - left;
-  return (
-    <section class="card first-run" aria-labelledby="first-run-heading">
-      <h2 id="first-run-heading" class="card-heading">
-        {t('desk.publish.firstRun.heading', { done, total: props.steps.length })}
-      </h2>
+  const heading = t('desk.publish.firstRun.heading', { done, total: props.steps.length });
+  const list = (
+    <>
       <p class="muted small">{t('desk.publish.firstRun.hint')}</p>
       <ol class="first-run-steps">
         {props.steps.map((step) => (
@@ -23,6 +22,22 @@ export function FirstRunChecklist(props: { steps: FirstRunStep[] }) {
           </li>
         ))}
       </ol>
+    </>
+  );
+  // After the first digest the steps left are for a quiet moment: one line, opened when wanted.
+  if (props.folded)
+    return (
+      <details class="card first-run">
+        <summary class="card-heading">{heading}</summary>
+        {list}
+      </details>
+    );
+  return (
+    <section class="card first-run" aria-labelledby="first-run-heading">
+      <h2 id="first-run-heading" class="card-heading">
+        {heading}
+      </h2>
+      {list}
     </section>
   );
 }
