@@ -317,7 +317,7 @@ describe('coverage', () => {
     app.clock.set('2026-12-02T15:00:00Z');
     const later = await signedInClient(app, 'ed2@district.example', 'editor');
     const inbox = await (await later.get('/admin/inbox?date=2026-11-30')).text();
-    expect(inbox).toMatch(/Adams[\s\S]{0,200}not featured in 3 weeks/);
+    expect(inbox).toMatch(/Adams[\s\S]{0,200}not featured yet/);
     expect(inbox).not.toMatch(/Lincoln <span class="muted small">\(\d+\)<\/span> <span class="badge warn"/);
   });
 });

@@ -130,7 +130,7 @@ export async function runDemo(config: Config): Promise<void> {
       `  Sign in as coordinator@lakeside.example with the password the first demo run printed (forgotten: stop the demo, delete ${demoConfig.databasePath} and run it again for a new demo district).`,
     );
   console.log(
-    `\nYesterday's posts are waiting in the inbox: tick a few, add an intro line and press Publish.`,
+    `\nYesterday's posts are waiting in the inbox: add a few to the digest, write an intro line and press Publish now.`,
   );
   console.log(`Emails land in ${demoConfig.outboxDir} and under Outbox in the admin. Stop with Ctrl+C.`);
   const stop = async () => {

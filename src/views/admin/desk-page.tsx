@@ -113,7 +113,11 @@ export function DeskPage(props: DeskPageProps) {
               placeholder={ownSiteTitle(state.settings)}
               maxlength={200}
               disabled={readOnly}
+              aria-describedby="title-hint"
             />
+            <p class="hint" id="title-hint">
+              {t('desk.inbox.titleHint')}
+            </p>
             <label for="intro">{t('desk.inbox.intro')}</label>
             <textarea id="intro" name="intro" maxlength={1000} disabled={readOnly}>
               {digest?.intro ?? ''}
@@ -462,15 +466,10 @@ function ItemRow({
 function QuietLabel(props: { school: string; quiet?: QuietSchools }) {
   const last = props.quiet?.schools.get(props.school);
   if (last === undefined) return null;
+  // A school never featured is said so: "not featured in 3 weeks" would be untrue on a district's first days.
+  if (!last) return <span class="badge warn">{t('desk.inbox.item.neverFeatured')}</span>;
   return (
-    <span
-      class="badge warn"
-      title={
-        last
-          ? t('desk.inbox.item.lastFeatured', { date: formatLongDate(last) })
-          : t('desk.inbox.item.neverFeatured')
-      }
-    >
+    <span class="badge warn" title={t('desk.inbox.item.lastFeatured', { date: formatLongDate(last) })}>
       {t('desk.inbox.item.quiet', { count: props.quiet!.weeks })}
     </span>
   );

@@ -11,6 +11,8 @@ export const inbox = {
   digest: 'The digest',
   digestTitle: 'Title',
   intro: 'Intro',
+  titleHint:
+    'Optional. Without one, the page is headed by the date, and the email and the feeds by the site’s title.',
   introHint: 'A sentence or two that opens the digest.',
   noEntries: 'No posts selected yet. Add posts from the list of the day’s posts.',
   entries: 'Posts in the digest, in order',
@@ -94,7 +96,7 @@ export const inbox = {
     add: 'Add to digest',
     addNamed: 'Add to digest: {{title}}',
     lastFeatured: 'Last featured {{date}}',
-    neverFeatured: 'Never featured',
+    neverFeatured: 'not featured yet',
     quiet_one: 'not featured in {{count, number}} week',
     quiet_other: 'not featured in {{count, number}} weeks',
   },
