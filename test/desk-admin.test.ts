@@ -486,5 +486,16 @@ describe('correcting a published digest at the desk', () => {
     expect((await fetch(`${app.url}/digests/2026-11-20`)).status).toBe(404);
     const [entry] = await listAudit(app.runtime.deps.db, { action: 'entry.takedown', limit: 1 });
     expect(JSON.parse(entry!.details)).toMatchObject({ reason: 'A parent asked us to remove the photo.' });
+    // The desk still says what was taken down, when and why, and marks the post in the day's list.
+    const desk = await (await dana.get('/admin/inbox?date=2026-11-20')).text();
+    expect(desk).toContain('Taken down since publishing: 1 post');
+    expect(desk).toMatch(
+      new RegExp(
+        `<li id="entry-${next.id}"><strong>Leaf rubbings in Room 2</strong>[\\s\\S]*?A parent asked us to remove the photo.`,
+      ),
+    );
+    expect(desk).toMatch(
+      new RegExp(`id="item-${next.id}"[\\s\\S]*?<span class="badge warn">Taken down</span>`),
+    );
   });
 });

@@ -20,7 +20,9 @@ import {
   type Digest,
   type DigestCorrection,
   type DigestDraft,
+  listTakenDown,
   type DigestEntryWithItem,
+  type TakenDownEntry,
   type EntryDraft,
 } from '../db/digests';
 import { countDigestRecipients } from '../db/deliveries';
@@ -146,6 +148,8 @@ export interface DeskState {
   recipients: number;
   /** For a published (or taken down) digest: its posts on the district's social accounts. */
   social: DigestSocialPost[];
+  /** For a published digest: the posts taken down from it since, with when and why. */
+  takenDown: TakenDownEntry[];
   /** The digest in the district's other languages, by language (only those someone saved or drafted). */
   translations: Map<string, DigestTranslation>;
 }
@@ -186,13 +190,14 @@ export async function loadDesk(deps: DeskDeps, date: string): Promise<DeskState>
     : [[], new Map<string, DigestTranslation>()];
   const findings = digest ? await checkDigest(deps, settings, digest, entries, translations) : [];
   const published = digest && digest.status !== 'draft' && digest.status !== 'ready';
-  const [corrections, recipients, social] = published
+  const [corrections, recipients, social, takenDown] = published
     ? await Promise.all([
         listCorrections(deps.db, [digest.id]),
         countDigestRecipients(deps.db, digest.id),
         listDigestSocialPosts(deps.db, digest.id),
+        listTakenDown(deps.db, digest.id),
       ])
-    : [[], 0, []];
+    : [[], 0, [], []];
   return {
     date,
     settings,
@@ -212,6 +217,7 @@ export async function loadDesk(deps: DeskDeps, date: string): Promise<DeskState>
     corrections,
     recipients,
     social,
+    takenDown,
     translations,
   };
 }

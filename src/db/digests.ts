@@ -761,3 +761,31 @@ export async function countWouldReceive(db: Database, digestId: number): Promise
     .get();
   return row?.n ?? 0;
 }
+
+/** A post taken down from a published digest, as the desk lists it: what it was, when, and why. */
+export interface TakenDownEntry {
+  itemId: number;
+  headline: string;
+  schoolName: string;
+  removedAt: number;
+  reason: string | null;
+}
+
+/** The posts taken down from a digest, in the order they were. */
+export async function listTakenDown(db: Database, digestId: number): Promise<TakenDownEntry[]> {
+  const rows = await db.orm
+    .select({
+      itemId: digestEntries.itemId,
+      headline: digestEntries.headline,
+      schoolName: schools.name,
+      removedAt: digestEntries.removedAt,
+      reason: digestEntries.removedReason,
+    })
+    .from(digestEntries)
+    .innerJoin(items, eq(items.id, digestEntries.itemId))
+    .innerJoin(sources, eq(sources.id, items.sourceId))
+    .innerJoin(schools, eq(schools.id, sources.schoolId))
+    .where(and(eq(digestEntries.digestId, digestId), isNotNull(digestEntries.removedAt)))
+    .orderBy(asc(digestEntries.removedAt));
+  return rows.map((row) => ({ ...row, removedAt: row.removedAt! }));
+}

@@ -52,6 +52,7 @@ export function DeskPage(props: DeskPageProps) {
   const readOnly = digest?.status === 'unpublished' || (published && !can(role, 'publish'));
   const correcting = published && !readOnly;
   const selected = new Set(state.entries.map((e) => e.itemId));
+  const takenDown = new Set(state.takenDown.map((e) => e.itemId));
   const digestFindings = state.findings.filter((f) => f.itemId === 0);
   const canApprove =
     can(role, 'approve') &&
@@ -144,6 +145,27 @@ export function DeskPage(props: DeskPageProps) {
               ))}
             </ol>
           )}
+          {state.takenDown.length > 0 ? (
+            <section class="card" aria-labelledby="taken-down-heading">
+              <h2 id="taken-down-heading" class="card-heading">
+                {t('desk.inbox.takenDown.heading', { count: state.takenDown.length })}
+              </h2>
+              <ul class="taken-down">
+                {state.takenDown.map((gone) => (
+                  <li id={`entry-${gone.itemId}`}>
+                    <strong>{gone.headline}</strong> <span class="muted">· {gone.schoolName}</span>
+                    <br />
+                    <span class="small">
+                      {t('desk.inbox.takenDown.when', {
+                        at: formatDateTime(gone.removedAt, state.settings.timezone),
+                      })}{' '}
+                      {gone.reason ?? ''}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           {published && can(role, 'publish') ? (
             <section class="card" aria-labelledby="unpublish-heading">
               <h2 id="unpublish-heading" class="card-heading">
@@ -177,6 +199,7 @@ export function DeskPage(props: DeskPageProps) {
                     date={state.date}
                     item={item}
                     selected={selected.has(item.id)}
+                    takenDown={takenDown.has(item.id)}
                     readOnly={readOnly || published}
                     timezone={state.settings.timezone}
                   />
@@ -397,12 +420,15 @@ function ItemRow({
   date,
   item,
   selected,
+  takenDown,
   readOnly,
   timezone,
 }: {
   date: string;
   item: InboxListing;
   selected: boolean;
+  /** Taken down from the published digest: said so, and it offers nothing to press. */
+  takenDown: boolean;
   readOnly: boolean;
   timezone: string;
 }) {
@@ -435,6 +461,7 @@ function ItemRow({
               <span class="visually-hidden">{t('desk.inbox.item.newTab')}</span>
             </a>
           ) : null}
+          {takenDown ? <span class="badge warn">{t('desk.inbox.item.takenDown')}</span> : null}
           {readOnly ? null : selected ? (
             <>
               <span class="badge ok">{t('desk.inbox.item.inDigest')}</span>

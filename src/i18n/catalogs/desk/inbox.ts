@@ -11,6 +11,11 @@ export const inbox = {
   digest: 'The digest',
   digestTitle: 'Title',
   intro: 'Intro',
+  takenDown: {
+    heading_one: 'Taken down since publishing: {{count, number}} post',
+    heading_other: 'Taken down since publishing: {{count, number}} posts',
+    when: 'Taken down {{at}}:',
+  },
   titleHint:
     'Optional. Without one, the page is headed by the date, and the email and the feeds by the site’s title.',
   introHint: 'A sentence or two that opens the digest.',
@@ -97,6 +102,7 @@ export const inbox = {
     addNamed: 'Add to digest: {{title}}',
     lastFeatured: 'Last featured {{date}}',
     neverFeatured: 'not featured yet',
+    takenDown: 'Taken down',
     quiet_one: 'not featured in {{count, number}} week',
     quiet_other: 'not featured in {{count, number}} weeks',
   },
