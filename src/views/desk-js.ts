@@ -56,6 +56,8 @@ export const deskJs = `
       const answer = await response.json();
       if (answer.ok) {
         version.value = String(answer.version);
+        const line = document.getElementById('desk-status-text');
+        if (line && answer.status) line.textContent = answer.status;
         showChecks(answer);
         // In the district's time, as every other time on the desk, whatever the computer's own zone.
         say(words.saved.replace('{{time}}', new Date().toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit', timeZone: form.dataset.timezone })));

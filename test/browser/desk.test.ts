@@ -198,6 +198,9 @@ describe('browser: the coordinator’s desk', () => {
   it('runs the checks as the coordinator types, through the save, and shows them before anyone presses Save', async () => {
     const card = entry('Science fair sign-ups');
     const headline = card.locator('input[name^="headline_"]');
+    const versionShown = async () =>
+      Number(/version (\d+)/.exec((await page.locator('#desk-status-text').textContent()) ?? '')?.[1]);
+    const before = await versionShown();
     await headline.fill('Science fair sign-ups with Maya Johnson');
     await expect
       .poll(() => card.locator('.finding').allTextContents(), { timeout: 5000 })
@@ -208,6 +211,10 @@ describe('browser: the coordinator’s desk', () => {
     await expect.poll(() => card.locator('.finding').count(), { timeout: 5000 }).toBe(0);
     await expect.poll(() => page.locator('#desk-checks').textContent()).toBe('3 open findings');
     expect(await card.getAttribute('class')).not.toContain('has-findings');
+    // The status line follows the saves: the version it names is the one the form now holds.
+    const held = Number(await page.locator('input[name=version]').inputValue());
+    expect(held).toBeGreaterThan(before);
+    expect(await versionShown()).toBe(held);
   });
 
   it('refuses to publish while findings are open, shown next to their entries', async () => {

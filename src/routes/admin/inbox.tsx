@@ -30,7 +30,7 @@ import { readDistrictSettings, siteOf } from '../../settings/district-settings';
 import { formatDateTime, formatSlot } from '../../time/format';
 import { dueAt } from '../../publish/schedule';
 import { addDays, isLocalDate, localDateOf } from '../../time/zoned-time';
-import { checksLabel, DeskPage } from '../../views/admin/desk-page';
+import { checksLabel, DeskPage, statusSummary } from '../../views/admin/desk-page';
 import { findingSlotsOf } from '../../views/admin/desk-entry';
 import { FirstRunChecklist } from '../../views/admin/first-run-checklist';
 import { quietSchools } from '../../reports/quiet-schools';
@@ -97,7 +97,7 @@ export function inboxRoutes(deps: AppDeps) {
     } = {},
   ) => {
     const user = currentUser(c);
-    const names = new Map((await listUsers(deps.db)).map((u) => [u.id, u.name || u.email]));
+    const names = await userNames();
     const quiet = await quietSchools(deps.db, state.settings.timezone, deps.clock.now());
     const steps =
       user.role === 'admin' ? await firstRunSteps({ db: deps.db, mailFrom: deps.config.mailFrom }) : [];
@@ -181,6 +181,9 @@ export function inboxRoutes(deps: AppDeps) {
   };
 
   /** Saves the page as a new version; what the request does next acts on exactly this version. */
+  /** Staff by id, as the status line names them. */
+  const userNames = async () => new Map((await listUsers(deps.db)).map((u) => [u.id, u.name || u.email]));
+
   const saveDraft = async (request: DeskRequest): Promise<DeskState & { digest: Digest }> => {
     if (await isPublished(request.date))
       throw new DeskError(409, 'published', t('desk.inbox.flashes.published'));
@@ -204,6 +207,8 @@ export function inboxRoutes(deps: AppDeps) {
         return c.json({
           ok: true,
           version: saved.digest.version,
+          // The status line as the page would show it now (the version, who saved it), for the script to show.
+          status: statusSummary(saved, await userNames()),
           openFindings: saved.open.length,
           // The checks as the page would show them, so the desk's script shows them as the coordinator types.
           checks: { label: checksLabel(saved.open.length), ok: saved.open.length === 0 },

@@ -218,6 +218,27 @@ function StatusLine(props: DeskPageProps) {
   const { state, names } = props;
   const { digest } = state;
   if (!digest) return <p class="status-line muted">{t('desk.inbox.status.nothing')}</p>;
+  return (
+    <p class="status-line" role="status" id="desk-status">
+      <span id="desk-status-text">{statusSummary(state, names)}</span>
+      {digest.status !== 'published' ? (
+        <span class={state.open.length ? 'badge warn' : 'badge ok'} id="desk-checks">
+          {checksLabel(state.open.length)}
+        </span>
+      ) : (
+        <a href={`/digests/${state.date}`}>{t('desk.inbox.status.viewPublic')}</a>
+      )}
+    </p>
+  );
+}
+
+/**
+ * Where the digest stands, in one line: its state, its version and who saved it, and the review and approval it
+ * waits on. The desk's script shows it again after each save, so the version never lags behind.
+ */
+export function statusSummary(state: DeskState, names: Map<number, string>): string {
+  const { digest } = state;
+  if (!digest) return t('desk.inbox.status.nothing');
   const { timezone } = state.settings;
   const someone = (id: number) => names.get(id) ?? t('desk.inbox.status.someone');
   const parts: string[] = [];
@@ -254,18 +275,7 @@ function StatusLine(props: DeskPageProps) {
         ? t('desk.inbox.status.approved', { name: someone(digest.approvedBy!) })
         : t('desk.inbox.status.needsApproval'),
     );
-  return (
-    <p class="status-line" role="status" id="desk-status">
-      <span>{parts.join(' · ')}</span>
-      {digest.status !== 'published' ? (
-        <span class={state.open.length ? 'badge warn' : 'badge ok'} id="desk-checks">
-          {checksLabel(state.open.length)}
-        </span>
-      ) : (
-        <a href={`/digests/${state.date}`}>{t('desk.inbox.status.viewPublic')}</a>
-      )}
-    </p>
-  );
+  return parts.join(' · ');
 }
 
 function Toolbar(props: DeskPageProps & { canApprove: boolean }) {
