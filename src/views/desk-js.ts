@@ -23,11 +23,18 @@ export const deskJs = `
   // any other way (a menu link, another post's takedown) would drop them, so the browser asks first.
   if (form.dataset.correcting === 'on') {
     let changed = false;
+    // The button pressed, for browsers that do not say it on the submit event (event.submitter).
+    let pressed = null;
+    form.addEventListener('click', (event) => {
+      const button = event.target.closest && event.target.closest('button[type=submit]');
+      if (button) pressed = button;
+    });
     form.addEventListener('input', (event) => {
       if (!event.target.closest('details') && event.target.name !== 'unpublish_reason') changed = true;
     });
     form.addEventListener('submit', (event) => {
-      const to = event.submitter && event.submitter.getAttribute('formaction');
+      const submitter = event.submitter || pressed;
+      const to = submitter && submitter.getAttribute('formaction');
       if (to && to.endsWith('/correct')) changed = false;
       else if (changed && !window.confirm(words.unpublished)) event.preventDefault();
       else changed = false;

@@ -315,6 +315,15 @@ describe('browser: the coordinator’s desk', () => {
     const headline = entry('Fire drill practice').locator('input[name^="headline_"]');
     await headline.click();
     await page.keyboard.type(' (corrected)');
+    // Enter in a field sends nothing on a published digest: it is not how a correction is published.
+    const corrections = () =>
+      app.runtime.sqlite.sqlite.prepare('select count(*) as n from digest_corrections').get();
+    const before = corrections();
+    await page.locator('#correction-note').fill('The drill was on Thursday, not Friday.');
+    await headline.press('Enter');
+    await page.waitForTimeout(300);
+    expect(corrections()).toEqual(before);
+    expect(await headline.inputValue()).toBe('Fire drill practice (corrected)');
     // A menu link: the browser asks, and staying keeps the text.
     const asked: string[] = [];
     page.once('dialog', (dialog) => {

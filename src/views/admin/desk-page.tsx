@@ -1,6 +1,7 @@
 // The desk: one day's digest being curated (title, intro, ordered entries with their checks) beside the day's
 // posts from authorized accounts. One form, so every button, with or without JavaScript, sends all edits; each
-// button posts to its own action's path (formaction), and pressing Enter saves the draft.
+// button posts to its own action's path (formaction), and pressing Enter saves a draft (on a published digest it
+// does nothing).
 import { SocialPostsPanel } from './social-posts';
 import { can, type DeskState } from '../../curate/desk';
 import type { Role } from '../../db/users';
@@ -90,6 +91,9 @@ export function DeskPage(props: DeskPageProps) {
         data-timezone={state.settings.timezone}
       >
         <CsrfField token={props.csrfToken} />
+        {/* Enter in a field presses the form's first button. A draft's is Save draft; a published digest has no
+            saving, so its first button is this disabled one and Enter does nothing: never Publish correction. */}
+        {published ? <button type="submit" disabled hidden aria-hidden="true" tabindex={-1}></button> : null}
         <input type="hidden" name="version" value={String((props.theirs ?? state).digest?.version ?? 0)} />
         <div class="desk-main">
           {readOnly || published ? null : <Toolbar {...props} canApprove={canApprove} />}
