@@ -560,19 +560,19 @@ describe('a mail server that refuses for now', () => {
       (await (await fetch(`${app.url}/healthz`)).json()) as {
         status: string;
         retryingEmails: number;
-        lastEmailProblem: { reason: string } | null;
+        lastEmailProblemAt: string | null;
       };
-    expect(await health()).toMatchObject({
-      status: 'warning',
-      retryingEmails: 1,
-      lastEmailProblem: { reason: expect.stringContaining('Mailbox busy') },
-    });
+    const troubled = await health();
+    expect(troubled).toMatchObject({ status: 'warning', retryingEmails: 1 });
+    expect(Date.parse(troubled.lastEmailProblemAt!)).toBe(app.clock.now());
+    // The mail server's words stay in the log: they can name a parent, and /healthz is public.
+    expect(JSON.stringify(troubled)).not.toMatch(/Mailbox busy|late@family/);
     busy = false;
     app.clock.advance(2 * 60_000);
     await app.sendQueuedMail();
     await smtp.waitFor(1);
     // Sent: nothing waits, and nothing is wrong any more.
-    expect(await health()).toMatchObject({ status: 'ok', retryingEmails: 0, lastEmailProblem: null });
+    expect(await health()).toMatchObject({ status: 'ok', retryingEmails: 0, lastEmailProblemAt: null });
   });
 });
 

@@ -80,16 +80,15 @@ export async function runSendJob(
   });
   if (messages?.more) report.more = true;
   // Said once a pass, with the mail server's latest answer: otherwise a refusing server shows only in the
-  // database until the last retry, hours later (and on /healthz).
-  const retried = report.retried + (messages?.retried ?? 0);
-  const failed = report.failed + (messages?.failed ?? 0);
-  if (retried + failed > 0) {
-    const { latest } = await emailTrouble(deps.db, deps.clock.now() - 60 * 60_000);
-    deps.log.warn('the mail server did not take some emails', {
-      willRetry: retried,
-      gaveUp: failed,
-      reason: latest?.reason,
-    });
+  // database until the last retry, hours later (and as a time on /healthz). A bounce is the address's own
+  // problem, not the server's, and says nothing here.
+  if (report.retried + report.failed + (messages?.retried ?? 0) + (messages?.failed ?? 0) > 0) {
+    const { latest, retrying } = await emailTrouble(deps.db, deps.clock.now() - 60 * 60_000);
+    if (latest)
+      deps.log.warn('the mail server did not take some emails', {
+        waitingToRetry: retrying,
+        reason: latest.reason,
+      });
   }
   // Imported addresses are asked to confirm in the background, a few hundred per pass.
   if (options.digestId === undefined && !options.signal?.aborted) await sendImportConfirmations(sendDeps);

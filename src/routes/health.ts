@@ -26,7 +26,7 @@ export function healthRoutes(deps: AppDeps) {
       ]);
       const iso = (ms: number | null) => (ms ? new Date(ms).toISOString() : null);
       return c.json({
-        // "warning": the server answers, but emails have failed in the last day (see lastEmailProblem).
+        // "warning": the server answers, but emails have failed in the last day (see lastEmailProblemAt).
         status: trouble.latest ? 'warning' : 'ok',
         database: 'ok',
         mail: emailIsOn(deps.mailer) ? deps.mailer.kind : 'not configured',
@@ -36,11 +36,10 @@ export function healthRoutes(deps: AppDeps) {
         // Digest emails and one-off messages (confirmations, password links) alike.
         queuedEmails: deliveries.queued + messages.queued,
         unknownEmails: deliveries.unknown + messages.unknown,
-        // Refused by the mail server and waiting to be tried again, and the latest reason in the last day.
+        // Refused by the mail server and waiting to be tried again, and when one last failed. Not the server's
+        // words: they can name a parent's address, and this answer is public. The log has them.
         retryingEmails: trouble.retrying,
-        lastEmailProblem: trouble.latest
-          ? { at: iso(trouble.latest.at), reason: trouble.latest.reason }
-          : null,
+        lastEmailProblemAt: trouble.latest ? iso(trouble.latest.at) : null,
       });
     } catch (error) {
       deps.log.error('health check: database unavailable', { error });
