@@ -344,6 +344,19 @@ describe('the Subscribers page', () => {
     expect(entry).toMatchObject({ subjectId: String(maria.id) });
     expect(JSON.stringify(entry)).not.toContain('maria@family.example');
     expect((await admin.get(`/admin/subscribers/${maria.id}`)).status).toBe(404);
+    // Nothing in the database names her, and the district's next list does not bring her back, even attested.
+    const dump = app.runtime.sqlite.sqlite.prepare('select * from forgotten_addresses').all();
+    expect(dump).toHaveLength(1);
+    expect(JSON.stringify(dump)).not.toMatch(/maria/i);
+    const reimported = await upload(
+      app,
+      admin,
+      'email\nMaria@Family.example\nnew@family.example\n',
+      'Opted in on the 2026 back-to-school form',
+    );
+    expect(reimported).toContain('1 had asked to be deleted, and was left out.');
+    expect(await findSubscriberByEmail(db, 'maria@family.example')).toBeUndefined();
+    expect((await findSubscriberByEmail(db, 'new@family.example'))!.status).toBe('confirmed');
   });
 
   it('shows how a digest’s email fared and resends the unknown ones only when told to', async () => {

@@ -357,6 +357,15 @@ export const messages = sqliteTable(
   (t) => [index('messages_state_idx').on(t.state, t.nextAttemptAt)],
 );
 
+/**
+ * Parents' addresses deleted at their request, kept only as a keyed hash (an HMAC of the lower-cased address
+ * with the district's signing key), so that an import never signs them up again while nothing here names them.
+ */
+export const forgottenAddresses = sqliteTable('forgotten_addresses', {
+  keyHash: text('key_hash').primaryKey(),
+  at: integer('at').notNull(),
+});
+
 /** Owners' addresses (lower-cased) that asked, by a signed one-click link, for no more owner notes. */
 export const ownerOptOuts = sqliteTable('owner_opt_outs', {
   emailKey: text('email_key').primaryKey(),

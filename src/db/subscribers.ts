@@ -3,7 +3,8 @@ import { and, count, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from 'dri
 import type { Database, Statement } from './client';
 import { inList } from './in-list';
 import { insertSelect, selectionOf } from './insert-select';
-import { schools, subscriberSchools, subscribers } from './schema';
+import { forgottenAddresses, schools, subscriberSchools, subscribers } from './schema';
+import { sign } from '../auth/tokens';
 
 export type Subscriber = typeof subscribers.$inferSelect;
 export type SubscriberStatus = Subscriber['status'];
@@ -482,9 +483,33 @@ export async function deleteUnconfirmedBefore(db: Database, before: number): Pro
 }
 
 /**
- * The statement that deletes a subscriber and everything kept about them: their schools, consent, and the
- * records of the emails sent to them (which go with the row). For a parent who asks the district to forget them.
+ * The statements that delete a subscriber and everything kept about them (their schools, consent, and the
+ * records of the emails sent to them, which go with the row), for a parent who asks the district to forget
+ * them, and remember the address only as `keyHash` (forgottenKeyOf) so that no import brings it back.
  */
-export function deleteSubscriberStatement(db: Database, id: number): Statement {
-  return db.orm.delete(subscribers).where(eq(subscribers.id, id));
+export function forgetSubscriberStatements(
+  db: Database,
+  subscriber: { id: number },
+  keyHash: string,
+  now: number,
+): Statement[] {
+  return [
+    db.orm.delete(subscribers).where(eq(subscribers.id, subscriber.id)),
+    db.orm.insert(forgottenAddresses).values({ keyHash, at: now }).onConflictDoNothing(),
+  ];
+}
+
+/** The keyed hash a forgotten address is remembered by: nothing in the database names it. */
+export function forgottenKeyOf(signingKey: string, email: string): Promise<string> {
+  return sign(signingKey, `forgotten:${emailKeyOf(email)}`);
+}
+
+/** Which of these keyed hashes belong to addresses deleted at their owner's request. */
+export async function findForgotten(db: Database, keyHashes: string[]): Promise<Set<string>> {
+  if (keyHashes.length === 0) return new Set();
+  const rows = await db.orm
+    .select({ keyHash: forgottenAddresses.keyHash })
+    .from(forgottenAddresses)
+    .where(inList(forgottenAddresses.keyHash, keyHashes));
+  return new Set(rows.map((row) => row.keyHash));
 }

@@ -1,7 +1,8 @@
 // Importing parents' addresses from a spreadsheet (CSV): every row is checked first and the file goes in
 // whole or not at all, with each problem named by its line. Imported addresses must confirm, as if they had
 // used the form, unless an administrator attests in writing that these people already agreed; then that
-// attestation is their recorded consent. Nobody who unsubscribed or bounced is signed up again.
+// attestation is their recorded consent. Nobody who unsubscribed or bounced is signed up again, nor anyone the
+// district deleted at their request.
 import { t } from '../i18n/desk-text';
 import { isLanguage, type Language } from '../i18n/languages';
 import { readDistrictSettings } from '../settings/district-settings';
@@ -12,7 +13,9 @@ import {
   addSubscribersStatements,
   confirmPendingStatement,
   emailKeyOf,
+  findForgotten,
   findStatusesByEmailKey,
+  forgottenKeyOf,
 } from '../db/subscribers';
 import { checkEmailAddress } from '../email/email-address';
 import { randomToken } from '../auth/tokens';
@@ -32,7 +35,16 @@ export interface ImportRequest {
 }
 
 export type ImportOutcome =
-  | { ok: true; added: number; confirmed: number; waiting: number; alreadyIn: number; leftAlone: number }
+  | {
+      ok: true;
+      added: number;
+      confirmed: number;
+      waiting: number;
+      alreadyIn: number;
+      leftAlone: number;
+      /** Addresses the district deleted at their owner's request: never added again by an import. */
+      forgotten: number;
+    }
   | { ok: false; message: string };
 
 interface Row {
@@ -46,6 +58,7 @@ interface Row {
 
 export async function importSubscribers(
   db: Database,
+  signingKey: string,
   actor: Actor,
   request: ImportRequest,
   now: number,
@@ -65,7 +78,15 @@ export async function importSubscribers(
     db,
     rows.map((r) => emailKeyOf(r.email)),
   );
-  const fresh = rows.filter((r) => !existing.has(emailKeyOf(r.email)));
+  const unknown = rows.filter((r) => !existing.has(emailKeyOf(r.email)));
+  // Deleted at their request: known only by a keyed hash, and left out as if they had unsubscribed.
+  const hashes: string[] = [];
+  for (const [index, row] of unknown.entries()) {
+    if (index % 2000 === 1999) await yieldToEventLoop();
+    hashes.push(await forgottenKeyOf(signingKey, row.email));
+  }
+  const forgotten = await findForgotten(db, hashes);
+  const fresh = unknown.filter((_, index) => !forgotten.has(hashes[index]!));
   const pendingToConfirm = attestation
     ? rows.filter((r) => existing.get(emailKeyOf(r.email)) === 'pending')
     : [];
@@ -137,6 +158,7 @@ export async function importSubscribers(
     waiting: attestation ? 0 : fresh.length,
     alreadyIn,
     leftAlone,
+    forgotten: unknown.length - fresh.length,
   };
 }
 

@@ -49,6 +49,7 @@ describe('within D1’s 100 parameters a statement', () => {
     );
     const outcome = await importSubscribers(
       db,
+      'a signing key for the test',
       cliActor,
       {
         csv: `email,schools\n${rows.join('\n')}\n`,

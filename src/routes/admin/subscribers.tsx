@@ -10,8 +10,9 @@ import { listSchools } from '../../db/schools';
 import {
   countConfirmedBySchool,
   countSubscribersByStatus,
-  deleteSubscriberStatement,
   findSubscriberById,
+  forgetSubscriberStatements,
+  forgottenKeyOf,
   listSubscriberSchools,
   listSubscribersAfter,
   searchSubscribers,
@@ -111,13 +112,19 @@ export function subscribersRoutes(deps: AppDeps) {
     if (!checkbox(await readForm(c), 'understood'))
       return redirectWith(c, deps.signingKey, back, { kind: 'error', text: t('desk.subscribers.one.tick') });
     // The audit keeps that a subscriber was deleted, and by whom; not the address, which is what was asked.
+    const now = deps.clock.now();
     await deps.db.batch([
-      deleteSubscriberStatement(deps.db, id),
+      ...forgetSubscriberStatements(
+        deps.db,
+        subscriber,
+        await forgottenKeyOf(deps.signingKey, subscriber.email),
+        now,
+      ),
       auditStatement(
         deps.db,
         actorOf(deps, c),
         { action: 'subscriber.delete', subjectType: 'subscriber', subjectId: id, details: {} },
-        deps.clock.now(),
+        now,
       ),
     ]);
     return redirectWith(c, deps.signingKey, '/admin/subscribers', {
@@ -192,6 +199,7 @@ export function subscribersRoutes(deps: AppDeps) {
     const attested = checkbox(form, 'attest');
     const outcome = await importSubscribers(
       deps.db,
+      deps.signingKey,
       actorOf(deps, c),
       { csv: upload, attestation: attested ? field(form, 'attestation', 1000) : undefined },
       deps.clock.now(),
@@ -204,6 +212,7 @@ export function subscribersRoutes(deps: AppDeps) {
       outcome.waiting ? t('desk.subscribers.imported.waiting', { count: outcome.waiting }) : '',
       outcome.alreadyIn ? t('desk.subscribers.imported.alreadyIn', { count: outcome.alreadyIn }) : '',
       outcome.leftAlone ? t('desk.subscribers.imported.leftAlone', { count: outcome.leftAlone }) : '',
+      outcome.forgotten ? t('desk.subscribers.imported.forgotten', { count: outcome.forgotten }) : '',
     ];
     return redirectWith(c, deps.signingKey, '/admin/subscribers', {
       kind: 'ok',

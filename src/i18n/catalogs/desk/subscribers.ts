@@ -21,7 +21,7 @@ export const subscribers = {
     unsubscribedAt: 'Unsubscribed',
     deleteHeading: 'Delete this subscriber',
     deleteText:
-      'For a parent who asks the district to forget them: the address, the schools and language chosen, what they agreed to, and the record of every email sent to them are deleted. The audit log keeps that a subscriber was deleted, and by whom, but not the address. If they only want no more email, they can unsubscribe instead, which keeps the proof of what they asked.',
+      'For a parent who asks the district to forget them: the address, the schools and language chosen, what they agreed to, and the record of every email sent to them are deleted. The audit log keeps that a subscriber was deleted, and by whom, but not the address. What is kept is a one-way fingerprint of the address, so that a later import of the district’s lists never adds them again; they can still subscribe themselves on the site. If they only want no more email, they can unsubscribe instead.',
     understood: 'I understand this cannot be undone.',
     delete: 'Delete the subscriber',
     tick: 'Tick the box to confirm, then press Delete the subscriber again. Nothing was deleted.',
@@ -81,6 +81,8 @@ export const subscribers = {
     alreadyIn_other: '{{count, number}} were already on the list.',
     leftAlone_one: '{{count, number}} had unsubscribed or their mail bounced, and was left alone.',
     leftAlone_other: '{{count, number}} had unsubscribed or their mail bounced, and were left alone.',
+    forgotten_one: '{{count, number}} had asked to be deleted, and was left out.',
+    forgotten_other: '{{count, number}} had asked to be deleted, and were left out.',
   },
   deliveries: {
     title: 'Emails for {{date}}',
