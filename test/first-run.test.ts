@@ -99,7 +99,7 @@ describe('the first-run checklist', () => {
     expect(published.status).toBe(303);
     page = await inbox();
     expect(page).toMatch(
-      /<details class="card first-run"><summary class="card-heading">Getting started: 5 of 6 done<\/summary>/,
+      /<details class="card first-run"><summary><h2 class="card-heading">Getting started: 5 of 6 done<\/h2><\/summary>/,
     );
     expect(todo(page)).toEqual(['Send from the district’s address']);
   });

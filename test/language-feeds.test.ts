@@ -62,7 +62,9 @@ describe('feeds and missing pages in each language', () => {
       '<span dir="auto" lang="en">The kites flew on Friday, not Thursday.</span>',
     );
     expect(atom.entries[0]!.content[0]).toMatch(/<h2 dir="auto" lang="en"><a [^>]*>Kites on the field<\/a>/);
-    expect(await text('/feed.xml')).not.toContain('lang="en" dir="auto"');
+    // As written in the XML (escaped inside <content>): marked in Spanish, never in the district's own English.
+    expect(await text('/es/feed.xml')).toContain('lang=&quot;en&quot; dir=&quot;auto&quot;');
+    expect(await text('/feed.xml')).not.toContain('lang=&quot;en&quot;');
 
     const json = JSON.parse(await text('/es/schools/lincoln-elementary/feed.json')) as {
       language: string;

@@ -27,7 +27,7 @@ export async function backup(args: string[], config: Config): Promise<void> {
 export async function d1ExportSql(args: string[], config: Config): Promise<void> {
   const file = newFileArgument(args, 'd1:export-sql ./yesterday-rows.sql');
   await withRuntime(config, async ({ sqlite }) => {
-    const out = createWriteStream(file);
+    const out = createWriteStream(file, { flags: 'wx' });
     let rows = -1;
     for (const line of exportRows(sqlite.sqlite)) {
       rows++;

@@ -135,7 +135,7 @@ export async function sourcesExportOpml(args: string[], config: Config): Promise
       deps.clock.now(),
       settings.timezone,
     );
-    if (file) writeFileSync(file, opml);
+    if (file) writeFileSync(file, opml, { flag: 'wx' });
     else process.stdout.write(opml);
   });
 }

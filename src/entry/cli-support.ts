@@ -84,8 +84,9 @@ export function parse<O extends NonNullable<Options>>(args: string[], options: O
  * already exists (nothing is written over) or would go in a folder that does not exist.
  */
 export function newFileArgument(args: string[], example: string): string {
-  const [file] = parse(args, {}, true).positionals;
+  const [file, ...more] = parse(args, {}, true).positionals;
   if (!file) throw new UsageError(`Name the file to write, e.g. ${example}`);
+  if (more.length > 0) throw new UsageError(`Name one file only (got "${more[0]}" too), e.g. ${example}`);
   if (existsSync(file))
     throw new CommandFailed(
       `${file} already exists, and nothing is written over it. Give it a new name (files like this are usually named by their date), or move the old one away first.`,

@@ -103,7 +103,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   // Help asked for after a command shows that command's lines and does nothing: `backup --help` must not make a
   // file called --help, nor `schedule:run --help` publish.
-  if (args.includes('--help') || args.includes('-h')) {
+  const options = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
+  if (options.includes('--help') || options.includes('-h')) {
     console.log(usageOf(name));
     return 0;
   }

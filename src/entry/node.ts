@@ -220,7 +220,7 @@ function checkOutboxFolder(dir: string): void {
   for (;;) {
     try {
       if (!statSync(at).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
-      accessSync(at, constants.W_OK);
+      accessSync(at, constants.W_OK | constants.X_OK);
       return;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;

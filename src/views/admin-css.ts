@@ -18,7 +18,8 @@ a { color: var(--link); }
 .colour-field { display: flex; gap: .5rem; align-items: center; }
 .colour-field input.hex { width: 7.5rem; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 .first-run { margin-bottom: 1.25rem; border-left: 4px solid var(--navy); }
-details.first-run > summary { cursor: pointer; margin: 0; }
+details.first-run > summary { cursor: pointer; }
+details.first-run > summary > h2 { display: inline; margin: 0; }
 .taken-down { margin: .5rem 0 0; padding-left: 1.25rem; display: grid; gap: .5rem; }
 .first-run-steps { margin: .5rem 0 0; padding-left: 1.25rem; display: grid; gap: .5rem; }
 .first-run-steps li.done { color: var(--muted); }

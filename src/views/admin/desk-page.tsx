@@ -223,7 +223,7 @@ function StatusLine(props: DeskPageProps) {
   const { digest } = state;
   if (!digest) return <p class="status-line muted">{t('desk.inbox.status.nothing')}</p>;
   return (
-    <p class="status-line" role="status" id="desk-status">
+    <p class="status-line" id="desk-status">
       <span id="desk-status-text">{statusSummary(state, names)}</span>
       {digest.status !== 'published' ? (
         <span class={state.open.length ? 'badge warn' : 'badge ok'} id="desk-checks">

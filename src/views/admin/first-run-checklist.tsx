@@ -28,7 +28,9 @@ export function FirstRunChecklist(props: { steps: FirstRunStep[]; folded?: boole
   if (props.folded)
     return (
       <details class="card first-run">
-        <summary class="card-heading">{heading}</summary>
+        <summary>
+          <h2 class="card-heading">{heading}</h2>
+        </summary>
         {list}
       </details>
     );
