@@ -20,9 +20,9 @@ import {
   type Digest,
   type DigestCorrection,
   type DigestDraft,
-  listTakenDown,
+  listRemovals,
   type DigestEntryWithItem,
-  type TakenDownEntry,
+  type Removal,
   type EntryDraft,
 } from '../db/digests';
 import { countDigestRecipients } from '../db/deliveries';
@@ -149,7 +149,7 @@ export interface DeskState {
   /** For a published (or taken down) digest: its posts on the district's social accounts. */
   social: DigestSocialPost[];
   /** For a published digest: the posts taken down from it since, with when and why. */
-  takenDown: TakenDownEntry[];
+  takenDown: Removal[];
   /** The digest in the district's other languages, by language (only those someone saved or drafted). */
   translations: Map<string, DigestTranslation>;
 }
@@ -195,7 +195,7 @@ export async function loadDesk(deps: DeskDeps, date: string): Promise<DeskState>
         listCorrections(deps.db, [digest.id]),
         countDigestRecipients(deps.db, digest.id),
         listDigestSocialPosts(deps.db, digest.id),
-        listTakenDown(deps.db, digest.id),
+        listRemovals(deps.db, [digest.id]),
       ])
     : [[], 0, [], []];
   return {

@@ -494,17 +494,27 @@ export async function listCorrections(db: Database, digestIds: number[]): Promis
     .orderBy(asc(digestCorrections.at), asc(digestCorrections.id));
 }
 
-/** When entries of these digests were taken down (the reasons stay in the audit log). */
-export async function listRemovals(
-  db: Database,
-  digestIds: number[],
-): Promise<{ digestId: number; itemId: number; removedAt: number }[]> {
+/**
+ * The entries of these digests taken down since publishing, in the order they were: when, and what the desk
+ * shows of each (its headline and the reason given). Readers are told only that something was removed.
+ */
+export interface Removal {
+  digestId: number;
+  itemId: number;
+  removedAt: number;
+  headline: string;
+  reason: string | null;
+}
+
+export async function listRemovals(db: Database, digestIds: number[]): Promise<Removal[]> {
   if (digestIds.length === 0) return [];
   const rows = await db.orm
     .select({
       digestId: digestEntries.digestId,
       itemId: digestEntries.itemId,
       removedAt: digestEntries.removedAt,
+      headline: digestEntries.headline,
+      reason: digestEntries.removedReason,
     })
     .from(digestEntries)
     .where(and(inList(digestEntries.digestId, digestIds), isNotNull(digestEntries.removedAt)))
@@ -760,32 +770,4 @@ export async function countWouldReceive(db: Database, digestId: number): Promise
     .where(and(eq(subscribers.status, 'confirmed'), wantsDigest(db, digestId)))
     .get();
   return row?.n ?? 0;
-}
-
-/** A post taken down from a published digest, as the desk lists it: what it was, when, and why. */
-export interface TakenDownEntry {
-  itemId: number;
-  headline: string;
-  schoolName: string;
-  removedAt: number;
-  reason: string | null;
-}
-
-/** The posts taken down from a digest, in the order they were. */
-export async function listTakenDown(db: Database, digestId: number): Promise<TakenDownEntry[]> {
-  const rows = await db.orm
-    .select({
-      itemId: digestEntries.itemId,
-      headline: digestEntries.headline,
-      schoolName: schools.name,
-      removedAt: digestEntries.removedAt,
-      reason: digestEntries.removedReason,
-    })
-    .from(digestEntries)
-    .innerJoin(items, eq(items.id, digestEntries.itemId))
-    .innerJoin(sources, eq(sources.id, items.sourceId))
-    .innerJoin(schools, eq(schools.id, sources.schoolId))
-    .where(and(eq(digestEntries.digestId, digestId), isNotNull(digestEntries.removedAt)))
-    .orderBy(asc(digestEntries.removedAt));
-  return rows.map((row) => ({ ...row, removedAt: row.removedAt! }));
 }

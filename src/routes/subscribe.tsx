@@ -99,40 +99,33 @@ export function subscribeRoutes(deps: AppDeps) {
   };
 
   /**
-   * What a confirmation or preferences link of someone no longer subscribed says: that they are not, in their
-   * language, and how to subscribe again. Nothing is changed: an old link never brings a subscription back.
+   * What a link says to someone not subscribed now, in their language, with the way to subscribe again: a
+   * confirmation or preferences link after the subscription ended, or a confirmation link past its time.
+   * Nothing is changed: an old link never brings a subscription back.
    */
-  const notSubscribed = async (c: Context, subscriber: Subscriber, key: 'confirm' | 'preferences') => {
+  const notSubscribed = async (
+    c: Context,
+    subscriber: Subscriber,
+    why: 'confirm' | 'preferences' | 'expired',
+  ) => {
     const site = await siteInfo(subscriber.language);
     const { t } = textOf(site);
+    const { email } = subscriber;
     return renderPage(
       c,
       <ActionPage
         site={site}
-        title={t('subscribe.notSubscribedTitle')}
+        title={why === 'expired' ? t('subscribe.expiredTitle') : t('subscribe.notSubscribedTitle')}
         text={
-          key === 'confirm'
-            ? t('subscribe.confirmAfterUnsubscribe', { email: subscriber.email })
-            : t('subscribe.unsubscribedPreferences', { email: subscriber.email })
+          why === 'expired'
+            ? t('subscribe.expiredConfirm', { days: CONFIRM_LINK_DAYS, email })
+            : why === 'confirm'
+              ? t('subscribe.confirmAfterUnsubscribe', { email })
+              : t('subscribe.unsubscribedPreferences', { email })
         }
         link={{ href: subscribeHref(site), label: t('address.subscribeAgain') }}
       />,
-    );
-  };
-
-  /** What a confirmation link past its time says: it confirms nothing, and subscribing again sends a new one. */
-  const expiredLink = async (c: Context, subscriber: Subscriber) => {
-    const site = await siteInfo(subscriber.language);
-    const { t } = textOf(site);
-    return renderPage(
-      c,
-      <ActionPage
-        site={site}
-        title={t('subscribe.expiredTitle')}
-        text={t('subscribe.expiredConfirm', { days: CONFIRM_LINK_DAYS, email: subscriber.email })}
-        link={{ href: subscribeHref(site), label: t('address.subscribeAgain') }}
-      />,
-      410,
+      why === 'expired' ? 410 : 200,
     );
   };
 
@@ -249,7 +242,7 @@ export function subscribeRoutes(deps: AppDeps) {
       );
     }
     if (subscriber.status !== 'pending') return notSubscribed(c, subscriber, 'confirm');
-    if (confirmLinkExpired(subscriber, deps.clock.now())) return expiredLink(c, subscriber);
+    if (confirmLinkExpired(subscriber, deps.clock.now())) return notSubscribed(c, subscriber, 'expired');
     return renderPage(
       c,
       <ActionPage
@@ -267,7 +260,7 @@ export function subscribeRoutes(deps: AppDeps) {
     if (!subscriber) return badLink(c, 'confirm');
     const now = deps.clock.now();
     if (subscriber.status === 'pending' && confirmLinkExpired(subscriber, now))
-      return expiredLink(c, subscriber);
+      return notSubscribed(c, subscriber, 'expired');
     if (await confirmSubscriber(deps.db, subscriber.id, now)) {
       await recordAudit(
         deps.db,

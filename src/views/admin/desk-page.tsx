@@ -54,6 +54,8 @@ export function DeskPage(props: DeskPageProps) {
   const correcting = published && !readOnly;
   const selected = new Set(state.entries.map((e) => e.itemId));
   const takenDown = new Set(state.takenDown.map((e) => e.itemId));
+  // A post taken down is one of the day's, whose school the list of the day's posts already has.
+  const schoolOf = new Map(state.items.map((item) => [item.id, item.schoolName]));
   const digestFindings = state.findings.filter((f) => f.itemId === 0);
   const canApprove =
     can(role, 'approve') &&
@@ -157,7 +159,10 @@ export function DeskPage(props: DeskPageProps) {
               <ul class="taken-down">
                 {state.takenDown.map((gone) => (
                   <li id={`entry-${gone.itemId}`}>
-                    <strong>{gone.headline}</strong> <span class="muted">· {gone.schoolName}</span>
+                    <strong>{gone.headline}</strong>
+                    {schoolOf.has(gone.itemId) ? (
+                      <span class="muted"> · {schoolOf.get(gone.itemId)}</span>
+                    ) : null}
                     <br />
                     <span class="small">
                       {t('desk.inbox.takenDown.when', {

@@ -272,25 +272,16 @@ export function DeliveriesPage(props: {
         </div>
       ) : null}
       {unknown ? (
-        <form
-          method="post"
+        <TickToConfirm
           action={`/admin/subscribers/deliveries/${props.date}/send-unknown`}
-          class="card"
-          aria-labelledby="unknown-heading"
-        >
-          <h2 id="unknown-heading" class="card-heading">
-            {t('desk.subscribers.deliveries.unknownHeading', { count: unknown })}
-          </h2>
-          <p>{t('desk.subscribers.deliveries.unknownText')}</p>
-          <CsrfField token={props.csrfToken} />
-          <label class="check-label">
-            <input type="checkbox" name="understood" value="1" required />{' '}
-            {t('desk.subscribers.deliveries.understood')}
-          </label>
-          <button type="submit" class="secondary">
-            {t('desk.subscribers.deliveries.sendAgain')}
-          </button>
-        </form>
+          id="unknown-heading"
+          heading={t('desk.subscribers.deliveries.unknownHeading', { count: unknown })}
+          text={t('desk.subscribers.deliveries.unknownText')}
+          understood={t('desk.subscribers.deliveries.understood')}
+          button={t('desk.subscribers.deliveries.sendAgain')}
+          buttonClass="secondary"
+          csrfToken={props.csrfToken}
+        />
       ) : null}
       {props.problems.length ? (
         <table class="stack">
@@ -377,28 +368,50 @@ export function SubscriberPage(props: {
         </dl>
       </section>
       {props.canDelete ? (
-        <form
-          method="post"
+        <TickToConfirm
           action={`/admin/subscribers/${s.id}/delete`}
-          class="card"
-          aria-labelledby="delete-heading"
-        >
-          <h2 id="delete-heading" class="card-heading">
-            {t('desk.subscribers.one.deleteHeading')}
-          </h2>
-          <p>{t('desk.subscribers.one.deleteText')}</p>
-          <CsrfField token={props.csrfToken} />
-          <label class="check-label">
-            <input type="checkbox" name="understood" value="1" required />{' '}
-            {t('desk.subscribers.one.understood')}
-          </label>
-          <button type="submit" class="danger">
-            {t('desk.subscribers.one.delete')}
-          </button>
-        </form>
+          id="delete-heading"
+          heading={t('desk.subscribers.one.deleteHeading')}
+          text={t('desk.subscribers.one.deleteText')}
+          understood={t('desk.subscribers.one.understood')}
+          button={t('desk.subscribers.one.delete')}
+          buttonClass="danger"
+          csrfToken={props.csrfToken}
+        />
       ) : (
         <p class="hint">{t('desk.subscribers.one.adminsOnly')}</p>
       )}
     </>
+  );
+}
+
+/**
+ * A card whose button does something that cannot be taken back: it posts only with its box ticked (the route
+ * checks `understood` again, for browsers that do not honour `required`).
+ */
+function TickToConfirm(props: {
+  action: string;
+  id: string;
+  heading: string;
+  text: string;
+  understood: string;
+  button: string;
+  buttonClass: 'secondary' | 'danger';
+  csrfToken: string;
+}) {
+  return (
+    <form method="post" action={props.action} class="card" aria-labelledby={props.id}>
+      <h2 id={props.id} class="card-heading">
+        {props.heading}
+      </h2>
+      <p>{props.text}</p>
+      <CsrfField token={props.csrfToken} />
+      <label class="check-label">
+        <input type="checkbox" name="understood" value="1" required /> {props.understood}
+      </label>
+      <button type="submit" class={props.buttonClass}>
+        {props.button}
+      </button>
+    </form>
   );
 }
