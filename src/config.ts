@@ -65,6 +65,9 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
+/** Where a first `npm start` keeps the district: the one database whose folder Yesterday makes itself. */
+export const DEFAULT_DATABASE_PATH = './data/yesterday.db';
+
 export function parseConfig(env: Env): Config {
   const port = parsePort(env, 'PORT', 8787);
   return {
@@ -72,7 +75,7 @@ export function parseConfig(env: Env): Config {
     host: nonEmpty(env, 'HOST', '127.0.0.1'),
     trustProxy: parseTrustProxy(env),
     publicUrl: parsePublicUrl(env, port),
-    databasePath: nonEmpty(env, 'DATABASE_PATH', './data/yesterday.db'),
+    databasePath: nonEmpty(env, 'DATABASE_PATH', DEFAULT_DATABASE_PATH),
     outboxDir: nonEmpty(env, 'OUTBOX_DIR', './data/outbox'),
     smtpUrl: parseSmtpUrl(env),
     smtpMaxConnections: parseWholeNumber(env, 'SMTP_MAX_CONNECTIONS', 4, 1, 50) ?? 4,

@@ -5,7 +5,7 @@ import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { createServer as createTcpServer } from 'node:net';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -25,8 +25,9 @@ interface Started {
   stop(): Promise<number | null>;
 }
 
-function start(command: string, env: Record<string, string>): Started {
+function start(command: string, env: Record<string, string>, cwd?: string): Started {
   const child = spawn(process.execPath, [BIN, command], {
+    cwd,
     env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -142,12 +143,12 @@ describe('starting Yesterday', () => {
   it('serve migrates a new database, prints the URL and a one-time setup link, and stops cleanly', async () => {
     const dir = tempDir();
     const port = await freePort();
-    const server = start('serve', {
-      PORT: String(port),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      DATABASE_PATH: join(dir, 'data/yesterday.db'),
-      OUTBOX_DIR: join(dir, 'outbox'),
-    });
+    // The first `npm start`: no DATABASE_PATH, so ./data is made where it runs.
+    const server = start(
+      'serve',
+      { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, OUTBOX_DIR: join(dir, 'outbox') },
+      dir,
+    );
     cleanups.push(() => server.stop());
     await server.waitFor(new RegExp(`Yesterday is running at http://127\\.0\\.0\\.1:${port}`));
     const [link] = await server.waitFor(/http:\/\/127\.0\.0\.1:\d+\/setup\?token=[\w-]+/);
@@ -396,6 +397,11 @@ describe('starting Yesterday', () => {
         { DATABASE_PATH: join(dir, 'y.db', 'inside', 'y.db') },
         `yesterday: DATABASE_PATH: the database cannot be made or opened at ${join(dir, 'y.db', 'inside', 'y.db')}`,
       ],
+      [
+        // A mistyped folder: no new, empty district is started there.
+        { DATABASE_PATH: join(dir, 'yesterdy', 'yesterday.db') },
+        `yesterday: DATABASE_PATH: the folder ${join(dir, 'yesterdy')} does not exist. Check the path for a typing mistake;`,
+      ],
     ];
     for (const [env, sentence] of cases) {
       const server = start('serve', {
@@ -409,5 +415,6 @@ describe('starting Yesterday', () => {
       expect(server.output()).toContain(sentence);
       expect(server.output()).not.toContain('    at ');
     }
+    expect(existsSync(join(dir, 'yesterdy'))).toBe(false);
   });
 });

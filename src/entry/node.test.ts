@@ -49,6 +49,16 @@ describe('databaseProblem', () => {
     );
   });
 
+  it('refuses a database in a folder that is not there, and makes neither', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yesterday-typo-'));
+    dirs.push(dir);
+    const config = parseConfig({ DATABASE_PATH: join(dir, 'yesterdy', 'y.db'), OUTBOX_DIR: dir });
+    await expect(createNodeRuntime(config, { log: silentLogger, processWorkers: 0 })).rejects.toThrow(
+      `DATABASE_PATH: the folder ${join(dir, 'yesterdy')} does not exist. Check the path for a typing mistake;`,
+    );
+    expect(existsSync(join(dir, 'yesterdy'))).toBe(false);
+  });
+
   it('leaves other errors as they are', () => {
     expect(databaseProblem(new Error('no such table: items'), '/tmp/y.db')).toBeUndefined();
   });

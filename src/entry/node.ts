@@ -2,7 +2,7 @@
 // fetcher, password hasher and the in-process scheduler (the HTTP server is node-server.ts). Nothing else in
 // the code base touches better-sqlite3, nodemailer, undici or timers. What only some commands use (undici,
 // nodemailer, the jobs) is loaded when first used, so a command answers quickly.
-import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Context } from 'hono';
 import { availableParallelism } from 'node:os';
@@ -12,7 +12,7 @@ import { createScryptHasher } from '../auth/scrypt-hasher';
 import { loadSigningKey } from '../auth/signing-key';
 import type { PasswordHasher } from '../auth/password';
 import { createClientAddress } from '../client-address';
-import { ConfigError, type Config } from '../config';
+import { ConfigError, DEFAULT_DATABASE_PATH, type Config } from '../config';
 import { migrateSqlite, openSqlite, type SqliteHandle } from '../db/sqlite-node';
 import { systemClock, type AppDeps, type Clock } from '../deps';
 import { createOutboxMailer } from '../email/outbox-mailer';
@@ -249,6 +249,7 @@ function readDkimKey(path: string): string {
 
 /** The database file, migrated, or a sentence naming DATABASE_PATH when this user cannot use it there. */
 function openDatabase(path: string): SqliteHandle {
+  checkDatabaseFolder(path);
   let sqlite: SqliteHandle | undefined;
   try {
     sqlite = openSqlite(path);
@@ -259,6 +260,25 @@ function openDatabase(path: string): SqliteHandle {
     sqlite?.close();
     throw databaseProblem(error, path) ?? error;
   }
+}
+
+/**
+ * A database whose folder is missing is most often a mistyped DATABASE_PATH: made there, it would start a
+ * new, empty district beside the real one, with only a new setup link to show for it. Only the default
+ * folder (./data, a first `npm start`) is made.
+ */
+export function checkDatabaseFolder(path: string): void {
+  if (path === ':memory:') return;
+  const folder = dirname(resolve(path));
+  if (existsSync(folder) || folder === dirname(resolve(DEFAULT_DATABASE_PATH))) return;
+  let above = dirname(folder);
+  while (!existsSync(above) && dirname(above) !== above) above = dirname(above);
+  // A file where a folder should be: opening says that, naming the path.
+  if (!statSync(above).isDirectory()) return;
+  throw new ConfigError(
+    'DATABASE_PATH',
+    `the folder ${folder} does not exist. Check the path for a typing mistake; for a new district, make the folder for the user running Yesterday first (as the README's \`install -d\` line does).`,
+  );
 }
 
 /**
