@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from './config';
+import { ConfigError, parseConfig, trustProxyWarning } from './config';
 
 const problem = (env: Record<string, string>) => {
   try {
@@ -182,5 +182,25 @@ describe('parseConfig', () => {
     ],
   ])('%j is refused with a sentence naming the variable', (env, message) => {
     expect(problem(env)).toBe(message);
+  });
+});
+
+describe('trustProxyWarning', () => {
+  const warn = (HOST: string, TRUST_PROXY: string) => trustProxyWarning(parseConfig({ HOST, TRUST_PROXY }));
+
+  it('warns when counted proxies meet a server other machines can reach past them', () => {
+    expect(warn('0.0.0.0', '1')).toBe(
+      "TRUST_PROXY=1 believes the address a proxy adds to each request, but HOST=0.0.0.0 also takes connections that come past no proxy, and those can claim any address (and so slip past the sign-in throttle). Set HOST=127.0.0.1 with the proxy on this machine, or name the proxy's address in TRUST_PROXY instead of counting (TRUST_PROXY=10.0.0.5).",
+    );
+    expect(warn('::', '2')).toContain('TRUST_PROXY=2 believes');
+    expect(warn('10.0.0.7', '1')).toContain('HOST=10.0.0.7 also takes');
+  });
+
+  it('says nothing on loopback, with named proxies, or without a proxy', () => {
+    for (const host of ['127.0.0.1', '127.0.1.1', 'localhost', '::1', '[::1]', '::ffff:127.0.0.1'])
+      expect(warn(host, '1')).toBeUndefined();
+    expect(warn('0.0.0.0', '10.0.0.5')).toBeUndefined();
+    expect(warn('0.0.0.0', '0')).toBeUndefined();
+    expect(trustProxyWarning(parseConfig({ HOST: '0.0.0.0' }))).toBeUndefined();
   });
 });

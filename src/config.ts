@@ -173,6 +173,20 @@ function parseTrustProxy(env: Env): TrustProxy {
 }
 
 /**
+ * What to say at start when TRUST_PROXY counts proxies but HOST also takes connections from other machines:
+ * someone who reaches the port past the proxy writes the X-Forwarded-For that is believed, and so chooses the
+ * address the sign-in and sign-up throttles count. Named proxies are safe (a stranger is not one of them).
+ */
+export function trustProxyWarning(config: Pick<Config, 'host' | 'trustProxy'>): string | undefined {
+  if (!('hops' in config.trustProxy) || config.trustProxy.hops === 0) return undefined;
+  const host = config.host.replace(/^\[|\]$/g, '');
+  const loopback =
+    host === 'localhost' || (ipaddr.isValid(host) && ipaddr.process(host).range() === 'loopback');
+  if (loopback) return undefined;
+  return `TRUST_PROXY=${config.trustProxy.hops} believes the address a proxy adds to each request, but HOST=${config.host} also takes connections that come past no proxy, and those can claim any address (and so slip past the sign-in throttle). Set HOST=127.0.0.1 with the proxy on this machine, or name the proxy's address in TRUST_PROXY instead of counting (TRUST_PROXY=10.0.0.5).`;
+}
+
+/**
  * An address or CIDR range as a canonical range ("10.0.0.0/8", "127.0.0.1/32"), IPv4-mapped IPv6 as IPv4 (as
  * sockets report addresses once read); undefined for anything else, shorthand like "10.1" included.
  */

@@ -1,6 +1,6 @@
 // `serve`: the web server and the scheduler in one process, until a signal stops it.
 import { setupLinkIfNeeded } from '../auth/one-time-links';
-import type { Config } from '../config';
+import { trustProxyWarning, type Config } from '../config';
 import { smtpServerOf } from '../email/smtp-mailer';
 import { createNodeRuntime } from './node';
 import { startServer, type RunningServer } from './node-server';
@@ -32,6 +32,8 @@ export async function serve(config: Config): Promise<void> {
       if (problem) console.log(`${problem} Emails wait in the queue until it works.`);
     });
   }
+  const proxyWarning = trustProxyWarning(config);
+  if (proxyWarning) console.log(`Warning: ${proxyWarning}`);
   // A service manager waits a few seconds after SIGTERM before it kills: stop claiming email at once, let what
   // is on the wire finish and be recorded, and leave the rest queued for the next start. A mail server that
   // does not answer is not waited for past STOP_GRACE_MS; its messages become unknown when their lease ends.
