@@ -150,8 +150,9 @@ iframe.mail { width: 100%; height: 70vh; border: 1px solid var(--line); border-r
 .toolbar { position: sticky; top: 0; z-index: 2; display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; background: var(--bg); padding: .5rem 0 .75rem; }
 /* On a phone the desk's buttons and notices wrap to a fifth of the screen or more: held at the top, they would cover what is being edited. */
 /* A card or field jumped to (after Up, Add to digest, a check's link) lands below the sticky toolbar, which is
-   two rows (about 120 px) on most screens. */
-html:has(.toolbar) { scroll-padding-top: 9rem; }
+   up to three rows (buttons, what publishing waits for, a late notice: about 145 px) on most screens. */
+html:has(.toolbar) { scroll-padding-top: 10.5rem; }
+.toolbar .publish-waits { margin: 0; color: var(--warn); }
 @media (max-width: 600px) { .toolbar { position: static; } html:has(.toolbar) { scroll-padding-top: 0; } }
 .status-line { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; margin: 0 0 1rem; }
 .entry-list { list-style: none; margin: 0; padding: 0; display: grid; gap: 1rem; }

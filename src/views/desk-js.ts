@@ -90,6 +90,14 @@ export const deskJs = `
       badge.textContent = answer.checks.label;
       badge.className = 'badge ' + (answer.checks.ok ? 'ok' : 'warn');
     }
+    const waits = document.getElementById('publish-waits');
+    const publishNow = form.querySelector('[data-publish-now]');
+    if (waits && publishNow && answer.checks) {
+      const waiting = !answer.checks.ok && !publishNow.disabled;
+      waits.hidden = !waiting;
+      publishNow.classList.toggle('secondary', waiting);
+      publishNow.classList.toggle('waits', waiting);
+    }
     if (!answer.findings) return;
     form.querySelectorAll('[data-findings-for]').forEach((slot) => {
       const html = answer.findings[slot.dataset.findingsFor];

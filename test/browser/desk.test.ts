@@ -211,6 +211,14 @@ describe('browser: the coordinator’s desk', () => {
     await expect.poll(() => card.locator('.finding').count(), { timeout: 5000 }).toBe(0);
     await expect.poll(() => page.locator('#desk-checks').textContent()).toBe('3 open findings');
     expect(await card.getAttribute('class')).not.toContain('has-findings');
+    // Publish now says, beside it, that publishing waits for them.
+    const publishNow = page.getByRole('button', { name: 'Publish now' });
+    expect(await publishNow.getAttribute('class')).toContain('waits');
+    expect(await publishNow.getAttribute('aria-describedby')).toBe('publish-waits');
+    expect(await page.locator('#publish-waits').isVisible()).toBe(true);
+    expect(await page.locator('#publish-waits').textContent()).toBe(
+      'Publishing waits until each open finding is resolved.',
+    );
     // The status line follows the saves: the version it names is the one the form now holds.
     const held = Number(await page.locator('input[name=version]').inputValue());
     expect(held).toBeGreaterThan(before);
@@ -254,6 +262,17 @@ describe('browser: the coordinator’s desk', () => {
     await author.getByRole('button', { name: 'Record override' }).click();
     await expect.poll(flash).toContain('Recorded. The reason is kept in the audit log.');
     await expect.poll(() => page.locator('#desk-status .badge').textContent()).toBe('All checks pass');
+    const publishNow = page.getByRole('button', { name: 'Publish now' });
+    expect(await page.locator('#publish-waits').isVisible()).toBe(false);
+    expect(await publishNow.getAttribute('class')).toBeNull();
+    // The autosave keeps the button's look in step, both ways.
+    const headline = entry('Pumpkin measuring day').getByLabel('Headline');
+    await headline.fill('Pumpkin measuring day with Maya Johnson');
+    await expect.poll(() => page.locator('#publish-waits').isVisible(), { timeout: 5000 }).toBe(true);
+    expect(await publishNow.getAttribute('class')).toBe('secondary waits');
+    await headline.fill('Pumpkin measuring day');
+    await expect.poll(() => page.locator('#publish-waits').isVisible(), { timeout: 5000 }).toBe(false);
+    expect(await publishNow.getAttribute('class')).toBe('');
     await expect
       .poll(() => entry('A visiting author').locator('.finding.resolved').textContent())
       .toContain('Leo Martinez is the visiting author, an adult, not a student.');

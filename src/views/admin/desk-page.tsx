@@ -290,6 +290,14 @@ export function statusSummary(state: DeskState, names: Map<number, string>): str
 function Toolbar(props: DeskPageProps & { canApprove: boolean }) {
   const { role, state } = props;
   const hasEntries = state.entries.length > 0;
+  // Publishing is refused while findings are open: the buttons say so beside them, and look it, but stay
+  // pressable (the refusal lists each finding with a link to it). The desk's script keeps this in step.
+  const waiting = hasEntries && state.open.length > 0;
+  const publishing = {
+    class: waiting ? 'secondary waits' : undefined,
+    'aria-describedby': 'publish-waits',
+    'data-publish-now': '',
+  };
   const action = (name: string) => deskAction(state.date, name);
   return (
     <div class="toolbar" role="group" aria-label={t('desk.inbox.toolbar.label')}>
@@ -307,15 +315,24 @@ function Toolbar(props: DeskPageProps & { canApprove: boolean }) {
             </button>
           ) : null}
           {props.schedule && 'lateSince' in props.schedule ? null : (
-            <button type="submit" formaction={action('ready')} class="secondary" disabled={!hasEntries}>
+            <button
+              type="submit"
+              formaction={action('ready')}
+              class="secondary"
+              disabled={!hasEntries}
+              aria-describedby="publish-waits"
+            >
               {props.schedule
                 ? t('desk.inbox.toolbar.publishSlot', { slot: props.schedule.slotLabel })
                 : t('desk.inbox.toolbar.publishAt', { time: state.settings.publishTime })}
             </button>
           )}
-          <button type="submit" formaction={action('publish')} disabled={!hasEntries}>
+          <button type="submit" formaction={action('publish')} disabled={!hasEntries} {...publishing}>
             {t('desk.inbox.toolbar.publishNow')}
           </button>
+          <span class="small publish-waits" id="publish-waits" hidden={!waiting}>
+            {t('desk.inbox.toolbar.publishWaits')}
+          </span>
         </>
       ) : (
         <button type="submit" formaction={action('submit')} class="secondary" disabled={!hasEntries}>
@@ -324,11 +341,7 @@ function Toolbar(props: DeskPageProps & { canApprove: boolean }) {
       )}
       <span class="autosave-status muted small" aria-live="polite"></span>
       {can(role, 'publish') && props.schedule && 'lateSince' in props.schedule ? (
-        <p class="small late-notice">
-          {props.state.open.length
-            ? t('desk.inbox.toolbar.lateWithFindings', { since: props.schedule.lateSince })
-            : t('desk.inbox.toolbar.late', { since: props.schedule.lateSince })}
-        </p>
+        <p class="small late-notice">{t('desk.inbox.toolbar.late', { since: props.schedule.lateSince })}</p>
       ) : null}
       {props.emailOff ? <EmailOffNotice /> : null}
     </div>

@@ -55,9 +55,8 @@ export const inbox = {
     publishAt: 'Publish at {{time}}',
     publishNow: 'Publish now',
     submit: 'Submit for review',
+    publishWaits: 'Publishing waits until each open finding is resolved.',
     late: 'This digest is late: its publish time, {{since}}, has passed. Publish it now.',
-    lateWithFindings:
-      'This digest is late: its publish time, {{since}}, has passed. Resolve what the checks found, then publish it.',
     emailOff:
       'Email is off: no email provider is configured, so publishing puts the digest on the site and in the feeds, and sends no email.',
   },
