@@ -54,6 +54,14 @@ fieldset.several .sub-label { display: block; font-weight: 400; margin: .6rem 0 
 .topbar nav a[aria-current=page] { background: #fff; color: var(--navy); font-weight: 600; }
 .topbar .who { margin-left: auto; display: flex; align-items: center; gap: .75rem; color: #cfdbea; font-size: .9rem; }
 .topbar .who button { background: transparent; color: #fff; border: 1px solid rgba(255,255,255,.5); padding: .3rem .7rem; font-size: .85rem; }
+/* On a phone the menu would take a quarter of the first screen: the links are smaller, the menu goes under the
+   name and Sign out, and the address signed in with is left to My account. */
+@media (max-width: 600px) {
+  .topbar .inner { padding: .45rem .75rem .5rem; gap: .25rem .75rem; }
+  .topbar nav { order: 3; flex-basis: 100%; }
+  .topbar nav a { padding: .2rem .45rem; font-size: .88rem; }
+  .topbar .who span { display: none; }
+}
 main { max-width: 78rem; margin: 0 auto; padding: 1.5rem 1.25rem 4rem; }
 h1 { font-size: 1.6rem; margin: 0 0 1rem; }
 h2 { font-size: 1.2rem; margin: 1.75rem 0 .75rem; }
@@ -105,6 +113,8 @@ tr:last-child td { border-bottom: 0; }
 }
 .badge { display: inline-block; font-size: .78rem; font-weight: 700; padding: .1rem .5rem; border-radius: 999px; border: 1px solid; white-space: nowrap; }
 .badge.ok { color: var(--ok); background: var(--ok-bg); border-color: #a7d7b8; }
+a.badge { text-decoration: none; }
+a.badge:hover { text-decoration: underline; }
 .badge.warn { color: var(--warn); background: var(--warn-bg); border-color: #f0cf9c; }
 .badge.bad { color: var(--bad); background: var(--bad-bg); border-color: #f1b5b7; }
 .badge.neutral { color: var(--muted); background: #f1f3f6; border-color: var(--line); }

@@ -44,6 +44,23 @@ export const deskJs = `
     });
   }
   if (form.dataset.autosave !== 'on') return;
+  // On a phone the day's posts are below the digest: Add to digest comes back at the new entry, far from the
+  // list the coordinator is picking from. There it returns to the post instead (marked In the digest, a link
+  // to the entry).
+  const phone = window.matchMedia('(max-width: 600px)');
+  form.addEventListener('click', (event) => {
+    const button = event.target.closest && event.target.closest('button[formaction$="/add"]');
+    if (button && phone.matches) sessionStorage.setItem('yesterday-desk-added', button.getAttribute('formaction'));
+  });
+  const added = (sessionStorage.getItem('yesterday-desk-added') || '').split('/').slice(-2)[0];
+  sessionStorage.removeItem('yesterday-desk-added');
+  if (added && location.hash === '#entry-' + added) {
+    const post = document.getElementById('item-' + added);
+    if (post) {
+      history.replaceState(null, '', '#item-' + added);
+      window.addEventListener('load', () => post.scrollIntoView({ block: 'center' }));
+    }
+  }
   const status = form.querySelector('.autosave-status');
   const version = form.querySelector('input[name=version]');
   let timer = null;

@@ -105,12 +105,15 @@ describe('browser: the coordinator’s desk', () => {
 
   it('curates five posts with buttons, the keyboard and drag and drop', async () => {
     await page.goto(`${app.url}/admin/inbox?date=2026-11-20`);
-    for (const title of [
-      'Pumpkin measuring day',
-      'Maya Johnson wins the spelling bee',
-      'A visiting author',
-      'Fire drill practice',
-    ]) {
+    // On a phone the day's posts are below the digest: Add comes back to the post, not to the new entry.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('button', { name: 'Add to digest: Pumpkin measuring day' }).click();
+    await page.waitForURL(new RegExp(`#item-${await itemIdOf('Pumpkin measuring day')}$`));
+    const post = page.locator(`#item-${await itemIdOf('Pumpkin measuring day')}`);
+    await expect.poll(() => post.evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThan(0);
+    expect(await post.evaluate((el) => el.getBoundingClientRect().bottom)).toBeLessThan(844);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    for (const title of ['Maya Johnson wins the spelling bee', 'A visiting author', 'Fire drill practice']) {
       await page.getByRole('button', { name: `Add to digest: ${title}` }).click();
       await page.getByRole('button', { name: `Remove from digest: ${title}` }).waitFor();
     }
@@ -125,6 +128,9 @@ describe('browser: the coordinator’s desk', () => {
       'Fire drill practice',
       'Science fair sign-ups',
     ]);
+    // Each added entry is a card on the desk, and the post says so with a link to it.
+    await page.getByRole('link', { name: 'In the digest: go to the entry for A visiting author' }).click();
+    await page.waitForURL(new RegExp(`#entry-${await itemIdOf('A visiting author')}$`));
 
     // The posts' pictures show, loaded through the server: the teacher's site never hears from the
     // coordinator's browser (the page allows pictures from its own site only).
@@ -436,6 +442,9 @@ describe('browser: the coordinator’s desk', () => {
       expect(wide, path).toBeLessThanOrEqual(390);
       await checkAndShoot(`phone-${path.replace(/[^a-z0-9]+/g, '-')}`);
     }
+    // The menu keeps to the top of a phone's first screen (four rows of links and the address took 198 px).
+    const menu = (await page.locator('.topbar').boundingBox())!;
+    expect(menu.height).toBeLessThan(150);
     // The chart keeps its labels readable (drawn 12 units high on a 640-unit-wide chart) rather than shrinking.
     await page.goto(`${app.url}/admin/coverage`);
     expect(

@@ -496,7 +496,13 @@ function ItemRow({
           {takenDown ? <span class="badge warn">{t('desk.inbox.item.takenDown')}</span> : null}
           {readOnly ? null : selected ? (
             <>
-              <span class="badge ok">{t('desk.inbox.item.inDigest')}</span>
+              <a
+                class="badge ok"
+                href={`#entry-${item.id}`}
+                aria-label={t('desk.inbox.item.inDigestNamed', { title: item.title })}
+              >
+                {t('desk.inbox.item.inDigest')}
+              </a>
               <button
                 type="submit"
                 formaction={deskAction(date, `entries/${item.id}/remove`)}

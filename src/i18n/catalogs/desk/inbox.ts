@@ -95,6 +95,7 @@ export const inbox = {
     original: 'Original post',
     newTab: ' (opens in a new tab)',
     inDigest: 'In the digest',
+    inDigestNamed: 'In the digest: go to the entry for {{title}}',
     remove: 'Remove from digest',
     removeNamed: 'Remove from digest: {{title}}',
     add: 'Add to digest',
