@@ -158,7 +158,15 @@ export const deskJs = `
   });
   list.addEventListener('drop', (event) => {
     event.preventDefault();
-    list.querySelectorAll('.entry-number').forEach((n, i) => { n.textContent = String(i + 1); });
+    const cards = list.querySelectorAll('.entry-card');
+    cards.forEach((card, i) => {
+      card.querySelector('.entry-number').textContent = String(i + 1);
+      // Up and Down as the page would draw them: the first card has no Up, the last no Down.
+      const up = card.querySelector('button[formaction$="/up"]');
+      const down = card.querySelector('button[formaction$="/down"]');
+      if (up) up.disabled = i === 0;
+      if (down) down.disabled = i === cards.length - 1;
+    });
     save();
   });
 })();

@@ -187,6 +187,11 @@ describe('browser: the coordinator’s desk', () => {
       'Maya Johnson wins the spelling bee',
       'Pumpkin measuring day',
     ]);
+    // Up and Down follow the cards: the new first card has no Up, the one moved down has it again.
+    expect(
+      await page.getByRole('button', { name: 'Up: Maya Johnson wins the spelling bee' }).isDisabled(),
+    ).toBe(true);
+    expect(await page.getByRole('button', { name: 'Up: Pumpkin measuring day' }).isDisabled()).toBe(false);
     await expect
       .poll(() => page.locator('.autosave-status').textContent(), { timeout: 5000 })
       .toMatch(/^Saved /);
