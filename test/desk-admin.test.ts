@@ -489,6 +489,10 @@ describe('correcting a published digest at the desk', () => {
     // The desk still says what was taken down, when and why, and marks the post in the day's list.
     const desk = await (await dana.get('/admin/inbox?date=2026-11-20')).text();
     expect(desk).toContain('Taken down since publishing: 1 post');
+    expect(desk).toContain(
+      'Every post in this digest has been taken down, so it no longer shows on the site',
+    );
+    expect(desk).not.toContain('No posts selected yet');
     expect(desk).toMatch(
       new RegExp(
         `<li id="entry-${next.id}"><strong>Leaf rubbings in Room 2</strong>[\\s\\S]*?A parent asked us to remove the photo.`,

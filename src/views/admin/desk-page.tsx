@@ -133,7 +133,7 @@ export function DeskPage(props: DeskPageProps) {
           </section>
           {state.entries.length === 0 ? (
             <div class="card">
-              <p>{t('desk.inbox.noEntries')}</p>
+              <p>{state.takenDown.length > 0 ? t('desk.inbox.allTakenDown') : t('desk.inbox.noEntries')}</p>
             </div>
           ) : (
             <ol class="entry-list" aria-label={t('desk.inbox.entries')}>

@@ -20,6 +20,8 @@ export const inbox = {
     'Optional. Without one, the page is headed by the date, and the email and the feeds by the site’s title.',
   introHint: 'A sentence or two that opens the digest.',
   noEntries: 'No posts selected yet. Add posts from the list of the day’s posts.',
+  allTakenDown:
+    'Every post in this digest has been taken down, so it no longer shows on the site, in the feeds or in the embed.',
   entries: 'Posts in the digest, in order',
   takeDown: 'Take this digest down',
   why: 'Why (kept in the audit log)',
