@@ -132,8 +132,8 @@ describe('publishing from the desk', () => {
     expect(asked.status).toBe(200);
     const page = await asked.text();
     expect(page).toContain('Publish the digest for');
-    expect(page).toContain(', send it to 3 subscribers now?');
-    expect(page).toContain('Publish and send to 3 subscribers');
+    expect(page).toContain(', and email it to 3 subscribers now?');
+    expect(page).toContain('Publish and email 3 subscribers');
     expect(await findDigest(db, date)).toMatchObject({ status: 'draft', intro: 'Garden news' });
     // Going back publishes nothing; the button publishes the version the page showed.
     const version = /name="version" value="(\d+)"/.exec(page)![1]!;
@@ -154,7 +154,8 @@ describe('publishing from the desk', () => {
       );
     }
     const withAccounts = await (await dana.post(`/admin/inbox/${date}/publish`, { ...form, version })).text();
-    expect(withAccounts).toContain(', send it to 3 subscribers and post to 2 accounts now?');
+    expect(withAccounts).toContain(', email it to 3 subscribers, and post it to 2 social accounts now?');
+    expect(withAccounts).toContain('Publish, email 3 subscribers and post to 2 social accounts');
     const published = await dana.post(`/admin/inbox/${date}/publish`, { ...form, confirmed: 'yes', version });
     expect(published.status).toBe(303);
     expect(await findDigest(db, date)).toMatchObject({ status: 'published', intro: 'Garden news' });

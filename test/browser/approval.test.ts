@@ -98,7 +98,7 @@ describe('browser: a second person approves, the first publishes', () => {
 
     await dana.reload();
     await dana.getByRole('button', { name: 'Publish now' }).click();
-    await dana.getByRole('button', { name: /^Publish( and send to [\d,]+ subscribers?)?$/ }).click();
+    await dana.getByRole('button', { name: /^Publish( and email [\d,]+ subscribers?)?$/ }).click();
     await expect.poll(() => flash(dana)).toContain('Published.');
     await dana.goto(`${app.url}/digests/2026-11-20`);
     expect(await dana.locator('.intro').textContent()).toBe('Kites and bread on Friday.');

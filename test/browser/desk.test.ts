@@ -325,7 +325,7 @@ describe('browser: the coordinator’s desk', () => {
     // Nothing goes out yet: a page asks, with how many families would get it.
     await page.waitForSelector('h1:text("Publish now?")');
     expect(describeViolations(await seriousAxeViolations(page))).toBe('');
-    await page.getByRole('button', { name: /^Publish( and send to [\d,]+ subscribers?)?$/ }).click();
+    await page.getByRole('button', { name: /^Publish( and email [\d,]+ subscribers?)?$/ }).click();
     await expect.poll(flash).toContain('Published.');
     await page.getByRole('link', { name: 'View it on the public site' }).click();
     await page.waitForURL(/\/digests\/2026-11-20$/);

@@ -74,7 +74,7 @@ describe('browser: sign in, publish, read', () => {
     expect(describeViolations(await seriousAxeViolations(page))).toBe('');
     await page.screenshot({ path: 'test-results/smoke-inbox.png', fullPage: true });
     await page.getByRole('button', { name: 'Publish now' }).click();
-    await page.getByRole('button', { name: /^Publish( and send to [\d,]+ subscribers?)?$/ }).click();
+    await page.getByRole('button', { name: /^Publish( and email [\d,]+ subscribers?)?$/ }).click();
     await expect.poll(() => page.locator('.flash.ok').textContent()).toContain('Published.');
 
     await page.goto(`${app.url}/digests/2026-11-20`);

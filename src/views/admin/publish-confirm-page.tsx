@@ -21,9 +21,15 @@ export function PublishConfirmPage(props: {
   const accounts = props.accounts ? t('desk.publish.confirm.accounts', { count: props.accounts }) : '';
   const question = props.emailOn
     ? props.recipients
-      ? t('desk.publish.confirm.send', { day, count: props.recipients, accounts })
-      : t('desk.publish.confirm.nobody', { day, accounts })
-    : t('desk.publish.confirm.emailOff', { day, accounts });
+      ? accounts
+        ? t('desk.publish.confirm.sendPost', { day, count: props.recipients, accounts })
+        : t('desk.publish.confirm.send', { day, count: props.recipients })
+      : accounts
+        ? t('desk.publish.confirm.nobodyPost', { day, accounts })
+        : t('desk.publish.confirm.nobody', { day })
+    : accounts
+      ? t('desk.publish.confirm.emailOffPost', { day, accounts })
+      : t('desk.publish.confirm.emailOff', { day });
   return (
     <>
       <h1>{t('desk.publish.confirm.title')}</h1>
@@ -44,7 +50,9 @@ export function PublishConfirmPage(props: {
               ? accounts
                 ? t('desk.publish.confirm.buttonSendPost', { count: props.recipients, accounts })
                 : t('desk.publish.confirm.buttonSend', { count: props.recipients })
-              : t('desk.publish.confirm.button', { accounts })}
+              : accounts
+                ? t('desk.publish.confirm.buttonPost', { accounts })
+                : t('desk.publish.confirm.button')}
           </button>
           <a class="button secondary" href={`/admin/inbox?date=${props.date}`}>
             {t('desk.publish.confirm.back')}

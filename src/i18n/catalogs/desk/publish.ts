@@ -20,22 +20,31 @@ export const publish = {
   },
   confirm: {
     title: 'Publish now?',
-    accounts_one: ' and post to {{count, number}} account',
-    accounts_other: ' and post to {{count, number}} accounts',
-    send_one: 'Publish the digest for {{day}}, send it to {{count, number}} subscriber{{accounts}} now?',
-    send_other: 'Publish the digest for {{day}}, send it to {{count, number}} subscribers{{accounts}} now?',
-    nobody: 'Publish the digest for {{day}}{{accounts}} now? No subscriber would get it by email yet.',
+    accounts_one: '{{count, number}} social account',
+    accounts_other: '{{count, number}} social accounts',
+    send_one: 'Publish the digest for {{day}}, and email it to {{count, number}} subscriber now?',
+    send_other: 'Publish the digest for {{day}}, and email it to {{count, number}} subscribers now?',
+    sendPost_one:
+      'Publish the digest for {{day}}, email it to {{count, number}} subscriber, and post it to {{accounts}} now?',
+    sendPost_other:
+      'Publish the digest for {{day}}, email it to {{count, number}} subscribers, and post it to {{accounts}} now?',
+    nobody: 'Publish the digest for {{day}} now? No subscriber would get it by email yet.',
+    nobodyPost:
+      'Publish the digest for {{day}}, and post it to {{accounts}} now? No subscriber would get it by email yet.',
     emailOff:
-      'Publish the digest for {{day}} on the site and in the feeds{{accounts}} now? Email is off, so nobody is emailed.',
+      'Publish the digest for {{day}} on the site and in the feeds now? Email is off, so nobody is emailed.',
+    emailOffPost:
+      'Publish the digest for {{day}} on the site and in the feeds, and post it to {{accounts}} now? Email is off, so nobody is emailed.',
     goes_one:
       '{{count, number}} post goes on the site, in the feeds and in the embed at once. An email once sent cannot be called back; a mistake is put right with a correction, which can be emailed too.',
     goes_other:
       '{{count, number}} posts go on the site, in the feeds and in the embed at once. An email once sent cannot be called back; a mistake is put right with a correction, which can be emailed too.',
-    buttonSend_one: 'Publish and send to {{count, number}} subscriber',
-    buttonSend_other: 'Publish and send to {{count, number}} subscribers',
-    buttonSendPost_one: 'Publish, send to {{count, number}} subscriber{{accounts}}',
-    buttonSendPost_other: 'Publish, send to {{count, number}} subscribers{{accounts}}',
-    button: 'Publish{{accounts}}',
+    buttonSend_one: 'Publish and email {{count, number}} subscriber',
+    buttonSend_other: 'Publish and email {{count, number}} subscribers',
+    buttonSendPost_one: 'Publish, email {{count, number}} subscriber and post to {{accounts}}',
+    buttonSendPost_other: 'Publish, email {{count, number}} subscribers and post to {{accounts}}',
+    button: 'Publish',
+    buttonPost: 'Publish and post to {{accounts}}',
     back: 'Not yet, back to the desk',
   },
   firstRun: {
