@@ -261,7 +261,9 @@ export function FindingList({
           </span>{' '}
           {finding.message}
           {finding.override ? (
-            <p class="small muted">{t('desk.entry.recordedFine', { reason: finding.override.reason })}</p>
+            <p class="small muted">
+              {t('desk.entry.recordedFine', { reason: withoutOwnQuotes(finding.override.reason) })}
+            </p>
           ) : canOverride && overridable(finding.kind) ? (
             <details>
               <summary>{t('desk.entry.recordWhy')}</summary>
@@ -284,4 +286,15 @@ export function FindingList({
       ))}
     </ul>
   );
+}
+
+/** A reason typed inside quote marks of its own, shown once quoted rather than twice. */
+export function withoutOwnQuotes(text: string): string {
+  const pairs: Record<string, string> = { '"': '"', "'": "'", '“': '”', '‘': '’', '«': '»', '„': '“' };
+  const trimmed = text.trim();
+  const close = pairs[trimmed[0] ?? ''];
+  if (!close || trimmed.length < 2 || !trimmed.endsWith(close)) return text;
+  const inner = trimmed.slice(1, -1);
+  // "a" and "b" is two quotations, not one.
+  return inner.includes(trimmed[0]!) || inner.includes(close) ? text : inner;
 }
