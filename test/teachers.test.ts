@@ -319,5 +319,14 @@ describe('coverage', () => {
     const inbox = await (await later.get('/admin/inbox?date=2026-11-30')).text();
     expect(inbox).toMatch(/Adams[\s\S]{0,200}not featured yet/);
     expect(inbox).not.toMatch(/Lincoln <span class="muted small">\(\d+\)<\/span> <span class="badge warn"/);
+    // Last featured counts back from today for a period up to today, and from its end for one before.
+    const upToToday = await (await later.get('/admin/coverage?period=school-year')).text();
+    expect(upToToday).toContain('Monday, November 30, 2026<div class="small muted">2 days ago</div>');
+    const before = await (
+      await later.get('/admin/coverage?period=custom&from=2026-11-01&to=2026-11-28')
+    ).text();
+    expect(before).toContain(
+      'Friday, November 27, 2026<div class="small muted">1 day before Saturday, November 28</div>',
+    );
   });
 });

@@ -1,7 +1,7 @@
 // The Coverage page: the period form, a bar chart per school drawn as inline SVG (no script; the table below
 // is its text alternative), and the table of schools and sources, sortable by links, with a CSV download.
 import type { SchoolCoverage } from '../../db/coverage';
-import { formatLongDate } from '../../publish/digest-content';
+import { formatDay, formatLongDate } from '../../publish/digest-content';
 import { daysSinceFeatured, PERIODS, type CoverageReport, type CoverageSort } from '../../reports/coverage';
 import { t } from '../../i18n/desk-text';
 
@@ -75,7 +75,7 @@ export function CoveragePage(props: { report: CoverageReport; query: string }) {
                       <td>{school.posts}</td>
                       <td>{school.featured}</td>
                       <td>
-                        <LastFeatured on={school.lastFeaturedOn} to={report.to} />
+                        <LastFeatured on={school.lastFeaturedOn} to={report.to} today={report.today} />
                       </td>
                     </tr>
                     {school.sources.map((source) => (
@@ -87,7 +87,7 @@ export function CoveragePage(props: { report: CoverageReport; query: string }) {
                         <td class="small">{source.posts}</td>
                         <td class="small">{source.featured}</td>
                         <td class="small">
-                          <LastFeatured on={source.lastFeaturedOn} to={report.to} />
+                          <LastFeatured on={source.lastFeaturedOn} to={report.to} today={report.today} />
                         </td>
                       </tr>
                     ))}
@@ -123,17 +123,28 @@ function SortHeader(props: { label: string; sort: CoverageSort; report: Coverage
   );
 }
 
-function LastFeatured(props: { on: string | null; to: string }) {
+function LastFeatured(props: { on: string | null; to: string; today: string }) {
   const days = daysSinceFeatured(props.on, props.to);
   if (!props.on || days === null) return <span class="muted">{t('desk.coverage.never')}</span>;
   return (
     <>
       {formatLongDate(props.on)}
-      <div class="small muted">
-        {days === 0 ? t('desk.coverage.thatDay') : t('desk.coverage.daysBefore', { count: days })}
-      </div>
+      <div class="small muted">{howLongBefore(days, props.to, props.today)}</div>
     </>
   );
+}
+
+/** How long before the period's end: counted back from today for a period up to today, else from its end. */
+function howLongBefore(days: number, to: string, today: string): string {
+  if (to === today)
+    return days === 0
+      ? t('desk.coverage.today')
+      : days === 1
+        ? t('desk.coverage.yesterday')
+        : t('desk.coverage.daysAgo', { count: days });
+  return days === 0
+    ? t('desk.coverage.lastDay')
+    : t('desk.coverage.daysBefore', { count: days, end: formatDay(to) });
 }
 
 function PeriodForm(props: { report: CoverageReport }) {
