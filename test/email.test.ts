@@ -115,6 +115,8 @@ describe('the digest email', () => {
     const mail = byRecipient.get('two-schools@family.example')!;
     expect(mail.parsed.html).toContain('News from School 2');
     expect(mail.parsed.html).not.toContain('News from School 3');
+    // A rule between the three posts, none above the first (no intro stands there).
+    expect(String(mail.parsed.html).match(/<p\s+style="border-top:solid 1px #e4e0d8/g)).toHaveLength(2);
     expect(mail.parsed.text).toContain(`View in your browser: ${app.url}/digests/2026-11-21`);
     expect(mail.parsed.messageId).toMatch(/^<digest-2026-11-21-\d+@localhost>$/);
     expect(mail.parsed.date).toBeInstanceOf(Date);

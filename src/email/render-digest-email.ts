@@ -95,6 +95,7 @@ export function renderDigestEmail(
   const because = selection.schoolNames.length
     ? t('email.becauseFor', { ...named, schools: selection.schoolNames.join(', ') })
     : t('email.because', named);
+  const translationNotice = translationNoticeOf(content, site);
   const view = {
     words: {
       viewInBrowser: t('email.viewInBrowser'),
@@ -111,7 +112,7 @@ export function renderDigestEmail(
     dateLabel,
     intro: digest.intro.trim(),
     introLang: langOf('intro'),
-    translationNotice: translationNoticeOf(content, site),
+    translationNotice,
     preheader: entries
       .map((e) => e.headline)
       .join(' · ')
@@ -126,7 +127,9 @@ export function renderDigestEmail(
       note: c.note,
       noteLang: langOf(`note:${i}`),
     })),
-    entries: entries.map((entry) => ({
+    entries: entries.map((entry, i) => ({
+      // A rule between entries, and under what stands above the first; none at the top of an empty card.
+      divider: i > 0 || Boolean(digest.intro.trim() || content.corrections?.length || translationNotice),
       schoolName: entry.item.schoolName,
       headline: entry.headline,
       headlineLang: langOf(`headline:${entry.itemId}`),
