@@ -2,6 +2,7 @@
 // cannot turn into formulas, an import that goes in whole or not at all, attested addresses receiving the
 // digest while the others are asked to confirm, and a digest's deliveries with the unknown ones resent only
 // on a person's explicit decision.
+import { emailTrouble } from '../src/db/deliveries';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deskDepsOf, publishDesk, saveDesk, type DeskActor } from '../src/curate/desk';
@@ -366,7 +367,7 @@ describe('the Subscribers page', () => {
     await addConfirmedSubscriber(db, 'ben@family.example', [lincoln.id]);
     await publishOneDay(app);
     await db.batch([
-      db.raw(sql`update deliveries set state = 'unknown', last_error = 'The process stopped while this message was being sent.'
+      db.raw(sql`update deliveries set state = 'unknown', attempts = 1, last_error = 'The process stopped while this message was being sent.'
        where subscriber_id = (select id from subscribers where email = 'ben@family.example')`),
     ]);
     await runSendJob(app.runtime.deps);
@@ -393,6 +394,8 @@ describe('the Subscribers page', () => {
     expect(await (await admin.get('/admin/subscribers/deliveries/2026-11-20')).text()).toContain(
       '1 message is queued to go again.',
     );
+    // Queued again by decision, not because the mail server refused it: /healthz counts nothing retrying.
+    expect((await emailTrouble(db, 0)).retrying).toBe(0);
     await runSendJob(app.runtime.deps);
     expect(smtp.received.map((m) => m.envelopeTo[0]).sort()).toEqual([
       'ana@family.example',

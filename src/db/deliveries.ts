@@ -255,13 +255,15 @@ export async function listDeliveryProblems(db: Database, digestId: number, limit
 
 /**
  * unknown → queued for one digest: a person decided that the messages whose outcome a crash left unknown
- * should go again, accepting that some recipients may get the email twice.
+ * should go again, accepting that some recipients may get the email twice. They start a fresh round of
+ * attempts, so they are not counted as retrying (on /healthz) before the mail server has refused anything.
  */
 export function requeueUnknownStatement(db: Database, digestId: number, now: number) {
   return db.orm
     .update(deliveries)
     .set({
       state: 'queued',
+      attempts: 0,
       nextAttemptAt: 0,
       lastError: 'Sent again by decision after an unknown outcome.',
       updatedAt: now,
