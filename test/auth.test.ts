@@ -1,9 +1,15 @@
 // Signing in, throttling, sessions and CSRF, over real HTTP against a real database.
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../src/db/audit';
 import { insertUser } from '../src/db/users';
 import { createClient } from './browser-client';
 import { startTestApp, testPasswords, type TestApp } from './test-app';
+
+const run = promisify(execFile);
+const BIN = resolve(import.meta.dirname, '../bin/yesterday.mjs');
 
 describe('admin authentication', () => {
   let app: TestApp;
@@ -145,5 +151,33 @@ describe('admin authentication', () => {
     }
     const csp = (await fetch(`${app.url}/admin/login`)).headers.get('content-security-policy')!;
     expect(csp).toContain("img-src 'self' data:;");
+  });
+
+  it('signs one person, or everyone, out of every browser from the command line', async () => {
+    const db = app.runtime.deps.db;
+    const hash = await testPasswords.hash('correct horse battery');
+    for (const email of ['kim@district.example', 'ray@district.example'])
+      await insertUser(db, { email, name: email, role: 'editor', passwordHash: hash }, app.clock.now());
+    const kim = (await signIn('kim@district.example', 'correct horse battery')).client;
+    const ray = (await signIn('ray@district.example', 'correct horse battery')).client;
+    const signedIn = async (client: typeof kim) => (await client.get('/admin/inbox')).status === 200;
+    expect([await signedIn(kim), await signedIn(ray)]).toEqual([true, true]);
+    const yesterday = (...args: string[]) =>
+      run(process.execPath, [BIN, ...args], {
+        env: { PATH: process.env.PATH, DATABASE_PATH: app.config.databasePath, LOG_LEVEL: 'silent' },
+      });
+
+    const one = await yesterday('sessions:end', '--email', 'kim@district.example');
+    expect(one.stdout.trim()).toBe('Signed kim@district.example out of every browser (1 session ended).');
+    expect([await signedIn(kim), await signedIn(ray)]).toEqual([false, true]);
+    const nobody = await yesterday('sessions:end', '--email', 'nobody@district.example').catch((e) => e);
+    expect(nobody.code).toBe(1);
+    expect(nobody.stderr).toContain('there is no account for nobody@district.example.');
+
+    const all = await yesterday('sessions:end');
+    expect(all.stdout).toMatch(/^Signed everyone out \(\d+ sessions? ended\)\. Each person signs in again/);
+    expect(await signedIn(ray)).toBe(false);
+    const [entry] = await listAudit(db, { action: 'sessions.end', limit: 1 });
+    expect(entry).toMatchObject({ actorType: 'cli', subjectId: null });
   });
 });

@@ -1,5 +1,5 @@
 // Storage for admin sessions, kept as hashes of the cookie value.
-import { and, eq, gt, lt, ne } from 'drizzle-orm';
+import { and, count, eq, gt, lt, ne } from 'drizzle-orm';
 import type { Database } from './client';
 import { sessions, users } from './schema';
 
@@ -45,6 +45,20 @@ export function deleteOtherSessionsStatement(db: Database, userId: number, keepI
         ? eq(sessions.userId, userId)
         : and(eq(sessions.userId, userId), ne(sessions.idHash, keepIdHash)),
     );
+}
+
+/** How many sessions are held, by everyone or by one person. */
+export async function countSessions(db: Database, userId?: number): Promise<number> {
+  const [row] = await db.orm
+    .select({ n: count() })
+    .from(sessions)
+    .where(userId === undefined ? undefined : eq(sessions.userId, userId));
+  return row?.n ?? 0;
+}
+
+/** The delete of every session (everyone is signed out), for a batch. */
+export function deleteAllSessionsStatement(db: Database) {
+  return db.orm.delete(sessions);
 }
 
 export async function deleteExpiredSessions(db: Database, now: number): Promise<void> {

@@ -2,10 +2,11 @@
 import { createApiToken } from '../auth/api-tokens';
 import { createOneTimeLink } from '../auth/one-time-links';
 import type { Config } from '../config';
-import { cliActor } from '../db/audit';
+import { auditStatement, cliActor } from '../db/audit';
+import { countSessions, deleteAllSessionsStatement, deleteOtherSessionsStatement } from '../db/sessions';
 import { ROLES, findUserByEmail, insertUser, type Role } from '../db/users';
 import { checkEmailAddress } from '../email/email-address';
-import { UsageError, parse, withRuntime } from './cli-support';
+import { CommandFailed, UsageError, parse, withRuntime } from './cli-support';
 
 export async function userCreate(args: string[], config: Config): Promise<void> {
   const { values } = parse(args, {
@@ -45,6 +46,45 @@ export async function tokenCreate(args: string[], config: Config): Promise<void>
     console.log(token);
     console.error(
       `Token “${values.name!.trim()}” (${role}) created. It is shown only now: store it where the program that uses it can read it.`,
+    );
+  });
+}
+
+/**
+ * Signs everyone out at once (or one person, with --email): after a lost laptop or a password that got out,
+ * every browser has to sign in again. Nothing else changes; the audit log records it.
+ */
+export async function sessionsEnd(args: string[], config: Config): Promise<void> {
+  const { values } = parse(args, { email: { type: 'string' } });
+  await withRuntime(config, async ({ deps }) => {
+    const now = deps.clock.now();
+    const user = values.email === undefined ? undefined : await findUserByEmail(deps.db, values.email.trim());
+    if (values.email !== undefined && !user)
+      throw new CommandFailed(
+        `there is no account for ${values.email.trim()}. People with accounts are listed under People in the admin.`,
+      );
+    const ended = await countSessions(deps.db, user?.id);
+    await deps.db.batch([
+      user ? deleteOtherSessionsStatement(deps.db, user.id, undefined) : deleteAllSessionsStatement(deps.db),
+      auditStatement(
+        deps.db,
+        cliActor,
+        user
+          ? {
+              action: 'sessions.end',
+              subjectType: 'user',
+              subjectId: user.id,
+              details: { count: ended, email: user.email },
+            }
+          : { action: 'sessions.end', details: { count: ended } },
+        now,
+      ),
+    ]);
+    const sessions = `${ended} ${ended === 1 ? 'session' : 'sessions'}`;
+    console.log(
+      user
+        ? `Signed ${user.email} out of every browser (${sessions} ended).`
+        : `Signed everyone out (${sessions} ended). Each person signs in again with their password.`,
     );
   });
 }

@@ -21,6 +21,7 @@ Commands:
   digest:publish [--date YYYY-MM-DD]      publish that day's digest (default: yesterday)
   digest:send [--date YYYY-MM-DD]         send or resume that digest's email
   schedule:run                            publish ready digests whose time has come; remind about late ones
+  sessions:end [--email E]                sign everyone (or one person) out of every browser at once
   token:create --name NAME --role R       print a bearer token for the JSON API
   backup FILE                             consistent copy of the database
   d1:export-sql FILE / d1:import-sql FILE [--media DIR]   move the district's rows (and pictures) to D1 and R2, or back
@@ -50,6 +51,7 @@ const commands: Record<string, () => Promise<Handler>> = {
   migrate: async () => (await import('./cli-data')).migrate,
   'user:create': async () => (await import('./cli-accounts')).userCreate,
   'token:create': async () => (await import('./cli-accounts')).tokenCreate,
+  'sessions:end': async () => (await import('./cli-accounts')).sessionsEnd,
   'sources:add': async () => (await import('./cli-sources')).sourcesAdd,
   'sources:list': async () => (await import('./cli-sources')).sourcesList,
   'sources:import-opml': async () => (await import('./cli-sources')).sourcesImportOpml,

@@ -63,6 +63,7 @@ const ACTIONS: Record<string, { label: () => string; sentence: Sentence }> = {
   'user.password_link_requested': { label: () => t('desk.audit.labels.userPasswordLinkRequested'), sentence: (w) => t('desk.audit.sentences.userPasswordLinkRequested', w) },
   'user.set_password': { label: () => t('desk.audit.labels.userSetPassword'), sentence: (w) => t('desk.audit.sentences.userSetPassword', w) },
   'user.sign_out_everywhere': { label: () => t('desk.audit.labels.userSignOutEverywhere'), sentence: (w) => t('desk.audit.sentences.userSignOutEverywhere', w) },
+  'sessions.end': { label: () => t('desk.audit.labels.sessionsEnd'), sentence: (w, d) => d.email ? t('desk.audit.sentences.sessionsEndOne', { ...w, email: text(d.email) }) : t('desk.audit.sentences.sessionsEndAll', { ...w, count: Number(d.count) || 0 }) },
   'api_token.create': { label: () => t('desk.audit.labels.apiTokenCreate'), sentence: (w, d) => d.name ? t('desk.audit.sentences.apiTokenCreateNamed', { ...w, name: text(d.name) }) : t('desk.audit.sentences.apiTokenCreate', w) },
   'api_token.revoke': { label: () => t('desk.audit.labels.apiTokenRevoke'), sentence: (w) => t('desk.audit.sentences.apiTokenRevoke', w) },
   'email.test': { label: () => t('desk.audit.labels.emailTest'), sentence: (w, d) => t('desk.audit.sentences.emailTest', { ...w, to: text(d.to) || t('desk.audit.themselves') }) },
