@@ -190,10 +190,10 @@ describe('trustProxyWarning', () => {
 
   it('warns when counted proxies meet a server other machines can reach past them', () => {
     expect(warn('0.0.0.0', '1')).toBe(
-      "TRUST_PROXY=1 believes the address a proxy adds to each request, but HOST=0.0.0.0 also takes connections that come past no proxy, and those can claim any address (and so slip past the sign-in throttle). Set HOST=127.0.0.1 with the proxy on this machine, or name the proxy's address in TRUST_PROXY instead of counting (TRUST_PROXY=10.0.0.5).",
+      "TRUST_PROXY=1 believes the address a proxy adds to each request, but HOST=0.0.0.0 also accepts connections that do not come through the proxy, and those can put any address in X-Forwarded-For (and so get round the sign-in throttle). Set HOST=127.0.0.1 with the proxy on this machine, or name the proxy's address in TRUST_PROXY instead of counting (TRUST_PROXY=10.0.0.5).",
     );
     expect(warn('::', '2')).toContain('TRUST_PROXY=2 believes');
-    expect(warn('10.0.0.7', '1')).toContain('HOST=10.0.0.7 also takes');
+    expect(warn('10.0.0.7', '1')).toContain('HOST=10.0.0.7 also accepts');
   });
 
   it('says nothing on loopback, with named proxies, or without a proxy', () => {

@@ -183,7 +183,7 @@ export function trustProxyWarning(config: Pick<Config, 'host' | 'trustProxy'>): 
   const loopback =
     host === 'localhost' || (ipaddr.isValid(host) && ipaddr.process(host).range() === 'loopback');
   if (loopback) return undefined;
-  return `TRUST_PROXY=${config.trustProxy.hops} believes the address a proxy adds to each request, but HOST=${config.host} also takes connections that come past no proxy, and those can claim any address (and so slip past the sign-in throttle). Set HOST=127.0.0.1 with the proxy on this machine, or name the proxy's address in TRUST_PROXY instead of counting (TRUST_PROXY=10.0.0.5).`;
+  return `TRUST_PROXY=${config.trustProxy.hops} believes the address a proxy adds to each request, but HOST=${config.host} also accepts connections that do not come through the proxy, and those can put any address in X-Forwarded-For (and so get round the sign-in throttle). Set HOST=127.0.0.1 with the proxy on this machine, or name the proxy's address in TRUST_PROXY instead of counting (TRUST_PROXY=10.0.0.5).`;
 }
 
 /**

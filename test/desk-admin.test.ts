@@ -343,6 +343,26 @@ describe('the admin desk over HTTP', () => {
     const test = outbox(app).at(-1)!;
     expect(test).toMatchObject({ to: 'dana@district.example', subject: expect.stringMatching(/^\[Test\] /) });
     expect(test.text).toContain('Leaf rubbings');
+    // The email's rules: none above a first post that opens the card, one under an intro.
+    const rules = async () =>
+      (
+        (await (await dana.get('/admin/inbox/preview/email?date=2026-11-20')).text()).match(
+          /<p\s+style="border-top:solid 1px #e4e0d8/g,
+        ) ?? []
+      ).length;
+    const saveIntro = async (intro: string) =>
+      dana.post('/admin/inbox/2026-11-20/save', {
+        _csrf: csrf,
+        version: /name="version" value="(\d+)"/.exec(
+          await (await dana.get('/admin/inbox?date=2026-11-20')).text(),
+        )![1]!,
+        entry: String(id),
+        intro,
+      });
+    await saveIntro('');
+    expect(await rules()).toBe(0);
+    await saveIntro('Autumn in Room 2.');
+    expect(await rules()).toBe(1);
   });
 });
 

@@ -385,6 +385,22 @@ describe('starting Yesterday', () => {
     );
   });
 
+  it('serve warns at start when TRUST_PROXY counts proxies that clients could go round', async () => {
+    const dir = tempDir();
+    const server = start('serve', {
+      PORT: String(await freePort()),
+      HOST: '0.0.0.0',
+      TRUST_PROXY: '1',
+      DATABASE_PATH: join(dir, 'y.db'),
+      OUTBOX_DIR: join(dir, 'outbox'),
+    });
+    cleanups.push(() => server.stop());
+    await server.waitFor(
+      /Warning: TRUST_PROXY=1 believes the address a proxy adds to each request, but HOST=0\.0\.0\.0/,
+    );
+    expect(await server.stop()).toBe(0);
+  });
+
   it('serve stops with a sentence naming the setting when HOST or DATABASE_PATH cannot be used', async () => {
     const dir = tempDir();
     const cases: [Record<string, string>, string][] = [

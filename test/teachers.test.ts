@@ -328,5 +328,10 @@ describe('coverage', () => {
     expect(before).toContain(
       'Friday, November 27, 2026<div class="small muted">1 day before Saturday, November 28</div>',
     );
+    // A period that runs past today counts from today too.
+    const beyond = await (
+      await later.get('/admin/coverage?period=custom&from=2026-11-01&to=2026-12-31')
+    ).text();
+    expect(beyond).toContain('Monday, November 30, 2026<div class="small muted">2 days ago</div>');
   });
 });

@@ -96,6 +96,8 @@ export function renderDigestEmail(
     ? t('email.becauseFor', { ...named, schools: selection.schoolNames.join(', ') })
     : t('email.because', named);
   const translationNotice = translationNoticeOf(content, site);
+  // Something stands above the first post: an intro, a correction or the note on translation.
+  const opened = Boolean(digest.intro.trim() || content.corrections?.length || translationNotice);
   const view = {
     words: {
       viewInBrowser: t('email.viewInBrowser'),
@@ -129,7 +131,7 @@ export function renderDigestEmail(
     })),
     entries: entries.map((entry, i) => ({
       // A rule between entries, and under what stands above the first; none at the top of an empty card.
-      divider: i > 0 || Boolean(digest.intro.trim() || content.corrections?.length || translationNotice),
+      divider: i > 0 || opened,
       schoolName: entry.item.schoolName,
       headline: entry.headline,
       headlineLang: langOf(`headline:${entry.itemId}`),

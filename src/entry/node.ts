@@ -2,7 +2,7 @@
 // fetcher, password hasher and the in-process scheduler (the HTTP server is node-server.ts). Nothing else in
 // the code base touches better-sqlite3, nodemailer, undici or timers. What only some commands use (undici,
 // nodemailer, the jobs) is loaded when first used, so a command answers quickly.
-import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Context } from 'hono';
 import { availableParallelism } from 'node:os';
@@ -267,14 +267,24 @@ function openDatabase(path: string): SqliteHandle {
  * new, empty district beside the real one, with only a new setup link to show for it. Only the default
  * folder (./data, a first `npm start`) is made.
  */
-export function checkDatabaseFolder(path: string): void {
+function checkDatabaseFolder(path: string): void {
   if (path === ':memory:') return;
   const folder = dirname(resolve(path));
-  if (existsSync(folder) || folder === dirname(resolve(DEFAULT_DATABASE_PATH))) return;
+  if (folder === dirname(resolve(DEFAULT_DATABASE_PATH))) return;
+  // Only a folder surely not there is refused. One this user may not look into, or a file where a folder
+  // should be, is left to opening, whose sentence says that.
+  const kind = (at: string): 'missing' | 'folder' | 'other' => {
+    try {
+      const found = statSync(at, { throwIfNoEntry: false });
+      return found === undefined ? 'missing' : found.isDirectory() ? 'folder' : 'other';
+    } catch {
+      return 'other';
+    }
+  };
+  if (kind(folder) !== 'missing') return;
   let above = dirname(folder);
-  while (!existsSync(above) && dirname(above) !== above) above = dirname(above);
-  // A file where a folder should be: opening says that, naming the path.
-  if (!statSync(above).isDirectory()) return;
+  while (kind(above) === 'missing' && dirname(above) !== above) above = dirname(above);
+  if (kind(above) !== 'folder') return;
   throw new ConfigError(
     'DATABASE_PATH',
     `the folder ${folder} does not exist. Check the path for a typing mistake; for a new district, make the folder for the user running Yesterday first (as the README's \`install -d\` line does).`,

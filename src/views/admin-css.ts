@@ -1,5 +1,8 @@
 // The admin desk's stylesheet: calm, dense enough for a tablet, clear states, AA contrast.
 
+/** Up to this width the desk is one column, the day's posts below the digest (the desk's script knows it too). */
+export const DESK_STACKED_MAX_WIDTH = 900;
+
 export const adminCss = `
 :root {
   --ink: #1c2430; --muted: #4a5566; --bg: #f4f5f7; --card: #fff; --line: #dde1e7; --navy: #1f3a5f;
@@ -185,5 +188,5 @@ html:has(.toolbar) { scroll-padding-top: 10.5rem; }
 .finding summary { cursor: pointer; color: var(--link); }
 .conflict { border: 2px solid #d97706; }
 .preview-frame { width: 100%; height: 75vh; border: 1px solid var(--line); border-radius: 8px; background: #fff; }
-@media (max-width: 900px) { .desk { grid-template-columns: 1fr; } .desk aside, .desk-items { position: static; max-height: none; } }
+@media (max-width: ${DESK_STACKED_MAX_WIDTH}px) { .desk { grid-template-columns: 1fr; } .desk aside, .desk-items { position: static; max-height: none; } }
 `;

@@ -4,6 +4,7 @@
 // every button still works (each submits the whole form); with it nothing typed waits.
 // Its words come from the desk's catalog, written into the script when it is built.
 import { t } from '../i18n/desk-text';
+import { DESK_STACKED_MAX_WIDTH } from './admin-css';
 
 const WORDS = {
   saved: t('desk.inbox.script.saved'),
@@ -44,23 +45,23 @@ export const deskJs = `
     });
   }
   if (form.dataset.autosave !== 'on') return;
-  // On a phone the day's posts are below the digest: Add to digest comes back at the new entry, far from the
-  // list the coordinator is picking from. There it returns to the post instead (marked In the digest, a link
-  // to the entry).
-  const phone = window.matchMedia('(max-width: 600px)');
-  form.addEventListener('click', (event) => {
-    const button = event.target.closest && event.target.closest('button[formaction$="/add"]');
-    if (button && phone.matches) sessionStorage.setItem('yesterday-desk-added', button.getAttribute('formaction'));
-  });
-  const added = (sessionStorage.getItem('yesterday-desk-added') || '').split('/').slice(-2)[0];
-  sessionStorage.removeItem('yesterday-desk-added');
-  if (added && location.hash === '#entry-' + added) {
-    const post = document.getElementById('item-' + added);
+  // Where the day's posts stand below the digest (the stylesheet's one-column width), Add to digest comes back
+  // at the new entry, far from the list the coordinator is picking from. There it returns to the post instead
+  // (marked In the digest, a link to the entry). A browser without session storage keeps the jump.
+  try {
+    const stacked = window.matchMedia('(max-width: ${DESK_STACKED_MAX_WIDTH}px)');
+    form.addEventListener('click', (event) => {
+      const button = event.target.closest && event.target.closest('button[formaction$="/add"]');
+      if (button && stacked.matches) sessionStorage.setItem('yesterday-desk-added', button.getAttribute('formaction'));
+    });
+    const added = (sessionStorage.getItem('yesterday-desk-added') || '').split('/').slice(-2)[0];
+    sessionStorage.removeItem('yesterday-desk-added');
+    const post = added && location.hash === '#entry-' + added && document.getElementById('item-' + added);
     if (post) {
       history.replaceState(null, '', '#item-' + added);
       window.addEventListener('load', () => post.scrollIntoView({ block: 'center' }));
     }
-  }
+  } catch {}
   const status = form.querySelector('.autosave-status');
   const version = form.querySelector('input[name=version]');
   let timer = null;
@@ -114,6 +115,11 @@ export const deskJs = `
       waits.hidden = !waiting;
       publishNow.classList.toggle('secondary', waiting);
       publishNow.classList.toggle('waits', waiting);
+      // A description is read out even while hidden: the buttons point at the note only while it shows.
+      form.querySelectorAll('[data-publish-now], [data-publish-later]').forEach((button) => {
+        if (waiting) button.setAttribute('aria-describedby', 'publish-waits');
+        else button.removeAttribute('aria-describedby');
+      });
     }
     if (!answer.findings) return;
     form.querySelectorAll('[data-findings-for]').forEach((slot) => {
@@ -139,15 +145,23 @@ export const deskJs = `
     schedule();
   });
 
-  // Drag and drop: move an entry card, then save the new order.
+  // Drag and drop: move an entry card, then save the new order. The cards move while dragging, so a drop
+  // outside the list has moved one too: the move is finished when the drag ends, wherever it was let go.
   const list = form.querySelector('.entry-list');
   if (!list) return;
   let dragged = null;
+  let orderBefore = '';
+  const orderNow = () => [...list.querySelectorAll('.entry-card')].map((card) => card.dataset.item).join(',');
   list.addEventListener('dragstart', (event) => {
     dragged = event.target.closest('.entry-card');
+    orderBefore = orderNow();
     if (dragged) { dragged.classList.add('dragging'); event.dataTransfer.effectAllowed = 'move'; }
   });
-  list.addEventListener('dragend', () => { if (dragged) dragged.classList.remove('dragging'); dragged = null; });
+  list.addEventListener('dragend', () => {
+    if (dragged) dragged.classList.remove('dragging');
+    dragged = null;
+    if (orderNow() !== orderBefore) finishMove();
+  });
   list.addEventListener('dragover', (event) => {
     if (!dragged) return;
     event.preventDefault();
@@ -156,8 +170,8 @@ export const deskJs = `
     const box = over.getBoundingClientRect();
     list.insertBefore(dragged, event.clientY > box.top + box.height / 2 ? over.nextSibling : over);
   });
-  list.addEventListener('drop', (event) => {
-    event.preventDefault();
+  list.addEventListener('drop', (event) => event.preventDefault());
+  function finishMove() {
     const cards = list.querySelectorAll('.entry-card');
     cards.forEach((card, i) => {
       card.querySelector('.entry-number').textContent = String(i + 1);
@@ -168,6 +182,6 @@ export const deskJs = `
       if (down) down.disabled = i === cards.length - 1;
     });
     save();
-  });
+  }
 })();
 `;

@@ -249,7 +249,7 @@ function ArchiveRow(props: { content: DigestContent; site: SiteInfo }) {
   return (
     <li class="archive-row">
       <div class="archive-text">
-        <h3>
+        <h3 class={heading.dated ? 'titled' : undefined}>
           <a href={localPath(props.site, `/digests/${digest.date}`)}>
             {heading.dated ? (
               <>

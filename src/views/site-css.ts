@@ -85,7 +85,7 @@ footer.site ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1
 .archive-row h3 a { color: var(--ink); text-decoration: none; }
 .archive-row h3 a:hover { text-decoration: underline; }
 /* A digest with a title of its own: the title is the heading, its date a small line above it. */
-.archive-row h3 time:has(+ .archive-title) { display: block; font: 400 .85rem/1.4 var(--sans); color: var(--muted); margin-bottom: .1rem; }
+.archive-row h3.titled time { display: block; font: 400 .85rem/1.4 var(--sans); color: var(--muted); margin-bottom: .1rem; }
 .archive-title { display: block; }
 .archive-intro { margin: 0; }
 .archive-meta { margin: .2rem 0 0; font-size: .9rem; }

@@ -195,6 +195,26 @@ describe('browser: the coordinator’s desk', () => {
     await expect
       .poll(() => page.locator('.autosave-status').textContent(), { timeout: 5000 })
       .toMatch(/^Saved /);
+    // A card let go outside the list stays where the drag put it, numbered and saved. Twice (each card above
+    // the other), so the order is as it was for what follows.
+    for (const title of ['Science fair sign-ups', 'A visiting author']) {
+      await page.locator('.autosave-status').evaluate((status) => (status.textContent = ''));
+      const above = entry(title).locator('xpath=preceding-sibling::li[1]');
+      // Both cards on screen, below the sticky toolbar.
+      await above.evaluate((card) => window.scrollBy(0, card.getBoundingClientRect().top - 300));
+      const [from, over] = [(await entry(title).boundingBox())!, (await above.boundingBox())!];
+      await page.mouse.move(from.x + 60, from.y + 12);
+      await page.mouse.down();
+      await page.mouse.move(from.x + 60, from.y + 40, { steps: 5 });
+      await page.mouse.move(over.x + 60, over.y + 20, { steps: 10 });
+      await page.mouse.move(1250, over.y + 20, { steps: 10 }); // over the day's posts, outside the list
+      await page.mouse.up();
+      await expect
+        .poll(() => page.locator('.autosave-status').textContent(), { timeout: 5000 })
+        .toMatch(/^Saved /);
+      expect(await page.locator('.entry-number').allTextContents()).toEqual(['1', '2', '3', '4', '5']);
+      expect((await headlines())[2]).toBe(title);
+    }
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.reload();
     expect((await headlines()).slice(0, 2)).toEqual([
@@ -276,14 +296,18 @@ describe('browser: the coordinator’s desk', () => {
     const publishNow = page.getByRole('button', { name: 'Publish now' });
     expect(await page.locator('#publish-waits').isVisible()).toBe(false);
     expect(await publishNow.getAttribute('class')).toBeNull();
+    // Nothing waits, so nothing describes the button (a hidden note would still be read out).
+    expect(await publishNow.getAttribute('aria-describedby')).toBeNull();
     // The autosave keeps the button's look in step, both ways.
     const headline = entry('Pumpkin measuring day').getByLabel('Headline');
     await headline.fill('Pumpkin measuring day with Maya Johnson');
     await expect.poll(() => page.locator('#publish-waits').isVisible(), { timeout: 5000 }).toBe(true);
     expect(await publishNow.getAttribute('class')).toBe('secondary waits');
+    expect(await publishNow.getAttribute('aria-describedby')).toBe('publish-waits');
     await headline.fill('Pumpkin measuring day');
     await expect.poll(() => page.locator('#publish-waits').isVisible(), { timeout: 5000 }).toBe(false);
     expect(await publishNow.getAttribute('class')).toBe('');
+    expect(await publishNow.getAttribute('aria-describedby')).toBeNull();
     await expect
       .poll(() => entry('A visiting author').locator('.finding.resolved').textContent())
       .toContain('Leo Martinez is the visiting author, an adult, not a student.');

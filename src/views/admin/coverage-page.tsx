@@ -124,27 +124,31 @@ function SortHeader(props: { label: string; sort: CoverageSort; report: Coverage
 }
 
 function LastFeatured(props: { on: string | null; to: string; today: string }) {
-  const days = daysSinceFeatured(props.on, props.to);
-  if (!props.on || days === null) return <span class="muted">{t('desk.coverage.never')}</span>;
+  if (!props.on) return <span class="muted">{t('desk.coverage.never')}</span>;
   return (
     <>
       {formatLongDate(props.on)}
-      <div class="small muted">{howLongBefore(days, props.to, props.today)}</div>
+      <div class="small muted">{howLongBefore(props.on, props.to, props.today)}</div>
     </>
   );
 }
 
-/** How long before the period's end: counted back from today for a period up to today, else from its end. */
-function howLongBefore(days: number, to: string, today: string): string {
-  if (to === today)
+/**
+ * How long before the period's end: counted back from today for a period that reaches today (or beyond it),
+ * else from its last day, named with its year when that is not this year's.
+ */
+function howLongBefore(on: string, to: string, today: string): string {
+  if (to >= today) {
+    const days = daysSinceFeatured(on, today) ?? 0;
     return days === 0
       ? t('desk.coverage.today')
       : days === 1
         ? t('desk.coverage.yesterday')
         : t('desk.coverage.daysAgo', { count: days });
-  return days === 0
-    ? t('desk.coverage.lastDay')
-    : t('desk.coverage.daysBefore', { count: days, end: formatDay(to) });
+  }
+  const days = daysSinceFeatured(on, to) ?? 0;
+  const end = to.slice(0, 4) === today.slice(0, 4) ? formatDay(to) : formatLongDate(to);
+  return days === 0 ? t('desk.coverage.lastDay') : t('desk.coverage.daysBefore', { count: days, end });
 }
 
 function PeriodForm(props: { report: CoverageReport }) {

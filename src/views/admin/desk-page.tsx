@@ -293,11 +293,9 @@ function Toolbar(props: DeskPageProps & { canApprove: boolean }) {
   // Publishing is refused while findings are open: the buttons say so beside them, and look it, but stay
   // pressable (the refusal lists each finding with a link to it). The desk's script keeps this in step.
   const waiting = hasEntries && state.open.length > 0;
-  const publishing = {
-    class: waiting ? 'secondary waits' : undefined,
-    'aria-describedby': 'publish-waits',
-    'data-publish-now': '',
-  };
+  // Described by the note only while it shows: a description is read out even when its element is hidden.
+  const describedBy = waiting ? 'publish-waits' : undefined;
+  const publishing = { class: waiting ? 'secondary waits' : undefined, 'data-publish-now': '' };
   const action = (name: string) => deskAction(state.date, name);
   return (
     <div class="toolbar" role="group" aria-label={t('desk.inbox.toolbar.label')}>
@@ -320,14 +318,21 @@ function Toolbar(props: DeskPageProps & { canApprove: boolean }) {
               formaction={action('ready')}
               class="secondary"
               disabled={!hasEntries}
-              aria-describedby="publish-waits"
+              aria-describedby={describedBy}
+              data-publish-later=""
             >
               {props.schedule
                 ? t('desk.inbox.toolbar.publishSlot', { slot: props.schedule.slotLabel })
                 : t('desk.inbox.toolbar.publishAt', { time: state.settings.publishTime })}
             </button>
           )}
-          <button type="submit" formaction={action('publish')} disabled={!hasEntries} {...publishing}>
+          <button
+            type="submit"
+            formaction={action('publish')}
+            disabled={!hasEntries}
+            aria-describedby={describedBy}
+            {...publishing}
+          >
             {t('desk.inbox.toolbar.publishNow')}
           </button>
           <span class="small publish-waits" id="publish-waits" hidden={!waiting}>

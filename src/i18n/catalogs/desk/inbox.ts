@@ -58,7 +58,7 @@ export const inbox = {
     publishNow: 'Publish now',
     submit: 'Submit for review',
     publishWaits: 'Publishing waits until each open finding is resolved.',
-    late: 'This digest is late: its publish time, {{since}}, has passed. Publish it now.',
+    late: 'This digest is late: its publish time, {{since}}, has passed.',
     emailOff:
       'Email is off: no email provider is configured, so publishing puts the digest on the site and in the feeds, and sends no email.',
   },
