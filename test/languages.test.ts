@@ -73,6 +73,9 @@ describe('languages', () => {
     expect(await text('/subscribe?lang=en&school=lincoln-elementary', { 'accept-language': 'es' })).toMatch(
       /<html lang="en" dir="ltr">/,
     );
+    // From the district's own language the way to sign up names it too, so a Spanish browser reading the
+    // English home page is not switched to Spanish on the way.
+    expect(await text('/', { 'accept-language': 'es' })).toContain('href="/subscribe?lang=en"');
     // The default title is the product's, said in each language; a district's own title stays as written.
     expect(es).toContain('<a class="title" href="/es">Lo que pasó ayer</a>');
     expect(ar).toContain('ماذا حدث أمس</a>');

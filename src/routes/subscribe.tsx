@@ -232,12 +232,22 @@ export function subscribeRoutes(deps: AppDeps) {
     const site = await siteInfo(subscriber.language);
     const { t } = textOf(site);
     if (subscriber.status === 'confirmed') {
+      // Also where confirming lands (?done=1), so a reload sends nothing: thanks, and the schools to choose.
+      const preferences = await subscriptionToken(deps.signingKey, 'preferences', subscriber);
       return renderPage(
         c,
         <ActionPage
           site={site}
           title={t('subscribe.subscribedTitle')}
-          text={t('subscribe.already', { email: subscriber.email })}
+          text={
+            c.req.query('done') === '1'
+              ? t('subscribe.thanks', { email: subscriber.email })
+              : t('subscribe.already', { email: subscriber.email })
+          }
+          link={{
+            href: `/preferences?token=${encodeURIComponent(preferences)}`,
+            label: t('email.chooseSchools'),
+          }}
         />,
       );
     }
@@ -275,16 +285,7 @@ export function subscribeRoutes(deps: AppDeps) {
       const current = await findSubscriberById(deps.db, subscriber.id);
       if (current?.status !== 'confirmed') return notSubscribed(c, current ?? subscriber, 'confirm');
     }
-    const site = await siteInfo(subscriber.language);
-    const { t } = textOf(site);
-    return renderPage(
-      c,
-      <ActionPage
-        site={site}
-        title={t('subscribe.subscribedTitle')}
-        text={t('subscribe.thanks', { email: subscriber.email })}
-      />,
-    );
+    return c.redirect(`/subscribe/confirm?token=${encodeURIComponent(c.req.query('token')!)}&done=1`, 303);
   });
 
   app.get('/unsubscribe', async (c) => {
@@ -293,12 +294,18 @@ export function subscribeRoutes(deps: AppDeps) {
     const site = await siteInfo(subscriber.language);
     const { t } = textOf(site);
     if (subscriber.status === 'unsubscribed') {
+      // Also where unsubscribing lands (?done=1), so a reload sends nothing.
       return renderPage(
         c,
         <ActionPage
           site={site}
           title={t('subscribe.unsubscribedTitle')}
-          text={t('subscribe.noLonger', { email: subscriber.email })}
+          text={
+            c.req.query('done') === '1'
+              ? t('subscribe.goodbye', { email: subscriber.email })
+              : t('subscribe.noLonger', { email: subscriber.email })
+          }
+          link={{ href: subscribeHref(site), label: t('address.subscribeAgain') }}
         />,
       );
     }
@@ -333,16 +340,7 @@ export function subscribeRoutes(deps: AppDeps) {
       contentType.includes('application/x-www-form-urlencoded') &&
       field(await readForm(c), 'List-Unsubscribe') === 'One-Click';
     if (oneClick) return c.text('Unsubscribed.');
-    const site = await siteInfo(subscriber.language);
-    const { t } = textOf(site);
-    return renderPage(
-      c,
-      <ActionPage
-        site={site}
-        title={t('subscribe.unsubscribedTitle')}
-        text={t('subscribe.goodbye', { email: subscriber.email })}
-      />,
-    );
+    return c.redirect(`/unsubscribe?token=${encodeURIComponent(c.req.query('token')!)}&done=1`, 303);
   });
 
   const preferences = async (

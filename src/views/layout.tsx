@@ -246,7 +246,10 @@ export function PublicLayout({
 export function subscribeHref(site: SiteInfo, school?: string): string {
   const own = site.languages?.[0] ?? 'en';
   const query = new URLSearchParams();
-  if (site.lang && site.lang !== own) query.set('lang', site.lang);
+  // The form stays in the language being read. Without ?lang, /subscribe answers in the browser's preferred
+  // language, which is right for a link from elsewhere but would switch a reader of the district's own
+  // language mid-way; a district with one language has nothing to switch.
+  if (site.lang && (site.lang !== own || (site.languages?.length ?? 1) > 1)) query.set('lang', site.lang);
   if (school) query.set('school', school);
   return query.size ? `/subscribe?${query}` : '/subscribe';
 }

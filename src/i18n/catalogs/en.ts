@@ -88,7 +88,7 @@ export const en = {
   },
   subscribe: {
     title: 'Get it by email',
-    lead: 'One short email after each school day, with the best of the day in our classrooms. No other mail, ever.',
+    lead: 'One short email after each school day, with the best of the day in our classrooms. Nothing else, except notes about your subscription.',
     checkInbox: 'Check your inbox.',
     sent: 'If the address can receive the digest, an email is on its way. Open it and press its button: to start your subscription, or, if the address already receives the digest, to choose its schools.',
     email: 'Your email address',
