@@ -284,7 +284,17 @@ describe('publishing', () => {
       expect(body).toContain('target="_blank"');
       expect(body).toMatch(/src="\/assets\/embed-frame\.js\?v=\w+"/);
       expect(await text('/embed?school=washington-middle')).not.toContain('Pumpkin');
-      expect((await get('/embed?date=2026-11-19')).status).toBe(404);
+      // A date with no digest, or a school with no such name (a typo in data-school): a 404 the district's page
+      // may still frame, saying so, rather than the browser's broken-frame box.
+      for (const path of ['/embed?date=2026-11-19', '/embed?school=washingtn-middle']) {
+        const nothing = await get(path);
+        expect(nothing.status, path).toBe(404);
+        expect(nothing.headers.get('content-security-policy'), path).toContain(
+          "frame-ancestors 'self' https://www.district.example",
+        );
+        expect(nothing.headers.get('x-frame-options'), path).toBeNull();
+        expect(await nothing.text(), path).toContain('There is nothing to show here');
+      }
 
       const loader = await get('/embed.js');
       expect(loader.headers.get('content-type')).toContain('text/javascript');
@@ -296,6 +306,7 @@ describe('publishing', () => {
       const embed = await text('/embed?school=washington-middle');
       expect(embed).toContain('<form class="subscribe" method="post" action="/subscribe?embed=1"');
       expect(embed).toContain('<input type="hidden" name="schools" value="washington-middle"/>');
+      expect(embed).toContain('<input type="hidden" name="embed_back" value="school=washington-middle"/>');
       expect((await get('/embed')).headers.get('content-security-policy')).toContain("form-action 'self'");
       const post = (form: Record<string, string>) =>
         fetch(`${app.url}/subscribe?embed=1`, {
@@ -316,12 +327,24 @@ describe('publishing', () => {
       expect(page).not.toContain('class="topbar"');
       expect(await findSubscriberByEmail(app.runtime.deps.db, 'parent@family.example')).toBeUndefined();
 
-      const right = await post({ email: 'parent@family.example', schools: 'washington-middle' });
+      // The way back leads to the embed as it was (its count and theme too), whatever else the form carried.
+      expect(page).toContain('<a href="/embed?school=washington-middle">Back to the digest</a>');
+      const right = await post({
+        email: 'parent@family.example',
+        schools: 'washington-middle',
+        embed_back: 'count=2&school=washington-middle&theme=plain&frame=yd-1&next=https://evil.example',
+      });
       expect(right.status).toBe(303);
-      expect(right.headers.get('location')).toBe('/subscribe?embed=1&sent=1&school=washington-middle');
+      expect(right.headers.get('location')).toBe(
+        '/subscribe?embed=1&sent=1&school=washington-middle&back=count%3D2%26school%3Dwashington-middle%26theme%3Dplain',
+      );
       const sent = await get(right.headers.get('location')!);
       expect(sent.headers.get('content-security-policy')).toContain('https://www.district.example');
-      expect(await sent.text()).toContain('Check your inbox.');
+      const sentPage = await sent.text();
+      expect(sentPage).toContain('Check your inbox.');
+      expect(sentPage).toContain(
+        '<a href="/embed?count=2&amp;school=washington-middle&amp;theme=plain">Back to the digest</a>',
+      );
       const subscriber = (await findSubscriberByEmail(app.runtime.deps.db, 'parent@family.example'))!;
       expect(subscriber).toMatchObject({ status: 'pending', consentSource: 'embed' });
       expect(JSON.parse(subscriber.consentSchools!)).toEqual(['washington-middle']);

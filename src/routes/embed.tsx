@@ -16,7 +16,7 @@ import {
 import { ownSiteTitle, readDistrictSettings, siteOf } from '../settings/district-settings';
 import { isLocalDate } from '../time/zoned-time';
 import { embedLoaderJs } from '../views/embed-assets';
-import { EmbedPage } from '../views/embed-page';
+import { EmbedPage, embedQuery } from '../views/embed-page';
 import { renderPage } from '../views/render';
 import { embedCount } from './public-addresses';
 import { siteIn } from '../i18n/site-language';
@@ -49,11 +49,17 @@ export function embedRoutes(deps: AppDeps) {
     const date = c.req.query('date');
     const slug = c.req.query('school');
     const school = slug ? await findSchoolBySlug(deps.db, slug) : undefined;
-    if ((slug && !school) || (date !== undefined && !isLocalDate(date))) return c.notFound();
+    // A school or a date there is nothing for (a typo in data-school, a day not yet published): a 404 the
+    // district's page can still frame, saying so, rather than the browser's broken-frame box.
+    const nothingHere = () => {
+      c.header('Content-Security-Policy', embedSecurityPolicy(settings.embedOrigins));
+      return renderPage(c, <EmbedPage site={site} contents={[]} nothingHere />, 404);
+    };
+    if ((slug && !school) || (date !== undefined && !isLocalDate(date))) return nothingHere();
     let contents;
     if (date) {
       const content = await loadPublishedDigest(deps.db, date);
-      if (!content) return c.notFound();
+      if (!content) return nothingHere();
       contents = [content];
     } else {
       const digests = school
@@ -65,6 +71,9 @@ export function embedRoutes(deps: AppDeps) {
     contents = await localizeContents(deps.db, contents, lang, settings);
     if (school) contents = contents.map((content) => schoolSlice(content, school.id));
     c.header('Content-Security-Policy', embedSecurityPolicy(settings.embedOrigins));
+    // What this embed shows, for the way back from its sign-up (/es/embed's language is in its path).
+    const shown = new URL(c.req.url).searchParams;
+    if (lang !== settings.languages[0]) shown.set('lang', lang);
     return renderPage(
       c,
       <EmbedPage
@@ -72,6 +81,7 @@ export function embedRoutes(deps: AppDeps) {
         contents={contents}
         school={school ? { slug: school.slug, name: school.name } : undefined}
         plain={c.req.query('theme') === 'plain'}
+        back={embedQuery(shown)}
       />,
     );
   });

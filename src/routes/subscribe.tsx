@@ -30,7 +30,7 @@ import {
   requestAddressChange,
   type AddressDeps,
 } from '../subscriptions/change-address';
-import { EmbedSubscribePage } from '../views/embed-page';
+import { EmbedSubscribePage, embedQuery } from '../views/embed-page';
 import { ActionPage, PreferencesPage, SubscribePage } from '../views/subscribe-pages';
 import { embedSecurityPolicy } from './embed';
 import { renderPage } from '../views/render';
@@ -132,7 +132,15 @@ export function subscribeRoutes(deps: AppDeps) {
   /** The sign-up inside the district site's embed: compact pages, framed as the embed is. */
   const embedAnswer = async (
     c: Context,
-    props: { sent?: boolean; email?: string; error?: string; schoolSlug?: string; lang?: string },
+    props: {
+      sent?: boolean;
+      email?: string;
+      error?: string;
+      schoolSlug?: string;
+      lang?: string;
+      /** The embed the form was in (embedQuery). */
+      back?: string;
+    },
     status: 200 | 400 | 429 = 200,
   ) => {
     const settings = await readDistrictSettings(deps.db);
@@ -148,6 +156,7 @@ export function subscribeRoutes(deps: AppDeps) {
         sent={props.sent}
         email={props.email}
         error={props.error}
+        back={props.back || undefined}
       />,
       status,
     );
@@ -159,6 +168,7 @@ export function subscribeRoutes(deps: AppDeps) {
         sent: c.req.query('sent') === '1',
         schoolSlug: c.req.query('school'),
         lang: c.req.query('lang'),
+        back: embedQuery(c.req.query('back')),
       });
     const site = await siteInfo(await askedLanguage(c, c.req.query('lang')));
     return renderPage(
@@ -198,11 +208,16 @@ export function subscribeRoutes(deps: AppDeps) {
     const problem = outcome.ok ? '' : textOf(site).t(`addressProblems.${outcome.problem}`);
     if (embedded) {
       const schoolSlug = chosen.length === 1 ? chosen[0] : undefined;
+      const back = embedQuery(field(form, 'embed_back', 300));
       if (!outcome.ok)
-        return embedAnswer(c, { email, error: problem, schoolSlug, lang: formLanguage }, outcome.status);
+        return embedAnswer(
+          c,
+          { email, error: problem, schoolSlug, lang: formLanguage, back },
+          outcome.status,
+        );
       const own = formLanguage === site.languages?.[0];
       return c.redirect(
-        `/subscribe?embed=1&sent=1${schoolSlug ? `&school=${encodeURIComponent(schoolSlug)}` : ''}${own ? '' : `&lang=${formLanguage}`}`,
+        `/subscribe?embed=1&sent=1${schoolSlug ? `&school=${encodeURIComponent(schoolSlug)}` : ''}${own ? '' : `&lang=${formLanguage}`}${back ? `&back=${encodeURIComponent(back)}` : ''}`,
         303,
       );
     }

@@ -47,11 +47,15 @@ a { color: var(--link); text-underline-offset: .15em; }
 .sent { padding: 1rem 1.1rem; }
 `;
 
-/** Runs inside the embed: reports the page height to the parent page, which sizes the frame to fit. */
+/**
+ * Runs inside the embed: reports the page height to the parent page, which sizes the frame to fit. The parent
+ * knows its frame by the message's source, so this keeps working on the pages the frame goes on to (its
+ * sign-up's answers); \`frame\` is still sent for loaders fetched before that (they named it in the address).
+ */
 export const embedFrameJs = `
 (() => {
   const frame = new URLSearchParams(location.search).get('frame');
-  if (!frame || window.parent === window) return;
+  if (window.parent === window) return;
   let last = 0;
   const send = () => {
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
@@ -102,14 +106,14 @@ export function embedLoaderJs(
     place(line);
     return;
   }
-  const frame = 'yd-' + Math.random().toString(36).slice(2, 10);
-  const params = new URLSearchParams({ frame });
+  // The address carries only what is shown, so browsers and caches can keep one copy for every visitor.
+  const params = new URLSearchParams();
   for (const key of ['count', 'school', 'date', 'theme', 'lang']) {
     const value = script.getAttribute('data-' + key);
     if (value) params.set(key, value);
   }
   const iframe = document.createElement('iframe');
-  iframe.src = base + '/embed?' + params.toString();
+  iframe.src = base + '/embed' + (params.size ? '?' + params.toString() : '');
   iframe.title = script.getAttribute('data-title') || ${JSON.stringify(title)};
   iframe.loading = 'lazy';
   iframe.width = '100%';
@@ -121,7 +125,7 @@ export function embedLoaderJs(
   place(iframe);
   addEventListener('message', (event) => {
     const data = event.data;
-    if (event.origin !== origin || !data || data.type !== 'yesterday:height' || data.frame !== frame) return;
+    if (event.origin !== origin || event.source !== iframe.contentWindow || !data || data.type !== 'yesterday:height') return;
     if (typeof data.height === 'number' && data.height > 0 && data.height < 20000) iframe.style.height = data.height + 'px';
   });
 })();

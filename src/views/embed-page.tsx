@@ -13,6 +13,10 @@ export function EmbedPage(props: {
   school?: { slug: string; name: string };
   /** No header of its own: for district sites that have theirs (data-theme="plain"). */
   plain?: boolean;
+  /** What this embed shows (embedQuery), for the way back from its sign-up's answer. */
+  back?: string;
+  /** Its address names a school or a date there is nothing for: said inside the frame, not as a broken box. */
+  nothingHere?: boolean;
 }) {
   const { site } = props;
   const text = textOf(site);
@@ -36,7 +40,9 @@ export function EmbedPage(props: {
             </h1>
           </header>
         )}
-        {props.contents.length === 0 ? <p class="empty">{text.t('embed.empty')}</p> : null}
+        {props.contents.length === 0 ? (
+          <p class="empty">{props.nothingHere ? text.t('embed.nothingHere') : text.t('embed.empty')}</p>
+        ) : null}
         {props.contents.map((content) => {
           const { digest, entries } = content;
           const url = page(`/digests/${digest.date}`);
@@ -81,11 +87,31 @@ export function EmbedPage(props: {
           <a href={home} {...out}>
             {text.t('embed.more', { title: site.siteTitle })}
           </a>
-          <EmbedSubscribeForm site={site} school={props.school} />
+          <EmbedSubscribeForm site={site} school={props.school} back={props.back} />
         </footer>
       </main>
     </EmbedDocument>
   );
+}
+
+/** The embed's own parameters, as its address carries them; anything else (a frame id, a typo) left out. */
+const EMBED_PARAMETERS: Record<string, RegExp> = {
+  count: /^\d{1,2}$/,
+  school: /^[a-z0-9-]{1,80}$/,
+  date: /^\d{4}-\d{2}-\d{2}$/,
+  theme: /^plain$/,
+  lang: /^[a-z]{2,3}$/,
+};
+
+/** The query that shows this embed again ("count=1&school=lincoln"), from an address or a form's field. */
+export function embedQuery(raw: string | URLSearchParams | undefined): string {
+  const given = raw instanceof URLSearchParams ? raw : new URLSearchParams(raw ?? '');
+  const kept = new URLSearchParams();
+  for (const [key, pattern] of Object.entries(EMBED_PARAMETERS)) {
+    const value = given.get(key);
+    if (value && pattern.test(value)) kept.set(key, value);
+  }
+  return kept.toString();
 }
 
 /** Sign-up inside the embed: one field, posted to this site (the frame), answered by a compact page. */
@@ -94,6 +120,7 @@ export function EmbedSubscribeForm(props: {
   school?: { slug: string; name: string };
   email?: string;
   error?: string;
+  back?: string;
 }) {
   const { site, school } = props;
   const text = textOf(site);
@@ -101,6 +128,7 @@ export function EmbedSubscribeForm(props: {
     <form class="subscribe" method="post" action="/subscribe?embed=1" novalidate>
       <input type="hidden" name="language" value={text.lang} />
       <input type="hidden" name="form_language" value={text.lang} />
+      {props.back ? <input type="hidden" name="embed_back" value={props.back} /> : null}
       <label for="embed-email">
         {school ? text.t('embed.byEmailFor', { school: school.name }) : text.t('embed.byEmail')}
       </label>
@@ -141,13 +169,20 @@ export function EmbedSubscribePage(props: {
   sent?: boolean;
   email?: string;
   error?: string;
+  /** The embed the form was in (embedQuery), to go back to as it was. */
+  back?: string;
 }) {
   const { site } = props;
   const text = textOf(site);
   const pairs: [string, string][] = [];
   if (props.school) pairs.push(['school', props.school.slug]);
   if (site.lang && site.lang !== site.languages?.[0]) pairs.push(['lang', site.lang]);
-  const back = new URLSearchParams(pairs).toString();
+  const back = props.back ?? new URLSearchParams(pairs).toString();
+  const backLink = (
+    <p class="back">
+      <a href={`/embed${back ? `?${back}` : ''}`}>{text.t('embed.back')}</a>
+    </p>
+  );
   return (
     <EmbedDocument title={`${text.t('signup.title')} · ${site.districtName}`} site={site}>
       <main class="embed">
@@ -160,13 +195,18 @@ export function EmbedSubscribePage(props: {
             <p>
               <strong>{text.t('subscribe.checkInbox')}</strong> {text.t('subscribe.sent')}
             </p>
-            <p>
-              <a href={`/embed${back ? `?${back}` : ''}`}>{text.t('embed.back')}</a>
-            </p>
+            {backLink}
           </div>
         ) : (
           <footer>
-            <EmbedSubscribeForm site={site} school={props.school} email={props.email} error={props.error} />
+            <EmbedSubscribeForm
+              site={site}
+              school={props.school}
+              email={props.email}
+              error={props.error}
+              back={back}
+            />
+            {backLink}
           </footer>
         )}
       </main>

@@ -135,6 +135,7 @@ export const en = {
   },
   embed: {
     empty: 'Nothing has been published yet.',
+    nothingHere: 'There is nothing to show here: no digest of that date, or no school of that name.',
     more: 'More on {{title}}',
     byEmail: 'Get the daily digest by email',
     byEmailFor: 'Get the daily digest by email for {{school}}',

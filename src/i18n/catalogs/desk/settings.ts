@@ -128,7 +128,7 @@ export const settings = {
     },
     embedOrigins: {
       label: 'Sites allowed to embed the digest',
-      help: 'One origin per line, such as https://www.district.example. Only these may show /embed in a frame.',
+      help: 'One origin per line, such as https://www.district.example. Only these may show /embed in a frame. A browser that already loaded embed.js keeps showing the plain link for up to an hour; try a private window.',
     },
     toneWords: {
       label: 'Tone check: words and phrases to flag',
