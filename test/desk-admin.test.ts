@@ -221,7 +221,7 @@ describe('the admin desk over HTTP', () => {
     const ticked = await (await dana.get('/admin/settings')).text();
     expect(ticked).toContain('<input type="checkbox" name="publish_days" value="fri" checked=""/> Friday');
     expect(ticked).toContain('<input type="checkbox" name="publish_days" value="sat"/> Saturday');
-    await dana.post('/admin/settings', {
+    const refused = await dana.post('/admin/settings', {
       ...form,
       publish_days: '', // what the page sends with no box ticked
       _csrf: csrf,
@@ -229,8 +229,17 @@ describe('the admin desk over HTTP', () => {
       publish_time: '7am',
       embed_origins: 'www.lakeside.example',
     });
-    const page = await (await dana.get('/admin/settings')).text();
+    // The page again, with each refused value as typed and why beside it; nothing typed is lost.
+    expect(refused.status).toBe(422);
+    const page = await refused.text();
     expect(page).toContain('Publish days (publish_days) needs at least one day');
+    expect(page).toMatch(/<p class="field-error" id="publish_time-problem">[^<]+<\/p>/);
+    expect(page).toContain(
+      'name="publish_time" value="7am" aria-describedby="publish_time-problem publish_time-help" aria-invalid="true"',
+    );
+    expect(page).toMatch(
+      /<textarea id="embed_origins"[^>]*aria-invalid="true"[^>]*>www\.lakeside\.example<\/textarea>/,
+    );
     expect((await readDistrictSettings(app.runtime.deps.db)).publishDays).toEqual([1, 2, 3, 4, 5]);
 
     // Languages: the district's own chosen from a list, each offered one ticked; codes are never typed.

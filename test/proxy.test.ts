@@ -3,6 +3,7 @@
 // $proxy_add_x_forwarded_for writes it: what the client sent, then the address nginx saw.
 import { afterEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../src/db/audit';
+import { MAX_PER_CLIENT_PER_HOUR } from '../src/subscriptions/subscribe';
 import { createClient } from './browser-client';
 import { addUser, startTestApp, TEST_PASSWORD, type TestApp } from './test-app';
 
@@ -23,6 +24,9 @@ const viaProxy = (address: string, claimed?: string) => ({
   'x-forwarded-for': claimed ? `${claimed}, ${address}` : address,
 });
 
+/** Sign-ups one client may ask for in an hour. */
+const LIMIT = MAX_PER_CLIENT_PER_HOUR;
+
 const subscribe = (app: TestApp, n: number, headers: Record<string, string>) =>
   createClient(app.url).post('/subscribe', { email: `parent${n}@family.example` }, headers);
 
@@ -35,9 +39,9 @@ const signIn = async (app: TestApp, password: string, headers: Record<string, st
 describe('client addresses behind a reverse proxy', () => {
   it('ignores forwarding headers without TRUST_PROXY, so a client cannot pose as many', async () => {
     const app = await appWith();
-    for (let n = 0; n < 20; n++)
+    for (let n = 0; n < LIMIT; n++)
       expect((await subscribe(app, n, { 'x-forwarded-for': `203.0.113.${n}` })).status).toBe(303);
-    expect((await subscribe(app, 20, { forwarded: 'for=198.51.100.1' })).status).toBe(429);
+    expect((await subscribe(app, LIMIT, { forwarded: 'for=198.51.100.1' })).status).toBe(429);
 
     for (let n = 0; n < 5; n++)
       expect((await signIn(app, `wrong guess ${n}`, { 'x-forwarded-for': `203.0.113.${n}` })).status).toBe(
@@ -51,10 +55,11 @@ describe('client addresses behind a reverse proxy', () => {
 
   it('with TRUST_PROXY=1, throttles each client behind the proxy on its own', async () => {
     const app = await appWith({ TRUST_PROXY: '1' });
-    for (let n = 0; n < 20; n++) expect((await subscribe(app, n, viaProxy('203.0.113.5'))).status).toBe(303);
-    expect((await subscribe(app, 20, viaProxy('203.0.113.5'))).status).toBe(429);
+    for (let n = 0; n < LIMIT; n++)
+      expect((await subscribe(app, n, viaProxy('203.0.113.5'))).status).toBe(303);
+    expect((await subscribe(app, LIMIT, viaProxy('203.0.113.5'))).status).toBe(429);
     // Another family behind the same proxy signs up as usual.
-    expect((await subscribe(app, 21, viaProxy('198.51.100.7'))).status).toBe(303);
+    expect((await subscribe(app, LIMIT + 1, viaProxy('198.51.100.7'))).status).toBe(303);
 
     for (let n = 0; n < 20; n++) await signIn(app, `wrong guess ${n}`, viaProxy('203.0.113.5'));
     const admin = await signIn(app, TEST_PASSWORD, viaProxy('198.51.100.7'));
@@ -65,9 +70,9 @@ describe('client addresses behind a reverse proxy', () => {
 
   it('with TRUST_PROXY=1, a client cannot escape its limit by sending its own X-Forwarded-For', async () => {
     const app = await appWith({ TRUST_PROXY: '1' });
-    for (let n = 0; n < 20; n++)
+    for (let n = 0; n < LIMIT; n++)
       expect((await subscribe(app, n, viaProxy('203.0.113.5', `10.0.0.${n}`))).status).toBe(303);
-    expect((await subscribe(app, 20, viaProxy('203.0.113.5', '198.51.100.7'))).status).toBe(429);
+    expect((await subscribe(app, LIMIT, viaProxy('203.0.113.5', '198.51.100.7'))).status).toBe(429);
 
     for (let n = 0; n < 5; n++) await signIn(app, `wrong guess ${n}`, viaProxy('203.0.113.5', `10.0.1.${n}`));
     const refused = await signIn(app, TEST_PASSWORD, viaProxy('203.0.113.5', '198.51.100.7'));
@@ -76,12 +81,12 @@ describe('client addresses behind a reverse proxy', () => {
 
   it('with the proxy named by address, reads RFC 7239 Forwarded too, and believes nobody else', async () => {
     const app = await appWith({ TRUST_PROXY: '127.0.0.1, ::1' });
-    for (let n = 0; n < 20; n++)
+    for (let n = 0; n < LIMIT; n++)
       expect(
         (await subscribe(app, n, { forwarded: `for=10.0.0.${n}, for="[2001:db8::5]:4711"` })).status,
       ).toBe(303);
     // Another address in the same IPv6 /64 is the same client.
-    expect((await subscribe(app, 20, { forwarded: 'for="[2001:db8::6]"' })).status).toBe(429);
-    expect((await subscribe(app, 21, { forwarded: 'for="[2001:db8:0:1::5]"' })).status).toBe(303);
+    expect((await subscribe(app, LIMIT, { forwarded: 'for="[2001:db8::6]"' })).status).toBe(429);
+    expect((await subscribe(app, LIMIT + 1, { forwarded: 'for="[2001:db8:0:1::5]"' })).status).toBe(303);
   });
 });

@@ -153,7 +153,7 @@ describe('queued messages', () => {
       /http:\/\/\S+\/subscribe\/confirm\?token=[\w.-]+/.exec(byRecipient.get('parent@family.example')!)![0],
     );
     const confirm = createClient(app.url);
-    expect((await confirm.post(link.pathname + link.search, {})).status).toBe(200);
+    expect((await confirm.post(link.pathname + link.search, {})).status).toBe(303);
     expect((await findSubscriberByEmail(app.runtime.deps.db, 'parent@family.example'))!.status).toBe(
       'confirmed',
     );

@@ -33,7 +33,7 @@ const HOUR = 60 * 60_000;
 const MAX_PER_ADDRESS_PER_HOUR = 3;
 // A school's open house signs families up behind one Wi-Fi address; each request costs an email, so a
 // hundred an hour from one place is where it stops.
-const MAX_PER_CLIENT_PER_HOUR = 100;
+export const MAX_PER_CLIENT_PER_HOUR = 100;
 
 export async function requestSubscription(
   deps: SubscribeDeps,

@@ -75,6 +75,8 @@ h2 { font-size: 1.2rem; margin: 1.75rem 0 .75rem; }
 .flash.info { background: #eef4fb; border-color: #bcd0e8; color: var(--navy); }
 label { display: block; font-weight: 600; margin: .75rem 0 .3rem; }
 .hint { color: var(--muted); font-size: .88rem; margin: .2rem 0 0; font-weight: 400; }
+.field-error { color: var(--bad); font-weight: 600; font-size: .92rem; margin: .2rem 0; }
+[aria-invalid=true] { border-color: var(--bad); box-shadow: 0 0 0 1px var(--bad); }
 input[type=text], input[type=email], input[type=password], input[type=url], input[type=date], input[type=number], input[type=time], textarea, select {
   font: inherit; width: 100%; max-width: 40rem; padding: .5rem .65rem; border: 1px solid #8f96a3; border-radius: 6px; background: #fff; color: var(--ink);
 }

@@ -148,7 +148,7 @@ describe('the brand', () => {
     const visitor = await context.newPage();
     await visitor.goto(`${districtSite.url}/news`);
     const frame = await visitor.waitForSelector('iframe');
-    expect(await frame.getAttribute('src')).toContain(`${app.url}/embed?`);
+    expect(await frame.getAttribute('src')).toContain(`${app.url}/embed`);
     const inner = await frame.contentFrame();
     await inner!.waitForSelector('text=Kites on the field');
     await context.close();

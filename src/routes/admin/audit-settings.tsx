@@ -1,5 +1,5 @@
 // /admin/audit and /admin/settings.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { listAudit, listAuditActions, recordAudit } from '../../db/audit';
 import { dayRange, isLocalDate } from '../../time/zoned-time';
 import type { AppDeps } from '../../deps';
@@ -102,7 +102,11 @@ export function auditRoutes(deps: AppDeps) {
 
 export function settingsRoutes(deps: AppDeps) {
   const app = new Hono<AdminEnv>();
-  app.get('/', async (c) => {
+  /** The page, with what was typed and why beside each value that was not saved. */
+  const render = async (
+    c: Context<AdminEnv>,
+    refused: Map<string, { typed: string; problem: string }> = new Map(),
+  ) => {
     const [current, logo, darkLogo, rosterCount] = await Promise.all([
       listSettings(deps.db),
       readSetting(deps.db, 'logo'),
@@ -114,13 +118,25 @@ export function settingsRoutes(deps: AppDeps) {
       key: d.key,
       label: d.label,
       help: d.help,
-      value: values.get(d.key) ?? d.fallback,
+      value: refused.get(d.key)?.typed ?? values.get(d.key) ?? d.fallback,
       input: d.input ?? 'line',
       options: d.options,
+      problem: refused.get(d.key)?.problem,
     }));
     return adminPage(deps, c, {
       title: t('desk.settings.title'),
       section: 'settings',
+      ...(refused.size
+        ? {
+            flash: {
+              kind: 'error' as const,
+              text: t('desk.settings.notSaved', {
+                problems: [...refused.values()].map((r) => r.problem).join(' '),
+              }),
+            },
+            status: 422 as const,
+          }
+        : {}),
       body: (
         <SettingsPage
           rows={rows}
@@ -131,19 +147,20 @@ export function settingsRoutes(deps: AppDeps) {
         />
       ),
     });
-  });
+  };
+  app.get('/', (c) => render(c));
 
   app.post('/', async (c) => {
     const form = await readForm(c);
     const before = new Map((await listSettings(deps.db)).map((s) => [s.key, s.value]));
-    const problems: string[] = [];
+    const refused = new Map<string, { typed: string; problem: string }>();
     const changed: Record<string, string> = {};
     for (const definition of SETTING_DEFINITIONS) {
       const value = valueFromForm(form, definition, before.get(definition.key) ?? definition.fallback);
       if (value === undefined || value === before.get(definition.key)) continue;
       const result = await changeSetting(deps.db, definition.key, value, deps.clock.now());
       if (result.ok) changed[definition.key] = value.length > 200 ? `${value.slice(0, 200)}…` : value;
-      else problems.push(result.message);
+      else refused.set(definition.key, { typed: value, problem: result.message });
     }
     if (Object.keys(changed).length) {
       await recordAudit(
@@ -153,11 +170,8 @@ export function settingsRoutes(deps: AppDeps) {
         deps.clock.now(),
       );
     }
-    if (problems.length)
-      return redirectWith(c, deps.signingKey, '/admin/settings', {
-        kind: 'error',
-        text: t('desk.settings.notSaved', { problems: problems.join(' ') }),
-      });
+    // The page again, not a redirect: what was typed stays in its field, with why beside it.
+    if (refused.size) return render(c, refused);
     return redirectWith(c, deps.signingKey, '/admin/settings', {
       kind: 'ok',
       text: t('desk.settings.saved'),

@@ -10,7 +10,22 @@ export interface SettingRow {
   value: string;
   input: 'line' | 'lines' | 'yes-no' | 'colour' | 'choice' | 'several' | 'languages';
   options?: readonly { value: string; label: string }[];
+  /** Why the value typed was not saved (the field then holds what was typed). */
+  problem?: string;
 }
+
+/** What was wrong with a field's value, beside it; the field names it in aria-describedby. */
+function Problem(props: { row: SettingRow }) {
+  return props.row.problem ? (
+    <p class="field-error" id={`${props.row.key}-problem`}>
+      {props.row.problem}
+    </p>
+  ) : null;
+}
+
+/** The field's descriptions: its problem, if any, then its help. */
+const describedBy = (row: SettingRow) =>
+  row.problem ? `${row.key}-problem ${row.key}-help` : `${row.key}-help`;
 
 export function SettingsPage(props: {
   rows: SettingRow[];
@@ -50,8 +65,9 @@ export function SettingsPage(props: {
           ) : row.input === 'languages' ? (
             <LanguagesField row={row} />
           ) : row.input === 'several' ? (
-            <fieldset class="several" aria-describedby={`${row.key}-help`}>
+            <fieldset class="several" aria-describedby={describedBy(row)}>
               <legend>{row.label}</legend>
+              <Problem row={row} />
               <Boxes row={row} ticked={listOf(row.value)} />
               <p class="hint" id={`${row.key}-help`}>
                 {row.help}
@@ -60,8 +76,15 @@ export function SettingsPage(props: {
           ) : (
             <div>
               <label for={row.key}>{row.label}</label>
+              <Problem row={row} />
               {row.input === 'lines' ? (
-                <textarea id={row.key} name={row.key} rows={6} aria-describedby={`${row.key}-help`}>
+                <textarea
+                  id={row.key}
+                  name={row.key}
+                  rows={6}
+                  aria-describedby={describedBy(row)}
+                  aria-invalid={row.problem ? 'true' : undefined}
+                >
                   {row.value}
                 </textarea>
               ) : row.input === 'colour' ? (
@@ -85,11 +108,17 @@ export function SettingsPage(props: {
                     maxlength={7}
                     spellcheck={false}
                     autocomplete="off"
-                    aria-describedby={`${row.key}-help`}
+                    aria-describedby={describedBy(row)}
+                    aria-invalid={row.problem ? 'true' : undefined}
                   />
                 </div>
               ) : row.input === 'choice' ? (
-                <select id={row.key} name={row.key} aria-describedby={`${row.key}-help`}>
+                <select
+                  id={row.key}
+                  name={row.key}
+                  aria-describedby={describedBy(row)}
+                  aria-invalid={row.problem ? 'true' : undefined}
+                >
                   {(row.options ?? []).map((option) => (
                     <option value={option.value} selected={option.value === row.value}>
                       {option.label}
@@ -102,7 +131,8 @@ export function SettingsPage(props: {
                   id={row.key}
                   name={row.key}
                   value={row.value}
-                  aria-describedby={`${row.key}-help`}
+                  aria-describedby={describedBy(row)}
+                  aria-invalid={row.problem ? 'true' : undefined}
                   required
                 />
               )}
