@@ -47,6 +47,8 @@ export function buildApp(deps: AppDeps, options: BuildOptions = {}): Hono {
       strictTransportSecurity: https ? 'max-age=31536000; includeSubDomains' : false,
       referrerPolicy: 'strict-origin-when-cross-origin',
       crossOriginEmbedderPolicy: false,
+      // No page asks for these; a script that got in could not either. Fullscreen stays, for class videos.
+      permissionsPolicy: { camera: false, microphone: false, geolocation: false, payment: false, usb: false },
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         imgSrc: IMAGE_SOURCES,

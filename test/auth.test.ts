@@ -137,6 +137,9 @@ describe('admin authentication', () => {
     expect(csp).toContain("script-src 'self'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(response.headers.get('permissions-policy')).toBe(
+      'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+    );
   });
 
   it('lets pages show pictures from this site only, and served over HTTPS asks browsers to keep to HTTPS', async () => {

@@ -96,6 +96,11 @@ export function embedRoutes(deps: AppDeps) {
         ownSiteTitle(settings),
         settings.embedOrigins,
         settings.languages.slice(1),
+        Object.fromEntries(
+          settings.languages
+            .slice(1)
+            .map((lang) => [lang, siteIn(siteOf(settings, deps.config.publicUrl), lang).siteTitle]),
+        ),
       ),
       200,
       {

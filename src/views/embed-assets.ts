@@ -82,6 +82,8 @@ export function embedLoaderJs(
   allowedOrigins: readonly string[],
   /** The district's languages but its own: `data-lang` chooses one (the pages live under /LANG). */
   others: readonly string[] = [],
+  /** The site's title in each of those languages, for the frame's and the link's name. */
+  titles: Readonly<Record<string, string>> = {},
 ): string {
   return `
 (() => {
@@ -91,16 +93,21 @@ export function embedLoaderJs(
   const base = ${JSON.stringify(publicUrl)};
   const allowed = ${JSON.stringify([new URL(publicUrl).origin, ...allowedOrigins])};
   const others = ${JSON.stringify(others)};
+  const titles = ${JSON.stringify(titles).replace(/</g, '\\u003c')};
+  const asked = script.getAttribute('data-lang');
+  const lang = asked && others.includes(asked) ? asked : '';
+  // Named for screen readers in the language it is shown in, unless the page names it (data-title).
+  const title = script.getAttribute('data-title') || titles[lang] || ${JSON.stringify(title)};
   const target = script.getAttribute('data-target') && document.getElementById(script.getAttribute('data-target'));
   const place = (element) => (target ? target.appendChild(element) : script.insertAdjacentElement('afterend', element));
   if (!allowed.includes(location.origin)) {
     const link = document.createElement('a');
     const date = script.getAttribute('data-date');
     const school = script.getAttribute('data-school');
-    const lang = script.getAttribute('data-lang');
-    const prefix = lang && others.includes(lang) ? '/' + lang : '';
+    const prefix = lang ? '/' + lang : '';
     link.href = base + prefix + (date ? '/digests/' + encodeURIComponent(date) : school ? '/schools/' + encodeURIComponent(school) : (prefix ? '' : '/'));
-    link.textContent = script.getAttribute('data-title') || ${JSON.stringify(title)};
+    link.textContent = title;
+    if (lang) link.lang = lang;
     const line = document.createElement('p');
     line.appendChild(link);
     place(line);
@@ -114,7 +121,7 @@ export function embedLoaderJs(
   }
   const iframe = document.createElement('iframe');
   iframe.src = base + '/embed' + (params.size ? '?' + params.toString() : '');
-  iframe.title = script.getAttribute('data-title') || ${JSON.stringify(title)};
+  iframe.title = title;
   iframe.loading = 'lazy';
   iframe.width = '100%';
   iframe.height = '420';

@@ -123,6 +123,8 @@ describe('browser: Spanish and Arabic', () => {
     await frame.locator('.post h3').first().waitFor();
     expect(await frame.locator('html').getAttribute('dir')).toBe('rtl');
     expect(await frame.locator('footer label').textContent()).toBe('استلم الملخص اليومي بالبريد الإلكتروني');
+    // The frame is named in the language it shows, for screen readers.
+    expect(await page.locator('iframe').getAttribute('title')).toBe('ماذا حدث أمس');
     await page.screenshot({ path: `${SHOTS}/lang-ar-embed.png`, fullPage: true });
     await page.close();
   });
