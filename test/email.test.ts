@@ -311,11 +311,13 @@ describe('subscribing', () => {
     const limited = await client.post('/subscribe', { email: 'new@family.example' });
     expect(limited.status).toBe(429);
     expect(await limited.text()).toContain('too many requests from here');
-    // Per client: a hundred an hour (an open house behind one school Wi-Fi), whatever the addresses.
-    let status = 0;
-    for (let n = 0; n < 100 && status !== 429; n++)
-      status = (await client.post('/subscribe', { email: `many${n}@family.example` })).status;
-    expect(status).toBe(429);
+    // Per client: a hundred an hour (an open house behind one school Wi-Fi), whatever the addresses; five
+    // of them were the sign-ups above.
+    const answers: number[] = [];
+    for (let n = 0; n < 96; n++)
+      answers.push((await client.post('/subscribe', { email: `many${n}@family.example` })).status);
+    expect(answers.filter((status) => status === 303)).toHaveLength(95);
+    expect(answers.at(-1)).toBe(429);
   });
 });
 
@@ -366,6 +368,18 @@ describe('preferences', () => {
     expect(page).toContain('leaving@family.example will receive no more email from the daily digest.');
     expect(page).toMatch(/<a href="\/subscribe">Subscribe again<\/a>/);
     expect((await findSubscriberByEmail(app.runtime.deps.db, 'leaving@family.example'))!.status).toBe(
+      'unsubscribed',
+    );
+    // A mail program's one-click (RFC 8058), in the multipart body the RFC asks for: a plain 200.
+    await addConfirmedSubscriber(app.runtime.deps.db, 'mailer@family.example');
+    const body = new FormData();
+    body.set('List-Unsubscribe', 'One-Click');
+    const oneClick = await fetch(
+      `${app.url}/unsubscribe?token=${await tokenFor(app, 'unsubscribe', 'mailer@family.example')}`,
+      { method: 'POST', body, redirect: 'manual' },
+    );
+    expect([oneClick.status, await oneClick.text()]).toEqual([200, 'Unsubscribed.']);
+    expect((await findSubscriberByEmail(app.runtime.deps.db, 'mailer@family.example'))!.status).toBe(
       'unsubscribed',
     );
   });

@@ -248,6 +248,8 @@ export function subscribeRoutes(deps: AppDeps) {
     const { t } = textOf(site);
     if (subscriber.status === 'confirmed') {
       // Also where confirming lands (?done=1), so a reload sends nothing: thanks, and the schools to choose.
+      // The confirmation link thus leads to the preferences link, deliberately: both go to the same mailbox
+      // (every digest carries the preferences link), and both stop working when the subscription's nonce changes.
       const preferences = await subscriptionToken(deps.signingKey, 'preferences', subscriber);
       return renderPage(
         c,
@@ -350,9 +352,11 @@ export function subscribeRoutes(deps: AppDeps) {
         now,
       );
     }
+    // RFC 8058 asks for multipart/form-data and allows urlencoded: either body says One-Click.
     const contentType = c.req.header('content-type') ?? '';
     const oneClick =
-      contentType.includes('application/x-www-form-urlencoded') &&
+      (contentType.includes('application/x-www-form-urlencoded') ||
+        contentType.includes('multipart/form-data')) &&
       field(await readForm(c), 'List-Unsubscribe') === 'One-Click';
     if (oneClick) return c.text('Unsubscribed.');
     return c.redirect(`/unsubscribe?token=${encodeURIComponent(c.req.query('token')!)}&done=1`, 303);

@@ -120,7 +120,8 @@ export function embedLoaderJs(
     if (value) params.set(key, value);
   }
   const iframe = document.createElement('iframe');
-  iframe.src = base + '/embed' + (params.size ? '?' + params.toString() : '');
+  const query = params.toString(); // older Safari and Chrome have no URLSearchParams size
+  iframe.src = base + '/embed' + (query ? '?' + query : '');
   iframe.title = title;
   iframe.loading = 'lazy';
   iframe.width = '100%';

@@ -139,7 +139,8 @@ export const es = {
   },
   embed: {
     empty: 'Todavía no se ha publicado nada.',
-    nothingHere: 'Aquí no hay nada que mostrar: no hay resumen de esa fecha ni escuela con ese nombre.',
+    nothingHere:
+      'Aquí no hay nada que mostrar: no hay resumen de esa fecha, o no hay escuela con ese nombre.',
     more: 'Más en {{title}}',
     byEmail: 'Reciba el resumen diario por correo',
     byEmailFor: 'Reciba el resumen diario por correo para {{school}}',

@@ -122,6 +122,7 @@ export function settingsRoutes(deps: AppDeps) {
       input: d.input ?? 'line',
       options: d.options,
       problem: refused.get(d.key)?.problem,
+      saved: values.get(d.key) ?? d.fallback,
     }));
     return adminPage(deps, c, {
       title: t('desk.settings.title'),

@@ -12,6 +12,8 @@ export interface SettingRow {
   options?: readonly { value: string; label: string }[];
   /** Why the value typed was not saved (the field then holds what was typed). */
   problem?: string;
+  /** The value saved, when `value` is a refused one. */
+  saved?: string;
 }
 
 /** What was wrong with a field's value, beside it; the field names it in aria-describedby. */
@@ -93,7 +95,8 @@ export function SettingsPage(props: {
                     type="color"
                     id={`${row.key}-picker`}
                     name={`${row.key}_picker`}
-                    value={row.value}
+                    // A picker holds only a colour: given a refused text, it would show (and send) black.
+                    value={/^#[0-9a-f]{6}$/i.test(row.value) ? row.value : (row.saved ?? row.value)}
                     class="colour"
                     aria-label={t('desk.settings.pickColour', { label: row.label })}
                     data-hex={row.key}
