@@ -51,18 +51,30 @@ a { color: var(--link); text-underline-offset: .15em; }
  * Runs inside the embed: reports the page height to the parent page, which sizes the frame to fit. The parent
  * knows its frame by the message's source, so this keeps working on the pages the frame goes on to (its
  * sign-up's answers); \`frame\` is still sent for loaders fetched before that (they named it in the address).
+ * Framed by WordPress from the oEmbed answer, the page also speaks WordPress's embed protocol: the host puts
+ * "#?secret=…" on the frame's address, says "ready", and sizes the frame from { message: 'height', value }.
  */
 export const embedFrameJs = `
 (() => {
   const frame = new URLSearchParams(location.search).get('frame');
   if (window.parent === window) return;
+  const hash = location.hash.slice(1);
+  const asked = new URLSearchParams(hash.startsWith('?') ? hash.slice(1) : hash).get('secret') || '';
+  const secret = /^[a-zA-Z0-9]{1,32}$/.test(asked) ? asked : '';
   let last = 0;
   const send = () => {
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (height === last) return;
     last = height;
     window.parent.postMessage({ type: 'yesterday:height', frame, height }, '*');
+    if (secret) window.parent.postMessage({ message: 'height', value: height, secret }, '*');
   };
+  addEventListener('message', (event) => {
+    const data = event.data;
+    if (!secret || event.source !== window.parent || !data || data.message !== 'ready' || data.secret !== secret) return;
+    last = 0;
+    send();
+  });
   new ResizeObserver(send).observe(document.documentElement);
   addEventListener('load', send);
   send();

@@ -312,4 +312,49 @@ describe('browser: the public site and the embed', () => {
     }
     await dark.close();
   });
+
+  it('sizes the oEmbed frame in WordPress, which sandboxes it and speaks its own embed protocol', async () => {
+    // What WordPress does with an oEmbed answer from a site it does not know: the iframe gets its class, a
+    // sandbox and a secret in its address; the host page answers "height" messages carrying that secret.
+    // (A stand-in written from the protocol, as WordPress's wp-embed.js speaks it.)
+    await changeSetting(app.runtime.deps.db, 'embed_origins', district.url, app.clock.now());
+    const answer = (await (
+      await fetch(`${app.url}/oembed?url=${encodeURIComponent(`${app.url}/`)}`)
+    ).json()) as {
+      html: string;
+    };
+    const secret = 'k3Y9secret';
+    const html = answer.html
+      .replace(/ src="([^"]+)"/, ` src="$1#?secret=${secret}" data-secret="${secret}"`)
+      .replace(
+        '<iframe',
+        '<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted"',
+      );
+    const host = `addEventListener('message', (e) => {
+      const d = e.data;
+      if (!d || d.message !== 'height' || !/^[a-zA-Z0-9]+$/.test(d.secret)) return;
+      for (const f of document.querySelectorAll('iframe.wp-embedded-content[data-secret="' + d.secret + '"]'))
+        if (e.source === f.contentWindow) f.height = String(Math.max(200, Math.min(1000, d.value)));
+    });`;
+    district.route(
+      '/wordpress',
+      serveBody(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A WordPress page</title></head><body><main style="max-width:640px;margin:24px auto"><h1>Classroom news</h1>${html}</main><script>${host}</script></body></html>`,
+        'text/html; charset=utf-8',
+      ),
+    );
+    const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
+    await page.goto(`${district.url}/wordpress`);
+    const frame = page.frameLocator('iframe.wp-embedded-content');
+    await frame.locator('.post h3').first().waitFor();
+    await expect
+      .poll(async () => {
+        const outer = await page.locator('iframe').evaluate((el) => el.getBoundingClientRect().height);
+        const inner = await frame.locator('html').evaluate((el) => el.getBoundingClientRect().height);
+        return Math.abs(outer - Math.min(1000, inner)) <= 2;
+      })
+      .toBe(true);
+    expect(await page.locator('iframe').getAttribute('height')).not.toBe('640');
+    await page.close();
+  });
 });
