@@ -2,7 +2,7 @@
 // fetcher, password hasher and the in-process scheduler (the HTTP server is node-server.ts). Nothing else in
 // the code base touches better-sqlite3, nodemailer, undici or timers. What only some commands use (undici,
 // nodemailer, the jobs) is loaded when first used, so a command answers quickly.
-import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, readFileSync, statSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Context } from 'hono';
 import { availableParallelism } from 'node:os';
@@ -216,23 +216,34 @@ function socketAddress(c: Context): string | null {
  * written); nothing is made here, since commands that send nothing run this too.
  */
 function checkOutboxFolder(dir: string): void {
-  let at = resolve(dir);
+  const { at, found } = nearestExisting(dir);
+  try {
+    if (found instanceof Error) throw found;
+    if (!found.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    accessSync(at, constants.W_OK | constants.X_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError(
+      'OUTBOX_DIR',
+      `cannot be used (${code ?? (error as Error).message}): ${resolve(dir)}. Name a folder the user running Yesterday can write, or set SMTP_URL to send through a mail server.`,
+    );
+  }
+}
+
+/**
+ * The path itself, or the nearest folder above it that exists (what a missing folder would be made in), and
+ * what is there: its stats, or the error looking at it gave (a file in the way, no permission to look).
+ */
+function nearestExisting(path: string): { at: string; found: Stats | Error } {
+  let at = resolve(path);
   for (;;) {
     try {
-      if (!statSync(at).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
-      accessSync(at, constants.W_OK | constants.X_OK);
-      return;
+      const found = statSync(at, { throwIfNoEntry: false });
+      if (found) return { at, found };
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' && dirname(at) !== at) {
-        at = dirname(at);
-        continue;
-      }
-      throw new ConfigError(
-        'OUTBOX_DIR',
-        `cannot be used (${code ?? (error as Error).message}): ${resolve(dir)}. Name a folder the user running Yesterday can write, or set SMTP_URL to send through a mail server.`,
-      );
+      return { at, found: error as Error };
     }
+    at = dirname(at);
   }
 }
 
@@ -273,18 +284,8 @@ function checkDatabaseFolder(path: string): void {
   if (folder === dirname(resolve(DEFAULT_DATABASE_PATH))) return;
   // Only a folder surely not there is refused. One this user may not look into, or a file where a folder
   // should be, is left to opening, whose sentence says that.
-  const kind = (at: string): 'missing' | 'folder' | 'other' => {
-    try {
-      const found = statSync(at, { throwIfNoEntry: false });
-      return found === undefined ? 'missing' : found.isDirectory() ? 'folder' : 'other';
-    } catch {
-      return 'other';
-    }
-  };
-  if (kind(folder) !== 'missing') return;
-  let above = dirname(folder);
-  while (kind(above) === 'missing' && dirname(above) !== above) above = dirname(above);
-  if (kind(above) !== 'folder') return;
+  const { at, found } = nearestExisting(folder);
+  if (at === folder || found instanceof Error || !found.isDirectory()) return;
   throw new ConfigError(
     'DATABASE_PATH',
     `the folder ${folder} does not exist. Check the path for a typing mistake; for a new district, make the folder for the user running Yesterday first (as the README's \`install -d\` line does).`,
