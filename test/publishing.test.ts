@@ -372,7 +372,7 @@ describe('publishing', () => {
   });
 
   describe('corrections and takedowns', () => {
-    it('shows a correction on the page, in the feeds (same id, later update) and the embed, and emails those who got it', async () => {
+    it('shows a correction on the page, in the feeds (same id, later update) and the embed, and emails those who got it and follow the school', async () => {
       app.clock.set('2026-11-21T18:30:00Z');
       const before = parseWithFeedparser(await text('/feed.atom')).entries[0]!;
       // Cached now; the correction must reach them at once.
@@ -386,11 +386,30 @@ describe('publishing', () => {
         note: 'An earlier version said six pumpkins; there were five. We are sorry for the error.',
         email: true,
       });
-      expect(emails).toBe(2);
-      for (const path of ['/', '/digests/2026-11-20', '/embed']) {
+      // Not the Washington-only subscriber: the correction is about a Lincoln post they were never sent.
+      expect(emails).toBe(1);
+      for (const path of [
+        '/',
+        '/digests/2026-11-20',
+        '/embed',
+        '/schools/lincoln-elementary',
+        '/schools/lincoln-elementary/feed.xml',
+        '/embed?school=lincoln-elementary',
+      ]) {
         const page = await text(path);
         expect(page, path).toContain('Corrected on Saturday, November 21, 2026:');
         expect(page, path).toContain('there were five');
+      }
+      // Washington's readers are not told of a change to another school's post.
+      for (const path of [
+        '/schools/washington-middle',
+        '/schools/washington-middle/feed.xml',
+        '/schools/washington-middle/feed.json',
+        '/embed?school=washington-middle',
+      ]) {
+        const page = await text(path);
+        expect(page, path).toContain('Robot club');
+        expect(page, path).not.toContain('there were five');
       }
       const after = parseWithFeedparser(await text('/feed.atom')).entries[0]!;
       expect(after.id).toBe(before.id);
@@ -401,13 +420,40 @@ describe('publishing', () => {
 
       await runSendJob(app.runtime.deps);
       const corrections = mails().filter((m) => m.subject.startsWith('Correction:'));
-      expect(corrections.map((m) => m.to).sort()).toEqual([
-        'everyone@family.example',
-        'washington@family.example',
-      ]);
+      expect(corrections.map((m) => m.to)).toEqual(['everyone@family.example']);
       expect(corrections[0]!.subject).toBe('Correction: the daily digest of Friday, November 20, 2026');
       expect(corrections[0]!.text).toContain('there were five');
       expect(corrections[0]!.text).toContain(`Read the corrected digest: ${app.url}/digests/2026-11-20`);
+
+      // A correction of a Washington post reaches Washington's readers, and is the one their email tells of.
+      app.clock.set('2026-11-21T19:00:00Z');
+      const second = await correctDesk(desk(), dana, '2026-11-20', {
+        entries: [
+          { itemId: ids['Pumpkin measuring day']! },
+          { itemId: ids['Poetry café']! },
+          { itemId: ids['Robot club']!, blurb: 'Robots raced down the hall.' },
+        ],
+        note: 'The robots raced in the hall, not the gym. We have corrected the post.',
+        email: true,
+      });
+      expect(second.emails).toBe(1); // everyone@ was already told of this digest's correction
+      const washington = await text('/schools/washington-middle');
+      expect(washington).toContain('not the gym');
+      expect(washington).not.toContain('there were five');
+      expect(await text('/schools/lincoln-elementary')).not.toContain('not the gym');
+      expect(await text('/digests/2026-11-20')).toContain('not the gym');
+      // The desk says whose readers each correction was for.
+      const editor = await signedInClient(app, 'corrections@district.example', 'editor');
+      const deskPage = await (await editor.get('/admin/inbox?date=2026-11-20')).text();
+      expect(deskPage).toMatch(/there were five[^<]*\(for readers of Lincoln Elementary\) \(emailed\)/);
+      expect(deskPage).toMatch(/not the gym[^<]*\(for readers of Washington Middle\)/);
+      await runSendJob(app.runtime.deps);
+      const told = mails().filter(
+        (m) => m.subject.startsWith('Correction:') && m.to === 'washington@family.example',
+      );
+      expect(told.length).toBe(1);
+      expect(told[0]!.text).toContain('not the gym');
+      expect(told[0]!.text).not.toContain('there were five');
 
       // A correction that names a student in full is refused, and nothing changes.
       await expect(

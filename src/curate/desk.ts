@@ -58,6 +58,7 @@ import {
 import {
   checkTranslationsOf,
   correctedFieldsOf,
+  type CorrectedFields,
   unreviewedFindings,
   withoutCorrected,
 } from './translations-checks';
@@ -739,6 +740,7 @@ export async function correctDesk(
       findings: open,
     });
   const kept = new Set(entries.map((e) => e.itemId));
+  const removedItemIds = before.entries.filter((e) => !kept.has(e.itemId)).map((e) => e.itemId);
   const outcome = await correctDigestRecord(
     deps.db,
     digest.id,
@@ -747,8 +749,9 @@ export async function correctDesk(
       title,
       intro,
       entries,
-      removedItemIds: before.entries.filter((e) => !kept.has(e.itemId)).map((e) => e.itemId),
+      removedItemIds,
       note,
+      schoolIds: correctedSchools(before.entries, entries, removedItemIds, corrected),
       userId: actor.userId,
       email: request.email && emailIsOn(deps.mailer),
     },
@@ -764,6 +767,31 @@ export async function correctDesk(
   await carryTranslationsThroughCorrection(deps.db, digest.id, digest.version, digest.version + 1, corrected);
   if (outcome.emails) deps.background.wakeSender();
   return { emails: outcome.emails };
+}
+
+/**
+ * The schools whose readers a correction concerns: those whose posts it changed (text or picture) or removed.
+ * Null, for every reader, when it changed the title or intro, which everyone was shown, a district-wide post,
+ * or no post at all (only the order, or only a note).
+ */
+function correctedSchools(
+  before: DeskEntry[],
+  after: EntryDraft[],
+  removedItemIds: number[],
+  corrected: CorrectedFields,
+): number[] | null {
+  if (corrected.title || corrected.intro) return null;
+  const pictureChanged = new Set(
+    after
+      .filter((e) => e.imageUrl !== before.find((b) => b.itemId === e.itemId)?.imageUrl)
+      .map((e) => e.itemId),
+  );
+  const touched = before.filter(
+    (e) =>
+      corrected.entries.has(e.itemId) || pictureChanged.has(e.itemId) || removedItemIds.includes(e.itemId),
+  );
+  if (touched.length === 0 || touched.some((e) => e.item.districtWide)) return null;
+  return [...new Set(touched.map((e) => e.item.schoolId))].sort((a, b) => a - b);
 }
 
 /**

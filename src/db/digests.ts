@@ -504,6 +504,8 @@ export interface Removal {
   removedAt: number;
   headline: string;
   reason: string | null;
+  /** The school whose post it was; null for a district-wide post, which every reader was shown. */
+  schoolId: number | null;
 }
 
 export async function listRemovals(db: Database, digestIds: number[]): Promise<Removal[]> {
@@ -515,8 +517,12 @@ export async function listRemovals(db: Database, digestIds: number[]): Promise<R
       removedAt: digestEntries.removedAt,
       headline: digestEntries.headline,
       reason: digestEntries.removedReason,
+      schoolId: sql<number | null>`case when ${schools.districtWide} then null else ${schools.id} end`,
     })
     .from(digestEntries)
+    .leftJoin(items, eq(items.id, digestEntries.itemId))
+    .leftJoin(sources, eq(sources.id, items.sourceId))
+    .leftJoin(schools, eq(schools.id, sources.schoolId))
     .where(and(inList(digestEntries.digestId, digestIds), isNotNull(digestEntries.removedAt)))
     .orderBy(asc(digestEntries.removedAt));
   return rows.map((row) => ({ ...row, removedAt: row.removedAt! }));
@@ -530,8 +536,10 @@ export interface CorrectionInput {
   /** Entries the correction removes. */
   removedItemIds: number[];
   note: string;
+  /** The schools whose posts it changed or removed; null for a correction of the whole digest. */
+  schoolIds: number[] | null;
   userId: number | null;
-  /** Queue a short correction email to everyone the original reached. */
+  /** Queue a short correction email to everyone the original reached who follows a school it concerns. */
   email: boolean;
 }
 
@@ -595,10 +603,19 @@ export async function correctDigest(
     ...insertSelect(
       db,
       digestCorrections,
-      [{ digestId, at: now, note: input.note, userId: input.userId, emailed: input.email }],
+      [
+        {
+          digestId,
+          at: now,
+          note: input.note,
+          schoolIds: input.schoolIds,
+          userId: input.userId,
+          emailed: input.email,
+        },
+      ],
       claim.row,
     ),
-    // Everyone the original reached who still wants the digest.
+    // Everyone the original reached who still wants the digest and follows a school the correction concerns.
     ...(input.email
       ? queueEmailsStatements(db, digestId, 'correction', now, {
           from: deliveries,
@@ -613,6 +630,7 @@ export async function correctDigest(
                 .from(subscribers)
                 .where(eq(subscribers.status, 'confirmed')),
             ),
+            input.schoolIds === null ? undefined : recipientFollowsAny(db, input.schoolIds),
             claim.holds,
           ),
         })
@@ -650,6 +668,16 @@ export async function correctDigest(
     )
     .get();
   return { ok: true, emails: input.email ? (queued?.n ?? 0) : 0 };
+}
+
+/** A delivery's subscriber follows one of these schools, or every school (by choosing none). */
+function recipientFollowsAny(db: Database, schoolIds: number[]) {
+  const chosen = (where?: SQL) =>
+    db.orm
+      .select({ one: sql`1` })
+      .from(subscriberSchools)
+      .where(and(eq(subscriberSchools.subscriberId, deliveries.subscriberId), where));
+  return or(notExists(chosen()), exists(chosen(inArray(subscriberSchools.schoolId, schoolIds))));
 }
 
 /**

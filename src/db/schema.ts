@@ -137,6 +137,12 @@ export const digestCorrections = sqliteTable(
     userId: integer('user_id'),
     /** Whether a correction email went to the people who received the original. */
     emailed: integer('emailed', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * The schools whose posts it changed or removed, as a JSON array: only their pages, feeds and embeds, and
+     * the subscribers who follow them, are told. Null for a correction of the whole digest (its title or
+     * intro, a district-wide post, or only its note or order), which everyone is told of.
+     */
+    schoolIds: text('school_ids', { mode: 'json' }).$type<number[]>(),
   },
   (t) => [index('digest_corrections_digest_idx').on(t.digestId, t.at)],
 );

@@ -7,6 +7,7 @@ import { randomToken } from '../auth/tokens';
 import {
   digestTitle,
   entriesForSchools,
+  noticesForSchools,
   originalLangOf,
   sourceNameOf,
   type ContentText,
@@ -81,6 +82,8 @@ export function renderDigestEmail(
 ): RenderedDigestEmail | undefined {
   const entries = entriesForSchools(content.entries, selection.schoolIds);
   if (entries.length === 0) return undefined;
+  // Only the corrections of these schools' posts, or of the whole digest.
+  content = noticesForSchools(content, selection.schoolIds);
   const { digest } = content;
   const markers = {
     unsubscribe: `yd-marker-${randomToken(12)}`,
@@ -183,11 +186,16 @@ export function personalize(
   return { html: swap(rendered.html, (s) => s.replace(/&/g, '&amp;')), text: swap(rendered.text, (s) => s) };
 }
 
-/** The short email that tells people who received a digest that it was corrected, and links to it. */
+/**
+ * The short email that tells people who received a digest that it was corrected, and links to it: the latest
+ * correction that concerns the schools they follow (none chosen: every school). Undefined when none does.
+ */
 export function renderCorrectionEmail(
   content: DigestContent,
+  schoolIds: readonly number[],
   site: EmailSite,
 ): RenderedDigestEmail | undefined {
+  content = noticesForSchools(content, schoolIds);
   const correction = content.corrections?.at(-1);
   if (!correction) return undefined;
   const markers = {

@@ -128,10 +128,7 @@ export async function sendDueDeliveries(
       localized.set(localizedKey, content!);
     }
     const content = localized.get(localizedKey)!;
-    const key =
-      delivery.kind === 'correction'
-        ? `${delivery.digestId}:${lang}:correction`
-        : `${delivery.digestId}:${lang}:${delivery.schoolIds.join(',')}`;
+    const key = `${delivery.digestId}:${lang}:${delivery.kind}:${delivery.schoolIds.join(',')}`;
     if (!renders.has(key)) {
       report.renders++;
       const names = delivery.schoolIds.map((id) => schoolNames.get(id)).filter((n): n is string => !!n);
@@ -139,7 +136,7 @@ export async function sendDueDeliveries(
       renders.set(
         key,
         delivery.kind === 'correction'
-          ? renderCorrectionEmail(content, site)
+          ? renderCorrectionEmail(content, delivery.schoolIds, site)
           : renderDigestEmail(content, { schoolIds: delivery.schoolIds, schoolNames: names }, site),
       );
     }
@@ -167,9 +164,11 @@ export async function sendDueDeliveries(
         delivery.id,
         {
           state: 'skipped',
-          error: contents.get(delivery.digestDate)
-            ? 'Nothing in this digest for the schools chosen.'
-            : 'The digest was taken down before this email was sent.',
+          error: !contents.get(delivery.digestDate)
+            ? 'The digest was taken down before this email was sent.'
+            : delivery.kind === 'correction'
+              ? 'The correction is about posts of schools this subscriber does not follow.'
+              : 'Nothing in this digest for the schools chosen.',
         },
         deps.now(),
       );

@@ -16,10 +16,16 @@ export interface DigestContent {
   digest: Digest;
   /** The entries still up, in order. */
   entries: DigestEntryWithItem[];
-  /** Every correction, oldest first, each shown with the digest wherever it is read. */
-  corrections?: { at: number; note: string }[];
-  /** When entries were taken down; readers see that something was removed, not what or why. */
-  removals?: number[];
+  /**
+   * Every correction, oldest first, each shown with the digest wherever it is read that it concerns: the
+   * schools whose posts it changed, or (null) the whole digest.
+   */
+  corrections?: Correction[];
+  /**
+   * When entries were taken down, and whose they were (null: a district-wide post); readers see that
+   * something was removed, not what or why.
+   */
+  removals?: { at: number; schoolId: number | null }[];
   /**
    * In a language other than the district's (publish/localize-content.ts): shown as a machine translation
    * nobody reviewed ('automatic'), or in the district's own language for want of a reviewed one ('original').
@@ -31,6 +37,12 @@ export interface DigestContent {
    * reads them in the right voice.
    */
   untranslated?: { lang: string; texts: ReadonlySet<ContentText> | 'all' };
+}
+
+export interface Correction {
+  at: number;
+  note: string;
+  schoolIds: number[] | null;
 }
 
 /** A text of a digest that a translation gives: the title, intro, a correction's note, or an entry's (by item). */
@@ -60,17 +72,61 @@ export async function loadDigestContents(db: Database, digests: Digest[]): Promi
   return digests.map((digest) => ({
     digest,
     entries: entries.filter((e) => e.digestId === digest.id),
-    corrections: corrections.filter((c) => c.digestId === digest.id).map(({ at, note }) => ({ at, note })),
-    removals: removals.filter((r) => r.digestId === digest.id).map((r) => r.removedAt),
+    corrections: corrections
+      .filter((c) => c.digestId === digest.id)
+      .map(({ at, note, schoolIds }) => ({ at, note, schoolIds })),
+    removals: removals
+      .filter((r) => r.digestId === digest.id)
+      .map((r) => ({ at: r.removedAt, schoolId: r.schoolId })),
   }));
 }
 
 /** One school's part of a digest: its entries only, without the district-wide intro. */
 export function schoolSlice(content: DigestContent, schoolId: number): DigestContent {
   return {
-    ...content,
+    ...noticesForSchools(content, [schoolId]),
     digest: { ...content.digest, intro: '' },
     entries: content.entries.filter((e) => e.item.schoolId === schoolId),
+  };
+}
+
+/**
+ * Whether readers of these schools (none: every school) are told of a correction: one of the whole digest,
+ * or one that changed a post of theirs.
+ */
+export function correctionConcerns(correction: Correction, schoolIds: readonly number[]): boolean {
+  return (
+    correction.schoolIds === null ||
+    schoolIds.length === 0 ||
+    correction.schoolIds.some((id) => schoolIds.includes(id))
+  );
+}
+
+/**
+ * The digest with only the corrections and removals that readers of these schools (none: every school) are
+ * told of. A correction note keeps the language it is marked with, under its new place in the list.
+ */
+export function noticesForSchools(content: DigestContent, schoolIds: readonly number[]): DigestContent {
+  if (schoolIds.length === 0) return content;
+  const kept = (content.corrections ?? []).flatMap((correction, i) =>
+    correctionConcerns(correction, schoolIds) ? [{ correction, was: i }] : [],
+  );
+  const untranslated = content.untranslated;
+  const texts = untranslated?.texts;
+  return {
+    ...content,
+    corrections: kept.map((k) => k.correction),
+    removals: content.removals?.filter((r) => r.schoolId === null || schoolIds.includes(r.schoolId)),
+    untranslated:
+      untranslated && texts && texts !== 'all'
+        ? {
+            ...untranslated,
+            texts: new Set([
+              ...[...texts].filter((text) => !text.startsWith('note:')),
+              ...kept.flatMap((k, i): ContentText[] => (texts.has(`note:${k.was}`) ? [`note:${i}`] : [])),
+            ]),
+          }
+        : untranslated,
   };
 }
 
@@ -79,7 +135,7 @@ export function changedAt(content: DigestContent): number {
   return Math.max(
     content.digest.publishedAt ?? 0,
     ...(content.corrections ?? []).map((c) => c.at),
-    ...(content.removals ?? []),
+    ...(content.removals ?? []).map((r) => r.at),
   );
 }
 

@@ -136,7 +136,7 @@ export function ChangeNotes(props: { content: DigestContent; timezone: string; t
       ))}
       {removals.length ? (
         <p class="correction removed">
-          <strong>{text.t('digest.updated', { date: day(Math.max(...removals)) })}</strong>{' '}
+          <strong>{text.t('digest.updated', { date: day(Math.max(...removals.map((r) => r.at))) })}</strong>{' '}
           {text.t('digest.removed', { count: removals.length })}
         </p>
       ) : null}

@@ -366,12 +366,15 @@ function CorrectionPanel(props: DeskPageProps) {
   const { state } = props;
   const { corrections } = state;
   const alreadyEmailed = corrections.some((c) => c.emailed);
+  const schoolNames = new Map(state.items.map((item) => [item.schoolId, item.schoolName]));
+  for (const entry of state.entries) schoolNames.set(entry.item.schoolId, entry.item.schoolName);
   return (
     <section class="card correction-panel" aria-labelledby="correction-heading">
       <h2 id="correction-heading" class="card-heading">
         {t('desk.inbox.correction.heading')}
       </h2>
       <p class="hint">{t('desk.inbox.correction.hint')}</p>
+      <p class="hint">{t('desk.inbox.correction.scope')}</p>
       {corrections.length ? (
         <ul class="small">
           {corrections.map((c) => (
@@ -380,6 +383,11 @@ function CorrectionPanel(props: DeskPageProps) {
                 when: formatDateTime(c.at, state.settings.timezone),
                 note: c.note,
               })}
+              {c.schoolIds
+                ? t('desk.inbox.correction.schools', {
+                    schools: c.schoolIds.flatMap((id) => schoolNames.get(id) ?? []).join(', '),
+                  })
+                : ''}
               {c.emailed ? t('desk.inbox.correction.emailed') : ''}
             </li>
           ))}
