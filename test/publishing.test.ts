@@ -463,6 +463,19 @@ describe('publishing', () => {
           email: false,
         }),
       ).rejects.toMatchObject({ code: 'findings' });
+      // So is one whose note does: the note is shown everywhere and emailed.
+      await expect(
+        correctDesk(desk(), dana, '2026-11-20', {
+          entries: [{ itemId: ids['Pumpkin measuring day']!, blurb: 'We measured five big pumpkins.' }],
+          note: 'An earlier version left out that Maya Johnson measured the pumpkins.',
+          email: false,
+        }),
+      ).rejects.toMatchObject({
+        code: 'findings',
+        details: {
+          findings: [expect.objectContaining({ message: expect.stringContaining('(correction note)') })],
+        },
+      });
       expect(await text('/digests/2026-11-20')).not.toContain('Maya Johnson');
     });
 

@@ -448,4 +448,78 @@ describe('the digest in each language', () => {
     expect(corrected).toContain('Las cometas se hicieron en la clase de arte, no de ciencias.');
     expect(corrected).not.toContain('The kites were built in art class, not science.');
   });
+
+  it('gives each later correction its own note in each language, from the desk’s form, checked and emailed so', async () => {
+    // A correction given without a Spanish note: the earlier correction's Spanish note is not shown as its.
+    await correctDesk(deskDepsOf(app.runtime.deps), editor, DATE, {
+      entries: [{ itemId: ids.kites }, { itemId: ids.bees, blurb: 'Fifth graders spelled their very best.' }],
+      note: 'The spelling bee was for fifth graders only.',
+      email: false,
+    });
+    let es = await page(`/es/digests/${DATE}`);
+    expect(es).toContain('The spelling bee was for fifth graders only.');
+    expect(es).not.toContain('Las cometas se hicieron');
+
+    // The desk's form asks for the note in Spanish and Arabic, and checks what is written there.
+    const desk = await (await lee.get(`/admin/inbox?date=${DATE}`)).text();
+    expect(desk).toMatch(/<label for="correction-note-es">Correction note in Spanish \(optional\)<\/label>/);
+    expect(desk).toMatch(/name="correction_note_ar" lang="ar" dir="rtl"/);
+    const form = (notes: Record<string, string>) => ({
+      _csrf: /name="_csrf" value="([^"]+)"/.exec(desk)![1]!,
+      version: /name="version" value="(\d+)"/.exec(desk)![1]!,
+      entry: [String(ids.kites), String(ids.bees)],
+      [`headline_${ids.bees}`]: 'The fifth-grade spelling bee',
+      correction_note: 'The headline now says the spelling bee was for fifth graders.',
+      correction_email: '1',
+      ...notes,
+    });
+    const refused = await lee.post(
+      `/admin/inbox/${DATE}/correct`,
+      form({ correction_note_es: 'Felicidades a Maria Gonzalez, que ganó el concurso.' }),
+    );
+    expect(refused.status).toBe(422);
+    const again = await refused.text();
+    expect(again).toContain('“Maria Gonzalez” (Spanish correction note)');
+    expect(again).toContain('>Felicidades a Maria Gonzalez, que ganó el concurso.</textarea>');
+    expect(await page(`/digests/${DATE}`)).not.toContain('The fifth-grade spelling bee');
+
+    const done = await lee.post(
+      `/admin/inbox/${DATE}/correct`,
+      form({ correction_note_es: 'El titular ahora dice que el concurso fue para quinto grado.' }),
+    );
+    expect(done.status).toBe(303);
+    es = await page(`/es/digests/${DATE}`);
+    expect(es).toContain('El titular ahora dice que el concurso fue para quinto grado.');
+    expect(es).not.toContain('The headline now says the spelling bee was for fifth graders.');
+    expect(await page(`/ar/digests/${DATE}`)).toContain(
+      'The headline now says the spelling bee was for fifth graders.',
+    );
+
+    const before = smtp.received.length;
+    await app.sendQueuedMail();
+    const mails = (await smtp.waitFor(before + 2)).slice(before);
+    const to = (address: string) => mails.find((m) => m.envelopeTo.includes(address))!;
+    const spanish = to('familia@family.example');
+    expect(spanish.parsed.text).toContain('El titular ahora dice que el concurso fue para quinto grado.');
+    expect(spanish.parsed.text).not.toContain('The headline now says');
+    const arabic = to('usra@family.example');
+    expect(arabic.parsed.text).toContain('The headline now says the spelling bee was for fifth graders.');
+    // Shown in the district's language, and marked so for a screen reader.
+    expect(arabic.parsed.html).toMatch(/lang="en"[^>]*>The headline now says/);
+
+    // Through the API too; a language the district does not offer, or a note that is not text, is refused.
+    const entries = [{ item_id: ids.kites }, { item_id: ids.bees }];
+    const correct = (body: object) =>
+      api(`/digests/${DATE}/corrections`, 'POST', { entries, note: 'The bee was on Thursday.', ...body });
+    const french = await correct({ note_translations: { fr: 'L’abeille était jeudi.' } });
+    expect(french.status).toBe(422);
+    expect(((await french.json()) as { error: { message: string } }).error.message).toContain(
+      'not one of the district’s other languages',
+    );
+    expect((await correct({ note_translations: { es: 5 } })).status).toBe(422);
+    expect(await page(`/digests/${DATE}`)).not.toContain('The bee was on Thursday.');
+    const ok = await correct({ note_translations: { es: 'El concurso fue el jueves.' } });
+    expect(ok.status).toBe(200);
+    expect(await page(`/es/digests/${DATE}`)).toContain('El concurso fue el jueves.');
+  });
 });

@@ -51,7 +51,8 @@ import { notifyEditors } from './notify-editors';
 import { imagesOf, type ImageChoice } from './item-images';
 import { DIGEST_LEVEL, FINDING_KINDS, runChecks, type Finding, type FindingKind } from './run-checks';
 import {
-  carryTranslationsThroughCorrection,
+  correctionTranslationStatements,
+  emptyTranslation,
   listDigestTranslations,
   type DigestTranslation,
 } from '../db/translations';
@@ -59,6 +60,8 @@ import {
   checkTranslationsOf,
   correctedFieldsOf,
   type CorrectedFields,
+  languageLabel,
+  translatedLanguages,
   unreviewedFindings,
   withoutCorrected,
 } from './translations-checks';
@@ -230,8 +233,11 @@ async function checkDigest(
   digest: Digest,
   entries: DigestEntryWithItem[],
   translations: ReadonlyMap<string, DigestTranslation>,
-  /** A correction is never held for a translation: readers of that language see the corrected original. */
-  options: { correction?: boolean } = {},
+  /**
+   * A correction, checked with its note. It is never held for a translation: readers of that language see
+   * the corrected original.
+   */
+  options: { correction?: { note: string } } = {},
 ): Promise<Finding[]> {
   const site: EmailSite = siteOf(settings, deps.publicUrl);
   const email = entries.length
@@ -249,10 +255,12 @@ async function checkDigest(
     digest.intro,
     email?.text ?? '',
     socialText,
+    options.correction?.note ?? '',
     ...entries.flatMap((e) => [e.headline, e.blurb, e.imageAlt ?? '', e.item.summary]),
     ...translated.flatMap((t) => [
       t.title,
       t.intro,
+      t.correctionNote,
       ...[...t.entries.values()].flatMap((e) => [e.headline, e.blurb, e.imageAlt]),
     ]),
   ];
@@ -278,6 +286,7 @@ async function checkDigest(
     overrides,
     emailText: email?.text,
     socialText,
+    correctionNote: options.correction?.note,
     pictureProblems,
     translations: translated,
   });
@@ -684,6 +693,11 @@ export interface CorrectionRequest extends DraftInput {
   note: string;
   /** Send a short correction email to everyone the original reached. */
   email: boolean;
+  /**
+   * The note in the district's other languages, by language; one left out or empty is shown in the
+   * district's own until someone translates it.
+   */
+  noteTranslations?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -707,6 +721,7 @@ export async function correctDesk(
   const note = request.note.trim();
   if (note.length < 10) throw new DeskError(422, 'note-required', t('desk.refusals.noteRequired'));
   limit(note, 500, (n) => t('desk.refusals.tooLong.correctionNote', n));
+  const notes = noteTranslationsOf(before.settings, request.noteTranslations ?? {});
   const current = new Set(before.entries.map((e) => e.itemId));
   const added = request.entries.find((e) => !current.has(e.itemId));
   if (added) throw new DeskError(422, 'not-in-digest', t('desk.refusals.correctionAddsPosts'));
@@ -731,8 +746,8 @@ export async function correctDesk(
     before.settings,
     { ...digest, title, intro },
     proposed,
-    withoutCorrected(before.translations, corrected),
-    { correction: true },
+    withNotes(withoutCorrected(before.translations, corrected), digest.id, notes),
+    { correction: { note } },
   );
   const open = findings.filter((f) => !f.override);
   if (open.length)
@@ -754,6 +769,18 @@ export async function correctDesk(
       schoolIds: correctedSchools(before.entries, entries, removedItemIds, corrected),
       userId: actor.userId,
       email: request.email && emailIsOn(deps.mailer),
+      // Every language at once, in the same batch: a translated field whose original changed is emptied, so
+      // its readers see the corrected original there until someone translates it again.
+      alongside: (claim) =>
+        correctionTranslationStatements(deps.db, claim, {
+          digestId: digest.id,
+          fromVersion: digest.version,
+          toVersion: digest.version + 1,
+          changed: corrected,
+          notes,
+          now: deps.now(),
+          userId: actor.userId,
+        }),
     },
     actor,
     deps.now(),
@@ -762,11 +789,45 @@ export async function correctDesk(
     throw new DeskError(409, 'conflict', t('desk.refusals.changedWhileCorrecting'), {
       current: await loadDesk(deps, date),
     });
-  // Every language at once: a translated field whose original changed is emptied, so its readers see the
-  // corrected original there until someone translates it again.
-  await carryTranslationsThroughCorrection(deps.db, digest.id, digest.version, digest.version + 1, corrected);
   if (outcome.emails) deps.background.wakeSender();
   return { emails: outcome.emails };
+}
+
+/** A correction's note in the district's other languages: the ones given, each within the note's limit. */
+function noteTranslationsOf(
+  settings: DistrictSettings,
+  given: Readonly<Record<string, string>>,
+): Map<string, string> {
+  const offered: readonly string[] = translatedLanguages(settings);
+  const notes = new Map<string, string>();
+  for (const [lang, text] of Object.entries(given)) {
+    if (!offered.includes(lang))
+      throw new DeskError(422, 'invalid', t('desk.refusals.noteLanguageNotOffered', { lang }));
+    const note = text.trim();
+    if (!note) continue;
+    limit(note, 500, (n) =>
+      t('desk.refusals.tooLong.translatedCorrectionNote', { ...n, language: languageLabel(lang) }),
+    );
+    notes.set(lang, note);
+  }
+  return notes;
+}
+
+/** The translations as they will read with a new correction: its note in each language given, none in the rest. */
+function withNotes(
+  translations: ReadonlyMap<string, DigestTranslation>,
+  digestId: number,
+  notes: ReadonlyMap<string, string>,
+): Map<string, DigestTranslation> {
+  const next = new Map(
+    [...translations].map(([lang, translation]) => [
+      lang,
+      { ...translation, correctionNote: notes.get(lang) ?? null },
+    ]),
+  );
+  for (const [lang, note] of notes)
+    if (!next.has(lang)) next.set(lang, { ...emptyTranslation(digestId, lang), correctionNote: note });
+  return next;
 }
 
 /**

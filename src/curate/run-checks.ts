@@ -71,6 +71,8 @@ export interface CheckInput {
   emailText?: string;
   /** The posts for the district's social accounts, checked as posted. */
   socialText?: string;
+  /** The note of a correction being published, shown with the digest everywhere and emailed. */
+  correctionNote?: string;
   /** Pictures without a ready copy, by address: why, in a sentence. */
   pictureProblems?: ReadonlyMap<string, string>;
   /** The digest's text in the district's other languages: checked for names and tone like the original. */
@@ -84,6 +86,8 @@ export interface CheckTranslation {
   toneWords: readonly string[];
   title: string;
   intro: string;
+  /** The latest correction's note in this language. */
+  correctionNote: string;
   entries: ReadonlyMap<number, { headline: string; blurb: string; imageAlt: string }>;
 }
 
@@ -190,11 +194,13 @@ export function runChecks(input: CheckInput): Finding[] {
     [t('desk.checks.field.intro'), input.intro],
     [emailText, input.emailText ?? ''],
     [socialPost, input.socialText ?? ''],
+    [t('desk.checks.field.correctionNote'), input.correctionNote ?? ''],
   ];
   const translatedDigestFields = (input.translations ?? []).map((language) => ({
     fields: [
       [translatedField(language.label, t('desk.checks.field.title')), language.title],
       [translatedField(language.label, t('desk.checks.field.intro')), language.intro],
+      [translatedField(language.label, t('desk.checks.field.correctionNote')), language.correctionNote],
     ] as [string, string][],
     toneWords: language.toneWords,
   }));

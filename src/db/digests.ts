@@ -541,6 +541,8 @@ export interface CorrectionInput {
   userId: number | null;
   /** Queue a short correction email to everyone the original reached who follows a school it concerns. */
   email: boolean;
+  /** What else the correction writes in its batch, while its claim holds: its translations. */
+  alongside?: (claim: ReturnType<typeof claimOf>) => Statement[];
 }
 
 /**
@@ -647,6 +649,7 @@ export async function correctDigest(
       now,
       claim.row,
     ),
+    ...(input.alongside?.(claim) ?? []),
     touchPublicStatement(db),
   ];
   await db.batch(statements);

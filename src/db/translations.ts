@@ -1,12 +1,12 @@
 // Storage for a digest's translations: per language its title, intro, review and translated correction note,
 // and per entry its headline, blurb and picture alt text, with which fields are unedited machine drafts.
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, type SQL } from 'drizzle-orm';
 import { randomToken } from '../auth/tokens';
 import { auditStatementWhere, type Actor, type AuditEvent } from './audit';
 import type { Database, Statement } from './client';
 import { claimOf } from './digests';
 import { inList } from './in-list';
-import { insertSelect } from './insert-select';
+import { insertSelect, type RowSource } from './insert-select';
 import { digestEntryTranslations, digestTranslations, digests } from './schema';
 import { touchPublicStatement } from './site-state';
 
@@ -225,25 +225,34 @@ export async function saveDigestTranslation(
 }
 
 /**
- * After a correction: empties the translated fields whose original text the correction changed (readers of
- * every language see the corrected original there until someone translates it again), and carries each
- * language's review over to the corrected version, since what stays translated was reviewed.
+ * What a correction does to the translations, as statements for its batch, written only while its claim
+ * holds. It empties the translated fields whose original the correction changed: readers of every language
+ * see the corrected original there until someone translates it again. It carries each language's review over
+ * to the corrected version, since what stays translated was reviewed. And it gives each language this
+ * correction's note as translated with it, or none: an earlier correction's note is not this one's.
  */
-export async function carryTranslationsThroughCorrection(
+export function correctionTranslationStatements(
   db: Database,
-  digestId: number,
-  fromVersion: number,
-  toVersion: number,
-  changed: { title: boolean; intro: boolean; entries: Map<number, EntryField[]> },
-): Promise<void> {
+  claim: { holds: SQL; row: RowSource },
+  correction: {
+    digestId: number;
+    fromVersion: number;
+    toVersion: number;
+    changed: { title: boolean; intro: boolean; entries: Map<number, EntryField[]> };
+    /** The note in other languages, by language, as given with the correction. */
+    notes: ReadonlyMap<string, string>;
+    now: number;
+    userId: number | null;
+  },
+): Statement[] {
+  const { digestId, changed } = correction;
+  const ofDigest = eq(digestTranslations.digestId, digestId);
   const statements: Statement[] = [];
   const cleared: Partial<Record<DigestField, string>> = {};
   if (changed.title) cleared.title = '';
   if (changed.intro) cleared.intro = '';
   if (Object.keys(cleared).length)
-    statements.push(
-      db.orm.update(digestTranslations).set(cleared).where(eq(digestTranslations.digestId, digestId)),
-    );
+    statements.push(db.orm.update(digestTranslations).set(cleared).where(and(ofDigest, claim.holds)));
   for (const [itemId, fields] of changed.entries) {
     if (!fields.length) continue;
     statements.push(
@@ -251,24 +260,43 @@ export async function carryTranslationsThroughCorrection(
         .update(digestEntryTranslations)
         .set(Object.fromEntries(fields.map((f) => [f, ''])))
         .where(
-          and(eq(digestEntryTranslations.digestId, digestId), eq(digestEntryTranslations.itemId, itemId)),
+          and(
+            eq(digestEntryTranslations.digestId, digestId),
+            eq(digestEntryTranslations.itemId, itemId),
+            claim.holds,
+          ),
         ),
+    );
+  }
+  statements.push(
+    db.orm.update(digestTranslations).set({ correctionNote: null }).where(and(ofDigest, claim.holds)),
+  );
+  for (const [lang, note] of correction.notes) {
+    const row = { correctionNote: note, updatedAt: correction.now, updatedBy: correction.userId };
+    statements.push(
+      ...insertSelect(db, digestTranslations, [{ digestId, lang, ...row }], claim.row, {
+        ignoreConflicts: true,
+      }),
+      db.orm
+        .update(digestTranslations)
+        .set(row)
+        .where(and(ofDigest, eq(digestTranslations.lang, lang), claim.holds)),
     );
   }
   statements.push(
     db.orm
       .update(digestTranslations)
-      .set({ reviewedVersion: toVersion })
+      .set({ reviewedVersion: correction.toVersion })
       .where(
         and(
-          eq(digestTranslations.digestId, digestId),
+          ofDigest,
           isNotNull(digestTranslations.reviewedVersion),
-          eq(digestTranslations.reviewedVersion, fromVersion),
+          eq(digestTranslations.reviewedVersion, correction.fromVersion),
+          claim.holds,
         ),
       ),
-    touchPublicStatement(db),
   );
-  await db.batch(statements);
+  return statements;
 }
 
 /** A language nobody has translated yet: every field empty, nothing reviewed. */

@@ -71,4 +71,22 @@ describe('a digest in a reader’s language', () => {
       untranslated: { lang: 'en', texts: 'all' },
     });
   });
+
+  it('shows the latest correction’s note in the reader’s language even where the rest is the original', () => {
+    const noted = spanish({ reviewedVersion: 2, correctionNote: 'Se hicieron en arte.' });
+    const shown = localizeContent(content, noted, 'hold', 'en');
+    expect(shown.notice).toBe('original');
+    expect(shown.digest.title).toBe('A windy Friday');
+    expect(shown.corrections).toEqual([{ at: 1, note: 'Se hicieron en arte.', schoolIds: null }]);
+    expect([...(shown.untranslated!.texts as Set<string>)].sort()).toEqual([
+      'alt:7',
+      'alt:8',
+      'blurb:7',
+      'blurb:8',
+      'headline:7',
+      'headline:8',
+      'intro',
+      'title',
+    ]);
+  });
 });

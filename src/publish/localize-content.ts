@@ -26,7 +26,7 @@ export function localizeContent(
       !!translation.intro.trim() ||
       [...translation.entries.values()].some((e) => e.headline.trim() || e.blurb.trim()));
   if (!translation || (!reviewed && (unreviewed !== 'label' || !hasText)))
-    return { ...content, notice: 'original', untranslated: { lang: originalLang, texts: 'all' } };
+    return inOriginal(content, translation?.correctionNote?.trim(), originalLang);
   const untranslated = new Set<ContentText>();
   /** The translation where it has words, else the original, noted. */
   const or = (translated: string | undefined, original: string, text: ContentText) => {
@@ -61,6 +61,33 @@ export function localizeContent(
     ),
     notice: reviewed ? undefined : 'automatic',
     untranslated: untranslated.size > 0 ? { lang: originalLang, texts: untranslated } : undefined,
+  };
+}
+
+/**
+ * The content shown in the district's language, with the notice saying so; but the latest correction's note
+ * in the reader's language where one was written, as the correction was published with it.
+ */
+function inOriginal(content: DigestContent, note: string | undefined, originalLang: string): DigestContent {
+  const corrections = content.corrections ?? [];
+  if (!note || corrections.length === 0)
+    return { ...content, notice: 'original', untranslated: { lang: originalLang, texts: 'all' } };
+  const latest = corrections.length - 1;
+  const texts = new Set<ContentText>([
+    'title',
+    'intro',
+    ...corrections.slice(0, latest).map((_, i): ContentText => `note:${i}`),
+    ...content.entries.flatMap((e): ContentText[] => [
+      `headline:${e.itemId}`,
+      `blurb:${e.itemId}`,
+      `alt:${e.itemId}`,
+    ]),
+  ]);
+  return {
+    ...content,
+    corrections: corrections.map((c, i) => (i === latest ? { ...c, note } : c)),
+    notice: 'original',
+    untranslated: { lang: originalLang, texts },
   };
 }
 

@@ -479,10 +479,23 @@ export function apiRoutes(deps: AppDeps) {
     const body = await json<{ note?: unknown; email?: unknown } & Record<string, unknown>>(c);
     if (typeof body.note !== 'string')
       throw apiError(422, 'invalid', 'Give "note": what was wrong and what changed, shown with the digest.');
+    const translations = body.note_translations ?? {};
+    if (
+      typeof translations !== 'object' ||
+      translations === null ||
+      Array.isArray(translations) ||
+      Object.values(translations).some((text) => typeof text !== 'string')
+    )
+      throw apiError(
+        422,
+        'invalid',
+        'Give "note_translations" as an object of the note in other languages, for example { "es": "…" }.',
+      );
     const draft = draftOf(body);
     const { emails } = await correctDesk(desk, c.get('actor'), date, {
       ...draft,
       note: body.note,
+      noteTranslations: translations as Record<string, string>,
       email: body.email === true,
     });
     return c.json({

@@ -30,7 +30,7 @@ import { readDistrictSettings, siteOf } from '../../settings/district-settings';
 import { formatDateTime, formatSlot } from '../../time/format';
 import { dueAt } from '../../publish/schedule';
 import { addDays, isLocalDate, localDateOf } from '../../time/zoned-time';
-import { checksLabel, DeskPage, statusSummary } from '../../views/admin/desk-page';
+import { checksLabel, DeskPage, statusSummary, TRANSLATED_NOTE } from '../../views/admin/desk-page';
 import { findingSlotsOf } from '../../views/admin/desk-entry';
 import { FirstRunChecklist } from '../../views/admin/first-run-checklist';
 import { quietSchools } from '../../reports/quiet-schools';
@@ -94,6 +94,8 @@ export function inboxRoutes(deps: AppDeps) {
       status?: 200 | 409 | 422;
       flash?: { kind: 'ok' | 'error'; text: string };
       correctionNote?: string;
+      /** The note as typed in the district's other languages, by language. */
+      correctionNotes?: Readonly<Record<string, string>>;
     } = {},
   ) => {
     const user = currentUser(c);
@@ -120,6 +122,7 @@ export function inboxRoutes(deps: AppDeps) {
             nextDate={addDays(state.date, 1)}
             theirs={options.theirs}
             correctionNote={options.correctionNote}
+            correctionNotes={options.correctionNotes}
             names={names}
             emailOff={!emailIsOn(deps.mailer)}
             schedule={scheduleOf(state)}
@@ -382,10 +385,18 @@ export function inboxRoutes(deps: AppDeps) {
     `/${DAY}/correct`,
     act(async (c, request) => {
       const note = field(request.form, 'correction_note', 2000);
+      const noteTranslations = Object.fromEntries(
+        Object.keys(request.form).flatMap((name) =>
+          name.startsWith(TRANSLATED_NOTE) && name.length > TRANSLATED_NOTE.length
+            ? [[name.slice(TRANSLATED_NOTE.length), field(request.form, name, 2000)]]
+            : [],
+        ),
+      );
       try {
         const { emails } = await correctDesk(desk, request.actor, request.date, {
           ...request.draft,
           note,
+          noteTranslations,
           email: field(request.form, 'correction_email') === '1',
         });
         return done(
@@ -418,6 +429,7 @@ export function inboxRoutes(deps: AppDeps) {
               text: t('desk.inbox.flashes.correctionRefused', { reason: error.message }),
             },
             correctionNote: note,
+            correctionNotes: noteTranslations,
           },
         );
       }

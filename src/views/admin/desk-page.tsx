@@ -16,6 +16,9 @@ import { deskAction, EntryCard, FindingSlot } from './desk-entry';
 import { TranslationTabs } from './desk-translation-page';
 import { ownSiteTitle } from '../../settings/district-settings';
 import { deskPictureAddress } from '../../pictures/desk-pictures';
+import { languageLabel, translatedLanguages } from '../../curate/translations-checks';
+import { list } from '../../curate/run-checks';
+import { LANGUAGES } from '../../i18n/languages';
 
 export interface DeskPageProps {
   state: DeskState;
@@ -29,6 +32,8 @@ export interface DeskPageProps {
   names: Map<number, string>;
   /** A correction note typed before the correction was refused, shown again. */
   correctionNote?: string;
+  /** Its translations as typed, by language, shown again likewise. */
+  correctionNotes?: Readonly<Record<string, string>>;
   /** No email provider is configured: publishing puts the digest on the site and in the feeds only. */
   emailOff?: boolean;
   /**
@@ -39,6 +44,9 @@ export interface DeskPageProps {
   /** Schools not featured for some weeks, by name, labelled so the coordinator's eye goes there first. */
   quiet?: QuietSchools;
 }
+
+/** The name of the correction note's field in another language: `correction_note_es`. */
+export const TRANSLATED_NOTE = 'correction_note_';
 
 /** The desk's one-line verdict of the checks: "1 open finding", "All checks pass". */
 export function checksLabel(open: number): string {
@@ -366,6 +374,7 @@ function CorrectionPanel(props: DeskPageProps) {
   const { state } = props;
   const { corrections } = state;
   const alreadyEmailed = corrections.some((c) => c.emailed);
+  const others = translatedLanguages(state.settings);
   const schoolNames = new Map(state.items.map((item) => [item.schoolId, item.schoolName]));
   for (const entry of state.entries) schoolNames.set(entry.item.schoolId, entry.item.schoolName);
   return (
@@ -405,6 +414,31 @@ function CorrectionPanel(props: DeskPageProps) {
       <p class="hint" id="correction-note-hint">
         {t('desk.inbox.correction.noteHint')}
       </p>
+      {others.map((lang) => (
+        <>
+          <label for={`correction-note-${lang}`}>
+            {t('desk.inbox.correction.noteIn', { language: languageLabel(lang) })}
+          </label>
+          <textarea
+            id={`correction-note-${lang}`}
+            name={`${TRANSLATED_NOTE}${lang}`}
+            lang={lang}
+            dir={LANGUAGES[lang].dir}
+            maxlength={500}
+            aria-describedby="correction-notes-hint"
+          >
+            {props.correctionNotes?.[lang] ?? ''}
+          </textarea>
+        </>
+      ))}
+      {others.length ? (
+        <p class="hint" id="correction-notes-hint">
+          {t('desk.inbox.correction.noteInHint', {
+            languages: list(others.map(languageLabel)),
+            own: languageLabel(state.settings.languages[0]!),
+          })}
+        </p>
+      ) : null}
       <label class="check-label">
         <input
           type="checkbox"

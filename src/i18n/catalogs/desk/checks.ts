@@ -23,6 +23,7 @@ export const checks = {
     intro: 'intro',
     emailText: 'email text',
     socialPost: 'social post',
+    correctionNote: 'correction note',
     translated: '{{language}} {{field}}',
   },
   photoWithoutRelease:

@@ -66,13 +66,16 @@ export const inbox = {
     heading: 'Correct this digest',
     hint: 'It is published. Change the text below, then explain the correction and press Publish correction: readers see the note on the page, in the feeds and in the embed. Nothing is saved until then. To remove a post, use Take this post down on it.',
     scope:
-      'A correction of one school’s posts is shown on that school’s page, feeds and embed, and emailed to the people who follow it; one of the title or introduction, to everyone.',
+      'A change to one school’s posts is shown, and emailed, only to that school’s readers; a change to the title or introduction, to everyone.',
     corrected: 'Corrected {{when}}: {{note}}',
     emailed: ' (emailed)',
     schools: ' (for readers of {{schools}})',
     note: 'Correction note',
     noteHint:
       'What was wrong and what changed, for example: “An earlier version gave a student’s full name. We are sorry.”',
+    noteIn: 'Correction note in {{language}} (optional)',
+    noteInHint:
+      'Readers in {{languages}} see the note in {{own}} where it is left empty, in emails too, until it is translated on that language’s tab.',
     emailOff: 'Email is off (no email provider is configured), so no correction email can go out.',
     alreadyEmailed:
       'A correction email already went out for this digest; this one shows on the site and in the feeds.',

@@ -38,6 +38,8 @@ export const refusals = {
     translatedCorrectionNote:
       'The {{language}} correction note is {{length}} characters long; keep it to {{max}}.',
   },
+  noteLanguageNotOffered:
+    'The correction note was given in “{{lang}}”, which is not one of the district’s other languages. Give it only in the languages listed in Settings.',
   // Editing a draft.
   alreadyPublishedHere: 'This digest is already published, so it cannot be edited here.',
   publishedMeanwhile: 'This digest was published meanwhile, so your changes were not saved.',
