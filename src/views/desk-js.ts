@@ -111,7 +111,8 @@ export const deskJs = `
     const waits = document.getElementById('publish-waits');
     const publishNow = form.querySelector('[data-publish-now]');
     if (waits && publishNow && answer.checks) {
-      const waiting = !answer.checks.ok && !publishNow.disabled;
+      const waiting = Boolean(answer.checks.waits) && !publishNow.disabled;
+      if (waiting) waits.textContent = answer.checks.waits;
       waits.hidden = !waiting;
       publishNow.classList.toggle('secondary', waiting);
       publishNow.classList.toggle('waits', waiting);

@@ -61,6 +61,24 @@ describe('browser: a second person approves, the first publishes', () => {
     await dana.getByRole('button', { name: 'Save draft' }).click();
     await expect.poll(() => flash(dana)).toBe('Draft saved.');
     expect(await status(dana)).toContain('needs a second person’s approval');
+    // Beside Publish now, what it waits for; the autosave keeps saying so as Dana types.
+    const waits = dana.locator('#publish-waits');
+    expect(await waits.textContent()).toBe(
+      'Publishing waits for a second person’s approval of this version.',
+    );
+    await dana.getByLabel('Intro').fill('Kites flew on Friday with Maya Johnson.');
+    await expect
+      .poll(() => waits.textContent(), { timeout: 5000 })
+      .toBe(
+        'Publishing waits until each open finding is resolved and a second person approves this version.',
+      );
+    expect(await waits.isVisible()).toBe(true);
+    expect(await dana.getByRole('button', { name: 'Publish now' }).getAttribute('aria-describedby')).toBe(
+      'publish-waits',
+    );
+    await dana.getByLabel('Intro').fill('Kites flew on Friday.');
+    await dana.getByRole('button', { name: 'Save draft' }).click();
+    await expect.poll(() => flash(dana)).toBe('Draft saved.');
     expect(describeViolations(await seriousAxeViolations(dana))).toBe('');
     // The one who saved it is not offered approval, and cannot publish yet.
     expect(await dana.getByRole('button', { name: 'Approve this version' }).count()).toBe(0);

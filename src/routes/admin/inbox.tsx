@@ -30,7 +30,13 @@ import { readDistrictSettings, siteOf } from '../../settings/district-settings';
 import { formatDateTime, formatSlot } from '../../time/format';
 import { dueAt } from '../../publish/schedule';
 import { addDays, isLocalDate, localDateOf } from '../../time/zoned-time';
-import { checksLabel, DeskPage, statusSummary, TRANSLATED_NOTE } from '../../views/admin/desk-page';
+import {
+  checksLabel,
+  DeskPage,
+  publishWaits,
+  statusSummary,
+  TRANSLATED_NOTE,
+} from '../../views/admin/desk-page';
 import { findingSlotsOf } from '../../views/admin/desk-entry';
 import { FirstRunChecklist } from '../../views/admin/first-run-checklist';
 import { quietSchools } from '../../reports/quiet-schools';
@@ -214,7 +220,12 @@ export function inboxRoutes(deps: AppDeps) {
           status: statusSummary(saved, await userNames()),
           openFindings: saved.open.length,
           // The checks as the page would show them, so the desk's script shows them as the coordinator types.
-          checks: { label: checksLabel(saved.open.length), ok: saved.open.length === 0 },
+          // What publishing now waits for, if anything, for the note beside its buttons.
+          checks: {
+            label: checksLabel(saved.open.length),
+            ok: saved.open.length === 0,
+            waits: publishWaits(saved) ?? null,
+          },
           findings: findingSlotsOf(
             request.date,
             saved.findings,

@@ -295,12 +295,25 @@ export function statusSummary(state: DeskState, names: Map<number, string>): str
   return parts.join(' · ');
 }
 
+/** What publishing waits for, said beside its buttons: open findings, a second person's approval, or both. */
+export function publishWaits(state: Pick<DeskState, 'entries' | 'open' | 'approval'>): string | undefined {
+  if (state.entries.length === 0) return undefined;
+  const findings = state.open.length > 0;
+  const approval = state.approval.required && !state.approval.approved;
+  if (findings && approval) return t('desk.inbox.toolbar.publishWaitsBoth');
+  if (findings) return t('desk.inbox.toolbar.publishWaits');
+  if (approval) return t('desk.inbox.toolbar.publishWaitsApproval');
+  return undefined;
+}
+
 function Toolbar(props: DeskPageProps & { canApprove: boolean }) {
   const { role, state } = props;
   const hasEntries = state.entries.length > 0;
-  // Publishing is refused while findings are open: the buttons say so beside them, and look it, but stay
-  // pressable (the refusal lists each finding with a link to it). The desk's script keeps this in step.
-  const waiting = hasEntries && state.open.length > 0;
+  // Publishing is refused while findings are open or an approval is missing: the buttons say so beside them,
+  // and look it, but stay pressable (the refusal lists each finding with a link to it). The desk's script
+  // keeps this in step.
+  const waits = publishWaits(state);
+  const waiting = waits !== undefined;
   // Described by the note only while it shows: a description is read out even when its element is hidden.
   const describedBy = waiting ? 'publish-waits' : undefined;
   const publishing = { class: waiting ? 'secondary waits' : undefined, 'data-publish-now': '' };
@@ -344,7 +357,7 @@ function Toolbar(props: DeskPageProps & { canApprove: boolean }) {
             {t('desk.inbox.toolbar.publishNow')}
           </button>
           <span class="small publish-waits" id="publish-waits" hidden={!waiting}>
-            {t('desk.inbox.toolbar.publishWaits')}
+            {waits}
           </span>
         </>
       ) : (

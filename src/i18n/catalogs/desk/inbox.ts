@@ -58,6 +58,9 @@ export const inbox = {
     publishNow: 'Publish now',
     submit: 'Submit for review',
     publishWaits: 'Publishing waits until each open finding is resolved.',
+    publishWaitsApproval: 'Publishing waits for a second person’s approval of this version.',
+    publishWaitsBoth:
+      'Publishing waits until each open finding is resolved and a second person approves this version.',
     late: 'This digest is late: its publish time, {{since}}, has passed.',
     emailOff:
       'Email is off: no email provider is configured, so publishing puts the digest on the site and in the feeds, and sends no email.',
