@@ -21,6 +21,19 @@ describe('/assets/', () => {
     }
   });
 
+  it('gives every answer an ETag, and a 304 to a browser whose copy is still the one served', async () => {
+    for (const path of ['/favicon.svg', '/brand.css', '/assets/site.css']) {
+      const first = await fetch(`${app.url}${path}`);
+      const tag = first.headers.get('etag');
+      expect(tag, path).toMatch(/^"[^"]+"$/);
+      const again = await fetch(`${app.url}${path}`, { headers: { 'if-none-match': tag! } });
+      expect([path, again.status]).toEqual([path, 304]);
+      expect(await again.text()).toBe('');
+      const changed = await fetch(`${app.url}${path}`, { headers: { 'if-none-match': '"something-else"' } });
+      expect([path, changed.status]).toEqual([path, 200]);
+    }
+  });
+
   it('answers 404 for names that are only properties every object has', async () => {
     for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'nothing.css']) {
       const response = await fetch(`${app.url}/assets/${name}`);

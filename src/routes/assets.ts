@@ -1,6 +1,8 @@
 // /assets/*.css: stylesheets from strings (no file system, so Workers serve them too), cached for a year
-// when requested with their content hash.
+// when requested with their content hash. Every answer here carries an ETag, so a browser whose copy has run
+// out of time (an address without the version, the logo) asks again and gets a 304 while nothing changed.
 import { Hono } from 'hono';
+import { etag } from 'hono/etag';
 import { ASSETS } from '../views/assets';
 import { readSetting } from '../db/settings';
 import { readDistrictSettings } from '../settings/district-settings';
@@ -10,6 +12,7 @@ import type { AppDeps } from '../deps';
 
 export function assetRoutes(deps: AppDeps) {
   const app = new Hono();
+  app.use(etag());
   const logo = (key: 'logo' | 'logo_dark') => async (c: Context) => {
     const logo = await readSetting(deps.db, key);
     const match = logo && /^data:(image\/(?:png|jpeg|webp));base64,(.+)$/.exec(logo);
