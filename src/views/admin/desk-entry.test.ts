@@ -7,6 +7,9 @@ describe('withoutOwnQuotes', () => {
     expect(withoutOwnQuotes('“Leo is an adult.”')).toBe('Leo is an adult.');
     expect(withoutOwnQuotes(" 'An adult' ")).toBe('An adult');
     expect(withoutOwnQuotes('«Un adulte»')).toBe('Un adulte');
+    // An apostrophe inside a word is no quote mark.
+    expect(withoutOwnQuotes("'It's fine: Leo's an adult'")).toBe("It's fine: Leo's an adult");
+    expect(withoutOwnQuotes('‘Maya’s teacher wrote it’')).toBe('Maya’s teacher wrote it');
   });
 
   it('leaves a reason that only starts or ends with a quotation, or holds two', () => {
@@ -14,6 +17,8 @@ describe('withoutOwnQuotes', () => {
       '"Maya" is a first name only.',
       'The author said "thank you"',
       '"Maya" and "Leo" are first names.',
+      "'Maya' and 'Leo' are first names.",
+      "'Maya' isn't a surname'",
       '"',
       '“Open',
     ])

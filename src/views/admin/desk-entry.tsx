@@ -295,6 +295,7 @@ export function withoutOwnQuotes(text: string): string {
   const close = pairs[trimmed[0] ?? ''];
   if (!close || trimmed.length < 2 || !trimmed.endsWith(close)) return text;
   const inner = trimmed.slice(1, -1);
-  // "a" and "b" is two quotations, not one.
-  return inner.includes(trimmed[0]!) || inner.includes(close) ? text : inner;
+  // "a" and "b" is two quotations, not one; the apostrophe in 'It's fine' is no quote mark.
+  const marks = inner.replace(/(?<=\p{L})['’](?=\p{L})/gu, '');
+  return marks.includes(trimmed[0]!) || marks.includes(close) ? text : inner;
 }
