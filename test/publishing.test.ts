@@ -361,7 +361,8 @@ describe('publishing', () => {
         provider_url: `${app.url}/`,
       });
       expect(answer.html).toBe(
-        `<iframe src="${app.url}/embed?date=2026-11-20" width="400" height="640" title="What happened yesterday: Friday, November 20, 2026" loading="lazy" style="border:0;max-width:100%"></iframe>`,
+        `<blockquote><a href="${url}">What happened yesterday: Friday, November 20, 2026</a></blockquote>` +
+          `<iframe src="${app.url}/embed?date=2026-11-20" width="400" height="640" title="What happened yesterday: Friday, November 20, 2026" frameborder="0" loading="lazy" style="border:0;max-width:100%"></iframe>`,
       );
       expect((await get(`/oembed?url=${encodeURIComponent(`${app.url}/`)}`)).status).toBe(200);
       expect(

@@ -145,13 +145,18 @@ export function embedRoutes(deps: AppDeps) {
     const title = `${digestTitle(content.digest, ownSiteTitle(settings))}: ${formatLongDate(content.digest.date)}`;
     const src = `${base}/embed${date ? `?date=${date}` : ''}`;
     const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+    // A link before the frame, for a site the frame may not show on (one not in Settings' allowed sites) and
+    // for hosts that keep no frames. WordPress shows the link until the frame speaks to it, then the frame
+    // (its embed protocol: embed-assets.ts); elsewhere both show, the link as the frame's caption. WordPress
+    // keeps only some attributes: frameborder, not the style, is what takes the frame's border off there.
+    const link = `<blockquote><a href="${attr(date ? `${base}/digests/${date}` : `${base}/`)}">${attr(title)}</a></blockquote>`;
     return c.json({
       version: '1.0',
       type: 'rich',
       provider_name: `${settings.siteTitle} · ${settings.districtName}`,
       provider_url: `${base}/`,
       title,
-      html: `<iframe src="${attr(src)}" width="${width}" height="${height}" title="${attr(title)}" loading="lazy" style="border:0;max-width:100%"></iframe>`,
+      html: `${link}<iframe src="${attr(src)}" width="${width}" height="${height}" title="${attr(title)}" frameborder="0" loading="lazy" style="border:0;max-width:100%"></iframe>`,
       width,
       height,
       cache_age: 300,

@@ -81,7 +81,6 @@ export const embedFrameJs = `
 })();
 `;
 
-/** The script a district site pastes: it puts the embed where the script tag is and keeps it sized. */
 /**
  * The script a district site pastes: it puts the embed where the script tag is and keeps it sized. On a site
  * that is not among `allowedOrigins` a frame would only show the browser's broken-frame box, so it puts a

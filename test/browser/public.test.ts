@@ -313,11 +313,14 @@ describe('browser: the public site and the embed', () => {
     await dark.close();
   });
 
-  it('sizes the oEmbed frame in WordPress, which sandboxes it and speaks its own embed protocol', async () => {
-    // What WordPress does with an oEmbed answer from a site it does not know: the iframe gets its class, a
-    // sandbox and a secret in its address; the host page answers "height" messages carrying that secret.
-    // (A stand-in written from the protocol, as WordPress's wp-embed.js speaks it.)
-    await changeSetting(app.runtime.deps.db, 'embed_origins', district.url, app.clock.now());
+  /**
+   * What WordPress does with an oEmbed answer from a site it does not know, and its host page: a stand-in
+   * written from wp_filter_oembed_result and wp-embed.js. Only some tags and attributes stay; the iframe gets
+   * its class, a sandbox and a secret in its address; with a blockquote before it, the frame is clipped out of sight and the blockquote shown,
+   * until a message carrying the secret comes from the frame: then the blockquote goes, the frame shows, and
+   * "height" sizes it.
+   */
+  const wordpressPage = async (path: string) => {
     const answer = (await (
       await fetch(`${app.url}/oembed?url=${encodeURIComponent(`${app.url}/`)}`)
     ).json()) as {
@@ -325,26 +328,39 @@ describe('browser: the public site and the embed', () => {
     };
     const secret = 'k3Y9secret';
     const html = answer.html
+      // Its allowed list of tags and attributes (kses) keeps neither the frame's style nor its loading.
+      .replace(/ (?:style|loading)="[^"]*"/g, '')
       .replace(/ src="([^"]+)"/, ` src="$1#?secret=${secret}" data-secret="${secret}"`)
+      .replace('<blockquote', `<blockquote class="wp-embedded-content" data-secret="${secret}"`)
       .replace(
         '<iframe',
-        '<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted"',
+        '<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted" style="position: absolute; clip: rect(1px, 1px, 1px, 1px);"',
       );
     const host = `addEventListener('message', (e) => {
       const d = e.data;
-      if (!d || d.message !== 'height' || !/^[a-zA-Z0-9]+$/.test(d.secret)) return;
-      for (const f of document.querySelectorAll('iframe.wp-embedded-content[data-secret="' + d.secret + '"]'))
-        if (e.source === f.contentWindow) f.height = String(Math.max(200, Math.min(1000, d.value)));
+      if (!d || !(d.secret || d.message || d.value) || /[^a-zA-Z0-9]/.test(d.secret)) return;
+      for (const b of document.querySelectorAll('blockquote[data-secret="' + d.secret + '"]')) b.style.display = 'none';
+      for (const f of document.querySelectorAll('iframe[data-secret="' + d.secret + '"]')) {
+        if (e.source !== f.contentWindow) continue;
+        f.removeAttribute('style');
+        if (d.message === 'height') f.height = String(Math.max(200, Math.min(1000, parseInt(d.value, 10))));
+      }
     });`;
     district.route(
-      '/wordpress',
+      path,
       serveBody(
         `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A WordPress page</title></head><body><main style="max-width:640px;margin:24px auto"><h1>Classroom news</h1>${html}</main><script>${host}</script></body></html>`,
         'text/html; charset=utf-8',
       ),
     );
     const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
-    await page.goto(`${district.url}/wordpress`);
+    await page.goto(`${district.url}${path}`);
+    return page;
+  };
+
+  it('sizes the oEmbed frame in WordPress, which sandboxes it and speaks its own embed protocol', async () => {
+    await changeSetting(app.runtime.deps.db, 'embed_origins', district.url, app.clock.now());
+    const page = await wordpressPage('/wordpress');
     const frame = page.frameLocator('iframe.wp-embedded-content');
     await frame.locator('.post h3').first().waitFor();
     await expect
@@ -355,6 +371,24 @@ describe('browser: the public site and the embed', () => {
       })
       .toBe(true);
     expect(await page.locator('iframe').getAttribute('height')).not.toBe('640');
+    // The frame spoke, so the link that stood in for it is gone.
+    expect(await page.locator('blockquote').isVisible()).toBe(false);
+    await page.screenshot({ path: `${SHOTS}/public-oembed-wordpress.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('leaves a link to the digest in WordPress where the site may not frame it', async () => {
+    await changeSetting(app.runtime.deps.db, 'embed_origins', '', app.clock.now());
+    const page = await wordpressPage('/wordpress-not-allowed');
+    const link = page.locator('blockquote a');
+    expect(await link.isVisible()).toBe(true);
+    expect(await link.getAttribute('href')).toBe(`${app.url}/`);
+    expect(await link.textContent()).toMatch(/^What happened yesterday: /);
+    // Give the refused frame time to have spoken, had it loaded: the link stays, the frame stays out of sight.
+    await page.waitForTimeout(500);
+    expect(await link.isVisible()).toBe(true);
+    expect(await page.locator('iframe').getAttribute('style')).toContain('clip: rect(1px, 1px, 1px, 1px)');
+    await page.screenshot({ path: `${SHOTS}/public-oembed-wordpress-not-allowed.png`, fullPage: true });
     await page.close();
   });
 });
