@@ -12,7 +12,9 @@ import type { AppDeps } from '../deps';
 
 export function assetRoutes(deps: AppDeps) {
   const app = new Hono();
-  app.use(etag());
+  // Mounted at the root, so each path is named: a bare use() would tag every answer of the app.
+  for (const path of ['/logo', '/logo/dark', '/favicon.svg', '/favicon.ico', '/brand.css', '/assets/:name'])
+    app.use(path, etag());
   const logo = (key: 'logo' | 'logo_dark') => async (c: Context) => {
     const logo = await readSetting(deps.db, key);
     const match = logo && /^data:(image\/(?:png|jpeg|webp));base64,(.+)$/.exec(logo);
