@@ -521,5 +521,25 @@ describe('the digest in each language', () => {
     const ok = await correct({ note_translations: { es: 'El concurso fue el jueves.' } });
     expect(ok.status).toBe(200);
     expect(await page(`/es/digests/${DATE}`)).toContain('El concurso fue el jueves.');
+
+    // The note written later on the language's tab is checked too (it shows even while the rest waits for a
+    // review), and a name in a note is reworded, not recorded as fine.
+    const named = await api(`/digests/${DATE}/translations/es`, 'PUT', {
+      correction_note: 'El concurso lo ganó Maria Gonzalez el jueves.',
+    });
+    expect(named.status).toBe(422);
+    expect(((await named.json()) as { error: { message: string } }).error.message).toContain(
+      'The translation is not saved. “Maria Gonzalez” (Spanish correction note) looks like a student’s full name.',
+    );
+    expect(await page(`/es/digests/${DATE}`)).not.toContain('Maria Gonzalez');
+    const excused = await api(`/digests/${DATE}/findings/resolve`, 'POST', {
+      item_id: 0,
+      kind: 'correction-note',
+      reason: 'She is an adult volunteer, not a student.',
+    });
+    expect(excused.status).toBe(422);
+    expect(((await excused.json()) as { error: { message: string } }).error.message).toContain(
+      'Reword the note.',
+    );
   });
 });

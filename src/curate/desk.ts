@@ -49,7 +49,14 @@ import type { Logger } from '../log';
 import { copyPictures, takeDownPicture, type PictureDeps } from '../pictures/copy-pictures';
 import { notifyEditors } from './notify-editors';
 import { imagesOf, type ImageChoice } from './item-images';
-import { DIGEST_LEVEL, FINDING_KINDS, runChecks, type Finding, type FindingKind } from './run-checks';
+import {
+  checkCorrectionNote,
+  DIGEST_LEVEL,
+  FINDING_KINDS,
+  runChecks,
+  type Finding,
+  type FindingKind,
+} from './run-checks';
 import {
   correctionTranslationStatements,
   emptyTranslation,
@@ -255,12 +262,10 @@ async function checkDigest(
     digest.intro,
     email?.text ?? '',
     socialText,
-    options.correction?.note ?? '',
     ...entries.flatMap((e) => [e.headline, e.blurb, e.imageAlt ?? '', e.item.summary]),
     ...translated.flatMap((t) => [
       t.title,
       t.intro,
-      t.correctionNote,
       ...[...t.entries.values()].flatMap((e) => [e.headline, e.blurb, e.imageAlt]),
     ]),
   ];
@@ -286,13 +291,44 @@ async function checkDigest(
     overrides,
     emailText: email?.text,
     socialText,
-    correctionNote: options.correction?.note,
     pictureProblems,
     translations: translated,
   });
   return options.correction
-    ? findings
+    ? [
+        ...findings,
+        ...(await correctionNoteFindings(deps, settings, [
+          { lang: settings.languages[0]!, text: options.correction.note },
+          ...translatedLanguages(settings).flatMap((lang) => {
+            const text = translations.get(lang)?.correctionNote;
+            return text ? [{ lang, text }] : [];
+          }),
+        ])),
+      ]
     : [...findings, ...(entries.length ? unreviewedFindings(settings, digest, translations) : [])];
+}
+
+/**
+ * What the checks find in a correction's note, in the district's language and in others: a student's full
+ * name, which is reworded, never recorded as fine (run-checks.ts).
+ */
+export async function correctionNoteFindings(
+  deps: DeskDeps,
+  settings: DistrictSettings,
+  notes: { lang: string; text: string }[],
+): Promise<Finding[]> {
+  const staffBySchool = await listStaffNamesBySchool(deps.db);
+  const capitalized = notes.flatMap(({ text }) => text.match(/\p{Lu}[\p{L}'’-]+/gu) ?? []);
+  const roster = await rosterWordsAmong(deps.db, deps.signingKey, capitalized);
+  return checkCorrectionNote({
+    notes: notes.map(({ lang, text }) => ({
+      label: lang === settings.languages[0] ? undefined : languageLabel(lang),
+      text,
+    })),
+    staff: [...staffBySchool.values()].flat(),
+    nameAllowlist: settings.nameAllowlist,
+    isRosterSurname: roster.size ? (word) => roster.has(word.toLowerCase()) : undefined,
+  });
 }
 
 /** Why each chosen picture without a ready copy has none, by address. */
@@ -622,6 +658,8 @@ export async function overrideFinding(
     throw new DeskError(422, 'not-overridable', t('desk.refusals.unreviewedNotOverridable'));
   if (finding.kind === 'picture-unavailable')
     throw new DeskError(422, 'not-overridable', t('desk.refusals.pictureNotOverridable'));
+  if (finding.kind === 'correction-note')
+    throw new DeskError(422, 'not-overridable', t('desk.refusals.noteNotOverridable'));
   const reason = finding.reason.trim();
   if (reason.length < 10)
     throw new DeskError(422, 'reason-required', t('desk.refusals.overrideReasonRequired'));
@@ -801,10 +839,11 @@ function noteTranslationsOf(
   const offered: readonly string[] = translatedLanguages(settings);
   const notes = new Map<string, string>();
   for (const [lang, text] of Object.entries(given)) {
-    if (!offered.includes(lang))
-      throw new DeskError(422, 'invalid', t('desk.refusals.noteLanguageNotOffered', { lang }));
+    // Left empty, even in a language no longer offered (a form opened before Settings changed): nothing to keep.
     const note = text.trim();
     if (!note) continue;
+    if (!offered.includes(lang))
+      throw new DeskError(422, 'invalid', t('desk.refusals.noteLanguageNotOffered', { lang }));
     limit(note, 500, (n) =>
       t('desk.refusals.tooLong.translatedCorrectionNote', { ...n, language: languageLabel(lang) }),
     );

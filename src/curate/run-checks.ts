@@ -17,6 +17,7 @@ export const FINDING_KINDS = [
   'outside-day',
   'picture-unavailable',
   'translation-unreviewed',
+  'correction-note',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
@@ -71,8 +72,6 @@ export interface CheckInput {
   emailText?: string;
   /** The posts for the district's social accounts, checked as posted. */
   socialText?: string;
-  /** The note of a correction being published, shown with the digest everywhere and emailed. */
-  correctionNote?: string;
   /** Pictures without a ready copy, by address: why, in a sentence. */
   pictureProblems?: ReadonlyMap<string, string>;
   /** The digest's text in the district's other languages: checked for names and tone like the original. */
@@ -86,8 +85,6 @@ export interface CheckTranslation {
   toneWords: readonly string[];
   title: string;
   intro: string;
-  /** The latest correction's note in this language. */
-  correctionNote: string;
   entries: ReadonlyMap<number, { headline: string; blurb: string; imageAlt: string }>;
 }
 
@@ -194,13 +191,11 @@ export function runChecks(input: CheckInput): Finding[] {
     [t('desk.checks.field.intro'), input.intro],
     [emailText, input.emailText ?? ''],
     [socialPost, input.socialText ?? ''],
-    [t('desk.checks.field.correctionNote'), input.correctionNote ?? ''],
   ];
   const translatedDigestFields = (input.translations ?? []).map((language) => ({
     fields: [
       [translatedField(language.label, t('desk.checks.field.title')), language.title],
       [translatedField(language.label, t('desk.checks.field.intro')), language.intro],
-      [translatedField(language.label, t('desk.checks.field.correctionNote')), language.correctionNote],
     ] as [string, string][],
     toneWords: language.toneWords,
   }));
@@ -224,6 +219,42 @@ export function runChecks(input: CheckInput): Finding[] {
     .filter((found) => !(asSent(found.where) && reported.has(found.word.toLowerCase())));
   if (digestTone.length) add(DIGEST_LEVEL, 'tone', describeTone(digestTone));
   return findings;
+}
+
+/**
+ * A correction's note, in the district's language and as translated (`label` names the language): a student's
+ * full name in it is one finding, 'correction-note', for the digest as a whole. It is reworded, never excused
+ * with a reason, since the note goes to every reader as written. Its tone is not checked: an apology says
+ * what failed.
+ */
+export function checkCorrectionNote(input: {
+  notes: { label?: string; text: string }[];
+  staff: string[];
+  nameAllowlist: readonly string[];
+  isRosterSurname?: (word: string) => boolean;
+}): Finding[] {
+  const names = new Map<string, { match: NameMatch; where: string[] }>();
+  const note = t('desk.checks.field.correctionNote');
+  for (const { label, text } of input.notes) {
+    const where = label ? translatedField(label, note) : note;
+    const check = {
+      staffNames: input.staff,
+      allowlist: input.nameAllowlist,
+      isRosterSurname: input.isRosterSurname,
+    };
+    for (const match of findStudentNames(text, check)) {
+      const found = names.get(match.name) ?? { match, where: [] };
+      found.where.push(where);
+      names.set(match.name, found);
+    }
+  }
+  if (!names.size) return [];
+  const found = [...names.values()];
+  const message = t('desk.checks.noteNames', {
+    names: list(found.map(({ match, where }) => quoted(match.name, where))),
+    count: found.length,
+  });
+  return [{ itemId: DIGEST_LEVEL, kind: 'correction-note', message }];
 }
 
 function describeNames(found: { match: NameMatch; where: string[] }[]): string {

@@ -37,7 +37,6 @@ export function checkTranslationsOf(
         toneWords: [...settings.toneWords, ...(DEFAULT_TONE_WORDS_BY_LANGUAGE[lang] ?? [])],
         title: translation.title,
         intro: translation.intro,
-        correctionNote: translation.correctionNote ?? '',
         entries: translation.entries,
       },
     ];

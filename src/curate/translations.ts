@@ -14,6 +14,7 @@ import type { TranslateProvider } from '../i18n/translate-provider';
 import { t } from '../i18n/desk-text';
 import { formatDay } from '../publish/digest-content';
 import {
+  correctionNoteFindings,
   DeskError,
   loadDesk,
   requirePermission,
@@ -174,6 +175,22 @@ export async function saveTranslation(
           t('desk.refusals.tooLong.translatedCorrectionNote', { ...n, language }),
         ) || null;
   changed ||= correctionNote !== stored.correctionNote;
+  // A published note goes out as written, this language's readers seeing it even where the rest waits for a
+  // review: it is checked as the correction's own note was.
+  if (correctionNote && correctionNote !== stored.correctionNote) {
+    const [finding] = await correctionNoteFindings(deps, desk.state.settings, [
+      { lang, text: correctionNote },
+    ]);
+    if (finding)
+      throw new DeskError(
+        422,
+        'findings',
+        t('desk.refusals.translatedNoteRefused', { finding: finding.message }),
+        {
+          findings: [finding],
+        },
+      );
+  }
   const review =
     input.reviewed === true
       ? { userId: actor.userId }

@@ -680,7 +680,7 @@ function recipientFollowsAny(db: Database, schoolIds: number[]) {
       .select({ one: sql`1` })
       .from(subscriberSchools)
       .where(and(eq(subscriberSchools.subscriberId, deliveries.subscriberId), where));
-  return or(notExists(chosen()), exists(chosen(inArray(subscriberSchools.schoolId, schoolIds))));
+  return or(notExists(chosen()), exists(chosen(inList(subscriberSchools.schoolId, schoolIds))));
 }
 
 /**

@@ -32,14 +32,16 @@ const KIND_LABELS: Record<string, () => string> = {
   'outside-day': () => t('desk.entry.kinds.outsideDay'),
   'picture-unavailable': () => t('desk.entry.kinds.pictureUnavailable'),
   'translation-unreviewed': () => t('desk.entry.kinds.translationUnreviewed'),
+  'correction-note': () => t('desk.entry.kinds.correctionNote'),
 };
 
 /**
  * A picture that could not be copied has nothing to publish: it is resolved by choosing another or none. An
- * unreviewed translation is resolved by reviewing it (or by the district's translation_unreviewed setting).
+ * unreviewed translation is resolved by reviewing it (or by the district's translation_unreviewed setting),
+ * and a name in a correction's note by rewording it.
  */
 function overridable(kind: string): boolean {
-  return kind !== 'picture-unavailable' && kind !== 'translation-unreviewed';
+  return kind !== 'picture-unavailable' && kind !== 'translation-unreviewed' && kind !== 'correction-note';
 }
 
 export function EntryCard({

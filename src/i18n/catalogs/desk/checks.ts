@@ -10,6 +10,10 @@ export const checks = {
   rosterName_other:
     '{{names}} look like students’ names on the roster. Use first names only, or record why they are fine.',
   tone: '{{words}} may read as mocking, shaming or complaining. Reword it, or record why it is fine.',
+  noteNames_one:
+    '{{names}} looks like a student’s full name. A correction note uses first names only, as it goes to every reader as written: reword it.',
+  noteNames_other:
+    '{{names}} look like students’ full names. A correction note uses first names only, as it goes to every reader as written: reword it.',
   /** A name or word as a finding quotes it, with the fields it is in. */
   found: '“{{word}}” ({{where}})',
   list: '{{items}} and {{last}}',

@@ -36,6 +36,7 @@ export const entry = {
     outsideDay: 'Another day',
     pictureUnavailable: 'Picture not copied',
     translationUnreviewed: 'Translation not reviewed',
+    correctionNote: 'Correction note',
   },
   recordedFine: 'Recorded as fine: “{{reason}}”',
   recordWhy: 'Record why this is fine',

@@ -38,6 +38,9 @@ export const refusals = {
     translatedCorrectionNote:
       'The {{language}} correction note is {{length}} characters long; keep it to {{max}}.',
   },
+  translatedNoteRefused: 'The translation is not saved. {{finding}}',
+  noteNotOverridable:
+    'A name in a correction note cannot be recorded as fine: the note goes to every reader as written. Reword the note.',
   noteLanguageNotOffered:
     'The correction note was given in “{{lang}}”, which is not one of the district’s other languages. Give it only in the languages listed in Settings.',
   // Editing a draft.
