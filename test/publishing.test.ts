@@ -437,7 +437,8 @@ describe('publishing', () => {
         note: 'The robots raced in the hall, not the gym. We have corrected the post.',
         email: true,
       });
-      expect(second.emails).toBe(1); // everyone@ was already told of this digest's correction
+      // Both: each correction is its own email, to those it concerns.
+      expect(second.emails).toBe(2);
       const washington = await text('/schools/washington-middle');
       expect(washington).toContain('not the gym');
       expect(washington).not.toContain('there were five');
@@ -449,12 +450,16 @@ describe('publishing', () => {
       expect(deskPage).toMatch(/there were five[^<]*\(for readers of Lincoln Elementary\) \(emailed\)/);
       expect(deskPage).toMatch(/not the gym[^<]*\(for readers of Washington Middle\)/);
       await runSendJob(app.runtime.deps);
-      const told = mails().filter(
-        (m) => m.subject.startsWith('Correction:') && m.to === 'washington@family.example',
-      );
-      expect(told.length).toBe(1);
-      expect(told[0]!.text).toContain('not the gym');
-      expect(told[0]!.text).not.toContain('there were five');
+      const told = (to: string) => mails().filter((m) => m.subject.startsWith('Correction:') && m.to === to);
+      expect(told('washington@family.example').map((m) => m.text)).toEqual([
+        expect.stringContaining('not the gym'),
+      ]);
+      expect(told('washington@family.example')[0]!.text).not.toContain('there were five');
+      // Whoever follows every school was told of each, once, each email of its own correction.
+      const everyone = told('everyone@family.example').map((m) => m.text);
+      expect(everyone).toHaveLength(2);
+      expect(everyone.filter((text) => text.includes('there were five'))).toHaveLength(1);
+      expect(everyone.filter((text) => text.includes('not the gym'))).toHaveLength(1);
 
       // A correction that names a student in full is refused, and nothing changes.
       await expect(

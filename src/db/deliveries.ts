@@ -12,6 +12,8 @@ export interface PendingDelivery {
   digestId: number;
   digestDate: string;
   kind: Delivery['kind'];
+  /** For a correction email: the correction it tells of (null for one queued before that was recorded). */
+  correctionId: number | null;
   attempts: number;
   subscriberId: number;
   email: string;
@@ -36,6 +38,7 @@ export async function listDueDeliveries(
       digestId: deliveries.digestId,
       digestDate: digests.date,
       kind: deliveries.kind,
+      correctionId: deliveries.correctionId,
       attempts: deliveries.attempts,
       subscriberId: subscribers.id,
       email: subscribers.email,

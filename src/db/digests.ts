@@ -358,19 +358,23 @@ function wantsDigest(db: Database, digestId: number): SQL | undefined {
   return or(choseNoSchool, hasDistrictWideEntry, choseOneOfItsSchools);
 }
 
-/** One queued email of this digest for each subscriber `recipients` finds; one already queued is kept. */
+/**
+ * One queued email of this digest (or of a correction, `correctionId`) for each subscriber `recipients`
+ * finds; one already queued is kept.
+ */
 function queueEmailsStatements(
   db: Database,
   digestId: number,
   kind: 'digest' | 'correction',
   now: number,
   recipients: RowSource & { from: typeof subscribers | typeof deliveries },
+  correctionId?: SQL,
 ): Statement[] {
   const subscriberId = recipients.from === subscribers ? subscribers.id : deliveries.subscriberId;
   return insertSelect(
     db,
     deliveries,
-    [{ digestId, subscriberId, kind, state: 'queued', queuedAt: now, updatedAt: now }],
+    [{ digestId, subscriberId, kind, state: 'queued', queuedAt: now, updatedAt: now, correctionId }],
     recipients,
     { ignoreConflicts: true },
   );
@@ -617,25 +621,33 @@ export async function correctDigest(
       ],
       claim.row,
     ),
-    // Everyone the original reached who still wants the digest and follows a school the correction concerns.
+    // Everyone the original reached who still wants the digest and follows a school the correction concerns,
+    // one email each about this correction (the one just recorded: the claim keeps others out meanwhile).
     ...(input.email
-      ? queueEmailsStatements(db, digestId, 'correction', now, {
-          from: deliveries,
-          where: and(
-            eq(deliveries.digestId, digestId),
-            eq(deliveries.kind, 'digest'),
-            eq(deliveries.state, 'sent'),
-            inArray(
-              deliveries.subscriberId,
-              db.orm
-                .select({ id: subscribers.id })
-                .from(subscribers)
-                .where(eq(subscribers.status, 'confirmed')),
+      ? queueEmailsStatements(
+          db,
+          digestId,
+          'correction',
+          now,
+          {
+            from: deliveries,
+            where: and(
+              eq(deliveries.digestId, digestId),
+              eq(deliveries.kind, 'digest'),
+              eq(deliveries.state, 'sent'),
+              inArray(
+                deliveries.subscriberId,
+                db.orm
+                  .select({ id: subscribers.id })
+                  .from(subscribers)
+                  .where(eq(subscribers.status, 'confirmed')),
+              ),
+              input.schoolIds === null ? undefined : recipientFollowsAny(db, input.schoolIds),
+              claim.holds,
             ),
-            input.schoolIds === null ? undefined : recipientFollowsAny(db, input.schoolIds),
-            claim.holds,
-          ),
-        })
+          },
+          latestCorrectionOf(digestId),
+        )
       : []),
     auditStatementWhere(
       db,
@@ -659,18 +671,25 @@ export async function correctDigest(
     .where(eq(digests.id, digestId))
     .get();
   if (after?.token !== token) return { ok: false };
+  if (!input.email) return { ok: true, emails: 0 };
   const queued = await db.orm
     .select({ n: count() })
     .from(deliveries)
-    .where(
-      and(
-        eq(deliveries.digestId, digestId),
-        eq(deliveries.kind, 'correction'),
-        gte(deliveries.queuedAt, now),
-      ),
-    )
+    .where(and(eq(deliveries.digestId, digestId), eq(deliveries.correctionId, latestCorrectionOf(digestId))))
     .get();
-  return { ok: true, emails: input.email ? (queued?.n ?? 0) : 0 };
+  const emails = queued?.n ?? 0;
+  // Nobody it concerns had received the digest: the correction was not emailed after all.
+  if (emails === 0)
+    await db.orm
+      .update(digestCorrections)
+      .set({ emailed: false })
+      .where(eq(digestCorrections.id, latestCorrectionOf(digestId)));
+  return { ok: true, emails };
+}
+
+/** The id of a digest's latest correction, as an expression read when the statement runs. */
+function latestCorrectionOf(digestId: number): SQL {
+  return sql`(select max(${digestCorrections.id}) from ${digestCorrections} where ${digestCorrections.digestId} = ${digestId})`;
 }
 
 /** A delivery's subscriber follows one of these schools, or every school (by choosing none). */

@@ -1,6 +1,7 @@
 // The database schema: the single source of truth for tables; migrations in drizzle/ are generated from it.
 // Times are integer milliseconds since the Unix epoch (UTC); local dates are 'YYYY-MM-DD' text.
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
 
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
@@ -310,9 +311,17 @@ export const deliveries = sqliteTable(
     queuedAt: integer('queued_at').notNull(),
     sentAt: integer('sent_at'),
     updatedAt: integer('updated_at').notNull(),
+    /** For a correction email: the correction it tells of (none for those queued before it was recorded). */
+    correctionId: integer('correction_id').references(() => digestCorrections.id),
   },
   (t) => [
-    uniqueIndex('deliveries_once_idx').on(t.digestId, t.subscriberId, t.kind),
+    // One digest email per subscriber, and one email per correction.
+    uniqueIndex('deliveries_once_idx').on(
+      t.digestId,
+      t.subscriberId,
+      t.kind,
+      sql`coalesce(${t.correctionId}, 0)`,
+    ),
     index('deliveries_state_idx').on(t.state, t.nextAttemptAt),
   ],
 );

@@ -187,16 +187,21 @@ export function personalize(
 }
 
 /**
- * The short email that tells people who received a digest that it was corrected, and links to it: the latest
- * correction that concerns the schools they follow (none chosen: every school). Undefined when none does.
+ * The short email that tells people who received a digest that it was corrected, and links to it: of the
+ * correction `correctionId` (for an email queued before corrections were told apart, the latest), if it
+ * concerns the schools they follow (none chosen: every school). Undefined when it does not.
  */
 export function renderCorrectionEmail(
   content: DigestContent,
-  schoolIds: readonly number[],
+  selection: { schoolIds: readonly number[]; correctionId: number | null },
   site: EmailSite,
 ): RenderedDigestEmail | undefined {
-  content = noticesForSchools(content, schoolIds);
-  const correction = content.corrections?.at(-1);
+  content = noticesForSchools(content, selection.schoolIds);
+  const index =
+    selection.correctionId === null
+      ? (content.corrections?.length ?? 0) - 1
+      : (content.corrections?.findIndex((c) => c.id === selection.correctionId) ?? -1);
+  const correction = content.corrections?.[index];
   if (!correction) return undefined;
   const markers = {
     unsubscribe: `yd-marker-${randomToken(12)}`,
@@ -218,7 +223,7 @@ export function renderCorrectionEmail(
     siteTitle: site.siteTitle,
     dateLabel,
     note: correction.note,
-    noteLang: originalLangOf(content, `note:${content.corrections!.length - 1}`) ?? lang,
+    noteLang: originalLangOf(content, `note:${index}`) ?? lang,
     preheader: correction.note.slice(0, 140),
     webUrl,
     unsubscribeUrl: markers.unsubscribe,

@@ -128,7 +128,7 @@ export async function sendDueDeliveries(
       localized.set(localizedKey, content!);
     }
     const content = localized.get(localizedKey)!;
-    const key = `${delivery.digestId}:${lang}:${delivery.kind}:${delivery.schoolIds.join(',')}`;
+    const key = `${delivery.digestId}:${lang}:${delivery.kind}:${delivery.correctionId ?? ''}:${delivery.schoolIds.join(',')}`;
     if (!renders.has(key)) {
       report.renders++;
       const names = delivery.schoolIds.map((id) => schoolNames.get(id)).filter((n): n is string => !!n);
@@ -136,7 +136,7 @@ export async function sendDueDeliveries(
       renders.set(
         key,
         delivery.kind === 'correction'
-          ? renderCorrectionEmail(content, delivery.schoolIds, site)
+          ? renderCorrectionEmail(content, delivery, site)
           : renderDigestEmail(content, { schoolIds: delivery.schoolIds, schoolNames: names }, site),
       );
     }

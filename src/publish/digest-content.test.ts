@@ -13,9 +13,14 @@ const content: DigestContent = {
   digest: { id: 1, date: '2026-11-20', title: '', intro: 'Kites and robots.' } as Digest,
   entries: [entry(7, LINCOLN), entry(8, WASHINGTON)],
   corrections: [
-    { at: 10, note: 'The whole digest: the date in the intro was wrong.', schoolIds: null },
-    { at: 20, note: 'Lincoln: there were five kites.', schoolIds: [LINCOLN] },
-    { at: 30, note: 'Washington and Adams: the robots raced in the hall.', schoolIds: [WASHINGTON, ADAMS] },
+    { id: 1, at: 10, note: 'The whole digest: the date in the intro was wrong.', schoolIds: null },
+    { id: 2, at: 20, note: 'Lincoln: there were five kites.', schoolIds: [LINCOLN] },
+    {
+      id: 3,
+      at: 30,
+      note: 'Washington and Adams: the robots raced in the hall.',
+      schoolIds: [WASHINGTON, ADAMS],
+    },
   ],
   removals: [
     { at: 15, schoolId: LINCOLN },

@@ -40,6 +40,7 @@ export interface DigestContent {
 }
 
 export interface Correction {
+  id: number;
   at: number;
   note: string;
   schoolIds: number[] | null;
@@ -74,7 +75,7 @@ export async function loadDigestContents(db: Database, digests: Digest[]): Promi
     entries: entries.filter((e) => e.digestId === digest.id),
     corrections: corrections
       .filter((c) => c.digestId === digest.id)
-      .map(({ at, note, schoolIds }) => ({ at, note, schoolIds })),
+      .map(({ id, at, note, schoolIds }) => ({ id, at, note, schoolIds })),
     removals: removals
       .filter((r) => r.digestId === digest.id)
       .map((r) => ({ at: r.removedAt, schoolId: r.schoolId })),

@@ -10,7 +10,7 @@ const content: DigestContent = {
     { itemId: 7, headline: 'Kites on the field', blurb: 'Room 4 flew kites.', imageAlt: 'Kites in the sky' },
     { itemId: 8, headline: 'The spelling bee', blurb: 'Fifth graders spelled.', imageAlt: null },
   ] as DigestEntryWithItem[],
-  corrections: [{ at: 1, note: 'The kites were built in art class.', schoolIds: null }],
+  corrections: [{ id: 1, at: 1, note: 'The kites were built in art class.', schoolIds: null }],
 };
 
 const spanish = (over: Partial<DigestTranslation> = {}): DigestTranslation => ({
@@ -50,7 +50,7 @@ describe('a digest in a reader’s language', () => {
       'note:0',
     ]);
     const noted = localizeContent(content, spanish({ correctionNote: 'Se hicieron en arte.' }), 'hold', 'en');
-    expect(noted.corrections).toEqual([{ at: 1, note: 'Se hicieron en arte.', schoolIds: null }]);
+    expect(noted.corrections).toEqual([{ id: 1, at: 1, note: 'Se hicieron en arte.', schoolIds: null }]);
     expect(noted.untranslated!.texts).not.toContain('note:0');
   });
 
@@ -77,7 +77,7 @@ describe('a digest in a reader’s language', () => {
     const shown = localizeContent(content, noted, 'hold', 'en');
     expect(shown.notice).toBe('original');
     expect(shown.digest.title).toBe('A windy Friday');
-    expect(shown.corrections).toEqual([{ at: 1, note: 'Se hicieron en arte.', schoolIds: null }]);
+    expect(shown.corrections).toEqual([{ id: 1, at: 1, note: 'Se hicieron en arte.', schoolIds: null }]);
     expect([...(shown.untranslated!.texts as Set<string>)].sort()).toEqual([
       'alt:7',
       'alt:8',

@@ -386,7 +386,6 @@ function EmailOffNotice() {
 function CorrectionPanel(props: DeskPageProps) {
   const { state } = props;
   const { corrections } = state;
-  const alreadyEmailed = corrections.some((c) => c.emailed);
   const others = translatedLanguages(state.settings);
   const schoolNames = new Map(state.items.map((item) => [item.schoolId, item.schoolName]));
   for (const entry of state.entries) schoolNames.set(entry.item.schoolId, entry.item.schoolName);
@@ -457,13 +456,11 @@ function CorrectionPanel(props: DeskPageProps) {
           type="checkbox"
           name="correction_email"
           value="1"
-          disabled={alreadyEmailed || state.recipients === 0 || props.emailOff}
+          disabled={state.recipients === 0 || props.emailOff}
         />{' '}
         {props.emailOff
           ? t('desk.inbox.correction.emailOff')
-          : alreadyEmailed
-            ? t('desk.inbox.correction.alreadyEmailed')
-            : t('desk.inbox.correction.email', { count: state.recipients })}
+          : t('desk.inbox.correction.email', { count: state.recipients })}
       </label>
       <div class="actions">
         <button type="submit" formaction={deskAction(state.date, 'correct')}>

@@ -69,7 +69,7 @@ export const inbox = {
     heading: 'Correct this digest',
     hint: 'It is published. Change the text below, then explain the correction and press Publish correction: readers see the note on the page, in the feeds and in the embed. Nothing is saved until then. To remove a post, use Take this post down on it.',
     scope:
-      'A change to one school’s posts is shown, and emailed, only to that school’s readers; a change to the title or introduction, to everyone.',
+      'A change to one school’s posts is shown on that school’s page and feeds and emailed to the people who follow it; a change to the title, the introduction or a district-wide post, or a note alone, to everyone. The digest’s own page shows every correction.',
     corrected: 'Corrected {{when}}: {{note}}',
     emailed: ' (emailed)',
     schools: ' (for readers of {{schools}})',
@@ -78,12 +78,12 @@ export const inbox = {
       'What was wrong and what changed, for example: “An earlier version gave a student’s full name. We are sorry.”',
     noteIn: 'Correction note in {{language}} (optional)',
     noteInHint:
-      'Readers in {{languages}} see the note in {{own}} where it is left empty, in emails too, until it is translated on that language’s tab.',
+      'Where it is left empty, readers in {{languages}} see the note in {{own}}, and so does a correction email sent now; it can be translated later on that language’s tab, for the pages.',
     emailOff: 'Email is off (no email provider is configured), so no correction email can go out.',
-    alreadyEmailed:
-      'A correction email already went out for this digest; this one shows on the site and in the feeds.',
-    email_one: 'Email a short correction to the {{count, number}} person who received it',
-    email_other: 'Email a short correction to the {{count, number}} people who received it',
+    email_one:
+      'Email this correction to the {{count, number}} person who received the digest, if it concerns a school they follow',
+    email_other:
+      'Email this correction to those of the {{count, number}} people who received the digest that it concerns',
     publish: 'Publish correction',
   },
   conflict: {
