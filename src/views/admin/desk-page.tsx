@@ -382,6 +382,12 @@ function EmailOffNotice() {
   );
 }
 
+/** " (for readers of Lincoln Elementary)" for a correction of one school's posts; nothing for the whole digest. */
+function readersOf(schoolIds: number[] | null, names: ReadonlyMap<number, string>): string {
+  const named = (schoolIds ?? []).flatMap((id) => names.get(id) ?? []);
+  return named.length ? t('desk.inbox.correction.schools', { schools: named.join(', ') }) : '';
+}
+
 /** On a published digest: edits above become a correction, published with a note readers see. */
 function CorrectionPanel(props: DeskPageProps) {
   const { state } = props;
@@ -404,11 +410,7 @@ function CorrectionPanel(props: DeskPageProps) {
                 when: formatDateTime(c.at, state.settings.timezone),
                 note: c.note,
               })}
-              {c.schoolIds
-                ? t('desk.inbox.correction.schools', {
-                    schools: c.schoolIds.flatMap((id) => schoolNames.get(id) ?? []).join(', '),
-                  })
-                : ''}
+              {readersOf(c.schoolIds, schoolNames)}
               {c.emailed ? t('desk.inbox.correction.emailed') : ''}
             </li>
           ))}
