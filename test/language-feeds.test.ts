@@ -2,7 +2,8 @@
 // language, link to the pages in it, and say a correction in it; a real feed reader (Python's feedparser)
 // reads them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { correctDesk, deskDepsOf, publishDesk, saveDesk, type DeskActor } from '../src/curate/desk';
+import { deskDepsOf, publishDesk, saveDesk, type DeskActor } from '../src/curate/desk';
+import { correctDesk } from '../src/curate/correct-digest';
 import { listItemsPublishedBetween } from '../src/db/items';
 import { changeSetting } from '../src/settings/district-settings';
 import { dayRange } from '../src/time/zoned-time';

@@ -2,7 +2,8 @@
 // hreflang, the switcher), a Spanish sign-up from Accept-Language, its confirmation and the digest email in
 // Spanish with Content-Language, an Arabic email laid out right to left, and a correction in both.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { correctDesk, deskDepsOf, publishDesk, saveDesk, type DeskActor } from '../src/curate/desk';
+import { deskDepsOf, publishDesk, saveDesk, type DeskActor } from '../src/curate/desk';
+import { correctDesk } from '../src/curate/correct-digest';
 import { listItemsPublishedBetween } from '../src/db/items';
 import { findSubscriberByEmail } from '../src/db/subscribers';
 import { changeSetting } from '../src/settings/district-settings';

@@ -4,14 +4,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
-import {
-  correctDesk,
-  deskDepsOf,
-  publishDesk,
-  saveDesk,
-  takeDownEntry,
-  type DeskActor,
-} from '../src/curate/desk';
+import { deskDepsOf, publishDesk, saveDesk, takeDownEntry, type DeskActor } from '../src/curate/desk';
+import { correctDesk } from '../src/curate/correct-digest';
 import { listItemsPublishedBetween } from '../src/db/items';
 import { runSendJob } from '../src/jobs/jobs';
 import { changeSetting } from '../src/settings/district-settings';

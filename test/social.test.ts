@@ -7,14 +7,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { createApiToken } from '../src/auth/api-tokens';
-import {
-  correctDesk,
-  deskDepsOf,
-  loadDesk,
-  publishDesk,
-  unpublishDesk,
-  type DeskActor,
-} from '../src/curate/desk';
+import { deskDepsOf, loadDesk, publishDesk, unpublishDesk, type DeskActor } from '../src/curate/desk';
+import { correctDesk } from '../src/curate/correct-digest';
 import { cliActor, listAudit } from '../src/db/audit';
 import { findDigest } from '../src/db/digests';
 import { listDigestSocialPosts } from '../src/db/social-posts';

@@ -5,14 +5,8 @@
 // the emails in Spanish and Arabic, and a correction reaching every language.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../src/auth/api-tokens';
-import {
-  correctDesk,
-  DeskError,
-  deskDepsOf,
-  publishDesk,
-  saveDesk,
-  type DeskActor,
-} from '../src/curate/desk';
+import { DeskError, deskDepsOf, publishDesk, saveDesk, type DeskActor } from '../src/curate/desk';
+import { correctDesk } from '../src/curate/correct-digest';
 import { cliActor, listAudit } from '../src/db/audit';
 import { findDigest } from '../src/db/digests';
 import { listItemsPublishedBetween } from '../src/db/items';

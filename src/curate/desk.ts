@@ -12,7 +12,6 @@ import {
   listEntries,
   markDigestReady,
   saveDigestDraft,
-  correctDigest as correctDigestRecord,
   submitDigest,
   takeDownDigestEntry,
   clearEntryPicture,
@@ -57,20 +56,12 @@ import {
   type Finding,
   type FindingKind,
 } from './run-checks';
-import {
-  correctionTranslationStatements,
-  emptyTranslation,
-  listDigestTranslations,
-  type DigestTranslation,
-} from '../db/translations';
+import { listDigestTranslations, type DigestTranslation } from '../db/translations';
 import {
   checkTranslationsOf,
-  correctedFieldsOf,
-  type CorrectedFields,
   languageLabel,
   translatedLanguages,
   unreviewedFindings,
-  withoutCorrected,
 } from './translations-checks';
 
 export type Permission = 'curate' | 'publish' | 'override' | 'approve';
@@ -233,8 +224,8 @@ export async function loadDesk(deps: DeskDeps, date: string): Promise<DeskState>
   };
 }
 
-/** All findings for a digest as it is stored, the email's plain text included. */
-async function checkDigest(
+/** All findings for a digest as it is stored, the email's plain text included (also for a correction). */
+export async function checkDigest(
   deps: DeskDeps,
   settings: DistrictSettings,
   digest: Digest,
@@ -470,7 +461,11 @@ function isStoredVersion(state: DeskState, content: DigestDraft): boolean {
 }
 
 /** The entries a save would store for these inputs: checked, with defaults filled in, trimmed. */
-async function resolveEntries(deps: DeskDeps, state: DeskState, inputs: EntryInput[]): Promise<EntryDraft[]> {
+export async function resolveEntries(
+  deps: DeskDeps,
+  state: DeskState,
+  inputs: EntryInput[],
+): Promise<EntryDraft[]> {
   if (inputs.length > MAX_DIGEST_ENTRIES)
     throw new DeskError(
       422,
@@ -511,7 +506,7 @@ async function resolveEntries(deps: DeskDeps, state: DeskState, inputs: EntryInp
 }
 
 /** The text trimmed, or refused with `refusal`'s sentence (given its length and `max`) if longer than `max`. */
-function limit(
+export function limit(
   text: string,
   max: number,
   refusal: (lengths: { length: number; max: number }) => string,
@@ -726,174 +721,6 @@ export async function submitForReview(
   );
 }
 
-export interface CorrectionRequest extends DraftInput {
-  /** What was wrong and what changed, shown with the digest everywhere it is read. */
-  note: string;
-  /** Send a short correction email to everyone the original reached. */
-  email: boolean;
-  /**
-   * The note in the district's other languages, by language; one left out or empty is shown in the
-   * district's own until someone translates it.
-   */
-  noteTranslations?: Readonly<Record<string, string>>;
-}
-
-/**
- * Corrects a published digest: its text, its order, or entries removed (nothing new is added to a digest
- * people have already read). The corrected version must pass the checks; the note is shown on the page, in
- * the feeds (same id, new updated time) and in the embed, and optionally emailed.
- */
-export async function correctDesk(
-  deps: DeskDeps,
-  actor: DeskActor,
-  date: string,
-  request: CorrectionRequest,
-): Promise<{ emails: number }> {
-  requirePermission(actor, 'publish', t('desk.refusals.forbidden.correctDigests', { role: actor.role }));
-  const before = await loadDesk(deps, date);
-  const digest = before.digest;
-  if (!digest || digest.status !== 'published')
-    throw new DeskError(409, 'not-published', t('desk.refusals.nothingToCorrect', { day: formatDay(date) }));
-  if (request.version !== undefined && request.version !== digest.version)
-    throw new DeskError(409, 'conflict', t('desk.refusals.changedWhileCorrecting'), { current: before });
-  const note = request.note.trim();
-  if (note.length < 10) throw new DeskError(422, 'note-required', t('desk.refusals.noteRequired'));
-  limit(note, 500, (n) => t('desk.refusals.tooLong.correctionNote', n));
-  const notes = noteTranslationsOf(before.settings, request.noteTranslations ?? {});
-  const current = new Set(before.entries.map((e) => e.itemId));
-  const added = request.entries.find((e) => !current.has(e.itemId));
-  if (added) throw new DeskError(422, 'not-in-digest', t('desk.refusals.correctionAddsPosts'));
-  const entries = await resolveEntries(deps, before, request.entries);
-  // A picture chosen in a correction is copied first; one that cannot be is refused below like any finding.
-  if (deps.pictures) await copyPictures(deps as PictureDeskDeps, imageUrlsOf(entries));
-  if (entries.length === 0) throw new DeskError(422, 'empty', t('desk.refusals.correctionRemovesAll'));
-  const title = limit(request.title ?? digest.title, 200, (n) => t('desk.refusals.tooLong.title', n));
-  const intro = limit(request.intro ?? digest.intro, 1000, (n) => t('desk.refusals.tooLong.intro', n));
-  // The corrected version goes through the same checks before anyone sees it.
-  const stored = new Map(before.entries.map((e) => [e.itemId, e]));
-  const proposed = await withPictures(
-    deps.db,
-    entries.map((draft) => ({ ...stored.get(draft.itemId)!, ...draft, picture: undefined })),
-  );
-  const corrected = correctedFieldsOf(
-    { title: digest.title, intro: digest.intro, entries: before.entries },
-    { title, intro, entries },
-  );
-  const findings = await checkDigest(
-    deps,
-    before.settings,
-    { ...digest, title, intro },
-    proposed,
-    withNotes(withoutCorrected(before.translations, corrected), digest.id, notes),
-    { correction: { note } },
-  );
-  const open = findings.filter((f) => !f.override);
-  if (open.length)
-    throw new DeskError(422, 'findings', t('desk.refusals.correctionFindings', { count: open.length }), {
-      findings: open,
-    });
-  const kept = new Set(entries.map((e) => e.itemId));
-  const removedItemIds = before.entries.filter((e) => !kept.has(e.itemId)).map((e) => e.itemId);
-  const outcome = await correctDigestRecord(
-    deps.db,
-    digest.id,
-    digest.version,
-    {
-      title,
-      intro,
-      entries,
-      removedItemIds,
-      note,
-      schoolIds: correctedSchools(before.entries, entries, removedItemIds, corrected),
-      userId: actor.userId,
-      email: request.email && emailIsOn(deps.mailer),
-      // Every language at once, in the same batch: a translated field whose original changed is emptied, so
-      // its readers see the corrected original there until someone translates it again.
-      alongside: (claim) =>
-        correctionTranslationStatements(deps.db, claim, {
-          digestId: digest.id,
-          fromVersion: digest.version,
-          toVersion: digest.version + 1,
-          changed: corrected,
-          notes,
-          now: deps.now(),
-          userId: actor.userId,
-        }),
-    },
-    actor,
-    deps.now(),
-  );
-  if (!outcome.ok)
-    throw new DeskError(409, 'conflict', t('desk.refusals.changedWhileCorrecting'), {
-      current: await loadDesk(deps, date),
-    });
-  if (outcome.emails) deps.background.wakeSender();
-  return { emails: outcome.emails };
-}
-
-/** A correction's note in the district's other languages: the ones given, each within the note's limit. */
-function noteTranslationsOf(
-  settings: DistrictSettings,
-  given: Readonly<Record<string, string>>,
-): Map<string, string> {
-  const offered: readonly string[] = translatedLanguages(settings);
-  const notes = new Map<string, string>();
-  for (const [lang, text] of Object.entries(given)) {
-    // Left empty, even in a language no longer offered (a form opened before Settings changed): nothing to keep.
-    const note = text.trim();
-    if (!note) continue;
-    if (!offered.includes(lang))
-      throw new DeskError(422, 'invalid', t('desk.refusals.noteLanguageNotOffered', { lang }));
-    limit(note, 500, (n) =>
-      t('desk.refusals.tooLong.translatedCorrectionNote', { ...n, language: languageLabel(lang) }),
-    );
-    notes.set(lang, note);
-  }
-  return notes;
-}
-
-/** The translations as they will read with a new correction: its note in each language given, none in the rest. */
-function withNotes(
-  translations: ReadonlyMap<string, DigestTranslation>,
-  digestId: number,
-  notes: ReadonlyMap<string, string>,
-): Map<string, DigestTranslation> {
-  const next = new Map(
-    [...translations].map(([lang, translation]) => [
-      lang,
-      { ...translation, correctionNote: notes.get(lang) ?? null },
-    ]),
-  );
-  for (const [lang, note] of notes)
-    if (!next.has(lang)) next.set(lang, { ...emptyTranslation(digestId, lang), correctionNote: note });
-  return next;
-}
-
-/**
- * The schools whose readers a correction concerns: those whose posts it changed (text or picture) or removed.
- * Null, for every reader, when it changed the title or intro, which everyone was shown, a district-wide post,
- * or no post at all (only the order, or only a note).
- */
-function correctedSchools(
-  before: DeskEntry[],
-  after: EntryDraft[],
-  removedItemIds: number[],
-  corrected: CorrectedFields,
-): number[] | null {
-  if (corrected.title || corrected.intro) return null;
-  const pictureChanged = new Set(
-    after
-      .filter((e) => e.imageUrl !== before.find((b) => b.itemId === e.itemId)?.imageUrl)
-      .map((e) => e.itemId),
-  );
-  const touched = before.filter(
-    (e) =>
-      corrected.entries.has(e.itemId) || pictureChanged.has(e.itemId) || removedItemIds.includes(e.itemId),
-  );
-  if (touched.length === 0 || touched.some((e) => e.item.districtWide)) return null;
-  return [...new Set(touched.map((e) => e.item.schoolId))].sort((a, b) => a - b);
-}
-
 /**
  * Takes one entry of a published digest down at once from the page, the feeds, the embed and every email
  * not sent yet (a family withdraws consent, a photo must go). The reason stays in the audit log.
@@ -915,7 +742,7 @@ export async function takeDownEntry(
   return { digestTakenDown: outcome.digestTakenDown };
 }
 
-type PictureDeskDeps = DeskDeps & { pictures: PictureDeps };
+export type PictureDeskDeps = DeskDeps & { pictures: PictureDeps };
 
 /**
  * What a takedown starts from: someone who may publish, a reason in a sentence (kept in the audit log), a
@@ -953,7 +780,8 @@ async function takedownTarget(
   return { digest, entry, trimmed };
 }
 
-function imageUrlsOf(entries: { imageUrl: string | null }[]): string[] {
+/** The picture addresses entries show. */
+export function imageUrlsOf(entries: { imageUrl: string | null }[]): string[] {
   return entries.flatMap((e) => (e.imageUrl ? [e.imageUrl] : []));
 }
 

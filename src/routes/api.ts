@@ -10,7 +10,6 @@ import { authenticateBearer } from '../auth/api-tokens';
 import { roleAtLeast } from '../auth/session';
 import {
   can,
-  correctDesk,
   DeskError,
   deskDepsOf,
   loadDesk,
@@ -25,6 +24,7 @@ import {
   type DeskState,
   type DraftInput,
 } from '../curate/desk';
+import { correctDesk } from '../curate/correct-digest';
 import type { Finding } from '../curate/run-checks';
 import { listItemsPublishedBetween } from '../db/items';
 import { listSources, type SourceWithSchool } from '../db/sources';

@@ -4,7 +4,8 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { correctDesk, deskDepsOf, publishDesk, saveDesk, type DeskActor } from '../../src/curate/desk';
+import { deskDepsOf, publishDesk, saveDesk, type DeskActor } from '../../src/curate/desk';
+import { correctDesk } from '../../src/curate/correct-digest';
 import { listItemsPublishedBetween } from '../../src/db/items';
 import { changeSetting } from '../../src/settings/district-settings';
 import { dayRange } from '../../src/time/zoned-time';

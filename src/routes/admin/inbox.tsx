@@ -6,7 +6,6 @@ import { Hono, type Context } from 'hono';
 import { approveDesk } from '../../curate/approval';
 import {
   can,
-  correctDesk,
   DeskError,
   deskDepsOf,
   loadDesk,
@@ -23,6 +22,7 @@ import {
   type DeskState,
   type DraftInput,
 } from '../../curate/desk';
+import { correctDesk } from '../../curate/correct-digest';
 import { countWouldReceive, findDigest, type Digest } from '../../db/digests';
 import { listUsers } from '../../db/users';
 import type { AppDeps } from '../../deps';

@@ -1,0 +1,203 @@
+// Correcting a published digest: its text, its order or its posts, with a note shown wherever the digest is
+// read, in the district's languages, to the readers of the schools it concerns, and optionally emailed to them.
+import { correctDigest as correctDigestRecord, type EntryDraft } from '../db/digests';
+import { withPictures } from '../db/pictures';
+import {
+  correctionTranslationStatements,
+  emptyTranslation,
+  type DigestTranslation,
+} from '../db/translations';
+import { emailIsOn } from '../email/no-mailer';
+import { t } from '../i18n/desk-text';
+import { copyPictures } from '../pictures/copy-pictures';
+import { formatDay } from '../publish/digest-content';
+import type { DistrictSettings } from '../settings/district-settings';
+import {
+  checkDigest,
+  DeskError,
+  imageUrlsOf,
+  limit,
+  loadDesk,
+  requirePermission,
+  resolveEntries,
+  type DeskActor,
+  type DeskDeps,
+  type DeskEntry,
+  type DraftInput,
+  type PictureDeskDeps,
+} from './desk';
+import {
+  correctedFieldsOf,
+  languageLabel,
+  translatedLanguages,
+  withoutCorrected,
+  type CorrectedFields,
+} from './translations-checks';
+
+export interface CorrectionRequest extends DraftInput {
+  /** What was wrong and what changed, shown with the digest everywhere it is read. */
+  note: string;
+  /** Send a short correction email to everyone the original reached. */
+  email: boolean;
+  /**
+   * The note in the district's other languages, by language; one left out or empty is shown in the
+   * district's own until someone translates it.
+   */
+  noteTranslations?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Corrects a published digest: its text, its order, or entries removed (nothing new is added to a digest
+ * people have already read). The corrected version must pass the checks; the note is shown on the page, in
+ * the feeds (same id, new updated time) and in the embed, and optionally emailed.
+ */
+export async function correctDesk(
+  deps: DeskDeps,
+  actor: DeskActor,
+  date: string,
+  request: CorrectionRequest,
+): Promise<{ emails: number }> {
+  requirePermission(actor, 'publish', t('desk.refusals.forbidden.correctDigests', { role: actor.role }));
+  const before = await loadDesk(deps, date);
+  const digest = before.digest;
+  if (!digest || digest.status !== 'published')
+    throw new DeskError(409, 'not-published', t('desk.refusals.nothingToCorrect', { day: formatDay(date) }));
+  if (request.version !== undefined && request.version !== digest.version)
+    throw new DeskError(409, 'conflict', t('desk.refusals.changedWhileCorrecting'), { current: before });
+  const note = request.note.trim();
+  if (note.length < 10) throw new DeskError(422, 'note-required', t('desk.refusals.noteRequired'));
+  limit(note, 500, (n) => t('desk.refusals.tooLong.correctionNote', n));
+  const notes = noteTranslationsOf(before.settings, request.noteTranslations ?? {});
+  const current = new Set(before.entries.map((e) => e.itemId));
+  const added = request.entries.find((e) => !current.has(e.itemId));
+  if (added) throw new DeskError(422, 'not-in-digest', t('desk.refusals.correctionAddsPosts'));
+  const entries = await resolveEntries(deps, before, request.entries);
+  // A picture chosen in a correction is copied first; one that cannot be is refused below like any finding.
+  if (deps.pictures) await copyPictures(deps as PictureDeskDeps, imageUrlsOf(entries));
+  if (entries.length === 0) throw new DeskError(422, 'empty', t('desk.refusals.correctionRemovesAll'));
+  const title = limit(request.title ?? digest.title, 200, (n) => t('desk.refusals.tooLong.title', n));
+  const intro = limit(request.intro ?? digest.intro, 1000, (n) => t('desk.refusals.tooLong.intro', n));
+  // The corrected version goes through the same checks before anyone sees it.
+  const stored = new Map(before.entries.map((e) => [e.itemId, e]));
+  const proposed = await withPictures(
+    deps.db,
+    entries.map((draft) => ({ ...stored.get(draft.itemId)!, ...draft, picture: undefined })),
+  );
+  const corrected = correctedFieldsOf(
+    { title: digest.title, intro: digest.intro, entries: before.entries },
+    { title, intro, entries },
+  );
+  const findings = await checkDigest(
+    deps,
+    before.settings,
+    { ...digest, title, intro },
+    proposed,
+    withNotes(withoutCorrected(before.translations, corrected), digest.id, notes),
+    { correction: { note } },
+  );
+  const open = findings.filter((f) => !f.override);
+  if (open.length)
+    throw new DeskError(422, 'findings', t('desk.refusals.correctionFindings', { count: open.length }), {
+      findings: open,
+    });
+  const kept = new Set(entries.map((e) => e.itemId));
+  const removedItemIds = before.entries.filter((e) => !kept.has(e.itemId)).map((e) => e.itemId);
+  const outcome = await correctDigestRecord(
+    deps.db,
+    digest.id,
+    digest.version,
+    {
+      title,
+      intro,
+      entries,
+      removedItemIds,
+      note,
+      schoolIds: correctedSchools(before.entries, entries, removedItemIds, corrected),
+      userId: actor.userId,
+      email: request.email && emailIsOn(deps.mailer),
+      // Every language at once, in the same batch: a translated field whose original changed is emptied, so
+      // its readers see the corrected original there until someone translates it again.
+      alongside: (claim) =>
+        correctionTranslationStatements(deps.db, claim, {
+          digestId: digest.id,
+          fromVersion: digest.version,
+          toVersion: digest.version + 1,
+          changed: corrected,
+          notes,
+          now: deps.now(),
+          userId: actor.userId,
+        }),
+    },
+    actor,
+    deps.now(),
+  );
+  if (!outcome.ok)
+    throw new DeskError(409, 'conflict', t('desk.refusals.changedWhileCorrecting'), {
+      current: await loadDesk(deps, date),
+    });
+  if (outcome.emails) deps.background.wakeSender();
+  return { emails: outcome.emails };
+}
+
+/** A correction's note in the district's other languages: the ones given, each within the note's limit. */
+function noteTranslationsOf(
+  settings: DistrictSettings,
+  given: Readonly<Record<string, string>>,
+): Map<string, string> {
+  const offered: readonly string[] = translatedLanguages(settings);
+  const notes = new Map<string, string>();
+  for (const [lang, text] of Object.entries(given)) {
+    // Left empty, even in a language no longer offered (a form opened before Settings changed): nothing to keep.
+    const note = text.trim();
+    if (!note) continue;
+    if (!offered.includes(lang))
+      throw new DeskError(422, 'invalid', t('desk.refusals.noteLanguageNotOffered', { lang }));
+    limit(note, 500, (n) =>
+      t('desk.refusals.tooLong.translatedCorrectionNote', { ...n, language: languageLabel(lang) }),
+    );
+    notes.set(lang, note);
+  }
+  return notes;
+}
+
+/** The translations as they will read with a new correction: its note in each language given, none in the rest. */
+function withNotes(
+  translations: ReadonlyMap<string, DigestTranslation>,
+  digestId: number,
+  notes: ReadonlyMap<string, string>,
+): Map<string, DigestTranslation> {
+  const next = new Map(
+    [...translations].map(([lang, translation]) => [
+      lang,
+      { ...translation, correctionNote: notes.get(lang) ?? null },
+    ]),
+  );
+  for (const [lang, note] of notes)
+    if (!next.has(lang)) next.set(lang, { ...emptyTranslation(digestId, lang), correctionNote: note });
+  return next;
+}
+
+/**
+ * The schools whose readers a correction concerns: those whose posts it changed (text or picture) or removed.
+ * Null, for every reader, when it changed the title or intro, which everyone was shown, a district-wide post,
+ * or no post at all (only the order, or only a note).
+ */
+function correctedSchools(
+  before: DeskEntry[],
+  after: EntryDraft[],
+  removedItemIds: number[],
+  corrected: CorrectedFields,
+): number[] | null {
+  if (corrected.title || corrected.intro) return null;
+  const pictureChanged = new Set(
+    after
+      .filter((e) => e.imageUrl !== before.find((b) => b.itemId === e.itemId)?.imageUrl)
+      .map((e) => e.itemId),
+  );
+  const touched = before.filter(
+    (e) =>
+      corrected.entries.has(e.itemId) || pictureChanged.has(e.itemId) || removedItemIds.includes(e.itemId),
+  );
+  if (touched.length === 0 || touched.some((e) => e.item.districtWide)) return null;
+  return [...new Set(touched.map((e) => e.item.schoolId))].sort((a, b) => a - b);
+}
