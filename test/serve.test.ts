@@ -191,6 +191,39 @@ describe('starting Yesterday', () => {
     await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
   });
 
+  it('Ctrl-C on npm start in a terminal stops the server cleanly, though the signal arrives twice', async () => {
+    // A terminal sends Ctrl-C to its whole foreground group: npm, which forwards it, and the server itself.
+    const dir = tempDir();
+    const port = await freePort();
+    const npm = spawn('npm', ['start'], {
+      cwd: resolve(import.meta.dirname, '..'),
+      env: {
+        PATH: process.env.PATH,
+        LOG_LEVEL: 'warn',
+        PORT: String(port),
+        DATABASE_PATH: join(dir, 'yesterday.db'),
+        OUTBOX_DIR: join(dir, 'outbox'),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let output = '';
+    npm.stdout!.on('data', (chunk) => (output += chunk));
+    npm.stderr!.on('data', (chunk) => (output += chunk));
+    cleanups.push(() => void npm.kill('SIGKILL'));
+    await until('npm start to listen', () => output.includes('Yesterday is running at') || undefined, 45_000);
+    const server = await until('the server process', () =>
+      childrenOf(npm.pid!).find((pid) =>
+        readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('yesterday.mjs\0serve'),
+      ),
+    );
+    process.kill(-npm.pid!, 'SIGINT');
+    await until('the server to stop', () => !alive(server) || undefined);
+    expect(output).toContain('Stopping…');
+    // Closed, not killed: the write-ahead log was folded into the database file and removed.
+    expect(existsSync(join(dir, 'yesterday.db-wal'))).toBe(false);
+  });
+
   it('demo serves its own feeds, publishes a sample digest and writes its emails to the outbox', async () => {
     const dir = tempDir();
     const port = await freePort();

@@ -133,11 +133,15 @@ export async function runDemo(config: Config): Promise<void> {
     `\nYesterday's posts are waiting in the inbox: add a few to the digest, write an intro line and press Publish now.`,
   );
   console.log(`Emails land in ${demoConfig.outboxDir} and under Outbox in the admin. Stop with Ctrl+C.`);
+  // Every signal heard, the first acted on: Ctrl-C under npm arrives twice (cli-serve.ts).
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     await server.close();
     await runtime.close();
     process.exit(0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }

@@ -57,9 +57,10 @@ export async function digestSend(args: string[], config: Config): Promise<void> 
     await runLeaseCheck(deps);
     // Ctrl-C or a service manager's SIGTERM: finish and record what is on the wire, leave the rest queued.
     const stopping = new AbortController();
+    // Heard every time (Ctrl-C under npm arrives twice, cli-serve.ts); aborting again changes nothing.
     const stop = () => stopping.abort();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
     const report = await runSendJob(deps, { digestId: digest.id, signal: stopping.signal }).finally(() => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
