@@ -1,6 +1,6 @@
 // The command line as an operator runs it: a real process, real environment, real database file.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -291,6 +291,8 @@ describe('npx yesterday', () => {
     const result = await yesterday(['backup', file], env);
     expect(result.code).toBe(0);
     expect(existsSync(file)).toBe(true);
+    // It holds the signing secret and parents' addresses: for the service's user's eyes only.
+    expect(statSync(file).mode & 0o777).toBe(0o600);
     const copy = new BetterSqlite3(file, { readonly: true });
     expect(copy.prepare('select count(*) as n from sources').get()).toEqual({ n: 1 });
     copy.close();

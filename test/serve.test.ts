@@ -5,7 +5,7 @@ import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { createServer as createTcpServer } from 'node:net';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -157,6 +157,9 @@ describe('starting Yesterday', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Create the first administrator');
     expect(readdirSync(join(dir, 'data'))).toContain('yesterday.db');
+    // The folder and the database are the service's user's alone, whatever the shell's umask.
+    expect(statSync(join(dir, 'data')).mode & 0o777).toBe(0o700);
+    expect(statSync(join(dir, 'data', 'yesterday.db')).mode & 0o777).toBe(0o600);
     expect(await server.stop()).toBe(0);
   });
 

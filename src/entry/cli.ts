@@ -110,6 +110,9 @@ export async function main(argv: string[]): Promise<number> {
     console.log(usageOf(name));
     return 0;
   }
+  // What the commands write (the database, backups, exports, the outbox's emails) holds parents' addresses,
+  // password hashes and the signing secret: readable by the service's user only, whatever the shell's umask.
+  process.umask(0o077);
   try {
     const config = parseConfig(process.env);
     await (

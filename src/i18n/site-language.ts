@@ -28,10 +28,14 @@ export function digestWords(site: LanguageOfSite & { districtName: string }): {
   const { text } = siteLanguage(site);
   const district = site.districtName.trim();
   const digest =
-    text.lang === 'en'
-      ? `${district}${/s$/i.test(district) ? '’' : '’s'} daily digest`
-      : text.t('digestName', { district });
+    text.lang === 'en' ? `${possessive(district)} daily digest` : text.t('digestName', { district });
   return { digest, district };
+}
+
+/** The district's name as English writes an owner: "Lakeside’s", "Lakeside Schools’". */
+export function possessive(name: string): string {
+  const trimmed = name.trim();
+  return `${trimmed}${/s$/i.test(trimmed) ? '’' : '’s'}`;
 }
 
 /**

@@ -5,7 +5,7 @@ import { leadPicture } from '../pictures/picture-view';
 import { escapeXml } from '../text/clean-text';
 import { escapeHtml } from '../text/escape';
 import type { Language } from '../i18n/languages';
-import { siteLanguage } from '../i18n/site-language';
+import { possessive, siteLanguage } from '../i18n/site-language';
 import { changedAt, type DigestContent } from './digest-content';
 import { digestFeedTitle, renderDigestHtml } from './digest-html';
 
@@ -44,7 +44,7 @@ function feedDescription(site: FeedSite, scope: FeedScope): string {
   const { t } = siteLanguage(site).text;
   return scope.school
     ? t('feeds.schoolDescription', { school: scope.school.name, district: site.districtName })
-    : t('home.description', { district: site.districtName });
+    : t('home.description', { district: site.districtName, districts: possessive(site.districtName) });
 }
 
 /** A digest's permanent address, and the entry id a feed gives it (a school's slice gets its own). */

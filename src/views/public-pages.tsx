@@ -3,7 +3,7 @@ import { leadPicture } from '../pictures/picture-view';
 import type { Digest } from '../db/digests';
 import { changedAt, originalLangOf, type DigestContent } from '../publish/digest-content';
 import type { School } from '../db/schools';
-import { digestWords } from '../i18n/site-language';
+import { digestWords, possessive } from '../i18n/site-language';
 import { truncateWords } from '../text/html-to-text';
 import { DigestArticle } from './digest-article';
 import { DigestCard } from './digest-card';
@@ -26,7 +26,10 @@ export function HomePage(props: {
       site={props.site}
       title={props.site.siteTitle}
       path={props.page === 1 ? '/' : `/?page=${props.page}`}
-      description={t('home.description', { district: props.site.districtName })}
+      description={t('home.description', {
+        district: props.site.districtName,
+        districts: possessive(props.site.districtName),
+      })}
       wide={true}
     >
       <h1 class="visually-hidden">

@@ -2,6 +2,7 @@
 // /subscribe the full form uses (double opt-in follows there) with the page's language. Schools are chosen on
 // the full form.
 import { localPath, subscribeHref, textOf, type SiteInfo } from './layout';
+import { possessive } from '../i18n/site-language';
 
 export function SignUpBox(props: { site: SiteInfo; id: string; heading: 'h2' | 'p' }) {
   const Heading = props.heading;
@@ -11,7 +12,12 @@ export function SignUpBox(props: { site: SiteInfo; id: string; heading: 'h2' | '
       <Heading class="signup-title" id={`${props.id}-title`}>
         {text.t('signup.title')}
       </Heading>
-      <p class="signup-text">{text.t('signup.text', { district: props.site.districtName })}</p>
+      <p class="signup-text">
+        {text.t('signup.text', {
+          district: props.site.districtName,
+          districts: possessive(props.site.districtName),
+        })}
+      </p>
       <form method="post" action="/subscribe" class="signup-form">
         <input type="hidden" name="language" value={text.lang} />
         <input type="hidden" name="form_language" value={text.lang} />
