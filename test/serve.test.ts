@@ -161,6 +161,21 @@ describe('starting Yesterday', () => {
     expect(statSync(join(dir, 'data')).mode & 0o777).toBe(0o700);
     expect(statSync(join(dir, 'data', 'yesterday.db')).mode & 0o777).toBe(0o600);
     expect(await server.stop()).toBe(0);
+
+    // Started again before anyone used it: a new link, and the old one says why it no longer works.
+    const again = start(
+      'serve',
+      { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, OUTBOX_DIR: join(dir, 'outbox') },
+      dir,
+    );
+    cleanups.push(() => again.stop());
+    const [newLink] = await again.waitFor(/http:\/\/127\.0\.0\.1:\d+\/setup\?token=[\w-]+/);
+    expect(newLink).not.toBe(link);
+    const old = await fetch(link!);
+    expect(old.status).toBe(404);
+    expect(await old.text()).toContain('each start prints a new link, and the earlier one stops working');
+    expect((await fetch(newLink!)).status).toBe(200);
+    expect(await again.stop()).toBe(0);
   });
 
   it('npm start runs the server, and a signal to npm (a service manager, Ctrl-C) stops the server too', async () => {

@@ -20,7 +20,9 @@ export async function serve(config: Config): Promise<void> {
   console.log(`Yesterday is running at ${server.url} (public address: ${config.publicUrl})`);
   const setupLink = await setupLinkIfNeeded(runtime.deps.db, config.publicUrl, runtime.deps.clock.now());
   if (setupLink)
-    console.log(`Create the first admin account with this link (it works once, for 24 hours):\n${setupLink}`);
+    console.log(
+      `Create the first admin account with this link (it works once, for 24 hours, until the next start):\n${setupLink}`,
+    );
   if (!config.smtpUrl)
     console.log(
       `No SMTP_URL is set: emails are written to ${config.outboxDir} and listed under Outbox in the admin.`,

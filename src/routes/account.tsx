@@ -5,7 +5,7 @@ import { passwordProblem } from '../auth/password';
 import { endSession, startSession } from '../auth/session';
 import { sha256Hex } from '../auth/tokens';
 import { recordAudit } from '../db/audit';
-import { findUserById, findUsableUserToken, insertUser, spendUserToken } from '../db/users';
+import { countUsers, findUserById, findUsableUserToken, insertUser, spendUserToken } from '../db/users';
 import type { AppDeps } from '../deps';
 import { t } from '../i18n/desk-text';
 import { checkEmailAddress } from '../email/email-address';
@@ -101,13 +101,20 @@ export function accountRoutes(deps: AppDeps) {
       ),
     });
 
-  const problem = (c: Context<AdminEnv>) =>
-    adminPage(deps, c, {
+  const problem = async (c: Context<AdminEnv>, purpose: 'setup' | 'set-password') => {
+    // Before anyone has an account there is no administrator to ask: the server's latest link is the way in.
+    const firstRun = purpose === 'setup' && (await countUsers(deps.db)) === 0;
+    return adminPage(deps, c, {
       title: t('desk.account.link.expiredTitle'),
       section: 'none',
       status: 404,
-      body: <LinkProblemPage message={t('desk.account.link.expired')} />,
+      body: (
+        <LinkProblemPage
+          message={firstRun ? t('desk.account.link.setupReplaced') : t('desk.account.link.expired')}
+        />
+      ),
     });
+  };
 
   const findToken = async (c: Context<AdminEnv>, purpose: 'setup' | 'set-password') => {
     const token = c.req.query('token');
@@ -116,11 +123,13 @@ export function accountRoutes(deps: AppDeps) {
   };
 
   for (const purpose of ['setup', 'set-password'] as const) {
-    app.get(`/${purpose}`, async (c) => ((await findToken(c, purpose)) ? linkPage(c, purpose) : problem(c)));
+    app.get(`/${purpose}`, async (c) =>
+      (await findToken(c, purpose)) ? linkPage(c, purpose) : problem(c, purpose),
+    );
 
     app.post(`/${purpose}`, async (c) => {
       const token = await findToken(c, purpose);
-      if (!token) return problem(c);
+      if (!token) return problem(c, purpose);
       const form = await readForm(c);
       const password = secretField(form, 'password', 1024);
       const email = field(form, 'email', 254);
@@ -136,12 +145,12 @@ export function accountRoutes(deps: AppDeps) {
       }
       const hash = await deps.passwords.hash(password);
       const now = deps.clock.now();
-      if (!(await spendUserToken(deps.db, token.id, now))) return problem(c);
+      if (!(await spendUserToken(deps.db, token.id, now))) return problem(c, purpose);
       const user =
         purpose === 'setup'
           ? await insertUser(deps.db, { email, name, role: 'admin', passwordHash: hash }, now)
           : await findUserById(deps.db, token.userId!);
-      if (!user) return problem(c);
+      if (!user) return problem(c, purpose);
       const ip = deps.clientIp(c);
       const actor = { type: 'user' as const, id: user.id, label: user.email, ip };
       // A password link is how a lost or stolen password is replaced: nobody stays signed in with the old one.

@@ -42,6 +42,8 @@ export const account = {
     expiredHeading: 'This link cannot be used',
     expired:
       'It has already been used, or it has expired. Ask an administrator for a new one (or run `npx yesterday user:create`).',
+    setupReplaced:
+      'It has expired, or the server has started again since: each start prints a new link, and the earlier one stops working. Use the latest link the server printed (run as a service: `journalctl -u yesterday | grep setup`), or restart it for a new one.',
     toSignIn: 'Go to sign in',
   },
   mine: {
