@@ -296,6 +296,12 @@ describe('npx yesterday', () => {
     const copy = new BetterSqlite3(file, { readonly: true });
     expect(copy.prepare('select count(*) as n from sources').get()).toEqual({ n: 1 });
     copy.close();
+    // Somewhere it cannot be written, a sentence instead of SQLite's words alone.
+    const unwritable = await yesterday(['backup', '/proc/yesterday-backup.db'], env);
+    expect(unwritable.code).toBe(1);
+    expect(unwritable.stderr).toMatch(
+      /The (backup could not be written to \/proc\/yesterday-backup\.db|folder \/proc cannot be written)/,
+    );
     // A backup never writes over another.
     const again = await yesterday(['backup', file], env);
     expect(again.code).toBe(1);

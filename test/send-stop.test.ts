@@ -130,6 +130,9 @@ describe('a send whose process is killed', () => {
     expect(report.code, report.output).toBe(0);
     expect(report.output).toContain(`Digest ${DATE}: 0 sent`);
     expect(report.output).toContain(`${inFlight} emails have an unknown outcome`);
+    expect(report.output).toContain(
+      `Nothing was waiting to go: ${300 - inFlight} emails of this digest had been sent already.`,
+    );
     expect(smtp.received.length).toBe(before);
   }, 120_000);
 

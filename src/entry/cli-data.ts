@@ -19,7 +19,13 @@ export async function migrate(args: string[], config: Config): Promise<void> {
 export async function backup(args: string[], config: Config): Promise<void> {
   const file = newFileArgument(args, 'backup ./backups/yesterday-2026-11-21.db');
   await withRuntime(config, async ({ sqlite }) => {
-    await sqlite.sqlite.backup(file);
+    try {
+      await sqlite.sqlite.backup(file);
+    } catch (error) {
+      throw new CommandFailed(
+        `The backup could not be written to ${file} (SQLite says: ${(error as Error).message}). Check that the user running this command may write there and that the disk has room.`,
+      );
+    }
     console.log(`Backed up ${config.databasePath} to ${file}`);
   });
 }

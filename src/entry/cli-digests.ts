@@ -69,6 +69,9 @@ export async function digestSend(args: string[], config: Config): Promise<void> 
     console.log(
       `Digest ${date}: ${report.sent} sent, ${report.retried} to retry later, ${report.failed} failed, ${report.skipped} with nothing for their schools.`,
     );
+    const handled = report.sent + report.retried + report.failed + report.skipped;
+    if (handled === 0 && left.queued === 0 && left.sent > 0)
+      console.log(`Nothing was waiting to go: ${left.sent} emails of this digest had been sent already.`);
     if (stopping.signal.aborted && left.queued > 0)
       console.log(
         `Stopped on request; ${left.queued} emails are still queued. Run digest:send again to send them.`,

@@ -1,6 +1,6 @@
 // What every command shares: its two kinds of failure, argument parsing, a runtime opened and closed around
 // the work, the --date argument and the one file a command writes.
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config';
@@ -96,5 +96,12 @@ export function newFileArgument(args: string[], example: string): string {
     throw new CommandFailed(
       `The folder ${folder} does not exist. Create it first (mkdir -p ${folder}), or name another.`,
     );
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw new CommandFailed(
+      `The folder ${folder} cannot be written by the user running this command. Run it as a user who may write there (on a server, the service's user: sudo -u yesterday …), or name another folder.`,
+    );
+  }
   return file;
 }
