@@ -118,6 +118,21 @@ describe('npx yesterday', () => {
     );
     expect(duplicate.code).toBe(1);
     expect(duplicate.stderr).toContain('This feed is already a source');
+    // A class blog's own page is not a feed: nothing is added, and the feed it links to is named.
+    feeds.route(
+      '/room9',
+      serveBody(
+        '<!doctype html><html><head><title>Room 9</title><link rel="alternate" type="application/rss+xml" href="/room9/feed"></head><body>News</body></html>',
+        'text/html; charset=utf-8',
+      ),
+    );
+    const page = await yesterday(
+      ['sources:add', `${feeds.url}/room9`, '--school', 'Lincoln Elementary'],
+      env,
+    );
+    expect(page.code).toBe(1);
+    expect(page.stderr).toContain(`${feeds.url}/room9 is a web page, not a feed, so nothing was added.`);
+    expect(page.stderr).toContain(`  ${feeds.url}/room9/feed`);
 
     // Who authorized an account, when, and when to review it; a date that is no date is refused with a sentence.
     const other = { ...env, DATABASE_PATH: join(dir, 'authorized.db') };

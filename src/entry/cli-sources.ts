@@ -10,7 +10,7 @@ import { readFeed } from '../ingest/read-feed';
 import { describeRefresh } from '../ingest/refresh-source';
 import { runPollJob } from '../jobs/jobs';
 import { readDistrictSettings } from '../settings/district-settings';
-import { addSource } from '../sources/add-source';
+import { addSource, checkSourceInput } from '../sources/add-source';
 import { importSources } from '../sources/import-sources';
 import { readOpml, writeOpml } from '../sources/opml';
 import { CommandFailed, UsageError, newFileArgument, parse, withRuntime } from './cli-support';
@@ -34,22 +34,32 @@ export async function sourcesAdd(args: string[], config: Config): Promise<void> 
     throw new UsageError(
       'Give the feed URL and --school NAME, e.g. sources:add https://class.example/feed --school "Lincoln Elementary".',
     );
+  const input = {
+    url,
+    school: values.school,
+    ownerEmail: values.owner,
+    ownerName: values['owner-name'],
+    mediaRelease: values['media-release'],
+    authorizedBy: values['authorized-by'],
+    authorizedOn: values['authorized-on'],
+    reviewOn: values['review-on'],
+  };
   await withRuntime(config, async ({ deps }) => {
-    const added = await addSource(
-      deps.db,
-      {
-        url,
-        school: values.school!,
-        ownerEmail: values.owner,
-        ownerName: values['owner-name'],
-        mediaRelease: values['media-release'],
-        authorizedBy: values['authorized-by'],
-        authorizedOn: values['authorized-on'],
-        reviewOn: values['review-on'],
-      },
-      cliActor,
-      deps.clock.now(),
+    const checked = checkSourceInput(input);
+    if (!checked.ok) throw new CommandFailed(checked.message);
+    // Read first, as the Sources page does: a class blog's own page is not a feed, and a source added with it
+    // could only fail. Nothing is added then; the feeds the page links to are named instead.
+    const read = await readFeed(
+      deps.fetcher,
+      { url: checked.url },
+      () => deps.clock.now(),
+      deps.feedProcessor,
     );
+    if (read.status === 'failed' && read.feedLinks?.length)
+      throw new CommandFailed(
+        `${checked.url} is a web page, not a feed, so nothing was added. Add one of the feeds it links to instead:\n${read.feedLinks.map((link) => `  ${link}`).join('\n')}`,
+      );
+    const added = await addSource(deps.db, input, cliActor, deps.clock.now());
     if (!added.ok) throw new CommandFailed(added.message);
     console.log(`Added source ${added.source.id}: ${added.source.feedUrl}`);
   });
