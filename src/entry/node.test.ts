@@ -59,6 +59,24 @@ describe('databaseProblem', () => {
     expect(existsSync(join(dir, 'yesterdy'))).toBe(false);
   });
 
+  it('refuses a database a newer version migrated, rather than run older code on it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yesterday-newer-'));
+    dirs.push(dir);
+    const config = parseConfig({ DATABASE_PATH: join(dir, 'y.db'), OUTBOX_DIR: dir });
+    await (await createNodeRuntime(config, { log: silentLogger, processWorkers: 0 })).close();
+    // As a later version's migration would leave it: one more row, from after every migration this one has.
+    const sqlite = new BetterSqlite3(join(dir, 'y.db'));
+    sqlite
+      .prepare(
+        'insert into __drizzle_migrations (hash, created_at) select ?, max(created_at) + 1000 from __drizzle_migrations',
+      )
+      .run('from-a-later-version');
+    sqlite.close();
+    await expect(createNodeRuntime(config, { log: silentLogger, processWorkers: 0 })).rejects.toThrow(
+      `DATABASE_PATH: ${join(dir, 'y.db')} was brought up to date by a newer version of Yesterday than this one`,
+    );
+  });
+
   it('leaves other errors as they are', () => {
     expect(databaseProblem(new Error('no such table: items'), '/tmp/y.db')).toBeUndefined();
   });

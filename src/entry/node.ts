@@ -3,7 +3,7 @@
 // the code base touches better-sqlite3, nodemailer, undici or timers. What only some commands use (undici,
 // nodemailer, the jobs) is loaded when first used, so a command answers quickly.
 import { accessSync, constants, readFileSync, statSync, type Stats } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Context } from 'hono';
 import { availableParallelism } from 'node:os';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -13,7 +13,7 @@ import { loadSigningKey } from '../auth/signing-key';
 import type { PasswordHasher } from '../auth/password';
 import { createClientAddress } from '../client-address';
 import { ConfigError, DEFAULT_DATABASE_PATH, type Config } from '../config';
-import { migrateSqlite, openSqlite, type SqliteHandle } from '../db/sqlite-node';
+import { MIGRATIONS_DIR, migrateSqlite, openSqlite, type SqliteHandle } from '../db/sqlite-node';
 import { systemClock, type AppDeps, type Clock } from '../deps';
 import { createOutboxMailer } from '../email/outbox-mailer';
 import { createSmtpMailer } from '../email/smtp-mailer';
@@ -264,6 +264,7 @@ function openDatabase(path: string): SqliteHandle {
   let sqlite: SqliteHandle | undefined;
   try {
     sqlite = openSqlite(path);
+    checkNotNewer(sqlite, path);
     migrateSqlite(sqlite);
     probeWritable(sqlite);
     return sqlite;
@@ -271,6 +272,29 @@ function openDatabase(path: string): SqliteHandle {
     sqlite?.close();
     throw databaseProblem(error, path) ?? error;
   }
+}
+
+/**
+ * A database that a newer version of Yesterday has migrated (an upgrade gone back without restoring the
+ * backup taken before it): this version's code is not made for it, and would run on it as if all were well.
+ */
+function checkNotNewer(handle: SqliteHandle, path: string): void {
+  const migrated = handle.sqlite
+    .prepare("select name from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
+    .get();
+  if (!migrated) return;
+  const { at } = handle.sqlite.prepare('select max(created_at) as at from __drizzle_migrations').get() as {
+    at: number | null;
+  };
+  const journal = JSON.parse(readFileSync(join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { when: number }[];
+  };
+  const known = Math.max(...journal.entries.map((entry) => entry.when));
+  if (at !== null && at > known)
+    throw new ConfigError(
+      'DATABASE_PATH',
+      `${path} was brought up to date by a newer version of Yesterday than this one, which is not made for it. Run the newer version again, or restore the backup taken before the upgrade (README: Upgrade).`,
+    );
 }
 
 /**
