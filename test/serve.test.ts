@@ -173,7 +173,9 @@ describe('starting Yesterday', () => {
     expect(newLink).not.toBe(link);
     const old = await fetch(link!);
     expect(old.status).toBe(404);
-    expect(await old.text()).toContain('each start prints a new link, and the earlier one stops working');
+    expect(await old.text()).toContain(
+      'each start of the server prints a new link, and the earlier one stops working',
+    );
     expect((await fetch(newLink!)).status).toBe(200);
     expect(await again.stop()).toBe(0);
   });

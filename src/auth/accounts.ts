@@ -25,6 +25,7 @@ import { renderNoticeEmail } from '../email/render-notice-email';
 import type { EmailSite } from '../email/render-digest-email';
 import { createOneTimeLink } from './one-time-links';
 import { randomToken } from './tokens';
+import { possessive } from '../i18n/site-language';
 
 export interface AccountDeps {
   db: Database;
@@ -63,7 +64,7 @@ export function passwordLinkEmail(
     paragraphs:
       kind === 'invite'
         ? [
-            `You have been added to ${deps.site.districtName}’s digest desk as ${ROLE_WORDS[role]}.`,
+            `You have been added to ${possessive(deps.site.districtName)} digest desk as ${ROLE_WORDS[role]}.`,
             'Choose your password with the button below. The link works once, for 72 hours.',
           ]
         : [

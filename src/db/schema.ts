@@ -315,7 +315,9 @@ export const deliveries = sqliteTable(
     correctionId: integer('correction_id').references(() => digestCorrections.id),
   },
   (t) => [
-    // One digest email per subscriber, and one email per correction.
+    // One digest email per subscriber, and one email per correction. drizzle-kit writes this expression's SQL
+    // wrongly (its quotes split `coalesce(...)`): migration 0016 has it by hand, and a migration generated
+    // later that rebuilds this table needs the same mend (the migration tests fail on the broken SQL).
     uniqueIndex('deliveries_once_idx').on(
       t.digestId,
       t.subscriberId,

@@ -1,7 +1,7 @@
 // Commands for the data itself: migrations, backups, moving rows to and from D1, district settings.
 import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { d1SetupLink as makeD1SetupLink } from '../auth/d1-setup-link';
@@ -22,6 +22,8 @@ export async function backup(args: string[], config: Config): Promise<void> {
     try {
       await sqlite.sqlite.backup(file);
     } catch (error) {
+      // A part written before the failure (a full disk) is no backup, and would stand in the next one's way.
+      rmSync(file, { force: true });
       throw new CommandFailed(
         `The backup could not be written to ${file} (SQLite says: ${(error as Error).message}). Check that the user running this command may write there and that the disk has room.`,
       );

@@ -56,9 +56,21 @@ export async function digestSend(args: string[], config: Config): Promise<void> 
     // Messages a stopped process left in flight past their lease are unknown from now on, and said so.
     await runLeaseCheck(deps);
     // Ctrl-C or a service manager's SIGTERM: finish and record what is on the wire, leave the rest queued.
+    // Under npm, Ctrl-C arrives twice within moments (cli-serve.ts): that is one request to stop. One pressed
+    // again later means now, with what is on the wire left for the lease check to call unknown.
     const stopping = new AbortController();
-    // Heard every time (Ctrl-C under npm arrives twice, cli-serve.ts); aborting again changes nothing.
-    const stop = () => stopping.abort();
+    let askedAt = 0;
+    const stop = () => {
+      if (!stopping.signal.aborted) {
+        askedAt = Date.now();
+        return stopping.abort();
+      }
+      if (Date.now() - askedAt < 1000) return;
+      console.log(
+        'Stopped at once; emails on their way show as outcome unknown ten minutes after they left.',
+      );
+      process.exit(130);
+    };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
     const report = await runSendJob(deps, { digestId: digest.id, signal: stopping.signal }).finally(() => {

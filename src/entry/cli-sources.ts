@@ -10,7 +10,7 @@ import { readFeed } from '../ingest/read-feed';
 import { describeRefresh } from '../ingest/refresh-source';
 import { runPollJob } from '../jobs/jobs';
 import { readDistrictSettings } from '../settings/district-settings';
-import { addSource, checkSourceInput } from '../sources/add-source';
+import { addSource, checkAddition } from '../sources/add-source';
 import { importSources } from '../sources/import-sources';
 import { readOpml, writeOpml } from '../sources/opml';
 import { CommandFailed, UsageError, newFileArgument, parse, withRuntime } from './cli-support';
@@ -45,7 +45,7 @@ export async function sourcesAdd(args: string[], config: Config): Promise<void> 
     reviewOn: values['review-on'],
   };
   await withRuntime(config, async ({ deps }) => {
-    const checked = checkSourceInput(input);
+    const checked = await checkAddition(deps.db, input, cliActor, deps.clock.now());
     if (!checked.ok) throw new CommandFailed(checked.message);
     // Read first, as the Sources page does: a class blog's own page is not a feed, and a source added with it
     // could only fail. Nothing is added then; the feeds the page links to are named instead.

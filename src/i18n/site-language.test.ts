@@ -11,7 +11,7 @@ describe('the district named as an owner', () => {
 
   it('is used wherever English names the district’s classrooms or digest', () => {
     const en = translator('en');
-    const words = { district: 'Lakeside Schools', districts: possessive('Lakeside Schools') };
+    const words = { district: 'Lakeside Schools', districtPossessive: possessive('Lakeside Schools') };
     expect(en.t('home.description', words)).toBe(
       'The best of yesterday in Lakeside Schools’ classrooms, once a day.',
     );

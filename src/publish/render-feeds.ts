@@ -44,7 +44,10 @@ function feedDescription(site: FeedSite, scope: FeedScope): string {
   const { t } = siteLanguage(site).text;
   return scope.school
     ? t('feeds.schoolDescription', { school: scope.school.name, district: site.districtName })
-    : t('home.description', { district: site.districtName, districts: possessive(site.districtName) });
+    : t('home.description', {
+        district: site.districtName,
+        districtPossessive: possessive(site.districtName),
+      });
 }
 
 /** A digest's permanent address, and the entry id a feed gives it (a school's slice gets its own). */

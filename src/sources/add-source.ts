@@ -64,12 +64,11 @@ export function checkFeedUrl(raw: string): { ok: true; url: string } | { ok: fal
   return { ok: true, url: url.href };
 }
 
-export async function addSource(
-  db: Database,
-  input: AddSourceInput,
-  actor: Actor,
-  now: number,
-): Promise<AddSourceOutcome> {
+/**
+ * Every check addSource makes before writing, the authorization's dates included: for callers that read the
+ * feed before adding it, so a mistyped date is said before the wait for a feed, not after.
+ */
+export async function checkAddition(db: Database, input: AddSourceInput, actor: Actor, now: number) {
   const checked = checkSourceInput(input);
   if (!checked.ok) return checked;
   const [settings, teacherSettings] = await Promise.all([readDistrictSettings(db), readTeacherSettings(db)]);
@@ -80,6 +79,18 @@ export async function addSource(
     now,
   });
   if (!authorization.ok) return authorization;
+  return { ...checked, authorization };
+}
+
+export async function addSource(
+  db: Database,
+  input: AddSourceInput,
+  actor: Actor,
+  now: number,
+): Promise<AddSourceOutcome> {
+  const checked = await checkAddition(db, input, actor, now);
+  if (!checked.ok) return checked;
+  const { authorization } = checked;
   const school = await findOrCreateSchool(db, checked.school, now);
   const source = await insertSource(
     db,

@@ -28,7 +28,7 @@ export function HomePage(props: {
       path={props.page === 1 ? '/' : `/?page=${props.page}`}
       description={t('home.description', {
         district: props.site.districtName,
-        districts: possessive(props.site.districtName),
+        districtPossessive: possessive(props.site.districtName),
       })}
       wide={true}
     >

@@ -15,7 +15,7 @@ export function SignUpBox(props: { site: SiteInfo; id: string; heading: 'h2' | '
       <p class="signup-text">
         {text.t('signup.text', {
           district: props.site.districtName,
-          districts: possessive(props.site.districtName),
+          districtPossessive: possessive(props.site.districtName),
         })}
       </p>
       <form method="post" action="/subscribe" class="signup-form">

@@ -22,7 +22,7 @@ export const en = {
   home: {
     title: 'Latest digests',
     page: 'Older digests, page {{page}}',
-    description: 'The best of yesterday in {{districts}} classrooms, once a day.',
+    description: 'The best of yesterday in {{districtPossessive}} classrooms, once a day.',
     empty: 'The first digest has not been published yet. Subscribe above to receive it.',
     newer: '← Newer digests',
     older: 'Older digests →',
@@ -59,7 +59,7 @@ export const en = {
   },
   signup: {
     title: 'Get the daily digest by email',
-    text: 'One short email after each school day, with the best of the day in {{districts}} classrooms. Nothing else, and you can stop with one click.',
+    text: 'One short email after each school day, with the best of the day in {{districtPossessive}} classrooms. Nothing else, and you can stop with one click.',
     email: 'Your email address',
     button: 'Subscribe',
     choose: 'Choose schools',

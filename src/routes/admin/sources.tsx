@@ -14,7 +14,7 @@ import {
 import type { AppDeps } from '../../deps';
 import { pollSources } from '../../ingest/poll';
 import { describeRefresh } from '../../ingest/refresh-source';
-import { addSource, checkSourceInput } from '../../sources/add-source';
+import { addSource, checkAddition } from '../../sources/add-source';
 import { readDistrictSettings } from '../../settings/district-settings';
 import { FeedCheckPage } from '../../views/admin/feed-check-page';
 import { SourcesPage, type SourceDraft } from '../../views/admin/sources-page';
@@ -117,7 +117,7 @@ export function sourcesRoutes(deps: AppDeps) {
 
   app.post('/', async (c) => {
     const draft = sourceDraft(await readForm(c));
-    const checked = checkSourceInput(draft);
+    const checked = await checkAddition(deps.db, draft, actorOf(deps, c), deps.clock.now());
     if (!checked.ok) return sourcesPage(c, { draft, message: checked.message });
     // Read the address before adding it. A class blog's own page is not a feed, and a source added with it
     // could only fail: nothing is added, and the page offers the feeds the blog links to instead.
