@@ -180,7 +180,11 @@ describe('starting Yesterday', () => {
     expect(await again.stop()).toBe(0);
   });
 
-  it('npm start runs the server, and a signal to npm (a service manager, Ctrl-C) stops the server too', async () => {
+  /**
+   * `npm start` in a folder of its own, as a newcomer runs it: npm, the server process under it, and what both
+   * printed. `detached` gives npm a process group of its own, as a terminal's foreground job has.
+   */
+  const npmStart = async (options: { detached?: boolean } = {}) => {
     const dir = tempDir();
     const port = await freePort();
     const npm = spawn('npm', ['start'], {
@@ -193,39 +197,7 @@ describe('starting Yesterday', () => {
         OUTBOX_DIR: join(dir, 'outbox'),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    npm.stdout!.on('data', (chunk) => (output += chunk));
-    npm.stderr!.on('data', (chunk) => (output += chunk));
-    cleanups.push(() => void npm.kill('SIGKILL'));
-    await until('npm start to listen', () => output.includes('Yesterday is running at') || undefined, 45_000);
-    const server = await until('the server process', () => {
-      const node = childrenOf(npm.pid!).find((pid) =>
-        readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('yesterday.mjs\0serve'),
-      );
-      return node;
-    });
-    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
-    npm.kill('SIGTERM');
-    await until('the server to stop', () => !alive(server) || undefined);
-    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
-  });
-
-  it('Ctrl-C on npm start in a terminal stops the server cleanly, though the signal arrives twice', async () => {
-    // A terminal sends Ctrl-C to its whole foreground group: npm, which forwards it, and the server itself.
-    const dir = tempDir();
-    const port = await freePort();
-    const npm = spawn('npm', ['start'], {
-      cwd: resolve(import.meta.dirname, '..'),
-      env: {
-        PATH: process.env.PATH,
-        LOG_LEVEL: 'warn',
-        PORT: String(port),
-        DATABASE_PATH: join(dir, 'yesterday.db'),
-        OUTBOX_DIR: join(dir, 'outbox'),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
+      detached: options.detached,
     });
     let output = '';
     npm.stdout!.on('data', (chunk) => (output += chunk));
@@ -237,9 +209,23 @@ describe('starting Yesterday', () => {
         readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('yesterday.mjs\0serve'),
       ),
     );
+    return { dir, port, npm, server, output: () => output };
+  };
+
+  it('npm start runs the server, and a signal to npm (a service manager, Ctrl-C) stops the server too', async () => {
+    const { port, npm, server } = await npmStart();
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    npm.kill('SIGTERM');
+    await until('the server to stop', () => !alive(server) || undefined);
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+  });
+
+  it('Ctrl-C on npm start in a terminal stops the server cleanly, though the signal arrives twice', async () => {
+    // A terminal sends Ctrl-C to its whole foreground group: npm, which forwards it, and the server itself.
+    const { dir, npm, server, output } = await npmStart({ detached: true });
     process.kill(-npm.pid!, 'SIGINT');
     await until('the server to stop', () => !alive(server) || undefined);
-    expect(output).toContain('Stopping…');
+    expect(output()).toContain('Stopping…');
     // Closed, not killed: the write-ahead log was folded into the database file and removed.
     expect(existsSync(join(dir, 'yesterday.db-wal'))).toBe(false);
   });

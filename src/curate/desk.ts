@@ -260,8 +260,7 @@ export async function checkDigest(
       ...[...t.entries.values()].flatMap((e) => [e.headline, e.blurb, e.imageAlt]),
     ]),
   ];
-  const capitalized = texts.flatMap((text) => text.match(/\p{Lu}[\p{L}'’-]+/gu) ?? []);
-  const roster = await rosterWordsAmong(deps.db, deps.signingKey, capitalized);
+  const isRosterSurname = await rosterSurnamesIn(deps, texts);
   const findings = runChecks({
     date: digest.date,
     timezone: settings.timezone,
@@ -278,7 +277,7 @@ export async function checkDigest(
     staffBySchool,
     toneWords: settings.toneWords,
     nameAllowlist: settings.nameAllowlist,
-    isRosterSurname: roster.size ? (word) => roster.has(word.toLowerCase()) : undefined,
+    isRosterSurname,
     overrides,
     emailText: email?.text,
     socialText,
@@ -308,9 +307,13 @@ export async function correctionNoteFindings(
   settings: DistrictSettings,
   notes: { lang: string; text: string }[],
 ): Promise<Finding[]> {
-  const staffBySchool = await listStaffNamesBySchool(deps.db);
-  const capitalized = notes.flatMap(({ text }) => text.match(/\p{Lu}[\p{L}'’-]+/gu) ?? []);
-  const roster = await rosterWordsAmong(deps.db, deps.signingKey, capitalized);
+  const [staffBySchool, isRosterSurname] = await Promise.all([
+    listStaffNamesBySchool(deps.db),
+    rosterSurnamesIn(
+      deps,
+      notes.map(({ text }) => text),
+    ),
+  ]);
   return checkCorrectionNote({
     notes: notes.map(({ lang, text }) => ({
       label: lang === settings.languages[0] ? undefined : languageLabel(lang),
@@ -318,8 +321,21 @@ export async function correctionNoteFindings(
     })),
     staff: [...staffBySchool.values()].flat(),
     nameAllowlist: settings.nameAllowlist,
-    isRosterSurname: roster.size ? (word) => roster.has(word.toLowerCase()) : undefined,
+    isRosterSurname,
   });
+}
+
+/**
+ * Which capitalized words of these texts are surnames on the district's roster (stored hashed): the test the
+ * name checks ask of a word, or undefined when none is, so they skip it.
+ */
+async function rosterSurnamesIn(
+  deps: DeskDeps,
+  texts: string[],
+): Promise<((word: string) => boolean) | undefined> {
+  const capitalized = texts.flatMap((text) => text.match(/\p{Lu}[\p{L}'’-]+/gu) ?? []);
+  const roster = await rosterWordsAmong(deps.db, deps.signingKey, capitalized);
+  return roster.size ? (word) => roster.has(word.toLowerCase()) : undefined;
 }
 
 /** Why each chosen picture without a ready copy has none, by address. */

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { Hono } from 'hono';
+import { onStopSignal } from '../entry/stop-signal';
 import { randomToken } from '../auth/tokens';
 import type { Config } from '../config';
 import { cliActor } from '../db/audit';
@@ -133,15 +134,9 @@ export async function runDemo(config: Config): Promise<void> {
     `\nYesterday's posts are waiting in the inbox: add a few to the digest, write an intro line and press Publish now.`,
   );
   console.log(`Emails land in ${demoConfig.outboxDir} and under Outbox in the admin. Stop with Ctrl+C.`);
-  // Every signal heard, the first acted on: Ctrl-C under npm arrives twice (cli-serve.ts).
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
+  onStopSignal(async () => {
     await server.close();
     await runtime.close();
     process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  });
 }

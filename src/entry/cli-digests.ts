@@ -56,7 +56,7 @@ export async function digestSend(args: string[], config: Config): Promise<void> 
     // Messages a stopped process left in flight past their lease are unknown from now on, and said so.
     await runLeaseCheck(deps);
     // Ctrl-C or a service manager's SIGTERM: finish and record what is on the wire, leave the rest queued.
-    // Under npm, Ctrl-C arrives twice within moments (cli-serve.ts): that is one request to stop. One pressed
+    // Under npm, Ctrl-C arrives twice within moments (stop-signal.ts): that is one request to stop. One pressed
     // again later means now, with what is on the wire left for the lease check to call unknown.
     const stopping = new AbortController();
     let askedAt = 0;

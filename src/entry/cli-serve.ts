@@ -1,4 +1,5 @@
 // `serve`: the web server and the scheduler in one process, until a signal stops it.
+import { onStopSignal } from './stop-signal';
 import { setupLinkIfNeeded } from '../auth/one-time-links';
 import { trustProxyWarning, type Config } from '../config';
 import { smtpServerOf } from '../email/smtp-mailer';
@@ -39,13 +40,7 @@ export async function serve(config: Config): Promise<void> {
   // A service manager waits a few seconds after SIGTERM before it kills: stop claiming email at once, let what
   // is on the wire finish and be recorded, and leave the rest queued for the next start. A mail server that
   // does not answer is not waited for past STOP_GRACE_MS; its messages become unknown when their lease ends.
-  // `npm start` in a terminal: Ctrl-C reaches this process twice, once from the terminal and once forwarded by
-  // npm. Listening once would leave the second to Node's default, which ends the process before the database
-  // is closed; so every signal is heard, and those after the first change nothing.
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
+  onStopSignal(async () => {
     console.log('Stopping…');
     const grace = setTimeout(() => {
       console.log('Stopped before every email on the wire was answered; they show as outcome unknown later.');
@@ -56,7 +51,5 @@ export async function serve(config: Config): Promise<void> {
     await Promise.all([runtime.scheduler.stop(), server.close()]);
     await runtime.close();
     process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  });
 }

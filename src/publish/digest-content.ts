@@ -95,7 +95,7 @@ export function schoolSlice(content: DigestContent, schoolId: number): DigestCon
  * Whether readers of these schools (none: every school) are told of a correction: one of the whole digest,
  * or one that changed a post of theirs.
  */
-export function correctionConcerns(correction: Correction, schoolIds: readonly number[]): boolean {
+function correctionConcerns(correction: Correction, schoolIds: readonly number[]): boolean {
   return (
     correction.schoolIds === null ||
     schoolIds.length === 0 ||

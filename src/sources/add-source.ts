@@ -29,8 +29,8 @@ export type AddSourceOutcome = { ok: true; source: Source } | { ok: false; messa
 export type CheckedSourceInput =
   { ok: true; url: string; school: string; ownerEmail: string | null } | { ok: false; message: string };
 
-/** The checks addSource makes before writing anything, for callers that read the feed before adding it. */
-export function checkSourceInput(input: AddSourceInput): CheckedSourceInput {
+/** The checks of the input itself: its address, school and owner (checkAddition adds the dates). */
+function checkSourceInput(input: AddSourceInput): CheckedSourceInput {
   const url = checkFeedUrl(input.url);
   if (!url.ok) return url;
   const school = cleanText(input.school).trim();
