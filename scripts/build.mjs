@@ -3,13 +3,45 @@
 // feed-processing thread, with chunks that commands load when they need them. Both sit one folder below the
 // project root, as src/*.ts does, so paths made from import.meta.url (the migrations in drizzle/) are the
 // same in either. The Workers build is wrangler's, from src/entry/worker.ts.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist');
+
+/**
+ * hono/jsx renders inside an AsyncLocalStorage where the runtime has one, so that an async component reading
+ * a context after an `await` still finds its value. Yesterday has no async components: every page is
+ * rendered in one synchronous pass from data read before. On Node 20 and 22 the storage's first `run()`
+ * turns on async hooks for the whole process for good, so after the first page every request pays them,
+ * answers from the public cache included: about a sixth of the requests a server answers per CPU-second
+ * (decision 007). Built for Node, hono/jsx finds no storage and renders as it does on runtimes without one,
+ * which hono supports and documents (synchronous components are unaffected). Workers keep it: wrangler
+ * builds from source, and workerd's storage costs no hooks. The build stops, saying so, if a new hono no
+ * longer reads as expected.
+ */
+const honoJsxWithoutAsyncHooks = {
+  name: 'hono-jsx-without-async-hooks',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/]hono[\\/]dist[\\/]jsx[\\/]context\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const loader = 'const loadAsyncLocalStorage = () => {';
+      if (source.split(loader).length !== 2)
+        throw new Error(
+          `${args.path} no longer has the one "${loader}" this build replaces. See what this version of hono does with AsyncLocalStorage, then change or remove honoJsxWithoutAsyncHooks in scripts/build.mjs.`,
+        );
+      return {
+        contents: source.replace(
+          loader,
+          'const loadAsyncLocalStorage = () => undefined;\nconst asShipped = () => {',
+        ),
+        loader: 'js',
+      };
+    });
+  },
+};
 
 rmSync(outdir, { recursive: true, force: true });
 await build({
@@ -42,4 +74,5 @@ await build({
   jsxImportSource: 'hono/jsx',
   logLevel: 'warning',
   legalComments: 'none',
+  plugins: [honoJsxWithoutAsyncHooks],
 });

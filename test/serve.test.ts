@@ -25,8 +25,8 @@ interface Started {
   stop(): Promise<number | null>;
 }
 
-function start(command: string, env: Record<string, string>, cwd?: string): Started {
-  const child = spawn(process.execPath, [BIN, command], {
+function start(command: string, env: Record<string, string>, cwd?: string, nodeArgs: string[] = []): Started {
+  const child = spawn(process.execPath, [...nodeArgs, BIN, command], {
     cwd,
     env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -347,6 +347,59 @@ describe('starting Yesterday', () => {
     });
     expect(await server.stop()).toBe(0);
   }, 90_000);
+
+  it('the built server renders its pages without an AsyncLocalStorage, so requests pay no async hooks', async () => {
+    // hono/jsx would render in one; on Node 20 and 22 its first run turns on async hooks for every request
+    // after (scripts/build.mjs). A module loaded first counts every run of any AsyncLocalStorage.
+    const dir = tempDir();
+    const counted = join(dir, 'runs');
+    const counter = `data:text/javascript,${encodeURIComponent(`
+      import { AsyncLocalStorage } from 'node:async_hooks';
+      import { writeFileSync } from 'node:fs';
+      import { isMainThread } from 'node:worker_threads';
+      let runs = 0;
+      for (const name of ['run', 'enterWith']) {
+        const original = AsyncLocalStorage.prototype[name];
+        AsyncLocalStorage.prototype[name] = function (...args) { runs++; return original.apply(this, args); };
+      }
+      if (isMainThread) process.on('exit', () => writeFileSync(${JSON.stringify(counted)}, String(runs)));
+    `)}`;
+    // The counter counts: one run, counted.
+    await promisify(execFile)(process.execPath, [
+      '--import',
+      counter,
+      '-e',
+      "new (require('node:async_hooks').AsyncLocalStorage)().run(1, () => {})",
+    ]);
+    expect(readFileSync(counted, 'utf8')).toBe('1');
+
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const env = {
+      PORT: String(port),
+      PUBLIC_URL: base,
+      DATABASE_PATH: join(dir, 'y.db'),
+      OUTBOX_DIR: join(dir, 'outbox'),
+    };
+    const server = start('serve', env, undefined, ['--import', counter]);
+    cleanups.push(() => server.stop());
+    const [link] = await server.waitFor(/http:\/\/127\.0\.0\.1:\d+\/setup\?token=[\w-]+/);
+    for (const address of [
+      link!,
+      `${base}/`,
+      `${base}/subscribe`,
+      `${base}/archive`,
+      `${base}/embed`,
+      `${base}/feed.xml`,
+      `${base}/nowhere`,
+    ]) {
+      const response = await fetch(address);
+      expect([address, response.status]).toEqual([address, address.endsWith('/nowhere') ? 404 : 200]);
+      expect((await response.text()).length).toBeGreaterThan(100);
+    }
+    expect(await server.stop()).toBe(0);
+    expect(readFileSync(counted, 'utf8')).toBe('0');
+  });
 
   it('serve says which mail server it uses, and in words when that server cannot be used', async () => {
     const dir = tempDir();
