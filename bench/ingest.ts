@@ -2,22 +2,38 @@
 // everything on, against a baseline measured in the same run: the same fetches with nothing parsed or stored
 // (bench/ingest-run.ts does one run). Each run is a new process, so each is cold: a fresh database and no code
 // compiled yet. On these shared machines one run's ratio moves by about ±15%, so several runs are made and
-// their median is set against the targets. Run: npx tsx bench/ingest.ts [feeds] [runs]
+// their median is set against the targets. The run is compiled first, as scripts/build.mjs compiles the
+// service (into .bench-build/, with its own processing thread), so what is measured is the code a district
+// runs; --tsx runs it through tsx instead, as the service ran before it was compiled (and as benchmarks of
+// commits from then must be run, to compare with them).
+// Run: npx tsx bench/ingest.ts [feeds] [runs] [--tsx]
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import type { IngestRun } from './ingest-run';
 import { median } from './median';
 
-const FEEDS = Number(process.argv[2] ?? 1000);
-const RUNS = Number(process.argv[3] ?? 5);
+const { values, positionals } = parseArgs({ options: { tsx: { type: 'boolean' } }, allowPositionals: true });
+const FEEDS = Number(positionals[0] ?? 1000);
+const RUNS = Number(positionals[1] ?? 5);
+const ROOT = join(import.meta.dirname, '..');
+
+if (!values.tsx)
+  execFileSync(
+    process.execPath,
+    ['scripts/build.mjs', '--outdir', '.bench-build', '--entry', 'ingest-run=bench/ingest-run.ts'],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
+const runArgs = values.tsx
+  ? ['--import', 'tsx', join(ROOT, 'bench/ingest-run.ts')]
+  : [join(ROOT, '.bench-build/ingest-run.mjs')];
 
 const runs: IngestRun[] = [];
 for (let n = 0; n < RUNS; n++) {
-  const output = execFileSync(
-    process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, 'ingest-run.ts'), String(FEEDS)],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  const output = execFileSync(process.execPath, [...runArgs, String(FEEDS)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   runs.push(JSON.parse(output.trim().split('\n').pop()!) as IngestRun);
 }
 
@@ -31,7 +47,9 @@ const first = runs[0]!;
 console.log(
   `${first.feeds} feeds × 20 items (${mib(first.bytes)} MiB of XML) from 50 local "hosts", concurrency ${first.concurrency}, ${first.workers} processing worker${first.workers === 1 ? '' : 's'} on ${first.cores} cores; ${first.items} items stored`,
 );
-console.log(`${RUNS} runs, each in a new process`);
+console.log(
+  `${RUNS} runs, each in a new process, ${values.tsx ? 'through tsx' : 'compiled as the service is'}`,
+);
 console.log('');
 console.log('        cold pass (fetch vs full ingest)   all-304 pass (conditional)   peak RSS');
 console.log('run     baseline ms  Yesterday ms  ratio   baseline ms  Yesterday ms  ratio   MB');
@@ -55,7 +73,7 @@ console.log(
 const starts = runs.flatMap((run) => (run.threadStart ? [run.threadStart] : []));
 if (starts.length > 0)
   console.log(
-    `processing thread start, before the pass (through tsx's loader, slower than dist/): median ${median(starts.map((s) => s.ms)).toFixed(0)} ms, ${median(starts.map((s) => s.cpu)).toFixed(0)} ms of CPU`,
+    `processing thread start, before the pass: median ${median(starts.map((s) => s.ms)).toFixed(0)} ms, ${median(starts.map((s) => s.cpu)).toFixed(0)} ms of CPU`,
   );
 console.log('');
 console.log(

@@ -3,13 +3,23 @@
 // feed-processing thread, with chunks that commands load when they need them. Both sit one folder below the
 // project root, as src/*.ts does, so paths made from import.meta.url (the migrations in drizzle/) are the
 // same in either. The Workers build is wrangler's, from src/entry/worker.ts.
+// bench/ingest.ts builds its own run the same way, beside a processing thread of its own:
+// `node scripts/build.mjs --outdir .bench-build --entry ingest-run=bench/ingest-run.ts`.
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = join(root, 'dist');
+const { values: args } = parseArgs({
+  options: {
+    outdir: { type: 'string', default: 'dist' },
+    entry: { type: 'string', multiple: true, default: [] },
+  },
+});
+const outdir = join(root, args.outdir);
+const extraEntries = Object.fromEntries(args.entry.map((entry) => entry.split('=')));
 
 /**
  * hono/jsx renders inside an AsyncLocalStorage where the runtime has one, so that an async component reading
@@ -49,6 +59,7 @@ await build({
   entryPoints: {
     cli: 'src/entry/cli.ts',
     'process-worker': 'src/ingest/process-worker-node.ts',
+    ...extraEntries,
   },
   outdir,
   outExtension: { '.js': '.mjs' },
