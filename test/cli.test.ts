@@ -112,6 +112,8 @@ describe('npx yesterday', () => {
     );
     expect(added.code).toBe(0);
     expect(added.stdout).toMatch(/Added source 1: http:\/\/127\.0\.0\.1:\d+\/feed\.xml/);
+    // What it read to check the address is stored, as the Sources page does: the post is on the desk at once.
+    expect(added.stdout).toContain('Read 1 post, 1 new.');
     const duplicate = await yesterday(
       ['sources:add', `${feeds.url}/feed.xml`, '--school', 'Lincoln Elementary'],
       env,
@@ -171,14 +173,25 @@ describe('npx yesterday', () => {
     // The review date defaults to authorization_review_months (12) after the authorization.
     expect(opml).toContain('reviewOn="2027-09-01"');
 
-    expect((await yesterday(['sources:list'], env)).stdout.trim()).toBe(
-      `1  not read yet  Lincoln Elementary    ${feeds.url}/feed.xml`,
-    );
-    const ingested = await yesterday(['ingest'], env);
-    expect(ingested.stdout).toContain('source 1: Read 1 post, 1 new.');
-    // Read now: its state, and the title the feed gave it.
+    // Read when added: its state, and the title the feed gave it. The next poll finds nothing due yet.
     expect((await yesterday(['sources:list'], env)).stdout.trim()).toMatch(
       new RegExp(`^1  ok  Lincoln Elementary  \\S.*  ${feeds.url}/feed\\.xml$`),
+    );
+    expect((await yesterday(['ingest'], env)).stdout).toContain('No feeds are due for a check.');
+    const again = await yesterday(['ingest', '--source', '1'], env);
+    expect(again.stdout).toMatch(
+      /source 1: (Read 1 post, 0 new\.|The feed has not changed since it was last read\.)/,
+    );
+    // An address that cannot be read yet is added all the same, and said to be failing.
+    const broken = await yesterday(
+      ['sources:add', `${feeds.url}/not-yet.xml`, '--school', 'Lincoln Elementary'],
+      env,
+    );
+    expect(broken.code).toBe(0);
+    const [, brokenId] =
+      /^Added source (\d+): .*\nIt could not be read yet: .+ Each poll tries it again/.exec(broken.stdout)!;
+    expect((await yesterday(['sources:list'], env)).stdout).toMatch(
+      new RegExp(`^${brokenId}  failing ×1 `, 'm'),
     );
     // One source asked for: one that is not there, or cannot be read, is the command failing (status 1).
     const missing = await yesterday(['ingest', '--source', '99'], env);

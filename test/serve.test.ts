@@ -307,8 +307,9 @@ describe('starting Yesterday', () => {
       FETCH_ALLOW_PRIVATE_NETWORKS: 'true',
     };
     await command(['migrate'], env);
-    await command(['sources:add', `${feeds.url}/feed.xml`, '--school', 'Lincoln Elementary'], env);
-    expect(await command(['ingest'], env)).toContain('1 new');
+    expect(
+      await command(['sources:add', `${feeds.url}/feed.xml`, '--school', 'Lincoln Elementary'], env),
+    ).toContain('Read 1 post, 1 new.');
     const token = (await command(['token:create', '--name', 'test', '--role', 'admin'], env)).trim();
 
     const server = start('serve', env);

@@ -8,7 +8,8 @@ import { feedReport, type FeedReport } from '../ingest/feed-report';
 import { createNodeFetcher } from '../ingest/fetch-feed-node';
 import { readFeed } from '../ingest/read-feed';
 import { describeRefresh } from '../ingest/refresh-source';
-import { runPollJob } from '../jobs/jobs';
+import { ingestDepsOf, runPollJob } from '../jobs/jobs';
+import { pollSources } from '../ingest/poll';
 import { readDistrictSettings } from '../settings/district-settings';
 import { addSource, checkAddition } from '../sources/add-source';
 import { importSources } from '../sources/import-sources';
@@ -61,7 +62,15 @@ export async function sourcesAdd(args: string[], config: Config): Promise<void> 
       );
     const added = await addSource(deps.db, input, cliActor, deps.clock.now());
     if (!added.ok) throw new CommandFailed(added.message);
+    // What was read is stored now, as the Sources page does, and said: its posts are on the desk at once, and
+    // a feed that could not be read is named as failing (it stays added, and each poll tries it again).
+    const [outcome] = await pollSources(ingestDepsOf(deps), { sourceId: added.source.id, read });
     console.log(`Added source ${added.source.id}: ${added.source.feedUrl}`);
+    if (outcome?.status === 'failed')
+      console.log(
+        `It could not be read yet: ${describeRefresh(outcome)} Each poll tries it again; sources:list shows how it does.`,
+      );
+    else if (outcome) console.log(describeRefresh(outcome));
   });
 }
 
