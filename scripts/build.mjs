@@ -5,11 +5,12 @@
 // same in either. The Workers build is wrangler's, from src/entry/worker.ts.
 // bench/ingest.ts builds its own run the same way, beside a processing thread of its own:
 // `node scripts/build.mjs --outdir .bench-build --entry ingest-run=bench/ingest-run.ts`.
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
+import { esbuildPlugin as honoJsxWithoutStorage } from './hono-jsx-without-storage.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -18,40 +19,20 @@ const { values: args } = parseArgs({
     entry: { type: 'string', multiple: true, default: [] },
   },
 });
+// The folder is emptied first, so only the two the project ignores may be named (and both sit one level down).
+if (!['dist', '.bench-build'].includes(args.outdir))
+  throw new Error(`--outdir must be dist or .bench-build, not ${JSON.stringify(args.outdir)}.`);
 const outdir = join(root, args.outdir);
-const extraEntries = Object.fromEntries(args.entry.map((entry) => entry.split('=')));
-
-/**
- * hono/jsx renders inside an AsyncLocalStorage where the runtime has one, so that an async component reading
- * a context after an `await` still finds its value. Yesterday has no async components: every page is
- * rendered in one synchronous pass from data read before. On Node 20 and 22 the storage's first `run()`
- * turns on async hooks for the whole process for good, so after the first page every request pays them,
- * answers from the public cache included: about a sixth of the requests a server answers per CPU-second
- * (decision 007). Built for Node, hono/jsx finds no storage and renders as it does on runtimes without one,
- * which hono supports and documents (synchronous components are unaffected). Workers keep it: wrangler
- * builds from source, and workerd's storage costs no hooks. The build stops, saying so, if a new hono no
- * longer reads as expected.
- */
-const honoJsxWithoutAsyncHooks = {
-  name: 'hono-jsx-without-async-hooks',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]node_modules[\\/]hono[\\/]dist[\\/]jsx[\\/]context\.js$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      const loader = 'const loadAsyncLocalStorage = () => {';
-      if (source.split(loader).length !== 2)
-        throw new Error(
-          `${args.path} no longer has the one "${loader}" this build replaces. See what this version of hono does with AsyncLocalStorage, then change or remove honoJsxWithoutAsyncHooks in scripts/build.mjs.`,
-        );
-      return {
-        contents: source.replace(
-          loader,
-          'const loadAsyncLocalStorage = () => undefined;\nconst asShipped = () => {',
-        ),
-        loader: 'js',
-      };
-    });
-  },
-};
+const extraEntries = Object.fromEntries(
+  args.entry.map((entry) => {
+    const [name, path] = entry.split('=');
+    if (!name || !path || ['cli', 'process-worker'].includes(name))
+      throw new Error(
+        `--entry takes NAME=PATH with a name of its own (not cli or process-worker), not ${JSON.stringify(entry)}.`,
+      );
+    return [name, path];
+  }),
+);
 
 rmSync(outdir, { recursive: true, force: true });
 await build({
@@ -85,5 +66,6 @@ await build({
   jsxImportSource: 'hono/jsx',
   logLevel: 'warning',
   legalComments: 'none',
-  plugins: [honoJsxWithoutAsyncHooks],
+  // hono/jsx without its AsyncLocalStorage, which costs every request async hooks on Node 20 and 22.
+  plugins: [honoJsxWithoutStorage],
 });

@@ -373,6 +373,7 @@ describe('starting Yesterday', () => {
       "new (require('node:async_hooks').AsyncLocalStorage)().run(1, () => {})",
     ]);
     expect(readFileSync(counted, 'utf8')).toBe('1');
+    rmSync(counted); // the server's count is written afresh when it stops
 
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
