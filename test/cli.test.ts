@@ -183,14 +183,16 @@ describe('npx yesterday', () => {
       /source 1: (Read 1 post, 0 new\.|The feed has not changed since it was last read\.)/,
     );
     // An address that cannot be read yet is added all the same, and said to be failing.
+    const elsewhere = { ...env, DATABASE_PATH: join(dir, 'not-yet.db') };
+    expect((await yesterday(['migrate'], elsewhere)).code).toBe(0);
     const broken = await yesterday(
       ['sources:add', `${feeds.url}/not-yet.xml`, '--school', 'Lincoln Elementary'],
-      env,
+      elsewhere,
     );
     expect(broken.code).toBe(0);
     const [, brokenId] =
       /^Added source (\d+): .*\nIt could not be read yet: .+ Each poll tries it again/.exec(broken.stdout)!;
-    expect((await yesterday(['sources:list'], env)).stdout).toMatch(
+    expect((await yesterday(['sources:list'], elsewhere)).stdout).toMatch(
       new RegExp(`^${brokenId}  failing ×1 `, 'm'),
     );
     // One source asked for: one that is not there, or cannot be read, is the command failing (status 1).
