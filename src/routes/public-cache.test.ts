@@ -72,6 +72,34 @@ describe('the public cache', () => {
     expect(app.calls).toEqual(['GET /digests/2026-11-20']);
   });
 
+  it('keeps the Last-Modified of a page rendered again with the same bytes, so If-Modified-Since still matches', async () => {
+    const { database: db } = createTestDatabase();
+    let body = 'the same page';
+    let renderedAt = Date.parse('2026-11-21T15:00:00Z');
+    const app = async (request: Request) =>
+      new Response(request.method === 'GET' ? body : null, {
+        headers: { 'last-modified': new Date(renderedAt).toUTCString() },
+      });
+    const fetch = createPublicCache(db).wrap(app);
+    const first = await fetch(get('/'));
+    expect(first.headers.get('last-modified')).toBe('Sat, 21 Nov 2026 15:00:00 GMT');
+    // Another page changed: this one is rendered again, an hour later, to the same bytes.
+    renderedAt += 3600_000;
+    await db.batch([touchPublicStatement(db)]);
+    const again = await fetch(get('/'));
+    expect(again.headers.get('last-modified')).toBe('Sat, 21 Nov 2026 15:00:00 GMT');
+    expect((await fetch(get('/', { 'if-modified-since': 'Sat, 21 Nov 2026 15:00:00 GMT' }))).status).toBe(
+      304,
+    );
+    // Its own bytes changed: the time of that rendering.
+    body = 'a changed page';
+    renderedAt += 3600_000;
+    await db.batch([touchPublicStatement(db)]);
+    const changed = await fetch(get('/', { 'if-modified-since': 'Sat, 21 Nov 2026 15:00:00 GMT' }));
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('last-modified')).toBe('Sat, 21 Nov 2026 17:00:00 GMT');
+  });
+
   it('fills with a plain GET, so a client that already holds an old copy still gets the page kept', async () => {
     const { database: db } = createTestDatabase();
     const app = counting();

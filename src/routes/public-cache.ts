@@ -107,6 +107,11 @@ export function createPublicCache(db: Database, options: PublicCacheOptions = {}
     response.headers.forEach((value, name) => (headers[name] = value));
     delete headers['content-length']; // each variant says its own
     headers.etag ??= `"${fingerprint(body)}"`;
+    // Rendered again with the same bytes (another page changed): it was last modified when it was kept, and a
+    // reader who asks If-Modified-Since with that time gets a 304, not the same page again.
+    const previous = entries.get(key);
+    if (previous?.etag === headers.etag && !Number.isNaN(previous.lastModified))
+      headers['last-modified'] = new Date(previous.lastModified).toUTCString();
     const compress =
       options.gzip &&
       body.byteLength >= MIN_GZIP_BYTES &&

@@ -17,7 +17,8 @@ export const IMAGE_SOURCES = ["'self'", 'data:'];
  * Public pages, feeds and the embed: Cache-Control from public-addresses.ts, an ETag over the bytes (with
  * the 304 it allows), and a Last-Modified. A route that knows when its content last changed says so (the
  * feeds); elsewhere it is the time of rendering, since a page shows settings and school names beside the
- * digests and only that time is never too early. Every other answer may be kept by no one, unless its route
+ * digests and only that time is never too early (the server's public cache keeps the earlier time of a page
+ * rendered again to the same bytes). Every other answer may be kept by no one, unless its route
  * chose otherwise (assets, the favicon). Anything that sets a cookie is private whatever its route said.
  */
 export function cachingHeaders(): MiddlewareHandler {
