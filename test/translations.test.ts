@@ -444,15 +444,21 @@ describe('the digest in each language', () => {
   });
 
   it('gives each later correction its own note in each language, from the desk’s form, checked and emailed so', async () => {
-    // A correction given without a Spanish note: the earlier correction's Spanish note is not shown as its.
+    // A correction given without a Spanish note: the earlier correction's Spanish note is not shown as its,
+    // and stays with the earlier correction, in order.
     await correctDesk(deskDepsOf(app.runtime.deps), editor, DATE, {
       entries: [{ itemId: ids.kites }, { itemId: ids.bees, blurb: 'Fifth graders spelled their very best.' }],
       note: 'The spelling bee was for fifth graders only.',
       email: false,
     });
     let es = await page(`/es/digests/${DATE}`);
-    expect(es).toContain('The spelling bee was for fifth graders only.');
-    expect(es).not.toContain('Las cometas se hicieron');
+    const notesOn = (html: string) =>
+      [...html.matchAll(/<p class="correction">([\s\S]*?)<\/p>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+    expect(notesOn(es)).toEqual([
+      expect.stringContaining('Las cometas se hicieron en la clase de arte, no de ciencias.'),
+      expect.stringContaining('The spelling bee was for fifth graders only.'),
+    ]);
+    expect(es).not.toContain('The kites were built in art class, not science.');
 
     // The desk's form asks for the note in Spanish and Arabic, and checks what is written there.
     const desk = await (await lee.get(`/admin/inbox?date=${DATE}`)).text();
@@ -488,6 +494,12 @@ describe('the digest in each language', () => {
     expect(await page(`/ar/digests/${DATE}`)).toContain(
       'The headline now says the spelling bee was for fifth graders.',
     );
+    // Another correction before its emails went, with no Spanish note: they still go out with theirs.
+    await correctDesk(deskDepsOf(app.runtime.deps), editor, DATE, {
+      entries: [{ itemId: ids.kites }, { itemId: ids.bees }],
+      note: 'The order of the posts changed.',
+      email: false,
+    });
 
     const before = smtp.received.length;
     await app.sendQueuedMail();

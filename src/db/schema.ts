@@ -206,6 +206,23 @@ export const digestTranslations = sqliteTable(
   (t) => [primaryKey({ columns: [t.digestId, t.lang] })],
 );
 
+/**
+ * An earlier correction's note in one of the district's other languages. The latest correction's is
+ * `digest_translations.correction_note`, which the translation tab edits; a later correction moves it here, so
+ * that readers in that language keep reading every correction in it.
+ */
+export const correctionNoteTranslations = sqliteTable(
+  'correction_note_translations',
+  {
+    correctionId: integer('correction_id')
+      .notNull()
+      .references(() => digestCorrections.id),
+    lang: text('lang').notNull(),
+    note: text('note').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.correctionId, t.lang] })],
+);
+
 /** One entry's headline, blurb and picture alt text in one of the district's other languages. */
 export const digestEntryTranslations = sqliteTable(
   'digest_entry_translations',

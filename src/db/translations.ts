@@ -1,13 +1,19 @@
 // Storage for a digest's translations: per language its title, intro, review and translated correction note,
 // and per entry its headline, blurb and picture alt text, with which fields are unedited machine drafts.
-import { and, eq, inArray, isNotNull, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, max, sql, type SQL } from 'drizzle-orm';
 import { randomToken } from '../auth/tokens';
 import { auditStatementWhere, type Actor, type AuditEvent } from './audit';
 import type { Database, Statement } from './client';
 import { claimOf } from './digests';
 import { inList } from './in-list';
 import { insertSelect, type RowSource } from './insert-select';
-import { digestEntryTranslations, digestTranslations, digests } from './schema';
+import {
+  correctionNoteTranslations,
+  digestCorrections,
+  digestEntryTranslations,
+  digestTranslations,
+  digests,
+} from './schema';
 import { touchPublicStatement } from './site-state';
 
 export const DIGEST_FIELDS = ['title', 'intro'] as const;
@@ -33,7 +39,10 @@ export interface DigestTranslation {
   reviewedVersion: number | null;
   reviewedBy: number | null;
   reviewedAt: number | null;
+  /** The latest correction's note in this language, as the translation tab edits it. */
   correctionNote: string | null;
+  /** Every correction's note in this language that has one, by correction id: the latest's and earlier ones. */
+  correctionNotes: Map<number, string>;
   entries: Map<number, EntryTranslation>;
 }
 
@@ -54,7 +63,7 @@ export async function listDigestTranslations(
 ): Promise<Map<number, Map<string, DigestTranslation>>> {
   const found = new Map<number, Map<string, DigestTranslation>>();
   if (!digestIds.length) return found;
-  const [heads, entries] = await Promise.all([
+  const [heads, entries, latestCorrections, earlierNotes] = await Promise.all([
     db.orm
       .select()
       .from(digestTranslations)
@@ -75,7 +84,30 @@ export async function listDigestTranslations(
         ),
       )
       .all(),
+    db.orm
+      .select({ digestId: digestCorrections.digestId, id: max(digestCorrections.id) })
+      .from(digestCorrections)
+      .where(inList(digestCorrections.digestId, digestIds))
+      .groupBy(digestCorrections.digestId)
+      .all(),
+    db.orm
+      .select({
+        digestId: digestCorrections.digestId,
+        correctionId: correctionNoteTranslations.correctionId,
+        lang: correctionNoteTranslations.lang,
+        note: correctionNoteTranslations.note,
+      })
+      .from(correctionNoteTranslations)
+      .innerJoin(digestCorrections, eq(digestCorrections.id, correctionNoteTranslations.correctionId))
+      .where(
+        and(
+          inList(digestCorrections.digestId, digestIds),
+          lang ? eq(correctionNoteTranslations.lang, lang) : undefined,
+        ),
+      )
+      .all(),
   ]);
+  const latestCorrection = new Map(latestCorrections.map((c) => [c.digestId, c.id]));
   const slot = (digestId: number, language: string): DigestTranslation => {
     const byLang = found.get(digestId) ?? new Map<string, DigestTranslation>();
     found.set(digestId, byLang);
@@ -95,6 +127,13 @@ export async function listDigestTranslations(
       reviewedAt: head.reviewedAt,
       correctionNote: head.correctionNote,
     });
+    const latest = latestCorrection.get(head.digestId);
+    if (latest != null && head.correctionNote?.trim())
+      slot(head.digestId, head.lang).correctionNotes.set(latest, head.correctionNote);
+  }
+  for (const row of earlierNotes) {
+    const notes = slot(row.digestId, row.lang).correctionNotes;
+    if (!notes.has(row.correctionId)) notes.set(row.correctionId, row.note);
   }
   for (const row of entries) {
     slot(row.digestId, row.lang).entries.set(row.itemId, {
@@ -229,7 +268,8 @@ export async function saveDigestTranslation(
  * holds. It empties the translated fields whose original the correction changed: readers of every language
  * see the corrected original there until someone translates it again. It carries each language's review over
  * to the corrected version, since what stays translated was reviewed. And it gives each language this
- * correction's note as translated with it, or none: an earlier correction's note is not this one's.
+ * correction's note as translated with it, or none: an earlier correction's note is not this one's, and stays
+ * with that correction (correction_note_translations).
  */
 export function correctionTranslationStatements(
   db: Database,
@@ -268,7 +308,26 @@ export function correctionTranslationStatements(
         ),
     );
   }
+  // The note each language had was the previous correction's: it stays with that correction. (The batch has
+  // recorded this correction before these statements run, so the previous one is the second latest.)
+  const previous = sql`(select max(${digestCorrections.id}) from ${digestCorrections} where ${digestCorrections.digestId} = ${digestId} and ${digestCorrections.id} < (select max(${digestCorrections.id}) from ${digestCorrections} where ${digestCorrections.digestId} = ${digestId}))`;
   statements.push(
+    ...insertSelect(
+      db,
+      correctionNoteTranslations,
+      [{ correctionId: previous, lang: digestTranslations.lang, note: digestTranslations.correctionNote }],
+      {
+        from: digestTranslations,
+        where: and(
+          ofDigest,
+          isNotNull(digestTranslations.correctionNote),
+          sql`trim(${digestTranslations.correctionNote}) <> ''`,
+          sql`${previous} is not null`,
+          claim.holds,
+        ),
+      },
+      { ignoreConflicts: true },
+    ),
     db.orm.update(digestTranslations).set({ correctionNote: null }).where(and(ofDigest, claim.holds)),
   );
   for (const [lang, note] of correction.notes) {
@@ -311,6 +370,7 @@ export function emptyTranslation(digestId: number, lang: string): DigestTranslat
     reviewedBy: null,
     reviewedAt: null,
     correctionNote: null,
+    correctionNotes: new Map(),
     entries: new Map(),
   };
 }

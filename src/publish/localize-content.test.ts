@@ -23,6 +23,7 @@ const spanish = (over: Partial<DigestTranslation> = {}): DigestTranslation => ({
   reviewedBy: 2,
   reviewedAt: 5,
   correctionNote: null,
+  correctionNotes: new Map(),
   entries: new Map([
     [7, { itemId: 7, headline: 'Cometas', blurb: '', imageAlt: 'Cometas en el cielo', machine: [] }],
   ]),
@@ -49,7 +50,12 @@ describe('a digest in a reader’s language', () => {
       'intro',
       'note:0',
     ]);
-    const noted = localizeContent(content, spanish({ correctionNote: 'Se hicieron en arte.' }), 'hold', 'en');
+    const noted = localizeContent(
+      content,
+      spanish({ correctionNotes: new Map([[1, 'Se hicieron en arte.']]) }),
+      'hold',
+      'en',
+    );
     expect(noted.corrections).toEqual([{ id: 1, at: 1, note: 'Se hicieron en arte.', schoolIds: null }]);
     expect(noted.untranslated!.texts).not.toContain('note:0');
   });
@@ -73,7 +79,7 @@ describe('a digest in a reader’s language', () => {
   });
 
   it('shows the latest correction’s note in the reader’s language even where the rest is the original', () => {
-    const noted = spanish({ reviewedVersion: 2, correctionNote: 'Se hicieron en arte.' });
+    const noted = spanish({ reviewedVersion: 2, correctionNotes: new Map([[1, 'Se hicieron en arte.']]) });
     const shown = localizeContent(content, noted, 'hold', 'en');
     expect(shown.notice).toBe('original');
     expect(shown.digest.title).toBe('A windy Friday');
@@ -88,5 +94,29 @@ describe('a digest in a reader’s language', () => {
       'intro',
       'title',
     ]);
+  });
+
+  it('shows each correction’s note in the language it was written in, an earlier one too', () => {
+    const twice: DigestContent = {
+      ...content,
+      corrections: [
+        { id: 1, at: 1, note: 'The kites were built in art class.', schoolIds: [4] },
+        { id: 2, at: 2, note: 'The spelling bee was on Thursday.', schoolIds: [5] },
+      ],
+    };
+    // Correction 1 was written in Spanish too; correction 2 only in English.
+    const notes = new Map([[1, 'Se hicieron en arte.']]);
+    for (const translation of [
+      spanish({ correctionNotes: notes }),
+      spanish({ reviewedVersion: 2, correctionNotes: notes }),
+    ]) {
+      const shown = localizeContent(twice, translation, 'hold', 'en');
+      expect(shown.corrections!.map((c) => c.note)).toEqual([
+        'Se hicieron en arte.',
+        'The spelling bee was on Thursday.',
+      ]);
+      const texts = shown.untranslated!.texts as Set<string>;
+      expect([texts.has('note:0'), texts.has('note:1')]).toEqual([false, true]);
+    }
   });
 });

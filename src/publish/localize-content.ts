@@ -26,7 +26,7 @@ export function localizeContent(
       !!translation.intro.trim() ||
       [...translation.entries.values()].some((e) => e.headline.trim() || e.blurb.trim()));
   if (!translation || (!reviewed && (unreviewed !== 'label' || !hasText)))
-    return inOriginal(content, translation?.correctionNote?.trim(), originalLang);
+    return inOriginal(content, translation, originalLang);
   const untranslated = new Set<ContentText>();
   /** The translation where it has words, else the original, noted. */
   const or = (translated: string | undefined, original: string, text: ContentText) => {
@@ -36,7 +36,6 @@ export function localizeContent(
   };
   const { digest } = content;
   const corrections = content.corrections ?? [];
-  const note = translation.correctionNote?.trim();
   return {
     ...content,
     digest: {
@@ -53,30 +52,38 @@ export function localizeContent(
         imageAlt: entry.imageAlt === null ? null : or(t?.imageAlt, entry.imageAlt, `alt:${entry.itemId}`),
       };
     }),
-    // The latest correction's note in this language when one was written; the original's otherwise.
-    corrections: corrections.map((c, i) =>
-      i === corrections.length - 1 && note
-        ? { ...c, note }
-        : { ...c, note: or(undefined, c.note, `note:${i}`) },
-    ),
+    // Each correction's note in this language where one was written; the original's otherwise.
+    corrections: corrections.map((c, i) => ({
+      ...c,
+      note: or(translatedNote(translation, c.id), c.note, `note:${i}`),
+    })),
     notice: reviewed ? undefined : 'automatic',
     untranslated: untranslated.size > 0 ? { lang: originalLang, texts: untranslated } : undefined,
   };
 }
 
+/** A correction's note as written in the translation's language, if it was. */
+function translatedNote(translation: DigestTranslation, correctionId: number): string | undefined {
+  return translation.correctionNotes.get(correctionId)?.trim() || undefined;
+}
+
 /**
- * The content shown in the district's language, with the notice saying so; but the latest correction's note
- * in the reader's language where one was written, as the correction was published with it.
+ * The content shown in the district's language, with the notice saying so; but each correction's note in the
+ * reader's language where one was written, as the correction was published with it.
  */
-function inOriginal(content: DigestContent, note: string | undefined, originalLang: string): DigestContent {
+function inOriginal(
+  content: DigestContent,
+  translation: DigestTranslation | undefined,
+  originalLang: string,
+): DigestContent {
   const corrections = content.corrections ?? [];
-  if (!note || corrections.length === 0)
+  const notes = corrections.map((c) => (translation ? translatedNote(translation, c.id) : undefined));
+  if (!notes.some((note) => note !== undefined))
     return { ...content, notice: 'original', untranslated: { lang: originalLang, texts: 'all' } };
-  const latest = corrections.length - 1;
   const texts = new Set<ContentText>([
     'title',
     'intro',
-    ...corrections.slice(0, latest).map((_, i): ContentText => `note:${i}`),
+    ...corrections.flatMap((_, i): ContentText[] => (notes[i] === undefined ? [`note:${i}`] : [])),
     ...content.entries.flatMap((e): ContentText[] => [
       `headline:${e.itemId}`,
       `blurb:${e.itemId}`,
@@ -85,7 +92,7 @@ function inOriginal(content: DigestContent, note: string | undefined, originalLa
   ]);
   return {
     ...content,
-    corrections: corrections.map((c, i) => (i === latest ? { ...c, note } : c)),
+    corrections: corrections.map((c, i) => ({ ...c, note: notes[i] ?? c.note })),
     notice: 'original',
     untranslated: { lang: originalLang, texts },
   };
