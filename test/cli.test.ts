@@ -191,7 +191,9 @@ describe('npx yesterday', () => {
     );
     expect(broken.code).toBe(0);
     const [, brokenId] =
-      /^Added source (\d+): .*\nIt could not be read yet: .+ Each poll tries it again/.exec(broken.stdout)!;
+      /^Added source (\d+): .*\nIt is added, but not read in yet: .+ It is tried again later; sources:list/.exec(
+        broken.stdout,
+      )!;
     expect((await yesterday(['sources:list'], elsewhere)).stdout).toMatch(
       new RegExp(`^${brokenId}  failing ×1 `, 'm'),
     );

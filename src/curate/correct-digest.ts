@@ -4,6 +4,7 @@ import { correctDigest as correctDigestRecord, type EntryDraft } from '../db/dig
 import { withPictures } from '../db/pictures';
 import {
   correctionTranslationStatements,
+  keepCorrectionNoteStatements,
   emptyTranslation,
   type DigestTranslation,
 } from '../db/translations';
@@ -115,18 +116,22 @@ export async function correctDesk(
       schoolIds: correctedSchools(before.entries, entries, removedItemIds, corrected),
       userId: actor.userId,
       email: request.email && emailIsOn(deps.mailer),
-      // Every language at once, in the same batch: a translated field whose original changed is emptied, so
-      // its readers see the corrected original there until someone translates it again.
-      alongside: (claim) =>
-        correctionTranslationStatements(deps.db, claim, {
-          digestId: digest.id,
-          fromVersion: digest.version,
-          toVersion: digest.version + 1,
-          changed: corrected,
-          notes,
-          now: deps.now(),
-          userId: actor.userId,
-        }),
+      // Every language at once, in the same batch: the previous correction keeps its translated notes, and a
+      // translated field whose original changed is emptied, so its readers see the corrected original there
+      // until someone translates it again.
+      alongside: {
+        before: (claim) => keepCorrectionNoteStatements(deps.db, claim, digest.id),
+        after: (claim) =>
+          correctionTranslationStatements(deps.db, claim, {
+            digestId: digest.id,
+            fromVersion: digest.version,
+            toVersion: digest.version + 1,
+            changed: corrected,
+            notes,
+            now: deps.now(),
+            userId: actor.userId,
+          }),
+      },
     },
     actor,
     deps.now(),

@@ -545,8 +545,15 @@ export interface CorrectionInput {
   userId: number | null;
   /** Queue a short correction email to everyone the original reached who follows a school it concerns. */
   email: boolean;
-  /** What else the correction writes in its batch, while its claim holds: its translations. */
-  alongside?: (claim: ReturnType<typeof claimOf>) => Statement[];
+  /**
+   * What else the correction writes in its batch, while its claim holds: its translations. `before` runs
+   * before the correction is recorded (the digest's latest correction is still the previous one), `after`
+   * once it is.
+   */
+  alongside?: {
+    before?: (claim: ReturnType<typeof claimOf>) => Statement[];
+    after?: (claim: ReturnType<typeof claimOf>) => Statement[];
+  };
 }
 
 /**
@@ -606,6 +613,7 @@ export async function correctDigest(
           ),
         ),
     ),
+    ...(input.alongside?.before?.(claim) ?? []),
     ...insertSelect(
       db,
       digestCorrections,
@@ -661,7 +669,7 @@ export async function correctDigest(
       now,
       claim.row,
     ),
-    ...(input.alongside?.(claim) ?? []),
+    ...(input.alongside?.after?.(claim) ?? []),
     touchPublicStatement(db),
   ];
   await db.batch(statements);

@@ -264,12 +264,41 @@ export async function saveDigestTranslation(
 }
 
 /**
+ * Statements for a correction's batch that run before it is recorded: the note each language has is the
+ * latest correction's, which is about to become an earlier one, and it stays with that correction
+ * (correction_note_translations), so its readers keep reading it in their language.
+ */
+export function keepCorrectionNoteStatements(
+  db: Database,
+  claim: { holds: SQL; row: RowSource },
+  digestId: number,
+): Statement[] {
+  const latest = sql`(select max(${digestCorrections.id}) from ${digestCorrections} where ${digestCorrections.digestId} = ${digestId})`;
+  return insertSelect(
+    db,
+    correctionNoteTranslations,
+    [{ correctionId: latest, lang: digestTranslations.lang, note: digestTranslations.correctionNote }],
+    {
+      from: digestTranslations,
+      where: and(
+        eq(digestTranslations.digestId, digestId),
+        isNotNull(digestTranslations.correctionNote),
+        sql`trim(${digestTranslations.correctionNote}) <> ''`,
+        sql`${latest} is not null`,
+        claim.holds,
+      ),
+    },
+    { ignoreConflicts: true },
+  );
+}
+
+/**
  * What a correction does to the translations, as statements for its batch, written only while its claim
  * holds. It empties the translated fields whose original the correction changed: readers of every language
  * see the corrected original there until someone translates it again. It carries each language's review over
  * to the corrected version, since what stays translated was reviewed. And it gives each language this
- * correction's note as translated with it, or none: an earlier correction's note is not this one's, and stays
- * with that correction (correction_note_translations).
+ * correction's note as translated with it, or none: an earlier correction's note is not this one's (it was
+ * kept with that correction by keepCorrectionNoteStatements).
  */
 export function correctionTranslationStatements(
   db: Database,
@@ -308,26 +337,7 @@ export function correctionTranslationStatements(
         ),
     );
   }
-  // The note each language had was the previous correction's: it stays with that correction. (The batch has
-  // recorded this correction before these statements run, so the previous one is the second latest.)
-  const previous = sql`(select max(${digestCorrections.id}) from ${digestCorrections} where ${digestCorrections.digestId} = ${digestId} and ${digestCorrections.id} < (select max(${digestCorrections.id}) from ${digestCorrections} where ${digestCorrections.digestId} = ${digestId}))`;
   statements.push(
-    ...insertSelect(
-      db,
-      correctionNoteTranslations,
-      [{ correctionId: previous, lang: digestTranslations.lang, note: digestTranslations.correctionNote }],
-      {
-        from: digestTranslations,
-        where: and(
-          ofDigest,
-          isNotNull(digestTranslations.correctionNote),
-          sql`trim(${digestTranslations.correctionNote}) <> ''`,
-          sql`${previous} is not null`,
-          claim.holds,
-        ),
-      },
-      { ignoreConflicts: true },
-    ),
     db.orm.update(digestTranslations).set({ correctionNote: null }).where(and(ofDigest, claim.holds)),
   );
   for (const [lang, note] of correction.notes) {

@@ -62,13 +62,13 @@ export async function sourcesAdd(args: string[], config: Config): Promise<void> 
       );
     const added = await addSource(deps.db, input, cliActor, deps.clock.now());
     if (!added.ok) throw new CommandFailed(added.message);
-    // What was read is stored now, as the Sources page does, and said: its posts are on the desk at once, and
-    // a feed that could not be read is named as failing (it stays added, and each poll tries it again).
-    const [outcome] = await pollSources(ingestDepsOf(deps), { sourceId: added.source.id, read });
     console.log(`Added source ${added.source.id}: ${added.source.feedUrl}`);
+    // What was read is stored now, as the Sources page does, and said: its posts are on the desk at once, and
+    // a feed that could not be read in stays added and is tried again later (less often while it fails).
+    const [outcome] = await pollSources(ingestDepsOf(deps), { sourceId: added.source.id, read });
     if (outcome?.status === 'failed')
       console.log(
-        `It could not be read yet: ${describeRefresh(outcome)} Each poll tries it again; sources:list shows how it does.`,
+        `It is added, but not read in yet: ${describeRefresh(outcome)} It is tried again later; sources:list shows how it does.`,
       );
     else if (outcome) console.log(describeRefresh(outcome));
   });

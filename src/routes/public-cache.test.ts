@@ -100,6 +100,41 @@ describe('the public cache', () => {
     expect(changed.headers.get('last-modified')).toBe('Sat, 21 Nov 2026 17:00:00 GMT');
   });
 
+  it('never answers If-Modified-Since with a 304 for bytes the reader does not have', async () => {
+    const { database: db } = createTestDatabase();
+    const clock = { now: Date.parse('2026-11-21T15:00:00Z') };
+    let body = 'the page';
+    // A route that says a time of its own, which other bytes do not move (as a feed's latest digest).
+    const app = async (request: Request) =>
+      new Response(request.method === 'GET' ? body : null, {
+        headers: { 'last-modified': 'Sat, 21 Nov 2026 15:00:00 GMT' },
+      });
+    const fetch = createPublicCache(db, { maxBodyBytes: 20, now: () => clock.now }).wrap(app);
+    const change = async (to: string) => {
+      body = to;
+      clock.now += 3600_000;
+      await db.batch([touchPublicStatement(db)]);
+    };
+    const modified = async (since?: string) => {
+      const response = await fetch(get('/feed.xml', since ? { 'if-modified-since': since } : {}));
+      return [response.status, response.headers.get('last-modified')];
+    };
+    expect(await modified()).toEqual([200, 'Sat, 21 Nov 2026 15:00:00 GMT']);
+    // Other bytes, at the route's same time: later than the bytes kept before.
+    await change('the page, renamed');
+    expect(await modified('Sat, 21 Nov 2026 15:00:00 GMT')).toEqual([200, 'Sat, 21 Nov 2026 16:00:00 GMT']);
+    // Bytes too large to keep are served all the same, later again; going back to the bytes kept before is a
+    // change for a reader who holds the large ones.
+    await change('x'.repeat(50));
+    expect(await modified('Sat, 21 Nov 2026 16:00:00 GMT')).toEqual([200, 'Sat, 21 Nov 2026 17:00:00 GMT']);
+    await change('the page, renamed');
+    expect(await modified('Sat, 21 Nov 2026 17:00:00 GMT')).toEqual([200, 'Sat, 21 Nov 2026 18:00:00 GMT']);
+    // And unchanged from there: a 304.
+    clock.now += 3600_000;
+    await db.batch([touchPublicStatement(db)]);
+    expect(await modified('Sat, 21 Nov 2026 18:00:00 GMT')).toEqual([304, 'Sat, 21 Nov 2026 18:00:00 GMT']);
+  });
+
   it('fills with a plain GET, so a client that already holds an old copy still gets the page kept', async () => {
     const { database: db } = createTestDatabase();
     const app = counting();

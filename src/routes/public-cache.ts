@@ -71,6 +71,8 @@ export function createPublicCache(db: Database, options: PublicCacheOptions = {}
   const maxBodyBytes = options.maxBodyBytes ?? 4 * 1024 * 1024;
   const now = options.now ?? Date.now;
   const entries = new Map<string, Entry>();
+  /** The validators last served for each address from a rendering, whether or not its bytes were kept. */
+  const served = new Map<string, { etag: string; lastModified: number }>();
   let known = { revision: -1, readAt: -Infinity, ticks: -1 };
 
   const refresh = async (at: number, ticks: number): Promise<number> => {
@@ -107,11 +109,19 @@ export function createPublicCache(db: Database, options: PublicCacheOptions = {}
     response.headers.forEach((value, name) => (headers[name] = value));
     delete headers['content-length']; // each variant says its own
     headers.etag ??= `"${fingerprint(body)}"`;
-    // Rendered again with the same bytes (another page changed): it was last modified when it was kept, and a
-    // reader who asks If-Modified-Since with that time gets a 304, not the same page again.
-    const previous = entries.get(key);
-    if (previous?.etag === headers.etag && !Number.isNaN(previous.lastModified))
-      headers['last-modified'] = new Date(previous.lastModified).toUTCString();
+    // Last-Modified against what was last served from here for this address, kept or too large to keep. The
+    // same bytes rendered again (another page changed) were last modified then: a reader who asks
+    // If-Modified-Since with that time gets a 304, not the same page again. Other bytes are later than those,
+    // whatever the route said (a feed's time is its latest digest's; a new site title changes its bytes, not
+    // that time), so no reader holding those is told they are current.
+    const previous = served.get(key);
+    if (previous && !Number.isNaN(previous.lastModified)) {
+      const given = Date.parse(headers['last-modified'] ?? '');
+      if (previous.etag === headers.etag)
+        headers['last-modified'] = new Date(previous.lastModified).toUTCString();
+      else if (Number.isNaN(given) || given <= previous.lastModified)
+        headers['last-modified'] = new Date(Math.max(now(), previous.lastModified + 1000)).toUTCString();
+    }
     const compress =
       options.gzip &&
       body.byteLength >= MIN_GZIP_BYTES &&
@@ -132,6 +142,9 @@ export function createPublicCache(db: Database, options: PublicCacheOptions = {}
       etag: headers.etag,
       lastModified: Date.parse(headers['last-modified'] ?? ''),
     };
+    served.delete(key);
+    served.set(key, { etag: entry.etag, lastModified: entry.lastModified });
+    while (served.size > maxEntries) served.delete(served.keys().next().value!);
     if (body.byteLength <= maxBodyBytes) {
       entries.delete(key);
       entries.set(key, entry);
