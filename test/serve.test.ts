@@ -202,6 +202,8 @@ describe('starting Yesterday', () => {
     let output = '';
     npm.stdout!.on('data', (chunk) => (output += chunk));
     npm.stderr!.on('data', (chunk) => (output += chunk));
+    // npm and everything it started have ended and all they wrote has been read.
+    const closed = new Promise<void>((resolvePromise) => npm.once('close', () => resolvePromise()));
     cleanups.push(() => void npm.kill('SIGKILL'));
     await until('npm start to listen', () => output.includes('Yesterday is running at') || undefined, 45_000);
     const server = await until('the server process', () =>
@@ -209,7 +211,7 @@ describe('starting Yesterday', () => {
         readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('yesterday.mjs\0serve'),
       ),
     );
-    return { dir, port, npm, server, output: () => output };
+    return { dir, port, npm, server, closed, output: () => output };
   };
 
   it('npm start runs the server, and a signal to npm (a service manager, Ctrl-C) stops the server too', async () => {
@@ -222,9 +224,10 @@ describe('starting Yesterday', () => {
 
   it('Ctrl-C on npm start in a terminal stops the server cleanly, though the signal arrives twice', async () => {
     // A terminal sends Ctrl-C to its whole foreground group: npm, which forwards it, and the server itself.
-    const { dir, npm, server, output } = await npmStart({ detached: true });
+    const { dir, npm, server, closed, output } = await npmStart({ detached: true });
     process.kill(-npm.pid!, 'SIGINT');
     await until('the server to stop', () => !alive(server) || undefined);
+    await closed; // what the server printed last may still be on its way through npm's pipe
     expect(output()).toContain('Stopping…');
     // Closed, not killed: the write-ahead log was folded into the database file and removed.
     expect(existsSync(join(dir, 'yesterday.db-wal'))).toBe(false);

@@ -144,7 +144,8 @@ export function createPublicCache(db: Database, options: PublicCacheOptions = {}
     };
     served.delete(key);
     served.set(key, { etag: entry.etag, lastModified: entry.lastModified });
-    while (served.size > maxEntries) served.delete(served.keys().next().value!);
+    // A few dozen bytes an address: many more than the pages kept, so a page evicted for a while still has them.
+    while (served.size > maxEntries * 10) served.delete(served.keys().next().value!);
     if (body.byteLength <= maxBodyBytes) {
       entries.delete(key);
       entries.set(key, entry);
