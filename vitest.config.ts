@@ -1,13 +1,16 @@
 // Test runner configuration: unit and integration tests beside the code, shared harness in test/.
 import { defineConfig } from 'vitest/config';
-import { vitePlugin as honoJsxWithoutStorage } from './scripts/hono-jsx-without-storage.mjs';
+import {
+  HONO_JSX_MODULES,
+  vitePlugin as honoJsxWithoutStorage,
+} from './scripts/hono-jsx-without-storage.mjs';
 
 export default defineConfig({
   // Pages render as the Node build renders them: hono/jsx without its AsyncLocalStorage. Its modules are
   // inlined so that they pass through the plugin (packages are otherwise loaded by Node as they are).
   plugins: [honoJsxWithoutStorage],
   test: {
-    server: { deps: { inline: [/[\\/]node_modules[\\/]hono[\\/]dist[\\/]jsx[\\/]/] } },
+    server: { deps: { inline: [HONO_JSX_MODULES] } },
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
     // test/workers/ runs in workerd: vitest.workers.config.ts.
     exclude: ['test/workers/**', '**/node_modules/**'],

@@ -9,6 +9,9 @@
 // storage: wrangler builds from source, and workerd's costs no hooks.
 import { readFileSync } from 'node:fs';
 
+/** hono/jsx's modules, which vitest must inline (run through Vite) for the replacement to reach them. */
+export const HONO_JSX_MODULES = /[\\/]node_modules[\\/]hono[\\/]dist[\\/]jsx[\\/]/;
+
 /** The module of hono that finds the storage. */
 export const HONO_JSX_CONTEXT = /[\\/]node_modules[\\/]hono[\\/]dist[\\/]jsx[\\/]context\.js$/;
 

@@ -61,6 +61,22 @@ function start(command: string, env: Record<string, string>, cwd?: string, nodeA
   };
 }
 
+/** A free port on 127.0.0.1, and the settings for a server there whose database and outbox are in `dir`. */
+async function serverIn(dir: string, extra: Record<string, string> = {}) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    base,
+    env: {
+      PORT: String(port),
+      PUBLIC_URL: base,
+      DATABASE_PATH: join(dir, 'y.db'),
+      OUTBOX_DIR: join(dir, 'outbox'),
+      ...extra,
+    },
+  };
+}
+
 /** A one-off command, like an operator typing it next to the running server. */
 async function command(args: string[], env: Record<string, string>): Promise<string> {
   const { stdout } = await promisify(execFile)(process.execPath, [BIN, ...args], {
@@ -300,15 +316,7 @@ describe('starting Yesterday', () => {
         'application/rss+xml',
       ),
     );
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    const env = {
-      PORT: String(port),
-      PUBLIC_URL: base,
-      DATABASE_PATH: join(dir, 'y.db'),
-      OUTBOX_DIR: join(dir, 'outbox'),
-      FETCH_ALLOW_PRIVATE_NETWORKS: 'true',
-    };
+    const { base, env } = await serverIn(dir, { FETCH_ALLOW_PRIVATE_NETWORKS: 'true' });
     await command(['migrate'], env);
     expect(
       await command(['sources:add', `${feeds.url}/feed.xml`, '--school', 'Lincoln Elementary'], env),
@@ -378,14 +386,7 @@ describe('starting Yesterday', () => {
     expect(readFileSync(counted, 'utf8')).toBe('1');
     rmSync(counted); // the server's count is written afresh when it stops
 
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    const env = {
-      PORT: String(port),
-      PUBLIC_URL: base,
-      DATABASE_PATH: join(dir, 'y.db'),
-      OUTBOX_DIR: join(dir, 'outbox'),
-    };
+    const { base, env } = await serverIn(dir);
     const server = start('serve', env, undefined, ['--import', counter]);
     cleanups.push(() => server.stop());
     const [link] = await server.waitFor(/http:\/\/127\.0\.0\.1:\d+\/setup\?token=[\w-]+/);
