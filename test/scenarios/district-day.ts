@@ -46,6 +46,9 @@ export interface ScenarioState {
 const ADMIN = { email: 'coordinator@district.example', password: 'a long district password' };
 const PARENT = 'parent@family.example';
 const TIMEOUT = { timeout: 20_000, interval: 100 };
+const CORRECTION_NOTE = 'We first said the first grade planted the bulbs. It was the second grade.';
+/** The day's digest email: neither the address confirmation nor a correction. */
+const isDigest = (m: SentEmail) => !/confirm|^Correction:/i.test(m.subject);
 
 function keepCookies(state: ScenarioState, response: Response) {
   // getSetCookie() is in Node and workerd; the Workers type declarations do not list it yet.
@@ -227,8 +230,7 @@ export const districtDay: Scenario[] = [
     name: 'sends the digest email once, with one-click unsubscribe, however often the schedule runs',
     async run(h) {
       await h.runScheduled();
-      const digestTo = async () =>
-        (await h.sentEmails()).filter((m) => m.to === PARENT && !/confirm/i.test(m.subject));
+      const digestTo = async () => (await h.sentEmails()).filter((m) => m.to === PARENT && isDigest(m));
       await expect.poll(async () => (await digestTo()).length, TIMEOUT).toBe(1);
       const [email] = await digestTo();
       expect(email!.text).toContain('Tulip bulbs by the front door');
@@ -241,7 +243,50 @@ export const districtDay: Scenario[] = [
       await h.runScheduled();
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(await digestTo()).toHaveLength(1);
+    },
+  },
+  {
+    name: 'corrects the published day where it was read, and emails the correction once to the parent who got it',
+    async run(h, state) {
+      const { date } = scenarioDay();
+      const corrected = await api(h, state, `/digests/${date}/corrections`, {
+        method: 'POST',
+        body: {
+          entries: [{ item_id: state.itemId, blurb: 'The second grade planted them on Monday.' }],
+          note: CORRECTION_NOTE,
+          email: true,
+        },
+      });
+      expect(corrected.status).toBe(200);
+      expect(((await corrected.json()) as { queued_emails: number }).queued_emails).toBe(1);
+      for (const path of [`/digests/${date}`, '/feed.xml', '/feed.json', '/embed'])
+        expect(await (await h.fetch(path)).text(), path).toContain(CORRECTION_NOTE);
+      expect(await (await h.fetch(`/digests/${date}`)).text()).toContain(
+        'The second grade planted them on Monday.',
+      );
 
+      await h.runScheduled();
+      const correctionTo = async () =>
+        (await h.sentEmails()).filter((m) => m.to === PARENT && /^Correction:/.test(m.subject));
+      await expect.poll(async () => (await correctionTo()).length, TIMEOUT).toBe(1);
+      const [email] = await correctionTo();
+      expect(email!.text).toContain(CORRECTION_NOTE);
+      expect(email!.text).toContain(`/digests/${date}`);
+      expect(email!.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+      const states = await h.db.query<{ state: string }>('select state from deliveries order by id', []);
+      expect(states.map((s) => s.state)).toEqual(['sent', 'sent']);
+
+      await h.runScheduled();
+      await h.runScheduled();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await correctionTo()).toHaveLength(1);
+      expect((await h.sentEmails()).filter((m) => m.to === PARENT && isDigest(m))).toHaveLength(1);
+    },
+  },
+  {
+    name: "unsubscribes with the mail program's one-click button, without a cookie or a form",
+    async run(h) {
+      const email = (await h.sentEmails()).find((m) => m.to === PARENT && isDigest(m));
       // The mail program's unsubscribe button: a POST without cookies or CSRF token (RFC 8058).
       const unsubscribe = new URL(email!.headers['list-unsubscribe']!.slice(1, -1));
       const left = await h.fetch(unsubscribe.pathname + unsubscribe.search, {
