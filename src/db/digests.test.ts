@@ -9,7 +9,7 @@ import {
   listDueDeliveries,
   markStaleSendsUnknown,
 } from './deliveries';
-import { findDigest, listEntries, publishDigest, saveDigestDraft } from './digests';
+import { correctDigest, findDigest, listEntries, publishDigest, saveDigestDraft } from './digests';
 import { listItemsPublishedBetween } from './items';
 
 const actor = { type: 'user' as const, id: 1, label: 'dana@district.example' };
@@ -133,5 +133,90 @@ describe('digests', () => {
     expect(await markStaleSendsUnknown(db, 25, 30)).toBe(1);
     expect((await countDeliveriesByState(db, digest.id)).unknown).toBe(1);
     expect(await listDueDeliveries(db, { now: 100, limit: 10 })).toHaveLength(0);
+  });
+});
+
+describe('correctDigest', () => {
+  it('counts the emails of its own correction, and marks only a correction nobody was sent as not emailed', async () => {
+    const { database: db, sqlite } = createTestDatabase();
+    const { source } = await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/feed');
+    await storeItems(db, source.id, [item({ guid: 'a', publishedAt: 1000 })]);
+    const itemId = (await listItemsPublishedBetween(db, 0, 10_000))[0]!.id;
+    await addConfirmedSubscriber(db, 'one@family.example');
+    const { digest } = await saveDigestDraft(
+      db,
+      '2026-11-20',
+      { title: '', intro: '', entries: [entry(itemId)] },
+      { userId: 1, now: 5 },
+    );
+    await publishDigest(db, digest.id, actor, 10);
+    sqlite.prepare("update deliveries set state = 'sent'").run();
+    const published = (await findDigest(db, '2026-11-20'))!;
+    const correction = (note: string, email: boolean) => ({
+      title: '',
+      intro: '',
+      entries: [entry(itemId, 'A better headline')],
+      removedItemIds: [],
+      note,
+      schoolIds: null,
+      userId: 1,
+      email,
+    });
+
+    // Another correction recorded just after this one's batch, before it counts what it queued: what it
+    // counts, and what it marks, are its own.
+    let selectsAfterBatch = -1;
+    const racing: Database = {
+      ...db,
+      async batch(statements) {
+        await db.batch(statements);
+        selectsAfterBatch = 0;
+      },
+      orm: new Proxy(db.orm, {
+        get(target, key, receiver) {
+          // The first query after the batch reads its claim back; the next one counts its emails.
+          if (key === 'select' && selectsAfterBatch >= 0 && ++selectsAfterBatch === 2)
+            sqlite
+              .prepare(
+                "insert into digest_corrections (digest_id, at, note, emailed) values (?, 21, 'Another one.', 1)",
+              )
+              .run(published.id);
+          return Reflect.get(target, key, receiver) as unknown;
+        },
+      }),
+    };
+    const told = await correctDigest(
+      racing,
+      published.id,
+      published.version,
+      correction('Told.', true),
+      actor,
+      20,
+    );
+    expect(told).toEqual({ ok: true, emails: 1 });
+    const emailed = () =>
+      sqlite.prepare('select note, emailed from digest_corrections order by id').all() as {
+        note: string;
+        emailed: number;
+      }[];
+    expect(emailed()).toEqual([
+      { note: 'Told.', emailed: 1 },
+      { note: 'Another one.', emailed: 1 },
+    ]);
+
+    // Nobody the next one concerns received the digest (the one reader left): it was not emailed after all.
+    sqlite.prepare("update subscribers set status = 'unsubscribed'").run();
+    const current = (await findDigest(db, '2026-11-20'))!;
+    expect(
+      await correctDigest(db, current.id, current.version, correction('Nobody.', true), actor, 30),
+    ).toEqual({
+      ok: true,
+      emails: 0,
+    });
+    expect(emailed()).toEqual([
+      { note: 'Told.', emailed: 1 },
+      { note: 'Another one.', emailed: 1 },
+      { note: 'Nobody.', emailed: 0 },
+    ]);
   });
 });

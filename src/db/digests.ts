@@ -673,8 +673,11 @@ export async function correctDigest(
     touchPublicStatement(db),
   ];
   await db.batch(statements);
+  // The token and the latest correction are read in one statement: while the token is still this batch's,
+  // no other write has claimed the digest, so the latest correction is the one this batch recorded, even if
+  // another correction lands a moment later.
   const after = await db.orm
-    .select({ token: digests.writeToken })
+    .select({ token: digests.writeToken, correctionId: latestCorrectionOf(digestId).mapWith(Number) })
     .from(digests)
     .where(eq(digests.id, digestId))
     .get();
@@ -683,7 +686,7 @@ export async function correctDigest(
   const queued = await db.orm
     .select({ n: count() })
     .from(deliveries)
-    .where(and(eq(deliveries.digestId, digestId), eq(deliveries.correctionId, latestCorrectionOf(digestId))))
+    .where(and(eq(deliveries.digestId, digestId), eq(deliveries.correctionId, after.correctionId)))
     .get();
   const emails = queued?.n ?? 0;
   // Nobody it concerns had received the digest: the correction was not emailed after all.
@@ -691,7 +694,7 @@ export async function correctDigest(
     await db.orm
       .update(digestCorrections)
       .set({ emailed: false })
-      .where(eq(digestCorrections.id, latestCorrectionOf(digestId)));
+      .where(eq(digestCorrections.id, after.correctionId));
   return { ok: true, emails };
 }
 
