@@ -4,7 +4,7 @@
 // with the same fetcher and concurrency: the same 1,000 fetches, bodies read, nothing parsed or stored; then
 // the conditional pass of both (all 304). Prints its figures as one line of JSON.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -48,6 +48,24 @@ const serverCpuMs = () => {
   } catch {
     return NaN;
   }
+};
+/**
+ * CPU time of each of this process's threads, by thread id, from /proc (Linux; empty elsewhere): to see what
+ * the pass costs the main thread, the processing thread and V8's own helper threads (garbage collection,
+ * compiling) apart.
+ */
+const threadCpuMs = (): Map<string, number> => {
+  const byThread = new Map<string, number>();
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+      byThread.set(tid, ((Number(fields[11]) + Number(fields[12])) * 1000) / 100);
+    }
+  } catch {
+    // Not Linux: the figures are left out.
+  }
+  return byThread;
 };
 const time = async <T>(work: () => Promise<T>) => {
   const started = performance.now();
@@ -104,6 +122,7 @@ const imported = await importSources(
 );
 if (!imported.ok) throw new Error(imported.problems.join('\n'));
 const fetcher = createNodeFetcher({ publicUrl: 'https://bench.example', allowPrivateNetworks: true });
+const threadsBeforePool = new Set(threadCpuMs().keys());
 const WORKERS = Number(process.env.WORKERS ?? Math.max(1, availableParallelism() - 1));
 const pool = WORKERS > 0 ? createProcessPool({ size: WORKERS, log: silentLogger }) : undefined;
 // A server starts its processing thread with the first feed after it has been idle. Here it is started just
@@ -120,7 +139,16 @@ const threadStart = pool
     )
   : undefined;
 const deps = { db, fetcher, now: () => now, log: silentLogger, process: pool?.process };
+const threadsBefore = threadCpuMs();
 const cold = await time(() => pollSources(deps, { limit: FEEDS }));
+const threadsAfter = threadCpuMs();
+// Threads that appeared with the pool are its processing threads; the rest but this one are V8's and libuv's.
+const spent = (tid: string) => (threadsAfter.get(tid) ?? 0) - (threadsBefore.get(tid) ?? 0);
+const coldThreads = { main: spent(String(process.pid)), processing: 0, helpers: 0 };
+for (const tid of threadsAfter.keys())
+  if (tid === String(process.pid)) continue;
+  else if (threadsBeforePool.has(tid)) coldThreads.helpers += spent(tid);
+  else coldThreads.processing += spent(tid);
 const failed = cold.result.filter((o) => o.status !== 'updated');
 if (failed.length) throw new Error(`${failed.length} feeds failed: ${JSON.stringify(failed[0])}`);
 const items = sqlite.sqlite.prepare('select count(*) as n from items').get() as { n: number };
@@ -146,6 +174,8 @@ export interface IngestRun {
   items: number;
   baselineCold: { ms: number; cpu: number; serverCpu: number };
   cold: { ms: number; cpu: number; serverCpu: number };
+  /** CPU ms of the cold pass by thread (Linux): this one, the pool's, and V8's and libuv's helpers. */
+  coldThreads: { main: number; processing: number; helpers: number };
   baselineConditional: { ms: number };
   conditional: { ms: number };
   peakRss: number;
@@ -163,6 +193,7 @@ const run: IngestRun = {
   items: items.n,
   baselineCold: { ms: baselineCold.ms, cpu: baselineCold.cpu, serverCpu: baselineCold.serverCpu },
   cold: { ms: cold.ms, cpu: cold.cpu, serverCpu: cold.serverCpu },
+  coldThreads,
   baselineConditional: { ms: baselineConditional.ms },
   conditional: { ms: conditional.ms },
   peakRss,

@@ -76,6 +76,10 @@ if (starts.length > 0)
     `processing thread start, before the pass: median ${median(starts.map((s) => s.ms)).toFixed(0)} ms, ${median(starts.map((s) => s.cpu)).toFixed(0)} ms of CPU`,
   );
 console.log('');
+if (runs.some((r) => r.coldThreads.main > 0))
+  console.log(
+    `CPU ms of the ingest cold pass by thread, medians: main ${median(runs.map((r) => r.coldThreads.main)).toFixed(0)}, processing ${median(runs.map((r) => r.coldThreads.processing)).toFixed(0)}, V8's and libuv's helpers ${median(runs.map((r) => r.coldThreads.helpers)).toFixed(0)}`,
+  );
 console.log(
   `CPU ms of the benchmark process (all threads) / feed server, medians: baseline cold ${median(runs.map((r) => r.baselineCold.cpu)).toFixed(0)} / ${median(runs.map((r) => r.baselineCold.serverCpu)).toFixed(0)}, ingest cold ${median(runs.map((r) => r.cold.cpu)).toFixed(0)} / ${median(runs.map((r) => r.cold.serverCpu)).toFixed(0)}`,
 );
