@@ -56,14 +56,20 @@ const serverCpuMs = () => {
  */
 const threadCpuMs = (): Map<string, number> => {
   const byThread = new Map<string, number>();
+  let tids: string[] = [];
   try {
-    for (const tid of readdirSync('/proc/self/task')) {
+    tids = readdirSync('/proc/self/task');
+  } catch {
+    return byThread; // not Linux: the figures are left out
+  }
+  for (const tid of tids) {
+    try {
       const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
       byThread.set(tid, ((Number(fields[11]) + Number(fields[12])) * 1000) / 100);
+    } catch {
+      // The thread ended while the list was read.
     }
-  } catch {
-    // Not Linux: the figures are left out.
   }
   return byThread;
 };
