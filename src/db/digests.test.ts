@@ -174,7 +174,9 @@ describe('correctDigest', () => {
       },
       orm: new Proxy(db.orm, {
         get(target, key, receiver) {
-          // The first query after the batch reads its claim back; the next one counts its emails.
+          // The first query after the batch reads its claim back; the next one counts its emails. (Should
+          // correctDigest ever read something else in between, the row lands elsewhere and the counts below
+          // stop matching.)
           if (key === 'select' && selectsAfterBatch >= 0 && ++selectsAfterBatch === 2)
             sqlite
               .prepare(
