@@ -40,17 +40,25 @@ const cpuMs = () => {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1000;
 };
-/** CPU time of the feed server, from /proc (Linux), to see how much of the two cores it takes. */
+/**
+ * User and system CPU ms of a process or thread from its /proc stat file (Linux; clock ticks of 10 ms). Throws
+ * where there is none: not Linux, or the process or thread has ended.
+ */
+const statCpuMs = (path: string) => {
+  const stat = readFileSync(path, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+};
+/** CPU time of the feed server, to see how much of the two cores it takes. */
 const serverCpuMs = () => {
   try {
-    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    return statCpuMs(`/proc/${child.pid}/stat`);
   } catch {
     return NaN;
   }
 };
 /**
- * CPU time of each of this process's threads, by thread id, from /proc (Linux; empty elsewhere): to see what
+ * CPU time of each of this process's threads, by thread id (empty where /proc is not): to see what
  * the pass costs the main thread, the processing thread and V8's own helper threads (garbage collection,
  * compiling) apart.
  */
@@ -64,9 +72,7 @@ const threadCpuMs = (): Map<string, number> => {
   }
   for (const tid of tids) {
     try {
-      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
-      byThread.set(tid, ((Number(fields[11]) + Number(fields[12])) * 1000) / 100);
+      byThread.set(tid, statCpuMs(`/proc/self/task/${tid}/stat`));
     } catch {
       // The thread ended while the list was read.
     }

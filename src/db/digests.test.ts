@@ -3,6 +3,7 @@ import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from '.
 import { createTestDatabase } from '../../test/database';
 import { listAudit } from './audit';
 import type { Database } from './client';
+import type { SqliteHandle } from './sqlite-node';
 import {
   claimDelivery,
   countDeliveriesByState,
@@ -23,10 +24,11 @@ const entry = (itemId: number, headline = `Headline ${itemId}`) => ({
 
 describe('digests', () => {
   let db: Database;
+  let sqlite: SqliteHandle['sqlite'];
   let ids: number[];
 
   beforeEach(async () => {
-    db = createTestDatabase().database;
+    ({ database: db, sqlite } = createTestDatabase());
     const { source } = await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/feed');
     await storeItems(db, source.id, [
       item({ guid: 'a', publishedAt: 1000 }),
@@ -134,14 +136,9 @@ describe('digests', () => {
     expect((await countDeliveriesByState(db, digest.id)).unknown).toBe(1);
     expect(await listDueDeliveries(db, { now: 100, limit: 10 })).toHaveLength(0);
   });
-});
 
-describe('correctDigest', () => {
   it('counts the emails of its own correction, and marks only a correction nobody was sent as not emailed', async () => {
-    const { database: db, sqlite } = createTestDatabase();
-    const { source } = await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/feed');
-    await storeItems(db, source.id, [item({ guid: 'a', publishedAt: 1000 })]);
-    const itemId = (await listItemsPublishedBetween(db, 0, 10_000))[0]!.id;
+    const itemId = ids[0]!;
     await addConfirmedSubscriber(db, 'one@family.example');
     const { digest } = await saveDigestDraft(
       db,
