@@ -153,6 +153,30 @@ describe('npx yesterday', () => {
     );
     expect(badDate.code).toBe(1);
     expect(badDate.stderr).toMatch(/2027-02-30/);
+    // An authorization whose review date has passed is refused before the feed is read: such a source is not
+    // read, so it would only sit there.
+    const requestsBefore = feeds.requests.length;
+    const lapsed = await yesterday(
+      [
+        'sources:add',
+        `${feeds.url}/room8.xml`,
+        '--school',
+        'Lincoln Elementary',
+        '--authorized-on',
+        '2024-01-10',
+      ],
+      other,
+    );
+    expect(lapsed.code).toBe(1);
+    expect(lapsed.stderr.trim()).toBe(
+      'yesterday: This authorization was due for review on Friday, January 10, 2025, so the account would not be read, and nothing was added. Once the principal has renewed it, give the date of the renewal as the authorization date, or a review date after today.',
+    );
+    expect(feeds.requests.length).toBe(requestsBefore);
+    // Authorized on the first of last month: its review, a year on, is still ahead.
+    const today = new Date();
+    const authorizedOn = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1))
+      .toISOString()
+      .slice(0, 10);
     const authorized = await yesterday(
       [
         'sources:add',
@@ -162,16 +186,16 @@ describe('npx yesterday', () => {
         '--authorized-by',
         'Ana Ruiz, principal',
         '--authorized-on',
-        '2026-09-01',
+        authorizedOn,
       ],
       other,
     );
     expect(authorized.code).toBe(0);
     const opml = (await yesterday(['sources:export-opml'], other)).stdout;
     expect(opml).toContain('authorizedBy="Ana Ruiz, principal"');
-    expect(opml).toContain('authorizedOn="2026-09-01"');
+    expect(opml).toContain(`authorizedOn="${authorizedOn}"`);
     // The review date defaults to authorization_review_months (12) after the authorization.
-    expect(opml).toContain('reviewOn="2027-09-01"');
+    expect(opml).toContain(`reviewOn="${Number(authorizedOn.slice(0, 4)) + 1}${authorizedOn.slice(4)}"`);
 
     // Read when added: its state, and the title the feed gave it. The next poll finds nothing due yet.
     expect((await yesterday(['sources:list'], env)).stdout.trim()).toMatch(

@@ -100,6 +100,13 @@ describe('authorization records', () => {
     const bad = await addSource('rivera', 'Lincoln', { authorized_on: '2026-13-01' });
     expect(bad.status).toBe(422);
     expect(bad.body.error.message).toMatch(/not a date: write it as YYYY-MM-DD/);
+    // One whose review date has passed is refused: it would not be read (the clock says 21 November 2026).
+    const lapsed = await addSource('rivera', 'Lincoln', { authorized_on: '2025-11-01' });
+    expect(lapsed.status).toBe(422);
+    expect(lapsed.body.error.message).toMatch(
+      /^This authorization was due for review on Sunday, November 1, 2026, so the account would not be read, and nothing was added\./,
+    );
+    expect((await api('GET', '/sources')).body.sources).toEqual([]);
     const added = await addSource('rivera', 'Lincoln', {
       authorized_by: 'Dana Hayes, Principal',
       authorized_on: '2026-09-01',

@@ -6,9 +6,11 @@ import { findOrCreateSchool } from '../db/schools';
 import { insertSource, type Source } from '../db/sources';
 import { checkEmailAddress } from '../email/email-address';
 import { t } from '../i18n/desk-text';
+import { formatLongDate } from '../publish/digest-content';
 import { readDistrictSettings } from '../settings/district-settings';
 import { readTeacherSettings } from '../settings/teacher-settings';
 import { cleanText } from '../text/clean-text';
+import { localDateOf } from '../time/zoned-time';
 import { checkAuthorization } from './authorization';
 
 export interface AddSourceInput {
@@ -79,6 +81,15 @@ export async function checkAddition(db: Database, input: AddSourceInput, actor: 
     now,
   });
   if (!authorization.ok) return authorization;
+  // Sources whose review date has passed are not read (db/sources.ts), so one added so would only sit there.
+  const { reviewAt } = authorization.record;
+  if (reviewAt !== null && reviewAt <= now)
+    return {
+      ok: false as const,
+      message: t('desk.sourceOutcomes.reviewPassed', {
+        day: formatLongDate(localDateOf(reviewAt, settings.timezone)),
+      }),
+    };
   return { ...checked, authorization };
 }
 
