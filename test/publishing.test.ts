@@ -11,7 +11,7 @@ import { runSendJob } from '../src/jobs/jobs';
 import { changeSetting } from '../src/settings/district-settings';
 import { parseWithFeedparser } from './feedparser';
 import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
-import { findSubscriberByEmail } from '../src/db/subscribers';
+import { findSubscriberByEmail, replaceSubscriberSchools } from '../src/db/subscribers';
 import { serveBody, startTestServer, type TestServer } from './http-server';
 import { addUser, startTestApp, type TestApp, signedInClient } from './test-app';
 import sharp from 'sharp';
@@ -367,7 +367,7 @@ describe('publishing', () => {
   });
 
   describe('corrections and takedowns', () => {
-    it('shows a correction on the page, in the feeds (same id, later update) and the embed, and emails those who got it and follow the school', async () => {
+    it('shows a correction on the page, in the feeds (same id, later update) and the embed, and emails those who were sent the posts it changed', async () => {
       app.clock.set('2026-11-21T18:30:00Z');
       const before = parseWithFeedparser(await text('/feed.atom')).entries[0]!;
       // Cached now; the correction must reach them at once.
@@ -454,6 +454,45 @@ describe('publishing', () => {
       expect(everyone).toHaveLength(2);
       expect(everyone.filter((text) => text.includes('there were five'))).toHaveLength(1);
       expect(everyone.filter((text) => text.includes('not the gym'))).toHaveLength(1);
+
+      // A reader who changes schools after the digest went out is told of corrections to what they were sent,
+      // and not of those to posts they never saw: Washington's reader follows Lincoln instead from now on.
+      const db = app.runtime.deps.db;
+      const schoolOf = async (title: string) =>
+        (await listItemsPublishedBetween(db, 0, NOON_20 * 2)).find((i) => i.title === title)!.schoolId;
+      const reader = (await findSubscriberByEmail(db, 'washington@family.example'))!;
+      await replaceSubscriberSchools(db, reader.id, [await schoolOf('Poetry café')]);
+      app.clock.set('2026-11-21T19:30:00Z');
+      const poems = await correctDesk(desk(), dana, '2026-11-20', {
+        entries: [
+          { itemId: ids['Pumpkin measuring day']! },
+          { itemId: ids['Poetry café']!, blurb: 'Families and grandparents came.' },
+          { itemId: ids['Robot club']! },
+        ],
+        note: 'Grandparents came to the poetry café too; we have added them.',
+        email: true,
+      });
+      expect(poems.emails).toBe(1);
+      app.clock.set('2026-11-21T19:45:00Z');
+      const robots = await correctDesk(desk(), dana, '2026-11-20', {
+        entries: [
+          { itemId: ids['Pumpkin measuring day']! },
+          { itemId: ids['Poetry café']! },
+          { itemId: ids['Robot club']!, blurb: 'Robots raced down the long hall.' },
+        ],
+        note: 'It was the long hall by the library; we have corrected the post.',
+        email: true,
+      });
+      expect(robots.emails).toBe(2);
+      await runSendJob(app.runtime.deps);
+      const toReader = told('washington@family.example').map((m) => m.text);
+      expect(toReader).toEqual([
+        expect.stringContaining('not the gym'),
+        expect.stringContaining('the long hall'),
+      ]);
+      expect(toReader.join('\n')).not.toContain('Grandparents');
+      expect(told('everyone@family.example')).toHaveLength(4);
+      await replaceSubscriberSchools(db, reader.id, [await schoolOf('Robot club')]);
 
       // A correction that names a student in full is refused, and nothing changes.
       await expect(

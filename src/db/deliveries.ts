@@ -21,7 +21,10 @@ export interface PendingDelivery {
   /** The subscriber's status now: someone who unsubscribed after the digest was queued gets nothing. */
   subscriberStatus: string;
   bounceCount: number;
-  /** The subscriber's chosen school ids, sorted; empty means every school. */
+  /**
+   * The school ids the email is for, sorted; empty means every school. The subscriber's choice now, except for
+   * a correction of a digest email that recorded its own: the schools that email was sent for.
+   */
   schoolIds: number[];
   /** The language the subscriber reads. */
   language: string;
@@ -46,6 +49,7 @@ export async function listDueDeliveries(
       subscriberStatus: subscribers.status,
       bounceCount: subscribers.bounceCount,
       language: subscribers.language,
+      sentFor: deliveries.schoolIds,
       schoolIds: sql<
         string | null
       >`(select group_concat(school_id) from (select ${subscriberSchools.schoolId} as school_id from ${subscriberSchools} where ${subscriberSchools.subscriberId} = ${subscribers.id} order by 1))`,
@@ -64,9 +68,14 @@ export async function listDueDeliveries(
     // by id alone made SQLite sort every queued row for each batch, which a 100,000-row send felt.
     .orderBy(asc(deliveries.nextAttemptAt), asc(deliveries.id))
     .limit(filter.limit);
-  return rows.map((row) => ({
+  return rows.map(({ sentFor, ...row }) => ({
     ...row,
-    schoolIds: row.schoolIds ? row.schoolIds.split(',').map(Number) : [],
+    schoolIds:
+      row.kind === 'correction' && sentFor
+        ? sentFor
+        : row.schoolIds
+          ? row.schoolIds.split(',').map(Number)
+          : [],
   }));
 }
 
@@ -103,11 +112,17 @@ export async function claimDelivery(db: Database, id: number, now: number): Prom
   return rows.length > 0;
 }
 
-export async function markDeliverySent(db: Database, id: number, messageId: string | null, now: number) {
+/** sending → sent, with the schools the email was for (see PendingDelivery.schoolIds). */
+export async function markDeliverySent(
+  db: Database,
+  id: number,
+  sent: { messageId: string | null; schoolIds: readonly number[] },
+  now: number,
+) {
   await db.prepared(
-    `update deliveries set state = 'sent', sent_at = ?, message_id = ?, last_error = null, updated_at = ?
-      where id = ? and state = 'sending'`,
-    [now, messageId, now, id],
+    `update deliveries set state = 'sent', sent_at = ?, message_id = ?, school_ids = ?, last_error = null,
+      updated_at = ? where id = ? and state = 'sending'`,
+    [now, sent.messageId, JSON.stringify(sent.schoolIds), now, id],
   );
 }
 

@@ -370,11 +370,25 @@ function queueEmailsStatements(
   recipients: RowSource & { from: typeof subscribers | typeof deliveries },
   correctionId?: SQL,
 ): Statement[] {
-  const subscriberId = recipients.from === subscribers ? subscribers.id : deliveries.subscriberId;
+  const fromDeliveries = recipients.from === deliveries;
+  const subscriberId = fromDeliveries ? deliveries.subscriberId : subscribers.id;
+  // An email queued from another (a correction's, from the digest email) keeps the schools it was sent for.
+  const schoolIds = fromDeliveries ? deliveries.schoolIds : undefined;
   return insertSelect(
     db,
     deliveries,
-    [{ digestId, subscriberId, kind, state: 'queued', queuedAt: now, updatedAt: now, correctionId }],
+    [
+      {
+        digestId,
+        subscriberId,
+        kind,
+        state: 'queued',
+        queuedAt: now,
+        updatedAt: now,
+        correctionId,
+        schoolIds,
+      },
+    ],
     recipients,
     { ignoreConflicts: true },
   );
@@ -629,7 +643,7 @@ export async function correctDigest(
       ],
       claim.row,
     ),
-    // Everyone the original reached who still wants the digest and follows a school the correction concerns,
+    // Everyone the original reached who still wants the digest and was sent a school the correction concerns,
     // one email each about this correction (the one just recorded: the claim keeps others out meanwhile).
     ...(input.email
       ? queueEmailsStatements(
@@ -650,7 +664,7 @@ export async function correctDigest(
                   .from(subscribers)
                   .where(eq(subscribers.status, 'confirmed')),
               ),
-              input.schoolIds === null ? undefined : recipientFollowsAny(db, input.schoolIds),
+              input.schoolIds === null ? undefined : sentForAnyOf(db, input.schoolIds),
               claim.holds,
             ),
           },
@@ -703,14 +717,20 @@ function latestCorrectionOf(digestId: number): SQL {
   return sql`(select max(${digestCorrections.id}) from ${digestCorrections} where ${digestCorrections.digestId} = ${digestId})`;
 }
 
-/** A delivery's subscriber follows one of these schools, or every school (by choosing none). */
-function recipientFollowsAny(db: Database, schoolIds: number[]) {
+/**
+ * Whether a sent digest email went to someone reading one of these schools: the schools chosen when it was
+ * sent (none: every school), so a parent who has since changed schools is told of a mistake they were sent,
+ * and not of one they never saw. Emails sent before the choice was kept go by the schools chosen now.
+ */
+function sentForAnyOf(db: Database, schoolIds: number[]) {
   const chosen = (where?: SQL) =>
     db.orm
       .select({ one: sql`1` })
       .from(subscriberSchools)
       .where(and(eq(subscriberSchools.subscriberId, deliveries.subscriberId), where));
-  return or(notExists(chosen()), exists(chosen(inList(subscriberSchools.schoolId, schoolIds))));
+  const followsNow = or(notExists(chosen()), exists(chosen(inList(subscriberSchools.schoolId, schoolIds))));
+  const sentFor = sql`(json_array_length(${deliveries.schoolIds}) = 0 or exists (select 1 from json_each(${deliveries.schoolIds}) as sent where sent.value in (select value from json_each(${JSON.stringify(schoolIds)}))))`;
+  return or(and(isNull(deliveries.schoolIds), followsNow), and(isNotNull(deliveries.schoolIds), sentFor));
 }
 
 /**

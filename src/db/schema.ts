@@ -330,6 +330,11 @@ export const deliveries = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
     /** For a correction email: the correction it tells of (none for those queued before it was recorded). */
     correctionId: integer('correction_id').references(() => digestCorrections.id),
+    /**
+     * The schools the subscriber had chosen when the email went ([] for every school), as a JSON array: who a
+     * correction concerns, and what its email shows them. Null for emails sent before this was kept.
+     */
+    schoolIds: text('school_ids', { mode: 'json' }).$type<number[]>(),
   },
   (t) => [
     // One digest email per subscriber, and one email per correction. drizzle-kit writes this expression's SQL

@@ -212,7 +212,12 @@ export async function sendDueDeliveries(
       }));
     const now = deps.now();
     if (outcome.ok) {
-      await markDeliverySent(deps.db, delivery.id, outcome.messageId, now);
+      await markDeliverySent(
+        deps.db,
+        delivery.id,
+        { messageId: outcome.messageId, schoolIds: delivery.schoolIds },
+        now,
+      );
       if (delivery.bounceCount > 0) await clearBounces(deps.db, delivery.subscriberId);
       report.sent++;
     } else if (!outcome.permanent && delivery.attempts + 1 < MAX_ATTEMPTS) {
