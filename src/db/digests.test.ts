@@ -11,6 +11,7 @@ import {
   markStaleSendsUnknown,
 } from './deliveries';
 import { correctDigest, findDigest, listEntries, publishDigest, saveDigestDraft } from './digests';
+import { correctionAudience } from '../../test/scenarios/correction-audience';
 import { listItemsPublishedBetween } from './items';
 
 const actor = { type: 'user' as const, id: 1, label: 'dana@district.example' };
@@ -135,6 +136,10 @@ describe('digests', () => {
     expect(await markStaleSendsUnknown(db, 25, 30)).toBe(1);
     expect((await countDeliveriesByState(db, digest.id)).unknown).toBe(1);
     expect(await listDueDeliveries(db, { now: 100, limit: 10 })).toHaveLength(0);
+  });
+
+  it('emails a correction to those whose digest email showed a post it changed, by the schools it was sent for', async () => {
+    await correctionAudience(db);
   });
 
   it('counts the emails of its own correction, and marks only a correction nobody was sent as not emailed', async () => {
