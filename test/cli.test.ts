@@ -169,7 +169,7 @@ describe('npx yesterday', () => {
     );
     expect(lapsed.code).toBe(1);
     expect(lapsed.stderr.trim()).toBe(
-      'yesterday: This authorization was due for review on Friday, January 10, 2025, so the account would not be read, and nothing was added. Once the principal has renewed it, give the date of the renewal as the authorization date, or a review date after today.',
+      'yesterday: This authorization was due for review on Friday, January 10, 2025, so the account would not be read, and nothing was added. Once the principal has renewed it, give the day it was renewed as the date it was authorized.',
     );
     expect(feeds.requests.length).toBe(requestsBefore);
     // Authorized on the first of last month: its review, a year on, is still ahead.

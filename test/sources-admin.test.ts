@@ -7,6 +7,8 @@ import { saveDigestDraft } from '../src/db/digests';
 import { listSources } from '../src/db/sources';
 import { PAUSE_AFTER_FAILURES } from '../src/ingest/refresh-source';
 import { runPollJob } from '../src/jobs/jobs';
+import { readDistrictSettings } from '../src/settings/district-settings';
+import { localDateOf } from '../src/time/zoned-time';
 import { formFields, type Client } from './browser-client';
 import { serveBody, startTestServer, type TestServer } from './http-server';
 import { signedInClient, startTestApp, type TestApp } from './test-app';
@@ -88,6 +90,8 @@ describe('the Sources page', () => {
       school: 'Lincoln',
       owner_name: 'Ana Rivera',
       media_release: '1',
+      authorized_by: 'Dana Hayes, Principal',
+      authorized_on: '2026-09-01',
     });
     expect(response.status).toBe(422);
     const page = await response.text();
@@ -95,7 +99,29 @@ describe('the Sources page', () => {
     expect(page).toContain('value="classroom blog"');
     expect(page).toContain('value="Ana Rivera"');
     expect(page).toMatch(/name="media_release" value="1" checked/);
+    expect(page).toMatch(/name="authorized_by"[^>]*value="Dana Hayes, Principal"/);
+    expect(page).toMatch(/name="authorized_on"[^>]*value="2026-09-01"/);
     expect(feeds.requests).toHaveLength(fetched); // nothing was fetched for it
+    expect(await listSources(app.runtime.deps.db)).toEqual([]);
+  });
+
+  it('refuses an authorization whose review date has passed before reading the feed, keeping what was typed', async () => {
+    const csrf = await admin.csrf('/admin/sources');
+    const fetched = feeds.requests.length;
+    const response = await admin.post('/admin/sources', {
+      _csrf: csrf,
+      url: `${feeds.url}/feed.xml`,
+      school: 'Lincoln',
+      authorized_by: 'Dana Hayes, Principal',
+      authorized_on: '2024-01-10',
+    });
+    expect(response.status).toBe(422);
+    const page = await response.text();
+    expect(page).toContain(
+      'This authorization was due for review on Friday, January 10, 2025, so the account would not be read, and nothing was added.',
+    );
+    expect(page).toMatch(/name="authorized_on"[^>]*value="2024-01-10"/);
+    expect(feeds.requests).toHaveLength(fetched);
     expect(await listSources(app.runtime.deps.db)).toEqual([]);
   });
 
@@ -108,6 +134,7 @@ describe('the Sources page', () => {
       owner_name: 'Ana Rivera',
       owner: 'ana@district.example',
       media_release: '1',
+      authorized_by: 'Dana Hayes, Principal',
     });
     expect(response.status).toBe(200);
     const page = await response.text();
@@ -117,6 +144,7 @@ describe('the Sources page', () => {
       'name="school" value="Lincoln"',
       'name="owner_name" value="Ana Rivera"',
       'name="owner" value="ana@district.example"',
+      'name="authorized_by" value="Dana Hayes, Principal"',
       'name="media_release" value="1"',
     ])
       expect(page).toContain(`<input type="hidden" ${hidden}`);
@@ -281,7 +309,12 @@ describe('the Sources page', () => {
     expect(await sourcePage()).not.toContain(warning);
   });
 
-  it('carries the owner and media release typed before "Test this feed first" into the source it adds', async () => {
+  it('carries the owner, media release and authorization typed before "Test this feed first" into the source it adds', async () => {
+    // Authorized on the first of last month: its review, a year on, is still ahead.
+    const today = new Date();
+    const authorizedOn = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1))
+      .toISOString()
+      .slice(0, 10);
     feeds.route('/room9', serveBody(feed.replace('Room 5', 'Room 9'), 'application/rss+xml'));
     const url = `${feeds.url}/room9`;
     const csrf = await admin.csrf('/admin/sources');
@@ -293,12 +326,15 @@ describe('the Sources page', () => {
         owner_name: 'Tomás Ortega',
         owner: 'tortega@district.example',
         media_release: '1',
+        authorized_by: 'Dana Hayes, Principal',
+        authorized_on: authorizedOn,
       })
     ).text();
     expect(tested).toContain('Add this feed as a source');
     expect(tested).toContain('value="Tomás Ortega"');
     expect(tested).toContain('value="tortega@district.example"');
     expect(tested).toMatch(/name="media_release" value="1" checked/);
+    expect(tested).toMatch(/name="authorized_by"[^>]*value="Dana Hayes, Principal"/);
     // "Add this source" posts the form as shown; adding reads the feed once, not twice.
     const form = /<form method="post" action="\/admin\/sources" class="card">([\s\S]*?)<\/form>/.exec(
       tested,
@@ -313,8 +349,12 @@ describe('the Sources page', () => {
       ownerName: 'Tomás Ortega',
       ownerEmail: 'tortega@district.example',
       mediaRelease: true,
+      authorizedBy: 'Dana Hayes, Principal',
       lastSuccessAt: expect.any(Number),
     });
+    const { timezone } = await readDistrictSettings(app.runtime.deps.db);
+    const source = (await listSources(app.runtime.deps.db)).find((s) => s.feedUrl === url)!;
+    expect(localDateOf(source.authorizedAt!, timezone)).toBe(authorizedOn);
   });
 
   it('moves a source to its feed’s new address, keeping its posts, and refuses an address another source has', async () => {

@@ -14,7 +14,7 @@ import {
 import type { AppDeps } from '../../deps';
 import { pollSources } from '../../ingest/poll';
 import { describeRefresh } from '../../ingest/refresh-source';
-import { addSource, checkAddition } from '../../sources/add-source';
+import { addSource, checkAddition, type AddSourceInput } from '../../sources/add-source';
 import { readDistrictSettings } from '../../settings/district-settings';
 import { FeedCheckPage } from '../../views/admin/feed-check-page';
 import { SourcesPage, type SourceDraft } from '../../views/admin/sources-page';
@@ -43,6 +43,17 @@ function sourceDraft(form: FormBody): SourceDraft {
     ownerName: field(form, 'owner_name', 120),
     ownerEmail: field(form, 'owner', 300),
     mediaRelease: checkbox(form, 'media_release'),
+    authorizedBy: field(form, 'authorized_by', 200),
+    authorizedOn: field(form, 'authorized_on', 40),
+  };
+}
+
+/** The source to add from the fields: who authorized it and when, if given (else whoever adds it, today). */
+function additionOf(draft: SourceDraft): AddSourceInput {
+  return {
+    ...draft,
+    authorizedBy: draft.authorizedBy.trim() || undefined,
+    authorizedOn: draft.authorizedOn.trim() || undefined,
   };
 }
 
@@ -117,7 +128,7 @@ export function sourcesRoutes(deps: AppDeps) {
 
   app.post('/', async (c) => {
     const draft = sourceDraft(await readForm(c));
-    const checked = await checkAddition(deps.db, draft, actorOf(deps, c), deps.clock.now());
+    const checked = await checkAddition(deps.db, additionOf(draft), actorOf(deps, c), deps.clock.now());
     if (!checked.ok) return sourcesPage(c, { draft, message: checked.message });
     // Read the address before adding it. A class blog's own page is not a feed, and a source added with it
     // could only fail: nothing is added, and the page offers the feeds the blog links to instead.
@@ -128,7 +139,7 @@ export function sourcesRoutes(deps: AppDeps) {
       deps.feedProcessor,
     );
     if (read.status === 'failed' && read.feedLinks?.length) return feedCheckPage(c, checked.url, read, draft);
-    const added = await addSource(deps.db, draft, actorOf(deps, c), deps.clock.now());
+    const added = await addSource(deps.db, additionOf(draft), actorOf(deps, c), deps.clock.now());
     if (!added.ok) return sourcesPage(c, { draft, message: added.message });
     const [outcome] = await pollSources(ingestDeps, { sourceId: added.source.id, read });
     const result = outcome ? describeRefresh(outcome) : '';

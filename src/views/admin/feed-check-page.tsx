@@ -3,7 +3,7 @@ import { rich, t } from '../../i18n/desk-text';
 import type { FeedReport } from '../../ingest/feed-report';
 import { formatDateTime } from '../../time/format';
 import { CsrfField } from '../admin-layout';
-import type { SourceDraft } from './sources-page';
+import { AuthorizationFields, type SourceDraft } from './sources-page';
 
 /** A page can advertise many feeds (comments, categories); the first few are the ones worth offering. */
 const MAX_FEED_LINKS = 5;
@@ -38,6 +38,8 @@ export function FeedCheckPage(props: {
               <input type="hidden" name="school" value={draft.school} />
               <input type="hidden" name="owner_name" value={draft.ownerName} />
               <input type="hidden" name="owner" value={draft.ownerEmail} />
+              <input type="hidden" name="authorized_by" value={draft.authorizedBy} />
+              <input type="hidden" name="authorized_on" value={draft.authorizedOn} />
               {draft.mediaRelease ? <input type="hidden" name="media_release" value="1" /> : null}
               <h2 class="card-heading">
                 {t('desk.sources.check.linksTo', { count: report.error.feedLinks.length })}
@@ -116,6 +118,7 @@ export function FeedCheckPage(props: {
             />
             <label for="check-owner">{t('desk.sources.ownerEmail')}</label>
             <input type="email" id="check-owner" name="owner" value={draft.ownerEmail} maxlength={254} />
+            <AuthorizationFields idPrefix="check-" draft={draft} />
             <label class="check-label">
               <input type="checkbox" name="media_release" value="1" checked={draft.mediaRelease} />{' '}
               {t('desk.sources.mediaRelease')}

@@ -41,6 +41,39 @@ export interface SourceDraft {
   ownerName: string;
   ownerEmail: string;
   mediaRelease: boolean;
+  /** Who authorized the account and when (YYYY-MM-DD); empty: whoever adds it, today. */
+  authorizedBy: string;
+  authorizedOn: string;
+}
+
+/** Who authorized the account and when, in the forms that add one; `idPrefix` keeps ids apart on a page. */
+export function AuthorizationFields(props: { idPrefix: string; draft?: SourceDraft }) {
+  const id = (name: string) => `${props.idPrefix}${name}`;
+  return (
+    <>
+      <label for={id('authorized_by')}>{t('desk.sources.authorizedBy')}</label>
+      <input
+        type="text"
+        id={id('authorized_by')}
+        name="authorized_by"
+        maxlength={120}
+        placeholder={t('desk.sources.authorizedByExample')}
+        aria-describedby={id('authorization-hint')}
+        value={props.draft?.authorizedBy}
+      />
+      <label for={id('authorized_on')}>{t('desk.sources.authorizedOn')}</label>
+      <input
+        type="date"
+        id={id('authorized_on')}
+        name="authorized_on"
+        aria-describedby={id('authorization-hint')}
+        value={props.draft?.authorizedOn}
+      />
+      <p class="hint" id={id('authorization-hint')}>
+        {t('desk.sources.authorizationHint')}
+      </p>
+    </>
+  );
 }
 
 export function SourcesPage(props: SourcesPageProps) {
@@ -205,6 +238,7 @@ export function SourcesPage(props: SourcesPageProps) {
         />
         <label for="owner">{t('desk.sources.ownerEmail')}</label>
         <input type="email" id="owner" name="owner" maxlength={254} value={draft?.ownerEmail} />
+        <AuthorizationFields idPrefix="" draft={draft} />
         <label class="check-label">
           <input type="checkbox" name="media_release" value="1" checked={draft?.mediaRelease} />{' '}
           {t('desk.sources.mediaRelease')}

@@ -19,7 +19,7 @@ export const sourceOutcomes = {
   reviewBeforeAuthorization:
     'The review date ({{reviewOn}}) must come after the authorization date ({{authorizedOn}}).',
   reviewPassed:
-    'This authorization was due for review on {{day}}, so the account would not be read, and nothing was added. Once the principal has renewed it, give the date of the renewal as the authorization date, or a review date after today.',
+    'This authorization was due for review on {{day}}, so the account would not be read, and nothing was added. Once the principal has renewed it, give the day it was renewed as the date it was authorized.',
   expired: 'Authorization expired on {{day}}; renew or suspend.',
   nextReviewNotADate: 'The next review "{{value}}" is not a date: write it as YYYY-MM-DD.',
   nextReviewNotAfterToday: 'The next review must be a date after today. Nothing was renewed.',

@@ -37,6 +37,11 @@ export const sources = {
   schoolHint: 'Pick an existing school or type a new name to add one.',
   ownerName: "Owner's name (optional)",
   ownerEmail: "Owner's email (optional)",
+  authorizedBy: 'Authorized by (optional)',
+  authorizedByExample: 'Dana Hayes, Principal',
+  authorizedOn: 'Authorized on (optional)',
+  authorizationHint:
+    'Who allowed this account to be featured, usually the principal, as name and role, and on what day. Left empty, you are recorded as authorizing it today. Its review falls due after the months set in Settings (“Review authorizations after”); change it on the source’s page.',
   mediaRelease: 'A media release is on file for the students this account photographs',
   addAndFetch: 'Add and fetch',
   testFirst: 'Test this feed first',
