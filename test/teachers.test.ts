@@ -106,6 +106,19 @@ describe('authorization records', () => {
     expect(lapsed.body.error.message).toMatch(
       /^This authorization was due for review on Sunday, November 1, 2026, so the account would not be read, and nothing was added\./,
     );
+    const givenReview = await addSource('rivera', 'Lincoln', {
+      authorized_on: '2025-01-05',
+      review_on: '2026-01-05',
+    });
+    expect(givenReview.body.error.message).toBe(
+      'The review date given, Monday, January 5, 2026, has passed, so the account would not be read, and nothing was added. Give a review date after today.',
+    );
+    // So is an authorization dated after today.
+    const ahead = await addSource('rivera', 'Lincoln', { authorized_on: '2026-11-22' });
+    expect(ahead.status).toBe(422);
+    expect(ahead.body.error.message).toBe(
+      'The authorization date (2026-11-22) is after today: give the day the account was authorized.',
+    );
     expect((await api('GET', '/sources')).body.sources).toEqual([]);
     const added = await addSource('rivera', 'Lincoln', {
       authorized_by: 'Dana Hayes, Principal',

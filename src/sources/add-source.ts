@@ -83,13 +83,15 @@ export async function checkAddition(db: Database, input: AddSourceInput, actor: 
   if (!authorization.ok) return authorization;
   // Sources whose review date has passed are not read (db/sources.ts), so one added so would only sit there.
   const { reviewAt } = authorization.record;
-  if (reviewAt !== null && reviewAt <= now)
+  if (reviewAt !== null && reviewAt <= now) {
+    const day = formatLongDate(localDateOf(reviewAt, settings.timezone));
     return {
       ok: false as const,
-      message: t('desk.sourceOutcomes.reviewPassed', {
-        day: formatLongDate(localDateOf(reviewAt, settings.timezone)),
-      }),
+      message: input.reviewOn
+        ? t('desk.sourceOutcomes.givenReviewPassed', { day })
+        : t('desk.sourceOutcomes.reviewPassed', { day }),
     };
+  }
   return { ...checked, authorization };
 }
 

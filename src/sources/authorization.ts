@@ -53,7 +53,10 @@ export function checkAuthorization(
     };
   if (input.reviewOn && !isLocalDate(input.reviewOn))
     return { ok: false, message: t('desk.sourceOutcomes.reviewOnNotADate', { value: input.reviewOn }) };
-  const authorizedOn = (input.authorizedOn || localDateOf(options.now, options.timezone)) as LocalDate;
+  const today = localDateOf(options.now, options.timezone);
+  const authorizedOn = (input.authorizedOn || today) as LocalDate;
+  if (authorizedOn > today)
+    return { ok: false, message: t('desk.sourceOutcomes.authorizedAfterToday', { authorizedOn }) };
   const reviewOn = (input.reviewOn || addMonths(authorizedOn, options.reviewMonths)) as LocalDate;
   if (reviewOn <= authorizedOn)
     return {

@@ -217,11 +217,11 @@ export function SourcesPage(props: SourcesPageProps) {
           id="school"
           name="school"
           required
-          list="schools"
+          list="school-names"
           maxlength={120}
           value={draft?.school}
         />
-        <datalist id="schools">
+        <datalist id="school-names">
           {props.schools.map((school) => (
             <option value={school.name} />
           ))}

@@ -18,6 +18,10 @@ export const sourceOutcomes = {
   reviewOnNotADate: 'The review date "{{value}}" is not a date: write it as YYYY-MM-DD.',
   reviewBeforeAuthorization:
     'The review date ({{reviewOn}}) must come after the authorization date ({{authorizedOn}}).',
+  authorizedAfterToday:
+    'The authorization date ({{authorizedOn}}) is after today: give the day the account was authorized.',
+  givenReviewPassed:
+    'The review date given, {{day}}, has passed, so the account would not be read, and nothing was added. Give a review date after today.',
   reviewPassed:
     'This authorization was due for review on {{day}}, so the account would not be read, and nothing was added. Once the principal has renewed it, give the day it was renewed as the date it was authorized.',
   expired: 'Authorization expired on {{day}}; renew or suspend.',
