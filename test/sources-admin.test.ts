@@ -415,6 +415,30 @@ describe('the Sources page', () => {
       `${feeds.url}/new-blog/feed`,
     );
 
+    // An authorization dated after today, or a "who" too long to keep whole, is refused with what was typed kept.
+    const stored = (await listSources(db)).find((s) => s.id === source.id)!;
+    const page2 = await (await admin.get(`/admin/sources/${source.id}`)).text();
+    const shown = formFields(
+      new RegExp(`<form method="post" action="/admin/sources/${source.id}"[\\s\\S]*?</form>`).exec(page2)![0],
+    );
+    const ahead = await admin.post(`/admin/sources/${source.id}`, { ...shown, authorized_on: '2027-11-21' });
+    expect(ahead.status).toBe(422);
+    const aheadPage = await ahead.text();
+    expect(aheadPage).toContain(
+      'The authorization date (2027-11-21) is after today: give the day the account was authorized.',
+    );
+    expect(aheadPage).toMatch(/name="authorized_on" value="2027-11-21"/);
+    const long = await admin.post(`/admin/sources/${source.id}`, {
+      ...shown,
+      authorized_by: 'D'.repeat(121),
+    });
+    expect(long.status).toBe(422);
+    expect(await long.text()).toContain('Who authorized it is too long (at most 120 characters).');
+    expect((await listSources(db)).find((s) => s.id === source.id)).toMatchObject({
+      authorizedBy: stored.authorizedBy,
+      authorizedAt: stored.authorizedAt,
+    });
+
     // Saved as shown, the form changes nothing: the authorization date it shows keeps the moment stored.
     const before = feeds.requests.length;
     await edit(`${feeds.url}/new-blog/feed`);

@@ -65,13 +65,21 @@ export async function editSource(
   const reviewAt = day(edit.reviewOn, t('desk.sourceOutcomes.reviewDateInvalid'), source.reviewAt);
   if (typeof authorizedAt === 'string') return { ok: false, message: authorizedAt };
   if (typeof reviewAt === 'string') return { ok: false, message: reviewAt };
+  // As when a source is added: no authorization from the future, and who gave it in full or not at all.
+  if (edit.authorizedOn.trim() > localDateOf(now, timezone))
+    return {
+      ok: false,
+      message: t('desk.sourceOutcomes.authorizedAfterToday', { authorizedOn: edit.authorizedOn.trim() }),
+    };
+  if (edit.authorizedBy.trim().length > 120)
+    return { ok: false, message: t('desk.sourceOutcomes.authorizedByTooLong') };
   const school = await findOrCreateSchool(db, edit.school.trim().slice(0, 120), now);
   const next: SourceChanges = {
     schoolId: school.id,
     ownerName: edit.ownerName.trim().slice(0, 120) || null,
     ownerEmail,
     authorization: edit.authorization as SourceChanges['authorization'] & string,
-    authorizedBy: edit.authorizedBy.trim().slice(0, 120) || null,
+    authorizedBy: edit.authorizedBy.trim() || null,
     authorizedAt,
     reviewAt,
     mediaRelease: edit.mediaRelease,

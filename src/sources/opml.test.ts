@@ -76,7 +76,7 @@ describe('OPML', () => {
     });
     expect(await listAudit(db, { action: 'source.import', limit: 5 })).toHaveLength(1);
 
-    const again = readOpml(writeOpml(sources, 'Export', 3));
+    const again = readOpml(writeOpml(sources, 'Export', 3, 'America/Chicago')); // the district's, as the callers pass
     if (!again.ok) throw new Error(again.message);
     const fresh = createTestDatabase().database;
     expect(await importSources(fresh, again.feeds, { actor, now: 4 })).toEqual({
