@@ -41,6 +41,11 @@ export function item(
   };
 }
 
+/** A digest entry as saved from the desk: the item's own headline, no blurb and no picture. */
+export function draftEntry(itemId: number, headline = `Headline ${itemId}`) {
+  return { itemId, headline, blurb: '', imageUrl: null, imageAlt: null };
+}
+
 export async function storeItems(db: Database, sourceId: number, items: NormalizedItem[], now = 1) {
   await db.batch(upsertItemStatements(db, sourceId, items, now));
 }

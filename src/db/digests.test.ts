@@ -1,5 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from '../../test/fixtures';
+import {
+  addConfirmedSubscriber,
+  addSchoolWithSource,
+  draftEntry,
+  item,
+  storeItems,
+} from '../../test/fixtures';
 import { createTestDatabase } from '../../test/database';
 import { listAudit } from './audit';
 import type { Database } from './client';
@@ -15,13 +21,6 @@ import { correctionAudience } from '../../test/scenarios/correction-audience';
 import { listItemsPublishedBetween } from './items';
 
 const actor = { type: 'user' as const, id: 1, label: 'dana@district.example' };
-const entry = (itemId: number, headline = `Headline ${itemId}`) => ({
-  itemId,
-  headline,
-  blurb: '',
-  imageUrl: null,
-  imageAlt: null,
-});
 
 describe('digests', () => {
   let db: Database;
@@ -43,7 +42,7 @@ describe('digests', () => {
     const saved = await saveDigestDraft(
       db,
       '2026-11-20',
-      { title: 'T', intro: 'I', entries: [entry(ids[2]!), entry(ids[0]!)] },
+      { title: 'T', intro: 'I', entries: [draftEntry(ids[2]!), draftEntry(ids[0]!)] },
       { userId: 1, now: 5 },
     );
     expect(saved.ok).toBe(true);
@@ -56,20 +55,20 @@ describe('digests', () => {
     const first = await saveDigestDraft(
       db,
       '2026-11-20',
-      { title: 'Mine', intro: '', entries: [entry(ids[0]!)] },
+      { title: 'Mine', intro: '', entries: [draftEntry(ids[0]!)] },
       { userId: 1, now: 5 },
     );
     const base = first.digest.version;
     const winner = await saveDigestDraft(
       db,
       '2026-11-20',
-      { title: 'Theirs', intro: '', entries: [entry(ids[1]!)] },
+      { title: 'Theirs', intro: '', entries: [draftEntry(ids[1]!)] },
       { expectedVersion: base, userId: 2, now: 6 },
     );
     const loser = await saveDigestDraft(
       db,
       '2026-11-20',
-      { title: 'Late', intro: '', entries: [entry(ids[2]!)] },
+      { title: 'Late', intro: '', entries: [draftEntry(ids[2]!)] },
       { expectedVersion: base, userId: 1, now: 7 },
     );
     expect(winner.ok).toBe(true);
@@ -85,7 +84,7 @@ describe('digests', () => {
     const { digest } = await saveDigestDraft(
       db,
       '2026-11-20',
-      { title: '', intro: '', entries: [entry(ids[0]!)] },
+      { title: '', intro: '', entries: [draftEntry(ids[0]!)] },
       { userId: 1, now: 5 },
     );
     const results = await Promise.all([
@@ -109,7 +108,7 @@ describe('digests', () => {
     const { digest } = await saveDigestDraft(
       db,
       '2026-11-20',
-      { title: '', intro: '', entries: [entry(ids[0]!)] },
+      { title: '', intro: '', entries: [draftEntry(ids[0]!)] },
       { userId: 1, now: 5 },
     );
     await publishDigest(db, digest.id, actor, 10);
@@ -122,7 +121,7 @@ describe('digests', () => {
     const { digest } = await saveDigestDraft(
       db,
       '2026-11-20',
-      { title: '', intro: '', entries: [entry(ids[0]!)] },
+      { title: '', intro: '', entries: [draftEntry(ids[0]!)] },
       { userId: 1, now: 5 },
     );
     await publishDigest(db, digest.id, actor, 10);
@@ -148,7 +147,7 @@ describe('digests', () => {
     const { digest } = await saveDigestDraft(
       db,
       '2026-11-20',
-      { title: '', intro: '', entries: [entry(itemId)] },
+      { title: '', intro: '', entries: [draftEntry(itemId)] },
       { userId: 1, now: 5 },
     );
     await publishDigest(db, digest.id, actor, 10);
@@ -157,7 +156,7 @@ describe('digests', () => {
     const correction = (note: string, email: boolean) => ({
       title: '',
       intro: '',
-      entries: [entry(itemId, 'A better headline')],
+      entries: [draftEntry(itemId, 'A better headline')],
       removedItemIds: [],
       note,
       schoolIds: null,

@@ -44,7 +44,8 @@ export function checkAuthorization(
         ok: false,
         message: t('desk.sourceOutcomes.authorizedByRequired'),
       };
-    if (by.length > 120) return { ok: false, message: t('desk.sourceOutcomes.authorizedByTooLong') };
+    const tooLong = authorizedByProblem(by);
+    if (tooLong) return { ok: false, message: tooLong };
   }
   if (input.authorizedOn && !isLocalDate(input.authorizedOn))
     return {
@@ -53,10 +54,9 @@ export function checkAuthorization(
     };
   if (input.reviewOn && !isLocalDate(input.reviewOn))
     return { ok: false, message: t('desk.sourceOutcomes.reviewOnNotADate', { value: input.reviewOn }) };
-  const today = localDateOf(options.now, options.timezone);
-  const authorizedOn = (input.authorizedOn || today) as LocalDate;
-  if (authorizedOn > today)
-    return { ok: false, message: t('desk.sourceOutcomes.authorizedAfterToday', { authorizedOn }) };
+  const authorizedOn = (input.authorizedOn || localDateOf(options.now, options.timezone)) as LocalDate;
+  const ahead = authorizedOnProblem(authorizedOn, options);
+  if (ahead) return { ok: false, message: ahead };
   const reviewOn = (input.reviewOn || addMonths(authorizedOn, options.reviewMonths)) as LocalDate;
   if (reviewOn <= authorizedOn)
     return {
@@ -71,6 +71,21 @@ export function checkAuthorization(
       reviewAt: instantOf(reviewOn, '00:00', options.timezone),
     },
   };
+}
+
+/** Why who authorized an account (typed, trimmed) cannot be kept whole, if it cannot. */
+export function authorizedByProblem(by: string): string | undefined {
+  return by.length > 120 ? t('desk.sourceOutcomes.authorizedByTooLong') : undefined;
+}
+
+/** Why an authorization date (YYYY-MM-DD) cannot be right, if it cannot: it is after today in `timezone`. */
+export function authorizedOnProblem(
+  authorizedOn: string,
+  options: { timezone: string; now: number },
+): string | undefined {
+  return authorizedOn > localDateOf(options.now, options.timezone)
+    ? t('desk.sourceOutcomes.authorizedAfterToday', { authorizedOn })
+    : undefined;
 }
 
 /** How long before its review date the editors and the owner are told. */

@@ -8,6 +8,7 @@ import { checkEmailAddress } from '../email/email-address';
 import { t } from '../i18n/desk-text';
 import { instantOf, isLocalDate, localDateOf } from '../time/zoned-time';
 import { checkFeedUrl } from './add-source';
+import { authorizedByProblem, authorizedOnProblem } from './authorization';
 
 export interface SourceEdit {
   /** The feed address; a new one is read from scratch (the account's feed moved), its posts so far stay. */
@@ -66,13 +67,10 @@ export async function editSource(
   if (typeof authorizedAt === 'string') return { ok: false, message: authorizedAt };
   if (typeof reviewAt === 'string') return { ok: false, message: reviewAt };
   // As when a source is added: no authorization from the future, and who gave it in full or not at all.
-  if (edit.authorizedOn.trim() > localDateOf(now, timezone))
-    return {
-      ok: false,
-      message: t('desk.sourceOutcomes.authorizedAfterToday', { authorizedOn: edit.authorizedOn.trim() }),
-    };
-  if (edit.authorizedBy.trim().length > 120)
-    return { ok: false, message: t('desk.sourceOutcomes.authorizedByTooLong') };
+  const problem =
+    authorizedOnProblem(edit.authorizedOn.trim(), { timezone, now }) ??
+    authorizedByProblem(edit.authorizedBy.trim());
+  if (problem) return { ok: false, message: problem };
   const school = await findOrCreateSchool(db, edit.school.trim().slice(0, 120), now);
   const next: SourceChanges = {
     schoolId: school.id,

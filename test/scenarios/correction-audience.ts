@@ -9,7 +9,7 @@ import { listDueDeliveries } from '../../src/db/deliveries';
 import { correctDigest, findDigest, publishDigest, saveDigestDraft } from '../../src/db/digests';
 import { listItemsPublishedBetween } from '../../src/db/items';
 import { replaceSubscriberSchools } from '../../src/db/subscribers';
-import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from '../fixtures';
+import { addConfirmedSubscriber, addSchoolWithSource, draftEntry, item, storeItems } from '../fixtures';
 
 const DATE = '2026-10-02';
 const actor = { type: 'user' as const, id: 1, label: 'dana@district.example' };
@@ -34,17 +34,10 @@ export async function correctionAudience(db: Database): Promise<void> {
   const ids = new Map<string, number>();
   for (const [email, reader] of Object.entries(readers))
     ids.set(email, (await addConfirmedSubscriber(db, email, reader.then)).id);
-  const entry = (itemId: number, headline = `Headline ${itemId}`) => ({
-    itemId,
-    headline,
-    blurb: '',
-    imageUrl: null,
-    imageAlt: null,
-  });
   const { digest } = await saveDigestDraft(
     db,
     DATE,
-    { title: '', intro: '', entries: [entry(elmPost!), entry(pinePost!)] },
+    { title: '', intro: '', entries: [draftEntry(elmPost!), draftEntry(pinePost!)] },
     { userId: 1, now: 10 },
   );
   await publishDigest(db, digest.id, actor, 20);
@@ -66,7 +59,7 @@ export async function correctionAudience(db: Database): Promise<void> {
     {
       title: '',
       intro: '',
-      entries: [entry(elmPost!, 'Kites over the field, not the playground'), entry(pinePost!)],
+      entries: [draftEntry(elmPost!, 'Kites over the field, not the playground'), draftEntry(pinePost!)],
       removedItemIds: [],
       note: 'The kites flew over the field.',
       schoolIds: [E],
