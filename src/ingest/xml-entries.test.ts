@@ -42,6 +42,8 @@ describe('reading XML', () => {
     ['<t>a<!-- a <b> comment -->b<?pi x?>c</t>', '<t>"abc"</t>'],
     ['<t>a < b > c</t>', '<t>"a < b > c"</t>'], // a '<' that starts no markup is text
     ['<t>x</t><u>y</u></x>', '<t>"x"</t><u>"y"</u>'], // an end tag that matches nothing is ignored
+    ['<b><b>x</b>y</b>', '<b><b>"x"</b>"y"</b>'], // an end tag closes the innermost of its name
+    ['<a><b>x</a>y', '<a><b>"x"</b></a>"y"'], // and those open inside it
   ])('%s', async (inside, expected) => {
     expect(await item(inside)).toBe(expected);
   });
@@ -54,6 +56,10 @@ describe('reading XML', () => {
       const title = await read(`<rss><channel><title>Room 9${tail}`);
       expect(title.channel.map(show)).toEqual(['<title>"Room 9"</title>']);
     }
+    // An entry written empty has nothing to read.
+    expect(
+      (await read('<rss><channel><item/><item><title>a</title></item></channel></rss>')).entries.map(show),
+    ).toEqual(['<item><title>"a"</title></item>']);
     // An entry whose parent's end tag comes first was cut off in transit too.
     expect((await read('<rss><channel><item><title>a</title></channel></rss>')).entries).toEqual([]);
   });

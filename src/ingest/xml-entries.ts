@@ -2,9 +2,10 @@
 // elements and one small element tree per entry. Namespace prefixes are resolved to canonical ones (atom:,
 // media:, ...). The prolog, DOCTYPE included, is passed over first (xml-prolog.ts): DTDs are never read, so
 // entities they declare are never expanded and nothing external is ever fetched. The text is handed to the
-// parser in steps with a yield to the event loop between them, under a deadline. An end tag closes the
-// innermost open element of its name and those inside it; an end tag that matches nothing is ignored.
-import { Parser } from 'htmlparser2';
+// tokenizer in steps with a yield to the event loop between them, under a deadline. Which elements are open is
+// kept here, not by htmlparser2's Parser (whose stack and attribute objects this would only repeat): an end
+// tag closes the innermost open element of its name and those inside it; one that matches nothing is ignored.
+import type { TokenizerCallbacks } from 'htmlparser2';
 import { ScanningTokenizer } from '../text/scanning-tokenizer';
 import type { XNode } from './xml-nodes';
 import { declaresEntities, readProlog, xmlTextDecoder } from './xml-prolog';
@@ -222,8 +223,7 @@ export async function readXmlEntries(
   // Text comes in pieces (a chunk's end cuts it); it is decoded once whole, so a reference cut in two is
   // still one reference. CDATA is text as it is, never decoded.
   let rawText = '';
-  let inCdata = false;
-  // What the parser hands over as text only when told the input has ended is a tag cut off (`</`, `<?`):
+  // What the tokenizer hands over as text only when told the input has ended is a tag cut off (`</`, `<?`):
   // dropped, as a tag cut off is. A CDATA section left open is text, and kept.
   let ended = false;
   const flushText = () => {
@@ -233,56 +233,86 @@ export async function readXmlEntries(
     rawText = '';
   };
 
-  const parser = new Parser(
-    {
-      onopentag(qualified, attribs) {
-        if (failure) return;
-        flushText();
-        // The parser hands over a fresh object, keeping the first of two attributes of one name; one named
-        // __proto__ never lands in it. Values are decoded in place.
-        for (const key in attribs) attribs[key] = decode(attribs[key]!);
-        open(qualified, attribs);
-        if (failure) parser.pause();
-      },
-      ontext(data) {
-        if (failure || (ended && !inCdata)) return;
-        if (!inCdata) {
-          if (textTarget()) rawText += data;
-          return;
-        }
-        const node = textTarget();
-        if (node) appendText(node, data);
-      },
-      onclosetag(qualified, isImplied) {
-        if (failure) return;
-        flushText();
-        // A start tag cut off by the end of the input was never opened here; the parser still closes it.
-        if (stack[stack.length - 1]?.qualified !== qualified) return;
-        close(!isImplied);
-      },
-      oncdatastart() {
-        flushText();
-        inCdata = true;
-      },
-      oncdataend() {
-        inCdata = false;
-      },
-      oncomment: flushText,
-      onprocessinginstruction(_name, data) {
-        flushText();
-        // An entity declared after the prolog (a DOCTYPE where none belongs) is no more expanded than one in it.
-        if (!result.declaresOwnEntities && declaresEntities(data)) {
-          result.declaresOwnEntities = true;
-          decode = xmlTextDecoder(true);
-        }
-      },
+  /** An end tag: closes the innermost open element of its name, and those inside it, which never ended. */
+  const closeNamed = (qualified: string) => {
+    let at = stack.length - 1;
+    while (at >= 0 && stack[at]!.qualified !== qualified) at--;
+    if (at === -1) return;
+    while (stack.length - 1 > at) close(false);
+    close(true);
+  };
+
+  // htmlparser2's tokenizer reports positions in what it has been given, which starts at the prolog's end;
+  // names, values and text are sliced from the whole text (a chunk's end may cut one in two).
+  const base = prolog.end;
+  let tagName = '';
+  let attributes: Record<string, string> = {};
+  let attributeName = '';
+  let attributeValue = '';
+  const startTag = (selfClosing: boolean) => {
+    if (failure) return;
+    flushText();
+    open(tagName, attributes);
+    if (failure) {
+      tokenizer.pause();
+      return;
+    }
+    // An element written empty (`<item/>`) has nothing to read: an entry written so is not kept.
+    if (selfClosing) close(false);
+  };
+  const callbacks: TokenizerCallbacks = {
+    ontext(start, end) {
+      if (failure || ended) return;
+      if (textTarget()) rawText += text.slice(base + start, base + end);
     },
-    { xmlMode: true, decodeEntities: false, Tokenizer: ScanningTokenizer },
-  );
+    ontextentity() {}, // decoding is off
+    onopentagname(start, end) {
+      tagName = text.slice(base + start, base + end);
+      // A fresh object for each tag; the first of two attributes of one name is kept, and one named
+      // __proto__ never lands in it (assigning a string to __proto__ does nothing).
+      attributes = {};
+    },
+    onattribname(start, end) {
+      attributeName = text.slice(base + start, base + end);
+      attributeValue = '';
+    },
+    onattribdata(start, end) {
+      attributeValue += text.slice(base + start, base + end);
+    },
+    onattribentity() {}, // decoding is off
+    onattribend() {
+      if (!Object.hasOwn(attributes, attributeName)) attributes[attributeName] = decode(attributeValue);
+    },
+    onopentagend: () => startTag(false),
+    onselfclosingtag: () => startTag(true),
+    onclosetag(start, end) {
+      if (failure) return;
+      flushText();
+      closeNamed(text.slice(base + start, base + end));
+    },
+    oncdata(start, end, endOffset) {
+      if (failure) return;
+      flushText();
+      const node = textTarget();
+      if (node) appendText(node, text.slice(base + start, base + end - endOffset));
+    },
+    oncomment: flushText,
+    ondeclaration(start, end) {
+      flushText();
+      // An entity declared after the prolog (a DOCTYPE where none belongs) is no more expanded than one in it.
+      if (!result.declaresOwnEntities && declaresEntities(`!${text.slice(base + start, base + end)}`)) {
+        result.declaresOwnEntities = true;
+        decode = xmlTextDecoder(true);
+      }
+    },
+    onprocessinginstruction: flushText,
+    onend: flushText,
+  };
+  const tokenizer = new ScanningTokenizer({ xmlMode: true, decodeEntities: false }, callbacks);
 
   const started = Date.now();
   for (let at = prolog.end; at < text.length && !failure; at += limits.chunkChars) {
-    parser.write(text.slice(at, at + limits.chunkChars));
+    tokenizer.write(text.slice(at, at + limits.chunkChars));
     if (at + limits.chunkChars < text.length) {
       await yieldToEventLoop();
       if (Date.now() - started > limits.deadlineMs) {
@@ -292,8 +322,7 @@ export async function readXmlEntries(
   }
   if (failure) throw failure;
   ended = true;
-  parser.end();
-  flushText();
+  tokenizer.end();
   while (stack.length) close(false);
   return result;
 }
