@@ -5,6 +5,8 @@ import { listAudit } from '../src/db/audit';
 import { findOrCreateSchool, findSchoolBySlug, listSchools } from '../src/db/schools';
 import { saveDigestDraft } from '../src/db/digests';
 import { listSources } from '../src/db/sources';
+import { sources } from '../src/db/schema';
+import { eq } from 'drizzle-orm';
 import { PAUSE_AFTER_FAILURES } from '../src/ingest/refresh-source';
 import { runPollJob } from '../src/jobs/jobs';
 import { readDistrictSettings } from '../src/settings/district-settings';
@@ -267,6 +269,84 @@ describe('the Sources page', () => {
     expect(await listSources(db)).toContainEqual(
       expect.objectContaining({ feedUrl: url, paused: false, errorCount: 0, title: 'Room 5' }),
     );
+  });
+
+  it('does not read an account that is pending, suspended or overdue for review, even when asked, and says why', async () => {
+    const db = app.runtime.deps.db;
+    feeds.route('/quiet/feed', serveBody(feed.replace('Room 5', 'Room 14'), 'application/rss+xml'));
+    feeds.route('/quiet/new-feed', serveBody(feed.replace('Room 5', 'Room 14'), 'application/rss+xml'));
+    const url = `${feeds.url}/quiet/feed`;
+    const csrf = await admin.csrf('/admin/sources');
+    await admin.post('/admin/sources', { _csrf: csrf, url, school: 'Lincoln Elementary School' });
+    const source = (await listSources(db)).find((s) => s.feedUrl === url)!;
+    const reads = () => feeds.requests.filter((r) => r.path.startsWith('/quiet/')).length;
+    const row = async (address = url) => {
+      const page = await (await admin.get('/admin/sources')).text();
+      return [...page.matchAll(/<tr>[\s\S]*?<\/tr>/g)].map(([r]) => r).find((r) => r.includes(address))!;
+    };
+    /** "Read now" posted anyway (a page left open from before): the sentence it answers with. */
+    const readNow = async () => {
+      const answer = await admin.post(`/admin/sources/${source.id}/fetch`, { _csrf: csrf, back: 'source' });
+      expect(answer.headers.get('location')).toBe(`/admin/sources/${source.id}`);
+      const page = await (await admin.get(`/admin/sources/${source.id}`)).text();
+      expect(page).not.toContain(`action="/admin/sources/${source.id}/fetch"`);
+      return page;
+    };
+    expect(reads()).toBe(1);
+
+    await admin.post(`/admin/sources/${source.id}/suspend`, { _csrf: csrf });
+    const suspended = await row();
+    expect(suspended).toContain('Suspended</span>');
+    expect(suspended).toContain(`aria-label="Renew to read: Room 14"`);
+    expect(suspended).not.toContain(`/admin/sources/${source.id}/fetch`);
+    expect(suspended).toContain('>Not read<');
+    expect(suspended).toContain('While the account is suspended.');
+    expect(suspended).not.toContain('Next check');
+    const suspendedPage = await readNow();
+    expect(suspendedPage).toContain(
+      'Room 14 is suspended, so its feed is not read. To read it again, renew its authorization on its page.',
+    );
+    expect(suspendedPage).toContain(
+      'The account is suspended, so its feed is not read. To read it again, renew its authorization above.',
+    );
+    // A new address is saved but not read; nor is a check queued before the suspension (as on Workers).
+    const page = await (await admin.get(`/admin/sources/${source.id}`)).text();
+    const form = new RegExp(`<form method="post" action="/admin/sources/${source.id}"[\\s\\S]*?</form>`).exec(
+      page,
+    )![0];
+    await admin.post(`/admin/sources/${source.id}`, {
+      ...formFields(form),
+      url: `${feeds.url}/quiet/new-feed`,
+    });
+    expect(await (await admin.get('/admin/sources')).text()).toContain(
+      'Source saved. The new address is read once the account is authorized and its review is not overdue.',
+    );
+    expect(await runPollJob(app.runtime.deps, { sourceIds: [source.id] })).toEqual([]);
+
+    await db.orm.update(sources).set({ authorization: 'pending' }).where(eq(sources.id, source.id));
+    expect(await readNow()).toContain(
+      'Room 14 is waiting for its authorization, so its feed is not read yet. Once the school has given it, renew its authorization on its page.',
+    );
+    // Authorized, but its review date passed before the daily job marked it expired.
+    const now = app.clock.now();
+    await db.orm
+      .update(sources)
+      .set({ authorization: 'authorized', reviewAt: now - 60_000 })
+      .where(eq(sources.id, source.id));
+    expect(await readNow()).toContain(
+      'Room 14 is overdue for its authorization review, so its feed is not read. To read it again, renew its authorization on its page.',
+    );
+    expect(reads()).toBe(1);
+
+    // Renewed, it is read again, from its new address.
+    await admin.post(`/admin/sources/${source.id}/renew`, {
+      _csrf: csrf,
+      authorized_by: 'Dana Hayes, Principal',
+      review_on: localDateOf(now + 200 * 24 * 3600_000, (await readDistrictSettings(db)).timezone),
+    });
+    expect(await row(`${feeds.url}/quiet/new-feed`)).toContain('>Read now<');
+    await admin.post(`/admin/sources/${source.id}/fetch`, { _csrf: csrf });
+    expect(feeds.requests.filter((r) => r.path === '/quiet/new-feed').length).toBeGreaterThan(0);
   });
 
   it('reads a feed from its own page and says there, in plain words, that it declares its own entities', async () => {

@@ -1,6 +1,7 @@
 // Polls the due sources (or chosen ones), a bounded number fetched at a time, in all and per host.
 import { DISK_FULL_MESSAGE, isDiskFull } from '../db/storage-errors';
 import { findSource, listDueSources } from '../db/sources';
+import { isReadable } from '../sources/authorization';
 import { createWriteQueue } from '../db/write-queue';
 import { readDistrictSettings } from '../settings/district-settings';
 import { DEFAULT_FETCH_LIMITS } from './fetcher';
@@ -8,11 +9,14 @@ import type { ReadOutcome } from './read-feed';
 import { refreshSource, type IngestDeps, type RefreshOutcome } from './refresh-source';
 
 export interface PollOptions {
-  /** Refresh just this source, due or not. */
+  /** Refresh just this source, due or not (but only while it may be read: authorized, review not overdue). */
   sourceId?: number;
   /** With sourceId: that feed as already read (before the source was added), so it is not fetched again. */
   read?: ReadOutcome;
-  /** Refresh these sources, due or not (claimed beforehand, as a queue message carries them). */
+  /**
+   * Refresh these sources, due or not (claimed beforehand, as a queue message carries them); one suspended or
+   * overdue for review since it was claimed is left out.
+   */
   sourceIds?: number[];
   /** Most sources looked at in one pass; the rest wait for the next. */
   limit?: number;
@@ -22,7 +26,9 @@ export async function pollSources(deps: IngestDeps, options: PollOptions = {}): 
   const settings = await readDistrictSettings(deps.db);
   const chosen = options.sourceIds ?? (options.sourceId !== undefined ? [options.sourceId] : undefined);
   const sources = chosen
-    ? (await Promise.all(chosen.map((id) => findSource(deps.db, id)))).filter((s) => s !== undefined)
+    ? (await Promise.all(chosen.map((id) => findSource(deps.db, id))))
+        .filter((s) => s !== undefined)
+        .filter((s) => isReadable(s, deps.now()))
     : await listDueSources(deps.db, deps.now(), options.limit ?? 1000);
   // A feed takes one of the pass's download places only while it downloads, so downloading goes on while
   // earlier feeds are read; downloaded feeds wait to be read within a memory budget, and their writes wait

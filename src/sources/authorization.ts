@@ -17,6 +17,26 @@ export interface AuthorizationRecord {
   reviewAt: number | null;
 }
 
+/**
+ * Why a source's feed is not read now, or undefined when it may be: its account must be authorized and its
+ * review date not passed (listDueSources asks the same of the database). "Read now", a new address and a
+ * queued check obey it too.
+ */
+export function notReadBecause(
+  source: { authorization: string; reviewAt: number | null },
+  now: number,
+): 'pending' | 'suspended' | 'overdue' | undefined {
+  if (source.authorization === 'pending') return 'pending';
+  if (source.authorization === 'suspended') return 'suspended';
+  if (source.authorization === 'expired' || (source.reviewAt !== null && source.reviewAt <= now))
+    return 'overdue';
+  return undefined;
+}
+
+export function isReadable(source: { authorization: string; reviewAt: number | null }, now: number): boolean {
+  return notReadBecause(source, now) === undefined;
+}
+
 /** The same date `months` later, on the month's last day when it has no such day (Jan 31 + 1 → Feb 28). */
 export function addMonths(date: LocalDate, months: number): LocalDate {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

@@ -28,7 +28,7 @@ import { readFeed, type ReadOutcome } from '../../ingest/read-feed';
 import { ingestDepsOf } from '../../jobs/jobs';
 import { redirectWith } from '../flash';
 import { isReviewDue, suspendSourceAuthorization } from '../../db/source-reviews';
-import { REVIEW_NOTICE_MS } from '../../sources/authorization';
+import { notReadBecause, REVIEW_NOTICE_MS } from '../../sources/authorization';
 import { renewAuthorization } from '../../sources/renew-authorization';
 import { readTeacherSettings } from '../../settings/teacher-settings';
 import { AuthorizationReview } from '../../views/admin/authorization-review';
@@ -244,6 +244,7 @@ export function sourcesRoutes(deps: AppDeps) {
           schools={schools}
           csrfToken={c.get('csrfToken')}
           timezone={settings.timezone}
+          now={deps.clock.now()}
           usage={usage}
           typed={refused?.typed}
           review={
@@ -306,7 +307,9 @@ export function sourcesRoutes(deps: AppDeps) {
       const [read] = await pollSources(ingestDeps, { sourceId: id });
       return redirectWith(c, deps.signingKey, '/admin/sources', {
         kind: read?.status === 'failed' ? 'error' : 'ok',
-        text: t('desk.sources.flashes.savedMoved', { result: read ? describeRefresh(read) : '' }),
+        text: read
+          ? t('desk.sources.flashes.savedMoved', { result: describeRefresh(read) })
+          : t('desk.sources.flashes.savedNotRead'),
       });
     }
     return redirectWith(c, deps.signingKey, '/admin/sources', {
@@ -363,14 +366,25 @@ export function sourcesRoutes(deps: AppDeps) {
         kind: 'error',
         text: t('desk.sources.flashes.gone'),
       });
-    if (source.paused) await retrySourceNow(deps.db, source.id, deps.clock.now());
-    const [outcome] = await pollSources(ingestDeps, { sourceId: source.id });
     // Read from the source's own page, the outcome (with what was odd about the feed) is shown there.
     const back = field(form, 'back') === 'source' ? `/admin/sources/${source.id}` : '/admin/sources';
+    const name = source.title ?? source.feedUrl;
+    const notRead = notReadBecause(source, deps.clock.now());
+    if (notRead)
+      return redirectWith(c, deps.signingKey, back, {
+        kind: 'error',
+        text: {
+          pending: t('desk.sources.flashes.notRead.pending', { name }),
+          suspended: t('desk.sources.flashes.notRead.suspended', { name }),
+          overdue: t('desk.sources.flashes.notRead.overdue', { name }),
+        }[notRead],
+      });
+    if (source.paused) await retrySourceNow(deps.db, source.id, deps.clock.now());
+    const [outcome] = await pollSources(ingestDeps, { sourceId: source.id });
     return redirectWith(c, deps.signingKey, back, {
       kind: outcome?.status === 'failed' ? 'error' : 'ok',
       text: t('desk.sources.flashes.fetched', {
-        name: source.title ?? source.feedUrl,
+        name,
         result: outcome ? describeRefresh(outcome) : t('desk.sources.flashes.nothingToDo'),
       }),
     });

@@ -3,6 +3,7 @@
 import { t } from '../../i18n/desk-text';
 import type { School } from '../../db/schools';
 import { warningsOf, type SourceWithSchool } from '../../db/sources';
+import { notReadBecause } from '../../sources/authorization';
 import type { SourceEdit } from '../../sources/edit-source';
 import { inDigestsMessage, withItsPosts } from '../../sources/remove-source';
 import { localDateOf } from '../../time/zoned-time';
@@ -14,6 +15,7 @@ export function SourceEditPage(props: {
   schools: School[];
   csrfToken: string;
   timezone: string;
+  now: number;
   /** Its posts, and the digests that carry one of them (a source in a digest cannot be removed). */
   usage: { posts: number; digests: number };
   /** What was typed, shown again when saving it was refused. */
@@ -23,6 +25,7 @@ export function SourceEditPage(props: {
 }) {
   const { source } = props;
   const warnings = warningsOf(source);
+  const notRead = notReadBecause(source, props.now);
   const date = (at: number | null) => (at ? localDateOf(at, props.timezone) : '');
   const shown: SourceEdit = props.typed ?? {
     url: source.feedUrl,
@@ -119,26 +122,36 @@ export function SourceEditPage(props: {
         <h2 id="read-heading" class="card-heading">
           {t('desk.sources.edit.read')}
         </h2>
-        <form method="post" action={`/admin/sources/${source.id}/fetch`}>
-          <CsrfField token={props.csrfToken} />
-          <input type="hidden" name="back" value="source" />
-          <p>{t('desk.sources.edit.readText')}</p>
-          {warnings.length ? (
-            <div class="flash info" role="note">
-              <p>{t('desk.sources.edit.odd')}</p>
-              <ul>
-                {warnings.map((warning) => (
-                  <li>{warning}</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
-          <div class="actions">
-            <button type="submit" class="secondary">
-              {source.paused ? t('desk.sources.retry') : t('desk.sources.edit.readNow')}
-            </button>
+        <p>
+          {notRead
+            ? {
+                pending: t('desk.sources.edit.notRead.pending'),
+                suspended: t('desk.sources.edit.notRead.suspended'),
+                overdue: t('desk.sources.edit.notRead.overdue'),
+              }[notRead]
+            : t('desk.sources.edit.readText')}
+        </p>
+        {warnings.length ? (
+          <div class="flash info" role="note">
+            <p>{t('desk.sources.edit.odd')}</p>
+            <ul>
+              {warnings.map((warning) => (
+                <li>{warning}</li>
+              ))}
+            </ul>
           </div>
-        </form>
+        ) : null}
+        {notRead ? null : (
+          <form method="post" action={`/admin/sources/${source.id}/fetch`}>
+            <CsrfField token={props.csrfToken} />
+            <input type="hidden" name="back" value="source" />
+            <div class="actions">
+              <button type="submit" class="secondary">
+                {source.paused ? t('desk.sources.retry') : t('desk.sources.edit.readNow')}
+              </button>
+            </div>
+          </form>
+        )}
       </section>
       <section class="card" aria-labelledby="remove-heading">
         <h2 id="remove-heading" class="card-heading">

@@ -6,6 +6,7 @@ import { formatDateTime, formatRelative } from '../../time/format';
 import { PLATFORM_NAMES, type Platform } from '../../ingest/detect-platform';
 import { CsrfField } from '../admin-layout';
 import { ReviewBadge } from './authorization-review';
+import { notReadBecause } from '../../sources/authorization';
 
 /** All sources, or those due for review: two links, the current one marked. */
 function ReviewFilter(props: { on: boolean; count: number }) {
@@ -118,8 +119,18 @@ export function SourcesPage(props: SourcesPageProps) {
                   <strong>
                     <a href={`/admin/sources/${source.id}`}>{source.title ?? t('desk.sources.notFetched')}</a>
                   </strong>
-                  {source.authorization !== 'authorized' && source.authorization !== 'expired' ? (
-                    <span class="badge bad"> {source.authorization}</span>
+                  {source.authorization === 'pending' || source.authorization === 'suspended' ? (
+                    <>
+                      {' '}
+                      <span class="badge bad">
+                        {
+                          {
+                            pending: t('desk.sources.edit.statuses.pending'),
+                            suspended: t('desk.sources.edit.statuses.suspended'),
+                          }[source.authorization]
+                        }
+                      </span>
+                    </>
                   ) : null}
                   <ReviewBadge source={source} now={props.now} timezone={props.timezone} />
                   <div class="small muted break">{source.feedUrl}</div>
@@ -148,20 +159,31 @@ export function SourcesPage(props: SourcesPageProps) {
                   <Health source={source} timezone={props.timezone} now={props.now} />
                 </td>
                 <td>
-                  <form method="post" action={`/admin/sources/${source.id}/fetch`}>
-                    <CsrfField token={props.csrfToken} />
-                    <button
-                      type="submit"
-                      class="secondary"
-                      aria-label={
-                        source.paused
-                          ? t('desk.sources.retryNamed', { name: source.title ?? source.feedUrl })
-                          : t('desk.sources.fetchNamed', { name: source.title ?? source.feedUrl })
-                      }
+                  {notReadBecause(source, props.now) ? (
+                    <a
+                      href={`/admin/sources/${source.id}#review-heading`}
+                      aria-label={t('desk.sources.renewToReadNamed', {
+                        name: source.title ?? source.feedUrl,
+                      })}
                     >
-                      {source.paused ? t('desk.sources.retry') : t('desk.sources.fetch')}
-                    </button>
-                  </form>
+                      {t('desk.sources.renewToRead')}
+                    </a>
+                  ) : (
+                    <form method="post" action={`/admin/sources/${source.id}/fetch`}>
+                      <CsrfField token={props.csrfToken} />
+                      <button
+                        type="submit"
+                        class="secondary"
+                        aria-label={
+                          source.paused
+                            ? t('desk.sources.retryNamed', { name: source.title ?? source.feedUrl })
+                            : t('desk.sources.fetchNamed', { name: source.title ?? source.feedUrl })
+                        }
+                      >
+                        {source.paused ? t('desk.sources.retry') : t('desk.sources.fetch')}
+                      </button>
+                    </form>
+                  )}
                 </td>
               </tr>
             ))}
@@ -255,6 +277,24 @@ export function SourcesPage(props: SourcesPageProps) {
 }
 
 function Health({ source, timezone, now }: { source: SourceWithSchool; timezone: string; now: number }) {
+  const notRead = notReadBecause(source, now);
+  if (notRead) {
+    return (
+      <div>
+        <span class="badge neutral">{t('desk.sources.notRead.badge')}</span>
+        <div class="small muted">
+          {
+            {
+              pending: t('desk.sources.notRead.pending'),
+              suspended: t('desk.sources.notRead.suspended'),
+              overdue: t('desk.sources.notRead.overdue'),
+            }[notRead]
+          }
+        </div>
+        <LastRead source={source} timezone={timezone} />
+      </div>
+    );
+  }
   if (source.paused) {
     return (
       <div>

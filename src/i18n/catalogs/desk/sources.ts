@@ -25,6 +25,14 @@ export const sources = {
   retryNamed: 'Retry now: {{name}}',
   fetch: 'Read now',
   fetchNamed: 'Read now: {{name}}',
+  notRead: {
+    badge: 'Not read',
+    pending: 'Until the account is authorized.',
+    suspended: 'While the account is suspended.',
+    overdue: 'Until its authorization is renewed.',
+  },
+  renewToRead: 'Renew to read',
+  renewToReadNamed: 'Renew to read: {{name}}',
   importExport: 'Import or export',
   opml: 'OPML file from a feed reader or another Yesterday',
   importSchool: 'School for feeds outside a folder (optional)',
@@ -86,6 +94,16 @@ export const sources = {
     tickToRemove: 'Nothing was removed: tick the box to confirm that the source and its posts go.',
     removed: 'Removed {{what}}.',
     fetched: '{{name}}: {{result}}',
+    savedNotRead:
+      'Source saved. The new address is read once the account is authorized and its review is not overdue.',
+    notRead: {
+      pending:
+        '{{name}} is waiting for its authorization, so its feed is not read yet. Once the school has given it, renew its authorization on its page.',
+      suspended:
+        '{{name}} is suspended, so its feed is not read. To read it again, renew its authorization on its page.',
+      overdue:
+        '{{name}} is overdue for its authorization review, so its feed is not read. To read it again, renew its authorization on its page.',
+    },
     nothingToDo: 'nothing to do.',
   },
   edit: {
@@ -114,6 +132,14 @@ export const sources = {
       'Reads the feed at once and says here what came of it: the new posts, why the feed cannot be read, or what is odd about it.',
     odd: 'What was odd about the feed when it was last read:',
     readNow: 'Read now',
+    notRead: {
+      pending:
+        'The account is waiting for its authorization, so its feed is not read yet. Once the school has given it, renew its authorization above.',
+      suspended:
+        'The account is suspended, so its feed is not read. To read it again, renew its authorization above.',
+      overdue:
+        'The account is overdue for its authorization review, so its feed is not read. To read it again, renew its authorization above.',
+    },
     remove: 'Remove this source',
     removeText:
       'For an address added by mistake. The source and the posts read from it are deleted, and this cannot be undone. To stop reading an account, set it to Suspended instead.',
