@@ -123,6 +123,20 @@ describe('the Sources page', () => {
       'This authorization was due for review on Friday, January 10, 2025, so the account would not be read, and nothing was added.',
     );
     expect(page).toMatch(/name="authorized_on"[^>]*value="2024-01-10"/);
+    // A review date given on the form is checked as well, and kept as typed.
+    const given = await admin.post('/admin/sources', {
+      _csrf: csrf,
+      url: `${feeds.url}/feed.xml`,
+      school: 'Lincoln',
+      authorized_on: '2026-09-01',
+      review_on: '2026-08-01',
+    });
+    expect(given.status).toBe(422);
+    const givenPage = await given.text();
+    expect(givenPage).toContain(
+      'The review date (2026-08-01) must come after the authorization date (2026-09-01).',
+    );
+    expect(givenPage).toMatch(/name="review_on"[^>]*value="2026-08-01"/);
     expect(feeds.requests).toHaveLength(fetched);
     expect(await listSources(app.runtime.deps.db)).toEqual([]);
   });
@@ -138,6 +152,7 @@ describe('the Sources page', () => {
       media_release: '1',
       authorized_by: 'Dana Hayes, Principal',
       authorized_on: '2026-09-01',
+      review_on: '2027-06-30',
     });
     expect(response.status).toBe(200);
     const page = await response.text();
@@ -149,6 +164,7 @@ describe('the Sources page', () => {
       'name="owner" value="ana@district.example"',
       'name="authorized_by" value="Dana Hayes, Principal"',
       'name="authorized_on" value="2026-09-01"',
+      'name="review_on" value="2027-06-30"',
       'name="media_release" value="1"',
     ])
       expect(page).toContain(`<input type="hidden" ${hidden}`);
@@ -391,8 +407,9 @@ describe('the Sources page', () => {
     expect(await sourcePage()).not.toContain(warning);
   });
 
-  it('carries the owner, media release and authorization typed before "Test this feed first" into the source it adds', async () => {
+  it('carries the owner, media release, authorization and review date typed before "Test this feed first" into the source it adds', async () => {
     const authorizedOn = '2026-09-01'; // the app's clock says 21 November 2026
+    const reviewOn = '2027-06-30'; // sooner than the months set in Settings
     feeds.route('/room9', serveBody(feed.replace('Room 5', 'Room 9'), 'application/rss+xml'));
     const url = `${feeds.url}/room9`;
     const csrf = await admin.csrf('/admin/sources');
@@ -406,9 +423,11 @@ describe('the Sources page', () => {
         media_release: '1',
         authorized_by: 'Dana Hayes, Principal',
         authorized_on: authorizedOn,
+        review_on: reviewOn,
       })
     ).text();
     expect(tested).toContain('Add this feed as a source');
+    expect(tested).toMatch(/name="review_on"[^>]*value="2027-06-30"/);
     expect(tested).toContain('value="Tomás Ortega"');
     expect(tested).toContain('value="tortega@district.example"');
     expect(tested).toMatch(/name="media_release" value="1" checked/);
@@ -433,6 +452,7 @@ describe('the Sources page', () => {
     const { timezone } = await readDistrictSettings(app.runtime.deps.db);
     const source = (await listSources(app.runtime.deps.db)).find((s) => s.feedUrl === url)!;
     expect(localDateOf(source.authorizedAt!, timezone)).toBe(authorizedOn);
+    expect(localDateOf(source.reviewAt!, timezone)).toBe(reviewOn);
   });
 
   it('moves a source to its feed’s new address, keeping its posts, and refuses an address another source has', async () => {

@@ -45,15 +45,20 @@ function sourceDraft(form: FormBody): SourceDraft {
     mediaRelease: checkbox(form, 'media_release'),
     authorizedBy: field(form, 'authorized_by', 200),
     authorizedOn: field(form, 'authorized_on', 40),
+    reviewOn: field(form, 'review_on', 40),
   };
 }
 
-/** The source to add from the fields: who authorized it and when, if given (else whoever adds it, today). */
+/**
+ * The source to add from the fields: who authorized it and when, if given (else whoever adds it, today), and
+ * its review date, if given (else the months set in Settings after the authorization).
+ */
 function additionOf(draft: SourceDraft): AddSourceInput {
   return {
     ...draft,
     authorizedBy: draft.authorizedBy.trim() || undefined,
     authorizedOn: draft.authorizedOn.trim() || undefined,
+    reviewOn: draft.reviewOn.trim() || undefined,
   };
 }
 

@@ -4,6 +4,7 @@ import type { FeedReport } from '../../ingest/feed-report';
 import { formatDateTime } from '../../time/format';
 import { CsrfField } from '../admin-layout';
 import { AuthorizationFields, type SourceDraft } from './sources-page';
+import { truncateWords } from '../../text/html-to-text';
 
 /** A page can advertise many feeds (comments, categories); the first few are the ones worth offering. */
 const MAX_FEED_LINKS = 5;
@@ -40,6 +41,7 @@ export function FeedCheckPage(props: {
               <input type="hidden" name="owner" value={draft.ownerEmail} />
               <input type="hidden" name="authorized_by" value={draft.authorizedBy} />
               <input type="hidden" name="authorized_on" value={draft.authorizedOn} />
+              <input type="hidden" name="review_on" value={draft.reviewOn} />
               {draft.mediaRelease ? <input type="hidden" name="media_release" value="1" /> : null}
               <h2 class="card-heading">
                 {t('desk.sources.check.linksTo', { count: report.error.feedLinks.length })}
@@ -148,7 +150,7 @@ export function FeedCheckPage(props: {
                     {item.titleDerived ? (
                       <span class="badge neutral small">{t('desk.sources.check.titleFromText')}</span>
                     ) : null}
-                    <div class="small muted">{item.summary.slice(0, 160)}</div>
+                    <div class="small muted">{truncateWords(item.summary, 160)}</div>
                   </td>
                   <td class="small">
                     {item.imageUrl

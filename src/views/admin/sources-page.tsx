@@ -45,6 +45,8 @@ export interface SourceDraft {
   /** Who authorized the account and when (YYYY-MM-DD); empty: whoever adds it, today. */
   authorizedBy: string;
   authorizedOn: string;
+  /** When its authorization is next reviewed (YYYY-MM-DD); empty: the months set in Settings from then. */
+  reviewOn: string;
 }
 
 /** Who authorized the account and when, in the forms that add one; `idPrefix` keeps ids apart on a page. */
@@ -69,6 +71,14 @@ export function AuthorizationFields(props: { idPrefix: string; draft?: SourceDra
         name="authorized_on"
         aria-describedby={id('authorization-hint')}
         value={props.draft?.authorizedOn}
+      />
+      <label for={id('review_on')}>{t('desk.sources.reviewOn')}</label>
+      <input
+        type="date"
+        id={id('review_on')}
+        name="review_on"
+        aria-describedby={id('authorization-hint')}
+        value={props.draft?.reviewOn}
       />
       <p class="hint" id={id('authorization-hint')}>
         {t('desk.sources.authorizationHint')}

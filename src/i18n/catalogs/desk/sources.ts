@@ -48,8 +48,9 @@ export const sources = {
   authorizedBy: 'Authorized by (optional)',
   authorizedByExample: 'Dana Hayes, Principal',
   authorizedOn: 'Authorized on (optional)',
+  reviewOn: 'Review by (optional)',
   authorizationHint:
-    'Who allowed this account to be featured, usually the principal, as name and role, and on what day. Left empty, you are recorded as authorizing it today. Its review falls due after the months set in Settings (“Review authorizations after”); change it on the source’s page.',
+    'Who allowed this account to be featured, usually the principal, as name and role, and on what day. Left empty, you are recorded as authorizing it today. Its review falls due after the months set in Settings (“Review authorizations after”) unless you give a date; on that day it stops being read until an editor renews it.',
   mediaRelease: 'A media release is on file for the students this account photographs',
   addAndFetch: 'Add and fetch',
   testFirst: 'Test this feed first',
