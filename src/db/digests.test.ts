@@ -164,13 +164,15 @@ describe('digests', () => {
       email,
     });
 
-    // Another correction recorded just after this one's batch, before it counts what it queued: what it
-    // counts, and what it marks, are its own.
+    // Just after this correction's batch another write claims the digest (a takedown, say), and another
+    // correction is recorded before this one counts what it queued: it still knows it was recorded, and what
+    // it counts, and what it marks, are its own.
     let selectsAfterBatch = -1;
     const racing: Database = {
       ...db,
       async batch(statements) {
         await db.batch(statements);
+        sqlite.prepare("update digests set write_token = 'a takedown' where id = ?").run(published.id);
         selectsAfterBatch = 0;
       },
       orm: new Proxy(db.orm, {
@@ -221,5 +223,11 @@ describe('digests', () => {
       { note: 'Another one.', emailed: 1 },
       { note: 'Nobody.', emailed: 0 },
     ]);
+
+    // One made from a version someone has changed since is refused, and records nothing.
+    expect(
+      await correctDigest(db, current.id, current.version, correction('Too late.', true), actor, 40),
+    ).toEqual({ ok: false });
+    expect(emailed()).toHaveLength(3);
   });
 });

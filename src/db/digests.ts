@@ -639,6 +639,7 @@ export async function correctDigest(
           schoolIds: input.schoolIds,
           userId: input.userId,
           emailed: input.email,
+          writeToken: token,
         },
       ],
       claim.row,
@@ -687,20 +688,19 @@ export async function correctDigest(
     touchPublicStatement(db),
   ];
   await db.batch(statements);
-  // The token and the latest correction are read in one statement: while the token is still this batch's,
-  // no other write has claimed the digest, so the latest correction is the one this batch recorded, even if
-  // another correction lands a moment later.
-  const after = await db.orm
-    .select({ token: digests.writeToken, correctionId: latestCorrectionOf(digestId).mapWith(Number) })
-    .from(digests)
-    .where(eq(digests.id, digestId))
+  // The correction carries this batch's token: found, the whole batch was written (it is one transaction),
+  // even if another write (a takedown, say) has claimed the digest since; not found, nothing was.
+  const recorded = await db.orm
+    .select({ id: digestCorrections.id })
+    .from(digestCorrections)
+    .where(and(eq(digestCorrections.digestId, digestId), eq(digestCorrections.writeToken, token)))
     .get();
-  if (after?.token !== token) return { ok: false };
+  if (!recorded) return { ok: false };
   if (!input.email) return { ok: true, emails: 0 };
   const queued = await db.orm
     .select({ n: count() })
     .from(deliveries)
-    .where(and(eq(deliveries.digestId, digestId), eq(deliveries.correctionId, after.correctionId)))
+    .where(and(eq(deliveries.digestId, digestId), eq(deliveries.correctionId, recorded.id)))
     .get();
   const emails = queued?.n ?? 0;
   // Nobody it concerns had received the digest: the correction was not emailed after all.
@@ -708,7 +708,7 @@ export async function correctDigest(
     await db.orm
       .update(digestCorrections)
       .set({ emailed: false })
-      .where(eq(digestCorrections.id, after.correctionId));
+      .where(eq(digestCorrections.id, recorded.id));
   return { ok: true, emails };
 }
 

@@ -144,6 +144,11 @@ export const digestCorrections = sqliteTable(
      * intro, a district-wide post, or only its note or order), which everyone is told of.
      */
     schoolIds: text('school_ids', { mode: 'json' }).$type<number[]>(),
+    /**
+     * The write token of the batch that recorded it (db/digests.ts, claimOf), so that the batch can tell it was
+     * recorded even when another write has claimed the digest since. Null for corrections made before 0020.
+     */
+    writeToken: text('write_token'),
   },
   (t) => [index('digest_corrections_digest_idx').on(t.digestId, t.at)],
 );

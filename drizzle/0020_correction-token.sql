@@ -1,0 +1,1 @@
+ALTER TABLE `digest_corrections` ADD `write_token` text;
