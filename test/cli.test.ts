@@ -328,7 +328,8 @@ describe('npx yesterday', () => {
 
   it('exports sources as OPML and imports them into another database', async () => {
     const file = join(dir, 'sources.opml');
-    expect((await yesterday(['sources:export-opml', file], env)).code).toBe(0);
+    const exported = await yesterday(['sources:export-opml', file], env);
+    expect(exported).toMatchObject({ code: 0, stdout: `Exported 1 source to ${file}\n` });
     expect(readFileSync(file, 'utf8')).toContain(`xmlUrl="${feeds.url}/feed.xml"`);
     const other = { ...env, DATABASE_PATH: join(dir, 'other.db') };
     expect((await yesterday(['migrate'], other)).code).toBe(0);

@@ -194,6 +194,14 @@ describe('moving between a server and Cloudflare', () => {
 
   it('stores a first-administrator link for the Worker in D1 and prints it', async () => {
     const persist = localProject('d1-setup');
+    // Before the migrations, it says to apply them, and stores nothing.
+    const early = await run(process.execPath, [BIN, 'd1:setup-link', '--local'], { env, cwd: persist }).catch(
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+    expect(early).toMatchObject({ code: 1, stdout: '' });
+    expect((early as { stderr: string }).stderr).toContain(
+      'The D1 database "yesterday" has no tables yet; nothing was changed. Create them first with npx wrangler d1 migrations apply yesterday --local, then run this again.',
+    );
     await wrangler(persist, 'migrations', 'apply', 'yesterday');
     const make = async () => {
       const { stdout } = await run(process.execPath, [BIN, 'd1:setup-link', '--local'], {

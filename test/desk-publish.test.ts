@@ -159,6 +159,28 @@ describe('publishing from the desk', () => {
     const published = await dana.post(`/admin/inbox/${date}/publish`, { ...form, confirmed: 'yes', version });
     expect(published.status).toBe(303);
     expect(await findDigest(db, date)).toMatchObject({ status: 'published', intro: 'Garden news' });
+
+    // Right after, nobody has the email yet: a correction would reach them inside it, not in another email.
+    const corrections = async () => {
+      const desk = await (await dana.get(`/admin/inbox?date=${date}`)).text();
+      return /<input\s+type="checkbox"\s+name="correction_email"[\s\S]*?<\/label>(\s*<p class="hint">[^<]*<\/p>)?/
+        .exec(desk)![0]
+        .replace(/\s+/g, ' ');
+    };
+    expect(await corrections()).toBe(
+      '<input type="checkbox" name="correction_email" value="1" disabled=""/> Nobody has received the digest’s email yet, so no correction email is needed.</label><p class="hint">3 people are still waiting for the digest’s email; theirs will show this correction when it goes out.</p>',
+    );
+    const digest = (await findDigest(db, date))!;
+    app.runtime.sqlite.sqlite
+      .prepare(
+        "update deliveries set state = 'sent' where id = (select min(id) from deliveries where digest_id = ?)",
+      )
+      .run(digest.id);
+    const half = await corrections();
+    expect(half).toContain(
+      'Email this correction to the 1 person who received the digest, if it concerns a school they follow',
+    );
+    expect(half).toContain('2 people are still waiting for the digest’s email');
   });
 
   it('schedules, publishes and takes a digest down, each from its own button', async () => {

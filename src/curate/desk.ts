@@ -145,9 +145,13 @@ export interface DeskState {
   /** Findings nobody has resolved: publishing waits until there are none. */
   open: Finding[];
   approval: { required: boolean; approved: boolean };
-  /** For a published digest: its corrections so far, and how many people its email reached. */
+  /**
+   * For a published digest: its corrections so far, how many people its email reached, and how many are still
+   * waiting for it (their email will show a correction made now).
+   */
   corrections: DigestCorrection[];
   recipients: number;
+  waiting: number;
   /** For a published (or taken down) digest: its posts on the district's social accounts. */
   social: DigestSocialPost[];
   /** For a published digest: the posts taken down from it since, with when and why. */
@@ -199,7 +203,7 @@ export async function loadDesk(deps: DeskDeps, date: string): Promise<DeskState>
         listDigestSocialPosts(deps.db, digest.id),
         listRemovals(deps.db, [digest.id]),
       ])
-    : [[], 0, [], []];
+    : [[], { reached: 0, waiting: 0 }, [], []];
   return {
     date,
     settings,
@@ -217,7 +221,8 @@ export async function loadDesk(deps: DeskDeps, date: string): Promise<DeskState>
       approved: !!digest && digest.approvedBy != null && digest.approvedVersion === digest.version,
     },
     corrections,
-    recipients,
+    recipients: recipients.reached,
+    waiting: recipients.waiting,
     social,
     takenDown,
     translations,

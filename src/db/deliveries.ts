@@ -196,16 +196,24 @@ export async function countDeliveriesByState(
   return counts;
 }
 
-/** How many people a digest's email reached (sent digest deliveries). */
-export async function countDigestRecipients(db: Database, digestId: number): Promise<number> {
-  const row = await db.orm
-    .select({ n: count() })
+/** How many people a digest's email reached (sent), and how many are still waiting for it (queued, sending). */
+export async function countDigestRecipients(
+  db: Database,
+  digestId: number,
+): Promise<{ reached: number; waiting: number }> {
+  const rows = await db.orm
+    .select({ state: deliveries.state, n: count() })
     .from(deliveries)
     .where(
-      and(eq(deliveries.digestId, digestId), eq(deliveries.kind, 'digest'), eq(deliveries.state, 'sent')),
+      and(
+        eq(deliveries.digestId, digestId),
+        eq(deliveries.kind, 'digest'),
+        inArray(deliveries.state, ['sent', 'queued', 'sending']),
+      ),
     )
-    .get();
-  return row?.n ?? 0;
+    .groupBy(deliveries.state);
+  const of = (state: DeliveryState) => rows.find((row) => row.state === state)?.n ?? 0;
+  return { reached: of('sent'), waiting: of('queued') + of('sending') };
 }
 
 const NO_DELIVERIES = (): Record<DeliveryState, number> => ({

@@ -1,8 +1,7 @@
 // `npm run demo`: a demo district whose sample feeds are served by this very server, so a newcomer sees
 // ingestion, the inbox, a published digest and its emails in a minute, with no internet and no SMTP.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { existsSync } from 'node:fs';
 import { Hono } from 'hono';
 import { onStopSignal } from '../entry/stop-signal';
 import { randomToken } from '../auth/tokens';
@@ -53,6 +52,8 @@ export async function runDemo(config: Config): Promise<void> {
     fetchAllowPrivateNetworks: true,
   };
   const firstRun = !existsSync(demoConfig.databasePath);
+  // A new demo district starts with an empty outbox: the emails of one deleted before are not its own.
+  if (firstRun && !process.env.OUTBOX_DIR) rmSync(demoConfig.outboxDir, { recursive: true, force: true });
   const runtime = await createNodeRuntime(demoConfig);
   const server = await startServer(runtime, { extraRoutes: demoRoutes() });
   const { deps } = runtime;

@@ -144,11 +144,19 @@ export async function d1SetupLink(args: string[], config: Config): Promise<void>
       '--command',
       sql,
     ],
-    { stdio: ['inherit', 'ignore', 'inherit'] },
+    { stdio: ['inherit', 'ignore', 'pipe'], encoding: 'utf8' },
   );
+  process.stderr.write(wrangler.stderr ?? '');
+  const where = values.local ? '--local' : '--remote';
+  if (wrangler.status !== 0 && /no such table/.test(wrangler.stderr ?? ''))
+    throw new CommandFailed(
+      `The D1 database "${database}" has no tables yet; nothing was changed. Create them first with npx wrangler d1 migrations apply ${database} ${where}, then run this again.`,
+    );
   if (wrangler.status !== 0)
     throw new CommandFailed(
-      `wrangler could not write to the D1 database "${database}" (see above); nothing was changed. Sign in with npx wrangler login, or name the database with --database.`,
+      values.local
+        ? `wrangler could not write to the local D1 database "${database}" (see above); nothing was changed. Run this in the folder with wrangler.toml, and name the database as it does with --database.`
+        : `wrangler could not write to the D1 database "${database}" (see above); nothing was changed. Sign in with npx wrangler login, or name the database with --database.`,
     );
   console.log(
     `Create the first admin account with this link (it works once, for 24 hours, and only while no account exists):\n${link}`,

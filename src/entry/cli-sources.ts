@@ -148,14 +148,19 @@ export async function sourcesExportOpml(args: string[], config: Config): Promise
   const file = args.length > 0 ? newFileArgument(args, 'sources:export-opml ./sources.opml') : undefined;
   await withRuntime(config, async ({ deps }) => {
     const settings = await readDistrictSettings(deps.db);
+    const sources = await listSources(deps.db);
     const opml = writeOpml(
-      await listSources(deps.db),
+      sources,
       `${settings.districtName}: ${settings.siteTitle} sources`,
       deps.clock.now(),
       settings.timezone,
     );
-    if (file) writeFileSync(file, opml, { flag: 'wx' });
-    else process.stdout.write(opml);
+    if (!file) {
+      process.stdout.write(opml);
+      return;
+    }
+    writeFileSync(file, opml, { flag: 'wx' });
+    console.log(`Exported ${plural(sources.length, 'source')} to ${file}`);
   });
 }
 

@@ -462,8 +462,13 @@ function CorrectionPanel(props: DeskPageProps) {
         />{' '}
         {props.emailOff
           ? t('desk.inbox.correction.emailOff')
-          : t('desk.inbox.correction.email', { count: state.recipients })}
+          : state.recipients === 0
+            ? t('desk.inbox.correction.emailNobodyYet')
+            : t('desk.inbox.correction.email', { count: state.recipients })}
       </label>
+      {!props.emailOff && state.waiting > 0 ? (
+        <p class="hint">{t('desk.inbox.correction.waiting', { count: state.waiting })}</p>
+      ) : null}
       <div class="actions">
         <button type="submit" formaction={deskAction(state.date, 'correct')}>
           {t('desk.inbox.correction.publish')}

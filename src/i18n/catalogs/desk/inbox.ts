@@ -84,6 +84,11 @@ export const inbox = {
       'Email this correction to the {{count, number}} person who received the digest, if it concerns a school they follow',
     email_other:
       'Email this correction to those of the {{count, number}} people who received the digest that it concerns',
+    emailNobodyYet: 'Nobody has received the digest’s email yet, so no correction email is needed.',
+    waiting_one:
+      '{{count, number}} person is still waiting for the digest’s email; it will show this correction when it goes out.',
+    waiting_other:
+      '{{count, number}} people are still waiting for the digest’s email; theirs will show this correction when it goes out.',
     publish: 'Publish correction',
   },
   conflict: {
