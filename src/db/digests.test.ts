@@ -16,7 +16,14 @@ import {
   listDueDeliveries,
   markStaleSendsUnknown,
 } from './deliveries';
-import { correctDigest, findDigest, listEntries, publishDigest, saveDigestDraft } from './digests';
+import {
+  correctDigest,
+  findDigest,
+  listEntries,
+  publishDigest,
+  saveDigestDraft,
+  takeDownDigestEntry,
+} from './digests';
 import { correctionAudience } from '../../test/scenarios/correction-audience';
 import { listItemsPublishedBetween } from './items';
 
@@ -139,6 +146,35 @@ describe('digests', () => {
 
   it('emails a correction to those whose digest email showed a post it changed, by the schools it was sent for', async () => {
     await correctionAudience(db);
+  });
+
+  it('knows a takedown happened though another write claims the digest the moment after', async () => {
+    const { digest } = await saveDigestDraft(
+      db,
+      '2026-11-20',
+      { title: '', intro: '', entries: [draftEntry(ids[0]!), draftEntry(ids[1]!)] },
+      { userId: 1, now: 5 },
+    );
+    await publishDigest(db, digest.id, actor, 10);
+    const racing: Database = {
+      ...db,
+      async batch(statements) {
+        await db.batch(statements);
+        sqlite.prepare("update digests set write_token = 'a correction' where id = ?").run(digest.id);
+      },
+    };
+    const reason = 'A family withdrew consent.';
+    expect(await takeDownDigestEntry(racing, digest.id, ids[0]!, reason, actor, 20)).toEqual({
+      ok: true,
+      digestTakenDown: false,
+    });
+    // Already down, it cannot be taken down again; the last post left takes the digest down with it.
+    expect(await takeDownDigestEntry(db, digest.id, ids[0]!, reason, actor, 30)).toEqual({ ok: false });
+    expect(await takeDownDigestEntry(racing, digest.id, ids[1]!, reason, actor, 40)).toEqual({
+      ok: true,
+      digestTakenDown: true,
+    });
+    expect(await listAudit(db, { action: 'entry.takedown', limit: 5 })).toHaveLength(2);
   });
 
   it('counts the emails of its own correction, and marks only a correction nobody was sent as not emailed', async () => {

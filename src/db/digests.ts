@@ -785,9 +785,21 @@ export async function takeDownDigestEntry(
     ),
     touchPublicStatement(db),
   ]);
-  const after = await db.orm.select().from(digests).where(eq(digests.id, digestId)).get();
-  if (after?.writeToken !== token) return { ok: false };
-  return { ok: true, digestTakenDown: after.status === 'unpublished' };
+  // The entry is read back rather than the digest's token, which another write (a correction, a takedown of
+  // another post) may have replaced the moment after: marked removed at this instant for this reason, the post
+  // is down as this takedown asked (only a post still up lets a takedown claim the digest).
+  const entry = await db.orm
+    .select({ removedAt: digestEntries.removedAt, removedReason: digestEntries.removedReason })
+    .from(digestEntries)
+    .where(and(eq(digestEntries.digestId, digestId), eq(digestEntries.itemId, itemId)))
+    .get();
+  if (entry?.removedAt !== now || entry.removedReason !== reason) return { ok: false };
+  const after = await db.orm
+    .select({ status: digests.status })
+    .from(digests)
+    .where(eq(digests.id, digestId))
+    .get();
+  return { ok: true, digestTakenDown: after?.status === 'unpublished' };
 }
 
 /** Published digests with at least one entry (still up) from this school, newest first. */
