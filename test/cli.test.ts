@@ -228,6 +228,16 @@ describe('npx yesterday', () => {
       '',
       'yesterday: There is no source 99.',
     ]);
+    // A suspended account is not read even when asked for by name, and the command says why.
+    const file = new BetterSqlite3(elsewhere.DATABASE_PATH);
+    file.prepare("update sources set authorization = 'suspended' where id = ?").run(Number(brokenId));
+    file.close();
+    const suspended = await yesterday(['ingest', '--source', brokenId!], elsewhere);
+    expect([suspended.code, suspended.stdout, suspended.stderr.trim()]).toEqual([
+      1,
+      '',
+      `yesterday: ${feeds.url}/not-yet.xml is suspended, so its feed is not read. To read it again, renew its authorization on its page.`,
+    ]);
     feeds.route('/feed.xml', serveBody('<html>not a feed</html>', 'text/html'));
     const unreadable = await yesterday(['ingest', '--source', '1'], env);
     expect(unreadable.code).toBe(1);

@@ -181,6 +181,13 @@ describe('publishing from the desk', () => {
       'Email this correction to the 1 person who received the digest, if it concerns a school they follow',
     );
     expect(half).toContain('2 people are still waiting for the digest’s email');
+    // Had every email failed, nobody received it, and nobody is waiting either.
+    app.runtime.sqlite.sqlite
+      .prepare("update deliveries set state = 'failed' where digest_id = ?")
+      .run(digest.id);
+    expect(await corrections()).toBe(
+      '<input type="checkbox" name="correction_email" value="1" disabled=""/> Nobody received the digest’s email, so there is nobody to send a correction email to.</label>',
+    );
   });
 
   it('schedules, publishes and takes a digest down, each from its own button', async () => {

@@ -196,7 +196,10 @@ export async function countDeliveriesByState(
   return counts;
 }
 
-/** How many people a digest's email reached (sent), and how many are still waiting for it (queued, sending). */
+/**
+ * How many people a digest's email reached (sent), and how many are still waiting for it: queued, so their
+ * email is rendered when it goes, correction included (one being sent is neither, for a moment).
+ */
 export async function countDigestRecipients(
   db: Database,
   digestId: number,
@@ -208,12 +211,12 @@ export async function countDigestRecipients(
       and(
         eq(deliveries.digestId, digestId),
         eq(deliveries.kind, 'digest'),
-        inArray(deliveries.state, ['sent', 'queued', 'sending']),
+        inArray(deliveries.state, ['sent', 'queued']),
       ),
     )
     .groupBy(deliveries.state);
   const of = (state: DeliveryState) => rows.find((row) => row.state === state)?.n ?? 0;
-  return { reached: of('sent'), waiting: of('queued') + of('sending') };
+  return { reached: of('sent'), waiting: of('queued') };
 }
 
 const NO_DELIVERIES = (): Record<DeliveryState, number> => ({

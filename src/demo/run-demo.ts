@@ -52,8 +52,10 @@ export async function runDemo(config: Config): Promise<void> {
     fetchAllowPrivateNetworks: true,
   };
   const firstRun = !existsSync(demoConfig.databasePath);
-  // A new demo district starts with an empty outbox: the emails of one deleted before are not its own.
-  if (firstRun && !process.env.OUTBOX_DIR) rmSync(demoConfig.outboxDir, { recursive: true, force: true });
+  // A new demo district starts with an empty outbox: the emails of one deleted before are not its own. Only
+  // the demo's own pair of places: a database or outbox named in the environment is someone else's business.
+  if (firstRun && !process.env.DATABASE_PATH && !process.env.OUTBOX_DIR)
+    rmSync(demoConfig.outboxDir, { recursive: true, force: true });
   const runtime = await createNodeRuntime(demoConfig);
   const server = await startServer(runtime, { extraRoutes: demoRoutes() });
   const { deps } = runtime;

@@ -3,7 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { plural } from '../text/plural';
 import type { Config } from '../config';
 import { cliActor } from '../db/audit';
-import { listSources } from '../db/sources';
+import { findSource, listSources } from '../db/sources';
+import { t } from '../i18n/desk-text';
 import { feedReport, type FeedReport } from '../ingest/feed-report';
 import { createNodeFetcher } from '../ingest/fetch-feed-node';
 import { readFeed } from '../ingest/read-feed';
@@ -12,6 +13,7 @@ import { ingestDepsOf, runPollJob } from '../jobs/jobs';
 import { pollSources } from '../ingest/poll';
 import { readDistrictSettings } from '../settings/district-settings';
 import { addSource, checkAddition } from '../sources/add-source';
+import { notReadBecause } from '../sources/authorization';
 import { importSources } from '../sources/import-sources';
 import { readOpml, writeOpml } from '../sources/opml';
 import { CommandFailed, UsageError, newFileArgument, parse, withRuntime } from './cli-support';
@@ -189,9 +191,21 @@ export async function ingest(args: string[], config: Config): Promise<void> {
   if (sourceId !== undefined && !Number.isSafeInteger(sourceId))
     throw new UsageError('--source must be a source id (a number).');
   await withRuntime(config, async ({ deps }) => {
+    if (sourceId !== undefined) {
+      const source = await findSource(deps.db, sourceId);
+      if (!source) throw new CommandFailed(`There is no source ${sourceId}.`);
+      const name = source.title ?? source.feedUrl;
+      const notRead = notReadBecause(source, deps.clock.now());
+      if (notRead)
+        throw new CommandFailed(
+          {
+            pending: t('desk.sources.flashes.notRead.pending', { name }),
+            suspended: t('desk.sources.flashes.notRead.suspended', { name }),
+            overdue: t('desk.sources.flashes.notRead.overdue', { name }),
+          }[notRead],
+        );
+    }
     const outcomes = await runPollJob(deps, { sourceId });
-    if (sourceId !== undefined && outcomes.length === 0)
-      throw new CommandFailed(`There is no source ${sourceId}.`);
     if (outcomes.length === 0) console.log('No feeds are due for a check.');
     for (const outcome of outcomes) console.log(`source ${outcome.sourceId}: ${describeRefresh(outcome)}`);
     // One feed asked for that could not be read is the command failing; among all the due feeds, one that

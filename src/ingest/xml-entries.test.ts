@@ -44,6 +44,7 @@ describe('reading XML', () => {
     ['<t>x</t><u>y</u></x>', '<t>"x"</t><u>"y"</u>'], // an end tag that matches nothing is ignored
     ['<b><b>x</b>y</b>', '<b><b>"x"</b>"y"</b>'], // an end tag closes the innermost of its name
     ['<a><b>x</a>y', '<a><b>"x"</b></a>"y"'], // and those open inside it
+    ['<t>a&am</zz>p;b</t>', '<t>"a&b"</t>'], // one that matches nothing is not there, even for the text
   ])('%s', async (inside, expected) => {
     expect(await item(inside)).toBe(expected);
   });
@@ -162,6 +163,12 @@ describe('the prolog and its DTD', () => {
     );
     expect(doc.declaresOwnEntities).toBe(true);
     expect(doc.entries.map(show)).toEqual(['<item><title>"x  y"</title></item>']);
+    // Or inside a processing instruction, where none belongs either.
+    const inside = await read(
+      '<rss><channel><?x <!ENTITY a "b">?><item><title>x &a; y</title></item></channel></rss>',
+    );
+    expect(inside.declaresOwnEntities).toBe(true);
+    expect(inside.entries.map(show)).toEqual(['<item><title>"x  y"</title></item>']);
   });
 
   it('leaves references alone in a feed with no DTD of its own', async () => {

@@ -233,11 +233,15 @@ export async function readXmlEntries(
     rawText = '';
   };
 
-  /** An end tag: closes the innermost open element of its name, and those inside it, which never ended. */
+  /**
+   * An end tag: closes the innermost open element of its name, and those inside it, which never ended. One
+   * that matches nothing is passed over as if it were not there, even by the text around it.
+   */
   const closeNamed = (qualified: string) => {
     let at = stack.length - 1;
     while (at >= 0 && stack[at]!.qualified !== qualified) at--;
     if (at === -1) return;
+    flushText();
     while (stack.length - 1 > at) close(false);
     close(true);
   };
@@ -259,6 +263,13 @@ export async function readXmlEntries(
     }
     // An element written empty (`<item/>`) has nothing to read: an entry written so is not kept.
     if (selfClosing) close(false);
+  };
+  const markup = (declaration: string) => {
+    flushText();
+    if (!result.declaresOwnEntities && declaresEntities(declaration)) {
+      result.declaresOwnEntities = true;
+      decode = xmlTextDecoder(true);
+    }
   };
   const callbacks: TokenizerCallbacks = {
     ontext(start, end) {
@@ -287,7 +298,6 @@ export async function readXmlEntries(
     onselfclosingtag: () => startTag(true),
     onclosetag(start, end) {
       if (failure) return;
-      flushText();
       closeNamed(text.slice(base + start, base + end));
     },
     oncdata(start, end, endOffset) {
@@ -297,15 +307,10 @@ export async function readXmlEntries(
       if (node) appendText(node, text.slice(base + start, base + end - endOffset));
     },
     oncomment: flushText,
-    ondeclaration(start, end) {
-      flushText();
-      // An entity declared after the prolog (a DOCTYPE where none belongs) is no more expanded than one in it.
-      if (!result.declaresOwnEntities && declaresEntities(`!${text.slice(base + start, base + end)}`)) {
-        result.declaresOwnEntities = true;
-        decode = xmlTextDecoder(true);
-      }
-    },
-    onprocessinginstruction: flushText,
+    // An entity declared after the prolog (a DOCTYPE where none belongs, or one inside an instruction) is no
+    // more expanded than one in it.
+    ondeclaration: (start, end) => markup(`!${text.slice(base + start, base + end)}`),
+    onprocessinginstruction: (start, end) => markup(`?${text.slice(base + start, base + end)}`),
     onend: flushText,
   };
   const tokenizer = new ScanningTokenizer({ xmlMode: true, decodeEntities: false }, callbacks);

@@ -462,9 +462,11 @@ function CorrectionPanel(props: DeskPageProps) {
         />{' '}
         {props.emailOff
           ? t('desk.inbox.correction.emailOff')
-          : state.recipients === 0
+          : state.recipients === 0 && state.waiting > 0
             ? t('desk.inbox.correction.emailNobodyYet')
-            : t('desk.inbox.correction.email', { count: state.recipients })}
+            : state.recipients === 0
+              ? t('desk.inbox.correction.emailNobody')
+              : t('desk.inbox.correction.email', { count: state.recipients })}
       </label>
       {!props.emailOff && state.waiting > 0 ? (
         <p class="hint">{t('desk.inbox.correction.waiting', { count: state.waiting })}</p>

@@ -85,6 +85,7 @@ export const inbox = {
     email_other:
       'Email this correction to those of the {{count, number}} people who received the digest that it concerns',
     emailNobodyYet: 'Nobody has received the digest’s email yet, so no correction email is needed.',
+    emailNobody: 'Nobody received the digest’s email, so there is nobody to send a correction email to.',
     waiting_one:
       '{{count, number}} person is still waiting for the digest’s email; it will show this correction when it goes out.',
     waiting_other:
