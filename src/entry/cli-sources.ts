@@ -4,7 +4,6 @@ import { plural } from '../text/plural';
 import type { Config } from '../config';
 import { cliActor } from '../db/audit';
 import { findSource, listSources } from '../db/sources';
-import { t } from '../i18n/desk-text';
 import { feedReport, type FeedReport } from '../ingest/feed-report';
 import { createNodeFetcher } from '../ingest/fetch-feed-node';
 import { readFeed } from '../ingest/read-feed';
@@ -13,7 +12,7 @@ import { ingestDepsOf, runPollJob } from '../jobs/jobs';
 import { pollSources } from '../ingest/poll';
 import { readDistrictSettings } from '../settings/district-settings';
 import { addSource, checkAddition } from '../sources/add-source';
-import { notReadBecause } from '../sources/authorization';
+import { notReadBecause, notReadSentence } from '../sources/authorization';
 import { importSources } from '../sources/import-sources';
 import { readOpml, writeOpml } from '../sources/opml';
 import { CommandFailed, UsageError, newFileArgument, parse, withRuntime } from './cli-support';
@@ -196,14 +195,7 @@ export async function ingest(args: string[], config: Config): Promise<void> {
       if (!source) throw new CommandFailed(`There is no source ${sourceId}.`);
       const name = source.title ?? source.feedUrl;
       const notRead = notReadBecause(source, deps.clock.now());
-      if (notRead)
-        throw new CommandFailed(
-          {
-            pending: t('desk.sources.flashes.notRead.pending', { name }),
-            suspended: t('desk.sources.flashes.notRead.suspended', { name }),
-            overdue: t('desk.sources.flashes.notRead.overdue', { name }),
-          }[notRead],
-        );
+      if (notRead) throw new CommandFailed(notReadSentence(notRead, name));
     }
     const outcomes = await runPollJob(deps, { sourceId });
     if (outcomes.length === 0) console.log('No feeds are due for a check.');

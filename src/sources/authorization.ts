@@ -37,6 +37,15 @@ export function isReadable(source: { authorization: string; reviewAt: number | n
   return notReadBecause(source, now) === undefined;
 }
 
+/** Why the source named is not read, and what to do about it, for someone who asked to read it. */
+export function notReadSentence(reason: 'pending' | 'suspended' | 'overdue', name: string): string {
+  return {
+    pending: t('desk.sources.flashes.notRead.pending', { name }),
+    suspended: t('desk.sources.flashes.notRead.suspended', { name }),
+    overdue: t('desk.sources.flashes.notRead.overdue', { name }),
+  }[reason];
+}
+
 /** The same date `months` later, on the month's last day when it has no such day (Jan 31 + 1 → Feb 28). */
 export function addMonths(date: LocalDate, months: number): LocalDate {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];

@@ -28,7 +28,7 @@ import { readFeed, type ReadOutcome } from '../../ingest/read-feed';
 import { ingestDepsOf } from '../../jobs/jobs';
 import { redirectWith } from '../flash';
 import { isReviewDue, suspendSourceAuthorization } from '../../db/source-reviews';
-import { notReadBecause, REVIEW_NOTICE_MS } from '../../sources/authorization';
+import { notReadBecause, notReadSentence, REVIEW_NOTICE_MS } from '../../sources/authorization';
 import { renewAuthorization } from '../../sources/renew-authorization';
 import { readTeacherSettings } from '../../settings/teacher-settings';
 import { AuthorizationReview } from '../../views/admin/authorization-review';
@@ -376,14 +376,7 @@ export function sourcesRoutes(deps: AppDeps) {
     const name = source.title ?? source.feedUrl;
     const notRead = notReadBecause(source, deps.clock.now());
     if (notRead)
-      return redirectWith(c, deps.signingKey, back, {
-        kind: 'error',
-        text: {
-          pending: t('desk.sources.flashes.notRead.pending', { name }),
-          suspended: t('desk.sources.flashes.notRead.suspended', { name }),
-          overdue: t('desk.sources.flashes.notRead.overdue', { name }),
-        }[notRead],
-      });
+      return redirectWith(c, deps.signingKey, back, { kind: 'error', text: notReadSentence(notRead, name) });
     if (source.paused) await retrySourceNow(deps.db, source.id, deps.clock.now());
     const [outcome] = await pollSources(ingestDeps, { sourceId: source.id });
     return redirectWith(c, deps.signingKey, back, {
