@@ -47,6 +47,8 @@ fieldset.several .sub-label { display: block; font-weight: 400; margin: .6rem 0 
 .feed-links li { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; margin-top: .75rem; }
 .logo-preview { max-width: 160px; max-height: 160px; border: 1px solid var(--line); border-radius: 8px; background: #fff; padding: 6px; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+/* The hidden attribute wins over the display the rules below give buttons and other elements. */
+[hidden] { display: none !important; }
 .topbar { background: var(--navy); color: #fff; }
 .topbar .inner { max-width: 78rem; margin: 0 auto; padding: .6rem 1.25rem; display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1.5rem; }
 .brand { font-weight: 800; font-size: 1.1rem; color: #fff; text-decoration: none; letter-spacing: .01em; }

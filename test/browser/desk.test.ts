@@ -366,6 +366,16 @@ describe('browser: the coordinator’s desk', () => {
 
   it('asks before leaving a published digest with a correction not yet published', async () => {
     await page.goto(`${app.url}/admin/inbox?date=2026-11-20`);
+    // The correction and the day's posts sit side by side, as a draft and its posts do: the form's hidden
+    // first button (it keeps Enter from publishing) takes no room.
+    expect(await page.locator('form.desk > button[hidden]').boundingBox()).toBeNull();
+    const [main, posts] = await Promise.all([
+      page.locator('.desk-main').boundingBox(),
+      page.locator('.desk-items').boundingBox(),
+    ]);
+    expect(Math.abs(main!.y - posts!.y)).toBeLessThan(2);
+    expect(posts!.x).toBeGreaterThan(main!.x + main!.width);
+    await checkAndShoot('correction-desk');
     const headline = entry('Fire drill practice').locator('input[name^="headline_"]');
     await headline.click();
     await page.keyboard.type(' (corrected)');
@@ -521,5 +531,6 @@ describe('browser: the coordinator’s desk', () => {
     await visitor.goto(`${app.url}/admin/forgot`);
     expect(describeViolations(await seriousAxeViolations(visitor))).toBe('');
     await visitor.close();
-  }, 120_000);
+    // About 85 s on a quiet two-core machine: room for a busy one.
+  }, 300_000);
 });
