@@ -110,29 +110,24 @@ describe('the Sources page', () => {
   it('refuses an authorization whose review date has passed before reading the feed, keeping what was typed', async () => {
     const csrf = await admin.csrf('/admin/sources');
     const fetched = feeds.requests.length;
-    const response = await admin.post('/admin/sources', {
-      _csrf: csrf,
-      url: `${feeds.url}/feed.xml`,
-      school: 'Lincoln',
-      authorized_by: 'Dana Hayes, Principal',
-      authorized_on: '2024-01-10',
-    });
-    expect(response.status).toBe(422);
-    const page = await response.text();
+    /** "Add a source" with these authorization fields: the page it answers with, which must be a refusal. */
+    const refusal = async (authorization: Record<string, string>) => {
+      const response = await admin.post('/admin/sources', {
+        _csrf: csrf,
+        url: `${feeds.url}/feed.xml`,
+        school: 'Lincoln',
+        ...authorization,
+      });
+      expect(response.status).toBe(422);
+      return response.text();
+    };
+    const page = await refusal({ authorized_by: 'Dana Hayes, Principal', authorized_on: '2024-01-10' });
     expect(page).toContain(
       'This authorization was due for review on Friday, January 10, 2025, so the account would not be read, and nothing was added.',
     );
     expect(page).toMatch(/name="authorized_on"[^>]*value="2024-01-10"/);
     // A review date given on the form is checked as well, and kept as typed.
-    const given = await admin.post('/admin/sources', {
-      _csrf: csrf,
-      url: `${feeds.url}/feed.xml`,
-      school: 'Lincoln',
-      authorized_on: '2026-09-01',
-      review_on: '2026-08-01',
-    });
-    expect(given.status).toBe(422);
-    const givenPage = await given.text();
+    const givenPage = await refusal({ authorized_on: '2026-09-01', review_on: '2026-08-01' });
     expect(givenPage).toContain(
       'The review date (2026-08-01) must come after the authorization date (2026-09-01).',
     );

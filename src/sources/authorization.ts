@@ -17,6 +17,9 @@ export interface AuthorizationRecord {
   reviewAt: number | null;
 }
 
+/** Why a source's feed is not read: its account waits for authorization, is suspended, or is overdue for review. */
+export type NotReadReason = 'pending' | 'suspended' | 'overdue';
+
 /**
  * Why a source's feed is not read now, or undefined when it may be: its account must be authorized and its
  * review date not passed (listDueSources asks the same of the database). "Read now", a new address and a
@@ -25,7 +28,7 @@ export interface AuthorizationRecord {
 export function notReadBecause(
   source: { authorization: string; reviewAt: number | null },
   now: number,
-): 'pending' | 'suspended' | 'overdue' | undefined {
+): NotReadReason | undefined {
   if (source.authorization === 'pending') return 'pending';
   if (source.authorization === 'suspended') return 'suspended';
   if (source.authorization === 'expired' || (source.reviewAt !== null && source.reviewAt <= now))
@@ -38,7 +41,7 @@ export function isReadable(source: { authorization: string; reviewAt: number | n
 }
 
 /** Why the source named is not read, and what to do about it, for someone who asked to read it. */
-export function notReadSentence(reason: 'pending' | 'suspended' | 'overdue', name: string): string {
+export function notReadSentence(reason: NotReadReason, name: string): string {
   return {
     pending: t('desk.sources.flashes.notRead.pending', { name }),
     suspended: t('desk.sources.flashes.notRead.suspended', { name }),

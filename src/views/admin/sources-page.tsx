@@ -49,7 +49,10 @@ export interface SourceDraft {
   reviewOn: string;
 }
 
-/** Who authorized the account and when, in the forms that add one; `idPrefix` keeps ids apart on a page. */
+/**
+ * Who authorized the account, when, and when it is next reviewed, in the forms that add one; `idPrefix` keeps
+ * ids apart on a page.
+ */
 export function AuthorizationFields(props: { idPrefix: string; draft?: SourceDraft }) {
   const id = (name: string) => `${props.idPrefix}${name}`;
   return (
