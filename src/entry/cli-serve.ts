@@ -18,6 +18,22 @@ export async function serve(config: Config): Promise<void> {
     await runtime.close();
     throw error;
   }
+  // Listened for before anything is printed: a Ctrl-C the moment the address shows must close the database too.
+  // A service manager waits a few seconds after SIGTERM before it kills: stop claiming email at once, let what
+  // is on the wire finish and be recorded, and leave the rest queued for the next start. A mail server that
+  // does not answer is not waited for past STOP_GRACE_MS; its messages become unknown when their lease ends.
+  onStopSignal(async () => {
+    console.log('Stopping…');
+    const grace = setTimeout(() => {
+      console.log('Stopped before every email on the wire was answered; they show as outcome unknown later.');
+      process.exit(0);
+    }, STOP_GRACE_MS);
+    grace.unref();
+    // Both at once: the sender stops claiming email while the last requests are answered.
+    await Promise.all([runtime.scheduler.stop(), server.close()]);
+    await runtime.close();
+    process.exit(0);
+  });
   console.log(`Yesterday is running at ${server.url} (public address: ${config.publicUrl})`);
   const setupLink = await setupLinkIfNeeded(runtime.deps.db, config.publicUrl, runtime.deps.clock.now());
   if (setupLink)
@@ -37,19 +53,4 @@ export async function serve(config: Config): Promise<void> {
   }
   const proxyWarning = trustProxyWarning(config);
   if (proxyWarning) console.log(`Warning: ${proxyWarning}`);
-  // A service manager waits a few seconds after SIGTERM before it kills: stop claiming email at once, let what
-  // is on the wire finish and be recorded, and leave the rest queued for the next start. A mail server that
-  // does not answer is not waited for past STOP_GRACE_MS; its messages become unknown when their lease ends.
-  onStopSignal(async () => {
-    console.log('Stopping…');
-    const grace = setTimeout(() => {
-      console.log('Stopped before every email on the wire was answered; they show as outcome unknown later.');
-      process.exit(0);
-    }, STOP_GRACE_MS);
-    grace.unref();
-    // Both at once: the sender stops claiming email while the last requests are answered.
-    await Promise.all([runtime.scheduler.stop(), server.close()]);
-    await runtime.close();
-    process.exit(0);
-  });
 }
