@@ -53,7 +53,8 @@ function start(command: string, env: Record<string, string>, cwd?: string, nodeA
     },
     stop() {
       return new Promise((resolvePromise) => {
-        if (child.exitCode !== null) return resolvePromise(child.exitCode);
+        // Ended already: by itself (its exit code) or by a signal (no code).
+        if (child.exitCode !== null || child.signalCode !== null) return resolvePromise(child.exitCode);
         child.once('exit', (code) => resolvePromise(code));
         child.kill('SIGTERM');
       });
@@ -300,6 +301,33 @@ describe('starting Yesterday', () => {
       }
     }
     expect(await demo.stop()).toBe(0);
+  });
+
+  it('demo stopped with Ctrl-C during its set-up finishes the set-up, stops cleanly and starts again whole', async () => {
+    const dir = tempDir();
+    const port = await freePort();
+    const env = { PORT: String(port), DATABASE_PATH: join(dir, 'demo.db'), OUTBOX_DIR: join(dir, 'outbox') };
+    const demo = start('demo', env);
+    cleanups.push(() => demo.stop());
+    // The server answers before the demo district is made: the Ctrl-C lands while it is being made.
+    await until('the demo server answering', async () =>
+      (await fetch(`http://127.0.0.1:${port}/demo/feeds/nothing`).catch(() => undefined))?.status === 404
+        ? true
+        : undefined,
+    );
+    expect(demo.output()).not.toContain('The demo district is running');
+    const stopped = new Promise<number | null>((resolveExit) => demo.child.once('exit', resolveExit));
+    demo.child.kill('SIGINT');
+    expect(await stopped).toBe(0);
+    expect(demo.output()).toContain('Stopping…');
+
+    const again = start('demo', env);
+    cleanups.push(() => again.stop());
+    await again.waitFor(/The demo district is running/);
+    const home = await (await fetch(`http://127.0.0.1:${port}/`)).text();
+    expect(home).toContain('Lakeside Unified School District');
+    expect(home).toContain('Counting by fives at the market');
+    expect(await again.stop()).toBe(0);
   });
 
   it('serve answers from memory, and shows a digest that a command publishes beside it', async () => {

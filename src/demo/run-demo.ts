@@ -58,10 +58,53 @@ export async function runDemo(config: Config): Promise<void> {
     rmSync(demoConfig.outboxDir, { recursive: true, force: true });
   const runtime = await createNodeRuntime(demoConfig);
   const server = await startServer(runtime, { extraRoutes: demoRoutes() });
+  const local = server.url.replace('127.0.0.1', 'localhost');
+  const setUp = setUpDemo(runtime, server.url, firstRun);
+  // Listened for at once, as `serve` does. A Ctrl-C during the set-up lets it finish first: a demo district
+  // half made (sources added, the district not yet named) would stay half made on the next run, and closing
+  // the database under the set-up would end it with an error rather than a stop.
+  onStopSignal(async () => {
+    console.log('Stopping…');
+    await setUp.catch(() => undefined);
+    await server.close();
+    await runtime.close();
+    process.exit(0);
+  });
+  let password: string | undefined;
+  try {
+    ({ password } = await setUp);
+  } catch (error) {
+    // Nothing to try in a half-made district: stopped, so the command's error is the last word.
+    await server.close();
+    await runtime.close();
+    throw error;
+  }
+
+  console.log(`\nThe demo district is running at ${local}\n`);
+  console.log(`  Public digest blog:  ${local}/`);
+  console.log(`  Admin desk:          ${local}/admin`);
+  if (password) console.log(`  Sign in as coordinator@lakeside.example with password ${password}`);
+  else
+    console.log(
+      `  Sign in as coordinator@lakeside.example with the password the first demo run printed (forgotten: stop the demo, delete ${demoConfig.databasePath} and run it again for a new demo district).`,
+    );
+  console.log(
+    `\nYesterday's posts are waiting in the inbox: add a few to the digest, write an intro line and press Publish now.`,
+  );
+  console.log(`Emails land in ${demoConfig.outboxDir} and under Outbox in the admin. Stop with Ctrl+C.`);
+}
+
+/**
+ * The demo district on its first run (its coordinator, settings, sources and subscribers), then on every run
+ * its feeds read and the day before yesterday published. Answers the coordinator's password when one is made.
+ */
+async function setUpDemo(
+  runtime: Awaited<ReturnType<typeof createNodeRuntime>>,
+  serverUrl: string,
+  firstRun: boolean,
+): Promise<{ password: string | undefined }> {
   const { deps } = runtime;
   const now = deps.clock.now();
-  const local = server.url.replace('127.0.0.1', 'localhost');
-
   let password: string | undefined;
   if ((await countUsers(deps.db)) === 0) {
     password = randomToken(9);
@@ -83,7 +126,7 @@ export async function runDemo(config: Config): Promise<void> {
       await addSource(
         deps.db,
         {
-          url: `${server.url}/demo/feeds/${source.slug}`,
+          url: `${serverUrl}/demo/feeds/${source.slug}`,
           school: source.school,
           mediaRelease: source.mediaRelease,
         },
@@ -125,21 +168,5 @@ export async function runDemo(config: Config): Promise<void> {
     await runtime.scheduler.runNow('send');
   }
 
-  console.log(`\nThe demo district is running at ${local}\n`);
-  console.log(`  Public digest blog:  ${local}/`);
-  console.log(`  Admin desk:          ${local}/admin`);
-  if (password) console.log(`  Sign in as coordinator@lakeside.example with password ${password}`);
-  else
-    console.log(
-      `  Sign in as coordinator@lakeside.example with the password the first demo run printed (forgotten: stop the demo, delete ${demoConfig.databasePath} and run it again for a new demo district).`,
-    );
-  console.log(
-    `\nYesterday's posts are waiting in the inbox: add a few to the digest, write an intro line and press Publish now.`,
-  );
-  console.log(`Emails land in ${demoConfig.outboxDir} and under Outbox in the admin. Stop with Ctrl+C.`);
-  onStopSignal(async () => {
-    await server.close();
-    await runtime.close();
-    process.exit(0);
-  });
+  return { password };
 }
