@@ -247,6 +247,21 @@ describe('the Subscribers page', () => {
     expect(tooShort).toContain('at least 20 characters');
     expect(await findSubscriberByEmail(db, 'ben@family.example')).toBeUndefined();
 
+    // Signing people up on someone's word is an administrator's: an editor is not offered the box, and a
+    // form posted with it anyway imports nobody.
+    const editor = await signedInClient(app, 'ed@district.example', 'editor');
+    const editorsForm = await (await editor.get('/admin/subscribers')).text();
+    expect(editorsForm).not.toContain('name="attest"');
+    expect(editorsForm).toContain('Only an administrator can import people who already agreed');
+    const byEditor = await upload(
+      app,
+      editor,
+      'ben@family.example\n',
+      'Opted in on the 2026 back-to-school form',
+    );
+    expect(byEditor).toContain('Only an administrator can sign people up on their word');
+    expect(await findSubscriberByEmail(db, 'ben@family.example')).toBeUndefined();
+
     const attested = await upload(
       app,
       admin,

@@ -71,6 +71,7 @@ export function subscribersRoutes(deps: AppDeps) {
           stats={stats}
           timezone={settings.timezone}
           csrfToken={c.get('csrfToken')}
+          canAttest={hasRole(c.get('user')!, 'admin')}
         />
       ),
     });
@@ -197,6 +198,12 @@ export function subscribersRoutes(deps: AppDeps) {
         text: t('desk.subscribers.tooLarge'),
       });
     const attested = checkbox(form, 'attest');
+    // Confirmed on someone's word, with no email to the address: an administrator's decision (README).
+    if (attested && !hasRole(c.get('user')!, 'admin'))
+      return redirectWith(c, deps.signingKey, back, {
+        kind: 'error',
+        text: t('desk.subscribers.attestAdminOnly'),
+      });
     const outcome = await importSubscribers(
       deps.db,
       deps.signingKey,

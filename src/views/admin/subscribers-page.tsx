@@ -31,6 +31,8 @@ export function SubscribersPage(props: {
   stats: { digestId: number; date: string; counts: Record<DeliveryState, number> }[];
   timezone: string;
   csrfToken: string;
+  /** Administrators may import people who already agreed, on their word, with no confirmation email. */
+  canAttest: boolean;
 }) {
   const { search, found } = props;
   const pageHref = (page: number) =>
@@ -215,12 +217,18 @@ export function SubscribersPage(props: {
           <label for="file">{t('desk.subscribers.file')}</label>
           <input type="file" id="file" name="file" accept=".csv,text/csv" required />
           <p class="hint">{t('desk.subscribers.fileHint')}</p>
-          <label class="check-label">
-            <input type="checkbox" name="attest" value="1" /> {t('desk.subscribers.attest')}
-          </label>
-          <label for="attestation">{t('desk.subscribers.attestation')}</label>
-          <textarea id="attestation" name="attestation" maxlength={1000}></textarea>
-          <p class="hint">{t('desk.subscribers.attestationHint')}</p>
+          {props.canAttest ? (
+            <>
+              <label class="check-label">
+                <input type="checkbox" name="attest" value="1" /> {t('desk.subscribers.attest')}
+              </label>
+              <label for="attestation">{t('desk.subscribers.attestation')}</label>
+              <textarea id="attestation" name="attestation" maxlength={1000}></textarea>
+              <p class="hint">{t('desk.subscribers.attestationHint')}</p>
+            </>
+          ) : (
+            <p class="hint">{t('desk.subscribers.confirmByEmail')}</p>
+          )}
           <button type="submit" class="secondary">
             {t('desk.subscribers.import')}
           </button>

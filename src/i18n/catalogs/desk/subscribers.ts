@@ -67,6 +67,10 @@ export const subscribers = {
   attestation: 'How and when they agreed (required when ticked; kept as their consent)',
   attestationHint:
     'Without this, each new address gets an email asking to confirm, and receives nothing until it does.',
+  confirmByEmail:
+    'Each new address gets an email asking to confirm, and receives nothing until it does. Only an administrator can import people who already agreed another way.',
+  attestAdminOnly:
+    'Only an administrator can sign people up on their word that they already agreed. Nothing was imported: untick the box to import them with a confirmation email each, or ask an administrator.',
   import: 'Import',
   chooseFile: 'Choose a CSV file to import.',
   tooLarge: 'That file is larger than 10 MB; split it and import the parts one after another.',
