@@ -148,6 +148,18 @@ describe('parseConfig', () => {
       'TRUST_PROXY: "10.0.0.0/33" is not an address or a range such as 10.0.0.0/8; it must be the number of proxies in front of Yesterday (such as 1), or their addresses and ranges separated by commas (such as 127.0.0.1, 10.0.0.0/8).',
     ],
     [
+      { TRUST_PROXY: '127.0.0.1, 0.0.0.0/0' },
+      `TRUST_PROXY: "0.0.0.0/0" is wider than any proxy's network and would believe the address most clients claim for themselves; name the proxies' own addresses or ranges (such as 127.0.0.1, 10.0.0.0/8).`,
+    ],
+    [
+      { TRUST_PROXY: '::/0' },
+      `TRUST_PROXY: "::/0" is wider than any proxy's network and would believe the address most clients claim for themselves; name the proxies' own addresses or ranges (such as 127.0.0.1, 10.0.0.0/8).`,
+    ],
+    [
+      { TRUST_PROXY: '128.0.0.0/1' },
+      `TRUST_PROXY: "128.0.0.0/1" is wider than any proxy's network and would believe the address most clients claim for themselves; name the proxies' own addresses or ranges (such as 127.0.0.1, 10.0.0.0/8).`,
+    ],
+    [
       { TRUST_PROXY: '10.1' },
       'TRUST_PROXY: "10.1" is not an address or a range such as 10.0.0.0/8; it must be the number of proxies in front of Yesterday (such as 1), or their addresses and ranges separated by commas (such as 127.0.0.1, 10.0.0.0/8).',
     ],
