@@ -62,6 +62,8 @@ export function checkFeedUrl(raw: string): { ok: true; url: string } | { ok: fal
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return { ok: false, message: t('desk.sourceOutcomes.notHttp') };
   }
+  // Never fetched (ingest/fetcher.ts), and not kept either: a password would show on the Sources page and in logs.
+  if (url.username || url.password) return { ok: false, message: t('desk.sourceOutcomes.withCredentials') };
   url.hash = '';
   return { ok: true, url: url.href };
 }

@@ -46,6 +46,12 @@ export async function importSources(
       problems.push(t('desk.sourceOutcomes.import.notHttp', where));
       continue;
     }
+    if (url.username || url.password) {
+      problems.push(
+        t('desk.sourceOutcomes.import.withCredentials', { ...where, feed: feed.title ?? url.host }),
+      );
+      continue;
+    }
     const school = (feed.school ?? options.defaultSchool ?? '').trim();
     if (!school) {
       problems.push(t('desk.sourceOutcomes.import.noSchool', where));

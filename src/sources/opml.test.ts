@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/database';
 import { listAudit } from '../db/audit';
 import { listSources } from '../db/sources';
+import { checkFeedUrl } from './add-source';
 import { importSources } from './import-sources';
 import { readOpml, writeOpml } from './opml';
 
@@ -54,6 +55,31 @@ describe('OPML', () => {
       ],
     });
     expect(await listSources(db)).toEqual([]);
+
+    // An address with a password in it is refused without repeating the password.
+    const withPassword = await importSources(
+      db,
+      [{ ...read.feeds[0]!, title: null, url: 'https://teacher:hunter2@class.example/feed' }],
+      { actor, now: 1 },
+    );
+    expect(withPassword).toEqual({
+      ok: false,
+      problems: [
+        'Feed 1 (class.example): the address has a user name or password in it; Yesterday reads public feeds only.',
+      ],
+    });
+  });
+
+  it('refuses a feed address with a user name or password, as it is typed', () => {
+    expect(checkFeedUrl('https://teacher:hunter2@class.example/feed')).toEqual({
+      ok: false,
+      message:
+        'The feed address has a user name or password in it. Yesterday reads public feeds only: give the address anyone can open, without the part before @.',
+    });
+    expect(checkFeedUrl('https://class.example/feed#top')).toEqual({
+      ok: true,
+      url: 'https://class.example/feed',
+    });
   });
 
   it('imports all, skips feeds already registered, and round-trips through export', async () => {

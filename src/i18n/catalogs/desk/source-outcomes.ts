@@ -6,6 +6,8 @@ export const sourceOutcomes = {
   ownerEmail: "Owner's email: {{problem}}",
   notAnAddress: '"{{address}}" is not a web address. Paste the full feed address, starting with https://.',
   notHttp: 'The feed address must start with http:// or https://.',
+  withCredentials:
+    'The feed address has a user name or password in it. Yesterday reads public feeds only: give the address anyone can open, without the part before @.',
   alreadyASource: 'This feed is already a source: {{url}}',
   chooseStatus: 'Choose authorized, pending or suspended.',
   authorizationDateInvalid: 'The authorization date must be a date.',
@@ -44,6 +46,8 @@ export const sourceOutcomes = {
   import: {
     notAnAddress: 'Feed {{n}} ({{feed}}): "{{address}}" is not a web address.',
     notHttp: 'Feed {{n}} ({{feed}}): the address must start with http:// or https://.',
+    withCredentials:
+      'Feed {{n}} ({{feed}}): the address has a user name or password in it; Yesterday reads public feeds only.',
     noSchool:
       'Feed {{n}} ({{feed}}): no school. Put feeds inside a folder named after their school, or give a default school.',
     ownerEmail: 'Feed {{n}} ({{feed}}): owner email: {{problem}}',
