@@ -66,12 +66,31 @@ export async function recordLogin(db: Database, userId: number, now: number): Pr
   await db.orm.update(users).set({ lastLoginAt: now }).where(eq(users.id, userId));
 }
 
+/**
+ * Stores a one-time link's token. A person's new password link replaces the ones sent to them before and not
+ * used: only the newest works, so an older email found later (a forwarded invitation, a shared inbox) is dead.
+ */
 export async function insertUserToken(
   db: Database,
   token: { tokenHash: string; purpose: UserTokenPurpose; userId: number | null; expiresAt: number },
   now: number,
 ): Promise<void> {
-  await db.orm.insert(userTokens).values({ ...token, createdAt: now });
+  await db.batch([
+    ...(token.userId === null
+      ? []
+      : [
+          db.orm
+            .delete(userTokens)
+            .where(
+              and(
+                eq(userTokens.userId, token.userId),
+                eq(userTokens.purpose, token.purpose),
+                isNull(userTokens.usedAt),
+              ),
+            ),
+        ]),
+    db.orm.insert(userTokens).values({ ...token, createdAt: now }),
+  ]);
 }
 
 export async function findUsableUserToken(
