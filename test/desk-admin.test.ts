@@ -1,15 +1,19 @@
 // The desk and its surroundings over HTTP: conflicts keep both versions, roles gate sections, people are
 // invited and reset by emailed links, settings and uploads are checked.
+import exifr from 'exifr';
+import sharp from 'sharp';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../src/db/audit';
 import { findDigest } from '../src/db/digests';
+import { readSetting, writeSetting } from '../src/db/settings';
 import { findUserByEmail } from '../src/db/users';
 import { changeSetting, readDistrictSettings } from '../src/settings/district-settings';
 import { localDateOf } from '../src/time/zoned-time';
 import { createClient, type Client } from './browser-client';
 import { serveBody, startTestServer, type TestServer } from './http-server';
+import { GPS, phonePhoto } from './photos';
 import { solidPng } from './png';
 import { signedInClient, startTestApp, TEST_PASSWORD, type TestApp, publishFromDesk } from './test-app';
 
@@ -63,6 +67,7 @@ describe('the admin desk over HTTP', () => {
       _csrf: await dana.csrf('/admin/sources'),
       url: `${feeds.url}/feed`,
       school: 'Lincoln Elementary',
+      authorized_by: 'Dana Hayes, Principal',
     });
   });
   afterAll(async () => {
@@ -314,6 +319,29 @@ describe('the admin desk over HTTP', () => {
     await upload(app, dana, '/admin/settings/logo', { _csrf: csrf, variant: 'dark', remove: '1' });
     expect((await fetch(`${app.url}/logo/dark`)).status).toBe(404);
     expect(await (await fetch(`${app.url}/`)).text()).toContain('src="/logo"');
+
+    // A logo made from a phone photo keeps its pixels and loses where it was taken, as it is stored and as it
+    // is served; one stored before uploads were cleaned goes out clean too.
+    const photo = await phonePhoto();
+    expect((await exifr.gps(photo)).latitude).toBeCloseTo(GPS.latitude, 3);
+    await upload(app, dana, '/admin/settings/logo', {
+      _csrf: csrf,
+      file: new File([new Uint8Array(photo)], 'logo.jpg', { type: 'image/jpeg' }),
+    });
+    const stored = (await readSetting(app.runtime.deps.db, 'logo'))!;
+    expect(await exifr.gps(Buffer.from(stored.slice(stored.indexOf(',') + 1), 'base64'))).toBeUndefined();
+    const served = Buffer.from(await (await fetch(`${app.url}/logo`)).arrayBuffer());
+    expect(await exifr.gps(served)).toBeUndefined();
+    expect((await sharp(served).metadata()).width).toBe(800);
+    await writeSetting(
+      app.runtime.deps.db,
+      'logo',
+      `data:image/jpeg;base64,${photo.toString('base64')}`,
+      app.clock.now(),
+    );
+    const old = Buffer.from(await (await fetch(`${app.url}/logo`)).arrayBuffer());
+    expect(await exifr.gps(old)).toBeUndefined();
+    expect((await sharp(old).metadata()).height).toBe(600);
   });
 
   it('loads a roster from a file and shows only how many names it holds', async () => {
@@ -439,6 +467,7 @@ describe('correcting a published digest at the desk', () => {
       _csrf: await dana.csrf('/admin/sources'),
       url: `${feeds.url}/feed`,
       school: 'Lincoln Elementary',
+      authorized_by: 'Dana Hayes, Principal',
       media_release: '1',
     });
     const page = await (await dana.get('/admin/inbox?date=2026-11-20')).text();

@@ -4,6 +4,7 @@
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import { ASSETS } from '../views/assets';
+import { stripMetadata, UnreadablePicture } from '../pictures/strip-metadata';
 import { readSetting } from '../db/settings';
 import { readDistrictSettings } from '../settings/district-settings';
 import { brandCss, brandVersion, faviconSvg, type Brand } from '../brand/brand';
@@ -21,11 +22,16 @@ export function assetRoutes(deps: AppDeps) {
     if (!match) return c.notFound();
     c.header('Cache-Control', 'public, max-age=300');
     c.header('Cross-Origin-Resource-Policy', 'cross-origin');
-    return c.body(
-      Uint8Array.from(atob(match[2]!), (ch) => ch.charCodeAt(0)),
-      200,
-      { 'Content-Type': match[1]! },
-    );
+    const bytes = Uint8Array.from(atob(match[2]!), (ch) => ch.charCodeAt(0));
+    // A logo uploaded before uploads were cleaned still holds its metadata: it goes out without it too.
+    let clean: Uint8Array<ArrayBuffer>;
+    try {
+      clean = new Uint8Array(stripMetadata(bytes).bytes);
+    } catch (error) {
+      if (!(error instanceof UnreadablePicture)) throw error;
+      return c.notFound();
+    }
+    return c.body(clean, 200, { 'Content-Type': match[1]! });
   };
   app.get('/logo', logo('logo'));
   app.get('/logo/dark', logo('logo_dark'));

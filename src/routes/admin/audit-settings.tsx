@@ -20,6 +20,7 @@ import { countRoster, replaceRoster } from '../../db/roster';
 import { listDigestDates } from '../../db/digests';
 import { listUsers } from '../../db/users';
 import { actorOf, adminPage, type AdminEnv } from './context';
+import { stripMetadata, UnreadablePicture, type StrippedPicture } from '../../pictures/strip-metadata';
 
 const AUDIT_PAGE_SIZE = 100;
 
@@ -219,13 +220,25 @@ export function settingsRoutes(deps: AppDeps) {
         kind: 'error',
         text: t('desk.settings.logo.tooLarge'),
       });
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    if (!type.magic(bytes))
+    // Kept without its metadata, as the digest's pictures are: a logo made from a phone photo would otherwise
+    // carry where it was taken (EXIF's GPS position) to every page, email and embed. Reading its structure
+    // whole is also the check that it is the picture its type says.
+    let stripped: StrippedPicture;
+    try {
+      stripped = stripMetadata(new Uint8Array(await file.arrayBuffer()));
+    } catch (error) {
+      if (!(error instanceof UnreadablePicture)) throw error;
       return redirectWith(c, deps.signingKey, back, {
         kind: 'error',
         text: t('desk.settings.logo.notImage'),
       });
-    await writeSetting(deps.db, key, `data:${file.type};base64,${base64(bytes)}`, deps.clock.now());
+    }
+    if (stripped.type !== type)
+      return redirectWith(c, deps.signingKey, back, {
+        kind: 'error',
+        text: t('desk.settings.logo.notImage'),
+      });
+    await writeSetting(deps.db, key, logoDataUrl(stripped), deps.clock.now());
     await recordAudit(
       deps.db,
       actorOf(deps, c),
@@ -293,18 +306,16 @@ export function settingsRoutes(deps: AppDeps) {
   return app;
 }
 
-const LOGO_TYPES = new Map<string, { magic(bytes: Uint8Array): boolean }>([
-  ['image/png', { magic: (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 }],
-  ['image/jpeg', { magic: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff }],
-  [
-    'image/webp',
-    {
-      magic: (b) =>
-        String.fromCharCode(...b.subarray(0, 4)) === 'RIFF' &&
-        String.fromCharCode(...b.subarray(8, 12)) === 'WEBP',
-    },
-  ],
+const LOGO_TYPES = new Map<string, StrippedPicture['type']>([
+  ['image/png', 'image/png'],
+  ['image/jpeg', 'image/jpeg'],
+  ['image/webp', 'image/webp'],
 ]);
+
+/** A logo as the setting keeps it: its cleaned bytes, as a data: URL. */
+export function logoDataUrl(picture: StrippedPicture): string {
+  return `data:${picture.type};base64,${base64(picture.bytes)}`;
+}
 
 function base64(bytes: Uint8Array): string {
   let binary = '';
