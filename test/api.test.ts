@@ -5,6 +5,8 @@ import { listApiTokens } from '../src/db/api-tokens';
 import { cliActor, listAudit } from '../src/db/audit';
 import type { Role } from '../src/db/users';
 import { MAX_DIGEST_ENTRIES } from '../src/curate/desk';
+import { eq } from 'drizzle-orm';
+import { sources } from '../src/db/schema';
 import { changeSetting } from '../src/settings/district-settings';
 import { addSchoolWithSource, item, storeItems } from './fixtures';
 import { serveBody, startTestServer, type TestServer } from './http-server';
@@ -296,6 +298,37 @@ describe('JSON API /api/v1', () => {
     });
     expect(refused.status).toBe(403);
   });
+  it('takes no reason for a post from an account that is not authorized: only renewing it or removing the post', async () => {
+    const db = app.runtime.deps.db;
+    const { source } = await addSchoolWithSource(db, 'Monroe Elementary', 'https://monroe.example/feed');
+    await storeItems(db, source.id, [
+      item({ guid: 'fair', publishedAt: Date.parse('2026-11-16T18:00:00Z') }),
+    ]);
+    const [post] = (await call('GET', '/items?date=2026-11-16')).body.items as { id: number }[];
+    expect(
+      (await call('PUT', '/digests/2026-11-16', 'editor', { entries: [{ item_id: post!.id }] })).status,
+    ).toBe(200);
+    await db.orm.update(sources).set({ authorization: 'suspended' }).where(eq(sources.id, source.id));
+    const refused = await call('POST', '/digests/2026-11-16/publish');
+    expect(refused.body.findings).toEqual([expect.objectContaining({ kind: 'unauthorized-source' })]);
+    const reason = await call('POST', '/digests/2026-11-16/findings/resolve', 'editor', {
+      item_id: post!.id,
+      kind: 'unauthorized-source',
+      reason: 'The principal said yes on the phone.',
+    });
+    expect(reason).toEqual({
+      status: 422,
+      body: {
+        error: {
+          code: 'not-overridable',
+          message:
+            'A post from an account that is not authorized cannot be published. Renew the account’s authorization under Sources if the principal has renewed it, or remove the post.',
+        },
+      },
+    });
+    expect((await call('POST', '/digests/2026-11-16/publish')).status).toBe(422);
+  });
+
   it('keeps a person’s approval through a save that changes nothing, and publishes the approved version', async () => {
     const db = app.runtime.deps.db;
     await changeSetting(db, 'require_approval', 'true', app.clock.now());

@@ -107,7 +107,7 @@ describe('the Sources page', () => {
     expect(await listSources(app.runtime.deps.db)).toEqual([]);
   });
 
-  it('refuses an authorization whose review date has passed before reading the feed, keeping what was typed', async () => {
+  it('refuses an unnamed authorization, or one whose review date has passed, before reading the feed, keeping what was typed', async () => {
     const csrf = await admin.csrf('/admin/sources');
     const fetched = feeds.requests.length;
     /** "Add a source" with these authorization fields: the page it answers with, which must be a refusal. */
@@ -127,11 +127,19 @@ describe('the Sources page', () => {
     );
     expect(page).toMatch(/name="authorized_on"[^>]*value="2024-01-10"/);
     // A review date given on the form is checked as well, and kept as typed.
-    const givenPage = await refusal({ authorized_on: '2026-09-01', review_on: '2026-08-01' });
+    const givenPage = await refusal({
+      authorized_by: 'Dana Hayes, Principal',
+      authorized_on: '2026-09-01',
+      review_on: '2026-08-01',
+    });
     expect(givenPage).toContain(
       'The review date (2026-08-01) must come after the authorization date (2026-09-01).',
     );
     expect(givenPage).toMatch(/name="review_on"[^>]*value="2026-08-01"/);
+    // Who authorized it is asked for: the person adding an account is not the principal who allowed it.
+    const unnamed = await refusal({ authorized_on: '2026-09-01' });
+    expect(unnamed).toContain('Give who authorized the account as &quot;NAME, ROLE&quot;');
+    expect(unnamed).toMatch(/name="authorized_by"[^>]*required/);
     expect(feeds.requests).toHaveLength(fetched);
     expect(await listSources(app.runtime.deps.db)).toEqual([]);
   });
@@ -244,7 +252,12 @@ describe('the Sources page', () => {
       return rows[0]!;
     };
     const csrf = await admin.csrf('/admin/sources');
-    await admin.post('/admin/sources', { _csrf: csrf, url, school: 'Lincoln Elementary School' });
+    await admin.post('/admin/sources', {
+      _csrf: csrf,
+      url,
+      school: 'Lincoln Elementary School',
+      authorized_by: 'Dana Hayes, Principal',
+    });
     const source = (await listSources(db)).find((s) => s.feedUrl === url)!;
 
     const failing = await row();
@@ -288,7 +301,12 @@ describe('the Sources page', () => {
     feeds.route('/quiet/new-feed', serveBody(feed.replace('Room 5', 'Room 14'), 'application/rss+xml'));
     const url = `${feeds.url}/quiet/feed`;
     const csrf = await admin.csrf('/admin/sources');
-    await admin.post('/admin/sources', { _csrf: csrf, url, school: 'Lincoln Elementary School' });
+    await admin.post('/admin/sources', {
+      _csrf: csrf,
+      url,
+      school: 'Lincoln Elementary School',
+      authorized_by: 'Dana Hayes, Principal',
+    });
     const source = (await listSources(db)).find((s) => s.feedUrl === url)!;
     const reads = () => feeds.requests.filter((r) => r.path.startsWith('/quiet/')).length;
     const row = async (address = url) => {
@@ -377,6 +395,7 @@ describe('the Sources page', () => {
       _csrf: await admin.csrf('/admin/sources'),
       url,
       school: 'Lincoln Elementary School',
+      authorized_by: 'Dana Hayes, Principal',
     });
     const source = (await listSources(app.runtime.deps.db)).find((s) => s.feedUrl === url)!;
     // The "Read the feed now" form on the source's page, posted as a browser would.
@@ -459,6 +478,7 @@ describe('the Sources page', () => {
       _csrf: csrf,
       url: `${feeds.url}/old-blog/feed`,
       school: 'Lincoln Elementary School',
+      authorized_by: 'Dana Hayes, Principal',
     });
     const source = (await listSources(db)).find((s) => s.feedUrl === `${feeds.url}/old-blog/feed`)!;
     const posts = async () =>
@@ -551,6 +571,7 @@ describe('the Sources page', () => {
         _csrf: csrf,
         url: `${feeds.url}${path}`,
         school: 'Lincoln Elementary School',
+        authorized_by: 'Dana Hayes, Principal',
       });
     const sources = await listSources(db);
     const mistake = sources.find((s) => s.feedUrl === `${feeds.url}/mistake/feed`)!;

@@ -676,6 +676,8 @@ export async function overrideFinding(
     throw new DeskError(422, 'not-overridable', t('desk.refusals.pictureNotOverridable'));
   if (finding.kind === 'correction-note')
     throw new DeskError(422, 'not-overridable', t('desk.refusals.noteNotOverridable'));
+  if (finding.kind === 'unauthorized-source')
+    throw new DeskError(422, 'not-overridable', t('desk.refusals.unauthorizedNotOverridable'));
   const reason = finding.reason.trim();
   if (reason.length < 10)
     throw new DeskError(422, 'reason-required', t('desk.refusals.overrideReasonRequired'));

@@ -130,6 +130,24 @@ describe('runChecks', () => {
         'This post was published on Saturday, November 21, 2026 (district time), not on the digest’s day. Remove it, or record why it belongs here.',
       ],
     ]);
+
+    // A reason resolves a post from another day, never one from an account that is not authorized (an
+    // override recorded for it before this rule is not counted either).
+    const reasons = ['unauthorized-source', 'outside-day'].map((kind) => ({
+      itemId: 7,
+      kind,
+      reason: 'The principal said yes on the phone.',
+      userId: 1,
+      createdAt: 1,
+    }));
+    const withReasons = check({
+      entries: [entry({ item: { authorization: 'pending', publishedAt: FRIDAY_NOON + 24 * 3600_000 } })],
+      overrides: reasons,
+    });
+    expect(withReasons.map((f) => [f.kind, f.override === undefined])).toEqual([
+      ['unauthorized-source', true],
+      ['outside-day', false],
+    ]);
   });
 
   it('checks the email as sent, without repeating what the entries already report', () => {

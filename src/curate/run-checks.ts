@@ -21,6 +21,19 @@ export const FINDING_KINDS = [
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
+/**
+ * Findings no reason resolves, only a change: a picture that could not be copied (choose another or none), an
+ * unreviewed translation (review it), a name in a correction's note (reword it), and a post from an account
+ * that is not authorized (renew its authorization, or remove the post: the policy admits no exception). An
+ * override recorded for one of them before it became so is not counted.
+ */
+export const NOT_OVERRIDABLE: ReadonlySet<FindingKind> = new Set([
+  'picture-unavailable',
+  'translation-unreviewed',
+  'correction-note',
+  'unauthorized-source',
+]);
+
 /** item id 0 stands for the digest itself: its title and intro, and the email as a whole. */
 export const DIGEST_LEVEL = 0;
 
@@ -91,7 +104,9 @@ export interface CheckTranslation {
 export function runChecks(input: CheckInput): Finding[] {
   const findings: Finding[] = [];
   const add = (itemId: number, kind: FindingKind, message: string) => {
-    const override = input.overrides.find((o) => o.itemId === itemId && o.kind === kind);
+    const override = NOT_OVERRIDABLE.has(kind)
+      ? undefined
+      : input.overrides.find((o) => o.itemId === itemId && o.kind === kind);
     findings.push({ itemId, kind, message, ...(override ? { override } : {}) });
   };
   const { start, end } = dayRange(input.date, input.timezone);

@@ -98,6 +98,7 @@ describe('browser: the coordinator’s desk', () => {
     await page.goto(`${app.url}/admin/sources`);
     await page.getByLabel('Feed address').fill(`${feeds.url}/feed`);
     await page.getByLabel('School', { exact: true }).fill('Lincoln Elementary');
+    await page.getByLabel('Authorized by', { exact: true }).fill('Dana Hayes, Principal');
     await page.getByLabel('A media release is on file for the students', { exact: false }).check();
     await page.getByRole('button', { name: 'Add and fetch' }).click();
     await expect.poll(flash).toContain('Read 6 posts, 6 new.');
@@ -501,6 +502,7 @@ describe('browser: the coordinator’s desk', () => {
     await page.goto(`${app.url}/admin/sources`);
     await page.getByLabel('Feed address').fill(`${feeds.url}/blog`);
     await page.getByLabel('School', { exact: true }).fill('Lincoln Elementary');
+    await page.getByLabel('Authorized by', { exact: true }).fill('Dana Hayes, Principal');
     await page.getByLabel("Owner's name (optional)").fill('Luis Alvarez');
     await page.getByRole('button', { name: 'Add and fetch' }).click();
     await page.getByRole('heading', { name: 'The feed that page links to' }).waitFor();
@@ -514,6 +516,7 @@ describe('browser: the coordinator’s desk', () => {
     await page.goto(`${app.url}/admin/sources`);
     await page.getByLabel('Feed address').fill(`${feeds.url}/room9`);
     await page.getByLabel('School', { exact: true }).fill('Lincoln Elementary');
+    await page.getByLabel('Authorized by', { exact: true }).fill('Dana Hayes, Principal');
     await page.getByRole('button', { name: 'Add and fetch' }).click();
     await expect.poll(flash).toContain('Read 6 posts, 6 new.');
     await page.getByRole('link', { name: 'Room 9 (added by mistake)' }).click();

@@ -51,12 +51,14 @@ describe('browser: sign in, publish, read', () => {
     await page.goto(`${app.url}/admin/sources`);
     await page.getByLabel('Feed address').fill(`${feeds.url}/feed`);
     await page.getByLabel('School', { exact: true }).fill('Lincoln Elementary');
+    await page.getByLabel('Authorized by', { exact: true }).fill('Dana Hayes, Principal');
     await page.getByRole('button', { name: 'Add and fetch' }).click();
     await expect.poll(() => page.locator('.flash.ok').textContent()).toContain('Read 2 posts, 2 new.');
     expect(describeViolations(await seriousAxeViolations(page))).toBe('');
     // A second feed that fails, so the page shows a broken feed's health next to a healthy one.
     await page.getByLabel('Feed address').fill(`${feeds.url}/broken`);
     await page.getByLabel('School', { exact: true }).fill('Lincoln Elementary');
+    await page.getByLabel('Authorized by', { exact: true }).fill('Dana Hayes, Principal');
     await page.getByRole('button', { name: 'Add and fetch' }).click();
     await expect
       .poll(() => page.locator('.flash.error').textContent())

@@ -91,6 +91,7 @@ describe('a district day, end to end', () => {
       _csrf: csrf,
       url: `${feeds.url}/feed/`,
       school: 'Lincoln Elementary',
+      authorized_by: 'Dana Hayes, Principal',
       media_release: '1',
     });
     expect(added.status).toBe(303);

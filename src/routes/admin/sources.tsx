@@ -50,13 +50,14 @@ function sourceDraft(form: FormBody): SourceDraft {
 }
 
 /**
- * The source to add from the fields: who authorized it and when, if given (else whoever adds it, today), and
- * its review date, if given (else the months set in Settings after the authorization).
+ * The source to add from the fields: who authorized it, which the desk asks for (the principal, not whoever
+ * adds it), when, if given (else today), and its review date, if given (else the months set in Settings after
+ * the authorization).
  */
 function additionOf(draft: SourceDraft): AddSourceInput {
   return {
     ...draft,
-    authorizedBy: draft.authorizedBy.trim() || undefined,
+    authorizedBy: draft.authorizedBy,
     authorizedOn: draft.authorizedOn.trim() || undefined,
     reviewOn: draft.reviewOn.trim() || undefined,
   };

@@ -2,7 +2,7 @@
 // checks found (with the override form for editors), and buttons to move or remove it.
 import { t } from '../../i18n/desk-text';
 import type { DeskEntry } from '../../curate/desk';
-import type { Finding } from '../../curate/run-checks';
+import { NOT_OVERRIDABLE, type Finding, type FindingKind } from '../../curate/run-checks';
 import { formatTime } from '../../time/format';
 import { deskPictureAddress } from '../../pictures/desk-pictures';
 
@@ -35,13 +35,9 @@ const KIND_LABELS: Record<string, () => string> = {
   'correction-note': () => t('desk.entry.kinds.correctionNote'),
 };
 
-/**
- * A picture that could not be copied has nothing to publish: it is resolved by choosing another or none. An
- * unreviewed translation is resolved by reviewing it (or by the district's translation_unreviewed setting),
- * and a name in a correction's note by rewording it.
- */
-function overridable(kind: string): boolean {
-  return kind !== 'picture-unavailable' && kind !== 'translation-unreviewed' && kind !== 'correction-note';
+/** Whether a reason can resolve a finding of this kind (see NOT_OVERRIDABLE). */
+function overridable(kind: FindingKind): boolean {
+  return !NOT_OVERRIDABLE.has(kind);
 }
 
 export function EntryCard({

@@ -42,7 +42,7 @@ export interface SourceDraft {
   ownerName: string;
   ownerEmail: string;
   mediaRelease: boolean;
-  /** Who authorized the account and when (YYYY-MM-DD); empty: whoever adds it, today. */
+  /** Who authorized the account (required) and when (YYYY-MM-DD; empty: today). */
   authorizedBy: string;
   authorizedOn: string;
   /** When its authorization is next reviewed (YYYY-MM-DD); empty: the months set in Settings from then. */
@@ -63,6 +63,7 @@ export function AuthorizationFields(props: { idPrefix: string; draft?: SourceDra
         id={id('authorized_by')}
         name="authorized_by"
         maxlength={120}
+        required
         placeholder={t('desk.sources.authorizedByExample')}
         aria-describedby={id('authorization-hint')}
         value={props.draft?.authorizedBy}

@@ -71,6 +71,8 @@ export const refusals = {
   unknownKind: '“{{kind}}” is not a kind of finding. Kinds: {{kinds}}.',
   unreviewedNotOverridable:
     'An unreviewed translation is resolved by reviewing it in its tab (Mark reviewed), not by a reason.',
+  unauthorizedNotOverridable:
+    'A post from an account that is not authorized cannot be published. Renew the account’s authorization under Sources if the principal has renewed it, or remove the post.',
   pictureNotOverridable:
     'A picture that could not be copied cannot be published. Choose another picture or none for this post.',
   overrideReasonRequired:
