@@ -158,9 +158,9 @@ export function PublicLayout({
           <div class="wrap wide">
             <div class="brand">
               {site.hasDarkLogo ? (
-                <img class="logo on-dark" src="/logo/dark" alt="" width="56" height="56" />
+                <img class="logo on-dark" src="/logo/dark" alt="" height="56" />
               ) : site.hasLogo ? (
-                <img class="logo" src="/logo" alt="" width="56" height="56" />
+                <img class="logo" src="/logo" alt="" height="56" />
               ) : null}
               <div>
                 <span class="district">{site.districtName}</span>

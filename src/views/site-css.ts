@@ -31,7 +31,7 @@ img { max-width: 100%; height: auto; }
 .masthead { background: var(--navy); color: #fff; }
 .masthead .wrap { padding-top: 1.6rem; padding-bottom: 1.4rem; display: flex; flex-wrap: wrap; align-items: end; justify-content: space-between; gap: .75rem 1.5rem; }
 .masthead .brand { display: flex; align-items: center; gap: .9rem; }
-.masthead .logo { width: 56px; height: 56px; object-fit: contain; background: #fff; border-radius: 10px; padding: 4px; }
+.masthead .logo { height: 56px; width: auto; max-width: min(15rem, 45vw); object-fit: contain; background: #fff; border-radius: 10px; padding: 4px; }
 .masthead .logo.on-dark { background: none; padding: 0; border-radius: 0; }
 .masthead .district { display: block; font-size: .8rem; letter-spacing: .1em; text-transform: uppercase; color: #fff; }
 .masthead .title { font: 700 1.9rem/1.15 var(--serif); color: #fff; text-decoration: none; }
