@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { deskDepsOf, publishDesk, saveDesk, takeDownEntry, type DeskActor } from '../src/curate/desk';
 import { correctDesk } from '../src/curate/correct-digest';
+import { eq } from 'drizzle-orm';
+import { digests } from '../src/db/schema';
 import { listItemsPublishedBetween } from '../src/db/items';
 import { runSendJob } from '../src/jobs/jobs';
 import { changeSetting } from '../src/settings/district-settings';
@@ -278,6 +280,17 @@ describe('publishing', () => {
       expect(body).toContain('target="_blank"');
       expect(body).toMatch(/src="\/assets\/embed-frame\.js\?v=\w+"/);
       expect(await text('/embed?school=washington-middle')).not.toContain('Pumpkin');
+      // An untitled digest is named by its day; a titled one says its day above the title.
+      expect(body).toContain('>Friday, November 20, 2026</a></h2>');
+      expect(body).not.toContain('class="when"');
+      await app.runtime.deps.db.orm
+        .update(digests)
+        .set({ title: 'Pumpkins and poems' })
+        .where(eq(digests.date, '2026-11-20'));
+      expect(await text('/embed?date=2026-11-20')).toContain(
+        '<p class="when">Friday, November 20, 2026</p><h2><a',
+      );
+      await app.runtime.deps.db.orm.update(digests).set({ title: '' }).where(eq(digests.date, '2026-11-20'));
       // A date with no digest, or a school with no such name (a typo in data-school): a 404 the district's page
       // may still frame, saying so, rather than the browser's broken-frame box.
       for (const path of ['/embed?date=2026-11-19', '/embed?school=washingtn-middle']) {

@@ -21,6 +21,7 @@ a { color: var(--link); text-underline-offset: .15em; }
 .day h2, .post h3 { font-family: var(--serif); }
 .embed > header h1 a { color: #fff; text-decoration: none; }
 .day { padding: .9rem 1.1rem 0; }
+.day .when { margin: 0; font-size: .72rem; font-weight: 700; letter-spacing: .06em; text-transform: uppercase; color: #4a5566; }
 .day h2 { margin: 0; font-size: 1.12rem; }
 .day h2 a { color: #1c2430; }
 .day .intro { margin: .35rem 0 0; color: #4a5566; }
