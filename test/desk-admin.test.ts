@@ -135,6 +135,15 @@ describe('the admin desk over HTTP', () => {
     expect(nav).not.toContain('href="/admin/sources"');
     expect(nav).not.toContain('Publish now');
     expect(nav).toContain('Submit for review');
+    // A button's address opened again (the history, a bookmark) is that day's desk or tab, never a 404.
+    for (const [path, to] of [
+      ['/admin/inbox/2026-11-20/publish', '/admin/inbox?date=2026-11-20'],
+      ['/admin/inbox/2026-11-20/entries/3/add', '/admin/inbox?date=2026-11-20'],
+      ['/admin/translations/2026-11-20/es/save', '/admin/inbox?date=2026-11-20&lang=es'],
+    ]) {
+      const reopened = await dana.get(path!);
+      expect([reopened.status, reopened.headers.get('location')], path).toEqual([303, to]);
+    }
   });
 
   it('invites a person by an emailed one-time link, and never leaves the district without an administrator', async () => {

@@ -491,5 +491,9 @@ export function inboxRoutes(deps: AppDeps) {
     }),
   );
 
+  // The buttons' addresses, opened again from the history or a bookmark (a GET, which changes nothing):
+  // that day's desk, not a "page not found".
+  app.get(`/${DAY}/*`, (c) => c.redirect(`/admin/inbox?date=${c.req.param('date')}`, 303));
+
   return app;
 }

@@ -190,5 +190,8 @@ export function translationRoutes(deps: AppDeps) {
     }),
   );
 
+  // A button's address opened again from the history (a GET changes nothing): the language's tab.
+  app.get(`/${DAY}/${LANG}/*`, (c) => c.redirect(tabPath(c.req.param('date'), c.req.param('lang')), 303));
+
   return app;
 }
