@@ -325,7 +325,22 @@ describe('the digest in each language', () => {
       // recorded, pressed again with nothing changed, writes nothing and leaves the schedule alone.
       const { markDigestReady } = await import('../src/db/digests');
       const id = (await findDigest(db, DATE))!.id;
-      await api(`/digests/${DATE}/translations/ar`, 'PUT', { entries: [], reviewed: true });
+      // Reviewed means every text the original has is in Arabic: the rest first, then the review.
+      const missing = await api(`/digests/${DATE}/translations/ar`, 'PUT', { entries: [], reviewed: true });
+      expect(missing.status).toBe(422);
+      expect(((await missing.json()) as { error: { message: string } }).error.message).toBe(
+        'Not marked reviewed: 5 texts have no Arabic yet (the title; the intro; the headline of “Kites on the field”; the headline of “The spelling bee”; the blurb of “The spelling bee”). Its readers would get them in the original language. Translate them (or press “Draft a translation”), then mark the language reviewed.',
+      );
+      expect(((await digest()) as Full).translations.ar!.reviewed).toBe(false);
+      await api(`/digests/${DATE}/translations/ar`, 'PUT', {
+        title: 'يوم جمعة عاصف',
+        intro: 'طائرات ورقية ومسابقة تهجئة.',
+        entries: [
+          { item_id: ids.kites, headline: 'طائرات ورقية في الملعب' },
+          { item_id: ids.bees, headline: 'مسابقة التهجئة', blurb: 'بذل طلاب الصف الخامس قصارى جهدهم.' },
+        ],
+        reviewed: true,
+      });
       expect(await markDigestReady(db, id, after.version, app.clock.now() + 3600_000, app.clock.now())).toBe(
         true,
       );
@@ -371,7 +386,10 @@ describe('the digest in each language', () => {
     const db = app.runtime.deps.db;
     await api(`/digests/${DATE}/translations/ar`, 'PUT', {
       title: 'يوم جمعة عاصف',
-      entries: [{ item_id: ids.kites, headline: 'طائرات ورقية في الملعب' }],
+      entries: [
+        { item_id: ids.kites, headline: 'طائرات ورقية في الملعب' },
+        { item_id: ids.bees, headline: '' },
+      ],
     });
     await changeSetting(db, 'translation_unreviewed', 'label', 1);
     await publishDesk(deskDepsOf(app.runtime.deps), editor, DATE);
@@ -434,8 +452,10 @@ describe('the digest in each language', () => {
     expect(ar).toContain('The kites were built in art class, not science.');
     expect(ar).toContain('صُحّح في');
     // A translated note, when written, replaces the original's on that language's pages.
+    // Reviewed again, the blurb the correction changed is in Spanish too (a review needs every text).
     await api(`/digests/${DATE}/translations/es`, 'PUT', {
       correction_note: 'Las cometas se hicieron en la clase de arte, no de ciencias.',
+      entries: [{ item_id: ids.kites, blurb: 'La clase 4 voló cometas que hizo en la clase de arte.' }],
       reviewed: true,
     });
     const corrected = await page(`/es/digests/${DATE}`);

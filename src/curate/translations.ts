@@ -191,6 +191,40 @@ export async function saveTranslation(
         },
       );
   }
+  // Reviewed means this language's readers get it as the district's own words: a text the original has and
+  // this language lacks would go out in the original language, without the line saying it is not translated.
+  if (input.reviewed === true) {
+    const original = desk.state.digest!;
+    const missing = [
+      ...(original.title.trim() && !title.trim() ? [t('desk.refusals.untranslated.title')] : []),
+      ...(original.intro.trim() && !intro.trim() ? [t('desk.refusals.untranslated.intro')] : []),
+      ...desk.state.entries.flatMap((entry, n) => {
+        const translated = entries[n]!;
+        const post = entry.headline;
+        return [
+          ...(entry.headline.trim() && !translated.headline.trim()
+            ? [t('desk.refusals.untranslated.headline', { post })]
+            : []),
+          ...(entry.blurb.trim() && !translated.blurb.trim()
+            ? [t('desk.refusals.untranslated.blurb', { post })]
+            : []),
+          ...(entry.imageUrl && entry.imageAlt?.trim() && !translated.imageAlt.trim()
+            ? [t('desk.refusals.untranslated.imageAlt', { post })]
+            : []),
+        ];
+      }),
+    ];
+    if (missing.length)
+      throw new DeskError(
+        422,
+        'untranslated',
+        t('desk.refusals.untranslated.notReviewed', {
+          language,
+          count: missing.length,
+          texts: missing.slice(0, 5).join('; ') + (missing.length > 5 ? '; …' : ''),
+        }),
+      );
+  }
   const review =
     input.reviewed === true
       ? { userId: actor.userId }

@@ -118,6 +118,17 @@ export const refusals = {
   unknownLanguage: '“{{lang}}” is not one of the languages this district translates into ({{offered}}).',
   oneLanguage:
     'This district offers one language only, so there is nothing to translate (Settings: Languages).',
+  untranslated: {
+    notReviewed_one:
+      'Not marked reviewed: one text has no {{language}} yet ({{texts}}). Its readers would get it in the original language. Translate it (or press “Draft a translation”), then mark the language reviewed.',
+    notReviewed_other:
+      'Not marked reviewed: {{count, number}} texts have no {{language}} yet ({{texts}}). Its readers would get them in the original language. Translate them (or press “Draft a translation”), then mark the language reviewed.',
+    title: 'the title',
+    intro: 'the intro',
+    headline: 'the headline of “{{post}}”',
+    blurb: 'the blurb of “{{post}}”',
+    imageAlt: 'the picture description of “{{post}}”',
+  },
   nothingToTranslate: 'Nothing is selected for {{day}} yet. Choose the posts first, then translate them.',
   takenDown: 'This digest was taken down, so its translations cannot change.',
   translationChangedMeanwhile:
