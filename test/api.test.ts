@@ -6,11 +6,13 @@ import { cliActor, listAudit } from '../src/db/audit';
 import type { Role } from '../src/db/users';
 import { MAX_DIGEST_ENTRIES } from '../src/curate/desk';
 import { eq } from 'drizzle-orm';
-import { sources } from '../src/db/schema';
+import { findDigest } from '../src/db/digests';
+import { sources, users } from '../src/db/schema';
+import { findUserByEmail } from '../src/db/users';
 import { changeSetting } from '../src/settings/district-settings';
 import { addSchoolWithSource, item, storeItems } from './fixtures';
 import { serveBody, startTestServer, type TestServer } from './http-server';
-import { signedInClient, startTestApp, type TestApp } from './test-app';
+import { addUser, signedInClient, startTestApp, type TestApp } from './test-app';
 
 const feed = `<?xml version="1.0"?><rss version="2.0"><channel><title>Room 8</title><link>https://room8.example/</link>
 <item><guid>a</guid><title>Maya Johnson wins the spelling bee</title><link>https://room8.example/bee</link><pubDate>Fri, 20 Nov 2026 16:00:00 GMT</pubDate><description>Maya spelled “chrysanthemum”.</description></item>
@@ -285,6 +287,32 @@ describe('JSON API /api/v1', () => {
     expect(again.status).toBe(303);
     expect(await (await dana.get('/admin/users')).text()).toContain('does not exist or was already revoked');
 
+    // Given to a person, a token is theirs: the page says whose, and an unknown person is refused.
+    const lee = await addUser(app, 'lee.token@district.example', 'editor');
+    const ofLee = await dana.post('/admin/users/tokens', {
+      _csrf: csrf,
+      name: 'Lee’s laptop script',
+      role: 'editor',
+      person: String(lee.id),
+    });
+    expect(ofLee.status).toBe(200);
+    expect(
+      (await listApiTokens(app.runtime.deps.db)).find((t) => t.name === 'Lee’s laptop script')!.userId,
+    ).toBe(lee.id);
+    const listed = await (await dana.get('/admin/users')).text();
+    expect(listed).toContain('of lee.token');
+    expect(listed).toMatch(/<select id="token-person" name="person"/);
+    const nobody = await dana.post('/admin/users/tokens', {
+      _csrf: csrf,
+      name: 'Ghost',
+      role: 'editor',
+      person: '999999',
+    });
+    expect(await (await dana.get(nobody.headers.get('location')!)).text()).toContain(
+      'That person has no account, or it is disabled.',
+    );
+    expect((await listApiTokens(app.runtime.deps.db)).some((t) => t.name === 'Ghost')).toBe(false);
+
     const audit = await listAudit(app.runtime.deps.db, { who: 'dana@', limit: 10 });
     expect(audit.map((e) => e.action)).toEqual(
       expect.arrayContaining(['api_token.create', 'api_token.revoke']),
@@ -298,6 +326,75 @@ describe('JSON API /api/v1', () => {
     });
     expect(refused.status).toBe(403);
   });
+  it('saves through a person’s token as that person: someone else approves it, and it stops with their account', async () => {
+    const db = app.runtime.deps.db;
+    await changeSetting(db, 'require_approval', 'true', app.clock.now());
+    try {
+      const { source } = await addSchoolWithSource(db, 'Grant Middle', 'https://grant.example/feed');
+      await storeItems(db, source.id, [
+        item({ guid: 'choir', publishedAt: Date.parse('2026-11-15T18:00:00Z') }),
+      ]);
+      const [post] = (await call('GET', '/items?date=2026-11-15')).body.items as { id: number }[];
+      const kim = await signedInClient(app, 'kim.editor@district.example', 'editor');
+      const kimUser = (await findUserByEmail(db, 'kim.editor@district.example'))!;
+      const { token } = await createApiToken(
+        db,
+        { name: 'Kim’s script', role: 'admin', userId: kimUser.id },
+        cliActor,
+        app.clock.now(),
+      );
+      const asKim = async (method: string, path: string, body?: unknown) => {
+        const response = await fetch(`${app.url}/api/v1${path}`, {
+          method,
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+      };
+      const saved = await asKim('PUT', '/digests/2026-11-15', { entries: [{ item_id: post!.id }] });
+      expect(saved.status).toBe(200);
+      expect((await findDigest(db, '2026-11-15'))!.updatedBy).toBe(kimUser.id);
+      // A person's token does no more than its person may: made as an editor's for a contributor, it cannot
+      // add a source.
+      await addUser(app, 'cam.contributor@district.example', 'contributor');
+      const cam = (await findUserByEmail(db, 'cam.contributor@district.example'))!;
+      const camToken = (
+        await createApiToken(db, { name: 'Cam’s', role: 'editor', userId: cam.id }, cliActor, app.clock.now())
+      ).token;
+      const added = await fetch(`${app.url}/api/v1/sources`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${camToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ url: 'https://cam.example/feed', school: 'Grant Middle' }),
+      });
+      expect(added.status).toBe(403);
+
+      // Kim cannot approve what Kim saved through the token; someone else can.
+      const csrf = await kim.csrf('/admin/inbox?date=2026-11-15');
+      const own = await kim.post('/admin/inbox/2026-11-15/approve', {
+        _csrf: csrf,
+        version: String(saved.body.version),
+        entry: String(post!.id),
+      });
+      expect(await (await kim.get(own.headers.get('location')!)).text()).toContain(
+        'You made the last changes to this digest, so someone else must approve it.',
+      );
+      expect((await findDigest(db, '2026-11-15'))!.approvedBy).toBeNull();
+      const rosa = await signedInClient(app, 'rosa.second@district.example', 'editor');
+      await rosa.post('/admin/inbox/2026-11-15/approve', {
+        _csrf: await rosa.csrf('/admin/inbox?date=2026-11-15'),
+        version: String(saved.body.version),
+        entry: String(post!.id),
+      });
+      expect((await findDigest(db, '2026-11-15'))!.approvedBy).not.toBeNull();
+
+      // Kim's account disabled: the token no longer works.
+      await db.orm.update(users).set({ disabled: true }).where(eq(users.id, kimUser.id));
+      expect((await asKim('GET', '/digests/2026-11-15')).status).toBe(401);
+    } finally {
+      await changeSetting(db, 'require_approval', 'false', app.clock.now());
+    }
+  });
+
   it('takes no reason for a post from an account that is not authorized: only renewing it or removing the post', async () => {
     const db = app.runtime.deps.db;
     const { source } = await addSchoolWithSource(db, 'Monroe Elementary', 'https://monroe.example/feed');

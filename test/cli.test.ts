@@ -263,6 +263,20 @@ describe('npx yesterday', () => {
     expect(created.code).toBe(0);
     expect(created.stdout).toMatch(/Created editor@district\.example \(editor\)/);
     expect(created.stdout).toMatch(/http:\/\/localhost:8787\/set-password\?token=[\w-]+/);
+    // A token for that person, whose saves are theirs; one for someone without an account is refused.
+    const personal = await yesterday(
+      ['token:create', '--name', 'laptop script', '--role', 'editor', '--for', 'editor@district.example'],
+      env,
+    );
+    expect(personal.code).toBe(0);
+    expect(personal.stdout.trim()).toMatch(/^yd_[\w-]+$/);
+    expect(personal.stderr).toContain('created for editor@district.example: what it saves is theirs');
+    const stranger = await yesterday(
+      ['token:create', '--name', 'x', '--role', 'editor', '--for', 'nobody@district.example'],
+      env,
+    );
+    expect(stranger.code).toBe(1);
+    expect(stranger.stderr).toContain('there is no account for nobody@district.example');
     const badRole = await yesterday(
       ['user:create', '--email', 'x@district.example', '--role', 'principal'],
       env,

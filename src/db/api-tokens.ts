@@ -9,7 +9,7 @@ export type ApiToken = typeof apiTokens.$inferSelect;
 /** The statement that stores a new token, to batch with its audit entry. */
 export function insertApiTokenStatement(
   db: Database,
-  token: { name: string; role: Role; tokenHash: string },
+  token: { name: string; role: Role; tokenHash: string; userId: number | null },
   now: number,
 ) {
   return db.orm.insert(apiTokens).values({ ...token, createdAt: now });

@@ -462,6 +462,8 @@ export const apiTokens = sqliteTable('api_tokens', {
   createdAt: integer('created_at').notNull(),
   lastUsedAt: integer('last_used_at'),
   revokedAt: integer('revoked_at'),
+  /** The person the token was given to, whose work it does (their saves are theirs); null: a program's. */
+  userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
 });
 
 /** Events counted for rate limits and throttling (failed logins, subscription requests), by key. */

@@ -34,7 +34,11 @@ export async function userCreate(args: string[], config: Config): Promise<void> 
 }
 
 export async function tokenCreate(args: string[], config: Config): Promise<void> {
-  const { values } = parse(args, { name: { type: 'string' }, role: { type: 'string' } });
+  const { values } = parse(args, {
+    name: { type: 'string' },
+    role: { type: 'string' },
+    for: { type: 'string' },
+  });
   const role = (values.role ?? 'editor') as Role;
   if (!values.name?.trim())
     throw new UsageError(
@@ -42,10 +46,23 @@ export async function tokenCreate(args: string[], config: Config): Promise<void>
     );
   if (!ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}.`);
   await withRuntime(config, async ({ deps }) => {
-    const { token } = await createApiToken(deps.db, { name: values.name!, role }, cliActor, deps.clock.now());
+    // A token given to a person does their work: what it saves is theirs (see auth/api-tokens.ts).
+    const person = values.for === undefined ? undefined : await findUserByEmail(deps.db, values.for.trim());
+    if (values.for !== undefined && !person)
+      throw new CommandFailed(
+        `there is no account for ${values.for.trim()}. Make one first (user:create), or leave out --for for a program's token.`,
+      );
+    const { token } = await createApiToken(
+      deps.db,
+      { name: values.name!, role, userId: person?.id ?? null },
+      cliActor,
+      deps.clock.now(),
+    );
     console.log(token);
     console.error(
-      `Token “${values.name!.trim()}” (${role}) created. It is shown only now: store it where the program that uses it can read it.`,
+      person
+        ? `Token “${values.name!.trim()}” (${role}) created for ${person.email}: what it saves is theirs, and it stops if their account is disabled. It is shown only now: give it to them where only they can read it.`
+        : `Token “${values.name!.trim()}” (${role}) created. It is shown only now: store it where the program that uses it can read it.`,
     );
   });
 }

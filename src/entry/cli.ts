@@ -22,7 +22,8 @@ Commands:
   digest:send [--date YYYY-MM-DD]         send or resume that digest's email
   schedule:run                            publish ready digests whose time has come; remind about late ones
   sessions:end [--email E]                sign everyone (or one person) out of every browser at once
-  token:create --name NAME --role R       print a bearer token for the JSON API
+  token:create --name NAME --role R [--for EMAIL]
+                                          print a bearer token for the JSON API (--for: a person's own)
   backup FILE                             consistent copy of the database
   d1:export-sql FILE / d1:import-sql FILE [--media DIR]   move the district's rows (and pictures) to D1 and R2, or back
   d1:setup-link [--database NAME] [--local]  on Cloudflare: store a first-administrator link in D1 and print it

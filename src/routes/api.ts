@@ -284,9 +284,10 @@ export function apiRoutes(deps: AppDeps) {
     c.set('actor', {
       type: 'api',
       id: token.id,
-      label: `API token “${token.name}”`,
+      label: token.person ? `API token “${token.name}” of ${token.person.name}` : `API token “${token.name}”`,
       role: token.role,
-      userId: null,
+      // A person's token saves as that person: approving it then takes someone else (curate/approval.ts).
+      userId: token.userId,
       ip: deps.clientIp(c),
     });
     await next();

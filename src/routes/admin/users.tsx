@@ -11,7 +11,7 @@ import {
 import { passwordProblem } from '../../auth/password';
 import { checkCurrentPassword } from '../../auth/login';
 import { endSession } from '../../auth/session';
-import { listUsers, ROLES, type Role } from '../../db/users';
+import { findUserById, listUsers, ROLES, type Role } from '../../db/users';
 import type { AppDeps } from '../../deps';
 import { t } from '../../i18n/desk-text';
 import { readDistrictSettings, siteOf } from '../../settings/district-settings';
@@ -125,7 +125,19 @@ export function usersRoutes(deps: AppDeps) {
         kind: 'error',
         text: t('desk.users.tokens.nameAndRole'),
       });
-    const { token } = await createApiToken(deps.db, { name, role }, actorOf(deps, c), deps.clock.now());
+    const personId = field(form, 'person');
+    const person = /^[0-9]{1,12}$/.test(personId) ? await findUserById(deps.db, Number(personId)) : undefined;
+    if (personId && (!person || person.disabled))
+      return redirectWith(c, deps.signingKey, '/admin/users#tokens', {
+        kind: 'error',
+        text: t('desk.users.tokens.noSuchPerson'),
+      });
+    const { token } = await createApiToken(
+      deps.db,
+      { name, role, userId: person?.id ?? null },
+      actorOf(deps, c),
+      deps.clock.now(),
+    );
     c.header('Cache-Control', 'no-store');
     return adminPage(deps, c, {
       title: t('desk.users.tokens.newTitle'),

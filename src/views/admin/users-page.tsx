@@ -121,12 +121,21 @@ export function UsersPage(props: {
           <button type="submit">{t('desk.users.sendInvitation')}</button>
         </div>
       </form>
-      <ApiTokens tokens={props.tokens} csrfToken={props.csrfToken} timezone={props.timezone} />
+      <ApiTokens
+        tokens={props.tokens}
+        users={props.users}
+        csrfToken={props.csrfToken}
+        timezone={props.timezone}
+      />
     </>
   );
 }
 
-function ApiTokens(props: { tokens: ApiToken[]; csrfToken: string; timezone: string }) {
+function ApiTokens(props: { tokens: ApiToken[]; users: User[]; csrfToken: string; timezone: string }) {
+  const personOf = (id: number | null) => {
+    const user = id === null ? undefined : props.users.find((u) => u.id === id);
+    return user ? user.name || user.email : undefined;
+  };
   return (
     <>
       <h2 id="tokens">{t('desk.users.tokens.title')}</h2>
@@ -149,6 +158,9 @@ function ApiTokens(props: { tokens: ApiToken[]; csrfToken: string; timezone: str
               <tr>
                 <td>
                   <strong>{token.name}</strong>
+                  {personOf(token.userId) ? (
+                    <div class="small">{t('desk.users.tokens.of', { person: personOf(token.userId)! })}</div>
+                  ) : null}
                   {token.revokedAt ? (
                     <div>
                       <span class="badge bad">
@@ -199,6 +211,20 @@ function ApiTokens(props: { tokens: ApiToken[]; csrfToken: string; timezone: str
           autocomplete="off"
           placeholder={t('desk.users.tokens.example')}
         />
+        <label for="token-person">{t('desk.users.tokens.for')}</label>
+        <select id="token-person" name="person" aria-describedby="token-person-hint">
+          <option value="">{t('desk.users.tokens.forProgram')}</option>
+          {props.users
+            .filter((user) => !user.disabled)
+            .map((user) => (
+              <option value={String(user.id)}>
+                {user.name ? `${user.name} (${user.email})` : user.email}
+              </option>
+            ))}
+        </select>
+        <p class="hint" id="token-person-hint">
+          {t('desk.users.tokens.forHint')}
+        </p>
         <label for="token-role">{t('desk.users.role')}</label>
         <select id="token-role" name="role">
           {ROLES.map((role) => (

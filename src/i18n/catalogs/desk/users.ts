@@ -39,6 +39,12 @@ export const users = {
     example: 'District website',
     make: 'Make a token',
     nameAndRole: 'Name the token after what will use it, and choose a role.',
+    for: 'Whose work it does',
+    forProgram: 'A program’s (nobody’s)',
+    forHint:
+      'A token given to a person does their work: what it saves is theirs (so someone else approves it), it does no more than their role allows, and it stops when their account is disabled. A program’s token is nobody’s: any person may approve what it saves.',
+    of: 'of {{person}}',
+    noSuchPerson: 'That person has no account, or it is disabled. Choose someone from the list.',
     newTitle: 'New API token',
     back: '← People',
     heading: 'Token for “{{name}}”',

@@ -1,0 +1,1 @@
+ALTER TABLE `api_tokens` ADD `user_id` integer REFERENCES users(id) ON DELETE cascade;
