@@ -201,6 +201,10 @@ describe('publishing from the desk', () => {
       /This digest is late: its publish time, [A-Z][a-z]{2} \d+, 2026, 7:00\sAM, has passed\. Publish it now instead\./,
     );
     expect(desk).not.toContain('formaction="/admin/inbox/' + date + '/ready"');
+    // A day with no posts at all publishes nothing, so it is not late either.
+    const nothing = await (await dana.get('/admin/inbox?date=2026-01-05')).text();
+    expect(nothing).toContain('Nothing saved');
+    expect(nothing).not.toContain('This digest is late');
     const draft = (await findDigest(app.runtime.deps.db, date))!;
     expect(draft.status).toBe('draft'); // saved, not scheduled
     // The afternoon of the day itself, the button names the digest's own slot, and schedules it.

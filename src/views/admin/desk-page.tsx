@@ -366,7 +366,11 @@ function Toolbar(props: DeskPageProps & { canApprove: boolean }) {
         </button>
       )}
       <span class="autosave-status muted small" aria-live="polite"></span>
-      {can(role, 'publish') && props.schedule && 'lateSince' in props.schedule ? (
+      {/* A day with no posts at all publishes nothing (README), so it is never late. */}
+      {can(role, 'publish') &&
+      props.schedule &&
+      'lateSince' in props.schedule &&
+      (hasEntries || state.items.length > 0) ? (
         <p class="small late-notice">{t('desk.inbox.toolbar.late', { since: props.schedule.lateSince })}</p>
       ) : null}
       {props.emailOff ? <EmailOffNotice /> : null}
