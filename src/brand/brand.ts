@@ -87,9 +87,9 @@ export function colourProblem(value: string, role: 'primary' | 'accent'): string
   if (worst >= AA_TEXT) return undefined;
   const what =
     role === 'primary'
-      ? 'white text on it, and it as link text on white,'
-      : 'it as text on white and on the page';
-  return `${value} has a contrast of ${worst.toFixed(1)}:1 for ${what} where WCAG AA asks for at least ${AA_TEXT}:1, so some readers could not read it. A darker shade such as ${darkerThatPasses(value, against)} passes.`;
+      ? 'with white (white text on it in the masthead, and links in it on white pages)'
+      : 'as text on white and on the page';
+  return `${value} has a contrast of ${worst.toFixed(1)}:1 ${what}, where WCAG AA asks for at least ${AA_TEXT}:1, so some readers could not read it. A darker shade such as ${darkerThatPasses(value, against)} passes.`;
 }
 
 /** The dark scheme's page and card colours (site-css.ts), which text in the brand's colours sits on. */

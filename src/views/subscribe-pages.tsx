@@ -2,6 +2,7 @@
 import type { School } from '../db/schools';
 import { LANGUAGES, type Language } from '../i18n/languages';
 import { PublicLayout, textOf, type SiteInfo } from './layout';
+import { possessive } from '../i18n/site-language';
 
 export function SubscribePage(props: {
   site: SiteInfo;
@@ -30,7 +31,12 @@ export function SubscribePage(props: {
       ) : (
         <form method="post" action="/subscribe" class="card" novalidate>
           <input type="hidden" name="form_language" value={textOf(props.site).lang} />
-          <p>{t('subscribe.lead')}</p>
+          <p>
+            {t('subscribe.lead', {
+              district: props.site.districtName,
+              districtPossessive: possessive(props.site.districtName),
+            })}
+          </p>
           {props.error ? (
             <p class="error-text" role="alert" id="email-error">
               {props.error}

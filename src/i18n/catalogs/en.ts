@@ -88,7 +88,7 @@ export const en = {
   },
   subscribe: {
     title: 'Get it by email',
-    lead: 'One short email after each school day, with the best of the day in our classrooms. Nothing else, except notes about your subscription.',
+    lead: 'One short email after each school day, with the best of the day in {{districtPossessive}} classrooms. Nothing else, except notes about your subscription.',
     checkInbox: 'Check your inbox.',
     sent: 'If the address can receive the digest, an email is on its way. Open it and press its button: to start your subscription, or, if the address already receives the digest, to choose its schools.',
     email: 'Your email address',
@@ -223,11 +223,11 @@ export const en = {
     confirmAsked:
       'Someone, probably you, asked to receive {{digest}}, one short email after each school day, with the best of the day in its classrooms.',
     confirmAskedAt:
-      'Someone, probably you, asked to receive {{digest}}, one short email after each school day, with the best of the day in its classrooms at {{schools}}.',
+      'Someone, probably you, asked to receive {{digest}}, one short email after each school day, with the best of the day at {{schools}}.',
     confirmInvited:
       '{{district}} would like to send you its daily digest, one short email after each school day, with the best of the day in its classrooms. Nothing will be sent unless you confirm.',
     confirmInvitedAt:
-      '{{district}} would like to send you its daily digest, one short email after each school day, with the best of the day in its classrooms at {{schools}}. Nothing will be sent unless you confirm.',
+      '{{district}} would like to send you its daily digest, one short email after each school day, with the best of the day at {{schools}}. Nothing will be sent unless you confirm.',
     confirmButton: 'Confirm my subscription',
     buttonFallback: 'If the button does not work, open this address:',
     linkLasts: 'This link works for {{days}} days.',

@@ -92,7 +92,7 @@ export const es = {
   },
   subscribe: {
     title: 'Recíbalo por correo',
-    lead: 'Un correo breve después de cada día de clases, con lo mejor del día en nuestras aulas. Nada más, salvo avisos sobre su suscripción.',
+    lead: 'Un correo breve después de cada día de clases, con lo mejor del día en las aulas de {{district}}. Nada más, salvo avisos sobre su suscripción.',
     checkInbox: 'Revise su bandeja de entrada.',
     sent: 'Si la dirección puede recibir el resumen, le llegará un correo. Ábralo y pulse su botón: para empezar su suscripción o, si la dirección ya recibe el resumen, para elegir sus escuelas.',
     email: 'Su correo electrónico',
