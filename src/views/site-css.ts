@@ -68,7 +68,8 @@ input[type=email], input[type=text] { width: 100%; font: inherit; padding: .6rem
 fieldset { border: 1px solid var(--line); border-radius: 8px; margin: 1rem 0; padding: .75rem 1rem 1rem; }
 legend { font-weight: 600; padding: 0 .35rem; }
 .checks { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: .35rem 1rem; }
-.checks label { font-weight: 400; display: flex; gap: .5rem; align-items: baseline; margin: 0; }
+.checks label { font-weight: 400; display: flex; gap: .6rem; align-items: center; margin: 0; padding: .3rem 0; min-height: 2.75rem; }
+.checks input[type=checkbox], .checks input[type=radio] { width: 1.3rem; height: 1.3rem; flex: none; margin: 0; accent-color: var(--navy); }
 button, .button { font: 600 1rem var(--sans); background: var(--navy); color: #fff; border: 0; border-radius: 6px; padding: .7rem 1.2rem; cursor: pointer; text-decoration: none; display: inline-block; }
 button:hover, .button:hover { background: color-mix(in srgb, var(--navy) 82%, #000); }
 button.secondary { background: var(--card); color: var(--link); border: 1px solid currentColor; }

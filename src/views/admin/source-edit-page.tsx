@@ -71,7 +71,7 @@ export function SourceEditPage(props: {
         <input type="text" id="owner_name" name="owner_name" value={shown.ownerName} maxlength={120} />
         <label for="owner">{t('desk.sources.edit.ownerEmail')}</label>
         <input type="email" id="owner" name="owner" value={shown.ownerEmail} maxlength={254} />
-        <fieldset>
+        <fieldset class="several">
           <legend>{t('desk.sources.edit.authorization')}</legend>
           <p class="hint">{t('desk.sources.edit.authorizationHint')}</p>
           {(source.authorization === 'expired'
