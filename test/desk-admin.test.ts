@@ -123,6 +123,29 @@ describe('the admin desk over HTTP', () => {
     expect((await findDigest(app.runtime.deps.db, '2026-11-20'))!.intro).toBe('Cam’s intro');
   });
 
+  it('records a reason typed under a finding when Save draft is pressed instead of its own button', async () => {
+    const id = await itemId();
+    const csrf = await dana.csrf('/admin/inbox?date=2026-11-20');
+    const version = async () => String((await findDigest(app.runtime.deps.db, '2026-11-20'))?.version ?? 0);
+    const save = async (reason: string) => {
+      const saved = await dana.post('/admin/inbox/2026-11-20/save', {
+        _csrf: csrf,
+        version: await version(),
+        entry: String(id),
+        intro: 'What a stupid storm, and still we flew kites.',
+        reason_0_tone: reason,
+      });
+      return (await dana.get(saved.headers.get('location')!)).text();
+    };
+    const short = await save('fine');
+    expect(short).toContain('Draft saved. A reason you wrote under a finding is not recorded: ');
+    expect(short).toContain('at least 10 characters');
+    const recorded = await save('The storm, not a person, is called stupid.');
+    expect(recorded).toContain('Draft saved. The reason you wrote under a finding is recorded too.');
+    const [override] = await listAudit(app.runtime.deps.db, { action: 'finding.override', limit: 1 });
+    expect(override?.details).toContain('The storm, not a person, is called stupid.');
+  });
+
   it('gates each section by role', async () => {
     expect((await cam.get('/admin/inbox')).status).toBe(200);
     expect((await cam.get('/admin/sources')).status).toBe(403);

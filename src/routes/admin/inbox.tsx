@@ -22,6 +22,7 @@ import {
   type DeskState,
   type DraftInput,
 } from '../../curate/desk';
+import { NOT_OVERRIDABLE } from '../../curate/run-checks';
 import { correctDesk } from '../../curate/correct-digest';
 import { countWouldReceive, findDigest, type Digest } from '../../db/digests';
 import { listUsers } from '../../db/users';
@@ -190,6 +191,27 @@ export function inboxRoutes(deps: AppDeps) {
   };
 
   /** Saves the page as a new version; what the request does next acts on exactly this version. */
+  /**
+   * The reasons typed under open findings of the saved version (form fields reason_ITEM_KIND), each recorded as
+   * its own button would: how many were, and for each refused one (too short, say) the sentence why.
+   */
+  const recordTypedReasons = async (request: DeskRequest, saved: DeskState) => {
+    const outcome = { recorded: 0, refused: [] as string[] };
+    if (!can(request.actor.role, 'override')) return outcome;
+    for (const finding of saved.open) {
+      const reason = field(request.form, `reason_${finding.itemId}_${finding.kind}`, 500).trim();
+      if (!reason || NOT_OVERRIDABLE.has(finding.kind)) continue;
+      try {
+        await overrideFinding(desk, request.actor, request.date, { ...finding, reason });
+        outcome.recorded++;
+      } catch (error) {
+        if (!(error instanceof DeskError)) throw error;
+        outcome.refused.push(t('desk.inbox.flashes.reasonNotRecorded', { reason: error.message }));
+      }
+    }
+    return outcome;
+  };
+
   /** Staff by id, as the status line names them. */
   const userNames = async () => new Map((await listUsers(deps.db)).map((u) => [u.id, u.name || u.email]));
 
@@ -233,7 +255,21 @@ export function inboxRoutes(deps: AppDeps) {
             can(request.actor.role, 'override'),
           ),
         });
-      return done(c, request.date, t('desk.inbox.flashes.saved'));
+      // A reason typed under a finding and sent with Save draft rather than its own button is recorded too,
+      // as if that button had been pressed: a person's words are not dropped without a word.
+      const typed = await recordTypedReasons(request, saved);
+      if (typed.refused.length)
+        return redirectWith(c, deps.signingKey, back(request.date), {
+          kind: 'error',
+          text: [t('desk.inbox.flashes.saved'), ...typed.refused].join(' '),
+        });
+      return done(
+        c,
+        request.date,
+        typed.recorded
+          ? `${t('desk.inbox.flashes.saved')} ${t('desk.inbox.flashes.reasonsRecorded', { count: typed.recorded })}`
+          : t('desk.inbox.flashes.saved'),
+      );
     }),
   );
 
