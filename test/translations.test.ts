@@ -501,6 +501,11 @@ describe('the digest in each language', () => {
     const again = await refused.text();
     expect(again).toContain('“Maria Gonzalez” (Spanish correction note)');
     expect(again).toContain('>Felicidades a Maria Gonzalez, que ganó el concurso.</textarea>');
+    // The finding shows under the note, once, and the email box stays ticked as it was.
+    const underNote = /<ul class="findings" id="correction-note-findings">([\s\S]*?)<\/ul>/.exec(again)?.[1];
+    expect(underNote).toContain('“Maria Gonzalez” (Spanish correction note)');
+    expect(again.split('“Maria Gonzalez” (Spanish correction note)')).toHaveLength(2);
+    expect(again).toMatch(/<input type="checkbox" name="correction_email" value="1" checked=""/);
     expect(await page(`/digests/${DATE}`)).not.toContain('The fifth-grade spelling bee');
 
     const done = await lee.post(

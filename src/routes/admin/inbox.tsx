@@ -103,6 +103,7 @@ export function inboxRoutes(deps: AppDeps) {
       correctionNote?: string;
       /** The note as typed in the district's other languages, by language. */
       correctionNotes?: Readonly<Record<string, string>>;
+      correctionEmail?: boolean;
     } = {},
   ) => {
     const user = currentUser(c);
@@ -130,6 +131,7 @@ export function inboxRoutes(deps: AppDeps) {
             theirs={options.theirs}
             correctionNote={options.correctionNote}
             correctionNotes={options.correctionNotes}
+            correctionEmail={options.correctionEmail}
             names={names}
             emailOff={!emailIsOn(deps.mailer)}
             schedule={scheduleOf(state)}
@@ -477,6 +479,7 @@ export function inboxRoutes(deps: AppDeps) {
             },
             correctionNote: note,
             correctionNotes: noteTranslations,
+            correctionEmail: field(request.form, 'correction_email') === '1',
           },
         );
       }

@@ -34,6 +34,8 @@ export interface DeskPageProps {
   correctionNote?: string;
   /** Its translations as typed, by language, shown again likewise. */
   correctionNotes?: Readonly<Record<string, string>>;
+  /** Whether "email this correction" was ticked when it was refused, kept as it was. */
+  correctionEmail?: boolean;
   /** No email provider is configured: publishing puts the digest on the site and in the feeds only. */
   emailOff?: boolean;
   /**
@@ -64,7 +66,10 @@ export function DeskPage(props: DeskPageProps) {
   const takenDown = new Set(state.takenDown.map((e) => e.itemId));
   // A post taken down is one of the day's, whose school the list of the day's posts already has.
   const schoolOf = new Map(state.items.map((item) => [item.id, item.schoolName]));
-  const digestFindings = state.findings.filter((f) => f.itemId === 0);
+  // A correction note's findings show under the note itself (CorrectionPanel), not again with the digest's.
+  const digestFindings = state.findings.filter(
+    (f) => f.itemId === 0 && !(correcting && f.kind === 'correction-note'),
+  );
   const canApprove =
     can(role, 'approve') &&
     state.approval.required &&
@@ -397,6 +402,7 @@ function CorrectionPanel(props: DeskPageProps) {
   const { state } = props;
   const { corrections } = state;
   const others = translatedLanguages(state.settings);
+  const noteFindings = state.open.filter((f) => f.kind === 'correction-note');
   const schoolNames = new Map(state.items.map((item) => [item.schoolId, item.schoolName]));
   for (const entry of state.entries) schoolNames.set(entry.item.schoolId, entry.item.schoolName);
   return (
@@ -425,10 +431,23 @@ function CorrectionPanel(props: DeskPageProps) {
         id="correction-note"
         name="correction_note"
         maxlength={500}
-        aria-describedby="correction-note-hint"
+        aria-describedby={
+          noteFindings.length ? 'correction-note-findings correction-note-hint' : 'correction-note-hint'
+        }
+        aria-invalid={noteFindings.length ? 'true' : undefined}
       >
         {props.correctionNote ?? ''}
       </textarea>
+      {/* What the checks found in the note of a refused correction, where it was typed. */}
+      {noteFindings.length ? (
+        <ul class="findings" id="correction-note-findings">
+          {noteFindings.map((finding) => (
+            <li class="finding">
+              <span class="badge warn">{t('desk.entry.kinds.correctionNote')}</span> {finding.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <p class="hint" id="correction-note-hint">
         {t('desk.inbox.correction.noteHint')}
       </p>
@@ -462,6 +481,7 @@ function CorrectionPanel(props: DeskPageProps) {
           type="checkbox"
           name="correction_email"
           value="1"
+          checked={props.correctionEmail}
           disabled={state.recipients === 0 || props.emailOff}
         />{' '}
         {props.emailOff
