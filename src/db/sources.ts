@@ -475,3 +475,13 @@ export function warningsOf(source: Pick<Source, 'lastWarnings'>): string[] {
     return [];
   }
 }
+
+/** What the audit log calls these sources by id: their title, else their feed address (removed ones are gone). */
+export async function listSourceNames(db: Database, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.orm
+    .select({ id: sources.id, title: sources.title, feedUrl: sources.feedUrl })
+    .from(sources)
+    .where(inList(sources.id, ids));
+  return new Map(rows.map((row) => [row.id, row.title?.trim() || row.feedUrl]));
+}

@@ -18,6 +18,7 @@ import { field, fields, readForm, type FormBody } from '../form';
 import { deleteSetting, readSetting, writeSetting } from '../../db/settings';
 import { countRoster, replaceRoster } from '../../db/roster';
 import { listDigestDates } from '../../db/digests';
+import { listSourceNames } from '../../db/sources';
 import { listUsers } from '../../db/users';
 import { actorOf, adminPage, type AdminEnv } from './context';
 import { stripMetadata, UnreadablePicture, type StrippedPicture } from '../../pictures/strip-metadata';
@@ -64,17 +65,17 @@ export function auditRoutes(deps: AppDeps) {
       }),
       listAuditActions(deps.db),
     ]);
-    const [people, digestDates] = await Promise.all([
+    const idsOf = (type: string) =>
+      entries
+        .filter((e) => e.subjectType === type)
+        .map((e) => Number(e.subjectId))
+        .filter(Number.isInteger);
+    const [people, digestDates, sourceNames] = await Promise.all([
       listUsers(deps.db),
-      listDigestDates(
-        deps.db,
-        entries
-          .filter((e) => e.subjectType === 'digest')
-          .map((e) => Number(e.subjectId))
-          .filter(Number.isInteger),
-      ),
+      listDigestDates(deps.db, idsOf('digest')),
+      listSourceNames(deps.db, idsOf('source')),
     ]);
-    const names = { people: new Map(people.map((p) => [p.id, p.name])), digestDates };
+    const names = { people: new Map(people.map((p) => [p.id, p.name])), digestDates, sources: sourceNames };
     const last = entries.at(-1);
     const kept = Object.entries(query).filter(([, value]) => value !== '');
     const olderHref =

@@ -75,6 +75,16 @@ describe('the audit log in sentences', () => {
         names,
       ),
     ).toBe('Dana Lee added the feed https://a.example/feed of Oak Hill.');
+    // A source whose entry does not name its feed (a suspension, a renewal) is named by its title.
+    const withSources = { ...names, sources: new Map([[6, 'Mr. Chen’s Fourth Grade']]) };
+    const suspended = entry({
+      action: 'source.authorization-suspended',
+      subjectType: 'source',
+      subjectId: '6',
+      details: '{}',
+    });
+    expect(auditSentence(suspended, withSources)).toContain('“Mr. Chen’s Fourth Grade”');
+    expect(auditSentence(suspended, names)).toContain('source 6');
   });
 
   it('keeps an action it has no words for readable, and its details as pairs', () => {

@@ -15,6 +15,8 @@ type Sentence = (words: Words, details: Record<string, unknown>) => string;
 export interface AuditNames {
   people: Map<number, string>;
   digestDates: Map<number, string>;
+  /** Sources by id (their title or feed address), for entries whose details do not name the feed. */
+  sources?: Map<number, string>;
 }
 
 /** A translation's language in the log's details, named in English ("Spanish"). */
@@ -130,7 +132,12 @@ function subjectOf(
     }
     case 'source': {
       const feed = text(details.url) || text(details.feedUrl);
-      if (!feed) return t('desk.audit.subjects.source', { id }).trim();
+      if (!feed) {
+        const name = names?.sources?.get(Number(id));
+        return name
+          ? t('desk.audit.subjects.named', { name })
+          : t('desk.audit.subjects.source', { id }).trim();
+      }
       return details.school
         ? t('desk.audit.subjects.feedOf', { feed, school: text(details.school) })
         : t('desk.audit.subjects.feed', { feed });

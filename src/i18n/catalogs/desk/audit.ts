@@ -35,6 +35,7 @@ export const audit = {
     feedOf: 'the feed {{feed}} of {{school}}',
     feed: 'the feed {{feed}}',
     source: 'source {{id}}',
+    named: '“{{name}}”',
     account: 'account {{id}}',
     socialAccount: 'social account {{id}}',
     subscriber: 'subscriber {{id}}',
