@@ -116,6 +116,23 @@ describe('runChecks', () => {
     ]);
   });
 
+  it('says a name only in the teacher’s own post is the teacher’s to fix, not the digest’s words', () => {
+    const original = { item: { summary: 'Jordan Alvarez won the science fair.' } };
+    expect(check({ entries: [entry({ ...original, blurb: 'Jordan won the science fair.' })] })).toEqual([
+      {
+        itemId: 7,
+        kind: 'student-name',
+        message:
+          '“Jordan Alvarez” (original post) looks like a student’s full name in the teacher’s own post, which the digest links to; the digest’s words are fine. Ask the teacher to use the first name only there, leave the post out, or record why it is fine.',
+      },
+    ]);
+    // In the digest's words too: the usual finding, which rewording resolves.
+    const both = check({ entries: [entry({ ...original, blurb: 'Jordan Alvarez won the science fair.' })] });
+    expect(both[0]!.message).toBe(
+      '“Jordan Alvarez” (blurb, original post) looks like a student’s full name. Use first names only, or record why it is fine.',
+    );
+  });
+
   it('flags unauthorized accounts and posts from another day', () => {
     const findings = check({
       entries: [entry({ item: { authorization: 'suspended', publishedAt: FRIDAY_NOON + 24 * 3600_000 } })],

@@ -275,6 +275,11 @@ export function checkCorrectionNote(input: {
 function describeNames(found: { match: NameMatch; where: string[] }[]): string {
   const names = list(found.map(({ match, where }) => quoted(match.name, where)));
   const count = found.length;
+  // Only in the teacher's own post, which the digest links to: the desk cannot edit it, so the way out is the
+  // teacher (or a reason, or leaving the post out), not rewording the digest.
+  const original = t('desk.checks.field.original');
+  if (found.every((f) => f.where.every((where) => where === original)))
+    return t('desk.checks.originalName', { names, count });
   return found.some((f) => f.match.reason === 'roster')
     ? t('desk.checks.rosterName', { names, count })
     : t('desk.checks.studentName', { names, count });

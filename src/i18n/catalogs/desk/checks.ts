@@ -9,6 +9,10 @@ export const checks = {
     '{{names}} looks like a student’s name on the roster. Use first names only, or record why it is fine.',
   rosterName_other:
     '{{names}} look like students’ names on the roster. Use first names only, or record why they are fine.',
+  originalName_one:
+    '{{names}} looks like a student’s full name in the teacher’s own post, which the digest links to; the digest’s words are fine. Ask the teacher to use the first name only there, leave the post out, or record why it is fine.',
+  originalName_other:
+    '{{names}} look like students’ full names in the teacher’s own post, which the digest links to; the digest’s words are fine. Ask the teacher to use first names only there, leave the post out, or record why they are fine.',
   tone: '{{words}} may read as mocking, shaming or complaining. Reword it, or record why it is fine.',
   noteNames_one:
     '{{names}} looks like a student’s full name. A correction note uses first names only, as it goes to every reader as written: reword it.',
