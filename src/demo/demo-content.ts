@@ -10,6 +10,8 @@ export const DEMO_TIMEZONE = 'America/Chicago';
 export interface DemoSource {
   slug: string;
   school: string;
+  /** Who authorized the account, as a principal signs it: "NAME, ROLE". */
+  authorizedBy: string;
   mediaRelease: boolean;
   contentType: string;
   render(base: string, now: number): string;
@@ -238,6 +240,7 @@ export const DEMO_SOURCES: DemoSource[] = [
   {
     slug: 'rivera.xml',
     school: 'Lincoln Elementary',
+    authorizedBy: 'Dana Hayes, Principal',
     mediaRelease: true,
     contentType: 'application/rss+xml; charset=utf-8',
     render: rssWordPress,
@@ -245,6 +248,7 @@ export const DEMO_SOURCES: DemoSource[] = [
   {
     slug: 'library.xml',
     school: 'Lincoln Elementary',
+    authorizedBy: 'Dana Hayes, Principal',
     mediaRelease: false,
     contentType: 'application/rss+xml; charset=utf-8',
     render: rssMastodon,
@@ -252,6 +256,7 @@ export const DEMO_SOURCES: DemoSource[] = [
   {
     slug: 'science.xml',
     school: 'Riverside Middle School',
+    authorizedBy: 'Marcus Webb, Principal',
     mediaRelease: true,
     contentType: 'application/atom+xml; charset=utf-8',
     render: atomBlogger,
@@ -259,6 +264,7 @@ export const DEMO_SOURCES: DemoSource[] = [
   {
     slug: 'art.json',
     school: 'Oak Hill High School',
+    authorizedBy: 'Priya Natarajan, Principal',
     mediaRelease: true,
     contentType: 'application/feed+json',
     render: jsonFeedArt,
@@ -266,6 +272,7 @@ export const DEMO_SOURCES: DemoSource[] = [
   {
     slug: 'robotics.xml',
     school: 'Oak Hill High School',
+    authorizedBy: 'Priya Natarajan, Principal',
     mediaRelease: true,
     contentType: 'application/atom+xml; charset=utf-8',
     render: atomYouTube,

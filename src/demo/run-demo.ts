@@ -128,6 +128,7 @@ async function setUpDemo(
         {
           url: `${serverUrl}/demo/feeds/${source.slug}`,
           school: source.school,
+          authorizedBy: source.authorizedBy,
           mediaRelease: source.mediaRelease,
         },
         cliActor,

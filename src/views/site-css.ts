@@ -142,6 +142,7 @@ footer.site ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1
 @media (max-width: 520px) {
   body { font-size: 16px; }
   .masthead .title { font-size: 1.55rem; }
+  .masthead .logo { height: 44px; max-width: 38vw; }
   .digest > header h1, .digest > header h2 { font-size: 1.6rem; }
   .entry { padding: 1rem; }
   .digest-card.lead .card-title { font-size: 1.55rem; }
