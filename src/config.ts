@@ -167,10 +167,10 @@ function parseTrustProxy(env: Env): TrustProxy {
         'TRUST_PROXY',
         `"${entry.trim()}" is not an address or a range such as 10.0.0.0/8; it must be ${TRUST_PROXY_USAGE}.`,
       );
-    // No proxy's network is wider than a /8 (IPv4) or a /16 (IPv6): a range that wide takes in strangers,
-    // and 0.0.0.0/0 or ::/0 is "true" written as a range.
+    // No proxy's network is wider than a /8 (IPv4) or fc00::/7 (IPv6, every unique local address): a range
+    // that wide takes in strangers, and 0.0.0.0/0 or ::/0 is "true" written as a range.
     const bits = Number(range.slice(range.indexOf('/') + 1));
-    if (bits < (range.includes(':') ? 16 : 8))
+    if (bits < (range.includes(':') ? 7 : 8))
       throw new ConfigError(
         'TRUST_PROXY',
         `"${entry.trim()}" is wider than any proxy's network and would believe the address most clients claim for themselves; name the proxies' own addresses or ranges (such as 127.0.0.1, 10.0.0.0/8).`,
