@@ -55,6 +55,10 @@ describe('languages', () => {
     const ar = await text('/ar/archive');
     expect(ar).toMatch(/<html lang="ar" dir="rtl">/);
     expect(ar).toContain('كل الملخصات');
+    // The page for teachers too, linked from the footer in each language.
+    expect(await text('/es/teachers')).toContain('<h1 class="page-title">Para docentes</h1>');
+    expect(ar).toContain('<a href="/ar/teachers">للمعلمين</a>');
+    expect(await text('/ar/teachers')).toMatch(/<html lang="ar" dir="rtl">[\s\S]*اطلب من مدير مدرستك/);
     // The sign-up form, whose language is in its query, offers the others as every page does.
     // A Spanish browser leaving for English gets English: the link names the language and keeps the school.
     // /es/subscribe, as a reader of /es/ would guess it, is the sign-up in Spanish.

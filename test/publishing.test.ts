@@ -211,6 +211,22 @@ describe('publishing', () => {
   });
 
   describe('pages for people and for machines', () => {
+    it('tells teachers how a class account is featured, linked from every page', async () => {
+      const home = await text('/');
+      expect(home).toContain('<a href="/teachers">For teachers</a>');
+      const page = await text('/teachers');
+      expect(page).toContain('<h1 class="page-title">For teachers</h1>');
+      expect(page).toContain('Ask your principal to authorize the account.');
+      expect(page).toContain('Students by first name only');
+      // The note to a post's owner is promised only where the district sends it.
+      expect(page).not.toContain('The account’s owner gets a short email');
+      await changeSetting(app.runtime.deps.db, 'notify_owners_featured', 'true', app.clock.now());
+      expect(await text('/teachers')).toContain('The account’s owner gets a short email');
+      await changeSetting(app.runtime.deps.db, 'notify_owners_featured', 'false', app.clock.now());
+      expect(await text('/sitemap.xml')).toContain(`<loc>${app.url}/teachers</loc>`);
+      expect((await get('/teachers?r=1')).status).toBe(200);
+    });
+
     it('tells search engines and link previews what each page is', async () => {
       const page = await text('/digests/2026-11-20');
       expect(page).toContain(`<link rel="canonical" href="${app.url}/digests/2026-11-20"/>`);

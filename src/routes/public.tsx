@@ -1,4 +1,4 @@
-// The public digest blog: /, /digests/YYYY-MM-DD, /archive[/YYYY], /schools, /schools/SLUG, and for search engines
+// The public digest blog: /, /digests/YYYY-MM-DD, /archive[/YYYY], /schools, /schools/SLUG, /teachers, and for search engines
 // /sitemap.xml and /robots.txt.
 import { Hono, type Context } from 'hono';
 import {
@@ -23,7 +23,15 @@ import { localizeContents } from '../publish/localize-content';
 import { readDistrictSettings, siteInLanguage } from '../settings/district-settings';
 import { escapeXml } from '../text/clean-text';
 import { isLocalDate } from '../time/zoned-time';
-import { ArchivePage, DigestPage, HomePage, SchoolPage, SchoolsPage } from '../views/public-pages';
+import {
+  ArchivePage,
+  DigestPage,
+  HomePage,
+  SchoolPage,
+  SchoolsPage,
+  TeachersPage,
+} from '../views/public-pages';
+import { readTeacherSettings } from '../settings/teacher-settings';
 import { renderPage } from '../views/render';
 import { pageNumber } from './public-addresses';
 
@@ -116,6 +124,13 @@ export function publicRoutes(deps: AppDeps) {
     return renderPage(c, <SchoolsPage site={info} schools={await listSchoolsWithDigests(deps.db)} />);
   });
 
+  app.get('/teachers', async (c) => {
+    const found = await site(c);
+    if (!found) return c.notFound();
+    const { notifyOwnersFeatured } = await readTeacherSettings(deps.db);
+    return renderPage(c, <TeachersPage site={found.site} notifiesOwners={notifyOwnersFeatured} />);
+  });
+
   app.get('/schools/:slug', async (c) => {
     const page = pageNumber(c.req.query('page'));
     const school = await findSchoolBySlug(deps.db, c.req.param('slug'));
@@ -175,6 +190,7 @@ export function publicRoutes(deps: AppDeps) {
       url('/archive', latest),
       ...years.slice(1).map((year) => url(`/archive/${year}`)),
       url('/schools'),
+      url('/teachers'),
       ...schools.map((school) => url(`/schools/${school.slug}`)),
       ...contents.map((content) => url(`/digests/${content.digest.date}`, changedAt(content))),
       '</urlset>',

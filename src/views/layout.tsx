@@ -211,6 +211,9 @@ export function PublicLayout({
               <li>
                 <a href={to('/archive')}>{t('layout.all')}</a>
               </li>
+              <li>
+                <a href={to('/teachers')}>{t('layout.teachers')}</a>
+              </li>
             </ul>
             {offered.length > 1 && (path !== undefined || languageHref) ? (
               <nav class="languages" aria-label={t('language.label')}>

@@ -284,6 +284,49 @@ function headlinesOf(entries: DigestContent['entries']): string {
   return truncateWords(entries.map((entry) => entry.headline).join(' · '), 180);
 }
 
+/**
+ * /teachers: how a class account comes to be featured (the principal authorizes it, the district's team adds
+ * it), what the digest shows of a post and the rules it keeps, and what happens when something is wrong. Said
+ * from the district's settings: the note to a post's owner only where the district sends it.
+ */
+export function TeachersPage(props: { site: SiteInfo; notifiesOwners: boolean }) {
+  const { t } = textOf(props.site);
+  const words = digestWords(props.site);
+  return (
+    <PublicLayout
+      site={props.site}
+      title={t('teachers.title')}
+      path="/teachers"
+      description={t('teachers.description', words)}
+    >
+      <article class="prose">
+        <h1 class="page-title">{t('teachers.title')}</h1>
+        <p class="lead">{t('teachers.lead', words)}</p>
+        <h2>{t('teachers.howTitle')}</h2>
+        <ol>
+          <li>{t('teachers.how1')}</li>
+          <li>{t('teachers.how2')}</li>
+          <li>{t('teachers.how3')}</li>
+        </ol>
+        <h2>{t('teachers.showsTitle')}</h2>
+        <ul>
+          <li>{t('teachers.shows1')}</li>
+          <li>{t('teachers.shows2')}</li>
+          <li>{t('teachers.shows3')}</li>
+          <li>{t('teachers.shows4')}</li>
+        </ul>
+        <h2>{t('teachers.chosenTitle')}</h2>
+        {props.notifiesOwners ? <p>{t('teachers.chosenNotify')}</p> : null}
+        <p>
+          <a href={localPath(props.site, '/schools')}>{t('teachers.chosenQuiet')}</a>
+        </p>
+        <h2>{t('teachers.wrongTitle')}</h2>
+        <p>{t('teachers.wrong')}</p>
+      </article>
+    </PublicLayout>
+  );
+}
+
 export function SchoolsPage(props: { site: SiteInfo; schools: (School & { digests: number })[] }) {
   const { t } = textOf(props.site);
   return (

@@ -60,6 +60,10 @@ main.wrap { padding-top: 2.25rem; padding-bottom: 3rem; }
 .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 2rem; }
 .empty { background: var(--card); border: 1px dashed var(--line); border-radius: 10px; padding: 2rem; text-align: center; color: var(--muted); }
 .page-title { font: 700 2rem/1.2 var(--serif); margin: 0 0 1rem; }
+.prose { max-width: 40rem; }
+.prose .lead { font-size: 1.12rem; }
+.prose h2 { font: 700 1.3rem/1.3 var(--serif); margin: 2rem 0 .5rem; }
+.prose li { margin: .35rem 0; }
 form.card, .card { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 1.5rem; }
 label { display: block; font-weight: 600; margin: 0 0 .35rem; }
 .hint { color: var(--muted); font-size: .93rem; margin: .25rem 0 .75rem; }

@@ -203,6 +203,7 @@ describe('browser: the public site and the embed', () => {
       expect(await page.locator('.archive-thumb img').count()).toBe(2);
       await visit(page, '/schools', `${label}-schools`);
       await visit(page, '/schools/washington-middle', `${label}-school`);
+      await visit(page, '/teachers', `${label}-teachers`);
       await page.close();
     }
   });

@@ -16,6 +16,7 @@ export const en = {
     atom: 'Atom',
     jsonFeed: 'JSON Feed',
     all: 'All digests',
+    teachers: 'For teachers',
     /** The site's title in this language, for a district that kept the default one (Settings: Site title). */
     defaultTitle: 'What happened yesterday',
   },
@@ -72,6 +73,30 @@ export const en = {
     description: 'Every daily digest {{district}} has published, by month.',
     years: 'Years',
     empty: 'No digests have been published yet.',
+  },
+  teachers: {
+    title: 'For teachers',
+    description: 'How a class account is featured in {{digest}}, and the rules the digest keeps.',
+    lead: 'Once a day, {{district}} picks the best of the day before from the public posts of class accounts its principals have authorized, and publishes them here, in the feeds and by email to families. You keep posting where you do now.',
+    howTitle: 'How your class can be in it',
+    how1: 'Post on your class’s public blog or account as you do now: WordPress, Blogger, Edublogs, Mastodon, Bluesky, YouTube, or any site with a feed.',
+    how2: 'Ask your principal to authorize the account. The principal passes its address to the district’s digest team, and says whether a media release is on file for the students it photographs.',
+    how3: 'From then on, the team sees your posts each morning with everything else from the day before. Nothing is changed on your own site.',
+    showsTitle: 'What the digest shows',
+    shows1:
+      'A headline, a few sentences and, where there is one, a picture of a chosen post, with a link to your post.',
+    shows2: 'Students by first name only, in the digest and in the post it links to.',
+    shows3:
+      'Pictures only from accounts with a media release on file; pictures are copied without where they were taken.',
+    shows4: 'Nothing that could mock or shame anyone: the digest speaks for the whole district.',
+    chosenTitle: 'When a post of yours is chosen',
+    chosenNotify:
+      'The account’s owner gets a short email when a digest with one of its posts is published, with a one-click way to stop these notes.',
+    chosenQuiet:
+      'Look for your school’s page on this site: each school has its own page and feed with only its posts.',
+    wrongTitle: 'If something is wrong',
+    wrong:
+      'Tell your principal or the district’s digest team. A mistake is corrected with a note that says what changed, on the page, in the feeds and in the email; a post can also be taken down everywhere at once.',
   },
   schools: {
     title: 'Schools',

@@ -16,6 +16,7 @@ export const es = {
     atom: 'Atom',
     jsonFeed: 'JSON Feed',
     all: 'Todos los resúmenes',
+    teachers: 'Para docentes',
     defaultTitle: 'Lo que pasó ayer',
   },
   home: {
@@ -75,6 +76,31 @@ export const es = {
     description: 'Todos los resúmenes diarios que ha publicado {{district}}, por mes.',
     years: 'Años',
     empty: 'Todavía no se ha publicado ningún resumen.',
+  },
+  teachers: {
+    title: 'Para docentes',
+    description: 'Cómo aparece la cuenta de una clase en {{digest}}, y las reglas que sigue el resumen.',
+    lead: 'Una vez al día, {{district}} elige lo mejor del día anterior entre las publicaciones públicas de las cuentas de clase que han autorizado sus directores, y lo publica aquí, en los canales y por correo a las familias. Usted sigue publicando donde lo hace ahora.',
+    howTitle: 'Cómo puede aparecer su clase',
+    how1: 'Publique en el blog o la cuenta pública de su clase como lo hace ahora: WordPress, Blogger, Edublogs, Mastodon, Bluesky, YouTube o cualquier sitio con un canal.',
+    how2: 'Pida a su director que autorice la cuenta. El director envía su dirección al equipo del resumen del distrito e indica si hay una autorización de imagen para los alumnos que aparecen en sus fotos.',
+    how3: 'Desde entonces, el equipo ve sus publicaciones cada mañana junto con todo lo del día anterior. En su propio sitio no cambia nada.',
+    showsTitle: 'Lo que muestra el resumen',
+    shows1:
+      'Un titular, unas frases y, si la hay, una foto de la publicación elegida, con un enlace a su publicación.',
+    shows2: 'A los alumnos solo por su nombre de pila, en el resumen y en la publicación que enlaza.',
+    shows3:
+      'Fotos solo de cuentas con autorización de imagen; las fotos se copian sin el lugar donde se tomaron.',
+    shows4:
+      'Nada que pueda burlarse de alguien o avergonzarlo: el resumen habla en nombre de todo el distrito.',
+    chosenTitle: 'Cuando se elige una publicación suya',
+    chosenNotify:
+      'El responsable de la cuenta recibe un correo breve cuando se publica un resumen con una de sus publicaciones, con un enlace para dejar de recibir estos avisos.',
+    chosenQuiet:
+      'Busque la página de su escuela en este sitio: cada escuela tiene su propia página y su canal solo con sus publicaciones.',
+    wrongTitle: 'Si algo está mal',
+    wrong:
+      'Dígaselo a su director o al equipo del resumen del distrito. Un error se corrige con una nota que dice qué cambió, en la página, en los canales y en el correo; una publicación también puede retirarse de todas partes a la vez.',
   },
   schools: {
     title: 'Escuelas',
