@@ -424,6 +424,18 @@ describe('JSON API /api/v1', () => {
       },
     });
     expect((await call('POST', '/digests/2026-11-16/publish')).status).toBe(422);
+
+    // Once published, an authorization that lapses later holds back no correction: the post is out already,
+    // and leaves only by being taken down.
+    await db.orm.update(sources).set({ authorization: 'authorized' }).where(eq(sources.id, source.id));
+    expect((await call('POST', '/digests/2026-11-16/publish')).status).toBe(200);
+    await db.orm.update(sources).set({ authorization: 'suspended' }).where(eq(sources.id, source.id));
+    const corrected = await call('POST', '/digests/2026-11-16/corrections', 'editor', {
+      note: 'The fair was on Monday, not Sunday.',
+      entries: [{ item_id: post!.id, blurb: 'The science fair opened on Monday.' }],
+    });
+    expect(corrected.status).toBe(200);
+    expect(corrected.body.digest.findings).toEqual([]);
   });
 
   it('keeps a person’s approval through a save that changes nothing, and publishes the approved version', async () => {

@@ -288,6 +288,7 @@ export async function checkDigest(
     socialText,
     pictureProblems,
     translations: translated,
+    alreadyPublished: digest.status === 'published' || options.correction !== undefined,
   });
   return options.correction
     ? [

@@ -89,6 +89,11 @@ export interface CheckInput {
   pictureProblems?: ReadonlyMap<string, string>;
   /** The digest's text in the district's other languages: checked for names and tone like the original. */
   translations?: CheckTranslation[];
+  /**
+   * Every entry is out already (a published digest, or a correction of one, which adds no post): an account
+   * whose authorization lapsed since holds back nothing, as its post leaves only by being taken down.
+   */
+  alreadyPublished?: boolean;
 }
 
 export interface CheckTranslation {
@@ -183,7 +188,7 @@ export function runChecks(input: CheckInput): Finding[] {
         t('desk.checks.pictureUnavailable', { problem: pictureProblem }),
       );
     }
-    if (entry.item.authorization !== 'authorized') {
+    if (entry.item.authorization !== 'authorized' && !input.alreadyPublished) {
       add(
         entry.itemId,
         'unauthorized-source',
