@@ -36,7 +36,8 @@ export async function accountDepsOf(deps: AppDeps): Promise<AccountDeps> {
 export function usersRoutes(deps: AppDeps) {
   const app = new Hono<AdminEnv>();
 
-  app.get('/', async (c) => {
+  /** The People page; with `flash`, answering a form itself rather than through a redirect. */
+  const usersPage = async (c: Context<AdminEnv>, flash?: { kind: 'ok' | 'error'; text: string }) => {
     const [users, tokens, settings] = await Promise.all([
       listUsers(deps.db),
       listApiTokens(deps.db),
@@ -45,6 +46,7 @@ export function usersRoutes(deps: AppDeps) {
     return adminPage(deps, c, {
       title: t('desk.users.title'),
       section: 'users',
+      flash,
       body: (
         <UsersPage
           users={users}
@@ -55,16 +57,21 @@ export function usersRoutes(deps: AppDeps) {
         />
       ),
     });
-  });
+  };
 
-  // The one-time link is shown to the administrator too, for when email does not arrive.
-  const done = (c: Context<AdminEnv>, outcome: { ok: boolean; message: string; link?: string }) =>
-    redirectWith(c, deps.signingKey, '/admin/users', {
-      kind: outcome.ok ? 'ok' : 'error',
-      text: outcome.link
-        ? t('desk.users.withLink', { message: outcome.message, link: outcome.link })
-        : outcome.message,
+  app.get('/', (c) => usersPage(c));
+
+  // The one-time link is shown to the administrator too, for when email does not arrive: in this response,
+  // never in a redirect's flash cookie, where it would travel and wait readable for a while (as a new token).
+  const done = async (c: Context<AdminEnv>, outcome: { ok: boolean; message: string; link?: string }) => {
+    const kind = outcome.ok ? ('ok' as const) : ('error' as const);
+    if (!outcome.link) return redirectWith(c, deps.signingKey, '/admin/users', { kind, text: outcome.message });
+    c.header('Cache-Control', 'no-store');
+    return usersPage(c, {
+      kind,
+      text: t('desk.users.withLink', { message: outcome.message, link: outcome.link }),
     });
+  };
 
   app.post('/', async (c) => {
     const form = await readForm(c);
