@@ -65,7 +65,8 @@ export function usersRoutes(deps: AppDeps) {
   // never in a redirect's flash cookie, where it would travel and wait readable for a while (as a new token).
   const done = async (c: Context<AdminEnv>, outcome: { ok: boolean; message: string; link?: string }) => {
     const kind = outcome.ok ? ('ok' as const) : ('error' as const);
-    if (!outcome.link) return redirectWith(c, deps.signingKey, '/admin/users', { kind, text: outcome.message });
+    if (!outcome.link)
+      return redirectWith(c, deps.signingKey, '/admin/users', { kind, text: outcome.message });
     c.header('Cache-Control', 'no-store');
     return usersPage(c, {
       kind,
