@@ -65,6 +65,10 @@ describe('parseConfig', () => {
   it('reads TRUST_PROXY as a number of proxies or their addresses and ranges', () => {
     expect(parseConfig({ TRUST_PROXY: '1' }).trustProxy).toEqual({ hops: 1 });
     expect(parseConfig({ TRUST_PROXY: 'false' }).trustProxy).toEqual({ hops: 0 });
+    // Private IPv6 networks may be named whole; public ones no wider than a /16.
+    expect(parseConfig({ TRUST_PROXY: 'fc00::/7, fd00::/8, 2001:db8::/16' }).trustProxy).toEqual({
+      proxies: ['fc00::/7', 'fd00::/8', '2001::/16'],
+    });
     expect(
       parseConfig({ TRUST_PROXY: '127.0.0.1, 10.1.2.3/8 ,::1,2001:DB8::/32,::ffff:172.16.0.0/108' })
         .trustProxy,
@@ -154,6 +158,10 @@ describe('parseConfig', () => {
     [
       { TRUST_PROXY: '::/0' },
       `TRUST_PROXY: "::/0" is wider than any proxy's network and would believe the address most clients claim for themselves; name the proxies' own addresses or ranges (such as 127.0.0.1, 10.0.0.0/8).`,
+    ],
+    [
+      { TRUST_PROXY: '2600::/8' },
+      `TRUST_PROXY: "2600::/8" is wider than any proxy's network and would believe the address most clients claim for themselves; name the proxies' own addresses or ranges (such as 127.0.0.1, 10.0.0.0/8).`,
     ],
     [
       { TRUST_PROXY: '128.0.0.0/1' },

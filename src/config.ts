@@ -167,10 +167,11 @@ function parseTrustProxy(env: Env): TrustProxy {
         'TRUST_PROXY',
         `"${entry.trim()}" is not an address or a range such as 10.0.0.0/8; it must be ${TRUST_PROXY_USAGE}.`,
       );
-    // No proxy's network is wider than a /8 (IPv4) or fc00::/7 (IPv6, every unique local address): a range
-    // that wide takes in strangers, and 0.0.0.0/0 or ::/0 is "true" written as a range.
+    // No proxy's network is wider than a /8 (IPv4), a /16 of public IPv6, or fc00::/7 (every unique local
+    // address): a range that wide takes in strangers, and 0.0.0.0/0 or ::/0 is "true" written as a range.
     const bits = Number(range.slice(range.indexOf('/') + 1));
-    if (bits < (range.includes(':') ? 7 : 8))
+    const widest = !range.includes(':') ? 8 : isUniqueLocal(range) ? 7 : 16;
+    if (bits < widest)
       throw new ConfigError(
         'TRUST_PROXY',
         `"${entry.trim()}" is wider than any proxy's network and would believe the address most clients claim for themselves; name the proxies' own addresses or ranges (such as 127.0.0.1, 10.0.0.0/8).`,
@@ -192,6 +193,12 @@ export function trustProxyWarning(config: Pick<Config, 'host' | 'trustProxy'>): 
     host === 'localhost' || (ipaddr.isValid(host) && ipaddr.process(host).range() === 'loopback');
   if (loopback) return undefined;
   return `TRUST_PROXY=${config.trustProxy.hops} believes the address a proxy adds to each request, but HOST=${config.host} also accepts connections that do not come through the proxy, and those can put any address in X-Forwarded-For (and so get round the sign-in throttle). Set HOST=127.0.0.1 with the proxy on this machine, or name the proxy's address in TRUST_PROXY instead of counting (TRUST_PROXY=10.0.0.5).`;
+}
+
+/** An IPv6 range inside fc00::/7, the unique local addresses of private networks. */
+function isUniqueLocal(range: string): boolean {
+  const [address, bits] = ipaddr.IPv6.parseCIDR(range);
+  return bits >= 7 && address.match(ipaddr.IPv6.parse('fc00::'), 7);
 }
 
 /**

@@ -125,6 +125,7 @@ describe('JSON API /api/v1', () => {
         item_id: bee,
         kind: 'student-name',
         message: expect.stringContaining('“Maya Johnson” (headline)'),
+        overridable: true,
         overridden: false,
       },
     ]);
@@ -407,7 +408,9 @@ describe('JSON API /api/v1', () => {
     ).toBe(200);
     await db.orm.update(sources).set({ authorization: 'suspended' }).where(eq(sources.id, source.id));
     const refused = await call('POST', '/digests/2026-11-16/publish');
-    expect(refused.body.findings).toEqual([expect.objectContaining({ kind: 'unauthorized-source' })]);
+    expect(refused.body.findings).toEqual([
+      expect.objectContaining({ kind: 'unauthorized-source', overridable: false }),
+    ]);
     const reason = await call('POST', '/digests/2026-11-16/findings/resolve', 'editor', {
       item_id: post!.id,
       kind: 'unauthorized-source',

@@ -141,7 +141,7 @@ describe('the admin desk over HTTP', () => {
     expect(short).toContain('Draft saved. A reason you wrote under a finding is not recorded: ');
     expect(short).toContain('at least 10 characters');
     const recorded = await save('The storm, not a person, is called stupid.');
-    expect(recorded).toContain('Draft saved. The reason you wrote under a finding is recorded too.');
+    expect(recorded).toContain('Draft saved. A reason you wrote under a finding is recorded too.');
     const [override] = await listAudit(app.runtime.deps.db, { action: 'finding.override', limit: 1 });
     expect(override?.details).toContain('The storm, not a person, is called stupid.');
   });

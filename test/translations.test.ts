@@ -329,7 +329,7 @@ describe('the digest in each language', () => {
       const missing = await api(`/digests/${DATE}/translations/ar`, 'PUT', { entries: [], reviewed: true });
       expect(missing.status).toBe(422);
       expect(((await missing.json()) as { error: { message: string } }).error.message).toBe(
-        'Not marked reviewed: 5 texts have no Arabic yet (the title; the intro; the headline of “Kites on the field”; the headline of “The spelling bee”; the blurb of “The spelling bee”). Its readers would get them in the original language. Translate them (or press “Draft a translation”), then mark the language reviewed.',
+        'Not marked reviewed: 5 texts have no Arabic yet (the title; the intro; the headline of “Kites on the field”; the headline of “The spelling bee”; the blurb of “The spelling bee”). Its readers would get them in the original language. Translate them, then mark the language reviewed.',
       );
       expect(((await digest()) as Full).translations.ar!.reviewed).toBe(false);
       await api(`/digests/${DATE}/translations/ar`, 'PUT', {

@@ -1,18 +1,29 @@
 // One-time links for setting a password: the first-run setup link and links for invited users. The link
 // carries a random token; the database keeps only its hash, and the link works once, within its lifetime.
-import { countUsers, deleteUnusedSetupTokens, insertUserToken, type UserTokenPurpose } from '../db/users';
+import {
+  countUsers,
+  deleteUnusedSetupTokens,
+  insertUserToken,
+  retireOtherUserTokens,
+  type UserTokenPurpose,
+} from '../db/users';
 import type { Database } from '../db/client';
 import { randomToken, sha256Hex } from './tokens';
 
 export const SETUP_LINK_LIFETIME_MS = 24 * 60 * 60_000;
 export const PASSWORD_LINK_LIFETIME_MS = 72 * 60 * 60_000;
 
+/**
+ * A new one-time link. It retires the person's unused links of the same purpose at once, unless
+ * `retireOthers` is false: then `retire` does it later (once the email carrying it has gone).
+ */
 export async function createOneTimeLink(
   db: Database,
   publicUrl: string,
   purpose: UserTokenPurpose,
   userId: number | null,
   now: number,
+  { retireOthers = true } = {},
 ): Promise<string> {
   const token = randomToken(32);
   const lifetime = purpose === 'setup' ? SETUP_LINK_LIFETIME_MS : PASSWORD_LINK_LIFETIME_MS;
@@ -20,8 +31,15 @@ export async function createOneTimeLink(
     db,
     { tokenHash: await sha256Hex(token), purpose, userId, expiresAt: now + lifetime },
     now,
+    { retireOthers },
   );
   return `${publicUrl}/${purpose === 'setup' ? 'setup' : 'set-password'}?token=${token}`;
+}
+
+/** Retires the person's other unused password links, keeping the one `link` carries. */
+export async function retireOtherPasswordLinks(db: Database, userId: number, link: string): Promise<void> {
+  const token = new URL(link).searchParams.get('token') ?? '';
+  await retireOtherUserTokens(db, userId, 'set-password', await sha256Hex(token));
 }
 
 /** With no users yet, a fresh setup link (replacing unused ones); otherwise undefined. */

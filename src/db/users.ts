@@ -68,29 +68,44 @@ export async function recordLogin(db: Database, userId: number, now: number): Pr
 
 /**
  * Stores a one-time link's token. A person's new password link replaces the ones sent to them before and not
- * used: only the newest works, so an older email found later (a forwarded invitation, a shared inbox) is dead.
+ * used (unless `retireOthers` is false): only the newest works, so an older email found later (a forwarded
+ * invitation, a shared inbox) is dead.
  */
 export async function insertUserToken(
   db: Database,
   token: { tokenHash: string; purpose: UserTokenPurpose; userId: number | null; expiresAt: number },
   now: number,
+  { retireOthers = true } = {},
 ): Promise<void> {
   await db.batch([
-    ...(token.userId === null
+    ...(token.userId === null || !retireOthers
       ? []
-      : [
-          db.orm
-            .delete(userTokens)
-            .where(
-              and(
-                eq(userTokens.userId, token.userId),
-                eq(userTokens.purpose, token.purpose),
-                isNull(userTokens.usedAt),
-              ),
-            ),
-        ]),
+      : [unusedLinksOf(db, token.userId, token.purpose, undefined)]),
     db.orm.insert(userTokens).values({ ...token, createdAt: now }),
   ]);
+}
+
+/** Retires a person's unused links of this purpose but the one whose hash is `keep`. */
+export async function retireOtherUserTokens(
+  db: Database,
+  userId: number,
+  purpose: UserTokenPurpose,
+  keep: string,
+): Promise<void> {
+  await db.batch([unusedLinksOf(db, userId, purpose, keep)]);
+}
+
+function unusedLinksOf(db: Database, userId: number, purpose: UserTokenPurpose, keep: string | undefined) {
+  return db.orm
+    .delete(userTokens)
+    .where(
+      and(
+        eq(userTokens.userId, userId),
+        eq(userTokens.purpose, purpose),
+        isNull(userTokens.usedAt),
+        keep === undefined ? undefined : ne(userTokens.tokenHash, keep),
+      ),
+    );
 }
 
 export async function findUsableUserToken(

@@ -65,12 +65,16 @@ export async function runDemo(config: Config): Promise<void> {
   // the database under the set-up would end it with an error rather than a stop.
   onStopSignal(async () => {
     console.log('Stopping…');
-    await setUp.catch(() => undefined);
+    // Stopped during the first set-up, the coordinator's password is said now: the next run cannot.
+    const made = await setUp.catch(() => undefined);
+    if (made?.password && !printed)
+      console.log(`Sign in later as coordinator@lakeside.example with password ${made.password}`);
     await server.close();
     await runtime.close();
     process.exit(0);
   });
   let password: string | undefined;
+  let printed = false;
   try {
     ({ password } = await setUp);
   } catch (error) {
@@ -83,6 +87,7 @@ export async function runDemo(config: Config): Promise<void> {
   console.log(`\nThe demo district is running at ${local}\n`);
   console.log(`  Public digest blog:  ${local}/`);
   console.log(`  Admin desk:          ${local}/admin`);
+  printed = true;
   if (password) console.log(`  Sign in as coordinator@lakeside.example with password ${password}`);
   else
     console.log(

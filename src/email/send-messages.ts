@@ -2,7 +2,7 @@
 // never inside the request that asked for them. Each is claimed (queued → sending) before it leaves and its
 // outcome recorded right after, as digest deliveries are, and rendered only now, so its link is fresh and no
 // token waits in the database.
-import { createOneTimeLink } from '../auth/one-time-links';
+import { createOneTimeLink, retireOtherPasswordLinks } from '../auth/one-time-links';
 import { passwordLinkEmail } from '../auth/accounts';
 import {
   claimMessage,
@@ -101,8 +101,15 @@ async function compose(deps: SendDeps, message: Message): Promise<Composed> {
       return {
         skip: 'The account was disabled, removed or given another address before this email went out.',
       };
-    const link = await createOneTimeLink(deps.db, deps.site.publicUrl, 'set-password', user.id, deps.now());
-    return { email: passwordLinkEmail(deps, user.email, link, 'reset', user.role) };
+    // Asked for by anyone who knows the address: the links sent before are retired only once this one has
+    // gone, so a request whose email fails leaves the person the link they had (say, an invitation).
+    const link = await createOneTimeLink(deps.db, deps.site.publicUrl, 'set-password', user.id, deps.now(), {
+      retireOthers: false,
+    });
+    return {
+      email: passwordLinkEmail(deps, user.email, link, 'reset', user.role),
+      afterSend: () => retireOtherPasswordLinks(deps.db, user.id, link),
+    };
   }
   const subscriber =
     message.subscriberId === null ? undefined : await findSubscriberById(deps.db, message.subscriberId);

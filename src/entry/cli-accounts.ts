@@ -52,6 +52,10 @@ export async function tokenCreate(args: string[], config: Config): Promise<void>
       throw new CommandFailed(
         `there is no account for ${values.for.trim()}. Make one first (user:create), or leave out --for for a program's token.`,
       );
+    if (person?.disabled)
+      throw new CommandFailed(
+        `${person.email}'s account is disabled, so a token of theirs would not work. Enable it under People first.`,
+      );
     const { token } = await createApiToken(
       deps.db,
       { name: values.name!, role, userId: person?.id ?? null },

@@ -25,7 +25,7 @@ import {
   type DraftInput,
 } from '../curate/desk';
 import { correctDesk } from '../curate/correct-digest';
-import type { Finding } from '../curate/run-checks';
+import { NOT_OVERRIDABLE, type Finding } from '../curate/run-checks';
 import { listItemsPublishedBetween } from '../db/items';
 import { listSources, type SourceWithSchool } from '../db/sources';
 import type { Role } from '../db/users';
@@ -89,6 +89,8 @@ function findingJson(finding: Finding) {
     item_id: finding.itemId,
     kind: finding.kind,
     message: finding.message,
+    // Whether findings/resolve takes a reason for it, or only a change does.
+    overridable: !NOT_OVERRIDABLE.has(finding.kind),
     ...(finding.override ? { overridden: true, reason: finding.override.reason } : { overridden: false }),
   };
 }

@@ -263,7 +263,11 @@ export function inboxRoutes(deps: AppDeps) {
       if (typed.refused.length)
         return redirectWith(c, deps.signingKey, back(request.date), {
           kind: 'error',
-          text: [t('desk.inbox.flashes.saved'), ...typed.refused].join(' '),
+          text: [
+            t('desk.inbox.flashes.saved'),
+            ...(typed.recorded ? [t('desk.inbox.flashes.reasonsRecorded', { count: typed.recorded })] : []),
+            ...typed.refused,
+          ].join(' '),
         });
       return done(
         c,

@@ -431,23 +431,10 @@ function CorrectionPanel(props: DeskPageProps) {
         id="correction-note"
         name="correction_note"
         maxlength={500}
-        aria-describedby={
-          noteFindings.length ? 'correction-note-findings correction-note-hint' : 'correction-note-hint'
-        }
-        aria-invalid={noteFindings.length ? 'true' : undefined}
+        aria-describedby="correction-note-hint"
       >
         {props.correctionNote ?? ''}
       </textarea>
-      {/* What the checks found in the note of a refused correction, where it was typed. */}
-      {noteFindings.length ? (
-        <ul class="findings" id="correction-note-findings">
-          {noteFindings.map((finding) => (
-            <li class="finding">
-              <span class="badge warn">{t('desk.entry.kinds.correctionNote')}</span> {finding.message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
       <p class="hint" id="correction-note-hint">
         {t('desk.inbox.correction.noteHint')}
       </p>
@@ -475,6 +462,17 @@ function CorrectionPanel(props: DeskPageProps) {
             own: languageLabel(state.settings.languages[0]!),
           })}
         </p>
+      ) : null}
+      {/* What the checks found in the notes of a refused correction, right under them (each finding names the
+          language's note it is in). */}
+      {noteFindings.length ? (
+        <ul class="findings" id="correction-note-findings">
+          {noteFindings.map((finding) => (
+            <li class="finding">
+              <span class="badge warn">{t('desk.entry.kinds.correctionNote')}</span> {finding.message}
+            </li>
+          ))}
+        </ul>
       ) : null}
       <label class="check-label">
         <input

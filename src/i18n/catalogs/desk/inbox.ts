@@ -129,7 +129,7 @@ export const inbox = {
     saved: 'Draft saved.',
     removed: 'Removed from the digest. Draft saved.',
     recorded: 'Recorded. The reason is kept in the audit log.',
-    reasonsRecorded_one: 'The reason you wrote under a finding is recorded too.',
+    reasonsRecorded_one: 'A reason you wrote under a finding is recorded too.',
     reasonsRecorded_other: 'The {{count, number}} reasons you wrote under findings are recorded too.',
     reasonNotRecorded: 'A reason you wrote under a finding is not recorded: {{reason}}',
     submitted: 'Submitted for review. The editors have been told by email.',

@@ -120,9 +120,9 @@ export const refusals = {
     'This district offers one language only, so there is nothing to translate (Settings: Languages).',
   untranslated: {
     notReviewed_one:
-      'Not marked reviewed: one text has no {{language}} yet ({{texts}}). Its readers would get it in the original language. Translate it (or press “Draft a translation”), then mark the language reviewed.',
+      'Not marked reviewed: one text has no {{language}} yet ({{texts}}). Its readers would get it in the original language. Translate it, then mark the language reviewed.',
     notReviewed_other:
-      'Not marked reviewed: {{count, number}} texts have no {{language}} yet ({{texts}}). Its readers would get them in the original language. Translate them (or press “Draft a translation”), then mark the language reviewed.',
+      'Not marked reviewed: {{count, number}} texts have no {{language}} yet ({{texts}}). Its readers would get them in the original language. Translate them, then mark the language reviewed.',
     title: 'the title',
     intro: 'the intro',
     headline: 'the headline of “{{post}}”',
