@@ -374,6 +374,18 @@ describe('the admin desk over HTTP', () => {
     const old = Buffer.from(await (await fetch(`${app.url}/logo`)).arrayBuffer());
     expect(await exifr.gps(old)).toBeUndefined();
     expect((await sharp(old).metadata()).height).toBe(600);
+    // One stored before that cannot be read whole is not served with what it may hold: Settings says so.
+    const broken = Buffer.concat([photo.subarray(0, 200), Buffer.from([0x00, 0x01]), photo.subarray(200)]);
+    await writeSetting(
+      app.runtime.deps.db,
+      'logo',
+      `data:image/jpeg;base64,${broken.toString('base64')}`,
+      app.clock.now(),
+    );
+    expect((await fetch(`${app.url}/logo`)).status).toBe(404);
+    expect(await (await dana.get('/admin/settings')).text()).toContain(
+      'The logo stored here cannot be read as a picture',
+    );
   });
 
   it('loads a roster from a file and shows only how many names it holds', async () => {

@@ -146,6 +146,10 @@ export function settingsRoutes(deps: AppDeps) {
           csrfToken={c.get('csrfToken')}
           hasLogo={!!logo}
           hasDarkLogo={!!darkLogo}
+          unreadableLogos={{
+            light: !!logo && !isReadableLogo(logo),
+            dark: !!darkLogo && !isReadableLogo(darkLogo),
+          }}
           rosterCount={rosterCount}
         />
       ),
@@ -312,6 +316,22 @@ const LOGO_TYPES = new Map<string, StrippedPicture['type']>([
   ['image/jpeg', 'image/jpeg'],
   ['image/webp', 'image/webp'],
 ]);
+
+/**
+ * Whether a stored logo reads as the picture /logo serves (cleaned of its metadata). One stored before uploads
+ * were read whole may not: /logo then answers 404, and Settings asks for it again.
+ */
+function isReadableLogo(dataUrl: string): boolean {
+  const match = /^data:image\/(?:png|jpeg|webp);base64,(.+)$/.exec(dataUrl);
+  if (!match) return false;
+  try {
+    stripMetadata(Uint8Array.from(atob(match[1]!), (ch) => ch.charCodeAt(0)));
+    return true;
+  } catch (error) {
+    if (error instanceof UnreadablePicture) return false;
+    throw error;
+  }
+}
 
 /** A logo as the setting keeps it: its cleaned bytes, as a data: URL. */
 export function logoDataUrl(picture: StrippedPicture): string {

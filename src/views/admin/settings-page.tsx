@@ -34,6 +34,8 @@ export function SettingsPage(props: {
   csrfToken: string;
   hasLogo: boolean;
   hasDarkLogo: boolean;
+  /** Stored logos that cannot be read as a picture (uploaded before uploads were checked whole). */
+  unreadableLogos?: { light: boolean; dark: boolean };
   rosterCount: number;
 }) {
   return (
@@ -157,6 +159,7 @@ export function SettingsPage(props: {
         csrfToken={props.csrfToken}
         variant="light"
         present={props.hasLogo}
+        unreadable={props.unreadableLogos?.light}
         label={t('desk.settings.logo.label')}
         none={t('desk.settings.logo.none')}
       />
@@ -164,6 +167,7 @@ export function SettingsPage(props: {
         csrfToken={props.csrfToken}
         variant="dark"
         present={props.hasDarkLogo}
+        unreadable={props.unreadableLogos?.dark}
         label={t('desk.settings.logo.darkLabel')}
         none={t('desk.settings.logo.darkNone')}
       />
@@ -201,6 +205,7 @@ function LogoForm(props: {
   csrfToken: string;
   variant: 'light' | 'dark';
   present: boolean;
+  unreadable?: boolean;
   label: string;
   none: string;
 }) {
@@ -210,7 +215,9 @@ function LogoForm(props: {
     <form method="post" action="/admin/settings/logo" enctype="multipart/form-data" class="card">
       <CsrfField token={props.csrfToken} />
       <input type="hidden" name="variant" value={props.variant} />
-      {props.present ? (
+      {props.unreadable ? (
+        <p class="flash error">{t('desk.settings.logo.unreadable')}</p>
+      ) : props.present ? (
         <p class={props.variant === 'dark' ? 'logo-on-dark' : undefined}>
           <img
             src={src}

@@ -14,6 +14,8 @@ export const settings = {
     heading: 'Logo',
     label: 'The logo: a PNG, JPEG or WebP image, at most 500 KB',
     none: 'No logo yet: the district name is shown on its own.',
+    unreadable:
+      'The logo stored here cannot be read as a picture, so pages show none where it goes. Upload it again (saved from an image editor as PNG, JPEG or WebP).',
     darkLabel: 'Optional: the logo drawn for dark backgrounds (light lines, transparent background)',
     darkNone: 'None: the site’s and the email’s masthead, in the main colour, show the logo on a white tile.',
     current: 'The current logo',
