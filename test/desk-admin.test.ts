@@ -144,6 +144,19 @@ describe('the admin desk over HTTP', () => {
     expect(recorded).toContain('Draft saved. A reason you wrote under a finding is recorded too.');
     const [override] = await listAudit(app.runtime.deps.db, { action: 'finding.override', limit: 1 });
     expect(override?.details).toContain('The storm, not a person, is called stupid.');
+
+    // Publish now records a reason typed for another finding before it asks to confirm.
+    const asked = await dana.post('/admin/inbox/2026-11-20/publish', {
+      _csrf: csrf,
+      version: await version(),
+      entry: String(id),
+      intro: 'What a stupid storm, and still Maya Johnson flew her kite.',
+      'reason_0_student-name': 'Maya’s family asked for her full name to be printed.',
+    });
+    expect(asked.status).toBe(200);
+    expect(await asked.text()).toContain('Publish now');
+    const [named] = await listAudit(app.runtime.deps.db, { action: 'finding.override', limit: 1 });
+    expect(named?.details).toContain('Maya’s family asked for her full name to be printed.');
   });
 
   it('gates each section by role', async () => {

@@ -214,6 +214,15 @@ export function inboxRoutes(deps: AppDeps) {
     return outcome;
   };
 
+  /**
+   * For the buttons that need the findings resolved (Publish now, Schedule): the reasons typed under findings
+   * are recorded first, as Save draft records them; one refused stops the button with the sentence why.
+   */
+  const recordReasonsOrRefuse = async (request: DeskRequest, saved: DeskState) => {
+    const typed = await recordTypedReasons(request, saved);
+    if (typed.refused.length) throw new DeskError(422, 'reason-required', typed.refused.join(' '));
+  };
+
   /** Staff by id, as the status line names them. */
   const userNames = async () => new Map((await listUsers(deps.db)).map((u) => [u.id, u.name || u.email]));
 
@@ -372,6 +381,7 @@ export function inboxRoutes(deps: AppDeps) {
     `/${DAY}/ready`,
     act(async (c, request) => {
       const saved = await saveDraft(request);
+      await recordReasonsOrRefuse(request, saved);
       // Scheduling a day whose slot has passed would send it at the next day's slot, in place of that day's own
       // digest: the desk says it is late instead (the draft is saved; the API still schedules it).
       const late = scheduleOf(saved);
@@ -394,6 +404,7 @@ export function inboxRoutes(deps: AppDeps) {
       // page's own button (confirmed=yes, the version it showed) publishes exactly that version.
       if (field(request.form, 'confirmed', 10) !== 'yes') {
         const saved = await saveDraft(request);
+        await recordReasonsOrRefuse(request, saved);
         await checkPublishable(desk, request.actor, await loadDesk(desk, request.date), saved.digest.version);
         const [recipients, accounts] = await Promise.all([
           emailIsOn(deps.mailer) ? countWouldReceive(deps.db, saved.digest.id) : 0,
