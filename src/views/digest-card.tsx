@@ -22,7 +22,11 @@ export function DigestCard(props: {
   const pictured = entries.find((entry) => entry.picture);
   const more = entries.length - HEADLINES;
   return (
-    <article class={props.lead ? 'digest-card lead' : 'digest-card'}>
+    <article
+      class={['digest-card', props.lead ? 'lead' : '', pictured ? '' : 'words-only']
+        .filter(Boolean)
+        .join(' ')}
+    >
       {pictured ? (
         <a href={href} class="card-picture" tabindex={-1} aria-hidden="true">
           <Picture

@@ -100,6 +100,8 @@ footer.site ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 19rem), 1fr)); gap: 1.5rem; }
 .digest-card { background: var(--card); border: 1px solid var(--line); border-radius: 12px; overflow: hidden; display: flex; flex-direction: column; }
 .digest-card.lead { grid-column: 1 / -1; }
+/* A single older digest below the lead (a district's first days) spans the row instead of a third of it. */
+.digest-card.lead + .digest-card:last-child { grid-column: 1 / -1; }
 .card-picture { display: block; background: var(--frame); }
 .card-picture img { display: block; margin: 0 auto; max-height: 20rem; width: auto; max-width: 100%; }
 .digest-card.lead .card-picture img { max-height: 28rem; }
@@ -107,6 +109,13 @@ footer.site ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1
   .digest-card.lead { display: grid; grid-template-columns: 7fr 5fr; }
   .digest-card.lead .card-picture { display: flex; align-items: center; justify-content: center; }
   .digest-card.lead .card-body { padding: 1.75rem 1.75rem 1.5rem; align-self: center; }
+  /* ... with its picture beside its words, as the lead has them. */
+  .digest-card.lead + .digest-card:last-child { display: grid; grid-template-columns: 5fr 7fr; }
+  .digest-card.lead + .digest-card:last-child .card-picture { display: flex; align-items: center; justify-content: center; }
+  .digest-card.lead + .digest-card:last-child .card-body { align-self: center; }
+  /* Without a picture, the words take the whole width. */
+  .digest-card.words-only, .digest-card.lead + .digest-card.words-only:last-child { display: flex; }
+  .digest-card.words-only .card-body { align-self: stretch; }
 }
 .card-body { padding: 1.1rem 1.35rem 1.25rem; }
 .digest-card .card-title { font: 700 1.45rem/1.25 var(--serif); margin: 0 0 .5rem; }
