@@ -8,11 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../src/db/audit';
 import { findDigest } from '../src/db/digests';
 import { readSetting, writeSetting } from '../src/db/settings';
+import { listSources } from '../src/db/sources';
 import { findUserByEmail } from '../src/db/users';
 import { changeSetting, readDistrictSettings } from '../src/settings/district-settings';
 import { localDateOf } from '../src/time/zoned-time';
 import { createClient, type Client } from './browser-client';
 import { serveBody, startTestServer, type TestServer } from './http-server';
+import { item, storeItems } from './fixtures';
 import { GPS, phonePhoto } from './photos';
 import { solidPng } from './png';
 import { signedInClient, startTestApp, TEST_PASSWORD, type TestApp, publishFromDesk } from './test-app';
@@ -157,6 +159,28 @@ describe('the admin desk over HTTP', () => {
     expect(await asked.text()).toContain('Publish now');
     const [named] = await listAudit(app.runtime.deps.db, { action: 'finding.override', limit: 1 });
     expect(named?.details).toContain('Maya’s family asked for her full name to be printed.');
+  });
+
+  it('hints beside a post not chosen yet what the checks would find in it', async () => {
+    const db = app.runtime.deps.db;
+    const [source] = await listSources(db);
+    await storeItems(db, source!.id, [
+      item({
+        guid: 'fair',
+        title: 'Jordan Alvarez won the science fair',
+        publishedAt: Date.parse('2026-11-18T18:00:00Z'),
+      }),
+      item({
+        guid: 'beans',
+        title: 'Our bean plants sprouted',
+        publishedAt: Date.parse('2026-11-18T19:00:00Z'),
+      }),
+    ]);
+    const page = await (await dana.get('/admin/inbox?date=2026-11-18')).text();
+    const rowOf = (title: string) =>
+      page.slice(page.indexOf(title), page.indexOf('</article>', page.indexOf(title)));
+    expect(rowOf('Jordan Alvarez won the science fair')).toContain('May name a student in full');
+    expect(rowOf('Our bean plants sprouted')).not.toContain('May name a student in full');
   });
 
   it('gates each section by role', async () => {

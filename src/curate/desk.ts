@@ -52,9 +52,11 @@ import {
   checkCorrectionNote,
   DIGEST_LEVEL,
   FINDING_KINDS,
+  postHints,
   runChecks,
   type Finding,
   type FindingKind,
+  type PostHint,
 } from './run-checks';
 import { listDigestTranslations, type DigestTranslation } from '../db/translations';
 import {
@@ -158,6 +160,8 @@ export interface DeskState {
   takenDown: Removal[];
   /** The digest in the district's other languages, by language (only those someone saved or drafted). */
   translations: Map<string, DigestTranslation>;
+  /** For the day's posts not in the digest: what the name and tone checks would find in them once added. */
+  hints?: ReadonlyMap<number, PostHint[]>;
 }
 
 export interface EntryInput {
@@ -196,6 +200,23 @@ export async function loadDesk(deps: DeskDeps, date: string): Promise<DeskState>
     : [[], new Map<string, DigestTranslation>()];
   const findings = digest ? await checkDigest(deps, settings, digest, entries, translations) : [];
   const published = digest && digest.status !== 'draft' && digest.status !== 'ready';
+  // Beside each post not chosen yet, what the checks would say of it, so the day's posts can be sorted first.
+  const chosen = new Set(entries.map((e) => e.itemId));
+  const staffBySchool = published ? new Map<number, string[]>() : await listStaffNamesBySchool(deps.db);
+  const hints = new Map(
+    published
+      ? []
+      : items
+          .filter((item) => !chosen.has(item.id))
+          .map((item) => [
+            item.id,
+            postHints(item, {
+              staff: staffBySchool.get(item.schoolId) ?? [],
+              nameAllowlist: settings.nameAllowlist,
+              toneWords: settings.toneWords,
+            }),
+          ]),
+  );
   const [corrections, recipients, social, takenDown] = published
     ? await Promise.all([
         listCorrections(deps.db, [digest.id]),
@@ -226,6 +247,7 @@ export async function loadDesk(deps: DeskDeps, date: string): Promise<DeskState>
     social,
     takenDown,
     translations,
+    hints,
   };
 }
 

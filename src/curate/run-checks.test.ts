@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runChecks, type CheckEntry, type CheckInput } from './run-checks';
+import { postHints, runChecks, type CheckEntry, type CheckInput } from './run-checks';
 
 const FRIDAY_NOON = Date.parse('2026-11-20T18:00:00Z'); // noon in Chicago
 
@@ -131,6 +131,14 @@ describe('runChecks', () => {
     expect(both[0]!.message).toBe(
       '“Jordan Alvarez” (blurb, original post) looks like a student’s full name. Use first names only, or record why it is fine.',
     );
+  });
+
+  it('hints what the checks would find in a post not chosen yet, from its own words', () => {
+    const context = { staff: ['Ana Rivera'], nameAllowlist: [], toneWords: ['lazy'] };
+    const post = (title: string, summary = '') => postHints({ title, summary, author: null }, context);
+    expect(post('Jordan Alvarez won the science fair')).toEqual(['student-name']);
+    expect(post('Who was lazy today?', 'Ana Rivera says nobody.')).toEqual(['tone']);
+    expect(post('Bean plants sprouted', 'Mrs. Rivera’s class watered them.')).toEqual([]);
   });
 
   it('flags unauthorized accounts and posts from another day', () => {

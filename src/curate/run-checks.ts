@@ -323,3 +323,25 @@ function repeatsText(alt: string, text: string): boolean {
   const said = plain(alt);
   return said !== '' && plain(text) === said;
 }
+
+/** A hint beside a post not chosen yet: what the checks would find in its own words once it is. */
+export type PostHint = 'student-name' | 'tone';
+
+/**
+ * What the name and tone checks would say of a post before it is added to the digest, from its title and
+ * text as the teacher wrote them: for sorting the day's posts, not a finding (the roster is left out, as it is
+ * read from storage for the texts of the digest only).
+ */
+export function postHints(
+  post: { title: string; summary: string; author: string | null },
+  context: { staff: readonly string[]; nameAllowlist: readonly string[]; toneWords: readonly string[] },
+): PostHint[] {
+  const text = `${post.title}\n${post.summary}`;
+  const staff = [...context.staff, ...(post.author ? [post.author] : [])];
+  return [
+    ...(findStudentNames(text, { staffNames: staff, allowlist: context.nameAllowlist }).length
+      ? (['student-name'] as const)
+      : []),
+    ...(findToneWords(text, context.toneWords).length ? (['tone'] as const) : []),
+  ];
+}

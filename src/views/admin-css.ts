@@ -140,6 +140,7 @@ a.badge:hover { text-decoration: underline; }
 .item h3 label { margin: 0; display: inline; }
 .item .meta { color: var(--muted); font-size: .85rem; }
 .item .excerpt { margin: .3rem 0 0; font-size: .92rem; }
+.item .hints { display: flex; flex-wrap: wrap; gap: .3rem; margin: .4rem 0 0; }
 .datebar { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; margin-bottom: 1rem; }
 .datebar a[aria-current=page] { font-weight: 700; text-decoration: none; color: inherit; }
 .datebar form { display: flex; gap: .5rem; align-items: center; }

@@ -17,7 +17,7 @@ import { TranslationTabs } from './desk-translation-page';
 import { ownSiteTitle } from '../../settings/district-settings';
 import { deskPictureAddress } from '../../pictures/desk-pictures';
 import { languageLabel, translatedLanguages } from '../../curate/translations-checks';
-import { list } from '../../curate/run-checks';
+import { list, type PostHint } from '../../curate/run-checks';
 import { LANGUAGES } from '../../i18n/languages';
 
 export interface DeskPageProps {
@@ -224,6 +224,7 @@ export function DeskPage(props: DeskPageProps) {
                     takenDown={takenDown.has(item.id)}
                     readOnly={readOnly || published}
                     timezone={state.settings.timezone}
+                    hints={state.hints?.get(item.id)}
                   />
                 ))}
               </section>
@@ -543,9 +544,12 @@ function ItemRow({
   takenDown,
   readOnly,
   timezone,
+  hints,
 }: {
   date: string;
   item: InboxListing;
+  /** What the checks would find in it once added (only for a post not in the digest). */
+  hints?: PostHint[];
   selected: boolean;
   /** Taken down from the published digest: said so, and it offers nothing to press. */
   takenDown: boolean;
@@ -574,6 +578,15 @@ function ItemRow({
           {item.mediaRelease ? '' : t('desk.inbox.item.noRelease')}
         </div>
         {item.summary ? <p class="excerpt">{item.summary.slice(0, 200)}</p> : null}
+        {hints?.length ? (
+          <p class="hints small">
+            {hints.map((hint) => (
+              <span class="badge warn">
+                {hint === 'student-name' ? t('desk.inbox.item.hintName') : t('desk.inbox.item.hintTone')}
+              </span>
+            ))}
+          </p>
+        ) : null}
         <div class="item-actions">
           {item.url ? (
             <a class="small" href={item.url} target="_blank" rel="noopener noreferrer">

@@ -109,6 +109,8 @@ export const inbox = {
     titleFromText: ' title from text',
     timeEstimated: ' (time estimated)',
     noRelease: ' · no media release',
+    hintName: 'May name a student in full',
+    hintTone: 'Check the tone',
     original: 'Original post',
     newTab: ' (opens in a new tab)',
     inDigest: 'In the digest',
