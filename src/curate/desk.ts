@@ -200,23 +200,14 @@ export async function loadDesk(deps: DeskDeps, date: string): Promise<DeskState>
     : [[], new Map<string, DigestTranslation>()];
   const findings = digest ? await checkDigest(deps, settings, digest, entries, translations) : [];
   const published = digest && digest.status !== 'draft' && digest.status !== 'ready';
-  // Beside each post not chosen yet, what the checks would say of it, so the day's posts can be sorted first.
   const chosen = new Set(entries.map((e) => e.itemId));
-  const staffBySchool = published ? new Map<number, string[]>() : await listStaffNamesBySchool(deps.db);
-  const hints = new Map(
-    published
-      ? []
-      : items
-          .filter((item) => !chosen.has(item.id))
-          .map((item) => [
-            item.id,
-            postHints(item, {
-              staff: staffBySchool.get(item.schoolId) ?? [],
-              nameAllowlist: settings.nameAllowlist,
-              toneWords: settings.toneWords,
-            }),
-          ]),
-  );
+  const hints = published
+    ? undefined
+    : await hintsOf(
+        deps,
+        settings,
+        items.filter((item) => !chosen.has(item.id)),
+      );
   const [corrections, recipients, social, takenDown] = published
     ? await Promise.all([
         listCorrections(deps.db, [digest.id]),
@@ -249,6 +240,22 @@ export async function loadDesk(deps: DeskDeps, date: string): Promise<DeskState>
     translations,
     hints,
   };
+}
+
+/** Beside each post not chosen yet, what the checks would say of it, so the day's posts can be sorted first. */
+async function hintsOf(
+  deps: DeskDeps,
+  settings: DistrictSettings,
+  posts: InboxListing[],
+): Promise<Map<number, PostHint[]>> {
+  const staffBySchool = await listStaffNamesBySchool(deps.db);
+  const context = { nameAllowlist: settings.nameAllowlist, toneWords: settings.toneWords };
+  return new Map(
+    posts.map((post) => [
+      post.id,
+      postHints(post, { ...context, staff: staffBySchool.get(post.schoolId) ?? [] }),
+    ]),
+  );
 }
 
 /** All findings for a digest as it is stored, the email's plain text included (also for a correction). */
