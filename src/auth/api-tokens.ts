@@ -10,6 +10,7 @@ import {
   type ApiToken,
 } from '../db/api-tokens';
 import { findUserById, type Role } from '../db/users';
+import { roleAtLeast } from './session';
 import { randomToken, sha256Hex } from './tokens';
 
 /**
@@ -66,8 +67,6 @@ export async function revokeApiToken(
 
 const TOUCH_EVERY_MS = 5 * 60_000;
 
-const RANK: Record<Role, number> = { contributor: 0, editor: 1, admin: 2 };
-
 /**
  * The live token an Authorization header names, if any, with the role it acts with: a person's token does no
  * more than its person may (a token made for an editor who is now a contributor acts as a contributor), and
@@ -88,7 +87,7 @@ export async function authenticateBearer(
     const user = await findUserById(db, record.userId);
     if (!user || user.disabled) return undefined;
     person = { name: user.name || user.email };
-    if (RANK[user.role] < RANK[role]) role = user.role;
+    if (!roleAtLeast(user.role, role)) role = user.role;
   }
   if (!record.lastUsedAt || now - record.lastUsedAt > TOUCH_EVERY_MS) await touchApiToken(db, record.id, now);
   return { ...record, role, person };

@@ -4,7 +4,7 @@ import {
   countUsers,
   deleteUnusedSetupTokens,
   insertUserToken,
-  retireOtherUserTokens,
+  spendPasswordLinksStatement,
   type UserTokenPurpose,
 } from '../db/users';
 import type { Database } from '../db/client';
@@ -36,10 +36,15 @@ export async function createOneTimeLink(
   return `${publicUrl}/${purpose === 'setup' ? 'setup' : 'set-password'}?token=${token}`;
 }
 
-/** Retires the person's other unused password links, keeping the one `link` carries. */
-export async function retireOtherPasswordLinks(db: Database, userId: number, link: string): Promise<void> {
+/** Spends the person's other unused password links, keeping the one `link` carries. */
+export async function retireOtherPasswordLinks(
+  db: Database,
+  userId: number,
+  link: string,
+  now: number,
+): Promise<void> {
   const token = new URL(link).searchParams.get('token') ?? '';
-  await retireOtherUserTokens(db, userId, 'set-password', await sha256Hex(token));
+  await db.batch([spendPasswordLinksStatement(db, userId, now, await sha256Hex(token))]);
 }
 
 /** With no users yet, a fresh setup link (replacing unused ones); otherwise undefined. */

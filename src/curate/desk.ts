@@ -52,10 +52,12 @@ import {
   checkCorrectionNote,
   DIGEST_LEVEL,
   FINDING_KINDS,
+  NOT_OVERRIDABLE,
   postHints,
   runChecks,
   type Finding,
   type FindingKind,
+  type NotOverridableKind,
   type PostHint,
 } from './run-checks';
 import { listDigestTranslations, type DigestTranslation } from '../db/translations';
@@ -700,14 +702,17 @@ export async function overrideFinding(
       t('desk.refusals.unknownKind', { kind: finding.kind, kinds: FINDING_KINDS.join(', ') }),
     );
   }
-  if (finding.kind === 'translation-unreviewed')
-    throw new DeskError(422, 'not-overridable', t('desk.refusals.unreviewedNotOverridable'));
-  if (finding.kind === 'picture-unavailable')
-    throw new DeskError(422, 'not-overridable', t('desk.refusals.pictureNotOverridable'));
-  if (finding.kind === 'correction-note')
-    throw new DeskError(422, 'not-overridable', t('desk.refusals.noteNotOverridable'));
-  if (finding.kind === 'unauthorized-source')
-    throw new DeskError(422, 'not-overridable', t('desk.refusals.unauthorizedNotOverridable'));
+  const kind = finding.kind as FindingKind;
+  if (NOT_OVERRIDABLE.has(kind)) {
+    // What resolves each of them instead of a reason.
+    const instead: Record<NotOverridableKind, () => string> = {
+      'translation-unreviewed': () => t('desk.refusals.unreviewedNotOverridable'),
+      'picture-unavailable': () => t('desk.refusals.pictureNotOverridable'),
+      'correction-note': () => t('desk.refusals.noteNotOverridable'),
+      'unauthorized-source': () => t('desk.refusals.unauthorizedNotOverridable'),
+    };
+    throw new DeskError(422, 'not-overridable', instead[kind as NotOverridableKind]());
+  }
   const reason = finding.reason.trim();
   if (reason.length < 10)
     throw new DeskError(422, 'reason-required', t('desk.refusals.overrideReasonRequired'));

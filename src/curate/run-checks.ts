@@ -27,12 +27,14 @@ export type FindingKind = (typeof FINDING_KINDS)[number];
  * that is not authorized (renew its authorization, or remove the post: the policy admits no exception). An
  * override recorded for one of them before it became so is not counted.
  */
-export const NOT_OVERRIDABLE: ReadonlySet<FindingKind> = new Set([
+const NOT_OVERRIDABLE_KINDS = [
   'picture-unavailable',
   'translation-unreviewed',
   'correction-note',
   'unauthorized-source',
-]);
+] as const satisfies readonly FindingKind[];
+export type NotOverridableKind = (typeof NOT_OVERRIDABLE_KINDS)[number];
+export const NOT_OVERRIDABLE: ReadonlySet<FindingKind> = new Set(NOT_OVERRIDABLE_KINDS);
 
 /** item id 0 stands for the digest itself: its title and intro, and the email as a whole. */
 export const DIGEST_LEVEL = 0;

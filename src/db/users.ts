@@ -67,7 +67,7 @@ export async function recordLogin(db: Database, userId: number, now: number): Pr
 }
 
 /**
- * Stores a one-time link's token. A person's new password link replaces the ones sent to them before and not
+ * Stores a one-time link's token. A person's new password link spends the ones sent to them before and not
  * used (unless `retireOthers` is false): only the newest works, so an older email found later (a forwarded
  * invitation, a shared inbox) is dead.
  */
@@ -77,35 +77,11 @@ export async function insertUserToken(
   now: number,
   { retireOthers = true } = {},
 ): Promise<void> {
+  const retires = token.userId !== null && token.purpose === 'set-password' && retireOthers;
   await db.batch([
-    ...(token.userId === null || !retireOthers
-      ? []
-      : [unusedLinksOf(db, token.userId, token.purpose, undefined)]),
+    ...(retires ? [spendPasswordLinksStatement(db, token.userId!, now)] : []),
     db.orm.insert(userTokens).values({ ...token, createdAt: now }),
   ]);
-}
-
-/** Retires a person's unused links of this purpose but the one whose hash is `keep`. */
-export async function retireOtherUserTokens(
-  db: Database,
-  userId: number,
-  purpose: UserTokenPurpose,
-  keep: string,
-): Promise<void> {
-  await db.batch([unusedLinksOf(db, userId, purpose, keep)]);
-}
-
-function unusedLinksOf(db: Database, userId: number, purpose: UserTokenPurpose, keep: string | undefined) {
-  return db.orm
-    .delete(userTokens)
-    .where(
-      and(
-        eq(userTokens.userId, userId),
-        eq(userTokens.purpose, purpose),
-        isNull(userTokens.usedAt),
-        keep === undefined ? undefined : ne(userTokens.tokenHash, keep),
-      ),
-    );
 }
 
 export async function findUsableUserToken(
@@ -151,13 +127,21 @@ export function setPasswordStatement(db: Database, userId: number, passwordHash:
   return db.orm.update(users).set({ passwordHash }).where(eq(users.id, userId));
 }
 
-/** Spends every password link of a person not used yet: one asked for before a new password must not reset it. */
-export function spendPasswordLinksStatement(db: Database, userId: number, now: number) {
+/**
+ * Spends every password link of a person not used yet, but the one whose hash is `keep`: one asked for before
+ * a new password, or before a newer link, must not reset it.
+ */
+export function spendPasswordLinksStatement(db: Database, userId: number, now: number, keep?: string) {
   return db.orm
     .update(userTokens)
     .set({ usedAt: now })
     .where(
-      and(eq(userTokens.userId, userId), eq(userTokens.purpose, 'set-password'), isNull(userTokens.usedAt)),
+      and(
+        eq(userTokens.userId, userId),
+        eq(userTokens.purpose, 'set-password'),
+        isNull(userTokens.usedAt),
+        keep === undefined ? undefined : ne(userTokens.tokenHash, keep),
+      ),
     );
 }
 

@@ -108,7 +108,7 @@ async function compose(deps: SendDeps, message: Message): Promise<Composed> {
     });
     return {
       email: passwordLinkEmail(deps, user.email, link, 'reset', user.role),
-      afterSend: () => retireOtherPasswordLinks(deps.db, user.id, link),
+      afterSend: () => retireOtherPasswordLinks(deps.db, user.id, link, deps.now()),
     };
   }
   const subscriber =

@@ -4,7 +4,7 @@
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import { ASSETS } from '../views/assets';
-import { stripMetadata, UnreadablePicture } from '../pictures/strip-metadata';
+import { storedLogo } from '../brand/logo';
 import { readSetting } from '../db/settings';
 import { readDistrictSettings } from '../settings/district-settings';
 import { brandCss, brandVersion, faviconSvg, type Brand } from '../brand/brand';
@@ -17,21 +17,14 @@ export function assetRoutes(deps: AppDeps) {
   for (const path of ['/logo', '/logo/dark', '/favicon.svg', '/favicon.ico', '/brand.css', '/assets/:name'])
     app.use(path, etag());
   const logo = (key: 'logo' | 'logo_dark') => async (c: Context) => {
-    const logo = await readSetting(deps.db, key);
-    const match = logo && /^data:(image\/(?:png|jpeg|webp));base64,(.+)$/.exec(logo);
-    if (!match) return c.notFound();
+    const stored = await readSetting(deps.db, key);
+    // Read whole and served without its metadata, also one uploaded before uploads were cleaned; one that
+    // cannot be read whole is not served at all (Settings asks for it again).
+    const picture = stored ? storedLogo(stored) : undefined;
+    if (!picture) return c.notFound();
     c.header('Cache-Control', 'public, max-age=300');
     c.header('Cross-Origin-Resource-Policy', 'cross-origin');
-    const bytes = Uint8Array.from(atob(match[2]!), (ch) => ch.charCodeAt(0));
-    // A logo uploaded before uploads were cleaned still holds its metadata: it goes out without it too.
-    let clean: Uint8Array<ArrayBuffer>;
-    try {
-      clean = new Uint8Array(stripMetadata(bytes).bytes);
-    } catch (error) {
-      if (!(error instanceof UnreadablePicture)) throw error;
-      return c.notFound();
-    }
-    return c.body(clean, 200, { 'Content-Type': match[1]! });
+    return c.body(new Uint8Array(picture.bytes), 200, { 'Content-Type': picture.type });
   };
   app.get('/logo', logo('logo'));
   app.get('/logo/dark', logo('logo_dark'));

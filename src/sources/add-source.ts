@@ -48,24 +48,34 @@ function checkSourceInput(input: AddSourceInput): CheckedSourceInput {
   return { ok: true, url: url.url, school, ownerEmail };
 }
 
-/** A feed address as stored (no fragment), or the sentence saying why it is not one. */
-export function checkFeedUrl(raw: string): { ok: true; url: string } | { ok: false; message: string } {
+/** Why an address cannot be a feed's: not an address, not http(s), or one with a user name or password. */
+export type FeedUrlProblem = 'notAnAddress' | 'notHttp' | 'withCredentials';
+
+/** A feed address as stored (no fragment), or what is wrong with it: the rule for adding, changing, importing. */
+export function readFeedUrl(raw: string): { ok: true; url: URL } | { ok: false; problem: FeedUrlProblem } {
   let url: URL;
   try {
     url = new URL(raw.trim());
   } catch {
-    return {
-      ok: false,
-      message: t('desk.sourceOutcomes.notAnAddress', { address: raw }),
-    };
+    return { ok: false, problem: 'notAnAddress' };
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { ok: false, message: t('desk.sourceOutcomes.notHttp') };
-  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, problem: 'notHttp' };
   // Never fetched (ingest/fetcher.ts), and not kept either: a password would show on the Sources page and in logs.
-  if (url.username || url.password) return { ok: false, message: t('desk.sourceOutcomes.withCredentials') };
+  if (url.username || url.password) return { ok: false, problem: 'withCredentials' };
   url.hash = '';
-  return { ok: true, url: url.href };
+  return { ok: true, url };
+}
+
+/** A feed address as stored (no fragment), or the sentence saying why it is not one. */
+export function checkFeedUrl(raw: string): { ok: true; url: string } | { ok: false; message: string } {
+  const read = readFeedUrl(raw);
+  if (read.ok) return { ok: true, url: read.url.href };
+  const sentences: Record<FeedUrlProblem, string> = {
+    notAnAddress: t('desk.sourceOutcomes.notAnAddress', { address: raw }),
+    notHttp: t('desk.sourceOutcomes.notHttp'),
+    withCredentials: t('desk.sourceOutcomes.withCredentials'),
+  };
+  return { ok: false, message: sentences[read.problem] };
 }
 
 /**

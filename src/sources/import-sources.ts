@@ -11,6 +11,7 @@ import { truncateWords } from '../text/html-to-text';
 import { slugify } from '../text/slug';
 import { readDistrictSettings } from '../settings/district-settings';
 import { readTeacherSettings } from '../settings/teacher-settings';
+import { readFeedUrl, type FeedUrlProblem } from './add-source';
 import { checkAuthorization, type AuthorizationRecord } from './authorization';
 import type { OpmlFeed } from './opml';
 
@@ -33,25 +34,23 @@ export async function importSources(
     // A district's list can hold thousands of feeds: other requests are answered between batches.
     if (index % 500 === 499) await yieldToEventLoop();
     const where = { n: index + 1, feed: truncateWords(feed.title ?? feed.url, 60) };
-    let url: URL;
-    try {
-      url = new URL(feed.url);
-    } catch {
-      problems.push(
-        t('desk.sourceOutcomes.import.notAnAddress', { ...where, address: truncateWords(feed.url, 80) }),
-      );
+    const read = readFeedUrl(feed.url);
+    if (!read.ok) {
+      // Said with the feed's place in the file; an address with a password in it is not repeated.
+      const sentences: Record<FeedUrlProblem, () => string> = {
+        notAnAddress: () =>
+          t('desk.sourceOutcomes.import.notAnAddress', { ...where, address: truncateWords(feed.url, 80) }),
+        notHttp: () => t('desk.sourceOutcomes.import.notHttp', where),
+        withCredentials: () =>
+          t('desk.sourceOutcomes.import.withCredentials', {
+            ...where,
+            feed: feed.title ?? new URL(feed.url).host,
+          }),
+      };
+      problems.push(sentences[read.problem]());
       continue;
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      problems.push(t('desk.sourceOutcomes.import.notHttp', where));
-      continue;
-    }
-    if (url.username || url.password) {
-      problems.push(
-        t('desk.sourceOutcomes.import.withCredentials', { ...where, feed: feed.title ?? url.host }),
-      );
-      continue;
-    }
+    const { url } = read;
     const school = (feed.school ?? options.defaultSchool ?? '').trim();
     if (!school) {
       problems.push(t('desk.sourceOutcomes.import.noSchool', where));
@@ -78,7 +77,6 @@ export async function importSources(
       );
       continue;
     }
-    url.hash = '';
     if (seen.has(url.href) || registered.has(url.href)) continue;
     seen.add(url.href);
     accepted.push({

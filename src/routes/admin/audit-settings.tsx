@@ -22,6 +22,7 @@ import { listSourceNames } from '../../db/sources';
 import { listUsers } from '../../db/users';
 import { actorOf, adminPage, type AdminEnv } from './context';
 import { stripMetadata, UnreadablePicture, type StrippedPicture } from '../../pictures/strip-metadata';
+import { logoDataUrl, storedLogo } from '../../brand/logo';
 
 const AUDIT_PAGE_SIZE = 100;
 
@@ -147,8 +148,8 @@ export function settingsRoutes(deps: AppDeps) {
           hasLogo={!!logo}
           hasDarkLogo={!!darkLogo}
           unreadableLogos={{
-            light: !!logo && !isReadableLogo(logo),
-            dark: !!darkLogo && !isReadableLogo(darkLogo),
+            light: !!logo && !storedLogo(logo),
+            dark: !!darkLogo && !storedLogo(darkLogo),
           }}
           rosterCount={rosterCount}
         />
@@ -316,34 +317,6 @@ const LOGO_TYPES = new Map<string, StrippedPicture['type']>([
   ['image/jpeg', 'image/jpeg'],
   ['image/webp', 'image/webp'],
 ]);
-
-/**
- * Whether a stored logo reads as the picture /logo serves (cleaned of its metadata). One stored before uploads
- * were read whole may not: /logo then answers 404, and Settings asks for it again.
- */
-function isReadableLogo(dataUrl: string): boolean {
-  const match = /^data:image\/(?:png|jpeg|webp);base64,(.+)$/.exec(dataUrl);
-  if (!match) return false;
-  try {
-    stripMetadata(Uint8Array.from(atob(match[1]!), (ch) => ch.charCodeAt(0)));
-    return true;
-  } catch (error) {
-    if (error instanceof UnreadablePicture) return false;
-    throw error;
-  }
-}
-
-/** A logo as the setting keeps it: its cleaned bytes, as a data: URL. */
-export function logoDataUrl(picture: StrippedPicture): string {
-  return `data:${picture.type};base64,${base64(picture.bytes)}`;
-}
-
-function base64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /**
  * What the Settings form says a setting should be, or undefined when the form has no field for it (a form

@@ -1,0 +1,30 @@
+// The district's logo as the settings keep it: a data: URL of its bytes, cleaned of metadata on the way in
+// (strip-metadata), and read back the same way by /logo and by Settings.
+import { stripMetadata, UnreadablePicture, type StrippedPicture } from '../pictures/strip-metadata';
+
+/** A logo as the setting keeps it: its cleaned bytes, as a data: URL. */
+export function logoDataUrl(picture: StrippedPicture): string {
+  return `data:${picture.type};base64,${base64(picture.bytes)}`;
+}
+
+/**
+ * The stored logo read whole and without its metadata, or undefined when it cannot be: one stored before
+ * uploads were read whole may not be a picture a structure check accepts, and is then not served at all.
+ */
+export function storedLogo(dataUrl: string): StrippedPicture | undefined {
+  const match = /^data:image\/(?:png|jpeg|webp);base64,(.+)$/.exec(dataUrl);
+  if (!match) return undefined;
+  try {
+    return stripMetadata(Uint8Array.from(atob(match[1]!), (ch) => ch.charCodeAt(0)));
+  } catch (error) {
+    if (error instanceof UnreadablePicture) return undefined;
+    throw error;
+  }
+}
+
+function base64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
