@@ -19,6 +19,10 @@ import { subscriptionToken } from '../src/email/subscription-tokens';
 import { DKIM_SIGNED_HEADERS } from '../src/email/smtp-mailer';
 import { runHousekeeping, runSendJob } from '../src/jobs/jobs';
 import { changeSetting } from '../src/settings/district-settings';
+import { writeSetting } from '../src/db/settings';
+import { logoDataUrl } from '../src/brand/logo';
+import { stripMetadata } from '../src/pictures/strip-metadata';
+import { solidPng } from './png';
 import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
 import { createClient } from './browser-client';
 import { rawHeader, startSmtpSink } from './smtp-sink';
@@ -121,6 +125,25 @@ describe('the digest email', () => {
     expect(mail.parsed.messageId).toMatch(/^<digest-2026-11-21-\d+@localhost>$/);
     expect(mail.parsed.date).toBeInstanceOf(Date);
     expect(rawHeader(mail.raw, 'List-Id')).toBe(`"What happened yesterday" <digest.127.0.0.1>`);
+  });
+
+  it('draws a wide logo wide in the masthead, and a square one square', async () => {
+    const { app, smtp, editor } = await appWithSink();
+    const db = app.runtime.deps.db;
+    // A banner four times as wide as it is high, as a district's wordmark often is.
+    await writeSetting(db, 'logo', logoDataUrl(stripMetadata(solidPng(400, 100, [31, 58, 95]))), NOON);
+    await addConfirmedSubscriber(db, 'parent@family.example');
+    await twelveSchools(app, editor, '2026-11-20');
+    await runSendJob(app.runtime.deps);
+    const [wide] = await smtp.waitFor(1);
+    // (Mustache writes the address's slashes as &#x2F;.)
+    expect(wide!.parsed.html).toMatch(/<img src="[^"]*logo" alt="" width="192" height="48"\s+style="[^"]*width:192px;/);
+    // The dark variant is the masthead's when there is one, with its own shape.
+    await writeSetting(db, 'logo_dark', logoDataUrl(stripMetadata(solidPng(60, 60, [255, 255, 255]))), NOON);
+    await twelveSchools(app, editor, '2026-11-21', 24 * 3600_000);
+    await runSendJob(app.runtime.deps);
+    const square = (await smtp.waitFor(2))[1]!;
+    expect(square.parsed.html).toMatch(/<img src="[^"]*logo&#x2F;dark" alt="" width="48" height="48"/);
   });
 
   it('sends nothing to a parent whose schools have nothing that day and no district-wide post', async () => {

@@ -1,5 +1,7 @@
 // The district's logo as the settings keep it: a data: URL of its bytes, cleaned of metadata on the way in
 // (strip-metadata), and read back the same way by /logo and by Settings.
+import type { Database } from '../db/client';
+import { readSetting, type FILE_SETTINGS } from '../db/settings';
 import { stripMetadata, UnreadablePicture, type StrippedPicture } from '../pictures/strip-metadata';
 
 /** A logo as the setting keeps it: its cleaned bytes, as a data: URL. */
@@ -27,4 +29,27 @@ function base64(bytes: Uint8Array): string {
   for (let i = 0; i < bytes.length; i += 0x8000)
     binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
+}
+
+const aspects = new Map<string, number | undefined>();
+
+/**
+ * How wide a stored logo is for its height (width ÷ height), or undefined when it cannot be read. Emails
+ * need it: a mail client draws a picture at the width it is given, so a wide logo given a square's width
+ * shows as a sliver. The settings say which version of the logo is stored (`stamp`, when it was stored), so
+ * each version is read once per process, not with every reading of the settings.
+ */
+export async function readLogoAspect(
+  db: Database,
+  key: (typeof FILE_SETTINGS)[number],
+  stamp: string,
+): Promise<number | undefined> {
+  const known = `${key}@${stamp}`;
+  if (aspects.has(known)) return aspects.get(known);
+  const stored = await readSetting(db, key);
+  const picture = stored === undefined ? undefined : storedLogo(stored);
+  const aspect = picture ? picture.width / picture.height : undefined;
+  if (aspects.size >= 8) aspects.clear();
+  aspects.set(known, aspect);
+  return aspect;
 }

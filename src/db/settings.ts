@@ -8,15 +8,16 @@ import { touchPublicStatement } from './site-state';
 export const FILE_SETTINGS = ['logo', 'logo_dark'] as const;
 
 /**
- * Every setting, as stored, except the bodies of files: those keys come with an empty value, which says the
- * file is there. Pages read the settings on every render; a logo's body is read by readSetting where it is
- * served (/logo), not copied out of the database for each page.
+ * Every setting, as stored, except the bodies of files: those keys come with when the file was stored (its
+ * updated_at, as text), which says the file is there and which version it is. Pages read the settings on
+ * every render; a logo's body is read by readSetting where it is served (/logo), not copied out of the
+ * database for each page.
  */
 export async function readAllSettings(db: Database): Promise<Map<string, string>> {
   const rows = await db.orm
     .select({
       key: settings.key,
-      value: sql<string>`case when ${inArray(settings.key, [...FILE_SETTINGS])} then '' else ${settings.value} end`,
+      value: sql<string>`case when ${inArray(settings.key, [...FILE_SETTINGS])} then cast(${settings.updatedAt} as text) else ${settings.value} end`,
     })
     .from(settings);
   return new Map(rows.map((row) => [row.key, row.value]));

@@ -1,7 +1,7 @@
 // The email's brand is applied to the template, once per colour: a district whose main colour is the
 // default accent keeps it on the masthead, and what a post says is never recoloured.
 import { describe, expect, it } from 'vitest';
-import { renderBranded } from './brand-email';
+import { logoBox, renderBranded } from './brand-email';
 import { compiledTemplates } from './compiled-templates';
 
 describe('renderBranded', () => {
@@ -29,5 +29,15 @@ describe('renderBranded', () => {
     expect(html).toContain('Our colour is #1f3a5f'); // text, as written
     expect(html).toContain('We painted the wall #8a4b08.');
     expect(html).toMatch(/<h1 style="font-family: Rockwell/);
+  });
+
+  it('draws the logo 48 pixels high, keeping its shape, and no wider than 240', () => {
+    expect(logoBox(undefined)).toEqual({ width: 48, height: 48 });
+    expect(logoBox(1)).toEqual({ width: 48, height: 48 });
+    expect(logoBox(4)).toEqual({ width: 192, height: 48 });
+    expect(logoBox(10)).toEqual({ width: 240, height: 24 });
+    expect(logoBox(0.5)).toEqual({ width: 24, height: 48 });
+    expect(logoBox(0)).toEqual({ width: 48, height: 48 });
+    expect(logoBox(Number.NaN)).toEqual({ width: 48, height: 48 });
   });
 });

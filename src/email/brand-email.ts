@@ -19,6 +19,8 @@ export interface BrandedSite {
   districtName: string;
   hasLogo?: boolean;
   hasDarkLogo?: boolean;
+  /** Width ÷ height of the masthead's logo; a square is assumed when it is not known. */
+  logoAspect?: number;
   brand?: Brand;
   /** The language the email is written in; its direction follows (Arabic reads right to left). */
   lang?: Language;
@@ -69,7 +71,23 @@ function brandedTemplate(template: string, brand: Brand): string {
   return done;
 }
 
+/**
+ * The masthead's logo is 48 px high, or as wide as 240 px allows: a wide logo keeps its shape. The templates
+ * write its <img> themselves (in an mj-raw) rather than with mj-image, which needs a width when they are
+ * compiled; a wide logo's width is known only when the email is made.
+ */
+export const LOGO_HEIGHT = 48;
+const LOGO_MAX_WIDTH = 240;
+
+/** The width and height, in pixels, a mail client is told to draw the logo at. */
+export function logoBox(aspect: number | undefined): { width: number; height: number } {
+  const shape = aspect !== undefined && Number.isFinite(aspect) && aspect > 0 ? aspect : 1;
+  const width = Math.min(LOGO_MAX_WIDTH, Math.max(1, Math.round(LOGO_HEIGHT * shape)));
+  return { width, height: Math.max(1, Math.round(Math.min(LOGO_HEIGHT, width / shape))) };
+}
+
 export function renderBranded(template: string, view: object, site: BrandedSite): string {
+  const logo = logoBox(site.logoAspect);
   return Mustache.render(
     inLanguage(brandedTemplate(template, site.brand ?? DEFAULT_BRAND), site.lang ?? 'en'),
     {
@@ -80,6 +98,8 @@ export function renderBranded(template: string, view: object, site: BrandedSite)
         : site.hasLogo
           ? `${site.publicUrl.replace(/\/$/, '')}/logo`
           : '',
+      logoWidth: logo.width,
+      logoHeight: logo.height,
     },
   );
 }

@@ -28,6 +28,9 @@ export interface EmailSite {
   /** The district's time zone, for dates such as "Corrected on …". */
   timezone: string;
   hasLogo?: boolean;
+  hasDarkLogo?: boolean;
+  /** Width ÷ height of the masthead's logo, so a wide one is drawn wide. */
+  logoAspect?: number;
   brand?: Brand;
   /** The languages the district offers (its own first) and the one this email is in. */
   languages?: Language[];

@@ -8,6 +8,7 @@ import { cleanText } from '../text/clean-text';
 import { DEFAULT_TONE_WORDS } from '../curate/tone-words';
 import { TEACHER_SETTING_DEFINITIONS } from './teacher-settings';
 import { colourProblem, DEFAULT_BRAND, FONT_STACKS, type Brand, type FontKey } from '../brand/brand';
+import { readLogoAspect } from '../brand/logo';
 import { siteIn } from '../i18n/site-language';
 
 export interface DistrictSettings {
@@ -35,6 +36,8 @@ export interface DistrictSettings {
   hasLogo: boolean;
   /** A variant of the logo drawn for dark backgrounds (the masthead, in the brand's main colour). */
   hasDarkLogo: boolean;
+  /** Width ÷ height of the logo a masthead shows (the dark variant when there is one), when it can be read. */
+  logoAspect: number | undefined;
   /** Colours and fonts of the site, the embed, the favicon and the email. */
   brand: Brand;
 }
@@ -336,6 +339,7 @@ export function siteOf(settings: DistrictSettings, publicUrl: string) {
       languages: settings.languages,
       hasLogo: settings.hasLogo,
       hasDarkLogo: settings.hasDarkLogo,
+      logoAspect: settings.logoAspect,
       timezone: settings.timezone,
       brand: settings.brand,
     },
@@ -351,6 +355,7 @@ export function ownSiteTitle(settings: Pick<DistrictSettings, 'siteTitle' | 'lan
 
 export async function readDistrictSettings(db: Database): Promise<DistrictSettings> {
   const stored = await readAllSettings(db);
+  const mastheadLogo = stored.has('logo_dark') ? 'logo_dark' : stored.has('logo') ? 'logo' : undefined;
   const value = (key: string) => {
     const definition = findSettingDefinition(key)!;
     const raw = stored.get(key);
@@ -375,6 +380,8 @@ export async function readDistrictSettings(db: Database): Promise<DistrictSettin
     nameAllowlist: splitLines(value('name_allowlist')),
     hasLogo: stored.has('logo'),
     hasDarkLogo: stored.has('logo_dark'),
+    logoAspect:
+      mastheadLogo === undefined ? undefined : await readLogoAspect(db, mastheadLogo, stored.get(mastheadLogo)!),
     brand: {
       primary: value('brand_primary').toLowerCase(),
       accent: value('brand_accent').toLowerCase(),
