@@ -137,7 +137,9 @@ describe('the digest email', () => {
     await runSendJob(app.runtime.deps);
     const [wide] = await smtp.waitFor(1);
     // (Mustache writes the address's slashes as &#x2F;.)
-    expect(wide!.parsed.html).toMatch(/<img src="[^"]*logo" alt="" width="192" height="48"\s+style="[^"]*width:192px;/);
+    expect(wide!.parsed.html).toMatch(
+      /<img src="[^"]*logo" alt="" width="192" height="48"\s+style="[^"]*width:192px;/,
+    );
     // The dark variant is the masthead's when there is one, with its own shape.
     await writeSetting(db, 'logo_dark', logoDataUrl(stripMetadata(solidPng(60, 60, [255, 255, 255]))), NOON);
     await twelveSchools(app, editor, '2026-11-21', 24 * 3600_000);

@@ -381,7 +381,9 @@ export async function readDistrictSettings(db: Database): Promise<DistrictSettin
     hasLogo: stored.has('logo'),
     hasDarkLogo: stored.has('logo_dark'),
     logoAspect:
-      mastheadLogo === undefined ? undefined : await readLogoAspect(db, mastheadLogo, stored.get(mastheadLogo)!),
+      mastheadLogo === undefined
+        ? undefined
+        : await readLogoAspect(db, mastheadLogo, stored.get(mastheadLogo)!),
     brand: {
       primary: value('brand_primary').toLowerCase(),
       accent: value('brand_accent').toLowerCase(),
