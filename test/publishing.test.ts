@@ -223,6 +223,20 @@ describe('publishing', () => {
       await changeSetting(app.runtime.deps.db, 'notify_owners_featured', 'true', app.clock.now());
       expect(await text('/teachers')).toContain('The account’s owner gets a short email');
       await changeSetting(app.runtime.deps.db, 'notify_owners_featured', 'false', app.clock.now());
+      // The digest team's address, once the district gives one: on this page and at the foot of every page.
+      expect(page).not.toContain('Write to the digest team');
+      const refused = await changeSetting(app.runtime.deps.db, 'contact_email', 'Digest Team <digest@x>', 0);
+      expect(refused).toEqual({
+        ok: false,
+        message:
+          'Contact address (contact_email) must be one email address, such as digest@district.example, or empty.',
+      });
+      await changeSetting(app.runtime.deps.db, 'contact_email', ' digest@lakeside.example ', app.clock.now());
+      const contact = 'Write to the digest team: <a href="mailto:digest@lakeside.example">digest@lakeside.example</a>';
+      expect(await text('/teachers')).toContain(`<p>${contact}</p></article>`);
+      expect(await text('/')).toContain(contact);
+      await changeSetting(app.runtime.deps.db, 'contact_email', '', app.clock.now());
+      expect(await text('/')).not.toContain('Write to the digest team');
       expect(await text('/sitemap.xml')).toContain(`<loc>${app.url}/teachers</loc>`);
       expect((await get('/teachers?r=1')).status).toBe(200);
     });

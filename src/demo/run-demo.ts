@@ -127,6 +127,7 @@ async function setUpDemo(
   if (firstRun) {
     await changeSetting(deps.db, 'district_name', DEMO_DISTRICT, now);
     await changeSetting(deps.db, 'timezone', DEMO_TIMEZONE, now);
+    await changeSetting(deps.db, 'contact_email', 'digest@lakeside.example', now);
     for (const source of DEMO_SOURCES) {
       await addSource(
         deps.db,

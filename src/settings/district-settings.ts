@@ -9,6 +9,7 @@ import { DEFAULT_TONE_WORDS } from '../curate/tone-words';
 import { TEACHER_SETTING_DEFINITIONS } from './teacher-settings';
 import { colourProblem, DEFAULT_BRAND, FONT_STACKS, type Brand, type FontKey } from '../brand/brand';
 import { readLogoAspect } from '../brand/logo';
+import { checkEmailAddress } from '../email/email-address';
 import { siteIn } from '../i18n/site-language';
 
 export interface DistrictSettings {
@@ -32,6 +33,8 @@ export interface DistrictSettings {
   languages: Language[];
   /** At publish, a language nobody reviewed: holds the publish, is labelled, or falls back to the original. */
   translationUnreviewed: TranslationUnreviewed;
+  /** Where teachers and families write to the digest team (the For teachers page, every page's foot), if set. */
+  contactEmail: string | undefined;
   /** An uploaded logo exists (served at /logo). */
   hasLogo: boolean;
   /** A variant of the logo drawn for dark backgrounds (the masthead, in the brand's main colour). */
@@ -117,6 +120,13 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     help: t('desk.settings.fields.siteTitle.help'),
     fallback: DEFAULT_SITE_TITLE,
     check: checkNotEmpty,
+  },
+  {
+    key: 'contact_email',
+    label: t('desk.settings.fields.contactEmail.label'),
+    help: t('desk.settings.fields.contactEmail.help'),
+    fallback: '',
+    check: (value) => (value === '' || checkEmailAddress(value).ok ? undefined : t('desk.settings.checks.email')),
   },
   {
     key: 'brand_primary',
@@ -340,6 +350,7 @@ export function siteOf(settings: DistrictSettings, publicUrl: string) {
       hasLogo: settings.hasLogo,
       hasDarkLogo: settings.hasDarkLogo,
       logoAspect: settings.logoAspect,
+      contactEmail: settings.contactEmail,
       timezone: settings.timezone,
       brand: settings.brand,
     },
@@ -378,6 +389,7 @@ export async function readDistrictSettings(db: Database): Promise<DistrictSettin
     embedOrigins: splitLines(value('embed_origins')).map((origin) => origin.replace(/\/$/, '')),
     toneWords: splitLines(value('tone_words')),
     nameAllowlist: splitLines(value('name_allowlist')),
+    contactEmail: value('contact_email') || undefined,
     hasLogo: stored.has('logo'),
     hasDarkLogo: stored.has('logo_dark'),
     logoAspect:

@@ -14,6 +14,8 @@ export interface SiteInfo {
   publicUrl: string;
   hasLogo?: boolean;
   hasDarkLogo?: boolean;
+  /** The digest team's address, shown at the foot of every page and on the For teachers page, when set. */
+  contactEmail?: string;
   timezone: string;
   /** The district's colours and fonts; the defaults when absent. */
   brand?: Brand;
@@ -195,6 +197,11 @@ export function PublicLayout({
             <p>
               <strong>{site.siteTitle}</strong> · {t('layout.about', digestWords(site))}
             </p>
+            {site.contactEmail ? (
+              <p>
+                {t('layout.contact')} <a href={`mailto:${site.contactEmail}`}>{site.contactEmail}</a>
+              </p>
+            ) : null}
             <ul>
               <li>
                 <a href={subscribeHref(site)}>{t('layout.subscribe')}</a>

@@ -322,6 +322,12 @@ export function TeachersPage(props: { site: SiteInfo; notifiesOwners: boolean })
         </p>
         <h2>{t('teachers.wrongTitle')}</h2>
         <p>{t('teachers.wrong')}</p>
+        {props.site.contactEmail ? (
+          <p>
+            {t('layout.contact')}{' '}
+            <a href={`mailto:${props.site.contactEmail}`}>{props.site.contactEmail}</a>
+          </p>
+        ) : null}
       </article>
     </PublicLayout>
   );

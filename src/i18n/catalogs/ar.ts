@@ -16,6 +16,7 @@ export const ar = {
     jsonFeed: 'JSON Feed',
     all: 'كل الملخصات',
     teachers: 'للمعلمين',
+    contact: 'راسلوا فريق الملخص:',
     defaultTitle: 'ماذا حدث أمس',
   },
   home: {

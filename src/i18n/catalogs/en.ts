@@ -17,6 +17,7 @@ export const en = {
     jsonFeed: 'JSON Feed',
     all: 'All digests',
     teachers: 'For teachers',
+    contact: 'Write to the digest team:',
     /** The site's title in this language, for a district that kept the default one (Settings: Site title). */
     defaultTitle: 'What happened yesterday',
   },

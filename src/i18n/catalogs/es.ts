@@ -17,6 +17,7 @@ export const es = {
     jsonFeed: 'JSON Feed',
     all: 'Todos los resúmenes',
     teachers: 'Para docentes',
+    contact: 'Escriba al equipo del resumen:',
     defaultTitle: 'Lo que pasó ayer',
   },
   home: {

@@ -68,6 +68,7 @@ export const settings = {
     wholeNumber: 'must be a whole number from {{min}} to {{max}}.',
     yesNo: 'must be true or false.',
     origins: 'must list origins like https://www.district.example (not {{bad}}).',
+    email: 'must be one email address, such as digest@district.example, or empty.',
   },
   fields: {
     districtName: {
@@ -83,6 +84,10 @@ export const settings = {
     siteTitle: {
       label: 'Site title',
       help: 'The name of the digest blog. Left as “What happened yesterday”, each language shows its own translation of it; a title of your own is shown as written.',
+    },
+    contactEmail: {
+      label: 'Contact address',
+      help: 'An email address of the district’s digest team. The For teachers page and the foot of every public page give it, so teachers and families can say when something is wrong or ask how to take part. Left empty, no address is shown.',
     },
     brandPrimary: {
       label: 'Main colour',
