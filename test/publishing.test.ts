@@ -232,7 +232,8 @@ describe('publishing', () => {
           'Contact address (contact_email) must be one email address, such as digest@district.example, or empty.',
       });
       await changeSetting(app.runtime.deps.db, 'contact_email', ' digest@lakeside.example ', app.clock.now());
-      const contact = 'Write to the digest team: <a href="mailto:digest@lakeside.example">digest@lakeside.example</a>';
+      const contact =
+        'Write to the digest team: <a href="mailto:digest@lakeside.example">digest@lakeside.example</a>';
       expect(await text('/teachers')).toContain(`<p>${contact}</p></article>`);
       expect(await text('/')).toContain(contact);
       await changeSetting(app.runtime.deps.db, 'contact_email', '', app.clock.now());

@@ -126,7 +126,8 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     label: t('desk.settings.fields.contactEmail.label'),
     help: t('desk.settings.fields.contactEmail.help'),
     fallback: '',
-    check: (value) => (value === '' || checkEmailAddress(value).ok ? undefined : t('desk.settings.checks.email')),
+    check: (value) =>
+      value === '' || checkEmailAddress(value).ok ? undefined : t('desk.settings.checks.email'),
   },
   {
     key: 'brand_primary',

@@ -324,8 +324,7 @@ export function TeachersPage(props: { site: SiteInfo; notifiesOwners: boolean })
         <p>{t('teachers.wrong')}</p>
         {props.site.contactEmail ? (
           <p>
-            {t('layout.contact')}{' '}
-            <a href={`mailto:${props.site.contactEmail}`}>{props.site.contactEmail}</a>
+            {t('layout.contact')} <a href={`mailto:${props.site.contactEmail}`}>{props.site.contactEmail}</a>
           </p>
         ) : null}
       </article>
