@@ -125,7 +125,7 @@ describe('the admin desk over HTTP', () => {
     expect((await findDigest(app.runtime.deps.db, '2026-11-20'))!.intro).toBe('Cam’s intro');
   });
 
-  it('records a reason typed under a finding when Save draft is pressed instead of its own button', async () => {
+  it('records a reason typed under a finding when Save draft, Publish now or Preview is pressed instead of its own button', async () => {
     const id = await itemId();
     const csrf = await dana.csrf('/admin/inbox?date=2026-11-20');
     const version = async () => String((await findDigest(app.runtime.deps.db, '2026-11-20'))?.version ?? 0);
@@ -159,6 +159,29 @@ describe('the admin desk over HTTP', () => {
     expect(await asked.text()).toContain('Publish now');
     const [named] = await listAudit(app.runtime.deps.db, { action: 'finding.override', limit: 1 });
     expect(named?.details).toContain('Maya’s family asked for her full name to be printed.');
+
+    // Preview records one too (here on another day, whose findings are its own), and says so above the
+    // preview; one refused keeps the coordinator on the desk.
+    const csrf21 = await dana.csrf('/admin/inbox?date=2026-11-21');
+    const preview = async (reason: string) =>
+      dana.post('/admin/inbox/2026-11-21/preview', {
+        _csrf: csrf21,
+        version: String((await findDigest(app.runtime.deps.db, '2026-11-21'))?.version ?? 0),
+        entry: String(id),
+        intro: 'What a stupid storm, and still we flew kites.',
+        reason_0_tone: reason,
+      });
+    const kept = await preview('ok');
+    expect(kept.headers.get('location')).toBe('/admin/inbox?date=2026-11-21');
+    expect(await (await dana.get(kept.headers.get('location')!)).text()).toContain(
+      'Draft saved. A reason you wrote under a finding is not recorded: ',
+    );
+    const previewed = await preview('The storm and the kites are called names, not a person.');
+    expect(previewed.headers.get('location')).toBe('/admin/inbox/preview?date=2026-11-21');
+    const shown = await (await dana.get(previewed.headers.get('location')!)).text();
+    expect(shown).toContain('A reason you wrote under a finding is recorded too.');
+    const [previewedReason] = await listAudit(app.runtime.deps.db, { action: 'finding.override', limit: 1 });
+    expect(previewedReason?.details).toContain('The storm and the kites are called names, not a person.');
   });
 
   it('hints beside a post not chosen yet what the checks would find in it', async () => {

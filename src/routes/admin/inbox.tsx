@@ -192,7 +192,6 @@ export function inboxRoutes(deps: AppDeps) {
     return status === 'published' || status === 'unpublished';
   };
 
-  /** Saves the page as a new version; what the request does next acts on exactly this version. */
   /**
    * The reasons typed under open findings of the saved version (form fields reason_ITEM_KIND), each recorded as
    * its own button would: how many were, and for each refused one (too short, say) the sentence why.
@@ -213,6 +212,17 @@ export function inboxRoutes(deps: AppDeps) {
     }
     return outcome;
   };
+
+  /** Back to the desk, saying the draft was saved and which typed reasons were recorded and which not, and why. */
+  const reasonsRefused = (c: Context, request: DeskRequest, typed: { recorded: number; refused: string[] }) =>
+    redirectWith(c, deps.signingKey, back(request.date), {
+      kind: 'error',
+      text: [
+        t('desk.inbox.flashes.saved'),
+        ...(typed.recorded ? [t('desk.inbox.flashes.reasonsRecorded', { count: typed.recorded })] : []),
+        ...typed.refused,
+      ].join(' '),
+    });
 
   /**
    * For the buttons that need the findings resolved (Publish now, Schedule): the reasons typed under findings
@@ -269,15 +279,7 @@ export function inboxRoutes(deps: AppDeps) {
       // A reason typed under a finding and sent with Save draft rather than its own button is recorded too,
       // as if that button had been pressed: a person's words are not dropped without a word.
       const typed = await recordTypedReasons(request, saved);
-      if (typed.refused.length)
-        return redirectWith(c, deps.signingKey, back(request.date), {
-          kind: 'error',
-          text: [
-            t('desk.inbox.flashes.saved'),
-            ...(typed.recorded ? [t('desk.inbox.flashes.reasonsRecorded', { count: typed.recorded })] : []),
-            ...typed.refused,
-          ].join(' '),
-        });
+      if (typed.refused.length) return reasonsRefused(c, request, typed);
       return done(
         c,
         request.date,
@@ -344,8 +346,19 @@ export function inboxRoutes(deps: AppDeps) {
   app.post(
     `/${DAY}/preview`,
     act(async (c, request) => {
-      if (!(await isPublished(request.date))) await saveDraft(request);
-      return c.redirect(`/admin/inbox/preview?date=${request.date}`, 303);
+      const preview = `/admin/inbox/preview?date=${request.date}`;
+      if (await isPublished(request.date)) return c.redirect(preview, 303);
+      const saved = await saveDraft(request);
+      // Reasons typed under findings are recorded here too, as Save draft records them; one refused keeps the
+      // coordinator on the desk with the sentence why, since the preview would show the finding still open.
+      const typed = await recordTypedReasons(request, saved);
+      if (typed.refused.length) return reasonsRefused(c, request, typed);
+      if (typed.recorded)
+        return redirectWith(c, deps.signingKey, preview, {
+          kind: 'ok',
+          text: t('desk.inbox.flashes.reasonsRecorded', { count: typed.recorded }),
+        });
+      return c.redirect(preview, 303);
     }),
   );
 
