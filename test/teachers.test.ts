@@ -36,6 +36,7 @@ beforeEach(async () => {
       : serveBody(feed('Room 12'), 'application/rss+xml')(request, response),
   );
   feeds.route('/lee', serveBody(feed('Room 4'), 'application/rss+xml'));
+  feeds.route('/okafor', serveBody(feed('Room 9'), 'application/rss+xml'));
   app = await startTestApp({ clock: testClock('2026-11-21T15:00:00Z') });
   token = (
     await createApiToken(app.runtime.deps.db, { name: 'bot', role: 'editor' }, cliActor, app.clock.now())
@@ -135,6 +136,17 @@ describe('authorization records', () => {
       authorized_by: 'Dana Hayes, Principal',
       review_on: '2027-09-01',
     });
+    // Without a name, nobody is recorded as authorizing it: not the token that added it. The list asks.
+    const unnamed = await addSource('okafor', 'Lincoln', {});
+    expect(unnamed.status).toBe(201);
+    expect(unnamed.body).toMatchObject({ authorized_by: null, authorized_on: '2026-11-21' });
+    await addUser(app, 'editor@district.example', 'editor');
+    const editor = await signIn('editor@district.example');
+    const page = await (await editor.get('/admin/sources')).text();
+    expect(page.match(/who authorized it is not recorded/g)).toHaveLength(1);
+    expect(await (await editor.get(`/admin/sources/${unnamed.body.id}`)).text()).toContain(
+      'Nobody is recorded as authorizing it on Saturday, November 21, 2026.',
+    );
   });
 
   it('expire on the review date: the feed stops being read and its page says so until an editor renews it', async () => {

@@ -47,7 +47,7 @@ export async function sourcesAdd(args: string[], config: Config): Promise<void> 
     reviewOn: values['review-on'],
   };
   await withRuntime(config, async ({ deps }) => {
-    const checked = await checkAddition(deps.db, input, cliActor, deps.clock.now());
+    const checked = await checkAddition(deps.db, input, deps.clock.now());
     if (!checked.ok) throw new CommandFailed(checked.message);
     // Read first, as the Sources page does: a class blog's own page is not a feed, and a source added with it
     // could only fail. Nothing is added then; the feeds the page links to are named instead.

@@ -82,12 +82,11 @@ export function checkFeedUrl(raw: string): { ok: true; url: string } | { ok: fal
  * Every check addSource makes before writing, the authorization's dates included: for callers that read the
  * feed before adding it, so a mistyped date is said before the wait for a feed, not after.
  */
-export async function checkAddition(db: Database, input: AddSourceInput, actor: Actor, now: number) {
+export async function checkAddition(db: Database, input: AddSourceInput, now: number) {
   const checked = checkSourceInput(input);
   if (!checked.ok) return checked;
   const [settings, teacherSettings] = await Promise.all([readDistrictSettings(db), readTeacherSettings(db)]);
   const authorization = checkAuthorization(input, {
-    fallbackBy: actor.label,
     reviewMonths: teacherSettings.authorizationReviewMonths,
     timezone: settings.timezone,
     now,
@@ -113,7 +112,7 @@ export async function addSource(
   actor: Actor,
   now: number,
 ): Promise<AddSourceOutcome> {
-  const checked = await checkAddition(db, input, actor, now);
+  const checked = await checkAddition(db, input, now);
   if (!checked.ok) return checked;
   const { authorization } = checked;
   const school = await findOrCreateSchool(db, checked.school, now);

@@ -62,12 +62,13 @@ export function addMonths(date: LocalDate, months: number): LocalDate {
 
 /**
  * The record to store, or the sentence saying what is wrong. Without a date the authorization counts from
- * `now`; without a review date, it is due `reviewMonths` after the authorization. `fallbackBy` names who
- * added the source when no one else is named.
+ * `now`; without a review date, it is due `reviewMonths` after the authorization. Without a name nobody is
+ * recorded as authorizing it: whoever added the source (a token, the command line) is in the audit log, and
+ * is not made to stand for the principal who authorized the account. The source's page asks for the name.
  */
 export function checkAuthorization(
   input: AuthorizationInput,
-  options: { fallbackBy: string; reviewMonths: number; timezone: string; now: number },
+  options: { reviewMonths: number; timezone: string; now: number },
 ): { ok: true; record: AuthorizationRecord } | { ok: false; message: string } {
   const by = cleanText(input.authorizedBy ?? '').trim();
   if (input.authorizedBy !== undefined && input.authorizedBy !== null) {
@@ -98,7 +99,7 @@ export function checkAuthorization(
   return {
     ok: true,
     record: {
-      authorizedBy: by || options.fallbackBy,
+      authorizedBy: by || null,
       authorizedAt: input.authorizedOn ? instantOf(authorizedOn, '00:00', options.timezone) : options.now,
       reviewAt: instantOf(reviewOn, '00:00', options.timezone),
     },

@@ -66,7 +66,6 @@ export async function importSources(
       ownerEmail = checked.address;
     }
     const authorization = checkAuthorization(feed, {
-      fallbackBy: options.actor.label,
       reviewMonths: authorizationReviewMonths,
       timezone,
       now: options.now,

@@ -134,7 +134,7 @@ export function sourcesRoutes(deps: AppDeps) {
 
   app.post('/', async (c) => {
     const draft = sourceDraft(await readForm(c));
-    const checked = await checkAddition(deps.db, additionOf(draft), actorOf(deps, c), deps.clock.now());
+    const checked = await checkAddition(deps.db, additionOf(draft), deps.clock.now());
     if (!checked.ok) return sourcesPage(c, { draft, message: checked.message });
     // Read the address before adding it. A class blog's own page is not a feed, and a source added with it
     // could only fail: nothing is added, and the page offers the feeds the blog links to instead.

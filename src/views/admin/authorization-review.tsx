@@ -7,7 +7,7 @@ import { addMonths, expiredSentence, REVIEW_NOTICE_MS } from '../../sources/auth
 import { localDateOf } from '../../time/zoned-time';
 import { CsrfField } from '../admin-layout';
 
-/** The short label beside a source in the list: expired, or review due soon. */
+/** The short label beside a source in the list: expired, review due soon, or nobody named as authorizing it. */
 export function ReviewBadge(props: { source: SourceWithSchool; now: number; timezone: string }) {
   const { source } = props;
   if (source.authorization === 'expired' && source.reviewAt)
@@ -30,6 +30,9 @@ export function ReviewBadge(props: { source: SourceWithSchool; now: number; time
         })}
       </span>
     );
+  // Added by a program or the command line without a name: read as authorized, and the name asked for.
+  if (source.authorization === 'authorized' && !source.authorizedBy)
+    return <span class="badge warn"> {t('desk.sources.review.badgeNobody')}</span>;
   return null;
 }
 

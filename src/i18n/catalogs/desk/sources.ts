@@ -171,6 +171,7 @@ export const sources = {
     suspend: 'Suspend: stop reading this account',
     badgeExpired: 'expired',
     badgeDue: 'review due {{day}}',
+    badgeNobody: 'who authorized it is not recorded',
   },
   check: {
     title: 'Feed test',
