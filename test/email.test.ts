@@ -148,6 +148,18 @@ describe('the digest email', () => {
     expect(square.parsed.html).toMatch(/<img src="[^"]*logo&#x2F;dark" alt="" width="48" height="48"/);
   });
 
+  it('names the day of a digest published late instead of calling it yesterday', async () => {
+    const { app, smtp, editor } = await appWithSink();
+    await addConfirmedSubscriber(app.runtime.deps.db, 'parent@family.example');
+    // Tuesday's digest, published on Friday (the test clock's day).
+    await twelveSchools(app, editor, '2026-11-17', -3 * 24 * 3600_000);
+    await runSendJob(app.runtime.deps);
+    const [late] = await smtp.waitFor(1);
+    expect(late!.parsed.subject).toBe('What happened on Tuesday, November 17, 2026');
+    expect(late!.parsed.html).toMatch(/<h1 [^>]*>What happened on Tuesday<\/h1>/);
+    expect(late!.parsed.text).toMatch(/^What happened on Tuesday\nTuesday, November 17, 2026$/m);
+  });
+
   it('sends nothing to a parent whose schools have nothing that day and no district-wide post', async () => {
     const { app, smtp, editor } = await appWithSink();
     const db = app.runtime.deps.db;

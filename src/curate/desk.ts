@@ -40,7 +40,7 @@ import { publishDigestForDate } from '../publish/publish-digest';
 import { plural } from '../text/plural';
 import { slotForReady } from '../publish/schedule';
 import { readDistrictSettings, siteOf, type DistrictSettings } from '../settings/district-settings';
-import { dayRange } from '../time/zoned-time';
+import { dayRange, localDateOf } from '../time/zoned-time';
 import { randomToken } from '../auth/tokens';
 import { defaultEntry } from './entry-defaults';
 import { emailIsOn } from '../email/no-mailer';
@@ -904,6 +904,7 @@ export async function sendTestEmail(
     { digest: state.digest, entries: state.entries },
     { schoolIds: [], schoolNames: [] },
     site,
+    localDateOf(deps.now(), site.timezone),
   )!;
   const sent = await deps.mailer.send({
     from: senderOf(deps.mailFrom, site.districtName),

@@ -17,13 +17,15 @@ import type { Brand } from '../brand/brand';
 import { renderBranded } from './brand-email';
 import { compiledTemplates } from './compiled-templates';
 import { localDateOf } from '../time/zoned-time';
-import type { Language } from '../i18n/languages';
+import { LANGUAGES, type Language } from '../i18n/languages';
 import { digestWords, siteLanguage } from '../i18n/site-language';
 import { languageNameIn } from '../i18n/language-names';
 
 export interface EmailSite {
   districtName: string;
   siteTitle: string;
+  /** The district kept the default title, "What happened yesterday" (siteOf marks it). */
+  defaultTitle?: boolean;
   publicUrl: string;
   /** The district's time zone, for dates such as "Corrected on …". */
   timezone: string;
@@ -77,11 +79,42 @@ export interface RecipientLinks {
   preferencesUrl: string;
 }
 
-/** Answers undefined when none of the digest's entries are for the selected schools: no email is sent. */
+/**
+ * The email's title and subject. A digest's own title stands, else the site's; but a district that kept the
+ * default title ("What happened yesterday") has the day named instead when the email goes out later than the
+ * day after the digest's (one published late), so an older day is not called yesterday: "What happened on
+ * Friday" (or "on December 4", a week or more later), and the whole date in the subject.
+ */
+export function emailTitle(
+  digest: { date: string; title: string },
+  site: EmailSite,
+  sentOn: string | undefined,
+): { title: string; subject: string } {
+  const { text, t, lang } = emailLanguage(site);
+  const title = digestTitle(digest, site.siteTitle);
+  const onTime = { title, subject: `${title} · ${text.longDate(digest.date)}` };
+  if (digest.title.trim() || !site.defaultTitle || sentOn === undefined) return onTime;
+  const daysLater = (Date.parse(`${sentOn}T00:00:00Z`) - Date.parse(`${digest.date}T00:00:00Z`)) / 86_400_000;
+  if (!(daysLater > 1)) return onTime;
+  const day = new Intl.DateTimeFormat(
+    LANGUAGES[lang].locale,
+    daysLater < 7 ? { timeZone: 'UTC', weekday: 'long' } : { timeZone: 'UTC', month: 'long', day: 'numeric' },
+  ).format(new Date(`${digest.date}T00:00:00Z`));
+  return {
+    title: t('layout.defaultTitleOn', { day }),
+    subject: t('layout.defaultTitleOn', { day: text.longDate(digest.date) }),
+  };
+}
+
+/**
+ * Answers undefined when none of the digest's entries are for the selected schools: no email is sent.
+ * `sentOn` is the district's date the email goes out (or would, for a preview), which names a late digest's day.
+ */
 export function renderDigestEmail(
   content: DigestContent,
   selection: { schoolIds: readonly number[]; schoolNames: readonly string[] },
   site: EmailSite,
+  sentOn?: string,
 ): RenderedDigestEmail | undefined {
   const entries = entriesForSchools(content.entries, selection.schoolIds);
   if (entries.length === 0) return undefined;
@@ -95,7 +128,7 @@ export function renderDigestEmail(
   const { text: words, t, prefix, words: named, lang } = emailLanguage(site);
   /** The language a text is in: the email's, or the district's where it is shown for want of a translation. */
   const langOf = (which: ContentText) => originalLangOf(content, which) ?? lang;
-  const title = digestTitle(digest, site.siteTitle);
+  const { title, subject } = emailTitle(digest, site, sentOn);
   const dateLabel = words.longDate(digest.date);
   const webUrl = `${site.publicUrl}${prefix}/digests/${digest.date}`;
   const because = selection.schoolNames.length
@@ -175,7 +208,7 @@ export function renderDigestEmail(
     `${t('email.unsubscribe')}: ${markers.unsubscribe}`,
     '',
   ].join('\n');
-  return { subject: `${title} · ${dateLabel}`, html, text, markers };
+  return { subject, html, text, markers };
 }
 
 export function personalize(

@@ -30,6 +30,7 @@ import { subscriptionToken } from './subscription-tokens';
 import { localizeContents } from '../publish/localize-content';
 import type { TranslationUnreviewed } from '../settings/district-settings';
 import { siteIn } from '../i18n/site-language';
+import { localDateOf } from '../time/zoned-time';
 
 export interface SendDeps {
   db: Database;
@@ -137,7 +138,12 @@ export async function sendDueDeliveries(
         key,
         delivery.kind === 'correction'
           ? renderCorrectionEmail(content, delivery, site)
-          : renderDigestEmail(content, { schoolIds: delivery.schoolIds, schoolNames: names }, site),
+          : renderDigestEmail(
+              content,
+              { schoolIds: delivery.schoolIds, schoolNames: names },
+              site,
+              localDateOf(deps.now(), site.timezone),
+            ),
       );
     }
     return renders.get(key);

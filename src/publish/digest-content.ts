@@ -178,7 +178,7 @@ export function dailyDigestOf(districtName: string): string {
   return digestWords({ districtName }).digest;
 }
 
-export function digestTitle(digest: Digest, siteTitle: string): string {
+export function digestTitle(digest: Pick<Digest, 'title'>, siteTitle: string): string {
   return digest.title.trim() || siteTitle;
 }
 

@@ -18,6 +18,7 @@ export const ar = {
     teachers: 'للمعلمين',
     contact: 'راسلوا فريق الملخص:',
     defaultTitle: 'ماذا حدث أمس',
+    defaultTitleOn: 'ماذا حدث يوم {{day}}',
   },
   home: {
     title: 'أحدث الملخصات',

@@ -20,6 +20,7 @@ export const en = {
     contact: 'Write to the digest team:',
     /** The site's title in this language, for a district that kept the default one (Settings: Site title). */
     defaultTitle: 'What happened yesterday',
+    defaultTitleOn: 'What happened on {{day}}',
   },
   home: {
     title: 'Latest digests',

@@ -19,6 +19,7 @@ export const es = {
     teachers: 'Para docentes',
     contact: 'Escriba al equipo del resumen:',
     defaultTitle: 'Lo que pasó ayer',
+    defaultTitleOn: 'Lo que pasó el {{day}}',
   },
   home: {
     title: 'Últimos resúmenes',

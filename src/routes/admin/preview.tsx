@@ -7,7 +7,7 @@ import { DeskError, deskDepsOf, loadDesk, sendTestEmail } from '../../curate/des
 import type { AppDeps } from '../../deps';
 import { renderDigestEmail } from '../../email/render-digest-email';
 import { siteOf } from '../../settings/district-settings';
-import { isLocalDate } from '../../time/zoned-time';
+import { isLocalDate, localDateOf } from '../../time/zoned-time';
 import { PreviewPage } from '../../views/admin/preview-page';
 import { DigestPage } from '../../views/public-pages';
 import { renderPage } from '../../views/render';
@@ -26,10 +26,12 @@ export function previewRoutes(deps: AppDeps) {
     if (!state.digest || state.entries.length === 0) return undefined;
     const settings = state.settings;
     const site = siteOf(settings, deps.config.publicUrl);
+    // As it would go out today: a digest of an older day names its day rather than saying "yesterday".
     const email = renderDigestEmail(
       { digest: state.digest, entries: state.entries },
       { schoolIds: [], schoolNames: [] },
       site,
+      localDateOf(deps.clock.now(), settings.timezone),
     )!;
     const social = await previewSocialPosts(
       deps.db,

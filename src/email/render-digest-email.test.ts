@@ -1,0 +1,51 @@
+// The email's title and subject: a digest published late names its day instead of calling it yesterday.
+import { describe, expect, it } from 'vitest';
+import { siteIn } from '../i18n/site-language';
+import { emailTitle, type EmailSite } from './render-digest-email';
+
+const site = (lang: 'en' | 'es' | 'ar', siteTitle = 'What happened yesterday'): EmailSite =>
+  siteIn(
+    {
+      districtName: 'Lakeside',
+      siteTitle,
+      defaultTitle: siteTitle === 'What happened yesterday',
+      publicUrl: 'https://digest.example',
+      timezone: 'America/Chicago',
+      languages: ['en', 'es', 'ar'],
+    },
+    lang,
+  );
+const friday = { date: '2026-12-04', title: '' };
+
+describe('emailTitle', () => {
+  it('says yesterday on the day after, and on the day itself', () => {
+    expect(emailTitle(friday, site('en'), '2026-12-05')).toEqual({
+      title: 'What happened yesterday',
+      subject: 'What happened yesterday · Friday, December 4, 2026',
+    });
+    expect(emailTitle(friday, site('en'), '2026-12-04').title).toBe('What happened yesterday');
+    expect(emailTitle(friday, site('en'), undefined).title).toBe('What happened yesterday');
+  });
+
+  it('names the day of a digest sent later, by its weekday within the week and by its date after', () => {
+    expect(emailTitle(friday, site('en'), '2026-12-07')).toEqual({
+      title: 'What happened on Friday',
+      subject: 'What happened on Friday, December 4, 2026',
+    });
+    expect(emailTitle(friday, site('en'), '2026-12-14').title).toBe('What happened on December 4');
+    expect(emailTitle(friday, site('es'), '2026-12-07')).toEqual({
+      title: 'Lo que pasó el viernes',
+      subject: 'Lo que pasó el viernes, 4 de diciembre de 2026',
+    });
+    expect(emailTitle(friday, site('es'), '2026-12-14').title).toBe('Lo que pasó el 4 de diciembre');
+    expect(emailTitle(friday, site('ar'), '2026-12-07').title).toBe('ماذا حدث يوم الجمعة');
+  });
+
+  it('keeps a title of the digest’s own, or of the district’s, as written', () => {
+    expect(emailTitle({ ...friday, title: 'Snow day' }, site('en'), '2026-12-07')).toEqual({
+      title: 'Snow day',
+      subject: 'Snow day · Friday, December 4, 2026',
+    });
+    expect(emailTitle(friday, site('en', 'Lakeside Today'), '2026-12-07').title).toBe('Lakeside Today');
+  });
+});
