@@ -31,25 +31,29 @@ function base64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-const aspects = new Map<string, number | undefined>();
+/** Per database (tests open many in one process), the shape of each stored version of each logo. */
+const aspects = new WeakMap<Database, Map<string, number | undefined>>();
 
 /**
  * How wide a stored logo is for its height (width ÷ height), or undefined when it cannot be read. Emails
  * need it: a mail client draws a picture at the width it is given, so a wide logo given a square's width
  * shows as a sliver. The settings say which version of the logo is stored (`stamp`, when it was stored), so
- * each version is read once per process, not with every reading of the settings.
+ * each version is read once while the process (or the Worker's isolate) keeps its database handle, not with
+ * every reading of the settings.
  */
 export async function readLogoAspect(
   db: Database,
   key: (typeof FILE_SETTINGS)[number],
   stamp: string,
 ): Promise<number | undefined> {
-  const known = `${key}@${stamp}`;
-  if (aspects.has(known)) return aspects.get(known);
+  let known = aspects.get(db);
+  if (!known) aspects.set(db, (known = new Map()));
+  const version = `${key}@${stamp}`;
+  if (known.has(version)) return known.get(version);
   const stored = await readSetting(db, key);
   const picture = stored === undefined ? undefined : storedLogo(stored);
   const aspect = picture ? picture.width / picture.height : undefined;
-  if (aspects.size >= 8) aspects.clear();
-  aspects.set(known, aspect);
+  if (known.size >= 8) known.clear();
+  known.set(version, aspect);
   return aspect;
 }

@@ -41,7 +41,7 @@ export function HomePage(props: {
           <p>{t('home.empty')}</p>
         </div>
       ) : (
-        <div class="cards">
+        <div class={below(props) === 2 ? 'cards pair' : 'cards'}>
           {props.contents.map((content, i) => (
             <DigestCard
               content={content}
@@ -64,6 +64,11 @@ export function HomePage(props: {
       ) : null}
     </PublicLayout>
   );
+}
+
+/** How many digests stand below the lead (on later pages, below nothing: all of them). */
+function below(props: { contents: unknown[]; page: number }): number {
+  return props.page === 1 ? props.contents.length - 1 : props.contents.length;
 }
 
 export function DigestPage(props: {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deskDepsOf, publishDesk, saveDesk, type DeskActor } from '../../src/curate/desk';
 import { correctDesk } from '../../src/curate/correct-digest';
 import { listItemsPublishedBetween } from '../../src/db/items';
+import { listSources } from '../../src/db/sources';
 import { changeSetting } from '../../src/settings/district-settings';
 import { dayRange } from '../../src/time/zoned-time';
 import { describeViolations, launchBrowser, seriousAxeViolations } from '../browser';
@@ -22,6 +23,7 @@ describe('browser: the public site and the embed', () => {
   let images: TestServer;
   let district: TestServer;
   let browser: Browser;
+  let editor: DeskActor;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -38,7 +40,7 @@ describe('browser: the public site and the embed', () => {
     district = await startTestServer();
     app = await startTestApp({ clock: (await import('../clock')).testClock('2026-11-21T15:00:00Z') });
     const db = app.runtime.deps.db;
-    const editor: DeskActor = { type: 'user', id: 1, userId: 1, label: 'dana', role: 'editor' };
+    editor = { type: 'user', id: 1, userId: 1, label: 'dana', role: 'editor' };
     editor.id = editor.userId = (await addUser(app, 'dana@district.example', 'editor')).id;
     const schools = [
       await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/feed'),
@@ -392,5 +394,46 @@ describe('browser: the public site and the embed', () => {
     expect(await page.locator('iframe').getAttribute('style')).toContain('clip: rect(1px, 1px, 1px, 1px)');
     await page.screenshot({ path: `${SHOTS}/public-oembed-wordpress-not-allowed.png`, fullPage: true });
     await page.close();
+  });
+
+  // Last, as it adds a digest: a district's third day.
+  it('lays two digests below the lead in halves of the row, and one under the other on a phone', async () => {
+    const db = app.runtime.deps.db;
+    const [source] = await listSources(db);
+    const { start, end } = dayRange('2026-11-18', 'America/Chicago');
+    await storeItems(db, source!.id, [
+      item({
+        guid: 'bird-count',
+        title: 'Bird count',
+        summary: 'Twelve kinds.',
+        publishedAt: start + 11 * 3600_000,
+      }),
+    ]);
+    const items = await listItemsPublishedBetween(db, start, end);
+    await saveDesk(deskDepsOf(app.runtime.deps), editor, '2026-11-18', {
+      entries: items.map((i) => ({ itemId: i.id })),
+    });
+    await publishDesk(deskDepsOf(app.runtime.deps), editor, '2026-11-18');
+    for (const [width, label] of [
+      [1280, 'desktop'],
+      [390, 'phone'],
+    ] as const) {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      await visit(page, '/', `${label}-home-three-days`);
+      const lead = (await page.locator('.digest-card.lead').boundingBox())!;
+      const [first, second] = await Promise.all(
+        [1, 2].map(async (n) => (await page.locator('.digest-card').nth(n).boundingBox())!),
+      );
+      if (width === 1280) {
+        expect(first!.y).toBe(second!.y);
+        expect(Math.abs(first!.width - second!.width)).toBeLessThan(1);
+        // Together with the gap between them, as wide as the lead: no third of the row left empty.
+        expect(Math.abs(second!.x + second!.width - (lead.x + lead.width))).toBeLessThan(1);
+      } else {
+        expect(second!.y).toBeGreaterThan(first!.y + first!.height);
+        expect(Math.abs(first!.width - lead.width)).toBeLessThan(1);
+      }
+      await page.close();
+    }
   });
 });
