@@ -17,8 +17,8 @@ import type { Brand } from '../brand/brand';
 import { renderBranded } from './brand-email';
 import { compiledTemplates } from './compiled-templates';
 import { localDateOf } from '../time/zoned-time';
-import { LANGUAGES, type Language } from '../i18n/languages';
-import { digestWords, siteLanguage } from '../i18n/site-language';
+import type { Language } from '../i18n/languages';
+import { digestWords, lateDefaultTitle, siteLanguage } from '../i18n/site-language';
 import { languageNameIn } from '../i18n/language-names';
 
 export interface EmailSite {
@@ -90,20 +90,13 @@ export function emailTitle(
   site: EmailSite,
   sentOn: string | undefined,
 ): { title: string; subject: string } {
-  const { text, t, lang } = emailLanguage(site);
+  const { text, lang } = emailLanguage(site);
   const title = digestTitle(digest, site.siteTitle);
-  const onTime = { title, subject: `${title} · ${text.longDate(digest.date)}` };
-  if (digest.title.trim() || !site.defaultTitle || sentOn === undefined) return onTime;
-  const daysLater = (Date.parse(`${sentOn}T00:00:00Z`) - Date.parse(`${digest.date}T00:00:00Z`)) / 86_400_000;
-  if (!(daysLater > 1)) return onTime;
-  const day = new Intl.DateTimeFormat(
-    LANGUAGES[lang].locale,
-    daysLater < 7 ? { timeZone: 'UTC', weekday: 'long' } : { timeZone: 'UTC', month: 'long', day: 'numeric' },
-  ).format(new Date(`${digest.date}T00:00:00Z`));
-  return {
-    title: t('layout.defaultTitleOn', { day }),
-    subject: t('layout.defaultTitleOn', { day: text.longDate(digest.date) }),
-  };
+  const late =
+    digest.title.trim() || !site.defaultTitle ? undefined : lateDefaultTitle(digest.date, sentOn, lang);
+  return late
+    ? { title: late.short, subject: late.whole }
+    : { title, subject: `${title} · ${text.longDate(digest.date)}` };
 }
 
 /**

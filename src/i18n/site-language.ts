@@ -1,6 +1,6 @@
 // The language a page, feed or email is in, from the site it is made for: its words, and the prefix of its
 // addresses (none for the district's own language, which lives at the site's root; /es for Spanish, …).
-import type { Language } from './languages';
+import { LANGUAGES, type Language } from './languages';
 import { translator, type Translator } from './translate';
 
 export interface LanguageOfSite {
@@ -57,4 +57,30 @@ export function siteForReader<T extends LanguageOfSite & { siteTitle: string; de
 ): T & { lang: Language } {
   const offered = site.languages ?? ['en'];
   return siteIn(site, offered.find((code) => code === language) ?? offered[0] ?? 'en');
+}
+
+/**
+ * The default title ("What happened yesterday") for a digest of `date` that goes out on `on` (the district's
+ * date), when it would be wrong: the email or post of a digest published late names its day instead, "What
+ * happened on Friday" (or "on December 4" a week or more later), and `whole` with the whole date ("What
+ * happened on Friday, December 4, 2026"). Undefined when it goes out on the next day (or sooner), or `on` is
+ * not known.
+ */
+export function lateDefaultTitle(
+  date: string,
+  on: string | undefined,
+  lang: Language,
+): { short: string; whole: string } | undefined {
+  if (on === undefined) return undefined;
+  const daysLater = (Date.parse(`${on}T00:00:00Z`) - Date.parse(`${date}T00:00:00Z`)) / 86_400_000;
+  if (!(daysLater > 1)) return undefined;
+  const text = translator(lang);
+  const day = new Intl.DateTimeFormat(
+    LANGUAGES[lang].locale,
+    daysLater < 7 ? { timeZone: 'UTC', weekday: 'long' } : { timeZone: 'UTC', month: 'long', day: 'numeric' },
+  ).format(new Date(`${date}T00:00:00Z`));
+  return {
+    short: text.t('layout.defaultTitleOn', { day }),
+    whole: text.t('layout.defaultTitleOn', { day: text.longDate(date) }),
+  };
 }

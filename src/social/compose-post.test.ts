@@ -94,6 +94,26 @@ describe('postPartsOf', () => {
     });
   });
 
+  it('names the day of a digest published late, where the district kept the default title', () => {
+    const kept = { ...site, siteTitle: 'What happened yesterday', defaultTitle: true, lang: 'en' as const };
+    expect(postPartsOf(content(), kept, '2026-11-21').title).toBe(
+      'What happened yesterday: Friday, November 20, 2026',
+    );
+    expect(postPartsOf(content(), kept, '2026-11-23').title).toBe(
+      'What happened on Friday, November 20, 2026',
+    );
+    expect(
+      postPartsOf(content(), { ...kept, lang: 'es', siteTitle: 'Lo que pasó ayer' }, '2026-11-23').title,
+    ).toBe('Lo que pasó el viernes, 20 de noviembre de 2026');
+    // A title of the district's own, or of the digest's, stands as written.
+    expect(postPartsOf(content(), { ...site, lang: 'en' }, '2026-11-23').title).toBe(
+      'Lakeside Classroom News: Friday, November 20, 2026',
+    );
+    expect(postPartsOf(content('Snow day'), kept, '2026-11-23').title).toBe(
+      'Snow day: Friday, November 20, 2026',
+    );
+  });
+
   it('speaks the language the district posts in', () => {
     const parts = postPartsOf(content(), { ...site, siteTitle: 'Lo que pasó ayer', lang: 'es' });
     expect(parts.title).toBe('Lo que pasó ayer: viernes, 20 de noviembre de 2026');

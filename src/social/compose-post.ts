@@ -3,6 +3,7 @@
 // counts characters and every link as 23; Bluesky counts graphemes (what a reader sees as one character).
 import { LANGUAGES, type Language } from '../i18n/languages';
 import { translator } from '../i18n/translate';
+import { lateDefaultTitle } from '../i18n/site-language';
 import type { DigestContent } from '../publish/digest-content';
 import { digestSummary } from '../views/digest-summary';
 import type { Network } from './network';
@@ -34,17 +35,24 @@ export function templateProblem(template: string): string | undefined {
 
 /**
  * Title, summary line and link of a published (or previewed) digest, in the language the district posts in:
- * its site's title (or the digest's own) and date, the intro's first line or the first headlines and what
+ * its site's title (or the digest's own) and date, or for a digest published late the day named ("What
+ * happened on Friday, December 4, 2026"); the intro's first line or the first headlines and what
  * the digest holds ("2 posts from 2 schools").
  */
 export function postPartsOf(
   content: DigestContent,
-  site: { publicUrl: string; siteTitle: string; lang: Language },
+  site: { publicUrl: string; siteTitle: string; defaultTitle?: boolean; lang: Language },
+  /** The district's date the post goes out (or would): a digest published late names its day. */
+  postedOn?: string,
 ): PostParts {
   const { digest, entries } = content;
   const text = translator(site.lang);
   const date = text.longDate(digest.date);
-  const title = `${digest.title.trim() || site.siteTitle}: ${date}`;
+  const late =
+    digest.title.trim() || !site.defaultTitle
+      ? undefined
+      : lateDefaultTitle(digest.date, postedOn, site.lang);
+  const title = late ? late.whole : `${digest.title.trim() || site.siteTitle}: ${date}`;
   const headlines = entries.slice(0, 3).map((e) => e.headline.trim());
   const listed = new Intl.ListFormat(LANGUAGES[site.lang].locale, { type: 'conjunction' }).format(headlines);
   const counted = digestSummary(entries, text);

@@ -30,6 +30,7 @@ import { readDistrictSettings, siteOf } from '../settings/district-settings';
 import { leadPicture } from '../pictures/picture-view';
 import { clientFor } from './clients';
 import { composePost, postPartsOf, type PostParts } from './compose-post';
+import { localDateOf } from '../time/zoned-time';
 import { secretContext } from './connect-account';
 import { NETWORK_NAMES, type Credentials, type OutgoingPost, type Problem } from './network';
 import { postIdempotencyKey, postRecordKey } from './record-key';
@@ -174,9 +175,11 @@ async function outgoingPost(
   post: DuePost,
   content: DigestContent,
   settings: SocialSettings,
-  site: Parameters<typeof postPartsOf>[1],
+  site: Parameters<typeof postPartsOf>[1] & { timezone: string },
 ): Promise<OutgoingPost | undefined> {
-  const parts = postPartsOf(content, site);
+  // Said as on the day the digest was published, however late a retry goes out.
+  const publishedOn = localDateOf(content.digest.publishedAt ?? post.queuedAt, site.timezone);
+  const parts = postPartsOf(content, site, publishedOn);
   const base = {
     link: parts.link,
     title: parts.title,

@@ -6,6 +6,7 @@ import { listSocialAccounts } from '../db/social-accounts';
 import { composePost, postPartsOf } from './compose-post';
 import type { Network } from './network';
 import { postingSite, readSocialSettings } from './social-settings';
+import { localDateOf } from '../time/zoned-time';
 
 export interface SocialPreview {
   network: Network;
@@ -15,15 +16,26 @@ export interface SocialPreview {
   limit: number;
 }
 
+/**
+ * The posts as they would go out: `now` stands for the moment of publishing a draft (a digest published late
+ * names its day), a published digest's own moment for one already out.
+ */
 export async function previewSocialPosts(
   db: Database,
   content: { digest: Digest; entries: DigestEntryWithItem[] },
   publicUrl: string,
+  now?: number,
 ): Promise<SocialPreview[]> {
   const accounts = await listSocialAccounts(db);
   if (accounts.length === 0) return [];
   const social = await readSocialSettings(db);
-  const parts = postPartsOf(content, await postingSite(db, publicUrl, social));
+  const site = await postingSite(db, publicUrl, social);
+  const moment = content.digest.publishedAt ?? now;
+  const parts = postPartsOf(
+    content,
+    site,
+    moment === undefined ? undefined : localDateOf(moment, site.timezone),
+  );
   return accounts.map((account) => ({
     network: account.network,
     account: account.name,

@@ -37,6 +37,7 @@ export function previewRoutes(deps: AppDeps) {
       deps.db,
       { digest: state.digest, entries: state.entries },
       deps.config.publicUrl,
+      deps.clock.now(),
     );
     return { date, state, site, email, social };
   };
