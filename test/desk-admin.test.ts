@@ -179,7 +179,7 @@ describe('the admin desk over HTTP', () => {
     const previewed = await preview('The storm and the kites are called names, not a person.');
     expect(previewed.headers.get('location')).toBe('/admin/inbox/preview?date=2026-11-21');
     const shown = await (await dana.get(previewed.headers.get('location')!)).text();
-    expect(shown).toContain('A reason you wrote under a finding is recorded too.');
+    expect(shown).toContain('The reason you wrote under a finding is recorded.');
     const [previewedReason] = await listAudit(app.runtime.deps.db, { action: 'finding.override', limit: 1 });
     expect(previewedReason?.details).toContain('The storm and the kites are called names, not a person.');
   });
@@ -504,6 +504,25 @@ describe('the admin desk over HTTP', () => {
     expect(await rules()).toBe(0);
     await saveIntro('Autumn in Room 2.');
     expect(await rules()).toBe(1);
+
+    // Previewed a day later, Friday's digest would go out late: the email says so, as it will.
+    expect(test.subject).toBe('[Test] What happened yesterday · Friday, November 20, 2026');
+    const clockWas = app.clock.now();
+    // A day on, in steps the session's twelve idle hours allow.
+    for (const hours of [11, 11, 2]) {
+      app.clock.advance(hours * 3600_000);
+      await dana.get('/admin/inbox?date=2026-11-20');
+    }
+    try {
+      const email = await (await dana.get('/admin/inbox/preview/email?date=2026-11-20')).text();
+      expect(email).toMatch(/<h1 [^>]*>What happened on Friday<\/h1>/);
+      await dana.post('/admin/inbox/preview?date=2026-11-20', {
+        _csrf: await dana.csrf('/admin/inbox/preview?date=2026-11-20'),
+      });
+      expect(outbox(app).at(-1)!.subject).toBe('[Test] What happened on Friday, November 20, 2026');
+    } finally {
+      app.clock.set(clockWas);
+    }
   });
 });
 

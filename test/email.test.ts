@@ -151,7 +151,7 @@ describe('the digest email', () => {
   it('names the day of a digest published late instead of calling it yesterday', async () => {
     const { app, smtp, editor } = await appWithSink();
     await addConfirmedSubscriber(app.runtime.deps.db, 'parent@family.example');
-    // Tuesday's digest, published on Friday (the test clock's day).
+    // Tuesday’s digest, published on Saturday (the test clock’s day).
     await twelveSchools(app, editor, '2026-11-17', -3 * 24 * 3600_000);
     await runSendJob(app.runtime.deps);
     const [late] = await smtp.waitFor(1);

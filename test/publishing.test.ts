@@ -231,6 +231,9 @@ describe('publishing', () => {
         message:
           'Contact address (contact_email) must be one email address, such as digest@district.example, or empty.',
       });
+      expect(
+        await changeSetting(app.runtime.deps.db, 'contact_email', 'team?cc=x@lakeside.example', 0),
+      ).toMatchObject({ ok: false });
       await changeSetting(app.runtime.deps.db, 'contact_email', ' digest@lakeside.example ', app.clock.now());
       const contact =
         'Write to the digest team: <a href="mailto:digest@lakeside.example">digest@lakeside.example</a>';

@@ -145,7 +145,7 @@ describe('authorization records', () => {
     const page = await (await editor.get('/admin/sources')).text();
     expect(page.match(/who authorized it is not recorded/g)).toHaveLength(1);
     expect(await (await editor.get(`/admin/sources/${unnamed.body.id}`)).text()).toContain(
-      'Nobody is recorded as authorizing it on Saturday, November 21, 2026.',
+      'Authorized on Saturday, November 21, 2026; who authorized it is not recorded.',
     );
   });
 

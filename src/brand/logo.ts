@@ -16,8 +16,14 @@ export function logoDataUrl(picture: StrippedPicture): string {
 export function storedLogo(dataUrl: string): StrippedPicture | undefined {
   const match = /^data:image\/(?:png|jpeg|webp);base64,(.+)$/.exec(dataUrl);
   if (!match) return undefined;
+  let binary: string;
   try {
-    return stripMetadata(Uint8Array.from(atob(match[1]!), (ch) => ch.charCodeAt(0)));
+    binary = atob(match[1]!);
+  } catch {
+    return undefined; // not base64 (a row written by hand, say)
+  }
+  try {
+    return stripMetadata(Uint8Array.from(binary, (ch) => ch.charCodeAt(0)));
   } catch (error) {
     if (error instanceof UnreadablePicture) return undefined;
     throw error;
@@ -32,16 +38,17 @@ function base64(bytes: Uint8Array): string {
 }
 
 /** Per database (tests open many in one process), the shape of each stored version of each logo. */
-const aspects = new WeakMap<Database, Map<string, number | undefined>>();
+const aspects = new WeakMap<Database, Map<string, Promise<number | undefined>>>();
 
 /**
- * How wide a stored logo is for its height (width ÷ height), or undefined when it cannot be read. Emails
- * need it: a mail client draws a picture at the width it is given, so a wide logo given a square's width
- * shows as a sliver. The settings say which version of the logo is stored (`stamp`, when it was stored), so
- * each version is read once while the process (or the Worker's isolate) keeps its database handle, not with
- * every reading of the settings.
+ * How wide a stored logo is for its height (width ÷ height) as it is shown (a JPEG stored on its side is
+ * turned upright), or undefined when it cannot be read. Emails need it: a mail client draws a picture at the
+ * width it is given, so a wide logo given a square's width shows as a sliver. The settings say which version
+ * of the logo is stored (`stamp`, when it was stored), so each version is read once while the process (or the
+ * Worker's isolate) keeps its database handle, not with every reading of the settings. A stored value that is
+ * not a picture at all gives undefined: the emails then draw a square, and nothing else stops.
  */
-export async function readLogoAspect(
+export function readLogoAspect(
   db: Database,
   key: (typeof FILE_SETTINGS)[number],
   stamp: string,
@@ -49,11 +56,21 @@ export async function readLogoAspect(
   let known = aspects.get(db);
   if (!known) aspects.set(db, (known = new Map()));
   const version = `${key}@${stamp}`;
-  if (known.has(version)) return known.get(version);
-  const stored = await readSetting(db, key);
-  const picture = stored === undefined ? undefined : storedLogo(stored);
-  const aspect = picture ? picture.width / picture.height : undefined;
-  if (known.size >= 8) known.clear();
-  known.set(version, aspect);
+  let aspect = known.get(version);
+  if (!aspect) {
+    if (known.size >= 8) known.clear();
+    aspect = readSetting(db, key).then(
+      (stored) => {
+        const picture = stored === undefined ? undefined : storedLogo(stored);
+        if (!picture) return undefined;
+        return picture.turned ? picture.height / picture.width : picture.width / picture.height;
+      },
+      (error: unknown) => {
+        known.delete(version); // a failed read is tried again next time
+        throw error;
+      },
+    );
+    known.set(version, aspect);
+  }
   return aspect;
 }

@@ -904,7 +904,7 @@ export async function sendTestEmail(
     { digest: state.digest, entries: state.entries },
     { schoolIds: [], schoolNames: [] },
     site,
-    localDateOf(deps.now(), site.timezone),
+    localDateOf(state.digest.publishedAt ?? state.digest.scheduledFor ?? deps.now(), site.timezone),
   )!;
   const sent = await deps.mailer.send({
     from: senderOf(deps.mailFrom, site.districtName),

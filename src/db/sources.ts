@@ -113,7 +113,7 @@ export interface ImportedSource {
   ownerName: string | null;
   ownerEmail: string | null;
   mediaRelease: boolean;
-  /** Who authorized it, when and until when, if the import says; otherwise the importer, now and no review. */
+  /** Who authorized it, when and until when, if the import says; otherwise nobody named, now and no review. */
   authorizedBy?: string | null;
   authorizedAt?: number | null;
   reviewAt?: number | null;
@@ -128,12 +128,7 @@ const IMPORTED_PER_STATEMENT = 500;
  * in as one JSON parameter a statement, read back row by row by SQLite's json_each: a district's list of
  * thousands is a few statements, built and run in a moment, not one statement each.
  */
-export function importSourcesStatements(
-  db: Database,
-  feeds: ImportedSource[],
-  authorizedBy: string,
-  now: number,
-): Statement[] {
+export function importSourcesStatements(db: Database, feeds: ImportedSource[], now: number): Statement[] {
   const field = (name: string) => sql`json_extract(${sql.raw('feed.value')}, ${`$.${name}`})`;
   const selection = selectionOf(sources, {
     schoolId: schools.id,
@@ -143,7 +138,7 @@ export function importSourcesStatements(
     ownerName: field('ownerName'),
     ownerEmail: field('ownerEmail'),
     mediaRelease: field('mediaRelease'),
-    authorizedBy: sql`coalesce(${field('authorizedBy')}, ${authorizedBy})`,
+    authorizedBy: field('authorizedBy'),
     authorizedAt: sql`coalesce(${field('authorizedAt')}, ${now})`,
     reviewAt: field('reviewAt'),
     createdAt: now,

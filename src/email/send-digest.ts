@@ -142,7 +142,8 @@ export async function sendDueDeliveries(
               content,
               { schoolIds: delivery.schoolIds, schoolNames: names },
               site,
-              localDateOf(deps.now(), site.timezone),
+              // Said as on the day it was published, however late a retry or a resumed send goes out.
+              localDateOf(content.digest.publishedAt ?? deps.now(), site.timezone),
             ),
       );
     }

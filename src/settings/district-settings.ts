@@ -126,8 +126,11 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     label: t('desk.settings.fields.contactEmail.label'),
     help: t('desk.settings.fields.contactEmail.help'),
     fallback: '',
+    // Plain characters before the @ only, so the address makes a mailto: link as it is written.
     check: (value) =>
-      value === '' || checkEmailAddress(value).ok ? undefined : t('desk.settings.checks.email'),
+      value === '' || (checkEmailAddress(value).ok && /^[A-Za-z0-9._+-]+@/.test(value))
+        ? undefined
+        : t('desk.settings.checks.email'),
   },
   {
     key: 'brand_primary',

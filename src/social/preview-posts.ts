@@ -17,20 +17,20 @@ export interface SocialPreview {
 }
 
 /**
- * The posts as they would go out: `now` stands for the moment of publishing a draft (a digest published late
- * names its day), a published digest's own moment for one already out.
+ * The posts as they would go out: `goesOut` is when a draft will be published (scheduled, or now); a published
+ * digest's own moment stands for one already out. A digest published late names its day.
  */
 export async function previewSocialPosts(
   db: Database,
   content: { digest: Digest; entries: DigestEntryWithItem[] },
   publicUrl: string,
-  now?: number,
+  goesOut?: number,
 ): Promise<SocialPreview[]> {
   const accounts = await listSocialAccounts(db);
   if (accounts.length === 0) return [];
   const social = await readSocialSettings(db);
   const site = await postingSite(db, publicUrl, social);
-  const moment = content.digest.publishedAt ?? now;
+  const moment = content.digest.publishedAt ?? goesOut;
   const parts = postPartsOf(
     content,
     site,

@@ -100,7 +100,6 @@ export async function importSources(
           feedUrl: url,
           schoolSlug: slugify(school),
         })),
-        actor.label,
         now,
       ),
       auditStatement(

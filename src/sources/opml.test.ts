@@ -98,7 +98,7 @@ describe('OPML', () => {
       ownerName: 'Ana Rivera',
       ownerEmail: 'ana.rivera@lakeside.example',
       mediaRelease: true,
-      authorizedBy: 'command line',
+      authorizedBy: null, // the file names nobody, and the importer is not made to stand for the principal
     });
     expect(await listAudit(db, { action: 'source.import', limit: 5 })).toHaveLength(1);
 

@@ -103,7 +103,7 @@ footer.site ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1
 /* A single older digest below the lead (a district's first days) spans the row instead of a third of it. */
 .digest-card.lead + .digest-card:last-child { grid-column: 1 / -1; }
 /* Two of them share the row in halves, rather than take two thirds of it and leave the third empty. */
-.cards.pair { grid-template-columns: repeat(auto-fill, minmax(min(100%, max(19rem, calc(50% - .75rem))), 1fr)); }
+@media (min-width: 42rem) { .cards.pair { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
 .card-picture { display: block; background: var(--frame); }
 .card-picture img { display: block; margin: 0 auto; max-height: 20rem; width: auto; max-width: 100%; }
 .digest-card.lead .card-picture img { max-height: 28rem; }

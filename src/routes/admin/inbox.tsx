@@ -356,7 +356,7 @@ export function inboxRoutes(deps: AppDeps) {
       if (typed.recorded)
         return redirectWith(c, deps.signingKey, preview, {
           kind: 'ok',
-          text: t('desk.inbox.flashes.reasonsRecorded', { count: typed.recorded }),
+          text: t('desk.inbox.flashes.reasonsRecordedPreview', { count: typed.recorded }),
         });
       return c.redirect(preview, 303);
     }),

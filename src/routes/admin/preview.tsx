@@ -26,18 +26,19 @@ export function previewRoutes(deps: AppDeps) {
     if (!state.digest || state.entries.length === 0) return undefined;
     const settings = state.settings;
     const site = siteOf(settings, deps.config.publicUrl);
-    // As it would go out today: a digest of an older day names its day rather than saying "yesterday".
+    // As it goes out: published, scheduled, or published now. A digest of an older day names its day.
+    const goesOut = state.digest.publishedAt ?? state.digest.scheduledFor ?? deps.clock.now();
     const email = renderDigestEmail(
       { digest: state.digest, entries: state.entries },
       { schoolIds: [], schoolNames: [] },
       site,
-      localDateOf(deps.clock.now(), settings.timezone),
+      localDateOf(goesOut, settings.timezone),
     )!;
     const social = await previewSocialPosts(
       deps.db,
       { digest: state.digest, entries: state.entries },
       deps.config.publicUrl,
-      deps.clock.now(),
+      goesOut,
     );
     return { date, state, site, email, social };
   };

@@ -134,6 +134,8 @@ export const inbox = {
     reasonsRecorded_one: 'A reason you wrote under a finding is recorded too.',
     reasonsRecorded_other: 'The {{count, number}} reasons you wrote under findings are recorded too.',
     reasonNotRecorded: 'A reason you wrote under a finding is not recorded: {{reason}}',
+    reasonsRecordedPreview_one: 'The reason you wrote under a finding is recorded.',
+    reasonsRecordedPreview_other: 'The {{count, number}} reasons you wrote under findings are recorded.',
     submitted: 'Submitted for review. The editors have been told by email.',
     approved: 'Approved. It can now be published.',
     late: 'This digest is late: its publish time, {{since}}, has passed. Publish it now instead.',
