@@ -101,7 +101,8 @@ export function emailTitle(
 
 /**
  * Answers undefined when none of the digest's entries are for the selected schools: no email is sent.
- * `sentOn` is the district's date the email goes out (or would, for a preview), which names a late digest's day.
+ * `sentOn` is the district's date the email is said to go out on (the digest's publication, or for a preview
+ * when it will be published), which names a late digest's day.
  */
 export function renderDigestEmail(
   content: DigestContent,
