@@ -92,8 +92,7 @@ export function emailTitle(
 ): { title: string; subject: string } {
   const { text, lang } = emailLanguage(site);
   const title = digestTitle(digest, site.siteTitle);
-  const late =
-    digest.title.trim() || !site.defaultTitle ? undefined : lateDefaultTitle(digest.date, sentOn, lang);
+  const late = lateDefaultTitle(digest, site, lang, sentOn);
   return late
     ? { title: late.short, subject: late.whole }
     : { title, subject: `${title} · ${text.longDate(digest.date)}` };

@@ -48,10 +48,7 @@ export function postPartsOf(
   const { digest, entries } = content;
   const text = translator(site.lang);
   const date = text.longDate(digest.date);
-  const late =
-    digest.title.trim() || !site.defaultTitle
-      ? undefined
-      : lateDefaultTitle(digest.date, postedOn, site.lang);
+  const late = lateDefaultTitle(digest, site, site.lang, postedOn);
   const title = late ? late.whole : `${digest.title.trim() || site.siteTitle}: ${date}`;
   const headlines = entries.slice(0, 3).map((e) => e.headline.trim());
   const listed = new Intl.ListFormat(LANGUAGES[site.lang].locale, { type: 'conjunction' }).format(headlines);

@@ -24,6 +24,16 @@ export interface SiteInfo {
   lang?: Language;
 }
 
+/** "Write to the digest team:" and its address, when the district gives one (the foot, the teachers page). */
+export function ContactLine(props: { site: SiteInfo }) {
+  const address = props.site.contactEmail;
+  return address ? (
+    <p>
+      {textOf(props.site).t('layout.contact')} <a href={`mailto:${address}`}>{address}</a>
+    </p>
+  ) : null;
+}
+
 /** The page's fixed text in its language. */
 export function textOf(site: SiteInfo): Translator {
   return siteLanguage(site).text;
@@ -197,11 +207,7 @@ export function PublicLayout({
             <p>
               <strong>{site.siteTitle}</strong> · {t('layout.about', digestWords(site))}
             </p>
-            {site.contactEmail ? (
-              <p>
-                {t('layout.contact')} <a href={`mailto:${site.contactEmail}`}>{site.contactEmail}</a>
-              </p>
-            ) : null}
+            <ContactLine site={site} />
             <ul>
               <li>
                 <a href={subscribeHref(site)}>{t('layout.subscribe')}</a>

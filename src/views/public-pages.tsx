@@ -10,7 +10,7 @@ import { DigestCard } from './digest-card';
 import { digestHeading, digestSummary } from './digest-summary';
 import { Picture } from './picture';
 import { SignUpBox } from './sign-up-box';
-import { localPath, PublicLayout, subscribeHref, textOf, type SiteInfo } from './layout';
+import { ContactLine, localPath, PublicLayout, subscribeHref, textOf, type SiteInfo } from './layout';
 
 export function HomePage(props: {
   site: SiteInfo;
@@ -327,11 +327,7 @@ export function TeachersPage(props: { site: SiteInfo; notifiesOwners: boolean })
         </p>
         <h2>{t('teachers.wrongTitle')}</h2>
         <p>{t('teachers.wrong')}</p>
-        {props.site.contactEmail ? (
-          <p>
-            {t('layout.contact')} <a href={`mailto:${props.site.contactEmail}`}>{props.site.contactEmail}</a>
-          </p>
-        ) : null}
+        <ContactLine site={props.site} />
       </article>
     </PublicLayout>
   );
