@@ -128,7 +128,16 @@ describe('parseConfig', () => {
     ],
     [
       { SMTP_URL: 'mail.example.net' },
-      'SMTP_URL: must look like smtp://user:password@host:587 or smtps://user:password@host:465.',
+      'SMTP_URL: must look like smtp://user:password@host:587 or smtps://user:password@host:465. Write each of : / ? # @ % in the user name or password %-encoded (# as %23, / as %2F, @ as %40, % as %25).',
+    ],
+    [
+      // A "#" in the password: what follows it is read as a fragment, and the host would be wrong.
+      { SMTP_URL: 'smtp://digest:se#cret@mail.example.net:587' },
+      'SMTP_URL: must look like smtp://user:password@host:587 or smtps://user:password@host:465. Write each of : / ? # @ % in the user name or password %-encoded (# as %23, / as %2F, @ as %40, % as %25).',
+    ],
+    [
+      { SMTP_URL: 'smtp://mail.example.net:587/#x' },
+      'SMTP_URL: has something after the host and port. Write each of : / ? # @ % in the user name or password %-encoded (# as %23, / as %2F, @ as %40, % as %25).',
     ],
     [
       { SMTP_URL: 'http://mail.example.net' },

@@ -259,7 +259,7 @@ function parseSmtpUrl(env: Env): string | undefined {
   } catch {
     throw new ConfigError(
       'SMTP_URL',
-      'must look like smtp://user:password@host:587 or smtps://user:password@host:465.',
+      `must look like smtp://user:password@host:587 or smtps://user:password@host:465. ${SMTP_ENCODING}`,
     );
   }
   if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
@@ -269,8 +269,14 @@ function parseSmtpUrl(env: Env): string | undefined {
     );
   }
   if (!url.hostname) throw new ConfigError('SMTP_URL', 'names no host; use smtp://user:password@host:587.');
+  // A "#" or "/" in a password ends the address's first part there: the rest reads as a path or a fragment.
+  if (url.hash || (url.pathname !== '' && url.pathname !== '/'))
+    throw new ConfigError('SMTP_URL', `has something after the host and port. ${SMTP_ENCODING}`);
   return raw;
 }
+
+const SMTP_ENCODING =
+  'Write each of : / ? # @ % in the user name or password %-encoded (# as %23, / as %2F, @ as %40, % as %25).';
 
 /** POSTMARK_SERVER_TOKEN turns it on; POSTMARK_API_URL (a stand-in, in tests) and the stream are optional. */
 function parsePostmark(env: Env): PostmarkConfig | undefined {

@@ -75,9 +75,8 @@ describe('JSON API /api/v1', () => {
       media_release: true,
       health: { status: 'new' },
     });
-    expect(
-      (await call('POST', '/sources', 'editor', { url: `${feeds.url}/feed`, school: 'Lincoln' })).status,
-    ).toBe(409);
+    const again = await call('POST', '/sources', 'editor', { url: `${feeds.url}/feed`, school: 'Lincoln' });
+    expect(again).toMatchObject({ status: 409, body: { error: { code: 'already-a-source' } } });
     expect(
       (await call('POST', '/sources', 'contributor', { url: 'https://x.example/feed', school: 'Lincoln' }))
         .status,
@@ -136,7 +135,11 @@ describe('JSON API /api/v1', () => {
       version: 1,
     });
     expect(stale.status).toBe(409);
-    expect(stale.body.error.code).toBe('conflict');
+    expect(stale.body.error).toEqual({
+      code: 'conflict',
+      message:
+        'Someone else saved this digest after the version you sent, so nothing was saved. The saved version is in "current": apply your changes to it and send them with its version.',
+    });
     expect(stale.body.current).toMatchObject({ version: 2, intro: 'A windy Friday.' });
 
     const invalid = await call('PUT', '/digests/2026-11-20', 'editor', {
@@ -185,7 +188,17 @@ describe('JSON API /api/v1', () => {
   });
 
   it('refuses to publish with open findings (422), lets editors resolve them, then publishes', async () => {
-    expect((await call('POST', '/digests/2026-11-20/publish', 'contributor')).status).toBe(403);
+    // Said to whoever holds the token, not to a person at the desk.
+    expect(await call('POST', '/digests/2026-11-20/publish', 'contributor')).toEqual({
+      status: 403,
+      body: {
+        error: {
+          code: 'forbidden',
+          message:
+            "This token's role (contributor) cannot publish digests. Use a token with an editor's role.",
+        },
+      },
+    });
     const refused = await call('POST', '/digests/2026-11-20/publish');
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe('findings');
@@ -256,7 +269,12 @@ describe('JSON API /api/v1', () => {
   it('answers JSON for unknown API routes', async () => {
     expect(await call('GET', '/nope')).toEqual({
       status: 404,
-      body: { error: { code: 'not-found', message: expect.any(String) } },
+      body: {
+        error: {
+          code: 'not-found',
+          message: 'There is no call GET /api/v1/nope. The calls are listed under "JSON API" in the README.',
+        },
+      },
     });
   });
 

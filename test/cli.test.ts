@@ -151,7 +151,8 @@ describe('npx yesterday', () => {
       ],
       other,
     );
-    expect(badDate.code).toBe(1);
+    // What was typed is wrong: exit status 2, as for any value typed wrong.
+    expect(badDate.code).toBe(2);
     expect(badDate.stderr).toMatch(/2027-02-30/);
     // An authorization whose review date has passed is refused before the feed is read: such a source is not
     // read, so it would only sit there.
@@ -167,7 +168,7 @@ describe('npx yesterday', () => {
       ],
       other,
     );
-    expect(lapsed.code).toBe(1);
+    expect(lapsed.code).toBe(2);
     expect(lapsed.stderr.trim()).toBe(
       'yesterday: This authorization was due for review on Friday, January 10, 2025, so the account would not be read, and nothing was added. Once the principal has renewed it, give the day it was renewed as the date it was authorized.',
     );
@@ -285,6 +286,20 @@ describe('npx yesterday', () => {
     // A staff address is not a parent's: the example says so.
     const badEmail = await yesterday(['user:create', '--email', 'notanemail', '--role', 'editor'], env);
     expect(badEmail.stderr).toContain('It should look like name@example.com.');
+    const noEmail = await yesterday(['user:create', '--role', 'editor'], env);
+    expect(noEmail.code).toBe(2);
+    expect(noEmail.stderr.trim()).toBe(
+      "yesterday: Give the person's address, e.g. user:create --email name@district.example --role editor",
+    );
+    // An existing account keeps its role, and the answer says so.
+    const promoted = await yesterday(
+      ['user:create', '--email', 'editor@district.example', '--role', 'admin'],
+      env,
+    );
+    expect(promoted.code).toBe(0);
+    expect(promoted.stdout).toContain(
+      'editor@district.example already has an account (editor); it stays editor (an administrator changes roles under People); this link sets a new password:',
+    );
 
     expect((await yesterday(['settings:set', 'timezone', 'Europe/London'], env)).stdout.trim()).toBe(
       'timezone=Europe/London',
@@ -297,7 +312,7 @@ describe('npx yesterday', () => {
     expect(listing).toContain('timezone=Europe/London');
     expect((await yesterday(['settings:get', 'tone_words'], env)).stdout.trim()).toBe('silly\nclueless');
     const badZone = await yesterday(['settings:set', 'timezone', 'Mars/Olympus'], env);
-    expect(badZone.code).toBe(1);
+    expect(badZone.code).toBe(2);
     expect(badZone.stderr).toContain(
       'Time zone (timezone) must be an IANA time zone such as America/Chicago.',
     );
@@ -392,6 +407,12 @@ describe('npx yesterday', () => {
     const rows = await yesterday(['d1:export-sql', join(dir, 'rows.sql')], env);
     expect(rows.code).toBe(1);
     expect(readFileSync(join(dir, 'rows.sql'), 'utf8')).toBe('keep me');
+    // A folder is named as one, with a file name to give.
+    const folder = await yesterday(['backup', dir], env);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr.trim()).toBe(
+      `yesterday: ${dir} is a folder: name the file to write inside it, e.g. ${join(dir, 'yesterday-2026-11-21.db')}`,
+    );
     const nowhere = await yesterday(['backup', join(dir, 'no', 'such', 'b.db')], env);
     expect(nowhere.code).toBe(1);
     expect(nowhere.stderr).toContain(`The folder ${join(dir, 'no', 'such')} does not exist.`);

@@ -14,7 +14,11 @@ export async function userCreate(args: string[], config: Config): Promise<void> 
     role: { type: 'string' },
     name: { type: 'string' },
   });
-  const checked = checkEmailAddress(values.email ?? '');
+  if (!values.email?.trim())
+    throw new UsageError(
+      "Give the person's address, e.g. user:create --email name@district.example --role editor",
+    );
+  const checked = checkEmailAddress(values.email);
   if (!checked.ok) throw new UsageError(`--email: ${checked.message}`);
   const role = (values.role ?? 'editor') as Role;
   if (!ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}.`);
@@ -24,9 +28,14 @@ export async function userCreate(args: string[], config: Config): Promise<void> 
     const user =
       existing ?? (await insertUser(deps.db, { email: checked.address, name: values.name ?? '', role }, now));
     const link = await createOneTimeLink(deps.db, config.publicUrl, 'set-password', user.id, now);
+    // An existing account keeps its role: a typed --role never changes what someone may do unseen. People does.
+    const roleNote =
+      existing && values.role !== undefined && role !== existing.role
+        ? `; it stays ${existing.role} (an administrator changes roles under People)`
+        : '';
     console.log(
       existing
-        ? `${user.email} already has an account (${user.role}); this link sets a new password:`
+        ? `${user.email} already has an account (${user.role})${roleNote}; this link sets a new password:`
         : `Created ${user.email} (${role}). Set-password link (works once, for 72 hours):`,
     );
     console.log(link);

@@ -198,7 +198,7 @@ export async function settingsSet(args: string[], config: Config): Promise<void>
     throw new UsageError('Give a key and a value, e.g. settings:set timezone America/Chicago');
   await withRuntime(config, async ({ deps }) => {
     const result = await changeSetting(deps.db, key, rest.join(' '), deps.clock.now());
-    if (!result.ok) throw new CommandFailed(result.message);
+    if (!result.ok) throw new UsageError(result.message);
     console.log(`${key}=${rest.join(' ')}`);
   });
 }

@@ -47,8 +47,9 @@ export async function sourcesAdd(args: string[], config: Config): Promise<void> 
     reviewOn: values['review-on'],
   };
   await withRuntime(config, async ({ deps }) => {
+    // What was typed is refused before anything is read (exit status 2, as for any value typed wrong).
     const checked = await checkAddition(deps.db, input, deps.clock.now());
-    if (!checked.ok) throw new CommandFailed(checked.message);
+    if (!checked.ok) throw new UsageError(checked.message);
     // Read first, as the Sources page does: a class blog's own page is not a feed, and a source added with it
     // could only fail. Nothing is added then; the feeds the page links to are named instead.
     const read = await readFeed(

@@ -1,7 +1,7 @@
 // What every command shares: its two kinds of failure, argument parsing, a runtime opened and closed around
 // the work, the --date argument and the one file a command writes.
-import { accessSync, constants, existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config';
 import { readDistrictSettings } from '../settings/district-settings';
@@ -87,6 +87,10 @@ export function newFileArgument(args: string[], example: string): string {
   const [file, ...more] = parse(args, {}, true).positionals;
   if (!file) throw new UsageError(`Name the file to write, e.g. ${example}`);
   if (more.length > 0) throw new UsageError(`Name one file only (got "${more[0]}" too), e.g. ${example}`);
+  if (existsSync(file) && statSync(file).isDirectory())
+    throw new UsageError(
+      `${file} is a folder: name the file to write inside it, e.g. ${join(file, basename(example.split(' ').pop()!))}`,
+    );
   if (existsSync(file))
     throw new CommandFailed(
       `${file} already exists, and nothing is written over it. Give it a new name (files like this are usually named by their date), or move the old one away first.`,

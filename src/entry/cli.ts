@@ -11,7 +11,9 @@ Commands:
   serve                                   web server and scheduler (what npm start runs)
   demo                                    a demo district with sample feeds, served locally
   migrate                                 apply database migrations
-  user:create --email E --role R          print a one-time set-password link (R: admin, editor, contributor)
+  user:create --email E [--role R] [--name NAME]
+                                          make an account (R: admin, editor, contributor; default editor) and
+                                          print a one-time set-password link; an existing one keeps its role
   sources:add URL --school NAME [--owner EMAIL] [--owner-name NAME] [--media-release]
               [--authorized-by "NAME, ROLE"] [--authorized-on YYYY-MM-DD] [--review-on YYYY-MM-DD]
   sources:list                            every source: number, state, school, title and address
@@ -22,8 +24,9 @@ Commands:
   digest:send [--date YYYY-MM-DD]         send or resume that digest's email
   schedule:run                            publish ready digests whose time has come; remind about late ones
   sessions:end [--email E]                sign everyone (or one person) out of every browser at once
-  token:create --name NAME --role R [--for EMAIL]
-                                          print a bearer token for the JSON API (--for: a person's own)
+  token:create --name NAME [--role R] [--for EMAIL]
+                                          print a bearer token for the JSON API (default editor; --for: a
+                                          person's own)
   backup FILE                             consistent copy of the database
   d1:export-sql FILE / d1:import-sql FILE [--media DIR]   move the district's rows (and pictures) to D1 and R2, or back
   d1:setup-link [--database NAME] [--local]  on Cloudflare: store a first-administrator link in D1 and print it

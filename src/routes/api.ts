@@ -40,11 +40,26 @@ import { cleanJson } from '../text/clean-text';
 import { draftTranslation, saveTranslation, type TranslationInput } from '../curate/translations';
 import { isReviewed, translatedLanguages } from '../curate/translations-checks';
 import { dayRange, isLocalDate, localDateOf } from '../time/zoned-time';
+import { t } from '../i18n/desk-text';
 
 type ApiEnv = { Variables: { actor: DeskActor } };
 
 function apiError(status: ContentfulStatusCode, code: string, message: string): HTTPException {
   return new HTTPException(status, { res: Response.json({ error: { code, message } }, { status }) });
+}
+
+/**
+ * The desk's sentence as a program's caller reads it: the desk speaks to the person at it ("Your role", "Both
+ * versions are shown"), the API to whoever holds the token.
+ */
+function apiSentence(error: DeskError): string {
+  if (error.code === 'forbidden')
+    return error.message
+      .replace(/^Your role/, "This token's role")
+      .replace(/ Ask an editor or an administrator\.$/, " Use a token with an editor's role.");
+  if (error.message === t('desk.refusals.savedBySomeoneElse'))
+    return t('desk.refusals.savedBySomeoneElseApi');
+  return error.message;
 }
 
 const iso = (ms: number | null | undefined) => (ms ? new Date(ms).toISOString() : null);
@@ -300,7 +315,7 @@ export function apiRoutes(deps: AppDeps) {
     if (error instanceof DeskError) {
       return c.json(
         {
-          error: { code: error.code, message: error.message },
+          error: { code: error.code, message: apiSentence(error) },
           ...(error.details.findings ? { findings: error.details.findings.map(findingJson) } : {}),
           ...(error.details.current
             ? { current: digestJson(error.details.current, deps.config.publicUrl) }
@@ -364,7 +379,9 @@ export function apiRoutes(deps: AppDeps) {
       deps.clock.now(),
     );
     if (!added.ok)
-      throw apiError(/already a source/.test(added.message) ? 409 : 422, 'invalid', added.message);
+      throw /already a source/.test(added.message)
+        ? apiError(409, 'already-a-source', added.message)
+        : apiError(422, 'invalid', added.message);
     const source = (await listSources(deps.db)).find((s) => s.id === added.source.id)!;
     const { timezone } = await readDistrictSettings(deps.db);
     return c.json(sourceJson(source, deps.clock.now(), timezone), 201);

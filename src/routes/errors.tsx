@@ -131,7 +131,13 @@ export async function notFoundPage(c: Context, deps: AppDeps) {
   const path = new URL(c.req.url).pathname;
   const plain = () => errorPage(c, 404, translator('en').t('errors.notFound'));
   const file = /\.[A-Za-z0-9]+$/.test(path) || path.startsWith('/media/') || path.startsWith('/assets/');
-  if (file || path.startsWith('/api/') || isStaffArea(path)) return plain();
+  if (path.startsWith('/api/'))
+    return errorPage(
+      c,
+      404,
+      `There is no call ${c.req.method} ${path}. The calls are listed under "JSON API" in the README.`,
+    );
+  if (file || isStaffArea(path)) return plain();
   const asked = languageOfPath(path);
   try {
     const settings = await readDistrictSettings(deps.db);

@@ -48,6 +48,8 @@ export const refusals = {
   publishedMeanwhile: 'This digest was published meanwhile, so your changes were not saved.',
   savedBySomeoneElse:
     'Someone else saved this digest while you were editing, so the version saved now is theirs. Both versions are shown: keep yours or take theirs.',
+  savedBySomeoneElseApi:
+    'Someone else saved this digest after the version you sent, so nothing was saved. The saved version is in "current": apply your changes to it and send them with its version.',
   tooManyEntries:
     'A digest holds at most {{max}} posts, and this one has {{given}}. Choose the best of the day; nothing was saved.',
   unknownItem: 'There is no post {{id}}; reload the page and choose again.',
