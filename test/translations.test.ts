@@ -9,6 +9,8 @@ import { DeskError, deskDepsOf, publishDesk, saveDesk, type DeskActor } from '..
 import { correctDesk } from '../src/curate/correct-digest';
 import { cliActor, listAudit } from '../src/db/audit';
 import { findDigest } from '../src/db/digests';
+import { findUserByEmail } from '../src/db/users';
+import { saveTranslation } from '../src/curate/translations';
 import { listItemsPublishedBetween } from '../src/db/items';
 import { setSubscriberLanguage } from '../src/db/subscribers';
 import { saveDigestTranslation } from '../src/db/translations';
@@ -382,6 +384,36 @@ describe('the digest in each language', () => {
     }
   });
 
+  it('does not take approval from whoever last wrote a language of the version', async () => {
+    const db = app.runtime.deps.db;
+    await changeSetting(db, 'require_approval', 'true', 1);
+    try {
+      const approver = await signedInClient(app, 'rosa.translator@district.example', 'editor');
+      const rosa = (await findUserByEmail(db, 'rosa.translator@district.example'))!;
+      const asRosa: DeskActor = { type: 'user', id: rosa.id, userId: rosa.id, label: 'rosa', role: 'editor' };
+      const deps = deskDepsOf(app.runtime.deps);
+      const spanishIntro = (await digest()).translations.es!.intro;
+      await saveTranslation(deps, asRosa, DATE, 'es', { intro: 'Cometas, y un texto de Rosa.', entries: [] });
+      const approve = async () =>
+        approver.post(`/admin/inbox/${DATE}/approve`, {
+          _csrf: await approver.csrf(`/admin/inbox?date=${DATE}`),
+          version: String((await findDigest(db, DATE))!.version),
+          entry: [String(ids.kites), String(ids.bees)],
+        });
+      const own = await approve();
+      expect(await (await approver.get(own.headers.get('location')!)).text()).toContain(
+        'You made the last changes to its Spanish text, which is part of what is approved, so someone else must approve it.',
+      );
+      expect((await findDigest(db, DATE))!.approvedBy).toBeNull();
+      // Once someone else has written that language last, Rosa is the second person again.
+      await saveTranslation(deps, editor, DATE, 'es', { intro: spanishIntro, entries: [], reviewed: true });
+      await approve();
+      expect((await findDigest(db, DATE))!.approvedBy).toBe(rosa.id);
+    } finally {
+      await changeSetting(db, 'require_approval', 'false', 1);
+    }
+  });
+
   it('under label publishes an unreviewed language with “Translated automatically”', async () => {
     const db = app.runtime.deps.db;
     await api(`/digests/${DATE}/translations/ar`, 'PUT', {
@@ -571,6 +603,33 @@ describe('the digest in each language', () => {
     expect(excused.status).toBe(422);
     expect(((await excused.json()) as { error: { message: string } }).error.message).toContain(
       'Reword the note.',
+    );
+  });
+
+  it('checks a published digest’s translation before it reaches readers, and keeps it until it is reworded', async () => {
+    expect((await digest()).status).toBe('published');
+    const before = await page(`/es/digests/${DATE}`);
+    const named = await api(`/digests/${DATE}/translations/es`, 'PUT', {
+      entries: [{ item_id: ids.kites, blurb: 'Emma Johnson hizo la cometa más alta.' }],
+    });
+    expect(named.status).toBe(422);
+    const refused = (await named.json()) as { error: { code: string; message: string }; findings: unknown[] };
+    expect(refused.error.code).toBe('findings');
+    expect(refused.error.message).toMatch(
+      /^The Spanish text is not saved: this digest is published, so its words reach readers as soon as they are saved\. “Emma Johnson” \(Spanish blurb\) looks like a student’s full name\..* Reword it and save again\.$/,
+    );
+    expect(refused.findings).toHaveLength(1);
+    expect(await page(`/es/digests/${DATE}`)).toBe(before);
+    expect(
+      (await digest()).translations.es!.entries.find((e) => e.item_id === ids.kites)!.blurb,
+    ).not.toContain('Emma Johnson');
+    // Reworded, it is saved.
+    const reworded = await api(`/digests/${DATE}/translations/es`, 'PUT', {
+      entries: [{ item_id: ids.kites, blurb: 'Emma hizo la cometa más alta.' }],
+    });
+    expect(reworded.status).toBe(200);
+    expect((await digest()).translations.es!.entries.find((e) => e.item_id === ids.kites)!.blurb).toBe(
+      'Emma hizo la cometa más alta.',
     );
   });
 });

@@ -1,4 +1,4 @@
-// Second-person approval: someone other than the last editor approves exactly the version they were shown,
+// Second-person approval: someone other than the last editor (of the original or of a translation) approves exactly the version they were shown,
 // without saving anything as themselves; any later save voids it (see db/digests.ts, approveDigest).
 import { t } from '../i18n/desk-text';
 import { formatDay } from '../publish/digest-content';
@@ -13,6 +13,7 @@ import {
   type DeskDeps,
   type DraftInput,
 } from './desk';
+import { languageLabel } from './translations-checks';
 
 /**
  * A second person approves exactly the version they were shown: `version` is the one on their page, and
@@ -41,9 +42,17 @@ export async function approveDesk(
     );
   if (seen && (await differsFromStored(deps, state, seen)))
     throw new DeskError(409, 'unsaved-changes', t('desk.refusals.unsavedChanges'));
+  // The version is the original and its translations: whoever last wrote either is not the second person.
   if (digest.updatedBy === actor.userId) {
     throw new DeskError(403, 'second-person', t('desk.refusals.secondPerson'));
   }
+  const translated = [...state.translations.values()].find((tr) => tr.updatedBy === actor.userId);
+  if (translated)
+    throw new DeskError(
+      403,
+      'second-person',
+      t('desk.refusals.secondPersonTranslation', { language: languageLabel(translated.lang) }),
+    );
   if (!(await approveDigest(deps.db, digest.id, digest.version, actor.userId))) {
     throw new DeskError(409, 'conflict', t('desk.refusals.changedWhileApproving'), {
       current: await loadDesk(deps, date),

@@ -14,6 +14,7 @@ import type { TranslateProvider } from '../i18n/translate-provider';
 import { t } from '../i18n/desk-text';
 import { formatDay } from '../publish/digest-content';
 import {
+  checkDigest,
   correctionNoteFindings,
   DeskError,
   loadDesk,
@@ -189,6 +190,34 @@ export async function saveTranslation(
         {
           findings: [finding],
         },
+      );
+  }
+  // A published digest's words reach this language's readers as they are saved: a changed text is checked as
+  // a correction is, and refused while it brings a finding nobody has resolved (a full name, mocking words).
+  if (digest.status === 'published' && changed) {
+    const translations = new Map(desk.state.translations);
+    translations.set(lang, {
+      ...stored,
+      title,
+      intro,
+      correctionNote,
+      entries: new Map(entries.map((entry) => [entry.itemId, entry])),
+    });
+    const before = new Set(desk.state.open.map((finding) => finding.message));
+    const checked = await checkDigest(deps, desk.state.settings, digest, desk.state.entries, translations);
+    const brought = checked.filter(
+      (finding) =>
+        !finding.override && finding.kind !== 'translation-unreviewed' && !before.has(finding.message),
+    );
+    if (brought.length)
+      throw new DeskError(
+        422,
+        'findings',
+        t('desk.refusals.publishedTranslationRefused', {
+          language,
+          findings: brought.map((finding) => finding.message).join(' '),
+        }),
+        { findings: brought },
       );
   }
   // Reviewed means this language's readers get it as the district's own words: a text the original has and

@@ -39,6 +39,8 @@ export interface DigestTranslation {
   reviewedVersion: number | null;
   reviewedBy: number | null;
   reviewedAt: number | null;
+  /** Who last saved this language (a person's id; null for a program's token or nobody yet). */
+  updatedBy: number | null;
   /** The latest correction's note in this language, as the translation tab edits it. */
   correctionNote: string | null;
   /** Every correction's note in this language that has one, by correction id: the latest's and earlier ones. */
@@ -125,6 +127,7 @@ export async function listDigestTranslations(
       reviewedVersion: head.reviewedVersion,
       reviewedBy: head.reviewedBy,
       reviewedAt: head.reviewedAt,
+      updatedBy: head.updatedBy,
       correctionNote: head.correctionNote,
     });
     const latest = latestCorrection.get(head.digestId);
@@ -379,6 +382,7 @@ export function emptyTranslation(digestId: number, lang: string): DigestTranslat
     reviewedVersion: null,
     reviewedBy: null,
     reviewedAt: null,
+    updatedBy: null,
     correctionNote: null,
     correctionNotes: new Map(),
     entries: new Map(),

@@ -22,6 +22,7 @@ const spanish = (over: Partial<DigestTranslation> = {}): DigestTranslation => ({
   reviewedVersion: 3,
   reviewedBy: 2,
   reviewedAt: 5,
+  updatedBy: 2,
   correctionNote: null,
   correctionNotes: new Map(),
   entries: new Map([

@@ -39,6 +39,8 @@ export const refusals = {
       'The {{language}} correction note is {{length}} characters long; keep it to {{max}}.',
   },
   translatedNoteRefused: 'The translation is not saved. {{finding}}',
+  publishedTranslationRefused:
+    'The {{language}} text is not saved: this digest is published, so its words reach readers as soon as they are saved. {{findings}} Reword it and save again.',
   noteNotOverridable:
     'A name in a correction note cannot be recorded as fine: the note goes to every reader as written. Reword the note.',
   noteLanguageNotOffered:
@@ -115,6 +117,8 @@ export const refusals = {
   unsavedChanges:
     'Not approved: you changed the digest on this page. Save your changes (someone else then approves them), or reload the page to approve the version as it is saved.',
   secondPerson: 'You made the last changes to this digest, so someone else must approve it.',
+  secondPersonTranslation:
+    'You made the last changes to its {{language}} text, which is part of what is approved, so someone else must approve it.',
   changedWhileApproving: 'The digest changed while you were approving it. Review it and try again.',
   // Translations.
   unknownLanguage: '“{{lang}}” is not one of the languages this district translates into ({{offered}}).',
