@@ -7,7 +7,10 @@ import { simpleParser } from 'mailparser';
 import { findSubscriberByEmail } from '../src/db/subscribers';
 import { subscriptionToken } from '../src/email/subscription-tokens';
 import { createClient } from './browser-client';
-import { addConfirmedSubscriber } from './fixtures';
+import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
+import { deskDepsOf, publishDesk, saveDesk, type DeskActor } from '../src/curate/desk';
+import { listItemsPublishedBetween } from '../src/db/items';
+import { dayRange } from '../src/time/zoned-time';
 import { signedInClient, startTestApp, TEST_PASSWORD, type TestApp } from './test-app';
 
 describe('the outbox (no SMTP server configured)', () => {
@@ -41,6 +44,51 @@ describe('the outbox (no SMTP server configured)', () => {
     const raw = await admin.get(`/admin/outbox/${id}/raw`);
     expect(raw.headers.get('content-type')).toBe('message/rfc822');
     expect((await admin.get('/admin/outbox/..%2F..%2Fetc%2Fpasswd')).status).toBe(404);
+  });
+
+  it('shows an editor a parent’s digest without the parent’s own links, which stay in the file', async () => {
+    const db = app.runtime.deps.db;
+    const { source, school } = await addSchoolWithSource(
+      db,
+      'Lincoln Elementary',
+      'https://lincoln.example/feed',
+    );
+    const { start, end } = dayRange('2026-11-20', 'America/Chicago');
+    await storeItems(db, source.id, [
+      item({ guid: 'kites', title: 'Kites on the field', publishedAt: start + 40e6 }),
+    ]);
+    const items = await listItemsPublishedBetween(db, start, end);
+    await addConfirmedSubscriber(db, 'family@family.example', [school.id]);
+    const dana: DeskActor = { type: 'user', id: null, userId: null, label: 'test', role: 'editor' };
+    const deps = deskDepsOf(app.runtime.deps);
+    await saveDesk(deps, dana, '2026-11-20', { entries: items.map((i) => ({ itemId: i.id })) });
+    await publishDesk(deps, dana, '2026-11-20');
+    await app.sendQueuedMail();
+    const file = readdirSync(app.config.outboxDir)
+      .filter((f) => f.endsWith('.eml'))
+      .find((f) => readFileSync(join(app.config.outboxDir, f), 'utf8').includes('family@family.example'))!;
+    const onDisk = await simpleParser(readFileSync(join(app.config.outboxDir, file)));
+    const tokens = [
+      /\/unsubscribe\?token=([\w.-]+)/.exec(onDisk.text!)![1]!,
+      /\/preferences\?token=([\w.-]+)/.exec(onDisk.text!)![1]!,
+    ];
+
+    const editor = await signedInClient(app, 'ed.outbox@district.example', 'editor');
+    const id = file.slice(0, -4);
+    expect(await (await editor.get('/admin/outbox')).text()).toContain(id);
+    const views = [
+      await (await editor.get(`/admin/outbox/${id}`)).text(),
+      await (await editor.get(`/admin/outbox/${id}/html`)).text(),
+    ];
+    const downloaded = await simpleParser(
+      Buffer.from(await (await editor.get(`/admin/outbox/${id}/raw`)).arrayBuffer()),
+    );
+    views.push(`${downloaded.text}${String(downloaded.html)}`);
+    for (const view of views) {
+      expect(view).toContain('Kites on the field');
+      expect(view).toContain('/unsubscribe?token=(hidden)');
+      for (const token of tokens) expect(view).not.toContain(token);
+    }
   });
 });
 

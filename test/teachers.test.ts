@@ -1,6 +1,9 @@
 // Teachers in the loop, over a real app (SQLite file, HTTP, outbox mail, fixed clock): authorization records
 // and their expiry, featured and broken-feed notes to owners with a one-click stop, and coverage figures.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OutboxMessage } from '../src/email/mailer';
 import { sql } from 'drizzle-orm';
 import { createApiToken } from '../src/auth/api-tokens';
 import { cliActor, listAudit } from '../src/db/audit';
@@ -72,11 +75,16 @@ async function signIn(email: string) {
 const addSource = (path: string, school: string, extra: Record<string, unknown> = {}) =>
   api('POST', '/sources', { url: `${feeds.url}/${path}`, school, ...extra });
 
+/** The emails sent so far, newest first: the outbox folder's copies, links whole (the Outbox page hides some). */
 const mail = async () => {
   await app.sendQueuedMail();
-  const outbox = app.runtime.deps.outbox!;
-  const entries = await outbox.list(100);
-  return Promise.all(entries.map(async (entry) => (await outbox.read(entry.id))!));
+  const dir = app.config.outboxDir;
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .reverse()
+    .map((file) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as OutboxMessage);
 };
 
 /** A published digest for `date` carrying these items (ids), the ones in `removed` taken down. */

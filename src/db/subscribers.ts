@@ -1,5 +1,5 @@
 // Storage for parents' email subscriptions: double opt-in state, consent record and chosen schools.
-import { and, count, eq, gt, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNotNull, isNull, lt, not, or, sql } from 'drizzle-orm';
 import type { Database, Statement } from './client';
 import { inList } from './in-list';
 import { insertSelect, selectionOf } from './insert-select';
@@ -115,13 +115,21 @@ export async function replaceSubscriberSchools(
 }
 
 /** The status of each of these address keys that has a subscription. */
+/**
+ * Each known address's status, as an import treats it. A subscription that asked to come back after it
+ * unsubscribed or was suspended, and has not confirmed yet, still counts as unsubscribed: anyone can type an
+ * address into the sign-up form, so only that address's own confirmation brings it back.
+ */
 export async function findStatusesByEmailKey(
   db: Database,
   keys: string[],
 ): Promise<Map<string, SubscriberStatus>> {
   if (keys.length === 0) return new Map();
   const rows = await db.orm
-    .select({ key: subscribers.emailKey, status: subscribers.status })
+    .select({
+      key: subscribers.emailKey,
+      status: sql<SubscriberStatus>`case when ${optedOutPending} then 'unsubscribed' else ${subscribers.status} end`,
+    })
     .from(subscribers)
     .where(inList(subscribers.emailKey, keys));
   return new Map(rows.map((row) => [row.key, row.status]));
@@ -197,7 +205,7 @@ export function confirmPendingStatement(db: Database, keys: string[], consentTex
       consentSource: 'import',
       updatedAt: now,
     })
-    .where(and(eq(subscribers.status, 'pending'), inList(subscribers.emailKey, keys)));
+    .where(and(eq(subscribers.status, 'pending'), not(optedOutPending), inList(subscribers.emailKey, keys)));
 }
 
 export async function markConfirmSent(db: Database, id: number, now: number): Promise<void> {
@@ -258,6 +266,9 @@ export async function listSubscribers(
 
 /** Hard bounces in a row after which an address is suspended: it no longer gets email until it resubscribes. */
 export const SUSPEND_AFTER_BOUNCES = 2;
+
+/** Pending again after unsubscribing or being suspended, and not yet confirmed by the address itself. */
+const optedOutPending = sql`(${subscribers.status} = 'pending' and (${subscribers.unsubscribedAt} is not null or ${subscribers.bounceCount} >= ${SUSPEND_AFTER_BOUNCES}))`;
 
 /** Counts a hard bounce; answers true when this one suspended the address. */
 export async function recordHardBounce(db: Database, id: number, now: number): Promise<boolean> {

@@ -14,6 +14,11 @@ export interface OutgoingEmail {
    * carry. The outbox shows such email to administrators only, and never these tokens.
    */
   accountTokens?: string[];
+  /**
+   * The tokens of the recipient's own links (a parent's unsubscribe and preferences, a teacher's stop link):
+   * the outbox never shows them, though the message itself is shown to editors.
+   */
+  recipientTokens?: string[];
 }
 
 export type SendOutcome =

@@ -12,7 +12,10 @@ import type { Mailer, OutboxEntry, OutboxMessage, OutboxReader, OutgoingEmail, S
 const ID_PATTERN = /^[\w-]{10,120}$/;
 
 /** The .json beside each .eml: the message as sent, with the tokens the sender marked as account tokens. */
-type StoredMessage = Omit<OutboxMessage, 'account'> & { accountTokens?: string[] };
+type StoredMessage = Omit<OutboxMessage, 'account'> & {
+  accountTokens?: string[];
+  recipientTokens?: string[];
+};
 
 export function createOutboxMailer(dir: string): Mailer & OutboxReader {
   // nodemailer is loaded with the first message, so commands that send nothing do not load it.
@@ -44,7 +47,8 @@ export function createOutboxMailer(dir: string): Mailer & OutboxReader {
     await rename(temporary, path);
   }
 
-  async function readMeta(id: string): Promise<OutboxMessage | undefined> {
+  /** The message as the admin reads it, and whether anything in it was hidden. */
+  async function readStored(id: string): Promise<{ message: OutboxMessage; hidden: boolean } | undefined> {
     if (!ID_PATTERN.test(id)) return undefined;
     let stored: StoredMessage;
     try {
@@ -52,9 +56,11 @@ export function createOutboxMailer(dir: string): Mailer & OutboxReader {
     } catch {
       return undefined;
     }
-    const { accountTokens, ...message } = stored;
-    return hideAccountTokens(message, accountTokens ?? []);
+    const { accountTokens, recipientTokens, ...written } = stored;
+    const message = hideAccountTokens(written, accountTokens ?? [], recipientTokens ?? []);
+    return { message, hidden: message.text !== written.text || message.html !== written.html };
   }
+  const readMeta = async (id: string) => (await readStored(id))?.message;
 
   return {
     kind: 'outbox',
@@ -75,6 +81,7 @@ export function createOutboxMailer(dir: string): Mailer & OutboxReader {
         text: email.text,
         headers: email.headers,
         ...(email.accountTokens?.length ? { accountTokens: email.accountTokens } : {}),
+        ...(email.recipientTokens?.length ? { recipientTokens: email.recipientTokens } : {}),
       };
       await writeAtomically(join(dir, `${id}.json`), JSON.stringify(meta));
       await writeAtomically(join(dir, `${id}.eml`), info.message as Buffer);
@@ -101,10 +108,11 @@ export function createOutboxMailer(dir: string): Mailer & OutboxReader {
     },
     read: readMeta,
     async raw(id: string) {
-      const message = await readMeta(id);
-      if (!message) return undefined;
-      // The file on disk carries the link; the download is composed again from the parts with it hidden.
-      if (message.account) {
+      const read = await readStored(id);
+      if (!read) return undefined;
+      const { message } = read;
+      // The file on disk carries the links; the download is composed again from the parts with them hidden.
+      if (read.hidden || message.account) {
         const info = await compose({ ...message, date: new Date(message.date) });
         return new Uint8Array(info.message as Buffer);
       }

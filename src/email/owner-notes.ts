@@ -63,6 +63,7 @@ export async function composeOwnerNote(deps: SendDeps, message: Message): Promis
       headers: stopUrl
         ? { 'List-Unsubscribe': `<${stopUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
         : {},
+      ...(stopUrl ? { recipientTokens: [new URL(stopUrl).searchParams.get('token') ?? ''] } : {}),
     },
   };
 }

@@ -211,6 +211,7 @@ export async function sendDueDeliveries(
           'List-Id': `${listIdName(deps.site.siteTitle)} <digest.${new URL(deps.site.publicUrl).hostname}>`,
           'Content-Language': languageFor(delivery.language),
         },
+        recipientTokens: [unsubscribe, preferences],
       })
       .catch((error: unknown): SendOutcome => ({
         ok: false,
