@@ -348,6 +348,8 @@ describe('subscribing', () => {
     const limited = await client.post('/subscribe', { email: 'new@family.example' });
     expect(limited.status).toBe(429);
     expect(await limited.text()).toContain('too many requests from here');
+    // The same mailbox under a sub-address is the same mailbox.
+    expect((await client.post('/subscribe', { email: 'New+again@family.example' })).status).toBe(429);
     // Per client: a hundred an hour (an open house behind one school Wi-Fi), whatever the addresses; five
     // of them were the sign-ups above.
     const answers: number[] = [];

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createScryptHasher } from '../src/auth/scrypt-hasher';
 import { parseConfig, type Config } from '../src/config';
 import { createNodeRuntime, type NodeRuntime } from '../src/entry/node';
-import { startServer, type RunningServer } from '../src/entry/node-server';
+import { startServer, type RequestLimits, type RunningServer } from '../src/entry/node-server';
 import { runSendJob } from '../src/jobs/jobs';
 import { createLogger } from '../src/log';
 import { insertUser, type Role } from '../src/db/users';
@@ -40,6 +40,7 @@ export async function startTestApp(
     env?: Record<string, string>;
     scheduler?: boolean;
     processWorkers?: number;
+    requestLimits?: RequestLimits;
   } = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'yesterday-app-'));
@@ -60,7 +61,10 @@ export async function startTestApp(
     log: createLogger('info', (line) => logs.push(line)),
     processWorkers: options.processWorkers ?? 0,
   });
-  const server = await startServer(runtime, { scheduler: options.scheduler ?? false });
+  const server = await startServer(runtime, {
+    scheduler: options.scheduler ?? false,
+    requestLimits: options.requestLimits,
+  });
   return {
     runtime,
     server,

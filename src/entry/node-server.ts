@@ -18,10 +18,23 @@ export interface RunningServer {
 /** How long stopping waits for answers already on their way before it ends their connections. */
 const STOP_GRACE_MS = 3000;
 
+/**
+ * How long a client may take to send a request's head, and the whole request. Node's own limits (one and five
+ * minutes) let a server without a proxy in front be held by clients that send a byte now and then; these still
+ * give the largest upload (a 10 MB subscriber list) two minutes, which a school's slow uplink manages.
+ */
+const REQUEST_LIMITS = {
+  headersTimeout: 20_000,
+  requestTimeout: 120_000,
+  /** How often Node looks for a connection past those (its default, 30 s, would add up to that much). */
+  connectionsCheckingInterval: 5_000,
+};
+export type RequestLimits = Partial<typeof REQUEST_LIMITS>;
+
 /** Serves the app on config.host:config.port (0 picks a free port) and starts the scheduler. */
 export async function startServer(
   runtime: NodeRuntime,
-  options: { scheduler?: boolean } & BuildOptions = {},
+  options: { scheduler?: boolean; requestLimits?: RequestLimits } & BuildOptions = {},
 ): Promise<RunningServer> {
   const { config } = runtime.deps;
   const app = buildApp(runtime.deps, options);
@@ -30,7 +43,10 @@ export async function startServer(
     now: () => runtime.deps.clock.now(),
     gzip: (body) => gzipSync(body, { level: 6 }),
   });
-  const server = createAdaptorServer({ fetch: cache.wrap(app.fetch) }) as Server;
+  const server = createAdaptorServer({
+    fetch: cache.wrap(app.fetch),
+    serverOptions: { ...REQUEST_LIMITS, ...options.requestLimits },
+  }) as Server;
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error) => reject(listenProblem(error, config)));
     server.listen(config.port, config.host, () => resolve());

@@ -139,3 +139,25 @@ describe('text cleaned after decoding', () => {
     );
   });
 });
+
+describe('what a feed says about itself', () => {
+  it('keeps its site address only when it is a web address', async () => {
+    const siteOf = async (link: string) => {
+      const xml = `<rss version="2.0"><channel><title>Room 12</title><link>${link}</link>
+        <item><title>Kites</title><link>https://room12.example/kites</link></item></channel></rss>`;
+      const read = await processInProcess({
+        body: new TextEncoder().encode(xml),
+        contentType: 'application/rss+xml',
+        finalUrl: 'https://room12.example/feed',
+        now: Date.parse('2026-11-21T15:00:00Z'),
+      });
+      if (!read.ok) throw new Error(read.message);
+      return read.feed.siteUrl;
+    };
+    expect(await siteOf('https://room12.example/')).toBe('https://room12.example/');
+    expect(await siteOf('javascript:alert(9)')).toBeUndefined();
+    expect(await siteOf('java&#9;script:alert(9)')).toBeUndefined();
+    expect(await siteOf(' JavaScript:alert(9)')).toBeUndefined();
+    expect(await siteOf('data:text/html,x')).toBeUndefined();
+  });
+});

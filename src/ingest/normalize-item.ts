@@ -76,9 +76,21 @@ export function normalizeFeedInfo<T extends Pick<ParsedFeed, 'title' | 'siteUrl'
   return {
     ...feed,
     title: feed.title === undefined ? undefined : cleanText(feed.title).trim() || undefined,
-    siteUrl: cleanOptional(feed.siteUrl),
+    siteUrl: webAddress(cleanOptional(feed.siteUrl)),
     generator: cleanOptional(feed.generator),
   };
+}
+
+/**
+ * A feed's own site address, kept only when it is a web address (or relative): it is stored, shown as a link
+ * and exported in OPML, where a `javascript:` one would run in whatever reads the file.
+ */
+function webAddress(address: string | undefined): string | undefined {
+  if (address === undefined) return undefined;
+  // Read as a browser reads it: tabs, line breaks and spaces inside a scheme do not count ("java\tscript:").
+  // eslint-disable-next-line no-control-regex -- dropping control characters is the point
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(address.replace(/[\u0000-\u0020]/g, ''))?.[1]?.toLowerCase();
+  return scheme === undefined || scheme === 'http' || scheme === 'https' ? address : undefined;
 }
 
 /** Text for storage: unwanted characters dropped (text/clean-text.ts), then white space collapsed. */

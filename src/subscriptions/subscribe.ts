@@ -35,6 +35,17 @@ const MAX_PER_ADDRESS_PER_HOUR = 3;
 // hundred an hour from one place is where it stops.
 export const MAX_PER_CLIENT_PER_HOUR = 100;
 
+/**
+ * The mailbox an address reaches, for counting requests: most mail services deliver name+anything@ to name@,
+ * so one mailbox cannot be sent three confirmations an hour under each of endless sub-addresses.
+ */
+export function mailboxKeyOf(address: string): string {
+  const key = emailKeyOf(address);
+  const at = key.lastIndexOf('@');
+  const plus = key.indexOf('+');
+  return plus > 0 && plus < at ? key.slice(0, plus) + key.slice(at) : key;
+}
+
 export async function requestSubscription(
   deps: SubscribeDeps,
   input: {
@@ -52,7 +63,7 @@ export async function requestSubscription(
   const checked = checkEmailAddress(input.email);
   if (!checked.ok) return { ok: false, status: 400, problem: checked.problem, message: checked.message };
   const now = deps.now();
-  const addressKey = `subscribe:address:${emailKeyOf(checked.address)}`;
+  const addressKey = `subscribe:address:${mailboxKeyOf(checked.address)}`;
   const clientKey = `subscribe:client:${clientKeyOf(input.clientIp)}`;
   const request = await recordAndCountRateEvents(deps.db, [addressKey, clientKey], now, now - HOUR);
   const [byAddress, byClient] = request.counts as [number, number];
