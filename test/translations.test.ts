@@ -402,11 +402,18 @@ describe('the digest in each language', () => {
         });
       const own = await approve();
       expect(await (await approver.get(own.headers.get('location')!)).text()).toContain(
-        'You made the last changes to its Spanish text, which is part of what is approved, so someone else must approve it.',
+        'You saved or reviewed this digest’s Spanish text last, and it is part of what is approved, so someone else must approve it.',
+      );
+      // Nor is the button offered to her.
+      expect(await (await approver.get(`/admin/inbox?date=${DATE}`)).text()).not.toContain(
+        'Approve this version',
       );
       expect((await findDigest(db, DATE))!.approvedBy).toBeNull();
       // Once someone else has written that language last, Rosa is the second person again.
       await saveTranslation(deps, editor, DATE, 'es', { intro: spanishIntro, entries: [], reviewed: true });
+      expect(await (await approver.get(`/admin/inbox?date=${DATE}`)).text()).toContain(
+        'Approve this version',
+      );
       await approve();
       expect((await findDigest(db, DATE))!.approvedBy).toBe(rosa.id);
     } finally {
@@ -607,29 +614,69 @@ describe('the digest in each language', () => {
   });
 
   it('checks a published digest’s translation before it reaches readers, and keeps it until it is reworded', async () => {
+    const db = app.runtime.deps.db;
     expect((await digest()).status).toBe('published');
-    const before = await page(`/es/digests/${DATE}`);
-    const named = await api(`/digests/${DATE}/translations/es`, 'PUT', {
-      entries: [{ item_id: ids.kites, blurb: 'Emma Johnson hizo la cometa más alta.' }],
-    });
-    expect(named.status).toBe(422);
-    const refused = (await named.json()) as { error: { code: string; message: string }; findings: unknown[] };
-    expect(refused.error.code).toBe('findings');
-    expect(refused.error.message).toMatch(
-      /^The Spanish text is not saved: this digest is published, so its words reach readers as soon as they are saved\. “Emma Johnson” \(Spanish blurb\) looks like a student’s full name\..* Reword it and save again\.$/,
-    );
-    expect(refused.findings).toHaveLength(1);
-    expect(await page(`/es/digests/${DATE}`)).toBe(before);
-    expect(
-      (await digest()).translations.es!.entries.find((e) => e.item_id === ids.kites)!.blurb,
-    ).not.toContain('Emma Johnson');
-    // Reworded, it is saved.
-    const reworded = await api(`/digests/${DATE}/translations/es`, 'PUT', {
-      entries: [{ item_id: ids.kites, blurb: 'Emma hizo la cometa más alta.' }],
-    });
-    expect(reworded.status).toBe(200);
-    expect((await digest()).translations.es!.entries.find((e) => e.item_id === ids.kites)!.blurb).toBe(
-      'Emma hizo la cometa más alta.',
-    );
+    // Under `label` every save reaches readers at once, reviewed or not.
+    await changeSetting(db, 'translation_unreviewed', 'label', 1);
+    try {
+      const blurb = async () =>
+        (await digest()).translations.es!.entries.find((e) => e.item_id === ids.kites)!.blurb;
+      const put = (text: string, headline?: string) =>
+        api(`/digests/${DATE}/translations/es`, 'PUT', {
+          entries: [{ item_id: ids.kites, blurb: text, ...(headline ? { headline } : {}) }],
+        });
+      const before = await blurb();
+      const named = await put('Emma Johnson hizo la cometa más alta.');
+      expect(named.status).toBe(422);
+      expect(((await named.json()) as { error: unknown }).error).toEqual({
+        code: 'findings',
+        message:
+          'The Spanish text is not saved: this digest is published, and its readers would get what looks like a student’s full name (“Emma Johnson”) with it. Reword it and save again.',
+      });
+      expect(await blurb()).toBe(before);
+      // Reworded, it is saved.
+      expect((await put('Emma hizo la cometa más alta.')).status).toBe(200);
+      expect(await blurb()).toBe('Emma hizo la cometa más alta.');
+
+      // A name its readers already get (saved before these checks) does not hold up other changes, nor its
+      // own removal; a second one does.
+      const { id, version } = (await findDigest(db, DATE))!;
+      const stored = (await digest()).translations.es!;
+      expect(
+        await saveDigestTranslation(
+          db,
+          { id, version, status: 'published' },
+          'es',
+          {
+            title: stored.title,
+            intro: stored.intro,
+            machine: [],
+            correctionNote: null,
+            entries: stored.entries.map((e) => ({
+              itemId: e.item_id,
+              headline: e.headline,
+              blurb: e.item_id === ids.kites ? 'Emma Johnson hizo la cometa.' : e.blurb,
+              imageAlt: '',
+              machine: [],
+            })),
+          },
+          {
+            actor: cliActor,
+            event: { action: 'translation.save', subjectType: 'digest', subjectId: DATE },
+            now: 1,
+            userId: null,
+          },
+        ),
+      ).toBe(true);
+      expect((await put('Emma Johnson hizo la cometa.', 'Cometas en el campo')).status).toBe(200);
+      const second = await put('Emma Johnson y Lucas Martinez hicieron la cometa.');
+      expect(second.status).toBe(422);
+      expect(((await second.json()) as { error: { message: string } }).error.message).toContain(
+        '(“Lucas Martinez”)',
+      );
+      expect((await put('Emma hizo la cometa.')).status).toBe(200);
+    } finally {
+      await changeSetting(db, 'translation_unreviewed', 'hold', 1);
+    }
   });
 });

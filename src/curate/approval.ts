@@ -1,5 +1,6 @@
-// Second-person approval: someone other than the last editor (of the original or of a translation) approves exactly the version they were shown,
-// without saving anything as themselves; any later save voids it (see db/digests.ts, approveDigest).
+// Second-person approval: someone other than the last editor (of the district's text or a translation)
+// approves exactly the version they were shown, without saving anything as themselves; any later save voids it
+// (see db/digests.ts, approveDigest).
 import { t } from '../i18n/desk-text';
 import { formatDay } from '../publish/digest-content';
 import { recordAudit } from '../db/audit';
@@ -11,9 +12,23 @@ import {
   differsFromStored,
   type DeskActor,
   type DeskDeps,
+  type DeskState,
   type DraftInput,
 } from './desk';
 import { languageLabel } from './translations-checks';
+
+/**
+ * What of the version `userId` saved last, which keeps them from being its second person: the district's text
+ * ('original'), a language's (its code; a save that only marked it reviewed counts), or nothing.
+ */
+export function lastWrote(
+  state: Pick<DeskState, 'digest' | 'translations'>,
+  userId: number | null,
+): 'original' | string | undefined {
+  if (userId === null || !state.digest) return undefined;
+  if (state.digest.updatedBy === userId) return 'original';
+  return [...state.translations.values()].find((tr) => tr.updatedBy === userId)?.lang;
+}
 
 /**
  * A second person approves exactly the version they were shown: `version` is the one on their page, and
@@ -42,16 +57,13 @@ export async function approveDesk(
     );
   if (seen && (await differsFromStored(deps, state, seen)))
     throw new DeskError(409, 'unsaved-changes', t('desk.refusals.unsavedChanges'));
-  // The version is the original and its translations: whoever last wrote either is not the second person.
-  if (digest.updatedBy === actor.userId) {
-    throw new DeskError(403, 'second-person', t('desk.refusals.secondPerson'));
-  }
-  const translated = [...state.translations.values()].find((tr) => tr.updatedBy === actor.userId);
-  if (translated)
+  const wrote = lastWrote(state, actor.userId);
+  if (wrote === 'original') throw new DeskError(403, 'second-person', t('desk.refusals.secondPerson'));
+  if (wrote)
     throw new DeskError(
       403,
       'second-person',
-      t('desk.refusals.secondPersonTranslation', { language: languageLabel(translated.lang) }),
+      t('desk.refusals.secondPersonTranslation', { language: languageLabel(wrote) }),
     );
   if (!(await approveDigest(deps.db, digest.id, digest.version, actor.userId))) {
     throw new DeskError(409, 'conflict', t('desk.refusals.changedWhileApproving'), {

@@ -366,7 +366,7 @@ export async function correctionNoteFindings(
  * Which capitalized words of these texts are surnames on the district's roster (stored hashed): the test the
  * name checks ask of a word, or undefined when none is, so they skip it.
  */
-async function rosterSurnamesIn(
+export async function rosterSurnamesIn(
   deps: DeskDeps,
   texts: string[],
 ): Promise<((word: string) => boolean) | undefined> {

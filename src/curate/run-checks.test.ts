@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { postHints, runChecks, type CheckEntry, type CheckInput } from './run-checks';
+import { languageMatches, postHints, runChecks, type CheckEntry, type CheckInput } from './run-checks';
 
 const FRIDAY_NOON = Date.parse('2026-11-20T18:00:00Z'); // noon in Chicago
 
@@ -207,5 +207,44 @@ describe('runChecks', () => {
       overrides: [override],
     });
     expect(findings).toEqual([expect.objectContaining({ kind: 'photo-without-release', override })]);
+  });
+});
+
+describe('languageMatches', () => {
+  const spanish = (blurb: string, title = '') => ({
+    label: 'Spanish',
+    toneWords: ['tonto'],
+    title,
+    intro: '',
+    entries: new Map([[7, { headline: 'Frijoles', blurb, imageAlt: '' }]]),
+  });
+  const context = {
+    title: '',
+    intro: '',
+    entries: [entry({ blurb: 'Maya Johnson planted every bean.' })],
+    staffBySchool: new Map([[1, ['Ana Rivera']]]),
+    nameAllowlist: [],
+  };
+  const reason = { itemId: 7, kind: 'student-name', reason: 'Our principal.', userId: 1, createdAt: 1 };
+
+  it('finds names and tone words as written, keyed by post, whatever reasons were recorded', () => {
+    expect(
+      languageMatches(context, spanish('Lucas Martinez fue un poco tonto.', 'Lucas Martinez'), [reason]),
+    ).toEqual(
+      new Map([
+        ['7:name:lucas martinez', 'Lucas Martinez'],
+        ['7:tone:tonto', 'tonto'],
+        ['0:name:lucas martinez', 'Lucas Martinez'],
+      ]),
+    );
+  });
+
+  it('leaves out a name of the post’s own text only when a reason was recorded for that post', () => {
+    const translated = spanish('Maya Johnson plantó los frijoles.');
+    expect(languageMatches(context, translated, [])).toEqual(
+      new Map([['7:name:maya johnson', 'Maya Johnson']]),
+    );
+    expect(languageMatches(context, translated, [reason])).toEqual(new Map());
+    expect(languageMatches(context, translated, [{ ...reason, itemId: 8 }]).size).toBe(1);
   });
 });

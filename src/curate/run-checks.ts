@@ -244,6 +244,62 @@ export function runChecks(input: CheckInput): Finding[] {
 }
 
 /**
+ * The names and tone words the checks find in one language's text of a digest, as written, each keyed by
+ * where it is (`post id:kind:word`, post 0 for the title and intro), without looking at recorded reasons: a reason is
+ * kept per post and kind, so it says nothing of a name typed later. For a published digest, whose text in a
+ * language reaches readers as it is saved, so that what a save would add can be named and refused. A name
+ * the post's own text in the district's language already has, where a reason was recorded for it, is left
+ * out: that reason covers the name wherever the post is given.
+ */
+export function languageMatches(
+  input: Pick<
+    CheckInput,
+    'title' | 'intro' | 'entries' | 'staffBySchool' | 'nameAllowlist' | 'isRosterSurname'
+  >,
+  language: CheckTranslation,
+  excused: readonly Override[],
+): Map<string, string> {
+  const found = new Map<string, string>();
+  const check = (itemId: number, staff: string[], texts: string[], original: string[]) => {
+    const context = {
+      staffNames: staff,
+      allowlist: input.nameAllowlist,
+      isRosterSurname: input.isRosterSurname,
+    };
+    const given = excused.some((o) => o.itemId === itemId && o.kind === 'student-name')
+      ? new Set(original.flatMap((text) => findStudentNames(text, context).map((m) => m.name.toLowerCase())))
+      : new Set<string>();
+    for (const text of texts) {
+      for (const match of findStudentNames(text, context))
+        if (!given.has(match.name.toLowerCase()))
+          found.set(`${itemId}:name:${match.name.toLowerCase()}`, match.name);
+      for (const word of findToneWords(text, language.toneWords))
+        found.set(`${itemId}:tone:${word.toLowerCase()}`, word);
+    }
+  };
+  for (const entry of input.entries) {
+    const translated = language.entries.get(entry.itemId);
+    if (!translated) continue;
+    check(
+      entry.itemId,
+      [
+        ...(input.staffBySchool.get(entry.item.schoolId) ?? []),
+        ...(entry.item.author ? [entry.item.author] : []),
+      ],
+      [translated.headline, translated.blurb, translated.imageAlt],
+      [entry.headline, entry.blurb, entry.imageAlt ?? '', entry.item.summary],
+    );
+  }
+  check(
+    DIGEST_LEVEL,
+    [...input.staffBySchool.values()].flat(),
+    [language.title, language.intro],
+    [input.title, input.intro],
+  );
+  return found;
+}
+
+/**
  * A correction's note, in the district's language and as translated (`label` names the language): a student's
  * full name in it is one finding, 'correction-note', for the digest as a whole. It is reworded, never excused
  * with a reason, since the note goes to every reader as written. Its tone is not checked: an apology says

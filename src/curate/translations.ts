@@ -14,16 +14,19 @@ import type { TranslateProvider } from '../i18n/translate-provider';
 import { t } from '../i18n/desk-text';
 import { formatDay } from '../publish/digest-content';
 import {
-  checkDigest,
   correctionNoteFindings,
   DeskError,
   loadDesk,
   requirePermission,
+  rosterSurnamesIn,
   type DeskActor,
   type DeskDeps,
   type DeskState,
 } from './desk';
-import { isReviewed, languageLabel, translatedLanguages } from './translations-checks';
+import { checkTranslationsOf, isReviewed, languageLabel, translatedLanguages } from './translations-checks';
+import { languageMatches, list } from './run-checks';
+import { listOverrides } from '../db/findings';
+import { listStaffNamesBySchool } from '../db/sources';
 
 export interface TranslationDesk {
   state: DeskState;
@@ -112,6 +115,58 @@ function limited(
 }
 
 /**
+ * For a published digest: what a text in this language would bring its readers that the checks find and they
+ * do not get now (names, wording on the tone list), in words; undefined when nothing (recorded reasons aside, since a reason
+ * says nothing of a name typed later). Nothing is checked while the language is not shown to its readers
+ * (unreviewed, unless `translation_unreviewed` is `label`); marking it reviewed checks it then.
+ */
+async function additionsOf(
+  deps: DeskDeps,
+  desk: TranslationDesk,
+  after: DigestTranslation,
+  reviewedAfter: boolean,
+): Promise<string | undefined> {
+  const { digest, settings } = desk.state;
+  if (digest?.status !== 'published') return undefined;
+  const labelled = settings.translationUnreviewed === 'label';
+  if (!labelled && !reviewedAfter) return undefined;
+  const shownBefore = labelled || desk.reviewed;
+  const [checking] = checkTranslationsOf(settings, new Map([[desk.lang, after]]));
+  const [before] = checkTranslationsOf(settings, new Map([[desk.lang, desk.translation]]));
+  const texts = [after, desk.translation].flatMap((tr) => [
+    tr.title,
+    tr.intro,
+    ...[...tr.entries.values()].flatMap((e) => [e.headline, e.blurb, e.imageAlt]),
+  ]);
+  const [staffBySchool, overrides, isRosterSurname] = await Promise.all([
+    listStaffNamesBySchool(deps.db),
+    listOverrides(deps.db, digest.id),
+    rosterSurnamesIn(deps, texts),
+  ]);
+  const context = {
+    title: digest.title,
+    intro: digest.intro,
+    entries: desk.state.entries,
+    staffBySchool,
+    nameAllowlist: settings.nameAllowlist,
+    isRosterSurname,
+  };
+  const now = shownBefore && before ? languageMatches(context, before, overrides) : new Map<string, string>();
+  const added = [...languageMatches(context, checking!, overrides)].filter(([key]) => !now.has(key));
+  if (added.length === 0) return undefined;
+  const words = (kind: string) => [
+    ...new Set(added.filter(([key]) => key.split(':')[1] === kind).map(([, word]) => `“${word}”`)),
+  ];
+  const names = words('name');
+  const tone = words('tone');
+  const what = [
+    ...(names.length ? [t('desk.refusals.addedNames', { names: list(names) })] : []),
+    ...(tone.length ? [t('desk.refusals.addedTone', { words: list(tone) })] : []),
+  ];
+  return list(what);
+}
+
+/**
  * Saves what a person wrote: fields not given keep their stored text; a field whose text changes is no
  * longer a machine draft. Any change clears the review unless the same request marks it reviewed.
  */
@@ -192,34 +247,6 @@ export async function saveTranslation(
         },
       );
   }
-  // A published digest's words reach this language's readers as they are saved: a changed text is checked as
-  // a correction is, and refused while it brings a finding nobody has resolved (a full name, mocking words).
-  if (digest.status === 'published' && changed) {
-    const translations = new Map(desk.state.translations);
-    translations.set(lang, {
-      ...stored,
-      title,
-      intro,
-      correctionNote,
-      entries: new Map(entries.map((entry) => [entry.itemId, entry])),
-    });
-    const before = new Set(desk.state.open.map((finding) => finding.message));
-    const checked = await checkDigest(deps, desk.state.settings, digest, desk.state.entries, translations);
-    const brought = checked.filter(
-      (finding) =>
-        !finding.override && finding.kind !== 'translation-unreviewed' && !before.has(finding.message),
-    );
-    if (brought.length)
-      throw new DeskError(
-        422,
-        'findings',
-        t('desk.refusals.publishedTranslationRefused', {
-          language,
-          findings: brought.map((finding) => finding.message).join(' '),
-        }),
-        { findings: brought },
-      );
-  }
   // Reviewed means this language's readers get it as the district's own words: a text the original has and
   // this language lacks would go out in the original language, without the line saying it is not translated.
   if (input.reviewed === true) {
@@ -260,6 +287,17 @@ export async function saveTranslation(
       : input.reviewed === false || changed
         ? null
         : undefined;
+  // A published digest's text in this language reaches its readers as it is saved (once reviewed, or at once
+  // under `label`): what the save would add to what they get is checked now, and refused.
+  const after = { ...stored, title, intro, entries: new Map(entries.map((entry) => [entry.itemId, entry])) };
+  const reviewedAfter = review === undefined ? desk.reviewed : review !== null;
+  const added = await additionsOf(deps, desk, after, reviewedAfter);
+  if (added)
+    throw new DeskError(
+      422,
+      'findings',
+      t('desk.refusals.publishedTranslationRefused', { language, what: added }),
+    );
   // Nothing to write: no change, and no review that is not already recorded for this version.
   if (!changed && (review === undefined || (review !== null && desk.reviewed)))
     return { ...desk, unscheduled: false };
@@ -355,6 +393,19 @@ export async function draftTranslation(
   );
   if (!answer.ok) return { ok: false, message: answer.message };
   answer.texts.forEach((text, i) => slots[i]!.fill(text.trim()));
+  // Under `label`, a published digest's machine text reaches its readers at once: checked as a person's is.
+  const drafted = {
+    ...stored,
+    title,
+    intro,
+    entries: new Map(entries.map((e) => [e.itemId, { ...e, machine: [...e.machine] }])),
+  };
+  const added = await additionsOf(deps, desk, drafted, false);
+  if (added)
+    return {
+      ok: false,
+      message: t('desk.refusals.publishedDraftRefused', { language: desk.label, what: added }),
+    };
   const saved = await saveDigestTranslation(
     deps.db,
     digest,

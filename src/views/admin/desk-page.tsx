@@ -4,6 +4,7 @@
 // does nothing).
 import { SocialPostsPanel } from './social-posts';
 import { can, type DeskState } from '../../curate/desk';
+import { lastWrote } from '../../curate/approval';
 import type { Role } from '../../db/users';
 import type { InboxListing } from '../../db/items';
 import { formatLongDate } from '../../publish/digest-content';
@@ -75,7 +76,7 @@ export function DeskPage(props: DeskPageProps) {
     state.approval.required &&
     !state.approval.approved &&
     !!digest &&
-    digest.updatedBy !== props.userId;
+    lastWrote(state, props.userId) === undefined;
   return (
     <>
       <h1>{t('desk.inbox.heading', { date: formatLongDate(state.date) })}</h1>

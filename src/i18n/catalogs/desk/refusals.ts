@@ -40,7 +40,11 @@ export const refusals = {
   },
   translatedNoteRefused: 'The translation is not saved. {{finding}}',
   publishedTranslationRefused:
-    'The {{language}} text is not saved: this digest is published, so its words reach readers as soon as they are saved. {{findings}} Reword it and save again.',
+    'The {{language}} text is not saved: this digest is published, and its readers would get {{what}} with it. Reword it and save again.',
+  publishedDraftRefused:
+    'Nothing was filled in: this digest is published, and the {{language}} draft would give its readers {{what}}. Write those texts yourself.',
+  addedNames: 'what looks like a student’s full name ({{names}})',
+  addedTone: 'wording on the tone list ({{words}})',
   noteNotOverridable:
     'A name in a correction note cannot be recorded as fine: the note goes to every reader as written. Reword the note.',
   noteLanguageNotOffered:
@@ -118,7 +122,7 @@ export const refusals = {
     'Not approved: you changed the digest on this page. Save your changes (someone else then approves them), or reload the page to approve the version as it is saved.',
   secondPerson: 'You made the last changes to this digest, so someone else must approve it.',
   secondPersonTranslation:
-    'You made the last changes to its {{language}} text, which is part of what is approved, so someone else must approve it.',
+    'You saved or reviewed this digest’s {{language}} text last, and it is part of what is approved, so someone else must approve it.',
   changedWhileApproving: 'The digest changed while you were approving it. Review it and try again.',
   // Translations.
   unknownLanguage: '“{{lang}}” is not one of the languages this district translates into ({{offered}}).',
