@@ -38,6 +38,8 @@ describe('the outbox (no SMTP server configured)', () => {
     const id = /href="\/admin\/outbox\/([\w-]+)"/.exec(list)![1]!;
     const detail = await (await admin.get(`/admin/outbox/${id}`)).text();
     expect(detail).toContain('Confirm your subscription');
+    // Only the address itself confirms: the link is hidden from staff, and stays in the file.
+    expect(detail).toContain('/subscribe/confirm?token=(hidden)');
     const html = await admin.get(`/admin/outbox/${id}/html`);
     expect(html.headers.get('content-security-policy')).toContain('sandbox');
     expect(await html.text()).toContain('Confirm my subscription');

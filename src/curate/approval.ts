@@ -1,6 +1,6 @@
 // Second-person approval: someone other than the last editor (of the district's text or a translation)
-// approves exactly the version they were shown, without saving anything as themselves; any later save voids it
-// (see db/digests.ts, approveDigest).
+// approves exactly the version they were shown, without saving anything as themselves; any later save voids
+// it (see db/digests.ts, approveDigest).
 import { t } from '../i18n/desk-text';
 import { formatDay } from '../publish/digest-content';
 import { recordAudit } from '../db/audit';

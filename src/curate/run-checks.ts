@@ -245,11 +245,11 @@ export function runChecks(input: CheckInput): Finding[] {
 
 /**
  * The names and tone words the checks find in one language's text of a digest, as written, each keyed by
- * where it is (`post id:kind:word`, post 0 for the title and intro), without looking at recorded reasons: a reason is
- * kept per post and kind, so it says nothing of a name typed later. For a published digest, whose text in a
- * language reaches readers as it is saved, so that what a save would add can be named and refused. A name
- * the post's own text in the district's language already has, where a reason was recorded for it, is left
- * out: that reason covers the name wherever the post is given.
+ * where it is (`post id:kind:word`, post 0 for the title and intro), without looking at recorded reasons: a
+ * reason is kept per post and kind, so it says nothing of a name typed later. For a published digest, whose
+ * text in a language reaches readers as it is saved, so that what a save would add can be named and refused.
+ * A name the post's own text in the district's language already has, where a reason was recorded for it, is
+ * left out: that reason covers the name wherever the post is given.
  */
 export function languageMatches(
   input: Pick<

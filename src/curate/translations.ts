@@ -116,9 +116,10 @@ function limited(
 
 /**
  * For a published digest: what a text in this language would bring its readers that the checks find and they
- * do not get now (names, wording on the tone list), in words; undefined when nothing (recorded reasons aside, since a reason
- * says nothing of a name typed later). Nothing is checked while the language is not shown to its readers
- * (unreviewed, unless `translation_unreviewed` is `label`); marking it reviewed checks it then.
+ * do not get now (names, wording on the tone list), in words; undefined when nothing. Recorded reasons are
+ * set aside, since a reason says nothing of a name typed later (see languageMatches). Nothing is checked
+ * while the language is not shown to its readers (unreviewed, unless `translation_unreviewed` is `label`);
+ * marking it reviewed checks it then.
  */
 async function additionsOf(
   deps: DeskDeps,

@@ -14,6 +14,13 @@ export function emailKeyOf(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** Hard bounces in a row after which an address is suspended: it no longer gets email until it resubscribes. */
+export const SUSPEND_AFTER_BOUNCES = 2;
+
+/** Pending again after unsubscribing or being suspended, and not yet confirmed by the address itself. */
+const optedOutPending = sql`(${subscribers.status} = 'pending' and (${subscribers.unsubscribedAt} is not null
+  or ${subscribers.bounceCount} >= ${SUSPEND_AFTER_BOUNCES}))`;
+
 export async function findSubscriberById(db: Database, id: number): Promise<Subscriber | undefined> {
   return db.orm.select().from(subscribers).where(eq(subscribers.id, id)).get();
 }
@@ -114,7 +121,6 @@ export async function replaceSubscriberSchools(
   ]);
 }
 
-/** The status of each of these address keys that has a subscription. */
 /**
  * Each known address's status, as an import treats it. A subscription that asked to come back after it
  * unsubscribed or was suspended, and has not confirmed yet, still counts as unsubscribed: anyone can type an
@@ -263,12 +269,6 @@ export async function listSubscribers(
     .limit(page.limit)
     .offset(page.offset);
 }
-
-/** Hard bounces in a row after which an address is suspended: it no longer gets email until it resubscribes. */
-export const SUSPEND_AFTER_BOUNCES = 2;
-
-/** Pending again after unsubscribing or being suspended, and not yet confirmed by the address itself. */
-const optedOutPending = sql`(${subscribers.status} = 'pending' and (${subscribers.unsubscribedAt} is not null or ${subscribers.bounceCount} >= ${SUSPEND_AFTER_BOUNCES}))`;
 
 /** Counts a hard bounce; answers true when this one suspended the address. */
 export async function recordHardBounce(db: Database, id: number, now: number): Promise<boolean> {

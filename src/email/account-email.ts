@@ -1,6 +1,6 @@
 // Email as the outbox shows it: the tokens of account email's links (invitations, password links, address
-// changes) and of a recipient's own links (unsubscribe, preferences) are hidden, because whoever reads a token
-// can use the link. The file on disk keeps them.
+// changes) and of a recipient's own links (confirmation, unsubscribe, preferences) are hidden, because
+// whoever reads a token can use the link. The file on disk keeps them.
 import type { OutboxMessage } from './mailer';
 
 export const HIDDEN_TOKEN = '(hidden)';
@@ -9,8 +9,10 @@ export const HIDDEN_TOKEN = '(hidden)';
 // written before senders marked account email is recognised by these.
 const ACCOUNT_LINK = /\/(?:setup|set-password|preferences\/address)\?token=([\w.-]+)/g;
 
-// A recipient's own links (a parent's unsubscribe and preferences, a teacher's stop link), likewise.
-const RECIPIENT_LINK = /\/(?:unsubscribe|preferences|owner-notes\/stop)\?(?:[^\s"'<>]*&)?token=([\w.-]+)/g;
+// A recipient's own links (a parent's confirmation, unsubscribe and preferences, a teacher's stop link),
+// likewise.
+const RECIPIENT_LINK =
+  /\/(?:unsubscribe|preferences|subscribe\/confirm|owner-notes\/stop)\?(?:[^\s"'<>]*&)?token=([\w.-]+)/g;
 
 /** The tokens of the account links in a plain-text body. */
 export function accountLinkTokensIn(text: string): string[] {

@@ -58,7 +58,12 @@ export function createOutboxMailer(dir: string): Mailer & OutboxReader {
     }
     const { accountTokens, recipientTokens, ...written } = stored;
     const message = hideAccountTokens(written, accountTokens ?? [], recipientTokens ?? []);
-    return { message, hidden: message.text !== written.text || message.html !== written.html };
+    const hidden =
+      message.text !== written.text ||
+      message.html !== written.html ||
+      message.subject !== written.subject ||
+      JSON.stringify(message.headers) !== JSON.stringify(written.headers);
+    return { message, hidden };
   }
   const readMeta = async (id: string) => (await readStored(id))?.message;
 

@@ -82,8 +82,9 @@ export function normalizeFeedInfo<T extends Pick<ParsedFeed, 'title' | 'siteUrl'
 }
 
 /**
- * A feed's own site address, kept only when it is a web address (or relative): it is stored, shown as a link
- * and exported in OPML, where a `javascript:` one would run in whatever reads the file.
+ * A feed's own site address, kept only when it is a web address (or relative): it is stored and exported in
+ * OPML, where a `javascript:` one would run in whatever reads the file (the export checks it again, for
+ * addresses stored before this check).
  */
 function webAddress(address: string | undefined): string | undefined {
   if (address === undefined) return undefined;

@@ -131,7 +131,7 @@ export function writeOpml(sources: OpmlSource[], title: string, now: number, tim
     for (const s of list) {
       const label = a(s.title ?? s.feedUrl);
       lines.push(
-        `      <outline type="rss" text="${label}" title="${label}" xmlUrl="${a(s.feedUrl)}"${s.siteUrl ? ` htmlUrl="${a(s.siteUrl)}"` : ''}` +
+        `      <outline type="rss" text="${label}" title="${label}" xmlUrl="${a(s.feedUrl)}"${s.siteUrl && /^https?:\/\//i.test(s.siteUrl) ? ` htmlUrl="${a(s.siteUrl)}"` : ''}` +
           `${s.ownerName ? ` ownerName="${a(s.ownerName)}"` : ''}${s.ownerEmail ? ` ownerEmail="${a(s.ownerEmail)}"` : ''} mediaRelease="${s.mediaRelease}"` +
           `${s.authorizedBy ? ` authorizedBy="${a(s.authorizedBy)}"` : ''}${day(s.authorizedAt) ? ` authorizedOn="${day(s.authorizedAt)}"` : ''}${day(s.reviewAt) ? ` reviewOn="${day(s.reviewAt)}"` : ''}/>`,
       );

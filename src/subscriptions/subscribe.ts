@@ -118,13 +118,17 @@ export async function confirmationEmail(
   const token = await subscriptionToken(deps.signingKey, 'confirm', subscriber);
   const site = siteForReader(deps.site, subscriber.language);
   const url = `${deps.site.publicUrl}/subscribe/confirm?token=${token}`;
-  return toSubscriber(
-    deps,
-    subscriber,
-    site.lang,
-    'confirm',
-    renderConfirmEmail(site, url, schoolNames, invited),
-  );
+  return {
+    ...toSubscriber(
+      deps,
+      subscriber,
+      site.lang,
+      'confirm',
+      renderConfirmEmail(site, url, schoolNames, invited),
+    ),
+    // Only the address itself confirms: staff reading the outbox see the email without the link.
+    recipientTokens: [token],
+  };
 }
 
 /** To an address already subscribed that asked again: its preferences link, in its language. */
