@@ -52,7 +52,7 @@ function apiError(status: ContentfulStatusCode, code: string, message: string): 
  * The desk's sentence as a program's caller reads it: the desk speaks to the person at it ("Your role", "Both
  * versions are shown"), the API to whoever holds the token.
  */
-function apiSentence(error: DeskError): string {
+export function apiSentence(error: DeskError): string {
   if (error.code === 'forbidden')
     return error.message
       .replace(/^Your role/, "This token's role")
