@@ -5,9 +5,17 @@ import { ownerKeyOf } from '../db/owner-notes';
 
 const signedText = (email: string) => `owner-notes-stop:${ownerKeyOf(email)}`;
 
-export async function ownerStopUrl(publicUrl: string, key: string, email: string): Promise<string> {
+/** The link, and the token it carries (which the outbox hides from staff: see email/account-email.ts). */
+export async function ownerStopLink(
+  publicUrl: string,
+  key: string,
+  email: string,
+): Promise<{ url: string; token: string }> {
   const token = await sign(key, signedText(email));
-  return `${publicUrl}/owner-notes/stop?address=${encodeURIComponent(ownerKeyOf(email))}&token=${token}`;
+  return {
+    url: `${publicUrl}/owner-notes/stop?address=${encodeURIComponent(ownerKeyOf(email))}&token=${token}`,
+    token,
+  };
 }
 
 export async function verifyOwnerStop(key: string, email: string, token: string): Promise<boolean> {

@@ -12,7 +12,7 @@ import { renderBranded } from './brand-email';
 import { compiledTemplates } from './compiled-templates';
 import { senderOf } from './email-address';
 import { newMessageId, type OutgoingEmail } from './mailer';
-import { ownerStopUrl } from './owner-note-links';
+import { ownerStopLink } from './owner-note-links';
 import type { SendDeps } from './send-digest';
 
 interface Note {
@@ -34,9 +34,8 @@ export async function composeOwnerNote(deps: SendDeps, message: Message): Promis
     return { skip: 'The owner asked for no more of these emails.' };
   const note = await noteFor(deps, message, source, toOwner);
   if ('skip' in note) return note;
-  const stopUrl = toOwner
-    ? await ownerStopUrl(deps.site.publicUrl, deps.signingKey, message.toAddress)
-    : null;
+  const stop = toOwner ? await ownerStopLink(deps.site.publicUrl, deps.signingKey, message.toAddress) : null;
+  const stopUrl = stop?.url ?? null;
   const html = renderBranded(
     compiledTemplates['owner-note'],
     { ...deps.site, ...note, links: note.links ?? [], action: note.action ?? null, stopUrl },
@@ -63,7 +62,7 @@ export async function composeOwnerNote(deps: SendDeps, message: Message): Promis
       headers: stopUrl
         ? { 'List-Unsubscribe': `<${stopUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
         : {},
-      ...(stopUrl ? { recipientTokens: [new URL(stopUrl).searchParams.get('token') ?? ''] } : {}),
+      ...(stop ? { recipientTokens: [stop.token] } : {}),
     },
   };
 }
