@@ -678,5 +678,9 @@ describe('the digest in each language', () => {
     } finally {
       await changeSetting(db, 'translation_unreviewed', 'hold', 1);
     }
+    // Saved since its review, Spanish is not reviewed: the tab says what its readers get, the digest being out.
+    expect(await tab('es')).toContain(
+      'The digest is out: until someone reviews this language, its readers get the district’s own text, with a line saying so.',
+    );
   });
 });

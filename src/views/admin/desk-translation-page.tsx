@@ -134,7 +134,9 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
           <>
             <span class="badge warn">{t('desk.translations.notReviewed')}</span>{' '}
             {state.settings.translationUnreviewed === 'hold'
-              ? t('desk.translations.held')
+              ? published
+                ? t('desk.translations.heldPublished')
+                : t('desk.translations.held')
               : state.settings.translationUnreviewed === 'label'
                 ? t('desk.translations.labelled')
                 : t('desk.translations.fallback')}

@@ -12,6 +12,8 @@ export const translations = {
   apiToken: 'an API token',
   notReviewed: 'Not reviewed',
   held: 'The digest is held until someone reviews this language.',
+  heldPublished:
+    'The digest is out: until someone reviews this language, its readers get the district’s own text, with a line saying so.',
   labelled: 'Published as it is, with the line “Translated automatically”.',
   fallback: 'Its readers get the district’s own text, with a line saying so.',
   nothing:
