@@ -410,6 +410,21 @@ describe('publishing', () => {
         (await get(`/oembed?url=${encodeURIComponent('https://evil.example/digests/2026-11-20')}`)).status,
       ).toBe(404);
       expect((await get(`/oembed?url=${encodeURIComponent(url)}&format=xml`)).status).toBe(501);
+
+      // A digest's address in another of the district's languages: said, linked and framed in that language.
+      await changeSetting(app.runtime.deps.db, 'languages', 'en,es', 1);
+      try {
+        const oembed = (address: string) => get(`/oembed?url=${encodeURIComponent(address)}`);
+        const spanish = await (await oembed(`${app.url}/es/digests/2026-11-20`)).json();
+        expect(spanish.title).toBe('Lo que pasó ayer: viernes, 20 de noviembre de 2026');
+        expect(spanish.html).toContain(`<a href="${app.url}/es/digests/2026-11-20">`);
+        expect(spanish.html).toContain(`<iframe src="${app.url}/es/embed?date=2026-11-20"`);
+        expect((await oembed(`${app.url}/es/`)).status).toBe(200);
+        expect((await oembed(`${app.url}/es`)).status).toBe(200);
+        expect((await oembed(`${app.url}/fr/digests/2026-11-20`)).status).toBe(404);
+      } finally {
+        await changeSetting(app.runtime.deps.db, 'languages', 'en', 1);
+      }
     });
   });
 

@@ -2,6 +2,7 @@
 // /embed.js (one script tag that inserts and sizes it) and /oembed (discovery for CMSes that speak oEmbed).
 import { isLanguage } from '../i18n/languages';
 import { localizeContents } from '../publish/localize-content';
+import { digestFeedTitle } from '../publish/digest-html';
 import { Hono } from 'hono';
 import { listPublishedDigests, listPublishedDigestsForSchool } from '../db/digests';
 import { findSchoolBySlug } from '../db/schools';
@@ -117,17 +118,18 @@ export function embedRoutes(deps: AppDeps) {
     if (format !== 'json') return c.json({ error: 'Only format=json is offered.' }, 501);
     const base = deps.config.publicUrl;
     const url = c.req.query('url') ?? '';
-    let date: string | undefined;
-    if (url === base || url === `${base}/`) date = undefined;
-    else {
-      const match = url.startsWith(`${base}/digests/`)
-        ? /^(\d{4}-\d{2}-\d{2})\/?$/.exec(url.slice(base.length + 9))
-        : null;
-      if (!match || !isLocalDate(match[1]!))
-        return c.json({ error: 'That address is not a digest on this site.' }, 404);
-      date = match[1];
-    }
     const settings = await readDistrictSettings(deps.db);
+    // The site's root or a digest's page, in the district's language or under one of its others (/es/…).
+    const read = url.startsWith(base)
+      ? /^(?:\/([a-z]{2,3}))?(?:\/|\/digests\/(\d{4}-\d{2}-\d{2})\/?)?$/.exec(url.slice(base.length))
+      : null;
+    const prefix = read?.[1];
+    const offered =
+      prefix === undefined || (isLanguage(prefix) && settings.languages.slice(1).includes(prefix));
+    const date = read?.[2];
+    if (!read || !offered || (date !== undefined && !isLocalDate(date)))
+      return c.json({ error: 'That address is not a digest on this site.' }, 404);
+    const lang = prefix ?? settings.languages[0]!;
     const content = date
       ? await loadPublishedDigest(deps.db, date)
       : (await loadDigestContents(deps.db, await listPublishedDigests(deps.db, { limit: 1, offset: 0 })))[0];
@@ -142,14 +144,20 @@ export function embedRoutes(deps: AppDeps) {
     };
     const width = clamp(c.req.query('maxwidth'), DEFAULT_WIDTH);
     const height = clamp(c.req.query('maxheight'), DEFAULT_HEIGHT);
-    const title = `${digestTitle(content.digest, ownSiteTitle(settings))}: ${formatLongDate(content.digest.date)}`;
-    const src = `${base}/embed${date ? `?date=${date}` : ''}`;
+    // Said in the address's language, as its page says it, and the frame shows that language.
+    const site = siteIn(siteOf(settings, base), lang);
+    const [localized] = await localizeContents(deps.db, [content], lang, settings);
+    const title = prefix
+      ? digestFeedTitle(localized!, site)
+      : `${digestTitle(content.digest, ownSiteTitle(settings))}: ${formatLongDate(content.digest.date)}`;
+    const page = `${prefix ? `/${prefix}` : ''}${date ? `/digests/${date}` : '/'}`;
+    const src = `${base}${prefix ? `/${prefix}` : ''}/embed${date ? `?date=${date}` : ''}`;
     const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
     // A link before the frame, for a site the frame may not show on (one not in Settings' allowed sites) and
     // for hosts that keep no frames. WordPress shows the link until the frame speaks to it, then the frame
     // (its embed protocol: embed-assets.ts); elsewhere both show, the link as the frame's caption. WordPress
     // keeps only some attributes: frameborder, not the style, is what takes the frame's border off there.
-    const link = `<blockquote><a href="${attr(date ? `${base}/digests/${date}` : `${base}/`)}">${attr(title)}</a></blockquote>`;
+    const link = `<blockquote><a href="${attr(`${base}${page}`)}">${attr(title)}</a></blockquote>`;
     return c.json({
       version: '1.0',
       type: 'rich',
