@@ -386,6 +386,10 @@ describe('publishing', () => {
       expect(sentPage).toContain(
         '<a href="/embed?count=2&amp;school=washington-middle&amp;theme=plain">Back to the digest</a>',
       );
+      // A plain embed's answer is plain too: no header of its own under the district site's.
+      expect(sentPage).toContain('<main class="embed plain">');
+      expect(sentPage).not.toContain('<header>');
+      expect(page).toContain('<main class="embed">');
       const subscriber = (await findSubscriberByEmail(app.runtime.deps.db, 'parent@family.example'))!;
       expect(subscriber).toMatchObject({ status: 'pending', consentSource: 'embed' });
       expect(JSON.parse(subscriber.consentSchools!)).toEqual(['washington-middle']);

@@ -181,6 +181,8 @@ export function EmbedSubscribePage(props: {
   if (props.school) pairs.push(['school', props.school.slug]);
   if (site.lang && site.lang !== site.languages?.[0]) pairs.push(['lang', site.lang]);
   const back = props.back ?? new URLSearchParams(pairs).toString();
+  // Framed as the embed it came from: without a header of its own under a district site's (data-theme="plain").
+  const plain = new URLSearchParams(back).get('theme') === 'plain';
   const backLink = (
     <p class="back">
       <a href={`/embed${back ? `?${back}` : ''}`}>{text.t('embed.back')}</a>
@@ -188,11 +190,15 @@ export function EmbedSubscribePage(props: {
   );
   return (
     <EmbedDocument title={`${text.t('signup.title')} · ${site.districtName}`} site={site}>
-      <main class="embed">
-        <header>
-          <span class="district">{site.districtName}</span>
-          <h1>{site.siteTitle}</h1>
-        </header>
+      <main class={plain ? 'embed plain' : 'embed'}>
+        {plain ? (
+          <h1 class="visually-hidden">{site.siteTitle}</h1>
+        ) : (
+          <header>
+            <span class="district">{site.districtName}</span>
+            <h1>{site.siteTitle}</h1>
+          </header>
+        )}
         {props.sent ? (
           <div class="sent" role="status">
             <p>
