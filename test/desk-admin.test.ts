@@ -288,6 +288,11 @@ describe('the admin desk over HTTP', () => {
   });
 
   it('saves settings, lists and switches, and refuses bad values with a sentence', async () => {
+    // The web team finds the lines to paste beside the sites that may show them, with this site's address.
+    const settingsPage = await (await dana.get('/admin/settings')).text();
+    expect(settingsPage).toContain(
+      `<code>&lt;script src=&quot;${app.url}/embed.js&quot; data-count=&quot;1&quot;&gt;&lt;/script&gt;`,
+    );
     const csrf = await dana.csrf('/admin/settings');
     const form = {
       _csrf: csrf,

@@ -152,6 +152,8 @@ a.badge:hover { text-decoration: underline; }
 .login { max-width: 26rem; margin: 4rem auto; }
 .login h1 { font-size: 1.4rem; }
 pre.mail { white-space: pre-wrap; background: #fbfbfc; border: 1px solid var(--line); border-radius: 8px; padding: 1rem; font-size: .9rem; }
+/* Lines to paste: a long address breaks anywhere rather than run past a phone's edge. */
+pre.embed-code { overflow-wrap: anywhere; }
 input.mono { font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace; font-size: .9rem; max-width: none; }
 iframe.mail { width: 100%; height: 70vh; border: 1px solid var(--line); border-radius: 8px; background: #fff; }
 .desk { display: grid; grid-template-columns: minmax(0, 1.6fr) minmax(18rem, 1fr); gap: 1.25rem; align-items: start; }

@@ -152,6 +152,7 @@ export function settingsRoutes(deps: AppDeps) {
             dark: !!darkLogo && !storedLogo(darkLogo),
           }}
           rosterCount={rosterCount}
+          publicUrl={deps.config.publicUrl}
         />
       ),
     });

@@ -37,6 +37,8 @@ export function SettingsPage(props: {
   /** Stored logos that cannot be read as a picture (uploaded before uploads were checked whole). */
   unreadableLogos?: { light: boolean; dark: boolean };
   rosterCount: number;
+  /** The service's address, for the embed's lines to paste. */
+  publicUrl: string;
 }) {
   return (
     <>
@@ -144,6 +146,7 @@ export function SettingsPage(props: {
               <p class="hint" id={`${row.key}-help`}>
                 {row.help}
               </p>
+              {row.key === 'embed_origins' ? <EmbedCode publicUrl={props.publicUrl} /> : null}
             </div>
           ),
         )}
@@ -299,6 +302,23 @@ function Boxes(props: { row: SettingRow; ticked: string[]; labelledInTheirLangua
           </label>
         ))}
       </div>
+    </>
+  );
+}
+
+/** What the district's web team pastes into the district site, beside the list of sites that may show it. */
+function EmbedCode(props: { publicUrl: string }) {
+  const lines = [
+    `<script src="${props.publicUrl}/embed.js" data-count="1"></script>`,
+    `<noscript><a href="${props.publicUrl}/">${t('desk.settings.embedLink')}</a></noscript>`,
+  ].join('\n');
+  return (
+    <>
+      <p class="hint">{t('desk.settings.embedPaste')}</p>
+      <pre class="mail embed-code">
+        <code>{lines}</code>
+      </pre>
+      <p class="hint">{t('desk.settings.embedOptions')}</p>
     </>
   );
 }
