@@ -465,10 +465,15 @@ describe('the digest in each language', () => {
     expect(ar).not.toContain('طائرات ورقية في الملعب');
     expect(ar).toContain('Kites on the field');
     expect(ar).toContain('لم يُترجم هذا الملخص بعد، لذلك يُعرض باللغة الإنجليزية.');
+    // The embed in Arabic says so too.
+    expect(await page(`/ar/embed?date=${DATE}`)).toContain(
+      'لم يُترجم هذا الملخص بعد، لذلك يُعرض باللغة الإنجليزية.',
+    );
     // Spanish is reviewed: translated, no line.
     const es = await page(`/es/digests/${DATE}`);
     expect(es).toContain('El concurso de ortografía');
     expect(es).not.toContain('Este resumen aún no está traducido');
+    expect(await page(`/es/embed?date=${DATE}`)).not.toContain('Este resumen aún no está traducido');
   });
 
   it('brings a correction to every language at once, its note on /es/ and /ar/', async () => {

@@ -26,6 +26,7 @@ a { color: var(--link); text-underline-offset: .15em; }
 .day h2 a { color: #1c2430; }
 .day .intro { margin: .35rem 0 0; color: #4a5566; }
 .correction { background: #fff4e0; border-inline-start: 4px solid #b45309; padding: .5rem .75rem; margin: .6rem 0 0; font-size: .92rem; }
+.translation-notice { border-inline-start: 4px solid #b45309; padding: .2rem .75rem; margin: .6rem 0 0; font-size: .92rem; font-style: italic; }
 .posts { list-style: none; margin: .5rem 0 0; padding: 0; }
 .post { display: flex; gap: .8rem; padding: .7rem 0; border-top: 1px solid #eee9df; }
 .post:first-child { border-top: 0; }

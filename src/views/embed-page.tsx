@@ -1,5 +1,6 @@
 // /embed: the latest digest (or the latest few, or one date, or one school's slice) in a compact card made
 // to sit in an iframe on the district's site. Links open in a new tab; the frame reports its height.
+import { TranslationNotice } from './translation-notice';
 import { Picture } from './picture';
 import type { Child } from 'hono/jsx';
 import { originalLangOf, type DigestContent } from '../publish/digest-content';
@@ -57,6 +58,7 @@ export function EmbedPage(props: {
                 </a>
               </h2>
               <ChangeNotes content={content} timezone={site.timezone} text={text} />
+              <TranslationNotice content={content} site={site} />
               {digest.intro ? (
                 <p class="intro" dir="auto" lang={originalLangOf(content, 'intro')}>
                   {digest.intro}
