@@ -25,7 +25,7 @@ export function accountLinkTokensIn(text: string): string[] {
  * (`recipientTokens`, plus any such link in its text) hidden too, without making it account email: an editor
  * may read a parent's digest there, but not use the parent's links.
  */
-export function hideAccountTokens(
+export function hideLinkTokens(
   message: Omit<OutboxMessage, 'account'>,
   tokens: string[],
   recipientTokens: string[] = [],

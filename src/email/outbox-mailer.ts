@@ -6,7 +6,7 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Transporter } from 'nodemailer';
 import { randomToken } from '../auth/tokens';
-import { hideAccountTokens } from './account-email';
+import { hideLinkTokens } from './account-email';
 import type { Mailer, OutboxEntry, OutboxMessage, OutboxReader, OutgoingEmail, SendOutcome } from './mailer';
 
 const ID_PATTERN = /^[\w-]{10,120}$/;
@@ -57,7 +57,7 @@ export function createOutboxMailer(dir: string): Mailer & OutboxReader {
       return undefined;
     }
     const { accountTokens, recipientTokens, ...written } = stored;
-    const message = hideAccountTokens(written, accountTokens ?? [], recipientTokens ?? []);
+    const message = hideLinkTokens(written, accountTokens ?? [], recipientTokens ?? []);
     const hidden =
       message.text !== written.text ||
       message.html !== written.html ||

@@ -5,9 +5,9 @@ import type { NormalizedItem } from './feed-types';
 import { canonicalUrlKey } from './normalize-item';
 import { processInProcess } from './read-feed';
 
-/** The one post of an RSS feed whose item holds `inside` (after a title and a link), normalized. */
-async function readItem(inside: string): Promise<NormalizedItem> {
-  const xml = `<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Room 12</title>
+/** An RSS feed of one post, read and normalized: `channel` after the feed's title, `inside` in its item. */
+async function readRss(inside: string, channel = '') {
+  const xml = `<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Room 12</title>${channel}
     <item><title>Kites</title><link>https://room12.example/kites</link>${inside}</item></channel></rss>`;
   const read = await processInProcess({
     body: new TextEncoder().encode(xml),
@@ -16,7 +16,12 @@ async function readItem(inside: string): Promise<NormalizedItem> {
     now: Date.parse('2026-11-21T15:00:00Z'),
   });
   if (!read.ok) throw new Error(read.message);
-  return read.items[0]!;
+  return read;
+}
+
+/** The one post of an RSS feed whose item holds `inside` (after a title and a link), normalized. */
+async function readItem(inside: string): Promise<NormalizedItem> {
+  return (await readRss(inside)).items[0]!;
 }
 
 /** The summary normalization gives a post whose content is `html`. */
@@ -142,18 +147,7 @@ describe('text cleaned after decoding', () => {
 
 describe('what a feed says about itself', () => {
   it('keeps its site address only when it is a web address', async () => {
-    const siteOf = async (link: string) => {
-      const xml = `<rss version="2.0"><channel><title>Room 12</title><link>${link}</link>
-        <item><title>Kites</title><link>https://room12.example/kites</link></item></channel></rss>`;
-      const read = await processInProcess({
-        body: new TextEncoder().encode(xml),
-        contentType: 'application/rss+xml',
-        finalUrl: 'https://room12.example/feed',
-        now: Date.parse('2026-11-21T15:00:00Z'),
-      });
-      if (!read.ok) throw new Error(read.message);
-      return read.feed.siteUrl;
-    };
+    const siteOf = async (link: string) => (await readRss('', `<link>${link}</link>`)).feed.siteUrl;
     expect(await siteOf('https://room12.example/')).toBe('https://room12.example/');
     expect(await siteOf('javascript:alert(9)')).toBeUndefined();
     expect(await siteOf('java&#9;script:alert(9)')).toBeUndefined();
