@@ -1,6 +1,7 @@
 // Storage for coverage: per school and per source, the posts read and the posts featured in published digests
 // over a period, and when each was last featured, so no school goes unseen for weeks.
 import { and, eq, gte, isNull, lt, lte, max, count, sql } from 'drizzle-orm';
+import { sortByName } from '../text/names-order';
 import type { Database } from './client';
 import { digestEntries, digests, items, schools, sources } from './schema';
 
@@ -76,7 +77,11 @@ export async function coverageBetween(db: Database, period: CoveragePeriod): Pro
   const featuredOf = new Map(featured.map((r) => [r.sourceId, r.n]));
   const lastOf = new Map(last.map((r) => [r.sourceId, r.on]));
   const bySlug = new Map<string, SchoolCoverage>();
-  for (const row of sourceRows) {
+  for (const row of sortByName(
+    sourceRows,
+    (r) => r.school,
+    (r) => r.title,
+  )) {
     let school = bySlug.get(row.slug);
     if (!school) {
       school = {
@@ -131,5 +136,8 @@ export async function listQuietSchools(
       sql`exists (select 1 from sources s3 where s3.school_id = schools.id and s3.authorization = 'authorized')`,
     )
     .orderBy(schools.name);
-  return rows.filter((row) => !row.lastFeaturedOn || row.lastFeaturedOn <= since);
+  return sortByName(
+    rows.filter((row) => !row.lastFeaturedOn || row.lastFeaturedOn <= since),
+    (row) => row.name,
+  );
 }

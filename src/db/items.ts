@@ -1,6 +1,7 @@
 // Storage for items: posts ingested from sources, one row per (source, stable id), updated in place when edited.
 import { and, asc, desc, eq, getTableColumns, gte, lt, max } from 'drizzle-orm';
 import type { NormalizedItem } from '../ingest/feed-types';
+import { sortByName } from '../text/names-order';
 import type { Database, Statement } from './client';
 import { inList } from './in-list';
 import { items, schools, sources } from './schema';
@@ -142,7 +143,7 @@ export async function listItemsPublishedBetween(
       and(gte(items.publishedAt, start), lt(items.publishedAt, end), eq(sources.authorization, 'authorized')),
     )
     .orderBy(asc(schools.name), desc(items.publishedAt), asc(items.id));
-  const all = rows.map(flatten);
+  const all = sortByName(rows.map(flatten), (item) => item.schoolName);
   const firstByUrl = new Map<string, InboxListing>();
   for (const item of all) {
     if (!item.canonicalUrl) continue;

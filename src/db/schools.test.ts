@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/database';
 import { addSchoolWithSource } from '../../test/fixtures';
-import { findOrCreateSchool, listSchoolsWithCounts } from './schools';
-import { insertSource } from './sources';
+import { countConfirmedBySchool } from './subscribers';
+import { listItemsPublishedBetween } from './items';
+import { findOrCreateSchool, listSchools, listSchoolsWithCounts } from './schools';
+import { insertSource, listSources } from './sources';
+import { item, storeItems } from '../../test/fixtures';
 
 describe('schools', () => {
   it('counts each school’s own sources, whatever the ids of the rows', async () => {
@@ -26,5 +29,20 @@ describe('schools', () => {
       { id: lincoln.id, name: 'Lincoln Elementary', sourceCount: 3 },
       { id: washington.id, name: 'Washington Middle', sourceCount: 1 },
     ]);
+  });
+
+  it('lists schools, their sources and their posts as a person sorts names, not in byte order', async () => {
+    const db = createTestDatabase().database;
+    const names = ['School 10', 'ridgeview Academy', 'École Jefferson', 'School 2', 'Adams'];
+    for (const [n, name] of names.entries()) {
+      const { source } = await addSchoolWithSource(db, name, `https://s${n}.example/feed`);
+      await storeItems(db, source.id, [item({ guid: `p${n}`, publishedAt: 1000 + n })]);
+    }
+    const expected = ['Adams', 'École Jefferson', 'ridgeview Academy', 'School 2', 'School 10'];
+    expect((await listSchools(db)).map((s) => s.name)).toEqual(expected);
+    expect((await listSchoolsWithCounts(db)).map((s) => s.name)).toEqual(expected);
+    expect((await listSources(db)).map((s) => s.schoolName)).toEqual(expected);
+    expect((await countConfirmedBySchool(db)).bySchool.map((s) => s.name)).toEqual(expected);
+    expect((await listItemsPublishedBetween(db, 0, 2000)).map((i) => i.schoolName)).toEqual(expected);
   });
 });

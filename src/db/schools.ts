@@ -1,5 +1,6 @@
 // Storage for schools: the units sources belong to and parents subscribe to.
 import { and, asc, count, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
+import { sortByName } from '../text/names-order';
 import { slugify } from '../text/slug';
 import type { Database } from './client';
 import { digestEntries, digests, items, schools, sources } from './schema';
@@ -7,8 +8,10 @@ import { digestEntries, digests, items, schools, sources } from './schema';
 export type School = typeof schools.$inferSelect;
 
 export async function listSchools(db: Database): Promise<School[]> {
-  return db.orm.select().from(schools).orderBy(asc(schools.name));
+  return sortByName(await db.orm.select().from(schools).orderBy(asc(schools.name)), bySchool);
 }
+
+const bySchool = (school: { name: string }) => school.name;
 
 export async function findSchoolBySlug(db: Database, slug: string): Promise<School | undefined> {
   return db.orm.select().from(schools).where(eq(schools.slug, slug)).get();
@@ -37,12 +40,13 @@ export async function findOrCreateSchool(db: Database, name: string, now: number
 export async function listSchoolsWithCounts(db: Database): Promise<(School & { sourceCount: number })[]> {
   // A join rather than a correlated subquery: drizzle writes the columns of a one-table select without
   // their table, and inside a subquery on sources a bare "id" would mean the source's own id.
-  return db.orm
+  const rows = await db.orm
     .select({ ...getTableColumns(schools), sourceCount: count(sources.id) })
     .from(schools)
     .leftJoin(sources, eq(sources.schoolId, schools.id))
     .groupBy(schools.id)
     .orderBy(asc(schools.name));
+  return sortByName(rows, bySchool);
 }
 
 export async function findSchool(db: Database, id: number): Promise<School | undefined> {
@@ -56,7 +60,7 @@ export function renameSchoolStatement(db: Database, id: number, name: string) {
 
 /** Schools with posts in at least one published digest, with how many digests include them. */
 export async function listSchoolsWithDigests(db: Database): Promise<(School & { digests: number })[]> {
-  return db.orm
+  const rows = await db.orm
     .select({
       id: schools.id,
       slug: schools.slug,
@@ -72,6 +76,7 @@ export async function listSchoolsWithDigests(db: Database): Promise<(School & { 
     .innerJoin(digests, and(eq(digests.id, digestEntries.digestId), eq(digests.status, 'published')))
     .groupBy(schools.id)
     .orderBy(asc(schools.name));
+  return sortByName(rows, bySchool);
 }
 
 /** The statement that marks a school district-wide (its posts reach every subscriber) or not. */

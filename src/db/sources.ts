@@ -15,6 +15,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+import { sortByName } from '../text/names-order';
 import type { Database, Statement } from './client';
 import { auditStatementWhere, type Actor } from './audit';
 import { selectionOf } from './insert-select';
@@ -40,7 +41,7 @@ export async function listSources(db: Database): Promise<SourceWithSchool[]> {
     .from(sources)
     .innerJoin(schools, eq(schools.id, sources.schoolId))
     .orderBy(asc(schools.name), asc(sources.feedUrl));
-  return rows.map(flatten);
+  return sortByName(rows.map(flatten), (source) => source.schoolName);
 }
 
 export async function countSources(db: Database): Promise<number> {

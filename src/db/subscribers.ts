@@ -5,6 +5,7 @@ import { inList } from './in-list';
 import { insertSelect, selectionOf } from './insert-select';
 import { forgottenAddresses, schools, subscriberSchools, subscribers } from './schema';
 import { sign } from '../auth/tokens';
+import { sortByName } from '../text/names-order';
 
 export type Subscriber = typeof subscribers.$inferSelect;
 export type SubscriberStatus = Subscriber['status'];
@@ -431,7 +432,7 @@ export async function countConfirmedBySchool(
       )
       .get(),
   ]);
-  return { bySchool, everySchool: everySchool?.n ?? 0 };
+  return { bySchool: sortByName(bySchool, (school) => school.name), everySchool: everySchool?.n ?? 0 };
 }
 
 /** One page of every subscriber for the CSV export, by id after `afterId`, with chosen school slugs. */

@@ -4,6 +4,7 @@ import { t } from '../i18n/desk-text';
 import { coverageBetween, type SchoolCoverage } from '../db/coverage';
 import type { Database } from '../db/client';
 import { csvLine } from '../text/csv';
+import { compareNames } from '../text/names-order';
 import { addDays, dayRange, isLocalDate, localDateOf, type LocalDate } from '../time/zoned-time';
 
 export const PERIODS = [
@@ -88,7 +89,7 @@ export function daysSinceFeatured(lastFeaturedOn: string | null, to: string): nu
 
 function sortSchools(schools: SchoolCoverage[], sort: CoverageSort, to: string): SchoolCoverage[] {
   const quiet = (s: { lastFeaturedOn: string | null }) => daysSinceFeatured(s.lastFeaturedOn, to) ?? Infinity;
-  const byName = (a: SchoolCoverage, b: SchoolCoverage) => a.school.localeCompare(b.school);
+  const byName = (a: SchoolCoverage, b: SchoolCoverage) => compareNames(a.school, b.school);
   const compare: Record<CoverageSort, (a: SchoolCoverage, b: SchoolCoverage) => number> = {
     school: byName,
     posts: (a, b) => b.posts - a.posts || byName(a, b),
