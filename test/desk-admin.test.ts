@@ -14,7 +14,7 @@ import { changeSetting, readDistrictSettings } from '../src/settings/district-se
 import { localDateOf } from '../src/time/zoned-time';
 import { createClient, type Client } from './browser-client';
 import { serveBody, startTestServer, type TestServer } from './http-server';
-import { item, storeItems } from './fixtures';
+import { addSchoolWithSource, item, storeItems } from './fixtures';
 import { GPS, phonePhoto } from './photos';
 import { solidPng } from './png';
 import { signedInClient, startTestApp, TEST_PASSWORD, type TestApp, publishFromDesk } from './test-app';
@@ -204,6 +204,53 @@ describe('the admin desk over HTTP', () => {
       page.slice(page.indexOf(title), page.indexOf('</article>', page.indexOf(title)));
     expect(rowOf('Jordan Alvarez won the science fair')).toContain('May name a student in full');
     expect(rowOf('Our bean plants sprouted')).not.toContain('May name a student in full');
+  });
+
+  it('lists the schools that posted above their posts, each a link to them, folded away when long', async () => {
+    const db = app.runtime.deps.db;
+    const day = (hour: number) => Date.parse(`2026-11-17T${String(hour).padStart(2, '0')}:00:00Z`);
+    const schoolsBy = async (date: string) => {
+      const page = await (await dana.get(`/admin/inbox?date=${date}`)).text();
+      const list = /<details class="school-jump"( open="")?><summary>([^<]*)<\/summary>(.*?)<\/details>/.exec(
+        page,
+      );
+      return {
+        open: Boolean(list?.[1]),
+        summary: list?.[2],
+        links: [...(list?.[3] ?? '').matchAll(/<a href="#([^"]+)">([^<]+)<\/a>/g)].map((m) => [m[1], m[2]]),
+        targets: [...page.matchAll(/<section class="school-group" aria-label="[^"]*" id="([^"]+)"/g)].map(
+          (m) => m[1],
+        ),
+      };
+    };
+    // One school posted: no list.
+    const [lincoln] = await listSources(db);
+    await storeItems(db, lincoln!.id, [item({ guid: 'one-school', publishedAt: day(16) })]);
+    expect((await schoolsBy('2026-11-17')).summary).toBeUndefined();
+
+    // Two: the list is open; each link names a group the page has.
+    const { source: adams } = await addSchoolWithSource(
+      db,
+      'Adams Early Learning',
+      'https://adams.example/feed',
+    );
+    await storeItems(db, adams.id, [item({ guid: 'adams-1', publishedAt: day(17) })]);
+    const two = await schoolsBy('2026-11-17');
+    expect(two).toMatchObject({ open: true, summary: '2 schools posted: go to one' });
+    expect(two.links).toEqual([
+      ['posts-adams-early-learning', 'Adams Early Learning'],
+      ['posts-lincoln-elementary', 'Lincoln Elementary'],
+    ]);
+    expect(two.targets).toEqual(two.links.map(([target]) => target));
+
+    // Nine: one line until opened.
+    for (let n = 1; n <= 7; n++) {
+      const { source } = await addSchoolWithSource(db, `School ${n}`, `https://school${n}.example/feed`);
+      await storeItems(db, source.id, [item({ guid: `school-${n}`, publishedAt: day(18) })]);
+    }
+    const nine = await schoolsBy('2026-11-17');
+    expect(nine).toMatchObject({ open: false, summary: '9 schools posted: go to one' });
+    expect(nine.targets).toEqual(nine.links.map(([target]) => target));
   });
 
   it('gates each section by role', async () => {

@@ -165,6 +165,10 @@ iframe.mail { width: 100%; height: 70vh; border: 1px solid var(--line); border-r
 .desk-items .item .thumb { width: 4.5rem; height: 3.4rem; }
 .desk-items .item.selected { background: #f0f6ee; }
 .desk-items .item h4 { font-size: .95rem; margin: 0 0 .15rem; }
+.school-jump { background: var(--card); border: 1px solid var(--line); border-radius: 10px; margin: 0 0 1rem; padding: .6rem 1rem; }
+.school-jump summary { cursor: pointer; font-weight: 600; }
+.school-jump ul { list-style: none; margin: .5rem 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem 1rem; }
+.desk-items .school-group:target { outline: 2px solid var(--link); outline-offset: -2px; }
 .item-actions { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; margin-top: .4rem; }
 .item-actions button { padding: .3rem .7rem; font-size: .85rem; }
 .toolbar { position: sticky; top: 0; z-index: 2; display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; background: var(--bg); padding: .5rem 0 .75rem; }

@@ -65,6 +65,7 @@ export function DeskPage(props: DeskPageProps) {
   const correcting = published && !readOnly;
   const selected = new Set(state.entries.map((e) => e.itemId));
   const takenDown = new Set(state.takenDown.map((e) => e.itemId));
+  const groups = groupBySchool(state.items);
   // A post taken down is one of the day's, whose school the list of the day's posts already has.
   const schoolOf = new Map(state.items.map((item) => [item.id, item.schoolName]));
   // A correction note's findings show under the note itself (CorrectionPanel), not again with the digest's.
@@ -211,25 +212,28 @@ export function DeskPage(props: DeskPageProps) {
               {rich('desk.inbox.noPosts', { link: <a href="/admin/sources">{t('desk.inbox.checkNow')}</a> })}
             </p>
           ) : (
-            groupBySchool(state.items).map(([school, items]) => (
-              <section class="school-group" aria-label={school}>
-                <h3>
-                  {school} <span class="muted small">({items.length})</span>{' '}
-                  <QuietLabel school={school} quiet={props.quiet} />
-                </h3>
-                {items.map((item) => (
-                  <ItemRow
-                    date={state.date}
-                    item={item}
-                    selected={selected.has(item.id)}
-                    takenDown={takenDown.has(item.id)}
-                    readOnly={readOnly || published}
-                    timezone={state.settings.timezone}
-                    hints={state.hints?.get(item.id)}
-                  />
-                ))}
-              </section>
-            ))
+            <>
+              <SchoolList groups={groups} />
+              {groups.map(([school, items]) => (
+                <section class="school-group" aria-label={school} id={`posts-${items[0]!.schoolSlug}`}>
+                  <h3>
+                    {school} <span class="muted small">({items.length})</span>{' '}
+                    <QuietLabel school={school} quiet={props.quiet} />
+                  </h3>
+                  {items.map((item) => (
+                    <ItemRow
+                      date={state.date}
+                      item={item}
+                      selected={selected.has(item.id)}
+                      takenDown={takenDown.has(item.id)}
+                      readOnly={readOnly || published}
+                      timezone={state.settings.timezone}
+                      hints={state.hints?.get(item.id)}
+                    />
+                  ))}
+                </section>
+              ))}
+            </>
           )}
         </aside>
       </form>
@@ -641,6 +645,30 @@ function QuietLabel(props: { school: string; quiet?: QuietSchools }) {
     </span>
   );
 }
+
+/**
+ * The schools that posted, each a link to its posts below: a district of sixty schools has hundreds of posts a
+ * day in the column. The list is folded away when it is long.
+ */
+function SchoolList({ groups }: { groups: [string, InboxListing[]][] }) {
+  if (groups.length < 2) return null;
+  return (
+    <details class="school-jump" open={groups.length <= SCHOOLS_SHOWN_OPEN}>
+      <summary>{t('desk.inbox.schoolsWithPosts', { count: groups.length })}</summary>
+      <ul>
+        {groups.map(([school, items]) => (
+          <li>
+            <a href={`#posts-${items[0]!.schoolSlug}`}>{school}</a>{' '}
+            <span class="muted small">({items.length})</span>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** Up to this many schools, their list shows open above the posts; more, and it is one line until opened. */
+const SCHOOLS_SHOWN_OPEN = 8;
 
 function groupBySchool(items: InboxListing[]): [string, InboxListing[]][] {
   const groups = new Map<string, InboxListing[]>();

@@ -27,6 +27,8 @@ export const inbox = {
   why: 'Why (kept in the audit log)',
   unpublish: 'Unpublish',
   posts: 'The day’s posts',
+  schoolsWithPosts_one: '{{count, number}} school posted: go to it',
+  schoolsWithPosts_other: '{{count, number}} schools posted: go to one',
   noPosts: 'No posts from authorized accounts on this day. Feeds are checked every half hour; {{link}}.',
   checkNow: 'check them now',
   checks_one: '{{count, number}} open finding',
