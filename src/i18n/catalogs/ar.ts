@@ -251,7 +251,7 @@ export const ar = {
     readFull: 'اقرأ المنشور كاملًا على {{source}}',
     photo: 'صورة',
     because: 'تصلك هذه الرسالة لأنك اشتركت في {{digest}}.',
-    becauseFor: 'تصلك هذه الرسالة لأنك اشتركت في {{digest}} لـ{{schools}}.',
+    becauseFor: 'تصلك هذه الرسالة لأنك اشتركت في {{digest}} لمتابعة أخبار {{schools}}.',
     chooseSchools: 'اختر المدارس',
     unsubscribe: 'ألغِ الاشتراك',
     past: 'الملخصات السابقة',
