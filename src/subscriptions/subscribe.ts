@@ -37,14 +37,24 @@ export const MAX_PER_CLIENT_PER_HOUR = 100;
 
 /**
  * The mailbox an address reaches, for counting requests: most mail services deliver name+anything@ to name@,
- * so one mailbox cannot be sent three confirmations an hour under each of endless sub-addresses.
+ * and Gmail ignores dots (n.a.m.e@gmail.com, and googlemail.com is the same service), so one mailbox cannot
+ * be sent three confirmations an hour under each of endless spellings of it. Only the count uses this; the
+ * address is stored and written to as typed.
  */
 export function mailboxKeyOf(address: string): string {
   const key = emailKeyOf(address);
   const at = key.lastIndexOf('@');
   const plus = key.indexOf('+');
-  return plus > 0 && plus < at ? key.slice(0, plus) + key.slice(at) : key;
+  let local = plus > 0 && plus < at ? key.slice(0, plus) : key.slice(0, at);
+  let domain = key.slice(at + 1);
+  if (GMAIL.has(domain)) {
+    local = local.replaceAll('.', '') || local;
+    domain = 'gmail.com';
+  }
+  return `${local}@${domain}`;
 }
+
+const GMAIL = new Set(['gmail.com', 'googlemail.com']);
 
 export async function requestSubscription(
   deps: SubscribeDeps,
