@@ -19,6 +19,7 @@ import { solidPng } from './png';
 import { addUser, startTestApp } from './test-app';
 
 const run = promisify(execFile);
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const WRANGLER = resolve('node_modules/wrangler/bin/wrangler.js');
 const BIN = resolve('bin/yesterday.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'yesterday-d1-'));
@@ -228,13 +229,67 @@ describe('moving between a server and Cloudflare', () => {
         used_at: null,
       },
     ]);
-    // Once an account exists, it stores nothing.
+    // Once an account exists, it stores nothing and says what to do instead.
     await d1Rows(
       persist,
-      "insert into users (email, name, role, created_at) values ('a@district.example', 'A', 'admin', 1)",
+      "insert into users (email, name, role, created_at, password_hash) values ('o''brien@district.example', 'A', 'admin', 1, 'scrypt$131072$8$1$c2FsdA$a2V5')",
     );
     await d1Rows(persist, 'delete from user_tokens');
-    await make();
+    const refused = await run(process.execPath, [BIN, 'd1:setup-link', '--local'], {
+      env,
+      cwd: persist,
+    }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    expect(refused).toMatchObject({ code: 1, stdout: '' });
+    expect((refused as { stderr: string }).stderr).toContain(
+      'The D1 database "yesterday" already has accounts, so a setup link would not work; nothing was stored. For someone who has an account (a password set on a server cannot be checked on Workers), make a password link: npx yesterday d1:password-link --email ADDRESS --local.',
+    );
     expect(await d1Rows(persist, 'select count(*) as n from user_tokens')).toEqual([{ n: 0 }]);
+  }, 180_000);
+
+  it('stores a password link for an existing account in D1, the way in after a move from a server', async () => {
+    const persist = localProject('d1-password');
+    await wrangler(persist, 'migrations', 'apply', 'yesterday');
+    await d1Rows(
+      persist,
+      "insert into users (email, name, role, created_at, password_hash) values ('o''brien@district.example', 'O', 'admin', 1, 'scrypt$131072$8$1$c2FsdA$a2V5'), ('gone@district.example', 'G', 'editor', 1, null)",
+    );
+    await d1Rows(persist, "update users set disabled = 1 where email = 'gone@district.example'");
+    const link = async (email: string) => {
+      const { stdout } = await run(process.execPath, [BIN, 'd1:password-link', '--email', email, '--local'], {
+        env,
+        cwd: persist,
+      });
+      const token = /https:\/\/digest\.district\.example\/set-password\?token=([\w-]+)/.exec(stdout);
+      expect(token, stdout).not.toBeNull();
+      return token![1]!;
+    };
+    // The address as typed (case and an apostrophe); a second link spends the first.
+    const first = await link("O'Brien@District.example");
+    const second = await link("o'brien@district.example");
+    expect(
+      await d1Rows(
+        persist,
+        'select token_hash, purpose, used_at is not null as spent, (select email from users where id = user_id) as email from user_tokens order by id',
+      ),
+    ).toEqual([
+      { token_hash: sha256(first), purpose: 'set-password', spent: 1, email: "o'brien@district.example" },
+      { token_hash: sha256(second), purpose: 'set-password', spent: 0, email: "o'brien@district.example" },
+    ]);
+    // No such account, or a disabled one: a sentence, and nothing stored.
+    for (const [email, words] of [
+      [
+        'nobody@district.example',
+        'There is no account for nobody@district.example in the D1 database "yesterday"; nothing was stored.',
+      ],
+      ['gone@district.example', 'The account of gone@district.example is disabled; nothing was stored.'],
+    ] as const) {
+      const refused = await run(process.execPath, [BIN, 'd1:password-link', '--email', email, '--local'], {
+        env,
+        cwd: persist,
+      }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+      expect(refused).toMatchObject({ code: 1, stdout: '' });
+      expect((refused as { stderr: string }).stderr).toContain(words);
+    }
+    expect(await d1Rows(persist, 'select count(*) as n from user_tokens')).toEqual([{ n: 2 }]);
   }, 180_000);
 });

@@ -5,6 +5,11 @@ export interface PasswordHasher {
   hash(password: string): Promise<string>;
   /** True when `password` matches `stored`; false for a wrong password or a hash this hasher cannot read. */
   verify(password: string, stored: string): Promise<boolean>;
+  /**
+   * The scheme of hashes another runtime stores that this one cannot check (`scrypt` on Workers), so the
+   * sign-in page can say why a password from before a move no longer works.
+   */
+  cannotCheck?: string;
 }
 
 export const MIN_PASSWORD_LENGTH = 12;

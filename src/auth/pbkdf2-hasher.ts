@@ -51,6 +51,7 @@ export function isPbkdf2Hash(stored: string): boolean {
 
 export function createPbkdf2Hasher(iterations = WORKERS_PBKDF2_ITERATIONS): PasswordHasher {
   return {
+    cannotCheck: 'scrypt',
     async hash(password) {
       const salt = crypto.getRandomValues(new Uint8Array(16));
       const key = await derive(password, salt, iterations);

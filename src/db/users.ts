@@ -1,5 +1,5 @@
 // Storage for people who use the admin desk, and the one-time links that let them set a password.
-import { and, asc, count, eq, gt, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNotNull, isNull, like, ne, sql } from 'drizzle-orm';
 import type { Database, Statement } from './client';
 import { auditStatementWhere } from './audit';
 import { users, userTokens } from './schema';
@@ -17,6 +17,17 @@ export async function countUsers(db: Database): Promise<number> {
 
 export async function findUserById(db: Database, id: number): Promise<User | undefined> {
   return db.orm.select().from(users).where(eq(users.id, id)).get();
+}
+
+/** Whether an active account's password is stored in this scheme (`scrypt`, say). */
+export async function hasPasswordsOfScheme(db: Database, scheme: string): Promise<boolean> {
+  const row = await db.orm
+    .select({ id: users.id })
+    .from(users)
+    .where(and(like(users.passwordHash, `${scheme}$%`), eq(users.disabled, false)))
+    .limit(1)
+    .get();
+  return row !== undefined;
 }
 
 export async function findUserByEmail(db: Database, email: string): Promise<User | undefined> {

@@ -4,7 +4,8 @@ import { once } from 'node:events';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { d1SetupLink as makeD1SetupLink } from '../auth/d1-setup-link';
+import { d1PasswordLink as makeD1PasswordLink, d1SetupLink as makeD1SetupLink } from '../auth/d1-setup-link';
+import { checkEmailAddress } from '../email/email-address';
 import type { Config } from '../config';
 import { exportPictureFiles, exportRows, importRows, MissingPictures } from '../db/sql-transfer-node';
 import { changeSetting, listSettings } from '../settings/district-settings';
@@ -130,37 +131,110 @@ export async function d1SetupLink(args: string[], config: Config): Promise<void>
     database: { type: 'string' },
     local: { type: 'boolean' },
   });
+  const target = d1Target(values);
+  const { link, sql } = await makeD1SetupLink(config.publicUrl, Date.now());
+  const [answer] = executeInD1(target, sql);
+  if (Number(answer?.accounts) > 0)
+    throw new CommandFailed(
+      `The D1 database "${target.database}" already has accounts, so a setup link would not work; nothing was stored. For someone who has an account (a password set on a server cannot be checked on Workers), make a password link: npx yesterday d1:password-link --email ADDRESS${target.flags}.`,
+    );
+  console.log(
+    `Create the first admin account with this link (it works once, for 24 hours, and only while no account exists):\n${link}`,
+  );
+  warnLocalAddress(config);
+}
+
+/**
+ * On Workers, the way into an existing account without email: what `user:create` prints on a server for someone
+ * who has an account. After a move from a server, whose passwords Workers cannot check, it lets the first
+ * administrator in before Postmark is set up.
+ */
+export async function d1PasswordLink(args: string[], config: Config): Promise<void> {
+  const { values } = parse(args, {
+    email: { type: 'string' },
+    database: { type: 'string' },
+    local: { type: 'boolean' },
+  });
+  if (!values.email?.trim())
+    throw new UsageError("Give the person's address, e.g. d1:password-link --email name@district.example");
+  const checked = checkEmailAddress(values.email);
+  if (!checked.ok) throw new UsageError(`--email: ${checked.message}`);
+  const email = checked.address.toLowerCase();
+  const target = d1Target(values);
+  const { link, sql } = await makeD1PasswordLink(config.publicUrl, email, Date.now());
+  const [answer] = executeInD1(target, sql);
+  if (!answer)
+    throw new CommandFailed(
+      `There is no account for ${email} in the D1 database "${target.database}"; nothing was stored. Check the address, or have an administrator invite the person under People.`,
+    );
+  if (Number(answer.disabled))
+    throw new CommandFailed(
+      `The account of ${email} is disabled; nothing was stored. An administrator turns it back on under People first.`,
+    );
+  console.log(`A link that sets a new password for ${email} (it works once, for 72 hours):\n${link}`);
+  warnLocalAddress(config);
+}
+
+interface D1Target {
+  database: string;
+  local: boolean;
+  /** As typed on a command line after the database's name: ` --local`, ` --database NAME`, or nothing. */
+  flags: string;
+}
+
+function d1Target(values: { database?: string; local?: boolean }): D1Target {
   const database = values.database ?? 'yesterday';
   if (!/^[\w-]+$/.test(database)) throw new UsageError('--database is the D1 database name, e.g. yesterday.');
-  const { link, sql } = await makeD1SetupLink(config.publicUrl, Date.now());
+  const flags = `${values.database ? ` --database ${database}` : ''}${values.local ? ' --local' : ''}`;
+  return { database, local: Boolean(values.local), flags };
+}
+
+/**
+ * Runs `sql` in D1 with wrangler (its messages shown as they come) and answers the rows of its last statement.
+ * wrangler runs the statements as one batch: when it fails, nothing was stored.
+ */
+function executeInD1(target: D1Target, sql: string): Record<string, unknown>[] {
+  const where = target.local ? '--local' : '--remote';
   const wrangler = spawnSync(
     process.execPath,
     [
       fileURLToPath(import.meta.resolve('wrangler/bin/wrangler.js')),
       'd1',
       'execute',
-      database,
-      values.local ? '--local' : '--remote',
+      target.database,
+      where,
+      '--json',
       '--command',
       sql,
     ],
-    { stdio: ['inherit', 'ignore', 'pipe'], encoding: 'utf8' },
+    { stdio: ['inherit', 'pipe', 'pipe'], encoding: 'utf8' },
   );
   process.stderr.write(wrangler.stderr ?? '');
-  const where = values.local ? '--local' : '--remote';
-  if (wrangler.status !== 0 && /no such table/.test(wrangler.stderr ?? ''))
+  // With --json wrangler writes its errors to stdout as JSON too.
+  const output = `${wrangler.stdout ?? ''}\n${wrangler.stderr ?? ''}`;
+  if (wrangler.status !== 0 && /no such table/.test(output))
     throw new CommandFailed(
-      `The D1 database "${database}" has no tables yet; nothing was changed. Create them first with npx wrangler d1 migrations apply ${database} ${where}, then run this again.`,
+      `The D1 database "${target.database}" has no tables yet; nothing was changed. Create them first with npx wrangler d1 migrations apply ${target.database} ${where}, then run this again.`,
     );
-  if (wrangler.status !== 0)
+  if (wrangler.status !== 0) {
+    process.stderr.write(wrangler.stdout ?? '');
     throw new CommandFailed(
-      values.local
-        ? `wrangler could not write to the local D1 database "${database}" (see above); nothing was changed. Run this in the folder with wrangler.toml, and name the database as it does with --database.`
-        : `wrangler could not write to the D1 database "${database}" (see above); nothing was changed. Sign in with npx wrangler login, or name the database with --database.`,
+      target.local
+        ? `wrangler could not write to the local D1 database "${target.database}" (see above); nothing was changed. Run this in the folder with wrangler.toml, and name the database as it does with --database.`
+        : `wrangler could not write to the D1 database "${target.database}" (see above); nothing was changed. Sign in with npx wrangler login, or name the database with --database.`,
     );
-  console.log(
-    `Create the first admin account with this link (it works once, for 24 hours, and only while no account exists):\n${link}`,
-  );
+  }
+  try {
+    const batches = JSON.parse(wrangler.stdout) as { results?: Record<string, unknown>[] }[];
+    return batches.at(-1)?.results ?? [];
+  } catch {
+    throw new CommandFailed(
+      `wrangler answered something other than the JSON it was asked for, so whether the link was stored is not known:\n${wrangler.stdout}`,
+    );
+  }
+}
+
+function warnLocalAddress(config: Config): void {
   if (config.publicUrl.startsWith('http://localhost'))
     console.error(
       'The link starts with PUBLIC_URL; set it to the address of the Worker, e.g. PUBLIC_URL=https://digest.district.example.',

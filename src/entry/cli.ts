@@ -30,6 +30,8 @@ Commands:
   backup FILE                             consistent copy of the database
   d1:export-sql FILE / d1:import-sql FILE [--media DIR]   move the district's rows (and pictures) to D1 and R2, or back
   d1:setup-link [--database NAME] [--local]  on Cloudflare: store a first-administrator link in D1 and print it
+  d1:password-link --email E [--database NAME] [--local]
+                                          on Cloudflare: store a set-password link for E's account and print it
   settings:get [KEY] / settings:set KEY VALUE
   social:connect mastodon --instance URL | bluesky [--service URL] --handle HANDLE | facebook --page-id ID
                                           connect a district account; the token is read from standard input
@@ -69,6 +71,7 @@ const commands: Record<string, () => Promise<Handler>> = {
   'd1:export-sql': async () => (await import('./cli-data')).d1ExportSql,
   'd1:import-sql': async () => (await import('./cli-data')).d1ImportSql,
   'd1:setup-link': async () => (await import('./cli-data')).d1SetupLink,
+  'd1:password-link': async () => (await import('./cli-data')).d1PasswordLink,
   'settings:get': async () => (await import('./cli-data')).settingsGet,
   'settings:set': async () => (await import('./cli-data')).settingsSet,
   'social:connect': async () => (await import('./cli-social')).socialConnect,

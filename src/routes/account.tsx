@@ -5,7 +5,14 @@ import { passwordProblem } from '../auth/password';
 import { endSession, startSession } from '../auth/session';
 import { sha256Hex } from '../auth/tokens';
 import { recordAudit } from '../db/audit';
-import { countUsers, findUserById, findUsableUserToken, insertUser, spendUserToken } from '../db/users';
+import {
+  countUsers,
+  findUserById,
+  findUsableUserToken,
+  hasPasswordsOfScheme,
+  insertUser,
+  spendUserToken,
+} from '../db/users';
 import type { AppDeps } from '../deps';
 import { t } from '../i18n/desk-text';
 import { checkEmailAddress } from '../email/email-address';
@@ -15,6 +22,16 @@ import { replacePassword, requestPasswordLink } from '../auth/accounts';
 import { field, readForm, safeNextPath, secretField } from './form';
 import { adminPage, type AdminEnv } from './admin/context';
 
+/**
+ * On Workers, after a move from a server: passwords set there (scrypt) cannot be checked, which the sign-in
+ * page says to everyone while any active account still has one (it names no account).
+ */
+async function movedNote(deps: AppDeps): Promise<string | undefined> {
+  const scheme = deps.passwords.cannotCheck;
+  if (!scheme || !(await hasPasswordsOfScheme(deps.db, scheme))) return undefined;
+  return t('desk.account.signIn.moved');
+}
+
 export function accountRoutes(deps: AppDeps) {
   const app = new Hono<AdminEnv>();
 
@@ -23,7 +40,9 @@ export function accountRoutes(deps: AppDeps) {
     return adminPage(deps, c, {
       title: t('desk.account.signIn.title'),
       section: 'none',
-      body: <LoginPage csrfToken={c.get('csrfToken')} next={c.req.query('next')} />,
+      body: (
+        <LoginPage csrfToken={c.get('csrfToken')} next={c.req.query('next')} note={await movedNote(deps)} />
+      ),
     });
   });
 
@@ -42,6 +61,7 @@ export function accountRoutes(deps: AppDeps) {
             email={email}
             error={outcome.message}
             next={c.req.query('next')}
+            note={await movedNote(deps)}
           />
         ),
       });

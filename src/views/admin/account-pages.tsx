@@ -3,7 +3,14 @@ import { MIN_PASSWORD_LENGTH } from '../../auth/password';
 import { t } from '../../i18n/desk-text';
 import { CsrfField } from '../admin-layout';
 
-export function LoginPage(props: { csrfToken: string; email?: string; error?: string; next?: string }) {
+export function LoginPage(props: {
+  csrfToken: string;
+  email?: string;
+  error?: string;
+  next?: string;
+  /** A sentence for everyone who signs in, such as that passwords from before a move no longer work. */
+  note?: string;
+}) {
   return (
     <div class="card login">
       <h1>{t('desk.account.signIn.heading')}</h1>
@@ -35,6 +42,7 @@ export function LoginPage(props: { csrfToken: string; email?: string; error?: st
       <p class="small">
         <a href="/admin/forgot">{t('desk.account.signIn.forgot')}</a>
       </p>
+      {props.note ? <p class="small muted">{props.note}</p> : null}
     </div>
   );
 }

@@ -11,6 +11,8 @@ export const account = {
     tooMany:
       'Too many failed sign-in attempts. Wait 15 minutes and try again, or ask an administrator for a new password link.',
     noMatch: 'That email and password do not match an account. Check both and try again.',
+    moved:
+      'This site has moved to Cloudflare since some passwords were set, and those cannot be checked here. If yours no longer works, use “Forgot your password?” once to set a new one.',
   },
   password: {
     tooShort: 'Choose a password of at least {{length}} characters; a short sentence works well.',
