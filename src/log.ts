@@ -12,12 +12,13 @@ const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 4
 
 export function createLogger(
   level: LogLevel,
-  write: (line: string) => void = (line) => console.error(line),
+  /** Where a line goes, with its level (Workers Logs files each line under the console method that wrote it). */
+  write: (line: string, at: Exclude<LogLevel, 'silent'>) => void = (line) => console.error(line),
 ): Logger {
   const emit = (at: Exclude<LogLevel, 'silent'>, message: string, fields?: Record<string, unknown>) => {
     if (RANK[at] < RANK[level]) return;
     const extra = fields ? ' ' + formatFields(fields) : '';
-    write(`${new Date().toISOString()} ${at.toUpperCase().padEnd(5)} ${message}${extra}`);
+    write(`${new Date().toISOString()} ${at.toUpperCase().padEnd(5)} ${message}${extra}`, at);
   };
   return {
     debug: (m, f) => emit('debug', m, f),

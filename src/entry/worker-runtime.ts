@@ -140,7 +140,9 @@ export function createWorker(options: WorkerOptions = {}) {
           : undefined,
       clock,
       // Workers logs collect console output; errors and warnings alike go to console.error there.
-      log: createLogger(config.logLevel, (line) => console.error(line)),
+      // Each line under its own level, so Workers Logs can tell routine lines from errors.
+      // eslint-disable-next-line no-console -- the console is where a Worker's logs go
+      log: createLogger(config.logLevel, (line, at) => console[at](line)),
       signingKey: await shared.signingKey,
       background: {
         wakeSender: () => ctx.waitUntil(startSenders(env, deps)),

@@ -78,6 +78,10 @@ describe('Workers with no email provider configured', () => {
     const desk = await request(`/admin/inbox?date=${DATE}`, { headers: { cookie: session } });
     expect(desk.status).toBe(200);
     expect(await desk.text()).toContain('Email is off: no email provider is configured');
+    // The Outbox says the same, not that an SMTP server sends it.
+    const outbox = await (await request('/admin/outbox', { headers: { cookie: session } })).text();
+    expect(outbox).toContain('Email is off: set <code>POSTMARK_SERVER_TOKEN</code>');
+    expect(outbox).not.toContain('SMTP');
 
     // Publishing through the API works and queues nothing.
     const { token } = await createApiToken(

@@ -220,6 +220,10 @@ describe('pictures on Workers, made in WebAssembly', () => {
       );
     const session = await signIn(request, 'http://yesterday.test', 'desk@pictures.example', 'editor');
     const desk = await (await request(`/admin/inbox?date=${DATE}`, { headers: { cookie: session } })).text();
+    // (And the Outbox says where email goes on Workers: Postmark, not an SMTP server.)
+    expect(await (await request('/admin/outbox', { headers: { cookie: session } })).text()).toContain(
+      'Email goes out through Postmark, so no copies are kept here.',
+    );
     const address = /<img class="thumb" src="(\/admin\/inbox\/pictures\/\d+\?url=[^"]+phone\.jpg)"/
       .exec(desk)![1]!
       .replaceAll('&amp;', '&');

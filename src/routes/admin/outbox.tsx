@@ -29,7 +29,7 @@ export function outboxRoutes(deps: AppDeps) {
       section: 'outbox',
       body: (
         <OutboxListPage
-          enabled={!!deps.outbox}
+          mailer={deps.outbox ? 'outbox' : deps.mailer.kind}
           entries={entries.filter((entry) => mayRead(c, entry))}
           timezone={settings.timezone}
         />

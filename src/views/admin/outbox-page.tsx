@@ -1,14 +1,23 @@
 // The outbox: emails written to the outbox folder when no SMTP server is configured, listed and shown.
-import type { OutboxEntry, OutboxMessage } from '../../email/mailer';
+import type { Mailer, OutboxEntry, OutboxMessage } from '../../email/mailer';
 import { rich, t } from '../../i18n/desk-text';
 import { formatDateTime } from '../../time/format';
 
-export function OutboxListPage(props: { enabled: boolean; entries: OutboxEntry[]; timezone: string }) {
+export function OutboxListPage(props: {
+  /** How email goes out: only the outbox keeps copies to list here. */
+  mailer: Mailer['kind'];
+  entries: OutboxEntry[];
+  timezone: string;
+}) {
   return (
     <>
       <h1>{t('desk.outbox.title')}</h1>
-      {!props.enabled ? (
+      {props.mailer === 'smtp' ? (
         <div class="card">{rich('desk.outbox.sentBySmtp', { variable: <code>SMTP_URL</code> })}</div>
+      ) : props.mailer === 'http' ? (
+        <div class="card">{t('desk.outbox.sentByPostmark')}</div>
+      ) : props.mailer === 'none' ? (
+        <div class="card">{rich('desk.outbox.off', { variable: <code>POSTMARK_SERVER_TOKEN</code> })}</div>
       ) : (
         <>
           <p class="muted">{rich('desk.outbox.writtenHere', { variable: <code>SMTP_URL</code> })}</p>

@@ -3,6 +3,9 @@ export const outbox = {
   title: 'Outbox',
   sentBySmtp:
     'Email goes out through the SMTP server named by {{variable}}, so no copies are kept here. Delivery of each digest is recorded per subscriber.',
+  sentByPostmark:
+    'Email goes out through Postmark, so no copies are kept here. Delivery of each digest is recorded per subscriber.',
+  off: 'Email is off: set {{variable}} (npx wrangler secret put POSTMARK_SERVER_TOKEN) to send it. Until then nothing is sent, and nothing is kept here.',
   writtenHere:
     'No SMTP server is configured ({{variable}} is not set), so every email is written to the outbox folder instead of being sent. Newest first.',
   empty: 'No emails yet.',
