@@ -13,6 +13,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { deskDepsOf, publishDesk, saveDesk, type DeskActor } from '../src/curate/desk';
 import { listItemsPublishedBetween } from '../src/db/items';
+import { writeSetting } from '../src/db/settings';
 import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
 import { serveBody, startTestServer } from './http-server';
 import { solidPng } from './png';
@@ -111,6 +112,13 @@ describe('moving between a server and Cloudflare', () => {
         title: 'Apostrophes aren\'t a problem; nor are "quotes" or\nnew lines',
         publishedAt: noon,
       }),
+      // A post too long for one of D1's statements (100 KB at most): emoji, accents and quotes throughout.
+      item({
+        guid: 'long',
+        title: 'A long post',
+        publishedAt: noon - 1000,
+        contentHtml: `<p>${'Día de la Tierra 🌍, it\'s "ours". '.repeat(8000)}</p>`,
+      }),
       item({
         guid: 'unicode',
         title: 'Día de la Tierra 🌍',
@@ -120,6 +128,8 @@ describe('moving between a server and Cloudflare', () => {
       }),
     ]);
     await addConfirmedSubscriber(db, 'parent@family.example', [school.id]);
+    // A logo near its 500 KB limit, kept in the settings as a data: address.
+    await writeSetting(db, 'logo', `data:image/png;base64,${Buffer.alloc(360_000, 7).toString('base64')}`, 1);
     const editor = await addUser(app, 'dana@district.example', 'editor');
     const actor: DeskActor = {
       type: 'user',
@@ -136,7 +146,7 @@ describe('moving between a server and Cloudflare', () => {
     const original = app.config.databasePath;
     await app.runtime.close();
     const before = snapshot(original);
-    expect(before.digest_entries).toHaveLength(2);
+    expect(before.digest_entries).toHaveLength(3);
     expect(before.picture_files).toHaveLength(5);
     await images.close();
 
@@ -145,6 +155,10 @@ describe('moving between a server and Cloudflare', () => {
       env: { ...env, DATABASE_PATH: original },
     });
     expect(exported.stdout).toMatch(/Wrote \d+ rows/);
+    // Every statement within D1's limit: the long rows went in pieces.
+    const statements = readFileSync(rowsFile, 'utf8').split(/;\n(?=INSERT|UPDATE|PRAGMA)/);
+    expect(Math.max(...statements.map((s) => Buffer.byteLength(s)))).toBeLessThan(100_000);
+    expect(statements.filter((s) => s.startsWith('UPDATE')).length).toBeGreaterThan(4);
     // The pictures go beside the rows, with the commands that put them in R2 (run here against local R2).
     expect(exported.stdout).toContain(`Wrote 5 picture files to ${join(dir, 'to-d1-media')}`);
     const upload = readFileSync(join(dir, 'to-d1-media', 'upload.sh'), 'utf8');
@@ -159,6 +173,7 @@ describe('moving between a server and Cloudflare', () => {
     await runScript(upload, persist);
     expect(await d1Rows(persist, 'select title from items order by id')).toEqual([
       { title: 'Apostrophes aren\'t a problem; nor are "quotes" or\nnew lines' },
+      { title: 'A long post' },
       { title: 'Día de la Tierra 🌍' },
     ]);
     expect(await d1Rows(persist, "select status from digests where date = '2026-11-20'")).toEqual([

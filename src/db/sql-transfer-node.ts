@@ -20,10 +20,19 @@ function literal(value: unknown): string {
  */
 const LEFT_OUT: Record<string, string[]> = { picture_files: ['bytes'], social_accounts: ['secret'] };
 
+/** D1 refuses a statement longer than 100,000 bytes; each written here stays under this. */
+export const MAX_STATEMENT_BYTES = 90_000;
+/**
+ * A long text too large for one statement goes in pieces of this many UTF-16 units: at most 60,000 bytes in
+ * UTF-8 (three bytes a unit at most, a quote doubled is two).
+ */
+const PIECE_UNITS = 20_000;
+
 /**
  * Every row of every data table as INSERT statements, parents before children where SQLite knows them.
- * Pictures' bytes are left out (NULL): on Workers they live in R2 (see exportPictureFiles), and a statement
- * holding one would pass D1's 100 KB limit.
+ * Pictures' bytes are left out (NULL): on Workers they live in R2 (see exportPictureFiles). A row too long for
+ * one statement (a logo in the settings, a long post) is inserted with its longest texts empty, and each text
+ * is then appended in pieces by the row's primary key.
  */
 export function* exportRows(sqlite: BetterSqlite3.Database): Generator<string> {
   const tables = (
@@ -44,8 +53,61 @@ export function* exportRows(sqlite: BetterSqlite3.Database): Generator<string> {
     for (const row of sqlite
       .prepare(`select ${selected.join(', ')} from "${table}"`)
       .raw()
-      .iterate() as Iterable<unknown[]>)
-      yield `${head}(${row.map(literal).join(', ')});\n`;
+      .iterate() as Iterable<unknown[]>) {
+      const statement = `${head}(${row.map(literal).join(', ')});\n`;
+      if (Buffer.byteLength(statement) <= MAX_STATEMENT_BYTES) yield statement;
+      else yield* inPieces(sqlite, table, columns, head, row);
+    }
+  }
+}
+
+/** A row too long for one statement: inserted with its longest texts empty, which are then appended piece by piece. */
+function* inPieces(
+  sqlite: BetterSqlite3.Database,
+  table: string,
+  columns: string[],
+  head: string,
+  row: unknown[],
+): Generator<string> {
+  const key = (sqlite.prepare(`pragma table_info("${table}")`).all() as { name: string; pk: number }[])
+    .filter((c) => c.pk > 0)
+    .map((c) => columns.indexOf(c.name));
+  if (key.length === 0)
+    throw new Error(
+      `A row of table ${table} is too long for one statement, and the table has no key to add it by.`,
+    );
+  const literals = row.map(literal);
+  let size = Buffer.byteLength(`${head}(${literals.join(', ')});\n`);
+  const deferred: number[] = [];
+  const longestFirst = row
+    .map((value, i) => ({ i, bytes: Buffer.byteLength(literals[i]!) }))
+    .filter(({ i }) => typeof row[i] === 'string' && !key.includes(i))
+    .sort((a, b) => b.bytes - a.bytes);
+  for (const { i, bytes } of longestFirst) {
+    if (size <= MAX_STATEMENT_BYTES) break;
+    literals[i] = "''";
+    size -= bytes - 2;
+    deferred.push(i);
+  }
+  if (size > MAX_STATEMENT_BYTES)
+    throw new Error(`A row of table ${table} is too long for D1 even without its texts.`);
+  yield `${head}(${literals.join(', ')});\n`;
+  const where = key.map((i) => `"${columns[i]}" = ${literal(row[i])}`).join(' AND ');
+  for (const i of deferred) {
+    const column = `"${columns[i]}"`;
+    for (const piece of pieces(row[i] as string))
+      yield `UPDATE "${table}" SET ${column} = ${column} || ${literal(piece)} WHERE ${where};\n`;
+  }
+}
+
+/** `text` in pieces of at most PIECE_UNITS units, never between the two halves of an emoji. */
+function* pieces(text: string): Generator<string> {
+  for (let start = 0; start < text.length;) {
+    let end = Math.min(start + PIECE_UNITS, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    yield text.slice(start, end);
+    start = end;
   }
 }
 

@@ -37,9 +37,9 @@ export async function d1ExportSql(args: string[], config: Config): Promise<void>
   const file = newFileArgument(args, 'd1:export-sql ./yesterday-rows.sql');
   await withRuntime(config, async ({ sqlite }) => {
     const out = createWriteStream(file, { flags: 'wx' });
-    let rows = -1;
+    let rows = 0;
     for (const line of exportRows(sqlite.sqlite)) {
-      rows++;
+      if (line.startsWith('INSERT')) rows++;
       if (!out.write(line)) await once(out, 'drain');
     }
     await new Promise<void>((resolve, reject) =>
