@@ -180,6 +180,21 @@ describe('moving between a server and Cloudflare', () => {
       { status: 'published' },
     ]);
 
+    // A copy kept with wrangler d1 export (schema and rows) goes back into a new D1 database through
+    // d1:restore-sql: wrangler's own file makes tables by name, so it cannot be run into one as it is.
+    const copyFile = join(dir, 'd1-copy.sql');
+    await wrangler(persist, 'export', 'yesterday', '--output', copyFile);
+    const restoreFile = join(dir, 'restore.sql');
+    const restore = await run(process.execPath, [BIN, 'd1:restore-sql', copyFile, restoreFile], { env });
+    expect(restore.stdout).toMatch(/Wrote \d+ rows to .*restore\.sql/);
+    const restored = localProject('d1-restored');
+    await wrangler(restored, 'migrations', 'apply', 'yesterday');
+    await wrangler(restored, 'execute', 'yesterday', '--file', restoreFile);
+    for (const table of DATA_TABLES)
+      expect(await d1Rows(restored, `select * from "${table}" order by rowid`), table).toEqual(
+        await d1Rows(persist, `select * from "${table}" order by rowid`),
+      );
+
     const backFile = join(dir, 'from-d1.sql');
     await wrangler(persist, 'export', 'yesterday', '--no-schema', '--output', backFile);
     const fresh = join(dir, 'back.db');

@@ -141,8 +141,13 @@ export class MissingPictures extends Error {
 export function importRows(
   sqlite: BetterSqlite3.Database,
   sqlText: string,
-  /** The bytes of a picture size by its name (downloaded from R2), when the file has none. */
-  pictureBytes: (name: string) => Buffer | undefined = () => undefined,
+  /**
+   * The bytes of a picture size by its name (downloaded from R2), when the file has none; `'in R2'` when they
+   * stay there (a copy going back into D1), and none are wanted.
+   */
+  pictureBytes: ((name: string) => Buffer | undefined) | 'in R2' = () => undefined,
+  /** A whole export (`wrangler d1 export` without --no-schema): its statements that make tables are passed over. */
+  { withSchema = false } = {},
 ): ImportReport {
   const tables = new Set(
     (sqlite.prepare(`select name from sqlite_master where type = 'table'`).all() as { name: string }[])
@@ -170,6 +175,7 @@ export function importRows(
           const insert = /^INSERT\s+INTO\s+"?([\w]+)"?/i.exec(statement);
           if (!insert) {
             if (/^PRAGMA\s/i.test(statement)) continue;
+            if (withSchema && SCHEMA_STATEMENT.test(statement)) continue;
             throw new Error(`The file holds something other than rows: "${statement.slice(0, 60)}…"`);
           }
           if (!tables.has(insert[1]!)) {
@@ -188,6 +194,7 @@ export function importRows(
         const problems = sqlite.pragma('foreign_key_check') as unknown[];
         if (problems.length)
           throw new Error(`${problems.length} rows refer to rows that are not in the file.`);
+        if (pictureBytes === 'in R2') return;
         const wanted = (
           sqlite
             .prepare('select name from picture_files where removed_at is null and bytes is null')
@@ -209,6 +216,9 @@ export function importRows(
   }
   return { rows, skipped, pictures };
 }
+
+/** What a whole export holds besides rows: the tables, their indexes and triggers, D1's own bookkeeping. */
+const SCHEMA_STATEMENT = /^(CREATE\s|DELETE\s+FROM\s+"?sqlite_sequence"?|BEGIN\b|COMMIT\b)/i;
 
 /** Statements separated by semicolons outside quoted strings. */
 function splitStatements(text: string): string[] {

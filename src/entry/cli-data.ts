@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { d1PasswordLink as makeD1PasswordLink, d1SetupLink as makeD1SetupLink } from '../auth/d1-setup-link';
 import { checkEmailAddress } from '../email/email-address';
 import type { Config } from '../config';
+import { migrateSqlite, openSqlite } from '../db/sqlite-node';
 import { exportPictureFiles, exportRows, importRows, MissingPictures } from '../db/sql-transfer-node';
 import { changeSetting, listSettings } from '../settings/district-settings';
 import { CommandFailed, UsageError, newFileArgument, parse, withRuntime } from './cli-support';
@@ -73,6 +74,45 @@ function mediaFolderOf(file: string): string {
 
 function shellScript(lines: string[]): string {
   return `#!/bin/sh\n# Written by Yesterday: run from anywhere, in the project folder's shell (wrangler logged in).\nset -e\nhere="$(cd "$(dirname "$0")" && pwd)"\n${lines.join('\n')}\n`;
+}
+
+/**
+ * A copy of a D1 database (`wrangler d1 export`) made ready for a new D1 database: wrangler's own file creates
+ * tables in name order, so a row can come before the table it refers to, and a long row can pass D1's limit on
+ * a statement. The rows go through a migrated database in memory and out as d1:export-sql writes them; the
+ * pictures stay in the MEDIA bucket.
+ */
+export async function d1RestoreSql(args: string[], _config: Config): Promise<void> {
+  const example = 'd1:restore-sql ./yesterday-2026-12-01.sql ./restore.sql';
+  const [copy, ...rest] = parse(args, {}, true).positionals;
+  if (!copy)
+    throw new UsageError(
+      `Name the copy from \`npx wrangler d1 export\` and a new file to write, e.g. ${example}`,
+    );
+  const out = newFileArgument(rest, example);
+  let text: string;
+  try {
+    text = readFileSync(copy, 'utf8');
+  } catch {
+    throw new CommandFailed(`Cannot read ${copy}.`);
+  }
+  const memory = openSqlite(':memory:');
+  try {
+    migrateSqlite(memory);
+    try {
+      importRows(memory.sqlite, text, 'in R2', { withSchema: true });
+    } catch (error) {
+      throw new CommandFailed(`${(error as Error).message} Nothing was written.`);
+    }
+    const lines = [...exportRows(memory.sqlite)];
+    writeFileSync(out, lines.join(''), { flag: 'wx', mode: 0o600 });
+    const rows = lines.filter((line) => line.startsWith('INSERT')).length;
+    console.log(
+      `Wrote ${rows} rows to ${out}. Load them into a new D1 database once its tables are made (point database_name and database_id in wrangler.toml at it first):\n  npx wrangler d1 migrations apply NEW --remote\n  npx wrangler d1 execute NEW --remote --file ${out}\nThe pictures stay in the MEDIA bucket.`,
+    );
+  } finally {
+    memory.close();
+  }
 }
 
 export async function d1ImportSql(args: string[], config: Config): Promise<void> {

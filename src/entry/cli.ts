@@ -29,6 +29,7 @@ Commands:
                                           person's own)
   backup FILE                             consistent copy of the database
   d1:export-sql FILE / d1:import-sql FILE [--media DIR]   move the district's rows (and pictures) to D1 and R2, or back
+  d1:restore-sql COPY FILE                 a copy from wrangler d1 export, written to load into a new D1 database
   d1:setup-link [--database NAME] [--local]  on Cloudflare: store a first-administrator link in D1 and print it
   d1:password-link --email E [--database NAME] [--local]
                                           on Cloudflare: store a set-password link for E's account and print it
@@ -70,6 +71,7 @@ const commands: Record<string, () => Promise<Handler>> = {
   backup: async () => (await import('./cli-data')).backup,
   'd1:export-sql': async () => (await import('./cli-data')).d1ExportSql,
   'd1:import-sql': async () => (await import('./cli-data')).d1ImportSql,
+  'd1:restore-sql': async () => (await import('./cli-data')).d1RestoreSql,
   'd1:setup-link': async () => (await import('./cli-data')).d1SetupLink,
   'd1:password-link': async () => (await import('./cli-data')).d1PasswordLink,
   'settings:get': async () => (await import('./cli-data')).settingsGet,
