@@ -5,7 +5,15 @@
 // link for a Worker, stored in D1 by `npx yesterday d1:setup-link`.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -80,17 +88,30 @@ function snapshot(path: string) {
   }
 }
 
-/** One of the scripts the commands write, run against the local R2 of `project` instead of Cloudflare's. */
+/**
+ * One of the scripts the commands write, run as written (by sh, xargs and all) against the local R2 of
+ * `project` instead of Cloudflare's: an `npx` first on PATH hands `wrangler` its arguments with --local for
+ * --remote, in `project`.
+ */
 async function runScript(script: string, project: string) {
-  for (const line of script.split('\n').filter((l) => l.startsWith('npx wrangler '))) {
-    const args = [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!).slice(2);
-    const here = /--file "\$here\/([^"]+)"/.exec(line)![1]!;
-    const folder = script.includes('object put') ? join(dir, 'to-d1-media') : join(dir, 'from-d1-media');
-    const fixed = args.map((a) =>
-      a.startsWith('$here/') ? join(folder, here) : a === '--remote' ? '--local' : a,
-    );
-    await run(process.execPath, [WRANGLER, ...fixed], { env, cwd: project });
-  }
+  const shims = join(dir, 'shims');
+  mkdirSync(shims, { recursive: true });
+  writeFileSync(
+    join(shims, 'npx'),
+    `#!${process.execPath}
+const { spawnSync } = require('node:child_process');
+const [tool, ...args] = process.argv.slice(2);
+if (tool !== 'wrangler') process.exit(2);
+const mapped = args.map((a) => (a === '--remote' ? '--local' : a));
+const done = spawnSync(process.execPath, [${JSON.stringify(WRANGLER)}, ...mapped], { cwd: process.env.SHIM_PROJECT, stdio: 'inherit' });
+process.exit(done.status ?? 1);
+`,
+    { mode: 0o755 },
+  );
+  await run('sh', [script], {
+    env: { ...env, PATH: `${shims}:${process.env.PATH}`, SHIM_PROJECT: project },
+    maxBuffer: 1 << 26,
+  });
 }
 
 describe('moving between a server and Cloudflare', () => {
@@ -161,8 +182,11 @@ describe('moving between a server and Cloudflare', () => {
     expect(statements.filter((s) => s.startsWith('UPDATE')).length).toBeGreaterThan(4);
     // The pictures go beside the rows, with the commands that put them in R2 (run here against local R2).
     expect(exported.stdout).toContain(`Wrote 5 picture files to ${join(dir, 'to-d1-media')}`);
-    const upload = readFileSync(join(dir, 'to-d1-media', 'upload.sh'), 'utf8');
-    expect(upload.match(/npx wrangler r2 object put yesterday-media\/\S+ --file/g)).toHaveLength(5);
+    const upload = join(dir, 'to-d1-media', 'upload.sh');
+    // One line for each of the five files, put four at a time.
+    expect(
+      readFileSync(upload, 'utf8').match(/^[0-9a-f]+-\w+\.(webp|jpg) image\/(webp|jpeg)$/gm),
+    ).toHaveLength(5);
 
     const persist = localProject('d1');
     await wrangler(persist, 'migrations', 'apply', 'yesterday');
@@ -206,7 +230,7 @@ describe('moving between a server and Cloudflare', () => {
     expect((withoutPictures as { stderr: string }).stderr).toContain(
       '5 pictures are not in the file (on Workers they live in R2). Nothing was imported. Download them from the MEDIA bucket with:',
     );
-    await runScript(readFileSync(join(dir, 'from-d1-media', 'download.sh'), 'utf8'), persist);
+    await runScript(join(dir, 'from-d1-media', 'download.sh'), persist);
     const imported = await run(process.execPath, [BIN, 'd1:import-sql', backFile], {
       env: { ...env, DATABASE_PATH: fresh },
     });

@@ -53,13 +53,19 @@ export async function d1ExportSql(args: string[], config: Config): Promise<void>
     for (const picture of exportPictureFiles(sqlite.sqlite)) {
       if (pictures++ === 0) mkdirSync(media, { recursive: true });
       writeFileSync(join(media, picture.name), picture.bytes);
-      upload.push(
-        `npx wrangler r2 object put yesterday-media/${picture.name} --file "$here/${picture.name}" --content-type ${picture.type} --remote`,
-      );
+      upload.push(`${picture.name} ${picture.type}`);
     }
-    if (pictures) writeFileSync(join(media, 'upload.sh'), shellScript(upload));
+    if (pictures)
+      writeFileSync(
+        join(media, 'upload.sh'),
+        transferScript(
+          'Puts each picture file into the MEDIA bucket',
+          'npx wrangler r2 object put "yesterday-media/$0" --file "$here/$0" --content-type "$1" --remote',
+          upload,
+        ),
+      );
     console.log(
-      `Wrote ${rows} rows to ${file}. Load them into an empty, migrated D1 database with:\n  npx wrangler d1 execute yesterday --remote --file ${file}` +
+      `Wrote ${rows} rows to ${file}. Load them into an empty, migrated D1 database (as the person logged in to wrangler, from a copy they can read) with:\n  npx wrangler d1 execute yesterday --remote --file ${file}` +
         (pictures
           ? `\nWrote ${pictures} picture files to ${media}; put them in the MEDIA bucket with:\n  sh ${join(media, 'upload.sh')}`
           : ''),
@@ -72,8 +78,28 @@ function mediaFolderOf(file: string): string {
   return `${file.replace(/\.sql$/i, '')}-media`;
 }
 
-function shellScript(lines: string[]): string {
-  return `#!/bin/sh\n# Written by Yesterday: run from anywhere, in the project folder's shell (wrangler logged in).\nset -e\nhere="$(cd "$(dirname "$0")" && pwd)"\n${lines.join('\n')}\n`;
+/** Files moved at once by a transfer script: each wrangler is a Node process of its own, slow to start. */
+const TRANSFERS_AT_ONCE = 4;
+
+/**
+ * A script that runs `command` once for each line of `files` (its words as $0, $1), a few at a time, and stops
+ * with an error once they are done if any failed (xargs answers 123). Picture names are hex with an extension,
+ * and types plain words: nothing in them needs quoting.
+ */
+function transferScript(what: string, command: string, files: string[]): string {
+  return [
+    '#!/bin/sh',
+    "# Written by Yesterday: run from anywhere, in the project folder's shell (wrangler logged in).",
+    `# ${what}, ${TRANSFERS_AT_ONCE} at a time; it ends with an error if any failed (run it again: each file is`,
+    '# moved whole, so one moved twice is the same file).',
+    'set -e',
+    'here="$(cd "$(dirname "$0")" && pwd)"',
+    'export here',
+    `xargs -P ${TRANSFERS_AT_ONCE} -L 1 sh -c '${command}' <<'FILES'`,
+    ...files,
+    'FILES',
+    '',
+  ].join('\n');
 }
 
 /**
@@ -148,11 +174,10 @@ export async function d1ImportSql(args: string[], config: Config): Promise<void>
           const script = join(media, 'download.sh');
           writeFileSync(
             script,
-            shellScript(
-              error.names.map(
-                (name) =>
-                  `npx wrangler r2 object get yesterday-media/${name} --file "$here/${name}" --remote`,
-              ),
+            transferScript(
+              'Gets each picture file from the MEDIA bucket',
+              'npx wrangler r2 object get "yesterday-media/$0" --file "$here/$0" --remote',
+              error.names,
             ),
           );
           throw new CommandFailed(
