@@ -21,6 +21,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { deskDepsOf, publishDesk, saveDesk, type DeskActor } from '../src/curate/desk';
 import { listItemsPublishedBetween } from '../src/db/items';
+import { restoreStatements } from '../src/db/sql-transfer-node';
 import { writeSetting } from '../src/db/settings';
 import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
 import { serveBody, startTestServer } from './http-server';
@@ -205,15 +206,19 @@ describe('moving between a server and Cloudflare', () => {
     ]);
 
     // A copy kept with wrangler d1 export (schema and rows) goes back into a new D1 database through
-    // d1:restore-sql: wrangler's own file makes tables by name, so it cannot be run into one as it is.
+    // d1:restore-sql: wrangler's own file fills each table as it makes it, so a row can come before a table it
+    // refers to, which D1 refuses.
     const copyFile = join(dir, 'd1-copy.sql');
     await wrangler(persist, 'export', 'yesterday', '--output', copyFile);
     const restoreFile = join(dir, 'restore.sql');
     const restore = await run(process.execPath, [BIN, 'd1:restore-sql', copyFile, restoreFile], { env });
     expect(restore.stdout).toMatch(/Wrote \d+ rows to .*restore\.sql/);
     const restored = localProject('d1-restored');
-    await wrangler(restored, 'migrations', 'apply', 'yesterday');
     await wrangler(restored, 'execute', 'yesterday', '--file', restoreFile);
+    // The copy's record of its migrations came with it: this release's apply finds nothing to do.
+    expect((await wrangler(restored, 'migrations', 'apply', 'yesterday')).stdout).toContain(
+      'No migrations to apply',
+    );
     for (const table of DATA_TABLES)
       expect(await d1Rows(restored, `select * from "${table}" order by rowid`), table).toEqual(
         await d1Rows(persist, `select * from "${table}" order by rowid`),
@@ -245,6 +250,54 @@ describe('moving between a server and Cloudflare', () => {
     expect((again as { stderr: string }).stderr).toContain('already holds data');
     expect(snapshot(fresh)).toEqual(before);
     await app.close().catch(() => undefined);
+  }, 240_000);
+
+  it('restores a copy an older release kept, and migrations bring it up to date', async () => {
+    // The first district day's database (test/upgrade/c1170ed.sql, migrations 0000-0006) as it would sit in D1:
+    // D1 records migrations in d1_migrations, by file name.
+    const old = new BetterSqlite3(':memory:');
+    old.pragma('foreign_keys = OFF');
+    old.exec(readFileSync('test/upgrade/c1170ed.sql', 'utf8'));
+    old.exec(
+      'drop table __drizzle_migrations; create table d1_migrations (id integer primary key autoincrement, name text unique, applied_at timestamp default current_timestamp not null)',
+    );
+    const journal = JSON.parse(readFileSync('drizzle/meta/_journal.json', 'utf8')) as {
+      entries: { tag: string }[];
+    };
+    for (const { tag } of journal.entries.slice(0, 7))
+      old.prepare('insert into d1_migrations (name) values (?)').run(`${tag}.sql`);
+    const oldD1 = localProject('d1-old');
+    writeFileSync(join(dir, 'old-d1.sql'), [...restoreStatements(old)].join(''));
+    old.close();
+    await wrangler(oldD1, 'execute', 'yesterday', '--file', join(dir, 'old-d1.sql'));
+    // The copy that release's district kept, and its restore into a new database of this release.
+    const copyFile = join(dir, 'old-copy.sql');
+    await wrangler(oldD1, 'export', 'yesterday', '--output', copyFile);
+    const restoreFile = join(dir, 'old-restore.sql');
+    await run(process.execPath, [BIN, 'd1:restore-sql', copyFile, restoreFile], { env });
+    const restored = localProject('d1-old-restored');
+    await wrangler(restored, 'execute', 'yesterday', '--file', restoreFile);
+    await wrangler(restored, 'migrations', 'apply', 'yesterday');
+    expect(await d1Rows(restored, 'select count(*) as n from d1_migrations')).toEqual([
+      { n: journal.entries.length },
+    ]);
+    // The district's data, brought forward by the later migrations as an upgrade brings a server's.
+    expect(await d1Rows(restored, "select title, version from digests where date = '2026-12-04'")).toEqual([
+      { title: 'Sprouts, robots and volcanoes', version: 4 },
+    ]);
+    expect(
+      await d1Rows(restored, 'select count(*) as n from sources where authorized_by is not null'),
+    ).toEqual([{ n: 0 }]);
+    expect(
+      await d1Rows(
+        restored,
+        "select count(*) as n from deliveries where kind = 'correction' and correction_id is null",
+      ),
+    ).toEqual([{ n: 0 }]);
+    expect(await d1Rows(restored, 'select status from subscribers order by id')).toEqual([
+      { status: 'confirmed' },
+      { status: 'unsubscribed' },
+    ]);
   }, 240_000);
 
   it('stores a first-administrator link for the Worker in D1 and prints it', async () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/database';
 import { addSchoolWithSource } from '../../test/fixtures';
-import { countConfirmedBySchool } from './subscribers';
+import { countConfirmedBySchool, listSubscriberSchools } from './subscribers';
 import { listItemsPublishedBetween } from './items';
 import { findOrCreateSchool, listSchools, listSchoolsWithCounts } from './schools';
 import { insertSource, listSources } from './sources';
-import { item, storeItems } from '../../test/fixtures';
+import { addConfirmedSubscriber, item, storeItems } from '../../test/fixtures';
 
 describe('schools', () => {
   it('counts each school’s own sources, whatever the ids of the rows', async () => {
@@ -44,5 +44,9 @@ describe('schools', () => {
     expect((await listSources(db)).map((s) => s.schoolName)).toEqual(expected);
     expect((await countConfirmedBySchool(db)).bySchool.map((s) => s.name)).toEqual(expected);
     expect((await listItemsPublishedBetween(db, 0, 2000)).map((i) => i.schoolName)).toEqual(expected);
+    // A parent who chose them all, newest first: their confirmation and preferences name them in order.
+    const chosen = [...(await listSchools(db))].reverse().map((s) => s.id);
+    const parent = await addConfirmedSubscriber(db, 'parent@family.example', chosen);
+    expect((await listSubscriberSchools(db, parent.id)).map((s) => s.name)).toEqual(expected);
   });
 });

@@ -34,14 +34,25 @@ const PIECE_UNITS = 20_000;
  * one statement (a logo in the settings, a long post) is inserted with its longest texts empty, and each text
  * is then appended in pieces by the row's primary key.
  */
-export function* exportRows(sqlite: BetterSqlite3.Database): Generator<string> {
+export function* exportRows(
+  sqlite: BetterSqlite3.Database,
+  {
+    including = [] as string[],
+    leftOut = LEFT_OUT,
+  }: {
+    /** Bookkeeping tables to write too (D1's record of the migrations applied, for a restore). */
+    including?: string[];
+    /** Columns written as NULL, by table. */
+    leftOut?: Record<string, string[]>;
+  } = {},
+): Generator<string> {
   const tables = (
     sqlite.prepare(`select name from sqlite_master where type = 'table' order by rowid`).all() as {
       name: string;
     }[]
   )
     .map((t) => t.name)
-    .filter((name) => !NOT_DATA.test(name));
+    .filter((name) => !NOT_DATA.test(name) || including.includes(name));
   // Foreign keys are checked at the end of D1's transaction, not row by row.
   yield 'PRAGMA defer_foreign_keys = true;\n';
   for (const table of tables) {
@@ -49,7 +60,7 @@ export function* exportRows(sqlite: BetterSqlite3.Database): Generator<string> {
       (c) => c.name,
     );
     const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `;
-    const selected = columns.map((c) => (LEFT_OUT[table]?.includes(c) ? 'NULL' : `"${c}"`));
+    const selected = columns.map((c) => (leftOut[table]?.includes(c) ? 'NULL' : `"${c}"`));
     for (const row of sqlite
       .prepare(`select ${selected.join(', ')} from "${table}"`)
       .raw()
@@ -72,16 +83,26 @@ function* inPieces(
   const key = (sqlite.prepare(`pragma table_info("${table}")`).all() as { name: string; pk: number }[])
     .filter((c) => c.pk > 0)
     .map((c) => columns.indexOf(c.name));
-  if (key.length === 0)
+  if (key.length === 0 || key.some((i) => row[i] === null))
     throw new Error(
-      `A row of table ${table} is too long for one statement, and the table has no key to add it by.`,
+      `A row of table ${table} is too long for one statement, and has no key to add the rest of it by.`,
     );
+  // A column of a unique index keeps its value: emptied, it could clash with another row's.
+  const unique = new Set(
+    (sqlite.prepare(`pragma index_list("${table}")`).all() as { name: string; unique: number }[])
+      .filter((index) => index.unique)
+      .flatMap((index) =>
+        (sqlite.prepare(`pragma index_info("${index.name}")`).all() as { name: string }[]).map((c) =>
+          columns.indexOf(c.name),
+        ),
+      ),
+  );
   const literals = row.map(literal);
   let size = Buffer.byteLength(`${head}(${literals.join(', ')});\n`);
   const deferred: number[] = [];
   const longestFirst = row
     .map((value, i) => ({ i, bytes: Buffer.byteLength(literals[i]!) }))
-    .filter(({ i }) => typeof row[i] === 'string' && !key.includes(i))
+    .filter(({ i }) => typeof row[i] === 'string' && !key.includes(i) && !unique.has(i))
     .sort((a, b) => b.bytes - a.bytes);
   for (const { i, bytes } of longestFirst) {
     if (size <= MAX_STATEMENT_BYTES) break;
@@ -109,6 +130,27 @@ function* pieces(text: string): Generator<string> {
     yield text.slice(start, end);
     start = end;
   }
+}
+
+/**
+ * A whole copy of a D1 database (`wrangler d1 export`, loaded into `sqlite`) as statements for a new, empty D1
+ * database. wrangler's own file creates each table and fills it before making the next, so a row can come
+ * before a table it refers to, which D1 refuses, and a long row passes D1's limit on a statement. Here the
+ * copy's own tables come first, as the copy made them (at its release's migrations), then every row as
+ * exportRows writes them, with D1's record of the migrations applied, and the indexes last. `wrangler d1
+ * migrations apply` then brings a copy from an older release up to date, as it does any database. The pictures
+ * stay in the MEDIA bucket; the AUTOINCREMENT counters start again from the highest id each table holds.
+ */
+export function* restoreStatements(sqlite: BetterSqlite3.Database): Generator<string> {
+  const objects = sqlite
+    .prepare(
+      `select type, sql from sqlite_master where sql is not null and name not like 'sqlite\\_%' escape '\\' and name not like '\\_cf\\_%' escape '\\' order by rowid`,
+    )
+    .all() as { type: string; sql: string }[];
+  for (const object of objects) if (object.type === 'table') yield `${object.sql};\n`;
+  // Back into the same deployment: the social accounts' sealed tokens open with its SOCIAL_SECRET_KEY.
+  yield* exportRows(sqlite, { including: ['d1_migrations'], leftOut: { picture_files: ['bytes'] } });
+  for (const object of objects) if (object.type !== 'table') yield `${object.sql};\n`;
 }
 
 export interface ImportReport {
@@ -141,13 +183,8 @@ export class MissingPictures extends Error {
 export function importRows(
   sqlite: BetterSqlite3.Database,
   sqlText: string,
-  /**
-   * The bytes of a picture size by its name (downloaded from R2), when the file has none; `'in R2'` when they
-   * stay there (a copy going back into D1), and none are wanted.
-   */
-  pictureBytes: ((name: string) => Buffer | undefined) | 'in R2' = () => undefined,
-  /** A whole export (`wrangler d1 export` without --no-schema): its statements that make tables are passed over. */
-  { withSchema = false } = {},
+  /** The bytes of a picture size by its name (downloaded from R2), when the file has none. */
+  pictureBytes: (name: string) => Buffer | undefined = () => undefined,
 ): ImportReport {
   const tables = new Set(
     (sqlite.prepare(`select name from sqlite_master where type = 'table'`).all() as { name: string }[])
@@ -174,8 +211,8 @@ export function importRows(
         for (const statement of statements) {
           const insert = /^INSERT\s+INTO\s+"?([\w]+)"?/i.exec(statement);
           if (!insert) {
-            if (/^PRAGMA\s/i.test(statement)) continue;
-            if (withSchema && SCHEMA_STATEMENT.test(statement)) continue;
+            // wrangler writes ANALYZE when the database has statistics for the query planner.
+            if (/^(PRAGMA|ANALYZE)\b/i.test(statement)) continue;
             throw new Error(`The file holds something other than rows: "${statement.slice(0, 60)}…"`);
           }
           if (!tables.has(insert[1]!)) {
@@ -194,7 +231,6 @@ export function importRows(
         const problems = sqlite.pragma('foreign_key_check') as unknown[];
         if (problems.length)
           throw new Error(`${problems.length} rows refer to rows that are not in the file.`);
-        if (pictureBytes === 'in R2') return;
         const wanted = (
           sqlite
             .prepare('select name from picture_files where removed_at is null and bytes is null')
@@ -216,9 +252,6 @@ export function importRows(
   }
   return { rows, skipped, pictures };
 }
-
-/** What a whole export holds besides rows: the tables, their indexes and triggers, D1's own bookkeeping. */
-const SCHEMA_STATEMENT = /^(CREATE\s|DELETE\s+FROM\s+"?sqlite_sequence"?|BEGIN\b|COMMIT\b)/i;
 
 /** Statements separated by semicolons outside quoted strings. */
 function splitStatements(text: string): string[] {

@@ -236,12 +236,14 @@ export async function unsubscribe(db: Database, id: number, now: number): Promis
     .where(and(eq(subscribers.id, id), inArray(subscribers.status, ['pending', 'confirmed'])));
 }
 
+/** The schools a subscriber chose, by name. */
 export async function listSubscriberSchools(db: Database, subscriberId: number) {
-  return db.orm
+  const rows = await db.orm
     .select({ id: schools.id, slug: schools.slug, name: schools.name })
     .from(subscriberSchools)
     .innerJoin(schools, eq(schools.id, subscriberSchools.schoolId))
     .where(eq(subscriberSchools.subscriberId, subscriberId));
+  return sortByName(rows, (school) => school.name);
 }
 
 export async function countSubscribersByStatus(db: Database): Promise<Record<SubscriberStatus, number>> {

@@ -31,6 +31,7 @@ import { localizeContents } from '../publish/localize-content';
 import type { TranslationUnreviewed } from '../settings/district-settings';
 import { siteIn } from '../i18n/site-language';
 import { localDateOf } from '../time/zoned-time';
+import { sortByName } from '../text/names-order';
 
 export interface SendDeps {
   db: Database;
@@ -132,7 +133,10 @@ export async function sendDueDeliveries(
     const key = `${delivery.digestId}:${lang}:${delivery.kind}:${delivery.correctionId ?? ''}:${delivery.schoolIds.join(',')}`;
     if (!renders.has(key)) {
       report.renders++;
-      const names = delivery.schoolIds.map((id) => schoolNames.get(id)).filter((n): n is string => !!n);
+      const names = sortByName(
+        delivery.schoolIds.map((id) => schoolNames.get(id)).filter((n): n is string => !!n),
+        (name) => name,
+      );
       const site = siteIn(deps.site, lang);
       renders.set(
         key,

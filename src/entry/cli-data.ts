@@ -7,8 +7,14 @@ import { fileURLToPath } from 'node:url';
 import { d1PasswordLink as makeD1PasswordLink, d1SetupLink as makeD1SetupLink } from '../auth/d1-setup-link';
 import { checkEmailAddress } from '../email/email-address';
 import type { Config } from '../config';
-import { migrateSqlite, openSqlite } from '../db/sqlite-node';
-import { exportPictureFiles, exportRows, importRows, MissingPictures } from '../db/sql-transfer-node';
+import BetterSqlite3 from 'better-sqlite3';
+import {
+  exportPictureFiles,
+  exportRows,
+  importRows,
+  MissingPictures,
+  restoreStatements,
+} from '../db/sql-transfer-node';
 import { changeSetting, listSettings } from '../settings/district-settings';
 import { CommandFailed, UsageError, newFileArgument, parse, withRuntime } from './cli-support';
 
@@ -122,22 +128,29 @@ export async function d1RestoreSql(args: string[], _config: Config): Promise<voi
   } catch {
     throw new CommandFailed(`Cannot read ${copy}.`);
   }
-  const memory = openSqlite(':memory:');
+  if (!/^\s*CREATE\s+TABLE\b/im.test(text))
+    throw new CommandFailed(
+      `${copy} holds rows without the tables they go in (a copy made with --no-schema). Restore from a whole copy, made with npx wrangler d1 export yesterday --remote --output FILE; a copy of rows alone goes to a server with d1:import-sql.`,
+    );
+  // The copy as it was, at its own release's migrations: read with foreign keys off, in any order.
+  const copied = new BetterSqlite3(':memory:');
   try {
-    migrateSqlite(memory);
+    copied.pragma('foreign_keys = OFF');
     try {
-      importRows(memory.sqlite, text, 'in R2', { withSchema: true });
+      copied.exec(text);
     } catch (error) {
-      throw new CommandFailed(`${(error as Error).message} Nothing was written.`);
+      throw new CommandFailed(
+        `${copy} could not be read as a copy of a D1 database (SQLite says: ${(error as Error).message}). Nothing was written.`,
+      );
     }
-    const lines = [...exportRows(memory.sqlite)];
+    const lines = [...restoreStatements(copied)];
     writeFileSync(out, lines.join(''), { flag: 'wx', mode: 0o600 });
     const rows = lines.filter((line) => line.startsWith('INSERT')).length;
     console.log(
-      `Wrote ${rows} rows to ${out}. Load them into a new D1 database once its tables are made (point database_name and database_id in wrangler.toml at it first):\n  npx wrangler d1 migrations apply NEW --remote\n  npx wrangler d1 execute NEW --remote --file ${out}\nThe pictures stay in the MEDIA bucket.`,
+      `Wrote ${rows} rows to ${out}. Load them into a new, empty D1 database (its name and database_id in wrangler.toml), then bring it up to this release:\n  npx wrangler d1 execute NEW --remote --file ${out}\n  npx wrangler d1 migrations apply NEW --remote\nThe pictures stay in the MEDIA bucket.`,
     );
   } finally {
-    memory.close();
+    copied.close();
   }
 }
 
@@ -206,7 +219,8 @@ export async function d1SetupLink(args: string[], config: Config): Promise<void>
   console.log(
     `Create the first admin account with this link (it works once, for 24 hours, and only while no account exists):\n${link}`,
   );
-  warnLocalAddress(config);
+  // A local database is tried on this machine, where a localhost address is the right one.
+  if (!target.local) warnLocalAddress(config);
 }
 
 /**
@@ -237,7 +251,8 @@ export async function d1PasswordLink(args: string[], config: Config): Promise<vo
       `The account of ${email} is disabled; nothing was stored. An administrator turns it back on under People first.`,
     );
   console.log(`A link that sets a new password for ${email} (it works once, for 72 hours):\n${link}`);
-  warnLocalAddress(config);
+  // A local database is tried on this machine, where a localhost address is the right one.
+  if (!target.local) warnLocalAddress(config);
 }
 
 interface D1Target {

@@ -139,8 +139,7 @@ export function createWorker(options: WorkerOptions = {}) {
           ? workersAiProvider(env.AI)
           : undefined,
       clock,
-      // Workers logs collect console output; errors and warnings alike go to console.error there.
-      // Each line under its own level, so Workers Logs can tell routine lines from errors.
+      // Workers Logs collect console output: each line under its own level, so Workers Logs can tell routine lines from errors.
       // eslint-disable-next-line no-console -- the console is where a Worker's logs go
       log: createLogger(config.logLevel, (line, at) => console[at](line)),
       signingKey: await shared.signingKey,

@@ -20,6 +20,7 @@ import { deskPictureAddress } from '../../pictures/desk-pictures';
 import { languageLabel, translatedLanguages } from '../../curate/translations-checks';
 import { list, type PostHint } from '../../curate/run-checks';
 import { LANGUAGES } from '../../i18n/languages';
+import { sortByName } from '../../text/names-order';
 
 export interface DeskPageProps {
   state: DeskState;
@@ -399,7 +400,10 @@ function EmailOffNotice() {
 
 /** " (for readers of Lincoln Elementary)" for a correction of one school's posts; nothing for the whole digest. */
 function readersOf(schoolIds: number[] | null, names: ReadonlyMap<number, string>): string {
-  const named = (schoolIds ?? []).flatMap((id) => names.get(id) ?? []);
+  const named = sortByName(
+    (schoolIds ?? []).flatMap((id) => names.get(id) ?? []),
+    (name) => name,
+  );
   return named.length ? t('desk.inbox.correction.schools', { schools: named.join(', ') }) : '';
 }
 
