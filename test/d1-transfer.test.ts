@@ -92,7 +92,8 @@ function snapshot(path: string) {
 /**
  * One of the scripts the commands write, run as written (by sh, xargs and all) against the local R2 of
  * `project` instead of Cloudflare's: an `npx` first on PATH hands `wrangler` its arguments with --local for
- * --remote, in `project`.
+ * --remote, in `project`, one at a time (each local wrangler opens the same files on disk, which two cannot
+ * share; Cloudflare's bucket takes the script's four at once).
  */
 async function runScript(script: string, project: string) {
   const shims = join(dir, 'shims');
@@ -104,8 +105,18 @@ const { spawnSync } = require('node:child_process');
 const [tool, ...args] = process.argv.slice(2);
 if (tool !== 'wrangler') process.exit(2);
 const mapped = args.map((a) => (a === '--remote' ? '--local' : a));
-const done = spawnSync(process.execPath, [${JSON.stringify(WRANGLER)}, ...mapped], { cwd: process.env.SHIM_PROJECT, stdio: 'inherit' });
-process.exit(done.status ?? 1);
+const { mkdirSync, rmdirSync } = require('node:fs');
+const lock = ${JSON.stringify(join(dir, 'shims'))} + '/lock';
+for (;;) {
+  try { mkdirSync(lock); break; } catch { Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50); }
+}
+let status = 1;
+try {
+  status = spawnSync(process.execPath, [${JSON.stringify(WRANGLER)}, ...mapped], { cwd: process.env.SHIM_PROJECT, stdio: 'inherit' }).status ?? 1;
+} finally {
+  rmdirSync(lock);
+}
+process.exit(status);
 `,
     { mode: 0o755 },
   );
