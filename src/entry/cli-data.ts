@@ -109,10 +109,9 @@ function transferScript(what: string, command: string, files: string[]): string 
 }
 
 /**
- * A copy of a D1 database (`wrangler d1 export`) made ready for a new D1 database: wrangler's own file creates
- * tables in name order, so a row can come before the table it refers to, and a long row can pass D1's limit on
- * a statement. The rows go through a migrated database in memory and out as d1:export-sql writes them; the
- * pictures stay in the MEDIA bucket.
+ * A whole copy of a D1 database (`wrangler d1 export`) made ready for a new, empty D1 database: read into memory
+ * as it was, and written out by restoreStatements (its tables, its rows within D1's limits, its indexes), for
+ * `wrangler d1 migrations apply` to bring forward. The pictures stay in the MEDIA bucket.
  */
 export async function d1RestoreSql(args: string[], _config: Config): Promise<void> {
   const example = 'd1:restore-sql ./yesterday-2026-12-01.sql ./restore.sql';
