@@ -5,8 +5,7 @@ import type { Config } from '../config';
 import { auditStatement, cliActor } from '../db/audit';
 import { countSessions, deleteAllSessionsStatement, deleteOtherSessionsStatement } from '../db/sessions';
 import { ROLES, findUserByEmail, insertUser, type Role } from '../db/users';
-import { checkEmailAddress } from '../email/email-address';
-import { CommandFailed, UsageError, parse, withRuntime } from './cli-support';
+import { CommandFailed, UsageError, emailOption, parse, withRuntime } from './cli-support';
 
 export async function userCreate(args: string[], config: Config): Promise<void> {
   const { values } = parse(args, {
@@ -14,19 +13,14 @@ export async function userCreate(args: string[], config: Config): Promise<void> 
     role: { type: 'string' },
     name: { type: 'string' },
   });
-  if (!values.email?.trim())
-    throw new UsageError(
-      "Give the person's address, e.g. user:create --email name@district.example --role editor",
-    );
-  const checked = checkEmailAddress(values.email);
-  if (!checked.ok) throw new UsageError(`--email: ${checked.message}`);
+  const address = emailOption(values.email, 'user:create --email name@district.example --role editor');
   const role = (values.role ?? 'editor') as Role;
   if (!ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}.`);
   await withRuntime(config, async ({ deps }) => {
     const now = deps.clock.now();
-    const existing = await findUserByEmail(deps.db, checked.address);
+    const existing = await findUserByEmail(deps.db, address);
     const user =
-      existing ?? (await insertUser(deps.db, { email: checked.address, name: values.name ?? '', role }, now));
+      existing ?? (await insertUser(deps.db, { email: address, name: values.name ?? '', role }, now));
     const link = await createOneTimeLink(deps.db, config.publicUrl, 'set-password', user.id, now);
     // An existing account keeps its role: a typed --role never changes what someone may do unseen. People does.
     const roleNote =

@@ -5,7 +5,6 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFi
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { d1PasswordLink as makeD1PasswordLink, d1SetupLink as makeD1SetupLink } from '../auth/d1-setup-link';
-import { checkEmailAddress } from '../email/email-address';
 import type { Config } from '../config';
 import BetterSqlite3 from 'better-sqlite3';
 import {
@@ -16,7 +15,7 @@ import {
   restoreStatements,
 } from '../db/sql-transfer-node';
 import { changeSetting, listSettings } from '../settings/district-settings';
-import { CommandFailed, UsageError, newFileArgument, parse, withRuntime } from './cli-support';
+import { CommandFailed, UsageError, emailOption, newFileArgument, parse, withRuntime } from './cli-support';
 
 export async function migrate(args: string[], config: Config): Promise<void> {
   parse(args, {});
@@ -233,11 +232,7 @@ export async function d1PasswordLink(args: string[], config: Config): Promise<vo
     database: { type: 'string' },
     local: { type: 'boolean' },
   });
-  if (!values.email?.trim())
-    throw new UsageError("Give the person's address, e.g. d1:password-link --email name@district.example");
-  const checked = checkEmailAddress(values.email);
-  if (!checked.ok) throw new UsageError(`--email: ${checked.message}`);
-  const email = checked.address.toLowerCase();
+  const email = emailOption(values.email, 'd1:password-link --email name@district.example').toLowerCase();
   const target = d1Target(values);
   const { link, sql } = await makeD1PasswordLink(config.publicUrl, email, Date.now());
   const [answer] = executeInD1(target, sql);

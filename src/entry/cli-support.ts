@@ -4,6 +4,7 @@ import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config';
+import { checkEmailAddress } from '../email/email-address';
 import { readDistrictSettings } from '../settings/district-settings';
 import { addDays, isLocalDate, localDateOf } from '../time/zoned-time';
 import { createNodeRuntime, type NodeRuntime } from './node';
@@ -77,6 +78,17 @@ export function parse<O extends NonNullable<Options>>(args: string[], options: O
     }
     throw new UsageError((error as Error).message.replace(/^.*?: /, ''));
   }
+}
+
+/**
+ * The person's address given with --email, checked as the sign-up form checks one; a usage error naming the
+ * command's own `example` when it is missing or not an address.
+ */
+export function emailOption(value: string | undefined, example: string): string {
+  if (!value?.trim()) throw new UsageError(`Give the person's address, e.g. ${example}`);
+  const checked = checkEmailAddress(value);
+  if (!checked.ok) throw new UsageError(`--email: ${checked.message}`);
+  return checked.address;
 }
 
 /**
