@@ -526,6 +526,16 @@ describe('the admin desk over HTTP', () => {
     });
     const preview = await (await dana.get('/admin/inbox/preview?date=2026-11-20')).text();
     expect(preview).toContain('The email’s plain-text part');
+    // A day that is not a date (a line break in it, say) sends the preview back to the inbox, not to an error.
+    for (const odd of ['%0d%0aX:%20y', 'tomorrow', ''])
+      expect((await dana.get(`/admin/inbox/preview?date=${odd}`)).headers.get('location')).toBe(
+        '/admin/inbox',
+      );
+    const refused = await dana.post('/admin/inbox/preview?date=%0d%0aX:%20y', {
+      _csrf: await dana.csrf('/admin/inbox/preview?date=2026-11-20'),
+    });
+    expect(refused.status).toBe(303);
+    expect(refused.headers.get('location')).toBe('/admin/inbox/preview');
     expect(preview).toContain('Leaf rubbings');
     const page = await dana.get('/admin/inbox/preview/page?date=2026-11-20');
     expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");

@@ -15,6 +15,11 @@ import { redirectWith } from '../flash';
 import { IMAGE_SOURCES } from '../response-headers';
 import { adminPage, currentUser, deskActorOf, type AdminEnv } from './context';
 
+/** `path` for the day asked, or for no day (the inbox opens on today) when what was asked is not a date. */
+function dayAddress(path: string, date: string | undefined): string {
+  return date !== undefined && isLocalDate(date) ? `${path}?date=${date}` : path;
+}
+
 export function previewRoutes(deps: AppDeps) {
   const app = new Hono<AdminEnv>();
   const desk = deskDepsOf(deps);
@@ -46,7 +51,7 @@ export function previewRoutes(deps: AppDeps) {
   app.get('/', async (c) => {
     const prepared = await prepare(c);
     if (!prepared)
-      return redirectWith(c, deps.signingKey, `/admin/inbox?date=${c.req.query('date') ?? ''}`, {
+      return redirectWith(c, deps.signingKey, dayAddress('/admin/inbox', c.req.query('date')), {
         kind: 'error',
         text: t('desk.publish.preview.selectFirst'),
       });
@@ -102,7 +107,7 @@ export function previewRoutes(deps: AppDeps) {
 
   app.post('/', async (c) => {
     const prepared = await prepare(c);
-    const back = `/admin/inbox/preview?date=${c.req.query('date') ?? ''}`;
+    const back = dayAddress('/admin/inbox/preview', c.req.query('date'));
     if (!prepared)
       return redirectWith(c, deps.signingKey, back, {
         kind: 'error',
