@@ -3,6 +3,7 @@ import { renderBranded } from './brand-email';
 import { compiledTemplates } from './compiled-templates';
 import { emailLanguage, type EmailSite } from './render-digest-email';
 import { CONFIRM_LINK_DAYS } from '../subscriptions/confirm-link';
+import { listInLanguage } from '../text/plural';
 
 export function renderConfirmEmail(
   site: EmailSite,
@@ -11,8 +12,8 @@ export function renderConfirmEmail(
   /** The address came from a list the district imported, not from the form: ask, do not assume. */
   invited = false,
 ) {
-  const { t, words: named } = emailLanguage(site);
-  const schools = schoolNames.join(', ');
+  const { t, words: named, lang } = emailLanguage(site);
+  const schools = listInLanguage(schoolNames, lang);
   const words = {
     heading: t('email.confirmHeading'),
     lead: invited

@@ -1,6 +1,7 @@
 // The email's title and subject: a digest published late names its day instead of calling it yesterday.
 import { describe, expect, it } from 'vitest';
 import { siteIn } from '../i18n/site-language';
+import { renderConfirmEmail } from './render-confirm-email';
 import { emailTitle, type EmailSite } from './render-digest-email';
 
 const site = (lang: 'en' | 'es' | 'ar', siteTitle = 'What happened yesterday'): EmailSite =>
@@ -47,5 +48,21 @@ describe('emailTitle', () => {
       subject: 'Snow day · Friday, December 4, 2026',
     });
     expect(emailTitle(friday, site('en', 'Lakeside Today'), '2026-12-07').title).toBe('Lakeside Today');
+  });
+});
+
+describe('the schools an email names', () => {
+  it('are listed as the email’s language lists things, not with an English comma', () => {
+    const schools = ['Lincoln Elementary', 'Riverside Middle'];
+    const url = 'https://digest.example/subscribe/confirm?token=x';
+    expect(renderConfirmEmail(site('en'), url, schools).text).toContain(
+      'Lincoln Elementary and Riverside Middle',
+    );
+    expect(renderConfirmEmail(site('es'), url, schools).text).toContain(
+      'Lincoln Elementary y Riverside Middle',
+    );
+    const arabic = renderConfirmEmail(site('ar'), url, schools).text;
+    expect(arabic).toContain('Lincoln Elementary وRiverside Middle');
+    expect(arabic).not.toContain('Elementary, ');
   });
 });

@@ -20,6 +20,7 @@ import { localDateOf } from '../time/zoned-time';
 import type { Language } from '../i18n/languages';
 import { digestWords, lateDefaultTitle, siteLanguage } from '../i18n/site-language';
 import { languageNameIn } from '../i18n/language-names';
+import { listInLanguage } from '../text/plural';
 
 export interface EmailSite {
   districtName: string;
@@ -125,7 +126,7 @@ export function renderDigestEmail(
   const dateLabel = words.longDate(digest.date);
   const webUrl = `${site.publicUrl}${prefix}/digests/${digest.date}`;
   const because = selection.schoolNames.length
-    ? t('email.becauseFor', { ...named, schools: selection.schoolNames.join(', ') })
+    ? t('email.becauseFor', { ...named, schools: listInLanguage(selection.schoolNames, lang) })
     : t('email.because', named);
   const translationNotice = translationNoticeOf(content, site);
   // Something stands above the first post: an intro, a correction or the note on translation.
@@ -155,7 +156,6 @@ export function renderDigestEmail(
     archiveUrl: `${site.publicUrl}${prefix}/archive`,
     unsubscribeUrl: markers.unsubscribe,
     preferencesUrl: markers.preferences,
-    schoolsLabel: selection.schoolNames.join(', '),
     corrections: (content.corrections ?? []).map((c, i) => ({
       corrected: t('digest.corrected', { date: words.longDate(localDateOf(c.at, site.timezone)) }),
       note: c.note,

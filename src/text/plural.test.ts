@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listInWords, plural, pluralWord } from './plural';
+import { listInLanguage, listInWords, plural, pluralWord } from './plural';
 
 describe('plural', () => {
   it('says one thing in the singular and every other count in the plural, with thousands separated', () => {
@@ -14,5 +14,13 @@ describe('plural', () => {
     expect(listInWords(['Oak Hill'])).toBe('Oak Hill');
     expect(listInWords(['Oak Hill', 'Lakeside'])).toBe('Oak Hill and Lakeside');
     expect(listInWords(['a', 'b', 'c'])).toBe('a, b and c');
+  });
+
+  it('lists in the reader’s language, with its own commas and “and”', () => {
+    const schools = ['Lincoln Elementary', 'Riverside Middle'];
+    expect(listInLanguage(schools, 'en')).toBe('Lincoln Elementary and Riverside Middle');
+    expect(listInLanguage(schools, 'es')).toBe('Lincoln Elementary y Riverside Middle');
+    expect(listInLanguage(['أ', 'ب', 'ج'], 'ar')).toBe('أ وب وج');
+    expect(listInLanguage(['Oak Hill'], 'ar')).toBe('Oak Hill');
   });
 });

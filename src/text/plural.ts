@@ -19,3 +19,15 @@ export function listInWords(parts: readonly string[]): string {
   if (parts.length <= 1) return parts[0] ?? '';
   return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
+
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/**
+ * A list as a sentence in `lang` says it, for what parents read: "A, B, and C", "A, B y C", "A وB وC"
+ * (the language's own commas and "and", from Intl).
+ */
+export function listInLanguage(parts: readonly string[], lang: string): string {
+  let format = listFormats.get(lang);
+  if (!format) listFormats.set(lang, (format = new Intl.ListFormat(lang, { type: 'conjunction' })));
+  return format.format(parts);
+}

@@ -3,6 +3,7 @@ import type { School } from '../db/schools';
 import { LANGUAGES, type Language } from '../i18n/languages';
 import { PublicLayout, textOf, type SiteInfo } from './layout';
 import { possessive } from '../i18n/site-language';
+import { listInLanguage } from '../text/plural';
 
 export function SubscribePage(props: {
   site: SiteInfo;
@@ -213,7 +214,8 @@ function choosable(schools: School[]): School[] {
 function EveryoneNote(props: { schools: School[]; site: SiteInfo }) {
   const everyone = props.schools.filter((school) => school.districtWide).map((school) => school.name);
   if (everyone.length === 0) return null;
-  return <> {textOf(props.site).t('subscribe.everyone', { schools: everyone.join(', ') })}</>;
+  const { t, lang } = textOf(props.site);
+  return <> {t('subscribe.everyone', { schools: listInLanguage(everyone, lang) })}</>;
 }
 
 /** The language of the emails, among those the district offers (nothing to choose when it offers one). */
