@@ -447,14 +447,22 @@ describe('preferences', () => {
     await app.sendQueuedMail();
     const [mail] = await smtp.waitFor(1);
     expect(mail!.envelopeTo).toEqual(['new@family.example']);
+    expect(rawHeader(mail!.raw, 'content-language')).toBe('en');
     const link = /https?:\/\/\S+\/preferences\/address\?token=[\w.-]+/.exec(mail!.parsed.text!)![0];
     const path = new URL(link).pathname + new URL(link).search;
 
     // Opening the link (as a mail scanner would) changes nothing; the button does.
     expect(await (await client.get(path)).text()).toContain('instead of old@family.example');
     expect(await findSubscriberByEmail(db, 'new@family.example')).toBeUndefined();
+    // The button leads, by a redirect (a reload moves nothing again), to the subscription's own page at its new
+    // address, with a link that works: the new address has no email with one until the next digest.
     const moved = await client.post(path, {});
-    expect(await moved.text()).toContain('now goes to new@family.example');
+    expect(moved.status).toBe(303);
+    const page = moved.headers.get('location')!;
+    expect(page).toMatch(/^\/preferences\?token=[\w.-]+&moved=1$/);
+    const shown = await (await client.get(page)).text();
+    expect(shown).toContain('The daily digest now goes to new@family.example.');
+    expect(shown).toContain('name="schools"');
     const subscriber = (await findSubscriberByEmail(db, 'new@family.example'))!;
     expect(subscriber).toMatchObject({ status: 'confirmed', pendingEmail: null });
     expect(await findSubscriberByEmail(db, 'old@family.example')).toBeUndefined();
@@ -463,13 +471,18 @@ describe('preferences', () => {
       'lincoln-elementary',
     ]);
     expect((await client.get(oldUnsubscribe)).status).toBe(404);
-    expect((await client.post(path, {})).status).toBe(404);
+    // The link used again says where the subscription went, not to look in an email the new address lacks.
+    const again = await client.post(path, {});
+    expect(again.status).toBe(404);
+    expect(await again.text()).toContain('the digest already goes to the new address');
+    expect((await client.get(page)).status).toBe(200);
 
     // The address it left is told that it moved (not where: someone else may read it), and how to subscribe
     // it again.
     await app.sendQueuedMail();
     const [, note] = await smtp.waitFor(2);
     expect(note!.envelopeTo).toEqual(['old@family.example']);
+    expect(rawHeader(note!.raw, 'content-language')).toBe('en');
     expect(note!.parsed.subject).toBe('Your subscription to Our School District’s daily digest has moved');
     expect(note!.parsed.text).toContain(
       'Someone, probably you, moved Our School District’s daily digest from old@family.example to another address',
@@ -516,7 +529,7 @@ describe('preferences', () => {
         ...subscriber,
         pendingEmail: to,
       });
-      expect((await client.post(`/preferences/address?token=${token}`, {})).status).toBe(200);
+      expect((await client.post(`/preferences/address?token=${token}`, {})).status).toBe(303);
     };
     // There and back before the sender runs: neither address has lost anything.
     await move('first@family.example', 'second@family.example');

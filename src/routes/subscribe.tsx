@@ -5,6 +5,7 @@ import { recordAudit } from '../db/audit';
 import { findSchoolBySlug, findSchoolsBySlugs, listSchools } from '../db/schools';
 import {
   confirmSubscriber,
+  findSubscriberByEmail,
   findSubscriberById,
   listSubscriberSchools,
   replaceSubscriberSchools,
@@ -82,9 +83,11 @@ export function subscribeRoutes(deps: AppDeps) {
         ? t('address.badConfirmLink')
         : purpose === 'unsubscribe'
           ? t('address.badUnsubscribeLink')
-          : // An address-change link stops working once used (the move retires every older link): the
-            // person is still subscribed, and their schools are a link away in the next email.
-            t('address.badPreferencesLink');
+          : purpose === 'address'
+            ? // An address-change link stops working once used (the move retires every older link): the
+              // person is still subscribed, and their schools are a link away in any email to the new address.
+              t('address.badMoveLink')
+            : t('address.badPreferencesLink');
     const again = purpose === 'confirm';
     return renderPage(
       c,
@@ -393,6 +396,12 @@ export function subscribeRoutes(deps: AppDeps) {
 
   // A save answers with a redirect to the page (post/redirect/get), so reloading it never sends the form again.
   app.get('/preferences', async (c) => {
+    if (c.req.query('moved') === '1') {
+      const subscriber = await subscriberFromToken(c, 'preferences');
+      if (!subscriber) return preferences(c, false);
+      const { t } = textOf(await siteInfo(subscriber.language));
+      return preferences(c, false, { kind: 'ok', text: t('address.moved', { email: subscriber.email }) });
+    }
     if (c.req.query('sent') !== '1') return preferences(c, c.req.query('saved') === '1');
     const subscriber = await subscriberFromToken(c, 'preferences');
     const waiting = subscriber?.pendingEmail;
@@ -462,12 +471,11 @@ export function subscribeRoutes(deps: AppDeps) {
     if (!subscriber) return badLink(c, 'address');
     if (subscriber.status === 'unsubscribed') return notSubscribed(c, subscriber, 'preferences');
     const { email } = await confirmAddressChange(addressDeps, subscriber, deps.clientIp(c));
-    const site = await siteInfo(subscriber.language);
-    const { t } = textOf(site);
-    return renderPage(
-      c,
-      <ActionPage site={site} title={t('address.movedTitle')} text={t('address.moved', { email })} />,
-    );
+    // The subscription's own page at its new address, by a redirect (a reload moves nothing again): the move
+    // retired every older link, and the new address has no email with a link of its own until the next digest.
+    const moved = (await findSubscriberByEmail(deps.db, email))!;
+    const token = await subscriptionToken(deps.signingKey, 'preferences', moved);
+    return c.redirect(`/preferences?token=${encodeURIComponent(token)}&moved=1`, 303);
   });
 
   return app;

@@ -89,7 +89,7 @@ export async function addressConfirmEmail(
   const url = `${deps.site.publicUrl}/preferences/address?token=${token}`;
   // In the subscriber's language, while the district still offers it (a default site title in it too).
   const site = siteForReader(deps.site, subscriber.language);
-  const { t, words } = emailLanguage(site);
+  const { t, words, lang } = emailLanguage(site);
   const email = renderNoticeEmail(site, {
     subject: t('address.emailSubject', words),
     heading: t('address.emailHeading'),
@@ -102,7 +102,7 @@ export async function addressConfirmEmail(
     subject: email.subject,
     html: email.html,
     text: email.text,
-    headers: {},
+    headers: { 'Content-Language': lang },
     messageId: newMessageId(deps.mailFrom, `address-${subscriber.id}-${randomToken(8)}`),
     accountTokens: [token],
   };
@@ -174,7 +174,7 @@ export function addressMovedEmail(
     subject: email.subject,
     html: email.html,
     text: email.text,
-    headers: {},
+    headers: { 'Content-Language': lang },
     messageId: newMessageId(deps.mailFrom, `moved-${subscriber.id}-${randomToken(8)}`),
   };
 }

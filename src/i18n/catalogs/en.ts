@@ -218,6 +218,8 @@ export const en = {
       'The link is incomplete or out of date, so nothing was changed. To stop the emails, use the Unsubscribe link at the bottom of the most recent one.',
     badPreferencesLink:
       'The link is incomplete or out of date. Use the Choose schools link at the bottom of the most recent email.',
+    badMoveLink:
+      'This link has been used, or it is incomplete or out of date. If you moved your subscription with it, the digest already goes to the new address, and every email there has a Choose schools link.',
     subscribeAgain: 'Subscribe again',
     emailSubject: 'Confirm your new address for {{digest}}',
     emailHeading: 'Confirm your new address',

@@ -225,6 +225,8 @@ export const es = {
       'El enlace está incompleto o caducado, así que no se cambió nada. Para dejar de recibir los correos, use el enlace «Darse de baja» al final del más reciente.',
     badPreferencesLink:
       'El enlace está incompleto o caducado. Use el enlace «Elegir escuelas» al final del correo más reciente.',
+    badMoveLink:
+      'Este enlace ya se usó, o está incompleto o caducado. Si trasladó su suscripción con él, el resumen ya llega a la nueva dirección, y cada correo que llega allí trae el enlace «Elegir escuelas».',
     subscribeAgain: 'Suscribirse de nuevo',
     emailSubject: 'Confirme su nueva dirección para {{digest}}',
     emailHeading: 'Confirme su nueva dirección',
