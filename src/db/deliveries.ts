@@ -197,8 +197,9 @@ export async function countDeliveriesByState(
 }
 
 /**
- * How many people a digest's email reached (sent), and how many are still waiting for it: queued, so their
- * email is rendered when it goes, correction included (one being sent is neither, for a moment).
+ * How many people a digest's email reached (sent, or being sent now: rendered already, so a correction made now
+ * is news to them), and how many are still waiting for it: queued, so their email is rendered when it goes,
+ * correction included. Right after publishing, the sender has usually begun.
  */
 export async function countDigestRecipients(
   db: Database,
@@ -211,12 +212,12 @@ export async function countDigestRecipients(
       and(
         eq(deliveries.digestId, digestId),
         eq(deliveries.kind, 'digest'),
-        inArray(deliveries.state, ['sent', 'queued']),
+        inArray(deliveries.state, ['sent', 'sending', 'queued']),
       ),
     )
     .groupBy(deliveries.state);
   const of = (state: DeliveryState) => rows.find((row) => row.state === state)?.n ?? 0;
-  return { reached: of('sent'), waiting: of('queued') };
+  return { reached: of('sent') + of('sending'), waiting: of('queued') };
 }
 
 const NO_DELIVERIES = (): Record<DeliveryState, number> => ({

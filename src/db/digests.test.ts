@@ -13,6 +13,7 @@ import type { SqliteHandle } from './sqlite-node';
 import {
   claimDelivery,
   countDeliveriesByState,
+  countDigestRecipients,
   listDueDeliveries,
   markStaleSendsUnknown,
 } from './deliveries';
@@ -265,5 +266,45 @@ describe('digests', () => {
       await correctDigest(db, current.id, current.version, correction('Too late.', true), actor, 40),
     ).toEqual({ ok: false });
     expect(emailed()).toHaveLength(3);
+  });
+
+  it('counts an email being sent as reached, and tells its reader of a correction made meanwhile', async () => {
+    const itemId = ids[0]!;
+    for (const address of ['one@family.example', 'two@family.example', 'three@family.example'])
+      await addConfirmedSubscriber(db, address);
+    const { digest } = await saveDigestDraft(
+      db,
+      '2026-11-20',
+      { title: '', intro: '', entries: [draftEntry(itemId)] },
+      { userId: 1, now: 5 },
+    );
+    await publishDigest(db, digest.id, actor, 10);
+    // Just after publishing, as the desk shows it: the sender has taken one, sent another, the third waits.
+    const [first, second] = await listDueDeliveries(db, { now: 11, limit: 2 });
+    await claimDelivery(db, first!.id, 11);
+    await claimDelivery(db, second!.id, 11);
+    sqlite.prepare("update deliveries set state = 'sent' where id = ?").run(second!.id);
+    expect(await countDigestRecipients(db, digest.id)).toEqual({ reached: 2, waiting: 1 });
+
+    const published = (await findDigest(db, '2026-11-20'))!;
+    const told = await correctDigest(
+      db,
+      published.id,
+      published.version,
+      {
+        title: '',
+        intro: '',
+        entries: [draftEntry(itemId, 'A better headline')],
+        removedItemIds: [],
+        note: 'The headline named the wrong class.',
+        schoolIds: null,
+        userId: 1,
+        email: true,
+      },
+      actor,
+      20,
+    );
+    // The one being sent was rendered before the correction; the one waiting will show it.
+    expect(told).toEqual({ ok: true, emails: 2 });
   });
 });

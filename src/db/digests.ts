@@ -644,8 +644,9 @@ export async function correctDigest(
       ],
       claim.row,
     ),
-    // Everyone the original reached who still wants the digest and was sent a school the correction concerns,
-    // one email each about this correction (the one just recorded: the claim keeps others out meanwhile).
+    // Everyone the original reached (or is reaching now: their email is rendered already) who still wants the
+    // digest and was sent a school the correction concerns, one email each about this correction (the one just
+    // recorded: the claim keeps others out meanwhile).
     ...(input.email
       ? queueEmailsStatements(
           db,
@@ -657,7 +658,7 @@ export async function correctDigest(
             where: and(
               eq(deliveries.digestId, digestId),
               eq(deliveries.kind, 'digest'),
-              eq(deliveries.state, 'sent'),
+              inArray(deliveries.state, ['sent', 'sending']),
               inArray(
                 deliveries.subscriberId,
                 db.orm
