@@ -281,7 +281,7 @@ describe('the admin desk over HTTP', () => {
       _csrf: await dana.csrf('/admin/users'),
       name: 'Ola',
       email: 'ola@district.example',
-      role: 'editor',
+      role: 'contributor',
     });
     const invite = outbox(app).find((m) => m.to === 'ola@district.example')!;
     expect(invite.subject).toBe('You are invited to the digest desk of Our School District');
@@ -293,8 +293,12 @@ describe('the admin desk over HTTP', () => {
       password: 'a long enough password',
       confirm: 'a long enough password',
     });
+    // Signed in, and shown where a contributor's work is (Sources would refuse her), recorded as a sign-in.
     expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/admin/inbox');
     expect((await ola.get('/admin/inbox')).status).toBe(200);
+    const signedIn = await findUserByEmail(app.runtime.deps.db, 'ola@district.example');
+    expect(signedIn!.lastLoginAt).toBe(app.clock.now());
 
     const me = await findUserByEmail(app.runtime.deps.db, 'dana@district.example');
     await dana.post(`/admin/users/${me!.id}/role`, {

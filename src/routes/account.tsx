@@ -11,6 +11,7 @@ import {
   findUsableUserToken,
   hasPasswordsOfScheme,
   insertUser,
+  recordLogin,
   spendUserToken,
 } from '../db/users';
 import type { AppDeps } from '../deps';
@@ -183,8 +184,11 @@ export function accountRoutes(deps: AppDeps) {
           { action: 'user.setup', subjectType: 'user', subjectId: user.id },
           now,
         );
+      await recordLogin(deps.db, user.id, now);
       await startSession(deps, c, user, ip);
-      return c.redirect('/admin/sources', 303);
+      // The district's first account adds the teachers' feeds first; anyone else starts where the day's work is
+      // (Sources is for editors and administrators: an invited contributor would meet a refusal there).
+      return c.redirect(purpose === 'setup' ? '/admin/sources' : '/admin/inbox', 303);
     });
   }
 
