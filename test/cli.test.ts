@@ -372,6 +372,9 @@ describe('npx yesterday', () => {
     expect(readFileSync(file, 'utf8')).toContain(`xmlUrl="${feeds.url}/feed.xml"`);
     const other = { ...env, DATABASE_PATH: join(dir, 'other.db') };
     expect((await yesterday(['migrate'], other)).code).toBe(0);
+    // The same district's time zone (set to Europe/London above): the list's authorization dates are days there,
+    // and one after today in the other database's (from midnight in London to 6:00 in Chicago) would be refused.
+    expect((await yesterday(['settings:set', 'timezone', 'Europe/London'], other)).code).toBe(0);
     const imported = await yesterday(['sources:import-opml', file], other);
     expect(imported.stdout.trim()).toBe('Imported 1 source; 0 were already registered.');
     const bad = join(dir, 'bad.opml');

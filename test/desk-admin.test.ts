@@ -385,7 +385,9 @@ describe('the admin desk over HTTP', () => {
     // The page again, with each refused value as typed and why beside it; nothing typed is lost.
     expect(refused.status).toBe(422);
     const page = await refused.text();
-    expect(page).toContain('Publish days (publish_days) needs at least one day');
+    // Named as the page names it: the setting's key is for the command line.
+    expect(page).toContain('Publish days needs at least one day');
+    expect(page).not.toContain('(publish_days)');
     expect(page).toMatch(/<p class="field-error" id="publish_time-problem">[^<]+<\/p>/);
     expect(page).toContain(
       'name="publish_time" value="7am" aria-describedby="publish_time-problem publish_time-help" aria-invalid="true"',
@@ -418,7 +420,7 @@ describe('the admin desk over HTTP', () => {
     expect(await (await dana.get('/admin/settings')).text()).toContain(
       '<input type="checkbox" name="publish_days" value="tue" checked=""/> Tuesday',
     );
-    expect(page).toContain('Publish time (publish_time) must be a 24-hour time such as 07:00.');
+    expect(page).toContain('Publish time must be a 24-hour time such as 07:00.');
     expect(page).toContain('must list origins like https://www.district.example');
     expect((await readDistrictSettings(app.runtime.deps.db)).requireApproval).toBe(false);
   });

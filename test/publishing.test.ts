@@ -230,6 +230,7 @@ describe('publishing', () => {
         ok: false,
         message:
           'Contact address (contact_email) must be one email address, such as digest@district.example, or empty.',
+        inForm: 'Contact address must be one email address, such as digest@district.example, or empty.',
       });
       expect(
         await changeSetting(app.runtime.deps.db, 'contact_email', 'team?cc=x@lakeside.example', 0),

@@ -306,7 +306,11 @@ export function findSettingDefinition(key: string): SettingDefinition | undefine
   return SETTING_DEFINITIONS.find((definition) => definition.key === key);
 }
 
-export type SettingChange = { ok: true } | { ok: false; message: string };
+/**
+ * A refusal's `message` names the setting by its label and key, for the command line and the API, where the key
+ * is what is typed; `inForm` names it by its label only, for the settings page, where the key means nothing.
+ */
+export type SettingChange = { ok: true } | { ok: false; message: string; inForm: string };
 
 /** Checks and stores one setting; the message names the setting and says what a valid value looks like. */
 export async function changeSetting(
@@ -318,13 +322,18 @@ export async function changeSetting(
   const definition = findSettingDefinition(key);
   if (!definition) {
     const known = SETTING_DEFINITIONS.map((d) => d.key).join(', ');
-    return { ok: false, message: t('desk.settings.noSuchSetting', { key, known }) };
+    const message = t('desk.settings.noSuchSetting', { key, known });
+    return { ok: false, message, inForm: message };
   }
   const cleaned = cleanText(value).trim();
   const trimmed = definition.normalize ? definition.normalize(cleaned) : cleaned;
   const problem = definition.check(trimmed);
   if (problem)
-    return { ok: false, message: t('desk.settings.problem', { label: definition.label, key, problem }) };
+    return {
+      ok: false,
+      message: t('desk.settings.problem', { label: definition.label, key, problem }),
+      inForm: t('desk.settings.problemInForm', { label: definition.label, problem }),
+    };
   await writeSetting(db, key, trimmed, now);
   return { ok: true };
 }

@@ -169,7 +169,7 @@ export function settingsRoutes(deps: AppDeps) {
       if (value === undefined || value === before.get(definition.key)) continue;
       const result = await changeSetting(deps.db, definition.key, value, deps.clock.now());
       if (result.ok) changed[definition.key] = value.length > 200 ? `${value.slice(0, 200)}…` : value;
-      else refused.set(definition.key, { typed: value, problem: result.message });
+      else refused.set(definition.key, { typed: value, problem: result.inForm });
     }
     if (Object.keys(changed).length) {
       await recordAudit(

@@ -10,6 +10,7 @@ export const settings = {
   notSaved: 'Not saved: {{problems}}',
   noSuchSetting: 'There is no setting called "{{key}}". Known settings: {{known}}.',
   problem: '{{label}} ({{key}}) {{problem}}',
+  problemInForm: '{{label}} {{problem}}',
   logo: {
     heading: 'Logo',
     label: 'The logo: a PNG, JPEG or WebP image, at most 500 KB',
