@@ -137,11 +137,15 @@ describe('the admin desk over HTTP', () => {
         intro: 'What a stupid storm, and still we flew kites.',
         reason_0_tone: reason,
       });
-      return (await dana.get(saved.headers.get('location')!)).text();
+      return saved.status === 303 ? (await dana.get(saved.headers.get('location')!)).text() : saved.text();
     };
+    // One refused comes back in its field, opened, with why beside it: nothing typed is lost.
     const short = await save('fine');
     expect(short).toContain('Draft saved. A reason you wrote under a finding is not recorded: ');
     expect(short).toContain('at least 10 characters');
+    expect(short).toMatch(
+      /<details open="">\s*<summary>[^<]+<\/summary>\s*<label for="reason-0-tone">[^<]+<\/label>\s*<p class="field-error" id="reason-0-tone-problem">[^<]*at least 10 characters[^<]*<\/p>\s*<textarea id="reason-0-tone" name="reason_0_tone" maxlength="500" aria-invalid="true" aria-describedby="reason-0-tone-problem">fine<\/textarea>/,
+    );
     const recorded = await save('The storm, not a person, is called stupid.');
     expect(recorded).toContain('Draft saved. A reason you wrote under a finding is recorded too.');
     const [override] = await listAudit(app.runtime.deps.db, { action: 'finding.override', limit: 1 });
@@ -172,10 +176,24 @@ describe('the admin desk over HTTP', () => {
         reason_0_tone: reason,
       });
     const kept = await preview('ok');
-    expect(kept.headers.get('location')).toBe('/admin/inbox?date=2026-11-21');
-    expect(await (await dana.get(kept.headers.get('location')!)).text()).toContain(
-      'Draft saved. A reason you wrote under a finding is not recorded: ',
-    );
+    expect(kept.status).toBe(422);
+    const keptPage = await kept.text();
+    expect(keptPage).toContain('Draft saved. A reason you wrote under a finding is not recorded: ');
+    expect(keptPage).toContain('aria-invalid="true" aria-describedby="reason-0-tone-problem">ok</textarea>');
+
+    // Its own button, refused, likewise; the button's address brings the page back to the finding.
+    const own = await dana.post('/admin/inbox/2026-11-21/findings/0/tone/override', {
+      _csrf: csrf21,
+      version: String((await findDigest(app.runtime.deps.db, '2026-11-21'))?.version ?? 0),
+      entry: String(id),
+      intro: 'What a stupid storm, and still we flew kites.',
+      reason_0_tone: 'ok fine',
+    });
+    expect(own.status).toBe(422);
+    const ownPage = await own.text();
+    expect(ownPage).toContain('<li class="finding" id="finding-0-tone">');
+    expect(ownPage).toContain('formaction="/admin/inbox/2026-11-21/findings/0/tone/override#finding-0-tone"');
+    expect(ownPage).toContain('aria-describedby="reason-0-tone-problem">ok fine</textarea>');
     const previewed = await preview('The storm and the kites are called names, not a person.');
     expect(previewed.headers.get('location')).toBe('/admin/inbox/preview?date=2026-11-21');
     const shown = await (await dana.get(previewed.headers.get('location')!)).text();
@@ -726,6 +744,18 @@ describe('correcting a published digest at the desk', () => {
     expect(published).toContain('The headline now names the right classroom.');
 
     const next = await form();
+    // A reason too short is refused, and stays in its box, opened, with why: the urgent path loses nothing.
+    const short = await dana.post(`/admin/inbox/2026-11-20/entries/${next.id}/takedown`, {
+      _csrf: next.csrf,
+      version: next.version,
+      entry: next.id,
+      [`takedown_reason_${next.id}`]: 'consent',
+    });
+    expect(short.status).toBe(422);
+    const shortPage = await short.text();
+    expect(shortPage).toContain('<details class="takedown" open="">');
+    expect(shortPage).toContain(`aria-describedby="takedown-${next.id}-problem">consent</textarea>`);
+    expect((await fetch(`${app.url}/digests/2026-11-20`)).status).toBe(200);
     await dana.post(`/admin/inbox/2026-11-20/entries/${next.id}/takedown`, {
       _csrf: next.csrf,
       version: next.version,

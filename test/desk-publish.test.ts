@@ -228,8 +228,10 @@ describe('publishing from the desk', () => {
       status: 'published',
       version: draft.version,
     });
+    // A reason too short is refused and comes back in its box, with why beside it.
     const short = await dana.post(`/admin/inbox/${date}/unpublish`, { ...form, unpublish_reason: 'Oops' });
-    expect(short.status).toBe(303);
+    expect(short.status).toBe(422);
+    expect(await short.text()).toContain('aria-describedby="unpublish-reason-problem">Oops</textarea>');
     expect((await findDigest(app.runtime.deps.db, date))!.status).toBe('published');
     await dana.post(`/admin/inbox/${date}/unpublish`, {
       ...form,

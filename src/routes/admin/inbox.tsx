@@ -38,7 +38,7 @@ import {
   statusSummary,
   TRANSLATED_NOTE,
 } from '../../views/admin/desk-page';
-import { findingSlotsOf } from '../../views/admin/desk-entry';
+import { findingSlotsOf, type RefusedTexts } from '../../views/admin/desk-entry';
 import { FirstRunChecklist } from '../../views/admin/first-run-checklist';
 import { quietSchools } from '../../reports/quiet-schools';
 import { firstRunSteps } from '../../settings/first-run';
@@ -104,6 +104,7 @@ export function inboxRoutes(deps: AppDeps) {
       /** The note as typed in the district's other languages, by language. */
       correctionNotes?: Readonly<Record<string, string>>;
       correctionEmail?: boolean;
+      refused?: RefusedTexts;
     } = {},
   ) => {
     const user = currentUser(c);
@@ -136,14 +137,18 @@ export function inboxRoutes(deps: AppDeps) {
             emailOff={!emailIsOn(deps.mailer)}
             schedule={scheduleOf(state)}
             quiet={quiet}
+            refused={options.refused}
           />
         </>
       ),
     });
   };
 
-  /** What the desk answers when the service refuses: the page with both versions on a conflict, else a flash. */
-  const refused = async (c: Context<AdminEnv>, request: DeskRequest, error: DeskError) => {
+  /**
+   * What the desk answers when the service refuses: the page with both versions on a conflict; the page with
+   * the text the button carried (a reason, say) back in its field and why beside it; else a flash.
+   */
+  const refused = async (c: Context<AdminEnv>, request: DeskRequest, error: DeskError, carried?: string) => {
     if (request.wantsJson)
       return c.json({ ok: false, error: { code: error.code, message: error.message } }, error.status);
     if (error.code === 'conflict' && error.details.current) {
@@ -154,6 +159,12 @@ export function inboxRoutes(deps: AppDeps) {
         flash: { kind: 'error', text: error.message },
       });
     }
+    if (carried !== undefined)
+      return render(c, await loadDesk(desk, request.date), {
+        status: 422,
+        flash: { kind: 'error', text: error.message },
+        refused: new Map([[carried, { text: field(request.form, carried, 2000), problem: error.message }]]),
+      });
     return redirectWith(c, deps.signingKey, back(request.date), { kind: 'error', text: error.message });
   };
 
@@ -162,6 +173,8 @@ export function inboxRoutes(deps: AppDeps) {
     (
       work: (c: Context<AdminEnv>, request: DeskRequest) => Promise<Response>,
       change: (draft: DraftInput, c: Context) => DraftInput = (draft) => draft,
+      /** The form field with the text this button is about (a reason), kept in its field if refused. */
+      carries?: (c: Context) => string,
     ) =>
     async (c: Context<AdminEnv>) => {
       const date = c.req.param('date') ?? '';
@@ -182,7 +195,7 @@ export function inboxRoutes(deps: AppDeps) {
         return await work(c, request);
       } catch (error) {
         if (!(error instanceof DeskError)) throw error;
-        return refused(c, request, error);
+        return refused(c, request, error, carries?.(c));
       }
     };
 
@@ -197,10 +210,15 @@ export function inboxRoutes(deps: AppDeps) {
    * its own button would: how many were, and for each refused one (too short, say) the sentence why.
    */
   const recordTypedReasons = async (request: DeskRequest, saved: DeskState) => {
-    const outcome = { recorded: 0, refused: [] as string[] };
+    const outcome = {
+      recorded: 0,
+      refused: [] as string[],
+      kept: new Map<string, { text: string; problem: string }>(),
+    };
     if (!can(request.actor.role, 'override')) return outcome;
     for (const finding of saved.open) {
-      const reason = field(request.form, `reason_${finding.itemId}_${finding.kind}`, 500).trim();
+      const name = `reason_${finding.itemId}_${finding.kind}`;
+      const reason = field(request.form, name, 500).trim();
       if (!reason || NOT_OVERRIDABLE.has(finding.kind)) continue;
       try {
         await overrideFinding(desk, request.actor, request.date, { ...finding, reason });
@@ -208,29 +226,44 @@ export function inboxRoutes(deps: AppDeps) {
       } catch (error) {
         if (!(error instanceof DeskError)) throw error;
         outcome.refused.push(t('desk.inbox.flashes.reasonNotRecorded', { reason: error.message }));
+        outcome.kept.set(name, { text: reason, problem: error.message });
       }
     }
     return outcome;
   };
 
-  /** Back to the desk, saying the draft was saved and which typed reasons were recorded and which not, and why. */
-  const reasonsRefused = (c: Context, request: DeskRequest, typed: { recorded: number; refused: string[] }) =>
-    redirectWith(c, deps.signingKey, back(request.date), {
-      kind: 'error',
-      text: [
-        t('desk.inbox.flashes.saved'),
-        ...(typed.recorded ? [t('desk.inbox.flashes.reasonsRecorded', { count: typed.recorded })] : []),
-        ...typed.refused,
-      ].join(' '),
+  /**
+   * The desk again, saying the draft was saved and which typed reasons were recorded and which not, and why; each
+   * refused one stays in its field, opened, with why beside it.
+   */
+  const reasonsRefused = async (
+    c: Context<AdminEnv>,
+    request: DeskRequest,
+    typed: Awaited<ReturnType<typeof recordTypedReasons>>,
+  ) =>
+    render(c, await loadDesk(desk, request.date), {
+      status: 422,
+      flash: {
+        kind: 'error',
+        text: [
+          t('desk.inbox.flashes.saved'),
+          ...(typed.recorded ? [t('desk.inbox.flashes.reasonsRecorded', { count: typed.recorded })] : []),
+          ...typed.refused,
+        ].join(' '),
+      },
+      refused: typed.kept,
     });
 
   /**
    * For the buttons that need the findings resolved (Publish now, Schedule): the reasons typed under findings
-   * are recorded first, as Save draft records them; one refused stops the button with the sentence why.
+   * are recorded first, as Save draft records them; one refused stops the button with the sentence why (the
+   * page again, each refused reason in its field, or for a script the refusal).
    */
-  const recordReasonsOrRefuse = async (request: DeskRequest, saved: DeskState) => {
+  const recordReasonsOrRefuse = async (c: Context<AdminEnv>, request: DeskRequest, saved: DeskState) => {
     const typed = await recordTypedReasons(request, saved);
-    if (typed.refused.length) throw new DeskError(422, 'reason-required', typed.refused.join(' '));
+    if (typed.refused.length === 0) return undefined;
+    if (request.wantsJson) throw new DeskError(422, 'reason-required', typed.refused.join(' '));
+    return reasonsRefused(c, request, typed);
   };
 
   /** Staff by id, as the status line names them. */
@@ -330,17 +363,21 @@ export function inboxRoutes(deps: AppDeps) {
 
   app.post(
     `/${DAY}/findings/:item{[0-9]+}/:kind{[a-z-]+}/override`,
-    act(async (c, request) => {
-      const itemId = itemOf(c);
-      const kind = c.req.param('kind') ?? '';
-      if (!(await isPublished(request.date))) await saveDraft(request);
-      await overrideFinding(desk, request.actor, request.date, {
-        itemId,
-        kind,
-        reason: field(request.form, `reason_${itemId}_${kind}`, 500),
-      });
-      return done(c, request.date, t('desk.inbox.flashes.recorded'), `#entry-${itemId}`);
-    }),
+    act(
+      async (c, request) => {
+        const itemId = itemOf(c);
+        const kind = c.req.param('kind') ?? '';
+        if (!(await isPublished(request.date))) await saveDraft(request);
+        await overrideFinding(desk, request.actor, request.date, {
+          itemId,
+          kind,
+          reason: field(request.form, `reason_${itemId}_${kind}`, 500),
+        });
+        return done(c, request.date, t('desk.inbox.flashes.recorded'), `#entry-${itemId}`);
+      },
+      undefined,
+      (c) => `reason_${itemOf(c)}_${c.req.param('kind') ?? ''}`,
+    ),
   );
 
   app.post(
@@ -394,7 +431,8 @@ export function inboxRoutes(deps: AppDeps) {
     `/${DAY}/ready`,
     act(async (c, request) => {
       const saved = await saveDraft(request);
-      await recordReasonsOrRefuse(request, saved);
+      const stopped = await recordReasonsOrRefuse(c, request, saved);
+      if (stopped) return stopped;
       // Scheduling a day whose slot has passed would send it at the next day's slot, in place of that day's own
       // digest: the desk says it is late instead (the draft is saved; the API still schedules it).
       const late = scheduleOf(saved);
@@ -417,7 +455,8 @@ export function inboxRoutes(deps: AppDeps) {
       // page's own button (confirmed=yes, the version it showed) publishes exactly that version.
       if (field(request.form, 'confirmed', 10) !== 'yes') {
         const saved = await saveDraft(request);
-        await recordReasonsOrRefuse(request, saved);
+        const stopped = await recordReasonsOrRefuse(c, request, saved);
+        if (stopped) return stopped;
         await checkPublishable(desk, request.actor, await loadDesk(desk, request.date), saved.digest.version);
         const [recipients, accounts] = await Promise.all([
           emailIsOn(deps.mailer) ? countWouldReceive(deps.db, saved.digest.id) : 0,
@@ -516,46 +555,58 @@ export function inboxRoutes(deps: AppDeps) {
 
   app.post(
     `/${DAY}/entries/${ITEM}/takedown`,
-    act(async (c, request) => {
-      const itemId = itemOf(c);
-      const { digestTakenDown } = await takeDownEntry(
-        desk,
-        request.actor,
-        request.date,
-        itemId,
-        field(request.form, `takedown_reason_${itemId}`, 2000),
-      );
-      return done(
-        c,
-        request.date,
-        digestTakenDown
-          ? t('desk.inbox.flashes.postAndDigestTakenDown')
-          : t('desk.inbox.flashes.postTakenDown'),
-      );
-    }),
+    act(
+      async (c, request) => {
+        const itemId = itemOf(c);
+        const { digestTakenDown } = await takeDownEntry(
+          desk,
+          request.actor,
+          request.date,
+          itemId,
+          field(request.form, `takedown_reason_${itemId}`, 2000),
+        );
+        return done(
+          c,
+          request.date,
+          digestTakenDown
+            ? t('desk.inbox.flashes.postAndDigestTakenDown')
+            : t('desk.inbox.flashes.postTakenDown'),
+        );
+      },
+      undefined,
+      (c) => `takedown_reason_${itemOf(c)}`,
+    ),
   );
 
   app.post(
     `/${DAY}/entries/${ITEM}/picture-takedown`,
-    act(async (c, request) => {
-      const itemId = itemOf(c);
-      await takeDownEntryPicture(
-        desk,
-        request.actor,
-        request.date,
-        itemId,
-        field(request.form, `picture_takedown_reason_${itemId}`, 2000),
-      );
-      return done(c, request.date, t('desk.inbox.flashes.pictureTakenDown'));
-    }),
+    act(
+      async (c, request) => {
+        const itemId = itemOf(c);
+        await takeDownEntryPicture(
+          desk,
+          request.actor,
+          request.date,
+          itemId,
+          field(request.form, `picture_takedown_reason_${itemId}`, 2000),
+        );
+        return done(c, request.date, t('desk.inbox.flashes.pictureTakenDown'));
+      },
+      undefined,
+      (c) => `picture_takedown_reason_${itemOf(c)}`,
+    ),
   );
 
   app.post(
     `/${DAY}/unpublish`,
-    act(async (c, request) => {
-      await unpublishDesk(desk, request.actor, request.date, field(request.form, 'unpublish_reason', 500));
-      return done(c, request.date, t('desk.inbox.flashes.unpublished'));
-    }),
+    act(
+      async (c, request) => {
+        await unpublishDesk(desk, request.actor, request.date, field(request.form, 'unpublish_reason', 500));
+        return done(c, request.date, t('desk.inbox.flashes.unpublished'));
+      },
+      undefined,
+      () => 'unpublish_reason',
+    ),
   );
 
   // The buttons' addresses, opened again from the history or a bookmark (a GET, which changes nothing):

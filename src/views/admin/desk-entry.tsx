@@ -11,6 +11,38 @@ export function deskAction(date: string, action: string): string {
   return `/admin/inbox/${date}/${action}`;
 }
 
+/**
+ * Texts a refused button carried (a reason too short, say), by form field: shown again in their field, opened,
+ * with why beside them, so nothing typed is lost.
+ */
+export type RefusedTexts = ReadonlyMap<string, { text: string; problem: string }>;
+
+/** A reason's text box, holding what was typed before a refusal and why it was refused. */
+export function ReasonBox(props: { id: string; name: string; maxlength: number; refused?: RefusedTexts }) {
+  const kept = props.refused?.get(props.name);
+  return (
+    <>
+      {kept ? (
+        <p class="field-error" id={`${props.id}-problem`}>
+          {kept.problem}
+        </p>
+      ) : null}
+      <textarea
+        id={props.id}
+        name={props.name}
+        maxlength={props.maxlength}
+        aria-invalid={kept ? 'true' : undefined}
+        aria-describedby={kept ? `${props.id}-problem` : undefined}
+      >
+        {kept?.text ?? ''}
+      </textarea>
+    </>
+  );
+}
+
+/** Whether a refused text is among the fields named: its disclosure opens. */
+const holds = (refused: RefusedTexts | undefined, name: string) => refused?.has(name) ?? false;
+
 export interface EntryCardProps {
   date: string;
   entry: DeskEntry;
@@ -21,6 +53,7 @@ export interface EntryCardProps {
   /** In a published digest an entry is corrected or taken down, not moved or removed. */
   published?: boolean;
   timezone: string;
+  refused?: RefusedTexts;
 }
 
 const KIND_LABELS: Record<string, () => string> = {
@@ -49,6 +82,7 @@ export function EntryCard({
   readOnly,
   published,
   timezone,
+  refused,
 }: EntryCardProps) {
   const id = entry.itemId;
   const open = entry.findings.filter((f) => !f.override);
@@ -78,7 +112,13 @@ export function EntryCard({
           ) : null}
         </div>
       </div>
-      <FindingSlot date={date} findings={entry.findings} itemId={id} canOverride={canOverride && !readOnly} />
+      <FindingSlot
+        date={date}
+        findings={entry.findings}
+        itemId={id}
+        canOverride={canOverride && !readOnly}
+        refused={refused}
+      />
       <label for={`headline-${id}`}>{t('desk.entry.headline')}</label>
       <input
         type="text"
@@ -141,28 +181,38 @@ export function EntryCard({
       )}
       {readOnly ? null : published ? (
         <>
-          <details class="takedown">
+          <details class="takedown" open={holds(refused, `takedown_reason_${id}`)}>
             <summary>{t('desk.entry.takeDown')}</summary>
             <p class="hint">{t('desk.entry.takeDownHint')}</p>
             <label for={`takedown-${id}`}>{t('desk.entry.why')}</label>
-            <textarea id={`takedown-${id}`} name={`takedown_reason_${id}`} maxlength={500}></textarea>
-            <button type="submit" formaction={deskAction(date, `entries/${id}/takedown`)} class="danger">
+            <ReasonBox
+              id={`takedown-${id}`}
+              name={`takedown_reason_${id}`}
+              maxlength={500}
+              refused={refused}
+            />
+            <button
+              type="submit"
+              formaction={`${deskAction(date, `entries/${id}/takedown`)}#entry-${id}`}
+              class="danger"
+            >
               {t('desk.entry.takeItDown')}
             </button>
           </details>
           {entry.picture ? (
-            <details class="takedown">
+            <details class="takedown" open={holds(refused, `picture_takedown_reason_${id}`)}>
               <summary>{t('desk.entry.takePictureDown')}</summary>
               <p class="hint">{t('desk.entry.takePictureDownHint')}</p>
               <label for={`picture-takedown-${id}`}>{t('desk.entry.why')}</label>
-              <textarea
+              <ReasonBox
                 id={`picture-takedown-${id}`}
                 name={`picture_takedown_reason_${id}`}
                 maxlength={500}
-              ></textarea>
+                refused={refused}
+              />
               <button
                 type="submit"
-                formaction={deskAction(date, `entries/${id}/picture-takedown`)}
+                formaction={`${deskAction(date, `entries/${id}/picture-takedown`)}#entry-${id}`}
                 class="danger"
               >
                 {t('desk.entry.takeThePictureDown')}
@@ -213,6 +263,7 @@ export function FindingSlot(props: {
   findings: Finding[];
   itemId: number;
   canOverride: boolean;
+  refused?: RefusedTexts;
 }) {
   return (
     <div class="finding-slot" data-findings-for={String(props.itemId)} aria-live="polite">
@@ -243,17 +294,22 @@ export function FindingList({
   findings,
   itemId,
   canOverride,
+  refused,
 }: {
   date: string;
   findings: Finding[];
   itemId: number;
   canOverride: boolean;
+  refused?: RefusedTexts;
 }) {
   if (findings.length === 0) return null;
   return (
     <ul class="findings" aria-label={t('desk.entry.findings')}>
       {findings.map((finding) => (
-        <li class={finding.override ? 'finding resolved' : 'finding'}>
+        <li
+          class={finding.override ? 'finding resolved' : 'finding'}
+          id={`finding-${itemId}-${finding.kind}`}
+        >
           <span class={`badge ${finding.override ? 'neutral' : 'warn'}`}>
             {KIND_LABELS[finding.kind]?.() ?? finding.kind}
           </span>{' '}
@@ -263,17 +319,18 @@ export function FindingList({
               {t('desk.entry.recordedFine', { reason: withoutOwnQuotes(finding.override.reason) })}
             </p>
           ) : canOverride && overridable(finding.kind) ? (
-            <details>
+            <details open={holds(refused, `reason_${itemId}_${finding.kind}`)}>
               <summary>{t('desk.entry.recordWhy')}</summary>
               <label for={`reason-${itemId}-${finding.kind}`}>{t('desk.entry.reason')}</label>
-              <textarea
+              <ReasonBox
                 id={`reason-${itemId}-${finding.kind}`}
                 name={`reason_${itemId}_${finding.kind}`}
                 maxlength={500}
-              ></textarea>
+                refused={refused}
+              />
               <button
                 type="submit"
-                formaction={deskAction(date, `findings/${itemId}/${finding.kind}/override`)}
+                formaction={`${deskAction(date, `findings/${itemId}/${finding.kind}/override`)}#finding-${itemId}-${finding.kind}`}
                 class="secondary"
               >
                 {t('desk.entry.recordOverride')}

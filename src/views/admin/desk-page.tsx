@@ -13,7 +13,7 @@ import { rich, t } from '../../i18n/desk-text';
 import type { QuietSchools } from '../../reports/quiet-schools';
 import { assetUrl } from '../assets';
 import { CsrfField } from '../admin-layout';
-import { deskAction, EntryCard, FindingSlot } from './desk-entry';
+import { deskAction, EntryCard, FindingSlot, ReasonBox, type RefusedTexts } from './desk-entry';
 import { TranslationTabs } from './desk-translation-page';
 import { ownSiteTitle } from '../../settings/district-settings';
 import { deskPictureAddress } from '../../pictures/desk-pictures';
@@ -47,6 +47,8 @@ export interface DeskPageProps {
   schedule?: { slotLabel: string } | { lateSince: string };
   /** Schools not featured for some weeks, by name, labelled so the coordinator's eye goes there first. */
   quiet?: QuietSchools;
+  /** Reasons a refused button carried, by field, shown again where they were typed. */
+  refused?: RefusedTexts;
 }
 
 /** The name of the correction note's field in another language: `correction_note_es`. */
@@ -126,6 +128,7 @@ export function DeskPage(props: DeskPageProps) {
               findings={digestFindings}
               itemId={0}
               canOverride={can(role, 'override') && !readOnly}
+              refused={props.refused}
             />
             <label for="title">{t('desk.inbox.digestTitle')}</label>
             <input
@@ -163,6 +166,7 @@ export function DeskPage(props: DeskPageProps) {
                   readOnly={readOnly}
                   published={published}
                   timezone={state.settings.timezone}
+                  refused={props.refused}
                 />
               ))}
             </ol>
@@ -197,9 +201,18 @@ export function DeskPage(props: DeskPageProps) {
                 {t('desk.inbox.takeDown')}
               </h2>
               <label for="unpublish-reason">{t('desk.inbox.why')}</label>
-              <textarea id="unpublish-reason" name="unpublish_reason" maxlength={500}></textarea>
+              <ReasonBox
+                id="unpublish-reason"
+                name="unpublish_reason"
+                maxlength={500}
+                refused={props.refused}
+              />
               <div class="actions">
-                <button type="submit" formaction={deskAction(state.date, 'unpublish')} class="danger">
+                <button
+                  type="submit"
+                  formaction={`${deskAction(state.date, 'unpublish')}#unpublish-heading`}
+                  class="danger"
+                >
                   {t('desk.inbox.unpublish')}
                 </button>
               </div>
