@@ -252,12 +252,28 @@ describe('the Sources page', () => {
       return rows[0]!;
     };
     const csrf = await admin.csrf('/admin/sources');
-    await admin.post('/admin/sources', {
+    const adding = {
       _csrf: csrf,
       url,
       school: 'Lincoln Elementary School',
       authorized_by: 'Dana Hayes, Principal',
-    });
+    };
+    // A feed that cannot be read is not added (a mistyped address is the usual cause): the form comes back as
+    // typed, saying why, with the choice to add it all the same.
+    const refused = await admin.post('/admin/sources', adding);
+    expect(refused.status).toBe(422);
+    const refusal = await refused.text();
+    expect(refusal).toContain(
+      `Nothing was added: ${url} cannot be read now. The site had a server error (HTTP 500).`,
+    );
+    expect(refusal).toContain('value="Dana Hayes, Principal"');
+    expect(refusal).toContain(
+      '<input type="checkbox" name="add_anyway" value="1"/> Add it even though it cannot be read now',
+    );
+    expect((await listSources(db)).find((s) => s.feedUrl === url)).toBeUndefined();
+    expect(await (await admin.get('/admin/sources')).text()).not.toContain('name="add_anyway"');
+    // Said to be down for a while, it is added and tried again at every check.
+    await admin.post('/admin/sources', { ...adding, add_anyway: '1' });
     const source = (await listSources(db)).find((s) => s.feedUrl === url)!;
 
     const failing = await row();
@@ -277,7 +293,7 @@ describe('the Sources page', () => {
 
     // A paused feed is left alone by the polling passes, however long it waits.
     const seen = feeds.requests.filter((r) => r.path === '/flaky').length;
-    expect(seen).toBe(PAUSE_AFTER_FAILURES);
+    expect(seen).toBe(PAUSE_AFTER_FAILURES + 1); // and once when it was refused
     app.clock.advance(3 * 24 * 3600_000);
     await runPollJob(app.runtime.deps);
     expect(feeds.requests.filter((r) => r.path === '/flaky')).toHaveLength(seen);

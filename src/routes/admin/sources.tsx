@@ -68,7 +68,10 @@ export function sourcesRoutes(deps: AppDeps) {
   const ingestDeps = ingestDepsOf(deps);
 
   /** The Sources page; after a refused "Add a source", with what was typed kept and why it was refused. */
-  const sourcesPage = async (c: Context<AdminEnv>, refused?: { draft: SourceDraft; message: string }) => {
+  const sourcesPage = async (
+    c: Context<AdminEnv>,
+    refused?: { draft: SourceDraft; message: string; unreadable?: boolean },
+  ) => {
     const [all, schools, settings] = await Promise.all([
       listSources(deps.db),
       listSchoolsWithCounts(deps.db),
@@ -91,6 +94,7 @@ export function sourcesRoutes(deps: AppDeps) {
           timezone={settings.timezone}
           now={now}
           draft={refused?.draft}
+          unreadable={refused?.unreadable}
           reviewDue={{ on: reviewDueOnly, count: due.length }}
         />
       ),
@@ -133,7 +137,8 @@ export function sourcesRoutes(deps: AppDeps) {
   });
 
   app.post('/', async (c) => {
-    const draft = sourceDraft(await readForm(c));
+    const form = await readForm(c);
+    const draft = sourceDraft(form);
     const checked = await checkAddition(deps.db, additionOf(draft), deps.clock.now());
     if (!checked.ok) return sourcesPage(c, { draft, message: checked.message });
     // Read the address before adding it. A class blog's own page is not a feed, and a source added with it
@@ -145,6 +150,14 @@ export function sourcesRoutes(deps: AppDeps) {
       deps.feedProcessor,
     );
     if (read.status === 'failed' && read.feedLinks?.length) return feedCheckPage(c, checked.url, read, draft);
+    // An address that cannot be read is usually mistyped: nothing is added unless the coordinator says the feed
+    // is only down for a while, so a typo does not become a failing source to find and remove.
+    if (read.status === 'failed' && !checkbox(form, 'add_anyway'))
+      return sourcesPage(c, {
+        draft,
+        unreadable: true,
+        message: t('desk.sources.flashes.unreadable', { url: checked.url, reason: read.message }),
+      });
     const added = await addSource(deps.db, additionOf(draft), actorOf(deps, c), deps.clock.now());
     if (!added.ok) return sourcesPage(c, { draft, message: added.message });
     const [outcome] = await pollSources(ingestDeps, { sourceId: added.source.id, read });

@@ -31,6 +31,8 @@ export interface SourcesPageProps {
   now: number;
   /** What was typed into "Add a source", shown again when it could not be added. */
   draft?: SourceDraft;
+  /** The feed could not be read when it was to be added: the form offers to add it all the same. */
+  unreadable?: boolean;
   /** The list shows only sources whose authorization review is due (expired or within 30 days). */
   reviewDue?: { on: boolean; count: number };
 }
@@ -279,6 +281,11 @@ export function SourcesPage(props: SourcesPageProps) {
           <input type="checkbox" name="media_release" value="1" checked={draft?.mediaRelease} />{' '}
           {t('desk.sources.mediaRelease')}
         </label>
+        {props.unreadable ? (
+          <label class="check-label">
+            <input type="checkbox" name="add_anyway" value="1" /> {t('desk.sources.addAnyway')}
+          </label>
+        ) : null}
         <div class="actions">
           <button type="submit">{t('desk.sources.addAndFetch')}</button>
           <button type="submit" class="secondary" formaction="/admin/sources/test" formnovalidate>

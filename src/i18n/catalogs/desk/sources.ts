@@ -53,6 +53,7 @@ export const sources = {
     'Who allowed this account to be featured, usually the principal, as name and role, and on what day (empty: today). Its review falls due after the months set in Settings (“Review authorizations after”) unless you give a date; on that day it stops being read until an editor renews it.',
   mediaRelease: 'A media release is on file for the students this account photographs',
   addAndFetch: 'Add and fetch',
+  addAnyway: 'Add it even though it cannot be read now',
   testFirst: 'Test this feed first',
   paused: 'Paused',
   stopped_one:
@@ -87,6 +88,8 @@ export const sources = {
     checkingAll:
       'Checking every feed now. New posts appear in the inbox within a few minutes; reload this page to see each feed’s health.',
     added: 'Added {{url}}. {{result}}',
+    unreadable:
+      'Nothing was added: {{url}} cannot be read now. {{reason}} Check the address (a mistyped one often answers “not found”). If the feed is only down for a while, tick “Add it even though it cannot be read now”: it is tried again at every check.',
     savedMoved: 'Source saved; its feed is now read from the new address. {{result}}',
     saved: 'Source saved.',
     unchanged: 'Nothing changed.',
