@@ -63,6 +63,14 @@ describe('feeds and missing pages in each language', () => {
       '<span dir="auto" lang="en">The kites flew on Friday, not Thursday.</span>',
     );
     expect(atom.entries[0]!.content[0]).toMatch(/<h2 dir="auto" lang="en"><a [^>]*>Kites on the field<\/a>/);
+    // The line a page shows above it, that it is shown in English for want of a translation, is in the feed too.
+    expect(atom.entries[0]!.content[0]).toContain(
+      '<p><em>لم يُترجم هذا الملخص بعد، لذلك يُعرض باللغة الإنجليزية.</em></p>',
+    );
+    expect(parsed.entries[0]!.content[0]).toContain(
+      '<em>Este resumen aún no está traducido, así que se muestra en inglés.</em>',
+    );
+    expect(await text('/feed.xml')).not.toContain('not translated yet');
     // As written in the XML (escaped inside <content>): marked in Spanish, never in the district's own English.
     expect(await text('/es/feed.xml')).toContain('lang=&quot;en&quot; dir=&quot;auto&quot;');
     expect(await text('/feed.xml')).not.toContain('lang=&quot;en&quot;');
