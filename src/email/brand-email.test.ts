@@ -23,8 +23,11 @@ describe('renderBranded', () => {
         action: null,
       },
       { publicUrl: 'https://digest.example', districtName: 'Lakeside', brand },
+      'Our colour & yours',
     );
     expect(html).toContain('background-color:#8a4b08'); // the masthead: the main colour, not the accent
+    // The subject is the HTML's title (what a mail program shows on a tab or when printing), escaped.
+    expect(html).toContain('<title>Our colour &amp; yours</title>');
     expect(html).not.toContain('background-color:#1f6e43');
     expect(html).toContain('Our colour is #1f3a5f'); // text, as written
     expect(html).toContain('We painted the wall #8a4b08.');

@@ -86,12 +86,14 @@ export function logoBox(aspect: number | undefined): { width: number; height: nu
   return { width, height: Math.max(1, Math.round(Math.min(LOGO_HEIGHT, width / shape))) };
 }
 
-export function renderBranded(template: string, view: object, site: BrandedSite): string {
+/** `template` filled in from `view`, in the site's brand and language; `title` is the HTML's title (the subject). */
+export function renderBranded(template: string, view: object, site: BrandedSite, title: string): string {
   const logo = logoBox(site.logoAspect);
   return Mustache.render(
     inLanguage(brandedTemplate(template, site.brand ?? DEFAULT_BRAND), site.lang ?? 'en'),
     {
       ...view,
+      emailTitle: title,
       // The masthead is the brand's main colour: the variant drawn for dark backgrounds, when there is one.
       logoUrl: site.hasDarkLogo
         ? `${site.publicUrl.replace(/\/$/, '')}/logo/dark`

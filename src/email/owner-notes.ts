@@ -40,6 +40,7 @@ export async function composeOwnerNote(deps: SendDeps, message: Message): Promis
     compiledTemplates['owner-note'],
     { ...deps.site, ...note, links: note.links ?? [], action: note.action ?? null, stopUrl },
     deps.site,
+    note.subject,
   );
   const text = [
     `${deps.site.districtName} · ${deps.site.siteTitle}`,

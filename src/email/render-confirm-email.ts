@@ -67,7 +67,7 @@ function oneButtonEmail(
   ].join('\n');
   return {
     subject,
-    html: renderBranded(compiledTemplates.confirm, { ...site, confirmUrl: url, words }, site),
+    html: renderBranded(compiledTemplates.confirm, { ...site, confirmUrl: url, words }, site, subject),
     text,
   };
 }

@@ -175,7 +175,7 @@ export function renderDigestEmail(
       readFull: t('email.readFull', { source: sourceNameOf(entry) }),
     })),
   };
-  const html = renderBranded(compiledTemplates.digest, view, site);
+  const html = renderBranded(compiledTemplates.digest, view, site, subject);
   const text = [
     site.districtName,
     title,
@@ -258,7 +258,8 @@ export function renderCorrectionEmail(
     unsubscribeUrl: markers.unsubscribe,
     preferencesUrl: markers.preferences,
   };
-  const html = renderBranded(compiledTemplates.correction, view, site);
+  const subject = t('email.correctionSubject', { date: dateLabel });
+  const html = renderBranded(compiledTemplates.correction, view, site, subject);
   const text = [
     `${site.districtName} · ${site.siteTitle}`,
     view.words.heading,
@@ -275,5 +276,5 @@ export function renderCorrectionEmail(
     `${view.words.unsubscribe}: ${markers.unsubscribe}`,
     '',
   ].join('\n');
-  return { subject: t('email.correctionSubject', { date: dateLabel }), html, text, markers };
+  return { subject, html, text, markers };
 }

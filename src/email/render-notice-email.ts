@@ -17,6 +17,7 @@ export function renderNoticeEmail(site: EmailSite, notice: Notice) {
     compiledTemplates.notice,
     { ...site, ...notice, action: notice.action ?? null, fallback: t('email.buttonFallback') },
     site,
+    notice.subject,
   );
   const text = [
     `${site.districtName} · ${site.siteTitle}`,

@@ -173,6 +173,6 @@ footer.site ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1
   .masthead nav, .pager, footer.site ul, .skip, .signup, .share, .days { display: none; }
   .entry { border: 0; border-bottom: 1px solid #999; border-radius: 0; break-inside: avoid; }
   a { color: #000; }
-  .entry h3 a::after { content: " (" attr(href) ")"; font: 9pt var(--sans); word-break: break-all; }
+  .entry :is(h2, h3) a[href^="http"]::after { content: " (" attr(href) ")"; font: 9pt var(--sans); word-break: break-all; }
 }
 `;

@@ -233,6 +233,12 @@ describe('browser: the public site and the embed', () => {
     await page.goto(`${app.url}/digests/2026-11-20`);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.masthead nav').isVisible()).toBe(false);
+    // On paper a link is only its words: each post's address is printed after its headline.
+    const printed = await page
+      .locator('.entry h2 a')
+      .first()
+      .evaluate((link) => getComputedStyle(link, '::after').content);
+    expect(printed).toBe('" (" attr(href) ")"');
     await page.screenshot({ path: `${SHOTS}/public-print-digest.png`, fullPage: true });
     await page.close();
   });
