@@ -443,6 +443,14 @@ describe('the admin desk over HTTP', () => {
     expect((await readDistrictSettings(app.runtime.deps.db)).requireApproval).toBe(false);
   });
 
+  it('offers no social account forms while SOCIAL_SECRET_KEY is unset, and says why once', async () => {
+    const page = await (await dana.get('/admin/settings/social')).text();
+    expect(page).toContain('Accounts cannot be connected yet: SOCIAL_SECRET_KEY is not set');
+    expect(page).toContain('<code>openssl rand -base64 32</code>');
+    expect(page).not.toContain('action="/admin/settings/social/connect"');
+    expect(page).toContain('action="/admin/settings/social/template"');
+  });
+
   it('accepts a real image as the logo and refuses anything else', async () => {
     const png = Uint8Array.from(
       atob(

@@ -78,7 +78,9 @@ button, .button { font: 600 1rem var(--sans); background: var(--navy); color: #f
 button:hover, .button:hover { background: color-mix(in srgb, var(--navy) 82%, #000); }
 button.secondary { background: var(--card); color: var(--link); border: 1px solid currentColor; }
 .error-text { color: var(--error); font-weight: 600; }
-.message { background: var(--card); border: 1px solid var(--line); border-inline-start: 4px solid var(--navy); border-radius: 8px; padding: 1rem 1.25rem; }
+.message { background: var(--card); border: 1px solid var(--line); border-inline-start: 4px solid var(--navy); border-radius: 8px; padding: 1rem 1.25rem; margin: 0 0 1.25rem; }
+.message > p { margin: 0; }
+.message > p + p { margin-top: .6rem; }
 .message.error { border-inline-start-color: var(--error); }
 footer.site { border-top: 1px solid var(--line); color: var(--muted); font-size: .92rem; padding: 1.5rem 0 2.5rem; }
 footer.site ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; padding: 0; margin: .5rem 0 0; }

@@ -48,76 +48,87 @@ export function SocialPage(props: {
         )}
       </section>
 
-      <form method="post" action="/admin/settings/social/connect" class="card">
-        <h2 class="card-heading">{t('desk.social.mastodon.heading')}</h2>
-        <CsrfField token={props.csrfToken} />
-        <input type="hidden" name="network" value="mastodon" />
-        <label for="mastodon-server">{t('desk.social.mastodon.server')}</label>
-        <input id="mastodon-server" name="server" type="url" placeholder="https://mastodon.social" required />
-        <label for="mastodon-secret">{t('desk.social.mastodon.secret')}</label>
-        <input
-          id="mastodon-secret"
-          name="secret"
-          type="password"
-          autocomplete="off"
-          required
-          aria-describedby="mastodon-help"
-        />
-        <p class="hint" id="mastodon-help">
-          {t('desk.social.mastodon.help')}
-        </p>
-        <div class="actions">
-          <button type="submit">{t('desk.social.connect')}</button>
-        </div>
-      </form>
+      {/* Without the key nothing can be connected: the forms would only be refused, so they wait for it. */}
+      {props.keySet ? (
+        <>
+          <form method="post" action="/admin/settings/social/connect" class="card">
+            <h2 class="card-heading">{t('desk.social.mastodon.heading')}</h2>
+            <CsrfField token={props.csrfToken} />
+            <input type="hidden" name="network" value="mastodon" />
+            <label for="mastodon-server">{t('desk.social.mastodon.server')}</label>
+            <input
+              id="mastodon-server"
+              name="server"
+              type="url"
+              placeholder="https://mastodon.social"
+              required
+            />
+            <label for="mastodon-secret">{t('desk.social.mastodon.secret')}</label>
+            <input
+              id="mastodon-secret"
+              name="secret"
+              type="password"
+              autocomplete="off"
+              required
+              aria-describedby="mastodon-help"
+            />
+            <p class="hint" id="mastodon-help">
+              {t('desk.social.mastodon.help')}
+            </p>
+            <div class="actions">
+              <button type="submit">{t('desk.social.connect')}</button>
+            </div>
+          </form>
 
-      <form method="post" action="/admin/settings/social/connect" class="card">
-        <h2 class="card-heading">{t('desk.social.bluesky.heading')}</h2>
-        <CsrfField token={props.csrfToken} />
-        <input type="hidden" name="network" value="bluesky" />
-        <label for="bluesky-server">{t('desk.social.bluesky.server')}</label>
-        <input id="bluesky-server" name="server" type="url" value="https://bsky.social" required />
-        <label for="bluesky-login">{t('desk.social.bluesky.login')}</label>
-        <input id="bluesky-login" name="login" type="text" placeholder="district.bsky.social" required />
-        <label for="bluesky-secret">{t('desk.social.bluesky.secret')}</label>
-        <input
-          id="bluesky-secret"
-          name="secret"
-          type="password"
-          autocomplete="off"
-          required
-          aria-describedby="bluesky-help"
-        />
-        <p class="hint" id="bluesky-help">
-          {t('desk.social.bluesky.help')}
-        </p>
-        <div class="actions">
-          <button type="submit">{t('desk.social.connect')}</button>
-        </div>
-      </form>
+          <form method="post" action="/admin/settings/social/connect" class="card">
+            <h2 class="card-heading">{t('desk.social.bluesky.heading')}</h2>
+            <CsrfField token={props.csrfToken} />
+            <input type="hidden" name="network" value="bluesky" />
+            <label for="bluesky-server">{t('desk.social.bluesky.server')}</label>
+            <input id="bluesky-server" name="server" type="url" value="https://bsky.social" required />
+            <label for="bluesky-login">{t('desk.social.bluesky.login')}</label>
+            <input id="bluesky-login" name="login" type="text" placeholder="district.bsky.social" required />
+            <label for="bluesky-secret">{t('desk.social.bluesky.secret')}</label>
+            <input
+              id="bluesky-secret"
+              name="secret"
+              type="password"
+              autocomplete="off"
+              required
+              aria-describedby="bluesky-help"
+            />
+            <p class="hint" id="bluesky-help">
+              {t('desk.social.bluesky.help')}
+            </p>
+            <div class="actions">
+              <button type="submit">{t('desk.social.connect')}</button>
+            </div>
+          </form>
 
-      <form method="post" action="/admin/settings/social/connect" class="card">
-        <h2 class="card-heading">{t('desk.social.facebook.heading')}</h2>
-        <CsrfField token={props.csrfToken} />
-        <input type="hidden" name="network" value="facebook" />
-        <label for="facebook-login">{t('desk.social.facebook.login')}</label>
-        <input id="facebook-login" name="login" type="text" inputmode="numeric" required />
-        <label for="facebook-secret">{t('desk.social.facebook.secret')}</label>
-        <input
-          id="facebook-secret"
-          name="secret"
-          type="password"
-          autocomplete="off"
-          required
-          aria-describedby="facebook-help"
-        />
-        <p class="hint" id="facebook-help">
-          {t('desk.social.facebook.help')}
-        </p>
-        <div class="actions">
-          <button type="submit">{t('desk.social.connect')}</button>
-        </div>
-      </form>
+          <form method="post" action="/admin/settings/social/connect" class="card">
+            <h2 class="card-heading">{t('desk.social.facebook.heading')}</h2>
+            <CsrfField token={props.csrfToken} />
+            <input type="hidden" name="network" value="facebook" />
+            <label for="facebook-login">{t('desk.social.facebook.login')}</label>
+            <input id="facebook-login" name="login" type="text" inputmode="numeric" required />
+            <label for="facebook-secret">{t('desk.social.facebook.secret')}</label>
+            <input
+              id="facebook-secret"
+              name="secret"
+              type="password"
+              autocomplete="off"
+              required
+              aria-describedby="facebook-help"
+            />
+            <p class="hint" id="facebook-help">
+              {t('desk.social.facebook.help')}
+            </p>
+            <div class="actions">
+              <button type="submit">{t('desk.social.connect')}</button>
+            </div>
+          </form>
+        </>
+      ) : null}
 
       <form method="post" action="/admin/settings/social/template" class="card">
         <h2 class="card-heading">{t('desk.social.post.heading')}</h2>
