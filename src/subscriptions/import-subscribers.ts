@@ -202,7 +202,8 @@ async function readRows(
       problems.push(
         t('desk.importOutcomes.line.badAddress', {
           line,
-          problem: checked.message.replace(/^./, (ch) => ch.toLowerCase()),
+          // A sentence of its own becomes a clause of the list: lower case, and without its full stop.
+          problem: checked.message.replace(/^./, (ch) => ch.toLowerCase()).replace(/\.$/, ''),
         }),
       );
       continue;
