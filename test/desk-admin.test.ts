@@ -123,6 +123,19 @@ describe('the admin desk over HTTP', () => {
       intro: 'Cam’s intro',
     });
     expect((await findDigest(app.runtime.deps.db, '2026-11-20'))!.intro).toBe('Cam’s intro');
+
+    // The same person in a second tab, on the version the first tab has since replaced, is told it was them.
+    const stale = await cam.post('/admin/inbox/2026-11-20/save', {
+      _csrf: csrfCam,
+      version,
+      entry: String(id),
+      intro: 'Cam’s intro from the other tab',
+    });
+    expect(stale.status).toBe(409);
+    const own = await stale.text();
+    expect(own).toContain('The version you saved in another window or tab');
+    expect(own).toContain('You saved this digest in another window or tab while editing here');
+    expect(own).not.toContain('someone else');
   });
 
   it('records a reason typed under a finding when Save draft, Publish now or Preview is pressed instead of its own button', async () => {

@@ -187,6 +187,13 @@ export function requirePermission(actor: DeskActor, permission: Permission, refu
   if (!can(actor.role, permission)) throw new DeskError(403, 'forbidden', refusal);
 }
 
+/** Why a save was refused as a conflict: someone else saved meanwhile, or the same person in another tab. */
+function savedMeanwhile(current: DeskState, actor: DeskActor): string {
+  return actor.userId !== undefined && current.digest?.updatedBy === actor.userId
+    ? t('desk.refusals.savedByYouElsewhere')
+    : t('desk.refusals.savedBySomeoneElse');
+}
+
 export async function loadDesk(deps: DeskDeps, date: string): Promise<DeskState> {
   const settings = await readDistrictSettings(deps.db);
   const { start, end } = dayRange(date, settings.timezone);
@@ -448,13 +455,13 @@ export async function saveDesk(
     const current = await loadDesk(deps, date);
     if (saved.reason === 'published')
       throw new DeskError(409, 'published', t('desk.refusals.publishedMeanwhile'), { current });
-    throw new DeskError(409, 'conflict', t('desk.refusals.savedBySomeoneElse'), { current });
+    throw new DeskError(409, 'conflict', savedMeanwhile(current, actor), { current });
   }
   const after = await loadDesk(deps, date);
   if (after.digest?.version !== saved.digest.version) {
     // Someone saved again in the moment since: what follows (publishing, scheduling, the next autosave)
     // must act on the version this request saved or on none, never on theirs unseen.
-    throw new DeskError(409, 'conflict', t('desk.refusals.savedBySomeoneElse'), { current: after });
+    throw new DeskError(409, 'conflict', savedMeanwhile(after, actor), { current: after });
   }
   const resolved = before.open.filter(
     (f) =>

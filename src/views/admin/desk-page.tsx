@@ -100,7 +100,9 @@ export function DeskPage(props: DeskPageProps) {
       </div>
       <TranslationTabs date={state.date} languages={state.settings.languages} />
       <StatusLine {...props} />
-      {props.theirs ? <ConflictPanel theirs={props.theirs} /> : null}
+      {props.theirs ? (
+        <ConflictPanel theirs={props.theirs} yours={props.theirs.digest?.updatedBy === props.userId} />
+      ) : null}
       <form
         method="post"
         action={deskAction(state.date, 'save')}
@@ -525,11 +527,12 @@ function CorrectionPanel(props: DeskPageProps) {
   );
 }
 
-function ConflictPanel({ theirs }: { theirs: DeskState }) {
+/** Both versions of a refused save; `yours` when the saved one is the same person's, from another tab. */
+function ConflictPanel({ theirs, yours }: { theirs: DeskState; yours: boolean }) {
   return (
     <section class="card conflict" aria-labelledby="conflict-heading">
       <h2 id="conflict-heading" class="card-heading">
-        {t('desk.inbox.conflict.heading')}
+        {yours ? t('desk.inbox.conflict.headingYours') : t('desk.inbox.conflict.heading')}
       </h2>
       <p>
         {rich('desk.inbox.conflict.text', {

@@ -96,6 +96,7 @@ export const inbox = {
   },
   conflict: {
     heading: 'The version someone else saved',
+    headingYours: 'The version you saved in another window or tab',
     text: 'Your version is in the form below; the digest as saved now is {{theirs}}, shown here. Compare, then press {{save}} to keep your version (it replaces theirs), or {{take}}.',
     theirs: 'theirs',
     save: 'Save draft',

@@ -54,6 +54,8 @@ export const refusals = {
   publishedMeanwhile: 'This digest was published meanwhile, so your changes were not saved.',
   savedBySomeoneElse:
     'Someone else saved this digest while you were editing, so the version saved now is theirs. Both versions are shown: keep yours or take theirs.',
+  savedByYouElsewhere:
+    'You saved this digest in another window or tab while editing here, so the version saved now is that one. Both versions are shown: keep the one here or take the other.',
   savedBySomeoneElseApi:
     'Someone else saved this digest after the version you sent, so nothing was saved. The saved version is in "current": apply your changes to it and send them with its version.',
   tooManyEntries:
