@@ -62,6 +62,7 @@ describe('the brand', () => {
       message: expect.stringMatching(
         /^Main colour \(brand_primary\) #7fb3e6 has a contrast of 2\.\d:1 with white \(white text on it in the masthead, and links in it on white pages\), where WCAG AA asks for at least 4\.5:1, so some readers could not read it\. A darker shade such as (#[0-9a-f]{6}) passes\.$/,
       ),
+      inForm: expect.stringMatching(/^Main colour #7fb3e6 has a contrast of 2\.\d:1 with white /),
     });
     const suggested = /such as (#[0-9a-f]{6})/.exec((pale as { message: string }).message)![1]!;
     expect(contrastRatio(suggested, '#ffffff')).toBeGreaterThanOrEqual(4.5);
