@@ -60,6 +60,12 @@ describe('browser: sign in, publish, read', () => {
     await page.getByLabel('School', { exact: true }).fill('Lincoln Elementary');
     await page.getByLabel('Authorized by', { exact: true }).fill('Dana Hayes, Principal');
     await page.getByRole('button', { name: 'Add and fetch' }).click();
+    // Refused first, the form kept as typed; added once the coordinator says the feed is down for a while.
+    await expect.poll(() => page.locator('.flash.error').textContent()).toContain('Nothing was added:');
+    expect(await page.getByLabel('Feed address').inputValue()).toBe(`${feeds.url}/broken`);
+    expect(describeViolations(await seriousAxeViolations(page))).toBe('');
+    await page.getByLabel('Add it even though it cannot be read now').check();
+    await page.getByRole('button', { name: 'Add and fetch' }).click();
     await expect
       .poll(() => page.locator('.flash.error').textContent())
       .toContain('The site had a server error (HTTP 500).');
