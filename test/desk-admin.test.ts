@@ -314,6 +314,18 @@ describe('the admin desk over HTTP', () => {
       email: 'ola@district.example',
       role: 'contributor',
     });
+    // An address that has an account already is refused, and the form keeps what was typed.
+    const twice = await dana.post('/admin/users', {
+      _csrf: await dana.csrf('/admin/users'),
+      name: 'Ola Again',
+      email: 'ola@district.example',
+      role: 'editor',
+    });
+    expect(twice.status).toBe(422);
+    const refusedPage = await twice.text();
+    expect(refusedPage).toContain('value="Ola Again"');
+    expect(refusedPage).toContain('value="ola@district.example"');
+    expect(refusedPage).toMatch(/<option value="editor" selected="">/);
     const invite = outbox(app).find((m) => m.to === 'ola@district.example')!;
     expect(invite.subject).toBe('You are invited to the digest desk of Our School District');
     const link = /http:\/\/\S+\/set-password\?token=[\w-]+/.exec(invite.text)![0];

@@ -36,8 +36,15 @@ export async function accountDepsOf(deps: AppDeps): Promise<AccountDeps> {
 export function usersRoutes(deps: AppDeps) {
   const app = new Hono<AdminEnv>();
 
-  /** The People page; with `flash`, answering a form itself rather than through a redirect. */
-  const usersPage = async (c: Context<AdminEnv>, flash?: { kind: 'ok' | 'error'; text: string }) => {
+  /**
+   * The People page; with `flash`, answering a form itself rather than through a redirect; with `invite`, an
+   * invitation refused, shown again as typed.
+   */
+  const usersPage = async (
+    c: Context<AdminEnv>,
+    flash?: { kind: 'ok' | 'error'; text: string },
+    invite?: { name: string; email: string; role: string },
+  ) => {
     const [users, tokens, settings] = await Promise.all([
       listUsers(deps.db),
       listApiTokens(deps.db),
@@ -47,6 +54,7 @@ export function usersRoutes(deps: AppDeps) {
       title: t('desk.users.title'),
       section: 'users',
       flash,
+      status: invite ? 422 : undefined,
       body: (
         <UsersPage
           users={users}
@@ -54,6 +62,7 @@ export function usersRoutes(deps: AppDeps) {
           me={currentUser(c)}
           csrfToken={c.get('csrfToken')}
           timezone={settings.timezone}
+          invite={invite}
         />
       ),
     });
@@ -82,14 +91,11 @@ export function usersRoutes(deps: AppDeps) {
         kind: 'error',
         text: t('desk.users.chooseRole'),
       });
-    return done(
-      c,
-      await inviteUser(await accountDepsOf(deps), actorOf(deps, c), {
-        email: field(form, 'email', 254),
-        name: field(form, 'name', 120),
-        role,
-      }),
-    );
+    const typed = { email: field(form, 'email', 254), name: field(form, 'name', 120), role };
+    const outcome = await inviteUser(await accountDepsOf(deps), actorOf(deps, c), typed);
+    // Refused (the address has an account already, say): the form again as typed, with the sentence why.
+    if (!outcome.ok) return usersPage(c, { kind: 'error', text: outcome.message }, typed);
+    return done(c, outcome);
   });
 
   app.post('/:id/role', async (c) => {

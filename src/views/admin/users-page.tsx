@@ -12,7 +12,10 @@ export function UsersPage(props: {
   me: User;
   csrfToken: string;
   timezone: string;
+  /** An invitation as typed, when it was refused: the form shows it again. */
+  invite?: { name: string; email: string; role: string };
 }) {
+  const typed = props.invite;
   return (
     <>
       <h1>{t('desk.users.title')}</h1>
@@ -106,13 +109,29 @@ export function UsersPage(props: {
       <form method="post" action="/admin/users" class="card">
         <CsrfField token={props.csrfToken} />
         <label for="invite-name">{t('desk.users.name')}</label>
-        <input type="text" id="invite-name" name="name" required maxlength={120} autocomplete="off" />
+        <input
+          type="text"
+          id="invite-name"
+          name="name"
+          required
+          maxlength={120}
+          autocomplete="off"
+          value={typed?.name}
+        />
         <label for="invite-email">{t('desk.users.email')}</label>
-        <input type="email" id="invite-email" name="email" required maxlength={254} autocomplete="off" />
+        <input
+          type="email"
+          id="invite-email"
+          name="email"
+          required
+          maxlength={254}
+          autocomplete="off"
+          value={typed?.email}
+        />
         <label for="invite-role">{t('desk.users.role')}</label>
         <select id="invite-role" name="role">
           {ROLES.map((role) => (
-            <option value={role} selected={role === 'editor'}>
+            <option value={role} selected={role === (typed?.role ?? 'editor')}>
               {roleName(role)}
             </option>
           ))}
