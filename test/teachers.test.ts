@@ -373,5 +373,12 @@ describe('coverage', () => {
       await later.get('/admin/coverage?period=custom&from=2026-11-01&to=2026-12-31')
     ).text();
     expect(beyond).toContain('Monday, November 30, 2026<div class="small muted">2 days ago</div>');
+    // Dates the wrong way round are refused with why, and the form keeps them to be put right.
+    const reversed = await later.get('/admin/coverage?period=custom&from=2026-12-05&to=2026-11-01');
+    expect(reversed.status).toBe(422);
+    const form = await reversed.text();
+    expect(form).toMatch(/<input type="radio" name="period" value="custom" checked=""\/>/);
+    expect(form).toContain('name="from" value="2026-12-05"');
+    expect(form).toContain('name="to" value="2026-11-01"');
   });
 });

@@ -37,7 +37,20 @@ export function coverageRoutes(deps: AppDeps) {
         section: 'coverage',
         status: 422,
         flash: { kind: 'error', text: outcome.message },
-        body: fallback.ok ? <CoveragePage report={fallback.report} query="" /> : <></>,
+        // This month is shown, and the form keeps what was asked, so the dates can be put right.
+        body: fallback.ok ? (
+          <CoveragePage
+            report={fallback.report}
+            query=""
+            asked={{
+              choice: c.req.query('period') ?? 'this-month',
+              from: c.req.query('from') ?? '',
+              to: c.req.query('to') ?? '',
+            }}
+          />
+        ) : (
+          <></>
+        ),
       });
     }
     return adminPage(deps, c, {

@@ -10,7 +10,14 @@ const ROW_HEIGHT = 40;
 const LABEL_WIDTH = 200;
 const CHART_WIDTH = 640;
 
-export function CoveragePage(props: { report: CoverageReport; query: string }) {
+/** What the period form asked for, when it was refused: the form shows it again while the page shows the month. */
+export interface AskedPeriod {
+  choice: string;
+  from: string;
+  to: string;
+}
+
+export function CoveragePage(props: { report: CoverageReport; query: string; asked?: AskedPeriod }) {
   const { report } = props;
   const sortLink = (sort: CoverageSort) => `/admin/coverage?${withSort(props.query, sort)}`;
   return (
@@ -19,7 +26,7 @@ export function CoveragePage(props: { report: CoverageReport; query: string }) {
       <p class="muted">
         {t('desk.coverage.lead', { from: formatLongDate(report.from), to: formatLongDate(report.to) })}
       </p>
-      <PeriodForm report={report} />
+      <PeriodForm report={report} asked={props.asked} />
       {report.schools.length === 0 ? (
         <div class="card">{t('desk.coverage.none')}</div>
       ) : (
@@ -151,15 +158,20 @@ function howLongBefore(on: string, to: string, today: string): string {
   return days === 0 ? t('desk.coverage.lastDay') : t('desk.coverage.daysBefore', { count: days, end });
 }
 
-function PeriodForm(props: { report: CoverageReport }) {
+function PeriodForm(props: { report: CoverageReport; asked?: AskedPeriod }) {
   const { report } = props;
+  const shown = props.asked ?? {
+    choice: report.choice,
+    from: report.choice === 'custom' ? report.from : '',
+    to: report.choice === 'custom' ? report.to : '',
+  };
   return (
     <form method="get" action="/admin/coverage" class="card">
       <fieldset>
         <legend>{t('desk.coverage.period')}</legend>
         {PERIODS.map((period) => (
           <label class="check-label">
-            <input type="radio" name="period" value={period.value} checked={report.choice === period.value} />{' '}
+            <input type="radio" name="period" value={period.value} checked={shown.choice === period.value} />{' '}
             {period.label}
           </label>
         ))}
@@ -167,16 +179,11 @@ function PeriodForm(props: { report: CoverageReport }) {
       <div class="inline">
         <div>
           <label for="coverage-from">{t('desk.coverage.from')}</label>
-          <input
-            type="date"
-            id="coverage-from"
-            name="from"
-            value={report.choice === 'custom' ? report.from : ''}
-          />
+          <input type="date" id="coverage-from" name="from" value={shown.from} />
         </div>
         <div>
           <label for="coverage-to">{t('desk.coverage.to')}</label>
-          <input type="date" id="coverage-to" name="to" value={report.choice === 'custom' ? report.to : ''} />
+          <input type="date" id="coverage-to" name="to" value={shown.to} />
         </div>
       </div>
       <input type="hidden" name="sort" value={report.sort} />
