@@ -474,6 +474,17 @@ describe('the admin desk over HTTP', () => {
     expect(page).toContain('<code>openssl rand -base64 32</code>');
     expect(page).not.toContain('action="/admin/settings/social/connect"');
     expect(page).toContain('action="/admin/settings/social/template"');
+    // A template refused comes back as typed, with why.
+    const refused = await dana.post('/admin/settings/social/template', {
+      _csrf: await dana.csrf('/admin/settings/social'),
+      template: 'Yesterday at our schools: {{link}}',
+      language: 'klingon',
+    });
+    expect(refused.status).toBe(422);
+    const again = await refused.text();
+    expect(again).toContain('“klingon” is not a language code.');
+    expect(again).toContain('Yesterday at our schools: {{link}}</textarea>');
+    expect(again).toContain('value="klingon"');
   });
 
   it('accepts a real image as the logo and refuses anything else', async () => {

@@ -1,6 +1,6 @@
 // /admin/settings/social (administrators): connect, disconnect, and the post template.
 import { t } from '../../i18n/desk-text';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { listSocialAccounts } from '../../db/social-accounts';
 import { recordAudit } from '../../db/audit';
 import type { AppDeps } from '../../deps';
@@ -18,7 +18,11 @@ const HERE = '/admin/settings/social';
 export function socialRoutes(deps: AppDeps) {
   const app = new Hono<AdminEnv>();
 
-  app.get('/', async (c) => {
+  /** The page; with `refused`, a template refused, shown again as typed with the sentence why. */
+  const socialPage = async (
+    c: Context<AdminEnv>,
+    refused?: { template: string; language: string; message: string },
+  ) => {
     const [accounts, settings] = await Promise.all([
       listSocialAccounts(deps.db),
       readSocialSettings(deps.db),
@@ -26,17 +30,21 @@ export function socialRoutes(deps: AppDeps) {
     return adminPage(deps, c, {
       title: t('desk.social.title'),
       section: 'settings',
+      status: refused ? 422 : undefined,
+      flash: refused ? { kind: 'error', text: refused.message } : undefined,
       body: (
         <SocialPage
           accounts={accounts}
           csrfToken={c.get('csrfToken')}
-          template={settings.template}
-          language={settings.language}
+          template={refused?.template ?? settings.template}
+          language={refused?.language ?? settings.language}
           keySet={!!deps.config.socialSecretKey}
         />
       ),
     });
-  });
+  };
+
+  app.get('/', (c) => socialPage(c));
 
   app.post('/connect', async (c) => {
     const form = await readForm(c);
@@ -94,10 +102,7 @@ export function socialRoutes(deps: AppDeps) {
     const input = { template: field(form, 'template', 2000), language: field(form, 'language', 20) };
     const saved = await saveSocialSettings(deps.db, input, deps.clock.now());
     if (!saved.ok)
-      return redirectWith(c, deps.signingKey, HERE, {
-        kind: 'error',
-        text: t('desk.social.notSaved', { message: saved.message }),
-      });
+      return socialPage(c, { ...input, message: t('desk.social.notSaved', { message: saved.message }) });
     await recordAudit(
       deps.db,
       actorOf(deps, c),
