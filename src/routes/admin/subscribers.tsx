@@ -1,7 +1,7 @@
 // /admin/subscribers: who receives the digest (search, counts by status and school), CSV export and import,
 // and how each digest's email fared, with the messages a crash left unknown for a person to decide on.
 import { t } from '../../i18n/desk-text';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { stream } from 'hono/streaming';
 import { auditStatement } from '../../db/audit';
 import { deliveryStatsByDigest, listDeliveryProblems, requeueUnknownStatement } from '../../db/deliveries';
@@ -36,7 +36,11 @@ const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export function subscribersRoutes(deps: AppDeps) {
   const app = new Hono<AdminEnv>();
 
-  app.get('/', async (c) => {
+  /** The list, its search and the import; with `refused`, an import refused, shown again with why. */
+  const subscribersPage = async (
+    c: Context<AdminEnv>,
+    refused?: { message: string; attest: boolean; attestation: string },
+  ) => {
     const query = (c.req.query('q') ?? '').trim().slice(0, 200);
     const statusParam = c.req.query('status') ?? '';
     const status = (STATUSES as readonly string[]).includes(statusParam)
@@ -61,6 +65,8 @@ export function subscribersRoutes(deps: AppDeps) {
     return adminPage(deps, c, {
       title: t('desk.subscribers.title'),
       section: 'subscribers',
+      status: refused ? 422 : undefined,
+      flash: refused ? { kind: 'error', text: refused.message } : undefined,
       body: (
         <SubscribersPage
           counts={counts}
@@ -72,10 +78,13 @@ export function subscribersRoutes(deps: AppDeps) {
           timezone={settings.timezone}
           csrfToken={c.get('csrfToken')}
           canAttest={hasRole(c.get('user')!, 'admin')}
+          importTyped={refused}
         />
       ),
     });
-  });
+  };
+
+  app.get('/', (c) => subscribersPage(c));
 
   // One subscriber: what was agreed to and when, and for an administrator, deleting them on request.
   app.get('/:id{[0-9]+}', async (c) => {
@@ -211,7 +220,13 @@ export function subscribersRoutes(deps: AppDeps) {
       { csv: upload, attestation: attested ? field(form, 'attestation', 1000) : undefined },
       deps.clock.now(),
     );
-    if (!outcome.ok) return redirectWith(c, deps.signingKey, back, { kind: 'error', text: outcome.message });
+    // Refused (a bad line, an attestation too short): the page again, the attestation as it was written.
+    if (!outcome.ok)
+      return subscribersPage(c, {
+        message: outcome.message,
+        attest: attested,
+        attestation: field(form, 'attestation', 1000),
+      });
     if (outcome.waiting) deps.background.wakeSender();
     const parts = [
       t('desk.subscribers.imported.added', { count: outcome.added }),

@@ -33,6 +33,8 @@ export function SubscribersPage(props: {
   csrfToken: string;
   /** Administrators may import people who already agreed, on their word, with no confirmation email. */
   canAttest: boolean;
+  /** An import refused, as it was sent (a browser never fills a file in again; the rest it can). */
+  importTyped?: { attest: boolean; attestation: string };
 }) {
   const { search, found } = props;
   const pageHref = (page: number) =>
@@ -220,10 +222,13 @@ export function SubscribersPage(props: {
           {props.canAttest ? (
             <>
               <label class="check-label">
-                <input type="checkbox" name="attest" value="1" /> {t('desk.subscribers.attest')}
+                <input type="checkbox" name="attest" value="1" checked={props.importTyped?.attest} />{' '}
+                {t('desk.subscribers.attest')}
               </label>
               <label for="attestation">{t('desk.subscribers.attestation')}</label>
-              <textarea id="attestation" name="attestation" maxlength={1000}></textarea>
+              <textarea id="attestation" name="attestation" maxlength={1000}>
+                {props.importTyped?.attestation ?? ''}
+              </textarea>
               <p class="hint">{t('desk.subscribers.attestationHint')}</p>
             </>
           ) : (
