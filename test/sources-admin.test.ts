@@ -383,6 +383,18 @@ describe('the Sources page', () => {
     );
     expect(reads()).toBe(1);
 
+    // A next review already past is refused, and the fields keep what was typed, to be put right.
+    const past = await admin.post(`/admin/sources/${source.id}/renew`, {
+      _csrf: csrf,
+      authorized_by: 'Dana Hayes, Principal, again',
+      review_on: '2020-01-31',
+    });
+    expect(past.status).toBe(422);
+    const pastPage = await past.text();
+    expect(pastPage).toContain('The next review must be a date after today.');
+    expect(pastPage).toContain('name="review_on" value="2020-01-31"');
+    expect(pastPage).toContain('value="Dana Hayes, Principal, again"');
+
     // Renewed, it is read again, from its new address.
     await admin.post(`/admin/sources/${source.id}/renew`, {
       _csrf: csrf,

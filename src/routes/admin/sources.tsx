@@ -244,7 +244,7 @@ export function sourcesRoutes(deps: AppDeps) {
   const sourceEditPage = async (
     c: Context<AdminEnv>,
     source: SourceWithSchool,
-    refused?: { typed?: SourceEdit; message: string },
+    refused?: { typed?: SourceEdit; renewal?: { authorizedBy: string; reviewOn: string }; message: string },
   ) => {
     const [schools, settings, usage, teacherSettings] = await Promise.all([
       listSchools(deps.db),
@@ -269,6 +269,7 @@ export function sourcesRoutes(deps: AppDeps) {
           review={
             <AuthorizationReview
               source={source}
+              renewal={refused?.renewal}
               csrfToken={c.get('csrfToken')}
               timezone={settings.timezone}
               now={deps.clock.now()}
@@ -340,14 +341,17 @@ export function sourcesRoutes(deps: AppDeps) {
   app.post('/:id{[0-9]+}/renew', async (c) => {
     const id = Number(c.req.param('id'));
     const form = await readForm(c);
-    const outcome = await renewAuthorization(
-      deps.db,
-      id,
-      { authorizedBy: field(form, 'authorized_by', 200), reviewOn: field(form, 'review_on', 20) },
-      actorOf(deps, c),
-      deps.clock.now(),
-    );
-    if (!outcome.ok) return refusedOnSourcePage(c, id, outcome.message);
+    const renewal = {
+      authorizedBy: field(form, 'authorized_by', 200),
+      reviewOn: field(form, 'review_on', 20),
+    };
+    const outcome = await renewAuthorization(deps.db, id, renewal, actorOf(deps, c), deps.clock.now());
+    if (!outcome.ok) {
+      // The renewal as typed, with why, for the date to be put right.
+      const source = await findSource(deps.db, id);
+      if (source) return sourceEditPage(c, source, { renewal, message: outcome.message });
+      return redirectWith(c, deps.signingKey, '/admin/sources', { kind: 'error', text: outcome.message });
+    }
     return redirectWith(c, deps.signingKey, `/admin/sources/${id}`, { kind: 'ok', text: outcome.message });
   });
 

@@ -42,6 +42,8 @@ export function AuthorizationReview(props: {
   timezone: string;
   now: number;
   reviewMonths: number;
+  /** A renewal refused, as typed: shown again in its fields. */
+  renewal?: { authorizedBy: string; reviewOn: string };
 }) {
   const { source, timezone } = props;
   const day = (at: number) => formatLongDate(localDateOf(at, timezone));
@@ -87,12 +89,17 @@ export function AuthorizationReview(props: {
           type="text"
           id="renew-by"
           name="authorized_by"
-          value={source.authorizedBy ?? ''}
+          value={props.renewal?.authorizedBy ?? source.authorizedBy ?? ''}
           maxlength={120}
           placeholder={t('desk.sources.review.byExample')}
         />
         <label for="renew-review-on">{t('desk.sources.review.next')}</label>
-        <input type="date" id="renew-review-on" name="review_on" value={nextReview} />
+        <input
+          type="date"
+          id="renew-review-on"
+          name="review_on"
+          value={props.renewal?.reviewOn ?? nextReview}
+        />
         <div class="actions">
           <button type="submit">{t('desk.sources.review.renew')}</button>
         </div>
