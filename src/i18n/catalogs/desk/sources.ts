@@ -119,7 +119,7 @@ export const sources = {
     ownerEmail: "Owner's email",
     authorization: 'Authorization',
     authorizationHint:
-      'Only authorized accounts are read into the inbox. Suspend an account to stop it at once.',
+      'Only authorized accounts are read into the inbox. Suspend an account to stop it at once. These fields are the record as it was given: correct them here if a name or a date was typed wrong. When the principal confirms the account again at its review, use Renew authorization below instead, which keeps who renewed it and when.',
     statuses: {
       authorized: 'Authorized',
       pending: 'Pending',
