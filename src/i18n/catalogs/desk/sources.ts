@@ -89,7 +89,7 @@ export const sources = {
       'Checking every feed now. New posts appear in the inbox within a few minutes; reload this page to see each feed’s health.',
     added: 'Added {{url}}. {{result}}',
     unreadable:
-      'Nothing was added: {{url}} cannot be read now. {{reason}} Check the address (a mistyped one often answers “not found”). If the feed is only down for a while, tick “Add it even though it cannot be read now”: it is tried again at every check.',
+      'Nothing was added: {{url}} cannot be read now. {{reason}} If the feed is only down for a while, tick “Add it even though it cannot be read now” and add it again: it is tried at every check.',
     savedMoved: 'Source saved; its feed is now read from the new address. {{result}}',
     saved: 'Source saved.',
     unchanged: 'Nothing changed.',
