@@ -461,7 +461,9 @@ describe('preferences', () => {
     const page = moved.headers.get('location')!;
     expect(page).toMatch(/^\/preferences\?token=[\w.-]+&moved=1$/);
     const shown = await (await client.get(page)).text();
-    expect(shown).toContain('The daily digest now goes to new@family.example.');
+    expect(shown).toContain(
+      '<div class="message" role="status"><p>The daily digest now goes to new@family.example.',
+    );
     expect(shown).toContain('name="schools"');
     const subscriber = (await findSubscriberByEmail(db, 'new@family.example'))!;
     expect(subscriber).toMatchObject({ status: 'confirmed', pendingEmail: null });

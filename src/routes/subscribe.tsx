@@ -369,6 +369,7 @@ export function subscribeRoutes(deps: AppDeps) {
     c: Context,
     saved: boolean,
     notice?: { kind: 'ok' | 'error'; text: string; typed?: string; status?: 400 | 429 },
+    done?: string,
   ) => {
     const subscriber = await subscriberFromToken(c, 'preferences');
     if (!subscriber) return badLink(c, 'preferences');
@@ -389,6 +390,7 @@ export function subscribeRoutes(deps: AppDeps) {
         saved={saved}
         pendingEmail={subscriber.pendingEmail ?? undefined}
         notice={notice}
+        done={done}
       />,
       notice?.status,
     );
@@ -400,7 +402,7 @@ export function subscribeRoutes(deps: AppDeps) {
       const subscriber = await subscriberFromToken(c, 'preferences');
       if (!subscriber) return preferences(c, false);
       const { t } = textOf(await siteInfo(subscriber.language));
-      return preferences(c, false, { kind: 'ok', text: t('address.moved', { email: subscriber.email }) });
+      return preferences(c, false, undefined, t('address.moved', { email: subscriber.email }));
     }
     if (c.req.query('sent') !== '1') return preferences(c, c.req.query('saved') === '1');
     const subscriber = await subscriberFromToken(c, 'preferences');

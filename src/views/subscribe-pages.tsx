@@ -129,15 +129,17 @@ export function PreferencesPage(props: {
   /** A new address waiting for its confirmation link to be opened. */
   pendingEmail?: string;
   notice?: { kind: 'ok' | 'error'; text: string; typed?: string };
+  /** What was just done to the whole subscription (it moved), said at the top as a save is. */
+  done?: string;
 }) {
   const action = `/preferences?token=${encodeURIComponent(props.token)}`;
   const { t } = textOf(props.site);
   return (
     <PublicLayout site={props.site} title={t('preferences.title')}>
       <h1 class="page-title">{t('preferences.title')}</h1>
-      {props.saved ? (
+      {props.saved || props.done ? (
         <div class="message" role="status">
-          <p>{t('preferences.saved')}</p>
+          <p>{props.done ?? t('preferences.saved')}</p>
         </div>
       ) : null}
       <form method="post" action={action} class="card">
