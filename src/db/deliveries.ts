@@ -28,6 +28,11 @@ export interface PendingDelivery {
   schoolIds: number[];
   /** The language the subscriber reads. */
   language: string;
+  /**
+   * For a correction email: how the digest email it corrects fared for this subscriber (sent; being sent; queued,
+   * so it will show the correction itself; or failed, skipped and so on), null when there was none.
+   */
+  originalState: DeliveryState | null;
 }
 
 /** Queued deliveries that are due, oldest first, with what is needed to render and address each message. */
@@ -50,6 +55,10 @@ export async function listDueDeliveries(
       bounceCount: subscribers.bounceCount,
       language: subscribers.language,
       sentFor: deliveries.schoolIds,
+      originalState: sql<DeliveryState | null>`(select o.state from deliveries o where o.digest_id = ${deliveries.digestId} and o.subscriber_id = ${deliveries.subscriberId} and o.kind = 'digest' limit 1)`,
+      originalSchoolIds: sql<
+        string | null
+      >`(select o.school_ids from deliveries o where o.digest_id = ${deliveries.digestId} and o.subscriber_id = ${deliveries.subscriberId} and o.kind = 'digest' limit 1)`,
       schoolIds: sql<
         string | null
       >`(select group_concat(school_id) from (select ${subscriberSchools.schoolId} as school_id from ${subscriberSchools} where ${subscriberSchools.subscriberId} = ${subscribers.id} order by 1))`,
@@ -68,15 +77,25 @@ export async function listDueDeliveries(
     // by id alone made SQLite sort every queued row for each batch, which a 100,000-row send felt.
     .orderBy(asc(deliveries.nextAttemptAt), asc(deliveries.id))
     .limit(filter.limit);
-  return rows.map(({ sentFor, ...row }) => ({
-    ...row,
-    schoolIds:
-      row.kind === 'correction' && sentFor
-        ? sentFor
-        : row.schoolIds
-          ? row.schoolIds.split(',').map(Number)
-          : [],
-  }));
+  return rows.map(({ sentFor, originalSchoolIds, ...row }) => {
+    // A correction is about the schools its digest email was sent for: recorded when it was queued, or, for one
+    // queued while that email was still going out, recorded since.
+    const sentForIds =
+      sentFor ??
+      (row.kind === 'correction' && originalSchoolIds
+        ? (JSON.parse(originalSchoolIds) as number[])
+        : undefined);
+    return {
+      ...row,
+      originalState: row.kind === 'correction' ? row.originalState : null,
+      schoolIds:
+        row.kind === 'correction' && sentForIds
+          ? sentForIds
+          : row.schoolIds
+            ? row.schoolIds.split(',').map(Number)
+            : [],
+    };
+  });
 }
 
 /** Deliveries waiting to go now (queued and due), for a runtime deciding whether to start a sender. */

@@ -45,6 +45,8 @@ export interface SendDeps {
   signingKey: string;
 }
 
+const ORIGINAL_IN_FLIGHT = 'Waiting for the digest email it corrects, which is still going out.';
+
 export interface SendReport {
   sent: number;
   retried: number;
@@ -162,6 +164,30 @@ export async function sendDueDeliveries(
         deps.db,
         delivery.id,
         { state: 'skipped', error: `The subscriber is ${delivery.subscriberStatus} now.` },
+        deps.now(),
+      );
+      report.skipped++;
+      return;
+    }
+    // A correction email follows the digest email it corrects, and only one that reached the subscriber: one still
+    // going out is waited for; one not gone yet will show the correction itself; one that failed needs none.
+    if (delivery.kind === 'correction' && delivery.originalState !== 'sent') {
+      if (delivery.originalState === 'sending') {
+        const now = deps.now();
+        await markDeliveryRetry(deps.db, delivery.id, ORIGINAL_IN_FLIGHT, now + 60_000, now);
+        report.retried++;
+        return;
+      }
+      await markDeliveryFailed(
+        deps.db,
+        delivery.id,
+        {
+          state: 'skipped',
+          error:
+            delivery.originalState === 'queued'
+              ? 'The digest email it corrects has not gone yet, and will show the correction itself.'
+              : 'The digest email it corrects did not reach this subscriber.',
+        },
         deps.now(),
       );
       report.skipped++;
