@@ -133,9 +133,18 @@ describe('the admin desk over HTTP', () => {
     });
     expect(stale.status).toBe(409);
     const own = await stale.text();
-    expect(own).toContain('The version you saved in another window or tab');
-    expect(own).toContain('You saved this digest in another window or tab while editing here');
-    expect(own).not.toContain('someone else');
+    expect(own).toContain('The version you saved elsewhere');
+    expect(own).toContain('You saved this digest elsewhere while editing here');
+    const panel = /<section class="card conflict"[\s\S]*?<\/section>/.exec(own)![0];
+    expect(panel).not.toMatch(/someone else|theirs/i);
+    // The desk's script, saving as the coordinator types, is told the same, to say so in its own words.
+    const scripted = await cam.post(
+      '/admin/inbox/2026-11-20/save',
+      { _csrf: csrfCam, version, entry: String(id), intro: 'Typed in the other tab' },
+      { accept: 'application/json' },
+    );
+    expect(scripted.status).toBe(409);
+    expect(await scripted.json()).toMatchObject({ ok: false, error: { code: 'conflict', yours: true } });
   });
 
   it('records a reason typed under a finding when Save draft, Publish now or Preview is pressed instead of its own button', async () => {
@@ -485,6 +494,10 @@ describe('the admin desk over HTTP', () => {
     expect(again).toContain('“klingon” is not a language code.');
     expect(again).toContain('Yesterday at our schools: {{link}}</textarea>');
     expect(again).toContain('value="klingon"');
+    // Opened again from the history, the address it answered at is the page.
+    const reopened = await dana.get('/admin/settings/social/template');
+    expect(reopened.status).toBe(303);
+    expect(reopened.headers.get('location')).toBe('/admin/settings/social');
   });
 
   it('accepts a real image as the logo and refuses anything else', async () => {

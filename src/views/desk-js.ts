@@ -9,6 +9,7 @@ import { DESK_STACKED_MAX_WIDTH } from './admin-css';
 const WORDS = {
   saved: t('desk.inbox.script.saved'),
   conflict: t('desk.inbox.script.conflict'),
+  conflictYours: t('desk.inbox.script.conflictYours'),
   notSaved: t('desk.inbox.script.notSaved'),
   offline: t('desk.inbox.script.offline'),
   editing: t('desk.inbox.script.editing'),
@@ -88,7 +89,7 @@ export const deskJs = `
         say(words.saved.replace('{{time}}', new Date().toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit', timeZone: form.dataset.timezone })));
       } else if (answer.error && answer.error.code === 'conflict') {
         stopped = true;
-        say(words.conflict);
+        say(answer.error.yours ? words.conflictYours : words.conflict);
       } else {
         say(answer.error ? answer.error.message : words.notSaved);
       }

@@ -149,8 +149,15 @@ export function inboxRoutes(deps: AppDeps) {
    * the text the button carried (a reason, say) back in its field and why beside it; else a flash.
    */
   const refused = async (c: Context<AdminEnv>, request: DeskRequest, error: DeskError, carried?: string) => {
-    if (request.wantsJson)
-      return c.json({ ok: false, error: { code: error.code, message: error.message } }, error.status);
+    if (request.wantsJson) {
+      // The desk's script says whose save it met: the same person's, from another tab, or someone else's.
+      const yours =
+        error.code === 'conflict' && error.details.current?.digest?.updatedBy === request.actor.userId;
+      return c.json(
+        { ok: false, error: { code: error.code, message: error.message, ...(yours ? { yours } : {}) } },
+        error.status,
+      );
+    }
     if (error.code === 'conflict' && error.details.current) {
       // Nothing the person typed is lost: the form comes back with their version, beside the stored one.
       return render(c, await mineOver(deps.db, error.details.current, request.draft), {
@@ -159,7 +166,9 @@ export function inboxRoutes(deps: AppDeps) {
         flash: { kind: 'error', text: error.message },
       });
     }
-    if (carried !== undefined)
+    // A text refused for what it says (too short, say) comes back to be finished; a button refused for who
+    // pressed it or for what happened meanwhile says so over the desk as it is now.
+    if (carried !== undefined && error.status === 422)
       return render(c, await loadDesk(desk, request.date), {
         status: 422,
         flash: { kind: 'error', text: error.message },

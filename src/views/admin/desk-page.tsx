@@ -535,11 +535,17 @@ function ConflictPanel({ theirs, yours }: { theirs: DeskState; yours: boolean })
         {yours ? t('desk.inbox.conflict.headingYours') : t('desk.inbox.conflict.heading')}
       </h2>
       <p>
-        {rich('desk.inbox.conflict.text', {
-          theirs: <strong>{t('desk.inbox.conflict.theirs')}</strong>,
-          save: <em>{t('desk.inbox.conflict.save')}</em>,
-          take: <a href={`/admin/inbox?date=${theirs.date}`}>{t('desk.inbox.conflict.take')}</a>,
-        })}
+        {yours
+          ? rich('desk.inbox.conflict.textYours', {
+              theirs: <strong>{t('desk.inbox.conflict.theirsYours')}</strong>,
+              save: <em>{t('desk.inbox.conflict.save')}</em>,
+              take: <a href={`/admin/inbox?date=${theirs.date}`}>{t('desk.inbox.conflict.takeYours')}</a>,
+            })
+          : rich('desk.inbox.conflict.text', {
+              theirs: <strong>{t('desk.inbox.conflict.theirs')}</strong>,
+              save: <em>{t('desk.inbox.conflict.save')}</em>,
+              take: <a href={`/admin/inbox?date=${theirs.date}`}>{t('desk.inbox.conflict.take')}</a>,
+            })}
       </p>
       <dl class="kv">
         <dt>{t('desk.inbox.conflict.title')}</dt>

@@ -96,7 +96,11 @@ export const inbox = {
   },
   conflict: {
     heading: 'The version someone else saved',
-    headingYours: 'The version you saved in another window or tab',
+    headingYours: 'The version you saved elsewhere',
+    textYours:
+      'The version from this page is in the form below; the digest as saved now is {{theirs}}, which you saved from another window or tab (or a save still under way here), shown here. Compare, then press {{save}} to keep the one from this page (it replaces the other), or {{take}}.',
+    theirsYours: 'the other one',
+    takeYours: 'take the other one',
     text: 'Your version is in the form below; the digest as saved now is {{theirs}}, shown here. Compare, then press {{save}} to keep your version (it replaces theirs), or {{take}}.',
     theirs: 'theirs',
     save: 'Save draft',
@@ -163,6 +167,8 @@ export const inbox = {
     saved: 'Saved {{time}} · checks updated',
     conflict:
       'Someone else saved this digest. Press Save draft to compare both versions; nothing you typed is lost.',
+    conflictYours:
+      'You saved this digest elsewhere (another window or tab). Press Save draft to compare both versions; nothing you typed is lost.',
     notSaved: 'Not saved.',
     offline: 'Not saved: the connection failed. Your changes stay here; press Save draft to try again.',
     editing: 'Editing…',

@@ -55,7 +55,7 @@ export const refusals = {
   savedBySomeoneElse:
     'Someone else saved this digest while you were editing, so the version saved now is theirs. Both versions are shown: keep yours or take theirs.',
   savedByYouElsewhere:
-    'You saved this digest in another window or tab while editing here, so the version saved now is that one. Both versions are shown: keep the one here or take the other.',
+    'You saved this digest elsewhere while editing here (in another window or tab, or a save still under way here), so the version saved now is that one. Both versions are shown: keep the one here or take the other.',
   savedBySomeoneElseApi:
     'Someone else saved this digest after the version you sent, so nothing was saved. The saved version is in "current": apply your changes to it and send them with its version.',
   tooManyEntries:
