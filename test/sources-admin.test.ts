@@ -394,6 +394,9 @@ describe('the Sources page', () => {
     expect(pastPage).toContain('The next review must be a date after today.');
     expect(pastPage).toContain('name="review_on" value="2020-01-31"');
     expect(pastPage).toContain('value="Dana Hayes, Principal, again"');
+    expect((await admin.get(`/admin/sources/${source.id}/renew`)).headers.get('location')).toBe(
+      `/admin/sources/${source.id}`,
+    );
 
     // Renewed, it is read again, from its new address.
     await admin.post(`/admin/sources/${source.id}/renew`, {

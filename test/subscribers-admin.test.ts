@@ -252,6 +252,9 @@ describe('the Subscribers page', () => {
       /<textarea id="attestation" name="attestation" maxlength="1000">they agreed<\/textarea>/,
     );
     expect(await findSubscriberByEmail(db, 'ben@family.example')).toBeUndefined();
+    expect((await admin.get('/admin/subscribers/import')).headers.get('location')).toBe(
+      '/admin/subscribers#import',
+    );
 
     // Signing people up on someone's word is an administrator's: an editor is not offered the box, and a
     // form posted with it anyway imports nobody.

@@ -62,7 +62,7 @@ describe('the schools an email names', () => {
       'Lincoln Elementary y Riverside Middle',
     );
     const arabic = renderConfirmEmail(site('ar'), url, schools).text;
-    expect(arabic).toContain('Lincoln Elementary وRiverside Middle');
+    expect(arabic).toContain('Lincoln Elementary و Riverside Middle');
     expect(arabic).not.toContain('Elementary, ');
   });
 });

@@ -30,7 +30,7 @@ export interface ConnectRequest {
 export type ConnectOutcome = { ok: true; account: SocialAccount } | { ok: false; message: string };
 
 export const NO_KEY_MESSAGE =
-  'Social accounts cannot be connected yet: SOCIAL_SECRET_KEY is not set, and tokens are only ever stored encrypted. Whoever runs Yesterday makes one with the command openssl rand -base64 32 and sets it (README, Configuration).';
+  'Social accounts cannot be connected yet: SOCIAL_SECRET_KEY is not set, and tokens are only ever stored encrypted. Whoever runs Yesterday runs openssl rand -base64 32 and sets the result as SOCIAL_SECRET_KEY (README, Configuration).';
 
 /** The sealed secret's additional data: a ciphertext only opens on the account it was made for. */
 export const secretContext = (a: { network: string; server: string; login: string }) =>

@@ -21,6 +21,9 @@ describe('plural', () => {
     expect(listInLanguage(schools, 'en')).toBe('Lincoln Elementary and Riverside Middle');
     expect(listInLanguage(schools, 'es')).toBe('Lincoln Elementary y Riverside Middle');
     expect(listInLanguage(['أ', 'ب', 'ج'], 'ar')).toBe('أ وب وج');
+    expect(listInLanguage(['Lincoln', 'Riverside', 'مدرسة النور'], 'ar')).toBe(
+      'Lincoln و Riverside ومدرسة النور',
+    );
     expect(listInLanguage(['Oak Hill'], 'ar')).toBe('Oak Hill');
   });
 });

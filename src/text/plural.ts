@@ -29,5 +29,17 @@ const listFormats = new Map<string, Intl.ListFormat>();
 export function listInLanguage(parts: readonly string[], lang: string): string {
   let format = listFormats.get(lang);
   if (!format) listFormats.set(lang, (format = new Intl.ListFormat(lang, { type: 'conjunction' })));
-  return format.format(parts);
+  // Arabic joins its "and" to the next word; before a name in Latin letters it stands apart, as it is written.
+  return format
+    .formatToParts(parts)
+    .map((part, i, all) =>
+      part.type === 'literal' &&
+      /[\u0600-\u06FF]$/.test(part.value) &&
+      !ARABIC_START.test(all[i + 1]?.value ?? '')
+        ? `${part.value} `
+        : part.value,
+    )
+    .join('');
 }
+
+const ARABIC_START = /^[\u0600-\u06FF]/;

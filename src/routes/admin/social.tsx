@@ -97,6 +97,9 @@ export function socialRoutes(deps: AppDeps) {
     });
   });
 
+  // A refused template answers at this address; opened again (from the history, say), it is the page.
+  app.get('/template', (c) => c.redirect(HERE, 303));
+
   app.post('/template', async (c) => {
     const form = await readForm(c);
     const input = { template: field(form, 'template', 2000), language: field(form, 'language', 20) };

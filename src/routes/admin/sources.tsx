@@ -338,6 +338,9 @@ export function sourcesRoutes(deps: AppDeps) {
     });
   });
 
+  // A refused renewal answers at this address; opened again (from the history, say), it is the source's page.
+  app.get('/:id{[0-9]+}/renew', (c) => c.redirect(`/admin/sources/${c.req.param('id')}`, 303));
+
   app.post('/:id{[0-9]+}/renew', async (c) => {
     const id = Number(c.req.param('id'));
     const form = await readForm(c);

@@ -192,6 +192,9 @@ export function subscribersRoutes(deps: AppDeps) {
     });
   });
 
+  // A refused import answers at this address; opened again (from the history, say), it is the page.
+  app.get('/import', (c) => c.redirect('/admin/subscribers#import', 303));
+
   app.post('/import', async (c) => {
     const back = '/admin/subscribers#import';
     const form = await readForm(c);

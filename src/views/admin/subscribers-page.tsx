@@ -214,7 +214,7 @@ export function SubscribersPage(props: {
             link: <a href="/admin/subscribers/export.csv">{t('desk.subscribers.exportLink')}</a>,
           })}
         </p>
-        <form method="post" action="/admin/subscribers/import" enctype="multipart/form-data">
+        <form method="post" action="/admin/subscribers/import#import" enctype="multipart/form-data">
           <CsrfField token={props.csrfToken} />
           <label for="file">{t('desk.subscribers.file')}</label>
           <input type="file" id="file" name="file" accept=".csv,text/csv" required />
