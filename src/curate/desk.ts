@@ -100,7 +100,12 @@ export class DeskError extends Error {
     readonly status: 403 | 404 | 409 | 422,
     readonly code: string,
     message: string,
-    readonly details: { findings?: Finding[]; current?: DeskState } = {},
+    readonly details: {
+      findings?: Finding[];
+      current?: DeskState;
+      /** A save refused because another saved meanwhile: the same person (from another tab) or someone else. */
+      savedBy?: 'you' | 'someone-else';
+    } = {},
   ) {
     super(message);
   }
@@ -187,11 +192,15 @@ export function requirePermission(actor: DeskActor, permission: Permission, refu
   if (!can(actor.role, permission)) throw new DeskError(403, 'forbidden', refusal);
 }
 
-/** Why a save was refused as a conflict: someone else saved meanwhile, or the same person in another tab. */
-function savedMeanwhile(current: DeskState, actor: DeskActor): string {
-  return actor.userId !== undefined && current.digest?.updatedBy === actor.userId
-    ? t('desk.refusals.savedByYouElsewhere')
-    : t('desk.refusals.savedBySomeoneElse');
+/** A save refused because another saved meanwhile: someone else, or the same person in another tab. */
+function savedMeanwhile(current: DeskState, actor: DeskActor): DeskError {
+  const yours = actor.userId !== undefined && current.digest?.updatedBy === actor.userId;
+  return new DeskError(
+    409,
+    'conflict',
+    yours ? t('desk.refusals.savedByYouElsewhere') : t('desk.refusals.savedBySomeoneElse'),
+    { current, savedBy: yours ? 'you' : 'someone-else' },
+  );
 }
 
 export async function loadDesk(deps: DeskDeps, date: string): Promise<DeskState> {
@@ -455,13 +464,13 @@ export async function saveDesk(
     const current = await loadDesk(deps, date);
     if (saved.reason === 'published')
       throw new DeskError(409, 'published', t('desk.refusals.publishedMeanwhile'), { current });
-    throw new DeskError(409, 'conflict', savedMeanwhile(current, actor), { current });
+    throw savedMeanwhile(current, actor);
   }
   const after = await loadDesk(deps, date);
   if (after.digest?.version !== saved.digest.version) {
     // Someone saved again in the moment since: what follows (publishing, scheduling, the next autosave)
     // must act on the version this request saved or on none, never on theirs unseen.
-    throw new DeskError(409, 'conflict', savedMeanwhile(after, actor), { current: after });
+    throw savedMeanwhile(after, actor);
   }
   const resolved = before.open.filter(
     (f) =>

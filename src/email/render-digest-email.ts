@@ -10,6 +10,7 @@ import {
   noticesForSchools,
   originalLangOf,
   sourceNameOf,
+  translationNoticeText,
   type ContentText,
   type DigestContent,
 } from '../publish/digest-content';
@@ -19,7 +20,6 @@ import { compiledTemplates } from './compiled-templates';
 import { localDateOf } from '../time/zoned-time';
 import type { Language } from '../i18n/languages';
 import { digestWords, lateDefaultTitle, siteLanguage } from '../i18n/site-language';
-import { languageNameIn } from '../i18n/language-names';
 import { listInLanguage } from '../text/plural';
 
 export interface EmailSite {
@@ -44,14 +44,6 @@ export interface EmailSite {
 export function emailLanguage(site: EmailSite) {
   const { text, prefix } = siteLanguage(site);
   return { text, t: text.t, prefix, words: digestWords(site), lang: text.lang, dir: text.dir };
-}
-
-/** The line above a machine translation nobody reviewed, or above the original shown for want of one. */
-function translationNoticeOf(content: DigestContent, site: EmailSite): string {
-  if (!content.notice) return '';
-  const { t, lang } = emailLanguage(site);
-  if (content.notice === 'automatic') return t('digest.translatedAutomatically');
-  return t('digest.shownInOriginal', { language: languageNameIn(lang, site.languages?.[0] ?? 'en') });
 }
 
 /**
@@ -128,7 +120,7 @@ export function renderDigestEmail(
   const because = selection.schoolNames.length
     ? t('email.becauseFor', { ...named, schools: listInLanguage(selection.schoolNames, lang) })
     : t('email.because', named);
-  const translationNotice = translationNoticeOf(content, site);
+  const translationNotice = translationNoticeText(content, site);
   // Something stands above the first post: an intro, a correction or the note on translation.
   const opened = Boolean(digest.intro.trim() || content.corrections?.length || translationNotice);
   const view = {

@@ -1,7 +1,8 @@
 // A digest with its entries, as every published form (page, feeds, embed, email) reads it, and the few
 // presentation helpers they share.
 import type { Database } from '../db/client';
-import { digestWords } from '../i18n/site-language';
+import { digestWords, siteLanguage, type LanguageOfSite } from '../i18n/site-language';
+import { languageNameIn } from '../i18n/language-names';
 import { withPictures } from '../db/pictures';
 import {
   findDigest,
@@ -192,4 +193,16 @@ export function entriesForSchools(
 ): DigestEntryWithItem[] {
   if (schoolIds.length === 0) return entries;
   return entries.filter((entry) => entry.item.districtWide || schoolIds.includes(entry.item.schoolId));
+}
+
+/**
+ * The line above a digest in another language, on its page, in its feeds and in its email: that it is a machine
+ * translation nobody reviewed, or the district's own text shown for want of one ('' when it is neither).
+ */
+export function translationNoticeText(content: DigestContent, site: LanguageOfSite): string {
+  if (!content.notice) return '';
+  const { text, own } = siteLanguage(site);
+  return content.notice === 'automatic'
+    ? text.t('digest.translatedAutomatically')
+    : text.t('digest.shownInOriginal', { language: languageNameIn(text.lang, own) });
 }

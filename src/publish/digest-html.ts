@@ -8,12 +8,12 @@ import {
   digestTitle,
   originalLangOf,
   sourceNameOf,
+  translationNoticeText,
   type ContentText,
   type DigestContent,
 } from './digest-content';
 import type { Language } from '../i18n/languages';
 import { siteLanguage } from '../i18n/site-language';
-import { languageNameIn } from '../i18n/language-names';
 
 export function renderDigestHtml(
   content: DigestContent,
@@ -28,18 +28,9 @@ export function renderDigestHtml(
     const lang = originalLangOf(content, which);
     return lang ? ` lang="${escapeHtml(lang)}" dir="auto"` : '';
   };
-  // As the page and the email say it: a machine translation nobody reviewed, or the district's own text shown
-  // for want of a translation (views/translation-notice.tsx).
-  if (content.notice)
-    parts.push(
-      `<p><em>${escapeHtml(
-        content.notice === 'automatic'
-          ? text.t('digest.translatedAutomatically')
-          : text.t('digest.shownInOriginal', {
-              language: languageNameIn(text.lang, site.languages?.[0] ?? 'en'),
-            }),
-      )}</em></p>`,
-    );
+  // As the page and the email say it.
+  const notice = translationNoticeText(content, site);
+  if (notice) parts.push(`<p><em>${escapeHtml(notice)}</em></p>`);
   (content.corrections ?? []).forEach((correction, i) => {
     parts.push(
       `<p><strong>${escapeHtml(text.t('digest.corrected', { date: day(correction.at) }))}</strong> <span${marked(`note:${i}`)}>${escapeHtml(correction.note)}</span></p>`,

@@ -57,11 +57,7 @@ export function apiSentence(error: DeskError): string {
     return error.message
       .replace(/^Your role/, "This token's role")
       .replace(/ Ask an editor or an administrator\.$/, " Use a token with an editor's role.");
-  if (
-    error.message === t('desk.refusals.savedBySomeoneElse') ||
-    error.message === t('desk.refusals.savedByYouElsewhere')
-  )
-    return t('desk.refusals.savedBySomeoneElseApi');
+  if (error.details.savedBy) return t('desk.refusals.savedBySomeoneElseApi');
   return error.message;
 }
 

@@ -144,6 +144,10 @@ export function inboxRoutes(deps: AppDeps) {
     });
   };
 
+  /** The desk as it is now, saying why something was refused, with each refused text back in its field. */
+  const keptOnDesk = async (c: Context<AdminEnv>, date: string, text: string, kept: RefusedTexts) =>
+    render(c, await loadDesk(desk, date), { status: 422, flash: { kind: 'error', text }, refused: kept });
+
   /**
    * What the desk answers when the service refuses: the page with both versions on a conflict; the page with
    * the text the button carried (a reason, say) back in its field and why beside it; else a flash.
@@ -151,8 +155,7 @@ export function inboxRoutes(deps: AppDeps) {
   const refused = async (c: Context<AdminEnv>, request: DeskRequest, error: DeskError, carried?: string) => {
     if (request.wantsJson) {
       // The desk's script says whose save it met: the same person's, from another tab, or someone else's.
-      const yours =
-        error.code === 'conflict' && error.details.current?.digest?.updatedBy === request.actor.userId;
+      const yours = error.details.savedBy === 'you';
       return c.json(
         { ok: false, error: { code: error.code, message: error.message, ...(yours ? { yours } : {}) } },
         error.status,
@@ -169,11 +172,12 @@ export function inboxRoutes(deps: AppDeps) {
     // A text refused for what it says (too short, say) comes back to be finished; a button refused for who
     // pressed it or for what happened meanwhile says so over the desk as it is now.
     if (carried !== undefined && error.status === 422)
-      return render(c, await loadDesk(desk, request.date), {
-        status: 422,
-        flash: { kind: 'error', text: error.message },
-        refused: new Map([[carried, { text: field(request.form, carried, 2000), problem: error.message }]]),
-      });
+      return keptOnDesk(
+        c,
+        request.date,
+        error.message,
+        new Map([[carried, { text: field(request.form, carried, 2000), problem: error.message }]]),
+      );
     return redirectWith(c, deps.signingKey, back(request.date), { kind: 'error', text: error.message });
   };
 
@@ -216,14 +220,10 @@ export function inboxRoutes(deps: AppDeps) {
 
   /**
    * The reasons typed under open findings of the saved version (form fields reason_ITEM_KIND), each recorded as
-   * its own button would: how many were, and for each refused one (too short, say) the sentence why.
+   * its own button would: how many were, and each refused one (too short, say) by its field, with why.
    */
   const recordTypedReasons = async (request: DeskRequest, saved: DeskState) => {
-    const outcome = {
-      recorded: 0,
-      refused: [] as string[],
-      kept: new Map<string, { text: string; problem: string }>(),
-    };
+    const outcome = { recorded: 0, refused: new Map<string, { text: string; problem: string }>() };
     if (!can(request.actor.role, 'override')) return outcome;
     for (const finding of saved.open) {
       const name = `reason_${finding.itemId}_${finding.kind}`;
@@ -234,34 +234,35 @@ export function inboxRoutes(deps: AppDeps) {
         outcome.recorded++;
       } catch (error) {
         if (!(error instanceof DeskError)) throw error;
-        outcome.refused.push(t('desk.inbox.flashes.reasonNotRecorded', { reason: error.message }));
-        outcome.kept.set(name, { text: reason, problem: error.message });
+        outcome.refused.set(name, { text: reason, problem: error.message });
       }
     }
     return outcome;
   };
 
+  type TypedReasons = Awaited<ReturnType<typeof recordTypedReasons>>;
+
+  /** What is said of the reasons refused, each in a sentence. */
+  const refusalsOf = (typed: TypedReasons) =>
+    [...typed.refused.values()].map(({ problem }) =>
+      t('desk.inbox.flashes.reasonNotRecorded', { reason: problem }),
+    );
+
   /**
    * The desk again, saying the draft was saved and which typed reasons were recorded and which not, and why; each
    * refused one stays in its field, opened, with why beside it.
    */
-  const reasonsRefused = async (
-    c: Context<AdminEnv>,
-    request: DeskRequest,
-    typed: Awaited<ReturnType<typeof recordTypedReasons>>,
-  ) =>
-    render(c, await loadDesk(desk, request.date), {
-      status: 422,
-      flash: {
-        kind: 'error',
-        text: [
-          t('desk.inbox.flashes.saved'),
-          ...(typed.recorded ? [t('desk.inbox.flashes.reasonsRecorded', { count: typed.recorded })] : []),
-          ...typed.refused,
-        ].join(' '),
-      },
-      refused: typed.kept,
-    });
+  const reasonsRefused = async (c: Context<AdminEnv>, request: DeskRequest, typed: TypedReasons) =>
+    keptOnDesk(
+      c,
+      request.date,
+      [
+        t('desk.inbox.flashes.saved'),
+        ...(typed.recorded ? [t('desk.inbox.flashes.reasonsRecorded', { count: typed.recorded })] : []),
+        ...refusalsOf(typed),
+      ].join(' '),
+      typed.refused,
+    );
 
   /**
    * For the buttons that need the findings resolved (Publish now, Schedule): the reasons typed under findings
@@ -270,8 +271,8 @@ export function inboxRoutes(deps: AppDeps) {
    */
   const recordReasonsOrRefuse = async (c: Context<AdminEnv>, request: DeskRequest, saved: DeskState) => {
     const typed = await recordTypedReasons(request, saved);
-    if (typed.refused.length === 0) return undefined;
-    if (request.wantsJson) throw new DeskError(422, 'reason-required', typed.refused.join(' '));
+    if (typed.refused.size === 0) return undefined;
+    if (request.wantsJson) throw new DeskError(422, 'reason-required', refusalsOf(typed).join(' '));
     return reasonsRefused(c, request, typed);
   };
 
@@ -321,7 +322,7 @@ export function inboxRoutes(deps: AppDeps) {
       // A reason typed under a finding and sent with Save draft rather than its own button is recorded too,
       // as if that button had been pressed: a person's words are not dropped without a word.
       const typed = await recordTypedReasons(request, saved);
-      if (typed.refused.length) return reasonsRefused(c, request, typed);
+      if (typed.refused.size) return reasonsRefused(c, request, typed);
       return done(
         c,
         request.date,
@@ -398,7 +399,7 @@ export function inboxRoutes(deps: AppDeps) {
       // Reasons typed under findings are recorded here too, as Save draft records them; one refused keeps the
       // coordinator on the desk with the sentence why, since the preview would show the finding still open.
       const typed = await recordTypedReasons(request, saved);
-      if (typed.refused.length) return reasonsRefused(c, request, typed);
+      if (typed.refused.size) return reasonsRefused(c, request, typed);
       if (typed.recorded)
         return redirectWith(c, deps.signingKey, preview, {
           kind: 'ok',

@@ -3,6 +3,7 @@
 import { rich, t } from '../../i18n/desk-text';
 import type { SocialAccount } from '../../db/social-accounts';
 import { NETWORK_NAMES } from '../../social/network';
+import type { Child } from 'hono/jsx';
 import { CsrfField } from '../admin-layout';
 
 export function SocialPage(props: {
@@ -51,10 +52,13 @@ export function SocialPage(props: {
       {/* Without the key nothing can be connected: the forms would only be refused, so they wait for it. */}
       {props.keySet ? (
         <>
-          <form method="post" action="/admin/settings/social/connect" class="card">
-            <h2 class="card-heading">{t('desk.social.mastodon.heading')}</h2>
-            <CsrfField token={props.csrfToken} />
-            <input type="hidden" name="network" value="mastodon" />
+          <ConnectForm
+            network="mastodon"
+            heading={t('desk.social.mastodon.heading')}
+            secret={t('desk.social.mastodon.secret')}
+            help={t('desk.social.mastodon.help')}
+            csrfToken={props.csrfToken}
+          >
             <label for="mastodon-server">{t('desk.social.mastodon.server')}</label>
             <input
               id="mastodon-server"
@@ -63,70 +67,29 @@ export function SocialPage(props: {
               placeholder="https://mastodon.social"
               required
             />
-            <label for="mastodon-secret">{t('desk.social.mastodon.secret')}</label>
-            <input
-              id="mastodon-secret"
-              name="secret"
-              type="password"
-              autocomplete="off"
-              required
-              aria-describedby="mastodon-help"
-            />
-            <p class="hint" id="mastodon-help">
-              {t('desk.social.mastodon.help')}
-            </p>
-            <div class="actions">
-              <button type="submit">{t('desk.social.connect')}</button>
-            </div>
-          </form>
-
-          <form method="post" action="/admin/settings/social/connect" class="card">
-            <h2 class="card-heading">{t('desk.social.bluesky.heading')}</h2>
-            <CsrfField token={props.csrfToken} />
-            <input type="hidden" name="network" value="bluesky" />
+          </ConnectForm>
+          <ConnectForm
+            network="bluesky"
+            heading={t('desk.social.bluesky.heading')}
+            secret={t('desk.social.bluesky.secret')}
+            help={t('desk.social.bluesky.help')}
+            csrfToken={props.csrfToken}
+          >
             <label for="bluesky-server">{t('desk.social.bluesky.server')}</label>
             <input id="bluesky-server" name="server" type="url" value="https://bsky.social" required />
             <label for="bluesky-login">{t('desk.social.bluesky.login')}</label>
             <input id="bluesky-login" name="login" type="text" placeholder="district.bsky.social" required />
-            <label for="bluesky-secret">{t('desk.social.bluesky.secret')}</label>
-            <input
-              id="bluesky-secret"
-              name="secret"
-              type="password"
-              autocomplete="off"
-              required
-              aria-describedby="bluesky-help"
-            />
-            <p class="hint" id="bluesky-help">
-              {t('desk.social.bluesky.help')}
-            </p>
-            <div class="actions">
-              <button type="submit">{t('desk.social.connect')}</button>
-            </div>
-          </form>
-
-          <form method="post" action="/admin/settings/social/connect" class="card">
-            <h2 class="card-heading">{t('desk.social.facebook.heading')}</h2>
-            <CsrfField token={props.csrfToken} />
-            <input type="hidden" name="network" value="facebook" />
+          </ConnectForm>
+          <ConnectForm
+            network="facebook"
+            heading={t('desk.social.facebook.heading')}
+            secret={t('desk.social.facebook.secret')}
+            help={t('desk.social.facebook.help')}
+            csrfToken={props.csrfToken}
+          >
             <label for="facebook-login">{t('desk.social.facebook.login')}</label>
             <input id="facebook-login" name="login" type="text" inputmode="numeric" required />
-            <label for="facebook-secret">{t('desk.social.facebook.secret')}</label>
-            <input
-              id="facebook-secret"
-              name="secret"
-              type="password"
-              autocomplete="off"
-              required
-              aria-describedby="facebook-help"
-            />
-            <p class="hint" id="facebook-help">
-              {t('desk.social.facebook.help')}
-            </p>
-            <div class="actions">
-              <button type="submit">{t('desk.social.connect')}</button>
-            </div>
-          </form>
+          </ConnectForm>
         </>
       ) : null}
 
@@ -157,5 +120,40 @@ export function SocialPage(props: {
         </div>
       </form>
     </>
+  );
+}
+
+/** One network's connect form: its own fields (`children`), then its token or password, never shown again. */
+function ConnectForm(props: {
+  network: string;
+  heading: string;
+  secret: string;
+  help: string;
+  csrfToken: string;
+  children: Child;
+}) {
+  const { network } = props;
+  return (
+    <form method="post" action="/admin/settings/social/connect" class="card">
+      <h2 class="card-heading">{props.heading}</h2>
+      <CsrfField token={props.csrfToken} />
+      <input type="hidden" name="network" value={network} />
+      {props.children}
+      <label for={`${network}-secret`}>{props.secret}</label>
+      <input
+        id={`${network}-secret`}
+        name="secret"
+        type="password"
+        autocomplete="off"
+        required
+        aria-describedby={`${network}-help`}
+      />
+      <p class="hint" id={`${network}-help`}>
+        {props.help}
+      </p>
+      <div class="actions">
+        <button type="submit">{t('desk.social.connect')}</button>
+      </div>
+    </form>
   );
 }
