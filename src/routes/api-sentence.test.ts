@@ -15,9 +15,18 @@ describe('apiSentence', () => {
     }
   });
 
-  it('tells a program where the saved version is when someone else saved first', () => {
-    const said = apiSentence(new DeskError(409, 'conflict', refusals.savedBySomeoneElse));
-    expect(said).toBe(refusals.savedBySomeoneElseApi);
-    expect(said).not.toMatch(/keep yours|take theirs/);
+  it('tells a program where the saved version is when someone else, or the same person, saved first', () => {
+    for (const [savedBy, sentence] of [
+      ['someone-else', refusals.savedBySomeoneElse],
+      ['you', refusals.savedByYouElsewhere],
+    ] as const) {
+      const said = apiSentence(new DeskError(409, 'conflict', sentence, { savedBy }));
+      expect(said, savedBy).toBe(refusals.savedBySomeoneElseApi);
+      expect(said, savedBy).not.toMatch(/keep yours|take theirs|keep the one here/);
+    }
+    // Any other conflict is said as the desk says it.
+    expect(apiSentence(new DeskError(409, 'conflict', refusals.changedSinceSeen))).toBe(
+      refusals.changedSinceSeen,
+    );
   });
 });
