@@ -49,15 +49,20 @@ export async function runDemo(config: Config): Promise<void> {
     ...config,
     databasePath: process.env.DATABASE_PATH ? config.databasePath : './data/demo.db',
     outboxDir: process.env.OUTBOX_DIR ? config.outboxDir : './data/demo-outbox',
-    fetchAllowPrivateNetworks: true,
   };
   const firstRun = !existsSync(demoConfig.databasePath);
   // A new demo district starts with an empty outbox: the emails of one deleted before are not its own. Only
   // the demo's own pair of places: a database or outbox named in the environment is someone else's business.
   if (firstRun && !process.env.DATABASE_PATH && !process.env.OUTBOX_DIR)
     rmSync(demoConfig.outboxDir, { recursive: true, force: true });
-  const runtime = await createNodeRuntime(demoConfig);
-  const server = await startServer(runtime, { extraRoutes: demoRoutes() });
+  // The sample feeds and pictures are this server's own, on this machine: the guard lets the server fetch from
+  // its own address and port, known once it listens (so the scheduler starts after), and from nothing else on
+  // this machine or its network.
+  let ownOrigin: string[] = [];
+  const runtime = await createNodeRuntime(demoConfig, { privateOrigins: () => ownOrigin });
+  const server = await startServer(runtime, { extraRoutes: demoRoutes(), scheduler: false });
+  ownOrigin = [new URL(server.url).origin];
+  runtime.scheduler.start();
   const local = server.url.replace('127.0.0.1', 'localhost');
   const setUp = setUpDemo(runtime, server.url, firstRun);
   // Listened for at once, as `serve` does. A Ctrl-C during the set-up lets it finish first: a demo district

@@ -32,6 +32,11 @@ export interface NodeRuntimeOptions {
   clock?: Clock;
   passwords?: PasswordHasher;
   fetchLimits?: Partial<FetchLimits>;
+  /**
+   * Origins whose feeds and pictures may be fetched although their address is private (the demo's own server);
+   * everything else keeps the guard unless FETCH_ALLOW_PRIVATE_NETWORKS turns it off.
+   */
+  privateOrigins?: () => readonly string[];
   /** Worker threads for feed processing; 0 processes feeds on the main thread (tests). */
   processWorkers?: number;
 }
@@ -78,6 +83,7 @@ export async function createNodeRuntime(
     (await import('../ingest/fetch-feed-node')).createNodeFetcher({
       publicUrl: config.publicUrl,
       allowPrivateNetworks: config.fetchAllowPrivateNetworks,
+      privateOrigins: options.privateOrigins,
       limits: options.fetchLimits,
       now: () => clock.now(),
     }),
@@ -88,6 +94,7 @@ export async function createNodeRuntime(
       (await import('../ingest/fetch-feed-node')).createNodeFetcher({
         publicUrl: config.publicUrl,
         allowPrivateNetworks: config.fetchAllowPrivateNetworks,
+        privateOrigins: options.privateOrigins,
         subject: 'picture',
         limits: { maxBodyBytes: MAX_PICTURE_BYTES, deadlineMs: 30_000 },
         now: () => clock.now(),

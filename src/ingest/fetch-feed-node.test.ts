@@ -333,6 +333,29 @@ describe('createNodeFetcher', () => {
     expect((await fetcher.fetch({ url: `${server.url}/plain` })).status).toBe('fetched');
   });
 
+  it('lets through the private origins it is given, and nothing else on this machine, redirects included', async () => {
+    server.route('/own', (_q, r) => r.writeHead(200).end(RSS));
+    server.route('/elsewhere', (_q, r) => r.writeHead(302, { location: `${blocked.url}/plain` }).end());
+    blocked.route('/plain', (_q, r) => r.writeHead(200).end(RSS));
+    const port = new URL(server.url).port;
+    fetcher = createNodeFetcher({
+      publicUrl: 'https://d.example',
+      allowPrivateNetworks: false,
+      privateOrigins: () => [new URL(server.url).origin],
+    });
+    expect((await fetcher.fetch({ url: `${server.url}/own` })).status).toBe('fetched');
+    for (const url of [
+      `${blocked.url}/plain`, // the same address on another port
+      `${server.url}/elsewhere`, // the own origin redirecting to another port
+      `http://localhost:${port}/own`, // a name is resolved without its port, so it is not the origin
+      `http://127.0.0.2:${port}/own`,
+    ]) {
+      const outcome = await fetcher.fetch({ url });
+      expect(outcome.status === 'failed' && outcome.message, url).toMatch(/private or internal network/);
+    }
+    expect(blocked.requests.some((r) => r.path === '/plain')).toBe(false);
+  });
+
   it('honours Retry-After on 429 and 503', async () => {
     server.route('/busy', (_q, r) => r.writeHead(429, { 'retry-after': '120' }).end());
     server.route('/down', (_q, r) =>

@@ -31,6 +31,13 @@ export interface NodeFetcherOptions {
   now?: () => number;
   /** What is fetched (default feeds): its name in failures, and the Accept header. */
   subject?: FetchSubject;
+  /**
+   * Origins (`http://127.0.0.1:4501`) that may be fetched although their address is private: the demo's own
+   * server, whose sample feeds are on this machine. Read at every fetch, as the demo knows its port only once
+   * it listens. Only an origin whose host is an address written out is honoured: a name would be resolved
+   * without its port, so it could not be told from the rest of the machine.
+   */
+  privateOrigins?: () => readonly string[];
   /** Which addresses may be connected to (default: the public internet only). Tests narrow it. */
   isAllowedAddress?: (address: string) => boolean;
   /** DNS resolution (default: the system resolver). Tests answer with chosen addresses. */
@@ -54,6 +61,7 @@ export function createNodeFetcher(options: NodeFetcherOptions): FeedFetcher {
   const allowPrivate = options.allowPrivateNetworks;
   const isAllowed = options.isAllowedAddress ?? isPublicAddress;
   const resolve = options.lookup ?? dnsLookup;
+  const privateOrigins = options.privateOrigins ?? (() => []);
 
   const guardedLookup: LookupFunction = (hostname, lookupOptions, callback) => {
     resolve(hostname, { ...lookupOptions, all: true }, (error, addresses: LookupAddress[]) => {
@@ -108,7 +116,7 @@ export function createNodeFetcher(options: NodeFetcherOptions): FeedFetcher {
   function checkUrl(url: string): URL {
     const parsed = parseFetchableUrl(url);
     const host = parsed.hostname.replace(/^\[|\]$/g, '');
-    if (!allowPrivate && isIP(host) && !isAllowed(host)) {
+    if (!allowPrivate && isIP(host) && !isAllowed(host) && !privateOrigins().includes(parsed.origin)) {
       throw new FetchAbort(blockedOutcome());
     }
     return parsed;
