@@ -21,7 +21,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { deskDepsOf, publishDesk, saveDesk, type DeskActor } from '../src/curate/desk';
 import { listItemsPublishedBetween } from '../src/db/items';
-import { restoreStatements } from '../src/db/sql-transfer-node';
+import { NOT_EMPTY_D1, restoreStatements } from '../src/db/sql-transfer-node';
 import { writeSetting } from '../src/db/settings';
 import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
 import { serveBody, startTestServer } from './http-server';
@@ -202,7 +202,45 @@ describe('moving between a server and Cloudflare', () => {
 
     const persist = localProject('d1');
     await wrangler(persist, 'migrations', 'apply', 'yesterday');
+    // The Worker deployed first, as the Cloudflare steps do, has run: its cron and first page wrote a signing
+    // key of its own, a counter and a mark, and a first-administrator link waits. The server's rows replace
+    // them, so the links in emails the server sent keep working.
+    await run(process.execPath, [BIN, 'd1:setup-link', '--local'], { env, cwd: persist });
+    await wrangler(
+      persist,
+      'execute',
+      'yesterday',
+      '--command',
+      "INSERT INTO settings (key, value, updated_at) VALUES ('signing_key', 'the Worker''s own', 1); INSERT INTO site_state (key, value) VALUES ('public_revision', 3); INSERT INTO job_marks (key, at) VALUES ('a-mark', 1)",
+    );
     await wrangler(persist, 'execute', 'yesterday', '--file', rowsFile);
+    expect(await d1Rows(persist, "select value from settings where key = 'signing_key'")).toEqual(
+      before.settings
+        .filter((row) => (row as { key: string }).key === 'signing_key')
+        .map(({ value }) => ({ value })),
+    );
+    expect(await d1Rows(persist, 'select count(*) as n from user_tokens')).toEqual([{ n: 0 }]);
+    // Loaded again, into a D1 database that now holds a district, it is refused in a sentence and changes nothing.
+    const counts = () =>
+      d1Rows(
+        persist,
+        `select ${DATA_TABLES.map((t) => `(select count(*) from "${t}") as "${t}"`).join(', ')}`,
+      );
+    const loaded = await counts();
+    const twice = await wrangler(persist, 'execute', 'yesterday', '--file', rowsFile).catch(
+      (error: { code: number; stderr: string; stdout: string }) => error,
+    );
+    expect((twice as { code: number }).code).toBe(1);
+    expect(
+      (twice as { stderr: string; stdout: string }).stderr + (twice as { stdout: string }).stdout,
+    ).toContain(NOT_EMPTY_D1);
+    expect(await counts()).toEqual(loaded);
+    expect(
+      await d1Rows(
+        persist,
+        "select name from sqlite_master where name in ('_yesterday_move_check', '_yesterday_move_refused')",
+      ),
+    ).toEqual([]);
     expect(await d1Rows(persist, 'select count(*) as n from picture_files where bytes is null')).toEqual([
       { n: 5 },
     ]);

@@ -46,13 +46,7 @@ export function* exportRows(
     leftOut?: Record<string, string[]>;
   } = {},
 ): Generator<string> {
-  const tables = (
-    sqlite.prepare(`select name from sqlite_master where type = 'table' order by rowid`).all() as {
-      name: string;
-    }[]
-  )
-    .map((t) => t.name)
-    .filter((name) => !NOT_DATA.test(name) || including.includes(name));
+  const tables = tablesOf(sqlite).filter((name) => !NOT_DATA.test(name) || including.includes(name));
   // Foreign keys are checked at the end of D1's transaction, not row by row.
   yield 'PRAGMA defer_foreign_keys = true;\n';
   for (const table of tables) {
@@ -70,6 +64,46 @@ export function* exportRows(
       else yield* inPieces(sqlite, table, columns, head, row);
     }
   }
+}
+
+/** The database's tables, in the order they were made (parents before the children that refer to them). */
+function tablesOf(sqlite: BetterSqlite3.Database): string[] {
+  return (
+    sqlite.prepare(`select name from sqlite_master where type = 'table' order by rowid`).all() as {
+      name: string;
+    }[]
+  ).map((t) => t.name);
+}
+
+/**
+ * Tables a Worker fills by itself before anyone uses it: its signing key (settings), the public pages'
+ * counter, the cron's marks, and a first-administrator link made with `d1:setup-link`.
+ */
+const WORKER_OWN = ['settings', 'site_state', 'job_marks', 'user_tokens'];
+
+export const NOT_EMPTY_D1 =
+  'This D1 database already holds a district (people, sources, posts or subscribers), and nothing was loaded: rows move only into a database that holds none. Make a new one with npx wrangler d1 create, put its database_id in wrangler.toml, apply the migrations to it and run this file again.';
+
+/**
+ * What `d1:export-sql` writes before exportRows: a check that the D1 database holds no district yet, then the
+ * removal of what its Worker wrote by itself, which the server's rows replace (its signing key among them, so
+ * links in emails already sent keep working). A Worker that has run (its cron, a `d1:setup-link`) is no reason
+ * to refuse; a person, a source, a post or a subscriber is, and D1 then stops the whole file with the sentence
+ * above. SQLite says a sentence of ours only from a trigger, so the check is one on a table made for it and
+ * dropped again.
+ */
+export function moveToD1Preamble(sqlite: BetterSqlite3.Database): string {
+  const checked = tablesOf(sqlite).filter((name) => !NOT_DATA.test(name) && !WORKER_OWN.includes(name));
+  const holdsData = checked.map((table) => `EXISTS (SELECT 1 FROM "${table}")`).join(' OR ');
+  return [
+    'DROP TABLE IF EXISTS "_yesterday_move_check";',
+    'CREATE TABLE "_yesterday_move_check" (at INTEGER);',
+    `CREATE TRIGGER "_yesterday_move_refused" BEFORE INSERT ON "_yesterday_move_check" WHEN ${holdsData} BEGIN SELECT RAISE(ABORT, ${literal(NOT_EMPTY_D1)}); END;`,
+    'INSERT INTO "_yesterday_move_check" VALUES (1);',
+    'DROP TABLE "_yesterday_move_check";',
+    ...WORKER_OWN.map((table) => `DELETE FROM "${table}";`),
+    '',
+  ].join('\n');
 }
 
 /** A row too long for one statement: inserted with its longest texts empty, which are then appended piece by piece. */

@@ -10,6 +10,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import {
   exportPictureFiles,
   exportRows,
+  moveToD1Preamble,
   importRows,
   MissingPictures,
   restoreStatements,
@@ -44,6 +45,7 @@ export async function d1ExportSql(args: string[], config: Config): Promise<void>
   await withRuntime(config, async ({ sqlite }) => {
     const out = createWriteStream(file, { flags: 'wx' });
     let rows = 0;
+    out.write(moveToD1Preamble(sqlite.sqlite));
     for (const line of exportRows(sqlite.sqlite)) {
       if (line.startsWith('INSERT')) rows++;
       if (!out.write(line)) await once(out, 'drain');

@@ -28,9 +28,11 @@ Commands:
                                           print a bearer token for the JSON API (default editor; --for: a
                                           person's own)
   backup FILE                             consistent copy of the database
-  d1:export-sql FILE / d1:import-sql FILE [--media DIR]   move the district's rows (and pictures) to D1 and R2, or back
-  d1:restore-sql COPY FILE                 a copy from wrangler d1 export, written to load into a new D1 database
-  d1:setup-link [--database NAME] [--local]  on Cloudflare: store a first-administrator link in D1 and print it
+  d1:export-sql FILE / d1:import-sql FILE [--media DIR]
+                                          move the district's rows (and pictures) to D1 and R2, or back
+  d1:restore-sql COPY FILE                a copy from wrangler d1 export, written to load into a new D1 database
+  d1:setup-link [--database NAME] [--local]
+                                          on Cloudflare: store a first-administrator link in D1 and print it
   d1:password-link --email E [--database NAME] [--local]
                                           on Cloudflare: store a set-password link for E's account and print it
   settings:get [KEY] / settings:set KEY VALUE
