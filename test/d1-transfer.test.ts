@@ -215,8 +215,8 @@ describe('moving between a server and Cloudflare', () => {
     );
     await wrangler(persist, 'execute', 'yesterday', '--file', rowsFile);
     expect(await d1Rows(persist, "select value from settings where key = 'signing_key'")).toEqual(
-      before.settings
-        .filter((row) => (row as { key: string }).key === 'signing_key')
+      (before.settings as { key: string; value: string }[])
+        .filter((row) => row.key === 'signing_key')
         .map(({ value }) => ({ value })),
     );
     expect(await d1Rows(persist, 'select count(*) as n from user_tokens')).toEqual([{ n: 0 }]);
