@@ -837,5 +837,11 @@ describe('correcting a published digest at the desk', () => {
     expect(desk).toMatch(
       new RegExp(`id="item-${next.id}"[\\s\\S]*?<span class="badge warn">Taken down</span>`),
     );
+    // A contributor learns that it was taken down and when, not why: the reason can be a family's own matter.
+    const cam = await signedInClient(app, 'cam@district.example', 'contributor');
+    const theirs = await (await cam.get('/admin/inbox?date=2026-11-20')).text();
+    expect(theirs).toContain('Taken down since publishing: 1 post');
+    expect(theirs).toMatch(new RegExp(`<li id="entry-${next.id}">[\\s\\S]*?Taken down [^<]*\\.</span>`));
+    expect(theirs).not.toContain('A parent asked us to remove the photo.');
   });
 });

@@ -241,5 +241,10 @@ describe('publishing from the desk', () => {
     expect(await (await dana.get(`/admin/inbox?date=${date}`)).text()).toContain(
       'Taken down: Published on the wrong day by mistake.',
     );
+    // A contributor reads that it was taken down; why is for those who may take it down, as in the audit log.
+    const cam = await signedInClient(app, 'cam@district.example', 'contributor');
+    const theirs = await (await cam.get(`/admin/inbox?date=${date}`)).text();
+    expect(theirs).toContain('<span id="desk-status-text">Taken down.');
+    expect(theirs).not.toContain('Published on the wrong day by mistake.');
   });
 });

@@ -12,7 +12,10 @@ export const adminCss = `
 * { box-sizing: border-box; }
 body { margin: 0; background: var(--bg); color: var(--ink); font: 15px/1.5 var(--sans); }
 a { color: var(--link); }
-:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
+/* Amber shows on the dark headers, the dark ring inside it on white and cream: 3:1 or more against either. */
+:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; box-shadow: 0 0 0 2px #1f2937; }
+/* The email shown in a frame takes focus as one stop; Chromium gives it no :focus-visible. */
+iframe:focus { outline: 3px solid #f59e0b; outline-offset: 2px; box-shadow: 0 0 0 2px #1f2937; }
 .skip { position: absolute; left: -999px; top: 0; background: var(--ink); color: #fff; padding: .5rem 1rem; z-index: 10; }
 .skip:focus { left: .5rem; }
 .break { word-break: break-word; overflow-wrap: anywhere; }
@@ -171,15 +174,15 @@ iframe.mail { width: 100%; height: 70vh; border: 1px solid var(--line); border-r
 .desk-items .school-group:target { outline: 2px solid var(--link); outline-offset: -2px; }
 .item-actions { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; margin-top: .4rem; }
 .item-actions button { padding: .3rem .7rem; font-size: .85rem; }
-.toolbar { position: sticky; top: 0; z-index: 2; display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; background: var(--bg); padding: .5rem 0 .75rem; }
-/* On a phone the desk's buttons and notices wrap to a fifth of the screen or more: held at the top, they would cover what is being edited. */
+.toolbar { position: sticky; top: 0; z-index: 2; display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; background: var(--bg); padding: .5rem 0 .75rem; box-shadow: 0 1px 0 var(--line); }
+/* On a phone, or a screen zoomed to 200%, the desk's buttons and notices take a fifth of the screen or more: held at the top, they would cover what is being edited. */
 /* A card or field jumped to (after Up, Add to digest, a check's link) lands below the sticky toolbar, which is
    up to three rows (buttons, what publishing waits for, a late notice: about 145 px) on most screens. */
 html:has(.toolbar) { scroll-padding-top: 10.5rem; }
 .toolbar .publish-waits { margin: 0; color: var(--warn); }
-@media (max-width: 600px) { .toolbar { position: static; } html:has(.toolbar) { scroll-padding-top: 0; } }
+@media (max-width: 600px), (max-height: 600px) { .toolbar { position: static; box-shadow: none; } html:has(.toolbar) { scroll-padding-top: 0; } }
 .status-line { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; margin: 0 0 1rem; }
-.entry-list { list-style: none; margin: 0; padding: 0; display: grid; gap: 1rem; }
+.entry-list { list-style: none; margin: 0 0 1.25rem; padding: 0; display: grid; gap: 1rem; }
 .entry-card { background: var(--card); border: 1px solid var(--line); border-left: 4px solid #a7d7b8; border-radius: 10px; padding: 1rem 1.25rem; }
 .entry-card.has-findings { border-left-color: #d97706; }
 .entry-card.dragging { opacity: .5; }

@@ -13,7 +13,7 @@ export const embedCss = `
 html, body { margin: 0; background: transparent; }
 body { color: #1c2430; font: 16px/1.5 var(--sans); }
 a { color: var(--link); text-underline-offset: .15em; }
-:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
+:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; box-shadow: 0 0 0 2px #1f2937; }
 .embed { border: 1px solid #e4e0d8; border-radius: 12px; background: #fff; overflow: hidden; }
 .embed > header { background: var(--navy); color: #fff; padding: .9rem 1.1rem; }
 .embed > header .district { display: block; font-size: .75rem; letter-spacing: .08em; text-transform: uppercase; color: #fff; }

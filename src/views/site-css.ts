@@ -20,7 +20,8 @@ html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; background: var(--paper); color: var(--ink); font: 17px/1.6 var(--sans); }
 a { color: var(--link); text-underline-offset: 0.15em; }
 a:hover { text-decoration-thickness: 2px; }
-:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; border-radius: 2px; }
+/* Amber shows on a dark header, the dark ring inside it on white and cream: 3:1 or more against either. */
+:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; border-radius: 2px; box-shadow: 0 0 0 2px #1f2937; }
 img { max-width: 100%; height: auto; }
 .skip { position: absolute; top: -10rem; inset-inline-start: .5rem; background: var(--ink); color: var(--paper); padding: .5rem 1rem; z-index: 10; }
 .skip:focus { top: 0; }

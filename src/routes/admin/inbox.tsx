@@ -303,7 +303,7 @@ export function inboxRoutes(deps: AppDeps) {
           ok: true,
           version: saved.digest.version,
           // The status line as the page would show it now (the version, who saved it), for the script to show.
-          status: statusSummary(saved, await userNames()),
+          status: statusSummary(saved, await userNames(), request.actor.role),
           openFindings: saved.open.length,
           // The checks as the page would show them, so the desk's script shows them as the coordinator types.
           // What publishing now waits for, if anything, for the note beside its buttons.

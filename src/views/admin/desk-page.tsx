@@ -187,10 +187,13 @@ export function DeskPage(props: DeskPageProps) {
                     ) : null}
                     <br />
                     <span class="small">
-                      {t('desk.inbox.takenDown.when', {
-                        at: formatDateTime(gone.removedAt, state.settings.timezone),
-                      })}{' '}
-                      {gone.reason ?? ''}
+                      {can(role, 'publish')
+                        ? `${t('desk.inbox.takenDown.when', {
+                            at: formatDateTime(gone.removedAt, state.settings.timezone),
+                          })} ${gone.reason ?? ''}`
+                        : t('desk.inbox.takenDown.whenBare', {
+                            at: formatDateTime(gone.removedAt, state.settings.timezone),
+                          })}
                     </span>
                   </li>
                 ))}
@@ -264,7 +267,7 @@ function StatusLine(props: DeskPageProps) {
   if (!digest) return <p class="status-line muted">{t('desk.inbox.status.nothing')}</p>;
   return (
     <p class="status-line" id="desk-status">
-      <span id="desk-status-text">{statusSummary(state, names)}</span>
+      <span id="desk-status-text">{statusSummary(state, names, props.role)}</span>
       {digest.status !== 'published' ? (
         <span class={state.open.length ? 'badge warn' : 'badge ok'} id="desk-checks">
           {checksLabel(state.open.length)}
@@ -280,7 +283,7 @@ function StatusLine(props: DeskPageProps) {
  * Where the digest stands, in one line: its state, its version and who saved it, and the review and approval it
  * waits on. The desk's script shows it again after each save, so the version never lags behind.
  */
-export function statusSummary(state: DeskState, names: Map<number, string>): string {
+export function statusSummary(state: DeskState, names: Map<number, string>, role: Role): string {
   const { digest } = state;
   if (!digest) return t('desk.inbox.status.nothing');
   const { timezone } = state.settings;
@@ -298,8 +301,14 @@ export function statusSummary(state: DeskState, names: Map<number, string>): str
         ? t('desk.inbox.status.ready', { when: formatDateTime(digest.scheduledFor, timezone) })
         : t('desk.inbox.status.readyAt', { time: state.settings.publishTime }),
     );
+  // Why something was taken down can be a family's private matter (consent withdrawn): those who may take
+  // things down read it, as they do in the audit log; a contributor learns only that it was.
   else if (digest.status === 'unpublished')
-    parts.push(t('desk.inbox.status.takenDown', { reason: digest.unpublishReason ?? '' }));
+    parts.push(
+      can(role, 'publish')
+        ? t('desk.inbox.status.takenDown', { reason: digest.unpublishReason ?? '' })
+        : t('desk.inbox.status.takenDownBare'),
+    );
   else parts.push(t('desk.inbox.status.draft'));
   const saved = { version: digest.version, when: formatDateTime(digest.updatedAt, timezone) };
   parts.push(

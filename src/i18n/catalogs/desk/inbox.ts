@@ -15,6 +15,7 @@ export const inbox = {
     heading_one: 'Taken down since publishing: {{count, number}} post',
     heading_other: 'Taken down since publishing: {{count, number}} posts',
     when: 'Taken down {{at}}:',
+    whenBare: 'Taken down {{at}}.',
   },
   titleHint:
     'Optional. Without one, the page is headed by the date, and the email and the feeds by the site’s title.',
@@ -40,6 +41,7 @@ export const inbox = {
     ready: 'Ready: goes out {{when}}',
     readyAt: 'Ready: goes out at {{time}}',
     takenDown: 'Taken down: {{reason}}',
+    takenDownBare: 'Taken down.',
     draft: 'Draft',
     version: 'version {{version}}, saved {{when}}',
     versionBy: 'version {{version}}, saved {{when}} by {{name}}',
