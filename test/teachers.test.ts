@@ -249,6 +249,36 @@ describe('owner notes', () => {
     await publishDigest('2026-11-21', [a3]);
     await runTeacherJobs(app.runtime.deps);
     expect((await mail()).filter((m) => /featured|Your post/.test(m.subject))).toHaveLength(1);
+
+    // The source's page says the owner stopped them, and when; only the owner's own link starts them again.
+    await addUser(app, 'desk@district.example', 'editor');
+    const editor = await signIn('desk@district.example');
+    expect(await (await editor.get(`/admin/sources/${a}`)).text()).toContain(
+      'Rivera@District.example stopped the emails about their feeds on 2026-11-2',
+    );
+    expect(
+      (
+        await fetch(
+          stop.replace('/stop?', '/start?').replace(/token=[^&]+/, 'token=AAAAAAAAAAAAAAAAAAAAAA'),
+          { method: 'POST' },
+        )
+      ).status,
+    ).toBe(404);
+    const again = await fetch(stop.replace('/stop?', '/start?'), { method: 'POST' });
+    expect(await again.text()).toContain('Emails about your feed start again');
+    expect(await (await editor.get(`/admin/sources/${a}`)).text()).not.toContain('stopped the emails');
+    const [optIn] = await listAudit(db, { action: 'owner.opt-in', limit: 1 });
+    expect(optIn).toBeDefined();
+    app.clock.advance(DAY);
+    await storeItems(db, a, [item({ guid: 'a4', publishedAt: noon + 2 * DAY })]);
+    const a4 = (await db.query<{ id: number }>(`select id from items where guid = 'a4'`, []))[0]!.id;
+    await publishDigest('2026-11-22', [a4]);
+    await runTeacherJobs(app.runtime.deps);
+    // The notes come again: this digest's, and the one published while they were stopped (the round looks back
+    // over the last days, as it does for an owner address added late).
+    const notes = (await mail()).filter((m) => /featured|Your post/.test(m.subject));
+    expect(notes).toHaveLength(3);
+    expect(notes.map((m) => m.text).join('\n')).toContain(`Headline ${a4}: https://class.example/a4`);
   });
 
   it('a featured note whose sender died mid-send is neither sent again nor queued again', async () => {

@@ -16,6 +16,25 @@ export async function hasOptedOut(db: Database, email: string): Promise<boolean>
   return !!row;
 }
 
+/** When this owner asked for no more notes, if they did. */
+export async function optedOutAt(db: Database, email: string): Promise<number | undefined> {
+  const row = await db.orm
+    .select({ at: ownerOptOuts.at })
+    .from(ownerOptOuts)
+    .where(eq(ownerOptOuts.emailKey, ownerKeyOf(email)))
+    .get();
+  return row?.at;
+}
+
+/** Takes back an owner's stop; answers false when there was none. */
+export async function removeOptOut(db: Database, email: string): Promise<boolean> {
+  const rows = await db.orm
+    .delete(ownerOptOuts)
+    .where(eq(ownerOptOuts.emailKey, ownerKeyOf(email)))
+    .returning({ key: ownerOptOuts.emailKey });
+  return rows.length > 0;
+}
+
 /** Records that this owner wants no more notes; answers false when they had already said so. */
 export async function recordOptOut(db: Database, email: string, now: number): Promise<boolean> {
   const rows = await db.orm

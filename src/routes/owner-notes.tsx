@@ -1,9 +1,10 @@
 // /owner-notes/stop: the one-click link in every owner note. GET shows a button; POST (the button, or a mail
 // provider's RFC 8058 one-click request, which carries no cookie and no CSRF token) stops the notes. The signed
-// address in the link is the only credential.
+// address in the link is the only credential, and the same link starts them again (/owner-notes/start): a
+// teacher who stopped them by mistake would otherwise never hear of a broken feed or a review again.
 import { Hono, type Context } from 'hono';
 import { recordAudit } from '../db/audit';
-import { recordOptOut } from '../db/owner-notes';
+import { recordOptOut, removeOptOut } from '../db/owner-notes';
 import type { AppDeps } from '../deps';
 import { verifyOwnerStop } from '../email/owner-note-links';
 import { readDistrictSettings, siteOf } from '../settings/district-settings';
@@ -33,6 +34,10 @@ export function ownerNoteRoutes(deps: AppDeps) {
       404,
     );
 
+  /** The link's query string again, for the other button. */
+  const sameLink = (c: Context, address: string) =>
+    `address=${encodeURIComponent(address)}&token=${encodeURIComponent(c.req.query('token')!)}`;
+
   app.get('/owner-notes/stop', async (c) => {
     const address = await addressOf(c);
     if (!address) return badLink(c);
@@ -43,7 +48,7 @@ export function ownerNoteRoutes(deps: AppDeps) {
         site={site}
         title="Stop emails about your feed"
         text={`Press the button and ${address} gets no more emails from ${site.siteTitle} about the feeds it owns (featured posts, a broken feed, authorization reviews).`}
-        action={`/owner-notes/stop?address=${encodeURIComponent(address)}&token=${encodeURIComponent(c.req.query('token')!)}`}
+        action={`/owner-notes/stop?${sameLink(c, address)}`}
         button="Stop these emails"
       />,
     );
@@ -70,7 +75,48 @@ export function ownerNoteRoutes(deps: AppDeps) {
       <ActionPage
         site={site}
         title="No more emails about your feed"
-        text={`${address} gets no more emails from ${site.siteTitle} about the feeds it owns. Your posts are still read and featured as before.`}
+        text={`${address} gets no more emails from ${site.siteTitle} about the feeds it owns. Your posts are still read and featured as before. Pressed by mistake? The button below starts them again.`}
+        action={`/owner-notes/start?${sameLink(c, address)}`}
+        button="Start these emails again"
+        secondary
+      />,
+    );
+  });
+
+  app.get('/owner-notes/start', async (c) => {
+    const address = await addressOf(c);
+    if (!address) return badLink(c);
+    const site = await siteInfo();
+    return renderPage(
+      c,
+      <ActionPage
+        site={site}
+        title="Start emails about your feed again"
+        text={`Press the button and ${address} gets emails from ${site.siteTitle} about the feeds it owns again (featured posts, a broken feed, authorization reviews).`}
+        action={`/owner-notes/start?${sameLink(c, address)}`}
+        button="Start these emails again"
+      />,
+    );
+  });
+
+  app.post('/owner-notes/start', async (c) => {
+    const address = await addressOf(c);
+    if (!address) return badLink(c);
+    const now = deps.clock.now();
+    if (await removeOptOut(deps.db, address))
+      await recordAudit(
+        deps.db,
+        { type: 'public', label: 'feed owner', ip: deps.clientIp(c) },
+        { action: 'owner.opt-in', subjectType: 'owner', subjectId: address },
+        now,
+      );
+    const site = await siteInfo();
+    return renderPage(
+      c,
+      <ActionPage
+        site={site}
+        title="Emails about your feed start again"
+        text={`${address} gets emails from ${site.siteTitle} about the feeds it owns again. The link at the foot of each stops them.`}
       />,
     );
   });

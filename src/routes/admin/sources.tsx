@@ -28,6 +28,7 @@ import { readFeed, type ReadOutcome } from '../../ingest/read-feed';
 import { ingestDepsOf } from '../../jobs/jobs';
 import { redirectWith } from '../flash';
 import { isReviewDue, suspendSourceAuthorization } from '../../db/source-reviews';
+import { optedOutAt } from '../../db/owner-notes';
 import { notReadBecause, notReadSentence, REVIEW_NOTICE_MS } from '../../sources/authorization';
 import { renewAuthorization } from '../../sources/renew-authorization';
 import { readTeacherSettings } from '../../settings/teacher-settings';
@@ -246,11 +247,12 @@ export function sourcesRoutes(deps: AppDeps) {
     source: SourceWithSchool,
     refused?: { typed?: SourceEdit; renewal?: { authorizedBy: string; reviewOn: string }; message: string },
   ) => {
-    const [schools, settings, usage, teacherSettings] = await Promise.all([
+    const [schools, settings, usage, teacherSettings, ownerStoppedAt] = await Promise.all([
       listSchools(deps.db),
       readDistrictSettings(deps.db),
       sourceUsage(deps.db, source.id),
       readTeacherSettings(deps.db),
+      source.ownerEmail ? optedOutAt(deps.db, source.ownerEmail) : undefined,
     ]);
     return adminPage(deps, c, {
       title: source.title ?? t('desk.sources.edit.title'),
@@ -266,6 +268,7 @@ export function sourcesRoutes(deps: AppDeps) {
           now={deps.clock.now()}
           usage={usage}
           typed={refused?.typed}
+          ownerStoppedAt={ownerStoppedAt}
           review={
             <AuthorizationReview
               source={source}

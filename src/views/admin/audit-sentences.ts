@@ -78,6 +78,7 @@ const ACTIONS: Record<string, { label: () => string; sentence: Sentence }> = {
   'school.rename': { label: () => t('desk.audit.labels.schoolRename'), sentence: (w, d) => t('desk.audit.sentences.schoolRename', { ...w, from: text(d.from), to: text(d.to) }) },
   'school.change': { label: () => t('desk.audit.labels.schoolChange'), sentence: (w, d) => d.districtWide === true ? t('desk.audit.sentences.schoolDistrictWide', w) : t('desk.audit.sentences.schoolChange', w) },
   'owner.opt-out': { label: () => t('desk.audit.labels.ownerOptOut'), sentence: (w) => t('desk.audit.sentences.ownerOptOut', w) },
+  'owner.opt-in': { label: () => t('desk.audit.labels.ownerOptIn'), sentence: (w) => t('desk.audit.sentences.ownerOptIn', w) },
   'source.authorization-expired': { label: () => t('desk.audit.labels.sourceAuthorizationExpired'), sentence: (w) => t('desk.audit.sentences.sourceAuthorizationExpired', w) },
   'source.authorization-renewed': { label: () => t('desk.audit.labels.sourceAuthorizationRenewed'), sentence: (w) => t('desk.audit.sentences.sourceAuthorizationRenewed', w) },
   'source.authorization-suspended': { label: () => t('desk.audit.labels.sourceAuthorizationSuspended'), sentence: (w) => t('desk.audit.sentences.sourceAuthorizationSuspended', w) },

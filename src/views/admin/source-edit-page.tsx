@@ -20,6 +20,8 @@ export function SourceEditPage(props: {
   usage: { posts: number; digests: number };
   /** What was typed, shown again when saving it was refused. */
   typed?: SourceEdit;
+  /** When the owner stopped the emails about their feed with the link in one, if they did. */
+  ownerStoppedAt?: number;
   /** The authorization review section (expired sentence, renew, suspend). */
   review?: JSX.Element;
 }) {
@@ -70,7 +72,22 @@ export function SourceEditPage(props: {
         <label for="owner_name">{t('desk.sources.edit.ownerName')}</label>
         <input type="text" id="owner_name" name="owner_name" value={shown.ownerName} maxlength={120} />
         <label for="owner">{t('desk.sources.edit.ownerEmail')}</label>
-        <input type="email" id="owner" name="owner" value={shown.ownerEmail} maxlength={254} />
+        <input
+          type="email"
+          id="owner"
+          name="owner"
+          value={shown.ownerEmail}
+          maxlength={254}
+          aria-describedby={props.ownerStoppedAt ? 'owner-stopped' : undefined}
+        />
+        {props.ownerStoppedAt ? (
+          <p class="hint" id="owner-stopped">
+            {t('desk.sources.edit.ownerStopped', {
+              email: source.ownerEmail ?? '',
+              date: date(props.ownerStoppedAt),
+            })}
+          </p>
+        ) : null}
         <fieldset class="several">
           <legend>{t('desk.sources.edit.authorization')}</legend>
           <p class="hint">{t('desk.sources.edit.authorizationHint')}</p>

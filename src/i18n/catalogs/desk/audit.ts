@@ -103,6 +103,7 @@ export const audit = {
     schoolRename: 'Renamed a school',
     schoolChange: 'Changed a school',
     ownerOptOut: 'An owner stopped their notes',
+    ownerOptIn: 'An owner started their notes again',
     sourceAuthorizationExpired: 'An authorization expired',
     sourceAuthorizationRenewed: 'Renewed an authorization',
     sourceAuthorizationSuspended: 'Suspended an account',
@@ -170,6 +171,7 @@ export const audit = {
     schoolChange: '{{who}} changed {{subject}}.',
     schoolDistrictWide: '{{who}} made {{subject}} district-wide: its posts reach every subscriber.',
     ownerOptOut: '{{who}} stopped the notes Yesterday sends to an account’s owner.',
+    ownerOptIn: '{{who}} started the notes Yesterday sends to an account’s owner again.',
     sourceAuthorizationExpired:
       '{{who}} marked {{subject}} expired: its authorization reached its review date.',
     sourceAuthorizationRenewed: '{{who}} renewed the authorization of {{subject}}.',
