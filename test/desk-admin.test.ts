@@ -845,3 +845,54 @@ describe('correcting a published digest at the desk', () => {
     expect(theirs).not.toContain('A parent asked us to remove the photo.');
   });
 });
+
+describe('a digest submitted for review', () => {
+  it('says who submitted it and when, tells the editors, and says so when someone else changed it since', async () => {
+    const app = await startTestApp();
+    try {
+      const db = app.runtime.deps.db;
+      const { source } = await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/feed');
+      await storeItems(db, source.id, [
+        item({ guid: 'one', publishedAt: Date.parse('2026-11-20T18:00:00Z') }),
+      ]);
+      const [{ id }] = (await db.query<{ id: number }>('select id from items', [])) as [{ id: number }];
+      const cam = await signedInClient(app, 'cam@district.example', 'contributor');
+      const lee = await signedInClient(app, 'lee@district.example', 'editor');
+      const desk = '/admin/inbox?date=2026-11-20';
+      const status = async (client: Client) =>
+        /<span id="desk-status-text">([^<]*)<\/span>/.exec(await (await client.get(desk)).text())?.[1];
+
+      const submitted = await cam.post('/admin/inbox/2026-11-20/submit', {
+        _csrf: await cam.csrf(desk),
+        version: '0',
+        entry: String(id),
+      });
+      expect(submitted.status).toBe(303);
+      expect(outbox(app).find((m) => m.to === 'lee@district.example')?.subject).toBe(
+        'The digest for Friday, November 20 is ready for review',
+      );
+      expect(await status(lee)).toMatch(/ · submitted for review by cam$/);
+      // The submitter saving again is still what was submitted; an editor's change is not.
+      app.clock.advance(60_000);
+      await cam.post('/admin/inbox/2026-11-20/save', {
+        _csrf: await cam.csrf(desk),
+        version: '1',
+        entry: String(id),
+        intro: 'Cam’s intro',
+      });
+      expect(await status(lee)).toMatch(/ · submitted for review by cam$/);
+      app.clock.advance(60_000);
+      await lee.post('/admin/inbox/2026-11-20/save', {
+        _csrf: await lee.csrf(desk),
+        version: '2',
+        entry: String(id),
+        intro: 'Lee’s intro',
+      });
+      expect(await status(lee)).toMatch(
+        /saved .* by lee · submitted for review by cam .*, and changed since$/,
+      );
+    } finally {
+      await app.close();
+    }
+  });
+});

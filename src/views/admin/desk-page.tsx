@@ -316,12 +316,18 @@ export function statusSummary(state: DeskState, names: Map<number, string>, role
       ? t('desk.inbox.status.versionBy', { ...saved, name: someone(digest.updatedBy) })
       : t('desk.inbox.status.version', saved),
   );
-  if (digest.submittedAt)
+  if (digest.submittedAt) {
+    const submitted = {
+      name: digest.submittedBy ? someone(digest.submittedBy) : t('desk.inbox.status.api'),
+      when: formatDateTime(digest.submittedAt, timezone),
+    };
+    // Saved again by someone else after it was submitted: the reviewer is not reviewing what was submitted.
     parts.push(
-      t('desk.inbox.status.submitted', {
-        name: digest.submittedBy ? someone(digest.submittedBy) : t('desk.inbox.status.api'),
-      }),
+      digest.updatedAt > digest.submittedAt && digest.updatedBy !== digest.submittedBy
+        ? t('desk.inbox.status.submittedChanged', submitted)
+        : t('desk.inbox.status.submitted', submitted),
     );
+  }
   if (state.approval.required)
     parts.push(
       state.approval.approved

@@ -46,6 +46,7 @@ export const inbox = {
     version: 'version {{version}}, saved {{when}}',
     versionBy: 'version {{version}}, saved {{when}} by {{name}}',
     submitted: 'submitted for review by {{name}}',
+    submittedChanged: 'submitted for review by {{name}} {{when}}, and changed since',
     approved: 'approved by {{name}}',
     needsApproval: 'needs a second person’s approval',
     someone: 'someone',
