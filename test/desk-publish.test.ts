@@ -6,6 +6,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_DIGEST_ENTRIES } from '../src/curate/desk';
 import { findDigest } from '../src/db/digests';
+import { readDistrictSettings } from '../src/settings/district-settings';
+import { localDateOf } from '../src/time/zoned-time';
 import { listItemsPublishedBetween } from '../src/db/items';
 import { findUserByEmail } from '../src/db/users';
 import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
@@ -134,6 +136,7 @@ describe('publishing from the desk', () => {
     expect(page).toContain('Publish the digest for');
     expect(page).toContain(', and email it to 3 subscribers now?');
     expect(page).toContain('Publish and email 3 subscribers');
+    expect(page).not.toContain('The day is not over yet');
     expect(await findDigest(db, date)).toMatchObject({ status: 'draft', intro: 'Garden news' });
     // Going back publishes nothing; the button publishes the version the page showed.
     const version = /name="version" value="(\d+)"/.exec(page)![1]!;
@@ -187,6 +190,25 @@ describe('publishing from the desk', () => {
       .run(digest.id);
     expect(await corrections()).toBe(
       '<input type="checkbox" name="correction_email" value="1" disabled=""/> Nobody received the digest’s email, so there is nobody to send a correction email to.</label>',
+    );
+
+    // Today's digest, asked for before the day is over there, says what publishing now leaves out.
+    const { timezone } = await readDistrictSettings(db);
+    const today = localDateOf(app.clock.now(), timezone);
+    const [{ sourceId }] = (await db.query<{ sourceId: number }>(
+      'select source_id as sourceId from items limit 1',
+      [],
+    )) as [{ sourceId: number }];
+    await storeItems(db, sourceId, [item({ guid: 'today', publishedAt: app.clock.now() - 60_000 })]);
+    const [{ id: todays }] = (await db.query<{ id: number }>(
+      "select id from items where guid = 'today'",
+      [],
+    )) as [{ id: number }];
+    const early = await (
+      await dana.post(`/admin/inbox/${today}/publish`, { _csrf: csrf, version: '0', entry: String(todays) })
+    ).text();
+    expect(early).toContain(
+      `The day is not over yet (${timezone}): posts its classes write later today are not in this digest`,
     );
   });
 

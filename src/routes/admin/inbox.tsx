@@ -468,9 +468,10 @@ export function inboxRoutes(deps: AppDeps) {
         const stopped = await recordReasonsOrRefuse(c, request, saved);
         if (stopped) return stopped;
         await checkPublishable(desk, request.actor, await loadDesk(desk, request.date), saved.digest.version);
-        const [recipients, accounts] = await Promise.all([
+        const [recipients, accounts, { timezone }] = await Promise.all([
           emailIsOn(deps.mailer) ? countWouldReceive(deps.db, saved.digest.id) : 0,
           listSocialAccounts(deps.db).then((all) => all.filter((a) => a.status === 'active').length),
+          readDistrictSettings(deps.db),
         ]);
         return adminPage(deps, c, {
           title: t('desk.publish.confirm.title'),
@@ -483,6 +484,7 @@ export function inboxRoutes(deps: AppDeps) {
               recipients={recipients}
               accounts={accounts}
               emailOn={emailIsOn(deps.mailer)}
+              notOverIn={request.date >= localDateOf(deps.clock.now(), timezone) ? timezone : undefined}
               csrfToken={c.get('csrfToken')}
               carried={Object.entries(request.form).flatMap(([name, value]) =>
                 name === '_csrf' || name === 'version' || name === 'confirmed'

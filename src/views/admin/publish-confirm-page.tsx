@@ -13,6 +13,8 @@ export function PublishConfirmPage(props: {
   /** The district's social accounts that get one post each (active ones). */
   accounts: number;
   emailOn: boolean;
+  /** The district's time zone when the day is today (or later) there: published now, it misses the rest. */
+  notOverIn?: string;
   csrfToken: string;
   /** The desk's form as it was sent, carried along: should someone save meanwhile, both versions are shown. */
   carried: [string, string][];
@@ -43,6 +45,9 @@ export function PublishConfirmPage(props: {
         <p>
           <strong>{question}</strong>
         </p>
+        {props.notOverIn ? (
+          <p class="finding">{t('desk.publish.confirm.notOver', { timezone: props.notOverIn })}</p>
+        ) : null}
         <p>{t('desk.publish.confirm.goes', { count: props.entries })}</p>
         <div class="actions">
           <button type="submit">

@@ -46,6 +46,8 @@ export const publish = {
     button: 'Publish',
     buttonPost: 'Publish and post to {{accounts}}',
     back: 'Not yet, back to the desk',
+    notOver:
+      'The day is not over yet ({{timezone}}): posts its classes write later today are not in this digest, and once it is published they can only be added by a correction.',
   },
   firstRun: {
     heading: 'Getting started: {{done}} of {{total}} done',
