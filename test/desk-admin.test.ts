@@ -479,7 +479,9 @@ describe('the admin desk over HTTP', () => {
 
   it('offers no social account forms while SOCIAL_SECRET_KEY is unset, and says why once', async () => {
     const page = await (await dana.get('/admin/settings/social')).text();
-    expect(page).toContain('Accounts cannot be connected yet: SOCIAL_SECRET_KEY is not set');
+    expect(page).toContain(
+      'Accounts can be connected once whoever runs Yesterday for the district sets SOCIAL_SECRET_KEY',
+    );
     expect(page).toContain('<code>openssl rand -base64 32</code>');
     expect(page).not.toContain('action="/admin/settings/social/connect"');
     expect(page).toContain('action="/admin/settings/social/template"');

@@ -70,6 +70,8 @@ label { display: block; font-weight: 600; margin: 0 0 .35rem; }
 .hint { color: var(--muted); font-size: .93rem; margin: .25rem 0 .75rem; }
 select { font: inherit; padding: .55rem .6rem; border: 1px solid var(--field-line); border-radius: 6px; background: var(--field); color: var(--ink); margin: 0 0 .75rem; }
 input[type=email], input[type=text] { width: 100%; font: inherit; padding: .6rem .75rem; border: 1px solid var(--field-line); border-radius: 6px; background: var(--field); color: var(--ink); }
+/* The next field's label keeps its distance from the field above it. */
+:is(input, textarea) + label { margin-top: 1rem; }
 fieldset { border: 1px solid var(--line); border-radius: 8px; margin: 1rem 0; padding: .75rem 1rem 1rem; }
 legend { font-weight: 600; padding: 0 .35rem; }
 .checks { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: .35rem 1rem; }
@@ -82,6 +84,7 @@ button.secondary { background: var(--card); color: var(--link); border: 1px soli
 .message { background: var(--card); border: 1px solid var(--line); border-inline-start: 4px solid var(--navy); border-radius: 8px; padding: 1rem 1.25rem; margin: 0 0 1.25rem; }
 .message > p { margin: 0; }
 .message > p + p { margin-top: .6rem; }
+.message > p + form { margin-top: .9rem; }
 .message.error { border-inline-start-color: var(--error); }
 footer.site { border-top: 1px solid var(--line); color: var(--muted); font-size: .92rem; padding: 1.5rem 0 2.5rem; }
 footer.site ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; padding: 0; margin: .5rem 0 0; }

@@ -18,7 +18,7 @@ export function SocialPage(props: {
       <h1>{t('desk.social.title')}</h1>
       <p>{rich('desk.social.lead', { back: <a href="/admin/settings">{t('desk.social.back')}</a> })}</p>
       {props.keySet ? null : (
-        <p class="flash error" role="alert">
+        <p class="flash info">
           {rich('desk.social.noKey', { command: <code>openssl rand -base64 32</code> })}
         </p>
       )}

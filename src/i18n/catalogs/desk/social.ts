@@ -4,7 +4,7 @@ export const social = {
   lead: 'Each account below gets one post for every digest, when it is published: the title, a line about the day, and the digest’s address. A correction adds a reply to that post; taking a digest down deletes its posts. {{back}}',
   back: 'Back to Settings',
   noKey:
-    'Accounts cannot be connected yet: SOCIAL_SECRET_KEY is not set, and tokens are only stored encrypted. Whoever runs Yesterday makes one with {{command}} and sets it (README, Configuration).',
+    'Accounts can be connected once whoever runs Yesterday for the district sets SOCIAL_SECRET_KEY, the key their tokens are stored encrypted with: they make one with {{command}} (README, Configuration).',
   connected: 'Connected',
   none: 'No accounts are connected.',
   posting: 'posting',
