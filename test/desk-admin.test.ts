@@ -801,6 +801,11 @@ describe('correcting a published digest at the desk', () => {
     const published = await (await fetch(`${app.url}/digests/2026-11-20`)).text();
     expect(published).toContain('Leaf rubbings in Room 2');
     expect(published).toContain('The headline now names the right classroom.');
+    // A contributor sees the published digest as it went out, and that what they can do about a mistake is ask.
+    const cam = await signedInClient(app, 'cam@district.example', 'contributor');
+    const asOut = await (await cam.get('/admin/inbox?date=2026-11-20')).text();
+    expect(asOut).toContain('An editor corrects it or takes it down');
+    expect(asOut).not.toContain('name="correction_note"');
 
     const next = await form();
     // A reason too short is refused, and stays in its box, opened, with why: the urgent path loses nothing.
@@ -840,7 +845,6 @@ describe('correcting a published digest at the desk', () => {
       new RegExp(`id="item-${next.id}"[\\s\\S]*?<span class="badge warn">Taken down</span>`),
     );
     // A contributor learns that it was taken down and when, not why: the reason can be a family's own matter.
-    const cam = await signedInClient(app, 'cam@district.example', 'contributor');
     const theirs = await (await cam.get('/admin/inbox?date=2026-11-20')).text();
     expect(theirs).toContain('Taken down since publishing: 1 post');
     expect(theirs).toMatch(new RegExp(`<li id="entry-${next.id}">[\\s\\S]*?Taken down [^<]*\\.</span>`));

@@ -120,6 +120,18 @@ export function DeskPage(props: DeskPageProps) {
         <div class="desk-main">
           {readOnly || published ? null : <Toolbar {...props} canApprove={canApprove} />}
           {correcting ? <CorrectionPanel {...props} /> : null}
+          {published && readOnly ? (
+            // A contributor sees the published digest as it went out; what they can do about a mistake is ask.
+            <p class="flash info">
+              {state.settings.contactEmail
+                ? rich('desk.inbox.askEditorAt', {
+                    address: (
+                      <a href={`mailto:${state.settings.contactEmail}`}>{state.settings.contactEmail}</a>
+                    ),
+                  })
+                : t('desk.inbox.askEditor')}
+            </p>
+          ) : null}
           <SocialPostsPanel posts={props.state.social} />
           <section class="card" aria-labelledby="digest-heading">
             <h2 id="digest-heading" class="card-heading">

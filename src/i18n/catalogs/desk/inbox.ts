@@ -25,6 +25,10 @@ export const inbox = {
     'Every post in this digest has been taken down, so it no longer shows on the site, in the feeds or in the embed.',
   entries: 'Posts in the digest, in order',
   takeDown: 'Take this digest down',
+  askEditor:
+    'This digest is published. Something in it wrong, or a post that should come down? An editor corrects it or takes it down: ask one, and say which post and why.',
+  askEditorAt:
+    'This digest is published. Something in it wrong, or a post that should come down? An editor corrects it or takes it down: write to {{address}}, and say which post and why.',
   why: 'Why (kept in the audit log)',
   unpublish: 'Unpublish',
   posts: 'The day’s posts',
