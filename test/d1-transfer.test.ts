@@ -203,15 +203,15 @@ describe('moving between a server and Cloudflare', () => {
     const persist = localProject('d1');
     await wrangler(persist, 'migrations', 'apply', 'yesterday');
     // The Worker deployed first, as the Cloudflare steps do, has run: its cron and first page wrote a signing
-    // key of its own, a counter and a mark, and a first-administrator link waits. The server's rows replace
-    // them, so the links in emails the server sent keep working.
+    // key of its own, a counter and a mark, someone tried to sign in, and a first-administrator link waits. The
+    // server's rows replace them (ids that would clash included), so the links in emails it sent keep working.
     await run(process.execPath, [BIN, 'd1:setup-link', '--local'], { env, cwd: persist });
     await wrangler(
       persist,
       'execute',
       'yesterday',
       '--command',
-      "INSERT INTO settings (key, value, updated_at) VALUES ('signing_key', 'the Worker''s own', 1); INSERT INTO site_state (key, value) VALUES ('public_revision', 3); INSERT INTO job_marks (key, at) VALUES ('a-mark', 1)",
+      "INSERT INTO settings (key, value, updated_at) VALUES ('signing_key', 'the Worker''s own', 1); INSERT INTO site_state (key, value) VALUES ('public_revision', 3); INSERT INTO job_marks (key, at) VALUES ('a-mark', 1); INSERT INTO rate_events (id, key, at) VALUES (1, 'login:203.0.113.9', 1); INSERT INTO audit_log (id, at, actor_type, actor_label, action) VALUES (1, 1, 'public', '203.0.113.9', 'user.login_failed')",
     );
     await wrangler(persist, 'execute', 'yesterday', '--file', rowsFile);
     expect(await d1Rows(persist, "select value from settings where key = 'signing_key'")).toEqual(

@@ -877,7 +877,9 @@ describe('a digest submitted for review', () => {
       expect(outbox(app).find((m) => m.to === 'lee@district.example')?.subject).toBe(
         'The digest for Friday, November 20 is ready for review',
       );
-      expect(await status(lee)).toMatch(/ · submitted for review by cam$/);
+      expect(await status(lee)).toMatch(
+        / · submitted for review by cam [A-Z][a-z]{2} \d+, 2026, [\d:]+ [AP]M$/,
+      );
       // The submitter saving again is still what was submitted; an editor's change is not.
       app.clock.advance(60_000);
       await cam.post('/admin/inbox/2026-11-20/save', {
@@ -886,7 +888,7 @@ describe('a digest submitted for review', () => {
         entry: String(id),
         intro: 'Cam’s intro',
       });
-      expect(await status(lee)).toMatch(/ · submitted for review by cam$/);
+      expect(await status(lee)).toMatch(/ · submitted for review by cam [^,]+, 2026, [\d:]+ [AP]M$/);
       app.clock.advance(60_000);
       await lee.post('/admin/inbox/2026-11-20/save', {
         _csrf: await lee.csrf(desk),

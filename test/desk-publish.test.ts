@@ -210,6 +210,21 @@ describe('publishing from the desk', () => {
     expect(early).toContain(
       `The day is not over yet (${timezone}): posts its classes write later today are not in this digest`,
     );
+    // A day still to come says so instead.
+    await storeItems(db, sourceId, [item({ guid: 'tomorrow', publishedAt: app.clock.now() + 86_400_000 })]);
+    const [{ id: tomorrows }] = (await db.query<{ id: number }>(
+      "select id from items where guid = 'tomorrow'",
+      [],
+    )) as [{ id: number }];
+    const tomorrow = localDateOf(app.clock.now() + 86_400_000, timezone);
+    const ahead = await (
+      await dana.post(`/admin/inbox/${tomorrow}/publish`, {
+        _csrf: csrf,
+        version: '0',
+        entry: String(tomorrows),
+      })
+    ).text();
+    expect(ahead).toContain(`This day has not begun yet (${timezone})`);
   });
 
   it('schedules, publishes and takes a digest down, each from its own button', async () => {

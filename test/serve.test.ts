@@ -13,6 +13,7 @@ import { addDays, dayRange, localDateOf } from '../src/time/zoned-time';
 import { serveBody, startTestServer } from './http-server';
 import { SMTPServer } from 'smtp-server';
 import { freePort } from './test-app';
+import BetterSqlite3 from 'better-sqlite3';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -323,12 +324,26 @@ describe('starting Yesterday', () => {
     // The coordinator's password, made during the set-up, is said even so: the next run cannot say it.
     expect(demo.output()).toMatch(/coordinator@lakeside\.example with password \S+/);
 
-    const again = start('demo', env);
+    // Started again on another port: its sources follow the sample feeds there, and are read without a fault
+    // (the guard lets the demo fetch only from its own address and port).
+    const port2 = await freePort();
+    const again = start('demo', { ...env, PORT: String(port2) });
     cleanups.push(() => again.stop());
     await again.waitFor(/The demo district is running/);
-    const home = await (await fetch(`http://127.0.0.1:${port}/`)).text();
+    const home = await (await fetch(`http://127.0.0.1:${port2}/`)).text();
     expect(home).toContain('Lakeside Unified School District');
     expect(home).toContain('Counting by fives at the market');
+    const db = new BetterSqlite3(join(dir, 'demo.db'), { readonly: true });
+    const read = db.prepare('select feed_url as url, error_count as errors from sources').all() as {
+      url: string;
+      errors: number;
+    }[];
+    db.close();
+    expect(read.length).toBeGreaterThan(0);
+    for (const source of read) {
+      expect(source.url.startsWith(`http://127.0.0.1:${port2}/demo/feeds/`), source.url).toBe(true);
+      expect(source.errors, source.url).toBe(0);
+    }
     expect(await again.stop()).toBe(0);
   });
 

@@ -76,32 +76,46 @@ function tablesOf(sqlite: BetterSqlite3.Database): string[] {
 }
 
 /**
- * Tables a Worker fills by itself before anyone uses it: its signing key (settings), the public pages'
- * counter, the cron's marks, and a first-administrator link made with `d1:setup-link`.
+ * The tables whose rows make a district: someone's account (or a token), a school, a source, a post, a digest,
+ * a subscriber, a social account. Everything else a Worker also writes with nobody signed in: its signing key,
+ * counters and marks, a first-administrator link, failed sign-ins and their audit entries.
  */
-const WORKER_OWN = ['settings', 'site_state', 'job_marks', 'user_tokens'];
+const DISTRICT_TABLES = [
+  'users',
+  'api_tokens',
+  'schools',
+  'sources',
+  'items',
+  'digests',
+  'subscribers',
+  'social_accounts',
+];
 
 export const NOT_EMPTY_D1 =
-  'This D1 database already holds a district (people, sources, posts or subscribers), and nothing was loaded: rows move only into a database that holds none. Make a new one with npx wrangler d1 create, put its database_id in wrangler.toml, apply the migrations to it and run this file again.';
+  'This D1 database already holds a district (an account, schools, sources, posts, digests or subscribers), and nothing was loaded: rows move only into a database that holds none. Make a new one with npx wrangler d1 create, put its database_id in wrangler.toml, apply the migrations to it and run this file again.';
 
 /**
  * What `d1:export-sql` writes before exportRows: a check that the D1 database holds no district yet, then the
- * removal of what its Worker wrote by itself, which the server's rows replace (its signing key among them, so
- * links in emails already sent keep working). A Worker that has run (its cron, a `d1:setup-link`) is no reason
- * to refuse; a person, a source, a post or a subscriber is, and D1 then stops the whole file with the sentence
- * above. SQLite says a sentence of ours only from a trigger, so the check is one on a table made for it and
- * dropped again.
+ * removal of every other row, which the server's rows replace (the Worker's own signing key among them, so links
+ * in emails already sent keep working). A Worker that has run (its cron, a `d1:setup-link`, a failed sign-in)
+ * is no reason to refuse; an account, a school, a source, a post, a digest or a subscriber is, and D1 then stops
+ * the whole file with the sentence above. SQLite says a sentence of ours only from a trigger, so the check is
+ * one on a table made for it and dropped again.
  */
 export function moveToD1Preamble(sqlite: BetterSqlite3.Database): string {
-  const checked = tablesOf(sqlite).filter((name) => !NOT_DATA.test(name) && !WORKER_OWN.includes(name));
-  const holdsData = checked.map((table) => `EXISTS (SELECT 1 FROM "${table}")`).join(' OR ');
+  const data = tablesOf(sqlite).filter((name) => !NOT_DATA.test(name));
+  const holdsData = DISTRICT_TABLES.filter((table) => data.includes(table))
+    .map((table) => `EXISTS (SELECT 1 FROM "${table}")`)
+    .join(' OR ');
   return [
+    // Rows that refer to each other go in any order; their references are checked when the file ends.
+    'PRAGMA defer_foreign_keys = true;',
     'DROP TABLE IF EXISTS "_yesterday_move_check";',
     'CREATE TABLE "_yesterday_move_check" (at INTEGER);',
     `CREATE TRIGGER "_yesterday_move_refused" BEFORE INSERT ON "_yesterday_move_check" WHEN ${holdsData} BEGIN SELECT RAISE(ABORT, ${literal(NOT_EMPTY_D1)}); END;`,
     'INSERT INTO "_yesterday_move_check" VALUES (1);',
     'DROP TABLE "_yesterday_move_check";',
-    ...WORKER_OWN.map((table) => `DELETE FROM "${table}";`),
+    ...data.filter((table) => !DISTRICT_TABLES.includes(table)).map((table) => `DELETE FROM "${table}";`),
     '',
   ].join('\n');
 }

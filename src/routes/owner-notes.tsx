@@ -29,7 +29,7 @@ export function ownerNoteRoutes(deps: AppDeps) {
       <ActionPage
         site={await siteInfo()}
         title="This link does not work"
-        text="The link is incomplete or out of date. Copy the whole address from the email, or ask your district’s coordinator to stop these emails."
+        text={`The link is incomplete or out of date. Copy the whole address from the email, or ask your district’s coordinator to ${c.req.path.endsWith('/start') ? 'start these emails again' : 'stop these emails'}.`}
       />,
       404,
     );

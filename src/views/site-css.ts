@@ -71,7 +71,7 @@ label { display: block; font-weight: 600; margin: 0 0 .35rem; }
 select { font: inherit; padding: .55rem .6rem; border: 1px solid var(--field-line); border-radius: 6px; background: var(--field); color: var(--ink); margin: 0 0 .75rem; }
 input[type=email], input[type=text] { width: 100%; font: inherit; padding: .6rem .75rem; border: 1px solid var(--field-line); border-radius: 6px; background: var(--field); color: var(--ink); }
 /* The next field's label keeps its distance from the field above it. */
-:is(input, textarea) + label { margin-top: 1rem; }
+:is(input:not([type=hidden]), textarea) + label { margin-top: 1rem; }
 fieldset { border: 1px solid var(--line); border-radius: 8px; margin: 1rem 0; padding: .75rem 1rem 1rem; }
 legend { font-weight: 600; padding: 0 .35rem; }
 .checks { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: .35rem 1rem; }

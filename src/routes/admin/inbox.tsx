@@ -69,6 +69,12 @@ interface DeskRequest {
 
 const itemOf = (c: Context) => Number(c.req.param('item'));
 
+/** Whether a day is not over yet where the district is, for the question Publish now asks. */
+function dayIs(date: string, today: string, timezone: string) {
+  if (date === today) return { timezone, when: 'today' as const };
+  return date > today ? { timezone, when: 'later' as const } : undefined;
+}
+
 export function inboxRoutes(deps: AppDeps) {
   const app = new Hono<AdminEnv>();
   const desk = deskDepsOf(deps);
@@ -484,7 +490,7 @@ export function inboxRoutes(deps: AppDeps) {
               recipients={recipients}
               accounts={accounts}
               emailOn={emailIsOn(deps.mailer)}
-              notOverIn={request.date >= localDateOf(deps.clock.now(), timezone) ? timezone : undefined}
+              dayIs={dayIs(request.date, localDateOf(deps.clock.now(), timezone), timezone)}
               csrfToken={c.get('csrfToken')}
               carried={Object.entries(request.form).flatMap(([name, value]) =>
                 name === '_csrf' || name === 'version' || name === 'confirmed'

@@ -13,8 +13,8 @@ export function PublishConfirmPage(props: {
   /** The district's social accounts that get one post each (active ones). */
   accounts: number;
   emailOn: boolean;
-  /** The district's time zone when the day is today (or later) there: published now, it misses the rest. */
-  notOverIn?: string;
+  /** Whether the day is over in the district's time zone: published now, today's misses the rest of it. */
+  dayIs?: { timezone: string; when: 'today' | 'later' };
   csrfToken: string;
   /** The desk's form as it was sent, carried along: should someone save meanwhile, both versions are shown. */
   carried: [string, string][];
@@ -45,8 +45,12 @@ export function PublishConfirmPage(props: {
         <p>
           <strong>{question}</strong>
         </p>
-        {props.notOverIn ? (
-          <p class="finding">{t('desk.publish.confirm.notOver', { timezone: props.notOverIn })}</p>
+        {props.dayIs ? (
+          <p class="finding">
+            {props.dayIs.when === 'today'
+              ? t('desk.publish.confirm.notOver', { timezone: props.dayIs.timezone })
+              : t('desk.publish.confirm.notBegun', { timezone: props.dayIs.timezone })}
+          </p>
         ) : null}
         <p>{t('desk.publish.confirm.goes', { count: props.entries })}</p>
         <div class="actions">

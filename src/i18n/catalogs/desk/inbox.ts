@@ -49,7 +49,7 @@ export const inbox = {
     draft: 'Draft',
     version: 'version {{version}}, saved {{when}}',
     versionBy: 'version {{version}}, saved {{when}} by {{name}}',
-    submitted: 'submitted for review by {{name}}',
+    submitted: 'submitted for review by {{name}} {{when}}',
     submittedChanged: 'submitted for review by {{name}} {{when}}, and changed since',
     approved: 'approved by {{name}}',
     needsApproval: 'needs a second person’s approval',

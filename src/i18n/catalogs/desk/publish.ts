@@ -48,6 +48,8 @@ export const publish = {
     back: 'Not yet, back to the desk',
     notOver:
       'The day is not over yet ({{timezone}}): posts its classes write later today are not in this digest, and once it is published they can only be added by a correction.',
+    notBegun:
+      'This day has not begun yet ({{timezone}}): its classes have written nothing for it, and once it is published their posts can only be added by a correction.',
   },
   firstRun: {
     heading: 'Getting started: {{done}} of {{total}} done',

@@ -118,7 +118,7 @@ export const sources = {
     ownerName: "Owner's name",
     ownerEmail: "Owner's email",
     ownerStopped:
-      '{{email}} stopped the emails about their feeds on {{date}} (featured posts, a broken feed, reviews), with the link in one of them. The same link starts them again; nobody else can.',
+      '{{email}} stopped the emails about their feeds on {{date}} (featured posts, a broken feed, reviews), with the link in one of them. The same link starts them again: it takes the link in one of those emails, not a change here.',
     authorization: 'Authorization',
     authorizationHint:
       'Only authorized accounts are read into the inbox. Suspend an account to stop it at once. These fields are the record as it was given: correct them here if a name or a date was typed wrong. When the principal confirms the account again at its review, use Renew authorization below instead, which keeps who renewed it and when.',
