@@ -853,7 +853,7 @@ describe('correcting a published digest at the desk', () => {
 });
 
 describe('a digest submitted for review', () => {
-  it('says who submitted it and when, tells the editors, and says so when someone else changed it since', async () => {
+  it('says who submitted it and when, tells the editors, and says so when it was changed since', async () => {
     const app = await startTestApp();
     try {
       const db = app.runtime.deps.db;
@@ -867,6 +867,17 @@ describe('a digest submitted for review', () => {
       const desk = '/admin/inbox?date=2026-11-20';
       const status = async (client: Client) =>
         /<span id="desk-status-text">([^<]*)<\/span>/.exec(await (await client.get(desk)).text())?.[1];
+      // Each save sends the version its page showed, as the desk's form does.
+      const save = async (client: Client, action: 'save' | 'submit', intro: string) => {
+        const page = await (await client.get(desk)).text();
+        const response = await client.post(`/admin/inbox/2026-11-20/${action}`, {
+          _csrf: await client.csrf(desk),
+          version: /name="version" value="(\d+)"/.exec(page)![1]!,
+          entry: String(id),
+          intro,
+        });
+        expect(response.status).toBe(303);
+      };
 
       const submitted = await cam.post('/admin/inbox/2026-11-20/submit', {
         _csrf: await cam.csrf(desk),
@@ -880,25 +891,19 @@ describe('a digest submitted for review', () => {
       expect(await status(lee)).toMatch(
         / · submitted for review by cam [A-Z][a-z]{2} \d+, 2026, [\d:]+ [AP]M$/,
       );
-      // The submitter saving again is still what was submitted; an editor's change is not.
+      // Any save after it (an editor's, the submitter's own, a program's) is not what was submitted; submitting
+      // again is.
       app.clock.advance(60_000);
-      await cam.post('/admin/inbox/2026-11-20/save', {
-        _csrf: await cam.csrf(desk),
-        version: '1',
-        entry: String(id),
-        intro: 'Cam’s intro',
-      });
-      expect(await status(lee)).toMatch(/ · submitted for review by cam [^,]+, 2026, [\d:]+ [AP]M$/);
-      app.clock.advance(60_000);
-      await lee.post('/admin/inbox/2026-11-20/save', {
-        _csrf: await lee.csrf(desk),
-        version: '2',
-        entry: String(id),
-        intro: 'Lee’s intro',
-      });
+      await save(lee, 'save', 'Lee’s intro');
       expect(await status(lee)).toMatch(
         /saved .* by lee · submitted for review by cam .*, and changed since$/,
       );
+      await save(cam, 'save', 'Cam’s intro');
+      expect(await status(lee)).toMatch(
+        /saved .* by cam · submitted for review by cam .*, and changed since$/,
+      );
+      await save(cam, 'submit', 'Cam’s intro');
+      expect(await status(lee)).toMatch(/ · submitted for review by cam [^,]+, 2026, [\d:]+ [AP]M$/);
     } finally {
       await app.close();
     }

@@ -776,7 +776,7 @@ export async function submitForReview(
   if (!state.digest || state.entries.length === 0)
     throw new DeskError(422, 'empty', t('desk.refusals.nothingToSubmit', { day: formatDay(date) }));
   const now = deps.now();
-  await submitDigest(deps.db, state.digest.id, actor.userId, now);
+  await submitDigest(deps.db, state.digest.id, actor.userId, state.digest.version, now);
   await recordAudit(deps.db, actor, { action: 'digest.submit', subjectType: 'digest', subjectId: date }, now);
   await notifyEditors(
     { ...deps, site },

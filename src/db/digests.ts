@@ -419,9 +419,13 @@ export async function submitDigest(
   db: Database,
   digestId: number,
   userId: number | null,
+  version: number,
   now: number,
 ): Promise<void> {
-  await db.orm.update(digests).set({ submittedBy: userId, submittedAt: now }).where(eq(digests.id, digestId));
+  await db.orm
+    .update(digests)
+    .set({ submittedBy: userId, submittedAt: now, submittedVersion: version })
+    .where(eq(digests.id, digestId));
 }
 
 /** draft → ready for exactly this version, so the scheduler publishes what was checked; false otherwise. */

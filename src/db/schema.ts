@@ -118,6 +118,8 @@ export const digests = sqliteTable('digests', {
   /** Set when a contributor hands the draft to editors. */
   submittedBy: integer('submitted_by'),
   submittedAt: integer('submitted_at'),
+  /** The version that was submitted: a later one was changed since (null for submissions before 0023). */
+  submittedVersion: integer('submitted_version'),
   /** A second person's approval, valid only for the version it was given to. */
   approvedBy: integer('approved_by'),
   approvedVersion: integer('approved_version'),

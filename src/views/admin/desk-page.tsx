@@ -333,9 +333,9 @@ export function statusSummary(state: DeskState, names: Map<number, string>, role
       name: digest.submittedBy ? someone(digest.submittedBy) : t('desk.inbox.status.api'),
       when: formatDateTime(digest.submittedAt, timezone),
     };
-    // Saved again by someone else after it was submitted: the reviewer is not reviewing what was submitted.
+    // Saved again after it was submitted, by anyone: the reviewer is not reviewing what was submitted.
     parts.push(
-      digest.updatedAt > digest.submittedAt && digest.updatedBy !== digest.submittedBy
+      digest.submittedVersion !== null && digest.version > digest.submittedVersion
         ? t('desk.inbox.status.submittedChanged', submitted)
         : t('desk.inbox.status.submitted', submitted),
     );
