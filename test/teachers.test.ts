@@ -264,6 +264,10 @@ describe('owner notes', () => {
         )
       ).status,
     ).toBe(404);
+    // The stop link opened again offers to start them, rather than to stop them once more.
+    const reopened = await (await fetch(stop)).text();
+    expect(reopened).toContain('Emails about your feed are stopped');
+    expect(reopened).toContain('action="/owner-notes/start?');
     const again = await fetch(stop.replace('/stop?', '/start?'), { method: 'POST' });
     expect(await again.text()).toContain('Emails about your feed start again');
     expect(await (await editor.get(`/admin/sources/${a}`)).text()).not.toContain('stopped the emails');

@@ -4,7 +4,9 @@
 // teacher who stopped them by mistake would otherwise never hear of a broken feed or a review again.
 import { Hono, type Context } from 'hono';
 import { recordAudit } from '../db/audit';
-import { recordOptOut, removeOptOut } from '../db/owner-notes';
+import { optedOutAt, recordOptOut, removeOptOut } from '../db/owner-notes';
+import { formatLongDate } from '../publish/digest-content';
+import { localDateOf } from '../time/zoned-time';
 import type { AppDeps } from '../deps';
 import { verifyOwnerStop } from '../email/owner-note-links';
 import { readDistrictSettings, siteOf } from '../settings/district-settings';
@@ -42,6 +44,19 @@ export function ownerNoteRoutes(deps: AppDeps) {
     const address = await addressOf(c);
     if (!address) return badLink(c);
     const site = await siteInfo();
+    // Opened again after stopping them (to start them again, as like as not): the button that does that.
+    const stoppedAt = await optedOutAt(deps.db, address);
+    if (stoppedAt !== undefined)
+      return renderPage(
+        c,
+        <ActionPage
+          site={site}
+          title="Emails about your feed are stopped"
+          text={`${address} gets no emails from ${site.siteTitle} about the feeds it owns since ${formatLongDate(localDateOf(stoppedAt, site.timezone))}. The button below starts them again.`}
+          action={`/owner-notes/start?${sameLink(c, address)}`}
+          button="Start these emails again"
+        />,
+      );
     return renderPage(
       c,
       <ActionPage
