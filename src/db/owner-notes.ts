@@ -7,15 +7,6 @@ import { digestEntries, digests, items, messages, ownerOptOuts, schools, sources
 
 export const ownerKeyOf = (email: string) => email.trim().toLowerCase();
 
-export async function hasOptedOut(db: Database, email: string): Promise<boolean> {
-  const row = await db.orm
-    .select({ key: ownerOptOuts.emailKey })
-    .from(ownerOptOuts)
-    .where(eq(ownerOptOuts.emailKey, ownerKeyOf(email)))
-    .get();
-  return !!row;
-}
-
 /** When this owner asked for no more notes, if they did. */
 export async function optedOutAt(db: Database, email: string): Promise<number | undefined> {
   const row = await db.orm
@@ -24,6 +15,10 @@ export async function optedOutAt(db: Database, email: string): Promise<number | 
     .where(eq(ownerOptOuts.emailKey, ownerKeyOf(email)))
     .get();
   return row?.at;
+}
+
+export async function hasOptedOut(db: Database, email: string): Promise<boolean> {
+  return (await optedOutAt(db, email)) !== undefined;
 }
 
 /** Takes back an owner's stop; answers false when there was none. */

@@ -13,9 +13,8 @@ export const adminCss = `
 body { margin: 0; background: var(--bg); color: var(--ink); font: 15px/1.5 var(--sans); }
 a { color: var(--link); }
 /* Amber shows on the dark headers, the dark ring inside it on white and cream: 3:1 or more against either. */
-:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; box-shadow: 0 0 0 2px #1f2937; }
 /* The email shown in a frame takes focus as one stop; Chromium gives it no :focus-visible. */
-iframe:focus { outline: 3px solid #f59e0b; outline-offset: 2px; box-shadow: 0 0 0 2px #1f2937; }
+:focus-visible, iframe:focus { outline: 3px solid #f59e0b; outline-offset: 2px; box-shadow: 0 0 0 2px #1f2937; }
 .skip { position: absolute; left: -999px; top: 0; background: var(--ink); color: #fff; padding: .5rem 1rem; z-index: 10; }
 .skip:focus { left: .5rem; }
 .break { word-break: break-word; overflow-wrap: anywhere; }
