@@ -276,6 +276,14 @@ describe('moving between a server and Cloudflare', () => {
     const backFile = join(dir, 'from-d1.sql');
     await wrangler(persist, 'export', 'yesterday', '--no-schema', '--output', backFile);
     const fresh = join(dir, 'back.db');
+    // The server was started on the new file first (its own signing key) and someone tried to sign in: what it
+    // wrote with nobody signed in is replaced by the district's rows.
+    await run(process.execPath, [BIN, 'migrate'], { env: { ...env, DATABASE_PATH: fresh } });
+    const started = new BetterSqlite3(fresh);
+    started.exec(
+      "insert into rate_events (key, at) values ('login:203.0.113.9', 1); insert into audit_log (at, actor_type, actor_label, action) values (1, 'public', '203.0.113.9', 'user.login_failed')",
+    );
+    started.close();
     // The pictures are in R2, not in the export: the import says how to fetch them and loads nothing yet.
     const withoutPictures = await run(process.execPath, [BIN, 'd1:import-sql', backFile], {
       env: { ...env, DATABASE_PATH: fresh },

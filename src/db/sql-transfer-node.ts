@@ -77,8 +77,9 @@ function tablesOf(sqlite: BetterSqlite3.Database): string[] {
 
 /**
  * The tables whose rows make a district: someone's account (or a token), a school, a source, a post, a digest,
- * a subscriber, a social account. Everything else a Worker also writes with nobody signed in: its signing key,
- * counters and marks, a first-administrator link, failed sign-ins and their audit entries.
+ * a subscriber, a social account. Everything else a server or a Worker also writes with nobody signed in: its
+ * signing key, counters and marks, a first-administrator link, failed sign-ins and their audit entries. A move
+ * either way loads only into a database none of these hold rows in, and replaces the rest.
  */
 const DISTRICT_TABLES = [
   'users',
@@ -225,8 +226,9 @@ export class MissingPictures extends Error {
 }
 
 /**
- * Loads a D1 export's INSERT statements into `sqlite`, all or nothing. The database must hold no district data
- * yet (a new file, migrated); rows of tables it does not have (D1's own) are skipped.
+ * Loads a D1 export's INSERT statements into `sqlite`, all or nothing. The database must hold no district yet
+ * (DISTRICT_TABLES; a new file, migrated, or one a server has only started on); what else it holds is replaced.
+ * Rows of tables it does not have (D1's own) are skipped.
  */
 export function importRows(
   sqlite: BetterSqlite3.Database,
@@ -239,9 +241,9 @@ export function importRows(
       .map((t) => t.name)
       .filter((name) => !NOT_DATA.test(name)),
   );
-  for (const table of tables) {
+  for (const table of DISTRICT_TABLES.filter((name) => tables.has(name))) {
     const { n } = sqlite.prepare(`select count(*) as n from "${table}"`).get() as { n: number };
-    if (n > 0 && table !== 'settings' && table !== 'site_state')
+    if (n > 0)
       throw new Error(
         `The database already holds data (table ${table}); import into a new, empty database file instead.`,
       );
@@ -254,8 +256,9 @@ export function importRows(
   try {
     sqlite
       .transaction(() => {
-        // A new database may have default settings; the imported ones replace them.
-        sqlite.exec('delete from settings; delete from site_state;');
+        // What a server wrote with nobody signed in (its signing key, a failed sign-in) is replaced.
+        for (const table of tables)
+          if (!DISTRICT_TABLES.includes(table)) sqlite.exec(`delete from "${table}"`);
         for (const statement of statements) {
           const insert = /^INSERT\s+INTO\s+"?([\w]+)"?/i.exec(statement);
           if (!insert) {

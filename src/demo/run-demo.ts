@@ -9,9 +9,7 @@ import type { Config } from '../config';
 import { cliActor } from '../db/audit';
 import { findDigest } from '../db/digests';
 import { listItemsPublishedBetween } from '../db/items';
-import { listSources, makeAllSourcesDue } from '../db/sources';
-import { sources } from '../db/schema';
-import { eq } from 'drizzle-orm';
+import { listSources, makeAllSourcesDue, moveSourceToUrl } from '../db/sources';
 import { confirmSubscriber, upsertPendingSubscriber } from '../db/subscribers';
 import { countUsers, insertUser } from '../db/users';
 import { deskDepsOf, publishDesk, saveDesk } from '../curate/desk';
@@ -164,13 +162,11 @@ async function setUpDemo(
   }
   // Run again on another port or host, the sample feeds are at this run's address: the sources follow them
   // (the guard lets the server fetch only from its own address).
+  const origin = new URL(serverUrl).origin;
   for (const source of await listSources(deps.db)) {
     const url = new URL(source.feedUrl);
-    if (url.pathname.startsWith('/demo/feeds/') && url.origin !== new URL(serverUrl).origin)
-      await deps.db.orm
-        .update(sources)
-        .set({ feedUrl: `${serverUrl}${url.pathname}` })
-        .where(eq(sources.id, source.id));
+    if (url.pathname.startsWith('/demo/feeds/') && url.origin !== origin)
+      await moveSourceToUrl(deps.db, source.id, `${origin}${url.pathname}`, now);
   }
   await makeAllSourcesDue(deps.db, now);
   // The server's scheduler is already running: wait for its runs rather than starting parallel ones.
