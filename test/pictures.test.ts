@@ -38,6 +38,7 @@ import {
   webpPhoto,
 } from './photos';
 import { addUser, startTestApp, type TestApp } from './test-app';
+import type { OutboxMessage } from '../src/email/mailer';
 
 const NOON_20 = Date.parse('2026-11-20T18:00:00Z');
 const DATE = '2026-11-20';
@@ -286,13 +287,16 @@ describe('pictures', () => {
     it('takes a picture down everywhere: every size answers 410, the page and feeds drop it, the audit log says who', async () => {
       const before = await loadDesk(desk(), DATE);
       const drawing = before.entries.find((e) => e.itemId === ids.drawing)!.picture!;
-      await takeDownEntryPicture(
+      await app.runtime.deps.db.prepared('update sources set owner_email = ?', ['lincoln@district.example']);
+      const { ownerTold } = await takeDownEntryPicture(
         desk(),
         dana,
         DATE,
         ids.drawing!,
         'A parent asked for this one to come down.',
+        { owner: true, words: 'Please take it off your own post as well.' },
       );
+      expect(ownerTold).toBe(true);
       for (const file of drawing.files) {
         const response = await get(`/media/${file.name}`);
         expect(response.status, file.name).toBe(410);
@@ -313,6 +317,18 @@ describe('pictures', () => {
       await takeDownEntry(desk(), dana, DATE, ids.field!, 'Posted to the wrong class, by mistake.');
       for (const file of field.files) expect((await get(`/media/${file.name}`)).status).toBe(410);
       expect((await get('/media/00000000000000000000-640.webp')).status).toBe(404);
+      // The feed's owner heard of the picture (asked to), not of the post (not asked to).
+      await app.sendQueuedMail();
+      const toOwner = readdirSync(app.config.outboxDir)
+        .filter((file) => file.endsWith('.json'))
+        .map((file) => JSON.parse(readFileSync(join(app.config.outboxDir, file), 'utf8')) as OutboxMessage)
+        .filter((message) => message.to === 'lincoln@district.example');
+      expect(toOwner.map((message) => message.subject)).toEqual([
+        'The picture of your post was taken down from What happened yesterday',
+      ]);
+      expect(toOwner[0]!.text).toContain('without its picture now');
+      expect(toOwner[0]!.text).toContain('Please take it off your own post as well.');
+      expect(toOwner[0]!.text).not.toContain('A parent asked');
     });
 
     it('keeps pictures in the backup: a restored copy serves the same bytes', async () => {

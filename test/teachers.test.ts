@@ -311,6 +311,117 @@ describe('owner notes', () => {
     ).toEqual([{ state: 'unknown' }]);
   });
 
+  it('a post taken down at the desk: its owner is told, with the coordinator’s words and never the reason', async () => {
+    const db = app.runtime.deps.db;
+    const a = (await addSource('rivera', 'Lincoln', { owner_email: 'rivera@district.example' })).body
+      .id as number;
+    const b = (await addSource('lee', 'Adams', { owner_email: 'lee@district.example' })).body.id as number;
+    const c = (await addSource('okafor', 'Adams')).body.id as number;
+    const noon = Date.parse('2026-11-20T18:00:00Z');
+    await storeItems(db, a, [item({ guid: 'a1', publishedAt: noon })]);
+    await storeItems(db, b, [item({ guid: 'b1', publishedAt: noon + 1 })]);
+    await storeItems(db, c, [item({ guid: 'c1', publishedAt: noon + 2 })]);
+    const id = async (guid: string) =>
+      (await db.query<{ id: number }>('select id from items where guid = ?', [guid]))[0]!.id;
+    const [a1, b1, c1] = [await id('a1'), await id('b1'), await id('c1')];
+    await publishDigest('2026-11-20', [a1, b1, c1]);
+    await addUser(app, 'desk@district.example', 'editor');
+    const editor = await signIn('desk@district.example');
+
+    // Under each takedown's reason: who would be told (ticked), or why nobody is.
+    const page = await (await editor.get('/admin/inbox?date=2026-11-20')).text();
+    expect(page).toContain(`name="tell_owner_${a1}" value="yes" checked=""`);
+    expect(page).toContain('Email rivera@district.example, who owns this feed, that it was taken down');
+    expect(page).toContain(`name="owner_words_${a1}"`);
+    expect(page).toContain('The feed has no owner’s email address, so nobody is told.');
+    const csrf = await editor.csrf('/admin/inbox?date=2026-11-20');
+    const takedown = (itemId: number, fields: Record<string, string>) =>
+      editor.post(`/admin/inbox/2026-11-20/entries/${itemId}/takedown`, {
+        _csrf: csrf,
+        entry: String(itemId),
+        ...fields,
+      });
+
+    // Words too long are refused, and everything typed comes back: the reason, the words, the box as it was.
+    const long = await takedown(a1, {
+      [`takedown_reason_${a1}`]: 'A parent withdrew consent for the photo.',
+      [`tell_owner_${a1}`]: 'yes',
+      [`owner_words_${a1}`]: 'x'.repeat(1001),
+    });
+    expect(long.status).toBe(422);
+    const kept = await long.text();
+    expect(kept).toContain('The words for the teacher are 1001 characters long; keep them to 1000.');
+    expect(kept).toContain('A parent withdrew consent for the photo.</textarea>');
+    expect(kept).toContain(`aria-describedby="tell-${a1}-words-problem">${'x'.repeat(1001)}</textarea>`);
+    expect(kept).toContain(`name="tell_owner_${a1}" value="yes" checked=""`);
+    expect((await mail()).filter((m) => m.to === 'rivera@district.example')).toEqual([]);
+
+    const done = await takedown(a1, {
+      [`takedown_reason_${a1}`]: 'A parent withdrew consent for the photo.',
+      [`tell_owner_${a1}`]: 'yes',
+      [`owner_words_${a1}`]: 'Please take the class photo off your blog post too.',
+    });
+    expect(done.status).toBe(303);
+    const flash = await (await editor.get(done.headers.get('location')!)).text();
+    expect(flash).toContain('The feed’s owner gets an email saying so.');
+    // Pressed twice (a second tab, Back and again), it is not sent twice.
+    await takedown(a1, {
+      [`takedown_reason_${a1}`]: 'A parent withdrew consent for the photo.',
+      [`tell_owner_${a1}`]: 'yes',
+    });
+    const told = (await mail()).filter((m) => m.to === 'rivera@district.example');
+    expect(told).toHaveLength(1);
+    expect(told[0]!.subject).toBe('Your post was taken down from What happened yesterday');
+    expect(told[0]!.text).toContain(
+      `“Headline ${a1}” was in What happened yesterday for Friday, November 20, 2026.`,
+    );
+    expect(told[0]!.text).toContain('Please take the class photo off your blog post too.');
+    expect(told[0]!.text).not.toContain('withdrew consent');
+    expect(told[0]!.html).not.toContain('withdrew consent');
+    expect(told[0]!.text).toContain(`Headline ${a1}: https://class.example/a1`);
+    const header = (name: string) =>
+      Object.entries(told[0]!.headers).find(([key]) => key.toLowerCase() === name)?.[1];
+    expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+
+    // Unticked, nobody is told.
+    expect(
+      (await takedown(b1, { [`takedown_reason_${b1}`]: 'Posted to the wrong class by mistake.' })).status,
+    ).toBe(303);
+    expect((await mail()).filter((m) => m.to === 'lee@district.example')).toEqual([]);
+    expect(
+      await db.query<{ n: number }>(`select count(*) as n from messages where kind = 'owner-taken-down'`, []),
+    ).toEqual([{ n: 1 }]);
+  });
+
+  it('an owner who stopped the emails is not told of a takedown, and the desk says so', async () => {
+    const db = app.runtime.deps.db;
+    const a = (await addSource('rivera', 'Lincoln', { owner_email: 'rivera@district.example' })).body
+      .id as number;
+    await storeItems(db, a, [item({ guid: 'a1', publishedAt: Date.parse('2026-11-20T18:00:00Z') })]);
+    const [a1] = (await db.query<{ id: number }>('select id from items', [])).map((row) => row.id);
+    await publishDigest('2026-11-20', [a1!]);
+    await db.prepared('insert into owner_opt_outs (email_key, at) values (?, ?)', [
+      'rivera@district.example',
+      app.clock.now(),
+    ]);
+    await addUser(app, 'desk@district.example', 'editor');
+    const editor = await signIn('desk@district.example');
+    const page = await (await editor.get('/admin/inbox?date=2026-11-20')).text();
+    expect(page).toContain(
+      'The feed’s owner, rivera@district.example, asked for no emails about their feed on',
+    );
+    expect(page).not.toContain(`name="tell_owner_${a1}"`);
+    // The API asks in so many words; a stopped owner is not told there either.
+    const taken = await api('POST', `/digests/2026-11-20/entries/${a1}/takedown`, {
+      reason: 'Posted to the wrong class by mistake.',
+      tell_owner: true,
+      owner_words: 'Sorry about this.',
+    });
+    expect(taken.status).toBe(200);
+    expect(taken.body.owner_told).toBe(false);
+    expect(await mail()).toEqual([]);
+  });
+
   it('a feed failing three days sends one broken-feed email, then one when it recovers', async () => {
     const db = app.runtime.deps.db;
     const id = (await addSource('rivera', 'Lincoln', { owner_email: 'rivera@district.example' })).body

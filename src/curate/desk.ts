@@ -30,6 +30,7 @@ import { findItemsByIds, listItemsPublishedBetween, type InboxListing } from '..
 import { findPictures, withPictures } from '../db/pictures';
 import { rosterWordsAmong } from '../db/roster';
 import { listStaffNamesBySchool } from '../db/sources';
+import { listPostOwners, queueOwnerNote } from '../db/owner-notes';
 import type { Role } from '../db/users';
 import type { AppDeps, Background } from '../deps';
 import { newMessageId, type Mailer } from '../email/mailer';
@@ -105,6 +106,8 @@ export class DeskError extends Error {
       current?: DeskState;
       /** A save refused because another saved meanwhile: the same person (from another tab) or someone else. */
       savedBy?: 'you' | 'someone-else';
+      /** Which of the texts a button carries was refused, when it is not the first (its form name holds this). */
+      field?: string;
     } = {},
   ) {
     super(message);
@@ -141,6 +144,11 @@ export function deskDepsOf(deps: AppDeps): DeskDeps {
 export interface DeskEntry extends DigestEntryWithItem {
   images: ImageChoice[];
   findings: Finding[];
+  /**
+   * In a published digest, who a takedown would tell: the owner of the post's feed (null when it has none),
+   * and when they asked for no more emails about it, if they did.
+   */
+  owner?: { email: string; stoppedAt: number | undefined } | null;
 }
 
 export interface DeskState {
@@ -226,14 +234,18 @@ export async function loadDesk(deps: DeskDeps, date: string): Promise<DeskState>
         settings,
         items.filter((item) => !chosen.has(item.id)),
       );
-  const [corrections, recipients, social, takenDown] = published
+  const [corrections, recipients, social, takenDown, owners] = published
     ? await Promise.all([
         listCorrections(deps.db, [digest.id]),
         countDigestRecipients(deps.db, digest.id),
         listDigestSocialPosts(deps.db, digest.id),
         listRemovals(deps.db, [digest.id]),
+        listPostOwners(
+          deps.db,
+          entries.map((e) => e.itemId),
+        ),
       ])
-    : [[], { reached: 0, waiting: 0 }, [], []];
+    : [[], { reached: 0, waiting: 0 }, [], [], undefined];
   return {
     date,
     settings,
@@ -242,6 +254,7 @@ export async function loadDesk(deps: DeskDeps, date: string): Promise<DeskState>
       ...entry,
       images: imagesOf(entry.item),
       findings: findings.filter((f) => f.itemId === entry.itemId),
+      ...(owners ? { owner: ownerOf(owners.get(entry.itemId)) } : {}),
     })),
     items,
     findings,
@@ -259,6 +272,9 @@ export async function loadDesk(deps: DeskDeps, date: string): Promise<DeskState>
     hints,
   };
 }
+
+const ownerOf = (owner: { email: string; stoppedAt: number | undefined } | undefined) =>
+  owner ? { email: owner.email, stoppedAt: owner.stoppedAt } : null;
 
 /** Beside each post not chosen yet, what the checks would say of it, so the day's posts can be sorted first. */
 async function hintsOf(
@@ -797,7 +813,8 @@ export async function submitForReview(
 
 /**
  * Takes one entry of a published digest down at once from the page, the feeds, the embed and every email
- * not sent yet (a family withdraws consent, a photo must go). The reason stays in the audit log.
+ * not sent yet (a family withdraws consent, a photo must go). The reason stays in the audit log; the feed's
+ * owner is told, unless the coordinator says not to, with their words if they wrote some.
  */
 export async function takeDownEntry(
   deps: DeskDeps,
@@ -805,22 +822,72 @@ export async function takeDownEntry(
   date: string,
   itemId: number,
   reason: string,
-): Promise<{ digestTakenDown: boolean }> {
-  const { digest, entry, trimmed } = await takedownTarget(deps, actor, date, itemId, reason, 'post');
+  tell: TellOwner = { owner: false, words: '' },
+): Promise<{ digestTakenDown: boolean; ownerTold: boolean }> {
+  const { digest, entry, trimmed, words } = await takedownTarget(
+    deps,
+    actor,
+    date,
+    itemId,
+    reason,
+    'post',
+    tell,
+  );
   if (!entry) throw new DeskError(409, 'not-in-digest', t('desk.refusals.postNotInDigest'));
   // Its picture first, everywhere (emails already delivered stop showing it when next opened): should the
   // entry's own takedown fail after this, the picture is down and the post can be taken down again.
   if (entry.imageUrl) await takeDownPicture(deps, entry.imageUrl, actor, { date, itemId, reason: trimmed });
   const outcome = await takeDownDigestEntry(deps.db, digest.id, itemId, trimmed, actor, deps.now());
   if (!outcome.ok) throw new DeskError(409, 'not-in-digest', t('desk.refusals.postNotInDigest'));
-  return { digestTakenDown: outcome.digestTakenDown };
+  const ownerTold = tell.owner && (await tellOwner(deps, digest.id, itemId, 'post', words));
+  return { digestTakenDown: outcome.digestTakenDown, ownerTold };
+}
+
+/** Whether to email the owner of the feed a post came from that it was taken down, and what to add. */
+export interface TellOwner {
+  owner: boolean;
+  /** Words for the owner, in the email as written; empty for none. */
+  words: string;
+}
+
+/** At most this many characters of words for a feed's owner. */
+const MAX_OWNER_WORDS = 1000;
+
+/**
+ * Queues the note to the owner of the post's feed (once per post and what was taken down): none when the feed
+ * has no owner's address or the owner asked for no more emails. Answers whether one was queued.
+ */
+async function tellOwner(
+  deps: DeskDeps,
+  digestId: number,
+  itemId: number,
+  what: 'post' | 'picture',
+  words: string,
+): Promise<boolean> {
+  const owner = (await listPostOwners(deps.db, [itemId])).get(itemId);
+  if (!owner || owner.stoppedAt !== undefined) return false;
+  const queued = await queueOwnerNote(
+    deps.db,
+    {
+      kind: what === 'post' ? 'owner-taken-down' : 'owner-picture-taken-down',
+      toAddress: owner.email,
+      sourceId: owner.sourceId,
+      digestId,
+      itemId,
+      note: words || null,
+      onceKey: `taken-down:${digestId}:${itemId}:${what}`,
+    },
+    deps.now(),
+  );
+  if (queued) deps.background.wakeSender();
+  return queued;
 }
 
 export type PictureDeskDeps = DeskDeps & { pictures: PictureDeps };
 
 /**
- * What a takedown starts from: someone who may publish, a reason in a sentence (kept in the audit log), a
- * published digest, and its entry for the post while it is still up.
+ * What a takedown starts from: someone who may publish, a reason in a sentence (kept in the audit log), words
+ * for the feed's owner within their limit, a published digest, and its entry for the post while it is still up.
  */
 async function takedownTarget(
   deps: DeskDeps,
@@ -829,6 +896,7 @@ async function takedownTarget(
   itemId: number,
   reason: string,
   what: 'post' | 'picture',
+  tell: TellOwner,
 ) {
   requirePermission(
     actor,
@@ -845,13 +913,21 @@ async function takedownTarget(
       what === 'post' ? t('desk.refusals.postReasonRequired') : t('desk.refusals.pictureReasonRequired'),
     );
   limit(trimmed, 500, (n) => t('desk.refusals.tooLong.reason', n));
+  const words = tell.owner ? tell.words.trim() : '';
+  if (words.length > MAX_OWNER_WORDS)
+    throw new DeskError(
+      422,
+      'too-long',
+      t('desk.refusals.tooLong.ownerWords', { length: words.length, max: MAX_OWNER_WORDS }),
+      { field: 'owner_words' },
+    );
   const digest = await findDigest(deps.db, date);
   if (!digest || digest.status !== 'published')
     throw new DeskError(409, 'not-published', t('desk.refusals.notPublished', { day: formatDay(date) }));
   const entry = (await listEntries(deps.db, [digest.id])).find(
     (e) => e.itemId === itemId && e.removedAt === null,
   );
-  return { digest, entry, trimmed };
+  return { digest, entry, trimmed, words };
 }
 
 /** The picture addresses entries show. */
@@ -869,14 +945,24 @@ export async function takeDownEntryPicture(
   date: string,
   itemId: number,
   reason: string,
-): Promise<void> {
-  const { digest, entry, trimmed } = await takedownTarget(deps, actor, date, itemId, reason, 'picture');
+  tell: TellOwner = { owner: false, words: '' },
+): Promise<{ ownerTold: boolean }> {
+  const { digest, entry, trimmed, words } = await takedownTarget(
+    deps,
+    actor,
+    date,
+    itemId,
+    reason,
+    'picture',
+    tell,
+  );
   const taken =
     !!entry?.imageUrl &&
     (await takeDownPicture(deps, entry.imageUrl, actor, { date, itemId, reason: trimmed }));
   if (!taken) throw new DeskError(409, 'no-picture', t('desk.refusals.noPicture'));
   // The entry no longer has a picture: the desk shows none, and a later correction is not held up by it.
   await clearEntryPicture(deps.db, digest.id, itemId);
+  return { ownerTold: tell.owner && (await tellOwner(deps, digest.id, itemId, 'picture', words)) };
 }
 
 export async function unpublishDesk(

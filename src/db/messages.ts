@@ -123,7 +123,7 @@ export async function listDueMessages(
   filter: { now: number; limit: number },
 ): Promise<Message[]> {
   return db.query<Message>(
-    `select id, kind, source_id as sourceId, digest_id as digestId, once_key as onceKey, subscriber_id as subscriberId, user_id as userId, to_address as toAddress, state,
+    `select id, kind, source_id as sourceId, digest_id as digestId, item_id as itemId, note, once_key as onceKey, subscriber_id as subscriberId, user_id as userId, to_address as toAddress, state,
             attempts, next_attempt_at as nextAttemptAt, last_error as lastError, message_id as messageId,
             queued_at as queuedAt, sent_at as sentAt, updated_at as updatedAt
        from messages where state = 'queued' and next_attempt_at <= ?

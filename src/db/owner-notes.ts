@@ -1,6 +1,7 @@
 // Storage for owner notes: which owners a published digest features, which feeds are broken or recovered,
 // the notes queued (each at most once, by its key) and the owners who asked for no more.
 import { and, eq, gte, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { inList } from './in-list';
 import type { Database, Statement } from './client';
 import { insertSelect } from './insert-select';
 import { digestEntries, digests, items, messages, ownerOptOuts, schools, sources } from './schema';
@@ -93,10 +94,19 @@ export async function listOwnerFeaturedPosts(
 }
 
 export interface OwnerNote {
-  kind: 'owner-featured' | 'owner-broken' | 'owner-recovered' | 'review-notice';
+  kind:
+    | 'owner-featured'
+    | 'owner-broken'
+    | 'owner-recovered'
+    | 'owner-taken-down'
+    | 'owner-picture-taken-down'
+    | 'review-notice';
   toAddress: string;
   sourceId: number;
   digestId?: number;
+  /** A takedown note: the post, and what the coordinator wrote to its owner (if anything). */
+  itemId?: number;
+  note?: string | null;
   /** The same key queues nothing a second time, whichever process (or restart) tries. */
   onceKey: string;
 }
@@ -109,6 +119,45 @@ export async function queueOwnerNote(db: Database, note: OwnerNote, now: number)
     .onConflictDoNothing()
     .returning({ id: messages.id });
   return rows.length > 0;
+}
+
+/** The owner of each post's feed, by post, for the posts whose feed has one, with when they stopped emails. */
+export async function listPostOwners(
+  db: Database,
+  itemIds: number[],
+): Promise<Map<number, { email: string; stoppedAt: number | undefined; sourceId: number }>> {
+  if (itemIds.length === 0) return new Map();
+  const rows = await db.orm
+    .select({ itemId: items.id, sourceId: sources.id, email: sources.ownerEmail })
+    .from(items)
+    .innerJoin(sources, eq(sources.id, items.sourceId))
+    .where(and(inList(items.id, itemIds), isNotNull(sources.ownerEmail), sql`${sources.ownerEmail} <> ''`));
+  const stopped = new Map<string, number | undefined>();
+  for (const { email } of rows)
+    if (!stopped.has(ownerKeyOf(email!))) stopped.set(ownerKeyOf(email!), await optedOutAt(db, email!));
+  return new Map(
+    rows.map((row) => [
+      row.itemId,
+      { email: row.email!, stoppedAt: stopped.get(ownerKeyOf(row.email!)), sourceId: row.sourceId },
+    ]),
+  );
+}
+
+/** A post as a digest carried it, taken down since or not: what its owner's takedown note names. */
+export async function findDigestPost(
+  db: Database,
+  digestId: number,
+  itemId: number,
+): Promise<{ headline: string; url: string | null; date: string; school: string } | undefined> {
+  return db.orm
+    .select({ headline: digestEntries.headline, url: items.url, date: digests.date, school: schools.name })
+    .from(digestEntries)
+    .innerJoin(digests, eq(digests.id, digestEntries.digestId))
+    .innerJoin(items, eq(items.id, digestEntries.itemId))
+    .innerJoin(sources, eq(sources.id, items.sourceId))
+    .innerJoin(schools, eq(schools.id, sources.schoolId))
+    .where(and(eq(digestEntries.digestId, digestId), eq(digestEntries.itemId, itemId)))
+    .get();
 }
 
 /** Sources with an owner failing since at least `failingSince` whose owner has not been told (nor in a week). */

@@ -376,6 +376,8 @@ export const messages = sqliteTable(
         'owner-featured',
         'owner-broken',
         'owner-recovered',
+        'owner-taken-down',
+        'owner-picture-taken-down',
         'review-notice',
       ],
     }).notNull(),
@@ -385,6 +387,10 @@ export const messages = sqliteTable(
      */
     sourceId: integer('source_id'),
     digestId: integer('digest_id'),
+    /** A takedown note: the post taken down (no foreign key either). */
+    itemId: integer('item_id'),
+    /** Words a person wrote for this email: the coordinator's to the teacher whose post was taken down. */
+    note: text('note'),
     onceKey: text('once_key').unique(),
     subscriberId: integer('subscriber_id').references(() => subscribers.id, { onDelete: 'cascade' }),
     userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),

@@ -3,7 +3,7 @@
 import { randomToken } from '../auth/tokens';
 import { listDigestDates } from '../db/digests';
 import type { Message } from '../db/messages';
-import { hasOptedOut, listOwnerFeaturedPosts, ownerKeyOf } from '../db/owner-notes';
+import { findDigestPost, hasOptedOut, listOwnerFeaturedPosts, ownerKeyOf } from '../db/owner-notes';
 import { findSource, type SourceWithSchool } from '../db/sources';
 import { formatLongDate } from '../publish/digest-content';
 import { addDays, localDateOf } from '../time/zoned-time';
@@ -101,6 +101,33 @@ async function noteFor(
         detail: [post.school, post.sourceTitle].filter(Boolean).join(' · '),
       })),
       action: { label: 'Read the digest', url: `${site.publicUrl}/digests/${date}` },
+      footer: ownerFooter,
+    };
+  }
+  if (message.kind === 'owner-taken-down' || message.kind === 'owner-picture-taken-down') {
+    const post =
+      message.digestId === null || message.itemId === null
+        ? undefined
+        : await findDigestPost(deps.db, message.digestId, message.itemId);
+    if (!post) return { skip: 'The post is no longer in the digest this email was about.' };
+    const picture = message.kind === 'owner-picture-taken-down';
+    const day = formatLongDate(post.date);
+    return {
+      subject: picture
+        ? `The picture of your post was taken down from ${site.siteTitle}`
+        : `Your post was taken down from ${site.siteTitle}`,
+      heading: picture ? 'The picture of your post was taken down' : 'Your post was taken down',
+      paragraphs: [
+        picture
+          ? `“${post.headline}” is in ${site.siteTitle} for ${day}, without its picture now: the picture no longer shows on the site, in its feeds or in the emails, those already delivered included.`
+          : `“${post.headline}” was in ${site.siteTitle} for ${day}. It has been taken down: it no longer shows on the site, in its feeds or in the emails still to go out.`,
+        ...(message.note ? [`A word from ${site.districtName}: ${message.note}`] : []),
+        `Your own post is as it was. If it should change there too (a photo without a media release, a student’s full name), please change it on your site.`,
+        site.contactEmail
+          ? `Questions? Write to ${site.contactEmail}.`
+          : 'Questions? Ask your school’s coordinator.',
+      ],
+      links: post.url ? [{ label: post.headline, url: post.url, detail: post.school }] : [],
       footer: ownerFooter,
     };
   }

@@ -35,6 +35,8 @@ export interface EmailSite {
   /** Width ÷ height of the masthead's logo, so a wide one is drawn wide. */
   logoAspect?: number;
   brand?: Brand;
+  /** Where readers write to the district (its contact_email setting), if it has one. */
+  contactEmail?: string;
   /** The languages the district offers (its own first) and the one this email is in. */
   languages?: Language[];
   lang?: Language;

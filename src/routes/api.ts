@@ -19,6 +19,7 @@ import {
   saveDesk,
   takeDownEntry,
   takeDownEntryPicture,
+  type TellOwner,
   unpublishDesk,
   type DeskActor,
   type DeskState,
@@ -526,31 +527,41 @@ export function apiRoutes(deps: AppDeps) {
 
   app.post('/digests/:date/entries/:item{[0-9]+}/takedown', async (c) => {
     const date = dateParam(c);
-    const body = await json<{ reason?: unknown }>(c);
+    const body = await json<TakedownBody>(c);
     if (typeof body.reason !== 'string')
       throw apiError(422, 'invalid', 'Give "reason": why the post is taken down (kept in the audit log).');
-    const { digestTakenDown } = await takeDownEntry(
+    const { digestTakenDown, ownerTold } = await takeDownEntry(
       desk,
       c.get('actor'),
       date,
       Number(c.req.param('item')),
       body.reason,
+      tellOwnerOf(body),
     );
     return c.json({
       taken_down: true,
       digest_taken_down: digestTakenDown,
+      owner_told: ownerTold,
       digest: digestJson(await loadDesk(desk, date), deps.config.publicUrl),
     });
   });
 
   app.post('/digests/:date/entries/:item{[0-9]+}/picture/takedown', async (c) => {
     const date = dateParam(c);
-    const body = await json<{ reason?: unknown }>(c);
+    const body = await json<TakedownBody>(c);
     if (typeof body.reason !== 'string')
       throw apiError(422, 'invalid', 'Give "reason": why the picture is taken down (kept in the audit log).');
-    await takeDownEntryPicture(desk, c.get('actor'), date, Number(c.req.param('item')), body.reason);
+    const { ownerTold } = await takeDownEntryPicture(
+      desk,
+      c.get('actor'),
+      date,
+      Number(c.req.param('item')),
+      body.reason,
+      tellOwnerOf(body),
+    );
     return c.json({
       taken_down: true,
+      owner_told: ownerTold,
       digest: digestJson(await loadDesk(desk, date), deps.config.publicUrl),
     });
   });
@@ -599,4 +610,19 @@ export function apiRoutes(deps: AppDeps) {
   });
 
   return app;
+}
+
+type TakedownBody = { reason?: unknown; tell_owner?: unknown; owner_words?: unknown };
+
+/** A takedown's `tell_owner` (true to email the feed's owner) and `owner_words` (what to add), checked. */
+function tellOwnerOf(body: TakedownBody): TellOwner {
+  if (body.tell_owner !== undefined && typeof body.tell_owner !== 'boolean')
+    throw apiError(
+      422,
+      'invalid',
+      'Give "tell_owner" as true or false: whether the feed’s owner is emailed.',
+    );
+  if (body.owner_words !== undefined && typeof body.owner_words !== 'string')
+    throw apiError(422, 'invalid', 'Give "owner_words" as text: the words for the feed’s owner.');
+  return { owner: body.tell_owner === true, words: body.owner_words ?? '' };
 }

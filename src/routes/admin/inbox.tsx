@@ -17,6 +17,7 @@ import {
   submitForReview,
   takeDownEntry,
   takeDownEntryPicture,
+  type TellOwner,
   unpublishDesk,
   type DeskActor,
   type DeskState,
@@ -46,7 +47,7 @@ import { lastPublishedAt } from '../../db/digests';
 import { PublishConfirmPage } from '../../views/admin/publish-confirm-page';
 import { listSocialAccounts } from '../../db/social-accounts';
 import { redirectWith } from '../flash';
-import { field, readForm, type FormBody } from '../form';
+import { checkbox, field, readForm, type FormBody } from '../form';
 import { adminPage, currentUser, deskActorOf, type AdminEnv } from './context';
 import { draftFromForm, withEntry, withEntryMoved, withoutEntry } from './desk-form';
 import { mineOver } from './desk-mine';
@@ -158,7 +159,12 @@ export function inboxRoutes(deps: AppDeps) {
    * What the desk answers when the service refuses: the page with both versions on a conflict; the page with
    * the text the button carried (a reason, say) back in its field and why beside it; else a flash.
    */
-  const refused = async (c: Context<AdminEnv>, request: DeskRequest, error: DeskError, carried?: string) => {
+  const refused = async (
+    c: Context<AdminEnv>,
+    request: DeskRequest,
+    error: DeskError,
+    carried: string[] = [],
+  ) => {
     if (request.wantsJson) {
       // The desk's script says whose save it met: the same person's, from another tab, or someone else's.
       const yours = error.details.savedBy === 'you';
@@ -177,13 +183,21 @@ export function inboxRoutes(deps: AppDeps) {
     }
     // A text refused for what it says (too short, say) comes back to be finished; a button refused for who
     // pressed it or for what happened meanwhile says so over the desk as it is now.
-    if (carried !== undefined && error.status === 422)
+    if (carried.length > 0 && error.status === 422) {
+      const about =
+        carried.find((name) => error.details.field && name.includes(error.details.field)) ?? carried[0];
       return keptOnDesk(
         c,
         request.date,
         error.message,
-        new Map([[carried, { text: field(request.form, carried, 2000), problem: error.message }]]),
+        new Map(
+          carried.map((name) => [
+            name,
+            { text: field(request.form, name, 2000), problem: name === about ? error.message : undefined },
+          ]),
+        ),
       );
+    }
     return redirectWith(c, deps.signingKey, back(request.date), { kind: 'error', text: error.message });
   };
 
@@ -192,8 +206,11 @@ export function inboxRoutes(deps: AppDeps) {
     (
       work: (c: Context<AdminEnv>, request: DeskRequest) => Promise<Response>,
       change: (draft: DraftInput, c: Context) => DraftInput = (draft) => draft,
-      /** The form field with the text this button is about (a reason), kept in its field if refused. */
-      carries?: (c: Context) => string,
+      /**
+       * The form fields with the texts this button is about (a reason first), kept in their fields if refused;
+       * the first says why unless the refusal names another (DeskError's `field`).
+       */
+      carries?: (c: Context) => string | string[],
     ) =>
     async (c: Context<AdminEnv>) => {
       const date = c.req.param('date') ?? '';
@@ -214,7 +231,7 @@ export function inboxRoutes(deps: AppDeps) {
         return await work(c, request);
       } catch (error) {
         if (!(error instanceof DeskError)) throw error;
-        return refused(c, request, error, carries?.(c));
+        return refused(c, request, error, [carries?.(c) ?? []].flat());
       }
     };
 
@@ -571,28 +588,37 @@ export function inboxRoutes(deps: AppDeps) {
     }),
   );
 
+  /** The takedown button's own fields: whether to tell the feed's owner, and the words for them. */
+  const tellOf = (form: FormBody, prefix: string, itemId: number): TellOwner => ({
+    owner: checkbox(form, `${prefix}tell_owner_${itemId}`),
+    words: field(form, `${prefix}owner_words_${itemId}`, 2000),
+  });
+  const takedownFields = (prefix: string) => (c: Context) => [
+    `${prefix}takedown_reason_${itemOf(c)}`,
+    `${prefix}tell_owner_${itemOf(c)}`,
+    `${prefix}owner_words_${itemOf(c)}`,
+  ];
+
   app.post(
     `/${DAY}/entries/${ITEM}/takedown`,
     act(
       async (c, request) => {
         const itemId = itemOf(c);
-        const { digestTakenDown } = await takeDownEntry(
+        const { digestTakenDown, ownerTold } = await takeDownEntry(
           desk,
           request.actor,
           request.date,
           itemId,
           field(request.form, `takedown_reason_${itemId}`, 2000),
+          tellOf(request.form, '', itemId),
         );
-        return done(
-          c,
-          request.date,
-          digestTakenDown
-            ? t('desk.inbox.flashes.postAndDigestTakenDown')
-            : t('desk.inbox.flashes.postTakenDown'),
-        );
+        const taken = digestTakenDown
+          ? t('desk.inbox.flashes.postAndDigestTakenDown')
+          : t('desk.inbox.flashes.postTakenDown');
+        return done(c, request.date, ownerTold ? `${taken} ${t('desk.inbox.flashes.ownerTold')}` : taken);
       },
       undefined,
-      (c) => `takedown_reason_${itemOf(c)}`,
+      takedownFields(''),
     ),
   );
 
@@ -601,17 +627,19 @@ export function inboxRoutes(deps: AppDeps) {
     act(
       async (c, request) => {
         const itemId = itemOf(c);
-        await takeDownEntryPicture(
+        const { ownerTold } = await takeDownEntryPicture(
           desk,
           request.actor,
           request.date,
           itemId,
           field(request.form, `picture_takedown_reason_${itemId}`, 2000),
+          tellOf(request.form, 'picture_', itemId),
         );
-        return done(c, request.date, t('desk.inbox.flashes.pictureTakenDown'));
+        const taken = t('desk.inbox.flashes.pictureTakenDown');
+        return done(c, request.date, ownerTold ? `${taken} ${t('desk.inbox.flashes.ownerTold')}` : taken);
       },
       undefined,
-      (c) => `picture_takedown_reason_${itemOf(c)}`,
+      takedownFields('picture_'),
     ),
   );
 

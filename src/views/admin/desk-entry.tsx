@@ -3,7 +3,7 @@
 import { t } from '../../i18n/desk-text';
 import type { DeskEntry } from '../../curate/desk';
 import { NOT_OVERRIDABLE, type Finding, type FindingKind } from '../../curate/run-checks';
-import { formatTime } from '../../time/format';
+import { formatDateTime, formatTime } from '../../time/format';
 import { deskPictureAddress } from '../../pictures/desk-pictures';
 
 /** Where a button of the desk for `date` posts: one path per action (routes/admin/inbox.tsx). */
@@ -15,14 +15,14 @@ export function deskAction(date: string, action: string): string {
  * Texts a refused button carried (a reason too short, say), by form field: shown again in their field, opened,
  * with why beside them, so nothing typed is lost.
  */
-export type RefusedTexts = ReadonlyMap<string, { text: string; problem: string }>;
+export type RefusedTexts = ReadonlyMap<string, { text: string; problem?: string }>;
 
 /** A reason's text box, holding what was typed before a refusal and why it was refused. */
 export function ReasonBox(props: { id: string; name: string; maxlength: number; refused?: RefusedTexts }) {
   const kept = props.refused?.get(props.name);
   return (
     <>
-      {kept ? (
+      {kept?.problem ? (
         <p class="field-error" id={`${props.id}-problem`}>
           {kept.problem}
         </p>
@@ -31,11 +31,64 @@ export function ReasonBox(props: { id: string; name: string; maxlength: number; 
         id={props.id}
         name={props.name}
         maxlength={props.maxlength}
-        aria-invalid={kept ? 'true' : undefined}
-        aria-describedby={kept ? `${props.id}-problem` : undefined}
+        aria-invalid={kept?.problem ? 'true' : undefined}
+        aria-describedby={kept?.problem ? `${props.id}-problem` : undefined}
       >
         {kept?.text ?? ''}
       </textarea>
+    </>
+  );
+}
+
+/**
+ * Under a takedown's reason: whether to email the feed's owner that it was taken down (yes unless unticked),
+ * with words of the coordinator's own; or why nobody is told.
+ */
+function TellOwnerFields(props: {
+  id: number;
+  /** '' for the post's takedown, 'picture_' for its picture's. */
+  prefix: string;
+  owner: DeskEntry['owner'];
+  timezone: string;
+  refused?: RefusedTexts;
+}) {
+  const { id, prefix, owner, refused } = props;
+  if (owner === undefined) return null;
+  if (owner === null) return <p class="hint">{t('desk.entry.noOwner')}</p>;
+  if (owner.stoppedAt !== undefined)
+    return (
+      <p class="hint">
+        {t('desk.entry.ownerStopped', {
+          email: owner.email,
+          when: formatDateTime(owner.stoppedAt, props.timezone),
+        })}
+      </p>
+    );
+  const tell = `${prefix}tell_owner_${id}`;
+  const kept = refused?.get(tell);
+  const base = `${prefix.replace('_', '-')}tell-${id}`;
+  return (
+    <>
+      <label class="check-label">
+        <input
+          type="checkbox"
+          name={tell}
+          value="yes"
+          checked={kept ? kept.text !== '' : true}
+          aria-describedby={`${base}-hint`}
+        />{' '}
+        {t('desk.entry.tellOwner', { email: owner.email })}
+      </label>
+      <p class="hint" id={`${base}-hint`}>
+        {t('desk.entry.tellOwnerHint')}
+      </p>
+      <label for={`${base}-words`}>{t('desk.entry.ownerWords', { email: owner.email })}</label>
+      <ReasonBox
+        id={`${base}-words`}
+        name={`${prefix}owner_words_${id}`}
+        maxlength={1000}
+        refused={refused}
+      />
     </>
   );
 }
@@ -191,6 +244,7 @@ export function EntryCard({
               maxlength={500}
               refused={refused}
             />
+            <TellOwnerFields id={id} prefix="" owner={entry.owner} timezone={timezone} refused={refused} />
             <button
               type="submit"
               formaction={`${deskAction(date, `entries/${id}/takedown`)}#entry-${id}`}
@@ -208,6 +262,13 @@ export function EntryCard({
                 id={`picture-takedown-${id}`}
                 name={`picture_takedown_reason_${id}`}
                 maxlength={500}
+                refused={refused}
+              />
+              <TellOwnerFields
+                id={id}
+                prefix="picture_"
+                owner={entry.owner}
+                timezone={timezone}
                 refused={refused}
               />
               <button

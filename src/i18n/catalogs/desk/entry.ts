@@ -20,6 +20,13 @@ export const entry = {
   takePictureDownHint:
     'The post stays. Its picture is deleted in every size and disappears from the page, the feeds, the embed, link previews and emails already delivered, the next time they are opened.',
   takeThePictureDown: 'Take the picture down',
+  tellOwner: 'Email {{email}}, who owns this feed, that it was taken down',
+  tellOwnerHint:
+    'They get the post’s headline and the day, not the reason above. Add words of your own if they should know why or what to change on their own site.',
+  ownerWords: 'Words for {{email}} (optional)',
+  ownerStopped:
+    'The feed’s owner, {{email}}, asked for no emails about their feed on {{when}}: they are not told.',
+  noOwner: 'The feed has no owner’s email address, so nobody is told. Its source page can record one.',
   up: 'Up',
   upNamed: 'Up: {{headline}}',
   down: 'Down',

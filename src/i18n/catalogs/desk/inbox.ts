@@ -168,6 +168,7 @@ export const inbox = {
       'The post is taken down, and with it the digest, since nothing else was left in it.',
     pictureTakenDown:
       'The picture is taken down everywhere: the page, the feeds, the embed and emails already delivered no longer show it.',
+    ownerTold: 'The feed’s owner gets an email saying so.',
     unpublished: 'The digest is taken down from the site and feeds.',
   },
   script: {

@@ -27,6 +27,7 @@ export const refusals = {
     alt: 'The alt text is {{length}} characters long; keep it to {{max}}.',
     correctionNote: 'The correction note is {{length}} characters long; keep it to {{max}}.',
     reason: 'The reason is {{length}} characters long; keep it to {{max}}.',
+    ownerWords: 'The words for the teacher are {{length}} characters long; keep them to {{max}}.',
     translatedTitle: 'The {{language}} title is {{length}} characters long; keep it to {{max}}.',
     translatedIntro: 'The {{language}} intro is {{length}} characters long; keep it to {{max}}.',
     translatedHeadline:
