@@ -154,35 +154,35 @@ describe('parseConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL: must be one of debug, info, warn, error, silent, but is "loud".'],
     [
       { TRUST_PROXY: 'true' },
-      'TRUST_PROXY: must be the number of proxies in front of Yesterday (such as 1), or their addresses and ranges separated by commas (such as 127.0.0.1, 10.0.0.0/8); "true" would believe any address a client claims for itself.',
+      'TRUST_PROXY: must be the number of proxies in front of Yesterday (such as 1), or their own addresses separated by commas (such as 127.0.0.1, 10.0.0.5); "true" would believe any address a client claims for itself.',
     ],
     [
       { TRUST_PROXY: '127.0.0.1, 10.0.0.0/33' },
-      'TRUST_PROXY: "10.0.0.0/33" is not an address or a range such as 10.0.0.0/8; it must be the number of proxies in front of Yesterday (such as 1), or their addresses and ranges separated by commas (such as 127.0.0.1, 10.0.0.0/8).',
+      'TRUST_PROXY: "10.0.0.0/33" is not an address or a range such as 10.0.0.0/8; it must be the number of proxies in front of Yesterday (such as 1), or their own addresses separated by commas (such as 127.0.0.1, 10.0.0.5).',
     ],
     [
       { TRUST_PROXY: '127.0.0.1, 0.0.0.0/0' },
-      `TRUST_PROXY: "0.0.0.0/0" is wider than any proxy's network and would believe the address most clients claim for themselves; name the proxies' own addresses or ranges (such as 127.0.0.1, 10.0.0.0/8).`,
+      `TRUST_PROXY: "0.0.0.0/0" is wider than any proxy's network and would believe the address most clients claim for themselves; name the proxies' own addresses (such as 127.0.0.1, 10.0.0.5).`,
     ],
     [
       { TRUST_PROXY: '::/0' },
-      `TRUST_PROXY: "::/0" is wider than any proxy's network and would believe the address most clients claim for themselves; name the proxies' own addresses or ranges (such as 127.0.0.1, 10.0.0.0/8).`,
+      `TRUST_PROXY: "::/0" is wider than any proxy's network and would believe the address most clients claim for themselves; name the proxies' own addresses (such as 127.0.0.1, 10.0.0.5).`,
     ],
     [
       { TRUST_PROXY: '2600::/8' },
-      `TRUST_PROXY: "2600::/8" is wider than any proxy's network and would believe the address most clients claim for themselves; name the proxies' own addresses or ranges (such as 127.0.0.1, 10.0.0.0/8).`,
+      `TRUST_PROXY: "2600::/8" is wider than any proxy's network and would believe the address most clients claim for themselves; name the proxies' own addresses (such as 127.0.0.1, 10.0.0.5).`,
     ],
     [
       { TRUST_PROXY: '128.0.0.0/1' },
-      `TRUST_PROXY: "128.0.0.0/1" is wider than any proxy's network and would believe the address most clients claim for themselves; name the proxies' own addresses or ranges (such as 127.0.0.1, 10.0.0.0/8).`,
+      `TRUST_PROXY: "128.0.0.0/1" is wider than any proxy's network and would believe the address most clients claim for themselves; name the proxies' own addresses (such as 127.0.0.1, 10.0.0.5).`,
     ],
     [
       { TRUST_PROXY: '10.1' },
-      'TRUST_PROXY: "10.1" is not an address or a range such as 10.0.0.0/8; it must be the number of proxies in front of Yesterday (such as 1), or their addresses and ranges separated by commas (such as 127.0.0.1, 10.0.0.0/8).',
+      'TRUST_PROXY: "10.1" is not an address or a range such as 10.0.0.0/8; it must be the number of proxies in front of Yesterday (such as 1), or their own addresses separated by commas (such as 127.0.0.1, 10.0.0.5).',
     ],
     [
       { TRUST_PROXY: '12' },
-      'TRUST_PROXY: must be the number of proxies in front of Yesterday (such as 1), or their addresses and ranges separated by commas (such as 127.0.0.1, 10.0.0.0/8), but is "12".',
+      'TRUST_PROXY: must be the number of proxies in front of Yesterday (such as 1), or their own addresses separated by commas (such as 127.0.0.1, 10.0.0.5), but is "12".',
     ],
     [{ SMTP_RATE_LIMIT: 'fast' }, 'SMTP_RATE_LIMIT: must be a whole number from 1 to 10000, but is "fast".'],
     [
@@ -223,6 +223,16 @@ describe('trustProxyWarning', () => {
     );
     expect(warn('::', '2')).toContain('TRUST_PROXY=2 believes');
     expect(warn('10.0.0.7', '1')).toContain('HOST=10.0.0.7 also accepts');
+  });
+
+  it('warns when a range is named rather than proxies: anything in it may write the address that is believed', () => {
+    expect(warn('127.0.0.1', '127.0.0.1, 10.0.0.0/8')).toBe(
+      "TRUST_PROXY names the range 10.0.0.0/8: any machine in it is believed when it writes an address into X-Forwarded-For, so a computer of the district's own network there could choose the address the sign-in throttle counts. If anything but proxies uses that range, name the proxies' own addresses instead (TRUST_PROXY=127.0.0.1,10.0.0.5).",
+    );
+    expect(warn('0.0.0.0', '172.16.0.0/12, fd00::/8')).toContain(
+      'the ranges 172.16.0.0/12, fd00::/8: any machine in them',
+    );
+    expect(warn('0.0.0.0', '10.0.0.5, 10.0.0.6/32, ::1')).toBeUndefined();
   });
 
   it('says nothing on loopback, with named proxies, or without a proxy', () => {

@@ -145,7 +145,7 @@ function parsePort(env: Env, name: string, fallback: number): number {
 }
 
 const TRUST_PROXY_USAGE =
-  'the number of proxies in front of Yesterday (such as 1), or their addresses and ranges separated by commas (such as 127.0.0.1, 10.0.0.0/8)';
+  'the number of proxies in front of Yesterday (such as 1), or their own addresses separated by commas (such as 127.0.0.1, 10.0.0.5)';
 
 function parseTrustProxy(env: Env): TrustProxy {
   const raw = read(env, 'TRUST_PROXY');
@@ -174,7 +174,7 @@ function parseTrustProxy(env: Env): TrustProxy {
     if (bits < widest)
       throw new ConfigError(
         'TRUST_PROXY',
-        `"${entry.trim()}" is wider than any proxy's network and would believe the address most clients claim for themselves; name the proxies' own addresses or ranges (such as 127.0.0.1, 10.0.0.0/8).`,
+        `"${entry.trim()}" is wider than any proxy's network and would believe the address most clients claim for themselves; name the proxies' own addresses (such as 127.0.0.1, 10.0.0.5).`,
       );
     return range;
   });
@@ -187,12 +187,27 @@ function parseTrustProxy(env: Env): TrustProxy {
  * address the sign-in and sign-up throttles count. Named proxies are safe (a stranger is not one of them).
  */
 export function trustProxyWarning(config: Pick<Config, 'host' | 'trustProxy'>): string | undefined {
-  if (!('hops' in config.trustProxy) || config.trustProxy.hops === 0) return undefined;
+  if ('proxies' in config.trustProxy) return rangeWarning(config.trustProxy.proxies);
+  if (config.trustProxy.hops === 0) return undefined;
   const host = config.host.replace(/^\[|\]$/g, '');
   const loopback =
     host === 'localhost' || (ipaddr.isValid(host) && ipaddr.process(host).range() === 'loopback');
   if (loopback) return undefined;
   return `TRUST_PROXY=${config.trustProxy.hops} believes the address a proxy adds to each request, but HOST=${config.host} also accepts connections that do not come through the proxy, and those can put any address in X-Forwarded-For (and so get round the sign-in throttle). Set HOST=127.0.0.1 with the proxy on this machine, or name the proxy's address in TRUST_PROXY instead of counting (TRUST_PROXY=10.0.0.5).`;
+}
+
+/**
+ * What to say at start when TRUST_PROXY names a range rather than proxies' own addresses: every machine in it
+ * is believed when it says whose request it passes on, so a laptop in a range of the district's own network
+ * can claim a new address for each password it tries. Right only when the range holds proxies alone.
+ */
+function rangeWarning(proxies: readonly string[]): string | undefined {
+  const ranges = proxies.filter((range) => {
+    const bits = Number(range.slice(range.indexOf('/') + 1));
+    return bits < (range.includes(':') ? 128 : 32);
+  });
+  if (ranges.length === 0) return undefined;
+  return `TRUST_PROXY names ${ranges.length === 1 ? 'the range' : 'the ranges'} ${ranges.join(', ')}: any machine in ${ranges.length === 1 ? 'it' : 'them'} is believed when it writes an address into X-Forwarded-For, so a computer of the district's own network there could choose the address the sign-in throttle counts. If anything but proxies uses ${ranges.length === 1 ? 'that range' : 'those ranges'}, name the proxies' own addresses instead (TRUST_PROXY=127.0.0.1,10.0.0.5).`;
 }
 
 /** An IPv6 range inside fc00::/7, the unique local addresses of private networks. */
