@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../src/db/audit';
+import { createOneTimeLink, setupLinkIfNeeded } from '../src/auth/one-time-links';
 import { insertUser } from '../src/db/users';
 import { createClient } from './browser-client';
 import { startTestApp, testPasswords, type TestApp } from './test-app';
@@ -182,5 +183,60 @@ describe('admin authentication', () => {
     expect(await signedIn(ray)).toBe(false);
     const [entry] = await listAudit(db, { action: 'sessions.end', limit: 1 });
     expect(entry).toMatchObject({ actorType: 'cli', subjectId: null });
+  });
+});
+
+describe('the first-run setup link', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  const users = async () =>
+    (await app.runtime.deps.db.query<{ email: string }>('select email from users order by id', [])).map(
+      (row) => row.email,
+    );
+  const unusedSetupTokens = async () =>
+    (
+      await app.runtime.deps.db.query<{ n: number }>(
+        `select count(*) as n from user_tokens where purpose = 'setup' and used_at is null`,
+        [],
+      )
+    )[0]!.n;
+  const createAdmin = async (link: string, email: string) => {
+    const client = createClient(app.url);
+    const path = link.slice(app.url.length);
+    // The form's token as an attacker has it: from any page of the site (the setup page no longer shows one).
+    return client.post(path, {
+      _csrf: await client.csrf('/admin/login'),
+      email,
+      name: 'Someone',
+      password: 'correct horse battery',
+      confirm: 'correct horse battery',
+    });
+  };
+
+  it('makes the first administrator, and dies once anyone has an account, however it was made', async () => {
+    const db = app.runtime.deps.db;
+    const link = (await setupLinkIfNeeded(db, app.url, app.clock.now()))!;
+    expect((await fetch(link)).status).toBe(200);
+    // The first administrator comes from the command line instead (user:create), and the link printed at
+    // start is still in the server's log.
+    await insertUser(db, { email: 'it@district.example', name: 'IT', role: 'admin' }, app.clock.now());
+    expect(await unusedSetupTokens()).toBe(0);
+    expect((await fetch(link)).status).toBe(404);
+    expect((await createAdmin(link, 'intruder@elsewhere.example')).status).toBe(404);
+    expect(await users()).toEqual(['it@district.example']);
+  });
+
+  it('left unused by an older version, is deleted at start and cannot be spent meanwhile', async () => {
+    const db = app.runtime.deps.db;
+    // An older version kept a setup link once accounts existed: made here as it made them.
+    const link = await createOneTimeLink(db, app.url, 'setup', null, app.clock.now());
+    expect((await createAdmin(link, 'intruder@elsewhere.example')).status).toBe(404);
+    expect(await users()).toEqual(['it@district.example']);
+    expect(await setupLinkIfNeeded(db, app.url, app.clock.now())).toBeUndefined();
+    expect(await unusedSetupTokens()).toBe(0);
   });
 });

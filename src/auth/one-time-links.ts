@@ -47,13 +47,16 @@ export async function retireOtherPasswordLinks(
   await db.batch([spendPasswordLinksStatement(db, userId, now, await sha256Hex(token))]);
 }
 
-/** With no users yet, a fresh setup link (replacing unused ones); otherwise undefined. */
+/**
+ * With no users yet, a fresh setup link (replacing unused ones); otherwise undefined, and any setup link left
+ * unused (from a version that kept them once someone had an account) is deleted.
+ */
 export async function setupLinkIfNeeded(
   db: Database,
   publicUrl: string,
   now: number,
 ): Promise<string | undefined> {
-  if ((await countUsers(db)) > 0) return undefined;
   await deleteUnusedSetupTokens(db);
+  if ((await countUsers(db)) > 0) return undefined;
   return createOneTimeLink(db, publicUrl, 'setup', null, now);
 }

@@ -1,5 +1,19 @@
 // Storage for people who use the admin desk, and the one-time links that let them set a password.
-import { and, asc, count, eq, gt, inArray, isNotNull, isNull, like, ne, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  eq,
+  gt,
+  inArray,
+  isNotNull,
+  isNull,
+  like,
+  ne,
+  notExists,
+  or,
+  sql,
+} from 'drizzle-orm';
 import type { Database, Statement } from './client';
 import { auditStatementWhere } from './audit';
 import { users, userTokens } from './schema';
@@ -61,6 +75,10 @@ export async function listUsers(db: Database): Promise<User[]> {
   return db.orm.select().from(users).orderBy(users.email);
 }
 
+/**
+ * Adds an account. The first-run setup link is for a district with no account at all: any account made, by
+ * any way (the command line, an invitation, the link itself), spends the setup links not used yet.
+ */
 export async function insertUser(
   db: Database,
   user: { email: string; name: string; role: Role; passwordHash?: string | null },
@@ -70,6 +88,8 @@ export async function insertUser(
     .insert(users)
     .values({ ...user, email: user.email.trim().toLowerCase(), createdAt: now })
     .returning();
+  // Should this fail, a setup link left over still cannot be spent (spendUserToken), and the next start deletes it.
+  await deleteUnusedSetupTokens(db);
   return row!;
 }
 
@@ -128,7 +148,15 @@ export async function spendUserToken(db: Database, tokenId: number, now: number)
   const [spent] = await db.orm
     .update(userTokens)
     .set({ usedAt: now })
-    .where(and(eq(userTokens.id, tokenId), isNull(userTokens.usedAt), gt(userTokens.expiresAt, now)))
+    .where(
+      and(
+        eq(userTokens.id, tokenId),
+        isNull(userTokens.usedAt),
+        gt(userTokens.expiresAt, now),
+        // A setup link makes the first administrator, so it is spent only while there is no account at all.
+        or(ne(userTokens.purpose, 'setup'), notExists(db.orm.select({ id: users.id }).from(users))),
+      ),
+    )
     .returning();
   return spent;
 }

@@ -140,6 +140,8 @@ export function accountRoutes(deps: AppDeps) {
   const findToken = async (c: Context<AdminEnv>, purpose: 'setup' | 'set-password') => {
     const token = c.req.query('token');
     if (!token || token.length > 100) return undefined;
+    // The setup link makes the first administrator: once anyone has an account it leads nowhere.
+    if (purpose === 'setup' && (await countUsers(deps.db)) > 0) return undefined;
     return findUsableUserToken(deps.db, await sha256Hex(token), purpose, deps.clock.now());
   };
 
