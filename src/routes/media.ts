@@ -1,6 +1,7 @@
-// /media/NAME: the district's copies of pictures. Names are content-addressed, so a size never changes and is
-// cached for a year; a size taken down answers 410 Gone, which also empties it from emails already delivered
-// the next time they are opened.
+// /media/NAME: the district's copies of pictures. Names are content-addressed, so a size never changes; but a
+// size taken down answers 410 Gone, and that must reach emails already delivered the next time they are opened.
+// So a picture may be kept but is checked again each time it is shown (`no-cache`): a 304 while it stands,
+// the 410 once it is down, where a year's `immutable` kept showing it from browsers' and mail apps' caches.
 import { Hono } from 'hono';
 import { findPictureFile } from '../db/pictures';
 import type { AppDeps } from '../deps';
@@ -21,7 +22,7 @@ export function mediaRoutes(deps: AppDeps) {
     }
     const bytes = file.bytes ?? (await deps.pictures?.bytes.get(name));
     if (!bytes) return c.notFound();
-    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    c.header('Cache-Control', 'public, no-cache');
     c.header('ETag', `"${name}"`);
     if (c.req.header('if-none-match') === `"${name}"`) return c.body(null, 304);
     return c.body(new Uint8Array(bytes), 200, { 'Content-Type': file.type });
