@@ -961,7 +961,7 @@ export async function takeDownEntryPicture(
     (await takeDownPicture(deps, entry.imageUrl, actor, { date, itemId, reason: trimmed }));
   if (!taken) throw new DeskError(409, 'no-picture', t('desk.refusals.noPicture'));
   // The entry no longer has a picture: the desk shows none, and a later correction is not held up by it.
-  await clearEntryPicture(deps.db, digest.id, itemId);
+  await clearEntryPicture(deps.db, digest.id, itemId, deps.now());
   return { ownerTold: tell.owner && (await tellOwner(deps, digest.id, itemId, 'picture', words)) };
 }
 

@@ -850,11 +850,16 @@ function hasEntryFromSchool(db: Database, schoolId: number) {
 }
 
 /** An entry of a published digest without its picture (taken down); public pages are rebuilt. */
-export async function clearEntryPicture(db: Database, digestId: number, itemId: number): Promise<void> {
+export async function clearEntryPicture(
+  db: Database,
+  digestId: number,
+  itemId: number,
+  now: number,
+): Promise<void> {
   await db.batch([
     db.orm
       .update(digestEntries)
-      .set({ imageUrl: null })
+      .set({ imageUrl: null, pictureRemovedAt: now })
       .where(and(eq(digestEntries.digestId, digestId), eq(digestEntries.itemId, itemId))),
     touchPublicStatement(db),
   ]);

@@ -183,6 +183,8 @@ export const digestEntries = sqliteTable(
     imageAlt: text('image_alt'),
     removedAt: integer('removed_at'),
     removedReason: text('removed_reason'),
+    /** When the entry's picture alone was taken down: feeds say the entry changed then. */
+    pictureRemovedAt: integer('picture_removed_at'),
   },
   (t) => [primaryKey({ columns: [t.digestId, t.itemId] })],
 );

@@ -132,12 +132,13 @@ export function noticesForSchools(content: DigestContent, schoolIds: readonly nu
   };
 }
 
-/** The latest change readers can see: publishing, a correction or a takedown. */
+/** The latest change readers can see: publishing, a correction, a takedown of a post or of its picture alone. */
 export function changedAt(content: DigestContent): number {
   return Math.max(
     content.digest.publishedAt ?? 0,
     ...(content.corrections ?? []).map((c) => c.at),
     ...(content.removals ?? []).map((r) => r.at),
+    ...content.entries.map((e) => e.pictureRemovedAt ?? 0),
   );
 }
 

@@ -30,6 +30,7 @@ export async function mineOver(db: Database, current: DeskState, draft: DraftInp
         imageAlt: input.imageAlt === undefined ? (base?.imageAlt ?? null) : input.imageAlt,
         removedAt: null,
         removedReason: null,
+        pictureRemovedAt: null,
         item,
         images: imagesOf(item),
         findings: [],
