@@ -167,6 +167,32 @@ export function PublicLayout({
           {t('layout.skip')}
         </a>
         <header class="masthead">
+          {offered.length > 1 && (path !== undefined || languageHref) ? (
+            // At the top, where a family reading another language looks first (on a phone the footer is pages away).
+            <div class="wrap wide language-bar">
+              <nav class="languages" aria-label={t('language.label')}>
+                <ul>
+                  {offered.map((lang) => (
+                    <li>
+                      {lang === text.lang ? (
+                        <strong aria-current="page" lang={lang}>
+                          {LANGUAGES[lang].name}
+                        </strong>
+                      ) : (
+                        <a
+                          href={languageHref ? languageHref(lang) : localPath(site, path!, lang)}
+                          hreflang={lang}
+                          lang={lang}
+                        >
+                          {LANGUAGES[lang].name}
+                        </a>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            </div>
+          ) : null}
           <div class="wrap wide">
             <div class="brand">
               {site.hasDarkLogo ? (
@@ -228,29 +254,6 @@ export function PublicLayout({
                 <a href={to('/teachers')}>{t('layout.teachers')}</a>
               </li>
             </ul>
-            {offered.length > 1 && (path !== undefined || languageHref) ? (
-              <nav class="languages" aria-label={t('language.label')}>
-                <ul>
-                  {offered.map((lang) => (
-                    <li>
-                      {lang === text.lang ? (
-                        <strong aria-current="page" lang={lang}>
-                          {LANGUAGES[lang].name}
-                        </strong>
-                      ) : (
-                        <a
-                          href={languageHref ? languageHref(lang) : localPath(site, path!, lang)}
-                          hreflang={lang}
-                          lang={lang}
-                        >
-                          {LANGUAGES[lang].name}
-                        </a>
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              </nav>
-            ) : null}
           </div>
         </footer>
       </body>

@@ -38,6 +38,9 @@ img { max-width: 100%; height: auto; }
 .masthead .title { font: 700 1.9rem/1.15 var(--serif); color: #fff; text-decoration: none; }
 .masthead nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1.1rem; margin: 0; padding: 0; }
 .masthead nav a { color: #fff; font-size: .95rem; }
+.masthead .wrap.language-bar { padding-top: .55rem; padding-bottom: 0; justify-content: flex-end; }
+.masthead .languages ul { gap: .25rem .9rem; }
+.masthead .languages a, .masthead .languages strong { font-size: .9rem; color: #fff; }
 main.wrap { padding-top: 2.25rem; padding-bottom: 3rem; }
 .digest { margin: 0 0 3.5rem; }
 .digest > header h1, .digest > header h2 { font: 700 2rem/1.2 var(--serif); margin: 0 0 .25rem; }
@@ -176,7 +179,7 @@ footer.site ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1
   body { background: #fff; font-size: 12pt; }
   .masthead { background: none; color: #000; border-bottom: 2px solid #000; }
   .masthead .title, .masthead nav a, .masthead .district { color: #000; }
-  .masthead nav, .pager, footer.site ul, .skip, .signup, .share, .days { display: none; }
+  .masthead nav, .language-bar, .pager, footer.site ul, .skip, .signup, .share, .days { display: none; }
   .entry { border: 0; border-bottom: 1px solid #999; border-radius: 0; break-inside: avoid; }
   a { color: #000; }
   .entry :is(h2, h3) a[href^="http"]::after { content: " (" attr(href) ")"; font: 9pt var(--sans); word-break: break-all; }
