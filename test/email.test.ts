@@ -618,7 +618,7 @@ describe('links after the subscription has ended', () => {
       language: 'es',
       form_language: 'en',
     });
-    expect(sent.headers.get('location')).toBe('/subscribe?sent=1');
+    expect(sent.headers.get('location')).toBe('/subscribe?sent=1&lang=en');
   });
 
   it('answers a form that arrives garbled with 400 and a sentence', async () => {

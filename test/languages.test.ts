@@ -203,4 +203,22 @@ describe('languages', () => {
       '<p class="archive-intro" dir="auto" lang="en">Kites and a spelling bee.</p>',
     );
   });
+  it('answers the home page’s sign-up box in the language of the page, whatever the browser prefers', async () => {
+    // The home page's box, in English, used from an Arabic browser: its answer is in English too, as its
+    // emails will be, not in the browser's Arabic.
+    const boxed = await fetch(`${app.url}/subscribe`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'accept-language': 'ar',
+        origin: app.url,
+      },
+      body: 'language=en&form_language=en&email=amal%40family.example',
+    });
+    expect(boxed.headers.get('location')).toBe('/subscribe?sent=1&lang=en');
+    expect(await text(boxed.headers.get('location')!, { 'accept-language': 'ar' })).toMatch(
+      /<html lang="en" dir="ltr">/,
+    );
+  });
 });

@@ -67,7 +67,7 @@ describe('the same work whether or not an address is known', () => {
     const known = await traceWork(app, post(createClient(app.url), 'already@family.example'));
     const fresh = await traceWork(app, post(createClient(app.url), 'new@family.example'));
 
-    expect([known.status, known.location]).toEqual([303, '/subscribe?sent=1']);
+    expect([known.status, known.location]).toEqual([303, '/subscribe?sent=1&lang=en']);
     expect([fresh.status, fresh.location]).toEqual([known.status, known.location]);
     expect(known.statements.length).toBeGreaterThan(3);
     expect(fresh.statements).toEqual(known.statements);

@@ -238,10 +238,9 @@ export function subscribeRoutes(deps: AppDeps) {
         outcome.status,
       );
     }
-    return c.redirect(
-      `/subscribe?sent=1${formLanguage === site.languages?.[0] ? '' : `&lang=${formLanguage}`}`,
-      303,
-    );
+    // The answer is in the form's language, named even when it is the district's own: without it the page
+    // would follow the browser's, and say in Arabic what the English form just did.
+    return c.redirect(`/subscribe?sent=1&lang=${formLanguage}`, 303);
   });
 
   app.get('/subscribe/confirm', async (c) => {
