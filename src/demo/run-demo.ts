@@ -101,7 +101,17 @@ export async function runDemo(config: Config): Promise<void> {
   console.log(
     `\nYesterday's posts are waiting in the inbox: add a few to the digest, write an intro line and press Publish now.`,
   );
-  console.log(`Emails land in ${demoConfig.outboxDir} and under Outbox in the admin. Stop with Ctrl+C.`);
+  // With SMTP_URL or Postmark set, the demo sends real email: the outbox folder stays empty.
+  const sends = demoConfig.smtpUrl
+    ? 'through SMTP_URL'
+    : demoConfig.postmark
+      ? 'through Postmark'
+      : undefined;
+  console.log(
+    sends
+      ? `Emails go out ${sends}. Stop with Ctrl+C.`
+      : `Emails land in ${demoConfig.outboxDir} and under Outbox in the admin. Stop with Ctrl+C.`,
+  );
 }
 
 /**

@@ -62,7 +62,7 @@ export const en = {
   },
   signup: {
     title: 'Get the daily digest by email',
-    text: 'One short email after each school day, with the best of the day in {{districtPossessive}} classrooms. Nothing else, and you can stop with one click.',
+    text: 'One short email after each school day, with the best of the day in {{districtPossessive}} classrooms. Nothing else, and you can stop at any time, from any of them.',
     email: 'Your email address',
     button: 'Subscribe',
     choose: 'Choose schools',

@@ -65,7 +65,7 @@ export const es = {
   },
   signup: {
     title: 'Reciba el resumen diario por correo',
-    text: 'Un correo breve después de cada día de clases, con lo mejor del día en las aulas de {{district}}. Nada más, y puede darse de baja con un clic.',
+    text: 'Un correo breve después de cada día de clases, con lo mejor del día en las aulas de {{district}}. Nada más, y puede darse de baja cuando quiera, desde cualquiera de ellos.',
     email: 'Su correo electrónico',
     button: 'Suscribirse',
     choose: 'Elegir escuelas',
