@@ -208,7 +208,9 @@ describe('browser: the public site and the embed', () => {
       await visit(page, '/teachers', `${label}-teachers`);
       await page.close();
     }
-  });
+    // Four looks at seven pages, each checked by axe: about half a minute on a quiet machine, so more than the
+    // default when the machine is busy.
+  }, 120_000);
 
   it('signs a parent up from the box on the home page, without JavaScript', async () => {
     const context = await browser.newContext({
