@@ -1,6 +1,14 @@
 // Correcting a published digest: its text, its order or its posts, with a note shown wherever the digest is
 // read, in the district's languages, to the readers of the schools it concerns, and optionally emailed to them.
-import { correctDigest as correctDigestRecord, type EntryDraft } from '../db/digests';
+import { recordAudit } from '../db/audit';
+import {
+  correctDigest as correctDigestRecord,
+  discardPendingCorrection,
+  findDigest,
+  proposeCorrection,
+  type Digest,
+  type EntryDraft,
+} from '../db/digests';
 import { withPictures } from '../db/pictures';
 import {
   correctionTranslationStatements,
@@ -11,8 +19,9 @@ import {
 import { emailIsOn } from '../email/no-mailer';
 import { t } from '../i18n/desk-text';
 import { copyPictures } from '../pictures/copy-pictures';
-import { formatDay } from '../publish/digest-content';
-import type { DistrictSettings } from '../settings/district-settings';
+import { formatDay, formatLongDate } from '../publish/digest-content';
+import { readDistrictSettings, siteOf, type DistrictSettings } from '../settings/district-settings';
+import { notifyEditors } from './notify-editors';
 import {
   checkDigest,
   DeskError,
@@ -57,7 +66,9 @@ export async function correctDesk(
   actor: DeskActor,
   date: string,
   request: CorrectionRequest,
-): Promise<{ emails: number }> {
+  /** Set when a second person approves a correction that was waiting for them (approveCorrection). */
+  approving?: { proposedAt: number },
+): Promise<{ emails: number; pending?: true }> {
   requirePermission(actor, 'publish', t('desk.refusals.forbidden.correctDigests', { role: actor.role }));
   const before = await loadDesk(deps, date);
   const digest = before.digest;
@@ -101,6 +112,12 @@ export async function correctDesk(
     throw new DeskError(422, 'findings', t('desk.refusals.correctionFindings', { count: open.length }), {
       findings: open,
     });
+  // Where the district requires a second person, a correction is theirs to approve before anyone sees it:
+  // checked now, so what waits is publishable, and published as it is once approved.
+  if (before.settings.requireApproval && !approving) {
+    await propose(deps, actor, date, digest.id, digest.version, { ...request, note });
+    return { emails: 0, pending: true };
+  }
   const kept = new Set(entries.map((e) => e.itemId));
   const removedItemIds = before.entries.filter((e) => !kept.has(e.itemId)).map((e) => e.itemId);
   const outcome = await correctDigestRecord(
@@ -142,6 +159,130 @@ export async function correctDesk(
     });
   if (outcome.emails) deps.background.wakeSender();
   return { emails: outcome.emails };
+}
+
+/** Records the correction as waiting for approval, and tells the editors. */
+async function propose(
+  deps: DeskDeps,
+  actor: DeskActor,
+  date: string,
+  digestId: number,
+  version: number,
+  request: CorrectionRequest,
+): Promise<void> {
+  const now = deps.now();
+  const stored: CorrectionRequest = {
+    title: request.title,
+    intro: request.intro,
+    entries: request.entries,
+    note: request.note,
+    email: request.email,
+    noteTranslations: request.noteTranslations,
+    version,
+  };
+  if (!(await proposeCorrection(deps.db, digestId, version, JSON.stringify(stored), actor.userId, now)))
+    throw new DeskError(409, 'conflict', t('desk.refusals.changedWhileCorrecting'), {
+      current: await loadDesk(deps, date),
+    });
+  await recordAudit(
+    deps.db,
+    actor,
+    {
+      action: 'digest.correction_proposed',
+      subjectType: 'digest',
+      subjectId: date,
+      details: { version, note: request.note, email: request.email },
+    },
+    now,
+  );
+  const settings = await readDistrictSettings(deps.db);
+  await notifyEditors(
+    { ...deps, site: siteOf(settings, deps.publicUrl) },
+    {
+      subject: `A correction to the digest for ${formatDay(date)} waits for approval`,
+      heading: 'A correction waits for approval',
+      paragraphs: [
+        `${actor.label} proposed a correction to the digest for ${formatLongDate(date)}: “${request.note}”`,
+        'The district requires a second person, so it is published when another editor approves it.',
+      ],
+      action: { label: 'Review it', url: `${deps.publicUrl}/admin/inbox?date=${date}` },
+    },
+    'correction',
+  );
+}
+
+/** The correction waiting for approval on this digest, as it was proposed, if there is one. */
+export function pendingCorrectionOf(
+  digest: Pick<Digest, 'pendingCorrection' | 'pendingCorrectionBy' | 'pendingCorrectionAt'> | undefined,
+): { request: CorrectionRequest; by: number | null; at: number } | undefined {
+  if (!digest?.pendingCorrection || digest.pendingCorrectionAt === null) return undefined;
+  return {
+    request: JSON.parse(digest.pendingCorrection) as CorrectionRequest,
+    by: digest.pendingCorrectionBy,
+    at: digest.pendingCorrectionAt,
+  };
+}
+
+/**
+ * A second person publishes the correction waiting for approval, exactly as proposed (checked again, on the
+ * version it was made on): never the person who proposed it.
+ */
+export async function approveCorrection(
+  deps: DeskDeps,
+  actor: DeskActor,
+  date: string,
+): Promise<{ emails: number }> {
+  requirePermission(actor, 'approve', t('desk.refusals.forbidden.approveDigests', { role: actor.role }));
+  if (actor.userId === null) throw new DeskError(403, 'person-required', t('desk.refusals.personRequired'));
+  const digest = await findDigest(deps.db, date);
+  const pending = pendingCorrectionOf(digest);
+  if (!pending)
+    throw new DeskError(
+      409,
+      'no-pending-correction',
+      t('desk.refusals.noPendingCorrection', { day: formatDay(date) }),
+    );
+  if (pending.by === actor.userId)
+    throw new DeskError(403, 'second-person', t('desk.refusals.secondPersonCorrection'));
+  if (pending.request.version !== digest?.version)
+    throw new DeskError(409, 'pending-stale', t('desk.refusals.pendingCorrectionStale'));
+  const outcome = await correctDesk(deps, actor, date, pending.request, { proposedAt: pending.at });
+  await recordAudit(
+    deps.db,
+    actor,
+    {
+      action: 'digest.correction_approved',
+      subjectType: 'digest',
+      subjectId: date,
+      details: { proposedBy: pending.by, proposedAt: pending.at },
+    },
+    deps.now(),
+  );
+  return outcome;
+}
+
+/** Drops the correction waiting for approval (anyone who may publish may; the proposer too). */
+export async function discardCorrection(deps: DeskDeps, actor: DeskActor, date: string): Promise<void> {
+  requirePermission(actor, 'publish', t('desk.refusals.forbidden.correctDigests', { role: actor.role }));
+  const digest = await findDigest(deps.db, date);
+  const pending = pendingCorrectionOf(digest);
+  if (!digest || !pending || !(await discardPendingCorrection(deps.db, digest.id, pending.at)))
+    throw new DeskError(
+      409,
+      'no-pending-correction',
+      t('desk.refusals.noPendingCorrection', { day: formatDay(date) }),
+    );
+  await recordAudit(
+    deps.db,
+    actor,
+    {
+      action: 'digest.correction_discarded',
+      subjectType: 'digest',
+      subjectId: date,
+      details: { proposedBy: pending.by, note: pending.request.note },
+    },
+    deps.now(),
+  );
 }
 
 /** A correction's note in the district's other languages: the ones given, each within the note's limit. */

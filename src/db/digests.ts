@@ -35,11 +35,13 @@ import {
   digestEntryTranslations,
   digests,
   items,
+  messages,
   schools,
   sources,
   subscriberSchools,
   subscribers,
 } from './schema';
+import type { OwnerNote } from './owner-notes';
 import type { StoredPicture } from './pictures';
 
 export type Digest = typeof digests.$inferSelect;
@@ -600,6 +602,10 @@ export async function correctDigest(
         correctionNote: input.note,
         updatedAt: now,
         updatedBy: input.userId,
+        // A correction published, the one waiting for approval (this one, or one it overtook) is done with.
+        pendingCorrection: null,
+        pendingCorrectionBy: null,
+        pendingCorrectionAt: null,
       })
       .where(
         and(eq(digests.id, digestId), eq(digests.status, 'published'), eq(digests.version, expectedVersion)),
@@ -750,6 +756,8 @@ export async function takeDownDigestEntry(
   reason: string,
   actor: Actor,
   now: number,
+  /** The note to the feed's owner, queued with the takedown or not at all. */
+  note?: OwnerNote,
 ): Promise<{ ok: true; digestTakenDown: boolean } | { ok: false }> {
   const token = randomToken(12);
   const claim = claimOf(db, digestId, token);
@@ -788,6 +796,7 @@ export async function takeDownDigestEntry(
       now,
       claim.row,
     ),
+    ...(note ? ownerNoteInserts(db, note, now, claim.row) : []),
     touchPublicStatement(db),
   ]);
   // The entry is read back rather than the digest's token, which another write (a correction, a takedown of
@@ -855,14 +864,54 @@ export async function clearEntryPicture(
   digestId: number,
   itemId: number,
   now: number,
+  /** The note to the feed's owner, queued with the change or not at all. */
+  note?: OwnerNote,
 ): Promise<void> {
   await db.batch([
     db.orm
       .update(digestEntries)
       .set({ imageUrl: null, pictureRemovedAt: now })
       .where(and(eq(digestEntries.digestId, digestId), eq(digestEntries.itemId, itemId))),
+    ...(note ? ownerNoteInserts(db, note, now, { from: digests, where: eq(digests.id, digestId) }) : []),
     touchPublicStatement(db),
   ]);
+}
+
+/** A note to a feed's owner as inserts in a batch, made from `row` (so only if it is there), once by its key. */
+function ownerNoteInserts(db: Database, note: OwnerNote, now: number, row: RowSource): Statement[] {
+  return insertSelect(db, messages, [{ ...note, queuedAt: now, updatedAt: now }], row, {
+    ignoreConflicts: true,
+  });
+}
+
+/**
+ * Records a correction waiting for a second person's approval, made on `version` (which must still be the
+ * published one): it replaces one waiting before. Answers false when the digest changed meanwhile.
+ */
+export async function proposeCorrection(
+  db: Database,
+  digestId: number,
+  version: number,
+  request: string,
+  userId: number | null,
+  now: number,
+): Promise<boolean> {
+  const rows = await db.orm
+    .update(digests)
+    .set({ pendingCorrection: request, pendingCorrectionBy: userId, pendingCorrectionAt: now })
+    .where(and(eq(digests.id, digestId), eq(digests.status, 'published'), eq(digests.version, version)))
+    .returning({ id: digests.id });
+  return rows.length > 0;
+}
+
+/** Drops the correction waiting for approval, if it is still the one proposed at `at`; answers whether it did. */
+export async function discardPendingCorrection(db: Database, digestId: number, at: number): Promise<boolean> {
+  const rows = await db.orm
+    .update(digests)
+    .set({ pendingCorrection: null, pendingCorrectionBy: null, pendingCorrectionAt: null })
+    .where(and(eq(digests.id, digestId), eq(digests.pendingCorrectionAt, at)))
+    .returning({ id: digests.id });
+  return rows.length > 0;
 }
 
 /** How many subscribers the digest's email would go to if it were published now. */

@@ -123,6 +123,14 @@ export const digests = sqliteTable('digests', {
   /** A second person's approval, valid only for the version it was given to. */
   approvedBy: integer('approved_by'),
   approvedVersion: integer('approved_version'),
+  /**
+   * Where the district requires a second person: a correction proposed and not yet approved (the request as
+   * JSON, for the version it was made on), who proposed it and when. It is published only when someone else
+   * approves it.
+   */
+  pendingCorrection: text('pending_correction'),
+  pendingCorrectionBy: integer('pending_correction_by'),
+  pendingCorrectionAt: integer('pending_correction_at'),
   /** For a ready digest: the publish slot the scheduler publishes it at. */
   scheduledFor: integer('scheduled_for'),
 });

@@ -25,7 +25,12 @@ import {
   type DeskState,
   type DraftInput,
 } from '../curate/desk';
-import { correctDesk } from '../curate/correct-digest';
+import {
+  approveCorrection,
+  correctDesk,
+  discardCorrection,
+  pendingCorrectionOf,
+} from '../curate/correct-digest';
 import { NOT_OVERRIDABLE, type Finding } from '../curate/run-checks';
 import { listItemsPublishedBetween } from '../db/items';
 import { listSources, type SourceWithSchool } from '../db/sources';
@@ -155,7 +160,21 @@ function digestJson(state: DeskState, publicUrl: string) {
     })),
     findings: state.findings.map(findingJson),
     translations: translationsJson(state),
+    pending_correction: pendingCorrectionJson(state),
   };
+}
+
+/** The correction waiting for a second person's approval, if any: its note, whether it is emailed, who and when. */
+function pendingCorrectionJson(state: DeskState) {
+  const pending = pendingCorrectionOf(state.digest);
+  return pending
+    ? {
+        note: pending.request.note,
+        email: pending.request.email,
+        proposed_by: pending.by,
+        proposed_at: iso(pending.at),
+      }
+    : null;
 }
 
 /** Each offered language but the district's own: its text, whether it is reviewed, which fields are machine drafts. */
@@ -512,17 +531,38 @@ export function apiRoutes(deps: AppDeps) {
         'Give "note_translations" as an object of the note in other languages, for example { "es": "…" }.',
       );
     const draft = draftOf(body);
-    const { emails } = await correctDesk(desk, c.get('actor'), date, {
+    const { emails, pending } = await correctDesk(desk, c.get('actor'), date, {
       ...draft,
       note: body.note,
       noteTranslations: translations as Record<string, string>,
       email: body.email === true,
     });
+    // Where a second person is required, the correction waits for them: accepted, not yet published.
+    return c.json(
+      {
+        corrected: !pending,
+        pending: pending === true,
+        queued_emails: emails,
+        digest: digestJson(await loadDesk(desk, date), deps.config.publicUrl),
+      },
+      pending ? 202 : 200,
+    );
+  });
+
+  app.post('/digests/:date/corrections/pending/approve', async (c) => {
+    const date = dateParam(c);
+    const { emails } = await approveCorrection(desk, c.get('actor'), date);
     return c.json({
       corrected: true,
       queued_emails: emails,
       digest: digestJson(await loadDesk(desk, date), deps.config.publicUrl),
     });
+  });
+
+  app.post('/digests/:date/corrections/pending/discard', async (c) => {
+    const date = dateParam(c);
+    await discardCorrection(desk, c.get('actor'), date);
+    return c.json(digestJson(await loadDesk(desk, date), deps.config.publicUrl));
   });
 
   app.post('/digests/:date/entries/:item{[0-9]+}/takedown', async (c) => {

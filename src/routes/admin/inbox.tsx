@@ -24,7 +24,7 @@ import {
   type DraftInput,
 } from '../../curate/desk';
 import { NOT_OVERRIDABLE } from '../../curate/run-checks';
-import { correctDesk } from '../../curate/correct-digest';
+import { approveCorrection, correctDesk, discardCorrection } from '../../curate/correct-digest';
 import { countWouldReceive, findDigest, type Digest } from '../../db/digests';
 import { listUsers } from '../../db/users';
 import type { AppDeps } from '../../deps';
@@ -533,6 +533,28 @@ export function inboxRoutes(deps: AppDeps) {
   );
 
   app.post(
+    `/${DAY}/correction/approve`,
+    act(async (c, request) => {
+      const { emails } = await approveCorrection(desk, request.actor, request.date);
+      return done(
+        c,
+        request.date,
+        emails
+          ? t('desk.inbox.flashes.correctedEmails', { count: emails })
+          : t('desk.inbox.flashes.corrected'),
+      );
+    }),
+  );
+
+  app.post(
+    `/${DAY}/correction/discard`,
+    act(async (c, request) => {
+      await discardCorrection(desk, request.actor, request.date);
+      return done(c, request.date, t('desk.inbox.flashes.correctionDiscarded'));
+    }),
+  );
+
+  app.post(
     `/${DAY}/correct`,
     act(async (c, request) => {
       const note = field(request.form, 'correction_note', 2000);
@@ -544,7 +566,7 @@ export function inboxRoutes(deps: AppDeps) {
         ),
       );
       try {
-        const { emails } = await correctDesk(desk, request.actor, request.date, {
+        const { emails, pending } = await correctDesk(desk, request.actor, request.date, {
           ...request.draft,
           note,
           noteTranslations,
@@ -553,9 +575,11 @@ export function inboxRoutes(deps: AppDeps) {
         return done(
           c,
           request.date,
-          emails
-            ? t('desk.inbox.flashes.correctedEmails', { count: emails })
-            : t('desk.inbox.flashes.corrected'),
+          pending
+            ? t('desk.inbox.flashes.correctionProposed')
+            : emails
+              ? t('desk.inbox.flashes.correctedEmails', { count: emails })
+              : t('desk.inbox.flashes.corrected'),
         );
       } catch (error) {
         if (!(error instanceof DeskError) || error.status !== 422) throw error;

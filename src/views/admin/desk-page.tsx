@@ -4,6 +4,7 @@
 // does nothing).
 import { SocialPostsPanel } from './social-posts';
 import { can, type DeskState } from '../../curate/desk';
+import { pendingCorrectionOf, type CorrectionRequest } from '../../curate/correct-digest';
 import { lastWrote } from '../../curate/approval';
 import type { Role } from '../../db/users';
 import type { InboxListing } from '../../db/items';
@@ -449,6 +450,8 @@ function readersOf(schoolIds: number[] | null, names: ReadonlyMap<number, string
   return named.length ? t('desk.inbox.correction.schools', { schools: named.join(', ') }) : '';
 }
 
+type PendingCorrection = NonNullable<ReturnType<typeof pendingCorrectionOf>>;
+
 /** On a published digest: edits above become a correction, published with a note readers see. */
 function CorrectionPanel(props: DeskPageProps) {
   const { state } = props;
@@ -457,101 +460,197 @@ function CorrectionPanel(props: DeskPageProps) {
   const noteFindings = state.open.filter((f) => f.kind === 'correction-note');
   const schoolNames = new Map(state.items.map((item) => [item.schoolId, item.schoolName]));
   for (const entry of state.entries) schoolNames.set(entry.item.schoolId, entry.item.schoolName);
+  const pending = pendingCorrectionOf(state.digest);
+  const twoPeople = state.settings.requireApproval;
   return (
-    <section class="card correction-panel" aria-labelledby="correction-heading">
-      <h2 id="correction-heading" class="card-heading">
-        {t('desk.inbox.correction.heading')}
-      </h2>
-      <p class="hint">{t('desk.inbox.correction.hint')}</p>
-      <p class="hint">{t('desk.inbox.correction.scope')}</p>
-      {corrections.length ? (
-        <ul class="small">
-          {corrections.map((c) => (
-            <li>
-              {t('desk.inbox.correction.corrected', {
-                when: formatDateTime(c.at, state.settings.timezone),
-                note: c.note,
-              })}
-              {readersOf(c.schoolIds, schoolNames)}
-              {c.emailed ? t('desk.inbox.correction.emailed') : ''}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <label for="correction-note">{t('desk.inbox.correction.note')}</label>
-      <textarea
-        id="correction-note"
-        name="correction_note"
-        maxlength={500}
-        aria-describedby="correction-note-hint"
-      >
-        {props.correctionNote ?? ''}
-      </textarea>
-      <p class="hint" id="correction-note-hint">
-        {t('desk.inbox.correction.noteHint')}
-      </p>
-      {others.map((lang) => (
-        <>
-          <label for={`correction-note-${lang}`}>
-            {t('desk.inbox.correction.noteIn', { language: languageLabel(lang) })}
-          </label>
-          <textarea
-            id={`correction-note-${lang}`}
-            name={`${TRANSLATED_NOTE}${lang}`}
-            lang={lang}
-            dir={LANGUAGES[lang].dir}
-            maxlength={500}
-            aria-describedby="correction-notes-hint"
-          >
-            {props.correctionNotes?.[lang] ?? ''}
-          </textarea>
-        </>
-      ))}
-      {others.length ? (
-        <p class="hint" id="correction-notes-hint">
-          {t('desk.inbox.correction.noteInHint', {
-            languages: list(others.map(languageLabel)),
-            own: languageLabel(state.settings.languages[0]!),
-          })}
+    <>
+      {pending ? <PendingCorrectionPanel {...props} pending={pending} /> : null}
+      <section class="card correction-panel" aria-labelledby="correction-heading">
+        <h2 id="correction-heading" class="card-heading">
+          {t('desk.inbox.correction.heading')}
+        </h2>
+        <p class="hint">
+          {twoPeople ? t('desk.inbox.correction.hintApproval') : t('desk.inbox.correction.hint')}
         </p>
-      ) : null}
-      {/* What the checks found in the notes of a refused correction, right under them (each finding names the
+        <p class="hint">{t('desk.inbox.correction.scope')}</p>
+        {corrections.length ? (
+          <ul class="small">
+            {corrections.map((c) => (
+              <li>
+                {t('desk.inbox.correction.corrected', {
+                  when: formatDateTime(c.at, state.settings.timezone),
+                  note: c.note,
+                })}
+                {readersOf(c.schoolIds, schoolNames)}
+                {c.emailed ? t('desk.inbox.correction.emailed') : ''}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <label for="correction-note">{t('desk.inbox.correction.note')}</label>
+        <textarea
+          id="correction-note"
+          name="correction_note"
+          maxlength={500}
+          aria-describedby="correction-note-hint"
+        >
+          {props.correctionNote ?? ''}
+        </textarea>
+        <p class="hint" id="correction-note-hint">
+          {t('desk.inbox.correction.noteHint')}
+        </p>
+        {others.map((lang) => (
+          <>
+            <label for={`correction-note-${lang}`}>
+              {t('desk.inbox.correction.noteIn', { language: languageLabel(lang) })}
+            </label>
+            <textarea
+              id={`correction-note-${lang}`}
+              name={`${TRANSLATED_NOTE}${lang}`}
+              lang={lang}
+              dir={LANGUAGES[lang].dir}
+              maxlength={500}
+              aria-describedby="correction-notes-hint"
+            >
+              {props.correctionNotes?.[lang] ?? ''}
+            </textarea>
+          </>
+        ))}
+        {others.length ? (
+          <p class="hint" id="correction-notes-hint">
+            {t('desk.inbox.correction.noteInHint', {
+              languages: list(others.map(languageLabel)),
+              own: languageLabel(state.settings.languages[0]!),
+            })}
+          </p>
+        ) : null}
+        {/* What the checks found in the notes of a refused correction, right under them (each finding names the
           language's note it is in). */}
-      {noteFindings.length ? (
-        <ul class="findings" id="correction-note-findings">
-          {noteFindings.map((finding) => (
-            <li class="finding">
-              <span class="badge warn">{t('desk.entry.kinds.correctionNote')}</span> {finding.message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <label class="check-label">
-        <input
-          type="checkbox"
-          name="correction_email"
-          value="1"
-          checked={props.correctionEmail}
-          disabled={state.recipients === 0 || props.emailOff}
-        />{' '}
-        {props.emailOff
-          ? t('desk.inbox.correction.emailOff')
-          : state.recipients === 0 && state.waiting > 0
-            ? t('desk.inbox.correction.emailNobodyYet')
-            : state.recipients === 0
-              ? t('desk.inbox.correction.emailNobody')
-              : t('desk.inbox.correction.email', { count: state.recipients })}
-      </label>
-      {!props.emailOff && state.waiting > 0 ? (
-        <p class="hint">{t('desk.inbox.correction.waiting', { count: state.waiting })}</p>
-      ) : null}
+        {noteFindings.length ? (
+          <ul class="findings" id="correction-note-findings">
+            {noteFindings.map((finding) => (
+              <li class="finding">
+                <span class="badge warn">{t('desk.entry.kinds.correctionNote')}</span> {finding.message}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <label class="check-label">
+          <input
+            type="checkbox"
+            name="correction_email"
+            value="1"
+            checked={props.correctionEmail}
+            disabled={state.recipients === 0 || props.emailOff}
+          />{' '}
+          {props.emailOff
+            ? t('desk.inbox.correction.emailOff')
+            : state.recipients === 0 && state.waiting > 0
+              ? t('desk.inbox.correction.emailNobodyYet')
+              : state.recipients === 0
+                ? t('desk.inbox.correction.emailNobody')
+                : t('desk.inbox.correction.email', { count: state.recipients })}
+        </label>
+        {!props.emailOff && state.waiting > 0 ? (
+          <p class="hint">{t('desk.inbox.correction.waiting', { count: state.waiting })}</p>
+        ) : null}
+        <div class="actions">
+          <button type="submit" formaction={deskAction(state.date, 'correct')}>
+            {twoPeople ? t('desk.inbox.correction.propose') : t('desk.inbox.correction.publish')}
+          </button>
+        </div>
+      </section>
+    </>
+  );
+}
+
+/**
+ * A correction waiting for a second person (the district requires one): what it changes, its note, who
+ * proposed it; approving publishes it exactly so, for anyone but its proposer; anyone who may publish can
+ * discard it.
+ */
+function PendingCorrectionPanel(props: DeskPageProps & { pending: PendingCorrection }) {
+  const { state, pending } = props;
+  const mine = pending.by === props.userId;
+  const changes = pendingChanges(state, pending.request);
+  return (
+    <section class="card pending-correction" aria-labelledby="pending-correction-heading">
+      <h2 id="pending-correction-heading" class="card-heading">
+        {t('desk.inbox.correction.pendingHeading')}
+      </h2>
+      <p>
+        {t('desk.inbox.correction.pendingBy', {
+          name: (pending.by !== null && props.names.get(pending.by)) || t('desk.inbox.correction.someone'),
+          when: formatDateTime(pending.at, state.settings.timezone),
+        })}
+      </p>
+      <dl class="kv">
+        <dt>{t('desk.inbox.correction.note')}</dt>
+        <dd>{pending.request.note}</dd>
+        <dt>{t('desk.inbox.correction.pendingChanges')}</dt>
+        <dd>
+          {changes.length ? (
+            <ul class="small">
+              {changes.map((change) => (
+                <li>{change}</li>
+              ))}
+            </ul>
+          ) : (
+            t('desk.inbox.correction.noteOnly')
+          )}
+        </dd>
+        <dt>{t('desk.inbox.correction.pendingEmail')}</dt>
+        <dd>{pending.request.email ? t('desk.inbox.correction.yes') : t('desk.inbox.correction.no')}</dd>
+      </dl>
+      {mine ? <p class="hint">{t('desk.inbox.correction.pendingMine')}</p> : null}
       <div class="actions">
-        <button type="submit" formaction={deskAction(state.date, 'correct')}>
-          {t('desk.inbox.correction.publish')}
+        {!mine && can(props.role, 'approve') ? (
+          <button type="submit" formaction={deskAction(state.date, 'correction/approve')}>
+            {t('desk.inbox.correction.approve')}
+          </button>
+        ) : null}
+        <button type="submit" class="secondary" formaction={deskAction(state.date, 'correction/discard')}>
+          {t('desk.inbox.correction.discard')}
         </button>
       </div>
     </section>
   );
+}
+
+/** What a waiting correction changes in the digest as it stands, each in a sentence. */
+function pendingChanges(state: DeskState, request: CorrectionRequest): string[] {
+  const digest = state.digest!;
+  const changes: string[] = [];
+  if (request.title !== undefined && request.title.trim() !== digest.title)
+    changes.push(t('desk.inbox.correction.changesTitle', { text: request.title.trim() }));
+  if (request.intro !== undefined && request.intro.trim() !== digest.intro)
+    changes.push(t('desk.inbox.correction.changesIntro', { text: request.intro.trim() }));
+  const proposed = new Map(request.entries.map((e) => [e.itemId, e]));
+  for (const entry of state.entries) {
+    const next = proposed.get(entry.itemId);
+    if (!next) {
+      changes.push(t('desk.inbox.correction.changesRemoved', { headline: entry.headline }));
+      continue;
+    }
+    if (next.headline !== undefined && next.headline.trim() !== entry.headline)
+      changes.push(
+        t('desk.inbox.correction.changesHeadline', { headline: entry.headline, text: next.headline.trim() }),
+      );
+    if (next.blurb !== undefined && next.blurb.trim() !== entry.blurb)
+      changes.push(
+        t('desk.inbox.correction.changesBlurb', { headline: entry.headline, text: next.blurb.trim() }),
+      );
+    if (next.imageUrl !== undefined && next.imageUrl !== entry.imageUrl)
+      changes.push(t('desk.inbox.correction.changesPicture', { headline: entry.headline }));
+    else if (next.imageAlt !== undefined && (next.imageAlt ?? '') !== (entry.imageAlt ?? ''))
+      changes.push(t('desk.inbox.correction.changesAlt', { headline: entry.headline }));
+  }
+  const order = request.entries
+    .map((e) => e.itemId)
+    .filter((id) => state.entries.some((e) => e.itemId === id));
+  const kept = state.entries.map((e) => e.itemId).filter((id) => proposed.has(id));
+  if (order.join() !== kept.join()) changes.push(t('desk.inbox.correction.changesOrder'));
+  return changes;
 }
 
 /** Both versions of a refused save; `yours` when the saved one is the same person's, from another tab. */

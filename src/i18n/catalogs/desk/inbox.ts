@@ -100,6 +100,28 @@ export const inbox = {
     waiting_other:
       '{{count, number}} people are still waiting for the digest’s email; theirs will show this correction when it goes out.',
     publish: 'Publish correction',
+    propose: 'Propose correction',
+    hintApproval:
+      'It is published. Change the text below, then explain the correction and press Propose correction: the district requires a second person, so another editor approves it before readers see the note on the page, in the feeds and in the embed. Nothing is saved until then. To remove a post, use Take this post down on it (at once, without approval).',
+    pendingHeading: 'A correction waits for approval',
+    pendingBy: '{{name}} proposed it {{when}}. Approving publishes it exactly as proposed.',
+    someone: 'Someone',
+    pendingChanges: 'What it changes',
+    pendingEmail: 'Emailed to readers',
+    yes: 'Yes',
+    no: 'No',
+    noteOnly: 'Nothing: a note alone.',
+    pendingMine: 'You proposed it, so another editor approves it. They were emailed.',
+    approve: 'Approve and publish the correction',
+    discard: 'Discard it',
+    changesTitle: 'The title becomes “{{text}}”.',
+    changesIntro: 'The introduction becomes “{{text}}”.',
+    changesRemoved: '“{{headline}}” is removed.',
+    changesHeadline: 'The headline “{{headline}}” becomes “{{text}}”.',
+    changesBlurb: 'The blurb of “{{headline}}” becomes “{{text}}”.',
+    changesPicture: 'The picture of “{{headline}}” changes.',
+    changesAlt: 'The picture description of “{{headline}}” changes.',
+    changesOrder: 'The posts are in a new order.',
   },
   conflict: {
     heading: 'The version someone else saved',
@@ -163,11 +185,14 @@ export const inbox = {
     correctedEmails_other:
       'Correction published on the page, in the feeds and in the embed. {{count, number}} correction emails are on the way.',
     correctionRefused: 'The correction is not published yet. {{reason}}',
+    correctionProposed:
+      'The correction waits for another editor’s approval; editors were emailed. Readers see nothing until then.',
+    correctionDiscarded: 'The correction waiting for approval is discarded.',
     postTakenDown: 'The post is taken down from the page, the feeds, the embed and every email not sent yet.',
     postAndDigestTakenDown:
       'The post is taken down, and with it the digest, since nothing else was left in it.',
     pictureTakenDown:
-      'The picture is taken down everywhere: the page, the feeds, the embed and emails already delivered no longer show it.',
+      'The picture is taken down everywhere: the page, the feeds and the embed no longer show it, and emails already delivered stop showing it when they are next opened.',
     ownerTold: 'The feed’s owner gets an email saying so.',
     unpublished: 'The digest is taken down from the site and feeds.',
   },

@@ -124,6 +124,10 @@ export const refusals = {
   unsavedChanges:
     'Not approved: you changed the digest on this page. Save your changes (someone else then approves them), or reload the page to approve the version as it is saved.',
   secondPerson: 'You made the last changes to this digest, so someone else must approve it.',
+  secondPersonCorrection: 'You proposed this correction, so someone else must approve it.',
+  noPendingCorrection: 'No correction to the digest for {{day}} is waiting for approval.',
+  pendingCorrectionStale:
+    'The digest changed after this correction was proposed (a post taken down, or another correction), so it cannot be published as proposed. Discard it, and correct the digest as it is now.',
   secondPersonTranslation:
     'You saved or reviewed this digest’s {{language}} text last, and it is part of what is approved, so someone else must approve it.',
   changedWhileApproving: 'The digest changed while you were approving it. Review it and try again.',

@@ -1,0 +1,189 @@
+// Where the district requires a second person, a correction of a published digest waits for one: it is
+// proposed, another editor approves it (never its proposer) and only then do readers see it; it can be
+// discarded, and one the digest has moved on from cannot be published as proposed. Over a real app (SQLite
+// file, HTTP, outbox mail).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiToken } from '../src/auth/api-tokens';
+import { listAudit } from '../src/db/audit';
+import type { OutboxMessage } from '../src/email/mailer';
+import { changeSetting } from '../src/settings/district-settings';
+import type { Client } from './browser-client';
+import { testClock } from './clock';
+import { addSchoolWithSource, item, storeItems } from './fixtures';
+import { addUser, signedInClient, startTestApp, type TestApp } from './test-app';
+
+const DATE = '2026-11-20';
+
+describe('a correction where the district requires a second person', () => {
+  let app: TestApp;
+  let dana: Client;
+  let lee: Client;
+  let itemId: number;
+  let ids: number[];
+
+  beforeAll(async () => {
+    app = await startTestApp({ clock: testClock('2026-11-21T15:00:00Z') });
+    const db = app.runtime.deps.db;
+    dana = await signedInClient(app, 'dana@district.example', 'editor');
+    lee = await signedInClient(app, 'lee@district.example', 'editor');
+    const { source } = await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/feed');
+    await storeItems(db, source.id, [
+      item({ guid: 'kites', title: 'Kites', publishedAt: Date.parse('2026-11-20T18:00:00Z') }),
+      item({ guid: 'bees', title: 'Bees', publishedAt: Date.parse('2026-11-20T18:01:00Z') }),
+    ]);
+    ids = (await db.query<{ id: number }>('select id from items order by id', [])).map((row) => row.id);
+    itemId = ids[0]!;
+    const now = app.clock.now();
+    await db.batch([
+      db.raw(
+        sql`insert into digests (date, status, title, created_at, updated_at, published_at) values (${DATE}, 'published', 'Yesterday in Lakeside', ${now}, ${now}, ${now})`,
+      ),
+      ...ids.map((id, position) =>
+        db.raw(
+          sql`insert into digest_entries (digest_id, item_id, position, headline) select id, ${id}, ${position}, ${`Headline ${id}`} from digests where date = ${DATE}`,
+        ),
+      ),
+    ]);
+    await changeSetting(db, 'require_approval', 'true', now);
+  });
+  afterAll(() => app.close());
+
+  const desk = async (client: Client) => (await client.get(`/admin/inbox?date=${DATE}`)).text();
+  const versionOn = (page: string) => /name="version" value="(\d+)"/.exec(page)![1]!;
+  const publicPage = async () => (await fetch(`${app.url}/digests/${DATE}`)).text();
+  const press = async (client: Client, action: string, fields: Record<string, string | string[]> = {}) => {
+    const page = await desk(client);
+    const response = await client.post(`/admin/inbox/${DATE}/${action}`, {
+      _csrf: await client.csrf(`/admin/inbox?date=${DATE}`),
+      version: versionOn(page),
+      ...fields,
+    });
+    const landed =
+      response.status === 303 ? await (await client.get(response.headers.get('location')!)).text() : '';
+    return { status: response.status, landed };
+  };
+  const mail = async () => {
+    await app.sendQueuedMail();
+    const dir = app.config.outboxDir;
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .filter((file) => file.endsWith('.json'))
+      .map((file) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as OutboxMessage);
+  };
+
+  it('waits for another editor: proposed, refused to its proposer, published once someone else approves it', async () => {
+    expect(await desk(dana)).toContain('>Propose correction</button>');
+    const proposed = await press(dana, 'correct', {
+      entry: ids.map(String),
+      [`headline_${itemId}`]: 'Kites over the playing field',
+      correction_note: 'The headline now says where the kites flew.',
+    });
+    expect(proposed.status).toBe(303);
+    expect(proposed.landed).toContain('The correction waits for another editor’s approval');
+    // Readers see nothing yet.
+    expect(await publicPage()).not.toContain('Kites over the playing field');
+    expect(await publicPage()).not.toContain('The headline now says where the kites flew.');
+    // The desk says what waits, and who proposed it; its proposer has no button to approve it.
+    const danaSees = await desk(dana);
+    expect(danaSees).toContain('A correction waits for approval');
+    expect(danaSees).toContain(`The headline “Headline ${itemId}” becomes “Kites over the playing field”.`);
+    expect(danaSees).toContain('You proposed it, so another editor approves it.');
+    expect(danaSees).not.toContain('Approve and publish the correction');
+    // Pressed anyway (a form from another tab), it is refused.
+    const self = await press(dana, 'correction/approve');
+    expect(self.landed).toContain('You proposed this correction, so someone else must approve it.');
+    expect(await publicPage()).not.toContain('Kites over the playing field');
+    // The editors were told.
+    expect((await mail()).map((m) => m.subject)).toContain(
+      'A correction to the digest for Friday, November 20 waits for approval',
+    );
+
+    const leeSees = await desk(lee);
+    expect(leeSees).toContain('dana proposed it');
+    expect(leeSees).toContain('Approve and publish the correction');
+    const approved = await press(lee, 'correction/approve');
+    expect(approved.landed).toContain('Correction published');
+    const page = await publicPage();
+    expect(page).toContain('Kites over the playing field');
+    expect(page).toContain('The headline now says where the kites flew.');
+    expect(await desk(lee)).not.toContain('A correction waits for approval');
+    const actions = (await listAudit(app.runtime.deps.db, { limit: 20 })).map((entry) => entry.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['digest.correction_proposed', 'digest.correction_approved']),
+    );
+  });
+
+  it('can be discarded, and one the digest moved on from is not published as proposed', async () => {
+    await press(dana, 'correct', {
+      entry: ids.map(String),
+      [`headline_${itemId}`]: 'A headline nobody approves',
+      correction_note: 'Trying a different headline here.',
+    });
+    expect((await press(lee, 'correction/discard')).landed).toContain('is discarded');
+    expect(await desk(lee)).not.toContain('A correction waits for approval');
+
+    await press(dana, 'correct', {
+      entry: ids.map(String),
+      [`headline_${itemId}`]: 'A headline overtaken',
+      correction_note: 'Proposed before a takedown.',
+    });
+    // A takedown needs no second person, and moves the digest on.
+    const other = (
+      await app.runtime.deps.db.query<{ id: number }>('select id from items order by id', [])
+    )[1]!.id;
+    const down = await press(lee, `entries/${other}/takedown`, {
+      [`takedown_reason_${other}`]: 'A parent asked for this post to come down.',
+    });
+    expect(down.status).toBe(303);
+    const stale = await press(lee, 'correction/approve');
+    expect(stale.landed).toContain('The digest changed after this correction was proposed');
+    expect(await publicPage()).not.toContain('A headline overtaken');
+  });
+
+  it('through the API: accepted (202) and waiting; the same person cannot approve it, another can', async () => {
+    const db = app.runtime.deps.db;
+    const dana = await addUser(app, 'dana2@district.example', 'editor');
+    const own = await createApiToken(
+      db,
+      { name: 'dana', role: 'editor', userId: dana.id },
+      { type: 'cli', label: 't' },
+      app.clock.now(),
+    );
+    const lee = (
+      await db.query<{ id: number }>(`select id from users where email = 'lee@district.example'`, [])
+    )[0]!;
+    const other = await createApiToken(
+      db,
+      { name: 'lee', role: 'editor', userId: lee.id },
+      { type: 'cli', label: 't' },
+      app.clock.now(),
+    );
+    const call = async (token: string, path: string, body: unknown = {}) => {
+      const response = await fetch(`${app.url}/api/v1/digests/${DATE}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      return { status: response.status, body: (await response.json()) as Record<string, any> };
+    };
+    // The pending one left over from the last test is discarded first.
+    await call(own.token, '/corrections/pending/discard');
+    const proposed = await call(own.token, '/corrections', {
+      note: 'The headline names the field.',
+      entries: [{ item_id: itemId, headline: 'Kites over the north field' }],
+    });
+    expect(proposed.status).toBe(202);
+    expect(proposed.body).toMatchObject({ corrected: false, pending: true, queued_emails: 0 });
+    expect(proposed.body.digest.pending_correction).toMatchObject({ note: 'The headline names the field.' });
+    const self = await call(own.token, '/corrections/pending/approve');
+    expect(self.status).toBe(403);
+    const approved = await call(other.token, '/corrections/pending/approve');
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({ corrected: true, digest: { pending_correction: null } });
+    expect(await publicPage()).toContain('Kites over the north field');
+  });
+});
