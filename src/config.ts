@@ -184,7 +184,8 @@ function parseTrustProxy(env: Env): TrustProxy {
 /**
  * What to say at start when TRUST_PROXY counts proxies but HOST also takes connections from other machines:
  * someone who reaches the port past the proxy writes the X-Forwarded-For that is believed, and so chooses the
- * address the sign-in and sign-up throttles count. Named proxies are safe (a stranger is not one of them).
+ * address the sign-in and sign-up throttles count. Named proxies are safe (a stranger is not one of them); a
+ * range named is another warning's (rangeWarning).
  */
 export function trustProxyWarning(config: Pick<Config, 'host' | 'trustProxy'>): string | undefined {
   if ('proxies' in config.trustProxy) return rangeWarning(config.trustProxy.proxies);

@@ -225,7 +225,9 @@ describe('the first-run setup link', () => {
     // start is still in the server's log.
     await insertUser(db, { email: 'it@district.example', name: 'IT', role: 'admin' }, app.clock.now());
     expect(await unusedSetupTokens()).toBe(0);
-    expect((await fetch(link)).status).toBe(404);
+    const dead = await fetch(link);
+    expect(dead.status).toBe(404);
+    expect(await dead.text()).toContain('the district has one now, so it no longer works');
     expect((await createAdmin(link, 'intruder@elsewhere.example')).status).toBe(404);
     expect(await users()).toEqual(['it@district.example']);
   });

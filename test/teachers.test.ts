@@ -364,11 +364,15 @@ describe('owner notes', () => {
     expect(done.status).toBe(303);
     const flash = await (await editor.get(done.headers.get('location')!)).text();
     expect(flash).toContain('The feed’s owner gets an email saying so.');
-    // Pressed twice (a second tab, Back and again), it is not sent twice.
-    await takedown(a1, {
+    // Pressed again (a second tab, Back and again): the post is down already, so it is refused and nothing
+    // more is queued.
+    const again = await takedown(a1, {
       [`takedown_reason_${a1}`]: 'A parent withdrew consent for the photo.',
       [`tell_owner_${a1}`]: 'yes',
     });
+    expect(await (await editor.get(again.headers.get('location')!)).text()).toContain(
+      'That post is not in the published digest',
+    );
     const told = (await mail()).filter((m) => m.to === 'rivera@district.example');
     expect(told).toHaveLength(1);
     expect(told[0]!.subject).toBe('Your post was taken down from What happened yesterday');

@@ -30,7 +30,7 @@ import { findItemsByIds, listItemsPublishedBetween, type InboxListing } from '..
 import { findPictures, withPictures } from '../db/pictures';
 import { rosterWordsAmong } from '../db/roster';
 import { listStaffNamesBySchool } from '../db/sources';
-import { listPostOwners, queueOwnerNote } from '../db/owner-notes';
+import { listPostOwners, type OwnerNote } from '../db/owner-notes';
 import type { Role } from '../db/users';
 import type { AppDeps, Background } from '../deps';
 import { newMessageId, type Mailer } from '../email/mailer';
@@ -837,10 +837,11 @@ export async function takeDownEntry(
   // Its picture first, everywhere (emails already delivered stop showing it when next opened): should the
   // entry's own takedown fail after this, the picture is down and the post can be taken down again.
   if (entry.imageUrl) await takeDownPicture(deps, entry.imageUrl, actor, { date, itemId, reason: trimmed });
-  const outcome = await takeDownDigestEntry(deps.db, digest.id, itemId, trimmed, actor, deps.now());
+  const note = tell.owner ? await ownerNote(deps, digest.id, itemId, 'post', words) : undefined;
+  const outcome = await takeDownDigestEntry(deps.db, digest.id, itemId, trimmed, actor, deps.now(), note);
   if (!outcome.ok) throw new DeskError(409, 'not-in-digest', t('desk.refusals.postNotInDigest'));
-  const ownerTold = tell.owner && (await tellOwner(deps, digest.id, itemId, 'post', words));
-  return { digestTakenDown: outcome.digestTakenDown, ownerTold };
+  if (note) deps.background.wakeSender();
+  return { digestTakenDown: outcome.digestTakenDown, ownerTold: note !== undefined };
 }
 
 /** Whether to email the owner of the feed a post came from that it was taken down, and what to add. */
@@ -854,33 +855,27 @@ export interface TellOwner {
 const MAX_OWNER_WORDS = 1000;
 
 /**
- * Queues the note to the owner of the post's feed (once per post and what was taken down): none when the feed
- * has no owner's address or the owner asked for no more emails. Answers whether one was queued.
+ * The note to the owner of the post's feed (once per post and what was taken down, by its key), to be queued
+ * with the takedown itself: none when the feed has no owner's address or the owner asked for no more emails.
  */
-async function tellOwner(
+async function ownerNote(
   deps: DeskDeps,
   digestId: number,
   itemId: number,
   what: 'post' | 'picture',
   words: string,
-): Promise<boolean> {
+): Promise<OwnerNote | undefined> {
   const owner = (await listPostOwners(deps.db, [itemId])).get(itemId);
-  if (!owner || owner.stoppedAt !== undefined) return false;
-  const queued = await queueOwnerNote(
-    deps.db,
-    {
-      kind: what === 'post' ? 'owner-taken-down' : 'owner-picture-taken-down',
-      toAddress: owner.email,
-      sourceId: owner.sourceId,
-      digestId,
-      itemId,
-      note: words || null,
-      onceKey: `taken-down:${digestId}:${itemId}:${what}`,
-    },
-    deps.now(),
-  );
-  if (queued) deps.background.wakeSender();
-  return queued;
+  if (!owner || owner.stoppedAt !== undefined) return undefined;
+  return {
+    kind: what === 'post' ? 'owner-taken-down' : 'owner-picture-taken-down',
+    toAddress: owner.email,
+    sourceId: owner.sourceId,
+    digestId,
+    itemId,
+    note: words || null,
+    onceKey: `taken-down:${digestId}:${itemId}:${what}`,
+  };
 }
 
 export type PictureDeskDeps = DeskDeps & { pictures: PictureDeps };
@@ -956,13 +951,15 @@ export async function takeDownEntryPicture(
     'picture',
     tell,
   );
+  const note = tell.owner ? await ownerNote(deps, digest.id, itemId, 'picture', words) : undefined;
   const taken =
     !!entry?.imageUrl &&
     (await takeDownPicture(deps, entry.imageUrl, actor, { date, itemId, reason: trimmed }));
   if (!taken) throw new DeskError(409, 'no-picture', t('desk.refusals.noPicture'));
   // The entry no longer has a picture: the desk shows none, and a later correction is not held up by it.
-  await clearEntryPicture(deps.db, digest.id, itemId, deps.now());
-  return { ownerTold: tell.owner && (await tellOwner(deps, digest.id, itemId, 'picture', words)) };
+  await clearEntryPicture(deps.db, digest.id, itemId, deps.now(), note);
+  if (note) deps.background.wakeSender();
+  return { ownerTold: note !== undefined };
 }
 
 export async function unpublishDesk(

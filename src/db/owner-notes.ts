@@ -132,9 +132,17 @@ export async function listPostOwners(
     .from(items)
     .innerJoin(sources, eq(sources.id, items.sourceId))
     .where(and(inList(items.id, itemIds), isNotNull(sources.ownerEmail), sql`${sources.ownerEmail} <> ''`));
-  const stopped = new Map<string, number | undefined>();
-  for (const { email } of rows)
-    if (!stopped.has(ownerKeyOf(email!))) stopped.set(ownerKeyOf(email!), await optedOutAt(db, email!));
+  const keys = [...new Set(rows.map((row) => ownerKeyOf(row.email!)))];
+  const stopped = new Map(
+    keys.length === 0
+      ? []
+      : (
+          await db.orm
+            .select({ key: ownerOptOuts.emailKey, at: ownerOptOuts.at })
+            .from(ownerOptOuts)
+            .where(inList(ownerOptOuts.emailKey, keys))
+        ).map((row) => [row.key, row.at]),
+  );
   return new Map(
     rows.map((row) => [
       row.itemId,

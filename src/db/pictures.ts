@@ -1,5 +1,5 @@
 // Storage for the district's copies of pictures (schema.ts: pictures, picture_files).
-import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { MadePicture, PictureFile } from '../pictures/picture-types';
 import { auditStatement, type Actor } from './audit';
 import type { Database } from './client';
@@ -129,11 +129,20 @@ export async function storePictureFailure(db: Database, url: string, reason: str
 }
 
 /** One size, for /media: its bytes (when kept in the database), or that it was taken down. */
-export async function findPictureFile(
-  db: Database,
-  name: string,
-): Promise<(StoredFile & { bytes: Uint8Array | null }) | undefined> {
-  return db.orm.select().from(pictureFiles).where(eq(pictureFiles.name, name)).get();
+/** A size by its name, without its bytes (a conditional request is answered without reading them). */
+export async function findPictureFile(db: Database, name: string): Promise<StoredFile | undefined> {
+  const { bytes: _bytes, ...columns } = getTableColumns(pictureFiles);
+  return db.orm.select(columns).from(pictureFiles).where(eq(pictureFiles.name, name)).get();
+}
+
+/** The bytes of a size kept in the database (the server build), if it has them. */
+export async function findPictureBytes(db: Database, name: string): Promise<Uint8Array | undefined> {
+  const row = await db.orm
+    .select({ bytes: pictureFiles.bytes })
+    .from(pictureFiles)
+    .where(eq(pictureFiles.name, name))
+    .get();
+  return row?.bytes ?? undefined;
 }
 
 /**

@@ -119,9 +119,16 @@ async function noteFor(
       heading: picture ? 'The picture of your post was taken down' : 'Your post was taken down',
       paragraphs: [
         picture
-          ? `“${post.headline}” is in ${site.siteTitle} for ${day}, without its picture now: the picture no longer shows on the site, in its feeds or in the emails, those already delivered included.`
+          ? `“${post.headline}” is in ${site.siteTitle} for ${day}, without its picture now: the picture no longer shows on the site or in its feeds, and emails already delivered stop showing it when they are next opened.`
           : `“${post.headline}” was in ${site.siteTitle} for ${day}. It has been taken down: it no longer shows on the site, in its feeds or in the emails still to go out.`,
-        ...(message.note ? [`A word from ${site.districtName}: ${message.note}`] : []),
+        // The coordinator's words as they wrote them, a paragraph for each of their lines.
+        ...(message.note
+          ? message.note
+              .split(/\n+/)
+              .map((line) => line.trim())
+              .filter(Boolean)
+              .map((line, n) => (n === 0 ? `A word from ${site.districtName}: ${line}` : line))
+          : []),
         `Your own post is as it was. If it should change there too (a photo without a media release, a student’s full name), please change it on your site.`,
         site.contactEmail
           ? `Questions? Write to ${site.contactEmail}.`

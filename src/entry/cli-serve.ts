@@ -38,7 +38,7 @@ export async function serve(config: Config): Promise<void> {
   const setupLink = await setupLinkIfNeeded(runtime.deps.db, config.publicUrl, runtime.deps.clock.now());
   if (setupLink)
     console.log(
-      `Create the first admin account with this link (it works once, for 24 hours, until the next start):\n${setupLink}`,
+      `Create the first admin account with this link (it works once, for 24 hours, until the next start, and only while no account exists):\n${setupLink}`,
     );
   if (!config.smtpUrl)
     console.log(

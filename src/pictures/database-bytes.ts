@@ -1,7 +1,7 @@
 // Pictures' bytes kept in the database itself (the server build): a backup of the one SQLite file holds every
 // picture with the digests that show it (docs/decisions/008-pictures.md).
 import type { Database } from '../db/client';
-import { findPictureFile } from '../db/pictures';
+import { findPictureBytes } from '../db/pictures';
 import type { PictureBytes } from './picture-types';
 
 export function databasePictureBytes(db: Database): PictureBytes {
@@ -11,7 +11,7 @@ export function databasePictureBytes(db: Database): PictureBytes {
     put: async () => {},
     delete: async () => {},
     async get(name) {
-      return (await findPictureFile(db, name))?.bytes ?? undefined;
+      return findPictureBytes(db, name);
     },
   };
 }

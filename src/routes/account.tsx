@@ -124,14 +124,20 @@ export function accountRoutes(deps: AppDeps) {
 
   const problem = async (c: Context<AdminEnv>, purpose: 'setup' | 'set-password') => {
     // Before anyone has an account there is no administrator to ask: the server's latest link is the way in.
-    const firstRun = purpose === 'setup' && (await countUsers(deps.db)) === 0;
+    const accounts = purpose === 'setup' ? await countUsers(deps.db) : 0;
     return adminPage(deps, c, {
       title: t('desk.account.link.expiredTitle'),
       section: 'none',
       status: 404,
       body: (
         <LinkProblemPage
-          message={firstRun ? t('desk.account.link.setupReplaced') : t('desk.account.link.expired')}
+          message={
+            purpose === 'set-password'
+              ? t('desk.account.link.expired')
+              : accounts === 0
+                ? t('desk.account.link.setupReplaced')
+                : t('desk.account.link.setupDone')
+          }
         />
       ),
     });

@@ -3,7 +3,7 @@
 // So a picture may be kept but is checked again each time it is shown (`no-cache`): a 304 while it stands,
 // the 410 once it is down, where a year's `immutable` kept showing it from browsers' and mail apps' caches.
 import { Hono } from 'hono';
-import { findPictureFile } from '../db/pictures';
+import { findPictureBytes, findPictureFile } from '../db/pictures';
 import type { AppDeps } from '../deps';
 
 const NAME = /^[0-9a-f]{20}-(?:\d{1,5}|email)\.(?:webp|jpg|png)$/;
@@ -20,11 +20,12 @@ export function mediaRoutes(deps: AppDeps) {
       c.header('Cache-Control', 'public, max-age=3600');
       return c.text('This picture was taken down.', 410);
     }
-    const bytes = file.bytes ?? (await deps.pictures?.bytes.get(name));
-    if (!bytes) return c.notFound();
     c.header('Cache-Control', 'public, no-cache');
     c.header('ETag', `"${name}"`);
+    // Asked again each time a picture is shown: a copy still kept is answered before its bytes are read.
     if (c.req.header('if-none-match') === `"${name}"`) return c.body(null, 304);
+    const bytes = deps.pictures ? await deps.pictures.bytes.get(name) : await findPictureBytes(deps.db, name);
+    if (!bytes) return c.notFound();
     return c.body(new Uint8Array(bytes), 200, { 'Content-Type': file.type });
   });
   return app;

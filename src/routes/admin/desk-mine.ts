@@ -30,10 +30,12 @@ export async function mineOver(db: Database, current: DeskState, draft: DraftInp
         imageAlt: input.imageAlt === undefined ? (base?.imageAlt ?? null) : input.imageAlt,
         removedAt: null,
         removedReason: null,
-        pictureRemovedAt: null,
+        pictureRemovedAt: base?.pictureRemovedAt ?? null,
         item,
         images: imagesOf(item),
         findings: [],
+        // Who a takedown from this page would tell, as on the stored desk.
+        ...(base && 'owner' in base ? { owner: base.owner } : {}),
       },
     ];
   });

@@ -77,7 +77,9 @@ function TellOwnerFields(props: {
           checked={kept ? kept.text !== '' : true}
           aria-describedby={`${base}-hint`}
         />{' '}
-        {t('desk.entry.tellOwner', { email: owner.email })}
+        {prefix
+          ? t('desk.entry.tellOwnerPicture', { email: owner.email })
+          : t('desk.entry.tellOwner', { email: owner.email })}
       </label>
       <p class="hint" id={`${base}-hint`}>
         {t('desk.entry.tellOwnerHint')}

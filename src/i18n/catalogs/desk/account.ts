@@ -46,6 +46,8 @@ export const account = {
       'It has already been used, or it has expired. Ask an administrator for a new one (or run `npx yesterday user:create`).',
     setupReplaced:
       'It has expired, or a newer link replaced it: each start of the server prints a new link, and the earlier one stops working. Use the latest link the server printed (run as a service: `journalctl -u yesterday | grep setup`), or restart it for a new one; on Cloudflare, run `npx yesterday d1:setup-link` again.',
+    setupDone:
+      'This link is for setting up the first administrator, and the district has one now, so it no longer works. Sign in, or ask an administrator to invite you.',
     toSignIn: 'Go to sign in',
   },
   mine: {

@@ -21,6 +21,7 @@ export const entry = {
     'The post stays. Its picture is deleted in every size and disappears from the page, the feeds, the embed, link previews and emails already delivered, the next time they are opened.',
   takeThePictureDown: 'Take the picture down',
   tellOwner: 'Email {{email}}, who owns this feed, that it was taken down',
+  tellOwnerPicture: 'Email {{email}}, who owns this feed, that its picture was taken down',
   tellOwnerHint:
     'They get the post’s headline and the day, not the reason above. Add words of your own if they should know why or what to change on their own site.',
   ownerWords: 'Words for {{email}} (optional)',
