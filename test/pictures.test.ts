@@ -15,7 +15,6 @@ import {
   publishDesk,
   saveDesk,
   takeDownEntry,
-  takeDownEntryPicture,
   unpublishDesk,
   type DeskActor,
 } from '../src/curate/desk';
@@ -37,7 +36,8 @@ import {
   truncatedJpeg,
   webpPhoto,
 } from './photos';
-import { addUser, startTestApp, type TestApp } from './test-app';
+import { addUser, startTestApp, TEST_PASSWORD, type TestApp } from './test-app';
+import { createClient } from './browser-client';
 import type { OutboxMessage } from '../src/email/mailer';
 
 const NOON_20 = Date.parse('2026-11-20T18:00:00Z');
@@ -296,15 +296,25 @@ describe('pictures', () => {
       const modifiedBefore = await modified();
       app.clock.advance(60 * 60_000);
       await app.runtime.deps.db.prepared('update sources set owner_email = ?', ['lincoln@district.example']);
-      const { ownerTold } = await takeDownEntryPicture(
-        desk(),
-        dana,
-        DATE,
-        ids.drawing!,
-        'A parent asked for this one to come down.',
-        { owner: true, words: 'Please take it off your own post as well.' },
+      // From the desk's own form, as the coordinator takes it down: its reason, and the owner to be told.
+      const client = createClient(app.url);
+      const signedIn = await client.post('/admin/login', {
+        _csrf: await client.csrf('/admin/login'),
+        email: 'dana@district.example',
+        password: TEST_PASSWORD,
+      });
+      expect(signedIn.status).toBe(303);
+      const id = ids.drawing!;
+      const taken = await client.post(`/admin/inbox/${DATE}/entries/${id}/picture-takedown`, {
+        _csrf: await client.csrf(`/admin/inbox?date=${DATE}`),
+        [`picture_takedown_reason_${id}`]: 'A parent asked for this one to come down.',
+        [`picture_tell_owner_${id}`]: 'yes',
+        [`picture_owner_words_${id}`]: 'Please take it off your own post as well.',
+      });
+      expect(taken.status).toBe(303);
+      expect(await (await client.get(taken.headers.get('location')!)).text()).toContain(
+        'The feed’s owner gets an email saying so.',
       );
-      expect(ownerTold).toBe(true);
       for (const file of drawing.files) {
         const response = await get(`/media/${file.name}`);
         expect(response.status, file.name).toBe(410);
@@ -320,7 +330,11 @@ describe('pictures', () => {
       // Feed readers that refresh an entry when its time moves learn that it changed.
       expect(Date.parse(await modified())).toBe(Date.parse(modifiedBefore) + 60 * 60_000);
       const audit = await listAudit(app.runtime.deps.db, { action: 'picture.takedown', limit: 10 });
-      expect(audit[0]).toMatchObject({ actorLabel: 'dana', subjectType: 'picture', subjectId: drawing.key });
+      expect(audit[0]).toMatchObject({
+        actorLabel: 'dana@district.example',
+        subjectType: 'picture',
+        subjectId: drawing.key,
+      });
 
       // Taking a whole post down takes its picture with it.
       const field = before.entries.find((e) => e.itemId === ids.field)!.picture!;

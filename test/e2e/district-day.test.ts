@@ -82,7 +82,7 @@ describe('a district day, end to end', () => {
     expect(response.headers.get('location')).toBe('/admin/sources');
     const again = await coordinator().get(path);
     expect(again.status).toBe(404);
-    expect(await again.text()).toContain('already been used');
+    expect(await again.text()).toContain('the district has one now, so it no longer works');
   });
 
   it('adds a teacher feed and fetches it; the items appear in the inbox for their local day', async () => {
