@@ -1,5 +1,5 @@
 // Storage for the district's copies of pictures (schema.ts: pictures, picture_files).
-import { and, eq, getTableColumns, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { MadePicture, PictureFile } from '../pictures/picture-types';
 import { auditStatement, type Actor } from './audit';
 import type { Database } from './client';
@@ -177,6 +177,21 @@ export async function removePicture(
       { action: 'picture.takedown', subjectType: 'picture', subjectId: key, details },
       now,
     ),
+    // Every entry still up that showed this copy (the same photo in another post, another day) now shows
+    // none: feeds say each changed, not only the one taken down.
+    db.orm
+      .update(digestEntries)
+      .set({ pictureRemovedAt: now })
+      .where(
+        and(
+          isNull(digestEntries.removedAt),
+          isNotNull(digestEntries.imageUrl),
+          inArray(
+            digestEntries.imageUrl,
+            db.orm.select({ url: pictures.sourceUrl }).from(pictures).where(eq(pictures.key, key)),
+          ),
+        ),
+      ),
     touchPublicStatement(db),
   ]);
   return names.map((n) => n.name);
