@@ -167,6 +167,9 @@ footer.site ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1
   body { font-size: 16px; }
   .masthead .title { font-size: 1.55rem; }
   .masthead .logo { height: 44px; max-width: 38vw; }
+  /* A wide logo leaves the title too little room beside it on a phone: the title goes under it instead. */
+  .masthead .brand { flex-wrap: wrap; }
+  .masthead .brand > div { flex: 1 1 13rem; }
   .digest > header h1, .digest > header h2 { font-size: 1.6rem; }
   .entry { padding: 1rem; }
   .digest-card.lead .card-title { font-size: 1.55rem; }
