@@ -56,9 +56,12 @@ describe('a correction where the district requires a second person', () => {
   const publicPage = async () => (await fetch(`${app.url}/digests/${DATE}`)).text();
   const press = async (client: Client, action: string, fields: Record<string, string | string[]> = {}) => {
     const page = await desk(client);
+    // As a browser sends the page's form: the waiting proposal the page shows is named in it.
+    const pendingId = /name="pending_id" value="([^"]+)"/.exec(page)?.[1];
     const response = await client.post(`/admin/inbox/${DATE}/${action}`, {
       _csrf: await client.csrf(`/admin/inbox?date=${DATE}`),
       version: versionOn(page),
+      ...(pendingId ? { pending_id: pendingId } : {}),
       ...fields,
     });
     const landed =
@@ -138,9 +141,49 @@ describe('a correction where the district requires a second person', () => {
       [`takedown_reason_${other}`]: 'A parent asked for this post to come down.',
     });
     expect(down.status).toBe(303);
+    // The desk says so, and offers only to discard it; a form from before is refused all the same.
+    const staleDesk = await desk(lee);
+    expect(staleDesk).toContain('The digest changed after this correction was proposed');
+    expect(staleDesk).not.toContain('Approve and publish the correction');
     const stale = await press(lee, 'correction/approve');
     expect(stale.landed).toContain('The digest changed after this correction was proposed');
     expect(await publicPage()).not.toContain('A headline overtaken');
+    expect((await press(lee, 'correction/discard')).landed).toContain('is discarded');
+  });
+
+  it('approves only the proposal its approver was shown, and never replaces someone else’s unseen', async () => {
+    await press(dana, 'correct', {
+      entry: String(itemId), // the other post was taken down above
+      [`headline_${itemId}`]: 'The first proposal',
+      correction_note: 'The first proposal, as Lee reads it.',
+    });
+    const leeSaw = await desk(lee);
+    expect(leeSaw).toContain('The first proposal');
+    // Dana replaces her own proposal while Lee's page still shows the first.
+    await press(dana, 'correct', {
+      entry: String(itemId), // the other post was taken down above
+      [`headline_${itemId}`]: 'The second proposal',
+      correction_note: 'The second proposal, which Lee never saw.',
+    });
+    const pendingId = /name="pending_id" value="([^"]+)"/.exec(leeSaw)![1]!;
+    const approved = await lee.post(`/admin/inbox/${DATE}/correction/approve`, {
+      _csrf: await lee.csrf(`/admin/inbox?date=${DATE}`),
+      version: versionOn(leeSaw),
+      pending_id: pendingId,
+    });
+    const landed = await (await lee.get(approved.headers.get('location')!)).text();
+    expect(landed).toContain('The correction waiting for approval is not the one you were shown');
+    expect(await publicPage()).not.toContain('The second proposal');
+    // Lee's own correction does not push Dana's aside: hers is approved or discarded first.
+    const sam = await signedInClient(app, 'sam@district.example', 'editor');
+    const refused = await press(sam, 'correct', {
+      entry: String(itemId), // the other post was taken down above
+      [`headline_${itemId}`]: 'Sam’s headline',
+      correction_note: 'Sam corrects the headline too.',
+    });
+    expect(refused.landed).toContain('Another person’s correction is waiting for approval on this digest.');
+    expect(await desk(lee)).toContain('The second proposal, which Lee never saw.');
+    expect((await press(lee, 'correction/discard')).landed).toContain('is discarded');
   });
 
   it('through the API: accepted (202) and waiting; the same person cannot approve it, another can', async () => {
@@ -170,8 +213,6 @@ describe('a correction where the district requires a second person', () => {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       return { status: response.status, body: (await response.json()) as Record<string, any> };
     };
-    // The pending one left over from the last test is discarded first.
-    await call(own.token, '/corrections/pending/discard');
     const proposed = await call(own.token, '/corrections', {
       note: 'The headline names the field.',
       entries: [{ item_id: itemId, headline: 'Kites over the north field' }],
@@ -179,9 +220,15 @@ describe('a correction where the district requires a second person', () => {
     expect(proposed.status).toBe(202);
     expect(proposed.body).toMatchObject({ corrected: false, pending: true, queued_emails: 0 });
     expect(proposed.body.digest.pending_correction).toMatchObject({ note: 'The headline names the field.' });
-    const self = await call(own.token, '/corrections/pending/approve');
+    const seen = { id: proposed.body.digest.pending_correction.id };
+    expect(proposed.body.digest.pending_correction.entries[0]).toMatchObject({
+      item_id: itemId,
+      headline: 'Kites over the north field',
+    });
+    expect((await call(other.token, '/corrections/pending/approve')).status).toBe(422);
+    const self = await call(own.token, '/corrections/pending/approve', seen);
     expect(self.status).toBe(403);
-    const approved = await call(other.token, '/corrections/pending/approve');
+    const approved = await call(other.token, '/corrections/pending/approve', seen);
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ corrected: true, digest: { pending_correction: null } });
     expect(await publicPage()).toContain('Kites over the north field');

@@ -1,5 +1,6 @@
 // Correcting a published digest: its text, its order or its posts, with a note shown wherever the digest is
 // read, in the district's languages, to the readers of the schools it concerns, and optionally emailed to them.
+import { randomToken } from '../auth/tokens';
 import { recordAudit } from '../db/audit';
 import {
   correctDigest as correctDigestRecord,
@@ -67,7 +68,7 @@ export async function correctDesk(
   date: string,
   request: CorrectionRequest,
   /** Set when a second person approves a correction that was waiting for them (approveCorrection). */
-  approving?: { proposedAt: number },
+  approving?: { stored: string },
 ): Promise<{ emails: number; pending?: true }> {
   requirePermission(actor, 'publish', t('desk.refusals.forbidden.correctDigests', { role: actor.role }));
   const before = await loadDesk(deps, date);
@@ -133,6 +134,7 @@ export async function correctDesk(
       schoolIds: correctedSchools(before.entries, entries, removedItemIds, corrected),
       userId: actor.userId,
       email: request.email && emailIsOn(deps.mailer),
+      approving: approving?.stored,
       // Every language at once, in the same batch: the previous correction keeps its translated notes, and a
       // translated field whose original changed is emptied, so its readers see the corrected original there
       // until someone translates it again.
@@ -171,7 +173,9 @@ async function propose(
   request: CorrectionRequest,
 ): Promise<void> {
   const now = deps.now();
-  const stored: CorrectionRequest = {
+  // A proposal is known by a random id of its own: approving or discarding names the one its page showed.
+  const stored: CorrectionRequest & { id: string } = {
+    id: randomToken(12),
     title: request.title,
     intro: request.intro,
     entries: request.entries,
@@ -180,10 +184,13 @@ async function propose(
     noteTranslations: request.noteTranslations,
     version,
   };
-  if (!(await proposeCorrection(deps.db, digestId, version, JSON.stringify(stored), actor.userId, now)))
-    throw new DeskError(409, 'conflict', t('desk.refusals.changedWhileCorrecting'), {
-      current: await loadDesk(deps, date),
-    });
+  if (!(await proposeCorrection(deps.db, digestId, version, JSON.stringify(stored), actor.userId, now))) {
+    const current = await loadDesk(deps, date);
+    // Someone else's proposal waits: it is approved or discarded first, never replaced unseen.
+    if (pendingCorrectionOf(current.digest) && current.digest?.version === version)
+      throw new DeskError(409, 'correction-waiting', t('desk.refusals.correctionWaiting'));
+    throw new DeskError(409, 'conflict', t('desk.refusals.changedWhileCorrecting'), { current });
+  }
   await recordAudit(
     deps.db,
     actor,
@@ -214,12 +221,15 @@ async function propose(
 /** The correction waiting for approval on this digest, as it was proposed, if there is one. */
 export function pendingCorrectionOf(
   digest: Pick<Digest, 'pendingCorrection' | 'pendingCorrectionBy' | 'pendingCorrectionAt'> | undefined,
-): { request: CorrectionRequest; by: number | null; at: number } | undefined {
+): { id: string; request: CorrectionRequest; by: number | null; at: number; stored: string } | undefined {
   if (!digest?.pendingCorrection || digest.pendingCorrectionAt === null) return undefined;
+  const { id, ...request } = JSON.parse(digest.pendingCorrection) as CorrectionRequest & { id: string };
   return {
-    request: JSON.parse(digest.pendingCorrection) as CorrectionRequest,
+    id,
+    request,
     by: digest.pendingCorrectionBy,
     at: digest.pendingCorrectionAt,
+    stored: digest.pendingCorrection,
   };
 }
 
@@ -231,6 +241,8 @@ export async function approveCorrection(
   deps: DeskDeps,
   actor: DeskActor,
   date: string,
+  /** The id of the proposal the approver was shown: another one is not approved in its place. */
+  proposalId: string,
 ): Promise<{ emails: number }> {
   requirePermission(actor, 'approve', t('desk.refusals.forbidden.approveDigests', { role: actor.role }));
   if (actor.userId === null) throw new DeskError(403, 'person-required', t('desk.refusals.personRequired'));
@@ -242,11 +254,27 @@ export async function approveCorrection(
       'no-pending-correction',
       t('desk.refusals.noPendingCorrection', { day: formatDay(date) }),
     );
+  if (pending.id !== proposalId)
+    throw new DeskError(409, 'correction-replaced', t('desk.refusals.correctionReplaced'));
   if (pending.by === actor.userId)
     throw new DeskError(403, 'second-person', t('desk.refusals.secondPersonCorrection'));
   if (pending.request.version !== digest?.version)
     throw new DeskError(409, 'pending-stale', t('desk.refusals.pendingCorrectionStale'));
-  const outcome = await correctDesk(deps, actor, date, pending.request, { proposedAt: pending.at });
+  let outcome: { emails: number };
+  try {
+    outcome = await correctDesk(deps, actor, date, pending.request, { stored: pending.stored });
+  } catch (error) {
+    // What changed since it was proposed (a new word on the tone list, say) is for its proposer to fix.
+    if (error instanceof DeskError && error.code === 'findings')
+      throw new DeskError(
+        422,
+        'findings',
+        t('desk.refusals.pendingCorrectionFindings', { reason: error.message }),
+      );
+    if (error instanceof DeskError && error.code === 'conflict')
+      throw new DeskError(409, 'correction-replaced', t('desk.refusals.correctionReplaced'));
+    throw error;
+  }
   await recordAudit(
     deps.db,
     actor,
@@ -261,12 +289,19 @@ export async function approveCorrection(
   return outcome;
 }
 
-/** Drops the correction waiting for approval (anyone who may publish may; the proposer too). */
-export async function discardCorrection(deps: DeskDeps, actor: DeskActor, date: string): Promise<void> {
+/** Drops the correction waiting for approval, the one its discarder was shown (editors may; the proposer too). */
+export async function discardCorrection(
+  deps: DeskDeps,
+  actor: DeskActor,
+  date: string,
+  proposalId: string,
+): Promise<void> {
   requirePermission(actor, 'publish', t('desk.refusals.forbidden.correctDigests', { role: actor.role }));
   const digest = await findDigest(deps.db, date);
   const pending = pendingCorrectionOf(digest);
-  if (!digest || !pending || !(await discardPendingCorrection(deps.db, digest.id, pending.at)))
+  if (pending && pending.id !== proposalId)
+    throw new DeskError(409, 'correction-replaced', t('desk.refusals.correctionReplaced'));
+  if (!digest || !pending || !(await discardPendingCorrection(deps.db, digest.id, pending.stored)))
     throw new DeskError(
       409,
       'no-pending-correction',

@@ -565,6 +565,8 @@ export interface CorrectionInput {
   userId: number | null;
   /** Queue a short correction email to everyone the original reached who follows a school it concerns. */
   email: boolean;
+  /** When it publishes a proposal a second person approved: that proposal as stored (it must still wait). */
+  approving?: string;
   /**
    * What else the correction writes in its batch, while its claim holds: its translations. `before` runs
    * before the correction is recorded (the digest's latest correction is still the previous one), `after`
@@ -608,7 +610,13 @@ export async function correctDigest(
         pendingCorrectionAt: null,
       })
       .where(
-        and(eq(digests.id, digestId), eq(digests.status, 'published'), eq(digests.version, expectedVersion)),
+        and(
+          eq(digests.id, digestId),
+          eq(digests.status, 'published'),
+          eq(digests.version, expectedVersion),
+          // Approving publishes the proposal the approver was shown, and no other that replaced it since.
+          input.approving === undefined ? undefined : eq(digests.pendingCorrection, input.approving),
+        ),
       ),
     ...input.entries.map((entry, position) =>
       db.orm
@@ -899,17 +907,32 @@ export async function proposeCorrection(
   const rows = await db.orm
     .update(digests)
     .set({ pendingCorrection: request, pendingCorrectionBy: userId, pendingCorrectionAt: now })
-    .where(and(eq(digests.id, digestId), eq(digests.status, 'published'), eq(digests.version, version)))
+    .where(
+      and(
+        eq(digests.id, digestId),
+        eq(digests.status, 'published'),
+        eq(digests.version, version),
+        // Only over nothing waiting, or over the proposer's own: someone else's is approved or discarded first.
+        or(
+          isNull(digests.pendingCorrection),
+          userId === null ? sql`0` : eq(digests.pendingCorrectionBy, userId),
+        ),
+      ),
+    )
     .returning({ id: digests.id });
   return rows.length > 0;
 }
 
-/** Drops the correction waiting for approval, if it is still the one proposed at `at`; answers whether it did. */
-export async function discardPendingCorrection(db: Database, digestId: number, at: number): Promise<boolean> {
+/** Drops the correction waiting for approval, if it is still `stored`; answers whether it did. */
+export async function discardPendingCorrection(
+  db: Database,
+  digestId: number,
+  stored: string,
+): Promise<boolean> {
   const rows = await db.orm
     .update(digests)
     .set({ pendingCorrection: null, pendingCorrectionBy: null, pendingCorrectionAt: null })
-    .where(and(eq(digests.id, digestId), eq(digests.pendingCorrectionAt, at)))
+    .where(and(eq(digests.id, digestId), eq(digests.pendingCorrection, stored)))
     .returning({ id: digests.id });
   return rows.length > 0;
 }

@@ -169,10 +169,23 @@ function pendingCorrectionJson(state: DeskState) {
   const pending = pendingCorrectionOf(state.digest);
   return pending
     ? {
+        id: pending.id,
         note: pending.request.note,
+        note_translations: pending.request.noteTranslations ?? {},
         email: pending.request.email,
+        title: pending.request.title ?? null,
+        intro: pending.request.intro ?? null,
+        entries: pending.request.entries.map((e) => ({
+          item_id: e.itemId,
+          headline: e.headline ?? null,
+          blurb: e.blurb ?? null,
+          image_url: e.imageUrl ?? null,
+          image_alt: e.imageAlt ?? null,
+        })),
         proposed_by: pending.by,
         proposed_at: iso(pending.at),
+        // Made on an earlier version (a post taken down since): it can only be discarded.
+        stale: pending.request.version !== state.digest?.version,
       }
     : null;
 }
@@ -551,7 +564,7 @@ export function apiRoutes(deps: AppDeps) {
 
   app.post('/digests/:date/corrections/pending/approve', async (c) => {
     const date = dateParam(c);
-    const { emails } = await approveCorrection(desk, c.get('actor'), date);
+    const { emails } = await approveCorrection(desk, c.get('actor'), date, await proposalIdOf(c));
     return c.json({
       corrected: true,
       queued_emails: emails,
@@ -561,7 +574,7 @@ export function apiRoutes(deps: AppDeps) {
 
   app.post('/digests/:date/corrections/pending/discard', async (c) => {
     const date = dateParam(c);
-    await discardCorrection(desk, c.get('actor'), date);
+    await discardCorrection(desk, c.get('actor'), date, await proposalIdOf(c));
     return c.json(digestJson(await loadDesk(desk, date), deps.config.publicUrl));
   });
 
@@ -665,4 +678,19 @@ function tellOwnerOf(body: TakedownBody): TellOwner {
   if (body.owner_words !== undefined && typeof body.owner_words !== 'string')
     throw apiError(422, 'invalid', 'Give "owner_words" as text: the words for the feed’s owner.');
   return { owner: body.tell_owner === true, words: body.owner_words ?? '' };
+}
+
+/**
+ * The `id` of the waiting correction a client read (the digest's `pending_correction.id`): approving or
+ * discarding acts on that proposal, not on one that replaced it since.
+ */
+async function proposalIdOf(c: Context): Promise<string> {
+  const body = await json<{ id?: unknown }>(c);
+  if (typeof body.id !== 'string' || !body.id)
+    throw apiError(
+      422,
+      'invalid',
+      'Give "id": the id of the digest’s pending_correction you read, so that exactly that correction is approved or discarded.',
+    );
+  return body.id;
 }

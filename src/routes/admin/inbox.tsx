@@ -535,7 +535,12 @@ export function inboxRoutes(deps: AppDeps) {
   app.post(
     `/${DAY}/correction/approve`,
     act(async (c, request) => {
-      const { emails } = await approveCorrection(desk, request.actor, request.date);
+      const { emails } = await approveCorrection(
+        desk,
+        request.actor,
+        request.date,
+        field(request.form, 'pending_id', 40),
+      );
       return done(
         c,
         request.date,
@@ -549,7 +554,7 @@ export function inboxRoutes(deps: AppDeps) {
   app.post(
     `/${DAY}/correction/discard`,
     act(async (c, request) => {
-      await discardCorrection(desk, request.actor, request.date);
+      await discardCorrection(desk, request.actor, request.date, field(request.form, 'pending_id', 40));
       return done(c, request.date, t('desk.inbox.flashes.correctionDiscarded'));
     }),
   );
@@ -576,7 +581,9 @@ export function inboxRoutes(deps: AppDeps) {
           c,
           request.date,
           pending
-            ? t('desk.inbox.flashes.correctionProposed')
+            ? emailIsOn(deps.mailer)
+              ? t('desk.inbox.flashes.correctionProposed')
+              : t('desk.inbox.flashes.correctionProposedNoEmail')
             : emails
               ? t('desk.inbox.flashes.correctedEmails', { count: emails })
               : t('desk.inbox.flashes.corrected'),

@@ -572,7 +572,9 @@ function CorrectionPanel(props: DeskPageProps) {
 function PendingCorrectionPanel(props: DeskPageProps & { pending: PendingCorrection }) {
   const { state, pending } = props;
   const mine = pending.by === props.userId;
+  const stale = pending.request.version !== state.digest?.version;
   const changes = pendingChanges(state, pending.request);
+  const notes = Object.entries(pending.request.noteTranslations ?? {}).filter(([, note]) => note.trim());
   return (
     <section class="card pending-correction" aria-labelledby="pending-correction-heading">
       <h2 id="pending-correction-heading" class="card-heading">
@@ -584,9 +586,17 @@ function PendingCorrectionPanel(props: DeskPageProps & { pending: PendingCorrect
           when: formatDateTime(pending.at, state.settings.timezone),
         })}
       </p>
+      {/* Approve and discard act on this proposal only, not on one that replaced it after the page was shown. */}
+      <input type="hidden" name="pending_id" value={pending.id} />
       <dl class="kv">
         <dt>{t('desk.inbox.correction.note')}</dt>
         <dd>{pending.request.note}</dd>
+        {notes.map(([lang, note]) => (
+          <>
+            <dt>{t('desk.inbox.correction.noteIn', { language: languageLabel(lang) })}</dt>
+            <dd lang={lang}>{note}</dd>
+          </>
+        ))}
         <dt>{t('desk.inbox.correction.pendingChanges')}</dt>
         <dd>
           {changes.length ? (
@@ -600,11 +610,21 @@ function PendingCorrectionPanel(props: DeskPageProps & { pending: PendingCorrect
           )}
         </dd>
         <dt>{t('desk.inbox.correction.pendingEmail')}</dt>
-        <dd>{pending.request.email ? t('desk.inbox.correction.yes') : t('desk.inbox.correction.no')}</dd>
+        <dd>
+          {!pending.request.email
+            ? t('desk.inbox.correction.no')
+            : props.emailOff
+              ? t('desk.inbox.correction.yesButOff')
+              : t('desk.inbox.correction.yes')}
+        </dd>
       </dl>
-      {mine ? <p class="hint">{t('desk.inbox.correction.pendingMine')}</p> : null}
+      {stale ? (
+        <p class="finding">{t('desk.refusals.pendingCorrectionStale')}</p>
+      ) : mine ? (
+        <p class="hint">{t('desk.inbox.correction.pendingMine')}</p>
+      ) : null}
       <div class="actions">
-        {!mine && can(props.role, 'approve') ? (
+        {!mine && !stale && can(props.role, 'approve') ? (
           <button type="submit" formaction={deskAction(state.date, 'correction/approve')}>
             {t('desk.inbox.correction.approve')}
           </button>

@@ -104,16 +104,17 @@ export const inbox = {
     hintApproval:
       'It is published. Change the text below, then explain the correction and press Propose correction: the district requires a second person, so another editor approves it before readers see the note on the page, in the feeds and in the embed. Nothing is saved until then. To remove a post, use Take this post down on it (at once, without approval).',
     pendingHeading: 'A correction waits for approval',
-    pendingBy: '{{name}} proposed it {{when}}. Approving publishes it exactly as proposed.',
+    pendingBy: '{{name}} proposed it on {{when}}. Approving publishes it exactly as proposed.',
     someone: 'Someone',
     pendingChanges: 'What it changes',
     pendingEmail: 'Emailed to readers',
     yes: 'Yes',
     no: 'No',
     noteOnly: 'Nothing: a note alone.',
-    pendingMine: 'You proposed it, so another editor approves it. They were emailed.',
+    pendingMine: 'You proposed it, so another editor approves it.',
     approve: 'Approve and publish the correction',
-    discard: 'Discard it',
+    discard: 'Discard the proposed correction',
+    yesButOff: 'Yes, but email is off, so none can go out',
     changesTitle: 'The title becomes “{{text}}”.',
     changesIntro: 'The introduction becomes “{{text}}”.',
     changesRemoved: '“{{headline}}” is removed.',
@@ -186,7 +187,9 @@ export const inbox = {
       'Correction published on the page, in the feeds and in the embed. {{count, number}} correction emails are on the way.',
     correctionRefused: 'The correction is not published yet. {{reason}}',
     correctionProposed:
-      'The correction waits for another editor’s approval; editors were emailed. Readers see nothing until then.',
+      'The correction waits for another editor’s approval; readers see nothing until then. Editors were emailed.',
+    correctionProposedNoEmail:
+      'The correction waits for another editor’s approval; readers see nothing until then. Email is off, so tell them.',
     correctionDiscarded: 'The correction waiting for approval is discarded.',
     postTakenDown: 'The post is taken down from the page, the feeds, the embed and every email not sent yet.',
     postAndDigestTakenDown:
@@ -206,6 +209,6 @@ export const inbox = {
     offline: 'Not saved: the connection failed. Your changes stay here; press Save draft to try again.',
     editing: 'Editing…',
     unpublishedChanges:
-      'The text you changed is not published yet: only Publish correction does that. Go on, and lose those changes?',
+      'The text you changed is not published yet: only Publish correction (or Propose correction) does that. Go on, and lose those changes?',
   },
 };

@@ -125,6 +125,12 @@ export const refusals = {
     'Not approved: you changed the digest on this page. Save your changes (someone else then approves them), or reload the page to approve the version as it is saved.',
   secondPerson: 'You made the last changes to this digest, so someone else must approve it.',
   secondPersonCorrection: 'You proposed this correction, so someone else must approve it.',
+  correctionWaiting:
+    'Another person’s correction is waiting for approval on this digest. Approve or discard it first (it is shown above), then propose yours.',
+  correctionReplaced:
+    'The correction waiting for approval is not the one you were shown: it was replaced, approved or discarded meanwhile. Look at it again.',
+  pendingCorrectionFindings:
+    'The correction cannot be published as proposed: {{reason}} Discard it, and propose a corrected version.',
   noPendingCorrection: 'No correction to the digest for {{day}} is waiting for approval.',
   pendingCorrectionStale:
     'The digest changed after this correction was proposed (a post taken down, or another correction), so it cannot be published as proposed. Discard it, and correct the digest as it is now.',
