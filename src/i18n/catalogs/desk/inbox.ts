@@ -209,6 +209,6 @@ export const inbox = {
     offline: 'Not saved: the connection failed. Your changes stay here; press Save draft to try again.',
     editing: 'Editing…',
     unpublishedChanges:
-      'The text you changed is not published yet: only Publish correction (or Propose correction) does that. Go on, and lose those changes?',
+      'The text you changed is not published yet: only Publish correction does that (or Propose correction, where a second person approves). Go on, and lose those changes?',
   },
 };
