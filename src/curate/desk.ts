@@ -148,7 +148,7 @@ export interface DeskEntry extends DigestEntryWithItem {
    * In a published digest, who a takedown would tell: the owner of the post's feed (null when it has none),
    * and when they asked for no more emails about it, if they did.
    */
-  owner?: { email: string; stoppedAt: number | undefined } | null;
+  owner?: { email: string; stoppedAt: number | undefined; sourceId: number } | null;
 }
 
 export interface DeskState {
@@ -254,7 +254,7 @@ export async function loadDesk(deps: DeskDeps, date: string): Promise<DeskState>
       ...entry,
       images: imagesOf(entry.item),
       findings: findings.filter((f) => f.itemId === entry.itemId),
-      ...(owners ? { owner: ownerOf(owners.get(entry.itemId)) } : {}),
+      ...(owners ? { owner: owners.get(entry.itemId) ?? null } : {}),
     })),
     items,
     findings,
@@ -272,9 +272,6 @@ export async function loadDesk(deps: DeskDeps, date: string): Promise<DeskState>
     hints,
   };
 }
-
-const ownerOf = (owner: { email: string; stoppedAt: number | undefined } | undefined) =>
-  owner ? { email: owner.email, stoppedAt: owner.stoppedAt } : null;
 
 /** Beside each post not chosen yet, what the checks would say of it, so the day's posts can be sorted first. */
 async function hintsOf(
@@ -824,7 +821,7 @@ export async function takeDownEntry(
   reason: string,
   tell: TellOwner = { owner: false, words: '' },
 ): Promise<{ digestTakenDown: boolean; ownerTold: boolean }> {
-  const { digest, entry, trimmed, words } = await takedownTarget(
+  const { digest, entry, trimmed, note } = await takedownTarget(
     deps,
     actor,
     date,
@@ -837,7 +834,6 @@ export async function takeDownEntry(
   // Its picture first, everywhere (emails already delivered stop showing it when next opened): should the
   // entry's own takedown fail after this, the picture is down and the post can be taken down again.
   if (entry.imageUrl) await takeDownPicture(deps, entry.imageUrl, actor, { date, itemId, reason: trimmed });
-  const note = tell.owner ? await ownerNote(deps, digest.id, itemId, 'post', words) : undefined;
   const outcome = await takeDownDigestEntry(deps.db, digest.id, itemId, trimmed, actor, deps.now(), note);
   if (!outcome.ok) throw new DeskError(409, 'not-in-digest', t('desk.refusals.postNotInDigest'));
   if (note) deps.background.wakeSender();
@@ -882,7 +878,8 @@ export type PictureDeskDeps = DeskDeps & { pictures: PictureDeps };
 
 /**
  * What a takedown starts from: someone who may publish, a reason in a sentence (kept in the audit log), words
- * for the feed's owner within their limit, a published digest, and its entry for the post while it is still up.
+ * for the feed's owner within their limit, a published digest, its entry for the post while it is still up,
+ * and the note to the feed's owner when they are to be told.
  */
 async function takedownTarget(
   deps: DeskDeps,
@@ -922,7 +919,8 @@ async function takedownTarget(
   const entry = (await listEntries(deps.db, [digest.id])).find(
     (e) => e.itemId === itemId && e.removedAt === null,
   );
-  return { digest, entry, trimmed, words };
+  const note = tell.owner ? await ownerNote(deps, digest.id, itemId, what, words) : undefined;
+  return { digest, entry, trimmed, note };
 }
 
 /** The picture addresses entries show. */
@@ -942,7 +940,7 @@ export async function takeDownEntryPicture(
   reason: string,
   tell: TellOwner = { owner: false, words: '' },
 ): Promise<{ ownerTold: boolean }> {
-  const { digest, entry, trimmed, words } = await takedownTarget(
+  const { digest, entry, trimmed, note } = await takedownTarget(
     deps,
     actor,
     date,
@@ -951,7 +949,6 @@ export async function takeDownEntryPicture(
     'picture',
     tell,
   );
-  const note = tell.owner ? await ownerNote(deps, digest.id, itemId, 'picture', words) : undefined;
   const taken =
     !!entry?.imageUrl &&
     (await takeDownPicture(deps, entry.imageUrl, actor, { date, itemId, reason: trimmed }));
