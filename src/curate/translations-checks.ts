@@ -1,6 +1,6 @@
 // What the district's checks need to know of a digest's translations: each language's text (checked for
 // names and tone like the original), whether each language is reviewed for the current version, the
-// translation-unreviewed finding under the `hold` setting, and which fields a correction changed.
+// translation-unreviewed finding (under `hold`, or for a language held for a second person), and which fields a correction changed.
 import type { DigestTranslation, EntryField } from '../db/translations';
 import type { Language } from '../i18n/languages';
 import { t } from '../i18n/desk-text';
@@ -44,28 +44,35 @@ export function checkTranslationsOf(
 }
 
 /**
- * Under `hold`, one finding naming every offered language nobody reviewed for this version: it holds a digest
- * not yet out; one already out (a language offered since) shows untranslated in that language until then.
+ * One finding naming the offered languages nobody reviewed for this version: under `hold`, every such
+ * language (it holds a digest not yet out; one already out shows untranslated in that language until then);
+ * under any setting, a published digest's language held for a second person's review (see localizeContent).
  */
 export function unreviewedFindings(
   settings: Pick<DistrictSettings, 'translationUnreviewed' | 'languages'>,
   digest: { version: number; status: string },
   translations: ReadonlyMap<string, DigestTranslation>,
 ): Finding[] {
-  if (settings.translationUnreviewed !== 'hold') return [];
-  const waiting = translatedLanguages(settings).filter((lang) => !isReviewed(translations.get(lang), digest));
-  if (!waiting.length) return [];
-  const values = { languages: list(waiting.map(languageLabel)), count: waiting.length };
-  return [
-    {
-      itemId: DIGEST_LEVEL,
-      kind: 'translation-unreviewed',
-      message:
-        digest.status === 'published'
-          ? t('desk.checks.translationUnreviewedPublished', values)
-          : t('desk.checks.translationUnreviewed', values),
-    },
+  const unreviewed = translatedLanguages(settings).filter(
+    (lang) => !isReviewed(translations.get(lang), digest),
+  );
+  const published = digest.status === 'published';
+  const held = published ? unreviewed.filter((lang) => translations.get(lang)?.held) : [];
+  const waiting =
+    settings.translationUnreviewed === 'hold' ? unreviewed.filter((lang) => !held.includes(lang)) : [];
+  const values = (langs: Language[]) => ({ languages: list(langs.map(languageLabel)), count: langs.length });
+  const sentences = [
+    ...(held.length ? [t('desk.checks.translationHeld', values(held))] : []),
+    ...(waiting.length
+      ? [
+          published
+            ? t('desk.checks.translationUnreviewedPublished', values(waiting))
+            : t('desk.checks.translationUnreviewed', values(waiting)),
+        ]
+      : []),
   ];
+  if (!sentences.length) return [];
+  return [{ itemId: DIGEST_LEVEL, kind: 'translation-unreviewed', message: sentences.join(' ') }];
 }
 
 export interface CorrectedFields {

@@ -93,6 +93,15 @@ function requireTranslatable(actor: DeskActor, desk: TranslationDesk) {
   return digest;
 }
 
+/**
+ * A published digest where the district requires a second person: what a save or a machine draft changes in a
+ * language waits, its readers getting the district's text, until someone other than whoever saved it last
+ * marks it reviewed (a person, and not in the same request as a change).
+ */
+export function underSecondPersonRule(desk: TranslationDesk): boolean {
+  return desk.state.digest?.status === 'published' && desk.state.settings.requireApproval;
+}
+
 /** The original changed after the translator was shown it (or while this save was on its way). */
 function changedMeanwhile(desk: TranslationDesk): DeskError {
   return new DeskError(
@@ -282,6 +291,15 @@ export async function saveTranslation(
         }),
       );
   }
+  const secondPerson = underSecondPersonRule(desk);
+  if (secondPerson && input.reviewed === true) {
+    if (actor.userId === null)
+      throw new DeskError(403, 'person-required', t('desk.refusals.personRequiredReview', { language }));
+    if (changed)
+      throw new DeskError(403, 'second-person', t('desk.refusals.secondPersonReviewChanged', { language }));
+    if (!desk.reviewed && stored.updatedBy === actor.userId)
+      throw new DeskError(403, 'second-person', t('desk.refusals.secondPersonReview', { language }));
+  }
   const review =
     input.reviewed === true
       ? { userId: actor.userId }
@@ -306,7 +324,15 @@ export async function saveTranslation(
     deps.db,
     digest,
     lang,
-    { title, intro, machine, correctionNote, entries, review },
+    {
+      title,
+      intro,
+      machine,
+      correctionNote,
+      entries,
+      review,
+      held: secondPerson && review === null ? true : undefined,
+    },
     {
       actor,
       userId: actor.userId,
@@ -419,6 +445,7 @@ export async function draftTranslation(
       entries: entries.map((e) => ({ ...e, machine: [...e.machine] })),
       // New machine text is not what anyone reviewed.
       review: null,
+      held: underSecondPersonRule(desk),
     },
     {
       actor,

@@ -217,6 +217,11 @@ export const digestTranslations = sqliteTable(
     reviewedBy: integer('reviewed_by'),
     reviewedAt: integer('reviewed_at'),
     correctionNote: text('correction_note'),
+    /**
+     * Saved after publishing where the district requires a second person: its readers get the district's own
+     * text (and no note from this tab) until someone other than `updatedBy` marks it reviewed.
+     */
+    held: integer('held', { mode: 'boolean' }).notNull().default(false),
     updatedAt: integer('updated_at').notNull(),
     updatedBy: integer('updated_by'),
   },

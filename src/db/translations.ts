@@ -41,6 +41,11 @@ export interface DigestTranslation {
   reviewedAt: number | null;
   /** Who last saved this language (a person's id; null for a program's token or nobody yet). */
   updatedBy: number | null;
+  /**
+   * Saved after publishing where a second person is required: its readers get the district's text until
+   * someone other than `updatedBy` marks it reviewed.
+   */
+  held: boolean;
   /** The latest correction's note in this language, as the translation tab edits it. */
   correctionNote: string | null;
   /** Every correction's note in this language that has one, by correction id: the latest's and earlier ones. */
@@ -128,6 +133,7 @@ export async function listDigestTranslations(
       reviewedBy: head.reviewedBy,
       reviewedAt: head.reviewedAt,
       updatedBy: head.updatedBy,
+      held: head.held,
       correctionNote: head.correctionNote,
     });
     const latest = latestCorrection.get(head.digestId);
@@ -159,6 +165,8 @@ export interface TranslationWrite {
   entries: EntryTranslation[];
   /** Mark it reviewed by this person (for the digest's version), clear the review (null), or keep it. */
   review?: { userId: number | null } | null;
+  /** Hold it from its readers until someone else reviews it (a review always releases it), or keep as it is. */
+  held?: boolean;
 }
 
 /** The digest a translation belongs to, at the version the translator was shown. */
@@ -201,6 +209,7 @@ export async function saveDigestTranslation(
     updatedAt: audit.now,
     updatedBy: audit.userId,
     ...review,
+    ...(write.review ? { held: false } : write.held !== undefined ? { held: write.held } : {}),
   };
   const statements: Statement[] = [
     db.orm
@@ -383,6 +392,7 @@ export function emptyTranslation(digestId: number, lang: string): DigestTranslat
     reviewedBy: null,
     reviewedAt: null,
     updatedBy: null,
+    held: false,
     correctionNote: null,
     correctionNotes: new Map(),
     entries: new Map(),

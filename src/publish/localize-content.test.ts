@@ -23,6 +23,7 @@ const spanish = (over: Partial<DigestTranslation> = {}): DigestTranslation => ({
   reviewedBy: 2,
   reviewedAt: 5,
   updatedBy: 2,
+  held: false,
   correctionNote: null,
   correctionNotes: new Map(),
   entries: new Map([
@@ -119,5 +120,38 @@ describe('a digest in a reader’s language', () => {
       const texts = shown.untranslated!.texts as Set<string>;
       expect([texts.has('note:0'), texts.has('note:1')]).toEqual([false, true]);
     }
+  });
+
+  it('shows a language held for a second person’s review in the original, under every setting', () => {
+    const twice: DigestContent = {
+      ...content,
+      corrections: [
+        { id: 1, at: 1, note: 'The kites were built in art class.', schoolIds: [4] },
+        { id: 2, at: 2, note: 'The spelling bee was on Thursday.', schoolIds: [5] },
+      ],
+    };
+    const notes = new Map([
+      [1, 'Se hicieron en arte.'],
+      [2, 'El concurso fue el jueves.'],
+    ]);
+    const held = spanish({ held: true, reviewedVersion: 2, correctionNotes: notes });
+    for (const setting of ['hold', 'label', 'fallback'] as const) {
+      const shown = localizeContent(twice, held, setting, 'en');
+      expect(shown.notice).toBe('original');
+      expect(shown.digest.title).toBe('A windy Friday');
+      expect(shown.entries[0]!.headline).toBe('Kites on the field');
+      // The latest correction's note is the one its tab edits: held with the rest. An earlier one stays.
+      expect(shown.corrections!.map((c) => c.note)).toEqual([
+        'Se hicieron en arte.',
+        'The spelling bee was on Thursday.',
+      ]);
+    }
+    // Once someone else reviews it for this version, it is the translation again.
+    const reviewed = localizeContent(twice, { ...held, reviewedVersion: 3 }, 'hold', 'en');
+    expect(reviewed.digest.title).toBe('Un viernes de viento');
+    expect(reviewed.corrections!.map((c) => c.note)).toEqual([
+      'Se hicieron en arte.',
+      'El concurso fue el jueves.',
+    ]);
   });
 });

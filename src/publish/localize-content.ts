@@ -10,8 +10,10 @@ import type { ContentText, DigestContent } from './digest-content';
 /**
  * The content as readers of `translation`'s language see it. Reviewed: translated. Not reviewed: under
  * `label` translated, with the notice 'automatic'; otherwise (`fallback`, or `hold` for a digest that went out
- * before the language was offered or was edited since) the original, with the notice 'original'. Whatever is
- * shown in the district's language (`originalLang`) is listed as untranslated.
+ * before the language was offered or was edited since) the original, with the notice 'original'. Held (saved
+ * after publishing where a second person must review it) and not reviewed yet: the original under every
+ * setting, the latest correction's note too (its tab edits that one; earlier ones stay translated). Whatever
+ * is shown in the district's language (`originalLang`) is listed as untranslated.
  */
 export function localizeContent(
   content: DigestContent,
@@ -25,6 +27,8 @@ export function localizeContent(
     (!!translation.title.trim() ||
       !!translation.intro.trim() ||
       [...translation.entries.values()].some((e) => e.headline.trim() || e.blurb.trim()));
+  if (translation?.held && !reviewed)
+    return inOriginal(content, withoutLatestNote(content, translation), originalLang);
   if (!translation || (!reviewed && (unreviewed !== 'label' || !hasText)))
     return inOriginal(content, translation, originalLang);
   const untranslated = new Set<ContentText>();
@@ -60,6 +64,13 @@ export function localizeContent(
     notice: reviewed ? undefined : 'automatic',
     untranslated: untranslated.size > 0 ? { lang: originalLang, texts: untranslated } : undefined,
   };
+}
+
+/** The translation without the latest correction's note, which its tab edits (earlier notes stay). */
+function withoutLatestNote(content: DigestContent, translation: DigestTranslation): DigestTranslation {
+  const latest = Math.max(...(content.corrections ?? []).map((c) => c.id));
+  const correctionNotes = new Map([...translation.correctionNotes].filter(([id]) => id !== latest));
+  return { ...translation, correctionNotes };
 }
 
 /** A correction's note as written in the translation's language, if it was. */

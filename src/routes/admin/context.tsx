@@ -37,7 +37,7 @@ export async function adminPage(
     title: string;
     section: AdminSection;
     body: JSX.Element;
-    status?: 200 | 400 | 404 | 409 | 422;
+    status?: 200 | 400 | 403 | 404 | 409 | 422;
     /** A message for this response itself (when the page is rendered instead of redirected to). */
     flash?: Flash;
   },

@@ -110,7 +110,7 @@ export async function renderTranslationTab(
     title: `Inbox: ${desk.label}`,
     section: 'inbox',
     ...(refused && {
-      status: refused.error.status === 409 ? 409 : 422,
+      status: refused.error.status === 404 ? 422 : refused.error.status,
       flash: { kind: 'error' as const, text: refused.error.message },
     }),
     body: (
@@ -119,6 +119,7 @@ export async function renderTranslationTab(
         csrfToken={c.get('csrfToken')}
         provider={deps.translation?.name}
         canEdit={canEdit}
+        userId={user.id}
         names={names}
       />
     ),
@@ -146,8 +147,9 @@ export function translationRoutes(deps: AppDeps) {
         return redirectWith(c, deps.signingKey, tabPath(date, lang), { kind: 'ok', text });
       } catch (error) {
         if (!(error instanceof DeskError)) throw error;
-        // Refused (text too long, the district's text changed meanwhile): the page again, with what was typed.
-        if (error.status === 409 || error.status === 422)
+        // Refused (text too long, the district's text changed meanwhile, a review that is someone else's to
+        // make): the page again, with what was typed.
+        if (error.status === 409 || error.status === 422 || error.code === 'second-person')
           return renderTranslationTab(deps, c, date, lang, { typed: inputOf(form), error });
         return redirectWith(c, deps.signingKey, tabPath(date, lang), { kind: 'error', text: error.message });
       }
@@ -160,7 +162,9 @@ export function translationRoutes(deps: AppDeps) {
       return (
         (saved.reviewed
           ? t('desk.translations.saved', { language: saved.label })
-          : t('desk.translations.savedNotReviewed', { language: saved.label })) + unscheduledNote(saved)
+          : saved.translation.held
+            ? t('desk.translations.savedHeld', { language: saved.label })
+            : t('desk.translations.savedNotReviewed', { language: saved.label })) + unscheduledNote(saved)
       );
     }),
   );

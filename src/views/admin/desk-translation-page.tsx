@@ -2,7 +2,7 @@
 // blurb and alt text, each beside the district's own text; Save, Draft a translation (when a service is
 // configured) and Mark reviewed. A plain form: every button works without JavaScript.
 import { rich, t } from '../../i18n/desk-text';
-import type { TranslationDesk } from '../../curate/translations';
+import { underSecondPersonRule, type TranslationDesk } from '../../curate/translations';
 import type { EntryField } from '../../db/translations';
 import { LANGUAGES, type Language } from '../../i18n/languages';
 import { formatLongDate } from '../../publish/digest-content';
@@ -41,6 +41,8 @@ export interface DeskTranslationPageProps {
   provider?: string;
   /** The person may change this language now (their role, and the digest's state). */
   canEdit: boolean;
+  /** Who is looking: under the second-person rule, whoever saved this language last does not review it. */
+  userId: number;
   names: Map<number, string>;
 }
 
@@ -115,6 +117,10 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
   const disabled = !props.canEdit;
   const published = digest?.status === 'published';
   const lastCorrection = state.corrections.at(-1);
+  const secondPerson = underSecondPersonRule(desk);
+  const savedBy = props.names.get(translation.updatedBy ?? -1) ?? t('desk.translations.apiToken');
+  /** Under the second-person rule, the review is someone else's to make. */
+  const reviewIsOthers = secondPerson && !desk.reviewed && translation.updatedBy === props.userId;
   return (
     <>
       <h1>{t('desk.translations.heading', { language: label, date: formatLongDate(state.date) })}</h1>
@@ -133,13 +139,15 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
         ) : (
           <>
             <span class="badge warn">{t('desk.translations.notReviewed')}</span>{' '}
-            {state.settings.translationUnreviewed === 'hold'
-              ? published
-                ? t('desk.translations.heldPublished')
-                : t('desk.translations.held')
-              : state.settings.translationUnreviewed === 'label'
-                ? t('desk.translations.labelled')
-                : t('desk.translations.fallback')}
+            {translation.held
+              ? t('desk.translations.heldForSecond', { name: savedBy })
+              : state.settings.translationUnreviewed === 'hold'
+                ? published
+                  ? t('desk.translations.heldPublished')
+                  : t('desk.translations.held')
+                : state.settings.translationUnreviewed === 'label'
+                  ? t('desk.translations.labelled')
+                  : t('desk.translations.fallback')}
           </>
         )}
       </p>
@@ -264,15 +272,21 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
                   {t('desk.translations.draft')}
                 </button>
               ) : null}
-              <button type="submit" class="secondary" formaction={action(state.date, lang, 'review')}>
-                {t('desk.translations.review')}
-              </button>
+              {reviewIsOthers ? null : (
+                <button type="submit" class="secondary" formaction={action(state.date, lang, 'review')}>
+                  {t('desk.translations.review')}
+                </button>
+              )}
             </div>
           ) : null}
           {props.canEdit ? (
             <p class="hint">
               {props.provider ? t('desk.translations.draftHint', { provider: props.provider }) : ''}
-              {t('desk.translations.reviewHint', { language: label })}
+              {reviewIsOthers
+                ? t('desk.translations.reviewIsOthers', { language: label })
+                : secondPerson
+                  ? t('desk.translations.reviewHintSecondPerson', { language: label })
+                  : t('desk.translations.reviewHint', { language: label })}
             </p>
           ) : null}
         </form>

@@ -137,6 +137,13 @@ export const refusals = {
   secondPersonTranslation:
     'You saved or reviewed this digest’s {{language}} text last, and it is part of what is approved, so someone else must approve it.',
   changedWhileApproving: 'The digest changed while you were approving it. Review it and try again.',
+  // A published digest's language where a second person is required: reviewed by someone other than its saver.
+  personRequiredReview:
+    'The district requires a second person: a person marks {{language}} reviewed, so sign in to the admin to review it.',
+  secondPersonReviewChanged:
+    'Not marked reviewed: the district requires a second person, and this page changes the {{language}} text. Press Save; another editor then checks it and marks it reviewed.',
+  secondPersonReview:
+    'You saved the {{language}} text last, and the district requires a second person, so another editor marks it reviewed. Until then its readers get the district’s own text.',
   // Translations.
   unknownLanguage: '“{{lang}}” is not one of the languages this district translates into ({{offered}}).',
   oneLanguage:

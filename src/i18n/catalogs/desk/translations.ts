@@ -15,6 +15,8 @@ export const translations = {
   heldPublished:
     'The digest is out: until someone reviews this language, its readers get the district’s own text, with a line saying so.',
   labelled: 'Published as it is, with the line “Translated automatically”.',
+  heldForSecond:
+    'Changed after publishing by {{name}}: the district requires a second person, so its readers get the district’s own text until another editor marks it reviewed.',
   fallback: 'Its readers get the district’s own text, with a line saying so.',
   nothing:
     'Nothing is selected for this day yet. Choose the posts in the {{link}} first, then translate them.',
@@ -33,9 +35,15 @@ export const translations = {
   draftHint:
     'Draft a translation fills only the empty fields, from {{provider}}, and marks them machine drafts. ',
   reviewHint: 'Mark reviewed saves the page and records that you checked every field in {{language}}.',
+  reviewHintSecondPerson:
+    'The digest is out and the district requires a second person: what you save here reaches readers once an editor other than you checks every field in {{language}} and presses Mark reviewed.',
+  reviewIsOthers:
+    'You saved the {{language}} text last, so another editor checks it and marks it reviewed; until then its readers get the district’s own text.',
   badDate: 'That is not a valid date.',
   saved: '{{language}} saved.',
   savedNotReviewed: '{{language}} saved. It is not reviewed.',
+  savedHeld:
+    '{{language}} saved. Its readers get the district’s own text until another editor checks it and marks it reviewed.',
   savedReviewed: '{{language}} saved and marked reviewed.',
   unscheduled:
     'The digest was scheduled to publish; a translation is part of what is checked, so it is a draft again: schedule it once more when it is ready.',
