@@ -175,7 +175,8 @@ describe('languages', () => {
     const confirm = mails.at(-1)!;
     expect(confirm.parsed.html).toContain('lang="ar" dir="rtl"');
     expect(confirm.parsed.html).not.toContain('text-align:left');
-    expect(confirm.parsed.subject).toBe('أكّد اشتراكك في الملخص اليومي لـLakeside');
+    // The district's English name is isolated in the Arabic sentence (U+2068 … U+2069), as <bdi> would.
+    expect(confirm.parsed.subject).toBe('أكّد اشتراكك في الملخص اليومي لـ\u2068Lakeside\u2069');
 
     await correctDesk(deskDepsOf(app.runtime.deps), dana, '2026-11-20', {
       entries: (await listItemsPublishedBetween(app.runtime.deps.db, 0, Date.now() * 2)).map((i) => ({

@@ -37,6 +37,30 @@ export interface Translator {
 
 const translators = new Map<Language, Translator>();
 
+/** A letter of a script written left to right. */
+const LEFT_TO_RIGHT =
+  /(?![\p{Script_Extensions=Arabic}\p{Script_Extensions=Hebrew}\p{Script_Extensions=Syriac}\p{Script_Extensions=Thaana}])\p{L}/u;
+/** A text isolated already (U+2068 … U+2069). */
+const ISOLATE = /\u2068[^\u2068\u2069]*\u2069/g;
+
+/**
+ * In a right-to-left language each text put into a sentence that has letters of a left-to-right script (a
+ * school's English name, a class like "Room 4 (Ms. Rivera)", an email address) is isolated (U+2068 … U+2069,
+ * the plain-text form of <bdi>), so it keeps its own order and punctuation and the Arabic around it keeps its
+ * own, in pages, emails and feeds alike. Arabic values, numbers and what is isolated already are left as they are.
+ */
+function isolated(values: Record<string, string | number> | undefined) {
+  if (!values) return values;
+  return Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [
+      name,
+      typeof value === 'string' && LEFT_TO_RIGHT.test(value.replace(ISOLATE, ''))
+        ? `\u2068${value}\u2069`
+        : value,
+    ]),
+  );
+}
+
 export function translator(lang: Language): Translator {
   let found = translators.get(lang);
   if (!found) {
@@ -53,7 +77,7 @@ export function translator(lang: Language): Translator {
     found = {
       lang,
       dir,
-      t: (key, values) => fixed(key, values as TOptions) as string,
+      t: (key, values) => fixed(key, (dir === 'rtl' ? isolated(values) : values) as TOptions) as string,
       longDate: (date) => long.format(new Date(`${date}T00:00:00Z`)),
       monthName: (m) => month.format(new Date(`${m}-01T00:00:00Z`)),
     };

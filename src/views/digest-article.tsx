@@ -9,7 +9,7 @@ import {
 } from '../publish/digest-content';
 import { localDateOf } from '../time/zoned-time';
 import { digestHeading, digestSummary } from './digest-summary';
-import { localPath, textOf, type SiteInfo } from './layout';
+import { districtLang, localPath, textOf, type SiteInfo } from './layout';
 import { Picture } from './picture';
 import { TranslationNotice } from './translation-notice';
 
@@ -58,7 +58,12 @@ export function DigestArticle(props: {
         {entries.map((entry) => (
           <li class="entry" id={`entry-${entry.itemId}`}>
             <p class="school">
-              <a href={localPath(props.site, `/schools/${entry.item.schoolSlug}`)}>{entry.item.schoolName}</a>
+              <a
+                href={localPath(props.site, `/schools/${entry.item.schoolSlug}`)}
+                lang={districtLang(props.site)}
+              >
+                {entry.item.schoolName}
+              </a>
             </p>
             {props.asPage ? (
               <h2 dir="auto" lang={lang(`headline:${entry.itemId}`)}>

@@ -3,7 +3,7 @@
 import { originalLangOf, type DigestContent } from '../publish/digest-content';
 import { ChangeNotes } from './digest-article';
 import { digestHeading, digestSummary } from './digest-summary';
-import { localPath, textOf, type SiteInfo } from './layout';
+import { districtLang, localPath, textOf, type SiteInfo } from './layout';
 import { Picture } from './picture';
 import { TranslationNotice } from './translation-notice';
 
@@ -59,7 +59,9 @@ export function DigestCard(props: {
         <ul class="card-headlines">
           {entries.slice(0, HEADLINES).map((entry) => (
             <li>
-              <span class="school">{entry.item.schoolName}</span>{' '}
+              <span class="school" lang={districtLang(props.site)}>
+                {entry.item.schoolName}
+              </span>{' '}
               <a
                 href={`${href}#entry-${entry.itemId}`}
                 dir="auto"

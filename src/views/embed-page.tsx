@@ -6,7 +6,7 @@ import type { Child } from 'hono/jsx';
 import { originalLangOf, type DigestContent } from '../publish/digest-content';
 import { assetUrl } from './assets';
 import { ChangeNotes, creditOf } from './digest-article';
-import { BrandStylesheet, localPath, subscribeHref, textOf, type SiteInfo } from './layout';
+import { BrandStylesheet, districtLang, localPath, subscribeHref, textOf, type SiteInfo } from './layout';
 
 export function EmbedPage(props: {
   site: SiteInfo;
@@ -31,7 +31,7 @@ export function EmbedPage(props: {
           <h1 class="visually-hidden">{site.siteTitle}</h1>
         ) : (
           <header>
-            <span class="district">
+            <span class="district" lang={districtLang(site)}>
               {props.school ? `${site.districtName} · ${props.school.name}` : site.districtName}
             </span>
             <h1>
@@ -74,7 +74,9 @@ export function EmbedPage(props: {
                       sizes="88px"
                     />
                     <div>
-                      <p class="school">{entry.item.schoolName}</p>
+                      <p class="school" lang={districtLang(site)}>
+                        {entry.item.schoolName}
+                      </p>
                       <h3 dir="auto" lang={originalLangOf(content, `headline:${entry.itemId}`)}>
                         <a href={entry.item.url ?? url} {...out}>
                           {entry.headline}
@@ -197,7 +199,9 @@ export function EmbedSubscribePage(props: {
           <h1 class="visually-hidden">{site.siteTitle}</h1>
         ) : (
           <header>
-            <span class="district">{site.districtName}</span>
+            <span class="district" lang={districtLang(site)}>
+              {site.districtName}
+            </span>
             <h1>{site.siteTitle}</h1>
           </header>
         )}

@@ -47,6 +47,15 @@ export function localPath(site: SiteInfo, path: string, lang = site.lang): strin
   return path === '/' || path.startsWith('/?') ? `/${lang}${path.slice(1)}` : `/${lang}${path}`;
 }
 
+/**
+ * The district's own language, on a page in another: the `lang` of what only the district writes there (its
+ * name, its schools' names), so a screen reader says "Lincoln Elementary" in English on an Arabic page.
+ */
+export function districtLang(site: SiteInfo): Language | undefined {
+  const own = site.languages?.[0];
+  return own && site.lang && site.lang !== own ? own : undefined;
+}
+
 /** The district's colours and fonts, after the page's own stylesheet (a file, as the CSP allows no inline style). */
 export function BrandStylesheet(props: { site: SiteInfo }) {
   return <link rel="stylesheet" href={`/brand.css?v=${brandVersion(props.site.brand ?? DEFAULT_BRAND)}`} />;
@@ -201,7 +210,9 @@ export function PublicLayout({
                 <img class="logo" src="/logo" alt="" height="56" />
               ) : null}
               <div>
-                <span class="district">{site.districtName}</span>
+                <span class="district" lang={districtLang(site)}>
+                  {site.districtName}
+                </span>
                 <a class="title" href={to('/')}>
                   {site.siteTitle}
                 </a>

@@ -10,7 +10,15 @@ import { DigestCard } from './digest-card';
 import { digestHeading, digestSummary } from './digest-summary';
 import { Picture } from './picture';
 import { SignUpBox } from './sign-up-box';
-import { ContactLine, localPath, PublicLayout, subscribeHref, textOf, type SiteInfo } from './layout';
+import {
+  ContactLine,
+  districtLang,
+  localPath,
+  PublicLayout,
+  subscribeHref,
+  textOf,
+  type SiteInfo,
+} from './layout';
 
 export function HomePage(props: {
   site: SiteInfo;
@@ -347,7 +355,9 @@ export function SchoolsPage(props: { site: SiteInfo; schools: (School & { digest
       <ul class="school-list">
         {props.schools.map((school) => (
           <li>
-            <a href={localPath(props.site, `/schools/${school.slug}`)}>{school.name}</a>{' '}
+            <a href={localPath(props.site, `/schools/${school.slug}`)} lang={districtLang(props.site)}>
+              {school.name}
+            </a>{' '}
             <span class="muted">· {t('schools.inDigests', { count: school.digests })}</span>
           </li>
         ))}
@@ -383,7 +393,9 @@ export function SchoolPage(props: {
       ]}
     >
       <header class="school-header">
-        <h1 class="page-title">{school.name}</h1>
+        <h1 class="page-title" lang={districtLang(site)}>
+          {school.name}
+        </h1>
         <p class="muted">
           {t('schools.intro', { school: school.name })} <a href={feed}>{t('layout.rss')}</a> ·{' '}
           <a href={subscribeHref(site, school.slug)}>{t('schools.byEmail', { school: school.name })}</a>
