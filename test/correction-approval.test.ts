@@ -184,6 +184,15 @@ describe('a correction where the district requires a second person', () => {
     expect(refused.landed).toContain('Another person’s correction is waiting for approval on this digest.');
     expect(await desk(lee)).toContain('The second proposal, which Lee never saw.');
     expect((await press(lee, 'correction/discard')).landed).toContain('is discarded');
+    // Each entry is written with what it records (in the same batch), and a refused one records nothing.
+    const entries = (await listAudit(app.runtime.deps.db, { limit: 10 }))
+      .filter((e) => e.action.startsWith('digest.correction_'))
+      .map((e) => [e.action, e.actorLabel]);
+    expect(entries.slice(0, 3)).toEqual([
+      ['digest.correction_discarded', 'lee@district.example'],
+      ['digest.correction_proposed', 'dana@district.example'],
+      ['digest.correction_proposed', 'dana@district.example'],
+    ]);
   });
 
   it('through the API: accepted (202) and waiting; the same person cannot approve it, another can', async () => {

@@ -1,7 +1,7 @@
 // Correcting a published digest: its text, its order or its posts, with a note shown wherever the digest is
 // read, in the district's languages, to the readers of the schools it concerns, and optionally emailed to them.
 import { randomToken } from '../auth/tokens';
-import { recordAudit } from '../db/audit';
+import { auditStatementWhere } from '../db/audit';
 import {
   correctDigest as correctDigestRecord,
   discardPendingCorrection,
@@ -67,8 +67,11 @@ export async function correctDesk(
   actor: DeskActor,
   date: string,
   request: CorrectionRequest,
-  /** Set when a second person approves a correction that was waiting for them (approveCorrection). */
-  approving?: { stored: string },
+  /**
+   * Set when a second person approves a correction that was waiting for them (approveCorrection): the stored
+   * proposal, and who proposed it when, for the approval's audit entry in the correction's own batch.
+   */
+  approving?: { stored: string; by: number | null; at: number },
 ): Promise<{ emails: number; pending?: true }> {
   requirePermission(actor, 'publish', t('desk.refusals.forbidden.correctDigests', { role: actor.role }));
   const before = await loadDesk(deps, date);
@@ -140,8 +143,8 @@ export async function correctDesk(
       // until someone translates it again.
       alongside: {
         before: (claim) => keepCorrectionNoteStatements(deps.db, claim, digest.id),
-        after: (claim) =>
-          correctionTranslationStatements(deps.db, claim, {
+        after: (claim) => [
+          ...correctionTranslationStatements(deps.db, claim, {
             digestId: digest.id,
             fromVersion: digest.version,
             toVersion: digest.version + 1,
@@ -150,6 +153,23 @@ export async function correctDesk(
             now: deps.now(),
             userId: actor.userId,
           }),
+          ...(approving
+            ? [
+                auditStatementWhere(
+                  deps.db,
+                  actor,
+                  {
+                    action: 'digest.correction_approved',
+                    subjectType: 'digest',
+                    subjectId: date,
+                    details: { proposedBy: approving.by, proposedAt: approving.at },
+                  },
+                  deps.now(),
+                  claim.row,
+                ),
+              ]
+            : []),
+        ],
       },
     },
     actor,
@@ -184,24 +204,23 @@ async function propose(
     noteTranslations: request.noteTranslations,
     version,
   };
-  if (!(await proposeCorrection(deps.db, digestId, version, JSON.stringify(stored), actor.userId, now))) {
+  const audit = {
+    actor,
+    now,
+    event: {
+      action: 'digest.correction_proposed',
+      subjectType: 'digest',
+      subjectId: date,
+      details: { version, note: request.note, email: request.email },
+    },
+  };
+  if (!(await proposeCorrection(deps.db, digestId, version, JSON.stringify(stored), actor.userId, audit))) {
     const current = await loadDesk(deps, date);
     // Someone else's proposal waits: it is approved or discarded first, never replaced unseen.
     if (pendingCorrectionOf(current.digest) && current.digest?.version === version)
       throw new DeskError(409, 'correction-waiting', t('desk.refusals.correctionWaiting'));
     throw new DeskError(409, 'conflict', t('desk.refusals.changedWhileCorrecting'), { current });
   }
-  await recordAudit(
-    deps.db,
-    actor,
-    {
-      action: 'digest.correction_proposed',
-      subjectType: 'digest',
-      subjectId: date,
-      details: { version, note: request.note, email: request.email },
-    },
-    now,
-  );
   const settings = await readDistrictSettings(deps.db);
   await notifyEditors(
     { ...deps, site: siteOf(settings, deps.publicUrl) },
@@ -262,7 +281,7 @@ export async function approveCorrection(
     throw new DeskError(409, 'pending-stale', t('desk.refusals.pendingCorrectionStale'));
   let outcome: { emails: number };
   try {
-    outcome = await correctDesk(deps, actor, date, pending.request, { stored: pending.stored });
+    outcome = await correctDesk(deps, actor, date, pending.request, pending);
   } catch (error) {
     // What changed since it was proposed (a new word on the tone list, say) is for its proposer to fix.
     if (error instanceof DeskError && error.code === 'findings')
@@ -275,17 +294,6 @@ export async function approveCorrection(
       throw new DeskError(409, 'correction-replaced', t('desk.refusals.correctionReplaced'));
     throw error;
   }
-  await recordAudit(
-    deps.db,
-    actor,
-    {
-      action: 'digest.correction_approved',
-      subjectType: 'digest',
-      subjectId: date,
-      details: { proposedBy: pending.by, proposedAt: pending.at },
-    },
-    deps.now(),
-  );
   return outcome;
 }
 
@@ -301,23 +309,25 @@ export async function discardCorrection(
   const pending = pendingCorrectionOf(digest);
   if (pending && pending.id !== proposalId)
     throw new DeskError(409, 'correction-replaced', t('desk.refusals.correctionReplaced'));
-  if (!digest || !pending || !(await discardPendingCorrection(deps.db, digest.id, pending.stored)))
+  const discarded =
+    digest &&
+    pending &&
+    (await discardPendingCorrection(deps.db, digest.id, pending.stored, {
+      actor,
+      now: deps.now(),
+      event: {
+        action: 'digest.correction_discarded',
+        subjectType: 'digest',
+        subjectId: date,
+        details: { proposedBy: pending.by, note: pending.request.note },
+      },
+    }));
+  if (!discarded)
     throw new DeskError(
       409,
       'no-pending-correction',
       t('desk.refusals.noPendingCorrection', { day: formatDay(date) }),
     );
-  await recordAudit(
-    deps.db,
-    actor,
-    {
-      action: 'digest.correction_discarded',
-      subjectType: 'digest',
-      subjectId: date,
-      details: { proposedBy: pending.by, note: pending.request.note },
-    },
-    deps.now(),
-  );
 }
 
 /** A correction's note in the district's other languages: the ones given, each within the note's limit. */

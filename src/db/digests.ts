@@ -22,7 +22,7 @@ import {
   type SQL,
 } from 'drizzle-orm';
 import { randomToken } from '../auth/tokens';
-import { auditStatementWhere, type Actor } from './audit';
+import { auditStatementWhere, type Actor, type AuditEvent } from './audit';
 import type { Database, Statement } from './client';
 import { inList } from './in-list';
 import { insertSelect, type RowSource } from './insert-select';
@@ -902,39 +902,65 @@ export async function proposeCorrection(
   version: number,
   request: string,
   userId: number | null,
-  now: number,
+  audit: { actor: Actor; event: AuditEvent; now: number },
 ): Promise<boolean> {
-  const rows = await db.orm
-    .update(digests)
-    .set({ pendingCorrection: request, pendingCorrectionBy: userId, pendingCorrectionAt: now })
-    .where(
-      and(
-        eq(digests.id, digestId),
-        eq(digests.status, 'published'),
-        eq(digests.version, version),
-        // Only over nothing waiting, or over the proposer's own: someone else's is approved or discarded first.
-        or(
-          isNull(digests.pendingCorrection),
-          userId === null ? sql`0` : eq(digests.pendingCorrectionBy, userId),
+  return claimedWrite(db, digestId, audit, (writeToken) =>
+    db.orm
+      .update(digests)
+      .set({
+        pendingCorrection: request,
+        pendingCorrectionBy: userId,
+        pendingCorrectionAt: audit.now,
+        writeToken,
+      })
+      .where(
+        and(
+          eq(digests.id, digestId),
+          eq(digests.status, 'published'),
+          eq(digests.version, version),
+          // Only over nothing waiting, or over the proposer's own: someone else's is approved or discarded first.
+          or(
+            isNull(digests.pendingCorrection),
+            userId === null ? sql`0` : eq(digests.pendingCorrectionBy, userId),
+          ),
         ),
       ),
-    )
-    .returning({ id: digests.id });
-  return rows.length > 0;
+  );
 }
 
-/** Drops the correction waiting for approval, if it is still `stored`; answers whether it did. */
+/** Drops the correction waiting for approval, if it is still `stored`, with its audit entry; answers whether it did. */
 export async function discardPendingCorrection(
   db: Database,
   digestId: number,
   stored: string,
+  audit: { actor: Actor; event: AuditEvent; now: number },
 ): Promise<boolean> {
-  const rows = await db.orm
-    .update(digests)
-    .set({ pendingCorrection: null, pendingCorrectionBy: null, pendingCorrectionAt: null })
-    .where(and(eq(digests.id, digestId), eq(digests.pendingCorrection, stored)))
-    .returning({ id: digests.id });
-  return rows.length > 0;
+  return claimedWrite(db, digestId, audit, (writeToken) =>
+    db.orm
+      .update(digests)
+      .set({ pendingCorrection: null, pendingCorrectionBy: null, pendingCorrectionAt: null, writeToken })
+      .where(and(eq(digests.id, digestId), eq(digests.pendingCorrection, stored))),
+  );
+}
+
+/**
+ * One UPDATE of a digest that claims it (a random write token) and its audit entry, written in one batch only
+ * if the claim holds; answers whether it did.
+ */
+async function claimedWrite(
+  db: Database,
+  digestId: number,
+  audit: { actor: Actor; event: AuditEvent; now: number },
+  update: (writeToken: string) => Statement,
+): Promise<boolean> {
+  const token = randomToken(12);
+  const claim = claimOf(db, digestId, token);
+  await db.batch([update(token), auditStatementWhere(db, audit.actor, audit.event, audit.now, claim.row)]);
+  const [after] = await db.orm
+    .select({ writeToken: digests.writeToken })
+    .from(digests)
+    .where(eq(digests.id, digestId));
+  return after?.writeToken === token;
 }
 
 /** How many subscribers the digest's email would go to if it were published now. */
