@@ -45,6 +45,33 @@ describe('feeds and missing pages in each language', () => {
   });
   afterAll(() => app?.close());
 
+  it('explains feeds to a parent who follows a feed link, with every address in the page’s language', async () => {
+    const home = await text('/es');
+    // The foot and the sign-up box lead to the page, not to the code of a feed.
+    expect(home).toContain('<a href="/es/feeds">Canales</a>');
+    expect(home).not.toContain('href="/es/feed.xml"');
+    const page = await text('/es/feeds');
+    expect(page).toContain('<h1 class="page-title">Seguir en un lector de canales</h1>');
+    const addresses = [...page.matchAll(/class="feed-address" dir="ltr">([^<]+)</g)].map((m) => m[1]!);
+    expect(addresses).toEqual([
+      `${app.url}/es/feed.xml`,
+      `${app.url}/es/feed.atom`,
+      `${app.url}/es/feed.json`,
+      `${app.url}/es/schools/lincoln-elementary/feed.xml`,
+    ]);
+    for (const address of addresses.filter((a) => !a.endsWith('.json')))
+      expect(parseWithFeedparser(await text(address.slice(app.url.length))).bozo, address).toBe(false);
+    // A school's page points at its place on it.
+    expect(await text('/es/schools/lincoln-elementary')).toContain(
+      'href="/es/feeds#school-lincoln-elementary"',
+    );
+    expect(page).toContain('id="school-lincoln-elementary"');
+    // In Arabic, the school's English name carries its language.
+    expect(await text('/ar/feeds')).toContain(
+      '<span class="feed-format" lang="en">Lincoln Elementary</span>',
+    );
+  });
+
   it('serves each feed in each offered language, marked and linked in it', async () => {
     const rss = await text('/es/feed.xml');
     expect(rss).toContain('<language>es</language>');

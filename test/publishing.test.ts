@@ -170,7 +170,11 @@ describe('publishing', () => {
       const page = await text('/schools/lincoln-elementary');
       expect(page).toContain('Pumpkin measuring day');
       expect(page).not.toContain('Robot club');
-      expect(page).toContain('href="/schools/lincoln-elementary/feed.xml"');
+      // Feed readers find its feed in the head; a parent's link leads to the page that explains feeds.
+      expect(page).toContain(
+        `type="application/rss+xml" title="Lincoln Elementary (RSS)" href="${app.url}/schools/lincoln-elementary/feed.xml"`,
+      );
+      expect(page).toContain('<a href="/feeds#school-lincoln-elementary">RSS feed</a>');
       const parsed = parseWithFeedparser(await text('/schools/washington-middle/feed.xml'));
       expect(parsed.bozo, parsed.bozo_exception).toBeFalsy();
       expect(parsed.feed.title).toBe('What happened yesterday: Washington Middle');

@@ -71,6 +71,7 @@ const ADDRESSES: PublicAddress[] = [
   { pattern: /^(?:\/[a-z]{2})?\/archive(?:\/\d{4})?$/, canonicalQuery: noQuery, cacheControl: PAGE_CACHING },
   { pattern: /^(?:\/[a-z]{2})?\/schools$/, canonicalQuery: noQuery, cacheControl: PAGE_CACHING },
   { pattern: /^(?:\/[a-z]{2})?\/teachers$/, canonicalQuery: noQuery, cacheControl: PAGE_CACHING },
+  { pattern: /^(?:\/[a-z]{2})?\/feeds$/, canonicalQuery: noQuery, cacheControl: PAGE_CACHING },
   { pattern: /^(?:\/[a-z]{2})?\/schools\/[^/]+$/, canonicalQuery: pagination, cacheControl: PAGE_CACHING },
   {
     pattern: /^(?:\/[a-z]{2})?\/(?:schools\/[^/]+\/)?feed\.(?:xml|atom|json)$/,

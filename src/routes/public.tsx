@@ -1,4 +1,4 @@
-// The public digest blog: /, /digests/YYYY-MM-DD, /archive[/YYYY], /schools, /schools/SLUG, /teachers, and for search engines
+// The public digest blog: /, /digests/YYYY-MM-DD, /archive[/YYYY], /schools, /schools/SLUG, /teachers, /feeds, and for search engines
 // /sitemap.xml and /robots.txt.
 import { Hono, type Context } from 'hono';
 import {
@@ -26,6 +26,7 @@ import { isLocalDate } from '../time/zoned-time';
 import {
   ArchivePage,
   DigestPage,
+  FeedsPage,
   HomePage,
   SchoolPage,
   SchoolsPage,
@@ -124,6 +125,12 @@ export function publicRoutes(deps: AppDeps) {
     return renderPage(c, <SchoolsPage site={info} schools={await listSchoolsWithDigests(deps.db)} />);
   });
 
+  app.get('/feeds', async (c) => {
+    const found = await site(c);
+    if (!found) return c.notFound();
+    return renderPage(c, <FeedsPage site={found.site} schools={await listSchoolsWithDigests(deps.db)} />);
+  });
+
   app.get('/teachers', async (c) => {
     const found = await site(c);
     if (!found) return c.notFound();
@@ -191,6 +198,7 @@ export function publicRoutes(deps: AppDeps) {
       ...years.slice(1).map((year) => url(`/archive/${year}`)),
       url('/schools'),
       url('/teachers'),
+      url('/feeds'),
       ...schools.map((school) => url(`/schools/${school.slug}`)),
       ...contents.map((content) => url(`/digests/${content.digest.date}`, changedAt(content))),
       '</urlset>',

@@ -250,13 +250,7 @@ export function PublicLayout({
                 <a href={subscribeHref(site)}>{t('layout.subscribe')}</a>
               </li>
               <li>
-                <a href={to('/feed.xml')}>{t('layout.rss')}</a>
-              </li>
-              <li>
-                <a href={to('/feed.atom')}>{t('layout.atom')}</a>
-              </li>
-              <li>
-                <a href={to('/feed.json')}>{t('layout.jsonFeed')}</a>
+                <a href={to('/feeds')}>{t('layout.feeds')}</a>
               </li>
               <li>
                 <a href={to('/archive')}>{t('layout.all')}</a>

@@ -366,6 +366,70 @@ export function SchoolsPage(props: { site: SiteInfo; schools: (School & { digest
   );
 }
 
+/**
+ * What a feed is, for a parent who followed a feed link and would otherwise land on code, and every feed's
+ * address in the page's language: the district's three formats, and each school's RSS.
+ */
+export function FeedsPage(props: { site: SiteInfo; schools: School[] }) {
+  const { site } = props;
+  const { t } = textOf(site);
+  const words = digestWords(site);
+  const address = (path: string) => `${site.publicUrl}${localPath(site, path)}`;
+  const FeedAddress = (feed: { label: string; hint?: string; path: string }) => (
+    <li>
+      <span class="feed-format">
+        {feed.label}
+        {feed.hint ? <span class="muted"> · {feed.hint}</span> : null}
+      </span>
+      <a href={address(feed.path)} class="feed-address" dir="ltr">
+        {address(feed.path)}
+      </a>
+    </li>
+  );
+  return (
+    <PublicLayout
+      site={site}
+      title={t('feedsPage.title')}
+      path="/feeds"
+      description={t('feedsPage.description', words)}
+    >
+      <article class="prose">
+        <h1 class="page-title">{t('feedsPage.title')}</h1>
+        <p class="lead">{t('feedsPage.lead')}</p>
+        <p class="muted">{t('feedsPage.browser')}</p>
+        <h2>{t('feedsPage.everySchool')}</h2>
+        <ul class="feed-list">
+          <FeedAddress label={t('layout.rss')} hint={t('feedsPage.rssHint')} path="/feed.xml" />
+          <FeedAddress label={t('layout.atom')} path="/feed.atom" />
+          <FeedAddress label={t('layout.jsonFeed')} path="/feed.json" />
+        </ul>
+        {props.schools.length ? (
+          <>
+            <h2>{t('feedsPage.oneSchool')}</h2>
+            <p>{t('feedsPage.oneSchoolHelp')}</p>
+            <ul class="feed-list">
+              {props.schools.map((school) => (
+                <li id={`school-${school.slug}`}>
+                  <span class="feed-format" lang={districtLang(site)}>
+                    {school.name}
+                  </span>
+                  <a href={address(`/schools/${school.slug}/feed.xml`)} class="feed-address" dir="ltr">
+                    {address(`/schools/${school.slug}/feed.xml`)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        <h2>{t('feedsPage.email')}</h2>
+        <p>
+          <a href={subscribeHref(site)}>{t('layout.subscribe')}</a>
+        </p>
+      </article>
+    </PublicLayout>
+  );
+}
+
 export function SchoolPage(props: {
   site: SiteInfo;
   school: School;
@@ -397,7 +461,8 @@ export function SchoolPage(props: {
           {school.name}
         </h1>
         <p class="muted">
-          {t('schools.intro', { school: school.name })} <a href={feed}>{t('layout.rss')}</a> ·{' '}
+          {t('schools.intro', { school: school.name })}{' '}
+          <a href={localPath(site, `/feeds#school-${school.slug}`)}>{t('layout.rss')}</a> ·{' '}
           <a href={subscribeHref(site, school.slug)}>{t('schools.byEmail', { school: school.name })}</a>
         </p>
       </header>

@@ -38,7 +38,7 @@ export function SignUpBox(props: { site: SiteInfo; id: string; heading: 'h2' | '
       <p class="signup-consent">{text.t('subscribe.consent')}</p>
       <p class="signup-more">
         <a href={subscribeHref(props.site)}>{text.t('signup.choose')}</a> ·{' '}
-        <a href={localPath(props.site, '/feed.xml')}>{text.t('layout.rss')}</a>
+        <a href={localPath(props.site, '/feeds')}>{text.t('layout.feeds')}</a>
       </p>
     </section>
   );

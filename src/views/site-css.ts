@@ -161,6 +161,10 @@ footer.site ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1
 .school-list li { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: .75rem 1rem; }
 .school-list a { font-weight: 600; }
 .school-header { margin-bottom: 2rem; }
+.feed-list { list-style: none; padding: 0; margin: 0 0 1.5rem; display: grid; gap: .5rem; }
+.feed-list li { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: .75rem 1rem; }
+.feed-format { display: block; font-weight: 600; }
+.feed-address { display: block; font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace; font-size: .9rem; overflow-wrap: anywhere; }
 .card-title { font: 700 1.25rem/1.3 var(--serif); margin: 0 0 .75rem; }
 .changes .correction { margin: .75rem 0; }
 @media (max-width: 520px) {

@@ -206,9 +206,10 @@ describe('browser: the public site and the embed', () => {
       await visit(page, '/schools', `${label}-schools`);
       await visit(page, '/schools/washington-middle', `${label}-school`);
       await visit(page, '/teachers', `${label}-teachers`);
+      await visit(page, '/feeds', `${label}-feeds`);
       await page.close();
     }
-    // Four looks at seven pages, each checked by axe: about half a minute on a quiet machine, so more than the
+    // Four looks at eight pages, each checked by axe: about half a minute on a quiet machine, so more than the
     // default when the machine is busy.
   }, 120_000);
 

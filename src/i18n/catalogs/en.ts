@@ -16,6 +16,7 @@ export const en = {
     atom: 'Atom',
     jsonFeed: 'JSON Feed',
     all: 'All digests',
+    feeds: 'Feeds',
     teachers: 'For teachers',
     contact: 'Write to the digest team:',
     /** The site's title in this language, for a district that kept the default one (Settings: Site title). */
@@ -232,6 +233,19 @@ export const en = {
     movedEmailNotYou:
       'If you did not ask for this, you can subscribe this address again with the button below. The links in your earlier emails no longer work, so no one can use them to move it again.',
     emailButton: 'Move my subscription here',
+  },
+  /** /feeds: what a feed is, for a parent who clicked one, and every feed's address. */
+  feedsPage: {
+    title: 'Follow in a feed reader',
+    description: 'The addresses of {{digest}} for feed reader apps: every school, or one.',
+    lead: 'A feed reader app (Feedly, Inoreader, NetNewsWire, Thunderbird and many others) shows each new digest as soon as it is published, without email. Copy an address below and paste it into your reader where it says Add feed or Subscribe.',
+    browser:
+      'Opened in a web browser, these addresses show code instead of a page: they are meant for the reader app.',
+    everySchool: 'Every school',
+    rssHint: 'works in nearly every reader',
+    oneSchool: 'One school',
+    oneSchoolHelp: 'Only that school’s posts, from each digest.',
+    email: 'Rather have it by email?',
   },
   feeds: {
     schoolDescription: 'The best of yesterday at {{school}}, from {{district}}, once a day.',

@@ -16,6 +16,7 @@ export const es = {
     atom: 'Atom',
     jsonFeed: 'JSON Feed',
     all: 'Todos los resúmenes',
+    feeds: 'Canales',
     teachers: 'Para docentes',
     contact: 'Escriba al equipo del resumen:',
     defaultTitle: 'Lo que pasó ayer',
@@ -239,6 +240,19 @@ export const es = {
     movedEmailNotYou:
       'Si usted no lo pidió, puede volver a suscribir esta dirección con el botón de abajo. Los enlaces de sus correos anteriores ya no funcionan, así que nadie puede usarlos para trasladarla otra vez.',
     emailButton: 'Trasladar mi suscripción aquí',
+  },
+  feedsPage: {
+    title: 'Seguir en un lector de canales',
+    description:
+      'Las direcciones de {{digest}} para aplicaciones lectoras de canales: todas las escuelas, o una.',
+    lead: 'Una aplicación lectora de canales (Feedly, Inoreader, NetNewsWire, Thunderbird y muchas otras) muestra cada resumen nuevo en cuanto se publica, sin correo. Copie una dirección de abajo y péguela en su lector donde dice Añadir canal o Suscribirse.',
+    browser:
+      'Abiertas en un navegador, estas direcciones muestran código en lugar de una página: son para la aplicación lectora.',
+    everySchool: 'Todas las escuelas',
+    rssHint: 'funciona en casi todos los lectores',
+    oneSchool: 'Una escuela',
+    oneSchoolHelp: 'Solo las publicaciones de esa escuela, de cada resumen.',
+    email: '¿Prefiere recibirlo por correo?',
   },
   feeds: {
     schoolDescription: 'Lo mejor de ayer en {{school}}, de {{district}}, una vez al día.',
