@@ -1,2 +1,3 @@
--- A language of a published digest saved where a second person must review it before its readers get it.
-ALTER TABLE `digest_translations` ADD `held` integer DEFAULT false NOT NULL;
+-- A language of a published digest changed where a second person must review it before its readers get it:
+-- who changed it since its last review (JSON array of user ids); null when not held.
+ALTER TABLE `digest_translations` ADD `held_by` text;

@@ -48,7 +48,7 @@ describe('feeds and missing pages in each language', () => {
   it('explains feeds to a parent who follows a feed link, with every address in the page’s language', async () => {
     const home = await text('/es');
     // The foot and the sign-up box lead to the page, not to the code of a feed.
-    expect(home).toContain('<a href="/es/feeds">Canales</a>');
+    expect(home).toContain('<a href="/es/feeds">Canales RSS</a>');
     expect(home).not.toContain('href="/es/feed.xml"');
     const page = await text('/es/feeds');
     expect(page).toContain('<h1 class="page-title">Seguir en un lector de canales</h1>');
@@ -66,9 +66,9 @@ describe('feeds and missing pages in each language', () => {
       'href="/es/feeds#school-lincoln-elementary"',
     );
     expect(page).toContain('id="school-lincoln-elementary"');
-    // In Arabic, the school's English name carries its language.
+    // In Arabic, the school's English name carries its language and keeps its own direction.
     expect(await text('/ar/feeds')).toContain(
-      '<span class="feed-format" lang="en">Lincoln Elementary</span>',
+      '<span class="feed-format"><bdi lang="en">Lincoln Elementary</bdi></span>',
     );
   });
 

@@ -63,18 +63,56 @@ describe('a published digest’s language where the district requires a second p
         translations: Record<string, Record<string, unknown>>;
       }
     ).translations.es!;
-  /** Presses a button of the Spanish tab as a browser sends its form: the version shown, the fields given. */
-  const press = async (client: Client, button: 'save' | 'review', fields: Record<string, string>) => {
-    const page = await tab(client);
+  /**
+   * Presses a button of the Spanish tab as a browser sends its form: the version and the revision of the text
+   * the page shows (this page, or one opened earlier), the fields given.
+   */
+  const press = async (
+    client: Client,
+    button: 'save' | 'review',
+    fields: Record<string, string>,
+    opened?: string,
+  ) => {
+    const page = opened ?? (await tab(client));
     const response = await client.post(`/admin/translations/${DATE}/es/${button}`, {
       _csrf: await client.csrf(tabPath),
       version: /name="version" value="(\d+)"/.exec(page)![1]!,
+      revision: /name="revision" value="([^"]*)"/.exec(page)![1]!,
       item_id: String(ids[0]),
       ...fields,
     });
     const landed =
       response.status === 303 ? await (await client.get(response.headers.get('location')!)).text() : '';
     return { status: response.status, body: response.status === 303 ? landed : await response.text() };
+  };
+  /** What Spanish readers get through the feeds and the embed. */
+  const spanishElsewhere = async () =>
+    (
+      await Promise.all(
+        ['/es/feed.xml', '/es/feed.json', `/es/embed?date=${DATE}`].map(async (path) =>
+          (await fetch(`${app.url}${path}`)).text(),
+        ),
+      )
+    ).join('\n');
+  /** A correction proposed by one editor and approved by another, as the desk's buttons do it. */
+  const correct = async (proposer: Client, approver: Client, fields: Record<string, string>) => {
+    const desk = async (client: Client) => (await client.get(`/admin/inbox?date=${DATE}`)).text();
+    const send = async (client: Client, action: string, extra: Record<string, string> = {}) => {
+      const page = await desk(client);
+      const pendingId = /name="pending_id" value="([^"]+)"/.exec(page)?.[1];
+      const response = await client.post(`/admin/inbox/${DATE}/${action}`, {
+        _csrf: await client.csrf(`/admin/inbox?date=${DATE}`),
+        version: /name="version" value="(\d+)"/.exec(page)![1]!,
+        ...(pendingId ? { pending_id: pendingId } : {}),
+        ...extra,
+      });
+      expect(response.status, action).toBe(303);
+      return (await client.get(response.headers.get('location')!)).text();
+    };
+    expect(await send(proposer, 'correct', { entry: String(ids[0]), ...fields })).toContain(
+      'waits for another editor',
+    );
+    expect(await send(approver, 'correction/approve')).toContain('Correction published');
   };
 
   it('keeps a change from readers until another editor reviews it; its saver cannot', async () => {
@@ -85,23 +123,27 @@ describe('a published digest’s language where the district requires a second p
     expect(saved.body).toContain(
       'Spanish saved. Its readers get the district’s own text until another editor checks it and marks it reviewed.',
     );
-    // Under label this would reach Spanish readers at once; here they get the district's text.
+    // Under label this would reach Spanish readers at once; here they get the district's text, on the page,
+    // in the feeds and in the embed.
     const held = await spanishPage();
     expect(held).not.toContain('Un viernes de cometas');
     expect(held).toContain('Kites on the field');
+    expect(await spanishElsewhere()).not.toContain('Cometas en el campo');
     expect((await spanish()).held).toBe(true);
 
     // Its saver's tab says why, and has no button to review it.
     const danaSees = await tab(dana);
     expect(danaSees).toContain('Changed after publishing by dana');
     expect(danaSees).toContain(
-      'You saved the Spanish text last, so another editor checks it and marks it reviewed',
+      'You changed the Spanish text after publishing, so another editor checks it and marks it reviewed',
     );
     expect(danaSees).not.toContain('>Mark reviewed</button>');
     // Pressed anyway (a form from another tab), it is refused with the words kept.
     const self = await press(dana, 'review', { title: 'Un viernes de cometas' });
     expect(self.status).toBe(403);
-    expect(self.body).toContain('You saved the Spanish text last, and the district requires a second person');
+    expect(self.body).toContain(
+      'You changed the Spanish text after publishing, and the district requires a second person',
+    );
     expect(await spanishPage()).not.toContain('Un viernes de cometas');
 
     // The desk shows it waiting, as a finding.
@@ -115,6 +157,14 @@ describe('a published digest’s language where the district requires a second p
     expect(changed.body).toContain('value="Un viernes con cometas"');
     expect(await spanishPage()).not.toContain('Un viernes con cometas');
 
+    // Nor review a text saved after their page was opened: they review what is saved now.
+    const leeOpened = await tab(lee);
+    await press(dana, 'save', { title: 'Un viernes de cometas', [`headline_${ids[0]}`]: 'Cometas altas' });
+    const stale = await press(lee, 'review', { title: 'Un viernes de cometas' }, leeOpened);
+    expect(stale.body).toContain('Not marked reviewed: someone saved the Spanish text after you opened it.');
+    expect(stale.body).toContain('value="Cometas altas"');
+    expect(await spanishPage()).not.toContain('Cometas altas');
+
     // Reviewed as saved, it reaches its readers.
     const leeSees = await tab(lee);
     expect(leeSees).toContain('>Mark reviewed</button>');
@@ -122,17 +172,52 @@ describe('a published digest’s language where the district requires a second p
     expect(reviewed.body).toContain('Spanish saved and marked reviewed.');
     const out = await spanishPage();
     expect(out).toContain('Un viernes de cometas');
-    expect(out).toContain('Cometas en el campo');
+    expect(out).toContain('Cometas altas');
+    expect(await spanishElsewhere()).toContain('Cometas altas');
     expect((await spanish()).held).toBe(false);
     expect(await (await lee.get(`/admin/inbox?date=${DATE}`)).text()).not.toContain(
       'waits for a second person',
     );
   });
 
-  it('never takes a program token’s review, and holds what a token saves', async () => {
+  it('counts everyone who changed it, whoever saved last, and a correction in between changes nothing', async () => {
+    await press(dana, 'save', { [`headline_${ids[0]}`]: 'Cometas sobre el campo' });
+    // Lee mends a word: now neither of them may review it.
+    await press(lee, 'save', { [`headline_${ids[0]}`]: 'Cometas sobre el patio' });
+    expect(await tab(lee)).toContain('Changed after publishing by dana and lee');
+    // A correction Lee approves makes Lee the last to touch the language, and changes nothing of the above.
+    await correct(dana, lee, {
+      [`headline_${ids[0]}`]: 'Kites on the field',
+      correction_note: 'The kites flew on the field, not the playground.',
+      correction_note_es: 'Las cometas volaron en el campo.',
+    });
+    for (const client of [dana, lee]) {
+      const refused = await press(client, 'review', {});
+      expect(refused.status).toBe(403);
+    }
+    expect(await spanishPage()).not.toContain('Cometas sobre el patio');
+    const sam = await signedInClient(app, 'sam@district.example', 'editor');
+    expect((await press(sam, 'review', {})).body).toContain('Spanish saved and marked reviewed.');
+    expect(await spanishPage()).toContain('Cometas sobre el patio');
+  });
+
+  it('never carries a held note to an earlier correction’s readers', async () => {
+    // Dana rewrites the latest correction's Spanish note on the tab: held, it is not shown.
+    await press(dana, 'save', { correction_note: 'Una nota que nadie revisó.' });
+    expect(await spanishPage()).not.toContain('Una nota que nadie revisó.');
+    // Another correction makes that one an earlier correction: its held note is not kept for readers.
+    await correct(lee, dana, {
+      [`headline_${ids[0]}`]: 'Kites over the field',
+      correction_note: 'The headline says where the kites were.',
+    });
+    expect(await spanishPage()).not.toContain('Una nota que nadie revisó.');
+    expect(await spanishElsewhere()).not.toContain('Una nota que nadie revisó.');
+  });
+
+  it('never takes a program token’s review, nor a review of text its reviewer did not read', async () => {
     const put = await api(`/digests/${DATE}/translations/es`, 'PUT', {
       title: 'Un viernes ventoso',
-      entries: [],
+      entries: [{ item_id: ids[0], headline: 'Cometas sobre el campo' }],
     });
     expect(put.status).toBe(200);
     expect((await spanish()).held).toBe(true);
@@ -141,11 +226,36 @@ describe('a published digest’s language where the district requires a second p
     expect(review.status).toBe(403);
     expect(((await review.json()) as { error: { code: string } }).error.code).toBe('person-required');
     expect(await spanishPage()).not.toContain('Un viernes ventoso');
-    // Nobody in particular saved it, so either editor may review it.
-    expect((await press(dana, 'review', { title: 'Un viernes ventoso' })).body).toContain(
-      'Spanish saved and marked reviewed.',
+    // A person's own token reviews only the text it names by the time it was saved.
+    const sam = (
+      await app.runtime.deps.db.query<{ id: number }>(
+        `select id from users where email = 'sam@district.example'`,
+        [],
+      )
+    )[0]!;
+    const { token } = await createApiToken(
+      app.runtime.deps.db,
+      { name: 'sam', role: 'editor', userId: sam.id },
+      cliActor,
+      app.clock.now(),
     );
-    expect(await spanishPage()).toContain('Un viernes ventoso');
+    const asSam = (body: unknown) =>
+      fetch(`${app.url}/api/v1/digests/${DATE}/translations/es`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const unnamed = await asSam({ reviewed: true, entries: [] });
+    expect(unnamed.status).toBe(422);
+    expect(((await unnamed.json()) as { error: { code: string } }).error.code).toBe('revision-required');
+    const read = (await spanish()).revision as string;
+    await api(`/digests/${DATE}/translations/es`, 'PUT', { title: 'Un viernes muy ventoso', entries: [] });
+    const stale = await asSam({ reviewed: true, revision: read, entries: [] });
+    expect(stale.status).toBe(409);
+    expect(await spanishPage()).not.toContain('Un viernes muy ventoso');
+    const fresh = await asSam({ reviewed: true, revision: (await spanish()).revision, entries: [] });
+    expect(fresh.status).toBe(200);
+    expect(await spanishPage()).toContain('Un viernes muy ventoso');
   });
 
   it('does not hold anything where the district does not require a second person', async () => {

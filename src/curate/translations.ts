@@ -4,6 +4,7 @@
 import {
   emptyTranslation,
   saveDigestTranslation,
+  translationRevision,
   type DigestField,
   type DigestTranslation,
   type EntryField,
@@ -35,6 +36,8 @@ export interface TranslationDesk {
   label: string;
   translation: DigestTranslation;
   reviewed: boolean;
+  /** The stored text's revision (translationRevision), which a save or review from this tab names. */
+  revision: string;
 }
 
 export interface TranslationInput {
@@ -47,6 +50,11 @@ export interface TranslationInput {
   correctionNote?: string;
   /** The digest's version the translator was shown; a save from an older one is refused as a conflict. */
   version?: number;
+  /**
+   * The language's text as the translator was shown it (translationRevision): a save or review after someone
+   * else changed it meanwhile is refused, so nobody replaces or approves words they did not see.
+   */
+  revision?: string;
 }
 
 /** A tab after a save, and whether the save took a digest scheduled to publish back to a draft. */
@@ -78,6 +86,7 @@ export async function loadTranslationDesk(
     label: languageLabel(lang),
     translation,
     reviewed: !!digest && isReviewed(translation, digest),
+    revision: translationRevision(translation),
   };
 }
 
@@ -95,8 +104,8 @@ function requireTranslatable(actor: DeskActor, desk: TranslationDesk) {
 
 /**
  * A published digest where the district requires a second person: what a save or a machine draft changes in a
- * language waits, its readers getting the district's text, until someone other than whoever saved it last
- * marks it reviewed (a person, and not in the same request as a change).
+ * language waits, its readers getting the district's text, until someone who changed none of it marks it
+ * reviewed (a person, not in the same request as a change, and having seen the text as last saved).
  */
 export function underSecondPersonRule(desk: TranslationDesk): boolean {
   return desk.state.digest?.status === 'published' && desk.state.settings.requireApproval;
@@ -191,6 +200,18 @@ export async function saveTranslation(
   const digest = requireTranslatable(actor, desk);
   if (input.version !== undefined && input.version !== digest.version) throw changedMeanwhile(desk);
   const stored = desk.translation;
+  if (input.revision !== undefined && input.revision !== translationRevision(stored))
+    throw input.reviewed === true
+      ? new DeskError(
+          409,
+          'translation-saved',
+          t('desk.refusals.translationSavedBeforeReview', { language: desk.label }),
+        )
+      : new DeskError(
+          409,
+          'conflict',
+          t('desk.refusals.translationSavedMeanwhile', { language: desk.label }),
+        );
   const known = new Set(desk.state.entries.map((e) => e.itemId));
   const unknown = input.entries.find((e) => !known.has(e.itemId));
   if (unknown)
@@ -241,8 +262,19 @@ export async function saveTranslation(
           t('desk.refusals.tooLong.translatedCorrectionNote', { ...n, language }),
         ) || null;
   changed ||= correctionNote !== stored.correctionNote;
+  const secondPerson = underSecondPersonRule(desk);
+  if (secondPerson && input.reviewed === true) {
+    if (actor.userId === null)
+      throw new DeskError(403, 'person-required', t('desk.refusals.personRequiredReview', { language }));
+    if (input.revision === undefined)
+      throw new DeskError(422, 'revision-required', t('desk.refusals.revisionRequired', { language }));
+    if (changed)
+      throw new DeskError(403, 'second-person', t('desk.refusals.secondPersonReviewChanged', { language }));
+    if (stored.held && stored.heldBy.includes(actor.userId))
+      throw new DeskError(403, 'second-person', t('desk.refusals.secondPersonReview', { language }));
+  }
   // A published note goes out as written, this language's readers seeing it even where the rest waits for a
-  // review: it is checked as the correction's own note was.
+  // review (unless the language is held for a second person): it is checked as the correction's own note was.
   if (correctionNote && correctionNote !== stored.correctionNote) {
     const [finding] = await correctionNoteFindings(deps, desk.state.settings, [
       { lang, text: correctionNote },
@@ -291,15 +323,6 @@ export async function saveTranslation(
         }),
       );
   }
-  const secondPerson = underSecondPersonRule(desk);
-  if (secondPerson && input.reviewed === true) {
-    if (actor.userId === null)
-      throw new DeskError(403, 'person-required', t('desk.refusals.personRequiredReview', { language }));
-    if (changed)
-      throw new DeskError(403, 'second-person', t('desk.refusals.secondPersonReviewChanged', { language }));
-    if (!desk.reviewed && stored.updatedBy === actor.userId)
-      throw new DeskError(403, 'second-person', t('desk.refusals.secondPersonReview', { language }));
-  }
   const review =
     input.reviewed === true
       ? { userId: actor.userId }
@@ -331,7 +354,7 @@ export async function saveTranslation(
       correctionNote,
       entries,
       review,
-      held: secondPerson && review === null ? true : undefined,
+      hold: secondPerson && review === null ? { userId: actor.userId } : undefined,
     },
     {
       actor,
@@ -445,7 +468,7 @@ export async function draftTranslation(
       entries: entries.map((e) => ({ ...e, machine: [...e.machine] })),
       // New machine text is not what anyone reviewed.
       review: null,
-      held: underSecondPersonRule(desk),
+      hold: underSecondPersonRule(desk) ? { userId: actor.userId } : undefined,
     },
     {
       actor,

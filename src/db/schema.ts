@@ -218,10 +218,11 @@ export const digestTranslations = sqliteTable(
     reviewedAt: integer('reviewed_at'),
     correctionNote: text('correction_note'),
     /**
-     * Saved after publishing where the district requires a second person: its readers get the district's own
-     * text (and no note from this tab) until someone other than `updatedBy` marks it reviewed.
+     * Changed after publishing where the district requires a second person: a JSON array of the people who
+     * changed it since (none for a program's token). Its readers get the district's own text (and no note
+     * from this tab) until someone not among them marks it reviewed. Null: not held.
      */
-    held: integer('held', { mode: 'boolean' }).notNull().default(false),
+    heldBy: text('held_by'),
     updatedAt: integer('updated_at').notNull(),
     updatedBy: integer('updated_by'),
   },

@@ -1,6 +1,7 @@
 // Storage for a digest's translations: per language its title, intro, review and translated correction note,
 // and per entry its headline, blurb and picture alt text, with which fields are unedited machine drafts.
-import { and, eq, inArray, isNotNull, max, sql, type SQL } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, eq, inArray, isNotNull, isNull, max, sql, type SQL } from 'drizzle-orm';
 import { randomToken } from '../auth/tokens';
 import { auditStatementWhere, type Actor, type AuditEvent } from './audit';
 import type { Database, Statement } from './client';
@@ -41,16 +42,54 @@ export interface DigestTranslation {
   reviewedAt: number | null;
   /** Who last saved this language (a person's id; null for a program's token or nobody yet). */
   updatedBy: number | null;
+  /** When this language was last saved (null: never). */
+  updatedAt: number | null;
   /**
-   * Saved after publishing where a second person is required: its readers get the district's text until
-   * someone other than `updatedBy` marks it reviewed.
+   * Changed after publishing where a second person is required: its readers get the district's text until
+   * someone not in `heldBy` (who changed it since its last review) marks it reviewed.
    */
   held: boolean;
+  heldBy: number[];
   /** The latest correction's note in this language, as the translation tab edits it. */
   correctionNote: string | null;
   /** Every correction's note in this language that has one, by correction id: the latest's and earlier ones. */
   correctionNotes: Map<number, string>;
   entries: Map<number, EntryTranslation>;
+}
+
+/**
+ * What a language's text is now, in a few characters: a page or a program shows it with the text, and a save
+ * or review naming another is refused, so nobody replaces or approves words they did not see.
+ */
+export function translationRevision(translation: DigestTranslation): string {
+  const entries = [...translation.entries.values()]
+    .sort((a, b) => a.itemId - b.itemId)
+    .map((e) => [e.itemId, e.headline, e.blurb, e.imageAlt]);
+  const text = JSON.stringify([
+    translation.title,
+    translation.intro,
+    translation.correctionNote ?? '',
+    entries,
+  ]);
+  return createHash('sha256').update(text).digest('base64url').slice(0, 16);
+}
+
+/** The person ids a held language lists (an unreadable list reads as nobody, still held). */
+function idsOf(json: string | null): number[] {
+  if (json === null) return [];
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? parsed.filter((id): id is number => Number.isInteger(id)) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Who changed a held language (none if it was not held), with this person added if a person and not listed. */
+function heldByWith(userId: number | null): SQL {
+  const listed = sql`coalesce(${digestTranslations.heldBy}, '[]')`;
+  if (userId === null) return listed;
+  return sql`case when exists (select 1 from json_each(${listed}) where value = ${userId}) then ${listed} else json_insert(${listed}, '$[#]', ${userId}) end`;
 }
 
 function fieldsOf<F extends string>(json: string, known: readonly F[]): F[] {
@@ -133,7 +172,9 @@ export async function listDigestTranslations(
       reviewedBy: head.reviewedBy,
       reviewedAt: head.reviewedAt,
       updatedBy: head.updatedBy,
-      held: head.held,
+      updatedAt: head.updatedAt,
+      held: head.heldBy !== null,
+      heldBy: idsOf(head.heldBy),
       correctionNote: head.correctionNote,
     });
     const latest = latestCorrection.get(head.digestId);
@@ -165,8 +206,11 @@ export interface TranslationWrite {
   entries: EntryTranslation[];
   /** Mark it reviewed by this person (for the digest's version), clear the review (null), or keep it. */
   review?: { userId: number | null } | null;
-  /** Hold it from its readers until someone else reviews it (a review always releases it), or keep as it is. */
-  held?: boolean;
+  /**
+   * Hold it from its readers until someone else reviews it, adding this person (null: a program's token) to
+   * those who changed it; a review always releases it. Absent: held or not as it was.
+   */
+  hold?: { userId: number | null };
 }
 
 /** The digest a translation belongs to, at the version the translator was shown. */
@@ -209,8 +253,9 @@ export async function saveDigestTranslation(
     updatedAt: audit.now,
     updatedBy: audit.userId,
     ...review,
-    ...(write.review ? { held: false } : write.held !== undefined ? { held: write.held } : {}),
   };
+  // Who changed a held language is added in the statement itself, so two saves at once both count.
+  const held = write.review ? { heldBy: null } : write.hold ? { heldBy: heldByWith(write.hold.userId) } : {};
   const statements: Statement[] = [
     db.orm
       .update(digests)
@@ -237,7 +282,7 @@ export async function saveDigestTranslation(
     }),
     db.orm
       .update(digestTranslations)
-      .set(head)
+      .set({ ...head, ...held })
       .where(and(eq(digestTranslations.digestId, digest.id), eq(digestTranslations.lang, lang), claim.holds)),
     db.orm
       .delete(digestEntryTranslations)
@@ -294,6 +339,8 @@ export function keepCorrectionNoteStatements(
       from: digestTranslations,
       where: and(
         eq(digestTranslations.digestId, digestId),
+        // A note changed on a held language's tab was never reviewed: it is not kept for its readers.
+        isNull(digestTranslations.heldBy),
         isNotNull(digestTranslations.correctionNote),
         sql`trim(${digestTranslations.correctionNote}) <> ''`,
         sql`${latest} is not null`,
@@ -392,7 +439,9 @@ export function emptyTranslation(digestId: number, lang: string): DigestTranslat
     reviewedBy: null,
     reviewedAt: null,
     updatedBy: null,
+    updatedAt: null,
     held: false,
+    heldBy: [],
     correctionNote: null,
     correctionNotes: new Map(),
     entries: new Map(),

@@ -62,7 +62,8 @@ describe('the schools an email names', () => {
       'Lincoln Elementary y Riverside Middle',
     );
     const arabic = renderConfirmEmail(site('ar'), url, schools).text;
-    expect(arabic).toContain('Lincoln Elementary و Riverside Middle');
+    // Each English name is isolated (U+2068 … U+2069), so the Arabic list keeps its order.
+    expect(arabic).toContain('\u2068Lincoln Elementary\u2069 و \u2068Riverside Middle\u2069');
     expect(arabic).not.toContain('Elementary, ');
   });
 });

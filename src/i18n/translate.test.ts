@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { listInLanguage } from '../text/plural';
 import { translator } from './translate';
 
 describe('text put into a sentence', () => {
@@ -18,6 +19,14 @@ describe('text put into a sentence', () => {
     expect(t('schools.schoolDescription', { school: 'مدرسة النور', digest })).toBe(
       'منشورات مدرسة النور في الملخص اليومي لـ\u2068Lakeside\u2069.',
     );
+  });
+
+  it('isolates each name of a list in Arabic, so the list keeps its order', () => {
+    const names = listInLanguage(['Lincoln Elementary', 'Room 4 (Ms. Rivera)', 'مدرسة النور'], 'ar');
+    expect(names).toBe('\u2068Lincoln Elementary\u2069 و \u2068Room 4 (Ms. Rivera)\u2069 ومدرسة النور');
+    // Put into a sentence, the list (Arabic between the names) is not isolated as a whole.
+    expect(translator('ar').t('schools.none', { school: names })).toBe(`لم يُنشر أي منشور من ${names} بعد.`);
+    expect(listInLanguage(['Lincoln', 'Washington'], 'es')).toBe('Lincoln y Washington');
   });
 
   it('is left as it is in a language written left to right', () => {

@@ -5,6 +5,7 @@ import { ar } from './catalogs/ar';
 import { en } from './catalogs/en';
 import { desk } from './catalogs/en-desk';
 import { es } from './catalogs/es';
+import { isolateLeftToRight } from '../text/bidi';
 import { LANGUAGES, type Language } from './languages';
 
 /** Every language's catalog; English's alone carries the desk's words (`desk`), which stay in English. */
@@ -37,26 +38,17 @@ export interface Translator {
 
 const translators = new Map<Language, Translator>();
 
-/** A letter of a script written left to right. */
-const LEFT_TO_RIGHT =
-  /(?![\p{Script_Extensions=Arabic}\p{Script_Extensions=Hebrew}\p{Script_Extensions=Syriac}\p{Script_Extensions=Thaana}])\p{L}/u;
-/** A text isolated already (U+2068 … U+2069). */
-const ISOLATE = /\u2068[^\u2068\u2069]*\u2069/g;
-
 /**
- * In a right-to-left language each text put into a sentence that has letters of a left-to-right script (a
- * school's English name, a class like "Room 4 (Ms. Rivera)", an email address) is isolated (U+2068 … U+2069,
- * the plain-text form of <bdi>), so it keeps its own order and punctuation and the Arabic around it keeps its
- * own, in pages, emails and feeds alike. Arabic values, numbers and what is isolated already are left as they are.
+ * In a right-to-left language each text put into a sentence that is written left to right (a school's English
+ * name, a class, an email address) is isolated (text/bidi.ts), in pages, emails and JSON Feed; XML feeds drop
+ * such format characters with the others (text/clean-text.ts). Arabic values and numbers are left as they are.
  */
 function isolated(values: Record<string, string | number> | undefined) {
   if (!values) return values;
   return Object.fromEntries(
     Object.entries(values).map(([name, value]) => [
       name,
-      typeof value === 'string' && LEFT_TO_RIGHT.test(value.replace(ISOLATE, ''))
-        ? `\u2068${value}\u2069`
-        : value,
+      typeof value === 'string' ? isolateLeftToRight(value) : value,
     ]),
   );
 }

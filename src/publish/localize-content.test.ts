@@ -23,7 +23,9 @@ const spanish = (over: Partial<DigestTranslation> = {}): DigestTranslation => ({
   reviewedBy: 2,
   reviewedAt: 5,
   updatedBy: 2,
+  updatedAt: 1,
   held: false,
+  heldBy: [],
   correctionNote: null,
   correctionNotes: new Map(),
   entries: new Map([
@@ -134,20 +136,27 @@ describe('a digest in a reader’s language', () => {
       [1, 'Se hicieron en arte.'],
       [2, 'El concurso fue el jueves.'],
     ]);
-    const held = spanish({ held: true, reviewedVersion: 2, correctionNotes: notes });
+    // Changed after publishing by person 2, so not reviewed for the version now (a review releases it).
+    const held = spanish({ held: true, heldBy: [2], reviewedVersion: null, correctionNotes: notes });
     for (const setting of ['hold', 'label', 'fallback'] as const) {
       const shown = localizeContent(twice, held, setting, 'en');
       expect(shown.notice).toBe('original');
       expect(shown.digest.title).toBe('A windy Friday');
       expect(shown.entries[0]!.headline).toBe('Kites on the field');
-      // The latest correction's note is the one its tab edits: held with the rest. An earlier one stays.
+      // The latest correction's note is the one its tab edits: held with the rest. An earlier one stays (only a
+      // language that is not held keeps its note for an earlier correction: keepCorrectionNoteStatements).
       expect(shown.corrections!.map((c) => c.note)).toEqual([
         'Se hicieron en arte.',
         'The spelling bee was on Thursday.',
       ]);
     }
     // Once someone else reviews it for this version, it is the translation again.
-    const reviewed = localizeContent(twice, { ...held, reviewedVersion: 3 }, 'hold', 'en');
+    const reviewed = localizeContent(
+      twice,
+      { ...held, held: false, heldBy: [], reviewedVersion: 3 },
+      'hold',
+      'en',
+    );
     expect(reviewed.digest.title).toBe('Un viernes de viento');
     expect(reviewed.corrections!.map((c) => c.note)).toEqual([
       'Se hicieron en arte.',

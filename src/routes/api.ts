@@ -33,6 +33,7 @@ import {
 } from '../curate/correct-digest';
 import { NOT_OVERRIDABLE, type Finding } from '../curate/run-checks';
 import { listItemsPublishedBetween } from '../db/items';
+import { emptyTranslation, translationRevision } from '../db/translations';
 import { listSources, type SourceWithSchool } from '../db/sources';
 import type { Role } from '../db/users';
 import type { AppDeps } from '../deps';
@@ -222,6 +223,7 @@ function translationsJson(state: DeskState) {
           // Saved after publishing where a second person is required: its readers get the district's text
           // until someone other than whoever saved it marks it reviewed.
           held: !!t?.held && !(digest && isReviewed(t, digest)),
+          revision: translationRevision(t ?? emptyTranslation(digest?.id ?? 0, lang)),
           machine,
         },
       ];
@@ -238,8 +240,11 @@ function translationOf(body: Record<string, unknown>): TranslationInput {
     throw apiError(422, 'invalid', '"reviewed" must be true or false.');
   if (body.version !== undefined && !(Number.isInteger(body.version) && (body.version as number) >= 0))
     throw apiError(422, 'invalid', '"version" must be the digest\'s version number, as GET gave it.');
+  if (body.revision !== undefined && typeof body.revision !== 'string')
+    throw apiError(422, 'invalid', '"revision" must be the language\'s revision as GET gave it.');
   return {
     version: body.version as number | undefined,
+    revision: body.revision as string | undefined,
     title: text(body.title, 'title'),
     intro: text(body.intro, 'intro'),
     correctionNote: text(body.correction_note, 'correction_note'),

@@ -21,9 +21,10 @@ describe('plural', () => {
     expect(listInLanguage(schools, 'en')).toBe('Lincoln Elementary and Riverside Middle');
     expect(listInLanguage(schools, 'es')).toBe('Lincoln Elementary y Riverside Middle');
     expect(listInLanguage(['أ', 'ب', 'ج'], 'ar')).toBe('أ وب وج');
+    // In Arabic a name written left to right is isolated (U+2068 … U+2069), so the list keeps its order.
     expect(listInLanguage(['Lincoln', 'Riverside', 'مدرسة النور'], 'ar')).toBe(
-      'Lincoln و Riverside ومدرسة النور',
+      '\u2068Lincoln\u2069 و \u2068Riverside\u2069 ومدرسة النور',
     );
-    expect(listInLanguage(['Oak Hill'], 'ar')).toBe('Oak Hill');
+    expect(listInLanguage(['Oak Hill'], 'ar')).toBe('\u2068Oak Hill\u2069');
   });
 });

@@ -9,7 +9,7 @@ import {
 } from '../publish/digest-content';
 import { localDateOf } from '../time/zoned-time';
 import { digestHeading, digestSummary } from './digest-summary';
-import { districtLang, localPath, textOf, type SiteInfo } from './layout';
+import { DistrictWords, localPath, textOf, type SiteInfo } from './layout';
 import { Picture } from './picture';
 import { TranslationNotice } from './translation-notice';
 
@@ -58,11 +58,8 @@ export function DigestArticle(props: {
         {entries.map((entry) => (
           <li class="entry" id={`entry-${entry.itemId}`}>
             <p class="school">
-              <a
-                href={localPath(props.site, `/schools/${entry.item.schoolSlug}`)}
-                lang={districtLang(props.site)}
-              >
-                {entry.item.schoolName}
+              <a href={localPath(props.site, `/schools/${entry.item.schoolSlug}`)}>
+                <DistrictWords site={props.site}>{entry.item.schoolName}</DistrictWords>
               </a>
             </p>
             {props.asPage ? (

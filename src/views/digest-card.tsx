@@ -3,7 +3,7 @@
 import { originalLangOf, type DigestContent } from '../publish/digest-content';
 import { ChangeNotes } from './digest-article';
 import { digestHeading, digestSummary } from './digest-summary';
-import { districtLang, localPath, textOf, type SiteInfo } from './layout';
+import { DistrictWords, localPath, textOf, type SiteInfo } from './layout';
 import { Picture } from './picture';
 import { TranslationNotice } from './translation-notice';
 
@@ -59,8 +59,8 @@ export function DigestCard(props: {
         <ul class="card-headlines">
           {entries.slice(0, HEADLINES).map((entry) => (
             <li>
-              <span class="school" lang={districtLang(props.site)}>
-                {entry.item.schoolName}
+              <span class="school">
+                <DistrictWords site={props.site}>{entry.item.schoolName}</DistrictWords>
               </span>{' '}
               <a
                 href={`${href}#entry-${entry.itemId}`}

@@ -6,7 +6,7 @@ import type { Child } from 'hono/jsx';
 import { originalLangOf, type DigestContent } from '../publish/digest-content';
 import { assetUrl } from './assets';
 import { ChangeNotes, creditOf } from './digest-article';
-import { BrandStylesheet, districtLang, localPath, subscribeHref, textOf, type SiteInfo } from './layout';
+import { BrandStylesheet, DistrictWords, localPath, subscribeHref, textOf, type SiteInfo } from './layout';
 
 export function EmbedPage(props: {
   site: SiteInfo;
@@ -31,8 +31,10 @@ export function EmbedPage(props: {
           <h1 class="visually-hidden">{site.siteTitle}</h1>
         ) : (
           <header>
-            <span class="district" lang={districtLang(site)}>
-              {props.school ? `${site.districtName} · ${props.school.name}` : site.districtName}
+            <span class="district">
+              <DistrictWords site={site}>
+                {props.school ? `${site.districtName} · ${props.school.name}` : site.districtName}
+              </DistrictWords>
             </span>
             <h1>
               <a href={home} {...out}>
@@ -74,8 +76,8 @@ export function EmbedPage(props: {
                       sizes="88px"
                     />
                     <div>
-                      <p class="school" lang={districtLang(site)}>
-                        {entry.item.schoolName}
+                      <p class="school">
+                        <DistrictWords site={site}>{entry.item.schoolName}</DistrictWords>
                       </p>
                       <h3 dir="auto" lang={originalLangOf(content, `headline:${entry.itemId}`)}>
                         <a href={entry.item.url ?? url} {...out}>
@@ -199,8 +201,8 @@ export function EmbedSubscribePage(props: {
           <h1 class="visually-hidden">{site.siteTitle}</h1>
         ) : (
           <header>
-            <span class="district" lang={districtLang(site)}>
-              {site.districtName}
+            <span class="district">
+              <DistrictWords site={site}>{site.districtName}</DistrictWords>
             </span>
             <h1>{site.siteTitle}</h1>
           </header>

@@ -48,12 +48,14 @@ export function localPath(site: SiteInfo, path: string, lang = site.lang): strin
 }
 
 /**
- * The district's own language, on a page in another: the `lang` of what only the district writes there (its
- * name, its schools' names), so a screen reader says "Lincoln Elementary" in English on an Arabic page.
+ * What only the district writes (its name, its schools' names) on a page in another language than its own:
+ * isolated in <bdi> with the district's language, so a screen reader says "Lincoln Elementary" in English on
+ * an Arabic page and "Room 4 (Ms. Rivera)" keeps its brackets, where the line around it keeps its direction.
  */
-export function districtLang(site: SiteInfo): Language | undefined {
-  const own = site.languages?.[0];
-  return own && site.lang && site.lang !== own ? own : undefined;
+export function DistrictWords(props: { site: SiteInfo; children: Child }) {
+  const own = props.site.languages?.[0];
+  const { lang } = props.site;
+  return own && lang && lang !== own ? <bdi lang={own}>{props.children}</bdi> : <>{props.children}</>;
 }
 
 /** The district's colours and fonts, after the page's own stylesheet (a file, as the CSP allows no inline style). */
@@ -210,8 +212,8 @@ export function PublicLayout({
                 <img class="logo" src="/logo" alt="" height="56" />
               ) : null}
               <div>
-                <span class="district" lang={districtLang(site)}>
-                  {site.districtName}
+                <span class="district">
+                  <DistrictWords site={site}>{site.districtName}</DistrictWords>
                 </span>
                 <a class="title" href={to('/')}>
                   {site.siteTitle}

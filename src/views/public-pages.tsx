@@ -12,7 +12,7 @@ import { Picture } from './picture';
 import { SignUpBox } from './sign-up-box';
 import {
   ContactLine,
-  districtLang,
+  DistrictWords,
   localPath,
   PublicLayout,
   subscribeHref,
@@ -355,8 +355,8 @@ export function SchoolsPage(props: { site: SiteInfo; schools: (School & { digest
       <ul class="school-list">
         {props.schools.map((school) => (
           <li>
-            <a href={localPath(props.site, `/schools/${school.slug}`)} lang={districtLang(props.site)}>
-              {school.name}
+            <a href={localPath(props.site, `/schools/${school.slug}`)}>
+              <DistrictWords site={props.site}>{school.name}</DistrictWords>
             </a>{' '}
             <span class="muted">· {t('schools.inDigests', { count: school.digests })}</span>
           </li>
@@ -410,8 +410,8 @@ export function FeedsPage(props: { site: SiteInfo; schools: School[] }) {
             <ul class="feed-list">
               {props.schools.map((school) => (
                 <li id={`school-${school.slug}`}>
-                  <span class="feed-format" lang={districtLang(site)}>
-                    {school.name}
+                  <span class="feed-format">
+                    <DistrictWords site={site}>{school.name}</DistrictWords>
                   </span>
                   <a href={address(`/schools/${school.slug}/feed.xml`)} class="feed-address" dir="ltr">
                     {address(`/schools/${school.slug}/feed.xml`)}
@@ -457,13 +457,16 @@ export function SchoolPage(props: {
       ]}
     >
       <header class="school-header">
-        <h1 class="page-title" lang={districtLang(site)}>
-          {school.name}
+        <h1 class="page-title">
+          <DistrictWords site={site}>{school.name}</DistrictWords>
         </h1>
         <p class="muted">
           {t('schools.intro', { school: school.name })}{' '}
-          <a href={localPath(site, `/feeds#school-${school.slug}`)}>{t('layout.rss')}</a> ·{' '}
-          <a href={subscribeHref(site, school.slug)}>{t('schools.byEmail', { school: school.name })}</a>
+          {/* The Feeds page lists the schools with a published digest: the others are pointed at its top. */}
+          <a href={localPath(site, props.contents.length ? `/feeds#school-${school.slug}` : '/feeds')}>
+            {t('layout.rss')}
+          </a>{' '}
+          · <a href={subscribeHref(site, school.slug)}>{t('schools.byEmail', { school: school.name })}</a>
         </p>
       </header>
       {props.contents.length === 0 ? (

@@ -1,7 +1,7 @@
 // Pages of the email subscription: the form, confirm, unsubscribe and preferences, each usable without JS.
 import type { School } from '../db/schools';
 import { LANGUAGES, type Language } from '../i18n/languages';
-import { districtLang, PublicLayout, textOf, type SiteInfo } from './layout';
+import { DistrictWords, PublicLayout, textOf, type SiteInfo } from './layout';
 import { possessive } from '../i18n/site-language';
 import { listInLanguage } from '../text/plural';
 
@@ -72,7 +72,9 @@ export function SubscribePage(props: {
                       value={school.slug}
                       checked={props.chosen?.includes(school.slug)}
                     />{' '}
-                    <span lang={districtLang(props.site)}>{school.name}</span>
+                    <span>
+                      <DistrictWords site={props.site}>{school.name}</DistrictWords>
+                    </span>
                   </label>
                 ))}
               </div>
@@ -160,7 +162,9 @@ export function PreferencesPage(props: {
                   value={school.slug}
                   checked={props.chosen.includes(school.id)}
                 />{' '}
-                <span lang={districtLang(props.site)}>{school.name}</span>
+                <span>
+                  <DistrictWords site={props.site}>{school.name}</DistrictWords>
+                </span>
               </label>
             ))}
           </div>

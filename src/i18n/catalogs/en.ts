@@ -237,7 +237,7 @@ export const en = {
   /** /feeds: what a feed is, for a parent who clicked one, and every feed's address. */
   feedsPage: {
     title: 'Follow in a feed reader',
-    description: 'The addresses of {{digest}} for feed reader apps: every school, or one.',
+    description: 'Feed addresses for {{digest}}: every school, or one.',
     lead: 'A feed reader app (Feedly, Inoreader, NetNewsWire, Thunderbird and many others) shows each new digest as soon as it is published, without email. Copy an address below and paste it into your reader where it says Add feed or Subscribe.',
     browser:
       'Opened in a web browser, these addresses show code instead of a page: they are meant for the reader app.',

@@ -33,6 +33,8 @@ function inputOf(form: FormBody): TranslationInput {
     intro: optional('intro'),
     correctionNote: optional('correction_note'),
     version: /^[0-9]{1,12}$/.test(field(form, 'version')) ? Number(field(form, 'version')) : undefined,
+    // The language's text as the page showed it; a form without it (an older page) checks nothing.
+    revision: form.revision === undefined ? undefined : field(form, 'revision', 40),
     entries: fields(form, 'item_id')
       .filter((id) => /^[0-9]{1,12}$/.test(id))
       .map((id) => ({
@@ -148,8 +150,12 @@ export function translationRoutes(deps: AppDeps) {
       } catch (error) {
         if (!(error instanceof DeskError)) throw error;
         // Refused (text too long, the district's text changed meanwhile, a review that is someone else's to
-        // make): the page again, with what was typed.
-        if (error.status === 409 || error.status === 422 || error.code === 'second-person')
+        // make): the page again, with what was typed. A review refused because someone saved meanwhile goes
+        // to the tab as saved now, since that is what is to be reviewed.
+        if (
+          error.code !== 'translation-saved' &&
+          (error.status === 409 || error.status === 422 || error.code === 'second-person')
+        )
           return renderTranslationTab(deps, c, date, lang, { typed: inputOf(form), error });
         return redirectWith(c, deps.signingKey, tabPath(date, lang), { kind: 'error', text: error.message });
       }

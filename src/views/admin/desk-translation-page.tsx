@@ -7,6 +7,7 @@ import type { EntryField } from '../../db/translations';
 import { LANGUAGES, type Language } from '../../i18n/languages';
 import { formatLongDate } from '../../publish/digest-content';
 import { formatDateTime } from '../../time/format';
+import { listInLanguage } from '../../text/plural';
 import { CsrfField } from '../admin-layout';
 import { languageLabel } from '../../curate/translations-checks';
 
@@ -118,9 +119,9 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
   const published = digest?.status === 'published';
   const lastCorrection = state.corrections.at(-1);
   const secondPerson = underSecondPersonRule(desk);
-  const savedBy = props.names.get(translation.updatedBy ?? -1) ?? t('desk.translations.apiToken');
-  /** Under the second-person rule, the review is someone else's to make. */
-  const reviewIsOthers = secondPerson && !desk.reviewed && translation.updatedBy === props.userId;
+  const heldBy = translation.heldBy.map((id) => props.names.get(id) ?? `#${id}`);
+  /** Under the second-person rule, the review is for someone who changed none of it. */
+  const reviewIsOthers = secondPerson && translation.held && translation.heldBy.includes(props.userId);
   return (
     <>
       <h1>{t('desk.translations.heading', { language: label, date: formatLongDate(state.date) })}</h1>
@@ -140,7 +141,9 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
           <>
             <span class="badge warn">{t('desk.translations.notReviewed')}</span>{' '}
             {translation.held
-              ? t('desk.translations.heldForSecond', { name: savedBy })
+              ? heldBy.length
+                ? t('desk.translations.heldForSecond', { names: listInLanguage(heldBy, 'en') })
+                : t('desk.translations.heldForSecondProgram')
               : state.settings.translationUnreviewed === 'hold'
                 ? published
                   ? t('desk.translations.heldPublished')
@@ -164,6 +167,8 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
           <CsrfField token={props.csrfToken} />
           {/* The version this page shows: a save after the district's text changed is refused, not misapplied. */}
           <input type="hidden" name="version" value={String(digest?.version ?? 0)} />
+          {/* The language's text as shown: a save or review over someone else's change is refused. */}
+          <input type="hidden" name="revision" value={desk.revision} />
           <section class="card" aria-labelledby="translation-digest-heading">
             <h2 id="translation-digest-heading" class="card-heading">
               {t('desk.translations.digest')}

@@ -139,11 +139,17 @@ export const refusals = {
   changedWhileApproving: 'The digest changed while you were approving it. Review it and try again.',
   // A published digest's language where a second person is required: reviewed by someone other than its saver.
   personRequiredReview:
-    'The district requires a second person: a person marks {{language}} reviewed, so sign in to the admin to review it.',
+    'Only a person marks {{language}} reviewed where the district requires a second person: sign in to the admin, or use a token given to a person.',
   secondPersonReviewChanged:
     'Not marked reviewed: the district requires a second person, and this page changes the {{language}} text. Press Save; another editor then checks it and marks it reviewed.',
   secondPersonReview:
-    'You saved the {{language}} text last, and the district requires a second person, so another editor marks it reviewed. Until then its readers get the district’s own text.',
+    'You changed the {{language}} text after publishing, and the district requires a second person, so another editor marks it reviewed. Until then its readers get the district’s own text.',
+  revisionRequired:
+    'Not marked reviewed: where the district requires a second person, a review names the {{language}} text it read. Give "revision" as GET /digests/DATE answered it for this language.',
+  translationSavedBeforeReview:
+    'Not marked reviewed: someone saved the {{language}} text after you opened it. This is the text now; check it, then mark it reviewed.',
+  translationSavedMeanwhile:
+    'Someone saved the {{language}} text after you opened it. Your words are below: Save again to put them in place of theirs, or open the tab afresh to see what they saved.',
   // Translations.
   unknownLanguage: '“{{lang}}” is not one of the languages this district translates into ({{offered}}).',
   oneLanguage:

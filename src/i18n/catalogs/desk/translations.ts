@@ -16,7 +16,9 @@ export const translations = {
     'The digest is out: until someone reviews this language, its readers get the district’s own text, with a line saying so.',
   labelled: 'Published as it is, with the line “Translated automatically”.',
   heldForSecond:
-    'Changed after publishing by {{name}}: the district requires a second person, so its readers get the district’s own text until another editor marks it reviewed.',
+    'Changed after publishing by {{names}}: the district requires a second person, so its readers get the district’s own text until another editor marks it reviewed.',
+  heldForSecondProgram:
+    'Changed after publishing through an API token: the district requires a second person, so its readers get the district’s own text until an editor marks it reviewed.',
   fallback: 'Its readers get the district’s own text, with a line saying so.',
   nothing:
     'Nothing is selected for this day yet. Choose the posts in the {{link}} first, then translate them.',
@@ -38,7 +40,7 @@ export const translations = {
   reviewHintSecondPerson:
     'The digest is out and the district requires a second person: what you save here reaches readers once an editor other than you checks every field in {{language}} and presses Mark reviewed.',
   reviewIsOthers:
-    'You saved the {{language}} text last, so another editor checks it and marks it reviewed; until then its readers get the district’s own text.',
+    'You changed the {{language}} text after publishing, so another editor checks it and marks it reviewed; until then its readers get the district’s own text.',
   badDate: 'That is not a valid date.',
   saved: '{{language}} saved.',
   savedNotReviewed: '{{language}} saved. It is not reviewed.',
