@@ -1,6 +1,7 @@
 // What the district's checks need to know of a digest's translations: each language's text (checked for
 // names and tone like the original), whether each language is reviewed for the current version, the
-// translation-unreviewed finding (under `hold`, or for a language held for a second person), and which fields a correction changed.
+// translation-unreviewed finding (under `hold`, or for a language held for a second person), and which fields
+// a correction changed.
 import type { DigestTranslation, EntryField } from '../db/translations';
 import type { Language } from '../i18n/languages';
 import { t } from '../i18n/desk-text';

@@ -42,8 +42,6 @@ export interface DigestTranslation {
   reviewedAt: number | null;
   /** Who last saved this language (a person's id; null for a program's token or nobody yet). */
   updatedBy: number | null;
-  /** When this language was last saved (null: never). */
-  updatedAt: number | null;
   /**
    * Changed after publishing where a second person is required: its readers get the district's text until
    * someone not in `heldBy` (who changed it since its last review) marks it reviewed.
@@ -172,7 +170,6 @@ export async function listDigestTranslations(
       reviewedBy: head.reviewedBy,
       reviewedAt: head.reviewedAt,
       updatedBy: head.updatedBy,
-      updatedAt: head.updatedAt,
       held: head.heldBy !== null,
       heldBy: idsOf(head.heldBy),
       correctionNote: head.correctionNote,
@@ -439,7 +436,6 @@ export function emptyTranslation(digestId: number, lang: string): DigestTranslat
     reviewedBy: null,
     reviewedAt: null,
     updatedBy: null,
-    updatedAt: null,
     held: false,
     heldBy: [],
     correctionNote: null,

@@ -23,7 +23,6 @@ const spanish = (over: Partial<DigestTranslation> = {}): DigestTranslation => ({
   reviewedBy: 2,
   reviewedAt: 5,
   updatedBy: 2,
-  updatedAt: 1,
   held: false,
   heldBy: [],
   correctionNote: null,

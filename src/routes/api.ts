@@ -220,8 +220,8 @@ function translationsJson(state: DeskState) {
           }),
           reviewed: !!digest && isReviewed(t, digest),
           reviewed_at: t?.reviewedAt != null && digest && isReviewed(t, digest) ? iso(t.reviewedAt) : null,
-          // Saved after publishing where a second person is required: its readers get the district's text
-          // until someone other than whoever saved it marks it reviewed.
+          // Changed after publishing where a second person is required: its readers get the district's text
+          // until someone who changed none of it marks it reviewed.
           held: !!t?.held && !(digest && isReviewed(t, digest)),
           revision: translationRevision(t ?? emptyTranslation(digest?.id ?? 0, lang)),
           machine,

@@ -42,7 +42,7 @@ export interface DeskTranslationPageProps {
   provider?: string;
   /** The person may change this language now (their role, and the digest's state). */
   canEdit: boolean;
-  /** Who is looking: under the second-person rule, whoever saved this language last does not review it. */
+  /** Who is looking: under the second-person rule, whoever changed this language since publishing does not review it. */
   userId: number;
   names: Map<number, string>;
 }
