@@ -4,7 +4,6 @@
 // file, HTTP, outbox mail).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../src/auth/api-tokens';
 import { listAudit } from '../src/db/audit';
@@ -12,7 +11,7 @@ import type { OutboxMessage } from '../src/email/mailer';
 import { changeSetting } from '../src/settings/district-settings';
 import type { Client } from './browser-client';
 import { testClock } from './clock';
-import { addSchoolWithSource, item, storeItems } from './fixtures';
+import { addPublishedDigest, addSchoolWithSource, item, storeItems } from './fixtures';
 import { addUser, signedInClient, startTestApp, type TestApp } from './test-app';
 
 const DATE = '2026-11-20';
@@ -37,16 +36,7 @@ describe('a correction where the district requires a second person', () => {
     ids = (await db.query<{ id: number }>('select id from items order by id', [])).map((row) => row.id);
     itemId = ids[0]!;
     const now = app.clock.now();
-    await db.batch([
-      db.raw(
-        sql`insert into digests (date, status, title, created_at, updated_at, published_at) values (${DATE}, 'published', 'Yesterday in Lakeside', ${now}, ${now}, ${now})`,
-      ),
-      ...ids.map((id, position) =>
-        db.raw(
-          sql`insert into digest_entries (digest_id, item_id, position, headline) select id, ${id}, ${position}, ${`Headline ${id}`} from digests where date = ${DATE}`,
-        ),
-      ),
-    ]);
+    await addPublishedDigest(db, { date: DATE, title: 'Yesterday in Lakeside', itemIds: ids, now });
     await changeSetting(db, 'require_approval', 'true', now);
   });
   afterAll(() => app.close());

@@ -1,4 +1,5 @@
 // Small builders for test data, written through the real storage functions.
+import { sql } from 'drizzle-orm';
 import type { Database } from '../src/db/client';
 import { upsertItemStatements } from '../src/db/items';
 import { findOrCreateSchool } from '../src/db/schools';
@@ -70,4 +71,27 @@ export function seededRandom(seed: number): () => number {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * A digest for `date` stored as published at `now`, as a test needs it to begin with (not through the desk):
+ * these items (ids) in this order, each headline "Headline ID" unless given, the ones in `removed` taken down.
+ */
+export async function addPublishedDigest(
+  db: Database,
+  digest: { date: string; title: string; itemIds: number[]; now: number },
+  options: { headlines?: Record<number, string>; removed?: number[] } = {},
+) {
+  const { date, title, itemIds, now } = digest;
+  await db.batch([
+    db.raw(
+      sql`insert into digests (date, status, title, created_at, updated_at, published_at) values (${date}, 'published', ${title}, ${now}, ${now}, ${now})`,
+    ),
+    ...itemIds.map((id, position) =>
+      db.raw(
+        sql`insert into digest_entries (digest_id, item_id, position, headline, removed_at)
+            select id, ${id}, ${position}, ${options.headlines?.[id] ?? `Headline ${id}`}, ${options.removed?.includes(id) ? now : null} from digests where date = ${date}`,
+      ),
+    ),
+  ]);
 }

@@ -4,7 +4,6 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxMessage } from '../src/email/mailer';
-import { sql } from 'drizzle-orm';
 import { createApiToken } from '../src/auth/api-tokens';
 import { cliActor, listAudit } from '../src/db/audit';
 import { findSource, listDueSources } from '../src/db/sources';
@@ -12,7 +11,7 @@ import { claimMessage } from '../src/db/messages';
 import { runLeaseCheck, runPollJob, SEND_LEASE_MS } from '../src/jobs/jobs';
 import { runTeacherJobs } from '../src/jobs/teacher-jobs';
 import { changeSetting } from '../src/settings/district-settings';
-import { item, storeItems } from './fixtures';
+import { addPublishedDigest, item, storeItems } from './fixtures';
 import { serveBody, startTestServer, type TestServer } from './http-server';
 import { addUser, signedInClient, startTestApp, TEST_PASSWORD, type TestApp } from './test-app';
 import { createClient } from './browser-client';
@@ -89,19 +88,11 @@ const mail = async () => {
 
 /** A published digest for `date` carrying these items (ids), the ones in `removed` taken down. */
 async function publishDigest(date: string, itemIds: number[], removed: number[] = []) {
-  const db = app.runtime.deps.db;
-  const now = app.clock.now();
-  await db.batch([
-    db.raw(
-      sql`insert into digests (date, status, title, created_at, updated_at, published_at) values (${date}, 'published', 'T', ${now}, ${now}, ${now})`,
-    ),
-    ...itemIds.map((id, position) =>
-      db.raw(
-        sql`insert into digest_entries (digest_id, item_id, position, headline, removed_at)
-            select id, ${id}, ${position}, ${`Headline ${id}`}, ${removed.includes(id) ? now : null} from digests where date = ${date}`,
-      ),
-    ),
-  ]);
+  await addPublishedDigest(
+    app.runtime.deps.db,
+    { date, title: 'T', itemIds, now: app.clock.now() },
+    { removed },
+  );
 }
 
 describe('authorization records', () => {

@@ -2,14 +2,13 @@
 // one: its readers (under every translation_unreviewed setting, label included) get the district's own text
 // until an editor other than whoever saved it last marks it reviewed; a program's token never reviews it.
 // Over a real app (SQLite file, HTTP).
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../src/auth/api-tokens';
 import { cliActor } from '../src/db/audit';
 import { changeSetting } from '../src/settings/district-settings';
 import type { Client } from './browser-client';
 import { testClock } from './clock';
-import { addSchoolWithSource, item, storeItems } from './fixtures';
+import { addPublishedDigest, addSchoolWithSource, item, storeItems } from './fixtures';
 import { signedInClient, startTestApp, type TestApp } from './test-app';
 
 const DATE = '2026-11-20';
@@ -32,14 +31,11 @@ describe('a published digest’s language where the district requires a second p
     ]);
     ids = (await db.query<{ id: number }>('select id from items order by id', [])).map((row) => row.id);
     const now = app.clock.now();
-    await db.batch([
-      db.raw(
-        sql`insert into digests (date, status, title, created_at, updated_at, published_at) values (${DATE}, 'published', 'A windy Friday', ${now}, ${now}, ${now})`,
-      ),
-      db.raw(
-        sql`insert into digest_entries (digest_id, item_id, position, headline) select id, ${ids[0]}, 0, 'Kites on the field' from digests where date = ${DATE}`,
-      ),
-    ]);
+    await addPublishedDigest(
+      db,
+      { date: DATE, title: 'A windy Friday', itemIds: ids, now },
+      { headlines: { [ids[0]!]: 'Kites on the field' } },
+    );
     await changeSetting(db, 'languages', 'en,es', now);
     // The strictest case: under label an unreviewed language otherwise reaches its readers at once.
     await changeSetting(db, 'translation_unreviewed', 'label', now);
