@@ -69,6 +69,8 @@ export const deskJs = `
   let saving = false;
   let again = false;
   let stopped = false;
+  // A button pressed while a save is on its way, held until that save answers.
+  let held = null;
 
   const say = (text) => { if (status) status.textContent = text; };
 
@@ -97,7 +99,13 @@ export const deskJs = `
       say(words.offline);
     } finally {
       saving = false;
-      if (again) { again = false; save(); }
+      if (held) {
+        // The button carries everything typed since, so no second save is needed.
+        const button = held;
+        held = null;
+        again = false;
+        form.requestSubmit(button);
+      } else if (again) { again = false; save(); }
     }
   }
 
@@ -145,6 +153,20 @@ export const deskJs = `
   form.addEventListener('input', (event) => {
     if (event.target.closest('details') || event.target.name === 'unpublish_reason') return;
     schedule();
+  });
+
+  // A button submits the whole form, so a save still waiting to start is not needed. One already on its way
+  // would store a newer version than the form carries, and the button would meet the coordinator's own save
+  // as a change made meanwhile: the button waits for that save's answer and then goes with its version.
+  form.addEventListener('submit', (event) => {
+    if (event.defaultPrevented) return;
+    clearTimeout(timer);
+    if (saving && event.submitter && form.requestSubmit) {
+      event.preventDefault();
+      held = event.submitter;
+      return;
+    }
+    stopped = true;
   });
 
   // Drag and drop: move an entry card, then save the new order. The cards move while dragging, so a drop

@@ -78,10 +78,26 @@ describe('browser: sign in, publish, read', () => {
     await page.goto(`${app.url}/admin/inbox?date=2026-11-20`);
     await page.getByRole('button', { name: 'Add to digest: Pumpkin measuring day' }).click();
     await page.getByRole('button', { name: 'Add to digest: Poetry café' }).click();
+    // The intro's autosave reaches the server, and its answer is held back: Publish now, pressed in that
+    // moment, must wait for it rather than meet the coordinator's own save as someone else's change.
+    let saved!: () => void;
+    const savedOnServer = new Promise<void>((resolve) => (saved = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`${app.url}/admin/inbox/2026-11-20/save`, async (route) => {
+      if (!(route.request().headers().accept ?? '').includes('application/json')) return route.continue();
+      const response = await route.fetch();
+      saved();
+      await released;
+      await route.fulfill({ response });
+    });
     await page.getByLabel('Intro').fill('Pumpkins and poems in Room 4.');
+    await savedOnServer;
     expect(describeViolations(await seriousAxeViolations(page))).toBe('');
     await page.screenshot({ path: 'test-results/smoke-inbox.png', fullPage: true });
     await page.getByRole('button', { name: 'Publish now' }).click();
+    release();
+    await page.waitForSelector('h1:text("Publish now?")');
     await page.getByRole('button', { name: /^Publish( and email [\d,]+ subscribers?)?$/ }).click();
     await expect.poll(() => page.locator('.flash.ok').textContent()).toContain('Published.');
 
