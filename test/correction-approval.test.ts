@@ -12,6 +12,8 @@ import { changeSetting } from '../src/settings/district-settings';
 import type { Client } from './browser-client';
 import { testClock } from './clock';
 import { addPublishedDigest, addSchoolWithSource, item, storeItems } from './fixtures';
+import { serveBody, startTestServer, type TestServer } from './http-server';
+import { solidPng } from './png';
 import { addUser, signedInClient, startTestApp, type TestApp } from './test-app';
 
 const DATE = '2026-11-20';
@@ -22,15 +24,23 @@ describe('a correction where the district requires a second person', () => {
   let lee: Client;
   let itemId: number;
   let ids: number[];
+  let feeds: TestServer;
 
   beforeAll(async () => {
+    feeds = await startTestServer();
+    feeds.route('/kites.png', serveBody(Buffer.from(solidPng(480, 320, [60, 130, 200])), 'image/png'));
     app = await startTestApp({ clock: testClock('2026-11-21T15:00:00Z') });
     const db = app.runtime.deps.db;
     dana = await signedInClient(app, 'dana@district.example', 'editor');
     lee = await signedInClient(app, 'lee@district.example', 'editor');
     const { source } = await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/feed');
     await storeItems(db, source.id, [
-      item({ guid: 'kites', title: 'Kites', publishedAt: Date.parse('2026-11-20T18:00:00Z') }),
+      item({
+        guid: 'kites',
+        title: 'Kites',
+        publishedAt: Date.parse('2026-11-20T18:00:00Z'),
+        imageUrl: `${feeds.url}/kites.png`,
+      }),
       item({ guid: 'bees', title: 'Bees', publishedAt: Date.parse('2026-11-20T18:01:00Z') }),
     ]);
     ids = (await db.query<{ id: number }>('select id from items order by id', [])).map((row) => row.id);
@@ -39,7 +49,10 @@ describe('a correction where the district requires a second person', () => {
     await addPublishedDigest(db, { date: DATE, title: 'Yesterday in Lakeside', itemIds: ids, now });
     await changeSetting(db, 'require_approval', 'true', now);
   });
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app.close();
+    await feeds.close();
+  });
 
   const desk = async (client: Client) => (await client.get(`/admin/inbox?date=${DATE}`)).text();
   const versionOn = (page: string) => /name="version" value="(\d+)"/.exec(page)![1]!;
@@ -55,7 +68,9 @@ describe('a correction where the district requires a second person', () => {
       ...fields,
     });
     const landed =
-      response.status === 303 ? await (await client.get(response.headers.get('location')!)).text() : '';
+      response.status === 303
+        ? await (await client.get(response.headers.get('location')!)).text()
+        : await response.text();
     return { status: response.status, landed };
   };
   const mail = async () => {
@@ -231,5 +246,36 @@ describe('a correction where the district requires a second person', () => {
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ corrected: true, digest: { pending_correction: null } });
     expect(await publicPage()).toContain('Kites over the north field');
+  });
+
+  it('shows its approver a picture it adds, with its description, and a description it changes', async () => {
+    const picture = `${feeds.url}/kites.png`;
+    const proposed = await press(dana, 'correct', {
+      entry: String(itemId),
+      [`image_${itemId}`]: picture,
+      [`alt_${itemId}`]: 'Three kites over the north field',
+      correction_note: 'The post now shows its picture.',
+    });
+    expect(proposed.landed).toContain('The correction waits for another editor’s approval');
+    const shown = await desk(lee);
+    const address = `/admin/inbox/pictures/${itemId}?url=${encodeURIComponent(picture)}`;
+    expect(shown).toContain(`<img class="pending-picture" src="${address.replaceAll('&', '&amp;')}"`);
+    expect(shown).toContain('described as “Three kites over the north field”.');
+    const thumbnail = await lee.get(address);
+    expect(thumbnail.status).toBe(200);
+    expect(thumbnail.headers.get('content-type')).toMatch(/^image\//);
+    expect((await press(lee, 'correction/approve')).landed).toContain('Corrected');
+
+    await press(dana, 'correct', {
+      entry: String(itemId),
+      [`image_${itemId}`]: picture,
+      [`alt_${itemId}`]: 'Three kites, red, yellow and blue',
+      correction_note: 'The picture’s description names the colours.',
+    });
+    const described = await desk(lee);
+    expect(described).toContain(
+      'The picture description of “Kites over the north field” becomes “Three kites, red, yellow and blue”.',
+    );
+    expect(described).not.toContain('class="pending-picture"');
   });
 });

@@ -150,6 +150,7 @@ a.badge:hover { text-decoration: underline; }
 .kv { display: grid; grid-template-columns: minmax(min-content, max-content) 1fr; gap: .35rem 1rem; margin: 0; }
 .kv dt { color: var(--muted); }
 .kv dd { margin: 0; }
+.pending-picture { display: block; width: 12rem; max-width: 100%; height: auto; aspect-ratio: 4 / 3; object-fit: cover; border-radius: 6px; background: #e9ecf1; margin: .35rem 0; }
 .columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 0 1.25rem; }
 .login { max-width: 26rem; margin: 4rem auto; }
 .login h1 { font-size: 1.4rem; }

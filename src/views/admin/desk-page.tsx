@@ -22,6 +22,7 @@ import { languageLabel, translatedLanguages } from '../../curate/translations-ch
 import { list, type PostHint } from '../../curate/run-checks';
 import { LANGUAGES } from '../../i18n/languages';
 import { sortByName } from '../../text/names-order';
+import type { JSX } from 'hono/jsx/jsx-runtime';
 
 export interface DeskPageProps {
   state: DeskState;
@@ -638,9 +639,9 @@ function PendingCorrectionPanel(props: DeskPageProps & { pending: PendingCorrect
 }
 
 /** What a waiting correction changes in the digest as it stands, each in a sentence. */
-function pendingChanges(state: DeskState, request: CorrectionRequest): string[] {
+function pendingChanges(state: DeskState, request: CorrectionRequest): (string | JSX.Element)[] {
   const digest = state.digest!;
-  const changes: string[] = [];
+  const changes: (string | JSX.Element)[] = [];
   if (request.title !== undefined && request.title.trim() !== digest.title)
     changes.push(t('desk.inbox.correction.changesTitle', { text: request.title.trim() }));
   if (request.intro !== undefined && request.intro.trim() !== digest.intro)
@@ -660,10 +661,33 @@ function pendingChanges(state: DeskState, request: CorrectionRequest): string[] 
       changes.push(
         t('desk.inbox.correction.changesBlurb', { headline: entry.headline, text: next.blurb.trim() }),
       );
+    const alt = (next.imageAlt === undefined ? entry.imageAlt : next.imageAlt)?.trim() ?? '';
     if (next.imageUrl !== undefined && next.imageUrl !== entry.imageUrl)
-      changes.push(t('desk.inbox.correction.changesPicture', { headline: entry.headline }));
-    else if (next.imageAlt !== undefined && (next.imageAlt ?? '') !== (entry.imageAlt ?? ''))
-      changes.push(t('desk.inbox.correction.changesAlt', { headline: entry.headline }));
+      changes.push(
+        next.imageUrl ? (
+          // The approver sees the picture itself (a media release is theirs to think of too) and its words.
+          <>
+            {t('desk.inbox.correction.changesPicture', { headline: entry.headline })}
+            <img
+              class="pending-picture"
+              src={deskPictureAddress(entry.itemId, next.imageUrl)}
+              alt=""
+              loading="lazy"
+            />
+            {alt
+              ? t('desk.inbox.correction.describedAs', { text: alt })
+              : t('desk.inbox.correction.notDescribed')}
+          </>
+        ) : (
+          t('desk.inbox.correction.changesPictureNone', { headline: entry.headline })
+        ),
+      );
+    else if (next.imageAlt !== undefined && alt !== (entry.imageAlt?.trim() ?? ''))
+      changes.push(
+        alt
+          ? t('desk.inbox.correction.changesAlt', { headline: entry.headline, text: alt })
+          : t('desk.inbox.correction.changesAltNone', { headline: entry.headline }),
+      );
   }
   const order = request.entries
     .map((e) => e.itemId)
