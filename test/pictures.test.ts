@@ -430,4 +430,83 @@ describe('pictures', () => {
     expect(page).toMatch(/\/media\/[0-9a-f]{20}-\d+\.jpg/);
     expect(page).not.toContain(images.url);
   });
+
+  it('takes a photo two posts share down from both, says so before and after, and tells both owners', async () => {
+    const db = app.runtime.deps.db;
+    // The same photo at two addresses, in two schools' posts on two days: one copy, kept once.
+    const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#c8553d' } })
+      .jpeg()
+      .toBuffer();
+    images.route('/elm.jpg', serveBody(photo, 'image/jpeg'));
+    images.route('/pine.jpg', serveBody(photo, 'image/jpeg'));
+    const posts = [
+      { day: '2026-11-12', school: 'Elm Elementary', owner: 'elm@district.example', title: 'Elm bake sale' },
+      {
+        day: '2026-11-13',
+        school: 'Pine Elementary',
+        owner: 'pine@district.example',
+        title: 'Pine bake sale',
+      },
+    ];
+    const itemIds: number[] = [];
+    for (const post of posts) {
+      const slug = post.school.split(' ')[0]!.toLowerCase();
+      const { source } = await addSchoolWithSource(db, post.school, `https://${slug}.example/feed`);
+      await db.prepared('update sources set owner_email = ? where id = ?', [post.owner, source.id]);
+      const noon = Date.parse(`${post.day}T18:00:00Z`);
+      await storeItems(db, source.id, [
+        item({
+          guid: slug,
+          title: post.title,
+          publishedAt: noon,
+          imageUrl: `${images.url}/${slug}.jpg`,
+          imageAlt: 'Cupcakes on a table',
+        }),
+      ]);
+      const [stored] = await listItemsPublishedBetween(db, noon - 1, noon + 1);
+      itemIds.push(stored!.id);
+      await saveDesk(desk(), dana, post.day, { entries: [{ itemId: stored!.id }] });
+      await publishDesk(desk(), dana, post.day);
+    }
+    const [elm, pine] = itemIds as [number, number];
+    const first = (await loadDesk(desk(), '2026-11-12')).entries[0]!;
+    const second = (await loadDesk(desk(), '2026-11-13')).entries[0]!;
+    expect(second.picture!.key).toBe(first.picture!.key);
+    expect(second.sharesPicture).toEqual([{ date: '2026-11-12', itemId: elm }]);
+
+    const client = createClient(app.url);
+    await client.post('/admin/login', {
+      _csrf: await client.csrf('/admin/login'),
+      email: 'dana@district.example',
+      password: TEST_PASSWORD,
+    });
+    expect(await (await client.get('/admin/inbox?date=2026-11-13')).text()).toContain(
+      'The same picture is in one other published post (Thursday, November 12): it comes down there too',
+    );
+    const taken = await client.post(`/admin/inbox/2026-11-13/entries/${pine}/picture-takedown`, {
+      _csrf: await client.csrf('/admin/inbox?date=2026-11-13'),
+      [`picture_takedown_reason_${pine}`]: 'No media release for the student in the background.',
+      [`picture_tell_owner_${pine}`]: 'yes',
+    });
+    expect(taken.status).toBe(303);
+    const said = await (await client.get(taken.headers.get('location')!)).text();
+    expect(said).toContain(
+      'It was also the picture of one other published post, which no longer shows it either.',
+    );
+    expect(said).toContain('The owner of one other post’s feed gets an email too.');
+    const elmPage = await (await get('/digests/2026-11-12')).text();
+    expect(elmPage).toContain('Elm bake sale');
+    for (const file of first.picture!.files) expect(elmPage).not.toContain(file.name);
+    expect((await loadDesk(desk(), '2026-11-12')).entries[0]!.sharesPicture).toEqual([]);
+
+    await app.sendQueuedMail();
+    const told = readdirSync(app.config.outboxDir)
+      .filter((file) => file.endsWith('.json'))
+      .map((file) => JSON.parse(readFileSync(join(app.config.outboxDir, file), 'utf8')) as OutboxMessage)
+      .filter((message) => message.subject.startsWith('The picture of your post was taken down'));
+    expect(told.find((message) => message.to === 'elm@district.example')?.text).toContain('“Elm bake sale”');
+    expect(told.find((message) => message.to === 'pine@district.example')?.text).toContain(
+      '“Pine bake sale”',
+    );
+  });
 });

@@ -27,7 +27,7 @@ import {
 import { countDigestRecipients } from '../db/deliveries';
 import { listOverrides, upsertOverrideStatement } from '../db/findings';
 import { findItemsByIds, listItemsPublishedBetween, type InboxListing } from '../db/items';
-import { findPictures, withPictures } from '../db/pictures';
+import { findPictures, listEntriesSharingPictures, withPictures } from '../db/pictures';
 import { rosterWordsAmong } from '../db/roster';
 import { listStaffNamesBySchool } from '../db/sources';
 import { listPostOwners, type OwnerNote } from '../db/owner-notes';
@@ -149,6 +149,11 @@ export interface DeskEntry extends DigestEntryWithItem {
    * and when they asked for no more emails about it, if they did.
    */
   owner?: { email: string; stoppedAt: number | undefined; sourceId: number } | null;
+  /**
+   * In a published digest, the other published posts that show the same picture (the same photo in another
+   * post, or on another day), by their digest's date: taking the picture down takes it from them too.
+   */
+  sharesPicture?: { date: string; itemId: number }[];
 }
 
 export interface DeskState {
@@ -234,7 +239,7 @@ export async function loadDesk(deps: DeskDeps, date: string): Promise<DeskState>
         settings,
         items.filter((item) => !chosen.has(item.id)),
       );
-  const [corrections, recipients, social, takenDown, owners] = published
+  const [corrections, recipients, social, takenDown, owners, shared] = published
     ? await Promise.all([
         listCorrections(deps.db, [digest.id]),
         countDigestRecipients(deps.db, digest.id),
@@ -244,8 +249,9 @@ export async function loadDesk(deps: DeskDeps, date: string): Promise<DeskState>
           deps.db,
           entries.map((e) => e.itemId),
         ),
+        listEntriesSharingPictures(deps.db, digest.id),
       ])
-    : [[], { reached: 0, waiting: 0 }, [], [], undefined];
+    : [[], { reached: 0, waiting: 0 }, [], [], undefined, undefined];
   return {
     date,
     settings,
@@ -255,6 +261,13 @@ export async function loadDesk(deps: DeskDeps, date: string): Promise<DeskState>
       images: imagesOf(entry.item),
       findings: findings.filter((f) => f.itemId === entry.itemId),
       ...(owners ? { owner: owners.get(entry.itemId) ?? null } : {}),
+      ...(shared
+        ? {
+            sharesPicture: shared
+              .filter((s) => s.itemId === entry.itemId)
+              .map((s) => ({ date: s.date, itemId: s.otherItemId })),
+          }
+        : {}),
     })),
     items,
     findings,
@@ -939,7 +952,7 @@ export async function takeDownEntryPicture(
   itemId: number,
   reason: string,
   tell: TellOwner = { owner: false, words: '' },
-): Promise<{ ownerTold: boolean }> {
+): Promise<{ ownerTold: boolean; otherPosts: number; otherOwnersTold: number }> {
   const { digest, entry, trimmed, note } = await takedownTarget(
     deps,
     actor,
@@ -949,14 +962,31 @@ export async function takeDownEntryPicture(
     'picture',
     tell,
   );
+  // The same copy in other published posts comes down with it: their owners are told as this one is.
+  const shared = entry?.imageUrl
+    ? (await listEntriesSharingPictures(deps.db, digest.id)).filter((s) => s.itemId === itemId)
+    : [];
+  const others = tell.owner
+    ? (
+        await Promise.all(
+          shared.map((s) => ownerNote(deps, s.digestId, s.otherItemId, 'picture', tell.words.trim())),
+        )
+      ).filter((n) => n !== undefined)
+    : [];
   const taken =
     !!entry?.imageUrl &&
-    (await takeDownPicture(deps, entry.imageUrl, actor, { date, itemId, reason: trimmed }));
+    (await takeDownPicture(deps, entry.imageUrl, actor, {
+      date,
+      itemId,
+      reason: trimmed,
+      ...(shared.length ? { alsoIn: shared.map((s) => ({ date: s.date, itemId: s.otherItemId })) } : {}),
+    }));
   if (!taken) throw new DeskError(409, 'no-picture', t('desk.refusals.noPicture'));
   // The entry no longer has a picture: the desk shows none, and a later correction is not held up by it.
-  await clearEntryPicture(deps.db, digest.id, itemId, deps.now(), note);
-  if (note) deps.background.wakeSender();
-  return { ownerTold: note !== undefined };
+  const notes = note ? [note, ...others] : others;
+  await clearEntryPicture(deps.db, digest.id, itemId, deps.now(), notes);
+  if (notes.length) deps.background.wakeSender();
+  return { ownerTold: note !== undefined, otherPosts: shared.length, otherOwnersTold: others.length };
 }
 
 export async function unpublishDesk(

@@ -872,15 +872,20 @@ export async function clearEntryPicture(
   digestId: number,
   itemId: number,
   now: number,
-  /** The note to the feed's owner, queued with the change or not at all. */
-  note?: OwnerNote,
+  /**
+   * The notes to feeds' owners (this post's, and those of other posts that showed the same copy), queued with
+   * the change or not at all; each only while its digest is there.
+   */
+  notes: OwnerNote[] = [],
 ): Promise<void> {
   await db.batch([
     db.orm
       .update(digestEntries)
       .set({ imageUrl: null, pictureRemovedAt: now })
       .where(and(eq(digestEntries.digestId, digestId), eq(digestEntries.itemId, itemId))),
-    ...(note ? ownerNoteInserts(db, note, now, { from: digests, where: eq(digests.id, digestId) }) : []),
+    ...notes.flatMap((note) =>
+      ownerNoteInserts(db, note, now, { from: digests, where: eq(digests.id, note.digestId ?? digestId) }),
+    ),
     touchPublicStatement(db),
   ]);
 }

@@ -1,5 +1,6 @@
 // Storage for the district's copies of pictures (schema.ts: pictures, picture_files).
 import { and, eq, getTableColumns, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { MadePicture, PictureFile } from '../pictures/picture-types';
 import { auditStatement, type Actor } from './audit';
 import type { Database } from './client';
@@ -231,4 +232,44 @@ export async function listUncopiedPublishedPictures(db: Database, limit: number)
     .limit(limit)
     .all();
   return rows.map((r) => r.url!);
+}
+
+/**
+ * For each entry of this digest whose picture is still shown, the other entries of published digests that
+ * show the same copy (the same photo in another post, or on another day): taking it down takes it from them
+ * too.
+ */
+export async function listEntriesSharingPictures(
+  db: Database,
+  digestId: number,
+): Promise<{ itemId: number; digestId: number; otherItemId: number; date: string }[]> {
+  const mine = alias(pictures, 'mine');
+  const theirs = alias(pictures, 'theirs');
+  const other = alias(digestEntries, 'other');
+  return db.orm
+    .select({
+      itemId: digestEntries.itemId,
+      digestId: other.digestId,
+      otherItemId: other.itemId,
+      date: digests.date,
+    })
+    .from(digestEntries)
+    .innerJoin(mine, eq(mine.sourceUrl, digestEntries.imageUrl))
+    .innerJoin(theirs, eq(theirs.key, mine.key))
+    .innerJoin(other, eq(other.imageUrl, theirs.sourceUrl))
+    .innerJoin(digests, eq(digests.id, other.digestId))
+    .where(
+      and(
+        eq(digestEntries.digestId, digestId),
+        isNull(digestEntries.removedAt),
+        isNull(digestEntries.pictureRemovedAt),
+        isNull(mine.removedAt),
+        isNull(other.removedAt),
+        isNull(other.pictureRemovedAt),
+        eq(digests.status, 'published'),
+        sql`not (${other.digestId} = ${digestEntries.digestId} and ${other.itemId} = ${digestEntries.itemId})`,
+      ),
+    )
+    .orderBy(digests.date, other.itemId)
+    .all();
 }

@@ -612,7 +612,7 @@ export function apiRoutes(deps: AppDeps) {
     const body = await json<TakedownBody>(c);
     if (typeof body.reason !== 'string')
       throw apiError(422, 'invalid', 'Give "reason": why the picture is taken down (kept in the audit log).');
-    const { ownerTold } = await takeDownEntryPicture(
+    const { ownerTold, otherPosts, otherOwnersTold } = await takeDownEntryPicture(
       desk,
       c.get('actor'),
       date,
@@ -623,6 +623,8 @@ export function apiRoutes(deps: AppDeps) {
     return c.json({
       taken_down: true,
       owner_told: ownerTold,
+      other_posts: otherPosts,
+      other_owners_told: otherOwnersTold,
       digest: digestJson(await loadDesk(desk, date), deps.config.publicUrl),
     });
   });

@@ -658,7 +658,7 @@ export function inboxRoutes(deps: AppDeps) {
     act(
       async (c, request) => {
         const itemId = itemOf(c);
-        const { ownerTold } = await takeDownEntryPicture(
+        const { ownerTold, otherPosts, otherOwnersTold } = await takeDownEntryPicture(
           desk,
           request.actor,
           request.date,
@@ -666,8 +666,13 @@ export function inboxRoutes(deps: AppDeps) {
           field(request.form, `picture_takedown_reason_${itemId}`, 2000),
           tellOf(request.form, 'picture_', itemId),
         );
-        const taken = t('desk.inbox.flashes.pictureTakenDown');
-        return done(c, request.date, ownerTold ? `${taken} ${t('desk.inbox.flashes.ownerTold')}` : taken);
+        const said = [
+          t('desk.inbox.flashes.pictureTakenDown'),
+          otherPosts ? t('desk.inbox.flashes.pictureAlsoIn', { count: otherPosts }) : '',
+          ownerTold ? t('desk.inbox.flashes.ownerTold') : '',
+          otherOwnersTold ? t('desk.inbox.flashes.otherOwnersTold', { count: otherOwnersTold }) : '',
+        ];
+        return done(c, request.date, said.filter(Boolean).join(' '));
       },
       undefined,
       takedownFields('picture_'),

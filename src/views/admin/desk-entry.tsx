@@ -2,7 +2,8 @@
 // checks found (with the override form for editors), and buttons to move or remove it.
 import { t } from '../../i18n/desk-text';
 import type { DeskEntry } from '../../curate/desk';
-import { NOT_OVERRIDABLE, type Finding, type FindingKind } from '../../curate/run-checks';
+import { list, NOT_OVERRIDABLE, type Finding, type FindingKind } from '../../curate/run-checks';
+import { formatDay } from '../../publish/digest-content';
 import { formatDateTime, formatTime } from '../../time/format';
 import { deskPictureAddress } from '../../pictures/desk-pictures';
 
@@ -259,6 +260,14 @@ export function EntryCard({
             <details class="takedown" open={holds(refused, `picture_takedown_reason_${id}`)}>
               <summary>{t('desk.entry.takePictureDown')}</summary>
               <p class="hint">{t('desk.entry.takePictureDownHint')}</p>
+              {entry.sharesPicture?.length ? (
+                <p class="hint">
+                  {t('desk.entry.pictureShared', {
+                    count: entry.sharesPicture.length,
+                    days: list([...new Set(entry.sharesPicture.map((other) => formatDay(other.date)))]),
+                  })}
+                </p>
+              ) : null}
               <label for={`picture-takedown-${id}`}>{t('desk.entry.why')}</label>
               <ReasonBox
                 id={`picture-takedown-${id}`}

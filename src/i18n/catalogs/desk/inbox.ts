@@ -201,6 +201,12 @@ export const inbox = {
     pictureTakenDown:
       'The picture is taken down everywhere: the page, the feeds and the embed no longer show it, and emails already delivered stop showing it when they are next opened.',
     ownerTold: 'The feed’s owner gets an email saying so.',
+    pictureAlsoIn_one:
+      'It was also the picture of one other published post, which no longer shows it either.',
+    pictureAlsoIn_other:
+      'It was also the picture of {{count, number}} other published posts, which no longer show it either.',
+    otherOwnersTold_one: 'The owner of one other post’s feed gets an email too.',
+    otherOwnersTold_other: 'The owners of {{count, number}} other posts’ feeds get an email too.',
     unpublished: 'The digest is taken down from the site and feeds.',
   },
   script: {
