@@ -20,7 +20,7 @@ import { flashCookies } from './routes/flash';
 import { embedRoutes } from './routes/embed';
 import { healthRoutes } from './routes/health';
 import { publicRoutes } from './routes/public';
-import { withoutTrailingSlash } from './routes/trailing-slash';
+import { toPlainPublicPath, withoutTrailingSlash } from './routes/trailing-slash';
 import { limitBody, publicAllowance, staffAllowance } from './routes/body-limits';
 import { cachingHeaders, frameOptions, headContentLength, IMAGE_SOURCES } from './routes/response-headers';
 import { subscribeRoutes } from './routes/subscribe';
@@ -37,6 +37,7 @@ export function buildApp(deps: AppDeps, options: BuildOptions = {}): Hono {
 
   // Outermost first: each of these reads the answer as the ones inside it left it.
   app.use('*', headContentLength(), frameOptions(), cachingHeaders());
+  app.use('*', toPlainPublicPath());
   app.use('*', withoutTrailingSlash());
   app.use('*', flashCookies(deps.config.publicUrl));
   app.use(

@@ -248,6 +248,9 @@ describe('publishing', () => {
       expect(await text('/')).not.toContain('Write to the digest team');
       expect(await text('/sitemap.xml')).toContain(`<loc>${app.url}/teachers</loc>`);
       expect((await get('/teachers?r=1')).status).toBe(200);
+      // One address per page: a spelling with escapes is sent on to it rather than kept or rendered again.
+      const escaped = await fetch(`${app.url}/%74eachers?r=1`, { redirect: 'manual' });
+      expect([escaped.status, escaped.headers.get('location')]).toEqual([301, '/teachers?r=1']);
     });
 
     it('tells search engines and link previews what each page is', async () => {

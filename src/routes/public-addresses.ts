@@ -3,6 +3,8 @@
 // on the address with only the parameters its page reads, in one spelling each, so `/?r=1`, `/?utm_source=x`
 // and `/?page=1` are all `/` and cannot make the server render or push a page out of memory.
 
+import { LANGUAGES } from '../i18n/languages';
+
 /** Pages and feeds: short, so a correction or a photo taken down reaches parents within a minute. */
 const PAGE_CACHING = 'public, max-age=60';
 
@@ -47,7 +49,8 @@ const embedOptions = (query: URLSearchParams) => {
     ['count', count === 1 ? null : String(count)],
     ['school', school],
     ['theme', query.get('theme') === 'plain' ? 'plain' : null],
-    ['lang', /^[a-z]{2}$/.test(query.get('lang') ?? '') ? query.get('lang') : null],
+    // Only a language Yesterday has words for: any other is the district's own, kept once.
+    ['lang', Object.hasOwn(LANGUAGES, query.get('lang') ?? '') ? query.get('lang') : null],
   ]);
 };
 
@@ -108,12 +111,33 @@ export function publicCacheControl(path: string): string | undefined {
  * oEmbed answer).
  */
 export function publicCacheKey(path: string, query: string): string | undefined {
+  // No public page's address needs an escape (slugs, dates and languages are plain): one written with them is
+  // sent on to its plain spelling (plainPublicPath), and kept under that one.
+  if (path.includes('%')) return undefined;
   const address = addressOf(path);
   if (!address) return undefined;
   if (query === '') return path; // the common case: every page reads its parameters as absent
   const canonical = address.canonicalQuery(new URLSearchParams(query));
   if (canonical === undefined) return undefined;
   return canonical === '' ? path : `${path}?${canonical}`;
+}
+
+/**
+ * A public page's address written with escapes for plain characters (`/digests/2026-12-0%34`, `/%65s`), which
+ * the router reads as the page: its plain spelling, to be redirected to; undefined when the path has no
+ * escapes, does not decode, or is no public page in plain characters.
+ */
+export function plainPublicPath(path: string): string | undefined {
+  if (!path.includes('%')) return undefined;
+  let plain: string;
+  try {
+    plain = decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
+  // Plain characters only, so the Location is the page itself and nothing else (never `//host`).
+  if (!/^\/[a-z0-9][a-z0-9/._-]*$/i.test(plain) && plain !== '/') return undefined;
+  return addressOf(plain) ? plain : undefined;
 }
 
 function search(pairs: [string, string | null][]): string {

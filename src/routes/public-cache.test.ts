@@ -168,6 +168,12 @@ describe('the public cache', () => {
       ['/embed?count=99', '/embed?count=5'],
       ['/embed?count=2.5', '/embed?count=2'],
       ['/embed?school=lincoln&count=4&date=2026-11-20', '/embed?date=2026-11-20&school=lincoln'],
+      ['/embed?lang=es', '/embed?lang=es'],
+      ['/embed?lang=fr', '/embed'], // no language Yesterday has words for: the district's own
+      ['/embed?lang=zz&theme=dark', '/embed'],
+      // Escapes are sent on to the plain spelling (plainPublicPath), never kept under their own.
+      ['/digests/2026-11-2%30', undefined],
+      ['/%65s/digests/2026-11-20', undefined],
       ['/embed.js?v=1', '/embed.js'],
       [
         `/oembed?url=${encodeURIComponent(digest)}&format=json&r=1`,
