@@ -16,6 +16,7 @@ import {
   type DraftInput,
 } from './desk';
 import { languageLabel } from './translations-checks';
+import { translationsRevision } from '../db/translations';
 
 /**
  * What of the version `userId` saved last, which keeps them from being its second person: the district's text
@@ -41,6 +42,8 @@ export async function approveDesk(
   date: string,
   version?: number,
   seen?: DraftInput,
+  /** The languages' texts as the approver's page showed them (translationsRevision), when it says. */
+  translationsSeen?: string,
 ): Promise<void> {
   requirePermission(actor, 'approve', t('desk.refusals.forbidden.approveDigests', { role: actor.role }));
   if (actor.userId === null) throw new DeskError(403, 'person-required', t('desk.refusals.personRequired'));
@@ -57,6 +60,10 @@ export async function approveDesk(
     );
   if (seen && (await differsFromStored(deps, state, seen)))
     throw new DeskError(409, 'unsaved-changes', t('desk.refusals.unsavedChanges'));
+  if (translationsSeen !== undefined && translationsSeen !== translationsRevision(state.translations))
+    throw new DeskError(409, 'translation-changed', t('desk.refusals.translationChangedBeforeApproval'), {
+      current: state,
+    });
   const wrote = lastWrote(state, actor.userId);
   if (wrote === 'original') throw new DeskError(403, 'second-person', t('desk.refusals.secondPerson'));
   if (wrote)
@@ -65,7 +72,7 @@ export async function approveDesk(
       'second-person',
       t('desk.refusals.secondPersonTranslation', { language: languageLabel(wrote) }),
     );
-  if (!(await approveDigest(deps.db, digest.id, digest.version, actor.userId))) {
+  if (!(await approveDigest(deps.db, digest.id, digest.version, actor.userId, digest.writeToken))) {
     throw new DeskError(409, 'conflict', t('desk.refusals.changedWhileApproving'), {
       current: await loadDesk(deps, date),
     });

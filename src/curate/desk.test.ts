@@ -12,10 +12,13 @@ import { rosterWordsAmong, replaceRoster } from '../db/roster';
 import { createOutboxMailer } from '../email/outbox-mailer';
 import { changeSetting } from '../settings/district-settings';
 import { approveDesk } from './approval';
+import { saveTranslation } from './translations';
+import { translationsRevision } from '../db/translations';
 import {
   DeskError,
   loadDesk,
   markReady,
+  overrideFinding,
   publishDesk,
   saveDesk,
   unpublishDesk,
@@ -98,6 +101,78 @@ describe('the desk', () => {
     await approveDesk(deps, lee, '2026-11-20');
     expect(await publishDesk(deps, dana, '2026-11-20')).toEqual({ queued: 0 });
     expect((await listAudit(db, { action: 'digest.approve', limit: 5 })).length).toBe(2);
+  });
+
+  it('refuses a post listed twice instead of keeping one of its two sets of texts', async () => {
+    const twice = [
+      { itemId: ids[0]!, blurb: 'First.' },
+      { itemId: ids[1]! },
+      { itemId: ids[0]!, blurb: 'Second.' },
+    ];
+    expect(await refusal(saveDesk(deps, dana, '2026-11-20', { entries: twice }))).toEqual({
+      status: 422,
+      code: 'duplicate-entry',
+    });
+    expect(await findDigest(db, '2026-11-20')).toBeUndefined();
+  });
+
+  it('approves the languages as the approver’s page showed them: one saved since refuses it', async () => {
+    await changeSetting(db, 'require_approval', 'true', 1);
+    await changeSetting(db, 'languages', 'en,es', 1);
+    const saved = await saveDesk(deps, dana, '2026-11-20', {
+      intro: 'Kites.',
+      entries: [{ itemId: ids[0]! }],
+    });
+    await saveTranslation(deps, dana, '2026-11-20', 'es', { intro: 'Cometas.', entries: [] });
+    const shown = await loadDesk(deps, '2026-11-20');
+    // After Lee's page was drawn, Dana changes the Spanish: the digest's version stays as it was.
+    await saveTranslation(deps, dana, '2026-11-20', 'es', {
+      intro: 'Un texto que nadie aprobó.',
+      entries: [],
+    });
+    const version = saved.digest!.version;
+    expect((await findDigest(db, '2026-11-20'))!.version).toBe(version);
+    expect(
+      await refusal(
+        approveDesk(deps, lee, '2026-11-20', version, undefined, translationsRevision(shown.translations)),
+      ),
+    ).toEqual({ status: 409, code: 'translation-changed' });
+    expect((await loadDesk(deps, '2026-11-20')).approval.approved).toBe(false);
+    const now = await loadDesk(deps, '2026-11-20');
+    await approveDesk(deps, lee, '2026-11-20', version, undefined, translationsRevision(now.translations));
+    expect((await loadDesk(deps, '2026-11-20')).approval.approved).toBe(true);
+  });
+
+  it('takes back an approval when someone other than the approver overrides a finding after it', async () => {
+    await changeSetting(db, 'require_approval', 'true', 1);
+    await saveDesk(deps, dana, '2026-11-20', { entries: [{ itemId: ids[0]! }, { itemId: ids[1]! }] });
+    const [finding] = (await loadDesk(deps, '2026-11-20')).open;
+    expect(finding).toBeDefined();
+    await approveDesk(deps, lee, '2026-11-20');
+    await overrideFinding(deps, dana, '2026-11-20', {
+      itemId: finding!.itemId!,
+      kind: finding!.kind,
+      reason: 'Emma is an adult volunteer, not a student.',
+    });
+    const after = await loadDesk(deps, '2026-11-20');
+    expect(after.approval.approved).toBe(false);
+    expect(await refusal(publishDesk(deps, dana, '2026-11-20'))).toEqual({
+      status: 422,
+      code: 'approval-required',
+    });
+    // The approver's own reason is theirs: their approval stands.
+    await approveDesk(deps, lee, '2026-11-20');
+    await saveDesk(deps, dana, '2026-11-20', {
+      entries: [{ itemId: ids[0]!, blurb: 'Maya Johnson flew the highest kite.' }, { itemId: ids[1]! }],
+    });
+    await approveDesk(deps, lee, '2026-11-20');
+    const [again] = (await loadDesk(deps, '2026-11-20')).open;
+    await overrideFinding(deps, lee, '2026-11-20', {
+      itemId: again!.itemId!,
+      kind: again!.kind,
+      reason: 'Maya is a parent volunteer, named with consent.',
+    });
+    expect((await loadDesk(deps, '2026-11-20')).approval.approved).toBe(true);
   });
 
   it('approves exactly the version the approver was shown, saving nothing as them', async () => {

@@ -14,6 +14,7 @@ import {
   saveDigestDraft,
   submitDigest,
   takeDownDigestEntry,
+  overrideVoidsApprovalStatements,
   clearEntryPicture,
   unpublishDigest,
   type Digest,
@@ -573,7 +574,9 @@ export async function resolveEntries(
   const seen = new Set<number>();
   const drafts: EntryDraft[] = [];
   for (const input of inputs) {
-    if (seen.has(input.itemId)) continue;
+    // Each post once: a second mention (which of its texts would count?) is refused, not quietly dropped.
+    if (seen.has(input.itemId))
+      throw new DeskError(422, 'duplicate-entry', t('desk.refusals.duplicateEntry', { id: input.itemId }));
     seen.add(input.itemId);
     const item = items.get(input.itemId);
     if (!item) throw new DeskError(422, 'unknown-item', t('desk.refusals.unknownItem', { id: input.itemId }));
@@ -763,6 +766,9 @@ export async function overrideFinding(
   if (!state.digest || !target) throw new DeskError(422, 'no-such-finding', t('desk.refusals.noSuchFinding'));
   const now = deps.now();
   await deps.db.batch([
+    ...(state.settings.requireApproval
+      ? overrideVoidsApprovalStatements(deps.db, state.digest.id, actor.userId)
+      : []),
     upsertOverrideStatement(deps.db, state.digest.id, {
       itemId: finding.itemId,
       kind: finding.kind,

@@ -402,6 +402,8 @@ export async function approveDigest(
   digestId: number,
   version: number,
   userId: number,
+  /** The digest's write token when the approver's checks read it: any write since (a translation's) refuses. */
+  writeToken: string | null,
 ): Promise<boolean> {
   const rows = await db.orm
     .update(digests)
@@ -410,11 +412,42 @@ export async function approveDigest(
       and(
         eq(digests.id, digestId),
         eq(digests.version, version),
+        writeToken === null ? isNull(digests.writeToken) : eq(digests.writeToken, writeToken),
         inArray(digests.status, ['draft', 'ready']),
       ),
     )
     .returning({ id: digests.id });
   return rows.length > 0;
+}
+
+/**
+ * For a batch that records a reason a finding is fine on a digest not yet published, where a second person is
+ * required: a judgement made after someone else approved it is not theirs, so their approval no longer holds
+ * (and a digest scheduled to publish is a draft again, as after a translation's save); and an approval being
+ * recorded at the same moment is refused (a new write token).
+ */
+export function overrideVoidsApprovalStatements(
+  db: Database,
+  digestId: number,
+  userId: number | null,
+): Statement[] {
+  const unpublished = and(eq(digests.id, digestId), inArray(digests.status, ['draft', 'ready']));
+  return [
+    db.orm
+      .update(digests)
+      .set({ approvedBy: null, approvedVersion: null, status: 'draft', scheduledFor: null })
+      .where(
+        and(
+          unpublished,
+          isNotNull(digests.approvedBy),
+          ...(userId === null ? [] : [not(eq(digests.approvedBy, userId))]),
+        ),
+      ),
+    db.orm
+      .update(digests)
+      .set({ writeToken: randomToken(12) })
+      .where(unpublished),
+  ];
 }
 
 export async function submitDigest(

@@ -176,12 +176,14 @@ function pendingCorrectionJson(state: DeskState) {
         email: pending.request.email,
         title: pending.request.title ?? null,
         intro: pending.request.intro ?? null,
+        // As proposed: a field left out keeps the published text, and is left out here too; an `image_url` of
+        // null takes the picture away.
         entries: pending.request.entries.map((e) => ({
           item_id: e.itemId,
-          headline: e.headline ?? null,
-          blurb: e.blurb ?? null,
-          image_url: e.imageUrl ?? null,
-          image_alt: e.imageAlt ?? null,
+          headline: e.headline,
+          blurb: e.blurb,
+          image_url: e.imageUrl,
+          image_alt: e.imageAlt,
         })),
         proposed_by: pending.by,
         proposed_at: iso(pending.at),

@@ -447,7 +447,17 @@ export function inboxRoutes(deps: AppDeps) {
     `/${DAY}/approve`,
     act(async (c, request) => {
       try {
-        await approveDesk(desk, request.actor, request.date, request.draft.version, request.draft);
+        await approveDesk(
+          desk,
+          request.actor,
+          request.date,
+          request.draft.version,
+          request.draft,
+          // The desk's page always carries it; a form made some other way approves what it names, if anything.
+          request.form.translations_revision === undefined
+            ? undefined
+            : field(request.form, 'translations_revision', 40),
+        );
       } catch (error) {
         if (!(error instanceof DeskError) || error.status !== 409) throw error;
         const current = error.details.current ?? (await loadDesk(desk, request.date));

@@ -8,7 +8,7 @@ import { pendingCorrectionOf, type CorrectionRequest } from '../../curate/correc
 import { lastWrote } from '../../curate/approval';
 import type { Role } from '../../db/users';
 import type { InboxListing } from '../../db/items';
-import { formatLongDate } from '../../publish/digest-content';
+import { formatDay, formatLongDate } from '../../publish/digest-content';
 import { formatDateTime, formatTime } from '../../time/format';
 import { rich, t } from '../../i18n/desk-text';
 import type { QuietSchools } from '../../reports/quiet-schools';
@@ -23,6 +23,7 @@ import { list, type PostHint } from '../../curate/run-checks';
 import { LANGUAGES } from '../../i18n/languages';
 import { sortByName } from '../../text/names-order';
 import type { JSX } from 'hono/jsx/jsx-runtime';
+import { translationsRevision } from '../../db/translations';
 
 export interface DeskPageProps {
   state: DeskState;
@@ -119,6 +120,12 @@ export function DeskPage(props: DeskPageProps) {
             saving, so its first button is this disabled one and Enter does nothing: never Publish correction. */}
         {published ? <button type="submit" disabled hidden aria-hidden="true" tabindex={-1}></button> : null}
         <input type="hidden" name="version" value={String((props.theirs ?? state).digest?.version ?? 0)} />
+        {/* The languages as this page shows them: approving refuses if one was saved since. */}
+        <input
+          type="hidden"
+          name="translations_revision"
+          value={translationsRevision((props.theirs ?? state).translations)}
+        />
         <div class="desk-main">
           {readOnly || published ? null : <Toolbar {...props} canApprove={canApprove} />}
           {correcting ? <CorrectionPanel {...props} /> : null}
@@ -219,6 +226,7 @@ export function DeskPage(props: DeskPageProps) {
               <h2 id="unpublish-heading" class="card-heading">
                 {t('desk.inbox.takeDown')}
               </h2>
+              {sharedPictures(state)}
               <label for="unpublish-reason">{t('desk.inbox.why')}</label>
               <ReasonBox
                 id="unpublish-reason"
@@ -635,6 +643,23 @@ function PendingCorrectionPanel(props: DeskPageProps & { pending: PendingCorrect
         </button>
       </div>
     </section>
+  );
+}
+
+/**
+ * Taking the digest down takes its pictures down everywhere: where other published posts show the same photo,
+ * the desk says so before (they lose it too).
+ */
+function sharedPictures(state: DeskState) {
+  const others = state.entries.flatMap((entry) => entry.sharesPicture ?? []);
+  if (!others.length) return null;
+  return (
+    <p class="hint">
+      {t('desk.inbox.unpublishShared', {
+        count: others.length,
+        days: list([...new Set(others.map((other) => formatDay(other.date)))]),
+      })}
+    </p>
   );
 }
 

@@ -62,6 +62,10 @@ export const refusals = {
   tooManyEntries:
     'A digest holds at most {{max}} posts, and this one has {{given}}. Choose the best of the day; nothing was saved.',
   unknownItem: 'There is no post {{id}}; reload the page and choose again.',
+  translationChangedBeforeApproval:
+    'A language’s text was saved after this page was shown, so nothing was approved. Read the digest and its languages again below, then approve.',
+  duplicateEntry:
+    'Post {{id}} is listed twice. Nothing was saved: list each post once, in the order it should appear, with its texts.',
   invalidImage: 'The image for “{{post}}” must be one of the post’s own images.',
   // Publishing, scheduling, submitting.
   nothingToPublish: 'Nothing is selected for {{day}}, so there is nothing to publish.',
