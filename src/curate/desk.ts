@@ -689,6 +689,9 @@ export async function publishDesk(
     actor,
     digest.version,
     auditDetails,
+    // Exactly what was checked: a translation saved or a finding overridden since (neither moves the version)
+    // stops it too.
+    digest.writeToken,
   );
   if (!published.ok && published.reason === 'changed')
     throw new DeskError(409, 'conflict', t('desk.refusals.savedWhilePublishing'), {

@@ -107,6 +107,48 @@ describe('digests', () => {
     expect((await countDeliveriesByState(db, digest.id)).queued).toBe(2);
   });
 
+  it('publishes only what was checked: a write since (which keeps the version) stops it', async () => {
+    await addConfirmedSubscriber(db, 'one@family.example');
+    const { digest } = await saveDigestDraft(
+      db,
+      '2026-11-20',
+      { title: '', intro: '', entries: [draftEntry(ids[0]!)] },
+      { userId: 1, now: 5 },
+    );
+    const checked = (await findDigest(db, '2026-11-20'))!;
+    // A translation's save or an override, between the checks and the publishing, writes a new token.
+    await db.prepared('update digests set write_token = ? where id = ?', ['someone-else', digest.id]);
+    const stopped = await publishDigest(
+      db,
+      digest.id,
+      actor,
+      10,
+      checked.version,
+      {},
+      {
+        queueEmails: true,
+        expectedWriteToken: checked.writeToken,
+      },
+    );
+    expect(stopped.ok).toBe(false);
+    expect((await findDigest(db, '2026-11-20'))!.status).toBe('draft');
+    expect((await countDeliveriesByState(db, digest.id)).queued).toBe(0);
+    const now = (await findDigest(db, '2026-11-20'))!;
+    const published = await publishDigest(
+      db,
+      digest.id,
+      actor,
+      11,
+      now.version,
+      {},
+      {
+        queueEmails: true,
+        expectedWriteToken: now.writeToken,
+      },
+    );
+    expect(published.ok).toBe(true);
+  });
+
   it('queues only subscribers whose schools are in the digest (none chosen means all)', async () => {
     const other = await addSchoolWithSource(db, 'Oak Hill High', 'https://oak.example/feed');
     const lincoln = (await listItemsPublishedBetween(db, 0, 10_000))[0]!.schoolId;

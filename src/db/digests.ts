@@ -285,8 +285,13 @@ export async function publishDigest(
   /** Publish only this version (the one that was checked); any later save makes this a no-op. */
   expectedVersion?: number,
   auditDetails: Record<string, unknown> = {},
-  options: { queueEmails: boolean } = { queueEmails: true },
+  options: {
+    queueEmails: boolean;
+    /** The write token the checks read: publish only if nothing was written since (undefined: not asked). */
+    expectedWriteToken?: string | null;
+  } = { queueEmails: true },
 ): Promise<PublishOutcome> {
+  const written = options.expectedWriteToken;
   const token = randomToken(12);
   const claim = claimOf(db, digestId, token);
   await db.batch([
@@ -304,6 +309,11 @@ export async function publishDigest(
           eq(digests.id, digestId),
           inArray(digests.status, ['draft', 'ready']),
           expectedVersion === undefined ? undefined : eq(digests.version, expectedVersion),
+          written === undefined
+            ? undefined
+            : written === null
+              ? isNull(digests.writeToken)
+              : eq(digests.writeToken, written),
         ),
       ),
     // With no email provider (Workers without a token) the digest is published and nobody is queued.

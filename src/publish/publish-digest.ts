@@ -23,6 +23,8 @@ export async function publishDigestForDate(
   /** Publish only this version (the one that was checked). */
   expectedVersion?: number,
   auditDetails?: Record<string, unknown>,
+  /** The digest's write token when it was checked: any write since stops it (see db/digests.ts). */
+  expectedWriteToken?: string | null,
 ): Promise<PublishResult> {
   const digest = await findDigest(deps.db, date);
   if (digest?.status === 'published') {
@@ -42,6 +44,7 @@ export async function publishDigestForDate(
   }
   const outcome = await publishDigest(deps.db, digest.id, actor, deps.now(), expectedVersion, auditDetails, {
     queueEmails: deps.queueEmails ?? true,
+    expectedWriteToken,
   });
   if (!outcome.ok && outcome.digest.status === 'published') {
     return {
