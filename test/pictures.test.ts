@@ -480,8 +480,13 @@ describe('pictures', () => {
       email: 'dana@district.example',
       password: TEST_PASSWORD,
     });
-    expect(await (await client.get('/admin/inbox?date=2026-11-13')).text()).toContain(
+    const before = await (await client.get('/admin/inbox?date=2026-11-13')).text();
+    expect(before).toContain(
       'The same picture is in one other published post (Thursday, November 12): it comes down there too',
+    );
+    // Taking the whole digest down would take it from there too: the desk says so beside Unpublish.
+    expect(before).toContain(
+      'One other published post shows one of the same photos (Thursday, November 12) and loses it too.',
     );
     const taken = await client.post(`/admin/inbox/2026-11-13/entries/${pine}/picture-takedown`, {
       _csrf: await client.csrf('/admin/inbox?date=2026-11-13'),
