@@ -256,6 +256,26 @@ describe('npx yesterday', () => {
     expect(nothing.stdout).toMatch(/Nothing is selected for [A-Z][a-z]+day, [A-Z][a-z]+ \d+,/);
   });
 
+  it('refuses to run the demo in a district it did not make, and writes nothing there', async () => {
+    const counts = () => {
+      const file = new BetterSqlite3(env.DATABASE_PATH!, { readonly: true });
+      try {
+        return file
+          .prepare(
+            `select (select count(*) from users) as users, (select count(*) from digests) as digests, (select count(*) from audit_log) as audit`,
+          )
+          .get();
+      } finally {
+        file.close();
+      }
+    };
+    const before = counts();
+    const refused = await yesterday(['demo'], { ...env, PORT: '48731' });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`${env.DATABASE_PATH} holds no demo district`);
+    expect(counts()).toEqual(before);
+  });
+
   it('creates users with one-time links and reads and writes settings', async () => {
     const created = await yesterday(
       ['user:create', '--email', 'editor@district.example', '--role', 'editor'],

@@ -1,7 +1,7 @@
 // `npm run demo`: a demo district whose sample feeds are served by this very server, so a newcomer sees
 // ingestion, the inbox, a published digest and its emails in a minute, with no internet and no SMTP.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Hono } from 'hono';
 import { onStopSignal } from '../entry/stop-signal';
 import { randomToken } from '../auth/tokens';
@@ -17,6 +17,7 @@ import { changeSetting } from '../settings/district-settings';
 import { addSource } from '../sources/add-source';
 import { addDays, dayRange, localDateOf } from '../time/zoned-time';
 import { createNodeRuntime } from '../entry/node';
+import { CommandFailed } from '../entry/cli-support';
 import { startServer } from '../entry/node-server';
 import { DEMO_DISTRICT, DEMO_PHOTOS, DEMO_SOURCES, DEMO_TIMEZONE, demoPostPage } from './demo-content';
 import { PROJECT_ROOT } from '../project-root';
@@ -60,6 +61,14 @@ export async function runDemo(config: Config): Promise<void> {
   // this machine or its network.
   let ownOrigin: string[] = [];
   const runtime = await createNodeRuntime(demoConfig, { privateOrigins: () => ownOrigin });
+  // Each run publishes a day with every post and emails its subscribers, unreviewed: only in a district the
+  // demo made itself (its own sample feeds), never in one DATABASE_PATH names by mistake.
+  if (!firstRun && !(await isDemoDistrict(runtime))) {
+    await runtime.close();
+    throw new CommandFailed(
+      `${resolve(demoConfig.databasePath)} holds no demo district (none of the demo's sample feeds). Each demo run publishes a day and emails its subscribers without anyone reviewing them, so it runs only in a database it made. Leave DATABASE_PATH unset (the demo then uses ./data/demo.db) or name a file that does not exist yet; a demo district left half made can be deleted and started again.`,
+    );
+  }
   const server = await startServer(runtime, { extraRoutes: demoRoutes(), scheduler: false });
   ownOrigin = [new URL(server.url).origin];
   runtime.scheduler.start();
@@ -111,6 +120,15 @@ export async function runDemo(config: Config): Promise<void> {
     sends
       ? `Emails go out ${sends}. Stop with Ctrl+C.`
       : `Emails land in ${demoConfig.outboxDir} and under Outbox in the admin. Stop with Ctrl+C.`,
+  );
+}
+
+/** Whether the database holds a district the demo made: sources, every one of them a sample feed of the demo's. */
+async function isDemoDistrict(runtime: Awaited<ReturnType<typeof createNodeRuntime>>): Promise<boolean> {
+  const sources = await listSources(runtime.deps.db);
+  return (
+    sources.length > 0 &&
+    sources.every((source) => new URL(source.feedUrl).pathname.startsWith('/demo/feeds/'))
   );
 }
 
