@@ -107,8 +107,13 @@ export async function runDemo(config: Config): Promise<void> {
     console.log(
       `  Sign in as coordinator@lakeside.example with the password the first demo run printed (forgotten: stop the demo, delete ${demoConfig.databasePath} and run it again for a new demo district).`,
     );
+  // On a later run yesterday may be published already (by the person trying it, the run before).
+  const yesterday = addDays(localDateOf(runtime.deps.clock.now(), DEMO_TIMEZONE), -1);
+  const published = (await findDigest(runtime.deps.db, yesterday))?.status === 'published';
   console.log(
-    `\nYesterday's posts are waiting in the inbox: add a few to the digest, write an intro line and press Publish now.`,
+    published
+      ? `\nYesterday's digest is published: read it at ${local}/digests/${yesterday}, or correct it from the inbox.`
+      : `\nYesterday's posts are waiting in the inbox: add a few to the digest, write an intro line and press Publish now.`,
   );
   // With SMTP_URL or Postmark set, the demo sends real email: the outbox folder stays empty.
   const sends = demoConfig.smtpUrl
