@@ -270,10 +270,17 @@ describe('npx yesterday', () => {
       }
     };
     const before = counts();
+    const files = () =>
+      ['', '-wal', '-shm'].map((end) =>
+        existsSync(env.DATABASE_PATH + end) ? readFileSync(env.DATABASE_PATH + end).toString('base64') : null,
+      );
+    const bytes = files();
     const refused = await yesterday(['demo'], { ...env, PORT: '48731' });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(`${env.DATABASE_PATH} holds no demo district`);
     expect(counts()).toEqual(before);
+    // Not even opened to write: the files are byte for byte as they were (no migration, no journal).
+    expect(files()).toEqual(bytes);
   });
 
   it('creates users with one-time links and reads and writes settings', async () => {

@@ -310,7 +310,7 @@ describe('the digest in each language', () => {
       expect(((await digest()) as Full).approved).toBe(true);
       // The approver's page as it is before the Arabic changes: it names the languages' texts it shows.
       const shown = await (await approver.get(`/admin/inbox?date=${DATE}`)).text();
-      const revision = /name="translations_revision" value="([^"]+)"/.exec(shown)![1]!;
+      const revision = /name="approval_revision" value="([^"]+)"/.exec(shown)![1]!;
 
       // Arabic changes after the approval: the approval no longer holds, Spanish keeps its review, and the
       // digest's version stays, so an editor at work on the original text is not refused.
@@ -329,11 +329,13 @@ describe('the digest in each language', () => {
       const unseen = await approver.post(`/admin/inbox/${DATE}/approve`, {
         _csrf: await approver.csrf(`/admin/inbox?date=${DATE}`),
         version: String(after.version),
-        translations_revision: revision,
+        approval_revision: revision,
         entry: [String(ids.kites), String(ids.bees)],
       });
       expect(unseen.status).toBe(409);
-      expect(await unseen.text()).toContain('A language’s text was saved after this page was shown');
+      expect(await unseen.text()).toContain(
+        'A language’s text or a reason for a finding was saved after this page was shown',
+      );
       expect(((await digest()) as Full).approved).toBe(false);
 
       // A digest scheduled to publish is a draft again after a translation changes; a review that is already

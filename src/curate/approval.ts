@@ -16,7 +16,8 @@ import {
   type DraftInput,
 } from './desk';
 import { languageLabel } from './translations-checks';
-import { translationsRevision } from '../db/translations';
+import { createHash } from 'node:crypto';
+import { translationRevision } from '../db/translations';
 
 /**
  * What of the version `userId` saved last, which keeps them from being its second person: the district's text
@@ -32,6 +33,24 @@ export function lastWrote(
 }
 
 /**
+ * What an approver's page shows beside the digest's version, in a short string: every language's text and every
+ * reason recorded for a finding. Neither moves the version, so the page carries this too, and a translation
+ * or an override saved after it was drawn is not approved unseen.
+ */
+export function approvalRevision(state: Pick<DeskState, 'translations' | 'findings'>): string {
+  const languages = [...state.translations.values()]
+    .sort((a, b) => (a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : 0))
+    .map((translation) => [translation.lang, translationRevision(translation)]);
+  const reasons = state.findings
+    .flatMap((f) => (f.override ? [[f.itemId, f.kind, f.override.reason, f.override.userId]] : []))
+    .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  return createHash('sha256')
+    .update(JSON.stringify([languages, reasons]))
+    .digest('base64url')
+    .slice(0, 16);
+}
+
+/**
  * A second person approves exactly the version they were shown: `version` is the one on their page, and
  * `seen`, when given, is what their page still holds, which must be that version unchanged (approving never
  * saves, or the approver would become its last editor). Anything else is refused and nothing is recorded.
@@ -42,8 +61,8 @@ export async function approveDesk(
   date: string,
   version?: number,
   seen?: DraftInput,
-  /** The languages' texts as the approver's page showed them (translationsRevision), when it says. */
-  translationsSeen?: string,
+  /** The languages' texts and the findings' reasons as the approver's page showed them (approvalRevision). */
+  revisionSeen?: string,
 ): Promise<void> {
   requirePermission(actor, 'approve', t('desk.refusals.forbidden.approveDigests', { role: actor.role }));
   if (actor.userId === null) throw new DeskError(403, 'person-required', t('desk.refusals.personRequired'));
@@ -60,10 +79,8 @@ export async function approveDesk(
     );
   if (seen && (await differsFromStored(deps, state, seen)))
     throw new DeskError(409, 'unsaved-changes', t('desk.refusals.unsavedChanges'));
-  if (translationsSeen !== undefined && translationsSeen !== translationsRevision(state.translations))
-    throw new DeskError(409, 'translation-changed', t('desk.refusals.translationChangedBeforeApproval'), {
-      current: state,
-    });
+  if (revisionSeen !== undefined && revisionSeen !== approvalRevision(state))
+    throw new DeskError(409, 'changed-since-shown', t('desk.refusals.changedSinceShown'), { current: state });
   const wrote = lastWrote(state, actor.userId);
   if (wrote === 'original') throw new DeskError(403, 'second-person', t('desk.refusals.secondPerson'));
   if (wrote)

@@ -11,9 +11,8 @@ import { listItemsPublishedBetween } from '../db/items';
 import { rosterWordsAmong, replaceRoster } from '../db/roster';
 import { createOutboxMailer } from '../email/outbox-mailer';
 import { changeSetting } from '../settings/district-settings';
-import { approveDesk } from './approval';
+import { approvalRevision, approveDesk } from './approval';
 import { saveTranslation } from './translations';
-import { translationsRevision } from '../db/translations';
 import {
   DeskError,
   loadDesk,
@@ -133,13 +132,11 @@ describe('the desk', () => {
     const version = saved.digest!.version;
     expect((await findDigest(db, '2026-11-20'))!.version).toBe(version);
     expect(
-      await refusal(
-        approveDesk(deps, lee, '2026-11-20', version, undefined, translationsRevision(shown.translations)),
-      ),
-    ).toEqual({ status: 409, code: 'translation-changed' });
+      await refusal(approveDesk(deps, lee, '2026-11-20', version, undefined, approvalRevision(shown))),
+    ).toEqual({ status: 409, code: 'changed-since-shown' });
     expect((await loadDesk(deps, '2026-11-20')).approval.approved).toBe(false);
     const now = await loadDesk(deps, '2026-11-20');
-    await approveDesk(deps, lee, '2026-11-20', version, undefined, translationsRevision(now.translations));
+    await approveDesk(deps, lee, '2026-11-20', version, undefined, approvalRevision(now));
     expect((await loadDesk(deps, '2026-11-20')).approval.approved).toBe(true);
   });
 
@@ -149,29 +146,55 @@ describe('the desk', () => {
     const [finding] = (await loadDesk(deps, '2026-11-20')).open;
     expect(finding).toBeDefined();
     await approveDesk(deps, lee, '2026-11-20');
-    await overrideFinding(deps, dana, '2026-11-20', {
+    const told = await overrideFinding(deps, dana, '2026-11-20', {
       itemId: finding!.itemId!,
       kind: finding!.kind,
       reason: 'Emma is an adult volunteer, not a student.',
     });
-    const after = await loadDesk(deps, '2026-11-20');
-    expect(after.approval.approved).toBe(false);
+    expect(told.approvalTakenBack).toBe(true);
+    expect((await loadDesk(deps, '2026-11-20')).approval.approved).toBe(false);
     expect(await refusal(publishDesk(deps, dana, '2026-11-20'))).toEqual({
       status: 422,
       code: 'approval-required',
     });
+
     // The approver's own reason is theirs: their approval stands.
-    await approveDesk(deps, lee, '2026-11-20');
     await saveDesk(deps, dana, '2026-11-20', {
       entries: [{ itemId: ids[0]!, blurb: 'Maya Johnson flew the highest kite.' }, { itemId: ids[1]! }],
     });
     await approveDesk(deps, lee, '2026-11-20');
     const [again] = (await loadDesk(deps, '2026-11-20')).open;
-    await overrideFinding(deps, lee, '2026-11-20', {
+    const own = await overrideFinding(deps, lee, '2026-11-20', {
       itemId: again!.itemId!,
       kind: again!.kind,
       reason: 'Maya is a parent volunteer, named with consent.',
     });
+    expect(own.approvalTakenBack).toBe(false);
+    expect((await loadDesk(deps, '2026-11-20')).approval.approved).toBe(true);
+
+    // Nor does Lee approve, from a page drawn before Dana's reason, a judgement that page did not show.
+    const { source } = await addSchoolWithSource(db, 'Oak Middle', 'https://oak.example/feed');
+    await storeItems(db, source.id, [
+      item({ guid: 'c', title: 'Bees', publishedAt: NOON + 2000, summary: 'Maya Johnson kept the bees.' }),
+    ]);
+    const third = (await listItemsPublishedBetween(db, 0, NOON * 2)).find((i) => i.title === 'Bees')!.id;
+    await saveDesk(deps, dana, '2026-11-20', {
+      entries: [{ itemId: ids[0]! }, { itemId: ids[1]! }, { itemId: third }],
+    });
+    const drawn = await loadDesk(deps, '2026-11-20');
+    const bees = drawn.open.find((f) => f.itemId === third);
+    await overrideFinding(deps, dana, '2026-11-20', {
+      itemId: bees!.itemId,
+      kind: bees!.kind,
+      reason: 'This Maya is the beekeeper, an adult.',
+    });
+    expect(
+      await refusal(
+        approveDesk(deps, lee, '2026-11-20', drawn.digest!.version, undefined, approvalRevision(drawn)),
+      ),
+    ).toEqual({ status: 409, code: 'changed-since-shown' });
+    const now = await loadDesk(deps, '2026-11-20');
+    await approveDesk(deps, lee, '2026-11-20', now.digest!.version, undefined, approvalRevision(now));
     expect((await loadDesk(deps, '2026-11-20')).approval.approved).toBe(true);
   });
 

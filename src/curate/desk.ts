@@ -689,14 +689,17 @@ export async function publishDesk(
     actor,
     digest.version,
     auditDetails,
-    // Exactly what was checked: a translation saved or a finding overridden since (neither moves the version)
-    // stops it too.
+    // Exactly what was checked: a translation saved since, or (where a second person is required) a finding
+    // overridden since, stops it too, though neither moves the version.
     digest.writeToken,
   );
-  if (!published.ok && published.reason === 'changed')
-    throw new DeskError(409, 'conflict', t('desk.refusals.savedWhilePublishing'), {
-      current: await loadDesk(deps, date),
-    });
+  if (!published.ok && published.reason === 'changed') {
+    const current = await loadDesk(deps, date);
+    // The same version, written to meanwhile: a language or a finding's reason, not a version to set beside it.
+    if (current.digest?.version === digest.version)
+      throw new DeskError(409, 'changed-meanwhile', t('desk.refusals.reasonOrLanguageWhilePublishing'));
+    throw new DeskError(409, 'conflict', t('desk.refusals.savedWhilePublishing'), { current });
+  }
   if (!published.ok)
     throw new DeskError(
       409,
@@ -741,7 +744,7 @@ export async function overrideFinding(
   actor: DeskActor,
   date: string,
   finding: { itemId: number; kind: string; reason: string },
-): Promise<DeskState> {
+): Promise<DeskState & { approvalTakenBack: boolean }> {
   requirePermission(actor, 'override', t('desk.refusals.forbidden.overrideFindings', { role: actor.role }));
   if (!(FINDING_KINDS as readonly string[]).includes(finding.kind)) {
     throw new DeskError(
@@ -796,7 +799,13 @@ export async function overrideFinding(
       now,
     ),
   ]);
-  return loadDesk(deps, date);
+  // Said to whoever recorded it: a second person's approval no longer holds (overrideVoidsApprovalStatements).
+  const approvalTakenBack =
+    state.settings.requireApproval &&
+    state.approval.approved &&
+    state.digest.status !== 'published' &&
+    state.digest.approvedBy !== actor.userId;
+  return { ...(await loadDesk(deps, date)), approvalTakenBack };
 }
 
 /** A contributor hands the draft to editors, who are told by email. */
@@ -991,9 +1000,17 @@ export async function takeDownEntryPicture(
       ...(shared.length ? { alsoIn: shared.map((s) => ({ date: s.date, itemId: s.otherItemId })) } : {}),
     }));
   if (!taken) throw new DeskError(409, 'no-picture', t('desk.refusals.noPicture'));
-  // The entry no longer has a picture: the desk shows none, and a later correction is not held up by it.
+  // The entries no longer have a picture (this one and those that shared it): their desks show none, and a
+  // later correction of theirs is not held up by it.
   const notes = note ? [note, ...others] : others;
-  await clearEntryPicture(deps.db, digest.id, itemId, deps.now(), notes);
+  await clearEntryPicture(
+    deps.db,
+    digest.id,
+    itemId,
+    deps.now(),
+    notes,
+    shared.map((s) => ({ digestId: s.digestId, itemId: s.otherItemId })),
+  );
   if (notes.length) deps.background.wakeSender();
   return { ownerTold: note !== undefined, otherPosts: shared.length, otherOwnersTold: others.length };
 }

@@ -920,12 +920,16 @@ export async function clearEntryPicture(
    * the change or not at all; each only while its digest is there.
    */
   notes: OwnerNote[] = [],
+  /** Other published posts that showed the same copy: they show none now either. */
+  sharing: { digestId: number; itemId: number }[] = [],
 ): Promise<void> {
   await db.batch([
-    db.orm
-      .update(digestEntries)
-      .set({ imageUrl: null, pictureRemovedAt: now })
-      .where(and(eq(digestEntries.digestId, digestId), eq(digestEntries.itemId, itemId))),
+    ...[{ digestId, itemId }, ...sharing].map((entry) =>
+      db.orm
+        .update(digestEntries)
+        .set({ imageUrl: null, pictureRemovedAt: now })
+        .where(and(eq(digestEntries.digestId, entry.digestId), eq(digestEntries.itemId, entry.itemId))),
+    ),
     ...notes.flatMap((note) =>
       ownerNoteInserts(db, note, now, { from: digests, where: eq(digests.id, note.digestId ?? digestId) }),
     ),

@@ -194,7 +194,11 @@ export const digestEntries = sqliteTable(
     /** When the entry's picture alone was taken down: feeds say the entry changed then. */
     pictureRemovedAt: integer('picture_removed_at'),
   },
-  (t) => [primaryKey({ columns: [t.digestId, t.itemId] })],
+  // By picture address too: the posts that share a copy are found when a desk is shown and a picture taken down.
+  (t) => [
+    primaryKey({ columns: [t.digestId, t.itemId] }),
+    index('digest_entries_image_url_idx').on(t.imageUrl),
+  ],
 );
 
 /**

@@ -72,17 +72,6 @@ export function translationRevision(translation: DigestTranslation): string {
   return createHash('sha256').update(text).digest('base64url').slice(0, 16);
 }
 
-/**
- * Every language's text at once, in a short string: an approver's page carries it, so a translation saved
- * after the page was shown (which leaves the digest's version as it was) is not approved unseen.
- */
-export function translationsRevision(translations: ReadonlyMap<string, DigestTranslation>): string {
-  const each = [...translations.values()]
-    .sort((a, b) => (a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : 0))
-    .map((translation) => [translation.lang, translationRevision(translation)]);
-  return createHash('sha256').update(JSON.stringify(each)).digest('base64url').slice(0, 16);
-}
-
 /** The person ids a held language lists (an unreadable list reads as nobody, still held). */
 function idsOf(json: string | null): number[] {
   if (json === null) return [];

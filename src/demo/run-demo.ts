@@ -2,6 +2,7 @@
 // ingestion, the inbox, a published digest and its emails in a minute, with no internet and no SMTP.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { Hono } from 'hono';
 import { onStopSignal } from '../entry/stop-signal';
 import { randomToken } from '../auth/tokens';
@@ -56,19 +57,18 @@ export async function runDemo(config: Config): Promise<void> {
   // the demo's own pair of places: a database or outbox named in the environment is someone else's business.
   if (firstRun && !process.env.DATABASE_PATH && !process.env.OUTBOX_DIR)
     rmSync(demoConfig.outboxDir, { recursive: true, force: true });
+  // Each run publishes a day with every post and emails its subscribers, unreviewed: only in a district the
+  // demo made itself (its own sample feeds), never in one DATABASE_PATH names by mistake. Read before anything
+  // opens it to write (migrations included), so a real district's file is left exactly as it was.
+  if (!firstRun && !isDemoDistrict(demoConfig.databasePath))
+    throw new CommandFailed(
+      `${resolve(demoConfig.databasePath)} holds no demo district (none of the demo's sample feeds). Each demo run publishes a day and emails its subscribers without anyone reviewing them, so it runs only in a database it made. Leave DATABASE_PATH unset (the demo then uses ./data/demo.db) or name a file that does not exist yet; a demo district left half made can be deleted and started again.`,
+    );
   // The sample feeds and pictures are this server's own, on this machine: the guard lets the server fetch from
   // its own address and port, known once it listens (so the scheduler starts after), and from nothing else on
   // this machine or its network.
   let ownOrigin: string[] = [];
   const runtime = await createNodeRuntime(demoConfig, { privateOrigins: () => ownOrigin });
-  // Each run publishes a day with every post and emails its subscribers, unreviewed: only in a district the
-  // demo made itself (its own sample feeds), never in one DATABASE_PATH names by mistake.
-  if (!firstRun && !(await isDemoDistrict(runtime))) {
-    await runtime.close();
-    throw new CommandFailed(
-      `${resolve(demoConfig.databasePath)} holds no demo district (none of the demo's sample feeds). Each demo run publishes a day and emails its subscribers without anyone reviewing them, so it runs only in a database it made. Leave DATABASE_PATH unset (the demo then uses ./data/demo.db) or name a file that does not exist yet; a demo district left half made can be deleted and started again.`,
-    );
-  }
   const server = await startServer(runtime, { extraRoutes: demoRoutes(), scheduler: false });
   ownOrigin = [new URL(server.url).origin];
   runtime.scheduler.start();
@@ -128,13 +128,21 @@ export async function runDemo(config: Config): Promise<void> {
   );
 }
 
-/** Whether the database holds a district the demo made: sources, every one of them a sample feed of the demo's. */
-async function isDemoDistrict(runtime: Awaited<ReturnType<typeof createNodeRuntime>>): Promise<boolean> {
-  const sources = await listSources(runtime.deps.db);
-  return (
-    sources.length > 0 &&
-    sources.every((source) => new URL(source.feedUrl).pathname.startsWith('/demo/feeds/'))
-  );
+/** Whether the database file holds a district the demo made: sources, every one a sample feed of the demo's. */
+function isDemoDistrict(path: string): boolean {
+  let file: BetterSqlite3.Database | undefined;
+  try {
+    file = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
+    const urls = file.prepare('select feed_url as url from sources').all() as { url: string }[];
+    return (
+      urls.length > 0 &&
+      urls.every(({ url }) => URL.canParse(url) && new URL(url).pathname.startsWith('/demo/feeds/'))
+    );
+  } catch {
+    return false; // no sources table, or no database at all: nothing the demo made
+  } finally {
+    file?.close();
+  }
 }
 
 /**

@@ -3,7 +3,7 @@
 // on the address with only the parameters its page reads, in one spelling each, so `/?r=1`, `/?utm_source=x`
 // and `/?page=1` are all `/` and cannot make the server render or push a page out of memory.
 
-import { LANGUAGES } from '../i18n/languages';
+import { isLanguage } from '../i18n/languages';
 
 /** Pages and feeds: short, so a correction or a photo taken down reaches parents within a minute. */
 const PAGE_CACHING = 'public, max-age=60';
@@ -50,7 +50,7 @@ const embedOptions = (query: URLSearchParams) => {
     ['school', school],
     ['theme', query.get('theme') === 'plain' ? 'plain' : null],
     // Only a language Yesterday has words for: any other is the district's own, kept once.
-    ['lang', Object.hasOwn(LANGUAGES, query.get('lang') ?? '') ? query.get('lang') : null],
+    ['lang', isLanguage(query.get('lang') ?? '') ? query.get('lang') : null],
   ]);
 };
 

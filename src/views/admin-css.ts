@@ -152,7 +152,8 @@ a.badge:hover { text-decoration: underline; }
 .kv dd { margin: 0; }
 /* On a phone each value goes under its name, with the width of the card to itself. */
 @media (max-width: 600px) { .kv { grid-template-columns: 1fr; gap: .1rem; } .kv dd + dt { margin-top: .5rem; } }
-.pending-picture { display: block; width: 12rem; max-width: 100%; height: auto; aspect-ratio: 4 / 3; object-fit: cover; border-radius: 6px; background: #e9ecf1; margin: .35rem 0; }
+/* The whole picture, uncropped: whoever approves it looks at who is in it. */
+.pending-picture { display: block; width: auto; max-width: min(100%, 16rem); height: auto; max-height: 16rem; object-fit: contain; border-radius: 6px; background: #e9ecf1; margin: .35rem 0; }
 .columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 0 1.25rem; }
 .login { max-width: 26rem; margin: 4rem auto; }
 .login h1 { font-size: 1.4rem; }

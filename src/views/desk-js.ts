@@ -104,7 +104,8 @@ export const deskJs = `
         const button = held;
         held = null;
         again = false;
-        form.requestSubmit(button);
+        // A button that left the form meanwhile (the page redrawn) cannot be pressed again: save instead.
+        try { form.requestSubmit(button); } catch { save(); }
       } else if (again) { again = false; save(); }
     }
   }

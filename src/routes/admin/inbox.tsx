@@ -401,12 +401,18 @@ export function inboxRoutes(deps: AppDeps) {
         const itemId = itemOf(c);
         const kind = c.req.param('kind') ?? '';
         if (!(await isPublished(request.date))) await saveDraft(request);
-        await overrideFinding(desk, request.actor, request.date, {
+        const { approvalTakenBack } = await overrideFinding(desk, request.actor, request.date, {
           itemId,
           kind,
           reason: field(request.form, `reason_${itemId}_${kind}`, 500),
         });
-        return done(c, request.date, t('desk.inbox.flashes.recorded'), `#entry-${itemId}`);
+        const said = t('desk.inbox.flashes.recorded');
+        return done(
+          c,
+          request.date,
+          approvalTakenBack ? `${said} ${t('desk.inbox.flashes.approvalTakenBack')}` : said,
+          `#entry-${itemId}`,
+        );
       },
       undefined,
       (c) => `reason_${itemOf(c)}_${c.req.param('kind') ?? ''}`,
@@ -454,9 +460,9 @@ export function inboxRoutes(deps: AppDeps) {
           request.draft.version,
           request.draft,
           // The desk's page always carries it; a form made some other way approves what it names, if anything.
-          request.form.translations_revision === undefined
+          request.form.approval_revision === undefined
             ? undefined
-            : field(request.form, 'translations_revision', 40),
+            : field(request.form, 'approval_revision', 40),
         );
       } catch (error) {
         if (!(error instanceof DeskError) || error.status !== 409) throw error;

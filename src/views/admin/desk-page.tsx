@@ -5,7 +5,7 @@
 import { SocialPostsPanel } from './social-posts';
 import { can, type DeskState } from '../../curate/desk';
 import { pendingCorrectionOf, type CorrectionRequest } from '../../curate/correct-digest';
-import { lastWrote } from '../../curate/approval';
+import { approvalRevision, lastWrote } from '../../curate/approval';
 import type { Role } from '../../db/users';
 import type { InboxListing } from '../../db/items';
 import { formatDay, formatLongDate } from '../../publish/digest-content';
@@ -23,7 +23,6 @@ import { list, type PostHint } from '../../curate/run-checks';
 import { LANGUAGES } from '../../i18n/languages';
 import { sortByName } from '../../text/names-order';
 import type { JSX } from 'hono/jsx/jsx-runtime';
-import { translationsRevision } from '../../db/translations';
 
 export interface DeskPageProps {
   state: DeskState;
@@ -120,12 +119,8 @@ export function DeskPage(props: DeskPageProps) {
             saving, so its first button is this disabled one and Enter does nothing: never Publish correction. */}
         {published ? <button type="submit" disabled hidden aria-hidden="true" tabindex={-1}></button> : null}
         <input type="hidden" name="version" value={String((props.theirs ?? state).digest?.version ?? 0)} />
-        {/* The languages as this page shows them: approving refuses if one was saved since. */}
-        <input
-          type="hidden"
-          name="translations_revision"
-          value={translationsRevision((props.theirs ?? state).translations)}
-        />
+        {/* The languages and the findings' reasons as this page shows them: approving refuses if either changed. */}
+        <input type="hidden" name="approval_revision" value={approvalRevision(props.theirs ?? state)} />
         <div class="desk-main">
           {readOnly || published ? null : <Toolbar {...props} canApprove={canApprove} />}
           {correcting ? <CorrectionPanel {...props} /> : null}
@@ -651,7 +646,15 @@ function PendingCorrectionPanel(props: DeskPageProps & { pending: PendingCorrect
  * the desk says so before (they lose it too).
  */
 function sharedPictures(state: DeskState) {
-  const others = state.entries.flatMap((entry) => entry.sharesPicture ?? []);
+  // Posts of other days, each once (two of this digest's own posts sharing a photo both come down with it).
+  const others = [
+    ...new Map(
+      state.entries
+        .flatMap((entry) => entry.sharesPicture ?? [])
+        .filter((other) => other.date !== state.date)
+        .map((other) => [`${other.date}:${other.itemId}`, other]),
+    ).values(),
+  ];
   if (!others.length) return null;
   return (
     <p class="hint">

@@ -21,9 +21,9 @@ export const entry = {
     'The post stays. Its picture is deleted in every size and disappears from the page, the feeds, the embed, link previews and emails already delivered, the next time they are opened.',
   takeThePictureDown: 'Take the picture down',
   pictureShared_one:
-    'The same picture is in one other published post ({{days}}): it comes down there too, and its feed’s owner is emailed if this one is.',
+    'The same picture is in one other published post ({{days}}): it comes down there too, and its feed’s owner is emailed if this one is, with the same words.',
   pictureShared_other:
-    'The same picture is in {{count, number}} other published posts ({{days}}): it comes down there too, and their feeds’ owners are emailed if this one is.',
+    'The same picture is in {{count, number}} other published posts ({{days}}): it comes down there too, and their feeds’ owners are emailed if this one is, with the same words.',
   tellOwner: 'Email {{email}}, who owns this feed, that it was taken down',
   tellOwnerPicture: 'Email {{email}}, who owns this feed, that its picture was taken down',
   tellOwnerHint:

@@ -176,6 +176,8 @@ export const inbox = {
     saved: 'Draft saved.',
     removed: 'Removed from the digest. Draft saved.',
     recorded: 'Recorded. The reason is kept in the audit log.',
+    approvalTakenBack:
+      'The second person’s approval no longer holds, since they did not see this reason: they approve it again before it is published.',
     reasonsRecorded_one: 'A reason you wrote under a finding is recorded too.',
     reasonsRecorded_other: 'The {{count, number}} reasons you wrote under findings are recorded too.',
     reasonNotRecorded: 'A reason you wrote under a finding is not recorded: {{reason}}',

@@ -62,8 +62,8 @@ export const refusals = {
   tooManyEntries:
     'A digest holds at most {{max}} posts, and this one has {{given}}. Choose the best of the day; nothing was saved.',
   unknownItem: 'There is no post {{id}}; reload the page and choose again.',
-  translationChangedBeforeApproval:
-    'A language’s text was saved after this page was shown, so nothing was approved. Read the digest and its languages again below, then approve.',
+  changedSinceShown:
+    'A language’s text or a reason for a finding was saved after this page was shown, so nothing was approved. Read the digest, its languages and its findings again below, then approve.',
   duplicateEntry:
     'Post {{id}} is listed twice. Nothing was saved: list each post once, in the order it should appear, with its texts.',
   invalidImage: 'The image for “{{post}}” must be one of the post’s own images.',
@@ -79,6 +79,8 @@ export const refusals = {
     'This district requires a second person’s approval before publishing, and this version is not approved yet.',
   savedWhilePublishing:
     'Someone saved a new version while you were publishing, so nothing was published. Both versions are shown: review them before publishing.',
+  reasonOrLanguageWhilePublishing:
+    'A language’s text or a reason for a finding was saved while you were publishing, so nothing was published. Look at the digest again, then publish.',
   noPublishDays: 'No day is a publish day in Settings; publish it now instead.',
   changedWhileScheduling: 'The digest changed while you were scheduling it. Review it and try again.',
   nothingToSubmit: 'Nothing is selected for {{day}}, so there is nothing to submit.',

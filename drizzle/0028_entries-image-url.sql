@@ -1,0 +1,1 @@
+CREATE INDEX `digest_entries_image_url_idx` ON `digest_entries` (`image_url`);
