@@ -91,8 +91,15 @@ describe('browser: sign in, publish, read', () => {
       await released;
       await route.fulfill({ response });
     });
+    // Typed once the desk's script is running (it is deferred): else no autosave starts.
+    await page.waitForLoadState('domcontentloaded');
     await page.getByLabel('Intro').fill('Pumpkins and poems in Room 4.');
-    await savedOnServer;
+    await Promise.race([
+      savedOnServer,
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error('The intro’s autosave never reached the server.')), 30_000),
+      ),
+    ]);
     expect(describeViolations(await seriousAxeViolations(page))).toBe('');
     await page.screenshot({ path: 'test-results/smoke-inbox.png', fullPage: true });
     await page.getByRole('button', { name: 'Publish now' }).click();
