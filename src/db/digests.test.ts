@@ -46,6 +46,15 @@ describe('digests', () => {
     ids = (await listItemsPublishedBetween(db, 0, 10_000)).map((i) => i.id);
   });
 
+  /** The draft most tests begin from: the first post alone, saved by user 1. */
+  const draftOfTheFirstPost = () =>
+    saveDigestDraft(
+      db,
+      '2026-11-20',
+      { title: '', intro: '', entries: [draftEntry(ids[0]!)] },
+      { userId: 1, now: 5 },
+    );
+
   it('saves a draft as a new version with entries in order', async () => {
     const saved = await saveDigestDraft(
       db,
@@ -89,12 +98,7 @@ describe('digests', () => {
   it('publishes exactly once when two publishers race, queuing one delivery per confirmed subscriber', async () => {
     await addConfirmedSubscriber(db, 'one@family.example');
     await addConfirmedSubscriber(db, 'two@family.example');
-    const { digest } = await saveDigestDraft(
-      db,
-      '2026-11-20',
-      { title: '', intro: '', entries: [draftEntry(ids[0]!)] },
-      { userId: 1, now: 5 },
-    );
+    const { digest } = await draftOfTheFirstPost();
     const results = await Promise.all([
       publishDigest(db, digest.id, actor, 10),
       publishDigest(db, digest.id, actor, 11),
@@ -109,12 +113,7 @@ describe('digests', () => {
 
   it('publishes only what was checked: a write since (which keeps the version) stops it', async () => {
     await addConfirmedSubscriber(db, 'one@family.example');
-    const { digest } = await saveDigestDraft(
-      db,
-      '2026-11-20',
-      { title: '', intro: '', entries: [draftEntry(ids[0]!)] },
-      { userId: 1, now: 5 },
-    );
+    const { digest } = await draftOfTheFirstPost();
     const checked = (await findDigest(db, '2026-11-20'))!;
     // A translation's save or an override, between the checks and the publishing, writes a new token.
     await db.prepared('update digests set write_token = ? where id = ?', ['someone-else', digest.id]);
@@ -155,12 +154,7 @@ describe('digests', () => {
     await addConfirmedSubscriber(db, 'all@family.example');
     await addConfirmedSubscriber(db, 'lincoln@family.example', [lincoln]);
     await addConfirmedSubscriber(db, 'oak@family.example', [other.school.id]);
-    const { digest } = await saveDigestDraft(
-      db,
-      '2026-11-20',
-      { title: '', intro: '', entries: [draftEntry(ids[0]!)] },
-      { userId: 1, now: 5 },
-    );
+    const { digest } = await draftOfTheFirstPost();
     await publishDigest(db, digest.id, actor, 10);
     const due = await listDueDeliveries(db, { now: 10, limit: 10 });
     expect(due.map((d) => d.email).sort()).toEqual(['all@family.example', 'lincoln@family.example']);
@@ -168,12 +162,7 @@ describe('digests', () => {
 
   it('lets only one sender claim a delivery, and marks sends left in flight as unknown, never resent', async () => {
     await addConfirmedSubscriber(db, 'one@family.example');
-    const { digest } = await saveDigestDraft(
-      db,
-      '2026-11-20',
-      { title: '', intro: '', entries: [draftEntry(ids[0]!)] },
-      { userId: 1, now: 5 },
-    );
+    const { digest } = await draftOfTheFirstPost();
     await publishDigest(db, digest.id, actor, 10);
     const [delivery] = await listDueDeliveries(db, { now: 10, limit: 10 });
     const claims = await Promise.all([

@@ -264,7 +264,7 @@ export function EntryCard({
                 <p class="hint">
                   {t('desk.entry.pictureShared', {
                     count: entry.sharesPicture.length,
-                    days: list([...new Set(entry.sharesPicture.map((other) => formatDay(other.date)))]),
+                    days: daysOf(entry.sharesPicture),
                   })}
                 </p>
               ) : null}
@@ -425,4 +425,9 @@ export function withoutOwnQuotes(text: string): string {
   // "a" and "b" is two quotations, not one; the apostrophe in 'It's fine' is no quote mark.
   const marks = inner.replace(/(?<=\p{L})['’](?=\p{L})/gu, '');
   return marks.includes(trimmed[0]!) || marks.includes(close) ? text : inner;
+}
+
+/** The days of other posts, each named once, in a list ("Thursday, November 12 and Friday, November 13"). */
+export function daysOf(others: readonly { date: string }[]): string {
+  return list([...new Set(others.map((other) => formatDay(other.date)))]);
 }

@@ -8,13 +8,13 @@ import { pendingCorrectionOf, type CorrectionRequest } from '../../curate/correc
 import { approvalRevision, lastWrote } from '../../curate/approval';
 import type { Role } from '../../db/users';
 import type { InboxListing } from '../../db/items';
-import { formatDay, formatLongDate } from '../../publish/digest-content';
+import { formatLongDate } from '../../publish/digest-content';
 import { formatDateTime, formatTime } from '../../time/format';
 import { rich, t } from '../../i18n/desk-text';
 import type { QuietSchools } from '../../reports/quiet-schools';
 import { assetUrl } from '../assets';
 import { CsrfField } from '../admin-layout';
-import { deskAction, EntryCard, FindingSlot, ReasonBox, type RefusedTexts } from './desk-entry';
+import { daysOf, deskAction, EntryCard, FindingSlot, ReasonBox, type RefusedTexts } from './desk-entry';
 import { TranslationTabs } from './desk-translation-page';
 import { ownSiteTitle } from '../../settings/district-settings';
 import { deskPictureAddress } from '../../pictures/desk-pictures';
@@ -660,7 +660,7 @@ function sharedPictures(state: DeskState) {
     <p class="hint">
       {t('desk.inbox.unpublishShared', {
         count: others.length,
-        days: list([...new Set(others.map((other) => formatDay(other.date)))]),
+        days: daysOf(others),
       })}
     </p>
   );

@@ -177,7 +177,7 @@ export const inbox = {
     removed: 'Removed from the digest. Draft saved.',
     recorded: 'Recorded. The reason is kept in the audit log.',
     approvalTakenBack:
-      'The second person’s approval no longer holds, since they did not see this reason: they approve it again before it is published.',
+      'Someone else had approved this version without this reason, so that approval no longer holds: another editor approves it again before it is published.',
     reasonsRecorded_one: 'A reason you wrote under a finding is recorded too.',
     reasonsRecorded_other: 'The {{count, number}} reasons you wrote under findings are recorded too.',
     reasonNotRecorded: 'A reason you wrote under a finding is not recorded: {{reason}}',
