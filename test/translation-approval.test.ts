@@ -1,6 +1,7 @@
 // Where the district requires a second person, a published digest's language changed on its tab waits for
-// one: its readers (under every translation_unreviewed setting, label included) get the district's own text
-// until an editor other than whoever saved it last marks it reviewed; a program's token never reviews it.
+// one: its readers (under every translation_unreviewed setting, label included) keep what they had before the
+// change (here the district's own text, then a reviewed translation) until an editor who changed none of it
+// marks it reviewed; a program's token never reviews it. A correction published meanwhile reaches them.
 // Over a real app (SQLite file, HTTP).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../src/auth/api-tokens';
@@ -17,6 +18,7 @@ describe('a published digest’s language where the district requires a second p
   let app: TestApp;
   let dana: Client;
   let lee: Client;
+  let sam: Client;
   let ids: number[];
   let api: (path: string, method?: string, body?: unknown) => Promise<Response>;
 
@@ -25,6 +27,7 @@ describe('a published digest’s language where the district requires a second p
     const db = app.runtime.deps.db;
     dana = await signedInClient(app, 'dana@district.example', 'editor');
     lee = await signedInClient(app, 'lee@district.example', 'editor');
+    sam = await signedInClient(app, 'sam@district.example', 'editor');
     const { source } = await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/feed');
     await storeItems(db, source.id, [
       item({ guid: 'kites', title: 'Kites', publishedAt: Date.parse('2026-11-20T18:00:00Z') }),
@@ -65,7 +68,7 @@ describe('a published digest’s language where the district requires a second p
    */
   const press = async (
     client: Client,
-    button: 'save' | 'review',
+    button: 'save' | 'review' | 'discard',
     fields: Record<string, string>,
     opened?: string,
   ) => {
@@ -117,7 +120,7 @@ describe('a published digest’s language where the district requires a second p
       [`headline_${ids[0]}`]: 'Cometas en el campo',
     });
     expect(saved.body).toContain(
-      'Spanish saved. Its readers get the district’s own text until another editor checks it and marks it reviewed.',
+      'Spanish saved. Its readers keep what they had before the change until another editor checks it and marks it reviewed.',
     );
     // Under label this would reach Spanish readers at once; here they get the district's text, on the page,
     // in the feeds and in the embed.
@@ -178,10 +181,18 @@ describe('a published digest’s language where the district requires a second p
 
   it('counts everyone who changed it, whoever saved last, and a correction in between changes nothing', async () => {
     await press(dana, 'save', { [`headline_${ids[0]}`]: 'Cometas sobre el campo' });
+    // Spanish readers keep the reviewed text they had: not the district's own text, not the change.
+    const kept = await spanishPage();
+    expect(kept).toContain('Un viernes de cometas');
+    expect(kept).toContain('Cometas altas');
+    expect(kept).not.toContain('Cometas sobre el campo');
+    expect(await spanishElsewhere()).toContain('Cometas altas');
     // Lee mends a word: now neither of them may review it.
     await press(lee, 'save', { [`headline_${ids[0]}`]: 'Cometas sobre el patio' });
     expect(await tab(lee)).toContain('Changed after publishing by dana and lee');
-    // A correction Lee approves makes Lee the last to touch the language, and changes nothing of the above.
+    expect(await spanishPage()).toContain('Cometas altas');
+    // A correction Lee approves makes Lee the last to touch the language, and changes nothing of the above;
+    // its Spanish note, approved with it, reaches Spanish readers beside the text they kept.
     await correct(dana, lee, {
       [`headline_${ids[0]}`]: 'Kites on the field',
       correction_note: 'The kites flew on the field, not the playground.',
@@ -191,10 +202,36 @@ describe('a published digest’s language where the district requires a second p
       const refused = await press(client, 'review', {});
       expect(refused.status).toBe(403);
     }
-    expect(await spanishPage()).not.toContain('Cometas sobre el patio');
-    const sam = await signedInClient(app, 'sam@district.example', 'editor');
+    const corrected = await spanishPage();
+    expect(corrected).not.toContain('Cometas sobre el patio');
+    expect(corrected).toContain('Cometas altas');
+    expect(corrected).toContain('Las cometas volaron en el campo.');
+    expect(corrected).not.toContain('The kites flew on the field, not the playground.');
     expect((await press(sam, 'review', {})).body).toContain('Spanish saved and marked reviewed.');
     expect(await spanishPage()).toContain('Cometas sobre el patio');
+  });
+
+  it('gives a held language’s readers a correction of what they kept', async () => {
+    await press(dana, 'save', { [`headline_${ids[0]}`]: 'Cometas en el patio' });
+    expect(await spanishPage()).toContain('Cometas sobre el patio');
+    // The headline changes in the original: the Spanish they kept no longer translates it, so they read the
+    // corrected original there, as every language's readers do until it is translated again.
+    await correct(lee, sam, {
+      [`headline_${ids[0]}`]: 'Kites above the school',
+      correction_note: 'The kites flew above the school.',
+    });
+    const page = await spanishPage();
+    expect(page).toContain('Kites above the school');
+    expect(page).not.toContain('Cometas sobre el patio');
+    expect(page).not.toContain('Cometas en el patio');
+    expect(page).toContain('Un viernes de cometas');
+    // The earlier correction's note they had in Spanish stays theirs.
+    expect(page).toContain('Las cometas volaron en el campo.');
+    // Reviewed by someone who changed none of it, the saved text reaches them.
+    await press(lee, 'save', { [`headline_${ids[0]}`]: 'Cometas sobre la escuela' });
+    expect(await spanishPage()).toContain('Kites above the school');
+    expect((await press(sam, 'review', {})).body).toContain('Spanish saved and marked reviewed.');
+    expect(await spanishPage()).toContain('Cometas sobre la escuela');
   });
 
   it('never carries a held note to an earlier correction’s readers', async () => {
@@ -223,7 +260,7 @@ describe('a published digest’s language where the district requires a second p
     expect(((await review.json()) as { error: { code: string } }).error.code).toBe('person-required');
     expect(await spanishPage()).not.toContain('Un viernes ventoso');
     // A person's own token reviews only the text it names by the time it was saved.
-    const sam = (
+    const samRow = (
       await app.runtime.deps.db.query<{ id: number }>(
         `select id from users where email = 'sam@district.example'`,
         [],
@@ -231,7 +268,7 @@ describe('a published digest’s language where the district requires a second p
     )[0]!;
     const { token } = await createApiToken(
       app.runtime.deps.db,
-      { name: 'sam', role: 'editor', userId: sam.id },
+      { name: 'sam', role: 'editor', userId: samRow.id },
       cliActor,
       app.clock.now(),
     );
@@ -252,6 +289,81 @@ describe('a published digest’s language where the district requires a second p
     const fresh = await asSam({ reviewed: true, revision: (await spanish()).revision, entries: [] });
     expect(fresh.status).toBe(200);
     expect(await spanishPage()).toContain('Un viernes muy ventoso');
+  });
+
+  it('lets any editor discard the changes that wait, back to what its readers have', async () => {
+    await changeSetting(app.runtime.deps.db, 'languages', 'en,es,ar', app.clock.now());
+    // Arabic first written after publishing: its readers had none of it.
+    const arabicTab = `/admin/inbox?date=${DATE}&lang=ar`;
+    const arabic = await dana.post(`/admin/translations/${DATE}/ar/save`, {
+      _csrf: await dana.csrf(arabicTab),
+      version: /name="version" value="(\d+)"/.exec(await (await dana.get(arabicTab)).text())![1]!,
+      title: 'جمعة عاصفة',
+    });
+    expect(arabic.status).toBe(303);
+    const spanishBefore = await spanishPage();
+    const readersHave = /<h1[^>]*>([^<]*)</.exec(spanishBefore)![1]!;
+    const danaOpened = await tab(dana);
+    await press(dana, 'save', { title: 'Un viernes con viento' });
+    await press(lee, 'save', { [`headline_${ids[0]}`]: 'Cometas y viento' });
+    expect(await tab(lee)).toContain('Changed after publishing by dana and lee');
+    for (const client of [dana, lee]) expect((await press(client, 'review', {})).status).toBe(403);
+
+    // Neither can review it; either can discard it, having seen it as it is now.
+    expect(await tab(lee)).toContain('>Discard the changes</button>');
+    const stale = await press(dana, 'discard', {}, danaOpened);
+    expect(stale.body).toContain('Not discarded: someone saved the Spanish text after you opened it.');
+    expect((await spanish()).held).toBe(true);
+    const discarded = await press(dana, 'discard', {});
+    expect(discarded.body).toContain('The changes to the Spanish text are discarded');
+    expect(discarded.body).not.toContain('>Discard the changes</button>');
+    expect(discarded.body).not.toContain('Cometas y viento');
+    expect((await spanish()).held).toBe(false);
+    // What its readers get is what they had; the tab is that text again, reviewed as it was.
+    const after = await spanishPage();
+    expect(/<h1[^>]*>([^<]*)</.exec(after)![1]).toBe(readersHave);
+    expect(readersHave).toBe('Un viernes muy ventoso');
+    expect((await spanish()).title).toBe('Un viernes muy ventoso');
+    expect((await spanish()).reviewed).toBe(true);
+    const desk = await (await lee.get(`/admin/inbox?date=${DATE}`)).text();
+    expect(desk).not.toContain('The Spanish text changed after publishing');
+    expect(desk).toContain('The Arabic text changed after publishing');
+    // Nothing left to discard.
+    const again = await press(lee, 'discard', {});
+    expect(again.body).toContain('The Spanish text is not waiting for a second person');
+    // Through the API, a program's change can be discarded too, naming the text it read.
+    await api(`/digests/${DATE}/translations/es`, 'PUT', { title: 'Un viernes cualquiera', entries: [] });
+    expect((await spanish()).held).toBe(true);
+    const unnamed = await api(`/digests/${DATE}/translations/es/discard`, 'POST', {});
+    expect(unnamed.status).toBe(422);
+    const named = await api(`/digests/${DATE}/translations/es/discard`, 'POST', {
+      revision: (await spanish()).revision,
+    });
+    expect(named.status).toBe(200);
+    expect((await spanish()).held).toBe(false);
+    expect((await spanish()).title).toBe('Un viernes muy ventoso');
+    // The Arabic its readers never had is gone with its changes: they keep the district's own text.
+    const arabicNow = await (await lee.get(arabicTab)).text();
+    const gone = await lee.post(`/admin/translations/${DATE}/ar/discard`, {
+      _csrf: await lee.csrf(arabicTab),
+      version: /name="version" value="(\d+)"/.exec(arabicNow)![1]!,
+      revision: /name="revision" value="([^"]*)"/.exec(arabicNow)![1]!,
+    });
+    expect(gone.status).toBe(303);
+    const arabicAfter = await (await lee.get(arabicTab)).text();
+    expect(arabicAfter).not.toContain('جمعة عاصفة');
+    expect(arabicAfter).not.toContain('Changed after publishing');
+    const [arabicRows] = await app.runtime.deps.db.query<{ n: number }>(
+      `select count(*) as n from digest_translations where lang = 'ar'`,
+      [],
+    );
+    expect(arabicRows!.n).toBe(0);
+    const audit = await app.runtime.deps.db.query<{ action: string }>(
+      `select action from audit_log where action = 'translation.discard'`,
+      [],
+    );
+    expect(audit).toHaveLength(3);
+    await changeSetting(app.runtime.deps.db, 'languages', 'en,es', app.clock.now());
   });
 
   it('does not hold anything where the district does not require a second person', async () => {

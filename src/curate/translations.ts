@@ -2,6 +2,7 @@
 // tab, saving what a person wrote, drafting the empty fields from a translation service (marked as machine
 // drafts), and marking a language reviewed. Each change is one batch with its audit entry.
 import {
+  discardHeldTranslation,
   emptyTranslation,
   saveDigestTranslation,
   translationRevision,
@@ -370,6 +371,41 @@ export async function saveTranslation(
   );
   if (!saved) throw changedMeanwhile(desk);
   return { ...(await loadTranslationDesk(deps, date, lang)), unscheduled: digest.status === 'ready' };
+}
+
+/**
+ * A published digest's language held for a second person, put back as its readers have it: the changes are
+ * gone and nothing waits for a review (so two editors who both changed it are not stuck waiting for a third).
+ * Any editor may, since what its readers get does not change. `revision` names the text the editor was shown.
+ */
+export async function discardTranslation(
+  deps: DeskDeps,
+  actor: DeskActor,
+  date: string,
+  lang: string,
+  shown: { version?: number; revision?: string },
+): Promise<TranslationDesk> {
+  const desk = await loadTranslationDesk(deps, date, lang);
+  const digest = requireTranslatable(actor, desk);
+  const language = desk.label;
+  if (digest.status !== 'published' || !desk.translation.held)
+    throw new DeskError(409, 'not-held', t('desk.refusals.nothingToDiscard', { language }));
+  if (shown.version !== undefined && shown.version !== digest.version) throw changedMeanwhile(desk);
+  if (shown.revision === undefined)
+    throw new DeskError(422, 'revision-required', t('desk.refusals.discardRevisionRequired', { language }));
+  if (shown.revision !== desk.revision)
+    throw new DeskError(
+      409,
+      'translation-saved',
+      t('desk.refusals.translationSavedBeforeDiscard', { language }),
+    );
+  const discarded = await discardHeldTranslation(deps.db, digest, lang, {
+    actor,
+    now: deps.now(),
+    event: { action: 'translation.discard', subjectType: 'digest', subjectId: date, details: { lang } },
+  });
+  if (!discarded) throw changedMeanwhile(desk);
+  return loadTranslationDesk(deps, date, lang);
 }
 
 export type DraftOutcome =

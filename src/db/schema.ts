@@ -223,10 +223,17 @@ export const digestTranslations = sqliteTable(
     correctionNote: text('correction_note'),
     /**
      * Changed after publishing where the district requires a second person: a JSON array of the people who
-     * changed it since (none for a program's token). Its readers get the district's own text (and no note
-     * from this tab) until someone not among them marks it reviewed. Null: not held.
+     * changed it since (none for a program's token). Its readers keep what they had (`shown`) until someone
+     * not among them marks it reviewed. Null: not held.
      */
     heldBy: text('held_by'),
+    /**
+     * While held: the language as its readers had it when it was first held (JSON: title, intro, reviewed
+     * version, the latest correction's note and the entries' texts by item id), which they keep reading;
+     * a correction published meanwhile changes it as it changes the language. Null: they had none of it
+     * (they read the district's own text), or it is not held.
+     */
+    shown: text('shown'),
     updatedAt: integer('updated_at').notNull(),
     updatedBy: integer('updated_by'),
   },

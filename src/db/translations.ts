@@ -43,11 +43,16 @@ export interface DigestTranslation {
   /** Who last saved this language (a person's id; null for a program's token or nobody yet). */
   updatedBy: number | null;
   /**
-   * Changed after publishing where a second person is required: its readers get the district's text until
-   * someone not in `heldBy` (who changed it since its last review) marks it reviewed.
+   * Changed after publishing where a second person is required: its readers keep what they had (`shown`)
+   * until someone not in `heldBy` (who changed it since its last review) marks it reviewed.
    */
   held: boolean;
   heldBy: number[];
+  /**
+   * While held, the language as its readers had it when it was first held (never held itself); null when
+   * they had none of it and read the district's own text, or when it is not held.
+   */
+  shown: DigestTranslation | null;
   /** The latest correction's note in this language, as the translation tab edits it. */
   correctionNote: string | null;
   /** Every correction's note in this language that has one, by correction id: the latest's and earlier ones. */
@@ -90,13 +95,72 @@ function heldByWith(userId: number | null): SQL {
   return sql`case when exists (select 1 from json_each(${listed}) where value = ${userId}) then ${listed} else json_insert(${listed}, '$[#]', ${userId}) end`;
 }
 
+/**
+ * The language as it is stored now, as one JSON value of the statement that holds it (the row's own columns
+ * and its entries' rows, read before the statement changes them): what its readers keep while it is held.
+ */
+const shownNow = sql`json_object('title', ${digestTranslations.title}, 'intro', ${digestTranslations.intro}, 'machine', json(${digestTranslations.machineFields}), 'reviewedVersion', ${digestTranslations.reviewedVersion}, 'reviewedBy', ${digestTranslations.reviewedBy}, 'reviewedAt', ${digestTranslations.reviewedAt}, 'correctionNote', ${digestTranslations.correctionNote}, 'entries', json((select json_group_object(e.item_id, json_object('headline', e.headline, 'blurb', e.blurb, 'imageAlt', e.image_alt, 'machine', json(e.machine_fields))) from digest_entry_translations e where e.digest_id = ${digestTranslations.digestId} and e.lang = ${digestTranslations.lang})))`;
+
+/** A held language's `shown` as written by a correction where its readers had none of it: the original. */
+const NOTHING_SHOWN = '{"title":"","intro":"","reviewedVersion":null,"correctionNote":null,"entries":{}}';
+
+interface ShownJson {
+  title?: unknown;
+  intro?: unknown;
+  machine?: unknown;
+  reviewedVersion?: unknown;
+  reviewedBy?: unknown;
+  reviewedAt?: unknown;
+  correctionNote?: unknown;
+  entries?: unknown;
+}
+
+/** What a held language's readers keep (null if unreadable: they get the district's own text). */
+function shownOf(json: string | null, digestId: number, lang: string): DigestTranslation | null {
+  if (json === null) return null;
+  let parsed: ShownJson;
+  try {
+    parsed = JSON.parse(json) as ShownJson;
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return null;
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const integer = (value: unknown) => (Number.isInteger(value) ? (value as number) : null);
+  const shown = emptyTranslation(digestId, lang);
+  shown.title = text(parsed.title);
+  shown.intro = text(parsed.intro);
+  shown.machine = machineOf(parsed.machine, DIGEST_FIELDS);
+  shown.reviewedVersion = integer(parsed.reviewedVersion);
+  shown.reviewedBy = integer(parsed.reviewedBy);
+  shown.reviewedAt = integer(parsed.reviewedAt);
+  shown.correctionNote = typeof parsed.correctionNote === 'string' ? parsed.correctionNote : null;
+  const entries = typeof parsed.entries === 'object' && parsed.entries !== null ? parsed.entries : {};
+  for (const [key, value] of Object.entries(entries as Record<string, ShownJson & Record<string, unknown>>)) {
+    const itemId = Number(key);
+    if (!Number.isInteger(itemId) || typeof value !== 'object' || value === null) continue;
+    shown.entries.set(itemId, {
+      itemId,
+      headline: text(value['headline']),
+      blurb: text(value['blurb']),
+      imageAlt: text(value['imageAlt']),
+      machine: machineOf(value['machine'], ENTRY_FIELDS),
+    });
+  }
+  return shown;
+}
+
 function fieldsOf<F extends string>(json: string, known: readonly F[]): F[] {
   try {
-    const parsed: unknown = JSON.parse(json);
-    return Array.isArray(parsed) ? known.filter((f) => parsed.includes(f)) : [];
+    return machineOf(JSON.parse(json), known);
   } catch {
     return [];
   }
+}
+
+/** The known fields a parsed list of machine-drafted fields names. */
+function machineOf<F extends string>(parsed: unknown, known: readonly F[]): F[] {
+  return Array.isArray(parsed) ? known.filter((f) => parsed.includes(f)) : [];
 }
 
 /** Every stored language of these digests (all languages, or one), by digest id and then language. */
@@ -172,15 +236,20 @@ export async function listDigestTranslations(
       updatedBy: head.updatedBy,
       held: head.heldBy !== null,
       heldBy: idsOf(head.heldBy),
+      shown: head.heldBy === null ? null : shownOf(head.shown, head.digestId, head.lang),
       correctionNote: head.correctionNote,
     });
     const latest = latestCorrection.get(head.digestId);
+    const translation = slot(head.digestId, head.lang);
     if (latest != null && head.correctionNote?.trim())
-      slot(head.digestId, head.lang).correctionNotes.set(latest, head.correctionNote);
+      translation.correctionNotes.set(latest, head.correctionNote);
+    if (latest != null && translation.shown?.correctionNote?.trim())
+      translation.shown.correctionNotes.set(latest, translation.shown.correctionNote);
   }
   for (const row of earlierNotes) {
-    const notes = slot(row.digestId, row.lang).correctionNotes;
-    if (!notes.has(row.correctionId)) notes.set(row.correctionId, row.note);
+    const translation = slot(row.digestId, row.lang);
+    for (const notes of [translation.correctionNotes, translation.shown?.correctionNotes])
+      if (notes && !notes.has(row.correctionId)) notes.set(row.correctionId, row.note);
   }
   for (const row of entries) {
     slot(row.digestId, row.lang).entries.set(row.itemId, {
@@ -251,8 +320,16 @@ export async function saveDigestTranslation(
     updatedBy: audit.userId,
     ...review,
   };
-  // Who changed a held language is added in the statement itself, so two saves at once both count.
-  const held = write.review ? { heldBy: null } : write.hold ? { heldBy: heldByWith(write.hold.userId) } : {};
+  // Who changed a held language is added in the statement itself, so two saves at once both count. The first
+  // change that holds it keeps what its readers had, read from the row as it was before the statement.
+  const held = write.review
+    ? { heldBy: null, shown: null }
+    : write.hold
+      ? {
+          heldBy: heldByWith(write.hold.userId),
+          shown: sql`case when ${digestTranslations.heldBy} is null then ${shownNow} else ${digestTranslations.shown} end`,
+        }
+      : {};
   const statements: Statement[] = [
     db.orm
       .update(digests)
@@ -274,9 +351,15 @@ export async function saveDigestTranslation(
           published ? eq(digests.status, 'published') : inArray(digests.status, ['draft', 'ready']),
         ),
       ),
-    ...insertSelect(db, digestTranslations, [{ digestId: digest.id, lang, ...head }], claim.row, {
-      ignoreConflicts: true,
-    }),
+    // A language first written while held was nothing its readers had: it is held from the start, with
+    // nothing shown (the update below then keeps that).
+    ...insertSelect(
+      db,
+      digestTranslations,
+      [{ digestId: digest.id, lang, ...head, ...(write.hold && !write.review ? { heldBy: '[]' } : {}) }],
+      claim.row,
+      { ignoreConflicts: true },
+    ),
     db.orm
       .update(digestTranslations)
       .set({ ...head, ...held })
@@ -318,6 +401,93 @@ export async function saveDigestTranslation(
 }
 
 /**
+ * The latest correction's note as this language's readers have it: the tab's, or, while the language is held,
+ * the one they kept (a note changed on a held language's tab was never reviewed).
+ */
+const readersNote = sql`case when ${digestTranslations.heldBy} is null then ${digestTranslations.correctionNote} else json_extract(${digestTranslations.shown}, '$.correctionNote') end`;
+
+/**
+ * Puts a held language back as its readers have it (`shown`), or removes it where they had none of it, so
+ * nothing waits for a review: claimed like a save, only while the digest is still at the version the editor was
+ * shown. What its readers get does not change. False, with nothing written, when the claim fails.
+ */
+export async function discardHeldTranslation(
+  db: Database,
+  digest: TranslatedDigest,
+  lang: string,
+  audit: { actor: Actor; event: AuditEvent; now: number },
+): Promise<boolean> {
+  const token = randomToken(12);
+  const claim = claimOf(db, digest.id, token);
+  const thisLanguage = and(eq(digestTranslations.digestId, digest.id), eq(digestTranslations.lang, lang));
+  const field = (path: string) => sql`json_extract(${digestTranslations.shown}, ${path})`;
+  const statements: Statement[] = [
+    db.orm
+      .update(digests)
+      .set({ writeToken: token })
+      .where(
+        and(eq(digests.id, digest.id), eq(digests.version, digest.version), eq(digests.status, 'published')),
+      ),
+    db.orm
+      .delete(digestEntryTranslations)
+      .where(
+        and(
+          eq(digestEntryTranslations.digestId, digest.id),
+          eq(digestEntryTranslations.lang, lang),
+          claim.holds,
+        ),
+      ),
+    // The entries they kept, read from `shown` before the row below forgets it.
+    db.raw(sql`insert into ${digestEntryTranslations} (digest_id, lang, item_id, headline, blurb, image_alt, machine_fields)
+      select ${digestTranslations.digestId}, ${digestTranslations.lang}, cast(kept.key as integer),
+        coalesce(json_extract(kept.value, '$.headline'), ''), coalesce(json_extract(kept.value, '$.blurb'), ''),
+        coalesce(json_extract(kept.value, '$.imageAlt'), ''), coalesce(json_extract(kept.value, '$.machine'), '[]')
+      from ${digestTranslations}, json_each(${digestTranslations.shown}, '$.entries') as kept
+      where ${and(thisLanguage, isNotNull(digestTranslations.heldBy), isNotNull(digestTranslations.shown), claim.holds)}
+        and exists (select 1 from items where items.id = cast(kept.key as integer))`),
+    db.orm
+      .update(digestTranslations)
+      .set({
+        title: sql`coalesce(${field('$.title')}, '')`,
+        intro: sql`coalesce(${field('$.intro')}, '')`,
+        machineFields: sql`coalesce(${field('$.machine')}, '[]')`,
+        reviewedVersion: field('$.reviewedVersion'),
+        reviewedBy: field('$.reviewedBy'),
+        reviewedAt: field('$.reviewedAt'),
+        correctionNote: field('$.correctionNote'),
+        heldBy: null,
+        shown: null,
+        updatedAt: audit.now,
+      })
+      .where(
+        and(
+          thisLanguage,
+          isNotNull(digestTranslations.heldBy),
+          isNotNull(digestTranslations.shown),
+          claim.holds,
+        ),
+      ),
+    db.orm
+      .delete(digestTranslations)
+      .where(
+        and(
+          thisLanguage,
+          isNotNull(digestTranslations.heldBy),
+          isNull(digestTranslations.shown),
+          claim.holds,
+        ),
+      ),
+    auditStatementWhere(db, audit.actor, audit.event, audit.now, claim.row),
+  ];
+  await db.batch(statements);
+  const [after] = await db.orm
+    .select({ writeToken: digests.writeToken })
+    .from(digests)
+    .where(eq(digests.id, digest.id));
+  return after?.writeToken === token;
+}
+
+/**
  * Statements for a correction's batch that run before it is recorded: the note each language has is the
  * latest correction's, which is about to become an earlier one, and it stays with that correction
  * (correction_note_translations), so its readers keep reading it in their language.
@@ -331,15 +501,13 @@ export function keepCorrectionNoteStatements(
   return insertSelect(
     db,
     correctionNoteTranslations,
-    [{ correctionId: latest, lang: digestTranslations.lang, note: digestTranslations.correctionNote }],
+    [{ correctionId: latest, lang: digestTranslations.lang, note: readersNote }],
     {
       from: digestTranslations,
       where: and(
         eq(digestTranslations.digestId, digestId),
-        // A note changed on a held language's tab was never reviewed: it is not kept for its readers.
-        isNull(digestTranslations.heldBy),
-        isNotNull(digestTranslations.correctionNote),
-        sql`trim(${digestTranslations.correctionNote}) <> ''`,
+        isNotNull(readersNote),
+        sql`trim(${readersNote}) <> ''`,
         sql`${latest} is not null`,
         claim.holds,
       ),
@@ -376,11 +544,26 @@ export function correctionTranslationStatements(
   const cleared: Partial<Record<DigestField, string>> = {};
   if (changed.title) cleared.title = '';
   if (changed.intro) cleared.intro = '';
+  // What a held language's readers kept changes as the language does.
+  const shownCleared = (paths: string[]) =>
+    sql`json_set(${digestTranslations.shown}, ${sql.join(
+      paths.map((path) => sql`${path}, ''`),
+      sql`, `,
+    )})`;
   if (Object.keys(cleared).length)
-    statements.push(db.orm.update(digestTranslations).set(cleared).where(and(ofDigest, claim.holds)));
+    statements.push(
+      db.orm
+        .update(digestTranslations)
+        .set({ ...cleared, shown: shownCleared(Object.keys(cleared).map((field) => `$.${field}`)) })
+        .where(and(ofDigest, claim.holds)),
+    );
   for (const [itemId, fields] of changed.entries) {
     if (!fields.length) continue;
     statements.push(
+      db.orm
+        .update(digestTranslations)
+        .set({ shown: shownCleared(fields.map((field) => `$.entries."${itemId}".${field}`)) })
+        .where(and(ofDigest, isNotNull(digestTranslations.shown), claim.holds)),
       db.orm
         .update(digestEntryTranslations)
         .set(Object.fromEntries(fields.map((f) => [f, ''])))
@@ -394,7 +577,13 @@ export function correctionTranslationStatements(
     );
   }
   statements.push(
-    db.orm.update(digestTranslations).set({ correctionNote: null }).where(and(ofDigest, claim.holds)),
+    db.orm
+      .update(digestTranslations)
+      .set({
+        correctionNote: null,
+        shown: sql`json_set(${digestTranslations.shown}, '$.correctionNote', null)`,
+      })
+      .where(and(ofDigest, claim.holds)),
   );
   for (const [lang, note] of correction.notes) {
     const row = { correctionNote: note, updatedAt: correction.now, updatedBy: correction.userId };
@@ -404,7 +593,12 @@ export function correctionTranslationStatements(
       }),
       db.orm
         .update(digestTranslations)
-        .set(row)
+        .set({
+          ...row,
+          // The note was published with the correction (approved with it where a second person is
+          // required): a held language's readers get it too, over the rest they kept.
+          shown: sql`case when ${digestTranslations.heldBy} is null then null else json_set(coalesce(${digestTranslations.shown}, ${NOTHING_SHOWN}), '$.correctionNote', ${note}) end`,
+        })
         .where(and(ofDigest, eq(digestTranslations.lang, lang), claim.holds)),
     );
   }
@@ -417,6 +611,18 @@ export function correctionTranslationStatements(
           ofDigest,
           isNotNull(digestTranslations.reviewedVersion),
           eq(digestTranslations.reviewedVersion, correction.fromVersion),
+          claim.holds,
+        ),
+      ),
+    db.orm
+      .update(digestTranslations)
+      .set({
+        shown: sql`json_set(${digestTranslations.shown}, '$.reviewedVersion', ${correction.toVersion})`,
+      })
+      .where(
+        and(
+          ofDigest,
+          sql`json_extract(${digestTranslations.shown}, '$.reviewedVersion') = ${correction.fromVersion}`,
           claim.holds,
         ),
       ),
@@ -438,6 +644,7 @@ export function emptyTranslation(digestId: number, lang: string): DigestTranslat
     updatedBy: null,
     held: false,
     heldBy: [],
+    shown: null,
     correctionNote: null,
     correctionNotes: new Map(),
     entries: new Map(),

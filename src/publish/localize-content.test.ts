@@ -25,6 +25,7 @@ const spanish = (over: Partial<DigestTranslation> = {}): DigestTranslation => ({
   updatedBy: 2,
   held: false,
   heldBy: [],
+  shown: null,
   correctionNote: null,
   correctionNotes: new Map(),
   entries: new Map([
@@ -123,7 +124,32 @@ describe('a digest in a reader’s language', () => {
     }
   });
 
-  it('shows a language held for a second person’s review in the original, under every setting', () => {
+  it('shows a language held for a second person’s review as its readers had it before', () => {
+    // Reviewed Spanish, then changed after publishing by person 2: its readers keep the reviewed text.
+    const before = spanish({ correctionNotes: new Map([[1, 'Se hicieron en arte.']]) });
+    const held = spanish({
+      title: 'Un viernes ventoso',
+      held: true,
+      heldBy: [2],
+      reviewedVersion: null,
+      correctionNotes: new Map([[1, 'Las cometas se hicieron en arte.']]),
+      shown: before,
+    });
+    for (const setting of ['hold', 'label', 'fallback'] as const) {
+      const shown = localizeContent(content, held, setting, 'en');
+      expect(shown.notice).toBeUndefined();
+      expect(shown.digest.title).toBe('Un viernes de viento');
+      expect(shown.entries[0]!.headline).toBe('Cometas');
+      expect(shown.corrections!.map((c) => c.note)).toEqual(['Se hicieron en arte.']);
+    }
+    // Had they an unreviewed machine draft (under `label`), they keep it with its notice; elsewhere the original.
+    const drafted = { ...held, shown: spanish({ reviewedVersion: null }) };
+    expect(localizeContent(content, drafted, 'label', 'en').notice).toBe('automatic');
+    expect(localizeContent(content, drafted, 'label', 'en').digest.title).toBe('Un viernes de viento');
+    expect(localizeContent(content, drafted, 'fallback', 'en').digest.title).toBe('A windy Friday');
+  });
+
+  it('shows a held language its readers had none of in the original, under every setting', () => {
     const twice: DigestContent = {
       ...content,
       corrections: [

@@ -11,9 +11,10 @@ import type { ContentText, DigestContent } from './digest-content';
  * The content as readers of `translation`'s language see it. Reviewed: translated. Not reviewed: under
  * `label` translated, with the notice 'automatic'; otherwise (`fallback`, or `hold` for a digest that went out
  * before the language was offered or was edited since) the original, with the notice 'original'. Held (saved
- * after publishing where a second person must review it) and not reviewed yet: the original under every
- * setting, the latest correction's note too (its tab edits that one; earlier ones stay translated). Whatever
- * is shown in the district's language (`originalLang`) is listed as untranslated.
+ * after publishing where a second person must review it) and not reviewed yet: what its readers had when it
+ * was first held, read by the same rules; if they had none of it, the original under every setting, the
+ * latest correction's note too (its tab edits that one; earlier ones stay translated). Whatever is shown in
+ * the district's language (`originalLang`) is listed as untranslated.
  */
 export function localizeContent(
   content: DigestContent,
@@ -28,7 +29,9 @@ export function localizeContent(
       !!translation.intro.trim() ||
       [...translation.entries.values()].some((e) => e.headline.trim() || e.blurb.trim()));
   if (translation?.held && !reviewed)
-    return inOriginal(content, withoutLatestNote(content, translation), originalLang);
+    return translation.shown
+      ? localizeContent(content, translation.shown, unreviewed, originalLang)
+      : inOriginal(content, withoutLatestNote(content, translation), originalLang);
   if (!translation || (!reviewed && (unreviewed !== 'label' || !hasText)))
     return inOriginal(content, translation, originalLang);
   const untranslated = new Set<ContentText>();

@@ -44,7 +44,12 @@ import { readDistrictSettings } from '../settings/district-settings';
 import { addSource } from '../sources/add-source';
 import { coverageJson, coverageReport } from '../reports/coverage';
 import { cleanJson } from '../text/clean-text';
-import { draftTranslation, saveTranslation, type TranslationInput } from '../curate/translations';
+import {
+  discardTranslation,
+  draftTranslation,
+  saveTranslation,
+  type TranslationInput,
+} from '../curate/translations';
 import { isReviewed, translatedLanguages } from '../curate/translations-checks';
 import { dayRange, isLocalDate, localDateOf } from '../time/zoned-time';
 import { t } from '../i18n/desk-text';
@@ -518,6 +523,16 @@ export function apiRoutes(deps: AppDeps) {
         outcome.message,
       );
     return c.json({ ...digestJson(outcome.desk.state, deps.config.publicUrl), filled: outcome.filled });
+  });
+
+  app.post('/digests/:date/translations/:lang/discard', async (c) => {
+    const date = dateParam(c);
+    const body = await json<{ version?: unknown; revision?: unknown }>(c);
+    const tab = await discardTranslation(desk, c.get('actor'), date, c.req.param('lang'), {
+      version: typeof body.version === 'number' ? body.version : undefined,
+      revision: typeof body.revision === 'string' ? body.revision : undefined,
+    });
+    return c.json(digestJson(tab.state, deps.config.publicUrl));
   });
 
   app.post('/digests/:date/publish', async (c) => {

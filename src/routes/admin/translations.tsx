@@ -1,10 +1,11 @@
 // The desk's language tabs: GET /admin/inbox?date=…&lang=es shows one (see inbox.tsx), and its form's
-// buttons post to /admin/translations/DATE/LANG/{save,draft,review}, each answered by a redirect back to the
+// buttons post to /admin/translations/DATE/LANG/{save,draft,review,discard}, each answered by a redirect back to the
 // tab with a sentence (a translation service's failure included, never an error page).
 import { t } from '../../i18n/desk-text';
 import { Hono, type Context } from 'hono';
 import { can, DeskError, deskDepsOf } from '../../curate/desk';
 import {
+  discardTranslation,
   draftTranslation,
   loadTranslationDesk,
   saveTranslation,
@@ -183,6 +184,15 @@ export function translationRoutes(deps: AppDeps) {
         reviewed: true,
       });
       return t('desk.translations.savedReviewed', { language: saved.label }) + unscheduledNote(saved);
+    }),
+  );
+
+  app.post(
+    `/${DAY}/${LANG}/discard`,
+    act(async (date, lang, form, c) => {
+      const { version, revision } = inputOf(form);
+      const tab = await discardTranslation(desk, deskActorOf(deps, c), date, lang, { version, revision });
+      return t('desk.translations.discarded', { language: tab.label });
     }),
   );
 

@@ -57,6 +57,9 @@ describe('the audit log in sentences', () => {
       auditSentence(entry({ action: 'translation.review', details: '{"lang":"es","changed":false}' })),
     ).toBe('Dana Lee reviewed the Spanish translation of the digest for Thursday, November 19, 2026.');
     expect(actionLabel('translation.draft')).toBe('Drafted a translation by machine');
+    expect(auditSentence(entry({ action: 'translation.discard', details: '{"lang":"es"}' }))).toBe(
+      'Dana Lee discarded the changes to the Spanish translation of the digest for Thursday, November 19, 2026 that waited for a second person.',
+    );
   });
 
   it('names people by their name and digests by their day, where the log keeps ids', async () => {

@@ -122,6 +122,8 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
   const heldBy = translation.heldBy.map((id) => props.names.get(id) ?? `#${id}`);
   /** Under the second-person rule, the review is for someone who changed none of it. */
   const reviewIsOthers = secondPerson && translation.held && translation.heldBy.includes(props.userId);
+  /** Changes that wait for a second person can be discarded instead, by anyone who may edit. */
+  const heldChanges = published && translation.held;
   return (
     <>
       <h1>{t('desk.translations.heading', { language: label, date: formatLongDate(state.date) })}</h1>
@@ -282,6 +284,11 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
                   {t('desk.translations.review')}
                 </button>
               )}
+              {heldChanges ? (
+                <button type="submit" class="secondary" formaction={action(state.date, lang, 'discard')}>
+                  {t('desk.translations.discard')}
+                </button>
+              ) : null}
             </div>
           ) : null}
           {props.canEdit ? (
@@ -292,6 +299,7 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
                 : secondPerson
                   ? t('desk.translations.reviewHintSecondPerson', { language: label })
                   : t('desk.translations.reviewHint', { language: label })}
+              {heldChanges ? t('desk.translations.discardHint') : ''}
             </p>
           ) : null}
         </form>

@@ -67,6 +67,7 @@ export const audit = {
     translationSave: 'Saved a translation',
     translationDraft: 'Drafted a translation by machine',
     translationReview: 'Reviewed a translation',
+    translationDiscard: 'Discarded changes to a translation',
     deliveriesResendUnknown: 'Resent emails with an unknown outcome',
     settingsChange: 'Changed the settings',
     settingsLogo: 'Uploaded a logo',
@@ -130,6 +131,8 @@ export const audit = {
     translationDraft:
       '{{who}} had the empty fields of the {{language}} translation of {{subject}} drafted by a translation service.',
     translationReview: '{{who}} reviewed the {{language}} translation of {{subject}}.',
+    translationDiscard:
+      '{{who}} discarded the changes to the {{language}} translation of {{subject}} that waited for a second person.',
     deliveriesResendUnknown: '{{who}} resent the emails of {{subject}} whose outcome was unknown.',
     settingsChange: '{{who}} changed {{settings}}.',
     settingsLogo: '{{who}} uploaded a new logo.',

@@ -57,7 +57,7 @@ export const checks = {
     'The {{languages}} translations are not reviewed for this version. Open each tab, check the text and press Mark reviewed; until then their pages show this digest in its original language.',
   // A published digest's language saved where a second person is required: it waits for someone else's review.
   translationHeld_one:
-    'The {{languages}} text changed after publishing and waits for a second person: an editor other than the one who saved it opens its tab, checks it and presses Mark reviewed. Until then its readers get the district’s own text.',
+    'The {{languages}} text changed after publishing and waits for a second person: an editor other than the one who saved it opens its tab, checks it and presses Mark reviewed. Until then its readers keep what they had before the change.',
   translationHeld_other:
-    'The {{languages}} texts changed after publishing and wait for a second person: for each, an editor other than the one who saved it opens its tab, checks it and presses Mark reviewed. Until then their readers get the district’s own text.',
+    'The {{languages}} texts changed after publishing and wait for a second person: for each, an editor other than the one who saved it opens its tab, checks it and presses Mark reviewed. Until then their readers keep what they had before the change.',
 };

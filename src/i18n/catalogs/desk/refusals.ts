@@ -149,11 +149,17 @@ export const refusals = {
   secondPersonReviewChanged:
     'Not marked reviewed: the district requires a second person, and this page changes the {{language}} text. Press Save; another editor then checks it and marks it reviewed.',
   secondPersonReview:
-    'You changed the {{language}} text after publishing, and the district requires a second person, so another editor marks it reviewed. Until then its readers get the district’s own text.',
+    'You changed the {{language}} text after publishing, and the district requires a second person, so another editor marks it reviewed. Until then its readers keep what they had before the change.',
   revisionRequired:
     'Not marked reviewed: where the district requires a second person, a review names the {{language}} text it read. Give "revision" as GET /digests/DATE answered it for this language.',
   translationSavedBeforeReview:
     'Not marked reviewed: someone saved the {{language}} text after you opened it. This is the text now; check it, then mark it reviewed.',
+  translationSavedBeforeDiscard:
+    'Not discarded: someone saved the {{language}} text after you opened it. This is the text now; discard the changes again if they should go.',
+  discardRevisionRequired:
+    'Not discarded: nothing said which {{language}} text was seen. Open its tab again and discard the changes from there, or give "revision" as GET /digests/DATE answered it.',
+  nothingToDiscard:
+    'The {{language}} text is not waiting for a second person, so there are no changes to discard.',
   translationSavedMeanwhile:
     'Someone saved the {{language}} text after you opened it. Your words are below: Save again to put them in place of theirs, or open the tab afresh to see what they saved.',
   // Translations.

@@ -16,9 +16,9 @@ export const translations = {
     'The digest is out: until someone reviews this language, its readers get the district’s own text, with a line saying so.',
   labelled: 'Published as it is, with the line “Translated automatically”.',
   heldForSecond:
-    'Changed after publishing by {{names}}: the district requires a second person, so its readers get the district’s own text until another editor marks it reviewed.',
+    'Changed after publishing by {{names}}: the district requires a second person, so its readers keep what they had before the change until another editor marks it reviewed.',
   heldForSecondProgram:
-    'Changed after publishing through an API token: the district requires a second person, so its readers get the district’s own text until an editor marks it reviewed.',
+    'Changed after publishing through an API token: the district requires a second person, so its readers keep what they had before the change until an editor marks it reviewed.',
   fallback: 'Its readers get the district’s own text, with a line saying so.',
   nothing:
     'Nothing is selected for this day yet. Choose the posts in the {{link}} first, then translate them.',
@@ -45,8 +45,13 @@ export const translations = {
   saved: '{{language}} saved.',
   savedNotReviewed: '{{language}} saved. It is not reviewed.',
   savedHeld:
-    '{{language}} saved. Its readers get the district’s own text until another editor checks it and marks it reviewed.',
+    '{{language}} saved. Its readers keep what they had before the change until another editor checks it and marks it reviewed.',
   savedReviewed: '{{language}} saved and marked reviewed.',
+  discard: 'Discard the changes',
+  discarded:
+    'The changes to the {{language}} text are discarded: the tab is back to what its readers have, and nothing waits for a review.',
+  discardHint:
+    ' Discard the changes puts the tab back to what its readers have now, if the changes should not go out.',
   unscheduled:
     'The digest was scheduled to publish; a translation is part of what is checked, so it is a draft again: schedule it once more when it is ready.',
   drafted_one:
