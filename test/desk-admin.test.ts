@@ -771,7 +771,9 @@ describe('correcting a published digest at the desk', () => {
       entry: id,
       [`headline_${id}`]: 'Changed quietly',
     });
-    expect(saveAttempt.status).toBe(303);
+    // Nothing is saved; what was typed comes back in the correction's fields, to explain and publish.
+    expect(saveAttempt.status).toBe(409);
+    expect(await saveAttempt.text()).toContain('value="Changed quietly"');
     expect(await (await fetch(`${app.url}/digests/2026-11-20`)).text()).not.toContain('Changed quietly');
 
     const refused = await dana.post('/admin/inbox/2026-11-20/correct', {

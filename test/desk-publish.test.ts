@@ -227,6 +227,75 @@ describe('publishing from the desk', () => {
     expect(ahead).toContain(`This day has not begun yet (${timezone})`);
   });
 
+  it('says so when a change takes a scheduled digest back to a draft', async () => {
+    const date = dateOf(DAYS - 3);
+    const form = { _csrf: csrf, entry: String(postOf.get(date)) };
+    const now = app.clock.now();
+    app.clock.set(`${date}T20:00:00Z`);
+    const schedule = async () => {
+      const version = (await findDigest(app.runtime.deps.db, date))?.version ?? 0;
+      expect(
+        (await dana.post(`/admin/inbox/${date}/ready`, { ...form, version: String(version) })).status,
+      ).toBe(303);
+      const ready = (await findDigest(app.runtime.deps.db, date))!;
+      expect(ready.status).toBe('ready');
+      return ready.version;
+    };
+    // Save draft with a new intro: a draft again, and the flash says it no longer goes out by itself.
+    const saved = await dana.post(`/admin/inbox/${date}/save`, {
+      ...form,
+      version: String(await schedule()),
+      intro: 'A sunny day in the garden.',
+    });
+    expect(saved.status).toBe(303);
+    const page = await (await dana.get(saved.headers.get('location')!)).text();
+    expect(page).toContain('Draft saved. It is no longer scheduled');
+    expect((await findDigest(app.runtime.deps.db, date))!.status).toBe('draft');
+    // The desk's autosave is told the same, to say beside "Saved".
+    const autosaved = await dana.post(
+      `/admin/inbox/${date}/save`,
+      { ...form, version: String(await schedule()), intro: 'A sunny day in the school garden.' },
+      { accept: 'application/json' },
+    );
+    const answer = (await autosaved.json()) as { ok: boolean; unscheduled: string | null };
+    expect(answer.ok).toBe(true);
+    expect(answer.unscheduled).toContain('It is no longer scheduled');
+    // A save of a draft says nothing of the kind.
+    const again = await dana.post(
+      `/admin/inbox/${date}/save`,
+      {
+        ...form,
+        version: String((await findDigest(app.runtime.deps.db, date))!.version),
+        intro: 'A sunny day.',
+      },
+      { accept: 'application/json' },
+    );
+    expect(((await again.json()) as { unscheduled: string | null }).unscheduled).toBeNull();
+    app.clock.set(now);
+  });
+
+  it('keeps what a page opened before publishing typed, in the correction’s fields', async () => {
+    const date = dateOf(DAYS - 6);
+    const form = { _csrf: csrf, entry: String(postOf.get(date)) };
+    expect((await publishFromDesk(dana, date, { ...form, version: '0' })).status).toBe(303);
+    const version = String((await findDigest(app.runtime.deps.db, date))!.version);
+    // A second tab, opened before, saves a new intro.
+    const stale = await dana.post(`/admin/inbox/${date}/save`, {
+      ...form,
+      version,
+      intro: 'Words typed in the other tab.',
+    });
+    expect(stale.status).toBe(409);
+    const page = await stale.text();
+    expect(page).toContain('What you typed is kept below, in the correction’s fields');
+    expect(page).toContain('Words typed in the other tab.</textarea>');
+    expect(page).toContain('formaction="/admin/inbox/' + date + '/correct"');
+    expect((await findDigest(app.runtime.deps.db, date))!.intro).toBe('');
+    // Nothing typed that differs: the desk as published, with the sentence alone.
+    const same = await dana.post(`/admin/inbox/${date}/save`, { ...form, version });
+    expect(same.status).toBe(303);
+  });
+
   it('schedules, publishes and takes a digest down, each from its own button', async () => {
     const date = dateOf(DAYS - 2);
     const form = { _csrf: csrf, entry: String(postOf.get(date)) };
@@ -283,5 +352,13 @@ describe('publishing from the desk', () => {
     const theirs = await (await cam.get(`/admin/inbox?date=${date}`)).text();
     expect(theirs).toContain('<span id="desk-status-text">Taken down.');
     expect(theirs).not.toContain('Published on the wrong day by mistake.');
+    // On a day without posts, the way to check the feeds now is for editors (Sources); a contributor is not
+    // sent to a page that refuses them.
+    const empty = await (await cam.get('/admin/inbox?date=2026-01-05')).text();
+    expect(empty).toContain('Feeds are checked every half hour.');
+    expect(empty).not.toContain('href="/admin/sources"');
+    expect(await (await dana.get('/admin/inbox?date=2026-01-05')).text()).toContain(
+      '<a href="/admin/sources">check them now</a>',
+    );
   });
 });

@@ -12,6 +12,8 @@ import { listSources } from '../src/db/sources';
 import {
   findSubscriberByEmail,
   listSubscriberSchools,
+  recordHardBounce,
+  setSubscriberLanguage,
   unsubscribe,
   upsertPendingSubscriber,
 } from '../src/db/subscribers';
@@ -498,7 +500,9 @@ describe('preferences', () => {
   it('merges into an existing subscription of the new address instead of making two', async () => {
     const { app, smtp } = await appWithSink();
     const db = app.runtime.deps.db;
-    await addConfirmedSubscriber(db, 'first@family.example');
+    await changeSetting(db, 'languages', 'en,es', 1);
+    const first = await addConfirmedSubscriber(db, 'first@family.example');
+    await setSubscriberLanguage(db, first.id, 'es', 1);
     await addConfirmedSubscriber(db, 'second@family.example');
     const client = createClient(app.url);
     const prefs = `/preferences?token=${await tokenFor(app, 'preferences', 'first@family.example')}`;
@@ -508,7 +512,11 @@ describe('preferences', () => {
     const link = /https?:\/\/\S+\/preferences\/address\?token=[\w.-]+/.exec(mail!.parsed.text!)![0];
     await client.post(new URL(link).pathname + new URL(link).search, {});
     expect((await findSubscriberByEmail(db, 'first@family.example'))!.status).toBe('unsubscribed');
-    expect((await findSubscriberByEmail(db, 'second@family.example'))!.status).toBe('confirmed');
+    // The subscription moved as it was: its schools and its language.
+    expect(await findSubscriberByEmail(db, 'second@family.example')).toMatchObject({
+      status: 'confirmed',
+      language: 'es',
+    });
     const confirmed = app.runtime.sqlite.sqlite
       .prepare("select count(*) as n from subscribers where status = 'confirmed'")
       .get() as { n: number };
@@ -516,7 +524,8 @@ describe('preferences', () => {
     await app.sendQueuedMail();
     const [, note] = await smtp.waitFor(2);
     expect(note!.envelopeTo).toEqual(['first@family.example']);
-    expect(note!.parsed.text).toContain('from first@family.example to another address');
+    // In the language the subscription had.
+    expect(note!.parsed.text).toContain('de first@family.example a otra dirección');
   });
 
   it('tells the address it left nothing if it is subscribed again before the note goes', async () => {
@@ -583,6 +592,36 @@ describe('links after the subscription has ended', () => {
     expect(await preferences.text()).toContain(
       'maria@family.example no longer receives the daily digest, so there are no choices to make.',
     );
+  });
+
+  it('let an address suspended after bounces unsubscribe, and say why nothing comes', async () => {
+    const { app } = await appWithSink({ env: {} });
+    const db = app.runtime.deps.db;
+    const { id } = await addConfirmedSubscriber(db, 'full@family.example');
+    // Two hard bounces in a row suspended it; the links of the emails it did get still work.
+    expect(await recordHardBounce(db, id, 1)).toBe(false);
+    expect(await recordHardBounce(db, id, 2)).toBe(true);
+    const client = createClient(app.url);
+    const prefs = await client.get(
+      `/preferences?token=${await tokenFor(app, 'preferences', 'full@family.example')}`,
+    );
+    expect(await prefs.text()).toContain(
+      'full@family.example gets no email from us for now: the last ones could not be delivered to it.',
+    );
+    const leave = `/unsubscribe?token=${await tokenFor(app, 'unsubscribe', 'full@family.example')}`;
+    expect(await (await client.get(leave)).text()).toContain('Unsubscribe');
+    const left = await client.post(leave, {});
+    expect(left.status).toBe(303);
+    expect(await (await client.get(left.headers.get('location')!)).text()).toContain(
+      'full@family.example will receive no more email from the daily digest.',
+    );
+    expect((await findSubscriberByEmail(db, 'full@family.example'))!.status).toBe('unsubscribed');
+    // Pressed again, or by the mail program's one-click: nothing more happens, and nothing more is recorded.
+    await client.post(leave, { 'List-Unsubscribe': 'One-Click' });
+    const recorded = app.runtime.sqlite.sqlite
+      .prepare("select count(*) as n from audit_log where action = 'subscriber.unsubscribe'")
+      .get() as { n: number };
+    expect(recorded.n).toBe(1);
   });
 
   it('say what to do for what each link was for, without telling someone leaving to subscribe', async () => {

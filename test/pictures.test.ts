@@ -10,6 +10,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../src/auth/api-tokens';
 import {
+  DeskError,
   deskDepsOf,
   loadDesk,
   publishDesk,
@@ -18,6 +19,7 @@ import {
   unpublishDesk,
   type DeskActor,
 } from '../src/curate/desk';
+import { correctDesk } from '../src/curate/correct-digest';
 import { cliActor, listAudit } from '../src/db/audit';
 import { saveDigestDraft } from '../src/db/digests';
 import { listItemsPublishedBetween } from '../src/db/items';
@@ -325,6 +327,20 @@ describe('pictures', () => {
       const desk2 = await loadDesk(desk(), DATE);
       expect(desk2.entries.find((e) => e.itemId === ids.drawing)).toMatchObject({ imageUrl: null });
       expect(desk2.open).toEqual([]);
+      // Chosen again in a correction, it is refused, saying when it came down and that it stays down.
+      const drawingUrl = before.entries.find((e) => e.itemId === ids.drawing)!.imageUrl!;
+      const refusal = await correctDesk(desk(), dana, DATE, {
+        note: 'Putting the drawing back, by mistake.',
+        email: false,
+        entries: desk2.entries.map((e) =>
+          e.itemId === ids.drawing ? { itemId: e.itemId, imageUrl: drawingUrl } : { itemId: e.itemId },
+        ),
+      }).catch((error: DeskError) => error);
+      expect(refusal).toBeInstanceOf(DeskError);
+      const findings = (refusal as DeskError).details.findings as { kind: string; message: string }[];
+      expect(findings.find((f) => f.kind === 'picture-unavailable')?.message).toMatch(
+        /^This picture was taken down on [A-Z][a-z]+day, [A-Z][a-z]+ \d+, \d{4}, so it is not shown anywhere again\./,
+      );
       const feed = await (await get('/feed.xml')).text();
       for (const file of drawing.files) expect(feed).not.toContain(file.name);
       // Feed readers that refresh an entry when its time moves learn that it changed.

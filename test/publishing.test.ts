@@ -422,6 +422,12 @@ describe('publishing', () => {
         (await get(`/oembed?url=${encodeURIComponent('https://evil.example/digests/2026-11-20')}`)).status,
       ).toBe(404);
       expect((await get(`/oembed?url=${encodeURIComponent(url)}&format=xml`)).status).toBe(501);
+      // A link as shared, with a tracking query or a fragment, is the same digest.
+      for (const shared of [`${url}?utm_source=newsletter&fbclid=x`, `${url}#top`, `${url}/`]) {
+        const found = await get(`/oembed?url=${encodeURIComponent(shared)}`);
+        expect(found.status, shared).toBe(200);
+        expect(((await found.json()) as { html: string }).html).toContain(`<a href="${url}">`);
+      }
 
       // A digest's address in another of the district's languages: said, linked and framed in that language.
       await changeSetting(app.runtime.deps.db, 'languages', 'en,es', 1);
@@ -429,6 +435,7 @@ describe('publishing', () => {
         const oembed = (address: string) => get(`/oembed?url=${encodeURIComponent(address)}`);
         const spanish = await (await oembed(`${app.url}/es/digests/2026-11-20`)).json();
         expect(spanish.title).toBe('Lo que pasó ayer: viernes, 20 de noviembre de 2026');
+        expect(spanish.provider_name).toContain('Lo que pasó ayer');
         expect(spanish.html).toContain(`<a href="${app.url}/es/digests/2026-11-20">`);
         expect(spanish.html).toContain(`<iframe src="${app.url}/es/embed?date=2026-11-20"`);
         expect((await oembed(`${app.url}/es/`)).status).toBe(200);

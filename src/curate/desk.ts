@@ -323,7 +323,7 @@ export async function checkDigest(
   const [overrides, staffBySchool, pictureProblems, socialText] = await Promise.all([
     listOverrides(deps.db, digest.id),
     listStaffNamesBySchool(deps.db),
-    pictureProblemsOf(deps, entries),
+    pictureProblemsOf(deps, entries, settings.timezone),
     entries.length ? socialTextToCheck(deps.db, { digest, entries }, deps.publicUrl) : '',
   ]);
   const translated = checkTranslationsOf(settings, translations);
@@ -419,9 +419,11 @@ export async function rosterSurnamesIn(
 }
 
 /** Why each chosen picture without a ready copy has none, by address. */
+/** Why each chosen picture the district has no copy of cannot be shown, as the finding says it. */
 async function pictureProblemsOf(
   deps: DeskDeps,
   entries: DigestEntryWithItem[],
+  timezone: string,
 ): Promise<Map<string, string>> {
   const missing = entries.flatMap((e) => (e.imageUrl && !e.picture ? [e.imageUrl] : []));
   const problems = new Map<string, string>();
@@ -435,10 +437,12 @@ async function pictureProblemsOf(
     problems.set(
       url,
       !picture
-        ? 'it has not been copied yet.'
+        ? t('desk.checks.pictureNotCopied')
         : picture.state === 'removed'
-          ? `it was taken down on ${new Date(picture.removedAt ?? 0).toISOString().slice(0, 10)}.`
-          : (picture.reason ?? 'it could not be read.'),
+          ? t('desk.checks.pictureTakenDown', {
+              day: formatLongDate(localDateOf(picture.removedAt ?? 0, timezone)),
+            })
+          : t('desk.checks.pictureUnavailable', { problem: picture.reason ?? 'it could not be read.' }),
     );
   }
   return problems;
@@ -454,7 +458,7 @@ export async function saveDesk(
   actor: DeskActor,
   date: string,
   input: DraftInput,
-): Promise<DeskState> {
+): Promise<DeskState & { unscheduled?: boolean }> {
   requirePermission(actor, 'curate', t('desk.refusals.forbidden.editDigests', { role: actor.role }));
   const before = await loadDesk(deps, date);
   if (before.digest?.status === 'published') {
@@ -517,7 +521,8 @@ export async function saveDesk(
       deps.now(),
     );
   }
-  return after;
+  // A new version is a draft again (saveDigestDraft): one that was scheduled no longer goes out by itself.
+  return before.digest?.status === 'ready' ? { ...after, unscheduled: true } : after;
 }
 
 /** Whether a draft, read the way a save reads it, says anything other than the stored version. */

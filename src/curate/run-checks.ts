@@ -87,7 +87,7 @@ export interface CheckInput {
   emailText?: string;
   /** The posts for the district's social accounts, checked as posted. */
   socialText?: string;
-  /** Pictures without a ready copy, by address: why, in a sentence. */
+  /** Pictures without a ready copy, by address: the finding's sentence, saying why. */
   pictureProblems?: ReadonlyMap<string, string>;
   /** The digest's text in the district's other languages: checked for names and tone like the original. */
   translations?: CheckTranslation[];
@@ -184,11 +184,7 @@ export function runChecks(input: CheckInput): Finding[] {
     }
     const pictureProblem = entry.imageUrl ? input.pictureProblems?.get(entry.imageUrl) : undefined;
     if (pictureProblem) {
-      add(
-        entry.itemId,
-        'picture-unavailable',
-        t('desk.checks.pictureUnavailable', { problem: pictureProblem }),
-      );
+      add(entry.itemId, 'picture-unavailable', pictureProblem);
     }
     if (entry.item.authorization !== 'authorized' && !input.alreadyPublished) {
       add(

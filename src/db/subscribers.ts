@@ -229,11 +229,14 @@ export async function confirmSubscriber(db: Database, id: number, now: number): 
   return rows.length > 0;
 }
 
-export async function unsubscribe(db: Database, id: number, now: number): Promise<void> {
-  await db.orm
+/** Unsubscribes an address from any status but unsubscribed (suspended after bounces included); true if it did. */
+export async function unsubscribe(db: Database, id: number, now: number): Promise<boolean> {
+  const changed = await db.orm
     .update(subscribers)
     .set({ status: 'unsubscribed', unsubscribedAt: now, updatedAt: now })
-    .where(and(eq(subscribers.id, id), inArray(subscribers.status, ['pending', 'confirmed'])));
+    .where(and(eq(subscribers.id, id), inArray(subscribers.status, ['pending', 'confirmed', 'suspended'])))
+    .returning({ id: subscribers.id });
+  return changed.length > 0;
 }
 
 /** The schools a subscriber chose, by name. */
@@ -340,6 +343,8 @@ export function moveSubscriptionStatements(
         consentText: subscriber.consentText,
         consentSource: subscriber.consentSource,
         consentSchools: subscriber.consentSchools,
+        // The mail comes as the moved subscription had it: its language with its schools.
+        language: subscriber.language,
         updatedAt: now,
       })
       .where(eq(subscribers.id, other.id)),

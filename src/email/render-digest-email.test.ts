@@ -19,12 +19,19 @@ const site = (lang: 'en' | 'es' | 'ar', siteTitle = 'What happened yesterday'): 
 const friday = { date: '2026-12-04', title: '' };
 
 describe('emailTitle', () => {
-  it('says yesterday on the day after, and on the day itself', () => {
+  it('says yesterday on the day after, and today on the day itself', () => {
     expect(emailTitle(friday, site('en'), '2026-12-05')).toEqual({
       title: 'What happened yesterday',
       subject: 'What happened yesterday · Friday, December 4, 2026',
     });
-    expect(emailTitle(friday, site('en'), '2026-12-04').title).toBe('What happened yesterday');
+    expect(emailTitle(friday, site('en'), '2026-12-04')).toEqual({
+      title: 'What happened today',
+      subject: 'What happened today, Friday, December 4, 2026',
+    });
+    expect(emailTitle(friday, site('es'), '2026-12-04').title).toBe('Lo que pasó hoy');
+    expect(emailTitle(friday, site('ar'), '2026-12-04').title).toBe('ماذا حدث اليوم');
+    // A title of the district's own is never changed.
+    expect(emailTitle(friday, site('en', 'Lakeside news'), '2026-12-04').title).toBe('Lakeside news');
     expect(emailTitle(friday, site('en'), undefined).title).toBe('What happened yesterday');
   });
 

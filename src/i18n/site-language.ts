@@ -63,8 +63,9 @@ export function siteForReader<T extends LanguageOfSite & { siteTitle: string; de
  * The default title ("What happened yesterday") for a digest that goes out on `on` (the district's date),
  * when it would be wrong: the email or post of a digest published late names its day instead, "What happened
  * on Friday" (or "on December 4" a week or more later), and `whole` with the whole date ("What happened on
- * Friday, December 4, 2026"). Undefined when the digest has a title of its own, the district chose its own
- * site title, it goes out on the next day (or sooner), or `on` is not known.
+ * Friday, December 4, 2026"); one published on its own day says "What happened today". Undefined when the
+ * digest has a title of its own, the district chose its own site title, it goes out on the next day, or `on`
+ * is not known.
  */
 export function lateDefaultTitle(
   digest: { date: string; title: string },
@@ -75,8 +76,13 @@ export function lateDefaultTitle(
   if (digest.title.trim() || !site.defaultTitle || on === undefined) return undefined;
   const { date } = digest;
   const daysLater = (Date.parse(`${on}T00:00:00Z`) - Date.parse(`${date}T00:00:00Z`)) / 86_400_000;
-  if (!(daysLater > 1)) return undefined;
   const text = translator(lang);
+  if (daysLater === 0)
+    return {
+      short: text.t('layout.defaultTitleToday'),
+      whole: text.t('layout.defaultTitleTodayOn', { day: text.longDate(date) }),
+    };
+  if (!(daysLater > 1)) return undefined;
   const day = new Intl.DateTimeFormat(
     LANGUAGES[lang].locale,
     daysLater < 7 ? { timeZone: 'UTC', weekday: 'long' } : { timeZone: 'UTC', month: 'long', day: 'numeric' },

@@ -34,6 +34,28 @@ export function embedSecurityPolicy(embedOrigins: readonly string[]): string {
   return `default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' https: http: data:; base-uri 'none'; form-action 'self'; frame-ancestors ${ancestors}`;
 }
 
+/**
+ * The path of an address on this site, as a link to it is shared: its host in any case, over http or https,
+ * with a query string (`?utm_source=…`) or a fragment the page does not read. Undefined for anything else.
+ */
+export function pathOnThisSite(url: string, publicUrl: string): string | undefined {
+  let asked: URL;
+  let site: URL;
+  try {
+    asked = new URL(url);
+    site = new URL(publicUrl);
+  } catch {
+    return undefined;
+  }
+  if (asked.protocol !== 'http:' && asked.protocol !== 'https:') return undefined;
+  if (asked.hostname !== site.hostname) return undefined;
+  // The same port (URL leaves a scheme's own port out, so http:// and https:// of a site on 80 and 443 match).
+  if (asked.port !== site.port) return undefined;
+  const root = site.pathname.replace(/\/+$/, '');
+  if (asked.pathname !== root && !asked.pathname.startsWith(`${root}/`)) return undefined;
+  return asked.pathname.slice(root.length);
+}
+
 export function embedRoutes(deps: AppDeps) {
   const app = new Hono();
 
@@ -117,12 +139,11 @@ export function embedRoutes(deps: AppDeps) {
     const format = c.req.query('format') ?? 'json';
     if (format !== 'json') return c.json({ error: 'Only format=json is offered.' }, 501);
     const base = deps.config.publicUrl;
-    const url = c.req.query('url') ?? '';
     const settings = await readDistrictSettings(deps.db);
     // The site's root or a digest's page, in the district's language or under one of its others (/es/…).
-    const read = url.startsWith(base)
-      ? /^(?:\/([a-z]{2,3}))?(?:\/|\/digests\/(\d{4}-\d{2}-\d{2})\/?)?$/.exec(url.slice(base.length))
-      : null;
+    const path = pathOnThisSite(c.req.query('url') ?? '', base);
+    const read =
+      path === undefined ? null : /^(?:\/([a-z]{2,3}))?(?:\/|\/digests\/(\d{4}-\d{2}-\d{2})\/?)?$/.exec(path);
     const prefix = read?.[1];
     const offered =
       prefix === undefined || (isLanguage(prefix) && settings.languages.slice(1).includes(prefix));
@@ -161,7 +182,7 @@ export function embedRoutes(deps: AppDeps) {
     return c.json({
       version: '1.0',
       type: 'rich',
-      provider_name: `${settings.siteTitle} · ${settings.districtName}`,
+      provider_name: `${site.siteTitle} · ${site.districtName}`,
       provider_url: `${base}/`,
       title,
       html: `${link}<iframe src="${attr(src)}" width="${width}" height="${height}" title="${attr(title)}" frameborder="0" loading="lazy" style="border:0;max-width:100%"></iframe>`,

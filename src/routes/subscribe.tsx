@@ -106,6 +106,10 @@ export function subscribeRoutes(deps: AppDeps) {
    * confirmation or preferences link after the subscription ended, or a confirmation link past its time.
    * Nothing is changed: an old link never brings a subscription back.
    */
+  /** Pending or confirmed: an address that unsubscribed or was suspended after bounces has no preferences. */
+  const subscribedNow = (subscriber: Subscriber) =>
+    subscriber.status === 'pending' || subscriber.status === 'confirmed';
+
   const notSubscribed = async (
     c: Context,
     subscriber: Subscriber,
@@ -122,9 +126,11 @@ export function subscribeRoutes(deps: AppDeps) {
         text={
           why === 'expired'
             ? t('subscribe.expiredConfirm', { days: CONFIRM_LINK_DAYS, email })
-            : why === 'confirm'
-              ? t('subscribe.confirmAfterUnsubscribe', { email })
-              : t('subscribe.unsubscribedPreferences', { email })
+            : subscriber.status === 'suspended'
+              ? t('subscribe.suspended', { email })
+              : why === 'confirm'
+                ? t('subscribe.confirmAfterUnsubscribe', { email })
+                : t('subscribe.unsubscribedPreferences', { email })
         }
         link={{ href: subscribeHref(site), label: t('address.subscribeAgain') }}
       />,
@@ -345,8 +351,9 @@ export function subscribeRoutes(deps: AppDeps) {
     const subscriber = await subscriberFromToken(c, 'unsubscribe');
     if (!subscriber) return badLink(c, 'unsubscribe');
     const now = deps.clock.now();
-    if (subscriber.status !== 'unsubscribed') {
-      await unsubscribe(deps.db, subscriber.id, now);
+    // Recorded only when it unsubscribed someone (a second press, or a mail program's one-click after the
+    // person's own, changes nothing).
+    if (await unsubscribe(deps.db, subscriber.id, now)) {
       await recordAudit(
         deps.db,
         { type: 'public', label: `subscriber ${subscriber.id}`, ip: deps.clientIp(c) },
@@ -372,7 +379,7 @@ export function subscribeRoutes(deps: AppDeps) {
   ) => {
     const subscriber = await subscriberFromToken(c, 'preferences');
     if (!subscriber) return badLink(c, 'preferences');
-    if (subscriber.status === 'unsubscribed') return notSubscribed(c, subscriber, 'preferences');
+    if (!subscribedNow(subscriber)) return notSubscribed(c, subscriber, 'preferences');
     const [schools, chosen] = await Promise.all([
       listSchools(deps.db),
       listSubscriberSchools(deps.db, subscriber.id),
@@ -419,7 +426,7 @@ export function subscribeRoutes(deps: AppDeps) {
   app.post('/preferences', async (c) => {
     const subscriber = await subscriberFromToken(c, 'preferences');
     if (!subscriber) return badLink(c, 'preferences');
-    if (subscriber.status === 'unsubscribed') return notSubscribed(c, subscriber, 'preferences');
+    if (!subscribedNow(subscriber)) return notSubscribed(c, subscriber, 'preferences');
     const form = await readForm(c);
     if (form.new_email !== undefined) {
       const typed = field(form, 'new_email', 320);
@@ -452,7 +459,7 @@ export function subscribeRoutes(deps: AppDeps) {
   app.get('/preferences/address', async (c) => {
     const subscriber = await subscriberFromToken(c, 'address');
     if (!subscriber) return badLink(c, 'address');
-    if (subscriber.status === 'unsubscribed') return notSubscribed(c, subscriber, 'preferences');
+    if (!subscribedNow(subscriber)) return notSubscribed(c, subscriber, 'preferences');
     const site = await siteInfo(subscriber.language);
     const { t } = textOf(site);
     return renderPage(
@@ -470,7 +477,7 @@ export function subscribeRoutes(deps: AppDeps) {
   app.post('/preferences/address', async (c) => {
     const subscriber = await subscriberFromToken(c, 'address');
     if (!subscriber) return badLink(c, 'address');
-    if (subscriber.status === 'unsubscribed') return notSubscribed(c, subscriber, 'preferences');
+    if (!subscribedNow(subscriber)) return notSubscribed(c, subscriber, 'preferences');
     const { email } = await confirmAddressChange(addressDeps, subscriber, deps.clientIp(c));
     // The subscription's own page at its new address, by a redirect (a reload moves nothing again): the move
     // retired every older link, and the new address has no email with a link of its own until the next digest.

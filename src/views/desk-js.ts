@@ -88,7 +88,7 @@ export const deskJs = `
         if (line && answer.status) line.textContent = answer.status;
         showChecks(answer);
         // In the district's time, as every other time on the desk, whatever the computer's own zone.
-        say(words.saved.replace('{{time}}', new Date().toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit', timeZone: form.dataset.timezone })));
+        say(words.saved.replace('{{time}}', new Date().toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit', timeZone: form.dataset.timezone })) + (answer.unscheduled ? '. ' + answer.unscheduled : ''));
       } else if (answer.error && answer.error.code === 'conflict') {
         stopped = true;
         say(answer.error.yours ? words.conflictYours : words.conflict);

@@ -17,7 +17,7 @@ export const siteCss = `
 }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
-body { margin: 0; background: var(--paper); color: var(--ink); font: 17px/1.6 var(--sans); }
+body { margin: 0; background: var(--paper); color: var(--ink); font: 17px/1.6 var(--sans); overflow-wrap: break-word; }
 a { color: var(--link); text-underline-offset: 0.15em; }
 a:hover { text-decoration-thickness: 2px; }
 /* Amber shows on a dark header, the dark ring inside it on white and cream: 3:1 or more against either. */
@@ -94,6 +94,8 @@ footer.site ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1
 .archive-month h2 { font: 700 1.3rem var(--serif); margin: 2rem 0 .75rem; padding-bottom: .35rem; border-bottom: 1px solid var(--line); }
 .archive-list { list-style: none; margin: 0; padding: 0; }
 .archive-row { display: flex; gap: 1.25rem; justify-content: space-between; align-items: start; padding: .9rem 0; border-bottom: 1px solid var(--line); }
+/* Flex and grid items shrink below their longest word (a pasted address), which then wraps (body). */
+.archive-row > *, .entries > *, .cards > *, .digest-card > * { min-width: 0; }
 .archive-row:last-child { border-bottom: 0; }
 .archive-row h3 { font: 700 1.1rem/1.35 var(--serif); margin: 0 0 .25rem; }
 .archive-row h3 a { color: var(--ink); text-decoration: none; }

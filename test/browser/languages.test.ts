@@ -71,7 +71,11 @@ describe('browser: Spanish and Arabic', () => {
       item({ guid: 'bee', title: 'The spelling bee', publishedAt: start + 4.1e7 }),
     ]);
     const entries = (await listItemsPublishedBetween(db, start, end)).map((i) => ({ itemId: i.id }));
-    await saveDesk(deskDepsOf(app.runtime.deps), dana, '2026-11-20', { entries, intro: 'Kites and words.' });
+    // A word longer than a phone is wide (a pasted address, say) wraps instead of widening the page.
+    await saveDesk(deskDepsOf(app.runtime.deps), dana, '2026-11-20', {
+      entries,
+      intro: `Kites and words: ${'Supercalifragilisticexpialidocious'.repeat(3)}.`,
+    });
     await publishDesk(deskDepsOf(app.runtime.deps), dana, '2026-11-20');
     await correctDesk(deskDepsOf(app.runtime.deps), dana, '2026-11-20', {
       entries,
@@ -106,6 +110,12 @@ describe('browser: Spanish and Arabic', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       const title = await page.locator('.masthead .title').boundingBox();
       expect(title!.x + title!.width).toBeGreaterThan(width / 2);
+      for (const path of ['/digests/2026-11-20', '/archive', '/']) {
+        await page.goto(`${app.url}${path}`);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(
+          width,
+        );
+      }
       await page.close();
     }
   });

@@ -20,6 +20,8 @@ export const ar = {
     contact: 'راسلوا فريق الملخص:',
     defaultTitle: 'ماذا حدث أمس',
     defaultTitleOn: 'ماذا حدث يوم {{day}}',
+    defaultTitleToday: 'ماذا حدث اليوم',
+    defaultTitleTodayOn: 'ماذا حدث اليوم، {{day}}',
   },
   home: {
     title: 'أحدث الملخصات',
@@ -155,6 +157,8 @@ export const ar = {
       'تعمل روابط التأكيد لمدة {{days}} يومًا، وهذا الرابط أقدم من ذلك، لذا فإن {{email}} غير مشترك. اشترك من جديد وسنرسل إليك رابطًا جديدًا.',
     notSubscribedTitle: 'هذا العنوان غير مشترك',
     noLonger: 'لم يعد {{email}} يستلم الملخص اليومي.',
+    suspended:
+      'لا يصل إلى {{email}} أي بريد منا حاليًا، إذ تعذّر تسليم الرسائل الأخيرة إليه. لتستلم الملخص اليومي من جديد، اشترك مرة أخرى بهذا العنوان.',
     confirmAfterUnsubscribe:
       'لم يعد {{email}} مشتركًا، وهذا الرابط لا يعيد الاشتراك. لتستلم الملخص اليومي، اشترك من جديد.',
     unsubscribedPreferences:

@@ -22,6 +22,8 @@ export const en = {
     /** The site's title in this language, for a district that kept the default one (Settings: Site title). */
     defaultTitle: 'What happened yesterday',
     defaultTitleOn: 'What happened on {{day}}',
+    defaultTitleToday: 'What happened today',
+    defaultTitleTodayOn: 'What happened today, {{day}}',
   },
   home: {
     title: 'Latest digests',
@@ -139,6 +141,8 @@ export const en = {
       'Confirmation links work for {{days}} days, and this one is older, so {{email}} is not subscribed. Subscribe again and we will send a new link.',
     notSubscribedTitle: 'This address is not subscribed',
     noLonger: '{{email}} no longer receives the daily digest.',
+    suspended:
+      '{{email}} gets no email from us for now: the last ones could not be delivered to it. To receive the daily digest again, subscribe again with this address.',
     confirmAfterUnsubscribe:
       '{{email}} is no longer subscribed, and this link does not start the subscription again. To receive the daily digest, subscribe again.',
     unsubscribedPreferences:

@@ -21,6 +21,8 @@ export const es = {
     contact: 'Escriba al equipo del resumen:',
     defaultTitle: 'Lo que pasó ayer',
     defaultTitleOn: 'Lo que pasó el {{day}}',
+    defaultTitleToday: 'Lo que pasó hoy',
+    defaultTitleTodayOn: 'Lo que pasó hoy, {{day}}',
   },
   home: {
     title: 'Últimos resúmenes',
@@ -144,6 +146,8 @@ export const es = {
       'Los enlaces de confirmación funcionan durante {{days}} días y este es más antiguo, así que {{email}} no está suscrito. Suscríbase de nuevo y le enviaremos un enlace nuevo.',
     notSubscribedTitle: 'Esta dirección no está suscrita',
     noLonger: '{{email}} ya no recibe el resumen diario.',
+    suspended:
+      '{{email}} no recibe correos nuestros por ahora: los últimos no se pudieron entregar a esta dirección. Para volver a recibir el resumen diario, suscríbase de nuevo con esta dirección.',
     confirmAfterUnsubscribe:
       '{{email}} ya no está suscrito, y este enlace no vuelve a iniciar la suscripción. Para recibir el resumen diario, suscríbase de nuevo.',
     unsubscribedPreferences:

@@ -8,6 +8,7 @@ import {
   can,
   DeskError,
   deskDepsOf,
+  differsFromStored,
   loadDesk,
   markReady,
   overrideFinding,
@@ -173,6 +174,17 @@ export function inboxRoutes(deps: AppDeps) {
         error.status,
       );
     }
+    if (error.code === 'published') {
+      // Published from another tab or by someone else while this page was open: the page as published, with
+      // what was typed here laid over it in the correction's fields, so nothing typed is lost.
+      const current = error.details.current ?? (await loadDesk(desk, request.date));
+      const typedOther = await differsFromStored(desk, current, request.draft).catch(() => true);
+      if (current.digest?.status === 'published' && typedOther)
+        return render(c, await mineOver(deps.db, current, request.draft), {
+          status: 409,
+          flash: { kind: 'error', text: `${error.message} ${t('desk.inbox.flashes.keptForCorrection')}` },
+        });
+    }
     if (error.code === 'conflict' && error.details.current) {
       // Nothing the person typed is lost: the form comes back with their version, beside the stored one.
       return render(c, await mineOver(deps.db, error.details.current, request.draft), {
@@ -302,7 +314,9 @@ export function inboxRoutes(deps: AppDeps) {
   /** Staff by id, as the status line names them. */
   const userNames = async () => new Map((await listUsers(deps.db)).map((u) => [u.id, u.name || u.email]));
 
-  const saveDraft = async (request: DeskRequest): Promise<DeskState & { digest: Digest }> => {
+  const saveDraft = async (
+    request: DeskRequest,
+  ): Promise<DeskState & { digest: Digest; unscheduled?: boolean }> => {
     if (await isPublished(request.date))
       throw new DeskError(409, 'published', t('desk.inbox.flashes.published'));
     const saved = await saveDesk(desk, request.actor, request.date, request.draft);
@@ -327,6 +341,8 @@ export function inboxRoutes(deps: AppDeps) {
           version: saved.digest.version,
           // The status line as the page would show it now (the version, who saved it), for the script to show.
           status: statusSummary(saved, await userNames(), request.actor.role),
+          // Said beside "Saved" when this save took a scheduled digest back to a draft.
+          unscheduled: saved.unscheduled ? t('desk.inbox.flashes.unscheduled') : null,
           openFindings: saved.open.length,
           // The checks as the page would show them, so the desk's script shows them as the coordinator types.
           // What publishing now waits for, if anything, for the note beside its buttons.
@@ -349,9 +365,11 @@ export function inboxRoutes(deps: AppDeps) {
       return done(
         c,
         request.date,
-        typed.recorded
-          ? `${t('desk.inbox.flashes.saved')} ${t('desk.inbox.flashes.reasonsRecorded', { count: typed.recorded })}`
-          : t('desk.inbox.flashes.saved'),
+        [
+          t('desk.inbox.flashes.saved'),
+          ...(typed.recorded ? [t('desk.inbox.flashes.reasonsRecorded', { count: typed.recorded })] : []),
+          ...(saved.unscheduled ? [t('desk.inbox.flashes.unscheduled')] : []),
+        ].join(' '),
       );
     }),
   );

@@ -6,6 +6,7 @@ import { SocialPostsPanel } from './social-posts';
 import { can, type DeskState } from '../../curate/desk';
 import { pendingCorrectionOf, type CorrectionRequest } from '../../curate/correct-digest';
 import { approvalRevision, lastWrote } from '../../curate/approval';
+import { roleAtLeast } from '../../auth/session';
 import type { Role } from '../../db/users';
 import type { InboxListing } from '../../db/items';
 import { formatLongDate } from '../../publish/digest-content';
@@ -245,7 +246,12 @@ export function DeskPage(props: DeskPageProps) {
           <h2 id="posts-heading">{t('desk.inbox.posts')}</h2>
           {state.items.length === 0 ? (
             <p class="card">
-              {rich('desk.inbox.noPosts', { link: <a href="/admin/sources">{t('desk.inbox.checkNow')}</a> })}
+              {/* Checking the feeds now is on the Sources page, which is for editors. */}
+              {roleAtLeast(props.role, 'editor')
+                ? rich('desk.inbox.noPosts', {
+                    link: <a href="/admin/sources">{t('desk.inbox.checkNow')}</a>,
+                  })
+                : t('desk.inbox.noPostsWaiting')}
             </p>
           ) : (
             <>

@@ -42,6 +42,10 @@ export const checks = {
     'The image’s alt text repeats the post’s words, so a reader who cannot see it learns nothing about the picture. Describe what it shows instead.',
   pictureUnavailable:
     "The picture could not be copied to the district's site: {{problem}} Choose another picture or none, or save again to retry.",
+  pictureNotCopied:
+    "The picture has not been copied to the district's site yet. Save again to copy it, or choose another picture or none.",
+  pictureTakenDown:
+    'This picture was taken down on {{day}}, so it is not shown anywhere again. Choose another picture or none.',
   unauthorizedSource:
     'This post comes from an account whose authorization is {{authorization}}. Remove the post, or authorize the account under Sources.',
   outsideDay:

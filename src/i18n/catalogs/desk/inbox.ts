@@ -40,6 +40,7 @@ export const inbox = {
   schoolsWithPosts_other: '{{count, number}} schools posted: go to one',
   noPosts: 'No posts from authorized accounts on this day. Feeds are checked every half hour; {{link}}.',
   checkNow: 'check them now',
+  noPostsWaiting: 'No posts from authorized accounts on this day. Feeds are checked every half hour.',
   checks_one: '{{count, number}} open finding',
   checks_other: '{{count, number}} open findings',
   allPass: 'All checks pass',
@@ -174,6 +175,10 @@ export const inbox = {
     badDate: 'That is not a valid date.',
     published: 'This digest is published: change it with a correction note below, or take posts down.',
     saved: 'Draft saved.',
+    keptForCorrection:
+      'What you typed is kept below, in the correction’s fields: to put it out, explain the correction and press Publish correction (or Propose correction, where a second person approves).',
+    unscheduled:
+      'It is no longer scheduled: a changed digest goes out only once someone publishes or schedules it again. Press the publish button when it is ready.',
     removed: 'Removed from the digest. Draft saved.',
     recorded: 'Recorded. The reason is kept in the audit log.',
     approvalTakenBack:
