@@ -83,6 +83,9 @@ export const deskJs = `
       const response = await fetch(form.action, { method: 'POST', body, headers: { Accept: 'application/json' }, credentials: 'same-origin' });
       const answer = await response.json();
       if (answer.ok) {
+        // A new version saved by this person is theirs to have approved by someone else, not to approve.
+        const approve = form.querySelector('button[formaction$="/approve"]');
+        if (approve && String(answer.version) !== version.value) approve.hidden = true;
         version.value = String(answer.version);
         const line = document.getElementById('desk-status-text');
         if (line && answer.status) line.textContent = answer.status;

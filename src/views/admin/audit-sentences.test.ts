@@ -57,6 +57,24 @@ describe('the audit log in sentences', () => {
       auditSentence(entry({ action: 'translation.review', details: '{"lang":"es","changed":false}' })),
     ).toBe('Dana Lee reviewed the Spanish translation of the digest for Thursday, November 19, 2026.');
     expect(actionLabel('translation.draft')).toBe('Drafted a translation by machine');
+    const change = (details: object) =>
+      auditSentence(
+        entry({
+          action: 'user.change',
+          subjectType: 'user',
+          subjectId: '2',
+          details: JSON.stringify(details),
+        }),
+      );
+    expect(change({ email: 'lee@district.example', role: 'editor' })).toBe(
+      'Dana Lee made lee@district.example an editor.',
+    );
+    expect(change({ email: 'lee@district.example', disabled: true })).toBe(
+      'Dana Lee stopped lee@district.example from signing in.',
+    );
+    expect(change({ email: 'lee@district.example', disabled: false })).toBe(
+      'Dana Lee let lee@district.example sign in again.',
+    );
     expect(auditSentence(entry({ action: 'translation.discard', details: '{"lang":"es"}' }))).toBe(
       'Dana Lee discarded the changes to the Spanish translation of the digest for Thursday, November 19, 2026 that waited for a second person.',
     );

@@ -62,7 +62,7 @@ const ACTIONS: Record<string, { label: () => string; sentence: Sentence }> = {
   'user.login_failed': { label: () => t('desk.audit.labels.userLoginFailed'), sentence: (w) => t('desk.audit.sentences.userLoginFailed', w) },
   'user.password_check_failed': { label: () => t('desk.audit.labels.userPasswordCheckFailed'), sentence: (w) => t('desk.audit.sentences.userPasswordCheckFailed', w) },
   'user.invite': { label: () => t('desk.audit.labels.userInvite'), sentence: (w, d) => { const email = text(d.email) || t('desk.audit.aPerson'); return d.role ? t('desk.audit.sentences.userInviteAs', { ...w, email, role: text(d.role) }) : t('desk.audit.sentences.userInvite', { ...w, email }); } },
-  'user.change': { label: () => t('desk.audit.labels.userChange'), sentence: (w) => t('desk.audit.sentences.userChange', w) },
+  'user.change': { label: () => t('desk.audit.labels.userChange'), sentence: (w, d) => { const email = text(d.email); if (!email) return t('desk.audit.sentences.userChange', w); if (d.role) return t('desk.audit.sentences.userChangeRole', { ...w, email, role: roleWords(text(d.role)) }); if (d.disabled === true) return t('desk.audit.sentences.userChangeDisabled', { ...w, email }); if (d.disabled === false) return t('desk.audit.sentences.userChangeEnabled', { ...w, email }); return t('desk.audit.sentences.userChange', w); } },
   'user.setup': { label: () => t('desk.audit.labels.userSetup'), sentence: (w) => t('desk.audit.sentences.userSetup', w) },
   'user.password_change': { label: () => t('desk.audit.labels.userPasswordChange'), sentence: (w) => t('desk.audit.sentences.userPasswordChange', w) },
   'user.password_link': { label: () => t('desk.audit.labels.userPasswordLink'), sentence: (w) => t('desk.audit.sentences.userPasswordLink', w) },
@@ -196,6 +196,20 @@ function socialWords(details: Record<string, unknown>): Words {
 /** Every action the log has words for: a test checks that each action the code records is among them. */
 export function hasSentence(action: string): boolean {
   return Object.hasOwn(ACTIONS, action);
+}
+
+/** "an editor": a role as a sentence names it (a role this version does not know, as stored). */
+function roleWords(role: string): string {
+  switch (role) {
+    case 'admin':
+      return t('desk.audit.roles.admin');
+    case 'editor':
+      return t('desk.audit.roles.editor');
+    case 'contributor':
+      return t('desk.audit.roles.contributor');
+    default:
+      return role;
+  }
 }
 
 function text(value: unknown): string {

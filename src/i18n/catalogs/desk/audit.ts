@@ -9,6 +9,8 @@ export const audit = {
   whoExample: 'dana@ or scheduler',
   subject: 'Subject',
   subjectExample: '2026-11-20 or a number',
+  // A role as a sentence names it: "made lee@… an editor".
+  roles: { admin: 'an administrator', editor: 'an editor', contributor: 'a contributor' },
   from: 'From',
   to: 'To',
   apply: 'Filter',
@@ -157,6 +159,9 @@ export const audit = {
     userInvite: '{{who}} invited {{email}}.',
     userInviteAs: '{{who}} invited {{email}} as {{role}}.',
     userChange: '{{who}} changed {{subject}}.',
+    userChangeRole: '{{who}} made {{email}} {{role}}.',
+    userChangeDisabled: '{{who}} stopped {{email}} from signing in.',
+    userChangeEnabled: '{{who}} let {{email}} sign in again.',
     userSetup: '{{who}} set up the first administrator account.',
     userPasswordChange: '{{who}} changed their password.',
     userPasswordLink: '{{who}} sent a password link for {{subject}}.',
