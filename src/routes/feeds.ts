@@ -3,6 +3,7 @@
 // answers conditional requests (ETag, Last-Modified) with 304.
 import { Hono, type Context } from 'hono';
 import { sha256Hex } from '../auth/tokens';
+import { etagMatches } from './public-cache';
 import { listPublishedDigests, listPublishedDigestsForSchool } from '../db/digests';
 import { findSchoolBySlug } from '../db/schools';
 import type { AppDeps } from '../deps';
@@ -39,8 +40,7 @@ export async function feedResponse(c: Context, body: string, type: string, modif
   const ifNoneMatch = c.req.header('if-none-match');
   const ifModifiedSince = Date.parse(c.req.header('if-modified-since') ?? '');
   if (ifNoneMatch !== undefined) {
-    if (ifNoneMatch.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*'))
-      return c.body(null, 304);
+    if (etagMatches(ifNoneMatch, etag)) return c.body(null, 304);
   } else if (
     modified &&
     !Number.isNaN(ifModifiedSince) &&

@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import { findPictureBytes, findPictureFile } from '../db/pictures';
 import type { AppDeps } from '../deps';
+import { etagMatches } from './public-cache';
 
 const NAME = /^[0-9a-f]{20}-(?:\d{1,5}|email)\.(?:webp|jpg|png)$/;
 
@@ -23,7 +24,8 @@ export function mediaRoutes(deps: AppDeps) {
     c.header('Cache-Control', 'public, no-cache');
     c.header('ETag', `"${name}"`);
     // Asked again each time a picture is shown: a copy still kept is answered before its bytes are read.
-    if (c.req.header('if-none-match') === `"${name}"`) return c.body(null, 304);
+    const ifNoneMatch = c.req.header('if-none-match');
+    if (ifNoneMatch !== undefined && etagMatches(ifNoneMatch, `"${name}"`)) return c.body(null, 304);
     const bytes = deps.pictures ? await deps.pictures.bytes.get(name) : await findPictureBytes(deps.db, name);
     if (!bytes) return c.notFound();
     return c.body(new Uint8Array(bytes), 200, { 'Content-Type': file.type });

@@ -252,14 +252,18 @@ function conditionsOf(request: Request | undefined, env: unknown): Conditions {
   };
 }
 
+/**
+ * Whether an If-None-Match value names this entity tag: any tag of its list, by the weak comparison GET and
+ * HEAD use (RFC 9110 §13.1.2, so `W/"x"` matches `"x"`), or `*`.
+ */
+export function etagMatches(ifNoneMatch: string, etag: string): boolean {
+  const bare = (tag: string) => tag.trim().replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || bare(tag) === bare(etag));
+}
+
 /** RFC 9110 §13.2.2: If-None-Match decides when present; otherwise If-Modified-Since against Last-Modified. */
 function notModified(entry: Entry, conditions: Conditions): boolean {
-  if (conditions.ifNoneMatch !== undefined) {
-    const bare = (tag: string) => tag.trim().replace(/^W\//, '');
-    return conditions.ifNoneMatch
-      .split(',')
-      .some((tag) => tag.trim() === '*' || bare(tag) === bare(entry.etag));
-  }
+  if (conditions.ifNoneMatch !== undefined) return etagMatches(conditions.ifNoneMatch, entry.etag);
   if (conditions.ifModifiedSince === undefined) return false;
   const since = Date.parse(conditions.ifModifiedSince);
   return !Number.isNaN(entry.lastModified) && !Number.isNaN(since) && entry.lastModified <= since;
