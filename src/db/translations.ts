@@ -97,9 +97,10 @@ function heldByWith(userId: number | null): SQL {
 
 /**
  * The language as it is stored now, as one JSON value of the statement that holds it (the row's own columns
- * and its entries' rows, read before the statement changes them): what its readers keep while it is held.
+ * and its entries' rows, read before the statement changes them): what its readers keep while it is held. A
+ * list of machine-drafted fields that is not JSON is kept as none, so it can never stop a save.
  */
-const shownNow = sql`json_object('title', ${digestTranslations.title}, 'intro', ${digestTranslations.intro}, 'machine', json(${digestTranslations.machineFields}), 'reviewedVersion', ${digestTranslations.reviewedVersion}, 'reviewedBy', ${digestTranslations.reviewedBy}, 'reviewedAt', ${digestTranslations.reviewedAt}, 'correctionNote', ${digestTranslations.correctionNote}, 'entries', json((select json_group_object(e.item_id, json_object('headline', e.headline, 'blurb', e.blurb, 'imageAlt', e.image_alt, 'machine', json(e.machine_fields))) from digest_entry_translations e where e.digest_id = ${digestTranslations.digestId} and e.lang = ${digestTranslations.lang})))`;
+const shownNow = sql`json_object('title', ${digestTranslations.title}, 'intro', ${digestTranslations.intro}, 'machine', json(case when json_valid(${digestTranslations.machineFields}) then ${digestTranslations.machineFields} else '[]' end), 'reviewedVersion', ${digestTranslations.reviewedVersion}, 'reviewedBy', ${digestTranslations.reviewedBy}, 'reviewedAt', ${digestTranslations.reviewedAt}, 'correctionNote', ${digestTranslations.correctionNote}, 'entries', json((select json_group_object(e.item_id, json_object('headline', e.headline, 'blurb', e.blurb, 'imageAlt', e.image_alt, 'machine', json(case when json_valid(e.machine_fields) then e.machine_fields else '[]' end))) from digest_entry_translations e where e.digest_id = ${digestTranslations.digestId} and e.lang = ${digestTranslations.lang})))`;
 
 /** A held language's `shown` as written by a correction where its readers had none of it: the original. */
 const NOTHING_SHOWN = '{"title":"","intro":"","reviewedVersion":null,"correctionNote":null,"entries":{}}';
