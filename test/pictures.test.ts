@@ -343,7 +343,7 @@ describe('pictures', () => {
       expect(refusal).toBeInstanceOf(DeskError);
       const findings = (refusal as DeskError).details.findings as { kind: string; message: string }[];
       expect(findings.find((f) => f.kind === 'picture-unavailable')?.message).toMatch(
-        /^This picture was taken down on [A-Z][a-z]+day, [A-Z][a-z]+ \d+, \d{4}, so it is not shown anywhere again\./,
+        /^This picture was taken down on [A-Z][a-z]+day, [A-Z][a-z]+ \d+, \d{4}, so it will not be shown anywhere again\./,
       );
       const feed = await (await get('/feed.xml')).text();
       for (const file of drawing.files) expect(feed).not.toContain(file.name);

@@ -68,7 +68,7 @@ describe('a published digest’s language where the district requires a second p
    */
   const press = async (
     client: Client,
-    button: 'save' | 'review' | 'discard',
+    button: 'save' | 'review' | 'discard' | 'withdraw',
     fields: Record<string, string>,
     opened?: string,
   ) => {
@@ -312,7 +312,7 @@ describe('a published digest’s language where the district requires a second p
     // Neither can review it; either can discard it, having seen it as it is now.
     expect(await tab(lee)).toContain('>Discard the changes</button>');
     const stale = await press(dana, 'discard', {}, danaOpened);
-    expect(stale.body).toContain('Not discarded: someone saved the Spanish text after you opened it.');
+    expect(stale.body).toContain('Nothing was changed: someone saved the Spanish text after you opened it.');
     expect((await spanish()).held).toBe(true);
     const discarded = await press(dana, 'discard', {});
     expect(discarded.body).toContain('The changes to the Spanish text are discarded');
@@ -350,6 +350,9 @@ describe('a published digest’s language where the district requires a second p
       revision: /name="revision" value="([^"]*)"/.exec(arabicNow)![1]!,
     });
     expect(gone.status).toBe(303);
+    expect(await (await lee.get(gone.headers.get('location')!)).text()).toContain(
+      'Its readers had none of it, so the tab is empty again',
+    );
     const arabicAfter = await (await lee.get(arabicTab)).text();
     expect(arabicAfter).not.toContain('جمعة عاصفة');
     expect(arabicAfter).not.toContain('Changed after publishing');
@@ -364,6 +367,37 @@ describe('a published digest’s language where the district requires a second p
     );
     expect(audit).toHaveLength(3);
     await changeSetting(app.runtime.deps.db, 'languages', 'en,es', app.clock.now());
+  });
+
+  it('gives readers the district’s text at once when what they have must not stay', async () => {
+    await press(dana, 'save', { title: 'Un viernes sin nombres' });
+    expect(await spanishPage()).toContain('Un viernes muy ventoso');
+    const tabNow = await tab(lee);
+    expect(tabNow).toContain('>Give readers the district’s text until then</button>');
+    const withdrawn = await press(lee, 'withdraw', {});
+    expect(withdrawn.body).toContain(
+      'Until the Spanish text is reviewed, its readers get the district’s own text. The changes still wait',
+    );
+    const page = await spanishPage();
+    expect(page).not.toContain('Un viernes muy ventoso');
+    expect(page).not.toContain('Un viernes sin nombres');
+    expect(page).toContain('Kites over the field');
+    expect(await spanishElsewhere()).not.toContain('Un viernes muy ventoso');
+    expect((await spanish()).held).toBe(true);
+    // Once more: nothing left to take from them, and the button is gone.
+    expect(withdrawn.body).not.toContain('>Give readers the district’s text until then</button>');
+    expect((await press(lee, 'withdraw', {})).body).toContain(
+      'The Spanish readers already get the district’s own text',
+    );
+    // A page read before a save changes nothing: the claim is on the language as it was read.
+    const stale = await tab(lee);
+    await press(dana, 'save', { title: 'Un viernes sin nombre alguno' });
+    expect((await press(lee, 'discard', {}, stale)).body).toContain(
+      'Nothing was changed: someone saved the Spanish text after you opened it.',
+    );
+    // Reviewed by someone who changed none of it, the new text reaches them.
+    expect((await press(sam, 'review', {})).body).toContain('Spanish saved and marked reviewed.');
+    expect(await spanishPage()).toContain('Un viernes sin nombre alguno');
   });
 
   it('does not hold anything where the district does not require a second person', async () => {

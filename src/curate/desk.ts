@@ -418,7 +418,6 @@ export async function rosterSurnamesIn(
   return roster.size ? (word) => roster.has(word.toLowerCase()) : undefined;
 }
 
-/** Why each chosen picture without a ready copy has none, by address. */
 /** Why each chosen picture the district has no copy of cannot be shown, as the finding says it. */
 async function pictureProblemsOf(
   deps: DeskDeps,

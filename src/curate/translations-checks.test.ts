@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { unreviewedFindings } from './translations-checks';
+import { emptyTranslation } from '../db/translations';
+import { checkTranslationsOf, unreviewedFindings } from './translations-checks';
 
 describe('unreviewedFindings', () => {
   const settings = {
@@ -30,5 +31,30 @@ describe('unreviewedFindings', () => {
           new Map(),
         ),
       ).toEqual([]);
+  });
+});
+
+describe('checkTranslationsOf', () => {
+  const settings = { languages: ['en' as const, 'es' as const], toneWords: ['lazy'] };
+  const spanish = (title: string) => ({ ...emptyTranslation(1, 'es'), title });
+
+  it('checks a held language’s text and, apart, what its readers have meanwhile', () => {
+    const held = {
+      ...spanish('Un viernes nuevo'),
+      held: true,
+      heldBy: [2],
+      shown: spanish('Un viernes viejo'),
+    };
+    const checked = checkTranslationsOf(settings, new Map([['es', held]]));
+    expect(checked.map((c) => [c.label, c.title])).toEqual([
+      ['Spanish', 'Un viernes nuevo'],
+      ['published Spanish', 'Un viernes viejo'],
+    ]);
+    expect(checked[1]!.toneWords).toContain('lazy');
+    // Not held, or held with nothing shown (its readers get the district's text): the language alone.
+    for (const translation of [spanish('Un viernes'), { ...spanish('Un viernes'), held: true, heldBy: [2] }])
+      expect(checkTranslationsOf(settings, new Map([['es', translation]])).map((c) => c.label)).toEqual([
+        'Spanish',
+      ]);
   });
 });

@@ -25,21 +25,32 @@ export function isReviewed(translation: DigestTranslation | undefined, digest: {
   return translation?.reviewedVersion != null && translation.reviewedVersion === digest.version;
 }
 
+function textsOf(translation: DigestTranslation) {
+  return { title: translation.title, intro: translation.intro, entries: translation.entries };
+}
+
 export function checkTranslationsOf(
-  settings: DistrictSettings,
+  settings: Pick<DistrictSettings, 'languages' | 'toneWords'>,
   translations: ReadonlyMap<string, DigestTranslation>,
 ): CheckTranslation[] {
   return translatedLanguages(settings).flatMap((lang) => {
     const translation = translations.get(lang);
     if (!translation) return [];
+    const toneWords = [...settings.toneWords, ...(DEFAULT_TONE_WORDS_BY_LANGUAGE[lang] ?? [])];
+    const { shown } = translation;
     return [
-      {
-        label: languageLabel(lang),
-        toneWords: [...settings.toneWords, ...(DEFAULT_TONE_WORDS_BY_LANGUAGE[lang] ?? [])],
-        title: translation.title,
-        intro: translation.intro,
-        entries: translation.entries,
-      },
+      { label: languageLabel(lang), toneWords, ...textsOf(translation) },
+      // Held for a second person, what its readers have is checked too: a name there stays public until
+      // someone gives them the district's text or the changes are reviewed.
+      ...(translation.held && shown
+        ? [
+            {
+              label: t('desk.checks.publishedLanguage', { language: languageLabel(lang) }),
+              toneWords,
+              ...textsOf(shown),
+            },
+          ]
+        : []),
     ];
   });
 }

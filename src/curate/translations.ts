@@ -4,6 +4,7 @@
 import {
   discardHeldTranslation,
   emptyTranslation,
+  withdrawHeldTranslation,
   saveDigestTranslation,
   translationRevision,
   type DigestField,
@@ -374,38 +375,55 @@ export async function saveTranslation(
 }
 
 /**
- * A published digest's language held for a second person, put back as its readers have it: the changes are
- * gone and nothing waits for a review (so two editors who both changed it are not stuck waiting for a third).
- * Any editor may, since what its readers get does not change. `revision` names the text the editor was shown.
+ * What may be done alone with a published digest's language held for a second person, by any editor, since
+ * neither puts new words before its readers: `discard` puts it back as its readers have it (the changes are
+ * gone and nothing waits, so two editors who both changed it need no third); `withdraw` gives its readers the
+ * district's own text until the changes are reviewed (for a mistake they must not read meanwhile).
+ * `shown` names the version and text the editor was shown.
  */
-export async function discardTranslation(
+export async function settleHeldTranslation(
   deps: DeskDeps,
   actor: DeskActor,
   date: string,
   lang: string,
+  action: 'discard' | 'withdraw',
   shown: { version?: number; revision?: string },
-): Promise<TranslationDesk> {
+): Promise<TranslationDesk & { readersHadNone: boolean }> {
   const desk = await loadTranslationDesk(deps, date, lang);
   const digest = requireTranslatable(actor, desk);
   const language = desk.label;
-  if (digest.status !== 'published' || !desk.translation.held)
-    throw new DeskError(409, 'not-held', t('desk.refusals.nothingToDiscard', { language }));
+  const held = desk.translation;
+  if (digest.status !== 'published' || !held.held)
+    throw new DeskError(409, 'not-held', t('desk.refusals.nothingHeld', { language }));
+  if (action === 'withdraw' && !held.shown)
+    throw new DeskError(409, 'nothing-shown', t('desk.refusals.nothingToWithdraw', { language }));
   if (shown.version !== undefined && shown.version !== digest.version) throw changedMeanwhile(desk);
   if (shown.revision === undefined)
-    throw new DeskError(422, 'revision-required', t('desk.refusals.discardRevisionRequired', { language }));
+    throw new DeskError(422, 'revision-required', t('desk.refusals.heldRevisionRequired', { language }));
   if (shown.revision !== desk.revision)
     throw new DeskError(
       409,
       'translation-saved',
-      t('desk.refusals.translationSavedBeforeDiscard', { language }),
+      t('desk.refusals.translationSavedBeforeSettling', { language }),
     );
-  const discarded = await discardHeldTranslation(deps.db, digest, lang, {
+  const audit = {
     actor,
     now: deps.now(),
-    event: { action: 'translation.discard', subjectType: 'digest', subjectId: date, details: { lang } },
-  });
-  if (!discarded) throw changedMeanwhile(desk);
-  return loadTranslationDesk(deps, date, lang);
+    userId: actor.userId,
+    event: {
+      action: action === 'discard' ? 'translation.discard' : 'translation.withdraw',
+      subjectType: 'digest',
+      subjectId: date,
+      // Whose words waited, and which text: the log says what a discard threw away.
+      details: { lang, heldBy: held.heldBy, revision: desk.revision },
+    },
+  };
+  const done =
+    action === 'discard'
+      ? await discardHeldTranslation(deps.db, digest, held, audit)
+      : await withdrawHeldTranslation(deps.db, digest, held, audit);
+  if (!done) throw changedMeanwhile(desk);
+  return { ...(await loadTranslationDesk(deps, date, lang)), readersHadNone: !held.shown };
 }
 
 export type DraftOutcome =

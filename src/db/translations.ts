@@ -1,7 +1,7 @@
 // Storage for a digest's translations: per language its title, intro, review and translated correction note,
 // and per entry its headline, blurb and picture alt text, with which fields are unedited machine drafts.
 import { createHash } from 'node:crypto';
-import { and, eq, inArray, isNotNull, isNull, max, sql, type SQL } from 'drizzle-orm';
+import { and, eq, exists, inArray, isNotNull, isNull, max, sql, type SQL } from 'drizzle-orm';
 import { randomToken } from '../auth/tokens';
 import { auditStatementWhere, type Actor, type AuditEvent } from './audit';
 import type { Database, Statement } from './client';
@@ -14,6 +14,7 @@ import {
   digestEntryTranslations,
   digestTranslations,
   digests,
+  items,
 } from './schema';
 import { touchPublicStatement } from './site-state';
 
@@ -42,6 +43,8 @@ export interface DigestTranslation {
   reviewedAt: number | null;
   /** Who last saved this language (a person's id; null for a program's token or nobody yet). */
   updatedBy: number | null;
+  /** When it was last written (null: never stored). */
+  updatedAt: number | null;
   /**
    * Changed after publishing where a second person is required: its readers keep what they had (`shown`)
    * until someone not in `heldBy` (who changed it since its last review) marks it reviewed.
@@ -235,6 +238,7 @@ export async function listDigestTranslations(
       reviewedBy: head.reviewedBy,
       reviewedAt: head.reviewedAt,
       updatedBy: head.updatedBy,
+      updatedAt: head.updatedAt,
       held: head.heldBy !== null,
       heldBy: idsOf(head.heldBy),
       shown: head.heldBy === null ? null : shownOf(head.shown, head.digestId, head.lang),
@@ -408,84 +412,152 @@ export async function saveDigestTranslation(
 const readersNote = sql`case when ${digestTranslations.heldBy} is null then ${digestTranslations.correctionNote} else json_extract(${digestTranslations.shown}, '$.correctionNote') end`;
 
 /**
- * Puts a held language back as its readers have it (`shown`), or removes it where they had none of it, so
- * nothing waits for a review: claimed like a save, only while the digest is still at the version the editor was
- * shown. What its readers get does not change. False, with nothing written, when the claim fails.
+ * Claims a held language as it was read: the digest still at the version the editor was shown, published, and
+ * the language still held and not written since (`updatedAt`), so a review or a save that lands between the
+ * read and the write stops this one instead of being undone by it.
+ */
+function heldClaim(db: Database, digest: TranslatedDigest, held: DigestTranslation, token: string) {
+  const claim = claimOf(db, digest.id, token);
+  const asRead = db.orm
+    .select({ lang: digestTranslations.lang })
+    .from(digestTranslations)
+    .where(
+      and(
+        eq(digestTranslations.digestId, digest.id),
+        eq(digestTranslations.lang, held.lang),
+        isNotNull(digestTranslations.heldBy),
+        held.updatedAt === null
+          ? isNull(digestTranslations.updatedAt)
+          : eq(digestTranslations.updatedAt, held.updatedAt),
+      ),
+    );
+  const take = db.orm
+    .update(digests)
+    .set({ writeToken: token })
+    .where(
+      and(
+        eq(digests.id, digest.id),
+        eq(digests.version, digest.version),
+        eq(digests.status, 'published'),
+        exists(asRead),
+      ),
+    );
+  return { claim, take };
+}
+
+/** Whether this batch's claim held (its token is the digest's now). */
+async function claimed(db: Database, digestId: number, token: string): Promise<boolean> {
+  const [after] = await db.orm
+    .select({ writeToken: digests.writeToken })
+    .from(digests)
+    .where(eq(digests.id, digestId));
+  return after?.writeToken === token;
+}
+
+/**
+ * Puts a held language back as its readers have it (`shown`, as read with it), or removes it where they had
+ * none of it, so nothing waits for a review. What its readers get does not change. False, with nothing
+ * written, when the language or the digest changed since it was read.
  */
 export async function discardHeldTranslation(
   db: Database,
   digest: TranslatedDigest,
-  lang: string,
-  audit: { actor: Actor; event: AuditEvent; now: number },
+  held: DigestTranslation,
+  audit: { actor: Actor; event: AuditEvent; now: number; userId: number | null },
 ): Promise<boolean> {
   const token = randomToken(12);
-  const claim = claimOf(db, digest.id, token);
-  const thisLanguage = and(eq(digestTranslations.digestId, digest.id), eq(digestTranslations.lang, lang));
-  const field = (path: string) => sql`json_extract(${digestTranslations.shown}, ${path})`;
+  const { claim, take } = heldClaim(db, digest, held, token);
+  const thisLanguage = and(
+    eq(digestTranslations.digestId, digest.id),
+    eq(digestTranslations.lang, held.lang),
+  );
+  const kept = held.shown;
   const statements: Statement[] = [
-    db.orm
-      .update(digests)
-      .set({ writeToken: token })
-      .where(
-        and(eq(digests.id, digest.id), eq(digests.version, digest.version), eq(digests.status, 'published')),
-      ),
+    take,
     db.orm
       .delete(digestEntryTranslations)
       .where(
         and(
           eq(digestEntryTranslations.digestId, digest.id),
-          eq(digestEntryTranslations.lang, lang),
+          eq(digestEntryTranslations.lang, held.lang),
           claim.holds,
         ),
       ),
-    // The entries they kept, read from `shown` before the row below forgets it.
-    db.raw(sql`insert into ${digestEntryTranslations} (digest_id, lang, item_id, headline, blurb, image_alt, machine_fields)
-      select ${digestTranslations.digestId}, ${digestTranslations.lang}, cast(kept.key as integer),
-        coalesce(json_extract(kept.value, '$.headline'), ''), coalesce(json_extract(kept.value, '$.blurb'), ''),
-        coalesce(json_extract(kept.value, '$.imageAlt'), ''), coalesce(json_extract(kept.value, '$.machine'), '[]')
-      from ${digestTranslations}, json_each(${digestTranslations.shown}, '$.entries') as kept
-      where ${and(thisLanguage, isNotNull(digestTranslations.heldBy), isNotNull(digestTranslations.shown), claim.holds)}
-        and exists (select 1 from items where items.id = cast(kept.key as integer))`),
+  ];
+  if (kept) {
+    statements.push(
+      // Each entry they kept, for a post that is still there.
+      ...[...kept.entries.values()].flatMap((entry) =>
+        insertSelect(
+          db,
+          digestEntryTranslations,
+          [
+            {
+              digestId: digest.id,
+              lang: held.lang,
+              itemId: entry.itemId,
+              headline: entry.headline,
+              blurb: entry.blurb,
+              imageAlt: entry.imageAlt,
+              machineFields: JSON.stringify(entry.machine),
+            },
+          ],
+          { from: items, where: and(eq(items.id, entry.itemId), claim.holds) },
+          { ignoreConflicts: true },
+        ),
+      ),
+      db.orm
+        .update(digestTranslations)
+        .set({
+          title: kept.title,
+          intro: kept.intro,
+          machineFields: JSON.stringify(kept.machine),
+          reviewedVersion: kept.reviewedVersion,
+          reviewedBy: kept.reviewedBy,
+          reviewedAt: kept.reviewedAt,
+          correctionNote: kept.correctionNote,
+          heldBy: null,
+          shown: null,
+          updatedAt: audit.now,
+          updatedBy: audit.userId,
+        })
+        .where(and(thisLanguage, claim.holds)),
+    );
+  } else {
+    statements.push(db.orm.delete(digestTranslations).where(and(thisLanguage, claim.holds)));
+  }
+  statements.push(auditStatementWhere(db, audit.actor, audit.event, audit.now, claim.row));
+  await db.batch(statements);
+  return claimed(db, digest.id, token);
+}
+
+/**
+ * Takes a held language's text from its readers until it is reviewed: they read the district's own text (as a
+ * language they never had), and the changes keep waiting for a second person. For a mistake they must not
+ * read meanwhile (a student's full name, say), which a held change alone does not take away. False, with
+ * nothing written, when the language or the digest changed since it was read.
+ */
+export async function withdrawHeldTranslation(
+  db: Database,
+  digest: TranslatedDigest,
+  held: DigestTranslation,
+  audit: { actor: Actor; event: AuditEvent; now: number },
+): Promise<boolean> {
+  const token = randomToken(12);
+  const { claim, take } = heldClaim(db, digest, held, token);
+  await db.batch([
+    take,
     db.orm
       .update(digestTranslations)
-      .set({
-        title: sql`coalesce(${field('$.title')}, '')`,
-        intro: sql`coalesce(${field('$.intro')}, '')`,
-        machineFields: sql`coalesce(${field('$.machine')}, '[]')`,
-        reviewedVersion: field('$.reviewedVersion'),
-        reviewedBy: field('$.reviewedBy'),
-        reviewedAt: field('$.reviewedAt'),
-        correctionNote: field('$.correctionNote'),
-        heldBy: null,
-        shown: null,
-        updatedAt: audit.now,
-      })
+      .set({ shown: null })
       .where(
-        and(
-          thisLanguage,
-          isNotNull(digestTranslations.heldBy),
-          isNotNull(digestTranslations.shown),
-          claim.holds,
-        ),
-      ),
-    db.orm
-      .delete(digestTranslations)
-      .where(
-        and(
-          thisLanguage,
-          isNotNull(digestTranslations.heldBy),
-          isNull(digestTranslations.shown),
-          claim.holds,
-        ),
+        and(eq(digestTranslations.digestId, digest.id), eq(digestTranslations.lang, held.lang), claim.holds),
       ),
     auditStatementWhere(db, audit.actor, audit.event, audit.now, claim.row),
-  ];
-  await db.batch(statements);
-  const [after] = await db.orm
-    .select({ writeToken: digests.writeToken })
-    .from(digests)
-    .where(eq(digests.id, digest.id));
-  return after?.writeToken === token;
+  ]);
+  const withdrawn = await claimed(db, digest.id, token);
+  if (withdrawn) await db.batch([touchPublicStatement(db)]);
+  return withdrawn;
 }
 
 /**
@@ -643,6 +715,7 @@ export function emptyTranslation(digestId: number, lang: string): DigestTranslat
     reviewedBy: null,
     reviewedAt: null,
     updatedBy: null,
+    updatedAt: null,
     held: false,
     heldBy: [],
     shown: null,

@@ -78,7 +78,8 @@ export interface RecipientLinks {
  * The email's title and subject. A digest's own title stands, else the site's; but a district that kept the
  * default title ("What happened yesterday") has the day named instead when the email goes out later than the
  * day after the digest's (one published late), so an older day is not called yesterday: "What happened on
- * Friday" (or "on December 4", a week or more later), and the whole date in the subject.
+ * Friday" (or "on December 4", a week or more later), and the whole date in the subject; and one that goes out
+ * on the digest's own day says "What happened today".
  */
 export function emailTitle(
   digest: { date: string; title: string },

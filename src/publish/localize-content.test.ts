@@ -23,6 +23,7 @@ const spanish = (over: Partial<DigestTranslation> = {}): DigestTranslation => ({
   reviewedBy: 2,
   reviewedAt: 5,
   updatedBy: 2,
+  updatedAt: 5,
   held: false,
   heldBy: [],
   shown: null,

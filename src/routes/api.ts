@@ -45,8 +45,8 @@ import { addSource } from '../sources/add-source';
 import { coverageJson, coverageReport } from '../reports/coverage';
 import { cleanJson } from '../text/clean-text';
 import {
-  discardTranslation,
   draftTranslation,
+  settleHeldTranslation,
   saveTranslation,
   type TranslationInput,
 } from '../curate/translations';
@@ -525,15 +525,16 @@ export function apiRoutes(deps: AppDeps) {
     return c.json({ ...digestJson(outcome.desk.state, deps.config.publicUrl), filled: outcome.filled });
   });
 
-  app.post('/digests/:date/translations/:lang/discard', async (c) => {
-    const date = dateParam(c);
-    const body = await json<{ version?: unknown; revision?: unknown }>(c);
-    const tab = await discardTranslation(desk, c.get('actor'), date, c.req.param('lang'), {
-      version: typeof body.version === 'number' ? body.version : undefined,
-      revision: typeof body.revision === 'string' ? body.revision : undefined,
+  for (const action of ['discard', 'withdraw'] as const)
+    app.post(`/digests/:date/translations/:lang/${action}`, async (c) => {
+      const date = dateParam(c);
+      const body = await json<{ version?: unknown; revision?: unknown }>(c);
+      const tab = await settleHeldTranslation(desk, c.get('actor'), date, c.req.param('lang'), action, {
+        version: typeof body.version === 'number' ? body.version : undefined,
+        revision: typeof body.revision === 'string' ? body.revision : undefined,
+      });
+      return c.json(digestJson(tab.state, deps.config.publicUrl));
     });
-    return c.json(digestJson(tab.state, deps.config.publicUrl));
-  });
 
   app.post('/digests/:date/publish', async (c) => {
     const date = dateParam(c);

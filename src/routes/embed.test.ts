@@ -16,7 +16,7 @@ describe('pathOnThisSite', () => {
     expect(pathOnThisSite('https://digest.lakeside.example', site)).toBe('/');
   });
 
-  it('reads nothing of another host, another port, another scheme or an unreadable address', () => {
+  it('reads nothing of another host, another port, a scheme other than http(s) or an unreadable address', () => {
     expect(pathOnThisSite('https://evil.example/digests/2026-11-20', site)).toBeUndefined();
     expect(pathOnThisSite('https://digest.lakeside.example.evil.example/', site)).toBeUndefined();
     expect(pathOnThisSite('https://digest.lakeside.example:8443/', site)).toBeUndefined();

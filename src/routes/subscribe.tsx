@@ -101,15 +101,15 @@ export function subscribeRoutes(deps: AppDeps) {
     );
   };
 
-  /**
-   * What a link says to someone not subscribed now, in their language, with the way to subscribe again: a
-   * confirmation or preferences link after the subscription ended, or a confirmation link past its time.
-   * Nothing is changed: an old link never brings a subscription back.
-   */
   /** Pending or confirmed: an address that unsubscribed or was suspended after bounces has no preferences. */
   const subscribedNow = (subscriber: Subscriber) =>
     subscriber.status === 'pending' || subscriber.status === 'confirmed';
 
+  /**
+   * What a link says to someone not subscribed now, in their language, with the way to subscribe again: a
+   * confirmation or preferences link after the subscription ended (or was suspended after bounces), or a
+   * confirmation link past its time. Nothing is changed: an old link never brings a subscription back.
+   */
   const notSubscribed = async (
     c: Context,
     subscriber: Subscriber,

@@ -91,7 +91,9 @@ describe('browser: sign in, publish, read', () => {
       await released;
       await route.fulfill({ response });
     });
-    // Typed once the desk's script is running (it is deferred): else no autosave starts.
+    // Typed on the page the second Add answered with (not the one it left, whose typing the navigation would
+    // drop), once the desk's script is running there (it is deferred): else no autosave starts.
+    await expect.poll(() => page.locator('.entry-card').count()).toBe(2);
     await page.waitForLoadState('domcontentloaded');
     await page.getByLabel('Intro').fill('Pumpkins and poems in Room 4.');
     await Promise.race([

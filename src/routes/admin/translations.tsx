@@ -1,12 +1,12 @@
 // The desk's language tabs: GET /admin/inbox?date=…&lang=es shows one (see inbox.tsx), and its form's
-// buttons post to /admin/translations/DATE/LANG/{save,draft,review,discard}, each answered by a redirect back to the
+// buttons post to /admin/translations/DATE/LANG/{save,draft,review,discard,withdraw}, each answered by a redirect back to the
 // tab with a sentence (a translation service's failure included, never an error page).
 import { t } from '../../i18n/desk-text';
 import { Hono, type Context } from 'hono';
 import { can, DeskError, deskDepsOf } from '../../curate/desk';
 import {
-  discardTranslation,
   draftTranslation,
+  settleHeldTranslation,
   loadTranslationDesk,
   saveTranslation,
   type SavedTranslation,
@@ -187,14 +187,23 @@ export function translationRoutes(deps: AppDeps) {
     }),
   );
 
-  app.post(
-    `/${DAY}/${LANG}/discard`,
-    act(async (date, lang, form, c) => {
-      const { version, revision } = inputOf(form);
-      const tab = await discardTranslation(desk, deskActorOf(deps, c), date, lang, { version, revision });
-      return t('desk.translations.discarded', { language: tab.label });
-    }),
-  );
+  // Changes that wait for a second person: discarded, or its readers given the district's text meanwhile.
+  for (const action of ['discard', 'withdraw'] as const)
+    app.post(
+      `/${DAY}/${LANG}/${action}`,
+      act(async (date, lang, form, c) => {
+        const { version, revision } = inputOf(form);
+        const tab = await settleHeldTranslation(desk, deskActorOf(deps, c), date, lang, action, {
+          version,
+          revision,
+        });
+        const language = tab.label;
+        if (action === 'withdraw') return t('desk.translations.withdrawn', { language });
+        return tab.readersHadNone
+          ? t('desk.translations.discardedToNothing', { language })
+          : t('desk.translations.discarded', { language });
+      }),
+    );
 
   app.post(
     `/${DAY}/${LANG}/draft`,

@@ -76,7 +76,7 @@ describe('the audit log in sentences', () => {
       'Dana Lee let lee@district.example sign in again.',
     );
     expect(auditSentence(entry({ action: 'translation.discard', details: '{"lang":"es"}' }))).toBe(
-      'Dana Lee discarded the changes to the Spanish translation of the digest for Thursday, November 19, 2026 that waited for a second person.',
+      'Dana Lee discarded the changes waiting for a second person in the Spanish translation of the digest for Thursday, November 19, 2026.',
     );
   });
 

@@ -284,6 +284,11 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
                   {t('desk.translations.review')}
                 </button>
               )}
+              {heldChanges && translation.shown ? (
+                <button type="submit" class="secondary" formaction={action(state.date, lang, 'withdraw')}>
+                  {t('desk.translations.withdraw')}
+                </button>
+              ) : null}
               {heldChanges ? (
                 <button type="submit" class="secondary" formaction={action(state.date, lang, 'discard')}>
                   {t('desk.translations.discard')}
@@ -299,7 +304,11 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
                 : secondPerson
                   ? t('desk.translations.reviewHintSecondPerson', { language: label })
                   : t('desk.translations.reviewHint', { language: label })}
-              {heldChanges ? t('desk.translations.discardHint') : ''}
+              {heldChanges
+                ? translation.shown
+                  ? t('desk.translations.discardHint') + t('desk.translations.withdrawHint')
+                  : t('desk.translations.discardHintNothing')
+                : ''}
             </p>
           ) : null}
         </form>

@@ -70,6 +70,7 @@ export const audit = {
     translationDraft: 'Drafted a translation by machine',
     translationReview: 'Reviewed a translation',
     translationDiscard: 'Discarded changes to a translation',
+    translationWithdraw: 'Held a translation back from readers',
     deliveriesResendUnknown: 'Resent emails with an unknown outcome',
     settingsChange: 'Changed the settings',
     settingsLogo: 'Uploaded a logo',
@@ -134,7 +135,9 @@ export const audit = {
       '{{who}} had the empty fields of the {{language}} translation of {{subject}} drafted by a translation service.',
     translationReview: '{{who}} reviewed the {{language}} translation of {{subject}}.',
     translationDiscard:
-      '{{who}} discarded the changes to the {{language}} translation of {{subject}} that waited for a second person.',
+      '{{who}} discarded the changes waiting for a second person in the {{language}} translation of {{subject}}.',
+    translationWithdraw:
+      '{{who}} gave the {{language}} readers of {{subject}} the district’s own text until its changes are reviewed.',
     deliveriesResendUnknown: '{{who}} resent the emails of {{subject}} whose outcome was unknown.',
     settingsChange: '{{who}} changed {{settings}}.',
     settingsLogo: '{{who}} uploaded a new logo.',

@@ -34,6 +34,8 @@ export const checks = {
     correctionNote: 'correction note',
     translated: '{{language}} {{field}}',
   },
+  // A held language's text as its readers have it, named in a finding: "the published Spanish headline".
+  publishedLanguage: 'published {{language}}',
   photoWithoutRelease:
     'The image comes from {{source}}, which has no media release on file. Remove the image, or record who confirms that a release exists for everyone pictured.',
   anAccount: 'an account',
@@ -45,7 +47,7 @@ export const checks = {
   pictureNotCopied:
     "The picture has not been copied to the district's site yet. Save again to copy it, or choose another picture or none.",
   pictureTakenDown:
-    'This picture was taken down on {{day}}, so it is not shown anywhere again. Choose another picture or none.',
+    'This picture was taken down on {{day}}, so it will not be shown anywhere again. Choose another picture or none.',
   unauthorizedSource:
     'This post comes from an account whose authorization is {{authorization}}. Remove the post, or authorize the account under Sources.',
   outsideDay:
@@ -61,7 +63,7 @@ export const checks = {
     'The {{languages}} translations are not reviewed for this version. Open each tab, check the text and press Mark reviewed; until then their pages show this digest in its original language.',
   // A published digest's language saved where a second person is required: it waits for someone else's review.
   translationHeld_one:
-    'The {{languages}} text changed after publishing and waits for a second person: an editor other than the one who saved it opens its tab, checks it and presses Mark reviewed. Until then its readers keep what they had before the change.',
+    'The {{languages}} text changed after publishing and waits for a second person: an editor other than the one who saved it opens its tab, checks it and presses Mark reviewed (or any editor discards the changes). Until then its readers keep what they had before the change.',
   translationHeld_other:
-    'The {{languages}} texts changed after publishing and wait for a second person: for each, an editor other than the one who saved it opens its tab, checks it and presses Mark reviewed. Until then their readers keep what they had before the change.',
+    'The {{languages}} texts changed after publishing and wait for a second person: for each, an editor other than the one who saved it opens its tab, checks it and presses Mark reviewed (or any editor discards the changes). Until then their readers keep what they had before the change.',
 };

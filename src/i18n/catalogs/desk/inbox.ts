@@ -178,7 +178,7 @@ export const inbox = {
     keptForCorrection:
       'What you typed is kept below, in the correction’s fields: to put it out, explain the correction and press Publish correction (or Propose correction, where a second person approves).',
     unscheduled:
-      'It is no longer scheduled: a changed digest goes out only once someone publishes or schedules it again. Press the publish button when it is ready.',
+      'It is no longer scheduled: a changed digest goes out only once someone publishes or schedules it again. Press Publish now, or the Publish button with its time, when it is ready.',
     removed: 'Removed from the digest. Draft saved.',
     recorded: 'Recorded. The reason is kept in the audit log.',
     approvalTakenBack:

@@ -154,12 +154,14 @@ export const refusals = {
     'Not marked reviewed: where the district requires a second person, a review names the {{language}} text it read. Give "revision" as GET /digests/DATE answered it for this language.',
   translationSavedBeforeReview:
     'Not marked reviewed: someone saved the {{language}} text after you opened it. This is the text now; check it, then mark it reviewed.',
-  translationSavedBeforeDiscard:
-    'Not discarded: someone saved the {{language}} text after you opened it. This is the text now; discard the changes again if they should go.',
-  discardRevisionRequired:
-    'Not discarded: nothing said which {{language}} text was seen. Open its tab again and discard the changes from there, or give "revision" as GET /digests/DATE answered it.',
-  nothingToDiscard:
-    'The {{language}} text is not waiting for a second person, so there are no changes to discard.',
+  translationSavedBeforeSettling:
+    'Nothing was changed: someone saved the {{language}} text after you opened it. This is the text now; press the button again if it still applies.',
+  heldRevisionRequired:
+    'Nothing was changed: nothing said which {{language}} text was seen. Open its tab again and press the button there, or give "revision" as GET /digests/DATE answered it.',
+  nothingHeld:
+    'The {{language}} text is not waiting for a second person, so there are no changes to discard or to hold back.',
+  nothingToWithdraw:
+    'The {{language}} readers already get the district’s own text until the changes are reviewed.',
   translationSavedMeanwhile:
     'Someone saved the {{language}} text after you opened it. Your words are below: Save again to put them in place of theirs, or open the tab afresh to see what they saved.',
   // Translations.

@@ -50,8 +50,17 @@ export const translations = {
   discard: 'Discard the changes',
   discarded:
     'The changes to the {{language}} text are discarded: the tab is back to what its readers have, and nothing waits for a review.',
+  discardedToNothing:
+    'The changes to the {{language}} text are discarded. Its readers had none of it, so the tab is empty again and nothing waits for a review.',
   discardHint:
     ' Discard the changes puts the tab back to what its readers have now, if the changes should not go out.',
+  discardHintNothing:
+    ' Discard the changes empties the tab: its readers have none of this text now (they read the district’s own), and nothing waits for a review.',
+  withdraw: 'Give readers the district’s text until then',
+  withdrawn:
+    'Until the {{language}} text is reviewed, its readers get the district’s own text. The changes still wait for a second person.',
+  withdrawHint:
+    ' If what its readers have now must not stay meanwhile (a student’s full name, say), Give readers the district’s text until then takes it from them at once.',
   unscheduled:
     'The digest was scheduled to publish; a translation is part of what is checked, so it is a draft again: schedule it once more when it is ready.',
   drafted_one:
