@@ -344,8 +344,15 @@ describe('publishing from the desk', () => {
       unpublish_reason: 'Published on the wrong day by mistake.',
     });
     expect((await findDigest(app.runtime.deps.db, date))!.status).toBe('unpublished');
-    expect(await (await dana.get(`/admin/inbox?date=${date}`)).text()).toContain(
-      'Taken down: Published on the wrong day by mistake.',
+    const downDesk = await (await dana.get(`/admin/inbox?date=${date}`)).text();
+    expect(downDesk).toContain('Taken down: Published on the wrong day by mistake.');
+    // Not checked for publishing any more (it cannot be published again), and a page still open says why
+    // its save goes nowhere.
+    expect(downDesk).not.toContain('id="desk-checks"');
+    const oldTab = await dana.post(`/admin/inbox/${date}/save`, { ...form, intro: 'Typed in an old tab.' });
+    expect(oldTab.status).toBe(303);
+    expect(await (await dana.get(oldTab.headers.get('location')!)).text()).toContain(
+      'This digest was taken down, so your changes were not saved',
     );
     // A contributor reads that it was taken down; why is for those who may take it down, as in the audit log.
     const cam = await signedInClient(app, 'cam@district.example', 'contributor');

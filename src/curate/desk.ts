@@ -492,6 +492,8 @@ export async function saveDesk(
   );
   if (!saved.ok) {
     const current = await loadDesk(deps, date);
+    if (saved.reason === 'published' && current.digest?.status === 'unpublished')
+      throw new DeskError(409, 'unpublished', t('desk.refusals.takenDownMeanwhile'), { current });
     if (saved.reason === 'published')
       throw new DeskError(409, 'published', t('desk.refusals.publishedMeanwhile'), { current });
     throw savedMeanwhile(current, actor);

@@ -317,8 +317,10 @@ export function inboxRoutes(deps: AppDeps) {
   const saveDraft = async (
     request: DeskRequest,
   ): Promise<DeskState & { digest: Digest; unscheduled?: boolean }> => {
-    if (await isPublished(request.date))
-      throw new DeskError(409, 'published', t('desk.inbox.flashes.published'));
+    const status = (await findDigest(deps.db, request.date))?.status;
+    if (status === 'unpublished')
+      throw new DeskError(409, 'unpublished', t('desk.refusals.takenDownMeanwhile'));
+    if (status === 'published') throw new DeskError(409, 'published', t('desk.inbox.flashes.published'));
     const saved = await saveDesk(desk, request.actor, request.date, request.draft);
     return { ...saved, digest: saved.digest! };
   };

@@ -291,12 +291,13 @@ function StatusLine(props: DeskPageProps) {
   return (
     <p class="status-line" id="desk-status">
       <span id="desk-status-text">{statusSummary(state, names, props.role)}</span>
-      {digest.status !== 'published' ? (
+      {digest.status === 'published' ? (
+        <a href={`/digests/${state.date}`}>{t('desk.inbox.status.viewPublic')}</a>
+      ) : digest.status === 'unpublished' ? null : (
+        // A digest taken down is not checked for publishing: it cannot be published again.
         <span class={state.open.length ? 'badge warn' : 'badge ok'} id="desk-checks">
           {checksLabel(state.open.length)}
         </span>
-      ) : (
-        <a href={`/digests/${state.date}`}>{t('desk.inbox.status.viewPublic')}</a>
       )}
     </p>
   );

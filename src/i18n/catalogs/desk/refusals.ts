@@ -53,6 +53,8 @@ export const refusals = {
   // Editing a draft.
   alreadyPublishedHere: 'This digest is already published, so it cannot be edited here.',
   publishedMeanwhile: 'This digest was published meanwhile, so your changes were not saved.',
+  takenDownMeanwhile:
+    'This digest was taken down, so your changes were not saved: a digest taken down is not edited or published again.',
   savedBySomeoneElse:
     'Someone else saved this digest while you were editing, so the version saved now is theirs. Both versions are shown: keep yours or take theirs.',
   savedByYouElsewhere:
