@@ -345,6 +345,13 @@ describe('pictures', () => {
       expect(findings.find((f) => f.kind === 'picture-unavailable')?.message).toMatch(
         /^This picture was taken down on [A-Z][a-z]+day, [A-Z][a-z]+ \d+, \d{4}, so it will not be shown anywhere again\./,
       );
+      // The desk still lists it among the post's pictures, marked, and not to be chosen again.
+      const deskPage = await (await client.get(`/admin/inbox?date=${DATE}`)).text();
+      const choice = new RegExp(
+        `<input type="radio" name="image_${id}" value="${drawingUrl.replace(/[.?]/g, '\\$&')}"[^>]*>`,
+      );
+      expect(choice.exec(deskPage)?.[0]).toContain('disabled=""');
+      expect(deskPage).toMatch(/Taken down [A-Z][a-z]{2} \d+, \d{4}, [^<]+: not shown again/);
       const feed = await (await get('/feed.xml')).text();
       for (const file of drawing.files) expect(feed).not.toContain(file.name);
       // Feed readers that refresh an entry when its time moves learn that it changed.

@@ -230,7 +230,19 @@ export async function loadDesk(deps: DeskDeps, date: string): Promise<DeskState>
         listDigestTranslations(deps.db, [digest.id]).then((found) => found.get(digest.id) ?? new Map()),
       ])
     : [[], new Map<string, DigestTranslation>()];
-  const findings = digest ? await checkDigest(deps, settings, digest, entries, translations) : [];
+  const choices = new Map(entries.map((entry) => [entry.itemId, imagesOf(entry.item)]));
+  const [findings, takenDownPictures] = await Promise.all([
+    digest ? checkDigest(deps, settings, digest, entries, translations) : [],
+    // Pictures the district took down, marked where the desk offers them (choosing one is refused).
+    findPictures(deps.db, [...new Set([...choices.values()].flat().map((image) => image.url))]).then(
+      (found) =>
+        new Map(
+          [...found].flatMap(([url, picture]) =>
+            picture.state === 'removed' ? [[url, picture.removedAt ?? 0] as const] : [],
+          ),
+        ),
+    ),
+  ]);
   const published = digest && digest.status !== 'draft' && digest.status !== 'ready';
   const chosen = new Set(entries.map((e) => e.itemId));
   const hints = published
@@ -259,7 +271,10 @@ export async function loadDesk(deps: DeskDeps, date: string): Promise<DeskState>
     digest,
     entries: entries.map((entry) => ({
       ...entry,
-      images: imagesOf(entry.item),
+      images: (choices.get(entry.itemId) ?? []).map((image) => {
+        const takenDownAt = takenDownPictures.get(image.url);
+        return takenDownAt === undefined ? image : { ...image, takenDownAt };
+      }),
       findings: findings.filter((f) => f.itemId === entry.itemId),
       ...(owners ? { owner: owners.get(entry.itemId) ?? null } : {}),
       ...(shared

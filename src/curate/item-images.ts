@@ -7,6 +7,8 @@ import { readHtml } from '../text/read-html';
 export interface ImageChoice {
   url: string;
   alt: string;
+  /** When the district took its copy of this picture down, if it did: it is not shown again anywhere. */
+  takenDownAt?: number;
 }
 
 const MAX_CHOICES = 12;

@@ -212,10 +212,18 @@ export function EntryCard({
                   name={`image_${id}`}
                   value={image.url}
                   checked={entry.imageUrl === image.url}
-                  disabled={readOnly}
+                  // A picture taken down is not offered again; one still chosen stays, with its finding.
+                  disabled={readOnly || (image.takenDownAt !== undefined && entry.imageUrl !== image.url)}
                 />
                 <img src={deskPictureAddress(id, image.url)} alt="" loading="lazy" />
                 <span class="visually-hidden">{t('desk.entry.imageNumber', { number: i + 1 })}</span>
+                {image.takenDownAt !== undefined ? (
+                  <span class="badge warn">
+                    {t('desk.entry.pictureWasTakenDown', {
+                      when: formatDateTime(image.takenDownAt, timezone),
+                    })}
+                  </span>
+                ) : null}
               </label>
             ))}
             {!entry.item.mediaRelease ? <p class="hint">{t('desk.entry.noRelease')}</p> : null}

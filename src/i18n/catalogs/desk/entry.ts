@@ -9,6 +9,7 @@ export const entry = {
   noImage: 'No image',
   imageNumber: 'Image {{number}}',
   noRelease: 'This account has no media release on file: a photo needs a recorded confirmation.',
+  pictureWasTakenDown: 'Taken down {{when}}: not shown again',
   alt: 'Alt text for the image',
   altHint: 'What the picture shows, for readers who cannot see it. First names only.',
   takeDown: 'Take this post down…',
