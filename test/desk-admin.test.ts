@@ -163,6 +163,11 @@ describe('the admin desk over HTTP', () => {
     };
     // One refused comes back in its field, opened, with why beside it: nothing typed is lost.
     const short = await save('fine');
+    // A contributor sees the finding with who can record a reason, not a box they cannot use.
+    const camSees = await (await cam.get('/admin/inbox?date=2026-11-20')).text();
+    expect(camSees).toContain('Recording why it is fine is for an editor');
+    expect(camSees).not.toContain('name="reason_0_tone"');
+    expect(short).not.toContain('Recording why it is fine is for an editor');
     expect(short).toContain('Draft saved. A reason you wrote under a finding is not recorded: ');
     expect(short).toContain('at least 10 characters');
     expect(short).toMatch(

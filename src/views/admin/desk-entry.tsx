@@ -173,6 +173,7 @@ export function EntryCard({
         findings={entry.findings}
         itemId={id}
         canOverride={canOverride && !readOnly}
+        askAnEditor={!canOverride && !readOnly}
         refused={refused}
       />
       <label for={`headline-${id}`}>{t('desk.entry.headline')}</label>
@@ -343,6 +344,8 @@ export function FindingSlot(props: {
   findings: Finding[];
   itemId: number;
   canOverride: boolean;
+  /** Someone who edits but may not record a reason (a contributor): told who can. */
+  askAnEditor?: boolean;
   refused?: RefusedTexts;
 }) {
   return (
@@ -363,7 +366,15 @@ export function findingSlotsOf(
   for (const itemId of [0, ...itemIds]) {
     const own = findings.filter((f) => f.itemId === itemId);
     slots[String(itemId)] = own.length
-      ? String(<FindingList date={date} findings={own} itemId={itemId} canOverride={canOverride} />)
+      ? String(
+          <FindingList
+            date={date}
+            findings={own}
+            itemId={itemId}
+            canOverride={canOverride}
+            askAnEditor={!canOverride}
+          />,
+        )
       : '';
   }
   return slots;
@@ -374,12 +385,14 @@ export function FindingList({
   findings,
   itemId,
   canOverride,
+  askAnEditor,
   refused,
 }: {
   date: string;
   findings: Finding[];
   itemId: number;
   canOverride: boolean;
+  askAnEditor?: boolean;
   refused?: RefusedTexts;
 }) {
   if (findings.length === 0) return null;
@@ -416,6 +429,8 @@ export function FindingList({
                 {t('desk.entry.recordOverride')}
               </button>
             </details>
+          ) : askAnEditor && overridable(finding.kind) ? (
+            <p class="small muted">{t('desk.entry.askAnEditor')}</p>
           ) : null}
         </li>
       ))}

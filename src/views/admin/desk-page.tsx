@@ -147,6 +147,7 @@ export function DeskPage(props: DeskPageProps) {
               findings={digestFindings}
               itemId={0}
               canOverride={can(role, 'override') && !readOnly}
+              askAnEditor={!can(role, 'override') && !readOnly}
               refused={props.refused}
             />
             <label for="title">{t('desk.inbox.digestTitle')}</label>

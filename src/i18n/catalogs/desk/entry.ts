@@ -53,6 +53,8 @@ export const entry = {
   },
   recordedFine: 'Recorded as fine: “{{reason}}”',
   recordWhy: 'Record why this is fine',
+  askAnEditor:
+    'Recording why it is fine is for an editor: change the text, or ask an editor to look at it before it is published.',
   reason: 'Reason (kept in the audit log)',
   recordOverride: 'Record override',
 };
