@@ -1,12 +1,13 @@
 // The digest in each of the district's other languages, as a service for the desk and the API: one language's
 // tab, saving what a person wrote, drafting the empty fields from a translation service (marked as machine
-// drafts), and marking a language reviewed. Each change is one batch with its audit entry.
+// drafts), marking a language reviewed, and settling a change that waits for a second person (discarded, or
+// held back from readers meanwhile). Each change is one batch with its audit entry.
 import {
   discardHeldTranslation,
   emptyTranslation,
-  withdrawHeldTranslation,
   saveDigestTranslation,
   translationRevision,
+  withdrawHeldTranslation,
   type DigestField,
   type DigestTranslation,
   type EntryField,
@@ -106,7 +107,7 @@ function requireTranslatable(actor: DeskActor, desk: TranslationDesk) {
 
 /**
  * A published digest where the district requires a second person: what a save or a machine draft changes in a
- * language waits, its readers getting the district's text, until someone who changed none of it marks it
+ * language waits, its readers keeping what they had, until someone who changed none of it marks it
  * reviewed (a person, not in the same request as a change, and having seen the text as last saved).
  */
 export function underSecondPersonRule(desk: TranslationDesk): boolean {

@@ -1,6 +1,6 @@
 // The desk's language tabs: GET /admin/inbox?date=…&lang=es shows one (see inbox.tsx), and its form's
-// buttons post to /admin/translations/DATE/LANG/{save,draft,review,discard,withdraw}, each answered by a redirect back to the
-// tab with a sentence (a translation service's failure included, never an error page).
+// buttons post to /admin/translations/DATE/LANG/{save,draft,review,discard,withdraw}, each answered by a
+// redirect back to the tab with a sentence (a translation service's failure included, never an error page).
 import { t } from '../../i18n/desk-text';
 import { Hono, type Context } from 'hono';
 import { can, DeskError, deskDepsOf } from '../../curate/desk';

@@ -122,7 +122,7 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
   const heldBy = translation.heldBy.map((id) => props.names.get(id) ?? `#${id}`);
   /** Under the second-person rule, the review is for someone who changed none of it. */
   const reviewIsOthers = secondPerson && translation.held && translation.heldBy.includes(props.userId);
-  /** Changes that wait for a second person can be discarded instead, by anyone who may edit. */
+  /** Changes that wait for a second person: anyone who may edit can discard them, or hold them back meanwhile. */
   const heldChanges = published && translation.held;
   return (
     <>
