@@ -1008,6 +1008,11 @@ async function claimedWrite(
   const token = randomToken(12);
   const claim = claimOf(db, digestId, token);
   await db.batch([update(token), auditStatementWhere(db, audit.actor, audit.event, audit.now, claim.row)]);
+  return claimHeld(db, digestId, token);
+}
+
+/** After a batch claimed on `token` (claimOf): whether the claim held, the token being the digest's now. */
+export async function claimHeld(db: Database, digestId: number, token: string): Promise<boolean> {
   const [after] = await db.orm
     .select({ writeToken: digests.writeToken })
     .from(digests)

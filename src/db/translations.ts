@@ -5,7 +5,7 @@ import { and, eq, exists, inArray, isNotNull, isNull, max, sql, type SQL } from 
 import { randomToken } from '../auth/tokens';
 import { auditStatementWhere, type Actor, type AuditEvent } from './audit';
 import type { Database, Statement } from './client';
-import { claimOf } from './digests';
+import { claimHeld, claimOf } from './digests';
 import { inList } from './in-list';
 import { insertSelect, type RowSource } from './insert-select';
 import {
@@ -395,11 +395,7 @@ export async function saveDigestTranslation(
     auditStatementWhere(db, audit.actor, audit.event, audit.now, claim.row),
   ];
   await db.batch(statements);
-  const [after] = await db.orm
-    .select({ writeToken: digests.writeToken })
-    .from(digests)
-    .where(eq(digests.id, digest.id));
-  const saved = after?.writeToken === token;
+  const saved = await claimHeld(db, digest.id, token);
   // Only once the claim held: a refused save must not empty the public cache either.
   if (saved && published) await db.batch([touchPublicStatement(db)]);
   return saved;
@@ -443,15 +439,6 @@ function heldClaim(db: Database, digest: TranslatedDigest, held: DigestTranslati
       ),
     );
   return { claim, take };
-}
-
-/** Whether this batch's claim held (its token is the digest's now). */
-async function claimed(db: Database, digestId: number, token: string): Promise<boolean> {
-  const [after] = await db.orm
-    .select({ writeToken: digests.writeToken })
-    .from(digests)
-    .where(eq(digests.id, digestId));
-  return after?.writeToken === token;
 }
 
 /**
@@ -528,7 +515,7 @@ export async function discardHeldTranslation(
   }
   statements.push(auditStatementWhere(db, audit.actor, audit.event, audit.now, claim.row));
   await db.batch(statements);
-  return claimed(db, digest.id, token);
+  return claimHeld(db, digest.id, token);
 }
 
 /**
@@ -555,7 +542,7 @@ export async function withdrawHeldTranslation(
       ),
     auditStatementWhere(db, audit.actor, audit.event, audit.now, claim.row),
   ]);
-  const withdrawn = await claimed(db, digest.id, token);
+  const withdrawn = await claimHeld(db, digest.id, token);
   if (withdrawn) await db.batch([touchPublicStatement(db)]);
   return withdrawn;
 }
