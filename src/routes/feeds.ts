@@ -3,7 +3,7 @@
 // answers conditional requests (ETag, Last-Modified) with 304.
 import { Hono, type Context } from 'hono';
 import { sha256Hex } from '../auth/tokens';
-import { etagMatches } from './public-cache';
+import { etagMatches, unmodifiedSince } from './public-cache';
 import { listPublishedDigests, listPublishedDigestsForSchool } from '../db/digests';
 import { findSchoolBySlug } from '../db/schools';
 import type { AppDeps } from '../deps';
@@ -32,22 +32,23 @@ const FORMATS = {
 type Format = keyof typeof FORMATS;
 
 /** Answers a feed body with validators, or 304 when the reader already has this version. */
-export async function feedResponse(c: Context, body: string, type: string, modified: number | undefined) {
+export async function feedResponse(
+  c: Context,
+  body: string,
+  type: string,
+  modified: number | undefined,
+  now: number,
+) {
   const etag = `"${(await sha256Hex(body)).slice(0, 32)}"`;
   c.header('ETag', etag);
   c.header('Access-Control-Allow-Origin', '*');
   if (modified) c.header('Last-Modified', new Date(modified).toUTCString());
   const ifNoneMatch = c.req.header('if-none-match');
-  const ifModifiedSince = Date.parse(c.req.header('if-modified-since') ?? '');
-  if (ifNoneMatch !== undefined) {
-    if (etagMatches(ifNoneMatch, etag)) return c.body(null, 304);
-  } else if (
-    modified &&
-    !Number.isNaN(ifModifiedSince) &&
-    Math.floor(modified / 1000) * 1000 <= ifModifiedSince
-  ) {
-    return c.body(null, 304);
-  }
+  const unchanged =
+    ifNoneMatch !== undefined
+      ? etagMatches(ifNoneMatch, etag)
+      : !!modified && unmodifiedSince(c.req.header('if-modified-since'), modified, now);
+  if (unchanged) return c.body(null, 304);
   return c.body(body, 200, { 'Content-Type': type });
 }
 
@@ -72,7 +73,7 @@ export function feedRoutes(deps: AppDeps) {
     scope: FeedScope,
   ) => {
     const { render, type } = FORMATS[format];
-    return feedResponse(c, render(contents, site, scope), type, lastChange(contents));
+    return feedResponse(c, render(contents, site, scope), type, lastChange(contents), deps.clock.now());
   };
 
   for (const format of Object.keys(FORMATS) as Format[]) {

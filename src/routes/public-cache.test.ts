@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/database';
 import { touchPublicStatement } from '../db/site-state';
 import { publicCacheKey } from './public-addresses';
-import { acceptsGzip, createPublicCache, REVISION_RECHECK_MS } from './public-cache';
+import { acceptsGzip, createPublicCache, REVISION_RECHECK_MS, unmodifiedSince } from './public-cache';
 
 function counting(body = 'hello') {
   const calls: string[] = [];
@@ -70,6 +70,28 @@ describe('the public cache', () => {
     expect(head.headers.get('content-length')).toBe(String(Buffer.byteLength(await first.text())));
     expect(await head.text()).toBe('');
     expect(app.calls).toEqual(['GET /digests/2026-11-20']);
+  });
+
+  it('takes no If-Modified-Since later than now as a reason for a 304 (a reader whose clock runs ahead)', async () => {
+    const { database: db } = createTestDatabase();
+    const fetch = createPublicCache(db, { now: () => Date.parse('2026-11-22T08:00:00Z') }).wrap(
+      counting().fetch,
+    );
+    const since = (value: string) => fetch(get('/feed.xml', { 'if-modified-since': value }));
+    expect((await since('Sat, 21 Nov 2026 15:00:00 GMT')).status).toBe(304);
+    expect((await since('Sun, 22 Nov 2026 07:59:59 GMT')).status).toBe(304);
+    expect((await since('Sun, 22 Nov 2026 08:00:01 GMT')).status).toBe(200);
+    expect((await since('Fri, 01 Jan 2027 00:00:00 GMT')).status).toBe(200);
+    expect((await since('yesterday')).status).toBe(200);
+  });
+
+  it('compares If-Modified-Since at the whole seconds HTTP dates have', () => {
+    const now = Date.parse('2026-11-22T08:00:00Z');
+    const modified = Date.parse('2026-11-21T15:00:00.750Z');
+    expect(unmodifiedSince('Sat, 21 Nov 2026 15:00:00 GMT', modified, now)).toBe(true);
+    expect(unmodifiedSince('Sat, 21 Nov 2026 14:59:59 GMT', modified, now)).toBe(false);
+    expect(unmodifiedSince(undefined, modified, now)).toBe(false);
+    expect(unmodifiedSince('Sat, 21 Nov 2026 15:00:00 GMT', Number.NaN, now)).toBe(false);
   });
 
   it('keeps the Last-Modified of a page rendered again with the same bytes, so If-Modified-Since still matches', async () => {

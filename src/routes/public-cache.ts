@@ -89,7 +89,7 @@ export function createPublicCache(db: Database, options: PublicCacheOptions = {}
 
   const answer = (entry: Entry, method: string, conditions: Conditions): Response => {
     const variant = entry.gzip && acceptsGzip(conditions.acceptEncoding) ? entry.gzip : entry.identity;
-    if (notModified(entry, conditions))
+    if (notModified(entry, conditions, now()))
       return new Response(null, { status: 304, headers: variant.notModifiedHeaders });
     return new Response(method === 'HEAD' ? null : variant.body, {
       status: entry.status,
@@ -261,12 +261,25 @@ export function etagMatches(ifNoneMatch: string, etag: string): boolean {
   return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || bare(tag) === bare(etag));
 }
 
+/**
+ * Whether a response last modified at `lastModified` is unchanged since an If-Modified-Since value. A date
+ * that is not one, or one later than now, says nothing (RFC 9110 §13.1.3): a clock set ahead must not keep a
+ * reader on an old copy. HTTP dates have whole seconds, so `lastModified` is compared at that precision.
+ */
+export function unmodifiedSince(
+  ifModifiedSince: string | undefined,
+  lastModified: number,
+  now: number,
+): boolean {
+  const since = Date.parse(ifModifiedSince ?? '');
+  if (Number.isNaN(since) || Number.isNaN(lastModified) || since > now) return false;
+  return Math.floor(lastModified / 1000) * 1000 <= since;
+}
+
 /** RFC 9110 §13.2.2: If-None-Match decides when present; otherwise If-Modified-Since against Last-Modified. */
-function notModified(entry: Entry, conditions: Conditions): boolean {
+function notModified(entry: Entry, conditions: Conditions, now: number): boolean {
   if (conditions.ifNoneMatch !== undefined) return etagMatches(conditions.ifNoneMatch, entry.etag);
-  if (conditions.ifModifiedSince === undefined) return false;
-  const since = Date.parse(conditions.ifModifiedSince);
-  return !Number.isNaN(entry.lastModified) && !Number.isNaN(since) && entry.lastModified <= since;
+  return unmodifiedSince(conditions.ifModifiedSince, entry.lastModified, now);
 }
 
 /** FNV-1a over the bytes, twice with different primes: a validator that is cheap to compute. */
