@@ -46,7 +46,13 @@ describe('a correction where the district requires a second person', () => {
     ids = (await db.query<{ id: number }>('select id from items order by id', [])).map((row) => row.id);
     itemId = ids[0]!;
     const now = app.clock.now();
-    await addPublishedDigest(db, { date: DATE, title: 'Yesterday in Lakeside', itemIds: ids, now });
+    await addPublishedDigest(db, {
+      date: DATE,
+      title: 'Yesterday in Lakeside',
+      intro: 'Kites over the field, and the bees came back.',
+      itemIds: ids,
+      now,
+    });
     await changeSetting(db, 'require_approval', 'true', now);
   });
   afterAll(async () => {
@@ -146,6 +152,10 @@ describe('a correction where the district requires a second person', () => {
       [`takedown_reason_${other}`]: 'A parent asked for this post to come down.',
     });
     expect(down.status).toBe(303);
+    // The introduction was written with the post in the digest: the desk quotes it back, to be checked.
+    expect(down.landed).toContain(
+      'The introduction still reads “Kites over the field, and the bees came back.”: if it speaks of this post, change it below and publish a correction.',
+    );
     // The desk says so, and offers only to discard it; a form from before is refused all the same.
     const staleDesk = await desk(lee);
     expect(staleDesk).toContain('The digest changed after this correction was proposed');

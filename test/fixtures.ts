@@ -79,13 +79,13 @@ export function seededRandom(seed: number): () => number {
  */
 export async function addPublishedDigest(
   db: Database,
-  digest: { date: string; title: string; itemIds: number[]; now: number },
+  digest: { date: string; title: string; intro?: string; itemIds: number[]; now: number },
   options: { headlines?: Record<number, string>; removed?: number[] } = {},
 ) {
   const { date, title, itemIds, now } = digest;
   await db.batch([
     db.raw(
-      sql`insert into digests (date, status, title, created_at, updated_at, published_at) values (${date}, 'published', ${title}, ${now}, ${now}, ${now})`,
+      sql`insert into digests (date, status, title, intro, created_at, updated_at, published_at) values (${date}, 'published', ${title}, ${digest.intro ?? ''}, ${now}, ${now}, ${now})`,
     ),
     ...itemIds.map((id, position) =>
       db.raw(

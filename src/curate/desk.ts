@@ -872,7 +872,7 @@ export async function takeDownEntry(
   itemId: number,
   reason: string,
   tell: TellOwner = { owner: false, words: '' },
-): Promise<{ digestTakenDown: boolean; ownerTold: boolean }> {
+): Promise<{ digestTakenDown: boolean; ownerTold: boolean; intro: string }> {
   const { digest, entry, trimmed, note } = await takedownTarget(
     deps,
     actor,
@@ -889,7 +889,8 @@ export async function takeDownEntry(
   const outcome = await takeDownDigestEntry(deps.db, digest.id, itemId, trimmed, actor, deps.now(), note);
   if (!outcome.ok) throw new DeskError(409, 'not-in-digest', t('desk.refusals.postNotInDigest'));
   if (note) deps.background.wakeSender();
-  return { digestTakenDown: outcome.digestTakenDown, ownerTold: note !== undefined };
+  // The introduction was written with the post in the digest, and may speak of it: the desk quotes it back.
+  return { digestTakenDown: outcome.digestTakenDown, ownerTold: note !== undefined, intro: digest.intro };
 }
 
 /** Whether to email the owner of the feed a post came from that it was taken down, and what to add. */

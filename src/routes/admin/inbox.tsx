@@ -54,6 +54,7 @@ import { draftFromForm, withEntry, withEntryMoved, withoutEntry } from './desk-f
 import { mineOver } from './desk-mine';
 import { emailIsOn } from '../../email/no-mailer';
 import { renderTranslationTab } from './translations';
+import { truncateWords } from '../../text/html-to-text';
 
 /** The day in a path; isLocalDate then checks that it exists. */
 const DAY = ':date{[0-9]{4}-[0-9]{2}-[0-9]{2}}';
@@ -671,7 +672,7 @@ export function inboxRoutes(deps: AppDeps) {
     act(
       async (c, request) => {
         const itemId = itemOf(c);
-        const { digestTakenDown, ownerTold } = await takeDownEntry(
+        const { digestTakenDown, ownerTold, intro } = await takeDownEntry(
           desk,
           request.actor,
           request.date,
@@ -679,10 +680,16 @@ export function inboxRoutes(deps: AppDeps) {
           field(request.form, `takedown_reason_${itemId}`, 2000),
           tellOf(request.form, '', itemId),
         );
-        const taken = digestTakenDown
-          ? t('desk.inbox.flashes.postAndDigestTakenDown')
-          : t('desk.inbox.flashes.postTakenDown');
-        return done(c, request.date, ownerTold ? `${taken} ${t('desk.inbox.flashes.ownerTold')}` : taken);
+        const said = [
+          digestTakenDown
+            ? t('desk.inbox.flashes.postAndDigestTakenDown')
+            : t('desk.inbox.flashes.postTakenDown'),
+          ownerTold ? t('desk.inbox.flashes.ownerTold') : '',
+          !digestTakenDown && intro.trim()
+            ? t('desk.inbox.flashes.checkIntro', { intro: truncateWords(intro.trim(), 160) })
+            : '',
+        ];
+        return done(c, request.date, said.filter(Boolean).join(' '));
       },
       undefined,
       takedownFields(''),
