@@ -1,6 +1,7 @@
 // A LibreTranslate stand-in on 127.0.0.1 speaking its real API: POST /translate with JSON
 // { q, source, target, format, api_key } → { translatedText } (q and the answer a string or an array alike);
-// a wrong key is 403 with { error }, and `state.failing` makes it answer 500 with { error }. Requests are kept.
+// a wrong key is 403 with { error }, and `state.failing` makes it answer 500 with { error }; `state.meanwhile`
+// runs before it answers (what happens while a slow service works). Requests are kept.
 import type { IncomingMessage } from 'node:http';
 import { startTestServer } from './http-server';
 
@@ -16,7 +17,7 @@ export interface TranslateRequest {
 export async function startLibreTranslate(key: string) {
   const server = await startTestServer();
   const requests: TranslateRequest[] = [];
-  const state = { failing: false };
+  const state: { failing: boolean; meanwhile?: () => Promise<void> } = { failing: false };
   const read = async (request: IncomingMessage) => {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -34,6 +35,7 @@ export async function startLibreTranslate(key: string) {
       response.statusCode = 500;
       return response.end(JSON.stringify({ error: 'Cannot translate text: model unavailable' }));
     }
+    await state.meanwhile?.();
     const one = (text: string) => `[${body.target}] ${text}`;
     response.end(JSON.stringify({ translatedText: Array.isArray(body.q) ? body.q.map(one) : one(body.q) }));
   });

@@ -13,7 +13,7 @@ import { findUserByEmail } from '../src/db/users';
 import { saveTranslation } from '../src/curate/translations';
 import { listItemsPublishedBetween } from '../src/db/items';
 import { setSubscriberLanguage } from '../src/db/subscribers';
-import { saveDigestTranslation } from '../src/db/translations';
+import { listDigestTranslations, saveDigestTranslation } from '../src/db/translations';
 import { changeSetting } from '../src/settings/district-settings';
 import { dayRange } from '../src/time/zoned-time';
 import type { Client } from './browser-client';
@@ -22,6 +22,11 @@ import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from '.
 import { startLibreTranslate } from './libre-translate-stand-in';
 import { rawHeader, startSmtpSink, type SmtpSink } from './smtp-sink';
 import { signedInClient, startTestApp, type TestApp } from './test-app';
+import type { Database } from '../src/db/client';
+
+/** When a digest's language was last written, as a writer that read it now would name it. */
+const lastWritten = async (db: Database, digestId: number, lang: string) =>
+  (await listDigestTranslations(db, [digestId], lang)).get(digestId)?.get(lang)?.updatedAt ?? null;
 
 const DATE = '2026-11-20';
 const KEY = 'district-key-1';
@@ -200,6 +205,37 @@ describe('the digest in each language', () => {
     } finally {
       libre.state.failing = false;
     }
+  });
+
+  it('writes no machine draft over words saved while the service was answering, and fills them next time', async () => {
+    const typed = 'عنوان كتبه شخص';
+    libre.state.meanwhile = async () => {
+      expect(
+        (await api(`/digests/${DATE}/translations/ar`, 'PUT', { title: typed, entries: [] })).status,
+      ).toBe(200);
+    };
+    try {
+      const raced = await api(`/digests/${DATE}/translations/ar/draft`, 'POST', {});
+      expect(raced.status).toBe(409);
+      expect(((await raced.json()) as { error: { message: string } }).error.message).toBe(
+        'Someone saved the Arabic text while the translation service was drafting it, so nothing was filled in: their text is below. Press Draft a translation again to fill what is still empty.',
+      );
+      expect((await digest()).translations.ar!.title).toBe(typed);
+      expect((await digest()).translations.ar!.intro).toBe('');
+    } finally {
+      libre.state.meanwhile = undefined;
+    }
+    expect((await api(`/digests/${DATE}/translations/ar/draft`, 'POST', {})).status).toBe(200);
+    const ar = (await digest()).translations.ar!;
+    expect(ar.title).toBe(typed);
+    expect(ar.intro).toBe('[ar] Kites and a spelling bee.');
+    expect(ar.machine).not.toContain('title');
+    // Back as it was for the tests after this one.
+    await api(`/digests/${DATE}/translations/ar`, 'PUT', {
+      title: '',
+      intro: '',
+      entries: [ids.kites, ids.bees].map((id) => ({ item_id: id, headline: '', blurb: '' })),
+    });
   });
 
   it('keeps what the translator typed when a save is refused, on the tab again with the sentence', async () => {
@@ -383,7 +419,14 @@ describe('the digest in each language', () => {
         db,
         { id, version: before.version - 1, status: 'draft' },
         'ar',
-        { title: 'قديم', intro: '', machine: [], correctionNote: null, entries: [] },
+        {
+          title: 'قديم',
+          intro: '',
+          machine: [],
+          correctionNote: null,
+          entries: [],
+          asRead: await lastWritten(db, id, 'ar'),
+        },
         {
           actor: cliActor,
           event: { action: 'translation.save', subjectType: 'digest', subjectId: DATE },
@@ -679,6 +722,7 @@ describe('the digest in each language', () => {
               imageAlt: '',
               machine: [],
             })),
+            asRead: await lastWritten(db, id, 'es'),
           },
           {
             actor: cliActor,

@@ -123,6 +123,19 @@ function changedMeanwhile(desk: TranslationDesk): DeskError {
   );
 }
 
+/**
+ * Whether a write claimed on what `desk` read failed because the language was written since (rather than the
+ * digest changing): the digest is still at the version read, and the language's last write is another.
+ */
+async function savedMeanwhile(deps: DeskDeps, desk: TranslationDesk): Promise<boolean> {
+  const now = await loadTranslationDesk(deps, desk.state.date, desk.translation.lang);
+  return (
+    now.state.digest?.version === desk.state.digest?.version &&
+    now.state.digest?.status === desk.state.digest?.status &&
+    now.translation.updatedAt !== desk.translation.updatedAt
+  );
+}
+
 /** The text trimmed, or refused with `refusal`'s sentence (given its length and the field's limit) if longer. */
 function limited(
   text: string,
@@ -358,6 +371,7 @@ export async function saveTranslation(
       entries,
       review,
       hold: secondPerson && review === null ? { userId: actor.userId } : undefined,
+      asRead: stored.updatedAt,
     },
     {
       actor,
@@ -371,7 +385,12 @@ export async function saveTranslation(
       },
     },
   );
-  if (!saved) throw changedMeanwhile(desk);
+  if (!saved) {
+    if (!(await savedMeanwhile(deps, desk))) throw changedMeanwhile(desk);
+    throw input.reviewed === true
+      ? new DeskError(409, 'translation-saved', t('desk.refusals.translationSavedBeforeReview', { language }))
+      : new DeskError(409, 'conflict', t('desk.refusals.translationSavedMeanwhile', { language }));
+  }
   return { ...(await loadTranslationDesk(deps, date, lang)), unscheduled: digest.status === 'ready' };
 }
 
@@ -524,6 +543,8 @@ export async function draftTranslation(
       // New machine text is not what anyone reviewed.
       review: null,
       hold: underSecondPersonRule(desk) ? { userId: actor.userId } : undefined,
+      // The service can take seconds: words someone saved meanwhile are not written over with the old ones.
+      asRead: stored.updatedAt,
     },
     {
       actor,
@@ -537,6 +558,13 @@ export async function draftTranslation(
       },
     },
   );
-  if (!saved) throw changedMeanwhile(desk);
+  if (!saved) {
+    if (!(await savedMeanwhile(deps, desk))) throw changedMeanwhile(desk);
+    throw new DeskError(
+      409,
+      'conflict',
+      t('desk.refusals.translationSavedWhileDrafting', { language: desk.label }),
+    );
+  }
   return { ok: true, filled: slots.length, desk: await loadTranslationDesk(deps, date, lang) };
 }

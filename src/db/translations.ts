@@ -1,7 +1,7 @@
 // Storage for a digest's translations: per language its title, intro, review and translated correction note,
 // and per entry its headline, blurb and picture alt text, with which fields are unedited machine drafts.
 import { createHash } from 'node:crypto';
-import { and, eq, exists, inArray, isNotNull, isNull, max, sql, type SQL } from 'drizzle-orm';
+import { and, eq, exists, inArray, isNotNull, max, notExists, sql, type SQL } from 'drizzle-orm';
 import { randomToken } from '../auth/tokens';
 import { auditStatementWhere, type Actor, type AuditEvent } from './audit';
 import type { Database, Statement } from './client';
@@ -282,6 +282,12 @@ export interface TranslationWrite {
    * those who changed it; a review always releases it. Absent: held or not as it was.
    */
   hold?: { userId: number | null };
+  /**
+   * When the language was last written as the writer read it (its `updatedAt`): the write is claimed only if
+   * nothing wrote it since, since fields a save leaves out, and every field a machine draft does not fill,
+   * are written back as they were read.
+   */
+  asRead: number | null;
 }
 
 /** The digest a translation belongs to, at the version the translator was shown. */
@@ -354,6 +360,7 @@ export async function saveDigestTranslation(
           eq(digests.id, digest.id),
           eq(digests.version, digest.version),
           published ? eq(digests.status, 'published') : inArray(digests.status, ['draft', 'ready']),
+          languageAsRead(db, digest.id, lang, write.asRead),
         ),
       ),
     // A language first written while held was nothing its readers had: it is held from the start, with
@@ -367,7 +374,7 @@ export async function saveDigestTranslation(
     ),
     db.orm
       .update(digestTranslations)
-      .set({ ...head, ...held })
+      .set({ ...head, ...held, updatedAt: writtenAt(audit.now) })
       .where(and(eq(digestTranslations.digestId, digest.id), eq(digestTranslations.lang, lang), claim.holds)),
     db.orm
       .delete(digestEntryTranslations)
@@ -408,13 +415,35 @@ export async function saveDigestTranslation(
 const readersNote = sql`case when ${digestTranslations.heldBy} is null then ${digestTranslations.correctionNote} else json_extract(${digestTranslations.shown}, '$.correctionNote') end`;
 
 /**
+ * A write's time for a language already stored: later than its last one even within the same millisecond, so
+ * a writer who read that time always finds it changed.
+ */
+const writtenAt = (now: number) => sql<number>`max(${now}, coalesce(${digestTranslations.updatedAt}, 0) + 1)`;
+
+/**
+ * True while a language is as it was read at `updatedAt`: written then and not since, or (null) never
+ * written (a row without a time, from before times were kept, counts as unwritten until it is written).
+ */
+function languageAsRead(db: Database, digestId: number, lang: string, updatedAt: number | null): SQL {
+  const ofLanguage = and(eq(digestTranslations.digestId, digestId), eq(digestTranslations.lang, lang));
+  const written = (condition: SQL) =>
+    db.orm
+      .select({ lang: digestTranslations.lang })
+      .from(digestTranslations)
+      .where(and(ofLanguage, condition));
+  return updatedAt === null
+    ? notExists(written(isNotNull(digestTranslations.updatedAt)))
+    : exists(written(eq(digestTranslations.updatedAt, updatedAt)));
+}
+
+/**
  * Claims a held language as it was read: the digest still at the version the editor was shown, published, and
  * the language still held and not written since (`updatedAt`), so a review or a save that lands between the
  * read and the write stops this one instead of being undone by it.
  */
 function heldClaim(db: Database, digest: TranslatedDigest, held: DigestTranslation, token: string) {
   const claim = claimOf(db, digest.id, token);
-  const asRead = db.orm
+  const stillHeld = db.orm
     .select({ lang: digestTranslations.lang })
     .from(digestTranslations)
     .where(
@@ -422,9 +451,6 @@ function heldClaim(db: Database, digest: TranslatedDigest, held: DigestTranslati
         eq(digestTranslations.digestId, digest.id),
         eq(digestTranslations.lang, held.lang),
         isNotNull(digestTranslations.heldBy),
-        held.updatedAt === null
-          ? isNull(digestTranslations.updatedAt)
-          : eq(digestTranslations.updatedAt, held.updatedAt),
       ),
     );
   const take = db.orm
@@ -435,7 +461,8 @@ function heldClaim(db: Database, digest: TranslatedDigest, held: DigestTranslati
         eq(digests.id, digest.id),
         eq(digests.version, digest.version),
         eq(digests.status, 'published'),
-        exists(asRead),
+        exists(stillHeld),
+        languageAsRead(db, digest.id, held.lang, held.updatedAt),
       ),
     );
   return { claim, take };
@@ -505,7 +532,7 @@ export async function discardHeldTranslation(
           correctionNote: kept.correctionNote,
           heldBy: null,
           shown: null,
-          updatedAt: audit.now,
+          updatedAt: writtenAt(audit.now),
           updatedBy: audit.userId,
         })
         .where(and(thisLanguage, claim.holds)),

@@ -164,6 +164,8 @@ export const refusals = {
     'The {{language}} text is not waiting for a second person, so there are no changes to discard or to hold back.',
   nothingToWithdraw:
     'The {{language}} readers already get the district’s own text until the changes are reviewed.',
+  translationSavedWhileDrafting:
+    'Someone saved the {{language}} text while the translation service was drafting it, so nothing was filled in: their text is below. Press Draft a translation again to fill what is still empty.',
   translationSavedMeanwhile:
     'Someone saved the {{language}} text after you opened it. Your words are below: Save again to put them in place of theirs, or open the tab afresh to see what they saved.',
   // Translations.
