@@ -18,6 +18,7 @@ import {
   upsertPendingSubscriber,
 } from '../src/db/subscribers';
 import { subscriptionToken } from '../src/email/subscription-tokens';
+import { sign } from '../src/auth/tokens';
 import { DKIM_SIGNED_HEADERS } from '../src/email/smtp-mailer';
 import { runHousekeeping, runSendJob } from '../src/jobs/jobs';
 import { changeSetting } from '../src/settings/district-settings';
@@ -592,6 +593,43 @@ describe('links after the subscription has ended', () => {
     expect(await preferences.text()).toContain(
       'maria@family.example no longer receives the daily digest, so there are no choices to make.',
     );
+  });
+
+  it('keep an unsubscribe link working after the address signs up again, and links made before it', async () => {
+    const { app } = await appWithSink({ env: {} });
+    const db = app.runtime.deps.db;
+    const client = createClient(app.url);
+    const signUp = async () => {
+      await client.post('/subscribe', { email: 'ana@family.example', language: 'en' });
+      await client.post(
+        `/subscribe/confirm?token=${await tokenFor(app, 'confirm', 'ana@family.example')}`,
+        {},
+      );
+      expect((await findSubscriberByEmail(db, 'ana@family.example'))!.status).toBe('confirmed');
+    };
+    await signUp();
+    const first = (await findSubscriberByEmail(db, 'ana@family.example'))!;
+    // In an email of the first subscription; and one as links were made before they were signed over the address.
+    const fromOldEmail = `/unsubscribe?token=${await tokenFor(app, 'unsubscribe', 'ana@family.example')}`;
+    const madeBefore = `/unsubscribe?token=${first.id}.${await sign(app.runtime.deps.signingKey, `unsubscribe:${first.id}:${first.tokenNonce}`)}`;
+    await unsubscribe(db, first.id, app.clock.now());
+    await signUp();
+    const left = await client.post(fromOldEmail, {});
+    expect(left.status).toBe(303);
+    expect((await findSubscriberByEmail(db, 'ana@family.example'))!.status).toBe('unsubscribed');
+    // The old kind still works for the subscription it was made for (here, until the address signed up again).
+    expect((await client.get(madeBefore)).status).toBe(404);
+    await addConfirmedSubscriber(db, 'ben@family.example');
+    const ben = (await findSubscriberByEmail(db, 'ben@family.example'))!;
+    const bensOld = `/unsubscribe?token=${ben.id}.${await sign(app.runtime.deps.signingKey, `unsubscribe:${ben.id}:${ben.tokenNonce}`)}`;
+    expect((await client.post(bensOld, {})).status).toBe(303);
+    expect((await findSubscriberByEmail(db, 'ben@family.example'))!.status).toBe('unsubscribed');
+    // Another subscription's link, or one for another address, unsubscribes nobody else.
+    await addConfirmedSubscriber(db, 'cy@family.example');
+    const cy = (await findSubscriberByEmail(db, 'cy@family.example'))!;
+    const forged = `/unsubscribe?token=${cy.id}.${fromOldEmail.split('.').at(-1)}`;
+    expect((await client.post(forged, {})).status).toBe(404);
+    expect((await findSubscriberByEmail(db, 'cy@family.example'))!.status).toBe('confirmed');
   });
 
   it('let an address suspended after bounces unsubscribe, and say why nothing comes', async () => {

@@ -216,10 +216,12 @@ export async function sendDueDeliveries(
       subscriptionToken(deps.signingKey, 'unsubscribe', {
         id: delivery.subscriberId,
         tokenNonce: delivery.tokenNonce,
+        email: delivery.email,
       }),
       subscriptionToken(deps.signingKey, 'preferences', {
         id: delivery.subscriberId,
         tokenNonce: delivery.tokenNonce,
+        email: delivery.email,
       }),
     ]);
     const unsubscribeUrl = `${deps.site.publicUrl}/unsubscribe?token=${unsubscribe}`;
