@@ -770,6 +770,10 @@ describe('correcting a published digest at the desk', () => {
     const { page, id, version, csrf } = await form();
     expect(page).toContain('Correct this digest');
     expect(page).not.toContain('data-autosave="on"');
+    // Unpublishing says what it does before it is pressed: there is no undoing it.
+    expect(page).toMatch(
+      /<h2 id="unpublish-heading" class="card-heading">Take this digest down<\/h2><p class="hint">Unpublishing takes the whole digest off the site[^<]*It cannot be published again/,
+    );
     const saveAttempt = await dana.post('/admin/inbox/2026-11-20/save', {
       _csrf: csrf,
       version,

@@ -223,6 +223,7 @@ export function DeskPage(props: DeskPageProps) {
               <h2 id="unpublish-heading" class="card-heading">
                 {t('desk.inbox.takeDown')}
               </h2>
+              <p class="hint">{t('desk.inbox.unpublishHint')}</p>
               {sharedPictures(state)}
               <label for="unpublish-reason">{t('desk.inbox.why')}</label>
               <ReasonBox

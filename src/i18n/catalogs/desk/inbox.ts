@@ -31,10 +31,11 @@ export const inbox = {
     'This digest is published. Something in it wrong, or a post that should come down? An editor corrects it or takes it down: write to {{address}}, and say which post and why.',
   why: 'Why (kept in the audit log)',
   unpublish: 'Unpublish',
-  unpublishShared_one:
-    'Its pictures come down with it, everywhere. One other published post shows one of the same photos ({{days}}) and loses it too.',
+  unpublishHint:
+    'Unpublishing takes the whole digest off the site, the feeds and the embed at once, deletes its posts on the district’s social accounts and sends none of its emails still waiting. Its pictures come down everywhere, and stop showing in emails already delivered. It cannot be published again: to remove one post, use Take this post down on it instead.',
+  unpublishShared_one: 'One other published post shows one of the same photos ({{days}}) and loses it too.',
   unpublishShared_other:
-    'Its pictures come down with it, everywhere. {{count, number}} other published posts show the same photos ({{days}}) and lose them too.',
+    '{{count, number}} other published posts show the same photos ({{days}}) and lose them too.',
   posts: 'The day’s posts',
   schoolsWithPosts_one: '{{count, number}} school posted: go to it',
   schoolsWithPosts_other: '{{count, number}} schools posted: go to one',
