@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -36,6 +36,36 @@ describe('databaseProblem', () => {
     expect(problem).toBeInstanceOf(ConfigError);
     expect(problem!.message).toBe(
       'DATABASE_PATH: the database at /var/lib/yesterday/yesterday.db can be read but not written (attempt to write a readonly database). Give the user running Yesterday the file and the folder it is in (after a restore done as root: chown them back to that user).',
+    );
+  });
+
+  it('says a file that is no database, or a damaged one, is so, naming DATABASE_PATH and what to do', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yesterday-notadb-'));
+    dirs.push(dir);
+    const export_ = join(dir, 'rows.sql');
+    writeFileSync(export_, 'PRAGMA defer_foreign_keys=TRUE;\n'.repeat(300));
+    await expect(
+      createNodeRuntime(parseConfig({ DATABASE_PATH: export_, OUTBOX_DIR: dir }), {
+        log: silentLogger,
+        processWorkers: 0,
+      }),
+    ).rejects.toThrow(`DATABASE_PATH: ${export_} is not a SQLite database (file is not a database).`);
+    // A backup cut short: the first pages of a real database.
+    const whole = join(dir, 'whole.db');
+    const db = new BetterSqlite3(whole);
+    db.exec('CREATE TABLE t (x TEXT)');
+    const insert = db.prepare('INSERT INTO t VALUES (?)');
+    for (let n = 0; n < 2000; n++) insert.run('x'.repeat(200));
+    db.close();
+    const cut = join(dir, 'cut.db');
+    writeFileSync(cut, readFileSync(whole).subarray(0, 8192));
+    const problem = await createNodeRuntime(parseConfig({ DATABASE_PATH: cut, OUTBOX_DIR: dir }), {
+      log: silentLogger,
+      processWorkers: 0,
+    }).catch((error: unknown) => error);
+    expect(problem).toBeInstanceOf(ConfigError);
+    expect((problem as Error).message).toMatch(
+      new RegExp(`^DATABASE_PATH: the database at ${cut} is damaged \\(.+\\): a copy cut short`),
     );
   });
 

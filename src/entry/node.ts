@@ -343,6 +343,17 @@ export function databaseProblem(error: unknown, path: string): ConfigError | und
       'DATABASE_PATH',
       `the database at ${resolve(path)} can be read but not written (${message}). Give the user running Yesterday the file and the folder it is in (after a restore done as root: chown them back to that user).`,
     );
+  if (code === 'SQLITE_NOTADB')
+    // Most often the wrong file: a backup's .sql export, a D1 dump, or a path that names something else.
+    return new ConfigError(
+      'DATABASE_PATH',
+      `${resolve(path)} is not a SQLite database (${message}). Point DATABASE_PATH at Yesterday's database file (the server's, as in /etc/yesterday.env). A D1 export (.sql) is not one: bring it in with \`npx yesterday d1:import-sql\` (README: Moving between a server and Cloudflare).`,
+    );
+  if (code.startsWith('SQLITE_CORRUPT'))
+    return new ConfigError(
+      'DATABASE_PATH',
+      `the database at ${resolve(path)} is damaged (${message}): a copy cut short, or a file copied while the server was writing it. Restore the latest backup made with \`npx yesterday backup\` (README: Where the data lives, backup and restore), and keep the damaged file for now.`,
+    );
   if (['SQLITE_CANTOPEN', 'EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST'].includes(code))
     return new ConfigError(
       'DATABASE_PATH',
