@@ -4,6 +4,7 @@
 // the deletes on a takedown, and a revoked token that stops its account with a sentence and an email.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { createApiToken } from '../src/auth/api-tokens';
@@ -97,6 +98,20 @@ describe('the district’s social accounts', () => {
     expect(privateRefused.code).toBe(1);
     expect(privateRefused.output).toContain('is a private or local address');
     expect(stand.requests.length).toBe(before);
+    // An instance that does not answer: why, in words, and that nothing was kept to try again.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const nobody = await cli(
+      app,
+      ['social:connect', 'mastodon', '--instance', `http://127.0.0.1:${port}`],
+      `${MASTODON_TOKEN}\n`,
+    ).exited;
+    expect(nobody.code).toBe(1);
+    expect(nobody.output.trim()).toBe(
+      'yesterday: Mastodon could not be reached (the connection was refused). Nothing was saved: check the address, then connect the account again.',
+    );
     expect(await listSocialAccounts(app.runtime.deps.db)).toEqual([]);
   }, 60_000);
 

@@ -87,7 +87,15 @@ export async function connectSocialAccount(
 
   const credentials = { server, login, secret };
   const checked = await clientFor(request.network, deps.fetch).check(credentials);
-  if (!checked.ok) return { ok: false, message: checked.problem.message };
+  // Nothing is kept of an account that did not answer: its address is checked, or it is tried again later.
+  if (!checked.ok)
+    return {
+      ok: false,
+      message:
+        checked.problem.kind === 'temporary'
+          ? `${checked.problem.message} Nothing was saved: check the address, then connect the account again.`
+          : checked.problem.message,
+    };
   const sealed = await createSecretBox(deps.secretKey).seal(
     secret,
     secretContext({ network: request.network, server, login }),

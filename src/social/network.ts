@@ -84,7 +84,7 @@ export function problemOfStatus(
     const seconds = Number(retryAfter);
     return {
       kind: 'temporary',
-      message: `${name} is busy or unavailable right now (HTTP ${status})${detail}; Yesterday tries again.`,
+      message: `${name} is busy or unavailable right now (HTTP ${status})${detail}.`,
       ...(Number.isFinite(seconds) && seconds > 0 ? { retryAfterMs: Math.min(seconds, 3600) * 1000 } : {}),
     };
   }
@@ -96,12 +96,26 @@ export function problemOfError(network: Network, error: unknown): Problem {
   // The refusal may come wrapped: undici's "fetch failed" and XRPC's error carry it as their cause.
   for (let cause = error, depth = 0; cause && depth < 4; cause = (cause as Error).cause, depth++)
     if (cause instanceof SocialAddressRefused) return { kind: 'rejected', message: cause.message };
-  const reason =
-    (error as Error)?.name === 'TimeoutError' ? 'it did not answer in time' : 'it could not be reached';
   return {
     kind: 'temporary',
-    message: `${NETWORK_NAMES[network]} could not be reached (${reason}); Yesterday tries again.`,
+    message: `${NETWORK_NAMES[network]} could not be reached (${unreachableBecause(error)}).`,
   };
+}
+
+/** Why a request got no answer, in words, from the error or the causes it carries (undici wraps them). */
+function unreachableBecause(error: unknown): string {
+  for (let cause = error, depth = 0; cause && depth < 4; cause = (cause as Error).cause, depth++) {
+    if ((cause as Error).name === 'TimeoutError') return 'it did not answer in time';
+    const code = String((cause as NodeJS.ErrnoException).code ?? '');
+    const host = (cause as { hostname?: unknown }).hostname;
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+      return typeof host === 'string' ? `no server is known by the name ${host}` : 'its name is not known';
+    if (code === 'ECONNREFUSED') return 'the connection was refused';
+    if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'the connection was cut';
+    if (code.startsWith('ERR_TLS') || /CERT|SELF_SIGNED/.test(code))
+      return 'its certificate was not accepted';
+  }
+  return 'no answer came';
 }
 
 /** The error text a JSON answer carries (Mastodon `error`, XRPC `message`, Graph `error.message`). */

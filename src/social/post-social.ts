@@ -240,7 +240,7 @@ async function recordProblem(
     const delay =
       problem.retryAfterMs ??
       SOCIAL_RETRY_DELAYS_MS[Math.min(post.attempts, SOCIAL_RETRY_DELAYS_MS.length - 1)]!;
-    await markPostRetry(deps.db, post.id, problem.message, now + delay, now);
+    await markPostRetry(deps.db, post.id, `${problem.message} Yesterday tries again.`, now + delay, now);
     report.retried++;
     return;
   }
