@@ -747,4 +747,31 @@ describe('the digest in each language', () => {
       'The digest is out: until someone reviews this language, its readers get the district’s own text, with a line saying so.',
     );
   });
+
+  it('keeps each language reviewed when a post is taken down, so its readers keep it', async () => {
+    const spanishTitle = 'Un viernes de viento';
+    const reviewed = await api(`/digests/${DATE}/translations/es`, 'PUT', {
+      title: spanishTitle,
+      intro: 'Cometas y un concurso de ortografía.',
+      entries: [
+        { item_id: ids.kites, headline: 'Cometas en el campo', blurb: 'El aula 4 voló cometas.' },
+        { item_id: ids.bees, headline: 'El concurso', blurb: 'Quinto grado deletreó muy bien.' },
+      ],
+      reviewed: true,
+    });
+    expect(reviewed.status).toBe(200);
+    const down = await api(`/digests/${DATE}/entries/${ids.bees}/takedown`, 'POST', {
+      reason: 'Posted to the wrong class by mistake.',
+    });
+    expect(down.status).toBe(200);
+    const after = await digest();
+    expect(after.status).toBe('published');
+    expect(after.translations.es!.reviewed).toBe(true);
+    expect(
+      after.findings.filter((f) => f.kind === 'translation-unreviewed' && f.message.includes('Spanish')),
+    ).toEqual([]);
+    const page = await (await fetch(`${app.url}/es/digests/${DATE}`)).text();
+    expect(page).toContain(spanishTitle);
+    expect(page).not.toContain('aún no está traducido');
+  });
 });

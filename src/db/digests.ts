@@ -33,6 +33,7 @@ import {
   digestCorrections,
   digestEntries,
   digestEntryTranslations,
+  digestTranslations,
   digests,
   items,
   messages,
@@ -848,6 +849,17 @@ export async function takeDownDigestEntry(
       claim.row,
     ),
     ...(note ? ownerNoteInserts(db, note, now, claim.row) : []),
+    // Taking a post down changes no translated text: each language stays reviewed, so its readers do not
+    // lose it for the district's own words. The version is now one on from the one reviewed.
+    ...carryReviewsStatements(
+      db,
+      digestId,
+      {
+        from: sql`(select ${digests.version} - 1 from ${digests} where ${digests.id} = ${digestId})`,
+        to: sql`(select ${digests.version} from ${digests} where ${digests.id} = ${digestId})`,
+      },
+      claim.holds,
+    ),
     touchPublicStatement(db),
   ]);
   // The entry is read back rather than the digest's token, which another write (a correction, a takedown of
@@ -865,6 +877,43 @@ export async function takeDownDigestEntry(
     .where(eq(digests.id, digestId))
     .get();
   return { ok: true, digestTakenDown: after?.status === 'unpublished' };
+}
+
+/**
+ * Each language reviewed at the digest's version `from` (and what a held language's readers keep, if it was)
+ * counts as reviewed at `to`, written only while `holds`: for a change that leaves every translated text as
+ * it was or empties what no longer matches (a correction, a post taken down), since what stays was reviewed.
+ */
+export function carryReviewsStatements(
+  db: Database,
+  digestId: number,
+  versions: { from: number | SQL; to: number | SQL },
+  holds: SQL,
+): Statement[] {
+  const ofDigest = eq(digestTranslations.digestId, digestId);
+  return [
+    db.orm
+      .update(digestTranslations)
+      .set({ reviewedVersion: sql`${versions.to}` })
+      .where(
+        and(
+          ofDigest,
+          isNotNull(digestTranslations.reviewedVersion),
+          eq(digestTranslations.reviewedVersion, sql`${versions.from}`),
+          holds,
+        ),
+      ),
+    db.orm
+      .update(digestTranslations)
+      .set({ shown: sql`json_set(${digestTranslations.shown}, '$.reviewedVersion', ${versions.to})` })
+      .where(
+        and(
+          ofDigest,
+          sql`json_extract(${digestTranslations.shown}, '$.reviewedVersion') = ${versions.from}`,
+          holds,
+        ),
+      ),
+  ];
 }
 
 /** Published digests with at least one entry (still up) from this school, newest first. */

@@ -5,7 +5,7 @@ import { and, eq, exists, inArray, isNotNull, max, notExists, sql, type SQL } fr
 import { randomToken } from '../auth/tokens';
 import { auditStatementWhere, type Actor, type AuditEvent } from './audit';
 import type { Database, Statement } from './client';
-import { claimHeld, claimOf } from './digests';
+import { carryReviewsStatements, claimHeld, claimOf } from './digests';
 import { inList } from './in-list';
 import { insertSelect, type RowSource } from './insert-select';
 import {
@@ -690,29 +690,12 @@ export function correctionTranslationStatements(
     );
   }
   statements.push(
-    db.orm
-      .update(digestTranslations)
-      .set({ reviewedVersion: correction.toVersion })
-      .where(
-        and(
-          ofDigest,
-          isNotNull(digestTranslations.reviewedVersion),
-          eq(digestTranslations.reviewedVersion, correction.fromVersion),
-          claim.holds,
-        ),
-      ),
-    db.orm
-      .update(digestTranslations)
-      .set({
-        shown: sql`json_set(${digestTranslations.shown}, '$.reviewedVersion', ${correction.toVersion})`,
-      })
-      .where(
-        and(
-          ofDigest,
-          sql`json_extract(${digestTranslations.shown}, '$.reviewedVersion') = ${correction.fromVersion}`,
-          claim.holds,
-        ),
-      ),
+    ...carryReviewsStatements(
+      db,
+      digestId,
+      { from: correction.fromVersion, to: correction.toVersion },
+      claim.holds,
+    ),
   );
   return statements;
 }
