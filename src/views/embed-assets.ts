@@ -77,6 +77,33 @@ export const embedFrameJs = `
     last = 0;
     send();
   });
+  if (secret) {
+    // WordPress frames it sandboxed (scripts only): a link cannot open and a form cannot be sent from inside.
+    // The host follows { message: 'link' } to an address on this site, so a link to a teacher's post goes to
+    // the day's page here, which links to it; the sign-up form becomes a link to the sign-up page.
+    const follow = (href) => window.parent.postMessage({ message: 'link', value: href, secret }, '*');
+    addEventListener('click', (event) => {
+      const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+      if (!link || event.defaultPrevented || event.button !== 0) return;
+      event.preventDefault();
+      if (new URL(link.href).host === location.host) return follow(link.href);
+      const day = link.closest('.day');
+      const page = day && day.querySelector('h2 a[href]');
+      if (page) follow(page.href);
+    });
+    for (const form of document.querySelectorAll('form.subscribe')) {
+      const page = form.querySelector('.consent a[href]');
+      const label = form.querySelector('label');
+      if (!page || !label) continue;
+      const line = document.createElement('p');
+      line.className = 'subscribe';
+      const link = document.createElement('a');
+      link.href = page.href;
+      link.textContent = label.textContent;
+      line.appendChild(link);
+      form.replaceWith(line);
+    }
+  }
   new ResizeObserver(send).observe(document.documentElement);
   addEventListener('load', send);
   send();
@@ -111,8 +138,21 @@ export function embedLoaderJs(
   const lang = asked && others.includes(asked) ? asked : '';
   // Named for screen readers in the language it is shown in, unless the page names it (data-title).
   const title = script.getAttribute('data-title') || titles[lang] || ${JSON.stringify(title)};
-  const target = script.getAttribute('data-target') && document.getElementById(script.getAttribute('data-target'));
-  const place = (element) => (target ? target.appendChild(element) : script.insertAdjacentElement('afterend', element));
+  const targetId = script.getAttribute('data-target');
+  // Where the page asked (data-target), else where the script is. A script in the page's <head> runs before
+  // the element it names exists: it waits for the page. Without either, it goes at the end of the page.
+  const place = (element) => {
+    const put = () => {
+      const target = targetId && document.getElementById(targetId);
+      if (targetId && !target) console.warn('Yesterday embed: no element with id="' + targetId + '" on this page.');
+      if (target) target.appendChild(element);
+      else if (script.closest('head') || !script.isConnected) document.body.appendChild(element);
+      else script.insertAdjacentElement('afterend', element);
+    };
+    if (document.readyState === 'loading' && (script.closest('head') || (targetId && !document.getElementById(targetId))))
+      document.addEventListener('DOMContentLoaded', put, { once: true });
+    else put();
+  };
   if (!allowed.includes(location.origin)) {
     const link = document.createElement('a');
     const date = script.getAttribute('data-date');
@@ -136,6 +176,7 @@ export function embedLoaderJs(
   const query = params.toString(); // older Safari and Chrome have no URLSearchParams size
   iframe.src = base + '/embed' + (query ? '?' + query : '');
   iframe.title = title;
+  if (lang) iframe.lang = lang;
   iframe.loading = 'lazy';
   iframe.width = '100%';
   iframe.height = '420';

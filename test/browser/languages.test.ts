@@ -136,6 +136,7 @@ describe('browser: Spanish and Arabic', () => {
     expect(await frame.locator('footer label').textContent()).toBe('استلم الملخص اليومي بالبريد الإلكتروني');
     // The frame is named in the language it shows, for screen readers.
     expect(await page.locator('iframe').getAttribute('title')).toBe('ماذا حدث أمس');
+    expect(await page.locator('iframe').getAttribute('lang')).toBe('ar');
     await page.screenshot({ path: `${SHOTS}/lang-ar-embed.png`, fullPage: true });
     await page.close();
   });

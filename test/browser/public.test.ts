@@ -266,6 +266,21 @@ describe('browser: the public site and the embed', () => {
     await before.close();
 
     await changeSetting(app.runtime.deps.db, 'embed_origins', district.url, app.clock.now());
+    // A content system's "header scripts" box puts the script in <head>, naming where the digest goes: it waits
+    // for the page, and goes there (in a fresh context: the loader may be kept for an hour).
+    district.route(
+      '/header-script',
+      serveBody(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Header script</title><script src="${app.url}/embed.js" data-target="digest-here"></script></head><body><main><h1>News</h1><div id="digest-here"></div></main></body></html>`,
+        'text/html; charset=utf-8',
+      ),
+    );
+    const headContext = await browser.newContext();
+    const headPage = await headContext.newPage();
+    await headPage.goto(`${district.url}/header-script`);
+    await headPage.locator('#digest-here iframe').waitFor();
+    expect(await headPage.locator('head iframe').count()).toBe(0);
+    await headContext.close();
     // A visitor whose browser has not kept the old loader (it may keep it for an hour).
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     const page = await context.newPage();
@@ -357,6 +372,12 @@ describe('browser: the public site and the embed', () => {
         if (e.source !== f.contentWindow) continue;
         f.removeAttribute('style');
         if (d.message === 'height') f.height = String(Math.max(200, Math.min(1000, parseInt(d.value, 10))));
+        if (d.message === 'link') {
+          const from = new URL(f.getAttribute('src'));
+          const to = new URL(d.value);
+          if (/^https?:$/i.test(to.protocol) && to.host === from.host && document.activeElement === f)
+            window.top.location.href = d.value;
+        }
       }
     });`;
     district.route(
@@ -387,6 +408,17 @@ describe('browser: the public site and the embed', () => {
     // The frame spoke, so the link that stood in for it is gone.
     expect(await page.locator('blockquote').isVisible()).toBe(false);
     await page.screenshot({ path: `${SHOTS}/public-oembed-wordpress.png`, fullPage: true });
+    // The sandbox lets no link open and no form be sent from inside: the host follows links to this site. A
+    // teacher's post leads to the day's page here (which links to it); signing up, to the sign-up page.
+    expect(await frame.locator('form').count()).toBe(0);
+    expect(await frame.locator('p.subscribe a').getAttribute('href')).toBe(`${app.url}/subscribe`);
+    const day = await frame.locator('section.day h2 a').first().getAttribute('href');
+    expect(day).toMatch(new RegExp(`^${app.url}/digests/\\d{4}-\\d{2}-\\d{2}$`));
+    await frame.locator('.post h3 a').first().click();
+    await page.waitForURL(day!);
+    await page.goto(`${district.url}/wordpress`);
+    await page.frameLocator('iframe.wp-embedded-content').locator('p.subscribe a').click();
+    await page.waitForURL(`${app.url}/subscribe`);
     await page.close();
   });
 
