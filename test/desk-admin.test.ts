@@ -837,7 +837,7 @@ describe('correcting a published digest at the desk', () => {
       entry: next.id,
       [`takedown_reason_${next.id}`]: 'A parent asked us to remove the photo.',
     });
-    expect((await fetch(`${app.url}/digests/2026-11-20`)).status).toBe(404);
+    expect((await fetch(`${app.url}/digests/2026-11-20`)).status).toBe(410);
     const [entry] = await listAudit(app.runtime.deps.db, { action: 'entry.takedown', limit: 1 });
     expect(JSON.parse(entry!.details)).toMatchObject({ reason: 'A parent asked us to remove the photo.' });
     // The desk still says what was taken down, when and why, and marks the post in the day's list.

@@ -656,7 +656,13 @@ describe('publishing', () => {
         'The teacher asked us to.',
       );
       expect(last.digestTakenDown).toBe(true);
-      expect((await get('/digests/2026-11-19')).status).toBe(404);
+      // Its address says it was taken down (410 Gone), not that it may have moved.
+      const gone = await get('/digests/2026-11-19');
+      expect(gone.status).toBe(410);
+      expect(await gone.text()).toContain(
+        'The district took the digest for Thursday, November 19, 2026 down, and it is no longer published anywhere.',
+      );
+      expect((await get('/digests/2026-11-18')).status).toBe(404);
       expect(await text('/feed.xml')).not.toContain('2026-11-19');
     });
   });

@@ -4,6 +4,7 @@ import { Hono, type Context } from 'hono';
 import {
   countPublishedDigests,
   countPublishedDigestsForSchool,
+  findDigest,
   findNeighbourDigests,
   listPublishedDigests,
   listPublishedDigestsInYear,
@@ -34,6 +35,7 @@ import {
 } from '../views/public-pages';
 import { readTeacherSettings } from '../settings/teacher-settings';
 import { renderPage } from '../views/render';
+import { localPath, PublicLayout, textOf } from '../views/layout';
 import { pageNumber } from './public-addresses';
 
 const PER_PAGE = 5;
@@ -53,6 +55,29 @@ export function publicRoutes(deps: AppDeps) {
   /** The digests in the page's language: translated where a translation may be shown (localize-content.ts). */
   const inLanguage = (found: NonNullable<Awaited<ReturnType<typeof site>>>, contents: DigestContent[]) =>
     localizeContents(deps.db, contents, found.site.lang, found.settings);
+
+  /**
+   * A digest the district took down answers 410 Gone, saying so: a parent following a link from an email is
+   * told what happened (not that the page may have moved), and search engines drop it. Others are a 404.
+   */
+  const takenDown = async (c: Context, date: string) => {
+    const digest = await findDigest(deps.db, date);
+    const found = digest?.status === 'unpublished' ? await site(c) : undefined;
+    if (!found) return c.notFound();
+    const text = textOf(found.site);
+    const title = text.t('errors.takenDownTitle');
+    return renderPage(
+      c,
+      <PublicLayout site={found.site} title={title}>
+        <h1 class="page-title">{title}</h1>
+        <p>{text.t('errors.takenDown', { day: text.longDate(date) })}</p>
+        <p>
+          <a href={localPath(found.site, '/')}>{text.t('errors.home')}</a>
+        </p>
+      </PublicLayout>,
+      410,
+    );
+  };
 
   app.get('/', async (c) => {
     const page = pageNumber(c.req.query('page'));
@@ -81,7 +106,7 @@ export function publicRoutes(deps: AppDeps) {
     const date = c.req.param('date');
     if (!isLocalDate(date)) return c.notFound();
     const content = await loadPublishedDigest(deps.db, date);
-    if (!content) return c.notFound();
+    if (!content) return takenDown(c, date);
     const [found, { previous, next }] = await Promise.all([site(c), findNeighbourDigests(deps.db, date)]);
     if (!found) return c.notFound();
     const { settings, site: info } = found;

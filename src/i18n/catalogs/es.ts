@@ -181,6 +181,8 @@ export const es = {
     back: 'Volver al resumen',
   },
   errors: {
+    takenDownTitle: 'Este resumen fue retirado',
+    takenDown: 'El distrito retiró el resumen del {{day}}, y ya no se publica en ningún lugar.',
     notFoundTitle: 'Página no encontrada',
     notFound:
       'No hay ninguna página en esta dirección. Puede que se haya movido; pruebe con los últimos resúmenes.',
