@@ -85,6 +85,9 @@ describe('feeds and missing pages in each language', () => {
     expect(atom.bozo).toBe(false);
     expect(atom.entries[0]!.link).toBe(`${app.url}/ar/digests/2026-11-20`);
     expect(atom.entries[0]!.content[0]).toContain('صُحّح في');
+    // Marked right to left as a whole, for feed readers that do not guess a text's direction.
+    expect(atom.entries[0]!.content[0]).toMatch(/^<div dir="rtl" lang="ar">/);
+    expect(parseWithFeedparser(await text('/feed.atom')).entries[0]!.content[0]).not.toContain('<div');
     // What is shown in English for want of a translation says so, as on the pages (as feedparser reads it).
     expect(atom.entries[0]!.content[0]).toContain(
       '<span dir="auto" lang="en">The kites flew on Friday, not Thursday.</span>',

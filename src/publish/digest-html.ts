@@ -53,7 +53,10 @@ export function renderDigestHtml(
       `<p><a href="${url}">${escapeHtml(text.t('email.readFull', { source: sourceNameOf(entry) }))}</a></p>`,
     );
   }
-  return parts.filter(Boolean).join('\n');
+  const html = parts.filter(Boolean).join('\n');
+  // In another of the district's languages, the whole is marked with it, so a feed reader that does not guess
+  // sets Arabic right to left (and reads Spanish aloud as Spanish); the feed's own language says it too.
+  return prefix ? `<div lang="${text.lang}" dir="${text.dir}">\n${html}\n</div>` : html;
 }
 
 export function digestFeedTitle(
