@@ -135,6 +135,17 @@ describe('npx yesterday', () => {
     expect(page.code).toBe(1);
     expect(page.stderr).toContain(`${feeds.url}/room9 is a web page, not a feed, so nothing was added.`);
     expect(page.stderr).toContain(`  ${feeds.url}/room9/feed`);
+    // A feed that cannot be read yet is added and said so (exit 0), in the command's words, without the
+    // server's log lines of the same failure.
+    const apart = { ...env, DATABASE_PATH: join(dir, 'unread.db') };
+    expect((await yesterday(['migrate'], apart)).code).toBe(0);
+    const unread = await yesterday(
+      ['sources:add', `${feeds.url}/gone.xml`, '--school', 'Lincoln Elementary'],
+      apart,
+    );
+    expect(unread.code).toBe(0);
+    expect(unread.stdout + unread.stderr).toContain('It is added, but not read in yet');
+    expect(unread.stdout + unread.stderr).not.toMatch(/\b(?:INFO|DEBUG)\b/);
 
     // Who authorized an account, when, and when to review it; a date that is no date is refused with a sentence.
     const other = { ...env, DATABASE_PATH: join(dir, 'authorized.db') };

@@ -125,7 +125,10 @@ export async function main(argv: string[]): Promise<number> {
   // password hashes and the signing secret: readable by the service's user only, whatever the shell's umask.
   process.umask(0o077);
   try {
-    const config = parseConfig(process.env);
+    // A command says what it did in its own words: the log's lines of routine work (a feed checked, a failure it
+    // then reports itself) are for the server's journal, so a command logs warnings and worse unless told.
+    const quiet = name !== 'serve' && name !== 'demo' && process.env.LOG_LEVEL === undefined;
+    const config = parseConfig(quiet ? { ...process.env, LOG_LEVEL: 'warn' } : process.env);
     await (
       await command()
     )(args, config);
