@@ -129,7 +129,9 @@ describe('a send whose process is killed', () => {
     const report = await run(['digest:send', '--date', DATE], env).exited;
     expect(report.code, report.output).toBe(0);
     expect(report.output).toContain(`Digest ${DATE}: 0 sent`);
-    expect(report.output).toContain(`${inFlight} emails have an unknown outcome`);
+    expect(report.output).toContain(
+      `${inFlight} ${inFlight === 1 ? 'email has' : 'emails have'} an unknown outcome`,
+    );
     expect(report.output).toContain(
       `Nothing was waiting to go: ${300 - inFlight} emails of this digest had been sent already.`,
     );

@@ -6,6 +6,7 @@ import { countDeliveriesByState } from '../db/deliveries';
 import { findDigest } from '../db/digests';
 import { runLeaseCheck, runSendJob } from '../jobs/jobs';
 import { runPublishJob } from '../publish/publish-job';
+import { plural } from '../text/plural';
 import { CommandFailed, dateArgument, parse, withRuntime } from './cli-support';
 
 export async function scheduleRun(args: string[], config: Config): Promise<void> {
@@ -83,18 +84,20 @@ export async function digestSend(args: string[], config: Config): Promise<void> 
     );
     const handled = report.sent + report.retried + report.failed + report.skipped;
     if (handled === 0 && left.queued === 0 && left.sent > 0)
-      console.log(`Nothing was waiting to go: ${left.sent} emails of this digest had been sent already.`);
+      console.log(
+        `Nothing was waiting to go: ${plural(left.sent, 'email')} of this digest had been sent already.`,
+      );
     if (stopping.signal.aborted && left.queued > 0)
       console.log(
-        `Stopped on request; ${left.queued} emails are still queued. Run digest:send again to send them.`,
+        `Stopped on request; ${plural(left.queued, 'email is', 'emails are')} still queued. Run digest:send again to send them.`,
       );
     if (left.sending > 0)
       console.log(
-        `${left.sending} emails are being sent by another process, or were when it stopped: if it stopped, they show as outcome unknown ten minutes after they left.`,
+        `${plural(left.sending, 'email is', 'emails are')} being sent by another process, or were when it stopped: if it stopped, they show as outcome unknown ten minutes after they left.`,
       );
     if (left.unknown > 0)
       console.log(
-        `${left.unknown} emails have an unknown outcome (a process stopped while sending them); they are not sent again on their own. See Subscribers → Emails for ${date} in the admin.`,
+        `${plural(left.unknown, 'email has', 'emails have')} an unknown outcome (a process stopped while sending them); they are not sent again on their own. See Subscribers → Emails for ${date} in the admin.`,
       );
   });
 }
