@@ -52,6 +52,7 @@ describe('languages', () => {
       expect(es).toContain(
         `<link rel="alternate" hreflang="${lang}" href="${app.url}${lang === 'en' ? '/' : `/${lang}`}"/>`,
       );
+    expect(es).toContain(`<link rel="alternate" hreflang="x-default" href="${app.url}/"/>`);
     const ar = await text('/ar/archive');
     expect(ar).toMatch(/<html lang="ar" dir="rtl">/);
     expect(ar).toContain('كل الملخصات');

@@ -163,13 +163,16 @@ export function PublicLayout({
           <link rel="alternate" type={feed.type} title={feed.title} href={feed.href} />
         ))}
         {path !== undefined && offered.length > 1
-          ? offered.map((lang) => (
-              <link
-                rel="alternate"
-                hreflang={lang}
-                href={`${site.publicUrl}${localPath(site, path, lang)}`}
-              />
-            ))
+          ? [...offered.map((lang) => [lang, lang] as const), ['x-default', offered[0]!] as const].map(
+              // x-default: the district's own language, for a reader whose language is not among them.
+              ([hreflang, lang]) => (
+                <link
+                  rel="alternate"
+                  hreflang={hreflang}
+                  href={`${site.publicUrl}${localPath(site, path, lang)}`}
+                />
+              ),
+            )
           : null}
         {head}
       </head>

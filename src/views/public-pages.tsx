@@ -32,7 +32,7 @@ export function HomePage(props: {
   return (
     <PublicLayout
       site={props.site}
-      title={props.site.siteTitle}
+      title={props.page === 1 ? props.site.siteTitle : t('home.page', { page: props.page })}
       path={props.page === 1 ? '/' : `/?page=${props.page}`}
       description={t('home.description', {
         district: props.site.districtName,
