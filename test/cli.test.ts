@@ -302,6 +302,14 @@ describe('npx yesterday', () => {
     expect(created.code).toBe(0);
     expect(created.stdout).toMatch(/Created editor@district\.example \(editor\)/);
     expect(created.stdout).toMatch(/http:\/\/localhost:8787\/set-password\?token=[\w-]+/);
+    // A link on this machine's own address, for someone elsewhere: said, with what to do.
+    expect(created.stderr).toContain('PUBLIC_URL is not set, so the link is on http://localhost:8787');
+    const onSite = await yesterday(['user:create', '--email', 'editor@district.example'], {
+      ...env,
+      PUBLIC_URL: 'https://digest.lakeside.example',
+    });
+    expect(onSite.stdout).toMatch(/^https:\/\/digest\.lakeside\.example\/set-password\?token=/m);
+    expect(onSite.stderr).not.toContain('PUBLIC_URL');
     // A token for that person, whose saves are theirs; one for someone without an account is refused.
     const personal = await yesterday(
       ['token:create', '--name', 'laptop script', '--role', 'editor', '--for', 'editor@district.example'],
