@@ -92,6 +92,10 @@ describe('the public cache', () => {
     expect(unmodifiedSince('Sat, 21 Nov 2026 14:59:59 GMT', modified, now)).toBe(false);
     expect(unmodifiedSince(undefined, modified, now)).toBe(false);
     expect(unmodifiedSince('Sat, 21 Nov 2026 15:00:00 GMT', Number.NaN, now)).toBe(false);
+    // What this server sent is taken back even after its clock was set back before it; a later date is not.
+    const ahead = Date.parse('2026-11-23T10:00:00.200Z');
+    expect(unmodifiedSince('Mon, 23 Nov 2026 10:00:00 GMT', ahead, now)).toBe(true);
+    expect(unmodifiedSince('Mon, 23 Nov 2026 10:00:01 GMT', ahead, now)).toBe(false);
   });
 
   it('keeps the Last-Modified of a page rendered again with the same bytes, so If-Modified-Since still matches', async () => {

@@ -263,8 +263,10 @@ export function etagMatches(ifNoneMatch: string, etag: string): boolean {
 
 /**
  * Whether a response last modified at `lastModified` is unchanged since an If-Modified-Since value. A date
- * that is not one, or one later than now, says nothing (RFC 9110 §13.1.3): a clock set ahead must not keep a
- * reader on an old copy. HTTP dates have whole seconds, so `lastModified` is compared at that precision.
+ * that is not one says nothing, nor does one later than now (RFC 9110 §13.1.3): a reader whose clock runs ahead
+ * must not be kept on an old copy. The Last-Modified this server sent is always taken back, even if the
+ * server's clock has since been set back before it. HTTP dates have whole seconds, so `lastModified` is
+ * compared at that precision.
  */
 export function unmodifiedSince(
   ifModifiedSince: string | undefined,
@@ -272,8 +274,9 @@ export function unmodifiedSince(
   now: number,
 ): boolean {
   const since = Date.parse(ifModifiedSince ?? '');
-  if (Number.isNaN(since) || Number.isNaN(lastModified) || since > now) return false;
-  return Math.floor(lastModified / 1000) * 1000 <= since;
+  if (Number.isNaN(since) || Number.isNaN(lastModified)) return false;
+  const sent = Math.floor(lastModified / 1000) * 1000;
+  return since === sent || (since <= now && sent <= since);
 }
 
 /** RFC 9110 §13.2.2: If-None-Match decides when present; otherwise If-Modified-Since against Last-Modified. */
