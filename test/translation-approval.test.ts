@@ -384,8 +384,12 @@ describe('a published digest’s language where the district requires a second p
     expect(page).toContain('Kites over the field');
     expect(await spanishElsewhere()).not.toContain('Un viernes muy ventoso');
     expect((await spanish()).held).toBe(true);
-    // Once more: nothing left to take from them, and the button is gone.
+    // Once more: nothing left to take from them, and the button is gone; the tab says what they get now.
     expect(withdrawn.body).not.toContain('>Give readers the district’s text until then</button>');
+    expect(withdrawn.body).toContain(
+      'until another editor marks it reviewed its readers get the district’s own text, with a line saying so.',
+    );
+    expect(withdrawn.body).not.toContain('its readers keep what they had before the change');
     expect((await press(lee, 'withdraw', {})).body).toContain(
       'The Spanish readers already get the district’s own text',
     );

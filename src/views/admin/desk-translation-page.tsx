@@ -143,9 +143,15 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
           <>
             <span class="badge warn">{t('desk.translations.notReviewed')}</span>{' '}
             {translation.held
-              ? heldBy.length
-                ? t('desk.translations.heldForSecond', { names: listInLanguage(heldBy, 'en') })
-                : t('desk.translations.heldForSecondProgram')
+              ? // What its readers have meanwhile: what they had, or (given the district's text until then, or
+                // never given any of it) the district's own text.
+                translation.shown
+                ? heldBy.length
+                  ? t('desk.translations.heldForSecond', { names: listInLanguage(heldBy, 'en') })
+                  : t('desk.translations.heldForSecondProgram')
+                : heldBy.length
+                  ? t('desk.translations.heldForSecondNothingShown', { names: listInLanguage(heldBy, 'en') })
+                  : t('desk.translations.heldForSecondProgramNothingShown')
               : state.settings.translationUnreviewed === 'hold'
                 ? published
                   ? t('desk.translations.heldPublished')

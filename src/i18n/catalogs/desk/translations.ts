@@ -19,6 +19,10 @@ export const translations = {
     'Changed after publishing by {{names}}: the district requires a second person, so its readers keep what they had before the change until another editor marks it reviewed.',
   heldForSecondProgram:
     'Changed after publishing through an API token: the district requires a second person, so its readers keep what they had before the change until an editor marks it reviewed.',
+  heldForSecondNothingShown:
+    'Changed after publishing by {{names}}: the district requires a second person, so until another editor marks it reviewed its readers get the district’s own text, with a line saying so.',
+  heldForSecondProgramNothingShown:
+    'Changed after publishing through an API token: the district requires a second person, so until an editor marks it reviewed its readers get the district’s own text, with a line saying so.',
   fallback: 'Its readers get the district’s own text, with a line saying so.',
   nothing:
     'Nothing is selected for this day yet. Choose the posts in the {{link}} first, then translate them.',
