@@ -774,4 +774,23 @@ describe('the digest in each language', () => {
     expect(page).toContain(spanishTitle);
     expect(page).not.toContain('aún no está traducido');
   });
+
+  it('checks a published digest’s language its readers do not get yet, which a setting could show them later', async () => {
+    const db = app.runtime.deps.db;
+    await changeSetting(db, 'translation_unreviewed', 'fallback', 1);
+    try {
+      const named = await api(`/digests/${DATE}/translations/ar`, 'PUT', {
+        entries: [{ item_id: ids.kites, blurb: 'Emma Johnson صنعت أعلى طائرة ورقية.' }],
+      });
+      expect(named.status).toBe(422);
+      expect(((await named.json()) as { error: { message: string } }).error.message).toContain(
+        'what looks like a student’s full name (“Emma Johnson”)',
+      );
+      expect(
+        (await digest()).translations.ar!.entries.find((e) => e.item_id === ids.kites)?.blurb ?? '',
+      ).not.toContain('Emma Johnson');
+    } finally {
+      await changeSetting(db, 'translation_unreviewed', 'hold', 1);
+    }
+  });
 });

@@ -151,9 +151,9 @@ function limited(
 /**
  * For a published digest: what a text in this language would bring its readers that the checks find and they
  * do not get now (names, wording on the tone list), in words; undefined when nothing. Recorded reasons are
- * set aside, since a reason says nothing of a name typed later (see languageMatches). Nothing is checked
- * while the language is not shown to its readers (unreviewed, unless `translation_unreviewed` is `label`);
- * marking it reviewed checks it then.
+ * set aside, since a reason says nothing of a name typed later (see languageMatches). It is checked also
+ * while its readers do not get the language (unreviewed, under `hold` or `fallback`), against the text
+ * stored: `translation_unreviewed` changed to `label` later puts it before them without another check.
  */
 async function additionsOf(
   deps: DeskDeps,
@@ -163,9 +163,9 @@ async function additionsOf(
 ): Promise<string | undefined> {
   const { digest, settings } = desk.state;
   if (digest?.status !== 'published') return undefined;
-  const labelled = settings.translationUnreviewed === 'label';
-  if (!labelled && !reviewedAfter) return undefined;
-  const shownBefore = labelled || desk.reviewed;
+  // A review that puts the language before its readers checks all of it, what was stored included.
+  const shownBefore = settings.translationUnreviewed === 'label' || desk.reviewed;
+  const comparedWithStored = shownBefore || !reviewedAfter;
   const [checking] = checkTranslationsOf(settings, new Map([[desk.lang, after]]));
   const [before] = checkTranslationsOf(settings, new Map([[desk.lang, desk.translation]]));
   const texts = [after, desk.translation].flatMap((tr) => [
@@ -186,7 +186,8 @@ async function additionsOf(
     nameAllowlist: settings.nameAllowlist,
     isRosterSurname,
   };
-  const now = shownBefore && before ? languageMatches(context, before, overrides) : new Map<string, string>();
+  const now =
+    comparedWithStored && before ? languageMatches(context, before, overrides) : new Map<string, string>();
   const added = [...languageMatches(context, checking!, overrides)].filter(([key]) => !now.has(key));
   if (added.length === 0) return undefined;
   const words = (kind: string) => [
