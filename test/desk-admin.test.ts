@@ -14,7 +14,8 @@ import { changeSetting, readDistrictSettings } from '../src/settings/district-se
 import { localDateOf } from '../src/time/zoned-time';
 import { createClient, type Client } from './browser-client';
 import { serveBody, startTestServer, type TestServer } from './http-server';
-import { addSchoolWithSource, item, storeItems } from './fixtures';
+import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
+import { setSubscriberLanguage } from '../src/db/subscribers';
 import { GPS, phonePhoto } from './photos';
 import { solidPng } from './png';
 import { signedInClient, startTestApp, TEST_PASSWORD, type TestApp, publishFromDesk } from './test-app';
@@ -466,9 +467,19 @@ describe('the admin desk over HTTP', () => {
     expect(offered).toContain('<option value="en" selected="">English</option>');
     expect(offered).toContain('<input type="checkbox" name="languages" value="es" checked=""/> Español');
     expect(offered).toContain('<input type="checkbox" name="languages" value="en" checked=""/> English');
-    // Making Spanish the district's own keeps English offered, as its box still says; unticked ones go.
-    await dana.post('/admin/settings', { _csrf: csrf, languages_own: 'es', languages: ['', 'en', 'es'] });
+    // Making Spanish the district's own keeps English offered, as its box still says; unticked ones go, and
+    // the families who read one are counted, with what it means for them.
+    const usra = await addConfirmedSubscriber(db, 'usra@family.example');
+    await setSubscriberLanguage(db, usra.id, 'ar', 1);
+    const dropped = await dana.post('/admin/settings', {
+      _csrf: csrf,
+      languages_own: 'es',
+      languages: ['', 'en', 'es'],
+    });
     expect((await readDistrictSettings(db)).languages).toEqual(['es', 'en']);
+    expect(await (await dana.get(dropped.headers.get('location')!)).text()).toContain(
+      'Settings saved. 1 subscriber reads the digest in Arabic: their emails now come in Spanish, and the /ar pages no longer answer. Add Arabic again to give it back to them.',
+    );
     await dana.post('/admin/settings', { _csrf: csrf, languages_own: 'en', languages: [''] });
     expect((await readDistrictSettings(db)).languages).toEqual(['en']);
     // Written at the command line in capitals, a list is kept as the page reads it.

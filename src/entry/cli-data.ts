@@ -1,4 +1,5 @@
 // Commands for the data itself: migrations, backups, moving rows to and from D1, district settings.
+import { languagesRemovedSentences } from '../settings/languages-removed';
 import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,7 +16,7 @@ import {
   MissingPictures,
   restoreStatements,
 } from '../db/sql-transfer-node';
-import { changeSetting, listSettings } from '../settings/district-settings';
+import { changeSetting, listSettings, readDistrictSettings } from '../settings/district-settings';
 import { CommandFailed, UsageError, emailOption, newFileArgument, parse, withRuntime } from './cli-support';
 
 export async function migrate(args: string[], config: Config): Promise<void> {
@@ -347,8 +348,11 @@ export async function settingsSet(args: string[], config: Config): Promise<void>
   if (!key || rest.length === 0)
     throw new UsageError('Give a key and a value, e.g. settings:set timezone America/Chicago');
   await withRuntime(config, async ({ deps }) => {
+    const before = (await readDistrictSettings(deps.db)).languages;
     const result = await changeSetting(deps.db, key, rest.join(' '), deps.clock.now());
     if (!result.ok) throw new UsageError(result.message);
     console.log(`${key}=${rest.join(' ')}`);
+    const after = (await readDistrictSettings(deps.db)).languages;
+    for (const sentence of await languagesRemovedSentences(deps.db, before, after)) console.error(sentence);
   });
 }

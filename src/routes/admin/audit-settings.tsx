@@ -23,6 +23,7 @@ import { listUsers } from '../../db/users';
 import { actorOf, adminPage, type AdminEnv } from './context';
 import { stripMetadata, UnreadablePicture, type StrippedPicture } from '../../pictures/strip-metadata';
 import { logoDataUrl, storedLogo } from '../../brand/logo';
+import { languagesRemovedSentences } from '../../settings/languages-removed';
 
 const AUDIT_PAGE_SIZE = 100;
 
@@ -162,6 +163,7 @@ export function settingsRoutes(deps: AppDeps) {
   app.post('/', async (c) => {
     const form = await readForm(c);
     const before = new Map((await listSettings(deps.db)).map((s) => [s.key, s.value]));
+    const languagesBefore = (await readDistrictSettings(deps.db)).languages;
     const refused = new Map<string, { typed: string; problem: string }>();
     const changed: Record<string, string> = {};
     for (const definition of SETTING_DEFINITIONS) {
@@ -183,7 +185,14 @@ export function settingsRoutes(deps: AppDeps) {
     if (refused.size) return render(c, refused);
     return redirectWith(c, deps.signingKey, '/admin/settings', {
       kind: 'ok',
-      text: t('desk.settings.saved'),
+      text: [
+        t('desk.settings.saved'),
+        ...(await languagesRemovedSentences(
+          deps.db,
+          languagesBefore,
+          (await readDistrictSettings(deps.db)).languages,
+        )),
+      ].join(' '),
     });
   });
 

@@ -7,6 +7,10 @@ export const settings = {
   save: 'Save settings',
   pickColour: '{{label}}: pick a colour',
   saved: 'Settings saved.',
+  languageRemoved_one:
+    '{{count, number}} subscriber reads the digest in {{language}}: their emails now come in {{own}}, and the /{{lang}} pages no longer answer. Add {{language}} again to give it back to them.',
+  languageRemoved_other:
+    '{{count, number}} subscribers read the digest in {{language}}: their emails now come in {{own}}, and the /{{lang}} pages no longer answer. Add {{language}} again to give it back to them.',
   notSaved: 'Not saved: {{problems}}',
   noSuchSetting: 'There is no setting called "{{key}}". Known settings: {{known}}.',
   problem: '{{label}} ({{key}}) {{problem}}',
