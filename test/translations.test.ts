@@ -479,7 +479,7 @@ describe('the digest in each language', () => {
     }
   });
 
-  it('under label publishes an unreviewed language with “Translated automatically”', async () => {
+  it('under label publishes an unreviewed language with a line saying it is not reviewed yet', async () => {
     const db = app.runtime.deps.db;
     await api(`/digests/${DATE}/translations/ar`, 'PUT', {
       title: 'يوم جمعة عاصف',
@@ -492,7 +492,9 @@ describe('the digest in each language', () => {
     await publishDesk(deskDepsOf(app.runtime.deps), editor, DATE);
     const ar = await page(`/ar/digests/${DATE}`);
     expect(ar).toContain('طائرات ورقية في الملعب');
-    expect(ar).toContain('تُرجم آليًا');
+    // Typed by people, not by a machine: said not reviewed yet, not translated automatically.
+    expect(ar).toContain('ترجمة لم تُراجَع بعد');
+    expect(ar).not.toContain('تُرجم آليًا');
     // Per field, the original where the translation is empty.
     expect(ar).toContain('The spelling bee');
     const es = await page(`/es/digests/${DATE}`);
@@ -513,8 +515,8 @@ describe('the digest in each language', () => {
     expect(spanish.parsed.text).not.toContain('Traducido automáticamente');
     const arabic = to('usra@family.example');
     expect(arabic.parsed.text).toContain('طائرات ورقية في الملعب');
-    expect(arabic.parsed.text).toContain('تُرجم آليًا');
-    expect(arabic.parsed.html).toContain('تُرجم آليًا');
+    expect(arabic.parsed.text).toContain('ترجمة لم تُراجَع بعد');
+    expect(arabic.parsed.html).toContain('ترجمة لم تُراجَع بعد');
   });
 
   it('under fallback shows the district’s text to an unreviewed language’s readers, with a line saying so', async () => {

@@ -28,10 +28,11 @@ export interface DigestContent {
    */
   removals?: { at: number; schoolId: number | null }[];
   /**
-   * In a language other than the district's (publish/localize-content.ts): shown as a machine translation
-   * nobody reviewed ('automatic'), or in the district's own language for want of a reviewed one ('original').
+   * In a language other than the district's (publish/localize-content.ts): shown as a translation nobody
+   * reviewed, with a machine's drafts in it ('automatic') or written by people ('unreviewed'), or in the
+   * district's own language for want of a reviewed one ('original').
    */
-  notice?: 'automatic' | 'original';
+  notice?: 'automatic' | 'unreviewed' | 'original';
   /**
    * On a page in another language, the texts shown in the district's own for want of a translation: that
    * language, and which texts (all, or by key). Pages and emails mark them with it (`lang`), so a screen reader
@@ -203,7 +204,7 @@ export function entriesForSchools(
 export function translationNoticeText(content: DigestContent, site: LanguageOfSite): string {
   if (!content.notice) return '';
   const { text, own } = siteLanguage(site);
-  return content.notice === 'automatic'
-    ? text.t('digest.translatedAutomatically')
-    : text.t('digest.shownInOriginal', { language: languageNameIn(text.lang, own) });
+  if (content.notice === 'automatic') return text.t('digest.translatedAutomatically');
+  if (content.notice === 'unreviewed') return text.t('digest.notReviewedYet');
+  return text.t('digest.shownInOriginal', { language: languageNameIn(text.lang, own) });
 }

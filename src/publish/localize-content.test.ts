@@ -66,11 +66,15 @@ describe('a digest in a reader’s language', () => {
   });
 
   it('follows the setting for a language not reviewed for this version', () => {
-    const stale = spanish({ reviewedVersion: 2 });
+    const stale = spanish({ reviewedVersion: 2, machine: ['title'] });
     expect(localizeContent(content, stale, 'label', 'en')).toMatchObject({
       notice: 'automatic',
       digest: { title: 'Un viernes de viento' },
     });
+    // Written by people, nothing left of a machine's draft: said not reviewed, not translated automatically.
+    expect(localizeContent(content, spanish({ reviewedVersion: 2 }), 'label', 'en').notice).toBe(
+      'unreviewed',
+    );
     for (const setting of ['fallback', 'hold'] as const)
       expect(localizeContent(content, stale, setting, 'en')).toMatchObject({
         notice: 'original',
@@ -144,7 +148,7 @@ describe('a digest in a reader’s language', () => {
       expect(shown.corrections!.map((c) => c.note)).toEqual(['Se hicieron en arte.']);
     }
     // Had they an unreviewed machine draft (under `label`), they keep it with its notice; elsewhere the original.
-    const drafted = { ...held, shown: spanish({ reviewedVersion: null }) };
+    const drafted = { ...held, shown: spanish({ reviewedVersion: null, machine: ['title'] }) };
     expect(localizeContent(content, drafted, 'label', 'en').notice).toBe('automatic');
     expect(localizeContent(content, drafted, 'label', 'en').digest.title).toBe('Un viernes de viento');
     expect(localizeContent(content, drafted, 'fallback', 'en').digest.title).toBe('A windy Friday');

@@ -64,9 +64,17 @@ export function localizeContent(
       ...c,
       note: or(translatedNote(translation, c.id), c.note, `note:${i}`),
     })),
-    notice: reviewed ? undefined : 'automatic',
+    // Unreviewed: said translated automatically where a machine wrote any of it, else not yet reviewed.
+    notice: reviewed ? undefined : machineWrote(translation) ? 'automatic' : 'unreviewed',
     untranslated: untranslated.size > 0 ? { lang: originalLang, texts: untranslated } : undefined,
   };
+}
+
+/** Whether any text of this language is still a machine draft nobody edited. */
+function machineWrote(translation: DigestTranslation): boolean {
+  return (
+    translation.machine.length > 0 || [...translation.entries.values()].some((e) => e.machine.length > 0)
+  );
 }
 
 /** The translation without the latest correction's note, which its tab edits (earlier notes stay). */

@@ -52,6 +52,7 @@ export const ar = {
     from: 'من {{source}}',
     fromBy: 'من {{source}}، بقلم {{author}}',
     readFull: 'اقرأ المنشور كاملًا',
+    notReviewedYet: 'ترجمة لم تُراجَع بعد',
     translatedAutomatically: 'تُرجم آليًا',
     shownInOriginal: 'لم يُترجم هذا الملخص بعد، لذلك يُعرض باللغة {{language}}.',
     corrected: 'صُحّح في {{date}}:',

@@ -45,6 +45,7 @@ export const en = {
     from: 'From {{source}}',
     fromBy: 'From {{source}}, by {{author}}',
     readFull: 'Read the full post',
+    notReviewedYet: 'Translation not yet reviewed',
     translatedAutomatically: 'Translated automatically',
     shownInOriginal: 'This digest is not translated yet, so it is shown in {{language}}.',
     corrected: 'Corrected on {{date}}:',

@@ -46,6 +46,7 @@ export const es = {
     from: 'De {{source}}',
     fromBy: 'De {{source}}, por {{author}}',
     readFull: 'Leer la publicación completa',
+    notReviewedYet: 'Traducción aún sin revisar',
     translatedAutomatically: 'Traducido automáticamente',
     shownInOriginal: 'Este resumen aún no está traducido, así que se muestra en {{language}}.',
     corrected: 'Corregido el {{date}}:',

@@ -138,9 +138,9 @@ export const settings = {
     },
     translationUnreviewed: {
       label: 'A translation nobody reviewed',
-      help: 'What happens to a language other than the district’s own that no one marked reviewed: hold the publish until someone does, publish the machine draft with the line “Translated automatically”, or show that language’s readers the district’s own text with a line saying so. A change here also changes what the readers of digests already published get, on the site and in the feeds (emails already sent stay as they went).',
+      help: 'What happens to a language other than the district’s own that no one marked reviewed: hold the publish until someone does, publish it with the line “Translated automatically” (“Translation not yet reviewed” where people wrote all of it), or show that language’s readers the district’s own text with a line saying so. A change here also changes what the readers of digests already published get, on the site and in the feeds (emails already sent stay as they went).',
       hold: 'Hold the publish until it is reviewed',
-      labelled: 'Publish it, marked “Translated automatically”',
+      labelled: 'Publish it, marked “Translated automatically” or “Translation not yet reviewed”',
       fallback: 'Show the district’s own language, with a line saying so',
     },
     embedOrigins: {

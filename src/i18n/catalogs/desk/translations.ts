@@ -14,7 +14,8 @@ export const translations = {
   held: 'The digest is held until someone reviews this language.',
   heldPublished:
     'The digest is out: until someone reviews this language, its readers get the district’s own text, with a line saying so.',
-  labelled: 'Published as it is, with the line “Translated automatically”.',
+  labelled:
+    'Published as it is, with the line “Translated automatically” (“Translation not yet reviewed” once no machine draft is left in it).',
   heldForSecond:
     'Changed after publishing by {{names}}: the district requires a second person, so its readers keep what they had before the change until another editor marks it reviewed.',
   heldForSecondProgram:
