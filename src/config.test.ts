@@ -18,6 +18,7 @@ describe('parseConfig', () => {
       host: '127.0.0.1',
       trustProxy: { hops: 0 },
       publicUrl: 'http://localhost:8787',
+      publicUrlGiven: false,
       databasePath: './data/yesterday.db',
       outboxDir: './data/outbox',
       smtpUrl: undefined,

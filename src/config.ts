@@ -11,6 +11,8 @@ export interface Config {
   trustProxy: TrustProxy;
   /** Absolute base for links in feeds and emails, without a trailing slash. */
   publicUrl: string;
+  /** Whether PUBLIC_URL was set, rather than this machine's own address taken for it. */
+  publicUrlGiven: boolean;
   databasePath: string;
   outboxDir: string;
   smtpUrl: string | undefined;
@@ -75,6 +77,7 @@ export function parseConfig(env: Env): Config {
     host: nonEmpty(env, 'HOST', '127.0.0.1'),
     trustProxy: parseTrustProxy(env),
     publicUrl: parsePublicUrl(env, port),
+    publicUrlGiven: read(env, 'PUBLIC_URL') !== undefined,
     databasePath: nonEmpty(env, 'DATABASE_PATH', DEFAULT_DATABASE_PATH),
     outboxDir: nonEmpty(env, 'OUTBOX_DIR', './data/outbox'),
     smtpUrl: parseSmtpUrl(env),

@@ -154,7 +154,7 @@ describe('a correction where the district requires a second person', () => {
     expect(down.status).toBe(303);
     // The introduction was written with the post in the digest: the desk quotes it back, to be checked.
     expect(down.landed).toContain(
-      'The introduction still reads “Kites over the field, and the bees came back.”: if it speaks of this post, change it below and publish a correction.',
+      'The introduction still reads “Kites over the field, and the bees came back.”: if it speaks of this post, change it below, in a correction.',
     );
     // The desk says so, and offers only to discard it; a form from before is refused all the same.
     const staleDesk = await desk(lee);

@@ -660,7 +660,7 @@ describe('publishing', () => {
       const gone = await get('/digests/2026-11-19');
       expect(gone.status).toBe(410);
       expect(await gone.text()).toContain(
-        'The district took the digest for Thursday, November 19, 2026 down, and it is no longer published anywhere.',
+        'The district took down the digest for Thursday, November 19, 2026, and it is no longer published anywhere.',
       );
       expect((await get('/digests/2026-11-18')).status).toBe(404);
       expect(await text('/feed.xml')).not.toContain('2026-11-19');

@@ -110,7 +110,7 @@ describe('the district’s social accounts', () => {
     ).exited;
     expect(nobody.code).toBe(1);
     expect(nobody.output.trim()).toBe(
-      'yesterday: Mastodon could not be reached (the connection was refused). Nothing was saved: check the address, then connect the account again.',
+      'yesterday: Mastodon could not be reached (the connection was refused). Nothing was saved: check the address, or connect the account again later.',
     );
     expect(await listSocialAccounts(app.runtime.deps.db)).toEqual([]);
   }, 60_000);

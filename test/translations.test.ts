@@ -696,7 +696,7 @@ describe('the digest in each language', () => {
       expect(((await named.json()) as { error: unknown }).error).toEqual({
         code: 'findings',
         message:
-          'The Spanish text is not saved: this digest is published, and its readers would get what looks like a student’s full name (“Emma Johnson”) with it. Reword it and save again.',
+          'The Spanish text is not saved: this digest is published, and it would give the language’s readers what looks like a student’s full name (“Emma Johnson”), now or once it is shown to them. Reword it and save again.',
       });
       expect(await blurb()).toBe(before);
       // Reworded, it is saved.

@@ -217,8 +217,9 @@ export async function saveTranslation(
   const digest = requireTranslatable(actor, desk);
   if (input.version !== undefined && input.version !== digest.version) throw changedMeanwhile(desk);
   const stored = desk.translation;
-  if (input.revision !== undefined && input.revision !== translationRevision(stored))
-    throw input.reviewed === true
+  /** Someone saved the language since this tab read it: a review is of what was read, a save keeps the words. */
+  const savedSince = () =>
+    input.reviewed === true
       ? new DeskError(
           409,
           'translation-saved',
@@ -229,6 +230,7 @@ export async function saveTranslation(
           'conflict',
           t('desk.refusals.translationSavedMeanwhile', { language: desk.label }),
         );
+  if (input.revision !== undefined && input.revision !== translationRevision(stored)) throw savedSince();
   const known = new Set(desk.state.entries.map((e) => e.itemId));
   const unknown = input.entries.find((e) => !known.has(e.itemId));
   if (unknown)
@@ -387,10 +389,7 @@ export async function saveTranslation(
     },
   );
   if (!saved) {
-    if (!(await savedMeanwhile(deps, desk))) throw changedMeanwhile(desk);
-    throw input.reviewed === true
-      ? new DeskError(409, 'translation-saved', t('desk.refusals.translationSavedBeforeReview', { language }))
-      : new DeskError(409, 'conflict', t('desk.refusals.translationSavedMeanwhile', { language }));
+    throw (await savedMeanwhile(deps, desk)) ? savedSince() : changedMeanwhile(desk);
   }
   return { ...(await loadTranslationDesk(deps, date, lang)), unscheduled: digest.status === 'ready' };
 }
@@ -518,7 +517,7 @@ export async function draftTranslation(
   );
   if (!answer.ok) return { ok: false, message: answer.message };
   answer.texts.forEach((text, i) => slots[i]!.fill(text.trim()));
-  // Under `label`, a published digest's machine text reaches its readers at once: checked as a person's is.
+  // A published digest's machine text is checked as a person's is (under `label` it reaches readers at once).
   const drafted = {
     ...stored,
     title,

@@ -264,12 +264,12 @@ export async function countSubscribersByStatus(db: Database): Promise<Record<Sub
   return counts;
 }
 
-/** How many subscriptions (confirmed or waiting for confirmation) read their emails in each language. */
+/** How many confirmed subscriptions read their emails in each language. */
 export async function countSubscribersByLanguage(db: Database): Promise<Map<string, number>> {
   const rows = await db.orm
     .select({ language: subscribers.language, n: count() })
     .from(subscribers)
-    .where(inArray(subscribers.status, ['confirmed', 'pending']))
+    .where(eq(subscribers.status, 'confirmed'))
     .groupBy(subscribers.language);
   return new Map(rows.map((row) => [row.language, row.n]));
 }

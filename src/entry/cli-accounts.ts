@@ -34,7 +34,7 @@ export async function userCreate(args: string[], config: Config): Promise<void> 
     );
     console.log(link);
     // Without PUBLIC_URL the link is on this machine's own address, which the person it is for cannot open.
-    if (!process.env.PUBLIC_URL?.trim())
+    if (!config.publicUrlGiven)
       console.error(
         `PUBLIC_URL is not set, so the link is on ${config.publicUrl}, which opens only on this machine. Run the command with the server's settings (README: Commands on the server) for a link that works for them.`,
       );

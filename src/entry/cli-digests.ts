@@ -31,7 +31,7 @@ export async function digestPublish(args: string[], config: Config): Promise<voi
     try {
       const { queued } = await publishDesk(desk, { ...cliActor, role: 'admin', userId: null }, date);
       console.log(
-        `Published the digest for ${date}; ${queued} emails queued. They go out with the running server, or run: npx yesterday digest:send --date ${date}`,
+        `Published the digest for ${date}; ${plural(queued, 'email')} queued. They go out with the running server, or run: npx yesterday digest:send --date ${date}`,
       );
     } catch (error) {
       if (!(error instanceof DeskError)) throw error;

@@ -87,13 +87,13 @@ export async function connectSocialAccount(
 
   const credentials = { server, login, secret };
   const checked = await clientFor(request.network, deps.fetch).check(credentials);
-  // Nothing is kept of an account that did not answer: its address is checked, or it is tried again later.
+  // Nothing is kept of an account that did not answer: its address is checked, or it is connected again later.
   if (!checked.ok)
     return {
       ok: false,
       message:
         checked.problem.kind === 'temporary'
-          ? `${checked.problem.message} Nothing was saved: check the address, then connect the account again.`
+          ? `${checked.problem.message} Nothing was saved: check the address, or connect the account again later.`
           : checked.problem.message,
     };
   const sealed = await createSecretBox(deps.secretKey).seal(

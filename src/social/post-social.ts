@@ -140,7 +140,7 @@ export async function runSocialJob(deps: AppDeps, options: { limit?: number } = 
       await markDeletionRetry(
         deps.db,
         post.id,
-        outcome.problem.message,
+        `${outcome.problem.message} Yesterday tries again.`,
         deps.clock.now() + delay,
         deps.clock.now(),
       );

@@ -177,7 +177,7 @@ export const en = {
   },
   errors: {
     takenDownTitle: 'This digest was taken down',
-    takenDown: 'The district took the digest for {{day}} down, and it is no longer published anywhere.',
+    takenDown: 'The district took down the digest for {{day}}, and it is no longer published anywhere.',
     notFoundTitle: 'Page not found',
     notFound: 'There is no page at this address. It may have moved; try the latest digests.',
     home: 'Go to the latest digests',

@@ -214,7 +214,7 @@ export const inbox = {
       'The picture is taken down everywhere: the page, the feeds and the embed no longer show it, and emails already delivered stop showing it when they are next opened.',
     ownerTold: 'The feed’s owner gets an email saying so.',
     checkIntro:
-      'The introduction still reads “{{intro}}”: if it speaks of this post, change it below and publish a correction.',
+      'The introduction still reads “{{intro}}”: if it speaks of this post, change it below, in a correction.',
     pictureAlsoIn_one:
       'It was also the picture of one other published post, which no longer shows it either.',
     pictureAlsoIn_other:

@@ -41,7 +41,7 @@ export const refusals = {
   },
   translatedNoteRefused: 'The translation is not saved. {{finding}}',
   publishedTranslationRefused:
-    'The {{language}} text is not saved: this digest is published, and its readers would get {{what}} with it. Reword it and save again.',
+    'The {{language}} text is not saved: this digest is published, and it would give the language’s readers {{what}}, now or once it is shown to them. Reword it and save again.',
   publishedDraftRefused:
     'Nothing was filled in: this digest is published, and the {{language}} draft would give its readers {{what}}. Write those texts yourself.',
   addedNames: 'what looks like a student’s full name ({{names}})',
