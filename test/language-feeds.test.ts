@@ -84,7 +84,7 @@ describe('feeds and missing pages in each language', () => {
     const atom = parseWithFeedparser(await text('/ar/feed.atom'));
     expect(atom.bozo).toBe(false);
     expect(atom.entries[0]!.link).toBe(`${app.url}/ar/digests/2026-11-20`);
-    expect(atom.entries[0]!.content[0]).toContain('صُحّح في');
+    expect(atom.entries[0]!.content[0]).toContain('صُحّح يوم');
     // Marked right to left as a whole, for feed readers that do not guess a text's direction.
     expect(atom.entries[0]!.content[0]).toMatch(/^<div dir="rtl" lang="ar">/);
     expect(parseWithFeedparser(await text('/feed.atom')).entries[0]!.content[0]).not.toContain('<div');

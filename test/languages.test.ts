@@ -193,7 +193,7 @@ describe('languages', () => {
     );
     for (const [path, words] of [
       ['/es/digests/2026-11-20', 'Corregido el sábado, 21 de noviembre de 2026:'],
-      ['/ar/digests/2026-11-20', 'صُحّح في'],
+      ['/ar/digests/2026-11-20', 'صُحّح يوم'],
       ['/digests/2026-11-20', 'Corrected on Saturday, November 21, 2026:'],
     ]) {
       const body = await text(path!);

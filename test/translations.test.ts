@@ -554,7 +554,7 @@ describe('the digest in each language', () => {
     expect(es).not.toContain('Este resumen aún no está traducido');
     const ar = await page(`/ar/digests/${DATE}`);
     expect(ar).toContain('The kites were built in art class, not science.');
-    expect(ar).toContain('صُحّح في');
+    expect(ar).toContain('صُحّح يوم');
     // A translated note, when written, replaces the original's on that language's pages.
     // Reviewed again, the blurb the correction changed is in Spanish too (a review needs every text).
     await api(`/digests/${DATE}/translations/es`, 'PUT', {

@@ -295,7 +295,7 @@ export const es = {
     alreadyButton: 'Elegir escuelas',
     alreadyIgnore: 'Si usted no lo pidió, ignore este correo: no cambia nada.',
     correctionSubject: 'Corrección: el resumen diario del {{date}}',
-    correctionHeading: 'Una corrección al {{date}}',
+    correctionHeading: 'Una corrección al resumen del {{date}}',
     correctionLead: 'Corregimos el resumen que le enviamos del {{date}}.',
     correctionRead: 'Leer el resumen corregido',
   },
