@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { Agent, errors as undiciErrors, request } from 'undici';
 import { isPublicAddress } from './address-guard';
+import { errorCause } from './error-cause';
 import {
   blockedOutcome,
   DEFAULT_FETCH_LIMITS,
@@ -186,7 +187,7 @@ function discard(body: { on(event: 'error', listener: () => void): unknown; dest
 
 function describeNetworkError(error: unknown, subject: FetchSubject): FetchOutcome {
   const The = theSubject(subject);
-  const found = findCause(error);
+  const found = errorCause(error);
   const code = found.code ?? '';
   if (code === 'EBLOCKEDADDRESS') return blockedOutcome();
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NODATA') {
@@ -208,13 +209,4 @@ function describeNetworkError(error: unknown, subject: FetchSubject): FetchOutco
   if (error instanceof undiciErrors.UndiciError)
     return failedOutcome(`${The} could not be downloaded (${found.message}).`, true);
   return failedOutcome(`${The} could not be downloaded (${found.message || 'network error'}).`, true);
-}
-
-function findCause(error: unknown): { code?: string; message: string } {
-  let current = error as { code?: string; message?: string; cause?: unknown } | undefined;
-  for (let i = 0; i < 5 && current; i++) {
-    if (current.code) return { code: current.code, message: current.message ?? '' };
-    current = current.cause as typeof current;
-  }
-  return { message: (error as Error)?.message ?? String(error) };
 }

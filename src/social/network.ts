@@ -1,5 +1,6 @@
 // What every social network client offers the rest of Yesterday, and the outcomes it answers with: expected
 // failures are values (an expired token, a network that is down), never thrown.
+import { errorCause } from '../ingest/error-cause';
 import { SocialAddressRefused } from './social-fetch';
 
 export const NETWORKS = ['mastodon', 'bluesky', 'facebook'] as const;
@@ -102,19 +103,16 @@ export function problemOfError(network: Network, error: unknown): Problem {
   };
 }
 
-/** Why a request got no answer, in words, from the error or the causes it carries (undici wraps them). */
+/** Why a request got no answer, in words, from the error or the cause it carries (undici wraps them). */
 function unreachableBecause(error: unknown): string {
-  for (let cause = error, depth = 0; cause && depth < 4; cause = (cause as Error).cause, depth++) {
-    if ((cause as Error).name === 'TimeoutError') return 'it did not answer in time';
-    const code = String((cause as NodeJS.ErrnoException).code ?? '');
-    const host = (cause as { hostname?: unknown }).hostname;
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
-      return typeof host === 'string' ? `no server is known by the name ${host}` : 'its name is not known';
-    if (code === 'ECONNREFUSED') return 'the connection was refused';
-    if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'the connection was cut';
-    if (code.startsWith('ERR_TLS') || /CERT|SELF_SIGNED/.test(code))
-      return 'its certificate was not accepted';
-  }
+  if ((error as Error)?.name === 'TimeoutError') return 'it did not answer in time';
+  const cause = errorCause(error);
+  const code = cause.code ?? '';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return cause.hostname ? `no server is known by the name ${cause.hostname}` : 'its name is not known';
+  if (code === 'ECONNREFUSED') return 'the connection was refused';
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'the connection was cut';
+  if (code.startsWith('ERR_TLS') || /CERT|SELF_SIGNED/.test(code)) return 'its certificate was not accepted';
   return 'no answer came';
 }
 
