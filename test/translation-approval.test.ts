@@ -149,25 +149,30 @@ describe('a published digest’s language where the district requires a second p
     const desk = await (await lee.get(`/admin/inbox?date=${DATE}`)).text();
     expect(desk).toContain('The Spanish text changed after publishing and waits for a second person');
 
-    // Another editor cannot change it and review it in one go: what they review is what someone else saved.
+    // Another editor who changes it and marks it reviewed in one go checks Dana's change; the new change then
+    // waits for someone other than them, and the readers keep what they had.
     const changed = await press(lee, 'review', { title: 'Un viernes con cometas' });
-    expect(changed.status).toBe(403);
-    expect(changed.body).toContain('this page changes the Spanish text. Press Save');
-    expect(changed.body).toContain('value="Un viernes con cometas"');
+    expect(changed.status).toBe(303);
+    expect(changed.body).toContain(
+      'Spanish saved, and the other editors’ changes are recorded as checked by you. Yours wait',
+    );
     expect(await spanishPage()).not.toContain('Un viernes con cometas');
+    expect((await spanish()).held).toBe(true);
+    const leeAfter = await tab(lee);
+    expect(leeAfter).toContain('Changed after publishing by lee:');
+    expect(leeAfter).not.toContain('>Mark reviewed</button>');
 
-    // Nor review a text saved after their page was opened: they review what is saved now.
-    const leeOpened = await tab(lee);
-    await press(dana, 'save', { title: 'Un viernes de cometas', [`headline_${ids[0]}`]: 'Cometas altas' });
-    const stale = await press(lee, 'review', { title: 'Un viernes de cometas' }, leeOpened);
+    // Nor is a review taken of a text saved after the reviewer's page was opened: they review what is saved now.
+    const danaOpened = await tab(dana);
+    expect(danaOpened).toContain('>Mark reviewed</button>');
+    await press(lee, 'save', { title: 'Un viernes de cometas', [`headline_${ids[0]}`]: 'Cometas altas' });
+    const stale = await press(dana, 'review', { title: 'Un viernes de cometas' }, danaOpened);
     expect(stale.body).toContain('Not marked reviewed: someone saved the Spanish text after you opened it.');
     expect(stale.body).toContain('value="Cometas altas"');
     expect(await spanishPage()).not.toContain('Cometas altas');
 
-    // Reviewed as saved, it reaches its readers.
-    const leeSees = await tab(lee);
-    expect(leeSees).toContain('>Mark reviewed</button>');
-    const reviewed = await press(lee, 'review', { title: 'Un viernes de cometas' });
+    // Dana, whose own change Lee checked, reviews Lee's as saved: it reaches its readers.
+    const reviewed = await press(dana, 'review', { title: 'Un viernes de cometas' });
     expect(reviewed.body).toContain('Spanish saved and marked reviewed.');
     const out = await spanishPage();
     expect(out).toContain('Un viernes de cometas');
@@ -187,9 +192,12 @@ describe('a published digest’s language where the district requires a second p
     expect(kept).toContain('Cometas altas');
     expect(kept).not.toContain('Cometas sobre el campo');
     expect(await spanishElsewhere()).toContain('Cometas altas');
-    // Lee mends a word: now neither of them may review it.
+    // Lee mends a word: both changes wait now, each for the other editor.
     await press(lee, 'save', { [`headline_${ids[0]}`]: 'Cometas sobre el patio' });
-    expect(await tab(lee)).toContain('Changed after publishing by dana and lee');
+    const leeSees = await tab(lee);
+    expect(leeSees).toContain('Changed after publishing by dana and lee');
+    expect(leeSees).toContain('You and others changed the Spanish text after publishing.');
+    expect(leeSees).toContain('>Mark reviewed</button>');
     expect(await spanishPage()).toContain('Cometas altas');
     // A correction Lee approves makes Lee the last to touch the language, and changes nothing of the above;
     // its Spanish note, approved with it, reaches Spanish readers beside the text they kept.
@@ -198,16 +206,21 @@ describe('a published digest’s language where the district requires a second p
       correction_note: 'The kites flew on the field, not the playground.',
       correction_note_es: 'Las cometas volaron en el campo.',
     });
-    for (const client of [dana, lee]) {
-      const refused = await press(client, 'review', {});
-      expect(refused.status).toBe(403);
-    }
+    // Dana checks Lee's change; hers still waits, and the readers keep what they had.
+    const danaChecked = await press(dana, 'review', {});
+    expect(danaChecked.body).toContain('the other editors’ changes are recorded as checked by you');
+    expect(await tab(dana)).toContain('Changed after publishing by dana:');
+    expect(await (await lee.get('/admin/audit')).text()).toContain(
+      'checked the other editors’ changes to the Spanish translation of the digest for',
+    );
+    expect((await press(dana, 'review', {})).status).toBe(403);
     const corrected = await spanishPage();
     expect(corrected).not.toContain('Cometas sobre el patio');
     expect(corrected).toContain('Cometas altas');
     expect(corrected).toContain('Las cometas volaron en el campo.');
     expect(corrected).not.toContain('The kites flew on the field, not the playground.');
-    expect((await press(sam, 'review', {})).body).toContain('Spanish saved and marked reviewed.');
+    // Lee, whose change Dana checked, checks hers: no third editor is needed.
+    expect((await press(lee, 'review', {})).body).toContain('Spanish saved and marked reviewed.');
     expect(await spanishPage()).toContain('Cometas sobre el patio');
   });
 
@@ -307,9 +320,8 @@ describe('a published digest’s language where the district requires a second p
     await press(dana, 'save', { title: 'Un viernes con viento' });
     await press(lee, 'save', { [`headline_${ids[0]}`]: 'Cometas y viento' });
     expect(await tab(lee)).toContain('Changed after publishing by dana and lee');
-    for (const client of [dana, lee]) expect((await press(client, 'review', {})).status).toBe(403);
 
-    // Neither can review it; either can discard it, having seen it as it is now.
+    // Either can discard the changes (instead of checking the other's), having seen them as they are now.
     expect(await tab(lee)).toContain('>Discard the changes</button>');
     const stale = await press(dana, 'discard', {}, danaOpened);
     expect(stale.body).toContain('Nothing was changed: someone saved the Spanish text after you opened it.');

@@ -53,6 +53,7 @@ describe('the digest in each language', () => {
           entries: { item_id: number; headline: string; blurb: string }[];
           reviewed: boolean;
           machine: string[];
+          revision: string;
         }
       >;
     };
@@ -425,6 +426,7 @@ describe('the digest in each language', () => {
           machine: [],
           correctionNote: null,
           entries: [],
+          wordsChanged: true,
           asRead: await lastWritten(db, id, 'ar'),
         },
         {
@@ -442,7 +444,7 @@ describe('the digest in each language', () => {
     }
   });
 
-  it('does not take approval from whoever last wrote a language of the version', async () => {
+  it('does not take approval from whoever wrote a language of the version, until another person reviews it', async () => {
     const db = app.runtime.deps.db;
     await changeSetting(db, 'require_approval', 'true', 1);
     try {
@@ -460,18 +462,42 @@ describe('the digest in each language', () => {
         });
       const own = await approve();
       expect(await (await approver.get(own.headers.get('location')!)).text()).toContain(
-        'You saved or reviewed this digest’s Spanish text last, and it is part of what is approved, so someone else must approve it.',
+        'You wrote this digest’s Spanish text, and no one else has marked it reviewed since, so someone else must approve the digest (or another editor marks Spanish reviewed first).',
       );
-      // Nor is the button offered to her.
-      expect(await (await approver.get(`/admin/inbox?date=${DATE}`)).text()).not.toContain(
-        'Approve this version',
+      // Nor is the button offered to her; the desk says why, where it would be.
+      const deskPage = await (await approver.get(`/admin/inbox?date=${DATE}`)).text();
+      expect(deskPage).not.toContain('Approve this version');
+      expect(deskPage).toContain(
+        'You wrote the Spanish text of this version and no one else has marked it reviewed, so another editor approves it',
       );
       expect((await findDigest(db, DATE))!.approvedBy).toBeNull();
-      // Once someone else has written that language last, Rosa is the second person again.
-      await saveTranslation(deps, editor, DATE, 'es', { intro: spanishIntro, entries: [], reviewed: true });
+      // Another editor marks Rosa's Spanish reviewed as it is, without a word changed: her words were checked
+      // by someone else, so Rosa may be the second person for the rest.
+      const leeRow = (await findUserByEmail(db, 'lee@district.example'))!;
+      const asLee: DeskActor = {
+        type: 'user',
+        id: leeRow.id,
+        userId: leeRow.id,
+        label: 'lee',
+        role: 'editor',
+      };
+      await saveTranslation(deps, asLee, DATE, 'es', { entries: [], reviewed: true });
       expect(await (await approver.get(`/admin/inbox?date=${DATE}`)).text()).toContain(
         'Approve this version',
       );
+      // A review alone writes no words: with Lee's words in Spanish, Rosa reviews them and may still approve
+      // the version (before, whoever reviewed a language last could not, and two editors waited for each
+      // other).
+      await saveTranslation(deps, asLee, DATE, 'es', { intro: spanishIntro, entries: [] });
+      await saveTranslation(deps, asRosa, DATE, 'es', {
+        entries: [],
+        reviewed: true,
+        revision: (await digest()).translations.es!.revision,
+      });
+      expect((await digest()).translations.es!.reviewed).toBe(true);
+      const page = await (await approver.get(`/admin/inbox?date=${DATE}`)).text();
+      expect(page).toContain('Approve this version');
+      expect(page).not.toContain('no one else has marked it reviewed');
       await approve();
       expect((await findDigest(db, DATE))!.approvedBy).toBe(rosa.id);
     } finally {
@@ -724,6 +750,7 @@ describe('the digest in each language', () => {
               imageAlt: '',
               machine: [],
             })),
+            wordsChanged: true,
             asRead: await lastWritten(db, id, 'es'),
           },
           {

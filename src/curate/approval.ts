@@ -17,19 +17,25 @@ import {
 } from './desk';
 import { languageLabel } from './translations-checks';
 import { createHash } from 'node:crypto';
-import { translationRevision } from '../db/translations';
+import { translationRevision, type DigestTranslation } from '../db/translations';
 
 /**
- * What of the version `userId` saved last, which keeps them from being its second person: the district's text
- * ('original'), a language's (its code; a save that only marked it reviewed counts), or nothing.
+ * What of the version keeps `userId` from being its second person: the district's text ('original'), which
+ * they saved last, or a language (its code) whose words they wrote last, unless another person has marked
+ * those words reviewed since. A review alone writes no words: the reviewer may approve (and, having
+ * written a language, a person may approve once someone else has reviewed it).
  */
 export function lastWrote(
   state: Pick<DeskState, 'digest' | 'translations'>,
   userId: number | null,
 ): 'original' | string | undefined {
-  if (userId === null || !state.digest) return undefined;
-  if (state.digest.updatedBy === userId) return 'original';
-  return [...state.translations.values()].find((tr) => tr.updatedBy === userId)?.lang;
+  const digest = state.digest;
+  if (userId === null || !digest) return undefined;
+  if (digest.updatedBy === userId) return 'original';
+  const checkedByAnother = (tr: DigestTranslation) =>
+    tr.reviewedBy !== null && tr.reviewedBy !== userId && tr.reviewedVersion === digest.version;
+  return [...state.translations.values()].find((tr) => tr.updatedBy === userId && !checkedByAnother(tr))
+    ?.lang;
 }
 
 /**

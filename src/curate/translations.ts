@@ -61,7 +61,11 @@ export interface TranslationInput {
 }
 
 /** A tab after a save, and whether the save took a digest scheduled to publish back to a draft. */
-export type SavedTranslation = TranslationDesk & { unscheduled: boolean };
+export type SavedTranslation = TranslationDesk & {
+  unscheduled: boolean;
+  /** A review that checked other editors' changes, while the reviewer's own still wait for someone else. */
+  othersChecked?: boolean;
+};
 
 const LIMITS = { title: 200, intro: 1000, headline: 200, blurb: 1000, imageAlt: 500, correctionNote: 500 };
 
@@ -282,15 +286,22 @@ export async function saveTranslation(
         ) || null;
   changed ||= correctionNote !== stored.correctionNote;
   const secondPerson = underSecondPersonRule(desk);
+  /**
+   * Under the second-person rule, a review by someone whose own changes are in the text (made now, or saved
+   * since publishing) checks everyone else's: the language stays held, for another editor to check theirs. So
+   * two editors who both changed it review each other's changes, one after the other, and need no third.
+   */
+  let othersChecked = false;
   if (secondPerson && input.reviewed === true) {
     if (actor.userId === null)
       throw new DeskError(403, 'person-required', t('desk.refusals.personRequiredReview', { language }));
     if (input.revision === undefined)
       throw new DeskError(422, 'revision-required', t('desk.refusals.revisionRequired', { language }));
-    if (changed)
-      throw new DeskError(403, 'second-person', t('desk.refusals.secondPersonReviewChanged', { language }));
-    if (stored.held && stored.heldBy.includes(actor.userId))
+    const others = stored.held ? stored.heldBy.filter((id) => id !== actor.userId) : [];
+    const own = changed || (stored.held && stored.heldBy.includes(actor.userId));
+    if (own && !changed && others.length === 0)
       throw new DeskError(403, 'second-person', t('desk.refusals.secondPersonReview', { language }));
+    othersChecked = own;
   }
   // A published note goes out as written, this language's readers seeing it even where the rest waits for a
   // review (unless the language is held for a second person): it is checked as the correction's own note was.
@@ -343,9 +354,9 @@ export async function saveTranslation(
       );
   }
   const review =
-    input.reviewed === true
+    input.reviewed === true && !othersChecked
       ? { userId: actor.userId }
-      : input.reviewed === false || changed
+      : input.reviewed === false || changed || othersChecked
         ? null
         : undefined;
   // A published digest's text in this language reaches its readers as it is saved (once reviewed, or at once
@@ -373,7 +384,8 @@ export async function saveTranslation(
       correctionNote,
       entries,
       review,
-      hold: secondPerson && review === null ? { userId: actor.userId } : undefined,
+      hold: secondPerson && review === null ? { userId: actor.userId, alone: othersChecked } : undefined,
+      wordsChanged: changed,
       asRead: stored.updatedAt,
     },
     {
@@ -384,14 +396,23 @@ export async function saveTranslation(
         action: input.reviewed === true ? 'translation.review' : 'translation.save',
         subjectType: 'digest',
         subjectId: date,
-        details: { lang, changed, reviewed: review === undefined ? desk.reviewed : review !== null },
+        details: {
+          lang,
+          changed,
+          reviewed: review === undefined ? desk.reviewed : review !== null,
+          ...(othersChecked ? { othersChecked: true } : {}),
+        },
       },
     },
   );
   if (!saved) {
     throw (await savedMeanwhile(deps, desk)) ? savedSince() : changedMeanwhile(desk);
   }
-  return { ...(await loadTranslationDesk(deps, date, lang)), unscheduled: digest.status === 'ready' };
+  return {
+    ...(await loadTranslationDesk(deps, date, lang)),
+    unscheduled: digest.status === 'ready',
+    othersChecked: othersChecked && stored.held && stored.heldBy.some((id) => id !== actor.userId),
+  };
 }
 
 /**
@@ -543,6 +564,7 @@ export async function draftTranslation(
       // New machine text is not what anyone reviewed.
       review: null,
       hold: underSecondPersonRule(desk) ? { userId: actor.userId } : undefined,
+      wordsChanged: true,
       // The service can take seconds: words someone saved meanwhile are not written over with the old ones.
       asRead: stored.updatedAt,
     },

@@ -279,9 +279,15 @@ export interface TranslationWrite {
   review?: { userId: number | null } | null;
   /**
    * Hold it from its readers until someone else reviews it, adding this person (null: a program's token) to
-   * those who changed it; a review always releases it. Absent: held or not as it was.
+   * those who changed it, or (`alone`) making them the only one: the others' changes were checked by this
+   * person. A review always releases it. Absent: held or not as it was.
    */
-  hold?: { userId: number | null };
+  hold?: { userId: number | null; alone?: boolean };
+  /**
+   * Whether this write changes its words (a machine draft's included): who wrote them is then this person. A
+   * review alone keeps the writer, who is not the language's second person (`curate/approval.ts`, lastWrote).
+   */
+  wordsChanged: boolean;
   /**
    * When the language was last written as the writer read it (its `updatedAt`): the write is claimed only if
    * nothing wrote it since, since fields a save leaves out, and every field a machine draft does not fill,
@@ -328,7 +334,7 @@ export async function saveDigestTranslation(
     machineFields: JSON.stringify(write.machine),
     correctionNote: write.correctionNote,
     updatedAt: audit.now,
-    updatedBy: audit.userId,
+    ...(write.wordsChanged ? { updatedBy: audit.userId } : {}),
     ...review,
   };
   // Who changed a held language is added in the statement itself, so two saves at once both count. The first
@@ -337,7 +343,10 @@ export async function saveDigestTranslation(
     ? { heldBy: null, shown: null }
     : write.hold
       ? {
-          heldBy: heldByWith(write.hold.userId),
+          heldBy:
+            write.hold.alone && write.hold.userId !== null
+              ? sql`json_array(${write.hold.userId})`
+              : heldByWith(write.hold.userId),
           shown: sql`case when ${digestTranslations.heldBy} is null then ${shownNow} else ${digestTranslations.shown} end`,
         }
       : {};

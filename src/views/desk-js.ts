@@ -14,6 +14,7 @@ const WORDS = {
   offline: t('desk.inbox.script.offline'),
   editing: t('desk.inbox.script.editing'),
   unpublished: t('desk.inbox.script.unpublishedChanges'),
+  approveNotYours: t('desk.inbox.toolbar.approveNotYoursOriginal'),
 };
 
 export const deskJs = `
@@ -85,7 +86,11 @@ export const deskJs = `
       if (answer.ok) {
         // A new version saved by this person is theirs to have approved by someone else, not to approve.
         const approve = form.querySelector('button[formaction$="/approve"]');
-        if (approve && String(answer.version) !== version.value) approve.hidden = true;
+        const notYours = document.getElementById('approve-not-yours');
+        if (String(answer.version) !== version.value) {
+          if (approve) approve.hidden = true;
+          if (notYours) { notYours.textContent = words.approveNotYours; notYours.hidden = false; }
+        }
         version.value = String(answer.version);
         const line = document.getElementById('desk-status-text');
         if (line && answer.status) line.textContent = answer.status;

@@ -1,6 +1,6 @@
 // The two-person rule at the desk in real Chromium: the second editor sees "Approve this version" on a draft
 // someone else saved, and once their own autosave makes them its last writer, the button goes, since the
-// version is now theirs to have approved by someone else (the server refuses it too).
+// version is now theirs to have approved by someone else (the server refuses it too), and the desk says why.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deskDepsOf, saveDesk, type DeskActor } from '../../src/curate/desk';
@@ -55,12 +55,18 @@ describe('browser: the Approve button and the approver’s own autosave', () => 
       (response) => response.url().endsWith(`/admin/inbox/${DATE}/save`) && response.status() === 200,
       { timeout: 30_000 },
     );
+    const why = 'You made the last changes to this version, so another editor approves it.';
+    expect(await page.getByText(why).isVisible()).toBe(false);
     await page.getByLabel('Intro').fill('Kites, built in art class.');
     await saved;
     await expect.poll(() => approve.isVisible()).toBe(false);
-    // Reloaded, the page agrees: the last writer is not offered the approval.
+    // Where the button was, the desk says why it went.
+    await expect.poll(() => page.getByText(why).isVisible()).toBe(true);
+    // Reloaded, the page agrees: the last writer is not offered the approval, and is told why.
     await page.reload();
     expect(await page.getByRole('button', { name: 'Approve this version' }).count()).toBe(0);
+    expect(await page.getByText(why).isVisible()).toBe(true);
+    await page.screenshot({ path: 'test-results/approve-not-yours.png' });
     await page.close();
   });
 });

@@ -76,7 +76,10 @@ describe('browser: sign in, publish, read', () => {
     await page.screenshot({ path: 'test-results/smoke-sources.png', fullPage: true });
 
     await page.goto(`${app.url}/admin/inbox?date=2026-11-20`);
+    // Each Add is a form post that answers with a new page: the second is pressed on the page the first
+    // answered with, so that no press lands on a page being left.
     await page.getByRole('button', { name: 'Add to digest: Pumpkin measuring day' }).click();
+    await expect.poll(() => page.locator('.entry-card').count()).toBe(1);
     await page.getByRole('button', { name: 'Add to digest: Poetry café' }).click();
     // The intro's autosave reaches the server, and its answer is held back: Publish now, pressed in that
     // moment, must wait for it rather than meet the coordinator's own save as someone else's change.
@@ -96,6 +99,8 @@ describe('browser: sign in, publish, read', () => {
     await expect.poll(() => page.locator('.entry-card').count()).toBe(2);
     await page.waitForLoadState('domcontentloaded');
     await page.getByLabel('Intro').fill('Pumpkins and poems in Room 4.');
+    // The desk's script says it saw the typing before it saves: a failure here is the script, not the save.
+    await expect.poll(() => page.locator('.autosave-status').textContent(), { timeout: 15_000 }).not.toBe('');
     await Promise.race([
       savedOnServer,
       new Promise((_, reject) =>

@@ -183,7 +183,13 @@ export function translationRoutes(deps: AppDeps) {
         ...inputOf(form),
         reviewed: true,
       });
-      return t('desk.translations.savedReviewed', { language: saved.label }) + unscheduledNote(saved);
+      return (
+        (saved.reviewed
+          ? t('desk.translations.savedReviewed', { language: saved.label })
+          : saved.othersChecked
+            ? t('desk.translations.savedOthersChecked', { language: saved.label })
+            : t('desk.translations.savedOwnChanges', { language: saved.label })) + unscheduledNote(saved)
+      );
     }),
   );
 

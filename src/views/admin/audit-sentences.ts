@@ -43,7 +43,7 @@ const ACTIONS: Record<string, { label: () => string; sentence: Sentence }> = {
   'translation.draft': { label: () => t('desk.audit.labels.translationDraft'), sentence: (w, d) => t('desk.audit.sentences.translationDraft', { ...w, language: languageOf(d) }) },
   'translation.discard': { label: () => t('desk.audit.labels.translationDiscard'), sentence: (w, d) => t('desk.audit.sentences.translationDiscard', { ...w, language: languageOf(d) }) },
   'translation.withdraw': { label: () => t('desk.audit.labels.translationWithdraw'), sentence: (w, d) => t('desk.audit.sentences.translationWithdraw', { ...w, language: languageOf(d) }) },
-  'translation.review': { label: () => t('desk.audit.labels.translationReview'), sentence: (w, d) => t('desk.audit.sentences.translationReview', { ...w, language: languageOf(d) }) },
+  'translation.review': { label: () => t('desk.audit.labels.translationReview'), sentence: (w, d) => d.othersChecked === true ? t('desk.audit.sentences.translationReviewOthers', { ...w, language: languageOf(d) }) : t('desk.audit.sentences.translationReview', { ...w, language: languageOf(d) }) },
   'deliveries.resend_unknown': { label: () => t('desk.audit.labels.deliveriesResendUnknown'), sentence: (w) => t('desk.audit.sentences.deliveriesResendUnknown', w) },
   'settings.change': { label: () => t('desk.audit.labels.settingsChange'), sentence: (w, d) => t('desk.audit.sentences.settingsChange', { ...w, settings: settingsOf(d) }) },
   'settings.logo': { label: () => t('desk.audit.labels.settingsLogo'), sentence: (w, d) => d.variant === 'dark' ? t('desk.audit.sentences.settingsLogoDark', w) : t('desk.audit.sentences.settingsLogo', w) },

@@ -78,12 +78,21 @@ export function DeskPage(props: DeskPageProps) {
   const digestFindings = state.findings.filter(
     (f) => f.itemId === 0 && !(correcting && f.kind === 'correction-note'),
   );
-  const canApprove =
-    can(role, 'approve') &&
-    state.approval.required &&
-    !state.approval.approved &&
-    !!digest &&
-    lastWrote(state, props.userId) === undefined;
+  const approver = can(role, 'approve') && state.approval.required && !!digest;
+  const approving = approver && !state.approval.approved;
+  const wrote = approving ? lastWrote(state, props.userId) : undefined;
+  const canApprove = approving && wrote === undefined;
+  // Said where the button would be: without it, two editors could each wait for the other. The desk's script
+  // shows it once this person's own save makes a new version.
+  const notYours = !approver
+    ? undefined
+    : !approving
+      ? ''
+      : wrote === 'original'
+        ? t('desk.inbox.toolbar.approveNotYoursOriginal')
+        : wrote
+          ? t('desk.inbox.toolbar.approveNotYoursLanguage', { language: languageLabel(wrote) })
+          : '';
   return (
     <>
       <h1>{t('desk.inbox.heading', { date: formatLongDate(state.date) })}</h1>
@@ -123,7 +132,7 @@ export function DeskPage(props: DeskPageProps) {
         {/* The languages and the findings' reasons as this page shows them: approving refuses if either changed. */}
         <input type="hidden" name="approval_revision" value={approvalRevision(props.theirs ?? state)} />
         <div class="desk-main">
-          {readOnly || published ? null : <Toolbar {...props} canApprove={canApprove} />}
+          {readOnly || published ? null : <Toolbar {...props} canApprove={canApprove} notYours={notYours} />}
           {correcting ? <CorrectionPanel {...props} /> : null}
           {published && readOnly ? (
             // A contributor sees the published digest as it went out; what they can do about a mistake is ask.
@@ -374,7 +383,7 @@ export function publishWaits(state: Pick<DeskState, 'entries' | 'open' | 'approv
   return undefined;
 }
 
-function Toolbar(props: DeskPageProps & { canApprove: boolean }) {
+function Toolbar(props: DeskPageProps & { canApprove: boolean; notYours: string | undefined }) {
   const { role, state } = props;
   const hasEntries = state.entries.length > 0;
   // Publishing is refused while findings are open or an approval is missing: the buttons say so beside them,
@@ -427,6 +436,11 @@ function Toolbar(props: DeskPageProps & { canApprove: boolean }) {
           <span class="small publish-waits" id="publish-waits" hidden={!waiting}>
             {waits}
           </span>
+          {props.notYours === undefined ? null : (
+            <p class="small approve-not-yours" id="approve-not-yours" hidden={!props.notYours}>
+              {props.notYours}
+            </p>
+          )}
         </>
       ) : (
         <button type="submit" formaction={action('submit')} class="secondary" disabled={!hasEntries}>

@@ -120,8 +120,13 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
   const lastCorrection = state.corrections.at(-1);
   const secondPerson = underSecondPersonRule(desk);
   const heldBy = translation.heldBy.map((id) => props.names.get(id) ?? `#${id}`);
-  /** Under the second-person rule, the review is for someone who changed none of it. */
-  const reviewIsOthers = secondPerson && translation.held && translation.heldBy.includes(props.userId);
+  /**
+   * Under the second-person rule, changes are checked by someone who did not make them: a person whose changes
+   * alone wait has nothing to review; one whose changes wait beside others' reviews those others.
+   */
+  const mine = secondPerson && translation.held && translation.heldBy.includes(props.userId);
+  const reviewIsOthers = mine && translation.heldBy.every((id) => id === props.userId);
+  const othersToo = mine && !reviewIsOthers;
   /** Changes that wait for a second person: anyone who may edit can discard them, or hold them back meanwhile. */
   const heldChanges = published && translation.held;
   return (
@@ -307,9 +312,11 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
               {props.provider ? t('desk.translations.draftHint', { provider: props.provider }) : ''}
               {reviewIsOthers
                 ? t('desk.translations.reviewIsOthers', { language: label })
-                : secondPerson
-                  ? t('desk.translations.reviewHintSecondPerson', { language: label })
-                  : t('desk.translations.reviewHint', { language: label })}
+                : othersToo
+                  ? t('desk.translations.reviewOthersChanges', { language: label })
+                  : secondPerson
+                    ? t('desk.translations.reviewHintSecondPerson', { language: label })
+                    : t('desk.translations.reviewHint', { language: label })}
               {heldChanges
                 ? translation.shown
                   ? t('desk.translations.discardHint') + t('desk.translations.withdrawHint')

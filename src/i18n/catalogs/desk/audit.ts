@@ -134,6 +134,8 @@ export const audit = {
     translationDraft:
       '{{who}} had the empty fields of the {{language}} translation of {{subject}} drafted by a translation service.',
     translationReview: '{{who}} reviewed the {{language}} translation of {{subject}}.',
+    translationReviewOthers:
+      '{{who}} checked the other editors’ changes to the {{language}} translation of {{subject}}; their own wait for another editor.',
     translationDiscard:
       '{{who}} discarded the changes waiting for a second person in the {{language}} translation of {{subject}}.',
     translationWithdraw:

@@ -74,6 +74,10 @@ export const inbox = {
     submit: 'Submit for review',
     publishWaits: 'Publishing waits until each open finding is resolved.',
     publishWaitsApproval: 'Publishing waits for a second person’s approval of this version.',
+    // Why the Approve button is not offered to this person.
+    approveNotYoursOriginal: 'You made the last changes to this version, so another editor approves it.',
+    approveNotYoursLanguage:
+      'You wrote the {{language}} text of this version and no one else has marked it reviewed, so another editor approves it (or marks {{language}} reviewed first, and then you may).',
     publishWaitsBoth:
       'Publishing waits until each open finding is resolved and a second person approves this version.',
     late: 'This digest is late: its publish time, {{since}}, has passed.',

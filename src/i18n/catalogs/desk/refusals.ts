@@ -143,13 +143,11 @@ export const refusals = {
   pendingCorrectionStale:
     'The digest changed after this correction was proposed (a post taken down, or another correction), so it cannot be published as proposed. Discard it, and correct the digest as it is now.',
   secondPersonTranslation:
-    'You saved or reviewed this digest’s {{language}} text last, and it is part of what is approved, so someone else must approve it.',
+    'You wrote this digest’s {{language}} text, and no one else has marked it reviewed since, so someone else must approve the digest (or another editor marks {{language}} reviewed first).',
   changedWhileApproving: 'The digest changed while you were approving it. Review it and try again.',
   // A published digest's language where a second person is required: reviewed by someone other than its saver.
   personRequiredReview:
     'Only a person marks {{language}} reviewed where the district requires a second person: sign in to the admin, or use a token given to a person.',
-  secondPersonReviewChanged:
-    'Not marked reviewed: the district requires a second person, and this page changes the {{language}} text. Press Save; another editor then checks it and marks it reviewed.',
   secondPersonReview:
     'You changed the {{language}} text after publishing, and the district requires a second person, so another editor marks it reviewed. Until then its readers keep what they had before the change.',
   revisionRequired:

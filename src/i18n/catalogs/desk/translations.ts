@@ -43,15 +43,21 @@ export const translations = {
     'Draft a translation fills only the empty fields, from {{provider}}, and marks them machine drafts. ',
   reviewHint: 'Mark reviewed saves the page and records that you checked every field in {{language}}.',
   reviewHintSecondPerson:
-    'The digest is out and the district requires a second person: what you save here reaches readers once an editor other than you checks every field in {{language}} and presses Mark reviewed.',
+    'The digest is out and the district requires a second person: what you save here reaches readers once an editor other than you checks every field in {{language}} and presses Mark reviewed. Pressed with changes of your own, it saves them and records that you checked the rest; yours then wait for another editor.',
   reviewIsOthers:
     'You changed the {{language}} text after publishing, so another editor checks it and marks it reviewed; until then its readers get the district’s own text.',
+  reviewOthersChanges:
+    'You and others changed the {{language}} text after publishing. Mark reviewed records that you checked their changes; yours then wait for another editor, who checks them and marks it reviewed.',
   badDate: 'That is not a valid date.',
   saved: '{{language}} saved.',
   savedNotReviewed: '{{language}} saved. It is not reviewed.',
   savedHeld:
     '{{language}} saved. Its readers keep what they had before the change until another editor checks it and marks it reviewed.',
   savedReviewed: '{{language}} saved and marked reviewed.',
+  savedOthersChecked:
+    '{{language}} saved, and the other editors’ changes are recorded as checked by you. Yours wait: another editor checks them and marks {{language}} reviewed, and its readers keep what they had until then.',
+  savedOwnChanges:
+    '{{language}} saved. It has changes of yours, so it is not marked reviewed: another editor checks them and marks it reviewed, and its readers keep what they had until then.',
   discard: 'Discard the changes',
   discarded:
     'The changes to the {{language}} text are discarded: the tab is back to what its readers have, and nothing waits for a review.',
