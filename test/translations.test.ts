@@ -543,6 +543,33 @@ describe('the digest in each language', () => {
     expect(arabic.parsed.text).toContain('طائرات ورقية في الملعب');
     expect(arabic.parsed.text).toContain('ترجمة لم تُراجَع بعد');
     expect(arabic.parsed.html).toContain('ترجمة لم تُراجَع بعد');
+
+    // The preview shows each language as its readers get it, and sends a test of it.
+    const preview = await (await lee.get(`/admin/inbox/preview?date=${DATE}&lang=ar`)).text();
+    expect(preview).toContain('aria-label="The preview in each language"');
+    expect(preview).toMatch(
+      /<a href="\/admin\/inbox\/preview\?date=2026-11-20&amp;lang=ar" aria-current="page">Arabic<\/a>/,
+    );
+    expect(preview).toContain('As Arabic readers would get it if it went out now');
+    expect(preview).toContain(`src="/admin/inbox/preview/page?date=${DATE}&amp;lang=ar"`);
+    const arabicPage = await (await lee.get(`/admin/inbox/preview/page?date=${DATE}&lang=ar`)).text();
+    expect(arabicPage).toContain('lang="ar" dir="rtl"');
+    expect(arabicPage).toContain('طائرات ورقية في الملعب');
+    expect(arabicPage).toContain('ترجمة لم تُراجَع بعد');
+    const spanishEmail = await (await lee.get(`/admin/inbox/preview/email?date=${DATE}&lang=es`)).text();
+    expect(spanishEmail).toContain('El concurso de ortografía');
+    // The district's own, as before; a language not offered is the district's own too.
+    for (const lang of ['', '&lang=fr'])
+      expect(await (await lee.get(`/admin/inbox/preview/page?date=${DATE}${lang}`)).text()).toContain(
+        'The spelling bee',
+      );
+    const sent = await lee.post(`/admin/inbox/preview?date=${DATE}&lang=ar`, {
+      _csrf: await lee.csrf(`/admin/inbox/preview?date=${DATE}&lang=ar`),
+    });
+    expect(sent.headers.get('location')).toBe(`/admin/inbox/preview?date=${DATE}&lang=ar`);
+    const test = (await smtp.waitFor(3)).find((m) => m.envelopeTo.includes('lee@district.example'))!;
+    expect(test.parsed.subject).toContain('[Test]');
+    expect(test.parsed.text).toContain('طائرات ورقية في الملعب');
   });
 
   it('under fallback shows the district’s text to an unreviewed language’s readers, with a line saying so', async () => {
@@ -578,6 +605,12 @@ describe('the digest in each language', () => {
     expect(es).not.toContain('[es] Room 4 flew kites they built.');
     expect(es).toContain('El concurso de ortografía');
     expect(es).not.toContain('Este resumen aún no está traducido');
+    // The tab says so, still reviewed: what has no Spanish now, and what to do.
+    const spanishTab = await tab('es');
+    expect(spanishTab).toContain('>Reviewed</span>');
+    expect(spanishTab).toContain(
+      'One text has no Spanish, so its readers get it in English: the blurb of “Kites on the field”. A correction changed it after the review',
+    );
     const ar = await page(`/ar/digests/${DATE}`);
     expect(ar).toContain('The kites were built in art class, not science.');
     expect(ar).toContain('صُحّح يوم');
@@ -589,6 +622,7 @@ describe('the digest in each language', () => {
       reviewed: true,
     });
     const corrected = await page(`/es/digests/${DATE}`);
+    expect(await tab('es')).not.toContain('has no Spanish');
     expect(corrected).toContain('Las cometas se hicieron en la clase de arte, no de ciencias.');
     expect(corrected).not.toContain('The kites were built in art class, not science.');
   });

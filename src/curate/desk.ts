@@ -39,6 +39,7 @@ import { renderDigestEmail, type EmailSite } from '../email/render-digest-email'
 import { t } from '../i18n/desk-text';
 import { formatDay, formatLongDate } from '../publish/digest-content';
 import { publishDigestForDate } from '../publish/publish-digest';
+import { localizeContents } from '../publish/localize-content';
 import { plural } from '../text/plural';
 import { slotForReady } from '../publish/schedule';
 import { readDistrictSettings, siteOf, type DistrictSettings } from '../settings/district-settings';
@@ -1068,14 +1069,22 @@ export async function sendTestEmail(
   actor: DeskActor,
   date: string,
   site: EmailSite,
+  /** One of the district's other languages: the email as its readers would get it (`site` in that language). */
+  lang?: string,
 ): Promise<string> {
   requirePermission(actor, 'curate', t('desk.refusals.forbidden.sendTestEmails', { role: actor.role }));
   if (!actor.email) throw new DeskError(422, 'no-address', t('desk.refusals.noAddress'));
   const state = await loadDesk(deps, date);
   if (!state.digest || state.entries.length === 0)
     throw new DeskError(422, 'empty', t('desk.refusals.nothingToSend', { day: formatDay(date) }));
+  const [content] = await localizeContents(
+    deps.db,
+    [{ digest: state.digest, entries: state.entries }],
+    lang ?? state.settings.languages[0]!,
+    state.settings,
+  );
   const email = renderDigestEmail(
-    { digest: state.digest, entries: state.entries },
+    content!,
     { schoolIds: [], schoolNames: [] },
     site,
     localDateOf(state.digest.publishedAt ?? state.digest.scheduledFor ?? deps.now(), site.timezone),
@@ -1096,7 +1105,12 @@ export async function sendTestEmail(
   await recordAudit(
     deps.db,
     actor,
-    { action: 'email.test', subjectType: 'digest', subjectId: date, details: { to: actor.email } },
+    {
+      action: 'email.test',
+      subjectType: 'digest',
+      subjectId: date,
+      details: { to: actor.email, ...(lang ? { lang } : {}) },
+    },
     deps.now(),
   );
   return actor.email;

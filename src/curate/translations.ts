@@ -60,6 +60,40 @@ export interface TranslationInput {
   revision?: string;
 }
 
+/**
+ * The texts the district's version has and this language lacks ("the headline of “Kites”"), in the digest's
+ * order: its readers get them in the district's language. A correction empties the fields it changed, so a
+ * reviewed language can lack some too.
+ */
+export function untranslatedTexts(
+  state: Pick<DeskState, 'digest' | 'entries'>,
+  translation: Pick<DigestTranslation, 'title' | 'intro'> & {
+    entries: ReadonlyMap<number, { headline: string; blurb: string; imageAlt: string }>;
+  },
+): string[] {
+  const original = state.digest;
+  if (!original) return [];
+  const missing = (theirs: string | null | undefined, ours: string | undefined) =>
+    Boolean(theirs?.trim()) && !ours?.trim();
+  return [
+    ...(missing(original.title, translation.title) ? [t('desk.refusals.untranslated.title')] : []),
+    ...(missing(original.intro, translation.intro) ? [t('desk.refusals.untranslated.intro')] : []),
+    ...state.entries.flatMap((entry) => {
+      const translated = translation.entries.get(entry.itemId);
+      const post = entry.headline;
+      return [
+        ...(missing(entry.headline, translated?.headline)
+          ? [t('desk.refusals.untranslated.headline', { post })]
+          : []),
+        ...(missing(entry.blurb, translated?.blurb) ? [t('desk.refusals.untranslated.blurb', { post })] : []),
+        ...(entry.imageUrl && missing(entry.imageAlt, translated?.imageAlt)
+          ? [t('desk.refusals.untranslated.imageAlt', { post })]
+          : []),
+      ];
+    }),
+  ];
+}
+
 /** A tab after a save, and whether the save took a digest scheduled to publish back to a draft. */
 export type SavedTranslation = TranslationDesk & {
   unscheduled: boolean;
@@ -322,26 +356,11 @@ export async function saveTranslation(
   // Reviewed means this language's readers get it as the district's own words: a text the original has and
   // this language lacks would go out in the original language, without the line saying it is not translated.
   if (input.reviewed === true) {
-    const original = desk.state.digest!;
-    const missing = [
-      ...(original.title.trim() && !title.trim() ? [t('desk.refusals.untranslated.title')] : []),
-      ...(original.intro.trim() && !intro.trim() ? [t('desk.refusals.untranslated.intro')] : []),
-      ...desk.state.entries.flatMap((entry, n) => {
-        const translated = entries[n]!;
-        const post = entry.headline;
-        return [
-          ...(entry.headline.trim() && !translated.headline.trim()
-            ? [t('desk.refusals.untranslated.headline', { post })]
-            : []),
-          ...(entry.blurb.trim() && !translated.blurb.trim()
-            ? [t('desk.refusals.untranslated.blurb', { post })]
-            : []),
-          ...(entry.imageUrl && entry.imageAlt?.trim() && !translated.imageAlt.trim()
-            ? [t('desk.refusals.untranslated.imageAlt', { post })]
-            : []),
-        ];
-      }),
-    ];
+    const missing = untranslatedTexts(desk.state, {
+      title,
+      intro,
+      entries: new Map(entries.map((e) => [e.itemId, e])),
+    });
     if (missing.length)
       throw new DeskError(
         422,

@@ -7,6 +7,8 @@ import { DeskError, deskDepsOf, loadDesk, sendTestEmail } from '../../curate/des
 import type { AppDeps } from '../../deps';
 import { renderDigestEmail } from '../../email/render-digest-email';
 import { siteOf } from '../../settings/district-settings';
+import { siteIn } from '../../i18n/site-language';
+import { localizeContents } from '../../publish/localize-content';
 import { isLocalDate, localDateOf } from '../../time/zoned-time';
 import { PreviewPage } from '../../views/admin/preview-page';
 import { DigestPage } from '../../views/public-pages';
@@ -16,8 +18,9 @@ import { IMAGE_SOURCES } from '../response-headers';
 import { adminPage, currentUser, deskActorOf, type AdminEnv } from './context';
 
 /** `path` for the day asked, or for no day (the inbox opens on today) when what was asked is not a date. */
-function dayAddress(path: string, date: string | undefined): string {
-  return date !== undefined && isLocalDate(date) ? `${path}?date=${date}` : path;
+function dayAddress(path: string, date: string | undefined, lang?: string): string {
+  if (date === undefined || !isLocalDate(date)) return path;
+  return `${path}?date=${date}${lang ? `&lang=${lang}` : ''}`;
 }
 
 export function previewRoutes(deps: AppDeps) {
@@ -30,11 +33,20 @@ export function previewRoutes(deps: AppDeps) {
     const state = await loadDesk(desk, date);
     if (!state.digest || state.entries.length === 0) return undefined;
     const settings = state.settings;
-    const site = siteOf(settings, deps.config.publicUrl);
+    // One of the district's other languages, as its readers would get it (or the district's own).
+    const asked = c.req.query('lang');
+    const lang = settings.languages.find((offered) => offered === asked) ?? settings.languages[0]!;
+    const site = siteIn(siteOf(settings, deps.config.publicUrl), lang);
+    const [content] = await localizeContents(
+      deps.db,
+      [{ digest: state.digest, entries: state.entries }],
+      lang,
+      settings,
+    );
     // As it goes out: published, scheduled, or published now. A digest of an older day names its day.
     const goesOut = state.digest.publishedAt ?? state.digest.scheduledFor ?? deps.clock.now();
     const email = renderDigestEmail(
-      { digest: state.digest, entries: state.entries },
+      content!,
       { schoolIds: [], schoolNames: [] },
       site,
       localDateOf(goesOut, settings.timezone),
@@ -45,7 +57,8 @@ export function previewRoutes(deps: AppDeps) {
       deps.config.publicUrl,
       goesOut,
     );
-    return { date, state, site, email, social };
+    const other = lang === settings.languages[0] ? undefined : lang;
+    return { date, state, site, email, social, content: content!, lang: other };
   };
 
   app.get('/', async (c) => {
@@ -68,6 +81,7 @@ export function previewRoutes(deps: AppDeps) {
           csrfToken={c.get('csrfToken')}
           email={currentUser(c).email}
           social={prepared.social}
+          lang={prepared.lang}
         />
       ),
     });
@@ -85,7 +99,7 @@ export function previewRoutes(deps: AppDeps) {
       c,
       <DigestPage
         site={prepared.site}
-        content={{ digest: prepared.state.digest!, entries: prepared.state.entries }}
+        content={prepared.content}
         timezone={prepared.state.settings.timezone}
       />,
     );
@@ -107,14 +121,14 @@ export function previewRoutes(deps: AppDeps) {
 
   app.post('/', async (c) => {
     const prepared = await prepare(c);
-    const back = dayAddress('/admin/inbox/preview', c.req.query('date'));
+    const back = dayAddress('/admin/inbox/preview', c.req.query('date'), prepared?.lang);
     if (!prepared)
       return redirectWith(c, deps.signingKey, back, {
         kind: 'error',
         text: t('desk.publish.preview.selectBeforeTest'),
       });
     try {
-      const to = await sendTestEmail(desk, deskActorOf(deps, c), prepared.date, prepared.site);
+      const to = await sendTestEmail(desk, deskActorOf(deps, c), prepared.date, prepared.site, prepared.lang);
       return redirectWith(c, deps.signingKey, back, {
         kind: 'ok',
         text: t('desk.publish.preview.testSent', { to }),

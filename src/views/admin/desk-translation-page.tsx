@@ -2,7 +2,7 @@
 // blurb and alt text, each beside the district's own text; Save, Draft a translation (when a service is
 // configured) and Mark reviewed. A plain form: every button works without JavaScript.
 import { rich, t } from '../../i18n/desk-text';
-import { underSecondPersonRule, type TranslationDesk } from '../../curate/translations';
+import { underSecondPersonRule, untranslatedTexts, type TranslationDesk } from '../../curate/translations';
 import type { EntryField } from '../../db/translations';
 import { LANGUAGES, type Language } from '../../i18n/languages';
 import { formatLongDate } from '../../publish/digest-content';
@@ -129,6 +129,9 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
   const othersToo = mine && !reviewIsOthers;
   /** Changes that wait for a second person: anyone who may edit can discard them, or hold them back meanwhile. */
   const heldChanges = published && translation.held;
+  // Out with the digest, a text this language lacks reaches its readers in the district's language: after a
+  // correction emptied what it changed, a reviewed language can lack some too.
+  const missing = published ? untranslatedTexts(state, translation) : [];
   return (
     <>
       <h1>{t('desk.translations.heading', { language: label, date: formatLongDate(state.date) })}</h1>
@@ -167,6 +170,17 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
           </>
         )}
       </p>
+      {missing.length ? (
+        <p class="flash info" role="note">
+          {t('desk.translations.missing', {
+            count: missing.length,
+            language: label,
+            own: languageLabel(ownLang),
+            texts: missing.slice(0, 8).join('; ') + (missing.length > 8 ? '; …' : ''),
+          })}
+          {desk.reviewed ? t('desk.translations.missingSinceReview', { count: missing.length }) : ''}
+        </p>
+      ) : null}
       {!digest || state.entries.length === 0 ? (
         <div class="card">
           <p>

@@ -7,6 +7,7 @@ import type { DeskState } from '../../curate/desk';
 import { formatLongDate } from '../../publish/digest-content';
 import { CsrfField } from '../admin-layout';
 import { FindingList } from './desk-entry';
+import { languageLabel } from '../../curate/translations-checks';
 
 export function PreviewPage(props: {
   state: DeskState;
@@ -16,14 +17,33 @@ export function PreviewPage(props: {
   email: string;
   /** Each connected social account's post, as it would go out. */
   social?: SocialPreview[];
+  /** One of the district's other languages, previewed as its readers get it; absent: the district's own. */
+  lang?: string;
 }) {
   const { state } = props;
+  const languages = state.settings.languages;
+  const inLang = (path: string) => `${path}?date=${state.date}${props.lang ? `&lang=${props.lang}` : ''}`;
   return (
     <>
       <p>
         <a href={`/admin/inbox?date=${state.date}`}>{t('desk.publish.preview.back')}</a>
       </p>
       <h1>{t('desk.publish.preview.heading', { date: formatLongDate(state.date) })}</h1>
+      {languages.length > 1 ? (
+        <nav class="datebar" aria-label={t('desk.publish.preview.languages')}>
+          {languages.map((lang, n) => (
+            <a
+              href={`/admin/inbox/preview?date=${state.date}${n === 0 ? '' : `&lang=${lang}`}`}
+              aria-current={(props.lang ?? languages[0]) === lang ? 'page' : undefined}
+            >
+              {n === 0 ? t('desk.translations.own', { language: languageLabel(lang) }) : languageLabel(lang)}
+            </a>
+          ))}
+        </nav>
+      ) : null}
+      {props.lang ? (
+        <p class="hint">{t('desk.publish.preview.inLanguage', { language: languageLabel(props.lang) })}</p>
+      ) : null}
       <div class="card">
         {state.open.length === 0 ? (
           <p>
@@ -38,7 +58,7 @@ export function PreviewPage(props: {
             <FindingList date={state.date} findings={state.open} itemId={0} canOverride={false} />
           </>
         )}
-        <form method="post" action={`/admin/inbox/preview?date=${state.date}`} class="actions">
+        <form method="post" action={inLang('/admin/inbox/preview')} class="actions">
           <CsrfField token={props.csrfToken} />
           <button type="submit">{t('desk.publish.preview.sendTest', { email: props.email })}</button>
         </form>
@@ -47,7 +67,7 @@ export function PreviewPage(props: {
       <iframe
         class="preview-frame"
         title={t('desk.publish.preview.pageFrame')}
-        src={`/admin/inbox/preview/page?date=${state.date}`}
+        src={inLang('/admin/inbox/preview/page')}
       ></iframe>
       <h2>{t('desk.publish.preview.email')}</h2>
       <p>{rich('desk.publish.preview.subject', { subject: <strong>{props.subject}</strong> })}</p>
@@ -55,7 +75,7 @@ export function PreviewPage(props: {
         class="preview-frame"
         title={t('desk.publish.preview.emailFrame')}
         sandbox=""
-        src={`/admin/inbox/preview/email?date=${state.date}`}
+        src={inLang('/admin/inbox/preview/email')}
       ></iframe>
       <h2>{t('desk.publish.preview.text')}</h2>
       <pre class="mail">{props.text}</pre>

@@ -17,6 +17,9 @@ export const publish = {
     selectFirst: 'Select at least one post before previewing.',
     selectBeforeTest: 'Select at least one post before sending a test.',
     testSent: 'A test email is on its way to {{to}}.',
+    languages: 'The preview in each language',
+    inLanguage:
+      'As {{language}} readers would get it if it went out now, with the {{language}} tab as it is saved.',
   },
   confirm: {
     title: 'Publish now?',

@@ -48,6 +48,13 @@ export const translations = {
     'You changed the {{language}} text after publishing, so another editor checks it and marks it reviewed; until then its readers get the district’s own text.',
   reviewOthersChanges:
     'You and others changed the {{language}} text after publishing. Mark reviewed records that you checked their changes; yours then wait for another editor, who checks them and marks it reviewed.',
+  missing_one: 'One text has no {{language}}, so its readers get it in {{own}}: {{texts}}.',
+  missing_other:
+    '{{count, number}} texts have no {{language}}, so its readers get them in {{own}}: {{texts}}.',
+  missingSinceReview_one:
+    ' A correction changed it after the review, which emptied it here. Translate it, then press Mark reviewed.',
+  missingSinceReview_other:
+    ' A correction changed them after the review, which emptied them here. Translate them, then press Mark reviewed.',
   badDate: 'That is not a valid date.',
   saved: '{{language}} saved.',
   savedNotReviewed: '{{language}} saved. It is not reviewed.',
