@@ -146,8 +146,11 @@ describe('feeds and missing pages in each language', () => {
     expect(await text('/ar/feed.atom')).toContain('xml:lang="ar"');
     // Search engines find every language from the one sitemap at the root; /LANG has no robots.txt of its own.
     const sitemap = await text('/sitemap.xml');
-    for (const loc of ['/es/digests/2026-11-20', '/ar/archive', '/es'])
+    for (const loc of ['/digests/2026-11-20', '/ar/archive', '/es'])
       expect(sitemap).toContain(`<loc>${app.url}${loc}</loc>`);
+    // A digest nobody translated is the district's page again under /es/ and /ar/: those are not listed.
+    expect(sitemap).not.toContain('/es/digests/2026-11-20');
+    expect(sitemap).not.toContain('/ar/digests/2026-11-20');
     expect((await fetch(`${app.url}/zz/robots.txt`)).status).toBe(404);
     expect((await fetch(`${app.url}/es/sitemap.xml`)).status).toBe(404);
     // The embed at /es/embed as with data-lang; the loader and oEmbed live at the root only.

@@ -582,6 +582,10 @@ describe('the digest in each language', () => {
     expect(await page(`/ar/embed?date=${DATE}`)).toContain(
       'لم يُترجم هذا الملخص بعد، لذلك يُعرض باللغة الإنجليزية.',
     );
+    // The sitemap lists the Spanish page, and not the Arabic one, which is the district's text again.
+    const sitemap = await page('/sitemap.xml');
+    expect(sitemap).toContain(`<loc>${app.url}/es/digests/${DATE}</loc>`);
+    expect(sitemap).not.toContain(`/ar/digests/${DATE}`);
     // Spanish is reviewed: translated, no line.
     const es = await page(`/es/digests/${DATE}`);
     expect(es).toContain('El concurso de ortografía');

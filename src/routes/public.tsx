@@ -206,9 +206,30 @@ export function publicRoutes(deps: AppDeps) {
     ]);
     const prefixes = ['', ...settings.languages.slice(1).map((lang) => `/${lang}`)];
     const contents = await loadDigestContents(deps.db, digests);
+    // A digest's copy in another language is listed only where its readers get some of it in that language:
+    // one they get wholly in the district's (not translated, or not reviewed under `hold` or `fallback`) is
+    // the same page again, for a search engine.
+    const inLanguage = new Map<string, Set<number>>(
+      await Promise.all(
+        settings.languages
+          .slice(1)
+          .map(
+            async (lang) =>
+              [
+                `/${lang}`,
+                new Set(
+                  (await localizeContents(deps.db, contents, lang, settings))
+                    .filter((localized) => localized.notice !== 'original')
+                    .map((localized) => localized.digest.id),
+                ),
+              ] as const,
+          ),
+      ),
+    );
     const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-    const url = (loc: string, lastmod?: number) =>
+    const url = (loc: string, lastmod?: number, digestId?: number) =>
       prefixes
+        .filter((prefix) => !prefix || digestId === undefined || inLanguage.get(prefix)!.has(digestId))
         .map(
           (prefix) =>
             `<url><loc>${escapeXml(base + (loc === '/' && prefix ? prefix : prefix + loc))}</loc>${lastmod ? `<lastmod>${day(lastmod)}</lastmod>` : ''}</url>`,
@@ -225,7 +246,9 @@ export function publicRoutes(deps: AppDeps) {
       url('/teachers'),
       url('/feeds'),
       ...schools.map((school) => url(`/schools/${school.slug}`)),
-      ...contents.map((content) => url(`/digests/${content.digest.date}`, changedAt(content))),
+      ...contents.map((content) =>
+        url(`/digests/${content.digest.date}`, changedAt(content), content.digest.id),
+      ),
       '</urlset>',
       '',
     ].join('\n');
