@@ -5,7 +5,7 @@
 // Over a real app (SQLite file, HTTP).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../src/auth/api-tokens';
-import { cliActor } from '../src/db/audit';
+import { cliActor, listAudit } from '../src/db/audit';
 import { changeSetting } from '../src/settings/district-settings';
 import type { Client } from './browser-client';
 import { testClock } from './clock';
@@ -182,6 +182,21 @@ describe('a published digest’s language where the district requires a second p
     expect(await (await lee.get(`/admin/inbox?date=${DATE}`)).text()).not.toContain(
       'waits for a second person',
     );
+
+    // Marked reviewed with a change of one's own and nobody else's waiting, it is saved and held, as Save
+    // would have it; the log says saved, not reviewed. Dana discards it, and the tab is as it was.
+    const alone = await press(lee, 'review', { title: 'Un viernes de cometas, y sol' });
+    expect(alone.body).toContain('Spanish saved. It has changes of yours, so it is not marked reviewed');
+    expect(await spanishPage()).not.toContain('y sol');
+    const [logged] = await listAudit(app.runtime.deps.db, { limit: 1 });
+    expect([logged!.action, JSON.parse(logged!.details!)]).toEqual([
+      'translation.save',
+      { lang: 'es', changed: true, reviewed: false },
+    ]);
+    expect((await press(dana, 'discard', {})).body).toContain(
+      'The changes to the Spanish text are discarded',
+    );
+    expect((await spanish()).title).toBe('Un viernes de cometas');
   });
 
   it('counts everyone who changed it, whoever saved last, and a correction in between changes nothing', async () => {
@@ -377,7 +392,8 @@ describe('a published digest’s language where the district requires a second p
       `select action from audit_log where action = 'translation.discard'`,
       [],
     );
-    expect(audit).toHaveLength(3);
+    // Three here, and one in the first test.
+    expect(audit).toHaveLength(4);
     await changeSetting(app.runtime.deps.db, 'languages', 'en,es', app.clock.now());
   });
 

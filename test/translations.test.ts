@@ -379,8 +379,14 @@ describe('the digest in each language', () => {
       // recorded, pressed again with nothing changed, writes nothing and leaves the schedule alone.
       const { markDigestReady } = await import('../src/db/digests');
       const id = (await findDigest(db, DATE))!.id;
+      /** The Arabic text's revision as the API gives it: a review under require_approval names it. */
+      const arabic = async () => (await digest()).translations.ar!.revision;
       // Reviewed means every text the original has is in Arabic: the rest first, then the review.
-      const missing = await api(`/digests/${DATE}/translations/ar`, 'PUT', { entries: [], reviewed: true });
+      const missing = await api(`/digests/${DATE}/translations/ar`, 'PUT', {
+        entries: [],
+        reviewed: true,
+        revision: await arabic(),
+      });
       expect(missing.status).toBe(422);
       expect(((await missing.json()) as { error: { message: string } }).error.message).toBe(
         'Not marked reviewed: 5 texts have no Arabic yet (the title; the intro; the headline of “Kites on the field”; the headline of “The spelling bee”; the blurb of “The spelling bee”). Its readers would get them in the original language. Translate them, then mark the language reviewed.',
@@ -394,12 +400,17 @@ describe('the digest in each language', () => {
           { item_id: ids.bees, headline: 'مسابقة التهجئة', blurb: 'بذل طلاب الصف الخامس قصارى جهدهم.' },
         ],
         reviewed: true,
+        revision: await arabic(),
       });
       expect(await markDigestReady(db, id, after.version, app.clock.now() + 3600_000, app.clock.now())).toBe(
         true,
       );
       const audits = (await listAudit(db, { limit: 1000 })).length;
-      const again = await api(`/digests/${DATE}/translations/ar`, 'PUT', { entries: [], reviewed: true });
+      const again = await api(`/digests/${DATE}/translations/ar`, 'PUT', {
+        entries: [],
+        reviewed: true,
+        revision: await arabic(),
+      });
       expect(again.status).toBe(200);
       expect(((await digest()) as Full).status).toBe('ready');
       expect((await listAudit(db, { limit: 1000 })).length).toBe(audits);
@@ -411,6 +422,7 @@ describe('the digest in each language', () => {
         version: before.version - 1,
         entries: [],
         reviewed: true,
+        revision: await arabic(),
       });
       expect(stale.status).toBe(409);
       expect(((await stale.json()) as { error: { message: string } }).error.message).toContain(
@@ -453,7 +465,18 @@ describe('the digest in each language', () => {
       const asRosa: DeskActor = { type: 'user', id: rosa.id, userId: rosa.id, label: 'rosa', role: 'editor' };
       const deps = deskDepsOf(app.runtime.deps);
       const spanishIntro = (await digest()).translations.es!.intro;
-      await saveTranslation(deps, asRosa, DATE, 'es', { intro: 'Cometas, y un texto de Rosa.', entries: [] });
+      const revision = async () => (await digest()).translations.es!.revision;
+      // Under the setting, a review names the text it read.
+      await expect(
+        saveTranslation(deps, asRosa, DATE, 'es', { intro: 'Sin revisión.', entries: [], reviewed: true }),
+      ).rejects.toMatchObject({ code: 'revision-required' });
+      // Rosa writes Spanish and marks it reviewed herself: her own review does not make her a second person.
+      await saveTranslation(deps, asRosa, DATE, 'es', {
+        intro: 'Cometas, y un texto de Rosa.',
+        entries: [],
+        reviewed: true,
+        revision: await revision(),
+      });
       const approve = async () =>
         approver.post(`/admin/inbox/${DATE}/approve`, {
           _csrf: await approver.csrf(`/admin/inbox?date=${DATE}`),
@@ -471,8 +494,8 @@ describe('the digest in each language', () => {
         'You wrote the Spanish text of this version and no one else has marked it reviewed, so another editor approves it',
       );
       expect((await findDigest(db, DATE))!.approvedBy).toBeNull();
-      // Another editor marks Rosa's Spanish reviewed as it is, without a word changed: her words were checked
-      // by someone else, so Rosa may be the second person for the rest.
+      // Another editor marks Rosa's Spanish reviewed again as it is, without a word changed: her words were
+      // checked by someone else, so Rosa may be the second person for the rest.
       const leeRow = (await findUserByEmail(db, 'lee@district.example'))!;
       const asLee: DeskActor = {
         type: 'user',
@@ -481,7 +504,11 @@ describe('the digest in each language', () => {
         label: 'lee',
         role: 'editor',
       };
-      await saveTranslation(deps, asLee, DATE, 'es', { entries: [], reviewed: true });
+      await saveTranslation(deps, asLee, DATE, 'es', {
+        entries: [],
+        reviewed: true,
+        revision: await revision(),
+      });
       expect(await (await approver.get(`/admin/inbox?date=${DATE}`)).text()).toContain(
         'Approve this version',
       );
@@ -492,7 +519,7 @@ describe('the digest in each language', () => {
       await saveTranslation(deps, asRosa, DATE, 'es', {
         entries: [],
         reviewed: true,
-        revision: (await digest()).translations.es!.revision,
+        revision: await revision(),
       });
       expect((await digest()).translations.es!.reviewed).toBe(true);
       const page = await (await approver.get(`/admin/inbox?date=${DATE}`)).text();
@@ -550,7 +577,7 @@ describe('the digest in each language', () => {
     expect(preview).toMatch(
       /<a href="\/admin\/inbox\/preview\?date=2026-11-20&amp;lang=ar" aria-current="page">Arabic<\/a>/,
     );
-    expect(preview).toContain('As Arabic readers would get it if it went out now');
+    expect(preview).toContain('As Arabic readers get it (or would, if it went out now).');
     expect(preview).toContain(`src="/admin/inbox/preview/page?date=${DATE}&amp;lang=ar"`);
     const arabicPage = await (await lee.get(`/admin/inbox/preview/page?date=${DATE}&lang=ar`)).text();
     expect(arabicPage).toContain('lang="ar" dir="rtl"');

@@ -325,6 +325,8 @@ export async function saveTranslation(
    * since publishing) checks everyone else's: the language stays held, for another editor to check theirs. So
    * two editors who both changed it review each other's changes, one after the other, and need no third.
    */
+  let ownWait = false;
+  /** And other people's changes (or a program's) were in it, now checked by this review. */
   let othersChecked = false;
   if (secondPerson && input.reviewed === true) {
     if (actor.userId === null)
@@ -332,11 +334,15 @@ export async function saveTranslation(
     if (input.revision === undefined)
       throw new DeskError(422, 'revision-required', t('desk.refusals.revisionRequired', { language }));
     const others = stored.held ? stored.heldBy.filter((id) => id !== actor.userId) : [];
-    const own = changed || (stored.held && stored.heldBy.includes(actor.userId));
-    if (own && !changed && others.length === 0)
+    ownWait = changed || (stored.held && stored.heldBy.includes(actor.userId));
+    if (ownWait && !changed && others.length === 0)
       throw new DeskError(403, 'second-person', t('desk.refusals.secondPersonReview', { language }));
-    othersChecked = own;
+    othersChecked = ownWait && stored.held && (others.length > 0 || stored.heldBy.length === 0);
   }
+  // Before publishing too, where a second person approves, a review lets the language's writer approve the
+  // digest: it names the text it read, so words saved after the reviewer looked are not taken as reviewed.
+  if (!secondPerson && input.reviewed === true && desk.state.settings.requireApproval && !input.revision)
+    throw new DeskError(422, 'revision-required', t('desk.refusals.revisionRequired', { language }));
   // A published note goes out as written, this language's readers seeing it even where the rest waits for a
   // review (unless the language is held for a second person): it is checked as the correction's own note was.
   if (correctionNote && correctionNote !== stored.correctionNote) {
@@ -373,9 +379,9 @@ export async function saveTranslation(
       );
   }
   const review =
-    input.reviewed === true && !othersChecked
+    input.reviewed === true && !ownWait
       ? { userId: actor.userId }
-      : input.reviewed === false || changed || othersChecked
+      : input.reviewed === false || changed || ownWait
         ? null
         : undefined;
   // A published digest's text in this language reaches its readers as it is saved (once reviewed, or at once
@@ -389,8 +395,12 @@ export async function saveTranslation(
       'findings',
       t('desk.refusals.publishedTranslationRefused', { language, what: added }),
     );
-  // Nothing to write: no change, and no review that is not already recorded for this version.
-  if (!changed && (review === undefined || (review !== null && desk.reviewed)))
+  // Nothing to write: no change, and no review that is not already recorded for this version (by this person:
+  // another's review of words their writer reviewed is what lets the writer approve).
+  if (
+    !changed &&
+    (review === undefined || (review !== null && desk.reviewed && stored.reviewedBy === review.userId))
+  )
     return { ...desk, unscheduled: false };
   const saved = await saveDigestTranslation(
     deps.db,
@@ -403,7 +413,7 @@ export async function saveTranslation(
       correctionNote,
       entries,
       review,
-      hold: secondPerson && review === null ? { userId: actor.userId, alone: othersChecked } : undefined,
+      hold: secondPerson && review === null ? { userId: actor.userId, alone: ownWait } : undefined,
       wordsChanged: changed,
       asRead: stored.updatedAt,
     },
@@ -412,7 +422,9 @@ export async function saveTranslation(
       userId: actor.userId,
       now: deps.now(),
       event: {
-        action: input.reviewed === true ? 'translation.review' : 'translation.save',
+        // A review that leaves only the reviewer's own change waiting checked nothing: it is a save.
+        action:
+          input.reviewed === true && (!ownWait || othersChecked) ? 'translation.review' : 'translation.save',
         subjectType: 'digest',
         subjectId: date,
         details: {
@@ -430,7 +442,7 @@ export async function saveTranslation(
   return {
     ...(await loadTranslationDesk(deps, date, lang)),
     unscheduled: digest.status === 'ready',
-    othersChecked: othersChecked && stored.held && stored.heldBy.some((id) => id !== actor.userId),
+    othersChecked,
   };
 }
 

@@ -206,9 +206,9 @@ export function publicRoutes(deps: AppDeps) {
     ]);
     const prefixes = ['', ...settings.languages.slice(1).map((lang) => `/${lang}`)];
     const contents = await loadDigestContents(deps.db, digests);
-    // A digest's copy in another language is listed only where its readers get some of it in that language:
-    // one they get wholly in the district's (not translated, or not reviewed under `hold` or `fallback`) is
-    // the same page again, for a search engine.
+    // A digest's copy in another language is listed only where its readers get it translated (reviewed, or
+    // labelled): one they get in the district's text (not translated, not reviewed under `hold` or `fallback`,
+    // or only a correction's note translated) is the same page again, for a search engine.
     const inLanguage = new Map<string, Set<number>>(
       await Promise.all(
         settings.languages

@@ -130,8 +130,11 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
   /** Changes that wait for a second person: anyone who may edit can discard them, or hold them back meanwhile. */
   const heldChanges = published && translation.held;
   // Out with the digest, a text this language lacks reaches its readers in the district's language: after a
-  // correction emptied what it changed, a reviewed language can lack some too.
-  const missing = published ? untranslatedTexts(state, translation) : [];
+  // correction emptied what it changed, a reviewed language can lack some too. Said only where its readers get
+  // this tab's text (reviewed, or under `label`); otherwise the status above says what they get.
+  const readersGetIt =
+    published && !translation.held && (desk.reviewed || state.settings.translationUnreviewed === 'label');
+  const missing = readersGetIt ? untranslatedTexts(state, translation) : [];
   return (
     <>
       <h1>{t('desk.translations.heading', { language: label, date: formatLongDate(state.date) })}</h1>

@@ -18,8 +18,7 @@ export const publish = {
     selectBeforeTest: 'Select at least one post before sending a test.',
     testSent: 'A test email is on its way to {{to}}.',
     languages: 'The preview in each language',
-    inLanguage:
-      'As {{language}} readers would get it if it went out now, with the {{language}} tab as it is saved.',
+    inLanguage: 'As {{language}} readers get it (or would, if it went out now).',
   },
   confirm: {
     title: 'Publish now?',
