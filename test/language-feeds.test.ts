@@ -139,10 +139,13 @@ describe('feeds and missing pages in each language', () => {
     const refused = await client.post('/subscribe', { email: 'padre@@family.example', language: 'es' });
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain('Eso no parece una dirección de correo.');
-    // Each language's page is its own: its canonical address is the one in its language.
-    expect(await text('/es/digests/2026-11-20')).toContain(
-      `<link rel="canonical" href="${app.url}/es/digests/2026-11-20"/>`,
-    );
+    // A language's page of a digest nobody translated is the district's page again: for search engines, its
+    // canonical address is the district's, and it names no language alternates.
+    const untranslated = await text('/es/digests/2026-11-20');
+    expect(untranslated).toContain(`<link rel="canonical" href="${app.url}/digests/2026-11-20"/>`);
+    expect(untranslated).not.toContain('hreflang="es" href=');
+    // A page that is the same in every language (the archive) is its own in each.
+    expect(await text('/es/archive')).toContain(`<link rel="canonical" href="${app.url}/es/archive"/>`);
     expect(await text('/ar/feed.atom')).toContain('xml:lang="ar"');
     // Search engines find every language from the one sitemap at the root; /LANG has no robots.txt of its own.
     const sitemap = await text('/sitemap.xml');

@@ -609,10 +609,27 @@ describe('the digest in each language', () => {
     expect(await page(`/ar/embed?date=${DATE}`)).toContain(
       'لم يُترجم هذا الملخص بعد، لذلك يُعرض باللغة الإنجليزية.',
     );
-    // The sitemap lists the Spanish page, and not the Arabic one, which is the district's text again.
+    // The sitemap lists the Spanish page, and not the Arabic one, which is the district's text again; so do
+    // the pages' own language alternates, and the Arabic page names the district's as its canonical address.
     const sitemap = await page('/sitemap.xml');
     expect(sitemap).toContain(`<loc>${app.url}/es/digests/${DATE}</loc>`);
     expect(sitemap).not.toContain(`/ar/digests/${DATE}`);
+    const alternates = (html: string) =>
+      [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map(
+        (m) => `${m[1]} ${m[2]}`,
+      );
+    const english = await page(`/digests/${DATE}`);
+    expect(alternates(english)).toEqual([
+      `en ${app.url}/digests/${DATE}`,
+      `es ${app.url}/es/digests/${DATE}`,
+      `x-default ${app.url}/digests/${DATE}`,
+    ]);
+    expect(await page(`/es/digests/${DATE}`)).toContain(
+      `<link rel="canonical" href="${app.url}/es/digests/${DATE}"/>`,
+    );
+    expect(await page(`/ar/digests/${DATE}`)).toContain(
+      `<link rel="canonical" href="${app.url}/digests/${DATE}"/>`,
+    );
     // Spanish is reviewed: translated, no line.
     const es = await page(`/es/digests/${DATE}`);
     expect(es).toContain('El concurso de ortografía');

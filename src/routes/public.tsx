@@ -21,7 +21,8 @@ import {
   type DigestContent,
 } from '../publish/digest-content';
 import { localizeContents } from '../publish/localize-content';
-import { readDistrictSettings, siteInLanguage } from '../settings/district-settings';
+import { readDistrictSettings, siteInLanguage, type DistrictSettings } from '../settings/district-settings';
+import type { Language } from '../i18n/languages';
 import { escapeXml } from '../text/clean-text';
 import { isLocalDate } from '../time/zoned-time';
 import {
@@ -55,6 +56,18 @@ export function publicRoutes(deps: AppDeps) {
   /** The digests in the page's language: translated where a translation may be shown (localize-content.ts). */
   const inLanguage = (found: NonNullable<Awaited<ReturnType<typeof site>>>, contents: DigestContent[]) =>
     localizeContents(deps.db, contents, found.site.lang, found.settings);
+  /**
+   * The district's other languages each digest's readers get it translated in (reviewed, or labelled), by
+   * digest id. In any other language its page is the district's text again (not translated, not reviewed
+   * under `hold` or `fallback`, or only a correction's note translated): for a search engine, the same page.
+   */
+  const translatedIn = async (settings: DistrictSettings, contents: DigestContent[]) => {
+    const found = new Map(contents.map((content) => [content.digest.id, [] as Language[]]));
+    for (const lang of settings.languages.slice(1))
+      for (const localized of await localizeContents(deps.db, contents, lang, settings))
+        if (localized.notice !== 'original') found.get(localized.digest.id)!.push(lang);
+    return found;
+  };
 
   /**
    * A digest the district took down answers 410 Gone, saying so: a parent following a link from an email is
@@ -110,12 +123,16 @@ export function publicRoutes(deps: AppDeps) {
     const [found, { previous, next }] = await Promise.all([site(c), findNeighbourDigests(deps.db, date)]);
     if (!found) return c.notFound();
     const { settings, site: info } = found;
-    const [localized] = await inLanguage(found, [content]);
+    const [[localized], languages] = await Promise.all([
+      inLanguage(found, [content]),
+      translatedIn(settings, [content]),
+    ]);
     return renderPage(
       c,
       <DigestPage
         site={info}
         content={localized!}
+        translatedIn={languages.get(content.digest.id)!}
         timezone={settings.timezone}
         previous={previous}
         next={next}
@@ -206,30 +223,17 @@ export function publicRoutes(deps: AppDeps) {
     ]);
     const prefixes = ['', ...settings.languages.slice(1).map((lang) => `/${lang}`)];
     const contents = await loadDigestContents(deps.db, digests);
-    // A digest's copy in another language is listed only where its readers get it translated (reviewed, or
-    // labelled): one they get in the district's text (not translated, not reviewed under `hold` or `fallback`,
-    // or only a correction's note translated) is the same page again, for a search engine.
-    const inLanguage = new Map<string, Set<number>>(
-      await Promise.all(
-        settings.languages
-          .slice(1)
-          .map(
-            async (lang) =>
-              [
-                `/${lang}`,
-                new Set(
-                  (await localizeContents(deps.db, contents, lang, settings))
-                    .filter((localized) => localized.notice !== 'original')
-                    .map((localized) => localized.digest.id),
-                ),
-              ] as const,
-          ),
-      ),
-    );
+    // A digest's copy in another language is listed only where its readers get it translated.
+    const languages = await translatedIn(settings, contents);
     const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
     const url = (loc: string, lastmod?: number, digestId?: number) =>
       prefixes
-        .filter((prefix) => !prefix || digestId === undefined || inLanguage.get(prefix)!.has(digestId))
+        .filter(
+          (prefix) =>
+            !prefix ||
+            digestId === undefined ||
+            languages.get(digestId)!.some((lang) => prefix === `/${lang}`),
+        )
         .map(
           (prefix) =>
             `<url><loc>${escapeXml(base + (loc === '/' && prefix ? prefix : prefix + loc))}</loc>${lastmod ? `<lastmod>${day(lastmod)}</lastmod>` : ''}</url>`,

@@ -91,6 +91,12 @@ export interface PublicLayoutProps {
   wide?: boolean;
   /** This page in another language, for a page whose language is in its query (the sign-up form), not its path. */
   languageHref?: (lang: Language) => string;
+  /**
+   * The languages this page's text is really in (a digest its readers get translated), for search engines:
+   * only those are its language alternates, and in any other language the page is the district's own again,
+   * whose address is then its canonical one. Absent: every offered language.
+   */
+  translatedIn?: readonly Language[];
   children: Child;
 }
 
@@ -117,19 +123,25 @@ export function PublicLayout({
   head,
   wide,
   languageHref,
+  translatedIn,
   children,
 }: PublicLayoutProps) {
   const fullTitle =
     title === site.siteTitle ? `${site.siteTitle} · ${site.districtName}` : `${title} · ${site.siteTitle}`;
   // This page's own address, in its language: /es/digests/… is the Spanish page, not a copy of the English one.
-  const url = path !== undefined ? `${site.publicUrl}${localPath(site, path)}` : undefined;
+  const offered = site.languages ?? ['en'];
+  const alternates = offered.filter((lang, n) => n === 0 || !translatedIn || translatedIn.includes(lang));
+  const asOwn = !alternates.includes(site.lang ?? offered[0]!);
+  const url =
+    path !== undefined
+      ? `${site.publicUrl}${asOwn ? localPath(site, path, offered[0]) : localPath(site, path)}`
+      : undefined;
   const image =
     share?.image ?? (site.hasLogo ? { url: `${site.publicUrl}/logo`, alt: site.districtName } : undefined);
   const iso = (ms: number | undefined) => (ms ? new Date(ms).toISOString() : undefined);
   const text = textOf(site);
   const t = text.t;
   const to = (p: string) => localPath(site, p);
-  const offered = site.languages ?? ['en'];
   return (
     <html lang={text.lang} dir={text.dir}>
       <head>
@@ -162,8 +174,8 @@ export function PublicLayout({
         {[...districtFeeds(site), ...(feeds ?? [])].map((feed) => (
           <link rel="alternate" type={feed.type} title={feed.title} href={feed.href} />
         ))}
-        {path !== undefined && offered.length > 1
-          ? [...offered.map((lang) => [lang, lang] as const), ['x-default', offered[0]!] as const].map(
+        {path !== undefined && alternates.length > 1
+          ? [...alternates.map((lang) => [lang, lang] as const), ['x-default', offered[0]!] as const].map(
               // x-default: the district's own language, for a reader whose language is not among them.
               ([hreflang, lang]) => (
                 <link

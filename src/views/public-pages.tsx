@@ -3,6 +3,7 @@ import { leadPicture } from '../pictures/picture-view';
 import type { Digest } from '../db/digests';
 import { changedAt, originalLangOf, type DigestContent } from '../publish/digest-content';
 import type { School } from '../db/schools';
+import type { Language } from '../i18n/languages';
 import { digestWords, possessive } from '../i18n/site-language';
 import { truncateWords } from '../text/html-to-text';
 import { DigestArticle } from './digest-article';
@@ -85,6 +86,8 @@ export function DigestPage(props: {
   timezone: string;
   previous?: Digest;
   next?: Digest;
+  /** The district's other languages its readers get it translated in (PublicLayout's translatedIn). */
+  translatedIn?: readonly Language[];
 }) {
   const { digest, entries } = props.content;
   const text = textOf(props.site);
@@ -98,6 +101,7 @@ export function DigestPage(props: {
       site={props.site}
       title={title}
       path={`/digests/${digest.date}`}
+      translatedIn={props.translatedIn}
       share={{
         type: 'article',
         image: pictured
