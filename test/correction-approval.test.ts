@@ -110,16 +110,20 @@ describe('a correction where the district requires a second person', () => {
     const self = await press(dana, 'correction/approve');
     expect(self.landed).toContain('You proposed this correction, so someone else must approve it.');
     expect(await publicPage()).not.toContain('Kites over the playing field');
-    // The editors were told.
-    expect((await mail()).map((m) => m.subject)).toContain(
-      'A correction to the digest for Friday, November 20 waits for approval',
-    );
+    // The other editors were told; its proposer, who knows, was not.
+    const told = (await mail())
+      .filter((m) => m.subject === 'A correction to the digest for Friday, November 20 waits for approval')
+      .map((m) => m.to);
+    expect(told).toContain('lee@district.example');
+    expect(told).not.toContain('dana@district.example');
 
     const leeSees = await desk(lee);
     expect(leeSees).toContain('dana proposed it');
     expect(leeSees).toContain('Approve and publish the correction');
     const approved = await press(lee, 'correction/approve');
     expect(approved.landed).toContain('Correction published');
+    // Out and corrected, the digest waits for no approval: its status line does not say it does.
+    expect(approved.landed).not.toContain('needs a second person’s approval');
     const page = await publicPage();
     expect(page).toContain('Kites over the playing field');
     expect(page).toContain('The headline now says where the kites flew.');

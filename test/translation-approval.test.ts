@@ -201,6 +201,9 @@ describe('a published digest’s language where the district requires a second p
 
   it('counts everyone who changed it, whoever saved last, and a correction in between changes nothing', async () => {
     await press(dana, 'save', { [`headline_${ids[0]}`]: 'Cometas sobre el campo' });
+    expect(await tab(dana)).toContain(
+      'so another editor checks it and marks it reviewed; until then its readers keep what they had before the change.',
+    );
     // Spanish readers keep the reviewed text they had: not the district's own text, not the change.
     const kept = await spanishPage();
     expect(kept).toContain('Un viernes de cometas');

@@ -596,6 +596,7 @@ describe('the digest in each language', () => {
     expect(sent.headers.get('location')).toBe(`/admin/inbox/preview?date=${DATE}&lang=ar`);
     const test = (await smtp.waitFor(3)).find((m) => m.envelopeTo.includes('lee@district.example'))!;
     expect(test.parsed.subject).toContain('[Test]');
+    expect(rawHeader(test.raw, 'content-language')).toBe('ar');
     expect(test.parsed.text).toContain('طائرات ورقية في الملعب');
   });
 

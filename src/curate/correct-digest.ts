@@ -234,6 +234,7 @@ async function propose(
       action: { label: 'Review it', url: `${deps.publicUrl}/admin/inbox?date=${date}` },
     },
     'correction',
+    actor.email,
   );
 }
 

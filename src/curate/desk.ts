@@ -1097,7 +1097,8 @@ export async function sendTestEmail(
     text: email.text
       .replaceAll(email.markers.unsubscribe, '(unsubscribe link)')
       .replaceAll(email.markers.preferences, '(preferences link)'),
-    headers: {},
+    // As the language's subscribers get it.
+    headers: { 'Content-Language': lang ?? state.settings.languages[0]! },
     messageId: newMessageId(deps.mailFrom, `test-${randomToken(8)}`),
   });
   if (!sent.ok)

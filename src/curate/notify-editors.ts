@@ -16,10 +16,17 @@ export interface NotifyDeps {
 }
 
 /** Sends the notice to every editor and administrator; returns how many it reached. */
-export async function notifyEditors(deps: NotifyDeps, notice: Notice, kind: string): Promise<number> {
+export async function notifyEditors(
+  deps: NotifyDeps,
+  notice: Notice,
+  kind: string,
+  /** The address of the person the notice is about (who proposed it, say): they know already. */
+  except?: string,
+): Promise<number> {
   const email = renderNoticeEmail(deps.site, notice);
   let reached = 0;
   for (const to of await listEditorAddresses(deps.db)) {
+    if (except && to.toLowerCase() === except.toLowerCase()) continue;
     const sent = await deps.mailer.send({
       from: senderOf(deps.mailFrom, deps.site.districtName),
       to,

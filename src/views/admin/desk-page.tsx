@@ -363,7 +363,8 @@ export function statusSummary(state: DeskState, names: Map<number, string>, role
         : t('desk.inbox.status.submitted', submitted),
     );
   }
-  if (state.approval.required)
+  // Approval is of a version before it goes out; a published digest's corrections are approved on their own.
+  if (state.approval.required && (digest.status === 'draft' || digest.status === 'ready'))
     parts.push(
       state.approval.approved
         ? t('desk.inbox.status.approved', { name: someone(digest.approvedBy!) })

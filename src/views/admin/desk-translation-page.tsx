@@ -328,7 +328,9 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
             <p class="hint">
               {props.provider ? t('desk.translations.draftHint', { provider: props.provider }) : ''}
               {reviewIsOthers
-                ? t('desk.translations.reviewIsOthers', { language: label })
+                ? translation.shown
+                  ? t('desk.translations.reviewIsOthersKept', { language: label })
+                  : t('desk.translations.reviewIsOthers', { language: label })
                 : othersToo
                   ? t('desk.translations.reviewOthersChanges', { language: label })
                   : secondPerson

@@ -46,6 +46,8 @@ export const translations = {
     'The digest is out and the district requires a second person: what you save here reaches readers once an editor other than you checks every field in {{language}} and presses Mark reviewed. Pressed with changes of your own, it saves them and records that you checked the rest; yours then wait for another editor.',
   reviewIsOthers:
     'You changed the {{language}} text after publishing, so another editor checks it and marks it reviewed; until then its readers get the district’s own text.',
+  reviewIsOthersKept:
+    'You changed the {{language}} text after publishing, so another editor checks it and marks it reviewed; until then its readers keep what they had before the change.',
   reviewOthersChanges:
     'You and others changed the {{language}} text after publishing. Mark reviewed records that you checked their changes; yours then wait for another editor, who checks them and marks it reviewed.',
   missing_one: 'One text has no {{language}}, so its readers get it in {{own}}: {{texts}}.',
