@@ -494,8 +494,6 @@ describe('the digest in each language', () => {
         'You wrote the Spanish text of this version and no one else has marked it reviewed, so another editor approves it',
       );
       expect((await findDigest(db, DATE))!.approvedBy).toBeNull();
-      // Another editor marks Rosa's Spanish reviewed again as it is, without a word changed: her words were
-      // checked by someone else, so Rosa may be the second person for the rest.
       const leeRow = (await findUserByEmail(db, 'lee@district.example'))!;
       const asLee: DeskActor = {
         type: 'user',
@@ -504,6 +502,21 @@ describe('the digest in each language', () => {
         label: 'lee',
         role: 'editor',
       };
+      // Her tab tells anyone else that her own review is not a second person's.
+      expect(await tab('es')).toContain(
+        'rosa.translator wrote this text too, so rosa.translator may approve the digest only once someone else marks it reviewed',
+      );
+      // Lee saves the district's text, so he cannot approve either: his desk says what he may do instead.
+      await saveDesk(deps, asLee, DATE, {
+        title: 'A windy Friday',
+        intro: 'Kites and a spelling bee, on a windy day.',
+        entries: [{ itemId: ids.kites }, { itemId: ids.bees }],
+      });
+      expect(await (await lee.get(`/admin/inbox?date=${DATE}`)).text()).toContain(
+        'You made the last changes to this version, so another editor approves it. rosa.translator wrote the Spanish text and no one else has marked it reviewed, so rosa.translator cannot approve it yet: check it on its tab and press Mark reviewed, and then rosa.translator may.',
+      );
+      // Lee marks Rosa's Spanish reviewed as it is, without a word changed: her words were checked by someone
+      // else, so Rosa may be the second person for the rest.
       await saveTranslation(deps, asLee, DATE, 'es', {
         entries: [],
         reviewed: true,

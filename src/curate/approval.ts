@@ -32,10 +32,34 @@ export function lastWrote(
   const digest = state.digest;
   if (userId === null || !digest) return undefined;
   if (digest.updatedBy === userId) return 'original';
-  const checkedByAnother = (tr: DigestTranslation) =>
-    tr.reviewedBy !== null && tr.reviewedBy !== userId && tr.reviewedVersion === digest.version;
-  return [...state.translations.values()].find((tr) => tr.updatedBy === userId && !checkedByAnother(tr))
-    ?.lang;
+  return [...state.translations.values()].find(
+    (tr) => tr.updatedBy === userId && !reviewedByAnother(tr, digest.version, userId),
+  )?.lang;
+}
+
+/** Whether someone other than `userId` marked the language reviewed, for this version. */
+function reviewedByAnother(tr: DigestTranslation, version: number, userId: number): boolean {
+  return tr.reviewedBy !== null && tr.reviewedBy !== userId && tr.reviewedVersion === version;
+}
+
+/**
+ * A language whose writer, someone other than `userId`, cannot approve the version until another person
+ * marks it reviewed: `userId` may (they did not write it), which lets the writer be the second person.
+ */
+export function waitsForYourReview(
+  state: Pick<DeskState, 'digest' | 'translations'>,
+  userId: number | null,
+): { lang: string; writer: number } | undefined {
+  const digest = state.digest;
+  if (userId === null || !digest) return undefined;
+  const found = [...state.translations.values()].find(
+    (tr) =>
+      tr.updatedBy !== null &&
+      tr.updatedBy !== userId &&
+      tr.updatedBy !== digest.updatedBy &&
+      !reviewedByAnother(tr, digest.version, tr.updatedBy),
+  );
+  return found && { lang: found.lang, writer: found.updatedBy! };
 }
 
 /**

@@ -117,7 +117,9 @@ export function inboxRoutes(deps: AppDeps) {
     } = {},
   ) => {
     const user = currentUser(c);
-    const names = await userNames();
+    const people = await listUsers(deps.db);
+    const names = new Map(people.map((u) => [u.id, u.name || u.email]));
+    const approvers = new Set(people.filter((u) => !u.disabled && can(u.role, 'approve')).map((u) => u.id));
     const quiet = await quietSchools(deps.db, state.settings.timezone, deps.clock.now());
     const steps =
       user.role === 'admin' ? await firstRunSteps({ db: deps.db, mailFrom: deps.config.mailFrom }) : [];
@@ -143,6 +145,7 @@ export function inboxRoutes(deps: AppDeps) {
             correctionNotes={options.correctionNotes}
             correctionEmail={options.correctionEmail}
             names={names}
+            approvers={approvers}
             emailOff={!emailIsOn(deps.mailer)}
             schedule={scheduleOf(state)}
             quiet={quiet}

@@ -5,7 +5,7 @@
 import { SocialPostsPanel } from './social-posts';
 import { can, type DeskState } from '../../curate/desk';
 import { pendingCorrectionOf, type CorrectionRequest } from '../../curate/correct-digest';
-import { approvalRevision, lastWrote } from '../../curate/approval';
+import { approvalRevision, lastWrote, waitsForYourReview } from '../../curate/approval';
 import { roleAtLeast } from '../../auth/session';
 import type { Role } from '../../db/users';
 import type { InboxListing } from '../../db/items';
@@ -35,6 +35,8 @@ export interface DeskPageProps {
   /** Set when a save was refused: the stored version, shown beside the user's unsaved one. */
   theirs?: DeskState;
   names: Map<number, string>;
+  /** Who may approve (their role allows it, their account is not disabled). */
+  approvers?: ReadonlySet<number>;
   /** A correction note typed before the correction was refused, shown again. */
   correctionNote?: string;
   /** Its translations as typed, by language, shown again likewise. */
@@ -89,7 +91,8 @@ export function DeskPage(props: DeskPageProps) {
     : !approving
       ? ''
       : wrote === 'original'
-        ? t('desk.inbox.toolbar.approveNotYoursOriginal')
+        ? t('desk.inbox.toolbar.approveNotYoursOriginal') +
+          reviewToUnblock(state, props.userId, props.names, props.approvers)
         : wrote
           ? t('desk.inbox.toolbar.approveNotYoursLanguage', { language: languageLabel(wrote) })
           : '';
@@ -371,6 +374,27 @@ export function statusSummary(state: DeskState, names: Map<number, string>, role
         : t('desk.inbox.status.needsApproval'),
     );
   return parts.join(' · ');
+}
+
+/**
+ * For someone who cannot approve (they wrote the district's text): a language whose writer cannot approve
+ * either until someone else reviews it, which this person may do. Empty when there is none.
+ */
+function reviewToUnblock(
+  state: DeskState,
+  userId: number | null,
+  names: ReadonlyMap<number, string>,
+  approvers: ReadonlySet<number> | undefined,
+): string {
+  const waiting = waitsForYourReview(state, userId);
+  if (!waiting || !approvers?.has(waiting.writer)) return '';
+  return (
+    ' ' +
+    t('desk.inbox.toolbar.approveAfterYourReview', {
+      name: names.get(waiting.writer) ?? t('desk.inbox.status.someone'),
+      language: languageLabel(waiting.lang),
+    })
+  );
 }
 
 /** What publishing waits for, said beside its buttons: open findings, a second person's approval, or both. */

@@ -127,6 +127,15 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
   const mine = secondPerson && translation.held && translation.heldBy.includes(props.userId);
   const reviewIsOthers = mine && translation.heldBy.every((id) => id === props.userId);
   const othersToo = mine && !reviewIsOthers;
+  // Before publishing, where a second person approves: the writer's own review does not let them approve, and
+  // someone else's does (curate/approval.ts); said to anyone else, who may give it.
+  const selfReviewed =
+    !published &&
+    state.settings.requireApproval &&
+    desk.reviewed &&
+    translation.reviewedBy !== null &&
+    translation.reviewedBy === translation.updatedBy &&
+    translation.reviewedBy !== props.userId;
   /** Changes that wait for a second person: anyone who may edit can discard them, or hold them back meanwhile. */
   const heldChanges = published && translation.held;
   // Out with the digest, a text this language lacks reaches its readers in the district's language: after a
@@ -147,6 +156,12 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
               ? t('desk.translations.reviewedBy', {
                   name: props.names.get(translation.reviewedBy ?? -1) ?? t('desk.translations.apiToken'),
                   when: formatDateTime(translation.reviewedAt, state.settings.timezone),
+                })
+              : ''}
+            {selfReviewed
+              ? ' ' +
+                t('desk.translations.reviewedByWriter', {
+                  name: props.names.get(translation.reviewedBy!) ?? t('desk.translations.apiToken'),
                 })
               : ''}
           </>

@@ -76,6 +76,8 @@ export const inbox = {
     publishWaitsApproval: 'Publishing waits for a second person’s approval of this version.',
     // Why the Approve button is not offered to this person.
     approveNotYoursOriginal: 'You made the last changes to this version, so another editor approves it.',
+    approveAfterYourReview:
+      '{{name}} wrote the {{language}} text and no one else has marked it reviewed, so {{name}} cannot approve it yet: check it on its tab and press Mark reviewed, and then {{name}} may.',
     approveNotYoursLanguage:
       'You wrote the {{language}} text of this version and no one else has marked it reviewed, so another editor approves it (or marks {{language}} reviewed first, and then you may).',
     publishWaitsBoth:

@@ -9,6 +9,8 @@ export const translations = {
   empty: '(empty)',
   reviewed: 'Reviewed',
   reviewedBy: 'by {{name}}, {{when}}',
+  reviewedByWriter:
+    '{{name}} wrote this text too, so {{name}} may approve the digest only once someone else marks it reviewed: check it, and press Mark reviewed.',
   apiToken: 'an API token',
   notReviewed: 'Not reviewed',
   held: 'The digest is held until someone reviews this language.',
