@@ -130,8 +130,10 @@ describe('a published digest’s language where the district requires a second p
     expect(await spanishElsewhere()).not.toContain('Cometas en el campo');
     expect((await spanish()).held).toBe(true);
 
-    // Its saver's tab says why, and has no button to review it.
+    // Its saver's tab says why, and has no button to review it; each changed field says its readers have the
+    // district's text there meanwhile (they had no Spanish).
     const danaSees = await tab(dana);
+    expect(danaSees).toContain('Changed. Its readers have the district’s text here now.');
     expect(danaSees).toContain('Changed after publishing by dana');
     expect(danaSees).toContain(
       'You changed the Spanish text after publishing, so another editor checks it and marks it reviewed',
@@ -216,6 +218,11 @@ describe('a published digest’s language where the district requires a second p
     expect(leeSees).toContain('Changed after publishing by dana and lee');
     expect(leeSees).toContain('You and others changed the Spanish text after publishing.');
     expect(leeSees).toContain('>Mark reviewed</button>');
+    // Whoever checks sees, beside each changed field, what its readers have now.
+    expect(leeSees).toMatch(
+      /<p class="small readers-have" id="t-\d+-headline-readers">Changed\. Its readers have now: “<span lang="es" dir="ltr">Cometas altas<\/span>”<\/p>/,
+    );
+    expect(leeSees).not.toContain('id="t-title-readers"');
     expect(await spanishPage()).toContain('Cometas altas');
     // A correction Lee approves makes Lee the last to touch the language, and changes nothing of the above;
     // its Spanish note, approved with it, reaches Spanish readers beside the text they kept.

@@ -673,6 +673,9 @@ describe('the digest in each language', () => {
     expect(spanishTab).toContain(
       'One text has no Spanish, so its readers get it in English: the blurb of “Kites on the field”. A correction changed it after the review',
     );
+    expect(spanishTab).toContain(
+      'The latest correction’s note has no Spanish either, so its readers read it in English',
+    );
     const ar = await page(`/ar/digests/${DATE}`);
     expect(ar).toContain('The kites were built in art class, not science.');
     expect(ar).toContain('صُحّح يوم');
@@ -685,6 +688,7 @@ describe('the digest in each language', () => {
     });
     const corrected = await page(`/es/digests/${DATE}`);
     expect(await tab('es')).not.toContain('has no Spanish');
+    expect(await tab('es')).not.toContain('note has no Spanish');
     expect(corrected).toContain('Las cometas se hicieron en la clase de arte, no de ciencias.');
     expect(corrected).not.toContain('The kites were built in art class, not science.');
   });

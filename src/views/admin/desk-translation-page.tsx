@@ -9,7 +9,7 @@ import { formatLongDate } from '../../publish/digest-content';
 import { formatDateTime } from '../../time/format';
 import { listInLanguage } from '../../text/plural';
 import { CsrfField } from '../admin-layout';
-import { languageLabel } from '../../curate/translations-checks';
+import { isReviewed, languageLabel } from '../../curate/translations-checks';
 
 /** The tabs above the desk: the district's own language (the desk itself), then one per other language. */
 export function TranslationTabs(props: { date: string; languages: readonly Language[]; current?: Language }) {
@@ -66,8 +66,14 @@ function FieldPair(props: {
   multiline?: boolean;
   maxlength: number;
   disabled: boolean;
+  /**
+   * A held language: what its readers have in this field now, where the saved text differs from it (empty:
+   * the district's text), so that whoever reviews the change sees it.
+   */
+  readersHave?: string;
 }) {
   const { dir } = LANGUAGES[props.lang];
+  const described = `${props.id}-original${props.readersHave === undefined ? '' : ` ${props.id}-readers`}`;
   return (
     <div class="columns">
       <div>
@@ -88,7 +94,7 @@ function FieldPair(props: {
             dir={dir}
             maxlength={props.maxlength}
             disabled={props.disabled}
-            aria-describedby={`${props.id}-original`}
+            aria-describedby={described}
           >
             {props.value}
           </textarea>
@@ -102,8 +108,23 @@ function FieldPair(props: {
             dir={dir}
             maxlength={props.maxlength}
             disabled={props.disabled}
-            aria-describedby={`${props.id}-original`}
+            aria-describedby={described}
           />
+        )}
+        {props.readersHave === undefined ? null : (
+          <p class="small readers-have" id={`${props.id}-readers`}>
+            {props.readersHave ? (
+              <>
+                {t('desk.translations.readersHave')} “
+                <span lang={props.lang} dir={dir}>
+                  {props.readersHave}
+                </span>
+                ”
+              </>
+            ) : (
+              t('desk.translations.readersHaveOriginal')
+            )}
+          </p>
         )}
       </div>
     </div>
@@ -138,12 +159,25 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
     translation.reviewedBy !== props.userId;
   /** Changes that wait for a second person: anyone who may edit can discard them, or hold them back meanwhile. */
   const heldChanges = published && translation.held;
+  // What a held language's readers have meanwhile, field by field (localize-content.ts): what they kept, where
+  // it may be shown (reviewed, or under `label`); else the district's text. Null: not held.
+  const kept = heldChanges ? translation.shown : null;
+  const keptShows =
+    !!kept && !!digest && (isReviewed(kept, digest) || state.settings.translationUnreviewed === 'label');
+  /** What readers have in a field whose saved text is `now`, when the two differ: the reviewer sees both. */
+  const readersHave = (now: string, had: (shown: NonNullable<typeof kept>) => string | null | undefined) => {
+    if (!heldChanges) return undefined;
+    const have = kept && keptShows ? (had(kept) ?? '') : '';
+    return have === now ? undefined : have;
+  };
   // Out with the digest, a text this language lacks reaches its readers in the district's language: after a
   // correction emptied what it changed, a reviewed language can lack some too. Said only where its readers get
   // this tab's text (reviewed, or under `label`); otherwise the status above says what they get.
   const readersGetIt =
     published && !translation.held && (desk.reviewed || state.settings.translationUnreviewed === 'label');
   const missing = readersGetIt ? untranslatedTexts(state, translation) : [];
+  // The latest correction's note is not needed for a review, but its readers read it in the district's language.
+  const noteMissing = readersGetIt && !!lastCorrection && !translation.correctionNote?.trim();
   return (
     <>
       <h1>{t('desk.translations.heading', { language: label, date: formatLongDate(state.date) })}</h1>
@@ -188,15 +222,20 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
           </>
         )}
       </p>
-      {missing.length ? (
+      {missing.length || noteMissing ? (
         <p class="flash info" role="note">
-          {t('desk.translations.missing', {
-            count: missing.length,
-            language: label,
-            own: languageLabel(ownLang),
-            texts: missing.slice(0, 8).join('; ') + (missing.length > 8 ? '; …' : ''),
-          })}
-          {desk.reviewed ? t('desk.translations.missingSinceReview', { count: missing.length }) : ''}
+          {missing.length
+            ? t('desk.translations.missing', {
+                count: missing.length,
+                language: label,
+                own: languageLabel(ownLang),
+                texts: missing.slice(0, 8).join('; ') + (missing.length > 8 ? '; …' : ''),
+              }) + (desk.reviewed ? t('desk.translations.missingSinceReview', { count: missing.length }) : '')
+            : ''}
+          {noteMissing
+            ? (missing.length ? ' ' : '') +
+              t('desk.translations.missingNote', { language: label, own: languageLabel(ownLang) })
+            : ''}
         </p>
       ) : null}
       {!digest || state.entries.length === 0 ? (
@@ -224,6 +263,7 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
               label={t('desk.translations.title')}
               original={digest.title}
               value={translation.title}
+              readersHave={readersHave(translation.title, (shown) => shown.title)}
               machine={translation.machine.includes('title')}
               lang={lang}
               ownLang={ownLang}
@@ -236,6 +276,7 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
               label={t('desk.translations.intro')}
               original={digest.intro}
               value={translation.intro}
+              readersHave={readersHave(translation.intro, (shown) => shown.intro)}
               machine={translation.machine.includes('intro')}
               lang={lang}
               ownLang={ownLang}
@@ -250,6 +291,7 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
                 label={t('desk.translations.correction')}
                 original={lastCorrection.note}
                 value={translation.correctionNote ?? ''}
+                readersHave={readersHave(translation.correctionNote ?? '', (shown) => shown.correctionNote)}
                 machine={false}
                 lang={lang}
                 ownLang={ownLang}
@@ -276,6 +318,10 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
                     label={t('desk.translations.headline')}
                     original={entry.headline}
                     value={translated?.headline ?? ''}
+                    readersHave={readersHave(
+                      translated?.headline ?? '',
+                      (shown) => shown.entries.get(entry.itemId)?.headline,
+                    )}
                     machine={machine('headline')}
                     lang={lang}
                     ownLang={ownLang}
@@ -288,6 +334,10 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
                     label={t('desk.translations.blurb')}
                     original={entry.blurb}
                     value={translated?.blurb ?? ''}
+                    readersHave={readersHave(
+                      translated?.blurb ?? '',
+                      (shown) => shown.entries.get(entry.itemId)?.blurb,
+                    )}
                     machine={machine('blurb')}
                     lang={lang}
                     ownLang={ownLang}
@@ -302,6 +352,10 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
                       label={t('desk.translations.alt')}
                       original={entry.imageAlt ?? ''}
                       value={translated?.imageAlt ?? ''}
+                      readersHave={readersHave(
+                        translated?.imageAlt ?? '',
+                        (shown) => shown.entries.get(entry.itemId)?.imageAlt,
+                      )}
                       machine={machine('imageAlt')}
                       lang={lang}
                       ownLang={ownLang}

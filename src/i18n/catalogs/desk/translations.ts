@@ -9,6 +9,8 @@ export const translations = {
   empty: '(empty)',
   reviewed: 'Reviewed',
   reviewedBy: 'by {{name}}, {{when}}',
+  readersHave: 'Changed. Its readers have now:',
+  readersHaveOriginal: 'Changed. Its readers have the district’s text here now.',
   reviewedByWriter:
     '{{name}} wrote this text too, so {{name}} may approve the digest only once someone else marks it reviewed: check it, and press Mark reviewed.',
   apiToken: 'an API token',
@@ -33,7 +35,7 @@ export const translations = {
   digest: 'The digest',
   title: 'Title',
   intro: 'Intro',
-  correction: 'Latest correction note (optional; else the original shows)',
+  correction: 'The latest correction’s note (optional: without it, readers see the district’s)',
   posts: 'Posts in the digest, in {{language}}',
   headline: 'Headline',
   blurb: 'Blurb',
@@ -59,6 +61,8 @@ export const translations = {
     ' A correction changed it after the review, which emptied it here. Translate it, then press Mark reviewed.',
   missingSinceReview_other:
     ' A correction changed them after the review, which emptied them here. Translate them, then press Mark reviewed.',
+  missingNote:
+    'The latest correction’s note has no {{language}} either, so its readers read it in {{own}}: write it under “The latest correction’s note”, if you can.',
   badDate: 'That is not a valid date.',
   saved: '{{language}} saved.',
   savedNotReviewed: '{{language}} saved. It is not reviewed.',
