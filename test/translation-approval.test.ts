@@ -111,6 +111,10 @@ describe('a published digest’s language where the district requires a second p
     expect(await send(proposer, 'correct', { entry: String(ids[0]), ...fields })).toContain(
       'waits for another editor',
     );
+    // Its approver is told what it does to the Spanish text.
+    expect(await desk(approver)).toContain(
+      'In Spanish, each text the correction changes is emptied: its readers get it in English until someone translates it again',
+    );
     expect(await send(approver, 'correction/approve')).toContain('Correction published');
   };
 

@@ -714,6 +714,9 @@ describe('the digest in each language', () => {
     const desk = await (await lee.get(`/admin/inbox?date=${DATE}`)).text();
     expect(desk).toMatch(/<label for="correction-note-es">Correction note in Spanish \(optional\)<\/label>/);
     expect(desk).toMatch(/name="correction_note_ar" lang="ar" dir="rtl"/);
+    expect(desk).toContain(
+      'In Spanish and Arabic, each text the correction changes is emptied: its readers get it in English until someone translates it again on that language’s tab.',
+    );
     const form = (notes: Record<string, string>) => ({
       _csrf: /name="_csrf" value="([^"]+)"/.exec(desk)![1]!,
       version: /name="version" value="(\d+)"/.exec(desk)![1]!,

@@ -525,6 +525,14 @@ function CorrectionPanel(props: DeskPageProps) {
           {twoPeople ? t('desk.inbox.correction.hintApproval') : t('desk.inbox.correction.hint')}
         </p>
         <p class="hint">{t('desk.inbox.correction.scope')}</p>
+        {others.length ? (
+          <p class="hint">
+            {t('desk.inbox.correction.emptiesTranslations', {
+              languages: list(others.map(languageLabel)),
+              own: languageLabel(state.settings.languages[0]!),
+            })}
+          </p>
+        ) : null}
         {corrections.length ? (
           <ul class="small">
             {corrections.map((c) => (
@@ -627,6 +635,7 @@ function PendingCorrectionPanel(props: DeskPageProps & { pending: PendingCorrect
   const stale = pending.request.version !== state.digest?.version;
   const changes = pendingChanges(state, pending.request);
   const notes = Object.entries(pending.request.noteTranslations ?? {}).filter(([, note]) => note.trim());
+  const others = translatedLanguages(state.settings);
   return (
     <section class="card pending-correction" aria-labelledby="pending-correction-heading">
       <h2 id="pending-correction-heading" class="card-heading">
@@ -660,6 +669,14 @@ function PendingCorrectionPanel(props: DeskPageProps & { pending: PendingCorrect
           ) : (
             t('desk.inbox.correction.noteOnly')
           )}
+          {changes.length && others.length ? (
+            <p class="small">
+              {t('desk.inbox.correction.emptiesTranslations', {
+                languages: list(others.map(languageLabel)),
+                own: languageLabel(state.settings.languages[0]!),
+              })}
+            </p>
+          ) : null}
         </dd>
         <dt>{t('desk.inbox.correction.pendingEmail')}</dt>
         <dd>

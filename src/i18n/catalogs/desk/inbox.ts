@@ -123,6 +123,8 @@ export const inbox = {
     yes: 'Yes',
     no: 'No',
     noteOnly: 'Nothing: a note alone.',
+    emptiesTranslations:
+      'In {{languages}}, each text the correction changes is emptied: its readers get it in {{own}} until someone translates it again on that language’s tab.',
     pendingMine: 'You proposed it, so another editor approves it.',
     approve: 'Approve and publish the correction',
     discard: 'Discard the proposed correction',
