@@ -122,8 +122,10 @@ describe('a correction where the district requires a second person', () => {
     expect(leeSees).toContain('Approve and publish the correction');
     const approved = await press(lee, 'correction/approve');
     expect(approved.landed).toContain('Correction published');
-    // Out and corrected, the digest waits for no approval: its status line does not say it does.
+    // Out and corrected, the digest waits for no approval: its status line does not say it does, and names
+    // whose words the correction is.
     expect(approved.landed).not.toContain('needs a second person’s approval');
+    expect(approved.landed).toMatch(/<span id="desk-status-text">Published[^<]* by dana</);
     const page = await publicPage();
     expect(page).toContain('Kites over the playing field');
     expect(page).toContain('The headline now says where the kites flew.');

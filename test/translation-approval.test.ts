@@ -228,7 +228,7 @@ describe('a published digest’s language where the district requires a second p
     );
     expect(leeSees).not.toContain('id="t-title-readers"');
     expect(await spanishPage()).toContain('Cometas altas');
-    // A correction Lee approves makes Lee the last to touch the language, and changes nothing of the above;
+    // A correction Dana proposes and Lee approves changes nothing of the above (who changed it, what waits);
     // its Spanish note, approved with it, reaches Spanish readers beside the text they kept.
     await correct(dana, lee, {
       [`headline_${ids[0]}`]: 'Kites on the field',

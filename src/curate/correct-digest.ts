@@ -135,7 +135,8 @@ export async function correctDesk(
       removedItemIds,
       note,
       schoolIds: correctedSchools(before.entries, entries, removedItemIds, corrected),
-      userId: actor.userId,
+      // Its words are its proposer's: the approver published them (the audit log says both).
+      userId: approving ? approving.by : actor.userId,
       email: request.email && emailIsOn(deps.mailer),
       approving: approving?.stored,
       // Every language at once, in the same batch: the previous correction keeps its translated notes, and a
@@ -151,7 +152,7 @@ export async function correctDesk(
             changed: corrected,
             notes,
             now: deps.now(),
-            userId: actor.userId,
+            userId: approving ? approving.by : actor.userId,
           }),
           ...(approving
             ? [
