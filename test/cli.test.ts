@@ -364,6 +364,23 @@ describe('npx yesterday', () => {
     expect(badZone.stderr).toContain(
       'Time zone (timezone) must be an IANA time zone such as America/Chicago.',
     );
+    // The audit log has what the command line changed, as it has the admin's changes: the account made (once),
+    // and each setting changed (not the one refused).
+    const file = new BetterSqlite3(env.DATABASE_PATH!, { readonly: true });
+    try {
+      const logged = file
+        .prepare(
+          `select action, actor_label as who, details from audit_log where action in ('user.invite', 'settings.change') order by id`,
+        )
+        .all() as { action: string; who: string; details: string }[];
+      expect(logged.map((row) => [row.action, row.who, JSON.parse(row.details) as unknown])).toEqual([
+        ['user.invite', 'command line', { email: 'editor@district.example', role: 'editor' }],
+        ['settings.change', 'command line', { timezone: 'Europe/London' }],
+        ['settings.change', 'command line', { tone_words: 'silly\nclueless' }],
+      ]);
+    } finally {
+      file.close();
+    }
   });
 
   it('checks a feed without writing anything, as text or one JSON document', async () => {

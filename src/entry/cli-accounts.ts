@@ -2,7 +2,7 @@
 import { createApiToken } from '../auth/api-tokens';
 import { createOneTimeLink } from '../auth/one-time-links';
 import type { Config } from '../config';
-import { auditStatement, cliActor } from '../db/audit';
+import { auditStatement, cliActor, recordAudit } from '../db/audit';
 import { countSessions, deleteAllSessionsStatement, deleteOtherSessionsStatement } from '../db/sessions';
 import { ROLES, findUserByEmail, insertUser, type Role } from '../db/users';
 import { CommandFailed, UsageError, emailOption, parse, withRuntime } from './cli-support';
@@ -21,6 +21,19 @@ export async function userCreate(args: string[], config: Config): Promise<void> 
     const existing = await findUserByEmail(deps.db, address);
     const user =
       existing ?? (await insertUser(deps.db, { email: address, name: values.name ?? '', role }, now));
+    // As an invitation from People is.
+    if (!existing)
+      await recordAudit(
+        deps.db,
+        cliActor,
+        {
+          action: 'user.invite',
+          subjectType: 'user',
+          subjectId: user.id,
+          details: { email: user.email, role: user.role },
+        },
+        now,
+      );
     const link = await createOneTimeLink(deps.db, config.publicUrl, 'set-password', user.id, now);
     // An existing account keeps its role: a typed --role never changes what someone may do unseen. People does.
     const roleNote =

@@ -17,6 +17,7 @@ import {
   restoreStatements,
 } from '../db/sql-transfer-node';
 import { changeSetting, listSettings, readDistrictSettings } from '../settings/district-settings';
+import { cliActor, recordAudit } from '../db/audit';
 import { CommandFailed, UsageError, emailOption, newFileArgument, parse, withRuntime } from './cli-support';
 
 export async function migrate(args: string[], config: Config): Promise<void> {
@@ -349,8 +350,20 @@ export async function settingsSet(args: string[], config: Config): Promise<void>
     throw new UsageError('Give a key and a value, e.g. settings:set timezone America/Chicago');
   await withRuntime(config, async ({ deps }) => {
     const before = (await readDistrictSettings(deps.db)).languages;
-    const result = await changeSetting(deps.db, key, rest.join(' '), deps.clock.now());
+    const value = rest.join(' ');
+    const result = await changeSetting(deps.db, key, value, deps.clock.now());
     if (!result.ok) throw new UsageError(result.message);
+    // As a change under Settings is: the log says who changed what, from where.
+    await recordAudit(
+      deps.db,
+      cliActor,
+      {
+        action: 'settings.change',
+        subjectType: 'settings',
+        details: { [key]: value.length > 200 ? `${value.slice(0, 200)}…` : value },
+      },
+      deps.clock.now(),
+    );
     console.log(`${key}=${rest.join(' ')}`);
     const after = (await readDistrictSettings(deps.db)).languages;
     for (const sentence of await languagesRemovedSentences(deps.db, before, after)) console.error(sentence);

@@ -171,7 +171,7 @@ export const audit = {
     userPasswordChange: '{{who}} changed their password.',
     userPasswordLink: '{{who}} sent a password link for {{subject}}.',
     userPasswordLinkRequested: '{{who}} asked for a password link.',
-    userSetPassword: '{{who}} chose a password from an emailed link.',
+    userSetPassword: '{{who}} chose a password from a one-time link.',
     userSignOutEverywhere: '{{who}} signed out of every other browser.',
     sessionsEndOne: '{{who}} signed {{email}} out of every browser.',
     sessionsEndAll_one: '{{who}} signed everyone out ({{count, number}} session ended).',
