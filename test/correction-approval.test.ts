@@ -105,6 +105,10 @@ describe('a correction where the district requires a second person', () => {
     expect(danaSees).toContain('A correction waits for approval');
     expect(danaSees).toContain(`The headline “Headline ${itemId}” becomes “Kites over the playing field”.`);
     expect(danaSees).toContain('You proposed it, so another editor approves it.');
+    // One waits at a time: the form's button says so.
+    expect(danaSees).toMatch(
+      /formaction="\/admin\/inbox\/2026-11-20\/correct" disabled="" aria-describedby="correction-waits">Propose correction<\/button><span class="small" id="correction-waits">A correction waits for approval above/,
+    );
     expect(danaSees).not.toContain('Approve and publish the correction');
     // Pressed anyway (a form from another tab), it is refused.
     const self = await press(dana, 'correction/approve');

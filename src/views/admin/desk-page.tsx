@@ -615,9 +615,20 @@ function CorrectionPanel(props: DeskPageProps) {
           <p class="hint">{t('desk.inbox.correction.waiting', { count: state.waiting })}</p>
         ) : null}
         <div class="actions">
-          <button type="submit" formaction={deskAction(state.date, 'correct')}>
+          {/* One proposal waits at a time: the button says so, and the server refuses a second all the same. */}
+          <button
+            type="submit"
+            formaction={deskAction(state.date, 'correct')}
+            disabled={!!pending}
+            aria-describedby={pending ? 'correction-waits' : undefined}
+          >
             {twoPeople ? t('desk.inbox.correction.propose') : t('desk.inbox.correction.publish')}
           </button>
+          {pending ? (
+            <span class="small" id="correction-waits">
+              {t('desk.inbox.correction.oneAtATime')}
+            </span>
+          ) : null}
         </div>
       </section>
     </>

@@ -123,6 +123,7 @@ export const inbox = {
     yes: 'Yes',
     no: 'No',
     noteOnly: 'Nothing: a note alone.',
+    oneAtATime: 'A correction waits for approval above: approve or discard it first, then propose this one.',
     emptiesTranslations:
       'In {{languages}}, each text the correction changes is emptied: its readers get it in {{own}} until someone translates it again on that language’s tab.',
     pendingMine: 'You proposed it, so another editor approves it.',
