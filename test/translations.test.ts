@@ -676,6 +676,9 @@ describe('the digest in each language', () => {
     expect(spanishTab).toContain(
       'The latest correction’s note has no Spanish either, so its readers read it in English',
     );
+    // The emptied field itself stands out; the others do not.
+    expect(spanishTab.match(/class="lacking"/g)).toHaveLength(1);
+    expect(spanishTab).toMatch(/<textarea id="t-\d+-blurb" name="blurb_\d+"[^>]*class="lacking">/);
     const ar = await page(`/ar/digests/${DATE}`);
     expect(ar).toContain('The kites were built in art class, not science.');
     expect(ar).toContain('صُحّح يوم');

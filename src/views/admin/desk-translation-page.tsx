@@ -71,8 +71,11 @@ function FieldPair(props: {
    * the district's text), so that whoever reviews the change sees it.
    */
   readersHave?: string;
+  /** Out with the digest, this text has no words in the language, so its readers get the district's. */
+  lacking?: boolean;
 }) {
   const { dir } = LANGUAGES[props.lang];
+  const lacking = props.lacking && props.original.trim() !== '' && props.value.trim() === '';
   const described = `${props.id}-original${props.readersHave === undefined ? '' : ` ${props.id}-readers`}`;
   return (
     <div class="columns">
@@ -95,6 +98,7 @@ function FieldPair(props: {
             maxlength={props.maxlength}
             disabled={props.disabled}
             aria-describedby={described}
+            class={lacking ? 'lacking' : undefined}
           >
             {props.value}
           </textarea>
@@ -109,6 +113,7 @@ function FieldPair(props: {
             maxlength={props.maxlength}
             disabled={props.disabled}
             aria-describedby={described}
+            class={lacking ? 'lacking' : undefined}
           />
         )}
         {props.readersHave === undefined ? null : (
@@ -269,6 +274,7 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
               ownLang={ownLang}
               maxlength={200}
               disabled={disabled}
+              lacking={readersGetIt}
             />
             <FieldPair
               id="t-intro"
@@ -283,6 +289,7 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
               multiline
               maxlength={1000}
               disabled={disabled}
+              lacking={readersGetIt}
             />
             {published && lastCorrection ? (
               <FieldPair
@@ -327,6 +334,7 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
                     ownLang={ownLang}
                     maxlength={200}
                     disabled={disabled}
+                    lacking={readersGetIt}
                   />
                   <FieldPair
                     id={id('blurb')}
@@ -344,6 +352,7 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
                     multiline
                     maxlength={1000}
                     disabled={disabled}
+                    lacking={readersGetIt}
                   />
                   {entry.imageUrl ? (
                     <FieldPair
@@ -362,6 +371,7 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
                       multiline
                       maxlength={500}
                       disabled={disabled}
+                      lacking={readersGetIt}
                     />
                   ) : null}
                 </li>
