@@ -79,7 +79,7 @@ h2 { font-size: 1.2rem; margin: 1.75rem 0 .75rem; }
 .flash.info { background: #eef4fb; border-color: #bcd0e8; color: var(--navy); }
 label { display: block; font-weight: 600; margin: .75rem 0 .3rem; }
 .hint { color: var(--muted); font-size: .88rem; margin: .2rem 0 0; font-weight: 400; }
-input.lacking, textarea.lacking { border-color: var(--warn); box-shadow: 0 0 0 3px var(--warn-bg); }
+input.lacking, textarea.lacking { border: 2px solid var(--warn); background: var(--warn-bg); }
 .readers-have { margin: .3rem 0 0; padding: .3rem .6rem; border-left: 3px solid var(--warn); background: var(--warn-bg); color: var(--ink); }
 .field-error { color: var(--bad); font-weight: 600; font-size: .92rem; margin: .2rem 0; }
 [aria-invalid=true] { border-color: var(--bad); box-shadow: 0 0 0 1px var(--bad); }

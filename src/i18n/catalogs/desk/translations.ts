@@ -35,7 +35,7 @@ export const translations = {
   digest: 'The digest',
   title: 'Title',
   intro: 'Intro',
-  correction: 'The latest correction’s note (optional: without it, readers see the district’s)',
+  correction: 'The latest correction’s note (optional)',
   posts: 'Posts in the digest, in {{language}}',
   headline: 'Headline',
   blurb: 'Blurb',
