@@ -353,6 +353,8 @@ describe('npx yesterday', () => {
       'timezone=Europe/London',
     );
     expect((await yesterday(['settings:get', 'timezone'], env)).stdout.trim()).toBe('Europe/London');
+    // Set again to what it is: no change, so nothing for the audit log (below).
+    expect((await yesterday(['settings:set', 'timezone', 'Europe/London'], env)).code).toBe(0);
     // A list (one item per line) reads as one line in the listing, in the form settings:set takes.
     expect((await yesterday(['settings:set', 'tone_words', 'silly\nclueless'], env)).code).toBe(0);
     const listing = (await yesterday(['settings:get'], env)).stdout.split('\n');

@@ -105,9 +105,9 @@ describe('a correction where the district requires a second person', () => {
     expect(danaSees).toContain('A correction waits for approval');
     expect(danaSees).toContain(`The headline “Headline ${itemId}” becomes “Kites over the playing field”.`);
     expect(danaSees).toContain('You proposed it, so another editor approves it.');
-    // One waits at a time: the form's button says so.
+    // One waits at a time: its proposer may propose again in its place, and the form says so.
     expect(danaSees).toMatch(
-      /formaction="\/admin\/inbox\/2026-11-20\/correct" disabled="" aria-describedby="correction-waits">Propose correction<\/button><span class="small" id="correction-waits">A correction waits for approval above/,
+      /formaction="\/admin\/inbox\/2026-11-20\/correct" aria-describedby="correction-waits">Propose correction<\/button><span class="small" id="correction-waits">Proposing again replaces your correction that waits above\./,
     );
     expect(danaSees).not.toContain('Approve and publish the correction');
     // Pressed anyway (a form from another tab), it is refused.
@@ -123,6 +123,10 @@ describe('a correction where the district requires a second person', () => {
 
     const leeSees = await desk(lee);
     expect(leeSees).toContain('dana proposed it');
+    // Anyone else settles the waiting one first: the form's button says so.
+    expect(leeSees).toMatch(
+      /formaction="\/admin\/inbox\/2026-11-20\/correct" disabled="" aria-describedby="correction-waits">Propose correction<\/button><span class="small" id="correction-waits">A correction waits for approval above/,
+    );
     expect(leeSees).toContain('Approve and publish the correction');
     const approved = await press(lee, 'correction/approve');
     expect(approved.landed).toContain('Correction published');

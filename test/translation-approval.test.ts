@@ -137,7 +137,7 @@ describe('a published digest’s language where the district requires a second p
     // Its saver's tab says why, and has no button to review it; each changed field says its readers have the
     // district's text there meanwhile (they had no Spanish).
     const danaSees = await tab(dana);
-    expect(danaSees).toContain('Changed. Its readers have the district’s text here now.');
+    expect(danaSees).toContain('Its readers have the district’s text here now.');
     expect(danaSees).toContain('Changed after publishing by dana');
     expect(danaSees).toContain(
       'You changed the Spanish text after publishing, so another editor checks it and marks it reviewed',
@@ -224,7 +224,7 @@ describe('a published digest’s language where the district requires a second p
     expect(leeSees).toContain('>Mark reviewed</button>');
     // Whoever checks sees, beside each changed field, what its readers have now.
     expect(leeSees).toMatch(
-      /<p class="small readers-have" id="t-\d+-headline-readers">Changed\. Its readers have now: “<span lang="es" dir="ltr">Cometas altas<\/span>”<\/p>/,
+      /<p class="small readers-have" id="t-\d+-headline-readers">Its readers have now: “<span lang="es" dir="ltr">Cometas altas<\/span>”<\/p>/,
     );
     expect(leeSees).not.toContain('id="t-title-readers"');
     expect(await spanishPage()).toContain('Cometas altas');

@@ -504,7 +504,7 @@ describe('the digest in each language', () => {
       };
       // Her tab tells anyone else that her own review is not a second person's.
       expect(await tab('es')).toContain(
-        'rosa.translator wrote this text too, so rosa.translator may approve the digest only once someone else marks it reviewed',
+        'rosa.translator wrote this text too, and a writer’s own review is not a second person’s: check it, and press Mark reviewed.',
       );
       // Lee saves the district's text, so he cannot approve either: his desk says what he may do instead.
       await saveDesk(deps, asLee, DATE, {
@@ -513,7 +513,7 @@ describe('the digest in each language', () => {
         entries: [{ itemId: ids.kites }, { itemId: ids.bees }],
       });
       expect(await (await lee.get(`/admin/inbox?date=${DATE}`)).text()).toContain(
-        'You made the last changes to this version, so another editor approves it. rosa.translator wrote the Spanish text and no one else has marked it reviewed, so rosa.translator cannot approve it yet: check it on its tab and press Mark reviewed, and then rosa.translator may.',
+        'You made the last changes to this version, so another editor approves it. rosa.translator wrote the Spanish text and no one else has marked it reviewed, so rosa.translator cannot approve this version yet: you may check it on its tab and press Mark reviewed.',
       );
       // Lee marks Rosa's Spanish reviewed as it is, without a word changed: her words were checked by someone
       // else, so Rosa may be the second person for the rest.
@@ -674,7 +674,7 @@ describe('the digest in each language', () => {
       'One text has no Spanish, so its readers get it in English: the blurb of “Kites on the field”. A correction changed it after the review',
     );
     expect(spanishTab).toContain(
-      'The latest correction’s note has no Spanish either, so its readers read it in English',
+      'The latest correction’s note has no Spanish, so its readers read it in English',
     );
     // The emptied field itself stands out; the others do not.
     expect(spanishTab.match(/class="lacking"/g)).toHaveLength(1);

@@ -351,19 +351,21 @@ export async function settingsSet(args: string[], config: Config): Promise<void>
   await withRuntime(config, async ({ deps }) => {
     const before = (await readDistrictSettings(deps.db)).languages;
     const value = rest.join(' ');
+    const was = (await listSettings(deps.db)).find((setting) => setting.key === key)?.value;
     const result = await changeSetting(deps.db, key, value, deps.clock.now());
     if (!result.ok) throw new UsageError(result.message);
-    // As a change under Settings is: the log says who changed what, from where.
-    await recordAudit(
-      deps.db,
-      cliActor,
-      {
-        action: 'settings.change',
-        subjectType: 'settings',
-        details: { [key]: value.length > 200 ? `${value.slice(0, 200)}…` : value },
-      },
-      deps.clock.now(),
-    );
+    // As a change under Settings is: the log says who changed what, from where (a value set again is no change).
+    if (was !== value)
+      await recordAudit(
+        deps.db,
+        cliActor,
+        {
+          action: 'settings.change',
+          subjectType: 'settings',
+          details: { [key]: value.length > 200 ? `${value.slice(0, 200)}…` : value },
+        },
+        deps.clock.now(),
+      );
     console.log(`${key}=${rest.join(' ')}`);
     const after = (await readDistrictSettings(deps.db)).languages;
     for (const sentence of await languagesRemovedSentences(deps.db, before, after)) console.error(sentence);

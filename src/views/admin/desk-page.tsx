@@ -513,6 +513,8 @@ function CorrectionPanel(props: DeskPageProps) {
   const schoolNames = new Map(state.items.map((item) => [item.schoolId, item.schoolName]));
   for (const entry of state.entries) schoolNames.set(entry.item.schoolId, entry.item.schoolName);
   const pending = pendingCorrectionOf(state.digest);
+  // Its proposer may propose again, in its place (db/digests.ts); anyone else waits for it to be settled.
+  const ownPending = !!pending && pending.by !== null && pending.by === props.userId;
   const twoPeople = state.settings.requireApproval;
   return (
     <>
@@ -619,14 +621,14 @@ function CorrectionPanel(props: DeskPageProps) {
           <button
             type="submit"
             formaction={deskAction(state.date, 'correct')}
-            disabled={!!pending}
+            disabled={!!pending && !ownPending}
             aria-describedby={pending ? 'correction-waits' : undefined}
           >
             {twoPeople ? t('desk.inbox.correction.propose') : t('desk.inbox.correction.publish')}
           </button>
           {pending ? (
             <span class="small" id="correction-waits">
-              {t('desk.inbox.correction.oneAtATime')}
+              {ownPending ? t('desk.inbox.correction.replacesYours') : t('desk.inbox.correction.oneAtATime')}
             </span>
           ) : null}
         </div>
@@ -680,7 +682,7 @@ function PendingCorrectionPanel(props: DeskPageProps & { pending: PendingCorrect
           ) : (
             t('desk.inbox.correction.noteOnly')
           )}
-          {changes.length && others.length ? (
+          {others.length && changesText(state, pending.request) ? (
             <p class="small">
               {t('desk.inbox.correction.emptiesTranslations', {
                 languages: list(others.map(languageLabel)),
@@ -799,6 +801,24 @@ function pendingChanges(state: DeskState, request: CorrectionRequest): (string |
   const kept = state.entries.map((e) => e.itemId).filter((id) => proposed.has(id));
   if (order.join() !== kept.join()) changes.push(t('desk.inbox.correction.changesOrder'));
   return changes;
+}
+
+/** Whether a correction changes any text a language translates (not only removing or moving posts, or pictures). */
+function changesText(state: DeskState, request: CorrectionRequest): boolean {
+  const digest = state.digest!;
+  const differs = (next: string | null | undefined, was: string | null | undefined) =>
+    next !== undefined && next !== null && next.trim() !== (was ?? '').trim();
+  if (differs(request.title, digest.title) || differs(request.intro, digest.intro)) return true;
+  const proposed = new Map(request.entries.map((e) => [e.itemId, e]));
+  return state.entries.some((entry) => {
+    const next = proposed.get(entry.itemId);
+    return (
+      !!next &&
+      (differs(next.headline, entry.headline) ||
+        differs(next.blurb, entry.blurb) ||
+        differs(next.imageAlt, entry.imageAlt))
+    );
+  });
 }
 
 /** Both versions of a refused save; `yours` when the saved one is the same person's, from another tab. */

@@ -76,7 +76,11 @@ function FieldPair(props: {
 }) {
   const { dir } = LANGUAGES[props.lang];
   const lacking = props.lacking && props.original.trim() !== '' && props.value.trim() === '';
-  const described = `${props.id}-original${props.readersHave === undefined ? '' : ` ${props.id}-readers`}`;
+  const described = [
+    `${props.id}-original`,
+    ...(props.readersHave === undefined ? [] : [`${props.id}-readers`]),
+    ...(lacking ? ['lacking-texts'] : []),
+  ].join(' ');
   return (
     <div class="columns">
       <div>
@@ -169,10 +173,17 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
   const kept = heldChanges ? translation.shown : null;
   const keptShows =
     !!kept && !!digest && (isReviewed(kept, digest) || state.settings.translationUnreviewed === 'label');
-  /** What readers have in a field whose saved text is `now`, when the two differ: the reviewer sees both. */
-  const readersHave = (now: string, had: (shown: NonNullable<typeof kept>) => string | null | undefined) => {
+  /**
+   * What readers have in a field whose saved text is `now`, when the two differ: the reviewer sees both. A
+   * correction's note they kept reaches them even where the rest of what they kept may not be shown.
+   */
+  const readersHave = (
+    now: string,
+    had: (shown: NonNullable<typeof kept>) => string | null | undefined,
+    note = false,
+  ) => {
     if (!heldChanges) return undefined;
-    const have = kept && keptShows ? (had(kept) ?? '') : '';
+    const have = kept && (keptShows || note) ? (had(kept) ?? '') : '';
     return have === now ? undefined : have;
   };
   // Out with the digest, a text this language lacks reaches its readers in the district's language: after a
@@ -228,7 +239,7 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
         )}
       </p>
       {missing.length || noteMissing ? (
-        <p class="flash info" role="note">
+        <p class="flash info" role="note" id="lacking-texts">
           {missing.length
             ? t('desk.translations.missing', {
                 count: missing.length,
@@ -298,7 +309,11 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
                 label={t('desk.translations.correction')}
                 original={lastCorrection.note}
                 value={translation.correctionNote ?? ''}
-                readersHave={readersHave(translation.correctionNote ?? '', (shown) => shown.correctionNote)}
+                readersHave={readersHave(
+                  translation.correctionNote ?? '',
+                  (shown) => shown.correctionNote,
+                  true,
+                )}
                 machine={false}
                 lang={lang}
                 ownLang={ownLang}

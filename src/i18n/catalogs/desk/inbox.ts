@@ -77,7 +77,7 @@ export const inbox = {
     // Why the Approve button is not offered to this person.
     approveNotYoursOriginal: 'You made the last changes to this version, so another editor approves it.',
     approveAfterYourReview:
-      '{{name}} wrote the {{language}} text and no one else has marked it reviewed, so {{name}} cannot approve it yet: check it on its tab and press Mark reviewed, and then {{name}} may.',
+      '{{name}} wrote the {{language}} text and no one else has marked it reviewed, so {{name}} cannot approve this version yet: you may check it on its tab and press Mark reviewed.',
     approveNotYoursLanguage:
       'You wrote the {{language}} text of this version and no one else has marked it reviewed, so another editor approves it (or marks {{language}} reviewed first, and then you may).',
     publishWaitsBoth:
@@ -124,6 +124,7 @@ export const inbox = {
     no: 'No',
     noteOnly: 'Nothing: a note alone.',
     oneAtATime: 'A correction waits for approval above: approve or discard it first, then propose this one.',
+    replacesYours: 'Proposing again replaces your correction that waits above.',
     emptiesTranslations:
       'In {{languages}}, each text the correction changes is emptied: its readers get it in {{own}} until someone translates it again on that language’s tab.',
     pendingMine: 'You proposed it, so another editor approves it.',

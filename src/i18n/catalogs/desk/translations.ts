@@ -9,10 +9,10 @@ export const translations = {
   empty: '(empty)',
   reviewed: 'Reviewed',
   reviewedBy: 'by {{name}}, {{when}}',
-  readersHave: 'Changed. Its readers have now:',
-  readersHaveOriginal: 'Changed. Its readers have the district’s text here now.',
+  readersHave: 'Its readers have now:',
+  readersHaveOriginal: 'Its readers have the district’s text here now.',
   reviewedByWriter:
-    '{{name}} wrote this text too, so {{name}} may approve the digest only once someone else marks it reviewed: check it, and press Mark reviewed.',
+    '{{name}} wrote this text too, and a writer’s own review is not a second person’s: check it, and press Mark reviewed.',
   apiToken: 'an API token',
   notReviewed: 'Not reviewed',
   held: 'The digest is held until someone reviews this language.',
@@ -62,7 +62,7 @@ export const translations = {
   missingSinceReview_other:
     ' A correction changed them after the review, which emptied them here. Translate them, then press Mark reviewed.',
   missingNote:
-    'The latest correction’s note has no {{language}} either, so its readers read it in {{own}}: write it under “The latest correction’s note”, if you can.',
+    'The latest correction’s note has no {{language}}, so its readers read it in {{own}}: write it under “The latest correction’s note”, if you can.',
   badDate: 'That is not a valid date.',
   saved: '{{language}} saved.',
   savedNotReviewed: '{{language}} saved. It is not reviewed.',
