@@ -19,7 +19,7 @@ import { daysOf, deskAction, EntryCard, FindingSlot, ReasonBox, type RefusedText
 import { TranslationTabs } from './desk-translation-page';
 import { ownSiteTitle } from '../../settings/district-settings';
 import { deskPictureAddress } from '../../pictures/desk-pictures';
-import { languageLabel, translatedLanguages } from '../../curate/translations-checks';
+import { correctedFieldsOf, languageLabel, translatedLanguages } from '../../curate/translations-checks';
 import { list, type PostHint } from '../../curate/run-checks';
 import { LANGUAGES } from '../../i18n/languages';
 import { sortByName } from '../../text/names-order';
@@ -527,14 +527,7 @@ function CorrectionPanel(props: DeskPageProps) {
           {twoPeople ? t('desk.inbox.correction.hintApproval') : t('desk.inbox.correction.hint')}
         </p>
         <p class="hint">{t('desk.inbox.correction.scope')}</p>
-        {others.length ? (
-          <p class="hint">
-            {t('desk.inbox.correction.emptiesTranslations', {
-              languages: list(others.map(languageLabel)),
-              own: languageLabel(state.settings.languages[0]!),
-            })}
-          </p>
-        ) : null}
+        {others.length ? <p class="hint">{emptiesTranslations(state)}</p> : null}
         {corrections.length ? (
           <ul class="small">
             {corrections.map((c) => (
@@ -683,12 +676,7 @@ function PendingCorrectionPanel(props: DeskPageProps & { pending: PendingCorrect
             t('desk.inbox.correction.noteOnly')
           )}
           {others.length && changesText(state, pending.request) ? (
-            <p class="small">
-              {t('desk.inbox.correction.emptiesTranslations', {
-                languages: list(others.map(languageLabel)),
-                own: languageLabel(state.settings.languages[0]!),
-              })}
-            </p>
+            <p class="small">{emptiesTranslations(state)}</p>
           ) : null}
         </dd>
         <dt>{t('desk.inbox.correction.pendingEmail')}</dt>
@@ -803,22 +791,40 @@ function pendingChanges(state: DeskState, request: CorrectionRequest): (string |
   return changes;
 }
 
+/** What a correction does to the district's other languages: the texts it changes are emptied there. */
+function emptiesTranslations(state: DeskState): string {
+  return t('desk.inbox.correction.emptiesTranslations', {
+    languages: list(translatedLanguages(state.settings).map(languageLabel)),
+    own: languageLabel(state.settings.languages[0]!),
+  });
+}
+
 /** Whether a correction changes any text a language translates (not only removing or moving posts, or pictures). */
 function changesText(state: DeskState, request: CorrectionRequest): boolean {
   const digest = state.digest!;
-  const differs = (next: string | null | undefined, was: string | null | undefined) =>
-    next !== undefined && next !== null && next.trim() !== (was ?? '').trim();
-  if (differs(request.title, digest.title) || differs(request.intro, digest.intro)) return true;
-  const proposed = new Map(request.entries.map((e) => [e.itemId, e]));
-  return state.entries.some((entry) => {
-    const next = proposed.get(entry.itemId);
-    return (
-      !!next &&
-      (differs(next.headline, entry.headline) ||
-        differs(next.blurb, entry.blurb) ||
-        differs(next.imageAlt, entry.imageAlt))
-    );
-  });
+  const stored = new Map(state.entries.map((e) => [e.itemId, e]));
+  // The proposal as correcting it would store it (a field left out keeps its text), read as the correction does.
+  const corrected = correctedFieldsOf(
+    { title: digest.title, intro: digest.intro, entries: state.entries },
+    {
+      title: (request.title ?? digest.title).trim(),
+      intro: (request.intro ?? digest.intro).trim(),
+      entries: request.entries.flatMap((next) => {
+        const was = stored.get(next.itemId);
+        return was
+          ? [
+              {
+                itemId: next.itemId,
+                headline: (next.headline ?? was.headline).trim(),
+                blurb: (next.blurb ?? was.blurb).trim(),
+                imageAlt: next.imageAlt === undefined ? was.imageAlt : (next.imageAlt?.trim() ?? null),
+              },
+            ]
+          : [];
+      }),
+    },
+  );
+  return corrected.title || corrected.intro || corrected.entries.size > 0;
 }
 
 /** Both versions of a refused save; `yours` when the saved one is the same person's, from another tab. */

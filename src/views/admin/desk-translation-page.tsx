@@ -5,11 +5,12 @@ import { rich, t } from '../../i18n/desk-text';
 import { underSecondPersonRule, untranslatedTexts, type TranslationDesk } from '../../curate/translations';
 import type { EntryField } from '../../db/translations';
 import { LANGUAGES, type Language } from '../../i18n/languages';
-import { formatLongDate } from '../../publish/digest-content';
+import { formatLongDate, originalLangOf, type ContentText } from '../../publish/digest-content';
 import { formatDateTime } from '../../time/format';
 import { listInLanguage } from '../../text/plural';
 import { CsrfField } from '../admin-layout';
-import { isReviewed, languageLabel } from '../../curate/translations-checks';
+import { languageLabel } from '../../curate/translations-checks';
+import { localizeContent } from '../../publish/localize-content';
 
 /** The tabs above the desk: the district's own language (the desk itself), then one per other language. */
 export function TranslationTabs(props: { date: string; languages: readonly Language[]; current?: Language }) {
@@ -168,24 +169,26 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
     translation.reviewedBy !== props.userId;
   /** Changes that wait for a second person: anyone who may edit can discard them, or hold them back meanwhile. */
   const heldChanges = published && translation.held;
-  // What a held language's readers have meanwhile, field by field (localize-content.ts): what they kept, where
-  // it may be shown (reviewed, or under `label`); else the district's text. Null: not held.
-  const kept = heldChanges ? translation.shown : null;
-  const keptShows =
-    !!kept && !!digest && (isReviewed(kept, digest) || state.settings.translationUnreviewed === 'label');
+  // What a held language's readers have meanwhile, as its pages give it them (localize-content.ts).
+  const readers =
+    heldChanges && digest
+      ? localizeContent(
+          { digest, entries: state.entries, corrections: state.corrections },
+          translation,
+          state.settings.translationUnreviewed,
+          ownLang,
+        )
+      : undefined;
   /**
-   * What readers have in a field whose saved text is `now`, when the two differ: the reviewer sees both. A
-   * correction's note they kept reaches them even where the rest of what they kept may not be shown.
+   * What readers have in a field whose saved text is `now`, when the two differ, so the reviewer sees both:
+   * their text, or empty where they get the district's.
    */
-  const readersHave = (
-    now: string,
-    had: (shown: NonNullable<typeof kept>) => string | null | undefined,
-    note = false,
-  ) => {
-    if (!heldChanges) return undefined;
-    const have = kept && (keptShows || note) ? (had(kept) ?? '') : '';
+  const readersHave = (now: string, text: ContentText, theirs: string | null | undefined) => {
+    if (!readers) return undefined;
+    const have = originalLangOf(readers, text) ? '' : (theirs ?? '');
     return have === now ? undefined : have;
   };
+  const readersEntry = (itemId: number) => readers?.entries.find((e) => e.itemId === itemId);
   // Out with the digest, a text this language lacks reaches its readers in the district's language: after a
   // correction emptied what it changed, a reviewed language can lack some too. Said only where its readers get
   // this tab's text (reviewed, or under `label`); otherwise the status above says what they get.
@@ -279,7 +282,7 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
               label={t('desk.translations.title')}
               original={digest.title}
               value={translation.title}
-              readersHave={readersHave(translation.title, (shown) => shown.title)}
+              readersHave={readersHave(translation.title, 'title', readers?.digest.title)}
               machine={translation.machine.includes('title')}
               lang={lang}
               ownLang={ownLang}
@@ -293,7 +296,7 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
               label={t('desk.translations.intro')}
               original={digest.intro}
               value={translation.intro}
-              readersHave={readersHave(translation.intro, (shown) => shown.intro)}
+              readersHave={readersHave(translation.intro, 'intro', readers?.digest.intro)}
               machine={translation.machine.includes('intro')}
               lang={lang}
               ownLang={ownLang}
@@ -311,8 +314,8 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
                 value={translation.correctionNote ?? ''}
                 readersHave={readersHave(
                   translation.correctionNote ?? '',
-                  (shown) => shown.correctionNote,
-                  true,
+                  `note:${state.corrections.length - 1}`,
+                  readers?.corrections?.at(-1)?.note,
                 )}
                 machine={false}
                 lang={lang}
@@ -342,7 +345,8 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
                     value={translated?.headline ?? ''}
                     readersHave={readersHave(
                       translated?.headline ?? '',
-                      (shown) => shown.entries.get(entry.itemId)?.headline,
+                      `headline:${entry.itemId}`,
+                      readersEntry(entry.itemId)?.headline,
                     )}
                     machine={machine('headline')}
                     lang={lang}
@@ -359,7 +363,8 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
                     value={translated?.blurb ?? ''}
                     readersHave={readersHave(
                       translated?.blurb ?? '',
-                      (shown) => shown.entries.get(entry.itemId)?.blurb,
+                      `blurb:${entry.itemId}`,
+                      readersEntry(entry.itemId)?.blurb,
                     )}
                     machine={machine('blurb')}
                     lang={lang}
@@ -378,7 +383,8 @@ export function DeskTranslationPage(props: DeskTranslationPageProps) {
                       value={translated?.imageAlt ?? ''}
                       readersHave={readersHave(
                         translated?.imageAlt ?? '',
-                        (shown) => shown.entries.get(entry.itemId)?.imageAlt,
+                        `alt:${entry.itemId}`,
+                        readersEntry(entry.itemId)?.imageAlt,
                       )}
                       machine={machine('imageAlt')}
                       lang={lang}
