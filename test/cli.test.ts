@@ -353,8 +353,12 @@ describe('npx yesterday', () => {
       'timezone=Europe/London',
     );
     expect((await yesterday(['settings:get', 'timezone'], env)).stdout.trim()).toBe('Europe/London');
-    // Set again to what it is: no change, so nothing for the audit log (below).
+    // Set again to what it is, even as typed with spaces round it: no change, so nothing for the audit log
+    // (below). The answer is the value as stored.
     expect((await yesterday(['settings:set', 'timezone', 'Europe/London'], env)).code).toBe(0);
+    expect((await yesterday(['settings:set', 'timezone', ' Europe/London '], env)).stdout.trim()).toBe(
+      'timezone=Europe/London',
+    );
     // A list (one item per line) reads as one line in the listing, in the form settings:set takes.
     expect((await yesterday(['settings:set', 'tone_words', 'silly\nclueless'], env)).code).toBe(0);
     const listing = (await yesterday(['settings:get'], env)).stdout.split('\n');

@@ -454,6 +454,9 @@ describe('the admin desk over HTTP', () => {
       /<textarea id="embed_origins"[^>]*aria-invalid="true"[^>]*>www\.lakeside\.example<\/textarea>/,
     );
     expect((await readDistrictSettings(app.runtime.deps.db)).publishDays).toEqual([1, 2, 3, 4, 5]);
+    // What was valid in it is kept, and the log names that and nothing else.
+    const [latest] = await listAudit(app.runtime.deps.db, { action: 'settings.change', limit: 1 });
+    expect(JSON.parse(latest!.details)).toEqual({ require_approval: 'false' });
 
     // Languages: the district's own chosen from a list, each offered one ticked; codes are never typed.
     const db = app.runtime.deps.db;

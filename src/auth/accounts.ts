@@ -101,20 +101,10 @@ export async function inviteUser(
     deps.db,
     { email: checked.address, name: input.name.trim().slice(0, 120), role: input.role },
     deps.now(),
+    { actor, action: 'user.invite' },
   );
   const link = await createOneTimeLink(deps.db, deps.site.publicUrl, 'set-password', user.id, deps.now());
   const sent = await sendLink(deps, user.email, link, 'invite', user.role);
-  await recordAudit(
-    deps.db,
-    actor,
-    {
-      action: 'user.invite',
-      subjectType: 'user',
-      subjectId: user.id,
-      details: { email: user.email, role: user.role },
-    },
-    deps.now(),
-  );
   return {
     ok: true,
     link,

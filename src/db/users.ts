@@ -15,7 +15,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { Database, Statement } from './client';
-import { auditStatementWhere } from './audit';
+import { auditStatementWhere, type Actor } from './audit';
 import { users, userTokens } from './schema';
 
 export type Role = (typeof users.$inferSelect)['role'];
@@ -76,21 +76,38 @@ export async function listUsers(db: Database): Promise<User[]> {
 }
 
 /**
- * Adds an account. The first-run setup link is for a district with no account at all: any account made, by
- * any way (the command line, an invitation, the link itself), spends the setup links not used yet.
+ * Adds an account, with the audit entry that records it in the same batch when one is given (`details` names
+ * the address and the role). The first-run setup link is for a district with no account at all: any account
+ * made, by any way (the command line, an invitation, the link itself), spends the setup links not used yet.
  */
 export async function insertUser(
   db: Database,
   user: { email: string; name: string; role: Role; passwordHash?: string | null },
   now: number,
+  audit?: { actor: Actor; action: string },
 ): Promise<User> {
-  const [row] = await db.orm
-    .insert(users)
-    .values({ ...user, email: user.email.trim().toLowerCase(), createdAt: now })
-    .returning();
-  // Should this fail, a setup link left over still cannot be spent (spendUserToken), and the next start deletes it.
-  await deleteUnusedSetupTokens(db);
-  return row!;
+  const email = user.email.trim().toLowerCase();
+  await db.batch([
+    db.orm.insert(users).values({ ...user, email, createdAt: now }),
+    ...(audit
+      ? [
+          auditStatementWhere(
+            db,
+            audit.actor,
+            {
+              action: audit.action,
+              subjectType: 'user',
+              subjectId: sql`cast(${users.id} as text)`,
+              details: { email, role: user.role },
+            },
+            now,
+            { from: users, where: eq(users.email, email) },
+          ),
+        ]
+      : []),
+    deleteUnusedSetupTokensStatement(db),
+  ]);
+  return (await findUserByEmail(db, email))!;
 }
 
 export async function recordLogin(db: Database, userId: number, now: number): Promise<void> {
@@ -137,7 +154,11 @@ export async function findUsableUserToken(
 
 /** Setup links that were never used are replaced when a new one is printed. */
 export async function deleteUnusedSetupTokens(db: Database): Promise<void> {
-  await db.orm.delete(userTokens).where(and(eq(userTokens.purpose, 'setup'), isNull(userTokens.usedAt)));
+  await deleteUnusedSetupTokensStatement(db);
+}
+
+function deleteUnusedSetupTokensStatement(db: Database) {
+  return db.orm.delete(userTokens).where(and(eq(userTokens.purpose, 'setup'), isNull(userTokens.usedAt)));
 }
 
 /**

@@ -2,7 +2,7 @@
 import { createApiToken } from '../auth/api-tokens';
 import { createOneTimeLink } from '../auth/one-time-links';
 import type { Config } from '../config';
-import { auditStatement, cliActor, recordAudit } from '../db/audit';
+import { auditStatement, cliActor } from '../db/audit';
 import { countSessions, deleteAllSessionsStatement, deleteOtherSessionsStatement } from '../db/sessions';
 import { ROLES, findUserByEmail, insertUser, type Role } from '../db/users';
 import { CommandFailed, UsageError, emailOption, parse, withRuntime } from './cli-support';
@@ -19,21 +19,13 @@ export async function userCreate(args: string[], config: Config): Promise<void> 
   await withRuntime(config, async ({ deps }) => {
     const now = deps.clock.now();
     const existing = await findUserByEmail(deps.db, address);
+    // As an invitation from People is: the log says the command line made it.
     const user =
-      existing ?? (await insertUser(deps.db, { email: address, name: values.name ?? '', role }, now));
-    // As an invitation from People is.
-    if (!existing)
-      await recordAudit(
-        deps.db,
-        cliActor,
-        {
-          action: 'user.invite',
-          subjectType: 'user',
-          subjectId: user.id,
-          details: { email: user.email, role: user.role },
-        },
-        now,
-      );
+      existing ??
+      (await insertUser(deps.db, { email: address, name: values.name ?? '', role }, now, {
+        actor: cliActor,
+        action: 'user.invite',
+      }));
     const link = await createOneTimeLink(deps.db, config.publicUrl, 'set-password', user.id, now);
     // An existing account keeps its role: a typed --role never changes what someone may do unseen. People does.
     const roleNote =

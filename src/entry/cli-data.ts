@@ -16,8 +16,13 @@ import {
   MissingPictures,
   restoreStatements,
 } from '../db/sql-transfer-node';
-import { changeSetting, listSettings, readDistrictSettings } from '../settings/district-settings';
-import { cliActor, recordAudit } from '../db/audit';
+import {
+  checkSetting,
+  listSettings,
+  readDistrictSettings,
+  saveSettings,
+} from '../settings/district-settings';
+import { cliActor } from '../db/audit';
 import { CommandFailed, UsageError, emailOption, newFileArgument, parse, withRuntime } from './cli-support';
 
 export async function migrate(args: string[], config: Config): Promise<void> {
@@ -351,22 +356,11 @@ export async function settingsSet(args: string[], config: Config): Promise<void>
   await withRuntime(config, async ({ deps }) => {
     const before = (await readDistrictSettings(deps.db)).languages;
     const value = rest.join(' ');
-    const was = (await listSettings(deps.db)).find((setting) => setting.key === key)?.value;
-    const result = await changeSetting(deps.db, key, value, deps.clock.now());
+    const result = checkSetting(key, value);
     if (!result.ok) throw new UsageError(result.message);
     // As a change under Settings is: the log says who changed what, from where (a value set again is no change).
-    if (was !== value)
-      await recordAudit(
-        deps.db,
-        cliActor,
-        {
-          action: 'settings.change',
-          subjectType: 'settings',
-          details: { [key]: value.length > 200 ? `${value.slice(0, 200)}…` : value },
-        },
-        deps.clock.now(),
-      );
-    console.log(`${key}=${rest.join(' ')}`);
+    await saveSettings(deps.db, { [key]: result.value }, cliActor, deps.clock.now());
+    console.log(`${key}=${result.value}`);
     const after = (await readDistrictSettings(deps.db)).languages;
     for (const sentence of await languagesRemovedSentences(deps.db, before, after)) console.error(sentence);
   });

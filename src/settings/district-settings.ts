@@ -2,7 +2,9 @@
 import { t } from '../i18n/desk-text';
 import { isLanguage, LANGUAGES, parseLanguages, type Language } from '../i18n/languages';
 import type { Database } from '../db/client';
-import { readAllSettings, writeSetting } from '../db/settings';
+import { auditStatement, type Actor } from '../db/audit';
+import { readAllSettings, upsertSettingStatement, writeSetting } from '../db/settings';
+import { touchPublicStatement } from '../db/site-state';
 import { isValidTimeZone } from '../time/zoned-time';
 import { cleanText } from '../text/clean-text';
 import { DEFAULT_TONE_WORDS } from '../curate/tone-words';
@@ -310,15 +312,13 @@ export function findSettingDefinition(key: string): SettingDefinition | undefine
  * A refusal's `message` names the setting by its label and key, for the command line and the API, where the key
  * is what is typed; `inForm` names it by its label only, for the settings page, where the key means nothing.
  */
-export type SettingChange = { ok: true } | { ok: false; message: string; inForm: string };
+export type SettingCheck = { ok: true; value: string } | { ok: false; message: string; inForm: string };
 
-/** Checks and stores one setting; the message names the setting and says what a valid value looks like. */
-export async function changeSetting(
-  db: Database,
-  key: string,
-  value: string,
-  now: number,
-): Promise<SettingChange> {
+/**
+ * A typed value as it would be stored (cleaned, trimmed, normalized), or why it is refused: the message names
+ * the setting and says what a valid value looks like.
+ */
+export function checkSetting(key: string, value: string): SettingCheck {
   const definition = findSettingDefinition(key);
   if (!definition) {
     const known = SETTING_DEFINITIONS.map((d) => d.key).join(', ');
@@ -334,8 +334,53 @@ export async function changeSetting(
       message: t('desk.settings.problem', { label: definition.label, key, problem }),
       inForm: t('desk.settings.problemInForm', { label: definition.label, problem }),
     };
-  await writeSetting(db, key, trimmed, now);
-  return { ok: true };
+  return { ok: true, value: trimmed };
+}
+
+/** Checks and stores one setting, unrecorded: for the demo's own district. */
+export async function changeSetting(
+  db: Database,
+  key: string,
+  value: string,
+  now: number,
+): Promise<SettingCheck> {
+  const checked = checkSetting(key, value);
+  if (checked.ok) await writeSetting(db, key, checked.value, now);
+  return checked;
+}
+
+/**
+ * Stores checked values (from checkSetting) that differ from the ones in effect, and the audit entry that names
+ * them, in one batch: the log has every change, and no entry without its change. Answers what changed.
+ */
+export async function saveSettings(
+  db: Database,
+  values: Record<string, string>,
+  actor: Actor,
+  now: number,
+): Promise<Record<string, string>> {
+  const stored = await readAllSettings(db);
+  const changed = Object.entries(values).filter(
+    ([key, value]) => (stored.get(key) ?? findSettingDefinition(key)?.fallback) !== value,
+  );
+  if (changed.length === 0) return {};
+  await db.batch([
+    ...changed.map(([key, value]) => upsertSettingStatement(db, key, value, now)),
+    touchPublicStatement(db),
+    auditStatement(
+      db,
+      actor,
+      {
+        action: 'settings.change',
+        subjectType: 'settings',
+        details: Object.fromEntries(
+          changed.map(([key, value]) => [key, value.length > 200 ? `${value.slice(0, 200)}…` : value]),
+        ),
+      },
+      now,
+    ),
+  ]);
+  return Object.fromEntries(changed);
 }
 
 /**

@@ -5,7 +5,8 @@ import { dayRange, isLocalDate } from '../../time/zoned-time';
 import type { AppDeps } from '../../deps';
 import { t } from '../../i18n/desk-text';
 import {
-  changeSetting,
+  checkSetting,
+  saveSettings,
   listSettings,
   readDistrictSettings,
   SETTING_DEFINITIONS,
@@ -165,22 +166,16 @@ export function settingsRoutes(deps: AppDeps) {
     const before = new Map((await listSettings(deps.db)).map((s) => [s.key, s.value]));
     const languagesBefore = (await readDistrictSettings(deps.db)).languages;
     const refused = new Map<string, { typed: string; problem: string }>();
-    const changed: Record<string, string> = {};
+    const checked: Record<string, string> = {};
     for (const definition of SETTING_DEFINITIONS) {
       const value = valueFromForm(form, definition, before.get(definition.key) ?? definition.fallback);
       if (value === undefined || value === before.get(definition.key)) continue;
-      const result = await changeSetting(deps.db, definition.key, value, deps.clock.now());
-      if (result.ok) changed[definition.key] = value.length > 200 ? `${value.slice(0, 200)}…` : value;
+      const result = checkSetting(definition.key, value);
+      if (result.ok) checked[definition.key] = result.value;
       else refused.set(definition.key, { typed: value, problem: result.inForm });
     }
-    if (Object.keys(changed).length) {
-      await recordAudit(
-        deps.db,
-        actorOf(deps, c),
-        { action: 'settings.change', subjectType: 'settings', details: changed },
-        deps.clock.now(),
-      );
-    }
+    // What was valid is kept even when another field was refused, as before: one batch, with its log entry.
+    await saveSettings(deps.db, checked, actorOf(deps, c), deps.clock.now());
     // The page again, not a redirect: what was typed stays in its field, with why beside it.
     if (refused.size) return render(c, refused);
     return redirectWith(c, deps.signingKey, '/admin/settings', {
