@@ -744,7 +744,7 @@ export async function markReady(
   const now = deps.now();
   const slot = slotForReady(date, now, state.settings);
   if (slot === undefined) throw new DeskError(422, 'no-publish-days', t('desk.refusals.noPublishDays'));
-  if (!(await markDigestReady(deps.db, digest.id, digest.version, slot, now))) {
+  if (!(await markDigestReady(deps.db, digest.id, digest.version, slot))) {
     throw new DeskError(409, 'conflict', t('desk.refusals.changedWhileScheduling'));
   }
   await recordAudit(

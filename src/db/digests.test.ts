@@ -188,6 +188,12 @@ describe('digests', () => {
       { userId: 1, now: 5 },
     );
     await publishDigest(db, digest.id, actor, 10);
+    // Publishing is no new version: the status line's "saved" is still the save's time and person.
+    expect(await findDigest(db, '2026-11-20')).toMatchObject({
+      version: digest.version,
+      updatedAt: 5,
+      updatedBy: 1,
+    });
     const racing: Database = {
       ...db,
       async batch(statements) {
@@ -196,9 +202,16 @@ describe('digests', () => {
       },
     };
     const reason = 'A family withdrew consent.';
-    expect(await takeDownDigestEntry(racing, digest.id, ids[0]!, reason, actor, 20)).toEqual({
+    const rosa = { type: 'user' as const, id: 2, label: 'rosa@district.example', userId: 2 };
+    expect(await takeDownDigestEntry(racing, digest.id, ids[0]!, reason, rosa, 20)).toEqual({
       ok: true,
       digestTakenDown: false,
+    });
+    // The takedown is a new version, and it is hers.
+    expect(await findDigest(db, '2026-11-20')).toMatchObject({
+      version: digest.version + 1,
+      updatedAt: 20,
+      updatedBy: 2,
     });
     // Already down, it cannot be taken down again; the last post left takes the digest down with it.
     expect(await takeDownDigestEntry(db, digest.id, ids[0]!, reason, actor, 30)).toEqual({ ok: false });

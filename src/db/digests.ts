@@ -303,7 +303,6 @@ export async function publishDigest(
         publishedAt: now,
         publishedBy: actor.id ?? null,
         writeToken: token,
-        updatedAt: now,
       })
       .where(
         and(
@@ -480,11 +479,10 @@ export async function markDigestReady(
   digestId: number,
   version: number,
   scheduledFor: number,
-  now: number,
 ): Promise<boolean> {
   const rows = await db.orm
     .update(digests)
-    .set({ status: 'ready', scheduledFor, updatedAt: now })
+    .set({ status: 'ready', scheduledFor })
     .where(
       and(
         eq(digests.id, digestId),
@@ -510,7 +508,6 @@ export async function unpublishDigest(
         status: 'unpublished',
         unpublishedAt: now,
         unpublishReason: reason,
-        updatedAt: now,
         writeToken: token,
       })
       .where(and(eq(digests.id, digestId), eq(digests.status, 'published'))),
@@ -806,7 +803,8 @@ export async function takeDownDigestEntry(
   digestId: number,
   itemId: number,
   reason: string,
-  actor: Actor,
+  /** With the person whose saves this actor's are (a desk actor's `userId`). */
+  actor: Actor & { userId?: number | null },
   now: number,
   /** The note to the feed's owner, queued with the takedown or not at all. */
   note?: OwnerNote,
@@ -821,7 +819,13 @@ export async function takeDownDigestEntry(
   await db.batch([
     db.orm
       .update(digests)
-      .set({ version: sql`${digests.version} + 1`, writeToken: token, updatedAt: now })
+      // A new version, saved by whoever took the entry down (as their saves are; nobody's from a program).
+      .set({
+        version: sql`${digests.version} + 1`,
+        writeToken: token,
+        updatedAt: now,
+        updatedBy: actor.userId ?? null,
+      })
       .where(
         and(
           eq(digests.id, digestId),

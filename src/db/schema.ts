@@ -107,6 +107,7 @@ export const digests = sqliteTable('digests', {
   version: integer('version').notNull().default(1),
   writeToken: text('write_token'),
   createdAt: integer('created_at').notNull(),
+  /** When the current version was saved, and by whom: publishing or taking down changes neither. */
   updatedAt: integer('updated_at').notNull(),
   updatedBy: integer('updated_by'),
   publishedAt: integer('published_at'),
