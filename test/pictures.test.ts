@@ -198,8 +198,7 @@ describe('pictures', () => {
             },
         )
         .find((m) => m.html.includes('Post phone'));
-      // Mustache writes / as &#x2F; in attributes.
-      bodies.email = digestMail!.html.replaceAll('&#x2F;', '/');
+      bodies.email = digestMail!.html;
       for (const [where, body] of Object.entries(bodies)) {
         expect(body, where).not.toContain(images.url);
         expect(mediaNamesIn(body).length, where).toBeGreaterThan(0);

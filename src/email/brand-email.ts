@@ -11,6 +11,7 @@
 // backgrounds. In those styles #9cc3f5 and #f2b46b stand for the brand's main and accent colours lightened to
 // AA on a dark card (below).
 import Mustache from 'mustache';
+import { escapeHtml } from '../text/escape';
 import { DEFAULT_BRAND, FONT_STACKS, lighterForDark, type Brand } from '../brand/brand';
 import { LANGUAGES, type Language } from '../i18n/languages';
 
@@ -103,5 +104,10 @@ export function renderBranded(template: string, view: object, site: BrandedSite,
       logoWidth: logo.width,
       logoHeight: logo.height,
     },
+    {},
+    // Every value goes inside text or a quoted attribute, so the five characters HTML needs are escaped, as
+    // the pages escape them: Mustache's own escaping also writes a link's slashes and = as entities, which
+    // mail scanners and click trackers that read the raw href do not all decode.
+    { escape: (value: unknown) => escapeHtml(String(value)) },
   );
 }
