@@ -62,10 +62,29 @@ const oembedOptions = (query: URLSearchParams) => {
   if (query.has('maxwidth') || query.has('maxheight')) return undefined;
   const format = query.get('format');
   return search([
-    ['url', query.get('url')],
+    ['url', oembedTarget(query.get('url'))],
     ['format', format === 'json' ? null : format],
   ]);
 };
+
+/**
+ * The address an oEmbed request names, in the one spelling its answer is kept under. The answer reads only
+ * the address's host, port and path (`pathOnThisSite`), so a query, a fragment, a name and password and a
+ * slash at the end are left out, and a thousand spellings of one digest's address are one entry. Anything
+ * that is not an http(s) address stays as it came: its answer is a 404, which is never kept.
+ */
+export function oembedTarget(url: string | null): string | null {
+  if (url === null) return null;
+  let asked: URL;
+  try {
+    asked = new URL(url);
+  } catch {
+    return url;
+  }
+  if (asked.protocol !== 'http:' && asked.protocol !== 'https:') return url;
+  // One slash at the end is the same page to the route; more are not (a 404, never kept).
+  return `${asked.protocol}//${asked.host}${asked.pathname.replace(/([^/])\/$/, '$1')}`;
+}
 
 const ADDRESSES: PublicAddress[] = [
   // Pages, at the root in the district's own language and under /LANG in each other one it offers.

@@ -205,6 +205,24 @@ describe('the public cache', () => {
         `/oembed?url=${encodeURIComponent(digest)}&format=json&r=1`,
         `/oembed?url=${encodeURIComponent(digest)}`,
       ],
+      // The address it names, in one spelling: the host and path the answer reads, nothing else.
+      ...[
+        `${digest}?r=1`,
+        `${digest}/#top`,
+        'http://YESTERDAY.test/digests/2026-11-20',
+        'http://someone:secret@yesterday.test/digests/2026-11-20',
+      ].map((spelled): [string, string] => [
+        `/oembed?url=${encodeURIComponent(spelled)}`,
+        `/oembed?url=${encodeURIComponent(digest)}`,
+      ]),
+      [
+        `/oembed?url=${encodeURIComponent('http://yesterday.test/?r=2')}`,
+        `/oembed?url=${encodeURIComponent('http://yesterday.test/')}`,
+      ],
+      [
+        `/oembed?url=${encodeURIComponent(`${digest}//`)}`, // a 404, never kept
+        `/oembed?url=${encodeURIComponent(`${digest}//`)}`,
+      ],
       ['/oembed?url=x&format=xml', '/oembed?url=x&format=xml'], // a 501, never kept
       ['/oembed?url=x&maxwidth=300', undefined],
       ['/sitemap.xml?r=1', '/sitemap.xml'],
@@ -237,15 +255,27 @@ describe('the public cache', () => {
     const app = counting();
     const cache = createPublicCache(db);
     const fetch = cache.wrap(app.fetch);
-    const addresses = ['/', '/digests/2026-11-20', '/feed.xml', '/embed', '/schools/lincoln?page=2'];
+    const digest = encodeURIComponent('http://yesterday.test/digests/2026-11-20');
+    const addresses = [
+      '/',
+      '/digests/2026-11-20',
+      '/feed.xml',
+      '/embed',
+      '/schools/lincoln?page=2',
+      `/oembed?url=${digest}`,
+    ];
     for (const address of addresses) await fetch(get(address));
     const calls = app.calls.length;
     const held = cache.keys();
-    for (let r = 0; r < 1000; r++)
+    for (let r = 0; r < 1000; r++) {
       for (const address of addresses) {
         const response = await fetch(get(`${address}${address.includes('?') ? '&' : '?'}r=${r}`));
         expect(response.status).toBe(200);
       }
+      // oEmbed's own parameter is an address, which can be spelled a thousand ways too.
+      const spelled = encodeURIComponent(`http://yesterday.test/digests/2026-11-20?r=${r}`);
+      expect((await fetch(get(`/oembed?url=${spelled}`))).status).toBe(200);
+    }
     expect(app.calls.length).toBe(calls);
     expect(cache.size()).toBe(held.length);
     expect(new Set(cache.keys())).toEqual(new Set(held));
