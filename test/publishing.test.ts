@@ -317,6 +317,8 @@ describe('publishing', () => {
       expect(embed.headers.get('content-security-policy')).toContain(
         "frame-ancestors 'self' https://www.district.example https://intranet.district.example",
       );
+      // Its pictures are the district's copies, from this site: a reader's browser asks no teacher's site.
+      expect(embed.headers.get('content-security-policy')).toContain("img-src 'self' data:;");
       const body = await embed.text();
       expect(body).toContain('Pumpkin measuring day');
       expect(body).toContain('target="_blank"');

@@ -1,5 +1,6 @@
 // The embed for the district's site: /embed (an iframe-ready page, framed only by the origins in settings),
 // /embed.js (one script tag that inserts and sizes it) and /oembed (discovery for CMSes that speak oEmbed).
+import { IMAGE_SOURCES } from './response-headers';
 import { isLanguage } from '../i18n/languages';
 import { localizeContents } from '../publish/localize-content';
 import { digestFeedTitle } from '../publish/digest-html';
@@ -31,7 +32,7 @@ const DEFAULT_HEIGHT = 640;
  */
 export function embedSecurityPolicy(embedOrigins: readonly string[]): string {
   const ancestors = ["'self'", ...embedOrigins].join(' ');
-  return `default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' https: http: data:; base-uri 'none'; form-action 'self'; frame-ancestors ${ancestors}`;
+  return `default-src 'none'; style-src 'self'; script-src 'self'; img-src ${IMAGE_SOURCES.join(' ')}; base-uri 'none'; form-action 'self'; frame-ancestors ${ancestors}`;
 }
 
 /**

@@ -8,8 +8,8 @@ import { publicCacheControl } from './public-addresses';
 /**
  * Where pictures may come from in a page's CSP: this site only. Pages show the district's copies (/media), and
  * the desk shows posts' pictures through the server (routes/admin/desk-pictures.ts), never from a teacher's
- * site. The embed, shown on other sites, and the email previews, which show the email as a mail program would,
- * set their own.
+ * site. The embed, shown inside other sites, is a page of this one and shows the same copies. The email
+ * previews, which show the email as a mail program would, set their own.
  */
 export const IMAGE_SOURCES = ["'self'", 'data:'];
 
