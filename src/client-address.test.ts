@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientKeyOf, createClientAddress, readAddress } from './client-address';
+import { clientKeyOf, clientNetworkOf, createClientAddress, readAddress } from './client-address';
 import { parseConfig } from './config';
 
 const resolve = (trustProxy: string | undefined, peer: string, headers: Record<string, string> = {}) =>
@@ -66,5 +66,11 @@ describe('the client address', () => {
     expect(clientKeyOf('203.0.113.5')).toBe('203.0.113.5');
     expect(clientKeyOf('::ffff:203.0.113.5')).toBe('203.0.113.5');
     expect(clientKeyOf(null)).toBe('unknown');
+    // And sign-in counts an IPv6 client's /48 besides.
+    expect(clientNetworkOf('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1::/48');
+    expect(clientNetworkOf('2001:db8:1:ffff::1')).toBe('2001:db8:1::/48');
+    expect(clientNetworkOf('203.0.113.5')).toBeUndefined();
+    expect(clientNetworkOf('::ffff:203.0.113.5')).toBeUndefined();
+    expect(clientNetworkOf(null)).toBeUndefined();
   });
 });

@@ -76,3 +76,14 @@ export function clientKeyOf(address: string | null): string {
   if (!parsed.includes(':')) return parsed;
   return `${ipaddr.IPv6.networkAddressFromCIDR(`${parsed}/64`).toString()}/64`;
 }
+
+/**
+ * For an IPv6 client, its /48: the most one site is commonly given, and what a tunnel broker hands anyone for
+ * free. Sixty-five thousand /64s in one, so a throttle that counts by /64 alone can be walked around from it.
+ * Undefined for IPv4 and for an address that cannot be read.
+ */
+export function clientNetworkOf(address: string | null): string | undefined {
+  const parsed = address ? readAddress(address) : null;
+  if (!parsed || !parsed.includes(':')) return undefined;
+  return `${ipaddr.IPv6.networkAddressFromCIDR(`${parsed}/48`).toString()}/48`;
+}

@@ -2,9 +2,10 @@
 // everyone. Every attempt is recorded before its password is checked, so guesses arriving together count
 // each other. Within 15 minutes one client may have 5 failed (or still running) attempts on one account, and
 // 20 on all accounts together; past either it is refused without a check, while other clients (the account's
-// owner at their own desk) can still sign in. Unknown accounts cost the same time as known ones, so the form
-// does not reveal who has an account.
-import { clientKeyOf } from '../client-address';
+// owner at their own desk) can still sign in. An IPv6 client is one /64, and its /48 may have 100 on all
+// accounts together, so a network of many /64s is not many clients. Unknown accounts cost the same time as
+// known ones, so the form does not reveal who has an account.
+import { clientKeyOf, clientNetworkOf } from '../client-address';
 import { auditStatement } from '../db/audit';
 import { clearRateEvents, recordAndCountRateEvents, withdrawRateEvents } from '../db/rate-events';
 import { findUserByEmail, recordLogin, type User } from '../db/users';
@@ -14,6 +15,7 @@ import { t } from '../i18n/desk-text';
 export const LOGIN_WINDOW_MS = 15 * 60_000;
 export const MAX_ATTEMPTS_PER_ACCOUNT_AND_CLIENT = 5;
 export const MAX_ATTEMPTS_PER_CLIENT = 20;
+export const MAX_ATTEMPTS_PER_IPV6_NETWORK = 100;
 
 export type LoginOutcome = { ok: true; user: User } | { ok: false; message: string };
 
@@ -32,16 +34,19 @@ async function passwordAttempt(
   now: number,
 ): Promise<{ refused: boolean; succeeded(): Promise<void> }> {
   const client = clientKeyOf(ip);
+  const network = clientNetworkOf(ip);
   const accountKey = `login:account:${email.trim().toLowerCase()} from ${client}`;
   const attempt = await recordAndCountRateEvents(
     db,
-    [`login:client:${client}`, accountKey],
+    [`login:client:${client}`, accountKey, ...(network ? [`login:network:${network}`] : [])],
     now,
     now - LOGIN_WINDOW_MS,
   );
-  const [fromClient, onAccountFromClient] = attempt.counts as [number, number];
+  const [fromClient, onAccountFromClient, fromNetwork = 0] = attempt.counts as number[];
   const refused =
-    fromClient > MAX_ATTEMPTS_PER_CLIENT || onAccountFromClient > MAX_ATTEMPTS_PER_ACCOUNT_AND_CLIENT;
+    fromClient! > MAX_ATTEMPTS_PER_CLIENT ||
+    onAccountFromClient! > MAX_ATTEMPTS_PER_ACCOUNT_AND_CLIENT ||
+    fromNetwork > MAX_ATTEMPTS_PER_IPV6_NETWORK;
   if (refused) await withdrawRateEvents(db, attempt.ids);
   return {
     refused,
