@@ -1,6 +1,7 @@
 // The coordinator's desk as a service: loading a day, saving drafts without ever overwriting someone else's
 // work, the district's checks, overrides, review and approval, publishing. The admin pages and the JSON API
 // both call these functions, so roles, checks and conflicts are the same for both.
+import { keepFeedIdsFrom } from '../publish/feed-ids';
 import { listDigestSocialPosts, type DigestSocialPost } from '../db/social-posts';
 import { socialTextToCheck } from '../social/preview-posts';
 import { senderOf } from '../email/email-address';
@@ -715,6 +716,8 @@ export async function publishDesk(
     // overridden since, stops it too, though neither moves the version.
     digest.writeToken,
   );
+  // The address the district's feeds make their entry ids from, kept at its first publish (publish/feed-ids.ts).
+  if (published.ok) await keepFeedIdsFrom(deps.db, deps.publicUrl, deps.now());
   if (!published.ok && published.reason === 'changed') {
     const current = await loadDesk(deps, date);
     // The same version, written to meanwhile: a language or a finding's reason, not a version to set beside it.

@@ -15,6 +15,8 @@ export interface FeedSite {
   publicUrl: string;
   timezone: string;
   hasLogo?: boolean;
+  /** The address the first digest was published at, which entry ids are made from (publish/feed-ids.ts). */
+  feedIdsFrom?: string;
   /** The languages offered (the district's own first, at the root) and the one this feed is in. */
   languages?: Language[];
   lang?: Language;
@@ -50,10 +52,15 @@ function feedDescription(site: FeedSite, scope: FeedScope): string {
       });
 }
 
-/** A digest's permanent address, and the entry id a feed gives it (a school's slice gets its own). */
+/**
+ * A digest's address, and the entry id a feed gives it (a school's slice gets its own): the same as the address
+ * until PUBLIC_URL moves, and the same as before after it.
+ */
 function entryIds(content: DigestContent, site: FeedSite, scope: FeedScope) {
-  const url = `${site.publicUrl}${siteLanguage(site).prefix}/digests/${content.digest.date}`;
-  return { url, id: scope.school ? `${url}#school-${scope.school.slug}` : url };
+  const path = `${siteLanguage(site).prefix}/digests/${content.digest.date}`;
+  const url = `${site.publicUrl}${path}`;
+  const permanent = `${site.feedIdsFrom ?? site.publicUrl}${path}`;
+  return { url, id: scope.school ? `${permanent}#school-${scope.school.slug}` : permanent };
 }
 
 function summaryOf(content: DigestContent): string {
@@ -150,7 +157,7 @@ export function renderAtom(contents: DigestContent[], site: FeedSite, scope: Fee
     `<subtitle>${x(feedDescription(site, scope))}</subtitle>`,
     `<link rel="self" type="application/atom+xml" href="${x(site.publicUrl + scope.selfPath)}"/>`,
     `<link rel="alternate" type="text/html" href="${x(site.publicUrl + scope.pagePath)}"/>`,
-    `<id>${x(site.publicUrl + scope.selfPath)}</id>`,
+    `<id>${x((site.feedIdsFrom ?? site.publicUrl) + scope.selfPath)}</id>`,
     `<updated>${iso(updated)}</updated>`,
     `<author><name>${x(site.districtName)}</name><uri>${x(site.publicUrl)}/</uri></author>`,
     '<generator>Yesterday</generator>',

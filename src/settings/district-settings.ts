@@ -13,6 +13,7 @@ import { colourProblem, DEFAULT_BRAND, FONT_STACKS, type Brand, type FontKey } f
 import { readLogoAspect } from '../brand/logo';
 import { checkEmailAddress } from '../email/email-address';
 import { siteIn } from '../i18n/site-language';
+import { FEED_IDS_FROM, readFeedIdsFrom } from '../publish/feed-ids';
 
 export interface DistrictSettings {
   districtName: string;
@@ -45,6 +46,11 @@ export interface DistrictSettings {
   logoAspect: number | undefined;
   /** Colours and fonts of the site, the embed, the favicon and the email. */
   brand: Brand;
+  /**
+   * The public address the district's digests were first published at (`feed_ids_from`, written once, see
+   * publish/feed-ids.ts): feed entries keep ids made from it when PUBLIC_URL moves.
+   */
+  feedIdsFrom: string | undefined;
 }
 
 export const TRANSLATION_UNREVIEWED = ['hold', 'label', 'fallback'] as const;
@@ -411,6 +417,7 @@ export function siteOf(settings: DistrictSettings, publicUrl: string) {
       contactEmail: settings.contactEmail,
       timezone: settings.timezone,
       brand: settings.brand,
+      feedIdsFrom: settings.feedIdsFrom,
     },
     settings.languages[0]!,
   );
@@ -460,6 +467,7 @@ export async function readDistrictSettings(db: Database): Promise<DistrictSettin
       headingFont: value('heading_font') as FontKey,
       bodyFont: value('body_font') as FontKey,
     },
+    feedIdsFrom: readFeedIdsFrom(stored.get(FEED_IDS_FROM)),
   };
 }
 
