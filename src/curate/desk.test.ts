@@ -72,6 +72,80 @@ describe('the desk', () => {
     throw new Error('expected a refusal');
   };
 
+  it('opens a finding again when a name or word is added after its reason, before publishing and in a correction', async () => {
+    const day = '2026-11-20';
+    const kites = (blurb: string) => [{ itemId: ids[0]!, blurb }];
+    await saveDesk(deps, dana, day, { entries: kites('Maya Lopez flew the highest kite.') });
+    await overrideFinding(deps, dana, day, {
+      itemId: ids[0]!,
+      kind: 'student-name',
+      reason: 'Her family asked us to use her full name.',
+    });
+    expect((await loadDesk(deps, day)).open).toEqual([]);
+    // A contributor then adds two more names: the reason was given for Maya alone.
+    await saveDesk(deps, cam, day, {
+      entries: kites('Maya Lopez and Ethan Brooks flew; Ava Patel watched.'),
+    });
+    const reopened = await loadDesk(deps, day);
+    expect(reopened.open.map((f) => f.kind)).toEqual(['student-name']);
+    expect(reopened.open[0]!.message).toContain('Ethan Brooks');
+    expect(await refusal(publishDesk(deps, dana, day))).toEqual({ status: 422, code: 'findings' });
+    // Back to what the reason covered, it counts again, and the digest goes out.
+    await saveDesk(deps, dana, day, { entries: kites('Maya Lopez flew the highest kite.') });
+    expect((await loadDesk(deps, day)).open).toEqual([]);
+    await publishDesk(deps, dana, day);
+    // A correction that adds a name is checked against the reason too.
+    const { correctDesk } = await import('./correct-digest');
+    expect(
+      await refusal(
+        correctDesk(deps, dana, day, {
+          entries: kites('Maya Lopez and Noah Kim flew the highest kites.'),
+          note: 'We named the second flyer.',
+          email: false,
+        }),
+      ),
+    ).toEqual({ status: 422, code: 'findings' });
+    expect((await loadDesk(deps, day)).entries.map((e) => e.blurb)).toEqual([
+      'Maya Lopez flew the highest kite.',
+    ]);
+  });
+
+  it('counts a reason given before what it covers was kept only for the text it was given to', async () => {
+    const day = '2026-11-20';
+    let now = NOON + 86_400_000;
+    const moving = { ...deps, now: () => now };
+    const kites = (blurb: string) => [{ itemId: ids[0]!, blurb }];
+    await saveDesk(moving, dana, day, { entries: kites('Maya Lopez flew the highest kite.') });
+    const digest = (await findDigest(db, day))!;
+    // As a release before this one recorded it: no `covers`.
+    const { upsertOverrideStatement } = await import('../db/findings');
+    const legacy = { itemId: ids[0]!, kind: 'student-name', reason: 'Her family asked us.', userId: 1 };
+    await db.batch([upsertOverrideStatement(db, digest.id, { ...legacy, createdAt: now, covers: null })]);
+    expect((await loadDesk(moving, day)).open).toEqual([]);
+    // Saved since: the text it was given to is gone, so it no longer counts.
+    now += 60_000;
+    await saveDesk(moving, cam, day, { entries: kites('Maya Lopez and Ethan Brooks flew.') });
+    expect((await loadDesk(moving, day)).open.map((f) => f.kind)).toEqual(['student-name']);
+    // Given again to the first text, published: it counts for the digest as it went out, and a correction that
+    // adds a name is held to what it found then.
+    await saveDesk(moving, dana, day, { entries: kites('Maya Lopez flew the highest kite.') });
+    now += 60_000;
+    await db.batch([upsertOverrideStatement(db, digest.id, { ...legacy, createdAt: now, covers: null })]);
+    await publishDesk(moving, dana, day);
+    expect((await loadDesk(moving, day)).open).toEqual([]);
+    const { correctDesk } = await import('./correct-digest');
+    const correcting = (blurb: string) =>
+      correctDesk(moving, dana, day, { entries: kites(blurb), note: 'We changed a line.', email: false });
+    expect(await refusal(correcting('Maya Lopez and Noah Kim flew the highest kites.'))).toEqual({
+      status: 422,
+      code: 'findings',
+    });
+    await correcting('Maya Lopez flew the highest kite of all.');
+    expect((await loadDesk(moving, day)).entries.map((e) => e.blurb)).toEqual([
+      'Maya Lopez flew the highest kite of all.',
+    ]);
+  });
+
   it('lets contributors curate but not publish, schedule or take down', async () => {
     await saveDesk(deps, cam, '2026-11-20', { entries: [{ itemId: ids[0]! }] });
     expect(await refusal(publishDesk(deps, cam, '2026-11-20'))).toEqual({ status: 403, code: 'forbidden' });

@@ -62,6 +62,7 @@ import {
   type Finding,
   type FindingKind,
   type NotOverridableKind,
+  type Override,
   type PostHint,
 } from './run-checks';
 import { listDigestTranslations, type DigestTranslation } from '../db/translations';
@@ -338,7 +339,7 @@ export async function checkDigest(
     ? renderDigestEmail({ digest, entries }, { schoolIds: [], schoolNames: [] }, site)
     : undefined;
   const [overrides, staffBySchool, pictureProblems, socialText] = await Promise.all([
-    listOverrides(deps.db, digest.id),
+    reasonsInForce(deps, digest, options.correction !== undefined),
     listStaffNamesBySchool(deps.db),
     pictureProblemsOf(deps, entries, settings.timezone),
     entries.length ? socialTextToCheck(deps.db, { digest, entries }, deps.publicUrl) : '',
@@ -393,6 +394,31 @@ export async function checkDigest(
         ])),
       ]
     : [...findings, ...(entries.length ? unreviewedFindings(settings, digest, translations) : [])];
+}
+
+/**
+ * The reasons recorded for a digest's findings that still count. Each covers what its finding found when it
+ * was given (run-checks.ts). One given before that was kept covers the text it was given to: of a draft not
+ * saved since, and of a published digest as it went out; checking a correction's new text, it covers only
+ * what the stored text's finding found.
+ */
+async function reasonsInForce(deps: DeskDeps, digest: Digest, correcting: boolean): Promise<Override[]> {
+  const all = await listOverrides(deps.db, digest.id);
+  if (all.every((o) => o.covers !== null)) return all;
+  if (digest.status === 'draft' || digest.status === 'ready')
+    return all.filter((o) => o.covers !== null || o.createdAt >= digest.updatedAt);
+  if (!correcting) return all;
+  const stored = await loadDesk(deps, digest.date);
+  return all.map((o) =>
+    o.covers !== null
+      ? o
+      : {
+          ...o,
+          covers:
+            stored.findings.find((f) => f.itemId === o.itemId && f.kind === o.kind && f.override)?.covers ??
+            '',
+        },
+  );
 }
 
 /**
@@ -806,6 +832,8 @@ export async function overrideFinding(
       reason,
       userId: actor.userId,
       createdAt: now,
+      // What it found when the reason was given: a name or word added later opens it again.
+      covers: target.covers ?? target.message,
     }),
     auditStatement(
       deps.db,

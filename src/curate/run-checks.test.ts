@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { languageMatches, postHints, runChecks, type CheckEntry, type CheckInput } from './run-checks';
+import {
+  languageMatches,
+  postHints,
+  runChecks,
+  type CheckEntry,
+  type CheckInput,
+  type Finding,
+} from './run-checks';
 
 const FRIDAY_NOON = Date.parse('2026-11-20T18:00:00Z'); // noon in Chicago
 
@@ -23,6 +30,10 @@ const entry = (
     ...overrides.item,
   },
 });
+
+/** What findings say, without what a reason given for each would cover (tested on its own below). */
+const said = (findings: Finding[]) =>
+  findings.map(({ itemId, kind, message }) => ({ itemId, kind, message }));
 
 const check = (input: Partial<CheckInput>) =>
   runChecks({
@@ -58,7 +69,7 @@ describe('runChecks', () => {
         }),
       ],
     });
-    expect(findings).toEqual([
+    expect(said(findings)).toEqual([
       {
         itemId: 7,
         kind: 'student-name',
@@ -100,7 +111,7 @@ describe('runChecks', () => {
       intro: 'We are fed up with the rain.',
       entries: [entry({ blurb: 'What a stupid mistake!' })],
     });
-    expect(findings).toEqual([
+    expect(said(findings)).toEqual([
       {
         itemId: 7,
         kind: 'tone',
@@ -118,14 +129,16 @@ describe('runChecks', () => {
 
   it('says a name only in the teacher’s own post is the teacher’s to fix, not the digest’s words', () => {
     const original = { item: { summary: 'Jordan Alvarez won the science fair.' } };
-    expect(check({ entries: [entry({ ...original, blurb: 'Jordan won the science fair.' })] })).toEqual([
-      {
-        itemId: 7,
-        kind: 'student-name',
-        message:
-          '“Jordan Alvarez” (original post) looks like a student’s full name in the teacher’s own post, which the digest links to; the digest’s words are fine. Ask the teacher to use the first name only there, leave the post out, or record why it is fine.',
-      },
-    ]);
+    expect(said(check({ entries: [entry({ ...original, blurb: 'Jordan won the science fair.' })] }))).toEqual(
+      [
+        {
+          itemId: 7,
+          kind: 'student-name',
+          message:
+            '“Jordan Alvarez” (original post) looks like a student’s full name in the teacher’s own post, which the digest links to; the digest’s words are fine. Ask the teacher to use the first name only there, leave the post out, or record why it is fine.',
+        },
+      ],
+    );
     // In the digest's words too: the usual finding, which rewording resolves.
     const both = check({ entries: [entry({ ...original, blurb: 'Jordan Alvarez won the science fair.' })] });
     expect(both[0]!.message).toBe(
@@ -164,6 +177,7 @@ describe('runChecks', () => {
       reason: 'The principal said yes on the phone.',
       userId: 1,
       createdAt: 1,
+      covers: null,
     }));
     const withReasons = check({
       entries: [entry({ item: { authorization: 'pending', publishedAt: FRIDAY_NOON + 24 * 3600_000 } })],
@@ -193,20 +207,78 @@ describe('runChecks', () => {
   });
 
   it('marks a finding resolved when a person recorded an override for that entry and kind', () => {
+    const photo = entry({
+      imageUrl: 'https://x.example/a.jpg',
+      imageAlt: 'Kids',
+      item: { mediaRelease: false },
+    });
+    const [found] = check({ entries: [photo] });
     const override = {
       itemId: 7,
       kind: 'photo-without-release',
       reason: 'Release confirmed by Principal Hayes',
       userId: 1,
       createdAt: 5,
+      covers: found!.covers!,
     };
-    const findings = check({
-      entries: [
-        entry({ imageUrl: 'https://x.example/a.jpg', imageAlt: 'Kids', item: { mediaRelease: false } }),
-      ],
-      overrides: [override],
-    });
+    const findings = check({ entries: [photo], overrides: [override] });
     expect(findings).toEqual([expect.objectContaining({ kind: 'photo-without-release', override })]);
+  });
+
+  it('counts a reason only for what its finding found when it was given: a name, word or picture added opens it again', () => {
+    const reasonFor = (finding: { itemId: number; kind: string; covers?: string }) => ({
+      itemId: finding.itemId,
+      kind: finding.kind,
+      reason: 'Checked with the family and the principal.',
+      userId: 1,
+      createdAt: 5,
+      covers: finding.covers!,
+    });
+    const named = entry({ blurb: 'Maya Johnson read, and it was a bit silly.' });
+    const before = check({ entries: [named], toneWords: ['silly', 'lazy'] });
+    expect(before.map((f) => f.kind)).toEqual(['student-name', 'tone']);
+    const reasons = before.map(reasonFor);
+    // The same text: resolved; so is an edit that finds the same (the same name and word, in the same place).
+    expect(check({ entries: [named], toneWords: ['silly', 'lazy'], overrides: reasons })).toEqual(
+      before.map((f, n) => ({ ...f, override: reasons[n] })),
+    );
+    const reworded = entry({ blurb: 'Maya Johnson read aloud, a bit silly.' });
+    expect(
+      check({ entries: [reworded], toneWords: ['silly', 'lazy'], overrides: reasons }).every(
+        (f) => f.override,
+      ),
+    ).toBe(true);
+    // Another name and another word: both open again, the reasons kept for a person to look at.
+    const worse = entry({ blurb: 'Maya Johnson and Noah Kim read; Noah was silly and lazy.' });
+    expect(
+      check({ entries: [worse], toneWords: ['silly', 'lazy'], overrides: reasons }).map((f) => [
+        f.kind,
+        f.override === undefined,
+      ]),
+    ).toEqual([
+      ['student-name', true],
+      ['tone', true],
+    ]);
+    // The same name written into the headline as well: a place the reason did not cover.
+    const headline = entry({
+      headline: 'Maya Johnson reads',
+      blurb: 'Maya Johnson read, and it was a bit silly.',
+    });
+    expect(
+      check({ entries: [headline], toneWords: ['silly', 'lazy'], overrides: reasons }).find(
+        (f) => f.kind === 'student-name',
+      )!.override,
+    ).toBeUndefined();
+    // A release given for one photo does not cover another.
+    const photo = (url: string) =>
+      entry({ imageUrl: url, imageAlt: 'Kids at the pond', item: { mediaRelease: false } });
+    const [release] = check({ entries: [photo('https://x.example/a.jpg')] }).map(reasonFor);
+    expect(
+      check({ entries: [photo('https://x.example/a.jpg')], overrides: [release!] })[0]!.override,
+    ).toBeDefined();
+    expect(
+      check({ entries: [photo('https://x.example/b.jpg')], overrides: [release!] })[0]!.override,
+    ).toBeUndefined();
   });
 });
 
@@ -225,7 +297,14 @@ describe('languageMatches', () => {
     staffBySchool: new Map([[1, ['Ana Rivera']]]),
     nameAllowlist: [],
   };
-  const reason = { itemId: 7, kind: 'student-name', reason: 'Our principal.', userId: 1, createdAt: 1 };
+  const reason = {
+    itemId: 7,
+    kind: 'student-name',
+    reason: 'Our principal.',
+    userId: 1,
+    createdAt: 1,
+    covers: null,
+  };
 
   it('finds names and tone words as written, keyed by post, whatever reasons were recorded', () => {
     expect(

@@ -45,12 +45,23 @@ export interface Override {
   reason: string;
   userId: number | null;
   createdAt: number;
+  /**
+   * The finding's `covers` when the reason was given: the reason resolves the finding only while it finds
+   * the same (no name, word, place or picture added). Null for a reason given before this was kept, which
+   * the desk counts only for the text it was given to (checksOf).
+   */
+  covers: string | null;
 }
 
 export interface Finding {
   itemId: number;
   kind: FindingKind;
   message: string;
+  /**
+   * What a reason given for it covers: what it says (the names or words and where they are, the day), and of
+   * a picture, which picture. Absent where no reason resolves it.
+   */
+  covers?: string;
   override?: Override;
 }
 
@@ -110,11 +121,17 @@ export interface CheckTranslation {
 
 export function runChecks(input: CheckInput): Finding[] {
   const findings: Finding[] = [];
-  const add = (itemId: number, kind: FindingKind, message: string) => {
-    const override = NOT_OVERRIDABLE.has(kind)
-      ? undefined
-      : input.overrides.find((o) => o.itemId === itemId && o.kind === kind);
-    findings.push({ itemId, kind, message, ...(override ? { override } : {}) });
+  /** A finding, resolved by a reason given for this post and kind when that reason covers what it finds now. */
+  const add = (itemId: number, kind: FindingKind, message: string, picture?: string | null) => {
+    if (NOT_OVERRIDABLE.has(kind)) {
+      findings.push({ itemId, kind, message });
+      return;
+    }
+    const covers = picture ? `${message}\n${picture}` : message;
+    const override = input.overrides.find(
+      (o) => o.itemId === itemId && o.kind === kind && (o.covers === null || o.covers === covers),
+    );
+    findings.push({ itemId, kind, message, covers, ...(override ? { override } : {}) });
   };
   const { start, end } = dayRange(input.date, input.timezone);
   const reported = new Set<string>();
@@ -172,15 +189,16 @@ export function runChecks(input: CheckInput): Finding[] {
         t('desk.checks.photoWithoutRelease', {
           source: entry.item.sourceTitle ?? t('desk.checks.anAccount'),
         }),
+        entry.imageUrl,
       );
     }
     if (entry.imageUrl && !entry.imageAlt?.trim()) {
-      add(entry.itemId, 'missing-alt-text', t('desk.checks.missingAltText'));
+      add(entry.itemId, 'missing-alt-text', t('desk.checks.missingAltText'), entry.imageUrl);
     } else if (entry.imageUrl && repeatsText(entry.imageAlt!, entry.blurb)) {
       // Feeds often give a picture the post's own words: a screen reader would read them twice and say
       // nothing of the picture. Not the headline: a post without a title takes its headline from the alt
       // text, and the teacher's description is then right where it is.
-      add(entry.itemId, 'missing-alt-text', t('desk.checks.altRepeatsText'));
+      add(entry.itemId, 'missing-alt-text', t('desk.checks.altRepeatsText'), entry.imageUrl);
     }
     const pictureProblem = entry.imageUrl ? input.pictureProblems?.get(entry.imageUrl) : undefined;
     if (pictureProblem) {

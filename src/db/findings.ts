@@ -12,6 +12,7 @@ export async function listOverrides(db: Database, digestId: number): Promise<Ove
       reason: findingOverrides.reason,
       userId: findingOverrides.userId,
       createdAt: findingOverrides.createdAt,
+      covers: findingOverrides.covers,
     })
     .from(findingOverrides)
     .where(eq(findingOverrides.digestId, digestId));
@@ -23,6 +24,11 @@ export function upsertOverrideStatement(db: Database, digestId: number, override
     .values({ digestId, ...override })
     .onConflictDoUpdate({
       target: [findingOverrides.digestId, findingOverrides.itemId, findingOverrides.kind],
-      set: { reason: override.reason, userId: override.userId, createdAt: override.createdAt },
+      set: {
+        reason: override.reason,
+        userId: override.userId,
+        createdAt: override.createdAt,
+        covers: override.covers,
+      },
     });
 }

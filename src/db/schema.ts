@@ -289,6 +289,12 @@ export const findingOverrides = sqliteTable(
     reason: text('reason').notNull(),
     userId: integer('user_id'),
     createdAt: integer('created_at').notNull(),
+    /**
+     * What the finding said (and of a picture, which picture) when the reason was given: the reason covers that
+     * and nothing else, so a name or word added later opens the finding again. Null for reasons given before
+     * this was kept (see db/findings.ts).
+     */
+    covers: text('covers'),
   },
   (t) => [primaryKey({ columns: [t.digestId, t.itemId, t.kind] })],
 );

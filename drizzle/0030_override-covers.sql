@@ -1,0 +1,1 @@
+ALTER TABLE `finding_overrides` ADD `covers` text;
