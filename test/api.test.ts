@@ -100,6 +100,12 @@ describe('JSON API /api/v1', () => {
       published_at: '2026-11-20T18:00:00.000Z',
     });
     expect((await call('GET', '/items?date=tomorrow')).status).toBe(400);
+    // The last day a calendar has: a sentence, not a failure working out the day after it.
+    for (const path of ['/items?date=9999-12-31', '/digests/9999-12-31'])
+      expect(await call('GET', path), path).toMatchObject({
+        status: 400,
+        body: { error: { code: 'invalid-date' } },
+      });
   });
 
   it('saves a draft, refuses a stale version with the current one, and reports findings', async () => {

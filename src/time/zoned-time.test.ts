@@ -76,6 +76,9 @@ describe('calendar helpers', () => {
     expect(isLocalDate('2026-02-29')).toBe(false);
     expect(isLocalDate('2028-02-29')).toBe(true);
     expect(isLocalDate('2026-1-01')).toBe(false);
+    // Every date it accepts has a next day: 9999-12-31 would make the day's range an invalid time.
+    expect(isLocalDate('9999-12-31')).toBe(false);
+    expect(isLocalDate('0000-01-01')).toBe(false);
   });
   it('knows weekdays', () => {
     expect(weekdayOf('2026-11-21')).toBe(6);
