@@ -146,6 +146,13 @@ describe('the desk', () => {
     ]);
   });
 
+  it('refuses to publish a day that has not begun in the district', async () => {
+    // The desk's clock is the day after 2026-11-20; a mistyped year would put a digest above every real one.
+    await saveDesk(deps, dana, '2062-11-20', { entries: [{ itemId: ids[0]! }] });
+    expect(await refusal(publishDesk(deps, dana, '2062-11-20'))).toEqual({ status: 422, code: 'future-day' });
+    expect((await findDigest(db, '2062-11-20'))!.status).toBe('draft');
+  });
+
   it('lets contributors curate but not publish, schedule or take down', async () => {
     await saveDesk(deps, cam, '2026-11-20', { entries: [{ itemId: ids[0]! }] });
     expect(await refusal(publishDesk(deps, cam, '2026-11-20'))).toEqual({ status: 403, code: 'forbidden' });

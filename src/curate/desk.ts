@@ -731,6 +731,9 @@ export async function publishDesk(
   if (existing && deps.pictures)
     await copyPictures(deps as PictureDeskDeps, imageUrlsOf(await listEntries(deps.db, [existing.id])));
   const state = await loadDesk(deps, date);
+  // A day not begun has no posts of its own; a digest for it (a mistyped year) would sit above every real one.
+  if (date > localDateOf(deps.now(), state.settings.timezone))
+    throw new DeskError(422, 'future-day', t('desk.refusals.futureDay', { day: formatLongDate(date) }));
   const digest = await checkPublishable(deps, actor, state, version);
   const published = await publishDigestForDate(
     { db: deps.db, background: deps.background, now: deps.now, queueEmails: emailIsOn(deps.mailer) },

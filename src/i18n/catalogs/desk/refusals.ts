@@ -84,6 +84,8 @@ export const refusals = {
   reasonOrLanguageWhilePublishing:
     'A language’s text or a reason for a finding was saved while you were publishing, so nothing was published. Look at the digest again, then publish.',
   noPublishDays: 'No day is a publish day in Settings; publish it now instead.',
+  futureDay:
+    '{{day}} has not begun yet in the district, so there is nothing of it to publish. Check the date, or schedule it to go out once the day is over.',
   changedWhileScheduling: 'The digest changed while you were scheduling it. Review it and try again.',
   nothingToSubmit: 'Nothing is selected for {{day}}, so there is nothing to submit.',
   // Overriding a finding.
