@@ -184,7 +184,28 @@ export async function listEntries(db: Database, digestIds: number[]): Promise<Di
     .innerJoin(schools, eq(schools.id, sources.schoolId))
     .where(and(inList(digestEntries.digestId, digestIds), isNull(digestEntries.removedAt)))
     .orderBy(asc(digestEntries.digestId), asc(digestEntries.position));
-  return rows.map(({ entry, item, ...rest }) => ({ ...entry, item: { ...item, ...rest } }));
+  // The account's name and the post's address as saved with the entry; the feed's current ones only for an
+  // entry saved before they were kept.
+  return rows.map(({ entry, item, sourceTitle, ...rest }) => ({
+    ...entry,
+    item: {
+      ...item,
+      ...rest,
+      url: entry.postUrl === null ? item.url : entry.postUrl || null,
+      sourceTitle: entry.sourceTitle === null ? sourceTitle : entry.sourceTitle || null,
+    },
+  }));
+}
+
+/**
+ * The account's name and the post's address as they are now, for an entry saved now ('' for none): what the
+ * checks read is what readers get (listEntries), whatever the feed says later.
+ */
+function asSavedFrom(itemId: number) {
+  return {
+    sourceTitle: sql<string>`coalesce((select ${sources.title} from ${sources} where ${sources.id} = (select ${items.sourceId} from ${items} where ${items.id} = ${itemId})), '')`,
+    postUrl: sql<string>`coalesce((select ${items.url} from ${items} where ${items.id} = ${itemId}), '')`,
+  };
 }
 
 /**
@@ -262,7 +283,12 @@ export async function saveDigestDraft(
     ...insertSelect(
       db,
       digestEntries,
-      draft.entries.map((entry, position) => ({ digestId: digest.id, position, ...entry })),
+      draft.entries.map((entry, position) => ({
+        digestId: digest.id,
+        position,
+        ...entry,
+        ...asSavedFrom(entry.itemId),
+      })),
       claim.row,
     ),
   ];

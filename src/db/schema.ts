@@ -194,6 +194,13 @@ export const digestEntries = sqliteTable(
     removedReason: text('removed_reason'),
     /** When the entry's picture alone was taken down: feeds say the entry changed then. */
     pictureRemovedAt: integer('picture_removed_at'),
+    /**
+     * The account's name and the post's address as they were when the entry was saved ('' for none), so that
+     * what was checked is what readers get, whatever the feed says later. Null for entries saved before 0031,
+     * which show the feed's current ones.
+     */
+    sourceTitle: text('source_title'),
+    postUrl: text('post_url'),
   },
   // By picture address too: the posts that share a copy are found when a desk is shown and a picture taken down.
   (t) => [

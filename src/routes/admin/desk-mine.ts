@@ -31,6 +31,8 @@ export async function mineOver(db: Database, current: DeskState, draft: DraftInp
         removedAt: null,
         removedReason: null,
         pictureRemovedAt: base?.pictureRemovedAt ?? null,
+        sourceTitle: base?.sourceTitle ?? null,
+        postUrl: base?.postUrl ?? null,
         item,
         images: imagesOf(item),
         findings: [],
