@@ -352,6 +352,21 @@ describe('the Subscribers page', () => {
           .get(maria.id) as { n: number }
       ).n;
     expect(count('deliveries')).toBe(1);
+    // She once pressed Subscribe again on the public form: the throttle counted her address, and the email
+    // that tells her where her preferences are was queued to it.
+    const signUp = await fetch(`${app.url}/subscribe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: app.url },
+      body: new URLSearchParams({ email: 'Maria@family.example' }),
+      redirect: 'manual',
+    });
+    expect(signUp.status).toBeLessThan(400);
+    const naming = () =>
+      JSON.stringify([
+        app.runtime.sqlite.sqlite.prepare('select * from rate_events').all(),
+        app.runtime.sqlite.sqlite.prepare('select * from messages').all(),
+      ]);
+    expect(naming()).toMatch(/maria@family\.example/i);
 
     const list = await (await admin.get('/admin/subscribers?q=maria')).text();
     expect(list).toContain(`<a href="/admin/subscribers/${maria.id}">maria@family.example</a>`);
@@ -386,6 +401,7 @@ describe('the Subscribers page', () => {
     const dump = app.runtime.sqlite.sqlite.prepare('select * from forgotten_addresses').all();
     expect(dump).toHaveLength(1);
     expect(JSON.stringify(dump)).not.toMatch(/maria/i);
+    expect(naming()).not.toMatch(/maria/i);
     const reimported = await upload(
       app,
       admin,

@@ -41,6 +41,11 @@ export const MAX_PER_CLIENT_PER_HOUR = 100;
  * be sent three confirmations an hour under each of endless spellings of it. Only the count uses this; the
  * address is stored and written to as typed.
  */
+/** The sign-up throttle's key for an address: it names the mailbox, so forgetting a parent deletes it too. */
+export function subscribeAddressKey(address: string): string {
+  return `subscribe:address:${mailboxKeyOf(address)}`;
+}
+
 export function mailboxKeyOf(address: string): string {
   const key = emailKeyOf(address);
   const at = key.lastIndexOf('@');
@@ -73,7 +78,7 @@ export async function requestSubscription(
   const checked = checkEmailAddress(input.email);
   if (!checked.ok) return { ok: false, status: 400, problem: checked.problem, message: checked.message };
   const now = deps.now();
-  const addressKey = `subscribe:address:${mailboxKeyOf(checked.address)}`;
+  const addressKey = subscribeAddressKey(checked.address);
   const clientKey = `subscribe:client:${clientKeyOf(input.clientIp)}`;
   const request = await recordAndCountRateEvents(deps.db, [addressKey, clientKey], now, now - HOUR);
   const [byAddress, byClient] = request.counts as [number, number];

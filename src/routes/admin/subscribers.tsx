@@ -28,6 +28,7 @@ import { DeliveriesPage, SubscriberPage, SubscribersPage } from '../../views/adm
 import { redirectWith } from '../flash';
 import { checkbox, field, readForm } from '../form';
 import { actorOf, adminPage, type AdminEnv } from './context';
+import { subscribeAddressKey } from '../../subscriptions/subscribe';
 
 const PAGE_SIZE = 100;
 const STATUSES: readonly SubscriberStatus[] = ['confirmed', 'pending', 'unsubscribed', 'suspended'];
@@ -129,6 +130,7 @@ export function subscribersRoutes(deps: AppDeps) {
         subscriber,
         await forgottenKeyOf(deps.signingKey, subscriber.email),
         now,
+        [subscribeAddressKey(subscriber.email)],
       ),
       auditStatement(
         deps.db,
