@@ -269,6 +269,25 @@ describe('runChecks', () => {
         (f) => f.kind === 'student-name',
       )!.override,
     ).toBeUndefined();
+    // The post's Spanish text with the same name is the same name: the reason holds in every language. A name
+    // only the translation has is new.
+    const spanish = (blurb: string) => ({
+      label: 'Spanish',
+      toneWords: [],
+      title: '',
+      intro: '',
+      entries: new Map([[7, { headline: '', blurb, imageAlt: '' }]]),
+    });
+    const named2 = (translation: string) =>
+      check({
+        entries: [named],
+        toneWords: ['silly', 'lazy'],
+        overrides: reasons,
+        translations: [spanish(translation)],
+      }).find((f) => f.kind === 'student-name')!;
+    expect(named2('Maya Johnson leyó.').message).toContain('Spanish');
+    expect(named2('Maya Johnson leyó.').override).toBeDefined();
+    expect(named2('Maya Johnson y Lucas Martinez leyeron.').override).toBeUndefined();
     // A release given for one photo does not cover another.
     const photo = (url: string) =>
       entry({ imageUrl: url, imageAlt: 'Kids at the pond', item: { mediaRelease: false } });

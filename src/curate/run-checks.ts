@@ -58,8 +58,8 @@ export interface Finding {
   kind: FindingKind;
   message: string;
   /**
-   * What a reason given for it covers: what it says (the names or words and where they are, the day), and of
-   * a picture, which picture. Absent where no reason resolves it.
+   * What a reason given for it covers: the names or words and where they are in the district's own text
+   * (coversOf), which picture, or else what it says (the day). Absent where no reason resolves it.
    */
   covers?: string;
   override?: Override;
@@ -121,13 +121,15 @@ export interface CheckTranslation {
 
 export function runChecks(input: CheckInput): Finding[] {
   const findings: Finding[] = [];
-  /** A finding, resolved by a reason given for this post and kind when that reason covers what it finds now. */
-  const add = (itemId: number, kind: FindingKind, message: string, picture?: string | null) => {
+  /**
+   * A finding, resolved by a reason given for this post and kind when that reason covers what it finds now
+   * (`covers`: what it says, unless the caller says more precisely).
+   */
+  const add = (itemId: number, kind: FindingKind, message: string, covers = message) => {
     if (NOT_OVERRIDABLE.has(kind)) {
       findings.push({ itemId, kind, message });
       return;
     }
-    const covers = picture ? `${message}\n${picture}` : message;
     const override = input.overrides.find(
       (o) => o.itemId === itemId && o.kind === kind && (o.covers === null || o.covers === covers),
     );
@@ -172,7 +174,17 @@ export function runChecks(input: CheckInput): Finding[] {
         reported.add(match.name.toLowerCase());
       }
     }
-    if (names.size) add(entry.itemId, 'student-name', describeNames([...names.values()]));
+    const ownPlaces = new Set(fields.map(([where]) => where));
+    if (names.size)
+      add(
+        entry.itemId,
+        'student-name',
+        describeNames([...names.values()]),
+        coversOf(
+          [...names.values()].map(({ match, where }) => ({ word: match.name, where })),
+          ownPlaces,
+        ),
+      );
 
     const tone = [{ fields: fields.slice(0, 3), toneWords: input.toneWords }, ...translated].flatMap((set) =>
       set.fields.flatMap(([where, text]) =>
@@ -180,7 +192,16 @@ export function runChecks(input: CheckInput): Finding[] {
       ),
     );
     for (const found of tone) reported.add(found.word.toLowerCase());
-    if (tone.length) add(entry.itemId, 'tone', describeTone(tone));
+    if (tone.length)
+      add(
+        entry.itemId,
+        'tone',
+        describeTone(tone),
+        coversOf(
+          tone.map(({ word, where }) => ({ word, where: [where] })),
+          ownPlaces,
+        ),
+      );
 
     if (entry.imageUrl && !entry.item.mediaRelease) {
       add(
@@ -189,16 +210,17 @@ export function runChecks(input: CheckInput): Finding[] {
         t('desk.checks.photoWithoutRelease', {
           source: entry.item.sourceTitle ?? t('desk.checks.anAccount'),
         }),
+        // A release given for one picture is not given for another.
         entry.imageUrl,
       );
     }
     if (entry.imageUrl && !entry.imageAlt?.trim()) {
-      add(entry.itemId, 'missing-alt-text', t('desk.checks.missingAltText'), entry.imageUrl);
+      add(entry.itemId, 'missing-alt-text', t('desk.checks.missingAltText'), `missing\n${entry.imageUrl}`);
     } else if (entry.imageUrl && repeatsText(entry.imageAlt!, entry.blurb)) {
       // Feeds often give a picture the post's own words: a screen reader would read them twice and say
       // nothing of the picture. Not the headline: a post without a title takes its headline from the alt
       // text, and the teacher's description is then right where it is.
-      add(entry.itemId, 'missing-alt-text', t('desk.checks.altRepeatsText'), entry.imageUrl);
+      add(entry.itemId, 'missing-alt-text', t('desk.checks.altRepeatsText'), `repeats\n${entry.imageUrl}`);
     }
     const pictureProblem = entry.imageUrl ? input.pictureProblems?.get(entry.imageUrl) : undefined;
     if (pictureProblem) {
@@ -245,7 +267,17 @@ export function runChecks(input: CheckInput): Finding[] {
       digestNames.set(match.name, found);
     }
   }
-  if (digestNames.size) add(DIGEST_LEVEL, 'student-name', describeNames([...digestNames.values()]));
+  const ownDigestPlaces = new Set(digestFields.map(([where]) => where));
+  if (digestNames.size)
+    add(
+      DIGEST_LEVEL,
+      'student-name',
+      describeNames([...digestNames.values()]),
+      coversOf(
+        [...digestNames.values()].map(({ match, where }) => ({ word: match.name, where })),
+        ownDigestPlaces,
+      ),
+    );
   const digestTone = [{ fields: digestFields, toneWords: input.toneWords }, ...translatedDigestFields]
     .flatMap((set) =>
       set.fields.flatMap(([where, text]) =>
@@ -253,7 +285,16 @@ export function runChecks(input: CheckInput): Finding[] {
       ),
     )
     .filter((found) => !(asSent(found.where) && reported.has(found.word.toLowerCase())));
-  if (digestTone.length) add(DIGEST_LEVEL, 'tone', describeTone(digestTone));
+  if (digestTone.length)
+    add(
+      DIGEST_LEVEL,
+      'tone',
+      describeTone(digestTone),
+      coversOf(
+        digestTone.map(({ word, where }) => ({ word, where: [where] })),
+        ownDigestPlaces,
+      ),
+    );
   return findings;
 }
 
@@ -370,6 +411,25 @@ function describeTone(found: { word: string; where: string }[]): string {
 /** '“Maya Lopez” (headline, blurb)'. */
 function quoted(word: string, where: string[]): string {
   return t('desk.checks.found', { word, where: where.join(', ') });
+}
+
+/**
+ * What a reason for a name or tone finding covers: each name or word, and the places it is in the district's
+ * own text (the digest's fields, the teacher's post, the email and the social post as sent). Its places in a
+ * translation are left out: a reason for a post's name holds in every language the post is given in, as
+ * languageMatches has it, while a name or word that only a translation has is itself new.
+ */
+function coversOf(found: { word: string; where: string[] }[], own: ReadonlySet<string>): string {
+  const places = new Map<string, Set<string>>();
+  for (const { word, where } of found) {
+    const key = word.toLowerCase();
+    const kept = places.get(key) ?? new Set<string>();
+    for (const place of where) if (own.has(place)) kept.add(place);
+    places.set(key, kept);
+  }
+  return JSON.stringify(
+    [...places].map(([word, where]) => [word, [...where].sort()]).sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
+  );
 }
 
 /** 'Spanish headline': a field of a translation. */
