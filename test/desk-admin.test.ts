@@ -178,6 +178,16 @@ describe('the admin desk over HTTP', () => {
     expect(recorded).toContain('Draft saved. A reason you wrote under a finding is recorded too.');
     const [override] = await listAudit(app.runtime.deps.db, { action: 'finding.override', limit: 1 });
     expect(override?.details).toContain('The storm, not a person, is called stupid.');
+    // A word added since opens it again, with that reason beside it, so nobody types one blind.
+    const worse = await dana.post('/admin/inbox/2026-11-20/save', {
+      _csrf: csrf,
+      version: await version(),
+      entry: String(id),
+      intro: 'What a stupid, pathetic storm, and still we flew kites.',
+    });
+    const worsePage = await (await dana.get(worse.headers.get('location')!)).text();
+    expect(worsePage).toContain('Recorded then: “The storm, not a person, is called stupid.”');
+    expect(worsePage).toContain('name="reason_0_tone"');
 
     // Publish now records a reason typed for another finding before it asks to confirm.
     const asked = await dana.post('/admin/inbox/2026-11-20/publish', {

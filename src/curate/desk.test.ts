@@ -89,24 +89,35 @@ describe('the desk', () => {
     const reopened = await loadDesk(deps, day);
     expect(reopened.open.map((f) => f.kind)).toEqual(['student-name']);
     expect(reopened.open[0]!.message).toContain('Ethan Brooks');
+    // The desk shows the earlier reason beside it, so nobody types one blind.
+    expect(reopened.open[0]!.earlier?.reason).toBe('Her family asked us to use her full name.');
     expect(await refusal(publishDesk(deps, dana, day))).toEqual({ status: 422, code: 'findings' });
-    // Back to what the reason covered, it counts again, and the digest goes out.
-    await saveDesk(deps, dana, day, { entries: kites('Maya Lopez flew the highest kite.') });
+    // A reason for the three of them covers them, and any of them taken out again.
+    await overrideFinding(deps, dana, day, {
+      itemId: ids[0]!,
+      kind: 'student-name',
+      reason: 'All three families asked for full names.',
+    });
+    await saveDesk(deps, dana, day, { entries: kites('Maya Lopez and Ethan Brooks flew the kites.') });
     expect((await loadDesk(deps, day)).open).toEqual([]);
     await publishDesk(deps, dana, day);
-    // A correction that adds a name is checked against the reason too.
+    // A correction that takes a name out goes out (the README's own example)...
     const { correctDesk } = await import('./correct-digest');
+    const correcting = (blurb: string, note: string) =>
+      correctDesk(deps, dana, day, { entries: kites(blurb), note, email: false });
+    await correcting(
+      'Maya Lopez flew the kites with a friend.',
+      'We took out a name we should not have used.',
+    );
+    expect((await loadDesk(deps, day)).open).toEqual([]);
+    // ...and one that adds a name is checked against the reason too.
     expect(
       await refusal(
-        correctDesk(deps, dana, day, {
-          entries: kites('Maya Lopez and Noah Kim flew the highest kites.'),
-          note: 'We named the second flyer.',
-          email: false,
-        }),
+        correcting('Maya Lopez and Noah Kim flew the highest kites.', 'We named the second flyer.'),
       ),
     ).toEqual({ status: 422, code: 'findings' });
     expect((await loadDesk(deps, day)).entries.map((e) => e.blurb)).toEqual([
-      'Maya Lopez flew the highest kite.',
+      'Maya Lopez flew the kites with a friend.',
     ]);
   });
 
@@ -121,6 +132,14 @@ describe('the desk', () => {
     const { upsertOverrideStatement } = await import('../db/findings');
     const legacy = { itemId: ids[0]!, kind: 'student-name', reason: 'Her family asked us.', userId: 1 };
     await db.batch([upsertOverrideStatement(db, digest.id, { ...legacy, createdAt: now, covers: null })]);
+    expect((await loadDesk(moving, day)).open).toEqual([]);
+    // Made ready by the release before this one, which moved the digest's updated time: still as it was given.
+    const { digests } = await import('../db/schema');
+    const { eq } = await import('drizzle-orm');
+    await db.orm
+      .update(digests)
+      .set({ status: 'ready', updatedAt: now + 1 })
+      .where(eq(digests.id, digest.id));
     expect((await loadDesk(moving, day)).open).toEqual([]);
     // Saved since: the text it was given to is gone, so it no longer counts.
     now += 60_000;

@@ -399,15 +399,17 @@ export async function checkDigest(
 /**
  * The reasons recorded for a digest's findings that still count. Each covers what its finding found when it
  * was given (run-checks.ts). One given before that was kept covers the text it was given to: of a draft not
- * saved since, and of a published digest as it went out; checking a correction's new text, it covers only
- * what the stored text's finding found.
+ * saved since, of a digest made ready, and of a published digest as it went out; checking a correction's new
+ * text, it covers only what the stored text's finding found.
  */
 async function reasonsInForce(deps: DeskDeps, digest: Digest, correcting: boolean): Promise<Override[]> {
   const all = await listOverrides(deps.db, digest.id);
   if (all.every((o) => o.covers !== null)) return all;
-  if (digest.status === 'draft' || digest.status === 'ready')
+  // A ready digest is as it was scheduled (any save makes it a draft again); the release before this one moved
+  // its updated time when it was made ready, after the reasons given for it.
+  if (digest.status === 'draft')
     return all.filter((o) => o.covers !== null || o.createdAt >= digest.updatedAt);
-  if (!correcting) return all;
+  if (digest.status === 'ready' || !correcting) return all;
   const stored = await loadDesk(deps, digest.date);
   return all.map((o) =>
     o.covers !== null

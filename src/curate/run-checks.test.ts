@@ -259,6 +259,16 @@ describe('runChecks', () => {
       ['student-name', true],
       ['tone', true],
     ]);
+    // One of the names taken out, or the word: what is left the reason covered, so it stands.
+    const both = entry({ blurb: 'Maya Johnson and Noah Kim read, a bit silly.' });
+    const forBoth = check({ entries: [both], toneWords: ['silly'] }).map(reasonFor);
+    const fewer = entry({ blurb: 'Maya Johnson read, and Noah helped.' });
+    expect(
+      check({ entries: [fewer], toneWords: ['silly'], overrides: forBoth }).map((f) => [
+        f.kind,
+        !!f.override,
+      ]),
+    ).toEqual([['student-name', true]]);
     // The same name written into the headline as well: a place the reason did not cover.
     const headline = entry({
       headline: 'Maya Johnson reads',

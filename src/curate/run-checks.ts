@@ -63,6 +63,8 @@ export interface Finding {
    */
   covers?: string;
   override?: Override;
+  /** A reason recorded for this post and kind that does not cover what it finds now: shown, so it is not typed blind. */
+  earlier?: Override;
 }
 
 export interface CheckEntry {
@@ -130,10 +132,15 @@ export function runChecks(input: CheckInput): Finding[] {
       findings.push({ itemId, kind, message });
       return;
     }
-    const override = input.overrides.find(
-      (o) => o.itemId === itemId && o.kind === kind && (o.covers === null || o.covers === covers),
-    );
-    findings.push({ itemId, kind, message, covers, ...(override ? { override } : {}) });
+    const recorded = input.overrides.find((o) => o.itemId === itemId && o.kind === kind);
+    const covered = recorded && (recorded.covers === null || coveredBy(recorded.covers, covers));
+    findings.push({
+      itemId,
+      kind,
+      message,
+      covers,
+      ...(recorded ? (covered ? { override: recorded } : { earlier: recorded }) : {}),
+    });
   };
   const { start, end } = dayRange(input.date, input.timezone);
   const reported = new Set<string>();
@@ -430,6 +437,41 @@ function coversOf(found: { word: string; where: string[] }[], own: ReadonlySet<s
   return JSON.stringify(
     [...places].map(([word, where]) => [word, [...where].sort()]).sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
   );
+}
+
+/**
+ * Whether a reason that covered `then` covers what a finding finds `now`: the same, or for names and words
+ * (coversOf) no name or word and no place of one that it did not have, so taking a name out, in a draft or a
+ * correction, or a change elsewhere that drops a place, leaves the reason standing.
+ */
+export function coveredBy(then: string, now: string): boolean {
+  if (then === now) return true;
+  const had = readCovers(then);
+  const has = readCovers(now);
+  if (!had || !has) return false;
+  return [...has].every(([word, places]) => {
+    const before = had.get(word);
+    return before !== undefined && places.every((place) => before.includes(place));
+  });
+}
+
+function readCovers(covers: string): Map<string, string[]> | undefined {
+  if (!covers.startsWith('[')) return undefined;
+  try {
+    const parsed = JSON.parse(covers) as unknown;
+    if (!Array.isArray(parsed)) return undefined;
+    const read = new Map<string, string[]>();
+    for (const pair of parsed) {
+      if (!Array.isArray(pair) || typeof pair[0] !== 'string' || !Array.isArray(pair[1])) return undefined;
+      read.set(
+        pair[0],
+        (pair[1] as unknown[]).filter((place): place is string => typeof place === 'string'),
+      );
+    }
+    return read;
+  } catch {
+    return undefined;
+  }
 }
 
 /** 'Spanish headline': a field of a translation. */

@@ -411,7 +411,12 @@ export function FindingList({
             <p class="small muted">
               {t('desk.entry.recordedFine', { reason: withoutOwnQuotes(finding.override.reason) })}
             </p>
-          ) : canOverride && overridable(finding.kind) ? (
+          ) : finding.earlier ? (
+            <p class="small muted">
+              {t('desk.entry.earlierReason', { reason: withoutOwnQuotes(finding.earlier.reason) })}
+            </p>
+          ) : null}
+          {finding.override ? null : canOverride && overridable(finding.kind) ? (
             <details open={holds(refused, `reason_${itemId}_${finding.kind}`)}>
               <summary>{t('desk.entry.recordWhy')}</summary>
               <label for={`reason-${itemId}-${finding.kind}`}>{t('desk.entry.reason')}</label>

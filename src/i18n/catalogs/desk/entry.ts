@@ -52,6 +52,8 @@ export const entry = {
     correctionNote: 'Correction note',
   },
   recordedFine: 'Recorded as fine: “{{reason}}”',
+  earlierReason:
+    'A reason was recorded before this found what it finds now, and does not cover what was added since: change it, or record why this is fine too. Recorded then: “{{reason}}”',
   recordWhy: 'Record why this is fine',
   askAnEditor:
     'Recording why it is fine is for an editor: change the text, or ask an editor to look at it before it is published.',
