@@ -728,14 +728,15 @@ export async function publishDesk(
   auditDetails?: Record<string, unknown>,
 ): Promise<{ queued: number }> {
   requirePermission(actor, 'publish', t('desk.refusals.forbidden.publishDigests', { role: actor.role }));
+  // A day not begun has no posts of its own; a digest for it (a mistyped year) would sit above every real one.
+  const { timezone } = await readDistrictSettings(deps.db);
+  if (date > localDateOf(deps.now(), timezone))
+    throw new DeskError(422, 'future-day', t('desk.refusals.futureDay', { day: formatLongDate(date) }));
   // A draft saved before pictures were copied (or whose copy failed then) gets its copies now, scheduled or not.
   const existing = await findDigest(deps.db, date);
   if (existing && deps.pictures)
     await copyPictures(deps as PictureDeskDeps, imageUrlsOf(await listEntries(deps.db, [existing.id])));
   const state = await loadDesk(deps, date);
-  // A day not begun has no posts of its own; a digest for it (a mistyped year) would sit above every real one.
-  if (date > localDateOf(deps.now(), state.settings.timezone))
-    throw new DeskError(422, 'future-day', t('desk.refusals.futureDay', { day: formatLongDate(date) }));
   const digest = await checkPublishable(deps, actor, state, version);
   const published = await publishDigestForDate(
     { db: deps.db, background: deps.background, now: deps.now, queueEmails: emailIsOn(deps.mailer) },

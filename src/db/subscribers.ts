@@ -3,7 +3,7 @@ import { and, count, eq, gt, inArray, isNotNull, isNull, lt, not, or, sql } from
 import type { Database, Statement } from './client';
 import { inList } from './in-list';
 import { insertSelect, selectionOf } from './insert-select';
-import { forgottenAddresses, messages, rateEvents, schools, subscriberSchools, subscribers } from './schema';
+import { forgottenAddresses, rateEvents, schools, subscriberSchools, subscribers } from './schema';
 import { sign } from '../auth/tokens';
 import { sortByName } from '../text/names-order';
 
@@ -513,22 +513,19 @@ export async function deleteUnconfirmedBefore(db: Database, before: number): Pro
 
 /**
  * The statements that delete a subscriber and everything kept about them (their schools, consent, and the
- * records of the emails sent to them, which go with the row; any other email to the address; the throttle's
- * records that name it, `rateKeys`), for a parent who asks the district to forget them, and remember the
- * address only as `keyHash` (forgottenKeyOf) so that no import brings it back.
+ * records of the emails sent to them, which go with the row; the throttle's records that name the address,
+ * `rateKeys`), for a parent who asks the district to forget them, and remember the address only as `keyHash`
+ * (forgottenKeyOf) so that no import brings it back.
  */
 export function forgetSubscriberStatements(
   db: Database,
-  subscriber: { id: number; email: string },
+  subscriber: { id: number },
   keyHash: string,
   now: number,
   rateKeys: string[],
 ): Statement[] {
   return [
     db.orm.delete(subscribers).where(eq(subscribers.id, subscriber.id)),
-    db.orm
-      .delete(messages)
-      .where(sql`lower(${messages.toAddress}) = ${subscriber.email.trim().toLowerCase()}`),
     ...(rateKeys.length ? [db.orm.delete(rateEvents).where(inList(rateEvents.key, rateKeys))] : []),
     db.orm.insert(forgottenAddresses).values({ keyHash, at: now }).onConflictDoNothing(),
   ];

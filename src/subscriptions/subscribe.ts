@@ -35,17 +35,17 @@ const MAX_PER_ADDRESS_PER_HOUR = 3;
 // hundred an hour from one place is where it stops.
 export const MAX_PER_CLIENT_PER_HOUR = 100;
 
+/** The sign-up throttle's key for an address: it names the mailbox, so forgetting a parent deletes it too. */
+export function subscribeAddressKey(address: string): string {
+  return `subscribe:address:${mailboxKeyOf(address)}`;
+}
+
 /**
  * The mailbox an address reaches, for counting requests: most mail services deliver name+anything@ to name@,
  * and Gmail ignores dots (n.a.m.e@gmail.com, and googlemail.com is the same service), so one mailbox cannot
  * be sent three confirmations an hour under each of endless spellings of it. Only the count uses this; the
  * address is stored and written to as typed.
  */
-/** The sign-up throttle's key for an address: it names the mailbox, so forgetting a parent deletes it too. */
-export function subscribeAddressKey(address: string): string {
-  return `subscribe:address:${mailboxKeyOf(address)}`;
-}
-
 export function mailboxKeyOf(address: string): string {
   const key = emailKeyOf(address);
   const at = key.lastIndexOf('@');

@@ -66,7 +66,7 @@ export function isValidTimeZone(timeZone: string): boolean {
 export function isLocalDate(value: string): value is LocalDate {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  // A day whose next day (dayRange) is a date too: not the last of year 9999, nor a year before 1000.
+  // Years 1000 to 9998 only: every day then has a next day (dayRange) that is a date too.
   if (y < 1000 || y > 9998) return false;
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
