@@ -23,7 +23,13 @@ describe('a published entry', () => {
     const { source } = await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/feed');
     await db.orm.update(sources).set({ title: 'Room 12 Science' }).where(eq(sources.id, source.id));
     await storeItems(db, source.id, [
-      item({ guid: 'kites', title: 'Kites on the field', publishedAt: NOON_20, summary: 'It was windy.' }),
+      item({
+        guid: 'kites',
+        title: 'Kites on the field',
+        publishedAt: NOON_20,
+        summary: 'It was windy.',
+        author: 'Ms. Diaz',
+      }),
     ]);
     const [kites] = await listItemsPublishedBetween(db, 0, NOON_20 * 2);
     const desk = deskDepsOf(app.runtime.deps);
@@ -35,26 +41,31 @@ describe('a published entry', () => {
         .update(sources)
         .set({ title: 'Room 12 - Jacob Miller is the laziest kid' })
         .where(eq(sources.id, source.id)),
-      db.orm.update(items).set({ url: 'https://elsewhere.example/' }).where(eq(items.id, kites!.id)),
+      db.orm
+        .update(items)
+        .set({ url: 'https://elsewhere.example/', author: 'Ava Patel is the worst' })
+        .where(eq(items.id, kites!.id)),
       touchPublicStatement(db),
     ]);
   });
   afterAll(() => app.close());
 
-  it('keeps the account name and post address it was checked with, on the page and in the feeds', async () => {
+  it('keeps the account name, post address and author it was checked with, on the page and in the feeds', async () => {
     for (const path of ['/digests/2026-11-20', '/feed.xml', '/feed.json', '/schools/lincoln-elementary']) {
       const body = await get(path);
       expect(body, path).toContain('Room 12 Science');
       expect(body, path).toContain('https://class.example/kites');
       expect(body, path).not.toContain('Jacob Miller');
       expect(body, path).not.toContain('elsewhere.example');
+      expect(body, path).not.toContain('Ava Patel');
     }
+    expect(await get('/digests/2026-11-20')).toContain('Ms. Diaz');
   });
 
-  it('shows the feed’s current ones for an entry saved before they were kept', async () => {
+  it('shows the feed’s current ones only for an entry written without them', async () => {
     const db = app.runtime.deps.db;
     await db.batch([
-      db.orm.update(digestEntries).set({ sourceTitle: null, postUrl: null }),
+      db.orm.update(digestEntries).set({ sourceTitle: null, postUrl: null, postAuthor: null }),
       touchPublicStatement(db),
     ]);
     const page = await get('/digests/2026-11-20');

@@ -60,6 +60,21 @@ describe('upgrading a district from an earlier release', () => {
     };
     expect(entries.length).toBeGreaterThan(7);
     expect(applied.n).toBe(entries.length);
+    // Each entry keeps the account's name, the post's address and its author as they were at the upgrade,
+    // whatever the feeds say later.
+    const entry = app.runtime.sqlite.sqlite
+      .prepare(
+        `select e.source_title as sourceTitle, e.post_url as postUrl, e.post_author as postAuthor, s.title, i.url,
+           coalesce(i.author, '') as author
+         from digest_entries e join items i on i.id = e.item_id join sources s on s.id = i.source_id limit 1`,
+      )
+      .get() as Record<string, string>;
+    expect(entry.postUrl).toBeTruthy();
+    expect([entry.sourceTitle, entry.postUrl, entry.postAuthor]).toEqual([
+      entry.title ?? '',
+      entry.url,
+      entry.author,
+    ]);
   });
 
   it('shows the published digest as corrected, without the post taken down or the teachers’ pictures', async () => {

@@ -184,27 +184,29 @@ export async function listEntries(db: Database, digestIds: number[]): Promise<Di
     .innerJoin(schools, eq(schools.id, sources.schoolId))
     .where(and(inList(digestEntries.digestId, digestIds), isNull(digestEntries.removedAt)))
     .orderBy(asc(digestEntries.digestId), asc(digestEntries.position));
-  // The account's name and the post's address as saved with the entry; the feed's current ones only for an
-  // entry saved before they were kept.
+  // The account's name, the post's address and its author as saved with the entry (the feed's current ones
+  // only for an entry written without them).
   return rows.map(({ entry, item, sourceTitle, ...rest }) => ({
     ...entry,
     item: {
       ...item,
       ...rest,
       url: entry.postUrl === null ? item.url : entry.postUrl || null,
+      author: entry.postAuthor === null ? item.author : entry.postAuthor || null,
       sourceTitle: entry.sourceTitle === null ? sourceTitle : entry.sourceTitle || null,
     },
   }));
 }
 
 /**
- * The account's name and the post's address as they are now, for an entry saved now ('' for none): what the
- * checks read is what readers get (listEntries), whatever the feed says later.
+ * The account's name, the post's address and its author as they are now, for an entry saved now ('' for
+ * none): what the checks read is what readers get (listEntries), whatever the feed says later.
  */
 function asSavedFrom(itemId: number) {
   return {
     sourceTitle: sql<string>`coalesce((select ${sources.title} from ${sources} where ${sources.id} = (select ${items.sourceId} from ${items} where ${items.id} = ${itemId})), '')`,
     postUrl: sql<string>`coalesce((select ${items.url} from ${items} where ${items.id} = ${itemId}), '')`,
+    postAuthor: sql<string>`coalesce((select ${items.author} from ${items} where ${items.id} = ${itemId}), '')`,
   };
 }
 

@@ -195,12 +195,13 @@ export const digestEntries = sqliteTable(
     /** When the entry's picture alone was taken down: feeds say the entry changed then. */
     pictureRemovedAt: integer('picture_removed_at'),
     /**
-     * The account's name and the post's address as they were when the entry was saved ('' for none), so that
-     * what was checked is what readers get, whatever the feed says later. Null for entries saved before 0031,
-     * which show the feed's current ones.
+     * The account's name, the post's address and its author as they were when the entry was saved ('' for
+     * none), so that what was checked is what readers get, whatever the feed says later (0031 took them for
+     * entries saved before it as they were then). Null only for an entry written otherwise: the feed's own.
      */
     sourceTitle: text('source_title'),
     postUrl: text('post_url'),
+    postAuthor: text('post_author'),
   },
   // By picture address too: the posts that share a copy are found when a desk is shown and a picture taken down.
   (t) => [

@@ -33,6 +33,7 @@ export async function mineOver(db: Database, current: DeskState, draft: DraftInp
         pictureRemovedAt: base?.pictureRemovedAt ?? null,
         sourceTitle: base?.sourceTitle ?? null,
         postUrl: base?.postUrl ?? null,
+        postAuthor: base?.postAuthor ?? null,
         item,
         images: imagesOf(item),
         findings: [],
