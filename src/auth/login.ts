@@ -2,9 +2,11 @@
 // everyone. Every attempt is recorded before its password is checked, so guesses arriving together count
 // each other. Within 15 minutes one client may have 5 failed (or still running) attempts on one account, and
 // 20 on all accounts together; past either it is refused without a check, while other clients (the account's
-// owner at their own desk) can still sign in. An IPv6 client is one /64, and its /48 may have 100 on all
-// accounts together, so a network of many /64s is not many clients. Unknown accounts cost the same time as
-// known ones, so the form does not reveal who has an account.
+// owner at their own desk) can still sign in. An IPv6 client is one /64, and its /48 may have 50 on one
+// account, so a network of sixty-five thousand /64s (a tunnel broker gives anyone one free) is not as many
+// clients guessing that account's password. The cost: 50 wrong guesses from inside one /48 stop that account
+// from anywhere in the /48 for 15 minutes, never from elsewhere. Unknown accounts cost the same time as known
+// ones, so the form does not reveal who has an account.
 import { clientKeyOf, clientNetworkOf } from '../client-address';
 import { auditStatement } from '../db/audit';
 import { clearRateEvents, recordAndCountRateEvents, withdrawRateEvents } from '../db/rate-events';
@@ -15,7 +17,7 @@ import { t } from '../i18n/desk-text';
 export const LOGIN_WINDOW_MS = 15 * 60_000;
 export const MAX_ATTEMPTS_PER_ACCOUNT_AND_CLIENT = 5;
 export const MAX_ATTEMPTS_PER_CLIENT = 20;
-export const MAX_ATTEMPTS_PER_IPV6_NETWORK = 100;
+export const MAX_ATTEMPTS_PER_ACCOUNT_AND_IPV6_NETWORK = 50;
 
 export type LoginOutcome = { ok: true; user: User } | { ok: false; message: string };
 
@@ -36,23 +38,25 @@ async function passwordAttempt(
   const client = clientKeyOf(ip);
   const network = clientNetworkOf(ip);
   const accountKey = `login:account:${email.trim().toLowerCase()} from ${client}`;
+  const networkKey = network ? `login:account:${email.trim().toLowerCase()} from ${network}` : undefined;
   const attempt = await recordAndCountRateEvents(
     db,
-    [`login:client:${client}`, accountKey, ...(network ? [`login:network:${network}`] : [])],
+    [`login:client:${client}`, accountKey, ...(networkKey ? [networkKey] : [])],
     now,
     now - LOGIN_WINDOW_MS,
   );
-  const [fromClient, onAccountFromClient, fromNetwork = 0] = attempt.counts as number[];
+  const [fromClient, onAccountFromClient, onAccountFromNetwork = 0] = attempt.counts as number[];
   const refused =
     fromClient! > MAX_ATTEMPTS_PER_CLIENT ||
     onAccountFromClient! > MAX_ATTEMPTS_PER_ACCOUNT_AND_CLIENT ||
-    fromNetwork > MAX_ATTEMPTS_PER_IPV6_NETWORK;
+    onAccountFromNetwork > MAX_ATTEMPTS_PER_ACCOUNT_AND_IPV6_NETWORK;
   if (refused) await withdrawRateEvents(db, attempt.ids);
   return {
     refused,
     async succeeded() {
       await withdrawRateEvents(db, attempt.ids);
       await clearRateEvents(db, accountKey);
+      if (networkKey) await clearRateEvents(db, networkKey);
     },
   };
 }
