@@ -71,9 +71,19 @@ describe('feed entry ids after a move', () => {
     ]);
   });
 
-  it('keeps no address on this machine: nobody else could have read the feeds of a trial run', async () => {
+  it('keeps no address only this machine or its network reaches: nobody on the internet followed those feeds', async () => {
     const { database: db } = (await import('./database')).createTestDatabase();
-    for (const trial of ['http://localhost:8787', 'http://127.0.0.1:4711', 'http://[::1]:8787'])
+    for (const trial of [
+      'http://localhost:8787',
+      'http://127.0.0.1:4711',
+      'http://[::1]:8787',
+      'http://192.168.1.20:8787',
+      'http://10.0.0.5',
+      'http://[fd00::5]:8787',
+      'http://yesterday:8787',
+      'http://digest.lakeside.local',
+      'http://digest.lan',
+    ])
       await keepFeedIdsFrom(db, trial, 1);
     expect(await readSetting(db, FEED_IDS_FROM)).toBeUndefined();
     await keepFeedIdsFrom(db, 'https://digest.lakeside.example/', 2);

@@ -748,8 +748,12 @@ export async function publishDesk(
     // overridden since, stops it too, though neither moves the version.
     digest.writeToken,
   );
-  // The address the district's feeds make their entry ids from, kept at its first publish (publish/feed-ids.ts).
-  if (published.ok) await keepFeedIdsFrom(deps.db, deps.publicUrl, deps.now());
+  // The address the district's feeds make their entry ids from, kept at its first publish (publish/feed-ids.ts);
+  // the digest is out by now, so a failure here is logged, not answered as a failure to publish.
+  if (published.ok)
+    await keepFeedIdsFrom(deps.db, deps.publicUrl, deps.now()).catch((error: unknown) =>
+      deps.log.warn('feed ids: the public address could not be kept', { error: String(error) }),
+    );
   if (!published.ok && published.reason === 'changed') {
     const current = await loadDesk(deps, date);
     // The same version, written to meanwhile: a language or a finding's reason, not a version to set beside it.

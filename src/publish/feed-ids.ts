@@ -1,8 +1,10 @@
 // Feed entry ids that outlive a change of address. A feed reader knows an entry by its id: were ids made from
 // PUBLIC_URL, a district that moves (from its workers.dev address to its own name, or to a new domain) would
 // show every reader its last twenty digests again as new. So the address the first digest was published at is
-// kept (`feed_ids_from`), and ids are made from it for good; links follow PUBLIC_URL. An address on this
-// machine (a trial run before PUBLIC_URL is set) is never kept: nobody else could have read its feeds.
+// kept (`feed_ids_from`), and ids are made from it for good; links follow PUBLIC_URL. An address only this
+// machine or its own network reaches (a trial run before PUBLIC_URL is set, a name on the school's network) is
+// never kept: nobody on the internet could have followed its feeds.
+import ipaddr from 'ipaddr.js';
 import type { Database } from '../db/client';
 import { ensureSetting } from '../db/settings';
 
@@ -20,13 +22,11 @@ export async function keepFeedIdsFrom(db: Database, publicUrl: string, now: numb
   await ensureSetting(db, FEED_IDS_FROM, address, now);
 }
 
+/** Names only a machine or its own network resolves: a name of one label, or one under these. */
+const LOCAL_NAMES = /(?:^|\.)(?:localhost|local|internal|lan|home\.arpa|intranet|corp)$/;
+
 function onThisMachine(address: string): boolean {
-  const host = new URL(address).hostname.toLowerCase();
-  return (
-    host === 'localhost' ||
-    host.endsWith('.localhost') ||
-    /^127\.\d+\.\d+\.\d+$/.test(host) ||
-    host === '[::1]' ||
-    host === '0.0.0.0'
-  );
+  const host = new URL(address).hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  if (ipaddr.isValid(host)) return ipaddr.process(host).range() !== 'unicast';
+  return !host.includes('.') || LOCAL_NAMES.test(host);
 }
