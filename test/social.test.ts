@@ -414,6 +414,7 @@ describe('the district’s social accounts', () => {
     await saveSocialSettings(
       deps.db,
       { template: 'Thanks to Maya Johnson! {title}\n\n{link}', language: 'en' },
+      cliActor,
       app.clock.now(),
     );
     const open = (await loadDesk(desk, day)).open;
@@ -428,8 +429,21 @@ describe('the district’s social accounts', () => {
     await saveSocialSettings(
       deps.db,
       { template: '{title}\n\n{summary}\n\n{link}', language: 'en' },
+      cliActor,
       app.clock.now(),
     );
+    // Each save is in the audit log with what it changed, in the same batch; one that changes nothing is not.
+    const logged = async () => listAudit(deps.db, { action: 'settings.change', limit: 50 });
+    const [latest] = await logged();
+    expect(JSON.parse(latest!.details)).toEqual({ social_template: '{title}\n\n{summary}\n\n{link}' });
+    const count = (await logged()).length;
+    await saveSocialSettings(
+      deps.db,
+      { template: '{title}\n\n{summary}\n\n{link}', language: 'en' },
+      cliActor,
+      app.clock.now(),
+    );
+    expect((await logged()).length).toBe(count);
     expect((await loadDesk(desk, day)).open).toEqual([]);
   });
 

@@ -1,10 +1,11 @@
 // The social posts' own settings, edited under Settings → Social accounts: the post template and the
 // district's language (sent with Mastodon and Bluesky posts).
+import type { Actor } from '../db/audit';
 import type { Database } from '../db/client';
-import { readAllSettings, writeSetting } from '../db/settings';
+import { readAllSettings } from '../db/settings';
 import { isLanguage } from '../i18n/languages';
 import { siteIn } from '../i18n/site-language';
-import { readDistrictSettings, siteOf } from '../settings/district-settings';
+import { readDistrictSettings, saveSettings, siteOf } from '../settings/district-settings';
 import { DEFAULT_TEMPLATE, templateProblem } from './compose-post';
 
 export interface SocialSettings {
@@ -31,10 +32,14 @@ function ownLanguage(languages: string | undefined): string {
   return LANGUAGE.test(first) ? first : 'en';
 }
 
-/** Stores both after checking them; answers a sentence for the first problem instead. */
+/**
+ * Stores both after checking them, with the audit entry naming what changed in the same batch (nothing when
+ * nothing did); answers a sentence for the first problem instead.
+ */
 export async function saveSocialSettings(
   db: Database,
   input: { template: string; language: string },
+  actor: Actor,
   now: number,
 ): Promise<{ ok: true } | { ok: false; message: string }> {
   const template = input.template.replace(/\r\n?/g, '\n').trim();
@@ -46,8 +51,7 @@ export async function saveSocialSettings(
       ok: false,
       message: `“${input.language}” is not a language code. Write two letters, such as en or es.`,
     };
-  await writeSetting(db, 'social_template', template, now);
-  await writeSetting(db, 'social_language', language, now);
+  await saveSettings(db, { social_template: template, social_language: language }, actor, now);
   return { ok: true };
 }
 

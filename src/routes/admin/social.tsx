@@ -2,7 +2,6 @@
 import { t } from '../../i18n/desk-text';
 import { Hono, type Context } from 'hono';
 import { listSocialAccounts } from '../../db/social-accounts';
-import { recordAudit } from '../../db/audit';
 import type { AppDeps } from '../../deps';
 import { connectSocialAccount, disconnectAccount } from '../../social/connect-account';
 import { NETWORKS, NETWORK_NAMES, type Network } from '../../social/network';
@@ -103,19 +102,9 @@ export function socialRoutes(deps: AppDeps) {
   app.post('/template', async (c) => {
     const form = await readForm(c);
     const input = { template: field(form, 'template', 2000), language: field(form, 'language', 20) };
-    const saved = await saveSocialSettings(deps.db, input, deps.clock.now());
+    const saved = await saveSocialSettings(deps.db, input, actorOf(deps, c), deps.clock.now());
     if (!saved.ok)
       return socialPage(c, { ...input, message: t('desk.social.notSaved', { message: saved.message }) });
-    await recordAudit(
-      deps.db,
-      actorOf(deps, c),
-      {
-        action: 'settings.change',
-        subjectType: 'settings',
-        details: { social_template: input.template, social_language: input.language },
-      },
-      deps.clock.now(),
-    );
     return redirectWith(c, deps.signingKey, HERE, { kind: 'ok', text: t('desk.social.templateSaved') });
   });
   return app;
