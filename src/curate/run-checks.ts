@@ -46,9 +46,9 @@ export interface Override {
   userId: number | null;
   createdAt: number;
   /**
-   * The finding's `covers` when the reason was given: the reason resolves the finding only while it finds
-   * the same (no name, word, place or picture added). Null for a reason given before this was kept, which
-   * the desk counts only for the text it was given to (checksOf).
+   * The finding's `covers` when the reason was given: the reason resolves the finding while it finds no more
+   * than that (coveredBy). Null for a reason given before this was kept, which the desk counts only for the
+   * text it was given to (reasonsInForce in desk.ts).
    */
   covers: string | null;
 }
@@ -63,7 +63,7 @@ export interface Finding {
    */
   covers?: string;
   override?: Override;
-  /** A reason recorded for this post and kind that does not cover what it finds now: shown, so it is not typed blind. */
+  /** A reason recorded for this post and kind that does not cover what it finds now: shown beside it. */
   earlier?: Override;
 }
 
