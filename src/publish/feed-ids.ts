@@ -15,7 +15,7 @@ export function readFeedIdsFrom(stored: string | undefined): string | undefined 
   return stored !== undefined && /^https?:\/\/[^\s/]+$/.test(stored) ? stored : undefined;
 }
 
-/** Keeps the address a digest is being published at, unless one is kept already or it is on this machine. */
+/** Keeps the address a digest is being published at, unless one is kept already or only this machine or its network reaches it. */
 export async function keepFeedIdsFrom(db: Database, publicUrl: string, now: number): Promise<void> {
   const address = publicUrl.replace(/\/+$/, '');
   if (!readFeedIdsFrom(address) || onThisMachine(address)) return;
