@@ -145,6 +145,9 @@ describe('the desk', () => {
     now += 60_000;
     await saveDesk(moving, cam, day, { entries: kites('Maya Lopez and Ethan Brooks flew.') });
     expect((await loadDesk(moving, day)).open.map((f) => f.kind)).toEqual(['student-name']);
+    // And the save took it away, so that nothing (making the digest ready, say) brings it back.
+    const { listOverrides } = await import('../db/findings');
+    expect(await listOverrides(db, digest.id)).toEqual([]);
     // Given again to the first text, published: it counts for the digest as it went out, and a correction that
     // adds a name is held to what it found then.
     await saveDesk(moving, dana, day, { entries: kites('Maya Lopez flew the highest kite.') });

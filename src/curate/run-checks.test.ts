@@ -298,6 +298,18 @@ describe('runChecks', () => {
     expect(named2('Maya Johnson leyó.').message).toContain('Spanish');
     expect(named2('Maya Johnson leyó.').override).toBeDefined();
     expect(named2('Maya Johnson y Lucas Martinez leyeron.').override).toBeUndefined();
+    // A translation is no way round it: a name the reason saw only in the teacher's own post, written into a
+    // translated headline, is in a place it did not cover.
+    const inOriginal = entry({ blurb: 'They read.', item: { summary: 'Maya Johnson read to the class.' } });
+    const [original] = check({ entries: [inOriginal] }).map(reasonFor);
+    const spanishHeadline = {
+      ...spanish(''),
+      entries: new Map([[7, { headline: 'Maya Johnson lee', blurb: '', imageAlt: '' }]]),
+    };
+    expect(check({ entries: [inOriginal], overrides: [original!] })[0]!.override).toBeDefined();
+    expect(
+      check({ entries: [inOriginal], overrides: [original!], translations: [spanishHeadline] })[0]!.override,
+    ).toBeUndefined();
     // A release given for one photo does not cover another.
     const photo = (url: string) =>
       entry({ imageUrl: url, imageAlt: 'Kids at the pond', item: { mediaRelease: false } });

@@ -181,7 +181,7 @@ export function runChecks(input: CheckInput): Finding[] {
         reported.add(match.name.toLowerCase());
       }
     }
-    const ownPlaces = new Set(fields.map(([where]) => where));
+    const ownPlaces = placesOf(fields, input.translations ?? []);
     if (names.size)
       add(
         entry.itemId,
@@ -274,7 +274,7 @@ export function runChecks(input: CheckInput): Finding[] {
       digestNames.set(match.name, found);
     }
   }
-  const ownDigestPlaces = new Set(digestFields.map(([where]) => where));
+  const ownDigestPlaces = placesOf(digestFields, input.translations ?? []);
   if (digestNames.size)
     add(
       DIGEST_LEVEL,
@@ -421,21 +421,38 @@ function quoted(word: string, where: string[]): string {
 }
 
 /**
- * What a reason for a name or tone finding covers: each name or word, and the places it is in the district's
- * own text (the digest's fields, the teacher's post, the email and the social post as sent). Its places in a
- * translation are left out: a reason for a post's name holds in every language the post is given in, as
- * languageMatches has it, while a name or word that only a translation has is itself new.
+ * Each place a finding can name, as the field of the district's own text it is: a translation's field ("Spanish
+ * headline") is that field ("headline"), so a reason for a name in a post's headline holds for the same name
+ * in the headline's translations, and not for a place the name was not in.
  */
-function coversOf(found: { word: string; where: string[] }[], own: ReadonlySet<string>): string {
-  const places = new Map<string, Set<string>>();
+function placesOf(
+  own: readonly (readonly [string, string])[],
+  translations: readonly CheckTranslation[],
+): ReadonlyMap<string, string> {
+  const places = new Map<string, string>();
+  for (const [field] of own) {
+    places.set(field, field);
+    for (const language of translations) places.set(translatedField(language.label, field), field);
+  }
+  return places;
+}
+
+/**
+ * What a reason for a name or tone finding covers: each name or word, and the fields it is in (placesOf: a
+ * field in another language counts as the field it translates), so a reason holds in every language the text
+ * is given in, as languageMatches has it for a published digest, while a name or word in a field it was not in,
+ * in any language, is new.
+ */
+function coversOf(found: { word: string; where: string[] }[], places: ReadonlyMap<string, string>): string {
+  const fields = new Map<string, Set<string>>();
   for (const { word, where } of found) {
     const key = word.toLowerCase();
-    const kept = places.get(key) ?? new Set<string>();
-    for (const place of where) if (own.has(place)) kept.add(place);
-    places.set(key, kept);
+    const kept = fields.get(key) ?? new Set<string>();
+    for (const place of where) kept.add(places.get(place) ?? place);
+    fields.set(key, kept);
   }
   return JSON.stringify(
-    [...places].map(([word, where]) => [word, [...where].sort()]).sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
+    [...fields].map(([word, where]) => [word, [...where].sort()]).sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
   );
 }
 

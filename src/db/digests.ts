@@ -32,6 +32,7 @@ import {
   deliveries,
   digestCorrections,
   digestEntries,
+  findingOverrides,
   digestEntryTranslations,
   digestTranslations,
   digests,
@@ -266,6 +267,11 @@ export async function saveDigestDraft(
         ),
       ),
     db.orm.delete(digestEntries).where(and(eq(digestEntries.digestId, digest.id), claim.holds)),
+    // A reason from before reasons said what they cover counted for the text it was given to, which this save
+    // replaces (curate/desk.ts reasonsInForce): gone, so that nothing brings it back.
+    db.orm
+      .delete(findingOverrides)
+      .where(and(eq(findingOverrides.digestId, digest.id), isNull(findingOverrides.covers), claim.holds)),
     // A post taken out of the draft takes its translations with it (so its source can be removed later).
     db.orm.delete(digestEntryTranslations).where(
       and(
