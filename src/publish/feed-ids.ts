@@ -4,9 +4,9 @@
 // kept (`feed_ids_from`), and ids are made from it for good; links follow PUBLIC_URL. An address only this
 // machine or its own network reaches (a trial run before PUBLIC_URL is set, a name on the school's network) is
 // never kept: nobody on the internet could have followed its feeds.
-import ipaddr from 'ipaddr.js';
 import type { Database } from '../db/client';
 import { ensureSetting } from '../db/settings';
+import { isIpLiteral, isPublicAddress } from '../ingest/address-guard';
 
 export const FEED_IDS_FROM = 'feed_ids_from';
 
@@ -27,6 +27,6 @@ const LOCAL_NAMES = /(?:^|\.)(?:localhost|local|internal|lan|home\.arpa|intranet
 
 function onThisMachine(address: string): boolean {
   const host = new URL(address).hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  if (ipaddr.isValid(host)) return ipaddr.process(host).range() !== 'unicast';
+  if (isIpLiteral(host)) return !isPublicAddress(host);
   return !host.includes('.') || LOCAL_NAMES.test(host);
 }
