@@ -81,44 +81,55 @@ describe('browser: sign in, publish, read', () => {
     await page.getByRole('button', { name: 'Add to digest: Pumpkin measuring day' }).click();
     await expect.poll(() => page.locator('.entry-card').count()).toBe(1);
     await page.getByRole('button', { name: 'Add to digest: Poetry café' }).click();
-    // The intro's autosave reaches the server, and its answer is held back: Publish now, pressed in that
-    // moment, must wait for it rather than meet the coordinator's own save as someone else's change.
-    let saved!: () => void;
-    const savedOnServer = new Promise<void>((resolve) => (saved = resolve));
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    await page.route(`${app.url}/admin/inbox/2026-11-20/save`, async (route) => {
-      if (!(route.request().headers().accept ?? '').includes('application/json')) return route.continue();
-      const response = await route.fetch();
-      saved();
-      await released;
-      await route.fulfill({ response });
-    });
     // Typed on the page the second Add answered with (not the one it left, whose typing the navigation would
     // drop), once the desk's script is running there (it is deferred): else no autosave starts.
     await expect.poll(() => page.locator('.entry-card').count()).toBe(2);
     await page.waitForLoadState('domcontentloaded');
+    // The intro's autosave reaches the server, and its answer is held back: Publish now, pressed in that
+    // moment, must wait for it rather than meet the coordinator's own save as someone else's change. The
+    // answer is held in the page's own fetch, not by Playwright's request interception, which let the save
+    // through unheld twice in CI (the desk said "Saved" while the route never saw the save).
+    await page.evaluate(() => {
+      const held = window as unknown as { savedOnServer: boolean; releaseSave: () => void };
+      const released = new Promise<void>((resolve) => (held.releaseSave = resolve));
+      const realFetch = window.fetch.bind(window);
+      window.fetch = async (input, init) => {
+        const response = await realFetch(input, init);
+        if (String(input).endsWith('/admin/inbox/2026-11-20/save')) {
+          held.savedOnServer = true;
+          await released;
+        }
+        return response;
+      };
+    });
     await page.getByLabel('Intro').fill('Pumpkins and poems in Room 4.');
     // The desk's script says it saw the typing before it saves: a failure here is the script, not the save.
     await expect.poll(() => page.locator('.autosave-status').textContent(), { timeout: 15_000 }).not.toBe('');
     // A minute, on a shared machine; if it never comes, the error says what the desk's script last said.
-    await Promise.race([
-      savedOnServer,
-      new Promise((_, reject) =>
-        setTimeout(() => {
-          void page
-            .locator('.autosave-status')
-            .textContent()
-            .then((said) =>
-              reject(new Error(`The intro’s autosave never reached the server; the desk said “${said}”.`)),
-            );
-        }, 60_000),
-      ),
-    ]);
+    const reached = await page
+      .waitForFunction(
+        () => (window as unknown as { savedOnServer?: boolean }).savedOnServer === true,
+        null,
+        {
+          timeout: 60_000,
+        },
+      )
+      .then(() => true)
+      .catch(() => false);
+    if (!reached) {
+      const said = await page.locator('.autosave-status').textContent();
+      throw new Error(`The intro’s autosave never reached the server; the desk said “${said}”.`);
+    }
     expect(describeViolations(await seriousAxeViolations(page))).toBe('');
     await page.screenshot({ path: 'test-results/smoke-inbox.png', fullPage: true });
     await page.getByRole('button', { name: 'Publish now' }).click();
-    release();
+    // Held by the desk's script until the save answers, so the page is still the desk's.
+    const stillTheDesk = await page.evaluate(() => {
+      const held = window as unknown as { releaseSave?: () => void };
+      held.releaseSave?.();
+      return held.releaseSave !== undefined;
+    });
+    expect(stillTheDesk, 'Publish now left the desk before the autosave answered').toBe(true);
     await page.waitForSelector('h1:text("Publish now?")');
     await page.getByRole('button', { name: /^Publish( and email [\d,]+ subscribers?)?$/ }).click();
     await expect.poll(() => page.locator('.flash.ok').textContent()).toContain('Published.');
