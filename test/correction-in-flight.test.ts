@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { correctDesk } from '../src/curate/correct-digest';
-import { deskDepsOf, publishDesk, saveDesk, type DeskActor } from '../src/curate/desk';
+import { deskDepsOf, publishDesk, saveDesk } from '../src/curate/desk';
 import { listItemsPublishedBetween } from '../src/db/items';
 import { deliveries, subscribers } from '../src/db/schema';
 import { dayRange } from '../src/time/zoned-time';
 import { testClock } from './clock';
 import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
-import { addUser, startTestApp, type TestApp } from './test-app';
+import { addUser, startTestApp, type TestApp, deskActorFor } from './test-app';
 
 const sentTo = (app: TestApp) =>
   readdirSync(app.config.outboxDir)
@@ -31,7 +31,7 @@ describe('a correction while the digest email is going out', () => {
   it('emails the correction after the digest email reached someone, and never to someone it did not', async () => {
     const db = app.runtime.deps.db;
     const user = await addUser(app, 'dana@district.example', 'editor');
-    const dana: DeskActor = { type: 'user', id: user.id, userId: user.id, label: 'dana', role: 'editor' };
+    const dana = deskActorFor(user);
     const { source } = await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/feed');
     const { start, end } = dayRange('2026-11-20', 'America/Chicago');
     await storeItems(db, source.id, [

@@ -2,12 +2,12 @@
 // they were when the entry was saved, not whatever the teacher's feed says at its next fetch. Over real HTTP.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deskDepsOf, publishDesk, saveDesk, type DeskActor } from '../src/curate/desk';
+import { deskDepsOf, publishDesk, saveDesk } from '../src/curate/desk';
 import { listItemsPublishedBetween } from '../src/db/items';
 import { digestEntries, items, sources } from '../src/db/schema';
 import { touchPublicStatement } from '../src/db/site-state';
 import { addSchoolWithSource, item, storeItems } from './fixtures';
-import { addUser, startTestApp, type TestApp } from './test-app';
+import { addUser, startTestApp, type TestApp, deskActorFor } from './test-app';
 
 const NOON_20 = Date.parse('2026-11-20T18:00:00Z');
 
@@ -19,7 +19,7 @@ describe('a published entry', () => {
     app = await startTestApp();
     const db = app.runtime.deps.db;
     const user = await addUser(app, 'dana@district.example', 'editor');
-    const dana: DeskActor = { type: 'user', id: user.id, userId: user.id, label: 'dana', role: 'editor' };
+    const dana = deskActorFor(user);
     const { source } = await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/feed');
     await db.orm.update(sources).set({ title: 'Room 12 Science' }).where(eq(sources.id, source.id));
     await storeItems(db, source.id, [

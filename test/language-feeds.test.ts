@@ -2,7 +2,7 @@
 // language, link to the pages in it, and say a correction in it; a real feed reader (Python's feedparser)
 // reads them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deskDepsOf, publishDesk, saveDesk, type DeskActor } from '../src/curate/desk';
+import { deskDepsOf, publishDesk, saveDesk } from '../src/curate/desk';
 import { correctDesk } from '../src/curate/correct-digest';
 import { listItemsPublishedBetween } from '../src/db/items';
 import { changeSetting } from '../src/settings/district-settings';
@@ -11,7 +11,7 @@ import { createClient } from './browser-client';
 import { testClock } from './clock';
 import { parseWithFeedparser } from './feedparser';
 import { addSchoolWithSource, item, storeItems } from './fixtures';
-import { addUser, startTestApp, type TestApp } from './test-app';
+import { addUser, startTestApp, type TestApp, deskActorFor } from './test-app';
 
 describe('feeds and missing pages in each language', () => {
   let app: TestApp;
@@ -28,7 +28,7 @@ describe('feeds and missing pages in each language', () => {
     // Nothing here is translated: each language shows the district's text with a line saying so.
     await changeSetting(db, 'translation_unreviewed', 'fallback', 1);
     const user = await addUser(app, 'dana@district.example', 'editor');
-    const dana: DeskActor = { type: 'user', id: user.id, userId: user.id, label: 'dana', role: 'editor' };
+    const dana = deskActorFor(user);
     const { source } = await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/feed');
     const { start, end } = dayRange('2026-11-20', 'America/Chicago');
     await storeItems(db, source.id, [

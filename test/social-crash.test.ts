@@ -2,14 +2,13 @@
 // next run posts again with the same Mastodon Idempotency-Key and the same Bluesky record key, so each network
 // holds exactly one post, and each record says posted with its address.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { DeskActor } from '../src/curate/desk';
 import { listDigestSocialPosts } from '../src/db/social-posts';
 import { runSocialJob, SOCIAL_LEASE_MS } from '../src/social/post-social';
 import { addDays, localDateOf } from '../src/time/zoned-time';
 import { testClock } from './clock';
 import { cli, connectAll, publishDay, SOCIAL_KEY } from './social-helpers';
 import { startSocialStandIns, type SocialStandIns } from './social-stand-ins';
-import { addUser, startTestApp, type TestApp } from './test-app';
+import { addUser, startTestApp, type TestApp, deskActorFor } from './test-app';
 
 let stand: SocialStandIns;
 let app: TestApp;
@@ -24,7 +23,7 @@ afterAll(async () => {
 
 it('posts once per account after a kill -9 between claiming and recording', async () => {
   const user = await addUser(app, 'dana@district.example', 'admin');
-  const editor: DeskActor = { type: 'user', id: user.id, userId: user.id, label: 'dana', role: 'admin' };
+  const editor = deskActorFor(user);
   await connectAll(app, stand);
   const date = addDays(localDateOf(app.clock.now(), 'America/Chicago'), -1);
   const digest = await publishDay(app, editor, date);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createScryptHasher } from '../src/auth/scrypt-hasher';
+import type { DeskActor } from '../src/curate/desk';
 import { parseConfig, type Config } from '../src/config';
 import { createNodeRuntime, type NodeRuntime } from '../src/entry/node';
 import { startServer, type RequestLimits, type RunningServer } from '../src/entry/node-server';
@@ -106,6 +107,11 @@ export async function addUser(app: TestApp, email: string, role: Role = 'admin')
     { email, name: email.split('@')[0]!, role, passwordHash: await testPasswords.hash(TEST_PASSWORD) },
     app.clock.now(),
   );
+}
+
+/** A person acting at the desk as their account is: their role, and the label the audit log gives them. */
+export function deskActorFor(user: { id: number; email: string; role: Role }): DeskActor {
+  return { type: 'user', id: user.id, userId: user.id, label: user.email.split('@')[0]!, role: user.role };
 }
 
 /** An HTTP client signed in as a new user of this role. */

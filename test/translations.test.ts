@@ -21,7 +21,7 @@ import { testClock } from './clock';
 import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
 import { startLibreTranslate } from './libre-translate-stand-in';
 import { rawHeader, startSmtpSink, type SmtpSink } from './smtp-sink';
-import { signedInClient, startTestApp, type TestApp } from './test-app';
+import { signedInClient, startTestApp, type TestApp, deskActorFor } from './test-app';
 import type { Database } from '../src/db/client';
 
 /** When a digest's language was last written, as a writer that read it now would name it. */
@@ -460,7 +460,7 @@ describe('the digest in each language', () => {
     try {
       const approver = await signedInClient(app, 'rosa.translator@district.example', 'editor');
       const rosa = (await findUserByEmail(db, 'rosa.translator@district.example'))!;
-      const asRosa: DeskActor = { type: 'user', id: rosa.id, userId: rosa.id, label: 'rosa', role: 'editor' };
+      const asRosa = deskActorFor(rosa);
       const deps = deskDepsOf(app.runtime.deps);
       const spanishIntro = (await digest()).translations.es!.intro;
       const revision = async () => (await digest()).translations.es!.revision;
@@ -493,13 +493,7 @@ describe('the digest in each language', () => {
       );
       expect((await findDigest(db, DATE))!.approvedBy).toBeNull();
       const leeRow = (await findUserByEmail(db, 'lee@district.example'))!;
-      const asLee: DeskActor = {
-        type: 'user',
-        id: leeRow.id,
-        userId: leeRow.id,
-        label: 'lee',
-        role: 'editor',
-      };
+      const asLee = deskActorFor(leeRow);
       // Her tab tells anyone else that her own review is not a second person's.
       expect(await tab('es')).toContain(
         'rosa.translator wrote this text too, and a writer’s own review is not a second person’s: check it, and press Mark reviewed.',

@@ -3,14 +3,14 @@
 // version is now theirs to have approved by someone else (the server refuses it too), and the desk says why.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deskDepsOf, saveDesk, type DeskActor } from '../../src/curate/desk';
+import { deskDepsOf, saveDesk } from '../../src/curate/desk';
 import { listItemsPublishedBetween } from '../../src/db/items';
 import { changeSetting } from '../../src/settings/district-settings';
 import { dayRange } from '../../src/time/zoned-time';
 import { launchBrowser } from '../browser';
 import { testClock } from '../clock';
 import { addSchoolWithSource, item, storeItems } from '../fixtures';
-import { addUser, startTestApp, TEST_PASSWORD, type TestApp } from '../test-app';
+import { addUser, startTestApp, TEST_PASSWORD, type TestApp, deskActorFor } from '../test-app';
 
 const DATE = '2026-11-20';
 
@@ -30,7 +30,7 @@ describe('browser: the Approve button and the approver’s own autosave', () => 
       item({ guid: 'kites', title: 'Kites on the field', publishedAt: start + 4e7 }),
     ]);
     const entries = (await listItemsPublishedBetween(db, start, end)).map((i) => ({ itemId: i.id }));
-    const asLee: DeskActor = { type: 'user', id: lee.id, userId: lee.id, label: 'lee', role: 'editor' };
+    const asLee = deskActorFor(lee);
     await saveDesk(deskDepsOf(app.runtime.deps), asLee, DATE, { entries, intro: 'Kites, built in art.' });
     browser = await launchBrowser();
   });

@@ -7,14 +7,14 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contrastRatio, lighterForDark } from '../../src/brand/brand';
-import { deskDepsOf, publishDesk, saveDesk, type DeskActor } from '../../src/curate/desk';
+import { deskDepsOf, publishDesk, saveDesk } from '../../src/curate/desk';
 import { listItemsPublishedBetween } from '../../src/db/items';
 import { writeSetting } from '../../src/db/settings';
 import { changeSetting } from '../../src/settings/district-settings';
 import { launchBrowser } from '../browser';
 import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from '../fixtures';
 import { startTestServer, type TestServer } from '../http-server';
-import { addUser, signedInClient, startTestApp, type TestApp } from '../test-app';
+import { addUser, signedInClient, startTestApp, type TestApp, deskActorFor } from '../test-app';
 
 const NOON_20 = Date.parse('2026-11-20T18:00:00Z');
 const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
@@ -35,7 +35,7 @@ describe('the brand', () => {
     districtSite = await startTestServer();
     const db = app.runtime.deps.db;
     const editor = await addUser(app, 'dana@district.example', 'editor');
-    const dana: DeskActor = { type: 'user', id: editor.id, userId: editor.id, label: 'dana', role: 'editor' };
+    const dana = deskActorFor(editor);
     await changeSetting(db, 'district_name', 'Lakeside "Unified" Schools', 1);
     const { source } = await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/feed');
     await storeItems(db, source.id, [

@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deskDepsOf, publishDesk, saveDesk, type DeskActor } from '../../src/curate/desk';
+import { deskDepsOf, publishDesk, saveDesk } from '../../src/curate/desk';
 import { correctDesk } from '../../src/curate/correct-digest';
 import { listItemsPublishedBetween } from '../../src/db/items';
 import { upsertPendingSubscriber, confirmSubscriber } from '../../src/db/subscribers';
@@ -16,7 +16,7 @@ import { testClock } from '../clock';
 import { addSchoolWithSource, item, storeItems } from '../fixtures';
 import { serveBody, startTestServer, type TestServer } from '../http-server';
 import { solidPng } from '../png';
-import { addUser, startTestApp, type TestApp } from '../test-app';
+import { addUser, startTestApp, type TestApp, deskActorFor } from '../test-app';
 
 const SHOTS = 'test-results';
 
@@ -56,7 +56,7 @@ describe('browser: Spanish and Arabic', () => {
       await confirmSubscriber(db, subscriber.id, 1);
     }
     const user = await addUser(app, 'dana@district.example', 'editor');
-    const dana: DeskActor = { type: 'user', id: user.id, userId: user.id, label: 'dana', role: 'editor' };
+    const dana = deskActorFor(user);
     const { source } = await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/feed');
     const { start, end } = dayRange('2026-11-20', 'America/Chicago');
     await storeItems(db, source.id, [
