@@ -99,12 +99,25 @@ describe('JSON API /api/v1', () => {
       url: 'https://room8.example/kites',
       published_at: '2026-11-20T18:00:00.000Z',
     });
-    expect((await call('GET', '/items?date=tomorrow')).status).toBe(400);
-    // The last day a calendar has: a sentence, not a failure working out the day after it.
-    for (const path of ['/items?date=9999-12-31', '/digests/9999-12-31'])
-      expect(await call('GET', path), path).toMatchObject({
+    expect(await call('GET', '/items?date=tomorrow')).toMatchObject({
+      status: 400,
+      body: { error: { code: 'invalid-date', message: '"tomorrow" is not a date; use YYYY-MM-DD.' } },
+    });
+    // The last day a calendar has, and a day no calendar has: a sentence that says why, not a failure working
+    // out the day after it.
+    for (const [path, day] of [
+      ['/items?date=9999-12-31', '9999-12-31'],
+      ['/digests/9999-12-31', '9999-12-31'],
+      ['/digests/2026-02-30', '2026-02-30'],
+    ])
+      expect(await call('GET', path!), path).toMatchObject({
         status: 400,
-        body: { error: { code: 'invalid-date' } },
+        body: {
+          error: {
+            code: 'invalid-date',
+            message: `"${day}" is not a day a digest can have: use a real day between the years 1000 and 9998.`,
+          },
+        },
       });
   });
 

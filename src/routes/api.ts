@@ -303,7 +303,14 @@ async function json<T extends object>(c: Context): Promise<T> {
 
 function dateParam(c: Context): string {
   const date = c.req.param('date') ?? c.req.query('date') ?? '';
-  if (!isLocalDate(date)) throw apiError(400, 'invalid-date', `"${date}" is not a date; use YYYY-MM-DD.`);
+  if (!isLocalDate(date))
+    throw apiError(
+      400,
+      'invalid-date',
+      /^\d{4}-\d{2}-\d{2}$/.test(date)
+        ? `"${date}" is not a day a digest can have: use a real day between the years 1000 and 9998.`
+        : `"${date}" is not a date; use YYYY-MM-DD.`,
+    );
   return date;
 }
 
