@@ -10,6 +10,7 @@ import {
   type Digest,
   type EntryDraft,
 } from '../db/digests';
+import { overrideStatementsWhere } from '../db/findings';
 import { withPictures } from '../db/pictures';
 import {
   correctionTranslationStatements,
@@ -23,6 +24,7 @@ import { copyPictures } from '../pictures/copy-pictures';
 import { formatDay, formatLongDate } from '../publish/digest-content';
 import { readDistrictSettings, siteOf, type DistrictSettings } from '../settings/district-settings';
 import { notifyEditors } from './notify-editors';
+import { NOT_OVERRIDABLE, type Finding } from './run-checks';
 import {
   checkDigest,
   DeskError,
@@ -55,6 +57,42 @@ export interface CorrectionRequest extends DraftInput {
    * district's own until someone translates it.
    */
   noteTranslations?: Readonly<Record<string, string>>;
+  /**
+   * Why a finding in the corrected text is fine (a name with a release, a word in its sense), typed under it:
+   * recorded with the correction, covering what the finding found in it, and with nothing if it is refused.
+   */
+  reasons?: readonly CorrectionReason[];
+}
+
+export interface CorrectionReason {
+  itemId: number;
+  kind: string;
+  reason: string;
+}
+
+/**
+ * The corrected text's findings that the typed reasons resolve, and those still open. A reason too short
+ * refuses the correction, with every finding of the corrected text to show beside the posts again.
+ */
+function resolvedByReasons(
+  findings: Finding[],
+  reasons: readonly CorrectionReason[],
+): { given: { finding: Finding; reason: string }[]; open: Finding[] } {
+  const typed = new Map(reasons.map((r) => [`${r.itemId} ${r.kind}`, r.reason.trim()]));
+  const given: { finding: Finding; reason: string }[] = [];
+  const open: Finding[] = [];
+  for (const finding of findings) {
+    if (finding.override) continue;
+    const reason = typed.get(`${finding.itemId} ${finding.kind}`);
+    if (!reason || NOT_OVERRIDABLE.has(finding.kind)) open.push(finding);
+    else if (reason.length < 10)
+      throw new DeskError(422, 'reason-required', t('desk.refusals.overrideReasonRequired'), {
+        findings: findings.filter((f) => !f.override),
+        field: `reason_${finding.itemId}_${finding.kind}`,
+      });
+    else given.push({ finding, reason });
+  }
+  return { given, open };
 }
 
 /**
@@ -111,7 +149,7 @@ export async function correctDesk(
     withNotes(withoutCorrected(before.translations, corrected), digest.id, notes),
     { correction: { note } },
   );
-  const open = findings.filter((f) => !f.override);
+  const { given, open } = resolvedByReasons(findings, request.reasons ?? []);
   if (open.length)
     throw new DeskError(422, 'findings', t('desk.refusals.correctionFindings', { count: open.length }), {
       findings: open,
@@ -154,6 +192,35 @@ export async function correctDesk(
             now: deps.now(),
             userId: approving ? approving.by : actor.userId,
           }),
+          // Each reason as its own button would record it on a draft, with what it found in the corrected
+          // text; a proposal's are its proposer's, as its words are.
+          ...given.flatMap(({ finding, reason }) => [
+            ...overrideStatementsWhere(
+              deps.db,
+              digest.id,
+              {
+                itemId: finding.itemId,
+                kind: finding.kind,
+                reason,
+                userId: approving ? approving.by : actor.userId,
+                createdAt: deps.now(),
+                covers: finding.covers ?? finding.message,
+              },
+              claim,
+            ),
+            auditStatementWhere(
+              deps.db,
+              actor,
+              {
+                action: 'finding.override',
+                subjectType: 'digest',
+                subjectId: date,
+                details: { itemId: finding.itemId, kind: finding.kind, finding: finding.message, reason },
+              },
+              deps.now(),
+              claim.row,
+            ),
+          ]),
           ...(approving
             ? [
                 auditStatementWhere(
@@ -203,6 +270,7 @@ async function propose(
     note: request.note,
     email: request.email,
     noteTranslations: request.noteTranslations,
+    ...(request.reasons?.length ? { reasons: request.reasons } : {}),
     version,
   };
   const audit = {

@@ -121,6 +121,111 @@ describe('the desk', () => {
     ]);
   });
 
+  it('records a reason typed for a finding in a correction with the correction, and with nothing if refused', async () => {
+    const day = '2026-11-20';
+    const kites = (blurb: string) => [{ itemId: ids[0]!, blurb }];
+    await saveDesk(deps, dana, day, { entries: kites('Room 4 flew kites.') });
+    await publishDesk(deps, dana, day);
+    const { correctDesk } = await import('./correct-digest');
+    const { listOverrides } = await import('../db/findings');
+    const digestId = (await findDigest(db, day))!.id;
+    const note = 'We named the child whose kite flew highest.';
+    const named = kites('Maya Lopez flew the highest kite.');
+    const reason = (text: string) => [{ itemId: ids[0]!, kind: 'student-name', reason: text }];
+    expect(await refusal(correctDesk(deps, dana, day, { entries: named, note, email: false }))).toEqual({
+      status: 422,
+      code: 'findings',
+    });
+    // Too short: refused, the findings given back to show again, and no reason kept.
+    const short = await correctDesk(deps, dana, day, {
+      entries: named,
+      note,
+      email: false,
+      reasons: reason('ok'),
+    })
+      .then(() => undefined)
+      .catch((error: DeskError) => error);
+    expect(short).toMatchObject({
+      code: 'reason-required',
+      details: { field: `reason_${ids[0]}_student-name` },
+    });
+    expect(short!.details.findings!.map((f) => f.kind)).toEqual(['student-name']);
+    // A reason for another kind of finding resolves nothing here.
+    expect(
+      await refusal(
+        correctDesk(deps, dana, day, {
+          entries: named,
+          note,
+          email: false,
+          reasons: [{ itemId: ids[0]!, kind: 'tone', reason: 'Not a tone word at all, honestly.' }],
+        }),
+      ),
+    ).toEqual({ status: 422, code: 'findings' });
+    expect(await listOverrides(db, digestId)).toEqual([]);
+    await correctDesk(deps, dana, day, {
+      entries: named,
+      note,
+      email: false,
+      reasons: reason('Her family asked us to use her full name.'),
+    });
+    const after = await loadDesk(deps, day);
+    expect(after.entries.map((e) => e.blurb)).toEqual(['Maya Lopez flew the highest kite.']);
+    expect(after.open).toEqual([]);
+    expect(await listOverrides(db, digestId)).toMatchObject([
+      {
+        itemId: ids[0],
+        kind: 'student-name',
+        reason: 'Her family asked us to use her full name.',
+        userId: 1,
+      },
+    ]);
+    expect((await listAudit(db, { limit: 10 })).map((e) => e.action)).toContain('finding.override');
+    // It covers Maya, as a reason given on a draft would: a second name in a later correction is checked again.
+    expect(
+      await refusal(
+        correctDesk(deps, dana, day, {
+          entries: kites('Maya Lopez and Noah Kim flew the highest kites.'),
+          note: 'We named the second flyer too.',
+          email: false,
+        }),
+      ),
+    ).toEqual({ status: 422, code: 'findings' });
+  });
+
+  it('keeps a correction’s reasons with it while it waits for a second person, and records them when approved', async () => {
+    const day = '2026-11-20';
+    await changeSetting(db, 'require_approval', 'true', 1);
+    const kites = (blurb: string) => [{ itemId: ids[0]!, blurb }];
+    await saveDesk(deps, dana, day, { entries: kites('Room 4 flew kites.') });
+    await approveDesk(deps, lee, day);
+    await publishDesk(deps, dana, day);
+    const { approveCorrection, correctDesk, pendingCorrectionOf } = await import('./correct-digest');
+    const { listOverrides } = await import('../db/findings');
+    const digestId = (await findDigest(db, day))!.id;
+    expect(
+      await correctDesk(deps, dana, day, {
+        entries: kites('Maya Lopez flew the highest kite.'),
+        note: 'We named the child whose kite flew highest.',
+        email: false,
+        reasons: [
+          { itemId: ids[0]!, kind: 'student-name', reason: 'Her family asked us to use her full name.' },
+        ],
+      }),
+    ).toEqual({ emails: 0, pending: true });
+    // Nothing is recorded until the correction is.
+    expect(await listOverrides(db, digestId)).toEqual([]);
+    const pending = pendingCorrectionOf(await findDigest(db, day))!;
+    expect(pending.request.reasons).toEqual([
+      { itemId: ids[0], kind: 'student-name', reason: 'Her family asked us to use her full name.' },
+    ]);
+    await approveCorrection(deps, lee, day, pending.id);
+    expect((await loadDesk(deps, day)).entries.map((e) => e.blurb)).toEqual([
+      'Maya Lopez flew the highest kite.',
+    ]);
+    // The reason is its proposer's, as the words are.
+    expect(await listOverrides(db, digestId)).toMatchObject([{ kind: 'student-name', userId: 1 }]);
+  });
+
   it('counts a reason given before what it covers was kept only for the text it was given to', async () => {
     const day = '2026-11-20';
     let now = NOON + 86_400_000;

@@ -610,12 +610,20 @@ export function inboxRoutes(deps: AppDeps) {
             : [],
         ),
       );
+      // Reasons typed under the corrected text's findings go with it (a correction has no draft to record
+      // them on alone), and stay in their fields if it is refused.
+      const reasons = Object.keys(request.form).flatMap((name) => {
+        const [, item, kind] = /^reason_(\d+)_([a-z-]+)$/.exec(name) ?? [];
+        const reason = item ? field(request.form, name, 500).trim() : '';
+        return reason ? [{ itemId: Number(item), kind: kind!, reason }] : [];
+      });
       try {
         const { emails, pending } = await correctDesk(desk, request.actor, request.date, {
           ...request.draft,
           note,
           noteTranslations,
           email: field(request.form, 'correction_email') === '1',
+          reasons,
         });
         return done(
           c,
@@ -653,6 +661,15 @@ export function inboxRoutes(deps: AppDeps) {
             correctionNote: note,
             correctionNotes: noteTranslations,
             correctionEmail: field(request.form, 'correction_email') === '1',
+            refused: new Map(
+              reasons.map(({ itemId, kind, reason }) => {
+                const name = `reason_${itemId}_${kind}`;
+                return [
+                  name,
+                  { text: reason, problem: error.details.field === name ? error.message : undefined },
+                ];
+              }),
+            ),
           },
         );
       }

@@ -112,7 +112,7 @@ export interface EntryCardProps {
   refused?: RefusedTexts;
 }
 
-const KIND_LABELS: Record<string, () => string> = {
+export const KIND_LABELS: Record<string, () => string> = {
   'student-name': () => t('desk.entry.kinds.studentName'),
   'photo-without-release': () => t('desk.entry.kinds.photoWithoutRelease'),
   tone: () => t('desk.entry.kinds.tone'),
@@ -175,6 +175,7 @@ export function EntryCard({
         canOverride={canOverride && !readOnly}
         askAnEditor={!canOverride && !readOnly}
         refused={refused}
+        withCorrection={published}
       />
       <label for={`headline-${id}`}>{t('desk.entry.headline')}</label>
       <input
@@ -347,6 +348,8 @@ export function FindingSlot(props: {
   /** Someone who edits but may not record a reason (a contributor): told who can. */
   askAnEditor?: boolean;
   refused?: RefusedTexts;
+  /** A published digest's: a reason goes with the correction, not on its own (there is no draft to hold it). */
+  withCorrection?: boolean;
 }) {
   return (
     <div class="finding-slot" data-findings-for={String(props.itemId)} aria-live="polite">
@@ -387,6 +390,7 @@ export function FindingList({
   canOverride,
   askAnEditor,
   refused,
+  withCorrection,
 }: {
   date: string;
   findings: Finding[];
@@ -394,6 +398,7 @@ export function FindingList({
   canOverride: boolean;
   askAnEditor?: boolean;
   refused?: RefusedTexts;
+  withCorrection?: boolean;
 }) {
   if (findings.length === 0) return null;
   return (
@@ -426,13 +431,17 @@ export function FindingList({
                 maxlength={500}
                 refused={refused}
               />
-              <button
-                type="submit"
-                formaction={`${deskAction(date, `findings/${itemId}/${finding.kind}/override`)}#finding-${itemId}-${finding.kind}`}
-                class="secondary"
-              >
-                {t('desk.entry.recordOverride')}
-              </button>
+              {withCorrection ? (
+                <p class="hint">{t('desk.entry.reasonWithCorrection')}</p>
+              ) : (
+                <button
+                  type="submit"
+                  formaction={`${deskAction(date, `findings/${itemId}/${finding.kind}/override`)}#finding-${itemId}-${finding.kind}`}
+                  class="secondary"
+                >
+                  {t('desk.entry.recordOverride')}
+                </button>
+              )}
             </details>
           ) : askAnEditor && overridable(finding.kind) ? (
             <p class="small muted">{t('desk.entry.askAnEditor')}</p>

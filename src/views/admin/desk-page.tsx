@@ -15,7 +15,16 @@ import { rich, t } from '../../i18n/desk-text';
 import type { QuietSchools } from '../../reports/quiet-schools';
 import { assetUrl } from '../assets';
 import { CsrfField } from '../admin-layout';
-import { daysOf, deskAction, EntryCard, FindingSlot, ReasonBox, type RefusedTexts } from './desk-entry';
+import {
+  daysOf,
+  deskAction,
+  EntryCard,
+  FindingSlot,
+  KIND_LABELS,
+  ReasonBox,
+  withoutOwnQuotes,
+  type RefusedTexts,
+} from './desk-entry';
 import { TranslationTabs } from './desk-translation-page';
 import { ownSiteTitle } from '../../settings/district-settings';
 import { deskPictureAddress } from '../../pictures/desk-pictures';
@@ -161,6 +170,7 @@ export function DeskPage(props: DeskPageProps) {
               canOverride={can(role, 'override') && !readOnly}
               askAnEditor={!can(role, 'override') && !readOnly}
               refused={props.refused}
+              withCorrection={published}
             />
             <label for="title">{t('desk.inbox.digestTitle')}</label>
             <input
@@ -679,6 +689,28 @@ function PendingCorrectionPanel(props: DeskPageProps & { pending: PendingCorrect
             <p class="small">{emptiesTranslations(state)}</p>
           ) : null}
         </dd>
+        {pending.request.reasons?.length ? (
+          <>
+            <dt>{t('desk.inbox.correction.pendingReasons')}</dt>
+            <dd>
+              <ul class="small">
+                {pending.request.reasons.map((given) => (
+                  <li>
+                    {t('desk.inbox.correction.pendingReason', {
+                      kind: KIND_LABELS[given.kind]?.() ?? given.kind,
+                      // As the correction would call the post.
+                      post:
+                        pending.request.entries.find((e) => e.itemId === given.itemId)?.headline ||
+                        state.entries.find((e) => e.itemId === given.itemId)?.headline ||
+                        t('desk.inbox.correction.theDigest'),
+                      reason: withoutOwnQuotes(given.reason),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : null}
         <dt>{t('desk.inbox.correction.pendingEmail')}</dt>
         <dd>
           {!pending.request.email

@@ -59,4 +59,5 @@ export const entry = {
     'Recording why it is fine is for an editor: change the text, or ask an editor to look at it before it is published.',
   reason: 'Reason (kept in the audit log)',
   recordOverride: 'Record override',
+  reasonWithCorrection: 'The reason is recorded with the correction when you press Publish correction.',
 };
