@@ -440,6 +440,10 @@ describe('the admin desk over HTTP', () => {
       nameAllowlist: ['Abraham Lincoln'],
     });
     const ticked = await (await dana.get('/admin/settings')).text();
+    // A setting that may be left empty is not required in the browser; one that may not, is.
+    expect(ticked).toMatch(/<input type="text" id="contact_email" name="contact_email" value=""[^>]*\/>/);
+    expect(ticked).not.toMatch(/<input type="text" id="contact_email"[^>]*required/);
+    expect(ticked).toMatch(/<input type="text" id="district_name"[^>]*required=""/);
     expect(ticked).toContain('<input type="checkbox" name="publish_days" value="fri" checked=""/> Friday');
     expect(ticked).toContain('<input type="checkbox" name="publish_days" value="sat"/> Saturday');
     const refused = await dana.post('/admin/settings', {
@@ -464,7 +468,10 @@ describe('the admin desk over HTTP', () => {
       /<textarea id="embed_origins"[^>]*aria-invalid="true"[^>]*>www\.lakeside\.example<\/textarea>/,
     );
     expect((await readDistrictSettings(app.runtime.deps.db)).publishDays).toEqual([1, 2, 3, 4, 5]);
-    // What was valid in it is kept, and the log names that and nothing else.
+    // What was valid in it is kept, the page says so first, and the log names that and nothing else.
+    expect(page).toContain(
+      '<div class="flash error" role="alert">Saved: Require a second person’s approval. Not saved:',
+    );
     const [latest] = await listAudit(app.runtime.deps.db, { action: 'settings.change', limit: 1 });
     expect(JSON.parse(latest!.details)).toEqual({ require_approval: 'false' });
 

@@ -1,6 +1,8 @@
 // The first-run checklist: a fresh install asks for the district's name, its look, its sender, a first class
 // account, an editor and a test email, each ticked by doing it, and the list goes away when all are done.
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../src/db/schema';
 import { readDistrictSettings } from '../src/settings/district-settings';
 import { isPlaceholderSender } from '../src/settings/first-run';
 import { dayRange } from '../src/time/zoned-time';
@@ -32,6 +34,10 @@ describe('the first-run checklist', () => {
   });
 
   it('lists every step on a fresh install, to administrators only', async () => {
+    // A teacher's account is no second person to publish or approve; a disabled editor is none either.
+    await addUser(app, 'teacher@district.example', 'contributor');
+    const stopped = await addUser(app, 'gone@district.example', 'editor');
+    await app.runtime.deps.db.orm.update(users).set({ disabled: true }).where(eq(users.id, stopped.id));
     const page = await inbox();
     expect(page).toContain('Getting started: 0 of 6 done');
     expect(todo(page)).toEqual([

@@ -29,6 +29,16 @@ export async function countUsers(db: Database): Promise<number> {
   return row?.n ?? 0;
 }
 
+/** Accounts that can publish and approve (editors and administrators), not stopped from signing in. */
+export async function countPublishers(db: Database): Promise<number> {
+  const row = await db.orm
+    .select({ n: count() })
+    .from(users)
+    .where(and(inArray(users.role, ['editor', 'admin']), eq(users.disabled, false)))
+    .get();
+  return row?.n ?? 0;
+}
+
 export async function findUserById(db: Database, id: number): Promise<User | undefined> {
   return db.orm.select().from(users).where(eq(users.id, id)).get();
 }

@@ -6,7 +6,7 @@ import { listAudit } from '../db/audit';
 import type { Database } from '../db/client';
 import { readAllSettings } from '../db/settings';
 import { countSources } from '../db/sources';
-import { countUsers } from '../db/users';
+import { countPublishers } from '../db/users';
 import { findSettingDefinition } from './district-settings';
 
 export interface FirstRunStep {
@@ -20,10 +20,11 @@ export interface FirstRunStep {
 }
 
 export async function firstRunSteps(deps: { db: Database; mailFrom: string }): Promise<FirstRunStep[]> {
-  const [settings, sources, people, tests] = await Promise.all([
+  const [settings, sources, publishers, tests] = await Promise.all([
     readAllSettings(deps.db),
     countSources(deps.db),
-    countUsers(deps.db),
+    // A second person who can publish and approve: a contributor can do neither.
+    countPublishers(deps.db),
     listAudit(deps.db, { action: 'email.test', limit: 1 }),
   ]);
   // Saving the settings page stores every field, defaults included: a step is done when its value is the
@@ -67,7 +68,7 @@ export async function firstRunSteps(deps: { db: Database; mailFrom: string }): P
       title: t('desk.publish.firstRun.steps.editor.title'),
       how: t('desk.publish.firstRun.steps.editor.how'),
       href: '/admin/users',
-      done: people > 1,
+      done: publishers > 1,
     },
     {
       key: 'test-email',

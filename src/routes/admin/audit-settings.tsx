@@ -111,6 +111,8 @@ export function settingsRoutes(deps: AppDeps) {
   const render = async (
     c: Context<AdminEnv>,
     refused: Map<string, { typed: string; problem: string }> = new Map(),
+    /** The settings this same press saved, when others were refused: said, so nobody thinks nothing changed. */
+    savedAlongside: string[] = [],
   ) => {
     const [current, logo, darkLogo, rosterCount] = await Promise.all([
       listSettings(deps.db),
@@ -128,7 +130,10 @@ export function settingsRoutes(deps: AppDeps) {
       options: d.options,
       problem: refused.get(d.key)?.problem,
       saved: values.get(d.key) ?? d.fallback,
+      // Required in the browser only where the server refuses it empty (a contact address may be left out).
+      required: d.check('') !== undefined,
     }));
+    const labelOf = (key: string) => SETTING_DEFINITIONS.find((d) => d.key === key)?.label ?? key;
     return adminPage(deps, c, {
       title: t('desk.settings.title'),
       section: 'settings',
@@ -136,9 +141,14 @@ export function settingsRoutes(deps: AppDeps) {
         ? {
             flash: {
               kind: 'error' as const,
-              text: t('desk.settings.notSaved', {
-                problems: [...refused.values()].map((r) => r.problem).join(' '),
-              }),
+              text: [
+                ...(savedAlongside.length
+                  ? [t('desk.settings.savedAlongside', { settings: savedAlongside.map(labelOf).join(', ') })]
+                  : []),
+                t('desk.settings.notSaved', {
+                  problems: [...refused.values()].map((r) => r.problem).join(' '),
+                }),
+              ].join(' '),
             },
             status: 422 as const,
           }
@@ -177,7 +187,7 @@ export function settingsRoutes(deps: AppDeps) {
     // What was valid is kept even when another field was refused, as before: one batch, with its log entry.
     await saveSettings(deps.db, checked, actorOf(deps, c), deps.clock.now());
     // The page again, not a redirect: what was typed stays in its field, with why beside it.
-    if (refused.size) return render(c, refused);
+    if (refused.size) return render(c, refused, Object.keys(checked));
     return redirectWith(c, deps.signingKey, '/admin/settings', {
       kind: 'ok',
       text: [

@@ -14,6 +14,8 @@ export interface SettingRow {
   problem?: string;
   /** The value saved, when `value` is a refused one. */
   saved?: string;
+  /** Whether it may not be left empty. */
+  required?: boolean;
 }
 
 /** What was wrong with a field's value, beside it; the field names it in aria-describedby. */
@@ -140,7 +142,7 @@ export function SettingsPage(props: {
                   value={row.value}
                   aria-describedby={describedBy(row)}
                   aria-invalid={row.problem ? 'true' : undefined}
-                  required
+                  required={row.required}
                 />
               )}
               <p class="hint" id={`${row.key}-help`}>

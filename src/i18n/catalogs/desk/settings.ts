@@ -12,6 +12,7 @@ export const settings = {
   languageRemoved_other:
     '{{count, number}} subscribers read the digest in {{language}}: their emails now come in {{own}}, and the /{{lang}} pages no longer answer. Add {{language}} again to give it back to them.',
   notSaved: 'Not saved: {{problems}}',
+  savedAlongside: 'Saved: {{settings}}.',
   noSuchSetting: 'There is no setting called "{{key}}". Known settings: {{known}}.',
   problem: '{{label}} ({{key}}) {{problem}}',
   problemInForm: '{{label}} {{problem}}',
