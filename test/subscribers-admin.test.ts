@@ -50,9 +50,15 @@ async function upload(app: TestApp, admin: Client, csv: string, attestation?: st
     headers: { origin: app.url, cookie: [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
     redirect: 'manual',
   });
-  // Imported: a redirect to the list, saying how many; refused: the page again, with why and what was written.
-  if (response.status === 422) return response.text();
+  // Imported: a redirect to the list, saying how many at its top; refused: the page again, opened at the import
+  // (the form's #import), with why in the import's own card and what was written.
+  if (response.status === 422) {
+    const page = await response.text();
+    expect(page.slice(page.indexOf('id="import"'))).toContain('<div class="flash error" role="alert">');
+    return page;
+  }
   expect(response.status).toBe(303);
+  expect(response.headers.get('location')).toBe('/admin/subscribers');
   for (const line of response.headers.getSetCookie()) {
     const [name, ...value] = line.split(';')[0]!.split('=');
     admin.cookies.set(name!.trim(), value.join('='));

@@ -87,6 +87,8 @@ input[type=text], input[type=email], input[type=password], input[type=url], inpu
   font: inherit; width: 100%; max-width: 40rem; padding: .5rem .65rem; border: 1px solid #8f96a3; border-radius: 6px; background: #fff; color: var(--ink);
 }
 textarea { min-height: 5rem; }
+/* A field nobody here may change (a published digest to a teacher) looks it: greyed, its text still readable. */
+input:disabled:not([type=checkbox]):not([type=radio]), textarea:disabled, select:disabled { background: #f1f3f6; color: #3d4451; border-color: #d5d9e0; border-style: dashed; cursor: not-allowed; }
 /* A file field in the desk's own button and type, with the chosen file's name beside it. */
 input[type=file] { font: inherit; color: var(--muted); max-width: 100%; }
 input[type=file]::file-selector-button { font: 600 .95rem var(--sans); background: #fff; color: var(--navy); border: 1px solid var(--navy); border-radius: 6px; padding: .45rem .9rem; margin-right: .75rem; cursor: pointer; }
@@ -159,7 +161,7 @@ a.badge:hover { text-decoration: underline; }
 .columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 0 1.25rem; }
 .login { max-width: 26rem; margin: 4rem auto; }
 .login h1 { font-size: 1.4rem; }
-pre.mail { white-space: pre-wrap; background: #fbfbfc; border: 1px solid var(--line); border-radius: 8px; padding: 1rem; font-size: .9rem; }
+pre.mail { white-space: pre-wrap; overflow-wrap: anywhere; background: #fbfbfc; border: 1px solid var(--line); border-radius: 8px; padding: 1rem; font-size: .9rem; }
 /* Lines to paste: a long address breaks anywhere rather than run past a phone's edge. */
 pre.embed-code { overflow-wrap: anywhere; }
 input.mono { font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace; font-size: .9rem; max-width: none; }

@@ -67,7 +67,7 @@ export function subscribersRoutes(deps: AppDeps) {
       title: t('desk.subscribers.title'),
       section: 'subscribers',
       status: refused ? 422 : undefined,
-      flash: refused ? { kind: 'error', text: refused.message } : undefined,
+      // A refused import is said in the import's own card, where the page opens (#import) to fix it.
       body: (
         <SubscribersPage
           counts={counts}
@@ -198,7 +198,8 @@ export function subscribersRoutes(deps: AppDeps) {
   app.get('/import', (c) => c.redirect('/admin/subscribers#import', 303));
 
   app.post('/import', async (c) => {
-    const back = '/admin/subscribers#import';
+    // The top of the page, where what happened is said (the import form is far below a long list).
+    const back = '/admin/subscribers';
     const form = await readForm(c);
     const upload = Array.isArray(form.file) ? form.file[0] : form.file;
     if (!(upload instanceof File) || upload.size === 0)

@@ -34,7 +34,7 @@ export function SubscribersPage(props: {
   /** Administrators may import people who already agreed, on their word, with no confirmation email. */
   canAttest: boolean;
   /** An import refused, as it was sent (a browser never fills a file in again; the rest it can). */
-  importTyped?: { attest: boolean; attestation: string };
+  importTyped?: { attest: boolean; attestation: string; message: string };
 }) {
   const { search, found } = props;
   const pageHref = (page: number) =>
@@ -214,6 +214,11 @@ export function SubscribersPage(props: {
             link: <a href="/admin/subscribers/export.csv">{t('desk.subscribers.exportLink')}</a>,
           })}
         </p>
+        {props.importTyped ? (
+          <div class="flash error" role="alert">
+            {props.importTyped.message}
+          </div>
+        ) : null}
         <form method="post" action="/admin/subscribers/import#import" enctype="multipart/form-data">
           <CsrfField token={props.csrfToken} />
           <label for="file">{t('desk.subscribers.file')}</label>
