@@ -156,8 +156,30 @@ export const deskJs = `
     if (stopped) return;
     say(words.editing);
     clearTimeout(timer);
-    timer = setTimeout(save, 800);
+    timer = setTimeout(() => { timer = null; save(); }, 800);
   }
+
+  // Leaving with typing the pause has not saved yet (a menu link, another day, the tab closed): it is saved
+  // now, in a request that outlives the page. Only if a save is already on its way does the browser ask, since
+  // a second would meet the first as someone else's change.
+  let flushed = false;
+  function flush() {
+    if (stopped || flushed || timer === null || saving) return;
+    clearTimeout(timer);
+    timer = null;
+    flushed = true;
+    try {
+      fetch(form.action, { method: 'POST', body: new FormData(form), headers: { Accept: 'application/json' }, credentials: 'same-origin', keepalive: true }).catch(() => {});
+    } catch {}
+  }
+  window.addEventListener('beforeunload', (event) => {
+    if (stopped) return;
+    if (saving && (again || timer !== null)) { event.preventDefault(); event.returnValue = ''; return; }
+    flush();
+  });
+  window.addEventListener('pagehide', flush);
+  // Come back to from the browser's history after that save: the page's version is older than it, so it is read again.
+  window.addEventListener('pageshow', (event) => { if (event.persisted && flushed) location.reload(); });
 
   form.addEventListener('input', (event) => {
     if (event.target.closest('details') || event.target.name === 'unpublish_reason') return;

@@ -227,6 +227,28 @@ describe('browser: the coordinator’s desk', () => {
     );
   });
 
+  it('saves what was typed the moment before the coordinator left the desk', async () => {
+    const intro = () =>
+      (
+        app.runtime.sqlite.sqlite.prepare("select intro from digests where date = '2026-11-20'").get() as {
+          intro: string;
+        }
+      ).intro;
+    const before = intro();
+    // Typed, and a link pressed at once, before the pause after which the desk saves.
+    await page.locator('#intro').fill(`${before} See you Monday.`);
+    await page.getByRole('link', { name: 'Next day →' }).click();
+    await page.waitForURL(/date=2026-11-21/);
+    await expect.poll(intro, { timeout: 10_000 }).toBe(`${before} See you Monday.`);
+    await page.goto(`${app.url}/admin/inbox?date=2026-11-20`);
+    expect(await page.locator('#intro').inputValue()).toBe(`${before} See you Monday.`);
+    // Back as it was, for what follows.
+    await page.locator('#intro').fill(before);
+    await expect
+      .poll(() => page.locator('.autosave-status').textContent(), { timeout: 5000 })
+      .toMatch(/^Saved /);
+  });
+
   it('runs the checks as the coordinator types, through the save, and shows them before anyone presses Save', async () => {
     const card = entry('Science fair sign-ups');
     const headline = card.locator('input[name^="headline_"]');
