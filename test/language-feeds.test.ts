@@ -72,6 +72,22 @@ describe('feeds and missing pages in each language', () => {
     );
   });
 
+  it('sends the addresses people guess on to the feed and the newest digest, in the language asked', async () => {
+    const goes = async (path: string) => {
+      const response = await fetch(`${app.url}${path}`, { redirect: 'manual' });
+      return [response.status, response.headers.get('location')];
+    };
+    expect(await goes('/rss')).toEqual([301, '/feed.xml']);
+    expect(await goes('/feed')).toEqual([301, '/feed.xml']);
+    expect(await goes('/es/rss')).toEqual([301, '/es/feed.xml']);
+    // A newsletter's or a flyer's one address for the newest digest; not kept by anyone for long.
+    expect(await goes('/digests/latest')).toEqual([302, '/digests/2026-11-20']);
+    expect(await goes('/ar/digests/latest')).toEqual([302, '/ar/digests/2026-11-20']);
+    const latest = await fetch(`${app.url}/digests/latest`, { redirect: 'follow' });
+    expect(latest.status).toBe(200);
+    expect(latest.url).toBe(`${app.url}/digests/2026-11-20`);
+  });
+
   it('serves each feed in each offered language, marked and linked in it', async () => {
     const rss = await text('/es/feed.xml');
     expect(rss).toContain('<language>es</language>');

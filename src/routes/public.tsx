@@ -115,6 +115,24 @@ export function publicRoutes(deps: AppDeps) {
     );
   });
 
+  // One address that is always the newest digest, for a newsletter or a flyer's QR code: sent on to it.
+  app.get('/digests/latest', async (c) => {
+    const [[latest], found] = await Promise.all([
+      listPublishedDigests(deps.db, { limit: 1, offset: 0 }),
+      site(c),
+    ]);
+    if (!latest || !found) return c.notFound();
+    return c.redirect(localPath(found.site, `/digests/${latest.date}`), 302);
+  });
+
+  // The addresses people guess for the feed (`/rss`, `/feed`): sent on to the RSS feed in the same language.
+  for (const guess of ['/rss', '/feed'])
+    app.get(guess, async (c) => {
+      const found = await site(c);
+      if (!found) return c.notFound();
+      return c.redirect(localPath(found.site, '/feed.xml'), 301);
+    });
+
   app.get('/digests/:date', async (c) => {
     const date = c.req.param('date');
     if (!isLocalDate(date)) return c.notFound();
