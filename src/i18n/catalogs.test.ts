@@ -62,6 +62,11 @@ describe('message catalogs', () => {
     expect(translator('ar').t('digest.posts', { count: 2 })).toBe('منشوران');
     expect(translator('ar').t('digest.posts', { count: 5 })).toBe('5 منشورات');
     expect(translator('es').longDate('2026-11-20')).toBe('viernes, 20 de noviembre de 2026');
+    // Standing alone, as a heading or a title, it begins with a capital; English and Arabic are as they are.
+    expect(translator('es').dayTitle('2026-11-20')).toBe('Viernes, 20 de noviembre de 2026');
+    expect(translator('es').monthName('2026-11')).toBe('Noviembre de 2026');
+    expect(translator('en').dayTitle('2026-11-20')).toBe('Friday, November 20, 2026');
+    expect(translator('ar').dayTitle('2026-11-20')).toBe(translator('ar').longDate('2026-11-20'));
     expect(translator('ar').dir).toBe('rtl');
     expect(translator('es').t('signup.text', { district: 'Lakeside' })).toContain('las aulas de Lakeside');
   });

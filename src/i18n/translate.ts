@@ -32,7 +32,12 @@ export interface Translator {
   t(key: string, values?: Record<string, string | number>): string;
   /** 'Friday, November 20, 2026' for '2026-11-20', in this language. */
   longDate(date: string): string;
-  /** 'November 2026' for '2026-11'. */
+  /**
+   * The long date standing alone, as a heading, a title or a page's kicker: its first letter a capital where the
+   * language writes the day in lower case inside a sentence ('Viernes, 20 de noviembre de 2026').
+   */
+  dayTitle(date: string): string;
+  /** 'November 2026' for '2026-11', as a heading ('Noviembre de 2026'). */
   monthName(month: string): string;
 }
 
@@ -53,6 +58,11 @@ function isolated(values: Record<string, string | number> | undefined) {
   );
 }
 
+/** The text with its first letter a capital, if it is a lower-case letter, as `locale` writes capitals. */
+function capitalized(text: string, locale: string): string {
+  return text.replace(/^\p{Ll}/u, (letter) => letter.toLocaleUpperCase(locale));
+}
+
 export function translator(lang: Language): Translator {
   let found = translators.get(lang);
   if (!found) {
@@ -71,7 +81,8 @@ export function translator(lang: Language): Translator {
       dir,
       t: (key, values) => fixed(key, (dir === 'rtl' ? isolated(values) : values) as TOptions) as string,
       longDate: (date) => long.format(new Date(`${date}T00:00:00Z`)),
-      monthName: (m) => month.format(new Date(`${m}-01T00:00:00Z`)),
+      dayTitle: (date) => capitalized(long.format(new Date(`${date}T00:00:00Z`)), locale),
+      monthName: (m) => capitalized(month.format(new Date(`${m}-01T00:00:00Z`)), locale),
     };
     translators.set(lang, found);
   }

@@ -29,7 +29,7 @@ export function DigestArticle(props: {
     <>
       <p class="kicker">
         {heading.dated ? (
-          <time datetime={digest.date}>{text.longDate(digest.date)}</time>
+          <time datetime={digest.date}>{text.dayTitle(digest.date)}</time>
         ) : (
           text.t('digest.kicker')
         )}

@@ -39,7 +39,7 @@ export function DigestCard(props: {
       <div class="card-body">
         <p class="kicker">
           {heading.dated ? (
-            <time datetime={digest.date}>{text.longDate(digest.date)}</time>
+            <time datetime={digest.date}>{text.dayTitle(digest.date)}</time>
           ) : (
             text.t('digest.kicker')
           )}

@@ -22,5 +22,5 @@ export function digestHeading(
   text: Translator = translator('en'),
 ): { title: string; dated: boolean } {
   const custom = digest.title.trim();
-  return custom ? { title: custom, dated: true } : { title: text.longDate(digest.date), dated: false };
+  return custom ? { title: custom, dated: true } : { title: text.dayTitle(digest.date), dated: false };
 }

@@ -154,6 +154,8 @@ export function embedLoaderJs(
     else put();
   };
   if (!allowed.includes(location.origin)) {
+    // Said to the web team, who see a link where they expected the digest.
+    console.warn('Yesterday embed: ' + location.origin + ' is not among the sites allowed to show the digest (Settings, \u201cSites allowed to embed the digest\u201d), so a link is shown instead.');
     const link = document.createElement('a');
     const date = script.getAttribute('data-date');
     const school = script.getAttribute('data-school');

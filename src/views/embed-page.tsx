@@ -53,10 +53,10 @@ export function EmbedPage(props: {
             <section class="day" aria-label={text.longDate(digest.date)}>
               {/* A titled digest says its day above the title, as the blog does: readers on the district's
                   site must see which day they are reading. */}
-              {digest.title.trim() ? <p class="when">{text.longDate(digest.date)}</p> : null}
+              {digest.title.trim() ? <p class="when">{text.dayTitle(digest.date)}</p> : null}
               <h2 lang={digest.title.trim() ? originalLangOf(content, 'title') : undefined}>
                 <a href={url} {...out}>
-                  {digest.title.trim() || text.longDate(digest.date)}
+                  {digest.title.trim() || text.dayTitle(digest.date)}
                 </a>
               </h2>
               <ChangeNotes content={content} timezone={site.timezone} text={text} />

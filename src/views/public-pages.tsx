@@ -93,7 +93,7 @@ export function DigestPage(props: {
   const text = textOf(props.site);
   const title = digest.title.trim()
     ? `${digest.title.trim()}: ${text.longDate(digest.date)}`
-    : text.longDate(digest.date);
+    : text.dayTitle(digest.date);
   const pictured = leadPicture(entries, props.site.publicUrl);
   const url = `${props.site.publicUrl}${localPath(props.site, `/digests/${digest.date}`)}`;
   return (
@@ -176,7 +176,7 @@ function ShareLinks(props: { url: string; title: string; site: SiteInfo }) {
 function DayNavigation(props: { previous?: Digest; next?: Digest; site: SiteInfo }) {
   if (!props.previous && !props.next) return null;
   const text = textOf(props.site);
-  const day = (digest: Digest) => text.longDate(digest.date);
+  const day = (digest: Digest) => text.dayTitle(digest.date);
   const href = (digest: Digest) => localPath(props.site, `/digests/${digest.date}`);
   return (
     <nav class="days" aria-label={text.t('digest.days')}>
@@ -273,7 +273,7 @@ function ArchiveRow(props: { content: DigestContent; site: SiteInfo }) {
           <a href={localPath(props.site, `/digests/${digest.date}`)}>
             {heading.dated ? (
               <>
-                <time datetime={digest.date}>{text.longDate(digest.date)}</time>
+                <time datetime={digest.date}>{text.dayTitle(digest.date)}</time>
                 <span class="archive-title" lang={originalLangOf(props.content, 'title')}>
                   {heading.title}
                 </span>

@@ -259,8 +259,16 @@ describe('browser: the public site and the embed', () => {
     );
     // Not yet allowed: a plain link to the digest where the frame would be, never the browser's broken frame.
     const before = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    // The web team is told why in the browser's console.
+    const warned: string[] = [];
+    before.on('console', (message) => {
+      if (message.type() === 'warning') warned.push(message.text());
+    });
     await before.goto(`${district.url}/news`);
     await before.locator('aside a').waitFor();
+    expect(warned).toContainEqual(
+      `Yesterday embed: ${district.url} is not among the sites allowed to show the digest (Settings, “Sites allowed to embed the digest”), so a link is shown instead.`,
+    );
     expect(await before.locator('aside iframe').count()).toBe(0);
     expect(await before.locator('aside a').getAttribute('href')).toBe(`${app.url}/`);
     await before.close();

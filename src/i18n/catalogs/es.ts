@@ -97,8 +97,7 @@ export const es = {
     shows2: 'A los alumnos solo por su nombre de pila, en el resumen y en la publicación que enlaza.',
     shows3:
       'Fotos solo de cuentas con autorización de imagen; las fotos se copian sin el lugar donde se tomaron.',
-    shows4:
-      'Nada que pueda burlarse de alguien o avergonzarlo: el resumen habla en nombre de todo el distrito.',
+    shows4: 'Nada que se burle de nadie ni lo avergüence: el resumen habla en nombre de todo el distrito.',
     chosenTitle: 'Cuando se elige una publicación suya',
     chosenNotify:
       'El responsable de la cuenta recibe un correo breve cuando se publica un resumen con una de sus publicaciones, con un enlace para dejar de recibir estos avisos.',
