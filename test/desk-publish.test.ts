@@ -339,11 +339,37 @@ describe('publishing from the desk', () => {
     expect(short.status).toBe(422);
     expect(await short.text()).toContain('aria-describedby="unpublish-reason-problem">Oops</textarea>');
     expect((await findDigest(app.runtime.deps.db, date))!.status).toBe('published');
-    await dana.post(`/admin/inbox/${date}/unpublish`, {
+    // It cannot be undone: the desk asks first, saying what goes, and nothing comes down until its button.
+    const asked = await dana.post(`/admin/inbox/${date}/unpublish`, {
       ...form,
       unpublish_reason: 'Published on the wrong day by mistake.',
     });
+    expect(asked.status).toBe(200);
+    const question = await asked.text();
+    expect(question).toContain('<h1>Take this digest down?</h1>');
+    expect(question).toMatch(/Its \d+ posts? comes? off every page at once/);
+    expect(question).toContain('the day cannot be published again');
+    expect(question).toContain(
+      '<input type="hidden" name="unpublish_reason" value="Published on the wrong day by mistake."/>',
+    );
+    expect(question).toContain(`href="/admin/inbox?date=${date}">Keep it published, back to the desk</a>`);
+    expect((await findDigest(app.runtime.deps.db, date))!.status).toBe('published');
+    const taken = await dana.post(`/admin/inbox/${date}/unpublish`, {
+      _csrf: form._csrf,
+      unpublish_reason: 'Published on the wrong day by mistake.',
+      confirmed: 'yes',
+    });
+    expect(taken.status).toBe(303);
     expect((await findDigest(app.runtime.deps.db, date))!.status).toBe('unpublished');
+    // Asked again from an old tab, it says it is not published rather than asking.
+    const again = await dana.post(`/admin/inbox/${date}/unpublish`, {
+      ...form,
+      unpublish_reason: 'Published on the wrong day by mistake.',
+    });
+    expect(again.status).toBe(303);
+    expect(await (await dana.get(again.headers.get('location')!)).text()).not.toContain(
+      'Take this digest down?',
+    );
     const downDesk = await (await dana.get(`/admin/inbox?date=${date}`)).text();
     expect(downDesk).toContain('Taken down: Published on the wrong day by mistake.');
     // Not checked for publishing any more (it cannot be published again), and a page still open says why

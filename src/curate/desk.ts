@@ -1079,6 +1079,25 @@ export async function takeDownEntryPicture(
   return { ownerTold: note !== undefined, otherPosts: shared.length, otherOwnersTold: others.length };
 }
 
+/**
+ * What refuses taking a digest down (who asks, a reason too short, a digest not published), asked before the
+ * desk shows its question, so the question is never asked of something that would be refused.
+ */
+export async function checkUnpublishable(
+  deps: DeskDeps,
+  actor: DeskActor,
+  date: string,
+  reason: string,
+): Promise<DeskState> {
+  requirePermission(actor, 'publish', t('desk.refusals.forbidden.unpublishDigests', { role: actor.role }));
+  if (reason.trim().length < 10)
+    throw new DeskError(422, 'reason-required', t('desk.refusals.digestReasonRequired'));
+  const state = await loadDesk(deps, date);
+  if (state.digest?.status !== 'published')
+    throw new DeskError(409, 'not-published', t('desk.refusals.notPublished', { day: formatDay(date) }));
+  return state;
+}
+
 export async function unpublishDesk(
   deps: DeskDeps,
   actor: DeskActor,

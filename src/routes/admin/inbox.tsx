@@ -20,6 +20,7 @@ import {
   takeDownEntryPicture,
   type TellOwner,
   unpublishDesk,
+  checkUnpublishable,
   type DeskActor,
   type DeskState,
   type DraftInput,
@@ -46,6 +47,7 @@ import { quietSchools } from '../../reports/quiet-schools';
 import { firstRunSteps } from '../../settings/first-run';
 import { lastPublishedAt } from '../../db/digests';
 import { PublishConfirmPage } from '../../views/admin/publish-confirm-page';
+import { UnpublishConfirmPage } from '../../views/admin/unpublish-confirm-page';
 import { listSocialAccounts } from '../../db/social-accounts';
 import { redirectWith } from '../flash';
 import { checkbox, field, readForm, type FormBody } from '../form';
@@ -746,7 +748,26 @@ export function inboxRoutes(deps: AppDeps) {
     `/${DAY}/unpublish`,
     act(
       async (c, request) => {
-        await unpublishDesk(desk, request.actor, request.date, field(request.form, 'unpublish_reason', 500));
+        const reason = field(request.form, 'unpublish_reason', 500);
+        // It cannot be undone, so the desk asks first, with what goes and where; the page's own button
+        // (confirmed=yes) takes it down. A reason too short, or a digest not published, is refused before.
+        if (field(request.form, 'confirmed', 10) !== 'yes') {
+          const state = await checkUnpublishable(desk, request.actor, request.date, reason);
+          return adminPage(deps, c, {
+            title: t('desk.publish.unpublishConfirm.title'),
+            section: 'inbox',
+            body: (
+              <UnpublishConfirmPage
+                date={request.date}
+                reason={reason.trim()}
+                entries={state.entries.length}
+                social={state.social.filter((post) => post.state === 'posted').length}
+                csrfToken={c.get('csrfToken')}
+              />
+            ),
+          });
+        }
+        await unpublishDesk(desk, request.actor, request.date, reason);
         return done(c, request.date, t('desk.inbox.flashes.unpublished'));
       },
       undefined,

@@ -53,6 +53,21 @@ export const publish = {
     notBegun:
       'This day has not begun yet ({{timezone}}): its classes have written nothing for it, and once it is published their posts can only be added by a correction.',
   },
+  unpublishConfirm: {
+    title: 'Take this digest down?',
+    question: 'Take the digest for {{day}} down from the site, the feeds and the embed now?',
+    posts_one:
+      'Its {{count, number}} post comes off every page at once, with its pictures, wherever they are shown.',
+    posts_other:
+      'Its {{count, number}} posts come off every page at once, with their pictures, wherever they are shown.',
+    social_one: 'Its {{count, number}} post on the district’s social accounts is deleted.',
+    social_other: 'Its {{count, number}} posts on the district’s social accounts are deleted.',
+    never:
+      'This cannot be undone: the day cannot be published again. To remove one post, use Take this post down on it instead.',
+    reason: 'Why, as the audit log keeps it: “{{reason}}”',
+    button: 'Take the digest down',
+    back: 'Keep it published, back to the desk',
+  },
   firstRun: {
     heading: 'Getting started: {{done}} of {{total}} done',
     hint: 'Each step ticks itself when it is done; this list goes away after the last one.',
