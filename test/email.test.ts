@@ -476,7 +476,12 @@ describe('preferences', () => {
     expect((await listSubscriberSchools(db, subscriber.id)).map((s) => s.slug)).toEqual([
       'lincoln-elementary',
     ]);
-    expect((await client.get(oldUnsubscribe)).status).toBe(404);
+    const oldLink = await client.get(oldUnsubscribe);
+    expect(oldLink.status).toBe(404);
+    // A way out for whoever has no newer email at hand: signing up again emails the address a new link.
+    const oldPage = await oldLink.text();
+    expect(oldPage).toContain('we email it a new link, to choose its schools or stop the emails');
+    expect(oldPage).toMatch(/<a [^>]*href="\/subscribe"[^>]*>Get a new link by email<\/a>/);
     // The link used again says where the subscription went, not to look in an email the new address lacks.
     const again = await client.post(path, {});
     expect(again.status).toBe(404);
@@ -697,6 +702,11 @@ describe('links after the subscription has ended', () => {
       form_language: 'en',
     });
     expect(sent.headers.get('location')).toBe('/subscribe?sent=1&lang=en');
+    // The page says what to do next, in its heading and title too, and where to look if nothing comes.
+    const next = await (await fetch(`${app.url}/subscribe?sent=1&lang=en`)).text();
+    expect(next).toContain('<h1 class="page-title">Check your inbox</h1>');
+    expect(next).toMatch(/<title>Check your inbox/);
+    expect(next).toContain('Look in the spam or junk folder');
   });
 
   it('answers a form that arrives garbled with 400 and a sentence', async () => {

@@ -88,15 +88,17 @@ export function subscribeRoutes(deps: AppDeps) {
               // person is still subscribed, and their schools are a link away in any email to the new address.
               t('address.badMoveLink')
             : t('address.badPreferencesLink');
-    const again = purpose === 'confirm';
+    // Signing up again with an address already subscribed emails it a link to its preferences (and from there
+    // to stop): the way out for someone whose unsubscribe or preferences link is cut or deleted.
+    const link =
+      purpose === 'confirm'
+        ? { href: subscribeHref(site), label: t('address.subscribeAgain') }
+        : purpose === 'unsubscribe' || purpose === 'preferences'
+          ? { href: subscribeHref(site), label: t('address.newLink') }
+          : undefined;
     return renderPage(
       c,
-      <ActionPage
-        site={site}
-        title={t('address.badLinkTitle')}
-        text={text}
-        link={again ? { href: subscribeHref(site), label: t('address.subscribeAgain') } : undefined}
-      />,
+      <ActionPage site={site} title={t('address.badLinkTitle')} text={text} link={link} />,
       404,
     );
   };

@@ -19,15 +19,14 @@ export function SubscribePage(props: {
   return (
     <PublicLayout
       site={props.site}
-      title={t('subscribe.title')}
+      title={props.sent ? t('subscribe.checkInboxTitle') : t('subscribe.title')}
       languageHref={(lang) => languageLink(lang, props.chosen)}
     >
-      <h1 class="page-title">{t('signup.title')}</h1>
+      <h1 class="page-title">{props.sent ? t('subscribe.checkInboxTitle') : t('signup.title')}</h1>
       {props.sent ? (
         <div class="message" role="status">
-          <p>
-            <strong>{t('subscribe.checkInbox')}</strong> {t('subscribe.sent')}
-          </p>
+          <p>{t('subscribe.sent')}</p>
+          <p>{t('subscribe.notThere')}</p>
         </div>
       ) : (
         <form method="post" action="/subscribe" class="card" novalidate>

@@ -222,7 +222,7 @@ describe('browser: the public site and the embed', () => {
     await page.goto(`${app.url}/`);
     await page.locator('.signup').getByLabel('Your email address').fill('new.parent@family.example');
     await page.locator('.signup').getByRole('button', { name: 'Subscribe' }).click();
-    await page.getByText('Check your inbox.').waitFor();
+    await page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/subscribe');
     await context.close();
     // An archive year that has no digests is no page; the latest year is /archive itself.

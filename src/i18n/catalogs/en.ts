@@ -121,6 +121,9 @@ export const en = {
     title: 'Get it by email',
     lead: 'One short email after each school day, with the best of the day in {{districtPossessive}} classrooms. Nothing else, except notes about your subscription.',
     checkInbox: 'Check your inbox.',
+    checkInboxTitle: 'Check your inbox',
+    notThere:
+      'Nothing after a few minutes? Look in the spam or junk folder, or sign up again with the address checked.',
     sent: 'If the address can receive the digest, an email is on its way. Open it and press its button: to start your subscription, or, if the address already receives the digest, to choose its schools.',
     email: 'Your email address',
     schools: 'Schools you care about',
@@ -223,12 +226,13 @@ export const en = {
     badConfirmLink:
       'The link is incomplete, or a newer email replaced it: each time the form is sent, the earlier link stops working. Open the most recent email from us, or subscribe again.',
     badUnsubscribeLink:
-      'The link is incomplete or out of date, so nothing was changed. To stop the emails, use the Unsubscribe link at the bottom of the most recent one.',
+      'The link is incomplete or out of date, so nothing was changed. To stop the emails, use the Unsubscribe link at the bottom of the most recent one. No email at hand? Enter your address on the sign-up page: we email it a new link, to choose its schools or stop the emails.',
     badPreferencesLink:
-      'The link is incomplete or out of date. Use the Choose schools link at the bottom of the most recent email.',
+      'The link is incomplete or out of date. Use the Choose schools link at the bottom of the most recent email. No email at hand? Enter your address on the sign-up page: we email it a new link, to choose its schools or stop the emails.',
     badMoveLink:
       'This link has been used, or it is incomplete or out of date. If you moved your subscription with it, the digest already goes to the new address, and every email there has a Choose schools link.',
     subscribeAgain: 'Subscribe again',
+    newLink: 'Get a new link by email',
     emailSubject: 'Confirm your new address for {{digest}}',
     emailHeading: 'Confirm your new address',
     emailAsked:

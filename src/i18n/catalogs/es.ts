@@ -125,6 +125,9 @@ export const es = {
     title: 'Recíbalo por correo',
     lead: 'Un correo breve después de cada día de clases, con lo mejor del día en las aulas de {{district}}. Nada más, salvo avisos sobre su suscripción.',
     checkInbox: 'Revise su bandeja de entrada.',
+    checkInboxTitle: 'Revise su bandeja de entrada',
+    notThere:
+      '¿Nada después de unos minutos? Busque en la carpeta de correo no deseado, o suscríbase de nuevo revisando la dirección.',
     sent: 'Si la dirección puede recibir el resumen, le llegará un correo. Ábralo y pulse su botón: para empezar su suscripción o, si la dirección ya recibe el resumen, para elegir sus escuelas.',
     email: 'Su correo electrónico',
     schools: 'Escuelas que le interesan',
@@ -229,12 +232,13 @@ export const es = {
     badConfirmLink:
       'El enlace está incompleto, o un correo más reciente lo reemplazó: cada vez que se envía el formulario, el enlace anterior deja de funcionar. Abra el correo más reciente que le enviamos, o suscríbase de nuevo.',
     badUnsubscribeLink:
-      'El enlace está incompleto o caducado, así que no se cambió nada. Para dejar de recibir los correos, use el enlace «Darse de baja» al final del más reciente.',
+      'El enlace está incompleto o caducado, así que no se cambió nada. Para dejar de recibir los correos, use el enlace «Darse de baja» al final del más reciente. ¿No tiene el correo a mano? Escriba su dirección en la página de suscripción: le enviaremos un enlace nuevo, para elegir sus escuelas o dejar de recibir los correos.',
     badPreferencesLink:
-      'El enlace está incompleto o caducado. Use el enlace «Elegir escuelas» al final del correo más reciente.',
+      'El enlace está incompleto o caducado. Use el enlace «Elegir escuelas» al final del correo más reciente. ¿No tiene el correo a mano? Escriba su dirección en la página de suscripción: le enviaremos un enlace nuevo, para elegir sus escuelas o dejar de recibir los correos.',
     badMoveLink:
       'Este enlace ya se usó, o está incompleto o caducado. Si trasladó su suscripción con él, el resumen ya llega a la nueva dirección, y cada correo que llega allí trae el enlace «Elegir escuelas».',
     subscribeAgain: 'Suscribirse de nuevo',
+    newLink: 'Recibir un enlace nuevo por correo',
     emailSubject: 'Confirme su nueva dirección para {{digest}}',
     emailHeading: 'Confirme su nueva dirección',
     emailAsked:
