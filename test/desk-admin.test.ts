@@ -946,6 +946,20 @@ describe('a digest submitted for review', () => {
       );
       await save(cam, 'submit', 'Cam’s intro');
       expect(await status(lee)).toMatch(/ · submitted for review by cam [^,]+, 2026, [\d:]+ [AP]M$/);
+      // Pressed again with nothing changed: the editors were told of this version once, and are not again.
+      const told = () => outbox(app).filter((m) => m.to === 'lee@district.example').length;
+      const before = told();
+      const page = await (await cam.get(desk)).text();
+      const again = await cam.post('/admin/inbox/2026-11-20/submit', {
+        _csrf: await cam.csrf(desk),
+        version: /name="version" value="(\d+)"/.exec(page)![1]!,
+        entry: String(id),
+        intro: 'Cam’s intro',
+      });
+      expect(await (await cam.get(again.headers.get('location')!)).text()).toContain(
+        'This version was already submitted for review, and the editors were told then.',
+      );
+      expect(told()).toBe(before);
     } finally {
       await app.close();
     }

@@ -33,7 +33,7 @@ import { findPictures, listEntriesSharingPictures, withPictures } from '../db/pi
 import { rosterWordsAmong } from '../db/roster';
 import { listStaffNamesBySchool } from '../db/sources';
 import { listPostOwners, type OwnerNote } from '../db/owner-notes';
-import type { Role } from '../db/users';
+import { findUserById, type Role } from '../db/users';
 import type { AppDeps, Background } from '../deps';
 import { newMessageId, type Mailer } from '../email/mailer';
 import { renderDigestEmail, type EmailSite } from '../email/render-digest-email';
@@ -877,21 +877,24 @@ export async function submitForReview(
   actor: DeskActor,
   date: string,
   site: EmailSite,
-): Promise<void> {
+): Promise<{ already: boolean }> {
   requirePermission(actor, 'curate', t('desk.refusals.forbidden.submitDigests', { role: actor.role }));
   const state = await loadDesk(deps, date);
   if (!state.digest || state.entries.length === 0)
     throw new DeskError(422, 'empty', t('desk.refusals.nothingToSubmit', { day: formatDay(date) }));
   const now = deps.now();
-  await submitDigest(deps.db, state.digest.id, actor.userId, state.digest.version, now);
+  // Pressed again with nothing changed since: the editors were told of this version once, and are not again.
+  if (!(await submitDigest(deps.db, state.digest.id, actor.userId, state.digest.version, now)))
+    return { already: true };
   await recordAudit(deps.db, actor, { action: 'digest.submit', subjectType: 'digest', subjectId: date }, now);
+  const person = actor.userId === null ? undefined : await findUserById(deps.db, actor.userId);
   await notifyEditors(
     { ...deps, site },
     {
       subject: `The digest for ${formatDay(date)} is ready for review`,
       heading: 'A digest is ready for review',
       paragraphs: [
-        `${actor.label} submitted the digest for ${formatLongDate(date)} with ${plural(state.entries.length, 'post')}.`,
+        `${person?.name || actor.label} submitted the digest for ${formatLongDate(date)} with ${plural(state.entries.length, 'post')}.`,
         state.open.length
           ? `${plural(state.open.length, 'check finding is', 'check findings are')} still open.`
           : 'All checks pass.',
@@ -900,6 +903,7 @@ export async function submitForReview(
     },
     'review',
   );
+  return { already: false };
 }
 
 /**

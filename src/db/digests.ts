@@ -15,6 +15,7 @@ import {
   lt,
   lte,
   max,
+  ne,
   notExists,
   not,
   or,
@@ -500,11 +501,19 @@ export async function submitDigest(
   userId: number | null,
   version: number,
   now: number,
-): Promise<void> {
-  await db.orm
+): Promise<boolean> {
+  // This version submitted already: nothing is recorded again (and so nobody is told again).
+  const rows = await db.orm
     .update(digests)
     .set({ submittedBy: userId, submittedAt: now, submittedVersion: version })
-    .where(eq(digests.id, digestId));
+    .where(
+      and(
+        eq(digests.id, digestId),
+        or(isNull(digests.submittedVersion), ne(digests.submittedVersion, version)),
+      ),
+    )
+    .returning({ id: digests.id });
+  return rows.length > 0;
 }
 
 /** draft → ready for exactly this version, so the scheduler publishes what was checked; false otherwise. */

@@ -469,8 +469,17 @@ export function inboxRoutes(deps: AppDeps) {
     act(async (c, request) => {
       await saveDraft(request);
       const settings = await readDistrictSettings(deps.db);
-      await submitForReview(desk, request.actor, request.date, siteOf(settings, deps.config.publicUrl));
-      return done(c, request.date, t('desk.inbox.flashes.submitted'));
+      const { already } = await submitForReview(
+        desk,
+        request.actor,
+        request.date,
+        siteOf(settings, deps.config.publicUrl),
+      );
+      return done(
+        c,
+        request.date,
+        already ? t('desk.inbox.flashes.alreadySubmitted') : t('desk.inbox.flashes.submitted'),
+      );
     }),
   );
 

@@ -203,6 +203,8 @@ export const inbox = {
     reasonsRecordedPreview_one: 'The reason you wrote under a finding is recorded.',
     reasonsRecordedPreview_other: 'The {{count, number}} reasons you wrote under findings are recorded.',
     submitted: 'Submitted for review. The editors have been told by email.',
+    alreadySubmitted:
+      'This version was already submitted for review, and the editors were told then. Change something and submit again to tell them of it.',
     approved: 'Approved. It can now be published.',
     late: 'This digest is late: its publish time, {{since}}, has passed. Publish it now instead.',
     scheduled: 'Scheduled: it goes out {{when}}, unless someone changes it first.',
