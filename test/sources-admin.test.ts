@@ -273,8 +273,12 @@ describe('the Sources page', () => {
     expect((await listSources(db)).find((s) => s.feedUrl === url)).toBeUndefined();
     expect(await (await admin.get('/admin/sources')).text()).not.toContain('name="add_anyway"');
     // Said to be down for a while, it is added and tried again at every check.
-    await admin.post('/admin/sources', { ...adding, add_anyway: '1' });
+    await admin.post('/admin/sources', { ...adding, add_anyway: '1', owner_name: 'Tom Grant' });
     const source = (await listSources(db)).find((s) => s.feedUrl === url)!;
+    // Never read, it has no title of its own yet: the list names it after its owner.
+    expect(await (await admin.get('/admin/sources')).text()).toContain(
+      `<a href="/admin/sources/${source.id}">Tom Grant’s feed (not read yet)</a>`,
+    );
 
     const failing = await row();
     expect(failing).toContain('>Failing<');
@@ -282,6 +286,13 @@ describe('the Sources page', () => {
     expect(failing).toContain('Never read successfully');
     expect(failing).toMatch(/Next try in \d+ minutes?\./);
     expect(failing).toContain('>Read now<');
+    // Its own page, where someone comes to fix it, says the same before anything else.
+    const ownPage = await (await admin.get(`/admin/sources/${source.id}`)).text();
+    const from = ownPage.indexOf('id="health-heading"');
+    const health = ownPage.slice(from, ownPage.indexOf('<form', from));
+    expect(health).toContain('>Failing<');
+    expect(health).toContain('The site had a server error (HTTP 500).');
+    expect(health).toContain('Never read successfully');
 
     for (let check = 2; check <= PAUSE_AFTER_FAILURES; check++)
       await admin.post(`/admin/sources/${source.id}/fetch`, { _csrf: csrf });

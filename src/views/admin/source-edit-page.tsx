@@ -9,6 +9,7 @@ import { inDigestsMessage, withItsPosts } from '../../sources/remove-source';
 import { localDateOf } from '../../time/zoned-time';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { CsrfField } from '../admin-layout';
+import { Health } from './sources-page';
 
 export function SourceEditPage(props: {
   source: SourceWithSchool;
@@ -46,7 +47,14 @@ export function SourceEditPage(props: {
         <a href="/admin/sources">{t('desk.sources.edit.back')}</a>
       </p>
       <h1>{source.title ?? source.feedUrl}</h1>
-      <p class="muted break">{source.feedUrl}</p>
+      {source.title ? <p class="muted break">{source.feedUrl}</p> : null}
+      {/* How the feed reads now, as the list says it: the first thing someone come to fix it needs. */}
+      <section class="card" aria-labelledby="health-heading">
+        <h2 id="health-heading" class="card-heading">
+          {t('desk.sources.health')}
+        </h2>
+        <Health source={source} timezone={props.timezone} now={props.now} />
+      </section>
       <form method="post" action={`/admin/sources/${source.id}`} class="card">
         <CsrfField token={props.csrfToken} />
         <label for="url">{t('desk.sources.url')}</label>

@@ -133,7 +133,12 @@ export function SourcesPage(props: SourcesPageProps) {
               <tr>
                 <td data-label={t('desk.sources.feed')}>
                   <strong>
-                    <a href={`/admin/sources/${source.id}`}>{source.title ?? t('desk.sources.notFetched')}</a>
+                    <a href={`/admin/sources/${source.id}`}>
+                      {source.title ??
+                        (source.ownerName
+                          ? t('desk.sources.ownersFeed', { name: source.ownerName })
+                          : t('desk.sources.notFetched'))}
+                    </a>
                   </strong>
                   {source.authorization === 'pending' || source.authorization === 'suspended' ? (
                     <>
@@ -297,7 +302,15 @@ export function SourcesPage(props: SourcesPageProps) {
   );
 }
 
-function Health({ source, timezone, now }: { source: SourceWithSchool; timezone: string; now: number }) {
+export function Health({
+  source,
+  timezone,
+  now,
+}: {
+  source: SourceWithSchool;
+  timezone: string;
+  now: number;
+}) {
   const notRead = notReadBecause(source, now);
   if (notRead) {
     return (

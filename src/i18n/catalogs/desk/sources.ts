@@ -18,6 +18,7 @@ export const sources = {
   health: 'Health',
   actions: 'Actions',
   notFetched: 'Not fetched yet',
+  ownersFeed: '{{name}}’s feed (not read yet)',
   owner: 'Owner: {{owner}}',
   release: 'Release on file',
   noRelease: 'No release',
