@@ -68,6 +68,9 @@ describe('error pages', () => {
     expect(page).toMatch(/<html lang="en" dir="ltr">/);
     expect(page).toContain('<title>Too many requests</title>');
     expect(page).toContain('Slow down, coordinator.');
+    // Its way on is the desk, not the public blog.
+    expect(page).toContain('<a href="/admin">Back to the desk</a>');
+    expect(page).not.toContain('Go to the latest digests');
   });
 
   it('answers the API in JSON with the message given', async () => {

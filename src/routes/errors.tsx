@@ -111,7 +111,12 @@ export function errorPage(c: Context, status: number, message: string) {
           <div class="message error">
             <p>{words.message}</p>
             <p>
-              <a href={text.lang === 'en' ? '/' : `/${text.lang}`}>{text.t('errors.home')}</a>
+              {/* Someone at the desk (a teacher refused a page, a stale link) goes back to it, not to the blog. */}
+              {desk ? (
+                <a href="/admin">{t('desk.errors.toTheDesk')}</a>
+              ) : (
+                <a href={text.lang === 'en' ? '/' : `/${text.lang}`}>{text.t('errors.home')}</a>
+              )}
             </p>
           </div>
         </main>

@@ -10,6 +10,7 @@ export const errors = {
   tooMany: 'Too many requests',
   failed: 'Something went wrong',
   diskFull: 'The server is out of space',
+  toTheDesk: 'Back to the desk',
   fileTooLarge:
     'That file is larger than {{limit}}, the most this form takes. Nothing was changed; choose a smaller file.',
   formTooLarge: 'That form sent more than 4 MB, far more than any page here sends. Nothing was changed.',
