@@ -285,9 +285,17 @@ describe('publishing', () => {
         const page = await response.text();
         expect(page, path).toContain('<header class="masthead">');
         expect(page, path).toContain('Our School District');
-        expect(page, path).toContain('<h1 class="page-title">Page not found</h1>');
+        expect(page, path).toContain(
+          path.startsWith('/digests/')
+            ? '<h1 class="page-title">No digest for that day</h1>'
+            : '<h1 class="page-title">Page not found</h1>',
+        );
         expect(page, path).toContain(`href="/archive"`);
       }
+      // A real day with none says so, not that the page may have moved, and leads to the digests beside it.
+      const noDay = await (await get('/digests/2020-01-01')).text();
+      expect(noDay).toContain('Nothing was published for Wednesday, January 1, 2020');
+      expect(noDay).toMatch(/<a href="\/digests\/\d{4}-\d{2}-\d{2}" rel="next"/);
       // Files are answered plainly, with no masthead to make.
       for (const path of ['/media/0123456789abcdef0123-800.jpg', '/wp-login.php', '/assets/nothing.css']) {
         const response = await get(path);

@@ -27,6 +27,7 @@ import { escapeXml } from '../text/clean-text';
 import { isLocalDate } from '../time/zoned-time';
 import {
   ArchivePage,
+  DayNavigation,
   DigestPage,
   FeedsPage,
   HomePage,
@@ -75,8 +76,9 @@ export function publicRoutes(deps: AppDeps) {
    */
   const takenDown = async (c: Context, date: string) => {
     const digest = await findDigest(deps.db, date);
-    const found = digest?.status === 'unpublished' ? await site(c) : undefined;
+    const found = await site(c);
     if (!found) return c.notFound();
+    if (digest?.status !== 'unpublished') return noDigest(c, found, date);
     const text = textOf(found.site);
     const title = text.t('errors.takenDownTitle');
     return renderPage(
@@ -89,6 +91,28 @@ export function publicRoutes(deps: AppDeps) {
         </p>
       </PublicLayout>,
       410,
+    );
+  };
+
+  /**
+   * A real day with no digest (a weekend, a link shared before it was out): a 404 that says so, with the
+   * digests on either side of it, rather than a page that "may have moved".
+   */
+  const noDigest = async (c: Context, found: NonNullable<Awaited<ReturnType<typeof site>>>, date: string) => {
+    const text = textOf(found.site);
+    const title = text.t('errors.noDigestTitle');
+    const { previous, next } = await findNeighbourDigests(deps.db, date);
+    return renderPage(
+      c,
+      <PublicLayout site={found.site} title={title}>
+        <h1 class="page-title">{title}</h1>
+        <p>{text.t('errors.noDigest', { day: text.longDate(date) })}</p>
+        <DayNavigation previous={previous} next={next} site={found.site} />
+        <p>
+          <a href={localPath(found.site, '/')}>{text.t('errors.home')}</a>
+        </p>
+      </PublicLayout>,
+      404,
     );
   };
 

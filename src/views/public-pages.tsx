@@ -173,7 +173,7 @@ function ShareLinks(props: { url: string; title: string; site: SiteInfo }) {
 }
 
 /** The digests of the school days before and after this one. */
-function DayNavigation(props: { previous?: Digest; next?: Digest; site: SiteInfo }) {
+export function DayNavigation(props: { previous?: Digest; next?: Digest; site: SiteInfo }) {
   if (!props.previous && !props.next) return null;
   const text = textOf(props.site);
   const day = (digest: Digest) => text.dayTitle(digest.date);

@@ -179,6 +179,8 @@ export const en = {
     back: 'Back to the digest',
   },
   errors: {
+    noDigestTitle: 'No digest for that day',
+    noDigest: 'Nothing was published for {{day}}: there may have been no school, or it is not out yet.',
     takenDownTitle: 'This digest was taken down',
     takenDown: 'The district took down the digest for {{day}}, and it is no longer published anywhere.',
     notFoundTitle: 'Page not found',

@@ -184,6 +184,8 @@ export const es = {
     back: 'Volver al resumen',
   },
   errors: {
+    noDigestTitle: 'No hay resumen de ese día',
+    noDigest: 'No se publicó nada del {{day}}: quizá no hubo clases, o todavía no ha salido.',
     takenDownTitle: 'Este resumen fue retirado',
     takenDown: 'El distrito retiró el resumen del {{day}}, y ya no se publica en ningún lugar.',
     notFoundTitle: 'Página no encontrada',
