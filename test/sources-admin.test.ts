@@ -56,10 +56,19 @@ describe('the Sources page', () => {
     expect(page).toContain('Leaf rubbings');
     expect(page).toContain('Yes: “Crayon leaf rubbings”');
     const broken = await (
-      await admin.post('/admin/sources/test', { _csrf: csrf, url: `${feeds.url}/login` })
+      await admin.post('/admin/sources/test', {
+        _csrf: csrf,
+        url: `${feeds.url}/login`,
+        school: 'Lincoln Elementary School',
+        authorized_by: 'Dana Hayes, Principal',
+      })
     ).text();
     expect(broken).toContain('This feed cannot be read.');
     expect(broken).toContain('The address is a web page, not a feed');
+    // Back on the form, what was typed is kept, with the choice to add it anyway.
+    expect(broken).toContain(`value="${feeds.url}/login"`);
+    expect(broken).toContain('value="Dana Hayes, Principal"');
+    expect(broken).toContain('name="add_anyway"');
     expect(await listSources(app.runtime.deps.db)).toEqual([]);
   });
 

@@ -229,6 +229,14 @@ export function sourcesRoutes(deps: AppDeps) {
   app.post('/test', async (c) => {
     const draft = sourceDraft(await readForm(c));
     const read = await readFeed(deps.fetcher, { url: draft.url }, () => deps.clock.now(), deps.feedProcessor);
+    // Not read, and no feed a page links to to offer instead: the Sources page again with the form as typed
+    // (the school, the owner, the authorization), to correct the address or add it anyway.
+    if (read.status === 'failed' && !read.feedLinks?.length)
+      return sourcesPage(c, {
+        draft,
+        unreadable: true,
+        message: t('desk.sources.flashes.testFailed', { url: draft.url, reason: read.message }),
+      });
     return feedCheckPage(c, draft.url, read, draft);
   });
 

@@ -89,6 +89,8 @@ export const sources = {
     checkingAll:
       'Checking every feed now. New posts appear in the inbox within a few minutes; reload this page to see each feed’s health.',
     added: 'Added {{url}}. {{result}}',
+    testFailed:
+      'This feed cannot be read. {{url}}: {{reason}} Nothing was saved, and the form keeps what you typed: correct the address, or, if the feed is only down for a while, tick “Add it even though it cannot be read now” and add it.',
     unreadable:
       'Nothing was added: {{url}} cannot be read now. {{reason}} If the feed is only down for a while, tick “Add it even though it cannot be read now” and add it again: it is tried at every check.',
     savedMoved: 'Source saved; its feed is now read from the new address. {{result}}',
