@@ -139,7 +139,12 @@ describe('feeds and missing pages in each language', () => {
     expect(missing.status).toBe(404);
     const body = await missing.text();
     expect(body).toMatch(/<html lang="es" dir="ltr">/);
-    expect(body).toContain('Página no encontrada');
+    expect(body).toContain('<h1 class="page-title">No hay resumen de ese día</h1>');
+    expect(body).toContain('No se publicó nada del martes, 1 de enero de 2019');
+    expect(body).toContain('<a href="/es/digests/2026-11-20" rel="next"');
+    const nowhere = await fetch(`${app.url}/es/no-such-page`);
+    expect(nowhere.status).toBe(404);
+    expect(await nowhere.text()).toContain('Página no encontrada');
     // So does any other error on a page in a language, while the desk's stay in English.
     const tooLarge = { method: 'POST', body: 'x'.repeat(100 * 1024) };
     const arabic = await fetch(`${app.url}/ar/subscribe`, tooLarge);

@@ -65,6 +65,8 @@ describe('publishing', () => {
     dana.id = dana.userId = (await addUser(app, 'dana@district.example', 'editor')).id;
     const lincoln = await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/feed');
     const washington = await addSchoolWithSource(db, 'Washington Middle', 'https://washington.example/feed');
+    // A school a parent can choose at sign-up before anything of it is published.
+    await addSchoolWithSource(db, 'Oak Hill High School', 'https://oakhill.example/feed');
     await storeItems(db, lincoln.source.id, [
       item({
         guid: 'pumpkins',
@@ -192,6 +194,12 @@ describe('publishing', () => {
       const schools = await text('/schools');
       expect(schools).toContain('href="/schools/lincoln-elementary"');
       expect(schools).toContain('href="/schools/washington-middle"');
+      // Every school offered at sign-up is listed, one with nothing published yet saying so; search engines
+      // are not sent to its empty page.
+      expect(schools).toMatch(
+        /href="\/schools\/oak-hill-high-school">Oak Hill High School<\/a> <span class="muted">· nothing published yet<\/span>/,
+      );
+      expect(await text('/sitemap.xml')).not.toContain('/schools/oak-hill-high-school');
     });
 
     it('answers conditional requests with 304, by ETag and by Last-Modified', async () => {

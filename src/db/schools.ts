@@ -67,13 +67,14 @@ export async function listSchoolsWithDigests(db: Database): Promise<(School & { 
       name: schools.name,
       createdAt: schools.createdAt,
       districtWide: schools.districtWide,
-      digests: sql<number>`count(distinct ${digestEntries.digestId})`,
+      digests: sql<number>`count(distinct ${digests.id})`,
     })
     .from(schools)
-    .innerJoin(sources, eq(sources.schoolId, schools.id))
-    .innerJoin(items, eq(items.sourceId, sources.id))
-    .innerJoin(digestEntries, and(eq(digestEntries.itemId, items.id), isNull(digestEntries.removedAt)))
-    .innerJoin(digests, and(eq(digests.id, digestEntries.digestId), eq(digests.status, 'published')))
+    // Every school a parent can choose when signing up, those with nothing published yet too (count 0).
+    .leftJoin(sources, eq(sources.schoolId, schools.id))
+    .leftJoin(items, eq(items.sourceId, sources.id))
+    .leftJoin(digestEntries, and(eq(digestEntries.itemId, items.id), isNull(digestEntries.removedAt)))
+    .leftJoin(digests, and(eq(digests.id, digestEntries.digestId), eq(digests.status, 'published')))
     .groupBy(schools.id)
     .orderBy(asc(schools.name));
   return sortByName(rows, bySchool);

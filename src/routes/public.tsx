@@ -291,7 +291,8 @@ export function publicRoutes(deps: AppDeps) {
       url('/schools'),
       url('/teachers'),
       url('/feeds'),
-      ...schools.map((school) => url(`/schools/${school.slug}`)),
+      // A school's page with nothing published yet has nothing for a search engine.
+      ...schools.filter((school) => school.digests > 0).map((school) => url(`/schools/${school.slug}`)),
       ...contents.map((content) =>
         url(`/digests/${content.digest.date}`, changedAt(content), content.digest.id),
       ),

@@ -362,7 +362,9 @@ export function SchoolsPage(props: { site: SiteInfo; schools: (School & { digest
             <a href={localPath(props.site, `/schools/${school.slug}`)}>
               <DistrictWords site={props.site}>{school.name}</DistrictWords>
             </a>{' '}
-            <span class="muted">· {t('schools.inDigests', { count: school.digests })}</span>
+            <span class="muted">
+              · {school.digests ? t('schools.inDigests', { count: school.digests }) : t('schools.noneYet')}
+            </span>
           </li>
         ))}
       </ul>

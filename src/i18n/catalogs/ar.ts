@@ -120,6 +120,7 @@ export const ar = {
     title: 'المدارس',
     description: 'كل مدارس {{district}} التي لها منشورات في ملخصه اليومي.',
     empty: 'لا توجد مدرسة لها منشورات في ملخص منشور بعد.',
+    noneYet: 'لم يُنشر شيء بعد',
     inDigests_zero: 'في لا ملخص',
     inDigests_one: 'في ملخص واحد',
     inDigests_two: 'في ملخصين',

@@ -108,6 +108,7 @@ export const en = {
     title: 'Schools',
     description: 'Every school in {{district}} with posts in its daily digest.',
     empty: 'No school has posts in a published digest yet.',
+    noneYet: 'nothing published yet',
     inDigests_one: 'in {{count}} digest',
     inDigests_other: 'in {{count}} digests',
     intro: 'Posts from {{school}} in every digest, newest first.',

@@ -111,6 +111,7 @@ export const es = {
     title: 'Escuelas',
     description: 'Todas las escuelas de {{district}} con publicaciones en su resumen diario.',
     empty: 'Ninguna escuela tiene publicaciones en un resumen publicado todavía.',
+    noneYet: 'nada publicado todavía',
     inDigests_one: 'en {{count}} resumen',
     inDigests_many: 'en {{count}} resúmenes',
     inDigests_other: 'en {{count}} resúmenes',
