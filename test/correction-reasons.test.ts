@@ -77,6 +77,13 @@ describe('reasons given in a correction', () => {
     expect(short.status).toBe(422);
     expect(short.landed).toContain('ok fine</textarea>');
     expect(short.landed).toMatch(/Write a reason|at least/);
+    // Refused for something else (the note), the reason typed stays in its box, to go with the next press.
+    const noteShort = await correct(dana, {
+      correction_note: 'Oops',
+      [reasonField()]: 'Her family asked us to use her full name.',
+    });
+    expect(noteShort.status).toBe(422);
+    expect(noteShort.landed).toContain('Her family asked us to use her full name.</textarea>');
     const corrected = await correct(dana, { [reasonField()]: 'Her family asked us to use her full name.' });
     expect(corrected.status).toBe(303);
     expect(corrected.landed).toContain('Correction published');

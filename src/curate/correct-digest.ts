@@ -24,7 +24,7 @@ import { copyPictures } from '../pictures/copy-pictures';
 import { formatDay, formatLongDate } from '../publish/digest-content';
 import { readDistrictSettings, siteOf, type DistrictSettings } from '../settings/district-settings';
 import { notifyEditors } from './notify-editors';
-import { NOT_OVERRIDABLE, type Finding } from './run-checks';
+import { coveredBy, NOT_OVERRIDABLE, type Finding } from './run-checks';
 import {
   checkDigest,
   DeskError,
@@ -68,6 +68,11 @@ export interface CorrectionReason {
   itemId: number;
   kind: string;
   reason: string;
+  /**
+   * What the finding found when the reason was given, kept with a proposal: at its approval the reason resolves
+   * the finding only while it finds no more than that (a word added to the tone list since is for the proposer).
+   */
+  covers?: string;
 }
 
 /**
@@ -78,13 +83,16 @@ function resolvedByReasons(
   findings: Finding[],
   reasons: readonly CorrectionReason[],
 ): { given: { finding: Finding; reason: string }[]; open: Finding[] } {
-  const typed = new Map(reasons.map((r) => [`${r.itemId} ${r.kind}`, r.reason.trim()]));
+  const typed = new Map(reasons.map((r) => [`${r.itemId} ${r.kind}`, r]));
   const given: { finding: Finding; reason: string }[] = [];
   const open: Finding[] = [];
   for (const finding of findings) {
     if (finding.override) continue;
-    const reason = typed.get(`${finding.itemId} ${finding.kind}`);
-    if (!reason || NOT_OVERRIDABLE.has(finding.kind)) open.push(finding);
+    const typedFor = typed.get(`${finding.itemId} ${finding.kind}`);
+    const reason = typedFor?.reason.trim();
+    const outgrown =
+      typedFor?.covers !== undefined && !coveredBy(typedFor.covers, finding.covers ?? finding.message);
+    if (!reason || NOT_OVERRIDABLE.has(finding.kind) || outgrown) open.push(finding);
     else if (reason.length < 10)
       throw new DeskError(422, 'reason-required', t('desk.refusals.overrideReasonRequired'), {
         findings: findings.filter((f) => !f.override),
@@ -119,8 +127,6 @@ export async function correctDesk(
   if (request.version !== undefined && request.version !== digest.version)
     throw new DeskError(409, 'conflict', t('desk.refusals.changedWhileCorrecting'), { current: before });
   const note = request.note.trim();
-  if (note.length < 10) throw new DeskError(422, 'note-required', t('desk.refusals.noteRequired'));
-  limit(note, 500, (n) => t('desk.refusals.tooLong.correctionNote', n));
   const notes = noteTranslationsOf(before.settings, request.noteTranslations ?? {});
   const current = new Set(before.entries.map((e) => e.itemId));
   const added = request.entries.find((e) => !current.has(e.itemId));
@@ -149,15 +155,38 @@ export async function correctDesk(
     withNotes(withoutCorrected(before.translations, corrected), digest.id, notes),
     { correction: { note } },
   );
+  // Every finding the reasons were typed against goes back with a refusal, so the page draws each one's box
+  // again with its reason in it, whatever the refusal is for (the note, another finding).
+  const shown = findings.filter((f) => !f.override);
   const { given, open } = resolvedByReasons(findings, request.reasons ?? []);
+  const withFindings = (refuse: () => unknown) => {
+    try {
+      refuse();
+    } catch (error) {
+      if (error instanceof DeskError)
+        throw new DeskError(error.status, error.code, error.message, { ...error.details, findings: shown });
+      throw error;
+    }
+  };
+  withFindings(() => {
+    if (note.length < 10) throw new DeskError(422, 'note-required', t('desk.refusals.noteRequired'));
+    limit(note, 500, (n) => t('desk.refusals.tooLong.correctionNote', n));
+  });
   if (open.length)
     throw new DeskError(422, 'findings', t('desk.refusals.correctionFindings', { count: open.length }), {
-      findings: open,
+      findings: shown,
     });
   // Where the district requires a second person, a correction is theirs to approve before anyone sees it:
   // checked now, so what waits is publishable, and published as it is once approved.
   if (before.settings.requireApproval && !approving) {
-    await propose(deps, actor, date, digest.id, digest.version, { ...request, note });
+    // Its reasons as they were given, each with what it covered, so that approving it covers no more.
+    const reasons = given.map(({ finding, reason }) => ({
+      itemId: finding.itemId,
+      kind: finding.kind,
+      reason,
+      covers: finding.covers ?? finding.message,
+    }));
+    await propose(deps, actor, date, digest.id, digest.version, { ...request, note, reasons });
     return { emails: 0, pending: true };
   }
   const kept = new Set(entries.map((e) => e.itemId));
@@ -215,7 +244,13 @@ export async function correctDesk(
                 action: 'finding.override',
                 subjectType: 'digest',
                 subjectId: date,
-                details: { itemId: finding.itemId, kind: finding.kind, finding: finding.message, reason },
+                details: {
+                  itemId: finding.itemId,
+                  kind: finding.kind,
+                  finding: finding.message,
+                  reason,
+                  ...(approving ? { proposedBy: approving.by } : {}),
+                },
               },
               deps.now(),
               claim.row,

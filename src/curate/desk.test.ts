@@ -192,6 +192,63 @@ describe('the desk', () => {
     ).toEqual({ status: 422, code: 'findings' });
   });
 
+  it('gives back every finding a reason was typed against when a correction is refused for something else', async () => {
+    const day = '2026-11-20';
+    await changeSetting(db, 'tone_words', 'lazy', 1);
+    const kites = (blurb: string) => [{ itemId: ids[0]!, blurb }];
+    await saveDesk(deps, dana, day, { entries: kites('Room 4 flew kites.') });
+    await publishDesk(deps, dana, day);
+    const { correctDesk } = await import('./correct-digest');
+    const refused = (note: string) =>
+      correctDesk(deps, dana, day, {
+        entries: kites('Maya Lopez was never lazy about kites.'),
+        note,
+        email: false,
+        reasons: [
+          { itemId: ids[0]!, kind: 'student-name', reason: 'Her family asked us to use her full name.' },
+        ],
+      })
+        .then(() => undefined)
+        .catch((error: DeskError) => error);
+    // Another finding still open: both come back, the one with a reason too, so its box is drawn again.
+    const open = await refused('We named the child whose kite flew highest.');
+    expect(open).toMatchObject({ code: 'findings', message: expect.stringContaining('One check finding') });
+    expect(open!.details.findings!.map((f) => f.kind).sort()).toEqual(['student-name', 'tone']);
+    // A note too short: the same, so nothing typed under a finding is dropped.
+    const short = await refused('Oops');
+    expect(short).toMatchObject({ code: 'note-required' });
+    expect(short!.details.findings!.map((f) => f.kind).sort()).toEqual(['student-name', 'tone']);
+  });
+
+  it('does not let a waiting correction’s reason cover a finding that appeared after it was proposed', async () => {
+    const day = '2026-11-20';
+    await changeSetting(db, 'require_approval', 'true', 1);
+    const kites = (blurb: string) => [{ itemId: ids[0]!, blurb }];
+    await saveDesk(deps, dana, day, { entries: kites('Room 4 flew kites.') });
+    await approveDesk(deps, lee, day);
+    await publishDesk(deps, dana, day);
+    const { approveCorrection, correctDesk, pendingCorrectionOf } = await import('./correct-digest');
+    await correctDesk(deps, dana, day, {
+      entries: kites('Maya Lopez flew a brutal kite.'),
+      note: 'We named the child whose kite flew highest.',
+      email: false,
+      reasons: [
+        { itemId: ids[0]!, kind: 'student-name', reason: 'Her family asked us to use her full name.' },
+        // Typed for a finding the text does not have: kept with nothing.
+        { itemId: ids[0]!, kind: 'tone', reason: 'Brutal is the kite’s brand name, honestly.' },
+      ],
+    });
+    const pending = pendingCorrectionOf(await findDigest(db, day))!;
+    expect(pending.request.reasons!.map((r) => r.kind)).toEqual(['student-name']);
+    // The district adds a word to its tone list: the proposal now has a finding nobody gave a reason for.
+    await changeSetting(db, 'tone_words', 'brutal', 1);
+    expect(await refusal(approveCorrection(deps, lee, day, pending.id))).toEqual({
+      status: 422,
+      code: 'findings',
+    });
+    expect((await loadDesk(deps, day)).entries.map((e) => e.blurb)).toEqual(['Room 4 flew kites.']);
+  });
+
   it('keeps a correction’s reasons with it while it waits for a second person, and records them when approved', async () => {
     const day = '2026-11-20';
     await changeSetting(db, 'require_approval', 'true', 1);
@@ -215,9 +272,10 @@ describe('the desk', () => {
     // Nothing is recorded until the correction is.
     expect(await listOverrides(db, digestId)).toEqual([]);
     const pending = pendingCorrectionOf(await findDigest(db, day))!;
-    expect(pending.request.reasons).toEqual([
+    expect(pending.request.reasons).toMatchObject([
       { itemId: ids[0], kind: 'student-name', reason: 'Her family asked us to use her full name.' },
     ]);
+    expect(pending.request.reasons![0]!.covers).toContain('maya lopez');
     await approveCorrection(deps, lee, day, pending.id);
     expect((await loadDesk(deps, day)).entries.map((e) => e.blurb)).toEqual([
       'Maya Lopez flew the highest kite.',
