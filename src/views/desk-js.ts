@@ -75,13 +75,14 @@ export const deskJs = `
 
   const say = (text) => { if (status) status.textContent = text; };
 
-  async function save() {
+  // keepalive: a request that outlives the page, for typing not yet saved when the tab is closed or reloaded.
+  async function save(keepalive) {
     if (stopped) return;
     if (saving) { again = true; return; }
     saving = true;
     const body = new FormData(form);
     try {
-      const response = await fetch(form.action, { method: 'POST', body, headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+      const response = await fetch(form.action, { method: 'POST', body, headers: { Accept: 'application/json' }, credentials: 'same-origin', keepalive: Boolean(keepalive) });
       const answer = await response.json();
       if (answer.ok) {
         // A new version saved by this person is theirs to have approved by someone else, not to approve.
@@ -159,28 +160,48 @@ export const deskJs = `
     timer = setTimeout(() => { timer = null; save(); }, 800);
   }
 
-  // Leaving with typing the pause has not saved yet (a menu link, another day, the tab closed): it is saved
-  // now, in a request that outlives the page. Only if a save is already on its way does the browser ask, since
-  // a second would meet the first as someone else's change.
-  let flushed = false;
-  function flush() {
-    if (stopped || flushed || timer === null || saving) return;
+  // Leaving with typing the pause has not saved yet. A link on this site, or another form (the date bar, Sign
+  // out), waits for the save and then goes, so the page it opens has what was typed. Closing the tab or reloading
+  // cannot wait: the save goes at once, in a request that outlives the page. The browser asks first only when a
+  // save is already on its way with more typed since, which a second save would meet as someone else's.
+  const unsaved = () => !stopped && (timer !== null || saving);
+  let leftSaving = false;
+  function saveNow(keepalive) {
     clearTimeout(timer);
     timer = null;
-    flushed = true;
-    try {
-      fetch(form.action, { method: 'POST', body: new FormData(form), headers: { Accept: 'application/json' }, credentials: 'same-origin', keepalive: true }).catch(() => {});
-    } catch {}
+    if (keepalive) leftSaving = true;
+    save(keepalive);
   }
+  function whenSaved() {
+    if (timer !== null && !saving) saveNow(false);
+    const since = Date.now();
+    return new Promise((resolve) => {
+      const check = () => ((!saving && timer === null) || Date.now() - since > 8000 ? resolve() : setTimeout(check, 50));
+      check();
+    });
+  }
+  document.addEventListener('click', (event) => {
+    if (!unsaved() || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const link = event.target.closest && event.target.closest('a[href]');
+    if (!link || (link.target && link.target !== '_self') || link.hasAttribute('download') || link.origin !== location.origin) return;
+    event.preventDefault();
+    whenSaved().then(() => { location.href = link.href; });
+  });
+  document.addEventListener('submit', (event) => {
+    const other = event.target;
+    if (other === form || !unsaved() || event.defaultPrevented) return;
+    event.preventDefault();
+    whenSaved().then(() => other.submit());
+  });
   window.addEventListener('beforeunload', (event) => {
     if (stopped) return;
     if (saving && (again || timer !== null)) { event.preventDefault(); event.returnValue = ''; return; }
-    flush();
+    if (timer !== null) saveNow(true);
   });
-  window.addEventListener('pagehide', flush);
-  // Come back to from the browser's history after that save: the page's version is older than it, so it is read again.
-  window.addEventListener('pageshow', (event) => { if (event.persisted && flushed) location.reload(); });
-
+  window.addEventListener('pagehide', () => { if (!stopped && timer !== null && !saving) saveNow(true); });
+  // Come back to from the browser's history after such a save: its answer may never have reached this page, whose
+  // version is then older than the one saved, so it is read again.
+  window.addEventListener('pageshow', (event) => { if (event.persisted && leftSaving) location.reload(); });
   form.addEventListener('input', (event) => {
     if (event.target.closest('details') || event.target.name === 'unpublish_reason') return;
     schedule();

@@ -242,6 +242,13 @@ describe('browser: the coordinator’s desk', () => {
     await expect.poll(intro, { timeout: 10_000 }).toBe(`${before} See you Monday.`);
     await page.goto(`${app.url}/admin/inbox?date=2026-11-20`);
     expect(await page.locator('#intro').inputValue()).toBe(`${before} See you Monday.`);
+    // The same day opened again at once (the date bar's Show): the link waits for the save, so the page it opens
+    // has the typing and the version saved, and the next save meets no save of its own.
+    await page.locator('#intro').fill(`${before} See you Tuesday.`);
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await page.waitForLoadState('domcontentloaded');
+    await expect.poll(() => page.locator('#intro').inputValue()).toBe(`${before} See you Tuesday.`);
+    expect(intro()).toBe(`${before} See you Tuesday.`);
     // Back as it was, for what follows.
     await page.locator('#intro').fill(before);
     await expect

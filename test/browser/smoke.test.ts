@@ -90,8 +90,10 @@ describe('browser: sign in, publish, read', () => {
     // answer is held in the page's own fetch, not by Playwright's request interception, which let the save
     // through unheld twice in CI (the desk said "Saved" while the route never saw the save).
     await page.evaluate(() => {
-      const held = window as unknown as { savedOnServer: boolean; releaseSave: () => void };
+      const held = window as unknown as { savedOnServer: boolean; releaseSave: () => void; leaving: boolean };
       const released = new Promise<void>((resolve) => (held.releaseSave = resolve));
+      // Set as the page starts to go: a press not held by the desk's script leaves at once.
+      addEventListener('beforeunload', () => (held.leaving = true));
       const realFetch = window.fetch.bind(window);
       window.fetch = async (input, init) => {
         const response = await realFetch(input, init);
@@ -125,9 +127,10 @@ describe('browser: sign in, publish, read', () => {
     await page.getByRole('button', { name: 'Publish now' }).click();
     // Held by the desk's script until the save answers, so the page is still the desk's.
     const stillTheDesk = await page.evaluate(() => {
-      const held = window as unknown as { releaseSave?: () => void };
+      const held = window as unknown as { releaseSave?: () => void; leaving?: boolean };
+      const stayed = held.releaseSave !== undefined && !held.leaving;
       held.releaseSave?.();
-      return held.releaseSave !== undefined;
+      return stayed;
     });
     expect(stillTheDesk, 'Publish now left the desk before the autosave answered').toBe(true);
     await page.waitForSelector('h1:text("Publish now?")');

@@ -198,27 +198,19 @@ export function subscribersRoutes(deps: AppDeps) {
   app.get('/import', (c) => c.redirect('/admin/subscribers#import', 303));
 
   app.post('/import', async (c) => {
-    // The top of the page, where what happened is said (the import form is far below a long list).
-    const back = '/admin/subscribers';
+    // The top of the page, where what happened is said (the import form is far below a long list). Named, as
+    // a redirect without a fragment of its own keeps the form's (#import).
+    const back = '/admin/subscribers#top';
     const form = await readForm(c);
     const upload = Array.isArray(form.file) ? form.file[0] : form.file;
-    if (!(upload instanceof File) || upload.size === 0)
-      return redirectWith(c, deps.signingKey, back, {
-        kind: 'error',
-        text: t('desk.subscribers.chooseFile'),
-      });
-    if (upload.size > MAX_IMPORT_BYTES)
-      return redirectWith(c, deps.signingKey, back, {
-        kind: 'error',
-        text: t('desk.subscribers.tooLarge'),
-      });
     const attested = checkbox(form, 'attest');
+    // Refused before reading it: said in the import's card, with what was written kept.
+    const refuse = (message: string) =>
+      subscribersPage(c, { message, attest: attested, attestation: field(form, 'attestation', 1000) });
+    if (!(upload instanceof File) || upload.size === 0) return refuse(t('desk.subscribers.chooseFile'));
+    if (upload.size > MAX_IMPORT_BYTES) return refuse(t('desk.subscribers.tooLarge'));
     // Confirmed on someone's word, with no email to the address: an administrator's decision (README).
-    if (attested && !hasRole(c.get('user')!, 'admin'))
-      return redirectWith(c, deps.signingKey, back, {
-        kind: 'error',
-        text: t('desk.subscribers.attestAdminOnly'),
-      });
+    if (attested && !hasRole(c.get('user')!, 'admin')) return refuse(t('desk.subscribers.attestAdminOnly'));
     const outcome = await importSubscribers(
       deps.db,
       deps.signingKey,
@@ -242,7 +234,7 @@ export function subscribersRoutes(deps: AppDeps) {
       outcome.leftAlone ? t('desk.subscribers.imported.leftAlone', { count: outcome.leftAlone }) : '',
       outcome.forgotten ? t('desk.subscribers.imported.forgotten', { count: outcome.forgotten }) : '',
     ];
-    return redirectWith(c, deps.signingKey, '/admin/subscribers', {
+    return redirectWith(c, deps.signingKey, back, {
       kind: 'ok',
       text: parts.filter(Boolean).join(' '),
     });
