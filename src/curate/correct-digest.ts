@@ -1,7 +1,7 @@
 // Correcting a published digest: its text, its order or its posts, with a note shown wherever the digest is
 // read, in the district's languages, to the readers of the schools it concerns, and optionally emailed to them.
 import { randomToken } from '../auth/tokens';
-import { auditStatementWhere } from '../db/audit';
+import { auditStatementWhere, type AuditEvent } from '../db/audit';
 import {
   correctDigest as correctDigestRecord,
   discardPendingCorrection,
@@ -28,6 +28,8 @@ import { coveredBy, NOT_OVERRIDABLE, type Finding } from './run-checks';
 import {
   checkDigest,
   DeskError,
+  givenReason,
+  reasonGivenEvent,
   imageUrlsOf,
   limit,
   loadDesk,
@@ -73,6 +75,11 @@ export interface CorrectionReason {
    * the finding only while it finds no more than that (a word added to the tone list since is for the proposer).
    */
   covers?: string;
+}
+
+/** An audit event of an approved proposal's, naming who proposed it. */
+function withProposer(event: AuditEvent, approving: { by: number | null } | undefined): AuditEvent {
+  return approving ? { ...event, details: { ...event.details, proposedBy: approving.by } } : event;
 }
 
 /**
@@ -227,31 +234,13 @@ export async function correctDesk(
             ...overrideStatementsWhere(
               deps.db,
               digest.id,
-              {
-                itemId: finding.itemId,
-                kind: finding.kind,
-                reason,
-                userId: approving ? approving.by : actor.userId,
-                createdAt: deps.now(),
-                covers: finding.covers ?? finding.message,
-              },
+              givenReason(finding, reason, approving ? approving.by : actor.userId, deps.now()),
               claim,
             ),
             auditStatementWhere(
               deps.db,
               actor,
-              {
-                action: 'finding.override',
-                subjectType: 'digest',
-                subjectId: date,
-                details: {
-                  itemId: finding.itemId,
-                  kind: finding.kind,
-                  finding: finding.message,
-                  reason,
-                  ...(approving ? { proposedBy: approving.by } : {}),
-                },
-              },
+              withProposer(reasonGivenEvent(date, finding, reason), approving),
               deps.now(),
               claim.row,
             ),

@@ -5,7 +5,7 @@ import { keepFeedIdsFrom } from '../publish/feed-ids';
 import { listDigestSocialPosts, type DigestSocialPost } from '../db/social-posts';
 import { socialTextToCheck } from '../social/preview-posts';
 import { senderOf } from '../email/email-address';
-import { auditStatement, recordAudit, type Actor } from '../db/audit';
+import { auditStatement, recordAudit, type Actor, type AuditEvent } from '../db/audit';
 import type { Database } from '../db/client';
 import {
   findDigest,
@@ -836,31 +836,8 @@ export async function overrideFinding(
     ...(state.settings.requireApproval
       ? overrideVoidsApprovalStatements(deps.db, state.digest.id, actor.userId)
       : []),
-    upsertOverrideStatement(deps.db, state.digest.id, {
-      itemId: finding.itemId,
-      kind: finding.kind,
-      reason,
-      userId: actor.userId,
-      createdAt: now,
-      // What it found when the reason was given: a name or word added later opens it again.
-      covers: target.covers ?? target.message,
-    }),
-    auditStatement(
-      deps.db,
-      actor,
-      {
-        action: 'finding.override',
-        subjectType: 'digest',
-        subjectId: date,
-        details: {
-          itemId: finding.itemId,
-          kind: finding.kind as FindingKind,
-          finding: target.message,
-          reason,
-        },
-      },
-      now,
-    ),
+    upsertOverrideStatement(deps.db, state.digest.id, givenReason(target, reason, actor.userId, now)),
+    auditStatement(deps.db, actor, reasonGivenEvent(date, target, reason), now),
   ]);
   // Said to whoever recorded it: a second person's approval no longer holds (overrideVoidsApprovalStatements).
   const approvalTakenBack =
@@ -869,6 +846,29 @@ export async function overrideFinding(
     state.digest.status !== 'published' &&
     state.digest.approvedBy !== actor.userId;
   return { ...(await loadDesk(deps, date)), approvalTakenBack };
+}
+
+/** A reason given for a finding, as it is kept: by whom, and what the finding found then (what it covers). */
+export function givenReason(finding: Finding, reason: string, userId: number | null, now: number): Override {
+  return {
+    itemId: finding.itemId,
+    kind: finding.kind,
+    reason,
+    userId,
+    createdAt: now,
+    // What it found when the reason was given: a name or word added later opens it again.
+    covers: finding.covers ?? finding.message,
+  };
+}
+
+/** The audit log's entry for a reason given, on the desk or with a correction. */
+export function reasonGivenEvent(date: string, finding: Finding, reason: string): AuditEvent {
+  return {
+    action: 'finding.override',
+    subjectType: 'digest',
+    subjectId: date,
+    details: { itemId: finding.itemId, kind: finding.kind, finding: finding.message, reason },
+  };
 }
 
 /** A contributor hands the draft to editors, who are told by email. */
