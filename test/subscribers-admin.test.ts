@@ -2,6 +2,8 @@
 // cannot turn into formulas, an import that goes in whole or not at all, attested addresses receiving the
 // digest while the others are asked to confirm, and a digest's deliveries with the unknown ones resent only
 // on a person's explicit decision.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { emailTrouble } from '../src/db/deliveries';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -419,6 +421,39 @@ describe('the Subscribers page', () => {
     expect(reimported).toContain('1 had asked to be deleted, and was left out.');
     expect(await findSubscriberByEmail(db, 'maria@family.example')).toBeUndefined();
     expect((await findSubscriberByEmail(db, 'new@family.example'))!.status).toBe('confirmed');
+  });
+
+  it('deletes what was written to a forgotten subscriber in the outbox folder, and nobody else’s', async () => {
+    // No mail server: the digest's email waits in the outbox folder, where an administrator can read it.
+    const app = await startTestApp();
+    running.push(app);
+    const db = app.runtime.deps.db;
+    await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/feed');
+    await addConfirmedSubscriber(db, 'maria@family.example', []);
+    await addConfirmedSubscriber(db, 'ben@family.example', []);
+    await publishOneDay(app);
+    await runSendJob(app.runtime.deps);
+    const outbox = app.runtime.deps.outbox!;
+    const addressed = async () => (await outbox.list(100)).map((entry) => entry.to).sort();
+    expect(await addressed()).toEqual(['ben@family.example', 'maria@family.example']);
+    const admin = await signedInClient(app);
+    const maria = (await findSubscriberByEmail(db, 'maria@family.example'))!;
+    expect(
+      (
+        await admin.post(`/admin/subscribers/${maria.id}/delete`, {
+          _csrf: await admin.csrf(`/admin/subscribers/${maria.id}`),
+          understood: '1',
+        })
+      ).status,
+    ).toBe(303);
+    expect(await addressed()).toEqual(['ben@family.example']);
+    expect(readdirSync(app.runtime.deps.config.outboxDir).join(' ')).not.toMatch(/maria/);
+    const files = readdirSync(app.runtime.deps.config.outboxDir);
+    expect(files.filter((f) => f.endsWith('.eml'))).toHaveLength(1);
+    expect(files.filter((f) => f.endsWith('.json'))).toHaveLength(1);
+    expect(
+      files.map((f) => readFileSync(join(app.runtime.deps.config.outboxDir, f), 'utf8')).join('\n'),
+    ).not.toMatch(/maria@family/i);
   });
 
   it('shows how a digest’s email fared and resends the unknown ones only when told to', async () => {

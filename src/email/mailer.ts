@@ -65,6 +65,11 @@ export interface OutboxReader {
   read(id: string): Promise<OutboxMessage | undefined>;
   /** The .eml file for download: the file itself, or for account email a copy with the tokens hidden. */
   raw(id: string): Promise<Uint8Array | undefined>;
+  /**
+   * Deletes every message written to `address` (compared as addresses are: case and surrounding space aside),
+   * for a parent the district was asked to forget; returns how many went.
+   */
+  forget(address: string): Promise<number>;
 }
 
 /** A Message-ID for the domain of the sender address. */

@@ -2,7 +2,7 @@
 // file (plus a small .json with its parts for the admin's Outbox page), so development and evaluation work
 // with no credentials and nothing is silently dropped. The folder is the operator's and keeps every message
 // whole; what the admin reads of account email has its one-time tokens hidden (account-email.ts).
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Transporter } from 'nodemailer';
 import { randomToken } from '../auth/tokens';
@@ -126,6 +126,31 @@ export function createOutboxMailer(dir: string): Mailer & OutboxReader {
       } catch {
         return undefined;
       }
+    },
+    async forget(address: string) {
+      const wanted = address.trim().toLowerCase();
+      let files: string[];
+      try {
+        files = await readdir(dir);
+      } catch {
+        return 0;
+      }
+      let forgotten = 0;
+      for (const file of files.filter((f) => f.endsWith('.json'))) {
+        const id = file.slice(0, -5);
+        let to: unknown;
+        try {
+          ({ to } = JSON.parse(await readFile(join(dir, file), 'utf8')) as StoredMessage);
+        } catch {
+          continue; // being written, or not one of ours
+        }
+        if (typeof to !== 'string' || to.trim().toLowerCase() !== wanted) continue;
+        // The .eml first: a message whose .json is left is still listed, and can be forgotten again.
+        await rm(join(dir, `${id}.eml`), { force: true });
+        await rm(join(dir, file), { force: true });
+        forgotten++;
+      }
+      return forgotten;
     },
   };
 }

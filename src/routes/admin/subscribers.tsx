@@ -139,6 +139,8 @@ export function subscribersRoutes(deps: AppDeps) {
         now,
       ),
     ]);
+    // With no mail server, what was written to her waits in the outbox folder: it goes too.
+    await deps.outbox?.forget(subscriber.email);
     return redirectWith(c, deps.signingKey, '/admin/subscribers', {
       kind: 'ok',
       text: t('desk.subscribers.one.deleted'),
