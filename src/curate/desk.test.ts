@@ -10,7 +10,7 @@ import { findDigest } from '../db/digests';
 import { listItemsPublishedBetween } from '../db/items';
 import { rosterWordsAmong, replaceRoster } from '../db/roster';
 import { createOutboxMailer } from '../email/outbox-mailer';
-import { changeSetting } from '../settings/district-settings';
+import { changeSetting, readDistrictSettings, siteOf } from '../settings/district-settings';
 import { approvalRevision, approveDesk } from './approval';
 import { saveTranslation } from './translations';
 import {
@@ -20,6 +20,7 @@ import {
   overrideFinding,
   publishDesk,
   saveDesk,
+  submitForReview,
   unpublishDesk,
   type DeskActor,
   type DeskDeps,
@@ -346,6 +347,32 @@ describe('the desk', () => {
       status: 403,
       code: 'forbidden',
     });
+  });
+
+  it('submits for review the version its submitter saved, or none if someone saved after them', async () => {
+    const day = '2026-11-20';
+    const site = siteOf(await readDistrictSettings(db), deps.publicUrl);
+    const mine = await saveDesk(deps, cam, day, { entries: [{ itemId: ids[0]! }], intro: 'Cam’s intro' });
+    // Lee saves between Cam's save and Cam's submit: Cam did not see Lee's version, so nothing is submitted.
+    await saveDesk(deps, lee, day, {
+      entries: [{ itemId: ids[0]! }],
+      intro: 'Lee’s intro',
+      version: mine.digest!.version,
+    });
+    const refused = await submitForReview(deps, cam, day, site, mine).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(DeskError);
+    expect(refused).toMatchObject({ status: 409, code: 'conflict' });
+    expect((refused as DeskError).message).toContain(`version ${mine.digest!.version + 1}`);
+    expect((refused as DeskError).details.current?.digest?.version).toBe(mine.digest!.version + 1);
+    expect(await findDigest(db, day)).toMatchObject({ submittedVersion: null, submittedBy: null });
+    // Submitted from what is saved now, it is that version; pressed again, it is already.
+    const current = await loadDesk(deps, day);
+    expect(await submitForReview(deps, cam, day, site, current)).toEqual({ already: false });
+    expect(await findDigest(db, day)).toMatchObject({
+      submittedVersion: current.digest!.version,
+      submittedBy: cam.userId,
+    });
+    expect(await submitForReview(deps, cam, day, site, current)).toEqual({ already: true });
   });
 
   it('requires a second person’s approval when the setting is on, and an edit voids the approval', async () => {

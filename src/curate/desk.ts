@@ -877,15 +877,26 @@ export async function submitForReview(
   actor: DeskActor,
   date: string,
   site: EmailSite,
+  /** The desk as the contributor just saved it: that version is the one submitted, or none is. */
+  saved?: DeskState,
 ): Promise<{ already: boolean }> {
   requirePermission(actor, 'curate', t('desk.refusals.forbidden.submitDigests', { role: actor.role }));
-  const state = await loadDesk(deps, date);
+  const state = saved ?? (await loadDesk(deps, date));
   if (!state.digest || state.entries.length === 0)
     throw new DeskError(422, 'empty', t('desk.refusals.nothingToSubmit', { day: formatDay(date) }));
   const now = deps.now();
+  const submitted = await submitDigest(deps.db, state.digest.id, actor.userId, state.digest.version, now);
   // Pressed again with nothing changed since: the editors were told of this version once, and are not again.
-  if (!(await submitDigest(deps.db, state.digest.id, actor.userId, state.digest.version, now)))
-    return { already: true };
+  if (submitted === 'already') return { already: true };
+  if (submitted === 'moved') {
+    const current = await loadDesk(deps, date);
+    throw new DeskError(
+      409,
+      'conflict',
+      t('desk.refusals.savedWhileSubmitting', { version: current.digest?.version ?? '' }),
+      { current },
+    );
+  }
   await recordAudit(deps.db, actor, { action: 'digest.submit', subjectType: 'digest', subjectId: date }, now);
   const person = actor.userId === null ? undefined : await findUserById(deps.db, actor.userId);
   await notifyEditors(

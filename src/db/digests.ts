@@ -495,25 +495,35 @@ export function overrideVoidsApprovalStatements(
   ];
 }
 
+/**
+ * Records `version` as the one submitted for review: 'submitted'; 'already' if that version was submitted before
+ * (nothing is recorded again, so nobody is told again); 'moved' if the digest is no longer at that version
+ * (someone saved after the person submitting did: what they submit is what they saw, or nothing).
+ */
 export async function submitDigest(
   db: Database,
   digestId: number,
   userId: number | null,
   version: number,
   now: number,
-): Promise<boolean> {
-  // This version submitted already: nothing is recorded again (and so nobody is told again).
+): Promise<'submitted' | 'already' | 'moved'> {
   const rows = await db.orm
     .update(digests)
     .set({ submittedBy: userId, submittedAt: now, submittedVersion: version })
     .where(
       and(
         eq(digests.id, digestId),
+        eq(digests.version, version),
         or(isNull(digests.submittedVersion), ne(digests.submittedVersion, version)),
       ),
     )
     .returning({ id: digests.id });
-  return rows.length > 0;
+  if (rows.length > 0) return 'submitted';
+  const [current] = await db.orm
+    .select({ version: digests.version })
+    .from(digests)
+    .where(eq(digests.id, digestId));
+  return current?.version === version ? 'already' : 'moved';
 }
 
 /** draft → ready for exactly this version, so the scheduler publishes what was checked; false otherwise. */

@@ -467,13 +467,14 @@ export function inboxRoutes(deps: AppDeps) {
   app.post(
     `/${DAY}/submit`,
     act(async (c, request) => {
-      await saveDraft(request);
+      const saved = await saveDraft(request);
       const settings = await readDistrictSettings(deps.db);
       const { already } = await submitForReview(
         desk,
         request.actor,
         request.date,
         siteOf(settings, deps.config.publicUrl),
+        saved,
       );
       return done(
         c,
