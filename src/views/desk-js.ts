@@ -13,6 +13,8 @@ const WORDS = {
   notSaved: t('desk.inbox.script.notSaved'),
   offline: t('desk.inbox.script.offline'),
   editing: t('desk.inbox.script.editing'),
+  readingAgain: t('desk.inbox.script.readingAgain'),
+  restored: t('desk.inbox.script.restored'),
   unpublished: t('desk.inbox.script.unpublishedChanges'),
   approveNotYours: t('desk.inbox.toolbar.approveNotYoursOriginal'),
 };
@@ -169,7 +171,10 @@ export const deskJs = `
   function saveNow(keepalive) {
     clearTimeout(timer);
     timer = null;
-    if (keepalive) leftSaving = true;
+    if (keepalive) {
+      leftSaving = true;
+      rememberLeaving();
+    }
     save(keepalive);
   }
   function whenSaved() {
@@ -202,6 +207,49 @@ export const deskJs = `
   // Come back to from the browser's history after such a save: its answer may never have reached this page, whose
   // version is then older than the one saved, so it is read again.
   window.addEventListener('pageshow', (event) => { if (event.persisted && leftSaving) location.reload(); });
+
+  // A reload can outrun the save made on leaving (the page is drawn before the save arrives), and a browser
+  // refuses that save outright if the form is over 64 KiB. So what was typed is kept in this tab's session
+  // storage with the version it was typed on. A page drawn at that same version reads itself again once, a
+  // second later; still at that version, the save never arrived, and the typing is put back and saved.
+  const LEAVING = 'yesterday-desk-leaving';
+  function rememberLeaving() {
+    const typed = {};
+    form.querySelectorAll('textarea[name], input[name]').forEach((field) => {
+      if (field.type === 'hidden' || field.type === 'checkbox' || field.type === 'radio' || field.type === 'file') return;
+      if (field.value !== field.defaultValue && form.elements.namedItem(field.name) === field) typed[field.name] = field.value;
+    });
+    try {
+      sessionStorage.setItem(LEAVING, JSON.stringify({ action: form.action, base: version.value, at: Date.now(), typed }));
+    } catch {}
+  }
+  try {
+    const left = JSON.parse(sessionStorage.getItem(LEAVING) || 'null');
+    if (left && left.action === form.action) {
+      if (left.base !== version.value || Date.now() - left.at > 60000) sessionStorage.removeItem(LEAVING);
+      else if (!left.retried) {
+        sessionStorage.setItem(LEAVING, JSON.stringify({ ...left, retried: true }));
+        stopped = true;
+        form.inert = true;
+        say(words.readingAgain);
+        setTimeout(() => location.reload(), 1000);
+      } else {
+        sessionStorage.removeItem(LEAVING);
+        let restored = false;
+        for (const [name, value] of Object.entries(left.typed || {})) {
+          const field = form.elements.namedItem(name);
+          if (field && typeof field.value === 'string' && !('length' in field) && field.value !== value) {
+            field.value = value;
+            restored = true;
+          }
+        }
+        if (restored) {
+          schedule();
+          say(words.restored);
+        }
+      }
+    }
+  } catch {}
   form.addEventListener('input', (event) => {
     if (event.target.closest('details') || event.target.name === 'unpublish_reason') return;
     schedule();

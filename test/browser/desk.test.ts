@@ -256,6 +256,70 @@ describe('browser: the coordinator’s desk', () => {
       .toMatch(/^Saved /);
   });
 
+  it('loses nothing typed when a reload outruns the save made on leaving, or the browser refuses that save', async () => {
+    const intro = () =>
+      (
+        app.runtime.sqlite.sqlite.prepare("select intro from digests where date = '2026-11-20'").get() as {
+          intro: string;
+        }
+      ).intro;
+    const before = intro();
+    const status = () => page.locator('.autosave-status').textContent();
+    // The browser refuses the save made on leaving (as it does a form over 64 KiB): the page drawn again shows
+    // the version from before, reads itself once more, and then puts the typing back and saves it.
+    await page.evaluate(() => {
+      const send = window.fetch.bind(window);
+      window.fetch = (input, init) =>
+        init?.keepalive ? Promise.reject(new TypeError('keepalive refused')) : send(input, init);
+    });
+    await page.locator('#intro').fill(`${before} Refused on leaving.`);
+    await page.reload();
+    await expect
+      .poll(() => page.locator('#intro').inputValue(), { timeout: 10_000 })
+      .toBe(`${before} Refused on leaving.`);
+    await expect.poll(intro, { timeout: 10_000 }).toBe(`${before} Refused on leaving.`);
+    await expect.poll(status, { timeout: 5000 }).toMatch(/^Saved /);
+    // The save made on leaving arrives only after the page was drawn again: the page reads itself once more and
+    // shows it, with its version, so the next save is no conflict with the coordinator's own.
+    const version = await page.locator('input[name=version]').inputValue();
+    const typed = `${before} Arrived late.`;
+    await page.locator('#intro').evaluate((field: HTMLTextAreaElement, text) => {
+      field.value = text;
+    }, typed);
+    const body = await page.evaluate(() => {
+      const form = document.getElementById('desk') as HTMLFormElement;
+      const pairs = [...new FormData(form)].map(([name, value]) => [name, String(value)]);
+      sessionStorage.setItem(
+        'yesterday-desk-leaving',
+        JSON.stringify({
+          action: form.action,
+          base: (form.elements.namedItem('version') as HTMLInputElement).value,
+          at: Date.now(),
+          typed: { intro: (form.elements.namedItem('intro') as HTMLTextAreaElement).value },
+        }),
+      );
+      return { action: form.action, pairs };
+    });
+    await page.reload();
+    expect(await page.locator('input[name=version]').inputValue()).toBe(version);
+    await page.evaluate(
+      ({ action, pairs }) =>
+        fetch(action, {
+          method: 'POST',
+          body: new URLSearchParams(pairs),
+          headers: { Accept: 'application/json' },
+        }).then((response) => response.json()),
+      body,
+    );
+    await expect
+      .poll(() => page.locator('input[name=version]').inputValue(), { timeout: 10_000 })
+      .toBe(String(Number(version) + 1));
+    expect(await page.locator('#intro').inputValue()).toBe(typed);
+    await page.locator('#intro').fill(before);
+    await expect.poll(status, { timeout: 5000 }).toMatch(/^Saved /);
+    expect(intro()).toBe(before);
+  });
+
   it('runs the checks as the coordinator types, through the save, and shows them before anyone presses Save', async () => {
     const card = entry('Science fair sign-ups');
     const headline = card.locator('input[name^="headline_"]');

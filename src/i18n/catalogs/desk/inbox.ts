@@ -247,6 +247,8 @@ export const inbox = {
     notSaved: 'Not saved.',
     offline: 'Not saved: the connection failed. Your changes stay here; press Save draft to try again.',
     editing: 'Editing…',
+    readingAgain: 'Reading your last save…',
+    restored: 'What you typed before the page reloaded is back, and being saved.',
     unpublishedChanges:
       'The text you changed is not published yet: only Publish correction does that (or Propose correction, where a second person approves). Go on, and lose those changes?',
   },
