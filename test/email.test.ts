@@ -6,6 +6,7 @@ import { dkimVerify } from 'mailauth/lib/dkim/verify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deskDepsOf, publishDesk, saveDesk, type DeskActor } from '../src/curate/desk';
 import { findDigest } from '../src/db/digests';
+import { listAudit } from '../src/db/audit';
 import { listItemsPublishedBetween } from '../src/db/items';
 import { findSchoolBySlug, setDistrictWideStatement } from '../src/db/schools';
 import { listSources } from '../src/db/sources';
@@ -409,7 +410,10 @@ describe('preferences', () => {
     expect(left.headers.get('location')).toBe(`${link}&done=1`);
     const page = await (await client.get(`${link}&done=1`)).text();
     expect(page).toContain('leaving@family.example will receive no more email from the daily digest.');
-    expect(page).toMatch(/<a href="\/subscribe">Subscribe again<\/a>/);
+    expect(page).toContain(
+      'Unsubscribed by mistake? For a day, one press starts the daily digest again at leaving@family.example, for the same schools.',
+    );
+    expect(page).toContain(`action="${link.replace('/unsubscribe?', '/unsubscribe/undo?')}"`);
     expect((await findSubscriberByEmail(app.runtime.deps.db, 'leaving@family.example'))!.status).toBe(
       'unsubscribed',
     );
@@ -425,6 +429,59 @@ describe('preferences', () => {
     expect((await findSubscriberByEmail(app.runtime.deps.db, 'mailer@family.example'))!.status).toBe(
       'unsubscribed',
     );
+  });
+
+  it('takes back an unsubscribing for a day with one press, keeping the schools; after that, subscribing is afresh', async () => {
+    const { app } = await appWithSink();
+    const db = app.runtime.deps.db;
+    const { school } = await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/feed');
+    await addConfirmedSubscriber(db, 'oops@family.example', [school.id]);
+    const link = `/unsubscribe?token=${await tokenFor(app, 'unsubscribe', 'oops@family.example')}`;
+    const undo = link.replace('/unsubscribe?', '/unsubscribe/undo?');
+    const client = createClient(app.url);
+    const status = async () => (await findSubscriberByEmail(db, 'oops@family.example'))!.status;
+    await client.post(link, {});
+    expect(await status()).toBe('unsubscribed');
+
+    app.clock.advance(3 * 3600_000);
+    const back = await client.post(undo, {});
+    expect(back.status).toBe(303);
+    const preferences = `/preferences?token=${await tokenFor(app, 'preferences', 'oops@family.example')}`;
+    expect(back.headers.get('location')).toBe(`${preferences}&again=1`);
+    expect(await status()).toBe('confirmed');
+    const subscriber = (await findSubscriberByEmail(db, 'oops@family.example'))!;
+    expect(subscriber.unsubscribedAt).toBeNull();
+    expect((await listSubscriberSchools(db, subscriber.id)).map((s) => s.slug)).toEqual([
+      'lincoln-elementary',
+    ]);
+    const page = await (await client.get(`${preferences}&again=1`)).text();
+    expect(page).toContain(
+      'oops@family.example receives the daily digest again, for the schools chosen below.',
+    );
+    expect(page).toMatch(/value="lincoln-elementary" checked=""/);
+    const [entry] = await listAudit(db, { action: 'subscriber.resubscribe', limit: 5 });
+    expect(entry).toMatchObject({ subjectId: String(subscriber.id), actorType: 'public' });
+    // Pressed again: still subscribed, nothing recorded twice.
+    expect((await client.post(undo, {})).headers.get('location')).toBe(`${preferences}&again=1`);
+    expect(await listAudit(db, { action: 'subscriber.resubscribe', limit: 5 })).toHaveLength(1);
+
+    // A day after leaving, the page offers the sign-up form instead, and the old button changes nothing.
+    await client.post(link, {});
+    app.clock.advance(24 * 3600_000 + 1);
+    const later = await (await client.get(`${link}&done=1`)).text();
+    expect(later).not.toContain('/unsubscribe/undo');
+    expect(later).toMatch(/<a href="\/subscribe">Subscribe again<\/a>/);
+    const late = await client.post(undo, {});
+    expect(late.headers.get('location')).toBe(link);
+    expect(await status()).toBe('unsubscribed');
+
+    // Never confirmed: leaving is not undone into a subscription nobody confirmed.
+    await client.post('/subscribe', { email: 'never@family.example' });
+    const neverLink = `/unsubscribe?token=${await tokenFor(app, 'unsubscribe', 'never@family.example')}`;
+    await client.post(neverLink, {});
+    expect(await (await client.get(`${neverLink}&done=1`)).text()).not.toContain('/unsubscribe/undo');
+    await client.post(neverLink.replace('/unsubscribe?', '/unsubscribe/undo?'), {});
+    expect((await findSubscriberByEmail(db, 'never@family.example'))!.status).toBe('unsubscribed');
   });
 
   it('moves a subscription to a new address only once the new address confirms, and retires old links', async () => {

@@ -239,6 +239,44 @@ export async function unsubscribe(db: Database, id: number, now: number): Promis
   return changed.length > 0;
 }
 
+/** How long after unsubscribing a subscriber may undo it with one press, from the page it left them on. */
+export const UNDO_UNSUBSCRIBE_MS = 24 * 3600_000;
+
+/**
+ * Whether `subscriber` may take back their unsubscribing with one press: they confirmed their address once,
+ * left less than a day ago, and were not stopped for mail that bounced (that address subscribes afresh).
+ */
+export function canUndoUnsubscribe(
+  subscriber: Pick<Subscriber, 'status' | 'confirmedAt' | 'unsubscribedAt' | 'bounceCount'>,
+  now: number,
+): boolean {
+  return (
+    subscriber.status === 'unsubscribed' &&
+    subscriber.confirmedAt !== null &&
+    subscriber.unsubscribedAt !== null &&
+    now - subscriber.unsubscribedAt < UNDO_UNSUBSCRIBE_MS &&
+    subscriber.bounceCount < SUSPEND_AFTER_BOUNCES
+  );
+}
+
+/** Confirmed again, with the same schools and language, if canUndoUnsubscribe still holds in the database. */
+export async function undoUnsubscribe(db: Database, id: number, now: number): Promise<boolean> {
+  const changed = await db.orm
+    .update(subscribers)
+    .set({ status: 'confirmed', unsubscribedAt: null, updatedAt: now })
+    .where(
+      and(
+        eq(subscribers.id, id),
+        eq(subscribers.status, 'unsubscribed'),
+        isNotNull(subscribers.confirmedAt),
+        gt(subscribers.unsubscribedAt, now - UNDO_UNSUBSCRIBE_MS),
+        lt(subscribers.bounceCount, SUSPEND_AFTER_BOUNCES),
+      ),
+    )
+    .returning({ id: subscribers.id });
+  return changed.length > 0;
+}
+
 /** The schools a subscriber chose, by name. */
 export async function listSubscriberSchools(db: Database, subscriberId: number) {
   const rows = await db.orm

@@ -4,12 +4,14 @@ import { Hono, type Context } from 'hono';
 import { recordAudit } from '../db/audit';
 import { findSchoolBySlug, findSchoolsBySlugs, listSchools } from '../db/schools';
 import {
+  canUndoUnsubscribe,
   confirmSubscriber,
   findSubscriberByEmail,
   findSubscriberById,
   listSubscriberSchools,
   replaceSubscriberSchools,
   setSubscriberLanguage,
+  undoUnsubscribe,
   unsubscribe,
   type Subscriber,
 } from '../db/subscribers';
@@ -321,7 +323,8 @@ export function subscribeRoutes(deps: AppDeps) {
     const site = await siteInfo(subscriber.language);
     const { t } = textOf(site);
     if (subscriber.status === 'unsubscribed') {
-      // Also where unsubscribing lands (?done=1), so a reload sends nothing.
+      // Also where unsubscribing lands (?done=1), so a reload sends nothing. For a day, a press undoes it.
+      const undo = canUndoUnsubscribe(subscriber, deps.clock.now());
       return renderPage(
         c,
         <ActionPage
@@ -332,7 +335,14 @@ export function subscribeRoutes(deps: AppDeps) {
               ? t('subscribe.goodbye', { email: subscriber.email })
               : t('subscribe.noLonger', { email: subscriber.email })
           }
-          link={{ href: subscribeHref(site), label: t('address.subscribeAgain') }}
+          {...(undo
+            ? {
+                buttonText: t('subscribe.undoText', { email: subscriber.email }),
+                action: `/unsubscribe/undo?token=${encodeURIComponent(c.req.query('token')!)}`,
+                button: t('subscribe.undoButton'),
+                secondary: true,
+              }
+            : { link: { href: subscribeHref(site), label: t('address.subscribeAgain') } })}
         />,
       );
     }
@@ -373,6 +383,27 @@ export function subscribeRoutes(deps: AppDeps) {
     return c.redirect(`/unsubscribe?token=${encodeURIComponent(c.req.query('token')!)}&done=1`, 303);
   });
 
+  // Unsubscribed by mistake: the unsubscribe link proves the mailbox is theirs, so within a day of leaving a
+  // press starts the digest again, as before, and lands on their choices (canUndoUnsubscribe says when).
+  app.post('/unsubscribe/undo', async (c) => {
+    const subscriber = await subscriberFromToken(c, 'unsubscribe');
+    if (!subscriber) return badLink(c, 'unsubscribe');
+    const now = deps.clock.now();
+    if (subscribedNow(subscriber) || (await undoUnsubscribe(deps.db, subscriber.id, now))) {
+      if (!subscribedNow(subscriber))
+        await recordAudit(
+          deps.db,
+          { type: 'public', label: `subscriber ${subscriber.id}`, ip: deps.clientIp(c) },
+          { action: 'subscriber.resubscribe', subjectType: 'subscriber', subjectId: subscriber.id },
+          now,
+        );
+      const token = await subscriptionToken(deps.signingKey, 'preferences', subscriber);
+      return c.redirect(`/preferences?token=${encodeURIComponent(token)}&again=1`, 303);
+    }
+    // Too late, or not theirs to undo this way: the page says they are unsubscribed, with the way back.
+    return c.redirect(`/unsubscribe?token=${encodeURIComponent(c.req.query('token')!)}`, 303);
+  });
+
   const preferences = async (
     c: Context,
     saved: boolean,
@@ -411,6 +442,12 @@ export function subscribeRoutes(deps: AppDeps) {
       if (!subscriber) return preferences(c, false);
       const { t } = textOf(await siteInfo(subscriber.language));
       return preferences(c, false, undefined, t('address.moved', { email: subscriber.email }));
+    }
+    if (c.req.query('again') === '1') {
+      const subscriber = await subscriberFromToken(c, 'preferences');
+      if (!subscriber) return preferences(c, false);
+      const { t } = textOf(await siteInfo(subscriber.language));
+      return preferences(c, false, { kind: 'ok', text: t('preferences.again', { email: subscriber.email }) });
     }
     if (c.req.query('sent') !== '1') return preferences(c, c.req.query('saved') === '1');
     const subscriber = await subscriberFromToken(c, 'preferences');

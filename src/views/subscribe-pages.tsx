@@ -96,12 +96,15 @@ export function ActionPage(props: {
   secondary?: boolean;
   /** A way on from here: subscribing again, say. */
   link?: { href: string; label: string };
+  /** Said before the button, in a paragraph of its own: what it does, where the text says what happened. */
+  buttonText?: string;
 }) {
   return (
     <PublicLayout site={props.site} title={props.title}>
       <h1 class="page-title">{props.title}</h1>
       <div class="message">
         <p>{props.text}</p>
+        {props.buttonText ? <p>{props.buttonText}</p> : null}
         {props.link ? (
           <p>
             <a href={props.link.href}>{props.link.label}</a>

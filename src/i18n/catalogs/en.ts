@@ -157,6 +157,9 @@ export const en = {
     unsubscribeButton: 'Unsubscribe',
     goodbye:
       '{{email}} will receive no more email from the daily digest. You can subscribe again at any time.',
+    undoText:
+      'Unsubscribed by mistake? For a day, one press starts the daily digest again at {{email}}, for the same schools.',
+    undoButton: 'Subscribe me again',
   },
   preferences: {
     title: 'Your subscription',
@@ -169,6 +172,7 @@ export const en = {
     linkHint: 'We send a link to the new address; the digest moves there once you open it.',
     sendLink: 'Send the link',
     unsubscribe: 'Unsubscribe instead',
+    again: '{{email}} receives the daily digest again, for the schools chosen below.',
   },
   embed: {
     empty: 'Nothing has been published yet.',

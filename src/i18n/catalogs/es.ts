@@ -161,6 +161,9 @@ export const es = {
     unsubscribeButton: 'Darse de baja',
     goodbye:
       '{{email}} no recibirá más correos del resumen diario. Puede volver a suscribirse cuando quiera.',
+    undoText:
+      '¿Se dio de baja por error? Durante un día, basta con pulsar el botón para volver a recibir el resumen diario en {{email}}, con las mismas escuelas.',
+    undoButton: 'Volver a suscribirme',
   },
   preferences: {
     title: 'Su suscripción',
@@ -173,6 +176,7 @@ export const es = {
     linkHint: 'Enviamos un enlace a la nueva dirección; el resumen se traslada allí cuando lo abra.',
     sendLink: 'Enviar el enlace',
     unsubscribe: 'Prefiero darme de baja',
+    again: '{{email}} vuelve a recibir el resumen diario, con las escuelas elegidas abajo.',
   },
   embed: {
     empty: 'Todavía no se ha publicado nada.',

@@ -83,6 +83,7 @@ export const audit = {
     sourceImport: 'Imported sources',
     subscriberConfirm: 'A subscriber confirmed',
     subscriberUnsubscribe: 'A subscriber left',
+    subscriberResubscribe: 'A subscriber took back leaving',
     subscriberChangeAddress: 'A subscriber changed address',
     subscriberDelete: 'Deleted a subscriber',
     subscribersImport: 'Imported subscribers',
@@ -154,6 +155,8 @@ export const audit = {
     sourceImport: '{{who}} imported sources from an OPML file.',
     subscriberConfirm: '{{who}} confirmed their subscription.',
     subscriberUnsubscribe: '{{who}} unsubscribed.',
+    subscriberResubscribe:
+      '{{who}} took back their unsubscribing, within a day, and receives the digest again.',
     subscriberChangeAddress: '{{who}} changed their email address.',
     subscriberDelete: '{{who}} deleted a subscriber and everything kept about them.',
     subscribersImport: '{{who}} imported subscribers from a CSV file.',
