@@ -848,8 +848,24 @@ describe('a sign-up nobody confirms', () => {
     );
     const landing = await (await client.get(confirmed.headers.get('location')!)).text();
     expect(landing).toContain('Thank you. The daily digest will arrive at late@family.example');
+    expect(landing).toContain('one is published. It brings the posts of every school.');
     const choose = /<a href="(\/preferences\?token=[^"]+)">Choose schools<\/a>/.exec(landing)![1]!;
     expect(await (await client.get(choose)).text()).toContain('Digest emails go to late@family.example.');
+
+    // With schools chosen, the page names them, in the parent's language.
+    const db = app.runtime.deps.db;
+    await changeSetting(db, 'languages', 'en,es', app.clock.now());
+    await addSchoolWithSource(db, 'Washington Middle', 'https://washington.example/feed');
+    await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/feed');
+    await client.post('/subscribe', {
+      email: 'two@family.example',
+      schools: ['washington-middle', 'lincoln-elementary'],
+      language: 'es',
+    });
+    const two = await client.post(await confirmLink(app, 'two@family.example'), {});
+    expect(await (await client.get(two.headers.get('location')!)).text()).toContain(
+      'Trae las publicaciones de Lincoln Elementary y Washington Middle.',
+    );
   });
 
   it('is deleted 30 days after its last request; confirmed ones and unsent imports are kept', async () => {

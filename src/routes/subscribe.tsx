@@ -39,6 +39,7 @@ import { embedSecurityPolicy } from './embed';
 import { renderPage } from '../views/render';
 import { field, fields, readForm } from './form';
 import { siteIn } from '../i18n/site-language';
+import { listInLanguage } from '../text/plural';
 
 export function subscribeRoutes(deps: AppDeps) {
   const app = new Hono();
@@ -263,16 +264,20 @@ export function subscribeRoutes(deps: AppDeps) {
       // The confirmation link thus leads to the preferences link, deliberately: both go to the same mailbox
       // (every digest carries the preferences link), and both stop working when the subscription's nonce changes.
       const preferences = await subscriptionToken(deps.signingKey, 'preferences', subscriber);
+      const chosen = (await listSubscriberSchools(deps.db, subscriber.id)).map((school) => school.name);
+      const schools = chosen.length
+        ? t('subscribe.forSchools', { schools: listInLanguage(chosen, site.lang) })
+        : t('subscribe.forEverySchool');
       return renderPage(
         c,
         <ActionPage
           site={site}
           title={t('subscribe.subscribedTitle')}
-          text={
+          text={`${
             c.req.query('done') === '1'
               ? t('subscribe.thanks', { email: subscriber.email })
               : t('subscribe.already', { email: subscriber.email })
-          }
+          } ${schools}`}
           link={{
             href: `/preferences?token=${encodeURIComponent(preferences)}`,
             label: t('email.chooseSchools'),

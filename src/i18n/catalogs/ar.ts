@@ -152,6 +152,8 @@ export const ar = {
     button: 'اشترك',
     subscribedTitle: 'أنت مشترك',
     already: '{{email}} يستلم الملخص اليومي بالفعل.',
+    forSchools: 'يحمل منشورات {{schools}}.',
+    forEverySchool: 'يحمل منشورات جميع المدارس.',
     confirmTitle: 'أكّد اشتراكك',
     confirmText: 'اضغط الزر لتبدأ باستلام الملخص اليومي على {{email}}.',
     confirmButton: 'أكّد اشتراكي',

@@ -136,6 +136,8 @@ export const en = {
     button: 'Subscribe',
     subscribedTitle: 'You are subscribed',
     already: '{{email}} already receives the daily digest.',
+    forSchools: 'It brings the posts of {{schools}}.',
+    forEverySchool: 'It brings the posts of every school.',
     confirmTitle: 'Confirm your subscription',
     confirmText: 'Press the button to start receiving the daily digest at {{email}}.',
     confirmButton: 'Confirm my subscription',

@@ -140,6 +140,8 @@ export const es = {
     button: 'Suscribirse',
     subscribedTitle: 'Está suscrito',
     already: '{{email}} ya recibe el resumen diario.',
+    forSchools: 'Trae las publicaciones de {{schools}}.',
+    forEverySchool: 'Trae las publicaciones de todas las escuelas.',
     confirmTitle: 'Confirme su suscripción',
     confirmText: 'Pulse el botón para empezar a recibir el resumen diario en {{email}}.',
     confirmButton: 'Confirmar mi suscripción',
