@@ -365,6 +365,81 @@ describe('subscribing', () => {
   });
 });
 
+describe('a mistyped provider', () => {
+  it('is asked about before anything is sent, and either answer subscribes with everything else as chosen', async () => {
+    const { app } = await appWithSink();
+    const db = app.runtime.deps.db;
+    await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/feed');
+    await addSchoolWithSource(db, 'Washington Middle', 'https://washington.example/feed');
+    const client = createClient(app.url);
+    const count = () =>
+      (app.runtime.sqlite.sqlite.prepare('select count(*) as n from subscribers').get() as { n: number }).n;
+
+    const asked = await client.post('/subscribe', {
+      email: 'ana@gmial.com',
+      schools: ['lincoln-elementary'],
+    });
+    expect(asked.status).toBe(200);
+    const page = await asked.text();
+    expect(page).toContain('Did you mean ana@gmail.com? Nothing has been sent yet.');
+    expect(page).toContain('name="email_suggested" value="ana@gmail.com"');
+    expect(page).toContain('name="address_checked" value="ana@gmial.com"');
+    expect(page).toMatch(/value="lincoln-elementary" checked=""/);
+    expect(count()).toBe(0);
+
+    // Yes: the suggestion, with the school chosen.
+    const yes = await client.post('/subscribe', {
+      email: 'ana@gmial.com',
+      suggested_for: 'ana@gmial.com',
+      email_suggested: 'ana@gmail.com',
+      schools: ['lincoln-elementary'],
+    });
+    expect(yes.status).toBe(303);
+    const ana = (await findSubscriberByEmail(db, 'ana@gmail.com'))!;
+    expect(ana.status).toBe('pending');
+    expect((await listSubscriberSchools(db, ana.id)).map((s) => s.slug)).toEqual(['lincoln-elementary']);
+    expect(await findSubscriberByEmail(db, 'ana@gmial.com')).toBeUndefined();
+    // No: the address as typed.
+    const no = await client.post('/subscribe', { email: 'bo@gmial.com', address_checked: 'bo@gmial.com' });
+    expect(no.status).toBe(303);
+    expect((await findSubscriberByEmail(db, 'bo@gmial.com'))!.status).toBe('pending');
+    // Neither, the field changed instead (and Enter pressed the first button): what is in the field now.
+    await client.post('/subscribe', {
+      email: 'cy@outlook.com',
+      suggested_for: 'cy@gmial.com',
+      email_suggested: 'cy@gmail.com',
+    });
+    expect(await findSubscriberByEmail(db, 'cy@outlook.com')).toBeDefined();
+    expect(await findSubscriberByEmail(db, 'cy@gmail.com')).toBeUndefined();
+
+    // In the embed on the district's site, in the form's language, the Subscribe button giving way to the answers.
+    await changeSetting(db, 'languages', 'en,es', app.clock.now());
+    const embedded = await client.post('/subscribe?embed=1', {
+      email: 'dee@hotmial.com',
+      schools: ['washington-middle'],
+      language: 'es',
+      form_language: 'es',
+    });
+    expect(embedded.status).toBe(200);
+    const embedPage = await embedded.text();
+    expect(embedPage).toContain('¿Quiso decir dee@hotmail.com? Todavía no se ha enviado nada.');
+    expect(embedPage).toContain('name="schools" value="washington-middle"');
+    expect(embedPage).not.toContain('>Suscribirse</button>');
+    const fixed = await client.post('/subscribe?embed=1', {
+      email: 'dee@hotmial.com',
+      suggested_for: 'dee@hotmial.com',
+      email_suggested: 'dee@hotmail.com',
+      schools: ['washington-middle'],
+      language: 'es',
+      form_language: 'es',
+    });
+    expect(fixed.status).toBe(303);
+    const dee = (await findSubscriberByEmail(db, 'dee@hotmail.com'))!;
+    expect(dee.language).toBe('es');
+    expect((await listSubscriberSchools(db, dee.id)).map((s) => s.slug)).toEqual(['washington-middle']);
+  });
+});
+
 describe('preferences', () => {
   const tokenFor = async (app: TestApp, purpose: 'preferences' | 'unsubscribe', email: string) =>
     subscriptionToken(

@@ -24,6 +24,7 @@ import {
 } from '../email/subscription-tokens';
 import { readDistrictSettings, siteOf } from '../settings/district-settings';
 import { requestSubscription } from '../subscriptions/subscribe';
+import { suggestAddress } from '../subscriptions/address-typos';
 import { CONFIRM_LINK_DAYS, confirmLinkExpired } from '../subscriptions/confirm-link';
 import { isLanguage, preferredLanguage } from '../i18n/languages';
 import { translator } from '../i18n/translate';
@@ -150,6 +151,7 @@ export function subscribeRoutes(deps: AppDeps) {
       sent?: boolean;
       email?: string;
       error?: string;
+      suggestion?: string;
       schoolSlug?: string;
       lang?: string;
       /** The embed the form was in (embedQuery). */
@@ -170,6 +172,7 @@ export function subscribeRoutes(deps: AppDeps) {
         sent={props.sent}
         email={props.email}
         error={props.error}
+        suggestion={props.suggestion}
         back={props.back || undefined}
       />,
       status,
@@ -202,9 +205,35 @@ export function subscribeRoutes(deps: AppDeps) {
     const formLanguage = await askedLanguage(c, field(form, 'form_language', 10) || language);
     // The pages answer in the language of the form the person used, which may not be the emails'.
     const site = await siteInfo(formLanguage);
-    const email = field(form, 'email', 320);
+    const typed = field(form, 'email', 320);
+    // "Did you mean …?" answered: its Yes button sends the suggestion for the address it asked about (a parent
+    // who changed the field instead has their own typing), its No button the address it leaves as typed.
+    const suggested = field(form, 'email_suggested', 320);
+    const email = suggested && typed === field(form, 'suggested_for', 320) ? suggested : typed;
     const chosen = fields(form, 'schools');
     const embedded = c.req.query('embed') === '1';
+    const suggestion = field(form, 'address_checked', 320) === email ? undefined : suggestAddress(email);
+    if (suggestion) {
+      if (embedded)
+        return embedAnswer(c, {
+          email,
+          suggestion,
+          schoolSlug: chosen.length === 1 ? chosen[0] : undefined,
+          lang: formLanguage,
+          back: embedQuery(field(form, 'embed_back', 300)),
+        });
+      return renderPage(
+        c,
+        <SubscribePage
+          site={site}
+          schools={await listSchools(deps.db)}
+          email={email}
+          chosen={chosen}
+          suggestion={suggestion}
+          emailLanguage={isLanguage(language) ? language : undefined}
+        />,
+      );
+    }
     const outcome = await requestSubscription(
       { db: deps.db, now: () => deps.clock.now(), wakeSender: () => deps.background.wakeSender() },
       {

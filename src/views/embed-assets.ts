@@ -46,6 +46,10 @@ a { color: var(--link); text-underline-offset: .15em; }
 .subscribe button:hover { background: color-mix(in srgb, var(--link) 82%, #000); }
 .subscribe .consent { margin: .4rem 0 0; font-size: .8rem; color: #4a5566; }
 .subscribe .error { margin: 0 0 .4rem; color: #a4161a; font-weight: 600; }
+.subscribe .suggestion p { margin: .4rem 0 0; overflow-wrap: anywhere; }
+.subscribe .answers { display: flex; flex-wrap: wrap; gap: .4rem; }
+.subscribe .suggestion button { overflow-wrap: anywhere; text-align: start; }
+.subscribe .suggestion button.secondary { background: #fff; color: var(--link); border: 1px solid currentColor; }
 .sent { padding: 1rem 1.1rem; }
 `;
 

@@ -7,6 +7,7 @@ import { originalLangOf, type DigestContent } from '../publish/digest-content';
 import { assetUrl } from './assets';
 import { ChangeNotes, creditOf } from './digest-article';
 import { BrandStylesheet, DistrictWords, localPath, subscribeHref, textOf, type SiteInfo } from './layout';
+import { AddressSuggestion } from './subscribe-pages';
 
 export function EmbedPage(props: {
   site: SiteInfo;
@@ -129,6 +130,8 @@ export function EmbedSubscribeForm(props: {
   school?: { slug: string; name: string };
   email?: string;
   error?: string;
+  /** The address the parent probably meant (address-typos.ts). */
+  suggestion?: string;
   back?: string;
 }) {
   const { site, school } = props;
@@ -156,11 +159,25 @@ export function EmbedSubscribeForm(props: {
           required
           value={props.email ?? ''}
           aria-invalid={props.error ? 'true' : undefined}
-          aria-describedby={props.error ? 'embed-email-error embed-consent' : 'embed-consent'}
+          aria-describedby={
+            props.error
+              ? 'embed-email-error embed-consent'
+              : props.suggestion
+                ? 'embed-email-suggestion embed-consent'
+                : 'embed-consent'
+          }
         />
         {school ? <input type="hidden" name="schools" value={school.slug} /> : null}
-        <button type="submit">{text.t('subscribe.button')}</button>
+        {props.suggestion ? null : <button type="submit">{text.t('subscribe.button')}</button>}
       </div>
+      {props.suggestion ? (
+        <AddressSuggestion
+          site={site}
+          id="embed-email-suggestion"
+          typed={props.email ?? ''}
+          suggested={props.suggestion}
+        />
+      ) : null}
       <p class="consent" id="embed-consent">
         {text.t('subscribe.consent')} {text.t('embed.confirmFirst')}{' '}
         <a href={`${site.publicUrl}${subscribeHref(site, school?.slug)}`} target="_blank" rel="noopener">
@@ -178,6 +195,7 @@ export function EmbedSubscribePage(props: {
   sent?: boolean;
   email?: string;
   error?: string;
+  suggestion?: string;
   /** The embed the form was in (embedQuery), to go back to as it was. */
   back?: string;
 }) {
@@ -221,6 +239,7 @@ export function EmbedSubscribePage(props: {
               school={props.school}
               email={props.email}
               error={props.error}
+              suggestion={props.suggestion}
               back={back}
             />
             {backLink}

@@ -84,6 +84,11 @@ button, .button { font: 600 1rem var(--sans); background: var(--navy); color: #f
 button:hover, .button:hover { background: color-mix(in srgb, var(--navy) 82%, #000); }
 button.secondary { background: var(--card); color: var(--link); border: 1px solid currentColor; }
 .error-text { color: var(--error); font-weight: 600; }
+/* "Did you mean …?" under the address: a question, not an error. Addresses are long words, and wrap anywhere. */
+.suggestion { border: 1px solid var(--line); border-inline-start: 4px solid var(--navy); border-radius: 8px; padding: .75rem 1rem; margin: .75rem 0 0; }
+.suggestion p { margin: 0; overflow-wrap: anywhere; }
+.suggestion .answers { display: flex; flex-wrap: wrap; gap: .5rem; margin-top: .6rem; }
+.suggestion button { overflow-wrap: anywhere; text-align: start; }
 .message { background: var(--card); border: 1px solid var(--line); border-inline-start: 4px solid var(--navy); border-radius: 8px; padding: 1rem 1.25rem; margin: 0 0 1.25rem; }
 .message > p { margin: 0; }
 .message > p + p { margin-top: .6rem; }

@@ -14,6 +14,8 @@ export function SubscribePage(props: {
   sent?: boolean;
   /** The emails' language chosen on a form sent back with a problem; the page's own otherwise. */
   emailLanguage?: Language;
+  /** The address the parent probably meant, asked about before anything is sent (address-typos.ts). */
+  suggestion?: string;
 }) {
   const { t } = textOf(props.site);
   return (
@@ -52,8 +54,16 @@ export function SubscribePage(props: {
             required
             value={props.email ?? ''}
             aria-invalid={props.error ? 'true' : undefined}
-            aria-describedby={props.error ? 'email-error' : undefined}
+            aria-describedby={props.error ? 'email-error' : props.suggestion ? 'email-suggestion' : undefined}
           />
+          {props.suggestion ? (
+            <AddressSuggestion
+              site={props.site}
+              id="email-suggestion"
+              typed={props.email ?? ''}
+              suggested={props.suggestion}
+            />
+          ) : null}
           <LanguageChoice site={props.site} chosen={props.emailLanguage ?? textOf(props.site).lang} />
           {choosable(props.schools).length > 0 ? (
             <fieldset>
@@ -84,6 +94,28 @@ export function SubscribePage(props: {
         </form>
       )}
     </PublicLayout>
+  );
+}
+
+/**
+ * "Did you mean …?" under an address whose provider looks mistyped, with a button for each answer. It is inside
+ * the form, so either button sends everything else as chosen; the first (the suggestion) is the one Enter presses.
+ */
+export function AddressSuggestion(props: { site: SiteInfo; id: string; typed: string; suggested: string }) {
+  const { t } = textOf(props.site);
+  return (
+    <div class="suggestion" role="alert" id={props.id}>
+      <input type="hidden" name="suggested_for" value={props.typed} />
+      <p>{t('subscribe.didYouMean', { suggested: props.suggested })}</p>
+      <p class="answers">
+        <button type="submit" name="email_suggested" value={props.suggested}>
+          {t('subscribe.useSuggested', { suggested: props.suggested })}
+        </button>
+        <button type="submit" class="secondary" name="address_checked" value={props.typed}>
+          {t('subscribe.keepTyped', { typed: props.typed })}
+        </button>
+      </p>
+    </div>
   );
 }
 

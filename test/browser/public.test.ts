@@ -8,6 +8,7 @@ import { deskDepsOf, publishDesk, saveDesk, type DeskActor } from '../../src/cur
 import { correctDesk } from '../../src/curate/correct-digest';
 import { listItemsPublishedBetween } from '../../src/db/items';
 import { listSources } from '../../src/db/sources';
+import { findSubscriberByEmail } from '../../src/db/subscribers';
 import { changeSetting } from '../../src/settings/district-settings';
 import { dayRange } from '../../src/time/zoned-time';
 import { describeViolations, launchBrowser, seriousAxeViolations } from '../browser';
@@ -224,6 +225,29 @@ describe('browser: the public site and the embed', () => {
     await page.locator('.signup').getByRole('button', { name: 'Subscribe' }).click();
     await page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/subscribe');
+    // A mistyped provider is asked about first; Yes subscribes the address meant.
+    await page.goto(`${app.url}/`);
+    await page
+      .locator('.signup')
+      .getByLabel('Your email address')
+      .fill('maria.delosangeles.rodriguez@gmial.com');
+    await page.locator('.signup').getByRole('button', { name: 'Subscribe' }).click();
+    await page.getByText('Did you mean maria.delosangeles.rodriguez@gmail.com?').waitFor();
+    await page.screenshot({ path: `${SHOTS}/public-subscribe-did-you-mean.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Yes, use maria.delosangeles.rodriguez@gmail.com' }).click();
+    await page.getByRole('heading', { name: 'Check your inbox' }).waitFor();
+    expect(
+      (await findSubscriberByEmail(app.runtime.deps.db, 'maria.delosangeles.rodriguez@gmail.com'))?.status,
+    ).toBe('pending');
+    // The question passes axe, and its long addresses wrap inside a phone's width.
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await phone.goto(`${app.url}/subscribe`);
+    await phone.getByLabel('Your email address').fill('maria.delosangeles.rodriguez@hotmial.com');
+    await phone.getByRole('button', { name: 'Subscribe' }).click();
+    await phone.getByText('Did you mean maria.delosangeles.rodriguez@hotmail.com?').waitFor();
+    expect(describeViolations(await seriousAxeViolations(phone))).toBe('');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await phone.close();
     await context.close();
     // An archive year that has no digests is no page; the latest year is /archive itself.
     expect((await fetch(`${app.url}/archive/2019`)).status).toBe(404);

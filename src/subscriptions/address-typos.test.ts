@@ -1,0 +1,39 @@
+// Suggestions for mistyped providers, and none for real addresses the checker's own lists would "correct".
+import { describe, expect, it } from 'vitest';
+import { suggestAddress } from './address-typos';
+
+describe('suggestAddress', () => {
+  it('suggests the provider a parent probably meant, keeping what was typed before the @', () => {
+    expect(suggestAddress('Ana.Garcia@gmial.com')).toBe('Ana.Garcia@gmail.com');
+    expect(suggestAddress('ana@gmail.con')).toBe('ana@gmail.com');
+    expect(suggestAddress('ana@hotmial.com')).toBe('ana@hotmail.com');
+    expect(suggestAddress('ana@yaho.com.mx')).toBe('ana@yahoo.com.mx');
+    expect(suggestAddress('ana@comcst.net')).toBe('ana@comcast.net');
+    expect(suggestAddress('ana@icloud.co')).toBe('ana@icloud.com');
+  });
+
+  it('leaves real addresses alone, a district’s own and the providers the checker would otherwise change', () => {
+    for (const email of [
+      'ana@gmail.com',
+      'ana@GMAIL.COM',
+      'ana@mac.com',
+      'ana@q.com',
+      'ana@yahoo.com.mx',
+      'ana@live.com.mx',
+      'ana@prodigy.net.mx',
+      'ana@hotmail.co.uk',
+      'teacher@springfield.k12.il.us',
+      'parent@lausd.net',
+      'ana@smith.family',
+      'ana@family.example',
+      'parent@school.test',
+      'ana@b.co',
+      'ana@gmail.example',
+    ])
+      expect(suggestAddress(email), email).toBeUndefined();
+  });
+
+  it('says nothing of what is not an address', () => {
+    for (const email of ['', 'ana', '@gmial.com', 'ana@']) expect(suggestAddress(email)).toBeUndefined();
+  });
+});
