@@ -159,6 +159,11 @@ export const districtDay: Scenario[] = [
   {
     name: 'lets a parent subscribe and confirm with the button, never by the link alone',
     async run(h, state) {
+      // A mistyped provider is asked about first, and nothing is stored or sent until it is answered.
+      const mistyped = await formPost(h, state, '/subscribe', { email: 'parent@gmial.com' });
+      expect(mistyped.status).toBe(200);
+      expect(await mistyped.text()).toContain('Did you mean parent@gmail.com? Nothing has been sent yet.');
+      expect(await h.db.query('select id from subscribers where email like ?', ['parent@gm%'])).toEqual([]);
       const asked = await formPost(h, state, '/subscribe', { email: PARENT });
       expect(asked.status).toBe(303);
       // The request only queued the confirmation; the background sender sends it.
@@ -305,6 +310,24 @@ export const districtDay: Scenario[] = [
         PARENT,
       ]);
       expect(after[0]?.status).toBe('unsubscribed');
+      // Pressed by mistake: the unsubscribe page takes it back with one press, for a day.
+      const page = await (await h.fetch(unsubscribe.pathname + unsubscribe.search)).text();
+      expect(page).toContain('Unsubscribed by mistake?');
+      const undo = `/unsubscribe/undo${unsubscribe.search}`;
+      expect(page).toContain(`action="${undo.replace(/&/g, '&amp;')}"`);
+      const back = await h.fetch(undo, { method: 'POST', redirect: 'manual' });
+      expect(back.status).toBe(303);
+      expect(back.headers.get('location')).toMatch(/^\/preferences\?token=.+&again=1$/);
+      const again = await h.db.query<{ status: string }>('select status from subscribers where email = ?', [
+        PARENT,
+      ]);
+      expect(again[0]?.status).toBe('confirmed');
+      // And left again, as the scenarios after this one expect.
+      await h.fetch(unsubscribe.pathname + unsubscribe.search, {
+        method: 'POST',
+        body: 'List-Unsubscribe=One-Click',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
     },
   },
 ];
