@@ -423,6 +423,43 @@ describe('the Subscribers page', () => {
     expect((await findSubscriberByEmail(db, 'new@family.example'))!.status).toBe('confirmed');
   });
 
+  it('lets an editor unsubscribe a parent who asked the office, with the box ticked, and says so in the audit log', async () => {
+    const { app, db } = await setUp();
+    const lincoln = (await findSchoolBySlug(db, 'lincoln-elementary'))!;
+    const ana = await addConfirmedSubscriber(db, 'ana@family.example', [lincoln.id]);
+    const editor = await signedInClient(app, 'ed@district.example', 'editor');
+    const page = `/admin/subscribers/${ana.id}`;
+    expect(await (await editor.get(page)).text()).toContain('Unsubscribe them');
+    const status = async () => (await findSubscriberByEmail(db, 'ana@family.example'))!.status;
+    const flashOf = async (response: Response) =>
+      (await (await editor.get(response.headers.get('location')!)).text()).match(
+        /<div class="flash [^"]*"[^>]*>([^<]*)</,
+      )?.[1];
+    const unticked = await editor.post(`${page}/unsubscribe`, { _csrf: await editor.csrf(page) });
+    expect(await flashOf(unticked)).toBe(
+      'Tick the box to confirm, then press Unsubscribe them again. Nothing was changed.',
+    );
+    expect(await status()).toBe('confirmed');
+    const done = await editor.post(`${page}/unsubscribe`, {
+      _csrf: await editor.csrf(page),
+      understood: '1',
+    });
+    expect(done.status).toBe(303);
+    expect(await status()).toBe('unsubscribed');
+    expect((await listSubscriberSchools(db, ana.id)).map((s) => s.slug)).toEqual(['lincoln-elementary']);
+    const [entry] = await listAudit(db, { action: 'subscriber.unsubscribe_by_staff', limit: 5 });
+    expect(entry).toMatchObject({ subjectId: String(ana.id), actorLabel: expect.stringContaining('ed@') });
+    const after = await (await editor.get(page)).text();
+    expect(after).toContain('Unsubscribed. No more email goes to ana@family.example.');
+    expect(after).not.toContain('action="/admin/subscribers/' + ana.id + '/unsubscribe"');
+    const again = await editor.post(`${page}/unsubscribe`, {
+      _csrf: await editor.csrf(page),
+      understood: '1',
+    });
+    expect(await flashOf(again)).toBe('ana@family.example was not subscribed: nothing was changed.');
+    expect(await listAudit(db, { action: 'subscriber.unsubscribe_by_staff', limit: 5 })).toHaveLength(1);
+  });
+
   it('deletes what was written to a forgotten subscriber in the outbox folder, and nobody else’s', async () => {
     // No mail server: the digest's email waits in the outbox folder, where an administrator can read it.
     const app = await startTestApp();

@@ -3,7 +3,7 @@
 import { t } from '../../i18n/desk-text';
 import { Hono, type Context } from 'hono';
 import { stream } from 'hono/streaming';
-import { auditStatement } from '../../db/audit';
+import { auditStatement, recordAudit } from '../../db/audit';
 import { deliveryStatsByDigest, listDeliveryProblems, requeueUnknownStatement } from '../../db/deliveries';
 import { findDigest } from '../../db/digests';
 import { listSchools } from '../../db/schools';
@@ -16,6 +16,7 @@ import {
   listSubscriberSchools,
   listSubscribersAfter,
   searchSubscribers,
+  unsubscribe,
   type SubscriberStatus,
 } from '../../db/subscribers';
 import { hasRole } from '../../auth/session';
@@ -107,6 +108,35 @@ export function subscribersRoutes(deps: AppDeps) {
           csrfToken={c.get('csrfToken')}
         />
       ),
+    });
+  });
+
+  // A parent who asks the office to stop the emails: unsubscribed as their own link would, by whoever took the call.
+  app.post('/:id{[0-9]+}/unsubscribe', async (c) => {
+    const id = Number(c.req.param('id'));
+    const back = `/admin/subscribers/${id}`;
+    const subscriber = await findSubscriberById(deps.db, id);
+    if (!subscriber) return c.notFound();
+    if (!checkbox(await readForm(c), 'understood'))
+      return redirectWith(c, deps.signingKey, back, {
+        kind: 'error',
+        text: t('desk.subscribers.one.stopTick'),
+      });
+    const now = deps.clock.now();
+    if (!(await unsubscribe(deps.db, id, now)))
+      return redirectWith(c, deps.signingKey, back, {
+        kind: 'error',
+        text: t('desk.subscribers.one.alreadyStopped', { email: subscriber.email }),
+      });
+    await recordAudit(
+      deps.db,
+      actorOf(deps, c),
+      { action: 'subscriber.unsubscribe_by_staff', subjectType: 'subscriber', subjectId: id, details: {} },
+      now,
+    );
+    return redirectWith(c, deps.signingKey, back, {
+      kind: 'ok',
+      text: t('desk.subscribers.one.stopped', { email: subscriber.email }),
     });
   });
 

@@ -57,6 +57,7 @@ const ACTIONS: Record<string, { label: () => string; sentence: Sentence }> = {
   'subscriber.confirm': { label: () => t('desk.audit.labels.subscriberConfirm'), sentence: (w) => t('desk.audit.sentences.subscriberConfirm', w) },
   'subscriber.unsubscribe': { label: () => t('desk.audit.labels.subscriberUnsubscribe'), sentence: (w) => t('desk.audit.sentences.subscriberUnsubscribe', w) },
   'subscriber.resubscribe': { label: () => t('desk.audit.labels.subscriberResubscribe'), sentence: (w) => t('desk.audit.sentences.subscriberResubscribe', w) },
+  'subscriber.unsubscribe_by_staff': { label: () => t('desk.audit.labels.subscriberUnsubscribedByStaff'), sentence: (w) => t('desk.audit.sentences.subscriberUnsubscribedByStaff', w) },
   'subscriber.change_address': { label: () => t('desk.audit.labels.subscriberChangeAddress'), sentence: (w) => t('desk.audit.sentences.subscriberChangeAddress', w) },
   'subscriber.delete': { label: () => t('desk.audit.labels.subscriberDelete'), sentence: (w) => t('desk.audit.sentences.subscriberDelete', w) },
   'subscribers.import': { label: () => t('desk.audit.labels.subscribersImport'), sentence: (w) => t('desk.audit.sentences.subscribersImport', w) },

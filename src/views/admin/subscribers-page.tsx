@@ -385,6 +385,18 @@ export function SubscriberPage(props: {
           ) : null}
         </dl>
       </section>
+      {s.status === 'unsubscribed' ? null : (
+        <TickToConfirm
+          action={`/admin/subscribers/${s.id}/unsubscribe`}
+          id="stop-heading"
+          heading={t('desk.subscribers.one.stopHeading')}
+          text={t('desk.subscribers.one.stopText')}
+          understood={t('desk.subscribers.one.stopUnderstood')}
+          button={t('desk.subscribers.one.stop')}
+          buttonClass="secondary"
+          csrfToken={props.csrfToken}
+        />
+      )}
       {props.canDelete ? (
         <TickToConfirm
           action={`/admin/subscribers/${s.id}/delete`}

@@ -84,6 +84,7 @@ export const audit = {
     subscriberConfirm: 'A subscriber confirmed',
     subscriberUnsubscribe: 'A subscriber left',
     subscriberResubscribe: 'A subscriber took back leaving',
+    subscriberUnsubscribedByStaff: 'Unsubscribed a subscriber',
     subscriberChangeAddress: 'A subscriber changed address',
     subscriberDelete: 'Deleted a subscriber',
     subscribersImport: 'Imported subscribers',
@@ -157,6 +158,7 @@ export const audit = {
     subscriberUnsubscribe: '{{who}} unsubscribed.',
     subscriberResubscribe:
       '{{who}} took back their unsubscribing, within a day, and receives the digest again.',
+    subscriberUnsubscribedByStaff: '{{who}} unsubscribed a subscriber at their request.',
     subscriberChangeAddress: '{{who}} changed their email address.',
     subscriberDelete: '{{who}} deleted a subscriber and everything kept about them.',
     subscribersImport: '{{who}} imported subscribers from a CSV file.',

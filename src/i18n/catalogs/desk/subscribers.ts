@@ -27,6 +27,14 @@ export const subscribers = {
     tick: 'Tick the box to confirm, then press Delete the subscriber again. Nothing was deleted.',
     deleted: 'The subscriber and everything kept about them were deleted.',
     adminsOnly: 'Only an administrator can delete a subscriber.',
+    stopHeading: 'Unsubscribe them',
+    stopText:
+      'For a parent who asks by phone, in person or by a reply to stop the emails: they are unsubscribed, as if they had pressed the link in an email themselves, and get nothing more. Their record stays; to be forgotten altogether, they are deleted instead. They can subscribe again on the site.',
+    stopUnderstood: 'They asked for this.',
+    stop: 'Unsubscribe them',
+    stopTick: 'Tick the box to confirm, then press Unsubscribe them again. Nothing was changed.',
+    stopped: 'Unsubscribed. No more email goes to {{email}}.',
+    alreadyStopped: '{{email}} was not subscribed: nothing was changed.',
   },
   pendingHint:
     'A confirmation link works for {{days}} days. Sign-ups nobody confirmed are deleted {{kept}} days after the last request or confirmation email.',
