@@ -42,6 +42,33 @@ describe('flash messages', () => {
     expect(text.startsWith(flash!.text.slice(0, -1))).toBe(true);
   });
 
+  it('carries a link to a place on the page it lands on, and no other', async () => {
+    const app = new Hono();
+    app.use('*', flashCookies('http://localhost:8787'));
+    app.post('/set', async (c) => {
+      const href = await c.req.text();
+      await setFlash(c, KEY, {
+        kind: 'error',
+        text: 'Open.',
+        link: { href: href as `#${string}`, label: 'Go' },
+      });
+      return c.body(null, 204);
+    });
+    app.get('/take', async (c) => c.json((await takeFlash(c, KEY)) ?? null));
+    const taken = async (href: string) => {
+      const set = await app.request('/set', { method: 'POST', body: href });
+      const cookie = set.headers.getSetCookie().find((line) => line.startsWith('yd_flash='))!;
+      return (await app.request('/take', { headers: { cookie: cookie.split(';')[0]! } })).json();
+    };
+    expect(await taken('#entry-12')).toEqual({
+      kind: 'error',
+      text: 'Open.',
+      link: { href: '#entry-12', label: 'Go' },
+    });
+    for (const href of ['https://elsewhere.example/', '/admin', 'javascript:alert(1)', '#a b'])
+      expect(await taken(href)).toEqual({ kind: 'error', text: 'Open.' });
+  });
+
   it('marks the cookie Secure when PUBLIC_URL is https, and not otherwise', async () => {
     const secure = await roundTrip('https://digest.district.example', 'Saved.');
     expect(secure.cookie).toMatch(/;\s*Secure/i);

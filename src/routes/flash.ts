@@ -64,7 +64,11 @@ export async function takeFlash(c: Context, key: string): Promise<Flash | undefi
       Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (ch) => ch.charCodeAt(0)),
     );
     const flash = JSON.parse(text) as Flash;
-    return typeof flash.text === 'string' && ['ok', 'error', 'info'].includes(flash.kind) ? flash : undefined;
+    if (typeof flash.text !== 'string' || !['ok', 'error', 'info'].includes(flash.kind)) return undefined;
+    const { link } = flash;
+    const linkFits =
+      typeof link?.label === 'string' && typeof link.href === 'string' && /^#[\w-]{1,80}$/.test(link.href);
+    return { kind: flash.kind, text: flash.text, ...(linkFits ? { link } : {}) };
   } catch {
     return undefined;
   }

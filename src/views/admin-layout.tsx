@@ -7,6 +7,8 @@ import { assetUrl } from './assets';
 export interface Flash {
   kind: 'ok' | 'error' | 'info';
   text: string;
+  /** A way to what the message is about on the page it lands on: a fragment (#entry-12), never another site. */
+  link?: { href: `#${string}`; label: string };
 }
 
 /** The admin's sections and the least role that sees each; routes enforce the same (routes/admin/index.tsx). */
@@ -90,6 +92,12 @@ export function AdminLayout(props: AdminLayoutProps) {
           {props.flash ? (
             <div class={`flash ${props.flash.kind}`} role={props.flash.kind === 'error' ? 'alert' : 'status'}>
               {props.flash.text}
+              {props.flash.link ? (
+                <>
+                  {' '}
+                  <a href={props.flash.link.href}>{props.flash.link.label}</a>
+                </>
+              ) : null}
             </div>
           ) : null}
           {props.children}

@@ -366,6 +366,13 @@ describe('browser: the coordinator’s desk', () => {
     await page.getByRole('button', { name: 'Publish now' }).click();
     await expect.poll(flash).toContain('3 check findings are still open.');
     expect(await page.locator('#desk-status').textContent()).toContain('Draft');
+    // The message leads to the first of them in the digest's order.
+    const firstWithFindings = await page.locator('.entry-card.has-findings').first().getAttribute('id');
+    const toFirst = page.locator('.flash').getByRole('link', { name: 'Go to the first one' });
+    expect(await toFirst.getAttribute('href')).toBe(`#${firstWithFindings}`);
+    await toFirst.click();
+    expect(new URL(page.url()).hash).toBe(`#${firstWithFindings}`);
+    expect(await page.locator(`#${firstWithFindings}`).isVisible()).toBe(true);
   });
 
   it('resolves them: edits the headline and the alt text, and records an override with a reason', async () => {

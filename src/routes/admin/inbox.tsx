@@ -1,6 +1,7 @@
 // /admin/inbox: the desk for one day. GET shows it; each button of its one form posts to its own path under
 // /admin/inbox/DATE/…, and the actions that go on from the page as it is (add, move, publish, …) first save
 // every edit in the form. JSON requests (the autosave script) get JSON answers.
+import type { Flash } from '../../views/admin-layout';
 import { t } from '../../i18n/desk-text';
 import { Hono, type Context } from 'hono';
 import { approveDesk } from '../../curate/approval';
@@ -216,7 +217,23 @@ export function inboxRoutes(deps: AppDeps) {
         ),
       );
     }
-    return redirectWith(c, deps.signingKey, back(request.date), { kind: 'error', text: error.message });
+    return redirectWith(c, deps.signingKey, back(request.date), {
+      kind: 'error',
+      text: error.message,
+      ...firstFindingLink(request, error),
+    });
+  };
+
+  /** For a refusal over open findings: a link to the first of them in the digest's order, where it is shown. */
+  const firstFindingLink = (request: DeskRequest, error: DeskError): Pick<Flash, 'link'> => {
+    const open = error.code === 'findings' ? (error.details.findings ?? []) : [];
+    const order = request.draft.entries.map((entry) => entry.itemId);
+    const first = open
+      .filter((finding) => order.includes(finding.itemId))
+      .sort((a, b) => order.indexOf(a.itemId) - order.indexOf(b.itemId))[0];
+    return first
+      ? { link: { href: `#entry-${first.itemId}`, label: t('desk.inbox.flashes.firstFinding') } }
+      : {};
   };
 
   /** A handler for one button: reads the form (and applies what the button changes), refusals answered alike. */

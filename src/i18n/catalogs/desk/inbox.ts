@@ -187,6 +187,7 @@ export const inbox = {
   },
   flashes: {
     badDate: 'That is not a valid date.',
+    firstFinding: 'Go to the first one',
     published: 'This digest is published: change it with a correction note below, or take posts down.',
     saved: 'Draft saved.',
     keptForCorrection:
