@@ -11,8 +11,19 @@ export function defaultEntry(item: InboxListing): EntryDraft {
   return {
     itemId: item.id,
     headline: item.title,
-    blurb: truncateWords(item.summary, BLURB_LENGTH),
+    blurb: truncateWords(blurbText(item), BLURB_LENGTH),
     imageUrl: withPhoto ? item.imageUrl : null,
     imageAlt: withPhoto ? item.imageAlt : null,
   };
+}
+
+/**
+ * The text a blurb starts from. A post with no title of its own (a Mastodon or Bluesky post) has its first
+ * sentence as headline (ingest/normalize-item.ts): the blurb goes on after it, not the same sentence twice, and
+ * is empty when that sentence was all there was. A first sentence cut short in the headline stays in the blurb.
+ */
+function blurbText(item: Pick<InboxListing, 'title' | 'titleDerived' | 'summary'>): string {
+  if (!item.titleDerived || item.title.endsWith('…') || !item.summary.startsWith(item.title))
+    return item.summary;
+  return item.summary.slice(item.title.length).trim();
 }
