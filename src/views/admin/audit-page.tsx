@@ -84,7 +84,7 @@ export function AuditPage(props: {
         </thead>
         <tbody>
           {props.entries.map((entry) => {
-            const details = auditDetails(entry);
+            const details = auditDetails(entry, props.timezone);
             return (
               <tr>
                 <td data-label={t('desk.audit.when')} class="nowrap">

@@ -118,7 +118,33 @@ describe('the audit log in sentences', () => {
       auditDetails(entry({ details: '{"scheduledFor":"2026-11-20T13:00:00Z","findings":[1]}' })),
     ).toEqual([
       ['scheduled for', '2026-11-20T13:00:00Z'],
-      ['findings', '[1]'],
+      ['findings', '1'],
+    ]);
+    // Read as a person reads them: a time in the district's zone, an empty list as none, yes and no.
+    const proposedAt = Date.parse('2026-11-20T18:05:00Z');
+    expect(
+      auditDetails(
+        entry({
+          details: JSON.stringify({
+            proposedAt,
+            covers: [],
+            languages: ['es', 'ar'],
+            tellOwner: true,
+            previous: null,
+            count: 1763596800000,
+            findings: [{ itemId: 3, kind: 'names' }],
+          }),
+        }),
+        'America/Chicago',
+      ),
+    ).toEqual([
+      ['proposed at', 'Nov 20, 2026, 12:05 PM'],
+      ['covers', 'none'],
+      ['languages', 'es, ar'],
+      ['tell owner', 'yes'],
+      ['previous', '—'],
+      ['count', '1763596800000'],
+      ['findings', '[{"itemId":3,"kind":"names"}]'],
     ]);
     expect(auditDetails(entry({ details: 'not json' }))).toEqual([]);
   });

@@ -2,6 +2,7 @@
 // made from the codes the log keeps (`digest.publish`), which stay the filter's values and the record's truth.
 import type { AuditEntry } from '../../db/audit';
 import { formatDay } from '../../publish/digest-content';
+import { formatDateTime } from '../../time/format';
 import { isLocalDate } from '../../time/zoned-time';
 import { t } from '../../i18n/desk-text';
 import { languageNameIn } from '../../i18n/language-names';
@@ -107,11 +108,31 @@ export function auditSentence(entry: AuditEntry, names?: AuditNames): string {
 }
 
 /** The details as name and value pairs, for the disclosure under the sentence. */
-export function auditDetails(entry: AuditEntry): [string, string][] {
+export function auditDetails(entry: AuditEntry, timezone?: string): [string, string][] {
   return Object.entries(parseDetails(entry.details)).map(([key, value]) => [
     key.replace(/([a-z])([A-Z])/g, (_, a: string, b: string) => `${a} ${b.toLowerCase()}`).replace(/_/g, ' '),
-    typeof value === 'string' ? value : JSON.stringify(value),
+    detailValue(key, value, timezone),
   ]);
+}
+
+/** Earliest and latest instant read as a time (ms) under a key ending in "At": 2000 to 2100. */
+const INSTANTS = [Date.UTC(2000, 0, 1), Date.UTC(2100, 0, 1)] as const;
+
+/**
+ * A detail's value as a reader takes it in: a time as a date and time in the district's zone (the record keeps
+ * milliseconds), none for an empty list, a list of words as words, yes or no; anything else as it was recorded.
+ */
+function detailValue(key: string, value: unknown, timezone: string | undefined): string {
+  if (typeof value === 'string') return value;
+  if (value === null) return '—';
+  if (typeof value === 'boolean') return value ? t('desk.audit.yes') : t('desk.audit.no');
+  const isInstant = typeof value === 'number' && value >= INSTANTS[0] && value < INSTANTS[1];
+  if (isInstant && timezone && /(At|_at)$/.test(key)) return formatDateTime(value, timezone);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return t('desk.audit.none');
+    if (value.every((part) => typeof part === 'string' || typeof part === 'number')) return value.join(', ');
+  }
+  return JSON.stringify(value);
 }
 
 function whoOf(entry: AuditEntry, names: AuditNames | undefined): string {
