@@ -628,6 +628,22 @@ describe('the admin desk over HTTP', () => {
     const page = await (await dana.get('/admin/settings')).text();
     expect(page).toContain('2 surnames loaded.');
     expect(page).not.toContain('Nguyen');
+    const [entry] = await listAudit(app.runtime.deps.db, { action: 'roster.replace', limit: 1 });
+    expect(entry?.details).toBe('{"surnames":2}');
+    // The roster and its audit entry are one write: an entry that cannot be written leaves the roster as it was.
+    const sqlite = app.runtime.sqlite.sqlite;
+    sqlite.exec(`create trigger no_roster_audit before insert on audit_log when new.action = 'roster.replace'
+      begin select raise(abort, 'audit refused'); end`);
+    try {
+      const refused = await upload(app, dana, '/admin/settings/roster', {
+        _csrf: await dana.csrf('/admin/settings'),
+        file: new File(['Surname\nLopez\nKim\nSmith\n'], 'roster.csv', { type: 'text/csv' }),
+      });
+      expect(refused.status).toBe(500);
+      expect(await (await dana.get('/admin/settings')).text()).toContain('2 surnames loaded.');
+    } finally {
+      sqlite.exec('drop trigger no_roster_audit');
+    }
   });
 
   it('previews the digest and sends a test email to the person asking', async () => {

@@ -2,7 +2,7 @@
 // read back, not even by an administrator or from a backup without the district's key.
 import { count } from 'drizzle-orm';
 import { sign } from '../auth/tokens';
-import type { Database } from './client';
+import type { Database, Statement } from './client';
 import { inList } from './in-list';
 import { rosterSurnames } from './schema';
 
@@ -10,12 +10,22 @@ export async function rosterHash(key: string, surname: string): Promise<string> 
   return sign(key, `roster:${surname.trim().toLowerCase()}`);
 }
 
-export async function replaceRoster(db: Database, key: string, surnames: string[]): Promise<number> {
+/**
+ * The roster replaced by these surnames (kept as keyed hashes), in one batch with what goes `alongside` it (its audit
+ * entry, made from the count): how many distinct surnames it holds.
+ */
+export async function replaceRoster(
+  db: Database,
+  key: string,
+  surnames: string[],
+  alongside: (count: number) => Statement[] = () => [],
+): Promise<number> {
   const hashes = [
     ...new Set(await Promise.all(surnames.filter((s) => s.trim()).map((s) => rosterHash(key, s)))),
   ];
   const chunk = Math.max(1, db.maxParameters - 1);
   await db.batch([
+    ...alongside(hashes.length),
     db.orm.delete(rosterSurnames),
     ...Array.from({ length: Math.ceil(hashes.length / chunk) }, (_, i) =>
       db.orm

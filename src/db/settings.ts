@@ -1,6 +1,6 @@
 // Storage for district settings: a key/value table; meaning and validation live in settings/district-settings.ts.
 import { eq, inArray, sql } from 'drizzle-orm';
-import type { Database } from './client';
+import type { Database, Statement } from './client';
 import { settings } from './schema';
 import { touchPublicStatement } from './site-state';
 
@@ -39,9 +39,18 @@ export function upsertSettingStatement(db: Database, key: string, value: string,
     .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } });
 }
 
-/** Stores a setting; the public pages show settings, so their revision moves in the same batch. */
-export async function writeSetting(db: Database, key: string, value: string, now: number): Promise<void> {
-  await db.batch([upsertSettingStatement(db, key, value, now), touchPublicStatement(db)]);
+/**
+ * Stores a setting; the public pages show settings, so their revision moves in the same batch, as does what
+ * goes `alongside` it (its audit entry).
+ */
+export async function writeSetting(
+  db: Database,
+  key: string,
+  value: string,
+  now: number,
+  alongside: Statement[] = [],
+): Promise<void> {
+  await db.batch([upsertSettingStatement(db, key, value, now), touchPublicStatement(db), ...alongside]);
 }
 
 /** Inserts the value only if the key has none yet; answers the value that is stored afterwards. */
@@ -50,8 +59,12 @@ export async function ensureSetting(db: Database, key: string, value: string, no
   return (await readSetting(db, key)) ?? value;
 }
 
-export async function deleteSetting(db: Database, key: string): Promise<void> {
-  await db.batch([db.orm.delete(settings).where(eq(settings.key, key)), touchPublicStatement(db)]);
+export async function deleteSetting(db: Database, key: string, alongside: Statement[] = []): Promise<void> {
+  await db.batch([
+    db.orm.delete(settings).where(eq(settings.key, key)),
+    touchPublicStatement(db),
+    ...alongside,
+  ]);
 }
 
 export async function settingsVersion(db: Database): Promise<number> {

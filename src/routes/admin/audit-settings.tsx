@@ -1,6 +1,6 @@
 // /admin/audit and /admin/settings.
 import { Hono, type Context } from 'hono';
-import { listAudit, listAuditActions, recordAudit } from '../../db/audit';
+import { auditStatement, listAudit, listAuditActions } from '../../db/audit';
 import { dayRange, isLocalDate } from '../../time/zoned-time';
 import type { AppDeps } from '../../deps';
 import { t } from '../../i18n/desk-text';
@@ -208,17 +208,18 @@ export function settingsRoutes(deps: AppDeps) {
     const dark = field(form, 'variant') === 'dark';
     const key = dark ? 'logo_dark' : 'logo';
     if (field(form, 'remove')) {
-      await deleteSetting(deps.db, key);
-      await recordAudit(
-        deps.db,
-        actorOf(deps, c),
-        {
-          action: 'settings.logo_removed',
-          subjectType: 'settings',
-          details: { variant: dark ? 'dark' : 'light' },
-        },
-        deps.clock.now(),
-      );
+      await deleteSetting(deps.db, key, [
+        auditStatement(
+          deps.db,
+          actorOf(deps, c),
+          {
+            action: 'settings.logo_removed',
+            subjectType: 'settings',
+            details: { variant: dark ? 'dark' : 'light' },
+          },
+          deps.clock.now(),
+        ),
+      ]);
       return redirectWith(c, deps.signingKey, back, {
         kind: 'ok',
         text: dark ? t('desk.settings.logo.removedDark') : t('desk.settings.logo.removed'),
@@ -259,17 +260,19 @@ export function settingsRoutes(deps: AppDeps) {
         kind: 'error',
         text: t('desk.settings.logo.notImage'),
       });
-    await writeSetting(deps.db, key, logoDataUrl(stripped), deps.clock.now());
-    await recordAudit(
-      deps.db,
-      actorOf(deps, c),
-      {
-        action: 'settings.logo',
-        subjectType: 'settings',
-        details: { bytes: file.size, variant: dark ? 'dark' : 'light' },
-      },
-      deps.clock.now(),
-    );
+    const now = deps.clock.now();
+    await writeSetting(deps.db, key, logoDataUrl(stripped), now, [
+      auditStatement(
+        deps.db,
+        actorOf(deps, c),
+        {
+          action: 'settings.logo',
+          subjectType: 'settings',
+          details: { bytes: file.size, variant: dark ? 'dark' : 'light' },
+        },
+        now,
+      ),
+    ]);
     return redirectWith(c, deps.signingKey, back, {
       kind: 'ok',
       text: dark ? t('desk.settings.logo.savedDark') : t('desk.settings.logo.saved'),
@@ -280,13 +283,14 @@ export function settingsRoutes(deps: AppDeps) {
     const form = await readForm(c);
     const back = '/admin/settings#roster';
     if (field(form, 'clear')) {
-      await replaceRoster(deps.db, deps.signingKey, []);
-      await recordAudit(
-        deps.db,
-        actorOf(deps, c),
-        { action: 'roster.clear', subjectType: 'settings' },
-        deps.clock.now(),
-      );
+      await replaceRoster(deps.db, deps.signingKey, [], () => [
+        auditStatement(
+          deps.db,
+          actorOf(deps, c),
+          { action: 'roster.clear', subjectType: 'settings' },
+          deps.clock.now(),
+        ),
+      ]);
       return redirectWith(c, deps.signingKey, back, { kind: 'ok', text: t('desk.settings.roster.cleared') });
     }
     const file = form.file instanceof File ? form.file : undefined;
@@ -312,13 +316,14 @@ export function settingsRoutes(deps: AppDeps) {
         kind: 'error',
         text: t('desk.settings.roster.noneFound'),
       });
-    const count = await replaceRoster(deps.db, deps.signingKey, surnames);
-    await recordAudit(
-      deps.db,
-      actorOf(deps, c),
-      { action: 'roster.replace', subjectType: 'settings', details: { surnames: count } },
-      deps.clock.now(),
-    );
+    const count = await replaceRoster(deps.db, deps.signingKey, surnames, (surnamesKept) => [
+      auditStatement(
+        deps.db,
+        actorOf(deps, c),
+        { action: 'roster.replace', subjectType: 'settings', details: { surnames: surnamesKept } },
+        deps.clock.now(),
+      ),
+    ]);
     return redirectWith(c, deps.signingKey, back, {
       kind: 'ok',
       text: t('desk.settings.roster.replaced', { count }),
