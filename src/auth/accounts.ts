@@ -5,7 +5,7 @@ import { clientKeyOf } from '../client-address';
 import { auditStatement, recordAudit, type Actor } from '../db/audit';
 import type { Database } from '../db/client';
 import { recordAndCountRateEvents } from '../db/rate-events';
-import { deleteOtherSessionsStatement, deleteSessionsOfUser } from '../db/sessions';
+import { deleteOtherSessionsStatement } from '../db/sessions';
 import {
   countOtherActiveAdmins,
   findUserByEmail,
@@ -14,7 +14,7 @@ import {
   passwordLinkRequestedAuditStatement,
   setPasswordStatement,
   spendPasswordLinksStatement,
-  updateUser,
+  updateUserStatement,
   type Role,
   type User,
 } from '../db/users';
@@ -207,19 +207,22 @@ export async function changeUser(
       message: `${user.email} is the only active administrator. Make someone else an administrator first.`,
     };
   }
-  await updateUser(deps.db, user.id, change);
-  if (change.disabled) await deleteSessionsOfUser(deps.db, user.id);
-  await recordAudit(
-    deps.db,
-    actor,
-    {
-      action: 'user.change',
-      subjectType: 'user',
-      subjectId: user.id,
-      details: { email: user.email, ...change },
-    },
-    deps.now(),
-  );
+  // The change, the sessions it ends and its audit entry together, or none of them.
+  await deps.db.batch([
+    updateUserStatement(deps.db, user.id, change),
+    ...(change.disabled ? [deleteOtherSessionsStatement(deps.db, user.id, undefined)] : []),
+    auditStatement(
+      deps.db,
+      actor,
+      {
+        action: 'user.change',
+        subjectType: 'user',
+        subjectId: user.id,
+        details: { email: user.email, ...change },
+      },
+      deps.now(),
+    ),
+  ]);
   const what = change.role
     ? `is now ${ROLE_WORDS[change.role]}`
     : change.disabled
@@ -229,11 +232,13 @@ export async function changeUser(
 }
 
 export async function signOutEverywhere(deps: AccountDeps, actor: Actor, user: User): Promise<void> {
-  await deleteSessionsOfUser(deps.db, user.id);
-  await recordAudit(
-    deps.db,
-    actor,
-    { action: 'user.sign_out_everywhere', subjectType: 'user', subjectId: user.id },
-    deps.now(),
-  );
+  await deps.db.batch([
+    deleteOtherSessionsStatement(deps.db, user.id, undefined),
+    auditStatement(
+      deps.db,
+      actor,
+      { action: 'user.sign_out_everywhere', subjectType: 'user', subjectId: user.id },
+      deps.now(),
+    ),
+  ]);
 }

@@ -220,7 +220,16 @@ export async function updateUser(
   id: number,
   changes: Partial<Pick<User, 'role' | 'disabled' | 'name'>>,
 ): Promise<void> {
-  await db.orm.update(users).set(changes).where(eq(users.id, id));
+  await updateUserStatement(db, id, changes);
+}
+
+/** The update of a person's role, name or whether they may sign in, for a batch. */
+export function updateUserStatement(
+  db: Database,
+  id: number,
+  changes: Partial<Pick<User, 'role' | 'disabled' | 'name'>>,
+) {
+  return db.orm.update(users).set(changes).where(eq(users.id, id));
 }
 
 /** Active administrators other than `exceptId`: there must always be one left. */
