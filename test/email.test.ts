@@ -13,6 +13,7 @@ import { listSources } from '../src/db/sources';
 import {
   findSubscriberByEmail,
   listSubscriberSchools,
+  moveSubscriptionStatements,
   recordHardBounce,
   setSubscriberLanguage,
   unsubscribe,
@@ -486,7 +487,7 @@ describe('preferences', () => {
     const page = await (await client.get(`${link}&done=1`)).text();
     expect(page).toContain('leaving@family.example will receive no more email from the daily digest.');
     expect(page).toContain(
-      'Unsubscribed by mistake? For a day, one press starts the daily digest again at leaving@family.example, for the same schools.',
+      'Unsubscribed by mistake? Within a day of leaving, one press starts the daily digest again at leaving@family.example, for the same schools.',
     );
     expect(page).toContain(`action="${link.replace('/unsubscribe?', '/unsubscribe/undo?')}"`);
     expect((await findSubscriberByEmail(app.runtime.deps.db, 'leaving@family.example'))!.status).toBe(
@@ -521,24 +522,25 @@ describe('preferences', () => {
     app.clock.advance(3 * 3600_000);
     const back = await client.post(undo, {});
     expect(back.status).toBe(303);
-    const preferences = `/preferences?token=${await tokenFor(app, 'preferences', 'oops@family.example')}`;
-    expect(back.headers.get('location')).toBe(`${preferences}&again=1`);
+    // It lands on the unsubscribe page, which says so: an unsubscribe link never opens the preferences.
+    expect(back.headers.get('location')).toBe(`${link}&again=1`);
     expect(await status()).toBe('confirmed');
     const subscriber = (await findSubscriberByEmail(db, 'oops@family.example'))!;
     expect(subscriber.unsubscribedAt).toBeNull();
     expect((await listSubscriberSchools(db, subscriber.id)).map((s) => s.slug)).toEqual([
       'lincoln-elementary',
     ]);
-    const page = await (await client.get(`${preferences}&again=1`)).text();
+    const page = await (await client.get(`${link}&again=1`)).text();
     expect(page).toContain(
-      'oops@family.example receives the daily digest again, for the schools chosen below.',
+      'oops@family.example receives the daily digest again, for the same schools and in the same language. To change them, use the Choose schools link at the bottom of any digest.',
     );
-    expect(page).toMatch(/value="lincoln-elementary" checked=""/);
+    expect(page).not.toContain('/preferences');
     const [entry] = await listAudit(db, { action: 'subscriber.resubscribe', limit: 5 });
     expect(entry).toMatchObject({ subjectId: String(subscriber.id), actorType: 'public' });
-    // Pressed again: still subscribed, nothing recorded twice.
-    expect((await client.post(undo, {})).headers.get('location')).toBe(`${preferences}&again=1`);
+    // Pressed again, or by someone holding an old email while subscribed: nothing changes, nothing is recorded.
+    expect((await client.post(undo, {})).headers.get('location')).toBe(link);
     expect(await listAudit(db, { action: 'subscriber.resubscribe', limit: 5 })).toHaveLength(1);
+    expect(await listAudit(db, { action: 'subscriber.unsubscribe', limit: 5 })).toHaveLength(1);
 
     // A day after leaving, the page offers the sign-up form instead, and the old button changes nothing.
     await client.post(link, {});
@@ -557,6 +559,27 @@ describe('preferences', () => {
     expect(await (await client.get(`${neverLink}&done=1`)).text()).not.toContain('/unsubscribe/undo');
     await client.post(neverLink.replace('/unsubscribe?', '/unsubscribe/undo?'), {});
     expect((await findSubscriberByEmail(db, 'never@family.example'))!.status).toBe('unsubscribed');
+
+    // Moved to an address that already had a subscription: the old one ended by moving, and is not brought back.
+    await addConfirmedSubscriber(db, 'from@family.example', [school.id]);
+    await addConfirmedSubscriber(db, 'to@family.example', []);
+    const from = (await findSubscriberByEmail(db, 'from@family.example'))!;
+    const fromLink = `/unsubscribe?token=${await tokenFor(app, 'unsubscribe', 'from@family.example')}`;
+    await db.batch(
+      moveSubscriptionStatements(
+        db,
+        from,
+        'to@family.example',
+        (await findSubscriberByEmail(db, 'to@family.example'))!,
+        [school.id],
+        'n-moved-here',
+        app.clock.now(),
+      ),
+    );
+    expect((await findSubscriberByEmail(db, 'from@family.example'))!.status).toBe('unsubscribed');
+    expect(await (await client.get(fromLink)).text()).not.toContain('/unsubscribe/undo');
+    await client.post(fromLink.replace('/unsubscribe?', '/unsubscribe/undo?'), {});
+    expect((await findSubscriberByEmail(db, 'from@family.example'))!.status).toBe('unsubscribed');
   });
 
   it('moves a subscription to a new address only once the new address confirms, and retires old links', async () => {

@@ -1,5 +1,6 @@
 // Storage for parents' email subscriptions: double opt-in state, consent record and chosen schools.
-import { and, count, eq, gt, inArray, isNotNull, isNull, lt, not, or, sql } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNotNull, isNull, like, lt, not, or, sql } from 'drizzle-orm';
+import { auditStatementWhere, type Actor, type AuditEvent } from './audit';
 import type { Database, Statement } from './client';
 import { inList } from './in-list';
 import { insertSelect, selectionOf } from './insert-select';
@@ -239,15 +240,19 @@ export async function unsubscribe(db: Database, id: number, now: number): Promis
   return changed.length > 0;
 }
 
+/** Ends the nonce of a subscription moved to another address: its links no longer work, and it is not undone. */
+const MOVED = '-moved';
+
 /** How long after unsubscribing a subscriber may undo it with one press, from the page it left them on. */
 export const UNDO_UNSUBSCRIBE_MS = 24 * 3600_000;
 
 /**
  * Whether `subscriber` may take back their unsubscribing with one press: they confirmed their address once,
- * left less than a day ago, and were not stopped for mail that bounced (that address subscribes afresh).
+ * left less than a day ago by unsubscribing (not by moving the subscription to another address), and were not
+ * stopped for mail that bounced (that address subscribes afresh).
  */
 export function canUndoUnsubscribe(
-  subscriber: Pick<Subscriber, 'status' | 'confirmedAt' | 'unsubscribedAt' | 'bounceCount'>,
+  subscriber: Pick<Subscriber, 'status' | 'confirmedAt' | 'unsubscribedAt' | 'bounceCount' | 'tokenNonce'>,
   now: number,
 ): boolean {
   return (
@@ -255,26 +260,60 @@ export function canUndoUnsubscribe(
     subscriber.confirmedAt !== null &&
     subscriber.unsubscribedAt !== null &&
     now - subscriber.unsubscribedAt < UNDO_UNSUBSCRIBE_MS &&
-    subscriber.bounceCount < SUSPEND_AFTER_BOUNCES
+    subscriber.bounceCount < SUSPEND_AFTER_BOUNCES &&
+    !subscriber.tokenNonce.endsWith(MOVED)
   );
 }
 
-/** Confirmed again, with the same schools and language, if canUndoUnsubscribe still holds in the database. */
-export async function undoUnsubscribe(db: Database, id: number, now: number): Promise<boolean> {
-  const changed = await db.orm
-    .update(subscribers)
-    .set({ status: 'confirmed', unsubscribedAt: null, updatedAt: now })
-    .where(
-      and(
-        eq(subscribers.id, id),
-        eq(subscribers.status, 'unsubscribed'),
-        isNotNull(subscribers.confirmedAt),
-        gt(subscribers.unsubscribedAt, now - UNDO_UNSUBSCRIBE_MS),
-        lt(subscribers.bounceCount, SUSPEND_AFTER_BOUNCES),
-      ),
-    )
-    .returning({ id: subscribers.id });
-  return changed.length > 0;
+/** A change to a subscription and the audit entry that says who made it, written together or not at all. */
+interface Audited {
+  actor: Actor;
+  event: AuditEvent;
+}
+
+/**
+ * Unsubscribed, schools and language kept, with its audit entry: both only if the address was subscribed (a
+ * second press, or a mail program's one-click after the person's own, writes nothing).
+ */
+export function unsubscribeStatements(db: Database, id: number, now: number, audited: Audited): Statement[] {
+  const subscribed = and(
+    eq(subscribers.id, id),
+    inArray(subscribers.status, ['pending', 'confirmed', 'suspended']),
+  );
+  return [
+    auditStatementWhere(db, audited.actor, audited.event, now, { from: subscribers, where: subscribed }),
+    db.orm
+      .update(subscribers)
+      .set({ status: 'unsubscribed', unsubscribedAt: now, updatedAt: now })
+      .where(subscribed),
+  ];
+}
+
+/**
+ * Confirmed again, with the same schools and language, and the audit entry: both only if canUndoUnsubscribe
+ * still holds in the database when the batch runs (a late or second press changes nothing).
+ */
+export function undoUnsubscribeStatements(
+  db: Database,
+  id: number,
+  now: number,
+  audited: Audited,
+): Statement[] {
+  const undoable = and(
+    eq(subscribers.id, id),
+    eq(subscribers.status, 'unsubscribed'),
+    isNotNull(subscribers.confirmedAt),
+    gt(subscribers.unsubscribedAt, now - UNDO_UNSUBSCRIBE_MS),
+    lt(subscribers.bounceCount, SUSPEND_AFTER_BOUNCES),
+    not(like(subscribers.tokenNonce, `%${MOVED}`)),
+  );
+  return [
+    auditStatementWhere(db, audited.actor, audited.event, now, { from: subscribers, where: undoable }),
+    db.orm
+      .update(subscribers)
+      .set({ status: 'confirmed', unsubscribedAt: null, updatedAt: now })
+      .where(undoable),
+  ];
 }
 
 /** The schools a subscriber chose, by name. */
@@ -410,7 +449,7 @@ export function moveSubscriptionStatements(
         status: 'unsubscribed',
         unsubscribedAt: now,
         pendingEmail: null,
-        tokenNonce: `${nonce}-moved`,
+        tokenNonce: `${nonce}${MOVED}`,
         updatedAt: now,
       })
       .where(eq(subscribers.id, subscriber.id)),

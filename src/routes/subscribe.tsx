@@ -1,7 +1,7 @@
 // Email subscription pages: /subscribe, /subscribe/confirm, /unsubscribe (with RFC 8058 one-click POST) and
 // /preferences. Links carry signed tokens; GET never changes anything, because mail scanners open links.
 import { Hono, type Context } from 'hono';
-import { recordAudit } from '../db/audit';
+import { recordAudit, type Actor } from '../db/audit';
 import { findSchoolBySlug, findSchoolsBySlugs, listSchools } from '../db/schools';
 import {
   canUndoUnsubscribe,
@@ -11,8 +11,8 @@ import {
   listSubscriberSchools,
   replaceSubscriberSchools,
   setSubscriberLanguage,
-  undoUnsubscribe,
-  unsubscribe,
+  undoUnsubscribeStatements,
+  unsubscribeStatements,
   type Subscriber,
 } from '../db/subscribers';
 import type { AppDeps } from '../deps';
@@ -59,6 +59,13 @@ export function subscribeRoutes(deps: AppDeps) {
   };
 
   /** The subscriber a link's token names, if the signature is right for this purpose. */
+  /** A parent acting through a link in an email, kept in the audit log by number, never by address. */
+  const subscriberActor = (c: Context, subscriber: Subscriber): Actor => ({
+    type: 'public',
+    label: `subscriber ${subscriber.id}`,
+    ip: deps.clientIp(c),
+  });
+
   const subscriberFromToken = async (c: Context, purpose: TokenPurpose): Promise<Subscriber | undefined> => {
     const token = c.req.query('token');
     const id = subscriberIdOf(token);
@@ -337,7 +344,7 @@ export function subscribeRoutes(deps: AppDeps) {
     if (await confirmSubscriber(deps.db, subscriber.id, now)) {
       await recordAudit(
         deps.db,
-        { type: 'public', label: `subscriber ${subscriber.id}`, ip: deps.clientIp(c) },
+        subscriberActor(c, subscriber),
         { action: 'subscriber.confirm', subjectType: 'subscriber', subjectId: subscriber.id },
         now,
       );
@@ -380,6 +387,16 @@ export function subscribeRoutes(deps: AppDeps) {
         />,
       );
     }
+    // Where taking back the unsubscribing lands (?again=1): subscribed, and where their choices are.
+    if (c.req.query('again') === '1' && subscriber.status === 'confirmed')
+      return renderPage(
+        c,
+        <ActionPage
+          site={site}
+          title={t('subscribe.subscribedTitle')}
+          text={t('subscribe.againText', { email: subscriber.email })}
+        />,
+      );
     return renderPage(
       c,
       <ActionPage
@@ -396,17 +413,14 @@ export function subscribeRoutes(deps: AppDeps) {
   app.post('/unsubscribe', async (c) => {
     const subscriber = await subscriberFromToken(c, 'unsubscribe');
     if (!subscriber) return badLink(c, 'unsubscribe');
-    const now = deps.clock.now();
     // Recorded only when it unsubscribed someone (a second press, or a mail program's one-click after the
     // person's own, changes nothing).
-    if (await unsubscribe(deps.db, subscriber.id, now)) {
-      await recordAudit(
-        deps.db,
-        { type: 'public', label: `subscriber ${subscriber.id}`, ip: deps.clientIp(c) },
-        { action: 'subscriber.unsubscribe', subjectType: 'subscriber', subjectId: subscriber.id },
-        now,
-      );
-    }
+    await deps.db.batch(
+      unsubscribeStatements(deps.db, subscriber.id, deps.clock.now(), {
+        actor: subscriberActor(c, subscriber),
+        event: { action: 'subscriber.unsubscribe', subjectType: 'subscriber', subjectId: subscriber.id },
+      }),
+    );
     // RFC 8058 asks for multipart/form-data and allows urlencoded: either body says One-Click.
     const contentType = c.req.header('content-type') ?? '';
     const oneClick =
@@ -418,24 +432,22 @@ export function subscribeRoutes(deps: AppDeps) {
   });
 
   // Unsubscribed by mistake: the unsubscribe link proves the mailbox is theirs, so within a day of leaving a
-  // press starts the digest again, as before, and lands on their choices (canUndoUnsubscribe says when).
+  // press starts the digest again, as before (canUndoUnsubscribe says when). It lands on the unsubscribe page,
+  // which says so: an unsubscribe link, which works for as long as the address, never opens the preferences.
   app.post('/unsubscribe/undo', async (c) => {
     const subscriber = await subscriberFromToken(c, 'unsubscribe');
     if (!subscriber) return badLink(c, 'unsubscribe');
     const now = deps.clock.now();
-    if (subscribedNow(subscriber) || (await undoUnsubscribe(deps.db, subscriber.id, now))) {
-      if (!subscribedNow(subscriber))
-        await recordAudit(
-          deps.db,
-          { type: 'public', label: `subscriber ${subscriber.id}`, ip: deps.clientIp(c) },
-          { action: 'subscriber.resubscribe', subjectType: 'subscriber', subjectId: subscriber.id },
-          now,
-        );
-      const token = await subscriptionToken(deps.signingKey, 'preferences', subscriber);
-      return c.redirect(`/preferences?token=${encodeURIComponent(token)}&again=1`, 303);
-    }
+    const page = `/unsubscribe?token=${encodeURIComponent(c.req.query('token')!)}`;
     // Too late, or not theirs to undo this way: the page says they are unsubscribed, with the way back.
-    return c.redirect(`/unsubscribe?token=${encodeURIComponent(c.req.query('token')!)}`, 303);
+    if (!canUndoUnsubscribe(subscriber, now)) return c.redirect(page, 303);
+    await deps.db.batch(
+      undoUnsubscribeStatements(deps.db, subscriber.id, now, {
+        actor: subscriberActor(c, subscriber),
+        event: { action: 'subscriber.resubscribe', subjectType: 'subscriber', subjectId: subscriber.id },
+      }),
+    );
+    return c.redirect(`${page}&again=1`, 303);
   });
 
   const preferences = async (
@@ -476,12 +488,6 @@ export function subscribeRoutes(deps: AppDeps) {
       if (!subscriber) return preferences(c, false);
       const { t } = textOf(await siteInfo(subscriber.language));
       return preferences(c, false, undefined, t('address.moved', { email: subscriber.email }));
-    }
-    if (c.req.query('again') === '1') {
-      const subscriber = await subscriberFromToken(c, 'preferences');
-      if (!subscriber) return preferences(c, false);
-      const { t } = textOf(await siteInfo(subscriber.language));
-      return preferences(c, false, { kind: 'ok', text: t('preferences.again', { email: subscriber.email }) });
     }
     if (c.req.query('sent') !== '1') return preferences(c, c.req.query('saved') === '1');
     const subscriber = await subscriberFromToken(c, 'preferences');

@@ -163,8 +163,10 @@ export const en = {
     goodbye:
       '{{email}} will receive no more email from the daily digest. You can subscribe again at any time.',
     undoText:
-      'Unsubscribed by mistake? For a day, one press starts the daily digest again at {{email}}, for the same schools.',
+      'Unsubscribed by mistake? Within a day of leaving, one press starts the daily digest again at {{email}}, for the same schools.',
     undoButton: 'Subscribe me again',
+    againText:
+      '{{email}} receives the daily digest again, for the same schools and in the same language. To change them, use the Choose schools link at the bottom of any digest.',
   },
   preferences: {
     title: 'Your subscription',
@@ -177,7 +179,6 @@ export const en = {
     linkHint: 'We send a link to the new address; the digest moves there once you open it.',
     sendLink: 'Send the link',
     unsubscribe: 'Unsubscribe instead',
-    again: '{{email}} receives the daily digest again, for the schools chosen below.',
   },
   embed: {
     empty: 'Nothing has been published yet.',

@@ -167,8 +167,10 @@ export const es = {
     goodbye:
       '{{email}} no recibirá más correos del resumen diario. Puede volver a suscribirse cuando quiera.',
     undoText:
-      '¿Se dio de baja por error? Durante un día, basta con pulsar el botón para volver a recibir el resumen diario en {{email}}, con las mismas escuelas.',
+      '¿Se dio de baja por error? Hasta un día después de darse de baja, basta con pulsar el botón para volver a recibir el resumen diario en {{email}}, con las mismas escuelas.',
     undoButton: 'Volver a suscribirme',
+    againText:
+      '{{email}} vuelve a recibir el resumen diario, con las mismas escuelas y en el mismo idioma. Para cambiarlas, use el enlace Elegir escuelas al final de cualquier resumen.',
   },
   preferences: {
     title: 'Su suscripción',
@@ -181,7 +183,6 @@ export const es = {
     linkHint: 'Enviamos un enlace a la nueva dirección; el resumen se traslada allí cuando lo abra.',
     sendLink: 'Enviar el enlace',
     unsubscribe: 'Prefiero darme de baja',
-    again: '{{email}} vuelve a recibir el resumen diario, con las escuelas elegidas abajo.',
   },
   embed: {
     empty: 'Todavía no se ha publicado nada.',

@@ -3,7 +3,7 @@
 import { t } from '../../i18n/desk-text';
 import { Hono, type Context } from 'hono';
 import { stream } from 'hono/streaming';
-import { auditStatement, recordAudit } from '../../db/audit';
+import { auditStatement } from '../../db/audit';
 import { deliveryStatsByDigest, listDeliveryProblems, requeueUnknownStatement } from '../../db/deliveries';
 import { findDigest } from '../../db/digests';
 import { listSchools } from '../../db/schools';
@@ -16,7 +16,7 @@ import {
   listSubscriberSchools,
   listSubscribersAfter,
   searchSubscribers,
-  unsubscribe,
+  unsubscribeStatements,
   type SubscriberStatus,
 } from '../../db/subscribers';
 import { hasRole } from '../../auth/session';
@@ -122,17 +122,16 @@ export function subscribersRoutes(deps: AppDeps) {
         kind: 'error',
         text: t('desk.subscribers.one.stopTick'),
       });
-    const now = deps.clock.now();
-    if (!(await unsubscribe(deps.db, id, now)))
+    if (subscriber.status === 'unsubscribed')
       return redirectWith(c, deps.signingKey, back, {
         kind: 'error',
         text: t('desk.subscribers.one.alreadyStopped', { email: subscriber.email }),
       });
-    await recordAudit(
-      deps.db,
-      actorOf(deps, c),
-      { action: 'subscriber.unsubscribe_by_staff', subjectType: 'subscriber', subjectId: id, details: {} },
-      now,
+    await deps.db.batch(
+      unsubscribeStatements(deps.db, id, deps.clock.now(), {
+        actor: actorOf(deps, c),
+        event: { action: 'subscriber.unsubscribe_by_staff', subjectType: 'subscriber', subjectId: id },
+      }),
     );
     return redirectWith(c, deps.signingKey, back, {
       kind: 'ok',

@@ -86,7 +86,7 @@ export const audit = {
     sourceImport: 'Imported sources',
     subscriberConfirm: 'A subscriber confirmed',
     subscriberUnsubscribe: 'A subscriber left',
-    subscriberResubscribe: 'A subscriber took back leaving',
+    subscriberResubscribe: 'A subscriber undid unsubscribing',
     subscriberUnsubscribedByStaff: 'Unsubscribed a subscriber',
     subscriberChangeAddress: 'A subscriber changed address',
     subscriberDelete: 'Deleted a subscriber',
@@ -161,7 +161,7 @@ export const audit = {
     subscriberUnsubscribe: '{{who}} unsubscribed.',
     subscriberResubscribe:
       '{{who}} took back their unsubscribing, within a day, and receives the digest again.',
-    subscriberUnsubscribedByStaff: '{{who}} unsubscribed a subscriber at their request.',
+    subscriberUnsubscribedByStaff: '{{who}} unsubscribed a subscriber at the subscriber’s request.',
     subscriberChangeAddress: '{{who}} changed their email address.',
     subscriberDelete: '{{who}} deleted a subscriber and everything kept about them.',
     subscribersImport: '{{who}} imported subscribers from a CSV file.',
