@@ -386,6 +386,10 @@ describe('a mistyped provider', () => {
     expect(page).toContain('name="email_suggested" value="ana@gmail.com"');
     expect(page).toContain('name="address_checked" value="ana@gmial.com"');
     expect(page).toMatch(/value="lincoln-elementary" checked=""/);
+    // Its two answers are the way on; the question alone describes the field.
+    expect(page).not.toContain('>Subscribe</button>');
+    expect(page).toContain('aria-describedby="email-suggestion"');
+    expect(page).toMatch(/<p role="alert" id="email-suggestion">Did you mean/);
     expect(count()).toBe(0);
 
     // Yes: the suggestion, with the school chosen.

@@ -10,6 +10,10 @@ describe('suggestAddress', () => {
     expect(suggestAddress('ana@yaho.com.mx')).toBe('ana@yahoo.com.mx');
     expect(suggestAddress('ana@comcst.net')).toBe('ana@comcast.net');
     expect(suggestAddress('ana@icloud.co')).toBe('ana@icloud.com');
+    expect(suggestAddress('ana@gmail.co')).toBe('ana@gmail.com');
+    expect(suggestAddress('ana@hotmial.com')).toBe('ana@hotmail.com');
+    expect(suggestAddress('ana@yahooo.com')).toBe('ana@yahoo.com');
+    expect(suggestAddress('ana@outlok.com')).toBe('ana@outlook.com');
   });
 
   it('leaves real addresses alone, a district’s own and the providers the checker would otherwise change', () => {
@@ -29,6 +33,20 @@ describe('suggestAddress', () => {
       'parent@school.test',
       'ana@b.co',
       'ana@gmail.example',
+      'ana@yahoo.com.ar',
+      'ana@hotmail.com.ar',
+      'ana@live.com.ar',
+      'ana@hotmail.com.br',
+      'ana@yahoo.com.co',
+      'ana@outlook.sa',
+      'ana@hotmail.fr',
+      'ana@gmx.net',
+      'ana@gmx.de',
+      'ana@email.com',
+      'ana@twc.com',
+      'ana@rr.com',
+      'ana@frontier.com',
+      'ana@windstream.net',
     ])
       expect(suggestAddress(email), email).toBeUndefined();
   });

@@ -90,7 +90,8 @@ export function SubscribePage(props: {
             </fieldset>
           ) : null}
           <p class="hint">{t('subscribe.consent')}</p>
-          <button type="submit">{t('subscribe.button')}</button>
+          {/* While asking about the address, its two answers are the way on: Subscribe would only ask again. */}
+          {props.suggestion ? null : <button type="submit">{t('subscribe.button')}</button>}
         </form>
       )}
     </PublicLayout>
@@ -100,13 +101,16 @@ export function SubscribePage(props: {
 /**
  * "Did you mean …?" under an address whose provider looks mistyped, with a button for each answer. It is inside
  * the form, so either button sends everything else as chosen; the first (the suggestion) is the one Enter presses.
+ * The question alone (`id`) describes the address field and is announced; the buttons speak for themselves.
  */
 export function AddressSuggestion(props: { site: SiteInfo; id: string; typed: string; suggested: string }) {
   const { t } = textOf(props.site);
   return (
-    <div class="suggestion" role="alert" id={props.id}>
+    <div class="suggestion">
       <input type="hidden" name="suggested_for" value={props.typed} />
-      <p>{t('subscribe.didYouMean', { suggested: props.suggested })}</p>
+      <p role="alert" id={props.id}>
+        {t('subscribe.didYouMean', { suggested: props.suggested })}
+      </p>
       <p class="answers">
         <button type="submit" name="email_suggested" value={props.suggested}>
           {t('subscribe.useSuggested', { suggested: props.suggested })}
