@@ -19,6 +19,8 @@ export interface OutgoingEmail {
    * the outbox never shows them, though the message itself is shown to editors.
    */
   recipientTokens?: string[];
+  /** The parent it is written to, when it is: the outbox keeps it, so forgetting them forgets it wherever it went. */
+  subscriberId?: number;
 }
 
 export type SendOutcome =
@@ -66,10 +68,10 @@ export interface OutboxReader {
   /** The .eml file for download: the file itself, or for account email a copy with the tokens hidden. */
   raw(id: string): Promise<Uint8Array | undefined>;
   /**
-   * Deletes every message written to `address` (compared as addresses are: case and surrounding space aside),
-   * for a parent the district was asked to forget; returns how many went.
+   * Deletes every message written to a parent the district was asked to forget: marked with their id, or sent
+   * to one of `addresses` (compared as addresses are: case and surrounding space aside). Returns how many went.
    */
-  forget(address: string): Promise<number>;
+  forget(parent: { subscriberId: number; addresses: string[] }): Promise<number>;
 }
 
 /** A Message-ID for the domain of the sender address. */

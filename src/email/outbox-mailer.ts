@@ -15,6 +15,7 @@ const ID_PATTERN = /^[\w-]{10,120}$/;
 type StoredMessage = Omit<OutboxMessage, 'account'> & {
   accountTokens?: string[];
   recipientTokens?: string[];
+  subscriberId?: number;
 };
 
 export function createOutboxMailer(dir: string): Mailer & OutboxReader {
@@ -67,6 +68,23 @@ export function createOutboxMailer(dir: string): Mailer & OutboxReader {
   }
   const readMeta = async (id: string) => (await readStored(id))?.message;
 
+  /** Whether the message `id` was written to this parent: by the id kept beside it, or by its address. */
+  async function isTo(id: string, subscriberId: number, addresses: Set<string>): Promise<boolean> {
+    try {
+      const stored = JSON.parse(await readFile(join(dir, `${id}.json`), 'utf8')) as StoredMessage;
+      return stored.subscriberId === subscriberId || addresses.has(String(stored.to).trim().toLowerCase());
+    } catch {
+      // No .json (or not one of ours): the .eml's To: header, in the first few kilobytes.
+      try {
+        const head = (await readFile(join(dir, `${id}.eml`), 'utf8')).slice(0, 8192);
+        const to = /^To: *(?:.*<)?([^<>\s]+@[^<>\s]+?)>?\s*$/im.exec(head)?.[1];
+        return to !== undefined && addresses.has(to.toLowerCase());
+      } catch {
+        return false;
+      }
+    }
+  }
+
   return {
     kind: 'outbox',
     inFlight: 4,
@@ -87,6 +105,7 @@ export function createOutboxMailer(dir: string): Mailer & OutboxReader {
         headers: email.headers,
         ...(email.accountTokens?.length ? { accountTokens: email.accountTokens } : {}),
         ...(email.recipientTokens?.length ? { recipientTokens: email.recipientTokens } : {}),
+        ...(email.subscriberId === undefined ? {} : { subscriberId: email.subscriberId }),
       };
       await writeAtomically(join(dir, `${id}.json`), JSON.stringify(meta));
       await writeAtomically(join(dir, `${id}.eml`), info.message as Buffer);
@@ -127,27 +146,25 @@ export function createOutboxMailer(dir: string): Mailer & OutboxReader {
         return undefined;
       }
     },
-    async forget(address: string) {
-      const wanted = address.trim().toLowerCase();
+    async forget(parent: { subscriberId: number; addresses: string[] }) {
+      const addresses = new Set(parent.addresses.map((address) => address.trim().toLowerCase()));
       let files: string[];
       try {
         files = await readdir(dir);
       } catch {
         return 0;
       }
+      // Each message by its .json, or by the .eml's own To: where a .json is missing (a send stopped between
+      // the two writes).
+      const ids = new Set(
+        files.filter((f) => /\.(eml|json)$/.test(f)).map((f) => f.replace(/\.(eml|json)$/, '')),
+      );
       let forgotten = 0;
-      for (const file of files.filter((f) => f.endsWith('.json'))) {
-        const id = file.slice(0, -5);
-        let to: unknown;
-        try {
-          ({ to } = JSON.parse(await readFile(join(dir, file), 'utf8')) as StoredMessage);
-        } catch {
-          continue; // being written, or not one of ours
-        }
-        if (typeof to !== 'string' || to.trim().toLowerCase() !== wanted) continue;
-        // The .eml first: a message whose .json is left is still listed, and can be forgotten again.
+      for (const id of ids) {
+        if (!(await isTo(id, parent.subscriberId, addresses))) continue;
+        // The .eml first: list() shows a message by its .eml, so one left half-deleted is no longer listed.
         await rm(join(dir, `${id}.eml`), { force: true });
-        await rm(join(dir, file), { force: true });
+        await rm(join(dir, `${id}.json`), { force: true });
         forgotten++;
       }
       return forgotten;

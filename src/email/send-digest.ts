@@ -244,6 +244,7 @@ export async function sendDueDeliveries(
           'Content-Language': languageFor(delivery.language),
         },
         recipientTokens: [unsubscribe, preferences],
+        subscriberId: delivery.subscriberId,
       })
       .catch((error: unknown): SendOutcome => ({
         ok: false,

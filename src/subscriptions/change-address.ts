@@ -105,6 +105,7 @@ export async function addressConfirmEmail(
     headers: { 'Content-Language': lang },
     messageId: newMessageId(deps.mailFrom, `address-${subscriber.id}-${randomToken(8)}`),
     accountTokens: [token],
+    subscriberId: subscriber.id,
   };
 }
 
@@ -176,5 +177,6 @@ export function addressMovedEmail(
     text: email.text,
     headers: { 'Content-Language': lang },
     messageId: newMessageId(deps.mailFrom, `moved-${subscriber.id}-${randomToken(8)}`),
+    subscriberId: subscriber.id,
   };
 }

@@ -180,5 +180,6 @@ function toSubscriber(
     text: email.text,
     headers: { 'Content-Language': lang },
     messageId: newMessageId(deps.mailFrom, `${kind}-${subscriber.id}-${randomToken(8)}`),
+    subscriberId: subscriber.id,
   };
 }

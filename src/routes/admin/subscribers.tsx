@@ -168,11 +168,21 @@ export function subscribersRoutes(deps: AppDeps) {
         now,
       ),
     ]);
-    // With no mail server, what was written to her waits in the outbox folder: it goes too.
-    await deps.outbox?.forget(subscriber.email);
+    // With no mail server, what was written to them waits in the outbox folder: it goes too. The record is
+    // deleted by now, so a folder that refuses is said, not an error page for a deletion that happened.
+    const addresses = [subscriber.email, ...(subscriber.pendingEmail ? [subscriber.pendingEmail] : [])];
+    const outboxLeft = await deps.outbox?.forget({ subscriberId: id, addresses }).then(
+      () => false,
+      (error: unknown) => {
+        deps.log.error('outbox copies of a deleted subscriber’s email not removed', { error: String(error) });
+        return true;
+      },
+    );
     return redirectWith(c, deps.signingKey, '/admin/subscribers', {
-      kind: 'ok',
-      text: t('desk.subscribers.one.deleted'),
+      kind: outboxLeft ? 'error' : 'ok',
+      text: outboxLeft
+        ? t('desk.subscribers.one.deletedOutboxLeft', { folder: deps.config.outboxDir })
+        : t('desk.subscribers.one.deleted'),
     });
   });
 

@@ -26,6 +26,8 @@ export const subscribers = {
     delete: 'Delete the subscriber',
     tick: 'Tick the box to confirm, then press Delete the subscriber again. Nothing was deleted.',
     deleted: 'The subscriber and everything kept about them were deleted.',
+    deletedOutboxLeft:
+      'The subscriber and everything kept about them in the database were deleted, but copies of the emails written to them could not be removed from the outbox folder ({{folder}}): remove the files there that name their address.',
     adminsOnly: 'Only an administrator can delete a subscriber.',
     stopHeading: 'Unsubscribe them',
     stopText:
