@@ -227,6 +227,31 @@ describe('publishing from the desk', () => {
     expect(ahead).toContain(`This day has not begun yet (${timezone})`);
   });
 
+  it('leads a publish refused over open findings to the first of them as the page shows them', async () => {
+    const date = dateOf(40);
+    const desk = `/admin/inbox?date=${date}`;
+    const flashLink = async (intro: string, headline: string) => {
+      const refused = await dana.post(`/admin/inbox/${date}/publish`, {
+        _csrf: csrf,
+        entry: String(postOf.get(date)),
+        [`headline_${postOf.get(date)}`]: headline,
+        intro,
+        version: /name="version" value="(\d+)"/.exec(await (await dana.get(desk)).text())![1]!,
+      });
+      expect(refused.headers.get('location')).toBe(desk);
+      const page = await (await dana.get(desk)).text();
+      return /<div class="flash error"[^>]*>[^<]*<a href="([^"]+)">Go to the first one<\/a>/.exec(page)?.[1];
+    };
+    // A name in a post's headline: that post.
+    expect(await flashLink('A day in the garden.', 'Garden day with Maya Johnson')).toBe(
+      `#entry-${postOf.get(date)}`,
+    );
+    // A name in the intro too: the digest's own text, which the page shows above the posts.
+    expect(await flashLink('Maya Johnson planted tulips.', 'Garden day with Maya Johnson')).toBe(
+      '#digest-heading',
+    );
+  });
+
   it('says so when a change takes a scheduled digest back to a draft', async () => {
     const date = dateOf(DAYS - 3);
     const form = { _csrf: csrf, entry: String(postOf.get(date)) };

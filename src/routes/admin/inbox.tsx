@@ -1,7 +1,6 @@
 // /admin/inbox: the desk for one day. GET shows it; each button of its one form posts to its own path under
 // /admin/inbox/DATE/…, and the actions that go on from the page as it is (add, move, publish, …) first save
 // every edit in the form. JSON requests (the autosave script) get JSON answers.
-import type { Flash } from '../../views/admin-layout';
 import { t } from '../../i18n/desk-text';
 import { Hono, type Context } from 'hono';
 import { approveDesk } from '../../curate/approval';
@@ -26,7 +25,7 @@ import {
   type DeskState,
   type DraftInput,
 } from '../../curate/desk';
-import { NOT_OVERRIDABLE } from '../../curate/run-checks';
+import { DIGEST_LEVEL, NOT_OVERRIDABLE } from '../../curate/run-checks';
 import { approveCorrection, correctDesk, discardCorrection } from '../../curate/correct-digest';
 import { countWouldReceive, findDigest, type Digest } from '../../db/digests';
 import { listUsers } from '../../db/users';
@@ -58,6 +57,7 @@ import { mineOver } from './desk-mine';
 import { emailIsOn } from '../../email/no-mailer';
 import { renderTranslationTab } from './translations';
 import { truncateWords } from '../../text/html-to-text';
+import type { Flash } from '../../views/admin-layout';
 
 /** The day in a path; isLocalDate then checks that it exists. */
 const DAY = ':date{[0-9]{4}-[0-9]{2}-[0-9]{2}}';
@@ -224,16 +224,20 @@ export function inboxRoutes(deps: AppDeps) {
     });
   };
 
-  /** For a refusal over open findings: a link to the first of them in the digest's order, where it is shown. */
+  /**
+   * For a refusal over open findings: a link to the first of them as the page shows them, the digest's own
+   * (its title and intro, its languages) above the entries, then the entries in their order.
+   */
   const firstFindingLink = (request: DeskRequest, error: DeskError): Pick<Flash, 'link'> => {
     const open = error.code === 'findings' ? (error.details.findings ?? []) : [];
+    const label = t('desk.inbox.flashes.firstFinding');
+    if (open.some((finding) => finding.itemId === DIGEST_LEVEL))
+      return { link: { href: '#digest-heading', label } };
     const order = request.draft.entries.map((entry) => entry.itemId);
     const first = open
       .filter((finding) => order.includes(finding.itemId))
       .sort((a, b) => order.indexOf(a.itemId) - order.indexOf(b.itemId))[0];
-    return first
-      ? { link: { href: `#entry-${first.itemId}`, label: t('desk.inbox.flashes.firstFinding') } }
-      : {};
+    return first ? { link: { href: `#entry-${first.itemId}`, label } } : {};
   };
 
   /** A handler for one button: reads the form (and applies what the button changes), refusals answered alike. */
