@@ -373,6 +373,20 @@ describe('the desk', () => {
       submittedBy: cam.userId,
     });
     expect(await submitForReview(deps, cam, day, site, current)).toEqual({ already: true });
+    // Someone else's save is said to be theirs; the submitter's own from another tab, to be theirs.
+    expect((refused as DeskError).message).toContain('someone else saved a new version');
+    const again = await saveDesk(deps, cam, day, {
+      entries: [{ itemId: ids[0]! }],
+      intro: 'Cam’s second intro',
+      version: current.digest!.version,
+    });
+    await saveDesk(deps, cam, day, {
+      entries: [{ itemId: ids[0]! }],
+      intro: 'Cam’s third',
+      version: again.digest!.version,
+    });
+    const own = await submitForReview(deps, cam, day, site, again).catch((error: unknown) => error);
+    expect((own as DeskError).message).toContain('you saved a newer version elsewhere');
   });
 
   it('requires a second person’s approval when the setting is on, and an edit voids the approval', async () => {

@@ -890,11 +890,14 @@ export async function submitForReview(
   if (submitted === 'already') return { already: true };
   if (submitted === 'moved') {
     const current = await loadDesk(deps, date);
+    const yours = actor.userId !== null && current.digest?.updatedBy === actor.userId;
     throw new DeskError(
       409,
       'conflict',
-      t('desk.refusals.savedWhileSubmitting', { version: current.digest?.version ?? '' }),
-      { current },
+      t(yours ? 'desk.refusals.savedWhileSubmittingYours' : 'desk.refusals.savedWhileSubmitting', {
+        version: current.digest?.version ?? '',
+      }),
+      { current, savedBy: yours ? 'you' : 'someone-else' },
     );
   }
   await recordAudit(deps.db, actor, { action: 'digest.submit', subjectType: 'digest', subjectId: date }, now);

@@ -132,7 +132,9 @@ export const refusals = {
   savedWhileApproving:
     'Not approved: someone saved a new version while you were reviewing it. This is the version now saved (version {{version}}); review it, then approve it.',
   savedWhileSubmitting:
-    'Not submitted: someone saved a new version just after you did. This is the version now saved (version {{version}}); look it over, then submit it.',
+    'Not submitted: someone else saved a new version just after you did. This is the version now saved (version {{version}}); look it over, then submit it.',
+  savedWhileSubmittingYours:
+    'Not submitted: you saved a newer version elsewhere (another window or tab) just after this one. This is the version now saved (version {{version}}); look it over, then submit it.',
   unsavedChanges:
     'Not approved: you changed the digest on this page. Save your changes (someone else then approves them), or reload the page to approve the version as it is saved.',
   secondPerson: 'You made the last changes to this digest, so someone else must approve it.',
