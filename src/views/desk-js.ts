@@ -15,6 +15,7 @@ const WORDS = {
   editing: t('desk.inbox.script.editing'),
   readingAgain: t('desk.inbox.script.readingAgain'),
   restored: t('desk.inbox.script.restored'),
+  restoredNotSaved: t('desk.inbox.script.restoredNotSaved'),
   unpublished: t('desk.inbox.script.unpublishedChanges'),
   approveNotYours: t('desk.inbox.toolbar.approveNotYoursOriginal'),
 };
@@ -213,21 +214,55 @@ export const deskJs = `
   // storage with the version it was typed on. A page drawn at that same version reads itself again once, a
   // second later; still at that version, the save never arrived, and the typing is put back and saved.
   const LEAVING = 'yesterday-desk-leaving';
-  function rememberLeaving() {
+  // What was changed since the page was drawn: each text by its name, and each choice among options (a post's
+  // picture, "No picture") by its name and the value chosen.
+  function changedFields() {
     const typed = {};
+    const chosen = {};
     form.querySelectorAll('textarea[name], input[name]').forEach((field) => {
-      if (field.type === 'hidden' || field.type === 'checkbox' || field.type === 'radio' || field.type === 'file') return;
-      if (field.value !== field.defaultValue && form.elements.namedItem(field.name) === field) typed[field.name] = field.value;
+      if (field.type === 'radio') {
+        if (field.checked && !field.defaultChecked) chosen[field.name] = field.value;
+      } else if (field.type !== 'hidden' && field.type !== 'checkbox' && field.type !== 'file') {
+        if (field.value !== field.defaultValue && form.elements.namedItem(field.name) === field) typed[field.name] = field.value;
+      }
     });
+    return { typed, chosen };
+  }
+  function rememberLeaving() {
     try {
-      sessionStorage.setItem(LEAVING, JSON.stringify({ action: form.action, base: version.value, at: Date.now(), typed }));
+      sessionStorage.setItem(LEAVING, JSON.stringify({ action: form.action, base: version.value, at: Date.now(), ...changedFields() }));
     } catch {}
+  }
+  // The changes put back where the page differs from them: whether any was.
+  function putBack(left) {
+    let any = false;
+    for (const [name, value] of Object.entries(left.typed || {})) {
+      const field = form.elements.namedItem(name);
+      if (field && typeof field.value === 'string' && !('length' in field) && field.value !== value) {
+        field.value = value;
+        any = true;
+      }
+    }
+    for (const [name, value] of Object.entries(left.chosen || {})) {
+      const option = [...form.querySelectorAll('input[type=radio]')].find((o) => o.name === name && o.value === value);
+      if (option && !option.checked) {
+        option.checked = true;
+        any = true;
+      }
+    }
+    return any;
   }
   try {
     const left = JSON.parse(sessionStorage.getItem(LEAVING) || 'null');
-    if (left && left.action === form.action) {
-      if (left.base !== version.value || Date.now() - left.at > 60000) sessionStorage.removeItem(LEAVING);
-      else if (!left.retried) {
+    // Kept for a minute, for this tab only; signing out here forgets it at once.
+    if (left && Date.now() - left.at > 60000) sessionStorage.removeItem(LEAVING);
+    else if (left && left.action === form.action) {
+      if (left.base !== version.value) {
+        // A newer version is saved: the save made on leaving arrived, or someone (this person elsewhere, or
+        // another) saved meanwhile. What it lacks of the changes is put back, not saved, and said so.
+        sessionStorage.removeItem(LEAVING);
+        if (putBack(left)) say(words.restoredNotSaved);
+      } else if (!left.retried) {
         sessionStorage.setItem(LEAVING, JSON.stringify({ ...left, retried: true }));
         stopped = true;
         form.inert = true;
@@ -235,21 +270,18 @@ export const deskJs = `
         setTimeout(() => location.reload(), 1000);
       } else {
         sessionStorage.removeItem(LEAVING);
-        let restored = false;
-        for (const [name, value] of Object.entries(left.typed || {})) {
-          const field = form.elements.namedItem(name);
-          if (field && typeof field.value === 'string' && !('length' in field) && field.value !== value) {
-            field.value = value;
-            restored = true;
-          }
-        }
-        if (restored) {
+        if (putBack(left)) {
           schedule();
           say(words.restored);
         }
       }
     }
   } catch {}
+  document.addEventListener('submit', (event) => {
+    if (event.target.getAttribute && event.target.getAttribute('action') === '/admin/logout') {
+      try { sessionStorage.removeItem(LEAVING); } catch {}
+    }
+  });
   form.addEventListener('input', (event) => {
     if (event.target.closest('details') || event.target.name === 'unpublish_reason') return;
     schedule();

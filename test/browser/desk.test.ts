@@ -272,13 +272,43 @@ describe('browser: the coordinator’s desk', () => {
       window.fetch = (input, init) =>
         init?.keepalive ? Promise.reject(new TypeError('keepalive refused')) : send(input, init);
     });
+    const drill = () => entry('Fire drill practice');
+    const drillImage = () =>
+      (
+        app.runtime.sqlite.sqlite
+          .prepare(
+            `select e.image_url as url from digest_entries e join items i on i.id = e.item_id
+             where i.title = 'Fire drill practice'`,
+          )
+          .get() as { url: string | null }
+      ).url;
+    const picture = drillImage();
+    expect(picture).not.toBeNull();
     await page.locator('#intro').fill(`${before} Refused on leaving.`);
+    // A choice among options too: the photo rule's "No image".
+    await drill().getByLabel('No image').check();
     await page.reload();
     await expect
       .poll(() => page.locator('#intro').inputValue(), { timeout: 10_000 })
       .toBe(`${before} Refused on leaving.`);
+    expect(await drill().getByLabel('No image').isChecked()).toBe(true);
     await expect.poll(intro, { timeout: 10_000 }).toBe(`${before} Refused on leaving.`);
+    await expect.poll(drillImage, { timeout: 10_000 }).toBeNull();
     await expect.poll(status, { timeout: 5000 }).toMatch(/^Saved /);
+    await drill().locator('input[type=radio]').nth(1).check();
+    await expect.poll(drillImage, { timeout: 10_000 }).toBe(picture);
+    // The page holds the version that save made before anything below reads it.
+    const stored = () =>
+      String(
+        (
+          app.runtime.sqlite.sqlite
+            .prepare("select version from digests where date = '2026-11-20'")
+            .get() as {
+            version: number;
+          }
+        ).version,
+      );
+    await expect.poll(() => page.locator('input[name=version]').inputValue()).toBe(stored());
     // The save made on leaving arrives only after the page was drawn again: the page reads itself once more and
     // shows it, with its version, so the next save is no conflict with the coordinator's own.
     const version = await page.locator('input[name=version]').inputValue();
@@ -315,9 +345,32 @@ describe('browser: the coordinator’s desk', () => {
       .poll(() => page.locator('input[name=version]').inputValue(), { timeout: 10_000 })
       .toBe(String(Number(version) + 1));
     expect(await page.locator('#intro').inputValue()).toBe(typed);
+    // A newer version saved that lacks what was typed (the save made on leaving refused, someone else saved
+    // meanwhile): the typing is put back, not saved, and the page says so.
+    const newer = await page.locator('input[name=version]').inputValue();
+    await page.evaluate(
+      (base) => {
+        const form = document.getElementById('desk') as HTMLFormElement;
+        sessionStorage.setItem(
+          'yesterday-desk-leaving',
+          JSON.stringify({
+            action: form.action,
+            base,
+            at: Date.now(),
+            typed: { intro: 'Typed, never saved.' },
+          }),
+        );
+      },
+      String(Number(newer) - 1),
+    );
+    await page.reload();
+    await expect.poll(() => page.locator('#intro').inputValue()).toBe('Typed, never saved.');
+    expect(await status()).toContain('is back here, not saved');
+    expect(intro()).toBe(typed);
     await page.locator('#intro').fill(before);
     await expect.poll(status, { timeout: 5000 }).toMatch(/^Saved /);
     expect(intro()).toBe(before);
+    expect(await page.evaluate(() => sessionStorage.getItem('yesterday-desk-leaving'))).toBeNull();
   });
 
   it('runs the checks as the coordinator types, through the save, and shows them before anyone presses Save', async () => {

@@ -249,7 +249,9 @@ export const inbox = {
     offline: 'Not saved: the connection failed. Your changes stay here; press Save draft to try again.',
     editing: 'Editing…',
     readingAgain: 'Reading your last save…',
-    restored: 'What you typed before the page reloaded is back, and being saved.',
+    restored: 'What you changed before the page reloaded is back, and being saved.',
+    restoredNotSaved:
+      'What you changed before the page reloaded is not all in the version saved since (by you elsewhere, or by someone else): it is back here, not saved. Save draft keeps it; reloading drops it.',
     unpublishedChanges:
       'The text you changed is not published yet: only Publish correction does that (or Propose correction, where a second person approves). Go on, and lose those changes?',
   },
