@@ -959,6 +959,12 @@ describe('a sign-up nobody confirms', () => {
     await changeSetting(db, 'languages', 'en,es', app.clock.now());
     await addSchoolWithSource(db, 'Washington Middle', 'https://washington.example/feed');
     await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/feed');
+    const { school: office } = await addSchoolWithSource(
+      db,
+      'District Office',
+      'https://office.example/feed',
+    );
+    await db.batch([setDistrictWideStatement(db, office.id, true)]);
     await client.post('/subscribe', {
       email: 'two@family.example',
       schools: ['washington-middle', 'lincoln-elementary'],
@@ -966,7 +972,7 @@ describe('a sign-up nobody confirms', () => {
     });
     const two = await client.post(await confirmLink(app, 'two@family.example'), {});
     expect(await (await client.get(two.headers.get('location')!)).text()).toContain(
-      'Trae las publicaciones de Lincoln Elementary y Washington Middle.',
+      'Trae las publicaciones de Lincoln Elementary y Washington Middle. Las publicaciones de District Office llegan a todos.',
     );
   });
 

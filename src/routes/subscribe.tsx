@@ -301,8 +301,17 @@ export function subscribeRoutes(deps: AppDeps) {
       // (every digest carries the preferences link), and both stop working when the subscription's nonce changes.
       const preferences = await subscriptionToken(deps.signingKey, 'preferences', subscriber);
       const chosen = (await listSubscriberSchools(deps.db, subscriber.id)).map((school) => school.name);
+      // District-wide posts (a district office's) reach everyone, as the sign-up form said.
+      const everyone = (await listSchools(deps.db))
+        .filter((school) => school.districtWide)
+        .map((s) => s.name);
       const schools = chosen.length
-        ? t('subscribe.forSchools', { schools: listInLanguage(chosen, site.lang) })
+        ? [
+            t('subscribe.forSchools', { schools: listInLanguage(chosen, site.lang) }),
+            ...(everyone.length
+              ? [t('subscribe.everyone', { schools: listInLanguage(everyone, site.lang) })]
+              : []),
+          ].join(' ')
         : t('subscribe.forEverySchool');
       return renderPage(
         c,
