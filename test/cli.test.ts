@@ -135,6 +135,26 @@ describe('npx yesterday', () => {
     expect(page.code).toBe(1);
     expect(page.stderr).toContain(`${feeds.url}/room9 is a web page, not a feed, so nothing was added.`);
     expect(page.stderr).toContain(`  ${feeds.url}/room9/feed`);
+    // A page that links to no feed answered too, with no feed: refused, unless the command is told to add it.
+    feeds.route('/room10', serveBody('<!doctype html><title>Room 10</title><p>Soon.</p>', 'text/html'));
+    const noFeed = await yesterday(
+      ['sources:add', `${feeds.url}/room10`, '--school', 'Lincoln Elementary'],
+      env,
+    );
+    expect(noFeed.code).toBe(1);
+    expect(noFeed.stderr).toContain(
+      `${feeds.url}/room10 answered, but not with a feed, so nothing was added:`,
+    );
+    expect(noFeed.stderr).toContain('run the command again with --anyway.');
+    expect((await yesterday(['sources:list'], env)).stdout).not.toContain('/room10');
+    const anywayEnv = { ...env, DATABASE_PATH: join(dir, 'anyway.db') };
+    expect((await yesterday(['migrate'], anywayEnv)).code).toBe(0);
+    const anyway = await yesterday(
+      ['sources:add', `${feeds.url}/room10`, '--school', 'Lincoln Elementary', '--anyway'],
+      anywayEnv,
+    );
+    expect(anyway.code).toBe(0);
+    expect(anyway.stdout).toContain('It is added, but not read in yet');
     // A feed that cannot be read yet is added and said so (exit 0), in the command's words, without the
     // server's log lines of the same failure.
     // Without LOG_LEVEL, as a district runs it (the suite's env silences the log).

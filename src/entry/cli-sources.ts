@@ -28,6 +28,7 @@ export async function sourcesAdd(args: string[], config: Config): Promise<void> 
       'authorized-by': { type: 'string' },
       'authorized-on': { type: 'string' },
       'review-on': { type: 'string' },
+      anyway: { type: 'boolean' },
     },
     true,
   );
@@ -61,6 +62,12 @@ export async function sourcesAdd(args: string[], config: Config): Promise<void> 
     if (read.status === 'failed' && read.feedLinks?.length)
       throw new CommandFailed(
         `${checked.url} is a web page, not a feed, so nothing was added. Add one of the feeds it links to instead:\n${read.feedLinks.map((link) => `  ${link}`).join('\n')}`,
+      );
+    // An address that answered with something else than a feed would only ever fail: asked, as the Sources
+    // page asks. One that did not answer (a server down for now) is added, and tried again on its schedule.
+    if (read.status === 'failed' && read.notAFeed && !values.anyway)
+      throw new CommandFailed(
+        `${checked.url} answered, but not with a feed, so nothing was added: ${read.message} Check the address; to add it all the same (a feed being set up, say), run the command again with --anyway.`,
       );
     const added = await addSource(deps.db, input, cliActor, deps.clock.now());
     if (!added.ok) throw new CommandFailed(added.message);

@@ -15,7 +15,7 @@ Commands:
                                           make an account (R: admin, editor, contributor; default editor) and
                                           print a one-time set-password link; an existing one keeps its role
   sources:add URL --school NAME [--owner EMAIL] [--owner-name NAME] [--media-release]
-              [--authorized-by "NAME, ROLE"] [--authorized-on YYYY-MM-DD] [--review-on YYYY-MM-DD]
+              [--authorized-by "NAME, ROLE"] [--authorized-on YYYY-MM-DD] [--review-on YYYY-MM-DD] [--anyway]
   sources:list                            every source: number, state, school, title and address
   sources:import-opml FILE [--school NAME] / sources:export-opml [FILE]
   feed:check URL [--json]                 fetch and read one feed, print what would be ingested; writes nothing

@@ -47,7 +47,14 @@ export const processInProcess: FeedProcessor = async ({ body, contentType, final
 export type ReadOutcome =
   | { status: 'read'; feed: FeedInfo; items: NormalizedItem[]; fetched: FetchOutcome & { status: 'fetched' } }
   | { status: 'not-modified'; fetched: FetchOutcome & { status: 'not-modified' } }
-  | { status: 'failed'; message: string; retryAfterMs?: number; feedLinks?: string[] };
+  | {
+      status: 'failed';
+      message: string;
+      retryAfterMs?: number;
+      feedLinks?: string[];
+      /** The address answered, with something that cannot be read as a feed (a web page, a broken file). */
+      notAFeed?: true;
+    };
 
 export async function readFeed(
   fetcher: FeedFetcher,
@@ -78,7 +85,8 @@ export async function readFeed(
   } finally {
     giveBack?.();
   }
-  if (!processed.ok) return { status: 'failed', message: processed.message, feedLinks: processed.feedLinks };
+  if (!processed.ok)
+    return { status: 'failed', message: processed.message, feedLinks: processed.feedLinks, notAFeed: true };
   return { status: 'read', feed: processed.feed, items: processed.items, fetched };
 }
 
