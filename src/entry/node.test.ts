@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -37,6 +37,25 @@ describe('databaseProblem', () => {
     expect(problem!.message).toBe(
       'DATABASE_PATH: the database at /var/lib/yesterday/yesterday.db can be read but not written (attempt to write a readonly database). Give the user running Yesterday the file and the folder it is in (after a restore done as root: chown them back to that user).',
     );
+  });
+
+  it('says a database another user owns cannot be opened by this one, and who should run the command', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yesterday-owned-'));
+    dirs.push(dir);
+    const path = join(dir, 'y.db');
+    new BetterSqlite3(path).close();
+    const owner = statSync(path).uid;
+    const cantOpen = Object.assign(new Error('unable to open database file'), { code: 'SQLITE_CANTOPEN' });
+    // Run by someone else than the file's owner (a command as root on the service's file, say).
+    const problem = databaseProblem(cantOpen, path, owner + 1);
+    expect(problem).toBeInstanceOf(ConfigError);
+    expect(problem!.message).toMatch(
+      new RegExp(
+        `^DATABASE_PATH: the database at ${path} belongs to (the user \\S+ \\(uid ${owner}\\)|uid ${owner}), not to (the user \\S+ \\(uid ${owner + 1}\\)|uid ${owner + 1}), who is running this and may not open it \\(unable to open database file\\)\\. ${owner === 0 ? 'After a restore or a copy made as root' : 'Run the commands as the user the service runs as'}`,
+      ),
+    );
+    // By its owner, it is what the folder allows that is in question.
+    expect(databaseProblem(cantOpen, path, owner)!.message).toContain('cannot be made or opened');
   });
 
   it('says a file that is no database, or a damaged one, is so, naming DATABASE_PATH and what to do', async () => {

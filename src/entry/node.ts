@@ -333,8 +333,37 @@ export function probeWritable(handle: Pick<SqliteHandle, 'sqlite'>): void {
   handle.sqlite.pragma(`user_version = ${version}`);
 }
 
+/** The user id that owns `path`, if it is there and the system has them. */
+function ownerOf(path: string): number | undefined {
+  try {
+    return statSync(path).uid;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A user by name, from /etc/passwd where it has one: "the user yesterday (uid 998)", or the bare name. */
+function userName(uid: number, described = true): string {
+  let name: string | undefined;
+  try {
+    name = readFileSync('/etc/passwd', 'utf8')
+      .split('\n')
+      .map((line) => line.split(':'))
+      .find((fields) => fields[2] === String(uid))?.[0];
+  } catch {
+    // No such file: the id alone.
+  }
+  if (!described) return name ?? `#${uid}`;
+  return name ? `the user ${name} (uid ${uid})` : `uid ${uid}`;
+}
+
 /** What an operator can do about a database file this user cannot open or write, or undefined. */
-export function databaseProblem(error: unknown, path: string): ConfigError | undefined {
+export function databaseProblem(
+  error: unknown,
+  path: string,
+  /** Who is running this (process.getuid), where the system has user ids. */
+  me: number | undefined = process.getuid?.(),
+): ConfigError | undefined {
   const code = String((error as NodeJS.ErrnoException).code ?? '');
   const message = (error as Error).message;
   if (code.startsWith('SQLITE_READONLY'))
@@ -353,6 +382,23 @@ export function databaseProblem(error: unknown, path: string): ConfigError | und
     return new ConfigError(
       'DATABASE_PATH',
       `the database at ${resolve(path)} is damaged (${message}): a copy cut short, or a file copied while the server was writing it. Restore the latest backup made with \`npx yesterday backup\` (README: Where the data lives, backup and restore), and keep the damaged file for now.`,
+    );
+  const owner = ownerOf(path);
+  if (
+    ['SQLITE_CANTOPEN', 'EACCES', 'EPERM'].includes(code) &&
+    owner !== undefined &&
+    me !== undefined &&
+    owner !== me
+  )
+    // A file restored or copied as root, which the service's user may not open; or a command run as another
+    // user than the service (the admin's own account), on the service's file.
+    return new ConfigError(
+      'DATABASE_PATH',
+      `the database at ${resolve(path)} belongs to ${userName(owner)}, not to ${userName(me)}, who is running this and may not open it (${message}). ${
+        owner === 0
+          ? `After a restore or a copy made as root, give the file and its folder back to the user the service runs as (\`chown -R ${userName(me, false)}: ${dirname(resolve(path))}\`).`
+          : `Run the commands as the user the service runs as (\`sudo -u ${userName(owner, false)} npx yesterday …\`).`
+      }`,
     );
   if (['SQLITE_CANTOPEN', 'EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST'].includes(code))
     return new ConfigError(
