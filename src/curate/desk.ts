@@ -891,12 +891,13 @@ export async function submitForReview(
   if (submitted === 'moved') {
     const current = await loadDesk(deps, date);
     const yours = actor.userId !== null && current.digest?.updatedBy === actor.userId;
+    const version = current.digest?.version ?? '';
     throw new DeskError(
       409,
       'conflict',
-      t(yours ? 'desk.refusals.savedWhileSubmittingYours' : 'desk.refusals.savedWhileSubmitting', {
-        version: current.digest?.version ?? '',
-      }),
+      yours
+        ? t('desk.refusals.savedWhileSubmittingYours', { version })
+        : t('desk.refusals.savedWhileSubmitting', { version }),
       { current, savedBy: yours ? 'you' : 'someone-else' },
     );
   }
