@@ -84,10 +84,12 @@ export const deskJs = `
     if (saving) { again = true; return; }
     saving = true;
     const body = new FormData(form);
+    const sent = valuesNow();
     try {
       const response = await fetch(form.action, { method: 'POST', body, headers: { Accept: 'application/json' }, credentials: 'same-origin', keepalive: Boolean(keepalive) });
       const answer = await response.json();
       if (answer.ok) {
+        saved = sent;
         // A new version saved by this person is theirs to have approved by someone else, not to approve.
         const approve = form.querySelector('button[formaction$="/approve"]');
         const notYours = document.getElementById('approve-not-yours');
@@ -214,41 +216,55 @@ export const deskJs = `
   // storage with the version it was typed on. A page drawn at that same version reads itself again once, a
   // second later; still at that version, the save never arrived, and the typing is put back and saved.
   const LEAVING = 'yesterday-desk-leaving';
-  // What was changed since the page was drawn: each text by its name, and each choice among options (a post's
-  // picture, "No picture") by its name and the value chosen.
-  function changedFields() {
-    const typed = {};
-    const chosen = {};
+  // The form's values that can be put back: each text by its name, and each choice among options (a post's
+  // picture, "No image") by its name and the value chosen.
+  function valuesNow() {
+    const texts = {};
+    const choices = {};
     form.querySelectorAll('textarea[name], input[name]').forEach((field) => {
       if (field.type === 'radio') {
-        if (field.checked && !field.defaultChecked) chosen[field.name] = field.value;
+        if (field.checked) choices[field.name] = field.value;
       } else if (field.type !== 'hidden' && field.type !== 'checkbox' && field.type !== 'file') {
-        if (field.value !== field.defaultValue && form.elements.namedItem(field.name) === field) typed[field.name] = field.value;
+        if (form.elements.namedItem(field.name) === field) texts[field.name] = field.value;
       }
     });
-    return { typed, chosen };
+    return { texts, choices };
   }
+  // The values as the version in hand has them: as drawn, then as each save sent them.
+  let saved = valuesNow();
+  // What changed since that version, each with what it was there.
   function rememberLeaving() {
+    const now = valuesNow();
+    const changed = (kind) =>
+      Object.fromEntries(
+        Object.entries(now[kind])
+          .filter(([name, value]) => saved[kind][name] !== value)
+          .map(([name, value]) => [name, { now: value, before: saved[kind][name] }]),
+      );
     try {
-      sessionStorage.setItem(LEAVING, JSON.stringify({ action: form.action, base: version.value, at: Date.now(), ...changedFields() }));
+      sessionStorage.setItem(LEAVING, JSON.stringify({ action: form.action, base: version.value, at: Date.now(), texts: changed('texts'), choices: changed('choices') }));
     } catch {}
   }
-  // The changes put back where the page differs from them: whether any was.
-  function putBack(left) {
+  // The changes put back: all of them on the version they were made on (the save never arrived), or on a newer
+  // one only where it still has what was there before (so neither a change that arrived nor someone else's is
+  // overwritten). Whether any was.
+  function putBack(left, onlyUntouched) {
+    const same = (a, b) => (a ?? '').trim() === (b ?? '').trim();
     let any = false;
-    for (const [name, value] of Object.entries(left.typed || {})) {
+    for (const [name, { now, before }] of Object.entries(left.texts || {})) {
       const field = form.elements.namedItem(name);
-      if (field && typeof field.value === 'string' && !('length' in field) && field.value !== value) {
-        field.value = value;
-        any = true;
-      }
+      if (!field || typeof field.value !== 'string' || 'length' in field || same(field.value, now)) continue;
+      if (onlyUntouched && !same(field.value, before)) continue;
+      field.value = now;
+      any = true;
     }
-    for (const [name, value] of Object.entries(left.chosen || {})) {
-      const option = [...form.querySelectorAll('input[type=radio]')].find((o) => o.name === name && o.value === value);
-      if (option && !option.checked) {
-        option.checked = true;
-        any = true;
-      }
+    const radios = [...form.querySelectorAll('input[type=radio]')];
+    for (const [name, { now, before }] of Object.entries(left.choices || {})) {
+      const option = radios.find((o) => o.name === name && o.value === now);
+      const checked = radios.find((o) => o.name === name && o.checked);
+      if (!option || option.checked || (onlyUntouched && (checked ? checked.value : undefined) !== before)) continue;
+      option.checked = true;
+      any = true;
     }
     return any;
   }
@@ -261,7 +277,7 @@ export const deskJs = `
         // A newer version is saved: the save made on leaving arrived, or someone (this person elsewhere, or
         // another) saved meanwhile. What it lacks of the changes is put back, not saved, and said so.
         sessionStorage.removeItem(LEAVING);
-        if (putBack(left)) say(words.restoredNotSaved);
+        if (putBack(left, true)) say(words.restoredNotSaved);
       } else if (!left.retried) {
         sessionStorage.setItem(LEAVING, JSON.stringify({ ...left, retried: true }));
         stopped = true;
@@ -270,7 +286,7 @@ export const deskJs = `
         setTimeout(() => location.reload(), 1000);
       } else {
         sessionStorage.removeItem(LEAVING);
-        if (putBack(left)) {
+        if (putBack(left, false)) {
           schedule();
           say(words.restored);
         }
