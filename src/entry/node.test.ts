@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -54,8 +54,14 @@ describe('databaseProblem', () => {
         `^DATABASE_PATH: the database at ${path} belongs to (the user \\S+ \\(uid ${owner}\\)|uid ${owner}), not to (the user \\S+ \\(uid ${owner + 1}\\)|uid ${owner + 1}), who is running this and may not open it \\(unable to open database file\\)\\. ${owner === 0 ? 'After a restore or a copy made as root' : 'Run the commands as the user the service runs as'}`,
       ),
     );
-    // By its owner, it is what the folder allows that is in question.
+    // By its owner, it is what the folder allows that is in question; by root, whom no owner refuses, too.
     expect(databaseProblem(cantOpen, path, owner)!.message).toContain('cannot be made or opened');
+    expect(databaseProblem(cantOpen, path, 0)!.message).toContain('cannot be made or opened');
+    // Owned by another user than root (the service's), opened by a third: run as the service's user.
+    chownSync(path, 4242, 4242);
+    expect(databaseProblem(cantOpen, path, 4243)!.message).toMatch(
+      /belongs to uid 4242, not to uid 4243, who is running this and may not open it \(unable to open database file\)\. Run the commands as the user the service runs as; if the service itself runs as uid 4243, give it the file and its folder with chown\.$/,
+    );
   });
 
   it('says a file that is no database, or a damaged one, is so, naming DATABASE_PATH and what to do', async () => {

@@ -342,7 +342,10 @@ function ownerOf(path: string): number | undefined {
   }
 }
 
-/** A user by name, from /etc/passwd where it has one: "the user yesterday (uid 998)", or the bare name. */
+/**
+ * A user as a sentence names them, from /etc/passwd where it has them: "the user yesterday (uid 998)", else
+ * "uid 998"; with `described` false, the bare name, or '' where there is none.
+ */
 function userName(uid: number, described = true): string {
   let name: string | undefined;
   try {
@@ -353,7 +356,7 @@ function userName(uid: number, described = true): string {
   } catch {
     // No such file: the id alone.
   }
-  if (!described) return name ?? `#${uid}`;
+  if (!described) return name ?? '';
   return name ? `the user ${name} (uid ${uid})` : `uid ${uid}`;
 }
 
@@ -383,23 +386,25 @@ export function databaseProblem(
       'DATABASE_PATH',
       `the database at ${resolve(path)} is damaged (${message}): a copy cut short, or a file copied while the server was writing it. Restore the latest backup made with \`npx yesterday backup\` (README: Where the data lives, backup and restore), and keep the damaged file for now.`,
     );
-  const owner = ownerOf(path);
-  if (
-    ['SQLITE_CANTOPEN', 'EACCES', 'EPERM'].includes(code) &&
-    owner !== undefined &&
-    me !== undefined &&
-    owner !== me
-  )
-    // A file restored or copied as root, which the service's user may not open; or a command run as another
-    // user than the service (the admin's own account), on the service's file.
+  // The file's owner, or its folder's where the folder is closed to this user (750, as the README makes it).
+  const owner = ownerOf(path) ?? ownerOf(dirname(path));
+  // Root is refused by no owner: for root, it is something else (the generic sentence below).
+  if (['SQLITE_CANTOPEN', 'EACCES', 'EPERM'].includes(code) && owner !== undefined && me && owner !== me) {
+    const whose = `the database at ${resolve(path)} belongs to ${userName(owner)}, not to ${userName(me)}, who is running this and may not open it (${message}).`;
+    // A file restored or copied as root, which the service's user may not open.
+    if (owner === 0)
+      return new ConfigError(
+        'DATABASE_PATH',
+        `${whose} After a restore or a copy made as root, give the file (with its -wal and -shm files, if there) and its folder back to the user the service runs as, with chown (README: Where the data lives, backup and restore).`,
+      );
+    // A command run as someone else than the service's user (the admin's own account); or the file handed to
+    // another user (an admin's sudo mv) than the one the service runs as.
+    const named = userName(owner, false);
     return new ConfigError(
       'DATABASE_PATH',
-      `the database at ${resolve(path)} belongs to ${userName(owner)}, not to ${userName(me)}, who is running this and may not open it (${message}). ${
-        owner === 0
-          ? `After a restore or a copy made as root, give the file and its folder back to the user the service runs as (\`chown -R ${userName(me, false)}: ${dirname(resolve(path))}\`).`
-          : `Run the commands as the user the service runs as (\`sudo -u ${userName(owner, false)} npx yesterday …\`).`
-      }`,
+      `${whose} Run the commands as the user the service runs as${named ? ` (\`sudo -u ${named} npx yesterday …\`)` : ''}; if the service itself runs as ${userName(me)}, give it the file and its folder with chown.`,
     );
+  }
   if (['SQLITE_CANTOPEN', 'EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST'].includes(code))
     return new ConfigError(
       'DATABASE_PATH',
