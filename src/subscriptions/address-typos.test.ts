@@ -14,6 +14,10 @@ describe('suggestAddress', () => {
     expect(suggestAddress('ana@hotmial.com')).toBe('ana@hotmail.com');
     expect(suggestAddress('ana@yahooo.com')).toBe('ana@yahoo.com');
     expect(suggestAddress('ana@outlok.com')).toBe('ana@outlook.com');
+    // A provider's name with a slip of com for an ending is asked about, though the ending is some country's.
+    expect(suggestAddress('ana@hotmail.cm')).toBe('ana@hotmail.com');
+    expect(suggestAddress('ana@yahoo.om')).toBe('ana@yahoo.com');
+    expect(suggestAddress('ana@aol.co')).toBe('ana@aol.com');
   });
 
   it('leaves real addresses alone, a district’s own and the providers the checker would otherwise change', () => {
@@ -47,6 +51,14 @@ describe('suggestAddress', () => {
       'ana@rr.com',
       'ana@frontier.com',
       'ana@windstream.net',
+      'ana@gci.net',
+      'ana@email.cz',
+      'ana@online.de',
+      'ana@mail.ru',
+      'ana@wp.pl',
+      'ana@naver.com',
+      'ana@hotmial.com.br',
+      'ana@gmial.cz',
     ])
       expect(suggestAddress(email), email).toBeUndefined();
   });

@@ -8,12 +8,14 @@ import { checkEmailAddress } from '../email/email-address';
 
 /** Real providers the checker's lists lack, which it would otherwise turn into one of theirs. */
 const MORE_DOMAINS = [
-  'aol.com', 'bol.com.br', 'centurylink.net', 'email.com', 'embarqmail.com', 'frontier.com', 'gmx.com', 'gmx.de',
-  'gmx.net', 'hotmail.com', 'hotmail.com.mx', 'hotmail.es', 'icloud.com', 'juno.com', 'laposte.net', 'libero.it',
-  'live.com', 'live.com.mx', 'mac.com', 'mail.com', 'mediacombb.net', 'netzero.net', 'optimum.net', 'orange.fr',
-  'outlook.com', 'outlook.es', 'prodigy.net.mx', 'q.com', 'roadrunner.com', 'rr.com', 'suddenlink.net',
-  't-online.de', 'terra.com.br', 'twc.com', 'uol.com.br', 'windstream.net', 'wowway.com', 'yahoo.com',
-  'yahoo.com.mx', 'yahoo.es',
+  '126.com', '163.com', 'aol.com', 'bk.ru', 'bol.com.br', 'centrum.cz', 'centurylink.net', 'daum.net', 'email.com',
+  'email.cz', 'embarqmail.com', 'frontier.com', 'gci.net', 'gmx.com', 'gmx.de', 'gmx.net', 'hanmail.net',
+  'hotmail.com', 'hotmail.com.mx', 'hotmail.es', 'icloud.com', 'inbox.ru', 'interia.pl', 'juno.com',
+  'laposte.net', 'libero.it', 'list.ru', 'live.com', 'live.com.mx', 'mac.com', 'mail.com', 'mail.ru',
+  'mediacombb.net', 'naver.com', 'netzero.net', 'o2.pl', 'online.de', 'optimum.net', 'orange.fr', 'outlook.com',
+  'outlook.es', 'prodigy.net.mx', 'q.com', 'roadrunner.com', 'rr.com', 'seznam.cz', 'sina.com', 'suddenlink.net',
+  't-online.de', 'terra.com.br', 'twc.com', 'uol.com.br', 'windstream.net', 'wowway.com', 'wp.pl', 'yahoo.com',
+  'yahoo.com.mx', 'yahoo.es', 'yandex.ru',
 ]; // prettier-ignore
 const DOMAINS = [...new Set([...spellChecker.POPULAR_DOMAINS, ...MORE_DOMAINS])];
 const KNOWN = new Set(DOMAINS);
@@ -27,6 +29,21 @@ const TOP_LEVEL_DOMAINS = [
 const COUNTRY_BRANDS = new Set([
   'aol', 'gmx', 'hotmail', 'live', 'msn', 'outlook', 'rocketmail', 'web', 'yahoo', 'yandex', 'ymail', 'zoho',
 ]); // prettier-ignore
+
+/** Two letters one keystroke from com or net (co, cm, om, ne, nt): more likely a slip than a country. */
+function nearDotCom(ending: string): boolean {
+  return ['co', 'cm', 'om', 'ne', 'nt', 'et'].includes(ending);
+}
+
+/**
+ * A country's ending after a provider's name: brand.com.XX, brand.co.XX, or brand.XX where XX is not a slip of
+ * com or net (hotmail.fr and outlook.sa are; hotmail.cm and aol.co are asked about).
+ */
+function isCountryEnding(labels: string[]): boolean {
+  const last = labels.at(-1)!;
+  if (!/^[a-z]{2}$/.test(last)) return false;
+  return labels.length > 2 || !nearDotCom(last);
+}
 
 /**
  * The address as the parent probably meant it, if its provider looks like a known one mistyped; undefined when it
@@ -43,9 +60,14 @@ export function suggestAddress(typed: string): string | undefined {
   const domain = email.slice(at + 1).toLowerCase();
   const labels = domain.split('.');
   if (KNOWN.has(domain) || labels[0]!.length < 3) return undefined;
-  if (COUNTRY_BRANDS.has(labels[0]!) && /^[a-z]{2}$/.test(labels.at(-1)!)) return undefined;
+  if (COUNTRY_BRANDS.has(labels[0]!) && isCountryEnding(labels)) return undefined;
   const suggestion = spellChecker.run({ email, domains: DOMAINS, topLevelDomains: TOP_LEVEL_DOMAINS });
   if (!suggestion || !KNOWN.has(suggestion.domain.toLowerCase())) return undefined;
+  // A country is never dropped (hotmial.com.br is not hotmail.com), and a real two-letter ending is never
+  // changed into another far from it (email.cz is not email.com; gmail.co is).
+  const suggested = suggestion.domain.toLowerCase().split('.');
+  if (suggested.length < labels.length) return undefined;
+  if (labels.length === 2 && /^[a-z]{2}$/.test(labels[1]!) && !nearDotCom(labels[1]!)) return undefined;
   // The part before the @ as it was typed (its case too): only the provider is in question.
   const full = `${email.slice(0, at)}@${suggestion.domain}`;
   return full.toLowerCase() === email.toLowerCase() ? undefined : full;
