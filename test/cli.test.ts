@@ -155,9 +155,23 @@ describe('npx yesterday', () => {
     );
     expect(anyway.code).toBe(0);
     expect(anyway.stdout).toContain('It is added, but not read in yet');
-    // A feed that cannot be read yet is added and said so (exit 0), in the command's words, without the
+    // An address that is not there (a typing mistake in its path) is refused the same way.
+    const mistyped = await yesterday(
+      ['sources:add', `${feeds.url}/fed.xml`, '--school', 'Lincoln Elementary'],
+      env,
+    );
+    expect(mistyped.code).toBe(1);
+    expect(mistyped.stderr).toContain(
+      `${feeds.url}/fed.xml could not be read, so nothing was added: The feed was not found (HTTP 404).`,
+    );
+    // A feed whose server is down for now is added and said so (exit 0), in the command's words, without the
     // server's log lines of the same failure.
     // Without LOG_LEVEL, as a district runs it (the suite's env silences the log).
+    const serverDown: Parameters<TestServer['route']>[1] = (_request, response) => {
+      response.writeHead(503, { 'content-type': 'text/plain' }).end('down for maintenance');
+    };
+    feeds.route('/gone.xml', serverDown);
+    feeds.route('/not-yet.xml', serverDown);
     const { LOG_LEVEL: _silenced, ...logged } = env;
     const apart = { ...logged, DATABASE_PATH: join(dir, 'unread.db') };
     expect((await yesterday(['migrate'], apart)).code).toBe(0);

@@ -63,11 +63,11 @@ export async function sourcesAdd(args: string[], config: Config): Promise<void> 
       throw new CommandFailed(
         `${checked.url} is a web page, not a feed, so nothing was added. Add one of the feeds it links to instead:\n${read.feedLinks.map((link) => `  ${link}`).join('\n')}`,
       );
-    // An address that answered with something else than a feed would only ever fail: asked, as the Sources
-    // page asks. One that did not answer (a server down for now) is added, and tried again on its schedule.
-    if (read.status === 'failed' && read.notAFeed && !values.anyway)
+    // An address that answered with something else than a feed, or that is not there, would only ever fail:
+    // asked, as the Sources page asks. One whose server is down for now is added, and tried again later.
+    if (read.status === 'failed' && read.lasting && !values.anyway)
       throw new CommandFailed(
-        `${checked.url} answered, but not with a feed, so nothing was added: ${read.message} Check the address; to add it all the same (a feed being set up, say), run the command again with --anyway.`,
+        `${checked.url} ${read.notAFeed ? 'answered, but not with a feed' : 'could not be read'}, so nothing was added: ${read.message} Check the address; to add it all the same (a feed being set up, say), run the command again with --anyway.`,
       );
     const added = await addSource(deps.db, input, cliActor, deps.clock.now());
     if (!added.ok) throw new CommandFailed(added.message);

@@ -54,6 +54,8 @@ export type ReadOutcome =
       feedLinks?: string[];
       /** The address answered, with something that cannot be read as a feed (a web page, a broken file). */
       notAFeed?: true;
+      /** A failure that trying again will not mend (not found, removed, private), as far as the answer says. */
+      lasting?: true;
     };
 
 export async function readFeed(
@@ -72,7 +74,12 @@ export async function readFeed(
   };
   const fetched = await (limits ? limits.downloads.run(hostOf(request.url), download) : download());
   if (fetched.status === 'failed')
-    return { status: 'failed', message: fetched.message, retryAfterMs: fetched.retryAfterMs };
+    return {
+      status: 'failed',
+      message: fetched.message,
+      retryAfterMs: fetched.retryAfterMs,
+      ...(fetched.temporary ? {} : { lasting: true as const }),
+    };
   if (fetched.status === 'not-modified') return { status: 'not-modified', fetched };
   let processed: Processed;
   try {
@@ -86,7 +93,13 @@ export async function readFeed(
     giveBack?.();
   }
   if (!processed.ok)
-    return { status: 'failed', message: processed.message, feedLinks: processed.feedLinks, notAFeed: true };
+    return {
+      status: 'failed',
+      message: processed.message,
+      feedLinks: processed.feedLinks,
+      notAFeed: true,
+      lasting: true,
+    };
   return { status: 'read', feed: processed.feed, items: processed.items, fetched };
 }
 
