@@ -124,7 +124,10 @@ describe('admin authentication', () => {
     const { client } = await signIn('dana@district.example', 'correct horse battery');
     const stolen = client.cookies.get('yd_session')!;
     const csrf = await client.csrf('/admin/inbox');
-    expect((await client.post('/admin/logout', { _csrf: csrf })).status).toBe(303);
+    const out = await client.post('/admin/logout', { _csrf: csrf });
+    expect(out.status).toBe(303);
+    // What the desk kept in the tab's storage goes too.
+    expect(out.headers.get('clear-site-data')).toBe('"storage"');
     const replay = createClient(app.url);
     replay.cookies.set('yd_session', stolen);
     expect((await replay.get('/admin/inbox')).status).toBe(303);

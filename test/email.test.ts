@@ -16,7 +16,6 @@ import {
   moveSubscriptionStatements,
   recordHardBounce,
   setSubscriberLanguage,
-  unsubscribe,
   upsertPendingSubscriber,
 } from '../src/db/subscribers';
 import { subscriptionToken } from '../src/email/subscription-tokens';
@@ -28,7 +27,7 @@ import { writeSetting } from '../src/db/settings';
 import { logoDataUrl } from '../src/brand/logo';
 import { stripMetadata } from '../src/pictures/strip-metadata';
 import { solidPng } from './png';
-import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
+import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems, unsubscribe } from './fixtures';
 import { createClient } from './browser-client';
 import { rawHeader, startSmtpSink } from './smtp-sink';
 import { addUser, startTestApp, type TestApp } from './test-app';
@@ -541,8 +540,9 @@ describe('preferences', () => {
     expect(page).not.toContain('/preferences');
     const [entry] = await listAudit(db, { action: 'subscriber.resubscribe', limit: 5 });
     expect(entry).toMatchObject({ subjectId: String(subscriber.id), actorType: 'public' });
-    // Pressed again, or by someone holding an old email while subscribed: nothing changes, nothing is recorded.
-    expect((await client.post(undo, {})).headers.get('location')).toBe(link);
+    // Pressed again, or by someone holding an old email while subscribed: nothing changes, nothing is recorded,
+    // and the page says they are subscribed.
+    expect((await client.post(undo, {})).headers.get('location')).toBe(`${link}&again=1`);
     expect(await listAudit(db, { action: 'subscriber.resubscribe', limit: 5 })).toHaveLength(1);
     expect(await listAudit(db, { action: 'subscriber.unsubscribe', limit: 5 })).toHaveLength(1);
 

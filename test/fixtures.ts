@@ -4,7 +4,13 @@ import type { Database } from '../src/db/client';
 import { upsertItemStatements } from '../src/db/items';
 import { findOrCreateSchool } from '../src/db/schools';
 import { insertSource } from '../src/db/sources';
-import { confirmSubscriber, replaceSubscriberSchools, upsertPendingSubscriber } from '../src/db/subscribers';
+import {
+  confirmSubscriber,
+  replaceSubscriberSchools,
+  unsubscribeStatements,
+  upsertPendingSubscriber,
+} from '../src/db/subscribers';
+import { cliActor } from '../src/db/audit';
 import type { NormalizedItem } from '../src/ingest/feed-types';
 
 export async function addSchoolWithSource(
@@ -60,6 +66,16 @@ export async function addConfirmedSubscriber(db: Database, email: string, school
   await replaceSubscriberSchools(db, subscriber.id, schoolIds);
   await confirmSubscriber(db, subscriber.id, 1);
   return subscriber;
+}
+
+/** An address unsubscribed, as its own link would, with the audit entry (here the command line's). */
+export async function unsubscribe(db: Database, id: number, now: number): Promise<void> {
+  await db.batch(
+    unsubscribeStatements(db, id, now, {
+      actor: cliActor,
+      event: { action: 'subscriber.unsubscribe', subjectType: 'subscriber', subjectId: id },
+    }),
+  );
 }
 
 /** mulberry32: numbers in [0, 1) that look random but are the same on every run for the same seed. */

@@ -11,7 +11,11 @@ import { deskDepsOf, publishDesk, saveDesk, type DeskActor } from '../src/curate
 import { listAudit } from '../src/db/audit';
 import { listItemsPublishedBetween } from '../src/db/items';
 import { findSchoolBySlug } from '../src/db/schools';
-import { findSubscriberByEmail, listSubscriberSchools } from '../src/db/subscribers';
+import {
+  findSubscriberByEmail,
+  listSubscriberSchools,
+  moveSubscriptionStatements,
+} from '../src/db/subscribers';
 import { subscriptionToken } from '../src/email/subscription-tokens';
 import { runSendJob } from '../src/jobs/jobs';
 import { changeSetting } from '../src/settings/district-settings';
@@ -504,6 +508,26 @@ describe('the Subscribers page', () => {
     expect(files.filter((f) => f.endsWith('.eml'))).toHaveLength(1);
     expect(files.filter((f) => f.endsWith('.json'))).toHaveLength(1);
     expect(files.map((f) => readFileSync(join(folder, f), 'utf8')).join('\n')).not.toMatch(/maria/i);
+    // A digest written to Ben before he moved his subscription to another address: his by the id it names, though
+    // the address it went to is no longer his.
+    const ben = (await findSubscriberByEmail(db, 'ben@family.example'))!;
+    await db.batch(
+      moveSubscriptionStatements(
+        db,
+        ben,
+        'ben.moved@family.example',
+        undefined,
+        [],
+        'n-ben-moved',
+        app.clock.now(),
+      ),
+    );
+    await admin.post(`/admin/subscribers/${ben.id}/delete`, {
+      _csrf: await admin.csrf(`/admin/subscribers/${ben.id}`),
+      understood: '1',
+    });
+    expect(await findSubscriberByEmail(db, 'ben.moved@family.example')).toBeUndefined();
+    expect(readdirSync(folder)).toEqual([]);
   });
 
   it('shows how a digest’s email fared and resends the unknown ones only when told to', async () => {

@@ -1,5 +1,5 @@
 // Storage for parents' email subscriptions: double opt-in state, consent record and chosen schools.
-import { and, count, eq, gt, inArray, isNotNull, isNull, like, lt, not, or, sql } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNotNull, isNull, lt, not, or, sql } from 'drizzle-orm';
 import { auditStatementWhere, type Actor, type AuditEvent } from './audit';
 import type { Database, Statement } from './client';
 import { inList } from './in-list';
@@ -230,16 +230,6 @@ export async function confirmSubscriber(db: Database, id: number, now: number): 
   return rows.length > 0;
 }
 
-/** Unsubscribes an address from any status but unsubscribed (suspended after bounces included); true if it did. */
-export async function unsubscribe(db: Database, id: number, now: number): Promise<boolean> {
-  const changed = await db.orm
-    .update(subscribers)
-    .set({ status: 'unsubscribed', unsubscribedAt: now, updatedAt: now })
-    .where(and(eq(subscribers.id, id), inArray(subscribers.status, ['pending', 'confirmed', 'suspended'])))
-    .returning({ id: subscribers.id });
-  return changed.length > 0;
-}
-
 /** Ends the nonce of a subscription moved to another address: its links no longer work, and it is not undone. */
 const MOVED = '-moved';
 
@@ -272,8 +262,9 @@ interface Audited {
 }
 
 /**
- * Unsubscribed, schools and language kept, with its audit entry: both only if the address was subscribed (a
- * second press, or a mail program's one-click after the person's own, writes nothing).
+ * Unsubscribed, schools and language kept, with its audit entry: both only if the address was subscribed
+ * (pending, confirmed or suspended after bounces); a second press, or a mail program's one-click after the
+ * person's own, writes nothing.
  */
 export function unsubscribeStatements(db: Database, id: number, now: number, audited: Audited): Statement[] {
   const subscribed = and(
@@ -305,7 +296,7 @@ export function undoUnsubscribeStatements(
     isNotNull(subscribers.confirmedAt),
     gt(subscribers.unsubscribedAt, now - UNDO_UNSUBSCRIBE_MS),
     lt(subscribers.bounceCount, SUSPEND_AFTER_BOUNCES),
-    not(like(subscribers.tokenNonce, `%${MOVED}`)),
+    sql`${subscribers.tokenNonce} not glob ${`*${MOVED}`}`,
   );
   return [
     auditStatementWhere(db, audited.actor, audited.event, now, { from: subscribers, where: undoable }),

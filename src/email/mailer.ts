@@ -68,8 +68,9 @@ export interface OutboxReader {
   /** The .eml file for download: the file itself, or for account email a copy with the tokens hidden. */
   raw(id: string): Promise<Uint8Array | undefined>;
   /**
-   * Deletes every message written to a parent the district was asked to forget: marked with their id, or sent
-   * to one of `addresses` (compared as addresses are: case and surrounding space aside). Returns how many went.
+   * Deletes every message written to a parent the district was asked to forget: each that names them by id, and
+   * each that names no one (written before messages did) sent to one of `addresses` (compared as addresses are:
+   * case and surrounding space aside). Returns how many went.
    */
   forget(parent: { subscriberId: number; addresses: string[] }): Promise<number>;
 }

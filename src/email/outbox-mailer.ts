@@ -72,7 +72,10 @@ export function createOutboxMailer(dir: string): Mailer & OutboxReader {
   async function isTo(id: string, subscriberId: number, addresses: Set<string>): Promise<boolean> {
     try {
       const stored = JSON.parse(await readFile(join(dir, `${id}.json`), 'utf8')) as StoredMessage;
-      return stored.subscriberId === subscriberId || addresses.has(String(stored.to).trim().toLowerCase());
+      // A message that names its parent is theirs or someone else's by that alone (another family may have
+      // the address they were moving to); one written before messages named them, by its address.
+      if (stored.subscriberId !== undefined) return stored.subscriberId === subscriberId;
+      return !stored.accountTokens?.length && addresses.has(String(stored.to).trim().toLowerCase());
     } catch {
       // No .json (or not one of ours): the .eml's To: header, in the first few kilobytes.
       try {

@@ -92,6 +92,9 @@ export function accountRoutes(deps: AppDeps) {
 
   app.post('/admin/logout', async (c) => {
     await endSession(deps, c, c.get('session'));
+    // What the desk kept in this tab (typing not yet saved when a page was left) goes with the session, from
+    // whichever page the person signs out.
+    c.header('Clear-Site-Data', '"storage"');
     return c.redirect('/admin/login', 303);
   });
 

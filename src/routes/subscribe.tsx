@@ -58,7 +58,6 @@ export function subscribeRoutes(deps: AppDeps) {
     return preferredLanguage(c.req.header('accept-language'), languages);
   };
 
-  /** The subscriber a link's token names, if the signature is right for this purpose. */
   /** A parent acting through a link in an email, kept in the audit log by number, never by address. */
   const subscriberActor = (c: Context, subscriber: Subscriber): Actor => ({
     type: 'public',
@@ -66,6 +65,7 @@ export function subscribeRoutes(deps: AppDeps) {
     ip: deps.clientIp(c),
   });
 
+  /** The subscriber a link's token names, if the signature is right for this purpose. */
   const subscriberFromToken = async (c: Context, purpose: TokenPurpose): Promise<Subscriber | undefined> => {
     const token = c.req.query('token');
     const id = subscriberIdOf(token);
@@ -448,6 +448,8 @@ export function subscribeRoutes(deps: AppDeps) {
     if (!subscriber) return badLink(c, 'unsubscribe');
     const now = deps.clock.now();
     const page = `/unsubscribe?token=${encodeURIComponent(c.req.query('token')!)}`;
+    // Pressed again (Back, a double click): subscribed already, which the page says.
+    if (subscriber.status === 'confirmed') return c.redirect(`${page}&again=1`, 303);
     // Too late, or not theirs to undo this way: the page says they are unsubscribed, with the way back.
     if (!canUndoUnsubscribe(subscriber, now)) return c.redirect(page, 303);
     await deps.db.batch(

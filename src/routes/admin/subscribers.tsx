@@ -170,8 +170,7 @@ export function subscribersRoutes(deps: AppDeps) {
     ]);
     // With no mail server, what was written to them waits in the outbox folder: it goes too. The record is
     // deleted by now, so a folder that refuses is said, not an error page for a deletion that happened.
-    const addresses = [subscriber.email, ...(subscriber.pendingEmail ? [subscriber.pendingEmail] : [])];
-    const outboxLeft = await deps.outbox?.forget({ subscriberId: id, addresses }).then(
+    const outboxLeft = await deps.outbox?.forget({ subscriberId: id, addresses: [subscriber.email] }).then(
       () => false,
       (error: unknown) => {
         deps.log.error('outbox copies of a deleted subscriber’s email not removed', { error: String(error) });
