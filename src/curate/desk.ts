@@ -209,9 +209,17 @@ export function requirePermission(actor: DeskActor, permission: Permission, refu
   if (!can(actor.role, permission)) throw new DeskError(403, 'forbidden', refusal);
 }
 
+/**
+ * Whether the version now saved is the actor's own (another tab or window of theirs): a person's, never a
+ * program's, whose saves name nobody.
+ */
+function savedByThem(current: DeskState, actor: DeskActor): boolean {
+  return actor.userId !== null && current.digest?.updatedBy === actor.userId;
+}
+
 /** A save refused because another saved meanwhile: someone else, or the same person in another tab. */
 function savedMeanwhile(current: DeskState, actor: DeskActor): DeskError {
-  const yours = actor.userId !== undefined && current.digest?.updatedBy === actor.userId;
+  const yours = savedByThem(current, actor);
   return new DeskError(
     409,
     'conflict',
@@ -890,7 +898,7 @@ export async function submitForReview(
   if (submitted === 'already') return { already: true };
   if (submitted === 'moved') {
     const current = await loadDesk(deps, date);
-    const yours = actor.userId !== null && current.digest?.updatedBy === actor.userId;
+    const yours = savedByThem(current, actor);
     const version = current.digest?.version ?? '';
     throw new DeskError(
       409,

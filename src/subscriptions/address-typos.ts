@@ -1,4 +1,4 @@
-// A mistyped mail provider (gmial.com, yahoo.con, hotmail.co) is the commonest reason a parent's confirmation never
+// A mistyped mail provider (gmial.com, yahoo.con, hotmail.cm) is the commonest reason a parent's confirmation never
 // arrives. The sign-up forms ask once before sending, with @zootools/email-spell-checker's comparison against
 // the providers families use (decision 012). A suggestion for a real address is worse than none (one press
 // would send the confirmation, with the schools chosen, to a stranger), so what the checker would "correct"
