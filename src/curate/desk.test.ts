@@ -63,6 +63,15 @@ describe('the desk', () => {
     ids = (await listItemsPublishedBetween(db, 0, NOON * 2)).map((i) => i.id).sort();
   });
 
+  /** The one post, the kites, as the digest's only entry with this blurb. */
+  const kites = (blurb: string) => [{ itemId: ids[0]!, blurb }];
+  /** The day published with the kites and a blurb no check finds anything in; approved first where asked. */
+  const publishKites = async (day: string, options: { approvedBy?: DeskActor } = {}) => {
+    await saveDesk(deps, dana, day, { entries: kites('Room 4 flew kites.') });
+    if (options.approvedBy) await approveDesk(deps, options.approvedBy, day);
+    await publishDesk(deps, dana, day);
+  };
+
   const refusal = async (work: Promise<unknown>) => {
     try {
       await work;
@@ -75,7 +84,6 @@ describe('the desk', () => {
 
   it('opens a finding again when a name or word is added after its reason, before publishing and in a correction', async () => {
     const day = '2026-11-20';
-    const kites = (blurb: string) => [{ itemId: ids[0]!, blurb }];
     await saveDesk(deps, dana, day, { entries: kites('Maya Lopez flew the highest kite.') });
     await overrideFinding(deps, dana, day, {
       itemId: ids[0]!,
@@ -124,9 +132,7 @@ describe('the desk', () => {
 
   it('records a reason typed for a finding in a correction with the correction, and with nothing if refused', async () => {
     const day = '2026-11-20';
-    const kites = (blurb: string) => [{ itemId: ids[0]!, blurb }];
-    await saveDesk(deps, dana, day, { entries: kites('Room 4 flew kites.') });
-    await publishDesk(deps, dana, day);
+    await publishKites(day);
     const { correctDesk } = await import('./correct-digest');
     const { listOverrides } = await import('../db/findings');
     const digestId = (await findDigest(db, day))!.id;
@@ -196,9 +202,7 @@ describe('the desk', () => {
   it('gives back every finding a reason was typed against when a correction is refused for something else', async () => {
     const day = '2026-11-20';
     await changeSetting(db, 'tone_words', 'lazy', 1);
-    const kites = (blurb: string) => [{ itemId: ids[0]!, blurb }];
-    await saveDesk(deps, dana, day, { entries: kites('Room 4 flew kites.') });
-    await publishDesk(deps, dana, day);
+    await publishKites(day);
     const { correctDesk } = await import('./correct-digest');
     const refused = (note: string) =>
       correctDesk(deps, dana, day, {
@@ -224,10 +228,7 @@ describe('the desk', () => {
   it('does not let a waiting correction’s reason cover a finding that appeared after it was proposed', async () => {
     const day = '2026-11-20';
     await changeSetting(db, 'require_approval', 'true', 1);
-    const kites = (blurb: string) => [{ itemId: ids[0]!, blurb }];
-    await saveDesk(deps, dana, day, { entries: kites('Room 4 flew kites.') });
-    await approveDesk(deps, lee, day);
-    await publishDesk(deps, dana, day);
+    await publishKites(day, { approvedBy: lee });
     const { approveCorrection, correctDesk, pendingCorrectionOf } = await import('./correct-digest');
     await correctDesk(deps, dana, day, {
       entries: kites('Maya Lopez flew a brutal kite.'),
@@ -253,10 +254,7 @@ describe('the desk', () => {
   it('keeps a correction’s reasons with it while it waits for a second person, and records them when approved', async () => {
     const day = '2026-11-20';
     await changeSetting(db, 'require_approval', 'true', 1);
-    const kites = (blurb: string) => [{ itemId: ids[0]!, blurb }];
-    await saveDesk(deps, dana, day, { entries: kites('Room 4 flew kites.') });
-    await approveDesk(deps, lee, day);
-    await publishDesk(deps, dana, day);
+    await publishKites(day, { approvedBy: lee });
     const { approveCorrection, correctDesk, pendingCorrectionOf } = await import('./correct-digest');
     const { listOverrides } = await import('../db/findings');
     const digestId = (await findDigest(db, day))!.id;
@@ -289,7 +287,6 @@ describe('the desk', () => {
     const day = '2026-11-20';
     let now = NOON + 86_400_000;
     const moving = { ...deps, now: () => now };
-    const kites = (blurb: string) => [{ itemId: ids[0]!, blurb }];
     await saveDesk(moving, dana, day, { entries: kites('Maya Lopez flew the highest kite.') });
     const digest = (await findDigest(db, day))!;
     // As a release before this one recorded it: no `covers`.

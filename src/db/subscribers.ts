@@ -1,5 +1,5 @@
 // Storage for parents' email subscriptions: double opt-in state, consent record and chosen schools.
-import { and, count, eq, gt, inArray, isNotNull, isNull, lt, not, or, sql } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNotNull, isNull, lt, not, or, sql, type SQL } from 'drizzle-orm';
 import { auditStatementWhere, type Actor, type AuditEvent } from './audit';
 import type { Database, Statement } from './client';
 import { inList } from './in-list';
@@ -271,13 +271,13 @@ export function unsubscribeStatements(db: Database, id: number, now: number, aud
     eq(subscribers.id, id),
     inArray(subscribers.status, ['pending', 'confirmed', 'suspended']),
   );
-  return [
-    auditStatementWhere(db, audited.actor, audited.event, now, { from: subscribers, where: subscribed }),
-    db.orm
-      .update(subscribers)
-      .set({ status: 'unsubscribed', unsubscribedAt: now, updatedAt: now })
-      .where(subscribed),
-  ];
+  return auditedChange(
+    db,
+    subscribed,
+    { status: 'unsubscribed', unsubscribedAt: now, updatedAt: now },
+    now,
+    audited,
+  );
 }
 
 /**
@@ -298,12 +298,29 @@ export function undoUnsubscribeStatements(
     lt(subscribers.bounceCount, SUSPEND_AFTER_BOUNCES),
     sql`${subscribers.tokenNonce} not glob ${`*${MOVED}`}`,
   );
+  return auditedChange(
+    db,
+    undoable,
+    { status: 'confirmed', unsubscribedAt: null, updatedAt: now },
+    now,
+    audited,
+  );
+}
+
+/**
+ * The change to the subscription `where` finds, and its audit entry first, under the same condition: in one batch
+ * the entry is written exactly when the change is.
+ */
+function auditedChange(
+  db: Database,
+  where: SQL | undefined,
+  change: Partial<Subscriber>,
+  now: number,
+  audited: Audited,
+): Statement[] {
   return [
-    auditStatementWhere(db, audited.actor, audited.event, now, { from: subscribers, where: undoable }),
-    db.orm
-      .update(subscribers)
-      .set({ status: 'confirmed', unsubscribedAt: null, updatedAt: now })
-      .where(undoable),
+    auditStatementWhere(db, audited.actor, audited.event, now, { from: subscribers, where }),
+    db.orm.update(subscribers).set(change).where(where),
   ];
 }
 

@@ -219,28 +219,29 @@ export function subscribeRoutes(deps: AppDeps) {
     const email = suggested && typed === field(form, 'suggested_for', 320) ? suggested : typed;
     const chosen = fields(form, 'schools');
     const embedded = c.req.query('embed') === '1';
+    const schoolSlug = chosen.length === 1 ? chosen[0] : undefined;
+    const back = embedQuery(field(form, 'embed_back', 300));
+    // The form again, in the embed or on the page, with what was typed and why it came back.
+    const formAgain = async (
+      answer: { error: string } | { suggestion: string },
+      status: 200 | 400 | 429 = 200,
+    ) =>
+      embedded
+        ? embedAnswer(c, { email, ...answer, schoolSlug, lang: formLanguage, back }, status)
+        : renderPage(
+            c,
+            <SubscribePage
+              site={site}
+              schools={await listSchools(deps.db)}
+              email={email}
+              chosen={chosen}
+              {...answer}
+              emailLanguage={isLanguage(language) ? language : undefined}
+            />,
+            status,
+          );
     const suggestion = field(form, 'address_checked', 320) === email ? undefined : suggestAddress(email);
-    if (suggestion) {
-      if (embedded)
-        return embedAnswer(c, {
-          email,
-          suggestion,
-          schoolSlug: chosen.length === 1 ? chosen[0] : undefined,
-          lang: formLanguage,
-          back: embedQuery(field(form, 'embed_back', 300)),
-        });
-      return renderPage(
-        c,
-        <SubscribePage
-          site={site}
-          schools={await listSchools(deps.db)}
-          email={email}
-          chosen={chosen}
-          suggestion={suggestion}
-          emailLanguage={isLanguage(language) ? language : undefined}
-        />,
-      );
-    }
+    if (suggestion) return formAgain({ suggestion });
     const outcome = await requestSubscription(
       { db: deps.db, now: () => deps.clock.now(), wakeSender: () => deps.background.wakeSender() },
       {
@@ -255,34 +256,13 @@ export function subscribeRoutes(deps: AppDeps) {
       },
     );
     // What is wrong, in the words of the page the person used.
-    const problem = outcome.ok ? '' : textOf(site).t(`addressProblems.${outcome.problem}`);
+    if (!outcome.ok)
+      return formAgain({ error: textOf(site).t(`addressProblems.${outcome.problem}`) }, outcome.status);
     if (embedded) {
-      const schoolSlug = chosen.length === 1 ? chosen[0] : undefined;
-      const back = embedQuery(field(form, 'embed_back', 300));
-      if (!outcome.ok)
-        return embedAnswer(
-          c,
-          { email, error: problem, schoolSlug, lang: formLanguage, back },
-          outcome.status,
-        );
       const own = formLanguage === site.languages?.[0];
       return c.redirect(
         `/subscribe?embed=1&sent=1${schoolSlug ? `&school=${encodeURIComponent(schoolSlug)}` : ''}${own ? '' : `&lang=${formLanguage}`}${back ? `&back=${encodeURIComponent(back)}` : ''}`,
         303,
-      );
-    }
-    if (!outcome.ok) {
-      return renderPage(
-        c,
-        <SubscribePage
-          site={site}
-          schools={await listSchools(deps.db)}
-          email={email}
-          chosen={chosen}
-          error={problem}
-          emailLanguage={isLanguage(language) ? language : undefined}
-        />,
-        outcome.status,
       );
     }
     // The answer is in the form's language, named even when it is the district's own: without it the page
