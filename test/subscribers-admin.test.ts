@@ -23,6 +23,7 @@ import { readCsv } from '../src/text/csv';
 import { createClient, type Client } from './browser-client';
 import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
 import { startSmtpSink } from './smtp-sink';
+import { chooseImportFile, goAhead, reviewForm } from './subscriber-import';
 import { signedInClient, startTestApp, type TestApp } from './test-app';
 
 const NOON = Date.parse('2026-11-20T18:00:00Z');
@@ -43,34 +44,26 @@ async function setUp(reject?: NonNullable<Parameters<typeof startSmtpSink>[0]>['
   return { app, smtp, db, admin };
 }
 
+/**
+ * Imports a CSV as a person does: the file is chosen and sent, the page says what it would do, and its button
+ * is pressed. Imported: the list, saying how many at its top; refused (at either step): the page again, opened
+ * at the import (the form's #import), with why in the import's own card and what was written.
+ */
 async function upload(app: TestApp, admin: Client, csv: string, attestation?: string) {
-  const form = new FormData();
-  form.set('_csrf', await admin.csrf('/admin/subscribers'));
-  form.set('file', new File([csv], 'parents.csv', { type: 'text/csv' }));
-  if (attestation !== undefined) {
-    form.set('attest', 'on');
-    form.set('attestation', attestation);
-  }
-  const response = await fetch(`${app.url}/admin/subscribers/import`, {
-    method: 'POST',
-    body: form,
-    headers: { origin: app.url, cookie: [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
-    redirect: 'manual',
-  });
-  // Imported: a redirect to the list, saying how many at its top; refused: the page again, opened at the import
-  // (the form's #import), with why in the import's own card and what was written.
-  if (response.status === 422) {
-    const page = await response.text();
-    expect(page.slice(page.indexOf('id="import"'))).toContain('<div class="flash error" role="alert">');
-    return page;
-  }
-  expect(response.status).toBe(303);
-  expect(response.headers.get('location')).toBe('/admin/subscribers#top');
-  for (const line of response.headers.getSetCookie()) {
-    const [name, ...value] = line.split(';')[0]!.split('=');
-    admin.cookies.set(name!.trim(), value.join('='));
-  }
-  return (await admin.get(response.headers.get('location')!)).text();
+  const chosen = await chooseImportFile(app, admin, csv, attestation);
+  if (chosen.status === 422) return refusal(chosen);
+  expect(chosen.status).toBe(200);
+  const answer = await goAhead(app, admin, await chosen.text());
+  if (answer.status === 422) return refusal(answer);
+  expect(answer.status).toBe(303);
+  expect(answer.headers.get('location')).toBe('/admin/subscribers#top');
+  return (await admin.get(answer.headers.get('location')!)).text();
+}
+
+async function refusal(response: Response) {
+  const page = await response.text();
+  expect(page.slice(page.indexOf('id="import"'))).toContain('<div class="flash error" role="alert">');
+  return page;
 }
 
 async function publishOneDay(app: TestApp) {
@@ -329,6 +322,79 @@ describe('the Subscribers page', () => {
     expect(to('left@family.example').map((m) => m.parsed.subject)).not.toContainEqual(
       expect.stringContaining('What happened yesterday'),
     );
+  });
+
+  it('says what an import would do, writing and sending nothing until its button is pressed', async () => {
+    const { app, smtp, db, admin } = await setUp();
+    await changeSetting(db, 'languages', 'en,es', 1);
+    await addConfirmedSubscriber(db, 'ana@family.example', []);
+    const left = await addConfirmedSubscriber(db, 'left@family.example', []);
+    await db.batch([
+      db.raw(sql`update subscribers set status = 'unsubscribed', unsubscribed_at = 1 where id = ${left.id}`),
+    ]);
+    const csv = [
+      'email,schools,language',
+      'ana@family.example,,',
+      'left@family.example,,',
+      'ben@family.example,Lincoln Elementary,es',
+      'cy@family.example,lincoln-elementary;Washington Middle,',
+      'dee@family.example,,',
+    ].join('\n');
+    const chosen = await chooseImportFile(app, admin, csv);
+    expect(chosen.status).toBe(200);
+    const review = await chosen.text();
+    const text = review.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(text).toContain('parents.csv holds 5 addresses. Nothing has been imported or sent yet.');
+    expect(text).toContain(
+      '3 are new: each gets an email asking to confirm, and receives nothing until it does.',
+    );
+    expect(text).toContain('1 is already on the list, and stays as it is.');
+    expect(text).toContain('1 unsubscribed or had mail bounce, and is left alone.');
+    expect(text).toMatch(/Lincoln Elementary 2 Washington Middle 1 Every school 1/);
+    expect(text).toMatch(/English 2 Spanish 1/);
+    expect(text).toContain('ben@family.example Lincoln Elementary Spanish');
+    expect(text).toContain('cy@family.example Lincoln Elementary, Washington Middle English');
+    expect(reviewForm(review)).toContain('Import and email 3 addresses');
+    // Asked, not done: nobody new, and the background sender has nothing to send.
+    expect(await findSubscriberByEmail(db, 'ben@family.example')).toBeUndefined();
+    await runSendJob(app.runtime.deps);
+    expect(smtp.received).toHaveLength(0);
+
+    // Meanwhile Dee signs up herself: the figures shown no longer hold, so they are shown again, not acted on.
+    await fetch(`${app.url}/subscribe`, {
+      method: 'POST',
+      body: new URLSearchParams({ email: 'dee@family.example' }),
+      redirect: 'manual',
+    });
+    const again = await goAhead(app, admin, review);
+    expect(again.status).toBe(200);
+    const changed = await again.text();
+    expect(changed).toContain('The figures changed since you looked');
+    expect(changed).toContain('2 are new');
+    expect(await findSubscriberByEmail(db, 'ben@family.example')).toBeUndefined();
+    // A form altered on its way (a file's text that is not the one counted) is counted again too.
+    const altered = await goAhead(app, admin, changed, (fields) => {
+      fields.csv += '\neve@family.example,,';
+    });
+    expect(altered.status).toBe(200);
+    expect(await findSubscriberByEmail(db, 'eve@family.example')).toBeUndefined();
+
+    const done = await goAhead(app, admin, changed);
+    expect(done.status).toBe(303);
+    expect((await findSubscriberByEmail(db, 'ben@family.example'))!).toMatchObject({
+      status: 'pending',
+      language: 'es',
+    });
+    expect((await findSubscriberByEmail(db, 'cy@family.example'))!.status).toBe('pending');
+    // Pressed a second time (Back, or the browser's resend): nothing new, so nothing is written or sent twice.
+    const twice = await goAhead(app, admin, changed);
+    expect(twice.status).toBe(200);
+    const nothing = await twice.text();
+    expect(nothing).toContain(
+      'Nothing to import: every address in the file is already on the list or left out.',
+    );
+    expect(reviewForm(nothing)).not.toContain('<button');
+    expect((await listAudit(db, { action: 'subscribers.import', limit: 10 })).length).toBe(1);
   });
 
   it('asks an imported address again on a later pass when the mail server could not take it', async () => {

@@ -34,20 +34,35 @@ export interface ImportRequest {
   attestation?: string;
 }
 
-export type ImportOutcome =
-  | {
-      ok: true;
-      added: number;
-      confirmed: number;
-      waiting: number;
-      alreadyIn: number;
-      leftAlone: number;
-      /** Addresses the district deleted at their owner's request: never added again by an import. */
-      forgotten: number;
-    }
-  | { ok: false; message: string };
+/** What an import does, counted before anything is written: the page that asks to go ahead shows it. */
+export interface ImportFigures {
+  /** Addresses in the file, each counted once. */
+  rows: number;
+  added: number;
+  confirmed: number;
+  waiting: number;
+  alreadyIn: number;
+  leftAlone: number;
+  /** Addresses the district deleted at their owner's request: never added again by an import. */
+  forgotten: number;
+}
 
-interface Row {
+export type ImportOutcome = ({ ok: true } & ImportFigures) | { ok: false; message: string };
+
+/** An import checked and counted, with what writing it takes; nothing is written until `writeImport`. */
+export interface ImportPlan {
+  figures: ImportFigures;
+  /** The new addresses, as the file gives them (the first few are shown before going ahead). */
+  fresh: readonly ImportRow[];
+  /** New addresses by school id (0: every school), for the page that asks to go ahead. */
+  bySchool: Map<number, number>;
+  /** New addresses by language, likewise. */
+  byLanguage: Map<Language, number>;
+  attestation: string;
+  pendingToConfirm: readonly ImportRow[];
+}
+
+export interface ImportRow {
   line: number;
   email: string;
   schoolIds: number[];
@@ -56,6 +71,7 @@ interface Row {
   language: Language;
 }
 
+/** Checks and counts an import, then writes it: for callers that need no question in between. */
 export async function importSubscribers(
   db: Database,
   signingKey: string,
@@ -63,6 +79,18 @@ export async function importSubscribers(
   request: ImportRequest,
   now: number,
 ): Promise<ImportOutcome> {
+  const planned = await planImport(db, signingKey, request);
+  if (!planned.ok) return planned;
+  await writeImport(db, actor, planned.plan, now);
+  return { ok: true, ...planned.plan.figures };
+}
+
+/** Every row checked and every address's fate counted, against the subscribers as they are now. */
+export async function planImport(
+  db: Database,
+  signingKey: string,
+  request: ImportRequest,
+): Promise<{ ok: true; plan: ImportPlan } | { ok: false; message: string }> {
   const attestation = request.attestation?.trim() ?? '';
   if (request.attestation !== undefined && attestation.length < 20)
     return {
@@ -96,7 +124,37 @@ export async function importSubscribers(
   const leftAlone = rows.filter((r) =>
     ['unsubscribed', 'suspended'].includes(existing.get(emailKeyOf(r.email)) ?? ''),
   ).length;
+  const bySchool = new Map<number, number>();
+  const byLanguage = new Map<Language, number>();
+  for (const row of fresh) {
+    for (const id of row.schoolIds.length ? row.schoolIds : [0])
+      bySchool.set(id, (bySchool.get(id) ?? 0) + 1);
+    byLanguage.set(row.language, (byLanguage.get(row.language) ?? 0) + 1);
+  }
+  return {
+    ok: true,
+    plan: {
+      figures: {
+        rows: rows.length,
+        added: fresh.length,
+        confirmed: attestation ? fresh.length + pendingToConfirm.length : 0,
+        waiting: attestation ? 0 : fresh.length,
+        alreadyIn,
+        leftAlone,
+        forgotten: unknown.length - fresh.length,
+      },
+      fresh,
+      bySchool,
+      byLanguage,
+      attestation,
+      pendingToConfirm,
+    },
+  };
+}
 
+/** Writes a planned import in one batch with its audit entry: every address or none. */
+export async function writeImport(db: Database, actor: Actor, plan: ImportPlan, now: number): Promise<void> {
+  const { attestation, fresh, pendingToConfirm, figures } = plan;
   const status = attestation ? ('confirmed' as const) : ('pending' as const);
   const consentText = attestation
     ? `Imported with the attestation: ${attestation}`
@@ -141,9 +199,9 @@ export async function importSubscribers(
         action: 'subscribers.import',
         subjectType: 'subscribers',
         details: {
-          rows: rows.length,
-          added: fresh.length,
-          confirmed: attestation ? fresh.length + pendingToConfirm.length : 0,
+          rows: figures.rows,
+          added: figures.added,
+          confirmed: figures.confirmed,
           attestation: attestation || null,
         },
       },
@@ -151,22 +209,13 @@ export async function importSubscribers(
     ),
   );
   await db.batch(statements);
-  return {
-    ok: true,
-    added: fresh.length,
-    confirmed: attestation ? fresh.length + pendingToConfirm.length : 0,
-    waiting: attestation ? 0 : fresh.length,
-    alreadyIn,
-    leftAlone,
-    forgotten: unknown.length - fresh.length,
-  };
 }
 
 /** Rows of the file, each checked; or every problem, by line, and nothing else. */
 async function readRows(
   db: Database,
   csv: string | Blob,
-): Promise<{ ok: true; rows: Row[] } | { ok: false; message: string }> {
+): Promise<{ ok: true; rows: ImportRow[] } | { ok: false; message: string }> {
   // One row more than the limit (a header may take one) is enough to know the file is too long.
   const read = await readCsv(csv, { maxRows: MAX_IMPORT_ROWS + 1 });
   if (!read.ok) return { ok: false, message: t('desk.importOutcomes.unreadable', { problem: read.message }) };
@@ -192,7 +241,7 @@ async function readRows(
     bySlugOrName.set(school.name.toLowerCase(), school);
   }
   const problems: string[] = [];
-  const rows: Row[] = [];
+  const rows: ImportRow[] = [];
   const seen = new Set<string>();
   for (const [index, { line, cells }] of body.entries()) {
     // Checking a hundred thousand rows takes a while: other requests are answered between batches.

@@ -703,4 +703,34 @@ describe('browser: the coordinator’s desk', () => {
     await visitor.close();
     // About 85 s on a quiet two-core machine: room for a busy one.
   }, 300_000);
+
+  it('says what a list of parents would do, sending nothing, before it imports them', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${app.url}/admin/subscribers`);
+    const csv = [
+      'email,schools',
+      'maria@family.example,',
+      ...Array.from({ length: 12 }, (_, n) => `parent${n}@family.example,Lincoln Elementary`),
+      'a.very.long.address.from.the.office.list@family-of-the-district.example,',
+    ].join('\n');
+    await page
+      .getByLabel(/A CSV file/)
+      .setInputFiles({ name: 'parents.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('heading', { name: 'Import these addresses?' }).waitFor();
+    expect(await page.locator('main').textContent()).toContain('parents.csv holds 14 addresses.');
+    expect(await page.locator('main').textContent()).toContain(
+      '13 are new: each gets an email asking to confirm',
+    );
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await checkAndShoot('phone-subscribers-import-review');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await checkAndShoot('desktop-subscribers-import-review');
+    await page.getByRole('button', { name: 'Import and email 13 addresses' }).click();
+    await expect
+      .poll(flash)
+      .toBe(
+        'Imported 13 new addresses. 13 get an email asking them to confirm first. 1 was already on the list.',
+      );
+  });
 });

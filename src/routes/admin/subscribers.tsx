@@ -22,10 +22,15 @@ import {
 import { hasRole } from '../../auth/session';
 import type { AppDeps } from '../../deps';
 import { readDistrictSettings } from '../../settings/district-settings';
-import { importSubscribers } from '../../subscriptions/import-subscribers';
+import { planImport, writeImport, type ImportFigures } from '../../subscriptions/import-subscribers';
 import { csvLine } from '../../text/csv';
 import { isLocalDate } from '../../time/zoned-time';
-import { DeliveriesPage, SubscriberPage, SubscribersPage } from '../../views/admin/subscribers-page';
+import {
+  DeliveriesPage,
+  ImportReviewPage,
+  SubscriberPage,
+  SubscribersPage,
+} from '../../views/admin/subscribers-page';
 import { redirectWith } from '../flash';
 import { checkbox, field, readForm } from '../form';
 import { actorOf, adminPage, type AdminEnv } from './context';
@@ -34,6 +39,12 @@ import { subscribeAddressKey } from '../../subscriptions/subscribe';
 const PAGE_SIZE = 100;
 const STATUSES: readonly SubscriberStatus[] = ['confirmed', 'pending', 'unsubscribed', 'suspended'];
 const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+/** The figures an import was shown with, as its form carries them back. */
+function figuresKey(figures: ImportFigures): string {
+  const { rows, added, confirmed, waiting, alreadyIn, leftAlone, forgotten } = figures;
+  return [rows, added, confirmed, waiting, alreadyIn, leftAlone, forgotten].join('-');
+}
 
 export function subscribersRoutes(deps: AppDeps) {
   const app = new Hono<AdminEnv>();
@@ -243,28 +254,59 @@ export function subscribersRoutes(deps: AppDeps) {
     const back = '/admin/subscribers#top';
     const form = await readForm(c);
     const upload = Array.isArray(form.file) ? form.file[0] : form.file;
+    // Going ahead after the question: the file's text comes back with the answer (a browser never fills a
+    // file in again), and is checked and counted again as if it were uploaded now.
+    const carried = field(form, 'confirmed') === 'yes' && typeof form.csv === 'string' ? form.csv : undefined;
     const attested = checkbox(form, 'attest');
+    const attestation = field(form, 'attestation', 1000);
     // Refused before reading it: said in the import's card, with what was written kept.
-    const refuse = (message: string) =>
-      subscribersPage(c, { message, attest: attested, attestation: field(form, 'attestation', 1000) });
-    if (!(upload instanceof File) || upload.size === 0) return refuse(t('desk.subscribers.chooseFile'));
-    if (upload.size > MAX_IMPORT_BYTES) return refuse(t('desk.subscribers.tooLarge'));
+    const refuse = (message: string) => subscribersPage(c, { message, attest: attested, attestation });
+    if (carried === undefined) {
+      if (!(upload instanceof File) || upload.size === 0) return refuse(t('desk.subscribers.chooseFile'));
+      if (upload.size > MAX_IMPORT_BYTES) return refuse(t('desk.subscribers.tooLarge'));
+    }
     // Confirmed on someone's word, with no email to the address: an administrator's decision (README).
     if (attested && !hasRole(c.get('user')!, 'admin')) return refuse(t('desk.subscribers.attestAdminOnly'));
-    const outcome = await importSubscribers(
-      deps.db,
-      deps.signingKey,
-      actorOf(deps, c),
-      { csv: upload, attestation: attested ? field(form, 'attestation', 1000) : undefined },
-      deps.clock.now(),
-    );
+    const planned = await planImport(deps.db, deps.signingKey, {
+      csv: carried ?? (upload as File),
+      attestation: attested ? attestation : undefined,
+    });
     // Refused (a bad line, an attestation too short): the page again, the attestation as it was written.
-    if (!outcome.ok)
-      return subscribersPage(c, {
-        message: outcome.message,
-        attest: attested,
-        attestation: field(form, 'attestation', 1000),
+    if (!planned.ok) return refuse(planned.message);
+    const { plan } = planned;
+    // Nothing is written before the person who chose the file has seen what it does, in these figures; figures
+    // that changed since (someone subscribed meanwhile) are shown again rather than acted on.
+    const figures = figuresKey(plan.figures);
+    if (carried === undefined || field(form, 'expected') !== figures) {
+      const schools = new Map((await listSchools(deps.db)).map((school) => [school.id, school.name]));
+      return adminPage(deps, c, {
+        title: t('desk.subscribers.review.title'),
+        section: 'subscribers',
+        body: (
+          <ImportReviewPage
+            figures={plan.figures}
+            expected={figures}
+            changed={carried !== undefined}
+            fileName={carried === undefined ? (upload as File).name : field(form, 'name', 200)}
+            csv={carried ?? (await (upload as File).text())}
+            attestation={attested ? attestation : undefined}
+            // Schools in the district's order, every school last; languages the most common first.
+            bySchool={[...schools.keys(), 0]
+              .filter((id) => plan.bySchool.has(id))
+              .map((id) => ({ name: schools.get(id), count: plan.bySchool.get(id)! }))}
+            byLanguage={[...plan.byLanguage].sort((a, b) => b[1] - a[1])}
+            sample={plan.fresh.slice(0, 5).map((row) => ({
+              email: row.email,
+              schools: row.schoolIds.map((id) => schools.get(id) ?? ''),
+              language: row.language,
+            }))}
+            csrfToken={c.get('csrfToken')}
+          />
+        ),
       });
+    }
+    await writeImport(deps.db, actorOf(deps, c), plan, deps.clock.now());
+    const outcome = plan.figures;
     if (outcome.waiting) deps.background.wakeSender();
     const parts = [
       t('desk.subscribers.imported.added', { count: outcome.added }),

@@ -4,6 +4,8 @@ import { CONFIRM_LINK_DAYS, UNCONFIRMED_KEPT_DAYS } from '../../subscriptions/co
 import type { DeliveryState } from '../../db/deliveries';
 import type { School } from '../../db/schools';
 import type { Subscriber, SubscriberStatus } from '../../db/subscribers';
+import type { Language } from '../../i18n/languages';
+import type { ImportFigures } from '../../subscriptions/import-subscribers';
 import { formatLongDate } from '../../publish/digest-content';
 import { formatDateTime } from '../../time/format';
 import { languageNameIn } from '../../i18n/language-names';
@@ -244,6 +246,160 @@ export function SubscribersPage(props: {
           </button>
         </form>
       </div>
+    </>
+  );
+}
+
+/**
+ * What an import will do, counted before anything is written, and the button that does it: who gets an email,
+ * who is signed up on an attestation, who is left as they are, by school and language, with the first new
+ * addresses as they were read (a wrong column shows there). The file's text rides along in the form.
+ */
+export function ImportReviewPage(props: {
+  figures: ImportFigures;
+  /** The figures as the form carries them back; the import goes ahead only if they still hold. */
+  expected: string;
+  /** Shown again because the figures changed since the question was asked. */
+  changed: boolean;
+  fileName: string;
+  csv: string;
+  /** The administrator's attestation; none when each new address is asked to confirm. */
+  attestation?: string;
+  bySchool: { name: string | undefined; count: number }[];
+  byLanguage: [Language, number][];
+  sample: { email: string; schools: string[]; language: Language }[];
+  csrfToken: string;
+}) {
+  const { figures } = props;
+  const attested = props.attestation !== undefined;
+  const confirmedWaiting = figures.confirmed - figures.added;
+  const languages = props.byLanguage.length > 1;
+  const acts = figures.added > 0 || figures.confirmed > 0;
+  return (
+    <>
+      <h1>{t('desk.subscribers.review.title')}</h1>
+      {props.changed ? (
+        <p class="flash error" role="alert">
+          {t('desk.subscribers.review.changed')}
+        </p>
+      ) : null}
+      <form
+        method="post"
+        action="/admin/subscribers/import#top"
+        enctype="multipart/form-data"
+        class="card import-review"
+        aria-labelledby="review-what"
+      >
+        <CsrfField token={props.csrfToken} />
+        <input type="hidden" name="confirmed" value="yes" />
+        <input type="hidden" name="expected" value={props.expected} />
+        <input type="hidden" name="name" value={props.fileName} />
+        <input type="hidden" name="csv" value={props.csv} />
+        {attested ? (
+          <>
+            <input type="hidden" name="attest" value="1" />
+            <input type="hidden" name="attestation" value={props.attestation} />
+          </>
+        ) : null}
+        <p id="review-what" class="card-heading">
+          <strong>
+            {props.fileName
+              ? t('desk.subscribers.review.file', { name: props.fileName, count: figures.rows })
+              : t('desk.subscribers.review.list', { count: figures.rows })}
+          </strong>
+        </p>
+        <ul>
+          {figures.added > 0 ? (
+            <li>
+              {attested
+                ? t('desk.subscribers.review.newAttested', { count: figures.added })
+                : t('desk.subscribers.review.newAsked', { count: figures.added })}
+            </li>
+          ) : null}
+          {confirmedWaiting > 0 ? (
+            <li>{t('desk.subscribers.review.pendingAttested', { count: confirmedWaiting })}</li>
+          ) : null}
+          {figures.alreadyIn > 0 ? (
+            <li>{t('desk.subscribers.review.alreadyIn', { count: figures.alreadyIn })}</li>
+          ) : null}
+          {figures.leftAlone > 0 ? (
+            <li>{t('desk.subscribers.review.leftAlone', { count: figures.leftAlone })}</li>
+          ) : null}
+          {figures.forgotten > 0 ? (
+            <li>{t('desk.subscribers.review.forgotten', { count: figures.forgotten })}</li>
+          ) : null}
+        </ul>
+        {attested ? (
+          <>
+            <p>{t('desk.subscribers.review.attestation')}</p>
+            <blockquote>{props.attestation}</blockquote>
+          </>
+        ) : null}
+        {figures.added > 0 ? (
+          <>
+            <h2>{t('desk.subscribers.review.bySchool')}</h2>
+            <dl class="kv">
+              {props.bySchool.map((school) => (
+                <>
+                  <dt>{school.name ?? t('desk.subscribers.everySchool')}</dt>
+                  <dd>{t('desk.subscribers.review.number', { count: school.count })}</dd>
+                </>
+              ))}
+            </dl>
+            {languages ? (
+              <>
+                <h2>{t('desk.subscribers.review.byLanguage')}</h2>
+                <dl class="kv">
+                  {props.byLanguage.map(([language, count]) => (
+                    <>
+                      <dt>{languageNameIn('en', language)}</dt>
+                      <dd>{t('desk.subscribers.review.number', { count })}</dd>
+                    </>
+                  ))}
+                </dl>
+              </>
+            ) : null}
+            <h2>{t('desk.subscribers.review.sample', { count: props.sample.length })}</h2>
+            <table class="stack">
+              <thead>
+                <tr>
+                  <th scope="col">{t('desk.subscribers.address')}</th>
+                  <th scope="col">{t('desk.subscribers.schools')}</th>
+                  {languages ? <th scope="col">{t('desk.subscribers.review.language')}</th> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {props.sample.map((row) => (
+                  <tr>
+                    <td data-label={t('desk.subscribers.address')}>{row.email}</td>
+                    <td data-label={t('desk.subscribers.schools')}>
+                      {row.schools.length ? row.schools.join(', ') : t('desk.subscribers.everySchool')}
+                    </td>
+                    {languages ? (
+                      <td data-label={t('desk.subscribers.review.language')}>
+                        {languageNameIn('en', row.language)}
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        ) : null}
+        {acts ? null : <p>{t('desk.subscribers.review.nothing')}</p>}
+        <div class="actions">
+          {acts ? (
+            <button type="submit">
+              {attested
+                ? t('desk.subscribers.review.buttonAttested', { count: figures.confirmed })
+                : t('desk.subscribers.review.buttonAsked', { count: figures.added })}
+            </button>
+          ) : null}
+          <a class={acts ? 'button secondary' : 'button'} href="/admin/subscribers#import">
+            {t('desk.subscribers.review.back')}
+          </a>
+        </div>
+      </form>
     </>
   );
 }

@@ -98,6 +98,46 @@ export const subscribers = {
     forgotten_one: '{{count, number}} had asked to be deleted, and was left out.',
     forgotten_other: '{{count, number}} had asked to be deleted, and were left out.',
   },
+  review: {
+    title: 'Import these addresses?',
+    changed:
+      'The figures changed since you looked (someone subscribed, confirmed or left meanwhile), so nothing was imported yet. Here they are as they stand now.',
+    file_one: '{{name}} holds {{count, number}} address. Nothing has been imported or sent yet.',
+    file_other: '{{name}} holds {{count, number}} addresses. Nothing has been imported or sent yet.',
+    list_one: 'The file holds {{count, number}} address. Nothing has been imported or sent yet.',
+    list_other: 'The file holds {{count, number}} addresses. Nothing has been imported or sent yet.',
+    newAsked_one:
+      '{{count, number}} is new: it gets an email asking to confirm, and receives nothing until it does.',
+    newAsked_other:
+      '{{count, number}} are new: each gets an email asking to confirm, and receives nothing until it does.',
+    newAttested_one:
+      '{{count, number}} is new: it receives the digest from the next one on, with no email asking first.',
+    newAttested_other:
+      '{{count, number}} are new: they receive the digest from the next one on, with no email asking first.',
+    pendingAttested_one:
+      '{{count, number}} had signed up but not confirmed yet: it is confirmed on your attestation too.',
+    pendingAttested_other:
+      '{{count, number}} had signed up but not confirmed yet: they are confirmed on your attestation too.',
+    alreadyIn_one: '{{count, number}} is already on the list, and stays as it is.',
+    alreadyIn_other: '{{count, number}} are already on the list, and stay as they are.',
+    leftAlone_one: '{{count, number}} unsubscribed or had mail bounce, and is left alone.',
+    leftAlone_other: '{{count, number}} unsubscribed or had mail bounce, and are left alone.',
+    forgotten_one: '{{count, number}} asked the district to delete them, and is left out.',
+    forgotten_other: '{{count, number}} asked the district to delete them, and are left out.',
+    attestation: 'Your attestation, kept as their consent:',
+    bySchool: 'The new addresses by school',
+    byLanguage: 'The new addresses by language',
+    number: '{{count, number}}',
+    sample_one: 'The first new address, as it was read',
+    sample_other: 'The first {{count}} new addresses, as they were read',
+    language: 'Language',
+    nothing: 'Nothing to import: every address in the file is already on the list or left out.',
+    buttonAsked_one: 'Import and email {{count, number}} address',
+    buttonAsked_other: 'Import and email {{count, number}} addresses',
+    buttonAttested_one: 'Import and sign up {{count, number}} on my attestation',
+    buttonAttested_other: 'Import and sign up {{count, number}} on my attestation',
+    back: 'Choose another file',
+  },
   deliveries: {
     title: 'Emails for {{date}}',
     back: '← Subscribers',
