@@ -519,6 +519,10 @@ describe('browser: the coordinator’s desk', () => {
     expect(describeViolations(await seriousAxeViolations(page))).toBe('');
     await page.getByRole('button', { name: /^Publish( and email [\d,]+ subscribers?)?$/ }).click();
     await expect.poll(flash).toContain('Published.');
+    // Back from here opens the question's address, which leads to the desk, not Chromium's "Confirm Form
+    // Resubmission" (whose resending would post Publish now again).
+    await page.goBack();
+    expect(page.url()).toBe(`${app.url}/admin/inbox?date=2026-11-20`);
     await page.getByRole('link', { name: 'View it on the public site' }).click();
     await page.waitForURL(/\/digests\/2026-11-20$/);
     expect(await page.locator('.entry h2').allTextContents()).toEqual([
@@ -732,5 +736,7 @@ describe('browser: the coordinator’s desk', () => {
       .toBe(
         'Imported 13 new addresses. 13 get an email asking them to confirm first. 1 was already on the list.',
       );
+    await page.goBack();
+    expect(page.url()).toBe(`${app.url}/admin/subscribers#import`);
   });
 });

@@ -2,6 +2,7 @@
 // page whose button works without JavaScript and publishes exactly the version that was saved.
 import { formatLongDate } from '../../publish/digest-content';
 import { CsrfField } from '../admin-layout';
+import { assetUrl } from '../assets';
 import { t } from '../../i18n/desk-text';
 import { deskAction } from './desk-entry';
 
@@ -68,6 +69,7 @@ export function PublishConfirmPage(props: {
           </a>
         </div>
       </form>
+      <script src={assetUrl('question.js')} defer></script>
     </>
   );
 }

@@ -10,6 +10,7 @@ import { formatLongDate } from '../../publish/digest-content';
 import { formatDateTime } from '../../time/format';
 import { languageNameIn } from '../../i18n/language-names';
 import { CsrfField } from '../admin-layout';
+import { assetUrl } from '../assets';
 
 const STATUS_LABELS: Record<SubscriberStatus, string> = {
   confirmed: t('desk.subscribers.statuses.confirmed'),
@@ -400,6 +401,7 @@ export function ImportReviewPage(props: {
           </a>
         </div>
       </form>
+      <script src={assetUrl('question.js')} defer></script>
     </>
   );
 }

@@ -2,6 +2,7 @@
 // published again; its button works without JavaScript and carries the reason that was typed.
 import { formatLongDate } from '../../publish/digest-content';
 import { CsrfField } from '../admin-layout';
+import { assetUrl } from '../assets';
 import { t } from '../../i18n/desk-text';
 import { deskAction } from './desk-entry';
 
@@ -41,6 +42,7 @@ export function UnpublishConfirmPage(props: {
           </a>
         </div>
       </form>
+      <script src={assetUrl('question.js')} defer></script>
     </>
   );
 }

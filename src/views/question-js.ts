@@ -1,0 +1,7 @@
+// The script of a page that asks before it acts (Publish now?, Unpublish?, Import these addresses?), drawn in
+// answer to a form. The history keeps it as a visit to its address, not as the form that was sent: Back from
+// the next page, or Reload, opens that address (which leads to the desk or the list) instead of the browser's
+// "Confirm Form Resubmission", whose resending would post the form that asked the question again. Without the
+// script the browser asks, as it does for any form.
+export const questionJs = `history.replaceState(history.state, '', location.href);
+`;
