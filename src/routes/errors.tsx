@@ -140,7 +140,7 @@ export async function notFoundPage(c: Context, deps: AppDeps) {
     return errorPage(
       c,
       404,
-      `There is no call ${c.req.method} ${path}. The calls are listed under "JSON API" in the README.`,
+      `There is no call ${c.req.method} ${path}. The calls are listed in docs/api.md, beside the README.`,
     );
   if (file || isStaffArea(path)) return plain();
   const asked = languageOfPath(path);

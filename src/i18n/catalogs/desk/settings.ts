@@ -80,7 +80,7 @@ export const settings = {
     'On the district site, paste these lines where the digest should appear (the second is for browsers without JavaScript):',
   embedLink: 'What happened yesterday in our classrooms',
   embedOptions:
-    'data-count (1–5) shows more days, data-school="lincoln-elementary" one school’s posts, data-lang="es" another of the district’s languages, and data-theme="plain" leaves out the embed’s own header. WordPress and Drupal embed a digest from its address alone. The README’s section on the embed has the rest.',
+    'data-count (1–5) shows more days, data-school="lincoln-elementary" one school’s posts, data-lang="es" another of the district’s languages, and data-theme="plain" leaves out the embed’s own header. WordPress and Drupal embed a digest from its address alone. The guide’s section on the embed (docs/guide.md) has the rest.',
   fields: {
     districtName: {
       label: 'District name',
