@@ -291,7 +291,8 @@ describe('JSON API /api/v1', () => {
       body: {
         error: {
           code: 'not-found',
-          message: 'There is no call GET /api/v1/nope. The calls are listed in docs/api.md, beside the README.',
+          message:
+            'There is no call GET /api/v1/nope. The calls are listed in docs/api.md, beside the README.',
         },
       },
     });
