@@ -120,6 +120,34 @@ describe('npx yesterday', () => {
     );
     expect(duplicate.code).toBe(1);
     expect(duplicate.stderr).toContain('This feed is already a source');
+    const written = await yesterday(
+      ['sources:add', `${feeds.url}/feed.xml/`, '--school', 'Lincoln Elementary'],
+      env,
+    );
+    expect(written.code).toBe(1);
+    expect(written.stderr).toContain('the same address written another way, so nothing was added.');
+    // One blog's feed at a second address brings the same posts: refused, unless the command is told it
+    // carries others too.
+    const twoPosts = `<?xml version="1.0"?><rss version="2.0"><channel><title>Room 12</title>${[1, 2]
+      .map(
+        (n) =>
+          `<item><title>Post ${n}</title><guid>https://room12.example/?p=${n}</guid><pubDate>${new Date().toUTCString()}</pubDate></item>`,
+      )
+      .join('')}</channel></rss>`;
+    feeds.route('/room12/feed', serveBody(twoPosts, 'application/rss+xml'));
+    feeds.route('/room12/rss2', serveBody(twoPosts, 'application/rss+xml'));
+    const room12 = ['--school', 'Lincoln Elementary'];
+    const twice = { ...env, DATABASE_PATH: join(dir, 'second-address.db') };
+    expect((await yesterday(['migrate'], twice)).code).toBe(0);
+    expect((await yesterday(['sources:add', `${feeds.url}/room12/feed`, ...room12], twice)).code).toBe(0);
+    const secondAddress = await yesterday(['sources:add', `${feeds.url}/room12/rss2`, ...room12], twice);
+    expect(secondAddress.code).toBe(1);
+    expect(secondAddress.stderr).toContain(
+      `2 of the 2 posts this feed carries already come from ${feeds.url}/room12/feed (Lincoln Elementary)`,
+    );
+    expect(secondAddress.stderr).toContain('To add it all the same, run the command again with --anyway.');
+    const told = ['sources:add', `${feeds.url}/room12/rss2`, ...room12, '--anyway'];
+    expect((await yesterday(told, twice)).code).toBe(0);
     // A class blog's own page is not a feed: nothing is added, and the feed it links to is named.
     feeds.route(
       '/room9',

@@ -212,6 +212,74 @@ describe('the Sources page', () => {
     expect(await exported.text()).toContain(`xmlUrl="${feeds.url}/feed"`);
   });
 
+  it('refuses the same feed at a second address, by its address or by its posts, unless told it carries others', async () => {
+    const db = app.runtime.deps.db;
+    const posts = (room: string, ids: number[]) =>
+      ids
+        .map(
+          (n) =>
+            `<item><title>${room} post ${n}</title><guid>https://${room}.example/?p=${n}</guid><link>https://${room}.example/${n}</link><pubDate>Fri, 20 Nov 2026 1${n}:00:00 GMT</pubDate></item>`,
+        )
+        .join('');
+    const rss = (room: string, items: string) =>
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>${room}</title><link>https://${room}.example/</link>${items}</channel></rss>`;
+    // WordPress answers one blog's feed at /feed/, /?feed=rss2 and /feed/atom/; here, at two addresses.
+    feeds.route(
+      '/room14/feed',
+      serveBody(rss('room14', posts('room14', [1, 2, 3, 4])), 'application/rss+xml'),
+    );
+    feeds.route(
+      '/room14-rss2',
+      serveBody(rss('room14', posts('room14', [2, 3, 4, 5])), 'application/rss+xml'),
+    );
+    // A school's news feed that shares one class post among its own is a feed of its own.
+    feeds.route(
+      '/school-news',
+      serveBody(rss('news', posts('room14', [1]) + posts('news', [1, 2, 3])), 'application/rss+xml'),
+    );
+    const csrf = await admin.csrf('/admin/sources');
+    const adding = (url: string) => ({
+      _csrf: csrf,
+      url,
+      school: 'Lincoln Elementary',
+      authorized_by: 'Dana Hayes, Principal',
+    });
+    expect((await admin.post('/admin/sources', adding(`${feeds.url}/room14/feed`))).status).toBe(303);
+
+    // The same address written another way (a closing slash, http for https, a leading www.): said before
+    // anything is read.
+    const written = await admin.post('/admin/sources', adding(`${feeds.url}/room14/feed/`));
+    expect(written.status).toBe(422);
+    expect(await written.text()).toContain(
+      `This feed is already a source at ${feeds.url}/room14/feed (Lincoln Elementary), the same address written another way, so nothing was added.`,
+    );
+
+    // Another address that brings the same posts: three of its four are in already.
+    const second = await admin.post('/admin/sources', adding(`${feeds.url}/room14-rss2`));
+    expect(second.status).toBe(422);
+    const refusal = await second.text();
+    expect(refusal).toContain(
+      `3 of the 4 posts this feed carries already come from ${feeds.url}/room14/feed (Lincoln Elementary): it is most likely the same feed at another address`,
+    );
+    expect(refusal).toContain(
+      '<input type="checkbox" name="add_twice" value="1"/> Add it all the same: it carries other posts too',
+    );
+    expect(refusal).not.toContain('name="add_anyway"');
+    expect((await listSources(db)).map((s) => s.feedUrl)).not.toContain(`${feeds.url}/room14-rss2`);
+
+    // One shared post among others is no reason to ask.
+    expect((await admin.post('/admin/sources', adding(`${feeds.url}/school-news`))).status).toBe(303);
+    // Told it carries other posts, it is added.
+    const told = await admin.post('/admin/sources', {
+      ...adding(`${feeds.url}/room14-rss2`),
+      add_twice: '1',
+    });
+    expect(told.status).toBe(303);
+    expect((await listSources(db)).map((s) => s.feedUrl)).toEqual(
+      expect.arrayContaining([`${feeds.url}/room14-rss2`, `${feeds.url}/school-news`]),
+    );
+  });
+
   it('renames a school, keeping its slug, and refuses a name another school has', async () => {
     const db = app.runtime.deps.db;
     await findOrCreateSchool(db, 'Washington Middle', app.clock.now());

@@ -63,14 +63,43 @@ export async function findSourceByUrl(db: Database, feedUrl: string): Promise<So
   return db.orm.select().from(sources).where(eq(sources.feedUrl, feedUrl)).get();
 }
 
-/** Which of these feed addresses are already sources, in one query however many there are. */
-export async function findRegisteredFeedUrls(db: Database, feedUrls: string[]): Promise<Set<string>> {
-  if (feedUrls.length === 0) return new Set();
-  const rows = await db.orm
-    .select({ feedUrl: sources.feedUrl })
-    .from(sources)
-    .where(inList(sources.feedUrl, feedUrls));
-  return new Set(rows.map((row) => row.feedUrl));
+/**
+ * The source that already holds the most of these posts (the same id, or the same address), and how many: a
+ * feed added a second time at another address (`/feed/` and `/?feed=rss2`, say) brings the same posts.
+ */
+export async function findSourceSharingPosts(
+  db: Database,
+  posts: readonly { guid: string; url: string | null }[],
+): Promise<{ source: SourceWithSchool; shared: number } | undefined> {
+  if (posts.length === 0) return undefined;
+  const shared = count();
+  const row = await db.orm
+    .select({ sourceId: items.sourceId, shared })
+    .from(items)
+    .where(
+      or(
+        inList(
+          items.guid,
+          posts.map((post) => post.guid),
+        ),
+        inList(
+          items.url,
+          posts.flatMap((post) => (post.url ? [post.url] : [])),
+        ),
+      ),
+    )
+    .groupBy(items.sourceId)
+    .orderBy(sql`${shared} desc`)
+    .limit(1)
+    .get();
+  const source = row && (await findSource(db, row.sourceId));
+  return source && { source, shared: row.shared };
+}
+
+/** Every source's feed address. */
+export async function listFeedUrls(db: Database): Promise<string[]> {
+  const rows = await db.orm.select({ feedUrl: sources.feedUrl }).from(sources);
+  return rows.map((row) => row.feedUrl);
 }
 
 export interface NewSource {

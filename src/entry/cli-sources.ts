@@ -11,7 +11,7 @@ import { describeRefresh } from '../ingest/refresh-source';
 import { ingestDepsOf, runPollJob } from '../jobs/jobs';
 import { pollSources } from '../ingest/poll';
 import { readDistrictSettings } from '../settings/district-settings';
-import { addSource, checkAddition } from '../sources/add-source';
+import { addSource, alreadyASource, checkAddition, samePostsAs } from '../sources/add-source';
 import { notReadBecause, notReadSentence } from '../sources/authorization';
 import { importSources } from '../sources/import-sources';
 import { readOpml, writeOpml } from '../sources/opml';
@@ -51,6 +51,8 @@ export async function sourcesAdd(args: string[], config: Config): Promise<void> 
     // What was typed is refused before anything is read (exit status 2, as for any value typed wrong).
     const checked = await checkAddition(deps.db, input, deps.clock.now());
     if (!checked.ok) throw new UsageError(checked.message);
+    const already = await alreadyASource(deps.db, checked.url);
+    if (already) throw new CommandFailed(already);
     // Read first, as the Sources page does: a class blog's own page is not a feed, and a source added with it
     // could only fail. Nothing is added then; the feeds the page links to are named instead.
     const read = await readFeed(
@@ -69,6 +71,9 @@ export async function sourcesAdd(args: string[], config: Config): Promise<void> 
       throw new CommandFailed(
         `${checked.url} ${read.notAFeed ? 'answered, but not with a feed' : 'could not be read'}, so nothing was added: ${read.message} Check the address; to add it all the same (a feed being set up, say), run the command again with --anyway.`,
       );
+    // The same feed at a second address would put every post in the inbox twice.
+    const same = read.status === 'read' && !values.anyway && (await samePostsAs(deps.db, read.items));
+    if (same) throw new CommandFailed(`${same} To add it all the same, run the command again with --anyway.`);
     const added = await addSource(deps.db, input, cliActor, deps.clock.now());
     if (!added.ok) throw new CommandFailed(added.message);
     console.log(`Added source ${added.source.id}: ${added.source.feedUrl}`);

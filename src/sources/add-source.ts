@@ -3,7 +3,8 @@ import type { Actor } from '../db/audit';
 import { recordAudit } from '../db/audit';
 import type { Database } from '../db/client';
 import { findOrCreateSchool } from '../db/schools';
-import { insertSource, type Source } from '../db/sources';
+import { findSourceSharingPosts, insertSource, listSources, type Source } from '../db/sources';
+import type { NormalizedItem } from '../ingest/feed-types';
 import { checkEmailAddress } from '../email/email-address';
 import { t } from '../i18n/desk-text';
 import { formatLongDate } from '../publish/digest-content';
@@ -79,6 +80,52 @@ export function checkFeedUrl(raw: string): { ok: true; url: string } | { ok: fal
 }
 
 /**
+ * An address as a feed is the same under: http or https, a leading www., a closing slash, its parameters in
+ * another order. (Host names are in lower case and default ports left out already, by URL.)
+ */
+export function addressKey(address: string): string {
+  const url = new URL(address);
+  url.searchParams.sort();
+  const query = url.searchParams.toString();
+  return `${url.host.replace(/^www\./, '')}${url.pathname.replace(/\/+$/, '')}${query ? `?${query}` : ''}`;
+}
+
+/** The sentence saying a feed address is already a source's, as typed or written another way (addressKey). */
+export async function alreadyASource(db: Database, url: string): Promise<string | undefined> {
+  const key = addressKey(url);
+  const same = (await listSources(db)).find((source) => addressKey(source.feedUrl) === key);
+  if (!same) return undefined;
+  return same.feedUrl === url
+    ? t('desk.sourceOutcomes.alreadyASource', { url: same.feedUrl })
+    : t('desk.sourceOutcomes.sameAddress', { url: same.feedUrl, school: same.schoolName });
+}
+
+/** Posts looked at to tell whether a feed is another source's at a second address: its newest. */
+const POSTS_COMPARED = 100;
+
+/**
+ * The sentence saying a feed read to be added brings the posts of a source already there (most of them, and two
+ * at least): the same feed at another address (`/feed/` and `/?feed=rss2`), which would show every post twice.
+ * Undefined when it does not.
+ */
+export async function samePostsAs(
+  db: Database,
+  posts: readonly NormalizedItem[],
+): Promise<string | undefined> {
+  const compared = [...posts].sort((a, b) => b.publishedAt - a.publishedAt).slice(0, POSTS_COMPARED);
+  const found = await findSourceSharingPosts(db, compared);
+  if (!found) return undefined;
+  const shared = Math.min(found.shared, compared.length);
+  if (shared < 2 || shared * 2 < compared.length) return undefined;
+  return t('desk.sourceOutcomes.samePosts', {
+    count: shared,
+    total: compared.length,
+    url: found.source.feedUrl,
+    school: found.source.schoolName,
+  });
+}
+
+/**
  * Every check addSource makes before writing, the authorization's dates included: for callers that read the
  * feed before adding it, so a mistyped date is said before the wait for a feed, not after.
  */
@@ -114,6 +161,8 @@ export async function addSource(
 ): Promise<AddSourceOutcome> {
   const checked = await checkAddition(db, input, now);
   if (!checked.ok) return checked;
+  const already = await alreadyASource(db, checked.url);
+  if (already) return { ok: false, message: already };
   const { authorization } = checked;
   const school = await findOrCreateSchool(db, checked.school, now);
   const source = await insertSource(

@@ -3,7 +3,7 @@
 import { auditStatement, type Actor } from '../db/audit';
 import type { Database } from '../db/client';
 import { addSchoolStatement } from '../db/schools';
-import { findRegisteredFeedUrls, importSourcesStatements } from '../db/sources';
+import { importSourcesStatements, listFeedUrls } from '../db/sources';
 import { checkEmailAddress } from '../email/email-address';
 import { t } from '../i18n/desk-text';
 import { yieldToEventLoop } from '../ingest/yield';
@@ -11,7 +11,7 @@ import { truncateWords } from '../text/html-to-text';
 import { slugify } from '../text/slug';
 import { readDistrictSettings } from '../settings/district-settings';
 import { readTeacherSettings } from '../settings/teacher-settings';
-import { readFeedUrl, type FeedUrlProblem } from './add-source';
+import { addressKey, readFeedUrl, type FeedUrlProblem } from './add-source';
 import { checkAuthorization, type AuthorizationRecord } from './authorization';
 import type { OpmlFeed } from './opml';
 
@@ -29,7 +29,8 @@ export async function importSources(
     readTeacherSettings(db),
   ]);
   const seen = new Set<string>();
-  const registered = await findRegisteredFeedUrls(db, feeds.map(comparableUrl));
+  // Already a source, as written or written another way (addressKey): skipped, as is a second line for one.
+  const registered = new Set((await listFeedUrls(db)).map(addressKey));
   for (const [index, feed] of feeds.entries()) {
     // A district's list can hold thousands of feeds: other requests are answered between batches.
     if (index % 500 === 499) await yieldToEventLoop();
@@ -76,8 +77,9 @@ export async function importSources(
       );
       continue;
     }
-    if (seen.has(url.href) || registered.has(url.href)) continue;
-    seen.add(url.href);
+    const key = addressKey(url.href);
+    if (seen.has(key) || registered.has(key)) continue;
+    seen.add(key);
     accepted.push({
       ...feed,
       url: url.href,
@@ -114,15 +116,4 @@ export async function importSources(
     ]);
   }
   return { ok: true, added: accepted.length, skipped: feeds.length - accepted.length };
-}
-
-/** A feed's address as a source stores it (no fragment), or as given when it is not an address. */
-function comparableUrl(feed: OpmlFeed): string {
-  try {
-    const url = new URL(feed.url);
-    url.hash = '';
-    return url.href;
-  } catch {
-    return feed.url;
-  }
 }

@@ -92,6 +92,15 @@ describe('OPML', () => {
     expect(
       await importSources(db, read.feeds, { defaultSchool: 'Oak Hill High School', actor, now: 2 }),
     ).toEqual({ ok: true, added: 0, skipped: 4 });
+    // The same feeds written another way (http, no closing slash) are the same sources, and skipped too.
+    const rewritten = read.feeds.map((feed) => ({
+      ...feed,
+      url: feed.url.replace(/^https:/, 'http:').replace(/\/$/, ''),
+    }));
+    expect(rewritten.map((feed) => feed.url)).not.toEqual(read.feeds.map((feed) => feed.url));
+    expect(
+      await importSources(db, rewritten, { defaultSchool: 'Oak Hill High School', actor, now: 2 }),
+    ).toEqual({ ok: true, added: 0, skipped: 4 });
     const sources = await listSources(db);
     expect(sources.find((s) => s.feedUrl === 'https://mrsrivera.example.org/feed/')).toMatchObject({
       schoolName: 'Lincoln Elementary',

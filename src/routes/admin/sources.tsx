@@ -14,7 +14,13 @@ import {
 import type { AppDeps } from '../../deps';
 import { pollSources } from '../../ingest/poll';
 import { describeRefresh } from '../../ingest/refresh-source';
-import { addSource, checkAddition, type AddSourceInput } from '../../sources/add-source';
+import {
+  addSource,
+  alreadyASource,
+  checkAddition,
+  samePostsAs,
+  type AddSourceInput,
+} from '../../sources/add-source';
 import { readDistrictSettings } from '../../settings/district-settings';
 import { FeedCheckPage } from '../../views/admin/feed-check-page';
 import { SourcesPage, type SourceDraft } from '../../views/admin/sources-page';
@@ -71,7 +77,7 @@ export function sourcesRoutes(deps: AppDeps) {
   /** The Sources page; after a refused "Add a source", with what was typed kept and why it was refused. */
   const sourcesPage = async (
     c: Context<AdminEnv>,
-    refused?: { draft: SourceDraft; message: string; unreadable?: boolean },
+    refused?: { draft: SourceDraft; message: string; anyway?: 'unreadable' | 'samePosts' },
   ) => {
     const [all, schools, settings] = await Promise.all([
       listSources(deps.db),
@@ -95,7 +101,7 @@ export function sourcesRoutes(deps: AppDeps) {
           timezone={settings.timezone}
           now={now}
           draft={refused?.draft}
-          unreadable={refused?.unreadable}
+          anyway={refused?.anyway}
           reviewDue={{ on: reviewDueOnly, count: due.length }}
         />
       ),
@@ -142,6 +148,9 @@ export function sourcesRoutes(deps: AppDeps) {
     const draft = sourceDraft(form);
     const checked = await checkAddition(deps.db, additionOf(draft), deps.clock.now());
     if (!checked.ok) return sourcesPage(c, { draft, message: checked.message });
+    // Already a source (as typed, or written another way): said before the wait for the feed.
+    const already = await alreadyASource(deps.db, checked.url);
+    if (already) return sourcesPage(c, { draft, message: already });
     // Read the address before adding it. A class blog's own page is not a feed, and a source added with it
     // could only fail: nothing is added, and the page offers the feeds the blog links to instead.
     const read = await readFeed(
@@ -156,9 +165,14 @@ export function sourcesRoutes(deps: AppDeps) {
     if (read.status === 'failed' && !checkbox(form, 'add_anyway'))
       return sourcesPage(c, {
         draft,
-        unreadable: true,
+        anyway: 'unreadable',
         message: t('desk.sources.flashes.unreadable', { url: checked.url, reason: read.message }),
       });
+    // The same feed at a second address would put every post in the inbox twice: said, unless the coordinator
+    // says it carries other posts too.
+    const same =
+      read.status === 'read' && !checkbox(form, 'add_twice') && (await samePostsAs(deps.db, read.items));
+    if (same) return sourcesPage(c, { draft, anyway: 'samePosts', message: same });
     const added = await addSource(deps.db, additionOf(draft), actorOf(deps, c), deps.clock.now());
     if (!added.ok) return sourcesPage(c, { draft, message: added.message });
     const [outcome] = await pollSources(ingestDeps, { sourceId: added.source.id, read });
@@ -234,7 +248,7 @@ export function sourcesRoutes(deps: AppDeps) {
     if (read.status === 'failed' && !read.feedLinks?.length)
       return sourcesPage(c, {
         draft,
-        unreadable: true,
+        anyway: 'unreadable',
         message: t('desk.sources.flashes.testFailed', { url: draft.url, reason: read.message }),
       });
     return feedCheckPage(c, draft.url, read, draft);

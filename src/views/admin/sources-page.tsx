@@ -31,8 +31,11 @@ export interface SourcesPageProps {
   now: number;
   /** What was typed into "Add a source", shown again when it could not be added. */
   draft?: SourceDraft;
-  /** The feed could not be read when it was to be added: the form offers to add it all the same. */
-  unreadable?: boolean;
+  /**
+   * Why the form offers to add the feed all the same: it could not be read when it was to be added, or it brings
+   * posts another source already brings.
+   */
+  anyway?: 'unreadable' | 'samePosts';
   /** The list shows only sources whose authorization review is due (expired or within 30 days). */
   reviewDue?: { on: boolean; count: number };
 }
@@ -286,9 +289,13 @@ export function SourcesPage(props: SourcesPageProps) {
           <input type="checkbox" name="media_release" value="1" checked={draft?.mediaRelease} />{' '}
           {t('desk.sources.mediaRelease')}
         </label>
-        {props.unreadable ? (
+        {props.anyway === 'unreadable' ? (
           <label class="check-label">
             <input type="checkbox" name="add_anyway" value="1" /> {t('desk.sources.addAnyway')}
+          </label>
+        ) : props.anyway === 'samePosts' ? (
+          <label class="check-label">
+            <input type="checkbox" name="add_twice" value="1" /> {t('desk.sources.addTwice')}
           </label>
         ) : null}
         <div class="actions">

@@ -9,6 +9,12 @@ export const sourceOutcomes = {
   withCredentials:
     'The feed address has a user name or password in it. Yesterday reads public feeds only: give the address anyone can open, without the part before @.',
   alreadyASource: 'This feed is already a source: {{url}}',
+  sameAddress:
+    'This feed is already a source at {{url}} ({{school}}), the same address written another way, so nothing was added. If the blog moved to this address, change that source’s feed address on its page.',
+  samePosts_one:
+    '{{count}} of the {{total}} posts this feed carries already comes from {{url}} ({{school}}): it is most likely the same feed at another address, and adding it would put its posts in the inbox twice, so nothing was added. If the blog moved here, change that source’s feed address on its page; if this feed carries other posts too, add it all the same.',
+  samePosts_other:
+    '{{count}} of the {{total}} posts this feed carries already come from {{url}} ({{school}}): it is most likely the same feed at another address, and adding it would put its posts in the inbox twice, so nothing was added. If the blog moved here, change that source’s feed address on its page; if this feed carries other posts too, add it all the same.',
   chooseStatus: 'Choose authorized, pending or suspended.',
   authorizationDateInvalid: 'The authorization date must be a date.',
   reviewDateInvalid: 'The review date must be a date.',

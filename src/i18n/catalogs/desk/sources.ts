@@ -55,6 +55,7 @@ export const sources = {
   mediaRelease: 'A media release is on file for the students this account photographs',
   addAndFetch: 'Add and fetch',
   addAnyway: 'Add it even though it cannot be read now',
+  addTwice: 'Add it all the same: it carries other posts too',
   testFirst: 'Test this feed first',
   paused: 'Paused',
   stopped_one:
