@@ -648,6 +648,10 @@ describe('the Sources page', () => {
     expect((await listSources(db)).find((s) => s.id === source.id)!.feedUrl).toBe(
       `${feeds.url}/new-blog/feed`,
     );
+    // Written another way, it is still that source's feed.
+    const rewritten = await edit(`${taken}/`);
+    expect(rewritten.status).toBe(422);
+    expect(await rewritten.text()).toContain(`Another source already has this address: ${taken}`);
 
     // An authorization dated after today, or a "who" too long to keep whole, is refused with what was typed kept.
     const stored = (await listSources(db)).find((s) => s.id === source.id)!;

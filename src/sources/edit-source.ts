@@ -3,11 +3,11 @@
 import { recordAudit, type Actor } from '../db/audit';
 import type { Database } from '../db/client';
 import { findOrCreateSchool } from '../db/schools';
-import { findSource, moveSourceToUrl, updateSource, type SourceChanges } from '../db/sources';
+import { findSource, listSources, moveSourceToUrl, updateSource, type SourceChanges } from '../db/sources';
 import { checkEmailAddress } from '../email/email-address';
 import { t } from '../i18n/desk-text';
 import { instantOf, isLocalDate, localDateOf } from '../time/zoned-time';
-import { checkFeedUrl } from './add-source';
+import { addressKey, checkFeedUrl } from './add-source';
 import { authorizedByProblem, authorizedOnProblem } from './authorization';
 
 export interface SourceEdit {
@@ -87,6 +87,11 @@ export async function editSource(
   );
   const moved = url.url !== source.feedUrl;
   if (moved) {
+    // Another source's address, written another way, is that source's feed too (a blog that moved to https
+    // keeps its own source, which may be this one).
+    const key = addressKey(url.url);
+    const other = (await listSources(db)).find((s) => s.id !== id && addressKey(s.feedUrl) === key);
+    if (other) return { ok: false, message: t('desk.sourceOutcomes.addressTaken', { url: other.feedUrl }) };
     if (!(await moveSourceToUrl(db, id, url.url, now, next)))
       return { ok: false, message: t('desk.sourceOutcomes.addressTaken', { url: url.url }) };
     changed.unshift('feedUrl');
