@@ -646,6 +646,46 @@ describe('the admin desk over HTTP', () => {
     }
   });
 
+  it('keeps the students without a media release, typed or from a file, as first names it cannot show again', async () => {
+    const typed = await upload(app, dana, '/admin/settings/no-release', {
+      _csrf: await dana.csrf('/admin/settings'),
+      names: 'First name\nZora Quist\nBram\n  \nzora\n',
+    });
+    expect(typed.status).toBe(303);
+    expect(typed.headers.get('location')).toBe('/admin/settings#no-release');
+    const page = await (await dana.get('/admin/settings')).text();
+    expect(page).toContain('2 first names on file.');
+    expect(page).not.toMatch(/Zora|Quist|Bram/);
+    const [entry] = await listAudit(app.runtime.deps.db, { action: 'no-release.replace', limit: 1 });
+    expect(entry?.details).toBe('{"names":2}');
+    // A spreadsheet's column replaces the list; nothing usable is refused and leaves it as it was.
+    await upload(app, dana, '/admin/settings/no-release', {
+      _csrf: await dana.csrf('/admin/settings'),
+      file: new File(['Student,Grade\nAna Kim,3\nBo,4\nCy,5\n'], 'no-release.csv', { type: 'text/csv' }),
+    });
+    expect(await (await dana.get('/admin/settings')).text()).toContain('3 first names on file.');
+    const nothing = await upload(app, dana, '/admin/settings/no-release', {
+      _csrf: await dana.csrf('/admin/settings'),
+      names: '12345',
+    });
+    const flash = nothing.headers
+      .getSetCookie()
+      .find((line) => line.startsWith('yd_flash='))!
+      .slice('yd_flash='.length)
+      .split(/[.;]/)[0]!;
+    expect(JSON.parse(Buffer.from(flash, 'base64url').toString('utf8'))).toEqual({
+      kind: 'error',
+      text: 'No names found: give one student per line, first name first.',
+    });
+    expect(await (await dana.get('/admin/settings')).text()).toContain('3 first names on file.');
+    await upload(app, dana, '/admin/settings/no-release', {
+      _csrf: await dana.csrf('/admin/settings'),
+      clear: '1',
+    });
+    expect(await (await dana.get('/admin/settings')).text()).toContain('No list on file.');
+    expect(await listAudit(app.runtime.deps.db, { action: 'no-release.clear', limit: 1 })).toHaveLength(1);
+  });
+
   it('previews the digest and sends a test email to the person asking', async () => {
     const id = await itemId();
     const csrf = await dana.csrf('/admin/inbox?date=2026-11-20');

@@ -8,7 +8,7 @@ import { listAudit } from '../db/audit';
 import type { Database } from '../db/client';
 import { findDigest } from '../db/digests';
 import { listItemsPublishedBetween } from '../db/items';
-import { rosterWordsAmong, replaceRoster } from '../db/roster';
+import { nameListWordsAmong, replaceNameList } from '../db/roster';
 import { createOutboxMailer } from '../email/outbox-mailer';
 import { changeSetting, readDistrictSettings, siteOf } from '../settings/district-settings';
 import { approvalRevision, approveDesk } from './approval';
@@ -585,7 +585,7 @@ describe('the desk', () => {
   });
 
   it('matches roster surnames it cannot read back', async () => {
-    await replaceRoster(db, deps.signingKey, ['Nguyen', 'Okafor']);
+    await replaceNameList(db, deps.signingKey, 'roster', ['Nguyen', 'Okafor']);
     const stored = (
       db.orm as unknown as { $client: { prepare(s: string): { all(): { hash: string }[] } } }
     ).$client
@@ -593,10 +593,53 @@ describe('the desk', () => {
       .all();
     expect(stored).toHaveLength(2);
     expect(JSON.stringify(stored)).not.toMatch(/nguyen|okafor/i);
-    expect(await rosterWordsAmong(db, deps.signingKey, ['Nguyen', 'Smith'])).toEqual(new Set(['nguyen']));
+    expect(await nameListWordsAmong(db, deps.signingKey, 'roster', ['Nguyen', 'Smith'])).toEqual(
+      new Set(['nguyen']),
+    );
     await saveDesk(deps, dana, '2026-11-20', {
       entries: [{ itemId: ids[1]!, blurb: 'The Nguyen twins read poems.' }],
     });
     expect((await loadDesk(deps, '2026-11-20')).open[0]!.message).toContain('“Nguyen” (blurb)');
+  });
+
+  it('holds a picture whose post names a student without a media release, from a list it cannot read back', async () => {
+    await replaceNameList(db, deps.signingKey, 'noRelease', ['Maya', 'Leo']);
+    const stored = (
+      db.orm as unknown as { $client: { prepare(s: string): { all(): { hash: string }[] } } }
+    ).$client
+      .prepare('select hash from no_release_names')
+      .all();
+    expect(stored).toHaveLength(2);
+    expect(JSON.stringify(stored)).not.toMatch(/maya|leo/i);
+    // The surname roster is another list: the same word in one is not in the other.
+    expect(await nameListWordsAmong(db, deps.signingKey, 'roster', ['Maya'])).toEqual(new Set());
+    const { source } = await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/room2');
+    await storeItems(db, source.id, [
+      item({
+        guid: 'c',
+        title: 'Kite day',
+        publishedAt: NOON + 2000,
+        imageUrl: 'https://lincoln.example/kites.jpg',
+        imageAlt: 'Kites over the field',
+      }),
+    ]);
+    const pictured = (await listItemsPublishedBetween(db, 0, NOON * 2)).find((i) => i.guid === 'c')!.id;
+    await saveDesk(deps, dana, '2026-11-20', {
+      entries: [
+        {
+          itemId: pictured,
+          blurb: 'Maya’s kite flew highest.',
+          imageUrl: 'https://lincoln.example/kites.jpg',
+        },
+      ],
+    });
+    const [held] = (await loadDesk(deps, '2026-11-20')).open;
+    expect(held).toMatchObject({ itemId: pictured, kind: 'photo-without-release' });
+    expect(held!.message).toContain('a student called Maya has no media release on file');
+    // Without the picture there is nothing to hold.
+    await saveDesk(deps, dana, '2026-11-20', {
+      entries: [{ itemId: pictured, blurb: 'Maya’s kite flew highest.', imageUrl: null }],
+    });
+    expect((await loadDesk(deps, '2026-11-20')).open).toEqual([]);
   });
 });

@@ -30,7 +30,7 @@ import { countDigestRecipients } from '../db/deliveries';
 import { listOverrides, upsertOverrideStatement } from '../db/findings';
 import { findItemsByIds, listItemsPublishedBetween, type InboxListing } from '../db/items';
 import { findPictures, listEntriesSharingPictures, withPictures } from '../db/pictures';
-import { rosterWordsAmong } from '../db/roster';
+import { nameListWordsAmong, type NameList } from '../db/roster';
 import { listStaffNamesBySchool } from '../db/sources';
 import { listPostOwners, type OwnerNote } from '../db/owner-notes';
 import { findUserById, type Role } from '../db/users';
@@ -365,7 +365,24 @@ export async function checkDigest(
       ...[...t.entries.values()].flatMap((e) => [e.headline, e.blurb, e.imageAlt]),
     ]),
   ];
-  const isRosterSurname = await rosterSurnamesIn(deps, texts);
+  const [isRosterSurname, isNoReleaseName] = await Promise.all([
+    rosterSurnamesIn(deps, texts),
+    // Only a post with a picture is asked about the students it names.
+    namesOnListIn(
+      deps,
+      'noRelease',
+      entries
+        .flatMap((e) => (e.imageUrl ? [e.headline, e.blurb, e.imageAlt ?? '', e.item.summary] : []))
+        .concat(
+          translated.flatMap((t) =>
+            entries.flatMap((e) => {
+              const words = t.entries.get(e.itemId);
+              return e.imageUrl && words ? [words.headline, words.blurb, words.imageAlt] : [];
+            }),
+          ),
+        ),
+    ),
+  ]);
   const findings = runChecks({
     date: digest.date,
     timezone: settings.timezone,
@@ -383,6 +400,7 @@ export async function checkDigest(
     toneWords: settings.toneWords,
     nameAllowlist: settings.nameAllowlist,
     isRosterSurname,
+    isNoReleaseName,
     overrides,
     emailText: email?.text,
     socialText,
@@ -462,13 +480,27 @@ export async function correctionNoteFindings(
  * Which capitalized words of these texts are surnames on the district's roster (stored hashed): the test the
  * name checks ask of a word, or undefined when none is, so they skip it.
  */
-export async function rosterSurnamesIn(
+export function rosterSurnamesIn(
   deps: DeskDeps,
   texts: string[],
 ): Promise<((word: string) => boolean) | undefined> {
-  const capitalized = texts.flatMap((text) => text.match(/\p{Lu}[\p{L}'’-]+/gu) ?? []);
-  const roster = await rosterWordsAmong(deps.db, deps.signingKey, capitalized);
-  return roster.size ? (word) => roster.has(word.toLowerCase()) : undefined;
+  return namesOnListIn(deps, 'roster', texts);
+}
+
+/**
+ * Which capitalized words of these texts are on one of the district's lists of students' names (stored hashed):
+ * the test the checks ask of a word, or undefined when none is, so they skip it. A possessive is its name.
+ */
+export async function namesOnListIn(
+  deps: DeskDeps,
+  list: NameList,
+  texts: string[],
+): Promise<((word: string) => boolean) | undefined> {
+  const capitalized = texts.flatMap((text) =>
+    (text.match(/\p{Lu}[\p{L}'’-]+/gu) ?? []).map((word) => word.replace(/['’]s$/u, '')),
+  );
+  const found = await nameListWordsAmong(deps.db, deps.signingKey, list, capitalized);
+  return found.size ? (word) => found.has(word.toLowerCase()) : undefined;
 }
 
 /** Why each chosen picture the district has no copy of cannot be shown, as the finding says it. */

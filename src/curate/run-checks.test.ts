@@ -89,6 +89,49 @@ describe('runChecks', () => {
     );
   });
 
+  it('holds a picture whose post names a student on the list without a media release, until a reason covers it', () => {
+    const isNoReleaseName = (word: string) => ['maya', 'leo'].includes(word.toLowerCase());
+    const picture = { imageUrl: 'https://x.example/kites.jpg', imageAlt: 'Kites over the field' };
+    const named = entry({ ...picture, blurb: 'Maya’s kite flew highest.' });
+    const [found, ...rest] = check({ entries: [named], isNoReleaseName });
+    expect(rest).toEqual([]);
+    expect(found).toMatchObject({
+      kind: 'photo-without-release',
+      message:
+        'The post names Maya, and a student called Maya has no media release on file (Settings, Students without a media release). Remove the image, or record who confirms that this is another Maya.',
+    });
+    // No picture, no question; a name not on the list, none either.
+    expect(check({ entries: [entry({ blurb: 'Maya’s kite flew highest.' })], isNoReleaseName })).toEqual([]);
+    expect(check({ entries: [entry({ ...picture, blurb: 'Ana’s kite.' })], isNoReleaseName })).toEqual([]);
+    // A reason covers the picture with the names it named; another name on the list opens it again.
+    const reason = {
+      itemId: 7,
+      kind: 'photo-without-release',
+      reason: 'This is Maya R., who has a release',
+      userId: 1,
+      createdAt: 5,
+      covers: found!.covers!,
+    };
+    expect(check({ entries: [named], isNoReleaseName, overrides: [reason] })[0]!.override).toEqual(reason);
+    const more = check({
+      entries: [entry({ ...picture, blurb: 'Maya and Leo flew kites.' })],
+      isNoReleaseName,
+      overrides: [reason],
+    });
+    expect(more[0]).toMatchObject({
+      earlier: reason,
+      message: expect.stringContaining('The post names Maya and Leo, and students with these first names'),
+    });
+    // An account without a release says both.
+    const both = check({
+      entries: [entry({ ...picture, blurb: 'Leo flew a kite.', item: { mediaRelease: false } })],
+      isNoReleaseName,
+    });
+    expect(both[0]!.message).toBe(
+      'The image comes from Room 4, which has no media release on file. Remove the image, or record who confirms that a release exists for everyone pictured. The post names Leo, and a student called Leo has no media release on file (Settings, Students without a media release). Remove the image, or record who confirms that this is another Leo.',
+    );
+  });
+
   it('counts alt text that only repeats the post’s blurb as missing', () => {
     const picture = { imageUrl: 'https://x.example/robot.jpg' };
     const repeating = check({

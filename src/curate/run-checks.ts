@@ -95,6 +95,8 @@ export interface CheckInput {
   toneWords: readonly string[];
   nameAllowlist: readonly string[];
   isRosterSurname?: (word: string) => boolean;
+  /** Whether a word is the first name of a student without a media release (the office's list, hashed). */
+  isNoReleaseName?: (word: string) => boolean;
   overrides: Override[];
   /** The email's plain-text part, checked as sent. */
   emailText?: string;
@@ -210,15 +212,38 @@ export function runChecks(input: CheckInput): Finding[] {
         ),
       );
 
-    if (entry.imageUrl && !entry.item.mediaRelease) {
+    // A picture needs a release for everyone in it: the account's, and none of the students the post names
+    // may be on the office's list of students without one.
+    const unreleased = entry.imageUrl
+      ? namesWithoutRelease(
+          [...fields, ...translated.flatMap((set) => set.fields)].map(([, text]) => text),
+          input.isNoReleaseName,
+        )
+      : [];
+    if (entry.imageUrl && (!entry.item.mediaRelease || unreleased.length)) {
+      const names = list(unreleased);
       add(
         entry.itemId,
         'photo-without-release',
-        t('desk.checks.photoWithoutRelease', {
-          source: entry.item.sourceTitle ?? t('desk.checks.anAccount'),
-        }),
-        // A release given for one picture is not given for another.
-        entry.imageUrl,
+        [
+          entry.item.mediaRelease
+            ? ''
+            : t('desk.checks.photoWithoutRelease', {
+                source: entry.item.sourceTitle ?? t('desk.checks.anAccount'),
+              }),
+          unreleased.length
+            ? t('desk.checks.studentsWithoutRelease', { names, count: unreleased.length })
+            : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+        // A release given for one picture is not given for another, nor for a student named later.
+        unreleased.length
+          ? JSON.stringify([
+              [`picture ${entry.imageUrl}`, []],
+              ...unreleased.map((name) => [name.toLowerCase(), []]),
+            ])
+          : entry.imageUrl,
       );
     }
     if (entry.imageUrl && !entry.imageAlt?.trim()) {
@@ -489,6 +514,21 @@ function readCovers(covers: string): Map<string, string[]> | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The words of `texts` that are first names on the list of students without a media release, each once. */
+function namesWithoutRelease(
+  texts: readonly string[],
+  isNoReleaseName: ((word: string) => boolean) | undefined,
+): string[] {
+  if (!isNoReleaseName) return [];
+  const found = new Map<string, string>();
+  for (const text of texts)
+    for (const [word] of text.matchAll(/\p{Lu}[\p{L}'’-]*/gu)) {
+      const name = word.replace(/['’]s$/u, '');
+      if (isNoReleaseName(name) && !found.has(name.toLowerCase())) found.set(name.toLowerCase(), name);
+    }
+  return [...found.values()];
 }
 
 /** 'Spanish headline': a field of a translation. */

@@ -1,59 +1,72 @@
-// Storage for the student-surname roster: only keyed hashes, so the roster can be matched against but never
-// read back, not even by an administrator or from a backup without the district's key.
+// Storage for the district's two lists of students' names: the surname roster, and the first names of students
+// without a media release. Only keyed hashes are kept, so a list can be matched against but never read back,
+// not even by an administrator or from a backup without the district's key.
 import { count } from 'drizzle-orm';
 import { sign } from '../auth/tokens';
 import type { Database, Statement } from './client';
 import { inList } from './in-list';
-import { rosterSurnames } from './schema';
+import { noReleaseNames, rosterSurnames } from './schema';
 
-export async function rosterHash(key: string, surname: string): Promise<string> {
-  return sign(key, `roster:${surname.trim().toLowerCase()}`);
+const LISTS = {
+  roster: { table: rosterSurnames, prefix: 'roster' },
+  noRelease: { table: noReleaseNames, prefix: 'no-release' },
+} as const;
+
+/** Which list: the surname roster, or the first names of students without a media release. */
+export type NameList = keyof typeof LISTS;
+
+async function nameHash(key: string, list: NameList, name: string): Promise<string> {
+  return sign(key, `${LISTS[list].prefix}:${name.trim().toLowerCase()}`);
 }
 
 /**
- * The roster replaced by these surnames (kept as keyed hashes), in one batch with what goes `alongside` it (its audit
- * entry, made from the count): how many distinct surnames it holds.
+ * The list replaced by these names (kept as keyed hashes), in one batch with what goes `alongside` it (its audit
+ * entry, made from the count): how many distinct names it holds.
  */
-export async function replaceRoster(
+export async function replaceNameList(
   db: Database,
   key: string,
-  surnames: string[],
+  list: NameList,
+  names: string[],
   alongside: (count: number) => Statement[] = () => [],
 ): Promise<number> {
+  const { table } = LISTS[list];
   const hashes = [
-    ...new Set(await Promise.all(surnames.filter((s) => s.trim()).map((s) => rosterHash(key, s)))),
+    ...new Set(await Promise.all(names.filter((s) => s.trim()).map((s) => nameHash(key, list, s)))),
   ];
   const chunk = Math.max(1, db.maxParameters - 1);
   await db.batch([
     ...alongside(hashes.length),
-    db.orm.delete(rosterSurnames),
+    db.orm.delete(table),
     ...Array.from({ length: Math.ceil(hashes.length / chunk) }, (_, i) =>
-      db.orm
-        .insert(rosterSurnames)
-        .values(hashes.slice(i * chunk, (i + 1) * chunk).map((hash) => ({ hash }))),
+      db.orm.insert(table).values(hashes.slice(i * chunk, (i + 1) * chunk).map((hash) => ({ hash }))),
     ),
   ]);
   return hashes.length;
 }
 
-export async function countRoster(db: Database): Promise<number> {
-  const row = await db.orm.select({ n: count() }).from(rosterSurnames).get();
+export async function countNameList(db: Database, list: NameList): Promise<number> {
+  const row = await db.orm.select({ n: count() }).from(LISTS[list].table).get();
   return row?.n ?? 0;
 }
 
-/** Which of `words` are on the roster, answered as a set of lower-cased words. */
-export async function rosterWordsAmong(
+/** Which of `words` are on the list, answered as a set of lower-cased words. */
+export async function nameListWordsAmong(
   db: Database,
   key: string,
+  list: NameList,
   words: Iterable<string>,
 ): Promise<Set<string>> {
+  const { table } = LISTS[list];
   const unique = [...new Set([...words].map((w) => w.toLowerCase()))];
-  if (unique.length === 0 || (await countRoster(db)) === 0) return new Set();
-  const hashed = await Promise.all(unique.map(async (word) => [await rosterHash(key, word), word] as const));
+  if (unique.length === 0 || (await countNameList(db, list)) === 0) return new Set();
+  const hashed = await Promise.all(
+    unique.map(async (word) => [await nameHash(key, list, word), word] as const),
+  );
   const byHash = new Map(hashed);
   const rows = await db.orm
-    .select({ hash: rosterSurnames.hash })
-    .from(rosterSurnames)
-    .where(inList(rosterSurnames.hash, [...byHash.keys()]));
+    .select({ hash: table.hash })
+    .from(table)
+    .where(inList(table.hash, [...byHash.keys()]));
   return new Set(rows.map((row) => byHash.get(row.hash)!));
 }

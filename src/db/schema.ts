@@ -312,6 +312,14 @@ export const rosterSurnames = sqliteTable('roster_surnames', {
   hash: text('hash').primaryKey(),
 });
 
+/**
+ * First names of students without a media release (the office's list), kept only as keyed hashes like the
+ * roster: a picture whose post names one of them is held for a person to look at.
+ */
+export const noReleaseNames = sqliteTable('no_release_names', {
+  hash: text('hash').primaryKey(),
+});
+
 export const subscribers = sqliteTable(
   'subscribers',
   {

@@ -17,7 +17,7 @@ import { SettingsPage } from '../../views/admin/settings-page';
 import { redirectWith } from '../flash';
 import { field, fields, readForm, type FormBody } from '../form';
 import { deleteSetting, readSetting, writeSetting } from '../../db/settings';
-import { countRoster, replaceRoster } from '../../db/roster';
+import { countNameList, replaceNameList, type NameList } from '../../db/roster';
 import { listDigestDates } from '../../db/digests';
 import { listSourceNames } from '../../db/sources';
 import { listUsers } from '../../db/users';
@@ -114,11 +114,12 @@ export function settingsRoutes(deps: AppDeps) {
     /** The settings this same press saved, when others were refused: said, so nobody thinks nothing changed. */
     savedAlongside: string[] = [],
   ) => {
-    const [current, logo, darkLogo, rosterCount] = await Promise.all([
+    const [current, logo, darkLogo, rosterCount, noReleaseCount] = await Promise.all([
       listSettings(deps.db),
       readSetting(deps.db, 'logo'),
       readSetting(deps.db, 'logo_dark'),
-      countRoster(deps.db),
+      countNameList(deps.db, 'roster'),
+      countNameList(deps.db, 'noRelease'),
     ]);
     const values = new Map(current.map((s) => [s.key, s.value]));
     const rows = SETTING_DEFINITIONS.map((d) => ({
@@ -164,6 +165,7 @@ export function settingsRoutes(deps: AppDeps) {
             dark: !!darkLogo && !storedLogo(darkLogo),
           }}
           rosterCount={rosterCount}
+          noReleaseCount={noReleaseCount}
           publicUrl={deps.config.publicUrl}
         />
       ),
@@ -279,55 +281,95 @@ export function settingsRoutes(deps: AppDeps) {
     });
   });
 
-  app.post('/roster', async (c) => {
-    const form = await readForm(c);
-    const back = '/admin/settings#roster';
-    if (field(form, 'clear')) {
-      await replaceRoster(deps.db, deps.signingKey, [], () => [
+  /**
+   * A list of students' names replaced from a file or from names pasted in (the first column of each line), or
+   * cleared: kept as keyed fingerprints only, written in one batch with its audit entry.
+   */
+  const nameListRoute = (
+    list: NameList,
+    words: {
+      anchor: string;
+      action: string;
+      /** What the audit entry calls the count it keeps. */
+      counted: string;
+      /** The name kept from one line (a cell of it), or undefined for a heading or something else. */
+      nameOf: (line: string) => string | undefined;
+      cleared: () => string;
+      choose: () => string;
+      tooLarge: () => string;
+      noneFound: () => string;
+      replaced: (count: number) => string;
+    },
+  ) =>
+    app.post(`/${words.anchor}`, async (c) => {
+      const form = await readForm(c);
+      const back = `/admin/settings#${words.anchor}`;
+      const actor = actorOf(deps, c);
+      if (field(form, 'clear')) {
+        await replaceNameList(deps.db, deps.signingKey, list, [], () => [
+          auditStatement(
+            deps.db,
+            actor,
+            { action: `${words.action}.clear`, subjectType: 'settings' },
+            deps.clock.now(),
+          ),
+        ]);
+        return redirectWith(c, deps.signingKey, back, { kind: 'ok', text: words.cleared() });
+      }
+      const file = form.file instanceof File && form.file.size > 0 ? form.file : undefined;
+      const pasted = typeof form.names === 'string' ? form.names : '';
+      if (!file && !pasted.trim())
+        return redirectWith(c, deps.signingKey, back, { kind: 'error', text: words.choose() });
+      if ((file?.size ?? 0) + pasted.length > 2 * 1024 * 1024)
+        return redirectWith(c, deps.signingKey, back, { kind: 'error', text: words.tooLarge() });
+      const lines = `${file ? await file.text() : ''}\n${pasted}`.split(/\r?\n/);
+      const names = lines.flatMap((line) => {
+        const name = words.nameOf(line.split(',')[0]!.replace(/^"|"$/g, '').trim());
+        return name ? [name] : [];
+      });
+      if (names.length === 0)
+        return redirectWith(c, deps.signingKey, back, { kind: 'error', text: words.noneFound() });
+      const count = await replaceNameList(deps.db, deps.signingKey, list, names, (kept) => [
         auditStatement(
           deps.db,
-          actorOf(deps, c),
-          { action: 'roster.clear', subjectType: 'settings' },
+          actor,
+          { action: `${words.action}.replace`, subjectType: 'settings', details: { [words.counted]: kept } },
           deps.clock.now(),
         ),
       ]);
-      return redirectWith(c, deps.signingKey, back, { kind: 'ok', text: t('desk.settings.roster.cleared') });
-    }
-    const file = form.file instanceof File ? form.file : undefined;
-    if (!file || file.size === 0)
-      return redirectWith(c, deps.signingKey, back, {
-        kind: 'error',
-        text: t('desk.settings.roster.choose'),
-      });
-    if (file.size > 2 * 1024 * 1024)
-      return redirectWith(c, deps.signingKey, back, {
-        kind: 'error',
-        text: t('desk.settings.roster.tooLarge'),
-      });
-    const surnames = (await file.text())
-      .split(/\r?\n/)
-      .map((line) => line.split(',')[0]!.replace(/^"|"$/g, '').trim())
-      .filter(
-        (name) =>
-          /^[\p{L}][\p{L}'’ -]{0,60}$/u.test(name) && !/^(surname|last ?name|family ?name)$/i.test(name),
-      );
-    if (surnames.length === 0)
-      return redirectWith(c, deps.signingKey, back, {
-        kind: 'error',
-        text: t('desk.settings.roster.noneFound'),
-      });
-    const count = await replaceRoster(deps.db, deps.signingKey, surnames, (surnamesKept) => [
-      auditStatement(
-        deps.db,
-        actorOf(deps, c),
-        { action: 'roster.replace', subjectType: 'settings', details: { surnames: surnamesKept } },
-        deps.clock.now(),
-      ),
-    ]);
-    return redirectWith(c, deps.signingKey, back, {
-      kind: 'ok',
-      text: t('desk.settings.roster.replaced', { count }),
+      return redirectWith(c, deps.signingKey, back, { kind: 'ok', text: words.replaced(count) });
     });
+
+  nameListRoute('roster', {
+    anchor: 'roster',
+    action: 'roster',
+    counted: 'surnames',
+    nameOf: (cell) =>
+      /^[\p{L}][\p{L}'’ -]{0,60}$/u.test(cell) && !/^(surname|last ?name|family ?name)$/i.test(cell)
+        ? cell
+        : undefined,
+    cleared: () => t('desk.settings.roster.cleared'),
+    choose: () => t('desk.settings.roster.choose'),
+    tooLarge: () => t('desk.settings.roster.tooLarge'),
+    noneFound: () => t('desk.settings.roster.noneFound'),
+    replaced: (count) => t('desk.settings.roster.replaced', { count }),
+  });
+
+  // Posts name students by first name only, so the first name is what is kept: "Maya Lopez" is "Maya".
+  nameListRoute('noRelease', {
+    anchor: 'no-release',
+    action: 'no-release',
+    counted: 'names',
+    nameOf: (cell) => {
+      if (/^(first ?name|given ?name|name|student|students)$/i.test(cell)) return undefined;
+      const first = cell.split(/\s+/)[0] ?? '';
+      return /^[\p{L}][\p{L}'’-]{0,40}$/u.test(first) ? first : undefined;
+    },
+    cleared: () => t('desk.settings.noRelease.cleared'),
+    choose: () => t('desk.settings.noRelease.choose'),
+    tooLarge: () => t('desk.settings.noRelease.tooLarge'),
+    noneFound: () => t('desk.settings.noRelease.noneFound'),
+    replaced: (count) => t('desk.settings.noRelease.replaced', { count }),
   });
   return app;
 }

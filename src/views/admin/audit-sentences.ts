@@ -51,6 +51,8 @@ const ACTIONS: Record<string, { label: () => string; sentence: Sentence }> = {
   'settings.logo_removed': { label: () => t('desk.audit.labels.settingsLogoRemoved'), sentence: (w, d) => d.variant === 'dark' ? t('desk.audit.sentences.settingsLogoDarkRemoved', w) : t('desk.audit.sentences.settingsLogoRemoved', w) },
   'roster.replace': { label: () => t('desk.audit.labels.rosterReplace'), sentence: (w) => t('desk.audit.sentences.rosterReplace', w) },
   'roster.clear': { label: () => t('desk.audit.labels.rosterClear'), sentence: (w) => t('desk.audit.sentences.rosterClear', w) },
+  'no-release.replace': { label: () => t('desk.audit.labels.noReleaseReplace'), sentence: (w) => t('desk.audit.sentences.noReleaseReplace', w) },
+  'no-release.clear': { label: () => t('desk.audit.labels.noReleaseClear'), sentence: (w) => t('desk.audit.sentences.noReleaseClear', w) },
   'source.add': { label: () => t('desk.audit.labels.sourceAdd'), sentence: (w) => t('desk.audit.sentences.sourceAdd', w) },
   'source.change': { label: () => t('desk.audit.labels.sourceChange'), sentence: (w) => t('desk.audit.sentences.sourceChange', w) },
   'source.remove': { label: () => t('desk.audit.labels.sourceRemove'), sentence: (w) => t('desk.audit.sentences.sourceRemove', w) },

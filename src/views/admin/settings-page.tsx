@@ -39,6 +39,8 @@ export function SettingsPage(props: {
   /** Stored logos that cannot be read as a picture (uploaded before uploads were checked whole). */
   unreadableLogos?: { light: boolean; dark: boolean };
   rosterCount: number;
+  /** First names on the list of students without a media release. */
+  noReleaseCount: number;
   /** The service's address, for the embed's lines to paste. */
   publicUrl: string;
 }) {
@@ -197,6 +199,39 @@ export function SettingsPage(props: {
           {props.rosterCount ? (
             <button type="submit" name="clear" value="1" class="secondary">
               {t('desk.settings.roster.clear')}
+            </button>
+          ) : null}
+        </div>
+      </form>
+
+      <h2 id="no-release">{t('desk.settings.noRelease.heading')}</h2>
+      <form method="post" action="/admin/settings/no-release" enctype="multipart/form-data" class="card">
+        <CsrfField token={props.csrfToken} />
+        <p>{t('desk.settings.noRelease.lead')}</p>
+        <p>
+          <strong>
+            {props.noReleaseCount
+              ? t('desk.settings.noRelease.loaded', { count: props.noReleaseCount })
+              : t('desk.settings.noRelease.none')}
+          </strong>
+        </p>
+        <label for="no-release-names">{t('desk.settings.noRelease.names')}</label>
+        <textarea
+          id="no-release-names"
+          name="names"
+          rows={4}
+          autocomplete="off"
+          spellcheck={false}
+        ></textarea>
+        <label for="no-release-file">{t('desk.settings.noRelease.file')}</label>
+        <input type="file" id="no-release-file" name="file" accept=".txt,.csv,text/plain,text/csv" />
+        <div class="actions">
+          <button type="submit" class="secondary">
+            {t('desk.settings.noRelease.replace')}
+          </button>
+          {props.noReleaseCount ? (
+            <button type="submit" name="clear" value="1" class="secondary">
+              {t('desk.settings.noRelease.clear')}
             </button>
           ) : null}
         </div>

@@ -39,6 +39,10 @@ export const checks = {
   photoWithoutRelease:
     'The image comes from {{source}}, which has no media release on file. Remove the image, or record who confirms that a release exists for everyone pictured.',
   anAccount: 'an account',
+  studentsWithoutRelease_one:
+    'The post names {{names}}, and a student called {{names}} has no media release on file (Settings, Students without a media release). Remove the image, or record who confirms that this is another {{names}}.',
+  studentsWithoutRelease_other:
+    'The post names {{names}}, and students with these first names have no media release on file (Settings, Students without a media release). Remove the image, or record who confirms that these are other students.',
   missingAltText: 'The image has no alt text. Describe what it shows, for readers who cannot see it.',
   altRepeatsText:
     'The image’s alt text repeats the post’s words, so a reader who cannot see it learns nothing about the picture. Describe what it shows instead.',

@@ -55,6 +55,25 @@ export const settings = {
     replaced_one: 'Roster replaced: {{count, number}} surname, kept as fingerprints only.',
     replaced_other: 'Roster replaced: {{count, number}} surnames, kept as fingerprints only.',
   },
+  noRelease: {
+    heading: 'Students without a media release',
+    lead: 'Optional. The office’s list of students whose families have not signed a media release. A post with a picture that names one of them (by first name, as posts do) is held until someone removes the picture or records who confirms it is another student. Only first names are kept, as keyed fingerprints: nobody can read the list back, here or from a backup.',
+    loaded_one: '{{count, number}} first name on file.',
+    loaded_other: '{{count, number}} first names on file.',
+    none: 'No list on file.',
+    names: 'Their names, one per line (“Maya” or “Maya Lopez”: the first name is kept)',
+    file: 'Or a text or CSV file with one student per line (the first word of the first column is kept)',
+    replace: 'Replace the list',
+    clear: 'Clear the list',
+    cleared: 'The list of students without a media release is cleared.',
+    choose: 'Type the students’ names, one per line, or choose a file.',
+    tooLarge: 'That is more than 2 MB; a list of first names is much smaller.',
+    noneFound: 'No names found: give one student per line, first name first.',
+    replaced_one:
+      'List replaced: {{count, number}} first name, kept as a fingerprint only. Pictures in posts that name it are held.',
+    replaced_other:
+      'List replaced: {{count, number}} first names, kept as fingerprints only. Pictures in posts that name them are held.',
+  },
   fonts: {
     bookSerif: 'Book serif (Charter, Cambria, Georgia)',
     classicSerif: 'Classic serif (Palatino, Book Antiqua)',

@@ -1,0 +1,3 @@
+CREATE TABLE `no_release_names` (
+	`hash` text PRIMARY KEY NOT NULL
+);
