@@ -267,6 +267,22 @@ describe('the Sources page', () => {
     expect(refusal).not.toContain('name="add_anyway"');
     expect((await listSources(db)).map((s) => s.feedUrl)).not.toContain(`${feeds.url}/room14-rss2`);
 
+    // Two school calendars whose posts are numbered 1, 2, 3 and all link to the school's home page are two
+    // feeds: neither a bare number nor a link every post shares says a post is the same.
+    const calendar = (school: string) =>
+      rss(
+        school,
+        [1, 2, 3]
+          .map(
+            (n) =>
+              `<item><title>${school} event ${n}</title><guid isPermaLink="false">${n}</guid><link>https://district.example/</link><pubDate>Fri, 20 Nov 2026 1${n}:00:00 GMT</pubDate></item>`,
+          )
+          .join(''),
+      );
+    feeds.route('/lincoln-calendar', serveBody(calendar('lincoln'), 'application/rss+xml'));
+    feeds.route('/adams-calendar', serveBody(calendar('adams'), 'application/rss+xml'));
+    expect((await admin.post('/admin/sources', adding(`${feeds.url}/lincoln-calendar`))).status).toBe(303);
+    expect((await admin.post('/admin/sources', adding(`${feeds.url}/adams-calendar`))).status).toBe(303);
     // One shared post among others is no reason to ask.
     expect((await admin.post('/admin/sources', adding(`${feeds.url}/school-news`))).status).toBe(303);
     // Told it carries other posts, it is added.

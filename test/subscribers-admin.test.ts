@@ -378,6 +378,27 @@ describe('the Subscribers page', () => {
     });
     expect(altered.status).toBe(200);
     expect(await findSubscriberByEmail(db, 'eve@family.example')).toBeUndefined();
+    // So is one with the same figures: another address in place of one shown.
+    const swapped = await goAhead(app, admin, changed, (fields) => {
+      fields.csv = fields.csv!.replace('ben@family.example', 'zed@family.example');
+    });
+    expect(swapped.status).toBe(200);
+    expect(await findSubscriberByEmail(db, 'zed@family.example')).toBeUndefined();
+    // An editor who sends an administrator's attested import, sealed as it was shown, imports nobody.
+    const attested = await chooseImportFile(
+      app,
+      admin,
+      'email\nfay@family.example\n',
+      'Opted in on the 2026 back-to-school form, in writing',
+    );
+    const editor = await signedInClient(app, 'ed@district.example', 'editor');
+    const editorsToken = await editor.csrf('/admin/subscribers');
+    const byEditor = await goAhead(app, editor, await attested.text(), (fields) => {
+      fields._csrf = editorsToken;
+    });
+    expect(byEditor.status).toBe(422);
+    expect(await byEditor.text()).toContain('Only an administrator can sign people up on their word');
+    expect(await findSubscriberByEmail(db, 'fay@family.example')).toBeUndefined();
 
     const done = await goAhead(app, admin, changed);
     expect(done.status).toBe(303);

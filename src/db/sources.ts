@@ -64,36 +64,43 @@ export async function findSourceByUrl(db: Database, feedUrl: string): Promise<So
 }
 
 /**
- * The source that already holds the most of these posts (the same id, or the same address), and how many: a
- * feed added a second time at another address (`/feed/` and `/?feed=rss2`, say) brings the same posts.
+ * The source that already holds the most of these posts, and how many of them: a feed added a second time at
+ * another address (`/feed/` and `/?feed=rss2`, say) brings the same posts. A post is the same by its id where
+ * the id is an address of its own (a `?p=123` or a tag URI, not a bare "1" another site's feed may use too), or
+ * by its link where no other of these posts shares that link (a page every post links to names none of them).
  */
 export async function findSourceSharingPosts(
   db: Database,
   posts: readonly { guid: string; url: string | null }[],
 ): Promise<{ source: SourceWithSchool; shared: number } | undefined> {
-  if (posts.length === 0) return undefined;
-  const shared = count();
-  const row = await db.orm
-    .select({ sourceId: items.sourceId, shared })
+  const guids = [...new Set(posts.map((post) => post.guid).filter((guid) => /[:/]/.test(guid)))];
+  const linkCounts = new Map<string, number>();
+  for (const post of posts) if (post.url) linkCounts.set(post.url, (linkCounts.get(post.url) ?? 0) + 1);
+  const links = [...linkCounts].flatMap(([url, n]) => (n === 1 ? [url] : []));
+  if (guids.length === 0 && links.length === 0) return undefined;
+  const rows = await db.orm
+    .select({ sourceId: items.sourceId, guid: items.guid, url: items.url })
     .from(items)
-    .where(
-      or(
-        inList(
-          items.guid,
-          posts.map((post) => post.guid),
-        ),
-        inList(
-          items.url,
-          posts.flatMap((post) => (post.url ? [post.url] : [])),
-        ),
-      ),
-    )
-    .groupBy(items.sourceId)
-    .orderBy(sql`${shared} desc`)
-    .limit(1)
-    .get();
-  const source = row && (await findSource(db, row.sourceId));
-  return source && { source, shared: row.shared };
+    .where(or(inList(items.guid, guids), inList(items.url, links)));
+  const guidSet = new Set(guids);
+  const linkSet = new Set(links);
+  // Each of the posts counted once for a source, however many of its stored posts it meets.
+  const sharedBySource = new Map<number, Set<string>>();
+  for (const row of rows) {
+    const shared = sharedBySource.get(row.sourceId) ?? new Set<string>();
+    if (guidSet.has(row.guid)) shared.add(`guid ${row.guid}`);
+    if (row.url && linkSet.has(row.url)) shared.add(`url ${row.url}`);
+    sharedBySource.set(row.sourceId, shared);
+  }
+  let best: { sourceId: number; shared: number } | undefined;
+  for (const [sourceId, keys] of sharedBySource) {
+    const shared = posts.filter(
+      (post) => keys.has(`guid ${post.guid}`) || (post.url !== null && keys.has(`url ${post.url}`)),
+    ).length;
+    if (!best || shared > best.shared) best = { sourceId, shared };
+  }
+  const source = best && (await findSource(db, best.sourceId));
+  return source && best && { source, shared: best.shared };
 }
 
 /** Every source's feed address. */

@@ -115,14 +115,17 @@ export async function samePostsAs(
   const compared = [...posts].sort((a, b) => b.publishedAt - a.publishedAt).slice(0, POSTS_COMPARED);
   const found = await findSourceSharingPosts(db, compared);
   if (!found) return undefined;
-  const shared = Math.min(found.shared, compared.length);
+  const { shared } = found;
   if (shared < 2 || shared * 2 < compared.length) return undefined;
-  return t('desk.sourceOutcomes.samePosts', {
+  const said = {
     count: shared,
     total: compared.length,
     url: found.source.feedUrl,
     school: found.source.schoolName,
-  });
+  };
+  return compared.length < posts.length
+    ? t('desk.sourceOutcomes.samePostsNewest', said)
+    : t('desk.sourceOutcomes.samePosts', said);
 }
 
 /**

@@ -60,6 +60,11 @@ export interface ImportPlan {
   byLanguage: Map<Language, number>;
   attestation: string;
   pendingToConfirm: readonly ImportRow[];
+  /**
+   * The file as it was read, for the page that asks to go ahead to carry back: every address once with its
+   * schools and language, as CSV, and none of the file's other columns (which can hold more about a family).
+   */
+  carried: string;
 }
 
 export interface ImportRow {
@@ -148,8 +153,17 @@ export async function planImport(
       byLanguage,
       attestation,
       pendingToConfirm,
+      carried: [
+        'email,schools,language',
+        ...rows.map((row) => [row.email, row.schoolSlugs.join(';'), row.language].map(csvCell).join(',')),
+      ].join('\n'),
     },
   };
+}
+
+/** A cell as CSV writes it: quoted when it holds a comma, a quote or a line break. */
+function csvCell(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /** Writes a planned import in one batch with its audit entry: every address or none. */

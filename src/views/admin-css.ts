@@ -155,7 +155,7 @@ a.badge:hover { text-decoration: underline; }
 .kv dt { color: var(--muted); }
 .kv dd { margin: 0; }
 .import-review h2 { font-size: 1.1rem; margin: 1.25rem 0 .5rem; }
-blockquote { margin: .5rem 0 1rem; padding: .25rem 0 .25rem 1rem; border-left: 3px solid var(--navy); white-space: pre-wrap; }
+.import-review blockquote { margin: .5rem 0 1rem; padding: .25rem 0 .25rem 1rem; border-left: 3px solid var(--navy); white-space: pre-wrap; }
 /* On a phone each value goes under its name, with the width of the card to itself. */
 @media (max-width: 600px) { .kv { grid-template-columns: 1fr; gap: .1rem; } .kv dd + dt { margin-top: .5rem; } }
 /* The whole picture, uncropped: whoever approves it looks at who is in it. */

@@ -23,6 +23,7 @@ import { hasRole } from '../../auth/session';
 import type { AppDeps } from '../../deps';
 import { readDistrictSettings } from '../../settings/district-settings';
 import { planImport, writeImport, type ImportFigures } from '../../subscriptions/import-subscribers';
+import { constantTimeEqual, sign } from '../../auth/tokens';
 import { csvLine } from '../../text/csv';
 import { isLocalDate } from '../../time/zoned-time';
 import {
@@ -40,10 +41,17 @@ const PAGE_SIZE = 100;
 const STATUSES: readonly SubscriberStatus[] = ['confirmed', 'pending', 'unsubscribed', 'suspended'];
 const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
-/** The figures an import was shown with, as its form carries them back. */
-function figuresKey(figures: ImportFigures): string {
+/**
+ * What an import was shown as, sealed with the district's key: its figures, the addresses it carries and the
+ * attestation. The button goes ahead only when the same seal comes back and still holds, so neither a change
+ * meanwhile (someone subscribed) nor a form altered on its way is imported unseen.
+ */
+function importSeal(key: string, figures: ImportFigures, attestation: string | undefined, carried: string) {
   const { rows, added, confirmed, waiting, alreadyIn, leftAlone, forgotten } = figures;
-  return [rows, added, confirmed, waiting, alreadyIn, leftAlone, forgotten].join('-');
+  const counted = [rows, added, confirmed, waiting, alreadyIn, leftAlone, forgotten].join('-');
+  const text = `subscriber-import\n${counted}\n${attestation ?? ''}\n${carried}`;
+  // A browser sends the line breaks of what it carries as CRLF, whatever they were.
+  return sign(key, text.replace(/\r\n?/g, '\n'));
 }
 
 export function subscribersRoutes(deps: AppDeps) {
@@ -256,7 +264,11 @@ export function subscribersRoutes(deps: AppDeps) {
     const upload = Array.isArray(form.file) ? form.file[0] : form.file;
     // Going ahead after the question: the file's text comes back with the answer (a browser never fills a
     // file in again), and is checked and counted again as if it were uploaded now.
-    const carried = field(form, 'confirmed') === 'yes' && typeof form.csv === 'string' ? form.csv : undefined;
+    // (A browser sends its line breaks as CRLF; the text was sealed with LF.)
+    const carried =
+      field(form, 'confirmed') === 'yes' && typeof form.csv === 'string'
+        ? form.csv.replace(/\r\n?/g, '\n')
+        : undefined;
     const attested = checkbox(form, 'attest');
     const attestation = field(form, 'attestation', 1000);
     // Refused before reading it: said in the import's card, with what was written kept.
@@ -267,17 +279,18 @@ export function subscribersRoutes(deps: AppDeps) {
     }
     // Confirmed on someone's word, with no email to the address: an administrator's decision (README).
     if (attested && !hasRole(c.get('user')!, 'admin')) return refuse(t('desk.subscribers.attestAdminOnly'));
+    const attestedBy = attested ? attestation : undefined;
     const planned = await planImport(deps.db, deps.signingKey, {
       csv: carried ?? (upload as File),
-      attestation: attested ? attestation : undefined,
+      attestation: attestedBy,
     });
     // Refused (a bad line, an attestation too short): the page again, the attestation as it was written.
     if (!planned.ok) return refuse(planned.message);
     const { plan } = planned;
     // Nothing is written before the person who chose the file has seen what it does, in these figures; figures
     // that changed since (someone subscribed meanwhile) are shown again rather than acted on.
-    const figures = figuresKey(plan.figures);
-    if (carried === undefined || field(form, 'expected') !== figures) {
+    const seal = await importSeal(deps.signingKey, plan.figures, attestedBy, carried ?? plan.carried);
+    if (carried === undefined || !constantTimeEqual(field(form, 'expected', 200), seal)) {
       const schools = new Map((await listSchools(deps.db)).map((school) => [school.id, school.name]));
       return adminPage(deps, c, {
         title: t('desk.subscribers.review.title'),
@@ -285,10 +298,14 @@ export function subscribersRoutes(deps: AppDeps) {
         body: (
           <ImportReviewPage
             figures={plan.figures}
-            expected={figures}
+            expected={
+              carried === undefined
+                ? seal
+                : await importSeal(deps.signingKey, plan.figures, attestedBy, plan.carried)
+            }
             changed={carried !== undefined}
             fileName={carried === undefined ? (upload as File).name : field(form, 'name', 200)}
-            csv={carried ?? (await (upload as File).text())}
+            csv={plan.carried}
             attestation={attested ? attestation : undefined}
             // Schools in the district's order, every school last; languages the most common first.
             bySchool={[...schools.keys(), 0]

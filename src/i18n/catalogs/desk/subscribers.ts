@@ -101,7 +101,7 @@ export const subscribers = {
   review: {
     title: 'Import these addresses?',
     changed:
-      'The figures changed since you looked (someone subscribed, confirmed or left meanwhile), so nothing was imported yet. Here they are as they stand now.',
+      'The figures changed since you looked (someone subscribed, confirmed or left meanwhile, or the button was pressed twice), so this press imported nothing. Here they are as they stand now.',
     file_one: '{{name}} holds {{count, number}} address. Nothing has been imported or sent yet.',
     file_other: '{{name}} holds {{count, number}} addresses. Nothing has been imported or sent yet.',
     list_one: 'The file holds {{count, number}} address. Nothing has been imported or sent yet.',
