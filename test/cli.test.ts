@@ -143,7 +143,7 @@ describe('npx yesterday', () => {
     const secondAddress = await yesterday(['sources:add', `${feeds.url}/room12/rss2`, ...room12], twice);
     expect(secondAddress.code).toBe(1);
     expect(secondAddress.stderr).toContain(
-      `2 of the 2 posts this feed carries already come from ${feeds.url}/room12/feed (Lincoln Elementary)`,
+      `2 of the 2 posts this feed carries already come from Room 12 (${feeds.url}/room12/feed) at Lincoln Elementary`,
     );
     expect(secondAddress.stderr).toContain('To add it all the same, run the command again with --anyway.');
     const told = ['sources:add', `${feeds.url}/room12/rss2`, ...room12, '--anyway'];

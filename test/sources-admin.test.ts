@@ -259,7 +259,7 @@ describe('the Sources page', () => {
     expect(second.status).toBe(422);
     const refusal = await second.text();
     expect(refusal).toContain(
-      `3 of the 4 posts this feed carries already come from ${feeds.url}/room14/feed (Lincoln Elementary): it is most likely the same feed at another address`,
+      `3 of the 4 posts this feed carries already come from room14 (${feeds.url}/room14/feed) at Lincoln Elementary: it is most likely the same feed at another address`,
     );
     expect(refusal).toContain(
       '<input type="checkbox" name="add_twice" value="1"/> Add it all the same: it carries other posts too',

@@ -120,7 +120,8 @@ export async function samePostsAs(
   const said = {
     count: shared,
     total: compared.length,
-    url: found.source.feedUrl,
+    // Named as the Sources page names it, with its address: the coordinator knows it by its title.
+    source: found.source.title ? `${found.source.title} (${found.source.feedUrl})` : found.source.feedUrl,
     school: found.source.schoolName,
   };
   return compared.length < posts.length

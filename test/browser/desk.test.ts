@@ -294,7 +294,7 @@ describe('browser: the coordinator’s desk', () => {
     expect(await drill().getByLabel('No image').isChecked()).toBe(true);
     await expect.poll(intro, { timeout: 10_000 }).toBe(`${before} Refused on leaving.`);
     await expect.poll(drillImage, { timeout: 10_000 }).toBeNull();
-    await expect.poll(status, { timeout: 5000 }).toMatch(/^Saved /);
+    await expect.poll(status, { timeout: 10_000 }).toMatch(/^Saved /);
     await drill().locator('input[type=radio]').nth(1).check();
     await expect.poll(drillImage, { timeout: 10_000 }).toBe(picture);
     // The page holds the version that save made before anything below reads it.
@@ -683,11 +683,21 @@ describe('browser: the coordinator’s desk', () => {
     expect(await page.getByRole('table').textContent()).toContain('Pumpkin measuring day');
     expect(await page.getByLabel('School', { exact: true }).inputValue()).toBe('Lincoln Elementary');
     expect(await page.getByLabel("Owner's name (optional)").inputValue()).toBe('Luis Alvarez');
-    // A source added by mistake is removed from its page, once the box is ticked.
+    // Room 8's feed again at another address (its posts under another title): refused, saying where its posts
+    // already come from, with the form kept and a box to add it all the same.
     await page.goto(`${app.url}/admin/sources`);
     await page.getByLabel('Feed address').fill(`${feeds.url}/room9`);
     await page.getByLabel('School', { exact: true }).fill('Lincoln Elementary');
     await page.getByLabel('Authorized by', { exact: true }).fill('Dana Hayes, Principal');
+    await page.getByRole('button', { name: 'Add and fetch' }).click();
+    await expect
+      .poll(flash)
+      .toContain(
+        `6 of the 6 posts this feed carries already come from Room 8 with Mr. Alvarez (${feeds.url}/feed) at Lincoln Elementary`,
+      );
+    await checkAndShoot('tablet-source-same-posts');
+    // Added all the same (by mistake), it is removed from its page, once the box is ticked.
+    await page.getByLabel('Add it all the same: it carries other posts too').check();
     await page.getByRole('button', { name: 'Add and fetch' }).click();
     await expect.poll(flash).toContain('Read 6 posts, 6 new.');
     await page.getByRole('link', { name: 'Room 9 (added by mistake)' }).click();

@@ -12,13 +12,13 @@ export const sourceOutcomes = {
   sameAddress:
     'This feed is already a source at {{url}} ({{school}}), the same address written another way, so nothing was added. If the blog moved to this address, change that source’s feed address on its page.',
   samePosts_one:
-    '{{count}} of the {{total}} posts this feed carries already comes from {{url}} ({{school}}): it is most likely the same feed at another address, and adding it would put its posts in the inbox twice, so nothing was added. If the blog moved here, change that source’s feed address on its page; if this feed carries other posts too, add it all the same.',
+    '{{count}} of the {{total}} posts this feed carries already comes from {{source}} at {{school}}: it is most likely the same feed at another address, and adding it would put its posts in the inbox twice, so nothing was added. If the blog moved here, change that source’s feed address on its page; if this feed carries other posts too, add it all the same.',
   samePosts_other:
-    '{{count}} of the {{total}} posts this feed carries already come from {{url}} ({{school}}): it is most likely the same feed at another address, and adding it would put its posts in the inbox twice, so nothing was added. If the blog moved here, change that source’s feed address on its page; if this feed carries other posts too, add it all the same.',
+    '{{count}} of the {{total}} posts this feed carries already come from {{source}} at {{school}}: it is most likely the same feed at another address, and adding it would put its posts in the inbox twice, so nothing was added. If the blog moved here, change that source’s feed address on its page; if this feed carries other posts too, add it all the same.',
   samePostsNewest_one:
-    '{{count}} of the newest {{total}} posts this feed carries already comes from {{url}} ({{school}}): it is most likely the same feed at another address, and adding it would put its posts in the inbox twice, so nothing was added. If the blog moved here, change that source’s feed address on its page; if this feed carries other posts too, add it all the same.',
+    '{{count}} of the newest {{total}} posts this feed carries already comes from {{source}} at {{school}}: it is most likely the same feed at another address, and adding it would put its posts in the inbox twice, so nothing was added. If the blog moved here, change that source’s feed address on its page; if this feed carries other posts too, add it all the same.',
   samePostsNewest_other:
-    '{{count}} of the newest {{total}} posts this feed carries already come from {{url}} ({{school}}): it is most likely the same feed at another address, and adding it would put its posts in the inbox twice, so nothing was added. If the blog moved here, change that source’s feed address on its page; if this feed carries other posts too, add it all the same.',
+    '{{count}} of the newest {{total}} posts this feed carries already come from {{source}} at {{school}}: it is most likely the same feed at another address, and adding it would put its posts in the inbox twice, so nothing was added. If the blog moved here, change that source’s feed address on its page; if this feed carries other posts too, add it all the same.',
   chooseStatus: 'Choose authorized, pending or suspended.',
   authorizationDateInvalid: 'The authorization date must be a date.',
   reviewDateInvalid: 'The review date must be a date.',
