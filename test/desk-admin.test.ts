@@ -656,7 +656,7 @@ describe('the admin desk over HTTP', () => {
     const page = await (await dana.get('/admin/settings')).text();
     expect(page).toContain('2 first names on file.');
     expect(page).not.toMatch(/Zora|Quist|Bram/);
-    const [entry] = await listAudit(app.runtime.deps.db, { action: 'no-release.replace', limit: 1 });
+    const [entry] = await listAudit(app.runtime.deps.db, { action: 'no_release.replace', limit: 1 });
     expect(entry?.details).toBe('{"names":2}');
     // A spreadsheet's column replaces the list; nothing usable is refused and leaves it as it was.
     await upload(app, dana, '/admin/settings/no-release', {
@@ -675,7 +675,7 @@ describe('the admin desk over HTTP', () => {
       .split(/[.;]/)[0]!;
     expect(JSON.parse(Buffer.from(flash, 'base64url').toString('utf8'))).toEqual({
       kind: 'error',
-      text: 'No names found: give one student per line, first name first.',
+      text: 'No names found: give one student per line (“Maya”, “Maya Lopez” or “Lopez, Maya”). Nothing changed.',
     });
     expect(await (await dana.get('/admin/settings')).text()).toContain('3 first names on file.');
     await upload(app, dana, '/admin/settings/no-release', {
@@ -683,7 +683,7 @@ describe('the admin desk over HTTP', () => {
       clear: '1',
     });
     expect(await (await dana.get('/admin/settings')).text()).toContain('No list on file.');
-    expect(await listAudit(app.runtime.deps.db, { action: 'no-release.clear', limit: 1 })).toHaveLength(1);
+    expect(await listAudit(app.runtime.deps.db, { action: 'no_release.clear', limit: 1 })).toHaveLength(1);
   });
 
   it('previews the digest and sends a test email to the person asking', async () => {

@@ -619,7 +619,7 @@ describe('the desk', () => {
         guid: 'c',
         title: 'Kite day',
         publishedAt: NOON + 2000,
-        imageUrl: 'https://lincoln.example/kites.jpg',
+        imageUrl: 'https://lincoln.example/maya.jpg',
         imageAlt: 'Kites over the field',
       }),
     ]);
@@ -629,13 +629,20 @@ describe('the desk', () => {
         {
           itemId: pictured,
           blurb: 'Maya’s kite flew highest.',
-          imageUrl: 'https://lincoln.example/kites.jpg',
+          imageUrl: 'https://lincoln.example/maya.jpg',
         },
       ],
     });
     const [held] = (await loadDesk(deps, '2026-11-20')).open;
     expect(held).toMatchObject({ itemId: pictured, kind: 'photo-without-release' });
     expect(held!.message).toContain('a student called Maya has no media release on file');
+    // A picture whose file name is all that names her is held too.
+    await saveDesk(deps, dana, '2026-11-20', {
+      entries: [
+        { itemId: pictured, blurb: 'Kites flew highest.', imageUrl: 'https://lincoln.example/maya.jpg' },
+      ],
+    });
+    expect((await loadDesk(deps, '2026-11-20')).open.map((f) => f.kind)).toEqual(['photo-without-release']);
     // Without the picture there is nothing to hold.
     await saveDesk(deps, dana, '2026-11-20', {
       entries: [{ itemId: pictured, blurb: 'Maya’s kite flew highest.', imageUrl: null }],

@@ -30,7 +30,9 @@ import { countDigestRecipients } from '../db/deliveries';
 import { listOverrides, upsertOverrideStatement } from '../db/findings';
 import { findItemsByIds, listItemsPublishedBetween, type InboxListing } from '../db/items';
 import { findPictures, listEntriesSharingPictures, withPictures } from '../db/pictures';
-import { nameListWordsAmong, type NameList } from '../db/roster';
+import { nameKey, nameListWordsAmong } from '../db/roster';
+import { firstNameCandidates } from './no-release-names';
+import { fileNameWords } from './find-student-names';
 import { listStaffNamesBySchool } from '../db/sources';
 import { listPostOwners, type OwnerNote } from '../db/owner-notes';
 import { findUserById, type Role } from '../db/users';
@@ -367,20 +369,18 @@ export async function checkDigest(
   ];
   const [isRosterSurname, isNoReleaseName] = await Promise.all([
     rosterSurnamesIn(deps, texts),
-    // Only a post with a picture is asked about the students it names.
-    namesOnListIn(
+    // Only a post with a picture is asked about the students it names, its picture's file name included.
+    noReleaseNamesIn(
       deps,
-      'noRelease',
-      entries
-        .flatMap((e) => (e.imageUrl ? [e.headline, e.blurb, e.imageAlt ?? '', e.item.summary] : []))
-        .concat(
-          translated.flatMap((t) =>
-            entries.flatMap((e) => {
-              const words = t.entries.get(e.itemId);
-              return e.imageUrl && words ? [words.headline, words.blurb, words.imageAlt] : [];
-            }),
-          ),
-        ),
+      entries.flatMap((e) => {
+        if (!e.imageUrl) return [];
+        const own = [e.headline, e.blurb, e.imageAlt ?? '', e.item.summary, fileNameWords(e.imageUrl)];
+        const other = translated.flatMap((language) => {
+          const words = language.entries.get(e.itemId);
+          return words ? [words.headline, words.blurb, words.imageAlt] : [];
+        });
+        return [...own, ...other];
+      }),
     ),
   ]);
   const findings = runChecks({
@@ -480,27 +480,26 @@ export async function correctionNoteFindings(
  * Which capitalized words of these texts are surnames on the district's roster (stored hashed): the test the
  * name checks ask of a word, or undefined when none is, so they skip it.
  */
-export function rosterSurnamesIn(
+export async function rosterSurnamesIn(
   deps: DeskDeps,
   texts: string[],
 ): Promise<((word: string) => boolean) | undefined> {
-  return namesOnListIn(deps, 'roster', texts);
+  const capitalized = texts.flatMap((text) => text.match(/\p{Lu}[\p{L}'’-]+/gu) ?? []);
+  const roster = await nameListWordsAmong(deps.db, deps.signingKey, 'roster', capitalized);
+  return roster.size ? (word) => roster.has(nameKey('roster', word)) : undefined;
 }
 
 /**
- * Which capitalized words of these texts are on one of the district's lists of students' names (stored hashed):
- * the test the checks ask of a word, or undefined when none is, so they skip it. A possessive is its name.
+ * Which of the first names these texts may hold (firstNameCandidates) are on the office's list of students
+ * without a media release (stored hashed): the test the photo check asks of a word, or undefined when none is.
  */
-export async function namesOnListIn(
+export async function noReleaseNamesIn(
   deps: DeskDeps,
-  list: NameList,
   texts: string[],
 ): Promise<((word: string) => boolean) | undefined> {
-  const capitalized = texts.flatMap((text) =>
-    (text.match(/\p{Lu}[\p{L}'’-]+/gu) ?? []).map((word) => word.replace(/['’]s$/u, '')),
-  );
-  const found = await nameListWordsAmong(deps.db, deps.signingKey, list, capitalized);
-  return found.size ? (word) => found.has(word.toLowerCase()) : undefined;
+  const candidates = texts.flatMap((text) => firstNameCandidates(text));
+  const found = await nameListWordsAmong(deps.db, deps.signingKey, 'noRelease', candidates);
+  return found.size ? (word) => found.has(nameKey('noRelease', word)) : undefined;
 }
 
 /** Why each chosen picture the district has no copy of cannot be shown, as the finding says it. */

@@ -35,6 +35,20 @@ const NOT_SURNAMES = new Set([
   'september', 'october', 'november', 'december', 'and', 'or', 'the', 'of', 'in', 'on', 'at', 'for', 'with', 'to',
 ]); // prettier-ignore
 
+/** Whether a word is a title that goes before a name ("Ms", "Coach"), with or without its full stop. */
+export function isTitle(word: string): boolean {
+  return TITLES.has(word.toLowerCase().replace(/\.$/, ''));
+}
+
+/** Whether a word names a place, a time or a group after a name-like word ("Hope Elementary", "May Day"). */
+export function isPlaceOrTimeWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return NOT_SURNAMES.has(lower) && !CONNECTING_WORDS.has(lower);
+}
+
+/** The small words NOT_SURNAMES holds as well: "Maya and Leo" names two students. */
+const CONNECTING_WORDS = new Set(['and', 'or', 'the', 'of', 'in', 'on', 'at', 'for', 'with', 'to']);
+
 /** Words capitalized in title-case headlines ("Maya Wins Spelling Bee"); not surnames there. */
 const HEADLINE_WORDS = new Set([
   'wins', 'won', 'takes', 'leads', 'reads', 'writes', 'shares', 'builds', 'makes', 'gets', 'joins', 'visits',

@@ -130,6 +130,14 @@ describe('runChecks', () => {
     expect(both[0]!.message).toBe(
       'The image comes from Room 4, which has no media release on file. Remove the image, or record who confirms that a release exists for everyone pictured. The post names Leo, and a student called Leo has no media release on file (Settings, Students without a media release). Remove the image, or record who confirms that this is another Leo.',
     );
+    // Its reason, which covered the picture and Leo, still covers the picture once Leo is taken out.
+    const forBoth = { ...reason, covers: both[0]!.covers! };
+    const withoutLeo = check({
+      entries: [entry({ ...picture, blurb: 'Room 4 flew kites.', item: { mediaRelease: false } })],
+      isNoReleaseName,
+      overrides: [forBoth],
+    });
+    expect(withoutLeo[0]!.override).toEqual(forBoth);
   });
 
   it('counts alt text that only repeats the post’s blurb as missing', () => {

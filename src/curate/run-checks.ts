@@ -7,6 +7,7 @@ import { formatLongDate } from '../publish/digest-content';
 import { dayRange, localDateOf } from '../time/zoned-time';
 import { fileNameWords, findStudentNames, type NameMatch } from './find-student-names';
 import { findToneWords } from './find-tone';
+import { firstNameCandidates, foldName } from './no-release-names';
 
 export const FINDING_KINDS = [
   'student-name',
@@ -218,6 +219,7 @@ export function runChecks(input: CheckInput): Finding[] {
       ? namesWithoutRelease(
           [...fields, ...translated.flatMap((set) => set.fields)].map(([, text]) => text),
           input.isNoReleaseName,
+          [...staff, ...input.nameAllowlist],
         )
       : [];
     if (entry.imageUrl && (!entry.item.mediaRelease || unreleased.length)) {
@@ -241,7 +243,7 @@ export function runChecks(input: CheckInput): Finding[] {
         unreleased.length
           ? JSON.stringify([
               [`picture ${entry.imageUrl}`, []],
-              ...unreleased.map((name) => [name.toLowerCase(), []]),
+              ...unreleased.map((name) => [foldName(name), []]),
             ])
           : entry.imageUrl,
       );
@@ -490,6 +492,8 @@ export function coveredBy(then: string, now: string): boolean {
   if (then === now) return true;
   const had = readCovers(then);
   const has = readCovers(now);
+  // A reason for a picture and the names a post gave it covers the picture once the names are gone.
+  if (had && !has) return had.has(`picture ${now}`);
   if (!had || !has) return false;
   return [...has].every(([word, places]) => {
     const before = had.get(word);
@@ -516,17 +520,21 @@ function readCovers(covers: string): Map<string, string[]> | undefined {
   }
 }
 
-/** The words of `texts` that are first names on the list of students without a media release, each once. */
+/**
+ * The first names in `texts` (firstNameCandidates) on the list of students without a media release, each once,
+ * leaving out the staff's names and the phrases the district allows.
+ */
 function namesWithoutRelease(
   texts: readonly string[],
   isNoReleaseName: ((word: string) => boolean) | undefined,
+  leaveOut: readonly string[],
 ): string[] {
   if (!isNoReleaseName) return [];
   const found = new Map<string, string>();
   for (const text of texts)
-    for (const [word] of text.matchAll(/\p{Lu}[\p{L}'’-]*/gu)) {
-      const name = word.replace(/['’]s$/u, '');
-      if (isNoReleaseName(name) && !found.has(name.toLowerCase())) found.set(name.toLowerCase(), name);
+    for (const name of firstNameCandidates(text, leaveOut)) {
+      const key = foldName(name);
+      if (isNoReleaseName(name) && !found.has(key)) found.set(key, name);
     }
   return [...found.values()];
 }

@@ -5,18 +5,28 @@ import { count } from 'drizzle-orm';
 import { sign } from '../auth/tokens';
 import type { Database, Statement } from './client';
 import { inList } from './in-list';
+import { foldName } from '../curate/no-release-names';
 import { noReleaseNames, rosterSurnames } from './schema';
 
+/**
+ * Each list's table, the prefix of its hashes, and how a name is compared: the roster as it always was (lower
+ * case), first names as `foldName` folds them (composed accents, one apostrophe).
+ */
 const LISTS = {
-  roster: { table: rosterSurnames, prefix: 'roster' },
-  noRelease: { table: noReleaseNames, prefix: 'no-release' },
+  roster: { table: rosterSurnames, prefix: 'roster', key: (name: string) => name.trim().toLowerCase() },
+  noRelease: { table: noReleaseNames, prefix: 'no-release', key: foldName },
 } as const;
+
+/** A name as `list` compares it. */
+export function nameKey(list: NameList, name: string): string {
+  return LISTS[list].key(name);
+}
 
 /** Which list: the surname roster, or the first names of students without a media release. */
 export type NameList = keyof typeof LISTS;
 
 async function nameHash(key: string, list: NameList, name: string): Promise<string> {
-  return sign(key, `${LISTS[list].prefix}:${name.trim().toLowerCase()}`);
+  return sign(key, `${LISTS[list].prefix}:${nameKey(list, name)}`);
 }
 
 /**
@@ -50,7 +60,7 @@ export async function countNameList(db: Database, list: NameList): Promise<numbe
   return row?.n ?? 0;
 }
 
-/** Which of `words` are on the list, answered as a set of lower-cased words. */
+/** Which of `words` are on the list, answered as a set of their keys (`nameKey`). */
 export async function nameListWordsAmong(
   db: Database,
   key: string,
@@ -58,7 +68,7 @@ export async function nameListWordsAmong(
   words: Iterable<string>,
 ): Promise<Set<string>> {
   const { table } = LISTS[list];
-  const unique = [...new Set([...words].map((w) => w.toLowerCase()))];
+  const unique = [...new Set([...words].map((w) => nameKey(list, w)))];
   if (unique.length === 0 || (await countNameList(db, list)) === 0) return new Set();
   const hashed = await Promise.all(
     unique.map(async (word) => [await nameHash(key, list, word), word] as const),

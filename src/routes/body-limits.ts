@@ -37,6 +37,7 @@ const UPLOADS: Record<string, { bytes: number; label: string; carried?: number }
   '/admin/subscribers/import': { bytes: 10 * MiB, label: '10 MB', carried: 2 * MiB },
   '/admin/sources/import': { bytes: 5 * MiB, label: '5 MB' },
   '/admin/settings/roster': { bytes: 2 * MiB, label: '2 MB' },
+  '/admin/settings/no-release': { bytes: 2 * MiB, label: '2 MB' },
   '/admin/settings/logo': { bytes: 500 * KiB, label: '500 KB' },
 };
 

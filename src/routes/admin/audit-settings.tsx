@@ -18,6 +18,7 @@ import { redirectWith } from '../flash';
 import { field, fields, readForm, type FormBody } from '../form';
 import { deleteSetting, readSetting, writeSetting } from '../../db/settings';
 import { countNameList, replaceNameList, type NameList } from '../../db/roster';
+import { readFirstNames } from '../../settings/no-release-list';
 import { listDigestDates } from '../../db/digests';
 import { listSourceNames } from '../../db/sources';
 import { listUsers } from '../../db/users';
@@ -282,23 +283,26 @@ export function settingsRoutes(deps: AppDeps) {
   });
 
   /**
-   * A list of students' names replaced from a file or from names pasted in (the first column of each line), or
-   * cleared: kept as keyed fingerprints only, written in one batch with its audit entry.
+   * A list of students' names replaced from a file or from names typed in, or cleared: kept as keyed
+   * fingerprints only, written in one batch with its audit entry.
    */
   const nameListRoute = (
     list: NameList,
     words: {
       anchor: string;
-      action: string;
+      /** The audit entries' actions, as the audit log names them. */
+      action: { replace: string; clear: string };
       /** What the audit entry calls the count it keeps. */
       counted: string;
-      /** The name kept from one line (a cell of it), or undefined for a heading or something else. */
-      nameOf: (line: string) => string | undefined;
+      /** The names in the file's text and the text typed in, or the sentence saying why there are none. */
+      read: (
+        file: string | undefined,
+        typed: string,
+      ) => Promise<{ names: string[]; skipped: number } | string>;
       cleared: () => string;
       choose: () => string;
       tooLarge: () => string;
-      noneFound: () => string;
-      replaced: (count: number) => string;
+      replaced: (count: number, skipped: number) => string;
     },
   ) =>
     app.post(`/${words.anchor}`, async (c) => {
@@ -310,66 +314,75 @@ export function settingsRoutes(deps: AppDeps) {
           auditStatement(
             deps.db,
             actor,
-            { action: `${words.action}.clear`, subjectType: 'settings' },
+            { action: words.action.clear, subjectType: 'settings' },
             deps.clock.now(),
           ),
         ]);
         return redirectWith(c, deps.signingKey, back, { kind: 'ok', text: words.cleared() });
       }
       const file = form.file instanceof File && form.file.size > 0 ? form.file : undefined;
-      const pasted = typeof form.names === 'string' ? form.names : '';
-      if (!file && !pasted.trim())
+      const typed = typeof form.names === 'string' ? form.names : '';
+      if (!file && !typed.trim())
         return redirectWith(c, deps.signingKey, back, { kind: 'error', text: words.choose() });
-      if ((file?.size ?? 0) + pasted.length > 2 * 1024 * 1024)
+      if ((file?.size ?? 0) + typed.length > 2 * 1024 * 1024)
         return redirectWith(c, deps.signingKey, back, { kind: 'error', text: words.tooLarge() });
-      const lines = `${file ? await file.text() : ''}\n${pasted}`.split(/\r?\n/);
-      const names = lines.flatMap((line) => {
-        const name = words.nameOf(line.split(',')[0]!.replace(/^"|"$/g, '').trim());
-        return name ? [name] : [];
-      });
-      if (names.length === 0)
-        return redirectWith(c, deps.signingKey, back, { kind: 'error', text: words.noneFound() });
-      const count = await replaceNameList(deps.db, deps.signingKey, list, names, (kept) => [
+      const read = await words.read(file ? await file.text() : undefined, typed);
+      if (typeof read === 'string')
+        return redirectWith(c, deps.signingKey, back, { kind: 'error', text: read });
+      const count = await replaceNameList(deps.db, deps.signingKey, list, read.names, (kept) => [
         auditStatement(
           deps.db,
           actor,
-          { action: `${words.action}.replace`, subjectType: 'settings', details: { [words.counted]: kept } },
+          { action: words.action.replace, subjectType: 'settings', details: { [words.counted]: kept } },
           deps.clock.now(),
         ),
       ]);
-      return redirectWith(c, deps.signingKey, back, { kind: 'ok', text: words.replaced(count) });
+      return redirectWith(c, deps.signingKey, back, {
+        kind: 'ok',
+        text: words.replaced(count, read.skipped),
+      });
     });
 
   nameListRoute('roster', {
     anchor: 'roster',
-    action: 'roster',
+    action: { replace: 'roster.replace', clear: 'roster.clear' },
     counted: 'surnames',
-    nameOf: (cell) =>
-      /^[\p{L}][\p{L}'’ -]{0,60}$/u.test(cell) && !/^(surname|last ?name|family ?name)$/i.test(cell)
-        ? cell
-        : undefined,
+    read: async (file, typed) => {
+      const surnames = `${file ?? ''}\n${typed}`
+        .split(/\r?\n/)
+        .map((line) => line.split(',')[0]!.replace(/^"|"$/g, '').trim())
+        .filter(
+          (name) =>
+            /^[\p{L}][\p{L}'’ -]{0,60}$/u.test(name) && !/^(surname|last ?name|family ?name)$/i.test(name),
+        );
+      return surnames.length ? { names: surnames, skipped: 0 } : t('desk.settings.roster.noneFound');
+    },
     cleared: () => t('desk.settings.roster.cleared'),
     choose: () => t('desk.settings.roster.choose'),
     tooLarge: () => t('desk.settings.roster.tooLarge'),
-    noneFound: () => t('desk.settings.roster.noneFound'),
     replaced: (count) => t('desk.settings.roster.replaced', { count }),
   });
 
-  // Posts name students by first name only, so the first name is what is kept: "Maya Lopez" is "Maya".
   nameListRoute('noRelease', {
     anchor: 'no-release',
-    action: 'no-release',
+    action: { replace: 'no_release.replace', clear: 'no_release.clear' },
     counted: 'names',
-    nameOf: (cell) => {
-      if (/^(first ?name|given ?name|name|student|students)$/i.test(cell)) return undefined;
-      const first = cell.split(/\s+/)[0] ?? '';
-      return /^[\p{L}][\p{L}'’-]{0,40}$/u.test(first) ? first : undefined;
+    read: async (file, typed) => {
+      const read = await readFirstNames(file, typed);
+      if (read.ok) return read;
+      return read.problem === 'surnamesOnly'
+        ? t('desk.settings.noRelease.surnamesOnly')
+        : read.problem === 'unreadable'
+          ? t('desk.settings.noRelease.unreadable')
+          : t('desk.settings.noRelease.noneFound');
     },
     cleared: () => t('desk.settings.noRelease.cleared'),
     choose: () => t('desk.settings.noRelease.choose'),
     tooLarge: () => t('desk.settings.noRelease.tooLarge'),
-    noneFound: () => t('desk.settings.noRelease.noneFound'),
-    replaced: (count) => t('desk.settings.noRelease.replaced', { count }),
+    replaced: (count, skipped) =>
+      skipped
+        ? `${t('desk.settings.noRelease.replaced', { count })} ${t('desk.settings.noRelease.skipped', { count: skipped })}`
+        : t('desk.settings.noRelease.replaced', { count }),
   });
   return app;
 }

@@ -41,7 +41,7 @@ export const settings = {
   },
   roster: {
     heading: 'Student surname roster',
-    lead: 'Optional. When a roster is loaded, the name check flags any of these surnames, even on their own. The surnames are kept only as keyed fingerprints: nobody can read the list back, here or from a backup.',
+    lead: 'Optional. When a roster is loaded, the name check flags any of these surnames, even on their own. The surnames are kept only as fingerprints made with the district’s key: the list cannot be shown or exported here.',
     loaded_one: '{{count, number}} surname loaded.',
     loaded_other: '{{count, number}} surnames loaded.',
     none: 'No roster loaded.',
@@ -57,18 +57,25 @@ export const settings = {
   },
   noRelease: {
     heading: 'Students without a media release',
-    lead: 'Optional. The office’s list of students whose families have not signed a media release. A post with a picture that names one of them (by first name, as posts do) is held until someone removes the picture or records who confirms it is another student. Only first names are kept, as keyed fingerprints: nobody can read the list back, here or from a backup.',
+    lead: 'Optional. The office’s list of students whose families have not signed a media release. A post with a picture that names one of them (by first name, as posts do) is held until someone removes the picture or records who confirms it is another student. Only first names are kept, as fingerprints made with the district’s key: the list cannot be shown or exported here, and a finding names a listed first name only where a post with a picture uses it.',
     loaded_one: '{{count, number}} first name on file.',
     loaded_other: '{{count, number}} first names on file.',
     none: 'No list on file.',
-    names: 'Their names, one per line (“Maya” or “Maya Lopez”: the first name is kept)',
-    file: 'Or a text or CSV file with one student per line (the first word of the first column is kept)',
+    names: 'Their names, one per line (“Maya”, “Maya Lopez” or “Lopez, Maya”: the first name is kept)',
+    file: 'Or a CSV file with one student per line (its first-name column, or its name column, is read)',
     replace: 'Replace the list',
     clear: 'Clear the list',
     cleared: 'The list of students without a media release is cleared.',
     choose: 'Type the students’ names, one per line, or choose a file.',
     tooLarge: 'That is more than 2 MB; a list of first names is much smaller.',
-    noneFound: 'No names found: give one student per line, first name first.',
+    noneFound:
+      'No names found: give one student per line (“Maya”, “Maya Lopez” or “Lopez, Maya”). Nothing changed.',
+    surnamesOnly:
+      'The file has a last-name column but no first-name or name column, and posts name students by first name: save the first names (or the full names) as CSV and try again. Nothing changed.',
+    unreadable:
+      'The file could not be read as CSV. Save it from the spreadsheet as “CSV (comma-separated)” and try again. Nothing changed.',
+    skipped_one: '{{count, number}} line held no name and was left out.',
+    skipped_other: '{{count, number}} lines held no name and were left out.',
     replaced_one:
       'List replaced: {{count, number}} first name, kept as a fingerprint only. Pictures in posts that name it are held.',
     replaced_other:

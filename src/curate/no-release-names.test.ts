@@ -1,0 +1,30 @@
+// Which words of a post may name a student: every capitalized word, less a title's name, a place, a date and
+// the phrases left out.
+import { describe, expect, it } from 'vitest';
+import { firstNameCandidates, foldName } from './no-release-names';
+
+describe('firstNameCandidates', () => {
+  it('finds names as posts write them', () => {
+    expect(firstNameCandidates("Maya's kite, Chris' drawing and MAYA'S poem")).toEqual([
+      'Maya',
+      'Chris',
+      'MAYA',
+    ]);
+    expect(firstNameCandidates('Maya-Rose led the song')).toEqual(['Maya-Rose', 'Maya', 'Rose']);
+    expect(firstNameCandidates('مريم رسمت')).toEqual(['مريم', 'رسمت']);
+    expect(firstNameCandidates('iLeo and leo')).toEqual([]);
+  });
+
+  it('leaves out a titled name, a place or a date, and the phrases it is told to', () => {
+    expect(firstNameCandidates('Ms. Grace took the photo at Hope Elementary on May 3')).toEqual([
+      'Ms',
+      'Elementary',
+    ]);
+    expect(firstNameCandidates('Grace Kim read to Leo', ['Grace Kim'])).toEqual(['Leo']);
+  });
+
+  it('folds accents, apostrophes and case the same way on both sides', () => {
+    expect(foldName('José')).toBe(foldName('Jose\u0301'));
+    expect(foldName('D’Andre')).toBe(foldName("d'andre"));
+  });
+});
