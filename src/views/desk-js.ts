@@ -241,8 +241,12 @@ export const deskJs = `
           .filter(([name, value]) => saved[kind][name] !== value)
           .map(([name, value]) => [name, { now: value, before: saved[kind][name] }]),
       );
+    const texts = changed('texts');
+    const choices = changed('choices');
     try {
-      sessionStorage.setItem(LEAVING, JSON.stringify({ action: form.action, base: version.value, at: Date.now(), texts: changed('texts'), choices: changed('choices') }));
+      // Nothing changed since the version in hand (its save arrived): nothing to keep, and no page to read again.
+      if (!Object.keys(texts).length && !Object.keys(choices).length) sessionStorage.removeItem(LEAVING);
+      else sessionStorage.setItem(LEAVING, JSON.stringify({ action: form.action, base: version.value, at: Date.now(), texts, choices }));
     } catch {}
   }
   // The changes put back: all of them on the version they were made on (the save never arrived), or on a newer
@@ -271,7 +275,8 @@ export const deskJs = `
   try {
     const left = JSON.parse(sessionStorage.getItem(LEAVING) || 'null');
     // Kept for a minute, for this tab only; signing out here forgets it at once.
-    if (left && Date.now() - left.at > 60000) sessionStorage.removeItem(LEAVING);
+    const changes = left ? Object.keys(left.texts || {}).length + Object.keys(left.choices || {}).length : 0;
+    if (left && (Date.now() - left.at > 60000 || !changes)) sessionStorage.removeItem(LEAVING);
     else if (left && left.action === form.action) {
       if (left.base !== version.value) {
         // A newer version is saved: the save made on leaving arrived, or someone (this person elsewhere, or

@@ -245,7 +245,12 @@ describe('browser: the coordinator’s desk', () => {
     // The same day opened again at once (the date bar's Show): the link waits for the save, so the page it opens
     // has the typing and the version saved, and the next save meets no save of its own.
     await page.locator('#intro').fill(`${before} See you Tuesday.`);
+    // The page it leaves is marked, so what follows waits for the new one (its address is the same).
+    await page.evaluate(() => Object.assign(window, { leftBehind: true }));
     await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await expect
+      .poll(() => page.evaluate(() => !('leftBehind' in window)).catch(() => false), { timeout: 10_000 })
+      .toBe(true);
     await page.waitForLoadState('domcontentloaded');
     await expect.poll(() => page.locator('#intro').inputValue()).toBe(`${before} See you Tuesday.`);
     expect(intro()).toBe(`${before} See you Tuesday.`);
