@@ -410,6 +410,25 @@ describe('languageMatches', () => {
     );
   });
 
+  it('finds a student without a media release that only this language names in a picture’s post', () => {
+    const isNoReleaseName = (word: string) => word.toLowerCase() === 'leo';
+    const pictured = {
+      ...context,
+      entries: [entry({ blurb: 'Room 4 planted beans.', imageUrl: 'https://x.example/beans.jpg' })],
+      isNoReleaseName,
+    };
+    expect(languageMatches(pictured, spanish('Leo plantó los frijoles.'), [])).toEqual(
+      new Map([['7:name:leo', 'Leo']]),
+    );
+    // Named in the district's own text already (and so checked there), or in a post without a picture: nothing new.
+    const named = {
+      ...pictured,
+      entries: [entry({ blurb: 'Leo planted beans.', imageUrl: 'https://x.example/beans.jpg' })],
+    };
+    expect(languageMatches(named, spanish('Leo plantó los frijoles.'), [])).toEqual(new Map());
+    expect(languageMatches({ ...context, isNoReleaseName }, spanish('Leo plantó.'), [])).toEqual(new Map());
+  });
+
   it('leaves out a name of the post’s own text only when a reason was recorded for that post', () => {
     const translated = spanish('Maya Johnson plantó los frijoles.');
     expect(languageMatches(context, translated, [])).toEqual(

@@ -343,7 +343,7 @@ export function runChecks(input: CheckInput): Finding[] {
 export function languageMatches(
   input: Pick<
     CheckInput,
-    'title' | 'intro' | 'entries' | 'staffBySchool' | 'nameAllowlist' | 'isRosterSurname'
+    'title' | 'intro' | 'entries' | 'staffBySchool' | 'nameAllowlist' | 'isRosterSurname' | 'isNoReleaseName'
   >,
   language: CheckTranslation,
   excused: readonly Override[],
@@ -369,6 +369,22 @@ export function languageMatches(
   for (const entry of input.entries) {
     const translated = language.entries.get(entry.itemId);
     if (!translated) continue;
+    // A picture's post that names, in this language only, a student without a media release.
+    if (entry.imageUrl && input.isNoReleaseName) {
+      const staff = [
+        ...(input.staffBySchool.get(entry.item.schoolId) ?? []),
+        ...(entry.item.author ? [entry.item.author] : []),
+        ...input.nameAllowlist,
+      ];
+      const own = [entry.headline, entry.blurb, entry.imageAlt ?? '', entry.item.summary];
+      const named = new Set(own.flatMap((text) => firstNameCandidates(text)).map(foldName));
+      for (const name of namesWithoutRelease(
+        [translated.headline, translated.blurb, translated.imageAlt],
+        input.isNoReleaseName,
+        staff,
+      ))
+        if (!named.has(foldName(name))) found.set(`${entry.itemId}:name:${foldName(name)}`, name);
+    }
     check(
       entry.itemId,
       [

@@ -22,6 +22,7 @@ import {
   DeskError,
   loadDesk,
   requirePermission,
+  noReleaseNamesIn,
   rosterSurnamesIn,
   type DeskActor,
   type DeskDeps,
@@ -211,10 +212,11 @@ async function additionsOf(
     tr.intro,
     ...[...tr.entries.values()].flatMap((e) => [e.headline, e.blurb, e.imageAlt]),
   ]);
-  const [staffBySchool, overrides, isRosterSurname] = await Promise.all([
+  const [staffBySchool, overrides, isRosterSurname, isNoReleaseName] = await Promise.all([
     listStaffNamesBySchool(deps.db),
     listOverrides(deps.db, digest.id),
     rosterSurnamesIn(deps, texts),
+    noReleaseNamesIn(deps, texts),
   ]);
   const context = {
     title: digest.title,
@@ -223,6 +225,7 @@ async function additionsOf(
     staffBySchool,
     nameAllowlist: settings.nameAllowlist,
     isRosterSurname,
+    isNoReleaseName,
   };
   const now =
     comparedWithStored && before ? languageMatches(context, before, overrides) : new Map<string, string>();
