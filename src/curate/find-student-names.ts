@@ -35,11 +35,6 @@ const NOT_SURNAMES = new Set([
   'september', 'october', 'november', 'december', 'and', 'or', 'the', 'of', 'in', 'on', 'at', 'for', 'with', 'to',
 ]); // prettier-ignore
 
-/** Whether a word is a title that goes before a name ("Ms", "Coach"), with or without its full stop. */
-export function isTitle(word: string): boolean {
-  return TITLES.has(word.toLowerCase().replace(/\.$/, ''));
-}
-
 /** Whether a word names a place, a time or a group after a name-like word ("Hope Elementary", "May Day"). */
 export function isPlaceOrTimeWord(word: string): boolean {
   const lower = word.toLowerCase();

@@ -21,6 +21,9 @@ describe('firstNameCandidates', () => {
       'Elementary',
     ]);
     expect(firstNameCandidates('Grace Kim read to Leo', ['Grace Kim'])).toEqual(['Leo']);
+    // Whole words only, and not every word before a name is an honorific.
+    expect(firstNameCandidates('Maya and Gracie', ['May', 'Grace'])).toEqual(['Maya', 'Gracie']);
+    expect(firstNameCandidates("her brother Leo (3rd grade) and Maya's team")).toEqual(['Leo', 'Maya']);
   });
 
   it('folds accents, apostrophes and case the same way on both sides', () => {

@@ -1,9 +1,9 @@
 // The words of a post that may name a student on the office's list of students without a media release. Posts
 // name students by first name only, so every capitalized word is a candidate (every word, in a script without
 // capitals): better to ask about a picture once too often than to publish one a family refused. Left out: a
-// word after a title ("Ms. Grace"), before a place or time word or a number ("Hope Elementary", "May 3"), and
-// the phrases the district allows or its staff's names.
-import { isPlaceOrTimeWord, isTitle } from './find-student-names';
+// name after an honorific ("Ms. Grace"), before a capitalized place word ("Hope Elementary"), a month before a
+// number ("May 3"), and the phrases the district allows or its staff's names, as whole words.
+import { isPlaceOrTimeWord } from './find-student-names';
 
 /** A name as the list keeps and compares it: composed accents, one apostrophe, lower case. */
 export function foldName(name: string): string {
@@ -18,11 +18,20 @@ export function firstNameCandidates(text: string, leaveOut: readonly string[] = 
   let prose = text.normalize('NFC');
   for (const phrase of leaveOut) {
     const words = phrase.trim().normalize('NFC');
-    if (words) prose = prose.replace(new RegExp(words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu'), ' ');
+    // Whole words only: leaving out "May" leaves Maya alone.
+    if (words)
+      prose = prose.replace(
+        new RegExp(
+          `(?<![\\p{L}\\p{M}])${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{M}])`,
+          'giu',
+        ),
+        ' ',
+      );
   }
   const tokens = [...prose.matchAll(/[\p{L}\p{M}'’-]+|\p{N}+/gu)].map((match) => match[0]);
   const found: string[] = [];
   tokens.forEach((token, i) => {
+    const possessive = /['’]s?$/iu.test(token) && token.length > 2;
     const word = token
       .replace(/^['’-]+/, '')
       .replace(/['’]s$/iu, '')
@@ -30,13 +39,27 @@ export function firstNameCandidates(text: string, leaveOut: readonly string[] = 
     if (!word || !startsAsName(word)) return;
     const previous = tokens[i - 1];
     const next = tokens[i + 1];
-    if (previous && isTitle(previous)) return;
-    if (next && (/^\p{N}/u.test(next) || isPlaceOrTimeWord(next))) return;
+    // An adult's name after an honorific as written ("Ms. Grace", "Coach Leo"), a place ("Hope Elementary"),
+    // a date ("May 3"): not a student. "her brother Leo", "Maya's team" and "Leo (3rd grade)" are.
+    if (previous && HONORIFICS.has(previous)) return;
+    if (!possessive && next && /^\p{Lu}/u.test(next) && isPlaceOrTimeWord(next)) return;
+    if (next && /^\p{N}/u.test(next) && MONTHS.has(word.toLowerCase())) return;
     found.push(word);
     if (word.includes('-')) found.push(...word.split('-').filter((part) => part && startsAsName(part)));
   });
   return found;
 }
+
+/** Honorifics as they are written before an adult's name, capitalized. */
+const HONORIFICS = new Set([
+  'Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Coach', 'Principal', 'Professor', 'Prof', 'Rev', 'Superintendent',
+  'Officer', 'Nurse', 'Librarian', 'Mayor', 'Senator', 'Judge', 'Sr', 'Sra', 'Srta', 'Maestro', 'Maestra',
+]); // prettier-ignore
+
+const MONTHS = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
+  'december',
+]); // prettier-ignore
 
 /** A capital first letter, or a letter of a script that has no capitals. */
 function startsAsName(word: string): boolean {

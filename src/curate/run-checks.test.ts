@@ -138,6 +138,19 @@ describe('runChecks', () => {
       overrides: [forBoth],
     });
     expect(withoutLeo[0]!.override).toEqual(forBoth);
+    // A reason given while the account had a release ("another Leo") says nothing of an account without one.
+    const anotherLeo = {
+      ...reason,
+      covers: check({ entries: [entry({ ...picture, blurb: 'Leo flew a kite.' })], isNoReleaseName })[0]!
+        .covers!,
+    };
+    const accountLost = check({
+      entries: [entry({ ...picture, blurb: 'Room 4 flew kites.', item: { mediaRelease: false } })],
+      isNoReleaseName,
+      overrides: [anotherLeo],
+    });
+    expect(accountLost[0]).toMatchObject({ earlier: anotherLeo });
+    expect(accountLost[0]!.override).toBeUndefined();
   });
 
   it('counts alt text that only repeats the post’s blurb as missing', () => {

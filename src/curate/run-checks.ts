@@ -243,6 +243,7 @@ export function runChecks(input: CheckInput): Finding[] {
         unreleased.length
           ? JSON.stringify([
               [`picture ${entry.imageUrl}`, []],
+              ...(entry.item.mediaRelease ? [] : [['account without release', []]]),
               ...unreleased.map((name) => [foldName(name), []]),
             ])
           : entry.imageUrl,
@@ -508,8 +509,9 @@ export function coveredBy(then: string, now: string): boolean {
   if (then === now) return true;
   const had = readCovers(then);
   const has = readCovers(now);
-  // A reason for a picture and the names a post gave it covers the picture once the names are gone.
-  if (had && !has) return had.has(`picture ${now}`);
+  // A reason for a picture from an account without a release, and the names a post gave it, covers that
+  // picture once the names are gone (what a plain address says: the account's release alone is missing).
+  if (had && !has) return had.has(`picture ${now}`) && had.has('account without release');
   if (!had || !has) return false;
   return [...has].every(([word, places]) => {
     const before = had.get(word);

@@ -13,6 +13,15 @@ describe('readFirstNames', () => {
     });
   });
 
+  it('leaves out a heading typed or pasted with the names', async () => {
+    expect(await readFirstNames(undefined, 'First Name, Last Name\nMaya, Lopez\n')).toMatchObject({
+      names: ['Maya'],
+    });
+    expect(await readFirstNames(undefined, 'First Name\tLast Name\nMaya\tLopez\n')).toMatchObject({
+      names: ['Maya'],
+    });
+  });
+
   it('reads a spreadsheet by its first-name column, or its name column, whatever comes first', async () => {
     expect(await readFirstNames('Last Name,First Name,Grade\nLopez,Maya,3\nKim,Ana,4\n', '')).toEqual({
       ok: true,
@@ -24,8 +33,10 @@ describe('readFirstNames', () => {
       names: ['Maya', 'Ana'],
       skipped: 0,
     });
-    // No header: one student a line, the first column.
-    expect(await readFirstNames('Maya Lopez,3\nAna,4\n', '')).toMatchObject({ names: ['Maya', 'Ana'] });
+    // No header: one student a line; with more than one column, which is the first name is not known.
+    expect(await readFirstNames('Maya Lopez\nAna\n', '')).toMatchObject({ names: ['Maya', 'Ana'] });
+    expect(await readFirstNames('Lopez,Maya\nKim,Ana\n', '')).toEqual({ ok: false, problem: 'noHeader' });
+    expect(await readFirstNames('Apellido,Nombre\nLopez,Maya\n', '')).toMatchObject({ names: ['Maya'] });
   });
 
   it('refuses a list of surnames, which would hold nothing while looking as if it did', async () => {

@@ -1,17 +1,20 @@
 // Reading the office's list of students without a media release into first names, the way posts name students.
 // Names typed in are one student a line ("Maya", "Maya Lopez", or "Lopez, Maya"); a spreadsheet saved as CSV
 // gives its first-name column when its header names one, or its name column, whatever order the name is in.
-// What holds no name is counted and left out, and a file whose header has a last-name column but no first-name
-// one is refused: a list of surnames would hold nothing and look as if it did.
+// What holds no name is counted and left out. A file whose header has a last-name column but no first-name one,
+// or that has several columns and no header at all, is refused: a list of surnames would hold nothing and look
+// as if it did.
 import { readCsv } from '../text/csv';
 
 export type FirstNamesRead =
   | { ok: true; names: string[]; skipped: number }
-  | { ok: false; problem: 'noFirstNames' | 'surnamesOnly' | 'unreadable' };
+  | { ok: false; problem: 'noFirstNames' | 'surnamesOnly' | 'unreadable' | 'noHeader' | 'tooLong' };
 
-const FIRST_NAME_HEADER = /^(first|given|preferred|child'?s?|student'?s?)[ _-]?(first[ _-]?)?name$/i;
-const NAME_HEADER = /^((full|student'?s?|child'?s?)[ _-]?)?names?$|^students?$/i;
-const SURNAME_HEADER = /^(last|family|sur)[ _-]?name$|^surname$/i;
+const FIRST_NAME_HEADER = /^(first|given|preferred|child'?s?|student'?s?)[ _-]?(first[ _-]?)?name$|^nombre$/i;
+const NAME_HEADER =
+  /^((full|student'?s?|child'?s?)[ _-]?)?names?$|^students?$|^(nombre[ _-]?completo|alumnos?|estudiantes?)$/i;
+const SURNAME_HEADER = /^(last|family|sur)[ _-]?name$|^surname$|^apellidos?$/i;
+const HEADERS = [FIRST_NAME_HEADER, NAME_HEADER, SURNAME_HEADER];
 const MAX_ROWS = 20_000;
 
 export async function readFirstNames(file: string | undefined, typed: string): Promise<FirstNamesRead> {
@@ -22,18 +25,30 @@ export async function readFirstNames(file: string | undefined, typed: string): P
     if (name) names.push(name);
     else if (cell.trim()) skipped++;
   };
-  for (const line of typed.split(/\r\n?|\n/))
-    if (![FIRST_NAME_HEADER, NAME_HEADER, SURNAME_HEADER].some((header) => header.test(line.trim())))
-      keep(line);
-  if (file?.trim()) {
-    const read = await readCsv(file, { maxRows: MAX_ROWS });
+  // Names typed in, one a line, under a heading or not; pasted with a heading row of several columns (from a
+  // spreadsheet, with tabs or commas), a table.
+  const lines = typed.split(/\r\n?|\n/);
+  const firstLine = lines.find((line) => line.trim()) ?? '';
+  const headings = firstLine.split(/[,\t]/).map((cell) => cell.trim());
+  const headed = headings.some((cell) => HEADERS.some((header) => header.test(cell)));
+  const pastedTable = headed && headings.length > 1;
+  const tables = [file, pastedTable ? typed.replace(/\t/g, ',') : undefined];
+  if (!pastedTable) for (const line of lines) if (!(headed && line === firstLine)) keep(line);
+  for (const table of tables) {
+    if (!table?.trim()) continue;
+    const read = await readCsv(table, { maxRows: MAX_ROWS });
     if (!read.ok) return { ok: false, problem: 'unreadable' };
+    if (read.more) return { ok: false, problem: 'tooLong' };
     const [head, ...rest] = read.rows;
     const header = head?.cells.map((cell) => cell.trim()) ?? [];
     const firstColumn = header.findIndex((cell) => FIRST_NAME_HEADER.test(cell));
     const nameColumn = header.findIndex((cell) => NAME_HEADER.test(cell));
     const hasHeader = firstColumn >= 0 || nameColumn >= 0 || header.some((cell) => SURNAME_HEADER.test(cell));
     if (hasHeader && firstColumn < 0 && nameColumn < 0) return { ok: false, problem: 'surnamesOnly' };
+    // Several columns and no heading to tell which holds first names: the first could be surnames.
+    if (!hasHeader && read.rows.some((row) => row.cells.filter((cell) => cell.trim()).length > 1))
+      return { ok: false, problem: 'noHeader' };
+    // A first-name column holds first names only: "Maya Rose" there is Maya Rose's first name, Maya.
     const column = firstColumn >= 0 ? firstColumn : Math.max(nameColumn, 0);
     for (const row of hasHeader ? rest : read.rows) keep(row.cells[column] ?? '');
   }

@@ -370,11 +370,14 @@ export function settingsRoutes(deps: AppDeps) {
     read: async (file, typed) => {
       const read = await readFirstNames(file, typed);
       if (read.ok) return read;
-      return read.problem === 'surnamesOnly'
-        ? t('desk.settings.noRelease.surnamesOnly')
-        : read.problem === 'unreadable'
-          ? t('desk.settings.noRelease.unreadable')
-          : t('desk.settings.noRelease.noneFound');
+      const problems = {
+        surnamesOnly: () => t('desk.settings.noRelease.surnamesOnly'),
+        unreadable: () => t('desk.settings.noRelease.unreadable'),
+        noHeader: () => t('desk.settings.noRelease.noHeader'),
+        tooLong: () => t('desk.settings.noRelease.tooLong'),
+        noFirstNames: () => t('desk.settings.noRelease.noneFound'),
+      };
+      return problems[read.problem]();
     },
     cleared: () => t('desk.settings.noRelease.cleared'),
     choose: () => t('desk.settings.noRelease.choose'),

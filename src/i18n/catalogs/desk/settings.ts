@@ -74,6 +74,9 @@ export const settings = {
       'The file has a last-name column but no first-name or name column, and posts name students by first name: save the first names (or the full names) as CSV and try again. Nothing changed.',
     unreadable:
       'The file could not be read as CSV. Save it from the spreadsheet as “CSV (comma-separated)” and try again. Nothing changed.',
+    noHeader:
+      'The file has more than one column and no heading row, so which holds first names is not known: add a heading row with “First name” (or “Name”) above the names, or type the names in. Nothing changed.',
+    tooLong: 'The file has more than 20,000 rows; a list of students is shorter. Nothing changed.',
     skipped_one: '{{count, number}} line held no name and was left out.',
     skipped_other: '{{count, number}} lines held no name and were left out.',
     replaced_one:
