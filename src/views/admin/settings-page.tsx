@@ -179,63 +179,36 @@ export function SettingsPage(props: {
         none={t('desk.settings.logo.darkNone')}
       />
 
-      <h2 id="roster">{t('desk.settings.roster.heading')}</h2>
-      <form method="post" action="/admin/settings/roster" enctype="multipart/form-data" class="card">
-        <CsrfField token={props.csrfToken} />
-        <p>{t('desk.settings.roster.lead')}</p>
-        <p>
-          <strong>
-            {props.rosterCount
-              ? t('desk.settings.roster.loaded', { count: props.rosterCount })
-              : t('desk.settings.roster.none')}
-          </strong>
-        </p>
-        <label for="roster-file">{t('desk.settings.roster.file')}</label>
-        <input type="file" id="roster-file" name="file" accept=".txt,.csv,text/plain,text/csv" />
-        <div class="actions">
-          <button type="submit" class="secondary">
-            {t('desk.settings.roster.replace')}
-          </button>
-          {props.rosterCount ? (
-            <button type="submit" name="clear" value="1" class="secondary">
-              {t('desk.settings.roster.clear')}
-            </button>
-          ) : null}
-        </div>
-      </form>
+      <NameListCard
+        anchor="roster"
+        heading={t('desk.settings.roster.heading')}
+        lead={t('desk.settings.roster.lead')}
+        held={
+          props.rosterCount
+            ? t('desk.settings.roster.loaded', { count: props.rosterCount })
+            : t('desk.settings.roster.none')
+        }
+        fileLabel={t('desk.settings.roster.file')}
+        replace={t('desk.settings.roster.replace')}
+        clear={props.rosterCount ? t('desk.settings.roster.clear') : undefined}
+        csrfToken={props.csrfToken}
+      />
 
-      <h2 id="no-release">{t('desk.settings.noRelease.heading')}</h2>
-      <form method="post" action="/admin/settings/no-release" enctype="multipart/form-data" class="card">
-        <CsrfField token={props.csrfToken} />
-        <p>{t('desk.settings.noRelease.lead')}</p>
-        <p>
-          <strong>
-            {props.noReleaseCount
-              ? t('desk.settings.noRelease.loaded', { count: props.noReleaseCount })
-              : t('desk.settings.noRelease.none')}
-          </strong>
-        </p>
-        <label for="no-release-names">{t('desk.settings.noRelease.names')}</label>
-        <textarea
-          id="no-release-names"
-          name="names"
-          rows={4}
-          autocomplete="off"
-          spellcheck={false}
-        ></textarea>
-        <label for="no-release-file">{t('desk.settings.noRelease.file')}</label>
-        <input type="file" id="no-release-file" name="file" accept=".txt,.csv,text/plain,text/csv" />
-        <div class="actions">
-          <button type="submit" class="secondary">
-            {t('desk.settings.noRelease.replace')}
-          </button>
-          {props.noReleaseCount ? (
-            <button type="submit" name="clear" value="1" class="secondary">
-              {t('desk.settings.noRelease.clear')}
-            </button>
-          ) : null}
-        </div>
-      </form>
+      <NameListCard
+        anchor="no-release"
+        heading={t('desk.settings.noRelease.heading')}
+        lead={t('desk.settings.noRelease.lead')}
+        held={
+          props.noReleaseCount
+            ? t('desk.settings.noRelease.loaded', { count: props.noReleaseCount })
+            : t('desk.settings.noRelease.none')
+        }
+        typedLabel={t('desk.settings.noRelease.names')}
+        fileLabel={t('desk.settings.noRelease.file')}
+        replace={t('desk.settings.noRelease.replace')}
+        clear={props.noReleaseCount ? t('desk.settings.noRelease.clear') : undefined}
+        csrfToken={props.csrfToken}
+      />
     </>
   );
 }
@@ -356,6 +329,66 @@ function EmbedCode(props: { publicUrl: string }) {
         <code>{lines}</code>
       </pre>
       <p class="hint">{t('desk.settings.embedOptions')}</p>
+    </>
+  );
+}
+
+/**
+ * One of the district's lists of students' names (the surname roster, the students without a media release):
+ * what it holds, in a count only, and the form that replaces it from a file (or names typed in) or clears it.
+ */
+function NameListCard(props: {
+  anchor: string;
+  heading: string;
+  lead: string;
+  held: string;
+  /** Where names can be typed in as well as uploaded. */
+  typedLabel?: string;
+  fileLabel: string;
+  replace: string;
+  /** The button that clears the list, when it holds anything. */
+  clear?: string;
+  csrfToken: string;
+}) {
+  return (
+    <>
+      <h2 id={props.anchor}>{props.heading}</h2>
+      <form
+        method="post"
+        action={`/admin/settings/${props.anchor}`}
+        enctype="multipart/form-data"
+        class="card"
+      >
+        <CsrfField token={props.csrfToken} />
+        <p>{props.lead}</p>
+        <p>
+          <strong>{props.held}</strong>
+        </p>
+        {props.typedLabel ? (
+          <>
+            <label for={`${props.anchor}-names`}>{props.typedLabel}</label>
+            <textarea
+              id={`${props.anchor}-names`}
+              name="names"
+              rows={4}
+              autocomplete="off"
+              spellcheck={false}
+            ></textarea>
+          </>
+        ) : null}
+        <label for={`${props.anchor}-file`}>{props.fileLabel}</label>
+        <input type="file" id={`${props.anchor}-file`} name="file" accept=".txt,.csv,text/plain,text/csv" />
+        <div class="actions">
+          <button type="submit" class="secondary">
+            {props.replace}
+          </button>
+          {props.clear ? (
+            <button type="submit" name="clear" value="1" class="secondary">
+              {props.clear}
+            </button>
+          ) : null}
+        </div>
+      </form>
     </>
   );
 }
