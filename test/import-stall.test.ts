@@ -117,7 +117,7 @@ describe('the largest subscriber import', () => {
     });
     expect(asking.max).toBeLessThan(asking.limit);
     expect(review).toContain('parents.csv holds 100,000 addresses.');
-    // The button sends the file's text back, as a browser encodes it, encoded before the measurement too.
+    // The button sends the addresses read back, as a browser encodes them, encoded before the measurement too.
     const fields = formFields(reviewForm(review));
     const form = new FormData();
     for (const [name, value] of Object.entries(fields)) form.set(name, value);

@@ -1,5 +1,5 @@
 // The subscriber import as a browser goes through it: the Subscribers page's form sends the file, the page
-// that answers says what the import would do, and its button sends the file's text back to do it.
+// that answers says what the import would do, and its button sends the addresses read back to do it.
 import { expect } from 'vitest';
 import { formFields, type Client } from './browser-client';
 import type { TestApp } from './test-app';
@@ -39,7 +39,7 @@ export function reviewForm(page: string): string {
   return page.slice(page.lastIndexOf('<form', start), page.indexOf('</form>', start));
 }
 
-/** Presses the review page's button: its fields, the file's text among them, sent as a browser sends them. */
+/** Presses the review page's button: its fields, the addresses read among them, sent as a browser sends them. */
 export async function goAhead(
   app: TestApp,
   client: Client,

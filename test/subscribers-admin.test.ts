@@ -372,7 +372,7 @@ describe('the Subscribers page', () => {
     expect(changed).toContain('The figures changed since you looked');
     expect(changed).toContain('2 are new');
     expect(await findSubscriberByEmail(db, 'ben@family.example')).toBeUndefined();
-    // A form altered on its way (a file's text that is not the one counted) is counted again too.
+    // A form altered on its way (addresses that are not the ones counted) is counted again too.
     const altered = await goAhead(app, admin, changed, (fields) => {
       fields.csv += '\neve@family.example,,';
     });

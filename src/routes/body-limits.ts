@@ -30,7 +30,7 @@ const FORM_ROOM = 64 * KiB;
 
 /**
  * Uploads under the admin, each with the largest file its own handler accepts, and room for it to come back
- * as text: the subscriber import asks before it writes, and the answer carries the file's text, in which a
+ * as text: the subscriber import asks before it writes, and the answer carries the addresses read, in which a
  * browser writes every line break as two characters.
  */
 const UPLOADS: Record<string, { bytes: number; label: string; carried?: number }> = {

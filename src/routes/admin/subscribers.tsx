@@ -262,8 +262,8 @@ export function subscribersRoutes(deps: AppDeps) {
     const back = '/admin/subscribers#top';
     const form = await readForm(c);
     const upload = Array.isArray(form.file) ? form.file[0] : form.file;
-    // Going ahead after the question: the file's text comes back with the answer (a browser never fills a
-    // file in again), and is checked and counted again as if it were uploaded now.
+    // Going ahead after the question: the addresses it read come back with the answer (a browser never fills a
+    // file in again), and are checked and counted again as if they were uploaded now.
     // (A browser sends its line breaks as CRLF; the text was sealed with LF.)
     const carried =
       field(form, 'confirmed') === 'yes' && typeof form.csv === 'string'

@@ -254,11 +254,11 @@ export function SubscribersPage(props: {
 /**
  * What an import will do, counted before anything is written, and the button that does it: who gets an email,
  * who is signed up on an attestation, who is left as they are, by school and language, with the first new
- * addresses as they were read (a wrong column shows there). The file's text rides along in the form.
+ * addresses as they were read (a wrong column shows there). The addresses read ride along in the form, sealed.
  */
 export function ImportReviewPage(props: {
   figures: ImportFigures;
-  /** The figures as the form carries them back; the import goes ahead only if they still hold. */
+  /** The seal of what is shown (figures, addresses, attestation); the import goes ahead only if it still holds. */
   expected: string;
   /** Shown again because the figures changed since the question was asked. */
   changed: boolean;
