@@ -47,8 +47,6 @@ export interface ImportFigures {
   forgotten: number;
 }
 
-export type ImportOutcome = ({ ok: true } & ImportFigures) | { ok: false; message: string };
-
 /** An import checked and counted, with what writing it takes; nothing is written until `writeImport`. */
 export interface ImportPlan {
   figures: ImportFigures;
@@ -74,20 +72,6 @@ export interface ImportRow {
   schoolSlugs: string[];
   /** The language column's code; the district's own where the file has no such column or the cell is empty. */
   language: Language;
-}
-
-/** Checks and counts an import, then writes it: for callers that need no question in between. */
-export async function importSubscribers(
-  db: Database,
-  signingKey: string,
-  actor: Actor,
-  request: ImportRequest,
-  now: number,
-): Promise<ImportOutcome> {
-  const planned = await planImport(db, signingKey, request);
-  if (!planned.ok) return planned;
-  await writeImport(db, actor, planned.plan, now);
-  return { ok: true, ...planned.plan.figures };
 }
 
 /** Every row checked and every address's fate counted, against the subscribers as they are now. */
