@@ -10,11 +10,11 @@ function cookieOf(client: Client): string {
   return [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
 }
 
-/** Sends a CSV file from the Subscribers page's import form (with an attestation, its box ticked). */
+/** Sends a CSV file (its text, or its bytes as written) from the Subscribers page's import form (with an attestation, its box ticked). */
 export async function chooseImportFile(
   app: TestApp,
   client: Client,
-  csv: string,
+  csv: string | Uint8Array,
   attestation?: string,
 ): Promise<Response> {
   const form = new FormData();

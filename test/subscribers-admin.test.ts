@@ -49,7 +49,7 @@ async function setUp(reject?: NonNullable<Parameters<typeof startSmtpSink>[0]>['
  * is pressed. Imported: the list, saying how many at its top; refused (at either step): the page again, opened
  * at the import (the form's #import), with why in the import's own card and what was written.
  */
-async function upload(app: TestApp, admin: Client, csv: string, attestation?: string) {
+async function upload(app: TestApp, admin: Client, csv: string | Uint8Array, attestation?: string) {
   const chosen = await chooseImportFile(app, admin, csv, attestation);
   if (chosen.status === 422) return refusal(chosen);
   expect(chosen.status).toBe(200);
@@ -177,6 +177,17 @@ describe('the Subscribers page', () => {
     if (!read.ok) throw new Error(read.message);
     const ana = read.rows.map((row) => row.cells).find((cells) => cells[0] === 'ana@family.example')!;
     expect(ana[3]).toBe('es');
+  });
+
+  it('reads a file Excel on Windows saved as “CSV (Comma delimited)”, in Windows-1252', async () => {
+    const { app, db, admin } = await setUp();
+    const { school } = await addSchoolWithSource(db, 'Escuela Montaña', 'https://montana.example/feed');
+    const csv = Buffer.from('Email,Schools\r\nana@family.example,Escuela Monta\xf1a\r\n', 'latin1');
+    const chosen = await chooseImportFile(app, admin, csv);
+    expect(await chosen.text()).toContain('Escuela Montaña');
+    await upload(app, admin, csv);
+    const ana = (await findSubscriberByEmail(db, 'ana@family.example'))!;
+    expect((await listSubscriberSchools(db, ana.id)).map((s) => s.id)).toEqual([school.id]);
   });
 
   it('names the first problems of a long refusal and counts the rest', async () => {

@@ -30,8 +30,8 @@ import { countDigestRecipients } from '../db/deliveries';
 import { listOverrides, upsertOverrideStatement } from '../db/findings';
 import { findItemsByIds, listItemsPublishedBetween, type InboxListing } from '../db/items';
 import { findPictures, listEntriesSharingPictures, withPictures } from '../db/pictures';
-import { nameKey, nameListWordsAmong } from '../db/roster';
-import { firstNameCandidates } from './no-release-names';
+import { nameListWordsAmong } from '../db/roster';
+import { firstNameCandidates, foldName } from './no-release-names';
 import { fileNameWords } from './find-student-names';
 import { listStaffNamesBySchool } from '../db/sources';
 import { listPostOwners, type OwnerNote } from '../db/owner-notes';
@@ -484,9 +484,9 @@ export async function rosterSurnamesIn(
   deps: DeskDeps,
   texts: string[],
 ): Promise<((word: string) => boolean) | undefined> {
-  const capitalized = texts.flatMap((text) => text.match(/\p{Lu}[\p{L}'’-]+/gu) ?? []);
+  const capitalized = texts.flatMap((text) => text.normalize('NFC').match(/\p{Lu}[\p{L}\p{M}'’-]+/gu) ?? []);
   const roster = await nameListWordsAmong(deps.db, deps.signingKey, 'roster', capitalized);
-  return roster.size ? (word) => roster.has(nameKey('roster', word)) : undefined;
+  return roster.size ? (word) => roster.has(foldName(word)) : undefined;
 }
 
 /**
@@ -499,7 +499,7 @@ export async function noReleaseNamesIn(
 ): Promise<((word: string) => boolean) | undefined> {
   const candidates = texts.flatMap((text) => firstNameCandidates(text));
   const found = await nameListWordsAmong(deps.db, deps.signingKey, 'noRelease', candidates);
-  return found.size ? (word) => found.has(nameKey('noRelease', word)) : undefined;
+  return found.size ? (word) => found.has(foldName(word)) : undefined;
 }
 
 /** Why each chosen picture the district has no copy of cannot be shown, as the finding says it. */

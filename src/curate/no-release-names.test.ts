@@ -29,5 +29,11 @@ describe('firstNameCandidates', () => {
   it('folds accents, apostrophes and case the same way on both sides', () => {
     expect(foldName('José')).toBe(foldName('Jose\u0301'));
     expect(foldName('D’Andre')).toBe(foldName("d'andre"));
+    // Written without their accents, Latin names are the same name; other scripts keep their marks.
+    expect(['José', 'Jose', 'JOSÉ', 'Jose\u0301'].map(foldName)).toEqual(['jose', 'jose', 'jose', 'jose']);
+    expect(foldName('Zoë')).toBe('zoe');
+    expect(foldName('İpek')).toBe('ipek');
+    expect(foldName('सीता')).not.toBe(foldName('सत'));
+    expect(foldName('سَارَة')).toBe('سَارَة');
   });
 });

@@ -5,9 +5,19 @@
 // number ("May 3"), and the phrases the district allows or its staff's names, as whole words.
 import { isPlaceOrTimeWord } from './find-student-names';
 
-/** A name as the list keeps and compares it: composed accents, one apostrophe, lower case. */
+/**
+ * A name as the name lists keep and compare it: lower case, one apostrophe, and Latin letters without their
+ * accents, so "Jose" finds José and "Nunez" Núñez whichever way the list or the post writes them. Marks on
+ * other scripts stay: in Devanagari or Arabic they are part of the word.
+ */
 export function foldName(name: string): string {
-  return name.trim().normalize('NFC').replace(/’/g, "'").toLowerCase();
+  return name
+    .trim()
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .normalize('NFC')
+    .replace(/’/g, "'");
 }
 
 /**

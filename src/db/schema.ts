@@ -307,18 +307,24 @@ export const findingOverrides = sqliteTable(
   (t) => [primaryKey({ columns: [t.digestId, t.itemId, t.kind] })],
 );
 
-/** Student surnames for exact matching, kept only as keyed hashes so the roster cannot be read back. */
-export const rosterSurnames = sqliteTable('roster_surnames', {
+/**
+ * How a name list's hash was made: `folded` when from the name as `foldName` keeps it (no accents, one
+ * apostrophe, lower case), so "Nunez" finds Núñez; otherwise from a list loaded before names were folded (lower
+ * case only, and composed for first names), which matches as it was loaded until it is loaded again.
+ */
+const nameListColumns = () => ({
   hash: text('hash').primaryKey(),
+  folded: integer('folded', { mode: 'boolean' }).notNull().default(false),
 });
+
+/** Student surnames for matching, kept only as keyed hashes so the roster cannot be read back. */
+export const rosterSurnames = sqliteTable('roster_surnames', nameListColumns());
 
 /**
  * First names of students without a media release (the office's list), kept only as keyed hashes like the
  * roster: a picture whose post names one of them is held for a person to look at.
  */
-export const noReleaseNames = sqliteTable('no_release_names', {
-  hash: text('hash').primaryKey(),
-});
+export const noReleaseNames = sqliteTable('no_release_names', nameListColumns());
 
 export const subscribers = sqliteTable(
   'subscribers',

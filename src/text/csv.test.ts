@@ -1,6 +1,6 @@
 // Reading CSV with csv-parse in slices, and writing it back with formulas defused.
 import { describe, expect, it } from 'vitest';
-import { csvLine, readCsv } from './csv';
+import { csvLine, readCsv, spreadsheetEncoding, spreadsheetText } from './csv';
 
 const cellsOf = async (text: string | Uint8Array, maxRowChars?: number) => {
   const read = await readCsv(text, { maxRows: 1000, maxRowChars });
@@ -27,6 +27,7 @@ describe('CSV', () => {
     expect(read).toEqual({
       ok: true,
       more: false,
+      encoding: 'utf-8',
       rows: [
         { line: 1, cells: ['email'] },
         { line: 4, cells: ['a@x.example', 'one\ntwo'] },
@@ -47,11 +48,60 @@ describe('CSV', () => {
     expect(read.ok && read.rows.at(-1)).toEqual({ line: 20_001, cells: ['a@x.example'] });
   });
 
+  it('reads what Excel on Windows saves as "CSV (Comma delimited)": Windows-1252, not UTF-8', async () => {
+    // Núñez, O’Brien (0x92, a curly apostrophe) and Zoë as Windows-1252 writes them.
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('name,school\r\nN'),
+      0xfa, 0xf1, 0x65, 0x7a, 0x2c, 0x4d, 0x6f, 0x6e, 0x74, 0x61, 0xf1, 0x61, 0x0d, 0x0a,
+      0x4f, 0x92, 0x42, 0x72, 0x69, 0x65, 0x6e, 0x2c, 0x5a, 0x6f, 0xeb,
+    ]); // prettier-ignore
+    const expected = [
+      ['name', 'school'],
+      ['Núñez', 'Montaña'],
+      ['O’Brien', 'Zoë'],
+    ];
+    const read = await readCsv(bytes, { maxRows: 10 });
+    expect(read).toMatchObject({ ok: true, encoding: 'windows-1252' });
+    expect(await cellsOf(bytes)).toEqual(expected);
+    // An upload read as a stream, with the one byte that is not UTF-8 far past the first slice.
+    const file = new File(['x\n'.repeat(50_000), bytes], 'roster.csv');
+    const streamed = await readCsv(file, { maxRows: 60_000 });
+    expect(streamed.ok && streamed.rows.slice(-3).map((row) => row.cells)).toEqual(expected);
+    expect(await spreadsheetText(new File([bytes], 'names.csv'))).toBe(
+      'name,school\r\nNúñez,Montaña\r\nO’Brien,Zoë',
+    );
+  });
+
+  it('reads UTF-8 with or without its byte-order mark, and UTF-16 by its mark', async () => {
+    const text = 'name\nNúñez\n';
+    const utf8 = new TextEncoder().encode(text);
+    expect(await spreadsheetEncoding(utf8)).toBe('utf-8');
+    expect(await spreadsheetEncoding(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]))).toBe('utf-8');
+    const utf16le = new Uint8Array([
+      0xff,
+      0xfe,
+      ...[...text].flatMap((ch) => [ch.charCodeAt(0) & 0xff, ch.charCodeAt(0) >> 8]),
+    ]);
+    const utf16be = new Uint8Array([
+      0xfe,
+      0xff,
+      ...[...text].flatMap((ch) => [ch.charCodeAt(0) >> 8, ch.charCodeAt(0) & 0xff]),
+    ]);
+    for (const bytes of [utf16le, utf16be]) {
+      expect(await cellsOf(bytes)).toEqual([['name'], ['Núñez']]);
+      expect(await spreadsheetText(new File([bytes], 'names.txt'))).toBe(text);
+    }
+    expect(await spreadsheetText(new File([new Uint8Array([0xef, 0xbb, 0xbf, ...utf8])], 'n.csv'))).toBe(
+      text,
+    );
+  });
+
   it('stops reading at the row limit and says there is more', async () => {
     const read = await readCsv('a\nb\nc\nd\n', { maxRows: 2 });
     expect(read).toEqual({
       ok: true,
       more: true,
+      encoding: 'utf-8',
       rows: [
         { line: 1, cells: ['a'] },
         { line: 2, cells: ['b'] },

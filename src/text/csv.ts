@@ -1,7 +1,9 @@
 // CSV as spreadsheets write it (RFC 4180 and its looser cousins), read with csv-parse in slices so a large
-// upload never holds the server: other requests are answered between slices. The writer quotes only when
-// needed and defuses cells a spreadsheet would run as a formula (OWASP's advice).
+// upload never holds the server: other requests are answered between slices. A file is read as UTF-8 when it is
+// UTF-8, and otherwise as Windows-1252, which Excel on Windows writes for "CSV (Comma delimited)"; the writer
+// quotes only when needed and defuses cells a spreadsheet would run as a formula (OWASP's advice).
 import { parse, type CsvError, type Info } from 'csv-parse';
+import { decodeWindows1252 } from '../ingest/decode-body';
 import { yieldToEventLoop } from '../ingest/yield';
 
 /** One row that has something in it, with the line of the file it starts on. */
@@ -16,6 +18,8 @@ export type CsvRead =
       rows: CsvRow[];
       /** The file has more rows than were read (`maxRows`). */
       more: boolean;
+      /** How the file's bytes were read (text given as a string: utf-8). */
+      encoding: SpreadsheetEncoding;
     }
   | { ok: false; message: string };
 
@@ -64,7 +68,8 @@ export async function readCsv(input: string | Uint8Array | Blob, limits: CsvLimi
     rows.push({ line: startLine(record, info.lines), cells: record });
   });
 
-  for await (const slice of slicesOf(input)) {
+  const encoding = typeof input === 'string' ? 'utf-8' : await spreadsheetEncoding(input);
+  for await (const slice of utf8SlicesOf(input, encoding)) {
     parser.write(slice);
     await yieldToEventLoop();
     if (more || failure) break;
@@ -73,7 +78,43 @@ export async function readCsv(input: string | Uint8Array | Blob, limits: CsvLimi
   // Ended, it emits 'end'; destroyed (enough rows, or an error), it emits 'close'.
   await done;
   if (failure) return { ok: false, message: describeCsvError(failure, maxRowChars) };
-  return { ok: true, rows, more };
+  return { ok: true, rows, more, encoding };
+}
+
+/**
+ * How a spreadsheet's bytes are written: UTF-16 or UTF-8 when a byte-order mark says so, UTF-8 when they read as
+ * UTF-8, and otherwise Windows-1252 (Excel on Windows, older exports from student information systems), in which
+ * every byte is a character, so nothing is skipped as unreadable.
+ */
+export type SpreadsheetEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export async function spreadsheetEncoding(input: Uint8Array | Blob): Promise<SpreadsheetEncoding> {
+  const head = new Uint8Array(
+    input instanceof Uint8Array ? input.subarray(0, 3) : await input.slice(0, 3).arrayBuffer(),
+  );
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  try {
+    for await (const slice of slicesOf(input)) {
+      strict.decode(slice, { stream: true });
+      await yieldToEventLoop();
+    }
+    strict.decode();
+    return 'utf-8';
+  } catch {
+    return 'windows-1252';
+  }
+}
+
+/** An uploaded text file (a list of names), whole, read as `spreadsheetEncoding` says; without a byte-order mark. */
+export async function spreadsheetText(file: Blob): Promise<string> {
+  const parts: string[] = [];
+  const decoder = new TextDecoder();
+  for await (const slice of utf8SlicesOf(file, await spreadsheetEncoding(file)))
+    parts.push(decoder.decode(slice, { stream: true }));
+  parts.push(decoder.decode());
+  return parts.join('');
 }
 
 /**
@@ -89,6 +130,24 @@ async function* slicesOf(input: string | Uint8Array | Blob): AsyncGenerator<Uint
         : (input.stream() as unknown as AsyncIterable<Uint8Array>);
   for await (const chunk of chunks)
     for (let at = 0; at < chunk.length; at += SLICE_BYTES) yield chunk.subarray(at, at + SLICE_BYTES);
+}
+
+/** The input's slices as UTF-8, which csv-parse reads (a BOM stays for it to drop). */
+async function* utf8SlicesOf(
+  input: string | Uint8Array | Blob,
+  encoding: SpreadsheetEncoding,
+): AsyncGenerator<Uint8Array> {
+  if (encoding === 'utf-8') {
+    yield* slicesOf(input);
+    return;
+  }
+  const encoder = new TextEncoder();
+  // Windows-1252 is a byte a character, so a slice decodes on its own; UTF-16 keeps a half character for the next.
+  const decoder =
+    encoding === 'windows-1252' ? undefined : new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
+  for await (const slice of slicesOf(input))
+    yield encoder.encode(decoder ? decoder.decode(slice, { stream: true }) : decodeWindows1252(slice));
+  if (decoder) yield encoder.encode(decoder.decode());
 }
 
 /** The line a row starts on: csv-parse counts to its end, and a quoted field may hold line breaks. */

@@ -19,6 +19,7 @@ import { field, fields, readForm, type FormBody } from '../form';
 import { deleteSetting, readSetting, writeSetting } from '../../db/settings';
 import { countNameList, replaceNameList, type NameList } from '../../db/roster';
 import { readFirstNames } from '../../settings/no-release-list';
+import { spreadsheetText } from '../../text/csv';
 import { listDigestDates } from '../../db/digests';
 import { listSourceNames } from '../../db/sources';
 import { listUsers } from '../../db/users';
@@ -115,7 +116,7 @@ export function settingsRoutes(deps: AppDeps) {
     /** The settings this same press saved, when others were refused: said, so nobody thinks nothing changed. */
     savedAlongside: string[] = [],
   ) => {
-    const [current, logo, darkLogo, rosterCount, noReleaseCount] = await Promise.all([
+    const [current, logo, darkLogo, roster, noRelease] = await Promise.all([
       listSettings(deps.db),
       readSetting(deps.db, 'logo'),
       readSetting(deps.db, 'logo_dark'),
@@ -165,8 +166,8 @@ export function settingsRoutes(deps: AppDeps) {
             light: !!logo && !storedLogo(logo),
             dark: !!darkLogo && !storedLogo(darkLogo),
           }}
-          rosterCount={rosterCount}
-          noReleaseCount={noReleaseCount}
+          roster={roster}
+          noRelease={noRelease}
           publicUrl={deps.config.publicUrl}
         />
       ),
@@ -326,7 +327,7 @@ export function settingsRoutes(deps: AppDeps) {
         return redirectWith(c, deps.signingKey, back, { kind: 'error', text: words.choose() });
       if ((file?.size ?? 0) + typed.length > 2 * 1024 * 1024)
         return redirectWith(c, deps.signingKey, back, { kind: 'error', text: words.tooLarge() });
-      const read = await words.read(file ? await file.text() : undefined, typed);
+      const read = await words.read(file ? await spreadsheetText(file) : undefined, typed);
       if (typeof read === 'string')
         return redirectWith(c, deps.signingKey, back, { kind: 'error', text: read });
       const count = await replaceNameList(deps.db, deps.signingKey, list, read.names, (kept) => [
@@ -353,7 +354,8 @@ export function settingsRoutes(deps: AppDeps) {
         .map((line) => line.split(',')[0]!.replace(/^"|"$/g, '').trim())
         .filter(
           (name) =>
-            /^[\p{L}][\p{L}'’ -]{0,60}$/u.test(name) && !/^(surname|last ?name|family ?name)$/i.test(name),
+            /^[\p{L}][\p{L}\p{M}'’ -]{0,60}$/u.test(name) &&
+            !/^(surname|last ?name|family ?name)$/i.test(name),
         );
       return surnames.length ? { names: surnames, skipped: 0 } : t('desk.settings.roster.noneFound');
     },

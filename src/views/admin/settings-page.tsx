@@ -38,9 +38,10 @@ export function SettingsPage(props: {
   hasDarkLogo: boolean;
   /** Stored logos that cannot be read as a picture (uploaded before uploads were checked whole). */
   unreadableLogos?: { light: boolean; dark: boolean };
-  rosterCount: number;
-  /** First names on the list of students without a media release. */
-  noReleaseCount: number;
+  /** Surnames on the roster, and how many of them were loaded before names were folded. */
+  roster: { names: number; unfolded: number };
+  /** First names on the list of students without a media release, likewise. */
+  noRelease: { names: number; unfolded: number };
   /** The service's address, for the embed's lines to paste. */
   publicUrl: string;
 }) {
@@ -184,13 +185,14 @@ export function SettingsPage(props: {
         heading={t('desk.settings.roster.heading')}
         lead={t('desk.settings.roster.lead')}
         held={
-          props.rosterCount
-            ? t('desk.settings.roster.loaded', { count: props.rosterCount })
+          props.roster.names
+            ? t('desk.settings.roster.loaded', { count: props.roster.names })
             : t('desk.settings.roster.none')
         }
+        loadAgain={props.roster.unfolded ? t('desk.settings.roster.loadAgain') : undefined}
         fileLabel={t('desk.settings.roster.file')}
         replace={t('desk.settings.roster.replace')}
-        clear={props.rosterCount ? t('desk.settings.roster.clear') : undefined}
+        clear={props.roster.names ? t('desk.settings.roster.clear') : undefined}
         csrfToken={props.csrfToken}
       />
 
@@ -199,14 +201,15 @@ export function SettingsPage(props: {
         heading={t('desk.settings.noRelease.heading')}
         lead={t('desk.settings.noRelease.lead')}
         held={
-          props.noReleaseCount
-            ? t('desk.settings.noRelease.loaded', { count: props.noReleaseCount })
+          props.noRelease.names
+            ? t('desk.settings.noRelease.loaded', { count: props.noRelease.names })
             : t('desk.settings.noRelease.none')
         }
+        loadAgain={props.noRelease.unfolded ? t('desk.settings.noRelease.loadAgain') : undefined}
         typedLabel={t('desk.settings.noRelease.names')}
         fileLabel={t('desk.settings.noRelease.file')}
         replace={t('desk.settings.noRelease.replace')}
-        clear={props.noReleaseCount ? t('desk.settings.noRelease.clear') : undefined}
+        clear={props.noRelease.names ? t('desk.settings.noRelease.clear') : undefined}
         csrfToken={props.csrfToken}
       />
     </>
@@ -342,6 +345,8 @@ function NameListCard(props: {
   heading: string;
   lead: string;
   held: string;
+  /** Said when the list was loaded before names were folded, and matches only as it was written. */
+  loadAgain?: string;
   /** Where names can be typed in as well as uploaded. */
   typedLabel?: string;
   fileLabel: string;
@@ -363,6 +368,7 @@ function NameListCard(props: {
         <p>{props.lead}</p>
         <p>
           <strong>{props.held}</strong>
+          {props.loadAgain ? ` ${props.loadAgain}` : null}
         </p>
         {props.typedLabel ? (
           <>

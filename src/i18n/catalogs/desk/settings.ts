@@ -45,6 +45,8 @@ export const settings = {
     loaded_one: '{{count, number}} surname loaded.',
     loaded_other: '{{count, number}} surnames loaded.',
     none: 'No roster loaded.',
+    loadAgain:
+      'It was loaded before names were compared without their accents: replace it with the same file so that “Nunez” finds Núñez too.',
     file: 'A text or CSV file with one surname per line (the first column is used)',
     replace: 'Replace the roster',
     clear: 'Clear the roster',
@@ -61,6 +63,8 @@ export const settings = {
     loaded_one: '{{count, number}} first name on file.',
     loaded_other: '{{count, number}} first names on file.',
     none: 'No list on file.',
+    loadAgain:
+      'It was loaded before names were compared without their accents: replace it with the same names so that “Jose” finds José too.',
     names: 'Their names, one per line (“Maya”, “Maya Lopez” or “Lopez, Maya”: the first name is kept)',
     file: 'Or a CSV file with one student per line (its first-name column, or its name column, is read)',
     replace: 'Replace the list',
