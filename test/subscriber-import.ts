@@ -14,7 +14,7 @@ function cookieOf(client: Client): string {
 export async function chooseImportFile(
   app: TestApp,
   client: Client,
-  csv: string | Uint8Array,
+  csv: string | Uint8Array<ArrayBuffer>,
   attestation?: string,
 ): Promise<Response> {
   const form = new FormData();

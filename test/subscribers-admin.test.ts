@@ -49,7 +49,12 @@ async function setUp(reject?: NonNullable<Parameters<typeof startSmtpSink>[0]>['
  * is pressed. Imported: the list, saying how many at its top; refused (at either step): the page again, opened
  * at the import (the form's #import), with why in the import's own card and what was written.
  */
-async function upload(app: TestApp, admin: Client, csv: string | Uint8Array, attestation?: string) {
+async function upload(
+  app: TestApp,
+  admin: Client,
+  csv: string | Uint8Array<ArrayBuffer>,
+  attestation?: string,
+) {
   const chosen = await chooseImportFile(app, admin, csv, attestation);
   if (chosen.status === 422) return refusal(chosen);
   expect(chosen.status).toBe(200);
@@ -182,7 +187,9 @@ describe('the Subscribers page', () => {
   it('reads a file Excel on Windows saved as “CSV (Comma delimited)”, in Windows-1252', async () => {
     const { app, db, admin } = await setUp();
     const { school } = await addSchoolWithSource(db, 'Escuela Montaña', 'https://montana.example/feed');
-    const csv = Buffer.from('Email,Schools\r\nana@family.example,Escuela Monta\xf1a\r\n', 'latin1');
+    const csv = new Uint8Array(
+      Buffer.from('Email,Schools\r\nana@family.example,Escuela Monta\xf1a\r\n', 'latin1'),
+    );
     const chosen = await chooseImportFile(app, admin, csv);
     expect(await chosen.text()).toContain('Escuela Montaña');
     await upload(app, admin, csv);
@@ -426,6 +433,25 @@ describe('the Subscribers page', () => {
       'Nothing to import: every address in the file is already on the list or left out.',
     );
     expect(reviewForm(nothing)).not.toContain('<button');
+    expect((await listAudit(db, { action: 'subscribers.import', limit: 10 })).length).toBe(1);
+  });
+
+  it('imports once when the button is pressed twice at the same moment, and says so on the second', async () => {
+    const { app, db, admin } = await setUp();
+    const csv = `email\n${Array.from({ length: 3000 }, (_, i) => `p${i}@family.example`).join('\n')}\n`;
+    const review = await (await chooseImportFile(app, admin, csv)).text();
+    const [first, second] = await Promise.all([goAhead(app, admin, review), goAhead(app, admin, review)]);
+    // One imports; the other, which counted the same addresses as new before the first wrote them, says that
+    // there is nothing left to import instead of failing.
+    const [done, late] = first.status === 303 ? [first, second] : [second, first];
+    expect(done.status).toBe(303);
+    expect(late.status).toBe(200);
+    const page = await late.text();
+    expect(page).toContain('The figures changed since you looked');
+    expect(page).toContain(
+      'Nothing to import: every address in the file is already on the list or left out.',
+    );
+    expect(await findSubscriberByEmail(db, 'p2999@family.example')).toBeDefined();
     expect((await listAudit(db, { action: 'subscribers.import', limit: 10 })).length).toBe(1);
   });
 

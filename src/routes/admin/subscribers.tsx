@@ -22,7 +22,13 @@ import {
 import { hasRole } from '../../auth/session';
 import type { AppDeps } from '../../deps';
 import { readDistrictSettings } from '../../settings/district-settings';
-import { planImport, writeImport, type ImportFigures } from '../../subscriptions/import-subscribers';
+import {
+  planImport,
+  writeImport,
+  type ImportFigures,
+  type ImportPlan,
+} from '../../subscriptions/import-subscribers';
+import { isUniqueTaken } from '../../db/storage-errors';
 import { constantTimeEqual, sign } from '../../auth/tokens';
 import { csvLine } from '../../text/csv';
 import { isLocalDate } from '../../time/zoned-time';
@@ -287,10 +293,8 @@ export function subscribersRoutes(deps: AppDeps) {
     // Refused (a bad line, an attestation too short): the page again, the attestation as it was written.
     if (!planned.ok) return refuse(planned.message);
     const { plan } = planned;
-    // Nothing is written before the person who chose the file has seen what it does, in these figures; figures
-    // that changed since (someone subscribed meanwhile) are shown again rather than acted on.
-    const seal = await importSeal(deps.signingKey, plan.figures, attestedBy, carried ?? plan.carried);
-    if (carried === undefined || !constantTimeEqual(field(form, 'expected', 200), seal)) {
+    /** The page that asks to go ahead: the figures, sealed; `changed` when the ones shown before no longer hold. */
+    const review = async (plan: ImportPlan, changed: boolean) => {
       const schools = new Map((await listSchools(deps.db)).map((school) => [school.id, school.name]));
       return adminPage(deps, c, {
         title: t('desk.subscribers.review.title'),
@@ -298,12 +302,8 @@ export function subscribersRoutes(deps: AppDeps) {
         body: (
           <ImportReviewPage
             figures={plan.figures}
-            expected={
-              carried === undefined
-                ? seal
-                : await importSeal(deps.signingKey, plan.figures, attestedBy, plan.carried)
-            }
-            changed={carried !== undefined}
+            expected={await importSeal(deps.signingKey, plan.figures, attestedBy, plan.carried)}
+            changed={changed}
             fileName={carried === undefined ? (upload as File).name : field(form, 'name', 200)}
             csv={plan.carried}
             attestation={attested ? attestation : undefined}
@@ -321,8 +321,22 @@ export function subscribersRoutes(deps: AppDeps) {
           />
         ),
       });
+    };
+    // Nothing is written before the person who chose the file has seen what it does, in these figures; figures
+    // that changed since (someone subscribed meanwhile) are shown again rather than acted on.
+    const seal = await importSeal(deps.signingKey, plan.figures, attestedBy, carried ?? plan.carried);
+    if (carried === undefined || !constantTimeEqual(field(form, 'expected', 200), seal))
+      return review(plan, carried !== undefined);
+    try {
+      await writeImport(deps.db, actorOf(deps, c), plan, deps.clock.now());
+    } catch (error) {
+      // Some of these addresses were added between counting and writing (the button pressed twice at once, a
+      // parent signing up): none of this press's were, as the import is one batch. Counted again, the page
+      // says what is left to do.
+      if (!isUniqueTaken(error, 'subscribers')) throw error;
+      const again = await planImport(deps.db, deps.signingKey, { csv: carried, attestation: attestedBy });
+      return again.ok ? review(again.plan, true) : refuse(again.message);
     }
-    await writeImport(deps.db, actorOf(deps, c), plan, deps.clock.now());
     const outcome = plan.figures;
     if (outcome.waiting) deps.background.wakeSender();
     const parts = [
