@@ -129,9 +129,36 @@ export function brandVersion(brand: Brand): string {
   return fnv1a(brandCss(brand) + faviconSvg(brand));
 }
 
+/**
+ * The digest's mark on a square 64 units wide: a tile in the primary colour with rounded corners, a V in the
+ * accent (lightened) and a white stem under it, drawn as lines this wide with round ends. The favicon draws it
+ * as SVG, and `brand/mark-png.ts` as pixels for what cannot show SVG.
+ */
+export const MARK = {
+  size: 64,
+  corner: 14,
+  line: 7,
+  v: [
+    [18, 16],
+    [32, 34],
+    [46, 16],
+  ],
+  stem: [
+    [32, 34],
+    [32, 50],
+  ],
+} as const;
+
+/** The mark's colours in a brand: the tile, the V and the stem. */
+export function markColours(brand: Brand): { tile: string; v: string; stem: string } {
+  return { tile: brand.primary, v: lighten(brand.accent), stem: WHITE };
+}
+
 /** The favicon: the digest's mark in the district's colours. */
 export function faviconSvg(brand: Brand): string {
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="${brand.primary}"/><path d="M18 16l14 18 14-18" fill="none" stroke="${lighten(brand.accent)}" stroke-width="7" stroke-linecap="round" stroke-linejoin="round"/><path d="M32 34v16" stroke="#fff" stroke-width="7" stroke-linecap="round"/></svg>`;
+  const colours = markColours(brand);
+  const points = (line: readonly (readonly number[])[]) => line.map(([x, y]) => `${x} ${y}`).join(' L');
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MARK.size} ${MARK.size}"><rect width="${MARK.size}" height="${MARK.size}" rx="${MARK.corner}" fill="${colours.tile}"/><path d="M${points(MARK.v)}" fill="none" stroke="${colours.v}" stroke-width="${MARK.line}" stroke-linecap="round" stroke-linejoin="round"/><path d="M${points(MARK.stem)}" stroke="${colours.stem}" stroke-width="${MARK.line}" stroke-linecap="round"/></svg>`;
 }
 
 /** The accent made light enough to stand out on the primary (the favicon's mark). */

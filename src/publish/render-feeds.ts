@@ -162,7 +162,7 @@ export function renderAtom(contents: DigestContent[], site: FeedSite, scope: Fee
     `<author><name>${x(site.districtName)}</name><uri>${x(site.publicUrl)}/</uri></author>`,
     '<generator>Yesterday</generator>',
     site.hasLogo ? `<logo>${x(site.publicUrl)}/logo</logo>` : '',
-    `<icon>${x(site.publicUrl)}/favicon.svg</icon>`,
+    `<icon>${x(site.publicUrl)}/favicon.png</icon>`,
     ...entries,
     '</feed>',
     '',
@@ -182,7 +182,7 @@ export function renderJsonFeed(contents: DigestContent[], site: FeedSite, scope:
     description: feedDescription(site, scope),
     language: siteLanguage(site).text.lang,
     ...(site.hasLogo ? { icon: `${site.publicUrl}/logo` } : {}),
-    favicon: `${site.publicUrl}/favicon.svg`,
+    favicon: `${site.publicUrl}/favicon.png`,
     authors: [{ name: site.districtName, url: `${site.publicUrl}/` }],
     items: contents.map((content) => {
       const { url, id } = entryIds(content, site, scope);

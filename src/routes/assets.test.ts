@@ -1,7 +1,10 @@
 // The stylesheets and scripts under /assets/: only the names the code ships, each cached as its address says.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ASSETS, assetUrl } from '../views/assets';
+import { decode } from 'fast-png';
+import { DEFAULT_BRAND, markColours } from '../brand/brand';
 import { startTestApp, type TestApp } from '../../test/test-app';
+import { changeSetting } from '../settings/district-settings';
 
 describe('/assets/', () => {
   let app: TestApp;
@@ -22,7 +25,13 @@ describe('/assets/', () => {
   });
 
   it('gives every answer an ETag, and a 304 to a browser whose copy is still the one served', async () => {
-    for (const path of ['/favicon.svg', '/brand.css', '/assets/site.css']) {
+    for (const path of [
+      '/favicon.svg',
+      '/favicon.ico',
+      '/apple-touch-icon.png',
+      '/brand.css',
+      '/assets/site.css',
+    ]) {
       const first = await fetch(`${app.url}${path}`);
       const tag = first.headers.get('etag');
       expect(tag, path).toMatch(/^"[^"]+"$/);
@@ -35,6 +44,54 @@ describe('/assets/', () => {
     // Only these: the rest of the app (the desk, the health check) is not read twice to be tagged.
     for (const path of ['/healthz', '/admin/login'])
       expect([path, (await fetch(`${app.url}${path}`)).headers.get('etag')]).toEqual([path, null]);
+  });
+
+  it('draws the mark in the brand’s colours for what cannot show SVG: an ICO, the feeds’ PNG, a home screen’s square', async () => {
+    const png = async (path: string) => {
+      const response = await fetch(`${app.url}${path}`);
+      expect([path, response.headers.get('content-type')]).toEqual([path, 'image/png']);
+      return decode(new Uint8Array(await response.arrayBuffer()));
+    };
+    /** The pixel at (x, y) of a square 64 units wide, as #rrggbb and its opacity. */
+    const at = (image: ReturnType<typeof decode>, x: number, y: number) => {
+      const i = (Math.floor((y / 64) * image.height) * image.width + Math.floor((x / 64) * image.width)) * 4;
+      const [r, g, b, a] = [...image.data.slice(i, i + 4)];
+      return `#${[r, g, b].map((c) => c!.toString(16).padStart(2, '0')).join('')} ${a}`;
+    };
+    const feeds = await png('/favicon.png');
+    expect([feeds.width, feeds.height, feeds.channels]).toEqual([64, 64, 4]);
+    expect(at(feeds, 0, 0)).toBe('#000000 0'); // outside the rounded corner
+    expect(at(feeds, 8, 32)).toBe('#1f3a5f 255'); // the tile, in the primary colour
+    expect(at(feeds, 32, 44)).toBe('#ffffff 255'); // the stem
+    expect(at(feeds, 20, 18)).toBe(`${markColours(DEFAULT_BRAND).v} 255`); // the V, in the accent made light
+    const home = await png('/apple-touch-icon.png');
+    expect([home.width, home.height]).toEqual([180, 180]);
+    expect(at(home, 0, 0)).toBe('#1f3a5f 255'); // a home screen rounds the corners itself
+    expect(at(await png('/apple-touch-icon-precomposed.png'), 0, 0)).toBe('#1f3a5f 255');
+
+    // The ICO: a header, one entry per size, each a PNG of that size.
+    const icoResponse = await fetch(`${app.url}/favicon.ico`);
+    expect(icoResponse.headers.get('content-type')).toBe('image/x-icon');
+    const ico = new Uint8Array(await icoResponse.arrayBuffer());
+    const view = new DataView(ico.buffer);
+    expect([view.getUint16(0, true), view.getUint16(2, true), view.getUint16(4, true)]).toEqual([0, 1, 3]);
+    const sizes = [0, 1, 2].map((i) => {
+      const entry = 6 + 16 * i;
+      const picture = decode(
+        ico.subarray(view.getUint32(entry + 12, true)).subarray(0, view.getUint32(entry + 8, true)),
+      );
+      expect([ico[entry], picture.width, picture.height]).toEqual([
+        picture.width,
+        picture.width,
+        picture.width,
+      ]);
+      return picture.width;
+    });
+    expect(sizes).toEqual([16, 32, 48]);
+
+    // A new brand is drawn anew, under a new version.
+    await changeSetting(app.runtime.deps.db, 'brand_primary', '#14532d', 1);
+    expect(at(await png('/favicon.png'), 8, 32)).toBe('#14532d 255');
   });
 
   it('answers 404 for names that are only properties every object has', async () => {

@@ -8,13 +8,39 @@ import { storedLogo } from '../brand/logo';
 import { readSetting } from '../db/settings';
 import { readDistrictSettings } from '../settings/district-settings';
 import { brandCss, brandVersion, faviconSvg, type Brand } from '../brand/brand';
+import { markIco, markPng } from '../brand/mark-png';
 import type { Context } from 'hono';
 import type { AppDeps } from '../deps';
+
+/**
+ * The mark in each form asked for by its usual name: SVG for browsers, ICO for whatever asks for /favicon.ico,
+ * a PNG for the feeds, and the square a phone puts on its home screen (asked for under both of Apple's names).
+ */
+const MARKS: Record<string, [type: string, body: (brand: Brand) => string | Uint8Array<ArrayBuffer>]> = {
+  '/favicon.svg': ['image/svg+xml', faviconSvg],
+  '/favicon.ico': ['image/x-icon', (brand) => markIco(brand)],
+  '/favicon.png': ['image/png', (brand) => markPng(brand, 64)],
+  '/apple-touch-icon.png': ['image/png', (brand) => markPng(brand, 180, 'square')],
+  '/apple-touch-icon-precomposed.png': ['image/png', (brand) => markPng(brand, 180, 'square')],
+};
+
+/** What was drawn last for each address and brand: drawing the pictures takes a few milliseconds. */
+const DRAWN = new Map<string, string | Uint8Array<ArrayBuffer>>();
+
+function drawn(key: string, draw: () => string | Uint8Array<ArrayBuffer>): string | Uint8Array<ArrayBuffer> {
+  let body = DRAWN.get(key);
+  if (body === undefined) {
+    if (DRAWN.size >= 32) DRAWN.clear();
+    body = draw();
+    DRAWN.set(key, body);
+  }
+  return body;
+}
 
 export function assetRoutes(deps: AppDeps) {
   const app = new Hono();
   // Mounted at the root, so each path is named: a bare use() would tag every answer of the app.
-  for (const path of ['/logo', '/logo/dark', '/favicon.svg', '/favicon.ico', '/brand.css', '/assets/:name'])
+  for (const path of ['/logo', '/logo/dark', ...Object.keys(MARKS), '/brand.css', '/assets/:name'])
     app.use(path, etag());
   const logo = (key: 'logo' | 'logo_dark') => async (c: Context) => {
     const stored = await readSetting(deps.db, key);
@@ -30,14 +56,20 @@ export function assetRoutes(deps: AppDeps) {
   app.get('/logo/dark', logo('logo_dark'));
   // The favicon and the brand's stylesheet follow Settings: with the brand's version in the address (as the
   // pages ask for them) they are kept for a year; without it, for five minutes.
-  const branded = (type: string, body: (brand: Brand) => string) => async (c: Context) => {
-    const { brand } = await readDistrictSettings(deps.db);
-    const versioned = c.req.query('v') === brandVersion(brand);
-    c.header('Cache-Control', versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
-    c.header('Cross-Origin-Resource-Policy', 'cross-origin');
-    return c.body(body(brand), 200, { 'Content-Type': type });
-  };
-  for (const path of ['/favicon.svg', '/favicon.ico']) app.get(path, branded('image/svg+xml', faviconSvg));
+  const branded =
+    (type: string, body: (brand: Brand) => string | Uint8Array<ArrayBuffer>) => async (c: Context) => {
+      const { brand } = await readDistrictSettings(deps.db);
+      const version = brandVersion(brand);
+      const versioned = c.req.query('v') === version;
+      c.header('Cache-Control', versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
+      c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+      return c.body(
+        drawn(`${c.req.path} ${version}`, () => body(brand)),
+        200,
+        { 'Content-Type': type },
+      );
+    };
+  for (const [path, [type, body]] of Object.entries(MARKS)) app.get(path, branded(type, body));
   app.get('/brand.css', branded('text/css; charset=utf-8', brandCss));
   app.get('/assets/:name', (c) => {
     const name = c.req.param('name');

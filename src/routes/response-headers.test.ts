@@ -148,6 +148,8 @@ describe('response headers on the real server', () => {
       '/assets/site.css',
       '/favicon.svg',
       '/favicon.ico',
+      '/favicon.png',
+      '/apple-touch-icon.png',
       '/logo',
       '/admin/login',
       '/admin/forgot',

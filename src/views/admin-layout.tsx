@@ -3,6 +3,7 @@ import type { Child } from 'hono/jsx';
 import type { Role, User } from '../db/users';
 import { t } from '../i18n/desk-text';
 import { assetUrl } from './assets';
+import { BrandIcons } from './brand-icons';
 
 export interface Flash {
   kind: 'ok' | 'error' | 'info';
@@ -52,7 +53,7 @@ export function AdminLayout(props: AdminLayoutProps) {
         <meta name="robots" content="noindex" />
         <title>{t('desk.layout.title', { page: props.title })}</title>
         <link rel="stylesheet" href={assetUrl('admin.css')} />
-        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <BrandIcons />
       </head>
       <body>
         <a class="skip" href="#content">

@@ -4,6 +4,7 @@ import { LANGUAGES, type Language } from '../i18n/languages';
 import type { Translator } from '../i18n/translate';
 import { digestWords, siteLanguage } from '../i18n/site-language';
 import { assetUrl } from './assets';
+import { BrandIcons } from './brand-icons';
 import { brandVersion, DEFAULT_BRAND, type Brand } from '../brand/brand';
 
 export interface SiteInfo {
@@ -166,11 +167,7 @@ export function PublicLayout({
         <meta name="twitter:card" content={share?.image ? 'summary_large_image' : 'summary'} />
         <link rel="stylesheet" href={assetUrl('site.css')} />
         <BrandStylesheet site={site} />
-        <link
-          rel="icon"
-          href={`/favicon.svg?v=${brandVersion(site.brand ?? DEFAULT_BRAND)}`}
-          type="image/svg+xml"
-        />
+        <BrandIcons version={brandVersion(site.brand ?? DEFAULT_BRAND)} />
         {[...districtFeeds(site), ...(feeds ?? [])].map((feed) => (
           <link rel="alternate" type={feed.type} title={feed.title} href={feed.href} />
         ))}
