@@ -436,6 +436,26 @@ describe('the Subscribers page', () => {
     expect((await listAudit(db, { action: 'subscribers.import', limit: 10 })).length).toBe(1);
   });
 
+  it('keeps the attestation as it was written when another file is chosen after the question', async () => {
+    const { app, db, admin } = await setUp();
+    const words = 'Opted in on the 2026 back-to-school form, in writing';
+    const review = await (await chooseImportFile(app, admin, 'email\nfay@family.example\n', words)).text();
+    expect(reviewForm(review)).toContain('name="another"');
+    const back = await goAhead(app, admin, review, (fields) => {
+      fields.another = '1';
+    });
+    expect(back.status).toBe(200);
+    const page = await back.text();
+    expect(page).toContain('<input type="checkbox" name="attest" value="1" checked=""/>');
+    expect(page).toContain(`>${words}</textarea>`);
+    expect(page).not.toContain('class="flash error"');
+    expect(await findSubscriberByEmail(db, 'fay@family.example')).toBeUndefined();
+    // Asked to confirm by email instead, there is nothing to carry back: a plain link.
+    const asked = await (await chooseImportFile(app, admin, 'email\nfay@family.example\n')).text();
+    expect(reviewForm(asked)).not.toContain('name="another"');
+    expect(reviewForm(asked)).toContain('href="/admin/subscribers#import"');
+  });
+
   it('imports once when the button is pressed twice at the same moment, and says so on the second', async () => {
     const { app, db, admin } = await setUp();
     const csv = `email\n${Array.from({ length: 3000 }, (_, i) => `p${i}@family.example`).join('\n')}\n`;

@@ -63,10 +63,13 @@ function importSeal(key: string, figures: ImportFigures, attestation: string | u
 export function subscribersRoutes(deps: AppDeps) {
   const app = new Hono<AdminEnv>();
 
-  /** The list, its search and the import; with `refused`, an import refused, shown again with why. */
+  /**
+   * The list, its search and the import; with `typed`, the import form as it was sent: refused, with why (its
+   * message), or chosen again from the page that asked about it.
+   */
   const subscribersPage = async (
     c: Context<AdminEnv>,
-    refused?: { message: string; attest: boolean; attestation: string },
+    typed?: { message?: string; attest: boolean; attestation: string },
   ) => {
     const query = (c.req.query('q') ?? '').trim().slice(0, 200);
     const statusParam = c.req.query('status') ?? '';
@@ -92,7 +95,7 @@ export function subscribersRoutes(deps: AppDeps) {
     return adminPage(deps, c, {
       title: t('desk.subscribers.title'),
       section: 'subscribers',
-      status: refused ? 422 : undefined,
+      status: typed?.message ? 422 : undefined,
       // A refused import is said in the import's own card, where the page opens (#import) to fix it.
       body: (
         <SubscribersPage
@@ -105,7 +108,7 @@ export function subscribersRoutes(deps: AppDeps) {
           timezone={settings.timezone}
           csrfToken={c.get('csrfToken')}
           canAttest={hasRole(c.get('user')!, 'admin')}
-          importTyped={refused}
+          importTyped={typed}
         />
       ),
     });
@@ -279,6 +282,8 @@ export function subscribersRoutes(deps: AppDeps) {
     const attestation = field(form, 'attestation', 1000);
     // Refused before reading it: said in the import's card, with what was written kept.
     const refuse = (message: string) => subscribersPage(c, { message, attest: attested, attestation });
+    // "Choose another file" on the page that asked: the form again, with the attestation as it was written.
+    if (field(form, 'another') === '1') return subscribersPage(c, { attest: attested, attestation });
     if (carried === undefined) {
       if (!(upload instanceof File) || upload.size === 0) return refuse(t('desk.subscribers.chooseFile'));
       if (upload.size > MAX_IMPORT_BYTES) return refuse(t('desk.subscribers.tooLarge'));

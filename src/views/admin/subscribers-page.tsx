@@ -37,7 +37,8 @@ export function SubscribersPage(props: {
   /** Administrators may import people who already agreed, on their word, with no confirmation email. */
   canAttest: boolean;
   /** An import refused, as it was sent (a browser never fills a file in again; the rest it can). */
-  importTyped?: { attest: boolean; attestation: string; message: string };
+  /** The import form as it was sent, with why it was refused (none: only chosen again, after its question). */
+  importTyped?: { attest: boolean; attestation: string; message?: string };
 }) {
   const { search, found } = props;
   const pageHref = (page: number) =>
@@ -217,7 +218,7 @@ export function SubscribersPage(props: {
             link: <a href="/admin/subscribers/export.csv">{t('desk.subscribers.exportLink')}</a>,
           })}
         </p>
-        {props.importTyped ? (
+        {props.importTyped?.message ? (
           <div class="flash error" role="alert">
             {props.importTyped.message}
           </div>
@@ -396,9 +397,22 @@ export function ImportReviewPage(props: {
                 : t('desk.subscribers.review.buttonAsked', { count: figures.added })}
             </button>
           ) : null}
-          <a class={acts ? 'button secondary' : 'button'} href="/admin/subscribers#import">
-            {t('desk.subscribers.review.back')}
-          </a>
+          {attested ? (
+            // Back to the import form with the attestation as it was written, not typed again.
+            <button
+              type="submit"
+              name="another"
+              value="1"
+              formaction="/admin/subscribers/import#import"
+              class={acts ? 'secondary' : undefined}
+            >
+              {t('desk.subscribers.review.back')}
+            </button>
+          ) : (
+            <a class={acts ? 'button secondary' : 'button'} href="/admin/subscribers#import">
+              {t('desk.subscribers.review.back')}
+            </a>
+          )}
         </div>
       </form>
       <script src={assetUrl('question.js')} defer></script>
