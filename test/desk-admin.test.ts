@@ -630,6 +630,16 @@ describe('the admin desk over HTTP', () => {
     const page = await (await dana.get('/admin/settings')).text();
     expect(page).toContain('2 surnames loaded.');
     expect(page).not.toContain('Nguyen');
+    // A workbook chosen by mistake is refused, and the roster stays as it was.
+    const workbook = await upload(app, dana, '/admin/settings/roster', {
+      _csrf: await dana.csrf('/admin/settings'),
+      file: new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0, 8, 0])], 'roster.xlsx'),
+    });
+    expect(flashOf(workbook)).toMatchObject({
+      kind: 'error',
+      text: expect.stringContaining('is a workbook'),
+    });
+    expect(await (await dana.get('/admin/settings')).text()).toContain('2 surnames loaded.');
     const [entry] = await listAudit(app.runtime.deps.db, { action: 'roster.replace', limit: 1 });
     expect(entry?.details).toBe('{"surnames":2}');
     // The roster and its audit entry are one write: an entry that cannot be written leaves the roster as it was.
@@ -670,9 +680,9 @@ describe('the admin desk over HTTP', () => {
     // accents. A list loaded before names were compared so is asked for again.
     await app.runtime.deps.db.orm.insert(noReleaseNames).values({ hash: 'loaded before folding' });
     expect(await (await dana.get('/admin/settings')).text()).toMatch(
-      /4 first names on file\.<\/strong> It was loaded before names were compared without their accents/,
+      /4 first names on file\.<\/strong> It still works, but only for names spelled exactly as in the list\./,
     );
-    await upload(app, dana, '/admin/settings/no-release', {
+    const windows = await upload(app, dana, '/admin/settings/no-release', {
       _csrf: await dana.csrf('/admin/settings'),
       file: new File(
         [Buffer.from('First name,Last name\r\nJos\xe9,Ram\xedrez\r\nZo\xeb,O\x92Neil\r\n', 'latin1')],
@@ -680,9 +690,12 @@ describe('the admin desk over HTTP', () => {
         { type: 'text/csv' },
       ),
     });
+    expect(flashOf(windows).text).toBe(
+      'List replaced: 2 first names, kept as fingerprints only. Pictures in posts that name them are held. The file was not UTF-8, so it was read as Excel on Windows saves “CSV (Comma delimited)”. If it came from elsewhere (Excel on a Mac, say) and has accented names, save it as “CSV UTF-8” and load it again.',
+    );
     const reloaded = await (await dana.get('/admin/settings')).text();
     expect(reloaded).toContain('2 first names on file.');
-    expect(reloaded).not.toContain('loaded before names were compared');
+    expect(reloaded).not.toContain('It still works, but only');
     const { db, signingKey } = app.runtime.deps;
     expect(await nameListWordsAmong(db, signingKey, 'noRelease', ['José', 'Jose', 'Zoë', 'Ramírez'])).toEqual(
       new Set(['jose', 'zoe']),
@@ -691,12 +704,7 @@ describe('the admin desk over HTTP', () => {
       _csrf: await dana.csrf('/admin/settings'),
       names: '12345',
     });
-    const flash = nothing.headers
-      .getSetCookie()
-      .find((line) => line.startsWith('yd_flash='))!
-      .slice('yd_flash='.length)
-      .split(/[.;]/)[0]!;
-    expect(JSON.parse(Buffer.from(flash, 'base64url').toString('utf8'))).toEqual({
+    expect(flashOf(nothing)).toEqual({
       kind: 'error',
       text: 'No names found: give one student per line (“Maya”, “Maya Lopez” or “Lopez, Maya”). Nothing changed.',
     });
@@ -1044,3 +1052,11 @@ describe('a digest submitted for review', () => {
     }
   });
 });
+
+/** The message a redirect carries in its cookie. */
+function flashOf(response: Response): { kind: string; text: string } {
+  const cookie = response.headers.getSetCookie().find((line) => line.startsWith('yd_flash='))!;
+  return JSON.parse(
+    Buffer.from(cookie.slice('yd_flash='.length).split(/[.;]/)[0]!, 'base64url').toString('utf8'),
+  ) as { kind: string; text: string };
+}

@@ -122,8 +122,9 @@ export function brandCss(brand: Brand): string {
 }
 
 /**
- * A short tag for what /brand.css and /favicon.svg answer, so they can be cached for a year: it changes with
- * the brand, and with this code's output for it (a new version of Yesterday).
+ * A short tag for what /brand.css and the mark (/favicon.svg, .ico, .png, /apple-touch-icon.png) answer, so they
+ * can be cached for a year: it changes with the brand, and with this code's output for it (a new version of
+ * Yesterday; the pictures are drawn from the same shapes and colours as the SVG).
  */
 export function brandVersion(brand: Brand): string {
   return fnv1a(brandCss(brand) + faviconSvg(brand));

@@ -7,8 +7,8 @@ import { isPlaceOrTimeWord } from './find-student-names';
 
 /**
  * A name as the name lists keep and compare it: lower case, one apostrophe, and Latin letters without their
- * accents, so "Jose" finds José and "Nunez" Núñez whichever way the list or the post writes them. Marks on
- * other scripts stay: in Devanagari or Arabic they are part of the word.
+ * accents or strokes, so "Jose" finds José, "Nunez" Núñez and "Dang" Đặng whichever way the list or the post
+ * writes them. Marks on other scripts stay: in Devanagari or Arabic they are part of the word.
  */
 export function foldName(name: string): string {
   return name
@@ -16,9 +16,15 @@ export function foldName(name: string): string {
     .toLowerCase()
     .normalize('NFD')
     .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .replace(/[đłøıħßæœþ]/g, (letter) => LATIN_LETTERS_WRITTEN_PLAIN[letter]!)
     .normalize('NFC')
     .replace(/’/g, "'");
 }
+
+/** Latin letters that no accent makes, as they are written on a keyboard without them. */
+const LATIN_LETTERS_WRITTEN_PLAIN: Record<string, string> = {
+  đ: 'd', ł: 'l', ø: 'o', ı: 'i', ħ: 'h', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th',
+}; // prettier-ignore
 
 /**
  * The candidate first names in `text`, each as written: a possessive is its name ("Maya's", "Chris'"), and a

@@ -151,6 +151,19 @@ describe('runChecks', () => {
     });
     expect(accountLost[0]).toMatchObject({ earlier: anotherLeo });
     expect(accountLost[0]!.override).toBeUndefined();
+    // A reason recorded when names were kept with their accents ("josé") covers the name as it is kept now.
+    const isJose = (word: string) => word.toLowerCase() === 'josé';
+    const jose = entry({ ...picture, blurb: 'José flew a kite.' });
+    const before = {
+      ...reason,
+      covers: JSON.stringify([
+        [`picture ${picture.imageUrl}`, []],
+        ['josé', []],
+      ]),
+    };
+    expect(check({ entries: [jose], isNoReleaseName: isJose, overrides: [before] })[0]!.override).toEqual(
+      before,
+    );
   });
 
   it('counts alt text that only repeats the post’s blurb as missing', () => {

@@ -513,8 +513,14 @@ export function coveredBy(then: string, now: string): boolean {
   // picture once the names are gone (what a plain address says: the account's release alone is missing).
   if (had && !has) return had.has(`picture ${now}`) && had.has('account without release');
   if (!had || !has) return false;
+  // A name is the same name written with or without its accents (as the name lists compare them): a reason
+  // recorded for "josé" covers "jose". What holds a space ("picture …") is compared as it is.
+  const comparable = (word: string) => (word.includes(' ') ? word : foldName(word));
+  const hadPlaces = new Map<string, string[]>();
+  for (const [word, places] of had)
+    hadPlaces.set(comparable(word), [...(hadPlaces.get(comparable(word)) ?? []), ...places]);
   return [...has].every(([word, places]) => {
-    const before = had.get(word);
+    const before = hadPlaces.get(comparable(word));
     return before !== undefined && places.every((place) => before.includes(place));
   });
 }

@@ -85,12 +85,15 @@ export async function nameListWordsAmong(
   if (names === 0) return new Set();
   // Each word's hash as lists are loaded now, and as a list loaded before folding holds it, if one does. The
   // two never name different words: a word written without accents folds to itself.
-  const byHash = new Map<string, string>();
-  for (const word of unique) {
-    const folded = foldName(word);
-    byHash.set(await nameHash(key, list, folded), folded);
-    if (unfolded) byHash.set(await nameHash(key, list, before(word)), folded);
-  }
+  const byHash = new Map(
+    await Promise.all(
+      unique.flatMap((word) => {
+        const folded = foldName(word);
+        const forms = unfolded ? [folded, before(word)] : [folded];
+        return forms.map(async (form) => [await nameHash(key, list, form), folded] as const);
+      }),
+    ),
+  );
   const rows = await db.orm
     .select({ hash: table.hash })
     .from(table)

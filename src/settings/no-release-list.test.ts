@@ -37,6 +37,12 @@ describe('readFirstNames', () => {
     expect(await readFirstNames('Maya Lopez\nAna\n', '')).toMatchObject({ names: ['Maya', 'Ana'] });
     expect(await readFirstNames('Lopez,Maya\nKim,Ana\n', '')).toEqual({ ok: false, problem: 'noHeader' });
     expect(await readFirstNames('Apellido,Nombre\nLopez,Maya\n', '')).toMatchObject({ names: ['Maya'] });
+    // Saved as Excel's "Unicode Text" (tabs between cells) or with semicolons (Excel in much of Europe).
+    expect(await readFirstNames('Last Name\tFirst Name\r\nLopez\tMaya\r\nKim\tLeo\r\n', '')).toMatchObject({
+      names: ['Maya', 'Leo'],
+    });
+    expect(await readFirstNames('Apellido;Nombre\nLopez;Maya\n', '')).toMatchObject({ names: ['Maya'] });
+    expect(await readFirstNames('Lopez\tMaya\nKim\tLeo\n', '')).toEqual({ ok: false, problem: 'noHeader' });
   });
 
   it('refuses a list of surnames, which would hold nothing while looking as if it did', async () => {

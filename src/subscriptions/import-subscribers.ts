@@ -20,7 +20,7 @@ import {
 import { checkEmailAddress } from '../email/email-address';
 import { randomToken } from '../auth/tokens';
 import { yieldToEventLoop } from '../ingest/yield';
-import { readCsv } from '../text/csv';
+import { readCsv, type SpreadsheetEncoding } from '../text/csv';
 import { truncateWords } from '../text/html-to-text';
 
 export const MAX_IMPORT_ROWS = 100_000;
@@ -63,6 +63,8 @@ export interface ImportPlan {
    * schools and language, as CSV, and none of the file's other columns (which can hold more about a family).
    */
   carried: string;
+  /** How the file's bytes were read (addresses carried back from the question: utf-8). */
+  encoding: SpreadsheetEncoding;
 }
 
 export interface ImportRow {
@@ -137,6 +139,7 @@ export async function planImport(
       byLanguage,
       attestation,
       pendingToConfirm,
+      encoding: parsed.encoding,
       carried: [
         'email,schools,language',
         ...rows.map((row) => [row.email, row.schoolSlugs.join(';'), row.language].map(csvCell).join(',')),
@@ -213,7 +216,7 @@ export async function writeImport(db: Database, actor: Actor, plan: ImportPlan, 
 async function readRows(
   db: Database,
   csv: string | Blob,
-): Promise<{ ok: true; rows: ImportRow[] } | { ok: false; message: string }> {
+): Promise<{ ok: true; rows: ImportRow[]; encoding: SpreadsheetEncoding } | { ok: false; message: string }> {
   // One row more than the limit (a header may take one) is enough to know the file is too long.
   const read = await readCsv(csv, { maxRows: MAX_IMPORT_ROWS + 1 });
   if (!read.ok) return { ok: false, message: t('desk.importOutcomes.unreadable', { problem: read.message }) };
@@ -300,5 +303,5 @@ async function readRows(
     };
   }
   if (rows.length === 0) return { ok: false, message: t('desk.importOutcomes.noAddresses') };
-  return { ok: true, rows };
+  return { ok: true, rows, encoding: read.encoding };
 }

@@ -1,6 +1,12 @@
 // Reading CSV with csv-parse in slices, and writing it back with formulas defused.
 import { describe, expect, it } from 'vitest';
-import { csvLine, readCsv, spreadsheetEncoding, spreadsheetText } from './csv';
+import { csvLine, readCsv, sniffSpreadsheet, spreadsheetText } from './csv';
+
+const textOf = async (file: File) => {
+  const read = await spreadsheetText(file);
+  if (!read.ok) throw new Error(read.message);
+  return read.text;
+};
 
 const cellsOf = async (text: string | Uint8Array, maxRowChars?: number) => {
   const read = await readCsv(text, { maxRows: 1000, maxRowChars });
@@ -28,6 +34,7 @@ describe('CSV', () => {
       ok: true,
       more: false,
       encoding: 'utf-8',
+      delimiter: ',',
       rows: [
         { line: 1, cells: ['email'] },
         { line: 4, cells: ['a@x.example', 'one\ntwo'] },
@@ -67,16 +74,22 @@ describe('CSV', () => {
     const file = new File(['x\n'.repeat(50_000), bytes], 'roster.csv');
     const streamed = await readCsv(file, { maxRows: 60_000 });
     expect(streamed.ok && streamed.rows.slice(-3).map((row) => row.cells)).toEqual(expected);
-    expect(await spreadsheetText(new File([bytes], 'names.csv'))).toBe(
-      'name,school\r\nNúñez,Montaña\r\nO’Brien,Zoë',
-    );
+    expect(await textOf(new File([bytes], 'names.csv'))).toBe('name,school\r\nNúñez,Montaña\r\nO’Brien,Zoë');
   });
 
   it('reads UTF-8 with or without its byte-order mark, and UTF-16 by its mark', async () => {
     const text = 'name\nNúñez\n';
     const utf8 = new TextEncoder().encode(text);
-    expect(await spreadsheetEncoding(utf8)).toBe('utf-8');
-    expect(await spreadsheetEncoding(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]))).toBe('utf-8');
+    expect(await sniffSpreadsheet(utf8)).toEqual({ ok: true, encoding: 'utf-8', delimiter: ',' });
+    // The mark is believed: one stray byte further on costs that byte, not every accent and the heading.
+    const marked = new Uint8Array([
+      0xef,
+      0xbb,
+      0xbf,
+      ...new TextEncoder().encode('email,school\nana@x.example,Montaña\n'),
+      0x92,
+    ]);
+    expect(await cellsOf(marked)).toEqual([['email', 'school'], ['ana@x.example', 'Montaña'], ['\ufffd']]);
     const utf16le = new Uint8Array([
       0xff,
       0xfe,
@@ -89,11 +102,60 @@ describe('CSV', () => {
     ]);
     for (const bytes of [utf16le, utf16be]) {
       expect(await cellsOf(bytes)).toEqual([['name'], ['Núñez']]);
-      expect(await spreadsheetText(new File([bytes], 'names.txt'))).toBe(text);
+      expect(await textOf(new File([bytes], 'names.txt'))).toBe(text);
     }
-    expect(await spreadsheetText(new File([new Uint8Array([0xef, 0xbb, 0xbf, ...utf8])], 'n.csv'))).toBe(
-      text,
-    );
+    expect(await textOf(new File([new Uint8Array([0xef, 0xbb, 0xbf, ...utf8])], 'n.csv'))).toBe(text);
+  });
+
+  it('separates cells as the first line does: tabs (Excel’s “Unicode Text”), commas, or semicolons', async () => {
+    // Excel's "Unicode Text": UTF-16 with its mark, a tab between cells.
+    const unicodeText = 'Last Name\tFirst Name\r\nLopez, Jr.\tMaya\r\n';
+    const bytes = new Uint8Array([0xff, 0xfe, ...[...unicodeText].flatMap((ch) => [ch.charCodeAt(0), 0])]);
+    expect(await cellsOf(bytes)).toEqual([
+      ['Last Name', 'First Name'],
+      ['Lopez, Jr.', 'Maya'],
+    ]);
+    // Excel where a comma writes decimals separates with semicolons; a comma in the first line means commas.
+    expect(await cellsOf('email;schools\nana@x.example;Lincoln\n')).toEqual([
+      ['email', 'schools'],
+      ['ana@x.example', 'Lincoln'],
+    ]);
+    expect(await cellsOf('\n\nemail,schools\nana@x.example,Lincoln;Washington\n')).toEqual([
+      ['email', 'schools'],
+      ['ana@x.example', 'Lincoln;Washington'],
+    ]);
+    expect(await cellsOf('ana@x.example\nben@x.example,Lincoln\n')).toEqual([
+      ['ana@x.example'],
+      ['ben@x.example', 'Lincoln'],
+    ]);
+  });
+
+  it('refuses a workbook or a file that is not text, saying to save it as CSV', async () => {
+    const xlsx = new Uint8Array([
+      0x50,
+      0x4b,
+      0x03,
+      0x04,
+      0x14,
+      0x00,
+      0x06,
+      0x00,
+      ...new TextEncoder().encode('[Content_Types].xml'),
+    ]);
+    const xls = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]);
+    for (const bytes of [xlsx, xls]) {
+      const read = await readCsv(new File([bytes], 'roster.xlsx'), { maxRows: 10 });
+      expect(read).toEqual({
+        ok: false,
+        message: expect.stringContaining('That file is a workbook (.xlsx, .xls or .ods), not CSV'),
+      });
+    }
+    const binary = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
+    expect(await spreadsheetText(new File([binary], 'photo.csv'))).toEqual({
+      ok: false,
+      message:
+        'That file is not text, so it cannot be read as CSV: save the list from the spreadsheet as “CSV UTF-8” and choose that file.',
+    });
   });
 
   it('stops reading at the row limit and says there is more', async () => {
@@ -102,6 +164,7 @@ describe('CSV', () => {
       ok: true,
       more: true,
       encoding: 'utf-8',
+      delimiter: ',',
       rows: [
         { line: 1, cells: ['a'] },
         { line: 2, cells: ['b'] },

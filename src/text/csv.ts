@@ -1,7 +1,10 @@
 // CSV as spreadsheets write it (RFC 4180 and its looser cousins), read with csv-parse in slices so a large
-// upload never holds the server: other requests are answered between slices. A file is read as UTF-8 when it is
-// UTF-8, and otherwise as Windows-1252, which Excel on Windows writes for "CSV (Comma delimited)"; the writer
-// quotes only when needed and defuses cells a spreadsheet would run as a formula (OWASP's advice).
+// upload never holds the server: other requests are answered between slices. A file is read in the encoding its
+// byte-order mark names (UTF-8, or UTF-16 from Excel's "Unicode Text"), as UTF-8 when it is UTF-8, and otherwise
+// as Windows-1252, which Excel on Windows writes for "CSV (Comma delimited)"; its cells are separated by commas,
+// or by what its first line uses instead (tabs, or the semicolons of Excel in much of Europe and Latin America).
+// A workbook or other file that is not text is refused with a sentence. The writer quotes only when needed and
+// defuses cells a spreadsheet would run as a formula (OWASP's advice).
 import { parse, type CsvError, type Info } from 'csv-parse';
 import { decodeWindows1252 } from '../ingest/decode-body';
 import { yieldToEventLoop } from '../ingest/yield';
@@ -20,6 +23,8 @@ export type CsvRead =
       more: boolean;
       /** How the file's bytes were read (text given as a string: utf-8). */
       encoding: SpreadsheetEncoding;
+      /** What separates its cells. */
+      delimiter: Delimiter;
     }
   | { ok: false; message: string };
 
@@ -37,8 +42,12 @@ const DEFAULT_MAX_ROW_CHARS = 64 * 1024;
 /** Rows of fields; a quoted field may hold commas, quotes and line breaks. Rows of only blanks are skipped. */
 export async function readCsv(input: string | Uint8Array | Blob, limits: CsvLimits): Promise<CsvRead> {
   const maxRowChars = limits.maxRowChars ?? DEFAULT_MAX_ROW_CHARS;
+  const sniffed = await sniffSpreadsheet(input);
+  if (!sniffed.ok) return sniffed;
+  const { encoding, delimiter } = sniffed;
   const parser = parse({
     bom: true,
+    delimiter,
     // Spreadsheets end lines either way, sometimes both in one file.
     record_delimiter: ['\r\n', '\n', '\r'],
     // A quote inside an unquoted field is a character, and rows may have fewer or more cells than the first.
@@ -68,7 +77,6 @@ export async function readCsv(input: string | Uint8Array | Blob, limits: CsvLimi
     rows.push({ line: startLine(record, info.lines), cells: record });
   });
 
-  const encoding = typeof input === 'string' ? 'utf-8' : await spreadsheetEncoding(input);
   for await (const slice of utf8SlicesOf(input, encoding)) {
     parser.write(slice);
     await yieldToEventLoop();
@@ -78,22 +86,65 @@ export async function readCsv(input: string | Uint8Array | Blob, limits: CsvLimi
   // Ended, it emits 'end'; destroyed (enough rows, or an error), it emits 'close'.
   await done;
   if (failure) return { ok: false, message: describeCsvError(failure, maxRowChars) };
-  return { ok: true, rows, more, encoding };
+  return { ok: true, rows, more, encoding, delimiter };
 }
 
-/**
- * How a spreadsheet's bytes are written: UTF-16 or UTF-8 when a byte-order mark says so, UTF-8 when they read as
- * UTF-8, and otherwise Windows-1252 (Excel on Windows, older exports from student information systems), in which
- * every byte is a character, so nothing is skipped as unreadable.
- */
+/** How a spreadsheet's bytes are written (`sniffSpreadsheet`). */
 export type SpreadsheetEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export type Delimiter = ',' | '\t' | ';';
 
-export async function spreadsheetEncoding(input: Uint8Array | Blob): Promise<SpreadsheetEncoding> {
+/**
+ * How an upload is written: in the encoding a byte-order mark names; else UTF-8 when its bytes read as UTF-8,
+ * and otherwise Windows-1252 (Excel on Windows, older exports from student information systems), in which
+ * every byte is a character, so nothing is skipped as unreadable. Its cells are separated as its first line
+ * shows. A workbook, or a file with bytes no text has, is refused with what to do.
+ */
+export async function sniffSpreadsheet(
+  input: string | Uint8Array | Blob,
+): Promise<
+  { ok: true; encoding: SpreadsheetEncoding; delimiter: Delimiter } | { ok: false; message: string }
+> {
+  if (typeof input === 'string') return { ok: true, encoding: 'utf-8', delimiter: delimiterOf(input) };
   const head = new Uint8Array(
-    input instanceof Uint8Array ? input.subarray(0, 3) : await input.slice(0, 3).arrayBuffer(),
+    input instanceof Uint8Array
+      ? input.subarray(0, SLICE_BYTES)
+      : await input.slice(0, SLICE_BYTES).arrayBuffer(),
   );
-  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
-  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  const marked: SpreadsheetEncoding | undefined =
+    head[0] === 0xff && head[1] === 0xfe
+      ? 'utf-16le'
+      : head[0] === 0xfe && head[1] === 0xff
+        ? 'utf-16be'
+        : head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf
+          ? 'utf-8'
+          : undefined;
+  if (!marked) {
+    const problem = notText(head);
+    if (problem) return { ok: false, message: problem };
+  }
+  const encoding = marked ?? ((await readsAsUtf8(input)) ? 'utf-8' : 'windows-1252');
+  const text =
+    encoding === 'windows-1252'
+      ? decodeWindows1252(head)
+      : new TextDecoder(encoding, { fatal: false, ignoreBOM: false }).decode(head);
+  return { ok: true, encoding, delimiter: delimiterOf(text) };
+}
+
+/** An uploaded text file (a list of names), whole, read as `sniffSpreadsheet` says, without a byte-order mark. */
+export async function spreadsheetText(
+  file: Blob,
+): Promise<{ ok: true; text: string; encoding: SpreadsheetEncoding } | { ok: false; message: string }> {
+  const sniffed = await sniffSpreadsheet(file);
+  if (!sniffed.ok) return sniffed;
+  const parts: string[] = [];
+  const decoder = new TextDecoder();
+  for await (const slice of utf8SlicesOf(file, sniffed.encoding))
+    parts.push(decoder.decode(slice, { stream: true }));
+  parts.push(decoder.decode());
+  return { ok: true, text: parts.join(''), encoding: sniffed.encoding };
+}
+
+async function readsAsUtf8(input: Uint8Array | Blob): Promise<boolean> {
   const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   try {
     for await (const slice of slicesOf(input)) {
@@ -101,20 +152,43 @@ export async function spreadsheetEncoding(input: Uint8Array | Blob): Promise<Spr
       await yieldToEventLoop();
     }
     strict.decode();
-    return 'utf-8';
+    return true;
   } catch {
-    return 'windows-1252';
+    return false;
   }
 }
 
-/** An uploaded text file (a list of names), whole, read as `spreadsheetEncoding` says; without a byte-order mark. */
-export async function spreadsheetText(file: Blob): Promise<string> {
-  const parts: string[] = [];
-  const decoder = new TextDecoder();
-  for await (const slice of utf8SlicesOf(file, await spreadsheetEncoding(file)))
-    parts.push(decoder.decode(slice, { stream: true }));
-  parts.push(decoder.decode());
-  return parts.join('');
+/**
+ * Why the start of a file is not a spreadsheet saved as text: a workbook (.xlsx and .ods are zip files, .xls an
+ * OLE file), or bytes that text does not hold (a NUL, or control characters in numbers).
+ */
+function notText(head: Uint8Array): string | undefined {
+  const starts = (...bytes: number[]) => bytes.every((byte, i) => head[i] === byte);
+  if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0xd0, 0xcf, 0x11, 0xe0))
+    return 'That file is a workbook (.xlsx, .xls or .ods), not CSV: open it in the spreadsheet, save it as “CSV UTF-8” (or “CSV (Comma delimited)”) and choose that file.';
+  let control = 0;
+  for (const byte of head) {
+    if (byte === 0) control += head.length;
+    else if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) control++;
+  }
+  if (control * 20 > head.length)
+    return 'That file is not text, so it cannot be read as CSV: save the list from the spreadsheet as “CSV UTF-8” and choose that file.';
+  return undefined;
+}
+
+/**
+ * What separates cells, from the first line with something in it: a tab if it has one (Excel's "Unicode Text",
+ * a table pasted from a spreadsheet), else a comma, else a semicolon (Excel where the comma writes decimals).
+ */
+function delimiterOf(text: string): Delimiter {
+  const line =
+    text
+      .replace(/^\uFEFF/, '')
+      .split(/\r\n|\n|\r/)
+      .find((l) => l.trim()) ?? '';
+  if (line.includes('\t')) return '\t';
+  if (!line.includes(',') && line.includes(';')) return ';';
+  return ',';
 }
 
 /**

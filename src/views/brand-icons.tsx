@@ -1,5 +1,5 @@
 // The links to the brand's mark in a page's head: the ICO for what cannot show SVG (its size named, so that
-// browsers that can prefer the SVG), the SVG, and the square a phone puts on its home screen.
+// browsers that can show SVG prefer it), the SVG, and the square a phone puts on its home screen.
 export function BrandIcons(props: { version?: string }) {
   const v = props.version ? `?v=${props.version}` : '';
   return (

@@ -16,6 +16,10 @@ describe('spreadsheets in workerd', () => {
     });
     const text = 'Zoë\r\nJosé';
     const utf16be = new Uint8Array([0xfe, 0xff, ...[...text].flatMap((ch) => [0, ch.charCodeAt(0)])]);
-    expect(await spreadsheetText(new File([utf16be], 'names.txt'))).toBe(text);
+    expect(await spreadsheetText(new File([utf16be], 'names.txt'))).toEqual({
+      ok: true,
+      text,
+      encoding: 'utf-16be',
+    });
   });
 });

@@ -19,7 +19,7 @@ import { field, fields, readForm, type FormBody } from '../form';
 import { deleteSetting, readSetting, writeSetting } from '../../db/settings';
 import { countNameList, replaceNameList, type NameList } from '../../db/roster';
 import { readFirstNames } from '../../settings/no-release-list';
-import { spreadsheetText } from '../../text/csv';
+import { readCsv, spreadsheetText } from '../../text/csv';
 import { listDigestDates } from '../../db/digests';
 import { listSourceNames } from '../../db/sources';
 import { listUsers } from '../../db/users';
@@ -327,7 +327,10 @@ export function settingsRoutes(deps: AppDeps) {
         return redirectWith(c, deps.signingKey, back, { kind: 'error', text: words.choose() });
       if ((file?.size ?? 0) + typed.length > 2 * 1024 * 1024)
         return redirectWith(c, deps.signingKey, back, { kind: 'error', text: words.tooLarge() });
-      const read = await words.read(file ? await spreadsheetText(file) : undefined, typed);
+      const upload = file ? await spreadsheetText(file) : undefined;
+      if (upload && !upload.ok)
+        return redirectWith(c, deps.signingKey, back, { kind: 'error', text: upload.message });
+      const read = await words.read(upload?.text, typed);
       if (typeof read === 'string')
         return redirectWith(c, deps.signingKey, back, { kind: 'error', text: read });
       const count = await replaceNameList(deps.db, deps.signingKey, list, read.names, (kept) => [
@@ -338,9 +341,11 @@ export function settingsRoutes(deps: AppDeps) {
           deps.clock.now(),
         ),
       ]);
+      // Names cannot be shown back, so a file read as Windows-1252 says so: one from a Mac's Excel reads wrong.
+      const readAs = upload?.encoding === 'windows-1252' ? ` ${t('desk.settings.readAsWindows1252')}` : '';
       return redirectWith(c, deps.signingKey, back, {
         kind: 'ok',
-        text: words.replaced(count, read.skipped),
+        text: `${words.replaced(count, read.skipped)}${readAs}`,
       });
     });
 
@@ -348,10 +353,13 @@ export function settingsRoutes(deps: AppDeps) {
     anchor: 'roster',
     action: { replace: 'roster.replace', clear: 'roster.clear' },
     counted: 'surnames',
-    read: async (file, typed) => {
-      const surnames = `${file ?? ''}\n${typed}`
-        .split(/\r?\n/)
-        .map((line) => line.split(',')[0]!.replace(/^"|"$/g, '').trim())
+    // The first column of each row, under a heading or not.
+    read: async (file) => {
+      const read = await readCsv(file ?? '', { maxRows: 200_000 });
+      if (!read.ok) return read.message;
+      if (read.more) return t('desk.settings.roster.tooLarge');
+      const surnames = read.rows
+        .map((row) => (row.cells[0] ?? '').trim())
         .filter(
           (name) =>
             /^[\p{L}][\p{L}\p{M}'’ -]{0,60}$/u.test(name) &&

@@ -309,6 +309,7 @@ export function subscribersRoutes(deps: AppDeps) {
             figures={plan.figures}
             expected={await importSeal(deps.signingKey, plan.figures, attestedBy, plan.carried)}
             changed={changed}
+            readAsWindows1252={plan.encoding === 'windows-1252'}
             fileName={carried === undefined ? (upload as File).name : field(form, 'name', 200)}
             csv={plan.carried}
             attestation={attested ? attestation : undefined}
@@ -340,7 +341,14 @@ export function subscribersRoutes(deps: AppDeps) {
       // says what is left to do.
       if (!isUniqueTaken(error, 'subscribers')) throw error;
       const again = await planImport(deps.db, deps.signingKey, { csv: carried, attestation: attestedBy });
-      return again.ok ? review(again.plan, true) : refuse(again.message);
+      if (!again.ok) return refuse(again.message);
+      // Nothing left to do: the other press was this one's twin, and the list holds the file.
+      if (again.plan.figures.added === 0 && again.plan.figures.confirmed === 0)
+        return redirectWith(c, deps.signingKey, back, {
+          kind: 'ok',
+          text: t('desk.subscribers.imported.justNow'),
+        });
+      return review(again.plan, true);
     }
     const outcome = plan.figures;
     if (outcome.waiting) deps.background.wakeSender();

@@ -39,6 +39,8 @@ export const settings = {
     tooLarge: 'The logo is larger than 500 KB; save a smaller version and try again.',
     notImage: 'That file is not the image its name says it is.',
   },
+  readAsWindows1252:
+    'The file was not UTF-8, so it was read as Excel on Windows saves “CSV (Comma delimited)”. If it came from elsewhere (Excel on a Mac, say) and has accented names, save it as “CSV UTF-8” and load it again.',
   roster: {
     heading: 'Student surname roster',
     lead: 'Optional. When a roster is loaded, the name check flags any of these surnames, even on their own. The surnames are kept only as fingerprints made with the district’s key: the list cannot be shown or exported here.',
@@ -46,7 +48,7 @@ export const settings = {
     loaded_other: '{{count, number}} surnames loaded.',
     none: 'No roster loaded.',
     loadAgain:
-      'It was loaded before names were compared without their accents: replace it with the same file so that “Nunez” finds Núñez too.',
+      'It still works, but only for surnames spelled exactly as in the file. Load the file again so that surnames written without their accents match too (“Nunez” for Núñez).',
     file: 'A text or CSV file with one surname per line (the first column is used)',
     replace: 'Replace the roster',
     clear: 'Clear the roster',
@@ -64,7 +66,7 @@ export const settings = {
     loaded_other: '{{count, number}} first names on file.',
     none: 'No list on file.',
     loadAgain:
-      'It was loaded before names were compared without their accents: replace it with the same names so that “Jose” finds José too.',
+      'It still works, but only for names spelled exactly as in the list. Load the list again so that names written without their accents match too (“Jose” for José).',
     names: 'Their names, one per line (“Maya”, “Maya Lopez” or “Lopez, Maya”: the first name is kept)',
     file: 'Or a CSV file with one student per line (its first-name column, or its name column, is read)',
     replace: 'Replace the list',

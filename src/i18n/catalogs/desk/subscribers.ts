@@ -85,6 +85,8 @@ export const subscribers = {
   chooseFile: 'Choose a CSV file to import.',
   tooLarge: 'That file is larger than 10 MB; split it and import the parts one after another.',
   imported: {
+    justNow:
+      'This file was imported a moment ago (the button was pressed twice): its addresses are on the list, and this second press had nothing left to do.',
     added_one: 'Imported {{count, number}} new address.',
     added_other: 'Imported {{count, number}} new addresses.',
     confirmed_one: '{{count, number}} receives the digest from now on, on your attestation.',
@@ -100,6 +102,8 @@ export const subscribers = {
   },
   review: {
     title: 'Import these addresses?',
+    windows1252:
+      'The file is not UTF-8, so it was read as Excel on Windows saves “CSV (Comma delimited)”. If a school’s name below looks wrong, save the file as “CSV UTF-8” and choose it again.',
     changed:
       'The figures changed since you looked (someone subscribed, confirmed or left meanwhile, or the button was pressed twice), so this press imported nothing. Here they are as they stand now.',
     file_one: '{{name}} holds {{count, number}} address. Nothing has been imported or sent yet.',
