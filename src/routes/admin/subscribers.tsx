@@ -342,7 +342,7 @@ export function subscribersRoutes(deps: AppDeps) {
       if (!isUniqueTaken(error, 'subscribers')) throw error;
       const again = await planImport(deps.db, deps.signingKey, { csv: carried, attestation: attestedBy });
       if (!again.ok) return refuse(again.message);
-      // Nothing left to do: the other press was this one's twin, and the list holds the file.
+      // Nothing left to do: another press of the button (or parents signing up) added what this one would have.
       if (again.plan.figures.added === 0 && again.plan.figures.confirmed === 0)
         return redirectWith(c, deps.signingKey, back, {
           kind: 'ok',

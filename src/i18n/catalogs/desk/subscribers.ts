@@ -86,7 +86,7 @@ export const subscribers = {
   tooLarge: 'That file is larger than 10 MB; split it and import the parts one after another.',
   imported: {
     justNow:
-      'This file was imported a moment ago (the button was pressed twice): its addresses are on the list, and this second press had nothing left to do.',
+      'Every address in the file is on the list now: they were added a moment ago, by another press of the button (pressed twice) or by signing up themselves, so this press had nothing left to do.',
     added_one: 'Imported {{count, number}} new address.',
     added_other: 'Imported {{count, number}} new addresses.',
     confirmed_one: '{{count, number}} receives the digest from now on, on your attestation.',
