@@ -45,7 +45,12 @@ export function markPng(
         (shape === 'square' || Math.abs(tileDistance(cx, cy)) > uniform)
       ) {
         const colour = colourAt(cx, cy);
-        if (colour) data.set([...colour, 255], at);
+        if (colour) {
+          data[at] = colour[0];
+          data[at + 1] = colour[1];
+          data[at + 2] = colour[2];
+          data[at + 3] = 255;
+        }
         continue;
       }
       let r = 0;
@@ -107,7 +112,9 @@ function tileDistance(x: number, y: number): number {
   const middle = MARK.size / 2;
   const qx = Math.abs(x - middle) - (middle - r);
   const qy = Math.abs(y - middle) - (middle - r);
-  return Math.hypot(Math.max(qx, 0), Math.max(qy, 0)) + Math.min(Math.max(qx, qy), 0) - r;
+  const ox = Math.max(qx, 0);
+  const oy = Math.max(qy, 0);
+  return Math.sqrt(ox * ox + oy * oy) + Math.min(Math.max(qx, qy), 0) - r;
 }
 
 /** How far a point is from a line through these points (its nearest segment). */
@@ -119,7 +126,9 @@ function distanceToLine(x: number, y: number, points: readonly (readonly number[
     const dx = bx - ax;
     const dy = by - ay;
     const t = Math.min(1, Math.max(0, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
-    nearest = Math.min(nearest, Math.hypot(x - (ax + t * dx), y - (ay + t * dy)));
+    const ex = x - (ax + t * dx);
+    const ey = y - (ay + t * dy);
+    nearest = Math.min(nearest, Math.sqrt(ex * ex + ey * ey));
   }
   return nearest;
 }

@@ -89,6 +89,21 @@ describe('/assets/', () => {
     });
     expect(sizes).toEqual([16, 32, 48]);
 
+    // A phone's home screen reads the manifest: the site's name, the masthead's colour, the mark at its sizes.
+    const manifest = await fetch(`${app.url}/site.webmanifest`);
+    expect(manifest.headers.get('content-type')).toBe('application/manifest+json');
+    const read = (await manifest.json()) as {
+      name: string;
+      theme_color: string;
+      icons: { src: string; sizes: string }[];
+    };
+    expect(read).toMatchObject({ name: 'What happened yesterday', theme_color: '#1f3a5f', start_url: '/' });
+    for (const icon of read.icons) {
+      const drawn = await png(icon.src);
+      expect(`${drawn.width}x${drawn.height}`).toBe(icon.sizes);
+    }
+    expect(await (await fetch(app.url)).text()).toContain('<meta name="theme-color" content="#1f3a5f"/>');
+
     // A new brand is drawn anew, under a new version.
     await changeSetting(app.runtime.deps.db, 'brand_primary', '#14532d', 1);
     expect(at(await png('/favicon.png'), 8, 32)).toBe('#14532d 255');

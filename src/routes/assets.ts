@@ -6,7 +6,7 @@ import { etag } from 'hono/etag';
 import { ASSETS } from '../views/assets';
 import { storedLogo } from '../brand/logo';
 import { readSetting } from '../db/settings';
-import { readDistrictSettings } from '../settings/district-settings';
+import { readDistrictSettings, siteOf } from '../settings/district-settings';
 import { brandCss, brandVersion, faviconSvg, type Brand } from '../brand/brand';
 import { markIco, markPng } from '../brand/mark-png';
 import type { Context } from 'hono';
@@ -22,6 +22,9 @@ const MARKS: Record<string, [type: string, body: (brand: Brand) => string | Uint
   '/favicon.png': ['image/png', (brand) => markPng(brand, 64)],
   '/apple-touch-icon.png': ['image/png', (brand) => markPng(brand, 180, 'square')],
   '/apple-touch-icon-precomposed.png': ['image/png', (brand) => markPng(brand, 180, 'square')],
+  // The sizes an Android home screen asks a manifest for (/site.webmanifest).
+  '/icon-192.png': ['image/png', (brand) => markPng(brand, 192)],
+  '/icon-512.png': ['image/png', (brand) => markPng(brand, 512)],
 };
 
 /** What was drawn last for each address and brand: drawing the pictures takes a few milliseconds. */
@@ -40,7 +43,14 @@ function drawn(key: string, draw: () => string | Uint8Array<ArrayBuffer>): strin
 export function assetRoutes(deps: AppDeps) {
   const app = new Hono();
   // Mounted at the root, so each path is named: a bare use() would tag every answer of the app.
-  for (const path of ['/logo', '/logo/dark', ...Object.keys(MARKS), '/brand.css', '/assets/:name'])
+  for (const path of [
+    '/logo',
+    '/logo/dark',
+    ...Object.keys(MARKS),
+    '/site.webmanifest',
+    '/brand.css',
+    '/assets/:name',
+  ])
     app.use(path, etag());
   const logo = (key: 'logo' | 'logo_dark') => async (c: Context) => {
     const stored = await readSetting(deps.db, key);
@@ -71,6 +81,32 @@ export function assetRoutes(deps: AppDeps) {
     };
   for (const [path, [type, body]] of Object.entries(MARKS)) app.get(path, branded(type, body));
   app.get('/brand.css', branded('text/css; charset=utf-8', brandCss));
+  // What a phone's "Add to Home Screen" names and draws the site with, in the district's own language and colour.
+  // It follows the site's title as well as the brand, so it is kept for five minutes, not by the brand's version.
+  app.get('/site.webmanifest', async (c) => {
+    const settings = await readDistrictSettings(deps.db);
+    const site = siteOf(settings, deps.config.publicUrl);
+    const version = brandVersion(settings.brand);
+    c.header('Cache-Control', 'public, max-age=300');
+    c.header('Content-Type', 'application/manifest+json');
+    return c.body(
+      JSON.stringify({
+        name: site.siteTitle,
+        short_name: site.districtName,
+        lang: settings.languages[0],
+        start_url: '/',
+        scope: '/',
+        display: 'browser',
+        theme_color: settings.brand.primary,
+        background_color: '#ffffff',
+        icons: [192, 512].map((size) => ({
+          src: `/icon-${size}.png?v=${version}`,
+          sizes: `${size}x${size}`,
+          type: 'image/png',
+        })),
+      }),
+    );
+  });
   app.get('/assets/:name', (c) => {
     const name = c.req.param('name');
     // Own names only: `__proto__`, `constructor` and the rest of Object.prototype are no asset.

@@ -150,6 +150,7 @@ describe('response headers on the real server', () => {
       '/favicon.ico',
       '/favicon.png',
       '/apple-touch-icon.png',
+      '/site.webmanifest',
       '/logo',
       '/admin/login',
       '/admin/forgot',

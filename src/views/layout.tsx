@@ -168,6 +168,9 @@ export function PublicLayout({
         <link rel="stylesheet" href={assetUrl('site.css')} />
         <BrandStylesheet site={site} />
         <BrandIcons version={brandVersion(site.brand ?? DEFAULT_BRAND)} />
+        {/* A phone's home screen and its browser's bar, in the masthead's colour. */}
+        <link rel="manifest" href="/site.webmanifest" />
+        <meta name="theme-color" content={(site.brand ?? DEFAULT_BRAND).primary} />
         {[...districtFeeds(site), ...(feeds ?? [])].map((feed) => (
           <link rel="alternate" type={feed.type} title={feed.title} href={feed.href} />
         ))}
