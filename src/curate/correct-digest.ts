@@ -98,7 +98,8 @@ function resolvedByReasons(
     const typedFor = typed.get(`${finding.itemId} ${finding.kind}`);
     const reason = typedFor?.reason.trim();
     const outgrown =
-      typedFor?.covers !== undefined && !coveredBy(typedFor.covers, finding.covers ?? finding.message);
+      typedFor?.covers !== undefined &&
+      !coveredBy(typedFor.covers, finding.covers ?? finding.message, finding.kind);
     if (!reason || NOT_OVERRIDABLE.has(finding.kind) || outgrown) open.push(finding);
     else if (reason.length < 10)
       throw new DeskError(422, 'reason-required', t('desk.refusals.overrideReasonRequired'), {

@@ -16,14 +16,14 @@ export function foldName(name: string): string {
     .toLowerCase()
     .normalize('NFD')
     .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
-    .replace(/[đłøıħßæœþ]/g, (letter) => LATIN_LETTERS_WRITTEN_PLAIN[letter]!)
+    .replace(/[đðłøıħßæœþ]/g, (letter) => LATIN_LETTERS_WRITTEN_PLAIN[letter]!)
     .normalize('NFC')
     .replace(/’/g, "'");
 }
 
 /** Latin letters that no accent makes, as they are written on a keyboard without them. */
 const LATIN_LETTERS_WRITTEN_PLAIN: Record<string, string> = {
-  đ: 'd', ł: 'l', ø: 'o', ı: 'i', ħ: 'h', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th',
+  đ: 'd', ð: 'd', ł: 'l', ø: 'o', ı: 'i', ħ: 'h', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th',
 }; // prettier-ignore
 
 /**

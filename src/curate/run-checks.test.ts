@@ -325,6 +325,17 @@ describe('runChecks', () => {
         (f) => f.override,
       ),
     ).toBe(true);
+    // A tone word is compared as written: a reason for "fracasó" is not one for "fracaso".
+    const [failed] = check({
+      entries: [entry({ blurb: 'Fue un fracasó total.' })],
+      toneWords: ['fracasó', 'fracaso'],
+    });
+    const other = check({
+      entries: [entry({ blurb: 'Fue un fracaso total.' })],
+      toneWords: ['fracasó', 'fracaso'],
+      overrides: [reasonFor(failed!)],
+    });
+    expect(other[0]!.override).toBeUndefined();
     // Another name and another word: both open again, the reasons kept for a person to look at.
     const worse = entry({ blurb: 'Maya Johnson and Noah Kim read; Noah was silly and lazy.' });
     expect(

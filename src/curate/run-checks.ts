@@ -136,7 +136,7 @@ export function runChecks(input: CheckInput): Finding[] {
       return;
     }
     const recorded = input.overrides.find((o) => o.itemId === itemId && o.kind === kind);
-    const covered = recorded && (recorded.covers === null || coveredBy(recorded.covers, covers));
+    const covered = recorded && (recorded.covers === null || coveredBy(recorded.covers, covers, kind));
     findings.push({
       itemId,
       kind,
@@ -505,7 +505,7 @@ function coversOf(found: { word: string; where: string[] }[], places: ReadonlyMa
  * (coversOf) no name or word and no place of one that it did not have, so taking a name out, in a draft or a
  * correction, or a change elsewhere that drops a place, leaves the reason standing.
  */
-export function coveredBy(then: string, now: string): boolean {
+export function coveredBy(then: string, now: string, kind?: FindingKind): boolean {
   if (then === now) return true;
   const had = readCovers(then);
   const has = readCovers(now);
@@ -513,9 +513,11 @@ export function coveredBy(then: string, now: string): boolean {
   // picture once the names are gone (what a plain address says: the account's release alone is missing).
   if (had && !has) return had.has(`picture ${now}`) && had.has('account without release');
   if (!had || !has) return false;
-  // A name is the same name written with or without its accents (as the name lists compare them): a reason
-  // recorded for "josé" covers "jose". What holds a space ("picture …") is compared as it is.
-  const comparable = (word: string) => (word.includes(' ') ? word : foldName(word));
+  // A student without a media release is the same name written with or without its accents (as the list
+  // compares names): a reason recorded for "josé" covers "jose". Other findings' words (a tone word, "fracasó"
+  // beside "fracaso") and what holds a space ("picture …") are compared as they are.
+  const comparable = (word: string) =>
+    kind === 'photo-without-release' && !word.includes(' ') ? foldName(word) : word;
   const hadPlaces = new Map<string, string[]>();
   for (const [word, places] of had)
     hadPlaces.set(comparable(word), [...(hadPlaces.get(comparable(word)) ?? []), ...places]);

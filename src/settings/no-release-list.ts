@@ -26,13 +26,13 @@ export async function readFirstNames(file: string | undefined, typed: string): P
     else if (cell.trim()) skipped++;
   };
   // Names typed in, one a line, under a heading or not; pasted with a heading row of several columns (from a
-  // spreadsheet, with tabs or commas), a table.
+  // spreadsheet, with tabs or commas), a table, read as a file is.
   const lines = typed.split(/\r\n?|\n/);
   const firstLine = lines.find((line) => line.trim()) ?? '';
   const headings = firstLine.split(/[,\t]/).map((cell) => cell.trim());
   const headed = headings.some((cell) => HEADERS.some((header) => header.test(cell)));
   const pastedTable = headed && headings.length > 1;
-  const tables = [file, pastedTable ? typed.replace(/\t/g, ',') : undefined];
+  const tables = [file, pastedTable ? typed : undefined];
   if (!pastedTable) for (const line of lines) if (!(headed && line === firstLine)) keep(line);
   for (const table of tables) {
     if (!table?.trim()) continue;

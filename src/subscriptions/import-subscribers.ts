@@ -20,7 +20,7 @@ import {
 import { checkEmailAddress } from '../email/email-address';
 import { randomToken } from '../auth/tokens';
 import { yieldToEventLoop } from '../ingest/yield';
-import { readCsv, type SpreadsheetEncoding } from '../text/csv';
+import { readCsv } from '../text/csv';
 import { truncateWords } from '../text/html-to-text';
 
 export const MAX_IMPORT_ROWS = 100_000;
@@ -63,8 +63,6 @@ export interface ImportPlan {
    * schools and language, as CSV, and none of the file's other columns (which can hold more about a family).
    */
   carried: string;
-  /** How the file's bytes were read (addresses carried back from the question: utf-8). */
-  encoding: SpreadsheetEncoding;
 }
 
 export interface ImportRow {
@@ -139,7 +137,6 @@ export async function planImport(
       byLanguage,
       attestation,
       pendingToConfirm,
-      encoding: parsed.encoding,
       carried: [
         'email,schools,language',
         ...rows.map((row) => [row.email, row.schoolSlugs.join(';'), row.language].map(csvCell).join(',')),
@@ -216,7 +213,7 @@ export async function writeImport(db: Database, actor: Actor, plan: ImportPlan, 
 async function readRows(
   db: Database,
   csv: string | Blob,
-): Promise<{ ok: true; rows: ImportRow[]; encoding: SpreadsheetEncoding } | { ok: false; message: string }> {
+): Promise<{ ok: true; rows: ImportRow[] } | { ok: false; message: string }> {
   // One row more than the limit (a header may take one) is enough to know the file is too long.
   const read = await readCsv(csv, { maxRows: MAX_IMPORT_ROWS + 1 });
   if (!read.ok) return { ok: false, message: t('desk.importOutcomes.unreadable', { problem: read.message }) };
@@ -294,14 +291,19 @@ async function readRows(
   if (problems.length) {
     const shown = problems.slice(0, SHOWN_PROBLEMS).join('; ');
     const more = problems.length - SHOWN_PROBLEMS;
+    const message = t('desk.importOutcomes.problems', {
+      count: problems.length,
+      problems: more > 0 ? t('desk.importOutcomes.andMore', { problems: shown, more }) : shown,
+    });
+    // Addresses and language codes are plain letters: a school's name is what a misread file gets wrong.
     return {
       ok: false,
-      message: t('desk.importOutcomes.problems', {
-        count: problems.length,
-        problems: more > 0 ? t('desk.importOutcomes.andMore', { problems: shown, more }) : shown,
-      }),
+      message:
+        read.encoding === 'windows-1252'
+          ? `${message} ${t('desk.importOutcomes.readAsWindows1252')}`
+          : message,
     };
   }
   if (rows.length === 0) return { ok: false, message: t('desk.importOutcomes.noAddresses') };
-  return { ok: true, rows, encoding: read.encoding };
+  return { ok: true, rows };
 }

@@ -80,7 +80,12 @@ describe('CSV', () => {
   it('reads UTF-8 with or without its byte-order mark, and UTF-16 by its mark', async () => {
     const text = 'name\nNúñez\n';
     const utf8 = new TextEncoder().encode(text);
-    expect(await sniffSpreadsheet(utf8)).toEqual({ ok: true, encoding: 'utf-8', delimiter: ',' });
+    expect(await sniffSpreadsheet(utf8)).toEqual({
+      ok: true,
+      encoding: 'utf-8',
+      delimiter: ',',
+      sepLine: false,
+    });
     // The mark is believed: one stray byte further on costs that byte, not every accent and the heading.
     const marked = new Uint8Array([
       0xef,
@@ -128,6 +133,20 @@ describe('CSV', () => {
       ['ana@x.example'],
       ['ben@x.example', 'Lincoln'],
     ]);
+    // Semicolons after an address separate its schools; a stray tab among commas is a character of its cell;
+    // Excel's "sep=;" line says what separates and is no row.
+    expect(await cellsOf('ana@x.example;Lincoln;Washington\n')).toEqual([
+      ['ana@x.example;Lincoln;Washington'],
+    ]);
+    expect(await cellsOf('First Name,Last Name\t\nMaya,Lopez\n')).toEqual([
+      ['First Name', 'Last Name\t'],
+      ['Maya', 'Lopez'],
+    ]);
+    const sep = await readCsv('sep=;\r\nemail;schools\r\nana@x.example;Lincoln\r\n', { maxRows: 10 });
+    expect(sep.ok && sep.rows).toEqual([
+      { line: 2, cells: ['email', 'schools'] },
+      { line: 3, cells: ['ana@x.example', 'Lincoln'] },
+    ]);
   });
 
   it('refuses a workbook or a file that is not text, saying to save it as CSV', async () => {
@@ -150,6 +169,18 @@ describe('CSV', () => {
         message: expect.stringContaining('That file is a workbook (.xlsx, .xls or .ods), not CSV'),
       });
     }
+    // UTF-16 saved without its mark is read by where its zeros fall; one stray control character is no matter.
+    const unmarked = new Uint8Array([...'name\nZoë\n'].flatMap((ch) => [ch.charCodeAt(0), 0]));
+    expect(await cellsOf(unmarked)).toEqual([['name'], ['Zoë']]);
+    expect(
+      await cellsOf(
+        new Uint8Array([
+          ...new TextEncoder().encode('name\nMaya'),
+          0,
+          ...new TextEncoder().encode('\nLeo\n'),
+        ]),
+      ),
+    ).toEqual([['name'], ['Maya\u0000'], ['Leo']]);
     const binary = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
     expect(await spreadsheetText(new File([binary], 'photo.csv'))).toEqual({
       ok: false,

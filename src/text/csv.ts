@@ -44,10 +44,11 @@ export async function readCsv(input: string | Uint8Array | Blob, limits: CsvLimi
   const maxRowChars = limits.maxRowChars ?? DEFAULT_MAX_ROW_CHARS;
   const sniffed = await sniffSpreadsheet(input);
   if (!sniffed.ok) return sniffed;
-  const { encoding, delimiter } = sniffed;
+  const { encoding, delimiter, sepLine } = sniffed;
   const parser = parse({
     bom: true,
     delimiter,
+    from_line: sepLine ? 2 : 1,
     // Spreadsheets end lines either way, sometimes both in one file.
     record_delimiter: ['\r\n', '\n', '\r'],
     // A quote inside an unquoted field is a character, and rows may have fewer or more cells than the first.
@@ -99,12 +100,17 @@ export type Delimiter = ',' | '\t' | ';';
  * every byte is a character, so nothing is skipped as unreadable. Its cells are separated as its first line
  * shows. A workbook, or a file with bytes no text has, is refused with what to do.
  */
-export async function sniffSpreadsheet(
-  input: string | Uint8Array | Blob,
-): Promise<
-  { ok: true; encoding: SpreadsheetEncoding; delimiter: Delimiter } | { ok: false; message: string }
+export async function sniffSpreadsheet(input: string | Uint8Array | Blob): Promise<
+  | {
+      ok: true;
+      encoding: SpreadsheetEncoding;
+      delimiter: Delimiter;
+      /** The file's first line is Excel's "sep=;", which is not a row. */
+      sepLine: boolean;
+    }
+  | { ok: false; message: string }
 > {
-  if (typeof input === 'string') return { ok: true, encoding: 'utf-8', delimiter: delimiterOf(input) };
+  if (typeof input === 'string') return { ok: true, encoding: 'utf-8', ...delimiterOf(input) };
   const head = new Uint8Array(
     input instanceof Uint8Array
       ? input.subarray(0, SLICE_BYTES)
@@ -118,16 +124,33 @@ export async function sniffSpreadsheet(
         : head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf
           ? 'utf-8'
           : undefined;
-  if (!marked) {
-    const problem = notText(head);
-    if (problem) return { ok: false, message: problem };
-  }
-  const encoding = marked ?? ((await readsAsUtf8(input)) ? 'utf-8' : 'windows-1252');
+  if (!marked && isWorkbook(head)) return { ok: false, message: WORKBOOK };
+  const known = marked ?? utf16Unmarked(head);
+  if (!known && notText(head)) return { ok: false, message: NOT_TEXT };
+  const encoding = known ?? ((await readsAsUtf8(input)) ? 'utf-8' : 'windows-1252');
   const text =
     encoding === 'windows-1252'
       ? decodeWindows1252(head)
       : new TextDecoder(encoding, { fatal: false, ignoreBOM: false }).decode(head);
-  return { ok: true, encoding, delimiter: delimiterOf(text) };
+  return { ok: true, encoding, ...delimiterOf(text) };
+}
+
+/**
+ * UTF-16 saved without its byte-order mark: in text of Latin letters every other byte is a zero, the second of
+ * each pair (little-endian) or the first (big-endian).
+ */
+function utf16Unmarked(head: Uint8Array): SpreadsheetEncoding | undefined {
+  const pairs = Math.floor(head.length / 2);
+  if (pairs < 2) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i + 1 < head.length; i += 2) {
+    if (head[i] === 0) evenZeros++;
+    if (head[i + 1] === 0) oddZeros++;
+  }
+  if (oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) return 'utf-16le';
+  if (evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05) return 'utf-16be';
+  return undefined;
 }
 
 /** An uploaded text file (a list of names), whole, read as `sniffSpreadsheet` says, without a byte-order mark. */
@@ -158,37 +181,45 @@ async function readsAsUtf8(input: Uint8Array | Blob): Promise<boolean> {
   }
 }
 
-/**
- * Why the start of a file is not a spreadsheet saved as text: a workbook (.xlsx and .ods are zip files, .xls an
- * OLE file), or bytes that text does not hold (a NUL, or control characters in numbers).
- */
-function notText(head: Uint8Array): string | undefined {
+const WORKBOOK =
+  'That file is a workbook (.xlsx, .xls or .ods), not CSV: open it in the spreadsheet, save it as “CSV UTF-8” (or “CSV (Comma delimited)”) and choose that file.';
+const NOT_TEXT =
+  'That file is not text, so it cannot be read as CSV: save the list from the spreadsheet as “CSV UTF-8” and choose that file.';
+
+/** A workbook: .xlsx and .ods are zip files, .xls an OLE file. */
+function isWorkbook(head: Uint8Array): boolean {
   const starts = (...bytes: number[]) => bytes.every((byte, i) => head[i] === byte);
-  if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0xd0, 0xcf, 0x11, 0xe0))
-    return 'That file is a workbook (.xlsx, .xls or .ods), not CSV: open it in the spreadsheet, save it as “CSV UTF-8” (or “CSV (Comma delimited)”) and choose that file.';
+  return starts(0x50, 0x4b, 0x03, 0x04) || starts(0xd0, 0xcf, 0x11, 0xe0);
+}
+
+/** Control characters in numbers no text has: one in twenty bytes, four at least. */
+function notText(head: Uint8Array): boolean {
   let control = 0;
-  for (const byte of head) {
-    if (byte === 0) control += head.length;
-    else if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) control++;
-  }
-  if (control * 20 > head.length)
-    return 'That file is not text, so it cannot be read as CSV: save the list from the spreadsheet as “CSV UTF-8” and choose that file.';
-  return undefined;
+  for (const byte of head) if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) control++;
+  return control >= 4 && control * 20 > head.length;
 }
 
 /**
  * What separates cells, from the first line with something in it: a tab if it has one (Excel's "Unicode Text",
  * a table pasted from a spreadsheet), else a comma, else a semicolon (Excel where the comma writes decimals).
  */
-function delimiterOf(text: string): Delimiter {
+function delimiterOf(text: string): { delimiter: Delimiter; sepLine: boolean } {
   const line =
     text
       .replace(/^\uFEFF/, '')
       .split(/\r\n|\n|\r/)
       .find((l) => l.trim()) ?? '';
-  if (line.includes('\t')) return '\t';
-  if (!line.includes(',') && line.includes(';')) return ';';
-  return ',';
+  // Excel's own note of its separator, a first line of its own.
+  const declared = /^sep=([,;\t]) *$/i.exec(line);
+  if (declared) return { delimiter: declared[1] as Delimiter, sepLine: true };
+  const count = (character: string) => line.split(character).length - 1;
+  const [tabs, commas] = [count('\t'), count(',')];
+  // Semicolons only in a heading row ("email;schools"): in a first row of data, an address with its schools
+  // ("ana@example.com,Lincoln;Washington"), they separate schools.
+  const semicolons = line.includes('@') ? 0 : count(';');
+  const most = Math.max(tabs, commas, semicolons);
+  const delimiter = most === 0 || commas === most ? ',' : tabs === most ? '\t' : ';';
+  return { delimiter, sepLine: false };
 }
 
 /**

@@ -329,7 +329,10 @@ export function settingsRoutes(deps: AppDeps) {
         return redirectWith(c, deps.signingKey, back, { kind: 'error', text: words.tooLarge() });
       const upload = file ? await spreadsheetText(file) : undefined;
       if (upload && !upload.ok)
-        return redirectWith(c, deps.signingKey, back, { kind: 'error', text: upload.message });
+        return redirectWith(c, deps.signingKey, back, {
+          kind: 'error',
+          text: `${upload.message} ${t('desk.settings.nothingChanged')}`,
+        });
       const read = await words.read(upload?.text, typed);
       if (typeof read === 'string')
         return redirectWith(c, deps.signingKey, back, { kind: 'error', text: read });
@@ -356,8 +359,8 @@ export function settingsRoutes(deps: AppDeps) {
     // The first column of each row, under a heading or not.
     read: async (file) => {
       const read = await readCsv(file ?? '', { maxRows: 200_000 });
-      if (!read.ok) return read.message;
-      if (read.more) return t('desk.settings.roster.tooLarge');
+      if (!read.ok) return `${read.message} ${t('desk.settings.nothingChanged')}`;
+      if (read.more) return t('desk.settings.roster.tooLong');
       const surnames = read.rows
         .map((row) => (row.cells[0] ?? '').trim())
         .filter(

@@ -309,7 +309,6 @@ export function subscribersRoutes(deps: AppDeps) {
             figures={plan.figures}
             expected={await importSeal(deps.signingKey, plan.figures, attestedBy, plan.carried)}
             changed={changed}
-            readAsWindows1252={plan.encoding === 'windows-1252'}
             fileName={carried === undefined ? (upload as File).name : field(form, 'name', 200)}
             csv={plan.carried}
             attestation={attested ? attestation : undefined}

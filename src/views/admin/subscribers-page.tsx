@@ -263,8 +263,6 @@ export function ImportReviewPage(props: {
   expected: string;
   /** Shown again because the figures changed since the question was asked. */
   changed: boolean;
-  /** The file was not UTF-8 and was read as Windows-1252: said, so a misread name can be seen below. */
-  readAsWindows1252?: boolean;
   fileName: string;
   csv: string;
   /** The administrator's attestation; none when each new address is asked to confirm. */
@@ -333,7 +331,6 @@ export function ImportReviewPage(props: {
             <li>{t('desk.subscribers.review.forgotten', { count: figures.forgotten })}</li>
           ) : null}
         </ul>
-        {props.readAsWindows1252 ? <p class="hint">{t('desk.subscribers.review.windows1252')}</p> : null}
         {attested ? (
           <>
             <p>{t('desk.subscribers.review.attestation')}</p>

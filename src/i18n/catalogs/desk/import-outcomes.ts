@@ -9,6 +9,9 @@ export const importOutcomes = {
   noAddresses: 'The file has no addresses. Nothing was imported.',
   problems_one: 'Nothing was imported. Fix this line and try again: {{problems}}.',
   problems_other: 'Nothing was imported. Fix these {{count}} lines and try again: {{problems}}.',
+  /** After the problems of a file that was not UTF-8: how it was read, and what to do if that misread it. */
+  readAsWindows1252:
+    'The file is not saved as UTF-8, so it was read the way Excel on Windows saves “CSV (Comma delimited)”; if a school’s name above looks garbled, save the file as “CSV UTF-8” instead and choose it again.',
   /** The first problems, and how many more were not shown. */
   andMore: '{{problems}}; and {{more}} more',
   line: {

@@ -39,8 +39,9 @@ export const settings = {
     tooLarge: 'The logo is larger than 500 KB; save a smaller version and try again.',
     notImage: 'That file is not the image its name says it is.',
   },
+  nothingChanged: 'Nothing changed.',
   readAsWindows1252:
-    'The file was not UTF-8, so it was read as Excel on Windows saves “CSV (Comma delimited)”. If it came from elsewhere (Excel on a Mac, say) and has accented names, save it as “CSV UTF-8” and load it again.',
+    'The file is not saved as UTF-8, so it was read the way Excel on Windows saves “CSV (Comma delimited)”. If it came from somewhere else (Excel on a Mac, say) and has names with accents, save it as “CSV UTF-8” instead and load it again.',
   roster: {
     heading: 'Student surname roster',
     lead: 'Optional. When a roster is loaded, the name check flags any of these surnames, even on their own. The surnames are kept only as fingerprints made with the district’s key: the list cannot be shown or exported here.',
@@ -55,6 +56,7 @@ export const settings = {
     cleared: 'The roster is cleared.',
     choose: 'Choose a file with one surname per line.',
     tooLarge: 'That file is larger than 2 MB; a roster of surnames is much smaller.',
+    tooLong: 'That file has more than 200,000 rows; a roster of surnames is much shorter. Nothing changed.',
     noneFound: 'No surnames found: the file should have one surname per line.',
     replaced_one: 'Roster replaced: {{count, number}} surname, kept as fingerprints only.',
     replaced_other: 'Roster replaced: {{count, number}} surnames, kept as fingerprints only.',

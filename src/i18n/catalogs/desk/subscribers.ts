@@ -86,7 +86,7 @@ export const subscribers = {
   tooLarge: 'That file is larger than 10 MB; split it and import the parts one after another.',
   imported: {
     justNow:
-      'Every address in the file is on the list now: they were added a moment ago, by another press of the button (pressed twice) or by signing up themselves, so this press had nothing left to do.',
+      'Nothing was left to import: the file’s new addresses were added a moment ago, by another press of the button (it was pressed twice) or by signing up themselves.',
     added_one: 'Imported {{count, number}} new address.',
     added_other: 'Imported {{count, number}} new addresses.',
     confirmed_one: '{{count, number}} receives the digest from now on, on your attestation.',
@@ -102,8 +102,6 @@ export const subscribers = {
   },
   review: {
     title: 'Import these addresses?',
-    windows1252:
-      'The file is not UTF-8, so it was read as Excel on Windows saves “CSV (Comma delimited)”. If a school’s name below looks wrong, save the file as “CSV UTF-8” and choose it again.',
     changed:
       'The figures changed since you looked (someone subscribed, confirmed or left meanwhile, or the button was pressed twice), so this press imported nothing. Here they are as they stand now.',
     file_one: '{{name}} holds {{count, number}} address. Nothing has been imported or sent yet.',
