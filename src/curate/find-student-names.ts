@@ -2,6 +2,7 @@
 // roster surnames in a piece of text. People named with a title (Mrs. Rivera, Principal Maria Lopez), the
 // school's staff and the district's allowlist are not flagged. It reports; a person decides.
 import { GIVEN_NAMES } from './given-names';
+import { foldName } from '../text/fold-name';
 
 export interface NameMatch {
   name: string;
@@ -155,6 +156,9 @@ export function findStudentNames(text: string, context: NameContext): NameMatch[
   }
 
   if (context.isRosterSurname) {
+    // The roster compares names with or without their accents, so a staff surname or an allowed word does too:
+    // a teacher García is the "Garcia" of a post.
+    const notStudents = new Set([...staffSurnames, ...allow].map(foldName));
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
       const lower = word.text.toLowerCase();
@@ -162,8 +166,7 @@ export function findStudentNames(text: string, context: NameContext): NameMatch[
         !isCapitalized(word.text) ||
         hasTitleBefore(i) ||
         isSkipped(word.start) ||
-        staffSurnames.has(lower) ||
-        allow.has(lower)
+        notStudents.has(foldName(lower))
       )
         continue;
       if ([...found.values()].some((m) => normalize(m.name).endsWith(lower))) continue;

@@ -1,7 +1,8 @@
 // Which words of a post may name a student: every capitalized word, less a title's name, a place, a date and
 // the phrases left out.
 import { describe, expect, it } from 'vitest';
-import { firstNameCandidates, foldName } from './no-release-names';
+import { firstNameCandidates } from './no-release-names';
+import { foldName } from '../text/fold-name';
 
 describe('firstNameCandidates', () => {
   it('finds names as posts write them', () => {

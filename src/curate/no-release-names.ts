@@ -6,27 +6,6 @@
 import { isPlaceOrTimeWord } from './find-student-names';
 
 /**
- * A name as the name lists keep and compare it: lower case, one apostrophe, and Latin letters without their
- * accents or strokes, so "Jose" finds José, "Nunez" Núñez and "Dang" Đặng whichever way the list or the post
- * writes them. Marks on other scripts stay: in Devanagari or Arabic they are part of the word.
- */
-export function foldName(name: string): string {
-  return name
-    .trim()
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
-    .replace(/[đðłøıħßæœþ]/g, (letter) => LATIN_LETTERS_WRITTEN_PLAIN[letter]!)
-    .normalize('NFC')
-    .replace(/’/g, "'");
-}
-
-/** Latin letters that no accent makes, as they are written on a keyboard without them. */
-const LATIN_LETTERS_WRITTEN_PLAIN: Record<string, string> = {
-  đ: 'd', ð: 'd', ł: 'l', ø: 'o', ı: 'i', ħ: 'h', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th',
-}; // prettier-ignore
-
-/**
  * The candidate first names in `text`, each as written: a possessive is its name ("Maya's", "Chris'"), and a
  * hyphenated name is itself and each capitalized part ("Maya-Rose", "Maya", "Rose").
  */

@@ -7,7 +7,8 @@ import { formatLongDate } from '../publish/digest-content';
 import { dayRange, localDateOf } from '../time/zoned-time';
 import { fileNameWords, findStudentNames, type NameMatch } from './find-student-names';
 import { findToneWords } from './find-tone';
-import { firstNameCandidates, foldName } from './no-release-names';
+import { firstNameCandidates } from './no-release-names';
+import { foldName } from '../text/fold-name';
 
 export const FINDING_KINDS = [
   'student-name',

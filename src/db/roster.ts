@@ -5,7 +5,7 @@ import { count, sql } from 'drizzle-orm';
 import { sign } from '../auth/tokens';
 import type { Database, Statement } from './client';
 import { inList } from './in-list';
-import { foldName } from '../curate/no-release-names';
+import { foldName } from '../text/fold-name';
 import { noReleaseNames, rosterSurnames } from './schema';
 
 /**
