@@ -42,6 +42,7 @@ export async function replaceNameList(
   const { table } = LISTS[list];
   const folded = [...new Set(names.map(foldName).filter(Boolean))];
   const hashes = [...new Set(await Promise.all(folded.map((name) => nameHash(key, list, name))))];
+  // Two parameters a row (its hash, and that it is folded), within what one statement may bind.
   const chunk = Math.max(1, Math.floor(db.maxParameters / 2) - 1);
   await db.batch([
     ...alongside(hashes.length),

@@ -27,7 +27,7 @@ const MARKS: Record<string, [type: string, body: (brand: Brand) => string | Uint
   '/icon-512.png': ['image/png', (brand) => markPng(brand, 512)],
 };
 
-/** What was drawn last for each address and brand: drawing the pictures takes a few milliseconds. */
+/** What was drawn for each address and brand: drawing a picture takes from a few milliseconds to a tenth of a second. */
 const DRAWN = new Map<string, string | Uint8Array<ArrayBuffer>>();
 
 function drawn(key: string, draw: () => string | Uint8Array<ArrayBuffer>): string | Uint8Array<ArrayBuffer> {

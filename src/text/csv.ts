@@ -200,8 +200,9 @@ function notText(head: Uint8Array): boolean {
 }
 
 /**
- * What separates cells, from the first line with something in it: a tab if it has one (Excel's "Unicode Text",
- * a table pasted from a spreadsheet), else a comma, else a semicolon (Excel where the comma writes decimals).
+ * What separates cells, from the first line with something in it: the separator it uses most, commas on a tie
+ * (tabs: Excel's "Unicode Text", a table pasted from a spreadsheet; semicolons: Excel where the comma writes
+ * decimals), or the one Excel's "sep=" line names.
  */
 function delimiterOf(text: string): { delimiter: Delimiter; sepLine: boolean } {
   const line =
