@@ -159,7 +159,9 @@ describe('the Subscribers page', () => {
     );
     expect(page).toContain('Nothing was imported. Fix these 2 lines and try again');
     // One sentence, each line a clause of it: no full stop in the middle of the list.
-    expect(page).toMatch(/line 3: [^.;]+; line 4: there is no school called “Jefferson High”\./);
+    expect(page).toMatch(
+      /line 3 \(“not an address”\): [^.;]+; line 4: there is no school called “Jefferson High”\./,
+    );
     expect(await findSubscriberByEmail(db, 'ana@family.example')).toBeUndefined();
   });
 
@@ -445,6 +447,22 @@ describe('the Subscribers page', () => {
     );
     expect(reviewForm(nothing)).not.toContain('<button');
     expect((await listAudit(db, { action: 'subscribers.import', limit: 10 })).length).toBe(1);
+  });
+
+  it('names the new addresses whose provider looks mistyped before anything is sent to them', async () => {
+    const { app, admin } = await setUp();
+    const chosen = await chooseImportFile(
+      app,
+      admin,
+      'email\nana@gmail.com\nparent.two@gmial.com\nben@yahoo.con\ncy@lakeside.k12.example\n',
+    );
+    const text = (await chosen.text()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(text).toContain(
+      '2 new addresses look mistyped. They are imported and emailed as written unless you correct them in the file and choose the file again:',
+    );
+    expect(text).toContain('line 3: parent.two@gmial.com (did the family mean parent.two@gmail.com?)');
+    expect(text).toContain('line 4: ben@yahoo.con (did the family mean ben@yahoo.com?)');
+    expect(text).not.toContain('cy@lakeside.k12.example (did');
   });
 
   it('keeps the attestation as it was written when another file is chosen after the question', async () => {

@@ -21,6 +21,7 @@ import { checkEmailAddress } from '../email/email-address';
 import { randomToken } from '../auth/tokens';
 import { yieldToEventLoop } from '../ingest/yield';
 import { readCsv } from '../text/csv';
+import { suggestAddress } from './address-typos';
 import { truncateWords } from '../text/html-to-text';
 
 export const MAX_IMPORT_ROWS = 100_000;
@@ -52,6 +53,11 @@ export interface ImportPlan {
   figures: ImportFigures;
   /** The new addresses, as the file gives them (the first few are shown before going ahead). */
   fresh: readonly ImportRow[];
+  /**
+   * New addresses whose provider looks mistyped (gmial.com), with the address probably meant, as the sign-up
+   * form asks about one: an import sends to them as written, so the page that asks to go ahead names them.
+   */
+  misspelt: readonly { line: number; email: string; meant: string }[];
   /** New addresses by school id (0: every school), for the page that asks to go ahead. */
   bySchool: Map<number, number>;
   /** New addresses by language, likewise. */
@@ -113,6 +119,7 @@ export async function planImport(
   const leftAlone = rows.filter((r) =>
     ['unsubscribed', 'suspended'].includes(existing.get(emailKeyOf(r.email)) ?? ''),
   ).length;
+  const misspelt = await misspeltAmong(fresh);
   const bySchool = new Map<number, number>();
   const byLanguage = new Map<Language, number>();
   for (const row of fresh) {
@@ -133,6 +140,7 @@ export async function planImport(
         forgotten: unknown.length - fresh.length,
       },
       fresh,
+      misspelt,
       bySchool,
       byLanguage,
       attestation,
@@ -143,6 +151,21 @@ export async function planImport(
       ].join('\n'),
     },
   };
+}
+
+/** The rows whose provider looks mistyped, each provider asked about once (a file has few of them). */
+async function misspeltAmong(rows: readonly ImportRow[]): Promise<ImportPlan['misspelt']> {
+  const meantDomain = new Map<string, string | undefined>();
+  const found: { line: number; email: string; meant: string }[] = [];
+  for (const [index, row] of rows.entries()) {
+    if (index % 2000 === 1999) await yieldToEventLoop();
+    const at = row.email.lastIndexOf('@');
+    const domain = row.email.slice(at + 1).toLowerCase();
+    if (!meantDomain.has(domain)) meantDomain.set(domain, suggestAddress(`parent@${domain}`)?.split('@')[1]);
+    const meant = meantDomain.get(domain);
+    if (meant) found.push({ line: row.line, email: row.email, meant: `${row.email.slice(0, at)}@${meant}` });
+  }
+  return found;
 }
 
 /** A cell as CSV writes it: quoted when it holds a comma, a quote or a line break. */
@@ -249,6 +272,7 @@ async function readRows(
       problems.push(
         t('desk.importOutcomes.line.badAddress', {
           line,
+          address: truncateWords((cells[emailColumn] ?? '').trim(), 60),
           // A sentence of its own becomes a clause of the list: lower case, and without its full stop.
           problem: checked.message.replace(/^./, (ch) => ch.toLowerCase()).replace(/\.$/, ''),
         }),
@@ -295,7 +319,7 @@ async function readRows(
       count: problems.length,
       problems: more > 0 ? t('desk.importOutcomes.andMore', { problems: shown, more }) : shown,
     });
-    // Addresses and language codes are plain letters: a school's name is what a misread file gets wrong.
+    // What a misread file gets wrong shows in the problems: a school's name, an address with an accent.
     return {
       ok: false,
       message:

@@ -77,6 +77,8 @@ h2 { font-size: 1.2rem; margin: 1.75rem 0 .75rem; }
 .flash.ok { background: var(--ok-bg); border-color: #a7d7b8; color: var(--ok); }
 .flash.error { background: var(--bad-bg); border-color: #f1b5b7; color: var(--bad); }
 .flash.info { background: #eef4fb; border-color: #bcd0e8; color: var(--navy); }
+.flash.warn { background: var(--warn-bg); border-color: #f0cf9c; color: var(--ink); }
+.flash.warn p, .flash.warn ul { margin: .25rem 0; }
 label { display: block; font-weight: 600; margin: .75rem 0 .3rem; }
 .hint { color: var(--muted); font-size: .88rem; margin: .2rem 0 0; font-weight: 400; }
 input.lacking, textarea.lacking { border: 2px solid var(--warn); background: var(--warn-bg); }

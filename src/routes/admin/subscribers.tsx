@@ -317,6 +317,7 @@ export function subscribersRoutes(deps: AppDeps) {
               .filter((id) => plan.bySchool.has(id))
               .map((id) => ({ name: schools.get(id), count: plan.bySchool.get(id)! }))}
             byLanguage={[...plan.byLanguage].sort((a, b) => b[1] - a[1])}
+            misspelt={plan.misspelt}
             sample={plan.fresh.slice(0, 5).map((row) => ({
               email: row.email,
               schools: row.schoolIds.map((id) => schools.get(id) ?? ''),

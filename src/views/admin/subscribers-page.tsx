@@ -257,6 +257,9 @@ export function SubscribersPage(props: {
  * who is signed up on an attestation, who is left as they are, by school and language, with the first new
  * addresses as they were read (a wrong column shows there). The addresses read ride along in the form, sealed.
  */
+/** Mistyped providers named on the page that asks; the rest are counted. */
+const MISSPELT_SHOWN = 10;
+
 export function ImportReviewPage(props: {
   figures: ImportFigures;
   /** The seal of what is shown (figures, addresses, attestation); the import goes ahead only if it still holds. */
@@ -270,6 +273,8 @@ export function ImportReviewPage(props: {
   bySchool: { name: string | undefined; count: number }[];
   byLanguage: [Language, number][];
   sample: { email: string; schools: string[]; language: Language }[];
+  /** New addresses whose provider looks mistyped, with the address probably meant. */
+  misspelt: readonly { line: number; email: string; meant: string }[];
   csrfToken: string;
 }) {
   const { figures } = props;
@@ -331,6 +336,21 @@ export function ImportReviewPage(props: {
             <li>{t('desk.subscribers.review.forgotten', { count: figures.forgotten })}</li>
           ) : null}
         </ul>
+        {props.misspelt.length ? (
+          <div class="flash warn" role="status">
+            <p>{t('desk.subscribers.review.misspelt', { count: props.misspelt.length })}</p>
+            <ul>
+              {props.misspelt.slice(0, MISSPELT_SHOWN).map((row) => (
+                <li>{t('desk.subscribers.review.misspeltLine', row)}</li>
+              ))}
+            </ul>
+            {props.misspelt.length > MISSPELT_SHOWN ? (
+              <p>
+                {t('desk.subscribers.review.misspeltMore', { count: props.misspelt.length - MISSPELT_SHOWN })}
+              </p>
+            ) : null}
+          </div>
+        ) : null}
         {attested ? (
           <>
             <p>{t('desk.subscribers.review.attestation')}</p>

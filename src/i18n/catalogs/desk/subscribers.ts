@@ -130,6 +130,13 @@ export const subscribers = {
     bySchool: 'The new addresses by school',
     byLanguage: 'The new addresses by language',
     number: '{{count, number}}',
+    misspelt_one:
+      '{{count, number}} new address looks mistyped. It is imported and emailed as written unless you correct it in the file and choose the file again:',
+    misspelt_other:
+      '{{count, number}} new addresses look mistyped. They are imported and emailed as written unless you correct them in the file and choose the file again:',
+    misspeltLine: 'line {{line}}: {{email}} (did the family mean {{meant}}?)',
+    misspeltMore_one: 'and {{count, number}} more.',
+    misspeltMore_other: 'and {{count, number}} more.',
     sample_one: 'The first new address, as it was read',
     sample_other: 'The first {{count}} new addresses, as they were read',
     language: 'Language',
