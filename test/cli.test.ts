@@ -455,7 +455,7 @@ describe('npx yesterday', () => {
     const fresh = { ...env, DATABASE_PATH: join(dir, 'never-created.db') };
     const text = await yesterday(['feed:check', `${feeds.url}/feed.xml`], fresh);
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain('Room 9: RSS 2.0, Other, 1 posts');
+    expect(text.stdout).toContain('Room 9: RSS 2.0, other site, 1 post');
     expect(text.stdout).toContain('Kites on the field');
     const json = await yesterday(['feed:check', `${feeds.url}/feed.xml`, '--json'], fresh);
     const report = JSON.parse(json.stdout);
@@ -547,7 +547,7 @@ describe('npx yesterday', () => {
     const folder = await yesterday(['backup', dir], env);
     expect(folder.code).toBe(2);
     expect(folder.stderr.trim()).toBe(
-      `yesterday: ${dir} is a folder: name the file to write inside it, e.g. ${join(dir, 'yesterday-2026-11-21.db')}`,
+      `yesterday: ${dir} is a folder: name the file to write inside it, e.g. ${join(dir, `yesterday-${new Date().toISOString().slice(0, 10)}.db`)}`,
     );
     const nowhere = await yesterday(['backup', join(dir, 'no', 'such', 'b.db')], env);
     expect(nowhere.code).toBe(1);

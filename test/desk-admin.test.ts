@@ -630,6 +630,26 @@ describe('the admin desk over HTTP', () => {
     const page = await (await dana.get('/admin/settings')).text();
     expect(page).toContain('2 surnames loaded.');
     expect(page).not.toContain('Nguyen');
+    // A list of first names is not taken for surnames; a surname column is read wherever it is.
+    const firstNames = await upload(app, dana, '/admin/settings/roster', {
+      _csrf: await dana.csrf('/admin/settings'),
+      file: new File(['First name\r\nJosé\r\n'], 'names.csv', { type: 'text/csv' }),
+    });
+    expect(flashOf(firstNames)).toMatchObject({
+      kind: 'error',
+      text: expect.stringContaining('The file’s columns are headed as first names or full names'),
+    });
+    await upload(app, dana, '/admin/settings/roster', {
+      _csrf: await dana.csrf('/admin/settings'),
+      file: new File(['First name,Last name\nEmma,Nguyen\nTunde,Okafor\nAna,Reyes\n'], 'roster.csv'),
+    });
+    expect(await (await dana.get('/admin/settings')).text()).toContain('3 surnames loaded.');
+    const { db, signingKey } = app.runtime.deps;
+    expect(await nameListWordsAmong(db, signingKey, 'roster', ['Emma', 'Reyes'])).toEqual(new Set(['reyes']));
+    await upload(app, dana, '/admin/settings/roster', {
+      _csrf: await dana.csrf('/admin/settings'),
+      file: new File(['Surname,First\nNguyen,Emma\nOkafor,Tunde\n'], 'roster.csv', { type: 'text/csv' }),
+    });
     // A workbook chosen by mistake is refused, and the roster stays as it was.
     const workbook = await upload(app, dana, '/admin/settings/roster', {
       _csrf: await dana.csrf('/admin/settings'),

@@ -807,6 +807,8 @@ export async function publishDesk(
       published.reason === 'nothing-selected' ? 'empty' : 'published',
       published.message,
     );
+  // Said in the server's log too, where whoever runs it looks for what happened this morning.
+  deps.log.info('published the digest', { date, emails: published.queued });
   return { queued: published.queued };
 }
 

@@ -32,7 +32,7 @@ export async function migrate(args: string[], config: Config): Promise<void> {
 }
 
 export async function backup(args: string[], config: Config): Promise<void> {
-  const file = newFileArgument(args, 'backup ./backups/yesterday-2026-11-21.db');
+  const file = newFileArgument(args, `backup ./yesterday-${new Date().toISOString().slice(0, 10)}.db`);
   await withRuntime(config, async ({ sqlite }) => {
     try {
       await sqlite.sqlite.backup(file);

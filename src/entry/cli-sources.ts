@@ -224,7 +224,7 @@ export async function ingest(args: string[], config: Config): Promise<void> {
 function printReport(report: FeedReport): void {
   if (!report.ok) return; // the reason goes to stderr as the command's one-line failure
   console.log(
-    `${report.title ?? '(untitled feed)'}: ${report.format}, ${report.platform}, ${report.items.length} posts`,
+    `${report.title ?? '(untitled feed)'}: ${report.format}, ${report.platform}, ${plural(report.items.length, 'post')}`,
   );
   if (report.finalUrl !== report.url) console.log(`Redirected to ${report.finalUrl}`);
   for (const warning of report.warnings) console.log(`Warning: ${warning}`);

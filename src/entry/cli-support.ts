@@ -27,7 +27,7 @@ export async function withRuntime(
 ): Promise<void> {
   if (!options.create && config.databasePath !== ':memory:' && !existsSync(config.databasePath))
     throw new CommandFailed(
-      `there is no database at ${resolve(config.databasePath)} (DATABASE_PATH). Run the command with the server's settings (for a server set up as the README shows: sudo -u yesterday node --env-file=/etc/yesterday.env bin/yesterday.mjs …), or start a new district's database with \`npx yesterday migrate\`.`,
+      `there is no database at ${resolve(config.databasePath)} (DATABASE_PATH). Run the command with the settings the server runs with, DATABASE_PATH among them (for a server set up as the README shows: sudo -u yesterday node --env-file=/etc/yesterday.env bin/yesterday.mjs …). Only for a district that has no database yet: \`npx yesterday migrate\` starts an empty one.`,
     );
   const starting = config.databasePath !== ':memory:' && !existsSync(config.databasePath);
   const runtime = await createNodeRuntime(config);

@@ -21,7 +21,8 @@ export const PLATFORM_NAMES: Record<Platform, string> = {
   youtube: 'YouTube',
   microblog: 'Micro.blog',
   'google-sites': 'Google Sites',
-  other: 'Other',
+  // Any other site that writes a feed (a school's CMS, a district's news page): read the same way.
+  other: 'other site',
 };
 
 export function detectPlatform(feedUrl: string, generator: string | undefined): Platform {

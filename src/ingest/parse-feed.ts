@@ -43,7 +43,9 @@ function webPage(text: string, documentUrl: string | undefined): ParseOutcome {
   const feedLinks = discoverFeedLinks(text.slice(0, 256 * 1024), documentUrl);
   const message =
     feedLinks.length > 0
-      ? `The address is a web page, not a feed. The page links to this feed: ${feedLinks[0]}`
+      ? feedLinks.length === 1
+        ? `The address is a web page, not a feed. The page links to this feed: ${feedLinks[0]}`
+        : `The address is a web page, not a feed. The page links to ${feedLinks.length} feeds, the first of them: ${feedLinks[0]}`
       : 'The address is a web page, not a feed (perhaps a login page or an error page). Look for a link labelled RSS or Feed on the site.';
   return { ok: false, message, feedLinks };
 }

@@ -162,5 +162,15 @@ describe('what stands before the root element', () => {
       message:
         'The address is a web page, not a feed. The page links to this feed: https://school.example/feed/',
     });
+    // Two feeds: the message counts them, the list (feedLinks) names both.
+    const two = page.replace(
+      '</head>',
+      '<link rel="alternate" type="application/atom+xml" href="/atom/"></head>',
+    );
+    expect(await process(two, 'text/html')).toMatchObject({
+      ok: false,
+      message:
+        'The address is a web page, not a feed. The page links to 2 feeds, the first of them: https://school.example/feed/',
+    });
   });
 });

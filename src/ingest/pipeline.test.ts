@@ -300,7 +300,7 @@ describe('broken and hostile feeds', () => {
 
   it('points to the feed a web page advertises', async () => {
     expect((await read('blog-home.html')).error).toBe(
-      'The address is a web page, not a feed. The page links to this feed: https://mrsrivera.example.org/feed/',
+      'The address is a web page, not a feed. The page links to 2 feeds, the first of them: https://mrsrivera.example.org/feed/',
     );
   });
 

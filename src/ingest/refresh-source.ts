@@ -125,7 +125,10 @@ async function fail(
     { message, nextFetchAt: now + Math.max(backoff, retryAfterMs ?? 0), pause },
     now,
   );
-  deps.log.info('feed check failed', { source: source.feedUrl, failures, message });
+  // A failure now and then is a blog down for a while; a feed paused for failing is for a person to look at.
+  if (pause)
+    deps.log.warn('feed paused after repeated failures', { source: source.feedUrl, failures, message });
+  else deps.log.info('feed check failed', { source: source.feedUrl, failures, message });
   return { sourceId: source.id, status: 'failed', message, paused: pause };
 }
 

@@ -10,10 +10,11 @@ export type FirstNamesRead =
   | { ok: true; names: string[]; skipped: number }
   | { ok: false; problem: 'noFirstNames' | 'surnamesOnly' | 'unreadable' | 'noHeader' | 'tooLong' };
 
-const FIRST_NAME_HEADER = /^(first|given|preferred|child'?s?|student'?s?)[ _-]?(first[ _-]?)?name$|^nombre$/i;
-const NAME_HEADER =
+export const FIRST_NAME_HEADER =
+  /^(first|given|preferred|child'?s?|student'?s?)[ _-]?(first[ _-]?)?name$|^nombre$/i;
+export const NAME_HEADER =
   /^((full|student'?s?|child'?s?)[ _-]?)?names?$|^students?$|^(nombre[ _-]?completo|alumnos?|estudiantes?)$/i;
-const SURNAME_HEADER = /^(last|family|sur)[ _-]?name$|^surname$|^apellidos?$/i;
+export const SURNAME_HEADER = /^(last|family|sur)[ _-]?name$|^surname$|^apellidos?$/i;
 const HEADERS = [FIRST_NAME_HEADER, NAME_HEADER, SURNAME_HEADER];
 const MAX_ROWS = 20_000;
 

@@ -18,7 +18,12 @@ import { redirectWith } from '../flash';
 import { field, fields, readForm, type FormBody } from '../form';
 import { deleteSetting, readSetting, writeSetting } from '../../db/settings';
 import { countNameList, replaceNameList, type NameList } from '../../db/roster';
-import { readFirstNames } from '../../settings/no-release-list';
+import {
+  FIRST_NAME_HEADER,
+  NAME_HEADER,
+  readFirstNames,
+  SURNAME_HEADER,
+} from '../../settings/no-release-list';
 import { readCsv, spreadsheetText } from '../../text/csv';
 import { listDigestDates } from '../../db/digests';
 import { listSourceNames } from '../../db/sources';
@@ -356,13 +361,18 @@ export function settingsRoutes(deps: AppDeps) {
     anchor: 'roster',
     action: { replace: 'roster.replace', clear: 'roster.clear' },
     counted: 'surnames',
-    // The first column of each row, under a heading or not.
+    // The surname column under its heading, or the first column of each row; a file headed only with first
+    // names or full names is refused rather than kept as surnames.
     read: async (file) => {
       const read = await readCsv(file ?? '', { maxRows: 200_000 });
       if (!read.ok) return `${read.message} ${t('desk.settings.nothingChanged')}`;
       if (read.more) return t('desk.settings.roster.tooLong');
-      const surnames = read.rows
-        .map((row) => (row.cells[0] ?? '').trim())
+      const header = read.rows[0]?.cells.map((cell) => cell.trim()) ?? [];
+      const surnameColumn = header.findIndex((cell) => SURNAME_HEADER.test(cell));
+      if (surnameColumn < 0 && header.some((cell) => FIRST_NAME_HEADER.test(cell) || NAME_HEADER.test(cell)))
+        return t('desk.settings.roster.noSurnameColumn');
+      const surnames = (surnameColumn >= 0 ? read.rows.slice(1) : read.rows)
+        .map((row) => (row.cells[Math.max(surnameColumn, 0)] ?? '').trim())
         .filter(
           (name) =>
             /^[\p{L}][\p{L}\p{M}'’ -]{0,60}$/u.test(name) &&

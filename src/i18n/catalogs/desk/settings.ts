@@ -57,6 +57,8 @@ export const settings = {
     choose: 'Choose a file with one surname per line.',
     tooLarge: 'That file is larger than 2 MB; a roster of surnames is much smaller.',
     tooLong: 'That file has more than 200,000 rows; a roster of surnames is much shorter. Nothing changed.',
+    noSurnameColumn:
+      'The file’s columns are headed as first names or full names, and the roster holds surnames: give it a column headed “Surname” (or “Last name”), or one surname per line. Nothing changed.',
     noneFound: 'No surnames found: the file should have one surname per line.',
     replaced_one: 'Roster replaced: {{count, number}} surname, kept as fingerprints only.',
     replaced_other: 'Roster replaced: {{count, number}} surnames, kept as fingerprints only.',
