@@ -31,6 +31,19 @@ describe('parseConfig', () => {
     });
   });
 
+  it('keeps the outbox beside the database unless OUTBOX_DIR says otherwise', () => {
+    expect(parseConfig({ DATABASE_PATH: '/var/lib/yesterday/y.db' }).outboxDir).toBe(
+      '/var/lib/yesterday/outbox',
+    );
+    expect(parseConfig({ DATABASE_PATH: 'C:\\yesterday\\y.db' }).outboxDir).toBe('C:\\yesterday/outbox');
+    expect(parseConfig({ DATABASE_PATH: 'y.db' }).outboxDir).toBe('outbox');
+    expect(parseConfig({ DATABASE_PATH: '/y.db' }).outboxDir).toBe('/outbox');
+    expect(parseConfig({ DATABASE_PATH: ':memory:' }).outboxDir).toBe('./data/outbox');
+    expect(parseConfig({ DATABASE_PATH: '/var/lib/y.db', OUTBOX_DIR: '/srv/mail' }).outboxDir).toBe(
+      '/srv/mail',
+    );
+  });
+
   it('reads every variable', () => {
     const config = parseConfig({
       PORT: '3000',

@@ -67,19 +67,30 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
+/**
+ * Where emails are written without a mail server, unless OUTBOX_DIR says: a folder `outbox` beside the database
+ * (./data/outbox for the default one), so the district's files stay together wherever DATABASE_PATH puts them.
+ */
+function outboxBeside(databasePath: string): string {
+  if (databasePath === ':memory:') return './data/outbox';
+  const slash = Math.max(databasePath.lastIndexOf('/'), databasePath.lastIndexOf('\\'));
+  return slash < 0 ? 'outbox' : `${databasePath.slice(0, slash)}/outbox`;
+}
+
 /** Where a first `npm start` keeps the district: the one database whose folder Yesterday makes itself. */
 export const DEFAULT_DATABASE_PATH = './data/yesterday.db';
 
 export function parseConfig(env: Env): Config {
   const port = parsePort(env, 'PORT', 8787);
+  const databasePath = nonEmpty(env, 'DATABASE_PATH', DEFAULT_DATABASE_PATH);
   return {
     port,
     host: nonEmpty(env, 'HOST', '127.0.0.1'),
     trustProxy: parseTrustProxy(env),
     publicUrl: parsePublicUrl(env, port),
     publicUrlGiven: read(env, 'PUBLIC_URL') !== undefined,
-    databasePath: nonEmpty(env, 'DATABASE_PATH', DEFAULT_DATABASE_PATH),
-    outboxDir: nonEmpty(env, 'OUTBOX_DIR', './data/outbox'),
+    databasePath,
+    outboxDir: nonEmpty(env, 'OUTBOX_DIR', outboxBeside(databasePath)),
     smtpUrl: parseSmtpUrl(env),
     smtpMaxConnections: parseWholeNumber(env, 'SMTP_MAX_CONNECTIONS', 4, 1, 50) ?? 4,
     smtpRateLimit: parseWholeNumber(env, 'SMTP_RATE_LIMIT', undefined, 1, 10_000),
