@@ -455,7 +455,7 @@ describe('npx yesterday', () => {
     const fresh = { ...env, DATABASE_PATH: join(dir, 'never-created.db') };
     const text = await yesterday(['feed:check', `${feeds.url}/feed.xml`], fresh);
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain('Room 9: RSS 2.0, other site, 1 post');
+    expect(text.stdout).toContain('Room 9: RSS 2.0, Other site, 1 post');
     expect(text.stdout).toContain('Kites on the field');
     const json = await yesterday(['feed:check', `${feeds.url}/feed.xml`, '--json'], fresh);
     const report = JSON.parse(json.stdout);

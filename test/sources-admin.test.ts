@@ -14,6 +14,7 @@ import { localDateOf } from '../src/time/zoned-time';
 import { formFields, type Client } from './browser-client';
 import { serveBody, startTestServer, type TestServer } from './http-server';
 import { signedInClient, startTestApp, type TestApp } from './test-app';
+import { addSchoolWithSource } from './fixtures';
 
 const feed = `<?xml version="1.0"?><rss version="2.0"><channel><title>Room 5</title><link>https://room5.example/</link><generator>Mastodon v4.3</generator>
 <item><title>Leaf rubbings</title><link>https://room5.example/leaves</link><pubDate>Fri, 20 Nov 2026 16:00:00 GMT</pubDate><description>&lt;p&gt;We made leaf rubbings.&lt;/p&gt;&lt;img src="/leaves.jpg" alt="Crayon leaf rubbings"&gt;</description></item>
@@ -90,6 +91,20 @@ describe('the Sources page', () => {
     expect(tested).toContain('Leaf rubbings');
     expect(tested).toContain('value="Lincoln"'); // the school typed before carries through to "Add this source"
     expect(await listSources(app.runtime.deps.db)).toEqual([]);
+    // A feed the page links to that is a source already (written another way) is marked with its school.
+    const { db } = app.runtime.deps;
+    const { source } = await addSchoolWithSource(db, 'Lincoln Elementary', `${feeds.url}/feed/`);
+    try {
+      const again = await (
+        await admin.post('/admin/sources/test', {
+          _csrf: await admin.csrf('/admin/sources'),
+          url: `${feeds.url}/blog`,
+        })
+      ).text();
+      expect(again).toContain('<span class="badge">already a source (Lincoln Elementary)</span>');
+    } finally {
+      await db.orm.delete(sources).where(eq(sources.id, source.id));
+    }
   });
 
   it('refuses a bad address with a sentence, keeps what was typed, and adds nothing', async () => {

@@ -22,7 +22,7 @@ export const PLATFORM_NAMES: Record<Platform, string> = {
   microblog: 'Micro.blog',
   'google-sites': 'Google Sites',
   // Any other site that writes a feed (a school's CMS, a district's news page): read the same way.
-  other: 'other site',
+  other: 'Other site',
 };
 
 export function detectPlatform(feedUrl: string, generator: string | undefined): Platform {

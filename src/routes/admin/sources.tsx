@@ -15,6 +15,7 @@ import type { AppDeps } from '../../deps';
 import { pollSources } from '../../ingest/poll';
 import { describeRefresh } from '../../ingest/refresh-source';
 import {
+  addressKey,
   addSource,
   alreadyASource,
   checkAddition,
@@ -110,13 +111,27 @@ export function sourcesRoutes(deps: AppDeps) {
 
   /** What a feed would give, or why it cannot be read, with the "Add a source" fields carried along. */
   const feedCheckPage = async (c: Context<AdminEnv>, url: string, read: ReadOutcome, draft: SourceDraft) => {
-    const [schools, settings] = await Promise.all([listSchools(deps.db), readDistrictSettings(deps.db)]);
+    const [schools, settings, existing] = await Promise.all([
+      listSchools(deps.db),
+      readDistrictSettings(deps.db),
+      listSources(deps.db),
+    ]);
+    // The feeds a web page links to that are sources already (written any way), named by their school.
+    const byAddress = new Map(existing.map((source) => [addressKey(source.feedUrl), source.schoolName]));
+    const report = feedReport(url, read);
+    const sourceSchools = new Map(
+      (report.ok ? [] : report.error.feedLinks).flatMap((link) => {
+        const school = byAddress.get(addressKey(link));
+        return school === undefined ? [] : [[link, school] as const];
+      }),
+    );
     return adminPage(deps, c, {
       title: t('desk.sources.check.title'),
       section: 'sources',
       body: (
         <FeedCheckPage
-          report={feedReport(url, read)}
+          report={report}
+          sourceSchools={sourceSchools}
           draft={draft}
           schools={schools.map((school) => school.name)}
           csrfToken={c.get('csrfToken')}

@@ -11,6 +11,8 @@ const MAX_FEED_LINKS = 5;
 
 export function FeedCheckPage(props: {
   report: FeedReport;
+  /** The feeds the page links to that are sources already, with the school of each. */
+  sourceSchools: ReadonlyMap<string, string>;
   /** What was typed into "Add a source": it goes on to the next test, or into "Add this source". */
   draft: SourceDraft;
   /** Names of the schools there are, offered for the school field. */
@@ -50,6 +52,11 @@ export function FeedCheckPage(props: {
                 {report.error.feedLinks.slice(0, MAX_FEED_LINKS).map((link) => (
                   <li>
                     <span class="break">{link}</span>
+                    {props.sourceSchools.has(link) ? (
+                      <span class="badge">
+                        {t('desk.sources.check.alreadySource', { school: props.sourceSchools.get(link)! })}
+                      </span>
+                    ) : null}
                     <button
                       type="submit"
                       name="url"

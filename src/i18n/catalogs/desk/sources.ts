@@ -188,6 +188,7 @@ export const sources = {
     cannotRead: 'This feed cannot be read.',
     linksTo_one: 'The feed that page links to',
     linksTo_other: 'Feeds that page links to',
+    alreadySource: 'already a source ({{school}})',
     test: 'Test this feed',
     testNamed: 'Test this feed: {{url}}',
     feedTitle: 'Title',
