@@ -50,7 +50,7 @@ export const settings = {
     none: 'No roster loaded.',
     loadAgain:
       'It still works, but only for surnames spelled exactly as in the file. Load the file again so that surnames written without their accents match too (“Nunez” for Núñez).',
-    file: 'A text or CSV file with one surname per line (the first column is used)',
+    file: 'A text or CSV file with one surname per line (a column headed “Surname” or “Last name”, or else the first column)',
     replace: 'Replace the roster',
     clear: 'Clear the roster',
     cleared: 'The roster is cleared.',
