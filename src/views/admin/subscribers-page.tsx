@@ -36,8 +36,10 @@ export function SubscribersPage(props: {
   csrfToken: string;
   /** Administrators may import people who already agreed, on their word, with no confirmation email. */
   canAttest: boolean;
-  /** An import refused, as it was sent (a browser never fills a file in again; the rest it can). */
-  /** The import form as it was sent, with why it was refused (none: only chosen again, after its question). */
+  /**
+   * The import form as it was sent (a browser never fills a file in again; the rest it can), with why it was
+   * refused (none: only chosen again, after its question).
+   */
   importTyped?: { attest: boolean; attestation: string; message?: string };
 }) {
   const { search, found } = props;
@@ -252,14 +254,14 @@ export function SubscribersPage(props: {
   );
 }
 
+/** Mistyped providers named on the page that asks; the rest are counted. */
+const MISSPELT_SHOWN = 10;
+
 /**
  * What an import will do, counted before anything is written, and the button that does it: who gets an email,
  * who is signed up on an attestation, who is left as they are, by school and language, with the first new
  * addresses as they were read (a wrong column shows there). The addresses read ride along in the form, sealed.
  */
-/** Mistyped providers named on the page that asks; the rest are counted. */
-const MISSPELT_SHOWN = 10;
-
 export function ImportReviewPage(props: {
   figures: ImportFigures;
   /** The seal of what is shown (figures, addresses, attestation); the import goes ahead only if it still holds. */
