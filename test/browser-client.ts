@@ -66,3 +66,12 @@ export function formFields(html: string): Record<string, string> {
   }
   return fields;
 }
+
+/** The message a redirect carries to the next page: the payload of its signed flash cookie, if it sets one. */
+export function flashOf(response: Response): { kind: string; text: string } | undefined {
+  const cookie = response.headers.getSetCookie().find((line) => line.startsWith('yd_flash='));
+  const payload = cookie?.slice('yd_flash='.length).split(';')[0]!.split('.')[0];
+  return payload
+    ? (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { kind: string; text: string })
+    : undefined;
+}

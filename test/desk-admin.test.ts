@@ -14,7 +14,7 @@ import { listSources } from '../src/db/sources';
 import { findUserByEmail } from '../src/db/users';
 import { changeSetting, readDistrictSettings } from '../src/settings/district-settings';
 import { localDateOf } from '../src/time/zoned-time';
-import { createClient, type Client } from './browser-client';
+import { createClient, flashOf, type Client } from './browser-client';
 import { serveBody, startTestServer, type TestServer } from './http-server';
 import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
 import { setSubscriberLanguage } from '../src/db/subscribers';
@@ -710,7 +710,7 @@ describe('the admin desk over HTTP', () => {
         { type: 'text/csv' },
       ),
     });
-    expect(flashOf(windows).text).toBe(
+    expect(flashOf(windows)?.text).toBe(
       'List replaced: 2 first names, kept as fingerprints only. Pictures in posts that name them are held. The file is not saved as UTF-8, so it was read the way Excel on Windows saves “CSV (Comma delimited)”. If it came from somewhere else (Excel on a Mac, say) and has names with accents, save it as “CSV UTF-8” instead and load it again.',
     );
     const reloaded = await (await dana.get('/admin/settings')).text();
@@ -1072,11 +1072,3 @@ describe('a digest submitted for review', () => {
     }
   });
 });
-
-/** The message a redirect carries in its cookie. */
-function flashOf(response: Response): { kind: string; text: string } {
-  const cookie = response.headers.getSetCookie().find((line) => line.startsWith('yd_flash='))!;
-  return JSON.parse(
-    Buffer.from(cookie.slice('yd_flash='.length).split(/[.;]/)[0]!, 'base64url').toString('utf8'),
-  ) as { kind: string; text: string };
-}

@@ -5,7 +5,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listSources } from '../src/db/sources';
 import { signedInClient, startTestApp, type TestApp } from './test-app';
-import { formFields, type Client } from './browser-client';
+import { flashOf, formFields, type Client } from './browser-client';
 import { reviewForm } from './subscriber-import';
 
 const running: { close(): Promise<void> }[] = [];
@@ -62,13 +62,6 @@ async function delaysDuring(work: () => Promise<unknown>) {
   }
   const max = histogram.max / 1e6;
   return { max, limit: Math.max(WORST_PAUSE_MS, WORST_SHARE * (performance.now() - started)) };
-}
-
-/** The message a redirect carries to the next page (the payload of the signed flash cookie). */
-function flashOf(response: Response): unknown {
-  const cookie = response.headers.getSetCookie().find((line) => line.startsWith('yd_flash='));
-  const payload = cookie?.slice('yd_flash='.length).split(';')[0]!.split('.')[0];
-  return payload ? JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) : undefined;
 }
 
 describe('a large CSV import', () => {

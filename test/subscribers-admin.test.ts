@@ -20,7 +20,7 @@ import { subscriptionToken } from '../src/email/subscription-tokens';
 import { runSendJob } from '../src/jobs/jobs';
 import { changeSetting } from '../src/settings/district-settings';
 import { readCsv } from '../src/text/csv';
-import { createClient, type Client } from './browser-client';
+import { createClient, flashOf, type Client } from './browser-client';
 import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
 import { startSmtpSink } from './smtp-sink';
 import { chooseImportFile, goAhead, reviewForm } from './subscriber-import';
@@ -494,11 +494,7 @@ describe('the Subscribers page', () => {
     // refused by the unique address, says the file is on the list (the page the browser shows) instead of failing.
     expect([first.status, second.status]).toEqual([303, 303]);
     // What each says, from its message cookie (the browser shows the second).
-    const flashes = [first, second].map((response) => {
-      const cookie = response.headers.getSetCookie().find((line) => line.startsWith('yd_flash='))!;
-      const value = cookie.slice('yd_flash='.length).split(/[.;]/)[0]!;
-      return (JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as { text: string }).text;
-    });
+    const flashes = [first, second].map((response) => flashOf(response)!.text);
     expect(flashes.filter((text) => text.startsWith('Imported 3,000 new addresses.'))).toHaveLength(1);
     expect(
       flashes.filter((text) =>

@@ -42,7 +42,7 @@ export function isHexColour(value: string): boolean {
 }
 
 /** Red, green and blue of a #rrggbb colour, 0–255. */
-function channels(hex: string): [number, number, number] {
+export function channels(hex: string): [number, number, number] {
   return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
 }
 

@@ -3,7 +3,7 @@
 // The mark is three shapes (brand.ts, MARK), so they are drawn here rather than through an SVG renderer, which
 // Workers do not have: a pixel on an edge is sampled 4×4 times, any other is one colour. fast-png writes the PNG.
 import { encode } from 'fast-png';
-import { MARK, markColours, type Brand } from './brand';
+import { channels, MARK, markColours, type Brand } from './brand';
 
 const SAMPLES = 4;
 
@@ -17,9 +17,9 @@ export function markPng(
   shape: 'rounded' | 'square' = 'rounded',
 ): Uint8Array<ArrayBuffer> {
   const colours = markColours(brand);
-  const tile = rgb(colours.tile);
-  const v = rgb(colours.v);
-  const stem = rgb(colours.stem);
+  const tile = channels(colours.tile);
+  const v = channels(colours.v);
+  const stem = channels(colours.stem);
   const half = MARK.line / 2;
   const scale = MARK.size / size;
   const data = new Uint8Array(size * size * 4);
@@ -100,10 +100,6 @@ export function markIco(brand: Brand, sizes: readonly number[] = [16, 32, 48]): 
     offset += png.length;
   });
   return ico;
-}
-
-function rgb(hex: string): [number, number, number] {
-  return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
 }
 
 /** How far a point is outside the tile's edge, rounded corners included (negative inside). */
