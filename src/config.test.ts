@@ -21,6 +21,7 @@ describe('parseConfig', () => {
       publicUrlGiven: false,
       databasePath: './data/yesterday.db',
       outboxDir: './data/outbox',
+      outboxDirGiven: false,
       smtpUrl: undefined,
       smtpMaxConnections: 4,
       smtpRateLimit: undefined,

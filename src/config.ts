@@ -15,6 +15,13 @@ export interface Config {
   publicUrlGiven: boolean;
   databasePath: string;
   outboxDir: string;
+  /** Whether OUTBOX_DIR was set, rather than the folder beside the database taken for it. */
+  outboxDirGiven: boolean;
+  /**
+   * Node, set when the emails stay in the folder earlier versions used (withEarlierOutbox): the folder beside
+   * the database they would otherwise go to.
+   */
+  outboxFromEarlier?: string;
   smtpUrl: string | undefined;
   /** Connections the SMTP pool keeps open. */
   smtpMaxConnections: number;
@@ -91,6 +98,7 @@ export function parseConfig(env: Env): Config {
     publicUrlGiven: read(env, 'PUBLIC_URL') !== undefined,
     databasePath,
     outboxDir: nonEmpty(env, 'OUTBOX_DIR', outboxBeside(databasePath)),
+    outboxDirGiven: read(env, 'OUTBOX_DIR') !== undefined,
     smtpUrl: parseSmtpUrl(env),
     smtpMaxConnections: parseWholeNumber(env, 'SMTP_MAX_CONNECTIONS', 4, 1, 50) ?? 4,
     smtpRateLimit: parseWholeNumber(env, 'SMTP_RATE_LIMIT', undefined, 1, 10_000),

@@ -40,9 +40,13 @@ export async function serve(config: Config): Promise<void> {
     console.log(
       `Create the first admin account with this link (it works once, for 24 hours, until the next start, and only while no account exists):\n${setupLink}`,
     );
+  const { outboxDir, outboxFromEarlier } = runtime.deps.config;
   if (!config.smtpUrl)
     console.log(
-      `No SMTP_URL is set: emails are written to ${config.outboxDir} and listed under Outbox in the admin.`,
+      `No SMTP_URL is set: emails are written to ${outboxDir} and listed under Outbox in the admin.` +
+        (outboxFromEarlier
+          ? ` They stay in the folder earlier versions used, where emails already are; to keep them beside the database, move that folder's files to ${outboxFromEarlier}, or set OUTBOX_DIR.`
+          : ''),
     );
   else {
     console.log(`Emails go through the mail server at ${smtpServerOf(config.smtpUrl)} (SMTP_URL).`);

@@ -1,11 +1,20 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../config';
 import { silentLogger } from '../log';
-import { createNodeRuntime, databaseProblem, probeWritable } from './node';
+import { createNodeRuntime, databaseProblem, probeWritable, withEarlierOutbox } from './node';
 
 describe('databaseProblem', () => {
   const dirs: string[] = [];
@@ -179,5 +188,45 @@ describe('createNodeRuntime', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('withEarlierOutbox', () => {
+  const dirs: string[] = [];
+  afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  function district() {
+    const dir = mkdtempSync(join(tmpdir(), 'yesterday-outbox-'));
+    dirs.push(dir);
+    const earlier = join(dir, 'install', 'data', 'outbox');
+    mkdirSync(earlier, { recursive: true });
+    mkdirSync(join(dir, 'var'));
+    return { earlier, database: join(dir, 'var', 'y.db'), beside: join(dir, 'var', 'outbox') };
+  }
+
+  it('keeps writing where the emails already are, until OUTBOX_DIR says or the folder beside the database has some', () => {
+    const { earlier, database, beside } = district();
+    const config = parseConfig({ DATABASE_PATH: database });
+    expect(config.outboxDir).toBe(beside);
+    // An empty earlier folder is nothing to keep.
+    expect(withEarlierOutbox(config, earlier)).toBe(config);
+    writeFileSync(join(earlier, 'a.eml'), 'Subject: a\n');
+    expect(withEarlierOutbox(config, earlier)).toEqual({
+      ...config,
+      outboxDir: earlier,
+      outboxFromEarlier: beside,
+    });
+    const given = parseConfig({ DATABASE_PATH: database, OUTBOX_DIR: beside });
+    expect(withEarlierOutbox(given, earlier)).toBe(given);
+    const smtp = parseConfig({ DATABASE_PATH: database, SMTP_URL: 'smtp://127.0.0.1:2525' });
+    expect(withEarlierOutbox(smtp, earlier)).toBe(smtp);
+    mkdirSync(beside);
+    writeFileSync(join(beside, 'b.eml'), 'Subject: b\n');
+    expect(withEarlierOutbox(config, earlier)).toBe(config);
+  });
+
+  it('changes nothing for the default database, whose outbox is the earlier folder', () => {
+    const config = parseConfig({});
+    expect(withEarlierOutbox(config)).toBe(config);
   });
 });

@@ -2,7 +2,7 @@
 // fetcher, password hasher and the in-process scheduler (the HTTP server is node-server.ts). Nothing else in
 // the code base touches better-sqlite3, nodemailer, undici or timers. What only some commands use (undici,
 // nodemailer, the jobs) is loaded when first used, so a command answers quickly.
-import { accessSync, constants, readFileSync, statSync, type Stats } from 'node:fs';
+import { accessSync, constants, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Context } from 'hono';
 import { availableParallelism } from 'node:os';
@@ -50,9 +50,10 @@ export interface NodeRuntime {
 }
 
 export async function createNodeRuntime(
-  config: Config,
+  given: Config,
   options: NodeRuntimeOptions = {},
 ): Promise<NodeRuntime> {
+  const config = withEarlierOutbox(given);
   const log = options.log ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
   // Read even while email goes to the outbox folder: a key file that is missing is said at this start, not
@@ -215,6 +216,30 @@ function socketAddress(c: Context): string | null {
     return getConnInfo(c).remote.address ?? null;
   } catch {
     return null;
+  }
+}
+
+/** Where versions before 2026-12-07 wrote emails without OUTBOX_DIR, whatever DATABASE_PATH said. */
+export const EARLIER_OUTBOX_DIR = './data/outbox';
+
+/**
+ * The config with the outbox where the district's emails already are. Without OUTBOX_DIR the outbox is now
+ * beside the database; a district that keeps its database elsewhere and has emails in the earlier folder (and
+ * none beside the database) goes on writing there, so its Outbox page still lists them, until it sets
+ * OUTBOX_DIR or moves them.
+ */
+export function withEarlierOutbox(config: Config, earlier = EARLIER_OUTBOX_DIR): Config {
+  if (config.outboxDirGiven || config.smtpUrl) return config;
+  if (resolve(config.outboxDir) === resolve(earlier)) return config;
+  if (!holdsFiles(earlier) || holdsFiles(config.outboxDir)) return config;
+  return { ...config, outboxDir: earlier, outboxFromEarlier: config.outboxDir };
+}
+
+function holdsFiles(dir: string): boolean {
+  try {
+    return readdirSync(dir).length > 0;
+  } catch {
+    return false;
   }
 }
 
