@@ -8,7 +8,8 @@ import { emailTrouble } from '../src/db/deliveries';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deskDepsOf, publishDesk, saveDesk, type DeskActor } from '../src/curate/desk';
-import { listAudit } from '../src/db/audit';
+import { cliActor, listAudit } from '../src/db/audit';
+import { isUniqueTaken } from '../src/db/storage-errors';
 import { listItemsPublishedBetween } from '../src/db/items';
 import { findSchoolBySlug } from '../src/db/schools';
 import {
@@ -19,8 +20,9 @@ import {
 import { subscriptionToken } from '../src/email/subscription-tokens';
 import { runSendJob } from '../src/jobs/jobs';
 import { changeSetting } from '../src/settings/district-settings';
+import { planImport, writeImport } from '../src/subscriptions/import-subscribers';
 import { readCsv } from '../src/text/csv';
-import { createClient, flashOf, type Client } from './browser-client';
+import { createClient, flashOf, formFields, type Client } from './browser-client';
 import { addConfirmedSubscriber, addSchoolWithSource, item, storeItems } from './fixtures';
 import { startSmtpSink } from './smtp-sink';
 import { chooseImportFile, goAhead, reviewForm } from './subscriber-import';
@@ -491,17 +493,62 @@ describe('the Subscribers page', () => {
     const review = await (await chooseImportFile(app, admin, csv)).text();
     const [first, second] = await Promise.all([goAhead(app, admin, review), goAhead(app, admin, review)]);
     // One imports; the other, which counted the same addresses as new before the first wrote them and was
-    // refused by the unique address, says the file is on the list (the page the browser shows) instead of failing.
+    // refused by the page's one-time key, says so (the page the browser shows) instead of failing.
     expect([first.status, second.status]).toEqual([303, 303]);
     // What each says, from its message cookie (the browser shows the second).
     const flashes = [first, second].map((response) => flashOf(response)!.text);
+    expect(flashes.filter((text) => text.startsWith('Imported 3,000 new addresses.'))).toHaveLength(1);
+    expect(flashes.filter((text) => text.startsWith('The button was pressed twice:'))).toHaveLength(1);
+    expect(await findSubscriberByEmail(db, 'p2999@family.example')).toBeDefined();
+    expect((await listAudit(db, { action: 'subscribers.import', limit: 10 })).length).toBe(1);
+  });
+
+  it('confirms once when an attested import that only confirms is pressed twice at the same moment', async () => {
+    const { app, db, admin } = await setUp();
+    await upload(app, admin, 'email\nana@family.example\nben@family.example\n');
+    const words = 'Opted in on the 2026 back-to-school form, in writing';
+    const csv = 'email\nana@family.example\nben@family.example\n';
+    const review = await (await chooseImportFile(app, admin, csv, words)).text();
+    expect(review.replace(/<[^>]+>/g, ' ')).toContain('2 had signed up but not confirmed yet');
+    // Confirming again changes no address, so no unique address stops a second press: the page's key does.
+    // Its first press is still writing (the key claimed, nothing else yet) when the second comes.
+    const once = formFields(reviewForm(review)).once!;
+    expect(once).toMatch(/^[\w-]{16}$/);
+    app.runtime.sqlite.sqlite
+      .prepare('insert into job_marks (key, at) values (?, ?)')
+      .run(`subscribers.import:${once}`, app.clock.now());
+    const second = await goAhead(app, admin, review);
+    expect(flashOf(second)!.text).toBe(
+      'The button was pressed twice: the file was imported once, by the first press, and nothing more was changed. What it did is in the audit log.',
+    );
+    expect((await findSubscriberByEmail(db, 'ben@family.example'))!.status).toBe('pending');
+    expect((await listAudit(db, { action: 'subscribers.import', limit: 10 })).length).toBe(1);
+    // The same import written twice with one key: the database refuses the second whole.
+    const planned = await planImport(db, app.runtime.deps.signingKey, { csv, attestation: words });
+    if (!planned.ok) throw new Error(planned.message);
+    await writeImport(db, cliActor, planned.plan, app.clock.now(), 'a-key-of-test');
+    const again = await writeImport(db, cliActor, planned.plan, app.clock.now(), 'a-key-of-test').catch(
+      (error: unknown) => error,
+    );
+    expect(isUniqueTaken(again, 'job_marks')).toBe(true);
+    expect((await findSubscriberByEmail(db, 'ben@family.example'))!.status).toBe('confirmed');
+    expect((await listAudit(db, { action: 'subscribers.import', limit: 10 })).length).toBe(2);
+  });
+
+  it('still says what is left when the same file is imported from two question pages at once', async () => {
+    const { app, db, admin } = await setUp();
+    const csv = `email\n${Array.from({ length: 3000 }, (_, i) => `q${i}@family.example`).join('\n')}\n`;
+    const pageOne = await (await chooseImportFile(app, admin, csv)).text();
+    const pageTwo = await (await chooseImportFile(app, admin, csv)).text();
+    const [one, other] = await Promise.all([goAhead(app, admin, pageOne), goAhead(app, admin, pageTwo)]);
+    // Two pages, two keys: the unique address is what stops the second, which counts again.
+    const flashes = [one, other].map((response) => flashOf(response)!.text);
     expect(flashes.filter((text) => text.startsWith('Imported 3,000 new addresses.'))).toHaveLength(1);
     expect(
       flashes.filter((text) =>
         text.startsWith('Nothing was left to import: the file’s new addresses were added a moment ago'),
       ),
     ).toHaveLength(1);
-    expect(await findSubscriberByEmail(db, 'p2999@family.example')).toBeDefined();
     expect((await listAudit(db, { action: 'subscribers.import', limit: 10 })).length).toBe(1);
   });
 

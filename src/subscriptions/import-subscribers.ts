@@ -8,6 +8,7 @@ import { isLanguage, type Language } from '../i18n/languages';
 import { readDistrictSettings } from '../settings/district-settings';
 import { auditStatement, type Actor } from '../db/audit';
 import type { Database, Statement } from '../db/client';
+import { jobMarks } from '../db/schema';
 import { listSchools } from '../db/schools';
 import {
   addSubscribersStatements,
@@ -173,8 +174,19 @@ function csvCell(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** Writes a planned import in one batch with its audit entry: every address or none. */
-export async function writeImport(db: Database, actor: Actor, plan: ImportPlan, now: number): Promise<void> {
+/**
+ * Writes a planned import in one batch with its audit entry: every address or none. With `once` (the question
+ * page's own key), the batch first claims that key: a second press of the same page's button is refused by the
+ * database as a key already taken (`isUniqueTaken(error, 'job_marks')`), even when all it would do is confirm
+ * addresses again, which no unique address would stop.
+ */
+export async function writeImport(
+  db: Database,
+  actor: Actor,
+  plan: ImportPlan,
+  now: number,
+  once?: string,
+): Promise<void> {
   const { attestation, fresh, pendingToConfirm, figures } = plan;
   const status = attestation ? ('confirmed' as const) : ('pending' as const);
   const consentText = attestation
@@ -202,7 +214,10 @@ export async function writeImport(db: Database, actor: Actor, plan: ImportPlan, 
       schoolIds: row.schoolIds,
     });
   }
-  const statements: Statement[] = addSubscribersStatements(db, added);
+  const statements: Statement[] = once
+    ? [db.orm.insert(jobMarks).values({ key: `subscribers.import:${once}`, at: now })]
+    : [];
+  statements.push(...addSubscribersStatements(db, added));
   if (pendingToConfirm.length)
     statements.push(
       confirmPendingStatement(

@@ -29,7 +29,7 @@ import {
   type ImportPlan,
 } from '../../subscriptions/import-subscribers';
 import { isUniqueTaken } from '../../db/storage-errors';
-import { constantTimeEqual, sign } from '../../auth/tokens';
+import { constantTimeEqual, randomToken, sign } from '../../auth/tokens';
 import { csvLine } from '../../text/csv';
 import { isLocalDate } from '../../time/zoned-time';
 import {
@@ -48,14 +48,20 @@ const STATUSES: readonly SubscriberStatus[] = ['confirmed', 'pending', 'unsubscr
 const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
 /**
- * What an import was shown as, sealed with the district's key: its figures, the addresses it carries and the
- * attestation. The button goes ahead only when the same seal comes back and still holds, so neither a change
- * meanwhile (someone subscribed) nor a form altered on its way is imported unseen.
+ * What an import was shown as, sealed with the district's key: its figures, the addresses it carries, the
+ * attestation and the page's one-time key. The button goes ahead only when the same seal comes back and still
+ * holds, so neither a change meanwhile (someone subscribed) nor a form altered on its way is imported unseen.
  */
-function importSeal(key: string, figures: ImportFigures, attestation: string | undefined, carried: string) {
+function importSeal(
+  key: string,
+  figures: ImportFigures,
+  attestation: string | undefined,
+  carried: string,
+  once: string,
+) {
   const { rows, added, confirmed, waiting, alreadyIn, leftAlone, forgotten } = figures;
   const counted = [rows, added, confirmed, waiting, alreadyIn, leftAlone, forgotten].join('-');
-  const text = `subscriber-import\n${counted}\n${attestation ?? ''}\n${carried}`;
+  const text = `subscriber-import\n${once}\n${counted}\n${attestation ?? ''}\n${carried}`;
   // A browser sends the line breaks of what it carries as CRLF, whatever they were.
   return sign(key, text.replace(/\r\n?/g, '\n'));
 }
@@ -300,6 +306,8 @@ export function subscribersRoutes(deps: AppDeps) {
     const { plan } = planned;
     /** The page that asks to go ahead: the figures, sealed; `changed` when the ones shown before no longer hold. */
     const review = async (plan: ImportPlan, changed: boolean) => {
+      // The page's own key: its button imports once, however often it is pressed.
+      const once = randomToken(12);
       const schools = new Map((await listSchools(deps.db)).map((school) => [school.id, school.name]));
       return adminPage(deps, c, {
         title: t('desk.subscribers.review.title'),
@@ -307,7 +315,8 @@ export function subscribersRoutes(deps: AppDeps) {
         body: (
           <ImportReviewPage
             figures={plan.figures}
-            expected={await importSeal(deps.signingKey, plan.figures, attestedBy, plan.carried)}
+            expected={await importSeal(deps.signingKey, plan.figures, attestedBy, plan.carried, once)}
+            once={once}
             changed={changed}
             fileName={carried === undefined ? (upload as File).name : field(form, 'name', 200)}
             csv={plan.carried}
@@ -330,12 +339,19 @@ export function subscribersRoutes(deps: AppDeps) {
     };
     // Nothing is written before the person who chose the file has seen what it does, in these figures; figures
     // that changed since (someone subscribed meanwhile) are shown again rather than acted on.
-    const seal = await importSeal(deps.signingKey, plan.figures, attestedBy, carried ?? plan.carried);
-    if (carried === undefined || !constantTimeEqual(field(form, 'expected', 200), seal))
+    const once = field(form, 'once', 64);
+    const seal = await importSeal(deps.signingKey, plan.figures, attestedBy, carried ?? plan.carried, once);
+    if (carried === undefined || !once || !constantTimeEqual(field(form, 'expected', 200), seal))
       return review(plan, carried !== undefined);
     try {
-      await writeImport(deps.db, actorOf(deps, c), plan, deps.clock.now());
+      await writeImport(deps.db, actorOf(deps, c), plan, deps.clock.now(), once);
     } catch (error) {
+      // This page's button pressed again while its first press was writing: that one imports, this one nothing.
+      if (isUniqueTaken(error, 'job_marks'))
+        return redirectWith(c, deps.signingKey, back, {
+          kind: 'ok',
+          text: t('desk.subscribers.imported.pressedTwice'),
+        });
       // Some of these addresses were added between counting and writing (the button pressed twice at once, a
       // parent signing up): none of this press's were, as the import is one batch. Counted again, the page
       // says what is left to do.

@@ -266,6 +266,8 @@ export function ImportReviewPage(props: {
   figures: ImportFigures;
   /** The seal of what is shown (figures, addresses, attestation); the import goes ahead only if it still holds. */
   expected: string;
+  /** The page's one-time key, sealed in `expected`: its button imports once. */
+  once: string;
   /** Shown again because the figures changed since the question was asked. */
   changed: boolean;
   fileName: string;
@@ -302,6 +304,7 @@ export function ImportReviewPage(props: {
         <CsrfField token={props.csrfToken} />
         <input type="hidden" name="confirmed" value="yes" />
         <input type="hidden" name="expected" value={props.expected} />
+        <input type="hidden" name="once" value={props.once} />
         <input type="hidden" name="name" value={props.fileName} />
         <input type="hidden" name="csv" value={props.csv} />
         {attested ? (

@@ -85,6 +85,8 @@ export const subscribers = {
   chooseFile: 'Choose a CSV file to import.',
   tooLarge: 'That file is larger than 10 MB; split it and import the parts one after another.',
   imported: {
+    pressedTwice:
+      'The button was pressed twice: the file was imported once, by the first press, and nothing more was changed. What it did is in the audit log.',
     justNow:
       'Nothing was left to import: the file’s new addresses were added a moment ago, by another press of the button (it was pressed twice) or by signing up themselves.',
     added_one: 'Imported {{count, number}} new address.',
