@@ -711,8 +711,35 @@ describe('the admin desk over HTTP', () => {
       ),
     });
     expect(flashOf(windows)?.text).toBe(
-      'List replaced: 2 first names, kept as fingerprints only. Pictures in posts that name them are held. The file is not saved as UTF-8, so it was read the way Excel on Windows saves “CSV (Comma delimited)”. If it came from somewhere else (Excel on a Mac, say) and has names with accents, save it as “CSV UTF-8” instead and load it again.',
+      'List replaced: 2 first names, kept as fingerprints only. Pictures in posts that name them are held. The file is not saved as UTF-8, so it was read the way Excel on Windows saves “CSV (Comma delimited)”. If it came from somewhere else and has names with accents, save it as “CSV UTF-8” instead and load it again.',
     );
+    // Saved by Excel on a Mac ("Comma Separated Values"): Mac OS Roman, lines ended by CR.
+    const mac = await upload(app, dana, '/admin/settings/no-release', {
+      _csrf: await dana.csrf('/admin/settings'),
+      file: new File(
+        [Buffer.from('First name\rJos\x8e\rZo\x91\rFran\x8dois\r', 'latin1')],
+        'no-release.csv',
+        { type: 'text/csv' },
+      ),
+    });
+    expect(flashOf(mac)?.text).toBe(
+      'List replaced: 3 first names, kept as fingerprints only. Pictures in posts that name them are held. The file is not saved as UTF-8, so it was read the way Excel on a Mac saves “Comma Separated Values”, as its accented letters suggest. If it came from somewhere else, save it as “CSV UTF-8” instead and load it again.',
+    );
+    expect(
+      await nameListWordsAmong(app.runtime.deps.db, app.runtime.deps.signingKey, 'noRelease', [
+        'José',
+        'Zoë',
+        'François',
+      ]),
+    ).toEqual(new Set(['jose', 'zoe', 'francois']));
+    await upload(app, dana, '/admin/settings/no-release', {
+      _csrf: await dana.csrf('/admin/settings'),
+      file: new File(
+        [Buffer.from('First name,Last name\r\nJos\xe9,Ram\xedrez\r\nZo\xeb,O\x92Neil\r\n', 'latin1')],
+        'no-release.csv',
+        { type: 'text/csv' },
+      ),
+    });
     const reloaded = await (await dana.get('/admin/settings')).text();
     expect(reloaded).toContain('2 first names on file.');
     expect(reloaded).not.toContain('It still works, but only');

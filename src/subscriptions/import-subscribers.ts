@@ -340,7 +340,9 @@ async function readRows(
       message:
         read.encoding === 'windows-1252'
           ? `${message} ${t('desk.importOutcomes.readAsWindows1252')}`
-          : message,
+          : read.encoding === 'macintosh'
+            ? `${message} ${t('desk.importOutcomes.readAsMacRoman')}`
+            : message,
     };
   }
   if (rows.length === 0) return { ok: false, message: t('desk.importOutcomes.noAddresses') };

@@ -1,6 +1,14 @@
 // Reading CSV with csv-parse in slices, and writing it back with formulas defused.
 import { describe, expect, it } from 'vitest';
+import { decodeWindows1252 } from '../ingest/decode-body';
 import { csvLine, readCsv, sniffSpreadsheet, spreadsheetText } from './csv';
+import { decodeMacRoman } from './mac-roman';
+
+/** Text written in a single-byte encoding, given the encoding's decoder. */
+function encodeIn(decode: (bytes: Uint8Array) => string, text: string): Uint8Array<ArrayBuffer> {
+  const byteOf = new Map([...decode(Uint8Array.from({ length: 256 }, (_, i) => i))].map((c, i) => [c, i]));
+  return Uint8Array.from([...text], (c) => byteOf.get(c)!);
+}
 
 const textOf = async (file: File) => {
   const read = await spreadsheetText(file);
@@ -75,6 +83,36 @@ describe('CSV', () => {
     const streamed = await readCsv(file, { maxRows: 60_000 });
     expect(streamed.ok && streamed.rows.slice(-3).map((row) => row.cells)).toEqual(expected);
     expect(await textOf(new File([bytes], 'names.csv'))).toBe('name,school\r\nNúñez,Montaña\r\nO’Brien,Zoë');
+  });
+
+  it('reads what Excel on a Mac saves as "Comma Separated Values": Mac OS Roman, lines ended by CR', async () => {
+    const names = ['name,school', 'José,Montaña', 'Núñez,Zoë', 'O’Brien,Søren', 'JOSÉ,François'];
+    const bytes = encodeIn(decodeMacRoman, names.join('\r'));
+    expect(await readCsv(bytes, { maxRows: 10 })).toMatchObject({ ok: true, encoding: 'macintosh' });
+    expect(await cellsOf(bytes)).toEqual(names.map((line) => line.split(',')));
+    expect(await textOf(new File([bytes], 'names.csv'))).toBe(names.join('\r'));
+    // Far past the first slice, in a stream.
+    const file = new File(['x\n'.repeat(50_000), bytes], 'roster.csv');
+    const streamed = await readCsv(file, { maxRows: 60_000 });
+    expect(streamed.ok && streamed.encoding).toBe('macintosh');
+    expect(streamed.ok && streamed.rows.at(-1)!.cells).toEqual(['JOSÉ', 'François']);
+  });
+
+  it('reads a file as Windows-1252 unless its accented letters read better as Mac OS Roman', async () => {
+    // Each read as Windows-1252 writes it, down to one name, the apostrophe alone, or capitals.
+    for (const text of ['José', 'O’Brien', 'JOSÉ', 'Müller', 'Zoë', 'Ana María,Niño', 'Søren']) {
+      const read = await spreadsheetText(new File([encodeIn(decodeWindows1252, text)], 'names.csv'));
+      expect(read, text).toEqual({ ok: true, text, encoding: 'windows-1252' });
+    }
+    // And each as a Mac writes it.
+    for (const text of ['José', 'O’Brien', 'JOSÉ', 'Müller', 'Zoë', 'Ana María,Niño', 'Søren']) {
+      const read = await spreadsheetText(new File([encodeIn(decodeMacRoman, text)], 'names.csv'));
+      expect(read, text).toEqual({ ok: true, text, encoding: 'macintosh' });
+    }
+    // Bytes that read no better one way than the other (a symbol on its own) stay Windows-1252.
+    expect(await readCsv(new Uint8Array([0x61, 0x2c, 0xa9]), { maxRows: 1 })).toMatchObject({
+      encoding: 'windows-1252',
+    });
   });
 
   it('reads UTF-8 with or without its byte-order mark, and UTF-16 by its mark', async () => {

@@ -1,13 +1,15 @@
 // CSV as spreadsheets write it (RFC 4180 and its looser cousins), read with csv-parse in slices so a large
 // upload never holds the server: other requests are answered between slices. A file is read in the encoding its
 // byte-order mark names (UTF-8, or UTF-16 from Excel's "Unicode Text"), as UTF-8 when it is UTF-8, and otherwise
-// as Windows-1252, which Excel on Windows writes for "CSV (Comma delimited)"; its cells are separated by commas,
+// as Windows-1252, which Excel on Windows writes for "CSV (Comma delimited)" (or Mac OS Roman, Excel on a Mac's
+// "Comma Separated Values", when its accents read better so); its cells are separated by commas,
 // or by what its first line uses instead (tabs, or the semicolons of Excel in much of Europe and Latin America).
 // A workbook or other file that is not text is refused with a sentence. The writer quotes only when needed and
 // defuses cells a spreadsheet would run as a formula (OWASP's advice).
 import { parse, type CsvError, type Info } from 'csv-parse';
 import { decodeWindows1252 } from '../ingest/decode-body';
 import { yieldToEventLoop } from '../ingest/yield';
+import { decodeMacRoman, likelierMacRoman } from './mac-roman';
 
 /** One row that has something in it, with the line of the file it starts on. */
 export interface CsvRow {
@@ -91,14 +93,15 @@ export async function readCsv(input: string | Uint8Array | Blob, limits: CsvLimi
 }
 
 /** How a spreadsheet's bytes are written (`sniffSpreadsheet`). */
-export type SpreadsheetEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export type SpreadsheetEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'macintosh';
 export type Delimiter = ',' | '\t' | ';';
 
 /**
  * How an upload is written: in the encoding a byte-order mark names; else UTF-8 when its bytes read as UTF-8,
- * and otherwise Windows-1252 (Excel on Windows, older exports from student information systems), in which
- * every byte is a character, so nothing is skipped as unreadable. Its cells are separated as its first line
- * shows. A workbook, or a file with bytes no text has, is refused with what to do.
+ * and otherwise Windows-1252 (Excel on Windows, older exports from student information systems) or, when its
+ * accented letters read better so, Mac OS Roman (Excel on a Mac). Both give every byte a character, so nothing
+ * is skipped as unreadable. Its cells are separated as its first line shows. A workbook, or a file with bytes
+ * no text has, is refused with what to do.
  */
 export async function sniffSpreadsheet(input: string | Uint8Array | Blob): Promise<
   | {
@@ -127,11 +130,14 @@ export async function sniffSpreadsheet(input: string | Uint8Array | Blob): Promi
   if (!marked && isWorkbook(head)) return { ok: false, message: WORKBOOK };
   const known = marked ?? utf16Unmarked(head);
   if (!known && notText(head)) return { ok: false, message: NOT_TEXT };
-  const encoding = known ?? ((await readsAsUtf8(input)) ? 'utf-8' : 'windows-1252');
-  const text =
-    encoding === 'windows-1252'
-      ? decodeWindows1252(head)
-      : new TextDecoder(encoding, { fatal: false, ignoreBOM: false }).decode(head);
+  const encoding =
+    known ??
+    ((await readsAsUtf8(input))
+      ? 'utf-8'
+      : (await likelierMacRoman(slicesOf(input)))
+        ? 'macintosh'
+        : 'windows-1252');
+  const text = singleByte(encoding)?.(head) ?? new TextDecoder(encoding, { ignoreBOM: false }).decode(head);
   return { ok: true, encoding, ...delimiterOf(text) };
 }
 
@@ -165,6 +171,15 @@ export async function spreadsheetText(
     parts.push(decoder.decode(slice, { stream: true }));
   parts.push(decoder.decode());
   return { ok: true, text: parts.join(''), encoding: sniffed.encoding };
+}
+
+/** The decoder of an encoding that writes a character a byte, which a slice decodes on its own. */
+function singleByte(encoding: SpreadsheetEncoding): ((bytes: Uint8Array) => string) | undefined {
+  return encoding === 'windows-1252'
+    ? decodeWindows1252
+    : encoding === 'macintosh'
+      ? decodeMacRoman
+      : undefined;
 }
 
 async function readsAsUtf8(input: Uint8Array | Blob): Promise<boolean> {
@@ -248,11 +263,11 @@ async function* utf8SlicesOf(
     return;
   }
   const encoder = new TextEncoder();
-  // Windows-1252 is a byte a character, so a slice decodes on its own; UTF-16 keeps a half character for the next.
-  const decoder =
-    encoding === 'windows-1252' ? undefined : new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
+  // UTF-16 keeps a half character for the next slice.
+  const bytewise = singleByte(encoding);
+  const decoder = bytewise ? undefined : new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
   for await (const slice of slicesOf(input))
-    yield encoder.encode(decoder ? decoder.decode(slice, { stream: true }) : decodeWindows1252(slice));
+    yield encoder.encode(decoder ? decoder.decode(slice, { stream: true }) : bytewise!(slice));
   if (decoder) yield encoder.encode(decoder.decode());
 }
 

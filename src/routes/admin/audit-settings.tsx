@@ -349,8 +349,13 @@ export function settingsRoutes(deps: AppDeps) {
           deps.clock.now(),
         ),
       ]);
-      // Names cannot be shown back, so a file read as Windows-1252 says so: one from a Mac's Excel reads wrong.
-      const readAs = upload?.encoding === 'windows-1252' ? ` ${t('desk.settings.readAsWindows1252')}` : '';
+      // Names cannot be shown back, so a file read in an encoding guessed says which: a guess can be wrong.
+      const readAs =
+        upload?.encoding === 'windows-1252'
+          ? ` ${t('desk.settings.readAsWindows1252')}`
+          : upload?.encoding === 'macintosh'
+            ? ` ${t('desk.settings.readAsMacRoman')}`
+            : '';
       return redirectWith(c, deps.signingKey, back, {
         kind: 'ok',
         text: `${words.replaced(count, read.skipped)}${readAs}`,

@@ -12,6 +12,8 @@ export const importOutcomes = {
   /** After the problems of a file that was not UTF-8: how it was read, and what to do if that misread it. */
   readAsWindows1252:
     'The file is not saved as UTF-8, so it was read the way Excel on Windows saves “CSV (Comma delimited)”; if an address or a school’s name above looks garbled, save the file as “CSV UTF-8” instead and choose it again.',
+  readAsMacRoman:
+    'The file is not saved as UTF-8, so it was read the way Excel on a Mac saves “Comma Separated Values”; if an address or a school’s name above looks garbled, save the file as “CSV UTF-8” instead and choose it again.',
   /** The first problems, and how many more were not shown. */
   andMore: '{{problems}}; and {{more}} more',
   line: {
