@@ -1,6 +1,6 @@
 // Which addresses a feed may be fetched from: the public internet only, however an address inside is written.
 import { describe, expect, it } from 'vitest';
-import { isIpLiteral, isPublicAddress } from './address-guard';
+import { isIpLiteral, isNeverFetched, isPublicAddress } from './address-guard';
 
 describe('isPublicAddress', () => {
   it.each([
@@ -76,4 +76,26 @@ describe('isIpLiteral', () => {
   it.each(['school.example', 'localhost', 'feeds', '1.2.3.4.example', ''])('reads %s as a name', (host) =>
     expect(isIpLiteral(host)).toBe(false),
   );
+});
+
+describe('isNeverFetched', () => {
+  it.each([
+    '169.254.169.254', '169.254.0.1', 'fe80::1', 'fe80::a9fe:a9fe', 'fd00:ec2::254', '::ffff:169.254.169.254',
+    '::ffff:a9fe:a9fe', '64:ff9b::a9fe:a9fe', '2002:a9fe:a9fe::1', '::ffff:0:a9fe:a9fe', '::a9fe:a9fe',
+  ])('refuses %s even on a private network', (address) => {
+    expect(isNeverFetched(address)).toBe(true);
+  }); // prettier-ignore
+
+  it.each([
+    '127.0.0.1',
+    '10.0.0.5',
+    '192.168.1.20',
+    'fd12:3456::1',
+    'fd00:ec2::1',
+    '::1',
+    '93.184.216.34',
+    'intranet',
+  ])('leaves %s to the private-network setting', (address) => {
+    expect(isNeverFetched(address)).toBe(false);
+  });
 });

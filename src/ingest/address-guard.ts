@@ -68,6 +68,39 @@ function isPublic(ip: IPv4 | IPv6): boolean {
   }
 }
 
+/**
+ * Addresses nothing is fetched from even where FETCH_ALLOW_PRIVATE_NETWORKS lets feeds live on the district's
+ * own network: link-local ones (169.254.0.0/16, fe80::/10), where a cloud server's metadata service hands out
+ * its credentials (169.254.169.254), and AWS's IPv6 metadata address (fd00:ec2::254, otherwise a private
+ * one); also when an IPv6 address carries one of them. No feed or social server lives there.
+ */
+export function isNeverFetched(address: string): boolean {
+  const ip = parseStrictly(address);
+  return ip !== undefined && isLinkLocalOrMetadata(ip);
+}
+
+const AWS_METADATA_V6 = ipaddr.parse('fd00:ec2::254');
+
+function isLinkLocalOrMetadata(ip: IPv4 | IPv6): boolean {
+  if (ip.range() === 'linkLocal') return true;
+  if (ip.kind() === 'ipv4') return false;
+  const v6 = ip as IPv6;
+  if (v6.toNormalizedString() === (AWS_METADATA_V6 as IPv6).toNormalizedString()) return true;
+  switch (ipaddr.subnetMatch(v6, V6_FORMS, 'other')) {
+    case 'nat64':
+    case 'ipv4Compatible':
+      return isLinkLocalOrMetadata(lastIPv4(v6));
+  }
+  switch (v6.range()) {
+    case 'ipv4Mapped':
+    case 'rfc6145':
+      return isLinkLocalOrMetadata(lastIPv4(v6));
+    case '6to4':
+      return isLinkLocalOrMetadata(ipv4From(v6.parts[1]!, v6.parts[2]!));
+  }
+  return false;
+}
+
 function lastIPv4(ip: IPv6): IPv4 {
   return ipv4From(ip.parts[6]!, ip.parts[7]!);
 }

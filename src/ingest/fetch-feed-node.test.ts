@@ -333,6 +333,46 @@ describe('createNodeFetcher', () => {
     expect((await fetcher.fetch({ url: `${server.url}/plain` })).status).toBe('fetched');
   });
 
+  it('never fetches from a link-local address, where cloud servers keep credentials, even with private networks allowed', async () => {
+    let answer = '169.254.169.254';
+    const lookup = ((
+      hostname: string,
+      options: object,
+      callback: (e: Error | null, a: { address: string; family: number }[]) => void,
+    ) => {
+      if (hostname !== 'intranet.school.test') return systemLookup(hostname, options, callback as never);
+      callback(null, [{ address: answer, family: answer.includes(':') ? 6 : 4 }]);
+    }) as unknown as typeof systemLookup;
+    fetcher = createNodeFetcher({
+      publicUrl: 'https://d.example',
+      allowPrivateNetworks: true,
+      lookup,
+      limits: { deadlineMs: 1500, connectTimeoutMs: 1000 },
+    });
+    const said =
+      'The address is a link-local or cloud metadata one (169.254.x.x, fe80::, fd00:ec2::254), where a cloud server keeps its credentials: Yesterday never fetches from there, even with FETCH_ALLOW_PRIVATE_NETWORKS=true.';
+    for (const url of [
+      'http://169.254.169.254/latest/meta-data/',
+      'http://[fe80::1]/feed',
+      'http://[::ffff:169.254.169.254]/feed',
+      'http://[fd00:ec2::254]/latest/meta-data/',
+    ]) {
+      const outcome = await fetcher.fetch({ url });
+      expect(outcome.status === 'failed' && outcome.message, url).toBe(said);
+    }
+    for (answer of ['169.254.169.254', 'fe80::a9fe:a9fe', '64:ff9b::a9fe:a9fe']) {
+      const outcome = await fetcher.fetch({ url: 'http://intranet.school.test/feed' });
+      expect(outcome.status === 'failed' && outcome.message, answer).toBe(said);
+    }
+    // A feed on the district's own network is still read.
+    server.route('/plain', (_q, r) => r.writeHead(200).end(RSS));
+    answer = '127.0.0.1';
+    const port = new URL(server.url).port;
+    expect((await fetcher.fetch({ url: `http://intranet.school.test:${port}/plain` })).status).toBe(
+      'fetched',
+    );
+  });
+
   it('lets through the private origins it is given, and nothing else on this machine, redirects included', async () => {
     server.route('/own', (_q, r) => r.writeHead(200).end(RSS));
     server.route('/elsewhere', (_q, r) => r.writeHead(302, { location: `${blocked.url}/plain` }).end());

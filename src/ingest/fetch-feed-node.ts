@@ -6,10 +6,11 @@ import { isIP, type LookupFunction } from 'node:net';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { Agent, errors as undiciErrors, request } from 'undici';
-import { isPublicAddress } from './address-guard';
+import { isNeverFetched, isPublicAddress } from './address-guard';
 import { errorCause } from './error-cause';
 import {
   blockedOutcome,
+  linkLocalOutcome,
   DEFAULT_FETCH_LIMITS,
   failedOutcome,
   FetchAbort,
@@ -49,6 +50,11 @@ class BlockedAddressError extends Error {
   readonly code = 'EBLOCKEDADDRESS';
 }
 
+/** A name that resolves to a link-local address, refused even where private networks are allowed. */
+class LinkLocalAddressError extends Error {
+  readonly code = 'ELINKLOCALADDRESS';
+}
+
 const gunzip = promisify(zlib.gunzip);
 const inflate = promisify(zlib.inflate);
 const inflateRaw = promisify(zlib.inflateRaw);
@@ -67,6 +73,12 @@ export function createNodeFetcher(options: NodeFetcherOptions): FeedFetcher {
   const guardedLookup: LookupFunction = (hostname, lookupOptions, callback) => {
     resolve(hostname, { ...lookupOptions, all: true }, (error, addresses: LookupAddress[]) => {
       if (error) return callback(error, '', 4);
+      if (allowPrivate && addresses.some((a) => isNeverFetched(a.address)))
+        return callback(
+          new LinkLocalAddressError(`${hostname} resolves to a link-local or cloud metadata address`),
+          '',
+          4,
+        );
       const usable = allowPrivate ? addresses : addresses.filter((a) => isAllowed(a.address));
       if (usable.length === 0 || usable.length !== addresses.length) {
         // Mixed answers are refused too: a rebinding attacker would answer with one public, one private.
@@ -120,6 +132,7 @@ export function createNodeFetcher(options: NodeFetcherOptions): FeedFetcher {
     if (!allowPrivate && isIP(host) && !isAllowed(host) && !privateOrigins().includes(parsed.origin)) {
       throw new FetchAbort(blockedOutcome());
     }
+    if (allowPrivate && isNeverFetched(host)) throw new FetchAbort(linkLocalOutcome());
     return parsed;
   }
 
@@ -190,6 +203,7 @@ function describeNetworkError(error: unknown, subject: FetchSubject): FetchOutco
   const found = errorCause(error);
   const code = found.code ?? '';
   if (code === 'EBLOCKEDADDRESS') return blockedOutcome();
+  if (code === 'ELINKLOCALADDRESS') return linkLocalOutcome();
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NODATA') {
     return failedOutcome(
       `${The}'s host name could not be found (DNS lookup failed). Check the address for typos.`,

@@ -3,9 +3,10 @@
 // see the address a name resolves to; Cloudflare's network does not route to private or loopback addresses, so
 // the guard here refuses IP literals and local names, and the platform refuses the rest. (Local tests allow
 // private networks, as FETCH_ALLOW_PRIVATE_NETWORKS=true does on Node.)
-import { isIpLiteral, isPublicAddress } from './address-guard';
+import { isIpLiteral, isNeverFetched, isPublicAddress } from './address-guard';
 import {
   blockedOutcome,
+  linkLocalOutcome,
   DEFAULT_FETCH_LIMITS,
   failedOutcome,
   FetchAbort,
@@ -90,7 +91,7 @@ export function createWorkerFetcher(options: WorkerFetcherOptions): FeedFetcher 
     if (!options.allowPrivateNetworks) {
       if (isIpLiteral(host) ? !isPublicAddress(host) : LOCAL_NAMES.test(host) || !host.includes('.'))
         throw new FetchAbort(blockedOutcome());
-    }
+    } else if (isNeverFetched(host)) throw new FetchAbort(linkLocalOutcome());
     return parsed;
   }
 

@@ -167,6 +167,14 @@ export function blockedOutcome(): FetchFailure {
   );
 }
 
+/** Said where private networks are allowed and the address is link-local all the same (`isNeverFetched`). */
+export function linkLocalOutcome(): FetchFailure {
+  return failedOutcome(
+    'The address is a link-local or cloud metadata one (169.254.x.x, fe80::, fd00:ec2::254), where a cloud server keeps its credentials: Yesterday never fetches from there, even with FETCH_ALLOW_PRIVATE_NETWORKS=true.',
+    false,
+  );
+}
+
 export function tooLargeOutcome(maxBodyBytes: number, subject: FetchSubject = 'feed'): FetchFailure {
   return failedOutcome(
     `${theSubject(subject)} is larger than ${Math.round(maxBodyBytes / 1024 / 1024)} MiB (after decompression), so it was not read.`,

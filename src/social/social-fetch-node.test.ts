@@ -45,6 +45,25 @@ it('refuses a name that resolves to a private address, and allows it only when t
   await allowed.close();
 });
 
+it('never reaches a link-local address, where cloud servers keep credentials, even with private networks allowed', async () => {
+  const toMetadata = ((_host: string, _options: unknown, callback: (e: null, a: LookupAddress[]) => void) =>
+    callback(null, [{ address: '169.254.169.254', family: 4 }])) as never;
+  const allowed = createNodeSocialFetch({ allowPrivateNetworks: true, lookup: toMetadata });
+  const error = await allowed.fetch(`http://social.district.example:${port}/`).catch((e: unknown) => e);
+  expect((error as Error & { cause: unknown }).cause).toEqual(
+    new SocialAddressRefused(
+      'social.district.example resolves to a link-local or cloud metadata address, which is never used.',
+    ),
+  );
+  await allowed.close();
+  for (const url of [
+    'http://169.254.169.254/latest/meta-data/',
+    'http://[fe80::1]/',
+    'http://[fd00:ec2::254]/',
+  ])
+    expect(() => checkSocialUrl(url, true), url).toThrow(/is a link-local or cloud metadata address/);
+});
+
 it('refuses private and local addresses written in the URL before anything is sent', () => {
   for (const url of [
     'http://127.0.0.1/',

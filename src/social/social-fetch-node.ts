@@ -3,7 +3,7 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import { Agent, fetch as undiciFetch } from 'undici';
-import { isPublicAddress } from '../ingest/address-guard';
+import { isNeverFetched, isPublicAddress } from '../ingest/address-guard';
 import { createSocialFetch, SocialAddressRefused, type SocialFetch } from './social-fetch';
 
 export function createNodeSocialFetch(options: {
@@ -22,6 +22,14 @@ export function createNodeSocialFetch(options: {
       (error, addresses: LookupAddress[]) => {
         if (error) return callback(error, '', 4);
         // Mixed answers are refused too: a rebinding attacker would answer with one public, one private.
+        if (allowPrivate && addresses.some((a) => isNeverFetched(a.address)))
+          return callback(
+            new SocialAddressRefused(
+              `${hostname} resolves to a link-local or cloud metadata address, which is never used.`,
+            ),
+            '',
+            4,
+          );
         if (!allowPrivate && (addresses.length === 0 || !addresses.every((a) => isPublicAddress(a.address))))
           return callback(
             new SocialAddressRefused(`${hostname} resolves to a private or local address.`),

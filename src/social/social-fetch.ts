@@ -3,7 +3,7 @@
 // loopback ones are refused unless FETCH_ALLOW_PRIVATE_NETWORKS=true. Here the URL is checked (IP literals,
 // local names); on Node social-fetch-node.ts also checks the address each name resolves to, on every
 // connection, and on Workers Cloudflare's network does not route to private addresses at all.
-import { isIpLiteral, isPublicAddress } from '../ingest/address-guard';
+import { isIpLiteral, isNeverFetched, isPublicAddress } from '../ingest/address-guard';
 
 export type SocialFetch = typeof fetch;
 
@@ -31,6 +31,10 @@ export function checkSocialUrl(url: string, allowPrivateNetworks: boolean): URL 
   if (parsed.username || parsed.password)
     throw new SocialAddressRefused('The address must not carry a user name or password.');
   const host = parsed.hostname.replace(/^\[|\]$/g, '');
+  if (isNeverFetched(host))
+    throw new SocialAddressRefused(
+      `${parsed.host} is a link-local or cloud metadata address, where a cloud server keeps its credentials; a social network lives on the public internet.`,
+    );
   if (
     !allowPrivateNetworks &&
     (isIpLiteral(host) ? !isPublicAddress(host) : LOCAL_NAMES.test(host) || !host.includes('.'))
