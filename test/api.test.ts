@@ -166,6 +166,19 @@ describe('JSON API /api/v1', () => {
     });
     expect(invalid).toMatchObject({ status: 422, body: { error: { code: 'invalid-image' } } });
     expect((await call('PUT', '/digests/2026-11-20', 'editor', '{not json')).status).toBe(400);
+    // A title and a headline are one line each, however the JSON writes them; an intro keeps its lines.
+    const lines = await call('PUT', '/digests/2026-11-20', 'editor', {
+      title: 'Windy Friday\r\nBcc: everyone@example.com',
+      intro: 'A windy Friday.\nKites everywhere.',
+      entries: [{ item_id: kites, headline: '  Kites\n\n over the field ' }, { item_id: bee }],
+      version: 2,
+    });
+    expect(lines.status).toBe(200);
+    expect(lines.body).toMatchObject({
+      title: 'Windy Friday Bcc: everyone@example.com',
+      intro: 'A windy Friday.\nKites everywhere.',
+      entries: [expect.objectContaining({ headline: 'Kites over the field' }), expect.anything()],
+    });
   });
 
   it(`refuses a digest of 40,000 posts with a sentence, not a server error, and saves ${MAX_DIGEST_ENTRIES}`, async () => {

@@ -552,7 +552,7 @@ export async function saveDesk(
   // Copy at selection: a picture chosen now is fetched, cleaned and kept before the save is answered, and one
   // whose copy failed before is tried again, even when nothing else changed.
   const copied = deps.pictures ? await copyPictures(deps as PictureDeskDeps, imageUrlsOf(entries)) : 0;
-  const title = limit(input.title ?? before.digest?.title ?? '', 200, (n) =>
+  const title = limitLine(input.title ?? before.digest?.title ?? '', 200, (n) =>
     t('desk.refusals.tooLong.title', n),
   );
   const intro = limit(input.intro ?? before.digest?.intro ?? '', 1000, (n) =>
@@ -679,13 +679,15 @@ export async function resolveEntries(
     const headline = (input.headline ?? base.headline).trim() || item.title;
     drafts.push({
       itemId: item.id,
-      headline: limit(headline, 200, (n) => t('desk.refusals.tooLong.headline', { ...n, post: item.title })),
+      headline: limitLine(headline, 200, (n) =>
+        t('desk.refusals.tooLong.headline', { ...n, post: item.title }),
+      ),
       blurb: limit(input.blurb ?? base.blurb, 1000, (n) =>
         t('desk.refusals.tooLong.blurb', { ...n, post: item.title }),
       ),
       imageUrl,
       imageAlt: imageUrl
-        ? limit(input.imageAlt === undefined ? (base.imageAlt ?? '') : (input.imageAlt ?? ''), 500, (n) =>
+        ? limitLine(input.imageAlt === undefined ? (base.imageAlt ?? '') : (input.imageAlt ?? ''), 500, (n) =>
             t('desk.refusals.tooLong.alt', n),
           )
         : null,
@@ -695,6 +697,19 @@ export async function resolveEntries(
 }
 
 /** The text trimmed, or refused with `refusal`'s sentence (given its length and `max`) if longer than `max`. */
+/**
+ * A one-line text (a title, a headline, a picture's description) as `limit` keeps it, its line breaks made
+ * spaces: a form's field cannot hold one, but the API's JSON can, and a feed's title or an email's subject
+ * must not.
+ */
+export function limitLine(
+  text: string,
+  max: number,
+  refusal: (lengths: { length: number; max: number }) => string,
+): string {
+  return limit(text.replace(/\s*[\r\n]+\s*/g, ' '), max, refusal);
+}
+
 export function limit(
   text: string,
   max: number,
