@@ -137,7 +137,9 @@ export async function sniffSpreadsheet(input: string | Uint8Array | Blob): Promi
       : (await likelierMacRoman(slicesOf(input)))
         ? 'macintosh'
         : 'windows-1252');
-  const text = singleByte(encoding)?.(head) ?? new TextDecoder(encoding, { ignoreBOM: false }).decode(head);
+  const text =
+    singleByte(encoding)?.(head) ??
+    new TextDecoder(encoding, { fatal: false, ignoreBOM: false }).decode(head);
   return { ok: true, encoding, ...delimiterOf(text) };
 }
 
