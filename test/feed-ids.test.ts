@@ -59,8 +59,8 @@ describe('feed entry ids after a move', () => {
         parsed.entries.map((entry) => [entry.id, entry.link]),
         path,
       ).toEqual([
-        [`${OLD}/digests/2026-11-21${school}`, `${app.url}/digests/2026-11-21`],
-        [`${OLD}/digests/2026-11-20${school}`, `${app.url}/digests/2026-11-20`],
+        [`${OLD}/digests/2026-11-21${school}`, `${app.url}/digests/2026-11-21${school}`],
+        [`${OLD}/digests/2026-11-20${school}`, `${app.url}/digests/2026-11-20${school}`],
       ]);
     }
     expect(await get('/feed.atom')).toContain(`<id>${OLD}/feed.atom</id>`);

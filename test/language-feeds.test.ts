@@ -128,7 +128,8 @@ describe('feeds and missing pages in each language', () => {
     };
     expect(json.language).toBe('es');
     expect(json.home_page_url).toBe(`${app.url}/es/schools/lincoln-elementary`);
-    expect(json.items[0]!.url).toBe(`${app.url}/es/digests/2026-11-20`);
+    // A school's feed links to its part of the digest.
+    expect(json.items[0]!.url).toBe(`${app.url}/es/digests/2026-11-20#school-lincoln-elementary`);
 
     // The district's own language stays at the root; a language not offered has no feed.
     expect(await text('/feed.xml')).toContain('<language>en</language>');

@@ -277,7 +277,20 @@ describe('publishing', () => {
       expect(page).toContain(
         `<link rel="alternate" type="application/json+oembed" href="${app.url}/oembed?url=${encodeURIComponent(`${app.url}/digests/2026-11-20`)}&amp;format=json"`,
       );
-      expect(page).toContain('loading="lazy"');
+      // The first picture is the largest thing the page shows first: loaded at once, not when scrolled to.
+      expect(page).toContain('loading="eager" fetchpriority="high"');
+      // A link preview names the site and the day, and the page's tab the district too.
+      expect(page).toContain(
+        '<meta property="og:title" content="What happened yesterday: Friday, November 20, 2026"/>',
+      );
+      expect(page).toContain(
+        '<title>Friday, November 20, 2026 · What happened yesterday · Our School District</title>',
+      );
+      expect(page).toContain('<p class="school" id="school-lincoln-elementary">');
+      // A page with no picture of its own shows the district's mark, drawn large, where there is no logo.
+      expect(await text('/archive')).toMatch(
+        /<meta property="og:image" content="http:\/\/127\.0\.0\.1:\d+\/icon-512\.png\?v=\w+"\/><meta property="og:image:alt" content="Our School District"\/><meta property="og:image:width" content="512"\/>/,
+      );
       const sitemap = await text('/sitemap.xml');
       expect(sitemap).toContain(
         `<url><loc>${app.url}/digests/2026-11-20</loc><lastmod>2026-11-21</lastmod></url>`,

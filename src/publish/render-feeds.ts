@@ -29,6 +29,11 @@ export interface FeedScope {
   /** The page the feed mirrors, e.g. '/' or '/schools/lincoln'. */
   pagePath: string;
   school?: { slug: string; name: string };
+  /**
+   * Since when the feed has been there, for a feed with no entry yet: Atom must give a time it was updated
+   * (a school's creation; for the district, the day it is read).
+   */
+  since?: number;
 }
 
 export const DISTRICT_SCOPE = (selfPath: string): FeedScope => ({ selfPath, pagePath: '/' });
@@ -60,7 +65,9 @@ function entryIds(content: DigestContent, site: FeedSite, scope: FeedScope) {
   const path = `${siteLanguage(site).prefix}/digests/${content.digest.date}`;
   const url = `${site.publicUrl}${path}`;
   const permanent = `${site.feedIdsFrom ?? site.publicUrl}${path}`;
-  return { url, id: scope.school ? `${permanent}#school-${scope.school.slug}` : permanent };
+  // A school's slice links to its first entry on the digest's page (digest-article.tsx), its id kept as it was.
+  const anchor = scope.school ? `#school-${scope.school.slug}` : '';
+  return { url: `${url}${anchor}`, id: `${permanent}${anchor}` };
 }
 
 function summaryOf(content: DigestContent): string {
@@ -119,9 +126,8 @@ export function renderRss(contents: DigestContent[], site: FeedSite, scope: Feed
     `<atom:link href="${x(site.publicUrl + scope.selfPath)}" rel="self" type="application/rss+xml"/>`,
     updated ? `<lastBuildDate>${new Date(updated).toUTCString()}</lastBuildDate>` : '',
     '<generator>Yesterday</generator>',
-    site.hasLogo
-      ? `<image><url>${x(site.publicUrl)}/logo</url><title>${x(feedTitle(site, scope))}</title><link>${x(site.publicUrl + scope.pagePath)}</link></image>`
-      : '',
+    // The logo, or the district's mark at a size RSS allows (144 pixels wide at most).
+    `<image><url>${x(site.publicUrl)}${site.hasLogo ? '/logo' : '/favicon.png'}</url><title>${x(feedTitle(site, scope))}</title><link>${x(site.publicUrl + scope.pagePath)}</link>${site.hasLogo ? '' : '<width>64</width><height>64</height>'}</image>`,
     ...items,
     '</channel>',
     '</rss>',
@@ -134,7 +140,7 @@ export function renderRss(contents: DigestContent[], site: FeedSite, scope: Feed
 /** Atom 1.0 (RFC 4287): published and updated per entry, the full HTML as content. */
 export function renderAtom(contents: DigestContent[], site: FeedSite, scope: FeedScope): string {
   const iso = (ms: number) => new Date(ms).toISOString();
-  const updated = lastChange(contents) ?? 0;
+  const updated = lastChange(contents) ?? scope.since ?? 0;
   const entries = contents.map((content) => {
     const { url, id } = entryIds(content, site, scope);
     return [
@@ -161,7 +167,7 @@ export function renderAtom(contents: DigestContent[], site: FeedSite, scope: Fee
     `<updated>${iso(updated)}</updated>`,
     `<author><name>${x(site.districtName)}</name><uri>${x(site.publicUrl)}/</uri></author>`,
     '<generator>Yesterday</generator>',
-    site.hasLogo ? `<logo>${x(site.publicUrl)}/logo</logo>` : '',
+    `<logo>${x(site.publicUrl)}${site.hasLogo ? '/logo' : '/icon-512.png'}</logo>`,
     `<icon>${x(site.publicUrl)}/favicon.png</icon>`,
     ...entries,
     '</feed>',
@@ -181,7 +187,7 @@ export function renderJsonFeed(contents: DigestContent[], site: FeedSite, scope:
     feed_url: site.publicUrl + scope.selfPath,
     description: feedDescription(site, scope),
     language: siteLanguage(site).text.lang,
-    ...(site.hasLogo ? { icon: `${site.publicUrl}/logo` } : {}),
+    icon: `${site.publicUrl}${site.hasLogo ? '/logo' : '/icon-512.png'}`,
     favicon: `${site.publicUrl}/favicon.png`,
     authors: [{ name: site.districtName, url: `${site.publicUrl}/` }],
     items: contents.map((content) => {

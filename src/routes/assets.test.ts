@@ -32,15 +32,35 @@ describe('/assets/', () => {
       '/brand.css',
       '/assets/site.css',
     ]) {
-      const first = await fetch(`${app.url}${path}`);
+      const first = await fetch(`${app.url}${path}`, { headers: { 'accept-encoding': 'identity' } });
       const tag = first.headers.get('etag');
       expect(tag, path).toMatch(/^"[^"]+"$/);
-      const again = await fetch(`${app.url}${path}`, { headers: { 'if-none-match': tag! } });
+      const identity = { 'accept-encoding': 'identity' };
+      const again = await fetch(`${app.url}${path}`, { headers: { ...identity, 'if-none-match': tag! } });
       expect([path, again.status]).toEqual([path, 304]);
       expect(await again.text()).toBe('');
-      const changed = await fetch(`${app.url}${path}`, { headers: { 'if-none-match': '"something-else"' } });
+      const changed = await fetch(`${app.url}${path}`, {
+        headers: { ...identity, 'if-none-match': '"something-else"' },
+      });
       expect([path, changed.status]).toEqual([path, 200]);
     }
+    // The shipped assets go gzipped where that is taken, with an ETag of their own, and a 304 still answers.
+    for (const path of ['/assets/site.css', '/assets/embed.css']) {
+      const zipped = await fetch(`${app.url}${path}`, { headers: { 'accept-encoding': 'gzip' } });
+      expect([path, zipped.headers.get('content-encoding')]).toEqual([path, 'gzip']);
+      expect(zipped.headers.get('vary'), path).toBe('Accept-Encoding');
+      const tag = zipped.headers.get('etag')!;
+      expect(tag, path).toMatch(/^"[^"]+"$/);
+      const plain = await fetch(`${app.url}${path}`, { headers: { 'accept-encoding': 'identity' } });
+      expect(plain.headers.get('etag'), path).not.toBe(tag);
+      expect(plain.headers.get('vary'), path).toBe('Accept-Encoding');
+      const again = await fetch(`${app.url}${path}`, {
+        headers: { 'accept-encoding': 'gzip', 'if-none-match': tag },
+      });
+      expect([path, again.status]).toEqual([path, 304]);
+    }
+    const css = await fetch(`${app.url}/assets/site.css`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(await css.text()).toBe(ASSETS['site.css'].body);
     // Only these: the rest of the app (the desk, the health check) is not read twice to be tagged.
     for (const path of ['/healthz', '/admin/login'])
       expect([path, (await fetch(`${app.url}${path}`)).headers.get('etag')]).toEqual([path, null]);
@@ -97,7 +117,12 @@ describe('/assets/', () => {
       theme_color: string;
       icons: { src: string; sizes: string }[];
     };
-    expect(read).toMatchObject({ name: 'What happened yesterday', theme_color: '#1f3a5f', start_url: '/' });
+    expect(read).toMatchObject({
+      name: 'What happened yesterday · Our School District',
+      short_name: 'What happened yesterday',
+      theme_color: '#1f3a5f',
+      start_url: '/',
+    });
     for (const icon of read.icons) {
       const drawn = await png(icon.src);
       expect(`${drawn.width}x${drawn.height}`).toBe(icon.sizes);

@@ -31,6 +31,8 @@ const FORMATS = {
 
 type Format = keyof typeof FORMATS;
 
+const DAY_MS = 86_400_000;
+
 /** Answers a feed body with validators, or 304 when the reader already has this version. */
 export async function feedResponse(
   c: Context,
@@ -89,6 +91,7 @@ export function feedRoutes(deps: AppDeps) {
       return serve(c, format, contents, found.site, {
         ...DISTRICT_SCOPE(`${found.prefix}/feed.${format}`),
         pagePath: found.prefix || '/',
+        since: Math.floor(deps.clock.now() / DAY_MS) * DAY_MS,
       });
     });
 
@@ -107,6 +110,7 @@ export function feedRoutes(deps: AppDeps) {
         selfPath: `${base}/feed.${format}`,
         pagePath: base,
         school: { slug: school.slug, name: school.name },
+        since: school.createdAt,
       });
     });
   }

@@ -55,9 +55,18 @@ export function DigestArticle(props: {
         </p>
       ) : null}
       <ol class="entries">
-        {entries.map((entry) => (
+        {entries.map((entry, index) => (
           <li class="entry" id={`entry-${entry.itemId}`}>
-            <p class="school">
+            {/* A school's feed links its part of the digest here: to the school's first entry. */}
+            <p
+              class="school"
+              id={
+                props.asPage &&
+                entries.findIndex((other) => other.item.schoolSlug === entry.item.schoolSlug) === index
+                  ? `school-${entry.item.schoolSlug}`
+                  : undefined
+              }
+            >
               <a href={localPath(props.site, `/schools/${entry.item.schoolSlug}`)}>
                 <DistrictWords site={props.site}>{entry.item.schoolName}</DistrictWords>
               </a>
@@ -78,6 +87,7 @@ export function DigestArticle(props: {
                   alt={entry.imageAlt ?? ''}
                   lang={lang(`alt:${entry.itemId}`)}
                   sizes="(min-width: 48rem) 42rem, 92vw"
+                  eager={props.asPage && entries.findIndex((other) => other.picture) === index}
                 />
               </figure>
             ) : null}

@@ -33,6 +33,7 @@ export function DigestCard(props: {
             picture={pictured.picture}
             alt=""
             sizes={props.lead ? '(min-width: 64rem) 60rem, 92vw' : '(min-width: 64rem) 29rem, 92vw'}
+            eager={props.lead}
           />
         </a>
       ) : null}

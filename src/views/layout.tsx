@@ -67,6 +67,8 @@ export function BrandStylesheet(props: { site: SiteInfo }) {
 /** How a shared link previews (OpenGraph, Twitter cards). */
 export interface SharePreview {
   type: 'website' | 'article';
+  /** What a link preview calls the page, where its title alone says too little (a digest's date). */
+  title?: string;
   image?: { url: string; alt: string; width?: number; height?: number };
   publishedAt?: number;
   modifiedAt?: number;
@@ -127,8 +129,11 @@ export function PublicLayout({
   translatedIn,
   children,
 }: PublicLayoutProps) {
+  // Whose page it is, in a browser's tab and a search result: the district, after the page and the site.
   const fullTitle =
-    title === site.siteTitle ? `${site.siteTitle} · ${site.districtName}` : `${title} · ${site.siteTitle}`;
+    title === site.siteTitle
+      ? `${site.siteTitle} · ${site.districtName}`
+      : `${title} · ${site.siteTitle} · ${site.districtName}`;
   // This page's own address, in its language: /es/digests/… is the Spanish page, not a copy of the English one.
   const offered = site.languages ?? ['en'];
   const alternates = offered.filter((lang, n) => n === 0 || !translatedIn || translatedIn.includes(lang));
@@ -137,8 +142,16 @@ export function PublicLayout({
     path !== undefined
       ? `${site.publicUrl}${asOwn ? localPath(site, path, offered[0]) : localPath(site, path)}`
       : undefined;
-  const image =
-    share?.image ?? (site.hasLogo ? { url: `${site.publicUrl}/logo`, alt: site.districtName } : undefined);
+  // A link preview's picture: the page's own, else the district's logo, else its mark drawn large.
+  const image = share?.image ?? {
+    url: site.hasLogo
+      ? `${site.publicUrl}/logo`
+      : `${site.publicUrl}/icon-512.png?v=${brandVersion(site.brand ?? DEFAULT_BRAND)}`,
+    alt: site.districtName,
+    ...(site.hasLogo ? {} : { width: 512, height: 512 }),
+  };
+  // Meta text is shown without the page's direction: the isolates around a name in Arabic text are noise there.
+  const plain = (words: string) => words.replace(/[\u2066-\u2069]/g, '');
   const iso = (ms: number | undefined) => (ms ? new Date(ms).toISOString() : undefined);
   const text = textOf(site);
   const t = text.t;
@@ -148,18 +161,18 @@ export function PublicLayout({
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{fullTitle}</title>
-        {description ? <meta name="description" content={description} /> : null}
+        <title>{plain(fullTitle)}</title>
+        {description ? <meta name="description" content={plain(description)} /> : null}
         {url ? <link rel="canonical" href={url} /> : null}
-        <meta property="og:site_name" content={`${site.siteTitle} · ${site.districtName}`} />
-        <meta property="og:title" content={title} />
+        <meta property="og:site_name" content={plain(`${site.siteTitle} · ${site.districtName}`)} />
+        <meta property="og:title" content={plain(share?.title ?? title)} />
         <meta property="og:type" content={share?.type ?? 'website'} />
         {url ? <meta property="og:url" content={url} /> : null}
-        {description ? <meta property="og:description" content={description} /> : null}
-        {image ? <meta property="og:image" content={image.url} /> : null}
-        {image ? <meta property="og:image:alt" content={image.alt} /> : null}
-        {image?.width ? <meta property="og:image:width" content={String(image.width)} /> : null}
-        {image?.height ? <meta property="og:image:height" content={String(image.height)} /> : null}
+        {description ? <meta property="og:description" content={plain(description)} /> : null}
+        <meta property="og:image" content={image.url} />
+        <meta property="og:image:alt" content={plain(image.alt)} />
+        {image.width ? <meta property="og:image:width" content={String(image.width)} /> : null}
+        {image.height ? <meta property="og:image:height" content={String(image.height)} /> : null}
         {share?.publishedAt ? (
           <meta property="article:published_time" content={iso(share.publishedAt)} />
         ) : null}

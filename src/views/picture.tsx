@@ -13,6 +13,8 @@ export function Picture(props: {
   class?: string;
   /** The alt text's language, where it is not the page's (an original shown for want of a translation). */
   lang?: string;
+  /** The page's first and largest picture, loaded at once rather than when scrolled to. */
+  eager?: boolean;
 }) {
   const view = props.picture && pictureView(props.picture, props.base ?? '');
   if (!view) return null;
@@ -28,7 +30,8 @@ export function Picture(props: {
         height={view.height}
         alt={props.alt}
         lang={props.lang}
-        loading="lazy"
+        loading={props.eager ? 'eager' : 'lazy'}
+        fetchpriority={props.eager ? 'high' : undefined}
         decoding="async"
       />
     </picture>

@@ -12,5 +12,5 @@ it('names each older page of the home page in its title, so a browser tab or a s
       String(<HomePage site={site} contents={[]} timezone="America/Chicago" page={page} hasOlder={false} />),
     )![1];
   expect(title(1)).toBe(`${site.siteTitle} · ${site.districtName}`);
-  expect(title(2)).toBe(`Older digests, page 2 · ${site.siteTitle}`);
+  expect(title(2)).toBe(`Older digests, page 2 · ${site.siteTitle} · ${site.districtName}`);
 });

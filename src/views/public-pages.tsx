@@ -94,6 +94,8 @@ export function DigestPage(props: {
   const title = digest.title.trim()
     ? `${digest.title.trim()}: ${text.longDate(digest.date)}`
     : text.dayTitle(digest.date);
+  // Shared, the date alone says little: the site's title leads it, as in the feeds and the embed.
+  const shareTitle = digest.title.trim() ? title : `${props.site.siteTitle}: ${text.longDate(digest.date)}`;
   const pictured = leadPicture(entries, props.site.publicUrl);
   const url = `${props.site.publicUrl}${localPath(props.site, `/digests/${digest.date}`)}`;
   return (
@@ -104,6 +106,7 @@ export function DigestPage(props: {
       translatedIn={props.translatedIn}
       share={{
         type: 'article',
+        title: shareTitle,
         image: pictured
           ? { url: pictured.src, alt: pictured.alt, width: pictured.width, height: pictured.height }
           : undefined,
@@ -135,7 +138,7 @@ export function DigestPage(props: {
       }
     >
       <DigestArticle content={props.content} site={props.site} timezone={props.timezone} asPage={true} />
-      <ShareLinks url={url} title={title} site={props.site} />
+      <ShareLinks url={url} title={`${shareTitle} · ${props.site.districtName}`} site={props.site} />
       <SignUpBox site={props.site} id="signup" heading="h2" />
       <DayNavigation previous={props.previous} next={props.next} site={props.site} />
     </PublicLayout>

@@ -266,7 +266,7 @@ export const es = {
   },
   feedsPage: {
     title: 'Seguir en un lector de canales',
-    description: 'Direcciones de los canales de {{digest}}: todas las escuelas, o una.',
+    description: 'Direcciones de los canales para seguir {{digest}}: todas las escuelas, o una.',
     lead: 'Una aplicación lectora de canales (Feedly, Inoreader, NetNewsWire, Thunderbird y muchas otras) muestra cada resumen nuevo en cuanto se publica, sin correo. Copie una dirección de abajo y péguela en su lector donde dice Añadir canal o Suscribirse.',
     browser:
       'Abiertas en un navegador, estas direcciones muestran código en lugar de una página: son para la aplicación lectora.',
