@@ -120,7 +120,7 @@ describe('languages', () => {
     expect(subscriber.consentText).toContain('Deseo recibir el resumen diario');
     const link = /https?:\/\/\S+\/subscribe\/confirm\?token=[\w.-]+/.exec(confirm!.parsed.text!)![0];
     const confirmPage = await (await client.get(new URL(link).pathname + new URL(link).search)).text();
-    expect(confirmPage).toContain('Confirme su suscripción');
+    expect(confirmPage).toContain('Un paso más');
     await client.post(new URL(link).pathname + new URL(link).search, {});
 
     const db = app.runtime.deps.db;

@@ -118,7 +118,8 @@ export function renderDigestEmail(
   /** The language a text is in: the email's, or the district's where it is shown for want of a translation. */
   const langOf = (which: ContentText) => originalLangOf(content, which) ?? lang;
   const { title, subject } = emailTitle(digest, site, sentOn);
-  const dateLabel = words.longDate(digest.date);
+  // A line of its own, as on the site: capitalized where the language writes a weekday in small letters.
+  const dateLabel = words.dayTitle(digest.date);
   const webUrl = `${site.publicUrl}${prefix}/digests/${digest.date}`;
   const because = selection.schoolNames.length
     ? t('email.becauseFor', { ...named, schools: listInLanguage(selection.schoolNames, lang) })

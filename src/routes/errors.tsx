@@ -135,7 +135,9 @@ export function errorPage(c: Context, status: number, message: string) {
 export async function notFoundPage(c: Context, deps: AppDeps) {
   const path = new URL(c.req.url).pathname;
   const plain = () => errorPage(c, 404, translator('en').t('errors.notFound'));
-  const file = /\.[A-Za-z0-9]+$/.test(path) || path.startsWith('/media/') || path.startsWith('/assets/');
+  // What a page loads (a stylesheet, a script) gets the plain answer; an address a person opens (an old
+  // /index.html, a picture's link) gets the district's page, in its language.
+  const file = path.startsWith('/assets/');
   if (path.startsWith('/api/'))
     return errorPage(
       c,

@@ -10,7 +10,7 @@ export const adminCss = `
   --sans: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
 }
 * { box-sizing: border-box; }
-body { margin: 0; background: var(--bg); color: var(--ink); font: 15px/1.5 var(--sans); }
+body { margin: 0; background: var(--bg); color: var(--ink); font: .9375rem/1.5 var(--sans); }
 a { color: var(--link); }
 /* Amber shows on the dark headers, the dark ring inside it on white and cream: 3:1 or more against either. */
 /* The email shown in a frame takes focus as one stop; Chromium gives it no :focus-visible. */
@@ -162,7 +162,7 @@ a.badge:hover { text-decoration: underline; }
 @media (max-width: 600px) { .kv { grid-template-columns: 1fr; gap: .1rem; } .kv dd + dt { margin-top: .5rem; } }
 /* The whole picture, uncropped: whoever approves it looks at who is in it. */
 .pending-picture { display: block; width: auto; max-width: min(100%, 16rem); height: auto; max-height: 16rem; object-fit: contain; border-radius: 6px; background: #e9ecf1; margin: .35rem 0; }
-.columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 0 1.25rem; }
+.columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(18rem, 100%), 1fr)); gap: 0 1.25rem; }
 .login { max-width: 26rem; margin: 4rem auto; }
 .login h1 { font-size: 1.4rem; }
 pre.mail { white-space: pre-wrap; overflow-wrap: anywhere; background: #fbfbfc; border: 1px solid var(--line); border-radius: 8px; padding: 1rem; font-size: .9rem; }

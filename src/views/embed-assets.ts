@@ -11,7 +11,7 @@ export const embedCss = `
 * { box-sizing: border-box; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 html, body { margin: 0; background: transparent; }
-body { color: #1c2430; font: 16px/1.5 var(--sans); }
+body { color: #1c2430; font: 1rem/1.5 var(--sans); }
 a { color: var(--link); text-underline-offset: .15em; }
 :focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; box-shadow: 0 0 0 2px #1f2937; }
 .embed { border: 1px solid #e4e0d8; border-radius: 12px; background: #fff; overflow: hidden; }

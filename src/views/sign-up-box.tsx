@@ -18,7 +18,8 @@ export function SignUpBox(props: { site: SiteInfo; id: string; heading: 'h2' | '
           districtPossessive: possessive(props.site.districtName),
         })}
       </p>
-      <form method="post" action="/subscribe" class="signup-form">
+      {/* The server says what is wrong with an address, in the page's language; a browser would in its own. */}
+      <form method="post" action="/subscribe" class="signup-form" novalidate>
         <input type="hidden" name="language" value={text.lang} />
         <input type="hidden" name="form_language" value={text.lang} />
         <label for={`${props.id}-email`} class="visually-hidden">
@@ -31,7 +32,7 @@ export function SignUpBox(props: { site: SiteInfo; id: string; heading: 'h2' | '
           name="email"
           autocomplete="email"
           required
-          placeholder="you@example.com"
+          placeholder={text.t('signup.placeholder')}
         />
         <button type="submit">{text.t('signup.button')}</button>
       </form>

@@ -17,7 +17,7 @@ export const siteCss = `
 }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
-body { margin: 0; background: var(--paper); color: var(--ink); font: 17px/1.6 var(--sans); overflow-wrap: break-word; }
+body { margin: 0; background: var(--paper); color: var(--ink); font: 1.0625rem/1.6 var(--sans); overflow-wrap: break-word; }
 a { color: var(--link); text-underline-offset: 0.15em; }
 a:hover { text-decoration-thickness: 2px; }
 /* Amber shows on a dark header, the dark ring inside it on white and cream: 3:1 or more against either. */
@@ -75,9 +75,9 @@ select { font: inherit; padding: .55rem .6rem; border: 1px solid var(--field-lin
 input[type=email], input[type=text] { width: 100%; font: inherit; padding: .6rem .75rem; border: 1px solid var(--field-line); border-radius: 6px; background: var(--field); color: var(--ink); }
 /* The next field's label keeps its distance from the field above it. */
 :is(input:not([type=hidden]), textarea) + label { margin-top: 1rem; }
-fieldset { border: 1px solid var(--line); border-radius: 8px; margin: 1rem 0; padding: .75rem 1rem 1rem; }
+fieldset { border: 1px solid var(--line); border-radius: 8px; margin: 1rem 0; padding: .75rem 1rem 1rem; min-inline-size: 0; }
 legend { font-weight: 600; padding: 0 .35rem; }
-.checks { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: .35rem 1rem; }
+.checks { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(14rem, 100%), 1fr)); gap: .35rem 1rem; }
 .checks label { font-weight: 400; display: flex; gap: .6rem; align-items: center; margin: 0; padding: .3rem 0; min-height: 2.75rem; }
 .checks input[type=checkbox], .checks input[type=radio] { width: 1.3rem; height: 1.3rem; flex: none; margin: 0; accent-color: var(--navy); }
 button, .button { font: 600 1rem var(--sans); background: var(--navy); color: #fff; border: 0; border-radius: 6px; padding: .7rem 1.2rem; cursor: pointer; text-decoration: none; display: inline-block; }
@@ -175,7 +175,7 @@ footer.site ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1
 .card-title { font: 700 1.25rem/1.3 var(--serif); margin: 0 0 .75rem; }
 .changes .correction { margin: .75rem 0; }
 @media (max-width: 520px) {
-  body { font-size: 16px; }
+  body { font-size: 1rem; }
   .masthead .title { font-size: 1.55rem; }
   .masthead .logo { height: 44px; max-width: 38vw; }
   /* A wide logo leaves the title too little room beside it on a phone: the title goes under it instead. */

@@ -85,6 +85,8 @@ export const ar = {
     email: 'بريدك الإلكتروني',
     button: 'اشترك',
     choose: 'اختر المدارس',
+    /** An address as an example, in the field before anything is typed. */
+    placeholder: 'name@example.com',
   },
   archive: {
     title: 'الأرشيف',
@@ -157,8 +159,9 @@ export const ar = {
     didYouMean: 'هل تقصد {{suggested}}؟ لم يُرسل أي شيء بعد.',
     useSuggested: 'نعم، استخدم {{suggested}}',
     keepTyped: 'لا، {{typed}} صحيح',
-    confirmTitle: 'أكّد اشتراكك',
-    confirmText: 'اضغط الزر لتبدأ باستلام الملخص اليومي على {{email}}.',
+    confirmTitle: 'خطوة أخيرة',
+    confirmText:
+      'اضغط الزر لتبدأ اشتراكك: يصل الملخص اليومي بعدها إلى {{email}}. فتح الرابط وحده لا يكفي، حتى لا يستطيع برنامج بريد يفتح الروابط من تلقاء نفسه أن يسجّل أحدًا.',
     confirmButton: 'أكّد اشتراكي',
     thanks: 'شكرًا لك. سيصل الملخص اليومي إلى {{email}} كل صباح بعد نشره.',
     unsubscribedTitle: 'ألغيت اشتراكك',

@@ -70,6 +70,8 @@ export const en = {
     email: 'Your email address',
     button: 'Subscribe',
     choose: 'Choose schools',
+    /** An address as an example, in the field before anything is typed. */
+    placeholder: 'you@example.com',
   },
   archive: {
     title: 'Archive',
@@ -141,8 +143,9 @@ export const en = {
     didYouMean: 'Did you mean {{suggested}}? Nothing has been sent yet.',
     useSuggested: 'Yes, use {{suggested}}',
     keepTyped: 'No, {{typed}} is right',
-    confirmTitle: 'Confirm your subscription',
-    confirmText: 'Press the button to start receiving the daily digest at {{email}}.',
+    confirmTitle: 'One more step',
+    confirmText:
+      'Press the button to start your subscription: the daily digest then comes to {{email}}. Opening the link is not enough on its own, so that a mail filter that opens links by itself cannot sign anyone up.',
     confirmButton: 'Confirm my subscription',
     thanks: 'Thank you. The daily digest will arrive at {{email}} each morning after one is published.',
     unsubscribedTitle: 'You are unsubscribed',

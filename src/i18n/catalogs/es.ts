@@ -73,6 +73,8 @@ export const es = {
     email: 'Su correo electrónico',
     button: 'Suscribirse',
     choose: 'Elegir escuelas',
+    /** An address as an example, in the field before anything is typed. */
+    placeholder: 'nombre@ejemplo.com',
   },
   archive: {
     title: 'Archivo',
@@ -138,27 +140,28 @@ export const es = {
     consent:
       'Deseo recibir el resumen diario por correo. Puedo darme de baja en cualquier momento con el enlace de cada correo.',
     button: 'Suscribirse',
-    subscribedTitle: 'Está suscrito',
+    subscribedTitle: 'Su suscripción está activa',
     already: '{{email}} ya recibe el resumen diario.',
     forSchools: 'Trae las publicaciones de {{schools}}.',
     forEverySchool: 'Trae las publicaciones de todas las escuelas.',
     didYouMean: '¿Quiso decir {{suggested}}? Todavía no se ha enviado nada.',
     useSuggested: 'Sí, usar {{suggested}}',
     keepTyped: 'No, {{typed}} es correcta',
-    confirmTitle: 'Confirme su suscripción',
-    confirmText: 'Pulse el botón para empezar a recibir el resumen diario en {{email}}.',
+    confirmTitle: 'Un paso más',
+    confirmText:
+      'Pulse el botón para empezar su suscripción: el resumen diario llegará entonces a {{email}}. Abrir el enlace no basta por sí solo, para que ningún filtro de correo que abre enlaces pueda suscribir a nadie.',
     confirmButton: 'Confirmar mi suscripción',
     thanks: 'Gracias. El resumen diario llegará a {{email}} cada mañana después de publicarse.',
     unsubscribedTitle: 'Se ha dado de baja',
     expiredTitle: 'Este enlace ha caducado',
     expiredConfirm:
-      'Los enlaces de confirmación funcionan durante {{days}} días y este es más antiguo, así que {{email}} no está suscrito. Suscríbase de nuevo y le enviaremos un enlace nuevo.',
+      'Los enlaces de confirmación funcionan durante {{days}} días y este es más antiguo, así que la dirección {{email}} no está suscrita. Suscríbase de nuevo y le enviaremos un enlace nuevo.',
     notSubscribedTitle: 'Esta dirección no está suscrita',
     noLonger: '{{email}} ya no recibe el resumen diario.',
     suspended:
       '{{email}} no recibe correos nuestros por ahora: los últimos no se pudieron entregar a esta dirección. Para volver a recibir el resumen diario, suscríbase de nuevo con esta dirección.',
     confirmAfterUnsubscribe:
-      '{{email}} ya no está suscrito, y este enlace no vuelve a iniciar la suscripción. Para recibir el resumen diario, suscríbase de nuevo.',
+      'La dirección {{email}} ya no está suscrita, y este enlace no vuelve a iniciar la suscripción. Para recibir el resumen diario, suscríbase de nuevo.',
     unsubscribedPreferences:
       '{{email}} ya no recibe el resumen diario, así que no hay nada que elegir. Para volver a recibirlo, suscríbase de nuevo.',
     unsubscribeTitle: 'Darse de baja',
@@ -305,7 +308,7 @@ export const es = {
     linkLasts: 'Este enlace funciona durante {{days}} días.',
     ignore: 'Si usted no lo pidió, ignore este correo y no se enviará nada más.',
     alreadySubject: 'Usted ya recibe {{digest}}',
-    alreadyHeading: 'Ya está suscrito',
+    alreadyHeading: 'Su suscripción ya está activa',
     alreadyAsked:
       'Alguien, probablemente usted, pidió suscribir esta dirección al resumen diario de {{district}}, que ya recibe. Para elegir las escuelas de las que recibe noticias, o el idioma, use el botón.',
     alreadyButton: 'Elegir escuelas',
