@@ -29,7 +29,7 @@ import {
 import { subscriptionToken } from './subscription-tokens';
 import { localizeContents } from '../publish/localize-content';
 import type { TranslationUnreviewed } from '../settings/district-settings';
-import { siteIn } from '../i18n/site-language';
+import { languageParameter, siteIn } from '../i18n/site-language';
 import { localDateOf } from '../time/zoned-time';
 import { sortByName } from '../text/names-order';
 
@@ -224,10 +224,12 @@ export async function sendDueDeliveries(
         email: delivery.email,
       }),
     ]);
-    const unsubscribeUrl = `${deps.site.publicUrl}/unsubscribe?token=${unsubscribe}`;
+    // The email's language rides along, so a link cut short still says so in it (routes/subscribe.tsx).
+    const inLanguage = languageParameter(languageFor(delivery.language), offered);
+    const unsubscribeUrl = `${deps.site.publicUrl}/unsubscribe?token=${unsubscribe}${inLanguage}`;
     const body = personalize(rendered, {
       unsubscribeUrl,
-      preferencesUrl: `${deps.site.publicUrl}/preferences?token=${preferences}`,
+      preferencesUrl: `${deps.site.publicUrl}/preferences?token=${preferences}${inLanguage}`,
     });
     const outcome = await deps.mailer
       .send({

@@ -92,3 +92,14 @@ export function lateDefaultTitle(
     whole: text.t('layout.defaultTitleOn', { day: text.longDate(date) }),
   };
 }
+
+/**
+ * `&lang=xx` for a link in an email written in a language other than the district's own, so that the page a
+ * cut or stale link leads to speaks it too (a link that works follows its subscriber's language anyway).
+ */
+export function languageParameter(
+  lang: Language | undefined,
+  offered: readonly Language[] | undefined,
+): string {
+  return lang && offered?.[0] && lang !== offered[0] ? `&lang=${lang}` : '';
+}

@@ -84,10 +84,11 @@ export function subscribeRoutes(deps: AppDeps) {
 
   /**
    * A link that is incomplete or stale, said for what it was for (someone whose unsubscribe link fails is not
-   * told to subscribe), in the language the browser prefers among those offered.
+   * told to subscribe), in the email's language where the link names it, else the one the browser prefers.
    */
   const badLink = async (c: Context, purpose: TokenPurpose) => {
-    const site = await siteInfo(await askedLanguage(c, undefined));
+    // The email's language, which its links carry (languageParameter), else the browser's.
+    const site = await siteInfo(await askedLanguage(c, c.req.query('lang')));
     const { t } = textOf(site);
     const text =
       purpose === 'confirm'

@@ -14,7 +14,7 @@ import { newMessageId, type OutgoingEmail } from '../email/mailer';
 import { renderAlreadySubscribedEmail, renderConfirmEmail } from '../email/render-confirm-email';
 import type { EmailSite } from '../email/render-digest-email';
 import { subscriptionToken } from '../email/subscription-tokens';
-import { siteForReader } from '../i18n/site-language';
+import { languageParameter, siteForReader } from '../i18n/site-language';
 
 export interface SubscribeDeps {
   db: Database;
@@ -132,7 +132,7 @@ export async function confirmationEmail(
 ): Promise<OutgoingEmail> {
   const token = await subscriptionToken(deps.signingKey, 'confirm', subscriber);
   const site = siteForReader(deps.site, subscriber.language);
-  const url = `${deps.site.publicUrl}/subscribe/confirm?token=${token}`;
+  const url = `${deps.site.publicUrl}/subscribe/confirm?token=${token}${languageParameter(site.lang, deps.site.languages)}`;
   return {
     ...toSubscriber(
       deps,
@@ -153,7 +153,7 @@ export async function alreadySubscribedEmail(
 ): Promise<OutgoingEmail> {
   const token = await subscriptionToken(deps.signingKey, 'preferences', subscriber);
   const site = siteForReader(deps.site, subscriber.language);
-  const url = `${deps.site.publicUrl}/preferences?token=${token}`;
+  const url = `${deps.site.publicUrl}/preferences?token=${token}${languageParameter(site.lang, deps.site.languages)}`;
   return {
     ...toSubscriber(deps, subscriber, site.lang, 'already', renderAlreadySubscribedEmail(site, url)),
     // The link changes the subscription: staff reading the outbox do not get it.
