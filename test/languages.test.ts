@@ -143,6 +143,8 @@ describe('languages', () => {
     await app.sendQueuedMail();
     const [, digest] = await smtp.waitFor(2);
     expect(rawHeader(digest!.raw, 'content-language')).toBe('es');
+    // In the email's language, as encoded words: a header is ASCII.
+    expect(rawHeader(digest!.raw, 'list-id')).toBe('=?UTF-8?B?TG8gcXVlIHBhc8OzIGF5ZXI=?= <digest.127.0.0.1>');
     expect(digest!.parsed.subject).toBe('Lo que pasó ayer · viernes, 20 de noviembre de 2026');
     expect(digest!.parsed.html).toContain('lang="es" dir="ltr"');
     expect(digest!.parsed.html).toContain('Ver este resumen en su navegador');

@@ -242,7 +242,8 @@ export async function sendDueDeliveries(
         headers: {
           'List-Unsubscribe': `<${unsubscribeUrl}>`,
           'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-          'List-Id': `${listIdName(deps.site.siteTitle)} <digest.${new URL(deps.site.publicUrl).hostname}>`,
+          // The list's name as its reader's mail program shows it, in the email's language; the id stays one.
+          'List-Id': `${listIdName(siteIn(deps.site, languageFor(delivery.language)).siteTitle)} <digest.${new URL(deps.site.publicUrl).hostname}>`,
           'Content-Language': languageFor(delivery.language),
         },
         recipientTokens: [unsubscribe, preferences],
@@ -304,6 +305,23 @@ export async function sendDueDeliveries(
   return report;
 }
 
-function listIdName(title: string): string {
-  return `"${title.replace(/["\\\r\n]/g, '')}"`;
+/** The List-Id header's name for the list: the site's title, quoted, or in encoded words outside ASCII. */
+export function listIdName(title: string): string {
+  const plain = title.replace(/["\\\r\n]/g, '');
+  if (/^[\x20-\x7e]*$/.test(plain)) return `"${plain}"`;
+  // A header is ASCII: a title in another script or with accents goes as RFC 2047 encoded words (a header
+  // given whole is not encoded for us), each within 75 characters, cut between characters.
+  const words: string[] = [];
+  let word = '';
+  for (const character of plain) {
+    if (new TextEncoder().encode(word + character).length > 45) {
+      words.push(word);
+      word = '';
+    }
+    word += character;
+  }
+  words.push(word);
+  return words
+    .map((chunk) => `=?UTF-8?B?${btoa(String.fromCharCode(...new TextEncoder().encode(chunk)))}?=`)
+    .join(' ');
 }

@@ -106,7 +106,8 @@ export function publicRoutes(deps: AppDeps) {
       c,
       <PublicLayout site={found.site} title={title}>
         <h1 class="page-title">{title}</h1>
-        <p>{text.t('errors.noDigest', { day: text.longDate(date) })}</p>
+        {/* With digests after it, the day's is not merely late. */}
+        <p>{text.t(next ? 'errors.noDigestPast' : 'errors.noDigest', { day: text.longDate(date) })}</p>
         <DayNavigation previous={previous} next={next} site={found.site} />
         <p>
           <a href={localPath(found.site, '/')}>{text.t('errors.home')}</a>

@@ -293,7 +293,10 @@ function ArchiveRow(props: { content: DigestContent; site: SiteInfo }) {
       </div>
       {pictured ? (
         <div class="archive-thumb">
-          <Picture picture={pictured.picture} alt="" sizes="8rem" />
+          {/* The same page as the date's link: a second target for a thumb, not a second stop for the keyboard. */}
+          <a href={localPath(props.site, `/digests/${digest.date}`)} tabindex={-1} aria-hidden="true">
+            <Picture picture={pictured.picture} alt="" sizes="8rem" />
+          </a>
         </div>
       ) : null}
     </li>

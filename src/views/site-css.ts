@@ -40,7 +40,7 @@ img { max-width: 100%; height: auto; }
 .masthead nav a { color: #fff; font-size: .95rem; }
 .masthead .wrap.language-bar { padding-top: .55rem; padding-bottom: 0; justify-content: flex-end; }
 .masthead .languages ul { gap: .25rem .9rem; }
-.masthead .languages a, .masthead .languages strong { font-size: .9rem; color: #fff; }
+.masthead .languages a, .masthead .languages strong { font-size: .9rem; color: #fff; display: inline-block; padding: .35rem .15rem; }
 main.wrap { padding-top: 2.25rem; padding-bottom: 3rem; }
 .digest { margin: 0 0 3.5rem; }
 .digest > header h1, .digest > header h2 { font: 700 2rem/1.2 var(--serif); margin: 0 0 .25rem; }
@@ -103,14 +103,15 @@ footer.site ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1
 .archive-row > *, .entries > *, .cards > *, .digest-card > * { min-width: 0; }
 .archive-row:last-child { border-bottom: 0; }
 .archive-row h3 { font: 700 1.1rem/1.35 var(--serif); margin: 0 0 .25rem; }
-.archive-row h3 a { color: var(--ink); text-decoration: none; }
-.archive-row h3 a:hover { text-decoration: underline; }
+.archive-row h3 a { color: var(--ink); text-decoration: underline; text-decoration-color: var(--line); text-underline-offset: .2em; }
+.archive-row h3 a:hover { text-decoration-color: currentColor; }
 /* A digest with a title of its own: the title is the heading, its date a small line above it. */
 .archive-row h3.titled time { display: block; font: 400 .85rem/1.4 var(--sans); color: var(--muted); margin-bottom: .1rem; }
 .archive-title { display: block; }
 .archive-intro { margin: 0; }
 .archive-meta { margin: .2rem 0 0; font-size: .9rem; }
 .archive-thumb { flex: none; width: 8rem; }
+.archive-thumb a { display: block; }
 .archive-thumb img { display: block; width: 100%; height: auto; max-height: 8rem; object-fit: contain; border-radius: 6px; background: var(--frame); }
 .years ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin: 0 0 1rem; padding: 0; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 19rem), 1fr)); gap: 1.5rem; }
@@ -157,6 +158,8 @@ footer.site ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1
 .signup-more { margin: .5rem 0 0; font-size: .92rem; }
 .share { display: flex; flex-wrap: wrap; align-items: baseline; gap: .35rem 1rem; margin: 2rem 0 0; padding-top: 1rem; border-top: 1px solid var(--line); }
 .share-label { color: var(--muted); }
+/* A thumb's target: "X" alone would be a sliver. */
+.share a { display: inline-block; min-width: 2.75rem; padding: .35rem 0; text-align: center; }
 .share ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin: 0; padding: 0; }
 .days { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; margin-top: 2rem; }
 .days a { display: block; background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: .8rem 1rem; text-decoration: none; font-weight: 600; }

@@ -210,6 +210,7 @@ export const ar = {
   errors: {
     noDigestTitle: 'لا ملخص لذلك اليوم',
     noDigest: 'لم يُنشر شيء عن {{day}}: ربما لم يكن يوم دراسة، أو لم يصدر بعد.',
+    noDigestPast: 'لم يُنشر شيء عن {{day}}: ربما لم يكن يوم دراسة.',
     takenDownTitle: 'أُزيل هذا الملخص',
     takenDown: 'أزالت المنطقة التعليمية ملخص {{day}}، ولم يعد منشورًا في أي مكان.',
     notFoundTitle: 'الصفحة غير موجودة',

@@ -195,6 +195,8 @@ export const en = {
   errors: {
     noDigestTitle: 'No digest for that day',
     noDigest: 'Nothing was published for {{day}}: there may have been no school, or it is not out yet.',
+    /** For a day with later digests: it is not coming. */
+    noDigestPast: 'Nothing was published for {{day}}: there may have been no school that day.',
     takenDownTitle: 'This digest was taken down',
     takenDown: 'The district took down the digest for {{day}}, and it is no longer published anywhere.',
     notFoundTitle: 'Page not found',

@@ -200,6 +200,7 @@ export const es = {
   errors: {
     noDigestTitle: 'No hay resumen de ese día',
     noDigest: 'No se publicó nada del {{day}}: quizá no hubo clases, o todavía no ha salido.',
+    noDigestPast: 'No se publicó nada del {{day}}: quizá no hubo clases ese día.',
     takenDownTitle: 'Este resumen fue retirado',
     takenDown: 'El distrito retiró el resumen del {{day}}, y ya no se publica en ningún lugar.',
     notFoundTitle: 'Página no encontrada',
