@@ -78,7 +78,7 @@ input[type=email], input[type=text] { width: 100%; font: inherit; padding: .6rem
 fieldset { border: 1px solid var(--line); border-radius: 8px; margin: 1rem 0; padding: .75rem 1rem 1rem; min-inline-size: 0; }
 legend { font-weight: 600; padding: 0 .35rem; }
 .checks { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(14rem, 100%), 1fr)); gap: .35rem 1rem; }
-.checks label { font-weight: 400; display: flex; gap: .6rem; align-items: center; margin: 0; padding: .3rem 0; min-height: 2.75rem; }
+.checks label { font-weight: 400; display: flex; gap: .6rem; align-items: center; margin: 0; padding: .3rem 0; min-height: 2.75rem; overflow-wrap: anywhere; }
 .checks input[type=checkbox], .checks input[type=radio] { width: 1.3rem; height: 1.3rem; flex: none; margin: 0; accent-color: var(--navy); }
 button, .button { font: 600 1rem var(--sans); background: var(--navy); color: #fff; border: 0; border-radius: 6px; padding: .7rem 1.2rem; cursor: pointer; text-decoration: none; display: inline-block; }
 button:hover, .button:hover { background: color-mix(in srgb, var(--navy) 82%, #000); }
@@ -159,7 +159,7 @@ footer.site ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1
 .share { display: flex; flex-wrap: wrap; align-items: baseline; gap: .35rem 1rem; margin: 2rem 0 0; padding-top: 1rem; border-top: 1px solid var(--line); }
 .share-label { color: var(--muted); }
 /* A thumb's target: "X" alone would be a sliver. */
-.share a { display: inline-block; min-width: 2.75rem; padding: .35rem 0; text-align: center; }
+.share a { display: inline-block; min-width: 2.75rem; padding: .35rem 0; }
 .share ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin: 0; padding: 0; }
 .days { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; margin-top: 2rem; }
 .days a { display: block; background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: .8rem 1rem; text-decoration: none; font-weight: 600; }
