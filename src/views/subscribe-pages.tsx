@@ -18,10 +18,16 @@ export function SubscribePage(props: {
   suggestion?: string;
 }) {
   const { t } = textOf(props.site);
+  const lead = t('subscribe.lead', {
+    district: props.site.districtName,
+    districtPossessive: possessive(props.site.districtName),
+  });
   return (
     <PublicLayout
       site={props.site}
       title={props.sent ? t('subscribe.checkInboxTitle') : t('subscribe.title')}
+      // What a link preview says of the page the district links from its newsletters.
+      description={props.sent ? undefined : lead}
       languageHref={(lang) => languageLink(lang, props.chosen)}
     >
       <h1 class="page-title">{props.sent ? t('subscribe.checkInboxTitle') : t('signup.title')}</h1>
@@ -33,12 +39,7 @@ export function SubscribePage(props: {
       ) : (
         <form method="post" action="/subscribe" class="card" novalidate>
           <input type="hidden" name="form_language" value={textOf(props.site).lang} />
-          <p>
-            {t('subscribe.lead', {
-              district: props.site.districtName,
-              districtPossessive: possessive(props.site.districtName),
-            })}
-          </p>
+          <p>{lead}</p>
           {props.error ? (
             <p class="error-text" role="alert" id="email-error">
               {props.error}
