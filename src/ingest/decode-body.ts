@@ -115,13 +115,22 @@ const WINDOWS_1252_HIGH = [
 ];
 
 export function decodeWindows1252(body: Uint8Array): string {
+  return decodeSingleByte(body, WINDOWS_1252_HIGH);
+}
+
+/**
+ * Bytes of an encoding that writes a character a byte: from 0x80, as far as `high` goes, the code point it
+ * gives; every other byte is its own code point.
+ */
+export function decodeSingleByte(body: Uint8Array, high: readonly number[]): string {
   const parts: string[] = [];
   const chunk = new Uint16Array(Math.min(body.length, 8192));
+  const last = 0x80 + high.length;
   for (let start = 0; start < body.length; start += chunk.length) {
     const end = Math.min(start + chunk.length, body.length);
     for (let i = start; i < end; i++) {
       const byte = body[i]!;
-      chunk[i - start] = byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80]! : byte;
+      chunk[i - start] = byte >= 0x80 && byte < last ? high[byte - 0x80]! : byte;
     }
     parts.push(String.fromCharCode(...chunk.subarray(0, end - start)));
   }

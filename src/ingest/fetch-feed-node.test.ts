@@ -28,6 +28,19 @@ async function socketsClose(server: TestServer): Promise<number> {
   return server.openSockets();
 }
 
+/** DNS as a test wants it: `host` resolves to what `address()` says at the time, any other name as usual. */
+function answering(host: string, address: () => string): typeof systemLookup {
+  return ((
+    hostname: string,
+    options: object,
+    callback: (e: Error | null, a: { address: string; family: number }[]) => void,
+  ) => {
+    if (hostname !== host) return systemLookup(hostname, options, callback as never);
+    const answer = address();
+    callback(null, [{ address: answer, family: answer.includes(':') ? 6 : 4 }]);
+  }) as unknown as typeof systemLookup;
+}
+
 describe('createNodeFetcher', () => {
   let server: TestServer;
   let blocked: TestServer;
@@ -265,15 +278,7 @@ describe('createNodeFetcher', () => {
   it('checks the address DNS answers at connection time, so a rebinding answer is refused', async () => {
     const port = new URL(server.url).port;
     let answers = 0;
-    const lookup = ((
-      hostname: string,
-      options: object,
-      callback: (e: Error | null, a: { address: string; family: number }[]) => void,
-    ) => {
-      if (hostname !== 'feeds.school.test') return systemLookup(hostname, options, callback as never);
-      answers++;
-      callback(null, [{ address: answers === 1 ? '127.0.0.1' : '127.0.0.2', family: 4 }]);
-    }) as unknown as typeof systemLookup;
+    const lookup = answering('feeds.school.test', () => (++answers === 1 ? '127.0.0.1' : '127.0.0.2'));
     server.route('/rebind', (_q, r) => r.writeHead(200, { connection: 'close' }).end(RSS));
     fetcher = fetcherFor({ lookup });
     expect((await fetcher.fetch({ url: `http://feeds.school.test:${port}/rebind` })).status).toBe('fetched');
@@ -295,14 +300,7 @@ describe('createNodeFetcher', () => {
       '::7f00:1',
     ];
     let answer = '';
-    const lookup = ((
-      hostname: string,
-      options: object,
-      callback: (e: Error | null, a: { address: string; family: number }[]) => void,
-    ) => {
-      if (hostname !== 'feeds.school.test') return systemLookup(hostname, options, callback as never);
-      callback(null, [{ address: answer, family: 6 }]);
-    }) as unknown as typeof systemLookup;
+    const lookup = answering('feeds.school.test', () => answer);
     fetcher = createNodeFetcher({
       publicUrl: 'https://d.example',
       allowPrivateNetworks: false,
@@ -335,14 +333,7 @@ describe('createNodeFetcher', () => {
 
   it('never fetches from a link-local address, where cloud servers keep credentials, even with private networks allowed', async () => {
     let answer = '169.254.169.254';
-    const lookup = ((
-      hostname: string,
-      options: object,
-      callback: (e: Error | null, a: { address: string; family: number }[]) => void,
-    ) => {
-      if (hostname !== 'intranet.school.test') return systemLookup(hostname, options, callback as never);
-      callback(null, [{ address: answer, family: answer.includes(':') ? 6 : 4 }]);
-    }) as unknown as typeof systemLookup;
+    const lookup = answering('intranet.school.test', () => answer);
     fetcher = createNodeFetcher({
       publicUrl: 'https://d.example',
       allowPrivateNetworks: true,

@@ -2,7 +2,7 @@
 // Windows-1252 for the same choice). Both give every byte a character, so a file that is not UTF-8 cannot say
 // which it is: `likelierMacRoman` weighs how each would read the bytes inside words, and only a file whose
 // accented letters read better as Mac OS Roman is read so.
-import { decodeWindows1252 } from '../ingest/decode-body';
+import { decodeSingleByte, decodeWindows1252 } from '../ingest/decode-body';
 import { yieldToEventLoop } from '../ingest/yield';
 
 // WHATWG index-macintosh for bytes 0x80-0xFF (the euro sign at 0xDB); every other byte is its own code point.
@@ -19,17 +19,7 @@ const MAC_ROMAN_HIGH = [
 ];
 
 export function decodeMacRoman(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  const chunk = new Uint16Array(Math.min(bytes.length, 8192));
-  for (let start = 0; start < bytes.length; start += chunk.length) {
-    const end = Math.min(start + chunk.length, bytes.length);
-    for (let i = start; i < end; i++) {
-      const byte = bytes[i]!;
-      chunk[i - start] = byte >= 0x80 ? MAC_ROMAN_HIGH[byte - 0x80]! : byte;
-    }
-    parts.push(String.fromCharCode(...chunk.subarray(0, end - start)));
-  }
-  return parts.join('');
+  return decodeSingleByte(bytes, MAC_ROMAN_HIGH);
 }
 
 /** Accented letters names and words in Western European languages are written with, in lower case. */
