@@ -98,21 +98,27 @@ describe('CSV', () => {
     expect(streamed.ok && streamed.rows.at(-1)!.cells).toEqual(['JOSÉ', 'François']);
   });
 
-  it('reads a file as Windows-1252 unless its accented letters read better as Mac OS Roman', async () => {
-    // Each read as Windows-1252 writes it, down to one name, the apostrophe alone, or capitals.
-    for (const text of ['José', 'O’Brien', 'JOSÉ', 'Müller', 'Zoë', 'Ana María,Niño', 'Søren']) {
-      const read = await spreadsheetText(new File([encodeIn(decodeWindows1252, text)], 'names.csv'));
-      expect(read, text).toEqual({ ok: true, text, encoding: 'windows-1252' });
+  it('reads a file as Windows-1252 unless its lines or its accented letters say Mac OS Roman', async () => {
+    const read = async (decode: (bytes: Uint8Array) => string, text: string) =>
+      spreadsheetText(new File([encodeIn(decode, text)], 'names.csv'));
+    const windows = ['José', 'O’Brien', 'JOSÉ', 'Müller', 'Zoë', 'Ana María,Niño', 'Søren', 'ANAÏS', 'LOÏC'];
+    const more = ['SØREN', 'NOËL', 'SŒUR', '“Bobby” Núñez', 'Saint–Exupéry', 'Gonçalves', 'Ñuñoa'];
+    // One line each, with nothing to go by but the letters, as Windows-1252 writes them.
+    for (const text of [...windows, ...more])
+      expect(await read(decodeWindows1252, text), text).toEqual({ ok: true, text, encoding: 'windows-1252' });
+    // And as a Mac writes them, where the letters tell.
+    for (const text of ['José', 'JOSÉ', 'Müller', 'Zoë', 'Ana María,Niño', 'Søren', 'François'])
+      expect(await read(decodeMacRoman, text), text).toEqual({ ok: true, text, encoding: 'macintosh' });
+    // Lines ended by CR and LF are Windows's, whatever the letters; by CR alone, a Mac's.
+    const listed = (lines: string[], end: string) => lines.join(end) + end;
+    for (const lines of [windows, more]) {
+      expect(await read(decodeWindows1252, listed(lines, '\r\n'))).toMatchObject({
+        encoding: 'windows-1252',
+      });
+      expect(await read(decodeMacRoman, listed(lines, '\r'))).toMatchObject({ encoding: 'macintosh' });
     }
-    // And each as a Mac writes it.
-    for (const text of ['José', 'O’Brien', 'JOSÉ', 'Müller', 'Zoë', 'Ana María,Niño', 'Søren']) {
-      const read = await spreadsheetText(new File([encodeIn(decodeMacRoman, text)], 'names.csv'));
-      expect(read, text).toEqual({ ok: true, text, encoding: 'macintosh' });
-    }
-    // Bytes that read no better one way than the other (a symbol on its own) stay Windows-1252.
-    expect(await readCsv(new Uint8Array([0x61, 0x2c, 0xa9]), { maxRows: 1 })).toMatchObject({
-      encoding: 'windows-1252',
-    });
+    // Bytes that read no better one way than the other stay Windows-1252.
+    expect(await read(decodeWindows1252, 'NOËL')).toMatchObject({ encoding: 'windows-1252' });
   });
 
   it('reads UTF-8 with or without its byte-order mark, and UTF-16 by its mark', async () => {

@@ -2,7 +2,7 @@
 // upload never holds the server: other requests are answered between slices. A file is read in the encoding its
 // byte-order mark names (UTF-8, or UTF-16 from Excel's "Unicode Text"), as UTF-8 when it is UTF-8, and otherwise
 // as Windows-1252, which Excel on Windows writes for "CSV (Comma delimited)" (or Mac OS Roman, Excel on a Mac's
-// "Comma Separated Values", when its accents read better so); its cells are separated by commas,
+// "Comma Separated Values", told by its lines or its accents); its cells are separated by commas,
 // or by what its first line uses instead (tabs, or the semicolons of Excel in much of Europe and Latin America).
 // A workbook or other file that is not text is refused with a sentence. The writer quotes only when needed and
 // defuses cells a spreadsheet would run as a formula (OWASP's advice).
@@ -98,8 +98,9 @@ export type Delimiter = ',' | '\t' | ';';
 
 /**
  * How an upload is written: in the encoding a byte-order mark names; else UTF-8 when its bytes read as UTF-8,
- * and otherwise Windows-1252 (Excel on Windows, older exports from student information systems) or, when its
- * accented letters read better so, Mac OS Roman (Excel on a Mac). Both give every byte a character, so nothing
+ * and otherwise Windows-1252 (Excel on Windows, older exports from student information systems) or Mac OS
+ * Roman (Excel on a Mac: lines ended by CR alone, or accented letters that read better so; `likelierMacRoman`).
+ * Both give every byte a character, so nothing
  * is skipped as unreadable. Its cells are separated as its first line shows. A workbook, or a file with bytes
  * no text has, is refused with what to do.
  */

@@ -1,7 +1,7 @@
 // Mac OS Roman, the encoding Excel on a Mac writes for "Comma Separated Values (.csv)" (Excel on Windows writes
 // Windows-1252 for the same choice). Both give every byte a character, so a file that is not UTF-8 cannot say
-// which it is: `likelierMacRoman` weighs how each would read the bytes inside words, and only a file whose
-// accented letters read better as Mac OS Roman is read so.
+// which it is: `likelierMacRoman` goes by how its lines end, and where they do not tell, by how each encoding
+// would read its bytes inside words; only a file whose accented letters read better as Mac OS Roman is read so.
 import { decodeSingleByte, decodeWindows1252 } from '../ingest/decode-body';
 import { yieldToEventLoop } from '../ingest/yield';
 
@@ -28,15 +28,25 @@ const COMMON_LOWER = new Set('àáâãäåæçèéêëìíîïñòóôõöøùú
 const APOSTROPHE = '’';
 
 /**
- * How well a byte above 0x7F reads as `character` where it stands: one of the common accented letters 2 (the
- * curly apostrophe too), its capital 1 (0 right after a small letter: "JosŽ"), another letter 0 (ƒ, ﬁ, ı),
- * anything else inside a word (a dash, a symbol, a control character) -1.
+ * How well a byte above 0x7F reads as `character` between the bytes `before` and `after`: one of the common
+ * accented letters 2 (the curly apostrophe too), but 0 right before a capital ("óBobby", "ANAœS"); its
+ * capital 2 among capitals ("JOSÉ"), 0 after a small letter ("JosŽ") or between a capital and a small one
+ * ("MŸller"), 1 elsewhere; another letter 0 (ƒ, ﬁ, ı); anything else -1 inside a word (a dash between
+ * letters) and 0 at its edge (a quotation mark).
  */
-function weight(character: string, before: number): number {
-  if (character === APOSTROPHE || COMMON_LOWER.has(character)) return 2;
+function weight(character: string, before: number, after: number): number {
+  const capital = (byte: number) => byte >= 0x41 && byte <= 0x5a;
+  const small = (byte: number) => byte >= 0x61 && byte <= 0x7a;
+  if (character === APOSTROPHE) return 2;
+  if (COMMON_LOWER.has(character)) return capital(after) ? 0 : 2;
   const lower = character.toLowerCase();
-  if (lower !== character) return COMMON_LOWER.has(lower) && !(before >= 0x61 && before <= 0x7a) ? 1 : 0;
-  return /\p{L}/u.test(character) ? 0 : -1;
+  if (lower !== character) {
+    if (!COMMON_LOWER.has(lower) || small(before)) return 0;
+    if (capital(before)) return small(after) ? 0 : 2;
+    return 1;
+  }
+  if (/\p{L}/u.test(character)) return 0;
+  return isWordByte(before) && isWordByte(after) ? -1 : 0;
 }
 
 /** A letter of ASCII, or a byte above 0x7F (which may be one). */
@@ -47,23 +57,37 @@ function isWordByte(byte: number | undefined): boolean {
 }
 
 /**
- * Whether bytes that are not UTF-8 read better as Mac OS Roman than as Windows-1252: each byte above 0x7F
- * beside a letter is weighed as both would read it (`weight`), and Mac OS Roman must score higher. A tie (no
- * accents at all, or as many that read well either way) stays with Windows-1252.
+ * Whether bytes that are not UTF-8 are Mac OS Roman rather than Windows-1252. Lines ended by CR and LF are
+ * Windows (Excel there writes them so), lines ended by CR alone a Mac's Excel. A file with neither (lines ended
+ * by LF, or one line) is weighed: each byte above 0x7F beside a letter as both would read it (`weight`), and
+ * Mac OS Roman must score higher; a tie stays with Windows-1252.
  */
 export async function likelierMacRoman(
   slices: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
 ): Promise<boolean> {
   let score = 0;
+  let windowsLines = 0;
+  let macLines = 0;
+  let carriageReturn = false;
   for await (const bytes of slices) {
     const mac = decodeMacRoman(bytes);
     const windows = decodeWindows1252(bytes);
     for (let i = 0; i < bytes.length; i++) {
-      if (bytes[i]! < 0x80 || !(isWordByte(bytes[i - 1]) || isWordByte(bytes[i + 1]))) continue;
+      const byte = bytes[i]!;
+      if (carriageReturn) {
+        if (byte === 0x0a) windowsLines++;
+        else macLines++;
+      }
+      carriageReturn = byte === 0x0d;
+      if (byte < 0x80 || !(isWordByte(bytes[i - 1]) || isWordByte(bytes[i + 1]))) continue;
       const before = bytes[i - 1] ?? 0;
-      score += weight(mac[i]!, before) - weight(windows[i]!, before);
+      const after = bytes[i + 1] ?? 0;
+      score += weight(mac[i]!, before, after) - weight(windows[i]!, before, after);
     }
     await yieldToEventLoop();
   }
+  if (carriageReturn) macLines++;
+  if (windowsLines > 0) return false;
+  if (macLines > 0) return true;
   return score > 0;
 }
