@@ -51,6 +51,8 @@ export async function runDemo(config: Config): Promise<void> {
     ...config,
     databasePath: process.env.DATABASE_PATH ? config.databasePath : './data/demo.db',
     outboxDir: process.env.OUTBOX_DIR ? config.outboxDir : './data/demo-outbox',
+    // The demo's outbox is its own, or the one named: never a district's earlier one (withEarlierOutbox).
+    outboxDirGiven: true,
   };
   const firstRun = !existsSync(demoConfig.databasePath);
   // A new demo district starts with an empty outbox: the emails of one deleted before are not its own. Only

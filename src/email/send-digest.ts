@@ -226,10 +226,10 @@ export async function sendDueDeliveries(
     ]);
     // The email's language rides along, so a link cut short still says so in it (routes/subscribe.tsx).
     const inLanguage = languageParameter(languageFor(delivery.language), offered);
-    const unsubscribeUrl = `${deps.site.publicUrl}/unsubscribe?token=${unsubscribe}${inLanguage}`;
+    const unsubscribeUrl = `${deps.site.publicUrl}/unsubscribe?${inLanguage}token=${unsubscribe}`;
     const body = personalize(rendered, {
       unsubscribeUrl,
-      preferencesUrl: `${deps.site.publicUrl}/preferences?token=${preferences}${inLanguage}`,
+      preferencesUrl: `${deps.site.publicUrl}/preferences?${inLanguage}token=${preferences}`,
     });
     const outcome = await deps.mailer
       .send({

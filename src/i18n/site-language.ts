@@ -94,12 +94,13 @@ export function lateDefaultTitle(
 }
 
 /**
- * `&lang=xx` for a link in an email written in a language other than the district's own, so that the page a
- * cut or stale link leads to speaks it too (a link that works follows its subscriber's language anyway).
+ * `lang=xx&` for a link in an email written in a language other than the district's own, placed before the
+ * token, so that the page a cut or stale link leads to speaks it too: a link cut short loses its end first (a
+ * link that works follows its subscriber's language anyway).
  */
 export function languageParameter(
   lang: Language | undefined,
   offered: readonly Language[] | undefined,
 ): string {
-  return lang && offered?.[0] && lang !== offered[0] ? `&lang=${lang}` : '';
+  return lang && offered?.[0] && lang !== offered[0] ? `lang=${lang}&` : '';
 }

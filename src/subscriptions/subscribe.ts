@@ -132,7 +132,7 @@ export async function confirmationEmail(
 ): Promise<OutgoingEmail> {
   const token = await subscriptionToken(deps.signingKey, 'confirm', subscriber);
   const site = siteForReader(deps.site, subscriber.language);
-  const url = `${deps.site.publicUrl}/subscribe/confirm?token=${token}${languageParameter(site.lang, deps.site.languages)}`;
+  const url = `${deps.site.publicUrl}/subscribe/confirm?${languageParameter(site.lang, deps.site.languages)}token=${token}`;
   return {
     ...toSubscriber(
       deps,
@@ -153,7 +153,7 @@ export async function alreadySubscribedEmail(
 ): Promise<OutgoingEmail> {
   const token = await subscriptionToken(deps.signingKey, 'preferences', subscriber);
   const site = siteForReader(deps.site, subscriber.language);
-  const url = `${deps.site.publicUrl}/preferences?token=${token}${languageParameter(site.lang, deps.site.languages)}`;
+  const url = `${deps.site.publicUrl}/preferences?${languageParameter(site.lang, deps.site.languages)}token=${token}`;
   return {
     ...toSubscriber(deps, subscriber, site.lang, 'already', renderAlreadySubscribedEmail(site, url)),
     // The link changes the subscription: staff reading the outbox do not get it.
