@@ -57,4 +57,9 @@ export interface AppDeps {
    * TRUST_PROXY names report (client-address.ts); on Workers, Cloudflare's CF-Connecting-IP.
    */
   clientIp(c: Context): string | null;
+  /**
+   * Gzips what the app compresses itself (Node: zlib; the stylesheets and scripts under /assets/). Absent on
+   * Workers, where Cloudflare compresses what it sends and would gzip gzipped bytes again.
+   */
+  gzip?: (body: Uint8Array) => Uint8Array;
 }

@@ -4,6 +4,7 @@
 // nodemailer, the jobs) is loaded when first used, so a command answers quickly.
 import { accessSync, constants, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
 import { availableParallelism } from 'node:os';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -141,6 +142,7 @@ export async function createNodeRuntime(
     log,
     signingKey: await loadSigningKey(db, clock.now()),
     clientIp: (c) => clientAddress(socketAddress(c), (name) => c.req.header(name)),
+    gzip: (body: Uint8Array) => new Uint8Array(gzipSync(body, { level: 6 })),
   } as AppDeps;
   // The jobs' code (feed reading, rendering, sending) is loaded when a job first runs, not by every command.
   const jobs = () => import('../jobs/jobs');

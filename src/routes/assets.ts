@@ -41,18 +41,8 @@ function drawn(key: string, draw: () => string | Uint8Array<ArrayBuffer>): strin
   return body;
 }
 
-const gzipped = new Map<keyof typeof ASSETS, Promise<Uint8Array<ArrayBuffer>>>();
-
-/** An asset's bytes gzipped, made with the first request that takes them (CompressionStream: Node and Workers). */
-function gzippedAsset(name: keyof typeof ASSETS): Promise<Uint8Array<ArrayBuffer>> {
-  let made = gzipped.get(name);
-  if (!made) {
-    const stream = new Blob([ASSETS[name].body]).stream().pipeThrough(new CompressionStream('gzip'));
-    made = new Response(stream).arrayBuffer().then((bytes) => new Uint8Array(bytes));
-    gzipped.set(name, made);
-  }
-  return made;
-}
+/** Each asset gzipped once, the first time a browser that takes it asks (Node; see AppDeps.gzip). */
+const gzipped = new Map<keyof typeof ASSETS, Uint8Array<ArrayBuffer>>();
 
 export function assetRoutes(deps: AppDeps) {
   const app = new Hono();
@@ -122,7 +112,7 @@ export function assetRoutes(deps: AppDeps) {
       }),
     );
   });
-  app.get('/assets/:name', async (c) => {
+  app.get('/assets/:name', (c) => {
     const name = c.req.param('name');
     // Own names only: `__proto__`, `constructor` and the rest of Object.prototype are no asset.
     if (!Object.hasOwn(ASSETS, name)) return c.notFound();
@@ -134,11 +124,12 @@ export function assetRoutes(deps: AppDeps) {
     const type = name.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'text/css; charset=utf-8';
     // Gzipped for a browser that takes it, once per asset: the site's stylesheet, which every first visit
     // loads, is a quarter of its size so. Its ETag is the gzipped bytes', as a different representation's.
-    if (acceptsGzip(c.req.header('accept-encoding')))
-      return c.body(await gzippedAsset(name as keyof typeof ASSETS), 200, {
-        'Content-Type': type,
-        'Content-Encoding': 'gzip',
-      });
+    if (deps.gzip && acceptsGzip(c.req.header('accept-encoding'))) {
+      const key = name as keyof typeof ASSETS;
+      if (!gzipped.has(key))
+        gzipped.set(key, new Uint8Array(deps.gzip(new TextEncoder().encode(asset.body))));
+      return c.body(gzipped.get(key)!, 200, { 'Content-Type': type, 'Content-Encoding': 'gzip' });
+    }
     return c.body(asset.body, 200, { 'Content-Type': type });
   });
   return app;
