@@ -300,7 +300,7 @@ describe('publishing', () => {
     });
 
     it('answers an address that leads nowhere with the district’s own page, not a bare error', async () => {
-      // An old link from a district's earlier site, or a picture's address once its picture is gone, too.
+      // An old link from a district's earlier site, or a picture's address that names no picture, too.
       for (const path of [
         '/digests/2020-01-01',
         '/schools/nowhere',

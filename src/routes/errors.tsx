@@ -127,10 +127,11 @@ export function errorPage(c: Context, status: number, message: string) {
 }
 
 /**
- * A public address that leads nowhere (an old link to a digest, a mistyped school): the district's own page,
- * masthead and navigation, in the address's language, saying so. The plain error page for the API and the
- * desk, for files (a picture taken down, a scanner's /wp-login.php: nobody reads those pages, and they should
- * cost no database read), and when even the settings cannot be read.
+ * A public address that leads nowhere (an old link to a digest or to the district's earlier site, a mistyped
+ * school, a picture's address that names none): the district's own page, masthead and navigation, in the
+ * address's language, saying so, for one read of the settings (a scanner's /wp-login.php pays it too). The
+ * plain error page for the API and the desk, for what a page loads under /assets/, and when even the settings
+ * cannot be read.
  */
 export async function notFoundPage(c: Context, deps: AppDeps) {
   const path = new URL(c.req.url).pathname;

@@ -150,8 +150,6 @@ export function PublicLayout({
     alt: site.districtName,
     ...(site.hasLogo ? {} : { width: 512, height: 512 }),
   };
-  // Meta text is shown without the page's direction: the isolates around a name in Arabic text are noise there.
-  const plain = (words: string) => words.replace(/[\u2066-\u2069]/g, '');
   const iso = (ms: number | undefined) => (ms ? new Date(ms).toISOString() : undefined);
   const text = textOf(site);
   const t = text.t;
@@ -161,16 +159,16 @@ export function PublicLayout({
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{plain(fullTitle)}</title>
-        {description ? <meta name="description" content={plain(description)} /> : null}
+        <title>{fullTitle}</title>
+        {description ? <meta name="description" content={description} /> : null}
         {url ? <link rel="canonical" href={url} /> : null}
-        <meta property="og:site_name" content={plain(`${site.siteTitle} · ${site.districtName}`)} />
-        <meta property="og:title" content={plain(share?.title ?? title)} />
+        <meta property="og:site_name" content={`${site.siteTitle} · ${site.districtName}`} />
+        <meta property="og:title" content={share?.title ?? title} />
         <meta property="og:type" content={share?.type ?? 'website'} />
         {url ? <meta property="og:url" content={url} /> : null}
-        {description ? <meta property="og:description" content={plain(description)} /> : null}
+        {description ? <meta property="og:description" content={description} /> : null}
         <meta property="og:image" content={image.url} />
-        <meta property="og:image:alt" content={plain(image.alt)} />
+        <meta property="og:image:alt" content={image.alt} />
         {image.width ? <meta property="og:image:width" content={String(image.width)} /> : null}
         {image.height ? <meta property="og:image:height" content={String(image.height)} /> : null}
         {share?.publishedAt ? (

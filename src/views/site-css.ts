@@ -103,7 +103,7 @@ footer.site ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1
 .archive-row > *, .entries > *, .cards > *, .digest-card > * { min-width: 0; }
 .archive-row:last-child { border-bottom: 0; }
 .archive-row h3 { font: 700 1.1rem/1.35 var(--serif); margin: 0 0 .25rem; }
-.archive-row h3 a { color: var(--ink); text-decoration: underline; text-decoration-color: var(--line); text-underline-offset: .2em; }
+.archive-row h3 a { color: var(--ink); text-decoration: underline; text-decoration-color: var(--muted); text-underline-offset: .2em; }
 .archive-row h3 a:hover { text-decoration-color: currentColor; }
 /* A digest with a title of its own: the title is the heading, its date a small line above it. */
 .archive-row h3.titled time { display: block; font: 400 .85rem/1.4 var(--sans); color: var(--muted); margin-bottom: .1rem; }
@@ -153,7 +153,7 @@ footer.site ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1
 .signup-title { font: 700 1.35rem/1.3 var(--serif); margin: 0 0 .35rem; }
 .signup-text { margin: 0 0 .9rem; color: var(--muted); }
 .signup-form { display: flex; flex-wrap: wrap; gap: .6rem; }
-.signup-form input { flex: 1 1 16rem; width: auto; }
+.signup-form input { flex: 1 1 min(16rem, 100%); min-width: 0; width: auto; }
 .signup-consent { margin: .6rem 0 0; font-size: .88rem; color: var(--muted); }
 .signup-more { margin: .5rem 0 0; font-size: .92rem; }
 .share { display: flex; flex-wrap: wrap; align-items: baseline; gap: .35rem 1rem; margin: 2rem 0 0; padding-top: 1rem; border-top: 1px solid var(--line); }

@@ -145,7 +145,7 @@ export const en = {
     keepTyped: 'No, {{typed}} is right',
     confirmTitle: 'One more step',
     confirmText:
-      'Press the button to start your subscription: the daily digest then comes to {{email}}. Opening the link is not enough on its own, so that a mail filter that opens links by itself cannot sign anyone up.',
+      'Press the button to start your subscription: the daily digest will then come to {{email}}. Opening the link alone does not subscribe you, so a mail filter that opens links by itself cannot sign anyone up.',
     confirmButton: 'Confirm my subscription',
     thanks: 'Thank you. The daily digest will arrive at {{email}} each morning after one is published.',
     unsubscribedTitle: 'You are unsubscribed',

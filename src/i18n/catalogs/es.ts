@@ -74,7 +74,7 @@ export const es = {
     button: 'Suscribirse',
     choose: 'Elegir escuelas',
     /** An address as an example, in the field before anything is typed. */
-    placeholder: 'nombre@ejemplo.com',
+    placeholder: 'nombre@example.com',
   },
   archive: {
     title: 'Archivo',
@@ -149,7 +149,7 @@ export const es = {
     keepTyped: 'No, {{typed}} es correcta',
     confirmTitle: 'Un paso más',
     confirmText:
-      'Pulse el botón para empezar su suscripción: el resumen diario llegará entonces a {{email}}. Abrir el enlace no basta por sí solo, para que ningún filtro de correo que abre enlaces pueda suscribir a nadie.',
+      'Pulse el botón para activar su suscripción: a partir de entonces el resumen diario llegará a {{email}}. Abrir el enlace no basta, para que ningún programa de correo que abra los enlaces automáticamente pueda suscribir a nadie.',
     confirmButton: 'Confirmar mi suscripción',
     thanks: 'Gracias. El resumen diario llegará a {{email}} cada mañana después de publicarse.',
     unsubscribedTitle: 'Se ha dado de baja',
