@@ -144,7 +144,7 @@ export async function correctDesk(
   // A picture chosen in a correction is copied first; one that cannot be is refused below like any finding.
   if (deps.pictures) await copyPictures(deps as PictureDeskDeps, imageUrlsOf(entries));
   if (entries.length === 0) throw new DeskError(422, 'empty', t('desk.refusals.correctionRemovesAll'));
-  const title = limitLine(request.title ?? digest.title, 200, (n) => t('desk.refusals.tooLong.title', n));
+  const title = limitLine(request.title, digest.title, 200, (n) => t('desk.refusals.tooLong.title', n));
   const intro = limit(request.intro ?? digest.intro, 1000, (n) => t('desk.refusals.tooLong.intro', n));
   // The corrected version goes through the same checks before anyone sees it.
   const stored = new Map(before.entries.map((e) => [e.itemId, e]));

@@ -552,7 +552,7 @@ export async function saveDesk(
   // Copy at selection: a picture chosen now is fetched, cleaned and kept before the save is answered, and one
   // whose copy failed before is tried again, even when nothing else changed.
   const copied = deps.pictures ? await copyPictures(deps as PictureDeskDeps, imageUrlsOf(entries)) : 0;
-  const title = limitLine(input.title ?? before.digest?.title ?? '', 200, (n) =>
+  const title = limitLine(input.title, before.digest?.title ?? '', 200, (n) =>
     t('desk.refusals.tooLong.title', n),
   );
   const intro = limit(input.intro ?? before.digest?.intro ?? '', 1000, (n) =>
@@ -676,19 +676,26 @@ export async function resolveEntries(
     if (imageUrl && !imagesOf(item).some((image) => image.url === imageUrl)) {
       throw new DeskError(422, 'invalid-image', t('desk.refusals.invalidImage', { post: item.title }));
     }
-    const headline = (input.headline ?? base.headline).trim() || item.title;
+    // A headline left empty is the post's title again.
+    const headline = (text: string) => text.trim() || item.title;
     drafts.push({
       itemId: item.id,
-      headline: limitLine(headline, 200, (n) =>
-        t('desk.refusals.tooLong.headline', { ...n, post: item.title }),
+      headline: limitLine(
+        input.headline === undefined ? undefined : headline(input.headline),
+        headline(base.headline),
+        200,
+        (n) => t('desk.refusals.tooLong.headline', { ...n, post: item.title }),
       ),
       blurb: limit(input.blurb ?? base.blurb, 1000, (n) =>
         t('desk.refusals.tooLong.blurb', { ...n, post: item.title }),
       ),
       imageUrl,
       imageAlt: imageUrl
-        ? limitLine(input.imageAlt === undefined ? (base.imageAlt ?? '') : (input.imageAlt ?? ''), 500, (n) =>
-            t('desk.refusals.tooLong.alt', n),
+        ? limitLine(
+            input.imageAlt === undefined ? undefined : (input.imageAlt ?? ''),
+            base.imageAlt ?? '',
+            500,
+            (n) => t('desk.refusals.tooLong.alt', n),
           )
         : null,
     });
@@ -696,20 +703,25 @@ export async function resolveEntries(
   return drafts;
 }
 
-/** The text trimmed, or refused with `refusal`'s sentence (given its length and `max`) if longer than `max`. */
 /**
- * A one-line text (a title, a headline, a picture's description) as `limit` keeps it, its line breaks made
- * spaces: a form's field cannot hold one, but the API's JSON can, and a feed's title or an email's subject
- * must not.
+ * A one-line text (a title, a headline, a picture's description) as `limit` keeps it: `given` (by a form or
+ * the API's JSON) with its line breaks made spaces, since a feed's title or an email's subject must not hold
+ * one; when nothing is given, what is `kept` stands as it was, so a save that does not touch it changes nothing.
  */
 export function limitLine(
-  text: string,
+  given: string | undefined,
+  kept: string,
   max: number,
   refusal: (lengths: { length: number; max: number }) => string,
 ): string {
-  return limit(text.replace(/\s*[\r\n]+\s*/g, ' '), max, refusal);
+  return limit(
+    given === undefined ? kept : given.replace(/\s*[\r\n\u0085\u2028\u2029]+\s*/g, ' '),
+    max,
+    refusal,
+  );
 }
 
+/** The text trimmed, or refused with `refusal`'s sentence (given its length and `max`) if longer than `max`. */
 export function limit(
   text: string,
   max: number,

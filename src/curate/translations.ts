@@ -20,6 +20,7 @@ import { formatDay } from '../publish/digest-content';
 import {
   correctionNoteFindings,
   DeskError,
+  limitLine,
   loadDesk,
   requirePermission,
   noReleaseNamesIn,
@@ -279,7 +280,7 @@ export async function saveTranslation(
   const given = new Map(input.entries.map((e) => [e.itemId, e]));
   let changed = false;
   const language = desk.label;
-  const title = limited(input.title ?? stored.title, 'title', (n) =>
+  const title = limitLine(input.title, stored.title, LIMITS.title, (n) =>
     t('desk.refusals.tooLong.translatedTitle', { ...n, language }),
   );
   const intro = limited(input.intro ?? stored.intro, 'intro', (n) =>
@@ -301,13 +302,13 @@ export async function saveTranslation(
     const post = entry.headline;
     const next = {
       itemId: entry.itemId,
-      headline: limited(asked?.headline ?? before.headline, 'headline', (n) =>
+      headline: limitLine(asked?.headline, before.headline, LIMITS.headline, (n) =>
         t('desk.refusals.tooLong.translatedHeadline', { ...n, language, post }),
       ),
       blurb: limited(asked?.blurb ?? before.blurb, 'blurb', (n) =>
         t('desk.refusals.tooLong.translatedBlurb', { ...n, language, post }),
       ),
-      imageAlt: limited(asked?.imageAlt ?? before.imageAlt, 'imageAlt', (n) =>
+      imageAlt: limitLine(asked?.imageAlt, before.imageAlt, LIMITS.imageAlt, (n) =>
         t('desk.refusals.tooLong.translatedAlt', { ...n, language, post }),
       ),
     };
