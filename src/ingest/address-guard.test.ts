@@ -82,6 +82,7 @@ describe('isNeverFetched', () => {
   it.each([
     '169.254.169.254', '169.254.0.1', 'fe80::1', 'fe80::a9fe:a9fe', 'fd00:ec2::254', '::ffff:169.254.169.254',
     '::ffff:a9fe:a9fe', '64:ff9b::a9fe:a9fe', '2002:a9fe:a9fe::1', '::ffff:0:a9fe:a9fe', '::a9fe:a9fe',
+    '100.100.100.200', '::ffff:100.100.100.200', '64:ff9b:1::a9fe:a9fe', '64:ff9b:1::a00:5',
   ])('refuses %s even on a private network', (address) => {
     expect(isNeverFetched(address)).toBe(true);
   }); // prettier-ignore

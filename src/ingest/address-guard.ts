@@ -71,25 +71,28 @@ function isPublic(ip: IPv4 | IPv6): boolean {
 /**
  * Addresses nothing is fetched from even where FETCH_ALLOW_PRIVATE_NETWORKS lets feeds live on the district's
  * own network: link-local ones (169.254.0.0/16, fe80::/10), where a cloud server's metadata service hands out
- * its credentials (169.254.169.254), and AWS's IPv6 metadata address (fd00:ec2::254, otherwise a private
- * one); also when an IPv6 address carries one of them. No feed or social server lives there.
+ * its credentials (169.254.169.254), and the metadata addresses outside that range (AWS's fd00:ec2::254,
+ * Alibaba Cloud's 100.100.100.200); also when an IPv6 address carries one of them, or may (local-use NAT64,
+ * whose IPv4 part cannot be read). No feed or social server lives there.
  */
 export function isNeverFetched(address: string): boolean {
   const ip = parseStrictly(address);
   return ip !== undefined && isLinkLocalOrMetadata(ip);
 }
 
-const AWS_METADATA_V6 = ipaddr.parse('fd00:ec2::254');
+const METADATA = new Set(['fd00:ec2:0:0:0:0:0:254', '100.100.100.200']);
 
 function isLinkLocalOrMetadata(ip: IPv4 | IPv6): boolean {
   if (ip.range() === 'linkLocal') return true;
+  if (METADATA.has(ip.toNormalizedString())) return true;
   if (ip.kind() === 'ipv4') return false;
   const v6 = ip as IPv6;
-  if (v6.toNormalizedString() === (AWS_METADATA_V6 as IPv6).toNormalizedString()) return true;
   switch (ipaddr.subnetMatch(v6, V6_FORMS, 'other')) {
     case 'nat64':
     case 'ipv4Compatible':
       return isLinkLocalOrMetadata(lastIPv4(v6));
+    case 'localNat64':
+      return true;
   }
   switch (v6.range()) {
     case 'ipv4Mapped':

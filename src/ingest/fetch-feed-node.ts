@@ -73,7 +73,8 @@ export function createNodeFetcher(options: NodeFetcherOptions): FeedFetcher {
   const guardedLookup: LookupFunction = (hostname, lookupOptions, callback) => {
     resolve(hostname, { ...lookupOptions, all: true }, (error, addresses: LookupAddress[]) => {
       if (error) return callback(error, '', 4);
-      if (allowPrivate && addresses.some((a) => isNeverFetched(a.address)))
+      // Said as such with the setting or without: turning it on would not help.
+      if (addresses.some((a) => isNeverFetched(a.address)))
         return callback(
           new LinkLocalAddressError(`${hostname} resolves to a link-local or cloud metadata address`),
           '',
@@ -129,10 +130,10 @@ export function createNodeFetcher(options: NodeFetcherOptions): FeedFetcher {
   function checkUrl(url: string): URL {
     const parsed = parseFetchableUrl(url);
     const host = parsed.hostname.replace(/^\[|\]$/g, '');
+    if (isNeverFetched(host)) throw new FetchAbort(linkLocalOutcome());
     if (!allowPrivate && isIP(host) && !isAllowed(host) && !privateOrigins().includes(parsed.origin)) {
       throw new FetchAbort(blockedOutcome());
     }
-    if (allowPrivate && isNeverFetched(host)) throw new FetchAbort(linkLocalOutcome());
     return parsed;
   }
 

@@ -88,10 +88,11 @@ export function createWorkerFetcher(options: WorkerFetcherOptions): FeedFetcher 
   function checkUrl(url: string): URL {
     const parsed = parseFetchableUrl(url);
     const host = parsed.hostname.replace(/^\[|\]$/g, '');
+    if (isNeverFetched(host)) throw new FetchAbort(linkLocalOutcome());
     if (!options.allowPrivateNetworks) {
       if (isIpLiteral(host) ? !isPublicAddress(host) : LOCAL_NAMES.test(host) || !host.includes('.'))
         throw new FetchAbort(blockedOutcome());
-    } else if (isNeverFetched(host)) throw new FetchAbort(linkLocalOutcome());
+    }
     return parsed;
   }
 

@@ -170,7 +170,7 @@ export function blockedOutcome(): FetchFailure {
 /** Said where private networks are allowed and the address is link-local all the same (`isNeverFetched`). */
 export function linkLocalOutcome(): FetchFailure {
   return failedOutcome(
-    'The address is a link-local or cloud metadata one (169.254.x.x, fe80::, fd00:ec2::254), where a cloud server keeps its credentials: Yesterday never fetches from there, even with FETCH_ALLOW_PRIVATE_NETWORKS=true.',
+    'The address is a link-local or cloud metadata one (169.254.x.x, fe80::, fd00:ec2::254), where a cloud server keeps its credentials: Yesterday never fetches from there, whatever FETCH_ALLOW_PRIVATE_NETWORKS says.',
     false,
   );
 }

@@ -22,7 +22,7 @@ export function createNodeSocialFetch(options: {
       (error, addresses: LookupAddress[]) => {
         if (error) return callback(error, '', 4);
         // Mixed answers are refused too: a rebinding attacker would answer with one public, one private.
-        if (allowPrivate && addresses.some((a) => isNeverFetched(a.address)))
+        if (addresses.some((a) => isNeverFetched(a.address)))
           return callback(
             new SocialAddressRefused(
               `${hostname} resolves to a link-local or cloud metadata address, which is never used.`,
