@@ -723,7 +723,7 @@ describe('the admin desk over HTTP', () => {
       ),
     });
     expect(flashOf(mac)?.text).toBe(
-      'List replaced: 3 first names, kept as fingerprints only. Pictures in posts that name them are held. The file is not saved as UTF-8, so it was read the way Excel on a Mac saves “Comma Separated Values”, as its accented letters suggest. If it came from somewhere else, save it as “CSV UTF-8” instead and load it again.',
+      'List replaced: 3 first names, kept as fingerprints only. Pictures in posts that name them are held. The file is not saved as UTF-8, so it was read the way Excel on a Mac saves “Comma Separated Values”, as its line ends or its accented letters suggest. If it was saved on Windows instead, or names with accents may have come out wrong, save it as “CSV UTF-8” and load it again.',
     );
     expect(
       await nameListWordsAmong(app.runtime.deps.db, app.runtime.deps.signingKey, 'noRelease', [

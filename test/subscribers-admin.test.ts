@@ -503,7 +503,7 @@ describe('the Subscribers page', () => {
     expect((await listAudit(db, { action: 'subscribers.import', limit: 10 })).length).toBe(1);
   });
 
-  it('confirms once when an attested import that only confirms is pressed twice at the same moment', async () => {
+  it('refuses a second press of a question page whose first is writing, even for an import that only confirms', async () => {
     const { app, db, admin } = await setUp();
     await upload(app, admin, 'email\nana@family.example\nben@family.example\n');
     const words = 'Opted in on the 2026 back-to-school form, in writing';

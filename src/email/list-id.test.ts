@@ -14,4 +14,13 @@ it('quotes an ASCII title and writes any other as encoded words a mail program d
   }
   const decoded = words.map((word) => Buffer.from(word.slice(10, -2), 'base64').toString('utf8')).join('');
   expect(decoded).toBe(arabic);
+  // A long title is cut: the header's line stays short.
+  const long = listIdName('学校'.repeat(200));
+  expect(long.length).toBeLessThan(400);
+  expect(
+    long
+      .split(' ')
+      .map((word) => Buffer.from(word.slice(10, -2), 'base64').toString('utf8'))
+      .join(''),
+  ).toBe('学校'.repeat(30));
 });

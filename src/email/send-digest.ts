@@ -307,7 +307,8 @@ export async function sendDueDeliveries(
 
 /** The List-Id header's name for the list: the site's title, quoted, or in encoded words outside ASCII. */
 export function listIdName(title: string): string {
-  const plain = title.replace(/["\\\r\n]/g, '');
+  // At most 60 characters: the header stays one short line however long the site's title in any script.
+  const plain = [...title.replace(/["\\\r\n]/g, '')].slice(0, 60).join('');
   if (/^[\x20-\x7e]*$/.test(plain)) return `"${plain}"`;
   // A header is ASCII: a title in another script or with accents goes as RFC 2047 encoded words (a header
   // given whole is not encoded for us), each within 75 characters, cut between characters.

@@ -1,4 +1,5 @@
 // `serve`: the web server and the scheduler in one process, until a signal stops it.
+import { resolve } from 'node:path';
 import { onStopSignal } from './stop-signal';
 import { setupLinkIfNeeded } from '../auth/one-time-links';
 import { trustProxyWarning, type Config } from '../config';
@@ -43,9 +44,9 @@ export async function serve(config: Config): Promise<void> {
   const { outboxDir, outboxFromEarlier } = runtime.deps.config;
   if (!config.smtpUrl)
     console.log(
-      `No SMTP_URL is set: emails are written to ${outboxDir} and listed under Outbox in the admin.` +
+      `No SMTP_URL is set: emails are written to ${resolve(outboxDir)} and listed under Outbox in the admin.` +
         (outboxFromEarlier
-          ? ` They stay in the folder earlier versions used, where emails already are; to keep them beside the database, move that folder's files to ${outboxFromEarlier}, or set OUTBOX_DIR.`
+          ? ` They stay in the folder earlier versions used, where emails already are; to keep them beside the database, move that folder's files to ${resolve(outboxFromEarlier)}, or set OUTBOX_DIR=${resolve(outboxDir)} to keep them where they are.`
           : ''),
     );
   else {

@@ -10,7 +10,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../config';
 import { silentLogger } from '../log';
@@ -225,8 +225,11 @@ describe('withEarlierOutbox', () => {
     expect(withEarlierOutbox(config, earlier)).toBe(config);
   });
 
-  it('changes nothing for the default database, whose outbox is the earlier folder', () => {
-    const config = parseConfig({});
-    expect(withEarlierOutbox(config)).toBe(config);
+  it('changes nothing where the folder beside the database is the earlier one, however each is written', () => {
+    const { earlier } = district();
+    writeFileSync(join(earlier, 'a.eml'), 'Subject: a\n');
+    // The same folder, relative to where Yesterday runs and written out in full.
+    const config = { ...parseConfig({}), outboxDir: relative(process.cwd(), earlier) };
+    expect(withEarlierOutbox(config, earlier)).toBe(config);
   });
 });

@@ -7,6 +7,7 @@ import { cliActor } from '../../src/db/audit';
 import { openD1 } from '../../src/db/d1';
 import { findSchoolBySlug } from '../../src/db/schools';
 import { countConfirmedBySchool, countSubscribersByStatus } from '../../src/db/subscribers';
+import { isUniqueTaken } from '../../src/db/storage-errors';
 import { planImport, writeImport } from '../../src/subscriptions/import-subscribers';
 import { addSchoolWithSource, item, storeItems } from '../fixtures';
 
@@ -54,8 +55,13 @@ describe('within D1’s 100 parameters a statement', () => {
     });
     if (!planned.ok) throw new Error(planned.message);
     expect(planned.plan.figures).toMatchObject({ added: 300, confirmed: 300 });
-    await writeImport(db, cliActor, planned.plan, Date.now());
+    await writeImport(db, cliActor, planned.plan, Date.now(), 'one-question-page');
     expect((await countSubscribersByStatus(db)).confirmed).toBeGreaterThanOrEqual(300);
+    // The question page's button pressed again: D1 refuses the whole batch by its one-time key.
+    const again = await writeImport(db, cliActor, planned.plan, Date.now(), 'one-question-page').catch(
+      (error: unknown) => error,
+    );
+    expect(isUniqueTaken(again, 'job_marks')).toBe(true);
     const { bySchool, everySchool } = await countConfirmedBySchool(db);
     expect(bySchool.find((row) => row.id === school.id)?.n).toBe(150);
     expect(everySchool).toBeGreaterThanOrEqual(150);

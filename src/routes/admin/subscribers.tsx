@@ -352,13 +352,13 @@ export function subscribersRoutes(deps: AppDeps) {
           kind: 'ok',
           text: t('desk.subscribers.imported.pressedTwice'),
         });
-      // Some of these addresses were added between counting and writing (the button pressed twice at once, a
-      // parent signing up): none of this press's were, as the import is one batch. Counted again, the page
-      // says what is left to do.
+      // Some of these addresses were added between counting and writing (the same file imported from another
+      // question page, a parent signing up): none of this press's were, as the import is one batch. Counted
+      // again, the page says what is left to do.
       if (!isUniqueTaken(error, 'subscribers')) throw error;
       const again = await planImport(deps.db, deps.signingKey, { csv: carried, attestation: attestedBy });
       if (!again.ok) return refuse(again.message);
-      // Nothing left to do: another press of the button (or parents signing up) added what this one would have.
+      // Nothing left to do: another import of the file (or parents signing up) added what this one would have.
       if (again.plan.figures.added === 0 && again.plan.figures.confirmed === 0)
         return redirectWith(c, deps.signingKey, back, {
           kind: 'ok',

@@ -43,7 +43,7 @@ export const settings = {
   readAsWindows1252:
     'The file is not saved as UTF-8, so it was read the way Excel on Windows saves “CSV (Comma delimited)”. If it came from somewhere else and has names with accents, save it as “CSV UTF-8” instead and load it again.',
   readAsMacRoman:
-    'The file is not saved as UTF-8, so it was read the way Excel on a Mac saves “Comma Separated Values”, as its accented letters suggest. If it came from somewhere else, save it as “CSV UTF-8” instead and load it again.',
+    'The file is not saved as UTF-8, so it was read the way Excel on a Mac saves “Comma Separated Values”, as its line ends or its accented letters suggest. If it was saved on Windows instead, or names with accents may have come out wrong, save it as “CSV UTF-8” and load it again.',
   roster: {
     heading: 'Student surname roster',
     lead: 'Optional. When a roster is loaded, the name check flags any of these surnames, even on their own. The surnames are kept only as fingerprints made with the district’s key: the list cannot be shown or exported here.',

@@ -88,7 +88,7 @@ export const subscribers = {
     pressedTwice:
       'The button was pressed twice: the file was imported once, by the first press, and nothing more was changed. What it did is in the audit log.',
     justNow:
-      'Nothing was left to import: the file’s new addresses were added a moment ago, by another press of the button (it was pressed twice) or by signing up themselves.',
+      'Nothing was left to import: the file’s new addresses were added a moment ago, by another import of the same file or by signing up themselves.',
     added_one: 'Imported {{count, number}} new address.',
     added_other: 'Imported {{count, number}} new addresses.',
     confirmed_one: '{{count, number}} receives the digest from now on, on your attestation.',
