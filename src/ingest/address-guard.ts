@@ -45,27 +45,36 @@ function parseStrictly(address: string): IPv4 | IPv6 | undefined {
 function isPublic(ip: IPv4 | IPv6): boolean {
   if (ip.kind() === 'ipv4') return ip.range() === 'unicast';
   const v6 = ip as IPv6;
+  const carried = carriedIPv4(v6);
+  if (carried === 'unreadable') return false;
+  if (carried) return isPublic(carried);
+  // Anything but plain unicast is not: loopback, link-local, unique local (fd00:ec2::254, cloud metadata,
+  // among them), multicast, documentation, discard, and Teredo (2001::/32), whose client address is obscured
+  // and which no feed host uses; and anything else IANA has set apart.
+  return v6.range() === 'unicast';
+}
+
+/**
+ * The IPv4 address an IPv6 one leads to: mapped (::ffff:a.b.c.d), translated (::ffff:0:a.b.c.d), compatible
+ * (::a.b.c.d), NAT64's well-known prefix, or 6to4 (2002:AABB:CCDD::/48 routes to AA.BB.CC.DD); `unreadable`
+ * for local-use NAT64, where the operator decides where it sits; undefined for an IPv6 address of its own.
+ */
+function carriedIPv4(v6: IPv6): IPv4 | 'unreadable' | undefined {
   switch (ipaddr.subnetMatch(v6, V6_FORMS, 'other')) {
     case 'nat64':
     case 'ipv4Compatible':
-      return isPublic(lastIPv4(v6));
+      return lastIPv4(v6);
     case 'localNat64':
-      return false;
+      return 'unreadable';
   }
   switch (v6.range()) {
-    case 'unicast':
-      return true;
-    case 'ipv4Mapped': // ::ffff:a.b.c.d
-    case 'rfc6145': // ::ffff:0:a.b.c.d, IPv4-translated
-      return isPublic(lastIPv4(v6));
-    case '6to4': // 2002:AABB:CCDD::/48 routes to AA.BB.CC.DD
-      return isPublic(ipv4From(v6.parts[1]!, v6.parts[2]!));
-    default:
-      // Loopback, link-local, unique local (fd00:ec2::254, cloud metadata, among them), multicast,
-      // documentation, discard, and Teredo (2001::/32), whose client address is obscured and which no feed
-      // host uses; and anything else IANA has set apart.
-      return false;
+    case 'ipv4Mapped':
+    case 'rfc6145':
+      return lastIPv4(v6);
+    case '6to4':
+      return ipv4From(v6.parts[1]!, v6.parts[2]!);
   }
+  return undefined;
 }
 
 /**
@@ -83,25 +92,10 @@ export function isNeverFetched(address: string): boolean {
 const METADATA = new Set(['fd00:ec2:0:0:0:0:0:254', '100.100.100.200']);
 
 function isLinkLocalOrMetadata(ip: IPv4 | IPv6): boolean {
-  if (ip.range() === 'linkLocal') return true;
-  if (METADATA.has(ip.toNormalizedString())) return true;
+  if (ip.range() === 'linkLocal' || METADATA.has(ip.toNormalizedString())) return true;
   if (ip.kind() === 'ipv4') return false;
-  const v6 = ip as IPv6;
-  switch (ipaddr.subnetMatch(v6, V6_FORMS, 'other')) {
-    case 'nat64':
-    case 'ipv4Compatible':
-      return isLinkLocalOrMetadata(lastIPv4(v6));
-    case 'localNat64':
-      return true;
-  }
-  switch (v6.range()) {
-    case 'ipv4Mapped':
-    case 'rfc6145':
-      return isLinkLocalOrMetadata(lastIPv4(v6));
-    case '6to4':
-      return isLinkLocalOrMetadata(ipv4From(v6.parts[1]!, v6.parts[2]!));
-  }
-  return false;
+  const carried = carriedIPv4(ip as IPv6);
+  return carried === 'unreadable' || (carried !== undefined && isLinkLocalOrMetadata(carried));
 }
 
 function lastIPv4(ip: IPv6): IPv4 {
