@@ -125,6 +125,7 @@ export function embedRoutes(deps: AppDeps) {
             .slice(1)
             .map((lang) => [lang, siteIn(siteOf(settings, deps.config.publicUrl), lang).siteTitle]),
         ),
+        settings.languages[0],
       ),
       200,
       {

@@ -1,5 +1,6 @@
 // The embed's own stylesheet and script. The page sits in an iframe on the district's site, so it is
 // compact, inherits nothing, and tells its parent how tall it is so no scrollbar ever appears.
+import { MAX_EMBED_COUNT } from '../routes/public-addresses';
 
 export const embedCss = `
 :root {
@@ -128,6 +129,8 @@ export function embedLoaderJs(
   others: readonly string[] = [],
   /** The site's title in each of those languages, for the frame's and the link's name. */
   titles: Readonly<Record<string, string>> = {},
+  /** The district's own language, which `data-lang` may name too. */
+  own = 'en',
 ): string {
   return `
 (() => {
@@ -140,6 +143,13 @@ export function embedLoaderJs(
   const titles = ${JSON.stringify(titles).replace(/</g, '\\u003c')};
   const asked = script.getAttribute('data-lang');
   const lang = asked && others.includes(asked) ? asked : '';
+  // What the embed cannot do as asked is said to the web team, who would otherwise see it done otherwise.
+  const own = ${JSON.stringify(own)};
+  if (asked && !lang && asked !== own)
+    console.warn('Yesterday embed: data-lang="' + asked + '" is not one of the district\u2019s languages (' + [own, ...others].join(', ') + '), so the digest is shown in ' + own + '.');
+  const count = script.getAttribute('data-count');
+  if (count !== null && !/^[1-${MAX_EMBED_COUNT}]$/.test(count))
+    console.warn('Yesterday embed: data-count="' + count + '" is not a whole number from 1 to ${MAX_EMBED_COUNT}, so it shows ' + Math.min(${MAX_EMBED_COUNT}, Math.max(1, Math.floor(Number(count)) || 1)) + '.');
   // Named for screen readers in the language it is shown in, unless the page names it (data-title).
   const title = script.getAttribute('data-title') || titles[lang] || ${JSON.stringify(title)};
   const targetId = script.getAttribute('data-target');

@@ -303,15 +303,24 @@ describe('browser: the public site and the embed', () => {
     district.route(
       '/header-script',
       serveBody(
-        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Header script</title><script src="${app.url}/embed.js" data-target="digest-here"></script></head><body><main><h1>News</h1><div id="digest-here"></div></main></body></html>`,
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Header script</title><script src="${app.url}/embed.js" data-target="digest-here" data-count="9" data-lang="fr"></script></head><body><main><h1>News</h1><div id="digest-here"></div></main></body></html>`,
         'text/html; charset=utf-8',
       ),
     );
     const headContext = await browser.newContext();
     const headPage = await headContext.newPage();
+    const told: string[] = [];
+    headPage.on('console', (message) => {
+      if (message.type() === 'warning') told.push(message.text());
+    });
     await headPage.goto(`${district.url}/header-script`);
     await headPage.locator('#digest-here iframe').waitFor();
     expect(await headPage.locator('head iframe').count()).toBe(0);
+    // What it cannot do as asked (a sixth day, a language the district does not offer) is said, not guessed at.
+    expect(told).toEqual([
+      'Yesterday embed: data-lang="fr" is not one of the district’s languages (en), so the digest is shown in en.',
+      'Yesterday embed: data-count="9" is not a whole number from 1 to 5, so it shows 5.',
+    ]);
     await headContext.close();
     // A visitor whose browser has not kept the old loader (it may keep it for an hour).
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
