@@ -312,17 +312,12 @@ export function listIdName(title: string): string {
   if (/^[\x20-\x7e]*$/.test(plain)) return `"${plain}"`;
   // A header is ASCII: a title in another script or with accents goes as RFC 2047 encoded words (a header
   // given whole is not encoded for us), each within 75 characters, cut between characters.
-  const words: string[] = [];
-  let word = '';
+  const encoder = new TextEncoder();
+  const words: number[][] = [[]];
   for (const character of plain) {
-    if (new TextEncoder().encode(word + character).length > 45) {
-      words.push(word);
-      word = '';
-    }
-    word += character;
+    const bytes = encoder.encode(character);
+    if (words.at(-1)!.length + bytes.length > 45) words.push([]);
+    words.at(-1)!.push(...bytes);
   }
-  words.push(word);
-  return words
-    .map((chunk) => `=?UTF-8?B?${btoa(String.fromCharCode(...new TextEncoder().encode(chunk)))}?=`)
-    .join(' ');
+  return words.map((bytes) => `=?UTF-8?B?${btoa(String.fromCharCode(...bytes))}?=`).join(' ');
 }

@@ -44,6 +44,12 @@ export function DigestArticle(props: {
       <p class="meta">{digestSummary(entries, text)}</p>
     </>
   );
+  // Each school's first entry (where its feed links) and the first picture (loaded at once), found once.
+  const firstBySchool = new Map<string, (typeof entries)[number]>();
+  for (const entry of entries)
+    if (!firstBySchool.has(entry.item.schoolSlug)) firstBySchool.set(entry.item.schoolSlug, entry);
+  const firstOfSchool = new Set(firstBySchool.values());
+  const firstPictured = entries.find((entry) => entry.picture);
   return (
     <article class="digest">
       <header>{header}</header>
@@ -55,17 +61,12 @@ export function DigestArticle(props: {
         </p>
       ) : null}
       <ol class="entries">
-        {entries.map((entry, index) => (
+        {entries.map((entry) => (
           <li class="entry" id={`entry-${entry.itemId}`}>
             {/* A school's feed links its part of the digest here: to the school's first entry. */}
             <p
               class="school"
-              id={
-                props.asPage &&
-                entries.findIndex((other) => other.item.schoolSlug === entry.item.schoolSlug) === index
-                  ? `school-${entry.item.schoolSlug}`
-                  : undefined
-              }
+              id={props.asPage && firstOfSchool.has(entry) ? `school-${entry.item.schoolSlug}` : undefined}
             >
               <a href={localPath(props.site, `/schools/${entry.item.schoolSlug}`)}>
                 <DistrictWords site={props.site}>{entry.item.schoolName}</DistrictWords>
@@ -87,7 +88,7 @@ export function DigestArticle(props: {
                   alt={entry.imageAlt ?? ''}
                   lang={lang(`alt:${entry.itemId}`)}
                   sizes="(min-width: 48rem) 42rem, 92vw"
-                  eager={props.asPage && entries.findIndex((other) => other.picture) === index}
+                  eager={props.asPage && entry === firstPictured}
                 />
               </figure>
             ) : null}
