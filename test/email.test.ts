@@ -862,10 +862,25 @@ describe('links after the subscription has ended', () => {
     });
     expect(sent.headers.get('location')).toBe('/subscribe?sent=1&lang=en');
     // The page says what to do next, in its heading and title too, and where to look if nothing comes.
-    const next = await (await fetch(`${app.url}/subscribe?sent=1&lang=en`)).text();
+    const next = await (await client.get('/subscribe?sent=1&lang=en')).text();
     expect(next).toContain('<h1 class="page-title">Check your inbox</h1>');
     expect(next).toMatch(/<title>Check your inbox/);
     expect(next).toContain('Look in the spam or junk folder');
+    // The address as typed, so that a mistake shows, and the way back to the form; not in the address bar.
+    expect(next).toContain('The address you gave: maria@family.example.');
+    expect(next).toMatch(/<a href="\/subscribe\?lang=en">Not right\? Sign up again\.<\/a>/);
+    expect(sent.headers.get('location')).not.toContain('maria');
+    // Read once: a reload, or someone else at the same computer later, sees no address.
+    const again = await (await client.get('/subscribe?sent=1&lang=en')).text();
+    expect(again).toContain('Check your inbox');
+    expect(again).not.toContain('maria@family.example');
+    // A cookie not signed by this server shows nothing.
+    const forged = await (
+      await fetch(`${app.url}/subscribe?sent=1&lang=en`, {
+        headers: { cookie: `yd_sent_to=${Buffer.from('x@evil.example').toString('base64url')}.AAAA` },
+      })
+    ).text();
+    expect(forged).not.toContain('evil.example');
   });
 
   it('answers a form that arrives garbled with 400 and a sentence', async () => {

@@ -1,6 +1,8 @@
 // Email subscription pages: /subscribe, /subscribe/confirm, /unsubscribe (with RFC 8058 one-click POST) and
 // /preferences. Links carry signed tokens; GET never changes anything, because mail scanners open links.
 import { Hono, type Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { base64url, sign, verifySignature } from '../auth/tokens';
 import { recordAudit, type Actor } from '../db/audit';
 import { findSchoolBySlug, findSchoolsBySlugs, listSchools } from '../db/schools';
 import {
@@ -42,8 +44,44 @@ import { field, fields, readForm } from './form';
 import { siteIn } from '../i18n/site-language';
 import { listInLanguage } from '../text/plural';
 
+/**
+ * The address a sign-up was for, kept for the page after it ("Check your inbox") so that a parent sees what
+ * they typed and can catch a mistake. A signed cookie, not the address: an address in the redirect's query would
+ * land in the browser's history and every log on the way. Read once; ten minutes at most.
+ */
+const SENT_TO_COOKIE = 'yd_sent_to';
+
 export function subscribeRoutes(deps: AppDeps) {
   const app = new Hono();
+  const rememberSentTo = async (c: Context, email: string) => {
+    const payload = base64url(new TextEncoder().encode(email));
+    setCookie(c, SENT_TO_COOKIE, `${payload}.${await sign(deps.signingKey, `sent-to:${payload}`)}`, {
+      path: '/subscribe',
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: deps.config.publicUrl.startsWith('https:'),
+      maxAge: 600,
+    });
+  };
+  const takeSentTo = async (c: Context): Promise<string | undefined> => {
+    const value = getCookie(c, SENT_TO_COOKIE);
+    if (!value) return undefined;
+    deleteCookie(c, SENT_TO_COOKIE, {
+      path: '/subscribe',
+      secure: deps.config.publicUrl.startsWith('https:'),
+    });
+    const [payload, signature] = value.split('.');
+    if (!payload || !signature || !(await verifySignature(deps.signingKey, `sent-to:${payload}`, signature)))
+      return undefined;
+    try {
+      const bytes = Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (ch) =>
+        ch.charCodeAt(0),
+      );
+      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    } catch {
+      return undefined;
+    }
+  };
   /** The site in a language: one the reader chose or reads in (a subscriber's), if the district offers it. */
   const siteInfo = async (lang?: string) => {
     const settings = await readDistrictSettings(deps.db);
@@ -191,6 +229,7 @@ export function subscribeRoutes(deps: AppDeps) {
     if (c.req.query('embed') === '1')
       return embedAnswer(c, {
         sent: c.req.query('sent') === '1',
+        email: c.req.query('sent') === '1' ? await takeSentTo(c) : undefined,
         schoolSlug: c.req.query('school'),
         lang: c.req.query('lang'),
         back: embedQuery(c.req.query('back')),
@@ -203,6 +242,7 @@ export function subscribeRoutes(deps: AppDeps) {
         schools={await listSchools(deps.db)}
         chosen={c.req.queries('school')}
         sent={c.req.query('sent') === '1'}
+        email={c.req.query('sent') === '1' ? await takeSentTo(c) : undefined}
       />,
     );
   });
@@ -259,6 +299,7 @@ export function subscribeRoutes(deps: AppDeps) {
     // What is wrong, in the words of the page the person used.
     if (!outcome.ok)
       return formAgain({ error: textOf(site).t(`addressProblems.${outcome.problem}`) }, outcome.status);
+    await rememberSentTo(c, email);
     if (embedded) {
       const own = formLanguage === site.languages?.[0];
       return c.redirect(

@@ -230,6 +230,7 @@ export function EmbedSubscribePage(props: {
             <p>
               <strong>{text.t('subscribe.checkInbox')}</strong> {text.t('subscribe.sent')}
             </p>
+            {props.email ? <p>{text.t('subscribe.sentTo', { email: props.email })}</p> : null}
             {backLink}
           </div>
         ) : (

@@ -1,7 +1,7 @@
 // Pages of the email subscription: the form, confirm, unsubscribe and preferences, each usable without JS.
 import type { School } from '../db/schools';
 import { LANGUAGES, type Language } from '../i18n/languages';
-import { DistrictWords, PublicLayout, textOf, type SiteInfo } from './layout';
+import { DistrictWords, PublicLayout, subscribeHref, textOf, type SiteInfo } from './layout';
 import { possessive } from '../i18n/site-language';
 import { listInLanguage } from '../text/plural';
 
@@ -34,6 +34,7 @@ export function SubscribePage(props: {
       {props.sent ? (
         <div class="message" role="status">
           <p>{t('subscribe.sent')}</p>
+          {props.email ? <SentTo site={props.site} email={props.email} /> : null}
           <p>{t('subscribe.notThere')}</p>
         </div>
       ) : (
@@ -290,4 +291,15 @@ function languageLink(lang: Language, schools: string[] = []): string {
   const query = new URLSearchParams({ lang });
   for (const school of schools) query.append('school', school);
   return `/subscribe?${query}`;
+}
+
+/** The address a sign-up went to, as typed, with the way back to the form when it is not the right one. */
+export function SentTo(props: { site: SiteInfo; email: string }) {
+  const { t } = textOf(props.site);
+  return (
+    <p>
+      {t('subscribe.sentTo', { email: props.email })}{' '}
+      <a href={subscribeHref(props.site)}>{t('subscribe.wrongAddress')}</a>
+    </p>
+  );
 }
