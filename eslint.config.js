@@ -12,6 +12,7 @@ export default tseslint.config(
       'drizzle/',
       'test-results/',
       '.wrangler/',
+      'test/tmp-*',
       'src/email/compiled-templates.ts',
     ],
   },
