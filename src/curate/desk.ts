@@ -33,7 +33,7 @@ import { findPictures, listEntriesSharingPictures, withPictures } from '../db/pi
 import { nameListWordsAmong } from '../db/roster';
 import { firstNameCandidates } from './no-release-names';
 import { foldName } from '../text/fold-name';
-import { fileNameWords } from './find-student-names';
+import { fileNameWords, linkWords } from './find-student-names';
 import { listStaffNamesBySchool } from '../db/sources';
 import { listPostOwners, type OwnerNote } from '../db/owner-notes';
 import { findUserById, type Role } from '../db/users';
@@ -361,7 +361,14 @@ export async function checkDigest(
     digest.intro,
     email?.text ?? '',
     socialText,
-    ...entries.flatMap((e) => [e.headline, e.blurb, e.imageAlt ?? '', e.item.summary]),
+    ...entries.flatMap((e) => [
+      e.headline,
+      e.blurb,
+      e.imageAlt ?? '',
+      e.item.summary,
+      e.item.author ?? '',
+      linkWords(e.item.url),
+    ]),
     ...translated.flatMap((t) => [
       t.title,
       t.intro,
@@ -375,7 +382,15 @@ export async function checkDigest(
       deps,
       entries.flatMap((e) => {
         if (!e.imageUrl) return [];
-        const own = [e.headline, e.blurb, e.imageAlt ?? '', e.item.summary, fileNameWords(e.imageUrl)];
+        const own = [
+          e.headline,
+          e.blurb,
+          e.imageAlt ?? '',
+          e.item.summary,
+          fileNameWords(e.imageUrl),
+          e.item.author ?? '',
+          linkWords(e.item.url),
+        ];
         const other = translated.flatMap((language) => {
           const words = language.entries.get(e.itemId);
           return words ? [words.headline, words.blurb, words.imageAlt] : [];

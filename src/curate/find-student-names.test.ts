@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileNameWords, findStudentNames } from './find-student-names';
+import { fileNameWords, findStudentNames, linkWords } from './find-student-names';
 
 const context = { staffNames: ['Ana Rivera'], allowlist: ['Abraham Lincoln', 'Martin Luther King'] };
 const names = (text: string, extra = {}) =>
@@ -18,7 +18,19 @@ describe('findStudentNames', () => {
     ['Maya Wins The Spelling Bee', []],
     ['Maya Chen Wins The Spelling Bee', ['Maya Chen']],
     ['Thank you, Maya. Johnson Elementary is next.', []],
-    ['NASA visited. MAYA JOHNSON WON.', []],
+    // In capitals, a name is one when the surname is in capitals too; a word in capitals in mixed text is
+    // more often an acronym.
+    ['NASA visited. MAYA JOHNSON WON.', ['MAYA JOHNSON']],
+    ['CONGRATULATIONS TO ANA SMITH AND LEO GARCIA', ['ANA SMITH', 'LEO GARCIA']],
+    ['MAYA WINS', []],
+    ['Leo STEM night was fun', []],
+    // Accents, hyphens, and characters that show as nothing do not hide a name.
+    ['José Ramírez and Zoë Martin painted.', ['José Ramírez', 'Zoë Martin']],
+    ['Maya-Rose Johnson-Lee read.', ['Maya-Rose Johnson-Lee']],
+    ['Ma\u200bya John\u00adson read.', ['Maya Johnson']],
+    // A first name and an initial are more than a first name.
+    ['Great work, Ana S.!', ['Ana S.']],
+    ['We read with Ana. She loved it.', []],
     ['Maya\nJohnson read to the class.', ['Maya Johnson']],
     ['Thanks, Grace\n\nStudents planted beans.', []],
     // Letters inside links and codes spell names by chance: the digest email's link markers did.
@@ -42,6 +54,21 @@ describe('findStudentNames', () => {
     expect(findStudentNames('Thanks to Garcia for the lab.', staff)).toEqual([]);
     expect(findStudentNames('Thanks to Nguyen for the lab.', staff)).toEqual([
       { name: 'Nguyen', reason: 'roster' },
+    ]);
+  });
+
+  it('reads a post address as words, from its last named part', () => {
+    expect(linkWords('https://class.example/2026/12/06/ana-smith-poetry-reading/')).toBe(
+      'Ana Smith Poetry Reading',
+    );
+    expect(linkWords('https://class.example/posts/ana-smith-poetry-reading?p=12')).toBe(
+      'Ana Smith Poetry Reading',
+    );
+    expect(linkWords('https://class.example/?p=123')).toBe('');
+    expect(linkWords('https://mastodon.example/@room12/113456789')).toBe('');
+    expect(linkWords(null)).toBe('');
+    expect(names(linkWords('https://class.example/2026/12/06/ana-smith-poetry-reading/'))).toEqual([
+      'Ana Smith',
     ]);
   });
 

@@ -73,10 +73,39 @@ function isCapitalized(word: string): boolean {
   return first !== first.toLowerCase() && word.length >= 2 && word !== word.toUpperCase();
 }
 
-/** Most words of four or more letters capitalized: a title-case headline, where capitals say little. */
+/** A word in capitals ("ANA", "SMITH"): a name as a shouted headline or a list writes it. */
+function isUpperCase(word: string): boolean {
+  return word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase();
+}
+
+/**
+ * Whether a word is a given name: on the list whatever its accents ("José", "Zoë" are the list's Jose and Zoe),
+ * or a hyphenated one whose first part is ("Maya-Rose").
+ */
+function isGivenName(word: string): boolean {
+  const folded = foldName(word);
+  return GIVEN_NAMES.has(folded) || GIVEN_NAMES.has(folded.split('-')[0]!);
+}
+
+/**
+ * Characters that show as nothing, which would hide a name from the check ("Ma\u200Bya Johnson") while a reader
+ * sees it whole: zero-width spaces and joiners, the word joiner, the byte-order mark and the soft hyphen.
+ */
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+
+/** Whether a name is written with a title ("Ms. Rivera", "Coach Diaz"): an adult's. */
+export function hasTitle(name: string): boolean {
+  const first = name.trim().split(/\s+/)[0] ?? '';
+  return TITLES.has(first.toLowerCase().replace(/\.$/, ''));
+}
+
+/** Most words of four or more letters capitalized (or in capitals): a title-case headline, where capitals say little. */
 function isTitleCase(words: Word[]): boolean {
   const long = words.filter((w) => w.text.length >= 4);
-  return long.length >= 3 && long.filter((w) => isCapitalized(w.text)).length / long.length >= 0.6;
+  return (
+    long.length >= 3 &&
+    long.filter((w) => isCapitalized(w.text) || isUpperCase(w.text)).length / long.length >= 0.6
+  );
 }
 
 /**
@@ -89,7 +118,8 @@ const NOT_PROSE = /:\/\/|@|www\.|\p{L}[\p{N}_]|[\p{N}_]\p{L}/u;
 /** Between a given name and a surname: spaces, or one line break, never a paragraph break. */
 const NAME_GAP = /^[^\S\n]*\n?[^\S\n]*$/;
 
-export function findStudentNames(text: string, context: NameContext): NameMatch[] {
+export function findStudentNames(given: string, context: NameContext): NameMatch[] {
+  const text = given.replace(INVISIBLE, '');
   const words: Word[] = [];
   // Run by run (split at spaces), so a long run costs one scan, never one per position in it.
   const prose = text.replace(/\S+/g, (run) => (NOT_PROSE.test(run) ? ' '.repeat(run.length) : run));
@@ -115,9 +145,12 @@ export function findStudentNames(text: string, context: NameContext): NameMatch[
 
   for (let i = 0; i < words.length; i++) {
     const given = words[i]!;
+    // A name in capitals is one when its surname is in capitals too ("ANA SMITH WINS"); in mixed text, a word
+    // in capitals after a given name is more often an acronym ("Leo STEM night").
+    const shouted = isUpperCase(given.text);
     if (
-      !isCapitalized(given.text) ||
-      !GIVEN_NAMES.has(given.text.toLowerCase()) ||
+      !(isCapitalized(given.text) || shouted) ||
+      !isGivenName(given.text) ||
       hasTitleBefore(i) ||
       isSkipped(given.start)
     )
@@ -139,13 +172,21 @@ export function findStudentNames(text: string, context: NameContext): NameMatch[
     }
     const surnameWord = words[j];
     const gap = surnameWord ? text.slice(gapStart, surnameWord.start) : '';
-    if (!surnameWord || gap === '' || !NAME_GAP.test(gap)) continue;
-    const surname = surnameWord.text.replace(/['’]s$/, ''); // "Rivera’s class" names Rivera
+    if (!surnameWord || gap === '' || !NAME_GAP.test(gap)) {
+      // "Ana S.": a given name and an initial are more than the first name the policy allows.
+      if (initial && !shouted)
+        found.set(normalize(`${given.text}${initial}`), {
+          name: `${given.text}${initial}`,
+          reason: 'full-name',
+        });
+      continue;
+    }
+    const surname = surnameWord.text.replace(/['’]s$/i, ''); // "Rivera’s class" names Rivera
     const lower = surname.toLowerCase();
     if (
-      !isCapitalized(surname) ||
+      !(shouted ? isUpperCase(surname) : isCapitalized(surname)) ||
       NOT_SURNAMES.has(lower) ||
-      (titleCase && HEADLINE_WORDS.has(lower)) ||
+      ((titleCase || shouted) && HEADLINE_WORDS.has(lower)) ||
       allow.has(lower)
     )
       continue;
@@ -163,7 +204,7 @@ export function findStudentNames(text: string, context: NameContext): NameMatch[
       const word = words[i]!;
       const lower = word.text.toLowerCase();
       if (
-        !isCapitalized(word.text) ||
+        !(isCapitalized(word.text) || isUpperCase(word.text)) ||
         hasTitleBefore(i) ||
         isSkipped(word.start) ||
         notStudents.has(foldName(lower))
@@ -197,6 +238,26 @@ export function fileNameWords(imageUrl: string): string {
   } catch {
     return '';
   }
+  return nameWords(name);
+}
+
+/**
+ * Words of a post's address, from its last named part ("…/2026/12/06/ana-smith-poetry-reading/" → "Ana Smith
+ * Poetry Reading"): blogs make it from the post's first title, so a full name the headline no longer has can
+ * still be in the link every channel publishes.
+ */
+export function linkWords(postUrl: string | null): string {
+  if (!postUrl) return '';
+  let parts: string[];
+  try {
+    parts = new URL(postUrl).pathname.split('/').map((part) => decodeURIComponent(part));
+  } catch {
+    return '';
+  }
+  return nameWords(parts.filter((part) => /\p{L}{2}/u.test(part)).at(-1) ?? '');
+}
+
+function nameWords(name: string): string {
   return name
     .replace(/\.[a-z0-9]{2,5}$/i, '')
     .split(/[-_.\s]+|(?<=[a-z])(?=[A-Z])/)

@@ -79,6 +79,41 @@ describe('runChecks', () => {
     ]);
   });
 
+  it('checks the author line when the feed’s author is not one of the school’s adults', () => {
+    // A class blog students write on: the digest would say "From Room 4, by Ana Smith".
+    const student = check({ entries: [entry({ item: { author: 'Ana Smith' } })] });
+    expect(said(student)).toEqual([
+      {
+        itemId: 7,
+        kind: 'student-name',
+        message:
+          '“Ana Smith” (author line) looks like a student’s full name. Use first names only, or record why it is fine.',
+      },
+    ]);
+    // Nor does such an author hide the same name in the post's words, as a teacher's name would.
+    const named = check({
+      entries: [entry({ blurb: 'Ana Smith wrote this week’s poem.', item: { author: 'Ana Smith' } })],
+    });
+    expect(named[0]!.message).toContain('“Ana Smith” (blurb, author line)');
+    // The school's adults: the account owner's whole name, the same surname, a title; or no full name at all.
+    for (const author of ['Ana Rivera', 'Jane Rivera', 'Ms. Rivera', 'Mr. Okafor', 'Room 4', 'Ana', null])
+      expect(check({ entries: [entry({ item: { author } })] }), String(author)).toEqual([]);
+  });
+
+  it('reads the link to the post, which blogs make from its first title, as the teacher’s words', () => {
+    const findings = check({
+      entries: [entry({ item: { url: 'https://room4.example/2026/11/20/ana-smith-poetry-reading/' } })],
+    });
+    expect(said(findings)).toEqual([
+      {
+        itemId: 7,
+        kind: 'student-name',
+        message:
+          '“Ana Smith” (link to the post) looks like a student’s full name in the teacher’s own post, which the digest links to; the digest’s words are fine. Ask the teacher to use the first name only there, leave the post out, or record why it is fine.',
+      },
+    ]);
+  });
+
   it('flags a photo from an account without a media release, and missing alt text', () => {
     const findings = check({
       entries: [entry({ imageUrl: 'https://x.example/class.jpg', item: { mediaRelease: false } })],

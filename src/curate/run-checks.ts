@@ -5,7 +5,7 @@
 import { t } from '../i18n/desk-text';
 import { formatLongDate } from '../publish/digest-content';
 import { dayRange, localDateOf } from '../time/zoned-time';
-import { fileNameWords, findStudentNames, type NameMatch } from './find-student-names';
+import { fileNameWords, findStudentNames, hasTitle, linkWords, type NameMatch } from './find-student-names';
 import { findToneWords } from './find-tone';
 import { firstNameCandidates } from './no-release-names';
 import { foldName } from '../text/fold-name';
@@ -81,6 +81,8 @@ export interface CheckEntry {
     authorization: string;
     mediaRelease: boolean;
     author: string | null;
+    /** The post's address, which every channel links to. */
+    url?: string | null;
     schoolId: number;
     sourceTitle: string | null;
   };
@@ -156,16 +158,15 @@ export function runChecks(input: CheckInput): Finding[] {
   });
 
   for (const entry of input.entries) {
-    const staff = [
-      ...(input.staffBySchool.get(entry.item.schoolId) ?? []),
-      ...(entry.item.author ? [entry.item.author] : []),
-    ];
+    const { staff, byline } = peopleOf(entry.item, input.staffBySchool);
     const fields: [string, string][] = [
       [t('desk.checks.field.headline'), entry.headline],
       [t('desk.checks.field.blurb'), entry.blurb],
       [t('desk.checks.field.alt'), entry.imageAlt ?? ''],
       [t('desk.checks.field.fileName'), entry.imageUrl ? fileNameWords(entry.imageUrl) : ''],
       [t('desk.checks.field.original'), entry.item.summary],
+      [t('desk.checks.field.byline'), byline],
+      [t('desk.checks.field.link'), linkWords(entry.item.url ?? null)],
     ];
     const translated = (input.translations ?? []).map((language) => {
       const e = language.entries.get(entry.itemId);
@@ -373,11 +374,7 @@ export function languageMatches(
     if (!translated) continue;
     // A picture's post that names, in this language only, a student without a media release.
     if (entry.imageUrl && input.isNoReleaseName) {
-      const staff = [
-        ...(input.staffBySchool.get(entry.item.schoolId) ?? []),
-        ...(entry.item.author ? [entry.item.author] : []),
-        ...input.nameAllowlist,
-      ];
+      const staff = [...peopleOf(entry.item, input.staffBySchool).staff, ...input.nameAllowlist];
       const own = [entry.headline, entry.blurb, entry.imageAlt ?? '', entry.item.summary];
       const named = new Set(own.flatMap((text) => firstNameCandidates(text)).map(foldName));
       for (const name of namesWithoutRelease(
@@ -389,10 +386,7 @@ export function languageMatches(
     }
     check(
       entry.itemId,
-      [
-        ...(input.staffBySchool.get(entry.item.schoolId) ?? []),
-        ...(entry.item.author ? [entry.item.author] : []),
-      ],
+      peopleOf(entry.item, input.staffBySchool).staff,
       [translated.headline, translated.blurb, translated.imageAlt],
       [entry.headline, entry.blurb, entry.imageAlt ?? '', entry.item.summary],
     );
@@ -447,8 +441,8 @@ function describeNames(found: { match: NameMatch; where: string[] }[]): string {
   const count = found.length;
   // Only in the teacher's own post, which the digest links to: the desk cannot edit it, so the way out is the
   // teacher (or a reason, or leaving the post out), not rewording the digest.
-  const original = t('desk.checks.field.original');
-  if (found.every((f) => f.where.every((where) => where === original)))
+  const teachers = [t('desk.checks.field.original'), t('desk.checks.field.link')];
+  if (found.every((f) => f.where.every((where) => teachers.includes(where))))
     return t('desk.checks.originalName', { names, count });
   return found.some((f) => f.match.reason === 'roster')
     ? t('desk.checks.rosterName', { names, count })
@@ -566,6 +560,37 @@ function namesWithoutRelease(
   return [...found.values()];
 }
 
+/**
+ * Whether a post's author, as its feed names it, is one of the school's adults: named with a title ("Ms.
+ * Rivera"), or with the whole name or the surname of one of the school's account owners ("Jane Rivera" on Ms.
+ * Rivera's blog). On a class blog students write on, the author may be a student, whose full name the digest's
+ * author line ("From Room 12, by …") would otherwise publish unchecked.
+ */
+export function authorIsStaff(author: string | null, staff: readonly string[]): boolean {
+  const name = author?.trim();
+  if (!name) return false;
+  if (hasTitle(name)) return true;
+  const surname = (person: string) => foldName(person.trim().split(/\s+/).at(-1) ?? '');
+  return (
+    name.split(/\s+/).length >= 2 &&
+    staff.some((adult) => foldName(adult) === foldName(name) || surname(adult) === surname(name))
+  );
+}
+
+/**
+ * The adults a post's words are checked against (the school's account owners, and the author when one of them),
+ * and its author line to check when the author may be a student.
+ */
+function peopleOf(
+  item: { author: string | null; schoolId: number },
+  staffBySchool: ReadonlyMap<number, string[]>,
+): { staff: string[]; byline: string } {
+  const school = staffBySchool.get(item.schoolId) ?? [];
+  return authorIsStaff(item.author, school)
+    ? { staff: [...school, item.author!], byline: '' }
+    : { staff: school, byline: item.author ?? '' };
+}
+
 /** 'Spanish headline': a field of a translation. */
 function translatedField(language: string, field: string): string {
   return t('desk.checks.field.translated', { language, field });
@@ -599,11 +624,14 @@ export type PostHint = 'student-name' | 'tone';
  * read from storage for the texts of the digest only).
  */
 export function postHints(
-  post: { title: string; summary: string; author: string | null },
+  post: { title: string; summary: string; author: string | null; url?: string | null },
   context: { staff: readonly string[]; nameAllowlist: readonly string[]; toneWords: readonly string[] },
 ): PostHint[] {
-  const text = `${post.title}\n${post.summary}`;
-  const staff = [...context.staff, ...(post.author ? [post.author] : [])];
+  const adult = authorIsStaff(post.author, context.staff);
+  const text = [post.title, post.summary, adult ? '' : (post.author ?? ''), linkWords(post.url ?? null)].join(
+    '\n',
+  );
+  const staff = [...context.staff, ...(adult && post.author ? [post.author] : [])];
   return [
     ...(findStudentNames(text, { staffNames: staff, allowlist: context.nameAllowlist }).length
       ? (['student-name'] as const)

@@ -27,6 +27,8 @@ export const checks = {
     alt: 'alt text',
     fileName: 'image file name',
     original: 'original post',
+    byline: 'author line',
+    link: 'link to the post',
     title: 'title',
     intro: 'intro',
     emailText: 'email text',
