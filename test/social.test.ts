@@ -8,7 +8,15 @@ import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { createApiToken } from '../src/auth/api-tokens';
-import { deskDepsOf, loadDesk, publishDesk, unpublishDesk, type DeskActor } from '../src/curate/desk';
+import {
+  deskDepsOf,
+  loadDesk,
+  publishDesk,
+  takeDownEntry,
+  takeDownEntryPicture,
+  unpublishDesk,
+  type DeskActor,
+} from '../src/curate/desk';
 import { correctDesk } from '../src/curate/correct-digest';
 import { cliActor, listAudit } from '../src/db/audit';
 import { findDigest } from '../src/db/digests';
@@ -46,6 +54,10 @@ describe('the district’s social accounts', () => {
       .jpeg()
       .toBuffer();
     images.route('/rover.jpg', serveBody(jpeg, 'image/jpeg'));
+    const kite = await sharp({ create: { width: 960, height: 640, channels: 3, background: '#c0392b' } })
+      .jpeg()
+      .toBuffer();
+    images.route('/kite.jpg', serveBody(kite, 'image/jpeg'));
     app = await startTestApp({ clock: testClock(Date.now()), env: { SOCIAL_SECRET_KEY: SOCIAL_KEY } });
     const user = await addUser(app, 'dana@district.example', 'admin');
     editor = { type: 'user', id: user.id, userId: user.id, label: 'dana', role: 'admin' };
@@ -321,6 +333,84 @@ describe('the district’s social accounts', () => {
     expect((await listDigestSocialPosts(deps.db, digest.id)).map((p) => p.state)).toEqual(
       Array(6).fill('deleted'),
     );
+  }, 60_000);
+
+  it('deletes and posts again the day’s posts when a takedown changes what they show, and only then', async () => {
+    const deps = app.runtime.deps;
+    const desk = deskDepsOf(deps);
+    const day = addDays(date, -4);
+    await publishDay(app, editor, day, `${images.url}/kite.jpg`, 'Robots and beans today.');
+    await runSocialJob(deps);
+    const digest = (await findDigest(deps.db, day))!;
+    const posts = async () =>
+      (await listDigestSocialPosts(deps.db, digest.id)).map((p) => `${p.network} ${p.key} ${p.state}`);
+    expect(await posts()).toEqual([
+      'mastodon digest posted',
+      'bluesky digest posted',
+      'facebook digest posted',
+    ]);
+    const entries = (await loadDesk(desk, day)).entries;
+    const beans = entries.find((e) => e.headline.startsWith('Bean'))!;
+    const rover = entries.find((e) => e.headline.startsWith('Robotics'))!;
+
+    // With an intro, the posts name no headline, and the beans had no picture: nothing they show changes.
+    app.clock.advance(60_000);
+    const kept = await takeDownEntry(
+      desk,
+      editor,
+      day,
+      beans.itemId,
+      'The beans post belongs to another day.',
+    );
+    expect(kept.socialReplaced).toBe(0);
+    stand.requests.length = 0;
+    await runSocialJob(deps);
+    expect(stand.requests).toEqual([]);
+
+    // The rover's picture is every link preview's, and Bluesky holds a copy of its own: the posts come down
+    // and go up again from the page as it is now, without it.
+    app.clock.advance(60_000);
+    const taken = await takeDownEntryPicture(
+      desk,
+      editor,
+      day,
+      rover.itemId,
+      'No media release for a student in it.',
+    );
+    expect(taken.socialReplaced).toBe(3);
+    stand.requests.length = 0;
+    await Promise.all([runSocialJob(deps), runSocialJob(deps)]);
+    expect(only(stand.requests, 'DELETE', /^\/api\/v1\/statuses\//)).toHaveLength(1);
+    expect(only(stand.requests, 'POST', '/xrpc/com.atproto.repo.deleteRecord')).toHaveLength(1);
+    expect(only(stand.requests, 'DELETE', /^\/graph\//)).toHaveLength(1);
+    expect(only(stand.requests, 'POST', '/api/v1/statuses')).toHaveLength(1);
+    expect(only(stand.requests, 'POST', '/xrpc/com.atproto.repo.uploadBlob')).toHaveLength(0);
+    const created = only(stand.requests, 'POST', '/xrpc/com.atproto.repo.createRecord');
+    expect(created).toHaveLength(1);
+    expect(JSON.stringify(created[0]!.body)).not.toContain('"thumb"');
+    expect(only(stand.requests, 'POST', `/graph/${FACEBOOK_PAGE_ID}/feed`)).toHaveLength(1);
+    const again = `digest:again:${app.clock.now()}`;
+    expect(await posts()).toEqual([
+      'mastodon digest deleted',
+      'bluesky digest deleted',
+      'facebook digest deleted',
+      `mastodon ${again} posted`,
+      `bluesky ${again} posted`,
+      `facebook ${again} posted`,
+    ]);
+    // A correction after it answers the post that is up.
+    const upNow = [...stand.statuses.keys()].at(-1)!;
+    app.clock.advance(60_000);
+    await correctDesk(desk, editor, day, {
+      entries: (await loadDesk(desk, day)).entries.map((e) => ({ itemId: e.itemId })),
+      note: 'The rover was built by the robotics club, not the science club.',
+      email: false,
+    });
+    stand.requests.length = 0;
+    await runSocialJob(deps);
+    expect(only(stand.requests, 'POST', '/api/v1/statuses')[0]!.body).toMatchObject({
+      in_reply_to_id: upNow,
+    });
   }, 60_000);
 
   it('stops an account whose token was revoked, says why, and tells the editors once', async () => {

@@ -34,6 +34,7 @@ import { nameListWordsAmong } from '../db/roster';
 import { firstNameCandidates } from './no-release-names';
 import { foldName } from '../text/fold-name';
 import { fileNameWords, linkWords } from './find-student-names';
+import { socialLooksBefore } from '../social/after-takedown';
 import { listStaffNamesBySchool } from '../db/sources';
 import { listPostOwners, type OwnerNote } from '../db/owner-notes';
 import { findUserById, type Role } from '../db/users';
@@ -1017,7 +1018,7 @@ export async function takeDownEntry(
   itemId: number,
   reason: string,
   tell: TellOwner = { owner: false, words: '' },
-): Promise<{ digestTakenDown: boolean; ownerTold: boolean; intro: string }> {
+): Promise<{ digestTakenDown: boolean; ownerTold: boolean; intro: string; socialReplaced: number }> {
   const { digest, entry, trimmed, note } = await takedownTarget(
     deps,
     actor,
@@ -1028,14 +1029,27 @@ export async function takeDownEntry(
     tell,
   );
   if (!entry) throw new DeskError(409, 'not-in-digest', t('desk.refusals.postNotInDigest'));
+  const shared = entry.imageUrl
+    ? (await listEntriesSharingPictures(deps.db, digest.id)).filter((s) => s.itemId === itemId)
+    : [];
+  const replaceSocial = await socialLooksBefore(deps.db, deps.publicUrl, [
+    date,
+    ...shared.map((s) => s.date),
+  ]);
   // Its picture first, everywhere (emails already delivered stop showing it when next opened): should the
   // entry's own takedown fail after this, the picture is down and the post can be taken down again.
   if (entry.imageUrl) await takeDownPicture(deps, entry.imageUrl, actor, { date, itemId, reason: trimmed });
   const outcome = await takeDownDigestEntry(deps.db, digest.id, itemId, trimmed, actor, deps.now(), note);
   if (!outcome.ok) throw new DeskError(409, 'not-in-digest', t('desk.refusals.postNotInDigest'));
   if (note) deps.background.wakeSender();
+  const socialReplaced = await replaceSocial(deps.now());
   // The introduction was written with the post in the digest, and may speak of it: the desk quotes it back.
-  return { digestTakenDown: outcome.digestTakenDown, ownerTold: note !== undefined, intro: digest.intro };
+  return {
+    digestTakenDown: outcome.digestTakenDown,
+    ownerTold: note !== undefined,
+    intro: digest.intro,
+    socialReplaced,
+  };
 }
 
 /** Whether to email the owner of the feed a post came from that it was taken down, and what to add. */
@@ -1137,7 +1151,7 @@ export async function takeDownEntryPicture(
   itemId: number,
   reason: string,
   tell: TellOwner = { owner: false, words: '' },
-): Promise<{ ownerTold: boolean; otherPosts: number; otherOwnersTold: number }> {
+): Promise<{ ownerTold: boolean; otherPosts: number; otherOwnersTold: number; socialReplaced: number }> {
   const { digest, entry, trimmed, note } = await takedownTarget(
     deps,
     actor,
@@ -1151,6 +1165,10 @@ export async function takeDownEntryPicture(
   const shared = entry?.imageUrl
     ? (await listEntriesSharingPictures(deps.db, digest.id)).filter((s) => s.itemId === itemId)
     : [];
+  const replaceSocial = await socialLooksBefore(deps.db, deps.publicUrl, [
+    date,
+    ...shared.map((s) => s.date),
+  ]);
   const others = tell.owner
     ? (
         await Promise.all(
@@ -1179,7 +1197,12 @@ export async function takeDownEntryPicture(
     shared.map((s) => ({ digestId: s.digestId, itemId: s.otherItemId })),
   );
   if (notes.length) deps.background.wakeSender();
-  return { ownerTold: note !== undefined, otherPosts: shared.length, otherOwnersTold: others.length };
+  return {
+    ownerTold: note !== undefined,
+    otherPosts: shared.length,
+    otherOwnersTold: others.length,
+    socialReplaced: await replaceSocial(deps.now()),
+  };
 }
 
 /**

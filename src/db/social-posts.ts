@@ -1,13 +1,20 @@
-// Storage for social posts: one row per digest per account ('digest') and per correction ('correction:ID'),
-// queued → posting → posted or failed, and posted → deleting → deleted when the digest is taken down. Rows are
+// Storage for social posts: one row per digest per account ('digest', and 'digest:again:AT' for one made again
+// after a takedown changed what it showed) and per correction ('correction:ID'), queued → posting → posted or
+// failed, and posted → deleting → deleted when the digest, or what the post showed of it, is taken down. Rows are
 // derived from the digests' own state by conditional inserts (a unique key makes a second scheduler's insert
 // a no-op), and each post is claimed (queued → posting) before it leaves, like an email delivery.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from './client';
 import { digests, socialAccounts, socialPosts } from './schema';
 
 export type SocialPost = typeof socialPosts.$inferSelect;
 export type SocialPostState = SocialPost['state'];
+
+/**
+ * SQL for "the post (aliased `p`) is a day's post of its digest": the first ('digest'), or one made again after
+ * a takedown ('digest:again:AT'), not a correction's reply.
+ */
+const DAY_POST = `(p.key = 'digest' or p.key like 'digest:again:%')`;
 
 /** A digest published this long ago or less still gets its posts (after downtime, or an account connected late). */
 export const POST_WINDOW_MS = 2 * 24 * 60 * 60_000;
@@ -35,7 +42,7 @@ export async function queueCorrectionReplies(db: Database, now: number): Promise
        join digest_corrections c on c.digest_id = p.digest_id and c.at > p.posted_at
        join social_accounts a on a.id = p.account_id and a.status = 'active'
        join digests d on d.id = p.digest_id and d.status = 'published'
-      where p.key = 'digest' and p.state = 'posted' and c.at >= ?
+      where ${DAY_POST} and p.state = 'posted' and c.at >= ?
      on conflict do nothing returning id`,
     [now, now, now - POST_WINDOW_MS],
   );
@@ -67,6 +74,55 @@ export async function markTakenDownPosts(db: Database, now: number): Promise<voi
       [now],
     ),
   ]);
+}
+
+/** Whether a post's key is a day's post (as DAY_POST has it), not a correction's reply. */
+export function isDayPostKey(key: string): boolean {
+  return key === 'digest' || key.startsWith('digest:again:');
+}
+
+/**
+ * A takedown changed what a published digest's posts show (after-takedown.ts): every post of it that is up
+ * (the day's post and the replies to it) is due to be deleted, and the day's post is queued again, from the
+ * page as it is now, on each account that had it up, for a digest published within POST_WINDOW_MS (an older
+ * day's post is only deleted). On an account disconnected since, nothing can be deleted: a person is asked to.
+ * Answers how many day's posts were up.
+ */
+export async function replaceDayPosts(db: Database, date: string, now: number): Promise<number> {
+  const up = await db.query<{ account_id: number }>(
+    `select distinct p.account_id from social_posts p join digests d on d.id = p.digest_id
+      where d.date = ? and d.status = 'published' and p.state = 'posted' and ${DAY_POST}`,
+    [date],
+  );
+  if (up.length === 0) return 0;
+  const digest = `(select id from digests where date = ? and status = 'published')`;
+  await db.batch([
+    db.prepared(
+      `update social_posts set state = 'failed', updated_at = ?,
+              last_error = 'A post or picture was taken down from the digest, but this account was disconnected, so Yesterday cannot delete its post. Delete it by hand.'
+        where state = 'posted' and digest_id = ${digest}
+          and account_id in (select id from social_accounts where status = 'disconnected')`,
+      [now, date],
+    ),
+    db.prepared(
+      `insert into social_posts (digest_id, account_id, key, state, attempts, next_attempt_at, queued_at, updated_at)
+       select d.id, a.id, 'digest:again:' || ?, 'queued', 0, 0, ?, ?
+         from digests d join social_accounts a on a.status = 'active'
+        where d.date = ? and d.status = 'published' and d.published_at >= ?
+          and a.id in (select account_id from social_posts p
+                        where p.digest_id = d.id and p.state = 'posted' and ${DAY_POST})
+       on conflict do nothing`,
+      // The key's moment as text: a number would be bound as a real ("…584.0").
+      [String(Math.trunc(now)), now, now, date, now - POST_WINDOW_MS],
+    ),
+    db.prepared(
+      `update social_posts set state = 'deleting', next_attempt_at = 0, attempts = 0, updated_at = ?,
+              last_error = 'A post or picture was taken down from the digest, so this post, which showed it, is deleted.'
+        where state = 'posted' and digest_id = ${digest}`,
+      [now, date],
+    ),
+  ]);
+  return up.length;
 }
 
 export interface DuePost extends SocialPost {
@@ -231,21 +287,26 @@ export async function listDigestSocialPosts(db: Database, digestId: number): Pro
     .orderBy(asc(socialPosts.id));
 }
 
-/** The day's post on one account, which a correction answers. */
+/** The day's post that is up on one account, which a correction answers. */
 export async function findDayPost(
   db: Database,
   digestId: number,
   accountId: number,
 ): Promise<SocialPost | undefined> {
-  return db.orm
-    .select()
-    .from(socialPosts)
-    .where(
-      and(
-        eq(socialPosts.digestId, digestId),
-        eq(socialPosts.accountId, accountId),
-        eq(socialPosts.key, 'digest'),
-      ),
-    )
-    .get();
+  return (
+    db.orm
+      .select()
+      .from(socialPosts)
+      .where(
+        and(
+          eq(socialPosts.digestId, digestId),
+          eq(socialPosts.accountId, accountId),
+          eq(socialPosts.state, 'posted'),
+          sql`(${socialPosts.key} = 'digest' or ${socialPosts.key} like 'digest:again:%')`,
+        ),
+      )
+      // The latest: one made again after a takedown replaces the one before it.
+      .orderBy(desc(socialPosts.id))
+      .get()
+  );
 }

@@ -616,7 +616,7 @@ export function apiRoutes(deps: AppDeps) {
     const body = await json<TakedownBody>(c);
     if (typeof body.reason !== 'string')
       throw apiError(422, 'invalid', 'Give "reason": why the post is taken down (kept in the audit log).');
-    const { digestTakenDown, ownerTold } = await takeDownEntry(
+    const { digestTakenDown, ownerTold, socialReplaced } = await takeDownEntry(
       desk,
       c.get('actor'),
       date,
@@ -628,6 +628,7 @@ export function apiRoutes(deps: AppDeps) {
       taken_down: true,
       digest_taken_down: digestTakenDown,
       owner_told: ownerTold,
+      social_posts_replaced: socialReplaced,
       digest: digestJson(await loadDesk(desk, date), deps.config.publicUrl),
     });
   });
@@ -637,7 +638,7 @@ export function apiRoutes(deps: AppDeps) {
     const body = await json<TakedownBody>(c);
     if (typeof body.reason !== 'string')
       throw apiError(422, 'invalid', 'Give "reason": why the picture is taken down (kept in the audit log).');
-    const { ownerTold, otherPosts, otherOwnersTold } = await takeDownEntryPicture(
+    const { ownerTold, otherPosts, otherOwnersTold, socialReplaced } = await takeDownEntryPicture(
       desk,
       c.get('actor'),
       date,
@@ -650,6 +651,7 @@ export function apiRoutes(deps: AppDeps) {
       owner_told: ownerTold,
       other_posts: otherPosts,
       other_owners_told: otherOwnersTold,
+      social_posts_replaced: socialReplaced,
       digest: digestJson(await loadDesk(desk, date), deps.config.publicUrl),
     });
   });

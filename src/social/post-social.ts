@@ -88,6 +88,35 @@ export async function runSocialJob(deps: AppDeps, options: { limit?: number } = 
     return contents.get(date);
   };
 
+  // Deletions first: where both are due, the post a takedown replaces comes down before the new one goes up.
+  for (const post of deletions) {
+    const now = deps.clock.now();
+    if (!(await claimDeletion(deps.db, post.id, now + SOCIAL_LEASE_MS, now))) continue;
+    const account = await credentialsOf(deps, post.accountId);
+    if (!account.ok) {
+      await stopAccount(deps, account.row, account.reason, report);
+      await markDeletionRetry(deps.db, post.id, account.reason, 0, deps.clock.now());
+      continue;
+    }
+    const outcome = await clientFor(post.network, fetch).remove(account.credentials, post.remoteId!);
+    if (outcome.ok) {
+      await markPostDeleted(deps.db, post.id, deps.clock.now());
+      report.deleted++;
+      await audit(deps, 'social.delete', post, account.row, { url: post.remoteUrl, kind: post.key });
+    } else if (outcome.problem.kind === 'auth') {
+      await stopAccount(deps, account.row, outcome.problem.message, report);
+      await markDeletionRetry(deps.db, post.id, outcome.problem.message, 0, deps.clock.now());
+    } else {
+      const delay = SOCIAL_RETRY_DELAYS_MS[Math.min(post.attempts, SOCIAL_RETRY_DELAYS_MS.length - 1)]!;
+      await markDeletionRetry(
+        deps.db,
+        post.id,
+        `${outcome.problem.message} Yesterday tries again.`,
+        deps.clock.now() + delay,
+        deps.clock.now(),
+      );
+    }
+  }
   for (const post of due) {
     if (!(await claimPost(deps.db, post.id, deps.clock.now()))) continue; // another scheduler has it
     const account = await credentialsOf(deps, post.accountId);
@@ -118,34 +147,6 @@ export async function runSocialJob(deps: AppDeps, options: { limit?: number } = 
     await recordProblem(deps, post, account.row, outcome.problem, report);
   }
 
-  for (const post of deletions) {
-    const now = deps.clock.now();
-    if (!(await claimDeletion(deps.db, post.id, now + SOCIAL_LEASE_MS, now))) continue;
-    const account = await credentialsOf(deps, post.accountId);
-    if (!account.ok) {
-      await stopAccount(deps, account.row, account.reason, report);
-      await markDeletionRetry(deps.db, post.id, account.reason, 0, deps.clock.now());
-      continue;
-    }
-    const outcome = await clientFor(post.network, fetch).remove(account.credentials, post.remoteId!);
-    if (outcome.ok) {
-      await markPostDeleted(deps.db, post.id, deps.clock.now());
-      report.deleted++;
-      await audit(deps, 'social.delete', post, account.row, { url: post.remoteUrl, kind: post.key });
-    } else if (outcome.problem.kind === 'auth') {
-      await stopAccount(deps, account.row, outcome.problem.message, report);
-      await markDeletionRetry(deps.db, post.id, outcome.problem.message, 0, deps.clock.now());
-    } else {
-      const delay = SOCIAL_RETRY_DELAYS_MS[Math.min(post.attempts, SOCIAL_RETRY_DELAYS_MS.length - 1)]!;
-      await markDeletionRetry(
-        deps.db,
-        post.id,
-        `${outcome.problem.message} Yesterday tries again.`,
-        deps.clock.now() + delay,
-        deps.clock.now(),
-      );
-    }
-  }
   return report;
 }
 
@@ -188,7 +189,8 @@ async function outgoingPost(
     idempotencyKey: postIdempotencyKey(post.digestId, post.accountId, post.key),
   };
   if (post.correctionId === null) {
-    const moment = content.digest.publishedAt ?? post.queuedAt;
+    // A day's post made again after a takedown is dated when it was queued, the first when the digest went out.
+    const moment = post.key === 'digest' ? (content.digest.publishedAt ?? post.queuedAt) : post.queuedAt;
     return {
       ...base,
       text: composePost(settings.template, parts, post.network).text,

@@ -725,7 +725,7 @@ export function inboxRoutes(deps: AppDeps) {
     act(
       async (c, request) => {
         const itemId = itemOf(c);
-        const { digestTakenDown, ownerTold, intro } = await takeDownEntry(
+        const { digestTakenDown, ownerTold, intro, socialReplaced } = await takeDownEntry(
           desk,
           request.actor,
           request.date,
@@ -738,6 +738,7 @@ export function inboxRoutes(deps: AppDeps) {
             ? t('desk.inbox.flashes.postAndDigestTakenDown')
             : t('desk.inbox.flashes.postTakenDown'),
           ownerTold ? t('desk.inbox.flashes.ownerTold') : '',
+          socialReplaced ? t('desk.inbox.flashes.socialReplaced', { count: socialReplaced }) : '',
           !digestTakenDown && intro.trim()
             ? t('desk.inbox.flashes.checkIntro', { intro: truncateWords(intro.trim(), 160) })
             : '',
@@ -754,7 +755,7 @@ export function inboxRoutes(deps: AppDeps) {
     act(
       async (c, request) => {
         const itemId = itemOf(c);
-        const { ownerTold, otherPosts, otherOwnersTold } = await takeDownEntryPicture(
+        const { ownerTold, otherPosts, otherOwnersTold, socialReplaced } = await takeDownEntryPicture(
           desk,
           request.actor,
           request.date,
@@ -767,6 +768,7 @@ export function inboxRoutes(deps: AppDeps) {
           otherPosts ? t('desk.inbox.flashes.pictureAlsoIn', { count: otherPosts }) : '',
           ownerTold ? t('desk.inbox.flashes.ownerTold') : '',
           otherOwnersTold ? t('desk.inbox.flashes.otherOwnersTold', { count: otherOwnersTold }) : '',
+          socialReplaced ? t('desk.inbox.flashes.socialReplaced', { count: socialReplaced }) : '',
         ];
         return done(c, request.date, said.filter(Boolean).join(' '));
       },

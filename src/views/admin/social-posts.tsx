@@ -1,7 +1,7 @@
 // The social side of the desk: each account's post in the Preview with its length, and after publishing,
 // each post's state and link.
 import { t } from '../../i18n/desk-text';
-import type { DigestSocialPost } from '../../db/social-posts';
+import { isDayPostKey, type DigestSocialPost } from '../../db/social-posts';
 import { NETWORK_NAMES } from '../../social/network';
 import type { SocialPreview } from '../../social/preview-posts';
 
@@ -48,7 +48,12 @@ export function SocialPostsPanel(props: { posts: DigestSocialPost[] }) {
             {t('desk.social.panel.state', {
               network: NETWORK_NAMES[post.network],
               account: post.account,
-              correction: post.key === 'digest' ? '' : t('desk.social.panel.correction'),
+              correction:
+                post.key === 'digest'
+                  ? ''
+                  : isDayPostKey(post.key)
+                    ? t('desk.social.panel.again')
+                    : t('desk.social.panel.correction'),
               state: STATES[post.state](),
             })}
             {post.url && post.state === 'posted' ? (

@@ -229,6 +229,10 @@ export const inbox = {
     pictureTakenDown:
       'The picture is taken down everywhere: the page, the feeds and the embed no longer show it, and emails already delivered stop showing it when they are next opened.',
     ownerTold: 'The feed’s owner gets an email saying so.',
+    socialReplaced_one:
+      'The digest’s post on the district’s social account showed it (in its text or its link preview), so that post is being deleted and posted again from the page as it is now.',
+    socialReplaced_other:
+      'The digest’s posts on {{count}} of the district’s social accounts showed it (in their text or link preview), so they are being deleted and posted again from the page as it is now.',
     checkIntro:
       'The introduction still reads “{{intro}}”: if it speaks of this post, change it below, in a correction.',
     pictureAlsoIn_one:

@@ -53,6 +53,7 @@ export const social = {
   panel: {
     heading: 'On social media',
     correction: ' (correction)',
+    again: ' (posted again after a takedown)',
     state: '{{network}} {{account}}{{correction}}: {{state}}',
     view: 'view the post',
     states: {
