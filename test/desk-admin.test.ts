@@ -174,7 +174,7 @@ describe('the admin desk over HTTP', () => {
     expect(short).toContain('Draft saved. A reason you wrote under a finding is not recorded: ');
     expect(short).toContain('at least 10 characters');
     expect(short).toMatch(
-      /<details open="">\s*<summary>[^<]+<\/summary>\s*<label for="reason-0-tone">[^<]+<\/label>\s*<p class="field-error" id="reason-0-tone-problem">[^<]*at least 10 characters[^<]*<\/p>\s*<textarea id="reason-0-tone" name="reason_0_tone" maxlength="500" aria-invalid="true" aria-describedby="reason-0-tone-problem">fine<\/textarea>/,
+      /<details open="">\s*<summary>[^<]+<span class="visually-hidden">: Tone<\/span><\/summary>\s*<label for="reason-0-tone">[^<]+<\/label>\s*<p class="field-error" id="reason-0-tone-problem">[^<]*at least 10 characters[^<]*<\/p>\s*<textarea id="reason-0-tone" name="reason_0_tone" maxlength="500" aria-invalid="true" aria-describedby="reason-0-tone-problem finding-text-0-tone">fine<\/textarea>/,
     );
     const recorded = await save('The storm, not a person, is called stupid.');
     expect(recorded).toContain('Draft saved. A reason you wrote under a finding is recorded too.');
@@ -219,7 +219,9 @@ describe('the admin desk over HTTP', () => {
     expect(kept.status).toBe(422);
     const keptPage = await kept.text();
     expect(keptPage).toContain('Draft saved. A reason you wrote under a finding is not recorded: ');
-    expect(keptPage).toContain('aria-invalid="true" aria-describedby="reason-0-tone-problem">ok</textarea>');
+    expect(keptPage).toContain(
+      'aria-invalid="true" aria-describedby="reason-0-tone-problem finding-text-0-tone">ok</textarea>',
+    );
 
     // Its own button, refused, likewise; the button's address brings the page back to the finding.
     const own = await dana.post('/admin/inbox/2026-11-21/findings/0/tone/override', {
@@ -233,7 +235,9 @@ describe('the admin desk over HTTP', () => {
     const ownPage = await own.text();
     expect(ownPage).toContain('<li class="finding" id="finding-0-tone">');
     expect(ownPage).toContain('formaction="/admin/inbox/2026-11-21/findings/0/tone/override#finding-0-tone"');
-    expect(ownPage).toContain('aria-describedby="reason-0-tone-problem">ok fine</textarea>');
+    expect(ownPage).toContain(
+      'aria-describedby="reason-0-tone-problem finding-text-0-tone">ok fine</textarea>',
+    );
     const previewed = await preview('The storm and the kites are called names, not a person.');
     expect(previewed.headers.get('location')).toBe('/admin/inbox/preview?date=2026-11-21');
     const shown = await (await dana.get(previewed.headers.get('location')!)).text();

@@ -202,7 +202,8 @@ html:has(.toolbar) { scroll-padding-top: 10.5rem; }
 .entry-number { font-weight: 800; color: var(--navy); font-size: 1.1rem; }
 .entry-source { color: var(--muted); font-size: .9rem; }
 .entry-card input[type=text], .entry-card textarea, .card input[type=text], .card textarea { max-width: none; }
-.image-choice { border: 0; padding: 0; margin: .75rem 0 0; }
+.image-choice { border: 0; padding: 0; margin: .75rem 0 0; min-inline-size: 0; }
+.image-choice .badge { white-space: normal; }
 .image-choice legend { font-weight: 600; padding: 0; margin-bottom: .3rem; }
 .image-option { display: inline-flex; align-items: center; gap: .4rem; margin: 0 .75rem .5rem 0; font-weight: 400; }
 .image-option img { width: 5rem; height: 3.75rem; object-fit: cover; border-radius: 6px; border: 1px solid var(--line); }

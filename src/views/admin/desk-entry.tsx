@@ -19,8 +19,18 @@ export function deskAction(date: string, action: string): string {
 export type RefusedTexts = ReadonlyMap<string, { text: string; problem?: string }>;
 
 /** A reason's text box, holding what was typed before a refusal and why it was refused. */
-export function ReasonBox(props: { id: string; name: string; maxlength: number; refused?: RefusedTexts }) {
+export function ReasonBox(props: {
+  id: string;
+  name: string;
+  maxlength: number;
+  refused?: RefusedTexts;
+  /** The id of what the reason is for (a finding's words), read out with the field. */
+  about?: string;
+}) {
   const kept = props.refused?.get(props.name);
+  const describedBy = [kept?.problem ? `${props.id}-problem` : '', props.about ?? '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <>
       {kept?.problem ? (
@@ -33,7 +43,7 @@ export function ReasonBox(props: { id: string; name: string; maxlength: number; 
         name={props.name}
         maxlength={props.maxlength}
         aria-invalid={kept?.problem ? 'true' : undefined}
-        aria-describedby={kept?.problem ? `${props.id}-problem` : undefined}
+        aria-describedby={describedBy || undefined}
       >
         {kept?.text ?? ''}
       </textarea>
@@ -218,7 +228,11 @@ export function EntryCard({
                   disabled={readOnly || (image.takenDownAt !== undefined && entry.imageUrl !== image.url)}
                 />
                 <img src={deskPictureAddress(id, image.url)} alt="" loading="lazy" />
-                <span class="visually-hidden">{t('desk.entry.imageNumber', { number: i + 1 })}</span>
+                <span class="visually-hidden">
+                  {image.alt.trim()
+                    ? t('desk.entry.imageNumberDescribed', { number: i + 1, alt: image.alt.trim() })
+                    : t('desk.entry.imageNumber', { number: i + 1 })}
+                </span>
                 {image.takenDownAt !== undefined ? (
                   <span class="badge warn">
                     {t('desk.entry.pictureWasTakenDown', {
@@ -248,7 +262,10 @@ export function EntryCard({
       {readOnly ? null : published ? (
         <>
           <details class="takedown" open={holds(refused, `takedown_reason_${id}`)}>
-            <summary>{t('desk.entry.takeDown')}</summary>
+            <summary>
+              {t('desk.entry.takeDown')}
+              <span class="visually-hidden">: {entry.headline}</span>
+            </summary>
             <p class="hint">{t('desk.entry.takeDownHint')}</p>
             <label for={`takedown-${id}`}>{t('desk.entry.why')}</label>
             <ReasonBox
@@ -264,11 +281,15 @@ export function EntryCard({
               class="danger"
             >
               {t('desk.entry.takeItDown')}
+              <span class="visually-hidden">: {entry.headline}</span>
             </button>
           </details>
           {entry.picture ? (
             <details class="takedown" open={holds(refused, `picture_takedown_reason_${id}`)}>
-              <summary>{t('desk.entry.takePictureDown')}</summary>
+              <summary>
+                {t('desk.entry.takePictureDown')}
+                <span class="visually-hidden">: {entry.headline}</span>
+              </summary>
               <p class="hint">{t('desk.entry.takePictureDownHint')}</p>
               {entry.sharesPicture?.length ? (
                 <p class="hint">
@@ -298,6 +319,7 @@ export function EntryCard({
                 class="danger"
               >
                 {t('desk.entry.takeThePictureDown')}
+                <span class="visually-hidden">: {entry.headline}</span>
               </button>
             </details>
           ) : null}
@@ -411,7 +433,7 @@ export function FindingList({
           <span class={`badge ${finding.override ? 'neutral' : 'warn'}`}>
             {KIND_LABELS[finding.kind]?.() ?? finding.kind}
           </span>{' '}
-          {finding.message}
+          <span id={`finding-text-${itemId}-${finding.kind}`}>{finding.message}</span>
           {finding.override ? (
             <p class="small muted">
               {t('desk.entry.recordedFine', { reason: withoutOwnQuotes(finding.override.reason) })}
@@ -423,13 +445,19 @@ export function FindingList({
           ) : null}
           {finding.override ? null : canOverride && overridable(finding.kind) ? (
             <details open={holds(refused, `reason_${itemId}_${finding.kind}`)}>
-              <summary>{t('desk.entry.recordWhy')}</summary>
+              {/* Which finding the reason is for, said with the disclosure, the field and the button: on a post
+                  with two findings, a reason typed under the wrong one would be recorded for it. */}
+              <summary>
+                {t('desk.entry.recordWhy')}
+                <span class="visually-hidden">: {KIND_LABELS[finding.kind]?.() ?? finding.kind}</span>
+              </summary>
               <label for={`reason-${itemId}-${finding.kind}`}>{t('desk.entry.reason')}</label>
               <ReasonBox
                 id={`reason-${itemId}-${finding.kind}`}
                 name={`reason_${itemId}_${finding.kind}`}
                 maxlength={500}
                 refused={refused}
+                about={`finding-text-${itemId}-${finding.kind}`}
               />
               {withCorrection ? (
                 <p class="hint">{t('desk.entry.reasonWithCorrection')}</p>
@@ -438,8 +466,10 @@ export function FindingList({
                   type="submit"
                   formaction={`${deskAction(date, `findings/${itemId}/${finding.kind}/override`)}#finding-${itemId}-${finding.kind}`}
                   class="secondary"
+                  aria-describedby={`finding-text-${itemId}-${finding.kind}`}
                 >
                   {t('desk.entry.recordOverride')}
+                  <span class="visually-hidden">: {KIND_LABELS[finding.kind]?.() ?? finding.kind}</span>
                 </button>
               )}
             </details>

@@ -922,7 +922,17 @@ function ItemRow({
   return (
     <article class={`item${selected ? ' selected' : ''}`} id={`item-${item.id}`}>
       {item.imageUrl ? (
-        <img class="thumb" src={deskPictureAddress(item.id, item.imageUrl)} alt="" loading="lazy" />
+        // Whether a post has a photo, and of what, is what a media release is about: said, not only shown.
+        <img
+          class="thumb"
+          src={deskPictureAddress(item.id, item.imageUrl)}
+          alt={
+            item.imageAlt?.trim()
+              ? t('desk.inbox.item.photo', { alt: item.imageAlt.trim() })
+              : t('desk.inbox.item.photoUndescribed')
+          }
+          loading="lazy"
+        />
       ) : (
         <span class="thumb none" aria-hidden="true">
           {t('desk.inbox.item.noImage')}

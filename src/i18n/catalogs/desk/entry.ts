@@ -8,6 +8,7 @@ export const entry = {
   image: 'Image',
   noImage: 'No image',
   imageNumber: 'Image {{number}}',
+  imageNumberDescribed: 'Image {{number}}: {{alt}}',
   noRelease: 'This account has no media release on file: a photo needs a recorded confirmation.',
   pictureWasTakenDown: 'Taken down {{when}}: not shown again',
   alt: 'Alt text for the image',

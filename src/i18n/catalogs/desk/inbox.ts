@@ -165,6 +165,8 @@ export const inbox = {
     blurb: ' — {{blurb}}',
   },
   item: {
+    photo: 'Photo: {{alt}}',
+    photoUndescribed: 'Photo, not described by the post',
     noImage: 'No image',
     titleFromText: ' title from text',
     timeEstimated: ' (time estimated)',
