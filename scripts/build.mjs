@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { esbuildPlugin as honoJsxWithoutStorage } from './hono-jsx-without-storage.mjs';
+import { stampBuild } from '../bin/built-with.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -69,3 +70,5 @@ await build({
   // hono/jsx without its AsyncLocalStorage, which costs every request async hooks on Node 20 and 22.
   plugins: [honoJsxWithoutStorage],
 });
+// What it was built with, which the `yesterday` command compares with drizzle/ (bin/built-with.mjs).
+stampBuild(root, outdir);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig, trustProxyWarning } from './config';
+import { ConfigError, parseConfig, publicUrlWarning, trustProxyWarning } from './config';
 
 const problem = (env: Record<string, string>) => {
   try {
@@ -256,5 +256,22 @@ describe('trustProxyWarning', () => {
     expect(warn('0.0.0.0', '10.0.0.5')).toBeUndefined();
     expect(warn('0.0.0.0', '0')).toBeUndefined();
     expect(trustProxyWarning(parseConfig({ HOST: '0.0.0.0' }))).toBeUndefined();
+  });
+});
+
+describe('publicUrlWarning', () => {
+  const warn = (env: Record<string, string>) => publicUrlWarning(parseConfig(env));
+  it('speaks when email goes to families with links only this machine can open', () => {
+    expect(warn({ SMTP_URL: 'smtp://mail.district.example:587' })).toContain(
+      'their links lead to http://localhost:8787, an address only this machine can open',
+    );
+    expect(
+      warn({ SMTP_URL: 'smtp://mail.district.example:587', PUBLIC_URL: 'http://127.0.0.1:8787' }),
+    ).toContain('Set PUBLIC_URL');
+    expect(
+      warn({ SMTP_URL: 'smtp://mail.district.example:587', PUBLIC_URL: 'https://digest.district.example' }),
+    ).toBeUndefined();
+    // Without SMTP_URL emails go to the outbox folder, where localhost links are right for trying it out.
+    expect(warn({})).toBeUndefined();
   });
 });

@@ -220,6 +220,20 @@ export function trustProxyWarning(config: Pick<Config, 'host' | 'trustProxy'>): 
 }
 
 /**
+ * What to say at start when email goes to families (SMTP_URL) with links to an address only this machine knows:
+ * PUBLIC_URL unset (http://localhost:PORT) or naming a loopback address. Every confirmation, digest and
+ * unsubscribe link would then lead nowhere for the family who opens it.
+ */
+export function publicUrlWarning(config: Pick<Config, 'publicUrl' | 'smtpUrl'>): string | undefined {
+  if (!config.smtpUrl) return undefined;
+  const host = new URL(config.publicUrl).hostname.replace(/^\[|\]$/g, '');
+  const loopback =
+    host === 'localhost' || (ipaddr.isValid(host) && ipaddr.process(host).range() === 'loopback');
+  if (!loopback) return undefined;
+  return `Emails go out through SMTP_URL, but their links lead to ${config.publicUrl}, an address only this machine can open, so no family could confirm a subscription or unsubscribe. Set PUBLIC_URL to the address families use (PUBLIC_URL=https://digest.district.example) and start again.`;
+}
+
+/**
  * What to say at start when TRUST_PROXY names a range rather than proxies' own addresses: every machine in it
  * is believed when it says whose request it passes on, so a laptop in a range of the district's own network
  * can claim a new address for each password it tries. Right only when the range holds proxies alone.
