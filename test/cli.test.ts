@@ -427,6 +427,13 @@ describe('npx yesterday', () => {
     expect(listing).toContain('tone_words=silly, clueless');
     expect(listing).toContain('timezone=Europe/London');
     expect((await yesterday(['settings:get', 'tone_words'], env)).stdout.trim()).toBe('silly\nclueless');
+    // A mistyped key is the same usage error whether read or set.
+    const typos = await Promise.all([
+      yesterday(['settings:get', 'colour'], env),
+      yesterday(['settings:set', 'colour', 'pink'], env),
+    ]);
+    expect(typos.map((typo) => typo.code)).toEqual([2, 2]);
+    for (const typo of typos) expect(typo.stderr).toContain('There is no setting called "colour".');
     const badZone = await yesterday(['settings:set', 'timezone', 'Mars/Olympus'], env);
     expect(badZone.code).toBe(2);
     expect(badZone.stderr).toContain(

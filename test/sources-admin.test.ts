@@ -66,6 +66,9 @@ describe('the Sources page', () => {
     ).text();
     expect(broken).toContain('This feed cannot be read.');
     expect(broken).toContain('The address is a web page, not a feed');
+    // A web page does not become a feed by waiting: no advice to add it as if it were down for a while.
+    expect(broken).toContain('correct the address and try again.');
+    expect(broken).not.toContain('only down for a while');
     // Back on the form, what was typed is kept, with the choice to add it anyway.
     expect(broken).toContain(`value="${feeds.url}/login"`);
     expect(broken).toContain('value="Dana Hayes, Principal"');
@@ -374,6 +377,7 @@ describe('the Sources page', () => {
     expect(refusal).toContain(
       `Nothing was added: ${url} cannot be read now. The site had a server error (HTTP 500).`,
     );
+    expect(refusal).toContain('If the feed is only down for a while');
     expect(refusal).toContain('value="Dana Hayes, Principal"');
     expect(refusal).toContain(
       '<input type="checkbox" name="add_anyway" value="1"/> Add it even though it cannot be read now',

@@ -328,8 +328,9 @@ export async function settingsGet(args: string[], config: Config): Promise<void>
   await withRuntime(config, async ({ deps }) => {
     const all = await listSettings(deps.db);
     const wanted = args[0] ? all.filter((s) => s.key === args[0]) : all;
+    // A key mistyped is a usage error (exit status 2), as settings:set says of the same typo.
     if (args[0] && wanted.length === 0)
-      throw new CommandFailed(
+      throw new UsageError(
         `There is no setting called "${args[0]}". Known: ${all.map((s) => s.key).join(', ')}.`,
       );
     for (const setting of wanted)

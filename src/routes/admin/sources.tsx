@@ -181,7 +181,9 @@ export function sourcesRoutes(deps: AppDeps) {
       return sourcesPage(c, {
         draft,
         anyway: 'unreadable',
-        message: t('desk.sources.flashes.unreadable', { url: checked.url, reason: read.message }),
+        message: read.lasting
+          ? t('desk.sources.flashes.unreadableLasting', { url: checked.url, reason: read.message })
+          : t('desk.sources.flashes.unreadable', { url: checked.url, reason: read.message }),
       });
     // The same feed at a second address would put every post in the inbox twice: said, unless the coordinator
     // says it carries other posts too.
@@ -264,7 +266,9 @@ export function sourcesRoutes(deps: AppDeps) {
       return sourcesPage(c, {
         draft,
         anyway: 'unreadable',
-        message: t('desk.sources.flashes.testFailed', { url: draft.url, reason: read.message }),
+        message: read.lasting
+          ? t('desk.sources.flashes.testFailedLasting', { url: draft.url, reason: read.message })
+          : t('desk.sources.flashes.testFailed', { url: draft.url, reason: read.message }),
       });
     return feedCheckPage(c, draft.url, read, draft);
   });

@@ -94,6 +94,11 @@ export const sources = {
       'This feed cannot be read. {{url}}: {{reason}} Nothing was saved, and the form keeps what you typed: correct the address, or, if the feed is only down for a while, tick “Add it even though it cannot be read now” and add it.',
     unreadable:
       'Nothing was added: {{url}} cannot be read now. {{reason}} If the feed is only down for a while, tick “Add it even though it cannot be read now” and add it again: it is tried at every check.',
+    // Where the answer says trying again will not mend it (not found, a private address, not a feed).
+    testFailedLasting:
+      'This feed cannot be read. {{url}}: {{reason}} Nothing was saved, and the form keeps what you typed: correct the address and try again.',
+    unreadableLasting:
+      'Nothing was added: {{url}} cannot be read. {{reason}} Correct the address and add it again.',
     savedMoved: 'Source saved; its feed is now read from the new address. {{result}}',
     saved: 'Source saved.',
     unchanged: 'Nothing changed.',
