@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { findToneWords } from './find-tone';
+import { DEFAULT_TONE_WORDS, DEFAULT_TONE_WORDS_BY_LANGUAGE } from './tone-words';
+
+describe('the default tone words', () => {
+  it.each([
+    [
+      'Well, SOME of us finally remembered to bring homework today. Bless their hearts.',
+      ['some of us', 'finally remembered', 'bless their hearts'],
+    ],
+    ['Thanks to the 3 students who actually did their homework.', ['actually did']],
+    ['Our class clown strikes again!', ['strikes again', 'class clown']],
+    ['Guess who forgot their lines? Again. 🙄', ['guess who forgot', '🙄']],
+    ['What a slowpoke the rest of you are', ['slowpoke']],
+  ])('flag sarcasm for review: %s', (text, words) => {
+    expect(findToneWords(text, DEFAULT_TONE_WORDS)).toEqual(words);
+  });
+
+  it.each([
+    'Some of our students finally saw the eclipse after three cloudy days.',
+    'Everyone did their homework, and we actually grew beans!',
+    'The fourth grade remembered every line of the play.',
+  ])('leave praise alone: %s', (text) => {
+    expect(findToneWords(text, DEFAULT_TONE_WORDS)).toEqual([]);
+  });
+
+  it('flag the same in Spanish', () => {
+    expect(
+      findToneWords('ALGUNOS por fin recordaron traer la tarea 🙄', DEFAULT_TONE_WORDS_BY_LANGUAGE.es!),
+    ).toEqual(['algunos por fin', 'por fin recordaron', '🙄']);
+  });
+});
