@@ -374,9 +374,11 @@ describe('owner notes', () => {
     expect(told[0]!.text).not.toContain('withdrew consent');
     expect(told[0]!.html).not.toContain('withdrew consent');
     expect(told[0]!.text).toContain(`Headline ${a1}: https://class.example/a1`);
+    // It comes whatever the owner stopped, so it offers no way to stop it.
     const header = (name: string) =>
       Object.entries(told[0]!.headers).find(([key]) => key.toLowerCase() === name)?.[1];
-    expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+    expect(header('list-unsubscribe-post')).toBeUndefined();
+    expect(told[0]!.text).not.toContain('Stop these emails');
 
     // Unticked, nobody is told.
     expect(
@@ -388,7 +390,7 @@ describe('owner notes', () => {
     ).toEqual([{ n: 1 }]);
   });
 
-  it('an owner who stopped the emails is not told of a takedown, and the desk says so', async () => {
+  it('an owner who stopped the emails is still told of a takedown, which offers no link to stop it, and the desk says so', async () => {
     const db = app.runtime.deps.db;
     const a = (await addSource('rivera', 'Lincoln', { owner_email: 'rivera@district.example' })).body
       .id as number;
@@ -402,19 +404,22 @@ describe('owner notes', () => {
     await addUser(app, 'desk@district.example', 'editor');
     const editor = await signIn('desk@district.example');
     const page = await (await editor.get('/admin/inbox?date=2026-11-20')).text();
-    expect(page).toContain(
-      'The feed’s owner, rivera@district.example, asked for no emails about their feed on',
-    );
-    expect(page).not.toContain(`name="tell_owner_${a1}"`);
-    // The API asks in so many words; a stopped owner is not told there either.
+    expect(page).toContain('rivera@district.example stopped the emails about their feed on');
+    expect(page).toContain('this one still goes, since it asks them to change their own post.');
+    expect(page).toContain(`name="tell_owner_${a1}"`);
+    // A takedown is about something the district did to their post: the note goes all the same.
     const taken = await api('POST', `/digests/2026-11-20/entries/${a1}/takedown`, {
       reason: 'Posted to the wrong class by mistake.',
       tell_owner: true,
       owner_words: 'Sorry about this.',
     });
     expect(taken.status).toBe(200);
-    expect(taken.body.owner_told).toBe(false);
-    expect(await mail()).toEqual([]);
+    expect(taken.body.owner_told).toBe(true);
+    const told = (await mail()).filter((m) => m.to === 'rivera@district.example');
+    expect(told).toHaveLength(1);
+    expect(told[0]!.text).toContain('Sorry about this.');
+    expect(told[0]!.text).not.toContain('Stop these emails');
+    expect(Object.keys(told[0]!.headers).map((name) => name.toLowerCase())).not.toContain('list-unsubscribe');
   });
 
   it('a feed failing three days sends one broken-feed email, then one when it recovers', async () => {

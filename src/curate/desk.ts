@@ -1064,7 +1064,7 @@ const MAX_OWNER_WORDS = 1000;
 
 /**
  * The note to the owner of the post's feed (once per post and what was taken down, by its key), to be queued
- * with the takedown itself: none when the feed has no owner's address or the owner asked for no more emails.
+ * with the takedown itself: none when the feed has no owner's address.
  */
 async function ownerNote(
   deps: DeskDeps,
@@ -1074,7 +1074,9 @@ async function ownerNote(
   words: string,
 ): Promise<OwnerNote | undefined> {
   const owner = (await listPostOwners(deps.db, [itemId])).get(itemId);
-  if (!owner || owner.stoppedAt !== undefined) return undefined;
+  // Told even when the owner stopped the other emails about their feed: this one is about something the district
+  // did to their post, and asks them to change their own site.
+  if (!owner) return undefined;
   return {
     kind: what === 'post' ? 'owner-taken-down' : 'owner-picture-taken-down',
     toAddress: owner.email,

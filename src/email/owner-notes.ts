@@ -30,11 +30,17 @@ export async function composeOwnerNote(deps: SendDeps, message: Message): Promis
   const source = message.sourceId === null ? undefined : await findSource(deps.db, message.sourceId);
   if (!source) return { skip: 'The source was removed before this email went out.' };
   const toOwner = !!source.ownerEmail && ownerKeyOf(source.ownerEmail) === ownerKeyOf(message.toAddress);
-  if (toOwner && (await hasOptedOut(deps.db, message.toAddress)))
+  // A takedown's note goes whatever the owner stopped (it asks them to change their own post), and so offers no
+  // link to stop it.
+  const takedown = message.kind === 'owner-taken-down' || message.kind === 'owner-picture-taken-down';
+  if (toOwner && !takedown && (await hasOptedOut(deps.db, message.toAddress)))
     return { skip: 'The owner asked for no more of these emails.' };
   const note = await noteFor(deps, message, source, toOwner);
   if ('skip' in note) return note;
-  const stop = toOwner ? await ownerStopLink(deps.site.publicUrl, deps.signingKey, message.toAddress) : null;
+  const stop =
+    toOwner && !takedown
+      ? await ownerStopLink(deps.site.publicUrl, deps.signingKey, message.toAddress)
+      : null;
   const stopUrl = stop?.url ?? null;
   const html = renderBranded(
     compiledTemplates['owner-note'],

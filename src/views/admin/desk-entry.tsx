@@ -66,15 +66,6 @@ function TellOwnerFields(props: {
   const { id, prefix, owner, refused } = props;
   if (owner === undefined) return null;
   if (owner === null) return <p class="hint">{t('desk.entry.noOwner')}</p>;
-  if (owner.stoppedAt !== undefined)
-    return (
-      <p class="hint">
-        {t('desk.entry.ownerStopped', {
-          email: owner.email,
-          when: formatDateTime(owner.stoppedAt, props.timezone),
-        })}
-      </p>
-    );
   const tell = `${prefix}tell_owner_${id}`;
   const kept = refused?.get(tell);
   const base = `${prefix.replace('_', '-')}tell-${id}`;
@@ -94,6 +85,12 @@ function TellOwnerFields(props: {
       </label>
       <p class="hint" id={`${base}-hint`}>
         {t('desk.entry.tellOwnerHint')}
+        {owner.stoppedAt !== undefined
+          ? ` ${t('desk.entry.ownerStopped', {
+              email: owner.email,
+              when: formatDateTime(owner.stoppedAt, props.timezone),
+            })}`
+          : ''}
       </p>
       <label for={`${base}-words`}>{t('desk.entry.ownerWords', { email: owner.email })}</label>
       <ReasonBox
