@@ -356,6 +356,27 @@ describe('npx yesterday', () => {
     expect(counts()).toEqual(before);
     // Not even opened to write: the files are byte for byte as they were (no migration, no journal).
     expect(files()).toEqual(bytes);
+
+    // The demo's district with a source of the coordinator's own added: said so, with the way to go on.
+    feeds.route(
+      '/demo/feeds/lincoln.xml',
+      serveBody(
+        '<rss version="2.0"><channel><title>Demo</title><item><guid>demo-1</guid><title>Kites</title></item></channel></rss>',
+        'application/rss+xml',
+      ),
+    );
+    const added = { ...env, DATABASE_PATH: join(dir, 'demo-added.db') };
+    expect((await yesterday(['migrate'], added)).code).toBe(0);
+    for (const url of [`${feeds.url}/demo/feeds/lincoln.xml`, `${feeds.url}/feed.xml`]) {
+      const adding = await yesterday(['sources:add', url, '--school', 'Lincoln Elementary'], added);
+      expect([adding.code, adding.stderr]).toEqual([0, '']);
+    }
+    const addedTo = await yesterday(['demo'], { ...added, PORT: '48732' });
+    expect(addedTo.code).toBe(1);
+    expect(addedTo.stderr).toContain(
+      `${added.DATABASE_PATH} is the demo's district with sources added that are not its sample feeds.`,
+    );
+    expect(addedTo.stderr).toContain(`DATABASE_PATH=${added.DATABASE_PATH} npm start`);
   });
 
   it('creates users with one-time links and reads and writes settings', async () => {

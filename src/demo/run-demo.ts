@@ -62,7 +62,12 @@ export async function runDemo(config: Config): Promise<void> {
   // Each run publishes a day with every post and emails its subscribers, unreviewed: only in a district the
   // demo made itself (its own sample feeds), never in one DATABASE_PATH names by mistake. Read before anything
   // opens it to write (migrations included), so a real district's file is left exactly as it was.
-  if (!firstRun && !isDemoDistrict(demoConfig.databasePath))
+  const district = firstRun ? 'demo' : demoDistrictOf(demoConfig.databasePath);
+  if (district === 'added-to')
+    throw new CommandFailed(
+      `${resolve(demoConfig.databasePath)} is the demo's district with sources added that are not its sample feeds. Each demo run publishes a day and emails its subscribers without anyone reviewing them, so it runs only while the district holds the demo's feeds alone. To go on with the sources you added, run it as a server (DATABASE_PATH=${demoConfig.databasePath} npm start; their feeds on this machine need FETCH_ALLOW_PRIVATE_NETWORKS=true); to see the demo again, remove those sources under Sources, or delete the file and start over.`,
+    );
+  if (district === 'not-demo')
     throw new CommandFailed(
       `${resolve(demoConfig.databasePath)} holds no demo district (none of the demo's sample feeds). Each demo run publishes a day and emails its subscribers without anyone reviewing them, so it runs only in a database it made. Leave DATABASE_PATH unset (the demo then uses ./data/demo.db) or name a file that does not exist yet; a demo district left half made can be deleted and started again.`,
     );
@@ -130,18 +135,21 @@ export async function runDemo(config: Config): Promise<void> {
   );
 }
 
-/** Whether the database file holds a district the demo made: sources, every one a sample feed of the demo's. */
-function isDemoDistrict(path: string): boolean {
+/**
+ * Whether the database file holds a district the demo made ('demo': sources, every one a sample feed of the
+ * demo's), one with sources added since beside its feeds ('added-to'), or anything else ('not-demo').
+ */
+function demoDistrictOf(path: string): 'demo' | 'added-to' | 'not-demo' {
   let file: BetterSqlite3.Database | undefined;
   try {
     file = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
     const urls = file.prepare('select feed_url as url from sources').all() as { url: string }[];
-    return (
-      urls.length > 0 &&
-      urls.every(({ url }) => URL.canParse(url) && new URL(url).pathname.startsWith('/demo/feeds/'))
-    );
+    const demo = urls.filter(
+      ({ url }) => URL.canParse(url) && new URL(url).pathname.startsWith('/demo/feeds/'),
+    ).length;
+    return demo === 0 ? 'not-demo' : demo === urls.length ? 'demo' : 'added-to';
   } catch {
-    return false; // no sources table, or no database at all: nothing the demo made
+    return 'not-demo'; // no sources table, or no database at all: nothing the demo made
   } finally {
     file?.close();
   }
