@@ -114,6 +114,10 @@ describe('npx yesterday', () => {
     expect(added.stdout).toMatch(/Added source 1: http:\/\/127\.0\.0\.1:\d+\/feed\.xml/);
     // What it read to check the address is stored, as the Sources page does: the post is on the desk at once.
     expect(added.stdout).toContain('Read 1 post, 1 new.');
+    // Added without who authorized it: said, with where to record it (the Sources page flags it too).
+    expect(added.stderr).toContain(
+      'Nobody is recorded as having authorized this account, which the policy asks of the principal.',
+    );
     const duplicate = await yesterday(
       ['sources:add', `${feeds.url}/feed.xml`, '--school', 'Lincoln Elementary'],
       env,
@@ -368,7 +372,10 @@ describe('npx yesterday', () => {
     const added = { ...env, DATABASE_PATH: join(dir, 'demo-added.db') };
     expect((await yesterday(['migrate'], added)).code).toBe(0);
     for (const url of [`${feeds.url}/demo/feeds/lincoln.xml`, `${feeds.url}/feed.xml`]) {
-      const adding = await yesterday(['sources:add', url, '--school', 'Lincoln Elementary'], added);
+      const adding = await yesterday(
+        ['sources:add', url, '--school', 'Lincoln Elementary', '--authorized-by', 'Dana Hayes, Principal'],
+        added,
+      );
       expect([adding.code, adding.stderr]).toEqual([0, '']);
     }
     const addedTo = await yesterday(['demo'], { ...added, PORT: '48732' });

@@ -85,6 +85,12 @@ export async function sourcesAdd(args: string[], config: Config): Promise<void> 
         `It is added, but not read in yet: ${describeRefresh(outcome)} It is tried again later; sources:list shows how it does.`,
       );
     else if (outcome) console.log(describeRefresh(outcome));
+    // The policy has the principal authorize each account; the Sources page asks for it, the command line does
+    // not insist (scripts written before it), so it says what is missing and where to record it.
+    if (!added.source.authorizedBy)
+      console.error(
+        `Nobody is recorded as having authorized this account, which the policy asks of the principal. Record it on the source's page under Sources (Authorized by), or give --authorized-by "NAME, ROLE" when adding.`,
+      );
   });
 }
 
