@@ -966,6 +966,10 @@ describe('correcting a published digest at the desk', () => {
     expect(again).toContain('The correction is not published yet.');
     expect(again).toContain('value="Leaf rubbings in Room 2"');
     expect(again).toContain('>short</textarea>');
+    // Said beside the note, tied to it, and the page opens there.
+    expect(again).toMatch(
+      /<p class="field-error" id="correction-note-problem">[^<]+<\/p><textarea id="correction-note" name="correction_note" maxlength="500" aria-invalid="true" aria-describedby="correction-note-problem correction-note-hint" autofocus="">short<\/textarea>/,
+    );
   });
 
   it('publishes a correction with its note, and takes a post down with a reason', async () => {

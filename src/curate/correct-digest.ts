@@ -173,10 +173,15 @@ export async function correctDesk(
       refuse();
     } catch (error) {
       if (error instanceof DeskError)
-        throw new DeskError(error.status, error.code, error.message, { ...error.details, findings: shown });
+        throw new DeskError(error.status, error.code, error.message, {
+          ...error.details,
+          findings: shown,
+          field: 'correction_note',
+        });
       throw error;
     }
   };
+  // The note's own problems name its field, so the desk puts the sentence beside it.
   withFindings(() => {
     if (note.length < 10) throw new DeskError(422, 'note-required', t('desk.refusals.noteRequired'));
     limit(note, 500, (n) => t('desk.refusals.tooLong.correctionNote', n));

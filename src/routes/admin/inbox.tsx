@@ -113,6 +113,8 @@ export function inboxRoutes(deps: AppDeps) {
       status?: 200 | 409 | 422;
       flash?: { kind: 'ok' | 'error'; text: string };
       correctionNote?: string;
+      /** Why the note was refused (too short, too long): said beside it. */
+      correctionNoteProblem?: string;
       /** The note as typed in the district's other languages, by language. */
       correctionNotes?: Readonly<Record<string, string>>;
       correctionEmail?: boolean;
@@ -145,6 +147,7 @@ export function inboxRoutes(deps: AppDeps) {
             nextDate={addDays(state.date, 1)}
             theirs={options.theirs}
             correctionNote={options.correctionNote}
+            correctionNoteProblem={options.correctionNoteProblem}
             correctionNotes={options.correctionNotes}
             correctionEmail={options.correctionEmail}
             names={names}
@@ -692,6 +695,7 @@ export function inboxRoutes(deps: AppDeps) {
               text: t('desk.inbox.flashes.correctionRefused', { reason: error.message }),
             },
             correctionNote: note,
+            correctionNoteProblem: error.details.field === 'correction_note' ? error.message : undefined,
             correctionNotes: noteTranslations,
             correctionEmail: field(request.form, 'correction_email') === '1',
             refused: new Map(

@@ -48,6 +48,8 @@ export interface DeskPageProps {
   approvers?: ReadonlySet<number>;
   /** A correction note typed before the correction was refused, shown again. */
   correctionNote?: string;
+  /** Why the note was refused, said beside it (its field is then marked, and focused). */
+  correctionNoteProblem?: string;
   /** Its translations as typed, by language, shown again likewise. */
   correctionNotes?: Readonly<Record<string, string>>;
   /** Whether "email this correction" was ticked when it was refused, kept as it was. */
@@ -553,11 +555,23 @@ function CorrectionPanel(props: DeskPageProps) {
           </ul>
         ) : null}
         <label for="correction-note">{t('desk.inbox.correction.note')}</label>
+        {props.correctionNoteProblem ? (
+          <p class="field-error" id="correction-note-problem">
+            {props.correctionNoteProblem}
+          </p>
+        ) : null}
         <textarea
           id="correction-note"
           name="correction_note"
           maxlength={500}
-          aria-describedby="correction-note-hint"
+          aria-invalid={props.correctionNoteProblem ? 'true' : undefined}
+          aria-describedby={
+            props.correctionNoteProblem
+              ? 'correction-note-problem correction-note-hint'
+              : 'correction-note-hint'
+          }
+          // The one thing to mend: the page opens there, without a script.
+          autofocus={props.correctionNoteProblem ? true : undefined}
         >
           {props.correctionNote ?? ''}
         </textarea>
