@@ -174,7 +174,7 @@ describe('the admin desk over HTTP', () => {
     expect(short).toContain('Draft saved. A reason you wrote under a finding is not recorded: ');
     expect(short).toContain('at least 10 characters');
     expect(short).toMatch(
-      /<details open="">\s*<summary>[^<]+<span class="visually-hidden">: Tone<\/span><\/summary>\s*<label for="reason-0-tone">[^<]+<\/label>\s*<p class="field-error" id="reason-0-tone-problem">[^<]*at least 10 characters[^<]*<\/p>\s*<textarea id="reason-0-tone" name="reason_0_tone" maxlength="500" aria-invalid="true" aria-describedby="reason-0-tone-problem finding-text-0-tone">fine<\/textarea>/,
+      /<details open="">\s*<summary>[^<]+<span class="visually-hidden"> \(Tone\)<\/span><\/summary>\s*<label for="reason-0-tone">[^<]+<\/label>\s*<p class="field-error" id="reason-0-tone-problem">[^<]*at least 10 characters[^<]*<\/p>\s*<textarea id="reason-0-tone" name="reason_0_tone" maxlength="500" aria-invalid="true" aria-describedby="reason-0-tone-problem finding-text-0-tone">fine<\/textarea>/,
     );
     const recorded = await save('The storm, not a person, is called stupid.');
     expect(recorded).toContain('Draft saved. A reason you wrote under a finding is recorded too.');

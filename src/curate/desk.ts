@@ -33,7 +33,7 @@ import { findPictures, listEntriesSharingPictures, withPictures } from '../db/pi
 import { nameListWordsAmong } from '../db/roster';
 import { firstNameCandidates } from './no-release-names';
 import { foldName } from '../text/fold-name';
-import { fileNameWords, linkWords } from './find-student-names';
+import { fileNameWords, linkWords, withoutInvisible } from './find-student-names';
 import { socialLooksBefore } from '../social/after-takedown';
 import { listStaffNamesBySchool } from '../db/sources';
 import { listPostOwners, type OwnerNote } from '../db/owner-notes';
@@ -501,7 +501,12 @@ export async function rosterSurnamesIn(
   deps: DeskDeps,
   texts: string[],
 ): Promise<((word: string) => boolean) | undefined> {
-  const capitalized = texts.flatMap((text) => text.normalize('NFC').match(/\p{Lu}[\p{L}\p{M}'’-]+/gu) ?? []);
+  const capitalized = texts.flatMap(
+    (text) =>
+      withoutInvisible(text)
+        .normalize('NFC')
+        .match(/\p{Lu}[\p{L}\p{M}'’-]+/gu) ?? [],
+  );
   const roster = await nameListWordsAmong(deps.db, deps.signingKey, 'roster', capitalized);
   return roster.size ? (word) => roster.has(foldName(word)) : undefined;
 }

@@ -30,6 +30,8 @@ describe('findStudentNames', () => {
     ['Ma\u200bya John\u00adson read.', ['Maya Johnson']],
     // A first name and an initial are more than a first name.
     ['Great work, Ana S.!', ['Ana S.']],
+    ['Ana S. read her poem, and Leo M. and Maya J. Johnson sang.', ['Ana S.', 'Leo M.', 'Maya J. Johnson']],
+    ['Sra. Maya Rivera and Maestra Ana Lopez joined us.', []],
     ['We read with Ana. She loved it.', []],
     ['Maya\nJohnson read to the class.', ['Maya Johnson']],
     ['Thanks, Grace\n\nStudents planted beans.', []],

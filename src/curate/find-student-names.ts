@@ -17,12 +17,19 @@ export interface NameContext {
   allowlist: readonly string[];
   /** True when the word is on the student roster (matched by keyed hash). */
   isRosterSurname?: (word: string) => boolean;
+  /**
+   * Only the roster's surnames, not the given-name-and-surname pattern: for words that were never written as
+   * prose (a post's address, whose every word comes out capitalized: "Mark Your Calendars").
+   */
+  rosterOnly?: boolean;
 }
 
 const TITLES = new Set([
   'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'coach', 'principal', 'teacher', 'professor', 'prof', 'sister', 'brother',
   'father', 'pastor', 'rev', 'sir', 'madam', 'dean', 'superintendent', 'officer', 'nurse', 'librarian', 'mayor',
   'senator', 'president', 'judge', 'saint', 'st', 'author', 'illustrator', 'counselor', 'chef', 'captain',
+  // The same in the district's other languages: "Sra. Rivera", "Maestra Lopez".
+  'sr', 'sra', 'srta', 'dra', 'maestra', 'maestro', 'profesora', 'profesor', 'profe', 'directora', 'director',
 ]); // prettier-ignore
 
 /** Words that follow names of places and organizations, not people: "Lincoln Elementary", "Maya Park". */
@@ -93,6 +100,11 @@ function isGivenName(word: string): boolean {
  */
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 
+/** The text without characters that show as nothing (INVISIBLE), as every name check reads it. */
+export function withoutInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
 /** Whether a name is written with a title ("Ms. Rivera", "Coach Diaz"): an adult's. */
 export function hasTitle(name: string): boolean {
   const first = name.trim().split(/\s+/)[0] ?? '';
@@ -119,7 +131,7 @@ const NOT_PROSE = /:\/\/|@|www\.|\p{L}[\p{N}_]|[\p{N}_]\p{L}/u;
 const NAME_GAP = /^[^\S\n]*\n?[^\S\n]*$/;
 
 export function findStudentNames(given: string, context: NameContext): NameMatch[] {
-  const text = given.replace(INVISIBLE, '');
+  const text = withoutInvisible(given);
   const words: Word[] = [];
   // Run by run (split at spaces), so a long run costs one scan, never one per position in it.
   const prose = text.replace(/\S+/g, (run) => (NOT_PROSE.test(run) ? ' '.repeat(run.length) : run));
@@ -143,7 +155,7 @@ export function findStudentNames(given: string, context: NameContext): NameMatch
     );
   };
 
-  for (let i = 0; i < words.length; i++) {
+  for (let i = 0; i < words.length && !context.rosterOnly; i++) {
     const given = words[i]!;
     // A name in capitals is one when its surname is in capitals too ("ANA SMITH WINS"); in mixed text, a word
     // in capitals after a given name is more often an acronym ("Leo STEM night").
@@ -170,15 +182,19 @@ export function findStudentNames(given: string, context: NameContext): NameMatch
       gapStart = next.end + 1;
       j++;
     }
-    const surnameWord = words[j];
-    const gap = surnameWord ? text.slice(gapStart, surnameWord.start) : '';
-    if (!surnameWord || gap === '' || !NAME_GAP.test(gap)) {
-      // "Ana S.": a given name and an initial are more than the first name the policy allows.
+    // "Ana S." with no surname after it ("Ana S. read her poem", "Ana S. and Leo M."): a given name and an
+    // initial are more than the first name the policy allows.
+    const initialOnly = () => {
       if (initial && !shouted)
         found.set(normalize(`${given.text}${initial}`), {
           name: `${given.text}${initial}`,
           reason: 'full-name',
         });
+    };
+    const surnameWord = words[j];
+    const gap = surnameWord ? text.slice(gapStart, surnameWord.start) : '';
+    if (!surnameWord || gap === '' || !NAME_GAP.test(gap)) {
+      initialOnly();
       continue;
     }
     const surname = surnameWord.text.replace(/['’]s$/i, ''); // "Rivera’s class" names Rivera
@@ -188,8 +204,10 @@ export function findStudentNames(given: string, context: NameContext): NameMatch
       NOT_SURNAMES.has(lower) ||
       ((titleCase || shouted) && HEADLINE_WORDS.has(lower)) ||
       allow.has(lower)
-    )
+    ) {
+      initialOnly();
       continue;
+    }
     found.set(normalize(`${given.text} ${surname}`), {
       name: `${given.text}${initial} ${surname}`,
       reason: 'full-name',

@@ -6,10 +6,9 @@ describe('the default tone words', () => {
   it.each([
     [
       'Well, SOME of us finally remembered to bring homework today. Bless their hearts.',
-      ['some of us', 'finally remembered', 'bless their hearts'],
+      ['finally remembered', 'bless their hearts'],
     ],
-    ['Thanks to the 3 students who actually did their homework.', ['actually did']],
-    ['Our class clown strikes again!', ['strikes again', 'class clown']],
+    ['Our class clown at it again!', ['class clown']],
     ['Guess who forgot their lines? Again. 🙄', ['guess who forgot', '🙄']],
     ['What a slowpoke the rest of you are', ['slowpoke']],
   ])('flag sarcasm for review: %s', (text, words) => {
@@ -18,6 +17,8 @@ describe('the default tone words', () => {
 
   it.each([
     'Some of our students finally saw the eclipse after three cloudy days.',
+    'Some of us went to the museum, and we actually did it: every bean sprouted!',
+    'We finally figured out the puzzle. Our reading champion strikes again!',
     'Everyone did their homework, and we actually grew beans!',
     'The fourth grade remembered every line of the play.',
   ])('leave praise alone: %s', (text) => {
@@ -27,6 +28,6 @@ describe('the default tone words', () => {
   it('flag the same in Spanish', () => {
     expect(
       findToneWords('ALGUNOS por fin recordaron traer la tarea 🙄', DEFAULT_TONE_WORDS_BY_LANGUAGE.es!),
-    ).toEqual(['algunos por fin', 'por fin recordaron', '🙄']);
+    ).toEqual(['por fin recordaron', '🙄']);
   });
 });

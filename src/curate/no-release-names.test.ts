@@ -14,6 +14,8 @@ describe('firstNameCandidates', () => {
     expect(firstNameCandidates('Maya-Rose led the song')).toEqual(['Maya-Rose', 'Maya', 'Rose']);
     expect(firstNameCandidates('مريم رسمت')).toEqual(['مريم', 'رسمت']);
     expect(firstNameCandidates('iLeo and leo')).toEqual([]);
+    // A character that shows as nothing does not hide the name a reader sees.
+    expect(firstNameCandidates('Ma\u200bya drew')).toEqual(['Maya']);
   });
 
   it('leaves out a titled name, a place or a date, and the phrases it is told to', () => {

@@ -3,14 +3,14 @@
 // capitals): better to ask about a picture once too often than to publish one a family refused. Left out: a
 // name after an honorific ("Ms. Grace"), before a capitalized place word ("Hope Elementary"), a month before a
 // number ("May 3"), and the phrases the district allows or its staff's names, as whole words.
-import { isPlaceOrTimeWord } from './find-student-names';
+import { isPlaceOrTimeWord, withoutInvisible } from './find-student-names';
 
 /**
  * The candidate first names in `text`, each as written: a possessive is its name ("Maya's", "Chris'"), and a
  * hyphenated name is itself and each capitalized part ("Maya-Rose", "Maya", "Rose").
  */
 export function firstNameCandidates(text: string, leaveOut: readonly string[] = []): string[] {
-  let prose = text.normalize('NFC');
+  let prose = withoutInvisible(text).normalize('NFC');
   for (const phrase of leaveOut) {
     const words = phrase.trim().normalize('NFC');
     // Whole words only: leaving out "May" leaves Maya alone.

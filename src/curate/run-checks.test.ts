@@ -87,7 +87,7 @@ describe('runChecks', () => {
         itemId: 7,
         kind: 'student-name',
         message:
-          '“Ana Smith” (author line) looks like a student’s full name. Use first names only, or record why it is fine.',
+          '“Ana Smith” (author line) is the post’s author as the feed names it, which the digest prints (“by …”), and looks like a full name. If it is the teacher, record the name as the source’s owner under Sources and it is not asked again; if a student wrote the post, leave it out, or record why it is fine.',
       },
     ]);
     // Nor does such an author hide the same name in the post's words, as a teacher's name would.
@@ -100,18 +100,21 @@ describe('runChecks', () => {
       expect(check({ entries: [entry({ item: { author } })] }), String(author)).toEqual([]);
   });
 
-  it('reads the link to the post, which blogs make from its first title, as the teacher’s words', () => {
-    const findings = check({
-      entries: [entry({ item: { url: 'https://room4.example/2026/11/20/ana-smith-poetry-reading/' } })],
-    });
-    expect(said(findings)).toEqual([
+  it('reads the link to the post, which blogs make from its first title, for the roster’s surnames', () => {
+    const url = 'https://room4.example/2026/11/20/ana-smith-poetry-reading/';
+    const isRosterSurname = (word: string) => word === 'smith';
+    expect(said(check({ entries: [entry({ item: { url } })], isRosterSurname }))).toEqual([
       {
         itemId: 7,
         kind: 'student-name',
         message:
-          '“Ana Smith” (link to the post) looks like a student’s full name in the teacher’s own post, which the digest links to; the digest’s words are fine. Ask the teacher to use the first name only there, leave the post out, or record why it is fine.',
+          '“Smith” (link to the post) looks like a student’s full name in the teacher’s own post, which the digest links to; the digest’s words are fine. Ask the teacher to use the first name only there, leave the post out, or record why it is fine.',
       },
     ]);
+    // Every word of an address comes out capitalized: a given name before any word is no full name there.
+    const calendars = 'https://room4.example/2026/11/20/mark-your-calendars-april-showers/';
+    expect(check({ entries: [entry({ item: { url: calendars } })], isRosterSurname })).toEqual([]);
+    expect(check({ entries: [entry({ item: { url } })] })).toEqual([]);
   });
 
   it('flags a photo from an account without a media release, and missing alt text', () => {

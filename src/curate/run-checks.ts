@@ -178,8 +178,12 @@ export function runChecks(input: CheckInput): Finding[] {
       return { fields, toneWords: language.toneWords };
     });
     const names = new Map<string, { match: NameMatch; where: string[] }>();
+    // The post's address is read for the roster's surnames only: each of its words comes out capitalized, so
+    // the given-name pattern would read "Mark Your Calendars" as a name.
+    const link = t('desk.checks.field.link');
     for (const [where, text] of [...fields, ...translated.flatMap((set) => set.fields)]) {
-      for (const match of findStudentNames(text, nameCheck(staff))) {
+      const context = where === link ? { ...nameCheck(staff), rosterOnly: true } : nameCheck(staff);
+      for (const match of findStudentNames(text, context)) {
         const found = names.get(match.name) ?? { match, where: [] };
         found.where.push(where);
         names.set(match.name, found);
@@ -441,6 +445,10 @@ function describeNames(found: { match: NameMatch; where: string[] }[]): string {
   const count = found.length;
   // Only in the teacher's own post, which the digest links to: the desk cannot edit it, so the way out is the
   // teacher (or a reason, or leaving the post out), not rewording the digest.
+  // Only in the author line: the feed's author, whom the desk cannot rename; a teacher's name is recorded once.
+  const byline = t('desk.checks.field.byline');
+  if (found.every((f) => f.where.every((where) => where === byline)))
+    return t('desk.checks.bylineName', { names, count });
   const teachers = [t('desk.checks.field.original'), t('desk.checks.field.link')];
   if (found.every((f) => f.where.every((where) => teachers.includes(where))))
     return t('desk.checks.originalName', { names, count });
@@ -624,13 +632,12 @@ export type PostHint = 'student-name' | 'tone';
  * read from storage for the texts of the digest only).
  */
 export function postHints(
-  post: { title: string; summary: string; author: string | null; url?: string | null },
+  post: { title: string; summary: string; author: string | null },
   context: { staff: readonly string[]; nameAllowlist: readonly string[]; toneWords: readonly string[] },
 ): PostHint[] {
   const adult = authorIsStaff(post.author, context.staff);
-  const text = [post.title, post.summary, adult ? '' : (post.author ?? ''), linkWords(post.url ?? null)].join(
-    '\n',
-  );
+  // The post's address is left out: it is read for the roster's surnames, which hints do not have.
+  const text = [post.title, post.summary, adult ? '' : (post.author ?? '')].join('\n');
   const staff = [...context.staff, ...(adult && post.author ? [post.author] : [])];
   return [
     ...(findStudentNames(text, { staffNames: staff, allowlist: context.nameAllowlist }).length

@@ -7,10 +7,10 @@ export const DEFAULT_TONE_WORDS: readonly string[] = [
   'awful', 'terrible', 'horrible', 'worst', 'disgusting', 'disgrace', 'annoying', 'nightmare', 'fed up', 'sick of',
   "can't stand", 'so done', 'ugh', 'smh', 'lol', 'lmao', 'epic fail', 'fail', 'failed', 'crazy', 'insane', 'weird',
   'ugly', 'fat', 'slow learner', 'finally learned', 'even they could', 'no clue', 'what a mess', 'disaster',
-  // Sarcasm: praise that mocks ("SOME of us finally remembered…", "Bless their hearts", an eye-roll).
-  'some of us', 'finally remembered', 'finally figured', 'actually did', 'actually managed', 'bless their hearts',
-  'bless his heart', 'bless her heart', 'strikes again', 'class clown', 'guess who forgot', 'slowpoke', 'slowpokes',
-  'eye roll', '🙄', '🤦', '😒',
+  // Sarcasm: praise that mocks ("finally remembered…", "Bless their hearts", an eye-roll). Phrases that read as
+  // plain praise as often ("some of us", "actually did", "strikes again") are left out.
+  'finally remembered', 'bless their hearts', 'bless his heart', 'bless her heart', 'class clown',
+  'guess who forgot', 'slowpoke', 'slowpokes', 'eye roll', '🙄', '🤦', '😒',
 ]; // prettier-ignore
 
 /**
@@ -24,8 +24,7 @@ export const DEFAULT_TONE_WORDS_BY_LANGUAGE: Readonly<Record<string, readonly st
     'vergonzoso', 'vergüenza', 'qué vergüenza', 'perdedor', 'perdedores', 'mocoso', 'mocosos', 'odio', 'odiamos',
     'horrible', 'terrible', 'espantoso', 'asqueroso', 'asquerosa', 'desastre', 'pesadilla', 'harto', 'harta',
     'hartos', 'no aguanto', 'fracaso', 'fracasó', 'loco', 'locos', 'feo', 'fea', 'gordo', 'gorda', 'raro',
-    'qué lío', 'por fin aprendieron', 'ni idea', 'jaja', 'algunos por fin', 'por fin recordaron',
-    'algunos de ustedes', '🙄', '🤦', '😒',
+    'qué lío', 'por fin aprendieron', 'ni idea', 'jaja', 'por fin recordaron', '🙄', '🤦', '😒',
   ],
   ar: [
     'غبي', 'غبية', 'أغبياء', 'أحمق', 'حمقى', 'تافه', 'كسول', 'كسالى', 'فاشل', 'فاشلون', 'فاشلة', 'سخيف',

@@ -261,7 +261,7 @@ export function EntryCard({
           <details class="takedown" open={holds(refused, `takedown_reason_${id}`)}>
             <summary>
               {t('desk.entry.takeDown')}
-              <span class="visually-hidden">: {entry.headline}</span>
+              <span class="visually-hidden"> ({entry.headline})</span>
             </summary>
             <p class="hint">{t('desk.entry.takeDownHint')}</p>
             <label for={`takedown-${id}`}>{t('desk.entry.why')}</label>
@@ -278,14 +278,14 @@ export function EntryCard({
               class="danger"
             >
               {t('desk.entry.takeItDown')}
-              <span class="visually-hidden">: {entry.headline}</span>
+              <span class="visually-hidden"> ({entry.headline})</span>
             </button>
           </details>
           {entry.picture ? (
             <details class="takedown" open={holds(refused, `picture_takedown_reason_${id}`)}>
               <summary>
                 {t('desk.entry.takePictureDown')}
-                <span class="visually-hidden">: {entry.headline}</span>
+                <span class="visually-hidden"> ({entry.headline})</span>
               </summary>
               <p class="hint">{t('desk.entry.takePictureDownHint')}</p>
               {entry.sharesPicture?.length ? (
@@ -316,7 +316,7 @@ export function EntryCard({
                 class="danger"
               >
                 {t('desk.entry.takeThePictureDown')}
-                <span class="visually-hidden">: {entry.headline}</span>
+                <span class="visually-hidden"> ({entry.headline})</span>
               </button>
             </details>
           ) : null}
@@ -446,7 +446,7 @@ export function FindingList({
                   with two findings, a reason typed under the wrong one would be recorded for it. */}
               <summary>
                 {t('desk.entry.recordWhy')}
-                <span class="visually-hidden">: {KIND_LABELS[finding.kind]?.() ?? finding.kind}</span>
+                <span class="visually-hidden"> ({KIND_LABELS[finding.kind]?.() ?? finding.kind})</span>
               </summary>
               <label for={`reason-${itemId}-${finding.kind}`}>{t('desk.entry.reason')}</label>
               <ReasonBox
@@ -466,7 +466,7 @@ export function FindingList({
                   aria-describedby={`finding-text-${itemId}-${finding.kind}`}
                 >
                   {t('desk.entry.recordOverride')}
-                  <span class="visually-hidden">: {KIND_LABELS[finding.kind]?.() ?? finding.kind}</span>
+                  <span class="visually-hidden"> ({KIND_LABELS[finding.kind]?.() ?? finding.kind})</span>
                 </button>
               )}
             </details>

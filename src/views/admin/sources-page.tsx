@@ -419,7 +419,7 @@ function Schools(props: { schools: (School & { sourceCount: number })[]; csrfTok
                   <label class="check-label">
                     <input type="checkbox" name="district_wide" value="1" checked={school.districtWide} />{' '}
                     {t('desk.sources.schools.districtWide')}
-                    <span class="visually-hidden">: {school.name}</span>
+                    <span class="visually-hidden"> ({school.name})</span>
                   </label>
                   <button
                     type="submit"

@@ -13,6 +13,10 @@ export const checks = {
     '{{names}} looks like a student’s full name in the teacher’s own post, which the digest links to; the digest’s words are fine. Ask the teacher to use the first name only there, leave the post out, or record why it is fine.',
   originalName_other:
     '{{names}} look like students’ full names in the teacher’s own post, which the digest links to; the digest’s words are fine. Ask the teacher to use first names only there, leave the post out, or record why they are fine.',
+  bylineName_one:
+    '{{names}} is the post’s author as the feed names it, which the digest prints (“by …”), and looks like a full name. If it is the teacher, record the name as the source’s owner under Sources and it is not asked again; if a student wrote the post, leave it out, or record why it is fine.',
+  bylineName_other:
+    '{{names}} are the post’s authors as the feed names them, which the digest prints (“by …”), and look like full names. If they are teachers, record the names as the sources’ owners under Sources and they are not asked again; if students wrote the post, leave it out, or record why it is fine.',
   tone: '{{words}} may read as mocking, shaming or complaining. Reword it, or record why it is fine.',
   noteNames_one:
     '{{names}} looks like a student’s full name. A correction note uses first names only, as it goes to every reader as written: reword it.',
