@@ -362,7 +362,7 @@ describe('the district’s social accounts', () => {
       beans.itemId,
       'The beans post belongs to another day.',
     );
-    expect(kept.socialReplaced).toBe(0);
+    expect(kept.socialReplaced).toEqual({ again: 0, deleted: 0, byHand: 0 });
     stand.requests.length = 0;
     await runSocialJob(deps);
     expect(stand.requests).toEqual([]);
@@ -377,13 +377,18 @@ describe('the district’s social accounts', () => {
       rover.itemId,
       'No media release for a student in it.',
     );
-    expect(taken.socialReplaced).toBe(3);
+    expect(taken.socialReplaced).toEqual({ again: 3, deleted: 0, byHand: 0 });
     stand.requests.length = 0;
     await Promise.all([runSocialJob(deps), runSocialJob(deps)]);
     expect(only(stand.requests, 'DELETE', /^\/api\/v1\/statuses\//)).toHaveLength(1);
     expect(only(stand.requests, 'POST', '/xrpc/com.atproto.repo.deleteRecord')).toHaveLength(1);
     expect(only(stand.requests, 'DELETE', /^\/graph\//)).toHaveLength(1);
-    expect(only(stand.requests, 'POST', '/api/v1/statuses')).toHaveLength(1);
+    const reposted = only(stand.requests, 'POST', '/api/v1/statuses');
+    expect(reposted).toHaveLength(1);
+    // Under an address of its own, so that Mastodon makes its link preview again rather than show the old one.
+    expect((reposted[0]!.body as { status: string }).status).toContain(
+      `${app.url}/digests/${day}?v=${app.clock.now()}`,
+    );
     expect(only(stand.requests, 'POST', '/xrpc/com.atproto.repo.uploadBlob')).toHaveLength(0);
     const created = only(stand.requests, 'POST', '/xrpc/com.atproto.repo.createRecord');
     expect(created).toHaveLength(1);

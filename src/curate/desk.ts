@@ -35,6 +35,7 @@ import { firstNameCandidates } from './no-release-names';
 import { foldName } from '../text/fold-name';
 import { fileNameWords, linkWords, withoutInvisible } from './find-student-names';
 import { socialLooksBefore } from '../social/after-takedown';
+import type { ReplacedPosts } from '../db/social-posts';
 import { listStaffNamesBySchool } from '../db/sources';
 import { listPostOwners, type OwnerNote } from '../db/owner-notes';
 import { findUserById, type Role } from '../db/users';
@@ -1023,7 +1024,12 @@ export async function takeDownEntry(
   itemId: number,
   reason: string,
   tell: TellOwner = { owner: false, words: '' },
-): Promise<{ digestTakenDown: boolean; ownerTold: boolean; intro: string; socialReplaced: number }> {
+): Promise<{
+  digestTakenDown: boolean;
+  ownerTold: boolean;
+  intro: string;
+  socialReplaced: ReplacedPosts;
+}> {
   const { digest, entry, trimmed, note } = await takedownTarget(
     deps,
     actor,
@@ -1158,7 +1164,12 @@ export async function takeDownEntryPicture(
   itemId: number,
   reason: string,
   tell: TellOwner = { owner: false, words: '' },
-): Promise<{ ownerTold: boolean; otherPosts: number; otherOwnersTold: number; socialReplaced: number }> {
+): Promise<{
+  ownerTold: boolean;
+  otherPosts: number;
+  otherOwnersTold: number;
+  socialReplaced: ReplacedPosts;
+}> {
   const { digest, entry, trimmed, note } = await takedownTarget(
     deps,
     actor,

@@ -81,20 +81,37 @@ export function isDayPostKey(key: string): boolean {
   return key === 'digest' || key.startsWith('digest:again:');
 }
 
+/** What became of a digest's day's posts that were up when a takedown changed what they showed. */
+export interface ReplacedPosts {
+  /** Deleted, and queued again from the page as it is now. */
+  again: number;
+  /** Deleted only: the digest was published more than POST_WINDOW_MS ago, too late to post it as new. */
+  deleted: number;
+  /** On an account disconnected since, which holds no token to delete with: for a person to delete. */
+  byHand: number;
+}
+
 /**
  * A takedown changed what a published digest's posts show (after-takedown.ts): every post of it that is up
  * (the day's post and the replies to it) is due to be deleted, and the day's post is queued again, from the
- * page as it is now, on each account that had it up, for a digest published within POST_WINDOW_MS (an older
- * day's post is only deleted). On an account disconnected since, nothing can be deleted: a person is asked to.
- * Answers how many day's posts were up.
+ * page as it is now, on each account that had it up (a stopped one posts once connected again), for a digest
+ * published within POST_WINDOW_MS (an older day's post is only deleted). On an account disconnected since,
+ * nothing can be deleted: a person is asked to.
  */
-export async function replaceDayPosts(db: Database, date: string, now: number): Promise<number> {
-  const up = await db.query<{ account_id: number }>(
-    `select distinct p.account_id from social_posts p join digests d on d.id = p.digest_id
+export async function replaceDayPosts(db: Database, date: string, now: number): Promise<ReplacedPosts> {
+  const up = await db.query<{ status: string; published_at: number | null }>(
+    `select a.status, d.published_at from social_posts p
+       join digests d on d.id = p.digest_id join social_accounts a on a.id = p.account_id
       where d.date = ? and d.status = 'published' and p.state = 'posted' and ${DAY_POST}`,
     [date],
   );
-  if (up.length === 0) return 0;
+  const fresh = (row: { published_at: number | null }) => (row.published_at ?? 0) >= now - POST_WINDOW_MS;
+  const replaced: ReplacedPosts = {
+    byHand: up.filter((row) => row.status === 'disconnected').length,
+    again: up.filter((row) => row.status !== 'disconnected' && fresh(row)).length,
+    deleted: up.filter((row) => row.status !== 'disconnected' && !fresh(row)).length,
+  };
+  if (up.length === 0) return replaced;
   const digest = `(select id from digests where date = ? and status = 'published')`;
   await db.batch([
     db.prepared(
@@ -107,7 +124,7 @@ export async function replaceDayPosts(db: Database, date: string, now: number): 
     db.prepared(
       `insert into social_posts (digest_id, account_id, key, state, attempts, next_attempt_at, queued_at, updated_at)
        select d.id, a.id, 'digest:again:' || ?, 'queued', 0, 0, ?, ?
-         from digests d join social_accounts a on a.status = 'active'
+         from digests d join social_accounts a on a.status in ('active', 'stopped')
         where d.date = ? and d.status = 'published' and d.published_at >= ?
           and a.id in (select account_id from social_posts p
                         where p.digest_id = d.id and p.state = 'posted' and ${DAY_POST})
@@ -122,7 +139,7 @@ export async function replaceDayPosts(db: Database, date: string, now: number): 
       [now, date],
     ),
   ]);
-  return up.length;
+  return replaced;
 }
 
 export interface DuePost extends SocialPost {

@@ -628,7 +628,11 @@ export function apiRoutes(deps: AppDeps) {
       taken_down: true,
       digest_taken_down: digestTakenDown,
       owner_told: ownerTold,
-      social_posts_replaced: socialReplaced,
+      social_posts: {
+        posted_again: socialReplaced.again,
+        deleted: socialReplaced.deleted,
+        to_delete_by_hand: socialReplaced.byHand,
+      },
       digest: digestJson(await loadDesk(desk, date), deps.config.publicUrl),
     });
   });
@@ -651,7 +655,11 @@ export function apiRoutes(deps: AppDeps) {
       owner_told: ownerTold,
       other_posts: otherPosts,
       other_owners_told: otherOwnersTold,
-      social_posts_replaced: socialReplaced,
+      social_posts: {
+        posted_again: socialReplaced.again,
+        deleted: socialReplaced.deleted,
+        to_delete_by_hand: socialReplaced.byHand,
+      },
       digest: digestJson(await loadDesk(desk, date), deps.config.publicUrl),
     });
   });

@@ -30,6 +30,7 @@ import { approveCorrection, correctDesk, discardCorrection } from '../../curate/
 import { countWouldReceive, findDigest, type Digest } from '../../db/digests';
 import { listUsers } from '../../db/users';
 import type { AppDeps } from '../../deps';
+import type { ReplacedPosts } from '../../db/social-posts';
 import { readDistrictSettings, siteOf } from '../../settings/district-settings';
 import { formatDateTime, formatSlot } from '../../time/format';
 import { dueAt } from '../../publish/schedule';
@@ -713,6 +714,13 @@ export function inboxRoutes(deps: AppDeps) {
     }),
   );
 
+  /** What a takedown did to the district's social posts that showed what came down. */
+  const socialSaid = (replaced: ReplacedPosts) => [
+    replaced.again ? t('desk.inbox.flashes.socialReplaced', { count: replaced.again }) : '',
+    replaced.deleted ? t('desk.inbox.flashes.socialDeleted', { count: replaced.deleted }) : '',
+    replaced.byHand ? t('desk.inbox.flashes.socialByHand', { count: replaced.byHand }) : '',
+  ];
+
   /** The takedown button's own fields: whether to tell the feed's owner, and the words for them. */
   const tellOf = (form: FormBody, prefix: string, itemId: number): TellOwner => ({
     owner: checkbox(form, `${prefix}tell_owner_${itemId}`),
@@ -742,7 +750,7 @@ export function inboxRoutes(deps: AppDeps) {
             ? t('desk.inbox.flashes.postAndDigestTakenDown')
             : t('desk.inbox.flashes.postTakenDown'),
           ownerTold ? t('desk.inbox.flashes.ownerTold') : '',
-          socialReplaced ? t('desk.inbox.flashes.socialReplaced', { count: socialReplaced }) : '',
+          ...socialSaid(socialReplaced),
           !digestTakenDown && intro.trim()
             ? t('desk.inbox.flashes.checkIntro', { intro: truncateWords(intro.trim(), 160) })
             : '',
@@ -772,7 +780,7 @@ export function inboxRoutes(deps: AppDeps) {
           otherPosts ? t('desk.inbox.flashes.pictureAlsoIn', { count: otherPosts }) : '',
           ownerTold ? t('desk.inbox.flashes.ownerTold') : '',
           otherOwnersTold ? t('desk.inbox.flashes.otherOwnersTold', { count: otherOwnersTold }) : '',
-          socialReplaced ? t('desk.inbox.flashes.socialReplaced', { count: socialReplaced }) : '',
+          ...socialSaid(socialReplaced),
         ];
         return done(c, request.date, said.filter(Boolean).join(' '));
       },

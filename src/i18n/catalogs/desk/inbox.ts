@@ -232,9 +232,17 @@ export const inbox = {
       'The picture is taken down everywhere: the page, the feeds and the embed no longer show it, and emails already delivered stop showing it when they are next opened.',
     ownerTold: 'The feed’s owner gets an email saying so.',
     socialReplaced_one:
-      'The digest’s post on the district’s social account showed it (in its text or its link preview), so that post is being deleted and posted again from the page as it is now.',
+      'A post of the digest’s on the district’s social accounts showed it (in its text or link preview), so it is being deleted and posted again from the page as it is now.',
     socialReplaced_other:
-      'The digest’s posts on {{count}} of the district’s social accounts showed it (in their text or link preview), so they are being deleted and posted again from the page as it is now.',
+      '{{count, number}} posts of the digest’s on the district’s social accounts showed it (in their text or link preview), so they are being deleted and posted again from the page as it is now.',
+    socialDeleted_one:
+      'A post of the digest’s on the district’s social accounts showed it, so it is being deleted; the digest is more than two days old, so it is not posted again.',
+    socialDeleted_other:
+      '{{count, number}} posts of the digest’s on the district’s social accounts showed it, so they are being deleted; the digest is more than two days old, so they are not posted again.',
+    socialByHand_one:
+      'A post of the digest’s on a social account disconnected since showed it: Yesterday cannot delete it, so delete it on that account by hand.',
+    socialByHand_other:
+      '{{count, number}} posts of the digest’s on social accounts disconnected since showed it: Yesterday cannot delete them, so delete them on those accounts by hand.',
     checkIntro:
       'The introduction still reads “{{intro}}”: if it speaks of this post, change it below, in a correction.',
     pictureAlsoIn_one:
