@@ -20,16 +20,20 @@ export function stampBuild(root, outdir) {
 
 /**
  * A sentence saying what to do when dist/ was built before the migrations in drizzle/ changed; undefined when
- * they match, or when the build left no stamp (a build from before the stamp, which `npm ci` replaces too).
+ * they match, when the build left no stamp (a build from before the stamp, which `npm ci` replaces too), or when
+ * drizzle/ cannot be read.
  */
 export function staleBuild(root) {
   let built;
+  let here;
   try {
     built = JSON.parse(readFileSync(join(root, 'dist', STAMP), 'utf8')).newestMigration;
+    here = newestMigration(root);
   } catch {
+    // No stamp, or no readable list of migrations: nothing to compare, and the program's own start says what
+    // is missing (migrating names the folder it cannot read).
     return undefined;
   }
-  const here = newestMigration(root);
   if (built === here) return undefined;
   return `yesterday: the program in dist/ was built before the last update (it knows the database up to migration ${built}; this folder has ${here}), and would change the database without knowing it. Run \`npm ci\` here (it installs and builds), then start again.`;
 }

@@ -20,7 +20,7 @@ try {
   await import(cli.href);
 } catch (error) {
   // A package missing (an update without `npm ci`, or one that stopped half-way): a sentence, not a stack trace.
-  if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' && error?.code !== 'MODULE_NOT_FOUND') throw error;
   const missing = /Cannot find (?:package|module) '([^']+)'/.exec(String(error.message))?.[1] ?? 'a package';
   console.error(
     `yesterday: ${missing} is not installed, so it cannot start. Run \`npm ci\` in this folder (after every update), then start again.`,

@@ -12,15 +12,16 @@ afterEach(() => {
 });
 
 /** A folder laid out as a checkout: bin/, drizzle/meta/_journal.json, and dist/ with the given program. */
-function checkout(options: { newest: string; builtWith?: string; program: string }) {
+function checkout(options: { newest?: string; builtWith?: string; program: string }) {
   const root = mkdtempSync(join(tmpdir(), 'yesterday-bin-'));
   roots.push(root);
   cpSync(join(import.meta.dirname, '..', 'bin'), join(root, 'bin'), { recursive: true });
   mkdirSync(join(root, 'drizzle', 'meta'), { recursive: true });
-  writeFileSync(
-    join(root, 'drizzle', 'meta', '_journal.json'),
-    JSON.stringify({ entries: [{ tag: '0000_first' }, { tag: options.newest }] }),
-  );
+  if (options.newest)
+    writeFileSync(
+      join(root, 'drizzle', 'meta', '_journal.json'),
+      JSON.stringify({ entries: [{ tag: '0000_first' }, { tag: options.newest }] }),
+    );
   mkdirSync(join(root, 'dist'));
   if (options.builtWith)
     writeFileSync(
@@ -54,6 +55,11 @@ describe('the yesterday command', () => {
     expect(run.stderr.trim()).toBe(
       'yesterday: the program in dist/ was built before the last update (it knows the database up to migration 0033_before; this folder has 0034_next), and would change the database without knowing it. Run `npm ci` here (it installs and builds), then start again.',
     );
+  });
+
+  it('leaves a folder whose migrations cannot be read to the program, which says so itself', () => {
+    const run = checkout({ builtWith: '0034_next', program: "console.log('ran');" });
+    expect([run.status, run.stdout.trim(), run.stderr]).toEqual([0, 'ran', '']);
   });
 
   it('says which package is missing and what to run, not a stack trace', () => {

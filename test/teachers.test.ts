@@ -404,8 +404,8 @@ describe('owner notes', () => {
     await addUser(app, 'desk@district.example', 'editor');
     const editor = await signIn('desk@district.example');
     const page = await (await editor.get('/admin/inbox?date=2026-11-20')).text();
-    expect(page).toContain('rivera@district.example stopped the emails about their feed on');
-    expect(page).toContain('this one still goes, since it asks them to change their own post.');
+    expect(page).toContain('rivera@district.example stopped the other emails about their feed on');
+    expect(page).toContain('a takedown’s note still reaches them when this box is ticked.');
     expect(page).toContain(`name="tell_owner_${a1}"`);
     // A takedown is about something the district did to their post: the note goes all the same.
     const taken = await api('POST', `/digests/2026-11-20/entries/${a1}/takedown`, {

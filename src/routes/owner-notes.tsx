@@ -52,7 +52,7 @@ export function ownerNoteRoutes(deps: AppDeps) {
         <ActionPage
           site={site}
           title="Emails about your feed are stopped"
-          text={`${address} gets no emails from ${site.siteTitle} about the feeds it owns since ${formatLongDate(localDateOf(stoppedAt, site.timezone))}. The button below starts them again.`}
+          text={`${address} gets no emails from ${site.siteTitle} about the feeds it owns since ${formatLongDate(localDateOf(stoppedAt, site.timezone))}, except a note if one of its posts is taken down from the digest. The button below starts them again.`}
           action={`/owner-notes/start?${sameLink(c, address)}`}
           button="Start these emails again"
         />,
@@ -62,7 +62,7 @@ export function ownerNoteRoutes(deps: AppDeps) {
       <ActionPage
         site={site}
         title="Stop emails about your feed"
-        text={`Press the button and ${address} gets no more emails from ${site.siteTitle} about the feeds it owns (featured posts, a broken feed, authorization reviews). A note that a post of yours was taken down still comes: it asks you to change your own post.`}
+        text={`Press the button and ${address} gets no more emails from ${site.siteTitle} about the feeds it owns (featured posts, a broken feed, authorization reviews). It still gets a note if one of its posts is taken down from the digest, which may ask for a change on its own site.`}
         action={`/owner-notes/stop?${sameLink(c, address)}`}
         button="Stop these emails"
       />,
@@ -90,7 +90,7 @@ export function ownerNoteRoutes(deps: AppDeps) {
       <ActionPage
         site={site}
         title="No more emails about your feed"
-        text={`${address} gets no more emails from ${site.siteTitle} about the feeds it owns, except a note if a post of yours is taken down. Your posts are still read and featured as before. Pressed by mistake? The button below starts them again.`}
+        text={`${address} gets no more emails from ${site.siteTitle} about the feeds it owns, except a note if one of its posts is taken down from the digest. Your posts are still read and featured as before. Pressed by mistake? The button below starts them again.`}
         action={`/owner-notes/start?${sameLink(c, address)}`}
         button="Start these emails again"
         secondary

@@ -232,6 +232,7 @@ export function EntryCard({
                 </span>
                 {image.takenDownAt !== undefined ? (
                   <span class="badge warn">
+                    <span class="visually-hidden">. </span>
                     {t('desk.entry.pictureWasTakenDown', {
                       when: formatDateTime(image.takenDownAt, timezone),
                     })}

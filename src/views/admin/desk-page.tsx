@@ -936,17 +936,7 @@ function ItemRow({
   return (
     <article class={`item${selected ? ' selected' : ''}`} id={`item-${item.id}`}>
       {item.imageUrl ? (
-        // Whether a post has a photo, and of what, is what a media release is about: said, not only shown.
-        <img
-          class="thumb"
-          src={deskPictureAddress(item.id, item.imageUrl)}
-          alt={
-            item.imageAlt?.trim()
-              ? t('desk.inbox.item.photo', { alt: item.imageAlt.trim() })
-              : t('desk.inbox.item.photoUndescribed')
-          }
-          loading="lazy"
-        />
+        <img class="thumb" src={deskPictureAddress(item.id, item.imageUrl)} alt="" loading="lazy" />
       ) : (
         <span class="thumb none" aria-hidden="true">
           {t('desk.inbox.item.noImage')}
@@ -959,6 +949,15 @@ function ItemRow({
             <span class="badge neutral small">{t('desk.inbox.item.titleFromText')}</span>
           ) : null}
         </h4>
+        {item.imageUrl ? (
+          // Whether a post has a photo, and of what, is what a media release is about: said after the post's
+          // heading, where moving by headings arrives, and not only shown.
+          <p class="visually-hidden">
+            {item.imageAlt?.trim()
+              ? t('desk.inbox.item.photo', { alt: item.imageAlt.trim() })
+              : t('desk.inbox.item.photoUndescribed')}
+          </p>
+        ) : null}
         <div class="meta">
           {item.sourceTitle ?? item.sourceUrl} · {formatTime(item.publishedAt, timezone)}
           {item.dateEstimated ? t('desk.inbox.item.timeEstimated') : ''}

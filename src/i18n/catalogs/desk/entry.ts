@@ -32,7 +32,7 @@ export const entry = {
     'They get the post’s headline and the day, not the reason above. Add words of your own if they should know why or what to change on their own site.',
   ownerWords: 'Words for {{email}} (optional)',
   ownerStopped:
-    '{{email}} stopped the emails about their feed on {{when}}; this one still goes, since it asks them to change their own post.',
+    '{{email}} stopped the other emails about their feed on {{when}}; a takedown’s note still reaches them when this box is ticked.',
   noOwner: 'The feed has no owner’s email address, so nobody is told. Its source page can record one.',
   up: 'Up',
   upNamed: 'Up: {{headline}}',
