@@ -867,7 +867,9 @@ describe('links after the subscription has ended', () => {
     expect(next).toMatch(/<title>Check your inbox/);
     expect(next).toContain('Look in the spam or junk folder');
     // The address as typed, so that a mistake shows, and the way back to the form; not in the address bar.
-    expect(next).toContain('The address you gave: maria@family.example <a');
+    expect(next).toContain(
+      'The address you gave: <bdi dir="ltr"><strong>maria@family.example</strong></bdi> <a',
+    );
     expect(next).toMatch(/<a href="\/subscribe\?lang=en">Not right\? Sign up again\.<\/a>/);
     expect(sent.headers.get('location')).not.toContain('maria');
     // Read once: a reload, or someone else at the same computer later, sees no address.

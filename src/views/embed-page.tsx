@@ -230,7 +230,14 @@ export function EmbedSubscribePage(props: {
             <p>
               <strong>{text.t('subscribe.checkInbox')}</strong> {text.t('subscribe.sent')}
             </p>
-            {props.email ? <p>{text.t('subscribe.sentTo', { email: props.email })}</p> : null}
+            {props.email ? (
+              <p>
+                {text.t('subscribe.sentTo')}{' '}
+                <bdi dir="ltr">
+                  <strong>{props.email}</strong>
+                </bdi>
+              </p>
+            ) : null}
             {backLink}
           </div>
         ) : (

@@ -298,7 +298,10 @@ export function SentTo(props: { site: SiteInfo; email: string }) {
   const { t } = textOf(props.site);
   return (
     <p>
-      {t('subscribe.sentTo', { email: props.email })}{' '}
+      {t('subscribe.sentTo')}{' '}
+      <bdi dir="ltr">
+        <strong>{props.email}</strong>
+      </bdi>{' '}
       <a href={subscribeHref(props.site)}>{t('subscribe.wrongAddress')}</a>
     </p>
   );

@@ -128,7 +128,7 @@ export const en = {
     notThere:
       'Nothing after a few minutes? Look in the spam or junk folder, or sign up again with the address checked.',
     sent: 'If the address can receive the digest, an email is on its way. Open it and press its button: to start your subscription, or, if the address already receives the digest, to choose its schools.',
-    sentTo: 'The address you gave: {{email}}',
+    sentTo: 'The address you gave:',
     wrongAddress: 'Not right? Sign up again.',
     email: 'Your email address',
     schools: 'Schools you care about',

@@ -132,7 +132,7 @@ export const es = {
     notThere:
       '¿Nada después de unos minutos? Busque en la carpeta de correo no deseado, o suscríbase de nuevo revisando la dirección.',
     sent: 'Si la dirección puede recibir el resumen, le llegará un correo. Ábralo y pulse su botón: para empezar su suscripción o, si la dirección ya recibe el resumen, para elegir sus escuelas.',
-    sentTo: 'La dirección que indicó: {{email}}',
+    sentTo: 'La dirección que indicó:',
     wrongAddress: '¿No es correcta? Suscríbase de nuevo.',
     email: 'Su correo electrónico',
     schools: 'Escuelas que le interesan',
