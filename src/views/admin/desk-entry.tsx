@@ -426,12 +426,13 @@ export function FindingList({
       {findings.map((finding) => (
         <li
           class={finding.override ? 'finding resolved' : 'finding'}
-          id={`finding-${itemId}-${finding.kind}`}
+          // The finding's own post: the preview lists every post's findings in one list.
+          id={`finding-${finding.itemId}-${finding.kind}`}
         >
           <span class={`badge ${finding.override ? 'neutral' : 'warn'}`}>
             {KIND_LABELS[finding.kind]?.() ?? finding.kind}
           </span>{' '}
-          <span id={`finding-text-${itemId}-${finding.kind}`}>{finding.message}</span>
+          <span id={`finding-text-${finding.itemId}-${finding.kind}`}>{finding.message}</span>
           {finding.override ? (
             <p class="small muted">
               {t('desk.entry.recordedFine', { reason: withoutOwnQuotes(finding.override.reason) })}
@@ -455,7 +456,7 @@ export function FindingList({
                 name={`reason_${itemId}_${finding.kind}`}
                 maxlength={500}
                 refused={refused}
-                about={`finding-text-${itemId}-${finding.kind}`}
+                about={`finding-text-${finding.itemId}-${finding.kind}`}
               />
               {withCorrection ? (
                 <p class="hint">{t('desk.entry.reasonWithCorrection')}</p>
@@ -464,7 +465,7 @@ export function FindingList({
                   type="submit"
                   formaction={`${deskAction(date, `findings/${itemId}/${finding.kind}/override`)}#finding-${itemId}-${finding.kind}`}
                   class="secondary"
-                  aria-describedby={`finding-text-${itemId}-${finding.kind}`}
+                  aria-describedby={`finding-text-${finding.itemId}-${finding.kind}`}
                 >
                   {t('desk.entry.recordOverride')}
                   <span class="visually-hidden"> ({KIND_LABELS[finding.kind]?.() ?? finding.kind})</span>
