@@ -181,9 +181,9 @@ async function outgoingPost(
   // Said as on the day the digest was published, however late a retry goes out.
   const publishedOn = localDateOf(content.digest.publishedAt ?? post.queuedAt, site.timezone);
   const made = postPartsOf(content, site, publishedOn);
-  // A day's post made again after a takedown links to the page under an address of its own: Mastodon and
-  // Facebook keep the link preview they made of an address, taken-down picture and all, and would show it again.
-  // The page reads no such parameter, so it is the same page.
+  // A day's post made again after a takedown links to the page under an address of its own: a network keeps
+  // the link preview it made of an address, taken-down picture and all, and would show it again without reading
+  // the page. The page reads no such parameter, so it is the same page.
   const again = post.key.startsWith('digest:again:') ? post.key.slice('digest:again:'.length) : undefined;
   const parts = again ? { ...made, link: `${made.link}?v=${again}` } : made;
   const base = {
