@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig, publicUrlWarning, trustProxyWarning } from './config';
+import { ConfigError, parseConfig, postmarkWarning, publicUrlWarning, trustProxyWarning } from './config';
 
 const problem = (env: Record<string, string>) => {
   try {
@@ -256,6 +256,17 @@ describe('trustProxyWarning', () => {
     expect(warn('0.0.0.0', '10.0.0.5')).toBeUndefined();
     expect(warn('0.0.0.0', '0')).toBeUndefined();
     expect(trustProxyWarning(parseConfig({ HOST: '0.0.0.0' }))).toBeUndefined();
+  });
+});
+
+describe('postmarkWarning', () => {
+  it('speaks of a Workers-only token set on a server that has no SMTP_URL', () => {
+    expect(postmarkWarning(parseConfig({ POSTMARK_SERVER_TOKEN: 'abc' }))).toContain(
+      'POSTMARK_SERVER_TOKEN is read on Cloudflare Workers only.',
+    );
+    const both = { POSTMARK_SERVER_TOKEN: 'abc', SMTP_URL: 'smtp://mail.district.example:587' };
+    expect(postmarkWarning(parseConfig(both))).toBeUndefined();
+    expect(postmarkWarning(parseConfig({}))).toBeUndefined();
   });
 });
 

@@ -220,6 +220,15 @@ export function trustProxyWarning(config: Pick<Config, 'host' | 'trustProxy'>): 
 }
 
 /**
+ * What a server says at start of POSTMARK_SERVER_TOKEN without SMTP_URL: the token is read on Workers only, and
+ * a server sends through SMTP, which Postmark offers too.
+ */
+export function postmarkWarning(config: Pick<Config, 'postmark' | 'smtpUrl'>): string | undefined {
+  if (!config.postmark || config.smtpUrl) return undefined;
+  return 'POSTMARK_SERVER_TOKEN is read on Cloudflare Workers only. On a server, send through Postmark’s SMTP with SMTP_URL=smtp://TOKEN:TOKEN@smtp-broadcasts.postmarkapp.com:587 (the server token as user and password; its broadcast stream, as the digest is one).';
+}
+
+/**
  * What to say at start when email goes to families (SMTP_URL) with links to an address only this machine knows:
  * PUBLIC_URL unset (http://localhost:PORT) or naming a loopback address. Every confirmation, digest and
  * unsubscribe link would then lead nowhere for the family who opens it.

@@ -10,11 +10,14 @@ import { digests, socialAccounts, socialPosts } from './schema';
 export type SocialPost = typeof socialPosts.$inferSelect;
 export type SocialPostState = SocialPost['state'];
 
+/** The key of a day's post made again after a takedown, before the moment it was queued (ms). */
+const AGAIN = 'digest:again:';
+
 /**
  * SQL for "the post (aliased `p`) is a day's post of its digest": the first ('digest'), or one made again after
- * a takedown ('digest:again:AT'), not a correction's reply.
+ * a takedown (AGAIN), not a correction's reply.
  */
-const DAY_POST = `(p.key = 'digest' or p.key like 'digest:again:%')`;
+const DAY_POST = `(p.key = 'digest' or p.key like '${AGAIN}%')`;
 
 /** A digest published this long ago or less still gets its posts (after downtime, or an account connected late). */
 export const POST_WINDOW_MS = 2 * 24 * 60 * 60_000;
@@ -76,9 +79,14 @@ export async function markTakenDownPosts(db: Database, now: number): Promise<voi
   ]);
 }
 
+/** When a day's post made again after a takedown was queued, as its key says (ms); undefined for any other. */
+export function againMoment(key: string): string | undefined {
+  return key.startsWith(AGAIN) ? key.slice(AGAIN.length) : undefined;
+}
+
 /** Whether a post's key is a day's post (as DAY_POST has it), not a correction's reply. */
 export function isDayPostKey(key: string): boolean {
-  return key === 'digest' || key.startsWith('digest:again:');
+  return key === 'digest' || againMoment(key) !== undefined;
 }
 
 /** What became of a digest's day's posts that were up when a takedown changed what they showed. */
@@ -123,7 +131,7 @@ export async function replaceDayPosts(db: Database, date: string, now: number): 
     ),
     db.prepared(
       `insert into social_posts (digest_id, account_id, key, state, attempts, next_attempt_at, queued_at, updated_at)
-       select d.id, a.id, 'digest:again:' || ?, 'queued', 0, 0, ?, ?
+       select d.id, a.id, '${AGAIN}' || ?, 'queued', 0, 0, ?, ?
          from digests d join social_accounts a on a.status in ('active', 'stopped')
         where d.date = ? and d.status = 'published' and d.published_at >= ?
           and a.id in (select account_id from social_posts p
@@ -319,7 +327,7 @@ export async function findDayPost(
           eq(socialPosts.digestId, digestId),
           eq(socialPosts.accountId, accountId),
           eq(socialPosts.state, 'posted'),
-          sql`(${socialPosts.key} = 'digest' or ${socialPosts.key} like 'digest:again:%')`,
+          sql`(${socialPosts.key} = 'digest' or ${socialPosts.key} like ${`${AGAIN}%`})`,
         ),
       )
       // The latest: one made again after a takedown replaces the one before it.

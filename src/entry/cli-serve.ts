@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { onStopSignal } from './stop-signal';
 import { setupLinkIfNeeded } from '../auth/one-time-links';
-import { publicUrlWarning, trustProxyWarning, type Config } from '../config';
+import { postmarkWarning, publicUrlWarning, trustProxyWarning, type Config } from '../config';
 import { smtpServerOf } from '../email/smtp-mailer';
 import { createNodeRuntime } from './node';
 import { startServer, type RunningServer } from './node-server';
@@ -56,11 +56,6 @@ export async function serve(config: Config): Promise<void> {
       if (problem) console.log(`${problem} Emails wait in the queue until it works.`);
     });
   }
-  // Read only on Workers: a server sends through SMTP_URL, which Postmark offers too.
-  if (process.env.POSTMARK_SERVER_TOKEN && !config.smtpUrl)
-    console.log(
-      'Warning: POSTMARK_SERVER_TOKEN is read on Cloudflare Workers only. On a server, send through Postmark’s SMTP with SMTP_URL=smtp://TOKEN:TOKEN@smtp-broadcasts.postmarkapp.com:587 (the server token as user and password; its broadcast stream, as the digest is one).',
-    );
-  for (const warning of [publicUrlWarning(config), trustProxyWarning(config)])
+  for (const warning of [postmarkWarning(config), publicUrlWarning(config), trustProxyWarning(config)])
     if (warning) console.log(`Warning: ${warning}`);
 }

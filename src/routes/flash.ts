@@ -31,16 +31,52 @@ export function flashCookies(publicUrl: string): MiddlewareHandler {
   };
 }
 
-export async function setFlash(c: Context, key: string, flash: Flash): Promise<void> {
-  const message = { ...flash, text: fitted(flash.text) };
-  const payload = base64url(new TextEncoder().encode(JSON.stringify(message)));
-  setCookie(c, COOKIE, `${payload}.${await sign(key, `flash:${payload}`)}`, {
-    path: '/',
+/**
+ * Text carried to the next page in a signed cookie (the signature names the cookie, so one cannot stand for
+ * another): HttpOnly, SameSite=Lax, Secure when the site is served over https, for `maxAge` seconds.
+ */
+export async function setSignedCookie(
+  c: Context,
+  key: string,
+  name: string,
+  text: string,
+  options: { path: string; maxAge: number },
+): Promise<void> {
+  const payload = base64url(new TextEncoder().encode(text));
+  setCookie(c, name, `${payload}.${await sign(key, `${name}:${payload}`)}`, {
+    ...options,
     httpOnly: true,
     sameSite: 'Lax',
     secure: c.get('secureCookies') === true,
-    maxAge: 120,
   });
+}
+
+/** The text of a signed cookie (setSignedCookie), read once: the cookie is deleted, whatever it held. */
+export async function takeSignedCookie(
+  c: Context,
+  key: string,
+  name: string,
+  path: string,
+): Promise<string | undefined> {
+  const value = getCookie(c, name);
+  if (!value) return undefined;
+  deleteCookie(c, name, { path, secure: c.get('secureCookies') === true });
+  const [payload, signature] = value.split('.');
+  if (!payload || !signature || !(await verifySignature(key, `${name}:${payload}`, signature)))
+    return undefined;
+  try {
+    const bytes = Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (ch) =>
+      ch.charCodeAt(0),
+    );
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function setFlash(c: Context, key: string, flash: Flash): Promise<void> {
+  const message = { ...flash, text: fitted(flash.text) };
+  await setSignedCookie(c, key, COOKIE, JSON.stringify(message), { path: '/', maxAge: 120 });
 }
 
 /** The message, cut at a word with an ellipsis when it is longer than a cookie should carry. */
@@ -53,16 +89,9 @@ function fitted(text: string): string {
 }
 
 export async function takeFlash(c: Context, key: string): Promise<Flash | undefined> {
-  const value = getCookie(c, COOKIE);
-  if (!value) return undefined;
-  deleteCookie(c, COOKIE, { path: '/', secure: c.get('secureCookies') === true });
-  const [payload, signature] = value.split('.');
-  if (!payload || !signature || !(await verifySignature(key, `flash:${payload}`, signature)))
-    return undefined;
+  const text = await takeSignedCookie(c, key, COOKIE, '/');
+  if (text === undefined) return undefined;
   try {
-    const text = new TextDecoder().decode(
-      Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (ch) => ch.charCodeAt(0)),
-    );
     const flash = JSON.parse(text) as Flash;
     if (typeof flash.text !== 'string' || !['ok', 'error', 'info'].includes(flash.kind)) return undefined;
     const { link } = flash;

@@ -1,8 +1,6 @@
 // Email subscription pages: /subscribe, /subscribe/confirm, /unsubscribe (with RFC 8058 one-click POST) and
 // /preferences. Links carry signed tokens; GET never changes anything, because mail scanners open links.
 import { Hono, type Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { base64url, sign, verifySignature } from '../auth/tokens';
 import { recordAudit, type Actor } from '../db/audit';
 import { findSchoolBySlug, findSchoolsBySlugs, listSchools } from '../db/schools';
 import {
@@ -41,47 +39,22 @@ import { ActionPage, PreferencesPage, SubscribePage } from '../views/subscribe-p
 import { embedSecurityPolicy } from './embed';
 import { renderPage } from '../views/render';
 import { field, fields, readForm } from './form';
+import { setSignedCookie, takeSignedCookie } from './flash';
 import { siteIn } from '../i18n/site-language';
 import { listInLanguage } from '../text/plural';
 
 /**
  * The address a sign-up was for, kept for the page after it ("Check your inbox") so that a parent sees what
- * they typed and can catch a mistake. A signed cookie, not the address: an address in the redirect's query would
+ * they typed and can catch a mistake. Carried in a signed cookie rather than the redirect's query, where it would
  * land in the browser's history and every log on the way. Read once; ten minutes at most.
  */
 const SENT_TO_COOKIE = 'yd_sent_to';
 
 export function subscribeRoutes(deps: AppDeps) {
   const app = new Hono();
-  const rememberSentTo = async (c: Context, email: string) => {
-    const payload = base64url(new TextEncoder().encode(email));
-    setCookie(c, SENT_TO_COOKIE, `${payload}.${await sign(deps.signingKey, `sent-to:${payload}`)}`, {
-      path: '/subscribe',
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure: deps.config.publicUrl.startsWith('https:'),
-      maxAge: 600,
-    });
-  };
-  const takeSentTo = async (c: Context): Promise<string | undefined> => {
-    const value = getCookie(c, SENT_TO_COOKIE);
-    if (!value) return undefined;
-    deleteCookie(c, SENT_TO_COOKIE, {
-      path: '/subscribe',
-      secure: deps.config.publicUrl.startsWith('https:'),
-    });
-    const [payload, signature] = value.split('.');
-    if (!payload || !signature || !(await verifySignature(deps.signingKey, `sent-to:${payload}`, signature)))
-      return undefined;
-    try {
-      const bytes = Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (ch) =>
-        ch.charCodeAt(0),
-      );
-      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    } catch {
-      return undefined;
-    }
-  };
+  const rememberSentTo = (c: Context, email: string) =>
+    setSignedCookie(c, deps.signingKey, SENT_TO_COOKIE, email, { path: '/subscribe', maxAge: 600 });
+  const takeSentTo = (c: Context) => takeSignedCookie(c, deps.signingKey, SENT_TO_COOKIE, '/subscribe');
   /** The site in a language: one the reader chose or reads in (a subscriber's), if the district offers it. */
   const siteInfo = async (lang?: string) => {
     const settings = await readDistrictSettings(deps.db);

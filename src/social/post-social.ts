@@ -6,6 +6,7 @@
 import { recordAudit, systemActor } from '../db/audit';
 import { findSocialAccountWithSecret, stopSocialAccount, type SocialAccountRow } from '../db/social-accounts';
 import {
+  againMoment,
   claimDeletion,
   claimPost,
   findDayPost,
@@ -184,7 +185,7 @@ async function outgoingPost(
   // A day's post made again after a takedown links to the page under an address of its own: a network keeps
   // the link preview it made of an address, taken-down picture and all, and would show it again without reading
   // the page. The page reads no such parameter, so it is the same page.
-  const again = post.key.startsWith('digest:again:') ? post.key.slice('digest:again:'.length) : undefined;
+  const again = againMoment(post.key);
   const parts = again ? { ...made, link: `${made.link}?v=${again}` } : made;
   const base = {
     link: parts.link,
