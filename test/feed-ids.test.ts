@@ -52,7 +52,7 @@ describe('feed entry ids after a move', () => {
     expect(rss).toContain(`<guid isPermaLink="false">${OLD}/digests/2026-11-20</guid>`);
     expect(rss).toContain(`<link>${app.url}/digests/2026-11-20</link>`);
     for (const path of ['/feed.xml', '/feed.atom', '/schools/lincoln-elementary/feed.atom']) {
-      const parsed = parseWithFeedparser(await get(path));
+      const parsed = await parseWithFeedparser(await get(path));
       expect(parsed.bozo, `${path}: ${parsed.bozo_exception}`).toBeFalsy();
       const school = path.startsWith('/schools/') ? '#school-lincoln-elementary' : '';
       expect(

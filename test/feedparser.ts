@@ -1,31 +1,57 @@
 // An independent reader for our feeds: Debian's python3-feedparser, the library many feed readers and
 // podcast apps are built on. Installed with apt-get when missing (as CI does); a test never skips for it.
-import { execFileSync, spawnSync } from 'node:child_process';
+// Everything runs in child processes without blocking: the tests' own server answers in the same process, and
+// a blocked event loop (apt-get takes seconds) lets its keep-alive timer close a connection the next request
+// is reusing (ECONNRESET).
+import { spawn } from 'node:child_process';
 
 const PYTHON = '/usr/bin/python3';
 
-function hasFeedparser(): boolean {
-  return spawnSync(PYTHON, ['-c', 'import feedparser'], { stdio: 'ignore' }).status === 0;
+/** Runs a command to the end: its exit status and what it printed. */
+function run(
+  command: string,
+  args: string[],
+  options: { input?: string; env?: NodeJS.ProcessEnv; inherit?: boolean } = {},
+): Promise<{ status: number | null; out: string; err: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      env: options.env ?? process.env,
+      stdio: ['pipe', options.inherit ? 'inherit' : 'pipe', options.inherit ? 'inherit' : 'pipe'],
+      timeout: 300_000,
+    });
+    let out = '';
+    let err = '';
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, out, err }));
+    child.stdin!.end(options.input ?? '');
+  });
 }
 
-function ensureFeedparser(): void {
-  if (hasFeedparser()) return;
-  const asRoot = process.getuid?.() === 0;
-  const run = (args: string[]) =>
-    execFileSync(asRoot ? args[0]! : 'sudo', asRoot ? args.slice(1) : args, {
-      stdio: 'inherit',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-  try {
-    run(['apt-get', 'update']);
-    run(['apt-get', 'install', '-y', 'python3-feedparser']);
-  } catch (error) {
-    throw new Error(
-      `python3-feedparser is needed to check the feeds and could not be installed: ${(error as Error).message}. Install it with: apt-get install -y python3-feedparser`,
-    );
-  }
-  if (!hasFeedparser()) throw new Error('apt-get finished but python3 still cannot import feedparser.');
+async function hasFeedparser(): Promise<boolean> {
+  return (await run(PYTHON, ['-c', 'import feedparser'])).status === 0;
 }
+
+async function installFeedparser(): Promise<void> {
+  if (await hasFeedparser()) return;
+  const asRoot = process.getuid?.() === 0;
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [
+    ['apt-get', 'update'],
+    ['apt-get', 'install', '-y', 'python3-feedparser'],
+  ]) {
+    const done = await run(asRoot ? args[0]! : 'sudo', asRoot ? args.slice(1) : args, { env, inherit: true });
+    if (done.status !== 0)
+      throw new Error(
+        `python3-feedparser is needed to check the feeds and could not be installed (${args.join(' ')} exited with ${done.status}). Install it with: apt-get install -y python3-feedparser`,
+      );
+  }
+  if (!(await hasFeedparser()))
+    throw new Error('apt-get finished but python3 still cannot import feedparser.');
+}
+
+let installed: Promise<void> | undefined;
 
 const SCRIPT = `
 import sys, json, feedparser
@@ -74,8 +100,9 @@ export interface ParsedFeed {
   }[];
 }
 
-export function parseWithFeedparser(body: string): ParsedFeed {
-  ensureFeedparser();
-  const out = execFileSync(PYTHON, ['-c', SCRIPT], { input: body, encoding: 'utf8', timeout: 30_000 });
-  return JSON.parse(out) as ParsedFeed;
+export async function parseWithFeedparser(body: string): Promise<ParsedFeed> {
+  await (installed ??= installFeedparser());
+  const done = await run(PYTHON, ['-c', SCRIPT], { input: body });
+  if (done.status !== 0) throw new Error(`feedparser failed: ${done.err}`);
+  return JSON.parse(done.out) as ParsedFeed;
 }

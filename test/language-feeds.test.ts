@@ -60,7 +60,9 @@ describe('feeds and missing pages in each language', () => {
       `${app.url}/es/schools/lincoln-elementary/feed.xml`,
     ]);
     for (const address of addresses.filter((a) => !a.endsWith('.json')))
-      expect(parseWithFeedparser(await text(address.slice(app.url.length))).bozo, address).toBe(false);
+      expect((await parseWithFeedparser(await text(address.slice(app.url.length)))).bozo, address).toBe(
+        false,
+      );
     // A school's page points at its place on it.
     expect(await text('/es/schools/lincoln-elementary')).toContain(
       'href="/es/feeds#school-lincoln-elementary"',
@@ -92,18 +94,20 @@ describe('feeds and missing pages in each language', () => {
     const rss = await text('/es/feed.xml');
     expect(rss).toContain('<language>es</language>');
     expect(rss).toContain('Corregido el sábado, 21 de noviembre de 2026:');
-    const parsed = parseWithFeedparser(rss);
+    const parsed = await parseWithFeedparser(rss);
     expect(parsed.bozo).toBe(false);
     expect(parsed.entries[0]!.link).toBe(`${app.url}/es/digests/2026-11-20`);
     expect(parsed.entries[0]!.title).toBe('Lo que pasó ayer: viernes, 20 de noviembre de 2026');
 
-    const atom = parseWithFeedparser(await text('/ar/feed.atom'));
+    const atom = await parseWithFeedparser(await text('/ar/feed.atom'));
     expect(atom.bozo).toBe(false);
     expect(atom.entries[0]!.link).toBe(`${app.url}/ar/digests/2026-11-20`);
     expect(atom.entries[0]!.content[0]).toContain('صُحّح يوم');
     // Marked right to left as a whole, for feed readers that do not guess a text's direction.
     expect(atom.entries[0]!.content[0]).toMatch(/^<div dir="rtl" lang="ar">/);
-    expect(parseWithFeedparser(await text('/feed.atom')).entries[0]!.content[0]).not.toContain('<div');
+    expect((await parseWithFeedparser(await text('/feed.atom'))).entries[0]!.content[0]).not.toContain(
+      '<div',
+    );
     // What is shown in English for want of a translation says so, as on the pages (as feedparser reads it).
     expect(atom.entries[0]!.content[0]).toContain(
       '<span dir="auto" lang="en">The kites flew on Friday, not Thursday.</span>',

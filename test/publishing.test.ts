@@ -141,7 +141,7 @@ describe('publishing', () => {
           expect(feed.items[0].content_html).toContain('Robot club');
           continue;
         }
-        const parsed = parseWithFeedparser(body);
+        const parsed = await parseWithFeedparser(body);
         expect(parsed.bozo, `${path}: ${parsed.bozo_exception}`).toBeFalsy();
         expect(parsed.version).toBe(version);
         expect(parsed.feed).toMatchObject({
@@ -177,7 +177,7 @@ describe('publishing', () => {
         `type="application/rss+xml" title="Lincoln Elementary (RSS)" href="${app.url}/schools/lincoln-elementary/feed.xml"`,
       );
       expect(page).toContain('<a href="/feeds#school-lincoln-elementary">RSS feed</a>');
-      const parsed = parseWithFeedparser(await text('/schools/washington-middle/feed.xml'));
+      const parsed = await parseWithFeedparser(await text('/schools/washington-middle/feed.xml'));
       expect(parsed.bozo, parsed.bozo_exception).toBeFalsy();
       expect(parsed.feed.title).toBe('What happened yesterday: Washington Middle');
       expect(parsed.entries.map((e) => e.id)).toEqual([
@@ -488,7 +488,7 @@ describe('publishing', () => {
   describe('corrections and takedowns', () => {
     it('shows a correction on the page, in the feeds (same id, later update) and the embed, and emails those who were sent the posts it changed', async () => {
       app.clock.set('2026-11-21T18:30:00Z');
-      const before = parseWithFeedparser(await text('/feed.atom')).entries[0]!;
+      const before = (await parseWithFeedparser(await text('/feed.atom'))).entries[0]!;
       // Cached now; the correction must reach them at once.
       for (const path of ['/', '/digests/2026-11-20', '/embed', '/feed.json']) await text(path);
       const { emails } = await correctDesk(desk(), dana, '2026-11-20', {
@@ -525,7 +525,7 @@ describe('publishing', () => {
         expect(page, path).toContain('Robot club');
         expect(page, path).not.toContain('there were five');
       }
-      const after = parseWithFeedparser(await text('/feed.atom')).entries[0]!;
+      const after = (await parseWithFeedparser(await text('/feed.atom'))).entries[0]!;
       expect(after.id).toBe(before.id);
       expect(after.published).toBe(before.published);
       expect(after.updated).toBe('2026-11-21T18:30:00Z');

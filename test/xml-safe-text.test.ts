@@ -83,7 +83,7 @@ async function expectReadableEverywhere(app: TestApp, headlines: string[], optio
     expect(strictXmlError(body), path).toBeUndefined();
     expect(body).not.toMatch(UNWANTED);
     if (path === '/sitemap.xml') continue;
-    const parsed = parseWithFeedparser(body);
+    const parsed = await parseWithFeedparser(body);
     expect(parsed.bozo, `${path}: ${parsed.bozo_exception}`).toBeFalsy();
     expect(parsed.entries).toHaveLength(1);
     const content = parsed.entries[0]!.content[0] ?? '';
@@ -144,7 +144,7 @@ describe('text that cannot break XML', () => {
     expect((await api('PUT', `/digests/${DATE}`, { entries: [{ item_id: items[0]!.id }] })).status).toBe(200);
     expect((await api('POST', `/digests/${DATE}/publish`)).status).toBe(200);
     for (const path of ['/feed.xml', '/schools/lincoln-elementary/feed.xml']) {
-      const parsed = parseWithFeedparser(await (await fetch(`${app.url}${path}`)).text());
+      const parsed = await parseWithFeedparser(await (await fetch(`${app.url}${path}`)).text());
       expect(parsed.bozo, path).toBeFalsy();
       // feedparser reads the description as HTML (and would keep <img src="x"> of an unescaped one).
       expect(parsed.entries[0]!.summary, path).toBe(
