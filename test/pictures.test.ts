@@ -15,6 +15,7 @@ import {
   loadDesk,
   publishDesk,
   saveDesk,
+  overrideFinding,
   takeDownEntry,
   unpublishDesk,
   type DeskActor,
@@ -542,5 +543,98 @@ describe('pictures', () => {
     expect(told.find((message) => message.to === 'pine@district.example')?.text).toContain(
       '“Pine bake sale”',
     );
+  });
+  it('finds a photo taken down when it comes back resized and saved again, until a person says it is another', async () => {
+    const db = app.runtime.deps.db;
+    // A real photo from the demo, as a teacher's blog serves it, then as the class's second account posts it
+    // two days later: smaller, saved again at a low quality, so other bytes and another copy.
+    const market = readFileSync('src/demo/photos/market.jpg');
+    images.route('/market.jpg', serveBody(market, 'image/jpeg'));
+    images.route(
+      '/market-again.jpg',
+      serveBody(await sharp(market).resize({ width: 700 }).jpeg({ quality: 45 }).toBuffer(), 'image/jpeg'),
+    );
+    images.route('/volcano.jpg', serveBody(readFileSync('src/demo/photos/volcano.jpg'), 'image/jpeg'));
+    images.route(
+      '/market-shared.png',
+      serveBody(await sharp(market).resize({ width: 500 }).png().toBuffer(), 'image/png'),
+    );
+    const { source } = await addSchoolWithSource(db, 'Birch Elementary', 'https://birch.example/feed');
+    const days = ['2026-11-16', '2026-11-18'] as const;
+    const posts = [
+      { guid: 'market', day: days[0], file: 'market.jpg' },
+      // Published the same day from the class's second account, before anyone saw the photo's problem.
+      { guid: 'market-shared', day: days[0], file: 'market-shared.png' },
+      { guid: 'market-again', day: days[1], file: 'market-again.jpg' },
+      { guid: 'volcano', day: days[1], file: 'volcano.jpg' },
+    ];
+    const itemIds: Record<string, number> = {};
+    for (const post of posts) {
+      const noon = Date.parse(`${post.day}T18:00:00Z`) + post.guid.length * 60_000;
+      await storeItems(db, source.id, [
+        item({
+          guid: post.guid,
+          title: `Birch ${post.guid}`,
+          publishedAt: noon,
+          imageUrl: `${images.url}/${post.file}`,
+          imageAlt: 'Stalls of a market in the gym',
+        }),
+      ]);
+      itemIds[post.guid] = (await listItemsPublishedBetween(db, noon - 1, noon + 1))[0]!.id;
+    }
+    await saveDesk(desk(), dana, days[0], {
+      entries: [{ itemId: itemIds.market! }, { itemId: itemIds['market-shared']! }],
+    });
+    // Both copies were made before either was taken down: nothing to find yet, and they publish.
+    await publishDesk(desk(), dana, days[0]);
+    // A copy made before its looks were kept (an earlier version): they are read from its bytes at takedown.
+    await db.prepared('update pictures set looks = null where source_url = ?', [`${images.url}/market.jpg`]);
+    const client = createClient(app.url);
+    await client.post('/admin/login', {
+      _csrf: await client.csrf('/admin/login'),
+      email: 'dana@district.example',
+      password: TEST_PASSWORD,
+    });
+    const first = itemIds.market!;
+    const taken = await client.post(`/admin/inbox/${days[0]}/entries/${first}/picture-takedown`, {
+      _csrf: await client.csrf(`/admin/inbox?date=${days[0]}`),
+      [`picture_takedown_reason_${first}`]: 'No media release for the girl in front.',
+    });
+    expect(taken.status).toBe(303);
+    // The takedown reaches one copy (by its bytes); the desk names the day of the other that looks like it.
+    expect(await (await client.get(taken.headers.get('location')!)).text()).toContain(
+      'One other published post (Monday, November 16) shows a picture that looks like this one, at another size or saved again: open that day, and if it is the same photo, take its picture down too.',
+    );
+    const shared = (await loadDesk(desk(), days[0])).findings.filter(
+      (f) => f.kind === 'picture-like-taken-down',
+    );
+    expect(shared.map((f) => f.itemId)).toEqual([itemIds['market-shared']]);
+    const [takenDown] = await db.query<{ looks: string | null }>(
+      'select looks from pictures where source_url = ?',
+      [`${images.url}/market.jpg`],
+    );
+    expect(takenDown!.looks).toMatch(/^[0-9a-f]{72}$/);
+
+    const state = await saveDesk(desk(), dana, days[1], {
+      entries: [{ itemId: itemIds['market-again']! }, { itemId: itemIds.volcano! }],
+    });
+    const again = state.entries.find((e) => e.itemId === itemIds['market-again'])!;
+    // Copied (other bytes), but found: the finding says when the photo it looks like came down.
+    expect(again.picture?.key).toMatch(/^[0-9a-f]{20}$/);
+    const like = state.findings.filter((f) => f.kind === 'picture-like-taken-down');
+    expect(like.map((f) => f.itemId)).toEqual([itemIds['market-again']]);
+    expect(like[0]!.message).toMatch(
+      /^This picture looks like one taken down on [A-Z][a-z]+day, [A-Z][a-z]+ \d+, \d{4}: the same photo at another size, or saved again\. Choose another picture or none \(once published, take it down too\); if it is a different photo, record why\.$/,
+    );
+    const refused = await publishDesk(desk(), dana, days[1]).catch((error: DeskError) => error);
+    expect(refused).toBeInstanceOf(DeskError);
+    // The coordinator who knows it is another photo says so, and only that picture is let through.
+    const overridden = await overrideFinding(desk(), dana, days[1], {
+      itemId: itemIds['market-again']!,
+      kind: 'picture-like-taken-down',
+      reason: 'Another market day: the principal checked, every child here has a release.',
+    });
+    expect(overridden.open.filter((f) => f.kind === 'picture-like-taken-down')).toEqual([]);
+    await publishDesk(desk(), dana, days[1]);
   });
 });

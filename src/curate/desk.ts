@@ -29,7 +29,13 @@ import {
 import { countDigestRecipients } from '../db/deliveries';
 import { listOverrides, upsertOverrideStatement } from '../db/findings';
 import { findItemsByIds, listItemsPublishedBetween, type InboxListing } from '../db/items';
-import { findPictures, listEntriesSharingPictures, withPictures } from '../db/pictures';
+import {
+  findPictures,
+  listEntriesSharingPictures,
+  listPublishedPictureLooks,
+  listTakenDownLooks,
+  withPictures,
+} from '../db/pictures';
 import { nameListWordsAmong } from '../db/roster';
 import { firstNameCandidates } from './no-release-names';
 import { foldName } from '../text/fold-name';
@@ -55,6 +61,7 @@ import { defaultEntry } from './entry-defaults';
 import { emailIsOn } from '../email/no-mailer';
 import type { Logger } from '../log';
 import { copyPictures, takeDownPicture, type PictureDeps } from '../pictures/copy-pictures';
+import { looksAlike, sameLooks } from '../pictures/picture-looks';
 import { notifyEditors } from './notify-editors';
 import { imagesOf, type ImageChoice } from './item-images';
 import {
@@ -351,10 +358,11 @@ export async function checkDigest(
   const email = entries.length
     ? renderDigestEmail({ digest, entries }, { schoolIds: [], schoolNames: [] }, site)
     : undefined;
-  const [overrides, staffBySchool, pictureProblems, socialText] = await Promise.all([
+  const [overrides, staffBySchool, pictureProblems, picturesLikeTakenDown, socialText] = await Promise.all([
     reasonsInForce(deps, digest, options.correction !== undefined),
     listStaffNamesBySchool(deps.db),
     pictureProblemsOf(deps, entries, settings.timezone),
+    picturesLikeTakenDownOf(deps, entries, settings.timezone),
     entries.length ? socialTextToCheck(deps.db, { digest, entries }, deps.publicUrl) : '',
   ]);
   const translated = checkTranslationsOf(settings, translations);
@@ -423,6 +431,7 @@ export async function checkDigest(
     emailText: email?.text,
     socialText,
     pictureProblems,
+    picturesLikeTakenDown,
     translations: translated,
     alreadyPublished: digest.status === 'published' || options.correction !== undefined,
   });
@@ -552,6 +561,33 @@ async function pictureProblemsOf(
     );
   }
   return problems;
+}
+
+/**
+ * Chosen pictures whose copy looks like a copy taken down (pictures/picture-looks.ts): the bytes differ, so
+ * the copy was made, but it is most likely the same photo resized, re-saved or posted again from another
+ * account. Said as the finding says it.
+ */
+async function picturesLikeTakenDownOf(
+  deps: DeskDeps,
+  entries: DigestEntryWithItem[],
+  timezone: string,
+): Promise<Map<string, string>> {
+  const alike = new Map<string, string>();
+  const chosen = entries.flatMap((e) => (e.imageUrl && e.picture?.looks ? [e] : []));
+  if (!chosen.length) return alike;
+  const takenDown = await listTakenDownLooks(deps.db);
+  for (const entry of chosen) {
+    const match = sameLooks(entry.picture!.looks, takenDown);
+    if (match)
+      alike.set(
+        entry.imageUrl!,
+        t('desk.checks.pictureLikeTakenDown', {
+          day: formatLongDate(localDateOf(match.removedAt, timezone)),
+        }),
+      );
+  }
+  return alike;
 }
 
 // True whether their save came before this one (refused) or just after it (this one replaced at once).
@@ -1029,6 +1065,7 @@ export async function takeDownEntry(
   ownerTold: boolean;
   intro: string;
   socialReplaced: ReplacedPosts;
+  lookAlikes: LookAlike[];
 }> {
   const { digest, entry, trimmed, note } = await takedownTarget(
     deps,
@@ -1060,7 +1097,28 @@ export async function takeDownEntry(
     ownerTold: note !== undefined,
     intro: digest.intro,
     socialReplaced,
+    lookAlikes: entry.imageUrl ? await publishedLookAlikes(deps, entry.imageUrl) : [],
   };
+}
+
+/** A published post still showing a picture that looks like one just taken down. */
+export interface LookAlike {
+  date: string;
+  itemId: number;
+}
+
+/**
+ * Published posts still showing a picture that looks like the copy of `url`, just taken down
+ * (pictures/picture-looks.ts): most likely the same photo at another size, which the takedown did not reach
+ * (it takes down one copy, by its bytes). The desk names their days, for a person to look and take them down.
+ */
+async function publishedLookAlikes(deps: DeskDeps, url: string): Promise<LookAlike[]> {
+  const takenDown = (await findPictures(deps.db, [url])).get(url);
+  if (!takenDown?.looks) return [];
+  const looks = takenDown.looks;
+  return (await listPublishedPictureLooks(deps.db))
+    .filter((shown) => shown.key !== takenDown.key && looksAlike(shown.looks, looks))
+    .map(({ date, itemId }) => ({ date, itemId }));
 }
 
 /** Whether to email the owner of the feed a post came from that it was taken down, and what to add. */
@@ -1169,6 +1227,7 @@ export async function takeDownEntryPicture(
   otherPosts: number;
   otherOwnersTold: number;
   socialReplaced: ReplacedPosts;
+  lookAlikes: LookAlike[];
 }> {
   const { digest, entry, trimmed, note } = await takedownTarget(
     deps,
@@ -1220,6 +1279,7 @@ export async function takeDownEntryPicture(
     otherPosts: shared.length,
     otherOwnersTold: others.length,
     socialReplaced: await replaceSocial(deps.now()),
+    lookAlikes: await publishedLookAlikes(deps, entry.imageUrl!),
   };
 }
 

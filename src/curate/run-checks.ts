@@ -18,6 +18,7 @@ export const FINDING_KINDS = [
   'unauthorized-source',
   'outside-day',
   'picture-unavailable',
+  'picture-like-taken-down',
   'translation-unreviewed',
   'correction-note',
 ] as const;
@@ -108,6 +109,11 @@ export interface CheckInput {
   socialText?: string;
   /** Pictures without a ready copy, by address: the finding's sentence, saying why. */
   pictureProblems?: ReadonlyMap<string, string>;
+  /**
+   * Pictures whose copy looks like one the district took down (the same photo resized or saved again), by
+   * address: the finding's sentence. A person who knows it is another photo can say so.
+   */
+  picturesLikeTakenDown?: ReadonlyMap<string, string>;
   /** The digest's text in the district's other languages: checked for names and tone like the original. */
   translations?: CheckTranslation[];
   /**
@@ -266,6 +272,11 @@ export function runChecks(input: CheckInput): Finding[] {
     const pictureProblem = entry.imageUrl ? input.pictureProblems?.get(entry.imageUrl) : undefined;
     if (pictureProblem) {
       add(entry.itemId, 'picture-unavailable', pictureProblem);
+    }
+    const likeTakenDown = entry.imageUrl ? input.picturesLikeTakenDown?.get(entry.imageUrl) : undefined;
+    if (likeTakenDown) {
+      // A reason covers this picture; choosing another that looks like it asks again.
+      add(entry.itemId, 'picture-like-taken-down', likeTakenDown, entry.imageUrl!);
     }
     if (entry.item.authorization !== 'authorized' && !input.alreadyPublished) {
       add(

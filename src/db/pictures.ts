@@ -17,6 +17,8 @@ export interface StoredPicture {
   width: number;
   height: number;
   files: StoredFile[];
+  /** What it looks like (pictures/picture-looks.ts), when that was read. */
+  looks: string | null;
 }
 
 export async function findPictures(db: Database, urls: string[]): Promise<Map<string, Picture>> {
@@ -48,7 +50,13 @@ export async function findStoredPictures(db: Database, urls: string[]): Promise<
   for (const row of rows) {
     const own = files.filter((f) => f.key === row.key).sort((a, b) => a.width - b.width);
     if (own.length)
-      stored.set(row.sourceUrl, { key: row.key!, width: row.width!, height: row.height!, files: own });
+      stored.set(row.sourceUrl, {
+        key: row.key!,
+        width: row.width!,
+        height: row.height!,
+        files: own,
+        looks: row.looks,
+      });
   }
   return stored;
 }
@@ -64,6 +72,7 @@ export async function storePicture(
   made: MadePicture,
   bytesInDatabase: boolean,
   now: number,
+  looks: string | null = null,
 ): Promise<void> {
   const removedBefore = await removedAtOf(db, made.key);
   const state = removedBefore ? ('removed' as const) : ('ready' as const);
@@ -76,6 +85,7 @@ export async function storePicture(
     height: made.height,
     fetchedAt: now,
     removedAt: removedBefore ?? null,
+    looks,
   };
   await db.batch([
     ...(removedBefore
@@ -99,6 +109,43 @@ async function removedAtOf(db: Database, key: string): Promise<number | undefine
     .where(and(eq(pictureFiles.key, key), sql`${pictureFiles.removedAt} is not null`))
     .get();
   return row?.at ?? undefined;
+}
+
+/**
+ * Every post of a published digest still showing a picture, with what its copy looks like: a takedown finds
+ * the same photo at another size among them (curate/desk.ts).
+ */
+export async function listPublishedPictureLooks(
+  db: Database,
+): Promise<{ date: string; itemId: number; key: string; looks: string }[]> {
+  const rows = await db.orm
+    .select({ date: digests.date, itemId: digestEntries.itemId, key: pictures.key, looks: pictures.looks })
+    .from(digestEntries)
+    .innerJoin(digests, eq(digests.id, digestEntries.digestId))
+    .innerJoin(pictures, eq(pictures.sourceUrl, digestEntries.imageUrl))
+    .where(
+      and(
+        eq(digests.status, 'published'),
+        isNull(digestEntries.removedAt),
+        isNull(digestEntries.pictureRemovedAt),
+        eq(pictures.state, 'ready'),
+        isNotNull(pictures.looks),
+      ),
+    )
+    .orderBy(digests.date, digestEntries.itemId)
+    .all();
+  return rows.map((row) => ({ date: row.date, itemId: row.itemId, key: row.key!, looks: row.looks! }));
+}
+
+/** Each copy taken down whose looks were read: when it was taken down and what it looked like. */
+export async function listTakenDownLooks(db: Database): Promise<{ removedAt: number; looks: string }[]> {
+  const rows = await db.orm
+    .select({ removedAt: sql<number>`min(${pictures.removedAt})`, looks: pictures.looks })
+    .from(pictures)
+    .where(and(eq(pictures.state, 'removed'), isNotNull(pictures.looks)))
+    .groupBy(pictures.key, pictures.looks)
+    .all();
+  return rows.map((row) => ({ removedAt: row.removedAt, looks: row.looks! }));
 }
 
 export async function isRemovedKey(db: Database, key: string): Promise<boolean> {
@@ -157,6 +204,8 @@ export async function removePicture(
   actor: Actor,
   details: Record<string, unknown>,
   now: number,
+  /** What the copy looks like, read from its bytes before they go if it was not kept when it was made. */
+  looks?: string | null,
 ): Promise<string[]> {
   const names = await db.orm
     .select({ name: pictureFiles.name })
@@ -170,7 +219,7 @@ export async function removePicture(
       .where(and(eq(pictureFiles.key, key), isNull(pictureFiles.removedAt))),
     db.orm
       .update(pictures)
-      .set({ state: 'removed', removedAt: now })
+      .set({ state: 'removed', removedAt: now, ...(looks ? { looks } : {}) })
       .where(and(eq(pictures.key, key), isNull(pictures.removedAt))),
     auditStatement(
       db,

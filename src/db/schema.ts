@@ -576,6 +576,12 @@ export const pictures = sqliteTable(
     height: integer('height'),
     fetchedAt: integer('fetched_at').notNull(),
     removedAt: integer('removed_at'),
+    /**
+     * What the copy looks like (pictures/picture-looks.ts): a copy taken down is compared with every picture
+     * chosen later, so the same photo resized or saved again is found. Null for a picture too even to compare,
+     * and for copies made before this was kept until they are taken down.
+     */
+    looks: text('looks'),
   },
   (t) => [index('pictures_key_idx').on(t.key)],
 );

@@ -210,6 +210,7 @@ function makerWhenUsed(load: () => Promise<Required<PictureMaker>>): Required<Pi
   return {
     make: async (bytes) => (await (loaded ??= load())).make(bytes),
     thumbnail: async (bytes, side) => (await (loaded ??= load())).thumbnail(bytes, side),
+    pixels: async (bytes) => (await (loaded ??= load())).pixels(bytes),
   };
 }
 

@@ -120,7 +120,7 @@ export function createWorker(options: WorkerOptions = {}) {
           now: () => clock.now(),
           fetch: options.fetch,
         }),
-        maker: env.IMAGES ? createImagesPictureMaker(env.IMAGES) : wasmMaker,
+        maker: env.IMAGES ? createImagesPictureMaker(env.IMAGES, wasmMaker.pixels) : wasmMaker,
         bytes: r2PictureBytes(env.MEDIA),
       },
       passwords: createPbkdf2Hasher(),

@@ -1,12 +1,20 @@
 // Copy at selection: when a picture becomes part of a digest entry, Yesterday fetches it through the guarded
 // fetcher (deadline, size cap, no private addresses, checked redirects), makes clean sizes and keeps them. A
 // picture that cannot be copied is recorded with the reason, which the desk shows as a finding.
-import { findPictures, isRemovedKey, removePicture, storePicture, storePictureFailure } from '../db/pictures';
+import {
+  findPictures,
+  findStoredPictures,
+  isRemovedKey,
+  removePicture,
+  storePicture,
+  storePictureFailure,
+} from '../db/pictures';
 import type { Actor } from '../db/audit';
 import type { Database } from '../db/client';
 import type { FeedFetcher } from '../ingest/fetcher';
 import type { Logger } from '../log';
-import type { PictureBytes, PictureMaker } from './picture-types';
+import { looksOf } from './picture-looks';
+import { looksFile, type PictureBytes, type PictureMaker } from './picture-types';
 
 export interface PictureDeps {
   /** A fetcher made for pictures (subject 'picture', the picture size cap). */
@@ -76,8 +84,26 @@ async function fetchAndKeep(deps: CopyDeps, url: string): Promise<void> {
   // A copy taken down stays down: its bytes are not stored again anywhere.
   if (!bytes.inDatabase && !(await isRemovedKey(deps.db, made.key)))
     for (const file of made.files) await bytes.put(file);
-  await storePicture(deps.db, url, made, bytes.inDatabase, deps.now());
+  const looks = await looksOfFile(deps, looksFile(made.files)?.bytes);
+  await storePicture(deps.db, url, made, bytes.inDatabase, deps.now(), looks);
   deps.log.info('picture copied', { url, key: made.key, files: made.files.length });
+}
+
+/**
+ * What one of the sizes made looks like (picture-looks.ts), or null when it cannot be read: the copy is kept
+ * either way; it is only not compared with pictures taken down.
+ */
+async function looksOfFile(
+  deps: Omit<CopyDeps, 'pictures'> & { pictures: PictureDeps },
+  bytes: Uint8Array | undefined,
+): Promise<string | null> {
+  if (!bytes) return null;
+  try {
+    return looksOf(await deps.pictures.maker.pixels(bytes)) ?? null;
+  } catch (error) {
+    deps.log.error('what a picture looks like could not be read', { error: String(error) });
+    return null;
+  }
 }
 
 /** Takes the copy of the picture at `url` down everywhere (see removePicture); false if there is none. */
@@ -89,7 +115,18 @@ export async function takeDownPicture(
 ): Promise<boolean> {
   const picture = (await findPictures(deps.db, [url])).get(url);
   if (!picture?.key) return false;
-  const names = await removePicture(deps.db, picture.key, actor, { url, ...details }, deps.now());
+  // A copy made before its looks were kept has them read now, from its bytes, before they go: the same photo
+  // chosen again at another size is then found too.
+  let looks = picture.looks;
+  if (!looks && picture.state === 'ready' && deps.pictures) {
+    const file = looksFile((await findStoredPictures(deps.db, [url])).get(url)?.files ?? []);
+    if (file)
+      looks = await looksOfFile(
+        { ...deps, pictures: deps.pictures },
+        await deps.pictures.bytes.get(file.name),
+      );
+  }
+  const names = await removePicture(deps.db, picture.key, actor, { url, ...details }, deps.now(), looks);
   if (deps.pictures && !deps.pictures.bytes.inDatabase) await deps.pictures.bytes.delete(names);
   return true;
 }

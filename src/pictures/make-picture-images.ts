@@ -38,8 +38,16 @@ interface ImageTransformerLike {
 /** What the binding reads and Yesterday keeps as a still (an animated GIF or WebP becomes its first frame). */
 const READABLE = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif']);
 
-export function createImagesPictureMaker(images: ImagesLike): Required<PictureMaker> {
+/**
+ * `pixels` decodes the sizes the binding made, for their looks: the binding writes no raw pixels, so a
+ * WebAssembly decoder does it (a 640-pixel WebP, not the original).
+ */
+export function createImagesPictureMaker(
+  images: ImagesLike,
+  pixels: PictureMaker['pixels'],
+): Required<PictureMaker> {
   return {
+    pixels,
     async make(bytes) {
       // Cloudflare reads HEIC, but a server cannot: refused on both, so a picture works wherever it is moved.
       if (isHeic(bytes)) return { error: HEIC_REFUSAL };

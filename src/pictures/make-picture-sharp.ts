@@ -76,6 +76,18 @@ export function createSharpPictureMaker(): Required<PictureMaker> {
       }
     },
 
+    async pixels(bytes) {
+      const { data, info } = await sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error' })
+        .ensureAlpha()
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      return {
+        data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength),
+        width: info.width,
+        height: info.height,
+      };
+    },
+
     async thumbnail(bytes, side) {
       if (isHeic(bytes)) return { error: HEIC_REFUSAL };
       try {

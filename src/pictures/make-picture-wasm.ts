@@ -47,6 +47,11 @@ export function createWasmPictureMaker(codecs: WasmCodecs, options: WasmMakerOpt
       queue = made.catch(() => {});
       return made;
     },
+    pixels(bytes) {
+      const decoded = queue.then(() => codecs.decode('image/webp', bytes));
+      queue = decoded.catch(() => {});
+      return decoded;
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 // What a picture becomes once Yesterday keeps it: the sizes it is served in, and the parts a runtime supplies
 // (Node: sharp and SQLite; Workers: a re-encode in workerd and R2).
+import type { Pixels } from './pixel-steps';
 
 /** Widths for pages, feeds and the embed; a picture narrower than one is kept at its own width. */
 export const WEB_WIDTHS = [640, 1280] as const;
@@ -80,6 +81,11 @@ export interface MadePicture {
   files: PictureFile[];
 }
 
+/** The size a copy's looks are read from (picture-looks.ts): its smallest web size, the same on every runtime. */
+export function looksFile<F extends { purpose: string; width: number }>(files: readonly F[]): F | undefined {
+  return files.filter((f) => f.purpose === 'web').sort((a, b) => a.width - b.width)[0];
+}
+
 /** A small picture for the desk, made from an original the district has not copied (desk-pictures.ts). */
 export interface Thumbnail {
   type: 'image/webp' | 'image/jpeg' | 'image/png' | 'image/gif';
@@ -95,6 +101,8 @@ export interface PictureMaker {
    * on every look, so there the desk is sent the original as it came (desk-pictures.ts).
    */
   thumbnail?(bytes: Uint8Array, side: number): Promise<Thumbnail | { error: string }>;
+  /** A size Yesterday made (WebP), decoded to RGBA, to read what it looks like (picture-looks.ts). */
+  pixels(bytes: Uint8Array): Promise<Pixels>;
 }
 
 /** Where the sizes' bytes are kept. */

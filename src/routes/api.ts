@@ -616,7 +616,7 @@ export function apiRoutes(deps: AppDeps) {
     const body = await json<TakedownBody>(c);
     if (typeof body.reason !== 'string')
       throw apiError(422, 'invalid', 'Give "reason": why the post is taken down (kept in the audit log).');
-    const { digestTakenDown, ownerTold, socialReplaced } = await takeDownEntry(
+    const { digestTakenDown, ownerTold, socialReplaced, lookAlikes } = await takeDownEntry(
       desk,
       c.get('actor'),
       date,
@@ -633,6 +633,7 @@ export function apiRoutes(deps: AppDeps) {
         deleted: socialReplaced.deleted,
         to_delete_by_hand: socialReplaced.byHand,
       },
+      look_alikes: lookAlikes.map((alike) => ({ date: alike.date, item_id: alike.itemId })),
       digest: digestJson(await loadDesk(desk, date), deps.config.publicUrl),
     });
   });
@@ -642,7 +643,7 @@ export function apiRoutes(deps: AppDeps) {
     const body = await json<TakedownBody>(c);
     if (typeof body.reason !== 'string')
       throw apiError(422, 'invalid', 'Give "reason": why the picture is taken down (kept in the audit log).');
-    const { ownerTold, otherPosts, otherOwnersTold, socialReplaced } = await takeDownEntryPicture(
+    const { ownerTold, otherPosts, otherOwnersTold, socialReplaced, lookAlikes } = await takeDownEntryPicture(
       desk,
       c.get('actor'),
       date,
@@ -660,6 +661,7 @@ export function apiRoutes(deps: AppDeps) {
         deleted: socialReplaced.deleted,
         to_delete_by_hand: socialReplaced.byHand,
       },
+      look_alikes: lookAlikes.map((alike) => ({ date: alike.date, item_id: alike.itemId })),
       digest: digestJson(await loadDesk(desk, date), deps.config.publicUrl),
     });
   });

@@ -1,6 +1,7 @@
 // Started on the Node side for the workerd suite: the class feed on 127.0.0.1 and a stand-in for Postmark's
 // documented HTTP interface (POST /email with X-Postmark-Server-Token, answering like Postmark), which keeps
 // what it received for the tests to read at GET /__received (and how many at GET /__count).
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
@@ -35,6 +36,12 @@ export async function startLocalServices(): Promise<{
     })
       .jpeg()
       .withExif({ IFD0: { Copyright: 'Ms Example, Birch Elementary', Artist: 'Ms Example' } })
+      .toBuffer(),
+    // A photo taken down, and the same photo smaller and saved again, as a second account posts it.
+    '/images/market.jpg': readFileSync('src/demo/photos/market.jpg'),
+    '/images/market-again.jpg': await sharp(readFileSync('src/demo/photos/market.jpg'))
+      .resize({ width: 700 })
+      .jpeg({ quality: 45 })
       .toBuffer(),
     '/images/fourteen-megapixels.jpg': await sharp({
       create: { width: 4600, height: 3000, channels: 3, background: '#204060' },

@@ -6,9 +6,15 @@
 import { env } from 'cloudflare:test';
 import exifr from 'exifr';
 import { describe, expect, it } from 'vitest';
+import { workerCodecModules } from '../../src/pictures/codec-modules-worker';
 import { createImagesPictureMaker, type ImagesLike } from '../../src/pictures/make-picture-images';
+import { createWasmPictureMaker } from '../../src/pictures/make-picture-wasm';
 import type { MadePicture, Thumbnail } from '../../src/pictures/picture-types';
 import { stripMetadata } from '../../src/pictures/strip-metadata';
+import { createWasmCodecs } from '../../src/pictures/wasm-codecs';
+
+// The sizes' looks are read with the WebAssembly WebP decoder, as the Worker does (worker-runtime.ts).
+const { pixels } = createWasmPictureMaker(createWasmCodecs(workerCodecModules));
 
 const original = async (name: string) =>
   new Uint8Array(await (await fetch(`${env.TEST_IMAGES_URL}/${name}`)).arrayBuffer());
@@ -22,7 +28,7 @@ const noMetadata = async (bytes: Uint8Array) => {
 
 describe('pictures on Workers, made with the Images binding', () => {
   it("makes the desk's small WebP of a phone photo, with no metadata", async () => {
-    const maker = createImagesPictureMaker(env.IMAGES as unknown as ImagesLike);
+    const maker = createImagesPictureMaker(env.IMAGES as unknown as ImagesLike, pixels);
     const small = await maker.thumbnail(await original('phone-large.jpg'), 320);
     expect(small).toMatchObject({ type: 'image/webp' });
     const read = stripMetadata((small as Thumbnail).bytes);
@@ -34,7 +40,7 @@ describe('pictures on Workers, made with the Images binding', () => {
   });
 
   it("makes the server's sizes of a phone photo, with no metadata", async () => {
-    const maker = createImagesPictureMaker(env.IMAGES as unknown as ImagesLike);
+    const maker = createImagesPictureMaker(env.IMAGES as unknown as ImagesLike, pixels);
     const made = (await maker.make(await original('phone-large.jpg'))) as MadePicture;
     // Upright, from the stored 2000 × 1500 and its orientation 6.
     expect(made).toMatchObject({ width: 1500, height: 2000 });
@@ -52,7 +58,7 @@ describe('pictures on Workers, made with the Images binding', () => {
   });
 
   it('reads a WebP and says in a sentence when the bytes are no picture', async () => {
-    const maker = createImagesPictureMaker(env.IMAGES as unknown as ImagesLike);
+    const maker = createImagesPictureMaker(env.IMAGES as unknown as ImagesLike, pixels);
     const webp = (await maker.make(await original('photo.webp'))) as MadePicture;
     expect(webp.files.map((f) => [f.type, f.width, f.height])).toEqual([
       ['image/webp', 640, 360],
@@ -80,7 +86,7 @@ describe('pictures on Workers, made with the Images binding', () => {
       info: async () => ({ format: 'image/jpeg', width: 640, height: 480 }),
       input: () => transformer,
     };
-    const made = (await createImagesPictureMaker(stub).make(written)) as MadePicture;
+    const made = (await createImagesPictureMaker(stub, pixels).make(written)) as MadePicture;
     expect(made.files.map((f) => [f.name.replace(/^\w+-/, ''), f.width, f.height])).toEqual([
       ['640.webp', 640, 480],
       ['640.jpg', 640, 480],

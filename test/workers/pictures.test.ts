@@ -192,6 +192,56 @@ describe('pictures on Workers, made in WebAssembly', () => {
     );
   });
 
+  it('finds a photo taken down when it comes back smaller and saved again', async () => {
+    const { source } = await addSchoolWithSource(db, 'Hazel Elementary', 'https://hazel.example/feed');
+    const days = ['2026-10-26', '2026-10-28'];
+    await storeItems(db, source.id, [
+      item({
+        guid: 'market',
+        title: 'Market day',
+        publishedAt: Date.parse(`${days[0]}T17:00:00Z`),
+        imageUrl: `${env.TEST_IMAGES_URL}/market.jpg`,
+        imageAlt: 'Stalls in the gym',
+      }),
+      item({
+        guid: 'market-again',
+        title: 'Market day, again',
+        publishedAt: Date.parse(`${days[1]}T17:00:00Z`),
+        imageUrl: `${env.TEST_IMAGES_URL}/market-again.jpg`,
+        imageAlt: 'Stalls in the gym',
+      }),
+    ]);
+    const api = await workerApi('pictures-alike', workerEnv);
+    const idOf = async (day: string) =>
+      ((await (await api(`/items?date=${day}`, 'GET')).json()) as { items: { id: number }[] }).items[0]!.id;
+    const first = await idOf(days[0]!);
+    expect((await api(`/digests/${days[0]}`, 'PUT', { entries: [{ item_id: first }] })).status).toBe(200);
+    expect((await api(`/digests/${days[0]}/publish`, 'POST', {})).status).toBe(200);
+    const takedown = await api(`/digests/${days[0]}/entries/${first}/picture/takedown`, 'POST', {
+      reason: 'No media release for the girl in front.',
+    });
+    expect(takedown.status).toBe(200);
+    // Nothing published shows it at another size yet.
+    expect(await takedown.json()).toMatchObject({ taken_down: true, look_alikes: [] });
+
+    const second = await idOf(days[1]!);
+    const saved = (await (
+      await api(`/digests/${days[1]}`, 'PUT', { entries: [{ item_id: second }] })
+    ).json()) as {
+      entries: { item_id: number; image: { src: string } | null }[];
+      findings: { item_id: number; kind: string; message: string }[];
+    };
+    // Another copy (other bytes), made in WebAssembly, and found all the same.
+    expect(saved.entries[0]!.image?.src).toMatch(/\/media\/[0-9a-f]{20}-/);
+    expect(saved.findings.filter((f) => f.kind === 'picture-like-taken-down')).toEqual([
+      expect.objectContaining({
+        item_id: second,
+        message: expect.stringContaining('looks like one taken down'),
+      }),
+    ]);
+    expect((await api(`/digests/${days[1]}/publish`, 'POST', {})).status).toBe(422);
+  });
+
   it('refuses a GIF, a cut-off JPEG and one over the pixel limit with a sentence', async () => {
     const maker = createWasmPictureMaker(codecs);
     expect(await maker.make(await original('animated.gif'))).toEqual({

@@ -24,6 +24,7 @@ import {
   type DeskActor,
   type DeskState,
   type DraftInput,
+  type LookAlike,
 } from '../../curate/desk';
 import { DIGEST_LEVEL, NOT_OVERRIDABLE } from '../../curate/run-checks';
 import { approveCorrection, correctDesk, discardCorrection } from '../../curate/correct-digest';
@@ -42,7 +43,7 @@ import {
   statusSummary,
   TRANSLATED_NOTE,
 } from '../../views/admin/desk-page';
-import { findingSlotsOf, type RefusedTexts } from '../../views/admin/desk-entry';
+import { daysOf, findingSlotsOf, type RefusedTexts } from '../../views/admin/desk-entry';
 import { FirstRunChecklist } from '../../views/admin/first-run-checklist';
 import { quietSchools } from '../../reports/quiet-schools';
 import { firstRunSteps } from '../../settings/first-run';
@@ -721,6 +722,12 @@ export function inboxRoutes(deps: AppDeps) {
     replaced.byHand ? t('desk.inbox.flashes.socialByHand', { count: replaced.byHand }) : '',
   ];
 
+  /** Published posts whose picture looks like the one taken down: for a person to look at (desk.ts). */
+  const lookAlikesSaid = (alike: LookAlike[]) =>
+    alike.length
+      ? t('desk.inbox.flashes.pictureLooksAlikeIn', { count: alike.length, days: daysOf(alike) })
+      : '';
+
   /** The takedown button's own fields: whether to tell the feed's owner, and the words for them. */
   const tellOf = (form: FormBody, prefix: string, itemId: number): TellOwner => ({
     owner: checkbox(form, `${prefix}tell_owner_${itemId}`),
@@ -737,7 +744,7 @@ export function inboxRoutes(deps: AppDeps) {
     act(
       async (c, request) => {
         const itemId = itemOf(c);
-        const { digestTakenDown, ownerTold, intro, socialReplaced } = await takeDownEntry(
+        const { digestTakenDown, ownerTold, intro, socialReplaced, lookAlikes } = await takeDownEntry(
           desk,
           request.actor,
           request.date,
@@ -751,6 +758,7 @@ export function inboxRoutes(deps: AppDeps) {
             : t('desk.inbox.flashes.postTakenDown'),
           ownerTold ? t('desk.inbox.flashes.ownerTold') : '',
           ...socialSaid(socialReplaced),
+          lookAlikesSaid(lookAlikes),
           !digestTakenDown && intro.trim()
             ? t('desk.inbox.flashes.checkIntro', { intro: truncateWords(intro.trim(), 160) })
             : '',
@@ -767,20 +775,22 @@ export function inboxRoutes(deps: AppDeps) {
     act(
       async (c, request) => {
         const itemId = itemOf(c);
-        const { ownerTold, otherPosts, otherOwnersTold, socialReplaced } = await takeDownEntryPicture(
-          desk,
-          request.actor,
-          request.date,
-          itemId,
-          field(request.form, `picture_takedown_reason_${itemId}`, 2000),
-          tellOf(request.form, 'picture_', itemId),
-        );
+        const { ownerTold, otherPosts, otherOwnersTold, socialReplaced, lookAlikes } =
+          await takeDownEntryPicture(
+            desk,
+            request.actor,
+            request.date,
+            itemId,
+            field(request.form, `picture_takedown_reason_${itemId}`, 2000),
+            tellOf(request.form, 'picture_', itemId),
+          );
         const said = [
           t('desk.inbox.flashes.pictureTakenDown'),
           otherPosts ? t('desk.inbox.flashes.pictureAlsoIn', { count: otherPosts }) : '',
           ownerTold ? t('desk.inbox.flashes.ownerTold') : '',
           otherOwnersTold ? t('desk.inbox.flashes.otherOwnersTold', { count: otherOwnersTold }) : '',
           ...socialSaid(socialReplaced),
+          lookAlikesSaid(lookAlikes),
         ];
         return done(c, request.date, said.filter(Boolean).join(' '));
       },

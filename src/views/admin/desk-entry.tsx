@@ -127,6 +127,7 @@ export const KIND_LABELS: Record<string, () => string> = {
   'unauthorized-source': () => t('desk.entry.kinds.unauthorizedSource'),
   'outside-day': () => t('desk.entry.kinds.outsideDay'),
   'picture-unavailable': () => t('desk.entry.kinds.pictureUnavailable'),
+  'picture-like-taken-down': () => t('desk.entry.kinds.pictureLikeTakenDown'),
   'translation-unreviewed': () => t('desk.entry.kinds.translationUnreviewed'),
   'correction-note': () => t('desk.entry.kinds.correctionNote'),
 };

@@ -49,6 +49,7 @@ export const entry = {
     unauthorizedSource: 'Unauthorized account',
     outsideDay: 'Another day',
     pictureUnavailable: 'Picture not copied',
+    pictureLikeTakenDown: 'Like a picture taken down',
     translationUnreviewed: 'Translation not reviewed',
     correctionNote: 'Correction note',
   },

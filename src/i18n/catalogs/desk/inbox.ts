@@ -249,6 +249,10 @@ export const inbox = {
       'It was also the picture of one other published post, which no longer shows it either.',
     pictureAlsoIn_other:
       'It was also the picture of {{count, number}} other published posts, which no longer show it either.',
+    pictureLooksAlikeIn_one:
+      'One other published post ({{days}}) shows a picture that looks like this one, at another size or saved again: open that day, and if it is the same photo, take its picture down too.',
+    pictureLooksAlikeIn_other:
+      '{{count, number}} other published posts ({{days}}) show a picture that looks like this one, at another size or saved again: open those days, and if it is the same photo, take their pictures down too.',
     otherOwnersTold_one: 'The owner of one other post’s feed gets an email too.',
     otherOwnersTold_other: 'The owners of {{count, number}} other posts’ feeds get an email too.',
     unpublished: 'The digest is taken down from the site and feeds.',
