@@ -62,6 +62,7 @@ import { emailIsOn } from '../email/no-mailer';
 import type { Logger } from '../log';
 import { copyPictures, takeDownPicture, type PictureDeps } from '../pictures/copy-pictures';
 import { looksAlike, sameLooks } from '../pictures/picture-looks';
+import { changeAfterPublishing, type ChangeAfterPublishing } from './changed-posts';
 import { notifyEditors } from './notify-editors';
 import { imagesOf, type ImageChoice } from './item-images';
 import {
@@ -170,6 +171,8 @@ export interface DeskEntry extends DigestEntryWithItem {
    * post, or on another day), by their digest's date: taking the picture down takes it from them too.
    */
   sharesPicture?: { date: string; itemId: number }[];
+  /** In a published digest, when the post changed on its teacher's site after publishing (changed-posts.ts). */
+  changedAfterPublishing?: ChangeAfterPublishing;
 }
 
 export interface DeskState {
@@ -306,6 +309,9 @@ export async function loadDesk(deps: DeskDeps, date: string): Promise<DeskState>
               .filter((s) => s.itemId === entry.itemId)
               .map((s) => ({ date: s.date, itemId: s.otherItemId })),
           }
+        : {}),
+      ...(digest?.status === 'published'
+        ? { changedAfterPublishing: changeAfterPublishing(entry, digest.publishedAt) }
         : {}),
     })),
     items,

@@ -208,7 +208,7 @@ html:has(.toolbar) { scroll-padding-top: 10.5rem; }
 .image-option { display: inline-flex; align-items: center; gap: .4rem; margin: 0 .75rem .5rem 0; font-weight: 400; }
 .image-option img { width: 5rem; height: 3.75rem; object-fit: cover; border-radius: 6px; border: 1px solid var(--line); }
 .findings { list-style: none; margin: .5rem 0; padding: 0; display: grid; gap: .5rem; }
-.finding { background: var(--warn-bg); border: 1px solid #f0cf9c; border-radius: 8px; padding: .6rem .8rem; }
+.finding { background: var(--warn-bg); border: 1px solid #f0cf9c; border-radius: 8px; padding: .6rem .8rem; overflow-wrap: anywhere; }
 .finding.resolved { background: #f6f7f9; border-color: var(--line); }
 .finding details { margin-top: .4rem; }
 .finding summary { cursor: pointer; color: var(--link); }

@@ -176,6 +176,17 @@ export function EntryCard({
           ) : null}
         </div>
       </div>
+      {entry.changedAfterPublishing ? (
+        <p class="flash warn" id={`changed-${id}`}>
+          {entry.changedAfterPublishing.pictureGone
+            ? t('desk.entry.changedPictureGone', {
+                day: formatDateTime(entry.changedAfterPublishing.at, timezone),
+              })
+            : t('desk.entry.changedAfterPublishing', {
+                day: formatDateTime(entry.changedAfterPublishing.at, timezone),
+              })}
+        </p>
+      ) : null}
       <FindingSlot
         date={date}
         findings={entry.findings}

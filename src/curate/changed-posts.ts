@@ -1,0 +1,139 @@
+// A teacher who changes a post after the district published it (takes its picture out, rewrites it) has most
+// often found something wrong with it; the district's digest still shows it as it was. The desk marks every
+// such post, and the editors are emailed when the picture the digest shows was taken out, so that someone looks
+// and corrects the digest or takes the post or its picture down. Only what the feed shows is known: a post
+// deleted outright simply stops appearing in its feed, which cannot be told from a post that scrolled off it.
+import { and, desc, eq, gt, gte, isNull } from 'drizzle-orm';
+import type { AppDeps } from '../deps';
+import type { Database } from '../db/client';
+import { claimJobMark } from '../db/job-marks';
+import { digestEntries, digests, items, schools, sources } from '../db/schema';
+import { formatDay, formatLongDate } from '../publish/digest-content';
+import { readDistrictSettings, siteOf } from '../settings/district-settings';
+import { imagesOf } from './item-images';
+import { notifyEditors } from './notify-editors';
+
+/** Posts changed this long after their digest was published are still told of; older digests are archive. */
+export const CHANGES_WATCHED_DAYS = 14;
+
+/** What changed in a published post, as far as its feed says. */
+export interface ChangeAfterPublishing {
+  /** When Yesterday read the changed post. */
+  at: number;
+  /** The picture the digest shows is no longer in the post (and the digest still shows it). */
+  pictureGone: boolean;
+}
+
+/**
+ * Whether the post of a published entry changed after `publishedAt`: read again from its feed with other
+ * content (its title, text, pictures, tags, address or author). Entries taken down are left alone.
+ */
+export function changeAfterPublishing(
+  entry: {
+    removedAt: number | null;
+    imageUrl: string | null;
+    pictureRemovedAt: number | null;
+    item: { updatedAt: number; imageUrl: string | null; imageAlt: string | null; contentHtml: string };
+  },
+  publishedAt: number | null,
+): ChangeAfterPublishing | undefined {
+  if (publishedAt === null || entry.removedAt !== null || entry.item.updatedAt <= publishedAt)
+    return undefined;
+  const shown = entry.imageUrl && entry.pictureRemovedAt === null ? entry.imageUrl : undefined;
+  return {
+    at: entry.item.updatedAt,
+    pictureGone: !!shown && !imagesOf(entry.item).some((image) => image.url === shown),
+  };
+}
+
+interface ChangedEntry {
+  date: string;
+  itemId: number;
+  headline: string;
+  schoolName: string;
+  change: ChangeAfterPublishing;
+}
+
+/** Entries of digests published in the last CHANGES_WATCHED_DAYS whose post changed after publishing. */
+async function listChangedEntries(db: Database, now: number): Promise<ChangedEntry[]> {
+  const rows = await db.orm
+    .select({
+      date: digests.date,
+      publishedAt: digests.publishedAt,
+      itemId: digestEntries.itemId,
+      headline: digestEntries.headline,
+      schoolName: schools.name,
+      imageUrl: digestEntries.imageUrl,
+      removedAt: digestEntries.removedAt,
+      pictureRemovedAt: digestEntries.pictureRemovedAt,
+      item: {
+        updatedAt: items.updatedAt,
+        imageUrl: items.imageUrl,
+        imageAlt: items.imageAlt,
+        contentHtml: items.contentHtml,
+      },
+    })
+    .from(digestEntries)
+    .innerJoin(digests, eq(digests.id, digestEntries.digestId))
+    .innerJoin(items, eq(items.id, digestEntries.itemId))
+    .innerJoin(sources, eq(sources.id, items.sourceId))
+    .innerJoin(schools, eq(schools.id, sources.schoolId))
+    .where(
+      and(
+        eq(digests.status, 'published'),
+        gte(digests.publishedAt, now - CHANGES_WATCHED_DAYS * 86_400_000),
+        isNull(digestEntries.removedAt),
+        gt(items.updatedAt, digests.publishedAt),
+      ),
+    )
+    .orderBy(desc(digests.date), digestEntries.position)
+    .all();
+  return rows.flatMap((row) => {
+    const change = changeAfterPublishing(row, row.publishedAt);
+    return change ? [{ ...row, change }] : [];
+  });
+}
+
+/**
+ * Emails the editors about published posts whose teacher took out the picture the digest shows: one email per
+ * digest, naming each such post once (by when the change was read, shared by every process). Other changes
+ * are only marked on the desk: a new version of Yesterday that reads feeds a little differently rewrites the
+ * posts it reads again, which would email the editors of every post in the last two weeks; a picture's address
+ * does not change that way. Answers how many posts it told of.
+ */
+export async function noticeChangedPosts(deps: AppDeps): Promise<number> {
+  const now = deps.clock.now();
+  const byDate = new Map<string, ChangedEntry[]>();
+  for (const entry of await listChangedEntries(deps.db, now)) {
+    if (!entry.change.pictureGone) continue;
+    if (!(await claimJobMark(deps.db, `picture-gone:${entry.date}:${entry.itemId}:${entry.change.at}`, now)))
+      continue;
+    byDate.set(entry.date, [...(byDate.get(entry.date) ?? []), entry]);
+  }
+  if (!byDate.size) return 0;
+  const settings = await readDistrictSettings(deps.db);
+  const site = siteOf(settings, deps.config.publicUrl);
+  let told = 0;
+  for (const [date, changed] of byDate) {
+    const one = changed.length === 1;
+    await notifyEditors(
+      { db: deps.db, mailer: deps.mailer, mailFrom: deps.config.mailFrom, site },
+      {
+        subject: one
+          ? `A teacher took the picture out of a post in the digest for ${formatDay(date)}`
+          : `Teachers took the pictures out of ${changed.length} posts in the digest for ${formatDay(date)}`,
+        heading: one ? 'A published picture was taken out' : 'Published pictures were taken out',
+        paragraphs: [
+          `${one ? 'This post' : 'These posts'} in the digest for ${formatLongDate(date)} no longer ${one ? 'has' : 'have'} the picture the digest shows: the teacher took it out after the digest was published. A teacher who takes a picture out has often found a problem with it (a student without a media release, say); the digest, its feeds and its emails still show it.`,
+          ...changed.map((entry) => `“${entry.headline}” (${entry.schoolName})`),
+          'Look at the post on the teacher’s site, and take the picture down from the desk unless you know why it went.',
+        ],
+        action: { label: 'Open the digest', url: `${deps.config.publicUrl}/admin/inbox?date=${date}` },
+      },
+      'picture-gone',
+    );
+    told += changed.length;
+  }
+  deps.log.info('pictures taken out of published posts were told to the editors', { posts: told });
+  return told;
+}

@@ -1,0 +1,140 @@
+// A teacher changes a post after the district published it: the desk marks the post, and the editors are
+// emailed once when the picture the digest shows was taken out of it.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deskDepsOf, loadDesk, publishDesk, saveDesk, type DeskActor } from '../src/curate/desk';
+import { listItemsPublishedBetween } from '../src/db/items';
+import type { OutboxMessage } from '../src/email/mailer';
+import { runTeacherJobs } from '../src/jobs/teacher-jobs';
+import { addSchoolWithSource, item, storeItems } from './fixtures';
+import { serveBody, startTestServer, type TestServer } from './http-server';
+import { createClient } from './browser-client';
+import { addUser, startTestApp, TEST_PASSWORD, type TestApp } from './test-app';
+
+const DAY = '2026-11-20';
+const NOON = Date.parse(`${DAY}T18:00:00Z`);
+
+describe('posts changed after publishing', () => {
+  let app: TestApp;
+  let images: TestServer;
+  let dana: DeskActor;
+  const desk = () => deskDepsOf(app.runtime.deps);
+  const toEditors = () =>
+    readdirSync(app.config.outboxDir)
+      .filter((file) => file.endsWith('.json'))
+      .map((file) => JSON.parse(readFileSync(join(app.config.outboxDir, file), 'utf8')) as OutboxMessage)
+      .filter((message) => message.subject.includes('took the picture'));
+
+  beforeAll(async () => {
+    images = await startTestServer();
+    images.route(
+      '/garden.jpg',
+      serveBody(
+        await sharp({ create: { width: 640, height: 480, channels: 3, background: '#3d7c47' } })
+          .jpeg()
+          .toBuffer(),
+        'image/jpeg',
+      ),
+    );
+    app = await startTestApp();
+    const user = await addUser(app, 'dana@district.example', 'editor');
+    dana = { type: 'user', id: user.id, userId: user.id, label: 'dana', role: 'editor' };
+  });
+  afterAll(async () => {
+    await app.close();
+    await images.close();
+  });
+
+  it('tells the editors once per change, and the desk says what changed', async () => {
+    const db = app.runtime.deps.db;
+    const { source } = await addSchoolWithSource(db, 'Lincoln Elementary', 'https://lincoln.example/feed');
+    const garden = item({
+      guid: 'garden',
+      title: 'Garden day',
+      publishedAt: NOON,
+      imageUrl: `${images.url}/garden.jpg`,
+      imageAlt: 'Seedlings in a tray',
+      contentHtml: '<p>We planted beans.</p>',
+    });
+    const poems = item({ guid: 'poems', title: 'Poetry café', publishedAt: NOON + 60_000 });
+    const robots = item({ guid: 'robots', title: 'Robot club', publishedAt: NOON + 120_000 });
+    await storeItems(db, source.id, [garden, poems, robots]);
+    const ids = Object.fromEntries(
+      (await listItemsPublishedBetween(db, NOON - 1, NOON + 200_000)).map((i) => [i.title, i.id]),
+    );
+    await saveDesk(desk(), dana, DAY, {
+      entries: [
+        { itemId: ids['Garden day']! },
+        { itemId: ids['Poetry café']! },
+        { itemId: ids['Robot club']! },
+      ],
+    });
+    await publishDesk(desk(), dana, DAY);
+    // Read again unchanged: nothing to tell.
+    app.clock.advance(60 * 60_000);
+    await storeItems(db, source.id, [garden, poems, robots], app.clock.now());
+    expect((await runTeacherJobs(app.runtime.deps)).changedPosts).toBe(0);
+
+    // The teacher takes the photo out of one post and rewrites another.
+    app.clock.advance(60 * 60_000);
+    await storeItems(
+      db,
+      source.id,
+      [
+        { ...garden, imageUrl: null, imageAlt: null, contentHtml: '<p>We planted beans.</p>' },
+        { ...poems, summary: 'Poems by the whole class.' },
+        robots,
+      ],
+      app.clock.now(),
+    );
+    // Told of the picture taken out; the rewritten post is only marked on the desk.
+    expect((await runTeacherJobs(app.runtime.deps)).changedPosts).toBe(1);
+    const told = toEditors();
+    expect(told.map((m) => [m.to, m.subject])).toEqual([
+      [
+        'dana@district.example',
+        'A teacher took the picture out of a post in the digest for Friday, November 20',
+      ],
+    ]);
+    expect(told[0]!.text).toContain('“Garden day” (Lincoln Elementary)');
+    expect(told[0]!.text).not.toContain('Poetry café');
+    expect(told[0]!.text).toContain(`${app.url}/admin/inbox?date=${DAY}`);
+    // Once per change: the next round, and a second scheduler, tell nobody again.
+    await Promise.all([runTeacherJobs(app.runtime.deps), runTeacherJobs(app.runtime.deps)]);
+    expect(toEditors()).toHaveLength(1);
+
+    const state = await loadDesk(desk(), DAY);
+    const changed = Object.fromEntries(state.entries.map((e) => [e.headline, e.changedAfterPublishing]));
+    expect(changed['Garden day']).toEqual({ at: app.clock.now(), pictureGone: true });
+    expect(changed['Poetry café']).toEqual({ at: app.clock.now(), pictureGone: false });
+    expect(changed['Robot club']).toBeUndefined();
+    const client = createClient(app.url);
+    await client.post('/admin/login', {
+      _csrf: await client.csrf('/admin/login'),
+      email: 'dana@district.example',
+      password: TEST_PASSWORD,
+    });
+    const page = await (await client.get(`/admin/inbox?date=${DAY}`)).text();
+    expect(page).toMatch(
+      /Changed on its teacher’s site after publishing \([^)]+\): the picture the digest shows is no longer in the post\./,
+    );
+    expect(page).toContain('Its feed showed it differently after publishing');
+
+    // The picture comes back and goes again: told again. A digest published longer ago than the watch is left
+    // to the archive.
+    app.clock.advance(60 * 60_000);
+    await storeItems(db, source.id, [garden], app.clock.now());
+    expect((await runTeacherJobs(app.runtime.deps)).changedPosts).toBe(0);
+    app.clock.advance(60 * 60_000);
+    await storeItems(db, source.id, [{ ...garden, imageUrl: null, imageAlt: null }], app.clock.now());
+    expect((await runTeacherJobs(app.runtime.deps)).changedPosts).toBe(1);
+    expect(toEditors()).toHaveLength(2);
+    app.clock.advance(15 * 86_400_000);
+    await storeItems(db, source.id, [garden], app.clock.now());
+    app.clock.advance(60_000);
+    await storeItems(db, source.id, [{ ...garden, imageUrl: null, imageAlt: null }], app.clock.now());
+    expect((await runTeacherJobs(app.runtime.deps)).changedPosts).toBe(0);
+  });
+});
