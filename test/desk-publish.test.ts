@@ -227,6 +227,46 @@ describe('publishing from the desk', () => {
     expect(ahead).toContain(`This day has not begun yet (${timezone})`);
   });
 
+  it('publishes from the preview the version it showed, and goes back to the preview when refused', async () => {
+    const date = dateOf(DAYS - 8);
+    const db = app.runtime.deps.db;
+    const form = { _csrf: csrf, version: '0', entry: String(postOf.get(date)), intro: 'Preview news' };
+    expect((await dana.post(`/admin/inbox/${date}/preview`, form)).status).toBe(303);
+    const preview = await (await dana.get(`/admin/inbox/preview?date=${date}`)).text();
+    expect(preview).toContain('<h2 id="publish-heading">Publish</h2>');
+    expect(preview).toContain('href="#publish-heading">Publish it from the end of this page');
+    const version = /name="version" value="(\d+)"/.exec(preview)![1]!;
+    expect(version).toBe(String((await findDigest(db, date))!.version));
+
+    // Saved again elsewhere meanwhile: refused, and the preview shows the version that is there now.
+    await dana.post(`/admin/inbox/${date}/save`, { ...form, version, intro: 'Preview news, again' });
+    const stale = await dana.post(`/admin/inbox/${date}/publish`, {
+      _csrf: csrf,
+      from: 'preview',
+      confirmed: 'yes',
+      version,
+    });
+    expect(stale.status).toBe(303);
+    expect(stale.headers.get('location')).toBe(`/admin/inbox/preview?date=${date}`);
+    const again = await (await dana.get(stale.headers.get('location')!)).text();
+    expect(again).toContain('The digest changed since you last saw it.');
+    expect(await findDigest(db, date)).toMatchObject({ status: 'draft', intro: 'Preview news, again' });
+
+    const current = /name="version" value="(\d+)"/.exec(again)![1]!;
+    const published = await dana.post(`/admin/inbox/${date}/publish`, {
+      _csrf: csrf,
+      from: 'preview',
+      confirmed: 'yes',
+      version: current,
+    });
+    expect(published.status).toBe(303);
+    expect(await findDigest(db, date)).toMatchObject({ status: 'published', intro: 'Preview news, again' });
+    // Published: the preview offers nothing to publish.
+    expect(await (await dana.get(`/admin/inbox/preview?date=${date}`)).text()).not.toContain(
+      'publish-heading',
+    );
+  });
+
   it('leads a publish refused over open findings to the first of them as the page shows them', async () => {
     const date = dateOf(40);
     const desk = `/admin/inbox?date=${date}`;

@@ -48,7 +48,7 @@ import { FirstRunChecklist } from '../../views/admin/first-run-checklist';
 import { quietSchools } from '../../reports/quiet-schools';
 import { firstRunSteps } from '../../settings/first-run';
 import { lastPublishedAt } from '../../db/digests';
-import { PublishConfirmPage } from '../../views/admin/publish-confirm-page';
+import { dayIs, PublishConfirmPage } from '../../views/admin/publish-confirm-page';
 import { UnpublishConfirmPage } from '../../views/admin/unpublish-confirm-page';
 import { listSocialAccounts } from '../../db/social-accounts';
 import { redirectWith } from '../flash';
@@ -78,11 +78,6 @@ interface DeskRequest {
 const itemOf = (c: Context) => Number(c.req.param('item'));
 
 /** Whether a day is not over yet where the district is, for the question Publish now asks. */
-function dayIs(date: string, today: string, timezone: string) {
-  if (date === today) return { timezone, when: 'today' as const };
-  return date > today ? { timezone, when: 'later' as const } : undefined;
-}
-
 export function inboxRoutes(deps: AppDeps) {
   const app = new Hono<AdminEnv>();
   const desk = deskDepsOf(deps);
@@ -186,6 +181,12 @@ export function inboxRoutes(deps: AppDeps) {
         error.status,
       );
     }
+    // Publish pressed on the preview: the preview again, of the digest as it is now, saying why.
+    if (field(request.form, 'from', 10) === 'preview')
+      return redirectWith(c, deps.signingKey, `/admin/inbox/preview?date=${request.date}`, {
+        kind: 'error',
+        text: error.message,
+      });
     if (error.code === 'published') {
       // Published from another tab or by someone else while this page was open: the page as published, with
       // what was typed here laid over it in the correction's fields, so nothing typed is lost.

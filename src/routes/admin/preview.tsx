@@ -3,14 +3,26 @@
 import { t } from '../../i18n/desk-text';
 import { previewSocialPosts } from '../../social/preview-posts';
 import { Hono, type Context } from 'hono';
-import { DeskError, deskDepsOf, loadDesk, sendTestEmail } from '../../curate/desk';
+import {
+  assertPublishable,
+  can,
+  DeskError,
+  deskDepsOf,
+  loadDesk,
+  sendTestEmail,
+  type DeskState,
+} from '../../curate/desk';
+import { countWouldReceive } from '../../db/digests';
+import { listSocialAccounts } from '../../db/social-accounts';
 import type { AppDeps } from '../../deps';
+import { emailIsOn } from '../../email/no-mailer';
 import { renderDigestEmail } from '../../email/render-digest-email';
 import { siteOf } from '../../settings/district-settings';
 import { siteIn } from '../../i18n/site-language';
 import { localizeContents } from '../../publish/localize-content';
 import { isLocalDate, localDateOf } from '../../time/zoned-time';
 import { PreviewPage } from '../../views/admin/preview-page';
+import { dayIs, type PublishAsk } from '../../views/admin/publish-confirm-page';
 import { DigestPage } from '../../views/public-pages';
 import { renderPage } from '../../views/render';
 import { redirectWith } from '../flash';
@@ -61,6 +73,32 @@ export function previewRoutes(deps: AppDeps) {
     return { date, state, site, email, social, content: content!, lang: other };
   };
 
+  /**
+   * What publishing the version shown would do, when the person looking can publish it now: a draft or a
+   * digest marked ready, nothing open, approved where the district asks for a second person.
+   */
+  const publishAsk = async (c: Context<AdminEnv>, state: DeskState): Promise<PublishAsk | undefined> => {
+    const { digest } = state;
+    if (!digest || (digest.status !== 'draft' && digest.status !== 'ready')) return undefined;
+    if (!can(deskActorOf(deps, c).role, 'publish')) return undefined;
+    try {
+      assertPublishable(state, digest.version);
+    } catch (error) {
+      if (error instanceof DeskError) return undefined;
+      throw error;
+    }
+    const timezone = state.settings.timezone;
+    return {
+      date: state.date,
+      version: digest.version,
+      entries: state.entries.length,
+      recipients: emailIsOn(deps.mailer) ? await countWouldReceive(deps.db, digest.id) : 0,
+      accounts: (await listSocialAccounts(deps.db)).filter((a) => a.status === 'active').length,
+      emailOn: emailIsOn(deps.mailer),
+      dayIs: dayIs(state.date, localDateOf(deps.clock.now(), timezone), timezone),
+    };
+  };
+
   app.get('/', async (c) => {
     const prepared = await prepare(c);
     if (!prepared)
@@ -82,6 +120,7 @@ export function previewRoutes(deps: AppDeps) {
           email={currentUser(c).email}
           social={prepared.social}
           lang={prepared.lang}
+          publish={await publishAsk(c, prepared.state)}
         />
       ),
     });

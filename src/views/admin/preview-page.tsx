@@ -8,6 +8,8 @@ import { formatLongDate } from '../../publish/digest-content';
 import { CsrfField } from '../admin-layout';
 import { FindingList } from './desk-entry';
 import { languageLabel } from '../../curate/translations-checks';
+import { assetUrl } from '../assets';
+import { PublishQuestion, type PublishAsk } from './publish-confirm-page';
 
 export function PreviewPage(props: {
   state: DeskState;
@@ -19,6 +21,8 @@ export function PreviewPage(props: {
   social?: SocialPreview[];
   /** One of the district's other languages, previewed as its readers get it; absent: the district's own. */
   lang?: string;
+  /** The version shown, when it can be published now by the person looking (PublishQuestion). */
+  publish?: PublishAsk;
 }) {
   const { state } = props;
   const languages = state.settings.languages;
@@ -48,6 +52,12 @@ export function PreviewPage(props: {
         {state.open.length === 0 ? (
           <p>
             <span class="badge ok">{t('desk.inbox.allPass')}</span> {t('desk.publish.preview.readersSee')}
+            {props.publish ? (
+              <>
+                {' '}
+                <a href="#publish-heading">{t('desk.publish.preview.toPublish')}</a>
+              </>
+            ) : null}
           </p>
         ) : (
           <>
@@ -80,6 +90,13 @@ export function PreviewPage(props: {
       <h2>{t('desk.publish.preview.text')}</h2>
       <pre class="mail">{props.text}</pre>
       <SocialPreviewSection posts={props.social ?? []} />
+      {props.publish ? (
+        <>
+          <h2 id="publish-heading">{t('desk.publish.preview.publishHeading')}</h2>
+          <PublishQuestion {...props.publish} csrfToken={props.csrfToken} from="preview" />
+          <script src={assetUrl('question.js')} defer></script>
+        </>
+      ) : null}
     </>
   );
 }

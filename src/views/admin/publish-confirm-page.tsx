@@ -6,7 +6,14 @@ import { assetUrl } from '../assets';
 import { t } from '../../i18n/desk-text';
 import { deskAction } from './desk-entry';
 
-export function PublishConfirmPage(props: {
+/** Whether the digest's day is not over yet (or not begun) in the district's time zone. */
+export function dayIs(date: string, today: string, timezone: string) {
+  if (date === today) return { timezone, when: 'today' as const };
+  return date > today ? { timezone, when: 'later' as const } : undefined;
+}
+
+/** What publishing a version now does: asked on this page, and on the preview for a version ready to go. */
+export interface PublishAsk {
   date: string;
   version: number;
   entries: number;
@@ -16,10 +23,17 @@ export function PublishConfirmPage(props: {
   emailOn: boolean;
   /** Whether the day is over in the district's time zone: published now, today's misses the rest of it. */
   dayIs?: { timezone: string; when: 'today' | 'later' };
-  csrfToken: string;
-  /** The desk's form as it was sent, carried along: should someone save meanwhile, both versions are shown. */
-  carried: [string, string][];
-}) {
+}
+
+/**
+ * The question and its button, in a form that publishes exactly `version` (confirmed=yes): nothing is saved
+ * first, so a version saved by someone else meanwhile is refused, never published unseen. `carried` is the
+ * desk's form as it was sent (should someone save meanwhile, both versions are shown); `from` names the page
+ * to go back to when refused.
+ */
+export function PublishQuestion(
+  props: PublishAsk & { csrfToken: string; carried?: [string, string][]; from?: 'preview' },
+) {
   const day = formatLongDate(props.date);
   const accounts = props.accounts ? t('desk.publish.confirm.accounts', { count: props.accounts }) : '';
   const question = props.emailOn
@@ -34,41 +48,54 @@ export function PublishConfirmPage(props: {
       ? t('desk.publish.confirm.emailOffPost', { day, accounts })
       : t('desk.publish.confirm.emailOff', { day });
   return (
+    <form method="post" action={deskAction(props.date, 'publish')} class="card">
+      <CsrfField token={props.csrfToken} />
+      {(props.carried ?? []).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+      {props.from ? <input type="hidden" name="from" value={props.from} /> : null}
+      <input type="hidden" name="confirmed" value="yes" />
+      <input type="hidden" name="version" value={String(props.version)} />
+      <p>
+        <strong>{question}</strong>
+      </p>
+      {props.dayIs ? (
+        <p class="finding">
+          {props.dayIs.when === 'today'
+            ? t('desk.publish.confirm.notOver', { timezone: props.dayIs.timezone })
+            : t('desk.publish.confirm.notBegun', { timezone: props.dayIs.timezone })}
+        </p>
+      ) : null}
+      <p>{t('desk.publish.confirm.goes', { count: props.entries })}</p>
+      <div class="actions">
+        <button type="submit">
+          {props.emailOn && props.recipients
+            ? accounts
+              ? t('desk.publish.confirm.buttonSendPost', { count: props.recipients, accounts })
+              : t('desk.publish.confirm.buttonSend', { count: props.recipients })
+            : accounts
+              ? t('desk.publish.confirm.buttonPost', { accounts })
+              : t('desk.publish.confirm.button')}
+        </button>
+        <a class="button secondary" href={`/admin/inbox?date=${props.date}`}>
+          {t('desk.publish.confirm.back')}
+        </a>
+      </div>
+    </form>
+  );
+}
+
+export function PublishConfirmPage(
+  props: PublishAsk & {
+    csrfToken: string;
+    /** The desk's form as it was sent, carried along: should someone save meanwhile, both versions are shown. */
+    carried: [string, string][];
+  },
+) {
+  return (
     <>
       <h1>{t('desk.publish.confirm.title')}</h1>
-      <form method="post" action={deskAction(props.date, 'publish')} class="card">
-        <CsrfField token={props.csrfToken} />
-        {props.carried.map(([name, value]) => (
-          <input type="hidden" name={name} value={value} />
-        ))}
-        <input type="hidden" name="confirmed" value="yes" />
-        <input type="hidden" name="version" value={String(props.version)} />
-        <p>
-          <strong>{question}</strong>
-        </p>
-        {props.dayIs ? (
-          <p class="finding">
-            {props.dayIs.when === 'today'
-              ? t('desk.publish.confirm.notOver', { timezone: props.dayIs.timezone })
-              : t('desk.publish.confirm.notBegun', { timezone: props.dayIs.timezone })}
-          </p>
-        ) : null}
-        <p>{t('desk.publish.confirm.goes', { count: props.entries })}</p>
-        <div class="actions">
-          <button type="submit">
-            {props.emailOn && props.recipients
-              ? accounts
-                ? t('desk.publish.confirm.buttonSendPost', { count: props.recipients, accounts })
-                : t('desk.publish.confirm.buttonSend', { count: props.recipients })
-              : accounts
-                ? t('desk.publish.confirm.buttonPost', { accounts })
-                : t('desk.publish.confirm.button')}
-          </button>
-          <a class="button secondary" href={`/admin/inbox?date=${props.date}`}>
-            {t('desk.publish.confirm.back')}
-          </a>
-        </div>
-      </form>
+      <PublishQuestion {...props} />
       <script src={assetUrl('question.js')} defer></script>
     </>
   );

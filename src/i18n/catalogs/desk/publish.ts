@@ -19,6 +19,8 @@ export const publish = {
     testSent: 'A test email is on its way to {{to}}.',
     languages: 'The preview in each language',
     inLanguage: 'As {{language}} readers get it (or would, if it went out now).',
+    publishHeading: 'Publish',
+    toPublish: 'Publish it from the end of this page, once you have read it.',
   },
   confirm: {
     title: 'Publish now?',
