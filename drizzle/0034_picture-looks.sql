@@ -1,1 +1,2 @@
-ALTER TABLE `pictures` ADD `looks` text;
+ALTER TABLE `pictures` ADD `looks` text;--> statement-breakpoint
+CREATE INDEX `pictures_state_idx` ON `pictures` (`state`);

@@ -368,7 +368,12 @@ export async function checkDigest(
     reasonsInForce(deps, digest, options.correction !== undefined),
     listStaffNamesBySchool(deps.db),
     pictureProblemsOf(deps, entries, settings.timezone),
-    picturesLikeTakenDownOf(deps, entries, settings.timezone),
+    picturesLikeTakenDownOf(
+      deps,
+      entries,
+      settings.timezone,
+      digest.status === 'published' || options.correction !== undefined,
+    ),
     entries.length ? socialTextToCheck(deps.db, { digest, entries }, deps.publicUrl) : '',
   ]);
   const translated = checkTranslationsOf(settings, translations);
@@ -578,20 +583,30 @@ async function picturesLikeTakenDownOf(
   deps: DeskDeps,
   entries: DigestEntryWithItem[],
   timezone: string,
-): Promise<Map<string, string>> {
-  const alike = new Map<string, string>();
+  /**
+   * A published digest (or a correction of one) is held up only by pictures copied after the takedown they
+   * look like: chosen since. One published before was named when that picture came down, for a person to look
+   * at; it does not block every later correction of its digest.
+   */
+  published: boolean,
+): Promise<Map<string, { message: string; key: string }>> {
+  const alike = new Map<string, { message: string; key: string }>();
   const chosen = entries.flatMap((e) => (e.imageUrl && e.picture?.looks ? [e] : []));
   if (!chosen.length) return alike;
   const takenDown = await listTakenDownLooks(deps.db);
   for (const entry of chosen) {
-    const match = sameLooks(entry.picture!.looks, takenDown);
+    const picture = entry.picture!;
+    const match = sameLooks(
+      picture.looks,
+      published ? takenDown.filter((down) => down.removedAt < picture.copiedAt) : takenDown,
+    );
     if (match)
-      alike.set(
-        entry.imageUrl!,
-        t('desk.checks.pictureLikeTakenDown', {
+      alike.set(entry.imageUrl!, {
+        message: t('desk.checks.pictureLikeTakenDown', {
           day: formatLongDate(localDateOf(match.removedAt, timezone)),
         }),
-      );
+        key: match.key,
+      });
   }
   return alike;
 }
@@ -1071,7 +1086,6 @@ export async function takeDownEntry(
   ownerTold: boolean;
   intro: string;
   socialReplaced: ReplacedPosts;
-  lookAlikes: LookAlike[];
 }> {
   const { digest, entry, trimmed, note } = await takedownTarget(
     deps,
@@ -1092,7 +1106,8 @@ export async function takeDownEntry(
   ]);
   // Its picture first, everywhere (emails already delivered stop showing it when next opened): should the
   // entry's own takedown fail after this, the picture is down and the post can be taken down again.
-  if (entry.imageUrl) await takeDownPicture(deps, entry.imageUrl, actor, { date, itemId, reason: trimmed });
+  if (entry.imageUrl)
+    await takeDownPicture(deps, entry.imageUrl, actor, { date, itemId, reason: trimmed }, 'post');
   const outcome = await takeDownDigestEntry(deps.db, digest.id, itemId, trimmed, actor, deps.now(), note);
   if (!outcome.ok) throw new DeskError(409, 'not-in-digest', t('desk.refusals.postNotInDigest'));
   if (note) deps.background.wakeSender();
@@ -1103,7 +1118,6 @@ export async function takeDownEntry(
     ownerTold: note !== undefined,
     intro: digest.intro,
     socialReplaced,
-    lookAlikes: entry.imageUrl ? await publishedLookAlikes(deps, entry.imageUrl) : [],
   };
 }
 
@@ -1119,12 +1133,21 @@ export interface LookAlike {
  * (it takes down one copy, by its bytes). The desk names their days, for a person to look and take them down.
  */
 async function publishedLookAlikes(deps: DeskDeps, url: string): Promise<LookAlike[]> {
-  const takenDown = (await findPictures(deps.db, [url])).get(url);
-  if (!takenDown?.looks) return [];
-  const looks = takenDown.looks;
-  return (await listPublishedPictureLooks(deps.db))
-    .filter((shown) => shown.key !== takenDown.key && looksAlike(shown.looks, looks))
-    .map(({ date, itemId }) => ({ date, itemId }));
+  try {
+    const takenDown = (await findPictures(deps.db, [url])).get(url);
+    if (!takenDown?.looks) return [];
+    const looks = takenDown.looks;
+    return (await listPublishedPictureLooks(deps.db))
+      .filter((shown) => shown.key !== takenDown.key && looksAlike(shown.looks, looks))
+      .map(({ date, itemId }) => ({ date, itemId }));
+  } catch (error) {
+    // The takedown is done; only this list of posts to look at is missing.
+    deps.log.error('published pictures like one taken down could not be listed', {
+      url,
+      error: String(error),
+    });
+    return [];
+  }
 }
 
 /** Whether to email the owner of the feed a post came from that it was taken down, and what to add. */
@@ -1261,12 +1284,18 @@ export async function takeDownEntryPicture(
     : [];
   const taken =
     !!entry?.imageUrl &&
-    (await takeDownPicture(deps, entry.imageUrl, actor, {
-      date,
-      itemId,
-      reason: trimmed,
-      ...(shared.length ? { alsoIn: shared.map((s) => ({ date: s.date, itemId: s.otherItemId })) } : {}),
-    }));
+    (await takeDownPicture(
+      deps,
+      entry.imageUrl,
+      actor,
+      {
+        date,
+        itemId,
+        reason: trimmed,
+        ...(shared.length ? { alsoIn: shared.map((s) => ({ date: s.date, itemId: s.otherItemId })) } : {}),
+      },
+      'picture',
+    ));
   if (!taken) throw new DeskError(409, 'no-picture', t('desk.refusals.noPicture'));
   // The entries no longer have a picture (this one and those that shared it): their desks show none, and a
   // later correction of theirs is not held up by it.
@@ -1324,7 +1353,7 @@ export async function unpublishDesk(
   }
   // Taken down means its pictures too, in emails already delivered as everywhere else.
   for (const url of imageUrlsOf(await listEntries(deps.db, [digest.id])))
-    await takeDownPicture(deps, url, actor, { date, reason: trimmed, unpublished: true });
+    await takeDownPicture(deps, url, actor, { date, reason: trimmed, unpublished: true }, 'digest');
   await recordAudit(
     deps.db,
     actor,

@@ -113,7 +113,7 @@ export interface CheckInput {
    * Pictures whose copy looks like one the district took down (the same photo resized or saved again), by
    * address: the finding's sentence. A person who knows it is another photo can say so.
    */
-  picturesLikeTakenDown?: ReadonlyMap<string, string>;
+  picturesLikeTakenDown?: ReadonlyMap<string, { message: string; key: string }>;
   /** The digest's text in the district's other languages: checked for names and tone like the original. */
   translations?: CheckTranslation[];
   /**
@@ -275,8 +275,14 @@ export function runChecks(input: CheckInput): Finding[] {
     }
     const likeTakenDown = entry.imageUrl ? input.picturesLikeTakenDown?.get(entry.imageUrl) : undefined;
     if (likeTakenDown) {
-      // A reason covers this picture; choosing another that looks like it asks again.
-      add(entry.itemId, 'picture-like-taken-down', likeTakenDown, entry.imageUrl!);
+      // A reason covers this picture against this takedown; another picture, or another takedown it looks
+      // like, asks again.
+      add(
+        entry.itemId,
+        'picture-like-taken-down',
+        likeTakenDown.message,
+        `${entry.imageUrl}\n${likeTakenDown.key}`,
+      );
     }
     if (entry.item.authorization !== 'authorized' && !input.alreadyPublished) {
       add(

@@ -57,7 +57,7 @@ describe('removePicture', () => {
       ),
     ]);
 
-    await removePicture(db, same.key, actor, {}, 500);
+    await removePicture(db, same.key, actor, {}, 500, null);
     const changed = await db.query<{ image_url: string; picture_removed_at: number | null }>(
       'select image_url, picture_removed_at from digest_entries order by position',
       [],

@@ -19,6 +19,8 @@ export interface StoredPicture {
   files: StoredFile[];
   /** What it looks like (pictures/picture-looks.ts), when that was read. */
   looks: string | null;
+  /** When the copy was made. */
+  copiedAt: number;
 }
 
 export async function findPictures(db: Database, urls: string[]): Promise<Map<string, Picture>> {
@@ -56,6 +58,7 @@ export async function findStoredPictures(db: Database, urls: string[]): Promise<
         height: row.height!,
         files: own,
         looks: row.looks,
+        copiedAt: row.fetchedAt,
       });
   }
   return stored;
@@ -130,6 +133,7 @@ export async function listPublishedPictureLooks(
         isNull(digestEntries.pictureRemovedAt),
         eq(pictures.state, 'ready'),
         isNotNull(pictures.looks),
+        sql`${pictures.looks} <> ''`,
       ),
     )
     .orderBy(digests.date, digestEntries.itemId)
@@ -137,15 +141,45 @@ export async function listPublishedPictureLooks(
   return rows.map((row) => ({ date: row.date, itemId: row.itemId, key: row.key!, looks: row.looks! }));
 }
 
-/** Each copy taken down whose looks were read: when it was taken down and what it looked like. */
-export async function listTakenDownLooks(db: Database): Promise<{ removedAt: number; looks: string }[]> {
+/** Up to `limit` ready copies whose looks were never read (made before they were kept). */
+export async function listKeysWithoutLooks(db: Database, limit: number): Promise<string[]> {
   const rows = await db.orm
-    .select({ removedAt: sql<number>`min(${pictures.removedAt})`, looks: pictures.looks })
+    .selectDistinct({ key: pictures.key })
     .from(pictures)
-    .where(and(eq(pictures.state, 'removed'), isNotNull(pictures.looks)))
+    .where(and(eq(pictures.state, 'ready'), isNull(pictures.looks), isNotNull(pictures.key)))
+    .limit(limit)
+    .all();
+  return rows.map((row) => row.key!);
+}
+
+/** Records the looks read for every address of the copy named `key` that has none yet. */
+export async function storeLooks(db: Database, key: string, looks: string): Promise<void> {
+  await db.orm
+    .update(pictures)
+    .set({ looks })
+    .where(and(eq(pictures.key, key), isNull(pictures.looks)));
+}
+
+/** The sizes kept of the copy named `key` (without their bytes), taken down or not. */
+export async function listPictureFiles(db: Database, key: string): Promise<StoredFile[]> {
+  const { bytes: _bytes, ...columns } = getTableColumns(pictureFiles);
+  return db.orm.select(columns).from(pictureFiles).where(eq(pictureFiles.key, key)).all();
+}
+
+/**
+ * Each copy taken down for what it shows (whose looks were kept): its key, when it was taken down and what it
+ * looked like.
+ */
+export async function listTakenDownLooks(
+  db: Database,
+): Promise<{ key: string; removedAt: number; looks: string }[]> {
+  const rows = await db.orm
+    .select({ key: pictures.key, removedAt: sql<number>`min(${pictures.removedAt})`, looks: pictures.looks })
+    .from(pictures)
+    .where(and(eq(pictures.state, 'removed'), isNotNull(pictures.looks), sql`${pictures.looks} <> ''`))
     .groupBy(pictures.key, pictures.looks)
     .all();
-  return rows.map((row) => ({ removedAt: row.removedAt, looks: row.looks! }));
+  return rows.map((row) => ({ key: row.key!, removedAt: row.removedAt, looks: row.looks! }));
 }
 
 export async function isRemovedKey(db: Database, key: string): Promise<boolean> {
@@ -204,8 +238,11 @@ export async function removePicture(
   actor: Actor,
   details: Record<string, unknown>,
   now: number,
-  /** What the copy looks like, read from its bytes before they go if it was not kept when it was made. */
-  looks?: string | null,
+  /**
+   * What the copy looks like, kept to find the same photo at another size (read from its bytes before they go
+   * if it was not kept when it was made); null forgets it (taken down with its post, not for what it shows).
+   */
+  looks: string | null,
 ): Promise<string[]> {
   const names = await db.orm
     .select({ name: pictureFiles.name })
@@ -219,7 +256,7 @@ export async function removePicture(
       .where(and(eq(pictureFiles.key, key), isNull(pictureFiles.removedAt))),
     db.orm
       .update(pictures)
-      .set({ state: 'removed', removedAt: now, ...(looks ? { looks } : {}) })
+      .set({ state: 'removed', removedAt: now, looks })
       .where(and(eq(pictures.key, key), isNull(pictures.removedAt))),
     auditStatement(
       db,

@@ -577,13 +577,15 @@ export const pictures = sqliteTable(
     fetchedAt: integer('fetched_at').notNull(),
     removedAt: integer('removed_at'),
     /**
-     * What the copy looks like (pictures/picture-looks.ts): a copy taken down is compared with every picture
-     * chosen later, so the same photo resized or saved again is found. Null for a picture too even to compare,
-     * and for copies made before this was kept until they are taken down.
+     * What the copy looks like (pictures/picture-looks.ts): a copy taken down for what it shows is compared
+     * with every picture chosen later, so the same photo resized or saved again is found. '' for a picture too
+     * even to compare (or whose size could not be read); null for a copy made before this was kept, until
+     * housekeeping reads it, and for one taken down with its post or digest rather than for what it shows.
      */
     looks: text('looks'),
   },
-  (t) => [index('pictures_key_idx').on(t.key)],
+  // The desk's checks read the copies taken down on every load, and housekeeping the copies not read yet.
+  (t) => [index('pictures_key_idx').on(t.key), index('pictures_state_idx').on(t.state)],
 );
 
 /**

@@ -1,7 +1,7 @@
 // The background jobs, runtime-neutral: Node's in-process scheduler and Workers' cron triggers both call
 // these. Each is safe to run concurrently with itself in another process (claims are conditional writes).
 import { listUncopiedPublishedPictures } from '../db/pictures';
-import { copyPictures } from '../pictures/copy-pictures';
+import { copyPictures, fillMissingLooks } from '../pictures/copy-pictures';
 import { emailTrouble, markStaleSendsUnknown } from '../db/deliveries';
 import { markStaleMessagesUnknown } from '../db/messages';
 import { deleteRateEventsBefore } from '../db/rate-events';
@@ -128,5 +128,7 @@ export async function runHousekeeping(deps: AppDeps): Promise<void> {
   if (deps.pictures) {
     const urls = await listUncopiedPublishedPictures(deps.db, 50);
     await copyPictures({ ...deps, pictures: deps.pictures, now: () => deps.clock.now() }, urls);
+    // Copies made before their looks were kept get them, so that they are compared with what comes down.
+    await fillMissingLooks({ ...deps, pictures: deps.pictures, now: () => deps.clock.now() });
   }
 }

@@ -3,8 +3,10 @@
 // picture that cannot be copied is recorded with the reason, which the desk shows as a finding.
 import {
   findPictures,
-  findStoredPictures,
   isRemovedKey,
+  listKeysWithoutLooks,
+  listPictureFiles,
+  storeLooks,
   removePicture,
   storePicture,
   storePictureFailure,
@@ -90,42 +92,89 @@ async function fetchAndKeep(deps: CopyDeps, url: string): Promise<void> {
 }
 
 /**
- * What one of the sizes made looks like (picture-looks.ts), or null when it cannot be read: the copy is kept
- * either way; it is only not compared with pictures taken down.
+ * What one of the sizes made looks like (picture-looks.ts), or '' when there is nothing to compare (a picture
+ * too even, or one whose size could not be read): the copy is kept either way, and is only not compared with
+ * pictures taken down. '' is not read again; null (pictures.looks) means never read.
  */
 async function looksOfFile(
   deps: Omit<CopyDeps, 'pictures'> & { pictures: PictureDeps },
   bytes: Uint8Array | undefined,
-): Promise<string | null> {
-  if (!bytes) return null;
+): Promise<string> {
+  if (!bytes) return '';
   try {
-    return looksOf(await deps.pictures.maker.pixels(bytes)) ?? null;
+    return looksOf(await deps.pictures.maker.pixels(bytes)) ?? '';
   } catch (error) {
     deps.log.error('what a picture looks like could not be read', { error: String(error) });
+    return '';
+  }
+}
+
+/** The looks of the copy named `key`, read from its smallest web size as kept ('' when there is none). */
+async function looksOfKept(
+  deps: Omit<CopyDeps, 'pictures'> & { pictures: PictureDeps },
+  key: string,
+): Promise<string> {
+  const file = looksFile(await listPictureFiles(deps.db, key));
+  return file ? looksOfFile(deps, await deps.pictures.bytes.get(file.name)) : '';
+}
+
+/** Copies read at a time by fillMissingLooks. */
+const LOOKS_AT_ONCE = 100;
+
+/**
+ * Reads the looks of copies made before they were kept (housekeeping, a hundred at a time), so that a takedown
+ * names the published posts that show the same photo, and a copy chosen again is compared, whatever its age.
+ * Answers how many it read.
+ */
+export async function fillMissingLooks(deps: Omit<CopyDeps, 'pictures'> & { pictures: PictureDeps }) {
+  const keys = await listKeysWithoutLooks(deps.db, LOOKS_AT_ONCE);
+  for (const key of keys) {
+    let looks = '';
+    try {
+      looks = await looksOfKept(deps, key);
+    } catch (error) {
+      deps.log.error('what a kept picture looks like could not be read', { key, error: String(error) });
+    }
+    await storeLooks(deps.db, key, looks);
+  }
+  return keys.length;
+}
+
+/**
+ * The looks of a copy about to be taken down. A copy made before looks were kept (or made while they could not
+ * be read) has them read now, from its bytes, before they go. Whatever fails here, the takedown goes on.
+ */
+async function looksBeforeTakedown(
+  deps: Omit<CopyDeps, 'pictures'> & { pictures?: PictureDeps },
+  url: string,
+  picture: { looks: string | null; state: string; key: string | null },
+): Promise<string | null> {
+  if (picture.looks !== null || picture.state !== 'ready' || !picture.key || !deps.pictures)
+    return picture.looks;
+  try {
+    return await looksOfKept({ ...deps, pictures: deps.pictures }, picture.key);
+  } catch (error) {
+    deps.log.error('what a picture taken down looks like could not be read', { url, error: String(error) });
     return null;
   }
 }
 
-/** Takes the copy of the picture at `url` down everywhere (see removePicture); false if there is none. */
+/**
+ * Takes the copy of the picture at `url` down everywhere (see removePicture); false if there is none. Taken
+ * down for what it shows (`about` 'picture'), its looks are kept, so that the same photo at another size is
+ * found when it is chosen again; taken down with its post or its digest, only its bytes stay refused: the post
+ * may have gone for its words, and its picture may be a class's banner that every later post shows.
+ */
 export async function takeDownPicture(
   deps: Omit<CopyDeps, 'pictures'> & { pictures?: PictureDeps },
   url: string,
   actor: Actor,
   details: Record<string, unknown>,
+  about: 'picture' | 'post' | 'digest',
 ): Promise<boolean> {
   const picture = (await findPictures(deps.db, [url])).get(url);
   if (!picture?.key) return false;
-  // A copy made before its looks were kept has them read now, from its bytes, before they go: the same photo
-  // chosen again at another size is then found too.
-  let looks = picture.looks;
-  if (!looks && picture.state === 'ready' && deps.pictures) {
-    const file = looksFile((await findStoredPictures(deps.db, [url])).get(url)?.files ?? []);
-    if (file)
-      looks = await looksOfFile(
-        { ...deps, pictures: deps.pictures },
-        await deps.pictures.bytes.get(file.name),
-      );
-  }
+  const looks = about === 'picture' ? await looksBeforeTakedown(deps, url, picture) : null;
   const names = await removePicture(deps.db, picture.key, actor, { url, ...details }, deps.now(), looks);
   if (deps.pictures && !deps.pictures.bytes.inDatabase) await deps.pictures.bytes.delete(names);
   return true;

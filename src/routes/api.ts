@@ -616,7 +616,7 @@ export function apiRoutes(deps: AppDeps) {
     const body = await json<TakedownBody>(c);
     if (typeof body.reason !== 'string')
       throw apiError(422, 'invalid', 'Give "reason": why the post is taken down (kept in the audit log).');
-    const { digestTakenDown, ownerTold, socialReplaced, lookAlikes } = await takeDownEntry(
+    const { digestTakenDown, ownerTold, socialReplaced } = await takeDownEntry(
       desk,
       c.get('actor'),
       date,
@@ -633,7 +633,6 @@ export function apiRoutes(deps: AppDeps) {
         deleted: socialReplaced.deleted,
         to_delete_by_hand: socialReplaced.byHand,
       },
-      look_alikes: lookAlikes.map((alike) => ({ date: alike.date, item_id: alike.itemId })),
       digest: digestJson(await loadDesk(desk, date), deps.config.publicUrl),
     });
   });

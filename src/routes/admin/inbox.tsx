@@ -745,7 +745,7 @@ export function inboxRoutes(deps: AppDeps) {
     act(
       async (c, request) => {
         const itemId = itemOf(c);
-        const { digestTakenDown, ownerTold, intro, socialReplaced, lookAlikes } = await takeDownEntry(
+        const { digestTakenDown, ownerTold, intro, socialReplaced } = await takeDownEntry(
           desk,
           request.actor,
           request.date,
@@ -759,7 +759,6 @@ export function inboxRoutes(deps: AppDeps) {
             : t('desk.inbox.flashes.postTakenDown'),
           ownerTold ? t('desk.inbox.flashes.ownerTold') : '',
           ...socialSaid(socialReplaced),
-          lookAlikesSaid(lookAlikes),
           !digestTakenDown && intro.trim()
             ? t('desk.inbox.flashes.checkIntro', { intro: truncateWords(intro.trim(), 160) })
             : '',

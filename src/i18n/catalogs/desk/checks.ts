@@ -59,7 +59,7 @@ export const checks = {
   pictureTakenDown:
     'This picture was taken down on {{day}}, so it will not be shown anywhere again. Choose another picture or none.',
   pictureLikeTakenDown:
-    'This picture looks like one taken down on {{day}}: the same photo at another size, or saved again. Choose another picture or none (once published, take it down too); if it is a different photo, record why.',
+    'This picture looks like one taken down on {{day}}: most likely the same photo at another size, or saved again. Choose another picture or none; if it is a different photo, record why.',
   unauthorizedSource:
     'This post comes from an account whose authorization is {{authorization}}. Remove the post, or authorize the account under Sources.',
   outsideDay:
