@@ -1,33 +1,20 @@
 // Real Chromium for page tests: Debian's /usr/bin/chromium driven by playwright-core. If it is missing, it
 // is installed with apt-get (as CI does); if that is impossible the test fails loudly, never skips.
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { aptInstall } from './run-command';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-function ensureChromium(): void {
+async function ensureChromium(): Promise<void> {
   if (existsSync(CHROMIUM)) return;
-  const asRoot = process.getuid?.() === 0;
-  try {
-    const run = (args: string[]) =>
-      execFileSync(asRoot ? args[0]! : 'sudo', asRoot ? args.slice(1) : args, {
-        stdio: 'inherit',
-        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-      });
-    run(['apt-get', 'update']);
-    run(['apt-get', 'install', '-y', 'chromium']);
-  } catch (error) {
-    throw new Error(
-      `Chromium is needed at ${CHROMIUM} for browser tests and could not be installed: ${(error as Error).message}. Install it with: apt-get install -y chromium`,
-    );
-  }
+  await aptInstall('chromium', `at ${CHROMIUM} for browser tests`);
   if (!existsSync(CHROMIUM)) throw new Error(`apt-get finished but ${CHROMIUM} is still missing.`);
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  ensureChromium();
+  await ensureChromium();
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [

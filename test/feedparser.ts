@@ -3,31 +3,9 @@
 // Everything runs in child processes without blocking: the tests' own server answers in the same process, and
 // a blocked event loop (apt-get takes seconds) lets its keep-alive timer close a connection the next request
 // is reusing (ECONNRESET).
-import { spawn } from 'node:child_process';
+import { aptInstall, run } from './run-command';
 
 const PYTHON = '/usr/bin/python3';
-
-/** Runs a command to the end: its exit status and what it printed. */
-function run(
-  command: string,
-  args: string[],
-  options: { input?: string; env?: NodeJS.ProcessEnv; inherit?: boolean } = {},
-): Promise<{ status: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      env: options.env ?? process.env,
-      stdio: ['pipe', options.inherit ? 'inherit' : 'pipe', options.inherit ? 'inherit' : 'pipe'],
-      timeout: 300_000,
-    });
-    let out = '';
-    let err = '';
-    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, out, err }));
-    child.stdin!.end(options.input ?? '');
-  });
-}
 
 async function hasFeedparser(): Promise<boolean> {
   return (await run(PYTHON, ['-c', 'import feedparser'])).status === 0;
@@ -35,18 +13,7 @@ async function hasFeedparser(): Promise<boolean> {
 
 async function installFeedparser(): Promise<void> {
   if (await hasFeedparser()) return;
-  const asRoot = process.getuid?.() === 0;
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [
-    ['apt-get', 'update'],
-    ['apt-get', 'install', '-y', 'python3-feedparser'],
-  ]) {
-    const done = await run(asRoot ? args[0]! : 'sudo', asRoot ? args.slice(1) : args, { env, inherit: true });
-    if (done.status !== 0)
-      throw new Error(
-        `python3-feedparser is needed to check the feeds and could not be installed (${args.join(' ')} exited with ${done.status}). Install it with: apt-get install -y python3-feedparser`,
-      );
-  }
+  await aptInstall('python3-feedparser', 'to check the feeds');
   if (!(await hasFeedparser()))
     throw new Error('apt-get finished but python3 still cannot import feedparser.');
 }
