@@ -638,7 +638,7 @@ describe('pictures', () => {
     const like = state.findings.filter((f) => f.kind === 'picture-like-taken-down');
     expect(like.map((f) => f.itemId)).toEqual([itemIds['market-again']]);
     expect(like[0]!.message).toMatch(
-      /^This picture looks like one taken down on [A-Z][a-z]+day, [A-Z][a-z]+ \d+, \d{4}: most likely the same photo at another size, or saved again\. Choose another picture or none; if it is a different photo, record why\.$/,
+      /^This picture looks like the one taken down on [A-Z][a-z]+day, [A-Z][a-z]+ \d+, \d{4} from “Birch market” \(the digest of Monday, November 16, 2026\): most likely the same photo at another size, or saved again\. Choose another picture or none; if it is a different photo, record why\.$/,
     );
     const refused = await publishDesk(desk(), dana, days[1]).catch((error: DeskError) => error);
     expect(refused).toBeInstanceOf(DeskError);

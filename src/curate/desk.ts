@@ -33,6 +33,7 @@ import {
   findPictures,
   listEntriesSharingPictures,
   listPublishedPictureLooks,
+  findTakedownPost,
   listTakenDownLooks,
   withPictures,
 } from '../db/pictures';
@@ -600,13 +601,20 @@ async function picturesLikeTakenDownOf(
       picture.looks,
       published ? takenDown.filter((down) => down.removedAt < picture.copiedAt) : takenDown,
     );
-    if (match)
-      alike.set(entry.imageUrl!, {
-        message: t('desk.checks.pictureLikeTakenDown', {
-          day: formatLongDate(localDateOf(match.removedAt, timezone)),
-        }),
-        key: match.key,
-      });
+    if (!match) continue;
+    const day = formatLongDate(localDateOf(match.removedAt, timezone));
+    // The post it came down from, so the coordinator can tell which photo it was (its bytes are gone).
+    const from = await findTakedownPost(deps.db, match.key);
+    alike.set(entry.imageUrl!, {
+      message: from
+        ? t('desk.checks.pictureLikeTakenDownFrom', {
+            day,
+            headline: from.headline,
+            digest: formatLongDate(from.date),
+          })
+        : t('desk.checks.pictureLikeTakenDown', { day }),
+      key: match.key,
+    });
   }
   return alike;
 }

@@ -5,7 +5,7 @@ import type { MadePicture, PictureFile } from '../pictures/picture-types';
 import { auditStatement, type Actor } from './audit';
 import type { Database } from './client';
 import { inList } from './in-list';
-import { digestEntries, digests, pictureFiles, pictures } from './schema';
+import { auditLog, digestEntries, digests, pictureFiles, pictures } from './schema';
 import { touchPublicStatement } from './site-state';
 
 export type Picture = typeof pictures.$inferSelect;
@@ -139,6 +139,36 @@ export async function listPublishedPictureLooks(
     .orderBy(digests.date, digestEntries.itemId)
     .all();
   return rows.map((row) => ({ date: row.date, itemId: row.itemId, key: row.key!, looks: row.looks! }));
+}
+
+/**
+ * The post a copy was taken down from for what it shows (the audit log's picture takedown), by its digest's
+ * date and headline, if it is still known.
+ */
+export async function findTakedownPost(
+  db: Database,
+  key: string,
+): Promise<{ date: string; headline: string } | undefined> {
+  const row = await db.orm
+    .select({ details: auditLog.details })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, 'picture.takedown'), eq(auditLog.subjectId, key)))
+    .orderBy(auditLog.at)
+    .get();
+  let post: { date?: unknown; itemId?: unknown } = {};
+  try {
+    post = JSON.parse(row?.details ?? '{}') as typeof post;
+  } catch {
+    return undefined;
+  }
+  if (typeof post.date !== 'string' || typeof post.itemId !== 'number') return undefined;
+  const entry = await db.orm
+    .select({ headline: digestEntries.headline })
+    .from(digestEntries)
+    .innerJoin(digests, eq(digests.id, digestEntries.digestId))
+    .where(and(eq(digests.date, post.date), eq(digestEntries.itemId, post.itemId)))
+    .get();
+  return entry ? { date: post.date, headline: entry.headline } : undefined;
 }
 
 /** Up to `limit` ready copies whose looks were never read (made before they were kept). */

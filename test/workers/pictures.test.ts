@@ -236,7 +236,7 @@ describe('pictures on Workers, made in WebAssembly', () => {
     expect(saved.findings.filter((f) => f.kind === 'picture-like-taken-down')).toEqual([
       expect.objectContaining({
         item_id: second,
-        message: expect.stringContaining('looks like one taken down'),
+        message: expect.stringContaining('from “Market day” (the digest of Monday, October 26, 2026)'),
       }),
     ]);
     expect((await api(`/digests/${days[1]}/publish`, 'POST', {})).status).toBe(422);

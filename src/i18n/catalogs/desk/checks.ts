@@ -58,6 +58,8 @@ export const checks = {
     "The picture has not been copied to the district's site yet. Save again to copy it, or choose another picture or none.",
   pictureTakenDown:
     'This picture was taken down on {{day}}, so it will not be shown anywhere again. Choose another picture or none.',
+  pictureLikeTakenDownFrom:
+    'This picture looks like the one taken down on {{day}} from “{{headline}}” (the digest of {{digest}}): most likely the same photo at another size, or saved again. Choose another picture or none; if it is a different photo, record why.',
   pictureLikeTakenDown:
     'This picture looks like one taken down on {{day}}: most likely the same photo at another size, or saved again. Choose another picture or none; if it is a different photo, record why.',
   unauthorizedSource:
