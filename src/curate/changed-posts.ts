@@ -3,11 +3,10 @@
 // such post, and the editors are emailed when the picture the digest shows was taken out, so that someone looks
 // and corrects the digest or takes the post or its picture down. Only what the feed shows is known: a post
 // deleted outright simply stops appearing in its feed, which cannot be told from a post that scrolled off it.
-import { and, desc, eq, gt, gte, isNull } from 'drizzle-orm';
 import type { AppDeps } from '../deps';
 import type { Database } from '../db/client';
 import { claimJobMark } from '../db/job-marks';
-import { digestEntries, digests, items, schools, sources } from '../db/schema';
+import { listEntriesReadAgainSince } from '../db/digests';
 import { formatDay, formatLongDate } from '../publish/digest-content';
 import { readDistrictSettings, siteOf } from '../settings/district-settings';
 import { imagesOf } from './item-images';
@@ -56,38 +55,7 @@ interface ChangedEntry {
 
 /** Entries of digests published in the last CHANGES_WATCHED_DAYS whose post changed after publishing. */
 async function listChangedEntries(db: Database, now: number): Promise<ChangedEntry[]> {
-  const rows = await db.orm
-    .select({
-      date: digests.date,
-      publishedAt: digests.publishedAt,
-      itemId: digestEntries.itemId,
-      headline: digestEntries.headline,
-      schoolName: schools.name,
-      imageUrl: digestEntries.imageUrl,
-      removedAt: digestEntries.removedAt,
-      pictureRemovedAt: digestEntries.pictureRemovedAt,
-      item: {
-        updatedAt: items.updatedAt,
-        imageUrl: items.imageUrl,
-        imageAlt: items.imageAlt,
-        contentHtml: items.contentHtml,
-      },
-    })
-    .from(digestEntries)
-    .innerJoin(digests, eq(digests.id, digestEntries.digestId))
-    .innerJoin(items, eq(items.id, digestEntries.itemId))
-    .innerJoin(sources, eq(sources.id, items.sourceId))
-    .innerJoin(schools, eq(schools.id, sources.schoolId))
-    .where(
-      and(
-        eq(digests.status, 'published'),
-        gte(digests.publishedAt, now - CHANGES_WATCHED_DAYS * 86_400_000),
-        isNull(digestEntries.removedAt),
-        gt(items.updatedAt, digests.publishedAt),
-      ),
-    )
-    .orderBy(desc(digests.date), digestEntries.position)
-    .all();
+  const rows = await listEntriesReadAgainSince(db, now - CHANGES_WATCHED_DAYS * 86_400_000);
   return rows.flatMap((row) => {
     const change = changeAfterPublishing(row, row.publishedAt);
     return change ? [{ ...row, change }] : [];

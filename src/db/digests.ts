@@ -1135,3 +1135,42 @@ export async function countWouldReceive(db: Database, digestId: number): Promise
     .get();
   return row?.n ?? 0;
 }
+
+/**
+ * Entries still up in digests published since `since` whose post was read again from its feed with other
+ * content after its digest was published (curate/changed-posts.ts), with what tells what changed.
+ */
+export async function listEntriesReadAgainSince(db: Database, since: number) {
+  return db.orm
+    .select({
+      date: digests.date,
+      publishedAt: digests.publishedAt,
+      itemId: digestEntries.itemId,
+      headline: digestEntries.headline,
+      schoolName: schools.name,
+      imageUrl: digestEntries.imageUrl,
+      removedAt: digestEntries.removedAt,
+      pictureRemovedAt: digestEntries.pictureRemovedAt,
+      item: {
+        updatedAt: items.updatedAt,
+        imageUrl: items.imageUrl,
+        imageAlt: items.imageAlt,
+        contentHtml: items.contentHtml,
+      },
+    })
+    .from(digestEntries)
+    .innerJoin(digests, eq(digests.id, digestEntries.digestId))
+    .innerJoin(items, eq(items.id, digestEntries.itemId))
+    .innerJoin(sources, eq(sources.id, items.sourceId))
+    .innerJoin(schools, eq(schools.id, sources.schoolId))
+    .where(
+      and(
+        eq(digests.status, 'published'),
+        gte(digests.publishedAt, since),
+        isNull(digestEntries.removedAt),
+        gt(items.updatedAt, digests.publishedAt),
+      ),
+    )
+    .orderBy(desc(digests.date), digestEntries.position)
+    .all();
+}
