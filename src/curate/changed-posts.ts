@@ -9,7 +9,8 @@ import { claimJobMark } from '../db/job-marks';
 import { listEntriesReadAgainSince } from '../db/digests';
 import { formatDay, formatLongDate } from '../publish/digest-content';
 import { readDistrictSettings, siteOf } from '../settings/district-settings';
-import { imagesOf } from './item-images';
+import { readHtml } from '../text/read-html';
+import { emailIsOn } from '../email/no-mailer';
 import { notifyEditors } from './notify-editors';
 
 /** Posts changed this long after their digest was published are still told of; older digests are archive. */
@@ -39,10 +40,41 @@ export function changeAfterPublishing(
   if (publishedAt === null || entry.removedAt !== null || entry.item.updatedAt <= publishedAt)
     return undefined;
   const shown = entry.imageUrl && entry.pictureRemovedAt === null ? entry.imageUrl : undefined;
-  return {
-    at: entry.item.updatedAt,
-    pictureGone: !!shown && !imagesOf(entry.item).some((image) => image.url === shown),
-  };
+  return { at: entry.item.updatedAt, pictureGone: !!shown && !pictureStillIn(entry.item, shown) };
+}
+
+/**
+ * Whether the post still has the picture at `url`, as its main image or in its text, at that address or at
+ * one that names the same file (another size of it, as WordPress makes them, or with other query parameters,
+ * as an image CDN adds them): a blog that serves its pictures differently has not taken them out.
+ */
+export function pictureStillIn(item: { imageUrl: string | null; contentHtml: string }, url: string): boolean {
+  const wanted = sameFile(url);
+  if (item.imageUrl && sameFile(item.imageUrl) === wanted) return true;
+  let found = false;
+  readHtml(item.contentHtml, {
+    openTag(name, attributes) {
+      if (found || (name !== 'img' && name !== 'source')) return;
+      const candidates = [
+        attributes.src,
+        ...(attributes.srcset ?? '').split(',').map((c) => c.trim().split(/\s+/)[0]),
+      ];
+      found = candidates.some((candidate) => !!candidate && sameFile(candidate) === wanted);
+    },
+    text() {},
+    closeTag() {},
+  });
+  return found;
+}
+
+/** A picture's address reduced to its file: host and path, without a size suffix (-1024x768) or parameters. */
+function sameFile(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.host}${parsed.pathname.replace(/-\d+x\d+(?=\.[a-z0-9]+$)/i, '')}`.toLowerCase();
+  } catch {
+    return url;
+  }
 }
 
 interface ChangedEntry {
@@ -50,6 +82,8 @@ interface ChangedEntry {
   itemId: number;
   headline: string;
   schoolName: string;
+  imageUrl: string | null;
+  postUrl: string | null;
   change: ChangeAfterPublishing;
 }
 
@@ -72,9 +106,12 @@ async function listChangedEntries(db: Database, now: number): Promise<ChangedEnt
 export async function noticeChangedPosts(deps: AppDeps): Promise<number> {
   const now = deps.clock.now();
   const byDate = new Map<string, ChangedEntry[]>();
+  // With no way to email, the desk's mark is all there is; nothing is marked as told.
+  if (!emailIsOn(deps.mailer)) return 0;
   for (const entry of await listChangedEntries(deps.db, now)) {
     if (!entry.change.pictureGone) continue;
-    if (!(await claimJobMark(deps.db, `picture-gone:${entry.date}:${entry.itemId}:${entry.change.at}`, now)))
+    // Once per picture the digest shows: later edits of the same post do not tell it again.
+    if (!(await claimJobMark(deps.db, `picture-gone:${entry.date}:${entry.itemId}:${entry.imageUrl}`, now)))
       continue;
     byDate.set(entry.date, [...(byDate.get(entry.date) ?? []), entry]);
   }
@@ -88,12 +125,15 @@ export async function noticeChangedPosts(deps: AppDeps): Promise<number> {
       { db: deps.db, mailer: deps.mailer, mailFrom: deps.config.mailFrom, site },
       {
         subject: one
-          ? `A teacher took the picture out of a post in the digest for ${formatDay(date)}`
-          : `Teachers took the pictures out of ${changed.length} posts in the digest for ${formatDay(date)}`,
-        heading: one ? 'A published picture was taken out' : 'Published pictures were taken out',
+          ? `A picture in the digest for ${formatDay(date)} is no longer in its post`
+          : `${changed.length} pictures in the digest for ${formatDay(date)} are no longer in their posts`,
+        heading: one ? 'A published picture left its post' : 'Published pictures left their posts',
         paragraphs: [
-          `${one ? 'This post' : 'These posts'} in the digest for ${formatLongDate(date)} no longer ${one ? 'has' : 'have'} the picture the digest shows: the teacher took it out after the digest was published. A teacher who takes a picture out has often found a problem with it (a student without a media release, say); the digest, its feeds and its emails still show it.`,
-          ...changed.map((entry) => `“${entry.headline}” (${entry.schoolName})`),
+          `Since the digest for ${formatLongDate(date)} was published, ${one ? 'this post’s feed no longer shows the picture' : 'these posts’ feeds no longer show the pictures'} the digest shows. A teacher who takes a picture out has often found a problem with it (a student without a media release, say); the digest, its feeds and its emails still show it.`,
+          ...changed.map(
+            (entry) =>
+              `“${entry.headline}” (${entry.schoolName})${entry.postUrl ? `: ${entry.postUrl}` : ''}`,
+          ),
           'Look at the post on the teacher’s site, and take the picture down from the desk unless you know why it went.',
         ],
         action: { label: 'Open the digest', url: `${deps.config.publicUrl}/admin/inbox?date=${date}` },
@@ -102,6 +142,6 @@ export async function noticeChangedPosts(deps: AppDeps): Promise<number> {
     );
     told += changed.length;
   }
-  deps.log.info('pictures taken out of published posts were told to the editors', { posts: told });
+  deps.log.info('pictures no longer in their published posts were told to the editors', { posts: told });
   return told;
 }

@@ -1151,6 +1151,7 @@ export async function listEntriesReadAgainSince(db: Database, since: number) {
       imageUrl: digestEntries.imageUrl,
       removedAt: digestEntries.removedAt,
       pictureRemovedAt: digestEntries.pictureRemovedAt,
+      postUrl: items.url,
       item: {
         updatedAt: items.updatedAt,
         imageUrl: items.imageUrl,
@@ -1165,8 +1166,14 @@ export async function listEntriesReadAgainSince(db: Database, since: number) {
     .innerJoin(schools, eq(schools.id, sources.schoolId))
     .where(
       and(
-        eq(digests.status, 'published'),
-        gte(digests.publishedAt, since),
+        // The recent digests first, by their own index, so that only their entries are read.
+        inArray(
+          digestEntries.digestId,
+          db.orm
+            .select({ id: digests.id })
+            .from(digests)
+            .where(and(eq(digests.status, 'published'), gte(digests.publishedAt, since))),
+        ),
         isNull(digestEntries.removedAt),
         gt(items.updatedAt, digests.publishedAt),
       ),

@@ -77,7 +77,6 @@ interface DeskRequest {
 
 const itemOf = (c: Context) => Number(c.req.param('item'));
 
-/** Whether a day is not over yet where the district is, for the question Publish now asks. */
 export function inboxRoutes(deps: AppDeps) {
   const app = new Hono<AdminEnv>();
   const desk = deskDepsOf(deps);

@@ -88,6 +88,9 @@ export function previewRoutes(deps: AppDeps) {
       throw error;
     }
     const timezone = state.settings.timezone;
+    const day = dayIs(state.date, localDateOf(deps.clock.now(), timezone), timezone);
+    // A day that has not begun where the district is would be refused (a mistyped year, say).
+    if (day?.when === 'later') return undefined;
     return {
       date: state.date,
       version: digest.version,
@@ -95,7 +98,7 @@ export function previewRoutes(deps: AppDeps) {
       recipients: emailIsOn(deps.mailer) ? await countWouldReceive(deps.db, digest.id) : 0,
       accounts: (await listSocialAccounts(deps.db)).filter((a) => a.status === 'active').length,
       emailOn: emailIsOn(deps.mailer),
-      dayIs: dayIs(state.date, localDateOf(deps.clock.now(), timezone), timezone),
+      dayIs: day,
     };
   };
 

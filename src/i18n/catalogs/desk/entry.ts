@@ -42,9 +42,9 @@ export const entry = {
   removeNamed: 'Remove: {{headline}}',
   findings: 'Check findings',
   changedAfterPublishing:
-    'Its feed showed it differently after publishing ({{day}}): its teacher may have changed its text, title or pictures. Look at the original, then correct the digest or take the post down if it needs it.',
+    'Its feed showed it differently after publishing (read {{day}}): its teacher may have changed its text, title or pictures. Look at the original, then correct the digest or take the post down if it needs it.',
   changedPictureGone:
-    'Changed on its teacher’s site after publishing ({{day}}): the picture the digest shows is no longer in the post. A teacher who removes a picture has often found something wrong with it: look at the original, and take the picture down here too unless you know why it went.',
+    'Since publishing, its feed no longer shows the picture the digest shows (read {{day}}). A teacher who takes a picture out has often found something wrong with it: look at the original, and take the picture down here too unless you know why it went.',
   kinds: {
     studentName: 'Student name',
     photoWithoutRelease: 'Photo without release',
