@@ -97,17 +97,17 @@ async function listChangedEntries(db: Database, now: number): Promise<ChangedEnt
 }
 
 /**
- * Emails the editors about published posts whose teacher took out the picture the digest shows: one email per
- * digest, naming each such post once (by when the change was read, shared by every process). Other changes
+ * Emails the editors about published posts whose feed no longer shows the picture the digest shows: one email
+ * per digest, naming each such picture once (a key per picture, shared by every process). Other changes
  * are only marked on the desk: a new version of Yesterday that reads feeds a little differently rewrites the
  * posts it reads again, which would email the editors of every post in the last two weeks; a picture's address
  * does not change that way. Answers how many posts it told of.
  */
 export async function noticeChangedPosts(deps: AppDeps): Promise<number> {
-  const now = deps.clock.now();
-  const byDate = new Map<string, ChangedEntry[]>();
   // With no way to email, the desk's mark is all there is; nothing is marked as told.
   if (!emailIsOn(deps.mailer)) return 0;
+  const now = deps.clock.now();
+  const byDate = new Map<string, ChangedEntry[]>();
   for (const entry of await listChangedEntries(deps.db, now)) {
     if (!entry.change.pictureGone) continue;
     // Once per picture the digest shows: later edits of the same post do not tell it again.

@@ -88,7 +88,9 @@ export async function storePicture(
     height: made.height,
     fetchedAt: now,
     removedAt: removedBefore ?? null,
-    looks,
+    // An address of a copy already taken down is compared through the rows of that takedown, if at all: one
+    // taken down with its post keeps no looks, and this one must not give it some.
+    looks: removedBefore ? null : looks,
   };
   await db.batch([
     ...(removedBefore
