@@ -156,4 +156,44 @@ describe('posts changed after publishing', () => {
     await storeItems(db, source.id, [{ ...garden, imageUrl: null, imageAlt: null }], app.clock.now());
     expect((await runTeacherJobs(app.runtime.deps)).changedPosts).toBe(0);
   });
+
+  it('holds a draft whose chosen picture the post dropped since, and still saves the rest of it', async () => {
+    const db = app.runtime.deps.db;
+    const day = '2026-11-23';
+    const noon = Date.parse(`${day}T18:00:00Z`);
+    const { source } = await addSchoolWithSource(db, 'Oak Elementary', 'https://oak.example/feed');
+    const art = item({
+      guid: 'art',
+      title: 'Art show',
+      publishedAt: noon,
+      imageUrl: `${images.url}/garden.jpg`,
+      imageAlt: 'Paintings on the wall',
+    });
+    await storeItems(db, source.id, [art], app.clock.now());
+    const [stored] = await listItemsPublishedBetween(db, noon - 1, noon + 1);
+    await saveDesk(desk(), dana, day, { entries: [{ itemId: stored!.id }] });
+    const notInPost = async () =>
+      (await loadDesk(desk(), day)).open.filter((f) => f.kind === 'picture-not-in-post');
+    expect(await notInPost()).toEqual([]);
+
+    // The teacher takes the picture out before the digest goes out (a scheduled digest, say).
+    app.clock.advance(60_000);
+    await storeItems(db, source.id, [{ ...art, imageUrl: null, imageAlt: null }], app.clock.now());
+    expect((await notInPost()).map((f) => f.message)).toEqual([
+      'The post’s feed no longer shows this picture: its teacher may have taken it out since it was chosen, and a teacher who takes a picture out has often found a problem with it. Look at the original, then choose another picture or none; if you know why it went and it may still be shown, record why.',
+    ]);
+    await expect(publishDesk(desk(), dana, day)).rejects.toThrow('One check finding is still open.');
+    // The rest of the draft still saves, the picture kept as chosen; choosing it anew is refused.
+    const saved = await saveDesk(desk(), dana, day, { intro: 'Art news', entries: [{ itemId: stored!.id }] });
+    expect(saved.entries[0]!.imageUrl).toBe(`${images.url}/garden.jpg`);
+    await expect(
+      saveDesk(desk(), dana, day, {
+        entries: [{ itemId: stored!.id, imageUrl: `${images.url}/other.jpg` }],
+      }),
+    ).rejects.toThrow('must be one of the post’s own images');
+    // Without it, it publishes.
+    await saveDesk(desk(), dana, day, { entries: [{ itemId: stored!.id, imageUrl: null }] });
+    expect(await notInPost()).toEqual([]);
+    await publishDesk(desk(), dana, day);
+  });
 });

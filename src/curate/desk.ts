@@ -63,7 +63,7 @@ import { emailIsOn } from '../email/no-mailer';
 import type { Logger } from '../log';
 import { copyPictures, takeDownPicture, type PictureDeps } from '../pictures/copy-pictures';
 import { looksAlike, sameLooks } from '../pictures/picture-looks';
-import { changeAfterPublishing, type ChangeAfterPublishing } from './changed-posts';
+import { changeAfterPublishing, pictureStillIn, type ChangeAfterPublishing } from './changed-posts';
 import { notifyEditors } from './notify-editors';
 import { imagesOf, type ImageChoice } from './item-images';
 import {
@@ -444,6 +444,9 @@ export async function checkDigest(
     socialText,
     pictureProblems,
     picturesLikeTakenDown,
+    picturesNotInPost: new Set(
+      entries.flatMap((e) => (e.imageUrl && !pictureStillIn(e.item, e.imageUrl) ? [e.itemId] : [])),
+    ),
     translations: translated,
     alreadyPublished: digest.status === 'published' || options.correction !== undefined,
   });
@@ -760,7 +763,10 @@ export async function resolveEntries(
     if (!item) throw new DeskError(422, 'unknown-item', t('desk.refusals.unknownItem', { id: input.itemId }));
     const base = stored.get(item.id) ?? defaultEntry(item);
     const imageUrl = input.imageUrl === undefined ? base.imageUrl : input.imageUrl || null;
-    if (imageUrl && !imagesOf(item).some((image) => image.url === imageUrl)) {
+    // A picture chosen must be one of the post's own; one chosen before and kept stays, even if the post has
+    // dropped it since (the checks then say so: picture-not-in-post), so that the rest can still be saved.
+    const kept = imageUrl !== null && imageUrl === stored.get(item.id)?.imageUrl;
+    if (imageUrl && !kept && !imagesOf(item).some((image) => image.url === imageUrl)) {
       throw new DeskError(422, 'invalid-image', t('desk.refusals.invalidImage', { post: item.title }));
     }
     // A headline left empty is the post's title again.

@@ -19,6 +19,7 @@ export const FINDING_KINDS = [
   'outside-day',
   'picture-unavailable',
   'picture-like-taken-down',
+  'picture-not-in-post',
   'translation-unreviewed',
   'correction-note',
 ] as const;
@@ -114,6 +115,12 @@ export interface CheckInput {
    * address: the finding's sentence. A person who knows it is another photo can say so.
    */
   picturesLikeTakenDown?: ReadonlyMap<string, { message: string; key: string }>;
+  /**
+   * Entries (by item id) whose chosen picture the post's feed no longer shows: the teacher may have taken it
+   * out after it was chosen (changed-posts.ts pictureStillIn). Not asked of a published digest, whose desk
+   * marks it instead.
+   */
+  picturesNotInPost?: ReadonlySet<number>;
   /** The digest's text in the district's other languages: checked for names and tone like the original. */
   translations?: CheckTranslation[];
   /**
@@ -283,6 +290,9 @@ export function runChecks(input: CheckInput): Finding[] {
         likeTakenDown.message,
         `${entry.imageUrl}\n${likeTakenDown.key}`,
       );
+    }
+    if (entry.imageUrl && input.picturesNotInPost?.has(entry.itemId) && !input.alreadyPublished) {
+      add(entry.itemId, 'picture-not-in-post', t('desk.checks.pictureNotInPost'), entry.imageUrl);
     }
     if (entry.item.authorization !== 'authorized' && !input.alreadyPublished) {
       add(

@@ -128,6 +128,7 @@ export const KIND_LABELS: Record<string, () => string> = {
   'outside-day': () => t('desk.entry.kinds.outsideDay'),
   'picture-unavailable': () => t('desk.entry.kinds.pictureUnavailable'),
   'picture-like-taken-down': () => t('desk.entry.kinds.pictureLikeTakenDown'),
+  'picture-not-in-post': () => t('desk.entry.kinds.pictureNotInPost'),
   'translation-unreviewed': () => t('desk.entry.kinds.translationUnreviewed'),
   'correction-note': () => t('desk.entry.kinds.correctionNote'),
 };

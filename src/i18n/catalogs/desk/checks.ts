@@ -58,6 +58,8 @@ export const checks = {
     "The picture has not been copied to the district's site yet. Save again to copy it, or choose another picture or none.",
   pictureTakenDown:
     'This picture was taken down on {{day}}, so it will not be shown anywhere again. Choose another picture or none.',
+  pictureNotInPost:
+    'The post’s feed no longer shows this picture: its teacher may have taken it out since it was chosen, and a teacher who takes a picture out has often found a problem with it. Look at the original, then choose another picture or none; if you know why it went and it may still be shown, record why.',
   pictureLikeTakenDownFrom:
     'This picture looks like the one taken down on {{day}} from “{{headline}}” (the digest of {{digest}}): most likely the same photo at another size, or saved again. Choose another picture or none; if it is a different photo, record why.',
   pictureLikeTakenDown:

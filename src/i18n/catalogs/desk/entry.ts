@@ -54,6 +54,7 @@ export const entry = {
     outsideDay: 'Another day',
     pictureUnavailable: 'Picture not copied',
     pictureLikeTakenDown: 'Like a picture taken down',
+    pictureNotInPost: 'Picture left the post',
     translationUnreviewed: 'Translation not reviewed',
     correctionNote: 'Correction note',
   },
