@@ -547,6 +547,24 @@ describe('the digest in each language', () => {
       ],
     });
     await changeSetting(db, 'translation_unreviewed', 'label', 1);
+    // Publish pressed on a preview drawn before a language was saved again is refused: saving a language
+    // moves no version, so the page carries when each language was last written.
+    const drawn = await (await lee.get(`/admin/inbox/preview?date=${DATE}`)).text();
+    const hidden = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(drawn)![1]!;
+    await api(`/digests/${DATE}/translations/ar`, 'PUT', { title: 'يوم جمعة عاصف جدًا', entries: [] });
+    const stale = await lee.post(`/admin/inbox/${DATE}/publish`, {
+      _csrf: await lee.csrf(`/admin/inbox/preview?date=${DATE}`),
+      from: 'preview',
+      confirmed: 'yes',
+      version: hidden('version'),
+      translations_seen: hidden('translations_seen').replaceAll('&amp;', '&'),
+    });
+    expect(stale.headers.get('location')).toBe(`/admin/inbox/preview?date=${DATE}`);
+    expect(await (await lee.get(stale.headers.get('location')!)).text()).toContain(
+      'A translation of the digest changed since this page was drawn. Look at it again before publishing.',
+    );
+    expect((await digest()).status).toBe('draft');
+    await api(`/digests/${DATE}/translations/ar`, 'PUT', { title: 'يوم جمعة عاصف', entries: [] });
     await publishDesk(deskDepsOf(app.runtime.deps), editor, DATE);
     const ar = await page(`/ar/digests/${DATE}`);
     expect(ar).toContain('طائرات ورقية في الملعب');

@@ -825,6 +825,25 @@ export function limit(
   return trimmed;
 }
 
+/**
+ * The translations as they stand (each language and when it was last written): saving one does not move the
+ * digest's version, so a page that asks before publishing carries this too, and publishing refuses when it
+ * changed (translationsSeenRefusal).
+ */
+export function translationsSeen(state: Pick<DeskState, 'translations'>): string {
+  return [...state.translations.values()]
+    .map((translation) => `${translation.lang}:${translation.updatedAt ?? 0}`)
+    .sort()
+    .join(',');
+}
+
+/** The refusal when the translations changed since the page that asked was drawn (`seen`), if they did. */
+export function translationsSeenRefusal(state: Pick<DeskState, 'translations'>, seen: string) {
+  return translationsSeen(state) === seen
+    ? undefined
+    : new DeskError(409, 'translations-changed', t('desk.refusals.translationsChangedSinceSeen'));
+}
+
 /** What stands between this digest and publishing: nothing to publish, open findings, a missing approval. */
 export function assertPublishable(state: DeskState, version: number | undefined): Digest {
   const { digest } = state;

@@ -18,6 +18,8 @@ import {
   submitForReview,
   takeDownEntry,
   takeDownEntryPicture,
+  translationsSeen,
+  translationsSeenRefusal,
   type TellOwner,
   unpublishDesk,
   checkUnpublishable,
@@ -581,6 +583,7 @@ export function inboxRoutes(deps: AppDeps) {
             <PublishConfirmPage
               date={request.date}
               version={saved.digest.version}
+              translationsSeen={translationsSeen(saved)}
               entries={saved.entries.length}
               recipients={recipients}
               accounts={accounts}
@@ -599,6 +602,12 @@ export function inboxRoutes(deps: AppDeps) {
         });
       }
       const version = Number(field(request.form, 'version', 20));
+      // A translation saved since the question was drawn moves no version: it is compared on its own.
+      const seen = request.form['translations_seen'];
+      if (typeof seen === 'string') {
+        const refusal = translationsSeenRefusal(await loadDesk(desk, request.date), seen);
+        if (refusal) throw refusal;
+      }
       const { queued } = await publishDesk(desk, request.actor, request.date, version);
       return done(
         c,

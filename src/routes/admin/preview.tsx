@@ -10,6 +10,7 @@ import {
   deskDepsOf,
   loadDesk,
   sendTestEmail,
+  translationsSeen,
   type DeskState,
 } from '../../curate/desk';
 import { countWouldReceive } from '../../db/digests';
@@ -94,6 +95,7 @@ export function previewRoutes(deps: AppDeps) {
     return {
       date: state.date,
       version: digest.version,
+      translationsSeen: translationsSeen(state),
       entries: state.entries.length,
       recipients: emailIsOn(deps.mailer) ? await countWouldReceive(deps.db, digest.id) : 0,
       accounts: (await listSocialAccounts(deps.db)).filter((a) => a.status === 'active').length,

@@ -16,6 +16,8 @@ export function dayIs(date: string, today: string, timezone: string) {
 export interface PublishAsk {
   date: string;
   version: number;
+  /** The translations as shown (translationsSeen): one saved meanwhile refuses the publish. */
+  translationsSeen: string;
   entries: number;
   recipients: number;
   /** The district's social accounts that get one post each (active ones). */
@@ -56,6 +58,7 @@ export function PublishQuestion(
       {props.from ? <input type="hidden" name="from" value={props.from} /> : null}
       <input type="hidden" name="confirmed" value="yes" />
       <input type="hidden" name="version" value={String(props.version)} />
+      <input type="hidden" name="translations_seen" value={props.translationsSeen} />
       <p>
         <strong>{question}</strong>
       </p>

@@ -73,6 +73,8 @@ export const refusals = {
   nothingToPublish: 'Nothing is selected for {{day}}, so there is nothing to publish.',
   alreadyPublished: 'The digest for {{day}} is already published.',
   changedSinceSeen: 'The digest changed since you last saw it. Review the current version before publishing.',
+  translationsChangedSinceSeen:
+    'A translation of the digest changed since this page was drawn. Look at it again before publishing.',
   findingsOpen_one:
     'One check finding is still open. Resolve each by editing, or by recording why it is fine.',
   findingsOpen_other:
