@@ -11,6 +11,9 @@ import { touchPublicStatement } from './site-state';
 export type Picture = typeof pictures.$inferSelect;
 export type StoredFile = Omit<typeof pictureFiles.$inferSelect, 'bytes'>;
 
+/** A size's columns but its bytes: what is known of a file without reading it. */
+const { bytes: _bytes, ...fileColumns } = getTableColumns(pictureFiles);
+
 /** A ready copy with the sizes it is served in. */
 export interface StoredPicture {
   key: string;
@@ -35,16 +38,7 @@ export async function findStoredPictures(db: Database, urls: string[]): Promise<
   const keys = [...new Set(rows.map((p) => p.key!))];
   if (!keys.length) return new Map();
   const files = await db.orm
-    .select({
-      name: pictureFiles.name,
-      key: pictureFiles.key,
-      purpose: pictureFiles.purpose,
-      type: pictureFiles.type,
-      width: pictureFiles.width,
-      height: pictureFiles.height,
-      size: pictureFiles.size,
-      removedAt: pictureFiles.removedAt,
-    })
+    .select(fileColumns)
     .from(pictureFiles)
     .where(and(inList(pictureFiles.key, keys), isNull(pictureFiles.removedAt)))
     .all();
@@ -194,8 +188,7 @@ export async function storeLooks(db: Database, key: string, looks: string): Prom
 
 /** The sizes kept of the copy named `key` (without their bytes), taken down or not. */
 export async function listPictureFiles(db: Database, key: string): Promise<StoredFile[]> {
-  const { bytes: _bytes, ...columns } = getTableColumns(pictureFiles);
-  return db.orm.select(columns).from(pictureFiles).where(eq(pictureFiles.key, key)).all();
+  return db.orm.select(fileColumns).from(pictureFiles).where(eq(pictureFiles.key, key)).all();
 }
 
 /**
@@ -242,11 +235,9 @@ export async function storePictureFailure(db: Database, url: string, reason: str
     .onConflictDoUpdate({ target: pictures.sourceUrl, set: row, where: sql`${pictures.state} = 'failed'` });
 }
 
-/** One size, for /media: its bytes (when kept in the database), or that it was taken down. */
 /** A size by its name, without its bytes (a conditional request is answered without reading them). */
 export async function findPictureFile(db: Database, name: string): Promise<StoredFile | undefined> {
-  const { bytes: _bytes, ...columns } = getTableColumns(pictureFiles);
-  return db.orm.select(columns).from(pictureFiles).where(eq(pictureFiles.name, name)).get();
+  return db.orm.select(fileColumns).from(pictureFiles).where(eq(pictureFiles.name, name)).get();
 }
 
 /** The bytes of a size kept in the database (the server build), if it has them. */
