@@ -39,7 +39,7 @@ export function renderDigestHtml(
   const removals = content.removals ?? [];
   if (removals.length) {
     parts.push(
-      `<p><strong>${escapeHtml(text.t('digest.updated', { date: day(Math.max(...removals.map((r) => r.at))) }))}</strong> ${escapeHtml(text.t('digest.removed', { count: removals.length }))}</p>`,
+      `<p><strong>${escapeHtml(text.t('digest.updated', { date: day(Math.max(...removals.map((r) => r.at))) }))}</strong> ${escapeHtml(text.t('digest.removed', { count: removals.length }))} ${escapeHtml(text.t('digest.sorry'))}</p>`,
     );
   }
   if (digest.intro) parts.push(`<p${marked('intro')}>${escapeHtml(digest.intro)}</p>`);

@@ -85,7 +85,9 @@ export function publicRoutes(deps: AppDeps) {
       c,
       <PublicLayout site={found.site} title={title}>
         <h1 class="page-title">{title}</h1>
-        <p>{text.t('errors.takenDown', { day: text.longDate(date) })}</p>
+        <p>
+          {text.t('errors.takenDown', { day: text.longDate(date) })} {text.t('digest.sorry')}
+        </p>
         <p>
           <a href={localPath(found.site, '/')}>{text.t('errors.home')}</a>
         </p>

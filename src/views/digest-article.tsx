@@ -150,7 +150,7 @@ export function ChangeNotes(props: { content: DigestContent; timezone: string; t
       {removals.length ? (
         <p class="correction removed">
           <strong>{text.t('digest.updated', { date: day(Math.max(...removals.map((r) => r.at))) })}</strong>{' '}
-          {text.t('digest.removed', { count: removals.length })}
+          {text.t('digest.removed', { count: removals.length })} {text.t('digest.sorry')}
         </p>
       ) : null}
     </div>

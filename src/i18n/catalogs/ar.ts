@@ -63,6 +63,7 @@ export const ar = {
     removed_few: 'حُذفت {{count}} منشورات من هذا الملخص.',
     removed_many: 'حُذف {{count}} منشورًا من هذا الملخص.',
     removed_other: 'حُذف {{count}} منشور من هذا الملخص.',
+    sorry: 'نعتذر عن هذا الخطأ.',
     share: 'شارك هذا الملخص',
     shareEmail: 'البريد الإلكتروني',
     days: 'أيام أخرى',

@@ -52,6 +52,8 @@ export const en = {
     updated: 'Updated on {{date}}:',
     removed_one: 'a post was removed from this digest.',
     removed_other: '{{count}} posts were removed from this digest.',
+    // After a takedown, said where it is read (the digest, its feeds, the page of a digest taken down).
+    sorry: 'We are sorry for the mistake.',
     share: 'Share this digest',
     shareEmail: 'Email',
     days: 'Other days',
