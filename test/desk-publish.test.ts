@@ -297,10 +297,10 @@ describe('publishing from the desk', () => {
     const form = { _csrf: csrf, entry: String(postOf.get(date)) };
     const now = app.clock.now();
     app.clock.set(`${date}T20:00:00Z`);
-    const schedule = async () => {
+    const schedule = async (fields: Record<string, string> = form) => {
       const version = (await findDigest(app.runtime.deps.db, date))?.version ?? 0;
       expect(
-        (await dana.post(`/admin/inbox/${date}/ready`, { ...form, version: String(version) })).status,
+        (await dana.post(`/admin/inbox/${date}/ready`, { ...fields, version: String(version) })).status,
       ).toBe(303);
       const ready = (await findDigest(app.runtime.deps.db, date))!;
       expect(ready.status).toBe('ready');
@@ -336,6 +336,36 @@ describe('publishing from the desk', () => {
       { accept: 'application/json' },
     );
     expect(((await again.json()) as { unscheduled: string | null }).unscheduled).toBeNull();
+
+    // Publishing a scheduled digest early says so, on the preview and on Publish now's question; a change saved by
+    // Publish now takes it off its schedule, which the question says, since "Not yet" then leaves it unscheduled.
+    const kept = { ...form, intro: 'A sunny day.' };
+    const version = String(await schedule(kept));
+    const preview = await (await dana.get(`/admin/inbox/preview?date=${date}`)).text();
+    expect(preview).toContain('<h2 id="publish-heading">Publish</h2>');
+    expect(preview).toMatch(
+      /It is scheduled to go out by itself on \w+day, \w+ \d+ at [\d:]+ [AP]M; publishing now sends it at once instead\./,
+    );
+    const asked = await dana.post(`/admin/inbox/${date}/publish`, { ...kept, version });
+    expect(asked.status).toBe(200);
+    expect(await asked.text()).toContain('; publishing now sends it at once instead.');
+    expect((await findDigest(app.runtime.deps.db, date))!.status).toBe('ready');
+    const changed = await dana.post(`/admin/inbox/${date}/publish`, {
+      ...kept,
+      version,
+      intro: 'A rainy day.',
+    });
+    const question = await changed.text();
+    expect(question).toContain('saving your changes took it off that schedule');
+    expect(question).not.toContain('publishing now sends it at once instead');
+    expect((await findDigest(app.runtime.deps.db, date))!.status).toBe('draft');
+    // A draft that was never scheduled is asked without either.
+    const plain = await dana.post(`/admin/inbox/${date}/publish`, {
+      ...kept,
+      version: String((await findDigest(app.runtime.deps.db, date))!.version),
+      intro: 'A rainy day.',
+    });
+    expect(await plain.text()).not.toMatch(/took it off that schedule|at once instead/);
     app.clock.set(now);
   });
 

@@ -350,13 +350,15 @@ export function inboxRoutes(deps: AppDeps) {
 
   const saveDraft = async (
     request: DeskRequest,
-  ): Promise<DeskState & { digest: Digest; unscheduled?: boolean }> => {
-    const status = (await findDigest(deps.db, request.date))?.status;
+  ): Promise<DeskState & { digest: Digest; unscheduled?: boolean; wasScheduledFor?: number }> => {
+    const before = await findDigest(deps.db, request.date);
+    const status = before?.status;
     if (status === 'unpublished')
       throw new DeskError(409, 'unpublished', t('desk.refusals.takenDownMeanwhile'));
     if (status === 'published') throw new DeskError(409, 'published', t('desk.inbox.flashes.published'));
     const saved = await saveDesk(desk, request.actor, request.date, request.draft);
-    return { ...saved, digest: saved.digest! };
+    const wasScheduledFor = status === 'ready' ? (before?.scheduledFor ?? undefined) : undefined;
+    return { ...saved, digest: saved.digest!, wasScheduledFor };
   };
 
   app.get('/', async (c) => {
@@ -589,6 +591,14 @@ export function inboxRoutes(deps: AppDeps) {
               accounts={accounts}
               emailOn={emailIsOn(deps.mailer)}
               dayIs={dayIs(request.date, localDateOf(deps.clock.now(), timezone), timezone)}
+              schedule={
+                saved.wasScheduledFor === undefined
+                  ? undefined
+                  : {
+                      when: formatSlot(saved.wasScheduledFor, timezone),
+                      kept: saved.digest.status === 'ready',
+                    }
+              }
               csrfToken={c.get('csrfToken')}
               carried={Object.entries(request.form).flatMap(([name, value]) =>
                 name === '_csrf' || name === 'version' || name === 'confirmed'

@@ -24,6 +24,7 @@ import { localizeContents } from '../../publish/localize-content';
 import { isLocalDate, localDateOf } from '../../time/zoned-time';
 import { PreviewPage } from '../../views/admin/preview-page';
 import { dayIs, type PublishAsk } from '../../views/admin/publish-confirm-page';
+import { formatSlot } from '../../time/format';
 import { DigestPage } from '../../views/public-pages';
 import { renderPage } from '../../views/render';
 import { redirectWith } from '../flash';
@@ -101,6 +102,10 @@ export function previewRoutes(deps: AppDeps) {
       accounts: (await listSocialAccounts(deps.db)).filter((a) => a.status === 'active').length,
       emailOn: emailIsOn(deps.mailer),
       dayIs: day,
+      schedule:
+        digest.status === 'ready' && digest.scheduledFor !== null
+          ? { when: formatSlot(digest.scheduledFor, timezone), kept: true }
+          : undefined,
     };
   };
 

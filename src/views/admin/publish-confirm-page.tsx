@@ -25,6 +25,11 @@ export interface PublishAsk {
   emailOn: boolean;
   /** Whether the day is over in the district's time zone: published now, today's misses the rest of it. */
   dayIs?: { timezone: string; when: 'today' | 'later' };
+  /**
+   * The digest was scheduled for its slot (`when`, in words): still is (`kept`), or saving the desk's changes
+   * before this question took it off that schedule, so "Not yet" leaves it to be published or scheduled again.
+   */
+  schedule?: { when: string; kept: boolean };
 }
 
 /**
@@ -67,6 +72,13 @@ export function PublishQuestion(
           {props.dayIs.when === 'today'
             ? t('desk.publish.confirm.notOver', { timezone: props.dayIs.timezone })
             : t('desk.publish.confirm.notBegun', { timezone: props.dayIs.timezone })}
+        </p>
+      ) : null}
+      {props.schedule ? (
+        <p>
+          {props.schedule.kept
+            ? t('desk.publish.confirm.scheduled', { when: props.schedule.when })
+            : t('desk.publish.confirm.unscheduled', { when: props.schedule.when })}
         </p>
       ) : null}
       <p>{t('desk.publish.confirm.goes', { count: props.entries })}</p>

@@ -54,6 +54,9 @@ export const publish = {
       'The day is not over yet ({{timezone}}): posts its classes write later today are not in this digest, and once it is published they can only be added by a correction.',
     notBegun:
       'This day has not begun yet ({{timezone}}): its classes have written nothing for it, and once it is published their posts can only be added by a correction.',
+    scheduled: 'It is scheduled to go out by itself on {{when}}; publishing now sends it at once instead.',
+    unscheduled:
+      'It was scheduled to go out by itself on {{when}}, and saving your changes took it off that schedule: it goes out only when you publish it here, or schedule it again from the desk.',
   },
   unpublishConfirm: {
     title: 'Take this digest down?',
