@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { correctDesk } from '../src/curate/correct-digest';
 import { deskDepsOf, loadDesk, publishDesk, saveDesk, type DeskActor } from '../src/curate/desk';
 import { listItemsPublishedBetween } from '../src/db/items';
 import type { OutboxMessage } from '../src/email/mailer';
@@ -136,6 +137,30 @@ describe('posts changed after publishing', () => {
       /Since publishing, its feed no longer shows the picture the digest shows \(read [^)]+\)\./,
     );
     expect(page).toContain('Its feed showed it differently after publishing');
+
+    // A correction is made with the marks in view: they go, until the post changes again after it.
+    app.clock.advance(60_000);
+    const current = await loadDesk(desk(), DAY);
+    await correctDesk(desk(), dana, DAY, {
+      entries: current.entries.map((e) => ({ itemId: e.itemId, imageUrl: null })),
+      note: 'We took out a photo its teacher removed.',
+      email: false,
+    });
+    expect((await loadDesk(desk(), DAY)).entries.map((e) => e.changedAfterPublishing)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    app.clock.advance(60_000);
+    await storeItems(
+      db,
+      source.id,
+      [{ ...poems, summary: 'Poems by the whole class, read aloud.' }],
+      app.clock.now(),
+    );
+    expect(
+      (await loadDesk(desk(), DAY)).entries.find((e) => e.headline === 'Poetry café')!.changedAfterPublishing,
+    ).toEqual({ at: app.clock.now(), pictureGone: false });
 
     // Edited again, or the picture put back and taken out again: the same picture is not told twice.
     app.clock.advance(60 * 60_000);

@@ -25,8 +25,9 @@ export interface ChangeAfterPublishing {
 }
 
 /**
- * Whether the post of a published entry changed after `publishedAt`: read again from its feed with other
- * content (its title, text, pictures, tags, address or author). Entries taken down are left alone.
+ * Whether the post of a published entry changed after `publishedAt` (the desk gives the last correction's
+ * time, when later): read again from its feed with other content (its title, text, pictures, tags, address or
+ * author). Entries taken down are left alone.
  */
 export function changeAfterPublishing(
   entry: {

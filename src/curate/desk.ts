@@ -311,8 +311,14 @@ export async function loadDesk(deps: DeskDeps, date: string): Promise<DeskState>
               .map((s) => ({ date: s.date, itemId: s.otherItemId })),
           }
         : {}),
+      // A correction is made on this page, with the mark in view: what the feed showed before it was seen.
       ...(digest?.status === 'published'
-        ? { changedAfterPublishing: changeAfterPublishing(entry, digest.publishedAt) }
+        ? {
+            changedAfterPublishing: changeAfterPublishing(
+              entry,
+              digest.publishedAt === null ? null : Math.max(digest.publishedAt, digest.correctedAt ?? 0),
+            ),
+          }
         : {}),
     })),
     items,
