@@ -174,7 +174,7 @@ describe('the admin desk over HTTP', () => {
     expect(short).toContain('Draft saved. A reason you wrote under a finding is not recorded: ');
     expect(short).toContain('at least 10 characters');
     expect(short).toMatch(
-      /<details open="">\s*<summary>[^<]+<span class="visually-hidden"> \(Tone\)<\/span><\/summary>\s*<label for="reason-0-tone">[^<]+<\/label>\s*<p class="field-error" id="reason-0-tone-problem">[^<]*at least 10 characters[^<]*<\/p>\s*<textarea id="reason-0-tone" name="reason_0_tone" maxlength="500" aria-invalid="true" aria-describedby="reason-0-tone-problem finding-text-0-tone">fine<\/textarea>/,
+      /<details open="">\s*<summary>[^<]+<span class="visually-hidden"> \(Tone\)<\/span><\/summary>\s*<label for="reason-0-tone">[^<]+<\/label>\s*<p class="field-error" id="reason-0-tone-problem">[^<]*at least 10 characters[^<]*<\/p>\s*<textarea id="reason-0-tone" name="reason_0_tone" maxlength="500" aria-invalid="true" aria-describedby="reason-0-tone-problem finding-text-0-tone" autofocus="">fine<\/textarea>/,
     );
     const recorded = await save('The storm, not a person, is called stupid.');
     expect(recorded).toContain('Draft saved. A reason you wrote under a finding is recorded too.');
@@ -220,7 +220,8 @@ describe('the admin desk over HTTP', () => {
     const keptPage = await kept.text();
     expect(keptPage).toContain('Draft saved. A reason you wrote under a finding is not recorded: ');
     expect(keptPage).toContain(
-      'aria-invalid="true" aria-describedby="reason-0-tone-problem finding-text-0-tone">ok</textarea>',
+      // The page opens on it (autofocus: no script needed), as on the first refused field anywhere.
+      'aria-invalid="true" aria-describedby="reason-0-tone-problem finding-text-0-tone" autofocus="">ok</textarea>',
     );
 
     // Its own button, refused, likewise; the button's address brings the page back to the finding.
@@ -236,7 +237,7 @@ describe('the admin desk over HTTP', () => {
     expect(ownPage).toContain('<li class="finding" id="finding-0-tone">');
     expect(ownPage).toContain('formaction="/admin/inbox/2026-11-21/findings/0/tone/override#finding-0-tone"');
     expect(ownPage).toContain(
-      'aria-describedby="reason-0-tone-problem finding-text-0-tone">ok fine</textarea>',
+      'aria-describedby="reason-0-tone-problem finding-text-0-tone" autofocus="">ok fine</textarea>',
     );
     const previewed = await preview('The storm and the kites are called names, not a person.');
     expect(previewed.headers.get('location')).toBe('/admin/inbox/preview?date=2026-11-21');
@@ -472,6 +473,11 @@ describe('the admin desk over HTTP', () => {
     );
     expect(page).toMatch(
       /<textarea id="embed_origins"[^>]*aria-invalid="true"[^>]*>www\.lakeside\.example<\/textarea>/,
+    );
+    // It opens on the first of them, with its problem read out (one field only: a browser focuses the first).
+    expect(page.match(/autofocus=""/g)).toHaveLength(1);
+    expect(page).toContain(
+      'value="7am" aria-describedby="publish_time-problem publish_time-help" aria-invalid="true" autofocus=""',
     );
     expect((await readDistrictSettings(app.runtime.deps.db)).publishDays).toEqual([1, 2, 3, 4, 5]);
     // What was valid in it is kept, the page says so first, and the log names that and nothing else.
@@ -1002,7 +1008,9 @@ describe('correcting a published digest at the desk', () => {
     expect(short.status).toBe(422);
     const shortPage = await short.text();
     expect(shortPage).toContain('<details class="takedown" open="">');
-    expect(shortPage).toContain(`aria-describedby="takedown-${next.id}-problem">consent</textarea>`);
+    expect(shortPage).toContain(
+      `aria-describedby="takedown-${next.id}-problem" autofocus="">consent</textarea>`,
+    );
     expect((await fetch(`${app.url}/digests/2026-11-20`)).status).toBe(200);
     await dana.post(`/admin/inbox/2026-11-20/entries/${next.id}/takedown`, {
       _csrf: next.csrf,

@@ -301,6 +301,10 @@ describe('subscribing', () => {
       expect(response.status, JSON.stringify(email)).toBe(400);
       const page = await response.text();
       expect(page, JSON.stringify(email)).toContain(message.replace(/'/g, '&#39;'));
+      // The page opens on the field, to mend it (no script needed).
+      expect(page).toMatch(
+        /<input type="email"[^>]* aria-invalid="true" aria-describedby="email-error" autofocus=""/,
+      );
     }
     expect(smtp.received).toEqual([]);
     const rows = app.runtime.sqlite.sqlite.prepare('select count(*) as n from subscribers').get() as {
@@ -388,6 +392,7 @@ describe('a mistyped provider', () => {
     // Its two answers are the way on; the question alone describes the field.
     expect(page).not.toContain('>Subscribe</button>');
     expect(page).toContain('aria-describedby="email-suggestion"');
+    expect(page).not.toContain('autofocus');
     expect(page).toMatch(/<p role="alert" id="email-suggestion">Did you mean/);
     expect(count()).toBe(0);
 
@@ -597,7 +602,11 @@ describe('preferences', () => {
 
     const bad = await client.post(prefs, { new_email: 'New Parent <new@family.example>' });
     expect(bad.status).toBe(400);
-    expect(await bad.text()).toContain('An email address cannot contain spaces.');
+    const badPage = await bad.text();
+    expect(badPage).toContain('An email address cannot contain spaces.');
+    expect(badPage).toMatch(
+      /id="new-email"[^>]* aria-invalid="true" aria-describedby="address-notice" autofocus=""/,
+    );
 
     // Answered with a redirect to the page, which says what happened (a reload sends nothing again).
     const asked = await client.post(prefs, { new_email: 'new@family.example' });

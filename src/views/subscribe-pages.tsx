@@ -57,6 +57,9 @@ export function SubscribePage(props: {
             value={props.email ?? ''}
             aria-invalid={props.error ? 'true' : undefined}
             aria-describedby={props.error ? 'email-error' : props.suggestion ? 'email-suggestion' : undefined}
+            // Refused: the page opens on the field to mend, its problem read out with it. (A likely typo is
+            // asked about instead, with the two answers that are the way on.)
+            autofocus={props.error ? true : undefined}
           />
           {props.suggestion ? (
             <AddressSuggestion
@@ -237,6 +240,7 @@ export function PreferencesPage(props: {
           value={props.notice?.kind === 'error' ? (props.notice.typed ?? '') : ''}
           aria-invalid={props.notice?.kind === 'error' ? 'true' : undefined}
           aria-describedby={props.notice ? 'address-notice' : undefined}
+          autofocus={props.notice?.kind === 'error' ? true : undefined}
         />
         <p class="hint">{t('preferences.linkHint')}</p>
         <button type="submit" class="secondary">

@@ -18,6 +18,12 @@ export function deskAction(date: string, action: string): string {
  */
 export type RefusedTexts = ReadonlyMap<string, { text: string; problem?: string }>;
 
+/** The field of the first text refused with a problem: the one the page opens on. */
+function firstRefused(refused: RefusedTexts | undefined): string | undefined {
+  for (const [name, kept] of refused ?? []) if (kept.problem) return name;
+  return undefined;
+}
+
 /** A reason's text box, holding what was typed before a refusal and why it was refused. */
 export function ReasonBox(props: {
   id: string;
@@ -44,6 +50,8 @@ export function ReasonBox(props: {
         maxlength={props.maxlength}
         aria-invalid={kept?.problem ? 'true' : undefined}
         aria-describedby={describedBy || undefined}
+        // The page opens on the first reason refused (in the form's order), its problem read out with it.
+        autofocus={kept?.problem && firstRefused(props.refused) === props.name ? true : undefined}
       >
         {kept?.text ?? ''}
       </textarea>

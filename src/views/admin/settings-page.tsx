@@ -45,6 +45,8 @@ export function SettingsPage(props: {
   /** The service's address, for the embed's lines to paste. */
   publicUrl: string;
 }) {
+  // A refused save opens on the first field refused, its problem read out with it (no script needed).
+  const firstRefused = props.rows.find((row) => row.problem)?.key;
   return (
     <>
       <h1>{t('desk.settings.title')}</h1>
@@ -79,7 +81,7 @@ export function SettingsPage(props: {
             <fieldset class="several" aria-describedby={describedBy(row)}>
               <legend>{row.label}</legend>
               <Problem row={row} />
-              <Boxes row={row} ticked={listOf(row.value)} />
+              <Boxes row={row} ticked={listOf(row.value)} autofocus={row.key === firstRefused} />
               <p class="hint" id={`${row.key}-help`}>
                 {row.help}
               </p>
@@ -95,6 +97,7 @@ export function SettingsPage(props: {
                   rows={6}
                   aria-describedby={describedBy(row)}
                   aria-invalid={row.problem ? 'true' : undefined}
+                  autofocus={row.key === firstRefused ? true : undefined}
                 >
                   {row.value}
                 </textarea>
@@ -122,6 +125,7 @@ export function SettingsPage(props: {
                     autocomplete="off"
                     aria-describedby={describedBy(row)}
                     aria-invalid={row.problem ? 'true' : undefined}
+                    autofocus={row.key === firstRefused ? true : undefined}
                   />
                 </div>
               ) : row.input === 'choice' ? (
@@ -130,6 +134,7 @@ export function SettingsPage(props: {
                   name={row.key}
                   aria-describedby={describedBy(row)}
                   aria-invalid={row.problem ? 'true' : undefined}
+                  autofocus={row.key === firstRefused ? true : undefined}
                 >
                   {(row.options ?? []).map((option) => (
                     <option value={option.value} selected={option.value === row.value}>
@@ -145,6 +150,7 @@ export function SettingsPage(props: {
                   value={row.value}
                   aria-describedby={describedBy(row)}
                   aria-invalid={row.problem ? 'true' : undefined}
+                  autofocus={row.key === firstRefused ? true : undefined}
                   required={row.required}
                 />
               )}
@@ -297,19 +303,26 @@ function listOf(value: string): string[] {
  * A box for each of the setting's options, ticked for those in `ticked`. The hidden empty value comes first,
  * so a form with none ticked still says so (the route reads it as "none", not as "no such field").
  */
-function Boxes(props: { row: SettingRow; ticked: string[]; labelledInTheirLanguage?: boolean }) {
+function Boxes(props: {
+  row: SettingRow;
+  ticked: string[];
+  labelledInTheirLanguage?: boolean;
+  /** The page opens on the first box (the setting was refused). */
+  autofocus?: boolean;
+}) {
   const { row } = props;
   return (
     <>
       <input type="hidden" name={row.key} value="" />
       <div class="choices">
-        {(row.options ?? []).map((option) => (
+        {(row.options ?? []).map((option, n) => (
           <label class="check-label" lang={props.labelledInTheirLanguage ? option.value : undefined}>
             <input
               type="checkbox"
               name={row.key}
               value={option.value}
               checked={props.ticked.includes(option.value)}
+              autofocus={props.autofocus && n === 0 ? true : undefined}
             />{' '}
             {option.label}
           </label>
