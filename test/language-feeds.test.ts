@@ -170,6 +170,8 @@ describe('feeds and missing pages in each language', () => {
     const untranslated = await text('/es/digests/2026-11-20');
     expect(untranslated).toContain(`<link rel="canonical" href="${app.url}/digests/2026-11-20"/>`);
     expect(untranslated).not.toContain('hreflang="es" href=');
+    expect(untranslated).toContain('<meta property="og:locale" content="en_US"/>');
+    expect(untranslated).not.toContain('og:locale:alternate');
     // A page that is the same in every language (the archive) is its own in each.
     expect(await text('/es/archive')).toContain(`<link rel="canonical" href="${app.url}/es/archive"/>`);
     expect(await text('/ar/feed.atom')).toContain('xml:lang="ar"');

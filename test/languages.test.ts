@@ -53,6 +53,12 @@ describe('languages', () => {
         `<link rel="alternate" hreflang="${lang}" href="${app.url}${lang === 'en' ? '/' : `/${lang}`}"/>`,
       );
     expect(es).toContain(`<link rel="alternate" hreflang="x-default" href="${app.url}/"/>`);
+    // A link preview is told the page's language, and where the others are.
+    expect(es).toContain('<meta property="og:locale" content="es_LA"/>');
+    expect(es.match(/<meta property="og:locale:alternate" content="([a-z_A-Z]+)"\/>/g)).toEqual([
+      '<meta property="og:locale:alternate" content="en_US"/>',
+      '<meta property="og:locale:alternate" content="ar_AR"/>',
+    ]);
     const ar = await text('/ar/archive');
     expect(ar).toMatch(/<html lang="ar" dir="rtl">/);
     expect(ar).toContain('كل الملخصات');

@@ -1,10 +1,12 @@
 // The languages Yesterday ships catalogs for, and how a request's language is chosen among those a district
 // offers (the `languages` setting; its first is the district's own and lives at the site's root).
 
+// `openGraph` is the locale a link preview is told (og:locale), as Facebook's list names them: it has no Spanish
+// or Arabic of the United States, so the Spanish of Latin America and Arabic without a country.
 export const LANGUAGES = {
-  en: { name: 'English', dir: 'ltr', locale: 'en-US' },
-  es: { name: 'Español', dir: 'ltr', locale: 'es' },
-  ar: { name: 'العربية', dir: 'rtl', locale: 'ar' },
+  en: { name: 'English', dir: 'ltr', locale: 'en-US', openGraph: 'en_US' },
+  es: { name: 'Español', dir: 'ltr', locale: 'es', openGraph: 'es_LA' },
+  ar: { name: 'العربية', dir: 'rtl', locale: 'ar', openGraph: 'ar_AR' },
 } as const;
 
 export type Language = keyof typeof LANGUAGES;

@@ -150,6 +150,8 @@ export function PublicLayout({
     alt: site.districtName,
     ...(site.hasLogo ? {} : { width: 512, height: 512 }),
   };
+  // The language of the page og:url names: the district's own, for a page not translated into this one.
+  const previewLang = asOwn ? offered[0]! : (site.lang ?? offered[0]!);
   const iso = (ms: number | undefined) => (ms ? new Date(ms).toISOString() : undefined);
   const text = textOf(site);
   const t = text.t;
@@ -165,6 +167,12 @@ export function PublicLayout({
         <meta property="og:site_name" content={`${site.siteTitle} · ${site.districtName}`} />
         <meta property="og:title" content={share?.title ?? title} />
         <meta property="og:type" content={share?.type ?? 'website'} />
+        <meta property="og:locale" content={LANGUAGES[previewLang].openGraph} />
+        {path !== undefined
+          ? alternates
+              .filter((lang) => lang !== previewLang)
+              .map((lang) => <meta property="og:locale:alternate" content={LANGUAGES[lang].openGraph} />)
+          : null}
         {url ? <meta property="og:url" content={url} /> : null}
         {description ? <meta property="og:description" content={description} /> : null}
         <meta property="og:image" content={image.url} />
