@@ -22,6 +22,8 @@ a { color: var(--link); }
 .logo-on-dark { background: var(--navy); padding: .75rem; border-radius: 8px; display: inline-block; }
 .colour-field { display: flex; gap: .5rem; align-items: center; }
 .colour-field input.hex { width: 7.5rem; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+/* A disclosure's line is a target to tap: at least 24px high (WCAG 2.2, target size). */
+summary { cursor: pointer; padding-block: .2rem; }
 .first-run { margin-bottom: 1.25rem; border-left: 4px solid var(--navy); }
 details.first-run > summary { cursor: pointer; }
 details.first-run > summary > h2 { display: inline; margin: 0; }
