@@ -86,6 +86,9 @@ const mail = async () => {
     .map((file) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as OutboxMessage);
 };
 
+/** Every email but the welcome an owner gets when their feed is added (its own test below). */
+const notWelcome = (m: OutboxMessage) => !m.subject.includes(' is now read for ');
+
 /** A published digest for `date` carrying these items (ids), the ones in `removed` taken down. */
 async function publishDigest(date: string, itemIds: number[], removed: number[] = []) {
   await addPublishedDigest(
@@ -162,7 +165,7 @@ describe('authorization records', () => {
     app.clock.set('2026-11-21T15:00:00Z');
     await runTeacherJobs(app.runtime.deps);
     await runTeacherJobs(app.runtime.deps);
-    const notices = await mail();
+    const notices = (await mail()).filter(notWelcome);
     expect(notices.map((m) => m.to).sort()).toEqual(['ed@district.example', 'rivera@district.example']);
     expect(notices.every((m) => /due for review on Tuesday, December 1, 2026/.test(m.subject + m.text))).toBe(
       true,
@@ -196,6 +199,74 @@ describe('authorization records', () => {
 });
 
 describe('owner notes', () => {
+  it('welcome an owner once when their feed is authorized, a new owner too, and nobody while welcomes are off', async () => {
+    const db = app.runtime.deps.db;
+    await changeSetting(db, 'contact_email', 'digest@district.example', app.clock.now());
+    const rivera = (
+      await addSource('rivera', 'Lincoln', {
+        owner_email: 'Rivera@District.example',
+        authorized_by: 'Dana Hayes, Principal',
+        review_on: '2027-06-30',
+      })
+    ).body.id as number;
+    const lee = (await addSource('lee', 'Adams', { owner_email: 'lee@district.example' })).body.id as number;
+    await db.prepared(`update sources set authorization = 'pending' where id = ?`, [lee]);
+    // Two schedulers at once, then a restart that runs the round again: one welcome, and none for a feed
+    // not authorized yet.
+    await Promise.all([runTeacherJobs(app.runtime.deps), runTeacherJobs(app.runtime.deps)]);
+    await runTeacherJobs(app.runtime.deps);
+    let welcomes = (await mail()).filter((m) => !notWelcome(m));
+    expect(welcomes.map((m) => [m.to, m.subject])).toEqual([
+      // Added through the API, the feed has not been read yet, so it has no title.
+      ['Rivera@District.example', 'Your feed is now read for What happened yesterday'],
+    ]);
+    const text = welcomes[0]!.text;
+    expect(text).toContain(`Lincoln authorized ${feeds.url}/rivera for What happened yesterday`);
+    expect(text).toContain('Dana Hayes, Principal gave the authorization');
+    expect(text).toContain('students by their first name only; photos of students only when their family');
+    expect(text).toContain('The authorization is due for review on Wednesday, June 30, 2027');
+    expect(text).toContain('Write to digest@district.example.');
+    expect(text).toContain(`Read the page for teachers: ${app.url}/teachers`);
+    // Like the other notes, it can be stopped in one click.
+    expect(Object.keys(welcomes[0]!.headers).map((k) => k.toLowerCase())).toContain('list-unsubscribe');
+
+    // Authorized later, or given a new owner: welcomed then; the owner before is not written to again.
+    await db.prepared(`update sources set authorization = 'authorized' where id = ?`, [lee]);
+    await db.prepared(`update sources set owner_email = 'okafor@district.example' where id = ?`, [rivera]);
+    await runTeacherJobs(app.runtime.deps);
+    await runTeacherJobs(app.runtime.deps);
+    welcomes = (await mail()).filter((m) => !notWelcome(m));
+    expect(welcomes.map((m) => m.to).sort()).toEqual([
+      'Rivera@District.example',
+      'lee@district.example',
+      'okafor@district.example',
+    ]);
+
+    // Off: a feed added meanwhile is passed over, not kept to be welcomed when they are turned on again.
+    await changeSetting(db, 'notify_owners_welcome', 'false', app.clock.now());
+    await addSource('okafor', 'Adams', { owner_email: 'new@district.example' });
+    await runTeacherJobs(app.runtime.deps);
+    await changeSetting(db, 'notify_owners_welcome', 'true', app.clock.now());
+    await runTeacherJobs(app.runtime.deps);
+    expect((await mail()).filter((m) => !notWelcome(m))).toHaveLength(3);
+  });
+
+  it('a welcome is not sent to an owner who stopped the emails, nor once the feed has another owner', async () => {
+    const db = app.runtime.deps.db;
+    await db.prepared(`insert into owner_opt_outs (email_key, at) values ('lee@district.example', 0)`, []);
+    await addSource('lee', 'Adams', { owner_email: 'Lee@district.example' });
+    const rivera = (await addSource('rivera', 'Lincoln', { owner_email: 'rivera@district.example' })).body
+      .id as number;
+    await runTeacherJobs(app.runtime.deps);
+    // Queued for Rivera, but the feed changed hands before it went: the new owner gets their own.
+    await db.prepared(`update sources set owner_email = 'okafor@district.example' where id = ?`, [rivera]);
+    expect((await mail()).filter((m) => !notWelcome(m))).toEqual([]);
+    await runTeacherJobs(app.runtime.deps);
+    expect((await mail()).filter((m) => !notWelcome(m)).map((m) => m.to)).toEqual([
+      'okafor@district.example',
+    ]);
+  });
+
   it('one featured email per digest and owner, never for a post taken down, none after the owner stops them', async () => {
     const db = app.runtime.deps.db;
     await changeSetting(db, 'notify_owners_featured', 'true', app.clock.now());
@@ -296,7 +367,7 @@ describe('owner notes', () => {
     app.clock.advance(SEND_LEASE_MS + 60_000);
     expect(await runLeaseCheck(app.runtime.deps)).toBe(1);
     await runTeacherJobs(app.runtime.deps);
-    expect((await mail()).filter((m) => m.to === 'rivera@district.example')).toEqual([]);
+    expect((await mail()).filter((m) => m.to === 'rivera@district.example' && notWelcome(m))).toEqual([]);
     expect(
       await db.query<{ state: string }>(`select state from messages where kind = 'owner-featured'`, []),
     ).toEqual([{ state: 'unknown' }]);
@@ -343,9 +414,11 @@ describe('owner notes', () => {
     const kept = await long.text();
     expect(kept).toContain('The words for the teacher are 1001 characters long; keep them to 1000.');
     expect(kept).toContain('A parent withdrew consent for the photo.</textarea>');
-    expect(kept).toContain(`aria-describedby="tell-${a1}-words-problem">${'x'.repeat(1001)}</textarea>`);
+    expect(kept).toContain(
+      `aria-describedby="tell-${a1}-words-problem" autofocus="">${'x'.repeat(1001)}</textarea>`,
+    );
     expect(kept).toContain(`name="tell_owner_${a1}" value="yes" checked=""`);
-    expect((await mail()).filter((m) => m.to === 'rivera@district.example')).toEqual([]);
+    expect((await mail()).filter((m) => m.to === 'rivera@district.example' && notWelcome(m))).toEqual([]);
 
     const done = await takedown(a1, {
       [`takedown_reason_${a1}`]: 'A parent withdrew consent for the photo.',
@@ -364,7 +437,7 @@ describe('owner notes', () => {
     expect(await (await editor.get(again.headers.get('location')!)).text()).toContain(
       'That post is not in the published digest',
     );
-    const told = (await mail()).filter((m) => m.to === 'rivera@district.example');
+    const told = (await mail()).filter((m) => m.to === 'rivera@district.example' && notWelcome(m));
     expect(told).toHaveLength(1);
     expect(told[0]!.subject).toBe('Your post was taken down from What happened yesterday');
     expect(told[0]!.text).toContain(
@@ -415,7 +488,7 @@ describe('owner notes', () => {
     });
     expect(taken.status).toBe(200);
     expect(taken.body.owner_told).toBe(true);
-    const told = (await mail()).filter((m) => m.to === 'rivera@district.example');
+    const told = (await mail()).filter((m) => m.to === 'rivera@district.example' && notWelcome(m));
     expect(told).toHaveLength(1);
     expect(told[0]!.text).toContain('Sorry about this.');
     expect(told[0]!.text).not.toContain('Stop these emails');
@@ -434,7 +507,7 @@ describe('owner notes', () => {
       await runPollJob(app.runtime.deps, { sourceId: id });
       await runTeacherJobs(app.runtime.deps);
     }
-    const broken = (await mail()).filter((m) => m.to === 'rivera@district.example');
+    const broken = (await mail()).filter((m) => m.to === 'rivera@district.example' && notWelcome(m));
     expect(broken).toHaveLength(1);
     expect(broken[0]!.subject).toMatch(/We cannot read/);
     expect(broken[0]!.text).toMatch(/What went wrong: .*500/);
@@ -444,7 +517,7 @@ describe('owner notes', () => {
     await runPollJob(app.runtime.deps, { sourceId: id });
     await runTeacherJobs(app.runtime.deps);
     await runTeacherJobs(app.runtime.deps);
-    const all = (await mail()).filter((m) => m.to === 'rivera@district.example');
+    const all = (await mail()).filter((m) => m.to === 'rivera@district.example' && notWelcome(m));
     expect(all.map((m) => m.subject)).toEqual(expect.arrayContaining([expect.stringMatching(/works again/)]));
     expect(all).toHaveLength(2);
   });

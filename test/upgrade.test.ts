@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqlite } from '../src/db/sqlite-node';
+import { runTeacherJobs } from '../src/jobs/teacher-jobs';
 import { createClient } from './browser-client';
 import { testClock } from './clock';
 import { startTestApp, type TestApp } from './test-app';
@@ -40,6 +41,8 @@ describe('upgrading a district from an earlier release', () => {
     // The dump creates tables by name, so one may refer to another it has not created yet.
     earlier.sqlite.pragma('foreign_keys = OFF');
     earlier.sqlite.exec(readFileSync(RELEASE, 'utf8'));
+    // A feed with an owner, as a district that filled in "Owner's email" has.
+    earlier.sqlite.exec(`update sources set owner_email = 'Rivera@Lincoln.example' where id = 1`);
     earlier.close();
     app = await startTestApp({
       clock: testClock('2026-12-06T15:00:00Z'),
@@ -129,7 +132,8 @@ describe('upgrading a district from an earlier release', () => {
     expect(await api.json()).toMatchObject({ status: 'published', version: 4 });
   });
 
-  it('sends nobody the digest or its correction again', async () => {
+  it('sends nobody the digest or its correction again, nor a welcome to the owner of a feed already read', async () => {
+    await runTeacherJobs(app.runtime.deps);
     await app.sendQueuedMail();
     const outbox = app.config.outboxDir;
     expect(existsSync(outbox) ? readdirSync(outbox) : []).toEqual([]);

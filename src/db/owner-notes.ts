@@ -93,8 +93,43 @@ export async function listOwnerFeaturedPosts(
     .orderBy(digestEntries.position);
 }
 
+/** What an owner's address is compared by, in SQL alone (`welcomed_owner` holds it so; see migration 0035). */
+const ownerKeySql = sql`lower(trim(${sources.ownerEmail}))`;
+
+/**
+ * Authorized sources with an owner not welcomed yet: a source added or just authorized, or one whose owner's
+ * address changed. (Owners of the sources there before welcomes were added count as welcomed: migration 0035.)
+ */
+export async function listOwnersToWelcome(db: Database): Promise<{ id: number; ownerEmail: string }[]> {
+  const rows = await db.orm
+    .select({ id: sources.id, ownerEmail: sources.ownerEmail })
+    .from(sources)
+    .where(
+      and(
+        eq(sources.authorization, 'authorized'),
+        isNotNull(sources.ownerEmail),
+        sql`trim(${sources.ownerEmail}) <> ''`,
+        or(isNull(sources.welcomedOwner), sql`${sources.welcomedOwner} <> ${ownerKeySql}`),
+      ),
+    )
+    .orderBy(sources.id);
+  return rows.map((row) => ({ id: row.id, ownerEmail: row.ownerEmail! }));
+}
+
+/**
+ * Records the source's owner as welcomed (or passed over): its address as it is now, if it is still `email`
+ * (an address changed meanwhile is welcomed at the next round).
+ */
+export async function markOwnerWelcomed(db: Database, sourceId: number, email: string): Promise<void> {
+  await db.orm
+    .update(sources)
+    .set({ welcomedOwner: ownerKeySql })
+    .where(and(eq(sources.id, sourceId), eq(sources.ownerEmail, email)));
+}
+
 export interface OwnerNote {
   kind:
+    | 'owner-welcome'
     | 'owner-featured'
     | 'owner-broken'
     | 'owner-recovered'

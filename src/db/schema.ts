@@ -42,6 +42,11 @@ export const sources = sqliteTable(
     /** The editor who last renewed the authorization (their label), and when. */
     renewedBy: text('renewed_by'),
     renewedAt: integer('renewed_at'),
+    /**
+     * The owner address (lower-cased) last welcomed, or passed over while welcomes were off: an authorized
+     * source whose owner differs is welcomed by the teachers' round (email/owner-notes-queue.ts).
+     */
+    welcomedOwner: text('welcomed_owner'),
     /** The owner was told the feed is broken and not yet that it recovered; when that note was queued. */
     brokenNoticeOpen: integer('broken_notice_open', { mode: 'boolean' }).notNull().default(false),
     brokenNoticeAt: integer('broken_notice_at'),
@@ -429,6 +434,7 @@ export const messages = sqliteTable(
         'address-confirm',
         'address-moved',
         'password-link',
+        'owner-welcome',
         'owner-featured',
         'owner-broken',
         'owner-recovered',

@@ -1,12 +1,15 @@
-// Queueing owner notes: one "featured" note per published digest and owner, one "broken" note when a feed has
-// failed for three days (at most one a week per source) and one "recovered" note when it works again. Each
-// note has a key, so however many schedulers run this, and however often, a note is queued once.
+// Queueing owner notes: one "welcome" note when a feed is authorized with an owner (or its owner changes), one
+// "featured" note per published digest and owner, one "broken" note when a feed has failed for three days (at
+// most one a week per source) and one "recovered" note when it works again. Each note has a key, so however
+// many schedulers run this, and however often, a note is queued once.
 import type { Database } from '../db/client';
 import {
   hasOptedOut,
   listFeaturedOwners,
   listNewlyBrokenSources,
+  listOwnersToWelcome,
   listRecoveredSources,
+  markOwnerWelcomed,
   moveBrokenNotice,
   ownerKeyOf,
   queueOwnerNote,
@@ -23,12 +26,33 @@ const FEATURED_LOOKBACK_MS = 2 * DAY_MS;
 
 export async function queueOwnerNotes(
   db: Database,
-  settings: Pick<TeacherSettings, 'notifyOwnersFeatured' | 'notifyOwnersBroken'>,
+  settings: Pick<TeacherSettings, 'notifyOwnersWelcome' | 'notifyOwnersFeatured' | 'notifyOwnersBroken'>,
   now: number,
 ): Promise<number> {
-  let queued = 0;
+  let queued = await queueWelcomeNotes(db, settings.notifyOwnersWelcome, now);
   if (settings.notifyOwnersFeatured) queued += await queueFeaturedNotes(db, now);
   if (settings.notifyOwnersBroken) queued += await queueBrokenFeedNotes(db, now);
+  return queued;
+}
+
+/**
+ * A welcome for each owner not welcomed yet. While welcomes are off, owners are passed over (marked) rather than
+ * kept for later: turning them on welcomes the owners added from then, not a term's worth at once.
+ */
+async function queueWelcomeNotes(db: Database, on: boolean, now: number): Promise<number> {
+  let queued = 0;
+  for (const source of await listOwnersToWelcome(db)) {
+    if (on && !(await hasOptedOut(db, source.ownerEmail))) {
+      const note = {
+        kind: 'owner-welcome' as const,
+        toAddress: source.ownerEmail,
+        sourceId: source.id,
+        onceKey: `welcome:${source.id}:${ownerKeyOf(source.ownerEmail)}`,
+      };
+      if (await queueOwnerNote(db, note, now)) queued++;
+    }
+    await markOwnerWelcomed(db, source.id, source.ownerEmail);
+  }
   return queued;
 }
 

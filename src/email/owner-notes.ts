@@ -86,6 +86,32 @@ async function noteFor(
 ): Promise<Note | { skip: string }> {
   const site = deps.site;
   const ownerFooter = `You receive this because you own ${feedName(source)}, a feed ${site.districtName} reads for ${site.siteTitle}.`;
+  if (message.kind === 'owner-welcome') {
+    if (!toOwner) return { skip: 'The feed has another owner now; they are welcomed on their own.' };
+    if (source.authorization !== 'authorized')
+      return { skip: 'The feed is no longer authorized, so it is not read for the digest.' };
+    const reviewOn = source.reviewAt
+      ? formatLongDate(localDateOf(source.reviewAt, site.timezone))
+      : undefined;
+    return {
+      // Added through the API or the command line, a feed has no title until it is first read.
+      subject: `${source.title ?? 'Your feed'} is now read for ${site.siteTitle}`,
+      heading: 'Your class account is part of the district’s digest',
+      paragraphs: [
+        `${source.schoolName} authorized ${source.title ? `${source.title} (${source.feedUrl})` : source.feedUrl} for ${site.siteTitle}, the daily digest of what happened in ${site.districtName}’s classes${source.authorizedBy ? `; ${source.authorizedBy} gave the authorization` : ''}.`,
+        'On each day the digest goes out, the district’s coordinator picks some of the posts the class accounts wrote the day before and publishes them once: on the district’s site, in its feeds and in an email to families, each with a link back to the post on your site. Your posts stay yours; the digest shows a headline, a short text and at most one picture of each.',
+        'Before anything is published, it is checked against the rules of the district’s social media policy, which are worth keeping in mind as you post: students by their first name only; photos of students only when their family has given a media release; nothing that mocks or embarrasses anyone.',
+        ...(reviewOn
+          ? [`The authorization is due for review on ${reviewOn}; you will hear from us a month before then.`]
+          : []),
+        site.contactEmail
+          ? `Questions, or something the digest showed from your account that should change? Write to ${site.contactEmail}.`
+          : 'Questions, or something the digest showed from your account that should change? Ask your school’s coordinator.',
+      ],
+      action: { label: 'Read the page for teachers', url: `${site.publicUrl}/teachers` },
+      footer: ownerFooter,
+    };
+  }
   if (message.kind === 'owner-featured') {
     const digestId = message.digestId ?? -1;
     const [posts, dates] = await Promise.all([

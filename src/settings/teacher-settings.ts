@@ -13,6 +13,14 @@ const wholeNumberFrom = (min: number, max: number) => (value: string) =>
 
 export const TEACHER_SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   {
+    key: 'notify_owners_welcome',
+    label: t('desk.settings.fields.notifyOwnersWelcome.label'),
+    help: t('desk.settings.fields.notifyOwnersWelcome.help'),
+    fallback: 'true',
+    check: yesNo,
+    input: 'yes-no',
+  },
+  {
     key: 'notify_owners_featured',
     label: t('desk.settings.fields.notifyOwnersFeatured.label'),
     help: t('desk.settings.fields.notifyOwnersFeatured.help'),
@@ -45,6 +53,7 @@ export const TEACHER_SETTING_DEFINITIONS: readonly SettingDefinition[] = [
 ];
 
 export interface TeacherSettings {
+  notifyOwnersWelcome: boolean;
   notifyOwnersFeatured: boolean;
   notifyOwnersBroken: boolean;
   authorizationReviewMonths: number;
@@ -59,6 +68,7 @@ export async function readTeacherSettings(db: Database): Promise<TeacherSettings
     return raw !== undefined && !definition.check(raw) ? raw : definition.fallback;
   };
   return {
+    notifyOwnersWelcome: value('notify_owners_welcome') === 'true',
     notifyOwnersFeatured: value('notify_owners_featured') === 'true',
     notifyOwnersBroken: value('notify_owners_broken') === 'true',
     authorizationReviewMonths: Number(value('authorization_review_months')),

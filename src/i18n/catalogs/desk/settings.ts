@@ -197,6 +197,10 @@ export const settings = {
       label: 'Name check: names never to flag',
       help: 'One per line: historical figures, authors, the people schools are named after (e.g. Abraham Lincoln).',
     },
+    notifyOwnersWelcome: {
+      label: 'Welcome owners of new feeds',
+      help: 'When on, the owner of a feed that is authorized (added with an owner, authorized later, or given a new owner) gets one email saying what the digest is, the rules posts are checked against, and when the authorization is reviewed.',
+    },
     notifyOwnersFeatured: {
       label: 'Tell owners when their post is featured',
       help: 'When on, each published digest sends one email to the owner of every account it features, listing their posts.',
