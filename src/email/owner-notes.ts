@@ -99,7 +99,7 @@ async function noteFor(
       heading: 'Your class account is part of the district’s digest',
       paragraphs: [
         `${source.schoolName} authorized ${source.title ? `${source.title} (${source.feedUrl})` : source.feedUrl} for ${site.siteTitle}, the daily digest of what happened in ${site.districtName}’s classes${source.authorizedBy ? `; ${source.authorizedBy} gave the authorization` : ''}.`,
-        'On each day the digest goes out, the district’s coordinator picks some of the posts the class accounts wrote the day before and publishes them once: on the district’s site, in its feeds and in an email to families, each with a link back to the post on your site. Your posts stay yours; the digest shows a headline, a short text and at most one picture of each.',
+        'On each day the digest goes out, the district’s coordinator picks some of the posts the class accounts wrote the day before and publishes them once: on the district’s site, in its feeds and in an email to families, each with a link back to your own post. Your posts stay yours; the digest shows a headline, a short text and at most one picture of each.',
         'Before anything is published, it is checked against the rules of the district’s social media policy, which are worth keeping in mind as you post: students by their first name only; photos of students only when their family has given a media release; nothing that mocks or embarrasses anyone.',
         ...(reviewOn
           ? [`The authorization is due for review on ${reviewOn}; you will hear from us a month before then.`]

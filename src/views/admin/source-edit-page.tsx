@@ -86,8 +86,11 @@ export function SourceEditPage(props: {
           name="owner"
           value={shown.ownerEmail}
           maxlength={254}
-          aria-describedby={props.ownerStoppedAt ? 'owner-stopped' : undefined}
+          aria-describedby={props.ownerStoppedAt ? 'owner-hint owner-stopped' : 'owner-hint'}
         />
+        <p class="hint" id="owner-hint">
+          {t('desk.sources.edit.ownerHint')}
+        </p>
         {props.ownerStoppedAt ? (
           <p class="hint" id="owner-stopped">
             {t('desk.sources.edit.ownerStopped', {

@@ -283,7 +283,17 @@ export function SourcesPage(props: SourcesPageProps) {
           value={draft?.ownerName}
         />
         <label for="owner">{t('desk.sources.ownerEmail')}</label>
-        <input type="email" id="owner" name="owner" maxlength={254} value={draft?.ownerEmail} />
+        <input
+          type="email"
+          id="owner"
+          name="owner"
+          maxlength={254}
+          value={draft?.ownerEmail}
+          aria-describedby="owner-hint"
+        />
+        <p class="hint" id="owner-hint">
+          {t('desk.sources.ownerHint')}
+        </p>
         <AuthorizationFields idPrefix="" draft={draft} />
         <label class="check-label">
           <input type="checkbox" name="media_release" value="1" checked={draft?.mediaRelease} />{' '}

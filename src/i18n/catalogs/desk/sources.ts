@@ -46,6 +46,8 @@ export const sources = {
   schoolHint: 'Pick an existing school or type a new name to add one.',
   ownerName: "Owner's name (optional)",
   ownerEmail: "Owner's email (optional)",
+  ownerHint:
+    'The teacher who runs the account. As Settings allow, they get a welcome once the account is authorized (what the digest is and the rules posts are checked against), and hear when their feed stops working or a post of theirs is featured or taken down.',
   authorizedBy: 'Authorized by',
   authorizedByExample: 'Dana Hayes, Principal',
   authorizedOn: 'Authorized on (optional)',
@@ -126,6 +128,8 @@ export const sources = {
       'Change it when the account’s feed moves, to a new blog or platform. The posts read so far stay, and the new address is read at once.',
     ownerName: "Owner's name",
     ownerEmail: "Owner's email",
+    ownerHint:
+      'The teacher who runs the account. A new owner gets the welcome email too (as Settings allow), once the account is authorized.',
     ownerStopped:
       '{{email}} stopped the emails about their feeds on {{date}} (featured posts, a broken feed, reviews), with the link in one of them. The same link starts them again: it takes the link in one of those emails, not a change here.',
     authorization: 'Authorization',
