@@ -210,7 +210,7 @@ describe('the Sources page', () => {
       'file',
       new File(
         [
-          `<opml version="2.0"><body><outline type="rss" text="Room 5" xmlUrl="${feeds.url}/feed" ownerName="Mr. Diaz"/></body></opml>`,
+          `<opml version="2.0"><body><outline type="rss" text="Room 5" xmlUrl="${feeds.url}/feed" ownerName="Mr. Diaz" ownerEmail="diaz@district.example"/></body></opml>`,
         ],
         'feeds.opml',
       ),
@@ -225,6 +225,15 @@ describe('the Sources page', () => {
     expect(await listSources(app.runtime.deps.db)).toMatchObject([
       { feedUrl: `${feeds.url}/feed`, schoolName: 'Lincoln Elementary', ownerName: 'Mr. Diaz' },
     ]);
+    // The owner the file names is about to be welcomed, and the page says so.
+    const flash = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]!);
+    const cookies = [...[...admin.cookies].map(([k, v]) => `${k}=${v}`), ...flash].join('; ');
+    const after = await fetch(`${app.url}${response.headers.get('location')!}`, {
+      headers: { cookie: cookies },
+    });
+    expect(await after.text()).toContain(
+      'Imported 1 sources; 0 were already registered. They are being checked now. The owners the file names for the sources added are each sent a welcome email',
+    );
     const exported = await admin.get('/admin/sources/export.opml');
     expect(exported.headers.get('content-disposition')).toContain('yesterday-sources.opml');
     expect(await exported.text()).toContain(`xmlUrl="${feeds.url}/feed"`);

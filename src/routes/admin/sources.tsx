@@ -251,9 +251,16 @@ export function sourcesRoutes(deps: AppDeps) {
       });
     }
     deps.background.wakePoller();
+    // A file from another Yesterday names owners: each is about to be welcomed, which the coordinator should know.
+    const welcomes =
+      outcome.added > 0 &&
+      read.feeds.some((feed) => feed.ownerEmail) &&
+      (await readTeacherSettings(deps.db)).notifyOwnersWelcome;
     return redirectWith(c, deps.signingKey, '/admin/sources', {
       kind: 'ok',
-      text: t('desk.sources.flashes.imported', { added: outcome.added, skipped: outcome.skipped }),
+      text:
+        t('desk.sources.flashes.imported', { added: outcome.added, skipped: outcome.skipped }) +
+        (welcomes ? ` ${t('desk.sources.flashes.importWelcomes')}` : ''),
     });
   });
 

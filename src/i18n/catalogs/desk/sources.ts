@@ -89,6 +89,8 @@ export const sources = {
     andMore: ' …and {{count, number}} more.',
     imported:
       'Imported {{added, number}} sources; {{skipped, number}} were already registered. They are being checked now.',
+    importWelcomes:
+      'The owners the file names for the sources added are each sent a welcome email (Settings: “Welcome owners of new feeds”).',
     checkingAll:
       'Checking every feed now. New posts appear in the inbox within a few minutes; reload this page to see each feed’s health.',
     added: 'Added {{url}}. {{result}}',
