@@ -432,7 +432,9 @@ describe('publishing from the desk', () => {
     // A reason too short is refused and comes back in its box, with why beside it.
     const short = await dana.post(`/admin/inbox/${date}/unpublish`, { ...form, unpublish_reason: 'Oops' });
     expect(short.status).toBe(422);
-    expect(await short.text()).toContain('aria-describedby="unpublish-reason-problem">Oops</textarea>');
+    expect(await short.text()).toContain(
+      'aria-describedby="unpublish-reason-problem" autofocus="">Oops</textarea>',
+    );
     expect((await findDigest(app.runtime.deps.db, date))!.status).toBe('published');
     // It cannot be undone: the desk asks first, saying what goes, and nothing comes down until its button.
     const asked = await dana.post(`/admin/inbox/${date}/unpublish`, {

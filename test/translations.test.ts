@@ -549,7 +549,8 @@ describe('the digest in each language', () => {
     await changeSetting(db, 'translation_unreviewed', 'label', 1);
     // Publish pressed on a preview drawn before a language was saved again is refused: saving a language
     // moves no version, so the page carries when each language was last written.
-    const drawn = await (await lee.get(`/admin/inbox/preview?date=${DATE}`)).text();
+    // (Pressed in the preview's Arabic tab, the refusal comes back to that tab.)
+    const drawn = await (await lee.get(`/admin/inbox/preview?date=${DATE}&lang=ar`)).text();
     const hidden = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(drawn)![1]!;
     await api(`/digests/${DATE}/translations/ar`, 'PUT', { title: 'يوم جمعة عاصف جدًا', entries: [] });
     const stale = await lee.post(`/admin/inbox/${DATE}/publish`, {
@@ -558,8 +559,9 @@ describe('the digest in each language', () => {
       confirmed: 'yes',
       version: hidden('version'),
       translations_seen: hidden('translations_seen').replaceAll('&amp;', '&'),
+      from_lang: hidden('from_lang'),
     });
-    expect(stale.headers.get('location')).toBe(`/admin/inbox/preview?date=${DATE}`);
+    expect(stale.headers.get('location')).toBe(`/admin/inbox/preview?date=${DATE}&lang=ar`);
     expect(await (await lee.get(stale.headers.get('location')!)).text()).toContain(
       'A translation of the digest changed since this page was drawn. Look at it again before publishing.',
     );

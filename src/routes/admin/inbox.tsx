@@ -182,12 +182,16 @@ export function inboxRoutes(deps: AppDeps) {
         error.status,
       );
     }
-    // Publish pressed on the preview: the preview again, of the digest as it is now, saying why.
-    if (field(request.form, 'from', 10) === 'preview')
-      return redirectWith(c, deps.signingKey, `/admin/inbox/preview?date=${request.date}`, {
+    // Publish pressed on the preview: the preview again (in the language it showed), of the digest as it is
+    // now, saying why.
+    if (field(request.form, 'from', 10) === 'preview') {
+      const lang = field(request.form, 'from_lang', 10);
+      const tab = /^[a-z]{2,3}$/.test(lang) ? `&lang=${lang}` : '';
+      return redirectWith(c, deps.signingKey, `/admin/inbox/preview?date=${request.date}${tab}`, {
         kind: 'error',
         text: error.message,
       });
+    }
     if (error.code === 'published') {
       // Published from another tab or by someone else while this page was open: the page as published, with
       // what was typed here laid over it in the correction's fields, so nothing typed is lost.

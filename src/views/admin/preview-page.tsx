@@ -93,7 +93,12 @@ export function PreviewPage(props: {
       {props.publish ? (
         <>
           <h2 id="publish-heading">{t('desk.publish.preview.publishHeading')}</h2>
-          <PublishQuestion {...props.publish} csrfToken={props.csrfToken} from="preview" />
+          <PublishQuestion
+            {...props.publish}
+            csrfToken={props.csrfToken}
+            from="preview"
+            fromLang={props.lang}
+          />
           <script src={assetUrl('question.js')} defer></script>
         </>
       ) : null}

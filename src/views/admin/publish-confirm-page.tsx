@@ -39,7 +39,13 @@ export interface PublishAsk {
  * to go back to when refused.
  */
 export function PublishQuestion(
-  props: PublishAsk & { csrfToken: string; carried?: [string, string][]; from?: 'preview' },
+  props: PublishAsk & {
+    csrfToken: string;
+    carried?: [string, string][];
+    from?: 'preview';
+    /** The preview's language tab, to return to when refused. */
+    fromLang?: string;
+  },
 ) {
   const day = formatLongDate(props.date);
   const accounts = props.accounts ? t('desk.publish.confirm.accounts', { count: props.accounts }) : '';
@@ -61,6 +67,7 @@ export function PublishQuestion(
         <input type="hidden" name={name} value={value} />
       ))}
       {props.from ? <input type="hidden" name="from" value={props.from} /> : null}
+      {props.fromLang ? <input type="hidden" name="from_lang" value={props.fromLang} /> : null}
       <input type="hidden" name="confirmed" value="yes" />
       <input type="hidden" name="version" value={String(props.version)} />
       <input type="hidden" name="translations_seen" value={props.translationsSeen} />
