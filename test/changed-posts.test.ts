@@ -138,7 +138,20 @@ describe('posts changed after publishing', () => {
     );
     expect(page).toContain('Its feed showed it differently after publishing');
 
-    // A correction is made with the marks in view: they go, until the post changes again after it.
+    // A correction is made with the marks in view: they go, until the post changes again after it; but not
+    // the mark of a picture the digest still shows and its post no longer has.
+    app.clock.advance(60_000);
+    await correctDesk(desk(), dana, DAY, {
+      intro: 'A busy Friday.',
+      entries: (await loadDesk(desk(), DAY)).entries.map((e) => ({ itemId: e.itemId })),
+      note: 'We fixed a typo in the introduction.',
+      email: false,
+    });
+    expect(
+      Object.fromEntries(
+        (await loadDesk(desk(), DAY)).entries.map((e) => [e.headline, e.changedAfterPublishing?.pictureGone]),
+      ),
+    ).toEqual({ 'Garden day': true, 'Poetry café': undefined, 'Robot club': undefined });
     app.clock.advance(60_000);
     const current = await loadDesk(desk(), DAY);
     await correctDesk(desk(), dana, DAY, {

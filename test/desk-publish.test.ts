@@ -349,7 +349,15 @@ describe('publishing from the desk', () => {
     const asked = await dana.post(`/admin/inbox/${date}/publish`, { ...kept, version });
     expect(asked.status).toBe(200);
     expect(await asked.text()).toContain('; publishing now sends it at once instead.');
-    expect((await findDigest(app.runtime.deps.db, date))!.status).toBe('ready');
+    const ready = (await findDigest(app.runtime.deps.db, date))!;
+    expect(ready.status).toBe('ready');
+    // Its time passed with no scheduler running (a server down, say): said so, not as if it were still to come.
+    const drawnAt = app.clock.now();
+    app.clock.set(ready.scheduledFor! + 60_000);
+    expect(await (await dana.get(`/admin/inbox/preview?date=${date}`)).text()).toMatch(
+      /It was scheduled to go out by itself on [^;]+ and has not gone out yet; publishing now sends it at once\./,
+    );
+    app.clock.set(drawnAt);
     const changed = await dana.post(`/admin/inbox/${date}/publish`, {
       ...kept,
       version,

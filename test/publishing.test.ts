@@ -672,10 +672,10 @@ describe('publishing', () => {
       }
       // Said where the digest is read, with an apology (policy: correct, acknowledge, apologise).
       expect(await text('/digests/2026-11-19')).toContain(
-        'a post was removed from this digest. We are sorry for the mistake.',
+        'a post was removed from this digest. We are sorry for any concern this caused.',
       );
       expect(await text('/feed.xml')).toContain(
-        'a post was removed from this digest. We are sorry for the mistake.',
+        'a post was removed from this digest. We are sorry for any concern this caused.',
       );
 
       const sentBefore = mails().length;
@@ -704,7 +704,7 @@ describe('publishing', () => {
       const gone = await get('/digests/2026-11-19');
       expect(gone.status).toBe(410);
       expect(await gone.text()).toContain(
-        'The district took down the digest for Thursday, November 19, 2026, and it is no longer published anywhere. We are sorry for the mistake.',
+        'The district took down the digest for Thursday, November 19, 2026, and it is no longer published anywhere. We are sorry for any concern this caused.',
       );
       expect((await get('/digests/2026-11-18')).status).toBe(404);
       expect(await text('/feed.xml')).not.toContain('2026-11-19');

@@ -311,14 +311,8 @@ export async function loadDesk(deps: DeskDeps, date: string): Promise<DeskState>
               .map((s) => ({ date: s.date, itemId: s.otherItemId })),
           }
         : {}),
-      // A correction is made on this page, with the mark in view: what the feed showed before it was seen.
       ...(digest?.status === 'published'
-        ? {
-            changedAfterPublishing: changeAfterPublishing(
-              entry,
-              digest.publishedAt === null ? null : Math.max(digest.publishedAt, digest.correctedAt ?? 0),
-            ),
-          }
+        ? { changedAfterPublishing: changedSinceSeen(entry, digest.publishedAt, digest.correctedAt) }
         : {}),
     })),
     items,
@@ -1158,6 +1152,22 @@ export async function takeDownEntry(
     intro: digest.intro,
     socialReplaced,
   };
+}
+
+/**
+ * The desk's mark on a published post its feed shows differently. A correction is made on the desk with the
+ * mark in view, so a post that only changed before it is not marked again; but a picture the digest still shows
+ * and the post no longer has stays marked whatever was corrected since (a correction of the intro, or one made
+ * through the API, says nothing about that picture).
+ */
+function changedSinceSeen(
+  entry: Parameters<typeof changeAfterPublishing>[0],
+  publishedAt: number | null,
+  correctedAt: number | null,
+): ChangeAfterPublishing | undefined {
+  const sincePublished = changeAfterPublishing(entry, publishedAt);
+  if (sincePublished?.pictureGone || publishedAt === null) return sincePublished;
+  return changeAfterPublishing(entry, Math.max(publishedAt, correctedAt ?? 0));
 }
 
 /** A published post still showing a picture that looks like one just taken down. */

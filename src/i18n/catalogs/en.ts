@@ -52,8 +52,9 @@ export const en = {
     updated: 'Updated on {{date}}:',
     removed_one: 'a post was removed from this digest.',
     removed_other: '{{count}} posts were removed from this digest.',
-    // After a takedown, said where it is read (the digest, its feeds, the page of a digest taken down).
-    sorry: 'We are sorry for the mistake.',
+    // After a takedown, said where it is read (the digest, its feeds, the page of a digest taken down). Not every
+    // takedown is a mistake (a family may withdraw consent), so it apologises without saying one was made.
+    sorry: 'We are sorry for any concern this caused.',
     share: 'Share this digest',
     shareEmail: 'Email',
     days: 'Other days',

@@ -54,7 +54,7 @@ export const es = {
     removed_one: 'se retiró una publicación de este resumen.',
     removed_many: 'se retiraron {{count}} publicaciones de este resumen.',
     removed_other: 'se retiraron {{count}} publicaciones de este resumen.',
-    sorry: 'Lamentamos el error.',
+    sorry: 'Lamentamos cualquier inquietud que esto haya causado.',
     share: 'Compartir este resumen',
     shareEmail: 'Correo',
     days: 'Otros días',

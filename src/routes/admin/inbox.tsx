@@ -601,6 +601,8 @@ export function inboxRoutes(deps: AppDeps) {
                   : {
                       when: formatSlot(saved.wasScheduledFor, timezone),
                       kept: saved.digest.status === 'ready',
+                      // Its time passed while no scheduler ran (a server down, say).
+                      overdue: saved.wasScheduledFor <= deps.clock.now(),
                     }
               }
               csrfToken={c.get('csrfToken')}

@@ -104,7 +104,11 @@ export function previewRoutes(deps: AppDeps) {
       dayIs: day,
       schedule:
         digest.status === 'ready' && digest.scheduledFor !== null
-          ? { when: formatSlot(digest.scheduledFor, timezone), kept: true }
+          ? {
+              when: formatSlot(digest.scheduledFor, timezone),
+              kept: true,
+              overdue: digest.scheduledFor <= deps.clock.now(),
+            }
           : undefined,
     };
   };

@@ -50,7 +50,7 @@ export function ReasonBox(props: {
         maxlength={props.maxlength}
         aria-invalid={kept?.problem ? 'true' : undefined}
         aria-describedby={describedBy || undefined}
-        // The page opens on the first reason refused (in the form's order), its problem read out with it.
+        // The page opens on the first reason refused (as the checks list them), its problem read out with it.
         autofocus={kept?.problem && firstRefused(props.refused) === props.name ? true : undefined}
       >
         {kept?.text ?? ''}

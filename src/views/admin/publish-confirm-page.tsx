@@ -29,7 +29,7 @@ export interface PublishAsk {
    * The digest was scheduled for its slot (`when`, in words): still is (`kept`), or saving the desk's changes
    * before this question took it off that schedule, so "Not yet" leaves it to be published or scheduled again.
    */
-  schedule?: { when: string; kept: boolean };
+  schedule?: { when: string; kept: boolean; overdue?: boolean };
 }
 
 /**
@@ -83,9 +83,11 @@ export function PublishQuestion(
       ) : null}
       {props.schedule ? (
         <p>
-          {props.schedule.kept
-            ? t('desk.publish.confirm.scheduled', { when: props.schedule.when })
-            : t('desk.publish.confirm.unscheduled', { when: props.schedule.when })}
+          {!props.schedule.kept
+            ? t('desk.publish.confirm.unscheduled', { when: props.schedule.when })
+            : props.schedule.overdue
+              ? t('desk.publish.confirm.scheduledOverdue', { when: props.schedule.when })
+              : t('desk.publish.confirm.scheduled', { when: props.schedule.when })}
         </p>
       ) : null}
       <p>{t('desk.publish.confirm.goes', { count: props.entries })}</p>

@@ -55,6 +55,8 @@ export const publish = {
     notBegun:
       'This day has not begun yet ({{timezone}}): its classes have written nothing for it, and once it is published their posts can only be added by a correction.',
     scheduled: 'It is scheduled to go out by itself on {{when}}; publishing now sends it at once instead.',
+    scheduledOverdue:
+      'It was scheduled to go out by itself on {{when}} and has not gone out yet; publishing now sends it at once.',
     unscheduled:
       'It was scheduled to go out by itself on {{when}}, and saving your changes took it off that schedule: it goes out only when you publish it here, or schedule it again from the desk.',
   },
