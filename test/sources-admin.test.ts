@@ -206,6 +206,7 @@ describe('the Sources page', () => {
     const form = new FormData();
     form.set('_csrf', csrf);
     form.set('school', 'Lincoln Elementary');
+    form.set('welcome_owners', '1');
     form.set(
       'file',
       new File(
@@ -232,7 +233,7 @@ describe('the Sources page', () => {
       headers: { cookie: cookies },
     });
     expect(await after.text()).toContain(
-      'Imported 1 sources; 0 were already registered. They are being checked now. The owners the file names for the sources added are each sent a welcome email',
+      'Imported 1 sources; 0 were already registered. They are being checked now. The owner it names for 1 of them is sent a welcome email',
     );
     const exported = await admin.get('/admin/sources/export.opml');
     expect(exported.headers.get('content-disposition')).toContain('yesterday-sources.opml');

@@ -10,6 +10,7 @@ import { findSource, listDueSources } from '../src/db/sources';
 import { claimMessage } from '../src/db/messages';
 import { runLeaseCheck, runPollJob, SEND_LEASE_MS } from '../src/jobs/jobs';
 import { runTeacherJobs } from '../src/jobs/teacher-jobs';
+import { importSources } from '../src/sources/import-sources';
 import { changeSetting } from '../src/settings/district-settings';
 import { addPublishedDigest, item, storeItems } from './fixtures';
 import { serveBody, startTestServer, type TestServer } from './http-server';
@@ -221,10 +222,13 @@ describe('owner notes', () => {
       ['Rivera@District.example', 'Your feed is now read for What happened yesterday'],
     ]);
     const text = welcomes[0]!.text;
-    expect(text).toContain(`Lincoln authorized ${feeds.url}/rivera for What happened yesterday`);
-    expect(text).toContain('Dana Hayes, Principal gave the authorization');
+    expect(text).toContain(
+      `Dana Hayes, Principal authorized ${feeds.url}/rivera for What happened yesterday, the daily digest of what happened in Our School District’s classes, as an account of Lincoln.`,
+    );
     expect(text).toContain('students by their first name only; photos of students only when their family');
-    expect(text).toContain('The authorization is due for review on Wednesday, June 30, 2027');
+    expect(text).toContain(
+      'The authorization is due for review on Wednesday, June 30, 2027; you will hear from us a month before then.',
+    );
     expect(text).toContain('Write to digest@district.example.');
     expect(text).toContain(`Read the page for teachers: ${app.url}/teachers`);
     // Like the other notes, it can be stopped in one click.
@@ -241,6 +245,53 @@ describe('owner notes', () => {
       'lee@district.example',
       'okafor@district.example',
     ]);
+    // Nobody recorded as authorizing it: it says the feed was added, not who allowed it.
+    expect(welcomes.find((m) => m.to === 'lee@district.example')!.text).toContain(
+      `${feeds.url}/lee was added to What happened yesterday`,
+    );
+    // The same owner written another way is no new owner; nor is a suspended feed welcomed.
+    await db.prepared(`update sources set owner_email = ' OKAFOR@district.example' where id = ?`, [rivera]);
+    await db.prepared(
+      `update sources set owner_email = 'other@district.example', authorization = 'suspended' where id = ?`,
+      [lee],
+    );
+    await runTeacherJobs(app.runtime.deps);
+    expect((await mail()).filter((m) => !notWelcome(m))).toHaveLength(3);
+    // An OPML list moved from another Yesterday: its owners count as welcomed, unless the import asks.
+    const actor = { type: 'user' as const, id: 0, userId: null, label: 'test', role: 'admin' as const };
+    await importSources(
+      db,
+      [
+        {
+          url: 'https://moved.example/feed',
+          title: 'Moved',
+          school: 'Adams',
+          ownerEmail: 'moved@district.example',
+          ownerName: null,
+          siteUrl: null,
+          mediaRelease: false,
+        },
+      ],
+      { actor, now: app.clock.now() },
+    );
+    await importSources(
+      db,
+      [
+        {
+          url: 'https://first.example/feed',
+          title: 'First',
+          school: 'Adams',
+          ownerEmail: 'first@district.example',
+          ownerName: null,
+          siteUrl: null,
+          mediaRelease: false,
+        },
+      ],
+      { actor, now: app.clock.now(), welcomeOwners: true },
+    );
+    await runTeacherJobs(app.runtime.deps);
+    expect((await mail()).filter((m) => !notWelcome(m)).map((m) => m.to)).toContain('first@district.example');
+    expect((await mail()).filter((m) => !notWelcome(m))).toHaveLength(4);
 
     // Off: a feed added meanwhile is passed over, not kept to be welcomed when they are turned on again.
     await changeSetting(db, 'notify_owners_welcome', 'false', app.clock.now());
@@ -248,7 +299,7 @@ describe('owner notes', () => {
     await runTeacherJobs(app.runtime.deps);
     await changeSetting(db, 'notify_owners_welcome', 'true', app.clock.now());
     await runTeacherJobs(app.runtime.deps);
-    expect((await mail()).filter((m) => !notWelcome(m))).toHaveLength(3);
+    expect((await mail()).filter((m) => !notWelcome(m))).toHaveLength(4);
   });
 
   it('a welcome is not sent to an owner who stopped the emails, nor once the feed has another owner', async () => {

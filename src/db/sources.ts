@@ -165,7 +165,13 @@ const IMPORTED_PER_STATEMENT = 500;
  * in as one JSON parameter a statement, read back row by row by SQLite's json_each: a district's list of
  * thousands is a few statements, built and run in a moment, not one statement each.
  */
-export function importSourcesStatements(db: Database, feeds: ImportedSource[], now: number): Statement[] {
+export function importSourcesStatements(
+  db: Database,
+  feeds: ImportedSource[],
+  now: number,
+  /** Whether their owners are welcomed (owner-notes-queue.ts); if not, they count as welcomed already. */
+  welcomeOwners = false,
+): Statement[] {
   const field = (name: string) => sql`json_extract(${sql.raw('feed.value')}, ${`$.${name}`})`;
   const selection = selectionOf(sources, {
     schoolId: schools.id,
@@ -178,6 +184,7 @@ export function importSourcesStatements(db: Database, feeds: ImportedSource[], n
     authorizedBy: field('authorizedBy'),
     authorizedAt: sql`coalesce(${field('authorizedAt')}, ${now})`,
     reviewAt: field('reviewAt'),
+    welcomedOwner: welcomeOwners ? sql`null` : sql`lower(trim(${field('ownerEmail')}))`,
     createdAt: now,
     updatedAt: now,
   });

@@ -5,6 +5,8 @@ import { listDigestDates } from '../db/digests';
 import type { Message } from '../db/messages';
 import { findDigestPost, hasOptedOut, listOwnerFeaturedPosts, ownerKeyOf } from '../db/owner-notes';
 import { findSource, type SourceWithSchool } from '../db/sources';
+import { listSocialAccounts } from '../db/social-accounts';
+import { REVIEW_NOTICE_MS } from '../sources/authorization';
 import { formatLongDate } from '../publish/digest-content';
 import { addDays, localDateOf } from '../time/zoned-time';
 import { plural } from '../text/plural';
@@ -93,16 +95,27 @@ async function noteFor(
     const reviewOn = source.reviewAt
       ? formatLongDate(localDateOf(source.reviewAt, site.timezone))
       : undefined;
+    // The review's own notice goes a month ahead: said only when it is still to come.
+    const toldBefore = !!source.reviewAt && source.reviewAt - deps.now() > REVIEW_NOTICE_MS;
+    const feed = source.title ? `${source.title} (${source.feedUrl})` : source.feedUrl;
+    const where = (await listSocialAccounts(deps.db)).some((account) => account.status === 'active')
+      ? 'on the district’s site, in its feeds, in an email to families and in a post on the district’s social accounts'
+      : 'on the district’s site, in its feeds and in an email to families';
     return {
       // Added through the API or the command line, a feed has no title until it is first read.
       subject: `${source.title ?? 'Your feed'} is now read for ${site.siteTitle}`,
       heading: 'Your class account is part of the district’s digest',
       paragraphs: [
-        `${source.schoolName} authorized ${source.title ? `${source.title} (${source.feedUrl})` : source.feedUrl} for ${site.siteTitle}, the daily digest of what happened in ${site.districtName}’s classes${source.authorizedBy ? `; ${source.authorizedBy} gave the authorization` : ''}.`,
-        'On each day the digest goes out, the district’s coordinator picks some of the posts the class accounts wrote the day before and publishes them once: on the district’s site, in its feeds and in an email to families, each with a link back to your own post. Your posts stay yours; the digest shows a headline, a short text and at most one picture of each.',
+        // Who authorized it, when that is recorded (the API, the command line and OPML files may not say).
+        source.authorizedBy
+          ? `${source.authorizedBy} authorized ${feed} for ${site.siteTitle}, the daily digest of what happened in ${site.districtName}’s classes, as an account of ${source.schoolName}.`
+          : `${feed} was added to ${site.siteTitle}, the daily digest of what happened in ${site.districtName}’s classes, as an account of ${source.schoolName}.`,
+        `On each day the digest goes out, the district’s coordinator picks some of the posts the class accounts wrote the day before and publishes them once: ${where}, each with a link to the original post. Your posts stay yours; the digest shows a headline, a short text and at most one picture of each.`,
         'Before anything is published, it is checked against the rules of the district’s social media policy, which are worth keeping in mind as you post: students by their first name only; photos of students only when their family has given a media release; nothing that mocks or embarrasses anyone.',
         ...(reviewOn
-          ? [`The authorization is due for review on ${reviewOn}; you will hear from us a month before then.`]
+          ? [
+              `The authorization is due for review on ${reviewOn}${toldBefore ? '; you will hear from us a month before then' : ''}.`,
+            ]
           : []),
         site.contactEmail
           ? `Questions, or something the digest showed from your account that should change? Write to ${site.contactEmail}.`

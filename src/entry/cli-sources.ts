@@ -11,6 +11,7 @@ import { describeRefresh } from '../ingest/refresh-source';
 import { ingestDepsOf, runPollJob } from '../jobs/jobs';
 import { pollSources } from '../ingest/poll';
 import { readDistrictSettings } from '../settings/district-settings';
+import { readTeacherSettings } from '../settings/teacher-settings';
 import { addSource, alreadyASource, checkAddition, samePostsAs } from '../sources/add-source';
 import { notReadBecause, notReadSentence } from '../sources/authorization';
 import { importSources } from '../sources/import-sources';
@@ -95,11 +96,15 @@ export async function sourcesAdd(args: string[], config: Config): Promise<void> 
 }
 
 export async function sourcesImportOpml(args: string[], config: Config): Promise<void> {
-  const { values, positionals } = parse(args, { school: { type: 'string' } }, true);
+  const { values, positionals } = parse(
+    args,
+    { school: { type: 'string' }, 'welcome-owners': { type: 'boolean' } },
+    true,
+  );
   const file = positionals[0];
   if (!file)
     throw new UsageError(
-      'Name the OPML file, e.g. sources:import-opml district-feeds.opml [--school "Default School"]',
+      'Name the OPML file, e.g. sources:import-opml district-feeds.opml [--school "Default School"] [--welcome-owners]',
     );
   let text: string;
   try {
@@ -114,6 +119,7 @@ export async function sourcesImportOpml(args: string[], config: Config): Promise
       defaultSchool: values.school,
       actor: cliActor,
       now: deps.clock.now(),
+      welcomeOwners: values['welcome-owners'] === true,
     });
     if (!outcome.ok)
       throw new CommandFailed(
@@ -122,6 +128,12 @@ export async function sourcesImportOpml(args: string[], config: Config): Promise
     console.log(
       `Imported ${plural(outcome.added, 'source')}; ${plural(outcome.skipped, 'was', 'were')} already registered.`,
     );
+    if (values['welcome-owners'] && outcome.owners > 0)
+      console.log(
+        (await readTeacherSettings(deps.db)).notifyOwnersWelcome
+          ? `The owners named for ${plural(outcome.owners, 'source')} are sent a welcome email (unless they stopped the emails about their feeds).`
+          : 'No welcome is sent: notify_owners_welcome is false.',
+      );
   });
 }
 

@@ -15,12 +15,29 @@ import { addressKey, readFeedUrl, type FeedUrlProblem } from './add-source';
 import { checkAuthorization, type AuthorizationRecord } from './authorization';
 import type { OpmlFeed } from './opml';
 
-export type ImportOutcome = { ok: true; added: number; skipped: number } | { ok: false; problems: string[] };
+export type ImportOutcome =
+  | {
+      ok: true;
+      added: number;
+      skipped: number;
+      /** Sources added with an owner's address: each to be welcomed, when the import asked for it. */
+      owners: number;
+    }
+  | { ok: false; problems: string[] };
 
 export async function importSources(
   db: Database,
   feeds: OpmlFeed[],
-  options: { defaultSchool?: string; actor: Actor; now: number },
+  options: {
+    defaultSchool?: string;
+    actor: Actor;
+    now: number;
+    /**
+     * Welcome the owners the file names (a first list of a district's feeds); left out, they count as welcomed
+     * already (a list moved from another Yesterday, whose owners were welcomed there).
+     */
+    welcomeOwners?: boolean;
+  },
 ): Promise<ImportOutcome> {
   const problems: string[] = [];
   const accepted: (Omit<OpmlFeed, 'school'> & { school: string } & Partial<AuthorizationRecord>)[] = [];
@@ -103,6 +120,7 @@ export async function importSources(
           schoolSlug: slugify(school),
         })),
         now,
+        options.welcomeOwners,
       ),
       auditStatement(
         db,
@@ -115,5 +133,10 @@ export async function importSources(
       ),
     ]);
   }
-  return { ok: true, added: accepted.length, skipped: feeds.length - accepted.length };
+  return {
+    ok: true,
+    added: accepted.length,
+    skipped: feeds.length - accepted.length,
+    owners: accepted.filter((a) => a.ownerEmail).length,
+  };
 }

@@ -88,10 +88,10 @@ describe('OPML', () => {
     if (!read.ok) throw new Error(read.message);
     expect(
       await importSources(db, read.feeds, { defaultSchool: 'Oak Hill High School', actor, now: 1 }),
-    ).toEqual({ ok: true, added: 4, skipped: 0 });
+    ).toEqual({ ok: true, added: 4, skipped: 0, owners: 1 });
     expect(
       await importSources(db, read.feeds, { defaultSchool: 'Oak Hill High School', actor, now: 2 }),
-    ).toEqual({ ok: true, added: 0, skipped: 4 });
+    ).toEqual({ ok: true, added: 0, skipped: 4, owners: 0 });
     // The same feeds written another way (http, no closing slash) are the same sources, and skipped too.
     const rewritten = read.feeds.map((feed) => ({
       ...feed,
@@ -100,7 +100,7 @@ describe('OPML', () => {
     expect(rewritten.map((feed) => feed.url)).not.toEqual(read.feeds.map((feed) => feed.url));
     expect(
       await importSources(db, rewritten, { defaultSchool: 'Oak Hill High School', actor, now: 2 }),
-    ).toEqual({ ok: true, added: 0, skipped: 4 });
+    ).toEqual({ ok: true, added: 0, skipped: 4, owners: 0 });
     const sources = await listSources(db);
     expect(sources.find((s) => s.feedUrl === 'https://mrsrivera.example.org/feed/')).toMatchObject({
       schoolName: 'Lincoln Elementary',
@@ -118,6 +118,7 @@ describe('OPML', () => {
       ok: true,
       added: 4,
       skipped: 0,
+      owners: 1,
     });
     const copy = await listSources(fresh);
     expect(copy.map((s) => [s.feedUrl, s.schoolName, s.mediaRelease, s.ownerEmail]).sort()).toEqual(

@@ -237,6 +237,7 @@ export function sourcesRoutes(deps: AppDeps) {
       defaultSchool: field(form, 'school', 200) || undefined,
       actor: actorOf(deps, c),
       now: deps.clock.now(),
+      welcomeOwners: checkbox(form, 'welcome_owners'),
     });
     if (!outcome.ok) {
       return redirectWith(c, deps.signingKey, '/admin/sources#import', {
@@ -251,16 +252,16 @@ export function sourcesRoutes(deps: AppDeps) {
       });
     }
     deps.background.wakePoller();
-    // A file from another Yesterday names owners: each is about to be welcomed, which the coordinator should know.
+    // Owners the file names, welcomed as asked: the coordinator is told they are about to be written to.
     const welcomes =
-      outcome.added > 0 &&
-      read.feeds.some((feed) => feed.ownerEmail) &&
+      checkbox(form, 'welcome_owners') &&
+      outcome.owners > 0 &&
       (await readTeacherSettings(deps.db)).notifyOwnersWelcome;
     return redirectWith(c, deps.signingKey, '/admin/sources', {
       kind: 'ok',
       text:
         t('desk.sources.flashes.imported', { added: outcome.added, skipped: outcome.skipped }) +
-        (welcomes ? ` ${t('desk.sources.flashes.importWelcomes')}` : ''),
+        (welcomes ? ` ${t('desk.sources.flashes.importWelcomes', { count: outcome.owners })}` : ''),
     });
   });
 

@@ -233,6 +233,9 @@ export function SourcesPage(props: SourcesPageProps) {
             <label for="import-school">{t('desk.sources.importSchool')}</label>
             <input type="text" id="import-school" name="school" maxlength={120} />
           </div>
+          <label class="check-label">
+            <input type="checkbox" name="welcome_owners" value="1" /> {t('desk.sources.welcomeOwners')}
+          </label>
           <button type="submit" class="secondary">
             {t('desk.sources.import')}
           </button>

@@ -36,6 +36,8 @@ export const sources = {
   renewToReadNamed: 'Renew to read: {{name}}',
   importExport: 'Import or export',
   opml: 'OPML file from a feed reader or another Yesterday',
+  welcomeOwners:
+    'Email a welcome to the owners the file names (leave it unticked for a list moved from another Yesterday, where they were welcomed)',
   importSchool: 'School for feeds outside a folder (optional)',
   import: 'Import',
   export: 'Download all sources as OPML',
@@ -89,8 +91,10 @@ export const sources = {
     andMore: ' …and {{count, number}} more.',
     imported:
       'Imported {{added, number}} sources; {{skipped, number}} were already registered. They are being checked now.',
-    importWelcomes:
-      'The owners the file names for the sources added are each sent a welcome email (Settings: “Welcome owners of new feeds”).',
+    importWelcomes_one:
+      'The owner it names for {{count, number}} of them is sent a welcome email (unless they stopped the emails about their feeds).',
+    importWelcomes_other:
+      'The owners it names for {{count, number}} of them are each sent a welcome email (unless they stopped the emails about their feeds).',
     checkingAll:
       'Checking every feed now. New posts appear in the inbox within a few minutes; reload this page to see each feed’s health.',
     added: 'Added {{url}}. {{result}}',
