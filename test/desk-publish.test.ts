@@ -357,6 +357,9 @@ describe('publishing from the desk', () => {
     expect(await (await dana.get(`/admin/inbox/preview?date=${date}`)).text()).toMatch(
       /It was scheduled to go out by itself on [^;]+ and has not gone out yet; publishing now sends it at once\./,
     );
+    expect(await (await dana.get(`/admin/inbox?date=${date}`)).text()).toMatch(
+      /<span id="desk-status-text">Ready: was due out [^<]+, not sent yet · /,
+    );
     app.clock.set(drawnAt);
     const changed = await dana.post(`/admin/inbox/${date}/publish`, {
       ...kept,

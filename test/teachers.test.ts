@@ -223,7 +223,7 @@ describe('owner notes', () => {
     ]);
     const text = welcomes[0]!.text;
     expect(text).toContain(
-      `Dana Hayes, Principal authorized ${feeds.url}/rivera for What happened yesterday, the daily digest of what happened in Our School District’s classes, as an account of Lincoln.`,
+      `${feeds.url}/rivera was added to What happened yesterday, the daily digest of what happened in Our School District’s classes, as an account of Lincoln. The authorization was given by Dana Hayes, Principal.`,
     );
     expect(text).toContain('students by their first name only; photos of students only when their family');
     expect(text).toContain(
@@ -246,9 +246,9 @@ describe('owner notes', () => {
       'okafor@district.example',
     ]);
     // Nobody recorded as authorizing it: it says the feed was added, not who allowed it.
-    expect(welcomes.find((m) => m.to === 'lee@district.example')!.text).toContain(
-      `${feeds.url}/lee was added to What happened yesterday`,
-    );
+    const lee_ = welcomes.find((m) => m.to === 'lee@district.example')!.text;
+    expect(lee_).toContain(`${feeds.url}/lee was added to What happened yesterday`);
+    expect(lee_).not.toContain('The authorization was given by');
     // The same owner written another way is no new owner; nor is a suspended feed welcomed.
     await db.prepared(`update sources set owner_email = ' OKAFOR@district.example' where id = ?`, [rivera]);
     await db.prepared(

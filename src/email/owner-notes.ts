@@ -99,18 +99,16 @@ async function noteFor(
     const toldBefore = !!source.reviewAt && source.reviewAt - deps.now() > REVIEW_NOTICE_MS;
     const feed = source.title ? `${source.title} (${source.feedUrl})` : source.feedUrl;
     const where = (await listSocialAccounts(deps.db)).some((account) => account.status === 'active')
-      ? 'on the district’s site, in its feeds, in an email to families and in a post on the district’s social accounts'
+      ? 'on the district’s site, in its feeds and in an email to families, and in a post on the district’s social accounts that links to the digest'
       : 'on the district’s site, in its feeds and in an email to families';
     return {
       // Added through the API or the command line, a feed has no title until it is first read.
       subject: `${source.title ?? 'Your feed'} is now read for ${site.siteTitle}`,
       heading: 'Your class account is part of the district’s digest',
       paragraphs: [
-        // Who authorized it, when that is recorded (the API, the command line and OPML files may not say).
-        source.authorizedBy
-          ? `${source.authorizedBy} authorized ${feed} for ${site.siteTitle}, the daily digest of what happened in ${site.districtName}’s classes, as an account of ${source.schoolName}.`
-          : `${feed} was added to ${site.siteTitle}, the daily digest of what happened in ${site.districtName}’s classes, as an account of ${source.schoolName}.`,
-        `On each day the digest goes out, the district’s coordinator picks some of the posts the class accounts wrote the day before and publishes them once: ${where}, each with a link to the original post. Your posts stay yours; the digest shows a headline, a short text and at most one picture of each.`,
+        // Who authorized it only when recorded (the API, the command line and OPML files may not say).
+        `${feed} was added to ${site.siteTitle}, the daily digest of what happened in ${site.districtName}’s classes, as an account of ${source.schoolName}.${source.authorizedBy ? ` The authorization was given by ${source.authorizedBy}.` : ''}`,
+        `On each day the digest goes out, the district’s coordinator picks some of the posts the class accounts wrote the day before and publishes them once: ${where}. The digest links each post to the original. Your posts stay yours; the digest shows a headline, a short text and at most one picture of each.`,
         'Before anything is published, it is checked against the rules of the district’s social media policy, which are worth keeping in mind as you post: students by their first name only; photos of students only when their family has given a media release; nothing that mocks or embarrasses anyone.',
         ...(reviewOn
           ? [

@@ -17,7 +17,7 @@ Commands:
   sources:add URL --school NAME [--owner EMAIL] [--owner-name NAME] [--media-release]
               [--authorized-by "NAME, ROLE"] [--authorized-on YYYY-MM-DD] [--review-on YYYY-MM-DD] [--anyway]
   sources:list                            every source: number, state, school, title and address
-  sources:import-opml FILE [--school NAME] / sources:export-opml [FILE]
+  sources:import-opml FILE [--school NAME] [--welcome-owners] / sources:export-opml [FILE]
   feed:check URL [--json]                 fetch and read one feed, print what would be ingested; writes nothing
   ingest [--source ID]                    check due feeds now (or one source)
   digest:publish [--date YYYY-MM-DD]      publish that day's digest (default: yesterday)

@@ -152,6 +152,7 @@ export function inboxRoutes(deps: AppDeps) {
             approvers={approvers}
             emailOff={!emailIsOn(deps.mailer)}
             schedule={scheduleOf(state)}
+            now={deps.clock.now()}
             quiet={quiet}
             refused={options.refused}
           />
@@ -382,7 +383,7 @@ export function inboxRoutes(deps: AppDeps) {
           ok: true,
           version: saved.digest.version,
           // The status line as the page would show it now (the version, who saved it), for the script to show.
-          status: statusSummary(saved, await userNames(), request.actor.role),
+          status: statusSummary(saved, await userNames(), request.actor.role, deps.clock.now()),
           // Said beside "Saved" when this save took a scheduled digest back to a draft.
           unscheduled: saved.unscheduled ? t('desk.inbox.flashes.unscheduled') : null,
           openFindings: saved.open.length,

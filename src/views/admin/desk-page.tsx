@@ -61,6 +61,8 @@ export interface DeskPageProps {
    * that has passed, late: the desk then offers Publish now instead of a later day's slot.
    */
   schedule?: { slotLabel: string } | { lateSince: string };
+  /** Now, for the status line (a scheduled digest overdue). */
+  now?: number;
   /** Schools not featured for some weeks, by name, labelled so the coordinator's eye goes there first. */
   quiet?: QuietSchools;
   /** Reasons a refused button carried, by field, shown again where they were typed. */
@@ -316,7 +318,7 @@ function StatusLine(props: DeskPageProps) {
   if (!digest) return <p class="status-line muted">{t('desk.inbox.status.nothing')}</p>;
   return (
     <p class="status-line" id="desk-status">
-      <span id="desk-status-text">{statusSummary(state, names, props.role)}</span>
+      <span id="desk-status-text">{statusSummary(state, names, props.role, props.now)}</span>
       {digest.status === 'published' ? (
         <a href={`/digests/${state.date}`}>{t('desk.inbox.status.viewPublic')}</a>
       ) : digest.status === 'unpublished' ? null : (
@@ -333,7 +335,13 @@ function StatusLine(props: DeskPageProps) {
  * Where the digest stands, in one line: its state, its version and who saved it, and the review and approval it
  * waits on. The desk's script shows it again after each save, so the version never lags behind.
  */
-export function statusSummary(state: DeskState, names: Map<number, string>, role: Role): string {
+export function statusSummary(
+  state: DeskState,
+  names: Map<number, string>,
+  role: Role,
+  /** Now, to say a scheduled digest whose time passed unsent (no scheduler ran) is overdue. */
+  now?: number,
+): string {
   const { digest } = state;
   if (!digest) return t('desk.inbox.status.nothing');
   const { timezone } = state.settings;
@@ -348,7 +356,12 @@ export function statusSummary(state: DeskState, names: Map<number, string>, role
   else if (digest.status === 'ready')
     parts.push(
       digest.scheduledFor
-        ? t('desk.inbox.status.ready', { when: formatDateTime(digest.scheduledFor, timezone) })
+        ? t(
+            now !== undefined && digest.scheduledFor <= now
+              ? 'desk.inbox.status.readyOverdue'
+              : 'desk.inbox.status.ready',
+            { when: formatDateTime(digest.scheduledFor, timezone) },
+          )
         : t('desk.inbox.status.readyAt', { time: state.settings.publishTime }),
     );
   // Why something was taken down can be a family's private matter (consent withdrawn): those who may take

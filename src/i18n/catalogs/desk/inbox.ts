@@ -49,6 +49,7 @@ export const inbox = {
     nothing: 'Nothing saved for this day yet.',
     published: 'Published {{when}}',
     ready: 'Ready: goes out {{when}}',
+    readyOverdue: 'Ready: was due out {{when}}, not sent yet',
     readyAt: 'Ready: goes out at {{time}}',
     takenDown: 'Taken down: {{reason}}',
     takenDownBare: 'Taken down.',
