@@ -356,12 +356,9 @@ export function statusSummary(
   else if (digest.status === 'ready')
     parts.push(
       digest.scheduledFor
-        ? t(
-            now !== undefined && digest.scheduledFor <= now
-              ? 'desk.inbox.status.readyOverdue'
-              : 'desk.inbox.status.ready',
-            { when: formatDateTime(digest.scheduledFor, timezone) },
-          )
+        ? now !== undefined && digest.scheduledFor <= now
+          ? t('desk.inbox.status.readyOverdue', { when: formatDateTime(digest.scheduledFor, timezone) })
+          : t('desk.inbox.status.ready', { when: formatDateTime(digest.scheduledFor, timezone) })
         : t('desk.inbox.status.readyAt', { time: state.settings.publishTime }),
     );
   // Why something was taken down can be a family's private matter (consent withdrawn): those who may take
