@@ -1165,9 +1165,10 @@ function changedSinceSeen(
   publishedAt: number | null,
   correctedAt: number | null,
 ): ChangeAfterPublishing | undefined {
+  // The post's HTML is read once (pictureStillIn); the correction's time only decides whether a plain change shows.
   const sincePublished = changeAfterPublishing(entry, publishedAt);
-  if (sincePublished?.pictureGone || publishedAt === null) return sincePublished;
-  return changeAfterPublishing(entry, Math.max(publishedAt, correctedAt ?? 0));
+  if (!sincePublished || sincePublished.pictureGone) return sincePublished;
+  return sincePublished.at > (correctedAt ?? 0) ? sincePublished : undefined;
 }
 
 /** A published post still showing a picture that looks like one just taken down. */
